@@ -1,0 +1,19 @@
+"""Shared test fixtures: where the real third-party data lives (../shared beside the checkout)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SHARED_DATA = SHARED / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """`../shared/data`: the real registries, spreadsheets and saved pages (read, never copied)."""
+    if not SHARED_DATA.is_dir():
+        pytest.fail(f"../shared/data is missing: expected it at {SHARED_DATA}")
+    return SHARED_DATA

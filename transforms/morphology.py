@@ -1,0 +1,54 @@
+"""One shared Morfeusz analyser (Polish morphology, dictionary shipped with the package).
+
+Loading the dictionary costs a fraction of a second and some memory, so every normaliser asks
+this module instead of creating its own `Morfeusz()`. Morfeusz objects are not thread-safe:
+each thread gets its own.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import morfeusz2
+
+_local = threading.local()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One reading of one token: `Analysis("Bliżynie", "Bliżyn", "subst:sg:loc:m3", ("nazwa_geograficzna",))`."""
+
+    form: str
+    lemma: str  # without Morfeusz's homonym suffix ("Pisz:Sm3" -> "Pisz")
+    tag: str
+    qualifiers: tuple[str, ...]
+
+    @property
+    def pos(self) -> str:
+        return self.tag.split(":", 1)[0]
+
+
+def analyser() -> morfeusz2.Morfeusz:
+    """This thread's Morfeusz instance (separate spaces, so "-" is its own token)."""
+    instance = getattr(_local, "morfeusz", None)
+    if instance is None:
+        instance = morfeusz2.Morfeusz(separate_numbering=True)
+        _local.morfeusz = instance
+    return instance
+
+
+def analyse_word(word: str) -> list[Analysis]:
+    """All readings of one word without hyphens (split "Skarżysku-Kamiennej" first); an
+    unknown word gives one reading tagged "ign"."""
+    readings: list[Analysis] = []
+    for _start, _end, (form, lemma, tag, names, quals) in analyser().analyse(word):
+        if form != word:
+            continue
+        readings.append(Analysis(form, lemma.split(":", 1)[0], tag, tuple(names) + tuple(quals)))
+    return readings
+
+
+def generate(lemma: str) -> list[tuple[str, str]]:
+    """(form, tag) pairs of a lemma, e.g. every case of "poradnia"."""
+    return [(form, tag) for form, _lemma, tag, _names, _quals in analyser().generate(lemma)]
