@@ -1,0 +1,288 @@
+"""Find raw contact values (postal codes, phones, e-mails, websites, NIP/REGON/KRS, addresses)
+in free text or HTML, exactly as written.
+
+Pure functions, no normalisation: a value comes back with the spacing, punctuation and
+obfuscation the page used ("(32) 296-21-31", "sekretariat[at]mops.pl", "59 - 100") so that
+`transforms/contacts.py` can normalise it and a reviewer can see what the page said.
+
+Polish pages write identifiers and phone numbers with the same digits-and-dashes look
+("692-11-39-925" is a NIP, "692-113-925" could be a phone), so the finders lean on labels
+("NIP:", "tel.") and digit counts, never on a single regular expression alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bs4 import BeautifulSoup, Tag
+
+from transforms.text import fold
+
+# A postal code is NN-NNN; pages also write "59 - 100". Not glued to other digits or dashes,
+# which keeps phone fragments ("58-56-134-87") and year ranges ("2014-2020") out.
+_POSTAL = re.compile(r"(?<![\d\-–])\d{2}[ \t]{0,2}[-–][ \t]{0,2}\d{3}(?![\d\-–])")
+# Bare "59100" is only a postal code when the text says so.
+_POSTAL_BARE = re.compile(r"(?i)\bkod(?:u)?(?:\s+pocztow\w*)?\s*[:.]?\s*(\d{5})(?!\d)")
+
+# A run of digits with the separators Polish pages put inside phone numbers. "/" is not in
+# the class: it separates two numbers or introduces an extension ("41 25-30-000/12").
+_PHONE_RUN = re.compile(r"\(?(?:\+[ \t]?)?\(?[ \t]?\d[\d \t().\-–]*\d")
+_EXTENSION = re.compile(r"(?i)^(?:\s*,?\s*(?:wew\.?|wewn\.?|w\.)\s*\d{1,5}|/\d{1,4}(?![\d\-]))")
+# Labels that make the digits after them something other than a phone number.
+_NOT_PHONE_LABEL = re.compile(
+    r"(?i)(?:nip|regon|krs|pesel|rspo|teryt|konta?|rachunk\w*|bank\w*|iban|nr\s+rach\w*|"
+    r"dz\.\s*u|sygn\w*|epuap|nr\s+ew\w*)\W{0,3}$"
+)
+_PHONE_LABEL = re.compile(r"(?i)(?:tel|telefon\w*|fax|faks|kom|tel\./fax|centrala|infolinia)\W*$")
+
+_EMAIL = re.compile(
+    r"(?i)(?<![\w.+-])[a-z0-9][\w.+-]*"
+    r"(?:\s*@\s*|\s*\[\s*(?:at|małpa|malpa)\s*\]\s*|\s*\(\s*(?:at|małpa|malpa)\s*\)\s*"
+    r"|\s+at\s+|\s*\{\s*at\s*\}\s*)"
+    r"[a-z0-9-]+(?:\s*(?:\.|\[\s*(?:dot|kropka)\s*\]|\(\s*(?:dot|kropka)\s*\))\s*[a-z0-9-]+)+"
+)
+_WEBSITE = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"',;()]+[^\s<>\"',;().:!?]")
+
+_NIP = re.compile(r"(?i)\bNIP\b\s*(?:nr\.?)?\s*[:.\-–]?\s*((?:PL\s?)?\d(?:[ \-]?\d){9})(?!\d)")
+_REGON = re.compile(
+    r"(?i)\bREGON\b\s*(?:nr\.?)?\s*[:.\-–]?\s*(\d(?:[ \-]?\d){8}(?:(?:[ \-]?\d){5})?)(?!\d)"
+)
+_KRS = re.compile(r"(?i)\bKRS\b\s*(?:nr\.?)?\s*[:.\-–]?\s*(\d(?:[ \-]?\d){2,9})(?!\d)")
+
+_UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
+_STREET_PREFIX = r"\b(?:ul\.|ulica|al\.|aleja|aleje|os\.|osiedle|pl\.|plac|rondo|skwer)(?!\w)"
+_HOUSE_NUMBER = (
+    r"\d{1,4}(?:[ \t]?[a-zA-Z](?![a-zA-Z]))?"
+    r"(?:[ \t]?[/\-][ \t]?\d{1,4}(?:[ \t]?[a-zA-Z](?![a-zA-Z]))?|[ \t]?/[ \t]?[a-zA-Z](?![a-zA-Z]))?"
+    r"(?:[ \t]*(?:lok\.|lokal|m\.)[ \t]*\d{1,4}[a-zA-Z]?)?"
+)
+_LOCALITY = rf"[{_UPPER}][\w.]*(?:(?:[ \t]+|-)[{_UPPER}][\w.]*){{0,3}}"
+_POSTAL_IN_ADDRESS = r"\d{2}[ \t]{0,2}[-–][ \t]{0,2}\d{3}"
+# "ul. X 12, 26-110 Miasto" or the same across a line break; the prefix is what tells a
+# street from any other "Word 12" in prose.
+_ADDRESS_PREFIXED = re.compile(
+    rf"(?i:(?P<street>{_STREET_PREFIX}[ \t]*[^\n,;:|]{{1,60}}?[ \t]{_HOUSE_NUMBER}))"
+    rf"[ \t]*[,;|]?[ \t]*\n?[ \t]*(?P<postal>{_POSTAL_IN_ADDRESS})[ \t,]+(?P<locality>{_LOCALITY})"
+)
+# Villages have no street names ("Malechowo 21, 76-142 Malechowo"); accepted only directly
+# before a postal code and only when the words start with a capital letter.
+_ADDRESS_BARE = re.compile(
+    rf"(?m)^[ \t]*(?P<street>[{_UPPER}0-9][^\n,;:|()]{{1,50}}?[ \t]{_HOUSE_NUMBER})"
+    rf"[ \t]*[,;|]?[ \t]*\n?[ \t]*(?P<postal>{_POSTAL_IN_ADDRESS})[ \t,]+(?P<locality>{_LOCALITY})"
+)
+# Words that end a locality match: "26-110 Skarżysko-Kamienna Tel. 41..." must not swallow "Tel".
+_LOCALITY_STOP = {"tel", "tel.", "fax", "faks", "e-mail", "email", "nip", "regon", "krs", "www"}
+
+
+def _text_of(source: str | Tag | BeautifulSoup) -> str:
+    if isinstance(source, str):
+        return source
+    return source.get_text("\n")
+
+
+def find_postal_codes(text: str) -> list[str]:
+    """Postal codes as written: "59-300", "59 - 100"; a bare "59100" only after "kod"."""
+    found = [m.group(0) for m in _POSTAL.finditer(text)]
+    found += [m.group(1) for m in _POSTAL_BARE.finditer(text)]
+    return _unique(found)
+
+
+def _digit_count(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
+def _plausible_phone_digits(raw: str) -> bool:
+    digits = re.sub(r"\D", "", raw)
+    if raw.lstrip().startswith("+") or digits.startswith("00"):
+        return 10 <= len(digits) <= 14
+    if len(digits) == 9:
+        return True
+    if len(digits) == 10:
+        # Old trunk prefix "0 16 621 21 88"; ten digits without it are a NIP.
+        return digits.startswith("0")
+    if len(digits) == 11:
+        return digits.startswith("48")
+    return len(digits) == 12 and digits.startswith("048")
+
+
+def _looks_like_date_or_code(raw: str) -> bool:
+    stripped = raw.strip(" ()")
+    return bool(
+        re.fullmatch(r"\d{1,2}[.\-]\d{1,2}[.\-]\d{2,4}", stripped)
+        or re.fullmatch(r"\d{4}[.\-]\d{2}[.\-]\d{2}", stripped)
+        or re.fullmatch(r"\d{2}\s*-\s*\d{3}", stripped)
+    )
+
+
+def _split_glued_numbers(raw: str) -> list[str]:
+    """Split "58 676 51 50 58 676 49 56" (two numbers separated by a space) into numbers."""
+    tokens = raw.split()
+    parts: list[str] = []
+    current: list[str] = []
+    for token in tokens:
+        current.append(token)
+        count = _digit_count(" ".join(current))
+        if count == 9 or (count == 11 and re.sub(r"\D", "", " ".join(current)).startswith("48")):
+            parts.append(" ".join(current))
+            current = []
+        elif count > 11:
+            return []
+    if current:
+        return []
+    return parts
+
+
+def find_phones(text: str) -> list[str]:
+    """Phone numbers as written, extension included ("(32) 296-21-31", "41 25 30 000 wew. 12").
+
+    Digits labelled as NIP/REGON/KRS/bank account are skipped, as are dates, years, postal
+    codes and digit runs of a length no Polish number has. A 7-digit number (pre-1999, no
+    area code) is returned only right after a "tel." label, so the normaliser can reject it
+    visibly instead of it vanishing here.
+    """
+    found: list[str] = []
+    for match in _PHONE_RUN.finditer(text):
+        raw = match.group(0).strip(" \t-–.")
+        if raw.startswith("(") and ")" not in raw:
+            raw = raw[1:].strip()
+        if raw.endswith(")") and "(" not in raw:
+            raw = raw[:-1].strip()
+        before = text[max(0, match.start() - 30) : match.start()]
+        if _NOT_PHONE_LABEL.search(before) or _looks_like_date_or_code(raw):
+            continue
+        if re.match(r"(?:19|20)\d\d\s", raw) and not _PHONE_LABEL.search(before):
+            continue  # "2013 44120": a year followed by another number
+        if before.rstrip().endswith(("/", "-")) and _digit_count(before[-6:]) > 0:
+            continue  # the tail of an identifier or of a number we already took
+        candidates = [raw]
+        if _digit_count(raw) > 12 and not raw.startswith("+"):
+            candidates = _split_glued_numbers(raw)
+        for index, candidate in enumerate(candidates):
+            digits = _digit_count(candidate)
+            labelled = bool(_PHONE_LABEL.search(before))
+            if not (_plausible_phone_digits(candidate) or (digits == 7 and labelled)):
+                continue
+            if index == len(candidates) - 1:
+                extension = _EXTENSION.match(text[match.end() :])
+                if extension:
+                    candidate += extension.group(0).rstrip()
+            found.append(candidate)
+    return _unique(found)
+
+
+def _decode_cfemail(encoded: str) -> str | None:
+    """Cloudflare's e-mail protection: hex bytes XOR-ed with the first byte."""
+    try:
+        data = bytes.fromhex(encoded)
+    except ValueError:
+        return None
+    if not data:
+        return None
+    key = data[0]
+    return bytes(b ^ key for b in data[1:]).decode("utf-8", errors="replace")
+
+
+def find_emails(source: str | Tag | BeautifulSoup) -> list[str]:
+    """E-mail addresses as written: "a@b.pl", "sekretariat[at]mops.pl", "x (at) y.pl".
+
+    Given HTML, also `mailto:` links (their text is often "napisz do nas") and Cloudflare
+    `data-cfemail` obfuscation.
+    """
+    found: list[str] = []
+    if not isinstance(source, str):
+        for link in source.find_all("a", href=True):
+            href = str(link.get("href", "")).strip()
+            if href.lower().startswith("mailto:"):
+                # The address itself; "mailto:" and "?subject=…" are link syntax, not text.
+                found.append(href[7:].split("?", 1)[0].strip())
+        for protected in source.find_all(True, attrs={"data-cfemail": True}):
+            decoded = _decode_cfemail(str(protected.get("data-cfemail", "")))
+            if decoded:
+                found.append(decoded)
+    text = _text_of(source)
+    for match in _EMAIL.finditer(text):
+        value = match.group(0)
+        if " at " in value.lower() and "@" not in value:
+            # " at " is English prose as often as it is an obfuscated "@": keep it only when
+            # the local part is one token (no spaces were swallowed before it).
+            local = re.split(r"(?i)\s+at\s+", value)[0]
+            if " " in local.strip():
+                continue
+        found.append(value)
+    return _unique(found)
+
+
+def find_websites(source: str | Tag | BeautifulSoup) -> list[str]:
+    """Website addresses as written ("www.cus.tarnow.pl", "https://liszki.pl/cus").
+
+    In HTML, a link counts when its visible text is itself an address (the way contact blocks
+    show "www.powiat-srem.pl"); the href is returned because templates hyphenate long texts.
+    """
+    found: list[str] = []
+    if not isinstance(source, str):
+        for link in source.find_all("a", href=True):
+            href = str(link.get("href", "")).strip()
+            shown = link.get_text(" ", strip=True)
+            if not href.lower().startswith(("http://", "https://")):
+                continue
+            if _WEBSITE.search(shown) or re.fullmatch(r"[\w.-]+\.[a-z]{2,}(?:/\S*)?", shown):
+                found.append(href)
+    links = list(found)
+    for match in _WEBSITE.finditer(_text_of(source)):
+        shown = match.group(0)
+        # Link texts repeat (or hyphenate) the href: "www.aleksandrowkuj" + "awski.praca…".
+        if not any(shown.lower() in link.lower() for link in links):
+            found.append(shown)
+    return _unique(found)
+
+
+def find_nip(text: str) -> list[str]:
+    """NIP numbers after a "NIP" label, as written ("692-11-39-925", "PL 6921139925")."""
+    return _unique(m.group(1).strip() for m in _NIP.finditer(text))
+
+
+def find_regon(text: str) -> list[str]:
+    """REGON numbers (9 or 14 digits) after a "REGON"/"Regon" label, as written."""
+    return _unique(m.group(1).strip() for m in _REGON.finditer(text))
+
+
+def find_krs(text: str) -> list[str]:
+    """KRS numbers after a "KRS" label, as written ("0000014669", "14669")."""
+    return _unique(m.group(1).strip() for m in _KRS.finditer(text))
+
+
+def _trim_locality(locality: str) -> str:
+    words = re.split(r"([ \t]+)", locality)
+    kept: list[str] = []
+    for word in words:
+        if word.strip() and fold(word).lower().strip(":,") in _LOCALITY_STOP:
+            break
+        kept.append(word)
+    return "".join(kept).strip(" \t.,")
+
+
+def find_address(text: str) -> tuple[str, str, str] | None:
+    """The first "street number, postal-code locality" address: (street, postal, locality).
+
+    Prefixed streets ("ul. X 12, 26-110 Skarżysko-Kamienna", also across a line break) win
+    over bare village addresses ("Malechowo 21, 76-142 Malechowo").
+    """
+    for pattern in (_ADDRESS_PREFIXED, _ADDRESS_BARE):
+        for match in pattern.finditer(text):
+            street = re.sub(r"[ \t]+", " ", match.group("street")).strip(" ,")
+            locality = _trim_locality(match.group("locality"))
+            if not locality or _digit_count(street) > 8:
+                continue
+            return street, match.group("postal"), locality
+    return None
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    result: list[str] = []
+    for value in values:
+        if value and value not in seen:
+            seen.add(value)
+            result.append(value)
+    return result
