@@ -1,0 +1,282 @@
+"""Institution names: nominative display names, matching keys, numbers, patrons, acronyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.acronyms import ACRONYMS, acronym_token_key, by_short
+from transforms.names import nominative, normalise_name
+
+MOPS_SPELLINGS = [
+    pytest.param("MOPS w Skarżysku-Kamiennej", id="acronym"),
+    pytest.param("Miejskiego Ośrodka Pomocy Społecznej w Skarżysku-Kamiennej", id="genitive"),
+    pytest.param("MIEJSKI OSRODEK POMOCY SPOLECZNEJ SKARZYSKO KAMIENNA", id="ascii-upper"),
+    pytest.param("Miejski Ośrodek Pomocy Społecznej w Skarżysku-Kamiennej", id="nominative"),
+]
+
+
+@pytest.mark.parametrize("raw", MOPS_SPELLINGS)
+def test_mops_spellings_share_one_key(raw: str) -> None:
+    assert normalise_name(raw).key == "miejski osrodek pomoc spoleczny skarzysko kamienna"
+
+
+@pytest.mark.parametrize(
+    ("raw", "acronym", "core"),
+    [
+        pytest.param(
+            "MOPS w Bliżynie", "MOPS", "Miejski Ośrodek Pomocy Społecznej", id="mops-short"
+        ),
+        pytest.param(
+            "Miejski Ośrodek Pomocy Społecznej",
+            "MOPS",
+            "Miejski Ośrodek Pomocy Społecznej",
+            id="mops-full",
+        ),
+        pytest.param("PCPR", "PCPR", "Powiatowe Centrum Pomocy Rodzinie", id="pcpr-short"),
+        pytest.param(
+            "Powiatowego Centrum Pomocy Rodzinie w Piszu",
+            "PCPR",
+            "Powiatowe Centrum Pomocy Rodzinie",
+            id="pcpr-full-genitive",
+        ),
+        pytest.param(
+            "Gminny Ośrodek Pomocy Społecznej w Bliżynie",
+            "GOPS",
+            "Gminny Ośrodek Pomocy Społecznej",
+            id="gops-full",
+        ),
+        pytest.param(
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna",
+            "PSSE",
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna",
+            id="psse-full",
+        ),
+        pytest.param("ŚDS w Nisku", "ŚDS", "Środowiskowy Dom Samopomocy", id="sds-diacritic"),
+        pytest.param(
+            "Stowarzyszenie Pomocy ARKA NOEGO",
+            None,
+            "Stowarzyszenie Pomocy ARKA NOEGO",
+            id="no-acronym",
+        ),
+    ],
+)
+def test_acronym_both_ways(raw: str, acronym: str | None, core: str) -> None:
+    parsed = normalise_name(raw)
+    assert (parsed.acronym, parsed.core) == (acronym, core)
+
+
+def test_acronym_and_full_form_meet_on_key() -> None:
+    assert (
+        normalise_name("PCPR w Piszu").key
+        == normalise_name("Powiatowym Centrum Pomocy Rodzinie w Piszu").key
+    )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param("Szkoła Podstawowa nr 2 w Łącznej", id="nr"),
+        pytest.param("Szkoła Podstawowa Nr 2 w Łącznej", id="Nr"),
+        pytest.param("Szkoła Podstawowa nr. 2 w Łącznej", id="nr-dot"),
+        pytest.param("Szkoła Podstawowa Nr 2. w Łącznej", id="Nr-trailing-dot"),
+        pytest.param("Szkoła Podstawowa numer 2 w Łącznej", id="numer"),
+        pytest.param("Szkoła Podstawowa 2 w Łącznej", id="bare-number"),
+        pytest.param("SP nr 2 w Łącznej", id="acronym"),
+    ],
+)
+def test_number_spellings_agree(raw: str) -> None:
+    parsed = normalise_name(raw)
+    assert parsed.number == "2"
+    assert parsed.key == normalise_name("Szkoła Podstawowa nr 2 w Łącznej").key
+    assert parsed.name in ("Szkoła Podstawowa nr 2 w Łącznej", "SP nr 2 w Łącznej")
+
+
+def test_different_numbers_never_share_a_key() -> None:
+    one = normalise_name("Szkoła Podstawowa nr 1 w Łącznej")
+    two = normalise_name("Szkoła Podstawowa nr 2 w Łącznej")
+    assert (one.number, two.number) == ("1", "2")
+    assert one.key != two.key
+
+
+def test_roman_numeral_of_a_liceum() -> None:
+    parsed = normalise_name("II Liceum Ogólnokształcące im. Stefana Żeromskiego w Piszu")
+    assert (parsed.number, parsed.acronym, parsed.patron) == ("II", "LO", "Stefana Żeromskiego")
+    assert parsed.key != normalise_name("I Liceum Ogólnokształcące w Piszu").key
+
+
+@pytest.mark.parametrize(
+    ("raw", "patron"),
+    [
+        pytest.param(
+            "Szkoła Podstawowa nr 2 im. Jana Pawła II w Łącznej", "Jana Pawła II", id="im"
+        ),
+        pytest.param(
+            "Szkoła Podstawowa imienia Marii Konopnickiej w Łącznej",
+            "Marii Konopnickiej",
+            id="imienia",
+        ),
+        pytest.param(
+            "Zespół Szkół im. ks. Jana Twardowskiego w Nisku",
+            "ks. Jana Twardowskiego",
+            id="im-ks",
+        ),
+    ],
+)
+def test_patron_is_separated_and_left_out_of_key(raw: str, patron: str) -> None:
+    parsed = normalise_name(raw)
+    assert parsed.patron == patron
+    assert not set(patron.lower().split()) & set(parsed.key.split())
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        pytest.param('Stowarzyszenie "Razem"', "Stowarzyszenie „Razem”", id="straight"),
+        pytest.param("Stowarzyszenie “Razem”", "Stowarzyszenie „Razem”", id="english"),
+        pytest.param("Stowarzyszenie ''Razem''", "Stowarzyszenie „Razem”", id="two-apostrophes"),
+        pytest.param("Stowarzyszenie „Razem”", "Stowarzyszenie „Razem”", id="polish"),
+        pytest.param("Stowarzyszenie  \u00a0„Razem” ", "Stowarzyszenie „Razem”", id="spaces"),
+    ],
+)
+def test_quotes_and_spaces(raw: str, name: str) -> None:
+    parsed = normalise_name(raw)
+    assert parsed.name == name
+    assert parsed.key == "stowarzyszenie razem"
+
+
+@pytest.mark.parametrize(
+    ("raw", "name", "place"),
+    [
+        pytest.param(
+            "MIEJSKI OSRODEK POMOCY SPOLECZNEJ SKARZYSKO KAMIENNA",
+            "Miejski Osrodek Pomocy Spolecznej Skarzysko Kamienna",
+            "Skarzysko Kamienna",
+            id="ascii-upper-bare-place",
+        ),
+        pytest.param(
+            "GMINNY OŚRODEK POMOCY SPOŁECZNEJ W BLIŻYNIE",
+            "Gminny Ośrodek Pomocy Społecznej w Bliżynie",
+            "w Bliżynie",
+            id="upper-with-w",
+        ),
+        pytest.param(
+            "urząd miasta i gminy suchedniów",
+            "Urząd Miasta i Gminy Suchedniów",
+            "Suchedniów",
+            id="lower-case",
+        ),
+        pytest.param(
+            "Miejskiego Ośrodka Pomocy Społecznej w Skarżysku-Kamiennej",
+            "Miejski Ośrodek Pomocy Społecznej w Skarżysku-Kamiennej",
+            "w Skarżysku-Kamiennej",
+            id="inflected-place-stays-locative",
+        ),
+    ],
+)
+def test_display_name_and_place(raw: str, name: str, place: str) -> None:
+    parsed = normalise_name(raw)
+    assert (parsed.name, parsed.place_raw) == (name, place)
+
+
+@pytest.mark.parametrize(
+    ("raw", "name", "legal_form", "key"),
+    [
+        pytest.param(
+            "Szpital Powiatowy w Pińczowie SP ZOZ",
+            "Szpital Powiatowy w Pińczowie SP ZOZ",
+            "SP ZOZ",
+            "szpital powiatowy pinczow",
+            id="sp-zoz",
+        ),
+        pytest.param(
+            "Centrum Terapii Nadzieja Sp. z o. o.",
+            "Centrum Terapii Nadzieja sp. z o.o.",
+            "sp. z o.o.",
+            "centrum terapia nadzieja",
+            id="sp-z-oo",
+        ),
+    ],
+)
+def test_legal_forms(raw: str, name: str, legal_form: str, key: str) -> None:
+    parsed = normalise_name(raw)
+    assert (parsed.name, parsed.legal_form, parsed.key) == (name, legal_form, key)
+
+
+def test_sp_zoz_alone_is_its_type() -> None:
+    parsed = normalise_name("SP ZOZ w Pińczowie")
+    assert parsed.acronym == "SP ZOZ"
+    assert parsed.core == "Samodzielny Publiczny Zakład Opieki Zdrowotnej"
+    assert (parsed.name, parsed.place_raw) == ("SP ZOZ w Pińczowie", "w Pińczowie")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        pytest.param(
+            "Poradnią Psychologiczno-Pedagogiczną w Skarżysku-Kamiennej",
+            "Poradnia Psychologiczno-Pedagogiczna w Skarżysku-Kamiennej",
+            id="instrumental-ppp",
+        ),
+        pytest.param(
+            "Powiatowego Centrum Pomocy Rodzinie",
+            "Powiatowe Centrum Pomocy Rodzinie",
+            id="genitive-pcpr",
+        ),
+        pytest.param(
+            "Zespołu Kuratorskiej Służby Sądowej",
+            "Zespół Kuratorskiej Służby Sądowej",
+            id="genitive-zkss",
+        ),
+        pytest.param(
+            "Powiatowej Stacji Sanitarno-Epidemiologicznej",
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna",
+            id="genitive-psse",
+        ),
+        pytest.param("Urzędu Miejskiego w Piszu", "Urząd Miejski w Piszu", id="genitive-urzad"),
+        pytest.param(
+            "szkół ponadpodstawowych powiatu piskiego",
+            "szkoły ponadpodstawowe powiatu piskiego",
+            id="genitive-plural",
+        ),
+        pytest.param(
+            "Miejskiemu Ośrodkowi Pomocy Społecznej w Dębicy",
+            "Miejski Ośrodek Pomocy Społecznej w Dębicy",
+            id="dative",
+        ),
+        pytest.param(
+            "Poradni Psychologiczno-Pedagogicznej nr 2",
+            "Poradnia Psychologiczno-Pedagogiczna nr 2",
+            id="dative-or-genitive-poradni",
+        ),
+        pytest.param(
+            "Powiatowym Urzędem Pracy w Ropczycach",
+            "Powiatowy Urząd Pracy w Ropczycach",
+            id="instrumental-pup",
+        ),
+        pytest.param("Komendzie Powiatowej Policji", "Komenda Powiatowa Policji", id="locative"),
+        pytest.param("II Liceum Ogólnokształcącego", "II Liceum Ogólnokształcące", id="roman"),
+        pytest.param(
+            "Warsztatów Terapii Zajęciowej", "Warsztaty Terapii Zajęciowej", id="plural-name"
+        ),
+        pytest.param("MOPS-u w Bliżynie", "MOPS w Bliżynie", id="inflected-acronym"),
+        pytest.param("OSRODKA POMOCY SPOLECZNEJ", "OSRODEK POMOCY SPOLECZNEJ", id="ascii-upper"),
+        pytest.param(
+            "Gminny Ośrodek Pomocy Społecznej w Bliżynie",
+            "Gminny Ośrodek Pomocy Społecznej w Bliżynie",
+            id="already-nominative",
+        ),
+        pytest.param("przedstawiciele instytucji", "przedstawiciele instytucji", id="no-head"),
+    ],
+)
+def test_nominative(phrase: str, expected: str) -> None:
+    assert nominative(phrase) == expected
+
+
+def test_every_acronym_full_form_reports_its_acronym() -> None:
+    for row in ACRONYMS:
+        assert normalise_name(row.full).acronym == by_short()[acronym_token_key(row.short)].short
+
+
+def test_empty_name_is_refused() -> None:
+    with pytest.raises(ValueError, match="empty institution name"):
+        normalise_name("  ,  ")

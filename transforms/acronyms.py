@@ -1,0 +1,145 @@
+"""Acronyms of Polish support-service institutions, as documented data.
+
+Every entry pairs the acronym as institutions write it with the full type phrase in the
+nominative ("MOPS" -> "Miejski Ośrodek Pomocy Społecznej"). `transforms.names` expands an
+acronym into its full form before building a matching key, and recognises the full form to
+report the acronym back, so "MOPS w Skarżysku-Kamiennej" and "Miejskiego Ośrodka Pomocy
+Społecznej w Skarżysku-Kamiennej" meet on one key.
+
+Sources of the list: the Act on social assistance (ustawa o pomocy społecznej: OPS, PCPR,
+DPS, ŚDS, OIK, CIS/KIS), the Act on the education system (PPP, SOSW, MOS, MOW, CKZiU), the
+Act on employment promotion (PUP, MUP, OHP), the police and court structure (KPP, KMP, KWP,
+SR, SO, ZKSS) and the State Sanitary Inspection (PSSE, WSSE), plus forms seen on BIP pages.
+
+Where one acronym has two readings in use the table keeps the one common in
+social-assistance and education lists and says so in `note` (e.g. "ZSP" is far more often
+"Zespół Szkolno-Przedszkolny" than "Zespół Szkół Ponadgimnazjalnych"; "SP" alone is
+"Szkoła Podstawowa", while "SP ZOZ" is a legal form of health units).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+
+from transforms.text import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Acronym:
+    """One acronym: `short` as written by institutions, `full` in the nominative."""
+
+    short: str
+    full: str
+    sector: (
+        str  # social | education | employment | police | justice | health | ngo | local | culture
+    )
+    note: str = ""
+
+
+ACRONYMS: tuple[Acronym, ...] = (
+    # Social assistance and family support.
+    Acronym("MOPS", "Miejski Ośrodek Pomocy Społecznej", "social"),
+    Acronym("MGOPS", "Miejsko-Gminny Ośrodek Pomocy Społecznej", "social"),
+    Acronym("GOPS", "Gminny Ośrodek Pomocy Społecznej", "social"),
+    Acronym("OPS", "Ośrodek Pomocy Społecznej", "social"),
+    Acronym("MOPR", "Miejski Ośrodek Pomocy Rodzinie", "social"),
+    Acronym("GOPR", "Gminny Ośrodek Pomocy Rodzinie", "social", "rare; also a mountain rescue"),
+    Acronym("CUS", "Centrum Usług Społecznych", "social"),
+    Acronym("GCUS", "Gminne Centrum Usług Społecznych", "social"),
+    Acronym("MCUS", "Miejskie Centrum Usług Społecznych", "social"),
+    Acronym("PCPR", "Powiatowe Centrum Pomocy Rodzinie", "social"),
+    Acronym("MCPR", "Miejskie Centrum Pomocy Rodzinie", "social"),
+    Acronym("ROPS", "Regionalny Ośrodek Polityki Społecznej", "social"),
+    Acronym("DPS", "Dom Pomocy Społecznej", "social"),
+    Acronym("ŚDS", "Środowiskowy Dom Samopomocy", "social"),
+    Acronym("OIK", "Ośrodek Interwencji Kryzysowej", "social"),
+    Acronym("PIK", "Punkt Interwencji Kryzysowej", "social"),
+    Acronym(
+        "SOW", "Specjalistyczny Ośrodek Wsparcia", "social", "for victims of domestic violence"
+    ),
+    Acronym("WTZ", "Warsztat Terapii Zajęciowej", "social"),
+    Acronym("ZAZ", "Zakład Aktywności Zawodowej", "social"),
+    Acronym("CIS", "Centrum Integracji Społecznej", "social"),
+    Acronym("KIS", "Klub Integracji Społecznej", "social"),
+    Acronym("DDP", "Dzienny Dom Pomocy", "social"),
+    Acronym("PCK", "Polski Czerwony Krzyż", "ngo"),
+    Acronym("UTW", "Uniwersytet Trzeciego Wieku", "ngo"),
+    # Education.
+    Acronym("PPP", "Poradnia Psychologiczno-Pedagogiczna", "education"),
+    Acronym("PPPP", "Powiatowa Poradnia Psychologiczno-Pedagogiczna", "education"),
+    Acronym("MPPP", "Miejska Poradnia Psychologiczno-Pedagogiczna", "education"),
+    Acronym("SOSW", "Specjalny Ośrodek Szkolno-Wychowawczy", "education"),
+    Acronym("MOS", "Młodzieżowy Ośrodek Socjoterapii", "education"),
+    Acronym("MOW", "Młodzieżowy Ośrodek Wychowawczy", "education"),
+    Acronym(
+        "ZSP",
+        "Zespół Szkolno-Przedszkolny",
+        "education",
+        "also used for Zespół Szkół Ponadgimnazjalnych/Ponadpodstawowych; the type table wins",
+    ),
+    Acronym("ZS", "Zespół Szkół", "education"),
+    Acronym("ZSZ", "Zespół Szkół Zawodowych", "education"),
+    Acronym("ZSO", "Zespół Szkół Ogólnokształcących", "education"),
+    Acronym("SP", "Szkoła Podstawowa", "education", "alone or with a number; not 'SP ZOZ'"),
+    Acronym("LO", "Liceum Ogólnokształcące", "education"),
+    Acronym("CKZiU", "Centrum Kształcenia Zawodowego i Ustawicznego", "education"),
+    Acronym("MDK", "Młodzieżowy Dom Kultury", "culture"),
+    # Employment.
+    Acronym("PUP", "Powiatowy Urząd Pracy", "employment"),
+    Acronym("MUP", "Miejski Urząd Pracy", "employment"),
+    Acronym("WUP", "Wojewódzki Urząd Pracy", "employment"),
+    Acronym("OHP", "Ochotnicze Hufce Pracy", "employment"),
+    # Police, fire service.
+    Acronym("KPP", "Komenda Powiatowa Policji", "police"),
+    Acronym("KMP", "Komenda Miejska Policji", "police"),
+    Acronym("KWP", "Komenda Wojewódzka Policji", "police"),
+    Acronym("KP PSP", "Komenda Powiatowa Państwowej Straży Pożarnej", "police"),
+    Acronym("PSP", "Państwowa Straż Pożarna", "police"),
+    Acronym("OSP", "Ochotnicza Straż Pożarna", "police"),
+    # Justice.
+    Acronym("SR", "Sąd Rejonowy", "justice"),
+    Acronym("SO", "Sąd Okręgowy", "justice"),
+    Acronym("ZKSS", "Zespół Kuratorskiej Służby Sądowej", "justice"),
+    # Health.
+    Acronym("PSSE", "Powiatowa Stacja Sanitarno-Epidemiologiczna", "health"),
+    Acronym("WSSE", "Wojewódzka Stacja Sanitarno-Epidemiologiczna", "health"),
+    Acronym("SP ZOZ", "Samodzielny Publiczny Zakład Opieki Zdrowotnej", "health", "a legal form"),
+    Acronym("NZOZ", "Niepubliczny Zakład Opieki Zdrowotnej", "health"),
+    Acronym("ZOZ", "Zakład Opieki Zdrowotnej", "health"),
+    Acronym("CZP", "Centrum Zdrowia Psychicznego", "health"),
+    # Local government offices (the offices, not the territorial units).
+    Acronym("UG", "Urząd Gminy", "local"),
+    Acronym("UM", "Urząd Miasta", "local", "also 'Urząd Miejski' and 'Urząd Marszałkowski'"),
+    Acronym("UMiG", "Urząd Miasta i Gminy", "local"),
+    Acronym("MGOK", "Miejsko-Gminny Ośrodek Kultury", "culture"),
+    Acronym("GOK", "Gminny Ośrodek Kultury", "culture"),
+    Acronym("MOK", "Miejski Ośrodek Kultury", "culture"),
+    Acronym("MOSiR", "Miejski Ośrodek Sportu i Rekreacji", "culture"),
+    Acronym("OSiR", "Ośrodek Sportu i Rekreacji", "culture"),
+    # National bodies with local branches.
+    Acronym("ZUS", "Zakład Ubezpieczeń Społecznych", "social"),
+    Acronym("KRUS", "Kasa Rolniczego Ubezpieczenia Społecznego", "social"),
+    Acronym("PFRON", "Państwowy Fundusz Rehabilitacji Osób Niepełnosprawnych", "social"),
+    Acronym("OIP", "Okręgowy Inspektorat Pracy", "employment"),
+)
+"""The table; `by_short` keys it by `acronym_token_key(short)`."""
+
+
+@lru_cache(maxsize=100_000)
+def acronym_token_key(text: str) -> str:
+    """How an acronym is looked up: folded, upper-case, spaces and dots removed ("Sp. ZOZ" ->
+    "SPZOZ"), so "SP ZOZ", "SPZOZ" and "SP-ZOZ" meet."""
+    return "".join(ch for ch in fold(text).upper() if ch.isalnum())
+
+
+@lru_cache(maxsize=1)
+def by_short() -> Mapping[str, Acronym]:
+    """Acronym rows by `acronym_token_key(short)` (read-only, built once)."""
+    table: dict[str, Acronym] = {}
+    for row in ACRONYMS:
+        if table.setdefault(acronym_token_key(row.short), row) is not row:
+            raise ValueError(f"acronyms: {row.short!r} is in the table twice")
+    return MappingProxyType(table)
