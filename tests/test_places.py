@@ -1,0 +1,436 @@
+"""Place names as found on pages -> TERYT (transforms.places), against the real national files.
+
+One national gazetteer (TERC Adresowy 2026, SIMC 2020, PNA 2024) is loaded and indexed once
+per session; the demo's five-county extract is checked separately.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from transforms.places import Gazetteer, PlaceResolution, _sql_fold_key
+from transforms.text import fold_key
+from warehouse.gazetteer import load_gazetteer
+
+REPO = Path(__file__).resolve().parents[1]
+DEMO = REPO / "demo" / "gazetteer"
+
+
+@pytest.fixture(scope="session")
+def national_db(
+    shared_data: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = duckdb.connect(str(tmp_path_factory.mktemp("places") / "gazetteer.duckdb"))
+    load_gazetteer(
+        con,
+        terc=shared_data / "teryt" / "TERC_Adresowy_2026-02-16.csv",
+        simc=shared_data / "teryt" / "SIMC_Urzedowy_2020-09-26.csv",
+        pna=shared_data / "postal_codes" / "pna_2024_miejscowosci.csv",
+    )
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="session")
+def gaz(national_db: duckdb.DuckDBPyConnection) -> Gazetteer:
+    return Gazetteer.from_duckdb(national_db)
+
+
+@pytest.fixture(scope="session")
+def demo_gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    con = duckdb.connect(str(tmp_path_factory.mktemp("demo") / "demo.duckdb"))
+    load_gazetteer(con, terc=DEMO / "terc.csv", simc=DEMO / "simc.csv", pna=DEMO / "pna.csv")
+    gazetteer = Gazetteer.from_duckdb(con)
+    con.close()
+    return gazetteer
+
+
+def summary(r: PlaceResolution) -> tuple[str, str | None, str | None, str | None]:
+    return (r.status, r.locality_name, r.gmina_teryt, r.powiat_teryt)
+
+
+# --- written forms -----------------------------------------------------------------------------
+
+RESOLVED = "resolved"
+
+
+@pytest.mark.parametrize(
+    ("text", "locality", "gmina_teryt", "powiat_teryt"),
+    [
+        # inflected, as in "Ośrodek Pomocy Społecznej w …"
+        pytest.param("w Bliżynie", "Bliżyn", "2610022", "2610", id="locative-bliżynie"),
+        pytest.param("w Piszu", "Pisz", "2816033", "2816", id="locative-piszu"),
+        pytest.param("w Skarżysku-Kamiennej", "Skarżysko-Kamienna", "2610011", "2610",
+                     id="locative-hyphenated"),
+        pytest.param("Wysokiem Mazowieckiem", "Wysokie Mazowieckie", "2013011", "2013",
+                     id="archaic-locative-no-preposition"),
+        pytest.param("we Wrocławiu", "Wrocław", "0264011", "0264", id="we-wroclawiu"),
+        pytest.param("w Łodzi", "Łódź", "1061011", "1061", id="stem-change-lodzi"),
+        pytest.param("w Nowym Sączu", "Nowy Sącz", "1262011", "1262", id="adjective-plus-noun"),
+        pytest.param("w Sędziszowie Małopolskim", "Sędziszów Małopolski", "1815043", "1815",
+                     id="locative-two-words"),
+        pytest.param("w Białej Podlaskiej", "Biała Podlaska", "0661011", "0661",
+                     id="feminine-adjectival-name"),
+        pytest.param("Radomsku", "Radomsko", "1012011", "1012", id="bare-locative"),
+        # ASCII-folded (Morfeusz does not know these spellings)
+        pytest.param("w Skarzysku-Kamiennej", "Skarżysko-Kamienna", "2610011", "2610",
+                     id="folded-locative-hyphenated"),
+        pytest.param("Skarzysko Kamienna", "Skarżysko-Kamienna", "2610011", "2610",
+                     id="folded-nominative-space-for-hyphen"),
+        pytest.param("w Lodzi", "Łódź", "1061011", "1061", id="folded-lodzi"),
+        pytest.param("w Nowym Saczu", "Nowy Sącz", "1262011", "1262", id="folded-nowym-saczu"),
+        pytest.param("w Jeleniej Gorze", "Jelenia Góra", "0261011", "0261",
+                     id="folded-jeleniej-gorze"),
+        pytest.param("w Sedziszowie Malopolskim", "Sędziszów Małopolski", "1815043", "1815",
+                     id="folded-sedziszowie"),
+        # upper case
+        pytest.param("SKARŻYSKO-KAMIENNA", "Skarżysko-Kamienna", "2610011", "2610",
+                     id="upper-nominative"),
+        pytest.param("W SKARŻYSKU-KAMIENNEJ", "Skarżysko-Kamienna", "2610011", "2610",
+                     id="upper-locative"),
+        # abbreviated and official titles
+        pytest.param("m.st. Warszawy", "Warszawa", "1465011", "1465", id="m-st-warszawy"),
+        pytest.param("m. st. Warszawa", "Warszawa", "1465011", "1465", id="m-st-spaced"),
+        pytest.param("Miasto Stołeczne Warszawa", "Warszawa", "1465011", "1465",
+                     id="miasto-stoleczne"),
+        pytest.param("Kędzierzyn-Koźle", "Kędzierzyn-Koźle", "1603011", "1603",
+                     id="hyphenated-nominative"),
+        pytest.param("m. Kraków", "Kraków", "1261011", "1261", id="m-krakow"),
+        pytest.param("Urząd Miejski w Suchedniowie", "Suchedniów", "2610053", "2610",
+                     id="office-of-urban-rural-gmina"),
+        pytest.param("Grodzisk Maz.", "Grodzisk Mazowiecki", "1405043", "1405",
+                     id="abbreviated-maz"),
+        pytest.param("Ostrów Wlkp.", "Ostrów Wielkopolski", "3017011", "3017",
+                     id="contracted-wlkp"),
+        pytest.param("Nowe Miasto n. Pilicą", "Nowe Miasto nad Pilicą", "1406083", "1406",
+                     id="abbreviated-nad"),
+        # longer texts: an address line, an institution's name, a county office
+        pytest.param("ul. Kościuszki 25c, 42-584 Dobieszowice", "Dobieszowice", "2401042",
+                     "2401", id="address-line"),
+        pytest.param("Ośrodek Pomocy Społecznej w Bliżynie", "Bliżyn", "2610022", "2610",
+                     id="institution-name"),
+        pytest.param("Starostwo Powiatowe w Piszu", "Pisz", "2816033", "2816",
+                     id="county-office-seat"),
+        # names that begin with a word of an office's title
+        pytest.param("Miejska Górka", "Miejska Górka", "3022033", "3022", id="miejska-gorka"),
+        pytest.param("w Kole", "Koło", "3009011", "3009", id="kolo-is-also-a-preposition"),
+        # decomposed Unicode (z + combining dot above)
+        pytest.param("w Bliz\u0307ynie", "Bliżyn", "2610022", "2610", id="nfd-input"),
+    ],
+)  # fmt: skip
+def test_written_forms(
+    gaz: Gazetteer, text: str, locality: str, gmina_teryt: str, powiat_teryt: str
+) -> None:
+    assert summary(gaz.resolve_place(text)) == (RESOLVED, locality, gmina_teryt, powiat_teryt)
+
+
+# --- namesakes ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "gmina_teryt", "method"),
+    [
+        pytest.param("Bobrowniki", {"postal_code": "87-617"}, "0408023", "postal_code",
+                     id="bobrowniki-kujawsko-pomorskie-by-postal-code"),
+        pytest.param("Bobrowniki", {"postal_code": "42-584"}, "2401042", "postal_code",
+                     id="bobrowniki-slaskie-by-postal-code"),
+        pytest.param("w Bobrownikach", {"county": "2401"}, "2401042", "county",
+                     id="bobrowniki-by-source-county"),
+        pytest.param("Bobrowniki", {"gmina_hint": "Gmina Bobrowniki", "county": "0408"},
+                     "0408023", "county", id="bobrowniki-by-county-and-gmina-hint"),
+        pytest.param("Dobieszowice", {"postal_code": "42-584"}, "2401042", "postal_code",
+                     id="seat-in-a-gmina-of-another-name"),
+        pytest.param("42-584 Dobieszowice", {}, "2401042", "postal_code",
+                     id="postal-code-inside-the-text"),
+        pytest.param("Bobrowniki, gm. Bobrowniki, pow. będziński", {}, "2401042", "county",
+                     id="gmina-and-powiat-written-after-the-name"),
+        pytest.param("GOPS w Bobrownikach".removeprefix("GOPS "), {"postal_code": "87 - 617"},
+                     "0408023", "postal_code", id="spaced-postal-code"),
+        # Morfeusz reads "Niegowie" as Niegów (mazowieckie); the code and the county point at
+        # Niegowa (śląskie), which Morfeusz declines otherwise
+        pytest.param("w Niegowie", {"postal_code": "42-320"}, "2409032", "postal_code",
+                     id="rarer-reading-that-fits-the-postal-code"),
+        pytest.param("GOPS w Niegowie", {"county": "2409"}, "2409032", "county",
+                     id="rarer-reading-that-fits-the-county"),
+        pytest.param("w Olsztynie", {"county": "2404"}, "2404123", "county",
+                     id="village-olsztyn-by-county-not-the-city"),
+        pytest.param("Skarżysko Kościelne", {"postal_code": "26-110"}, "2610042",
+                     "unique_name", id="code-spanning-gminas-text-decides-village"),
+        pytest.param("Skarżysko-Kamienna", {"postal_code": "26-110"}, "2610011",
+                     "unique_name", id="code-spanning-gminas-text-decides-town"),
+    ],
+)  # fmt: skip
+def test_namesakes_settled_by_evidence(
+    gaz: Gazetteer, text: str, kwargs: dict[str, str], gmina_teryt: str, method: str
+) -> None:
+    result = gaz.resolve_place(text, **kwargs)
+    assert (result.status, result.gmina_teryt, result.method) == (RESOLVED, gmina_teryt, method)
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "must_include", "names"),
+    [
+        pytest.param("Bobrowniki", {}, {"0408023", "2401042"}, {"Bobrowniki"},
+                     id="bobrowniki-no-context"),
+        # "w Bobrownikach" is also the locative of the village Bobrownik
+        pytest.param("w Bobrownikach", {}, {"0408023", "2401042"}, {"Bobrowniki", "Bobrownik"},
+                     id="bobrowniki-inflected-no-context"),
+        pytest.param("Nowa Wieś", {}, set(), {"Nowa Wieś"}, id="nowa-wies-everywhere"),
+        # evidence that fits none of the candidates is not used to guess
+        pytest.param("Bobrowniki", {"county": "2610"}, {"0408023", "2401042"}, {"Bobrowniki"},
+                     id="county-without-such-locality"),
+    ],
+)  # fmt: skip
+def test_namesakes_without_evidence_are_ambiguous(
+    gaz: Gazetteer,
+    text: str,
+    kwargs: dict[str, str],
+    must_include: set[str],
+    names: set[str],
+) -> None:
+    result = gaz.resolve_place(text, **kwargs)
+    assert result.status == "ambiguous"
+    assert (result.locality_simc, result.gmina_teryt, result.powiat_teryt) == (None, None, None)
+    assert result.candidate_count > 2
+    assert len(result.candidates) == min(result.candidate_count, 50)
+    assert must_include <= {c.gmina_teryt for c in result.candidates}
+    assert {c.locality_name for c in result.candidates} == names
+
+
+def test_town_preferred_over_villages_of_the_same_name(gaz: Gazetteer) -> None:
+    result = gaz.resolve_place("w Pile")
+    assert summary(result) == (RESOLVED, "Piła", "3019011", "3019")
+    assert result.method == "town"
+
+
+def test_village_preferred_over_a_hamlet_in_the_same_gmina(gaz: Gazetteer) -> None:
+    # SIMC: Panki 01 (wieś) and Panki 04 (osada), both in gmina Panki
+    result = gaz.resolve_place("Panki", postal_code="42-140")
+    assert (result.status, result.locality_simc, result.method) == (RESOLVED, "0141887", "village")
+
+
+# --- gminas, powiats, cities with county rights ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("powiat radomszczański", (None, None, "1012"), id="land-powiat"),
+        pytest.param("Radomsko", ("1012011", "miejska", "1012"), id="town-in-that-powiat"),
+        pytest.param("Miasto Radomsko", ("1012011", "miejska", "1012"), id="miasto-radomsko"),
+        pytest.param("Urząd Gminy Radomsko", ("1012122", "wiejska", "1012"),
+                     id="rural-gmina-of-the-same-name"),
+        pytest.param("Radomsko (gmina wiejska)", ("1012122", "wiejska", "1012"),
+                     id="kind-in-brackets"),
+        pytest.param("powiat krakowski", (None, None, "1206"), id="krakowski-land-powiat"),
+        pytest.param("Kraków", ("1261011", "miejska", "1261"), id="krakow-city-powiat"),
+        pytest.param("Gmina Wysokie Mazowieckie", ("2013102", "wiejska", "2013"),
+                     id="gmina-wysokie-mazowieckie-rural"),
+        pytest.param("Wysokie Mazowieckie", ("2013011", "miejska", "2013"),
+                     id="wysokie-mazowieckie-town"),
+        pytest.param("Urząd Miasta i Gminy Suchedniów", ("2610053", "miejsko-wiejska", "2610"),
+                     id="urban-rural-office"),
+    ],
+)  # fmt: skip
+def test_units_and_kinds(
+    gaz: Gazetteer, text: str, expected: tuple[str | None, str | None, str]
+) -> None:
+    result = gaz.resolve_place(text)
+    assert result.status == RESOLVED
+    assert (result.gmina_teryt, result.gmina_kind, result.powiat_teryt) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "is_city"),
+    [
+        pytest.param("Kraków", True, id="krakow"),
+        pytest.param("powiat krakowski", False, id="powiat-krakowski"),
+        pytest.param("w Nowym Sączu", True, id="nowy-sacz"),
+        pytest.param("Radomsko", False, id="radomsko"),
+    ],
+)
+def test_city_with_county_rights(gaz: Gazetteer, text: str, is_city: bool) -> None:
+    assert gaz.resolve_place(text).is_city_with_county_rights is is_city
+
+
+@pytest.mark.parametrize(
+    ("text", "county", "status", "gmina_teryt", "kind"),
+    [
+        pytest.param("Gmina Bliżyn", None, RESOLVED, "2610022", "wiejska", id="gmina-blizyn"),
+        pytest.param("Urząd Gminy w Bliżynie", None, RESOLVED, "2610022", "wiejska",
+                     id="office-inflected"),
+        pytest.param("Urząd Miasta i Gminy Suchedniów", None, RESOLVED, "2610053",
+                     "miejsko-wiejska", id="miasta-i-gminy"),
+        pytest.param("gm. Pisz", None, RESOLVED, "2816033", "miejsko-wiejska", id="gm-pisz"),
+        pytest.param("Gmina Radomsko", None, RESOLVED, "1012122", "wiejska", id="gmina-radomsko"),
+        pytest.param("Miasto Radomsko", None, RESOLVED, "1012011", "miejska", id="miasto-radomsko"),
+        pytest.param("Gmina Miejska Kraków", None, RESOLVED, "1261011", "miejska",
+                     id="city-gmina-synthesised-from-adresowy"),
+        pytest.param("Radomsko", None, "ambiguous", None, None, id="bare-name-town-or-rural"),
+        pytest.param("Gmina Bobrowniki", None, "ambiguous", None, None, id="namesake-gminas"),
+        pytest.param("Gmina Bobrowniki", "2401", RESOLVED, "2401042", "wiejska",
+                     id="namesake-gminas-with-county"),
+        pytest.param("Gmina Atlantyda", None, "unresolved", None, None, id="no-such-gmina"),
+    ],
+)  # fmt: skip
+def test_resolve_gmina(
+    gaz: Gazetteer,
+    text: str,
+    county: str | None,
+    status: str,
+    gmina_teryt: str | None,
+    kind: str | None,
+) -> None:
+    result = gaz.resolve_gmina(text, county=county)
+    assert (result.status, result.gmina_teryt, result.gmina_kind) == (status, gmina_teryt, kind)
+    assert result.locality_simc is None
+    if status == "ambiguous":
+        assert len(result.candidates) >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "voivodeship", "expected"),
+    [
+        pytest.param("powiat skarżyski", None, "2610", id="powiat-skarzyski"),
+        pytest.param("skarżyski", None, "2610", id="adjective-alone"),
+        pytest.param("Powiatu Piskiego", None, "2816", id="genitive"),
+        pytest.param("powiatu skarzyskiego", None, "2610", id="folded-genitive"),
+        pytest.param("Starostwo Powiatowe w Piszu", None, None, id="seat-is-not-a-powiat-name"),
+        pytest.param("Powiat Ropczycko-Sędziszowski", None, "1815", id="compound-adjective"),
+        pytest.param("m. Kraków", None, "1261", id="m-krakow"),
+        pytest.param("Krakowa", None, "1261", id="city-genitive"),
+        pytest.param("powiat krakowski", None, "1206", id="krakowski"),
+        pytest.param("powiat grodziski", None, None, id="two-grodziski-powiats"),
+        pytest.param("powiat grodziski", "mazowieckie", "1405", id="grodziski-with-voivodeship"),
+        pytest.param("powiat grodziski, woj. wielkopolskie", None, "3005",
+                     id="grodziski-voivodeship-in-text"),
+        pytest.param("Radomsko", None, None, id="town-is-not-a-powiat"),
+        pytest.param("", None, None, id="empty"),
+    ],
+)  # fmt: skip
+def test_resolve_powiat(
+    gaz: Gazetteer, text: str, voivodeship: str | None, expected: str | None
+) -> None:
+    assert gaz.resolve_powiat(text, voivodeship=voivodeship) == expected
+
+
+# --- postal codes alone ------------------------------------------------------------------------
+
+
+def test_postal_code_of_one_gmina(gaz: Gazetteer) -> None:
+    result = gaz.resolve_place("", postal_code="39-105")
+    assert summary(result) == (RESOLVED, "Gnojnica", "1815033", "1815")
+    assert result.method == "postal_code"
+
+
+def test_postal_code_spanning_gminas_is_ambiguous_but_knows_the_powiat(gaz: Gazetteer) -> None:
+    result = gaz.resolve_place("", postal_code="12-200")
+    assert (result.status, result.gmina_teryt, result.powiat_teryt) == ("ambiguous", None, "2816")
+    assert {c.gmina_name for c in result.candidates} == {"Pisz", "Ruciane-Nida", "Biała Piska"}
+
+
+@pytest.mark.parametrize(
+    ("text", "postal_code", "method"),
+    [
+        pytest.param("", None, "empty", id="nothing"),
+        pytest.param("Atlantyda", None, "no_match", id="unknown-name"),
+        pytest.param("", "99-999", "unknown_postal_code", id="unknown-code"),
+    ],
+)
+def test_unresolved(gaz: Gazetteer, text: str, postal_code: str | None, method: str) -> None:
+    result = gaz.resolve_place(text, postal_code=postal_code)
+    assert (result.status, result.method, result.gmina_teryt) == ("unresolved", method, None)
+
+
+def test_unknown_county_code_is_ignored(gaz: Gazetteer) -> None:
+    assert gaz.resolve_place("w Piszu", county="9999").gmina_teryt == "2816033"
+    assert gaz.powiat_name("2816") == "piski"
+    assert gaz.powiat_name("9999") is None
+
+
+# --- the real registers ------------------------------------------------------------------------
+
+
+def test_ops_malopolskie_teryt_column_trap(gaz: Gazetteer, shared_data: Path) -> None:
+    """The file's `teryt_gminy` is unreliable; its `gmina` names resolve to the right code."""
+    path = shared_data / "social_assistance" / "ops_malopolskie_geo.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {(r["typ"], r["gmina"]): r for r in csv.DictReader(handle)}
+    for gmina, expected in (("Myślenice", "1209033"), ("Lubień", "1209022")):
+        row = next(r for (typ, g), r in rows.items() if g == gmina and typ != "PCPR")
+        county = gaz.resolve_powiat(row["powiat"], voivodeship="małopolskie")
+        result = gaz.resolve_gmina(row["gmina"], county=county)
+        assert (county, result.gmina_teryt) == ("1209", expected)
+        assert row["teryt_gminy"][:6] != expected[:6]  # e.g. Myślenice -> 120901 = Dobczyce
+    wrong = gaz.gmina(rows[("CUS", "Myślenice")]["teryt_gminy"][:6])
+    assert wrong is not None and wrong.name == "Dobczyce"
+
+
+def test_ops_slaskie_seats_resolve_to_their_powiat(gaz: Gazetteer, shared_data: Path) -> None:
+    """Accuracy over ŚUW's list: seat locality + postal code -> the listed powiat."""
+    path = shared_data / "social_assistance" / "ops_slaskie.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    hits = 0
+    for row in rows:
+        result = gaz.resolve_place(row["miejscowosc"], postal_code=row["kod_pocztowy"])
+        if result.status == RESOLVED and fold_key(result.powiat_name or "") == fold_key(
+            row["powiat"]
+        ):
+            hits += 1
+    assert len(rows) == 167
+    assert hits / len(rows) >= 0.99
+
+
+def test_sql_folding_agrees_with_fold_key(national_db: duckdb.DuckDBPyConnection) -> None:
+    rows = national_db.execute(
+        f"SELECT name, {_sql_fold_key('name')} FROM (SELECT DISTINCT name FROM teryt_localities)"
+    ).fetchall()
+    assert len(rows) > 50_000
+    disagreeing = [(name, key) for name, key in rows if key is not None and key != fold_key(name)]
+    assert disagreeing == []
+    # a letter the SQL folding does not handle is left to Python
+    other = national_db.execute(f"SELECT {_sql_fold_key('n')} FROM (VALUES ('Müß')) AS t(n)")
+    assert other.fetchall() == [(None,)]
+
+
+# --- the demo gazetteer ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "locality", "gmina_kind", "powiat_teryt"),
+    [
+        pytest.param("w Bliżynie", "Bliżyn", "wiejska", "2610", id="blizyn"),
+        pytest.param("w Piszu", "Pisz", "miejsko-wiejska", "2816", id="pisz"),
+        pytest.param("Wysokiem Mazowieckiem", "Wysokie Mazowieckie", "miejska", "2013",
+                     id="wysokie-mazowieckie"),
+        pytest.param("w Skarżysku-Kamiennej", "Skarżysko-Kamienna", "miejska", "2610",
+                     id="skarzysko-kamienna"),
+        pytest.param("w Skarzysku-Kamiennej", "Skarżysko-Kamienna", "miejska", "2610",
+                     id="skarzysko-kamienna-folded"),
+        pytest.param("Ropczyce", "Ropczyce", "miejsko-wiejska", "1815", id="ropczyce"),
+        pytest.param("Radomsko", "Radomsko", "miejska", "1012", id="radomsko"),
+    ],
+)  # fmt: skip
+def test_demo_gazetteer(
+    demo_gaz: Gazetteer, text: str, locality: str, gmina_kind: str, powiat_teryt: str
+) -> None:
+    result = demo_gaz.resolve_place(text)
+    assert (result.status, result.locality_name, result.gmina_kind, result.powiat_teryt) == (
+        RESOLVED,
+        locality,
+        gmina_kind,
+        powiat_teryt,
+    )
+
+
+def test_from_duckdb_without_gazetteer(tmp_path: Path) -> None:
+    con = duckdb.connect(str(tmp_path / "empty.duckdb"))
+    with pytest.raises(LookupError, match="no gazetteer in this database"):
+        Gazetteer.from_duckdb(con)
+    con.close()
