@@ -1,0 +1,141 @@
+"""The source catalogue: valid declarations load; every problem is reported at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.catalogue import CatalogueError, check_catalogue, load_catalogue, resolve_urls
+from flows.cli import main
+
+PARSERS = ("bip_dane", "article")
+
+GOOD = """\
+slug: pcpr_skarzysko
+title: Powiatowe Centrum Pomocy Rodzinie w Skarżysku-Kamiennej
+county: "2610"
+kind: institution_page
+url: https://example.invalid/kontakt
+parser: bip_dane
+assert:
+  min_records: 1
+  max_records: 3
+"""
+
+
+def write(root: Path, relative: str, text: str) -> Path:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_good_declaration_loads(tmp_path: Path) -> None:
+    write(tmp_path, "2610_skarzyski/pcpr_skarzysko.yml", GOOD)
+    [source] = load_catalogue(tmp_path, PARSERS)
+    assert (source.slug, source.county, source.kind, source.parser) == (
+        "pcpr_skarzysko",
+        "2610",
+        "institution_page",
+        "bip_dane",
+    )
+    assert (source.min_records, source.max_records) == (1, 3)
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        pytest.param(
+            ('county: "2610"', "county: 2610"), "county", "must be quoted", id="county-number"
+        ),
+        pytest.param(
+            ('county: "2610"', 'county: "26100"'), "county", "not a TERYT", id="county-digits"
+        ),
+        pytest.param(("kind: institution_page", "kind: webpage"), "kind", "not one of", id="kind"),
+        pytest.param(
+            ("parser: bip_dane", "parser: magic"), "parser", "not a known parser", id="parser"
+        ),
+        pytest.param(
+            ("url: https://example.invalid/kontakt", "url: kontakt.html"),
+            "url",
+            "not an http",
+            id="url",
+        ),
+        pytest.param(
+            ("slug: pcpr_skarzysko", "slug: PCPR-Skarzysko"), "slug", "lower-case", id="slug-shape"
+        ),
+        pytest.param(
+            ("  max_records: 3", "  max_records: 0"),
+            "assert.max_records",
+            "below min",
+            id="max-below-min",
+        ),
+        pytest.param(
+            ("  min_records: 1", "  min_records: many"),
+            "assert.min_records",
+            "whole number",
+            id="min-text",
+        ),
+        pytest.param(
+            ("title: Powiatowe", "titel: Powiatowe"), "titel", "unknown field", id="typo-field"
+        ),
+    ],
+)
+def test_each_problem_names_file_and_field(
+    tmp_path: Path, change: tuple[str, str], field: str, message: str
+) -> None:
+    path = write(tmp_path, "2610_skarzyski/pcpr_skarzysko.yml", GOOD.replace(*change))
+    _sources, problems = check_catalogue(tmp_path, PARSERS)
+    assert any(p.path == path and p.field == field and message in p.message for p in problems), (
+        problems
+    )
+
+
+def test_all_problems_reported_at_once(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "a/one.yml",
+        GOOD.replace("slug: pcpr_skarzysko", "slug: one").replace(
+            "kind: institution_page", "kind: x"
+        ),
+    )
+    write(
+        tmp_path,
+        "a/two.yml",
+        GOOD.replace("slug: pcpr_skarzysko", "slug: two").replace("parser: bip_dane", "parser: y"),
+    )
+    write(tmp_path, "a/three.yml", "slug: [unclosed")
+    write(tmp_path, "b/one.yml", GOOD.replace("slug: pcpr_skarzysko", "slug: one"))
+    write(tmp_path, "c/one.yml", GOOD.replace("slug: pcpr_skarzysko", "slug: one"))
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(tmp_path, PARSERS)
+    fields = sorted((p.path.name, p.field) for p in caught.value.problems)
+    assert ("one.yml", "kind") in fields
+    assert ("two.yml", "parser") in fields
+    assert ("three.yml", "-") in fields
+    assert ("one.yml", "slug") in fields  # declared twice
+    assert "problem(s) in the source catalogue" in str(caught.value)
+
+
+def test_placeholders_resolve(tmp_path: Path) -> None:
+    write(tmp_path, "x/pcpr_skarzysko.yml", GOOD.replace("url: https://example.invalid/kontakt", 'url: "{demo}/kontakt"'))
+    [source] = resolve_urls(load_catalogue(tmp_path, PARSERS), {"demo": "http://127.0.0.1:8000/"})
+    assert source.url == "http://127.0.0.1:8000/kontakt"
+
+
+def test_cli_sources_check_exit_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "x/bad.yml", "slug: bad\ncounty: 12\n")
+    assert main(["sources", "check", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "bad.yml: county" in err
+        and "bad.yml: title: missing" in err
+        and "bad.yml: kind: missing" in err
+    )
+
+
+def test_demo_catalogue_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
+    demo = Path(__file__).resolve().parents[1] / "demo" / "sources"
+    assert main(["sources", "check", str(demo)]) == 0
+    assert "all declarations are valid" in capsys.readouterr().out
