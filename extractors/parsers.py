@@ -1,0 +1,48 @@
+"""The parser registry: the names a source declaration may give in its `parser` field.
+
+A family of similar sites (every BIP "Dane teleadresowe" page, every office spreadsheet) shares
+one parser; a declaration only names it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from extractors.articles import parse_article
+from extractors.directories import parse_directory
+from extractors.html_pages import parse_bip_dane, parse_contact_page
+from extractors.records import Document, ParsedInstitution
+from extractors.registries import (
+    parse_courts_addresses,
+    parse_courts_jurisdiction,
+    parse_ops_list,
+    parse_rspo,
+    parse_sanepid,
+)
+from extractors.spreadsheets import parse_spreadsheet
+
+Parser = Callable[[Document], list[ParsedInstitution]]
+
+PARSERS: dict[str, Parser] = {
+    "bip_dane": parse_bip_dane,
+    "contact_page": parse_contact_page,
+    "article": parse_article,
+    "directory_table": parse_directory,
+    "spreadsheet": parse_spreadsheet,
+    "ops_list": parse_ops_list,
+    "courts_addresses": parse_courts_addresses,
+    "courts_jurisdiction": parse_courts_jurisdiction,
+    "sanepid": parse_sanepid,
+    "rspo": parse_rspo,
+}
+
+
+def parser_names() -> list[str]:
+    return sorted(PARSERS)
+
+
+def get_parser(name: str) -> Parser:
+    try:
+        return PARSERS[name]
+    except KeyError:
+        raise KeyError(f"unknown parser '{name}' (known: {', '.join(parser_names())})") from None
