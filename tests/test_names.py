@@ -280,3 +280,24 @@ def test_every_acronym_full_form_reports_its_acronym() -> None:
 def test_empty_name_is_refused() -> None:
     with pytest.raises(ValueError, match="empty institution name"):
         normalise_name("  ,  ")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param(
+            "Miejsko-Gminny Ośrodek Pomocy Społecznej w Piszu (M-GOPS)",
+            "Miejsko-Gminny Ośrodek Pomocy Społecznej w Piszu",
+            id="bracketed-acronym-at-end",
+        ),
+        pytest.param(
+            "Środowiskowy Dom Samopomocy (ŚDS) w Radomsku",
+            "Środowiskowy Dom Samopomocy w Radomsku",
+            id="bracketed-acronym-inside",
+        ),
+        pytest.param("Fundacja (Polska)", "Fundacja (Polska)", id="bracketed-word-kept"),
+    ],
+)
+def test_bracketed_short_form_dropped(raw: str, expected: str) -> None:
+    assert normalise_name(raw).name == expected
+    assert normalise_name(raw).key == normalise_name(expected).key

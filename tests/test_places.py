@@ -64,6 +64,10 @@ RESOLVED = "resolved"
     [
         # inflected, as in "Ośrodek Pomocy Społecznej w …"
         pytest.param("w Bliżynie", "Bliżyn", "2610022", "2610", id="locative-bliżynie"),
+        pytest.param("w Skarżysku Kościelnym", "Skarżysko Kościelne", "2610042", "2610",
+                     id="locative-adjective-neuter"),
+        pytest.param("w Białej Piskiej", "Biała Piska", "2816013", "2816",
+                     id="locative-adjective-feminine"),
         pytest.param("w Piszu", "Pisz", "2816033", "2816", id="locative-piszu"),
         pytest.param("w Skarżysku-Kamiennej", "Skarżysko-Kamienna", "2610011", "2610",
                      id="locative-hyphenated"),

@@ -674,12 +674,22 @@ def _expand_acronyms(tokens: list[str]) -> tuple[list[str], str | None]:
     return out, found
 
 
+# A bracketed short form such as "(M-GOPS)" or "(ŚDS)": two or more capitals, maybe a hyphen.
+_BRACKETED_SHORT_FORM = re.compile(
+    r"\s*\((?=(?:[^)]*[A-ZĄĆĘŁŃÓŚŹŻ]){2})[A-ZĄĆĘŁŃÓŚŹŻ][A-Za-zĄĆĘŁŃÓŚŹŻąćęłńóśźż+-]{1,9}\)"
+)
+
+
 @lru_cache(maxsize=200_000)
 def normalise_name(raw: str) -> InstitutionName:
     """Split and normalise one institution name (any case, inflected or not, maybe folded)."""
     text = normalise_space(normalise_quotes(raw)).strip(" ,;:-–")
     if not text:
         raise ValueError(f"normalise_name: empty institution name {raw!r}")
+
+    # "Miejsko-Gminny Ośrodek Pomocy Społecznej w Piszu (M-GOPS)": the bracketed short form
+    # repeats the name; it is recognised from the full form anyway.
+    text = normalise_space(_BRACKETED_SHORT_FORM.sub(" ", text))
 
     legal_form: str | None = None
     tail = _LEGAL_TAIL.search(text)

@@ -716,18 +716,24 @@ class Gazetteer:
         if folded in vocabulary:
             keys[folded] = None
         geographic = False
+        adjective = False
         if word.isdigit():
             keys[word] = None
         else:
             for variant in dict.fromkeys((word, word.capitalize(), word.lower())):
                 for reading in analyse_word(variant):
                     lemma_key = fold_key(reading.lemma).replace(" ", "")
+                    adjective |= reading.tag.startswith("adj:")
                     if lemma_key in vocabulary:
                         keys[lemma_key] = None
                         geographic |= bool(_GEO_QUALIFIERS & set(reading.qualifiers))
         # ASCII-folded text ("Skarzysku") is unknown to Morfeusz: find the gazetteer words
         # whose own inflected forms fold to this word.
-        if not word.isdigit() and (expand or not keys or (fold(word) == word and not geographic)):
+        # An adjective agrees with its noun, so its lemma (masculine) is rarely the gazetteer's
+        # word: "w Skarżysku Kościelnym" is Skarżysko Kościelne, "w Białej Piskiej" Biała Piska.
+        if not word.isdigit() and (
+            expand or adjective or not keys or (fold(word) == word and not geographic)
+        ):
             for candidate in self._words_inflecting_to(folded, guess=expand):
                 keys[candidate] = None
         result = tuple(keys)[: _MAX_KEYS_PER_TOKEN * (2 if expand else 1)]
@@ -947,10 +953,12 @@ def _inflect(word: str) -> list[str]:
         forms = [(form, tag) for form, tag in generate(word) if tag != "ign"]
     except RuntimeError:  # Morfeusz refuses input it splits into several words
         return [word]
-    if forms:
-        return [word, *(form for form, _ in forms)]
-    out = [word]
+    out = [word, *(form for form, _ in forms)]
+    # A word can be both a noun's lemma and an adjective's form ("Piska": a surname, and the
+    # feminine of "piski" in "Biała Piska"): keep the adjective's forms too.
     for reading in analyse_word(word):
+        if forms and not reading.tag.startswith("adj:"):
+            continue
         parts = reading.tag.split(":")
         if reading.tag == "ign" or len(parts) < 4 or "nom" not in parts[2].split("."):
             continue

@@ -1,0 +1,207 @@
+"""The normalise stage, row by row: raw text as written → canonical values.
+
+Names go to the nominative with their key, acronym, number and patron; contacts to E.164,
+lower-case e-mails, hosts, checked NIP/REGON; places to TERYT through the gazetteer; each
+institution gets a type, sector, services and target groups with the words that said so.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, is_dataclass
+from datetime import datetime
+from typing import Any
+
+from transforms.acronyms import acronym_token_key
+from transforms.classify import classify
+from transforms.contacts import (
+    normalise_emails,
+    normalise_nip,
+    normalise_phones,
+    normalise_postal_code,
+    normalise_regon,
+    normalise_street,
+    normalise_website,
+    website_host,
+)
+from transforms.names import InstitutionName, nominative, normalise_name
+from transforms.places import Gazetteer, PlaceResolution
+from transforms.text import empty_to_none
+
+
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    """One active row of `raw_records`, with its source's county."""
+
+    record_id: str
+    source: str
+    county: str
+    role: str
+    name_raw: str
+    type_raw: str | None
+    street_raw: str | None
+    postal_code_raw: str | None
+    locality_raw: str | None
+    gmina_raw: str | None
+    powiat_raw: str | None
+    phones_raw: tuple[str, ...]
+    emails_raw: tuple[str, ...]
+    websites_raw: tuple[str, ...]
+    nip_raw: str | None
+    regon_raw: str | None
+    krs_raw: str | None
+    rspo_raw: str | None
+    opening_hours_raw: str | None
+    description_raw: str | None
+    fetched_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedRecord:
+    """One row of the `records` staging table."""
+
+    record_id: str
+    source: str
+    role: str
+    name: str
+    name_key: str
+    core_key: str
+    acronym: str | None
+    number: str | None
+    patron: str | None
+    type_code: str
+    sector: str
+    street: str | None
+    postal_code: str | None
+    locality: str | None
+    locality_simc: str | None
+    gmina_teryt: str | None
+    gmina_name: str | None
+    powiat_teryt: str | None
+    powiat_name: str | None
+    place_status: str
+    place_method: str | None
+    phones: tuple[str, ...]
+    emails: tuple[str, ...]
+    website: str | None
+    website_host: str | None
+    nip: str | None
+    regon: str | None
+    krs: str | None
+    rspo: str | None
+    opening_hours: str | None
+    services: tuple[str, ...]
+    target_groups: tuple[str, ...]
+    evidence: str
+    fetched_at: datetime
+
+
+def _unique(values: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+def _jsonable(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    return str(value)
+
+
+def display_name(name: InstitutionName) -> str:
+    """The name to show: a leading acronym before "w <place>" is written out in full
+    ("MGOPS w Kamieńsku" -> "Miejsko-Gminny Ośrodek Pomocy Społecznej w Kamieńsku")."""
+    words = name.name.split(" ")
+    if (
+        name.acronym
+        and name.core
+        and len(words) > 2
+        and acronym_token_key(words[0]) == acronym_token_key(name.acronym)
+        and words[1] in ("w", "we")
+    ):
+        return f"{name.core} {' '.join(words[1:])}"
+    return name.name
+
+
+def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedRecord:
+    """Normalise one raw record; `gazetteer` None leaves places at the source's county."""
+    written = row.name_raw
+    if row.role == "mention":
+        written = nominative(written)
+    name = normalise_name(written)
+    core_name = normalise_name(name.core) if name.core else name
+    kind = classify(name.name, row.description_raw, row.type_raw)
+
+    phones = _unique([p for raw in row.phones_raw for p in normalise_phones(raw)])
+    emails = _unique([e for raw in row.emails_raw for e in normalise_emails(raw)])
+    website = next((w for w in map(normalise_website, row.websites_raw) if w), None)
+    host = website_host(website) if website else None
+    postal_code = normalise_postal_code(row.postal_code_raw) if row.postal_code_raw else None
+    street = normalise_street(row.street_raw) if row.street_raw else None
+
+    county = row.county if len(row.county) == 4 and row.county.isdigit() else None
+    place_text = empty_to_none(row.locality_raw) or name.place_raw
+    resolution: PlaceResolution | None = None
+    if gazetteer is not None and (place_text or postal_code):
+        resolution = gazetteer.resolve_place(
+            place_text or "",
+            postal_code=postal_code,
+            county=county,
+            gmina_hint=empty_to_none(row.gmina_raw),
+        )
+    if resolution is not None and resolution.status == "resolved":
+        locality = resolution.locality_name
+        simc, gmina, gmina_name = (
+            resolution.locality_simc,
+            resolution.gmina_teryt,
+            resolution.gmina_name,
+        )
+        powiat, powiat_name = resolution.powiat_teryt, resolution.powiat_name
+        status, method = "resolved", resolution.method
+    else:
+        locality = empty_to_none(row.locality_raw)
+        simc = gmina = gmina_name = None
+        powiat = county
+        powiat_name = gazetteer.powiat_name(county) if gazetteer and county else None
+        status = resolution.status if resolution is not None else "unresolved"
+        method = "source_county" if county else None
+
+    evidence = json.dumps(
+        {"classification": [_jsonable(e) for e in kind.evidence]},
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+    return NormalisedRecord(
+        record_id=row.record_id,
+        source=row.source,
+        role=row.role,
+        name=display_name(name),
+        name_key=name.key,
+        core_key=core_name.key,
+        acronym=name.acronym,
+        number=name.number,
+        patron=name.patron,
+        type_code=kind.type_code,
+        sector=kind.sector or "other",
+        street=street,
+        postal_code=postal_code,
+        locality=locality,
+        locality_simc=simc,
+        gmina_teryt=gmina,
+        gmina_name=gmina_name,
+        powiat_teryt=powiat,
+        powiat_name=powiat_name,
+        place_status=status,
+        place_method=method,
+        phones=phones,
+        emails=emails,
+        website=website,
+        website_host=host,
+        nip=normalise_nip(row.nip_raw) if row.nip_raw else None,
+        regon=normalise_regon(row.regon_raw) if row.regon_raw else None,
+        krs=empty_to_none(row.krs_raw),
+        rspo=empty_to_none(row.rspo_raw),
+        opening_hours=empty_to_none(row.opening_hours_raw),
+        services=tuple(kind.services),
+        target_groups=tuple(kind.target_groups),
+        evidence=evidence,
+        fetched_at=row.fetched_at,
+    )

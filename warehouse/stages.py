@@ -1,0 +1,263 @@
+"""The set-based stages over DuckDB: staging records, matching, the core directory tables.
+
+Each stage rebuilds its tables from the ones before it inside one transaction: if it fails,
+the previous night's tables stay as they were, and rerunning the stage completes the work.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import astuple, dataclass, fields
+from datetime import UTC, datetime
+
+import duckdb
+import pandas as pd
+
+from transforms.match import MatchRecord, assign_ids
+from transforms.normalise import NormalisedRecord, RawRow, normalise_record
+from transforms.places import Gazetteer
+from warehouse.db import transaction
+
+log = logging.getLogger(__name__)
+
+_RECORD_COLUMNS = [f.name for f in fields(NormalisedRecord)]
+
+
+@dataclass(frozen=True, slots=True)
+class MatchSummary:
+    records: int
+    institutions: int
+    merged_ids: int
+    retired_ids: int
+    split_ids: int
+    by_rule: tuple[tuple[str, int], ...]
+
+
+def load_gazetteer_if_present(con: duckdb.DuckDBPyConnection) -> Gazetteer | None:
+    """The gazetteer loaded into this warehouse, or None (places then stay at source county)."""
+    tables = {
+        row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
+    if "teryt_gminas" not in tables:
+        log.warning("no gazetteer in the warehouse: run `wsparcie gazetteer load` for TERYT places")
+        return None
+    return Gazetteer.from_duckdb(con)
+
+
+def read_raw_rows(con: duckdb.DuckDBPyConnection) -> list[RawRow]:
+    rows = con.execute(
+        """
+        SELECT r.record_id, r.source, s.county, r.role, r.name_raw, r.type_raw, r.street_raw,
+               r.postal_code_raw, r.locality_raw, r.gmina_raw, r.powiat_raw,
+               r.phones_raw, r.emails_raw, r.websites_raw, r.nip_raw, r.regon_raw, r.krs_raw,
+               r.rspo_raw, r.opening_hours_raw, r.description_raw, r.fetched_at
+        FROM raw_records AS r JOIN sources AS s ON s.slug = r.source
+        WHERE r.active
+        ORDER BY r.record_id
+        """
+    ).fetchall()
+    out = []
+    for row in rows:
+        values = list(row)
+        for i in (11, 12, 13):
+            values[i] = tuple(values[i] or ())
+        out.append(RawRow(*values))
+    return out
+
+
+def rebuild_records(con: duckdb.DuckDBPyConnection, gazetteer: Gazetteer | None) -> int:
+    """Normalise every active raw record into `records`; returns the row count."""
+    normalised = [normalise_record(row, gazetteer) for row in read_raw_rows(con)]
+    frame = pd.DataFrame(
+        [dict(zip(_RECORD_COLUMNS, _record_values(r), strict=True)) for r in normalised],
+        columns=_RECORD_COLUMNS,
+    )
+    with transaction(con):
+        con.execute("DELETE FROM records")
+        if normalised:
+            con.register("incoming_records", frame)
+            try:
+                con.execute(
+                    """
+                    INSERT INTO records BY NAME
+                    SELECT * REPLACE (
+                        CAST(phones AS VARCHAR[]) AS phones,
+                        CAST(emails AS VARCHAR[]) AS emails,
+                        CAST(services AS VARCHAR[]) AS services,
+                        CAST(target_groups AS VARCHAR[]) AS target_groups
+                    ) FROM incoming_records
+                    """
+                )
+            finally:
+                con.unregister("incoming_records")
+    return len(normalised)
+
+
+def _record_values(record: NormalisedRecord) -> list[object]:
+    values = dict(zip([f.name for f in fields(NormalisedRecord)], astuple(record), strict=True))
+    return [
+        list(v) if isinstance(v, tuple) else v for k, v in values.items() if k != "place_free_key"
+    ]
+
+
+def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary:
+    """Cluster `records` into institutions with stable ids and rebuild the core tables."""
+    rows = con.execute(
+        """
+        SELECT record_id, role, name_key, core_key, number, postal_code, gmina_teryt,
+               powiat_teryt, nip, regon
+        FROM records ORDER BY record_id
+        """
+    ).fetchall()
+    match_records = [MatchRecord(*row) for row in rows]
+    previous = dict(
+        con.execute("SELECT record_id, institution_id FROM institution_records").fetchall()
+    )
+    assignments, changes = assign_ids(match_records, previous)
+    now = datetime.now(UTC)
+    with transaction(con):
+        con.execute("DELETE FROM institution_records")
+        if assignments:
+            con.executemany(
+                "INSERT INTO institution_records VALUES (?, ?, ?)",
+                [(a.record_id, a.institution_id, a.match_rule) for a in assignments],
+            )
+        if changes:
+            con.executemany(
+                "INSERT INTO institution_id_history VALUES (?, ?, ?, ?, ?)",
+                [(c.old_id, c.new_id, run_id, c.reason, now) for c in changes],
+            )
+        _build_core_tables(con)
+    by_rule: dict[str, int] = {}
+    for a in assignments:
+        by_rule[a.match_rule] = by_rule.get(a.match_rule, 0) + 1
+    count = len({a.institution_id for a in assignments})
+    return MatchSummary(
+        records=len(assignments),
+        institutions=count,
+        merged_ids=sum(c.reason == "merged" for c in changes),
+        retired_ids=sum(c.reason == "retired" for c in changes),
+        split_ids=sum(c.reason == "split" for c in changes),
+        by_rule=tuple(sorted(by_rule.items())),
+    )
+
+
+def _build_core_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """institutions, locations, contacts, services from records + institution_records (SQL)."""
+    for table in ("institutions", "locations", "contacts", "services", "institution_target_groups"):
+        con.execute(f"DELETE FROM {table}")
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP VIEW member_records AS
+        SELECT m.institution_id, r.*, w.first_seen_at, w.last_seen_at,
+               CASE r.role WHEN 'subject' THEN 0 WHEN 'row' THEN 1 ELSE 2 END AS role_rank
+        FROM institution_records AS m
+        JOIN records AS r USING (record_id)
+        JOIN raw_records AS w USING (record_id)
+        """
+    )
+    # The name and type come from the most authoritative record: an institution's own page,
+    # then a registry or spreadsheet row, then an article mention; a name that opens with an
+    # acronym or is all capitals ("PCPR Radomsko", "POWIATOWY URZAD PRACY") only when there is
+    # no other; ties go to the commoner name.
+    con.execute(
+        """
+        INSERT INTO institutions
+        WITH named AS (
+            SELECT institution_id, name, acronym, type_code, sector, role_rank,
+                   count(*) OVER (PARTITION BY institution_id, name) AS votes
+            FROM member_records
+        ),
+        best AS (
+            SELECT * FROM named
+            QUALIFY row_number() OVER (
+                PARTITION BY institution_id
+                ORDER BY regexp_matches(name, '^[A-ZĄĆĘŁŃÓŚŹŻ-]{2,}( |$)'), role_rank, votes DESC,
+                         length(name) DESC, name
+            ) = 1
+        ),
+        placed AS (
+            SELECT institution_id, powiat_teryt, powiat_name, gmina_teryt, gmina_name
+            FROM member_records
+            QUALIFY row_number() OVER (
+                PARTITION BY institution_id
+                ORDER BY (place_status = 'resolved') DESC, (gmina_teryt IS NULL), role_rank, record_id
+            ) = 1
+        ),
+        votes AS (
+            SELECT institution_id, field, value, count(*) AS n
+            FROM (
+                SELECT institution_id, 'nip' AS field, nip AS value FROM member_records
+                UNION ALL SELECT institution_id, 'regon', regon FROM member_records
+                UNION ALL SELECT institution_id, 'krs', krs FROM member_records
+                UNION ALL SELECT institution_id, 'rspo', rspo FROM member_records
+                UNION ALL SELECT institution_id, 'website', website FROM member_records
+            )
+            WHERE value IS NOT NULL
+            GROUP BY institution_id, field, value
+            -- the commonest value wins; ties go to the smallest, so reruns publish the same
+            QUALIFY row_number() OVER (PARTITION BY institution_id, field ORDER BY n DESC, value) = 1
+        ),
+        agg AS (
+            SELECT institution_id,
+                   any_value(v.value) FILTER (WHERE v.field = 'nip') AS nip,
+                   any_value(v.value) FILTER (WHERE v.field = 'regon') AS regon,
+                   any_value(v.value) FILTER (WHERE v.field = 'krs') AS krs,
+                   any_value(v.value) FILTER (WHERE v.field = 'rspo') AS rspo,
+                   any_value(v.value) FILTER (WHERE v.field = 'website') AS website,
+                   count(DISTINCT m.record_id) AS record_count,
+                   count(DISTINCT m.source) AS source_count,
+                   min(m.first_seen_at) AS first_seen_at,
+                   max(m.last_seen_at) AS last_seen_at
+            FROM member_records AS m LEFT JOIN votes AS v USING (institution_id)
+            GROUP BY institution_id
+        )
+        SELECT b.institution_id, b.name, b.acronym, b.type_code, b.sector,
+               a.nip, a.regon, a.krs, a.rspo, a.website,
+               p.powiat_teryt, p.powiat_name, p.gmina_teryt, p.gmina_name,
+               a.record_count, a.source_count, a.first_seen_at, a.last_seen_at
+        FROM best AS b JOIN agg AS a USING (institution_id) JOIN placed AS p USING (institution_id)
+        """
+    )
+    con.execute(
+        """
+        INSERT INTO locations
+        SELECT institution_id, street, postal_code, locality, locality_simc, gmina_teryt,
+               gmina_name, powiat_teryt, powiat_name, list(DISTINCT source ORDER BY source)
+        FROM member_records
+        WHERE street IS NOT NULL OR postal_code IS NOT NULL
+        GROUP BY ALL
+        """
+    )
+    con.execute(
+        """
+        INSERT INTO contacts
+        SELECT institution_id, kind, value, list(DISTINCT source ORDER BY source)
+        FROM (
+            SELECT institution_id, 'phone' AS kind, unnest(phones) AS value, source FROM member_records
+            UNION ALL
+            SELECT institution_id, 'email', unnest(emails), source FROM member_records
+            UNION ALL
+            SELECT institution_id, 'website', website, source FROM member_records
+            WHERE website IS NOT NULL
+            UNION ALL
+            SELECT institution_id, 'opening_hours', opening_hours, source FROM member_records
+            WHERE opening_hours IS NOT NULL
+        )
+        GROUP BY ALL
+        """
+    )
+    con.execute(
+        """
+        INSERT INTO services
+        SELECT institution_id, service, list(DISTINCT source ORDER BY source)
+        FROM (SELECT institution_id, unnest(services) AS service, source FROM member_records)
+        GROUP BY ALL
+        """
+    )
+    con.execute(
+        """
+        INSERT INTO institution_target_groups
+        SELECT DISTINCT institution_id, unnest(target_groups) FROM member_records
+        """
+    )
