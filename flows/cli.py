@@ -1,0 +1,231 @@
+"""The `wsparcie` command line: one verb per job, calling the functions the flows call."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import flows  # noqa: F401 - quiet Prefect defaults before Prefect is imported
+from extractors.catalogue import CatalogueError, check_catalogue
+from warehouse.db import WarehouseError
+
+log = logging.getLogger("wsparcie")
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(message)s",
+        datefmt="%H:%M:%S",
+        stream=sys.stderr,
+    )
+    # Library chatter a user cannot act on stays out of the way unless asked for.
+    for noisy in ("urllib3", "prefect", "httpx", "asyncio", "charset_normalizer"):
+        logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
+
+
+def cmd_sources_check(args: argparse.Namespace) -> int:
+    from extractors.parsers import parser_names
+
+    sources, problems = check_catalogue(Path(args.sources), parser_names())
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {args.sources}", file=sys.stderr)
+        return 1
+    counties = len({s.county for s in sources})
+    print(f"{len(sources)} source(s) in {counties} county/ies: all declarations are valid")
+    return 0
+
+
+def _print_summary(summary: object, started: float) -> None:
+    from flows.nightly import RunSummary
+
+    assert isinstance(summary, RunSummary)
+    statuses: dict[str, int] = {}
+    for outcome in summary.outcomes:
+        statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
+    extracted = sum(o.records or 0 for o in summary.outcomes if o.status == "extracted")
+    print(f"run {summary.run_id}: {summary.status} in {time.monotonic() - started:.0f} s")
+    print(
+        f"sources: {len(summary.outcomes)} ("
+        + ", ".join(f"{n} {status}" for status, n in sorted(statuses.items()))
+        + ")"
+    )
+    for outcome in summary.outcomes:
+        if outcome.status in ("failed", "below_minimum") or (outcome.message or "").startswith(
+            "warning"
+        ):
+            print(f"  {outcome.source}: {outcome.status}: {outcome.message}")
+    print(f"records extracted this run: {extracted}; records in the directory: {summary.records}")
+    if summary.match:
+        print(f"institutions: {summary.match.institutions}")
+    if summary.per_county_sector:
+        print("institutions per county and sector:")
+        width = max(len(f"{t} {n}") for t, n, _s, _c in summary.per_county_sector)
+        for teryt, name, sector, count in summary.per_county_sector:
+            print(f"  {f'{teryt} {name}':<{width}}  {sector:<18} {count:>4}")
+    if summary.publication:
+        print(f"published: {summary.publication.path} ({len(summary.publication.files)} files)")
+
+
+def _run(settings: object, started: float) -> int:
+    from flows.nightly import RunSettings, nightly
+    from flows.progress import Progress
+
+    assert isinstance(settings, RunSettings)
+    try:
+        summary = nightly(settings, Progress())
+    except CatalogueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except WarehouseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    _print_summary(summary, started)
+    print(f"warehouse: {settings.db}")
+    return 0 if summary.status == "completed" else 2
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from flows.nightly import RunSettings
+
+    started = time.monotonic()
+    db = Path(args.db)
+    if args.gazetteer:
+        _load_gazetteer_dir(Path(args.gazetteer), db)
+    settings = RunSettings(
+        catalogue=Path(args.sources),
+        db=db,
+        out=Path(args.out),
+        archive=Path(args.archive) if args.archive else None,
+        delay_seconds=args.delay,
+        timeout_seconds=args.timeout,
+    )
+    return _run(settings, started)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from flows.demo import DEMO_DIR, SAMPLE_NOTICE, serve_directory
+    from flows.nightly import RunSettings
+
+    started = time.monotonic()
+    out = Path(args.out)
+    db = out / "directory.duckdb"
+    _load_gazetteer_dir(DEMO_DIR / "gazetteer", db)
+    print("DEMO: sample data served from 127.0.0.1; contact details in it are invented.")
+    with serve_directory(DEMO_DIR / "corpus") as base_url:
+        settings = RunSettings(
+            catalogue=DEMO_DIR / "sources",
+            db=db,
+            out=out,
+            archive=out / "archive",
+            delay_seconds=0.0,  # our own loopback server: no one to be polite to
+            placeholders=(("demo", base_url),),
+            notice=SAMPLE_NOTICE,
+        )
+        code = _run(settings, started)
+    print("DEMO: the published files are sample data (see UWAGA.txt beside them).")
+    return code
+
+
+def _load_gazetteer_dir(folder: Path, db: Path) -> None:
+    from warehouse.db import open_warehouse
+    from warehouse.gazetteer import load_gazetteer
+
+    with open_warehouse(db) as con:
+        load_gazetteer(
+            con,
+            terc=folder / "terc.csv",
+            simc=folder / "simc.csv" if (folder / "simc.csv").exists() else None,
+            pna=folder / "pna.csv" if (folder / "pna.csv").exists() else None,
+        )
+
+
+def cmd_gazetteer_load(args: argparse.Namespace) -> int:
+    from warehouse.db import open_warehouse
+    from warehouse.gazetteer import load_gazetteer
+
+    with open_warehouse(Path(args.db)) as con:
+        counts = load_gazetteer(con, terc=args.terc, simc=args.simc, pna=args.pna)
+    print(counts)
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from warehouse.db import open_warehouse
+    from warehouse.publish import write_publication
+
+    with open_warehouse(Path(args.db)) as con:
+        publication = write_publication(con, Path(args.out))
+    print(f"published {publication.institutions} institutions to {publication.path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wsparcie",
+        description="A directory of support services for children, students and families.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    demo = verbs.add_parser("demo", help="run the nightly flow on the bundled sample corpus")
+    demo.add_argument("--out", default="out/demo", help="output folder (default: out/demo)")
+    demo.set_defaults(func=cmd_demo)
+
+    run = verbs.add_parser("run", help="run the nightly flow on a source catalogue")
+    run.add_argument("--sources", default="sources", help="catalogue folder (default: sources)")
+    run.add_argument("--db", required=True, help="DuckDB warehouse file")
+    run.add_argument("--out", required=True, help="folder for the published files")
+    run.add_argument("--archive", help="raw response archive (default: beside the database)")
+    run.add_argument("--gazetteer", help="folder with terc.csv, simc.csv, pna.csv to load first")
+    run.add_argument(
+        "--delay", type=float, default=1.0, help="seconds between requests to one host"
+    )
+    run.add_argument(
+        "--timeout", type=float, default=20.0, help="seconds before a request times out"
+    )
+    run.set_defaults(func=cmd_run)
+
+    sources = verbs.add_parser("sources", help="the source catalogue")
+    source_verbs = sources.add_subparsers(dest="sources_verb", required=True, metavar="VERB")
+    check = source_verbs.add_parser("check", help="validate every declaration, report all problems")
+    check.add_argument("sources", nargs="?", default="sources", help="catalogue folder")
+    check.set_defaults(func=cmd_sources_check)
+
+    gazetteer = verbs.add_parser("gazetteer", help="TERYT and postal-code reference data")
+    gazetteer_verbs = gazetteer.add_subparsers(dest="gazetteer_verb", required=True, metavar="VERB")
+    gload = gazetteer_verbs.add_parser("load", help="load TERC, SIMC and PNA files (path or URL)")
+    gload.add_argument("--db", required=True)
+    gload.add_argument("--terc", required=True)
+    gload.add_argument("--simc")
+    gload.add_argument("--pna")
+    gload.set_defaults(func=cmd_gazetteer_load)
+
+    pub = verbs.add_parser("publish", help="write the open-data files from a warehouse")
+    pub.add_argument("--db", required=True)
+    pub.add_argument("--out", required=True)
+    pub.set_defaults(func=cmd_publish)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _setup_logging(args.verbose)
+    try:
+        return int(args.func(args))
+    except (WarehouseError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
