@@ -167,6 +167,9 @@ def test_written_forms(
                      "unique_name", id="code-spanning-gminas-text-decides-village"),
         pytest.param("Skarżysko-Kamienna", {"postal_code": "26-110"}, "2610011",
                      "unique_name", id="code-spanning-gminas-text-decides-town"),
+        # PNA gives the town Ełk no gmina; the code's villages are all in the rural gmina
+        pytest.param("Elk", {"postal_code": "19-300"}, "2805011", "town",
+                     id="postal-code-names-town-without-gmina"),
     ],
 )  # fmt: skip
 def test_namesakes_settled_by_evidence(

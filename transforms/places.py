@@ -483,9 +483,14 @@ class Gazetteer:
         if not entries:
             return localities
         wanted = set(keys)
-        named = {e.gmina6 for e in entries if e.locality_key in wanted and e.gmina6}
+        named_entries = [e for e in entries if e.locality_key in wanted]
+        named = {e.gmina6 for e in named_entries if e.gmina6}
         current = _narrow(localities, lambda loc: loc.gmina6 in named, "postal_code", steps)
-        if current is localities:
+        # "Ełk, 19-300": PNA names the town but gives it no gmina (its gmina name fits both the
+        # town and the rural gmina around it); the villages sharing the code are all rural, so
+        # "any gmina of the code" would move the town into the rural gmina.
+        town_without_gmina = any(e.gmina6 is None for e in named_entries)
+        if current is localities and not town_without_gmina:
             anywhere = {e.gmina6 for e in entries if e.gmina6}
             current = _narrow(localities, lambda loc: loc.gmina6 in anywhere, "postal_code", steps)
         if current is localities:
