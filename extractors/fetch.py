@@ -555,6 +555,10 @@ class Fetcher:
             if problem is not None:
                 raise FetchError(url, problem)
             document = self._fetch_http(url)
+        if document.status == 200 and not document.content and not document.not_modified:
+            # An empty 200 is a broken export or a misconfigured server, never a page with no
+            # institutions: say so here rather than let a parser report "no name found".
+            raise FetchError(url, "the response body is empty (0 bytes)")
         if self.archive is not None and document.status == 200 and not document.not_modified:
             self.archive.put(document)
         return document

@@ -38,7 +38,9 @@ from extractors.contacts import (
     find_regon,
     find_websites,
 )
+from extractors.detect import detect_page
 from extractors.records import Document, ExtractionError, ParsedInstitution
+from transforms.names import nominative
 from transforms.text import fold_key, normalise_space
 
 log = logging.getLogger(__name__)
@@ -350,7 +352,24 @@ _NOISE_ATTR = re.compile(
 )
 
 
+# More than this share of control characters: the bytes were decoded with the wrong codec
+# (UTF-16 without a byte-order mark read as UTF-8, a binary file served as text/html).
+_MAX_CONTROL_SHARE = 0.01
+
+
+def _check_decoded(document: Document) -> None:
+    text = document.text
+    controls = sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f"))
+    if text and controls / len(text) > _MAX_CONTROL_SHARE:
+        raise ExtractionError(
+            f"{document.url}: unexpected encoding: decoded as {document.charset or 'utf-8'} "
+            f"(declared {document.declared_charset or 'nothing'}) the text is "
+            f"{controls / len(text):.0%} control or undecodable characters"
+        )
+
+
 def _soup(document: Document) -> BeautifulSoup:
+    _check_decoded(document)
     try:
         with warnings.catch_warnings():
             # XHTML pages with an <?xml?> prologue are still HTML to us.
@@ -753,11 +772,27 @@ def _clean_name(text: str) -> str:
     return text.strip(" -–|:,")
 
 
+# "Portal Orzeczeń Sądu Rejonowego w Brzozowie", "Serwis internetowy Urzędu Gminy X": what
+# the site is, then its owner in the genitive. The owner, in the nominative, is the name.
+_SITE_OF_OWNER = re.compile(
+    r"(?i)^(?:portal(?:\s+orzecze[nń])?|serwis(?:\s+internetowy)?|strona\s+internetowa|"
+    r"witryna(?:\s+internetowa)?)\s+(?P<owner>[A-ZĄĆĘŁŃÓŚŹŻ].+)$"
+)
+
+
+def _owner_of_site(part: str) -> str:
+    match = _SITE_OF_OWNER.match(part)
+    if match is None:
+        return part
+    owner = nominative(match.group("owner"))
+    return owner if _name_score(owner) > 0 else part
+
+
 def _title_parts(texts: Iterable[str]) -> list[str]:
     parts: list[str] = []
     for text in texts:
         for part in _TITLE_SPLIT.split(normalise_space(text)):
-            cleaned = _clean_name(part)
+            cleaned = _owner_of_site(_clean_name(part))
             if cleaned and fold_key(cleaned) not in _GENERIC and cleaned not in parts:
                 parts.append(cleaned)
     return parts
@@ -784,6 +819,19 @@ def _title_texts(soup: BeautifulSoup) -> list[str]:
     if isinstance(heading, Tag):
         texts.append(heading.get_text(" "))
     return [text for text in texts if normalise_space(text)]
+
+
+def _about_an_institution(document: Document) -> bool:
+    """False for a shop, a vet, a parked domain: their contact blocks look like ours, and a
+    record from them would only pollute the directory. The reason goes to the log."""
+    detection = detect_page(document)
+    if not detection.is_institution:
+        log.info(
+            "%s: not a public institution's page, no record: %s",
+            document.url,
+            "; ".join(detection.reasons),
+        )
+    return detection.is_institution
 
 
 # --- parse_bip_dane -------------------------------------------------------------------------
@@ -817,7 +865,8 @@ def _fields_to_record(fields: _Fields, name: str) -> ParsedInstitution:
 
 
 def parse_bip_dane(document: Document) -> list[ParsedInstitution]:
-    """The institution described by a BIP "Dane teleadresowe" page (one subject record).
+    """The institution described by a BIP "Dane teleadresowe" page (one subject record); none
+    when the page turns out to be a business's (see `extractors.detect`).
 
     Raises ExtractionError when the page has no label/value block this parser recognises.
     """
@@ -842,6 +891,8 @@ def parse_bip_dane(document: Document) -> list[ParsedInstitution]:
             fields.set_once("street", address[0])
             fields.set_once("postal", address[1])
             fields.set_once("locality_from_address", address[2])
+    if not _about_an_institution(document):
+        return []
     name = _bip_name(fields, block, title_name)
     if not name:
         raise ExtractionError(f"{document.url}: BIP data block found but no institution name")
@@ -1025,10 +1076,13 @@ def _name_before_address(lines: list[str], street: str) -> str | None:
 def parse_contact_page(document: Document) -> list[ParsedInstitution]:
     """The page owner's name and contacts from any institution page (one subject record).
 
-    Raises ExtractionError when no plausible institution name is found: the page may belong
+    A page that `extractors.detect` finds is not about a public institution (a shop, a vet, a
+    parked domain) yields no record. Raises ExtractionError when no plausible institution name is found: the page may belong
     to a business or be an error page, and a record without a name helps no one.
     """
     soup = _soup(document)
+    if not _about_an_institution(document):
+        return []
     schema = _schema_from_json_ld(soup) or _schema_from_microdata(soup) or _SchemaOrg()
     domain = _site_domain(document.final_url or document.url)
     # Menus are noise for text, but a "napisz do nas" mailto in the top bar is the owner's.

@@ -146,6 +146,23 @@ def _load_gazetteer_dir(folder: Path, db: Path) -> None:
         )
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    from extractors.inspect import ExtractOneError, extract_one, format_rows
+
+    try:
+        rows = extract_one(
+            args.target,
+            county=args.county,
+            parser=args.parser,
+            gazetteer_db=Path(args.db) if args.db else None,
+        )
+    except ExtractOneError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    sys.stdout.write(format_rows(rows, args.format))
+    return 0
+
+
 def cmd_gazetteer_load(args: argparse.Namespace) -> int:
     from warehouse.db import open_warehouse
     from warehouse.gazetteer import load_gazetteer
@@ -197,6 +214,14 @@ def build_parser() -> argparse.ArgumentParser:
     check = source_verbs.add_parser("check", help="validate every declaration, report all problems")
     check.add_argument("sources", nargs="?", default="sources", help="catalogue folder")
     check.set_defaults(func=cmd_sources_check)
+
+    extract = verbs.add_parser("extract", help="show what one page or file yields")
+    extract.add_argument("target", metavar="URL_OR_PATH")
+    extract.add_argument("--county", help="TERYT powiat the page belongs to (4 digits)")
+    extract.add_argument("--format", choices=("table", "jsonl"), default="table")
+    extract.add_argument("--parser", help="a parser name instead of detection")
+    extract.add_argument("--db", help="a warehouse with a gazetteer, for TERYT places")
+    extract.set_defaults(func=cmd_extract)
 
     gazetteer = verbs.add_parser("gazetteer", help="TERYT and postal-code reference data")
     gazetteer_verbs = gazetteer.add_subparsers(dest="gazetteer_verb", required=True, metavar="VERB")

@@ -878,3 +878,17 @@ def test_archive_without_body_is_not_usable(tmp_path: Path) -> None:
     archive.object_path(document.sha256).unlink()
     assert archive.latest(document.url) is not None
     assert archive.load_document(document.url) is None
+
+
+@pytest.mark.parametrize("where", [pytest.param("http", id="empty-http-body"),
+                                   pytest.param("file", id="empty-file")])  # fmt: skip
+def test_an_empty_body_is_a_fetch_error(where: str, tmp_path: Path) -> None:
+    if where == "file":
+        empty = tmp_path / "pusty.csv"
+        empty.write_bytes(b"")
+        with pytest.raises(FetchError, match="empty"):
+            Fetcher(FAST).fetch(empty.as_uri())
+        return
+    with low_level_server(lambda handler, count: reply(handler, b"")) as server:
+        with pytest.raises(FetchError, match=r"/pusty.*empty \(0 bytes\)"):
+            Fetcher(replace(FAST, obey_robots=False)).fetch(base_url(server) + "/pusty")

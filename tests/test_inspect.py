@@ -1,0 +1,153 @@
+"""`extract_one` and its printers (extractors.inspect): what `wsparcie extract` shows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+from pytest_httpserver import HTTPServer
+
+from extractors.fetch import Fetcher, FetchPolicy
+from extractors.inspect import FIELDS, ExtractOneError, extract_one, format_jsonl, format_table
+from extractors.replay import ReplayFetcher
+from warehouse.gazetteer import load_gazetteer
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+FIXTURES = SHARED / "data" / "html_fixtures"
+SEED = SHARED / "seeds" / "000_a6afdbd32f1756f3.txt"
+
+PCPR_PAGE = """<html><head><title>Powiatowe Centrum Pomocy Rodzinie w Skarżysku-Kamiennej</title>
+</head><body><footer><p>Powiatowe Centrum Pomocy Rodzinie w Skarżysku-Kamiennej</p>
+<p>ul. Konarskiego 20</p><p>26-110 Skarżysko-Kamienna</p>
+<p>tel. 41 25 30 000, e-mail: pcpr@skarzysko.powiat.pl</p></footer></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def demo_gazetteer_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's five-county gazetteer in a DuckDB file, as `wsparcie demo` leaves one."""
+    path = tmp_path_factory.mktemp("gazetteer") / "directory.duckdb"
+    con = duckdb.connect(str(path))
+    demo = REPO / "demo" / "gazetteer"
+    load_gazetteer(con, terc=demo / "terc.csv", simc=demo / "simc.csv", pna=demo / "pna.csv")
+    con.close()
+    return path
+
+
+def test_bip_page_from_a_local_path() -> None:
+    rows = extract_one(str(FIXTURES / "social" / "gopsbobrowniki.bipstrona.pl.html"))
+    assert len(rows) == 1
+    row = rows[0]
+    assert tuple(row) == FIELDS
+    assert row["role"] == "subject" and row["parser"] == "bip_dane"
+    assert row["name"] == "Gminny Osrodek Pomocy Spolecznej w Bobrownikach"
+    assert (row["type"], row["sector"]) == ("ops", "social_assistance")
+    assert (row["postal_code"], row["nip"], row["regon"]) == ("87-617", "4660187455", "340655628")
+    assert row["phones"] == ["+48542305142", "+48542305146", "+48542305150"]
+    assert row["emails"] is None and row["gmina_teryt"] is None  # no gazetteer given
+    assert "social_work" in row["services"]
+    assert all(value != "" and value != [] for value in row.values())
+
+
+def test_page_over_http_with_the_gazetteer(httpserver: HTTPServer, demo_gazetteer_db: Path) -> None:
+    httpserver.expect_request("/kontakt").respond_with_data(
+        PCPR_PAGE.encode("cp1250"), content_type="text/html; charset=windows-1250"
+    )
+    with Fetcher(FetchPolicy(delay_seconds=0, obey_robots=False, retries=0)) as fetcher:
+        rows = extract_one(
+            httpserver.url_for("/kontakt"), fetcher=fetcher, gazetteer_db=demo_gazetteer_db
+        )
+    assert [(r["name"], r["type"]) for r in rows] == [
+        ("Powiatowe Centrum Pomocy Rodzinie w Skarżysku-Kamiennej", "pcpr")
+    ]
+    row = rows[0]
+    assert (row["street"], row["postal_code"], row["locality"]) == (
+        "ul. Konarskiego 20",
+        "26-110",
+        "Skarżysko-Kamienna",
+    )
+    assert (row["gmina_teryt"], row["powiat_teryt"]) == ("2610011", "2610")
+    assert row["phones"] == ["+48412530000"] and row["emails"] == ["pcpr@skarzysko.powiat.pl"]
+
+
+def test_article_mentions_in_the_nominative_with_county(demo_gazetteer_db: Path) -> None:
+    rows = extract_one(str(SEED), county="2610", gazetteer_db=demo_gazetteer_db)
+    assert {row["role"] for row in rows} == {"mention"}
+    by_name = {row["name"]: row for row in rows}
+    ppp = by_name["Poradnia Psychologiczno-Pedagogiczna w Skarżysku-Kamiennej"]
+    assert ppp["name_raw"] == "Poradnią Psychologiczno-Pedagogiczną w Skarżysku-Kamiennej"
+    assert (ppp["type"], ppp["powiat_teryt"]) == ("ppp", "2610")
+    assert ppp["context"] and "Poradnią" in ppp["context"]
+
+
+@pytest.mark.parametrize(
+    "file",
+    [
+        pytest.param("negative/intervet.wodzislaw.pl.html", id="vet"),
+        pytest.param("negative/juda.partneropony.pl.html", id="tyre-shop"),
+        pytest.param("negative/lokalnyhit.pl.html", id="business-listing"),
+    ],
+)
+def test_negative_pages_yield_nothing(file: str) -> None:
+    assert extract_one(str(FIXTURES / file)) == []
+
+
+def test_named_parser_overrides_detection() -> None:
+    rows = extract_one(str(FIXTURES / "gmina" / "bip.dmosin.pl.html"), parser="contact_page")
+    assert [row["parser"] for row in rows] == ["contact_page"]
+
+
+@pytest.mark.parametrize(
+    ("target", "kwargs", "message"),
+    [
+        pytest.param("/brak/takiego/pliku.html", {}, "pliku.html: no such file", id="missing"),
+        pytest.param("file:///brak/strona.html", {}, "strona.html: cannot fetch: file not found",
+                     id="missing-file-url"),
+        pytest.param(str(SEED), {"parser": "nieznany"}, "unknown parser 'nieznany'",
+                     id="unknown-parser"),
+        pytest.param(str(SEED), {"county": "skarzyski"}, "not a TERYT powiat code",
+                     id="bad-county"),
+        pytest.param(str(SEED), {"gazetteer_db": Path("/brak/baza.duckdb")}, "baza.duckdb",
+                     id="missing-gazetteer"),
+    ],
+)  # fmt: skip
+def test_errors_name_the_target_and_cause(
+    target: str, kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ExtractOneError, match=message):
+        extract_one(target, **kwargs)  # type: ignore[arg-type]
+
+
+def test_public_page_naming_no_institution_is_an_error() -> None:
+    # A police survey application: public host, but no institution named on the page.
+    with pytest.raises(ExtractOneError, match="ankiety.policja.gov.pl/: no parser could read it"):
+        extract_one("https://ankiety.policja.gov.pl/", fetcher=ReplayFetcher(FIXTURES))
+
+
+def test_empty_file_is_an_error(tmp_path: Path) -> None:
+    empty = tmp_path / "pusta.html"
+    empty.write_bytes(b"")
+    with pytest.raises(ExtractOneError, match="pusta.html.*empty"):
+        extract_one(str(empty))
+
+
+def test_jsonl_one_object_per_line_with_nulls() -> None:
+    rows = extract_one(str(FIXTURES / "social" / "bip.gops.lubin.pl.html"))
+    text = format_jsonl(rows)
+    lines = text.splitlines()
+    assert len(lines) == 1
+    data = json.loads(lines[0])
+    assert data["phones"] is None and data["nip"] == "6921139925"
+    assert '""' not in text
+
+
+def test_table_is_readable_in_100_columns() -> None:
+    rows = extract_one(str(SEED), county="2610")
+    table = format_table(rows)
+    assert all(len(line) <= 100 for line in table.splitlines())
+    assert table.startswith("[1] Poradnia Psychologiczno-Pedagogiczna w Skarżysku-Kamiennej")
+    assert "    typ / sektor    ppp / education" in table
+    assert table.count("\n\n") == len(rows) - 1
+    assert format_table([]) == "nie znaleziono instytucji\n"
