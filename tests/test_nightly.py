@@ -63,8 +63,8 @@ def two_nights(
         ids = dict(
             con.execute("SELECT record_id, institution_id FROM institution_records").fetchall()
         )
-    (out / "first-csv").mkdir()
-    subprocess.run(["cp", "-r", str(out / "csv"), str(out / "first-csv")], check=True)
+    (out / "first-publication").mkdir()
+    subprocess.run(["cp", "-r", str(out / "dane"), str(out / "first-publication")], check=True)
     second = run_demo(out, demo_url)
     return out, first, second, ids
 
@@ -208,21 +208,22 @@ def test_second_night_reuses_unchanged_pages_ids_and_files(
         )
         assert con.execute("SELECT count(*) FROM institution_id_history").fetchone() == (0,)
     assert ids == first_ids
-    assert tree(out / "first-csv" / "csv") == tree(out / "csv")
-    assert (out / "csv" / "UWAGA.txt").read_text(encoding="utf-8").startswith("DANE PRZYKŁADOWE")
+    assert tree(out / "first-publication" / "dane") == tree(out / "dane")
+    assert (out / "dane" / "UWAGA.txt").read_text(encoding="utf-8").startswith("DANE PRZYKŁADOWE")
 
 
 def test_publication_has_county_and_sector_files(
     two_nights: tuple[Path, RunSummary, RunSummary, dict[str, str]],
 ) -> None:
-    csv_dir = two_nights[0] / "csv"
+    csv_dir = two_nights[0] / "dane"
     counties = sorted(p.name[:4] for p in (csv_dir / "powiaty").iterdir())
     assert counties == sorted(DEMO_COUNTIES)
     assert (
         (csv_dir / "instytucje.csv").read_text(encoding="utf-8").startswith("institution_id,name,")
     )
     assert list((csv_dir / "sektory").glob("*.csv"))
-    assert not list(two_nights[0].glob(".csv.*")), "no staging folders left behind"
+    assert not list(two_nights[0].glob(".dane.*")), "no staging folders left behind"
+    assert not list(two_nights[0].glob(".directory-snapshot.*")), "no staging snapshot left"
 
 
 def test_demo_command_from_scratch_is_quiet_and_deterministic(
@@ -246,4 +247,4 @@ def test_demo_command_from_scratch_is_quiet_and_deterministic(
             con.execute("SELECT record_id, institution_id FROM institution_records").fetchall()
         )
     assert ids == two_nights[3]
-    assert tree(two_nights[0] / "csv") == tree(tmp_path / "demo" / "csv")
+    assert tree(two_nights[0] / "dane") == tree(tmp_path / "demo" / "dane")

@@ -1,0 +1,337 @@
+"""The open-data publication on a small real warehouse: files, order, Frictionless validity,
+Excel and Parquet variants, determinism, the personal-data guard and the atomic swap."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+from directory_factory import STAFF_NAME, build_directory  # tests/ helper module
+
+from warehouse import datapackage as dp
+from warehouse.personal_data import find_people
+from warehouse.publish import (
+    SNAPSHOT_NAME,
+    Publication,
+    PublishError,
+    check_personal_data,
+    write_publication,
+)
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = build_directory(tmp_path_factory.mktemp("wh") / "w.duckdb")
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="module")
+def published(
+    warehouse: duckdb.DuckDBPyConnection, tmp_path_factory: pytest.TempPathFactory
+) -> Publication:
+    return write_publication(warehouse, tmp_path_factory.mktemp("out"), notice="DANE TESTOWE")
+
+
+def read_csv(path: Path, delimiter: str = ",", encoding: str = "utf-8") -> list[list[str]]:
+    with path.open(encoding=encoding, newline="") as handle:
+        return list(csv.reader(handle, delimiter=delimiter))
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_national_county_sector_and_variant_files(published: Publication) -> None:
+    root = published.path
+    assert published.institutions == 8
+    for name in (
+        "instytucje.csv",
+        "uslugi.csv",
+        "kontakty.csv",
+        "uslugi_wg_powiatu_i_sektora.csv",
+        "pokrycie_ustawowe.csv",
+        "powiaty/2610_skarzyski/instytucje.csv",
+        "powiaty/2816_piski/instytucje.csv",
+        "powiaty/2610_skarzyski/index.html",
+        "sektory/social_assistance.csv",
+        "excel/powiaty/2610_skarzyski/instytucje.csv",
+        "parquet/instytucje.parquet",
+        "hsds/organizations.json",
+        "pokrycie.html",
+        "UWAGA.txt",
+        "datapackage.json",
+    ):
+        assert (root / name).is_file(), name
+    assert set(published.files) == set(tree(root)), "Publication.files lists every file"
+    assert published.snapshot == root.parent / SNAPSHOT_NAME
+
+
+def test_documented_header_and_stable_row_order(published: Publication) -> None:
+    rows = read_csv(published.path / "instytucje.csv")
+    assert tuple(rows[0]) == dp.INSTITUTIONS.names
+    body = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    keys = [(r["powiat_teryt"], r["sector"], r["name"], r["institution_id"]) for r in body]
+    assert keys == sorted(keys)
+    assert all(r["first_seen"] == "2026-03-02" for r in body), "ISO dates from the data"
+    pcpr = next(r for r in body if r["name"].startswith("Powiatowe Centrum Pomocy Rodzinie w S"))
+    assert pcpr["phones"] == "+48412510001"
+    assert pcpr["nip"] == "6631867639"
+    assert pcpr["type_label"] == "powiatowe centrum pomocy rodzinie"
+    county = read_csv(published.path / "powiaty/2610_skarzyski/instytucje.csv")
+    assert {r[7] for r in county[1:]} == {"2610"} and len(county) == 1 + 6
+
+
+def test_package_passes_frictionless_validate_with_foreign_keys(published: Publication) -> None:
+    assert dp.validate_package(published.path / "datapackage.json") == []
+    package = json.loads((published.path / "datapackage.json").read_text(encoding="utf-8"))
+    described = {r["path"] for r in package["resources"]}
+    assert described == set(published.files) - {"datapackage.json"}, "every file is described"
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    titles = {s["title"]: s.get("path") for s in package["sources"]}
+    assert titles["PCPR Skarżysko-Kamienna — dane (PCPR Skarżysko-Kamienna)"] == (
+        "https://pcpr.example.pl/dane"
+    )
+    assert package["data_as_of"] == "2026-03-02"
+    national = next(r for r in package["resources"] if r["path"] == "instytucje.csv")
+    assert national["schema"]["primaryKey"] == ["institution_id"]
+    assert [f["name"] for f in national["schema"]["fields"]] == list(dp.INSTITUTIONS.names)
+    county = next(
+        r for r in package["resources"] if r["path"] == "powiaty/2610_skarzyski/instytucje.csv"
+    )
+    assert county["schema"]["foreignKeys"][0]["reference"]["resource"] == national["name"]
+
+
+def test_frictionless_catches_a_tampered_file(published: Publication, tmp_path: Path) -> None:
+    """The validation the tests rely on can fail: a changed cell breaks the hash and the type."""
+    package = json.loads((published.path / "datapackage.json").read_text(encoding="utf-8"))
+    package["resources"] = [r for r in package["resources"] if r["path"] == "pokrycie_ustawowe.csv"]
+    (tmp_path / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    text = (published.path / "pokrycie_ustawowe.csv").read_text(encoding="utf-8")
+    (tmp_path / "pokrycie_ustawowe.csv").write_text(
+        text.replace(",false,", ",maybe,", 1), encoding="utf-8"
+    )
+    problems = dp.validate_package(tmp_path / "datapackage.json")
+    assert any("hash" in p for p in problems) and any("boolean" in p for p in problems)
+
+
+def test_excel_variant_has_bom_semicolons_crlf_and_polish_headers(published: Publication) -> None:
+    raw = (published.path / "excel/instytucje.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = read_csv(published.path / "excel/instytucje.csv", ";", "utf-8-sig")
+    assert rows[0][:3] == ["Identyfikator", "Nazwa", "Skrót"]
+    assert len(rows) == len(read_csv(published.path / "instytucje.csv"))
+    services = {r[1]: r[rows[0].index("Usługi")] for r in rows[1:]}
+    assert "poradnictwo" in services["Poradnia Psychologiczno-Pedagogiczna w Skarżysku-Kamiennej"]
+    coverage = read_csv(published.path / "excel/pokrycie_ustawowe.csv", ";", "utf-8-sig")
+    assert {r[coverage[0].index("Brak")] for r in coverage[1:]} == {"tak", "nie"}
+
+
+def test_parquet_holds_the_csv_rows(
+    published: Publication, warehouse: duckdb.DuckDBPyConnection
+) -> None:
+    parquet = (published.path / "parquet/instytucje.parquet").as_posix()
+    ids = warehouse.execute(f"SELECT institution_id FROM read_parquet('{parquet}')").fetchall()
+    assert [r[0] for r in ids] == [r[0] for r in read_csv(published.path / "instytucje.csv")[1:]]
+    kinds = warehouse.execute(
+        f"SELECT typeof(first_seen) FROM read_parquet('{parquet}') LIMIT 1"
+    ).fetchone()
+    assert kinds == ("DATE",)
+
+
+def test_staff_names_never_reach_the_published_files(published: Publication) -> None:
+    for name, data in tree(published.path).items():
+        if name.endswith((".csv", ".json", ".html", ".txt")):
+            text = data.decode("utf-8-sig")
+            assert STAFF_NAME not in text, name
+            assert "Anna Nowak" not in text and "jan.kowalski@" not in text, name
+    contacts = read_csv(published.path / "kontakty.csv")
+    assert ["wsp", "email", "sekretariat@pcpr.example.pl"][1:] in [r[1:] for r in contacts]
+    assert check_personal_data(published.path) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "person"),
+    [
+        pytest.param("Dyrektor Jan Kowalski", "Jan Kowalski", id="title-first-last"),
+        pytest.param("z Panią Anną Nowak", "Anną Nowak", id="inflected-title-and-name"),
+        pytest.param("Ewa Wiśniewska – kierownik", "Ewa Wiśniewska", id="name-then-role"),
+        pytest.param("Kierownik: mgr Ewa Lis", "Ewa Lis", id="academic-title"),
+        pytest.param("jan.kowalski@mops.example.pl", "jan.kowalski@mops.example.pl", id="email"),
+        pytest.param("Szkoła Podstawowa im. ks. Jana Twardowskiego", None, id="patron"),
+        pytest.param("Poradnia Psychologiczno-Pedagogiczna w Piszu", None, id="institution"),
+        pytest.param("sekretariat@mops.example.pl", None, id="office-email"),
+        pytest.param("pon.–pt. 8–16, dyrektor przyjmuje we wtorki", None, id="role-no-name"),
+    ],
+)
+def test_find_people(value: str, person: str | None) -> None:
+    found = [m.text for m in find_people(value)]
+    assert found == ([person] if person else [])
+
+
+def test_republishing_unchanged_data_is_byte_identical_and_keeps_readers(
+    published: Publication, warehouse: duckdb.DuckDBPyConnection
+) -> None:
+    before = tree(published.path)
+    assert published.snapshot is not None
+    reader = duckdb.connect(str(published.snapshot), read_only=True)
+    try:
+        again = write_publication(warehouse, published.path.parent, notice="DANE TESTOWE")
+        assert tree(again.path) == before
+        # the analyst's connection to the replaced snapshot still answers
+        assert reader.execute("SELECT count(*) FROM institutions").fetchone() == (8,)
+    finally:
+        reader.close()
+    with duckdb.connect(str(again.snapshot), read_only=True) as con:
+        columns = {r[0] for r in con.execute("DESCRIBE raw_records").fetchall()}
+        assert "description_raw" not in columns and "extra" not in columns
+        credentials = con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns()"
+            " WHERE column_name ILIKE '%password%' OR column_name = 'session_id'"
+        ).fetchall()
+        assert credentials == [], "review accounts never reach the analysts' snapshot"
+        comment = con.execute(
+            "SELECT comment FROM duckdb_tables() WHERE table_name = 'institutions'"
+        ).fetchone()
+        assert comment is not None and str(comment[0]).startswith("Instytucje (institutions)")
+
+
+def test_failed_validation_keeps_the_previous_publication(
+    published: Publication, warehouse: duckdb.DuckDBPyConnection
+) -> None:
+    out = published.path.parent
+    before = tree(published.path)
+    snapshot_before = (out / SNAPSHOT_NAME).stat().st_mtime_ns
+    iid = warehouse.execute(
+        "SELECT institution_id FROM institutions WHERE name LIKE 'Stowarzyszenie%'"
+    ).fetchone()
+    assert iid is not None
+    # a scraped name that carries a person: the guard must stop the whole publication
+    warehouse.execute(
+        "UPDATE institutions SET name = 'Stowarzyszenie Pomocy, prezes Jan Kowalski'"
+        " WHERE institution_id = ?",
+        [iid[0]],
+    )
+    try:
+        with pytest.raises(PublishError, match="person's name.*Jan Kowalski"):
+            write_publication(warehouse, out, notice="DANE TESTOWE")
+    finally:
+        warehouse.execute(
+            "UPDATE institutions SET name = 'Stowarzyszenie Pomocy Arka Noego'"
+            " WHERE institution_id = ?",
+            [iid[0]],
+        )
+    assert tree(published.path) == before
+    assert (out / SNAPSHOT_NAME).stat().st_mtime_ns == snapshot_before
+    assert sorted(p.name for p in out.iterdir()) == ["dane", SNAPSHOT_NAME], "no leftovers"
+
+
+def test_coverage_table_reports_catalogued_counties_only(published: Publication) -> None:
+    rows = read_csv(published.path / "pokrycie_ustawowe.csv")
+    assert tuple(rows[0]) == dp.COVERAGE.names
+    body = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    assert {r["powiat_teryt"] for r in body} == {"2610", "2816"}
+    skarzyski = {
+        (r["gmina"] or "powiat", r["requirement"]): r["missing"]
+        for r in body
+        if r["powiat_teryt"] == "2610"
+    }
+    assert skarzyski == {
+        ("powiat", "pcpr"): "false",
+        ("powiat", "ppp"): "false",
+        ("powiat", "pup"): "true",
+        ("powiat", "police"): "false",
+        ("powiat", "court"): "true",
+        ("powiat", "sanepid"): "true",
+        ("Skarżysko-Kamienna", "ops"): "false",
+        ("Bliżyn", "ops"): "false",
+        ("Łączna", "ops"): "true",
+        ("Skarżysko Kościelne", "ops"): "true",
+        ("Suchedniów", "ops"): "true",
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "type_code", "is_city", "requirement", "counts"),
+    [
+        pytest.param(
+            "Komisariat Policji w Łącznej",
+            "police",
+            False,
+            "police",
+            False,
+            id="komisariat-is-not-a-command",
+        ),
+        pytest.param(
+            "Komenda Miejska Policji w Radomiu", "police", True, "police", True, id="kmp-in-a-city"
+        ),
+        pytest.param(
+            "Wojewódzki Urząd Pracy w Kielcach",
+            "pup",
+            False,
+            "pup",
+            False,
+            id="wup-is-not-a-powiat-office",
+        ),
+        pytest.param(
+            "Miejski Ośrodek Pomocy Rodzinie w Radomiu",
+            "ops",
+            True,
+            "pcpr",
+            True,
+            id="city-mops-does-pcpr-work",
+        ),
+        pytest.param(
+            "Miejski Ośrodek Pomocy Społecznej w Skarżysku",
+            "ops",
+            False,
+            "pcpr",
+            False,
+            id="mops-in-a-land-county-is-not-a-pcpr",
+        ),
+        pytest.param(
+            "Sąd Okręgowy w Kielcach",
+            "court",
+            False,
+            "court",
+            False,
+            id="regional-court-is-not-district",
+        ),
+    ],
+)
+def test_coverage_rules(
+    tmp_path: Path, name: str, type_code: str, is_city: bool, requirement: str, counts: bool
+) -> None:
+    from warehouse.coverage import build_coverage
+    from warehouse.db import connect
+
+    con = connect(tmp_path / "w.duckdb")
+    try:
+        con.execute(
+            "INSERT INTO sources VALUES ('s', 't', '2610', 'registry', 'u', 'p', NULL, 1, NULL,"
+            " 'x', now())"
+        )
+        con.execute(
+            "CREATE TABLE teryt_powiats AS SELECT '2610' AS powiat_teryt, 'x' AS name,"
+            " ? AS is_city, '26' AS woj",
+            [is_city],
+        )
+        con.execute(
+            "CREATE TABLE teryt_gminas AS SELECT '2610011' AS gmina_teryt, '261001' AS gmina6,"
+            " 'x' AS name, 'miejska' AS kind, '2610' AS powiat_teryt, '26' AS woj,"
+            " false AS synthesised"
+        )
+        con.execute(
+            "INSERT INTO institutions (institution_id, name, type_code, sector, powiat_teryt,"
+            " gmina_teryt, record_count, source_count, first_seen_at, last_seen_at)"
+            " VALUES ('wsp_1', ?, ?, 'x', '2610', '2610011', 1, 1, now(), now())",
+            [name, type_code],
+        )
+        row = next(r for r in build_coverage(con) if r.requirement == requirement)
+        assert (row.found == 1) is counts
+    finally:
+        con.close()
