@@ -232,6 +232,10 @@ def build_parser() -> argparse.ArgumentParser:
     gload.add_argument("--pna")
     gload.set_defaults(func=cmd_gazetteer_load)
 
+    from review.cli import add_review_parser
+
+    add_review_parser(verbs)
+
     pub = verbs.add_parser("publish", help="write the open-data files from a warehouse")
     pub.add_argument("--db", required=True)
     pub.add_argument("--out", required=True)

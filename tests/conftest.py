@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,3 +18,14 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.fail(f"../shared/data is missing: expected it at {SHARED_DATA}")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def prefect_harness() -> Iterator[None]:
+    """One temporary Prefect server for every flow run of the session (it costs 10–70 s)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    import flows  # noqa: F401 - quiet Prefect defaults before Prefect is imported
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield

@@ -24,14 +24,6 @@ DEMO_COUNTIES = {"2610", "1815", "2816", "1012", "2013"}
 
 
 @pytest.fixture(scope="module")
-def prefect_harness() -> Iterator[None]:
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
-
-
-@pytest.fixture(scope="module")
 def demo_url() -> Iterator[str]:
     with serve_directory(DEMO_DIR / "corpus") as url:
         yield url

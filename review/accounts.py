@@ -1,0 +1,151 @@
+"""Review accounts and login sessions, kept in the warehouse beside the cases.
+
+A coordinator reviews the cases of their counties (TERYT powiat codes); an admin reviews every
+county. Passwords are stored as scrypt hashes; a session is a row that a signed cookie names,
+so logging out or disabling an account ends it at once.
+"""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import duckdb
+
+from review.security import hash_password, verify_password
+from warehouse.db import transaction
+
+
+class AccountError(ValueError):
+    """An account the store cannot create as asked; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    login: str
+    counties: tuple[str, ...]
+    is_admin: bool
+    disabled: bool = False
+
+    def may_see(self, powiat_teryt: str | None) -> bool:
+        """An admin sees every county; a coordinator only theirs (never a case without one)."""
+        return self.is_admin or (powiat_teryt is not None and powiat_teryt in self.counties)
+
+
+def _check_login(login: str) -> str:
+    login = login.strip()
+    if not login or len(login) > 64 or any(c.isspace() for c in login):
+        raise AccountError(f"bad login {login!r}: 1–64 characters, no spaces")
+    return login
+
+
+def _check_counties(counties: Iterable[str]) -> tuple[str, ...]:
+    result = tuple(dict.fromkeys(c.strip() for c in counties))
+    for county in result:
+        if len(county) != 4 or not county.isdigit():
+            raise AccountError(f"bad county {county!r}: a powiat is a 4-digit TERYT code")
+    return result
+
+
+def add_user(
+    con: duckdb.DuckDBPyConnection,
+    login: str,
+    password: str,
+    counties: Sequence[str],
+    *,
+    is_admin: bool = False,
+) -> User:
+    """Create an account (or replace the password and counties of an existing one)."""
+    login = _check_login(login)
+    teryt = _check_counties(counties)
+    if not teryt and not is_admin:
+        raise AccountError(f"user {login}: a coordinator needs at least one county (--county)")
+    if len(password) < 8:
+        raise AccountError(f"user {login}: the password must have at least 8 characters")
+    con.execute(
+        """
+        INSERT INTO review_users VALUES (?, ?, ?, ?, ?, false)
+        ON CONFLICT (login) DO UPDATE SET password_hash = excluded.password_hash,
+            counties = excluded.counties, is_admin = excluded.is_admin, disabled = false
+        """,
+        [login, hash_password(password), list(teryt), is_admin, datetime.now(UTC)],
+    )
+    return User(login, teryt, is_admin)
+
+
+def get_user(con: duckdb.DuckDBPyConnection, login: str) -> User | None:
+    row = con.execute(
+        "SELECT login, counties, is_admin, disabled FROM review_users WHERE login = ?", [login]
+    ).fetchone()
+    if row is None:
+        return None
+    return User(str(row[0]), tuple(row[1]), bool(row[2]), bool(row[3]))
+
+
+def list_users(con: duckdb.DuckDBPyConnection) -> list[User]:
+    rows = con.execute(
+        "SELECT login, counties, is_admin, disabled FROM review_users ORDER BY login"
+    ).fetchall()
+    return [User(str(r[0]), tuple(r[1]), bool(r[2]), bool(r[3])) for r in rows]
+
+
+def disable_user(con: duckdb.DuckDBPyConnection, login: str) -> None:
+    if get_user(con, login) is None:
+        raise AccountError(f"no such user: {login}")
+    with transaction(con):
+        con.execute("UPDATE review_users SET disabled = true WHERE login = ?", [login])
+        con.execute("DELETE FROM review_sessions WHERE login = ?", [login])
+
+
+def authenticate(con: duckdb.DuckDBPyConnection, login: str, password: str) -> User | None:
+    """The user when login and password match an enabled account, else None."""
+    row = con.execute(
+        "SELECT password_hash FROM review_users WHERE login = ? AND NOT disabled", [login]
+    ).fetchone()
+    if row is None:
+        # Hash anyway, so a missing login takes as long to refuse as a wrong password.
+        verify_password(password, _dummy_hash())
+        return None
+    if not verify_password(password, str(row[0])):
+        return None
+    return get_user(con, login)
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return hash_password("wsparcie-timing-equaliser")
+
+
+def create_session(
+    con: duckdb.DuckDBPyConnection, login: str, ttl: timedelta = timedelta(hours=12)
+) -> str:
+    now = datetime.now(UTC)
+    session_id = uuid.uuid4().hex + uuid.uuid4().hex
+    with transaction(con):
+        con.execute("DELETE FROM review_sessions WHERE expires_at < ?", [now])
+        con.execute(
+            "INSERT INTO review_sessions VALUES (?, ?, ?, ?)", [session_id, login, now, now + ttl]
+        )
+    return session_id
+
+
+def session_user(con: duckdb.DuckDBPyConnection, session_id: str) -> User | None:
+    """The enabled user of a live session, else None."""
+    row = con.execute(
+        """
+        SELECT u.login, u.counties, u.is_admin, u.disabled
+        FROM review_sessions s JOIN review_users u USING (login)
+        WHERE s.session_id = ? AND s.expires_at > ? AND NOT u.disabled
+        """,
+        [session_id, datetime.now(UTC)],
+    ).fetchone()
+    if row is None:
+        return None
+    return User(str(row[0]), tuple(row[1]), bool(row[2]), bool(row[3]))
+
+
+def end_session(con: duckdb.DuckDBPyConnection, session_id: str) -> None:
+    con.execute("DELETE FROM review_sessions WHERE session_id = ?", [session_id])

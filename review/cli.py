@@ -1,0 +1,232 @@
+"""`wsparcie review …`: the review app and its store from the command line.
+
+`add_review_parser(verbs)` registers the verbs on the `wsparcie` parser (flows/cli.py); each
+`cmd_*` takes the parsed arguments and returns an exit code. The plain functions behind them
+are the store's (review.store, review.accounts, review.exchange), the same the web app calls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from review.accounts import AccountError, User, add_user
+from review.exchange import export_decisions, import_decisions
+from review.labels import KIND_SHORT, VERDICT_LABELS
+from review.records import record_names
+from review.store import (
+    CaseFilter,
+    ReviewError,
+    count_cases,
+    decision_history,
+    get_case,
+    list_cases,
+    record_decision,
+)
+from warehouse.db import open_warehouse
+
+# The CLI is a power user's tool on the warehouse itself: it sees every county.
+_CLI_USER = User("cli", (), True)
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Hasło: ")
+    if getpass.getpass("Powtórz hasło: ") != first:
+        raise AccountError("the passwords differ")
+    return first
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from review.app import AppSettings, create_app
+
+    db = Path(args.db)
+    if not db.exists():
+        print(
+            f"error: {db}: no such warehouse (run `wsparcie run` or `demo` first)", file=sys.stderr
+        )
+        return 1
+    app = create_app(AppSettings(db=db, secure_cookies=True if args.secure_cookies else None))
+    print(f"review app: http://{args.host}:{args.port}/ (Ctrl+C stops it)")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False)
+    return 0
+
+
+def cmd_add_user(args: argparse.Namespace) -> int:
+    try:
+        password = _read_password(args.password_stdin)
+        with open_warehouse(Path(args.db)) as con:
+            user = add_user(con, args.login, password, args.county or [], is_admin=args.admin)
+    except AccountError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    scope = "all counties (admin)" if user.is_admin else ", ".join(user.counties)
+    print(f"user {user.login}: {scope}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    status = None if args.status == "all" else args.status
+    filters = CaseFilter(args.county, args.sector, args.kind, status)
+    with open_warehouse(Path(args.db)) as con:
+        cases = list_cases(con, _CLI_USER, filters, limit=args.limit)
+        counts = count_cases(con, _CLI_USER, filters)
+        names = record_names(con, [r for c in cases for r in c.case.record_ids()])
+    for stored in cases:
+        c = stored.case
+        subject = " | ".join(names.get(r, r) for r in (c.record_a, c.record_b) if r)
+        if c.kind == "field_conflict":
+            subject = f"{c.institution_id} {c.field}: " + " / ".join(v for v, _r in c.values)
+        score = f"{c.score:.2f}" if c.score is not None else "-"
+        print(
+            f"{stored.case_id}  {stored.status:<7} {c.powiat_teryt or '-':<4} "
+            f"{KIND_SHORT.get(c.kind, c.kind):<15} {score:>5}  {subject}"
+        )
+    print(f"{counts.open} open, {counts.decided} decided", file=sys.stderr)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from review.records import record_views
+
+    with open_warehouse(Path(args.db)) as con:
+        stored = get_case(con, args.case_id)
+        if stored is None:
+            print(f"error: no such case: {args.case_id}", file=sys.stderr)
+            return 1
+        views = record_views(con, stored.case.record_ids())
+        history = decision_history(con, args.case_id)
+    c = stored.case
+    out: dict[str, Any] = {
+        "case_id": stored.case_id,
+        "kind": c.kind,
+        "status": stored.status,
+        "powiat_teryt": c.powiat_teryt,
+        "sector": c.sector,
+        "institution_id": c.institution_id,
+        "score": c.score,
+        "priority": c.priority,
+        "field": c.field,
+        "values": [[v, list(r)] for v, r in c.values],
+        "evidence": [[e.field, e.level, e.weight] for e in c.evidence],
+        "records": [
+            {"record_id": v.record_id, **{k: x for k, x in v.values.items() if x}}
+            | ({"url": v.provenance.shown_url} if v.provenance else {})
+            for v in views
+        ],
+        "decisions": [
+            {
+                "decision_id": d.decision_id,
+                "verdict": d.verdict,
+                "chosen_value": d.chosen_value,
+                "comment": d.comment,
+                "login": d.login,
+                "decided_at": d.decided_at.isoformat(),
+                "superseded_by": d.superseded_by,
+            }
+            for d in history
+        ],
+    }
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    try:
+        with open_warehouse(Path(args.db)) as con:
+            decision = record_decision(
+                con,
+                args.case_id,
+                args.verdict,
+                args.login,
+                comment=args.comment,
+                chosen_value=args.value,
+            )
+    except ReviewError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"{decision.decision_id}: {VERDICT_LABELS[decision.verdict]} ({decision.case_id})")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with open_warehouse(Path(args.db)) as con:
+        count = export_decisions(con, Path(args.path))
+    print(f"{count} decision(s) written to {args.path}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    try:
+        with open_warehouse(Path(args.db)) as con:
+            summary = import_decisions(con, Path(args.path))
+    except ReviewError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"{summary.added} decision(s) added, {summary.already_present} already present")
+    return 0
+
+
+def add_review_parser(verbs: Any) -> None:
+    """Register `review` and its verbs on the subparsers object of the `wsparcie` parser."""
+    review = verbs.add_parser("review", help="coordinators' review of match conflicts")
+    sub = review.add_subparsers(dest="review_verb", required=True, metavar="VERB")
+
+    def verb(name: str, help_text: str) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text)
+        parser.add_argument("--db", required=True, help="DuckDB warehouse file")
+        return parser
+
+    serve = verb("serve", "run the review web app")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--secure-cookies",
+        action="store_true",
+        help="always mark cookies Secure (behind an https proxy)",
+    )
+    serve.set_defaults(func=cmd_serve)
+
+    user = verb("add-user", "create a coordinator (or reset their password and counties)")
+    user.add_argument("login")
+    user.add_argument("--county", action="append", help="TERYT powiat code (repeat for several)")
+    user.add_argument("--admin", action="store_true", help="may review every county")
+    user.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    user.set_defaults(func=cmd_add_user)
+
+    listing = verb("list", "list review cases, most consequential first")
+    listing.add_argument("--county")
+    listing.add_argument("--sector")
+    listing.add_argument("--kind", choices=("pair", "field_conflict", "not_institution"))
+    listing.add_argument("--status", choices=("open", "decided", "all"), default="open")
+    listing.add_argument("--limit", type=int, default=50)
+    listing.set_defaults(func=cmd_list)
+
+    show = verb("show", "show one case as JSON: records, evidence, decisions")
+    show.add_argument("case_id")
+    show.set_defaults(func=cmd_show)
+
+    decide = verb("decide", "record a decision on a case")
+    decide.add_argument("case_id")
+    decide.add_argument("verdict", choices=tuple(VERDICT_LABELS))
+    decide.add_argument("--login", required=True, help="who decides (recorded)")
+    decide.add_argument("--comment")
+    decide.add_argument("--value", help="the current value (verdict value_current)")
+    decide.set_defaults(func=cmd_decide)
+
+    export = verb("export", "write every decision to a CSV file")
+    export.add_argument("path")
+    export.set_defaults(func=cmd_export)
+
+    load = verb("import", "add the decisions of a CSV file (idempotent)")
+    load.add_argument("path")
+    load.set_defaults(func=cmd_import)
