@@ -48,6 +48,7 @@ import csv
 import hashlib
 import sys
 import time
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ from pathlib import Path
 from typing import Literal
 
 import duckdb
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -73,12 +75,14 @@ from extractors.registries import (  # noqa: E402
 from extractors.spreadsheets import parse_spreadsheet  # noqa: E402
 from transforms.contacts import normalise_phones, normalise_postal_code  # noqa: E402
 from transforms.names import normalise_name  # noqa: E402
+from transforms.normalise import RawRow, resolve_record_place  # noqa: E402
 from transforms.places import Gazetteer, PlaceResolution  # noqa: E402
 from transforms.text import empty_to_none, fold, fold_key  # noqa: E402
 from warehouse.gazetteer import load_gazetteer  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 GOLD_PLACES = ROOT / "benchmarks" / "gold" / "places.csv"
+GOLD_CORRECTIONS = ROOT / "benchmarks" / "gold" / "truth_corrections.csv"
 
 Verdict = Literal["correct", "ambiguous", "unresolved", "wrong", "n/a"]
 Parser = Callable[[Document], list[ParsedInstitution]]
@@ -226,7 +230,11 @@ def truth_from_postal_code(units: Units, code: str | None) -> Truth:
 
 @dataclass(frozen=True, slots=True)
 class PlaceCase:
-    """One record to place, as its source wrote it, with the truth from elsewhere."""
+    """One record to place, as its source wrote it, with the truth from elsewhere.
+
+    The evidence fields are what the normalise stage would see; a registry's gmina and powiat
+    columns are left out (None) where they are the truth being measured.
+    """
 
     dataset: str
     label: str
@@ -234,7 +242,11 @@ class PlaceCase:
     locality_raw: str | None
     postal_code_raw: str | None
     truth: Truth
-    county: str | None = None
+    county: str | None = None  # as the source's declaration in sources/ says ("12", "PL")
+    street_raw: str | None = None
+    gmina_raw: str | None = None
+    powiat_raw: str | None = None
+    voivodeship_raw: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,38 +265,113 @@ VARIANTS = (
 NIGHTLY = VARIANTS[0]
 
 
-def place_query(case: PlaceCase, variant: Variant) -> tuple[str, str | None]:
-    """The place text and postal code `normalise_record` would hand to the gazetteer."""
-    name = fold(case.name_raw).upper() if variant.folded else case.name_raw
-    locality = empty_to_none(case.locality_raw)
-    if locality is not None and variant.folded:
-        locality = fold(locality).upper()
+def _written(text: str | None, variant: Variant) -> str | None:
+    text = empty_to_none(text)
+    return fold(text).upper() if text is not None and variant.folded else text
+
+
+def _name_place(name: str) -> str | None:
     try:
-        place_raw = normalise_name(name).place_raw
+        return normalise_name(name).place_raw
     except ValueError:
-        place_raw = None
-    text = locality or place_raw or ""
+        return None
+
+
+def place_query(case: PlaceCase, variant: Variant) -> tuple[str, str | None]:
+    """The place text (locality, else the name's place phrase) and the postal code."""
+    name = _written(case.name_raw, variant) or ""
+    text = _written(case.locality_raw, variant) or _name_place(name) or ""
     postal = None
     if variant.postal and case.postal_code_raw:
         postal = normalise_postal_code(case.postal_code_raw)
     return text, postal
 
 
+def place_row(case: PlaceCase, variant: Variant) -> RawRow:
+    """The record as `transforms.normalise.resolve_record_place` receives it in the nightly
+    run (the fields a place is not read from are left empty)."""
+    return RawRow(
+        record_id=case.label, source=case.dataset, county=case.county or "", role="institution",
+        name_raw=_written(case.name_raw, variant) or "", type_raw=None,
+        street_raw=_written(case.street_raw, variant),
+        postal_code_raw=case.postal_code_raw if variant.postal else None,
+        locality_raw=_written(case.locality_raw, variant),
+        gmina_raw=_written(case.gmina_raw, variant), powiat_raw=_written(case.powiat_raw, variant),
+        phones_raw=(), emails_raw=(), websites_raw=(), nip_raw=None, regon_raw=None,
+        krs_raw=None, rspo_raw=None, opening_hours_raw=None, description_raw=None,
+        fetched_at=datetime(2026, 1, 1, tzinfo=UTC),
+        voivodeship_raw=_written(case.voivodeship_raw, variant),
+    )  # fmt: skip
+
+
+def source_county(slug: str, root: Path = ROOT / "sources") -> str | None:
+    """The `county` a source's declaration (sources/<county>/<slug>.yml) gives it."""
+    for path in root.glob(f"*/{slug}.yml"):
+        declared = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        county = declared.get("county")
+        return str(county) if county is not None else None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A hand-checked fix of a registry's truth (benchmarks/gold/truth_corrections.csv)."""
+
+    truth: Truth | None  # None: the record's truth is unknown, it is not counted
+    note: str
+
+
+def load_corrections(path: Path = GOLD_CORRECTIONS) -> dict[tuple[str, str], Correction]:
+    corrections: dict[tuple[str, str], Correction] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            gminas = frozenset(g for g in row["gmina6"].split() if g)
+            powiat = row["powiat_teryt"] or None
+            truth = Truth(gminas, powiat) if gminas or powiat else None
+            key = (row["dataset"], unicodedata.normalize("NFC", row["name_raw"]))
+            corrections[key] = Correction(truth, row["note"])
+    return corrections
+
+
 def _cases_from_registry(
     dataset: str,
     records: Iterable[ParsedInstitution],
     truth: Callable[[ParsedInstitution], Truth],
+    *,
+    county: str | None,
+    columns_are_truth: bool,
+    corrections: dict[tuple[str, str], Correction],
 ) -> list[PlaceCase]:
-    return [
-        PlaceCase(dataset, r.name_raw, r.name_raw, r.locality_raw, r.postal_code_raw, truth(r))
-        for r in records
-    ]
+    cases = []
+    for r in records:
+        # the registries mix composed and decomposed letters ("Starzeński" with a combining
+        # acute): corrections are keyed on the NFC form
+        fixed = corrections.get((dataset, unicodedata.normalize("NFC", r.name_raw)))
+        if fixed is not None and fixed.truth is None:
+            continue
+        cases.append(
+            PlaceCase(
+                dataset,
+                r.name_raw,
+                r.name_raw,
+                r.locality_raw,
+                r.postal_code_raw,
+                fixed.truth if fixed is not None and fixed.truth else truth(r),
+                county=county,
+                street_raw=r.street_raw,
+                gmina_raw=None if columns_are_truth else r.gmina_raw,
+                powiat_raw=None if columns_are_truth else r.powiat_raw,
+                voivodeship_raw=r.voivodeship_raw,
+            )  # fmt: skip
+        )
+    return cases
 
 
 def registry_place_cases(data: Path, units: Units) -> list[PlaceCase]:
     """Records of the registries with trustworthy place columns, with their truth."""
     sa = data / "social_assistance"
     cases: list[PlaceCase] = []
+    corrections = load_corrections()
 
     def by_names(default_woj: str) -> Callable[[ParsedInstitution], Truth]:
         def truth(r: ParsedInstitution) -> Truth:
@@ -300,25 +387,42 @@ def registry_place_cases(data: Path, units: Units) -> list[PlaceCase]:
         woj = (r.voivodeship_raw or "małopolskie").strip()
         return truth_from_names(units, None, r.powiat_raw, woj)
 
-    sources: list[tuple[str, Path, Parser, Callable[[ParsedInstitution], Truth]]] = [
-        ("ops_slaskie", sa / "ops_slaskie.csv", parse_ops_list, by_names("śląskie")),
-        ("ops_malopolskie_geo", sa / "ops_malopolskie_geo.csv", parse_ops_list,
-         by_names("małopolskie")),
-        ("placowki_sds_dps", sa / "placowki_sds_dps_malopolskie.csv", parse_spreadsheet,
-         by_names("małopolskie")),
-        ("utw_malopolskie", sa / "utw_malopolskie.csv", parse_spreadsheet, powiat_only),
-        ("sady_adresy", data / "courts" / "sady_adresy_mobberizer.csv", parse_courts_addresses,
-         by_postal),
-        ("psse_sanepid", data / "health" / "psse_sanepid_adresy_mobberizer.csv", parse_sanepid,
-         by_postal),
+    # (dataset, source slug in sources/, file, parser, truth, the name columns are the truth)
+    sources: list[tuple[str, str, Path, Parser, Callable[[ParsedInstitution], Truth], bool]] = [
+        ("ops_slaskie", "ops_slaskie", sa / "ops_slaskie.csv", parse_ops_list,
+         by_names("śląskie"), True),
+        ("ops_malopolskie_geo", "ops_malopolskie", sa / "ops_malopolskie_geo.csv",
+         parse_ops_list, by_names("małopolskie"), True),
+        ("placowki_sds_dps", "sds_dps_malopolskie", sa / "placowki_sds_dps_malopolskie.csv",
+         parse_spreadsheet, by_names("małopolskie"), True),
+        ("utw_malopolskie", "utw_malopolskie", sa / "utw_malopolskie.csv", parse_spreadsheet,
+         powiat_only, True),
+        ("sady_adresy", "sady_adresy", data / "courts" / "sady_adresy_mobberizer.csv",
+         parse_courts_addresses, by_postal, False),
+        ("psse_sanepid", "sanepid", data / "health" / "psse_sanepid_adresy_mobberizer.csv",
+         parse_sanepid, by_postal, False),
     ]  # fmt: skip
-    for dataset, path, parser, truth in sources:
-        cases.extend(_cases_from_registry(dataset, parser(read_document(path)), truth))
+    for dataset, slug, path, parser, truth, columns_are_truth in sources:
+        records = parser(read_document(path))
+        cases.extend(
+            _cases_from_registry(
+                dataset,
+                records,
+                truth,
+                county=source_county(slug),
+                columns_are_truth=columns_are_truth,
+                corrections=corrections,
+            )  # fmt: skip
+        )
     return cases
 
 
 def page_place_cases(data: Path, gold: Path = GOLD_PLACES) -> list[PlaceCase]:
-    """Saved home pages parsed as the nightly run would, with the hand-annotated truth."""
+    """Saved home pages parsed as the nightly run would, with the hand-annotated truth.
+
+    A page's own gmina / powiat / voivodeship fields are passed as evidence: the truth is the
+    annotator's, not the page's.
+    """
     cases: list[PlaceCase] = []
     with gold.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -347,6 +451,10 @@ def page_place_cases(data: Path, gold: Path = GOLD_PLACES) -> list[PlaceCase]:
                     first.locality_raw,
                     first.postal_code_raw,
                     truth,
+                    street_raw=first.street_raw,
+                    gmina_raw=first.gmina_raw,
+                    powiat_raw=first.powiat_raw,
+                    voivodeship_raw=first.voivodeship_raw,
                 )  # fmt: skip
             )
     return cases
@@ -415,10 +523,9 @@ def resolve_cases(
             namesake_cache[plain_text] = is_namesake(gazetteer, plain_text)
         for variant in variants:
             text, postal = place_query(case, variant)
-            if text or postal:
-                resolution = gazetteer.resolve_place(text, postal_code=postal, county=case.county)
-            else:
-                resolution = PlaceResolution("unresolved", method="empty")
+            row = place_row(case, variant)
+            found = resolve_record_place(row, gazetteer, _name_place(row.name_raw))
+            resolution = found or PlaceResolution("unresolved", method="empty")
             gmina, powiat, in_gmina, in_powiat = judge(resolution, case.truth)
             outcomes.append(
                 PlaceOutcome(
@@ -542,10 +649,24 @@ def court_pairs(data: Path, gazetteer: Gazetteer) -> list[NamePair]:
     for court in parse_court_jurisdiction(read_document(hierarchy)):
         if not court.cities:
             continue
-        place = gazetteer.resolve_place(court.cities[0])
-        if place.status == "resolved" and place.gmina_teryt:
-            right[place.gmina_teryt[:6]].append(court.court)
+        seat = _court_seat(gazetteer, gazetteer.resolve_place(court.cities[0]))
+        if seat:
+            right[seat].append(court.court)
     return _unique_pairs("courts (SR)", left, right)
+
+
+def _court_seat(gazetteer: Gazetteer, place: PlaceResolution) -> str | None:
+    """The 6-digit gmina of a court's seat: the resolved place, or — the ministry's list gives
+    the bare city name, which often has namesake villages — the only town among the
+    candidates (a district court sits in a town). For pairing only, never for placing."""
+    if place.status == "resolved" and place.gmina_teryt:
+        return place.gmina_teryt[:6]
+    towns = set()
+    for c in place.candidates:
+        loc = gazetteer.locality(c.locality_simc or "")
+        if loc is not None and loc.kind_code == "96" and c.gmina_teryt:
+            towns.add(c.gmina_teryt[:6])
+    return towns.pop() if len(towns) == 1 else None
 
 
 def ops_pairs(data: Path) -> list[NamePair]:
@@ -576,12 +697,16 @@ class NameOutcome:
         return self.left_key == self.right_key
 
 
-def compare_names(pairs: Iterable[NamePair]) -> list[NameOutcome]:
+def compare_names(
+    pairs: Iterable[NamePair], place_name: Callable[[str], str | None] | None = None
+) -> list[NameOutcome]:
+    """Keys of both sides, built as the normalise stage builds them (`place_name`: the
+    gazetteer's reader of place phrases, as `normalise_record` passes it)."""
     outcomes: list[NameOutcome] = []
     for pair in pairs:
-        right = normalise_name(pair.right).key
-        outcomes.append(NameOutcome(pair, False, normalise_name(pair.left).key, right))
-        folded_left = normalise_name(fold(pair.left).upper()).key
+        right = normalise_name(pair.right, place_name).key
+        outcomes.append(NameOutcome(pair, False, normalise_name(pair.left, place_name).key, right))
+        folded_left = normalise_name(fold(pair.left).upper(), place_name).key
         outcomes.append(NameOutcome(pair, True, folded_left, right))
     return outcomes
 
@@ -747,6 +872,17 @@ def describe_failures(
             f"{r.gmina_teryt} {r.powiat_teryt} ({r.method}) | truth {sorted(o.case.truth.gminas)} "
             f"{o.case.truth.powiat}"
         )
+    lines.append("# places: ambiguous (nightly variant; candidates recorded, nothing guessed)")
+    for o in places:
+        if o.variant == NIGHTLY and "ambiguous" in (o.gmina, o.powiat):
+            r = o.resolution
+            shown = sorted({f"{c.locality_name or c.gmina_name} {c.powiat_teryt}"
+                            for c in r.candidates})[:6]  # fmt: skip
+            lines.append(
+                f"{o.case.dataset} | {o.case.label[:60]} | text={o.text!r} postal={o.postal_code}"
+                f" | {r.method}, {r.candidate_count} candidates: {', '.join(shown)} | truth "
+                f"{sorted(o.case.truth.gminas)} {o.case.truth.powiat}"
+            )
     lines.append("# places: confidently wrong in the other variants")
     for o in places:
         if o.variant != NIGHTLY and "wrong" in (o.gmina, o.powiat):
@@ -787,7 +923,7 @@ def run(
         for pair in pairs:
             by_dataset[pair.dataset].append(pair)
         pairs = [p for group in by_dataset.values() for p in group[:limit]]
-    names = compare_names(pairs)
+    names = compare_names(pairs, reference.gazetteer.place_name)
     sources = contact_sources(data)
     if limit is not None:
         sources = sources[:limit]

@@ -133,6 +133,7 @@ def _raw_row(parsed: ParsedInstitution, county: str | None, fetched_at: datetime
         opening_hours_raw=parsed.opening_hours_raw,
         description_raw=parsed.description_raw,
         fetched_at=fetched_at,
+        voivodeship_raw=parsed.voivodeship_raw,
     )
 
 

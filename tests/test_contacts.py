@@ -215,8 +215,20 @@ def test_find_address(text: str, expected: tuple[str, str, str] | None) -> None:
         pytest.param(
             "58 676 51 50 58 676 49 56", ["+48586765150", "+48586764956"], id="glued-numbers"
         ),
+        # sanitary stations' list: two numbers sharing all but the last group
+        pytest.param("83 344 41 60 61", ["+48833444160", "+48833444161"],
+                     id="alternative-last-group"),
+        pytest.param("tel. 41 230 30 72 39", ["+48412303072", "+48412303039"],
+                     id="alternative-last-group-labelled"),
+        # a series of extensions of a switchboard: the first, as for "do 13"
+        pytest.param("22 620 90 01-06", ["+48226209001"], id="series-first-only"),
+        pytest.param("12 /422 12 11", ["+48124221211"], id="area-code-before-slash"),
+        pytest.param("(12) / 422 12 11", ["+48124221211"], id="bracketed-area-code-before-slash"),
+        # groups that cannot be split into numbers are not guessed
+        pytest.param("43 607 880 455", [], id="unsplittable-twelve-digits"),
+        pytest.param("85 73 25 23", [], id="eight-digits"),
     ],
-)
+)  # fmt: skip
 def test_normalise_phones(raw: str, expected: list[str]) -> None:
     assert normalise_phones(raw) == expected
 

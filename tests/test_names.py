@@ -6,6 +6,7 @@ import pytest
 
 from transforms.acronyms import ACRONYMS, acronym_token_key, by_short
 from transforms.names import nominative, normalise_name
+from transforms.text import fold_key
 
 MOPS_SPELLINGS = [
     pytest.param("MOPS w Skarżysku-Kamiennej", id="acronym"),
@@ -301,3 +302,37 @@ def test_empty_name_is_refused() -> None:
 def test_bracketed_short_form_dropped(raw: str, expected: str) -> None:
     assert normalise_name(raw).name == expected
     assert normalise_name(raw).key == normalise_name(expected).key
+
+
+# A stand-in for `Gazetteer.place_name` (tested against the national files in test_places)
+_PLACES = {"w boleslawcu": "Bolesławiec", "skarzysko kamienna": "Skarżysko-Kamienna",
+           "w skarzysku kamiennej": "Skarżysko-Kamienna"}  # fmt: skip
+
+
+def _place_reader(text: str) -> str | None:
+    return _PLACES.get(fold_key(text))
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "key"),
+    [
+        pytest.param("SAD REJONOWY W BOLESLAWCU", "Sąd Rejonowy w Bolesławcu",
+                     "sad rejonowy boleslawiec", id="folded-locative-place-via-reader"),
+        pytest.param("MIEJSKI OSRODEK POMOCY SPOLECZNEJ SKARZYSKO KAMIENNA",
+                     "MOPS w Skarżysku-Kamiennej",
+                     "miejski osrodek pomoc spoleczny skarzysko kamienna",
+                     id="bare-folded-place-via-reader"),
+    ],
+)  # fmt: skip
+def test_place_reader_puts_the_place_in_the_nominative(left: str, right: str, key: str) -> None:
+    assert (
+        normalise_name(left, _place_reader).key == normalise_name(right, _place_reader).key == key
+    )
+    # without a reader an unknown folded locative stays as written
+    assert normalise_name("SAD REJONOWY W BOLESLAWCU").key == "sad rejonowy boleslawcu"
+
+
+def test_place_reader_that_cannot_tell_leaves_the_lemmas() -> None:
+    assert normalise_name("MOPS w Skarżysku-Kamiennej", lambda _: None).key == (
+        "miejski osrodek pomoc spoleczny skarzysko kamienna"
+    )

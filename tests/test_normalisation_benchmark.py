@@ -90,3 +90,48 @@ def test_truth_from_names() -> None:
     assert city == bench.Truth(frozenset({"246101"}), "2461")
     unknown = bench.truth_from_names(units, "Będzin", "będziński", "Atlantyda")
     assert unknown == bench.Truth(frozenset(), None)
+
+
+@pytest.mark.parametrize(
+    ("slug", "county"),
+    [
+        pytest.param("ops_slaskie", "24", id="voivodeship-list"),
+        pytest.param("sady_adresy", "PL", id="national-list"),
+        pytest.param("no_such_source", None, id="unknown-slug"),
+    ],
+)
+def test_source_county_comes_from_the_declaration(slug: str, county: str | None) -> None:
+    assert bench.source_county(slug) == county
+
+
+def test_truth_corrections_are_keyed_on_nfc_and_can_leave_a_record_out() -> None:
+    corrections = bench.load_corrections()
+    # the registry writes "Starzeński" with a combining acute; the key is composed
+    dps = corrections[("placowki_sds_dps",
+                       "Powiatowy Dom Pomocy Społecznej im. Adama Starzeńskiego w Płazie")]  # fmt: skip
+    assert dps.truth is None and dps.note
+    pisz = corrections[("sady_adresy", "Sąd Rejonowy w Piszu")]
+    assert pisz.truth == bench.Truth(frozenset({"281603"}), "2816")
+    assert all(c.note for c in corrections.values())
+
+
+@pytest.mark.parametrize(
+    ("variant", "expected"),
+    [
+        pytest.param(bench.VARIANTS[0], ("Szklary Górne 51c", "59-300", "Lubin", "dolnośląskie"),
+                     id="as-written-with-postal-code"),
+        pytest.param(bench.VARIANTS[3], ("SZKLARY GORNE 51C", None, "LUBIN", "DOLNOSLASKIE"),
+                     id="folded-without-postal-code"),
+    ],
+)  # fmt: skip
+def test_place_row_carries_the_evidence_of_the_variant(
+    variant: bench.Variant, expected: tuple[str | None, ...]
+) -> None:
+    case = bench.PlaceCase(
+        "html_fixtures", "x.html", "SOSW w Szklarach Górnych", "Lubin", "59-300",
+        bench.Truth(frozenset({"021102"}), "0211"), street_raw="Szklary Górne 51c",
+        powiat_raw="lubiński", voivodeship_raw="dolnośląskie",
+    )  # fmt: skip
+    row = bench.place_row(case, variant)
+    assert (row.street_raw, row.postal_code_raw, row.locality_raw, row.voivodeship_raw) == expected
+    assert row.gmina_raw is None and row.powiat_raw is not None

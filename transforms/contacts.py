@@ -37,6 +37,12 @@ _WORD_EXTENSION = re.compile(r"(?i),?\s*\b(?:wewn?\.?|w\.)\s*(\d{1,5})\b")
 _SPLIT = re.compile(r"(?i)[,;\n]|\s+lub\s+|\s+i\s+|\s+oraz\s+|/(?=\s*(?:\+|\(|\d[\d\s\-()]{6,}))")
 _RUN = re.compile(r"\+?\s?\(?\s?\d[\d\s().\-–]*\d\)?")
 _RANGE_SUFFIX = re.compile(r"(?i)\s+do\s+\d{1,3}\s*$")
+# "12 /422 12 11": an area code, a slash, a seven-digit local number (not a second number)
+_AREA_SLASH = re.compile(
+    r"(?:(?<=^)|(?<=[\s:(]))(\(?\d{2}\)?)\s*/\s*(?=\d{3}[\s-]?\d{2}[\s-]?\d{2}(?![\d-]))"
+)
+# "22 620 90 01-06": a series of numbers sharing all but the last group
+_SERIES_END = re.compile(r"^(?P<number>.*\d)\s*[-–]\s*(?P<end>\d{2,3})$")
 
 
 def _national_digits(run: str) -> str | None:
@@ -57,6 +63,31 @@ def _national_digits(run: str) -> str | None:
     return None  # 7 digits (no area code) and anything else: not guessed
 
 
+def _series(run: str) -> list[str]:
+    """Numbers written with a shared beginning: "83 344 41 60 61" -> "83 344 41 60" and
+    "83 344 41 61" (alternative last groups); "22 620 90 01-06" -> "22 620 90 01" (a series:
+    the first number, as for "82 576 52 11 do 13"). Anything else is returned as it was."""
+    text = run.strip()
+    series = _SERIES_END.match(text)
+    if series:
+        number = series["number"]
+        last_group = re.split(r"[\s\-–]+", number)[-1]
+        if len(re.sub(r"\D", "", number)) == 9 and len(series["end"]) == len(last_group):
+            return [number]
+    tokens = text.split()
+    count = used = 0
+    while used < len(tokens) and count < 9:
+        count += len(re.sub(r"\D", "", tokens[used]))
+        used += 1
+    if count != 9 or used == len(tokens):
+        return [run]
+    base, rest = tokens[:used], tokens[used:]
+    width = len(re.sub(r"\D", "", base[-1]))
+    if not all(t.isdigit() and len(t) == width for t in rest):
+        return [run]
+    return [" ".join(base)] + [" ".join([*base[:-1], t]) for t in rest]
+
+
 def _glued(run: str) -> list[str]:
     tokens = run.split()
     parts: list[str] = []
@@ -74,11 +105,13 @@ def parse_phones(raw: str) -> list[PhoneNumber]:
     """Every valid Polish number in one cell, with extensions kept apart.
 
     Handles area codes in brackets, dashes, spaces, "tel./fax" labels, several numbers per
-    cell (",", ";", "/", " lub ", new lines) and "wew. 12" / "/12" extensions.
+    cell (",", ";", "/", " lub ", new lines), "wew. 12" / "/12" extensions, an area code
+    before a slash ("12 /422 12 11"), alternative last groups ("83 344 41 60 61": two
+    numbers) and series ("22 620 90 01-06": the first).
     """
     result: list[PhoneNumber] = []
     seen: set[str] = set()
-    for part in _SPLIT.split(raw):
+    for part in _SPLIT.split(_AREA_SLASH.sub(r"\1 ", raw)):
         extension: str | None = None
         match = _WORD_EXTENSION.search(part) or _SLASH_EXTENSION.search(part)
         if match:
@@ -86,7 +119,13 @@ def parse_phones(raw: str) -> list[PhoneNumber]:
             part = part[: match.start()] + (match.group(1) if match.re is _SLASH_EXTENSION else "")
         part = _RANGE_SUFFIX.sub("", part)
         for run in _RUN.findall(part):
-            pieces = _glued(run) if len(re.sub(r"\D", "", run)) > 12 else [run]
+            digits = len(re.sub(r"\D", "", run))
+            if digits > 12:
+                pieces = _glued(run)
+            elif digits > 9 and _national_digits(run) is None:
+                pieces = _series(run)
+            else:
+                pieces = [run]
             for piece in pieces:
                 number = _national_digits(piece)
                 if number is None:

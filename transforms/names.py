@@ -20,14 +20,14 @@ Rules kept deliberately light, for ASCII-folded words Morfeusz does not know:
   Morfeusz ("OSRODKA" -> "ośrodek", "SPOLECZNEJ" -> "społeczny");
 - other unknown words that end like an adjective lose the ending ("...owej" -> "...owy",
   "...skiego" -> "...ski", "...nej" -> "...ny"); anything else stays the folded word;
-- an unknown folded place in the locative ("w Skarzysku") stays as written: place
-  resolution (TERYT) is another module's job.
+- an unknown folded place in the locative ("w Skarzysku") stays as written unless the caller
+  passes a `place_name` reader (the gazetteer's): place resolution is another module's job.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -681,8 +681,18 @@ _BRACKETED_SHORT_FORM = re.compile(
 
 
 @lru_cache(maxsize=200_000)
-def normalise_name(raw: str) -> InstitutionName:
-    """Split and normalise one institution name (any case, inflected or not, maybe folded)."""
+def normalise_name(
+    raw: str, place_name: Callable[[str], str | None] | None = None
+) -> InstitutionName:
+    """Split and normalise one institution name (any case, inflected or not, maybe folded).
+
+    `place_name`, when given, reads the place phrase ("W BOLESLAWCU") and returns the
+    locality's nominative as the gazetteer writes it ("Bolesławiec"), or None when it cannot
+    tell; the key then holds that name's words. Morfeusz does not know ASCII-folded place
+    forms, so without it "w Boleslawcu" keys as "boleslawcu". The normalise stage passes the
+    gazetteer's `Gazetteer.place_name` for every record of a run, so all keys of one run are
+    built the same way.
+    """
     text = normalise_space(normalise_quotes(raw)).strip(" ,;:-–")
     if not text:
         raise ValueError(f"normalise_name: empty institution name {raw!r}")
@@ -794,6 +804,9 @@ def normalise_name(raw: str) -> InstitutionName:
     after_preposition = bool(place) and not place_bare
     place_words = _words(" ".join(place[1:] if after_preposition else place))
     place_key = [place_lemma(w, after_preposition) for w in place_words]
+    canonical = place_name(" ".join(place)) if place_name is not None and place else None
+    if canonical:
+        place_key = [fold(w).lower() for w in _words(canonical)]
     key = " ".join(core_key + place_key)
     if number:
         key = f"{key} #{number}"

@@ -54,6 +54,7 @@ class RawRow:
     opening_hours_raw: str | None
     description_raw: str | None
     fetched_at: datetime
+    voivodeship_raw: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,12 +122,60 @@ def display_name(name: InstitutionName) -> str:
     return name.name
 
 
+def _record_voivodeship(row: RawRow) -> str | None:
+    """The record's voivodeship column, else the source's voivodeship ("12" or "1261"[:2])."""
+    written = empty_to_none(row.voivodeship_raw)
+    if written:
+        return written
+    county = row.county.strip()
+    return county[:2] if county[:2].isdigit() and len(county) in (2, 4) else None
+
+
+def _record_powiat(row: RawRow, gazetteer: Gazetteer) -> str | None:
+    """The 4-digit powiat the record's own powiat column names ("bocheński", "m. Tarnów")."""
+    written = empty_to_none(row.powiat_raw)
+    if written is None:
+        return None
+    return gazetteer.resolve_powiat(written, voivodeship=_record_voivodeship(row))
+
+
+def resolve_record_place(
+    row: RawRow, gazetteer: Gazetteer, name_place: str | None = None
+) -> PlaceResolution | None:
+    """Where one raw record lies, from all the place evidence it carries: the locality, the
+    street (a village + house number), the name's place phrase (`name_place`, "w Stoku
+    Lackim"), the postal code, the record's gmina / powiat / voivodeship columns and the
+    source's county (a powiat, or a voivodeship for a voivodeship's list). None when the
+    record has no place text and no postal code.
+
+    The record's own powiat column, when it names a powiat, is used instead of the source's
+    county: a county's source also lists institutions of neighbouring counties.
+    """
+    postal_code = normalise_postal_code(row.postal_code_raw) if row.postal_code_raw else None
+    locality = empty_to_none(row.locality_raw)
+    name_place = empty_to_none(name_place)
+    if not (locality or name_place or postal_code):
+        return None
+    county = empty_to_none(row.county)
+    county = _record_powiat(row, gazetteer) or county
+    return gazetteer.resolve_address(
+        locality,
+        street=empty_to_none(row.street_raw),
+        name_place=name_place,
+        postal_code=postal_code,
+        county=county,
+        gmina_hint=empty_to_none(row.gmina_raw),
+        voivodeship=empty_to_none(row.voivodeship_raw),
+    )
+
+
 def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedRecord:
     """Normalise one raw record; `gazetteer` None leaves places at the source's county."""
     written = row.name_raw
     if row.role == "mention":
         written = nominative(written)
-    name = normalise_name(written)
+    place_name = gazetteer.place_name if gazetteer is not None else None
+    name = normalise_name(written, place_name)
     core_name = normalise_name(name.core) if name.core else name
     kind = classify(name.name, row.description_raw, row.type_raw)
 
@@ -138,15 +187,7 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
     street = normalise_street(row.street_raw) if row.street_raw else None
 
     county = row.county if len(row.county) == 4 and row.county.isdigit() else None
-    place_text = empty_to_none(row.locality_raw) or name.place_raw
-    resolution: PlaceResolution | None = None
-    if gazetteer is not None and (place_text or postal_code):
-        resolution = gazetteer.resolve_place(
-            place_text or "",
-            postal_code=postal_code,
-            county=county,
-            gmina_hint=empty_to_none(row.gmina_raw),
-        )
+    resolution = resolve_record_place(row, gazetteer, name.place_raw) if gazetteer else None
     if resolution is not None and resolution.status == "resolved":
         locality = resolution.locality_name
         simc, gmina, gmina_name = (
@@ -159,10 +200,17 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
     else:
         locality = empty_to_none(row.locality_raw)
         simc = gmina = gmina_name = None
-        powiat = county
-        powiat_name = gazetteer.powiat_name(county) if gazetteer and county else None
         status = resolution.status if resolution is not None else "unresolved"
-        method = "source_county" if county else None
+        method = None
+        powiat = None
+        if resolution is not None and resolution.powiat_teryt:
+            # namesakes that all lie in one powiat ("Ełk": the town and an osada nearby)
+            powiat, method = resolution.powiat_teryt, resolution.method
+        elif gazetteer is not None and (column := _record_powiat(row, gazetteer)):
+            powiat, method = column, "powiat_column"
+        elif county:
+            powiat, method = county, "source_county"
+        powiat_name = gazetteer.powiat_name(powiat) if gazetteer and powiat else None
 
     evidence = json.dumps(
         {"classification": [_jsonable(e) for e in kind.evidence]},

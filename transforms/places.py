@@ -15,8 +15,12 @@ abbreviated ("m.st. Warszawy"). Each word is turned into the name words it can s
 word itself, Morfeusz's lemmas, and — for folded words Morfeusz cannot read — the gazetteer words
 one of whose generated forms folds to it (generated lazily, per word, and cached, so building
 a national gazetteer stays a matter of seconds). Namesakes are settled only by evidence — a
-postal code, the source's county, a gmina hint — otherwise the answer is 'ambiguous' with its
-candidates; a town is preferred over villages and independent localities over parts of others.
+postal code, a county, a voivodeship, a gmina hint — otherwise the answer is 'ambiguous' with
+its candidates: a town beats namesake villages only inside one gmina (or one powiat a postal
+code has confirmed), independent localities beat parts of others, and evidence that
+contradicts every reading (a postal code of another powiat) gives 'ambiguous' too.
+`resolve_address` reads a whole address: the locality field is often only the post town, the
+village being in the street field ("Szklary Górne 51c") or in the institution's name.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 import duckdb
+from rapidfuzz import fuzz
 
 from transforms.morphology import analyse_word, generate
 from transforms.text import fold, fold_key, normalise_space
@@ -60,6 +65,16 @@ _MAX_ABBREVIATION_KEYS = 64
 # Contractions that are not prefixes of the word they stand for.
 _CONTRACTIONS = {"wlkp": "wielkopolsk", "n": "nad", "gd": "gdansk"}
 _SEGMENTS = re.compile(r"[,;()\[\]/]")
+# "Kraków - Łagiewniki", "Kraków – Podgórze": a town, a spaced dash, its district or estate
+_SPACED_DASH = re.compile(r"\s[-‐–—]\s")
+# A house number or a post office's number after a locality ("Dębice 29", "Lublin 62",
+# "Pniewy 28/3", "Szklary Górne 51c")
+_HOUSE_NUMBER = re.compile(r"^\d+[a-zA-Z]?(?:/\d+[a-zA-Z]?)?$")
+_STREET_NUMBER = re.compile(r"\s(?:nr\.?\s*)?\d+[a-zA-Z]?(?:\s*[/-]\s*\d+[a-zA-Z]?)?\b")
+# Fuzzy matching, only ever inside a postal code's area or a county: a name of at least six
+# letters, ratio >= 85 (two letters wrong in "Przczyna"/"Pszczyna", one in "Starogard").
+_MIN_FUZZY_LENGTH = 6
+_MIN_FUZZY_SCORE = 85.0
 
 # Words that introduce a place rather than name it, compared folded and lower-case.
 _PREPOSITIONS = frozenset({"w", "we", "z", "ze", "do", "na", "od", "kolo", "k.", "przy", "dla"})
@@ -182,6 +197,22 @@ class _Parsed:
     raw_tokens: tuple[str, ...] = ()  # every word, administrative ones included
 
 
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What a record says besides the place text, as codes.
+
+    `woj` comes from an explicit voivodeship (a voivodeship's list, a "województwo" column or
+    "woj. …" in the text: `strict_woj`, every reading outside it is contradicted) or from the
+    county's first two digits (only used to narrow).
+    """
+
+    code: str | None
+    county: str | None
+    woj: str | None
+    strict_woj: bool
+    hint: str | None
+
+
 @dataclass(slots=True)
 class _Indexes:
     localities: list[Locality] = field(default_factory=list)
@@ -207,6 +238,8 @@ class Gazetteer:
         self._token_cache: dict[tuple[str, bool], tuple[str, ...]] = {}
         self._powiat_forms: dict[str, list[Powiat]] | None = None
         self._voivodeship_forms: dict[str, str] | None = None
+        self._localities_by_gmina: dict[str, list[Locality]] | None = None
+        self._place_name_cache: dict[str, str | None] = {}
 
     # --- building ------------------------------------------------------------------------------
 
@@ -283,6 +316,31 @@ class Gazetteer:
         i = self._ix.locality_by_simc.get(simc)
         return None if i is None else self._ix.localities[i]
 
+    def place_name(self, text: str) -> str | None:
+        """The nominative name a place phrase stands for ("W BOLESLAWCU" -> "Bolesławiec"),
+        when every locality it can mean bears the same name, even if they are namesakes in
+        different gminas, or else when the only town among them does ("w Głogowie": Głogów,
+        not the villages Głogowa and Głogowo); None otherwise. For name keys, never for
+        placing a record."""
+        cached = self._place_name_cache.get(text)
+        if cached is not None or text in self._place_name_cache:
+            return cached
+        result = self.resolve_place(text)
+        names = {c.locality_name for c in result.candidates}
+        # "w Głogowie" is the locative of Głogów (a town), Głogowa and Głogowo (villages): for
+        # a key, the town's name
+        towns = {c.locality_name for c in result.candidates
+                 if (loc := self.locality(c.locality_simc or "")) and loc.kind_code == _TOWN_KIND}  # fmt: skip
+        name: str | None = None
+        if result.status == "resolved" and result.locality_simc:
+            name = result.locality_name
+        elif result.status == "ambiguous" and len(names) == 1:
+            name = names.pop()
+        elif result.status == "ambiguous" and len(towns) == 1:
+            name = towns.pop()
+        self._place_name_cache[text] = name
+        return name
+
     # --- powiats -------------------------------------------------------------------------------
 
     def resolve_powiat(self, text: str, *, voivodeship: str | None = None) -> str | None:
@@ -354,7 +412,9 @@ class Gazetteer:
         parsed = _parse(text)
         return self._gmina_level(parsed, self._valid_county(county) or self._hint_county(parsed))
 
-    def _gmina_level(self, parsed: _Parsed, county: str | None) -> PlaceResolution:
+    def _gmina_level(
+        self, parsed: _Parsed, county: str | None, woj: str | None = None
+    ) -> PlaceResolution:
         if not parsed.tokens:
             return PlaceResolution("unresolved", method="empty")
         gminas = self._gmina_candidates(parsed)
@@ -365,6 +425,10 @@ class Gazetteer:
             in_county = [g for g in gminas if g.powiat_teryt == county]
             if in_county:
                 gminas, method = in_county, "county"
+        if woj is not None and len(gminas) > 1:
+            in_woj = [g for g in gminas if g.powiat_teryt[:2] == woj]
+            if in_woj and len(in_woj) < len(gminas):
+                gminas, method = in_woj, "voivodeship"
         gminas = _prefer_kind(gminas, parsed)
         if len(gminas) == 1:
             return self._gmina_resolution(gminas[0], method)
@@ -387,18 +451,23 @@ class Gazetteer:
         postal_code: str | None = None,
         county: str | None = None,
         gmina_hint: str | None = None,
+        voivodeship: str | None = None,
     ) -> PlaceResolution:
         """Which locality / gmina / powiat a place text means.
 
-        `postal_code` (NN-NNN), `county` (4-digit powiat TERYT of the source) and `gmina_hint`
-        (a gmina name from the same record) settle namesakes; without them several namesakes
-        give 'ambiguous' with the candidates. A text naming a powiat ("powiat radomszczański")
-        or a gmina ("Gmina Wysokie Mazowieckie") resolves at that level, without a locality.
-        An empty text with a postal code resolves from the code alone when it covers one gmina.
+        `postal_code` (NN-NNN), `county` (4-digit powiat TERYT of the source or of the record's
+        own powiat column; a 2-digit code is taken as a voivodeship), `voivodeship` (code or
+        name) and `gmina_hint` (a gmina name from the same record) settle namesakes; without
+        them namesakes in different gminas give 'ambiguous' with the candidates. A postal code
+        or an explicit voivodeship that fits none of the readings makes the answer 'ambiguous'
+        too: the text or the evidence is wrong, and which one is not guessed. A text naming a
+        powiat ("powiat radomszczański") or a gmina ("Gmina Wysokie Mazowieckie") resolves at
+        that level, without a locality. An empty text with a postal code resolves from the
+        code alone when it covers one gmina.
         """
         parsed = _parse(text)
         code = _normalise_postal_code(postal_code) or parsed.postal_code
-        county = self._valid_county(county) or self._hint_county(parsed)
+        evidence = self._evidence(parsed, code, county, voivodeship, gmina_hint)
         if parsed.raw_tokens != parsed.tokens and self._is_locality_name(parsed.raw_tokens):
             # "Miejska Górka", "Koło", "Na Brańskiej": names that begin like a title
             parsed = _Parsed(parsed.raw_tokens, postal_code=parsed.postal_code)
@@ -408,63 +477,306 @@ class Gazetteer:
             if powiat_level.status != "unresolved" or not parsed.had_preposition:
                 return powiat_level
         elif parsed.tokens and (parsed.gmina_marker or (parsed.urban_rural and parsed.city_marker)):
-            return self._gmina_level(parsed, county)
+            return self._gmina_level(parsed, evidence.county, evidence.woj)
         if not parsed.tokens:
             if code is not None:
                 return self._from_postal_code(code)
             return PlaceResolution("unresolved", method="empty")
-        return self._locality_level(parsed, code, county, gmina_hint or parsed.gmina_hint)
+        resolution = self._locality_level(parsed, evidence)
+        if resolution.status == "unresolved" and (dashed := _before_dash(text)) is not None:
+            # "Kraków - Łagiewniki": a town and its district or estate
+            return self.resolve_place(
+                dashed, postal_code=code, county=county, gmina_hint=gmina_hint,
+                voivodeship=voivodeship,
+            )  # fmt: skip
+        return resolution
 
-    def _locality_level(
-        self, parsed: _Parsed, code: str | None, county: str | None, hint: str | None
+    def resolve_address(
+        self,
+        locality: str | None,
+        *,
+        street: str | None = None,
+        name_place: str | None = None,
+        postal_code: str | None = None,
+        county: str | None = None,
+        gmina_hint: str | None = None,
+        voivodeship: str | None = None,
     ) -> PlaceResolution:
+        """Where a record's address lies: its locality field read together with the rest of
+        the address and the institution's name.
+
+        In a Polish address the locality after the postal code is often only the post town:
+        "Szklary Górne 51c, 59-300 Lubin" is the village Szklary Górne (gmina Lubin wiejska),
+        whose letters go through the post office in Lubin; "Specjalny Ośrodek … w Stoku Lackim,
+        ul. Pałacowa 1, 08-110 Siedlce" lies in Stok Lacki, not in the city of Siedlce. So:
+
+        - a street field without "ul./al./pl./os." that begins with the name of a locality
+          lying in the postal code's area is "village + house number": that village;
+        - a village named by the institution's name ("w Stoku Lackim", "ŚDS Tomaszkowice")
+          inside the postal code's area wins over a town in the locality field;
+        - otherwise the locality field (or, when there is none, the name's place phrase).
+        """
+        kwargs = {"postal_code": postal_code, "county": county, "gmina_hint": gmina_hint,
+                  "voivodeship": voivodeship}  # fmt: skip
+        code = _normalise_postal_code(postal_code)
+        if code is not None and not self._ix.postal.get(code):
+            code = None  # a code PNA does not know says nothing about the area
+        text = locality or name_place or ""
+        primary = self.resolve_place(text, **kwargs) if text or postal_code else None
+        village = _street_village(street)
+        if village is not None:
+            found = self._village_nearby(village, code, county, kwargs, primary)
+            if found is not None:
+                return replace(found, method="street_village")
+        if name_place and locality and primary is not None:
+            if code is not None and primary.method == "postal_code_contradicts":
+                # "Radzyń" (cut short) or "Starogard" (a typo) with the code of Radzyń
+                # Podlaski / Stargard, in "Sąd Rejonowy w Radzyniu Podlaskim": the name and the
+                # postal code agree against the locality field
+                named = self.resolve_place(name_place, **kwargs)
+                loc = self.locality(named.locality_simc or "")
+                if named.status == "resolved" and loc and self._in_postal_area(loc, code):
+                    return replace(named, method="name_and_postal_code")
+            found = self._village_nearby(name_place, code, county, kwargs, primary)
+            if found is not None and (
+                self._is_town(primary) if code is None
+                else not self._named_by_postal_code(locality, code, found)
+            ):  # fmt: skip
+                return replace(found, method="name_place")
+            if primary.status == "resolved" and not self._is_town(primary):
+                named = self.resolve_place(name_place, **kwargs)
+                if self._is_town(named) and named.powiat_teryt != primary.powiat_teryt:
+                    # "Sąd Rejonowy w Stargardzie", locality "Starogard" (a village far
+                    # away): the record contradicts itself
+                    return self._ambiguous(
+                        [self._candidate_of(primary), self._candidate_of(named)],
+                        "name_contradicts",
+                    )
+        return primary or PlaceResolution("unresolved", method="empty")
+
+    def _is_town(self, resolution: PlaceResolution) -> bool:
+        loc = self.locality(resolution.locality_simc or "")
+        return resolution.status == "resolved" and loc is not None and loc.kind_code == _TOWN_KIND
+
+    def _candidate_of(self, resolution: PlaceResolution) -> PlaceCandidate:
+        return PlaceCandidate(
+            resolution.locality_simc, resolution.locality_name, resolution.gmina_teryt,
+            resolution.gmina_name, resolution.gmina_kind, resolution.powiat_teryt,
+            resolution.powiat_name,
+        )  # fmt: skip
+
+    def _village_nearby(
+        self,
+        text: str,
+        code: str | None,
+        county: str | None,
+        kwargs: dict[str, str | None],
+        primary: PlaceResolution | None,
+    ) -> PlaceResolution | None:
+        """`text` read as a village near the address, differing from `primary`: inside the
+        postal code's area, or — without a code — in the record's county or in the powiat of
+        the locality field's place."""
+        found = self.resolve_place(text, **kwargs)
+        if found.status != "resolved" or found.locality_simc is None:
+            return None
+        loc = self.locality(found.locality_simc)
+        if loc is None or loc.kind_code == _TOWN_KIND:
+            return None
+        if primary is not None and primary.locality_simc == found.locality_simc:
+            return None
+        if code is not None:
+            return found if self._in_postal_area(loc, code) else None
+        if primary is None or primary.status != "resolved":
+            return None
+        near = {p for p in (self._valid_county(county), primary.powiat_teryt) if p}
+        return found if loc.powiat_teryt in near else None
+
+    def _in_postal_area(self, loc: Locality, code: str) -> bool:
+        """The code's PNA rows name this locality, or it lies in one of the code's gminas
+        (PNA 2024 leaves out many small villages: Szklary Górne has no row of its own)."""
+        entries = self._ix.postal.get(code, [])
+        return any(e.locality_simc == loc.simc or e.gmina6 == loc.gmina6 for e in entries)
+
+    def _named_by_postal_code(self, locality: str, code: str, village: PlaceResolution) -> bool:
+        """Whether the locality field names a village of the code itself (then it is the
+        address's own locality: "Dobieszowice, 42-584" for GOPS w Bobrownikach), rather than a
+        town that only hosts the post office."""
+        read = self.resolve_place(locality, postal_code=code)
+        if read.locality_simc is None or read.locality_simc == village.locality_simc:
+            return False
+        loc = self.locality(read.locality_simc)
+        return loc is not None and loc.kind_code != _TOWN_KIND
+
+    def _evidence(
+        self,
+        parsed: _Parsed,
+        code: str | None,
+        county: str | None,
+        voivodeship: str | None,
+        gmina_hint: str | None,
+    ) -> _Evidence:
+        woj: str | None = None
+        strict = False
+        county = county.strip() if county else None
+        if county and len(county) == 2 and county in self._ix.voivodeships:
+            # a voivodeship's list ("12"): every record lies in that voivodeship
+            woj, strict, county = county, True, None
+        county = self._valid_county(county) or self._hint_county(parsed)
+        named_woj = voivodeship or parsed.voivodeship_hint
+        if named_woj and (named := self._voivodeship_code(named_woj)):
+            woj, strict = named, True
+        if woj is None and county is not None:
+            woj = county[:2]
+        return _Evidence(code, county, woj, strict, gmina_hint or parsed.gmina_hint)
+
+    def _locality_level(self, parsed: _Parsed, ev: _Evidence) -> PlaceResolution:
         keys = self._name_keys(parsed.tokens, exact_first=not parsed.had_preposition)
         localities = self._localities_for(keys)
         if not localities and parsed.tail:
             tail = replace(parsed, tokens=parsed.tail, tail=(), had_preposition=True)
-            return self._locality_level(tail, code, county, hint)
+            return self._locality_level(tail, ev)
+        if not localities and (trimmed := _without_house_number(parsed.tokens)):
+            # "Dębice 29" (a house number), "Lublin 62" (a post office's number)
+            return self._locality_level(replace(parsed, tokens=trimmed, tail=()), ev)
         if not localities:
-            return self._without_locality(parsed, keys, code, county)
+            return self._without_locality(parsed, keys, ev)
+        localities = self._spelt_as_written(parsed.tokens, localities)
 
-        if code is not None or county is not None:
+        if ev.code is not None or ev.county is not None or ev.strict_woj:
             # evidence that fits none of the readings: look for rarer readings that fit it
-            def fits(loc: Locality) -> bool:
-                return self._fits_postal_code(loc, code) and (
-                    county is None or loc.powiat_teryt == county
-                )
-
-            if not any(fits(loc) for loc in localities):
+            if not any(self._fits(loc, ev) for loc in localities):
                 wider_keys = self._name_keys(parsed.tokens, exact_first=False, expand=True)
                 wider = self._localities_for(wider_keys)
-                if any(fits(loc) for loc in wider):
+                if any(self._fits(loc, ev) for loc in wider):
                     keys, localities = wider_keys, wider
 
         steps: list[tuple[str, list[Locality]]] = []
         current = localities
-        if code is not None:
-            current = self._filter_by_postal_code(current, keys, code, steps)
-        if county is not None:
-            current = _narrow(current, lambda loc: loc.powiat_teryt == county, "county", steps)
-        if hint:
-            hinted = self.resolve_gmina(hint, county)
+        confirmed_by_code = False
+        if ev.code is not None and self._ix.postal.get(ev.code):
+            if not any(self._fits_postal_code(loc, ev.code) for loc in current):
+                return self._postal_code_contradicts(parsed, current, ev)
+            current = self._filter_by_postal_code(current, keys, ev.code, steps)
+            confirmed_by_code = True
+        if ev.county is not None:
+            county = ev.county
+            in_county = _narrow(current, lambda loc: loc.powiat_teryt == county, "county", steps)
+            if in_county is current and not any(loc.powiat_teryt == county for loc in current):
+                # a county's source naming a town of its voivodeship outside the county: the
+                # courts, hospitals and city offices in the city with county rights nearby
+                towns = [loc for loc in current
+                         if loc.kind_code == _TOWN_KIND and loc.powiat_teryt[:2] == county[:2]]  # fmt: skip
+                if len(towns) == 1:
+                    steps.append(("county_voivodeship_town", towns))
+                    in_county = towns
+            current = in_county
+        if ev.woj is not None and ev.strict_woj:
+            woj = ev.woj
+            if not any(loc.powiat_teryt[:2] == woj for loc in current):
+                return self._outside_voivodeship(parsed, current, ev)
+            current = _narrow(
+                current, lambda loc: loc.powiat_teryt[:2] == woj, "voivodeship", steps
+            )
+        if ev.hint:
+            hinted = self.resolve_gmina(ev.hint, ev.county)
             allowed = {c.gmina_teryt for c in hinted.candidates} | {hinted.gmina_teryt}
             six = {g[:6] for g in allowed if g}
             current = _narrow(current, lambda loc: loc.gmina6 in six, "gmina_hint", steps)
-        best = min(loc.rank for loc in current)
-        preferred = [loc for loc in current if loc.rank == best]
-        if len(preferred) < len(current):
-            steps.append(("town" if best == 0 else "main_locality", preferred))
-        if len(preferred) > 1 and best == 1 and len({loc.gmina6 for loc in preferred}) == 1:
-            # one gmina holding a village and a forester's lodge or hamlet of the same name
-            # (Panki 01 and Panki 04): an address there means the village
-            villages = [loc for loc in preferred if loc.kind_code == _VILLAGE_KIND]
-            if villages and len(villages) < len(preferred):
-                preferred = villages
-                steps.append(("village", preferred))
-        if len(preferred) == 1:
+        # a part of another locality ("część wsi Kraków") is not an address's locality
+        independent = [loc for loc in current if loc.rank < 2]
+        if independent and len(independent) < len(current):
+            steps.append(("main_locality", independent))
+            current = independent
+        # Preferring the town over its namesakes is only safe when they all lie in one gmina,
+        # or when a postal code has already confined them to one powiat (Ełk, 19-300: the town
+        # and an osada of the rural gmina around it); anywhere else it would be a guess.
+        one_gmina = len({loc.gmina6 for loc in current}) == 1
+        one_powiat = confirmed_by_code and len({loc.powiat_teryt for loc in current}) == 1
+        if len(current) > 1 and (one_gmina or one_powiat):
+            best = min(loc.rank for loc in current)
+            preferred = [loc for loc in current if loc.rank == best]
+            if len(preferred) < len(current):
+                steps.append(("town" if best == 0 else "main_locality", preferred))
+            if len(preferred) > 1 and best == 1 and one_gmina:
+                # one gmina holding a village and a forester's lodge or hamlet of the same
+                # name (Panki 01 and Panki 04): an address there means the village
+                villages = [loc for loc in preferred if loc.kind_code == _VILLAGE_KIND]
+                if villages and len(villages) < len(preferred):
+                    preferred = villages
+                    steps.append(("village", preferred))
+            current = preferred
+        if len(current) == 1:
             method = next((m for m, group in steps if len(group) == 1), "unique_name")
-            return self._locality_resolution(preferred[0], method)
-        return self._ambiguous([self._locality_candidate(loc) for loc in preferred], "namesakes")
+            return self._locality_resolution(current[0], method)
+        return self._ambiguous([self._locality_candidate(loc) for loc in current], "namesakes")
+
+    def _spelt_as_written(
+        self, tokens: Sequence[str], localities: list[Locality]
+    ) -> list[Locality]:
+        """Among names that fold alike but are spelt differently ("Kraków", the city, and
+        "Krąków", a village), the ones the text spells: the word as written or its Morfeusz
+        lemma ("w Krakowie" -> "Kraków"). An ASCII-folded word Morfeusz cannot read keeps
+        them all."""
+        spellings: dict[str, set[str]] = defaultdict(set)
+        for loc in localities:
+            spellings[fold_key(loc.name)].add(loc.name.lower())
+        if all(len(names) == 1 for names in spellings.values()):
+            return localities
+        written: set[str] = set()
+        for token in tokens:
+            word = token.rstrip(".")
+            written.add(word.lower())
+            for variant in dict.fromkeys((word, word.capitalize())):
+                written.update(r.lemma.lower() for r in analyse_word(variant) if r.tag != "ign")
+
+        def spelt(loc: Locality) -> bool:
+            return all(w in written for w in re.split(r"[\s-]+", loc.name.lower()) if w)
+
+        kept = [
+            loc for loc in localities
+            if len(spellings[fold_key(loc.name)]) == 1 or spelt(loc)
+            or not any(spelt(other) for other in localities
+                       if fold_key(other.name) == fold_key(loc.name))
+        ]  # fmt: skip
+        return kept or localities
+
+    def _fits(self, loc: Locality, ev: _Evidence) -> bool:
+        return (
+            self._fits_postal_code(loc, ev.code)
+            and (ev.county is None or loc.powiat_teryt == ev.county)
+            and (not ev.strict_woj or loc.powiat_teryt[:2] == ev.woj)
+        )
+
+    def _postal_code_contradicts(
+        self, parsed: _Parsed, readings: list[Locality], ev: _Evidence
+    ) -> PlaceResolution:
+        """The text names places the postal code lies far from ("Starogard" + 73-110, a typo
+        for Stargard; "Pisz" + 11-200, a typo in the code). Either may be wrong: the answer is
+        'ambiguous', with the text's readings and what the code points at (a locality of a
+        similar name inside the code's area, else the code's gminas)."""
+        assert ev.code is not None
+        candidates = [self._locality_candidate(loc) for loc in readings]
+        similar = self._similar_in_area(parsed.tokens, self._postal_area(ev.code))
+        if similar:
+            candidates += [self._locality_candidate(loc) for loc in similar]
+        else:
+            gminas = {e.gmina_teryt for e in self._ix.postal.get(ev.code, []) if e.gmina_teryt}
+            candidates += [self._gmina_candidate(self._ix.gminas[g]) for g in sorted(gminas)]
+        return self._ambiguous(candidates, "postal_code_contradicts")
+
+    def _outside_voivodeship(
+        self, parsed: _Parsed, readings: list[Locality], ev: _Evidence
+    ) -> PlaceResolution:
+        """A voivodeship's list names a locality found only elsewhere: "GOPS Iwanowice" in the
+        małopolskie list is gmina Iwanowice (its seat is Iwanowice Włościańskie), not the
+        village Iwanowice in wielkopolskie. A gmina of that name inside the voivodeship
+        answers; otherwise nothing is guessed."""
+        level = self._gmina_level(parsed, ev.county, ev.woj)
+        if level.status == "resolved" and (level.powiat_teryt or "")[:2] == ev.woj:
+            return replace(level, method="voivodeship")
+        return self._ambiguous(
+            [self._locality_candidate(loc) for loc in readings], "voivodeship_contradicts"
+        )
 
     def _fits_postal_code(self, loc: Locality, code: str | None) -> bool:
         entries = self._ix.postal.get(code or "")
@@ -501,21 +813,88 @@ class Gazetteer:
         return current
 
     def _without_locality(
-        self, parsed: _Parsed, keys: Sequence[str], code: str | None, county: str | None
+        self, parsed: _Parsed, keys: Sequence[str], ev: _Evidence
     ) -> PlaceResolution:
-        """No SIMC locality has this name: a gmina of that name, or a PNA-only locality."""
+        """No SIMC locality has this name: a gmina of that name, a PNA-only locality, or a
+        misspelt locality ("Przczyna", "Ostrowia Mazowiecka") close to one inside the postal
+        code's area or the county — never a fuzzy match across the country."""
         gminas = self._gmina_candidates(parsed)
         if gminas:
-            return self._gmina_level(parsed, county)
-        if code is not None:
+            return self._gmina_level(parsed, ev.county, ev.woj)
+        if ev.code is not None:
             wanted = set(keys)
-            entries = [e for e in self._ix.postal.get(code, []) if e.locality_key in wanted]
+            entries = [e for e in self._ix.postal.get(ev.code, []) if e.locality_key in wanted]
             gmina_codes = {e.gmina_teryt for e in entries if e.gmina_teryt}
             if len(gmina_codes) == 1:
                 gmina = self._ix.gminas[gmina_codes.pop()]
                 resolution = self._gmina_resolution(gmina, "postal_code")
                 return replace(resolution, locality_name=entries[0].locality)
+        area: list[Locality] = []
+        if ev.code is not None:
+            area = self._postal_area(ev.code)
+        elif ev.county is not None:
+            area = self._county_area(ev.county)
+        similar = self._similar_in_area(parsed.tokens, area)
+        if similar:
+            steps: list[tuple[str, list[Locality]]] = []
+            if ev.code is not None:
+                similar = self._filter_by_postal_code(
+                    similar, [fold_key(similar[0].name)], ev.code, steps
+                )
+            independent = [loc for loc in similar if loc.rank < 2] or similar
+            if len({loc.gmina6 for loc in independent}) == 1:
+                best = min(loc.rank for loc in independent)
+                chosen = [loc for loc in independent if loc.rank == best]
+                if len(chosen) == 1:
+                    return self._locality_resolution(chosen[0], "similar_name")
+            return self._ambiguous(
+                [self._locality_candidate(loc) for loc in independent], "similar_name"
+            )
         return PlaceResolution("unresolved", method="no_match")
+
+    def _postal_area(self, code: str) -> list[Locality]:
+        """Localities the postal code covers: named by its PNA rows or in one of its gminas."""
+        entries = self._ix.postal.get(code, [])
+        gminas = {e.gmina6 for e in entries if e.gmina6}
+        simcs = {e.locality_simc for e in entries if e.locality_simc}
+        if not gminas:
+            powiats = {e.powiat_teryt for e in entries if e.powiat_teryt}
+            return [loc for p in sorted(powiats) for loc in self._county_area(p)]
+        found = [loc for g in sorted(gminas) for loc in self._by_gmina().get(g, [])]
+        known = {loc.simc for loc in found}
+        found += [self._ix.localities[self._ix.locality_by_simc[s]] for s in sorted(simcs)
+                  if s not in known and s in self._ix.locality_by_simc]  # fmt: skip
+        return found
+
+    def _county_area(self, county: str) -> list[Locality]:
+        return [loc for g, locs in self._by_gmina().items() if g[:4] == county for loc in locs]
+
+    def _by_gmina(self) -> dict[str, list[Locality]]:
+        if self._localities_by_gmina is None:
+            index: dict[str, list[Locality]] = defaultdict(list)
+            for loc in self._ix.localities:
+                index[loc.gmina6].append(loc)
+            self._localities_by_gmina = index
+        return self._localities_by_gmina
+
+    def _similar_in_area(self, tokens: Sequence[str], area: Sequence[Locality]) -> list[Locality]:
+        """The localities of `area` whose name is closest to the text, if close enough: one
+        or two letters wrong in a name of six letters or more."""
+        query = " ".join(fold_key(t) for t in tokens)
+        if len(query.replace(" ", "")) < _MIN_FUZZY_LENGTH or not area:
+            return []
+        scored: dict[str, float] = {}
+        for loc in area:
+            key = fold_key(loc.name)
+            if key not in scored:
+                scored[key] = fuzz.ratio(query, key)
+        best = max(scored.values())
+        if best < _MIN_FUZZY_SCORE:
+            return []
+        names = {key for key, score in scored.items() if score == best}
+        if len(names) > 1:
+            return []
+        return [loc for loc in area if fold_key(loc.name) in names]
 
     def _powiat_level(self, parsed: _Parsed) -> PlaceResolution:
         found = self._powiat_candidates(parsed)
@@ -796,7 +1175,9 @@ def _narrow(
     step: str,
     steps: list[tuple[str, list[Locality]]],
 ) -> list[Locality]:
-    """Apply one piece of evidence; evidence that contradicts every candidate is ignored."""
+    """Apply one piece of evidence; evidence that contradicts every candidate is ignored here
+    (a postal code or an explicit voivodeship that contradicts every candidate is handled by
+    the caller before this, by lowering the answer to 'ambiguous')."""
     kept = [loc for loc in localities if keep(loc)]
     if not kept or len(kept) == len(localities):
         return localities
@@ -889,6 +1270,42 @@ def _parse(text: str) -> _Parsed:
         urban_rural=main.urban_rural or flags["urban_rural"],
         powiat_marker=main.powiat_marker or flags["powiat_marker"],
     )
+
+
+def _before_dash(text: str) -> str | None:
+    """The part before a spaced dash, when there is one."""
+    parts = _SPACED_DASH.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    return parts[0].strip() or None
+
+
+def _without_house_number(tokens: Sequence[str]) -> tuple[str, ...]:
+    """The tokens without trailing house numbers, or () when there are none to drop."""
+    kept = list(tokens)
+    while kept and _HOUSE_NUMBER.match(kept[-1].rstrip(".")):
+        kept.pop()
+    return tuple(kept) if kept and len(kept) < len(tokens) else ()
+
+
+def _street_village(street: str | None) -> str | None:
+    """The locality a street field names when it is "village + house number" ("Szklary
+    Górne 51c", "Stare Lubiejewo, ul. Klonowa 4"); None for a street ("ul. Pałacowa 1",
+    "Korczaka 5" is read as a street only later, when no such village is in the code's area)."""
+    if not street:
+        return None
+    text = normalise_space(unicodedata.normalize("NFC", street))
+    if _STREET.match(text):
+        return None
+    head = _SEGMENTS.split(text, maxsplit=1)[0].strip()
+    if _STREET.match(head) or not head[:1].isalpha():
+        return None
+    number = _STREET_NUMBER.search(head)
+    name = head[: number.start()] if number else head
+    if number is None and head == text:
+        return None  # a bare word with no house number and nothing after it
+    name = name.strip(" .,")
+    return name if name and not any(ch.isdigit() for ch in name) else None
 
 
 def _segments(text: str) -> list[str]:
