@@ -336,3 +336,15 @@ def test_place_reader_that_cannot_tell_leaves_the_lemmas() -> None:
     assert normalise_name("MOPS w Skarżysku-Kamiennej", lambda _: None).key == (
         "miejski osrodek pomoc spoleczny skarzysko kamienna"
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param("PUP Słupca", "PUP Słupca", id="acronym-not-read-as-a-common-noun"),
+        pytest.param("PUP w Słupcy", "PUP w Słupcy", id="acronym-before-place"),
+    ],
+)
+def test_acronym_kept_as_written(raw: str, expected: str) -> None:
+    assert normalise_name(raw).name == expected
+    assert normalise_name(raw).key == normalise_name("Powiatowy Urząd Pracy w Słupcy").key

@@ -420,6 +420,10 @@ def nominative(phrase: str) -> str:
     while start < len(tokens) and _is_numeral(tokens[start]):
         start += 1
     if start < len(tokens):
+        # "PUP", "MOPS" as written: already the nominative (Morfeusz would read "PUP" as the
+        # genitive plural of "pupa").
+        if tokens[start].isupper() and acronym_token_key(tokens[start]) in by_short():
+            return " ".join(tokens)
         acronym = _INFLECTED_ACRONYM.match(tokens[start])
         if acronym and acronym_token_key(acronym.group("base")) in by_short():
             tokens[start] = acronym.group("base")
