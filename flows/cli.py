@@ -183,6 +183,14 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_docs_schema(args: argparse.Namespace) -> int:
+    from warehouse.schema_docs import write_schema_docs
+
+    written = write_schema_docs(Path(args.db), Path(args.out))
+    print(f"data dictionary written to {written}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wsparcie",
@@ -231,6 +239,13 @@ def build_parser() -> argparse.ArgumentParser:
     gload.add_argument("--simc")
     gload.add_argument("--pna")
     gload.set_defaults(func=cmd_gazetteer_load)
+
+    docs = verbs.add_parser("docs", help="documentation generated from the warehouse")
+    docs_verbs = docs.add_subparsers(dest="docs_verb", required=True, metavar="VERB")
+    schema = docs_verbs.add_parser("schema", help="the data dictionary from the table comments")
+    schema.add_argument("--db", default="out/demo/directory.duckdb")
+    schema.add_argument("--out", default="docs/schema.md")
+    schema.set_defaults(func=cmd_docs_schema)
 
     from review.cli import add_review_parser
 
