@@ -183,6 +183,22 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_match(args: argparse.Namespace) -> int:
+    from transforms.er.standalone import match_file
+
+    try:
+        summary = match_file(Path(args.records), Path(args.out))
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"{summary.records} records in {summary.clusters} clusters "
+        f"({summary.pairs_scored} pairs scored, {summary.review_cases} for review) "
+        f"in {summary.seconds:.0f} s: {args.out}"
+    )
+    return 0
+
+
 def cmd_docs_schema(args: argparse.Namespace) -> int:
     from warehouse.schema_docs import write_schema_docs
 
@@ -239,6 +255,11 @@ def build_parser() -> argparse.ArgumentParser:
     gload.add_argument("--simc")
     gload.add_argument("--pna")
     gload.set_defaults(func=cmd_gazetteer_load)
+
+    match = verbs.add_parser("match", help="cluster a standalone csv/parquet file of records")
+    match.add_argument("records", metavar="RECORDS", help="csv or parquet with record_id, name, …")
+    match.add_argument("--out", required=True, help="CLUSTERS.csv to write (record_id,cluster_id)")
+    match.set_defaults(func=cmd_match)
 
     docs = verbs.add_parser("docs", help="documentation generated from the warehouse")
     docs_verbs = docs.add_subparsers(dest="docs_verb", required=True, metavar="VERB")

@@ -365,10 +365,6 @@ def test_decisions_outlive_the_next_night(second_night: Night) -> None:
     }
 
 
-# LEAD: this asserts the matcher APPLIES the decisions. It fails until the nightly match stage
-# passes review.store.current_decisions(con) to transforms.er.resolve; strict xfail makes the
-# suite tell you (XPASS → failure) when it starts passing, so remove the marker then.
-@pytest.mark.xfail(strict=True, reason="decisions not yet wired into the nightly matcher")
 def test_decisions_are_applied_by_the_next_night(second_night: Night) -> None:
     with duckdb.connect(str(second_night.db), read_only=True) as con:
         owner = dict(

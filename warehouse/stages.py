@@ -7,13 +7,17 @@ the previous night's tables stay as they were, and rerunning the stage completes
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from dataclasses import astuple, dataclass, fields
 from datetime import UTC, datetime
 
 import duckdb
 import pandas as pd
 
-from transforms.match import MatchRecord, assign_ids
+from review.cases import cases_from_matcher
+from review.store import current_decisions, upsert_cases
+from transforms.er.cluster import assign_cluster_ids
+from transforms.er.resolve import resolve
 from transforms.normalise import NormalisedRecord, RawRow, normalise_record
 from transforms.places import Gazetteer
 from warehouse.db import transaction
@@ -31,6 +35,7 @@ class MatchSummary:
     retired_ids: int
     split_ids: int
     by_rule: tuple[tuple[str, int], ...]
+    review_cases: int = 0
 
 
 def load_gazetteer_if_present(con: duckdb.DuckDBPyConnection) -> Gazetteer | None:
@@ -102,44 +107,64 @@ def _record_values(record: NormalisedRecord) -> list[object]:
 
 
 def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary:
-    """Cluster `records` into institutions with stable ids and rebuild the core tables."""
-    rows = con.execute(
-        """
-        SELECT record_id, role, name_key, core_key, number, postal_code, gmina_teryt,
-               powiat_teryt, nip, regon
-        FROM records ORDER BY record_id
-        """
-    ).fetchall()
-    match_records = [MatchRecord(*row) for row in rows]
+    """Match `records` into institutions with stable ids, rebuild the core tables, and put the
+    night's doubtful pairs and field conflicts in the review queue. Coordinators' decisions
+    always win over the matcher's score."""
+    decisions = current_decisions(con)
+    resolution = resolve(con, decisions=decisions)
+    members: defaultdict[str, list[str]] = defaultdict(list)
+    for record_id, key in resolution.clusters.items():
+        members[key].append(record_id)
     previous = dict(
         con.execute("SELECT record_id, institution_id FROM institution_records").fetchall()
     )
-    assignments, changes = assign_ids(match_records, previous)
+    ids, changes = assign_cluster_ids(members, previous)
+    decided = {(d.record_a, d.record_b) for d in decisions if d.verdict == "same"}
+    decided_records = {r for pair in decided for r in pair}
+    rows = [
+        (
+            record_id,
+            institution_id,
+            "decision"
+            if record_id in decided_records
+            else "matched"
+            if len(members[resolution.clusters[record_id]]) > 1
+            else "single",
+        )
+        for record_id, institution_id in sorted(ids.items())
+    ]
     now = datetime.now(UTC)
     with transaction(con):
         con.execute("DELETE FROM institution_records")
-        if assignments:
-            con.executemany(
-                "INSERT INTO institution_records VALUES (?, ?, ?)",
-                [(a.record_id, a.institution_id, a.match_rule) for a in assignments],
-            )
+        if rows:
+            con.executemany("INSERT INTO institution_records VALUES (?, ?, ?)", rows)
         if changes:
             con.executemany(
                 "INSERT INTO institution_id_history VALUES (?, ?, ?, ?, ?)",
                 [(c.old_id, c.new_id, run_id, c.reason, now) for c in changes],
             )
         _build_core_tables(con)
+        cases = cases_from_matcher(
+            con,
+            resolution.review_cases,
+            resolution.conflict_cases,
+            review_threshold=resolution.thresholds.review,
+            match_threshold=resolution.thresholds.match,
+        )
+    upsert_cases(con, run_id, cases)  # in a transaction of its own
+    for rule in resolution.rule_counts:
+        log.info("blocking rule %s", rule)
     by_rule: dict[str, int] = {}
-    for a in assignments:
-        by_rule[a.match_rule] = by_rule.get(a.match_rule, 0) + 1
-    count = len({a.institution_id for a in assignments})
+    for _record, _institution, rule_name in rows:
+        by_rule[rule_name] = by_rule.get(rule_name, 0) + 1
     return MatchSummary(
-        records=len(assignments),
-        institutions=count,
+        records=len(rows),
+        institutions=len(set(ids.values())),
         merged_ids=sum(c.reason == "merged" for c in changes),
         retired_ids=sum(c.reason == "retired" for c in changes),
         split_ids=sum(c.reason == "split" for c in changes),
         by_rule=tuple(sorted(by_rule.items())),
+        review_cases=len(cases),
     )
 
 

@@ -1,0 +1,96 @@
+"""Constrained clustering, coordinators' decisions and stable ids."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from transforms.er.cluster import assign_cluster_ids, cluster_pairs
+from transforms.er.resolve import Decision
+from transforms.match import IdChange
+
+
+def run(
+    n: int,
+    pairs: list[tuple[int, int, float]],
+    cannot: frozenset[tuple[int, int]] | set[tuple[int, int]] = frozenset(),
+    threshold: float = 0.5,
+) -> list[int]:
+    left = np.array([a for a, _b, _p in pairs], np.int32)
+    right = np.array([b for _a, b, _p in pairs], np.int32)
+    strength = np.array([p for _a, _b, p in pairs])
+    apart = np.array([(a, b) in cannot for a, b, _p in pairs], bool)
+    must = (strength >= threshold) & ~apart
+    return [int(x) for x in cluster_pairs(n, left, right, strength, must, apart).labels]
+
+
+@pytest.mark.parametrize(
+    ("n", "pairs", "cannot", "expected"),
+    [
+        pytest.param(3, [(0, 1, 0.9), (1, 2, 0.9)], set(), [0, 0, 0], id="chain-joins"),
+        pytest.param(
+            3,
+            [(0, 1, 0.95), (1, 2, 0.6), (0, 2, 0.001)],
+            {(0, 2)},
+            [0, 0, 2],
+            id="weak-middle-never-chains-confident-non-match",
+        ),
+        pytest.param(
+            4,
+            [(0, 1, 0.9), (2, 3, 0.9), (1, 2, 0.99), (0, 3, 0.0)],
+            {(0, 3)},
+            [0, 0, 0, 3],
+            id="strongest-first-then-conflicting-join-refused",
+        ),
+        pytest.param(2, [(0, 1, 0.4)], set(), [0, 1], id="below-threshold-stays-apart"),
+        pytest.param(
+            3, [(0, 1, 0.9), (0, 2, 0.8)], {(1, 2)}, [0, 0, 2], id="cannot-link-without-score"
+        ),
+    ],
+)
+def test_cluster_pairs(
+    n: int,
+    pairs: list[tuple[int, int, float]],
+    cannot: set[tuple[int, int]],
+    expected: list[int],
+) -> None:
+    # Cannot-links given as pairs outside `pairs` are added with strength 0.
+    extra = [(a, b, 0.0) for a, b in cannot if not any((a, b) == (x, y) for x, y, _ in pairs)]
+    assert run(n, pairs + extra, cannot) == expected
+
+
+def test_decision_must_be_ordered() -> None:
+    with pytest.raises(ValueError, match="ordered"):
+        Decision("b", "a", "same")
+    assert Decision.of("b", "a", "different") == Decision("a", "b", "different")
+
+
+def test_decision_rejects_unknown_verdict() -> None:
+    with pytest.raises(ValueError, match="verdict"):
+        Decision("a", "b", "maybe")  # type: ignore[arg-type]
+
+
+def test_new_clusters_get_ids_from_their_smallest_record() -> None:
+    ids, changes = assign_cluster_ids({"a": ["r2", "r1"], "b": ["r3"]}, {})
+    assert ids["r1"] == ids["r2"] != ids["r3"]
+    assert changes == []
+
+
+def test_ids_survive_a_member_coming_and_going() -> None:
+    previous = {"r1": "wsp_A", "r2": "wsp_A", "r3": "wsp_B"}
+    ids, changes = assign_cluster_ids({"x": ["r1", "r2", "r4"], "y": ["r3"]}, previous)
+    assert (ids["r1"], ids["r4"], ids["r3"]) == ("wsp_A", "wsp_A", "wsp_B")
+    assert changes == []
+
+
+def test_merge_and_split_are_recorded() -> None:
+    previous = {"r1": "wsp_A", "r2": "wsp_A", "r3": "wsp_B", "r4": "wsp_C", "r5": "wsp_C"}
+    ids, changes = assign_cluster_ids({"x": ["r1", "r2", "r3"], "y": ["r4"], "z": ["r5"]}, previous)
+    assert ids["r3"] == "wsp_A"
+    assert IdChange("wsp_B", "wsp_A", "merged") in changes
+    assert any(c.old_id == "wsp_C" and c.reason == "split" for c in changes)
+
+
+def test_retired_id() -> None:
+    _ids, changes = assign_cluster_ids({"x": ["r9"]}, {"r1": "wsp_A"})
+    assert changes == [IdChange("wsp_A", None, "retired")]

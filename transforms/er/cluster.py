@@ -1,0 +1,147 @@
+"""Constrained clustering of scored pairs, and stable institution ids.
+
+Pairs at or above the auto-match threshold (and coordinators' "same" decisions) are joined
+strongest first; a join is refused when it would put into one cluster two records that must
+stay apart: a coordinator said "different", their numbers differ ("nr 1" / "nr 2"), or the
+model scored them as a confident non-match. So a weak middle record can never chain two
+confident non-matches together. Cannot-links only matter inside a connected component of
+the match graph, so only those are kept.
+
+`assign_cluster_ids` gives each cluster the id most of its records had last run (the logic of
+`transforms.match.assign_ids`, for clusters made elsewhere).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from transforms.match import IdChange, new_institution_id
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterResult:
+    """`labels[rid]` is the smallest rid of the record's cluster; `refused` counts the joins
+    a cannot-link prevented."""
+
+    labels: npt.NDArray[np.int64]
+    refused: int
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+
+def components(
+    n: int, left: npt.NDArray[np.int32], right: npt.NDArray[np.int32]
+) -> npt.NDArray[np.int64]:
+    """Connected components of a pair graph over `n` records (the smallest rid labels each)."""
+    uf = _UnionFind(n)
+    for a, b in zip(left.tolist(), right.tolist(), strict=True):
+        ra, rb = uf.find(a), uf.find(b)
+        if ra != rb:
+            uf.parent[max(ra, rb)] = min(ra, rb)
+    return np.fromiter((uf.find(i) for i in range(n)), np.int64, n)
+
+
+def cluster_pairs(
+    n: int,
+    left: npt.NDArray[np.int32],
+    right: npt.NDArray[np.int32],
+    strength: npt.NDArray[np.float64],
+    must: npt.NDArray[np.bool_],
+    cannot: npt.NDArray[np.bool_],
+) -> ClusterResult:
+    """Cluster `n` records. `must[i]` marks pair i as a join (tried in order of `strength`,
+    strongest first), `cannot[i]` as a pair that may never share a cluster."""
+    # Components of the match graph bound where a cannot-link can ever bite.
+    component = components(n, left[must], right[must])
+    relevant = cannot & (component[left] == component[right])
+    apart: defaultdict[int, set[int]] = defaultdict(set)
+    for a, b in zip(left[relevant].tolist(), right[relevant].tolist(), strict=True):
+        apart[a].add(b)
+        apart[b].add(a)
+
+    uf = _UnionFind(n)
+    # Records sharing no cannot-link with anything merge freely; the others carry their sets.
+    blocked: dict[int, set[int]] = {x: set(ys) for x, ys in apart.items()}
+    refused = 0
+    order = np.argsort(-strength[must], kind="stable")
+    must_left = left[must][order].tolist()
+    must_right = right[must][order].tolist()
+    for a, b in zip(must_left, must_right, strict=True):
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            continue
+        set_a, set_b = blocked.get(ra), blocked.get(rb)
+        # Cannot-links are symmetric and each root carries its members' links, so a conflict
+        # shows in both sets: checking the smaller one is enough.
+        if set_a and set_b:
+            small, other_root = (set_a, rb) if len(set_a) <= len(set_b) else (set_b, ra)
+            if any(uf.find(x) == other_root for x in small):
+                refused += 1
+                continue
+        keep, gone = (ra, rb) if ra < rb else (rb, ra)
+        uf.parent[gone] = keep
+        merged = blocked.pop(ra, set()) | blocked.pop(rb, set())
+        if merged:
+            blocked[keep] = merged
+    labels = np.fromiter((uf.find(i) for i in range(n)), np.int64, n)
+    return ClusterResult(labels, refused)
+
+
+def assign_cluster_ids(
+    members: Mapping[str, Sequence[str]], previous: Mapping[str, str]
+) -> tuple[dict[str, str], list[IdChange]]:
+    """record_id -> stable institution id for clusters given as key -> member record ids.
+
+    `previous` maps record_id -> last run's institution id. A cluster keeps the id most of its
+    records had (largest clusters choose first, so a split leaves the old id with the bigger
+    part); a new cluster gets an id derived from its smallest record id. Every id that
+    disappears or splits is reported as an `IdChange`.
+    """
+    order = sorted(members, key=lambda key: (-len(members[key]), min(members[key])))
+    cluster_id: dict[str, str] = {}
+    taken: set[str] = set()
+    for key in order:
+        votes = Counter(previous[m] for m in members[key] if m in previous)
+        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        chosen = next((old for old, _n in ranked if old not in taken), None)
+        if chosen is None:
+            chosen = new_institution_id(members[key])
+        cluster_id[key] = chosen
+        taken.add(chosen)
+
+    assignment = {m: cluster_id[key] for key, ms in members.items() for m in ms}
+    now_in: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for record_id, new_id in assignment.items():
+        if record_id in previous:
+            now_in[previous[record_id]][new_id] += 1
+    changes: list[IdChange] = []
+    for old in sorted(set(previous.values()) - taken):
+        targets = now_in.get(old)
+        if not targets:
+            changes.append(IdChange(old, None, "retired"))
+        else:
+            target, _n = sorted(targets.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            changes.append(IdChange(old, target, "merged"))
+    for old in sorted(taken):
+        targets = now_in.get(old)
+        if targets and len(targets) > 1:
+            for target in sorted(set(targets) - {old}):
+                changes.append(IdChange(old, target, "split"))
+    return assignment, changes

@@ -1,0 +1,569 @@
+"""Matching features: one row per record in the DuckDB table `er_features`.
+
+Every raw value is normalised once per *distinct* value (a million records hold about 700
+thousand distinct names but only some 100 thousand distinct words), in Python, and joined
+back to the records in SQL. Two inputs share the same code:
+
+- `build_features_from_raw`: a standalone file with text as a source shows it
+  (`record_id, source, name, street, postal_code, locality, phone, email, website, nip,
+  regon[, teryt]`);
+- `build_features_from_records`: the nightly `records` staging table, already normalised
+  (`phones[]`, `emails[]`, `website_host`, `gmina_teryt`, `type_code`).
+
+A name is split by `parse_name` into the parts the ladders compare: the type phrase (`core`,
+lemmatised, acronyms expanded, place/number/patron removed), the number ("nr 2", "II"), the
+patron and the place phrase. Lemmas come from `transforms.names.key_lemma` (Morfeusz, cached
+per word), so "Szkołą Podstawową" and "SZKOLA PODSTAWOWA" give one core.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import re
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+
+import duckdb
+import pandas as pd
+
+from transforms.acronyms import acronym_token_key, by_short
+from transforms.classify import classify
+from transforms.contacts import (
+    normalise_emails,
+    normalise_nip,
+    normalise_regon,
+    parse_street,
+    website_host,
+)
+from transforms.names import institution_vocabulary, key_lemma, place_lemma, readings
+from transforms.text import fold, fold_key
+
+# ---------------------------------------------------------------------------------------------
+# Names
+# ---------------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[„”\"“«»]|[^\W_]+\.?", re.UNICODE)
+_QUOTE_CHARS = frozenset('„”"“«»')
+_INFLECTED_ACRONYM = re.compile(r"^(?P<base>[A-ZĄĆĘŁŃÓŚŹŻ]{2,})-?(?:[a-ząćęłńóśźż]{1,3})?$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+_ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
+_NUMBER_WORDS = frozenset({"nr", "nr.", "numer"})
+_PATRON_WORDS = frozenset({"im.", "im", "imienia"})
+_PLACE_PREPOSITIONS = frozenset({"w", "we"})
+# Words that never carry the identity of an institution; dropped from the core.
+_STOP = frozenset({"i", "z", "ze", "do", "dla", "na", "o", "oraz", "przy", "pw.", "pw", "a", "ds."})
+# Free-mail and hosting domains shared by unrelated institutions: an e-mail domain or a
+# website host there says nothing, but the full address or the page path still does.
+_SHARED_HOSTS = frozenset({"facebook.com", "fb.com", "m.facebook.com", "sites.google.com"})
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    """A name split for matching. All strings folded, lower-case, space-joined lemmas."""
+
+    key: str  # every word (place included, number excluded), lemmatised, acronyms expanded
+    core: str  # the type phrase and proper name: no place phrase, number or patron
+    number: str | None  # arabic digits: "nr 2", "II" and "2" all give "2"
+    patron: str | None
+    place: str | None  # the place phrase of the name ("w Dłutowie" -> "dlutow")
+
+
+def _roman_to_int(token: str) -> int:
+    total = 0
+    values = [_ROMAN_VALUES[ch] for ch in token]
+    for i, value in enumerate(values):
+        total += -value if i + 1 < len(values) and values[i + 1] > value else value
+    return total
+
+
+# Acronyms common in NGO, culture and health listings that `transforms.acronyms` (the shared
+# table of support-service acronyms) does not hold; proposed for it in the issue-5 report.
+_MORE_ACRONYMS = {
+    "KGW": "Koło Gospodyń Wiejskich",
+    "GBP": "Gminna Biblioteka Publiczna",
+    "MBP": "Miejska Biblioteka Publiczna",
+    "MGBP": "Miejsko-Gminna Biblioteka Publiczna",
+    "LKS": "Ludowy Klub Sportowy",
+    "UKS": "Uczniowski Klub Sportowy",
+    "GOZ": "Gminny Ośrodek Zdrowia",
+    "PZON": "Powiatowy Zespół do Spraw Orzekania o Niepełnosprawności",
+    "GOK": "Gminny Ośrodek Kultury",
+    "MOK": "Miejski Ośrodek Kultury",
+    "UTW": "Uniwersytet Trzeciego Wieku",
+}
+
+
+@lru_cache(maxsize=100_000)
+def _expand(token: str) -> tuple[str, ...] | None:
+    """The full form of an acronym token ("GOPS", "MOPS-u", "PCPR-em"), else None."""
+    match = _INFLECTED_ACRONYM.match(token)
+    if not match:
+        return None
+    base = match.group("base")
+    row = by_short().get(acronym_token_key(base))
+    if row is not None:
+        return tuple(row.full.split(" "))
+    more = _MORE_ACRONYMS.get(fold(base).upper()) or _MORE_ACRONYMS.get(base)
+    return tuple(more.split(" ")) if more else None
+
+
+@lru_cache(maxsize=300_000)
+def _lemma(word: str) -> str:
+    return key_lemma(word) if word.isalpha() else fold(word).lower()
+
+
+@lru_cache(maxsize=300_000)
+def _place_word(word: str) -> str:
+    return place_lemma(word, True) if word.isalpha() else fold(word).lower()
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-–—/,;:()]+", text) if w]
+
+
+_ACRONYM_SUFFIX = re.compile(r"\b([A-ZĄĆĘŁŃÓŚŹŻ]{2,})-[a-ząćęłńóśźż]{1,3}\b")
+_SPZOZ = re.compile(r"(?<!\w)(?:S\.?\s?P\.?\s?ZOZ|SPZOZ|SP\s*-\s*ZOZ)(?!\w)", re.IGNORECASE)
+_LEADING_PLACE = re.compile(r"^(?P<place>[^,–—]{2,40}?)\s*(?:,|\s[–—-]\s)\s*(?P<rest>.+)$")
+
+
+def _is_vocabulary(words: Iterable[str]) -> bool:
+    vocabulary = institution_vocabulary()
+    return any(_lemma(w) in vocabulary or _expand(w) is not None for w in words)
+
+
+def place_stem(place: str | None) -> str | None:
+    """An inflection-proof place key: 5 letters of the first word, 4 of the others
+    ("dlutowo" and "dlutow" -> "dluto"; "stanislawowo stara" -> "stani star")."""
+    if not place:
+        return None
+    words = place.split()
+    return " ".join(w[: 5 if i == 0 else 4] for i, w in enumerate(words)) or None
+
+
+def parse_name(raw: str) -> NameParts:
+    """Split a name as written ("Szkołą Podstawową nr 2 im. J. Pawła II w Żywcu") into parts."""
+    uniform_case = raw.upper() == raw or raw.lower() == raw
+    text = _SPZOZ.sub(" Samodzielny Publiczny Zakład Opieki Zdrowotnej ", raw.strip())
+    text = _ACRONYM_SUFFIX.sub(r"\1", text)
+    place: list[str] = []
+    # "Radomsko, Miejski Ośrodek…", "Radom – Poradnia…": a leading place segment.
+    lead = _LEADING_PLACE.match(text)
+    if lead and not _is_vocabulary(_words(lead.group("place"))):
+        place = [_place_word(w) for w in _words(lead.group("place"))]
+        text = lead.group("rest")
+    words: list[str] = []
+    for chunk in _words(text):
+        words.extend(_TOKEN.findall(chunk))
+    number: str | None = None
+    patron: list[str] = []
+    core: list[str] = []
+    in_quotes = False
+    mode = "core"
+    i = 0
+    while i < len(words):
+        word = words[i]
+        i += 1
+        if word in _QUOTE_CHARS:
+            in_quotes = not in_quotes if word == '"' else word in "„“«"
+            continue
+        if in_quotes:
+            (patron if mode == "patron" else core).append(fold(word).lower().rstrip("."))
+            continue
+        lower = word.lower()
+        bare = word.rstrip(".")
+        if lower in _NUMBER_WORDS and i < len(words):
+            nxt = words[i].rstrip(".")
+            if nxt.isdigit() or _ROMAN.match(nxt.upper()):
+                number = nxt.lstrip("0") if nxt.isdigit() else str(_roman_to_int(nxt.upper()))
+                i += 1
+                if (
+                    i < len(words)
+                    and words[i][:1].isupper()
+                    and words[i].lower() not in (_PATRON_WORDS | _PLACE_PREPOSITIONS)
+                ):
+                    mode = "place"  # "PPP nr 2 Radom": a bare place after the number
+                continue
+        if mode != "patron" and bare.isdigit() and number is None:
+            number = bare.lstrip("0") or "0"
+            continue
+        if mode == "core" and not core and number is None and _ROMAN.match(word):
+            number = str(_roman_to_int(word))  # "II Liceum": a leading roman numeral
+            continue
+        if lower in _PATRON_WORDS:
+            mode = "patron"
+            continue
+        if lower in _PLACE_PREPOSITIONS and i < len(words) and (word == lower or uniform_case):
+            nxt = words[i]
+            if nxt[:1].isupper() or nxt[:1].isdigit() or uniform_case:
+                mode = "place"
+                place = []
+                continue
+        if mode == "place":
+            place.append(_place_word(bare))
+            continue
+        if mode == "patron":
+            patron.append(fold(bare).lower())
+            continue
+        expanded = _expand(word.upper()) if word.isupper() or uniform_case else None
+        if expanded and not (uniform_case and _known_word(word)):
+            core.extend(_lemma(w) for part in expanded for w in part.split("-"))
+            continue
+        if lower in _STOP or not bare:
+            continue
+        core.append(_lemma(bare))
+    return NameParts(
+        key=" ".join(core + place),
+        core=" ".join(core),
+        number=number,
+        patron=" ".join(patron) or None,
+        place=" ".join(place) or None,
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _known_word(word: str) -> bool:
+    """A word of the language (in any case) is not an acronym: "DOM", "SAD", "KLUB"."""
+    return len(word) > 4 or bool(readings(word.lower()))
+
+
+@lru_cache(maxsize=50_000)
+def type_of_core(core: str) -> str:
+    """Institution type code of a core phrase (lemmas classify as well as inflected words)."""
+    if not core:
+        return "other"
+    return classify(core).type_code
+
+
+# ---------------------------------------------------------------------------------------------
+# Places, addresses, contacts
+# ---------------------------------------------------------------------------------------------
+
+_LOCALITY_SPLIT = re.compile(r"\s+k\.\s+|\s*\(\s*gm\.\s*|\s*,\s*gm\.\s*|\)", re.IGNORECASE)
+
+
+def locality_keys(raw: str) -> tuple[str | None, str | None]:
+    """("Wrzosy k. Kłobuck") -> ("wrzosy", "klobuck"); ("X (gm. Y)") -> ("x", "y")."""
+    parts = [p for p in _LOCALITY_SPLIT.split(raw) if p and p.strip()]
+    if not parts:
+        return None, None
+    main = fold_key(parts[0]) or None
+    other = fold_key(parts[1]) if len(parts) > 1 else None
+    return main, other or None
+
+
+def postal_code(raw: str) -> str | None:
+    """Postal code "NN-NNN" from "97-500", "97 500", "97500" or a spreadsheet's "2724"."""
+    digits = re.sub(r"\D", "", raw)
+    if len(digits) == 4 and re.fullmatch(r"\s*\d{4}(\.0)?\s*", raw):
+        digits = "0" + digits  # a spreadsheet cell stored as a number lost its leading zero
+    if len(digits) != 5:
+        return None
+    return digits[:2] + "-" + digits[2:]
+
+
+@dataclass(frozen=True, slots=True)
+class StreetKey:
+    name: str | None  # last word of the street name, folded ("tadeusza kosciuszki" -> "kosciuszki")
+    number: str | None  # house number, upper-case, "/" for ranges ("39-41" -> "39/41")
+
+
+def street_key(raw: str) -> StreetKey:
+    parsed = parse_street(raw)
+    if parsed is None:
+        return StreetKey(None, None)
+    words = fold_key(parsed.name).split()
+    number = parsed.number.upper().replace(" ", "").replace("-", "/") if parsed.number else None
+    return StreetKey(words[-1] if words else None, number)
+
+
+_PHONE_SPLIT = re.compile(r"[|;,]|\s+(?:lub|oraz|i)\s+|\s{3,}", re.IGNORECASE)
+_PHONE_EXTENSION = re.compile(r"(?:wew|w\.|ext)\.?.*$", re.IGNORECASE)
+
+
+def phone_keys(raw: str) -> list[str]:
+    """National 9-digit numbers of a phone field ("(44) 715-07-95 wew. 12 | +48 601 …").
+
+    A deliberately small parser (a million phone fields cost seconds, not minutes): the full
+    validation is `transforms.contacts.normalise_phones`' job in the nightly normalise stage.
+    A 7-digit number written without its area code is kept as it is (the ladder compares the
+    last seven digits)."""
+    found: list[str] = []
+    for part in _PHONE_SPLIT.split(raw):
+        digits = re.sub(r"\D", "", _PHONE_EXTENSION.sub("", part))
+        if digits.startswith("0048"):
+            digits = digits[4:]
+        elif len(digits) == 11 and digits.startswith("48"):
+            digits = digits[2:]
+        elif len(digits) == 10 and digits.startswith("0"):
+            digits = digits[1:]
+        if len(digits) in (7, 9) and digits not in found:
+            found.append(digits)
+    return found
+
+
+def host_key(raw_host: str | None, raw_url: str | None = None) -> str | None:
+    """A website's host; on shared hosts (Facebook) the host plus the page's first path part."""
+    if not raw_host:
+        return None
+    host = raw_host.lower()
+    if host.startswith("www."):
+        host = host[4:]
+    if host in _SHARED_HOSTS:
+        if not raw_url:
+            return None
+        path = re.sub(r"^[a-z]+://[^/]+/?", "", raw_url.strip().lower()).split("/")[0]
+        path = path.split("?")[0]
+        return f"{host}/{path}" if path else None
+    return host
+
+
+# ---------------------------------------------------------------------------------------------
+# Building the feature table
+# ---------------------------------------------------------------------------------------------
+
+FEATURE_COLUMNS = (
+    "rid INTEGER, record_id VARCHAR, source VARCHAR, name_key VARCHAR, core VARCHAR, "
+    "type_code VARCHAR, number VARCHAR, patron VARCHAR, place VARCHAR, locality VARCHAR, "
+    "locality_alt VARCHAR, postal VARCHAR, street VARCHAR, house VARCHAR, phones VARCHAR[], "
+    "phones7 VARCHAR[], emails VARCHAR[], email_domains VARCHAR[], host VARCHAR, nip VARCHAR, "
+    "regon VARCHAR, gmina VARCHAR"
+)
+
+
+def _map_distinct(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    column: str,
+    out_table: str,
+    out_columns: str,
+    fn: Callable[[str], tuple[object, ...]],
+    *,
+    parallel: bool = False,
+) -> None:
+    """Apply `fn` once per distinct non-empty value of `column`, into `out_table(value, ...)`."""
+    values = [
+        row[0]
+        for row in con.execute(
+            f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL AND {column} <> ''"
+        ).fetchall()
+    ]
+    names = [c.split()[0] for c in out_columns.split(",")]
+    results = _parallel_map(fn, values) if parallel else [fn(value) for value in values]
+    frame = pd.DataFrame(
+        {"value": pd.Series(values, dtype=object)}
+        | {name: pd.Series([r[i] for r in results], dtype=object) for i, name in enumerate(names)}
+    )
+    con.register("er_f_frame", frame)
+    casts = ", ".join(f"CAST({name} AS VARCHAR) AS {name}" for name in names)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {out_table} AS SELECT value, {casts} FROM er_f_frame"
+    )
+    con.unregister("er_f_frame")
+
+
+_PARALLEL_MIN = 20_000
+
+
+def _parallel_map(
+    fn: Callable[[str], tuple[object, ...]], values: list[str]
+) -> list[tuple[object, ...]]:
+    """`fn` over many values on every core. Worth it for names only (Morfeusz lookups and the
+    classifier cost ~0.2 ms per distinct name); forked workers inherit the warm caches."""
+    workers = os.cpu_count() or 1
+    if workers < 2 or len(values) < _PARALLEL_MIN:
+        return [fn(value) for value in values]
+    size = max(1, len(values) // (workers * 8))
+    chunks = [values[i : i + size] for i in range(0, len(values), size)]
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+        parts = pool.map(_apply_chunk, [fn] * len(chunks), chunks)
+        return [row for part in parts for row in part]
+
+
+def _apply_chunk(
+    fn: Callable[[str], tuple[object, ...]], values: list[str]
+) -> list[tuple[object, ...]]:
+    return [fn(value) for value in values]
+
+
+def _street_row(value: str) -> tuple[object, ...]:
+    key = street_key(value)
+    return (key.name, key.number)
+
+
+def _name_row(raw: str) -> tuple[object, ...]:
+    parts = parse_name(raw)
+    return (
+        parts.key,
+        parts.core,
+        type_of_core(parts.core),
+        parts.number,
+        parts.patron,
+        parts.place,
+    )
+
+
+_NAME_COLS = "name_key VARCHAR, core VARCHAR, type_code VARCHAR, number VARCHAR, patron VARCHAR, place VARCHAR"
+
+
+def _build_name_table(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    _map_distinct(con, table, "name", "er_f_names", _NAME_COLS, _name_row, parallel=True)
+
+
+def build_features_from_raw(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """`er_features` from a table of raw text columns (the standalone file layout)."""
+    _build_name_table(con, table)
+    _map_distinct(con, table, "locality", "er_f_loc", "loc VARCHAR, loc_alt VARCHAR", locality_keys)
+    _map_distinct(
+        con, table, "postal_code", "er_f_postal", "postal VARCHAR", lambda v: (postal_code(v),)
+    )
+
+    _map_distinct(
+        con,
+        table,
+        "street",
+        "er_f_street",
+        "street VARCHAR, house VARCHAR",
+        _street_row,
+        parallel=True,
+    )
+
+    def phone_row(value: str) -> tuple[object, ...]:
+        nat = phone_keys(value)
+        return (" ".join(nat), " ".join(p[-7:] for p in nat))
+
+    _map_distinct(con, table, "phone", "er_f_phone", "phones VARCHAR, phones7 VARCHAR", phone_row)
+
+    def email_row(value: str) -> tuple[object, ...]:
+        emails = [e.lower() for e in normalise_emails(value)]
+        return (" ".join(emails), " ".join(sorted({e.split("@", 1)[1] for e in emails})))
+
+    _map_distinct(con, table, "email", "er_f_email", "emails VARCHAR, domains VARCHAR", email_row)
+    _map_distinct(
+        con, table, "website", "er_f_web", "host VARCHAR", lambda v: (host_key(website_host(v), v),)
+    )
+    _map_distinct(con, table, "nip", "er_f_nip", "nip VARCHAR", lambda v: (normalise_nip(v),))
+    _map_distinct(
+        con, table, "regon", "er_f_regon", "regon VARCHAR", lambda v: (normalise_regon(v),)
+    )
+    has_teryt = "teryt" in _columns(con, table)
+    gmina = (
+        "NULLIF(substr(regexp_replace(t.teryt, '\\D', '', 'g'), 1, 6), '')" if has_teryt else "NULL"
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_features AS
+        SELECT CAST(row_number() OVER (ORDER BY t.record_id) - 1 AS INTEGER) AS rid,
+               t.record_id, t.source, n.name_key, n.core, n.type_code, n.number, n.patron,
+               n.place, l.loc AS locality, l.loc_alt AS locality_alt, p.postal,
+               s.street, s.house,
+               {_split("ph.phones")} AS phones,
+               {_split("ph.phones7")} AS phones7,
+               {_split("e.emails")} AS emails,
+               {_split("e.domains")} AS email_domains,
+               w.host, ni.nip, r.regon, {gmina} AS gmina
+        FROM {table} t
+        LEFT JOIN er_f_names n ON n.value = t.name
+        LEFT JOIN er_f_loc l ON l.value = t.locality
+        LEFT JOIN er_f_postal p ON p.value = t.postal_code
+        LEFT JOIN er_f_street s ON s.value = t.street
+        LEFT JOIN er_f_phone ph ON ph.value = t.phone
+        LEFT JOIN er_f_email e ON e.value = t.email
+        LEFT JOIN er_f_web w ON w.value = t.website
+        LEFT JOIN er_f_nip ni ON ni.value = t.nip
+        LEFT JOIN er_f_regon r ON r.value = t.regon
+        """
+    )
+    _drop_helpers(con)
+    _finish(con)
+    return _count(con)
+
+
+def build_features_from_records(con: duckdb.DuckDBPyConnection, table: str = "records") -> int:
+    """`er_features` from the nightly `records` staging table (already normalised)."""
+    _build_name_table(con, table)
+    _map_distinct(con, table, "locality", "er_f_loc", "loc VARCHAR, loc_alt VARCHAR", locality_keys)
+
+    _map_distinct(
+        con,
+        table,
+        "street",
+        "er_f_street",
+        "street VARCHAR, house VARCHAR",
+        _street_row,
+        parallel=True,
+    )
+    # The classifier of the normalise stage saw descriptions and type columns too: its type wins.
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_features AS
+        SELECT CAST(row_number() OVER (ORDER BY t.record_id) - 1 AS INTEGER) AS rid,
+               t.record_id, t.source, n.name_key, n.core,
+               coalesce(NULLIF(t.type_code, 'other'), n.type_code) AS type_code,
+               coalesce(t.number, n.number) AS number, n.patron, n.place,
+               l.loc AS locality, l.loc_alt AS locality_alt, t.postal_code AS postal,
+               s.street, s.house,
+               list_transform(t.phones, x -> CASE WHEN x LIKE '+48%' THEN x[4:] ELSE x END)
+                   AS phones,
+               list_transform(t.phones, x -> right(x, 7)) AS phones7,
+               list_transform(t.emails, x -> lower(x)) AS emails,
+               list_distinct(list_transform(t.emails, x -> lower(split_part(x, '@', 2))))
+                   AS email_domains,
+               lower(regexp_replace(t.website_host, '^www\\.', '')) AS host,
+               t.nip, t.regon, substr(t.gmina_teryt, 1, 6) AS gmina
+        FROM {table} t
+        LEFT JOIN er_f_names n ON n.value = t.name
+        LEFT JOIN er_f_loc l ON l.value = t.locality
+        LEFT JOIN er_f_street s ON s.value = t.street
+        """
+    )
+    _drop_helpers(con)
+    _finish(con)
+    return _count(con)
+
+
+STEM_MACRO = """
+CREATE OR REPLACE TEMP MACRO er_stem(x) AS
+    CASE WHEN x IS NULL OR x = '' THEN NULL ELSE array_to_string(
+        list_transform(string_split(x, ' '), (w, i) -> w[1:CASE WHEN i = 1 THEN 5 ELSE 4 END]),
+        ' ') END
+"""
+
+
+def _finish(con: duckdb.DuckDBPyConnection) -> None:
+    """The name key: type phrase + place (from the name, else the locality) + number.
+
+    A page that drops the place from the name ("Powiatowe Centrum Pomocy Rodzinie", locality
+    Pisz) thus meets an article's "Powiatowym Centrum Pomocy Rodzinie w Piszu" on one key, and
+    "nr 1" / "nr 2" never share one."""
+    con.execute(STEM_MACRO)
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_features AS
+        SELECT * REPLACE (
+            CASE WHEN core IS NULL OR core = '' THEN NULL
+                 ELSE core || ' @' || coalesce(place, locality, '')
+                      || coalesce(' #' || number, '') END AS name_key)
+        FROM er_features ORDER BY rid
+        """
+    )
+
+
+def _split(column: str) -> str:
+    return f"CASE WHEN coalesce({column}, '') = '' THEN []::VARCHAR[] ELSE string_split({column}, ' ') END"
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    return {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
+
+
+def _count(con: duckdb.DuckDBPyConnection) -> int:
+    row = con.execute("SELECT count(*) FROM er_features").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _drop_helpers(con: duckdb.DuckDBPyConnection) -> None:
+    for name in ("names", "loc", "postal", "street", "phone", "email", "web", "nip", "regon"):
+        con.execute(f"DROP TABLE IF EXISTS er_f_{name}")

@@ -1,0 +1,159 @@
+"""The pair model: a logistic regression over the ladder levels, and its shipped weights.
+
+Each level of each ladder has one weight (log-odds, like a Fellegi–Sunter match weight), so a
+pair's score is `intercept + sum of its levels' weights`, readable level by level. The weights
+are learned from labelled pairs (`fit_model`, run by `benchmarks/matching.py --train` on
+er-scale/100k) and shipped as `model_weights.json`; the two thresholds (auto-match and review)
+are chosen on the dev set and stored in the same file. Runtime needs only the JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from transforms.er.ladders import CORE_CONFLICT, LADDERS, Levels
+
+NUMBER_DIFFERENT = 3  # level of the `number` ladder
+WEIGHTS_PATH = Path(__file__).with_name("model_weights.json")
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Probabilities: >= `match` joins automatically, [`review`, `match`) goes to a coordinator,
+    below `review` is a non-match; below `cannot_link` a pair may never end in one cluster."""
+
+    match: float
+    review: float
+    cannot_link: float
+
+
+@dataclass(frozen=True, slots=True)
+class PairModel:
+    intercept: float
+    weights: Mapping[str, tuple[float, ...]]  # field -> weight per level (level order of LADDERS)
+    thresholds: Thresholds
+
+    def log_odds(self, levels: Levels) -> npt.NDArray[np.float64]:
+        n = len(next(iter(levels.values())))
+        total = np.full(n, self.intercept, dtype=np.float64)
+        for field, table in self.weights.items():
+            total += np.asarray(table, dtype=np.float64)[levels[field].astype(np.intp)]
+        return total
+
+    def probability(self, levels: Levels) -> npt.NDArray[np.float64]:
+        """Match probability. Two vetoes, whatever else agrees: different numbers ("nr 1" /
+        "nr 2": siblings share buildings, phones and patrons) and conflicting level words in
+        the type phrase ("Sąd Rejonowy" / "Sąd Okręgowy", "Gminny" / "Miejski" OPS)."""
+        p = _sigmoid(self.log_odds(levels))
+        p[(levels["number"] == NUMBER_DIFFERENT) | (levels["core"] == CORE_CONFLICT)] = 0.0
+        return p
+
+    def explain(self, levels: Mapping[str, int]) -> list[tuple[str, str, float]]:
+        """(field, level name, weight) for one pair, strongest evidence first."""
+        rows = []
+        for ladder in LADDERS:
+            level = int(levels[ladder.field])
+            rows.append((ladder.field, ladder.levels[level], self.weights[ladder.field][level]))
+        return sorted(rows, key=lambda row: -abs(row[2]))
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "intercept": round(self.intercept, 4),
+                "weights": {
+                    ladder.field: {
+                        name: round(self.weights[ladder.field][i], 4)
+                        for i, name in enumerate(ladder.levels)
+                    }
+                    for ladder in LADDERS
+                },
+                "thresholds": {
+                    "match": self.thresholds.match,
+                    "review": self.thresholds.review,
+                    "cannot_link": self.thresholds.cannot_link,
+                },
+            },
+            indent=1,
+            ensure_ascii=False,
+        )
+
+
+def _sigmoid(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    out: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(x, -40, 40)))
+    return out
+
+
+def model_from_json(text: str, source: str = "model weights") -> PairModel:
+    """Parse a weights file; names the file and the missing part when it is malformed."""
+    try:
+        data = json.loads(text)
+        weights: dict[str, tuple[float, ...]] = {}
+        for ladder in LADDERS:
+            table = data["weights"][ladder.field]
+            weights[ladder.field] = tuple(float(table[name]) for name in ladder.levels)
+        th = data["thresholds"]
+        thresholds = Thresholds(float(th["match"]), float(th["review"]), float(th["cannot_link"]))
+        return PairModel(float(data["intercept"]), weights, thresholds)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"{source}: not a valid matcher weights file ({exc!r})") from exc
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = WEIGHTS_PATH) -> PairModel:
+    if not path.exists():
+        raise FileNotFoundError(f"matcher weights not found: {path}")
+    return model_from_json(path.read_text(encoding="utf-8"), str(path))
+
+
+def fit_model(
+    levels: Levels,
+    labels: npt.NDArray[np.bool_],
+    thresholds: Thresholds,
+    *,
+    l2: float = 1.0,
+    iterations: int = 30,
+) -> PairModel:
+    """Logistic regression (Newton / IRLS with an L2 penalty) over one-hot ladder levels.
+
+    Level 0 of every ladder is the reference (weight 0), so the weights of the other levels
+    say how much more or less likely a match is than when the value is missing.
+    """
+    columns: list[tuple[str, int]] = [
+        (ladder.field, level) for ladder in LADDERS for level in range(1, len(ladder.levels))
+    ]
+    n = len(labels)
+    x = np.zeros((n, len(columns) + 1), dtype=np.float64)
+    x[:, 0] = 1.0
+    for j, (field, level) in enumerate(columns, start=1):
+        x[:, j] = levels[field] == level
+    y = labels.astype(np.float64)
+    beta = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(iterations):
+        p = _sigmoid(x @ beta)
+        w = p * (1 - p)
+        gradient = x.T @ (y - p) - penalty * beta
+        hessian = (x * w[:, None]).T @ x + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        beta += step
+        if float(np.max(np.abs(step))) < 1e-6:
+            break
+    weights: dict[str, list[float]] = {
+        ladder.field: [0.0] * len(ladder.levels) for ladder in LADDERS
+    }
+    for j, (field, level) in enumerate(columns, start=1):
+        weights[field][level] = float(beta[j])
+    return PairModel(float(beta[0]), {f: tuple(w) for f, w in weights.items()}, thresholds)
+
+
+def logit(p: float) -> float:
+    return math.log(p / (1 - p))

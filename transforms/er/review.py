@@ -1,0 +1,90 @@
+"""Review cases for coordinators: doubtful pairs and conflicting values inside a cluster.
+
+A pair whose probability falls in the review band becomes a `PairCase` carrying every
+ladder's level and weight (the evidence a coordinator reads: "same phone +3.1, different
+type −6.0"). A cluster whose records disagree on a phone number or an address becomes a
+`ConflictCase` listing the values and which records gave them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    field: str
+    level: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class PairCase:
+    """ "Are these two records one institution?" — the pair ordered (record_a < record_b)."""
+
+    record_a: str
+    record_b: str
+    probability: float
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictCase:
+    """ "Which value is current?" — records of one cluster disagree on `field`."""
+
+    cluster_key: str  # smallest record id of the cluster
+    field: str  # "phone" | "address"
+    values: tuple[tuple[str, tuple[str, ...]], ...]  # (value, record ids that gave it)
+
+
+def conflict_cases(con: duckdb.DuckDBPyConnection, limit: int = 100_000) -> list[ConflictCase]:
+    """Phones and addresses that differ inside a cluster; needs `er_features` and `er_clusters
+    (rid, cluster_rid)`. A record's extra phones never conflict with each other: the
+    conflict is between records with no phone in common with the others."""
+    rows = con.execute(
+        f"""
+        WITH members AS (
+            SELECT c.cluster_rid, f.record_id, f.phones, f.street, f.house, f.postal
+            FROM er_clusters c JOIN er_features f ON f.rid = c.rid
+            WHERE c.cluster_rid IN (SELECT cluster_rid FROM er_clusters GROUP BY 1
+                                    HAVING count(*) > 1)
+        ),
+        phone_values AS (
+            SELECT cluster_rid, 'phone' AS field, phones[1] AS value, record_id
+            FROM members WHERE len(phones) > 0
+        ),
+        address_values AS (
+            SELECT cluster_rid, 'address' AS field,
+                   street || ' ' || coalesce(house, '') || ', ' || coalesce(postal, '') AS value,
+                   record_id
+            FROM members WHERE street IS NOT NULL
+        ),
+        all_values AS (SELECT * FROM phone_values UNION ALL SELECT * FROM address_values),
+        grouped AS (
+            SELECT cluster_rid, field, value, list_sort(list(record_id)) AS records
+            FROM all_values GROUP BY ALL
+        ),
+        conflicted AS (
+            SELECT cluster_rid, field FROM grouped GROUP BY ALL HAVING count(*) > 1
+        )
+        SELECT (SELECT min(f.record_id) FROM er_clusters c2 JOIN er_features f ON f.rid = c2.rid
+                WHERE c2.cluster_rid = g.cluster_rid) AS cluster_key,
+               g.field, list(struct_pack(value := g.value, records := g.records) ORDER BY g.value)
+        FROM grouped g JOIN conflicted USING (cluster_rid, field)
+        GROUP BY g.cluster_rid, g.field
+        ORDER BY cluster_key, g.field
+        LIMIT {int(limit)}
+        """
+    ).fetchall()
+    cases = []
+    for cluster_key, field, values in rows:
+        cases.append(
+            ConflictCase(
+                str(cluster_key),
+                str(field),
+                tuple((str(v["value"]), tuple(str(r) for r in v["records"])) for v in values),
+            )
+        )
+    return cases
