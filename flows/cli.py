@@ -93,6 +93,7 @@ def _run(settings: object, started: float) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from flows.nightly import RunSettings
+    from flows.serve import run_options
 
     started = time.monotonic()
     db = Path(args.db)
@@ -103,8 +104,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         db=db,
         out=Path(args.out),
         archive=Path(args.archive) if args.archive else None,
-        delay_seconds=args.delay,
-        timeout_seconds=args.timeout,
+        replay=tuple(args.replay),
+        **run_options(args),
     )
     return _run(settings, started)
 
@@ -208,6 +209,9 @@ def cmd_docs_schema(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from flows.serve import add_run_arguments, add_serve_arguments, cmd_serve
+    from flows.status import print_status
+
     parser = argparse.ArgumentParser(
         prog="wsparcie",
         description="A directory of support services for children, students and families.",
@@ -226,12 +230,22 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--archive", help="raw response archive (default: beside the database)")
     run.add_argument("--gazetteer", help="folder with terc.csv, simc.csv, pna.csv to load first")
     run.add_argument(
-        "--delay", type=float, default=1.0, help="seconds between requests to one host"
+        "--replay",
+        action="append",
+        type=Path,
+        default=[],
+        help="answer fetches from a WARC file or a folder of saved pages (repeatable)",
     )
-    run.add_argument(
-        "--timeout", type=float, default=20.0, help="seconds before a request times out"
-    )
+    add_run_arguments(run)
     run.set_defaults(func=cmd_run)
+
+    serve = verbs.add_parser("serve", help="serve the nightly deployment with a cron schedule")
+    add_serve_arguments(serve)
+    serve.set_defaults(func=cmd_serve)
+
+    status = verbs.add_parser("status", help="the last run and the sources failing or drifting")
+    status.add_argument("--db", required=True, help="DuckDB warehouse file")
+    status.set_defaults(func=lambda a: print_status(Path(a.db)))
 
     sources = verbs.add_parser("sources", help="the source catalogue")
     source_verbs = sources.add_subparsers(dest="sources_verb", required=True, metavar="VERB")

@@ -1,0 +1,185 @@
+"""The national-scale benchmark: a cold nightly run over the synthetic national web, then a
+rerun where nothing changed, with peak memory and the share of time Prefect itself takes.
+
+    .venv/bin/python benchmarks/national.py --work /tmp/national [--powiats 380] [--workers 8]
+
+It generates the web once (benchmarks/synthetic_web.py; reused when `--work` already holds
+it), loads the national gazetteer (TERC 2026, SIMC 2020, PNA 2024 from ../shared/data) into a
+fresh warehouse — timed apart, it is not part of a night — serves the pages on 127.0.0.1 and
+runs the real `nightly` flow twice against a temporary Prefect server, with the politeness
+delay at zero (our own loopback server) and everything else as a live run has it.
+
+Prefect overhead = the flow's wall time not spent in the stages' own code: flow start and end,
+task-run bookkeeping and orchestration (per stage: wall time seen by the flow minus time inside
+the task body). For fetch+extract, whose batches run in parallel, a flow of as many no-op task
+runs on the same runner is timed as the overhead instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+import flows  # noqa: E402, F401 - quiet Prefect defaults before Prefect is imported
+from benchmarks.synthetic_web import PLACEHOLDER, generate_web, serve_web  # noqa: E402
+from flows.nightly import RunSettings, RunSummary, nightly  # noqa: E402
+from warehouse.db import open_warehouse  # noqa: E402
+from warehouse.gazetteer import load_gazetteer  # noqa: E402
+
+SHARED = REPO.parent / "shared" / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    label: str
+    seconds: float
+    summary: RunSummary
+    peak_mb: float  # of this process so far (ru_maxrss is a high-water mark)
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+
+
+def load_national_gazetteer(db: Path) -> float:
+    clock = time.perf_counter()
+    with open_warehouse(db) as con:
+        load_gazetteer(
+            con,
+            terc=SHARED / "teryt" / "TERC_Adresowy_2026-02-16.csv",
+            simc=SHARED / "teryt" / "SIMC_Urzedowy_2020-09-26.csv",
+            pna=SHARED / "postal_codes" / "pna_2024_miejscowosci.csv",
+        )
+    return time.perf_counter() - clock
+
+
+def noop_overhead(tasks: int, workers: int) -> float:
+    """Seconds a flow needs for `tasks` no-op task runs on a thread pool of `workers`."""
+    from prefect import flow, task
+
+    from flows.runners import make_task_runner
+
+    runner = make_task_runner("threads", workers=workers)
+
+    @task(name="noop")
+    def noop(i: int) -> int:
+        return i
+
+    @flow(name="noop-overhead", task_runner=runner)
+    def many() -> int:
+        return sum(f.result() for f in [noop.submit(i) for i in range(tasks)])
+
+    many()  # warm up: the first flow run pays for imports and registration
+    clock = time.perf_counter()
+    many()
+    return time.perf_counter() - clock
+
+
+def run(label: str, settings: RunSettings) -> Measured:
+    clock = time.perf_counter()
+    summary = nightly(settings)
+    seconds = time.perf_counter() - clock
+    measured = Measured(label, seconds, summary, peak_mb())
+    stages = ", ".join(f"{t.stage} {t.wall_s:.0f} s" for t in summary.timings)
+    print(f"{label}: {seconds:.0f} s, {summary.status}; {stages}", flush=True)
+    return measured
+
+
+def report(m: Measured, noop_fetch: float) -> dict[str, object]:
+    stages = {t.stage: t for t in m.summary.timings}
+    inside = sum(t.wall_s for t in m.summary.timings)
+    flow_overhead = m.seconds - inside
+    task_overhead = sum(
+        max(0.0, t.wall_s - t.work_s) for t in m.summary.timings if t.stage != "fetch+extract"
+    )
+    fetch = stages["fetch+extract"]
+    overhead = flow_overhead + task_overhead + min(noop_fetch, fetch.wall_s)
+    statuses: dict[str, int] = {}
+    for o in m.summary.outcomes:
+        statuses[o.status] = statuses.get(o.status, 0) + 1
+    return {
+        "run": m.label,
+        "status": m.summary.status,
+        "seconds": round(m.seconds, 1),
+        "peak_rss_mb": round(m.peak_mb),
+        "sources": statuses,
+        "records": m.summary.records,
+        "institutions": m.summary.match.institutions if m.summary.match else None,
+        "stages": {
+            t.stage: {"wall_s": round(t.wall_s, 1), "work_s": round(t.work_s, 1), "tasks": t.tasks}
+            for t in m.summary.timings
+        },
+        "prefect_overhead_s": round(overhead, 1),
+        "prefect_overhead_share": round(overhead / m.seconds, 3),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--work", type=Path, required=True, help="folder for the web and runs")
+    parser.add_argument("--powiats", type=int, help="only the first n powiats (quick check)")
+    parser.add_argument("--workers", type=int, default=8)
+    parser.add_argument("--batch-size", type=int, default=20)
+    parser.add_argument("--runner", choices=("threads", "dask"), default="threads")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+
+    from prefect.testing.utilities import prefect_test_harness
+
+    web = args.work / "synthetic"
+    if not (web / "manifest.json").exists():
+        clock = time.perf_counter()
+        summary = generate_web(web, powiats=args.powiats)
+        print(f"generated {summary.sources} sources in {time.perf_counter() - clock:.0f} s")
+    manifest = json.loads((web / "manifest.json").read_text(encoding="utf-8"))
+    run_dir = Path(tempfile.mkdtemp(prefix="run-", dir=args.work))
+    db = run_dir / "directory.duckdb"
+    gazetteer_s = load_national_gazetteer(db)
+    print(f"gazetteer loaded in {gazetteer_s:.0f} s")
+    results = []
+    with serve_web(web) as url, prefect_test_harness(server_startup_timeout=300):
+        settings = RunSettings(
+            catalogue=web / "catalogue",
+            db=db,
+            out=run_dir / "out",
+            delay_seconds=0.0,  # our own loopback server: no one to be polite to
+            placeholders=((PLACEHOLDER, url),),
+            workers=args.workers,
+            batch_size=args.batch_size,
+            runner=args.runner,
+        )
+        cold = run("cold", settings)
+        rerun = run("no-change rerun", settings)
+        fetch_tasks = next(t.tasks for t in cold.summary.timings if t.stage == "fetch+extract")
+        noop = noop_overhead(fetch_tasks, args.workers)
+        results = [report(cold, noop), report(rerun, noop)]
+    figures = {
+        "web": {k: manifest[k] for k in ("powiats", "gminas", "sources", "expected_records")},
+        "gazetteer_load_s": round(gazetteer_s, 1),
+        "workers": args.workers,
+        "batch_size": args.batch_size,
+        "runner": args.runner,
+        "noop_tasks": {"tasks": fetch_tasks, "seconds": round(noop, 1)},
+        "runs": results,
+    }
+    text = json.dumps(figures, indent=1, ensure_ascii=False)
+    print(text)
+    if args.json:
+        args.json.write_text(text, encoding="utf-8")
+    shutil.rmtree(run_dir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
