@@ -335,3 +335,21 @@ def test_coverage_rules(
         assert (row.found == 1) is counts
     finally:
         con.close()
+
+
+def test_streets_named_after_people_do_not_block_a_publication(tmp_path: Path) -> None:
+    """A real catalogue run refused to publish because of "ul. dr. Piotra Kowalika 2": streets
+    are public place names, so address columns are not checked; other columns still are."""
+    (tmp_path / "hsds").mkdir()
+    (tmp_path / "instytucje.csv").write_text(
+        "institution_id,name,street\nwsp_1,Gminny Ośrodek Pomocy Społecznej,ul. dr. Piotra Kowalika 2\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "hsds" / "addresses.csv").write_text(
+        "id,address_1\nx,al. gen. Władysława Sikorskiego 5\n", encoding="utf-8"
+    )
+    assert check_personal_data(tmp_path) == []
+    (tmp_path / "kontakty.csv").write_text(
+        "institution_id,value\nwsp_1,Dyrektor Jan Kowalski\n", encoding="utf-8"
+    )
+    assert len(check_personal_data(tmp_path)) == 1

@@ -605,12 +605,20 @@ def _lines(path: Path) -> int:
         return sum(1 for _ in csv.reader(handle, delimiter=delimiter)) - 1
 
 
+# Streets are named after people ("ul. dr. Piotra Kowalika 2", "al. gen. Sikorskiego"): a
+# street is a public place name, not a person seen on a page, so address columns are not checked.
+_ADDRESS_COLUMNS = frozenset(
+    {"street", "ulica", "address_1", "address_2", "adres", "ulica i numer"}
+)
+
+
 def _strings(value: Any, out: set[str]) -> None:
     if isinstance(value, str):
         out.add(value)
     elif isinstance(value, dict):
-        for v in value.values():
-            _strings(v, out)
+        for k, v in value.items():
+            if str(k).lower() not in _ADDRESS_COLUMNS:
+                _strings(v, out)
     elif isinstance(value, list):
         for v in value:
             _strings(v, out)
@@ -627,8 +635,13 @@ def check_personal_data(
         if "excel" in path.relative_to(root).parts:
             continue
         with path.open(encoding="utf-8", newline="") as handle:
-            for row in csv.reader(handle):
-                for cell in row:
+            reader = csv.reader(handle)
+            header = [h.strip().lower() for h in next(reader, [])]
+            skip = {i for i, h in enumerate(header) if h in _ADDRESS_COLUMNS}
+            for row in reader:
+                for i, cell in enumerate(row):
+                    if i in skip:
+                        continue
                     if cell and not cell.isdigit() and cell not in values:
                         values[cell] = path.relative_to(root).as_posix()
     strings: set[str] = set()
