@@ -119,7 +119,11 @@ def test_all_problems_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_placeholders_resolve(tmp_path: Path) -> None:
-    write(tmp_path, "x/pcpr_skarzysko.yml", GOOD.replace("url: https://example.invalid/kontakt", 'url: "{demo}/kontakt"'))
+    write(
+        tmp_path,
+        "x/pcpr_skarzysko.yml",
+        GOOD.replace("url: https://example.invalid/kontakt", 'url: "{demo}/kontakt"'),
+    )
     [source] = resolve_urls(load_catalogue(tmp_path, PARSERS), {"demo": "http://127.0.0.1:8000/"})
     assert source.url == "http://127.0.0.1:8000/kontakt"
 
