@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 import duckdb
 
-from review.security import hash_password, verify_password
+from review.security import RateLimit, hash_password, verify_password
 from warehouse.db import transaction
 
 
@@ -149,3 +149,47 @@ def session_user(con: duckdb.DuckDBPyConnection, session_id: str) -> User | None
 
 def end_session(con: duckdb.DuckDBPyConnection, session_id: str) -> None:
     con.execute("DELETE FROM review_sessions WHERE session_id = ?", [session_id])
+
+
+# --- failed logins ------------------------------------------------------------------------
+# Kept in the warehouse, not in the app's memory: every process of the app, and the app after a
+# restart, counts the same failures. Logging in needs the warehouse anyway (the accounts are
+# there), so while the nightly run holds it the login page answers 503 before anything counts.
+
+
+def login_blocked(
+    con: duckdb.DuckDBPyConnection, limit: RateLimit, login: str, address: str, now: datetime
+) -> bool:
+    """True when `login` failed too often lately, from `address` or from anywhere."""
+    since = now - timedelta(seconds=limit.window_seconds)
+    row = con.execute(
+        """
+        SELECT count(*) FILTER (WHERE address = ?), count(*)
+        FROM review_login_failures WHERE login = ? AND failed_at > ?
+        """,
+        [address, login.casefold(), since],
+    ).fetchone()
+    from_address, from_anywhere = row if row else (0, 0)
+    return bool(from_address >= limit.failures or from_anywhere >= limit.per_login)
+
+
+def record_login_failure(
+    con: duckdb.DuckDBPyConnection, limit: RateLimit, login: str, address: str, now: datetime
+) -> None:
+    """Count a failed login; failures older than the window are dropped as it goes."""
+    with transaction(con):
+        con.execute(
+            "DELETE FROM review_login_failures WHERE failed_at <= ?",
+            [now - timedelta(seconds=limit.window_seconds)],
+        )
+        con.execute(
+            "INSERT INTO review_login_failures VALUES (?, ?, ?)", [login.casefold(), address, now]
+        )
+
+
+def clear_login_failures(con: duckdb.DuckDBPyConnection, login: str, address: str) -> None:
+    """A successful login forgets that address's failures for the login (not the others')."""
+    con.execute(
+        "DELETE FROM review_login_failures WHERE login = ? AND address = ?",
+        [login.casefold(), address],
+    )

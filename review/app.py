@@ -12,10 +12,11 @@ run holds it, pages answer 503 with a message a coordinator understands.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import parse_qs, urlencode
@@ -29,7 +30,16 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from review import labels
-from review.accounts import User, authenticate, create_session, end_session, session_user
+from review.accounts import (
+    User,
+    authenticate,
+    clear_login_failures,
+    create_session,
+    end_session,
+    login_blocked,
+    record_login_failure,
+    session_user,
+)
 from review.records import (
     county_names,
     institution_names,
@@ -38,7 +48,6 @@ from review.records import (
     side_by_side,
 )
 from review.security import (
-    LoginThrottle,
     RateLimit,
     check_csrf,
     csrf_token,
@@ -88,6 +97,7 @@ class AppSettings:
     rate_limit: RateLimit = field(default_factory=RateLimit)
     session_ttl: timedelta = timedelta(hours=12)
     page_size: int = 50
+    busy_wait_seconds: float = 5.0  # how long a request waits for a warehouse another holds
 
 
 class WarehouseBusy(Exception):
@@ -179,29 +189,39 @@ def _safe_next(path: str | None) -> str:
 
 
 class _App:
-    """The request handlers and the state they share (settings, secret, throttle)."""
+    """The request handlers and the state they share (settings, secret, templates)."""
 
     def __init__(self, settings: AppSettings) -> None:
         self.settings = settings
         self.secret = settings.secret or load_secret(settings.db)
-        self.throttle = LoginThrottle(settings.rate_limit)
         self.env = _environment()
 
     # --- plumbing -------------------------------------------------------------------------
 
     @contextmanager
     def warehouse(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        try:
-            con = connect(self.settings.db)
-        except WarehouseError as exc:
-            cause = exc.__cause__
-            if isinstance(cause, duckdb.IOException) and "lock" in str(cause).lower():
-                raise WarehouseBusy(str(cause)) from exc
-            raise
+        con = self._connect()
         try:
             yield con
         finally:
             con.close()
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        # A CLI decision, `wsparcie status` or a publication holds the file for a second or
+        # two: wait that out instead of showing an error; the nightly run (minutes) gets a 503.
+        deadline = time.monotonic() + self.settings.busy_wait_seconds
+        pause = 0.1
+        while True:
+            try:
+                return connect(self.settings.db)
+            except WarehouseError as exc:
+                cause = exc.__cause__
+                if not (isinstance(cause, duckdb.IOException) and "lock" in str(cause).lower()):
+                    raise
+                if time.monotonic() + pause > deadline:
+                    raise WarehouseBusy(str(cause)) from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
 
     def render(
         self, request: Request, template: str, status: int = 200, **context: Any
@@ -284,22 +304,26 @@ class _App:
         password = form.get("haslo", "")
         address = request.client.host if request.client else "-"
         next_path = _safe_next(form.get("dalej"))
-        if self.throttle.blocked(login, address):
-            minutes = round(self.settings.rate_limit.window_seconds / 60)
-            raise Refused(
-                429,
-                f"Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za {minutes} minut.",
-            )
+        limit = self.settings.rate_limit
+        now = datetime.now(UTC)
         with self.warehouse() as con:
+            if login_blocked(con, limit, login, address, now):
+                minutes = round(limit.window_seconds / 60)
+                raise Refused(
+                    429,
+                    f"Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za {minutes} minut.",
+                )
             user = authenticate(con, login, password) if login and password else None
+            if user is None:
+                record_login_failure(con, limit, login, address, now)
+            else:
+                clear_login_failures(con, login, address)
             session_id = create_session(con, user.login, self.settings.session_ttl) if user else ""
         if user is None:
-            self.throttle.fail(login, address)
             log.info("failed login for %r from %s", login, address)
             return self._login_page(
                 request, nonce, next_path, "Nieprawidłowy login lub hasło.", 401
             )
-        self.throttle.succeed(login, address)
         response = RedirectResponse(next_path, status_code=303)
         self._set_cookie(request, response, SESSION_COOKIE, sign(self.secret, session_id))
         response.delete_cookie(LOGIN_COOKIE, path="/")

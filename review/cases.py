@@ -17,6 +17,7 @@ import duckdb
 
 from review.store import ReviewCase
 from transforms.er.review import ConflictCase, PairCase
+from transforms.taxonomy import TYPE_OTHER
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,3 +113,36 @@ def cases_from_matcher(
             )
         )
     return cases
+
+
+def not_institution_cases(con: duckdb.DuckDBPyConnection) -> list[ReviewCase]:
+    """ "Is this an institution at all?" for every record whose name the classifier recognised
+    as no kind of institution (type `other`): a shop, a person or a page heading that slipped
+    through detection. Needs `institution_records` and `institutions` of this night. A record a
+    coordinator already excluded keeps its (decided) case; it has no institution any more."""
+    rows = con.execute(
+        """
+        SELECT r.record_id, r.powiat_teryt, r.sector, ir.institution_id,
+               coalesce(i.record_count, 1)
+               + coalesce((SELECT count(*) FROM services s
+                           WHERE s.institution_id = ir.institution_id), 0)
+        FROM records r
+        LEFT JOIN institution_records ir USING (record_id)
+        LEFT JOIN institutions i ON i.institution_id = ir.institution_id
+        WHERE r.type_code = ?
+        ORDER BY r.record_id
+        """,
+        [TYPE_OTHER],
+    ).fetchall()
+    return [
+        ReviewCase(
+            kind="not_institution",
+            powiat_teryt=powiat,
+            sector=sector,
+            institution_id=institution_id,
+            record_a=str(record_id),
+            # Below a doubtful pair of the same size: a stray record misleads less than a merge.
+            priority=round((1.0 + math.log1p(int(weight))) * 0.4, 4),
+        )
+        for record_id, powiat, sector, institution_id, weight in rows
+    ]

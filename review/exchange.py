@@ -20,14 +20,19 @@ from review.store import (
     CASE_KINDS,
     DECISION_COLUMNS,
     VERDICTS_BY_KIND,
+    CaseValues,
     ReviewDecision,
     ReviewError,
     all_decisions,
     case_key,
     insert_decisions,
     relink_decisions,
+    values_from_json,
+    values_json,
 )
 from warehouse.db import transaction
+
+OPTIONAL_COLUMNS = frozenset({"case_values"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +65,7 @@ def export_decisions(con: duckdb.DuckDBPyConnection, path: Path) -> int:
                     d.login,
                     d.decided_at.isoformat(),
                     d.superseded_by or "",
+                    values_json(d.case_values) if d.case_values else "",
                 ]
             )
     partial.replace(path)
@@ -114,7 +120,15 @@ def _parse_row(path: Path, line: int, row: dict[str, str]) -> ReviewDecision:
         comment=text("comment"),
         login=required("login"),
         decided_at=decided_at,
+        case_values=_case_values(where, text("case_values")),
     )
+
+
+def _case_values(where: str, text: str | None) -> CaseValues:
+    try:
+        return values_from_json(text)
+    except ReviewError as exc:
+        raise ReviewError(f"{where}: {exc}") from exc
 
 
 def read_decisions(path: Path) -> list[ReviewDecision]:
@@ -124,7 +138,8 @@ def read_decisions(path: Path) -> list[ReviewDecision]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         header = tuple(reader.fieldnames or ())
-        missing = [c for c in DECISION_COLUMNS if c not in header]
+        # case_values came with schema 005; files exported before it are still good.
+        missing = [c for c in DECISION_COLUMNS if c not in header and c not in OPTIONAL_COLUMNS]
         if missing:
             raise ReviewError(f"{path}: not a decisions file, columns missing: {missing}")
         return [_parse_row(path, i, row) for i, row in enumerate(reader, start=2)]

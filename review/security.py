@@ -12,9 +12,6 @@ import hashlib
 import hmac
 import os
 import secrets
-import threading
-import time
-from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,43 +122,9 @@ def new_token() -> str:
 
 @dataclass(frozen=True, slots=True)
 class RateLimit:
-    """At most `failures` failed logins per (login, address) within `window_seconds`."""
+    """At most `failures` failed logins per (login, address), and `per_login` per login from
+    any address (a guesser spreading over many addresses), within `window_seconds`."""
 
     failures: int = 5
     window_seconds: float = 15 * 60
-
-
-class LoginThrottle:
-    """Failed logins per (login, client address), kept in memory by the one app process.
-
-    In memory on purpose: it must work while the nightly run holds the warehouse, and a
-    restart forgetting the count costs a guesser nothing they could not get by waiting."""
-
-    def __init__(self, limit: RateLimit) -> None:
-        self.limit = limit
-        self._failures: dict[tuple[str, str], deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def _recent(self, key: tuple[str, str], now: float) -> deque[float]:
-        stamps = self._failures.setdefault(key, deque())
-        while stamps and stamps[0] <= now - self.limit.window_seconds:
-            stamps.popleft()
-        return stamps
-
-    def blocked(self, login: str, address: str, now: float | None = None) -> bool:
-        now = time.monotonic() if now is None else now
-        key = (login.casefold(), address)
-        with self._lock:
-            count = len(self._recent(key, now))
-            if not count:
-                del self._failures[key]  # keys of past attempts must not pile up forever
-            return count >= self.limit.failures
-
-    def fail(self, login: str, address: str, now: float | None = None) -> None:
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            self._recent((login.casefold(), address), now).append(now)
-
-    def succeed(self, login: str, address: str) -> None:
-        with self._lock:
-            self._failures.pop((login.casefold(), address), None)
+    per_login: int = 20

@@ -141,6 +141,9 @@ class ReviewDecision:
     login: str
     decided_at: datetime
     superseded_by: str | None = None
+    # A field conflict's values as the coordinator saw them: a "value_current" decision rejects
+    # the other ones of these, never a value that joined the case later.
+    case_values: CaseValues = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +178,19 @@ class CaseCounts:
 # --- cases --------------------------------------------------------------------------------
 
 
-def _values_json(values: CaseValues) -> str:
+def values_json(values: CaseValues) -> str:
     return json.dumps([[v, list(records)] for v, records in values], ensure_ascii=False)
+
+
+def values_from_json(text: object) -> CaseValues:
+    """The `values` JSON of a case (or `case_values` of a decision) back as tuples."""
+    if not text:
+        return ()
+    try:
+        data = json.loads(str(text))
+        return tuple((str(v), tuple(str(r) for r in records)) for v, records in data)
+    except (ValueError, TypeError) as exc:
+        raise ReviewError(f"case values are not [[value, [record, ...]], ...]: {text!r}") from exc
 
 
 def _evidence_json(evidence: Sequence[Evidence]) -> str:
@@ -196,7 +210,7 @@ def _case_row(case: ReviewCase) -> list[object]:
         case.record_a,
         case.record_b,
         case.field,
-        _values_json(case.values) if case.values else None,
+        values_json(case.values) if case.values else None,
         case.score,
         _evidence_json(case.evidence) if case.evidence else None,
         case.priority,
@@ -269,11 +283,7 @@ def _case_from_row(row: Sequence[object]) -> StoredCase:
     (case_id, kind, powiat, sector, inst, rec_a, rec_b, fld, values, score, evidence, priority) = (
         row[:12]
     )
-    parsed_values: CaseValues = ()
-    if values:
-        parsed_values = tuple(
-            (str(v), tuple(str(r) for r in records)) for v, records in json.loads(str(values))
-        )
+    parsed_values = values_from_json(values)
     parsed_evidence: tuple[Evidence, ...] = ()
     if evidence:
         parsed_evidence = tuple(
@@ -422,7 +432,7 @@ def scope_options(con: duckdb.DuckDBPyConnection, user: User) -> tuple[list[str]
 
 _DECISION_COLUMNS = (
     "decision_id, case_id, kind, institution_id, record_a, record_b, field, verdict,"
-    " chosen_value, comment, login, decided_at, superseded_by"
+    " chosen_value, comment, login, decided_at, superseded_by, case_values"
 )
 DECISION_COLUMNS: tuple[str, ...] = tuple(c.strip() for c in _DECISION_COLUMNS.split(","))
 
@@ -445,6 +455,7 @@ def _decision_from_row(row: Sequence[object]) -> ReviewDecision:
         login=str(row[10]),
         decided_at=decided_at,
         superseded_by=cast(str | None, row[12]),
+        case_values=values_from_json(row[13]),
     )
 
 
@@ -493,6 +504,7 @@ def record_decision(
         comment=comment,
         login=login,
         decided_at=decided_at or datetime.now(UTC),
+        case_values=case.values if case.kind == "field_conflict" else (),
     )
     with transaction(con):
         insert_decisions(con, [decision])
@@ -503,7 +515,7 @@ def record_decision(
 def insert_decisions(con: duckdb.DuckDBPyConnection, decisions: Sequence[ReviewDecision]) -> None:
     con.executemany(
         f"INSERT INTO review_decisions ({_DECISION_COLUMNS}) VALUES "
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
         [
             [
                 d.decision_id,
@@ -518,6 +530,7 @@ def insert_decisions(con: duckdb.DuckDBPyConnection, decisions: Sequence[ReviewD
                 d.comment,
                 d.login,
                 d.decided_at,
+                values_json(d.case_values) if d.case_values else None,
             ]
             for d in decisions
         ],
@@ -592,3 +605,41 @@ def current_decisions(con: duckdb.DuckDBPyConnection) -> list[Decision]:
             )
         )
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedValue:
+    """A value a coordinator marked as not current, with one record that gave it."""
+
+    field: str  # phone | address
+    value: str
+    record_id: str
+
+
+def rejected_values(con: duckdb.DuckDBPyConnection) -> list[RejectedValue]:
+    """What the field-conflict decisions in force take out of the published contacts: for
+    every "value_current" decision, each other value the coordinator saw, with its records.
+    "both_valid" rejects nothing. A decision imported from a file written before decisions
+    kept their values falls back to the case's values as the store holds them now."""
+    rejected: list[RejectedValue] = []
+    for d in current_review_decisions(con, "field_conflict"):
+        if d.verdict != "value_current" or not d.chosen_value or not d.field:
+            continue
+        values = d.case_values
+        if not values:
+            stored = get_case(con, d.case_id)
+            values = stored.case.values if stored is not None else ()
+        for value, records in values:
+            if value != d.chosen_value:
+                rejected.extend(RejectedValue(d.field, value, r) for r in records)
+    return rejected
+
+
+def excluded_records(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Records a coordinator decided are not institutions: they stay in `records` (with their
+    provenance) but never enter the directory again, whatever the matcher thinks."""
+    return {
+        d.record_a
+        for d in current_review_decisions(con, "not_institution")
+        if d.verdict == "not_institution" and d.record_a
+    }

@@ -10,8 +10,10 @@ unmapped fields, a first.last@ e-mail and opening hours naming a person.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -47,6 +49,8 @@ SOURCES = [
         "https://powiat-pisz.example.pl/adresy",
     ),
 ]
+
+Row = tuple[Any, ...]
 
 # source, role, name_raw, street, postal code, locality, phones, emails, website, nip, regon,
 # opening hours, description, extra
@@ -183,8 +187,9 @@ RECORDS = [
 ]
 
 
-def build_directory(db: Path) -> duckdb.DuckDBPyConnection:
-    """A migrated warehouse at `db` with sources, raw records, records and the directory."""
+def build_directory(db: Path, extra_records: Sequence[Row] = ()) -> duckdb.DuckDBPyConnection:
+    """A migrated warehouse at `db` with sources, raw records, records and the directory;
+    `extra_records` (rows shaped like RECORDS) are loaded after the standard ones."""
     con = connect(db)
     g = DEMO_DIR / "gazetteer"
     load_gazetteer(con, terc=g / "terc.csv", simc=g / "simc.csv", pna=g / "pna.csv")
@@ -208,7 +213,7 @@ def build_directory(db: Path) -> duckdb.DuckDBPyConnection:
         hours,
         description,
         extra,
-    ) in enumerate(RECORDS):
+    ) in enumerate([*RECORDS, *extra_records]):
         con.execute(
             """
             INSERT INTO raw_records (record_id, source, url, document_sha256, fetched_at, role,

@@ -46,9 +46,17 @@ def db(template_db: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture()
 def app_client(db: Path) -> Iterator[TestClient]:
-    settings = AppSettings(db=db, secret=b"s" * 32, rate_limit=RateLimit(5, 900))
-    with TestClient(create_app(settings), follow_redirects=False) as client:
+    with TestClient(create_app(settings_for(db)), follow_redirects=False) as client:
         yield client
+
+
+def settings_for(db: Path, busy_wait_seconds: float = 0.3) -> AppSettings:
+    return AppSettings(
+        db=db,
+        secret=b"s" * 32,
+        rate_limit=RateLimit(5, 900),
+        busy_wait_seconds=busy_wait_seconds,
+    )
 
 
 def csrf_of(html: str) -> str:
@@ -112,6 +120,13 @@ def test_wrong_password_then_rate_limit(app_client: TestClient) -> None:
     assert response.status_code == 429
     assert "Zbyt wiele nieudanych prób logowania" in response.text
     assert log_in(app_client, "jan") == 303  # another login is not locked out
+
+
+def test_rate_limit_survives_a_restart_of_the_app(app_client: TestClient, db: Path) -> None:
+    for _ in range(5):
+        assert log_in(app_client, "ola", "złe-hasło-000") == 401
+    with TestClient(create_app(settings_for(db)), follow_redirects=False) as restarted:
+        assert log_in(restarted, "ola") == 429
 
 
 @pytest.mark.parametrize(
@@ -211,14 +226,14 @@ _HOLD = """
 import sys, time, duckdb
 con = duckdb.connect(sys.argv[1])
 print("locked", flush=True)
-time.sleep(30)
+time.sleep(float(sys.argv[2]))
 """
 
 
 def test_busy_warehouse_gives_a_polish_503(app_client: TestClient, db: Path) -> None:
     assert log_in(app_client, "ola") == 303
     holder = subprocess.Popen(
-        [sys.executable, "-c", _HOLD, str(db)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", _HOLD, str(db), "30"], stdout=subprocess.PIPE, text=True
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
@@ -232,6 +247,22 @@ def test_busy_warehouse_gives_a_polish_503(app_client: TestClient, db: Path) -> 
     while app_client.get("/kolejka").status_code == 503 and time.monotonic() < deadline:
         time.sleep(0.1)  # the lock goes with the killed process
     assert app_client.get("/kolejka").status_code == 200
+
+
+def test_a_short_hold_is_waited_out(db: Path) -> None:
+    """A CLI decision or `wsparcie status` holds the file for a moment: the page just waits."""
+    with TestClient(create_app(settings_for(db, 20.0)), follow_redirects=False) as client:
+        assert log_in(client, "ola") == 303
+        holder = subprocess.Popen(
+            [sys.executable, "-c", _HOLD, str(db), "1.5"], stdout=subprocess.PIPE, text=True
+        )
+        try:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+            response = client.get("/kolejka")
+        finally:
+            holder.kill()
+            holder.wait()
+        assert response.status_code == 200 and "Sprawy do rozstrzygnięcia" in response.text
 
 
 def test_cli_verbs_on_the_same_store(

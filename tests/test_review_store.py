@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,16 +20,18 @@ from review.accounts import (
     User,
     add_user,
     authenticate,
+    clear_login_failures,
     create_session,
     disable_user,
     end_session,
+    login_blocked,
+    record_login_failure,
     session_user,
 )
 from review.cases import cases_from_matcher
 from review.exchange import export_decisions, import_decisions
 from review.records import record_views, safe_link, side_by_side
 from review.security import (
-    LoginThrottle,
     RateLimit,
     check_csrf,
     csrf_token,
@@ -39,16 +42,19 @@ from review.security import (
 )
 from review.store import (
     CaseFilter,
+    RejectedValue,
     ReviewCase,
     ReviewError,
     count_cases,
     current_decisions,
     current_review_decisions,
     decision_history,
+    excluded_records,
     get_case,
     list_cases,
     neighbours,
     record_decision,
+    rejected_values,
     upsert_cases,
 )
 from transforms.er.resolve import Decision
@@ -301,12 +307,29 @@ def test_export_import_rebuilds_every_decision(
     fresh = duckdb.connect(str(tmp_path / "rebuilt.duckdb"))
     assert import_decisions(fresh, path).added == 3
     assert import_decisions(fresh, path).already_present == 3  # idempotent
-    key = "SELECT decision_id, verdict, comment, superseded_by FROM review_decisions ORDER BY 1"
+    key = (
+        "SELECT decision_id, verdict, comment, superseded_by, case_values"
+        " FROM review_decisions ORDER BY 1"
+    )
     assert fresh.execute(key).fetchall() == con.execute(key).fetchall()
+    assert rejected_values(fresh) == [RejectedValue("phone", "+48411000002", "rs1")]
     # Cases asked again after the rebuild come back decided.
     upsert_cases(fresh, "rebuilt-run", cases)
     assert get_case(fresh, cases[0].case_id).status == "decided"  # type: ignore[union-attr]
     assert get_case(fresh, cases[1].case_id).status == "open"  # type: ignore[union-attr]
+
+    # A file exported before decisions kept their values (no case_values column) still imports.
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    old_file = tmp_path / "decisions-before-005.csv"
+    with old_file.open("w", encoding="utf-8", newline="") as handle:
+        columns = [c for c in rows[0] if c != "case_values"]
+        writer = csv.DictWriter(handle, columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    shutil.copyfile(template_db, tmp_path / "older.duckdb")
+    older = duckdb.connect(str(tmp_path / "older.duckdb"))
+    assert import_decisions(older, old_file).added == 3
 
     # A newer decision already in the target stays in force after importing older ones.
     newer = record_decision(
@@ -442,15 +465,52 @@ def test_password_hash_signature_and_csrf() -> None:
     assert not check_csrf(secret, "session-1", None)
 
 
-def test_login_throttle_counts_failures_per_login_and_address() -> None:
-    throttle = LoginThrottle(RateLimit(failures=3, window_seconds=60))
-    for t in (0.0, 1.0, 2.0):
-        assert not throttle.blocked("ola", "10.0.0.1", now=t)
-        throttle.fail("ola", "10.0.0.1", now=t)
-    assert throttle.blocked("OLA", "10.0.0.1", now=3.0)
-    assert not throttle.blocked("ola", "10.0.0.2", now=3.0)
-    assert not throttle.blocked("jan", "10.0.0.1", now=3.0)
-    assert not throttle.blocked("ola", "10.0.0.1", now=61.0)  # the first failure aged out
+def test_failed_logins_are_counted_in_the_warehouse(con: duckdb.DuckDBPyConnection) -> None:
+    limit = RateLimit(failures=3, window_seconds=60, per_login=5)
+    t0 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+    for i in range(3):
+        now = t0 + timedelta(seconds=i)
+        assert not login_blocked(con, limit, "ola", "10.0.0.1", now)
+        record_login_failure(con, limit, "ola", "10.0.0.1", now)
+    later = t0 + timedelta(seconds=3)
+    assert login_blocked(con, limit, "OLA", "10.0.0.1", later)
+    assert not login_blocked(con, limit, "ola", "10.0.0.2", later)
+    assert not login_blocked(con, limit, "jan", "10.0.0.1", later)
+    assert not login_blocked(con, limit, "ola", "10.0.0.1", t0 + timedelta(seconds=61))
+    # A guesser spreading over addresses meets the per-login limit.
+    for address in ("10.0.0.7", "10.0.0.8"):
+        record_login_failure(con, limit, "ola", address, later)
+    assert login_blocked(con, limit, "ola", "10.0.0.9", later)
+    clear_login_failures(con, "ola", "10.0.0.1")
+    assert not login_blocked(con, limit, "ola", "10.0.0.9", later)  # 2 left, from 2 addresses
+    # Old failures are dropped as new ones come, so the table does not grow for ever.
+    record_login_failure(con, limit, "jan", "10.0.0.1", t0 + timedelta(hours=1))
+    assert con.execute("SELECT count(*) FROM review_login_failures").fetchone() == (1,)
+
+
+def test_value_current_rejects_only_the_values_the_coordinator_saw(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    conflict = sample_cases()[3]
+    record_decision(con, conflict.case_id, "value_current", "ola", chosen_value="+48411000003")
+    assert rejected_values(con) == [RejectedValue("phone", "+48411000002", "rs1")]
+    # Tomorrow a third phone joins the case: it reopens, and the decision still rejects only
+    # the value it was about, never the newcomer.
+    grown = replace(conflict, values=(*conflict.values, ("+48411000077", ("rs3",))))
+    upsert_cases(con, "run2", [grown])
+    assert get_case(con, conflict.case_id).status == "open"  # type: ignore[union-attr]
+    assert rejected_values(con) == [RejectedValue("phone", "+48411000002", "rs1")]
+    record_decision(con, conflict.case_id, "both_valid", "ola")
+    assert rejected_values(con) == []
+
+
+def test_not_institution_decisions_exclude_the_record(con: duckdb.DuckDBPyConnection) -> None:
+    case = sample_cases()[4]
+    assert excluded_records(con) == set()
+    record_decision(con, case.case_id, "not_institution", "ola")
+    assert excluded_records(con) == {"rx2"}
+    record_decision(con, case.case_id, "is_institution", "ola", comment="to jednak fundacja")
+    assert excluded_records(con) == set()
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,21 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import astuple, dataclass, fields
 from datetime import UTC, datetime
 
 import duckdb
 import pandas as pd
 
-from review.cases import cases_from_matcher
-from review.store import current_decisions, upsert_cases
+from review.cases import cases_from_matcher, not_institution_cases
+from review.store import (
+    RejectedValue,
+    current_decisions,
+    excluded_records,
+    rejected_values,
+    upsert_cases,
+)
 from transforms.er.cluster import assign_cluster_ids
 from transforms.er.resolve import resolve
 from transforms.normalise import NormalisedRecord, RawRow, normalise_record
@@ -112,9 +119,13 @@ def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary
     always win over the matcher's score."""
     decisions = current_decisions(con)
     resolution = resolve(con, decisions=decisions)
+    # "Not an institution" decisions take a record out of the directory: it keeps its row in
+    # `records` (and its case), but no institution is built from it, now or on later nights.
+    excluded = excluded_records(con)
     members: defaultdict[str, list[str]] = defaultdict(list)
     for record_id, key in resolution.clusters.items():
-        members[key].append(record_id)
+        if record_id not in excluded:
+            members[key].append(record_id)
     previous = dict(
         con.execute("SELECT record_id, institution_id FROM institution_records").fetchall()
     )
@@ -143,7 +154,7 @@ def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary
                 "INSERT INTO institution_id_history VALUES (?, ?, ?, ?, ?)",
                 [(c.old_id, c.new_id, run_id, c.reason, now) for c in changes],
             )
-        _build_core_tables(con)
+        _build_core_tables(con, rejected_values(con))
         cases = cases_from_matcher(
             con,
             resolution.review_cases,
@@ -151,6 +162,7 @@ def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary
             review_threshold=resolution.thresholds.review,
             match_threshold=resolution.thresholds.match,
         )
+        cases += not_institution_cases(con)
     upsert_cases(con, run_id, cases)  # in a transaction of its own
     for rule in resolution.rule_counts:
         log.info("blocking rule %s", rule)
@@ -168,10 +180,26 @@ def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary
     )
 
 
-def _build_core_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """institutions, locations, contacts, services from records + institution_records (SQL)."""
+def _build_core_tables(
+    con: duckdb.DuckDBPyConnection, rejected: Sequence[RejectedValue] = ()
+) -> None:
+    """institutions, locations, contacts, services from records + institution_records (SQL).
+
+    `rejected` are the values coordinators marked as no longer current in a field conflict:
+    a rejected address leaves out the locations of the records that gave it, a rejected phone
+    leaves the institution's contacts (compared on its last nine digits, the Polish number,
+    whatever notation the matcher showed it in)."""
     for table in ("institutions", "locations", "contacts", "services", "institution_target_groups"):
         con.execute(f"DELETE FROM {table}")
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE review_rejected"
+        " (field VARCHAR, value VARCHAR, record_id VARCHAR)"
+    )
+    if rejected:
+        con.executemany(
+            "INSERT INTO review_rejected VALUES (?, ?, ?)",
+            [(r.field, r.value, r.record_id) for r in rejected],
+        )
     con.execute(
         """
         CREATE OR REPLACE TEMP VIEW member_records AS
@@ -207,7 +235,9 @@ def _build_core_tables(con: duckdb.DuckDBPyConnection) -> None:
             FROM member_records
             QUALIFY row_number() OVER (
                 PARTITION BY institution_id
-                ORDER BY (place_status = 'resolved') DESC, (gmina_teryt IS NULL), role_rank, record_id
+                ORDER BY (record_id IN (SELECT record_id FROM review_rejected
+                                        WHERE field = 'address')),
+                         (place_status = 'resolved') DESC, (gmina_teryt IS NULL), role_rank, record_id
             ) = 1
         ),
         votes AS (
@@ -251,7 +281,8 @@ def _build_core_tables(con: duckdb.DuckDBPyConnection) -> None:
         SELECT institution_id, street, postal_code, locality, locality_simc, gmina_teryt,
                gmina_name, powiat_teryt, powiat_name, list(DISTINCT source ORDER BY source)
         FROM member_records
-        WHERE street IS NOT NULL OR postal_code IS NOT NULL
+        WHERE (street IS NOT NULL OR postal_code IS NOT NULL)
+          AND record_id NOT IN (SELECT record_id FROM review_rejected WHERE field = 'address')
         GROUP BY ALL
         """
     )
@@ -269,7 +300,14 @@ def _build_core_tables(con: duckdb.DuckDBPyConnection) -> None:
             UNION ALL
             SELECT institution_id, 'opening_hours', opening_hours, source FROM member_records
             WHERE opening_hours IS NOT NULL
-        )
+        ) AS c
+        WHERE NOT (c.kind = 'phone' AND EXISTS (
+            SELECT 1 FROM review_rejected AS x
+            JOIN institution_records AS m ON m.record_id = x.record_id
+            WHERE x.field = 'phone' AND m.institution_id = c.institution_id
+              AND right(regexp_replace(x.value, '[^0-9]', '', 'g'), 9)
+                  = right(regexp_replace(c.value, '[^0-9]', '', 'g'), 9)
+        ))
         GROUP BY ALL
         """
     )
