@@ -194,6 +194,8 @@ def test_republishing_unchanged_data_is_byte_identical_and_keeps_readers(
             " WHERE column_name ILIKE '%password%' OR column_name = 'session_id'"
         ).fetchall()
         assert credentials == [], "review accounts never reach the analysts' snapshot"
+        tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        assert not {"review_users", "review_sessions", "review_login_failures"} & tables
         comment = con.execute(
             "SELECT comment FROM duckdb_tables() WHERE table_name = 'institutions'"
         ).fetchone()

@@ -51,9 +51,9 @@ SNAPSHOT_DROPPED_COLUMNS = (
     ("raw_records", "extra"),
     ("review_decisions", "login"),
 )
-# Tables of the review app's accounts; any table holding a credential-like column is left out
-# too, whoever adds it later.
-SNAPSHOT_DROPPED_TABLES = ("review_users", "review_sessions")
+# Tables of the review app's accounts and failed logins; any table holding a credential-like
+# column is left out too, whoever adds it later.
+SNAPSHOT_DROPPED_TABLES = ("review_users", "review_sessions", "review_login_failures")
 _CREDENTIAL_COLUMNS = ("%password%", "%secret%", "%token%", "session_id")
 
 
