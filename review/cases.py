@@ -28,26 +28,31 @@ class RecordContext:
     weight: int  # records + services of the record's institution (1 for a lone record)
 
 
+_CONTEXT_SQL = """
+    SELECT r.record_id, r.powiat_teryt, r.sector, ir.institution_id,
+           coalesce(i.record_count, 1)
+           + coalesce((SELECT count(*) FROM services s
+                       WHERE s.institution_id = ir.institution_id), 0)
+    FROM records r
+    LEFT JOIN institution_records ir USING (record_id)
+    LEFT JOIN institutions i ON i.institution_id = ir.institution_id
+"""
+
+
+def _contexts(
+    con: duckdb.DuckDBPyConnection, where: str, parameters: list[object]
+) -> dict[str, RecordContext]:
+    rows = con.execute(f"{_CONTEXT_SQL} WHERE {where} ORDER BY r.record_id", parameters)
+    return {
+        str(r[0]): RecordContext(r[1], r[2], r[3], int(r[4]))
+        for r in rows.fetchall()  # institution ids and codes are VARCHAR or NULL already
+    }
+
+
 def record_context(
     con: duckdb.DuckDBPyConnection, record_ids: Sequence[str]
 ) -> dict[str, RecordContext]:
-    rows = con.execute(
-        """
-        SELECT r.record_id, r.powiat_teryt, r.sector, ir.institution_id,
-               coalesce(i.record_count, 1)
-               + coalesce((SELECT count(*) FROM services s
-                           WHERE s.institution_id = ir.institution_id), 0)
-        FROM records r
-        LEFT JOIN institution_records ir USING (record_id)
-        LEFT JOIN institutions i ON i.institution_id = ir.institution_id
-        WHERE list_contains(?, r.record_id)
-        """,
-        [sorted(set(record_ids))],
-    ).fetchall()
-    return {
-        str(r[0]): RecordContext(r[1], r[2], r[3], int(r[4]))
-        for r in rows  # institution ids and codes are VARCHAR or NULL already
-    }
+    return _contexts(con, "list_contains(?, r.record_id)", [sorted(set(record_ids))])
 
 
 def pair_priority(weight: int, probability: float, review: float, match: float) -> float:
@@ -120,29 +125,15 @@ def not_institution_cases(con: duckdb.DuckDBPyConnection) -> list[ReviewCase]:
     as no kind of institution (type `other`): a shop, a person or a page heading that slipped
     through detection. Needs `institution_records` and `institutions` of this night. A record a
     coordinator already excluded keeps its (decided) case; it has no institution any more."""
-    rows = con.execute(
-        """
-        SELECT r.record_id, r.powiat_teryt, r.sector, ir.institution_id,
-               coalesce(i.record_count, 1)
-               + coalesce((SELECT count(*) FROM services s
-                           WHERE s.institution_id = ir.institution_id), 0)
-        FROM records r
-        LEFT JOIN institution_records ir USING (record_id)
-        LEFT JOIN institutions i ON i.institution_id = ir.institution_id
-        WHERE r.type_code = ?
-        ORDER BY r.record_id
-        """,
-        [TYPE_OTHER],
-    ).fetchall()
     return [
         ReviewCase(
             kind="not_institution",
-            powiat_teryt=powiat,
-            sector=sector,
-            institution_id=institution_id,
-            record_a=str(record_id),
+            powiat_teryt=context.powiat_teryt,
+            sector=context.sector,
+            institution_id=context.institution_id,
+            record_a=record_id,
             # Below a doubtful pair of the same size: a stray record misleads less than a merge.
-            priority=round((1.0 + math.log1p(int(weight))) * 0.4, 4),
+            priority=round((1.0 + math.log1p(context.weight)) * 0.4, 4),
         )
-        for record_id, powiat, sector, institution_id, weight in rows
+        for record_id, context in _contexts(con, "r.type_code = ?", [TYPE_OTHER]).items()
     ]

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -230,19 +231,26 @@ time.sleep(float(sys.argv[2]))
 """
 
 
-def test_busy_warehouse_gives_a_polish_503(app_client: TestClient, db: Path) -> None:
-    assert log_in(app_client, "ola") == 303
+@contextmanager
+def held(db: Path, seconds: float) -> Iterator[None]:
+    """Another process (like the nightly run) holds the warehouse for `seconds`."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", _HOLD, str(db), "30"], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", _HOLD, str(db), str(seconds)], stdout=subprocess.PIPE, text=True
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        response = app_client.get("/kolejka")
-        assert response.status_code == 503
-        assert "Trwa nocne przetwarzanie" in response.text
+        yield
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_busy_warehouse_gives_a_polish_503(app_client: TestClient, db: Path) -> None:
+    assert log_in(app_client, "ola") == 303
+    with held(db, 30):
+        response = app_client.get("/kolejka")
+        assert response.status_code == 503
+        assert "Trwa nocne przetwarzanie" in response.text
     deadline = time.monotonic() + 10
     while app_client.get("/kolejka").status_code == 503 and time.monotonic() < deadline:
         time.sleep(0.1)  # the lock goes with the killed process
@@ -253,15 +261,8 @@ def test_a_short_hold_is_waited_out(db: Path) -> None:
     """A CLI decision or `wsparcie status` holds the file for a moment: the page just waits."""
     with TestClient(create_app(settings_for(db, 20.0)), follow_redirects=False) as client:
         assert log_in(client, "ola") == 303
-        holder = subprocess.Popen(
-            [sys.executable, "-c", _HOLD, str(db), "1.5"], stdout=subprocess.PIPE, text=True
-        )
-        try:
-            assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with held(db, 1.5):
             response = client.get("/kolejka")
-        finally:
-            holder.kill()
-            holder.wait()
         assert response.status_code == 200 and "Sprawy do rozstrzygnięcia" in response.text
 
 
