@@ -24,7 +24,11 @@ never sees:
 The truth is the gmina where the address lies. A rural gmina's office often sits in its
 namesake town ("GOPS Lubin", ul. Księcia Ludwika I, Lubin), so when a registry's `gmina`
 column names one of a same-name pair in one powiat, both are accepted; a Kraków delegatura
-accepts the city's gmina too.
+accepts the city's gmina too. The normalise stage gives a "Gminny …" institution in such a
+town the rural gmina it serves (method `rural_gmina_seat`, also across a city with county
+rights: GOPS Tarnów → gmina Tarnów, powiat tarnowski); that answer counts as correct when the
+address's own gmina and powiat (the same record resolved without the seat rule) are the
+truth.
 
 Outcomes per level (gmina, powiat): correct; ambiguous (the resolver recorded candidates
 and guessed nothing; how often the truth is among them is shown); unresolved; wrong (a
@@ -73,10 +77,11 @@ from extractors.registries import (  # noqa: E402
     parse_sanepid,
 )
 from extractors.spreadsheets import parse_spreadsheet  # noqa: E402
+from transforms.classify import classify  # noqa: E402
 from transforms.contacts import normalise_phones, normalise_postal_code  # noqa: E402
 from transforms.names import normalise_name  # noqa: E402
-from transforms.normalise import RawRow, resolve_record_place  # noqa: E402
-from transforms.places import Gazetteer, PlaceResolution  # noqa: E402
+from transforms.normalise import RawRow, institution_seat, resolve_record_place  # noqa: E402
+from transforms.places import Gazetteer, PlaceResolution, Seat  # noqa: E402
 from transforms.text import empty_to_none, fold, fold_key  # noqa: E402
 from warehouse.gazetteer import load_gazetteer  # noqa: E402
 
@@ -275,6 +280,15 @@ def _name_place(name: str) -> str | None:
         return normalise_name(name).place_raw
     except ValueError:
         return None
+
+
+def _seat(name: str) -> Seat | None:
+    """Where the institution's kind sits, as `normalise_record` reads it from the name."""
+    try:
+        written = normalise_name(name).name
+    except ValueError:
+        return None
+    return institution_seat(written, classify(written, None, None).type_code)
 
 
 def place_query(case: PlaceCase, variant: Variant) -> tuple[str, str | None]:
@@ -524,9 +538,16 @@ def resolve_cases(
         for variant in variants:
             text, postal = place_query(case, variant)
             row = place_row(case, variant)
-            found = resolve_record_place(row, gazetteer, _name_place(row.name_raw))
+            name_place = _name_place(row.name_raw)
+            found = resolve_record_place(row, gazetteer, name_place, _seat(row.name_raw))
             resolution = found or PlaceResolution("unresolved", method="empty")
             gmina, powiat, in_gmina, in_powiat = judge(resolution, case.truth)
+            if resolution.method == "rural_gmina_seat" and "wrong" in (gmina, powiat):
+                # the rural gmina's office in its namesake town: the truth is the address's
+                # gmina, the answer the gmina the office serves; either counts (see above)
+                at_address = resolve_record_place(row, gazetteer, name_place)
+                if at_address is not None:
+                    gmina, powiat, in_gmina, in_powiat = judge(at_address, case.truth)
             outcomes.append(
                 PlaceOutcome(
                     case,

@@ -35,6 +35,13 @@ _NOT_PHONE_LABEL = re.compile(
     r"dz\.\s*u|sygn\w*|epuap|nr\s+ew\w*)\W{0,3}$"
 )
 _PHONE_LABEL = re.compile(r"(?i)(?:tel|telefon\w*|fax|faks|kom|tel\./fax|centrala|infolinia)\W*$")
+# "fax: 41 …" (a fax only, not a phone), but not "tel./fax", "tel. i fax", "telefon/faks".
+_FAX_LABEL = re.compile(r"(?i)\b(?:fax|faks|telefaks)\w*\.?\W{0,3}$")
+_PHONE_BEFORE_FAX = re.compile(r"(?i)\btel\w*\.?\s*(?:/|i|lub|,|\+)?\s*$")
+# The separator between numbers of one list ("(71) 38-42-041, 38-42-989"), where a 7-digit
+# number shares the area code of the number before it.
+_LIST_SEPARATOR = re.compile(r"^\s*[,;]\s*$")
+_AREA_CODE = re.compile(r"^\(?(?:\+?48)?[ \t]*\(?[ \t]*0?(\d{2})\)?")
 
 _EMAIL = re.compile(
     r"(?i)(?<![\w.+-])[a-z0-9][\w.+-]*"
@@ -70,6 +77,12 @@ _ADDRESS_PREFIXED = re.compile(
 _ADDRESS_BARE = re.compile(
     rf"(?m)^[ \t]*(?P<street>[{_UPPER}0-9][^\n,;:|()]{{1,50}}?[ \t]{_HOUSE_NUMBER})"
     rf"[ \t]*[,;|]?[ \t]*\n?[ \t]*(?P<postal>{_POSTAL_IN_ADDRESS})[ \t,]+(?P<locality>{_LOCALITY})"
+)
+# "58-200 Dzierżoniów ul. Miernicza 5": the postal line first, as letterheads and footers
+# sometimes write it; only with a prefixed street, tried when neither order above matched.
+_ADDRESS_POSTAL_FIRST = re.compile(
+    rf"(?P<postal>{_POSTAL_IN_ADDRESS})[ \t,]+(?P<locality>{_LOCALITY}?)[ \t]*[,;|]?[ \t]*\n?[ \t]*"
+    rf"(?i:(?P<street>{_STREET_PREFIX}[ \t]*[^\n,;:|]{{1,60}}?[ \t]{_HOUSE_NUMBER}))(?![\w/])"
 )
 # Words that end a locality match: "26-110 Skarżysko-Kamienna Tel. 41..." must not swallow "Tel".
 _LOCALITY_STOP = {"tel", "tel.", "fax", "faks", "e-mail", "email", "nip", "regon", "krs", "www"}
@@ -116,7 +129,8 @@ def _looks_like_date_or_code(raw: str) -> bool:
 
 
 def _split_glued_numbers(raw: str) -> list[str]:
-    """Split "58 676 51 50 58 676 49 56" (two numbers separated by a space) into numbers."""
+    """Split "58 676 51 50 58 676 49 56" (two numbers separated by a space) into numbers; a
+    last 7-digit number takes the area code of the one before ("25 681-22-54 681-22-55")."""
     tokens = raw.split()
     parts: list[str] = []
     current: list[str] = []
@@ -128,6 +142,11 @@ def _split_glued_numbers(raw: str) -> list[str]:
             current = []
         elif count > 11:
             return []
+    if current and _digit_count(" ".join(current)) == 7 and parts:
+        # "25 681-22-54 681-22-55": the second number without the area code it shares
+        area = re.sub(r"\D", "", parts[-1]).removeprefix("48")[:2]
+        parts.append(f"({area}) {' '.join(current)}")
+        current = []
     if current:
         return []
     return parts
@@ -139,9 +158,13 @@ def find_phones(text: str) -> list[str]:
     Digits labelled as NIP/REGON/KRS/bank account are skipped, as are dates, years, postal
     codes and digit runs of a length no Polish number has. A 7-digit number (pre-1999, no
     area code) is returned only right after a "tel." label, so the normaliser can reject it
-    visibly instead of it vanishing here.
+    visibly instead of it vanishing here — or, in a list after a number with an area code
+    ("(71) 38-42-041, 38-42-989"), with that area code. Numbers labelled only as a fax
+    ("fax: …") are not phones; "tel./fax" ones are.
     """
     found: list[str] = []
+    previous_end: int | None = None  # where the last number taken ended
+    area: str | None = None  # and its area code
     for match in _PHONE_RUN.finditer(text):
         raw = match.group(0).strip(" \t-–.")
         if raw.startswith("(") and ")" not in raw:
@@ -149,7 +172,20 @@ def find_phones(text: str) -> list[str]:
         if raw.endswith(")") and "(" not in raw:
             raw = raw[:-1].strip()
         before = text[max(0, match.start() - 30) : match.start()]
-        if _NOT_PHONE_LABEL.search(before) or _looks_like_date_or_code(raw):
+        listed = (
+            _digit_count(raw) == 7
+            and "." not in raw  # "1.05.2019" after a phone is a date
+            and area is not None
+            and previous_end is not None
+            and _LIST_SEPARATOR.match(text[previous_end : match.start()]) is not None
+        )
+        if listed:
+            raw = f"({area}) {raw}"  # "38-42-989" is no date in a list of phones
+        elif _NOT_PHONE_LABEL.search(before) or _looks_like_date_or_code(raw):
+            continue
+        if (fax := _FAX_LABEL.search(before)) and not _PHONE_BEFORE_FAX.search(
+            before[: fax.start()]
+        ):
             continue
         if re.match(r"(?:19|20)\d\d\s", raw) and not _PHONE_LABEL.search(before):
             continue  # "2013 44120": a year followed by another number
@@ -168,6 +204,9 @@ def find_phones(text: str) -> list[str]:
                 if extension:
                     candidate += extension.group(0).rstrip()
             found.append(candidate)
+            previous_end = match.end()
+            area_code = _AREA_CODE.match(candidate) if digits in (9, 11) else None
+            area = area_code.group(1) if area_code else None
     return _unique(found)
 
 
@@ -262,20 +301,28 @@ def _trim_locality(locality: str) -> str:
     return "".join(kept).strip(" \t.,")
 
 
-def find_address(text: str) -> tuple[str, str, str] | None:
-    """The first "street number, postal-code locality" address: (street, postal, locality).
-
-    Prefixed streets ("ul. X 12, 26-110 Skarżysko-Kamienna", also across a line break) win
-    over bare village addresses ("Malechowo 21, 76-142 Malechowo").
-    """
-    for pattern in (_ADDRESS_PREFIXED, _ADDRESS_BARE):
+def find_addresses(text: str) -> list[tuple[str, str, str]]:
+    """Every "street number, postal-code locality" address, as (street, postal, locality),
+    best kind first: prefixed streets ("ul. X 12, 26-110 Skarżysko-Kamienna", also across a
+    line break), then bare village addresses ("Malechowo 21, 76-142 Malechowo"), then the
+    postal line written first ("58-200 Dzierżoniów ul. Miernicza 5"); in text order within
+    each kind."""
+    found: list[tuple[str, str, str]] = []
+    for pattern in (_ADDRESS_PREFIXED, _ADDRESS_BARE, _ADDRESS_POSTAL_FIRST):
         for match in pattern.finditer(text):
             street = re.sub(r"[ \t]+", " ", match.group("street")).strip(" ,")
             locality = _trim_locality(match.group("locality"))
             if not locality or _digit_count(street) > 8:
                 continue
-            return street, match.group("postal"), locality
-    return None
+            address = (street, match.group("postal"), locality)
+            if address not in found:
+                found.append(address)
+    return found
+
+
+def find_address(text: str) -> tuple[str, str, str] | None:
+    """The first address `find_addresses` finds: (street, postal, locality)."""
+    return next(iter(find_addresses(text)), None)
 
 
 def _unique(values: Iterable[str]) -> list[str]:

@@ -30,6 +30,7 @@ from bs4.element import NavigableString
 
 from extractors.contacts import (
     find_address,
+    find_addresses,
     find_emails,
     find_krs,
     find_nip,
@@ -39,6 +40,11 @@ from extractors.contacts import (
     find_websites,
 )
 from extractors.detect import detect_page
+from extractors.owner_names import (
+    completed_name,
+    join_compound_adjectives,
+    names_another_institution,
+)
 from extractors.records import Document, ExtractionError, ParsedInstitution
 from transforms.names import nominative
 from transforms.text import fold_key, normalise_space
@@ -86,8 +92,12 @@ _LABELS: dict[str, str] = {
     "nr telefonu": "phone",
     "centrala": "phone",
     "sekretariat": "phone",
-    "fax": "phone",
-    "faks": "phone",
+    # A number labelled only as a fax is not a phone (schema.org, too, keeps faxNumber apart
+    # from telephone); "tel./fax" is both, so a phone.
+    "fax": "fax",
+    "faks": "fax",
+    "nr faksu": "fax",
+    "numer faksu": "fax",
     "e mail": "email",
     "email": "email",
     "mail": "email",
@@ -601,6 +611,11 @@ class _Fields:
     emails: list[str] = field(default_factory=list)
     websites: list[str] = field(default_factory=list)
     extra: list[tuple[str, str]] = field(default_factory=list)
+    faxes: list[str] = field(default_factory=list)  # numbers labelled only as a fax
+    # phones and e-mails printed under a person ("Dyrektor: Anna Nowak, tel., e-mail"),
+    # with the words of that person's entry
+    person_phones: list[str] = field(default_factory=list)
+    person_emails: list[tuple[str, str]] = field(default_factory=list)
 
     def set_once(self, name: str, value: str | None) -> bool:
         value = normalise_space(value or "")
@@ -636,8 +651,10 @@ def _take_contact(fields: _Fields, pair: _Pair) -> None:
     if items:
         for kind, item in items:
             text = "\n".join(_lines(item))
-            if kind in ("phone", "fax", "gsm", "mobile"):
+            if kind in ("phone", "gsm", "mobile"):
                 fields.add(fields.phones, _phones_in(text))
+            elif kind == "fax":
+                fields.add(fields.faxes, find_phones(text))
             elif kind == "mail":
                 fields.add(fields.emails, find_emails(item))
             else:
@@ -675,6 +692,62 @@ def _owner_value(pair: _Pair, finder: Callable[[str], list[str]], name_hint: str
         return length if length >= 3 else 0
 
     return str(max(entries, key=shared)[1]).strip()
+
+
+def _last_nine(phone: str) -> str:
+    return re.sub(r"\D", "", phone)[-9:]
+
+
+def _icon_numbers(node: Tag, kinds: tuple[str, ...]) -> set[str]:
+    """The numbers a template marks with one of these icons (as their last nine digits): a
+    footer's text loses the fax icon that tells "95 768 2211" is no phone."""
+    return {
+        _last_nine(phone)
+        for kind, item in _icon_items(node)
+        if kind in kinds
+        for phone in find_phones(item.get_text(" "))
+    }
+
+
+def _take_person_contacts(fields: _Fields, pair: _Pair) -> None:
+    """The icon-marked phones and e-mails of an entry the labels do not map ("Dyrektor:
+    Dorota Młodecka" with a phone and a mailbox): kept apart, see `_owner_lines`."""
+    if pair.node is None:
+        return
+    for kind, item in _icon_items(pair.node):
+        if kind in ("phone", "gsm", "mobile"):
+            fields.add(fields.person_phones, find_phones("\n".join(_lines(item))))
+        elif kind == "mail":
+            fields.person_emails += [(email, pair.text) for email in find_emails(item)]
+
+
+def _names_the_site(local: str, url: str) -> bool:
+    """An e-mail's local part naming the site ("spdebice29" at bip.spdebice.pl,
+    "sp_smogory" at bip.szkolasmogory.com.pl): schools and small offices often use a free
+    mailbox."""
+    labels = (urlsplit(url).hostname or "").lower().split(".")
+    words = [word for word in re.split(r"[^a-z]+", local.lower()) if len(word) >= 5]
+    return any(word in label for word in words for label in labels)
+
+
+def _owner_lines(fields: _Fields, url: str) -> None:
+    """What of a person's entry is the owner's: a number the block also gives as the owner's
+    fax is the office's tel./fax line, and a mailbox on the site's own domain or naming the
+    site that does not carry the person's name ("kotla@gopskotla.pl", "spdebice29@wp.pl"
+    under the director) is the office's."""
+    faxes = {_last_nine(fax) for fax in fields.faxes}
+    fields.add(fields.phones, [p for p in fields.person_phones if _last_nine(p) in faxes])
+    if fields.emails:
+        return
+    domain = _site_domain(url)
+    for email, entry in fields.person_emails:
+        local = email.split("@", 1)[0]
+        person = entry.strip().split("\n")[0]  # "Dorota Młodecka", then her contacts
+        names = [word for word in fold_key(person).split() if len(word) > 2]
+        if any(name in fold_key(local) for name in names):
+            continue
+        if _email_domain_matches(email, domain) or _names_the_site(local, url):
+            fields.add(fields.emails, [email])
 
 
 def _take_address(fields: _Fields, text: str) -> None:
@@ -720,6 +793,7 @@ def _map_pairs(block: _Block, name_hint: str) -> _Fields:
         if kind is None or not text:
             if text:
                 fields.extra.append((pair.label, normalise_space(text)))
+                _take_person_contacts(fields, pair)
             continue
         taken = True
         if kind == "address":
@@ -730,6 +804,8 @@ def _map_pairs(block: _Block, name_hint: str) -> _Fields:
             taken = fields.set_once("postal", (find_postal_codes(text) or [text])[0])
         elif kind == "phone":
             fields.add(fields.phones, _phones_in(text))
+        elif kind == "fax":
+            fields.add(fields.faxes, find_phones(text))
         elif kind == "email":
             fields.add(fields.emails, find_emails(pair.node if pair.node is not None else text))
         elif kind == "website":
@@ -791,7 +867,7 @@ def _owner_of_site(part: str) -> str:
 def _title_parts(texts: Iterable[str]) -> list[str]:
     parts: list[str] = []
     for text in texts:
-        for part in _TITLE_SPLIT.split(normalise_space(text)):
+        for part in _TITLE_SPLIT.split(join_compound_adjectives(normalise_space(text))):
             cleaned = _owner_of_site(_clean_name(part))
             if cleaned and fold_key(cleaned) not in _GENERIC and cleaned not in parts:
                 parts.append(cleaned)
@@ -881,6 +957,7 @@ def parse_bip_dane(document: Document) -> list[ParsedInstitution]:
     title_name = _best_name(_title_parts(_title_texts(soup)), require_score=False)
     named = next((p.text for p in block.pairs if _label_field(p.label) == "name" and p.text), "")
     fields = _map_pairs(block, named or block.heading or title_name or "")
+    _owner_lines(fields, document.final_url or document.url)
     if block.variant == "lines" and (
         "street" not in fields.values or "postal" not in fields.values
     ):
@@ -1062,6 +1139,33 @@ def _email_domain_matches(email: str, domain: str) -> bool:
     return bool(domain) and (host == domain or host.endswith("." + domain))
 
 
+# Labels that end a mail domain without naming anybody ("szpitalciechanow.com.pl").
+_DOMAIN_SUFFIXES = frozenset({"pl", "com", "org", "net", "gov", "edu", "info", "eu", "biz"})
+
+
+def _email_names_the_host(email: str, url: str) -> bool:
+    """A mailbox on a domain that spells one label of the site's host: the hospital at
+    szpitalciechanow.medicoland.pl writing from szpitalciechanow.com.pl, the GOPS at
+    www.gopsszemud.pl from gops.szemud.pl."""
+    labels = email.rsplit("@", 1)[-1].lower().rstrip(".>").split(".")
+    while labels and labels[-1] in _DOMAIN_SUFFIXES:
+        labels.pop()
+    host_labels = set((urlsplit(url).hostname or "").lower().split(".")) - _DOMAIN_SUFFIXES
+    return bool(labels) and ("".join(labels) in host_labels or labels[-1] in host_labels)
+
+
+def _personal_email(email: str, text: str) -> bool:
+    """ "anna.sliwinska@…" after "Koordynator programu: Anna Śliwińska": a person's mailbox,
+    its local part made of the words of a name printed on the page."""
+    words = fold_key(email.split("@", 1)[0]).split()  # "anna.sliwinska" -> anna, sliwinska
+    if len(words) < 2 or any(len(w) < 3 or not w.isalpha() for w in words):
+        return False
+    pattern = r"\b" + r"\W+".join(map(re.escape, words)) + r"\b"
+    # the name printed apart from the address itself ("poczta.sosw@…" names nobody)
+    without_addresses = re.sub(r"\S+@\S+", " ", text)
+    return re.search(pattern, fold_key(without_addresses)) is not None
+
+
 def _name_before_address(lines: list[str], street: str) -> str | None:
     for index, line in enumerate(lines):
         if street in line or line in street:
@@ -1086,7 +1190,12 @@ def parse_contact_page(document: Document) -> list[ParsedInstitution]:
     schema = _schema_from_json_ld(soup) or _schema_from_microdata(soup) or _SchemaOrg()
     domain = _site_domain(document.final_url or document.url)
     # Menus are noise for text, but a "napisz do nas" mailto in the top bar is the owner's.
-    own_emails = [e for e in find_emails(soup) if _email_domain_matches(e, domain)]
+    site = document.final_url or document.url
+    own_emails = [
+        e for e in find_emails(soup)
+        if _email_domain_matches(e, domain) or _email_names_the_host(e, site)
+    ]  # fmt: skip
+    all_text = soup.get_text(" ")
     _drop_noise(soup)
     blocks = _contact_blocks(soup)
     block_lines = [line for block in blocks for line in _lines(block)]
@@ -1108,16 +1217,28 @@ def parse_contact_page(document: Document) -> list[ParsedInstitution]:
     fields.add(fields.emails, schema.emails)
     fields.add(fields.websites, schema.websites)
 
+    # In running text an address or a NIP/REGON may be another institution's: the hospital
+    # a powiat chose for a programme, the firm that runs the site.
+    owners = [n for n in (schema.name, *_title_parts(titles)) if n and _name_score(n) > 0]
+    own_page_lines = [
+        line for index, line in enumerate(page_lines)
+        if not _foreign_line(page_lines, index, owners)
+    ]  # fmt: skip
+    own_page_text = "\n".join(own_page_lines)
+
     address_in_block = False
     for text in (block_text, head_text, page_text):
         if "street" in fields.values:
             break
-        address = find_address(text)
-        if address is not None:
+        for address in find_addresses(text):
+            if text is page_text and _foreign_address(page_lines, address[0], owners):
+                log.info("%s: address %r is another institution's", document.url, address[0])
+                continue
             fields.set_once("street", address[0])
             fields.set_once("postal", address[1])
             fields.set_once("locality_from_address", address[2])
             address_in_block = text is block_text
+            break
     if not fields.phones:
         fields.add(fields.phones, find_phones(block_text) or find_phones(head_text))
     if not fields.emails:
@@ -1133,11 +1254,16 @@ def parse_contact_page(document: Document) -> list[ParsedInstitution]:
     labelled = _labelled_contact_line(page_lines)
     if not fields.phones and labelled:
         fields.add(fields.phones, find_phones(labelled))
+    # people's mailboxes ("Koordynator programu: Anna Śliwińska", anna.sliwinska@…) are not
+    # the owner's
+    fields.emails[:] = [email for email in fields.emails if not _personal_email(email, all_text)]
+    faxes = _icon_numbers(soup, ("fax",)) - _icon_numbers(soup, ("phone", "gsm", "mobile"))
+    fields.phones[:] = [phone for phone in fields.phones if _last_nine(phone) not in faxes]
     if not fields.emails and labelled:
         fields.add(fields.emails, find_emails(labelled))
-    fields.set_once("nip", next(iter(find_nip(block_text) + find_nip(page_text)), None))
-    fields.set_once("regon", next(iter(find_regon(block_text) + find_regon(page_text)), None))
-    fields.set_once("krs", next(iter(find_krs(block_text) + find_krs(page_text)), None))
+    fields.set_once("nip", next(iter(find_nip(block_text) + find_nip(own_page_text)), None))
+    fields.set_once("regon", next(iter(find_regon(block_text) + find_regon(own_page_text)), None))
+    fields.set_once("krs", next(iter(find_krs(block_text) + find_krs(own_page_text)), None))
 
     name = schema.name
     if not name and address_in_block:
@@ -1151,7 +1277,58 @@ def parse_contact_page(document: Document) -> list[ParsedInstitution]:
             f"{document.url}: no plausible institution name in schema.org data, the contact "
             f"block or the title {titles[:1]!r}"
         )
-    return [_fields_to_record(fields, normalise_space(name))]
+    # The same name with its place elsewhere on the page: in the title, in the contact
+    # block, or on the lines just above the address.
+    completions = [*_title_parts(titles), *(_clean_name(line) for line in block_lines)]
+    completions += _lines_before(page_lines, fields.values.get("street"))
+    name = completed_name(normalise_space(name), completions)
+    return [_fields_to_record(fields, name)]
+
+
+def _context_before(lines: list[str], index: int, end: int) -> str:
+    """The words before position `end` of line `index`; the line above too when those
+    words name nothing ("Fundacja X" / "ul. Y 1, 00-001 Z" on two lines)."""
+    before = lines[index][:end]
+    if index > 0 and not names_another_institution(before, ()):
+        before = f"{lines[index - 1]} {before}"
+    return before
+
+
+def _foreign_address(lines: list[str], street: str, owners: list[str]) -> bool:
+    if not owners:
+        return False
+    for index, line in enumerate(lines):
+        if street in line:
+            context = _context_before(lines, index, line.index(street))
+            return names_another_institution(context, owners)
+    return False
+
+
+_IDENTIFIER = re.compile(r"(?i)\b(?:NIP|REGON|KRS)\b")
+
+
+def _foreign_line(lines: list[str], index: int, owners: list[str]) -> bool:
+    """A line whose NIP/REGON/KRS follows another institution's name."""
+    line = lines[index]
+    match = _IDENTIFIER.search(line)
+    if match is None or not owners:
+        return False
+    end = match.start()
+    for street, postal, _ in find_addresses(line):
+        # "Zakładu …, ul. Wołyńska 11, 22-100 Chełm, REGON …": the name ends at the address
+        starts = [p for p in (line.find(street), line.find(postal)) if 0 <= p < end]
+        end = min([end, *starts])
+    return names_another_institution(_context_before(lines, index, end), owners)
+
+
+def _lines_before(lines: list[str], street: str | None, count: int = 3) -> list[str]:
+    """The few lines above the line holding the owner's street, cleaned like names."""
+    if not street:
+        return []
+    for index, line in enumerate(lines):
+        if street in line:
+            return [_clean_name(previous) for previous in lines[max(0, index - count) : index]]
+    return []
 
 
 _CONTACT_LINE = re.compile(r"(?i)^\W*(?:tel|telefon|tel\./fax)\b")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 Role = Literal["subject", "mention", "row"]
@@ -34,6 +34,38 @@ class Document:
     etag: str | None = None
     last_modified: str | None = None
     not_modified: bool = False  # True when the server answered 304 (content is the archived copy)
+
+    @classmethod
+    def from_bytes(
+        cls,
+        url: str,
+        content: bytes,
+        *,
+        content_type: str | None = None,
+        charset: str | None = None,
+        declared_charset: str | None = None,
+        final_url: str | None = None,
+        status: int = 200,
+        fetched_at: datetime | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> Document:
+        """A document for bytes already in hand (a saved file, a replayed response, a test
+        page): `sha256` computed from `content`, `final_url` the `url` unless given,
+        `fetched_at` now (UTC) unless given."""
+        return cls(
+            url=url,
+            final_url=final_url or url,
+            status=status,
+            content=content,
+            content_type=content_type,
+            declared_charset=declared_charset,
+            charset=charset,
+            fetched_at=fetched_at or datetime.now(UTC),
+            sha256=hashlib.sha256(content).hexdigest(),
+            etag=etag,
+            last_modified=last_modified,
+        )
 
     @property
     def text(self) -> str:

@@ -20,7 +20,6 @@ A URL the material does not hold raises `FetchError`, as a dead link would.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import threading
 from collections.abc import Iterable
@@ -141,16 +140,13 @@ def write_warc(path: Path, entries: Iterable[tuple[str, Path]]) -> int:
         content_type = guess_content_type(Path(file).name)
         charset = detect_charset(content, None, content_type)
         writer.write(
-            Document(
-                url=url,
-                final_url=url,
-                status=200,
-                content=content,
+            Document.from_bytes(
+                url,
+                content,
                 content_type=content_type,
                 declared_charset=charset,
                 charset=charset,
                 fetched_at=datetime.fromtimestamp(Path(file).stat().st_mtime, UTC),
-                sha256=hashlib.sha256(content).hexdigest(),
             )
         )
         count += 1
@@ -361,16 +357,15 @@ class ReplayFetcher(Fetcher):
         declared = stored.header_charset
         if declared is None and charset is not None:
             declared = sniff_declared_charset(stored.content)
-        return Document(
-            url=url,
+        return Document.from_bytes(
+            url,
+            stored.content,
             final_url=final_url,
             status=stored.status,
-            content=stored.content,
             content_type=stored.content_type,
             declared_charset=declared,
             charset=charset,
-            fetched_at=stored.fetched_at or datetime.now(UTC),
-            sha256=hashlib.sha256(stored.content).hexdigest(),
+            fetched_at=stored.fetched_at,
             etag=stored.etag,
             last_modified=stored.last_modified,
         )

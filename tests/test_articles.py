@@ -4,7 +4,6 @@ articles from other counties with other inflections and traps."""
 from __future__ import annotations
 
 import csv
-import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,16 +19,13 @@ SEEDS = SHARED / "seeds"
 
 
 def _document(content: bytes, url: str, content_type: str = "text/plain") -> Document:
-    return Document(
-        url=url,
-        final_url=url,
-        status=200,
-        content=content,
+    return Document.from_bytes(
+        url,
+        content,
         content_type=content_type,
         declared_charset="utf-8",
         charset="utf-8",
         fetched_at=datetime(2025, 1, 1, tzinfo=UTC),
-        sha256=hashlib.sha256(content).hexdigest(),
     )
 
 

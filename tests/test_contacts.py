@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from extractors.contacts import (
     find_address,
+    find_addresses,
     find_emails,
     find_krs,
     find_nip,
@@ -75,8 +76,21 @@ def test_find_postal_codes(text: str, expected: list[str]) -> None:
         pytest.param("6921139925", [], id="ten-digits-no-zero"),
         pytest.param("tel. 732-87-00", ["732-87-00"], id="labelled-seven-digits-kept-raw"),
         pytest.param("pokój 732-87-00", [], id="unlabelled-seven-digits"),
+        # a fax alone is not a phone; "tel./fax" is both
+        pytest.param("tel. 41 123 45 67, fax 41 123 45 68", ["41 123 45 67"], id="fax-after-tel"),
+        pytest.param("Faks: (41) 123-45-67", [], id="fax-only"),
+        pytest.param("telefon/faks 41 123 45 67", ["41 123 45 67"], id="telefon-slash-faks"),
+        pytest.param("tel. i fax 41 123 45 67", ["41 123 45 67"], id="tel-and-fax"),
+        # numbers listed after one with an area code share it ("38-42-989" is no date here)
+        pytest.param("tel./fax. - (71) 38-42-041, 38-42-989, 38-42-958",
+                     ["(71) 38-42-041", "(71) 38-42-989", "(71) 38-42-958"],
+                     id="list-shares-area-code"),
+        pytest.param("tel. 12 111 11 11, 1.05.2019", ["12 111 11 11"],
+                     id="date-after-a-phone-is-no-number"),
+        pytest.param("tel 25 681-22-54 681-22-55 faks 25 681-22-57",
+                     ["25 681-22-54", "(25) 681-22-55"], id="glued-list-shares-area-code"),
     ],
-)
+)  # fmt: skip
 def test_find_phones(text: str, expected: list[str]) -> None:
     assert find_phones(text) == expected
 
@@ -172,11 +186,33 @@ def test_find_identifiers(finder: object, text: str, expected: list[str]) -> Non
             ("al. Jana Pawła II 39/41", "00-001", "Starogard Gdański"),
             id="locality-stops-at-tel",
         ),
+        pytest.param(
+            "S.C. Przychodnia 58-200 Dzierżoniów ul. Miernicza 5, NIP 882-17-54-939",
+            ("ul. Miernicza 5", "58-200", "Dzierżoniów"),
+            id="postal-line-first",
+        ),
+        pytest.param(
+            "12-345 Nowa Wieś Wielka\nul. Polna 3a/2\ntel. 52 000 00 00",
+            ("ul. Polna 3a/2", "12-345", "Nowa Wieś Wielka"),
+            id="postal-line-first-two-lines",
+        ),
         pytest.param("Zapraszamy 12 maja o 10.00", None, id="no-address"),
     ],
 )
 def test_find_address(text: str, expected: tuple[str, str, str] | None) -> None:
     assert find_address(text) == expected
+
+
+def test_find_addresses_lists_every_address_best_kind_first() -> None:
+    text = (
+        "Operatorem serwisu jest Firma X, 00-950 Warszawa al. Jerozolimskie 12.\n"
+        "Szkoła, ul. Polna 3, 12-345 Wieś\nMalechowo 21, 76-142 Malechowo"
+    )
+    assert find_addresses(text) == [
+        ("ul. Polna 3", "12-345", "Wieś"),
+        ("Malechowo 21", "76-142", "Malechowo"),
+        ("al. Jerozolimskie 12", "00-950", "Warszawa"),
+    ]
 
 
 # --- normalisers ----------------------------------------------------------------------------

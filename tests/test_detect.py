@@ -6,7 +6,6 @@ it) and over synthetic pages for the parts of the Polish web the fixtures do not
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,16 +19,13 @@ PAGES = sorted(str(p.relative_to(FIXTURES)) for p in FIXTURES.glob("*/*.html"))
 
 
 def _document(content: bytes, url: str, content_type: str | None = "text/html") -> Document:
-    return Document(
-        url=url,
-        final_url=url,
-        status=200,
-        content=content,
+    return Document.from_bytes(
+        url,
+        content,
         content_type=content_type,
         declared_charset="utf-8",
         charset="utf-8",
         fetched_at=datetime(2024, 1, 1, tzinfo=UTC),
-        sha256=hashlib.sha256(content).hexdigest(),
     )
 
 

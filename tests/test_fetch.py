@@ -788,16 +788,14 @@ def test_robots_crawl_delay_is_honoured() -> None:
 
 
 def make_document(url: str, content: bytes, **changes: object) -> Document:
-    document = Document(
-        url=url,
+    document = Document.from_bytes(
+        url,
+        content,
         final_url=url + "?final",
-        status=200,
-        content=content,
         content_type="text/html",
         declared_charset="utf-8",
         charset="windows-1250",
         fetched_at=datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC),
-        sha256=hashlib.sha256(content).hexdigest(),
         etag='"e1"',
         last_modified="Wed, 01 Jan 2025 10:00:00 GMT",
     )

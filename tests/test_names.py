@@ -306,7 +306,9 @@ def test_bracketed_short_form_dropped(raw: str, expected: str) -> None:
 
 # A stand-in for `Gazetteer.place_name` (tested against the national files in test_places)
 _PLACES = {"w boleslawcu": "Bolesławiec", "skarzysko kamienna": "Skarżysko-Kamienna",
-           "w skarzysku kamiennej": "Skarżysko-Kamienna"}  # fmt: skip
+           "w skarzysku kamiennej": "Skarżysko-Kamienna", "kamienna gora": "Kamienna Góra",
+           "nowy tomysl": "Nowy Tomyśl", "tomysl": "Nowy Tomyśl",
+           "osrodek kultury": "Ośrodek Kultury"}  # fmt: skip
 
 
 def _place_reader(text: str) -> str | None:
@@ -348,3 +350,25 @@ def test_place_reader_that_cannot_tell_leaves_the_lemmas() -> None:
 def test_acronym_kept_as_written(raw: str, expected: str) -> None:
     assert normalise_name(raw).name == expected
     assert normalise_name(raw).key == normalise_name("Powiatowy Urząd Pracy w Słupcy").key
+
+
+@pytest.mark.parametrize(
+    ("raw", "core", "place"),
+    [
+        # Morfeusz reads "Kamienna" as an adjective and a folded "Gora" as nothing geographic
+        pytest.param("PUP Kamienna Gora", "Powiatowy Urząd Pracy", "Kamienna Gora",
+                     id="two-word-place-the-reader-knows"),
+        pytest.param("PUP Nowy Tomysl", "Powiatowy Urząd Pracy", "Nowy Tomysl",
+                     id="whole-place-not-its-last-word"),
+        # words of institution names are never a place, whatever the reader says
+        pytest.param("Gminny Ośrodek Kultury", "Gminny Ośrodek Kultury", None,
+                     id="institution-words-stay-in-the-core"),
+    ],
+)  # fmt: skip
+def test_bare_place_of_several_words(raw: str, core: str, place: str | None) -> None:
+    name = normalise_name(raw, _place_reader)
+    assert (name.core, name.place_raw) == (core, place)
+
+
+def test_bare_place_of_several_words_needs_the_reader() -> None:
+    assert normalise_name("PUP Kamienna Gora").place_raw is None

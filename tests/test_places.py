@@ -10,11 +10,12 @@ import csv
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
 
-from transforms.normalise import RawRow, resolve_record_place
+from transforms.normalise import RawRow, institution_seat, resolve_record_place
 from transforms.places import Gazetteer, PlaceResolution, _sql_fold_key
 from transforms.text import fold_key
 from warehouse.gazetteer import load_gazetteer
@@ -397,7 +398,7 @@ def test_no_fuzzy_match_without_an_area(gaz: Gazetteer, text: str) -> None:
 def test_resolve_address(
     gaz: Gazetteer,
     locality: str,
-    kwargs: dict[str, str],
+    kwargs: dict[str, Any],
     expected: tuple[str, str, str],
     method: str,
 ) -> None:
@@ -427,6 +428,118 @@ def test_name_and_postal_code_agree_against_the_locality(
     )  # fmt: skip
     # the code alone with the locality field stays ambiguous (which is wrong is not guessed)
     assert gaz.resolve_place(locality, postal_code=postal_code).status == "ambiguous"
+
+
+# --- where an institution's kind sits (seat="town" | "rural_gmina") ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("locality", "kwargs", "expected", "method"),
+    [
+        # a rural gmina's office or unit in the town its gmina is named after: the rural gmina
+        pytest.param("Radomsko", {"postal_code": "97-500"}, ("Radomsko", "1012122", "1012"),
+                     "rural_gmina_seat", id="radomsko-rural-gmina-around-the-town"),
+        pytest.param("Wysokie Mazowieckie", {"postal_code": "18-200"},
+                     ("Wysokie Mazowieckie", "2013102", "2013"), "rural_gmina_seat",
+                     id="wysokie-mazowieckie-rural-gmina"),
+        # a city with county rights: the rural gmina lies in the land powiat around it
+        pytest.param("Siedlce", {"postal_code": "08-110"}, ("Siedlce", "1426082", "1426"),
+                     "rural_gmina_seat", id="siedlce-city-rural-gmina-in-powiat-siedlecki"),
+        pytest.param("Chełm", {"postal_code": "22-100"}, ("Chełm", "0603032", "0603"),
+                     "rural_gmina_seat", id="chelm-city-rural-gmina-in-powiat-chelmski"),
+        # nothing to move: a village of a rural gmina, a town without a rural namesake
+        pytest.param("Siedlce", {"name_place": "w Stoku Lackim", "postal_code": "08-110",
+                                 "street": "ul. Pałacowa 1"},
+                     ("Stok Lacki", "1426082", "1426"), "name_place",
+                     id="village-of-a-rural-gmina-named-after-a-city-stays"),
+        pytest.param("Słubice", {"postal_code": "09-533"}, ("Słubice", "1419112", "1419"),
+                     "postal_code", id="village-seat-of-a-rural-gmina-stays"),
+        pytest.param("Kielce", {"postal_code": "25-001"}, ("Kielce", "2661011", "2661"),
+                     "unique_name", id="city-without-a-rural-namesake-stays"),
+    ],
+)  # fmt: skip
+def test_rural_gmina_seat(
+    gaz: Gazetteer,
+    locality: str,
+    kwargs: dict[str, str],
+    expected: tuple[str, str, str],
+    method: str,
+) -> None:
+    result = gaz.resolve_address(locality, seat="rural_gmina", **kwargs)
+    assert (result.status, result.locality_name, result.gmina_teryt, result.powiat_teryt) == (
+        RESOLVED,
+        *expected,
+    )
+    assert result.method == method
+
+
+def test_town_institution_in_a_town_keeps_the_town_gmina(gaz: Gazetteer) -> None:
+    # "Miejski Ośrodek Pomocy Społecznej w Radomsku" is the town's, not the rural gmina's
+    for result in (
+        gaz.resolve_address("Radomsko", postal_code="97-500", seat="town"),
+        gaz.resolve_address("Radomsko", postal_code="97-500"),
+    ):
+        assert (result.gmina_teryt, result.powiat_teryt) == ("1012011", "1012")
+
+
+@pytest.mark.parametrize(
+    ("name_place", "expected"),
+    [
+        # courts, powiat offices and hospitals sit in towns: of namesakes, the only town
+        pytest.param("w Brzozowie", ("Brzozów", "1802013", "1802"), id="brzozow-among-villages"),
+        pytest.param("w Szczecinie", ("Szczecin", "3262011", "3262"), id="szczecin-two-villages"),
+        pytest.param("w Chorzowie", ("Chorzów", "2463011", "2463"), id="chorzow-and-a-village"),
+        pytest.param("Kamienna Gora", ("Kamienna Góra", "0207011", "0207"),
+                     id="folded-bare-two-words"),
+    ],
+)  # fmt: skip
+def test_town_seat_among_namesakes(
+    gaz: Gazetteer, name_place: str, expected: tuple[str, str, str]
+) -> None:
+    assert gaz.resolve_address(None, name_place=name_place).status == "ambiguous"
+    result = gaz.resolve_address(None, name_place=name_place, seat="town")
+    assert (result.status, result.locality_name, result.gmina_teryt, result.powiat_teryt) == (
+        RESOLVED,
+        *expected,
+    )
+    assert result.method == "town_seat"
+
+
+@pytest.mark.parametrize(
+    "name_place",
+    [
+        pytest.param("w Bobrownikach", id="villages-only"),
+        pytest.param("Nowa Wieś", id="too-many-to-list"),
+    ],
+)
+def test_town_seat_without_one_town_stays_ambiguous(gaz: Gazetteer, name_place: str) -> None:
+    result = gaz.resolve_address(None, name_place=name_place, seat="town")
+    assert result.status == "ambiguous"
+
+
+@pytest.mark.parametrize(
+    ("name", "type_code", "seat"),
+    [
+        pytest.param("Gminny Ośrodek Pomocy Społecznej w Radomsku", "ops", "rural_gmina",
+                     id="gminny"),
+        pytest.param("Gminna Biblioteka Publiczna w Siedlcach", "library", "rural_gmina",
+                     id="gminna"),
+        pytest.param("Urząd Gminy Siedlce", "municipal_office", "rural_gmina", id="urzad-gminy"),
+        pytest.param("URZAD GMINY W RADOMSKU", None, "rural_gmina", id="folded-upper-case"),
+        pytest.param("Miejsko-Gminny Ośrodek Pomocy Społecznej w Piszu", "ops", None,
+                     id="miejsko-gminny-is-one-unit"),
+        pytest.param("Miejski Ośrodek Pomocy Społecznej w Radomsku", "ops", "town",
+                     id="miejski"),
+        pytest.param("Urząd Miasta Siedlce", "municipal_office", "town", id="urzad-miasta"),
+        pytest.param("Sąd Rejonowy w Brzozowie", "court", "town", id="court-type"),
+        pytest.param("PUP Słubice", "pup", "town", id="labour-office-type"),
+        pytest.param("Specjalny Ośrodek Szkolno-Wychowawczy w Stoku Lackim", "sosw", None,
+                     id="no-rule-for-a-school"),
+        pytest.param("Ośrodek Pomocy Społecznej w Bliżynie", "ops", None, id="plain-ops"),
+    ],
+)  # fmt: skip
+def test_institution_seat(name: str, type_code: str | None, seat: str | None) -> None:
+    assert institution_seat(name, type_code) == seat
 
 
 def test_address_contradicting_the_name_is_ambiguous(gaz: Gazetteer) -> None:
@@ -719,6 +832,24 @@ def test_resolve_record_place(
     result = resolve_record_place(_row(**fields), gaz, name_place)
     assert result is not None
     assert (result.status, result.gmina_teryt, result.method) == (RESOLVED, gmina_teryt, method)
+
+
+@pytest.mark.parametrize(
+    ("name", "locality", "postal_code", "powiat_teryt"),
+    [
+        pytest.param("Gminny Ośrodek Pomocy Społecznej w Siedlcach", "Siedlce", "08-110",
+                     "1426", id="gops-of-rural-siedlce"),
+        pytest.param("Miejski Ośrodek Pomocy Społecznej w Siedlcach", "Siedlce", "08-110",
+                     "1464", id="mops-of-the-city"),
+    ],
+)  # fmt: skip
+def test_record_seat_decides_between_the_city_and_its_rural_gmina(
+    gaz: Gazetteer, name: str, locality: str, postal_code: str, powiat_teryt: str
+) -> None:
+    row = _row(name_raw=name, locality_raw=locality, postal_code_raw=postal_code)
+    result = resolve_record_place(row, gaz, None, institution_seat(name))
+    assert result is not None
+    assert (result.status, result.powiat_teryt) == (RESOLVED, powiat_teryt)
 
 
 def test_record_without_place_gives_none(gaz: Gazetteer) -> None:

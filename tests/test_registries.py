@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -24,18 +22,7 @@ HIERARCHY = "courts/sady_hierarchia_wlasciwosc_2025-02-01.csv"
 
 
 def make_document(content: bytes, name: str) -> Document:
-    url = f"file:///data/{name}"
-    return Document(
-        url=url,
-        final_url=url,
-        status=200,
-        content=content,
-        content_type=None,
-        declared_charset=None,
-        charset=None,
-        fetched_at=datetime.now(UTC),
-        sha256=hashlib.sha256(content).hexdigest(),
-    )
+    return Document.from_bytes(f"file:///data/{name}", content)
 
 
 def load(shared_data: Path, relative: str) -> Document:

@@ -4,7 +4,6 @@ saved pages, and a Fetcher-compatible ReplayFetcher with the real fetcher's char
 from __future__ import annotations
 
 import gzip
-import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,18 +28,12 @@ POLISH = "<html><head><title>Gminny Ośrodek Pomocy Społecznej w Łączy</title
 
 def _document(url: str, content: bytes, **fields: object) -> Document:
     values: dict[str, object] = {
-        "url": url,
-        "final_url": url,
-        "status": 200,
-        "content": content,
         "content_type": "text/html",
-        "declared_charset": None,
         "charset": "utf-8",
         "fetched_at": datetime(2025, 3, 1, 12, 0, tzinfo=UTC),
-        "sha256": hashlib.sha256(content).hexdigest(),
     }
     values.update(fields)
-    return Document(**values)  # type: ignore[arg-type]
+    return Document.from_bytes(url, content, **values)  # type: ignore[arg-type]
 
 
 def test_warc_round_trip_keeps_bytes_headers_and_charset(tmp_path: Path) -> None:

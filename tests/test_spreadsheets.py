@@ -7,12 +7,11 @@ synthetic workbooks are built in tmp_path at test time.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import io
 import logging
 import struct
 import zipfile
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -31,18 +30,7 @@ from extractors.spreadsheets import (
 
 
 def make_document(content: bytes, name: str) -> Document:
-    url = f"file:///data/{name}"
-    return Document(
-        url=url,
-        final_url=url,
-        status=200,
-        content=content,
-        content_type=None,
-        declared_charset=None,
-        charset=None,
-        fetched_at=datetime.now(UTC),
-        sha256=hashlib.sha256(content).hexdigest(),
-    )
+    return Document.from_bytes(f"file:///data/{name}", content)
 
 
 def parse_file(path: Path) -> list[ParsedInstitution]:

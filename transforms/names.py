@@ -27,13 +27,13 @@ Rules kept deliberately light, for ASCII-folded words Morfeusz does not know:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from transforms.acronyms import ACRONYMS, Acronym, acronym_token_key, by_short
 from transforms.morphology import analyse_word, generate
-from transforms.text import fold, normalise_space
+from transforms.text import fold, fold_key, normalise_space
 
 # ---------------------------------------------------------------------------------------------
 # Word-level morphology
@@ -628,6 +628,39 @@ def _is_place_word(token: str) -> bool:
     return True
 
 
+_MAX_BARE_PLACE_WORDS = 3
+
+
+def _longer_bare_place(
+    core: Sequence[str], start: int, place_name: Callable[[str], str | None]
+) -> int:
+    """Where a bare trailing place begins when the gazetteer knows a longer one than the
+    word-by-word test found: "PUP Kamienna Góra" (Morfeusz reads "Kamienna" as an adjective,
+    and a folded "Gora" as nothing geographic), "PUP Nowy Tomyśl" (not only "Tomyśl"). The
+    words must spell the locality's own name (a registry's nominative), none of them may
+    belong to institution names, and the type phrase keeps at least one word."""
+    vocabulary = institution_vocabulary()
+    for size in range(min(_MAX_BARE_PLACE_WORDS, len(core) - 1), 0, -1):
+        begin = len(core) - size
+        if begin >= start:
+            break
+        span = core[begin:]
+        if not all(
+            _capitalised(word)
+            and word.replace("-", "").isalpha()
+            and word.lower() not in _LOWER_WORDS
+            and fold(word).lower() not in vocabulary
+            and key_lemma(word) not in vocabulary
+            for word in span
+        ):
+            continue
+        written = " ".join(span)
+        known = place_name(written)
+        if known is not None and fold_key(known) == fold_key(written):
+            return begin
+    return start
+
+
 def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\s\-–]+", text) if w]
 
@@ -785,6 +818,8 @@ def normalise_name(
         j = len(core)
         while j > 1 and _is_place_word(core[j - 1]):
             j -= 1
+        if place_name is not None:
+            j = _longer_bare_place(core, j, place_name)
         if j < len(core) and j >= 1:
             place, core = core[j:], core[:j]
             place_bare = True

@@ -25,8 +25,8 @@ from transforms.contacts import (
     website_host,
 )
 from transforms.names import InstitutionName, nominative, normalise_name
-from transforms.places import Gazetteer, PlaceResolution
-from transforms.text import empty_to_none
+from transforms.places import Gazetteer, PlaceResolution, Seat
+from transforms.text import empty_to_none, fold_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,14 +139,48 @@ def _record_powiat(row: RawRow, gazetteer: Gazetteer) -> str | None:
     return gazetteer.resolve_powiat(written, voivodeship=_record_voivodeship(row))
 
 
+# Kinds that sit in towns: the seats of courts, prosecutors and powiat offices are towns by
+# law, and Polish hospitals and labour offices are in towns in practice.
+_TOWN_TYPES = frozenset({
+    "court", "probation", "court_experts_team", "prosecutor", "pup", "county_office", "pcpr",
+    "sanepid", "regional_office", "rops", "hospital", "labour_inspectorate",
+})  # fmt: skip
+# First words of a name that say the institution is a town's ("Miejski Ośrodek Pomocy
+# Społecznej", "Urząd Miasta") or a rural gmina's ("Gminna Biblioteka Publiczna", "Urząd
+# Gminy", "Wójt Gminy"). "Miejsko-Gminny" is neither: a miejsko-wiejska gmina is one unit.
+_TOWN_WORDS = frozenset({"miejski", "miejska", "miejskie", "miasto", "prezydent", "burmistrz"})
+_TOWN_PHRASES = (("urzad", "miasta"), ("urzad", "miejski"))
+_RURAL_WORDS = frozenset({"gminny", "gminna", "gminne", "gmina", "wojt"})
+_RURAL_PHRASES = (("urzad", "gminy"),)
+
+
+def institution_seat(name: str, type_code: str | None = None) -> Seat | None:
+    """Where an institution of this name and type sits, when its name or kind says so:
+    "town" ("Sąd Rejonowy w Brzozowie", "Miejski Ośrodek Pomocy Społecznej"), "rural_gmina"
+    ("Gminny Ośrodek Pomocy Społecznej w Radomsku", "Urząd Gminy Siedlce"), else None."""
+    words = fold_key(name).split()
+    if not words:
+        return None
+    head = tuple(words[:2])
+    if words[0] in _RURAL_WORDS or head in _RURAL_PHRASES:
+        return "rural_gmina"
+    if words[0] in _TOWN_WORDS or head in _TOWN_PHRASES or type_code in _TOWN_TYPES:
+        return "town"
+    return None
+
+
 def resolve_record_place(
-    row: RawRow, gazetteer: Gazetteer, name_place: str | None = None
+    row: RawRow,
+    gazetteer: Gazetteer,
+    name_place: str | None = None,
+    seat: Seat | None = None,
 ) -> PlaceResolution | None:
     """Where one raw record lies, from all the place evidence it carries: the locality, the
     street (a village + house number), the name's place phrase (`name_place`, "w Stoku
     Lackim"), the postal code, the record's gmina / powiat / voivodeship columns and the
     source's county (a powiat, or a voivodeship for a voivodeship's list). None when the
-    record has no place text and no postal code.
+    record has no place text and no postal code. `seat` (see `institution_seat`) settles
+    namesakes and town-or-rural-gmina questions the address leaves open.
 
     The record's own powiat column, when it names a powiat, is used instead of the source's
     county: a county's source also lists institutions of neighbouring counties.
@@ -166,6 +200,7 @@ def resolve_record_place(
         county=county,
         gmina_hint=empty_to_none(row.gmina_raw),
         voivodeship=empty_to_none(row.voivodeship_raw),
+        seat=seat,
     )
 
 
@@ -187,7 +222,8 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
     street = normalise_street(row.street_raw) if row.street_raw else None
 
     county = row.county if len(row.county) == 4 and row.county.isdigit() else None
-    resolution = resolve_record_place(row, gazetteer, name.place_raw) if gazetteer else None
+    seat = institution_seat(name.name, kind.type_code)
+    resolution = resolve_record_place(row, gazetteer, name.place_raw, seat) if gazetteer else None
     if resolution is not None and resolution.status == "resolved":
         locality = resolution.locality_name
         simc, gmina, gmina_name = (

@@ -41,6 +41,11 @@ from transforms.morphology import analyse_word, generate
 from transforms.text import fold, fold_key, normalise_space
 
 Status = Literal["resolved", "ambiguous", "unresolved"]
+# Where an institution's kind is seated, said by its name or type: "town" for courts, powiat
+# offices, hospitals and anything "Miejski" (these sit in towns), "rural_gmina" for the office
+# and units of a rural gmina ("Gminny Ośrodek Pomocy Społecznej", "Urząd Gminy"), which often
+# sit in the town the rural gmina is named after.
+Seat = Literal["town", "rural_gmina"]
 
 SELF_GOVERNING = ("miejska", "wiejska", "miejsko-wiejska")
 # RM codes of SIMC that denote parts of another locality (część miejscowości, część miasta,
@@ -501,6 +506,7 @@ class Gazetteer:
         county: str | None = None,
         gmina_hint: str | None = None,
         voivodeship: str | None = None,
+        seat: Seat | None = None,
     ) -> PlaceResolution:
         """Where a record's address lies: its locality field read together with the rest of
         the address and the institution's name.
@@ -515,7 +521,33 @@ class Gazetteer:
         - a village named by the institution's name ("w Stoku Lackim", "ŚDS Tomaszkowice")
           inside the postal code's area wins over a town in the locality field;
         - otherwise the locality field (or, when there is none, the name's place phrase).
+
+        `seat` says where the institution's kind sits (see `Seat`); it settles what the
+        address alone leaves open: "Sąd Rejonowy w Brzozowie" is the town Brzozów, not one
+        of the villages of that name; "Gminny Ośrodek Pomocy Społecznej w Siedlcach" serves
+        the rural gmina Siedlce (powiat siedlecki), not the city it sits in.
         """
+        found = self._address(
+            locality, street=street, name_place=name_place, postal_code=postal_code,
+            county=county, gmina_hint=gmina_hint, voivodeship=voivodeship,
+        )  # fmt: skip
+        if seat == "town":
+            return self._town_seat(found)
+        if seat == "rural_gmina":
+            return self._rural_gmina_seat(found)
+        return found
+
+    def _address(
+        self,
+        locality: str | None,
+        *,
+        street: str | None,
+        name_place: str | None,
+        postal_code: str | None,
+        county: str | None,
+        gmina_hint: str | None,
+        voivodeship: str | None,
+    ) -> PlaceResolution:
         kwargs = {"postal_code": postal_code, "county": county, "gmina_hint": gmina_hint,
                   "voivodeship": voivodeship}  # fmt: skip
         code = _normalise_postal_code(postal_code)
@@ -553,6 +585,58 @@ class Gazetteer:
                         "name_contradicts",
                     )
         return primary or PlaceResolution("unresolved", method="empty")
+
+    def _town_seat(self, resolution: PlaceResolution) -> PlaceResolution:
+        """Namesakes of which exactly one is a town, for an institution seated in towns: the
+        town. Only when every candidate is listed and the evidence did not contradict itself."""
+        if (
+            resolution.status != "ambiguous"
+            or resolution.method != "namesakes"
+            or resolution.candidate_count != len(resolution.candidates)
+        ):
+            return resolution
+        towns = {
+            loc.simc: loc
+            for candidate in resolution.candidates
+            if (loc := self.locality(candidate.locality_simc or "")) is not None
+            and loc.kind_code == _TOWN_KIND
+        }
+        if len(towns) != 1:
+            return resolution
+        return self._locality_resolution(next(iter(towns.values())), "town_seat")
+
+    def _rural_gmina_seat(self, resolution: PlaceResolution) -> PlaceResolution:
+        """A town gmina's address for a rural gmina's institution: the rural gmina of the
+        same name around it (Radomsko, Wysokie Mazowieckie), or — for a city with county
+        rights (Siedlce, Chełm, Tarnów) — the one of the surrounding land powiat, when there
+        is exactly one such gmina in the voivodeship. The locality stays the town."""
+        if resolution.status != "resolved" or resolution.gmina_kind != "miejska":
+            return resolution
+        town_gmina = self._ix.gminas.get(resolution.gmina_teryt or "")
+        if town_gmina is None:
+            return resolution
+        rural = [
+            g
+            for g in self._ix.gmina_by_key.get(fold_key(town_gmina.name), [])
+            if g.kind == "wiejska" and g.powiat_teryt[:2] == town_gmina.powiat_teryt[:2]
+        ]
+        same_powiat = [g for g in rural if g.powiat_teryt == town_gmina.powiat_teryt]
+        town_powiat = self._ix.powiats.get(town_gmina.powiat_teryt)
+        if not same_powiat and not (town_powiat is not None and town_powiat.is_city):
+            return resolution
+        chosen = same_powiat or rural
+        if len(chosen) != 1:
+            return resolution
+        gmina = chosen[0]
+        return replace(
+            resolution,
+            gmina_teryt=gmina.gmina_teryt,
+            gmina_name=gmina.name,
+            gmina_kind=gmina.kind,
+            powiat_teryt=gmina.powiat_teryt,
+            powiat_name=self.powiat_name(gmina.powiat_teryt),
+            method="rural_gmina_seat",
+        )
 
     def _is_town(self, resolution: PlaceResolution) -> bool:
         loc = self.locality(resolution.locality_simc or "")

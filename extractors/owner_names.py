@@ -1,0 +1,176 @@
+"""Putting a page owner's name back together from the pieces a page shows.
+
+Page titles and contact blocks cut names in two ways this module repairs:
+
+- a compound adjective written with spaces around its hyphen, "Katolicki Ośrodek
+  Psychologiczno - Pastoralny", which a title split on " - " would cut after
+  "Psychologiczno" (`join_compound_adjectives`);
+- a name given without its place in one spot and with it in another: the contact block says
+  "Specjalny Ośrodek Szkolno-Wychowawczy im. Marii Grzegorzewskiej" and the title adds
+  "w Niemieńsku"; the title says "Powiatowy Urząd Pracy" and the address block "Powiatowy
+  Urząd Pracy w Miliczu"; the title says "Przedszkole" and the footer 'Przedszkole "Bajkowa
+  Kraina"' (`completed_name`).
+
+It also tells the owner from other institutions a page names in running text, whose
+addresses and identifiers must not become the owner's (`names_another_institution`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from transforms.morphology import analyse_word
+from transforms.text import fold_key, normalise_space
+
+# "Psychologiczno - Pastoralny": a word ending in -o, a spaced dash, another word.
+_SPACED_COMPOUND = re.compile(r"(?P<left>\b[^\W\d_]{4,}o)\s+[-–]\s+(?P<right>[^\W\d_]{3,})\b")
+# A place phrase after a name: "w Miliczu", "we Wrocławiu", a few words at most.
+_PLACE_TAIL = re.compile(r"^(?:w|we)\s+\S+(?:\s+\S+){0,3}$")
+# A quoted own name after the kind: 'Przedszkole "Bajkowa Kraina"'; a footer's "Copyright ©
+# Przedszkole "Bajkowa Kraina" 2015 Designed by …" is cut after the closing quote.
+_QUOTED_TAIL = re.compile(r"^\s+[\"„“”«»]\s*[^\"„“”«»]{2,60}?\s*[\"„“”«»](?=\s|$)")
+_TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d{2}$")
+
+
+def _is_compound_part(word: str) -> bool:
+    """The first part of a compound adjective ("psychologiczno", "miejsko"): Morfeusz reads
+    it as an adverb or not at all, never as a noun — "Radomsko", "Gniezno" and "Brzozowo"
+    are towns, and a title "Radomsko - Oficjalna strona" must stay cut — and it never ends
+    in the genitive "-ego" of a patron's name ("im. Stefana Żeromskiego - Dane szkoły")."""
+    if word.lower().endswith("ego"):
+        return False  # a genitive ("im. Stefana Żeromskiego - Dane szkoły"), not a stem
+    readings = analyse_word(word)
+    return not any(reading.pos == "subst" for reading in readings)
+
+
+def _is_adjective(word: str) -> bool:
+    return any(reading.pos == "adj" for reading in analyse_word(word))
+
+
+def join_compound_adjectives(text: str) -> str:
+    """ "Ośrodek Psychologiczno - Pastoralny" -> "Ośrodek Psychologiczno-Pastoralny"; other
+    spaced dashes (title separators) are kept."""
+
+    def join(match: re.Match[str]) -> str:
+        left, right = match.group("left"), match.group("right")
+        if _is_compound_part(left) and _is_adjective(right):
+            return f"{left}-{right}"
+        return match.group(0)
+
+    return _SPACED_COMPOUND.sub(join, text)
+
+
+def completed_name(name: str, candidates: Iterable[str]) -> str:
+    """`name`, or a candidate that is the same name followed by its place ("… w Miliczu")
+    or by its own quoted name ('Przedszkole "Bajkowa Kraina"'); of several, the shortest.
+    Candidates that go on with anything else are other names."""
+    key = fold_key(name)
+    if not key:
+        return name
+    best: str | None = None
+    for candidate in candidates:
+        candidate = _TRAILING_YEAR.sub("", normalise_space(candidate))
+        candidate_key = fold_key(candidate)
+        if not candidate_key.startswith(key + " "):
+            continue
+        quoted = _QUOTED_TAIL.match(candidate[len(name) :])
+        if fold_key(candidate[: len(name)]) == key and quoted is not None:
+            candidate = candidate[: len(name)] + quoted.group(0)
+        elif _PLACE_TAIL.match(candidate_key[len(key) + 1 :]) is None:
+            continue
+        if best is None or len(candidate) < len(best):
+            best = candidate
+    return best or name
+
+
+# Word beginnings of the nouns that head Polish institution names, in any case ("Zakładu",
+# "Szkoła", "Urzędu"): a text holding one names an institution.
+_INSTITUTION_STEMS = (
+    "osrod", "urzad", "urzed", "starostw", "gmin", "powiat", "powiec", "szkol", "przedszkol",
+    "poradni", "zespol", "szpital", "przychodni", "zaklad", "centrum", "centrow", "fundacj",
+    "stowarzysz", "komend", "komisariat", "posterunk", "bibliotek", "placowk", "zlob",
+    "schronisk", "spoldzielni", "towarzystw", "zwiaz", "parafi", "caritas", "instytut",
+    "liceum", "gimnazj", "technikum", "uniwersytet", "akademi", "muze", "teatr", "stacj",
+    "inspektorat", "kuratori", "hospicj", "warsztat", "agencj", "swietlic", "internat",
+    "spolk", "firm",
+)  # fmt: skip
+# Short nouns, matched whole in their common forms only ("sąd" but not "sadownictwo").
+_INSTITUTION_WORDS = frozenset({"sad", "sadu", "sadzie", "dom", "domu", "klub", "klubu",
+                                "biuro", "biura", "izba", "izby", "kasa", "kasy"})  # fmt: skip
+# Words of a name that say what kind of body it is, not which one.
+_KIND_STEMS = (
+    "miejsk", "miast", "publiczn", "samodzieln", "specjal", "wojewodzk", "spoleczn", "pomoc",
+    "prac", "opiek", "zdrowot", "rodzin", "podstawow", "psycholog", "pedagog", "wychowaw",
+    "kultur", "sportu", "niepubliczn", "panstwow", "krajow", "polsk", "katolick", "im", "nr",
+)  # fmt: skip
+
+
+def _is_institution_word(word: str) -> bool:
+    return word in _INSTITUTION_WORDS or word.startswith(_INSTITUTION_STEMS)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word up to its ending ("chełmski" / "chełmskiego", "Dmosin" / "Dmosinie")."""
+    if a == b:
+        return True
+    shorter = min(len(a), len(b))
+    if shorter < 4:
+        return False
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= max(4, shorter - 2)
+
+
+def _last_named_phrase(text: str) -> str:
+    """The last institution named in `text`, from the capitalised words before its head noun
+    to the end: "… zatwierdził wybór Miejskiego Samodzielnego Publicznego Zakładu Opieki
+    Zdrowotnej, " -> "Miejskiego … Zdrowotnej, "; "" when no institution is named."""
+    tokens = text.split()
+    heads = [i for i, token in enumerate(tokens) if any(
+        _is_institution_word(word) for word in fold_key(token).split()
+    )]  # fmt: skip
+    if not heads:
+        return ""
+    start = heads[-1]
+    while start > 0 and tokens[start - 1][:1].isupper():
+        start -= 1
+    return " ".join(tokens[start:])
+
+
+def names_another_institution(context: str, owners: Iterable[str]) -> bool:
+    """Whether `context` (the words just before an address or identifier in running text)
+    names an institution other than the page owner, whose names are `owners`.
+
+    "… wybór Miejskiego Samodzielnego Publicznego Zakładu Opieki Zdrowotnej, ul. Wołyńska 11"
+    on a powiat's page, "Operatorem Serwisu jest Szkoła Języków Obcych …" on a preschool's:
+    the address and the REGON that follow are that institution's. Only the last institution
+    the context names counts ("Zarząd Powiatu … zatwierdził wybór Zakładu …, ul. …" is the
+    Zakład's address). A context naming no institution, or naming the owner (its whole name, or every word of it that is not a
+    kind word: "Urząd Gminy w Dmosinie" for "Gmina Dmosin"), does not."""
+    context_key = fold_key(_last_named_phrase(context))
+    words = context_key.split()
+    if not words:
+        return False
+    for owner in owners:
+        key = fold_key(owner)
+        if not key:
+            continue
+        if f" {key} " in f" {context_key} ":
+            return False
+        # an acronym ("ZOZ Malechowo") says the kind too, written out in the context
+        acronyms = {fold_key(t) for t in owner.split() if t.isupper() and 2 <= len(t) <= 6}
+        distinctive = [
+            word
+            for word in key.split()
+            if len(word) > 2
+            and word not in acronyms
+            and not _is_institution_word(word)
+            and not word.startswith(_KIND_STEMS)
+        ]
+        if distinctive and all(any(_same_word(d, w) for w in words) for d in distinctive):
+            return False
+    return True
