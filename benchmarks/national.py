@@ -9,6 +9,10 @@ fresh warehouse — timed apart, it is not part of a night — serves the pages 
 runs the real `nightly` flow twice against a temporary Prefect server, with the politeness
 delay at zero (our own loopback server) and everything else as a live run has it.
 
+Peak memory: ru_maxrss of this process (a high-water mark over the whole benchmark), and per
+stage the highest resident set size a sampling thread saw (/proc/self/statm, every 0.2 s) while the flow
+was in that stage; the flow announces its stages through WSPARCIE_STAGE_MARKERS.
+
 Prefect overhead = the flow's wall time not spent in the stages' own code: flow start and end,
 task-run bookkeeping and orchestration (per stage: wall time seen by the flow minus time inside
 the task body). For fetch+extract, whose batches run in parallel, a flow of as many no-op task
@@ -19,12 +23,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import sys
 import tempfile
+import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,7 +41,7 @@ if str(REPO) not in sys.path:
 
 import flows  # noqa: E402, F401 - quiet Prefect defaults before Prefect is imported
 from benchmarks.synthetic_web import PLACEHOLDER, generate_web, serve_web  # noqa: E402
-from flows.nightly import RunSettings, RunSummary, nightly  # noqa: E402
+from flows.nightly import STAGE_MARKERS_ENV, RunSettings, RunSummary, nightly  # noqa: E402
 from warehouse.db import open_warehouse  # noqa: E402
 from warehouse.gazetteer import load_gazetteer  # noqa: E402
 
@@ -46,10 +54,51 @@ class Measured:
     seconds: float
     summary: RunSummary
     peak_mb: float  # of this process so far (ru_maxrss is a high-water mark)
+    stage_peak_mb: dict[str, float] = field(default_factory=dict)  # sampled RSS per stage
 
 
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+
+
+class StageMemory:
+    """Samples this process's RSS and charges it to the stage the flow last announced."""
+
+    def __init__(self, markers: Path, interval: float = 0.2) -> None:
+        self.markers = markers
+        self.interval = interval
+        self.peaks: dict[str, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, name="stage-memory", daemon=True)
+
+    def _stage(self) -> str:
+        try:
+            lines = self.markers.read_text(encoding="utf-8").split()
+        except FileNotFoundError:
+            return "-"
+        return lines[-1] if lines else "-"
+
+    def _sample(self) -> None:
+        page = os.sysconf("SC_PAGE_SIZE")
+        statm = Path("/proc/self/statm")
+        while not self._stop.wait(self.interval):
+            stage = self._stage()
+            rss = int(statm.read_text().split()[1]) * page / 2**20
+            self.peaks[stage] = max(self.peaks.get(stage, 0.0), rss)
+
+    @contextmanager
+    def measuring(self) -> Iterator[dict[str, float]]:
+        """Per-stage peaks (MB) of the flow run inside the block."""
+        self.markers.write_text("", encoding="utf-8")
+        self.peaks = {}
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._sample, name="stage-memory", daemon=True)
+        self._thread.start()
+        try:
+            yield self.peaks
+        finally:
+            self._stop.set()
+            self._thread.join()
 
 
 def load_national_gazetteer(db: Path) -> float:
@@ -86,13 +135,15 @@ def noop_overhead(tasks: int, workers: int) -> float:
     return time.perf_counter() - clock
 
 
-def run(label: str, settings: RunSettings) -> Measured:
-    clock = time.perf_counter()
-    summary = nightly(settings)
-    seconds = time.perf_counter() - clock
-    measured = Measured(label, seconds, summary, peak_mb())
+def run(label: str, settings: RunSettings, memory: StageMemory) -> Measured:
+    with memory.measuring() as peaks:
+        clock = time.perf_counter()
+        summary = nightly(settings)
+        seconds = time.perf_counter() - clock
+    measured = Measured(label, seconds, summary, peak_mb(), {k: round(v) for k, v in peaks.items()})
     stages = ", ".join(f"{t.stage} {t.wall_s:.0f} s" for t in summary.timings)
     print(f"{label}: {seconds:.0f} s, {summary.status}; {stages}", flush=True)
+    print(f"{label}: peak RSS per stage (MB): {measured.stage_peak_mb}", flush=True)
     return measured
 
 
@@ -113,6 +164,7 @@ def report(m: Measured, noop_fetch: float) -> dict[str, object]:
         "status": m.summary.status,
         "seconds": round(m.seconds, 1),
         "peak_rss_mb": round(m.peak_mb),
+        "stage_peak_rss_mb": m.stage_peak_mb,
         "sources": statuses,
         "records": m.summary.records,
         "institutions": m.summary.match.institutions if m.summary.match else None,
@@ -133,6 +185,9 @@ def main() -> int:
     parser.add_argument("--batch-size", type=int, default=20)
     parser.add_argument("--runner", choices=("threads", "dask"), default="threads")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the run's warehouse and publication"
+    )
     args = parser.parse_args()
 
     from prefect.testing.utilities import prefect_test_harness
@@ -146,8 +201,10 @@ def main() -> int:
     run_dir = Path(tempfile.mkdtemp(prefix="run-", dir=args.work))
     db = run_dir / "directory.duckdb"
     gazetteer_s = load_national_gazetteer(db)
-    print(f"gazetteer loaded in {gazetteer_s:.0f} s")
+    print(f"gazetteer loaded in {gazetteer_s:.0f} s; peak RSS so far {peak_mb():.0f} MB")
     results = []
+    memory = StageMemory(run_dir / "stages.txt")
+    os.environ[STAGE_MARKERS_ENV] = str(memory.markers)
     with serve_web(web) as url, prefect_test_harness(server_startup_timeout=300):
         settings = RunSettings(
             catalogue=web / "catalogue",
@@ -159,8 +216,8 @@ def main() -> int:
             batch_size=args.batch_size,
             runner=args.runner,
         )
-        cold = run("cold", settings)
-        rerun = run("no-change rerun", settings)
+        cold = run("cold", settings, memory)
+        rerun = run("no-change rerun", settings, memory)
         fetch_tasks = next(t.tasks for t in cold.summary.timings if t.stage == "fetch+extract")
         noop = noop_overhead(fetch_tasks, args.workers)
         results = [report(cold, noop), report(rerun, noop)]
@@ -170,6 +227,7 @@ def main() -> int:
         "workers": args.workers,
         "batch_size": args.batch_size,
         "runner": args.runner,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "noop_tasks": {"tasks": fetch_tasks, "seconds": round(noop, 1)},
         "runs": results,
     }
@@ -177,7 +235,10 @@ def main() -> int:
     print(text)
     if args.json:
         args.json.write_text(text, encoding="utf-8")
-    shutil.rmtree(run_dir, ignore_errors=True)
+    if args.keep:
+        print(f"kept {run_dir}")
+    else:
+        shutil.rmtree(run_dir, ignore_errors=True)
     return 0
 
 

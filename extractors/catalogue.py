@@ -26,6 +26,9 @@ KINDS: tuple[str, ...] = (
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 _COUNTY = re.compile(r"^(\d{2}|\d{4}|PL)$")
 _URL = re.compile(r"^(https?://[^\s/]+|file://|\{[a-z_]+\})\S*$")
+# libyaml's loader parses the national catalogue (thousands of small files) about six times
+# faster than PyYAML's pure-Python one; both build the same plain values.
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _KNOWN_FIELDS = {
     "slug",
     "title",
@@ -139,7 +142,7 @@ def _check_file(path: Path, known_parsers: set[str]) -> tuple[Source | None, lis
         problems.append(Problem(path, field, message))
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - safe
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         problem("-", f"not valid YAML: {str(exc).splitlines()[0]}")
         return None, problems

@@ -143,3 +143,31 @@ def test_demo_catalogue_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     demo = Path(__file__).resolve().parents[1] / "demo" / "sources"
     assert main(["sources", "check", str(demo)]) == 0
     assert "all declarations are valid" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(GOOD, id="good"),
+        pytest.param(GOOD.replace('county: "2610"', "county: 2610"), id="county-number"),
+        pytest.param(GOOD.replace("  min_records: 1", "  min_records: yes"), id="min-bool"),
+        pytest.param("slug: [unclosed", id="broken-yaml"),
+        pytest.param("- a list\n- not a mapping\n", id="not-a-mapping"),
+    ],
+)
+def test_libyaml_loader_reads_declarations_as_the_pure_python_one_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    import yaml
+
+    from extractors import catalogue
+
+    write(tmp_path, "2610_skarzyski/pcpr_skarzysko.yml", text)
+    assert catalogue._LOADER is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    fast = check_catalogue(tmp_path, PARSERS)
+    monkeypatch.setattr(catalogue, "_LOADER", yaml.SafeLoader)
+    slow = check_catalogue(tmp_path, PARSERS)
+    assert fast[0] == slow[0]
+    assert [(p.field, p.message.split(":")[0]) for p in fast[1]] == [
+        (p.field, p.message.split(":")[0]) for p in slow[1]
+    ]

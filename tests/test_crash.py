@@ -63,6 +63,7 @@ DECISION = (
     "koordynator",
     datetime(2026, 11, 1, tzinfo=UTC),
     None,
+    None,  # case_values: only field conflicts keep them
 )
 
 
@@ -138,7 +139,7 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
         assert first.status == "completed", first.outcomes
         with open_warehouse(settings.db) as con:
             con.execute(
-                "INSERT INTO review_decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO review_decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 list(DECISION),
             )
         good_counts, good_tree = counts(settings.db), tree(good / "out" / PUBLICATION_DIR)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -18,7 +18,9 @@ from warehouse.publish import (
     SNAPSHOT_NAME,
     Publication,
     PublishError,
+    check_parquet,
     check_personal_data,
+    check_publication,
     write_publication,
 )
 
@@ -355,3 +357,99 @@ def test_streets_named_after_people_do_not_block_a_publication(tmp_path: Path) -
         "institution_id,value\nwsp_1,Dyrektor Jan Kowalski\n", encoding="utf-8"
     )
     assert len(check_personal_data(tmp_path)) == 1
+
+
+def tampered_copy(published: Publication, tmp_path: Path) -> Path:
+    import shutil
+
+    root = tmp_path / "dane"
+    shutil.copytree(published.path, root)
+    return root
+
+
+def replace_in(path: Path, old: str, new: str, encoding: str = "utf-8") -> None:
+    text = path.read_text(encoding=encoding)
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding=encoding)
+
+
+def last_county_file(root: Path, excel: bool = False) -> Path:
+    """A county file Frictionless does not read itself (it reads the first of each kind)."""
+    base = root / "excel" if excel else root
+    return sorted(base.glob("powiaty/*/instytucje.csv"))[-1]
+
+
+@pytest.mark.parametrize(
+    ("tamper", "problem"),
+    [
+        pytest.param(
+            lambda root: replace_in(last_county_file(root), "Piszu", "Piszu (zmienione)"),
+            "row(s) that are not rows of instytucje.csv",
+            id="county-row-changed",
+        ),
+        pytest.param(
+            lambda root: replace_in(
+                last_county_file(root, excel=True), "Piszu", "Pisz", "utf-8-sig"
+            ),
+            "row(s) that are not rows of excel/instytucje.csv",
+            id="excel-county-row-changed",
+        ),
+        pytest.param(
+            lambda root: replace_in(last_county_file(root), "institution_id,", "id,"),
+            "its header differs",
+            id="county-header",
+        ),
+        pytest.param(
+            lambda root: (root / "parquet" / "uslugi.parquet").write_bytes(
+                (root / "parquet" / "kontakty.parquet").read_bytes()
+            ),
+            "parquet/uslugi.parquet: its columns are not the declared ones",
+            id="parquet-columns",
+        ),
+        pytest.param(
+            lambda root: replace_in(root / "powiaty" / "2610_skarzyski" / "index.html", "<", "< "),
+            "its hash differs from the package's",
+            id="page-hash",
+        ),
+    ],
+)
+def test_set_based_checks_catch_what_frictionless_no_longer_reads(
+    published: Publication,
+    warehouse: duckdb.DuckDBPyConnection,
+    tmp_path: Path,
+    tamper: Callable[[Path], None],
+    problem: str,
+) -> None:
+    root = tampered_copy(published, tmp_path)
+    tamper(root)
+    problems = check_publication(warehouse, root)
+    assert any(problem in p for p in problems), problems
+
+
+def test_a_parquet_variant_with_other_rows_is_refused(
+    published: Publication, warehouse: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    root = tampered_copy(published, tmp_path)
+    target = (root / "parquet" / "uslugi.parquet").as_posix()
+    warehouse.execute(
+        f"COPY (SELECT * REPLACE (upper(service) AS service) FROM read_parquet('{target}'))"
+        f" TO '{target}.new' (FORMAT parquet)"
+    )
+    Path(f"{target}.new").replace(target)
+    package = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    assert check_parquet(warehouse, root, package) == [
+        "parquet/uslugi.parquet: "
+        + str(len(read_csv(root / "uslugi.csv")) - 1)
+        + " row(s) differ from uslugi.csv's"
+    ]
+
+
+def test_an_untouched_publication_passes_every_check(
+    published: Publication, warehouse: duckdb.DuckDBPyConnection
+) -> None:
+    assert check_publication(warehouse, published.path) == []
+    package = json.loads((published.path / "datapackage.json").read_text(encoding="utf-8"))
+    derived = dp.derived_resources(package)
+    assert derived["powiaty/2610_skarzyski/instytucje.csv"] == "instytucje.csv"
+    assert derived["excel/powiaty/2610_skarzyski/instytucje.csv"] == "excel/instytucje.csv"
+    assert "uslugi.csv" not in derived and "instytucje.csv" not in derived

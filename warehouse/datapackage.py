@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -321,16 +322,22 @@ def write_datapackage(root: Path, package: dict[str, Any]) -> Path:
     return target
 
 
-def validate_package(descriptor: Path, *, foreign_keys: bool = True) -> list[str]:
+def validate_package(
+    descriptor: Path, *, foreign_keys: bool = True, skip: Collection[str] = ()
+) -> list[str]:
     """Frictionless validation of a written package; returns readable problems (empty: valid).
 
     Frictionless checks a foreign key by re-reading the referenced file for every resource,
     which costs seconds per publication; the publish stage checks keys itself in SQL and
-    passes `foreign_keys=False`, the tests validate the package as published.
+    passes `foreign_keys=False`, the tests validate the package as published. Resources whose
+    path is in `skip` are left out (the publish stage checks those itself, set-based:
+    `check_files`, and in SQL the rows of derived files and the Parquet variants).
     """
     from frictionless import Package  # imported here: it takes half a second to load
 
     data = json.loads(descriptor.read_text(encoding="utf-8"))
+    if skip:
+        data["resources"] = [r for r in data.get("resources", []) if r.get("path") not in skip]
     if not foreign_keys:
         for resource in data.get("resources", []):
             resource.get("schema", {}).pop("foreignKeys", None)
@@ -339,3 +346,53 @@ def validate_package(descriptor: Path, *, foreign_keys: bool = True) -> list[str
     for task in report.tasks:
         problems += [f"{task.name}: {e.message}" for e in task.errors[:5]]
     return problems
+
+
+def check_files(root: Path, package: dict[str, Any]) -> list[str]:
+    """Every resource's file exists and has the byte count and SHA-256 its descriptor
+    declares: what Frictionless checks of a file, for all resources in one pass."""
+    problems = []
+    for resource in package.get("resources", []):
+        path = root / str(resource.get("path", ""))
+        if not path.is_file():
+            problems.append(f"{resource.get('path')}: declared in the package but not written")
+            continue
+        declared_bytes = resource.get("bytes")
+        if declared_bytes is not None and path.stat().st_size != declared_bytes:
+            problems.append(
+                f"{resource['path']}: {path.stat().st_size} bytes, the package declares"
+                f" {declared_bytes}"
+            )
+        declared_hash = resource.get("hash")
+        if declared_hash is not None and declared_hash != f"sha256:{_sha256(path)}":
+            problems.append(f"{resource['path']}: its hash differs from the package's")
+    return problems
+
+
+def _layout(resource: dict[str, Any]) -> tuple[str, str, tuple[str, ...]]:
+    fields = resource.get("schema", {}).get("fields", [])
+    return (
+        str(resource.get("encoding")),
+        json.dumps(resource.get("dialect"), sort_keys=True),
+        tuple(str(f.get("name")) for f in fields),
+    )
+
+
+def derived_resources(package: dict[str, Any]) -> dict[str, str]:
+    """The table files that hold some of a national file's rows in its exact layout (the
+    per-county and per-sector files, in both flavours): path → the national file's path."""
+    national_paths = {f"{t.name}.csv" for t in NATIONAL_TABLES}
+    national_paths |= {f"excel/{p}" for p in national_paths}
+    tables = [
+        r
+        for r in package.get("resources", [])
+        if r.get("type") == "table" and r.get("format") == "csv"
+    ]
+    national = {_layout(r): str(r["path"]) for r in tables if r.get("path") in national_paths}
+    derived = {}
+    for resource in tables:
+        path = str(resource["path"])
+        source = national.get(_layout(resource))
+        if source is not None and path != source:
+            derived[path] = source
+    return derived

@@ -1,5 +1,10 @@
 """Opening the DuckDB warehouse: forward migrations applied on open, one writer at a time.
 
+Every connection gets a memory limit (DuckDB's own default is 80% of the machine's RAM, which
+at national scale let the buffer pool alone grow to gigabytes): `DEFAULT_MEMORY_LIMIT`, or
+the environment variable WSPARCIE_DUCKDB_MEMORY_LIMIT (e.g. "2GB"). Beyond it DuckDB spills
+to a temporary folder beside the database file (`<file>.tmp`), removed when it closes.
+
 Migrations are the numbered `migrations/NNN_name.sql` files shipped in this package. Each is
 applied in its own transaction together with its row in `schema_migrations`, so a failed
 migration leaves the database at the previous version.
@@ -7,6 +12,7 @@ migration leaves the database at the previous version.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +23,8 @@ from pathlib import Path
 import duckdb
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
+MEMORY_LIMIT_ENV = "WSPARCIE_DUCKDB_MEMORY_LIMIT"
+DEFAULT_MEMORY_LIMIT = "1GB"
 
 
 class WarehouseError(Exception):
@@ -102,13 +110,33 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
         raise WarehouseError(
             f"{path}: cannot open the warehouse ({exc}); is another wsparcie run writing it?"
         ) from exc
-    if not read_only:
-        try:
+    try:
+        limit_memory(con, path)
+        if not read_only:
             migrate(con)
-        except Exception:
-            con.close()
-            raise
+    except Exception:
+        con.close()
+        raise
     return con
+
+
+def memory_limit() -> str:
+    """The memory limit connections get: WSPARCIE_DUCKDB_MEMORY_LIMIT, else the default."""
+    return os.environ.get(MEMORY_LIMIT_ENV, "").strip() or DEFAULT_MEMORY_LIMIT
+
+
+def limit_memory(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Cap DuckDB's memory at `memory_limit()`, spilling to `<path>.tmp` beyond it."""
+    limit = memory_limit()
+    try:
+        con.execute(f"SET memory_limit = '{limit.replace(chr(39), '')}'")
+    except duckdb.Error as exc:
+        raise WarehouseError(
+            f"{MEMORY_LIMIT_ENV}={limit!r} is not a memory limit DuckDB accepts"
+            f" (e.g. '1GB', '512MB'): {str(exc).splitlines()[0]}"
+        ) from exc
+    spill = path.with_name(path.name + ".tmp")
+    con.execute(f"SET temp_directory = '{spill.as_posix().replace(chr(39), chr(39) * 2)}'")
 
 
 @contextmanager

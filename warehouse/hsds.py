@@ -502,10 +502,11 @@ def write_hsds(export: HsdsExport, folder: Path) -> list[str]:
     (folder / "datapackage.json").write_text(
         json.dumps(hsds_datapackage(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
-    (folder / "organizations.json").write_text(
-        json.dumps(export.organizations, ensure_ascii=False, indent=1, default=str) + "\n",
-        encoding="utf-8",
-    )
+    # One organization per line: json.dumps with an indent runs the pure-Python encoder, which
+    # took seconds for a national export; per item, without one, it is the C encoder.
+    items = (json.dumps(o, ensure_ascii=False, default=str) for o in export.organizations)
+    with (folder / "organizations.json").open("w", encoding="utf-8") as handle:
+        handle.write("[\n" + ",\n".join(items) + "\n]\n" if export.organizations else "[]\n")
     return [*written, "datapackage.json", "organizations.json"]
 
 

@@ -1,6 +1,8 @@
 """Loading what the extract stage produced: runs, sources, documents, raw records.
 
-Everything a run loads goes in one transaction, so a failure leaves yesterday's state intact.
+Everything a run loads goes in one transaction, so a failure leaves yesterday's state intact,
+and in a few set-based statements (warehouse/frames.py): at national scale a statement per
+source cost minutes.
 A source that failed, or that yielded fewer records than its declared minimum, keeps its last
 good records: a broken page never wipes institutions from the directory.
 """
@@ -9,16 +11,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import duckdb
 import pandas as pd
 
 from extractors.catalogue import Source
-from extractors.extract import SourceResult
+from extractors.extract import DocumentInfo, SourceResult
 from extractors.records import RawInstitution
 from warehouse.db import transaction
+from warehouse.frames import insert_frame
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,33 +60,64 @@ def finish_run(
 
 
 def register_sources(con: duckdb.DuckDBPyConnection, sources: Sequence[Source]) -> None:
-    """Upsert the declarations so analysts can join records to their source's facts."""
+    """Upsert the declarations so analysts can join records to their source's facts: one
+    statement for the whole catalogue (thousands of sources nationally)."""
     now = datetime.now(UTC)
+    frame = pd.DataFrame(
+        [
+            {
+                "slug": s.slug,
+                "title": s.title,
+                "county": s.county,
+                "kind": s.kind,
+                "url": s.url,
+                "parser": s.parser,
+                "publisher": s.publisher,
+                "min_records": s.min_records,
+                "max_records": s.max_records,
+                "declared_in": str(s.path),
+                "updated_at": now,
+            }
+            for s in _last_by_slug(sources)
+        ],
+        columns=_SOURCE_COLUMNS,
+    )
+    # A float column would not cast to INTEGER when it holds None, so keep nullable integers.
+    frame["max_records"] = frame["max_records"].astype("Int64")
     with transaction(con):
-        for s in sources:
-            con.execute(
-                """
-                INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (slug) DO UPDATE SET
-                    title = excluded.title, county = excluded.county, kind = excluded.kind,
-                    url = excluded.url, parser = excluded.parser, publisher = excluded.publisher,
-                    min_records = excluded.min_records, max_records = excluded.max_records,
-                    declared_in = excluded.declared_in, updated_at = excluded.updated_at
-                """,
-                [
-                    s.slug,
-                    s.title,
-                    s.county,
-                    s.kind,
-                    s.url,
-                    s.parser,
-                    s.publisher,
-                    s.min_records,
-                    s.max_records,
-                    str(s.path),
-                    now,
-                ],
-            )
+        insert_frame(
+            con,
+            "sources",
+            frame,
+            on_conflict="""
+            ON CONFLICT (slug) DO UPDATE SET
+                title = excluded.title, county = excluded.county, kind = excluded.kind,
+                url = excluded.url, parser = excluded.parser, publisher = excluded.publisher,
+                min_records = excluded.min_records, max_records = excluded.max_records,
+                declared_in = excluded.declared_in, updated_at = excluded.updated_at
+            """,
+        )
+
+
+_SOURCE_COLUMNS = (
+    "slug",
+    "title",
+    "county",
+    "kind",
+    "url",
+    "parser",
+    "publisher",
+    "min_records",
+    "max_records",
+    "declared_in",
+    "updated_at",
+)
+
+
+def _last_by_slug(sources: Sequence[Source]) -> list[Source]:
+    # One statement updates a row at most once; upserting one at a time, the last declaration
+    # of a slug won, so it still does.
+    return list({s.slug: s for s in sources}.values())
 
 
 def previous_documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -126,107 +160,196 @@ def load_results(
     results: Iterable[SourceResult],
     sources: Sequence[Source],
 ) -> list[SourceOutcome]:
-    """Load every source's result in one transaction; returns what was recorded per source."""
+    """Load every source's result in one transaction; returns what was recorded per source.
+
+    Set-based: the results are gathered into one frame per table and written with a handful
+    of statements, whatever the number of sources. A source extracted afresh has its records
+    replaced (those it no longer yields stay, inactive); an unchanged one has its active
+    records marked seen; a failed or below-minimum one keeps its records as they were.
+    """
     by_slug = {s.slug: s for s in sources}
-    outcomes: list[SourceOutcome] = []
     now = datetime.now(UTC)
+    batch = _Batch()
+    for result in results:
+        source = by_slug.get(result.source)
+        if source is None:
+            raise ValueError(f"result for {result.source!r}, which is not in the catalogue")
+        batch.add(result, check_assertions(result, source), run_id, now)
     with transaction(con):
-        for result in results:
-            outcome = check_assertions(result, by_slug[result.source])
-            outcomes.append(outcome)
-            if result.document is not None:
-                _upsert_document(con, result)
-            con.execute(
-                "INSERT INTO source_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    run_id,
-                    result.source,
-                    outcome.status,
-                    result.http_status,
-                    result.document.sha256 if result.document else None,
-                    outcome.records,
-                    outcome.message,
-                    result.started_at,
-                    result.duration_s,
-                ],
-            )
-            if outcome.status == "extracted":
-                _replace_source_records(con, result.source, result.records, now)
-            elif outcome.status == "unchanged":
-                con.execute(
-                    "UPDATE raw_records SET last_seen_at = ? WHERE source = ? AND active",
-                    [now, result.source],
-                )
-    return outcomes
+        _write_batch(con, batch)
+    return batch.outcomes
 
 
-def _upsert_document(con: duckdb.DuckDBPyConnection, result: SourceResult) -> None:
-    d = result.document
-    assert d is not None
-    con.execute(
-        """
-        INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+@dataclass(slots=True)
+class _Batch:
+    """A run's results, as the rows the set-based statements write."""
+
+    outcomes: list[SourceOutcome] = field(default_factory=list)
+    source_runs: list[dict[str, object]] = field(default_factory=list)
+    documents: dict[tuple[str, str], dict[str, object]] = field(default_factory=dict)
+    replaced: list[str] = field(default_factory=list)  # sources whose records are replaced
+    unchanged: list[str] = field(default_factory=list)
+    records: dict[str, dict[str, object]] = field(default_factory=dict)
+
+    def add(self, result: SourceResult, outcome: SourceOutcome, run_id: str, now: datetime) -> None:
+        self.outcomes.append(outcome)
+        d = result.document
+        if d is not None:
+            key = (d.sha256, d.url)
+            earlier = self.documents.get(key)
+            # Two sources may share a document; fetched one after the other, the first
+            # fetch counts as the first, the last one's headers as the current ones.
+            first = d.fetched_at if earlier is None else earlier["first_fetched_at"]
+            self.documents[key] = _document_row(d, first)
+        self.source_runs.append(
+            {
+                "run_id": run_id,
+                "source": result.source,
+                "status": outcome.status,
+                "http_status": result.http_status,
+                "document_sha256": d.sha256 if d is not None else None,
+                "records": outcome.records,
+                "message": outcome.message,
+                "started_at": result.started_at,
+                "duration_s": result.duration_s,
+            }
+        )
+        if outcome.status == "extracted":
+            self.replaced.append(result.source)
+            for record in result.records:
+                if record.record_id not in self.records:  # the first of duplicates wins
+                    self.records[record.record_id] = _raw_row(record, now)
+        elif outcome.status == "unchanged":
+            self.unchanged.append(result.source)
+
+
+def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
+    now = datetime.now(UTC)
+    insert_frame(
+        con,
+        "documents",
+        pd.DataFrame(list(batch.documents.values()), columns=_DOCUMENT_COLUMNS),
+        on_conflict="""
         ON CONFLICT (sha256, url) DO UPDATE SET
             last_fetched_at = excluded.last_fetched_at, status = excluded.status,
             etag = excluded.etag, last_modified = excluded.last_modified
         """,
-        [
-            d.sha256,
-            d.url,
-            d.final_url,
-            d.status,
-            d.content_type,
-            d.declared_charset,
-            d.charset,
-            d.bytes,
-            d.etag,
-            d.last_modified,
-            d.fetched_at,
-            d.fetched_at,
-        ],
     )
-
-
-def _replace_source_records(
-    con: duckdb.DuckDBPyConnection,
-    source: str,
-    records: Sequence[RawInstitution],
-    now: datetime,
-) -> None:
-    """Upsert this extraction's records; the source's records it no longer yields go inactive."""
-    unique: dict[str, RawInstitution] = {}
-    for record in records:
-        unique.setdefault(record.record_id, record)
-    con.execute("UPDATE raw_records SET active = false WHERE source = ?", [source])
-    if not unique:
-        return
-    frame = pd.DataFrame([_raw_row(r, now) for r in unique.values()])
-    con.register("incoming_raw_records", frame)
-    try:
+    source_runs = pd.DataFrame(batch.source_runs, columns=_SOURCE_RUN_COLUMNS)
+    for column in ("http_status", "records"):
+        source_runs[column] = source_runs[column].astype("Int64")
+    insert_frame(con, "source_runs", source_runs)
+    if batch.unchanged:
         con.execute(
-            """
-            INSERT INTO raw_records BY NAME
-            SELECT * REPLACE (
-                CAST(phones_raw AS VARCHAR[]) AS phones_raw,
-                CAST(emails_raw AS VARCHAR[]) AS emails_raw,
-                CAST(websites_raw AS VARCHAR[]) AS websites_raw
-            ) FROM incoming_raw_records
-            ON CONFLICT (record_id) DO UPDATE SET
-                url = excluded.url, document_sha256 = excluded.document_sha256,
-                fetched_at = excluded.fetched_at, last_seen_at = excluded.last_seen_at,
-                context_raw = excluded.context_raw, description_raw = excluded.description_raw,
-                type_raw = excluded.type_raw, gmina_raw = excluded.gmina_raw,
-                powiat_raw = excluded.powiat_raw, voivodeship_raw = excluded.voivodeship_raw,
-                phones_raw = excluded.phones_raw, emails_raw = excluded.emails_raw,
-                websites_raw = excluded.websites_raw, nip_raw = excluded.nip_raw,
-                regon_raw = excluded.regon_raw, krs_raw = excluded.krs_raw,
-                rspo_raw = excluded.rspo_raw, teryt_raw = excluded.teryt_raw,
-                opening_hours_raw = excluded.opening_hours_raw, extra = excluded.extra,
-                active = true
-            """
+            "UPDATE raw_records SET last_seen_at = ?"
+            " WHERE active AND source IN (SELECT unnest(?::VARCHAR[]))",
+            [now, batch.unchanged],
         )
-    finally:
-        con.unregister("incoming_raw_records")
+    if batch.replaced:
+        con.execute(
+            "UPDATE raw_records SET active = false WHERE source IN (SELECT unnest(?::VARCHAR[]))",
+            [batch.replaced],
+        )
+        insert_frame(
+            con,
+            "raw_records",
+            pd.DataFrame(list(batch.records.values()), columns=_RAW_COLUMNS),
+            list_columns=("phones_raw", "emails_raw", "websites_raw"),
+            on_conflict=_RAW_UPSERT,
+        )
+
+
+_RAW_UPSERT = """
+ON CONFLICT (record_id) DO UPDATE SET
+    url = excluded.url, document_sha256 = excluded.document_sha256,
+    fetched_at = excluded.fetched_at, last_seen_at = excluded.last_seen_at,
+    context_raw = excluded.context_raw, description_raw = excluded.description_raw,
+    type_raw = excluded.type_raw, gmina_raw = excluded.gmina_raw,
+    powiat_raw = excluded.powiat_raw, voivodeship_raw = excluded.voivodeship_raw,
+    phones_raw = excluded.phones_raw, emails_raw = excluded.emails_raw,
+    websites_raw = excluded.websites_raw, nip_raw = excluded.nip_raw,
+    regon_raw = excluded.regon_raw, krs_raw = excluded.krs_raw,
+    rspo_raw = excluded.rspo_raw, teryt_raw = excluded.teryt_raw,
+    opening_hours_raw = excluded.opening_hours_raw, extra = excluded.extra,
+    active = true
+"""
+
+_SOURCE_RUN_COLUMNS = (
+    "run_id",
+    "source",
+    "status",
+    "http_status",
+    "document_sha256",
+    "records",
+    "message",
+    "started_at",
+    "duration_s",
+)
+
+_DOCUMENT_COLUMNS = (
+    "sha256",
+    "url",
+    "final_url",
+    "status",
+    "content_type",
+    "declared_charset",
+    "charset",
+    "bytes",
+    "etag",
+    "last_modified",
+    "first_fetched_at",
+    "last_fetched_at",
+)
+
+
+def _document_row(d: DocumentInfo, first_fetched_at: object) -> dict[str, object]:
+    return {
+        "sha256": d.sha256,
+        "url": d.url,
+        "final_url": d.final_url,
+        "status": d.status,
+        "content_type": d.content_type,
+        "declared_charset": d.declared_charset,
+        "charset": d.charset,
+        "bytes": d.bytes,
+        "etag": d.etag,
+        "last_modified": d.last_modified,
+        "first_fetched_at": first_fetched_at,
+        "last_fetched_at": d.fetched_at,
+    }
+
+
+_RAW_COLUMNS = (
+    "record_id",
+    "source",
+    "url",
+    "document_sha256",
+    "fetched_at",
+    "role",
+    "name_raw",
+    "type_raw",
+    "street_raw",
+    "postal_code_raw",
+    "locality_raw",
+    "gmina_raw",
+    "powiat_raw",
+    "voivodeship_raw",
+    "phones_raw",
+    "emails_raw",
+    "websites_raw",
+    "nip_raw",
+    "regon_raw",
+    "krs_raw",
+    "rspo_raw",
+    "teryt_raw",
+    "opening_hours_raw",
+    "description_raw",
+    "context_raw",
+    "extra",
+    "first_seen_at",
+    "last_seen_at",
+    "active",
+)
 
 
 def _raw_row(record: RawInstitution, now: datetime) -> dict[str, object]:

@@ -22,7 +22,7 @@ import logging
 import os
 import shutil
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -30,12 +30,20 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import duckdb
+import pandas as pd
 
 from transforms.taxonomy import INSTITUTION_TYPES, SECTORS, SERVICES, TARGET_GROUPS
 from warehouse import datapackage as dp
 from warehouse.county_pages import county_folder, write_county_pages
 from warehouse.coverage import CoverageRow, refresh_coverage
-from warehouse.hsds import build_hsds, check_hsds_references, validate_hsds_json, write_hsds
+from warehouse.frames import insert_frame
+from warehouse.hsds import (
+    HsdsExport,
+    build_hsds,
+    check_hsds_references,
+    validate_hsds_json,
+    write_hsds,
+)
 from warehouse.personal_data import find_people, personal_emails
 from warehouse.schema_docs import comment_gazetteer_tables
 
@@ -92,8 +100,9 @@ def write_publication(
         coverage = refresh_coverage(con)
         comment_gazetteer_tables(con)
         stage_tables(con)
-        files, count = _write_files(con, staging, coverage, notice)
-        problems = check_publication(con, staging, hsds_schemas=hsds_schemas)
+        export = build_hsds(con)
+        files, count = _write_files(con, staging, coverage, notice, export)
+        problems = check_publication(con, staging, hsds_schemas=hsds_schemas, export=export)
         if problems:
             raise PublishError(
                 f"{len(problems)} problem(s): "
@@ -159,8 +168,9 @@ def stage_tables(con: duckdb.DuckDBPyConnection) -> None:
         " (institution_id VARCHAR, kind VARCHAR, value VARCHAR)"
     )
     kept = public_contacts((str(a), str(b), str(c)) for a, b, c in contacts)
-    if kept:
-        con.executemany("INSERT INTO pub_contacts VALUES (?, ?, ?)", kept)
+    insert_frame(
+        con, "pub_contacts", pd.DataFrame(kept, columns=["institution_id", "kind", "value"])
+    )
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE pub_services AS
@@ -188,9 +198,16 @@ def stage_tables(con: duckdb.DuckDBPyConnection) -> None:
         """
     )
     # Loopback addresses (the demo's server) mean nothing to a reader and change every run.
-    for (url,) in con.execute("SELECT DISTINCT url FROM pub_provenance").fetchall():
-        if _is_loopback(url):
-            con.execute("UPDATE pub_provenance SET url = NULL WHERE url = ?", [url])
+    loopback = [
+        str(url)
+        for (url,) in con.execute("SELECT DISTINCT url FROM pub_provenance").fetchall()
+        if _is_loopback(url)
+    ]
+    if loopback:  # one statement: per URL, it was thousands at national scale
+        con.execute(
+            "UPDATE pub_provenance SET url = NULL WHERE url IN (SELECT unnest(?::VARCHAR[]))",
+            [loopback],
+        )
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE pub_institutions AS
@@ -370,6 +387,7 @@ def _write_files(
     root: Path,
     coverage: Sequence[CoverageRow],
     notice: str | None,
+    export: HsdsExport,
 ) -> tuple[tuple[str, ...], int]:
     root.mkdir(parents=True)
     w = _Writer(con, root)
@@ -440,7 +458,7 @@ def _write_files(
 
     data_as_of = _data_as_of(con)
     other: list[tuple[str, str, str]] = []
-    hsds_files = write_hsds(build_hsds(con), root / "hsds")
+    hsds_files = write_hsds(export, root / "hsds")
     for name in hsds_files:
         mediatype = "text/csv" if name.endswith(".csv") else "application/json"
         other.append((f"hsds/{name}", f"HSDS 3.0: {name}", mediatype))
@@ -485,22 +503,49 @@ def _package_sources(con: duckdb.DuckDBPyConnection) -> list[dict[str, str]]:
 
 
 def check_publication(
-    con: duckdb.DuckDBPyConnection, root: Path, *, hsds_schemas: Path | None = None
+    con: duckdb.DuckDBPyConnection,
+    root: Path,
+    *,
+    hsds_schemas: Path | None = None,
+    export: HsdsExport | None = None,
 ) -> list[str]:
     """Every check a publication must pass before it replaces the previous one; returns the
-    problems found (empty: publishable). The cheap checks run first; Frictionless, which
-    takes seconds, only when they pass."""
-    problems = check_counts(con, root)
-    problems += check_foreign_keys(con, root)
-    problems += check_personal_data(root)
-    export = build_hsds(con)
+    problems found (empty: publishable). The cheap, set-based checks run first; Frictionless
+    only when they pass.
+
+    At national scale the per-county and per-sector files are hundreds of copies of the
+    national file's rows, and Frictionless reading each of them (and the Parquet variants,
+    through pandas) took minutes. So: every file's bytes and hash are checked against the
+    descriptor; the derived files' header is the national file's and their rows, together,
+    are national rows (SQL); the Parquet variants hold their CSV's rows with the declared
+    columns (SQL); Frictionless validates everything else in full, and one derived file of
+    each kind, so every layout the package declares is still checked by it. `export`: the
+    HSDS export the files were written from (built again when not given).
+    """
+    package = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    derived = dp.derived_resources(package)
+    problems = dp.check_files(root, package)
+    problems += _unreadable_as_problem("row counts", lambda: check_counts(con, root))
+    problems += _unreadable_as_problem(
+        "derived files", lambda: check_derived_rows(con, root, derived)
+    )
+    problems += _unreadable_as_problem("parquet", lambda: check_parquet(con, root, package))
+    problems += _unreadable_as_problem(
+        "foreign keys", lambda: check_foreign_keys(con, root, skip=derived)
+    )
+    problems += check_personal_data(root, skip=derived)
+    export = export if export is not None else build_hsds(con)
     problems += [f"hsds: {p}" for p in check_hsds_references(export)]
     if hsds_schemas is not None:
         organizations = json.loads((root / "hsds" / "organizations.json").read_text("utf-8"))
         problems += [f"hsds json: {p}" for p in validate_hsds_json(organizations, hsds_schemas)]
     if problems:
         return problems
-    problems += dp.validate_package(root / "datapackage.json", foreign_keys=False)
+    sampled = {paths[0] for paths in _derived_groups(derived).values()}
+    skip = (set(derived) - sampled) | {
+        str(r["path"]) for r in package["resources"] if r.get("format") == "parquet"
+    }
+    problems += dp.validate_package(root / "datapackage.json", foreign_keys=False, skip=skip)
     problems += [
         f"hsds: {p}"
         for p in dp.validate_package(root / "hsds" / "datapackage.json", foreign_keys=False)
@@ -508,10 +553,55 @@ def check_publication(
     return problems
 
 
+def _unreadable_as_problem(check: str, run: Callable[[], list[str]]) -> list[str]:
+    # A file broken badly enough that DuckDB cannot read it (a header that no longer matches
+    # its siblings', a cut-off Parquet file) is a problem to report, not a crash.
+    try:
+        return run()
+    except duckdb.Error as exc:
+        return [f"{check}: the files cannot be read: {str(exc).splitlines()[0]}"]
+
+
 def _count(con: duckdb.DuckDBPyConnection, query: str) -> tuple[int, int]:
     row = con.execute(query).fetchone()
     assert row is not None
     return int(row[0]), int(row[1])
+
+
+def _delimiter(path: str | Path) -> str:
+    return ";" if "excel" in Path(path).parts else ","
+
+
+def _read_csv(paths: Sequence[Path], delimiter: str, *, filename: bool = False) -> str:
+    """A read_csv over CSVs we wrote: every value as text, nothing left to the sniffer."""
+    listing = ", ".join(f"'{_sql_path(p)}'" for p in paths)
+    return (
+        f"read_csv([{listing}], delim='{delimiter}', quote='\"', escape='\"', header=true,"
+        f" all_varchar=true, filename={str(filename).lower()})"
+    )
+
+
+def _header(path: Path) -> str:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return handle.readline().rstrip("\r\n")
+
+
+def _row_counts(con: duckdb.DuckDBPyConnection, paths: Iterable[Path]) -> dict[Path, int]:
+    """Data rows of CSVs we wrote (quoted newlines counted right), one query per layout."""
+    groups: dict[tuple[str, str], list[Path]] = {}
+    for path in paths:
+        groups.setdefault((_delimiter(path), _header(path)), []).append(path)
+    counts = {}
+    for (delimiter, _header_line), group in groups.items():
+        found = dict(
+            con.execute(
+                f"SELECT filename, count(*) FROM {_read_csv(group, delimiter, filename=True)}"
+                " GROUP BY filename"
+            ).fetchall()
+        )
+        for path in group:
+            counts[path] = int(found.get(str(path), 0))
+    return counts
 
 
 def check_counts(con: duckdb.DuckDBPyConnection, root: Path) -> list[str]:
@@ -524,8 +614,7 @@ def check_counts(con: duckdb.DuckDBPyConnection, root: Path) -> list[str]:
     national = root / "instytucje.csv"
     rows, ids = _count(
         con,
-        f"SELECT count(*), count(DISTINCT institution_id) FROM read_csv('{_sql_path(national)}',"
-        " all_varchar=true, header=true)",
+        f"SELECT count(*), count(DISTINCT institution_id) FROM {_read_csv([national], ',')}",
     )
     if rows != expected or ids != expected:
         problems.append(f"instytucje.csv has {rows} rows ({ids} ids), the warehouse {expected}")
@@ -538,26 +627,23 @@ def check_counts(con: duckdb.DuckDBPyConnection, root: Path) -> list[str]:
             if want:
                 problems.append(f"no {what} ({pattern})")
             continue
-        listing = ", ".join(f"'{_sql_path(p)}'" for p in files)
-        got, _ = _count(
-            con,
-            f"SELECT count(*), 0 FROM read_csv([{listing}], all_varchar=true, header=true)",
-        )
+        got, _ = _count(con, f"SELECT count(*), 0 FROM {_read_csv(files, ',')}")
         if got != want:
             problems.append(f"{what} hold {got} rows, expected {want}")
     package = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    csv_rows = {}
-    for resource in package["resources"]:
-        path = resource["path"]
-        if (
-            resource.get("type") == "table"
-            and path.endswith(".csv")
-            and not path.startswith("excel/")
-        ):
-            csv_rows[path] = _lines(root / path)
+    tables = [
+        str(r["path"])
+        for r in package["resources"]
+        if r.get("type") == "table"
+        and str(r["path"]).endswith(".csv")
+        and not str(r["path"]).startswith("excel/")
+    ]
+    excels = [root / "excel" / path for path in tables if (root / "excel" / path).is_file()]
+    counts = _row_counts(con, [root / path for path in tables] + excels)
+    csv_rows = {path: counts[root / path] for path in tables}
     for path, count in csv_rows.items():
         excel = root / "excel" / path
-        if not excel.is_file() or _lines(excel) != count:
+        if excel not in counts or counts[excel] != count:
             problems.append(f"excel/{path} does not have the {count} rows of {path}")
     for table in dp.NATIONAL_TABLES:
         parquet = root / "parquet" / f"{table.name}.parquet"
@@ -569,40 +655,125 @@ def check_counts(con: duckdb.DuckDBPyConnection, root: Path) -> list[str]:
     return problems
 
 
-def check_foreign_keys(con: duckdb.DuckDBPyConnection, root: Path) -> list[str]:
-    """Every institution_id in a published CSV is in instytucje.csv (what the package's
-    foreign keys declare, checked in one SQL pass instead of Frictionless' per-file lookups)."""
-    national = _sql_path(root / "instytucje.csv")
+def _derived_groups(derived: dict[str, str]) -> dict[tuple[str, str], list[str]]:
+    """Derived files by the national file they copy from and their kind (the top folder:
+    powiaty, sektory), in path order."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for path in sorted(derived):
+        parts = [p for p in Path(path).parts if p != "excel"]
+        groups.setdefault((derived[path], parts[0]), []).append(path)
+    return groups
+
+
+def check_derived_rows(
+    con: duckdb.DuckDBPyConnection, root: Path, derived: dict[str, str]
+) -> list[str]:
+    """Each per-county or per-sector file has its national file's header, and the files of
+    one kind hold, together, national rows only, none twice: each row is one Frictionless
+    validated in the national file (`derived`: from dp.derived_resources)."""
     problems = []
-    for path in sorted(root.glob("**/*.csv")):
-        relative = path.relative_to(root)
-        if relative.parts[0] in ("excel", "hsds") or relative.as_posix() == "instytucje.csv":
+    for (national, kind), paths in _derived_groups(derived).items():
+        header = _header(root / national)
+        differing = [
+            f"{p}: its header differs from {national}'s"
+            for p in paths
+            if _header(root / p) != header
+        ]
+        if differing:  # the rows of such a file cannot be read alongside the others'
+            problems += differing
             continue
-        with path.open(encoding="utf-8", newline="") as handle:
-            header = next(csv.reader(handle), [])
-        if "institution_id" not in header:
-            continue
+        delimiter = _delimiter(national)
+        files = _read_csv([root / p for p in paths], delimiter)
         row = con.execute(
-            f"""
-            SELECT count(*), min(institution_id) FROM read_csv('{_sql_path(path)}',
-                all_varchar=true, header=true) AS t
-            WHERE institution_id NOT IN (SELECT institution_id FROM read_csv('{national}',
-                all_varchar=true, header=true))
-            """
+            f"SELECT count(*) FROM (SELECT * FROM {files}"
+            f" EXCEPT ALL SELECT * FROM {_read_csv([root / national], delimiter)})"
         ).fetchone()
         if row and row[0]:
             problems.append(
-                f"{relative}: {row[0]} institution id(s) not in instytucje.csv, e.g. {row[1]}"
+                f"{kind} files from {national}: {row[0]} row(s) that are not rows of {national}"
+                " (changed, or repeated)"
             )
     return problems
 
 
-def _lines(path: Path) -> int:
-    """Data rows of a CSV we wrote (quoted newlines are counted correctly by the csv module)."""
-    encoding = "utf-8-sig"
-    delimiter = ";" if "excel" in path.parts else ","
-    with path.open(encoding=encoding, newline="") as handle:
-        return sum(1 for _ in csv.reader(handle, delimiter=delimiter)) - 1
+# Frictionless field types and the DuckDB types a Parquet column of that field may have.
+_PARQUET_TYPES = {
+    "string": ("VARCHAR",),
+    "integer": ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT"),
+    "boolean": ("BOOLEAN",),
+    "date": ("DATE",),
+    "number": ("DOUBLE", "FLOAT", "DECIMAL"),
+}
+
+
+def check_parquet(con: duckdb.DuckDBPyConnection, root: Path, package: dict[str, Any]) -> list[str]:
+    """Each Parquet variant has the declared columns, in order, with types of the declared
+    kind, and the very rows of its machine CSV (compared as text both ways)."""
+    problems = []
+    for resource in package["resources"]:
+        if resource.get("format") != "parquet":
+            continue
+        path = str(resource["path"])
+        parquet = f"read_parquet('{_sql_path(root / path)}')"
+        columns = con.execute(f"DESCRIBE SELECT * FROM {parquet}").fetchall()
+        fields = resource.get("schema", {}).get("fields", [])
+        declared = [(str(f["name"]), str(f["type"])) for f in fields]
+        if [str(c[0]) for c in columns] != [name for name, _type in declared]:
+            problems.append(f"{path}: its columns are not the declared ones")
+            continue
+        for (name, kind), column in zip(declared, columns, strict=True):
+            base = str(column[1]).split("(")[0]
+            if base not in _PARQUET_TYPES.get(kind, ()):
+                problems.append(f"{path}: column {name} is {column[1]}, declared {kind}")
+        csv_path = root / f"{Path(path).stem}.csv"
+        as_text = f"SELECT nullif(COLUMNS(*)::VARCHAR, '') FROM {parquet}"
+        from_csv = f"SELECT * FROM {_read_csv([csv_path], ',')}"
+        row = con.execute(
+            f"SELECT (SELECT count(*) FROM ({as_text} EXCEPT ALL {from_csv})),"
+            f" (SELECT count(*) FROM ({from_csv} EXCEPT ALL {as_text}))"
+        ).fetchone()
+        if row and (row[0] or row[1]):
+            problems.append(f"{path}: {row[0]} row(s) differ from {csv_path.name}'s")
+    return problems
+
+
+def check_foreign_keys(
+    con: duckdb.DuckDBPyConnection, root: Path, *, skip: Collection[str] = ()
+) -> list[str]:
+    """Every institution_id in a published CSV is in instytucje.csv (what the package's
+    foreign keys declare, checked in SQL instead of Frictionless' per-file lookups). `skip`:
+    files known to hold national rows only (check_derived_rows)."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE pub_check_ids AS SELECT DISTINCT institution_id"
+        f" FROM {_read_csv([root / 'instytucje.csv'], ',')}"
+    )
+    problems = []
+    try:
+        for path in sorted(root.glob("**/*.csv")):
+            relative = path.relative_to(root)
+            if (
+                relative.parts[0] in ("excel", "hsds")
+                or relative.as_posix() == "instytucje.csv"
+                or relative.as_posix() in skip
+            ):
+                continue
+            with path.open(encoding="utf-8", newline="") as handle:
+                header = next(csv.reader(handle), [])
+            if "institution_id" not in header:
+                continue
+            row = con.execute(
+                f"""
+                SELECT count(*), min(institution_id) FROM {_read_csv([path], ",")}
+                WHERE institution_id NOT IN (SELECT institution_id FROM pub_check_ids)
+                """
+            ).fetchone()
+            if row and row[0]:
+                problems.append(
+                    f"{relative}: {row[0]} institution id(s) not in instytucje.csv, e.g. {row[1]}"
+                )
+    finally:
+        con.execute("DROP TABLE IF EXISTS pub_check_ids")
+    return problems
 
 
 # Streets are named after people ("ul. dr. Piotra Kowalika 2", "al. gen. Sikorskiego"): a
@@ -625,25 +796,31 @@ def _strings(value: Any, out: set[str]) -> None:
 
 
 def check_personal_data(
-    root: Path, *, finder: Callable[[str], list[Any]] = find_people
+    root: Path,
+    *,
+    finder: Callable[[str], list[Any]] = find_people,
+    skip: Collection[str] = (),
 ) -> list[str]:
     """Fails on any published text value that names a person (title + first name + surname,
     or a first.last@ e-mail): in every machine CSV and in the HSDS JSON. The Excel files and
-    pages carry the same values."""
+    pages carry the same values, and so do the files in `skip` (relative paths of the
+    per-county and per-sector files, whose rows are national rows: check_derived_rows)."""
     values: dict[str, str] = {}
     for path in sorted(root.rglob("*.csv")):
-        if "excel" in path.relative_to(root).parts:
+        relative = path.relative_to(root)
+        where = relative.as_posix()
+        if "excel" in relative.parts or where in skip:
             continue
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.reader(handle)
             header = [h.strip().lower() for h in next(reader, [])]
-            skip = {i for i, h in enumerate(header) if h in _ADDRESS_COLUMNS}
+            addresses = {i for i, h in enumerate(header) if h in _ADDRESS_COLUMNS}
             for row in reader:
                 for i, cell in enumerate(row):
-                    if i in skip:
+                    if i in addresses:
                         continue
                     if cell and not cell.isdigit() and cell not in values:
-                        values[cell] = path.relative_to(root).as_posix()
+                        values[cell] = where
     strings: set[str] = set()
     json_path = root / "hsds" / "organizations.json"
     if json_path.is_file():
@@ -652,7 +829,10 @@ def check_personal_data(
         values.setdefault(s, "hsds/organizations.json")
     problems = []
     for value, where in values.items():
-        if any(ch.isalpha() for ch in value) and (finder(value) or personal_emails(value)):
+        # find_people looks for personal e-mails itself; another finder may not.
+        if any(ch.isalpha() for ch in value) and (
+            finder(value) or (finder is not find_people and personal_emails(value))
+        ):
             problems.append(f"{where}: a person's name in a published value: {value!r}")
     return sorted(problems)
 

@@ -28,6 +28,7 @@ from transforms.er.resolve import resolve
 from transforms.normalise import NormalisedRecord, RawRow, normalise_record
 from transforms.places import Gazetteer
 from warehouse.db import transaction
+from warehouse.frames import insert_frame
 
 log = logging.getLogger(__name__)
 
@@ -87,22 +88,12 @@ def rebuild_records(con: duckdb.DuckDBPyConnection, gazetteer: Gazetteer | None)
     )
     with transaction(con):
         con.execute("DELETE FROM records")
-        if normalised:
-            con.register("incoming_records", frame)
-            try:
-                con.execute(
-                    """
-                    INSERT INTO records BY NAME
-                    SELECT * REPLACE (
-                        CAST(phones AS VARCHAR[]) AS phones,
-                        CAST(emails AS VARCHAR[]) AS emails,
-                        CAST(services AS VARCHAR[]) AS services,
-                        CAST(target_groups AS VARCHAR[]) AS target_groups
-                    ) FROM incoming_records
-                    """
-                )
-            finally:
-                con.unregister("incoming_records")
+        insert_frame(
+            con,
+            "records",
+            frame,
+            list_columns=("phones", "emails", "services", "target_groups"),
+        )
     return len(normalised)
 
 
