@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,9 +24,15 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def prefect_harness() -> Iterator[None]:
     """One temporary Prefect server for every flow run of the session (it costs 10–70 s)."""
-    from prefect.testing.utilities import prefect_test_harness
+    from nightly_helpers import shared_prefect_server
 
     import flows  # noqa: F401 - quiet Prefect defaults before Prefect is imported
 
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
+    shared_prefect_server()
+    yield
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    helpers = sys.modules.get("nightly_helpers")  # loaded only when a flow test ran
+    if helpers is not None:
+        helpers.stop_shared_prefect_server()

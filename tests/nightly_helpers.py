@@ -230,7 +230,8 @@ def shared_prefect_server() -> str:
     """One temporary Prefect server for every flow test of this process; returns its API URL.
 
     Starting one costs tens of seconds on a busy machine, so the flow-test modules share it
-    instead of each starting its own; it stops when the process exits.
+    instead of each starting its own (the `prefect_harness` fixture is this server too); it
+    stops when the test session finishes, or at the latest when the process exits.
     """
     global _HARNESS
     if _HARNESS is None:
@@ -243,3 +244,12 @@ def shared_prefect_server() -> str:
     from prefect.settings import PREFECT_API_URL
 
     return str(PREFECT_API_URL.value())
+
+
+def stop_shared_prefect_server() -> None:
+    """Stop the shared server now (conftest calls it when the test session finishes), so no
+    server process outlives pytest holding its output pipe open."""
+    global _HARNESS
+    if _HARNESS is not None:
+        stack, _HARNESS = _HARNESS, None
+        stack.close()
