@@ -8,7 +8,8 @@ Each method runs in its own child process (so its peak memory, read from the chi
 `ru_maxrss`, is its own), one after the other, from this one command. Both get the same input
 file and write `record_id,cluster_id`; the set's `score.py` scores them. Printed per method:
 precision, recall, pairwise F1, B-cubed F1, wall time (reading the file to writing the
-clusters) and peak memory.
+clusters) and peak memory; for wsparcie also the candidate pairs per blocking rule and the
+seconds by phase (read, names, features, blocking, scoring, clustering, review, write).
 
 `--train DIR` refits the pair model on a labelled set (use er-scale/100k, so that er-dev stays
 an honest test) and rewrites transforms/er/model_weights.json, keeping its thresholds.
@@ -275,6 +276,7 @@ def main() -> None:
                     f"rules(pairs,new,skipped blocks)={info['rules']}",
                     flush=True,
                 )
+                print(f"          seconds by phase: {info['stages']}", flush=True)
 
 
 if __name__ == "__main__":

@@ -11,11 +11,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import duckdb
+import numpy as np
 import pytest
 
+from transforms.acronyms import ACRONYMS, shared_full
 from transforms.er.blocking import block
 from transforms.er.features import parse_name, phone_keys, postal_code
-from transforms.er.ladders import LADDER_BY_FIELD, compare_pairs, core_level, place_level
+from transforms.er.ladders import (
+    LADDER_BY_FIELD,
+    compare,
+    compare_pairs,
+    core_level,
+    encode_records,
+    patron_level,
+    place_level,
+    street_similar,
+)
 from transforms.er.model import load_model
 
 COLUMNS = "record_id source name street postal_code locality phone email website nip regon".split()
@@ -336,6 +347,30 @@ def test_different_institutions_stay_apart(a: dict[str, str], b: dict[str, str])
             "szydlowo",
             id="quoted-proper-name",
         ),
+        pytest.param(
+            "KGW w Spądoszynie",
+            "kolo gospodyni wiejski",
+            None,
+            None,
+            "spadoszyn",
+            id="ngo-acronym-from-the-shared-table",
+        ),
+        pytest.param(
+            "GBP w Dłutowie",
+            "gminny biblioteka publiczny",
+            None,
+            None,
+            "dlutowo",
+            id="library-acronym",
+        ),
+        pytest.param(
+            "PPPP w Olsztynie",
+            "poradnia psychologiczno pedagogiczny",
+            None,
+            None,
+            "olsztyn",
+            id="ambiguous-pppp-expands-to-the-shared-words",
+        ),
     ],
 )
 def test_parse_name(
@@ -392,6 +427,24 @@ def test_postal_code(raw: str, expected: str | None) -> None:
             id="pcpr-vs-pup",
         ),
         pytest.param("", "szkola podstawowy", "null", id="missing"),
+        pytest.param(
+            "fundacja otwarty serce pomoc zwierze",
+            "stowarzyszenie otwarty serce pomoc dziecko",
+            "conflict",
+            id="foundation-vs-association",
+        ),
+        pytest.param(
+            "gminny osrodek pomoc spoleczny",
+            "miejski osrodek pomoc spoleczny",
+            "conflict",
+            id="gminny-vs-miejski",
+        ),
+        pytest.param(
+            "stowarzyszenie rozwoj wies",
+            "gminny osrodek kultura",
+            "different",
+            id="a-level-word-and-a-legal-form-do-not-conflict",
+        ),
     ],
 )
 def test_core_ladder(a: str, b: str, level: str) -> None:
@@ -409,3 +462,72 @@ def test_core_ladder(a: str, b: str, level: str) -> None:
 )
 def test_place_ladder(a: tuple[str, ...], b: tuple[str, ...], level: str) -> None:
     assert LADDER_BY_FIELD["place"].levels[place_level(a, b)] == level
+
+
+@pytest.mark.parametrize(
+    "reading",
+    [
+        pytest.param("Publiczna Poradnia Psychologiczno-Pedagogiczna", id="publiczna"),
+        pytest.param("Powiatowa Poradnia Psychologiczno-Pedagogiczna", id="powiatowa"),
+    ],
+)
+def test_pppp_is_a_subset_of_either_reading(reading: str) -> None:
+    short = parse_name("PPPP w Olsztynie").core
+    full = parse_name(f"{reading} w Olsztynie").core
+    assert LADDER_BY_FIELD["core"].levels[core_level(short, full)] == "subset"
+
+
+def test_every_ambiguous_acronym_has_shared_words() -> None:
+    for row in ACRONYMS:
+        shared = shared_full(row).split()
+        assert shared, row.short
+        for reading in (row.full, *row.also):
+            assert set(shared) <= set(reading.split()), (row.short, reading)
+
+
+VECTOR_RECORDS = [
+    ("a", "Szkoła Podstawowa nr 2 im. Jana Pawła II w Żywcu", "34-300", "Żywiec", "Kościuszki 5"),
+    ("b", "SZKOŁA PODSTAWOWA NR 2 IM. JANA PAWŁA II", "34-300", "Zywiec", "Kosciuszki 5"),
+    (
+        "c",
+        "Szkoła Podstawowa nr 2 im. św. Jana Pawła II",
+        "34-300",
+        "Żywiec k. Bielska",
+        "Kościuszki",
+    ),
+    ("d", "Zespół Szkół nr 2 im. Marii Konopnickiej", "34-300", "Żywiec", "Kosciuszkowska 5"),
+    ("e", "GOPS w Dłutowie", "34-300", "Dłutów", ""),
+    ("f", "Gminny Ośrodek Pomocy Społecznej", "34-300", "Dłutowo", "Pabianicka 2"),
+    ("g", "Miejski Ośrodek Pomocy Społecznej w Żywcu", "34-300", "", "Pabianicka 2"),
+]
+
+
+def test_vectorised_ladders_agree_with_the_one_pair_rules() -> None:
+    """Every pair of a small block: the numpy path gives the levels of `core_level`,
+    `patron_level`, `street_similar` and `place_level` on the same features."""
+    con = duckdb.connect()
+    con.execute("CREATE TEMP TABLE er_input (" + ", ".join(f"{c} VARCHAR" for c in COLUMNS) + ")")
+    for record_id, name, postal, locality, street in VECTOR_RECORDS:
+        con.execute(
+            "INSERT INTO er_input (record_id, source, name, postal_code, locality, street) "
+            "VALUES (?, 'bip', ?, ?, ?, ?)",
+            [record_id, name, postal, locality or None, street or None],
+        )
+    from transforms.er.features import build_features_from_raw
+
+    build_features_from_raw(con, "er_input")
+    rows = con.execute(
+        "SELECT rid, core, patron, street, place, locality, locality_alt FROM er_features "
+        "ORDER BY rid"
+    ).fetchall()
+    n = len(rows)
+    left = np.array([i for i in range(n) for j in range(i + 1, n)], dtype=np.int32)
+    right = np.array([j for i in range(n) for j in range(i + 1, n)], dtype=np.int32)
+    levels = compare(encode_records(con), left, right)
+    for k, (i, j) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
+        a, b = rows[i], rows[j]
+        assert levels["core"][k] == core_level(a[1] or "", b[1] or ""), (a, b)
+        assert levels["patron"][k] == patron_level(a[2] or "", b[2] or ""), (a, b)
+        assert levels["place"][k] == place_level(tuple(a[4:]), tuple(b[4:])), (a, b)
+        if a[3] and b[3] and a[3] != b[3]:
+            assert (levels["street"][k] == 3) == street_similar(a[3], b[3]), (a, b)

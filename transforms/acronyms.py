@@ -11,8 +11,10 @@ DPS, ŚDS, OIK, CIS/KIS), the Act on the education system (PPP, SOSW, MOS, MOW, 
 Act on employment promotion (PUP, MUP, OHP), the police and court structure (KPP, KMP, KWP,
 SR, SO, ZKSS) and the State Sanitary Inspection (PSSE, WSSE), plus forms seen on BIP pages.
 
-Where one acronym has two readings in use the table keeps the one common in
-social-assistance and education lists and says so in `note` (e.g. "ZSP" is far more often
+Also NGO, library, sports-club and health acronyms common in local listings (KGW, GBP, MBP,
+LKS, UKS, GOZ, PZON). Where one acronym has two readings in use the table keeps the one common
+in social-assistance and education lists and says so in `note`; where neither dominates
+("PPPP") the other readings are in `also` and `shared_full` gives what they have in common (e.g. "ZSP" is far more often
 "Zespół Szkolno-Przedszkolny" than "Zespół Szkół Ponadgimnazjalnych"; "SP" alone is
 "Szkoła Podstawowa", while "SP ZOZ" is a legal form of health units).
 """
@@ -37,6 +39,10 @@ class Acronym:
         str  # social | education | employment | police | justice | health | ngo | local | culture
     )
     note: str = ""
+    # Other full forms in use for the same letters ("PPPP": Powiatowa or Publiczna Poradnia…).
+    # `full` stays the reading reported back for a full name; a matcher must not assume it
+    # (see `shared_full`).
+    also: tuple[str, ...] = ()
 
 
 ACRONYMS: tuple[Acronym, ...] = (
@@ -67,9 +73,17 @@ ACRONYMS: tuple[Acronym, ...] = (
     Acronym("DDP", "Dzienny Dom Pomocy", "social"),
     Acronym("PCK", "Polski Czerwony Krzyż", "ngo"),
     Acronym("UTW", "Uniwersytet Trzeciego Wieku", "ngo"),
+    Acronym("KGW", "Koło Gospodyń Wiejskich", "ngo"),
+    Acronym("PZON", "Powiatowy Zespół do Spraw Orzekania o Niepełnosprawności", "social"),
     # Education.
     Acronym("PPP", "Poradnia Psychologiczno-Pedagogiczna", "education"),
-    Acronym("PPPP", "Powiatowa Poradnia Psychologiczno-Pedagogiczna", "education"),
+    Acronym(
+        "PPPP",
+        "Powiatowa Poradnia Psychologiczno-Pedagogiczna",
+        "education",
+        "ambiguous: the first P is Powiatowa (county) or Publiczna (public)",
+        also=("Publiczna Poradnia Psychologiczno-Pedagogiczna",),
+    ),
     Acronym("MPPP", "Miejska Poradnia Psychologiczno-Pedagogiczna", "education"),
     Acronym("SOSW", "Specjalny Ośrodek Szkolno-Wychowawczy", "education"),
     Acronym("MOS", "Młodzieżowy Ośrodek Socjoterapii", "education"),
@@ -110,6 +124,7 @@ ACRONYMS: tuple[Acronym, ...] = (
     Acronym("NZOZ", "Niepubliczny Zakład Opieki Zdrowotnej", "health"),
     Acronym("ZOZ", "Zakład Opieki Zdrowotnej", "health"),
     Acronym("CZP", "Centrum Zdrowia Psychicznego", "health"),
+    Acronym("GOZ", "Gminny Ośrodek Zdrowia", "health"),
     # Local government offices (the offices, not the territorial units).
     Acronym("UG", "Urząd Gminy", "local"),
     Acronym("UM", "Urząd Miasta", "local", "also 'Urząd Miejski' and 'Urząd Marszałkowski'"),
@@ -119,6 +134,11 @@ ACRONYMS: tuple[Acronym, ...] = (
     Acronym("MOK", "Miejski Ośrodek Kultury", "culture"),
     Acronym("MOSiR", "Miejski Ośrodek Sportu i Rekreacji", "culture"),
     Acronym("OSiR", "Ośrodek Sportu i Rekreacji", "culture"),
+    Acronym("GBP", "Gminna Biblioteka Publiczna", "culture"),
+    Acronym("MBP", "Miejska Biblioteka Publiczna", "culture"),
+    Acronym("MGBP", "Miejsko-Gminna Biblioteka Publiczna", "culture"),
+    Acronym("LKS", "Ludowy Klub Sportowy", "culture"),
+    Acronym("UKS", "Uczniowski Klub Sportowy", "culture"),
     # National bodies with local branches.
     Acronym("ZUS", "Zakład Ubezpieczeń Społecznych", "social"),
     Acronym("KRUS", "Kasa Rolniczego Ubezpieczenia Społecznego", "social"),
@@ -143,3 +163,16 @@ def by_short() -> Mapping[str, Acronym]:
         if table.setdefault(acronym_token_key(row.short), row) is not row:
             raise ValueError(f"acronyms: {row.short!r} is in the table twice")
     return MappingProxyType(table)
+
+
+def shared_full(row: Acronym) -> str:
+    """The words every reading of the acronym shares, in the order of `full`: the full form
+    itself for most rows, "Poradnia Psychologiczno-Pedagogiczna" for the ambiguous "PPPP".
+    A matcher expands to this, so "PPPP w Olsztynie" is a subset of both "Publiczna…" and
+    "Powiatowa Poradnia…" rather than the same as one and different from the other."""
+    if not row.also:
+        return row.full
+    others = [set(fold(reading).lower().split()) for reading in row.also]
+    return " ".join(
+        word for word in row.full.split() if all(fold(word).lower() in o for o in others)
+    )

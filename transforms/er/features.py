@@ -21,15 +21,16 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import re
+import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 
 import duckdb
 import pandas as pd
 
-from transforms.acronyms import acronym_token_key, by_short
+from transforms.acronyms import acronym_token_key, by_short, shared_full
 from transforms.classify import classify
 from transforms.contacts import (
     normalise_emails,
@@ -79,35 +80,14 @@ def _roman_to_int(token: str) -> int:
     return total
 
 
-# Acronyms common in NGO, culture and health listings that `transforms.acronyms` (the shared
-# table of support-service acronyms) does not hold; proposed for it in the issue-5 report.
-_MORE_ACRONYMS = {
-    "KGW": "Koło Gospodyń Wiejskich",
-    "GBP": "Gminna Biblioteka Publiczna",
-    "MBP": "Miejska Biblioteka Publiczna",
-    "MGBP": "Miejsko-Gminna Biblioteka Publiczna",
-    "LKS": "Ludowy Klub Sportowy",
-    "UKS": "Uczniowski Klub Sportowy",
-    "GOZ": "Gminny Ośrodek Zdrowia",
-    "PZON": "Powiatowy Zespół do Spraw Orzekania o Niepełnosprawności",
-    "GOK": "Gminny Ośrodek Kultury",
-    "MOK": "Miejski Ośrodek Kultury",
-    "UTW": "Uniwersytet Trzeciego Wieku",
-}
-
-
 @lru_cache(maxsize=100_000)
 def _expand(token: str) -> tuple[str, ...] | None:
     """The full form of an acronym token ("GOPS", "MOPS-u", "PCPR-em"), else None."""
     match = _INFLECTED_ACRONYM.match(token)
     if not match:
         return None
-    base = match.group("base")
-    row = by_short().get(acronym_token_key(base))
-    if row is not None:
-        return tuple(row.full.split(" "))
-    more = _MORE_ACRONYMS.get(fold(base).upper()) or _MORE_ACRONYMS.get(base)
-    return tuple(more.split(" ")) if more else None
+    row = by_short().get(acronym_token_key(match.group("base")))
+    return tuple(shared_full(row).split(" ")) if row is not None else None
 
 
 @lru_cache(maxsize=300_000)
@@ -229,7 +209,7 @@ def _known_word(word: str) -> bool:
     return len(word) > 4 or bool(readings(word.lower()))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=500_000)
 def type_of_core(core: str) -> str:
     """Institution type code of a core phrase (lemmas classify as well as inflected words)."""
     if not core:
@@ -333,25 +313,24 @@ FEATURE_COLUMNS = (
 )
 
 
-def _map_distinct(
-    con: duckdb.DuckDBPyConnection,
-    table: str,
-    column: str,
-    out_table: str,
-    out_columns: str,
-    fn: Callable[[str], tuple[object, ...]],
-    *,
-    parallel: bool = False,
-) -> None:
-    """Apply `fn` once per distinct non-empty value of `column`, into `out_table(value, ...)`."""
-    values = [
+def _distinct(con: duckdb.DuckDBPyConnection, table: str, column: str) -> list[str]:
+    return [
         row[0]
         for row in con.execute(
             f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL AND {column} <> ''"
         ).fetchall()
     ]
+
+
+def _store(
+    con: duckdb.DuckDBPyConnection,
+    out_table: str,
+    out_columns: str,
+    values: list[str],
+    results: list[tuple[object, ...]],
+) -> None:
+    """`out_table(value, <out_columns>)` from the values and what was computed for them."""
     names = [c.split()[0] for c in out_columns.split(",")]
-    results = _parallel_map(fn, values) if parallel else [fn(value) for value in values]
     frame = pd.DataFrame(
         {"value": pd.Series(values, dtype=object)}
         | {name: pd.Series([r[i] for r in results], dtype=object) for i, name in enumerate(names)}
@@ -364,22 +343,68 @@ def _map_distinct(
     con.unregister("er_f_frame")
 
 
-_PARALLEL_MIN = 20_000
+def _map_distinct(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    column: str,
+    out_table: str,
+    out_columns: str,
+    fn: Callable[[str], tuple[object, ...]],
+    *,
+    parallel: bool = False,
+) -> None:
+    """Apply `fn` once per distinct non-empty value of `column`, into `out_table(value, ...)`."""
+    values = _distinct(con, table, column)
+    results = _parallel_map(fn, values) if parallel else [fn(value) for value in values]
+    _store(con, out_table, out_columns, values, results)
+
+
+_PARALLEL_MIN = 20_000  # distinct values worth splitting over every core
+_BACKGROUND_MIN = 5_000  # distinct names worth a worker process (it starts with cold caches)
 
 
 def _parallel_map(
     fn: Callable[[str], tuple[object, ...]], values: list[str]
 ) -> list[tuple[object, ...]]:
-    """`fn` over many values on every core. Worth it for names only (Morfeusz lookups and the
-    classifier cost ~0.2 ms per distinct name); forked workers inherit the warm caches."""
-    workers = os.cpu_count() or 1
-    if workers < 2 or len(values) < _PARALLEL_MIN:
-        return [fn(value) for value in values]
+    """`fn` over many values on every core; forked workers inherit the warm caches."""
+    return _collect(_start_map(fn, values, _PARALLEL_MIN))
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A map over distinct values running in worker processes (or already done inline)."""
+
+    pool: ProcessPoolExecutor | None
+    futures: tuple[Future[list[tuple[object, ...]]], ...]
+    done: list[tuple[object, ...]] | None
+
+
+def _start_map(
+    fn: Callable[[str], tuple[object, ...]], values: list[str], background_min: int
+) -> _Pending:
+    """Start `fn` over `values` in forked workers: one below `_PARALLEL_MIN` values (the
+    caller does other work meanwhile), one per core above; inline below `background_min`."""
+    cores = os.cpu_count() or 1
+    if len(values) < background_min or (cores < 2 and background_min >= _PARALLEL_MIN):
+        return _Pending(None, (), [fn(value) for value in values])
+    workers = cores if len(values) >= _PARALLEL_MIN else 1
     size = max(1, len(values) // (workers * 8))
-    chunks = [values[i : i + size] for i in range(0, len(values), size)]
-    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-        parts = pool.map(_apply_chunk, [fn] * len(chunks), chunks)
-        return [row for part in parts for row in part]
+    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"))
+    futures = tuple(
+        pool.submit(_apply_chunk, fn, values[i : i + size]) for i in range(0, len(values), size)
+    )
+    return _Pending(pool, futures, None)
+
+
+def _collect(pending: _Pending) -> list[tuple[object, ...]]:
+    if pending.done is not None:
+        return pending.done
+    if pending.pool is None:
+        raise RuntimeError("features: a background map with neither results nor workers")
+    try:
+        return [row for future in pending.futures for row in future.result()]
+    finally:
+        pending.pool.shutdown(cancel_futures=True)
 
 
 def _apply_chunk(
@@ -391,6 +416,32 @@ def _apply_chunk(
 def _street_row(value: str) -> tuple[object, ...]:
     key = street_key(value)
     return (key.name, key.number)
+
+
+def _postal_row(value: str) -> tuple[object, ...]:
+    return (postal_code(value),)
+
+
+def _phone_row(value: str) -> tuple[object, ...]:
+    national = phone_keys(value)
+    return (" ".join(national), " ".join(p[-7:] for p in national))
+
+
+def _email_row(value: str) -> tuple[object, ...]:
+    emails = [e.lower() for e in normalise_emails(value)]
+    return (" ".join(emails), " ".join(sorted({e.split("@", 1)[1] for e in emails})))
+
+
+def _web_row(value: str) -> tuple[object, ...]:
+    return (host_key(website_host(value), value),)
+
+
+def _nip_row(value: str) -> tuple[object, ...]:
+    return (normalise_nip(value),)
+
+
+def _regon_row(value: str) -> tuple[object, ...]:
+    return (normalise_regon(value),)
 
 
 def _name_row(raw: str) -> tuple[object, ...]:
@@ -412,14 +463,11 @@ def _build_name_table(con: duckdb.DuckDBPyConnection, table: str) -> None:
     _map_distinct(con, table, "name", "er_f_names", _NAME_COLS, _name_row, parallel=True)
 
 
-def build_features_from_raw(con: duckdb.DuckDBPyConnection, table: str) -> int:
-    """`er_features` from a table of raw text columns (the standalone file layout)."""
-    _build_name_table(con, table)
+def _contact_tables(con: duckdb.DuckDBPyConnection, table: str, parallel: bool) -> None:
+    """`er_f_*` tables of every column but the name (places, addresses, contacts, ids); the
+    costlier columns on every core when `parallel`."""
     _map_distinct(con, table, "locality", "er_f_loc", "loc VARCHAR, loc_alt VARCHAR", locality_keys)
-    _map_distinct(
-        con, table, "postal_code", "er_f_postal", "postal VARCHAR", lambda v: (postal_code(v),)
-    )
-
+    _map_distinct(con, table, "postal_code", "er_f_postal", "postal VARCHAR", _postal_row)
     _map_distinct(
         con,
         table,
@@ -427,27 +475,59 @@ def build_features_from_raw(con: duckdb.DuckDBPyConnection, table: str) -> int:
         "er_f_street",
         "street VARCHAR, house VARCHAR",
         _street_row,
-        parallel=True,
+        parallel=parallel,
     )
-
-    def phone_row(value: str) -> tuple[object, ...]:
-        nat = phone_keys(value)
-        return (" ".join(nat), " ".join(p[-7:] for p in nat))
-
-    _map_distinct(con, table, "phone", "er_f_phone", "phones VARCHAR, phones7 VARCHAR", phone_row)
-
-    def email_row(value: str) -> tuple[object, ...]:
-        emails = [e.lower() for e in normalise_emails(value)]
-        return (" ".join(emails), " ".join(sorted({e.split("@", 1)[1] for e in emails})))
-
-    _map_distinct(con, table, "email", "er_f_email", "emails VARCHAR, domains VARCHAR", email_row)
     _map_distinct(
-        con, table, "website", "er_f_web", "host VARCHAR", lambda v: (host_key(website_host(v), v),)
+        con,
+        table,
+        "phone",
+        "er_f_phone",
+        "phones VARCHAR, phones7 VARCHAR",
+        _phone_row,
+        parallel=parallel,
     )
-    _map_distinct(con, table, "nip", "er_f_nip", "nip VARCHAR", lambda v: (normalise_nip(v),))
     _map_distinct(
-        con, table, "regon", "er_f_regon", "regon VARCHAR", lambda v: (normalise_regon(v),)
+        con,
+        table,
+        "email",
+        "er_f_email",
+        "emails VARCHAR, domains VARCHAR",
+        _email_row,
+        parallel=parallel,
     )
+    _map_distinct(con, table, "website", "er_f_web", "host VARCHAR", _web_row, parallel=parallel)
+    _map_distinct(con, table, "nip", "er_f_nip", "nip VARCHAR", _nip_row, parallel=parallel)
+    _map_distinct(con, table, "regon", "er_f_regon", "regon VARCHAR", _regon_row, parallel=parallel)
+
+
+def build_features_from_raw(
+    con: duckdb.DuckDBPyConnection, table: str, timings: dict[str, float] | None = None
+) -> int:
+    """`er_features` from a table of raw text columns (the standalone file layout).
+    `timings`, when given, receives the seconds spent waiting for names (`names_s`).
+
+    Names (Morfeusz and the classifier, the costly part) are parsed in worker processes: on a
+    mid-sized input one worker, while this process parses the addresses and contacts; on a
+    large one a worker per core, and the other columns are then split over the cores too
+    (three busy processes on two cores cost a third more wall time on er-scale/1m)."""
+    clock = time.perf_counter()
+    names = _distinct(con, table, "name")
+    pending = _start_map(_name_row, names, _BACKGROUND_MIN)
+    overlap = pending.pool is not None and len(names) < _PARALLEL_MIN
+    if overlap:
+        try:
+            _contact_tables(con, table, parallel=False)
+        except BaseException:
+            if pending.pool is not None:
+                pending.pool.shutdown(cancel_futures=True)
+            raise
+        clock = time.perf_counter()
+    _store(con, "er_f_names", _NAME_COLS, names, _collect(pending))
+    if timings is not None:
+        # With the overlap: the wait for the names after the other columns were done.
+        timings["names_s"] = round(time.perf_counter() - clock, 2)
+    if not overlap:
+        _contact_tables(con, table, parallel=True)
     has_teryt = "teryt" in _columns(con, table)
     gmina = (
         "NULLIF(substr(regexp_replace(t.teryt, '\\D', '', 'g'), 1, 6), '')" if has_teryt else "NULL"

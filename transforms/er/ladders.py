@@ -2,25 +2,31 @@
 
 A ladder is an ordered list of named levels (null / exact / strong fuzzy / weak fuzzy /
 different); a pair lands on exactly one level of each ladder, and the model gives each level a
-weight, so a coordinator can read why two records scored what they did. Exact, list and
-place comparisons run in DuckDB over the whole candidate table; the type-phrase comparison
-runs with rapidfuzz over the candidate pairs whose phrases differ, chunk by chunk, into numpy
-arrays (no Python object per pair is kept). `patron_level` and `place_level` are the Python
-statements of the SQL rules, for tests and explanations.
+weight, so a coordinator can read why two records scored what they did.
+
+How it runs at a million records (26 million candidate pairs): every field of `er_features`
+is dictionary-encoded once (`RecordCodes`: an int32 code per record, -1 for missing; list
+fields as a small padded matrix of codes), so most levels are numpy comparisons of codes
+gathered by the pair arrays, chunk by chunk. String similarity (the type phrase, streets,
+patrons, places) is computed only for the *distinct* value pairs of a chunk that are not
+already equal, with rapidfuzz's vectorised `cpdist`. No Python object per pair is made.
+
+`core_level`, `patron_level`, `street_similar` and `place_level` are the same rules for one
+pair, for tests and explanations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import duckdb
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
-from transforms.er.features import place_stem
+from transforms.er.features import STEM_MACRO, place_stem
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,67 +59,18 @@ LADDERS: tuple[Ladder, ...] = (
 )
 LADDER_BY_FIELD = {ladder.field: ladder for ladder in LADDERS}
 
-# Levels computed in SQL; `core` and `place` similarity need rapidfuzz and are done in Python.
-_SQL_LEVELS = """
-SELECT p.l, p.r,
-  CASE WHEN a.name_key IS NULL OR a.name_key <> b.name_key THEN 0
-       WHEN a.patron <> b.patron AND jaro_winkler_similarity(a.patron, b.patron) < 0.9 THEN 0
-       WHEN tf.n <= 3 THEN 1 WHEN tf.n <= 20 THEN 2 ELSE 3 END AS name_key,
-  CASE WHEN a.type_code IS NULL OR b.type_code IS NULL OR a.type_code = 'other'
-            OR b.type_code = 'other' THEN 0
-       WHEN a.type_code = b.type_code THEN 1 ELSE 2 END AS type,
-  CASE WHEN a.number IS NULL AND b.number IS NULL THEN 0
-       WHEN a.number IS NULL OR b.number IS NULL THEN 1
-       WHEN a.number = b.number THEN 2 ELSE 3 END AS number,
-  CASE WHEN a.postal IS NULL OR b.postal IS NULL THEN 0
-       WHEN a.postal = b.postal THEN 1
-       WHEN a.postal[1:5] = b.postal[1:5] THEN 2
-       WHEN a.postal[1:2] = b.postal[1:2] THEN 3 ELSE 4 END AS postal,
-  CASE WHEN a.street IS NULL OR b.street IS NULL THEN 0
-       WHEN a.street = b.street AND a.house IS NOT DISTINCT FROM b.house THEN 1
-       WHEN a.street = b.street THEN 2
-       WHEN jaro_winkler_similarity(a.street, b.street) >= 0.9 THEN 3 ELSE 4 END AS street,
-  CASE WHEN len(a.phones) = 0 OR len(b.phones) = 0 THEN 0
-       WHEN list_has_any(a.phones, b.phones) THEN 1
-       WHEN list_has_any(a.phones7, b.phones7) THEN 2 ELSE 3 END AS phone,
-  CASE WHEN len(a.emails) = 0 OR len(b.emails) = 0 THEN 0
-       WHEN list_has_any(a.emails, b.emails) THEN 1
-       WHEN list_has_any(a.email_domains, b.email_domains) THEN 2 ELSE 3 END AS email,
-  CASE WHEN a.host IS NULL OR b.host IS NULL THEN 0
-       WHEN a.host = b.host THEN 1 ELSE 2 END AS website,
-  CASE WHEN a.nip IS NULL OR b.nip IS NULL THEN 0 WHEN a.nip = b.nip THEN 1 ELSE 2 END AS nip,
-  CASE WHEN a.regon IS NULL OR b.regon IS NULL THEN 0
-       WHEN a.regon = b.regon THEN 1
-       WHEN a.regon[1:9] = b.regon[1:9] THEN 2 ELSE 3 END AS regon,
-  CASE WHEN a.gmina IS NULL OR b.gmina IS NULL THEN 0
-       WHEN a.gmina = b.gmina THEN 1 ELSE 2 END AS gmina,
-  CASE WHEN a.source = b.source THEN 1 ELSE 0 END AS source,
-  CASE WHEN a.patron IS NULL OR b.patron IS NULL THEN 0
-       WHEN a.patron = b.patron THEN 1
-       WHEN jaro_winkler_similarity(a.patron, b.patron) >= 0.9
-            OR list_has_all(string_split(a.patron, ' '), string_split(b.patron, ' '))
-            OR list_has_all(string_split(b.patron, ' '), string_split(a.patron, ' ')) THEN 2
-       ELSE 3 END AS patron,
-  CASE WHEN len(a.places) = 0 OR len(b.places) = 0 THEN 0
-       WHEN list_has_any(a.places, b.places) OR list_has_any(a.place_stems, b.place_stems)
-            THEN 1
-       WHEN list_max(list_transform(a.places, x -> list_max(list_transform(b.places,
-            y -> jaro_winkler_similarity(x, y))))) >= 0.9 THEN 2
-       ELSE 3 END AS place,
-  CASE WHEN a.core IS NULL OR b.core IS NULL OR a.core = '' OR b.core = '' THEN 0
-       WHEN a.core = b.core THEN 1 ELSE 255 END AS core,
-  CASE WHEN a.core <> b.core THEN a.core END AS core_l,
-  CASE WHEN a.core <> b.core THEN b.core END AS core_r
-FROM er_pairs p
-JOIN er_places a ON a.rid = p.l
-JOIN er_places b ON b.rid = p.r
-LEFT JOIN er_name_tf tf ON tf.name_key = a.name_key
-ORDER BY p.l, p.r
-"""
-
-_SQL_FIELDS = tuple(f for f in (ladder.field for ladder in LADDERS) if f != "core")
-
 Levels = dict[str, npt.NDArray[np.int8]]
+Codes = npt.NDArray[np.int32]
+Pairs = npt.NDArray[np.int32]
+
+# Similarity thresholds shared by the vectorised path and the one-pair functions.
+JW_SIMILAR = 0.9  # streets, patrons, places: Jaro-Winkler
+CORE_STRONG = 92  # token_sort_ratio
+CORE_SUBSET = 99  # token_set_ratio: one phrase inside the other
+CORE_MEDIUM = 80
+CORE_WEAK = 65
+TF_RARE = 3  # records sharing a name key: at most this many -> "exact_rare"
+TF_COMMON = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,46 +82,535 @@ class LevelChunk:
     levels: Levels
 
 
-def compare_pairs(
-    con: duckdb.DuckDBPyConnection, chunk_size: int = 500_000
-) -> Iterator[LevelChunk]:
-    """Levels of every pair of `er_pairs`, in chunks, in (l, r) order."""
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE er_name_tf AS
-        SELECT name_key, count(*) AS n FROM er_features WHERE name_key IS NOT NULL GROUP BY 1
-        """
-    )
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE er_places AS
-        SELECT *, list_transform(places, x -> er_stem(x)) AS place_stems
-        FROM (SELECT *, list_distinct(list_filter([place, locality, locality_alt],
-                                                  x -> x IS NOT NULL AND x <> '')) AS places
-              FROM er_features)
-        """
-    )
-    result = con.execute(_SQL_LEVELS)
-    while True:
-        batch = result.fetch_df_chunk(max(1, chunk_size // 2048))
-        if batch.empty:
-            break
-        levels: Levels = {
-            field: batch[field].to_numpy(dtype=np.int8, copy=True) for field in _SQL_FIELDS
-        }
-        core = batch["core"].to_numpy(dtype=np.int16, copy=True)
-        fuzzy = np.flatnonzero(core == 255)
-        if len(fuzzy):
-            core[fuzzy] = _core_levels(
-                batch["core_l"].to_numpy()[fuzzy].tolist(),
-                batch["core_r"].to_numpy()[fuzzy].tolist(),
-            )
-        levels["core"] = core.astype(np.int8)
-        yield LevelChunk(
-            batch["l"].to_numpy(dtype=np.int32, copy=True),
-            batch["r"].to_numpy(dtype=np.int32, copy=True),
-            levels,
+@dataclass(frozen=True, slots=True)
+class CodedList:
+    """A list field: `codes[rid]` holds the record's distinct value codes, left-aligned and
+    padded with -1; a record with more values than columns keeps them all in `overflow`."""
+
+    codes: npt.NDArray[np.int32]  # shape (records, width)
+    overflow: dict[int, frozenset[int]]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordCodes:
+    """Every compared field of `er_features`, dictionary-encoded, indexed by rid."""
+
+    name_key: Codes
+    name_tf: npt.NDArray[np.int32]  # records sharing the name key (0 when there is none)
+    core: Codes
+    core_values: tuple[str, ...]
+    core_masks: npt.NDArray[np.int64]  # `level_masks` of core_values
+    type_code: Codes  # "other" counts as missing
+    number: Codes
+    patron: Codes
+    patron_values: tuple[str, ...]
+    postal: Codes
+    postal4: Codes  # "NN-NN": the first four digits
+    postal2: Codes
+    street: Codes
+    street_values: tuple[str, ...]
+    house: Codes
+    host: Codes
+    nip: Codes
+    regon: Codes
+    regon9: Codes
+    gmina: Codes
+    source: Codes
+    phones: CodedList
+    phones7: CodedList
+    emails: CodedList
+    email_domains: CodedList
+    places: CodedList  # place of the name, locality, its "k." / "gm." place
+    place_stems: CodedList  # same positions as `places`
+    place_values: tuple[str, ...]
+
+
+# ---------------------------------------------------------------------------------------------
+# Encoding er_features
+# ---------------------------------------------------------------------------------------------
+
+_SCALARS: dict[str, str] = {
+    "name_key": "name_key",
+    "core": "NULLIF(core, '')",
+    "type_code": "NULLIF(type_code, 'other')",
+    "number": "number",
+    "patron": "patron",
+    "postal": "postal",
+    "postal4": "postal[1:5]",
+    "postal2": "postal[1:2]",
+    "street": "street",
+    "house": "house",
+    "host": "host",
+    "nip": "nip",
+    "regon": "regon",
+    "regon9": "regon[1:9]",
+    "gmina": "gmina",
+    "source": "source",
+}
+_WITH_VALUES = ("core", "patron", "street")
+_LIST_WIDTH = 4
+
+
+def _encode_scalars(
+    con: duckdb.DuckDBPyConnection,
+) -> tuple[dict[str, Codes], dict[str, tuple[str, ...]]]:
+    """One int32 code column per field (codes ranked by value, so they are deterministic),
+    and the values behind the codes of the fields compared by similarity."""
+    codes: dict[str, Codes] = {}
+    values: dict[str, tuple[str, ...]] = {}
+    for field, expression in _SCALARS.items():
+        con.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE er_dict AS
+            SELECT v, CAST(row_number() OVER (ORDER BY v) - 1 AS INTEGER) AS code
+            FROM (SELECT DISTINCT {expression} AS v FROM er_features) WHERE v IS NOT NULL
+            """
         )
+        column = con.execute(
+            f"""
+            WITH x AS (SELECT rid, {expression} AS v FROM er_features)
+            SELECT coalesce(d.code, -1) AS code FROM x LEFT JOIN er_dict d ON d.v = x.v
+            ORDER BY x.rid
+            """
+        ).fetchnumpy()["code"]
+        codes[field] = np.asarray(column, dtype=np.int32)
+        if field in _WITH_VALUES:
+            rows = con.execute("SELECT v FROM er_dict ORDER BY code").fetchall()
+            values[field] = tuple(str(row[0]) for row in rows)
+    con.execute("DROP TABLE IF EXISTS er_dict")
+    return codes, values
+
+
+def _coded_list(n: int, rids: npt.NDArray[np.int64], codes: npt.NDArray[np.int64]) -> CodedList:
+    """Pack (rid, code) rows (sorted by rid, distinct per rid) into a padded matrix."""
+    if len(rids) == 0:
+        return CodedList(np.full((n, 1), -1, dtype=np.int32), {})
+    starts = np.searchsorted(rids, rids, side="left")
+    position = np.arange(len(rids)) - starts
+    width = int(min(_LIST_WIDTH, position.max() + 1))
+    matrix = np.full((n, width), -1, dtype=np.int32)
+    fits = position < width
+    matrix[rids[fits], position[fits]] = codes[fits]
+    overflow: dict[int, frozenset[int]] = {}
+    for rid in np.unique(rids[~fits]).tolist():
+        first, last = np.searchsorted(rids, [rid, rid + 1])
+        overflow[rid] = frozenset(codes[first:last].tolist())
+    return CodedList(matrix, overflow)
+
+
+def _encode_list(con: duckdb.DuckDBPyConnection, n: int, expression: str) -> CodedList:
+    """A VARCHAR[] expression over er_features as a `CodedList` (values ranked for codes)."""
+    frame = con.execute(
+        f"""
+        WITH items AS (SELECT DISTINCT rid, unnest({expression}) AS v FROM er_features),
+             dict AS (SELECT v, row_number() OVER (ORDER BY v) - 1 AS code
+                      FROM (SELECT DISTINCT v FROM items WHERE v IS NOT NULL AND v <> ''))
+        SELECT i.rid, d.code FROM items i JOIN dict d USING (v) ORDER BY i.rid, d.code
+        """
+    ).fetchnumpy()
+    return _coded_list(
+        n, np.asarray(frame["rid"], dtype=np.int64), np.asarray(frame["code"], dtype=np.int64)
+    )
+
+
+def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
+    """Dictionary-encode `er_features` (rids 0..n-1) for `compare`."""
+    row = con.execute("SELECT count(*), coalesce(max(rid), -1) FROM er_features").fetchone()
+    n, top = (int(row[0]), int(row[1])) if row else (0, -1)
+    if top != n - 1:
+        raise ValueError(f"er_features: rids must run 0..{n - 1}, the largest is {top}")
+    con.execute(STEM_MACRO)
+    codes, values = _encode_scalars(con)
+    known = codes["name_key"] >= 0
+    counts = np.bincount(codes["name_key"][known], minlength=1)
+    tf = np.zeros(n, dtype=np.int32)
+    tf[known] = counts[codes["name_key"][known]]
+    # Places: the name's place phrase, the locality and its "k."/"gm." part; stems forgive
+    # inflection ("dlutowo" / "dlutow"). Place and stem sit in the same column of a record.
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_place_items AS
+        SELECT DISTINCT rid, v, er_stem(v) AS stem FROM (
+            SELECT rid, unnest([place, locality, locality_alt]) AS v FROM er_features)
+        WHERE v IS NOT NULL AND v <> ''
+        """
+    )
+    place_values = tuple(
+        str(r[0])
+        for r in con.execute("SELECT DISTINCT v FROM er_place_items ORDER BY v").fetchall()
+    )
+    frame = con.execute(
+        """
+        WITH pv AS (SELECT v, row_number() OVER (ORDER BY v) - 1 AS code
+                    FROM (SELECT DISTINCT v FROM er_place_items)),
+             sv AS (SELECT stem, row_number() OVER (ORDER BY stem) - 1 AS code
+                    FROM (SELECT DISTINCT stem FROM er_place_items))
+        SELECT i.rid, pv.code AS place, sv.code AS stem
+        FROM er_place_items i JOIN pv USING (v) JOIN sv USING (stem)
+        ORDER BY i.rid, pv.code
+        """
+    ).fetchnumpy()
+    con.execute("DROP TABLE er_place_items")
+    place_rids = np.asarray(frame["rid"], dtype=np.int64)
+    places = _coded_list(n, place_rids, np.asarray(frame["place"], dtype=np.int64))
+    stems = _coded_list(n, place_rids, np.asarray(frame["stem"], dtype=np.int64))
+    return RecordCodes(
+        name_key=codes["name_key"],
+        name_tf=tf,
+        core=codes["core"],
+        core_values=values["core"],
+        core_masks=level_masks(values["core"]),
+        type_code=codes["type_code"],
+        number=codes["number"],
+        patron=codes["patron"],
+        patron_values=values["patron"],
+        postal=codes["postal"],
+        postal4=codes["postal4"],
+        postal2=codes["postal2"],
+        street=codes["street"],
+        street_values=values["street"],
+        house=codes["house"],
+        host=codes["host"],
+        nip=codes["nip"],
+        regon=codes["regon"],
+        regon9=codes["regon9"],
+        gmina=codes["gmina"],
+        source=codes["source"],
+        phones=_encode_list(con, n, "phones"),
+        phones7=_encode_list(con, n, "phones7"),
+        emails=_encode_list(con, n, "emails"),
+        email_domains=_encode_list(con, n, "email_domains"),
+        places=places,
+        place_stems=stems,
+        place_values=place_values,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Vectorised comparisons
+# ---------------------------------------------------------------------------------------------
+
+
+def _distinct_scores(
+    values: Sequence[str],
+    a: Codes,
+    b: Codes,
+    scorer: Callable[[npt.NDArray[np.int64], npt.NDArray[np.int64]], npt.NDArray[np.float64]],
+) -> npt.NDArray[np.float64]:
+    """`scorer` over the distinct (a, b) code pairs, spread back to every pair."""
+    if len(a) == 0:
+        return np.zeros(0)
+    key = a.astype(np.int64) * (len(values) + 1) + b
+    unique, inverse = np.unique(key, return_inverse=True)
+    ua, ub = np.divmod(unique, len(values) + 1)
+    scores: npt.NDArray[np.float64] = scorer(ua, ub)[inverse]
+    return scores
+
+
+def _cpdist(
+    values: Sequence[str], scorer: Callable[..., float]
+) -> Callable[[npt.NDArray[np.int64], npt.NDArray[np.int64]], npt.NDArray[np.float64]]:
+    def run(ua: npt.NDArray[np.int64], ub: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+        left = [values[i] for i in ua.tolist()]
+        right = [values[i] for i in ub.tolist()]
+        out: npt.NDArray[np.float64] = np.asarray(
+            process.cpdist(left, right, scorer=scorer, workers=-1, dtype=np.float64),
+            dtype=np.float64,
+        )
+        return out
+
+    return run
+
+
+def _scalar(
+    codes: Codes, left: Pairs, right: Pairs, levels: tuple[int, int, int]
+) -> npt.NDArray[np.int8]:
+    """Missing / same / different as the given levels."""
+    a, b = codes[left], codes[right]
+    missing, same, different = levels
+    return np.where((a < 0) | (b < 0), missing, np.where(a == b, same, different)).astype(np.int8)
+
+
+def _any_common(coded: CodedList, left: Pairs, right: Pairs) -> npt.NDArray[np.bool_]:
+    a, b = coded.codes[left], coded.codes[right]
+    hit = np.zeros(len(left), dtype=bool)
+    for i in range(a.shape[1]):
+        column = a[:, i]
+        valid = column >= 0
+        for j in range(b.shape[1]):
+            hit |= valid & (column == b[:, j])
+    if coded.overflow:
+        wide = np.array(sorted(coded.overflow), dtype=np.int32)
+        for k in np.flatnonzero(np.isin(left, wide) | np.isin(right, wide)).tolist():
+            hit[k] = bool(_members(coded, int(left[k])) & _members(coded, int(right[k])))
+    return hit
+
+
+def _members(coded: CodedList, rid: int) -> frozenset[int]:
+    if rid in coded.overflow:
+        return coded.overflow[rid]
+    return frozenset(int(x) for x in coded.codes[rid] if x >= 0)
+
+
+def _has_any(coded: CodedList, rids: Pairs) -> npt.NDArray[np.bool_]:
+    has: npt.NDArray[np.bool_] = coded.codes[rids, 0] >= 0
+    return has
+
+
+def _list_ladder(
+    exact: CodedList, loose: CodedList, left: Pairs, right: Pairs
+) -> npt.NDArray[np.int8]:
+    """null / same (a common value) / loosely same (a common `loose` value) / different."""
+    out = np.zeros(len(left), dtype=np.int8)
+    both = np.flatnonzero(_has_any(exact, left) & _has_any(exact, right))
+    if len(both):
+        bl, br = left[both], right[both]
+        out[both] = np.where(
+            _any_common(exact, bl, br), 1, np.where(_any_common(loose, bl, br), 2, 3)
+        )
+    return out
+
+
+def _core(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
+    a, b = codes.core[left], codes.core[right]
+    out = np.where((a < 0) | (b < 0), 0, np.where(a == b, 1, 0)).astype(np.int8)
+    fuzzy = np.flatnonzero((a >= 0) & (b >= 0) & (a != b))
+    if len(fuzzy):
+        out[fuzzy] = _distinct_scores(
+            codes.core_values, a[fuzzy], b[fuzzy], _core_batch(codes.core_values, codes.core_masks)
+        ).astype(np.int8)
+    return out
+
+
+def _core_batch(
+    values: Sequence[str], masks: npt.NDArray[np.int64]
+) -> Callable[[npt.NDArray[np.int64], npt.NDArray[np.int64]], npt.NDArray[np.float64]]:
+    def run(ua: npt.NDArray[np.int64], ub: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+        left = [values[i] for i in ua.tolist()]
+        right = [values[i] for i in ub.tolist()]
+        sort = np.asarray(
+            process.cpdist(left, right, scorer=fuzz.token_sort_ratio, workers=-1, dtype=np.float64),
+            dtype=np.float64,
+        )
+        level = np.full(len(ua), 6, dtype=np.float64)
+        level[sort >= CORE_WEAK] = 5
+        level[sort >= CORE_MEDIUM] = 4
+        rest = np.flatnonzero(sort < CORE_STRONG)
+        if len(rest):
+            subset = np.asarray(
+                process.cpdist(
+                    [left[i] for i in rest.tolist()],
+                    [right[i] for i in rest.tolist()],
+                    scorer=fuzz.token_set_ratio,
+                    workers=-1,
+                    dtype=np.float64,
+                ),
+                dtype=np.float64,
+            )
+            level[rest[subset >= CORE_SUBSET]] = 3
+        level[sort >= CORE_STRONG] = 2
+        level[_conflicts(masks[ua], masks[ub])] = CORE_CONFLICT
+        return level
+
+    return run
+
+
+def level_masks(values: Sequence[str]) -> npt.NDArray[np.int64]:
+    """A bit per word of `CONFLICT_GROUPS` present in each type phrase (group after group)."""
+    bit: dict[str, int] = {}
+    for group in CONFLICT_GROUPS:
+        for word in sorted(group):
+            bit[word] = 1 << len(bit)
+    return np.fromiter(
+        (sum({bit.get(word, 0) for word in value.split()}) for value in values),
+        np.int64,
+        len(values),
+    )
+
+
+def _conflicts(ma: npt.NDArray[np.int64], mb: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    """Pairs whose phrases both name a word of one conflict group but none in common."""
+    found = np.zeros(len(ma), dtype=bool)
+    start = 0
+    for group in CONFLICT_GROUPS:
+        span = ((1 << len(group)) - 1) << start
+        ga, gb = ma & span, mb & span
+        found |= (ga != 0) & (gb != 0) & ((ga & gb) == 0)
+        start += len(group)
+    return found
+
+
+def _name_key(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
+    a, b = codes.name_key[left], codes.name_key[right]
+    tf = codes.name_tf[left]
+    out = np.where(tf <= TF_RARE, 1, np.where(tf <= TF_COMMON, 2, 3)).astype(np.int8)
+    out[(a < 0) | (a != b)] = 0
+    # Two patrons that disagree ("im. J. Korczaka" / "im. M. Konopnickiej") break the key.
+    pa, pb = codes.patron[left], codes.patron[right]
+    check = np.flatnonzero((out > 0) & (pa >= 0) & (pb >= 0) & (pa != pb))
+    if len(check):
+        similarity = _distinct_scores(
+            codes.patron_values,
+            pa[check],
+            pb[check],
+            _cpdist(codes.patron_values, JaroWinkler.similarity),
+        )
+        out[check[similarity < JW_SIMILAR]] = 0
+    return out
+
+
+def _patron(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
+    a, b = codes.patron[left], codes.patron[right]
+    out = np.where((a < 0) | (b < 0), 0, np.where(a == b, 1, 3)).astype(np.int8)
+    differ = np.flatnonzero((a >= 0) & (b >= 0) & (a != b))
+    if len(differ):
+        values = codes.patron_values
+
+        def similar(
+            ua: npt.NDArray[np.int64], ub: npt.NDArray[np.int64]
+        ) -> npt.NDArray[np.float64]:
+            return np.fromiter(
+                (
+                    patron_level(values[x], values[y])
+                    for x, y in zip(ua.tolist(), ub.tolist(), strict=True)
+                ),
+                np.float64,
+                len(ua),
+            )
+
+        out[differ] = _distinct_scores(values, a[differ], b[differ], similar).astype(np.int8)
+    return out
+
+
+def _street(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
+    a, b = codes.street[left], codes.street[right]
+    same_house = codes.house[left] == codes.house[right]  # both missing counts as the same
+    out = np.where(a == b, np.where(same_house, 1, 2), 4).astype(np.int8)
+    out[(a < 0) | (b < 0)] = 0
+    differ = np.flatnonzero((a >= 0) & (b >= 0) & (a != b))
+    if len(differ):
+        similarity = _distinct_scores(
+            codes.street_values,
+            a[differ],
+            b[differ],
+            _cpdist(codes.street_values, JaroWinkler.similarity),
+        )
+        out[differ[similarity >= JW_SIMILAR]] = 3
+    return out
+
+
+def _place(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
+    out = np.zeros(len(left), dtype=np.int8)
+    both = np.flatnonzero(_has_any(codes.places, left) & _has_any(codes.places, right))
+    if not len(both):
+        return out
+    bl, br = left[both], right[both]
+    same = _any_common(codes.places, bl, br) | _any_common(codes.place_stems, bl, br)
+    level = np.where(same, 1, 3).astype(np.int8)
+    rest = np.flatnonzero(~same)
+    if len(rest):
+        a = codes.places.codes[bl[rest]]
+        b = codes.places.codes[br[rest]]
+        best = np.zeros(len(rest))
+        scorer = _cpdist(codes.place_values, JaroWinkler.similarity)
+        for i in range(a.shape[1]):
+            for j in range(b.shape[1]):
+                valid = np.flatnonzero((a[:, i] >= 0) & (b[:, j] >= 0))
+                if len(valid):
+                    scores = _distinct_scores(codes.place_values, a[valid, i], b[valid, j], scorer)
+                    best[valid] = np.maximum(best[valid], scores)
+        level[rest[best >= JW_SIMILAR]] = 2
+    out[both] = level
+    return out
+
+
+def _postal(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
+    a, b = codes.postal[left], codes.postal[right]
+    out = np.where(
+        a == b,
+        1,
+        np.where(
+            codes.postal4[left] == codes.postal4[right],
+            2,
+            np.where(codes.postal2[left] == codes.postal2[right], 3, 4),
+        ),
+    ).astype(np.int8)
+    out[(a < 0) | (b < 0)] = 0
+    return out
+
+
+def _regon(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
+    a, b = codes.regon[left], codes.regon[right]
+    out = np.where(a == b, 1, np.where(codes.regon9[left] == codes.regon9[right], 2, 3)).astype(
+        np.int8
+    )
+    out[(a < 0) | (b < 0)] = 0
+    return out
+
+
+def _number(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
+    a, b = codes.number[left], codes.number[right]
+    none = (a < 0).astype(np.int8) + (b < 0)
+    out = np.where(a == b, 2, 3).astype(np.int8)
+    out[none == 1] = 1
+    out[none == 2] = 0
+    return out
+
+
+def compare(codes: RecordCodes, left: Pairs, right: Pairs) -> Levels:
+    """Levels of every ladder for the pairs (left[i], right[i])."""
+    a, b = codes.source[left], codes.source[right]
+    return {
+        "core": _core(codes, left, right),
+        "name_key": _name_key(codes, left, right),
+        "type": _scalar(codes.type_code, left, right, (0, 1, 2)),
+        "number": _number(codes, left, right),
+        "patron": _patron(codes, left, right),
+        "place": _place(codes, left, right),
+        "postal": _postal(codes, left, right),
+        "street": _street(codes, left, right),
+        "phone": _list_ladder(codes.phones, codes.phones7, left, right),
+        "email": _list_ladder(codes.emails, codes.email_domains, left, right),
+        "website": _scalar(codes.host, left, right, (0, 1, 2)),
+        "nip": _scalar(codes.nip, left, right, (0, 1, 2)),
+        "regon": _regon(codes, left, right),
+        "gmina": _scalar(codes.gmina, left, right, (0, 1, 2)),
+        "source": ((a >= 0) & (a == b)).astype(np.int8),
+    }
+
+
+def compare_pairs(
+    con: duckdb.DuckDBPyConnection, chunk_size: int = 2_000_000
+) -> Iterator[LevelChunk]:
+    """Levels of every pair of `er_pairs`, in chunks, in the table's (left, right) order."""
+    codes = encode_records(con)
+    reader = con.execute("SELECT l, r FROM er_pairs").to_arrow_reader(chunk_size)
+    pending: list[tuple[Pairs, Pairs]] = []
+    size = 0
+    for batch in reader:
+        pending.append(
+            (
+                batch.column(0).to_numpy().astype(np.int32, copy=False),
+                batch.column(1).to_numpy().astype(np.int32, copy=False),
+            )
+        )
+        size += batch.num_rows
+        if size >= chunk_size:
+            yield _chunk(codes, pending)
+            pending, size = [], 0
+    if pending:
+        yield _chunk(codes, pending)
+
+
+def _chunk(codes: RecordCodes, parts: list[tuple[Pairs, Pairs]]) -> LevelChunk:
+    left = np.concatenate([p[0] for p in parts]) if len(parts) > 1 else parts[0][0]
+    right = np.concatenate([p[1] for p in parts]) if len(parts) > 1 else parts[0][1]
+    return LevelChunk(left, right, compare(codes, left, right))
+
+
+# ---------------------------------------------------------------------------------------------
+# The same rules for one pair
+# ---------------------------------------------------------------------------------------------
 
 
 def core_level(a: str, b: str) -> int:
@@ -176,20 +622,21 @@ def core_level(a: str, b: str) -> int:
     if _level_conflict(a, b):
         return CORE_CONFLICT
     sort = fuzz.token_sort_ratio(a, b)
-    if sort >= 92:
+    if sort >= CORE_STRONG:
         return 2
-    if fuzz.token_set_ratio(a, b) >= 99:
+    if fuzz.token_set_ratio(a, b) >= CORE_SUBSET:
         return 3  # one phrase inside the other: a dropped qualifier, or a different unit
-    if sort >= 80:
+    if sort >= CORE_MEDIUM:
         return 4
-    if sort >= 65:
+    if sort >= CORE_WEAK:
         return 5
     return 6
 
 
 # Words naming the administrative level or kind of a unit: two phrases with different ones
-# are different bodies however alike the rest (the model treats this level as a veto) ("Sąd Rejonowy" / "Sąd Okręgowy", "Gminny" /
-# "Miejski Ośrodek Pomocy Społecznej", "Powiatowa" / "Wojewódzka" Stacja).
+# are different bodies however alike the rest (the model treats this level as a veto) ("Sąd
+# Rejonowy" / "Sąd Okręgowy", "Gminny" / "Miejski Ośrodek Pomocy Społecznej", "Powiatowa" /
+# "Wojewódzka" Stacja).
 LEVEL_WORDS = frozenset(
     {
         "gminny",
@@ -211,27 +658,41 @@ LEVEL_WORDS = frozenset(
 )
 
 
+# Legal forms that are different legal persons under different acts: a foundation and an
+# association of the same name ("Fundacja „Otwarte Serca” Pomocy Zwierzętom" / "Stowarzyszenie
+# „Otwarte Serca” Pomocy Dzieciom") are two bodies. On er-scale not one true candidate pair of
+# 550 thousand had one word and not the other.
+LEGAL_FORM_WORDS = frozenset({"fundacja", "stowarzyszenie"})
+CONFLICT_GROUPS = (LEVEL_WORDS, LEGAL_FORM_WORDS)
+
 CORE_CONFLICT = 7  # level of the `core` ladder
 
 
 def _level_conflict(a: str, b: str) -> bool:
-    qa = LEVEL_WORDS.intersection(a.split())
-    qb = LEVEL_WORDS.intersection(b.split())
-    return bool(qa) and bool(qb) and not (qa & qb)
-
-
-def _core_levels(left: list[str], right: list[str]) -> npt.NDArray[np.int8]:
-    return np.fromiter((core_level(a, b) for a, b in zip(left, right, strict=True)), np.int8)
+    words_a, words_b = set(a.split()), set(b.split())
+    for group in CONFLICT_GROUPS:
+        qa, qb = group & words_a, group & words_b
+        if qa and qb and not (qa & qb):
+            return True
+    return False
 
 
 def patron_level(a: str, b: str) -> int:
+    """Level of the `patron` ladder: an initial for a first name or a dropped word ("Jana
+    Pawła II" / "św. Jana Pawła II") is similar; another person is different."""
     if not a or not b:
         return 0
     if a == b:
         return 1
-    if fuzz.token_set_ratio(a, b) >= 90:
-        return 2  # "Jana Pawła II" vs "św. Jana Pawła II", an initial for a first name
+    words_a, words_b = set(a.split(" ")), set(b.split(" "))
+    if JaroWinkler.similarity(a, b) >= JW_SIMILAR or words_a <= words_b or words_b <= words_a:
+        return 2
     return 3
+
+
+def street_similar(a: str, b: str) -> bool:
+    """Two different street keys close enough to be one street misspelt."""
+    return bool(JaroWinkler.similarity(a, b) >= JW_SIMILAR)
 
 
 def place_level(left: tuple[str, ...], right: tuple[str, ...]) -> int:
@@ -246,6 +707,8 @@ def place_level(left: tuple[str, ...], right: tuple[str, ...]) -> int:
         for y in b:
             if x == y or place_stem(x) == place_stem(y):
                 return 1
-            if JaroWinkler.similarity(x, y) >= 0.9:
+    for x in a:
+        for y in b:
+            if JaroWinkler.similarity(x, y) >= JW_SIMILAR:
                 best = 2
     return best

@@ -143,6 +143,7 @@ def resolve_features(
                 )
             )
     stats["scoring_s"] = round(time.perf_counter() - clock - stats["blocking_s"], 2)
+    scored_at = time.perf_counter()
     left = np.concatenate(lefts) if lefts else np.zeros(0, np.int32)
     right = np.concatenate(rights) if rights else np.zeros(0, np.int32)
     prob = np.concatenate(probs) if probs else np.zeros(0)
@@ -208,6 +209,7 @@ def resolve_features(
     cannot = np.concatenate([cannot, np.ones(len(cl), bool)])
     must = np.concatenate([must, np.zeros(len(cl), bool)])
     result = cluster_pairs(len(record_ids), left, right, prob, must, cannot)
+    stats["clustering_s"] = round(time.perf_counter() - scored_at, 2)
 
     con.register(
         "er_cluster_frame",
@@ -248,6 +250,7 @@ def resolve_features(
         ra, rb = sorted((record_ids[a], record_ids[b]))
         cases.append(PairCase(ra, rb, round(pair_probability, 4), evidence))
     conflicts = conflict_cases(con)
+    stats["review_s"] = round(time.perf_counter() - scored_at - stats["clustering_s"], 2)
     stats["total_s"] = round(time.perf_counter() - clock, 2)
     log.info("matcher stages: %s, %d pairs scored", stats, pairs_scored)
     return Resolution(

@@ -106,16 +106,19 @@ def match_file(
         if threads:
             con.execute(f"SET threads = {int(threads)}")
         records = load_records_file(con, path)
+        timings: dict[str, float] = {"read_s": round(time.perf_counter() - started, 2)}
         clock = time.perf_counter()
-        build_features_from_raw(con, "er_input")
-        features_s = round(time.perf_counter() - clock, 2)
+        build_features_from_raw(con, "er_input", timings)
+        timings["features_s"] = round(time.perf_counter() - clock, 2)
         result = resolve_features(con, decisions=decisions)
-        result.stats["features_s"] = features_s
+        clock = time.perf_counter()
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8", newline="") as handle:
             handle.write("record_id,cluster_id\n")
             for record_id in sorted(result.clusters):
                 handle.write(f"{_csv(record_id)},{_csv(result.clusters[record_id])}\n")
+        timings["write_s"] = round(time.perf_counter() - clock, 2)
+        result.stats.update(timings)
         return MatchFileSummary(
             records=records,
             clusters=len(set(result.clusters.values())),
