@@ -63,7 +63,7 @@ def register_sources(con: duckdb.DuckDBPyConnection, sources: Sequence[Source]) 
     """Upsert the declarations so analysts can join records to their source's facts: one
     statement for the whole catalogue (thousands of sources nationally)."""
     now = datetime.now(UTC)
-    frame = pd.DataFrame(
+    frame = _frame(
         [
             {
                 "slug": s.slug,
@@ -80,10 +80,8 @@ def register_sources(con: duckdb.DuckDBPyConnection, sources: Sequence[Source]) 
             }
             for s in _last_by_slug(sources)
         ],
-        columns=_SOURCE_COLUMNS,
+        integers=("max_records",),
     )
-    # A float column would not cast to INTEGER when it holds None, so keep nullable integers.
-    frame["max_records"] = frame["max_records"].astype("Int64")
     with transaction(con):
         insert_frame(
             con,
@@ -99,19 +97,14 @@ def register_sources(con: duckdb.DuckDBPyConnection, sources: Sequence[Source]) 
         )
 
 
-_SOURCE_COLUMNS = (
-    "slug",
-    "title",
-    "county",
-    "kind",
-    "url",
-    "parser",
-    "publisher",
-    "min_records",
-    "max_records",
-    "declared_in",
-    "updated_at",
-)
+def _frame(rows: Iterable[dict[str, object]], integers: Sequence[str] = ()) -> pd.DataFrame:
+    """Rows (dicts keyed by column) as a frame for `insert_frame`. Integer columns that may hold
+    None are kept nullable: pandas makes them float, which DuckDB will not cast to INTEGER."""
+    frame = pd.DataFrame(list(rows))
+    for column in integers:
+        if column in frame:
+            frame[column] = frame[column].astype("Int64")
+    return frame
 
 
 def _last_by_slug(sources: Sequence[Source]) -> list[Source]:
@@ -228,17 +221,14 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
     insert_frame(
         con,
         "documents",
-        pd.DataFrame(list(batch.documents.values()), columns=_DOCUMENT_COLUMNS),
+        _frame(batch.documents.values()),
         on_conflict="""
         ON CONFLICT (sha256, url) DO UPDATE SET
             last_fetched_at = excluded.last_fetched_at, status = excluded.status,
             etag = excluded.etag, last_modified = excluded.last_modified
         """,
     )
-    source_runs = pd.DataFrame(batch.source_runs, columns=_SOURCE_RUN_COLUMNS)
-    for column in ("http_status", "records"):
-        source_runs[column] = source_runs[column].astype("Int64")
-    insert_frame(con, "source_runs", source_runs)
+    insert_frame(con, "source_runs", _frame(batch.source_runs, integers=("http_status", "records")))
     if batch.unchanged:
         con.execute(
             "UPDATE raw_records SET last_seen_at = ?"
@@ -253,7 +243,7 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
         insert_frame(
             con,
             "raw_records",
-            pd.DataFrame(list(batch.records.values()), columns=_RAW_COLUMNS),
+            _frame(batch.records.values()),
             list_columns=("phones_raw", "emails_raw", "websites_raw"),
             on_conflict=_RAW_UPSERT,
         )
@@ -274,33 +264,6 @@ ON CONFLICT (record_id) DO UPDATE SET
     active = true
 """
 
-_SOURCE_RUN_COLUMNS = (
-    "run_id",
-    "source",
-    "status",
-    "http_status",
-    "document_sha256",
-    "records",
-    "message",
-    "started_at",
-    "duration_s",
-)
-
-_DOCUMENT_COLUMNS = (
-    "sha256",
-    "url",
-    "final_url",
-    "status",
-    "content_type",
-    "declared_charset",
-    "charset",
-    "bytes",
-    "etag",
-    "last_modified",
-    "first_fetched_at",
-    "last_fetched_at",
-)
-
 
 def _document_row(d: DocumentInfo, first_fetched_at: object) -> dict[str, object]:
     return {
@@ -317,39 +280,6 @@ def _document_row(d: DocumentInfo, first_fetched_at: object) -> dict[str, object
         "first_fetched_at": first_fetched_at,
         "last_fetched_at": d.fetched_at,
     }
-
-
-_RAW_COLUMNS = (
-    "record_id",
-    "source",
-    "url",
-    "document_sha256",
-    "fetched_at",
-    "role",
-    "name_raw",
-    "type_raw",
-    "street_raw",
-    "postal_code_raw",
-    "locality_raw",
-    "gmina_raw",
-    "powiat_raw",
-    "voivodeship_raw",
-    "phones_raw",
-    "emails_raw",
-    "websites_raw",
-    "nip_raw",
-    "regon_raw",
-    "krs_raw",
-    "rspo_raw",
-    "teryt_raw",
-    "opening_hours_raw",
-    "description_raw",
-    "context_raw",
-    "extra",
-    "first_seen_at",
-    "last_seen_at",
-    "active",
-)
 
 
 def _raw_row(record: RawInstitution, now: datetime) -> dict[str, object]:
