@@ -275,26 +275,21 @@ def _written(text: str | None, variant: Variant) -> str | None:
     return fold(text).upper() if text is not None and variant.folded else text
 
 
-def _name_place(name: str) -> str | None:
+def _name_evidence(name: str) -> tuple[str | None, Seat | None]:
+    """The name's place phrase and where its kind sits, as `normalise_record` reads them."""
     try:
-        return normalise_name(name).place_raw
+        parsed = normalise_name(name)
     except ValueError:
-        return None
-
-
-def _seat(name: str) -> Seat | None:
-    """Where the institution's kind sits, as `normalise_record` reads it from the name."""
-    try:
-        written = normalise_name(name).name
-    except ValueError:
-        return None
-    return institution_seat(written, classify(written, None, None).type_code)
+        return None, None
+    return parsed.place_raw, institution_seat(
+        parsed.name, classify(parsed.name, None, None).type_code
+    )
 
 
 def place_query(case: PlaceCase, variant: Variant) -> tuple[str, str | None]:
     """The place text (locality, else the name's place phrase) and the postal code."""
     name = _written(case.name_raw, variant) or ""
-    text = _written(case.locality_raw, variant) or _name_place(name) or ""
+    text = _written(case.locality_raw, variant) or _name_evidence(name)[0] or ""
     postal = None
     if variant.postal and case.postal_code_raw:
         postal = normalise_postal_code(case.postal_code_raw)
@@ -538,8 +533,8 @@ def resolve_cases(
         for variant in variants:
             text, postal = place_query(case, variant)
             row = place_row(case, variant)
-            name_place = _name_place(row.name_raw)
-            found = resolve_record_place(row, gazetteer, name_place, _seat(row.name_raw))
+            name_place, seat = _name_evidence(row.name_raw)
+            found = resolve_record_place(row, gazetteer, name_place, seat)
             resolution = found or PlaceResolution("unresolved", method="empty")
             gmina, powiat, in_gmina, in_powiat = judge(resolution, case.truth)
             if resolution.method == "rural_gmina_seat" and "wrong" in (gmina, powiat):
