@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import sys
 import time
 import unicodedata
@@ -166,16 +165,11 @@ def read_document(path: Path, content_type: str | None = None) -> Document:
         raise FileNotFoundError(f"benchmark input is missing: {path}")
     content = path.read_bytes()
     url = path.resolve().as_uri()
-    return Document(
-        url=url,
-        final_url=url,
-        status=200,
-        content=content,
+    return Document.from_bytes(
+        url,
+        content,
         content_type=content_type,
-        declared_charset=None,
         charset="utf-8" if content_type == "text/html" else None,
-        fetched_at=datetime.now(UTC),
-        sha256=hashlib.sha256(content).hexdigest(),
     )
 
 

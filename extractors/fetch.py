@@ -17,7 +17,6 @@ shared between threads.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import http
 import mimetypes
 import re
@@ -863,21 +862,23 @@ class Fetcher:
         *,
         etag: str | None = None,
         last_modified: str | None = None,
+        fetched_at: datetime | None = None,
     ) -> Document:
+        """A response as a Document: its charset detected, and the charset the page declares
+        (the header's, else its own <meta>) kept beside it."""
         charset = detect_charset(content, header_charset, content_type)
         declared = header_charset
         if declared is None and charset is not None:
             declared = sniff_declared_charset(content)
-        return Document(
-            url=url,
+        return Document.from_bytes(
+            url,
+            content,
             final_url=final_url,
             status=status,
-            content=content,
             content_type=content_type,
             declared_charset=declared,
             charset=charset,
-            fetched_at=datetime.now(UTC),
-            sha256=hashlib.sha256(content).hexdigest(),
+            fetched_at=fetched_at,
             etag=etag,
             last_modified=last_modified,
         )

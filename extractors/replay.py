@@ -43,7 +43,6 @@ from extractors.fetch import (
     detect_charset,
     guess_content_type,
     parse_content_type,
-    sniff_declared_charset,
 )
 from extractors.records import Document
 
@@ -353,19 +352,14 @@ class ReplayFetcher(Fetcher):
         if stored.status >= 400:
             raise FetchError(url, f"HTTP {stored.status} (replayed from {stored.origin})",
                              status=stored.status)  # fmt: skip
-        charset = detect_charset(stored.content, stored.header_charset, stored.content_type)
-        declared = stored.header_charset
-        if declared is None and charset is not None:
-            declared = sniff_declared_charset(stored.content)
-        return Document.from_bytes(
+        return self._document(
             url,
+            final_url,
+            stored.status,
             stored.content,
-            final_url=final_url,
-            status=stored.status,
-            content_type=stored.content_type,
-            declared_charset=declared,
-            charset=charset,
-            fetched_at=stored.fetched_at,
+            stored.content_type,
+            stored.header_charset,
             etag=stored.etag,
             last_modified=stored.last_modified,
+            fetched_at=stored.fetched_at,
         )
