@@ -8,6 +8,7 @@ so logging out or disabling an account ends it at once.
 from __future__ import annotations
 
 import functools
+import threading
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -155,6 +156,14 @@ def end_session(con: duckdb.DuckDBPyConnection, session_id: str) -> None:
 # Kept in the warehouse, not in the app's memory: every process of the app, and the app after a
 # restart, counts the same failures. Logging in needs the warehouse anyway (the accounts are
 # there), so while the nightly run holds it the login page answers 503 before anything counts.
+#
+# An attempt is counted *before* its password is checked: counting after the (slow) scrypt
+# check let 24 parallel attempts all pass a check that had seen only 4 failures. The count and
+# the reservation are one transaction, and those transactions take turns: DuckDB's snapshot
+# isolation would otherwise let two of them count the same rows. Within a process the lock
+# below orders them; across processes DuckDB's file lock does (a connection holds the file).
+
+_RESERVATIONS = threading.Lock()
 
 
 def login_blocked(
@@ -173,22 +182,29 @@ def login_blocked(
     return bool(from_address >= limit.failures or from_anywhere >= limit.per_login)
 
 
-def record_login_failure(
+def reserve_login_attempt(
     con: duckdb.DuckDBPyConnection, limit: RateLimit, login: str, address: str, now: datetime
-) -> None:
-    """Count a failed login; failures older than the window are dropped as it goes."""
-    with transaction(con):
+) -> bool:
+    """Count an attempt as a failure before its password is checked; False (nothing counted)
+    when the limit is already reached. A successful login then clears it
+    (`clear_login_failures`); a failed one leaves it counted. Failures older than the window
+    are dropped as it goes."""
+    with _RESERVATIONS, transaction(con):
         con.execute(
             "DELETE FROM review_login_failures WHERE failed_at <= ?",
             [now - timedelta(seconds=limit.window_seconds)],
         )
+        if login_blocked(con, limit, login, address, now):
+            return False
         con.execute(
             "INSERT INTO review_login_failures VALUES (?, ?, ?)", [login.casefold(), address, now]
         )
+    return True
 
 
 def clear_login_failures(con: duckdb.DuckDBPyConnection, login: str, address: str) -> None:
-    """A successful login forgets that address's failures for the login (not the others')."""
+    """A successful login forgets that address's failures for the login (not the others'),
+    its own reserved attempt among them."""
     con.execute(
         "DELETE FROM review_login_failures WHERE login = ? AND address = ?",
         [login.casefold(), address],

@@ -36,8 +36,7 @@ from review.accounts import (
     clear_login_failures,
     create_session,
     end_session,
-    login_blocked,
-    record_login_failure,
+    reserve_login_attempt,
     session_user,
 )
 from review.listing import CaseFilter, count_cases, list_cases, neighbours, scope_options
@@ -297,16 +296,14 @@ class _App:
         limit = self.settings.rate_limit
         now = datetime.now(UTC)
         with self.warehouse() as con:
-            if login_blocked(con, limit, login, address, now):
+            if not reserve_login_attempt(con, limit, login, address, now):
                 minutes = round(limit.window_seconds / 60)
                 raise Refused(
                     429,
                     f"Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za {minutes} minut.",
                 )
             user = authenticate(con, login, password) if login and password else None
-            if user is None:
-                record_login_failure(con, limit, login, address, now)
-            else:
+            if user is not None:
                 clear_login_failures(con, login, address)
             session_id = create_session(con, user.login, self.settings.session_ttl) if user else ""
         if user is None:

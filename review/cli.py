@@ -13,7 +13,7 @@ import getpass
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from review.accounts import AccountError, User, add_user
 from review.labels import KIND_SHORT, VERDICT_LABELS
@@ -27,6 +27,9 @@ from warehouse.judgements import (
     record_decision,
 )
 from warehouse.review_queue import ReviewError, get_case
+
+if TYPE_CHECKING:
+    import uvicorn
 
 # The CLI is a power user's tool on the warehouse itself: it sees every county.
 _CLI_USER = User("cli", (), True)
@@ -42,8 +45,6 @@ def _read_password(from_stdin: bool) -> str:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
     from review.app import AppSettings, create_app
 
     db = Path(args.db)
@@ -54,8 +55,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 1
     app = create_app(AppSettings(db=db, secure_cookies=True if args.secure_cookies else None))
     print(f"review app: http://{args.host}:{args.port}/ (Ctrl+C stops it)")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False)
+    import uvicorn
+
+    uvicorn.Server(server_config(app, args.host, args.port)).run()
     return 0
+
+
+def server_config(app: Any, host: str, port: int) -> uvicorn.Config:
+    """How `serve` runs the app under uvicorn (the attack tests serve it the same way)."""
+    import uvicorn
+
+    return uvicorn.Config(app, host=host, port=port, log_level="warning", proxy_headers=False)
 
 
 def cmd_add_user(args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ from review.accounts import (
     disable_user,
     end_session,
     login_blocked,
-    record_login_failure,
+    reserve_login_attempt,
     session_user,
 )
 from review.listing import CaseFilter, count_cases, list_cases, neighbours
@@ -471,20 +471,22 @@ def test_failed_logins_are_counted_in_the_warehouse(con: duckdb.DuckDBPyConnecti
     for i in range(3):
         now = t0 + timedelta(seconds=i)
         assert not login_blocked(con, limit, "ola", "10.0.0.1", now)
-        record_login_failure(con, limit, "ola", "10.0.0.1", now)
+        assert reserve_login_attempt(con, limit, "ola", "10.0.0.1", now)
     later = t0 + timedelta(seconds=3)
     assert login_blocked(con, limit, "OLA", "10.0.0.1", later)
+    assert not reserve_login_attempt(con, limit, "ola", "10.0.0.1", later)  # nothing counted
     assert not login_blocked(con, limit, "ola", "10.0.0.2", later)
     assert not login_blocked(con, limit, "jan", "10.0.0.1", later)
     assert not login_blocked(con, limit, "ola", "10.0.0.1", t0 + timedelta(seconds=61))
     # A guesser spreading over addresses meets the per-login limit.
     for address in ("10.0.0.7", "10.0.0.8"):
-        record_login_failure(con, limit, "ola", address, later)
+        assert reserve_login_attempt(con, limit, "ola", address, later)
     assert login_blocked(con, limit, "ola", "10.0.0.9", later)
+    assert not reserve_login_attempt(con, limit, "ola", "10.0.0.9", later)
     clear_login_failures(con, "ola", "10.0.0.1")
     assert not login_blocked(con, limit, "ola", "10.0.0.9", later)  # 2 left, from 2 addresses
     # Old failures are dropped as new ones come, so the table does not grow for ever.
-    record_login_failure(con, limit, "jan", "10.0.0.1", t0 + timedelta(hours=1))
+    assert reserve_login_attempt(con, limit, "jan", "10.0.0.1", t0 + timedelta(hours=1))
     assert con.execute("SELECT count(*) FROM review_login_failures").fetchone() == (1,)
 
 

@@ -1,0 +1,99 @@
+"""Attacks on the review app, each against the real app served by uvicorn on 127.0.0.1 over a
+real DuckDB warehouse (issue 14): what an attacker on the network, or a coordinator of another
+county, tried — and what must happen instead.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import duckdb
+import pytest
+import requests
+from security_helpers import LiveServer, live_review_app, log_in, login_form
+from test_review_store import build_warehouse, sample_cases
+
+from review.accounts import add_user
+from review.app import AppSettings
+from review.security import RateLimit
+from warehouse.review_queue import upsert_cases
+
+PASSWORD = "bezpieczne-hasło-1"
+
+
+@pytest.fixture(scope="module")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = build_warehouse(tmp_path_factory.mktemp("security-template") / "directory.duckdb")
+    with duckdb.connect(str(db)) as con:
+        upsert_cases(con, "run1", sample_cases())
+        add_user(con, "ola", PASSWORD, ["2610"])
+        add_user(con, "jan", PASSWORD, ["2816"])
+        add_user(con, "admin", PASSWORD, [], is_admin=True)
+    return db
+
+
+@pytest.fixture()
+def db(template_db: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "directory.duckdb"
+    shutil.copyfile(template_db, path)
+    return path
+
+
+def settings_for(db: Path) -> AppSettings:
+    return AppSettings(db=db, secret=b"s" * 32, rate_limit=RateLimit(5, 900, 20))
+
+
+@pytest.fixture()
+def server(db: Path) -> Iterator[LiveServer]:
+    with live_review_app(settings_for(db)) as live:
+        yield live
+
+
+def failures(db: Path, login: str) -> int:
+    with duckdb.connect(str(db), read_only=True) as con:
+        row = con.execute(
+            "SELECT count(*) FROM review_login_failures WHERE login = ?", [login]
+        ).fetchone()
+    return int(row[0]) if row else 0
+
+
+# --- 1. the login rate limit under parallel requests -----------------------------------------
+
+
+def test_parallel_logins_cannot_overrun_the_rate_limit(server: LiveServer, db: Path) -> None:
+    """Four failures, then 24 login POSTs at once for the same login (one with the right
+    password): the limit of 5 per address leaves room for one more attempt, so at most one
+    password is checked and every other attempt is refused with 429 before it is."""
+    with requests.Session() as first:
+        for _ in range(4):
+            assert log_in(first, server.url, "ola", "złe-hasło-000") == 401
+    assert failures(db, "ola") == 4
+
+    attempts = 24
+    gate = threading.Barrier(attempts)
+
+    def attempt(i: int) -> int:
+        with requests.Session() as session:
+            token = login_form(session, server.url)
+            password = PASSWORD if i == attempts - 1 else f"złe-hasło-{i:03d}"
+            gate.wait(timeout=30)
+            response = session.post(
+                f"{server.url}/logowanie",
+                data={"login": "ola", "haslo": password, "csrf": token},
+                allow_redirects=False,
+                timeout=60,
+            )
+            return int(response.status_code)
+
+    with ThreadPoolExecutor(max_workers=attempts) as pool:
+        codes = list(pool.map(attempt, range(attempts)))
+
+    checked = [c for c in codes if c != 429]
+    assert len(checked) <= 1, f"{len(checked)} passwords were checked past the limit: {codes}"
+    assert set(codes) <= {429, 401, 303}
+    # the one attempt let through either failed (and counts) or was the right password
+    assert failures(db, "ola") <= 5
