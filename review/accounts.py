@@ -59,21 +59,25 @@ def add_user(
     *,
     is_admin: bool = False,
 ) -> User:
-    """Create an account (or replace the password and counties of an existing one)."""
+    """Create an account, or reset the password and counties of an existing one. A reset ends
+    every session of the login: whoever logged in with the old password is out."""
     login = _check_login(login)
     teryt = _check_counties(counties)
     if not teryt and not is_admin:
         raise AccountError(f"user {login}: a coordinator needs at least one county (--county)")
     if len(password) < 8:
         raise AccountError(f"user {login}: the password must have at least 8 characters")
-    con.execute(
-        """
-        INSERT INTO review_users VALUES (?, ?, ?, ?, ?, false)
-        ON CONFLICT (login) DO UPDATE SET password_hash = excluded.password_hash,
-            counties = excluded.counties, is_admin = excluded.is_admin, disabled = false
-        """,
-        [login, hash_password(password), list(teryt), is_admin, datetime.now(UTC)],
-    )
+    password_hash = hash_password(password)
+    with transaction(con):
+        con.execute(
+            """
+            INSERT INTO review_users VALUES (?, ?, ?, ?, ?, false)
+            ON CONFLICT (login) DO UPDATE SET password_hash = excluded.password_hash,
+                counties = excluded.counties, is_admin = excluded.is_admin, disabled = false
+            """,
+            [login, password_hash, list(teryt), is_admin, datetime.now(UTC)],
+        )
+        con.execute("DELETE FROM review_sessions WHERE login = ?", [login])
     return User(login, teryt, is_admin)
 
 
@@ -94,11 +98,19 @@ def list_users(con: duckdb.DuckDBPyConnection) -> list[User]:
 
 
 def disable_user(con: duckdb.DuckDBPyConnection, login: str) -> None:
+    """Refuse the account's logins and end its sessions at once (its decisions stay)."""
     if get_user(con, login) is None:
         raise AccountError(f"no such user: {login}")
     with transaction(con):
         con.execute("UPDATE review_users SET disabled = true WHERE login = ?", [login])
         con.execute("DELETE FROM review_sessions WHERE login = ?", [login])
+
+
+def enable_user(con: duckdb.DuckDBPyConnection, login: str) -> None:
+    """Let a disabled account log in again, with the password it had."""
+    if get_user(con, login) is None:
+        raise AccountError(f"no such user: {login}")
+    con.execute("UPDATE review_users SET disabled = false WHERE login = ?", [login])
 
 
 def authenticate(con: duckdb.DuckDBPyConnection, login: str, password: str) -> User | None:

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from review.accounts import AccountError, User, add_user
+from review.accounts import AccountError, User, add_user, disable_user, enable_user
 from review.labels import KIND_SHORT, VERDICT_LABELS
 from review.listing import CaseFilter, count_cases, list_cases
 from review.records import record_names
@@ -78,6 +78,25 @@ def cmd_add_user(args: argparse.Namespace) -> int:
         return 1
     scope = "all counties (admin)" if user.is_admin else ", ".join(user.counties)
     print(f"user {user.login}: {scope}")
+    return 0
+
+
+def cmd_disable_user(args: argparse.Namespace) -> int:
+    return _set_enabled(args.db, args.login, enabled=False)
+
+
+def cmd_enable_user(args: argparse.Namespace) -> int:
+    return _set_enabled(args.db, args.login, enabled=True)
+
+
+def _set_enabled(db: str, login: str, *, enabled: bool) -> int:
+    try:
+        with open_warehouse(Path(db)) as con:
+            (enable_user if enabled else disable_user)(con, login)
+    except AccountError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"user {login}: " + ("enabled" if enabled else "disabled, its sessions ended"))
     return 0
 
 
@@ -203,7 +222,10 @@ def add_review_parser(verbs: Any) -> None:
     )
     serve.set_defaults(func=cmd_serve)
 
-    user = verb("add-user", "create a coordinator (or reset their password and counties)")
+    user = verb(
+        "add-user",
+        "create a coordinator (or reset their password and counties, ending their sessions)",
+    )
     user.add_argument("login")
     user.add_argument("--county", action="append", help="TERYT powiat code (repeat for several)")
     user.add_argument("--admin", action="store_true", help="may review every county")
@@ -211,6 +233,14 @@ def add_review_parser(verbs: Any) -> None:
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
     user.set_defaults(func=cmd_add_user)
+
+    disable = verb("disable-user", "refuse a user's logins and end their sessions now")
+    disable.add_argument("login")
+    disable.set_defaults(func=cmd_disable_user)
+
+    enable = verb("enable-user", "let a disabled user log in again")
+    enable.add_argument("login")
+    enable.set_defaults(func=cmd_enable_user)
 
     listing = verb("list", "list review cases, most consequential first")
     listing.add_argument("--county")

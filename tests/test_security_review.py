@@ -97,3 +97,49 @@ def test_parallel_logins_cannot_overrun_the_rate_limit(server: LiveServer, db: P
     assert set(codes) <= {429, 401, 303}
     # the one attempt let through either failed (and counts) or was the right password
     assert failures(db, "ola") <= 5
+
+
+# --- 5. sessions after a password reset; disabling an account --------------------------------
+
+
+def run_cli(monkeypatch: pytest.MonkeyPatch, argv: list[str], stdin: str = "") -> int:
+    import io
+
+    from flows.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    return main(argv)
+
+
+def test_a_password_reset_ends_every_session_of_the_login(
+    server: LiveServer, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with requests.Session() as thief, requests.Session() as other:
+        assert log_in(thief, server.url, "ola", PASSWORD) == 303
+        assert log_in(other, server.url, "jan", PASSWORD) == 303
+        assert thief.get(f"{server.url}/kolejka", allow_redirects=False).status_code == 200
+        new = "nowe-hasło-po-wycieku"
+        reset = ["review", "add-user", "ola", "--county", "2610", "--password-stdin"]
+        assert run_cli(monkeypatch, [*reset, "--db", str(db)], new + "\n") == 0
+        stolen = thief.get(f"{server.url}/kolejka", allow_redirects=False)
+        assert stolen.status_code == 303 and stolen.headers["location"] == "/logowanie"
+        assert other.get(f"{server.url}/kolejka", allow_redirects=False).status_code == 200
+    with requests.Session() as owner:
+        assert log_in(owner, server.url, "ola", PASSWORD) == 401
+        assert log_in(owner, server.url, "ola", new) == 303
+
+
+def test_disable_user_ends_sessions_and_refuses_logins_until_enabled(
+    server: LiveServer, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with requests.Session() as session:
+        assert log_in(session, server.url, "ola", PASSWORD) == 303
+        assert run_cli(monkeypatch, ["review", "disable-user", "ola", "--db", str(db)]) == 0
+        page = session.get(f"{server.url}/kolejka", allow_redirects=False)
+        assert page.status_code == 303 and page.headers["location"] == "/logowanie"
+    with requests.Session() as session:
+        assert log_in(session, server.url, "ola", PASSWORD) == 401
+    assert run_cli(monkeypatch, ["review", "enable-user", "ola", "--db", str(db)]) == 0
+    with requests.Session() as session:
+        assert log_in(session, server.url, "ola", PASSWORD) == 303
+    assert run_cli(monkeypatch, ["review", "disable-user", "nikt", "--db", str(db)]) == 1
