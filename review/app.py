@@ -434,9 +434,18 @@ async def read_form(request: Request) -> dict[str, str]:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != "application/x-www-form-urlencoded":
         raise Refused(415, "Nieobsługiwany rodzaj formularza.")
-    body = await request.body()
-    if len(body) > MAX_FORM_BYTES:
+    # Anyone can post to the login form: refuse a large body on its declared length, and read
+    # an undeclared (chunked) one only up to the cap, never the whole of it first.
+    declared = request.headers.get("content-length")
+    if declared is not None and not declared.isdigit():
+        raise Refused(400, "Nieczytelny formularz.")
+    if declared is not None and int(declared) > MAX_FORM_BYTES:
         raise Refused(413, "Formularz jest zbyt duży.")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
+            raise Refused(413, "Formularz jest zbyt duży.")
     try:
         parsed = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=50)
     except (UnicodeDecodeError, ValueError) as exc:

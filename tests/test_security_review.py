@@ -6,6 +6,7 @@ county, tried — and what must happen instead.
 from __future__ import annotations
 
 import shutil
+import socket
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -143,3 +144,46 @@ def test_disable_user_ends_sessions_and_refuses_logins_until_enabled(
     with requests.Session() as session:
         assert log_in(session, server.url, "ola", PASSWORD) == 303
     assert run_cli(monkeypatch, ["review", "disable-user", "nikt", "--db", str(db)]) == 1
+
+
+# --- 6. a huge form body, unauthenticated ---------------------------------------------------
+
+
+def _raw_post(server: LiveServer, headers: list[str], body: bytes) -> bytes:
+    """Send a POST to /logowanie by hand and return what the server answers within 10 s,
+    without ever sending more than `body` (a server still waiting for the rest times out)."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        head = ["POST /logowanie HTTP/1.1", "Host: 127.0.0.1"] + headers
+        sock.sendall(("\r\n".join(head) + "\r\n\r\n").encode("ascii") + body)
+        answer = b""
+        try:
+            while b"\r\n\r\n" not in answer:
+                chunk = sock.recv(65536)
+                if not chunk:
+                    break
+                answer += chunk
+        except TimeoutError:
+            pytest.fail("the server is still reading the body instead of refusing it")
+        return answer
+
+
+FORM = "Content-Type: application/x-www-form-urlencoded"
+
+
+def test_a_50_mb_content_length_is_refused_before_the_body_is_read(server: LiveServer) -> None:
+    answer = _raw_post(server, [FORM, "Content-Length: 52428800"], b"login=" + b"a" * 65536)
+    assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
+
+
+def test_a_chunked_body_is_cut_off_at_the_cap(server: LiveServer) -> None:
+    chunk = b"a" * 32768
+    body = b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for _ in range(8))  # 256 KiB, unended
+    answer = _raw_post(server, [FORM, "Transfer-Encoding: chunked"], b"6\r\nlogin=\r\n" + body)
+    assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
+
+
+def test_a_small_form_still_works_and_a_bad_length_is_refused(server: LiveServer) -> None:
+    with requests.Session() as session:
+        assert log_in(session, server.url, "ola", PASSWORD) == 303
+    answer = _raw_post(server, [FORM, "Content-Length: -5"], b"")
+    assert answer.startswith(b"HTTP/1.1 400"), answer[:200]
