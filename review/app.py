@@ -71,18 +71,22 @@ CSRF_MESSAGE = (
     "Formularz wygasł albo nie pochodzi z tej strony. Wróć, odśwież stronę i spróbuj ponownie."
 )
 MAX_FORM_BYTES = 64 * 1024
+# A year, this host only: the app may share a county's domain with sites that still use http.
+HSTS = "max-age=31536000"
 WARSAW = ZoneInfo("Europe/Warsaw")
 STATUS_PARAMS = {"otwarte": "open", "rozstrzygniete": "decided", "wszystkie": None}
 
 
 @dataclass(frozen=True, slots=True)
 class AppSettings:
-    """`secret` defaults to WSPARCIE_REVIEW_SECRET or a file beside the warehouse;
-    `secure_cookies` None means: Secure exactly when the request came over https."""
+    """`secret` defaults to WSPARCIE_REVIEW_SECRET or a file beside the warehouse.
+    `secure_cookies`: mark cookies Secure and send HSTS (the app is meant to sit behind a TLS
+    proxy, which talks to it over plain http: the request's own scheme proves nothing); False
+    only for plain local use (`wsparcie review serve --insecure-cookies`)."""
 
     db: Path
     secret: bytes | None = None
-    secure_cookies: bool | None = None
+    secure_cookies: bool = True
     rate_limit: RateLimit = field(default_factory=RateLimit)
     session_ttl: timedelta = timedelta(hours=12)
     page_size: int = 50
@@ -224,18 +228,13 @@ class _App:
             response.headers["Retry-After"] = "120"
         return response
 
-    def _secure(self, request: Request) -> bool:
-        if self.settings.secure_cookies is not None:
-            return self.settings.secure_cookies
-        return request.url.scheme == "https"
-
-    def _set_cookie(self, request: Request, response: Response, name: str, value: str) -> None:
+    def _set_cookie(self, response: Response, name: str, value: str) -> None:
         response.set_cookie(
             name,
             value,
             httponly=True,
             samesite="strict",
-            secure=self._secure(request),
+            secure=self.settings.secure_cookies,
             path="/",
         )
 
@@ -269,7 +268,7 @@ class _App:
         nonce = nonce or new_token()
         response = self._login_page(request, nonce, request.query_params.get("dalej"), None, 200)
         if fresh:
-            self._set_cookie(request, response, LOGIN_COOKIE, sign(self.secret, nonce))
+            self._set_cookie(response, LOGIN_COOKIE, sign(self.secret, nonce))
         return response
 
     def _login_page(
@@ -312,7 +311,7 @@ class _App:
                 request, nonce, next_path, "Nieprawidłowy login lub hasło.", 401
             )
         response = RedirectResponse(next_path, status_code=303)
-        self._set_cookie(request, response, SESSION_COOKIE, sign(self.secret, session_id))
+        self._set_cookie(response, SESSION_COOKIE, sign(self.secret, session_id))
         response.delete_cookie(LOGIN_COOKIE, path="/")
         return response
 
@@ -484,6 +483,8 @@ def create_app(settings: AppSettings) -> FastAPI:
             response.headers.setdefault(name, value)
         if not request.url.path.startswith("/static/"):
             response.headers["Cache-Control"] = "no-store"
+        if settings.secure_cookies:
+            response.headers["Strict-Transport-Security"] = HSTS
         return response
 
     @app.exception_handler(WarehouseBusy)

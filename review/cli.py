@@ -31,6 +31,8 @@ from warehouse.review_queue import ReviewError, get_case
 if TYPE_CHECKING:
     import uvicorn
 
+    from review.app import AppSettings
+
 # The CLI is a power user's tool on the warehouse itself: it sees every county.
 _CLI_USER = User("cli", (), True)
 
@@ -45,7 +47,9 @@ def _read_password(from_stdin: bool) -> str:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from review.app import AppSettings, create_app
+    import uvicorn
+
+    from review.app import create_app
 
     db = Path(args.db)
     if not db.exists():
@@ -53,19 +57,40 @@ def cmd_serve(args: argparse.Namespace) -> int:
             f"error: {db}: no such warehouse (run `wsparcie run` or `demo` first)", file=sys.stderr
         )
         return 1
-    app = create_app(AppSettings(db=db, secure_cookies=True if args.secure_cookies else None))
+    app = create_app(app_settings(args))
     print(f"review app: http://{args.host}:{args.port}/ (Ctrl+C stops it)")
-    import uvicorn
-
-    uvicorn.Server(server_config(app, args.host, args.port)).run()
+    if args.insecure_cookies:
+        print("cookies are not marked Secure (--insecure-cookies): for plain local use only")
+    config = server_config(app, args.host, args.port, args.forwarded_allow_ips)
+    uvicorn.Server(config).run()
     return 0
 
 
-def server_config(app: Any, host: str, port: int) -> uvicorn.Config:
-    """How `serve` runs the app under uvicorn (the attack tests serve it the same way)."""
+def app_settings(args: argparse.Namespace) -> AppSettings:
+    """The app's settings from `serve`'s options: Secure cookies unless --insecure-cookies."""
+    from review.app import AppSettings
+
+    return AppSettings(db=Path(args.db), secure_cookies=not args.insecure_cookies)
+
+
+def server_config(
+    app: Any, host: str, port: int, forwarded_allow_ips: str | None = None
+) -> uvicorn.Config:
+    """How `serve` runs the app under uvicorn (the attack tests serve it the same way).
+
+    X-Forwarded-For and X-Forwarded-Proto are read only from `forwarded_allow_ips` (the TLS
+    proxy in front of the app); without it they are ignored, so a client cannot pick the
+    address its failed logins are counted under."""
     import uvicorn
 
-    return uvicorn.Config(app, host=host, port=port, log_level="warning", proxy_headers=False)
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        proxy_headers=forwarded_allow_ips is not None,
+        forwarded_allow_ips=forwarded_allow_ips,
+    )
 
 
 def cmd_add_user(args: argparse.Namespace) -> int:
@@ -216,10 +241,17 @@ def add_review_parser(verbs: Any) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument(
-        "--secure-cookies",
+        "--insecure-cookies",
         action="store_true",
-        help="always mark cookies Secure (behind an https proxy)",
+        help="do not mark cookies Secure and send no HSTS: only for plain http on this machine",
     )
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        metavar="ADDRESSES",
+        help="trust X-Forwarded-For/-Proto from these addresses only (the TLS proxy), comma-separated",
+    )
+    # Secure is the default now; the old switch is still accepted so deploy scripts keep working.
+    serve.add_argument("--secure-cookies", action="store_true", help=argparse.SUPPRESS)
     serve.set_defaults(func=cmd_serve)
 
     user = verb(

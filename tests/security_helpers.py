@@ -27,13 +27,17 @@ class LiveServer:
 
 
 @contextmanager
-def live_review_app(settings: AppSettings) -> Iterator[LiveServer]:
+def live_review_app(
+    settings: AppSettings, *, forwarded_allow_ips: str | None = None
+) -> Iterator[LiveServer]:
     """Serve the review app over `settings.db` on a free loopback port until the block ends."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = int(sock.getsockname()[1])
-    config = server_config(create_app(settings), "127.0.0.1", port)
+    config = server_config(
+        create_app(settings), "127.0.0.1", port, forwarded_allow_ips=forwarded_allow_ips
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import requests
-from security_helpers import LiveServer, live_review_app, log_in, login_form
+from security_helpers import LiveServer, csrf_of, live_review_app, log_in, login_form
 from test_review_store import build_warehouse, sample_cases
 
 from review.accounts import add_user
@@ -45,7 +45,10 @@ def db(template_db: Path, tmp_path: Path) -> Path:
 
 
 def settings_for(db: Path) -> AppSettings:
-    return AppSettings(db=db, secret=b"s" * 32, rate_limit=RateLimit(5, 900, 20))
+    # Plain http on 127.0.0.1: the opt-out `wsparcie review serve --insecure-cookies` gives.
+    return AppSettings(
+        db=db, secret=b"s" * 32, rate_limit=RateLimit(5, 900, 20), secure_cookies=False
+    )
 
 
 @pytest.fixture()
@@ -187,3 +190,89 @@ def test_a_small_form_still_works_and_a_bad_length_is_refused(server: LiveServer
         assert log_in(session, server.url, "ola", PASSWORD) == 303
     answer = _raw_post(server, [FORM, "Content-Length: -5"], b"")
     assert answer.startswith(b"HTTP/1.1 400"), answer[:200]
+
+
+# --- 7. cookies behind a TLS proxy, HSTS, forwarded headers ---------------------------------
+
+
+def serve_args(db: Path, *options: str) -> AppSettings:
+    """The settings `wsparcie review serve` builds from its command line."""
+    from flows.cli import build_parser
+    from review.cli import app_settings
+
+    args = build_parser().parse_args(["review", "serve", "--db", str(db), *options])
+    return app_settings(args)
+
+
+def login_response(server: LiveServer, session: requests.Session) -> requests.Response:
+    token = login_form(session, server.url)
+    return session.post(
+        f"{server.url}/logowanie",
+        data={"login": "ola", "haslo": PASSWORD, "csrf": token},
+        allow_redirects=False,
+        timeout=30,
+    )
+
+
+def test_serve_marks_cookies_secure_and_sends_hsts_by_default(db: Path) -> None:
+    with live_review_app(serve_args(db)) as live:
+        form = requests.get(f"{live.url}/logowanie", timeout=10)
+        assert "Secure" in form.headers["set-cookie"]
+        assert form.headers["strict-transport-security"].startswith("max-age=")
+        # This client talks plain http, so it would not send a Secure cookie back by itself.
+        response = requests.post(
+            f"{live.url}/logowanie",
+            data={"login": "ola", "haslo": PASSWORD, "csrf": csrf_of(form.text)},
+            cookies={"wsparcie_logowanie": form.cookies["wsparcie_logowanie"]},
+            allow_redirects=False,
+            timeout=30,
+        )
+        assert response.status_code == 303
+        session_cookie = response.headers["set-cookie"]
+        assert "wsparcie_sesja=" in session_cookie and "Secure" in session_cookie
+        assert "HttpOnly" in session_cookie
+
+
+def test_insecure_cookies_is_an_explicit_opt_out_for_plain_local_use(db: Path) -> None:
+    settings = serve_args(db, "--insecure-cookies")
+    with live_review_app(settings) as live, requests.Session() as session:
+        response = login_response(live, session)
+        assert response.status_code == 303
+        assert "Secure" not in response.headers["set-cookie"]
+        assert "strict-transport-security" not in response.headers
+        assert session.get(f"{live.url}/kolejka", allow_redirects=False).status_code == 200
+
+
+def failure_addresses(db: Path) -> list[str]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT address FROM review_login_failures ORDER BY 1").fetchall()
+    return [str(r[0]) for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("allowed", "counted_as"),
+    [
+        pytest.param(None, "127.0.0.1", id="no-proxy-configured"),
+        pytest.param("10.20.30.40", "127.0.0.1", id="another-proxy"),
+        pytest.param("127.0.0.1", "203.0.113.9", id="the-configured-proxy"),
+    ],
+)
+def test_forwarded_headers_are_trusted_only_from_the_configured_proxy(
+    db: Path, allowed: str | None, counted_as: str
+) -> None:
+    """A client spoofing X-Forwarded-For must not get a fresh rate-limit bucket per request;
+    only the proxy named by --forwarded-allow-ips may say who the client is."""
+    options = ["--insecure-cookies"] + (["--forwarded-allow-ips", allowed] if allowed else [])
+    settings = serve_args(db, *options)
+    with live_review_app(settings, forwarded_allow_ips=allowed) as live:
+        with requests.Session() as session:
+            token = login_form(session, live.url)
+            response = session.post(
+                f"{live.url}/logowanie",
+                data={"login": "ola", "haslo": "złe-hasło-000", "csrf": token},
+                headers={"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"},
+                allow_redirects=False,
+                timeout=30,
+            )
+        assert response.status_code == 401
+    assert failure_addresses(db) == [counted_as]
