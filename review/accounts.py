@@ -1,22 +1,24 @@
 """Review accounts and login sessions, kept in the warehouse beside the cases.
 
 A coordinator reviews the cases of their counties (TERYT powiat codes); an admin reviews every
-county. Passwords are stored as scrypt hashes; a session is a row that a signed cookie names,
-so logging out or disabling an account ends it at once.
+county. Passwords are stored as scrypt hashes; a session is a row that a signed cookie names
+(by the SHA-256 of its id: the id itself is only in the cookie), so logging out, a password
+reset or disabling an account ends it at once.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import secrets
 import threading
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import duckdb
 
-from review.security import RateLimit, hash_password, verify_password
+from review.security import RateLimit, hash_password, needs_rehash, verify_password
 from warehouse.db import transaction
 
 
@@ -122,8 +124,15 @@ def authenticate(con: duckdb.DuckDBPyConnection, login: str, password: str) -> U
         # Hash anyway, so a missing login takes as long to refuse as a wrong password.
         verify_password(password, _dummy_hash())
         return None
-    if not verify_password(password, str(row[0])):
+    stored = str(row[0])
+    if not verify_password(password, stored):
         return None
+    if needs_rehash(stored):
+        # The password is at hand only now: bring an older, cheaper hash to today's cost.
+        con.execute(
+            "UPDATE review_users SET password_hash = ? WHERE login = ? AND password_hash = ?",
+            [hash_password(password), login, stored],
+        )
     return get_user(con, login)
 
 
@@ -132,15 +141,23 @@ def _dummy_hash() -> str:
     return hash_password("wsparcie-timing-equaliser")
 
 
+def session_hash(session_id: str) -> str:
+    """What the warehouse keeps of a session id: its SHA-256 (the id has 256 random bits, so a
+    plain hash is enough; a copy of the warehouse must not log anyone in)."""
+    return hashlib.sha256(session_id.encode("utf-8")).hexdigest()
+
+
 def create_session(
     con: duckdb.DuckDBPyConnection, login: str, ttl: timedelta = timedelta(hours=12)
 ) -> str:
+    """A new session for `login`; returns its id, which only the cookie carries."""
     now = datetime.now(UTC)
-    session_id = uuid.uuid4().hex + uuid.uuid4().hex
+    session_id = secrets.token_hex(32)
     with transaction(con):
         con.execute("DELETE FROM review_sessions WHERE expires_at < ?", [now])
         con.execute(
-            "INSERT INTO review_sessions VALUES (?, ?, ?, ?)", [session_id, login, now, now + ttl]
+            "INSERT INTO review_sessions VALUES (?, ?, ?, ?)",
+            [session_hash(session_id), login, now, now + ttl],
         )
     return session_id
 
@@ -151,9 +168,9 @@ def session_user(con: duckdb.DuckDBPyConnection, session_id: str) -> User | None
         """
         SELECT u.login, u.counties, u.is_admin, u.disabled
         FROM review_sessions s JOIN review_users u USING (login)
-        WHERE s.session_id = ? AND s.expires_at > ? AND NOT u.disabled
+        WHERE s.session_hash = ? AND s.expires_at > ? AND NOT u.disabled
         """,
-        [session_id, datetime.now(UTC)],
+        [session_hash(session_id), datetime.now(UTC)],
     ).fetchone()
     if row is None:
         return None
@@ -161,7 +178,7 @@ def session_user(con: duckdb.DuckDBPyConnection, session_id: str) -> User | None
 
 
 def end_session(con: duckdb.DuckDBPyConnection, session_id: str) -> None:
-    con.execute("DELETE FROM review_sessions WHERE session_id = ?", [session_id])
+    con.execute("DELETE FROM review_sessions WHERE session_hash = ?", [session_hash(session_id)])
 
 
 # --- failed logins ------------------------------------------------------------------------

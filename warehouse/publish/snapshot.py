@@ -1,10 +1,14 @@
 """The analysts' snapshot: a copy of the warehouse (tables, views, comments) beside the
 publication, without the free-text columns that may name people and without the review app's
 accounts, sessions and any table holding a credential-like column.
+
+Its mode is 0640: the owner (the nightly run) and the owner's group read it, nobody else.
+Analysts get it by being in that group (or by a group the output folder passes on with setgid).
 """
 
 from __future__ import annotations
 
+import os
 import uuid
 from pathlib import Path
 
@@ -13,6 +17,7 @@ import duckdb
 from warehouse.publish.files import sql_path
 
 SNAPSHOT_NAME = "directory-snapshot.duckdb"
+SNAPSHOT_MODE = 0o640
 # Free-text columns that may name people, and reviewers' logins: the analysts' snapshot
 # leaves them out.
 SNAPSHOT_DROPPED_COLUMNS = (
@@ -24,7 +29,7 @@ SNAPSHOT_DROPPED_COLUMNS = (
 # Tables of the review app's accounts and failed logins; any table holding a credential-like
 # column is left out too, whoever adds it later.
 SNAPSHOT_DROPPED_TABLES = ("review_users", "review_sessions", "review_login_failures")
-_CREDENTIAL_COLUMNS = ("%password%", "%secret%", "%token%", "session_id")
+_CREDENTIAL_COLUMNS = ("%password%", "%secret%", "%token%", "%session%")
 
 
 def write_snapshot(con: duckdb.DuckDBPyConnection, target: Path) -> None:
@@ -60,3 +65,4 @@ def write_snapshot(con: duckdb.DuckDBPyConnection, target: Path) -> None:
         con.execute(f"CHECKPOINT {alias}")
     finally:
         con.execute(f"DETACH {alias}")
+    os.chmod(target, SNAPSHOT_MODE)
