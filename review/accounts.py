@@ -33,9 +33,16 @@ class User:
     is_admin: bool
     disabled: bool = False
 
-    def may_see(self, powiat_teryt: str | None) -> bool:
-        """An admin sees every county; a coordinator only theirs (never a case without one)."""
-        return self.is_admin or (powiat_teryt is not None and powiat_teryt in self.counties)
+    def may_see(self, counties: Sequence[str]) -> bool:
+        """Whether a case touching `counties` is shown: to an admin always, to a coordinator
+        when one of them is theirs (never a case without a county)."""
+        return self.is_admin or any(c in self.counties for c in counties)
+
+    def may_decide(self, counties: Sequence[str]) -> bool:
+        """Whether a case touching `counties` may be decided: by an admin, or by a coordinator
+        of every one of them — a decision about an institution changes what its county's
+        directory publishes, so another county's coordinator cannot take it."""
+        return self.is_admin or (bool(counties) and all(c in self.counties for c in counties))
 
 
 def _check_login(login: str) -> str:

@@ -58,7 +58,7 @@ from review.security import (
 )
 from warehouse.db import WarehouseError, connect
 from warehouse.judgements import VERDICTS_BY_KIND, decision_history, record_decision
-from warehouse.review_queue import ReviewError, StoredCase, get_case
+from warehouse.review_queue import ReviewCase, ReviewError, StoredCase, get_case
 
 log = logging.getLogger("wsparcie.review")
 
@@ -170,6 +170,7 @@ def _environment() -> Environment:
     env.filters["local"] = _local
     env.globals["labels"] = labels
     env.globals["verdicts_by_kind"] = VERDICTS_BY_KIND
+    env.globals["spanning_message"] = spanning_message
     return env
 
 
@@ -361,9 +362,18 @@ class _App:
     def _visible_case(self, con: duckdb.DuckDBPyConnection, user: User, case_id: str) -> StoredCase:
         stored = get_case(con, case_id)
         # Someone else's case answers exactly like a missing one: its id reveals nothing.
-        if stored is None or not user.may_see(stored.case.powiat_teryt):
+        if stored is None or not user.may_see(stored.case.counties):
             raise Refused(404, NOT_FOUND_MESSAGE)
         return stored
+
+    def _not_theirs(
+        self, con: duckdb.DuckDBPyConnection, user: User, case: ReviewCase
+    ) -> list[str]:
+        """Names of the counties of a case that are not the user's (none: they may decide)."""
+        if user.may_decide(case.counties):
+            return []
+        names = county_names(con)
+        return [names.get(c, c) for c in case.counties if c not in user.counties]
 
     def case_page(self, request: Request, case_id: str) -> Response:
         query = QueueQuery.from_request(request)
@@ -377,6 +387,7 @@ class _App:
             institutions = institution_names(
                 con, [stored.case.institution_id] if stored.case.institution_id else []
             )
+            other_counties = self._not_theirs(con, user, stored.case)
         return self.render(
             request,
             "case.html",
@@ -396,6 +407,7 @@ class _App:
             institutions=institutions,
             query=query,
             saved=request.query_params.get("zapisano"),
+            other_counties=other_counties,
         )
 
     def decide(self, request: Request, case_id: str, form: dict[str, str]) -> Response:
@@ -403,7 +415,16 @@ class _App:
         with self.warehouse() as con:
             user, session_id = self.user_of(request, con)
             self.check_form_csrf(session_id, form)
-            self._visible_case(con, user, case_id)
+            stored = self._visible_case(con, user, case_id)
+            other_counties = self._not_theirs(con, user, stored.case)
+            if other_counties:
+                log.info(
+                    "refused decision on %s by %s: spans %s",
+                    case_id,
+                    user.login,
+                    stored.case.counties,
+                )
+                raise Refused(403, spanning_message(other_counties))
             _previous, following = neighbours(con, user, query.to_filter(), case_id)
             try:
                 record_decision(
@@ -426,6 +447,17 @@ class _App:
         saved = query.query(page=1) + ("&" if query.query(page=1) else "?") + f"zapisano={case_id}"
         target = f"/sprawa/{following}{saved}" if following else f"/kolejka{saved}"
         return RedirectResponse(target, status_code=303)
+
+
+def spanning_message(other_counties: list[str]) -> str:
+    """Why a coordinator may look at a case but not decide it (shown on the page and on a
+    refused decision)."""
+    counties = ", ".join(other_counties)
+    return (
+        "Ta sprawa dotyczy także instytucji lub rekordów spoza Twoich powiatów"
+        f" (powiat {counties}). Tę sprawę rozstrzyga administrator albo koordynator"
+        " wszystkich tych powiatów."
+    )
 
 
 async def read_form(request: Request) -> dict[str, str]:

@@ -162,6 +162,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         "kind": c.kind,
         "status": stored.status,
         "powiat_teryt": c.powiat_teryt,
+        "counties": list(c.counties),
         "sector": c.sector,
         "institution_id": c.institution_id,
         "score": c.score,

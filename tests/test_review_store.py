@@ -380,7 +380,34 @@ def test_cases_from_matcher_take_county_sector_and_rank(con: duckdb.DuckDBPyConn
     assert arka.priority > pisz.priority  # nearer the match threshold
     conflict = by_kind[("field_conflict", None)]
     assert (conflict.institution_id, conflict.powiat_teryt) == ("wsp_sad", "2610")
+    assert arka.counties == ("2610",) and pisz.counties == ("2816",)
     upsert_cases(con, "run9", cases)
+    stored = get_case(con, conflict.case_id)
+    assert stored is not None and stored.case.counties == ("2610",)
+
+
+def test_a_case_touches_the_counties_of_its_records_and_their_institutions(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # rp1 (Pisz) is put into the Skarżysko court's institution: a case about it, or about a
+    # value it gave that institution, reaches into both counties.
+    con.execute("UPDATE institution_records SET institution_id = 'wsp_sad' WHERE record_id = 'rp1'")
+    pairs = [PairCase("ra1", "rp2", 0.7, EVIDENCE)]
+    conflicts = [ConflictCase("rs1", "phone", (("+48411000002", ("rs1",)),
+                                               ("+48874000001", ("rp1",))))]  # fmt: skip
+    cases = cases_from_matcher(con, pairs, conflicts, review_threshold=0.5, match_threshold=0.9)
+    assert {c.kind: c.counties for c in cases} == {
+        "pair": ("2610", "2816"),
+        "field_conflict": ("2610", "2816"),
+    }
+    upsert_cases(con, "run9", cases)
+    spanning = {c.case_id for c in cases}
+    for user in (SKARZYSKO, PISZ, ADMIN):
+        listed = {c.case_id for c in list_cases(con, user, CaseFilter())}
+        assert spanning <= listed
+    assert not SKARZYSKO.may_decide(("2610", "2816")) and not PISZ.may_decide(("2610", "2816"))
+    assert User("ewa", ("2610", "2816"), False).may_decide(("2610", "2816"))
+    assert ADMIN.may_decide(("2610", "2816")) and not SKARZYSKO.may_decide(())
 
 
 # --- records on the case page -------------------------------------------------------------

@@ -21,7 +21,8 @@ from test_review_store import build_warehouse, sample_cases
 from review.accounts import add_user
 from review.app import AppSettings
 from review.security import RateLimit
-from warehouse.review_queue import upsert_cases
+from transforms.er.review import ConflictCase, PairCase
+from warehouse.review_queue import case_key, cases_from_matcher, upsert_cases
 
 PASSWORD = "bezpieczne-hasło-1"
 
@@ -276,3 +277,106 @@ def test_forwarded_headers_are_trusted_only_from_the_configured_proxy(
             )
         assert response.status_code == 401
     assert failure_addresses(db) == [counted_as]
+
+
+# --- 2. a case that reaches into another county ---------------------------------------------
+
+
+def add_row_of_county_a_into_an_institution_of_county_b(db: Path) -> None:
+    """A row on a county-A (2610) page carrying the phone of a Pisz (2816) court: the matcher
+    put it into the court's institution, and it is the cluster's smallest record id."""
+    with duckdb.connect(str(db)) as con:
+        con.execute(
+            "INSERT INTO sources VALUES ('src_ra0', 'Powiat skarżyski — adresy', '2610',"
+            " 'directory_page', 'https://powiat.example/adresy', 'table', NULL, 1, NULL, 'test',"
+            " now())"
+        )
+        con.execute(
+            """
+            INSERT INTO raw_records (record_id, source, url, document_sha256, fetched_at, role,
+                name_raw, street_raw, phones_raw, emails_raw, websites_raw, first_seen_at,
+                last_seen_at, active)
+            VALUES ('ra0', 'src_ra0', 'https://powiat.example/adresy', 'sha', now(), 'row',
+                'Sąd Rejonowy w Piszu', 'ul. Inna 5', ['+48874000001'], [], [], now(), now(), true)
+            """
+        )
+        con.execute(
+            """
+            INSERT INTO records (record_id, source, role, name, name_key, core_key, type_code,
+                sector, street, powiat_teryt, powiat_name, place_status, phones, emails,
+                services, target_groups, fetched_at)
+            VALUES ('ra0', 'src_ra0', 'row', 'Sąd Rejonowy w Piszu', 'sąd rejonowy w piszu',
+                'sąd rejonowy', 'court', 'justice', 'ul. Inna 5', '2610', 'skarżyski',
+                'resolved', ['+48874000001'], [], [], [], now())
+            """
+        )
+        con.execute("INSERT INTO institution_records VALUES ('ra0', 'wsp_pisz1', 'phone')")
+        conflict = ConflictCase(
+            "ra0", "address", (("ul. Inna 5", ("ra0",)), ("ul. Warszawska 1", ("rp1",)))
+        )
+        pair = PairCase("ra0", "rp2", 0.7, ())
+        cases = cases_from_matcher(
+            con, [pair], [conflict], review_threshold=0.5, match_threshold=0.9
+        )
+        upsert_cases(con, "run2", [*sample_cases(), *cases])
+        add_user(con, "ewa", PASSWORD, ["2610", "2816"])
+
+
+def decide(session: requests.Session, base: str, case_id: str, form: dict[str, str]) -> int:
+    page = session.get(f"{base}/sprawa/{case_id}", allow_redirects=False, timeout=10)
+    assert page.status_code == 200, page.status_code
+    response = session.post(
+        f"{base}/sprawa/{case_id}",
+        data={**form, "csrf": csrf_of(page.text)},
+        allow_redirects=False,
+        timeout=30,
+    )
+    return int(response.status_code)
+
+
+def decision_logins(db: Path, case_id: str) -> list[str]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT login FROM review_decisions WHERE case_id = ? ORDER BY decided_at", [case_id]
+        ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def test_a_case_spanning_counties_is_decided_only_by_whoever_holds_them_all(db: Path) -> None:
+    add_row_of_county_a_into_an_institution_of_county_b(db)
+    conflict = case_key("field_conflict", None, None, "wsp_pisz1", "address")
+    pair = case_key("pair", "ra0", "rp2", None, None)
+    keep_a = {"verdict": "value_current", "wartosc": "ul. Inna 5"}
+    with live_review_app(settings_for(db)) as live:
+        for login in ("ola", "jan"):  # a coordinator of only one of the two counties
+            with requests.Session() as session:
+                assert log_in(session, live.url, login, PASSWORD) == 303
+                queue = session.get(f"{live.url}/kolejka", timeout=10).text
+                assert conflict in queue and pair in queue  # listed for each of them
+                page = session.get(f"{live.url}/sprawa/{conflict}", timeout=10)
+                assert page.status_code == 200
+                assert "Tę sprawę rozstrzyga administrator" in page.text
+                assert "piski" in page.text and "skarżyski" in page.text
+                assert 'id="decision"' not in page.text
+                assert decide(session, live.url, conflict, keep_a) == 403
+                assert decide(session, live.url, pair, {"verdict": "same"}) == 403
+        assert decision_logins(db, conflict) == [] and decision_logins(db, pair) == []
+        for login in ("ewa", "admin"):  # every county of the case, or all of them
+            with requests.Session() as session:
+                assert log_in(session, live.url, login, PASSWORD) == 303
+                assert decide(session, live.url, conflict, keep_a) == 303
+    assert decision_logins(db, conflict) == ["ewa", "admin"]
+
+
+def test_a_case_of_one_county_stays_with_its_coordinator(db: Path) -> None:
+    add_row_of_county_a_into_an_institution_of_county_b(db)
+    own = case_key("pair", "rp1", "rp2", None, None)  # both records and institutions in Pisz
+    with live_review_app(settings_for(db)) as live, requests.Session() as session:
+        assert log_in(session, live.url, "ola", PASSWORD) == 303
+        page = session.get(f"{live.url}/sprawa/{own}", allow_redirects=False, timeout=10)
+        assert page.status_code == 404
+        assert own not in session.get(f"{live.url}/kolejka", timeout=10).text
+    with live_review_app(settings_for(db)) as live, requests.Session() as session:
+        assert log_in(session, live.url, "jan", PASSWORD) == 303
+        assert decide(session, live.url, own, {"verdict": "different"}) == 303
+    assert decision_logins(db, own) == ["jan"]
