@@ -1,5 +1,9 @@
 """The one polite HTTP client every source uses: `Fetcher(policy, archive).fetch(url)`.
 
+It connects only to public addresses, checked after name resolution on every hop and pinned
+for the connection (extractors/address_guard.py), unless the policy or WSPARCIE_FETCH_ALLOW
+allows more; proxies and CA bundles from the environment are not used, for the same reason.
+
 Polite means: it says who it is (User-Agent on every request, robots.txt included), obeys
 robots.txt, keeps consecutive requests to one host `delay_seconds` apart across all threads of the
 process, retries only what may succeed later (5xx, 429, timeouts, broken connections) with
@@ -20,6 +24,7 @@ import codecs
 import http
 import mimetypes
 import re
+import socket
 import threading
 import time
 import unicodedata
@@ -41,6 +46,13 @@ import requests
 from requests.structures import CaseInsensitiveDict
 from urllib3.exceptions import DecodeError, ProtocolError, ReadTimeoutError
 
+from extractors.address_guard import (
+    AddressRefused,
+    GuardedAdapter,
+    allowed_networks,
+    parse_networks,
+    resolve_checked,
+)
 from extractors.archive import Archive
 from extractors.records import Document
 
@@ -71,8 +83,14 @@ class FetchPolicy:
     max_retry_after_seconds: float = 60.0  # a longer Retry-After means: give up, do not hammer
     max_crawl_delay_seconds: float = 60.0  # a robots.txt Crawl-delay is honoured up to this
     total_timeout_seconds: float = 120.0  # whole body download, against slow-drip servers
+    # Internal addresses or networks the fetcher may reach after all ("127.0.0.1" for the
+    # demo's server); WSPARCIE_FETCH_ALLOW adds more. See extractors/address_guard.py.
+    allow_addresses: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        # A list when the policy comes back from JSON (a deployment's parameters).
+        object.__setattr__(self, "allow_addresses", tuple(self.allow_addresses))
+        parse_networks(self.allow_addresses, "FetchPolicy.allow_addresses")
         if not self.user_agent.strip():
             raise ValueError("FetchPolicy.user_agent must not be empty")
         if not self.user_agent.isascii():
@@ -542,6 +560,7 @@ class Fetcher:
         self._lock = threading.Lock()
         self._robots: dict[str, _Robots] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
+        self._allowed = allowed_networks(self.policy.allow_addresses)
 
     # -- public -------------------------------------------------------------------------------
 
@@ -592,6 +611,7 @@ class Fetcher:
             return FetchError(url, where + reason, status=status, retryable=retryable)
 
         while True:
+            self._check_host(current, fail)
             if self.policy.obey_robots:
                 self._check_robots(current, fail)
             headers: dict[str, str] = {}
@@ -656,6 +676,19 @@ class Fetcher:
                 reason += f" ({response.note})"
             raise fail(reason, status, retryable=status == 429 or status >= 500)
 
+    def _check_host(self, url: str, fail: Callable[..., FetchError]) -> None:
+        """Refuse, before anything is sent (robots.txt included), a URL whose host resolves to
+        an address the fetcher must not reach. The connection checks again, on the address it
+        connects to (a second answer from DNS may differ): this check is for a clear error."""
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+        try:
+            resolve_checked(parts.hostname or "", port, self._allowed)
+        except AddressRefused as exc:
+            raise fail(str(exc)) from exc
+        except (socket.gaierror, UnicodeError):
+            pass  # the request itself fails and says so, retried like any connection failure
+
     def _get(self, url: str, headers: Mapping[str, str]) -> _Response:
         """One GET without following redirects, retried on transient failures.
 
@@ -683,6 +716,8 @@ class Fetcher:
             response = self._session().get(
                 url, headers=dict(headers), stream=True, timeout=timeout, allow_redirects=False
             )
+        except AddressRefused as exc:
+            raise FetchError(url, str(exc)) from exc
         except requests.exceptions.SSLError as exc:
             raise FetchError(url, f"TLS error: {_root_cause(exc)}") from exc
         except requests.Timeout as exc:
@@ -752,6 +787,9 @@ class Fetcher:
         session: requests.Session | None = getattr(self._local, "session", None)
         if session is None:
             session = requests.Session()
+            session.trust_env = False  # an environment proxy would be what the guard checks
+            session.mount("http://", GuardedAdapter(self._allowed))
+            session.mount("https://", GuardedAdapter(self._allowed))
             session.headers["User-Agent"] = self.policy.user_agent
             session.headers["Accept-Language"] = "pl,en;q=0.5"
             self._local.session = session

@@ -111,6 +111,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from extractors.fetch import FetchPolicy
     from flows.demo import DEMO_DIR, SAMPLE_NOTICE, serve_directory
     from flows.nightly import RunSettings
 
@@ -125,7 +126,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
             db=db,
             out=out,
             archive=out / "archive",
-            delay_seconds=0.0,  # our own loopback server: no one to be polite to
+            # Our own loopback server: no one to be polite to, and the one internal address
+            # the fetcher may reach (it refuses every other).
+            policy=FetchPolicy(delay_seconds=0.0, allow_addresses=("127.0.0.1",)),
             placeholders=(("demo", base_url),),
             notice=SAMPLE_NOTICE,
         )

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# The fetcher refuses internal addresses (extractors/address_guard.py); the tests' servers run
+# on loopback, so the test session allows loopback explicitly, as the demo does for its own
+# server (tests/test_security_fetch.py takes it away again). Subprocesses inherit it.
+os.environ["WSPARCIE_FETCH_ALLOW"] = "127.0.0.1,::1"
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
