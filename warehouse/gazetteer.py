@@ -29,14 +29,23 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
-import requests
 
+from extractors.fetch import Fetcher, FetchError, FetchPolicy
 from transforms.text import fold_key
 
 Source = Path | str
 
-_DOWNLOAD_TIMEOUT_S = 60
-_USER_AGENT = "wsparcie-gazetteer/0.1 (+https://github.com/wsparcie)"
+# One file asked for by hand, not a crawl: no robots.txt, no pacing. GUS's SIMC is ~6 MB as CSV,
+# PNA ~4 MB; 256 MiB leaves room for growth and bounds a download and what a zip unpacks to.
+GAZETTEER_POLICY = FetchPolicy(
+    user_agent="wsparcie-gazetteer/0.1 (+https://github.com/wsparcie)",
+    delay_seconds=0.0,
+    timeout_seconds=60.0,
+    total_timeout_seconds=600.0,
+    max_bytes=256 * 1024 * 1024,
+    retries=2,
+    obey_robots=False,
+)
 
 _TERC_COLUMNS = {"woj": ("WOJ",), "pow": ("POW",), "gmi": ("GMI",), "rodz": ("RODZ",),
                  "nazwa": ("NAZWA",), "nazwa_dod": ("NAZWA_DOD", "NAZDOD"),
@@ -151,18 +160,18 @@ def _prepare(source: Source, kind: str, workdir: Path) -> _CsvFile:
 
 
 def _download(url: str, kind: str, workdir: Path) -> Path:
+    # Through the sources' fetcher, for its limits: a size cap while streaming, timeouts for
+    # the connection and the whole body, public addresses only.
     try:
-        response = requests.get(
-            url, timeout=_DOWNLOAD_TIMEOUT_S, headers={"User-Agent": _USER_AGENT}
-        )
-        response.raise_for_status()
-    except requests.RequestException as exc:
-        raise GazetteerLoadError(f"{kind} file {url}: download failed: {exc}") from exc
-    if not response.content:
-        raise GazetteerLoadError(f"{kind} file {url}: the server sent an empty body")
+        with Fetcher(GAZETTEER_POLICY) as fetcher:
+            content = fetcher.fetch(url).content
+    except FetchError as exc:
+        if "empty" in exc.reason:
+            raise GazetteerLoadError(f"{kind} file {url}: the server sent an empty body") from exc
+        raise GazetteerLoadError(f"{kind} file {url}: download failed: {exc.reason}") from exc
     name = Path(url.split("?", 1)[0]).name or f"{kind.lower()}.download"
     path = workdir / f"download-{kind.lower()}-{name}"
-    path.write_bytes(response.content)
+    path.write_bytes(content)
     return path
 
 
@@ -180,7 +189,17 @@ def _unzip(path: Path, label: str, kind: str, workdir: Path) -> Path:
                 f"{kind} file {label}: expected one CSV inside the zip, found {names}"
             )
         target = workdir / f"unzipped-{kind.lower()}.csv"
-        target.write_bytes(archive.read(members[0]))
+        # The fetcher's cap holds for what a zip unpacks to as well (a few kB can hold GBs).
+        cap, written = GAZETTEER_POLICY.max_bytes, 0
+        with archive.open(members[0]) as member, target.open("wb") as out:
+            while chunk := member.read(1024 * 1024):
+                written += len(chunk)
+                if written > cap:
+                    raise GazetteerLoadError(
+                        f"{kind} file {label}: {members[0].filename} unpacks to more than"
+                        f" {cap} bytes (the cap for a gazetteer file)"
+                    )
+                out.write(chunk)
     return target
 
 
