@@ -17,7 +17,7 @@ import duckdb
 from warehouse import datapackage as dp
 from warehouse.hsds import HsdsExport, build_hsds, check_hsds_references, validate_hsds_json
 from warehouse.personal_data import find_people, personal_emails
-from warehouse.publish.files import sql_path
+from warehouse.publish.files import neutralise_formula, sql_path
 
 
 def check_publication(
@@ -52,6 +52,7 @@ def check_publication(
         "foreign keys", lambda: check_foreign_keys(con, root, skip=derived)
     )
     problems += check_personal_data(root, skip=derived)
+    problems += check_excel_formulas(root)
     export = export if export is not None else build_hsds(con)
     problems += [f"hsds: {p}" for p in check_hsds_references(export)]
     if hsds_schemas is not None:
@@ -353,3 +354,19 @@ def check_personal_data(
         ):
             problems.append(f"{where}: a person's name in a published value: {value!r}")
     return sorted(problems)
+
+
+def check_excel_formulas(root: Path) -> list[str]:
+    """No cell of an Excel-friendly copy starts like a formula a spreadsheet would run
+    (files.neutralise_formula leaves such a cell unchanged only when it is harmless)."""
+    problems = []
+    for path in sorted((root / "excel").rglob("*.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            for line, row in enumerate(csv.reader(handle, delimiter=";"), start=1):
+                for cell in row:
+                    if neutralise_formula(cell) != cell:
+                        where = path.relative_to(root).as_posix()
+                        problems.append(
+                            f"{where}, line {line}: a cell a spreadsheet runs: {cell!r}"
+                        )
+    return problems

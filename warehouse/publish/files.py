@@ -9,6 +9,7 @@ data, not the clock, so an unchanged directory publishes byte-identical files on
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -41,6 +42,23 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+# A spreadsheet opening a CSV runs a cell that starts with one of these as a formula: a page
+# can plant "=HYPERLINK(…)" or a DDE command where a street belongs. The Excel-friendly copies
+# (the files meant for people) put an apostrophe in front, which spreadsheets read as "text
+# follows"; the machine-readable CSV, Parquet and HSDS files keep every value exact.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# E.164 phones ("+48412510001", several joined by "; ") are the one value that legitimately
+# starts with "+": digits only, a spreadsheet reads them as a number at worst, never a call.
+_PHONE_LIST = re.compile(r"\+\d{6,15}(?:; \+\d{6,15})*")
+
+
+def neutralise_formula(text: str) -> str:
+    """`text` as an Excel-friendly cell: prefixed with ' when a spreadsheet would run it."""
+    if text.startswith(FORMULA_TRIGGERS) and not _PHONE_LIST.fullmatch(text):
+        return "'" + text
+    return text
+
+
 class _Writer:
     """Writes one table's rows as machine CSV, Excel CSV and (national tables) Parquet."""
 
@@ -58,7 +76,7 @@ class _Writer:
         if table is dp.INSTITUTIONS and value and column in ("services", "target_groups"):
             mapping = self.service_label if column == "services" else self.group_label
             return "; ".join(mapping.get(v, v) for v in str(value).split("; "))
-        return _text(value)
+        return neutralise_formula(_text(value))
 
     def csv(
         self, table: dp.Table, rows: Sequence[dict[str, Any]], relative: str, title: str
