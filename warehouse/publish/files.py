@@ -165,14 +165,17 @@ def write_files(
         " ORDER BY institution_id, service"
     )
     contacts_sql = "SELECT institution_id, kind, value FROM pub_contacts ORDER BY ALL"
+    # services_by_county_sector over the published institutions only (none withheld counted).
     county_sector_sql = """
-        SELECT v.powiat_teryt, v.powiat_name AS powiat, v.sector,
-               coalesce(l.label, v.sector) AS sector_label, v.institutions::INTEGER AS institutions,
-               v.services::INTEGER AS services,
-               nullif(array_to_string(v.service_kinds, '; '), '') AS service_kinds
-        FROM services_by_county_sector AS v
-        LEFT JOIN pub_labels AS l ON l.kind = 'sector' AND l.code = v.sector
-        ORDER BY v.powiat_teryt NULLS LAST, v.sector
+        SELECT i.powiat_teryt, i.powiat, i.sector, i.sector_label,
+               count(DISTINCT i.institution_id)::INTEGER AS institutions,
+               count(s.service)::INTEGER AS services,
+               nullif(array_to_string(list(DISTINCT s.service ORDER BY s.service)
+                                      FILTER (WHERE s.service IS NOT NULL), '; '), '')
+                   AS service_kinds
+        FROM pub_institutions AS i LEFT JOIN pub_services AS s USING (institution_id)
+        GROUP BY i.powiat_teryt, i.powiat, i.sector, i.sector_label
+        ORDER BY i.powiat_teryt NULLS LAST, i.sector
     """
     w.csv(dp.INSTITUTIONS, institutions, "instytucje.csv", "Instytucje — cały katalog")
     w.csv(dp.SERVICES, _rows(con, services_sql), "uslugi.csv", "Usługi instytucji")

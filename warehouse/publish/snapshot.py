@@ -1,6 +1,8 @@
 """The analysts' snapshot: a copy of the warehouse (tables, views, comments) beside the
-publication, without the free-text columns that may name people and without the review app's
-accounts, sessions and any table holding a credential-like column.
+publication, without the free-text columns that may name people, without the review app's
+accounts, sessions and any table holding a credential-like column, and with the publication's
+own filter applied (privacy.py: institutions and records that name a person, personal e-mails
+and opening hours in contacts, records and raw records, reviewers' comments naming someone).
 
 Its mode is 0640: the owner (the nightly run) and the owner's group read it, nobody else.
 Analysts get it by being in that group (or by a group the output folder passes on with setgid).
@@ -15,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.publish.files import sql_path
+from warehouse.publish.privacy import filter_snapshot
 
 SNAPSHOT_NAME = "directory-snapshot.duckdb"
 SNAPSHOT_MODE = 0o640
@@ -42,6 +45,7 @@ def write_snapshot(con: duckdb.DuckDBPyConnection, target: Path) -> None:
     con.execute(f"ATTACH '{sql_path(target)}' AS {alias}")
     try:
         con.execute(f'COPY FROM DATABASE "{source}" TO {alias}')
+        filter_snapshot(con, alias)
         credential = " OR ".join("column_name ILIKE ?" for _ in _CREDENTIAL_COLUMNS)
         risky = {
             str(r[0])
