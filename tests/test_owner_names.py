@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.owner_names import (
+from extractors.html_pages.owner_name import (
     completed_name,
     join_compound_adjectives,
     names_another_institution,

@@ -1,4 +1,11 @@
-"""Putting a page owner's name back together from the pieces a page shows.
+"""Whose page it is: the owner's name, read from the page and put back together.
+
+Where a page names its owner, best first: schema.org data (`schema_org`), a "Nazwa:" label or
+the heading of a label block (`bip_dane`), the line above the address in a contact block
+(`name_before_address`), the page title, `og:site_name` and `<h1>` split at their separators
+(`title_parts`, scored by `name_score` on the nouns and acronyms that head Polish institution
+names: Ośrodek, Urząd, Szkoła, GOPS, …). `about_an_institution` asks `extractors.detect`
+whether the owner is a public institution at all.
 
 Page titles and contact blocks cut names in two ways this module repairs:
 
@@ -17,11 +24,269 @@ addresses and identifiers must not become the owner's (`names_another_institutio
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 
+from bs4 import BeautifulSoup, Tag
+
+from extractors.detect import detect_page
+from extractors.html_pages.dom import attr_text
+from extractors.records import Document
 from transforms.morphology import analyse_word
+from transforms.names import nominative
 from transforms.text import fold_key, normalise_space
+
+log = logging.getLogger(__name__)
+
+VOIVODESHIPS = {
+    "dolnoslaskie",
+    "kujawsko pomorskie",
+    "lubelskie",
+    "lubuskie",
+    "lodzkie",
+    "malopolskie",
+    "mazowieckie",
+    "opolskie",
+    "podkarpackie",
+    "podlaskie",
+    "pomorskie",
+    "slaskie",
+    "swietokrzyskie",
+    "warminsko mazurskie",
+    "wielkopolskie",
+    "zachodniopomorskie",
+}
+# Headings and title parts that name a page or a template, not an institution.
+GENERIC = {
+    "dane",
+    "dane teleadresowe",
+    "dane szkoly",
+    "dane urzedu",
+    "dane jednostki",
+    "dane podstawowe",
+    "informacje podstawowe",
+    "kontakt",
+    "dane kontaktowe",
+    "strona glowna",
+    "biuletyn informacji publicznej",
+    "bip",
+    "home",
+    "o nas",
+    "aktualnosci",
+    "witamy",
+    "oficjalna strona",
+    "oficjalna strona internetowa",
+    "strona internetowa",
+    "menu",
+    "informacje ogolne",
+    "start",
+    "blad",
+    "error",
+    "404",
+}
+_NAME_NOUNS = {
+    "osrodek",
+    "urzad",
+    "starostwo",
+    "gmina",
+    "powiat",
+    "miasto",
+    "szkola",
+    "przedszkole",
+    "poradnia",
+    "zespol",
+    "szpital",
+    "przychodnia",
+    "zaklad",
+    "dom",
+    "centrum",
+    "fundacja",
+    "stowarzyszenie",
+    "sad",
+    "komenda",
+    "komisariat",
+    "posterunek",
+    "biblioteka",
+    "placowka",
+    "zlobek",
+    "schronisko",
+    "spoldzielnia",
+    "towarzystwo",
+    "zwiazek",
+    "parafia",
+    "caritas",
+    "instytut",
+    "liceum",
+    "gimnazjum",
+    "technikum",
+    "uniwersytet",
+    "akademia",
+    "muzeum",
+    "teatr",
+    "stacja",
+    "inspektorat",
+    "kuratorium",
+    "klub",
+    "hospicjum",
+    "warsztaty",
+    "biuro",
+    "rada",
+    "izba",
+    "kasa",
+    "agencja",
+    "punkt",
+    "swietlica",
+    "internat",
+    "bursa",
+    "oddzial",
+    "filia",
+}
+_NAME_ACRONYMS = {
+    "ops",
+    "gops",
+    "mops",
+    "mgops",
+    "pcpr",
+    "mopr",
+    "ppp",
+    "pup",
+    "sosw",
+    "dps",
+    "sds",
+    "zoz",
+    "spzoz",
+    "kpp",
+    "kmp",
+    "sp",
+    "zs",
+    "cis",
+    "kis",
+    "wtz",
+    "zaz",
+    "ug",
+    "um",
+    "umig",
+    "ugim",
+    "mgok",
+    "gok",
+    "sa",
+    "zoo",
+}
+
+_TITLE_SPLIT = re.compile(r"\s+[-–—|:»/]+\s+|\s*[|»]\s*|\s*::\s*|,\s+(?=oficjalna|strona)", re.I)
+_TITLE_NOISE = re.compile(
+    r"(?i)^(?:bip\s*[-–:]?\s+|biuletyn informacji publicznej\s*[-–:]?\s*|"
+    r"oficjalna strona(?: internetowa)?\s*|strona g[lł][oó]wna\s*|witamy(?: na stronie)?\s*|"
+    r"copyright\s*(?:\(c\)|©)?\s*(?:\d{4}\s*)?|©\s*(?:\d{4}\s*)?|\(c\)\s*(?:\d{4}\s*)?)"
+)
+_ADDRESS_START = re.compile(
+    r"(?i)\s+(?:ul\.|al\.|pl\.|os\.|tel\.?|fax|e-?mail|\d{2}\s?-\s?\d{3}).*$"
+)
+
+
+def name_score(text: str) -> int:
+    words = fold_key(text).split()
+    nouns = sum(word in _NAME_NOUNS for word in words)
+    acronyms = sum(word in _NAME_ACRONYMS for word in words)
+    score = 2 * nouns + acronyms
+    if score and " w " in f" {fold_key(text)} ":
+        score += 1
+    return score
+
+
+def clean_name(text: str) -> str:
+    text = normalise_space(text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _TITLE_NOISE.sub("", text).strip(" -–|:,.")
+    text = _ADDRESS_START.sub("", text)
+    return text.strip(" -–|:,")
+
+
+# "Portal Orzeczeń Sądu Rejonowego w Brzozowie", "Serwis internetowy Urzędu Gminy X": what
+# the site is, then its owner in the genitive. The owner, in the nominative, is the name.
+_SITE_OF_OWNER = re.compile(
+    r"(?i)^(?:portal(?:\s+orzecze[nń])?|serwis(?:\s+internetowy)?|strona\s+internetowa|"
+    r"witryna(?:\s+internetowa)?)\s+(?P<owner>[A-ZĄĆĘŁŃÓŚŹŻ].+)$"
+)
+
+
+def _owner_of_site(part: str) -> str:
+    match = _SITE_OF_OWNER.match(part)
+    if match is None:
+        return part
+    owner = nominative(match.group("owner"))
+    return owner if name_score(owner) > 0 else part
+
+
+def title_parts(texts: Iterable[str]) -> list[str]:
+    parts: list[str] = []
+    for text in texts:
+        for part in _TITLE_SPLIT.split(join_compound_adjectives(normalise_space(text))):
+            cleaned = _owner_of_site(clean_name(part))
+            if cleaned and fold_key(cleaned) not in GENERIC and cleaned not in parts:
+                parts.append(cleaned)
+    return parts
+
+
+def best_name(candidates: list[str], require_score: bool) -> str | None:
+    scored = [(name_score(name), index, name) for index, name in enumerate(candidates)]
+    plausible = [item for item in scored if item[0] > 0]
+    if plausible:
+        return max(plausible, key=lambda item: (item[0], -item[1]))[2]
+    if require_score or not candidates:
+        return None
+    return candidates[0]
+
+
+def title_texts(soup: BeautifulSoup) -> list[str]:
+    texts: list[str] = []
+    site_name = soup.find("meta", attrs={"property": "og:site_name"})
+    if isinstance(site_name, Tag):
+        texts.append(attr_text(site_name, "content"))
+    if soup.title is not None:
+        texts.append(soup.title.get_text(" "))
+    heading = soup.find("h1")
+    if isinstance(heading, Tag):
+        texts.append(heading.get_text(" "))
+    return [text for text in texts if normalise_space(text)]
+
+
+def about_an_institution(document: Document) -> bool:
+    """False for a shop, a vet, a parked domain: their contact blocks look like ours, and a
+    record from them would only pollute the directory. The reason goes to the log."""
+    detection = detect_page(document)
+    if not detection.is_institution:
+        log.info(
+            "%s: not a public institution's page, no record: %s",
+            document.url,
+            "; ".join(detection.reasons),
+        )
+    return detection.is_institution
+
+
+def name_before_address(lines: list[str], street: str) -> str | None:
+    for index, line in enumerate(lines):
+        if street in line or line in street:
+            for previous in reversed(lines[max(0, index - 3) : index]):
+                candidate = clean_name(previous.rstrip(","))
+                if name_score(candidate) > 0:
+                    return candidate
+            return None
+    return None
+
+
+def lines_before(lines: list[str], street: str | None, count: int = 3) -> list[str]:
+    """The few lines above the line holding the owner's street, cleaned like names."""
+    if not street:
+        return []
+    for index, line in enumerate(lines):
+        if street in line:
+            return [clean_name(previous) for previous in lines[max(0, index - count) : index]]
+    return []
+
 
 # "Psychologiczno - Pastoralny": a word ending in -o, a spaced dash, another word.
 _SPACED_COMPOUND = re.compile(r"(?P<left>\b[^\W\d_]{4,}o)\s+[-–]\s+(?P<right>[^\W\d_]{3,})\b")
