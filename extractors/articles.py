@@ -47,6 +47,7 @@ from functools import lru_cache
 from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
 from bs4.element import Comment, NavigableString
 
+from extractors.context import ParseContext
 from extractors.records import Document, ExtractionError, ParsedInstitution
 from transforms.acronyms import acronym_token_key, by_short
 from transforms.morphology import generate
@@ -627,7 +628,9 @@ def _distinct(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def parse_article(document: Document) -> list[ParsedInstitution]:
+def parse_article(
+    document: Document, context: ParseContext | None = None
+) -> list[ParsedInstitution]:
     """Institutions an article names, one `mention` record each, in order of first mention."""
     text = document.text
     if _looks_like_html(document, text):

@@ -1,7 +1,11 @@
 """The parser registry: the names a source declaration may give in its `parser` field.
 
 A family of similar sites (every BIP "Dane teleadresowe" page, every office spreadsheet) shares
-one parser; a declaration only names it.
+one parser; a declaration only names it. The contract: a parser is called as
+`parse(document, context)` and returns the institutions the document gives, every value as
+written. The `ParseContext` (`extractors.context`) is the source (slug, county, kind), the
+declared options the parser honours (`extractors.options`) and `warn()` for records it skips;
+`ExtractionError` says the document is not what the parser reads.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from extractors.articles import parse_article
+from extractors.context import ParseContext
 from extractors.directories import parse_directory
 from extractors.html_pages import parse_bip_dane, parse_contact_page
 from extractors.records import Document, ParsedInstitution
@@ -21,7 +26,7 @@ from extractors.registries import (
 )
 from extractors.spreadsheets import parse_spreadsheet
 
-Parser = Callable[[Document], list[ParsedInstitution]]
+Parser = Callable[[Document, ParseContext], list[ParsedInstitution]]
 
 PARSERS: dict[str, Parser] = {
     "bip_dane": parse_bip_dane,
