@@ -32,12 +32,14 @@ def parse_spreadsheet(
     first_row = None if header_row is None else header_row - 1
     records: list[ParsedInstitution] = []
     found_header = False
+    skipped: list[str] = []
     for sheet in sheets:
         where = f"{filename}, sheet {sheet.name!r}"
         try:
             headers = find_headers(sheet.rows, first_row)
         except ExtractionError as error:
             context.warn(f"skipped ({error})", record=where)
+            skipped.append(f"{sheet.name}: {error}")
             continue
         found_header = True
         for position, header in enumerate(headers):
@@ -63,6 +65,11 @@ def parse_spreadsheet(
                     section=leading_section(sheet.rows, header),
                 )
             )
+    if not found_header and header_row is not None:
+        raise ExtractionError(
+            f"{filename}: no sheet has its header on the declared row {header_row} "
+            f"({'; '.join(skipped)})"
+        )
     if not found_header:
         raise ExtractionError(
             f"{filename}: no sheet has a header row naming known columns "
