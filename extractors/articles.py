@@ -52,7 +52,7 @@ from extractors.records import Document, ExtractionError, ParsedInstitution
 from transforms.acronyms import acronym_token_key, by_short
 from transforms.morphology import generate
 from transforms.names import HEAD_LEMMAS, Reading, key_lemma, nominative, normalise_name, readings
-from transforms.text import fold, normalise_space
+from transforms.text import fold, fold_key, normalise_space
 
 # Lemmas that make a "Zespół"/"Centrum" a project structure, not a standing institution.
 PROJECT_WORDS = frozenset(
@@ -641,9 +641,28 @@ def parse_article(
         ParsedInstitution(
             name_raw=mention.phrase,
             role="mention",
-            # A bare place inside the name ("Urząd Miasta Skarżysko-Kamienna") counts too.
-            locality_raw=mention.place_raw or normalise_name(mention.nominative).place_raw,
+            locality_raw=_written_place(mention),
             context_raw=mention.sentence,
         )
         for mention in _distinct(find_mentions(text))
     ]
+
+
+def _written_place(mention: Mention) -> str | None:
+    """Where the article places the institution, as written: its place phrase ("w
+    Skarżysku-Kamiennej"), else a bare place ending its name ("Urząd Miasta
+    Skarżysko-Kamienna"). The bare place is found on the name's nominative, and taken back
+    from the words the article wrote ("SZPITAL GLOWNO" keeps "GLOWNO" in capitals): the
+    normalise stage reads the place, a raw field keeps the text."""
+    if mention.place_raw:
+        return mention.place_raw
+    place = normalise_name(mention.nominative).place_raw
+    if place is None:
+        return None
+    size = len(place.split(" "))
+    words = mention.phrase.split(" ")
+    for end in range(len(words), size - 1, -1):
+        written = " ".join(words[end - size : end])
+        if fold_key(written) == fold_key(place):
+            return written
+    return " ".join(words[-size:])

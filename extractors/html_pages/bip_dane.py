@@ -24,6 +24,7 @@ from extractors.html_pages.owner_name import (
     name_score,
     title_parts,
     title_texts,
+    written_name,
 )
 from extractors.labels import match_page_label
 from extractors.records import Document, ExtractionError, ParsedInstitution
@@ -48,7 +49,8 @@ def parse_bip_dane(
             f"{document.url}: no BIP 'Dane teleadresowe' block (no label/value pairs with "
             "at least two of name, address, postal code, phone, e-mail, NIP, REGON)"
         )
-    title_name = best_name(title_parts(title_texts(soup)), require_score=False)
+    titles = title_texts(soup)
+    title_name = best_name(title_parts(titles), require_score=False)
     named = next(
         (p.text for p in block.pairs if match_page_label(p.label) == "name" and p.text), ""
     )
@@ -69,6 +71,7 @@ def parse_bip_dane(
     name = _bip_name(fields, block, title_name)
     if not name:
         raise ExtractionError(f"{document.url}: BIP data block found but no institution name")
+    name = written_name(name, titles)
     for label, _ in fields.extra:
         log.info("%s: unmapped BIP label %r kept in extra", document.url, label)
     return [fields.to_record(name, "subject")]

@@ -45,6 +45,7 @@ from extractors.html_pages.owner_name import (
     name_score,
     title_parts,
     title_texts,
+    written_name,
 )
 from extractors.html_pages.schema_org import SchemaOrg, schema_from_json_ld, schema_from_microdata
 from extractors.records import Document, ExtractionError, ParsedInstitution
@@ -160,4 +161,4 @@ def parse_contact_page(
     completions = [*title_parts(titles), *(clean_name(line) for line in block_lines)]
     completions += lines_before(page_lines, fields.values.get("street"))
     name = completed_name(normalise_space(name), completions)
-    return [fields.to_record(name, "subject")]
+    return [fields.to_record(written_name(name, titles), "subject")]

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from bs4 import BeautifulSoup, Tag
 
@@ -34,7 +34,7 @@ from extractors.detect import detect_page
 from extractors.html_pages.dom import attr_text
 from extractors.records import Document
 from transforms.morphology import analyse_word
-from transforms.names import nominative
+from transforms.names import site_owner
 from transforms.text import fold_key, normalise_space
 
 log = logging.getLogger(__name__)
@@ -205,30 +205,38 @@ def clean_name(text: str) -> str:
     return text.strip(" -–|:,")
 
 
-# "Portal Orzeczeń Sądu Rejonowego w Brzozowie", "Serwis internetowy Urzędu Gminy X": what
-# the site is, then its owner in the genitive. The owner, in the nominative, is the name.
-_SITE_OF_OWNER = re.compile(
-    r"(?i)^(?:portal(?:\s+orzecze[nń])?|serwis(?:\s+internetowy)?|strona\s+internetowa|"
-    r"witryna(?:\s+internetowa)?)\s+(?P<owner>[A-ZĄĆĘŁŃÓŚŹŻ].+)$"
-)
-
-
 def _owner_of_site(part: str) -> str:
-    match = _SITE_OF_OWNER.match(part)
-    if match is None:
-        return part
-    owner = nominative(match.group("owner"))
-    return owner if name_score(owner) > 0 else part
+    """ "Portal Orzeczeń Sądu Rejonowego w Brzozowie": the owner in the nominative is the
+    candidate name (for scoring and comparing); `written_name` gives the title back."""
+    owner = site_owner(part)
+    return owner if owner is not None and name_score(owner) > 0 else part
+
+
+def _cleaned_title_parts(texts: Iterable[str]) -> Iterator[str]:
+    for text in texts:
+        for part in _TITLE_SPLIT.split(join_compound_adjectives(normalise_space(text))):
+            yield clean_name(part)
 
 
 def title_parts(texts: Iterable[str]) -> list[str]:
+    """The parts of titles and headings that may name the owner, a site's owner in the
+    nominative ("Portal Orzeczeń Sądu Rejonowego w Brzozowie" -> "Sąd Rejonowy w Brzozowie")."""
     parts: list[str] = []
-    for text in texts:
-        for part in _TITLE_SPLIT.split(join_compound_adjectives(normalise_space(text))):
-            cleaned = _owner_of_site(clean_name(part))
-            if cleaned and fold_key(cleaned) not in GENERIC and cleaned not in parts:
-                parts.append(cleaned)
+    for cleaned in map(_owner_of_site, _cleaned_title_parts(texts)):
+        if cleaned and fold_key(cleaned) not in GENERIC and cleaned not in parts:
+            parts.append(cleaned)
     return parts
+
+
+def written_name(name: str, texts: Iterable[str]) -> str:
+    """`name` as the page wrote it: a site's owner that `title_parts` read from "Portal
+    Orzeczeń Sądu Rejonowego w Brzozowie" is that title part again (a record's `name_raw`
+    keeps the text as written; the normalise stage reads the owner from it, see
+    `transforms.names.site_owner`). Any other name is already as written."""
+    for part in _cleaned_title_parts(texts):
+        if part != name and _owner_of_site(part) == name:
+            return part
+    return name
 
 
 def best_name(candidates: list[str], require_score: bool) -> str | None:
