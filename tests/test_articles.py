@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import SHARED
 
-from extractors.articles import article_text, find_mentions, parse_article
+from extractors.articles import article_text, parse_article
+from extractors.mentions import find_mentions
 from extractors.records import Document, ExtractionError
 from transforms.names import nominative
 
