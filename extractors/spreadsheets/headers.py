@@ -27,7 +27,7 @@ class Header:
 
     first_row..last_row (inclusive, 0-based) are the header rows; data starts after last_row.
     labels: one label per column, stacked header rows joined with " / ".
-    fields: the `extractors.columns` field per column (None: unknown, kept in `extra`).
+    fields: the `extractors.labels` field per column (None: unknown, kept in `extra`).
     """
 
     first_row: int
