@@ -5,7 +5,9 @@ one parser; a declaration only names it. The contract: a parser is called as
 `parse(document, context)` and returns the institutions the document gives, every value as
 written. The `ParseContext` (`extractors.context`) is the source (slug, county, kind), the
 declared options the parser honours (`extractors.options`) and `warn()` for records it skips;
-`ExtractionError` says the document is not what the parser reads.
+`ExtractionError` says the document is not what the parser reads. Parsers of one record per
+page (`bip_dane`, `contact_page`) and `article` take no options and skip no record today; they
+take the context all the same, so that every parser is called one way.
 """
 
 from __future__ import annotations
