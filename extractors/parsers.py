@@ -45,10 +45,12 @@ PARSERS: dict[str, Parser] = {
 
 
 def parser_names() -> list[str]:
+    """The names a declaration may give in `parser`, sorted."""
     return sorted(PARSERS)
 
 
 def get_parser(name: str) -> Parser:
+    """The parser of that name; KeyError naming the known ones otherwise."""
     try:
         return PARSERS[name]
     except KeyError:

@@ -196,6 +196,8 @@ def _core_count(block: Block) -> int:
 
 
 def best_block(soup: BeautifulSoup) -> Block | None:
+    """The template block with the most core labels (at least two), else plain "Label:" lines
+    with at least three; None when the page has no data block."""
     structured = [_block_labelled(soup), _block_tiles(soup), _block_table(soup), _block_dl(soup)]
     best = max(structured, key=_core_count)
     if _core_count(best) >= 2:

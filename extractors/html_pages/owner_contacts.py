@@ -46,6 +46,7 @@ def icon_items(node: Tag) -> Iterator[tuple[str, Tag]]:
 
 
 def last_nine(phone: str) -> str:
+    """A number's last nine digits: the same number however it is written."""
     return re.sub(r"\D", "", phone)[-9:]
 
 
@@ -125,6 +126,7 @@ def contact_blocks(soup: BeautifulSoup) -> list[Tag]:
 
 
 def site_domain(url: str) -> str:
+    """The registered domain of a page's host ("bip.x.pl" -> "x.pl")."""
     host = (urlsplit(url).hostname or "").lower()
     labels = host.split(".")
     # "gops.szemud.pl" and "www.gopsszemud.pl" differ; "bip.x.pl" and "x.pl" do not.
@@ -132,6 +134,7 @@ def site_domain(url: str) -> str:
 
 
 def email_domain_matches(email: str, domain: str) -> bool:
+    """Whether a mailbox is on `domain` or one of its subdomains."""
     host = email.rsplit("@", 1)[-1].lower().rstrip(".>")
     return bool(domain) and (host == domain or host.endswith("." + domain))
 
@@ -173,6 +176,7 @@ def _context_before(lines: list[str], index: int, end: int) -> str:
 
 
 def foreign_address(lines: list[str], street: str, owners: list[str]) -> bool:
+    """Whether the page line holding `street` gives it after another institution's name."""
     if not owners:
         return False
     for index, line in enumerate(lines):

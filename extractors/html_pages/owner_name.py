@@ -186,6 +186,8 @@ _ADDRESS_START = re.compile(
 
 
 def name_score(text: str) -> int:
+    """How much `text` looks like an institution's name: its head nouns and acronyms, and a
+    place phrase; 0 for anything else."""
     words = fold_key(text).split()
     nouns = sum(word in _NAME_NOUNS for word in words)
     acronyms = sum(word in _NAME_ACRONYMS for word in words)
@@ -196,6 +198,8 @@ def name_score(text: str) -> int:
 
 
 def clean_name(text: str) -> str:
+    """A title part or line without "BIP -", "Strona główna", copyright noise and the address
+    that may follow the name."""
     text = normalise_space(text)
     previous = None
     while previous != text:
@@ -240,6 +244,8 @@ def written_name(name: str, texts: Iterable[str]) -> str:
 
 
 def best_name(candidates: list[str], require_score: bool) -> str | None:
+    """The best-scoring candidate (the earliest of equals); without any that scores, the first
+    one, or None when `require_score`."""
     scored = [(name_score(name), index, name) for index, name in enumerate(candidates)]
     plausible = [item for item in scored if item[0] > 0]
     if plausible:
@@ -250,6 +256,7 @@ def best_name(candidates: list[str], require_score: bool) -> str | None:
 
 
 def title_texts(soup: BeautifulSoup) -> list[str]:
+    """`og:site_name`, `<title>` and the first `<h1>`: where a page says whose it is."""
     texts: list[str] = []
     site_name = soup.find("meta", attrs={"property": "og:site_name"})
     if isinstance(site_name, Tag):
@@ -276,6 +283,7 @@ def about_an_institution(document: Document) -> bool:
 
 
 def name_before_address(lines: list[str], street: str) -> str | None:
+    """A name on one of the three lines above the line holding `street`, or None."""
     for index, line in enumerate(lines):
         if street in line or line in street:
             for previous in reversed(lines[max(0, index - 3) : index]):

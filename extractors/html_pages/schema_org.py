@@ -28,6 +28,8 @@ _ORG_TYPES = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class SchemaOrg:
+    """What schema.org data says about the page's owner, as written (all None: nothing)."""
+
     name: str | None = None
     street: str | None = None
     postal: str | None = None
@@ -59,6 +61,7 @@ def _json_ld_nodes(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
 
 
 def schema_from_json_ld(soup: BeautifulSoup) -> SchemaOrg | None:
+    """The first organisation with a name in the page's JSON-LD, or None."""
     for node in _json_ld_nodes(soup):
         types = " ".join(str(t) for t in _as_list(node.get("@type", "")))
         if not _ORG_TYPES.search(types) or not isinstance(node.get("name"), str):
@@ -87,6 +90,7 @@ def schema_from_json_ld(soup: BeautifulSoup) -> SchemaOrg | None:
 
 
 def schema_from_microdata(soup: BeautifulSoup) -> SchemaOrg | None:
+    """The first organisation `itemscope` with a name in the page's microdata, or None."""
     for scope in soup.find_all(True, attrs={"itemscope": True, "itemtype": True}):
         if not _ORG_TYPES.search(attr_text(scope, "itemtype")):
             continue

@@ -58,6 +58,8 @@ class CellParts:
 
 
 def clean(text: str | None) -> str | None:
+    """Space-normalised text without the commas, semicolons and dashes around it; None when
+    nothing is left."""
     if text is None:
         return None
     cleaned = normalise_space(text).strip(" ,;-–")
@@ -71,6 +73,7 @@ def _cell_lines(text: str) -> list[str]:
 
 
 def is_phone_text(text: str) -> bool:
+    """Whether a cell or line holds phone numbers and nothing else (7+ digits, phone words)."""
     if sum(ch.isdigit() for ch in text) < 7:
         return False
     residue = _PHONE_WORDS.sub(" ", text)
