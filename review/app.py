@@ -40,6 +40,7 @@ from review.accounts import (
     record_login_failure,
     session_user,
 )
+from review.listing import CaseFilter, count_cases, list_cases, neighbours, scope_options
 from review.records import (
     county_names,
     institution_names,
@@ -56,20 +57,9 @@ from review.security import (
     sign,
     unsign,
 )
-from review.store import (
-    VERDICTS_BY_KIND,
-    CaseFilter,
-    ReviewError,
-    StoredCase,
-    count_cases,
-    decision_history,
-    get_case,
-    list_cases,
-    neighbours,
-    record_decision,
-    scope_options,
-)
 from warehouse.db import WarehouseError, connect
+from warehouse.judgements import VERDICTS_BY_KIND, decision_history, record_decision
+from warehouse.review_queue import ReviewError, StoredCase, get_case
 
 log = logging.getLogger("wsparcie.review")
 

@@ -2,7 +2,8 @@
 
 `add_review_parser(verbs)` registers the verbs on the `wsparcie` parser (flows/cli.py); each
 `cmd_*` takes the parsed arguments and returns an exit code. The plain functions behind them
-are the store's (review.store, review.accounts, review.exchange), the same the web app calls.
+are the store's (warehouse.review_queue, warehouse.judgements, review.listing,
+review.accounts), the same the web app calls.
 """
 
 from __future__ import annotations
@@ -15,19 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from review.accounts import AccountError, User, add_user
-from review.exchange import export_decisions, import_decisions
 from review.labels import KIND_SHORT, VERDICT_LABELS
+from review.listing import CaseFilter, count_cases, list_cases
 from review.records import record_names
-from review.store import (
-    CaseFilter,
-    ReviewError,
-    count_cases,
+from warehouse.db import open_warehouse
+from warehouse.judgements import (
     decision_history,
-    get_case,
-    list_cases,
+    export_decisions,
+    import_decisions,
     record_decision,
 )
-from warehouse.db import open_warehouse
+from warehouse.review_queue import ReviewError, get_case
 
 # The CLI is a power user's tool on the warehouse itself: it sees every county.
 _CLI_USER = User("cli", (), True)

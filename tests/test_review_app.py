@@ -20,7 +20,7 @@ from test_review_store import SCRIPT_NAME, build_warehouse, sample_cases
 from review.accounts import add_user
 from review.app import AppSettings, create_app
 from review.security import RateLimit
-from review.store import upsert_cases
+from warehouse.review_queue import upsert_cases
 
 PASSWORD = "bezpieczne-hasło-1"
 CASES = sample_cases()

@@ -28,8 +28,7 @@ from review.accounts import (
     record_login_failure,
     session_user,
 )
-from review.cases import cases_from_matcher
-from review.exchange import export_decisions, import_decisions
+from review.listing import CaseFilter, count_cases, list_cases, neighbours
 from review.records import record_views, safe_link, side_by_side
 from review.security import (
     RateLimit,
@@ -40,26 +39,27 @@ from review.security import (
     unsign,
     verify_password,
 )
-from review.store import (
-    CaseFilter,
+from transforms.er.resolve import Decision
+from transforms.er.review import ConflictCase, Evidence, PairCase
+from warehouse.db import open_warehouse
+from warehouse.judgements import (
     RejectedValue,
-    ReviewCase,
-    ReviewError,
-    count_cases,
     current_decisions,
     current_review_decisions,
     decision_history,
     excluded_records,
-    get_case,
-    list_cases,
-    neighbours,
+    export_decisions,
+    import_decisions,
     record_decision,
     rejected_values,
+)
+from warehouse.review_queue import (
+    ReviewCase,
+    ReviewError,
+    cases_from_matcher,
+    get_case,
     upsert_cases,
 )
-from transforms.er.resolve import Decision
-from transforms.er.review import ConflictCase, Evidence, PairCase
-from warehouse.db import open_warehouse
 
 SCRIPT_NAME = 'Fundacja <script>window.__pwned = 1</script> "Pomoc"'
 

@@ -14,7 +14,9 @@ together with each source's history and flags
 It also carries the run's issues log (`read_issues`): per source, how many records its parser
 skipped (warnings) and why it failed (errors), with the first messages.
 
-`report_markdown` renders a report as the Prefect artifact of the run.
+`report_markdown` renders a report as the Prefect artifact of the run. The figures the
+nightly flow closes a run with (`directory_size`, `institutions_by_county_sector`) are read
+here too: flows hold no SQL.
 """
 
 from __future__ import annotations
@@ -273,6 +275,26 @@ def read_issues(con: duckdb.DuckDBPyConnection, run_id: str, limit: int = 10) ->
 def issue_text(line: IssueLine) -> str:
     """ "<record>: <message>", or the message alone."""
     return f"{line.record}: {line.message}" if line.record else line.message
+
+
+def directory_size(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """Normalised records and institutions in the directory as it stands."""
+    row = con.execute(
+        "SELECT (SELECT count(*) FROM records), (SELECT count(*) FROM institutions)"
+    ).fetchone()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
+def institutions_by_county_sector(
+    con: duckdb.DuckDBPyConnection,
+) -> tuple[tuple[str, str, str, int], ...]:
+    """(powiat TERYT, powiat name, sector, institutions) for the run's closing summary, by
+    county then sector; "-" stands for an institution's unknown county."""
+    rows = con.execute(
+        "SELECT coalesce(powiat_teryt, '-'), coalesce(powiat_name, '-'), sector, institutions"
+        " FROM services_by_county_sector ORDER BY 1, 3"
+    ).fetchall()
+    return tuple((str(a), str(b), str(c), int(d)) for a, b, c, d in rows)
 
 
 def _yield(status: str, extracted: int | None, current: int | None) -> int | None:

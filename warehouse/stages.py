@@ -15,20 +15,19 @@ from datetime import UTC, datetime
 import duckdb
 import pandas as pd
 
-from review.cases import cases_from_matcher, not_institution_cases
-from review.store import (
-    RejectedValue,
-    current_decisions,
-    excluded_records,
-    rejected_values,
-    upsert_cases,
-)
 from transforms.er.cluster import assign_cluster_ids
 from transforms.er.resolve import resolve
 from transforms.normalise import NormalisedRecord, RawRow, normalise_record
 from transforms.places import Gazetteer
 from warehouse.db import transaction
 from warehouse.frames import insert_frame
+from warehouse.judgements import (
+    RejectedValue,
+    current_decisions,
+    excluded_records,
+    rejected_values,
+)
+from warehouse.review_queue import cases_from_matcher, not_institution_cases, upsert_cases
 
 log = logging.getLogger(__name__)
 
