@@ -35,8 +35,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from extractors.inspect import ExtractOneError, extract_one  # noqa: E402
 from extractors.replay import ReplayFetcher  # noqa: E402
+from flows.inspect import ExtractOneError, extract_one  # noqa: E402
 from transforms.places import Gazetteer  # noqa: E402
 from transforms.text import fold_key  # noqa: E402
 from warehouse.gazetteer import load_gazetteer  # noqa: E402
