@@ -22,7 +22,9 @@ import os
 import socket
 from collections.abc import Iterable, Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
+import requests
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
@@ -149,6 +151,27 @@ def resolve_checked(host: str, port: int, allowed: Sequence[IPNetwork]) -> list[
     for *_rest, sockaddr in infos:
         check_address(host, str(sockaddr[0]), allowed)
     return infos
+
+
+def check_url(url: str, allowed: Sequence[IPNetwork]) -> None:
+    """AddressRefused when the URL's host resolves to an address not allowed. A name that does
+    not resolve passes: the request itself then fails and says so."""
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    try:
+        resolve_checked(parts.hostname or "", port, allowed)
+    except (socket.gaierror, UnicodeError):
+        pass
+
+
+def guarded_session(allowed: Sequence[IPNetwork]) -> requests.Session:
+    """A requests Session whose connections go only to checked addresses. Proxies and CA
+    bundles from the environment are not used: a proxy would be what the guard checks."""
+    session = requests.Session()
+    session.trust_env = False
+    session.mount("http://", GuardedAdapter(allowed))
+    session.mount("https://", GuardedAdapter(allowed))
+    return session
 
 
 class _GuardedConnectionMixin:

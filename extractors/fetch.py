@@ -1,8 +1,7 @@
 """The one polite HTTP client every source uses: `Fetcher(policy, archive).fetch(url)`.
 
-It connects only to public addresses, checked after name resolution on every hop and pinned
-for the connection (extractors/address_guard.py), unless the policy or WSPARCIE_FETCH_ALLOW
-allows more; proxies and CA bundles from the environment are not used, for the same reason.
+It connects only to public addresses, checked on every hop after name resolution and pinned
+for the connection, unless allowed (extractors/address_guard.py).
 
 Polite means: it says who it is (User-Agent on every request, robots.txt included), obeys
 robots.txt, keeps consecutive requests to one host `delay_seconds` apart across all threads of the
@@ -20,7 +19,6 @@ shared between threads.
 from __future__ import annotations
 
 import http
-import socket
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -40,10 +38,10 @@ from urllib3.exceptions import DecodeError, ProtocolError, ReadTimeoutError
 
 from extractors.address_guard import (
     AddressRefused,
-    GuardedAdapter,
     allowed_networks,
+    check_url,
+    guarded_session,
     parse_networks,
-    resolve_checked,
 )
 from extractors.archive import Archive
 from extractors.charsets import (
@@ -319,7 +317,10 @@ class Fetcher:
             return FetchError(url, where + reason, status=status, retryable=retryable)
 
         while True:
-            self._check_host(current, fail)
+            try:  # before anything is sent, for a clear error; the connection checks again
+                check_url(current, self._allowed)
+            except AddressRefused as exc:
+                raise fail(str(exc)) from exc
             if self.policy.obey_robots:
                 self._check_robots(current, fail)
             headers: dict[str, str] = {}
@@ -383,19 +384,6 @@ class Fetcher:
             if response.note:
                 reason += f" ({response.note})"
             raise fail(reason, status, retryable=status == 429 or status >= 500)
-
-    def _check_host(self, url: str, fail: Callable[..., FetchError]) -> None:
-        """Refuse, before anything is sent (robots.txt included), a URL whose host resolves to
-        an address the fetcher must not reach. The connection checks again, on the address it
-        connects to (a second answer from DNS may differ): this check is for a clear error."""
-        parts = urlsplit(url)
-        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
-        try:
-            resolve_checked(parts.hostname or "", port, self._allowed)
-        except AddressRefused as exc:
-            raise fail(str(exc)) from exc
-        except (socket.gaierror, UnicodeError):
-            pass  # the request itself fails and says so, retried like any connection failure
 
     def _get(self, url: str, headers: Mapping[str, str]) -> _Response:
         """One GET without following redirects, retried on transient failures.
@@ -494,10 +482,7 @@ class Fetcher:
     def _session(self) -> requests.Session:
         session: requests.Session | None = getattr(self._local, "session", None)
         if session is None:
-            session = requests.Session()
-            session.trust_env = False  # an environment proxy would be what the guard checks
-            session.mount("http://", GuardedAdapter(self._allowed))
-            session.mount("https://", GuardedAdapter(self._allowed))
+            session = guarded_session(self._allowed)
             session.headers["User-Agent"] = self.policy.user_agent
             session.headers["Accept-Language"] = "pl,en;q=0.5"
             self._local.session = session
