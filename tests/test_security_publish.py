@@ -215,7 +215,8 @@ def test_the_snapshot_gets_the_same_filter(planted: tuple[Path, duckdb.DuckDBPyC
     con.execute(
         "INSERT INTO review_decisions (decision_id, case_id, kind, record_a, verdict, comment,"
         " login, decided_at) VALUES ('d_x', 'c_other', 'pair', 'a', 'unsure',"
-        " 'zadzwonić do p. Anny Nowak, tel. 601 234 567', 'ola', now())"
+        " 'zadzwonić do p. Anny Nowak, tel. 601 234 567', 'ola', now()),"
+        " ('d_y', 'c_other', 'pair', 'a', 'unsure', 'sprawdzone w BIP 2026-12-04', 'ola', now())"
     )
     publication = write_publication(con, root / "out-snapshot")
     assert publication.snapshot is not None
@@ -226,8 +227,10 @@ def test_the_snapshot_gets_the_same_filter(planted: tuple[Path, duckdb.DuckDBPyC
                 "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
             ).fetchall()
         )
-        comment = snap.execute("SELECT comment FROM review_decisions WHERE decision_id = 'd_x'")
-        assert comment.fetchone() == (None,)
+        comments = snap.execute(
+            "SELECT decision_id, comment FROM review_decisions WHERE case_id = 'c_other' ORDER BY 1"
+        )
+        assert comments.fetchall() == [("d_x", None), ("d_y", "sprawdzone w BIP 2026-12-04")]
         assert snap.execute(
             "SELECT count(*) FROM review_cases WHERE case_id = 'c_x'"
         ).fetchone() == (0,)

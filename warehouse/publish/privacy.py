@@ -31,7 +31,20 @@ from warehouse.personal_data import find_people, personal_email
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_EMAIL_OR_PHONE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+?\d[\d ()-]{7,}\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_DIGIT_RUN = re.compile(r"\+?\d[\d ()-]{6,}\d")
+
+
+def _has_contact(text: str) -> bool:
+    """An e-mail address or a phone number (9 digits, or 11 with the country code 48) in free
+    text; a date or a NIP has another count of digits."""
+    if _EMAIL.search(text):
+        return True
+    for run in _DIGIT_RUN.findall(text):
+        digits = re.sub(r"\D", "", run)
+        if len(digits) == 9 or (len(digits) == 11 and digits.startswith("48")):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +247,7 @@ def filter_snapshot(con: duckdb.DuckDBPyConnection, alias: str) -> None:
         for d, text in con.execute(
             "SELECT decision_id, comment FROM review_decisions WHERE comment IS NOT NULL"
         ).fetchall()
-        if find_people(str(text)) or _EMAIL_OR_PHONE.search(str(text))
+        if find_people(str(text)) or _has_contact(str(text))
     ]
     s = f"{alias}.main"
     for table in ("institutions", "locations", "contacts", "contact_history", "services"):
@@ -268,7 +281,7 @@ def filter_snapshot(con: duckdb.DuckDBPyConnection, alias: str) -> None:
     ):
         con.execute(
             f"""
-            UPDATE {s}.{table} AS r SET {column} = list_filter(r.{column}, e -> NOT list_contains(p.bad, e))
+            UPDATE {s}.{table} AS r SET {column} = list_filter(r.{column}, lambda e: NOT list_contains(p.bad, e))
             FROM (SELECT record_id, list(email) AS bad FROM {pairs} GROUP BY record_id) AS p
             WHERE r.record_id = p.record_id
             """
