@@ -16,9 +16,10 @@ import duckdb
 import pytest
 
 from transforms.normalise import RawRow, institution_seat, resolve_record_place
-from transforms.places import Gazetteer, PlaceResolution, _sql_fold_key
+from transforms.places import Gazetteer, PlaceResolution
 from transforms.text import fold_key
 from warehouse.gazetteer import load_gazetteer
+from warehouse.gazetteer_rows import gazetteer_from_warehouse, sql_fold_key
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "demo" / "gazetteer"
@@ -41,14 +42,14 @@ def national_db(
 
 @pytest.fixture(scope="session")
 def gaz(national_db: duckdb.DuckDBPyConnection) -> Gazetteer:
-    return Gazetteer.from_duckdb(national_db)
+    return gazetteer_from_warehouse(national_db)
 
 
 @pytest.fixture(scope="session")
 def demo_gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     con = duckdb.connect(str(tmp_path_factory.mktemp("demo") / "demo.duckdb"))
     load_gazetteer(con, terc=DEMO / "terc.csv", simc=DEMO / "simc.csv", pna=DEMO / "pna.csv")
-    gazetteer = Gazetteer.from_duckdb(con)
+    gazetteer = gazetteer_from_warehouse(con)
     con.close()
     return gazetteer
 
@@ -744,13 +745,13 @@ def test_ops_slaskie_seats_resolve_to_their_powiat(gaz: Gazetteer, shared_data: 
 
 def test_sql_folding_agrees_with_fold_key(national_db: duckdb.DuckDBPyConnection) -> None:
     rows = national_db.execute(
-        f"SELECT name, {_sql_fold_key('name')} FROM (SELECT DISTINCT name FROM teryt_localities)"
+        f"SELECT name, {sql_fold_key('name')} FROM (SELECT DISTINCT name FROM teryt_localities)"
     ).fetchall()
     assert len(rows) > 50_000
     disagreeing = [(name, key) for name, key in rows if key is not None and key != fold_key(name)]
     assert disagreeing == []
     # a letter the SQL folding does not handle is left to Python
-    other = national_db.execute(f"SELECT {_sql_fold_key('n')} FROM (VALUES ('Müß')) AS t(n)")
+    other = national_db.execute(f"SELECT {sql_fold_key('n')} FROM (VALUES ('Müß')) AS t(n)")
     assert other.fetchall() == [(None,)]
 
 
@@ -784,10 +785,10 @@ def test_demo_gazetteer(
     )
 
 
-def test_from_duckdb_without_gazetteer(tmp_path: Path) -> None:
+def test_warehouse_without_gazetteer(tmp_path: Path) -> None:
     con = duckdb.connect(str(tmp_path / "empty.duckdb"))
     with pytest.raises(LookupError, match="no gazetteer in this database"):
-        Gazetteer.from_duckdb(con)
+        gazetteer_from_warehouse(con)
     con.close()
 
 

@@ -29,6 +29,7 @@ from transforms.normalise import NormalisedRecord, RawRow, normalise_record
 from transforms.places import Gazetteer
 from warehouse.db import transaction
 from warehouse.frames import insert_frame
+from warehouse.gazetteer_rows import gazetteer_from_warehouse
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ def load_gazetteer_if_present(con: duckdb.DuckDBPyConnection) -> Gazetteer | Non
     if "teryt_gminas" not in tables:
         log.warning("no gazetteer in the warehouse: run `wsparcie gazetteer load` for TERYT places")
         return None
-    return Gazetteer.from_duckdb(con)
+    return gazetteer_from_warehouse(con)
 
 
 def read_raw_rows(con: duckdb.DuckDBPyConnection) -> list[RawRow]:
