@@ -174,6 +174,31 @@ def cmd_gazetteer_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_gazetteer_update(args: argparse.Namespace) -> int:
+    from warehouse.gazetteer import GazetteerLoadError
+    from warehouse.national_gazetteer import update_gazetteer
+
+    try:
+        report = update_gazetteer(terc=args.terc, simc=args.simc, pna=args.pna)
+    except GazetteerLoadError as exc:
+        print(f"error: {exc}; the gazetteer in use is unchanged", file=sys.stderr)
+        return 1
+    print(
+        f"installed: {report.installed.describe()} "
+        f"({report.localities} localities, {report.postal_codes} postal-code rows)"
+    )
+    if report.replaced is None:
+        print("replaced: nothing (no readable gazetteer was installed)")
+    elif report.replaced.origin == "user":
+        print(f"replaced: {report.replaced.describe()}")
+    else:
+        print(
+            f"replaced: {report.replaced.describe()} (it stays in the package; delete "
+            f"{report.installed.folder} to use it again)"
+        )
+    return 0
+
+
 def cmd_publish(args: argparse.Namespace) -> int:
     from warehouse.db import open_warehouse
     from warehouse.publish import write_publication
@@ -269,6 +294,16 @@ def build_parser() -> argparse.ArgumentParser:
     gload.add_argument("--simc")
     gload.add_argument("--pna")
     gload.set_defaults(func=cmd_gazetteer_load)
+    gupdate = gazetteer_verbs.add_parser(
+        "update",
+        help="rebuild the national gazetteer from newer TERC, SIMC and PNA files (path or URL) "
+        "into your data folder ($XDG_DATA_HOME/wsparcie/gazetteer), where it wins over the "
+        "copy shipped with the package",
+    )
+    gupdate.add_argument("--terc", required=True)
+    gupdate.add_argument("--simc", required=True)
+    gupdate.add_argument("--pna", required=True)
+    gupdate.set_defaults(func=cmd_gazetteer_update)
 
     match = verbs.add_parser("match", help="cluster a standalone csv/parquet file of records")
     match.add_argument("records", metavar="RECORDS", help="csv or parquet with record_id, name, …")

@@ -569,7 +569,9 @@ def _build_postal_codes(con: duckdb.DuckDBPyConnection) -> None:
                p.powiat_teryt::CHAR(4) AS powiat_teryt, r.gmina6, r.gmina_teryt,
                b.simc::VARCHAR(7) AS locality_simc
         FROM p LEFT JOIN resolved AS r USING (id) LEFT JOIN best_simc AS b USING (id)
-        ORDER BY p.postal_code, p.locality, p.locality_part NULLS FIRST
+        -- every column, so that namesakes sharing a code come out in the same order each time
+        ORDER BY p.postal_code, p.locality, p.locality_part NULLS FIRST, b.simc NULLS FIRST,
+                 r.gmina_teryt NULLS FIRST, p.powiat_teryt NULLS FIRST, p.gmina_name
         """
     )
     con.execute("DROP TABLE IF EXISTS _gz_pna_clean")

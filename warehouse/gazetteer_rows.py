@@ -90,6 +90,7 @@ def read_gazetteer_rows(con: duckdb.DuckDBPyConnection) -> GazetteerRows:
             SELECT word, {sql_fold_key("word")} FROM (
                 SELECT DISTINCT unnest(regexp_extract_all(name, '[\\pL\\pN]+')) AS word
                 FROM ({" UNION ".join(names)}))
+            ORDER BY word
             """
         ).fetchall()
     ]

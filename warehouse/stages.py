@@ -29,7 +29,7 @@ from transforms.normalise import NormalisedRecord, RawRow, normalise_record
 from transforms.places import Gazetteer
 from warehouse.db import transaction
 from warehouse.frames import insert_frame
-from warehouse.gazetteer_rows import gazetteer_from_warehouse
+from warehouse.national_gazetteer import warehouse_or_national_gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +48,9 @@ class MatchSummary:
 
 
 def load_gazetteer_if_present(con: duckdb.DuckDBPyConnection) -> Gazetteer | None:
-    """The gazetteer loaded into this warehouse, or None (places then stay at source county)."""
-    tables = {
-        row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
-    }
-    if "teryt_gminas" not in tables:
-        log.warning("no gazetteer in the warehouse: run `wsparcie gazetteer load` for TERYT places")
-        return None
-    return gazetteer_from_warehouse(con)
+    """The gazetteer loaded into this warehouse, else the national one shipped with the
+    package (warehouse/national_gazetteer.py)."""
+    return warehouse_or_national_gazetteer(con)
 
 
 def read_raw_rows(con: duckdb.DuckDBPyConnection) -> list[RawRow]:
