@@ -149,13 +149,20 @@ def _load_gazetteer_dir(folder: Path, db: Path) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from extractors.inspect import ExtractOneError, extract_one, format_rows
+    from warehouse.national_gazetteer import active_gazetteer_files, default_gazetteer
 
+    # a warehouse named with --db brings its own gazetteer; otherwise the national one
+    gazetteer = None
+    if not args.db:
+        gazetteer = default_gazetteer()
+        print(f"places: {active_gazetteer_files().describe()}", file=sys.stderr)
     try:
         rows = extract_one(
             args.target,
             county=args.county,
             parser=args.parser,
             gazetteer_db=Path(args.db) if args.db else None,
+            gazetteer=gazetteer,
         )
     except ExtractOneError as exc:
         print(exc, file=sys.stderr)
@@ -283,7 +290,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--county", help="TERYT powiat the page belongs to (4 digits)")
     extract.add_argument("--format", choices=("table", "jsonl"), default="table")
     extract.add_argument("--parser", help="a parser name instead of detection")
-    extract.add_argument("--db", help="a warehouse with a gazetteer, for TERYT places")
+    extract.add_argument(
+        "--db", help="a warehouse whose gazetteer places the records (default: the national one)"
+    )
     extract.set_defaults(func=cmd_extract)
 
     gazetteer = verbs.add_parser("gazetteer", help="TERYT and postal-code reference data")

@@ -16,6 +16,8 @@ package: `warehouse.gazetteer_rows`) and answers three questions:
 Text arrives inflected ("w Bliżynie"), ASCII-folded ("w Skarzysku-Kamiennej"), upper-case or
 abbreviated ("m.st. Warszawy"). Namesakes are settled only by evidence — a postal code, a
 county, a voivodeship, a gmina hint — otherwise the answer is 'ambiguous' with its candidates.
+`nominative_place("w Wysokiem Mazowieckiem")` gives a place phrase's nominative from the
+morphology alone, for a place no gazetteer placed.
 
 The modules, from the bottom up:
 
@@ -29,6 +31,7 @@ The modules, from the bottom up:
 """
 
 from transforms.places.gazetteer import Gazetteer
+from transforms.places.inflection import nominative_place
 from transforms.places.units import (
     SELF_GOVERNING,
     GazetteerRows,
@@ -56,4 +59,5 @@ __all__ = [
     "PostalRow",
     "Seat",
     "Status",
+    "nominative_place",
 ]

@@ -7,13 +7,18 @@ The gazetteer matches an inflected text ("w Bliżynie", "Powiatu Piskiego", ASCI
   "Bliżyna", ...), also of an adjective Morfeusz knows only as a form ("Kamienna");
 - `guess_forms("niegowa")`: folded case forms by the usual endings, for names Morfeusz lacks;
 - `adjective_forms("ropczycko-sędziszowski")`: every case of a land powiat's or a
-  voivodeship's adjective, folded.
+  voivodeship's adjective, folded;
+- `nominative_place("w Wysokiem Mazowieckiem")`: the other way, a place phrase in the
+  nominative from the morphology alone, for a place no gazetteer knows.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from transforms.morphology import analyse_word, generate
-from transforms.text import fold_key
+from transforms.text import fold_key, normalise_space
 
 
 def word_forms(word: str) -> list[str]:
@@ -106,3 +111,156 @@ def adjective_forms(name: str) -> set[str]:
             if tag.startswith("adj:"):
                 forms.add(fold_key(" ".join([*head, form])))
     return forms
+
+
+# Prepositions before a place in prose, and the case each governs ("w Bliżynie", "z Piszu").
+_CASE_AFTER = {"w": "loc", "we": "loc", "na": "loc", "przy": "loc", "z": "gen", "ze": "gen",
+               "do": "gen", "od": "gen", "koło": "gen", "kolo": "gen", "k.": "gen"}  # fmt: skip
+_OBLIQUE = frozenset({"gen", "dat", "acc", "inst", "loc"})
+# A preposition inside a name starts a complement kept as written ("Nowe Miasto nad Pilicą").
+_INNER_PREPOSITIONS = frozenset({"nad", "pod", "przy", "w", "we", "na", "k.", "koło", "kolo"})
+_GEOGRAPHIC = frozenset({"nazwa_geograficzna", "człon_nazwy_geograficznej"})
+_WORD_SPLIT = re.compile(r"(\s+|-)")
+# A bare adjectival name agrees with no noun: its gender is that of most such names
+# ("Wysokie Mazowieckie", "Końskie" are neuter).
+_GENDER_ORDER = ("n", "f", "m3", "m1", "m2")
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    lemma: str
+    pos: str  # subst | adj
+    numbers: frozenset[str]
+    cases: frozenset[str]
+    genders: frozenset[str]
+    geographic: bool
+    plurale_tantum: bool
+
+
+def nominative_place(text: str) -> str:
+    """A place phrase in the nominative by the morphology alone, for a place no gazetteer
+    placed: "w Wysokiem Mazowieckiem" -> "Wysokie Mazowieckie", "w Skarżysku Kościelnym" ->
+    "Skarżysko Kościelne", "z Białej Piskiej" -> "Biała Piska".
+
+    The preposition goes; the head (the first word Morfeusz reads as a place name in the case
+    the preposition governs) becomes its lemma, and the adjectives agreeing with it are
+    regenerated in the nominative. A word Morfeusz does not know (ASCII-folded text) and
+    whatever follows a preposition inside the name ("nad Pilicą") stay as written; a phrase
+    without a preposition whose words all read as nominatives is returned as written.
+    """
+    written = normalise_space(text)
+    parts = _WORD_SPLIT.split(written)
+    first = parts[0]
+    case = None
+    if len(parts) > 2 and parts[1].strip() == "" and (first.islower() or written.isupper()):
+        case = _CASE_AFTER.get(first.lower())
+        if case is not None:
+            parts = parts[2:]
+    words = [i for i, part in enumerate(parts) if i % 2 == 0]
+    end = next((i for i in words[1:] if parts[i].lower() in _INNER_PREPOSITIONS), len(parts) + 1)
+    name_words = [i for i in words if i < end]
+    readings = {i: _readings(parts[i]) for i in name_words}
+    wanted = frozenset({case}) if case else _OBLIQUE
+    if case is None and all(
+        not found or any("nom" in r.cases for r in found) for found in readings.values()
+    ):
+        return "".join(parts)
+    replacements = _nominatives(parts, name_words, readings, wanted)
+    return "".join(replacements.get(i, part) for i, part in enumerate(parts))
+
+
+def _nominatives(
+    parts: list[str], words: list[int], readings: dict[int, list[_Reading]], wanted: frozenset[str]
+) -> dict[int, str]:
+    def in_case(r: _Reading) -> bool:
+        return bool(r.cases & wanted)
+
+    head: tuple[int, _Reading] | None = None
+    for i in words:
+        nouns = [r for r in readings[i] if r.pos == "subst" and r.geographic and in_case(r)]
+        if nouns:
+            # "w Głogowie": Głogów (a town in -ów) before Głogowa and Głogowo; a plural case is
+            # a plurale tantum's ("w Ropczycach": Ropczyce)
+            nouns.sort(key=lambda r: ("pl" in r.numbers and not r.plurale_tantum,
+                                      "m3" not in r.genders))  # fmt: skip
+            head = (i, nouns[0])
+            break
+    out: dict[int, str] = {}
+    if head is not None:
+        number = "pl" if head[1].numbers == {"pl"} else "sg"
+        genders = head[1].genders
+        out[head[0]] = _like(parts[head[0]], head[1].lemma)
+    else:
+        # only adjectives ("w Wysokim Mazowieckim"): they agree among themselves
+        shared: set[tuple[str, str]] | None = None
+        for i in words:
+            pairs = {(n, g) for r in readings[i] if r.pos == "adj" and in_case(r)
+                     for n in r.numbers for g in r.genders}  # fmt: skip
+            shared = pairs if shared is None else shared & pairs
+        if not shared:
+            return {}
+        number, gender = min(shared, key=lambda p: (p[0] != "sg", _GENDER_ORDER.index(p[1])))
+        genders = frozenset({gender})
+    for i in words:
+        if i in out:
+            continue
+        adjectives = [
+            r for r in readings[i]
+            if r.pos == "adj" and in_case(r) and number in r.numbers and r.genders & genders
+        ]  # fmt: skip
+        form = next(
+            (f for r in adjectives if (f := _adjective_nominative(r.lemma, number, genders))),
+            None,
+        )
+        if form is None:
+            names = [r for r in readings[i] if r.pos == "subst" and r.geographic and in_case(r)]
+            form = names[0].lemma if names else None
+        if form is not None:
+            out[i] = _like(parts[i], form)
+    return out
+
+
+def _readings(word: str) -> list[_Reading]:
+    found = []
+    for variant in dict.fromkeys((word, word.capitalize())):
+        for a in analyse_word(variant):
+            tag = a.tag.split(":")
+            if tag[0] not in ("subst", "adj") or len(tag) < 4:
+                continue
+            found.append(
+                _Reading(
+                    a.lemma,
+                    tag[0],
+                    frozenset(tag[1].split(".")),
+                    frozenset(tag[2].split(".")),
+                    frozenset(tag[3].split(".")),
+                    bool(_GEOGRAPHIC & set(a.qualifiers)),
+                    tag[0] == "subst" and tag[-1] == "pt",
+                )  # fmt: skip
+            )
+    return found
+
+
+def _adjective_nominative(lemma: str, number: str, genders: frozenset[str]) -> str | None:
+    try:
+        generated = generate(lemma)
+    except RuntimeError:
+        return None
+    for form, tag in generated:
+        parts = tag.split(":")
+        if (
+            len(parts) >= 5 and parts[0] == "adj" and parts[1] == number
+            and "nom" in parts[2].split(".") and genders & set(parts[3].split("."))
+            and parts[4] == "pos"
+        ):  # fmt: skip
+            return form
+    return None
+
+
+def _like(written: str, form: str) -> str:
+    """`form` in the letter case of the word it replaces."""
+    if written.isupper() and len(written) > 1:
+        return form.upper()
+    if written[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form
