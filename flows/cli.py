@@ -14,6 +14,10 @@ from extractors.catalogue import CatalogueError, check_catalogue
 from warehouse.db import WarehouseError
 
 log = logging.getLogger("wsparcie")
+_FOUND_DB = (
+    "DuckDB warehouse file (default: $WSPARCIE_DB, else db in wsparcie.toml, else the last "
+    "one `wsparcie run` or `demo` wrote)"
+)
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -107,7 +111,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         replay=tuple(args.replay),
         **run_options(args),
     )
-    return _run(settings, started)
+    return _remember("run", settings, _run(settings, started))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -129,9 +133,35 @@ def cmd_demo(args: argparse.Namespace) -> int:
             placeholders=(("demo", base_url),),
             notice=SAMPLE_NOTICE,
         )
-        code = _run(settings, started)
+        code = _remember("demo", settings, _run(settings, started))
     print("DEMO: the published files are sample data (see UWAGA.txt beside them).")
     return code
+
+
+def _remember(command: str, settings: object, code: int) -> int:
+    """Record the warehouse a run wrote (exit 0 or 2), for `status`, `review` and `publish`."""
+    from flows.nightly import RunSettings
+    from flows.settings import record_last_run
+
+    assert isinstance(settings, RunSettings)
+    if code in (0, 2):
+        record_last_run(command, settings.db, settings.out)
+    return code
+
+
+def _locate(args: argparse.Namespace) -> None:
+    """Fill in the warehouse (and the publication folder) the verb works on when no flag names
+    them (flows/settings.py), and say on stderr which one and why."""
+    from flows.settings import find_output, find_warehouse
+
+    if getattr(args, "find_db", False) or args.verb == "review":
+        found = find_warehouse(args.db)
+        args.db = str(found.path)
+        print(f"warehouse: {found.path} ({found.reason})", file=sys.stderr)
+    if getattr(args, "find_out", False):
+        found = find_output(args.out)
+        args.out = str(found.path)
+        print(f"publication folder: {found.path} ({found.reason})", file=sys.stderr)
 
 
 def _load_gazetteer_dir(folder: Path, db: Path) -> None:
@@ -276,8 +306,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
 
     status = verbs.add_parser("status", help="the last run and the sources failing or drifting")
-    status.add_argument("--db", required=True, help="DuckDB warehouse file")
-    status.set_defaults(func=lambda a: print_status(Path(a.db)))
+    status.add_argument("--db", help=_FOUND_DB)
+    status.set_defaults(func=lambda a: print_status(Path(a.db)), find_db=True)
 
     sources = verbs.add_parser("sources", help="the source catalogue")
     source_verbs = sources.add_subparsers(dest="sources_verb", required=True, metavar="VERB")
@@ -331,17 +361,23 @@ def build_parser() -> argparse.ArgumentParser:
     add_review_parser(verbs)
 
     pub = verbs.add_parser("publish", help="write the open-data files from a warehouse")
-    pub.add_argument("--db", required=True)
-    pub.add_argument("--out", required=True)
-    pub.set_defaults(func=cmd_publish)
+    pub.add_argument("--db", help=_FOUND_DB)
+    pub.add_argument("--out", help="folder for the published files (default: found like --db)")
+    pub.set_defaults(func=cmd_publish, find_db=True, find_out=True)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from flows.settings import SettingsError
+
     args = build_parser().parse_args(argv)
     _setup_logging(args.verbose)
     try:
+        _locate(args)
         return int(args.func(args))
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except (WarehouseError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
