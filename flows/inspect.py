@@ -36,6 +36,7 @@ from extractors.parsers import get_parser, parser_names
 from extractors.records import Document, ExtractionError, ParsedInstitution, make_record_id
 from transforms.normalise import NormalisedRecord, RawRow, normalise_record
 from transforms.places import Gazetteer
+from warehouse.gazetteer_rows import gazetteer_from_warehouse
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,7 @@ def _gazetteer(path: Path) -> Gazetteer:
     except duckdb.Error as exc:
         raise ExtractOneError(f"gazetteer database {path} cannot be opened: {exc}") from exc
     try:
-        return Gazetteer.from_duckdb(con)
+        return gazetteer_from_warehouse(con)
     except LookupError as exc:
         raise ExtractOneError(f"gazetteer database {path}: {exc}") from exc
     finally:

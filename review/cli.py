@@ -235,7 +235,8 @@ def add_review_parser(verbs: Any) -> None:
 
     def verb(name: str, help_text: str) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text)
-        parser.add_argument("--db", required=True, help="DuckDB warehouse file")
+        # without --db, `wsparcie` finds the warehouse (flows/settings.py) before calling us
+        parser.add_argument("--db", help="DuckDB warehouse file (default: the one found)")
         return parser
 
     serve = verb("serve", "run the review web app")

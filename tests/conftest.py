@@ -27,6 +27,20 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
+@pytest.fixture(scope="session", autouse=True)
+def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test reads or writes this machine user's wsparcie state, data or settings: the last
+    run's record (XDG_STATE_HOME) and an updated gazetteer (XDG_DATA_HOME) live in the
+    session's tmp folder, and WSPARCIE_DB / WSPARCIE_OUT are unset (flows/settings.py)."""
+    base = tmp_path_factory.mktemp("user")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("XDG_STATE_HOME", str(base / "state"))
+        env.setenv("XDG_DATA_HOME", str(base / "data"))
+        env.delenv("WSPARCIE_DB", raising=False)
+        env.delenv("WSPARCIE_OUT", raising=False)
+        yield
+
+
 @pytest.fixture(scope="session")
 def prefect_harness() -> Iterator[None]:
     """One temporary Prefect server for every flow run of the session (it costs 10–70 s)."""

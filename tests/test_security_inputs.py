@@ -20,7 +20,8 @@ from werkzeug import Request, Response
 from extractors.records import ExtractionError
 from extractors.spreadsheets import read_table
 from warehouse.db import connect
-from warehouse.gazetteer import GAZETTEER_POLICY, GazetteerLoadError, load_gazetteer
+from warehouse.gazetteer import GazetteerLoadError, load_gazetteer
+from warehouse.gazetteer_files import GAZETTEER_POLICY
 
 REPO = Path(__file__).resolve().parents[1]
 LAUGHS = (
