@@ -28,6 +28,10 @@ SNAPSHOT_DROPPED_COLUMNS = (
     ("raw_records", "context_raw"),
     ("raw_records", "extra"),
     ("review_decisions", "login"),
+    # a parser's issue may quote the row or record it could not map (a spreadsheet row can
+    # name a person); the snapshot keeps the issues' counts, levels and URLs
+    ("issues", "message"),
+    ("issues", "record"),
 )
 # Tables of the review app's accounts and failed logins; any table holding a credential-like
 # column is left out too, whoever adds it later.
