@@ -206,6 +206,9 @@ def test_republishing_unchanged_data_is_byte_identical_and_keeps_readers(
     with duckdb.connect(str(again.snapshot), read_only=True) as con:
         columns = {r[0] for r in con.execute("DESCRIBE raw_records").fetchall()}
         assert "description_raw" not in columns and "extra" not in columns
+        issue_columns = {r[0] for r in con.execute("DESCRIBE issues").fetchall()}
+        assert {"level", "url"} <= issue_columns
+        assert not {"message", "record"} & issue_columns, "issues can quote a person's row"
         credentials = con.execute(
             "SELECT table_name, column_name FROM duckdb_columns()"
             " WHERE column_name ILIKE '%password%' OR column_name = 'session_id'"
