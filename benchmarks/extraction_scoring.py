@@ -154,12 +154,13 @@ def _phone_numbers(entity: Mapping[str, Any] | None) -> dict[str, set[str]]:
 
 
 def _predicted_phones(row: Row | None) -> dict[str, set[str]]:
-    """number -> kinds from an output row: `phone_details` when present, else `phones`."""
+    """number -> kinds from an output row: `phone_details` ({number, kinds, label}) when
+    present, then `phones` and `faxes`."""
     if row is None:
         return {}
     out: dict[str, set[str]] = {}
     for detail in row.get("phone_details") or ():
-        out.setdefault(str(detail["number"]), set()).add(str(detail.get("kind") or "voice"))
+        out.setdefault(str(detail["number"]), set()).update(detail.get("kinds") or ("voice",))
     for number in row.get("phones") or ():
         out.setdefault(str(number), set())
     for number in row.get("faxes") or ():
@@ -170,9 +171,7 @@ def _predicted_phones(row: Row | None) -> dict[str, set[str]]:
 def _office_emails(entity: Mapping[str, Any] | None) -> set[str]:
     if not entity:
         return set()
-    return {
-        str(e["address"]).lower() for e in entity.get("emails") or () if not e.get("personal")
-    }
+    return {str(e["address"]).lower() for e in entity.get("emails") or () if not e.get("personal")}
 
 
 def _stated_codes(rows: Sequence[Row]) -> set[str]:
@@ -335,6 +334,9 @@ def table(columns: Mapping[str, Scores], aims: Mapping[str, str]) -> list[str]:
     def pr(c: Counts) -> str:
         return f"P {c.precision:.1%} / R {c.recall:.1%}" if c.tp + c.fp + c.fn else "–"
 
+    def prf(c: Counts) -> str:
+        return f"{pr(c)} / F1 {c.f1:.1%}" if c.tp + c.fp + c.fn else "–"
+
     s = list(columns.values())
     add("documents", (str(x.documents) for x in s))
     add("subject found", (rate(x.subject_found) for x in s))
@@ -349,11 +351,11 @@ def table(columns: Mapping[str, Scores], aims: Mapping[str, str]) -> list[str]:
     add("fax numbers typed as fax", (rate(x.fax_typed) for x in s))
     add(
         "mentions in articles",
-        (f"{pr(x.mentions_article)} / F1 {x.mentions_article.f1:.1%}" for x in s),
+        (prf(x.mentions_article) for x in s),
     )
     add(
         "mentions on institution pages",
-        (f"{pr(x.mentions_page)} / F1 {x.mentions_page.f1:.1%}" for x in s),
+        (prf(x.mentions_page) for x in s),
     )
     add("stated forms of support", (pr(x.services) for x in s))
     add("institutions from pages about none", (f"{x.invented} of {x.negatives}" for x in s))

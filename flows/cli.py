@@ -148,14 +148,23 @@ def _load_gazetteer_dir(folder: Path, db: Path) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from extractors.inspect import ExtractOneError, extract_one, format_rows
+    from flows.inspect import ExtractOneError, extract_one, format_rows
 
+    options: dict[str, str] = {}
+    for item in args.option:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            print(f"--option {item!r}: expected NAME=VALUE", file=sys.stderr)
+            return 1
+        options[name.strip()] = value.strip()
     try:
         rows = extract_one(
             args.target,
             county=args.county,
             parser=args.parser,
             gazetteer_db=Path(args.db) if args.db else None,
+            url=args.url,
+            options=options,
         )
     except ExtractOneError as exc:
         print(exc, file=sys.stderr)
@@ -258,6 +267,16 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--county", help="TERYT powiat the page belongs to (4 digits)")
     extract.add_argument("--format", choices=("table", "jsonl"), default="table")
     extract.add_argument("--parser", help="a parser name instead of detection")
+    extract.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a declaration option for --parser, e.g. sheet=Arkusz1 (repeatable)",
+    )
+    extract.add_argument(
+        "--url", help="the address a saved file was fetched from (host rules, links)"
+    )
     extract.add_argument("--db", help="a warehouse with a gazetteer, for TERYT places")
     extract.set_defaults(func=cmd_extract)
 

@@ -24,7 +24,7 @@ from transforms.contacts import (
     normalise_website,
     website_host,
 )
-from transforms.names import InstitutionName, nominative, normalise_name
+from transforms.names import InstitutionName, nominative, normalise_name, site_owner
 from transforms.places import Gazetteer, PlaceResolution, Seat
 from transforms.text import empty_to_none, fold_key
 
@@ -209,6 +209,9 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
     written = row.name_raw
     if row.role == "mention":
         written = nominative(written)
+    elif row.role == "subject":
+        # A page titled "Portal Orzeczeń Sądu Rejonowego w Brzozowie" is its owner's, the court.
+        written = site_owner(written) or written
     place_name = gazetteer.place_name if gazetteer is not None else None
     name = normalise_name(written, place_name)
     core_name = normalise_name(name.core) if name.core else name

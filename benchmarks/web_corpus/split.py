@@ -31,7 +31,9 @@ def assign_splits(rows: list[dict[str, str]]) -> dict[str, str]:
     split: dict[str, str] = {}
     turn = 0  # carried across categories so that odd-sized categories even out
     for category in sorted(by_category):
-        for host in sorted(by_category[category], key=lambda h: hashlib.sha1(h.encode()).hexdigest()):
+        for host in sorted(
+            by_category[category], key=lambda h: hashlib.sha1(h.encode()).hexdigest()
+        ):
             split[host] = "tune" if turn % 2 == 0 else "test"
             turn += 1
     return split

@@ -2,18 +2,24 @@
 
 A source maintainer points it at a page before declaring it: `extract_one` fetches the target
 with the real `Fetcher` (a local path becomes a file:// URL), lets `extractors.detect` say
-whether it is an institution's page and which parser fits (or uses the one named), parses,
-and normalises every record with `transforms.normalise.normalise_record`, places resolved
-through the gazetteer of a DuckDB file when one is given. `format_jsonl` and `format_table`
-print the result; the table fits a 100-column terminal, one block per institution.
+whether it is an institution's page and which parser fits (or uses the one named, with the
+options a declaration would give it), parses, and normalises every record with
+`transforms.normalise.normalise_record`, places resolved through the gazetteer of a DuckDB file
+when one is given. It runs two stages (extract and normalise), so it lives here, above both.
+
+A saved page given with `url` is read as if fetched from that address: host-based rules (a
+public host, the owner's mailbox on the site's domain) and the page's own links work as they
+do for the live page. `format_jsonl` and `format_table` print the result; the table fits a
+100-column terminal, one block per institution.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -22,8 +28,10 @@ from urllib.parse import urlsplit
 
 import duckdb
 
+from extractors.context import ParseContext
 from extractors.detect import Detection, Kind, detect_page
 from extractors.fetch import Fetcher, FetchError
+from extractors.options import check_option
 from extractors.parsers import get_parser, parser_names
 from extractors.records import Document, ExtractionError, ParsedInstitution, make_record_id
 from transforms.normalise import NormalisedRecord, RawRow, normalise_record
@@ -99,15 +107,41 @@ def _gazetteer(path: Path) -> Gazetteer:
 
 
 def _parse(
-    document: Document, target: str, names: Sequence[str]
+    document: Document, target: str, names: Sequence[str], options: Mapping[str, str]
 ) -> tuple[str, list[ParsedInstitution]]:
     problems: list[str] = []
     for name in names:
+        # Options come with a named parser only (`_check_options`): one name, its options.
+        context = ParseContext.standalone(document.final_url, options)
         try:
-            return name, get_parser(name)(document)
+            return name, get_parser(name)(document, context)
         except ExtractionError as exc:
             problems.append(f"{name}: {exc}")
     raise ExtractOneError(f"{target}: no parser could read it ({'; '.join(problems)})")
+
+
+def _check_options(target: str, parser: str | None, options: Mapping[str, str]) -> None:
+    if options and parser is None:
+        raise ExtractOneError(f"{target}: options need a parser (--parser) to apply to")
+    problems = [
+        f"{name}: {message}"
+        for name, value in options.items()
+        if parser is not None and (message := check_option(parser, name, value)) is not None
+    ]
+    if problems:
+        raise ExtractOneError(f"{target}: {'; '.join(problems)}")
+
+
+def _as_fetched_from(document: Document, url: str) -> Document:
+    """A saved file's document, as the page at `url` would have been."""
+    return dataclasses.replace(document, url=url, final_url=url)
+
+
+def _check_url(target: str, url: str, target_url: str) -> None:
+    if urlsplit(url).scheme.lower() not in ("http", "https") or not urlsplit(url).hostname:
+        raise ExtractOneError(f"{target}: --url {url!r} is not an http(s):// address")
+    if urlsplit(target_url).scheme.lower() != "file":
+        raise ExtractOneError(f"{target}: --url gives a saved file its address; this is a URL")
 
 
 def _raw_row(parsed: ParsedInstitution, county: str | None, fetched_at: datetime) -> RawRow:
@@ -184,35 +218,45 @@ def extract_one(
     gazetteer_db: Path | None = None,
     fetcher: Fetcher | None = None,
     gazetteer: Gazetteer | None = None,
+    url: str | None = None,
+    options: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """One dict per institution found in `target` (a URL or a local path), normalised.
 
     `county` (a 4-digit TERYT powiat) is where places are resolved when the page does not
-    say; `parser` overrides detection; `gazetteer_db` is a DuckDB file holding the gazetteer
-    tables (or pass a loaded `gazetteer`); `fetcher` defaults to a polite `Fetcher`. A page
-    that is not about a public institution yields []. Raises ExtractOneError naming the
-    target and the cause when it cannot be fetched, read or parsed.
+    say; `parser` overrides detection, and `options` are the declaration options it gets
+    (`extractors.options`); `gazetteer_db` is a DuckDB file holding the gazetteer tables (or
+    pass a loaded `gazetteer`); `fetcher` defaults to a polite `Fetcher`; `url` is the address
+    a saved file was fetched from. A page that is not about a public institution yields [].
+    Raises ExtractOneError naming the target and the cause when it cannot be fetched, read or
+    parsed.
     """
+    options = dict(options or {})
     if county is not None and not (county.isdigit() and len(county) in (2, 4)):
         raise ExtractOneError(f"{target}: county {county!r} is not a TERYT powiat code")
     if parser is not None and parser not in parser_names():
         raise ExtractOneError(
             f"{target}: unknown parser {parser!r} (known: {', '.join(parser_names())})"
         )
-    url = _target_url(target)
+    _check_options(target, parser, options)
+    target_url = _target_url(target)
+    if url is not None:
+        _check_url(target, url, target_url)
     places = gazetteer
     if places is None and gazetteer_db is not None:
         places = _gazetteer(Path(gazetteer_db).resolve())
     try:
         if fetcher is not None:
-            document = fetcher.fetch(url)
+            document = fetcher.fetch(target_url)
         else:
             with Fetcher() as own:
-                document = own.fetch(url)
+                document = own.fetch(target_url)
     except FetchError as exc:
         raise ExtractOneError(f"{target}: cannot fetch: {exc.reason}") from exc
     if not document.content.strip():
         raise ExtractOneError(f"{target}: the document is empty")
+    if url is not None:
+        document = _as_fetched_from(document, url)
 
     if parser is not None:
         names: tuple[str, ...] = (parser,)
@@ -223,7 +267,7 @@ def extract_one(
             log.info("%s: not a public institution: %s", target, "; ".join(detection.reasons))
             return []
         names = _PARSERS_FOR[detection.kind]
-    used, parsed = _parse(document, target, names)
+    used, parsed = _parse(document, target, names, options)
     fetched_at = document.fetched_at or datetime.now(UTC)
     rows = []
     for item in parsed:

@@ -1,9 +1,18 @@
-"""Which `ParsedInstitution` field a spreadsheet or registry column holds, from its Polish label.
+"""Which record field a Polish label names: spreadsheet and registry columns, and page labels.
 
-Office spreadsheets and registry exports name the same column a dozen ways ("Nazwa placówki",
-"Nazwa jednostki", "NAZWA OŚRODKA", "nazwa_jednostki"). This module keeps those names as data:
-`SYNONYMS` below, one `Synonym` per spelling, grouped by field. A maintainer adds a spelling by
-adding a line; nothing else changes.
+The same field is written a dozen ways ("Nazwa placówki", "Nazwa jednostki", "NAZWA OŚRODKA",
+"nazwa_jednostki"; "Tel.", "Telefon", "Nr telefonu"). This module keeps those spellings as
+data, one table for each way a label is written; the values they name go into the one record
+builder of `extractors.fields`, in the field vocabulary `Field` defined there:
+
+- `SYNONYMS`, for column headers of spreadsheets, registries and HTML tables (`match_column`):
+  a header may carry other words ("Adres siedziby placówki"), typos and several header rows,
+  so it is matched loosely (below);
+- `PAGE_LABELS`, for the "Label: value" pairs of an institution's page (`match_page_label`):
+  a page label is short and matched whole, because in running text any word may be followed by
+  a colon.
+
+A maintainer adds a spelling by adding a line; nothing else changes.
 
 How a label is matched (`match_column`):
 
@@ -44,6 +53,14 @@ Fields (what `match_column` returns):
 
 `extra` entries exist only to stop a shorter synonym from claiming a column: their values are
 kept verbatim under the column label, like any unmatched column.
+
+How a page label is matched (`match_page_label`): its folded key must equal a key of
+`PAGE_LABELS` ("Tel./fax:" is "tel fax"), or start with a word of `PAGE_LABEL_PREFIXES`
+("Godziny pracy sekretariatu"). Besides record fields, a page label can name
+`PageOnlyLabel`s: an "Adres" whose value may hold the whole address is `street`, split by the
+page parser; "Poczta" is the post office (the locality when nothing better is given);
+"Lokalizacja" lists voivodeship, powiat and gmina; "Fax" alone is a fax, not a phone;
+"Kontakt" holds phones, e-mails and websites together.
 """
 
 from __future__ import annotations
@@ -53,32 +70,12 @@ from typing import Final, Literal
 
 from rapidfuzz import fuzz
 
+from extractors.fields import Field
 from transforms.text import fold_key
 
-Field = Literal[
-    "name",
-    "type",
-    "street",
-    "house_number",
-    "flat_number",
-    "postal_code",
-    "locality",
-    "gmina",
-    "powiat",
-    "voivodeship",
-    "phones",
-    "emails",
-    "websites",
-    "nip",
-    "regon",
-    "krs",
-    "rspo",
-    "teryt",
-    "opening_hours",
-    "description",
-    "extra",
-    "ordinal",
-]
+ColumnField = Field | Literal["house_number", "flat_number", "extra", "ordinal"]
+"""What a column header can say: a record field, a part of the street ("Numer domu", "Numer
+lokalu", joined to it), "keep this column in extra" or "this is the row number"."""
 
 FUZZY_MIN: Final = 88.0
 """RapidFuzz ratio (0-100) above which a whole label counts as a misspelt synonym."""
@@ -88,12 +85,12 @@ FUZZY_MIN: Final = 88.0
 class Synonym:
     """One spelling of a column label (already folded: ASCII, lower case, single spaces)."""
 
-    field: Field
+    field: ColumnField
     key: str
     exact_only: bool = False  # match the whole label only, never as a part of a longer one
 
 
-def _group(field: Field, *keys: str, exact_only: bool = False) -> tuple[Synonym, ...]:
+def _group(field: ColumnField, *keys: str, exact_only: bool = False) -> tuple[Synonym, ...]:
     return tuple(Synonym(field, fold_key(key), exact_only) for key in keys)
 
 
@@ -274,13 +271,13 @@ SYNONYMS: Final[tuple[Synonym, ...]] = (
     *_group("ordinal", "lp", "l p", "nr", "nr porzadkowy", "numer porzadkowy", exact_only=True),
 )
 
-_EXACT: Final[dict[str, Field]] = {}
+_EXACT: Final[dict[str, ColumnField]] = {}
 for _synonym in SYNONYMS:
     _EXACT.setdefault(_synonym.key, _synonym.field)
 _CONTAINED: Final = tuple(s for s in SYNONYMS if not s.exact_only)
 
 
-def match_column(label: str) -> Field | None:
+def match_column(label: str) -> ColumnField | None:
     """The field a column label names, or None when the table does not know it."""
     key = fold_key(label)
     if not key:
@@ -289,7 +286,7 @@ def match_column(label: str) -> Field | None:
     if exact is not None:
         return exact
     padded = f" {key} "
-    best: tuple[int, int, Field] | None = None  # (-length, position, field)
+    best: tuple[int, int, ColumnField] | None = None  # (-length, position, field)
     for synonym in _CONTAINED:
         position = padded.find(f" {synonym.key} ")
         if position < 0:
@@ -301,7 +298,7 @@ def match_column(label: str) -> Field | None:
         return best[2]
     if len(key) < 5:
         return None
-    fuzzy: tuple[float, Field] | None = None
+    fuzzy: tuple[float, ColumnField] | None = None
     for synonym in SYNONYMS:
         if len(synonym.key) < 5:
             continue
@@ -311,7 +308,7 @@ def match_column(label: str) -> Field | None:
     return fuzzy[1] if fuzzy else None
 
 
-def match_stacked_label(parts: tuple[str, ...]) -> Field | None:
+def match_stacked_label(parts: tuple[str, ...]) -> ColumnField | None:
     """The field of a column whose label spans several header rows ("Kontakt / Telefon").
 
     The lowest (most specific) row decides; higher rows are tried only when it says nothing.
@@ -320,4 +317,101 @@ def match_stacked_label(parts: tuple[str, ...]) -> Field | None:
         field = match_column(part)
         if field is not None:
             return field
+    return None
+
+
+# --- page labels ------------------------------------------------------------------------------
+
+PageOnlyLabel = Literal["post_office", "location", "fax", "contact"]
+PageLabel = Field | PageOnlyLabel
+
+PAGE_LABELS: Final[dict[str, PageLabel]] = {
+    "nazwa": "name",
+    "nazwa podmiotu": "name",
+    "nazwa jednostki": "name",
+    "nazwa instytucji": "name",
+    "nazwa urzedu": "name",
+    "nazwa szkoly": "name",
+    "nazwa placowki": "name",
+    "pelna nazwa": "name",
+    "rodzaj": "type",
+    "typ": "type",
+    "rodzaj podmiotu": "type",
+    "rodzaj jednostki": "type",
+    "adres": "street",
+    "adres siedziby": "street",
+    "siedziba": "street",
+    "adres pocztowy": "street",
+    "adres korespondencyjny": "street",
+    "ulica": "street",
+    "ulica i numer": "street",
+    "kod pocztowy": "postal_code",
+    "kod": "postal_code",
+    "miejscowosc": "locality",
+    "miasto": "locality",
+    "poczta": "post_office",
+    "gmina": "gmina",
+    "powiat": "powiat",
+    "wojewodztwo": "voivodeship",
+    "lokalizacja": "location",
+    "telefon": "phones",
+    "telefony": "phones",
+    "tel": "phones",
+    "tel fax": "phones",
+    "telefon fax": "phones",
+    "telefon faks": "phones",
+    "numer telefonu": "phones",
+    "nr telefonu": "phones",
+    "centrala": "phones",
+    "sekretariat": "phones",
+    # A number labelled only as a fax is not a phone (schema.org, too, keeps faxNumber apart
+    # from telephone); "tel./fax" is both, so a phone.
+    "fax": "fax",
+    "faks": "fax",
+    "nr faksu": "fax",
+    "numer faksu": "fax",
+    "e mail": "emails",
+    "email": "emails",
+    "mail": "emails",
+    "adres e mail": "emails",
+    "adres email": "emails",
+    "poczta elektroniczna": "emails",
+    "poczta e mail": "emails",
+    "strona www": "websites",
+    "www": "websites",
+    "strona internetowa": "websites",
+    "adres strony www": "websites",
+    "adres www": "websites",
+    "witryna": "websites",
+    "nip": "nip",
+    "regon": "regon",
+    "krs": "krs",
+    "nr krs": "krs",
+    "numer krs": "krs",
+    "rspo": "rspo",
+    "numer rspo": "rspo",
+    "nr rspo": "rspo",
+    "kontakt": "contact",
+    "dane kontaktowe": "contact",
+    "informacje ogolne": "description",
+    "informacje dodatkowe": "description",
+    "opis": "description",
+    "zakres dzialalnosci": "description",
+}
+PAGE_LABEL_PREFIXES: Final[tuple[tuple[str, PageLabel], ...]] = (
+    ("godziny", "opening_hours"),
+    ("dni i godziny", "opening_hours"),
+    ("godz", "opening_hours"),
+    ("czynne", "opening_hours"),
+)
+
+
+def match_page_label(label: str) -> PageLabel | None:
+    """The field a page's "Label:" names, or None when the table does not know it."""
+    key = fold_key(label)
+    if key in PAGE_LABELS:
+        return PAGE_LABELS[key]
+    for prefix, name in PAGE_LABEL_PREFIXES:
+        if key == prefix or key.startswith(prefix + " "):
+            return name
     return None
