@@ -81,9 +81,9 @@ def _cased(template: str, form: str) -> str:
     return form
 
 
-# Regular endings for words Morfeusz does not know: adjectives (which agree with the head noun)
-# and the commonest endings of village names. A form built from these is a guess: the caller
-# checks it against the gazetteer (`Locative.guessed`).
+# Regular endings for words Morfeusz does not know: adjectives (which agree with the head noun;
+# their endings are regular) and the commonest endings of village names. A noun inflected by
+# these is a guess: the caller checks it against the gazetteer (`Locative.guessed`).
 _ADJECTIVE_ENDINGS = (
     # (nominative ending, sg m/n locative, sg f locative, pl locative)
     ("ski", "skim", None, None), ("cki", "ckim", None, None), ("dzki", "dzkim", None, None),
@@ -120,8 +120,8 @@ def _guess_noun(word: str) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Locative:
-    """A place name in the locative, without its preposition; `guessed` when a word of it was
-    inflected by a regular ending, not by the dictionary."""
+    """A place name in the locative, without its preposition; `guessed` when a noun of it was
+    inflected by a common ending, not by the dictionary."""
 
     form: str
     guessed: bool = False
@@ -163,8 +163,9 @@ def _inflect(word: str, as_adjective: bool, head: _WordReading | None) -> tuple[
             form = _form(reading.lemma, reading.pos, reading.number, reading.genders)
             if form is not None:
                 return _cased(word, form), False
+        # Adjective endings are regular ("-ska" -> "-skiej"): not counted as a guess.
         guess = _guess_adjective(word, head)
-        return (guess, True) if guess else None
+        return (guess, False) if guess else None
     for reading in readings:
         if reading.pos in _ADJ:
             continue
