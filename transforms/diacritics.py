@@ -153,6 +153,61 @@ class _WordResult:
     ambiguous: bool = False
 
 
+_PERSONAL = frozenset({"nazwisko", "imię"})
+
+
+def _lemmas(word: str) -> set[str]:
+    forms = dict.fromkeys((word, word.capitalize()))
+    return {a.lemma.lower() for f in forms for a in analyse_word(f) if a.pos != "ign"}
+
+
+def _only_personal(word: str) -> bool:
+    """Every reading of the word is a person's name (or a part of a place name): "Goluchowie"
+    (the Goluchs), "Blad" (of Blada)."""
+    forms = dict.fromkeys((word, word.lower(), word.capitalize()))
+    readings = [a for f in forms for a in analyse_word(f) if a.pos != "ign"]
+    return bool(readings) and all(
+        _PERSONAL & set(a.qualifiers) or "człon_nazwy_geograficznej" in a.qualifiers
+        for a in readings
+    )
+
+
+def _in_use_in_folded_text(
+    word: str,
+    lower: str,
+    capitalised: bool,
+    spellings: tuple[Spelling, ...],
+    as_written: Spelling | None,
+) -> _WordResult:
+    """Rule 4: a word in use as written, in a folded text."""
+    written_count = as_written.institutions if as_written else 0
+    official = [s for s in spellings if s.word != lower and s.institutions > 0]
+    if len(official) == 1 and official[0].institutions > written_count:
+        return _WordResult(official[0].word)  # "Sad" -> "Sąd"
+    variants = _morfeusz_variants(lower, capitalised)
+    # The registries use the variant's lemma, never the word's ("Sadu": sąd, not sad).
+    institution_words = {
+        s.word for v in variants for lemma in _lemmas(v) for s in vocabulary().get(fold(lemma), ())
+        if s.institutions > 0 and s.word == lemma
+    }  # fmt: skip
+    used = {v for v in variants if _lemmas(v) & institution_words}
+    if len(used) == 1 and not (_lemmas(word) & _official_words()):
+        return _WordResult(used.pop())
+    if len(variants) == 1 and _only_personal(word) and not _only_personal(variants[0]):
+        return _WordResult(variants[0])  # "Goluchowie" -> "Gołuchowie"
+    if capitalised and (as_written is None or as_written.places == 0):
+        placed = [s.word for s in spellings if s.word != lower and s.places > 0]
+        if len(placed) == 1:
+            return _WordResult(placed[0])  # "Gmina Czajkow" -> "Czajków"
+    return _WordResult(None, ambiguous=len(official) > 1)
+
+
+@lru_cache(maxsize=1)
+def _official_words() -> frozenset[str]:
+    """Lower-case words the registries' institution names use (with Polish letters or not)."""
+    return frozenset(s.word for group in vocabulary().values() for s in group if s.institutions)
+
+
 @lru_cache(maxsize=200_000)
 def _restore_word(word: str, previous: str | None, folded_text: bool) -> _WordResult:
     lower = word.lower()
@@ -162,15 +217,9 @@ def _restore_word(word: str, previous: str | None, folded_text: bool) -> _WordRe
     # A place of the gazetteer spelt as written ("Lubin") is a word in use; the registries'
     # own ASCII spellings are not evidence: some of them are folded too ("Nowym Saczu").
     if _known(word) or (as_written is not None and as_written.places > 0):
-        # Rule 4: a word in use as written changes only in a folded text, on the registries'
-        # word alone.
         if not folded_text:
             return _WordResult(None)
-        written_count = as_written.institutions if as_written else 0
-        official = [s for s in spellings if s.word != lower and s.institutions > 0]
-        if len(official) == 1 and official[0].institutions > written_count:
-            return _WordResult(official[0].word)
-        return _WordResult(None, ambiguous=len(official) > 1)
+        return _in_use_in_folded_text(word, lower, capitalised, spellings, as_written)
     candidates = list(
         dict.fromkeys(
             [s.word for s in spellings if s.word != lower]
