@@ -46,6 +46,10 @@ _MAX_VARIANTS = 3000
 _WORD = re.compile(r"[^\W\d_]+")
 # Prepositions that govern the instrumental: after them a final "ą" is the likelier form.
 _INSTRUMENTAL_PREPOSITIONS = frozenset({"nad", "pod", "przed", "za", "z", "ze", "miedzy"})
+_PLACE_DOMINANCE = 20
+# Abbreviations of two letters, restored when a full stop follows: "im. sw. Jana" -> "im. św.",
+# "im. bl. ks." -> "im. bł. ks.".
+_ABBREVIATIONS = {"sw": "św", "bl": "bł"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +70,14 @@ def is_polish(text: str) -> bool:
     return any(ch in POLISH_LETTERS for ch in text.lower())
 
 
+_ARCHAIC = frozenset({"daw.", "przest.", "arch."})
+_INFORMAL = frozenset({"pot.", "żart.", "wulg.", "środ.", "gwar.", "książk."}) | _ARCHAIC
+
+
 @lru_cache(maxsize=300_000)
 def _morfeusz_knows(word: str) -> bool:
-    return any(a.pos != "ign" for a in analyse_word(word))
+    """Morfeusz knows the word other than as an archaic form ("spółeczna" is only one)."""
+    return any(a.pos != "ign" and not _ARCHAIC & set(a.qualifiers) for a in analyse_word(word))
 
 
 def _known(word: str) -> bool:
@@ -105,9 +114,19 @@ def _morfeusz_variants(lower: str, capitalised: bool) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _instrumental_context(previous: str | None) -> bool:
+    """After "nad", "z", … or after a word that ends in "ą" ("z Niepełnosprawnością
+    Intelektualną"): an instrumental is expected."""
+    if previous is None:
+        return False
+    return fold(previous) in _INSTRUMENTAL_PREPOSITIONS or (
+        len(previous) > 3 and previous.endswith("ą")
+    )
+
+
 def _by_ending(candidates: list[str], previous: str | None) -> list[str]:
     """Rule 2: of "…a"/"…ą" (or "…e"/"…ę") spellings of one word, the one the context wants."""
-    after_instrumental = previous in _INSTRUMENTAL_PREPOSITIONS
+    after_instrumental = _instrumental_context(previous)
     nasal = {"ą": "a", "ę": "e"}
     kept = []
     for word in candidates:
@@ -123,16 +142,29 @@ def _by_ending(candidates: list[str], previous: str | None) -> list[str]:
 
 
 def _settle(candidates: list[str], lower: str, capitalised: bool) -> str | None:
-    """Rule 3: the one spelling the registries (then, for a name, the gazetteer) use."""
+    """Rule 3: the one spelling the registries (then, for a name, the gazetteer) use; else the
+    one whose Morfeusz lemma they use ("Slaskiego": śląski, not ślaski)."""
     spellings = {s.word: s for s in _vocabulary_spellings(lower)}
     used = [c for c in candidates if spellings.get(c) and spellings[c].institutions > 0]
     if len(used) == 1:
         return used[0]
+    common = [c for c in candidates if not _only_personal(c)]
+    if len(common) == 1:
+        return common[0]  # "Slaskiego": śląskiego (an adjective), not Ślaskiego (a surname)
     if capitalised:
         placed = [c for c in candidates if spellings.get(c) and spellings[c].places > 0]
         if len(placed) == 1:
             return placed[0]
+    by_lemma = [c for c in candidates if _lemmas(c) & _vocabulary_words()]
+    if len(by_lemma) == 1:
+        return by_lemma[0]
     return None
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_words() -> frozenset[str]:
+    """Every lower-case spelling of the word list (institution names and place names)."""
+    return frozenset(s.word for group in vocabulary().values() for s in group)
 
 
 def _cased(template: str, word: str) -> str:
@@ -154,11 +186,25 @@ class _WordResult:
 
 
 _PERSONAL = frozenset({"nazwisko", "imię"})
+_GEOGRAPHIC_OR_PERSONAL = _PERSONAL | {"nazwa_geograficzna", "człon_nazwy_geograficznej"}
 
 
 def _lemmas(word: str) -> set[str]:
     forms = dict.fromkeys((word, word.capitalize()))
     return {a.lemma.lower() for f in forms for a in analyse_word(f) if a.pos != "ign"}
+
+
+def _common_word(word: str) -> bool:
+    """Morfeusz reads the word as a common word of the standard language ("Matki"), not only
+    as a name or a colloquial word ("kolo", colloquial for a guy: the folded "Koło")."""
+    forms = dict.fromkeys((word, word.lower()))
+    return any(
+        a.pos != "ign"
+        and not ((_GEOGRAPHIC_OR_PERSONAL | _INFORMAL) & set(a.qualifiers))
+        and a.tag.split(":")[2:3] != ["voc"]  # a vocative alone ("kola!") names nothing
+        for f in forms
+        for a in analyse_word(f)
+    )
 
 
 def _only_personal(word: str) -> bool:
@@ -172,14 +218,23 @@ def _only_personal(word: str) -> bool:
     )
 
 
+def _instrumental(word: str) -> bool:
+    forms = dict.fromkeys((word, word.capitalize()))
+    return any(":inst" in a.tag or ".inst" in a.tag for f in forms for a in analyse_word(f))
+
+
 def _in_use_in_folded_text(
     word: str,
     lower: str,
+    previous: str | None,
     capitalised: bool,
     spellings: tuple[Spelling, ...],
     as_written: Spelling | None,
 ) -> _WordResult:
     """Rule 4: a word in use as written, in a folded text."""
+    nasal = lower[:-1] + {"a": "ą", "e": "ę"}.get(lower[-1], lower[-1])
+    if _instrumental_context(previous) and lower.endswith("a") and _instrumental(nasal):
+        return _WordResult(nasal)  # "z Pasja" -> "z Pasją"
     written_count = as_written.institutions if as_written else 0
     official = [s for s in spellings if s.word != lower and s.institutions > 0]
     if len(official) == 1 and official[0].institutions > written_count:
@@ -195,10 +250,17 @@ def _in_use_in_folded_text(
         return _WordResult(used.pop())
     if len(variants) == 1 and _only_personal(word) and not _only_personal(variants[0]):
         return _WordResult(variants[0])  # "Goluchowie" -> "Gołuchowie"
-    if capitalised and (as_written is None or as_written.places == 0):
-        placed = [s.word for s in spellings if s.word != lower and s.places > 0]
+    if capitalised and not _common_word(word):
+        # A place's name the gazetteer writes with Polish letters, far more often than as
+        # written, for a word that is no common word as written: "Gmina Czajkow" -> "Czajków"
+        # (but "Matki" stays: a mother, not the village Mątki); never just the instrumental.
+        written_places = as_written.places if as_written else 0
+        placed = [
+            s.word for s in spellings
+            if s.word not in (lower, nasal) and s.places > _PLACE_DOMINANCE * written_places
+        ]  # fmt: skip
         if len(placed) == 1:
-            return _WordResult(placed[0])  # "Gmina Czajkow" -> "Czajków"
+            return _WordResult(placed[0])
     return _WordResult(None, ambiguous=len(official) > 1)
 
 
@@ -219,7 +281,7 @@ def _restore_word(word: str, previous: str | None, folded_text: bool) -> _WordRe
     if _known(word) or (as_written is not None and as_written.places > 0):
         if not folded_text:
             return _WordResult(None)
-        return _in_use_in_folded_text(word, lower, capitalised, spellings, as_written)
+        return _in_use_in_folded_text(word, lower, previous, capitalised, spellings, as_written)
     candidates = list(
         dict.fromkeys(
             [s.word for s in spellings if s.word != lower]
@@ -252,7 +314,11 @@ def restore(text: str) -> Restored:
         out.append(text[position : match.start()])
         position = match.end()
         replacement = word
-        if len(word) >= 3 and word.isascii() and not _is_acronym(word):
+        abbreviation = _ABBREVIATIONS.get(word.lower())
+        if abbreviation and text[match.end() : match.end() + 1] == "." and folded_text:
+            replacement = _cased(word, abbreviation)
+            changed.append((word, replacement))
+        elif len(word) >= 3 and word.isascii() and not _is_acronym(word):
             result = _restore_word(word, previous, folded_text)
             if result.word is not None and fold(result.word) == fold(word).lower():
                 replacement = _cased(word, result.word)
@@ -260,6 +326,6 @@ def restore(text: str) -> Restored:
             elif result.ambiguous:
                 ambiguous.append(word)
         out.append(replacement)
-        previous = fold(word).lower()
+        previous = replacement.lower()
     out.append(text[position:])
     return Restored("".join(out), tuple(changed), tuple(ambiguous))
