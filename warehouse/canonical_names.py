@@ -129,12 +129,21 @@ def choose_names(
         FROM best AS b LEFT JOIN name_decisions AS d USING (institution_id)
         """
     )
-    # A name made from the address's seat must name one institution only.
+    # A name made from the address's seat must fit one institution only: no other one may be
+    # called so, or be a namesake in the same seat (its own seat name, even if a coordinator
+    # has named it since: two houses in one town stay two).
     con.execute(
         """
         UPDATE name_choice AS c SET form = 'seat_collision'
         WHERE c.form = 'expanded_seat'
-          AND (SELECT count(*) FROM name_choice AS o WHERE name_fold(o.name) = name_fold(c.name)) > 1
+          AND EXISTS (
+              SELECT 1 FROM (
+                  SELECT institution_id, name FROM name_choice
+                  UNION ALL
+                  SELECT institution_id, name FROM name_candidates WHERE form = 'expanded_seat'
+              ) AS o
+              WHERE o.institution_id <> c.institution_id AND name_fold(o.name) = name_fold(c.name)
+          )
         """
     )
     con.execute(
