@@ -167,6 +167,7 @@ def test_a_village_morfeusz_does_not_know_is_only_a_guess() -> None:
         ("w Wolce", "Wólka", "w Wólce"),
         ("w Michalowie", "Michałów", "w Michałowie"),
         ("w Bytowie", "Bytów", "w Bytowie"),
+        ("w Przedborzu", "Przedbórz", "w Przedborzu"),  # a form as written stays
     ],
 )
 def test_respell_place(written: str, nominative: str, respelt: str) -> None:

@@ -155,7 +155,9 @@ def expand(
         # The quoted name runs to the word that closes it ("„Magiczny Dom”").
         end = next((k for k, word in enumerate(rest) if "”" in word), None)
         if end is None or not rest[end].endswith("”"):
-            return Expansion(short, reason="nazwa w cudzysłowie bez zamknięcia lub zlepiona z resztą")
+            return Expansion(
+                short, reason="nazwa w cudzysłowie bez zamknięcia lub zlepiona z resztą"
+            )
         kept.extend(rest[: end + 1])
         i = end + 1
         if i < len(rest) and rest[i] in _PATRON:

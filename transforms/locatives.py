@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transforms.morphology import analyser
-from transforms.text import fold, fold_key
+from transforms.text import fold
 
 _GEO = frozenset({"nazwa_geograficzna", "człon_nazwy_geograficznej"})
 _ADJ = frozenset({"adj"})
@@ -256,13 +256,13 @@ def in_place(name: str) -> str | None:
 
 
 @lru_cache(maxsize=50_000)
-def _forms_of(word: str) -> dict[str, str]:
-    """Folded form -> form, for every inflected form of a place word's lemmas."""
-    forms: dict[str, str] = {}
+def _forms_of(word: str) -> dict[str, frozenset[str]]:
+    """Folded form -> the forms, for every inflected form of a place word's lemmas."""
+    forms: dict[str, set[str]] = {}
     for reading in _nominative_readings(word):
         for form, _lemma, _tag, _names, _quals in analyser().generate(reading.lemma):
-            forms.setdefault(fold(form).lower(), str(form))
-    return forms
+            forms.setdefault(fold(form).lower(), set()).add(str(form))
+    return {key: frozenset(value) for key, value in forms.items()}
 
 
 _SPACE_OR_HYPHEN = re.compile(r"([\s-]+)")
@@ -271,17 +271,20 @@ _SPACE_OR_HYPHEN = re.compile(r"([\s-]+)")
 def respell_place(written: str, nominative: str) -> str:
     """The place phrase as written, with each word that is an ASCII-folded form of the place's
     words given back its letters: ("w Starym Saczu", "Stary Sącz") -> "w Starym Sączu".
-    Words that match no form, and words already holding a Polish letter, stay as written."""
-    known: dict[str, str] = {}
+    A word already spelt as one of the forms ("w Przedborzu": Przedbórz has "Przedborzu" and
+    "Przedbórzu"), a word matching no form or several, stays as written."""
+    known: dict[str, set[str]] = {}
     for word in re.split(r"[\s-]+", nominative):
         if word:
-            known.update(_forms_of(word))
+            for key, forms in _forms_of(word).items():
+                known.setdefault(key, set()).update(forms)
     pieces = _SPACE_OR_HYPHEN.split(written)
     out = []
     for piece in pieces:
         if piece and piece.isascii() and piece.isalpha():
-            form = known.get(piece.lower())
-            if form is not None and fold_key(form) == fold_key(piece):
-                piece = _cased(piece, form)
+            found = known.get(piece.lower(), set())
+            spellings = {f.lower() for f in found}
+            if len(spellings) == 1 and piece.lower() not in spellings:
+                piece = _cased(piece, next(iter(found)))
         out.append(piece)
     return "".join(out)
