@@ -88,6 +88,15 @@ def test_a_record_with_a_postal_code_or_a_place_in_its_name_has_a_gmina(
         assert record.locality == locality
 
 
+def test_an_unplaced_locality_is_published_in_the_nominative(gazetteer: Gazetteer) -> None:
+    # a prose mention's place with nothing else to go by: hundreds of villages are called Nowa
+    # Wieś, so no gmina, but the locality is published as a place's name, not "w Nowej Wsi"
+    record = normalise_record(
+        _row("Świetlica Środowiskowa", role="mention", locality_raw="w Nowej Wsi"), gazetteer
+    )
+    assert (record.gmina_teryt, record.locality) == (None, "Nowa Wieś")
+
+
 def test_namesakes_in_two_gminas_of_the_powiat_stay_unplaced(gazetteer: Gazetteer) -> None:
     # dps_wolne_miejsca_kujawsko-pomorskie: powiat lipnowski has two villages Nowa Wieś, and
     # the list gives nothing else: no gmina is guessed.

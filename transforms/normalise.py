@@ -331,6 +331,19 @@ def resolve_record_place(
     return found
 
 
+def _nominative_locality(written: str | None, gazetteer: Gazetteer | None) -> str | None:
+    """An unplaced record's locality as published: its letters restored, and in the nominative
+    when a prose mention gave it in the locative ("w Wysokiem Mazowieckiem" -> "Wysokie
+    Mazowieckie", the gazetteer's name for it)."""
+    locality = empty_to_none(restore(written).text) if written else None
+    if locality is None or gazetteer is None:
+        return locality
+    first = locality.split(" ", 1)[0].lower()
+    if first in ("w", "we") and " " in locality:
+        return gazetteer.place_name(locality) or locality
+    return locality
+
+
 def _one_gmina(resolution: PlaceResolution) -> PlaceResolution:
     """Namesakes that all lie in one gmina (Warsaw's district Mokotów holds two SIMC
     localities of that name): the gmina is known, and the locality's name when they share it."""
@@ -381,7 +394,7 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
         powiat, powiat_name = resolution.powiat_teryt, resolution.powiat_name
         status, method = "resolved", resolution.method
     else:
-        locality = empty_to_none(restore(row.locality_raw).text if row.locality_raw else None)
+        locality = _nominative_locality(row.locality_raw, gazetteer)
         simc = gmina = gmina_name = None
         status = resolution.status if resolution is not None else "unresolved"
         method = None
