@@ -254,7 +254,7 @@ def build_hsds(con: duckdb.DuckDBPyConnection) -> HsdsExport:
                 {
                     "id": org_id,
                     "name": inst["name"],
-                    "alternate_name": inst["acronym"],
+                    "alternate_name": inst["alternate_names"] or inst["acronym"],
                     "description": _describe(inst),
                     "email": email_of.get(iid),
                     "website": inst["website"],
