@@ -23,14 +23,15 @@ from __future__ import annotations
 import csv
 import json
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from transforms.taxonomy import SERVICES
+from warehouse.hsds_documents import MemoryRows, organization_documents
 
 # Fixed forever: changing it changes every published HSDS id.
 NAMESPACE = uuid.UUID("6f1d3c2e-8a4b-5c7d-9e0f-1a2b3c4d5e6f")
@@ -196,6 +197,15 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
 
 def build_hsds(con: duckdb.DuckDBPyConnection) -> HsdsExport:
     """HSDS rows and documents from the staged publication tables (see the module doc)."""
+    tables = build_hsds_tables(con)
+    organizations = organization_documents(MemoryRows(tables), tables["organization"])
+    return HsdsExport(tables, organizations)
+
+
+def build_hsds_tables(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str, Any]]]:
+    """The flat HSDS tables (table → rows in publication order, only non-empty values) from
+    the staged publication tables: what the tabular export writes, what organizations.json
+    and the API nest (warehouse/hsds_documents.py)."""
     institutions = _rows(
         con,
         "SELECT * FROM pub_institutions ORDER BY institution_id",
@@ -239,12 +249,6 @@ def build_hsds(con: duckdb.DuckDBPyConnection) -> HsdsExport:
         )
 
     email_of = {r["institution_id"]: r["value"] for r in emails}
-    by_inst: dict[str, dict[str, list[dict[str, Any]]]] = {}
-
-    def child(iid: str, key: str, row: dict[str, Any]) -> dict[str, Any]:
-        by_inst.setdefault(iid, {}).setdefault(key, []).append(row)
-        return row
-
     location_of: dict[str, str] = {}
     for inst in institutions:
         iid = inst["institution_id"]
@@ -264,38 +268,28 @@ def build_hsds(con: duckdb.DuckDBPyConnection) -> HsdsExport:
         for column, scheme, kind in IDENTIFIER_SCHEMES:
             if inst[column]:
                 tables["organization_identifier"].append(
-                    child(
-                        iid,
-                        "organization_identifiers",
-                        {
-                            "id": hsds_id("organization_identifier", iid, column),
-                            "organization_id": org_id,
-                            "identifier_scheme": scheme,
-                            "identifier_type": kind,
-                            "identifier": inst[column],
-                        },
-                    )
+                    {
+                        "id": hsds_id("organization_identifier", iid, column),
+                        "organization_id": org_id,
+                        "identifier_scheme": scheme,
+                        "identifier_type": kind,
+                        "identifier": inst[column],
+                    }
                 )
         city = inst["locality"] or inst["gmina"]
         if inst["street"] and inst["postal_code"] and city and inst["powiat_teryt"]:
             location_id = hsds_id("location", iid)
             location_of[iid] = location_id
             tables["location"].append(
-                child(
-                    iid,
-                    "locations",
-                    _clean(
-                        {
-                            "id": location_id,
-                            "location_type": "physical",
-                            "organization_id": org_id,
-                            "name": inst["name"],
-                            "external_identifier": inst["locality_simc"],
-                            "external_identifier_type": "TERYT SIMC"
-                            if inst["locality_simc"]
-                            else None,
-                        }
-                    ),
+                _clean(
+                    {
+                        "id": location_id,
+                        "location_type": "physical",
+                        "organization_id": org_id,
+                        "name": inst["name"],
+                        "external_identifier": inst["locality_simc"],
+                        "external_identifier_type": "TERYT SIMC" if inst["locality_simc"] else None,
+                    }
                 )
             )
             tables["address"].append(
@@ -317,31 +311,29 @@ def build_hsds(con: duckdb.DuckDBPyConnection) -> HsdsExport:
     for row in phones:
         iid = row["institution_id"]
         tables["phone"].append(
-            child(
-                iid,
-                "phones",
-                {
-                    "id": hsds_id("phone", iid, row["value"]),
-                    "organization_id": hsds_id("organization", iid),
-                    "number": row["value"],
-                },
-            )
+            {
+                "id": hsds_id("phone", iid, row["value"]),
+                "organization_id": hsds_id("organization", iid),
+                "number": row["value"],
+            }
         )
     for row in services:
         iid, code = row["institution_id"], row["service"]
         inst = by_id[iid]
         service_id = hsds_id("service", iid, code)
         tables["service"].append(
-            {
-                "id": service_id,
-                "organization_id": hsds_id("organization", iid),
-                "name": f"{_sentence(row['service_label'])} — {inst['name']}",
-                "description": f"{_sentence(row['service_label'])} ({code}); {inst['type_label']}.",
-                "url": inst["website"],
-                "status": "active",
-            }
+            _clean(
+                {
+                    "id": service_id,
+                    "organization_id": hsds_id("organization", iid),
+                    "name": f"{_sentence(row['service_label'])} — {inst['name']}",
+                    "description": f"{_sentence(row['service_label'])} ({code});"
+                    f" {inst['type_label']}.",
+                    "url": inst["website"],
+                    "status": "active",
+                }
+            )
         )
-        tables["service"][-1] = _clean(tables["service"][-1])
         area = _service_area(inst, service_id, iid, code)
         if area:
             tables["service_area"].append(area)
@@ -366,26 +358,25 @@ def build_hsds(con: duckdb.DuckDBPyConnection) -> HsdsExport:
     for row in provenance:
         iid = row["institution_id"]
         tables["metadata"].append(
-            child(
-                iid,
-                "metadata",
-                {
-                    "id": hsds_id("metadata", iid, row["source"]),
-                    "resource_id": hsds_id("organization", iid),
-                    "resource_type": "organization",
-                    "last_action_date": row["first_seen"],
-                    # HSDS metadata logs changes; a source naming the institution is logged
-                    # as its creation, the source's page (or title) as the new value.
-                    "last_action_type": "create",
-                    "field_name": "organization",
-                    "previous_value": "none",
-                    "replacement_value": row["url"] or row["title"],
-                    "updated_by": f"wsparcie ({row['source']})",
-                },
-            )
+            {
+                "id": hsds_id("metadata", iid, row["source"]),
+                "resource_id": hsds_id("organization", iid),
+                "resource_type": "organization",
+                "last_action_date": _iso(row["first_seen"]),
+                # HSDS metadata logs changes; a source naming the institution is logged
+                # as its creation, the source's page (or title) as the new value.
+                "last_action_type": "create",
+                "field_name": "organization",
+                "previous_value": "none",
+                "replacement_value": row["url"] or row["title"],
+                "updated_by": f"wsparcie ({row['source']})",
+            }
         )
-    organizations = _documents(tables, by_inst, institutions)
-    return HsdsExport(tables, organizations)
+    return tables
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
 
 
 def _sentence(text: str) -> str:
@@ -426,64 +417,6 @@ def _service_area(
             "extent_type": f"TERYT {unit}",
         }
     )
-
-
-def _documents(
-    tables: dict[str, list[dict[str, Any]]],
-    by_inst: dict[str, dict[str, list[dict[str, Any]]]],
-    institutions: list[dict[str, Any]],
-) -> list[dict[str, Any]]:
-    """Nested HSDS JSON: organization → services (areas, attributes, service_at_locations with
-    their location and address), locations, phones, identifiers, metadata."""
-    addresses = {a["location_id"]: a for a in tables["address"]}
-    locations = {loc["id"]: loc for loc in tables["location"]}
-    areas = _group(tables["service_area"], "service_id")
-    sals = _group(tables["service_at_location"], "service_id")
-    services = _group(tables["service"], "organization_id")
-    orgs = {o["id"]: o for o in tables["organization"]}
-    documents = []
-    for inst in institutions:
-        iid = inst["institution_id"]
-        org = dict(orgs[hsds_id("organization", iid)])
-        parts = by_inst.get(iid, {})
-        org_locations = [
-            {**loc, "addresses": [addresses[loc["id"]]]} for loc in parts.get("locations", [])
-        ]
-        org_services = []
-        for service in services.get(org["id"], []):
-            nested = dict(service)
-            if service["id"] in areas:
-                nested["service_areas"] = areas[service["id"]]
-            if service["id"] in sals:
-                nested["service_at_locations"] = [
-                    {
-                        **sal,
-                        "location": {
-                            **locations[sal["location_id"]],
-                            "addresses": [addresses[sal["location_id"]]],
-                        },
-                    }
-                    for sal in sals[service["id"]]
-                ]
-            org_services.append(nested)
-        for key, value in (
-            ("services", org_services),
-            ("locations", org_locations),
-            ("phones", parts.get("phones", [])),
-            ("organization_identifiers", parts.get("organization_identifiers", [])),
-            ("metadata", parts.get("metadata", [])),
-        ):
-            if value:
-                org[key] = value
-        documents.append(org)
-    return documents
-
-
-def _group(rows: Iterable[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        out.setdefault(row[key], []).append(row)
-    return out
 
 
 def write_hsds(export: HsdsExport, folder: Path) -> list[str]:
