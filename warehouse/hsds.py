@@ -30,7 +30,7 @@ from typing import Any
 
 import duckdb
 
-from transforms.taxonomy import SERVICES
+from transforms.taxonomy import INSTITUTION_TYPES, SECTORS, SERVICES, TARGET_GROUPS
 from warehouse.hsds_documents import MemoryRows, organization_documents
 
 # Fixed forever: changing it changes every published HSDS id.
@@ -150,12 +150,27 @@ GMINA_LEVEL_TYPES = frozenset(
         "primary_school",
     }
 )
+# Institutions that serve their voivodeship.
+VOIVODESHIP_LEVEL_TYPES = frozenset({"rops", "regional_office"})
+# Identifiers (docs/hsds_profile.md): org-id.guide lists PL-NIP, PL-REGON and PL-KRS; RSPO and
+# TERYT are not (yet) there, and take the same form.
 IDENTIFIER_SCHEMES = (
     ("nip", "PL-NIP", "NIP"),
     ("regon", "PL-REGON", "REGON"),
     ("krs", "PL-KRS", "KRS"),
     ("rspo", "PL-RSPO", "RSPO"),
 )
+TERYT_SCHEME = ("PL-TERYT", "TERYT")
+# The offices of a local self-government unit, identified by its TERYT (TERC) code. The
+# voivodeship's "regional_office" is left out: the type holds the self-government's urząd
+# marszałkowski and the government's urząd wojewódzki alike.
+TERYT_IDENTIFIED_TYPES = {"municipal_office": "gmina", "county_office": "powiat"}
+
+# The taxonomies (docs/hsds_profile.md). Term codes are unique across the taxonomy_term table,
+# as HSDS's tabular package requires: service codes as they are, the others with a prefix.
+SERVICES_TAXONOMY = "wsparcie-services"
+INSTITUTIONS_TAXONOMY = "wsparcie-institution-types"
+TARGET_GROUPS_TAXONOMY = "wsparcie-target-groups"
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,156 +221,39 @@ def build_hsds_tables(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str
     """The flat HSDS tables (table → rows in publication order, only non-empty values) from
     the staged publication tables: what the tabular export writes, what organizations.json
     and the API nest (warehouse/hsds_documents.py)."""
-    institutions = _rows(
-        con,
-        "SELECT * FROM pub_institutions ORDER BY institution_id",
-    )
-    services = _rows(con, "SELECT * FROM pub_services ORDER BY institution_id, service")
-    phones = _rows(
-        con,
-        "SELECT institution_id, value FROM pub_contacts WHERE kind = 'phone'"
-        " ORDER BY institution_id, value",
-    )
-    emails = _rows(
-        con,
-        "SELECT institution_id, min(value) AS value FROM pub_contacts WHERE kind = 'email'"
-        " GROUP BY ALL ORDER BY institution_id",
-    )
-    provenance = _rows(con, "SELECT * FROM pub_provenance ORDER BY institution_id, source")
-
+    institutions = _rows(con, "SELECT * FROM pub_institutions ORDER BY institution_id")
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    taxonomy_id = hsds_id("taxonomy", "wsparcie-services")
-    tables["taxonomy"].append(
-        {
-            "id": taxonomy_id,
-            "name": "wsparcie: usługi",
-            "description": "Kody usług katalogu wsparcie (docs/taxonomy.md) — wsparcie service codes.",
-            "version": "1",
-        }
+    terms = _add_taxonomies(tables)
+    groups: dict[str, list[str]] = {}
+    for iid, group in con.execute(
+        "SELECT institution_id, target_group FROM pub_target_groups ORDER BY ALL"
+    ).fetchall():
+        groups.setdefault(str(iid), []).append(str(group))
+    emails = dict(
+        con.execute(
+            "SELECT institution_id, min(value) FROM pub_contacts WHERE kind = 'email' GROUP BY ALL"
+        ).fetchall()
     )
-    term_ids = {}
-    for service in SERVICES:
-        term_ids[service.code] = hsds_id("taxonomy_term", service.code)
-        tables["taxonomy_term"].append(
-            {
-                "id": term_ids[service.code],
-                "code": service.code,
-                "name": service.label_pl,
-                "description": service.label_en,
-                "taxonomy": "wsparcie",
-                "language": "pl",
-                "taxonomy_id": taxonomy_id,
-            }
-        )
-
-    email_of = {r["institution_id"]: r["value"] for r in emails}
-    location_of: dict[str, str] = {}
     for inst in institutions:
-        iid = inst["institution_id"]
-        org_id = hsds_id("organization", iid)
-        tables["organization"].append(
-            _clean(
-                {
-                    "id": org_id,
-                    "name": inst["name"],
-                    "alternate_name": inst["acronym"],
-                    "description": _describe(inst),
-                    "email": email_of.get(iid),
-                    "website": inst["website"],
-                }
-            )
-        )
-        for column, scheme, kind in IDENTIFIER_SCHEMES:
-            if inst[column]:
-                tables["organization_identifier"].append(
-                    {
-                        "id": hsds_id("organization_identifier", iid, column),
-                        "organization_id": org_id,
-                        "identifier_scheme": scheme,
-                        "identifier_type": kind,
-                        "identifier": inst[column],
-                    }
-                )
-        city = inst["locality"] or inst["gmina"]
-        if inst["street"] and inst["postal_code"] and city and inst["powiat_teryt"]:
-            location_id = hsds_id("location", iid)
-            location_of[iid] = location_id
-            tables["location"].append(
-                _clean(
-                    {
-                        "id": location_id,
-                        "location_type": "physical",
-                        "organization_id": org_id,
-                        "name": inst["name"],
-                        "external_identifier": inst["locality_simc"],
-                        "external_identifier_type": "TERYT SIMC" if inst["locality_simc"] else None,
-                    }
-                )
-            )
-            tables["address"].append(
-                _clean(
-                    {
-                        "id": hsds_id("address", iid),
-                        "location_id": location_id,
-                        "address_1": inst["street"],
-                        "city": city,
-                        "region": f"powiat {inst['powiat']}" if inst["powiat"] else None,
-                        "state_province": VOIVODESHIPS.get(inst["powiat_teryt"][:2], "nieznane"),
-                        "postal_code": inst["postal_code"],
-                        "country": "PL",
-                        "address_type": "physical",
-                    }
-                )
-            )
-    by_id = {inst["institution_id"]: inst for inst in institutions}
-    for row in phones:
-        iid = row["institution_id"]
+        _add_organization(tables, inst, emails.get(inst["institution_id"]))
+        _add_classification(tables, inst, groups.get(inst["institution_id"], []), terms)
+    for iid, value in con.execute(
+        "SELECT institution_id, value FROM pub_contacts WHERE kind = 'phone' ORDER BY ALL"
+    ).fetchall():
         tables["phone"].append(
             {
-                "id": hsds_id("phone", iid, row["value"]),
+                "id": hsds_id("phone", iid, value),
                 "organization_id": hsds_id("organization", iid),
-                "number": row["value"],
+                "number": value,
             }
         )
-    for row in services:
-        iid, code = row["institution_id"], row["service"]
-        inst = by_id[iid]
-        service_id = hsds_id("service", iid, code)
-        tables["service"].append(
-            _clean(
-                {
-                    "id": service_id,
-                    "organization_id": hsds_id("organization", iid),
-                    "name": f"{_sentence(row['service_label'])} — {inst['name']}",
-                    "description": f"{_sentence(row['service_label'])} ({code});"
-                    f" {inst['type_label']}.",
-                    "url": inst["website"],
-                    "status": "active",
-                }
-            )
-        )
-        area = _service_area(inst, service_id, iid, code)
-        if area:
-            tables["service_area"].append(area)
-        if code in term_ids:
-            tables["attribute"].append(
-                {
-                    "id": hsds_id("attribute", iid, code),
-                    "link_id": service_id,
-                    "taxonomy_term_id": term_ids[code],
-                    "link_type": "service_type",
-                    "link_entity": "service",
-                }
-            )
-        if iid in location_of:
-            tables["service_at_location"].append(
-                {
-                    "id": hsds_id("service_at_location", iid, code),
-                    "service_id": service_id,
-                    "location_id": location_of[iid],
-                }
-            )
-    for row in provenance:
+    by_id = {inst["institution_id"]: inst for inst in institutions}
+    dates = _service_dates(con)
+    locations = {row["organization_id"]: row["id"] for row in tables["location"]}
+    for row in _rows(con, "SELECT * FROM pub_services ORDER BY institution_id, service"):
+        inst = by_id[row["institution_id"]]
+        _add_service(tables, inst, row, dates[inst["institution_id"]], terms, locations)
+    for row in _rows(con, "SELECT * FROM pub_provenance ORDER BY institution_id, source"):
         iid = row["institution_id"]
         tables["metadata"].append(
             {
@@ -373,6 +271,276 @@ def build_hsds_tables(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str
             }
         )
     return tables
+
+
+def term_id(kind: str, code: str) -> str:
+    """The HSDS id of a taxonomy term: kind is "service", "sector", "type" or "target_group"."""
+    if kind == "service":  # the first taxonomy published: its ids stay as they were
+        return hsds_id("taxonomy_term", code)
+    return hsds_id("taxonomy_term", kind, code)
+
+
+def _add_taxonomies(tables: dict[str, list[dict[str, Any]]]) -> set[str]:
+    """The three taxonomies and their terms; returns the ids of the terms."""
+    services_id = hsds_id("taxonomy", SERVICES_TAXONOMY)
+    institutions_id = hsds_id("taxonomy", INSTITUTIONS_TAXONOMY)
+    groups_id = hsds_id("taxonomy", TARGET_GROUPS_TAXONOMY)
+    tables["taxonomy"] += [
+        {
+            "id": services_id,
+            "name": "wsparcie: usługi",
+            "description": "Kody usług katalogu wsparcie (docs/taxonomy.md) — wsparcie service codes.",
+            "version": "1",
+        },
+        {
+            "id": institutions_id,
+            "name": "wsparcie: sektory i rodzaje instytucji",
+            "description": "Sektory (terminy główne) i rodzaje instytucji w sektorach"
+            " (docs/taxonomy.md) — sectors (top-level terms) and the institution types in them.",
+            "version": "1",
+        },
+        {
+            "id": groups_id,
+            "name": "wsparcie: grupy docelowe",
+            "description": "Grupy, z którymi pracuje instytucja (docs/taxonomy.md)"
+            " — the groups an institution works with.",
+            "version": "1",
+        },
+    ]
+    terms: list[dict[str, Any]] = []
+    for service in SERVICES:
+        terms.append(_term("service", service.code, service.code, service, services_id))
+    for sector in SECTORS:
+        terms.append(_term("sector", f"sector:{sector.code}", sector.code, sector, institutions_id))
+    for type_ in INSTITUTION_TYPES:
+        term = _term("type", f"type:{type_.code}", type_.code, type_, institutions_id)
+        term["parent_id"] = term_id("sector", type_.sector)
+        terms.append(term)
+    for group in TARGET_GROUPS:
+        terms.append(
+            _term("target_group", f"target_group:{group.code}", group.code, group, groups_id)
+        )
+    tables["taxonomy_term"] += [
+        {k: term[k] for k in (f.name for f in fields_of("taxonomy_term")) if k in term}
+        for term in terms
+    ]
+    return {term["id"] for term in terms}
+
+
+def _term(kind: str, code: str, key: str, entry: Any, taxonomy_id: str) -> dict[str, Any]:
+    return {
+        "id": term_id(kind, key),
+        "code": code,
+        "name": entry.label_pl,
+        "description": entry.label_en,
+        "taxonomy": "wsparcie",
+        "language": "pl",
+        "taxonomy_id": taxonomy_id,
+    }
+
+
+def _add_organization(
+    tables: dict[str, list[dict[str, Any]]], inst: dict[str, Any], email: str | None
+) -> None:
+    iid = inst["institution_id"]
+    org_id = hsds_id("organization", iid)
+    tables["organization"].append(
+        _clean(
+            {
+                "id": org_id,
+                "name": inst["name"],
+                "alternate_name": inst["acronym"],
+                "description": _describe(inst),
+                "email": email,
+                "website": inst["website"],
+            }
+        )
+    )
+    identifiers = [
+        (column, scheme, kind, inst[column]) for column, scheme, kind in IDENTIFIER_SCHEMES
+    ]
+    teryt = teryt_identifier(inst["type"], inst["gmina_teryt"], inst["powiat_teryt"])
+    identifiers.append(("teryt", *TERYT_SCHEME, teryt))
+    for column, scheme, kind, value in identifiers:
+        if value:
+            tables["organization_identifier"].append(
+                {
+                    "id": hsds_id("organization_identifier", iid, column),
+                    "organization_id": org_id,
+                    "identifier_scheme": scheme,
+                    "identifier_type": kind,
+                    "identifier": value,
+                }
+            )
+    city = inst["locality"] or inst["gmina"]
+    if inst["street"] and inst["postal_code"] and city and inst["powiat_teryt"]:
+        location_id = hsds_id("location", iid)
+        tables["location"].append(
+            _clean(
+                {
+                    "id": location_id,
+                    "location_type": "physical",
+                    "organization_id": org_id,
+                    "name": inst["name"],
+                    "external_identifier": inst["locality_simc"],
+                    "external_identifier_type": "TERYT SIMC" if inst["locality_simc"] else None,
+                }
+            )
+        )
+        tables["address"].append(
+            _clean(
+                {
+                    "id": hsds_id("address", iid),
+                    "location_id": location_id,
+                    "address_1": inst["street"],
+                    "city": city,
+                    "region": f"powiat {inst['powiat']}" if inst["powiat"] else None,
+                    "state_province": VOIVODESHIPS.get(inst["powiat_teryt"][:2], "nieznane"),
+                    "postal_code": inst["postal_code"],
+                    "country": "PL",
+                    "address_type": "physical",
+                }
+            )
+        )
+
+
+def _add_classification(
+    tables: dict[str, list[dict[str, Any]]],
+    inst: dict[str, Any],
+    target_groups: list[str],
+    terms: set[str],
+) -> None:
+    """The organization's sector, type and target groups as attributes (taxonomy terms)."""
+    iid = inst["institution_id"]
+    links = [("sector", inst["sector"], "sector"), ("type", inst["type"], "institution_type")]
+    links += [("target_group", group, "target_group") for group in target_groups]
+    for kind, code, link_type in links:
+        if code and term_id(kind, code) in terms:
+            tables["attribute"].append(
+                {
+                    "id": hsds_id("attribute", iid, kind, code),
+                    "link_id": hsds_id("organization", iid),
+                    "taxonomy_term_id": term_id(kind, code),
+                    "link_type": link_type,
+                    "link_entity": "organization",
+                }
+            )
+
+
+def _add_service(
+    tables: dict[str, list[dict[str, Any]]],
+    inst: dict[str, Any],
+    row: dict[str, Any],
+    dates: ServiceDates,
+    terms: set[str],
+    locations: dict[str, str],
+) -> None:
+    iid, code = inst["institution_id"], row["service"]
+    org_id = hsds_id("organization", iid)
+    service_id = hsds_id("service", iid, code)
+    label = _sentence(row["service_label"])
+    tables["service"].append(
+        _clean(
+            {
+                "id": service_id,
+                "organization_id": org_id,
+                "name": f"{label} — {inst['name']}",
+                "description": f"{label} ({code}); {inst['type_label']}.",
+                "url": inst["website"],
+                "status": "active",
+                "assured_date": dates.assured_date,
+                "last_modified": dates.last_modified,
+            }
+        )
+    )
+    area = _service_area(inst, service_id, iid, code)
+    if area:
+        tables["service_area"].append(area)
+    if term_id("service", code) in terms:
+        tables["attribute"].append(
+            {
+                "id": hsds_id("attribute", iid, code),
+                "link_id": service_id,
+                "taxonomy_term_id": term_id("service", code),
+                "link_type": "service_type",
+                "link_entity": "service",
+            }
+        )
+    if org_id in locations:
+        tables["service_at_location"].append(
+            {
+                "id": hsds_id("service_at_location", iid, code),
+                "service_id": service_id,
+                "location_id": locations[org_id],
+            }
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceDates:
+    assured_date: str  # YYYY-MM-DD, Europe/Warsaw
+    last_modified: str  # RFC 3339 in UTC, milliseconds
+
+
+def _service_dates(con: duckdb.DuckDBPyConnection) -> dict[str, ServiceDates]:
+    """Per institution, the two dates its services carry (docs/hsds_profile.md): assured =
+    the last day a source still carried it or a coordinator decided about it; modified = the
+    latest of its first appearance, the last change of a page or file naming it (a changed
+    document refreshes fetched_at of every record it holds, so this errs towards "changed"),
+    and a coordinator's decision."""
+    rows = con.execute(
+        """
+        WITH decided AS (
+            SELECT institution_id, max(decided_at) AS decided_at FROM (
+                SELECT institution_id, decided_at FROM review_decisions
+                WHERE institution_id IS NOT NULL
+                UNION ALL
+                SELECT m.institution_id, d.decided_at
+                FROM review_decisions AS d
+                JOIN institution_records AS m ON m.record_id IN (d.record_a, d.record_b)
+            )
+            GROUP BY institution_id
+        ),
+        fetched AS (
+            SELECT m.institution_id, max(w.fetched_at) AS fetched_at
+            FROM institution_records AS m JOIN raw_records AS w USING (record_id)
+            GROUP BY m.institution_id
+        )
+        SELECT i.institution_id,
+               timezone('Europe/Warsaw', greatest(i.last_seen_at, d.decided_at))::DATE,
+               timezone('UTC', greatest(i.first_seen_at, f.fetched_at, d.decided_at))
+        FROM institutions AS i
+        LEFT JOIN decided AS d USING (institution_id)
+        LEFT JOIN fetched AS f USING (institution_id)
+        """
+    ).fetchall()
+    return {
+        str(iid): ServiceDates(
+            assured.isoformat(), f"{modified:%Y-%m-%dT%H:%M:%S}.{modified.microsecond // 1000:03d}Z"
+        )
+        for iid, assured, modified in rows
+    }
+
+
+def teryt_identifier(
+    type_code: str, gmina_teryt: str | None, powiat_teryt: str | None
+) -> str | None:
+    """The TERYT (TERC) code of the self-government unit whose office an institution is."""
+    unit = TERYT_IDENTIFIED_TYPES.get(type_code)
+    if unit == "powiat":
+        return powiat_teryt
+    if unit == "gmina" and gmina_teryt:
+        return whole_gmina(gmina_teryt)
+    return None
+
+
+def whole_gmina(gmina_teryt: str) -> str | None:
+    """The code of the whole gmina: the town (4) and rural (5) parts of an urban-rural gmina
+    are the gmina (3); a district of Warsaw (8) or a delegation of a city (9) is no gmina."""
+    kind = gmina_teryt[-1:]
+    if kind in ("4", "5"):
+        return gmina_teryt[:-1] + "3"
+    return None if kind in ("8", "9") else gmina_teryt
 
 
 def _iso(value: Any) -> str:
@@ -401,8 +569,13 @@ def _describe(inst: dict[str, Any]) -> str:
 def _service_area(
     inst: dict[str, Any], service_id: str, iid: str, code: str
 ) -> dict[str, Any] | None:
+    gmina = whole_gmina(inst["gmina_teryt"]) if inst["gmina_teryt"] else None
     if inst["type"] in GMINA_LEVEL_TYPES and inst["gmina_teryt"]:
-        name, unit, teryt = inst["gmina"], "gmina", inst["gmina_teryt"]
+        # a district's centre serves its district: the district's own code then
+        name, unit, teryt = inst["gmina"], "gmina", gmina or inst["gmina_teryt"]
+    elif inst["type"] in VOIVODESHIP_LEVEL_TYPES and inst["powiat_teryt"]:
+        teryt = inst["powiat_teryt"][:2]
+        name, unit = VOIVODESHIPS.get(teryt), "województwo"
     elif inst["powiat_teryt"]:
         name, unit, teryt = inst["powiat"], "powiat", inst["powiat_teryt"]
     else:

@@ -60,39 +60,80 @@ def locations_with_addresses(rows: Rows, location_ids: Collection[str]) -> dict[
     return out
 
 
-def service_documents(rows: Rows, services: Sequence[Row]) -> list[Row]:
-    """Services with their service areas and service_at_locations (each with its location)."""
+def attributes_with_terms(rows: Rows, link_ids: Collection[str]) -> dict[str, list[Row]]:
+    """Attributes by the id they describe, each with its taxonomy term."""
+    attributes = rows.by("attribute", "link_id", link_ids)
+    terms = {
+        t["id"]: t for t in rows.by("taxonomy_term", "id", _ids(attributes, "taxonomy_term_id"))
+    }
+    return group(
+        (
+            {**a, "taxonomy_term": terms[a["taxonomy_term_id"]]}
+            if a["taxonomy_term_id"] in terms
+            else a
+            for a in attributes
+        ),
+        "link_id",
+    )
+
+
+def service_documents(
+    rows: Rows,
+    services: Sequence[Row],
+    *,
+    organization: bool = False,
+    service_at_locations: bool = True,
+) -> list[Row]:
+    """Services with their service areas, service_at_locations (each with its location) and
+    attributes; with `organization`, each also nests its organization (without services), as
+    the API's fully nested service has it. Inside a service_at_location the service leaves
+    out its service_at_locations (HSDS's compiled schema has no place for them there)."""
     ids = _ids(services)
     areas = group(rows.by("service_area", "service_id", ids), "service_id")
-    sals = group(rows.by("service_at_location", "service_id", ids), "service_id")
+    sals = (
+        group(rows.by("service_at_location", "service_id", ids), "service_id")
+        if service_at_locations
+        else {}
+    )
     locations = locations_with_addresses(
         rows, _ids((s for group_ in sals.values() for s in group_), "location_id")
     )
+    attributes = attributes_with_terms(rows, ids)
+    organizations: dict[str, Row] = {}
+    if organization:
+        parents = rows.by("organization", "id", _ids(services, "organization_id"))
+        organizations = {o["id"]: o for o in organization_documents(rows, parents, services="none")}
     documents = []
     for service in services:
         document = dict(service)
-        if service["id"] in areas:
-            document["service_areas"] = areas[service["id"]]
-        if service["id"] in sals:
+        sid = service["id"]
+        if sid in areas:
+            document["service_areas"] = areas[sid]
+        if sid in sals:
             document["service_at_locations"] = [
                 {**sal, "location": locations[sal["location_id"]]}
-                for sal in sals[service["id"]]
+                for sal in sals[sid]
                 if sal["location_id"] in locations
             ]
+        if sid in attributes:
+            document["attributes"] = attributes[sid]
+        if service.get("organization_id") in organizations:
+            document["organization"] = organizations[service["organization_id"]]
         documents.append(document)
     return documents
 
 
-ServiceDepth = Literal["full", "simple"]
+ServiceDepth = Literal["full", "simple", "none"]
 
 
 def organization_documents(
     rows: Rows, organizations: Sequence[Row], *, services: ServiceDepth = "full"
 ) -> list[Row]:
-    """Organizations with their services (nested as `service_documents` makes them, or their
-    own fields only: "simple"), locations, phones, identifiers and metadata."""
+    """Organizations with their services (nested as `service_documents` makes them, their own
+    fields only: "simple", or left out: "none"), locations, phones, identifiers, attributes
+    and metadata."""
     ids = _ids(organizations)
-    own_services = rows.by("service", "organization_id", ids)
+    own_services = [] if services == "none" else rows.by("service", "organization_id", ids)
     if services == "full":
         own_services = service_documents(rows, own_services)
     services_of = group(own_services, "organization_id")
@@ -103,6 +144,7 @@ def organization_documents(
     identifiers = group(
         rows.by("organization_identifier", "organization_id", ids), "organization_id"
     )
+    attributes = attributes_with_terms(rows, ids)
     metadata = group(rows.by("metadata", "resource_id", ids), "resource_id")
     documents = []
     for organization in organizations:
@@ -113,9 +155,34 @@ def organization_documents(
             ("locations", locations_of.get(oid)),
             ("phones", phones.get(oid)),
             ("organization_identifiers", identifiers.get(oid)),
+            ("attributes", attributes.get(oid)),
             ("metadata", metadata.get(oid)),
         ):
             if value:
                 document[key] = value
+        documents.append(document)
+    return documents
+
+
+def service_at_location_documents(rows: Rows, sals: Sequence[Row]) -> list[Row]:
+    """Service_at_locations with their location and their service (fully nested, with its
+    organization)."""
+    locations = locations_with_addresses(rows, _ids(sals, "location_id"))
+    services = {
+        s["id"]: s
+        for s in service_documents(
+            rows,
+            rows.by("service", "id", _ids(sals, "service_id")),
+            organization=True,
+            service_at_locations=False,
+        )
+    }
+    documents = []
+    for sal in sals:
+        document = dict(sal)
+        if sal["location_id"] in locations:
+            document["location"] = locations[sal["location_id"]]
+        if sal["service_id"] in services:
+            document["service"] = services[sal["service_id"]]
         documents.append(document)
     return documents
