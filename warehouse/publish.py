@@ -44,6 +44,7 @@ from warehouse.hsds import (
     validate_hsds_json,
     write_hsds,
 )
+from warehouse.hsds_snapshot import write_hsds_tables
 from warehouse.personal_data import find_people, personal_emails
 from warehouse.schema_docs import comment_gazetteer_tables
 
@@ -111,6 +112,7 @@ def write_publication(
             )
         if snapshot:
             write_snapshot(con, snapshot_tmp)
+            write_hsds_tables(con, export.tables, snapshot_tmp)
     except Exception as exc:
         shutil.rmtree(staging, ignore_errors=True)
         snapshot_tmp.unlink(missing_ok=True)
