@@ -27,10 +27,9 @@ from warehouse.hsds import (
     hsds_id,
     term_id,
     teryt_identifier,
-    validate_hsds_json,
     whole_gmina,
-    write_hsds,
 )
+from warehouse.hsds_files import validate_hsds_json, write_hsds
 from warehouse.publish import stage_tables
 
 # Offices of self-government units and a regional centre, for the profile's identifiers and

@@ -37,13 +37,8 @@ from warehouse import datapackage as dp
 from warehouse.county_pages import county_folder, write_county_pages
 from warehouse.coverage import CoverageRow, refresh_coverage
 from warehouse.frames import insert_frame
-from warehouse.hsds import (
-    HsdsExport,
-    build_hsds,
-    check_hsds_references,
-    validate_hsds_json,
-    write_hsds,
-)
+from warehouse.hsds import HsdsExport, build_hsds
+from warehouse.hsds_files import check_hsds_references, validate_hsds_json, write_hsds
 from warehouse.hsds_snapshot import write_hsds_tables
 from warehouse.personal_data import find_people, personal_emails
 from warehouse.schema_docs import comment_gazetteer_tables
