@@ -186,3 +186,35 @@ def service_at_location_documents(rows: Rows, sals: Sequence[Row]) -> list[Row]:
             document["service"] = services[sal["service_id"]]
         documents.append(document)
     return documents
+
+
+def service_list_items(rows: Rows, services: Sequence[Row]) -> list[Row]:
+    """Services with their one-to-one fields and their organization's (HSDS service_list)."""
+    organizations = {
+        o["id"]: o for o in rows.by("organization", "id", _ids(services, "organization_id"))
+    }
+    return [
+        {**s, "organization": organizations[s["organization_id"]]}
+        if s.get("organization_id") in organizations
+        else dict(s)
+        for s in services
+    ]
+
+
+def service_at_location_list_items(rows: Rows, sals: Sequence[Row]) -> list[Row]:
+    """Service_at_locations with their location's and service's one-to-one fields (HSDS
+    service_at_location_list)."""
+    locations = {loc["id"]: loc for loc in rows.by("location", "id", _ids(sals, "location_id"))}
+    services = {
+        s["id"]: s
+        for s in service_list_items(rows, rows.by("service", "id", _ids(sals, "service_id")))
+    }
+    items = []
+    for sal in sals:
+        item = dict(sal)
+        if sal["location_id"] in locations:
+            item["location"] = locations[sal["location_id"]]
+        if sal["service_id"] in services:
+            item["service"] = services[sal["service_id"]]
+        items.append(item)
+    return items
