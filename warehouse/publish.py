@@ -36,6 +36,7 @@ from transforms.taxonomy import INSTITUTION_TYPES, SECTORS, SERVICES, TARGET_GRO
 from warehouse import datapackage as dp
 from warehouse.county_pages import county_folder, write_county_pages
 from warehouse.coverage import CoverageRow, refresh_coverage
+from warehouse.dcat import write_dcat
 from warehouse.frames import insert_frame
 from warehouse.hsds import HsdsExport, build_hsds
 from warehouse.hsds_files import check_hsds_references, validate_hsds_json, write_hsds
@@ -464,6 +465,8 @@ def _write_files(
     if notice:
         (root / "UWAGA.txt").write_text(notice.rstrip() + "\n", encoding="utf-8")
         other.append(("UWAGA.txt", "Uwaga o danych", "text/plain"))
+    dcat = write_dcat(root, w.files, other, data_as_of=data_as_of)
+    other.append((dcat, "Metadane DCAT-AP dla portali danych", "text/turtle"))
     package = dp.build_datapackage(
         root,
         w.files,
