@@ -137,10 +137,17 @@ def _frame(table: str, rows: Sequence[Row], memory: MemoryRows) -> pd.DataFrame:
 
 
 def _column_types(frame: pd.DataFrame) -> str:
-    return ", ".join(
-        f"{ORDINAL} INTEGER NOT NULL" if name == ORDINAL else f'"{name}" VARCHAR'
-        for name in frame.columns
-    )
+    # A page reads fifty documents; DuckDB's FSST compression would decompress every string
+    # of the vectors they sit in (2,048 each): uncompressed, the national page costs ~0.6 ms
+    # of CPU instead of ~1.2-1.6 ms. The same holds for the search text scanned by a search.
+    def column(name: str) -> str:
+        if name == ORDINAL:
+            return f"{ORDINAL} INTEGER NOT NULL"
+        if name in (DOCUMENT, SEARCH_TEXT):
+            return f'"{name}" VARCHAR USING COMPRESSION uncompressed'
+        return f'"{name}" VARCHAR'
+
+    return ", ".join(column(name) for name in frame.columns)
 
 
 _EXTRA_COMMENTS = {
