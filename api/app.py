@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import os
 import re
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -25,10 +26,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 import duckdb
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
@@ -36,6 +37,7 @@ from fastapi.responses import Response, StreamingResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import openapi as doc
+from api import parameters as P
 from api.queries import (
     Listing,
     ServiceFilters,
@@ -64,10 +66,6 @@ from warehouse.hsds_snapshot import DOCUMENT
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PER_PAGE = 50
-# A page of fully nested services at the cap is about 1.5 MB; whole listings are for
-# format=ndjson, which streams without pages.
-MAX_PER_PAGE = 500
 NDJSON_CHUNK = 500
 PROFILE = Path(__file__).resolve().parents[1] / "docs" / "hsds_profile.md"
 
@@ -105,25 +103,12 @@ def json_response(body: Any, status: int = 200) -> Response:
 
 # --- parameters --------------------------------------------------------------------------------
 
-Search = Annotated[str | None, Query(description=doc.SEARCH)]
-PageNumber = Annotated[int, Query(ge=1, description=doc.PAGE)]
-PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description=doc.PER_PAGE)]
-Format = Annotated[Literal["json", "ndjson"], Query(description=doc.FORMAT)]
-Full = Annotated[bool, Query(description=doc.FULL)]
-FullService = Annotated[bool, Query(description=doc.FULL_SERVICE)]
-TermId = Annotated[str | None, Query(description=doc.TAXONOMY_TERM_ID)]
-TaxonomyId = Annotated[str | None, Query(description=doc.TAXONOMY_ID)]
-OrganizationId = Annotated[str | None, Query(description=doc.ORGANIZATION_ID)]
-ModifiedAfter = Annotated[str | None, Query(description=doc.MODIFIED_AFTER)]
-Minimal = Annotated[bool, Query(description=doc.MINIMAL)]
-Postcode = Annotated[str | None, Query(description=doc.POSTCODE)]
-Proximity = Annotated[str | None, Query(description=doc.PROXIMITY)]
-Powiat = Annotated[str | None, Query(description=doc.POWIAT)]
-Gmina = Annotated[str | None, Query(description=doc.GMINA)]
-Sector = Annotated[str | None, Query(description=doc.SECTOR)]
-TargetGroup = Annotated[str | None, Query(description=doc.TARGET_GROUP)]
-TopOnly = Annotated[bool, Query(description=doc.TOP_ONLY)]
-ParentId = Annotated[str | None, Query(description=doc.PARENT_ID)]
+
+def query(request: Request, params: Sequence[P.Param]) -> dict[str, Any]:
+    try:
+        return P.read(request.query_params, params)
+    except P.ParameterError as exc:
+        raise ApiError(400, exc.message, exc.parameter) from None
 
 
 def _words(text: str | None) -> str | None:
@@ -181,28 +166,17 @@ def resolve_term(snapshot: Snapshot, code: str | None, prefix: str, parameter: s
     return known[code]
 
 
-def service_filters(
-    snapshot: Snapshot,
-    *,
-    search: str | None,
-    taxonomy_term_id: str | None,
-    taxonomy_id: str | None,
-    organization_id: str | None,
-    modified_after: str | None,
-    postcode: str | None,
-    proximity: str | None,
-    powiat: str | None,
-    gmina: str | None,
-    sector: str | None,
-    target_group: str | None,
-) -> ServiceFilters:
-    if proximity is not None:
+def service_filters(snapshot: Snapshot, q: dict[str, Any]) -> ServiceFilters:
+    """The filters of a services listing, checked (`q`: the read parameters; those a listing
+    does not declare count as not given)."""
+    if q.get("proximity") is not None:
         raise ApiError(
             400,
             "proximity: katalog nie publikuje współrzędnych, więc nie szuka po odległości;"
             " użyj postcode, gmina albo powiat",
             "proximity",
         )
+    postcode, powiat, gmina = q.get("postcode"), q.get("powiat"), q.get("gmina")
     check_pattern(postcode, _POSTCODE, "postcode", "kodu pocztowego w postaci NN-NNN")
     if postcode is not None and not snapshot.postal_codes:
         raise ApiError(
@@ -211,16 +185,18 @@ def service_filters(
     check_pattern(powiat, _POWIAT, "powiat", "4-cyfrowego kodu TERYT powiatu")
     check_pattern(gmina, _GMINA, "gmina", "7-cyfrowego kodu TERYT gminy")
     return ServiceFilters(
-        search=_words(search),
-        taxonomy_term_id=check_uuid(taxonomy_term_id, "taxonomy_term_id"),
-        taxonomy_id=check_uuid(taxonomy_id, "taxonomy_id"),
-        organization_id=check_uuid(organization_id, "organization_id"),
-        modified_after=parse_modified_after(modified_after),
+        search=_words(q.get("search")),
+        taxonomy_term_id=check_uuid(q.get("taxonomy_term_id"), "taxonomy_term_id"),
+        taxonomy_id=check_uuid(q.get("taxonomy_id"), "taxonomy_id"),
+        organization_id=check_uuid(q.get("organization_id"), "organization_id"),
+        modified_after=parse_modified_after(q.get("modified_after")),
         postcode=postcode,
         powiat=powiat,
         gmina=gmina,
-        sector_term_id=resolve_term(snapshot, sector, "sector:", "sector"),
-        target_group_term_id=resolve_term(snapshot, target_group, "target_group:", "target_group"),
+        sector_term_id=resolve_term(snapshot, q.get("sector"), "sector:", "sector"),
+        target_group_term_id=resolve_term(
+            snapshot, q.get("target_group"), "target_group:", "target_group"
+        ),
     )
 
 
@@ -325,6 +301,15 @@ class ApiSettings:
     snapshot: Path
 
 
+SNAPSHOT_ENV = "WSPARCIE_API_SNAPSHOT"
+
+
+def app_from_environment() -> FastAPI:
+    """The app over the snapshot named by WSPARCIE_API_SNAPSHOT: what each of uvicorn's worker
+    processes builds when the API runs with --workers (api/cli.py)."""
+    return create_app(ApiSettings(snapshot=Path(os.environ[SNAPSHOT_ENV])))
+
+
 def create_app(settings: ApiSettings) -> FastAPI:
     """The API over `settings.snapshot`; raises SnapshotUnavailable when it cannot be served."""
     store = SnapshotStore(settings.snapshot)
@@ -385,54 +370,31 @@ def create_app(settings: ApiSettings) -> FastAPI:
             raise ApiError(404, "opis profilu nie jest zainstalowany (docs/hsds_profile.md)")
         return Response(PROFILE.read_bytes(), media_type="text/markdown; charset=utf-8")
 
+    def listing(
+        snapshot: Snapshot, q: dict[str, Any], listed: Listing, build: Build | None
+    ) -> Response:
+        return listing_response(
+            store,
+            snapshot,
+            listed,
+            build,
+            number=q["page"],
+            per_page=q["per_page"],
+            format_=q["format"],
+        )
+
     @app.get(
         "/services",
         operation_id="getPaginatedListOfServices",
         responses=doc.responses("services"),
+        openapi_extra=P.openapi(P.SERVICES),
     )
-    def services(
-        search: Search = None,
-        page: PageNumber = 1,
-        per_page: PerPage = DEFAULT_PER_PAGE,
-        format: Format = "json",  # noqa: A002 - the standard's parameter name
-        taxonomy_term_id: TermId = None,
-        taxonomy_id: TaxonomyId = None,
-        organization_id: OrganizationId = None,
-        modified_after: ModifiedAfter = None,
-        minimal: Minimal = False,
-        full: Full = False,
-        postcode: Postcode = None,
-        proximity: Proximity = None,
-        powiat: Powiat = None,
-        gmina: Gmina = None,
-        sector: Sector = None,
-        target_group: TargetGroup = None,
-    ) -> Response:
+    def services(request: Request) -> Response:
+        q = query(request, P.SERVICES)
+        build = full_services if q["full"] else minimal_services if q["minimal"] else STORED
         with store.lease() as snapshot:
-            filters = service_filters(
-                snapshot,
-                search=search,
-                taxonomy_term_id=taxonomy_term_id,
-                taxonomy_id=taxonomy_id,
-                organization_id=organization_id,
-                modified_after=modified_after,
-                postcode=postcode,
-                proximity=proximity,
-                powiat=powiat,
-                gmina=gmina,
-                sector=sector,
-                target_group=target_group,
-            )
-            build = full_services if full else minimal_services if minimal else STORED
-            return listing_response(
-                store,
-                snapshot,
-                services_listing(filters),
-                build,
-                number=page,
-                per_page=per_page,
-                format_=format,
-            )
+            listed = services_listing(service_filters(snapshot, q))
+            return listing(snapshot, q, listed, build)
 
     @app.get(
         "/services/{id}",
@@ -449,49 +411,14 @@ def create_app(settings: ApiSettings) -> FastAPI:
         "/service_at_locations",
         operation_id="getPaginatedListOfServiceAtLocation",
         responses=doc.responses("service_at_locations"),
+        openapi_extra=P.openapi(P.SERVICE_AT_LOCATIONS),
     )
-    def service_at_locations(
-        search: Search = None,
-        taxonomy_term_id: TermId = None,
-        taxonomy_id: TaxonomyId = None,
-        organization_id: OrganizationId = None,
-        modified_after: ModifiedAfter = None,
-        full: Full = False,
-        page: PageNumber = 1,
-        per_page: PerPage = DEFAULT_PER_PAGE,
-        format: Format = "json",  # noqa: A002 - the standard's parameter name
-        postcode: Postcode = None,
-        proximity: Proximity = None,
-        powiat: Powiat = None,
-        gmina: Gmina = None,
-        sector: Sector = None,
-        target_group: TargetGroup = None,
-    ) -> Response:
+    def service_at_locations(request: Request) -> Response:
+        q = query(request, P.SERVICE_AT_LOCATIONS)
+        build = service_at_location_documents if q["full"] else STORED
         with store.lease() as snapshot:
-            filters = service_filters(
-                snapshot,
-                search=search,
-                taxonomy_term_id=taxonomy_term_id,
-                taxonomy_id=taxonomy_id,
-                organization_id=organization_id,
-                modified_after=modified_after,
-                postcode=postcode,
-                proximity=proximity,
-                powiat=powiat,
-                gmina=gmina,
-                sector=sector,
-                target_group=target_group,
-            )
-            build = service_at_location_documents if full else STORED
-            return listing_response(
-                store,
-                snapshot,
-                service_at_locations_listing(filters),
-                build,
-                number=page,
-                per_page=per_page,
-                format_=format,
-            )
+            listed = service_at_locations_listing(service_filters(snapshot, q))
+            return listing(snapshot, q, listed, build)
 
     @app.get(
         "/service_at_locations/{id}",
@@ -512,62 +439,36 @@ def create_app(settings: ApiSettings) -> FastAPI:
         "/organizations",
         operation_id="getPaginatedListOfOrganizations",
         responses=doc.responses("organizations"),
+        openapi_extra=P.openapi(P.ORGANIZATIONS),
     )
-    def organizations(
-        search: Search = None,
-        full_service: FullService = False,
-        full: Full = False,
-        page: PageNumber = 1,
-        per_page: PerPage = DEFAULT_PER_PAGE,
-        format: Format = "json",  # noqa: A002 - the standard's parameter name
-        postcode: Postcode = None,
-        powiat: Powiat = None,
-        gmina: Gmina = None,
-        sector: Sector = None,
-        target_group: TargetGroup = None,
-    ) -> Response:
+    def organizations(request: Request) -> Response:
+        q = query(request, P.ORGANIZATIONS)
+        depth: Literal["full", "simple"] = "full" if q["full_service"] else "simple"
+
+        def build(rows: Rows, orgs: Sequence[Row]) -> list[Row]:
+            if not q["full"]:
+                return list(orgs)
+            return organization_documents(rows, orgs, services=depth)
+
         with store.lease() as snapshot:
-            area = service_filters(
-                snapshot,
-                search=None,
-                taxonomy_term_id=None,
-                taxonomy_id=None,
-                organization_id=None,
-                modified_after=None,
-                postcode=postcode,
-                proximity=None,
-                powiat=powiat,
-                gmina=gmina,
-                sector=None,
-                target_group=None,
-            )
-            listing = organizations_listing(
-                _words(search),
-                resolve_term(snapshot, sector, "sector:", "sector"),
-                resolve_term(snapshot, target_group, "target_group:", "target_group"),
+            area = service_filters(snapshot, {k: q[k] for k in ("postcode", "powiat", "gmina")})
+            listed = organizations_listing(
+                _words(q["search"]),
+                resolve_term(snapshot, q["sector"], "sector:", "sector"),
+                resolve_term(snapshot, q["target_group"], "target_group:", "target_group"),
                 area,
             )
-            depth: Literal["full", "simple"] = "full" if full_service else "simple"
-
-            def build(rows: Rows, orgs: Sequence[Row]) -> list[Row]:
-                if not full:
-                    return list(orgs)
-                return organization_documents(rows, orgs, services=depth)
-
-            return listing_response(
-                store, snapshot, listing, build, number=page, per_page=per_page, format_=format
-            )
+            return listing(snapshot, q, listed, build)
 
     @app.get(
         "/organizations/{id}",
         operation_id="getOrganizationById",
         responses=doc.responses("organization"),
+        openapi_extra=P.openapi(P.ORGANIZATION),
     )
-    def organization(
-        id: str,  # noqa: A002 - the standard's parameter name
-        full_service: FullService = False,
-    ) -> Response:
-        depth: Literal["full", "simple"] = "full" if full_service else "simple"
+    def organization(request: Request, id: str) -> Response:  # noqa: A002 - the standard's name
+        q = query(request, P.ORGANIZATION)
+        depth: Literal["full", "simple"] = "full" if q["full_service"] else "simple"
         with store.lease() as snapshot:
             return by_id(
                 snapshot,
@@ -581,23 +482,12 @@ def create_app(settings: ApiSettings) -> FastAPI:
         "/taxonomies",
         operation_id="getPaginatedListOfTaxonomies",
         responses=doc.responses("taxonomies"),
+        openapi_extra=P.openapi(P.TAXONOMIES),
     )
-    def taxonomies(
-        search: Search = None,
-        page: PageNumber = 1,
-        per_page: PerPage = DEFAULT_PER_PAGE,
-        format: Format = "json",  # noqa: A002 - the standard's parameter name
-    ) -> Response:
+    def taxonomies(request: Request) -> Response:
+        q = query(request, P.TAXONOMIES)
         with store.lease() as snapshot:
-            return listing_response(
-                store,
-                snapshot,
-                taxonomies_listing(_words(search)),
-                plain,
-                number=page,
-                per_page=per_page,
-                format_=format,
-            )
+            return listing(snapshot, q, taxonomies_listing(_words(q["search"])), plain)
 
     @app.get(
         "/taxonomies/{id}", operation_id="getTaxonomyById", responses=doc.responses("taxonomy")
@@ -610,26 +500,18 @@ def create_app(settings: ApiSettings) -> FastAPI:
         "/taxonomy_terms",
         operation_id="getPaginatedListOfTaxonomyTerms",
         responses=doc.responses("taxonomy_terms"),
+        openapi_extra=P.openapi(P.TAXONOMY_TERMS),
     )
-    def taxonomy_terms(
-        search: Search = None,
-        page: PageNumber = 1,
-        per_page: PerPage = DEFAULT_PER_PAGE,
-        format: Format = "json",  # noqa: A002 - the standard's parameter name
-        taxonomy_id: TaxonomyId = None,
-        top_only: TopOnly = False,
-        parent_id: ParentId = None,
-    ) -> Response:
+    def taxonomy_terms(request: Request) -> Response:
+        q = query(request, P.TAXONOMY_TERMS)
+        listed = taxonomy_terms_listing(
+            _words(q["search"]),
+            check_uuid(q["taxonomy_id"], "taxonomy_id"),
+            check_uuid(q["parent_id"], "parent_id"),
+            q["top_only"],
+        )
         with store.lease() as snapshot:
-            listing = taxonomy_terms_listing(
-                _words(search),
-                check_uuid(taxonomy_id, "taxonomy_id"),
-                check_uuid(parent_id, "parent_id"),
-                top_only,
-            )
-            return listing_response(
-                store, snapshot, listing, plain, number=page, per_page=per_page, format_=format
-            )
+            return listing(snapshot, q, listed, plain)
 
     @app.get(
         "/taxonomy_terms/{id}",

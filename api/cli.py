@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,18 +19,31 @@ DEFAULT_SNAPSHOT = "out/demo/directory-snapshot.duckdb"
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from api.app import ApiSettings, create_app
+    from api.app import SNAPSHOT_ENV, ApiSettings, create_app
 
+    snapshot = Path(args.snapshot).resolve()
     try:
-        app = create_app(ApiSettings(snapshot=Path(args.snapshot)))
+        app = create_app(ApiSettings(snapshot=snapshot))
     except SnapshotUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(
-        f"HSDS API: http://{args.host}:{args.port}/ over {args.snapshot}"
+        f"HSDS API: http://{args.host}:{args.port}/ over {snapshot}, {args.workers} process(es)"
         " (a newly published snapshot is picked up without a restart; Ctrl+C stops it)"
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    options: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "log_level": "warning",
+        "access_log": False,
+    }
+    if args.workers == 1:
+        uvicorn.run(app, **options)
+        return 0
+    # Each worker process opens the snapshot itself (read-only; DuckDB allows many readers).
+    app.state.store.close()
+    os.environ[SNAPSHOT_ENV] = str(snapshot)
+    uvicorn.run("api.app:app_from_environment", factory=True, workers=args.workers, **options)
     return 0
 
 
@@ -45,4 +59,10 @@ def add_api_parser(verbs: Any) -> None:
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8081, help="port (default: 8081)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processes answering requests (default 1; one per core serves most)",
+    )
     serve.set_defaults(func=cmd_serve)

@@ -28,63 +28,6 @@ DESCRIPTION = (
 )
 LICENSE = {"name": "CC BY 4.0 (dane — data)", "url": "https://creativecommons.org/licenses/by/4.0/"}
 
-SEARCH = (
-    "Wyszukiwanie pełnotekstowe: każde słowo musi wystąpić (bez względu na wielkość liter i"
-    " znaki diakrytyczne) w nazwie lub opisie — full-text search, every word must occur."
-)
-PAGE = "Numer strony, od 1 — page number, from 1."
-PER_PAGE = "Liczba pozycji na stronie (domyślnie 50, najwyżej 500) — items per page (max 500)."
-FORMAT = (
-    "`json` (domyślnie, strony) albo `ndjson`: wszystkie pozycje, po jednej w wierszu, bez"
-    " stronicowania — `ndjson` streams every result without pages."
-)
-FULL = "Pełne, zagnieżdżone obiekty zamiast pól jeden-do-jednego — fully nested objects."
-FULL_SERVICE = (
-    "Usługi organizacji w pełni zagnieżdżone zamiast samych ich pól — fully nested services."
-)
-TAXONOMY_TERM_ID = (
-    "Tylko to, co ma ten termin taksonomii (przy usłudze lub przy jej organizacji)"
-    " — only items with this taxonomy term (on the service or its organization)."
-)
-TAXONOMY_ID = (
-    "Tylko to, co ma jakikolwiek termin tej taksonomii — items with any term of this taxonomy."
-)
-ORGANIZATION_ID = "Tylko usługi tej organizacji — only this organization's services."
-MODIFIED_AFTER = (
-    "Tylko usługi zmienione w tej chwili lub później (ISO 8601; bez strefy: UTC)"
-    " — services modified on or after this datetime (ISO 8601; UTC without an offset)."
-)
-MINIMAL = (
-    "Same id, nazwa, status i last_modified usług (do synchronizacji) — id, name, status"
-    " and last_modified only."
-)
-POSTCODE = (
-    "Kod pocztowy NN-NNN: tylko usługi, których obszar obejmuje gminę tego kodu"
-    " — services whose service area covers the postcode's gmina(s)."
-)
-PROXIMITY = (
-    "Nieobsługiwany: katalog nie publikuje współrzędnych (400) — not supported: the directory"
-    " publishes no coordinates."
-)
-POWIAT = (
-    "Kod TERYT powiatu (4 cyfry): usługi dostępne w powiecie — obszar usługi to ten powiat,"
-    " gmina w nim albo jego województwo — services available in this powiat (TERYT)."
-)
-GMINA = (
-    "Kod TERYT gminy (7 cyfr): usługi dostępne w gminie — obszar usługi to ta gmina (każda jej"
-    " część), jej powiat albo województwo — services available in this gmina (TERYT)."
-)
-SECTOR = (
-    "Kod sektora z taksonomii katalogu (np. `education`, `health`, `social_assistance`)"
-    " — sector code (the terms `sector:…` of the institution-types taxonomy)."
-)
-TARGET_GROUP = (
-    "Kod grupy docelowej (np. `children`, `families`, `seniors`) — target group code (the"
-    " terms `target_group:…`)."
-)
-TOP_ONLY = "Tylko terminy najwyższego poziomu (bez rodzica) — top-level terms only."
-PARENT_ID = "Tylko terminy o tym rodzicu — terms with this parent."
-
 PAGE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {

@@ -261,11 +261,13 @@ def page(
     select = _select(listing, documents)
     if listing.conditions:
         sql = f"{select} WHERE {listing.where()} ORDER BY t.{ORDINAL} LIMIT ? OFFSET ?"
-        params: list[Any] = [*listing.params, limit, offset]
-    else:  # positions are 1..n: a page is a range, no rows skipped one by one
-        sql = f"{select} WHERE t.{ORDINAL} > ? AND t.{ORDINAL} <= ? ORDER BY t.{ORDINAL}"
-        params = [offset, offset + limit]
-    rows = _rows(cursor, sql, params)
+        rows = _rows(cursor, sql, [*listing.params, limit, offset])
+    else:
+        # Positions are 1..n, so a page is a range, no rows skipped one by one; the range is
+        # put in order here, not by DuckDB: its sort operator doubled the cost of the query
+        # (0.55 → 0.95 ms of CPU for a national page).
+        sql = f"{select} WHERE t.{ORDINAL} > ? AND t.{ORDINAL} <= ?"
+        rows = sorted(_rows(cursor, sql, [offset, offset + limit]), key=lambda r: r[ORDINAL])
     for row in rows:
         del row[ORDINAL]
     return rows
