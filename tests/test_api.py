@@ -347,6 +347,15 @@ def test_filter_powiat_and_gmina(
     assert 0 < len(found) < len(service_ids(demo, hsds, powiat="2610"))
 
 
+def test_organizations_are_in_an_area_through_their_services(
+    demo: Demo, hsds: HsdsValidator, published: dict[str, list[dict[str, str]]]
+) -> None:
+    services = set(service_ids(demo, hsds, powiat="2816"))
+    expected = {s["organization_id"] for s in published["services"] if s["id"] in services}
+    found = all_pages(demo, hsds, "/organizations", per_page=20, powiat="2816")
+    assert expected and {o["id"] for o in found} == expected
+
+
 def test_filter_postcode(
     demo: Demo, hsds: HsdsValidator, published: dict[str, list[dict[str, str]]]
 ) -> None:
