@@ -294,7 +294,7 @@ def test_taxonomies_and_classification(
 def test_assured_and_modified_dates(organizations: list[dict[str, Any]]) -> None:
     services = [s for o in organizations for s in o.get("services", [])]
     assert {s["assured_date"] for s in services} == {SEEN.date().isoformat()}
-    assert {s["last_modified"] for s in services} == {"2026-03-02T21:30:00.000Z"}
+    assert {s["last_modified"] for s in services} == {"2026-03-02T00:00:00.000+01:00"}
 
 
 def test_a_coordinators_decision_and_a_changed_page_move_the_dates(tmp_path: Path) -> None:
@@ -323,15 +323,15 @@ def test_a_coordinators_decision_and_a_changed_page_move_the_dates(tmp_path: Pat
     assert (
         "Gminny Ośrodek Pomocy Społecznej w Bliżynie",
         "2026-03-10",
-        "2026-03-10T09:15:00.250Z",
+        "2026-03-10T00:00:00.000+01:00",
     ) in dates
     assert (
         "Powiatowe Centrum Pomocy Rodzinie w Piszu",
         "2026-03-02",
-        "2026-03-05T08:00:00.000Z",
+        "2026-03-05T00:00:00.000+01:00",
     ) in dates
     assert (
         "Komenda Powiatowa Policji w Skarżysku-Kamiennej",
         "2026-03-02",
-        "2026-03-02T21:30:00.000Z",
+        "2026-03-02T00:00:00.000+01:00",
     ) in dates

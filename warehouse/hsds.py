@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import duckdb
 
@@ -485,15 +486,22 @@ def _add_service(
 @dataclass(frozen=True, slots=True)
 class ServiceDates:
     assured_date: str  # YYYY-MM-DD, Europe/Warsaw
-    last_modified: str  # RFC 3339 in UTC, milliseconds
+    last_modified: str  # RFC 3339: the midnight (Europe/Warsaw) that starts the day of the change
+
+
+WARSAW = ZoneInfo("Europe/Warsaw")
 
 
 def _service_dates(con: duckdb.DuckDBPyConnection) -> dict[str, ServiceDates]:
     """Per institution, the two dates its services carry (docs/hsds_profile.md): assured =
     the last day a source still carried it or a coordinator decided about it; modified = the
-    latest of its first appearance, the last change of a page or file naming it (a changed
-    document refreshes fetched_at of every record it holds, so this errs towards "changed"),
-    and a coordinator's decision."""
+    day of the latest of its first appearance, the last change of a page or file naming it (a
+    changed document refreshes fetched_at of every record it holds, so this errs towards
+    "changed"), and a coordinator's decision.
+
+    Both are days, like every date of the publication: a time of day would be the moment a
+    page happened to be fetched, and two runs over the same pages on the same day must
+    publish the same bytes. HSDS wants last_modified as a date-time: the day's start."""
     rows = con.execute(
         """
         WITH decided AS (
@@ -514,7 +522,7 @@ def _service_dates(con: duckdb.DuckDBPyConnection) -> dict[str, ServiceDates]:
         )
         SELECT i.institution_id,
                timezone('Europe/Warsaw', greatest(i.last_seen_at, d.decided_at))::DATE,
-               timezone('UTC', greatest(i.first_seen_at, f.fetched_at, d.decided_at))
+               timezone('Europe/Warsaw', greatest(i.first_seen_at, f.fetched_at, d.decided_at))::DATE
         FROM institutions AS i
         LEFT JOIN decided AS d USING (institution_id)
         LEFT JOIN fetched AS f USING (institution_id)
@@ -522,7 +530,8 @@ def _service_dates(con: duckdb.DuckDBPyConnection) -> dict[str, ServiceDates]:
     ).fetchall()
     return {
         str(iid): ServiceDates(
-            assured.isoformat(), f"{modified:%Y-%m-%dT%H:%M:%S}.{modified.microsecond // 1000:03d}Z"
+            assured.isoformat(),
+            datetime.combine(modified, time(0), WARSAW).isoformat(timespec="milliseconds"),
         )
         for iid, assured, modified in rows
     }
