@@ -283,11 +283,13 @@ def test_taxonomies_and_classification(
     assert terms[term_id("service", "counselling")]["code"] == "counselling"
 
     pcpr = by_name(organizations, "Powiatowe Centrum Pomocy Rodzinie w Skarżysku")
-    linked = {(a["link_type"], a["taxonomy_term"]["code"]) for a in pcpr["attributes"]}
+    linked = {(a["link_type"], terms[a["taxonomy_term_id"]]["code"]) for a in pcpr["attributes"]}
     assert ("sector", "sector:social_assistance") in linked
     assert ("institution_type", "type:pcpr") in linked
     assert ("target_group", "target_group:foster_families") in linked
-    service_terms = {a["taxonomy_term"]["code"] for s in pcpr["services"] for a in s["attributes"]}
+    service_terms = {
+        terms[a["taxonomy_term_id"]]["code"] for s in pcpr["services"] for a in s["attributes"]
+    }
     assert "foster_care" in service_terms
 
 

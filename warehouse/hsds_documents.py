@@ -60,23 +60,6 @@ def locations_with_addresses(rows: Rows, location_ids: Collection[str]) -> dict[
     return out
 
 
-def attributes_with_terms(rows: Rows, link_ids: Collection[str]) -> dict[str, list[Row]]:
-    """Attributes by the id they describe, each with its taxonomy term."""
-    attributes = rows.by("attribute", "link_id", link_ids)
-    terms = {
-        t["id"]: t for t in rows.by("taxonomy_term", "id", _ids(attributes, "taxonomy_term_id"))
-    }
-    return group(
-        (
-            {**a, "taxonomy_term": terms[a["taxonomy_term_id"]]}
-            if a["taxonomy_term_id"] in terms
-            else a
-            for a in attributes
-        ),
-        "link_id",
-    )
-
-
 def service_documents(
     rows: Rows,
     services: Sequence[Row],
@@ -85,7 +68,7 @@ def service_documents(
     service_at_locations: bool = True,
 ) -> list[Row]:
     """Services with their service areas, service_at_locations (each with its location) and
-    attributes; with `organization`, each also nests its organization (without services), as
+    attributes (taxonomy terms); with `organization`, each also nests its organization (without services), as
     the API's fully nested service has it. Inside a service_at_location the service leaves
     out its service_at_locations (HSDS's compiled schema has no place for them there)."""
     ids = _ids(services)
@@ -98,7 +81,10 @@ def service_documents(
     locations = locations_with_addresses(
         rows, _ids((s for group_ in sals.values() for s in group_), "location_id")
     )
-    attributes = attributes_with_terms(rows, ids)
+    # Each attribute names its term by id: the terms are few, in taxonomy_terms.csv and at
+    # /taxonomy_terms; nesting each in every attribute made organizations.json half again as
+    # large (64 -> 101 MB nationally).
+    attributes = group(rows.by("attribute", "link_id", ids), "link_id")
     organizations: dict[str, Row] = {}
     if organization:
         parents = rows.by("organization", "id", _ids(services, "organization_id"))
@@ -144,7 +130,10 @@ def organization_documents(
     identifiers = group(
         rows.by("organization_identifier", "organization_id", ids), "organization_id"
     )
-    attributes = attributes_with_terms(rows, ids)
+    # Each attribute names its term by id: the terms are few, in taxonomy_terms.csv and at
+    # /taxonomy_terms; nesting each in every attribute made organizations.json half again as
+    # large (64 -> 101 MB nationally).
+    attributes = group(rows.by("attribute", "link_id", ids), "link_id")
     metadata = group(rows.by("metadata", "resource_id", ids), "resource_id")
     documents = []
     for organization in organizations:
