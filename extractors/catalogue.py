@@ -15,6 +15,8 @@ from typing import Any, Literal, cast
 
 import yaml
 
+from extractors.options import check_option
+
 Kind = Literal["institution_page", "directory_page", "article", "spreadsheet", "registry"]
 KINDS: tuple[str, ...] = (
     "institution_page",
@@ -58,7 +60,7 @@ class Source:
     publisher: str | None = None
     min_records: int = 1
     max_records: int | None = None
-    options: tuple[tuple[str, str], ...] = ()
+    options: tuple[tuple[str, str], ...] = ()  # checked against extractors.options
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,12 +216,17 @@ def _check_file(path: Path, known_parsers: set[str]) -> tuple[Source | None, lis
         max_records = int(assertions["max_records"])
         if max_records < min_records:
             problem("assert.max_records", f"{max_records} is below min_records {min_records}")
-    options_raw = raw.get("options", {})
+    options_raw = raw.get("options") or {}
     options: tuple[tuple[str, str], ...] = ()
     if not isinstance(options_raw, dict):
-        problem("options", "must be a mapping")
+        problem("options", "must be a mapping of option names to values")
     else:
-        options = tuple(sorted((str(k), str(v)) for k, v in options_raw.items()))
+        if parser is not None and parser in known_parsers:
+            for key, value in options_raw.items():
+                message = check_option(parser, str(key), value)
+                if message is not None:
+                    problem(f"options.{key}", message)
+        options = tuple(sorted((str(k), str(v).strip()) for k, v in options_raw.items()))
 
     if problems or None in (slug, title, county, kind, url, parser):
         return None, problems

@@ -4,7 +4,8 @@
 
 - public: the host (`.gov.pl`, `bip.…`, the BIP platforms schools and gminas rent), BIP
   markers ("Biuletyn Informacji Publicznej", a "Dane teleadresowe" block), and an institution
-  type that `transforms.classify` recognises in the page's title, `<h1>` or site name;
+  type named in the page's title, `<h1>` or site name (read from the taxonomy tables by
+  `transforms.taxonomy_reading.name_type`, as the classifier reads a name);
 - commercial: the words in the title or description that name a shop, a wholesaler, a tyre
   service, a vet, a parked domain; a basket; price tags in złoty; a listing of firms.
 
@@ -25,7 +26,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
 
 from extractors.records import Document
-from transforms.classify import classify
+from transforms.taxonomy_reading import name_type
 from transforms.text import fold_key, normalise_space
 
 Kind = Literal["bip_dane", "contact_page", "article", "directory", "spreadsheet", "not_institution"]
@@ -158,9 +159,9 @@ def _institution_type(texts: list[str]) -> tuple[str, str] | None:
             part = part.strip()
             if not part or len(part) > 200:
                 continue
-            kind = classify(part)
-            if kind.type_code != "other":
-                return kind.type_code, part
+            found = name_type(part)
+            if found is not None:
+                return found[0], part
     return None
 
 

@@ -4,6 +4,10 @@ Tables go through the same header detection and column synonyms as office spread
 table on a county website is a spreadsheet pasted into HTML). Lists (`<ul>`/`<ol>` of
 addresses) give one record per item whose first bold or linked text is the name, with the
 contact details found in the rest of the item.
+
+By default the page's `<main>` (else its `<body>`) is read; a source whose listing sits among
+other tables can name the elements that hold it with the `selector` option (a CSS selector,
+`extractors.options`).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from extractors.contacts import (
     find_regon,
     find_websites,
 )
+from extractors.context import ParseContext
 from extractors.records import Document, ExtractionError, ParsedInstitution
 from extractors.spreadsheets import find_headers, parse_rows, table_spec
 from transforms.text import normalise_space
@@ -54,7 +59,7 @@ def _table_rows(table: Tag) -> list[list[str]]:
     return rows
 
 
-def _records_from_table(table: Tag, where: str) -> list[ParsedInstitution]:
+def _records_from_table(table: Tag, where: str, context: ParseContext) -> list[ParsedInstitution]:
     rows = _table_rows(table)
     if len(rows) < 2:
         return []
@@ -67,7 +72,11 @@ def _records_from_table(table: Tag, where: str) -> list[ParsedInstitution]:
         end = headers[position + 1].first_row if position + 1 < len(headers) else len(rows)
         spec = table_spec(header, rows[header.last_row + 1 : end])
         if spec is not None:
-            records.extend(parse_rows(rows, spec, start=header.last_row + 1, end=end, where=where))
+            records.extend(
+                parse_rows(
+                    rows, spec, start=header.last_row + 1, end=end, where=where, context=context
+                )
+            )
     return records
 
 
@@ -101,10 +110,10 @@ def _record_from_item(item: Tag) -> ParsedInstitution | None:
     )
 
 
-def _records_from_lists(root: Tag) -> list[ParsedInstitution]:
+def _records_from_lists(roots: list[Tag]) -> list[ParsedInstitution]:
     """Items of lists where most items look like an address card (a name and contact data)."""
     records: list[ParsedInstitution] = []
-    for listing in root.find_all(["ul", "ol"]):
+    for listing in _within(roots, ["ul", "ol"]):
         items = [li for li in listing.find_all("li", recursive=False)]
         cards = [r for r in map(_record_from_item, items) if r is not None]
         with_contact = [r for r in cards if r.postal_code_raw or r.phones_raw or r.emails_raw]
@@ -113,18 +122,42 @@ def _records_from_lists(root: Tag) -> list[ParsedInstitution]:
     return records
 
 
-def parse_directory(document: Document) -> list[ParsedInstitution]:
+def _within(roots: list[Tag], names: list[str]) -> list[Tag]:
+    """The `names` elements inside `roots`, in page order, each once (roots may nest)."""
+    found: dict[int, Tag] = {}
+    for root in roots:
+        for tag in root.find_all(names):
+            found.setdefault(id(tag), tag)
+    return list(found.values())
+
+
+def _roots(soup: BeautifulSoup, document: Document, context: ParseContext) -> list[Tag]:
+    selector = context.option("selector")
+    if selector is None:
+        root = soup.find("main") or soup.body or soup
+        assert isinstance(root, Tag)
+        return [root]
+    chosen = [tag for tag in soup.select(selector) if isinstance(tag, Tag)]
+    if not chosen:
+        raise ExtractionError(f"{document.url}: the selector {selector!r} matches nothing")
+    return chosen
+
+
+def parse_directory(
+    document: Document, context: ParseContext | None = None
+) -> list[ParsedInstitution]:
     """Every institution listed in the page's tables, or else in its address lists."""
+    context = context or ParseContext.standalone(document.url)
     soup = BeautifulSoup(document.text, "lxml")
     for tag in soup.find_all(_NOISE):
         tag.decompose()
-    root = soup.find("main") or soup.body or soup
-    assert isinstance(root, Tag)
+    roots = _roots(soup, document, context)
     records: list[ParsedInstitution] = []
-    for index, table in enumerate(root.find_all("table")):
-        records.extend(_records_from_table(table, f"{document.url}, table {index + 1}"))
+    for index, table in enumerate(_within(roots, ["table"])):
+        where = f"{document.url}, table {index + 1}"
+        records.extend(_records_from_table(table, where, context))
     if not records:
-        records = _records_from_lists(root)
+        records = _records_from_lists(roots)
     if not records:
         raise ExtractionError(
             f"{document.url}: no table with a header of known columns and no list of addresses"

@@ -3,6 +3,10 @@
 Runs in parallel (one call per source, in threads) and never touches DuckDB: it returns a
 `SourceResult` that the single writer loads. A source whose document has the same content hash
 as the one extracted last time is not parsed again (status "unchanged").
+
+The parser gets a `ParseContext` for the source; what it warns about, and the error that made
+a source fail, travel in `SourceResult.issues` to the load stage, which keeps them in the
+warehouse's `issues` table.
 """
 
 from __future__ import annotations
@@ -13,9 +17,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from extractors.catalogue import Source
+from extractors.context import Issue, ParseContext
 from extractors.fetch import Fetcher, FetchError
 from extractors.parsers import get_parser
-from extractors.records import Document, ExtractionError, RawInstitution, make_record_id
+from extractors.records import (
+    Document,
+    ExtractionError,
+    ParsedInstitution,
+    RawInstitution,
+    make_record_id,
+)
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +78,7 @@ class SourceResult:
     records: tuple[RawInstitution, ...] = ()
     message: str | None = None
     http_status: int | None = None
+    issues: tuple[Issue, ...] = ()  # the parser's warnings, and the error if it failed
 
 
 def extract_source(source: Source, fetcher: Fetcher, previous_sha256: str | None) -> SourceResult:
@@ -87,22 +99,34 @@ def extract_source(source: Source, fetcher: Fetcher, previous_sha256: str | None
         document = fetcher.fetch(source.url)
     except FetchError as exc:
         log.warning("%s: fetch failed: %s", source.slug, exc)
-        return result("failed", message=f"fetch: {exc}", http_status=exc.status)
+        message = f"fetch: {exc}"
+        return result(
+            "failed",
+            message=message,
+            http_status=exc.status,
+            issues=(Issue("error", message, url=source.url),),
+        )
     info = DocumentInfo.of(document)
     if previous_sha256 is not None and document.sha256 == previous_sha256:
         return result("unchanged", document=info, http_status=document.status)
+    context = ParseContext.for_source(source, document.final_url)
+    failure: str | None = None
+    parsed: list[ParsedInstitution] = []
     try:
-        parsed = get_parser(source.parser)(document)
+        parsed = get_parser(source.parser)(document, context)
     except ExtractionError as exc:
         log.warning("%s: %s", source.slug, exc)
-        return result("failed", document=info, message=f"parse: {exc}", http_status=document.status)
+        failure = f"parse: {exc}"
     except Exception as exc:  # a parser bug must not stop the other sources
         log.exception("%s: parser %s crashed", source.slug, source.parser)
+        failure = f"parse: {source.parser} crashed: {type(exc).__name__}: {exc}"
+    if failure is not None:
         return result(
             "failed",
             document=info,
-            message=f"parse: {source.parser} crashed: {type(exc).__name__}: {exc}",
+            message=failure,
             http_status=document.status,
+            issues=(*context.issues, Issue("error", failure, url=document.final_url)),
         )
     records = tuple(
         RawInstitution(
@@ -115,4 +139,10 @@ def extract_source(source: Source, fetcher: Fetcher, previous_sha256: str | None
         )
         for item in parsed
     )
-    return result("extracted", document=info, records=records, http_status=document.status)
+    return result(
+        "extracted",
+        document=info,
+        records=records,
+        http_status=document.status,
+        issues=tuple(context.issues),
+    )

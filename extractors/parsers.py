@@ -1,7 +1,13 @@
 """The parser registry: the names a source declaration may give in its `parser` field.
 
 A family of similar sites (every BIP "Dane teleadresowe" page, every office spreadsheet) shares
-one parser; a declaration only names it.
+one parser; a declaration only names it. The contract: a parser is called as
+`parse(document, context)` and returns the institutions the document gives, every value as
+written. The `ParseContext` (`extractors.context`) is the source (slug, county, kind), the
+declared options the parser honours (`extractors.options`) and `warn()` for records it skips;
+`ExtractionError` says the document is not what the parser reads. Parsers of one record per
+page (`bip_dane`, `contact_page`) and `article` take no options and skip no record today; they
+take the context all the same, so that every parser is called one way.
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from extractors.articles import parse_article
+from extractors.context import ParseContext
 from extractors.directories import parse_directory
 from extractors.html_pages import parse_bip_dane, parse_contact_page
 from extractors.records import Document, ParsedInstitution
@@ -21,7 +28,7 @@ from extractors.registries import (
 )
 from extractors.spreadsheets import parse_spreadsheet
 
-Parser = Callable[[Document], list[ParsedInstitution]]
+Parser = Callable[[Document, ParseContext], list[ParsedInstitution]]
 
 PARSERS: dict[str, Parser] = {
     "bip_dane": parse_bip_dane,
@@ -38,10 +45,12 @@ PARSERS: dict[str, Parser] = {
 
 
 def parser_names() -> list[str]:
+    """The names a declaration may give in `parser`, sorted."""
     return sorted(PARSERS)
 
 
 def get_parser(name: str) -> Parser:
+    """The parser of that name; KeyError naming the known ones otherwise."""
     try:
         return PARSERS[name]
     except KeyError:

@@ -1,6 +1,6 @@
 """Parsers for official lists with known columns (registries), one per declared registry source.
 
-Each is `(document) -> list[ParsedInstitution]` and a thin wrapper over the spreadsheet
+Each is `(document, context) -> list[ParsedInstitution]` and a thin wrapper over the spreadsheet
 machinery in `extractors.spreadsheets`: `read_table` (format, encoding, delimiter), an explicit
 column map (exact labels from the source's documented layout, so a renamed column fails
 loudly instead of being guessed) and `parse_rows` (splitting phones, e-mails and
@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from extractors.columns import Field
+from extractors.context import ParseContext
+from extractors.labels import ColumnField
 from extractors.records import Document, ExtractionError, ParsedInstitution
 from extractors.spreadsheets import (
     Sheet,
@@ -35,7 +36,7 @@ from extractors.spreadsheets import (
 )
 from transforms.text import normalise_space
 
-OPS_COLUMNS: Final[dict[str, Field]] = {
+OPS_COLUMNS: Final[dict[str, ColumnField]] = {
     "typ": "type",
     "wojewodztwo": "voivodeship",
     "powiat": "powiat",
@@ -48,7 +49,7 @@ OPS_COLUMNS: Final[dict[str, Field]] = {
 }
 """Columns every OPS list has (ops_slaskie.csv, ops_malopolskie_geo.csv)."""
 
-OPS_OPTIONAL_COLUMNS: Final[dict[str, Field]] = {
+OPS_OPTIONAL_COLUMNS: Final[dict[str, ColumnField]] = {
     "adres": "street",  # ops_slaskie: "ul. 11 Listopada 1"
     "ulica": "street",  # ops_malopolskie_geo: street and number apart
     "numer_domu": "house_number",
@@ -57,7 +58,7 @@ OPS_OPTIONAL_COLUMNS: Final[dict[str, Field]] = {
     "teryt_gminy": "teryt",  # unreliable in ops_malopolskie_geo.csv: see the module docstring
 }
 
-MOBBERIZER_COLUMNS: Final[dict[str, Field]] = {
+MOBBERIZER_COLUMNS: Final[dict[str, ColumnField]] = {
     "title": "name",
     "adres": "street",  # "ul. Mickiewicza 5, 15-950 Białystok": split by parse_rows
     "tel": "phones",
@@ -66,7 +67,7 @@ MOBBERIZER_COLUMNS: Final[dict[str, Field]] = {
 }
 """lukaszchwalisz/mobberizer lists (courts, sanitary stations, labour inspectorates)."""
 
-RSPO_COLUMNS: Final[dict[str, Field]] = {
+RSPO_COLUMNS: Final[dict[str, ColumnField]] = {
     "Numer RSPO": "rspo",
     "REGON": "regon",
     "NIP": "nip",
@@ -95,9 +96,9 @@ COURT_HIERARCHY_COLUMNS: Final = (
 )
 
 
-def _single_sheet(document: Document) -> tuple[str, Sheet]:
+def _single_sheet(document: Document, context: ParseContext) -> tuple[str, Sheet]:
     filename = document_filename(document)
-    sheets = read_table(document.content, filename=filename)
+    sheets = read_table(document.content, filename=filename, context=context)
     sheet = next((s for s in sheets if s.rows), None)
     if sheet is None:
         raise ExtractionError(f"{filename}: no rows")
@@ -106,10 +107,12 @@ def _single_sheet(document: Document) -> tuple[str, Sheet]:
 
 def _parse_with_columns(
     document: Document,
-    required: dict[str, Field],
-    optional: dict[str, Field] | None = None,
+    context: ParseContext | None,
+    required: dict[str, ColumnField],
+    optional: dict[str, ColumnField] | None = None,
 ) -> list[ParsedInstitution]:
-    filename, sheet = _single_sheet(document)
+    context = context or ParseContext.standalone(document.url)
+    filename, sheet = _single_sheet(document, context)
     labels = sheet.rows[0]
     present = {normalise_space(label) for label in labels}
     mapping = dict(required)
@@ -124,36 +127,44 @@ def _parse_with_columns(
         combined_name=False,
         name_from_type=False,
     )
-    return parse_rows(sheet.rows, spec, start=1, end=len(sheet.rows), where=filename)
+    return parse_rows(
+        sheet.rows, spec, start=1, end=len(sheet.rows), where=filename, context=context
+    )
 
 
-def parse_ops_list(document: Document) -> list[ParsedInstitution]:
+def parse_ops_list(
+    document: Document, context: ParseContext | None = None
+) -> list[ParsedInstitution]:
     """Social assistance centres (OPS/MOPS/GOPS/CUS/PCPR) from an OPS registry CSV.
 
     Needs typ, wojewodztwo, powiat, gmina, nazwa, kod_pocztowy, miejscowosc, telefon, email;
     street comes from `adres` or `ulica` + `numer_domu`. teryt_raw holds `teryt_gminy` when
     present, which in ops_malopolskie_geo.csv often names the wrong gmina (see module doc).
     """
-    return _parse_with_columns(document, OPS_COLUMNS, OPS_OPTIONAL_COLUMNS)
+    return _parse_with_columns(document, context, OPS_COLUMNS, OPS_OPTIONAL_COLUMNS)
 
 
-def parse_courts_addresses(document: Document) -> list[ParsedInstitution]:
+def parse_courts_addresses(
+    document: Document, context: ParseContext | None = None
+) -> list[ParsedInstitution]:
     """Courts with address, phone, e-mail and website (courts/sady_adresy_mobberizer.csv)."""
-    return _parse_with_columns(document, MOBBERIZER_COLUMNS)
+    return _parse_with_columns(document, context, MOBBERIZER_COLUMNS)
 
 
-def parse_sanepid(document: Document) -> list[ParsedInstitution]:
+def parse_sanepid(
+    document: Document, context: ParseContext | None = None
+) -> list[ParsedInstitution]:
     """Sanitary-epidemiological stations, WSSE and PSSE (psse_sanepid_adresy_mobberizer.csv)."""
-    return _parse_with_columns(document, MOBBERIZER_COLUMNS)
+    return _parse_with_columns(document, context, MOBBERIZER_COLUMNS)
 
 
-def parse_rspo(document: Document) -> list[ParsedInstitution]:
+def parse_rspo(document: Document, context: ParseContext | None = None) -> list[ParsedInstitution]:
     """Schools and other education units from an RSPO CSV export (`;`, BOM, ="…" cells).
 
     Street is "Ulica Numer budynku[/Numer lokalu]"; a village without streets gets
     "Miejscowość Numer budynku", the usual Polish address form.
     """
-    return _parse_with_columns(document, RSPO_COLUMNS)
+    return _parse_with_columns(document, context, RSPO_COLUMNS)
 
 
 # --------------------------------------------------------------------------------------------
@@ -251,8 +262,10 @@ def parse_jurisdiction_text(
     )
 
 
-def _hierarchy_rows(document: Document) -> tuple[str, list[tuple[str, str, str, str]]]:
-    filename, sheet = _single_sheet(document)
+def _hierarchy_rows(
+    document: Document, context: ParseContext
+) -> tuple[str, list[tuple[str, str, str, str]]]:
+    filename, sheet = _single_sheet(document, context)
     labels = tuple(normalise_space(label) for label in sheet.rows[0])
     missing = [c for c in COURT_HIERARCHY_COLUMNS if c not in labels]
     if missing:
@@ -276,15 +289,17 @@ def parse_court_jurisdiction(document: Document) -> list[CourtJurisdiction]:
     """The territory of every district court in the ministry hierarchy CSV
     (courts/sady_hierarchia_wlasciwosc_*.csv: sad_apelacyjny, sad_okregowy, sad_rejonowy,
     wlasciwosc_miejscowa)."""
-    _, rows = _hierarchy_rows(document)
+    _, rows = _hierarchy_rows(document, ParseContext.standalone(document.url))
     return [parse_jurisdiction_text(sr, so, sa, text) for sa, so, sr, text in rows]
 
 
-def parse_courts_jurisdiction(document: Document) -> list[ParsedInstitution]:
+def parse_courts_jurisdiction(
+    document: Document, context: ParseContext | None = None
+) -> list[ParsedInstitution]:
     """Every court named in the hierarchy CSV as a record: the appeal courts, regional courts
     and district courts (each once), with its parent courts in extra; a district court also
     carries its jurisdiction sentence in extra ("właściwość miejscowa")."""
-    _, rows = _hierarchy_rows(document)
+    _, rows = _hierarchy_rows(document, context or ParseContext.standalone(document.url))
     records: dict[str, ParsedInstitution] = {}
     for appeal, regional, district, text in rows:
         if appeal and appeal not in records:

@@ -36,14 +36,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from extractors.archive import Archive
-from extractors.fetch import (
-    Fetcher,
-    FetchError,
-    FetchPolicy,
-    detect_charset,
-    guess_content_type,
-    parse_content_type,
-)
+from extractors.charsets import detect_charset, guess_content_type, parse_content_type
+from extractors.fetch import Fetcher, FetchError, FetchPolicy
 from extractors.records import Document
 
 _WARC_SUFFIXES = (".warc", ".warc.gz")

@@ -55,6 +55,8 @@ from warehouse.load import (
 from warehouse.publish import PUBLICATION_DIR, SNAPSHOT_NAME, Publication, write_publication
 from warehouse.recovery import mark_interrupted_runs, recover_publication, run_lock
 from warehouse.run_report import (
+    directory_size,
+    institutions_by_county_sector,
     read_run_report,
     rebuild_reason,
     record_checks,
@@ -267,10 +269,7 @@ def current_directory(
         if reason is not None:
             log.info("run %s rebuilds the directory: %s", run_id, reason)
             return None
-        row = con.execute(
-            "SELECT (SELECT count(*) FROM records), (SELECT count(*) FROM institutions)"
-        ).fetchone()
-    records, institutions = (int(row[0]), int(row[1])) if row else (0, 0)
+        records, institutions = directory_size(con)
     files = tuple(sorted(str(p.relative_to(final)) for p in final.rglob("*") if p.is_file()))
     snapshot = out / SNAPSHOT_NAME
     matched = MatchSummary(records, institutions, 0, 0, 0, ())
@@ -313,11 +312,7 @@ def close_run(
 ) -> tuple[tuple[str, str, str, int], ...]:
     with open_warehouse(db) as con:
         finish_run(con, run_id, status, message)
-        rows = con.execute(
-            "SELECT coalesce(powiat_teryt, '-'), coalesce(powiat_name, '-'), sector, institutions"
-            " FROM services_by_county_sector ORDER BY 1, 3"
-        ).fetchall()
-    return tuple((str(a), str(b), str(c), int(d)) for a, b, c, d in rows)
+        return institutions_by_county_sector(con)
 
 
 def publish_report(db: Path, run_id: str) -> None:

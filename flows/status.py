@@ -3,8 +3,10 @@
 Reads the run report the nightly flow records in the warehouse (warehouse/run_report.py) and
 prints, for whoever looks after the nightly run: how the last run ended, then the sources that
 are failing (with how many runs in a row), drifting (yielding far fewer or more records than
-they usually do), or over their declared maximum. Exit status: 0 when nothing needs attention,
-2 when something does, 1 when there is no warehouse or no run to report on.
+they usually do), or over their declared maximum; then the run's issues log, per source and
+its first messages (records a parser skipped, why a source failed). Exit status: 0 when
+nothing needs attention, 2 when something does (issues alone do not), 1 when there is no
+warehouse or no run to report on.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from warehouse.db import WarehouseError, open_warehouse
-from warehouse.run_report import RunReport, read_run_report
+from warehouse.run_report import RunIssues, RunReport, issue_text, read_run_report
 
 
 def _when(value: datetime | None) -> str:
@@ -62,7 +64,22 @@ def format_status(report: RunReport) -> str:
             lines.append(f"  {s.source}: {s.message or s.assertion}")
     if not (report.failing or report.drifting or report.warnings):
         lines.append("no source is failing or drifting")
+    lines += _issue_lines(report.issues)
     return "\n".join(lines)
+
+
+def _issue_lines(issues: RunIssues) -> list[str]:
+    if not issues.counts:
+        return []
+    warnings = sum(w for _s, w, _e in issues.counts)
+    errors = sum(e for _s, _w, e in issues.counts)
+    lines = [f"issues ({warnings} warning(s), {errors} error(s); all in the table issues):"]
+    for source, w, e in issues.counts:
+        parts = [f"{w} warning(s)" if w else "", f"{e} error(s)" if e else ""]
+        lines.append(f"  {source}: {', '.join(p for p in parts if p)}")
+    lines.append(f"first {len(issues.messages)} message(s), errors first:")
+    lines += [f"  {i.source}: {i.level}: {issue_text(i)}" for i in issues.messages]
+    return lines
 
 
 def needs_attention(report: RunReport) -> bool:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import SHARED
 
-from extractors.articles import article_text, find_mentions, parse_article
+from extractors.articles import article_text, parse_article
+from extractors.mentions import find_mentions
 from extractors.records import Document, ExtractionError
 from transforms.names import nominative
 
@@ -204,3 +205,19 @@ def test_empty_article_is_an_error_naming_the_url() -> None:
 
 def test_article_without_institutions_gives_no_records() -> None:
     assert _names("Dziękujemy wszystkim przedstawicielom instytucji za chęć współpracy.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        pytest.param("Pomocy udziela Powiatowe Centrum Pomocy Rodzinie w Piszu.",
+                     ("Powiatowe Centrum Pomocy Rodzinie w Piszu", "w Piszu"), id="place-phrase"),
+        pytest.param("Porozumienie przyjął Urząd Miasta i Gminy Suchedniów.",
+                     ("Urząd Miasta i Gminy Suchedniów", "Suchedniów"), id="bare-place"),
+        pytest.param("Na spotkaniu był przedstawiciel URZĘDU MIASTA SKARŻYSKO-KAMIENNA.",
+                     ("URZĘDU MIASTA SKARŻYSKO-KAMIENNA", "SKARŻYSKO-KAMIENNA"), id="capitals"),
+    ],
+)  # fmt: skip
+def test_a_mention_keeps_its_place_as_written(text: str, written: tuple[str, str]) -> None:
+    [record] = parse_article(_document(text.encode(), "https://example.invalid/a"))
+    assert (record.name_raw, record.locality_raw) == written

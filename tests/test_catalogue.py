@@ -171,3 +171,61 @@ def test_libyaml_loader_reads_declarations_as_the_pure_python_one_does(
     assert [(p.field, p.message.split(":")[0]) for p in fast[1]] == [
         (p.field, p.message.split(":")[0]) for p in slow[1]
     ]
+
+
+SHEET = """\
+slug: wykaz_dps
+title: Wykaz domów pomocy społecznej
+county: "12"
+kind: spreadsheet
+url: https://example.invalid/wykaz.xlsx
+parser: spreadsheet
+"""
+
+
+def test_declared_options_load_as_text(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "12_malopolskie/wykaz_dps.yml",
+        SHEET + "options:\n  sheet: Arkusz 2\n  header_row: 3\n",
+    )
+    [source] = load_catalogue(tmp_path, ("spreadsheet",))
+    assert source.options == (("header_row", "3"), ("sheet", "Arkusz 2"))
+
+
+@pytest.mark.parametrize(
+    ("options", "field", "message"),
+    [
+        pytest.param("  sheets: A", "options.sheets", "no option 'sheets'", id="unknown"),
+        pytest.param("  selector: table", "options.selector", "no option 'selector'",
+                     id="another-parsers-option"),
+        pytest.param("  header_row: 0", "options.header_row", "must be a row number",
+                     id="row-zero"),
+        pytest.param("  header_row: trzeci", "options.header_row", "must be a row number",
+                     id="row-text"),
+        pytest.param("  sheet: [A, B]", "options.sheet", "single value", id="list"),
+        pytest.param("  sheet: ''", "options.sheet", "must not be empty", id="empty"),
+    ],
+)  # fmt: skip
+def test_each_bad_option_names_file_and_field(
+    tmp_path: Path, options: str, field: str, message: str
+) -> None:
+    path = write(tmp_path, "12_malopolskie/wykaz_dps.yml", SHEET + "options:\n" + options + "\n")
+    _sources, problems = check_catalogue(tmp_path, ("spreadsheet", "directory_table"))
+    assert [(p.path, p.field) for p in problems] == [(path, field)], problems
+    assert message in problems[0].message
+
+
+def test_a_parser_without_options_says_so(tmp_path: Path) -> None:
+    write(tmp_path, "2610_skarzyski/pcpr_skarzysko.yml", GOOD + "options:\n  sheet: A\n")
+    _sources, problems = check_catalogue(tmp_path, PARSERS)
+    assert [p.field for p in problems] == ["options.sheet"]
+    assert "parser 'bip_dane' has no option 'sheet' (it takes no options)" in problems[0].message
+
+
+def test_a_selector_must_parse_as_css(tmp_path: Path) -> None:
+    text = GOOD.replace("parser: bip_dane", "parser: directory_table")
+    write(tmp_path, "2610_skarzyski/pcpr_skarzysko.yml", text + "options:\n  selector: 'div[x'\n")
+    _sources, problems = check_catalogue(tmp_path, ("directory_table",))
+    assert [p.field for p in problems] == ["options.selector"]
+    assert "is not a CSS selector" in problems[0].message

@@ -27,15 +27,13 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from extractors.archive import Archive, ArchiveError
+from extractors.charsets import detect_charset, parse_content_type, sniff_declared_charset
 from extractors.fetch import (
     DEFAULT_USER_AGENT,
     Fetcher,
     FetchError,
     FetchPolicy,
-    detect_charset,
-    parse_content_type,
     parse_retry_after,
-    sniff_declared_charset,
 )
 from extractors.records import Document
 

@@ -18,6 +18,8 @@ import pytest
 
 from extractors.html_pages import parse_bip_dane, parse_contact_page
 from extractors.records import Document, ExtractionError, ParsedInstitution
+from extractors.replay import ReplayFetcher
+from flows.inspect import extract_one
 from transforms.contacts import (
     normalise_emails,
     normalise_nip,
@@ -461,10 +463,13 @@ def test_negative_pages_with_contact_parser_yield_nothing(file: str) -> None:
 
 
 def test_court_portal_title_names_the_court_in_the_nominative() -> None:
-    # "Portal Orzeczeń Sądu Rejonowego w Brzozowie": the owner follows in the genitive.
+    # "Portal Orzeczeń Sądu Rejonowego w Brzozowie": the owner follows in the genitive. The
+    # record keeps the title as written (a `_raw` field); the normalise stage names the court.
     record = _outcome("contact", "courts/orzeczenia.brzozow.sr.gov.pl.html")
     assert not isinstance(record, ExtractionError)
-    assert record[0].name_raw == "Sad Rejonowy w Brzozowie"
+    assert record[0].name_raw == "Portal Orzeczen Sadu Rejonowego w Brzozowie"
+    [row] = extract_one("https://orzeczenia.brzozow.sr.gov.pl/", fetcher=ReplayFetcher(FIXTURES))
+    assert (row["name_raw"], row["name"]) == (record[0].name_raw, "Sad Rejonowy w Brzozowie")
 
 
 @pytest.mark.parametrize("parser", sorted(PARSERS))

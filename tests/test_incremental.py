@@ -19,6 +19,7 @@ from nightly_helpers import (
 )  # tests/ helper module
 
 from extractors import parsers
+from extractors.context import ParseContext
 from extractors.records import Document, ParsedInstitution
 from flows.demo import DEMO_DIR, serve_directory
 from flows.nightly import ARTIFACT_KEY, RunSettings, RunSummary, nightly
@@ -69,10 +70,12 @@ def nights(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nights]:
     shutil.copytree(DEMO_DIR / "corpus", corpus)
     calls = [0]
 
-    def counting(parse: Callable[[Document], list[ParsedInstitution]]) -> Callable[..., object]:
-        def wrapper(document: Document) -> list[ParsedInstitution]:
+    def counting(
+        parse: Callable[[Document, ParseContext], list[ParsedInstitution]],
+    ) -> Callable[..., object]:
+        def wrapper(document: Document, context: ParseContext) -> list[ParsedInstitution]:
             calls[0] += 1
-            return parse(document)
+            return parse(document, context)
 
         return wrapper
 

@@ -1,4 +1,4 @@
-"""`extract_one` and its printers (extractors.inspect): what `wsparcie extract` shows."""
+"""`extract_one` and its printers (flows.inspect): what `wsparcie extract` shows."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from extractors.fetch import Fetcher, FetchPolicy
-from extractors.inspect import FIELDS, ExtractOneError, extract_one, format_jsonl, format_table
 from extractors.replay import ReplayFetcher
+from flows.inspect import FIELDS, ExtractOneError, extract_one, format_jsonl, format_table
 from warehouse.gazetteer import load_gazetteer
 
 REPO = Path(__file__).resolve().parents[1]
@@ -152,3 +152,65 @@ def test_table_is_readable_in_100_columns() -> None:
     assert "    typ / sektor    ppp / education" in table
     assert table.count("\n\n") == len(rows) - 1
     assert format_table([]) == "nie znaleziono instytucji\n"
+
+
+def test_a_saved_file_is_read_as_fetched_from_its_url() -> None:
+    page = FIXTURES / "social" / "bip.gopskotla.pl.html"
+    [as_file] = extract_one(str(page))
+    [as_fetched] = extract_one(str(page), url="https://bip.gopskotla.pl/")
+    # The owner's mailbox is the one on the site's own domain, which a bare file has not.
+    assert as_file["emails"] is None and as_fetched["emails"] == ["kotla@gopskotla.pl"]
+    assert as_fetched["url"] == "https://bip.gopskotla.pl/"
+    same = [key for key in FIELDS if key not in ("emails", "url")]
+    assert [as_fetched[key] for key in same] == [as_file[key] for key in same]
+
+
+def test_a_saved_page_is_judged_by_the_host_it_was_fetched_from() -> None:
+    page = FIXTURES / "police" / "ankiety.policja.gov.pl.html"
+    assert extract_one(str(page)) == []  # no public host: nothing says it is an institution's
+    with pytest.raises(ExtractOneError, match="pl.html: no parser could read it"):
+        extract_one(str(page), url="https://ankiety.policja.gov.pl/")
+
+
+def test_cli_extract_with_url_and_options(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from flows.cli import main
+
+    page = FIXTURES / "school" / "bip.spdebice.pl.html"
+    assert (
+        main(["extract", str(page), "--url", "https://bip.spdebice.pl/", "--format", "jsonl"]) == 0
+    )
+    row = json.loads(capsys.readouterr().out)
+    assert (row["emails"], row["url"]) == (["spdebice29@wp.pl"], "https://bip.spdebice.pl/")
+    sheet = tmp_path / "placowki.csv"
+    sheet.write_text(
+        "Wykaz placówek;;\nPlacówka;Siedziba;Kontakt\n"
+        "Świetlica Środowiskowa w Bliżynie;ul. Kościelna 79, 26-120 Bliżyn;41 254 10 00\n",
+        encoding="utf-8",
+    )
+    args = ["extract", str(sheet), "--parser", "spreadsheet", "--format", "jsonl"]
+    assert main([*args, "--option", "header_row=2"]) == 0
+    assert json.loads(capsys.readouterr().out)["name_raw"] == "Świetlica Środowiskowa w Bliżynie"
+    assert main([*args, "--option", "header_row"]) == 1
+    assert "expected NAME=VALUE" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        pytest.param({"url": "bip.gopskotla.pl"}, "is not an http", id="url-not-http"),
+        pytest.param({"options": {"sheet": "A"}}, "options need a parser", id="options-no-parser"),
+        pytest.param({"parser": "bip_dane", "options": {"sheet": "A"}},
+                     "parser 'bip_dane' has no option 'sheet'", id="option-of-another-parser"),
+    ],
+)  # fmt: skip
+def test_url_and_option_errors_name_the_target(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(ExtractOneError, match=message):
+        extract_one(str(FIXTURES / "social" / "bip.gopskotla.pl.html"), **kwargs)  # type: ignore[arg-type]
+
+
+def test_url_is_for_a_saved_file(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/kontakt").respond_with_data(PCPR_PAGE, content_type="text/html")
+    with pytest.raises(ExtractOneError, match="--url gives a saved file its address"):
+        extract_one(httpserver.url_for("/kontakt"), url="https://example.invalid/")

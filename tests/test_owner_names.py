@@ -1,14 +1,17 @@
-"""Putting a page owner's name back together (extractors.owner_names)."""
+"""Putting a page owner's name back together (extractors.html_pages.owner_name)."""
 
 from __future__ import annotations
 
 import pytest
 
-from extractors.owner_names import (
+from extractors.html_pages.owner_name import (
     completed_name,
     join_compound_adjectives,
     names_another_institution,
+    title_parts,
+    written_name,
 )
+from transforms.names import site_owner
 
 
 @pytest.mark.parametrize(
@@ -78,3 +81,25 @@ def test_completed_name(name: str, candidates: list[str], expected: str) -> None
 )  # fmt: skip
 def test_names_another_institution(context: str, owners: list[str], foreign: bool) -> None:
     assert names_another_institution(context, owners) is foreign
+
+
+@pytest.mark.parametrize(
+    ("title", "owner"),
+    [
+        pytest.param("Portal Orzeczeń Sądu Rejonowego w Brzozowie", "Sąd Rejonowy w Brzozowie",
+                     id="court-portal"),
+        pytest.param("Serwis internetowy Urzędu Gminy Bliżyn", "Urząd Gminy Bliżyn",
+                     id="office-site"),
+        pytest.param("Powiatowe Centrum Pomocy Rodzinie w Piszu", None, id="not-a-site-title"),
+    ],
+)  # fmt: skip
+def test_a_site_title_names_its_owner_in_the_nominative(title: str, owner: str | None) -> None:
+    assert site_owner(title) == owner
+
+
+def test_the_owner_read_from_a_site_title_is_written_back_as_the_title() -> None:
+    titles = ["Portal Orzeczeń Sądu Rejonowego w Brzozowie - Strona główna"]
+    parts = title_parts(titles)
+    assert parts == ["Sąd Rejonowy w Brzozowie"]  # scored and compared as the owner's name
+    assert written_name(parts[0], titles) == "Portal Orzeczeń Sądu Rejonowego w Brzozowie"
+    assert written_name("Sąd Rejonowy w Piszu", titles) == "Sąd Rejonowy w Piszu"

@@ -12,7 +12,9 @@ import pytest
 from directory_factory import build_directory
 
 from review.accounts import User
-from review.store import get_case, list_cases, record_decision
+from review.listing import list_cases
+from warehouse.judgements import record_decision
+from warehouse.review_queue import get_case
 from warehouse.stages import match_and_build
 
 ADMIN = User("admin", (), True)

@@ -28,11 +28,11 @@ from flows.demo import DEMO_DIR, SAMPLE_NOTICE, serve_directory
 from flows.nightly import RunSettings, RunSummary, nightly
 from review.accounts import add_user
 from review.app import AppSettings, create_app
-from review.cases import cases_from_matcher
-from review.store import ReviewCase, current_decisions, upsert_cases
 from transforms.er.resolve import resolve
 from warehouse.db import open_warehouse
 from warehouse.gazetteer import load_gazetteer
+from warehouse.judgements import current_decisions
+from warehouse.review_queue import ReviewCase, cases_from_matcher, upsert_cases
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(
@@ -188,7 +188,8 @@ def night(prefect_harness: None, corpus: tuple[Path, str]) -> Iterator[Night]:
 def server(night: Night) -> Iterator[str]:
     import uvicorn
 
-    app = create_app(AppSettings(db=night.db, secret=b"e2e-secret-" * 4))
+    # Plain http on 127.0.0.1, as `wsparcie review serve --insecure-cookies` serves it.
+    app = create_app(AppSettings(db=night.db, secret=b"e2e-secret-" * 4, secure_cookies=False))
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))

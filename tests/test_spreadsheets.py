@@ -17,7 +17,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from extractors.columns import match_column
+from extractors.labels import match_column
 from extractors.records import Document, ExtractionError, ParsedInstitution
 from extractors.spreadsheets import (
     find_header,

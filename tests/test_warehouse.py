@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+from directory_factory import build_directory  # tests/ helper module
 
 from extractors.catalogue import Source
 from extractors.extract import DocumentInfo, SourceResult
@@ -24,6 +25,7 @@ from warehouse.db import (
 )
 from warehouse.frames import FrameError, insert_frame
 from warehouse.load import load_results, register_sources, start_run
+from warehouse.run_report import directory_size, institutions_by_county_sector
 
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 
@@ -103,15 +105,29 @@ def test_migrations_apply_forward_from_an_older_database(tmp_path: Path) -> None
     )
     con.close()
     with open_warehouse(path) as con:
-        assert schema_version(con) == len(migrations())
+        assert schema_version(con) == migrations()[-1].version
         applied = con.execute(
             "SELECT list(version ORDER BY version) FROM schema_migrations"
         ).fetchone()
-        assert applied is not None and applied[0] == list(range(1, len(migrations()) + 1))
+        assert applied is not None and applied[0] == [m.version for m in migrations()]
     with open_warehouse(path) as con:  # reopening applies nothing twice
         assert con.execute("SELECT count(*) FROM schema_migrations").fetchone() == (
             len(migrations()),
         )
+
+
+def test_a_migration_merged_in_later_is_applied_to_a_newer_database(tmp_path: Path) -> None:
+    """Branches take numbers in parallel: a database already past a number it lacks (made on
+    another branch) still gets that migration once it ships."""
+    path = tmp_path / "w.duckdb"
+    with open_warehouse(path) as con:
+        con.execute("DELETE FROM schema_migrations WHERE version = 4")
+        con.execute("DROP VIEW source_run_report")
+        con.execute("DROP TABLE source_run_checks")
+    with open_warehouse(path) as con:
+        assert con.execute("SELECT count(*) FROM source_run_checks").fetchone() == (0,)
+        versions = con.execute("SELECT list(version ORDER BY version) FROM schema_migrations")
+        assert versions.fetchone() == ([m.version for m in migrations()],)
 
 
 def test_newer_database_is_refused(tmp_path: Path) -> None:
@@ -354,3 +370,25 @@ def test_insert_frame_refuses_what_it_cannot_write(
     con.execute("CREATE TABLE t (id VARCHAR)")
     with pytest.raises(FrameError, match=message):
         insert_frame(con, table, pd.DataFrame({"id": ["a"]}), list_columns=list_columns)
+
+
+def test_directory_figures_a_run_closes_with(tmp_path: Path) -> None:
+    """The directory's size and its institutions per county and sector, as the nightly flow
+    reports them when a run ends: every institution counted once, by county then sector."""
+    con = build_directory(tmp_path / "w.duckdb")
+    try:
+        institutions = con.execute(
+            "SELECT powiat_teryt, powiat_name, sector FROM institutions"
+        ).fetchall()
+        records = con.execute("SELECT record_id FROM records").fetchall()
+        figures = institutions_by_county_sector(con)
+        size = directory_size(con)
+    finally:
+        con.close()
+    assert len(institutions) > 1 and len(records) >= len(institutions)
+    assert size == (len(records), len(institutions))
+    expected: dict[tuple[str, str, str], int] = {}
+    for teryt, name, sector in institutions:
+        key = (teryt or "-", name or "-", sector)
+        expected[key] = expected.get(key, 0) + 1
+    assert figures == tuple((*key, n) for key, n in sorted(expected.items()))

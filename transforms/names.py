@@ -555,6 +555,22 @@ _SCHOOL_FOR_ROMAN = frozenset({"liceum", "lo", "zespół", "zespol"})
 _DIGITS = re.compile(r"^(\d+[a-zA-Z]?)\.?$")
 
 
+# "Portal Orzeczeń Sądu Rejonowego w Brzozowie", "Serwis internetowy Urzędu Gminy X": what a
+# site is, then its owner in the genitive.
+_SITE_OF_OWNER = re.compile(
+    r"(?i)^(?:portal(?:\s+orzecze[nń])?|serwis(?:\s+internetowy)?|strona\s+internetowa|"
+    r"witryna(?:\s+internetowa)?)\s+(?P<owner>[A-ZĄĆĘŁŃÓŚŹŻ].+)$"
+)
+
+
+def site_owner(title: str) -> str | None:
+    """The owner a site's title names, in the nominative: "Portal Orzeczeń Sądu Rejonowego w
+    Brzozowie" -> "Sąd Rejonowy w Brzozowie"; None when the title is not "<what the site is>
+    <its owner>"."""
+    match = _SITE_OF_OWNER.match(title)
+    return nominative(match.group("owner")) if match else None
+
+
 def normalise_quotes(text: str) -> str:
     """Every quotation style („…”, "…", “…”, ''…'', «…») becomes Polish „…”."""
     text = text.replace("''", '"').replace(",,", "„")

@@ -24,8 +24,8 @@ from transforms.contacts import (
     normalise_website,
     website_host,
 )
-from transforms.names import InstitutionName, nominative, normalise_name
-from transforms.places import Gazetteer, PlaceResolution, Seat
+from transforms.names import InstitutionName, nominative, normalise_name, site_owner
+from transforms.places import Gazetteer, PlaceResolution, Seat, nominative_place
 from transforms.text import empty_to_none, fold_key
 
 
@@ -204,11 +204,29 @@ def resolve_record_place(
     )
 
 
+def _unplaced_locality(written: str | None, resolution: PlaceResolution | None) -> str | None:
+    """The locality of a record the gazetteer did not place, in the nominative, never as
+    inflected prose ("w Wysokiem Mazowieckiem"): the name every candidate bears when the
+    namesakes lie in different gminas, else the written form put in the nominative by the
+    morphology."""
+    written = empty_to_none(written)
+    if written is None:
+        return None
+    if resolution is not None and resolution.candidate_count == len(resolution.candidates) > 0:
+        names = {c.locality_name for c in resolution.candidates}
+        if len(names) == 1 and None not in names:
+            return names.pop()
+    return nominative_place(written) or written
+
+
 def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedRecord:
     """Normalise one raw record; `gazetteer` None leaves places at the source's county."""
     written = row.name_raw
     if row.role == "mention":
         written = nominative(written)
+    elif row.role == "subject":
+        # A page titled "Portal Orzeczeń Sądu Rejonowego w Brzozowie" is its owner's, the court.
+        written = site_owner(written) or written
     place_name = gazetteer.place_name if gazetteer is not None else None
     name = normalise_name(written, place_name)
     core_name = normalise_name(name.core) if name.core else name
@@ -234,7 +252,7 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
         powiat, powiat_name = resolution.powiat_teryt, resolution.powiat_name
         status, method = "resolved", resolution.method
     else:
-        locality = empty_to_none(row.locality_raw)
+        locality = _unplaced_locality(row.locality_raw, resolution)
         simc = gmina = gmina_name = None
         status = resolution.status if resolution is not None else "unresolved"
         method = None

@@ -4,7 +4,8 @@ Everything a run loads goes in one transaction, so a failure leaves yesterday's 
 and in a few set-based statements (warehouse/frames.py): at national scale a statement per
 source cost minutes.
 A source that failed, or that yielded fewer records than its declared minimum, keeps its last
-good records: a broken page never wipes institutions from the directory.
+good records: a broken page never wipes institutions from the directory. What the parsers
+warned about, and why a source failed, go to the run's issues log (`issues`).
 """
 
 from __future__ import annotations
@@ -183,6 +184,7 @@ class _Batch:
     replaced: list[str] = field(default_factory=list)  # sources whose records are replaced
     unchanged: list[str] = field(default_factory=list)
     records: dict[str, dict[str, object]] = field(default_factory=dict)
+    issues: list[dict[str, object]] = field(default_factory=list)
 
     def add(self, result: SourceResult, outcome: SourceOutcome, run_id: str, now: datetime) -> None:
         self.outcomes.append(outcome)
@@ -207,6 +209,18 @@ class _Batch:
                 "duration_s": result.duration_s,
             }
         )
+        self.issues.extend(
+            {
+                "run_id": run_id,
+                "source": result.source,
+                "seq": seq,
+                "level": issue.level,
+                "message": issue.message,
+                "record": issue.record,
+                "url": issue.url,
+            }
+            for seq, issue in enumerate(result.issues, start=1)
+        )
         if outcome.status == "extracted":
             self.replaced.append(result.source)
             for record in result.records:
@@ -229,6 +243,7 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
         """,
     )
     insert_frame(con, "source_runs", _frame(batch.source_runs, integers=("http_status", "records")))
+    insert_frame(con, "issues", _frame(batch.issues))
     if batch.unchanged:
         con.execute(
             "UPDATE raw_records SET last_seen_at = ?"

@@ -11,7 +11,12 @@ together with each source's history and flags
   yields, e.g. a page that gave 40 institutions for months and now gives 0;
 - **warnings**: more records than the declared maximum (loaded, but worth a look).
 
-`report_markdown` renders a report as the Prefect artifact of the run.
+It also carries the run's issues log (`read_issues`): per source, how many records its parser
+skipped (warnings) and why it failed (errors), with the first messages.
+
+`report_markdown` renders a report as the Prefect artifact of the run. The figures the
+nightly flow closes a run with (`directory_size`, `institutions_by_county_sector`) are read
+here too: flows hold no SQL.
 """
 
 from __future__ import annotations
@@ -78,9 +83,30 @@ class SourceReport:
 
 
 @dataclass(frozen=True, slots=True)
+class IssueLine:
+    """One row of the `issues` table."""
+
+    source: str
+    level: str  # warning | error
+    message: str
+    record: str | None
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RunIssues:
+    """A run's issues log: (source, warnings, errors) per source that has any, most first, and
+    its first `limit` messages (errors first)."""
+
+    counts: tuple[tuple[str, int, int], ...] = ()
+    messages: tuple[IssueLine, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class RunReport:
     run: RunInfo
     sources: tuple[SourceReport, ...]
+    issues: RunIssues = RunIssues()
 
     @property
     def failing(self) -> tuple[SourceReport, ...]:
@@ -217,7 +243,58 @@ def read_run_report(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -
                 failing += 1
         drift = check_drift([y for y in yields if y is not None], current)
         reports.append(replace(report, failing_runs=failing, drift=drift))
-    return RunReport(run, tuple(reports))
+    return RunReport(run, tuple(reports), read_issues(con, run_id))
+
+
+def read_issues(con: duckdb.DuckDBPyConnection, run_id: str, limit: int = 10) -> RunIssues:
+    """The issues log of `run_id` (empty on a warehouse older than the log)."""
+    if not _table_exists(con, "issues"):
+        return RunIssues()
+    counts = con.execute(
+        """
+        SELECT source, count(*) FILTER (WHERE level = 'warning'),
+               count(*) FILTER (WHERE level = 'error')
+        FROM issues WHERE run_id = ?
+        GROUP BY source ORDER BY 3 DESC, 2 DESC, source
+        """,
+        [run_id],
+    ).fetchall()
+    lines = con.execute(
+        """
+        SELECT source, level, message, record, url FROM issues WHERE run_id = ?
+        ORDER BY level = 'error' DESC, source, seq LIMIT ?
+        """,
+        [run_id, limit],
+    ).fetchall()
+    return RunIssues(
+        tuple((str(source), int(w), int(e)) for source, w, e in counts),
+        tuple(IssueLine(str(r[0]), str(r[1]), str(r[2]), r[3], r[4]) for r in lines),
+    )
+
+
+def issue_text(line: IssueLine) -> str:
+    """ "<record>: <message>", or the message alone."""
+    return f"{line.record}: {line.message}" if line.record else line.message
+
+
+def directory_size(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """Normalised records and institutions in the directory as it stands."""
+    row = con.execute(
+        "SELECT (SELECT count(*) FROM records), (SELECT count(*) FROM institutions)"
+    ).fetchone()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
+def institutions_by_county_sector(
+    con: duckdb.DuckDBPyConnection,
+) -> tuple[tuple[str, str, str, int], ...]:
+    """(powiat TERYT, powiat name, sector, institutions) for the run's closing summary, by
+    county then sector; "-" stands for an institution's unknown county."""
+    rows = con.execute(
+        "SELECT coalesce(powiat_teryt, '-'), coalesce(powiat_name, '-'), sector, institutions"
+        " FROM services_by_county_sector ORDER BY 1, 3"
+    ).fetchall()
+    return tuple((str(a), str(b), str(c), int(d)) for a, b, c, d in rows)
 
 
 def _yield(status: str, extracted: int | None, current: int | None) -> int | None:
@@ -319,6 +396,12 @@ def report_markdown(report: RunReport, max_rows: int = 300) -> str:
             for s in group:
                 why = s.drift if title.startswith("Drifting") else s.message
                 lines.append(f"- **{s.source}**: {_cell(why)}")
+    if report.issues.counts:
+        lines += ["", "## Issues (the `issues` table)", ""]
+        lines += [f"- **{s}**: {w} warning(s), {e} error(s)" for s, w, e in report.issues.counts]
+        lines.append("")
+        for issue in report.issues.messages:
+            lines.append(f"- {issue.source} ({issue.level}): {_cell(issue_text(issue))}")
     shown = list(report.sources)
     if len(shown) > max_rows:
         shown = [s for s in shown if not _routine(s)]

@@ -1,0 +1,362 @@
+"""Scoring `wsparcie extract` output against the JSON gold of the web corpus and the saved pages.
+
+One gold file per document (`benchmarks/web_corpus/gold/<id>.json`,
+`tests/gold/fixtures/<category>__<host>.json`), in the schema `benchmarks/web_corpus/README.md`
+describes: the page's subject (the institution whose page it is, or null), every other
+institution it names (mentions), and what it states about support (services, ages, hours).
+The extractor's rows are the JSON objects `wsparcie extract --format jsonl` prints.
+
+What is counted, per set of documents:
+
+- subject found: documents whose gold has a subject and whose output has a `subject` row;
+- name, postal code, powiat, gmina: single values of the subject, counted as in the older
+  benchmark (a wrong value is a false positive and a false negative); names compare through
+  `fold_key` (diacritics, case, punctuation) against every accepted full form, and separately
+  exactly (with Polish letters) against the first form; gminas compare on their first six
+  digits (a town and its urban-rural gmina are one office's answer either way);
+- reachable by phone / e-mail: documents whose subject has one in the gold and whose output
+  gives at least one right one (personal mailboxes do not count);
+- phones: every number of the subject (any kind), precision and recall over items;
+- mentions: other institutions, matched by `fold_key` of the output's name against the gold's
+  full forms, precision / recall / F1 separately for articles and institution pages; an output
+  mention that is the subject under another form is neither right nor wrong;
+- stated services: (document, code) pairs the text states against the codes the output says
+  were stated (its `services_stated` field when present, else `services`);
+- invented: institutions (subjects) from documents about none.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from transforms.text import fold_key
+
+Row = Mapping[str, Any]
+
+
+@dataclass(slots=True)
+class Counts:
+    """True/false positives and negatives of one measure, with the documents behind misses."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class Rate:
+    """A share of documents: `hit` of `total`."""
+
+    hit: int = 0
+    total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def share(self) -> float:
+        return self.hit / self.total if self.total else 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    """One annotated document."""
+
+    doc_id: str
+    url: str
+    kind: str  # institution_page | article | none
+    subject: Mapping[str, Any] | None
+    mentions: tuple[Mapping[str, Any], ...]
+    services: tuple[Mapping[str, Any], ...]
+    raw: Mapping[str, Any]
+
+    @classmethod
+    def read(cls, path: Path) -> Gold:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            doc_id=data["id"],
+            url=data["url"],
+            kind=data["kind"],
+            subject=data.get("subject"),
+            mentions=tuple(data.get("mentions") or ()),
+            services=tuple(data.get("services") or ()),
+            raw=data,
+        )
+
+
+SINGLE = ("name", "postal_code", "powiat_teryt", "gmina_teryt")
+
+
+@dataclass(slots=True)
+class Scores:
+    """Every measure over one set of documents."""
+
+    documents: int = 0
+    subject_found: Rate = field(default_factory=Rate)
+    single: dict[str, Counts] = field(default_factory=lambda: {f: Counts() for f in SINGLE})
+    name_exact: Rate = field(default_factory=Rate)
+    phone_reach: Rate = field(default_factory=Rate)
+    email_reach: Rate = field(default_factory=Rate)
+    phones: Counts = field(default_factory=Counts)
+    fax_typed: Rate = field(default_factory=Rate)
+    mentions_article: Counts = field(default_factory=Counts)
+    mentions_page: Counts = field(default_factory=Counts)
+    services: Counts = field(default_factory=Counts)
+    negatives: int = 0
+    invented: int = 0
+    invented_docs: list[str] = field(default_factory=list)
+
+
+def _names(entity: Mapping[str, Any]) -> set[str]:
+    return {fold_key(name) for name in entity.get("names") or () if name}
+
+
+def _gold_value(subject: Mapping[str, Any], name: str) -> str:
+    if name == "name":
+        names = subject.get("names") or []
+        return str(names[0]) if names else ""
+    return str(subject.get(name) or "")
+
+
+def _same(name: str, predicted: str, subject: Mapping[str, Any]) -> bool:
+    if name == "name":
+        return fold_key(predicted) in _names(subject)
+    expected = _gold_value(subject, name)
+    if name == "gmina_teryt":
+        return predicted[:6] == expected[:6]
+    return predicted == expected
+
+
+def _phone_numbers(entity: Mapping[str, Any] | None) -> dict[str, set[str]]:
+    """number -> kinds, from a gold entity."""
+    if not entity:
+        return {}
+    out: dict[str, set[str]] = {}
+    for phone in entity.get("phones") or ():
+        out.setdefault(str(phone["number"]), set()).update(phone.get("kinds") or ())
+    return out
+
+
+def _predicted_phones(row: Row | None) -> dict[str, set[str]]:
+    """number -> kinds from an output row: `phone_details` ({number, kinds, label}) when
+    present, then `phones` and `faxes`."""
+    if row is None:
+        return {}
+    out: dict[str, set[str]] = {}
+    for detail in row.get("phone_details") or ():
+        out.setdefault(str(detail["number"]), set()).update(detail.get("kinds") or ("voice",))
+    for number in row.get("phones") or ():
+        out.setdefault(str(number), set())
+    for number in row.get("faxes") or ():
+        out.setdefault(str(number), set()).add("fax")
+    return out
+
+
+def _office_emails(entity: Mapping[str, Any] | None) -> set[str]:
+    if not entity:
+        return set()
+    return {str(e["address"]).lower() for e in entity.get("emails") or () if not e.get("personal")}
+
+
+def _stated_codes(rows: Sequence[Row]) -> set[str]:
+    codes: set[str] = set()
+    for row in rows:
+        stated = row.get("services_stated")
+        if stated is None:
+            stated = row.get("services") or ()
+        for item in stated:
+            codes.add(str(item["code"]) if isinstance(item, Mapping) else str(item))
+    return codes
+
+
+def score_document(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:
+    """Add one document's output (`rows`, every record `wsparcie extract` printed) to `scores`."""
+    scores.documents += 1
+    subjects = [row for row in rows if row.get("role") == "subject"]
+    subject_row = subjects[0] if subjects else None
+    if gold.kind == "none":
+        scores.negatives += 1
+        if subjects:
+            scores.invented += len(subjects)
+            scores.invented_docs.append(f"{gold.doc_id}: {subject_row and subject_row.get('name')}")
+    _score_subject(gold, subject_row, scores)
+    _score_mentions(gold, rows, scores)
+    _score_services(gold, rows, scores)
+
+
+def _score_subject(gold: Gold, row: Row | None, scores: Scores) -> None:
+    subject = gold.subject
+    if subject is not None:
+        scores.subject_found.total += 1
+        if row is not None:
+            scores.subject_found.hit += 1
+        else:
+            scores.subject_found.misses.append(f"{gold.doc_id}: {_gold_value(subject, 'name')}")
+    for name in SINGLE:
+        predicted = str((row or {}).get(name) or "")
+        expected = _gold_value(subject, name) if subject else ""
+        counts = scores.single[name]
+        if predicted and expected and _same(name, predicted, subject or {}):
+            counts.tp += 1
+            continue
+        if predicted:
+            counts.fp += 1
+        if expected:
+            counts.fn += 1
+        if predicted or expected:
+            counts.misses.append(f"{gold.doc_id}: {predicted!r} ≠ {expected!r}")
+    if subject is not None and subject.get("names"):
+        scores.name_exact.total += 1
+        predicted_name = str((row or {}).get("name") or "")
+        if predicted_name == subject["names"][0]:
+            scores.name_exact.hit += 1
+        else:
+            scores.name_exact.misses.append(f"{gold.doc_id}: {predicted_name!r}")
+    expected_phones = _phone_numbers(subject)
+    predicted_phones = _predicted_phones(row)
+    found = set(predicted_phones) & set(expected_phones)
+    scores.phones.tp += len(found)
+    scores.phones.fp += len(set(predicted_phones) - set(expected_phones))
+    scores.phones.fn += len(set(expected_phones) - set(predicted_phones))
+    if set(predicted_phones) != set(expected_phones):
+        extra = sorted(set(predicted_phones) - set(expected_phones))
+        missing = sorted(set(expected_phones) - set(predicted_phones))
+        scores.phones.misses.append(f"{gold.doc_id}: +{extra} -{missing}")
+    if expected_phones:
+        scores.phone_reach.total += 1
+        if found:
+            scores.phone_reach.hit += 1
+        else:
+            scores.phone_reach.misses.append(gold.doc_id)
+    for number in found:
+        if "fax" in expected_phones[number]:
+            scores.fax_typed.total += 1
+            if "fax" in predicted_phones[number]:
+                scores.fax_typed.hit += 1
+            else:
+                scores.fax_typed.misses.append(f"{gold.doc_id}: {number}")
+    expected_emails = _office_emails(subject)
+    if expected_emails:
+        scores.email_reach.total += 1
+        predicted_emails = {str(e).lower() for e in (row or {}).get("emails") or ()}
+        if predicted_emails & expected_emails:
+            scores.email_reach.hit += 1
+        else:
+            scores.email_reach.misses.append(f"{gold.doc_id}: {sorted(predicted_emails)}")
+
+
+def _score_mentions(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:
+    counts = scores.mentions_article if gold.kind == "article" else scores.mentions_page
+    subject_names = _names(gold.subject) if gold.subject else set()
+    expected = [_names(mention) for mention in gold.mentions]
+    matched: set[int] = set()
+    for row in rows:
+        if row.get("role") != "mention":
+            continue
+        key = fold_key(str(row.get("name") or row.get("name_raw") or ""))
+        hit = next(
+            (i for i, names in enumerate(expected) if i not in matched and key in names), None
+        )
+        if hit is not None:
+            matched.add(hit)
+            counts.tp += 1
+        elif key in subject_names:
+            continue
+        else:
+            counts.fp += 1
+            counts.misses.append(f"{gold.doc_id}: extra {row.get('name')!r}")
+    for i, mention in enumerate(gold.mentions):
+        if i not in matched:
+            counts.fn += 1
+            counts.misses.append(f"{gold.doc_id}: missed {(mention.get('names') or ['?'])[0]!r}")
+
+
+def _score_services(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:
+    expected = {str(item["code"]) for item in gold.services}
+    predicted = _stated_codes(rows)
+    scores.services.tp += len(expected & predicted)
+    scores.services.fp += len(predicted - expected)
+    scores.services.fn += len(expected - predicted)
+    if expected != predicted:
+        scores.services.misses.append(
+            f"{gold.doc_id}: +{sorted(predicted - expected)} -{sorted(expected - predicted)}"
+        )
+
+
+def read_gold(folder: Path) -> list[Gold]:
+    return [Gold.read(path) for path in sorted(folder.glob("*.json"))]
+
+
+def plain_page(text: str) -> str:
+    """A stored page text served as the simplest page: its first line the title, one paragraph
+    per further line (how the web corpus is read, like a small institution's plain site)."""
+    from html import escape
+
+    lines = [line.strip() for line in text.splitlines()]
+    title = next((line for line in lines if line), "")
+    body = "\n".join(f"<p>{escape(line)}</p>" for line in lines if line)
+    return (
+        '<!DOCTYPE html>\n<html lang="pl"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title></head>\n<body>\n{body}\n</body></html>\n"
+    )
+
+
+def table(columns: Mapping[str, Scores], aims: Mapping[str, str]) -> list[str]:
+    """Markdown rows: one measure per row, one set of documents per column."""
+    names = list(columns)
+    lines = [
+        "| measure | " + " | ".join(names) + " | aim |",
+        "| --- | " + " | ".join("---" for _ in names) + " | --- |",
+    ]
+
+    def add(label: str, cells: Iterable[str]) -> None:
+        lines.append(f"| {label} | " + " | ".join(cells) + f" | {aims.get(label, '')} |")
+
+    def rate(r: Rate) -> str:
+        return f"{r.share:.1%} ({r.hit}/{r.total})" if r.total else "–"
+
+    def pr(c: Counts) -> str:
+        return f"P {c.precision:.1%} / R {c.recall:.1%}" if c.tp + c.fp + c.fn else "–"
+
+    def prf(c: Counts) -> str:
+        return f"{pr(c)} / F1 {c.f1:.1%}" if c.tp + c.fp + c.fn else "–"
+
+    s = list(columns.values())
+    add("documents", (str(x.documents) for x in s))
+    add("subject found", (rate(x.subject_found) for x in s))
+    add("subject name", (pr(x.single["name"]) for x in s))
+    add("subject name, exact with Polish letters", (rate(x.name_exact) for x in s))
+    add("postal code", (pr(x.single["postal_code"]) for x in s))
+    add("powiat", (pr(x.single["powiat_teryt"]) for x in s))
+    add("gmina", (pr(x.single["gmina_teryt"]) for x in s))
+    add("reachable by a correct phone", (rate(x.phone_reach) for x in s))
+    add("reachable by a correct e-mail", (rate(x.email_reach) for x in s))
+    add("phones (every number of the subject)", (pr(x.phones) for x in s))
+    add("fax numbers typed as fax", (rate(x.fax_typed) for x in s))
+    add(
+        "mentions in articles",
+        (prf(x.mentions_article) for x in s),
+    )
+    add(
+        "mentions on institution pages",
+        (prf(x.mentions_page) for x in s),
+    )
+    add("stated forms of support", (pr(x.services) for x in s))
+    add("institutions from pages about none", (f"{x.invented} of {x.negatives}" for x in s))
+    return lines
