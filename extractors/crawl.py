@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import heapq
 import logging
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -176,10 +177,14 @@ def _site_key(url: str) -> str:
     return f"{host}:{port}"
 
 
+_INDEX_FILE = re.compile(r"(?<=/)index\.(?:html?|php\d?|aspx?|jsp)$", re.IGNORECASE)
+
+
 def _page_key(url: str) -> str:
-    """A page's identity for "seen already": scheme, host without www., path, query."""
+    """A page's identity for "seen already": host without www., path (a folder's index file
+    is the folder), query."""
     parts = urlsplit(url)
-    path = parts.path or "/"
+    path = _INDEX_FILE.sub("", parts.path or "/")
     return urlunsplit(("", _site_key(url), path, parts.query, ""))
 
 
@@ -238,6 +243,7 @@ class _Crawl:
         self.frontier: list[_Link] = []
         self.queued: set[str] = set()
         self.seen_final: dict[str, str] = {}
+        self.seen_content: dict[str, str] = {}
         self.visits: list[PageVisit] = []
         self.fetched: list[Document] = []
         self.parsed: list[tuple[int, _Link, Document, list[ParsedInstitution]]] = []
@@ -354,7 +360,8 @@ class _Crawl:
             if outcome == "failed":
                 self.budget_left -= 1
             kept = self._keep_after_failure(link)
-            message = str(exc) + (f"; its {kept.records} earlier record(s) kept" if kept else "")
+            # The page's address is beside the message in every report: the reason is enough.
+            message = exc.reason + (f"; its {kept.records} earlier record(s) kept" if kept else "")
             visit = self.visit(link, outcome, http_status=exc.status, message=message)
             if kept is not None:
                 # The kept page's hash and records, for the next crawl to compare against.
@@ -370,11 +377,13 @@ class _Crawl:
         if link.bip == "" and _site_key(document.final_url) != self.site:
             self.visit(link, "left_site", document, message="redirected off the site")
             return None
-        if final_key in self.seen_final:
-            message = f"the same page as {self.seen_final[final_key]}"
-            self.visit(link, "duplicate", document, message=message)
+        # The same page under another address (a redirect, "/" and "/start", a print copy).
+        earlier = self.seen_final.get(final_key) or self.seen_content.get(document.sha256)
+        if earlier is not None:
+            self.visit(link, "duplicate", document, message=f"the same page as {earlier}")
             return None
         self.seen_final[final_key] = link.url
+        self.seen_content[document.sha256] = link.url
         if not _is_html(document):
             message = f"{document.content_type or 'unknown content'} is not a page"
             self.visit(link, "not_html", document, message=message)

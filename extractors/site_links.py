@@ -62,11 +62,13 @@ LINK_RULES: Final[tuple[LinkRule, ...]] = (
     LinkRule("Terapia", "offer", 3),
     LinkRule("Diagnoza", "offer", 3),
     LinkRule("Poradnictwo", "offer", 3),
-    LinkRule("Poradnia", "offer", 3),
     LinkRule("Pomoc psychologiczna", "offer", 3),
     LinkRule("Wczesne wspomaganie", "offer", 3),
     LinkRule("Grupy wsparcia", "offer", 3),
     LinkRule("Punkt konsultacyjny", "offer", 3),
+    # a unit of the institution ("Poradnia rodzinna" of a PCPR); on a poradnia's own site most
+    # links name it, so it comes after every other word
+    LinkRule("Poradnia", "offer", 5),
     # who it is for
     LinkRule("Dla rodziców", "parents", 3),
     LinkRule("Dla rodzin", "parents", 3),

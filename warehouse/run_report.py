@@ -12,7 +12,8 @@ together with each source's history and flags
 - **warnings**: more records than the declared maximum (loaded, but worth a look).
 
 It also carries the run's issues log (`read_issues`): per source, how many records its parser
-skipped (warnings) and why it failed (errors), with the first messages.
+skipped (warnings) and why it failed (errors), with the first messages; and for every `kind:
+site` source the pages its crawl considered, each with why (`warehouse.sites`).
 
 `report_markdown` renders a report as the Prefect artifact of the run. The figures the
 nightly flow closes a run with (`directory_size`, `institutions_by_county_sector`) are read
@@ -27,6 +28,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 import duckdb
+
+from warehouse.sites import SitePageLine, read_site_pages, site_pages_markdown
 
 # Drift needs a few earlier runs to know what is usual; fewer, and every change looks like one.
 DRIFT_MIN_HISTORY = 3
@@ -107,6 +110,7 @@ class RunReport:
     run: RunInfo
     sources: tuple[SourceReport, ...]
     issues: RunIssues = RunIssues()
+    site_pages: tuple[SitePageLine, ...] = ()
 
     @property
     def failing(self) -> tuple[SourceReport, ...]:
@@ -243,7 +247,7 @@ def read_run_report(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -
                 failing += 1
         drift = check_drift([y for y in yields if y is not None], current)
         reports.append(replace(report, failing_runs=failing, drift=drift))
-    return RunReport(run, tuple(reports), read_issues(con, run_id))
+    return RunReport(run, tuple(reports), read_issues(con, run_id), read_site_pages(con, run_id))
 
 
 def read_issues(con: duckdb.DuckDBPyConnection, run_id: str, limit: int = 10) -> RunIssues:
@@ -402,6 +406,7 @@ def report_markdown(report: RunReport, max_rows: int = 300) -> str:
         lines.append("")
         for issue in report.issues.messages:
             lines.append(f"- {issue.source} ({issue.level}): {_cell(issue_text(issue))}")
+    lines += site_pages_markdown(report.site_pages)
     shown = list(report.sources)
     if len(shown) > max_rows:
         shown = [s for s in shown if not _routine(s)]

@@ -29,6 +29,8 @@ from warehouse.judgements import (
 )
 from warehouse.national_gazetteer import warehouse_or_national_gazetteer
 from warehouse.review_queue import cases_from_matcher, not_institution_cases, upsert_cases
+from warehouse.sites import site_joins
+from warehouse.statements import build_statements
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +106,8 @@ def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary
     night's doubtful pairs and field conflicts in the review queue. Coordinators' decisions
     always win over the matcher's score."""
     decisions = current_decisions(con)
-    resolution = resolve(con, decisions=decisions)
+    # A site's pages are one institution; a coordinator's decision, applied after, still wins.
+    resolution = resolve(con, decisions=[*site_joins(con), *decisions])
     # "Not an institution" decisions take a record out of the directory: it keeps its row in
     # `records` (and its case), but no institution is built from it, now or on later nights.
     excluded = excluded_records(con)
@@ -141,6 +144,7 @@ def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary
                 [(c.old_id, c.new_id, run_id, c.reason, now) for c in changes],
             )
         _build_core_tables(con, rejected_values(con))
+        build_statements(con, run_id)
         cases = cases_from_matcher(
             con,
             resolution.review_cases,
