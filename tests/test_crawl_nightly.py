@@ -182,3 +182,17 @@ def test_a_changed_page_alone_is_read_again(nights: Nights) -> None:
         " JOIN institution_records m USING (record_id) WHERE r.source = 'arka_noego_www'",
     )
     assert institutions == 1
+
+
+def test_what_a_site_s_pages_state_keeps_the_page_that_states_it(nights: Nights) -> None:
+    rows = query(
+        nights,
+        """
+        SELECT s.url, s.origin, s.detail FROM statements s
+        WHERE s.source = 'arka_noego_www' AND s.field = 'service' AND s.value = 'legal_aid'
+        """,
+    )
+    assert [(str(url).rsplit("/", 1)[-1], origin) for url, origin, _d in rows] == [
+        ("poradnictwo.html", "stated")
+    ]
+    assert "porad prawnych" in str(rows[0][2])

@@ -39,6 +39,7 @@ _SUPPORT_SERVICES = (
     ' \'[{"code": "VARCHAR", "evidence": "VARCHAR"}]\')'
 )
 _SUPPORT_SCHEDULES = "CAST(json_extract(r.support_evidence, '$.schedules') AS JSON[])"
+_RANK = "CASE origin WHEN 'stated' THEN 0 WHEN 'name' THEN 1 ELSE 2 END"
 
 
 def _has_columns(con: duckdb.DuckDBPyConnection, table: str, *columns: str) -> bool:
@@ -58,7 +59,7 @@ def _tonight_sql(support: bool) -> str:
         support_rows = f"""
         UNION ALL
         SELECT m.institution_id, 'service', s.code, m.source, m.url, 'stated',
-               json_object('evidence', s.evidence, 'ages', r.ages,
+               json_object('evidence', s.evidence, 'ages', json(r.ages),
                            'fees_free', r.fees_free, 'referral_required', r.referral_required),
                m.seen_at
         FROM m JOIN records AS r USING (record_id), unnest({_SUPPORT_SERVICES}) AS t(s)
@@ -114,10 +115,11 @@ def _tonight_sql(support: bool) -> str:
         {support_rows}
     )
     SELECT institution_id, field, value, source, url,
-           -- the best origin a page gives a value: its own words over a name over a default
-           arg_min(origin, CASE origin WHEN 'stated' THEN 0 WHEN 'name' THEN 1 ELSE 2 END)
+           -- the best origin a page gives a value (its own words over a name over a
+           -- default), and of its evidence the first, so that reruns keep the same
+           min(struct_pack(rank := {_RANK}, origin := origin, detail := detail)).origin
                AS origin,
-           arg_min(detail, CASE origin WHEN 'stated' THEN 0 WHEN 'name' THEN 1 ELSE 2 END)
+           min(struct_pack(rank := {_RANK}, origin := origin, detail := detail)).detail
                AS detail,
            min(seen_at) AS first_seen_at,
            max(seen_at) AS last_seen_at
