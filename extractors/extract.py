@@ -21,6 +21,7 @@ import logging
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from urllib.parse import urlsplit, urlunsplit
 
 from extractors.catalogue import Source
 from extractors.context import Issue, ParseContext
@@ -168,10 +169,17 @@ def extract_source(
     )
 
 
-def site_record_id(source: str, url: str, parsed: ParsedInstitution) -> str:
-    """A site's record id: its source, its page's address and its raw key fields. Several
-    pages of a site describe its one subject: the page keeps each page's record apart."""
-    return make_record_id(f"{source}\x1f{url}", parsed)
+def site_record_id(source: Source, url: str, parsed: ParsedInstitution) -> str:
+    """A site's record id: its source, its page and its raw key fields. Several pages of a
+    site describe its one subject: the page keeps each page's record apart. A page on the
+    site's own host is named by its path alone, so the id stays when the site moves to https
+    or another address (the demo's server takes a new port every run)."""
+    home, page = urlsplit(source.url), urlsplit(url)
+    same_origin = (home.hostname or "").removeprefix("www.") == (page.hostname or "").removeprefix(
+        "www."
+    ) and home.port == page.port
+    where = urlunsplit(("", "", page.path, page.query, "")) if same_origin else url
+    return make_record_id(f"{source.slug}\x1f{where}", parsed)
 
 
 def extract_site(
@@ -213,7 +221,7 @@ def extract_site(
     records = tuple(
         RawInstitution(
             source=source.slug,
-            record_id=site_record_id(source.slug, page.document.final_url, item),
+            record_id=site_record_id(source, page.document.final_url, item),
             url=page.document.final_url,
             fetched_at=page.document.fetched_at,
             document_sha256=page.document.sha256,

@@ -16,7 +16,7 @@ from extractors.archive import Archive
 from extractors.catalogue import Source
 from extractors.context import ParseContext
 from extractors.crawl import PreviousPage, SiteCrawl, SitePrevious, crawl_site, parse_site_page
-from extractors.extract import extract_source
+from extractors.extract import extract_source, site_record_id
 from extractors.fetch import Fetcher, FetchPolicy
 from extractors.records import Document, ParsedInstitution
 from extractors.site_links import is_file_address, match_link
@@ -364,3 +364,17 @@ def test_the_site_s_own_folder_says_nothing_about_its_links() -> None:
 )
 def test_file_addresses(url: str, is_file: bool) -> None:
     assert is_file_address(url) is is_file
+
+
+def test_a_site_record_s_id_names_its_page_not_the_server() -> None:
+    """The same page of the same site keeps its record id when the site's address moves (the
+    demo's server takes a new port each run); another page, or another host's page, does not."""
+    record = ParsedInstitution(name_raw="Poradnia Psychologiczno-Pedagogiczna w Piszu")
+    first = site_source("http://127.0.0.1:41000/piski/ppp-pisz/")
+    second = site_source("http://127.0.0.1:52000/piski/ppp-pisz/")
+    same = site_record_id(first, "http://127.0.0.1:41000/piski/ppp-pisz/oferta.html", record)
+    assert same == site_record_id(
+        second, "http://127.0.0.1:52000/piski/ppp-pisz/oferta.html", record
+    )
+    assert same != site_record_id(first, "http://127.0.0.1:41000/piski/ppp-pisz/", record)
+    assert same != site_record_id(first, "https://bip.example/piski/ppp-pisz/oferta.html", record)
