@@ -32,6 +32,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from bs4 import Tag
@@ -63,7 +64,17 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 MAX_BUDGET_ROWS = 20  # links left unread for want of budget, listed in the report at most
 MAX_TEXT_CHARS = 20_000  # a nameless page's text kept for what it states
 
-Outcome = str  # read | unchanged | links_only | robots | budget | failed | not_html | left_site | duplicate
+Outcome = Literal[
+    "read",  # fetched and parsed
+    "unchanged",  # the content last night's records came from: not parsed, records kept
+    "links_only",  # a BIP's first page, read for the link to its data page
+    "robots",  # robots.txt disallows it (not fetched)
+    "budget",  # not fetched: max_pages reached
+    "failed",  # the fetch failed (its earlier records kept)
+    "not_html",  # not a page (a file served without a telling address)
+    "left_site",  # redirected to another host
+    "duplicate",  # the same page as one read already, under another address
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ CREATE TABLE site_pages (
     final_url        VARCHAR,           -- after redirects
     depth            INTEGER NOT NULL,  -- links from the home page (0)
     reason           VARCHAR NOT NULL,  -- why the crawl went there
-    outcome          VARCHAR NOT NULL,  -- read | unchanged | links_only | robots | budget | failed | not_html | left_site
+    outcome          VARCHAR NOT NULL,  -- read | unchanged | links_only | robots | budget | failed | not_html | left_site | duplicate
     http_status      INTEGER,
     document_sha256  VARCHAR,
     records          INTEGER,           -- records the page gives (read: parsed now; unchanged: kept)
@@ -48,7 +48,7 @@ COMMENT ON COLUMN site_pages.url IS 'Adres, pod który poszedł przegląd — th
 COMMENT ON COLUMN site_pages.final_url IS 'Adres po przekierowaniach — the address after redirects.';
 COMMENT ON COLUMN site_pages.depth IS 'Liczba odnośników od strony głównej (0) — links from the home page (0).';
 COMMENT ON COLUMN site_pages.reason IS 'Dlaczego: strona główna, słowo odnośnika (np. link "Kontakt") albo reguła BIP — why: the home page, the link word that led there, or the BIP rule.';
-COMMENT ON COLUMN site_pages.outcome IS 'Wynik: read | unchanged (bez zmian, rekordy zachowane, bez ponownego parsowania) | links_only | robots (robots.txt zabrania) | budget (limit stron) | failed | not_html | left_site — outcome.';
+COMMENT ON COLUMN site_pages.outcome IS 'Wynik: read | unchanged (bez zmian, rekordy zachowane, bez ponownego parsowania) | links_only | robots (robots.txt zabrania) | budget (limit stron) | failed | not_html | left_site | duplicate (ta sama strona pod innym adresem) — outcome.';
 COMMENT ON COLUMN site_pages.http_status IS 'Kod HTTP — HTTP status.';
 COMMENT ON COLUMN site_pages.document_sha256 IS 'Skrót SHA-256 treści strony (documents.sha256) — hash of the page''s body.';
 COMMENT ON COLUMN site_pages.records IS 'Rekordy ze strony (read: odczytane teraz; unchanged: zachowane) — records the page gives (read: parsed now; unchanged: kept from before).';
