@@ -378,3 +378,59 @@ def test_a_site_record_s_id_names_its_page_not_the_server() -> None:
     )
     assert same != site_record_id(first, "http://127.0.0.1:41000/piski/ppp-pisz/", record)
     assert same != site_record_id(first, "https://bip.example/piski/ppp-pisz/oferta.html", record)
+
+
+def test_a_page_failing_tonight_keeps_what_it_said_and_a_redirect_off_the_site_is_not_read(
+    httpserver: HTTPServer, other_host: HTTPServer
+) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/").respond_with_data(
+        page(
+            "Poradnia Psychologiczno-Pedagogiczna w Piszu",
+            '<nav><a href="/oferta">Oferta</a> <a href="/kontakt">Kontakt</a></nav>',
+        ),
+        content_type="text/html; charset=utf-8",
+    )
+    httpserver.expect_request("/oferta").respond_with_data("awaria", status=500)
+    # the contact page moved to the county's portal
+    httpserver.expect_request("/kontakt").respond_with_data(
+        "", status=301, headers={"Location": other_host.url_for("/jednostki/ppp")}
+    )
+    other_host.expect_request("/robots.txt").respond_with_data("", status=404)
+    other_host.expect_request("/jednostki/ppp").respond_with_data(
+        page("Powiat piski – jednostki", "<p>Lista jednostek powiatu.</p>"),
+        content_type="text/html; charset=utf-8",
+    )
+    offer = httpserver.url_for("/oferta")
+    previous = SitePrevious((PreviousPage(offer, offer, "a" * 64, 2),), "Poradnia w Piszu")
+    with Fetcher(POLICY) as fetcher:
+        result = crawl_site(site_source(httpserver.url_for("/")), fetcher, previous)
+    visits = {v.url: v for v in result.pages}
+    failed = visits[offer]
+    assert failed.outcome == "failed" and failed.records == 2 and failed.sha256 == "a" * 64
+    assert failed.message is not None and "its 2 earlier record(s) kept" in failed.message
+    assert result.kept_urls == (offer,) and result.kept_records == 2
+    assert not result.unchanged
+    moved = visits[httpserver.url_for("/kontakt")]
+    assert moved.outcome == "left_site" and moved.final_url == other_host.url_for("/jednostki/ppp")
+    assert [page.document.final_url for page in result.read] == [httpserver.url_for("/")]
+
+
+def test_a_site_whose_pages_never_name_their_owner_says_so(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/").respond_with_data(
+        page("Witamy", '<nav><a href="/oferta">Oferta</a></nav><p>Witamy.</p>', footer=False),
+        content_type="text/html; charset=utf-8",
+    )
+    httpserver.expect_request("/oferta").respond_with_data(
+        page("Oferta", "<p>Terapia logopedyczna dla dzieci.</p>", footer=False),
+        content_type="text/html; charset=utf-8",
+    )
+    with Fetcher(POLICY) as fetcher:
+        unnamed = crawl_site(site_source(httpserver.url_for("/")), fetcher)
+        named = crawl_site(
+            site_source(httpserver.url_for("/"), publisher="Poradnia w Piszu"), fetcher
+        )
+    assert unnamed.records == 0 and unnamed.subject is None
+    assert any("no page of the site names its owner" in i.message for i in unnamed.issues)
+    assert named.subject == "Poradnia w Piszu" and named.records == 2
