@@ -3,12 +3,17 @@
 A declaration holds facts a reviewer wants without reading code (publisher, URL, kind, parser,
 record-count assertions). Loading validates every file and reports every problem at once, each
 naming the file, the field and what is wrong.
+
+A `kind: site` source declares an institution's website by its home page: the crawl
+(`extractors.crawl`) reads at most `max_pages` pages of it, each by detection, so its `parser`
+is `site` (or left out). Folders named `proposed/` hold declarations `wsparcie sources discover`
+suggests for a person to accept: they are not part of the catalogue until moved out of it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -17,14 +22,20 @@ import yaml
 
 from extractors.options import check_option
 
-Kind = Literal["institution_page", "directory_page", "article", "spreadsheet", "registry"]
+Kind = Literal["institution_page", "directory_page", "article", "spreadsheet", "registry", "site"]
 KINDS: tuple[str, ...] = (
     "institution_page",
     "directory_page",
     "article",
     "spreadsheet",
     "registry",
+    "site",
 )
+# A site's pages are each read by detection (extractors.crawl), not by one named parser.
+SITE_PARSER = "site"
+DEFAULT_MAX_PAGES = 8
+MAX_MAX_PAGES = 50  # a site is an institution's few pages, not a web archive
+PROPOSED_FOLDER = "proposed"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 _COUNTY = re.compile(r"^(\d{2}|\d{4}|PL)$")
 _URL = re.compile(r"^(https?://[^\s/]+|file://|\{[a-z_]+\})\S*$")
@@ -43,6 +54,7 @@ _KNOWN_FIELDS = {
     "notes",
     "assert",
     "options",
+    "max_pages",
 }
 
 
@@ -61,6 +73,7 @@ class Source:
     min_records: int = 1
     max_records: int | None = None
     options: tuple[tuple[str, str], ...] = ()  # checked against extractors.options
+    max_pages: int = DEFAULT_MAX_PAGES  # kind site: pages the crawl reads at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +101,11 @@ def declaration_files(root: Path) -> list[Path]:
     """Every source declaration under `root`, in a stable order."""
     if root.is_file():
         return [root]
-    return sorted(p for p in root.rglob("*.y*ml") if p.suffix in (".yml", ".yaml"))
+    return sorted(
+        p
+        for p in root.rglob("*.y*ml")
+        if p.suffix in (".yml", ".yaml") and PROPOSED_FOLDER not in p.relative_to(root).parts[:-1]
+    )
 
 
 def check_catalogue(root: Path, parsers: Iterable[str]) -> tuple[list[Source], list[Problem]]:
@@ -192,9 +209,18 @@ def _check_file(path: Path, known_parsers: set[str]) -> tuple[Source | None, lis
     url = text("url")
     if url is not None and not _URL.match(url):
         problem("url", f"'{url}' is not an http(s):// or file:// URL")
-    parser = text("parser")
-    if parser is not None and parser not in known_parsers:
+    parser = text("parser", required=kind != "site")
+    if kind == "site":
+        if parser not in (None, SITE_PARSER):
+            problem(
+                "parser",
+                f"'{parser}': a site's pages are each read by detection; write "
+                f"'parser: {SITE_PARSER}' or leave it out",
+            )
+        parser = SITE_PARSER
+    elif parser is not None and parser not in known_parsers:
         problem("parser", f"'{parser}' is not a known parser ({', '.join(sorted(known_parsers))})")
+    max_pages = _max_pages(raw.get("max_pages"), kind, problem)
     publisher = text("publisher", required=False)
 
     min_records, max_records = 1, None
@@ -221,7 +247,7 @@ def _check_file(path: Path, known_parsers: set[str]) -> tuple[Source | None, lis
     if not isinstance(options_raw, dict):
         problem("options", "must be a mapping of option names to values")
     else:
-        if parser is not None and parser in known_parsers:
+        if parser is not None and (parser in known_parsers or parser == SITE_PARSER):
             for key, value in options_raw.items():
                 message = check_option(parser, str(key), value)
                 if message is not None:
@@ -244,6 +270,20 @@ def _check_file(path: Path, known_parsers: set[str]) -> tuple[Source | None, lis
             min_records=min_records,
             max_records=max_records,
             options=options,
+            max_pages=max_pages,
         ),
         problems,
     )
+
+
+def _max_pages(value: object, kind: str | None, problem: Callable[[str, str], None]) -> int:
+    """The declared page budget of a site, checked; the default when none is declared."""
+    if value is None:
+        return DEFAULT_MAX_PAGES
+    if kind != "site":
+        problem("max_pages", "only a `kind: site` source is crawled: remove it or change the kind")
+        return DEFAULT_MAX_PAGES
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_MAX_PAGES:
+        problem("max_pages", f"{value!r} must be a whole number from 1 to {MAX_MAX_PAGES}")
+        return DEFAULT_MAX_PAGES
+    return value

@@ -46,6 +46,31 @@ def cmd_sources_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sources_discover(args: argparse.Namespace) -> int:
+    from extractors.parsers import parser_names
+    from warehouse.db import open_warehouse
+    from warehouse.discovery import discover, write_proposals
+
+    catalogue = Path(args.sources)
+    declared = check_catalogue(catalogue, parser_names())[0] if catalogue.exists() else []
+    with open_warehouse(Path(args.db), read_only=True) as con:
+        found = discover(con, [s.url for s in declared])
+    files = write_proposals(found, Path(args.out), str(args.db))
+    print(f"{len(files)} site declaration(s) proposed in {args.out} (accept one by moving it")
+    print(f"  into {catalogue}/<TERYT>_<county>/; nothing is crawled until then)")
+    for proposal, path in zip(found.proposals, files, strict=True):
+        print(f"  {path}: {proposal.url} — {proposal.name}")
+    print(f"left out: {found.covered} institution(s) with a source of their own")
+    for what, hosts in (
+        ("host(s) the catalogue reads already", found.in_catalogue),
+        ("host(s) given by several institutions", found.shared),
+        ("social network or platform host(s)", found.not_sites),
+    ):
+        if hosts:
+            print(f"  {len(hosts)} {what}: {', '.join(hosts)}")
+    return 0
+
+
 def _print_summary(summary: object, started: float) -> None:
     from flows.nightly import RunSummary
 
@@ -326,6 +351,19 @@ def build_parser() -> argparse.ArgumentParser:
     check = source_verbs.add_parser("check", help="validate every declaration, report all problems")
     check.add_argument("sources", nargs="?", default="sources", help="catalogue folder")
     check.set_defaults(func=cmd_sources_check)
+    discover = source_verbs.add_parser(
+        "discover",
+        help="propose site declarations for institutions the catalogue lacks, from the "
+        "websites the warehouse holds (written for a person to accept; none is crawled)",
+    )
+    discover.add_argument("--db", help=_FOUND_DB)
+    discover.add_argument(
+        "--out", default="sources/proposed", help="folder for the proposals (sources/proposed)"
+    )
+    discover.add_argument(
+        "--sources", default="sources", help="the catalogue to leave out (default: sources)"
+    )
+    discover.set_defaults(func=cmd_sources_discover, find_db=True)
 
     extract = verbs.add_parser("extract", help="show what one page or file yields")
     extract.add_argument("target", metavar="URL_OR_PATH")

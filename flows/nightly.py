@@ -37,6 +37,7 @@ from prefect.utilities.annotations import quote
 
 from extractors.archive import Archive
 from extractors.catalogue import Source, load_catalogue, resolve_urls
+from extractors.crawl import SitePrevious
 from extractors.extract import SourceResult, extract_source
 from extractors.fetch import Fetcher, FetchPolicy
 from extractors.parsers import parser_names
@@ -62,6 +63,7 @@ from warehouse.run_report import (
     record_checks,
     report_markdown,
 )
+from warehouse.sites import previous_sites
 from warehouse.stages import (
     MatchSummary,
     load_gazetteer_if_present,
@@ -208,10 +210,14 @@ def fetch_extract(
     archive_dir: Path,
     previous: dict[str, str],
     replay: tuple[Path, ...] = (),
+    sites: dict[str, SitePrevious] | None = None,
 ) -> Timed[list[SourceResult]]:
     def work() -> list[SourceResult]:
         with open_fetcher(policy, archive_dir, replay) as fetcher:
-            return [extract_source(s, fetcher, previous.get(s.slug)) for s in batch]
+            return [
+                extract_source(s, fetcher, previous.get(s.slug), (sites or {}).get(s.slug))
+                for s in batch
+            ]
 
     return _timed(work)
 
@@ -288,11 +294,14 @@ def mark_stage(stage: str) -> None:
         os.fsync(handle.fileno())
 
 
-def prepare(settings: RunSettings) -> tuple[str, list[Source], dict[str, str], list[str]]:
+def prepare(
+    settings: RunSettings,
+) -> tuple[str, list[Source], dict[str, str], list[str], dict[str, SitePrevious]]:
     """Validate the catalogue, clear up after a killed run, open this run in the warehouse.
 
-    Returns the run id, the sources, each source's last extracted content hash, and the ids
-    of earlier runs now marked interrupted. Call while holding `run_lock(settings.db)`.
+    Returns the run id, the sources, each source's last extracted content hash, the ids
+    of earlier runs now marked interrupted, and what each site's last crawl read. Call while
+    holding `run_lock(settings.db)`.
     """
     sources = load_catalogue(settings.catalogue, parser_names())
     sources = resolve_urls(sources, dict(settings.placeholders))
@@ -304,7 +313,8 @@ def prepare(settings: RunSettings) -> tuple[str, list[Source], dict[str, str], l
         register_sources(con, sources)
         start_run(con, run_id, str(settings.catalogue), len(sources))
         previous = previous_documents(con)
-    return run_id, sources, previous, interrupted
+        sites = previous_sites(con)
+    return run_id, sources, previous, interrupted, sites
 
 
 def close_run(
@@ -340,6 +350,7 @@ def fetch_all(
     sources: Sequence[Source],
     previous: Mapping[str, str],
     progress: Progress,
+    sites: Mapping[str, SitePrevious] | None = None,
 ) -> tuple[list[SourceResult], StageTiming]:
     """Fetch and extract every source, batches in parallel on the configured task runner."""
     clock = time.perf_counter()
@@ -360,6 +371,7 @@ def fetch_all(
                 "archive_dir": archive,
                 "previous": {s.slug: previous[s.slug] for s in batch if s.slug in previous},
                 "replay": settings.replay,
+                "sites": {s.slug: sites[s.slug] for s in batch if sites and s.slug in sites},
             }
             futures[runner.submit(fetch_extract, parameters)] = batch
         for future in as_completed(list(futures)):
@@ -399,11 +411,11 @@ def nightly(settings: RunSettings | dict[str, Any], progress: Progress | None = 
 def _run(settings: RunSettings, progress: Progress) -> RunSummary:
     mark_stage("prepare")
     clock = time.perf_counter()
-    run_id, sources, previous, interrupted = prepare(settings)
+    run_id, sources, previous, interrupted, sites = prepare(settings)
     elapsed = time.perf_counter() - clock
     timings: list[StageTiming] = [StageTiming("prepare", elapsed, elapsed, 0)]
     try:
-        outcomes = _fetch_and_load(settings, run_id, sources, previous, progress, timings)
+        outcomes = _fetch_and_load(settings, run_id, sources, previous, progress, timings, sites)
         reason = "a rebuild was asked for" if settings.always_rebuild else None
         kept = None if reason else current_directory(settings.db, settings.out, run_id)
         if kept is not None:
@@ -453,12 +465,13 @@ def _fetch_and_load(
     previous: dict[str, str],
     progress: Progress,
     timings: list[StageTiming],
+    sites: dict[str, SitePrevious] | None = None,
 ) -> list[SourceOutcome]:
     # Its own function so that the extracted records, once in the warehouse, are freed: a
     # national run's would otherwise stay in memory through normalise, match and publish.
     mark_stage("fetch+extract")
     progress.stage("fetch+extract", total=len(sources))
-    results, fetch_timing = fetch_all(settings, sources, previous, progress)
+    results, fetch_timing = fetch_all(settings, sources, previous, progress, sites)
     timings.append(fetch_timing)
     progress.stage("load")
     # quote(): Prefect would otherwise walk every record of every result looking for futures

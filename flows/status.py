@@ -4,7 +4,8 @@ Reads the run report the nightly flow records in the warehouse (warehouse/run_re
 prints, for whoever looks after the nightly run: how the last run ended, then the sources that
 are failing (with how many runs in a row), drifting (yielding far fewer or more records than
 they usually do), or over their declared maximum; then the run's issues log, per source and
-its first messages (records a parser skipped, why a source failed). Exit status: 0 when
+its first messages (records a parser skipped, why a source failed), and per site which pages
+its crawl read and why (the link word or rule), or why not. Exit status: 0 when
 nothing needs attention, 2 when something does (issues alone do not), 1 when there is no
 warehouse or no run to report on.
 """
@@ -18,6 +19,7 @@ from typing import TextIO
 
 from warehouse.db import WarehouseError, open_warehouse
 from warehouse.run_report import RunIssues, RunReport, issue_text, read_run_report
+from warehouse.sites import site_pages_lines
 
 
 def _when(value: datetime | None) -> str:
@@ -65,6 +67,7 @@ def format_status(report: RunReport) -> str:
     if not (report.failing or report.drifting or report.warnings):
         lines.append("no source is failing or drifting")
     lines += _issue_lines(report.issues)
+    lines += site_pages_lines(report.site_pages)
     return "\n".join(lines)
 
 

@@ -98,7 +98,16 @@ def test_first_night_extracts_every_source(
         )
         assert con.execute("SELECT count(*) FROM records").fetchone() == (sum(expected.values()),)
         assert con.execute("SELECT count(*) FROM source_runs").fetchone() == (2 * len(expected),)
-        assert con.execute("SELECT count(*) FROM documents").fetchone() == (len(expected),)
+        # one document per source, but one per page fetched for a site
+        sites, pages = con.execute(
+            "SELECT count(DISTINCT source), count(*) FROM site_pages"
+            " WHERE run_id = ? AND document_sha256 IS NOT NULL",
+            [first.run_id],
+        ).fetchone() or (0, 0)
+        assert sites == 3
+        assert con.execute("SELECT count(*) FROM documents").fetchone() == (
+            len(expected) - sites + pages,
+        )
         counties = {
             r[0] for r in con.execute("SELECT DISTINCT powiat_teryt FROM institutions").fetchall()
         }

@@ -6,6 +6,10 @@ source cost minutes.
 A source that failed, or that yielded fewer records than its declared minimum, keeps its last
 good records: a broken page never wipes institutions from the directory. What the parsers
 warned about, and why a source failed, go to the run's issues log (`issues`).
+
+A `kind: site` source brings a document per page and what its crawl did with each page
+(`site_pages`); the records of its pages that are unchanged (or failed tonight) stand as they
+were, marked seen, while the rest of its records are replaced.
 """
 
 from __future__ import annotations
@@ -19,10 +23,12 @@ import duckdb
 import pandas as pd
 
 from extractors.catalogue import Source
+from extractors.crawl import PageVisit
 from extractors.extract import DocumentInfo, SourceResult
 from extractors.records import RawInstitution
 from warehouse.db import transaction
 from warehouse.frames import insert_frame
+from warehouse.statements import confirm_statements
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +139,7 @@ def check_assertions(result: SourceResult, source: Source) -> SourceOutcome:
     """Apply the declaration's min/max record assertions to a fresh extraction."""
     if result.status != "extracted":
         return SourceOutcome(result.source, result.status, None, result.message)
-    count = len(result.records)
+    count = len(result.records) + result.kept_records  # a site's unchanged pages' records count
     if count < source.min_records:
         return SourceOutcome(
             result.source,
@@ -185,17 +191,20 @@ class _Batch:
     unchanged: list[str] = field(default_factory=list)
     records: dict[str, dict[str, object]] = field(default_factory=dict)
     issues: list[dict[str, object]] = field(default_factory=list)
+    site_pages: list[dict[str, object]] = field(default_factory=list)
+    kept: list[tuple[str, str]] = field(default_factory=list)  # (site source, page url)
 
     def add(self, result: SourceResult, outcome: SourceOutcome, run_id: str, now: datetime) -> None:
         self.outcomes.append(outcome)
         d = result.document
-        if d is not None:
-            key = (d.sha256, d.url)
+        for page in dict.fromkeys((d, *result.documents) if d is not None else result.documents):
+            key = (page.sha256, page.url)
             earlier = self.documents.get(key)
             # Two sources may share a document; fetched one after the other, the first
             # fetch counts as the first, the last one's headers as the current ones.
-            first = d.fetched_at if earlier is None else earlier["first_fetched_at"]
-            self.documents[key] = _document_row(d, first)
+            first = page.fetched_at if earlier is None else earlier["first_fetched_at"]
+            self.documents[key] = _document_row(page, first)
+        self.site_pages.extend(_site_page_row(run_id, result.source, p) for p in result.pages)
         self.source_runs.append(
             {
                 "run_id": run_id,
@@ -223,6 +232,7 @@ class _Batch:
         )
         if outcome.status == "extracted":
             self.replaced.append(result.source)
+            self.kept.extend((result.source, url) for url in result.kept_urls)
             for record in result.records:
                 if record.record_id not in self.records:  # the first of duplicates wins
                     self.records[record.record_id] = _raw_row(record, now)
@@ -244,17 +254,31 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
     )
     insert_frame(con, "source_runs", _frame(batch.source_runs, integers=("http_status", "records")))
     insert_frame(con, "issues", _frame(batch.issues))
+    insert_frame(con, "site_pages", _frame(batch.site_pages, integers=_SITE_PAGE_INTEGERS))
     if batch.unchanged:
         con.execute(
             "UPDATE raw_records SET last_seen_at = ?"
             " WHERE active AND source IN (SELECT unnest(?::VARCHAR[]))",
             [now, batch.unchanged],
         )
+        confirm_statements(con, batch.unchanged, now)
     if batch.replaced:
+        # A site's unchanged pages keep their records (not parsed again): seen tonight.
+        kept = [f"{source}\x1f{url}" for source, url in batch.kept]
         con.execute(
-            "UPDATE raw_records SET active = false WHERE source IN (SELECT unnest(?::VARCHAR[]))",
-            [batch.replaced],
+            """
+            UPDATE raw_records SET active = false
+            WHERE source IN (SELECT unnest($replaced::VARCHAR[]))
+              AND source || chr(31) || url NOT IN (SELECT unnest($kept::VARCHAR[]))
+            """,
+            {"replaced": batch.replaced, "kept": kept},
         )
+        if kept:
+            con.execute(
+                "UPDATE raw_records SET last_seen_at = $now WHERE active"
+                " AND source || chr(31) || url IN (SELECT unnest($kept::VARCHAR[]))",
+                {"now": now, "kept": kept},
+            )
         insert_frame(
             con,
             "raw_records",
@@ -278,6 +302,26 @@ ON CONFLICT (record_id) DO UPDATE SET
     opening_hours_raw = excluded.opening_hours_raw, extra = excluded.extra,
     active = true
 """
+
+
+_SITE_PAGE_INTEGERS = ("depth", "http_status", "records")
+
+
+def _site_page_row(run_id: str, source: str, page: PageVisit) -> dict[str, object]:
+    return {
+        "run_id": run_id,
+        "source": source,
+        "seq": page.seq,
+        "url": page.url,
+        "final_url": page.final_url,
+        "depth": page.depth,
+        "reason": page.reason,
+        "outcome": page.outcome,
+        "http_status": page.http_status,
+        "document_sha256": page.sha256,
+        "records": page.records,
+        "message": page.message,
+    }
 
 
 def _document_row(d: DocumentInfo, first_fetched_at: object) -> dict[str, object]:

@@ -12,10 +12,11 @@ together with each source's history and flags
 - **warnings**: more records than the declared maximum (loaded, but worth a look).
 
 It also carries the run's issues log (`read_issues`): per source, how many records its parser
-skipped (warnings) and why it failed (errors), with the first messages; and the names the
+skipped (warnings) and why it failed (errors), with the first messages; the names the
 directory could not settle (`read_names`, warehouse/canonical_names.py): published names still
 led by an acronym whose expansion is ambiguous, and institutions held back until a coordinator
-gives their full name.
+gives their full name; and for every `kind: site` source the pages its crawl considered, each
+with why (`warehouse.sites`).
 
 `report_markdown` renders a report as the Prefect artifact of the run. The figures the
 nightly flow closes a run with (`directory_size`, `institutions_by_county_sector`) are read
@@ -32,6 +33,7 @@ from datetime import datetime
 import duckdb
 
 from warehouse.canonical_names import NameLine, acronym_led_names, withheld_names
+from warehouse.sites import SitePageLine, read_site_pages, site_pages_markdown
 
 # Drift needs a few earlier runs to know what is usual; fewer, and every change looks like one.
 DRIFT_MIN_HISTORY = 3
@@ -121,6 +123,7 @@ class RunReport:
     sources: tuple[SourceReport, ...]
     issues: RunIssues = RunIssues()
     names: RunNames = RunNames()
+    site_pages: tuple[SitePageLine, ...] = ()
 
     @property
     def failing(self) -> tuple[SourceReport, ...]:
@@ -257,7 +260,13 @@ def read_run_report(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -
                 failing += 1
         drift = check_drift([y for y in yields if y is not None], current)
         reports.append(replace(report, failing_runs=failing, drift=drift))
-    return RunReport(run, tuple(reports), read_issues(con, run_id), read_names(con))
+    return RunReport(
+        run,
+        tuple(reports),
+        read_issues(con, run_id),
+        read_names(con),
+        read_site_pages(con, run_id),
+    )
 
 
 def read_names(con: duckdb.DuckDBPyConnection) -> RunNames:
@@ -432,6 +441,7 @@ def report_markdown(report: RunReport, max_rows: int = 300) -> str:
                 f"- {line.institution_id} „{_cell(line.name)}” held back (a review case asks"
                 f" for the full name): {_cell(line.reason)}"
             )
+    lines += site_pages_markdown(report.site_pages)
     shown = list(report.sources)
     if len(shown) > max_rows:
         shown = [s for s in shown if not _routine(s)]

@@ -35,6 +35,8 @@ from warehouse.review_queue import (
     not_institution_cases,
     upsert_cases,
 )
+from warehouse.sites import site_joins
+from warehouse.statements import build_statements
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +112,8 @@ def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary
     night's doubtful pairs and field conflicts in the review queue. Coordinators' decisions
     always win over the matcher's score."""
     decisions = current_decisions(con)
-    resolution = resolve(con, decisions=decisions)
+    # A site's pages are one institution; a coordinator's decision, applied after, still wins.
+    resolution = resolve(con, decisions=[*site_joins(con), *decisions])
     # "Not an institution" decisions take a record out of the directory: it keeps its row in
     # `records` (and its case), but no institution is built from it, now or on later nights.
     excluded = excluded_records(con)
@@ -148,6 +151,7 @@ def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary
             )
         _build_core_tables(con, rejected_values(con))
         choose_names(con)  # warehouse/canonical_names.py
+        build_statements(con, run_id)
         cases = cases_from_matcher(
             con,
             resolution.review_cases,
