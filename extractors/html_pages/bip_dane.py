@@ -27,6 +27,7 @@ from extractors.html_pages.owner_name import (
     written_name,
 )
 from extractors.labels import match_page_label
+from extractors.page_text import described
 from extractors.records import Document, ExtractionError, ParsedInstitution
 from transforms.text import fold_key, normalise_space
 
@@ -74,6 +75,9 @@ def parse_bip_dane(
     name = written_name(name, titles)
     for label, _ in fields.extra:
         log.info("%s: unmapped BIP label %r kept in extra", document.url, label)
+    # Kept with its line breaks (set_once would join them): the normalise stage reads it.
+    if own_text := described(fields.values.get("description"), document):
+        fields.values["description"] = own_text
     return [fields.to_record(name, "subject")]
 
 

@@ -48,6 +48,7 @@ from extractors.html_pages.owner_name import (
     written_name,
 )
 from extractors.html_pages.schema_org import SchemaOrg, schema_from_json_ld, schema_from_microdata
+from extractors.page_text import described
 from extractors.records import Document, ExtractionError, ParsedInstitution
 from transforms.text import normalise_space
 
@@ -161,4 +162,7 @@ def parse_contact_page(
     completions = [*title_parts(titles), *(clean_name(line) for line in block_lines)]
     completions += lines_before(page_lines, fields.values.get("street"))
     name = completed_name(normalise_space(name), completions)
+    # Kept with its line breaks (set_once would join them): the normalise stage reads it.
+    if own_text := described(fields.values.get("description"), document):
+        fields.values["description"] = own_text
     return [fields.to_record(written_name(name, titles), "subject")]
