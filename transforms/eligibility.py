@@ -82,6 +82,8 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "min-",
     ),
     (re.compile(rf"\bw wieku\s{_N}\s?(?:\+|lat i wiecej|lat i powyzej)"), "min-"),
+    # "bezrobotny 50+", "seniorzy 65+"
+    (re.compile(r"(?<![\d,.])(\d{2})\s?\+(?!\d)"), "min-"),
 )
 
 
@@ -133,9 +135,19 @@ _FREE = re.compile(
     r"\b(?:bezplatn|nieodplatn|darmow|za darmo|nie ponosi\w* (?:zadnych )?(?:koszt|oplat)"
     r"|bez (?:zadnych )?oplat|finansowan\w* (?:przez|ze srodkow) (?:nfz|narodow))"
 )
+# Paid: what the support costs ("odpłatność za pobyt", "koszt 10 zł - stawka dzienna"), not
+# any amount a page gives (benefits, court fees, prices of waste collection).
 _PAID = re.compile(
-    r"\b(?:odplatn(?!osc\w* za pobyt ustala)|platn(?:y|a|e)\b|koszt\w* (?:\w+ ){0,3}\d+[\s,.]*(?:zl|pln)"
-    r"|\d+[\s,.]*(?:zl|pln)\b|oplata za)"
+    r"\b(?:odplatn\w*|platn(?:y|a|e)\b|koszt\w* (?:\w+ ){0,3}\d+[\s,.]*(?:zl|pln)"
+    r"|oplat\w* za (?:pobyt|usług|uslug|zajeci|wyzywieni|posilk|opiek))"
+)
+
+
+# Names of services the law calls free: a portal's menu item "Nieodpłatna pomoc prawna" names
+# the service; it says nothing about this institution's fees.
+_FREE_BY_NAME = re.compile(
+    r"\b(?:nieodplatn|bezplatn)\w* (?:pomoc\w* prawn|porad\w* prawn|poradnictw\w* obywatelsk"
+    r"|mediacj)"
 )
 
 
@@ -143,7 +155,7 @@ def read_fees(sentences: Iterable[str]) -> Fees | None:
     """Free or paid, from the first sentence that says either; None when none does."""
     for sentence in sentences:
         folded = fold(sentence).lower()
-        if _FREE.search(folded):
+        if _FREE.search(_FREE_BY_NAME.sub(" ", folded)):
             return Fees(True, sentence)
         if _PAID.search(folded) and not re.search(r"\bnie\w*\s+(?:jest\s+)?odplatn", folded):
             return Fees(False, sentence)
@@ -151,16 +163,16 @@ def read_fees(sentences: Iterable[str]) -> Fees | None:
 
 
 _NO_REFERRAL = re.compile(
-    r"\bbez (?:\w+ ){0,2}skierowani|\bnie (?:jest )?(?:wymaga\w*|potrzeb\w*|musz\w*"
-    r"|trzeba)\s(?:\w+\s){0,4}skierowani|\bskierowanie nie jest (?:wymagane|potrzebne)"
+    r"\bbez (?:\w+ ){0,2}skierowan|\bnie (?:jest )?(?:wymaga\w*|potrzeb\w*|musz\w*"
+    r"|trzeba)\s(?:\w+\s){0,4}skierowan|\bskierowanie nie jest (?:wymagane|potrzebne)"
     r"|\bniepotrzebne jest skierowanie|\bnie jest (?:wymagane|potrzebne) skierowanie"
 )
 _REFERRAL = re.compile(
-    r"\b(?:na podstawie|ze|z) (?:\w+ ){0,2}(?:skierowani|orzeczeni|opinii o potrzebie|decyzji)"
+    r"\b(?:na podstawie|ze|z) (?:\w+ ){0,2}(?:skierowan|orzeczeni|opinii o potrzebie|decyzji)"
     r"|\bskierowanie (?:jest )?(?:wymagane|potrzebne|konieczne)"
     r"|\b(?:wymagane|potrzebne|konieczne|niezbedne) jest skierowanie"
-    r"|\b(?:posiada\w*|mie\w*|maja)\s(?:\w+\s){0,3}(?:skierowani|orzeczeni)"
-    r"|\bwniosek o (?:wydanie )?skierowani"
+    r"|\b(?:posiada\w*|mie\w*|maja)\s(?:\w+\s){0,3}(?:skierowan|orzeczeni)"
+    r"|\bwniosek o (?:wydanie )?skierowan"
     r"|\bz orzeczeniem o"
 )
 

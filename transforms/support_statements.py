@@ -26,8 +26,9 @@ from transforms import taxonomy
 from transforms.eligibility import AgeRange, Fees, Referral, read_ages, read_fees, read_referral
 from transforms.morphology import analyse_word
 from transforms.opening_hours import Schedule, read_schedules
+from transforms.sentences import sentences
 from transforms.taxonomy_reading import Match, Token, find_matches, tokenise
-from transforms.text import fold, normalise_space
+from transforms.text import fold
 
 __all__ = [
     "AgeRange",
@@ -37,7 +38,6 @@ __all__ = [
     "StatedCode",
     "SupportStatements",
     "read_support",
-    "sentences",
 ]
 
 
@@ -69,52 +69,6 @@ class SupportStatements:
 # Longer than this, a text is cut: a page is read for what it offers, not archived.
 MAX_TEXT = 60_000
 
-# Abbreviations whose dot does not end a sentence ("ul. Słoneczna", "m.in. psycholog").
-_ABBREVIATIONS = frozenset(
-    """ul al pl os nr tel tel./fax fax godz im św sw ds dz u r ok tj np in m.in pok lok
-    dr mgr prof inż inz hab art ust pkt poz zł zl tzw pn pon wt śr sr czw pt sob niedz nd
-    ks o.o sp gm pow woj jw ww wg min max lit rozdz tys mln ob p.o""".split()
-)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"„(\[•\-–]?\s*[A-ZĄĆĘŁŃÓŚŹŻ0-9])")
-
-
-def _paragraphs(text: str) -> Iterator[str]:
-    """Non-empty lines, a line that does not end a sentence joined with a next line that
-    starts in lower case ("Poradnictwo" / "zawodowe": a menu item broken over two lines)."""
-    pending = ""
-    for raw_line in text.splitlines():
-        line = normalise_space(raw_line)
-        if not line:
-            continue
-        if pending and line[:1].islower() and not re.search(r"[.!?:;]$", pending):
-            pending = f"{pending} {line}"
-            continue
-        if pending:
-            yield pending
-        pending = line
-    if pending:
-        yield pending
-
-
-def sentences(text: str) -> Iterator[str]:
-    """The sentences of a text as written: each line (a paragraph, a list item) split where a
-    full stop, "!" or "?" is followed by a capital, unless the dot ends an abbreviation."""
-    for line in _paragraphs(text):
-        start = 0
-        for match in _SENTENCE_END.finditer(line):
-            before = line[start : match.start()]
-            last_word = before.rsplit(" ", 1)[-1].rstrip(".!?").lower()
-            if before.endswith(".") and (
-                last_word in _ABBREVIATIONS or len(last_word) == 1 or last_word.isdigit()
-            ):
-                continue
-            yield before.strip()
-            start = match.end()
-        rest = line[start:].strip()
-        if rest:
-            yield rest
-
-
 # Sentences that name a form of support without offering it (matched on folded lower case).
 _NOT_AN_OFFER = {
     "a job advertisement": re.compile(
@@ -126,16 +80,25 @@ _NOT_AN_OFFER = {
         r"\bdz\.\s?u\.|\bdziennik ustaw\b|\bm\.\s?p\.\s"
     ),
     "a suspended or cancelled activity": re.compile(
-        r"\bzawiesz|\bzawieszon|\bodwolan|\bnie odbed|\bwstrzyman|\bnieczynn"
+        r"\bzawiesz|\bzawieszon|\bnie odbed|\bwstrzyman|\bnieczynn"
     ),
     "the title of a resolution or an order": re.compile(
         r"\b(?:uchwal[aye]|zarzadzeni[ea]|obwieszczeni[ea]|postanowieni[ea]) nr\b"
+    ),
+    "the title of a form or a register": re.compile(
+        r"^\W*(?:wniosek|wnioski|formularz\w*|druk\w*|oswiadczeni\w*|rejestr\w*|wykaz\w*)\b"
+    ),
+    "a line of a BIP page's change log": re.compile(
+        r"\b(?:aktualizacja|dodanie|usuniecie) (?:danych|stanowiska|dokumentu|tresci)"
     ),
     "an event for professionals": re.compile(
         r"\bkonferencj|\bwebinar|\bseminari|\bsympozj|\bszkoleni\w* dla (?:nauczyciel|pracownik"
         r"|kadry|specjalist|dyrektor|pedagog)"
     ),
 }
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[•\-–*▪·]|\d{1,2}[.)]|[a-z][)])\s*")
 
 
 def not_an_offer(sentence: str) -> str | None:
@@ -153,7 +116,7 @@ _LIST_GAP = re.compile(r"^[\s,:\-–/]*$")
 # Small words inside a capitalised name: "Ośrodek Sportu i Rekreacji", "Klub Seniora w X".
 _NAME_JOINERS = frozenset({"i", "w", "we", "dla", "ds", "z", "ze", "na", "im", "o", "do", "przy"})
 # First words of names of programmes, laws and campaigns ("Program Wczesnej Profilaktyki").
-_PROGRAMME_WORDS = ("program", "projekt", "kampani", "ustaw", "rozporzadz", "fundusz", "strategi")
+_PROGRAMME_WORDS = ("ustaw", "rozporzadz", "fundusz", "strategi")
 # After these a sentence lists who may refer someone or what documents to bring, not offers:
 # "na wniosek szkoły, pracownika socjalnego", "zaświadczenie od lekarza psychiatry".
 _REFERRER_WORDS = ("zaswiadczen", "oswiadczen", "kopia", "kopie")
@@ -222,14 +185,26 @@ def _coordinated(tokens: Sequence[Token]) -> Iterator[Match]:
 
 
 def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper()
+    return token.text[:1].isupper() and not (len(token.text) > 1 and token.text.isupper())
+
+
+# Abbreviations inside names, whose dot does not end one ("Biuro ds. Przeciwdziałania").
+_NAME_ABBREVIATIONS = frozenset({"ds", "im", "nr", "św", "sw", "gen", "ks"})
+
+
+def _ends_name(previous: Token, gap: str) -> bool:
+    if re.search(r"[;!?•()\n,:]", gap):
+        return True
+    return "." in gap and previous.text.lower() not in _NAME_ABBREVIATIONS
 
 
 def _name_spans(tokens: Sequence[Token], matches: Sequence[Match]) -> list[tuple[int, int]]:
-    """Token spans of capitalised names of institutions and programmes: runs of two or more
-    capitalised words (small joining words allowed) that contain an institution type or open
-    with "Program", "Projekt", "Ustawa"…. Service words inside them name, they do not offer:
-    "Ośrodek Interwencji Kryzysowej", "Programu Wczesnej Profilaktyki Uzależnień"."""
+    """Token spans of capitalised names of institutions, programmes and laws: runs of two or
+    more capitalised words (small joining words allowed) inside a sentence ("przez Krajowe
+    Biuro ds. Przeciwdziałania Narkomanii", "do Programu Wczesnej Profilaktyki Uzależnień"),
+    and at its start when they hold an institution type or open with "Ustawa", "Fundusz"…
+    Service words inside them name, they do not offer. Words in capitals are emphasis, not a
+    name."""
     type_starts = {m.start for m in matches if m.rule.kind == "type"}
     spans: list[tuple[int, int]] = []
     index = 0
@@ -239,7 +214,7 @@ def _name_spans(tokens: Sequence[Token], matches: Sequence[Match]) -> list[tuple
             continue
         end = index + 1
         capitals = 1
-        while end < len(tokens) and not re.search(r"[.;!?•()\n]", tokens[end].gap_before):
+        while end < len(tokens) and not _ends_name(tokens[end - 1], tokens[end].gap_before):
             word = tokens[end]
             if _capitalised(word):
                 capitals += 1
@@ -253,12 +228,15 @@ def _name_spans(tokens: Sequence[Token], matches: Sequence[Match]) -> list[tuple
         first = fold(tokens[index].text).lower()
         # A name that opens a sentence which goes on says what the institution is ("Placówka
         # Wsparcia Dziennego prowadzona jest…"); a name alone or inside a sentence only names.
-        says_what_it_is = index == 0 and index in type_starts and len(tokens) - end >= 3
+        # A list item ("…dyżury:•Punkt Informacji dla Osób Uzależnionych") opens like one.
+        opens = index == 0 or re.search(r"[:;•]|\s[-–]\s", f" {tokens[index].gap_before} ")
+        says_what_it_is = opens and index in type_starts and len(tokens) - end >= 3
         if (
             capitals >= 2
             and not says_what_it_is
             and (
-                any(index <= start < end for start in type_starts)
+                not opens
+                or any(index <= start < end for start in type_starts)
                 or first.startswith(_PROGRAMME_WORDS)
             )
         ):
@@ -300,8 +278,9 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
 # psychologiczne" is counselling and psychological support); a single "porada" or
 # "konsultacja" is only the more specific thing.
 _STANDALONE = frozenset({"poradnictwo"})
-# ...except vocational counselling, which is career guidance only.
-_GUIDANCE = frozenset({"career_guidance"})
+# ...except where the phrase is the name of another service: vocational counselling is career
+# guidance, "nieodpłatne poradnictwo obywatelskie" is the statutory free legal advice.
+_NAMED_SERVICES = frozenset({("poradnictwo", "zawodowy"), ("poradnictwo", "obywatelski")})
 
 
 def _narrowest_dropped(matches: list[Match]) -> list[Match]:
@@ -312,7 +291,7 @@ def _narrowest_dropped(matches: list[Match]) -> list[Match]:
         for m in matches
         if not any(
             other.rule.code != m.rule.code
-            and (m.rule.pattern[0] not in _STANDALONE or other.rule.code in _GUIDANCE)
+            and (m.rule.pattern[0] not in _STANDALONE or other.rule.pattern in _NAMED_SERVICES)
             and other.start <= m.start
             and m.end <= other.end
             and other.end - other.start > m.end - m.start
@@ -348,8 +327,15 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
     services: dict[str, StatedCode] = {}
     groups: dict[str, StatedCode] = {}
     offered: list[str] = []
+    every: list[str] = []
+    introduced_by_no_offer = False  # in a list after "zawieszam działalność:", "Wymagania:"
     for sentence in sentences(text):
+        every.append(sentence)
+        if introduced_by_no_offer and _LIST_ITEM.match(sentence):
+            continue
+        introduced_by_no_offer = False
         if not_an_offer(sentence):
+            introduced_by_no_offer = sentence.rstrip().endswith(":")
             continue
         offered.append(sentence)
         service_codes, group_codes = _codes_in(sentence)
@@ -364,7 +350,8 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
         services=tuple(sorted(services.values(), key=lambda s: order[s.code])),
         target_groups=tuple(sorted(groups.values(), key=lambda g: group_order[g.code])),
         ages=read_ages(offered),
-        fees=read_fees(offered),
-        referral=read_referral(offered),
+        # A form's title still says what is needed ("Wniosek o skierowanie do ŚDS").
+        fees=read_fees(every),
+        referral=read_referral(every),
         schedules=read_schedules(schedule_text),
     )

@@ -884,7 +884,9 @@ SERVICES: tuple[Service, ...] = (
             "poradnictwo psychologiczny",
             "porada psychologiczny",
             "konsultacja psychologiczny",
+            "terapia psychologiczny",
             "psycholog",
+            "psycholożka",
         ),
     ),
     Service(
@@ -926,6 +928,7 @@ SERVICES: tuple[Service, ...] = (
             "terapeuta pedagogiczny",
             "pedagog terapeuta",
             "korekcyjny kompensacyjny",
+            "zajęcia wyrównawczy",
             "dysleksja",
             "dysgrafia",
             "dysortografia",
@@ -937,7 +940,7 @@ SERVICES: tuple[Service, ...] = (
         "terapia logopedyczna",
         "speech therapy",
         # Morfeusz does not know "neurologopeda" and its adjective: a stem.
-        _patterns("logopeda", "logopedyczny", "logopedia", "neurologoped~"),
+        _patterns("logopeda", "logopedka", "logopedyczny", "logopedia", "neurologoped~"),
     ),
     Service(
         "sensory_integration",
@@ -1075,6 +1078,7 @@ SERVICES: tuple[Service, ...] = (
             "prawnik",
             "radca prawny",
             "adwokat",
+            "poradnictwo obywatelski",
         ),
     ),
     Service(
@@ -1113,6 +1117,7 @@ SERVICES: tuple[Service, ...] = (
             "odzież",
             "wyżywienie",
             "żywność",
+            "dożywianie",
         ),
     ),
     Service(
@@ -1137,7 +1142,6 @@ SERVICES: tuple[Service, ...] = (
         "employment services",
         _patterns(
             "pośrednictwo praca",
-            "oferta praca",
             "staż",
             "szkolenie zawodowy",
             "szkolenie dla bezrobotny",
@@ -1201,6 +1205,7 @@ SERVICES: tuple[Service, ...] = (
             "rewalidacja",
             "rehabilitacja społeczny",
             "turnus rehabilitacyjny",
+            "gimnastyka korekcyjny",
         ),
     ),
     Service(
@@ -1603,10 +1608,14 @@ def render_taxonomy_markdown() -> str:
         "on either side (*Przedskzole*, *Komenda Miejska Pplicji*). A word written with",
         "diacritics must match a form exactly (*Sadów* is a village, not *sądów*).",
         "",
-        "Services and target groups are found the same way in the name, the type column and",
-        "the description; each type also adds its **default** services and target groups",
-        "(recorded as evidence `type_default`). Descriptions never decide the type: prose",
-        "mentions partner institutions.",
+        "Services and target groups are found the same way in the name and the type column;",
+        "each type also adds its **default** services and target groups (recorded as",
+        "evidence `type_default`). A description (a page's own text, an article's sentences",
+        "about an institution, a spreadsheet's offer column) is read sentence by sentence by",
+        "`transforms.support_statements`: a service counts as **stated** there only in a",
+        "sentence that offers it, not in a job advertisement, a law's title, a suspended",
+        "activity, an event or the name of an institution or programme. A stated service",
+        "outranks a default. Descriptions never decide the type: prose mentions partners.",
         "",
         "## Sectors",
         "",
