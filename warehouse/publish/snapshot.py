@@ -19,6 +19,7 @@ SNAPSHOT_DROPPED_COLUMNS = (
     ("raw_records", "description_raw"),
     ("raw_records", "context_raw"),
     ("raw_records", "extra"),
+    ("records", "support_evidence"),
     ("review_decisions", "login"),
 )
 # Tables of the review app's accounts and failed logins; any table holding a credential-like
