@@ -27,8 +27,8 @@ from transforms.text import normalise_space
 # A kept text is cut here: a page is read for what it offers, not archived.
 MAX_CHARS = 60_000
 _HOURS = re.compile(
-    r"(?i)\b(?:godz|godzin|czynn|otwart|pon|pn|wt|śr|sr|czw|pt|codziennie)\w*\.?[^\n]{0,40}"
-    r"\d{1,2}[:.,]\d{2}"
+    r"(?i)\b(?:godz|czynn|otwart|pon|pn|wt|śr|sr|czw|pt|pi[aą]t|sob|niedz|codziennie)\w*\.?"
+    r"[^\n]{0,40}\d{1,2}[:.,]\d{2}"
 )
 
 
@@ -51,7 +51,10 @@ def page_text(document: Document) -> str | None:
         soup = soup_of(document)
         drop_noise(soup)
         kept_hours: list[str] = []
-        for block in [*contact_blocks(soup), *soup.find_all(["header", "footer"])]:
+        # A "Kontakt" heading may sit in the page's only content block: a long block is the
+        # page, not its contact block.
+        blocks = [b for b in contact_blocks(soup) if len(b.get_text(" ", strip=True)) <= 800]
+        for block in [*blocks, *soup.find_all(["header", "footer", "address"])]:
             if isinstance(block, Tag) and not block.decomposed:
                 kept_hours += [line for line in text_lines(block) if _HOURS.search(line)]
                 block.decompose()

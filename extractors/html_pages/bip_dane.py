@@ -70,6 +70,8 @@ def parse_bip_dane(
     if not about_an_institution(document):
         return []
     name = _bip_name(fields, block, title_name)
+    if not name and context is not None and context.publisher:
+        name = context.publisher  # the source declares whose page it is
     if not name:
         raise ExtractionError(f"{document.url}: BIP data block found but no institution name")
     name = written_name(name, titles)

@@ -152,6 +152,8 @@ def parse_contact_page(
         name = name_before_address(block_lines, fields.values["street"])
     if not name:
         name = best_name(title_parts(titles), require_score=True)
+    if not name and context is not None and context.publisher:
+        name = context.publisher  # the source declares whose page it is
     if not name:
         raise ExtractionError(
             f"{document.url}: no plausible institution name in schema.org data, the contact "
