@@ -427,6 +427,35 @@ def test_schedules(text: str, entries: list[Entry]) -> None:
     assert [(s.days, s.opens, s.closes) for s in read_schedules(text)] == entries
 
 
+@pytest.mark.parametrize(
+    ("text", "entries"),
+    [
+        pytest.param("czynne od 7³⁰ do 15³⁰", [(WEEKDAYS, "07:30", "15:30")], id="superscripts"),
+        pytest.param("od godziny 8 do godziny 16", [(WEEKDAYS, "08:00", "16:00")], id="godziny"),
+        pytest.param("zapraszamy od 100 do 200 osób", [], id="not-hours"),
+    ],
+)
+def test_schedules_in_forms_the_tune_half_does_not_show(text: str, entries: list[Entry]) -> None:
+    # Constructed from common Polish forms, not from a corpus document: the tune half has no
+    # superscript minutes that survived as characters, nor "od godziny N".
+    assert [(s.days, s.opens, s.closes) for s in read_schedules(text)] == entries
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        pytest.param("zajęcia dla dzieci do lat 3", [(None, 3)], id="do-lat"),
+        pytest.param("grupa dla 7-12 latków", [(7, 12)], id="latki"),
+        pytest.param("Działamy od 25 lat dla dzieci", [], id="years-of-activity"),
+    ],
+)
+def test_ages_in_forms_the_tune_half_does_not_show(
+    text: str, ages: list[tuple[int | None, int | None]]
+) -> None:
+    # Constructed from common Polish forms, not from a corpus document.
+    assert [(age.min, age.max) for age in read_ages(sentences(text))] == ages
+
+
 def test_a_schedule_keeps_its_label_and_line() -> None:
     # b007
     [schedule] = read_schedules("Godziny przyjęć interesantów: 9:00-14:00")

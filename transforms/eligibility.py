@@ -50,7 +50,7 @@ _ADULT_MIN = 18
 _PEOPLE = re.compile(
     r"\b(?:dzie(?:ci|ck)|mlodziez|osob|uczni|uczestnik|wychowan|pacjent|senior|chlop|dziewcz"
     r"|mieszkan|nastolat|niemowl|klient|podopieczn|kobiet|mezczyzn|doros|pelnolet|uczeszcza"
-    r"|przyjmuj|przeznaczon|adopt|kandydat)"
+    r"|przyjmuj|przeznaczon|adopt|kandydat|latk|latek|letni)"
 )
 _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "od urodzenia do 25-tego roku życia", "od urodzenia do ukończenia szkoły"
@@ -72,16 +72,32 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "-max",
     ),
-    # "powyżej 60. roku życia", "od 3 roku życia", "które ukończyły 18 rok życia",
-    # "w wieku od 60 lat", "mieć ukończone 18 lat", "po ukończeniu 18 lat"
+    # "powyżej 60. roku życia", "które ukończyły 18 rok życia", "w wieku od 60 lat", "mieć
+    # ukończone 18 lat", "po ukończeniu 18 lat"; "od 3 roku życia" and "dzieci od 3 lat", but
+    # not "działamy od 25 lat"
     (
         re.compile(
-            rf"\b(?:powyzej|od|ukonczyl\w*|ukonczon\w*|po ukonczeniu|w wieku od|w wieku powyzej)"
+            rf"\b(?:powyzej|ukonczyl\w*|ukonczon\w*|po ukonczeniu|w wieku od|w wieku powyzej)"
             rf"\s{_N}\s?{_YEARS}"
         ),
         "min-",
     ),
+    (re.compile(rf"\bod\s{_N}\s?(?:roku? zycia|rok\w* zycia|r\.\s?z\.|rz\b)"), "min-"),
+    (
+        re.compile(
+            rf"\b(?:dzieci|dziecko|mlodziez\w*|osob\w*|uczni\w*|seniorow|seniorzy|uczestnik\w*)"
+            rf"\s(?:\w+\s)?od\s{_N}\s?lat"
+        ),
+        "min-",
+    ),
     (re.compile(rf"\bw wieku\s{_N}\s?(?:\+|lat i wiecej|lat i powyzej)"), "min-"),
+    # the years before the number: "dzieci do lat 3", "od lat 7", "powyżej lat 60"
+    (re.compile(rf"\b(?:w wieku )?(?:od )?lat {_N}\s?(?:-|–|do)\s?{_N}"), "min-max"),
+    (re.compile(rf"\b(?:do|ponizej) lat {_N}"), "-max"),
+    (re.compile(rf"\b(?:od|powyzej) lat {_N}"), "min-"),
+    # "w wieku 3-6", "dzieci 3–6-letnie", "dla 7-12 latków"
+    (re.compile(rf"\bw wieku (?:od )?{_N}\s?(?:-|–|do)\s?{_N}(?!\s?(?:godz|:|\.\d))"), "min-max"),
+    (re.compile(rf"\b{_N}\s?(?:-|–)\s?{_N}[\s-]?(?:letni|latk|latek)"), "min-max"),
     # "bezrobotny 50+", "seniorzy 65+"
     (re.compile(r"(?<![\d,.])(\d{2})\s?\+(?!\d)"), "min-"),
 )
@@ -133,12 +149,14 @@ def read_ages(sentences: Iterable[str]) -> tuple[AgeRange, ...]:
 
 _FREE = re.compile(
     r"\b(?:bezplatn|nieodplatn|darmow|za darmo|nie ponosi\w* (?:zadnych )?(?:koszt|oplat)"
-    r"|bez (?:zadnych )?oplat|finansowan\w* (?:przez|ze srodkow) (?:nfz|narodow))"
+    r"|bez (?:zadnych )?oplat|finansowan\w* (?:przez|ze srodkow) (?:nfz|narodow)"
+    r"|nie pobier\w* (?:sie )?(?:zadnych )?oplat|refundowan\w* (?:przez|ze srodkow) (?:nfz|narodow)"
+    r"|w ramach (?:kontraktu z )?nfz|na nfz\b)"
 )
 # Paid: what the support costs ("odpłatność za pobyt", "koszt 10 zł - stawka dzienna"), not
 # any amount a page gives (benefits, court fees, prices of waste collection).
 _PAID = re.compile(
-    r"\b(?:odplatn\w*|platn(?:y|a|e)\b|koszt\w* (?:\w+ ){0,3}\d+[\s,.]*(?:zl|pln)"
+    r"\b(?:odplatn\w*|platn(?:y|a|e)\b|pelnoplatn\w*|koszt\w* (?:\w+ ){0,3}\d+[\s,.]*(?:zl|pln)"
     r"|oplat\w* za (?:pobyt|usług|uslug|zajeci|wyzywieni|posilk|opiek))"
 )
 
@@ -173,6 +191,9 @@ _REFERRAL = re.compile(
     r"|\b(?:wymagane|potrzebne|konieczne|niezbedne) jest skierowanie"
     r"|\b(?:posiada\w*|mie\w*|maja)\s(?:\w+\s){0,3}(?:skierowan|orzeczeni)"
     r"|\bwniosek o (?:wydanie )?skierowan"
+    r"|\bna skierowanie\b|\bskierowan\w* (?:od|wydan\w* przez|z|ze) (?:\w+ )?(?:lekarz|sad|poradni"
+    r"|mops|gops|ops|pcpr|szpital|zespol)"
+    r"|\bna podstawie (?:\w+ ){0,2}opinii\b|\bdecyzj\w* o (?:skierowaniu|umieszczeniu|przyznaniu)"
     r"|\bz orzeczeniem o"
 )
 

@@ -106,6 +106,11 @@ _BREAK = re.compile(r"\bprzerw\w*\b")
 _CELL_MINUTES = re.compile(
     r"^\s*([01]?\d|2[0-4])(00|15|30|45)\s*[-–]\s*([01]?\d|2[0-4])(00|15|30|45)\s*$"
 )
+# "8⁰⁰–16⁰⁰" (superscripts fold to digits) and "od 730 do 1530" in a sentence about hours.
+_RUN_MINUTES = re.compile(
+    r"(?<![\d.,:/+])([01]?\d|2[0-4])(00|15|30|45)(\s*(?:-|–|do)\s*)([01]?\d|2[0-4])(00|15|30|45)"
+    r"(?![\d.,:])"
+)
 _LABEL = re.compile(r"^\s*([^:\d]{3,60}?)\s*:\s")
 
 
@@ -124,6 +129,8 @@ def _repair(folded: str) -> str:
         return _CELL_MINUTES.sub(lambda m: f"{m[1]}:{m[2]} - {m[3]}:{m[4]}", folded)
     if re.search(r"\btel|\bfax|\+48", folded) is None:
         folded = _SPLIT_MINUTES.sub(lambda m: f"{m[1]}:{m[2]}".rjust(len(m[0])), folded)
+    if re.search(r"\btel|\bfax|\+48|\bzl\b|\brok|\blat\b", folded) is None:
+        folded = _RUN_MINUTES.sub(lambda m: f"{m[1]}:{m[2]}{m[3]}{m[4]}:{m[5]}", folded)
     folded = _GLUED_MINUTES.sub(lambda m: f"{m[1]}{m[2]}{m[3]}:{m[4]}", folded)
     return _CELL_MINUTES.sub(lambda m: f"{m[1]}:{m[2]} - {m[3]}:{m[4]}", folded)
 
@@ -221,12 +228,14 @@ def _range_items(folded: str) -> list[_Item]:
             # ("Poniedziałek: 10-18 godz.").
             before = folded[max(0, start - 14) : start]
             joined = (
-                re.search(r"(?:godz\.?|godzinach|\bod)\s*$", before) is not None
+                re.search(r"(?:godz\.?|godzin\w*|\bod)\s*$", before) is not None
                 or re.match(r"\s*(?:godz|h\b)", folded[next_end : next_end + 6]) is not None
                 or _DAY_WORD.search(before[-8:]) is not None
                 and re.search(r"[a-z.]\W{0,3}$", before) is not None
             )
-        if joined and opens != closes:
+        # Nothing opens between midnight and five: such a "range" is two other numbers.
+        plausible = opens == "00:00" or opens >= "05:00"
+        if joined and opens != closes and plausible:
             items.append(_Item(start, "range", opens=opens, closes=closes))
             index += 2
             continue
