@@ -50,7 +50,7 @@ _ADULT_MIN = 18
 _PEOPLE = re.compile(
     r"\b(?:dzie(?:ci|ck)|mlodziez|osob|uczni|uczestnik|wychowan|pacjent|senior|chlop|dziewcz"
     r"|mieszkan|nastolat|niemowl|klient|podopieczn|kobiet|mezczyzn|doros|pelnolet|uczeszcza"
-    r"|przyjmuj|przeznaczon|adopt|kandydat|latk|latek|letni)"
+    r"|przyjmuj|przeznaczon|adopt|kandydat|latk|latek|letni|ukonczy|ukonczon)"
 )
 _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "od urodzenia do 25-tego roku życia", "od urodzenia do ukończenia szkoły"
@@ -98,8 +98,14 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "w wieku 3-6", "dzieci 3–6-letnie", "dla 7-12 latków"
     (re.compile(rf"\bw wieku (?:od )?{_N}\s?(?:-|–|do)\s?{_N}(?!\s?(?:godz|:|\.\d))"), "min-max"),
     (re.compile(rf"\b{_N}\s?(?:-|–)\s?{_N}[\s-]?(?:letni|latk|latek)"), "min-max"),
-    # "bezrobotny 50+", "seniorzy 65+"
-    (re.compile(r"(?<![\d,.])(\d{2})\s?\+(?!\d)"), "min-"),
+    # "bezrobotny 50+", "seniorzy 65+", "osoby 60+" (not "wolontariusze 60+")
+    (
+        re.compile(
+            r"\b(?:bezrobotn|senior|osob|kobiet|mezczyzn|mieszkan|pacjent|uczestnik)\w*"
+            r"\s(\d{2})\s?\+(?!\d)"
+        ),
+        "min-",
+    ),
 )
 
 
