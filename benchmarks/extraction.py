@@ -57,6 +57,7 @@ from flows.inspect import ExtractOneError, extract_one, page_row  # noqa: E402
 from transforms.places import Gazetteer  # noqa: E402
 from transforms.text import fold_key  # noqa: E402
 from warehouse.gazetteer import load_gazetteer  # noqa: E402
+from warehouse.gazetteer_rows import gazetteer_from_warehouse  # noqa: E402
 
 GOLD_PAGES = REPO / "tests" / "gold" / "extraction.csv"
 GOLD_SEEDS = REPO / "tests" / "gold" / "seed_mentions.csv"
@@ -123,7 +124,7 @@ def national_gazetteer(shared: Path) -> Gazetteer:
                 simc=shared / "data" / "teryt" / "SIMC_Urzedowy_2020-09-26.csv",
                 pna=shared / "data" / "postal_codes" / "pna_2024_miejscowosci.csv",
             )
-            return Gazetteer.from_duckdb(con)
+            return gazetteer_from_warehouse(con)
         finally:
             con.close()
 

@@ -83,6 +83,7 @@ from transforms.normalise import RawRow, institution_seat, resolve_record_place 
 from transforms.places import Gazetteer, PlaceResolution, Seat  # noqa: E402
 from transforms.text import empty_to_none, fold, fold_key  # noqa: E402
 from warehouse.gazetteer import load_gazetteer  # noqa: E402
+from warehouse.gazetteer_rows import gazetteer_from_warehouse  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 GOLD_PLACES = ROOT / "benchmarks" / "gold" / "places.csv"
@@ -122,7 +123,7 @@ def load_reference(terc: Path, simc: Path | None, pna: Path | None) -> Reference
     con = duckdb.connect()
     try:
         load_gazetteer(con, terc=terc, simc=simc, pna=pna)
-        gazetteer = Gazetteer.from_duckdb(con)
+        gazetteer = gazetteer_from_warehouse(con)
         voivodeships = {
             fold_key(name): woj
             for woj, name in con.execute("SELECT woj, name FROM teryt_voivodeships").fetchall()

@@ -1,5 +1,8 @@
 """The one polite HTTP client every source uses: `Fetcher(policy, archive).fetch(url)`.
 
+It connects only to public addresses, checked on every hop after name resolution and pinned
+for the connection, unless allowed (extractors/address_guard.py).
+
 Polite means: it says who it is (User-Agent on every request, robots.txt included), obeys
 robots.txt, keeps consecutive requests to one host `delay_seconds` apart across all threads of the
 process, retries only what may succeed later (5xx, 429, timeouts, broken connections) with
@@ -33,6 +36,13 @@ import requests
 from requests.structures import CaseInsensitiveDict
 from urllib3.exceptions import DecodeError, ProtocolError, ReadTimeoutError
 
+from extractors.address_guard import (
+    AddressRefused,
+    allowed_networks,
+    check_url,
+    guarded_session,
+    parse_networks,
+)
 from extractors.archive import Archive
 from extractors.charsets import (
     detect_charset,
@@ -69,8 +79,14 @@ class FetchPolicy:
     max_retry_after_seconds: float = 60.0  # a longer Retry-After means: give up, do not hammer
     max_crawl_delay_seconds: float = 60.0  # a robots.txt Crawl-delay is honoured up to this
     total_timeout_seconds: float = 120.0  # whole body download, against slow-drip servers
+    # Internal addresses or networks the fetcher may reach after all ("127.0.0.1" for the
+    # demo's server); WSPARCIE_FETCH_ALLOW adds more. See extractors/address_guard.py.
+    allow_addresses: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        # A list when the policy comes back from JSON (a deployment's parameters).
+        object.__setattr__(self, "allow_addresses", tuple(self.allow_addresses))
+        parse_networks(self.allow_addresses, "FetchPolicy.allow_addresses")
         if not self.user_agent.strip():
             raise ValueError("FetchPolicy.user_agent must not be empty")
         if not self.user_agent.isascii():
@@ -250,6 +266,7 @@ class Fetcher:
         self._lock = threading.Lock()
         self._robots: dict[str, _Robots] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
+        self._allowed = allowed_networks(self.policy.allow_addresses)
 
     # -- public -------------------------------------------------------------------------------
 
@@ -300,6 +317,10 @@ class Fetcher:
             return FetchError(url, where + reason, status=status, retryable=retryable)
 
         while True:
+            try:  # before anything is sent, for a clear error; the connection checks again
+                check_url(current, self._allowed)
+            except AddressRefused as exc:
+                raise fail(str(exc)) from exc
             if self.policy.obey_robots:
                 self._check_robots(current, fail)
             headers: dict[str, str] = {}
@@ -391,6 +412,8 @@ class Fetcher:
             response = self._session().get(
                 url, headers=dict(headers), stream=True, timeout=timeout, allow_redirects=False
             )
+        except AddressRefused as exc:
+            raise FetchError(url, str(exc)) from exc
         except requests.exceptions.SSLError as exc:
             raise FetchError(url, f"TLS error: {_root_cause(exc)}") from exc
         except requests.Timeout as exc:
@@ -459,7 +482,7 @@ class Fetcher:
     def _session(self) -> requests.Session:
         session: requests.Session | None = getattr(self._local, "session", None)
         if session is None:
-            session = requests.Session()
+            session = guarded_session(self._allowed)
             session.headers["User-Agent"] = self.policy.user_agent
             session.headers["Accept-Language"] = "pl,en;q=0.5"
             self._local.session = session

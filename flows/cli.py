@@ -14,6 +14,10 @@ from extractors.catalogue import CatalogueError, check_catalogue
 from warehouse.db import WarehouseError
 
 log = logging.getLogger("wsparcie")
+_FOUND_DB = (
+    "DuckDB warehouse file (default: $WSPARCIE_DB, else db in wsparcie.toml, else the last "
+    "one `wsparcie run` or `demo` wrote)"
+)
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -107,10 +111,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         replay=tuple(args.replay),
         **run_options(args),
     )
-    return _run(settings, started)
+    return _remember("run", settings, _run(settings, started))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from extractors.fetch import FetchPolicy
     from flows.demo import DEMO_DIR, SAMPLE_NOTICE, serve_directory
     from flows.nightly import RunSettings
 
@@ -125,13 +130,41 @@ def cmd_demo(args: argparse.Namespace) -> int:
             db=db,
             out=out,
             archive=out / "archive",
-            delay_seconds=0.0,  # our own loopback server: no one to be polite to
+            # Our own loopback server: no one to be polite to, and the one internal address
+            # the fetcher may reach (it refuses every other).
+            policy=FetchPolicy(delay_seconds=0.0, allow_addresses=("127.0.0.1",)),
             placeholders=(("demo", base_url),),
             notice=SAMPLE_NOTICE,
         )
-        code = _run(settings, started)
+        code = _remember("demo", settings, _run(settings, started))
     print("DEMO: the published files are sample data (see UWAGA.txt beside them).")
     return code
+
+
+def _remember(command: str, settings: object, code: int) -> int:
+    """Record the warehouse a run wrote (exit 0 or 2), for `status`, `review` and `publish`."""
+    from flows.nightly import RunSettings
+    from flows.settings import record_last_run
+
+    assert isinstance(settings, RunSettings)
+    if code in (0, 2):
+        record_last_run(command, settings.db, settings.out)
+    return code
+
+
+def _locate(args: argparse.Namespace) -> None:
+    """Fill in the warehouse (and the publication folder) the verb works on when no flag names
+    them (flows/settings.py), and say on stderr which one and why."""
+    from flows.settings import find_output, find_warehouse
+
+    if getattr(args, "find_db", False) or args.verb == "review":
+        found = find_warehouse(args.db)
+        args.db = str(found.path)
+        print(f"warehouse: {found.path} ({found.reason})", file=sys.stderr)
+    if getattr(args, "find_out", False):
+        found = find_output(args.out)
+        args.out = str(found.path)
+        print(f"publication folder: {found.path} ({found.reason})", file=sys.stderr)
 
 
 def _load_gazetteer_dir(folder: Path, db: Path) -> None:
@@ -149,6 +182,7 @@ def _load_gazetteer_dir(folder: Path, db: Path) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from flows.inspect import ExtractOneError, extract_one, format_rows
+    from warehouse.national_gazetteer import active_gazetteer_files, default_gazetteer
 
     options: dict[str, str] = {}
     for item in args.option:
@@ -157,6 +191,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"--option {item!r}: expected NAME=VALUE", file=sys.stderr)
             return 1
         options[name.strip()] = value.strip()
+    # a warehouse named with --db brings its own gazetteer; otherwise the national one
+    gazetteer = None
+    if not args.db:
+        gazetteer = default_gazetteer()
+        print(f"places: {active_gazetteer_files().describe()}", file=sys.stderr)
     try:
         rows = extract_one(
             args.target,
@@ -165,6 +204,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             gazetteer_db=Path(args.db) if args.db else None,
             url=args.url,
             options=options,
+            gazetteer=gazetteer,
         )
     except ExtractOneError as exc:
         print(exc, file=sys.stderr)
@@ -180,6 +220,31 @@ def cmd_gazetteer_load(args: argparse.Namespace) -> int:
     with open_warehouse(Path(args.db)) as con:
         counts = load_gazetteer(con, terc=args.terc, simc=args.simc, pna=args.pna)
     print(counts)
+    return 0
+
+
+def cmd_gazetteer_update(args: argparse.Namespace) -> int:
+    from warehouse.gazetteer import GazetteerLoadError
+    from warehouse.national_gazetteer import update_gazetteer
+
+    try:
+        report = update_gazetteer(terc=args.terc, simc=args.simc, pna=args.pna)
+    except GazetteerLoadError as exc:
+        print(f"error: {exc}; the gazetteer in use is unchanged", file=sys.stderr)
+        return 1
+    print(
+        f"installed: {report.installed.describe()} "
+        f"({report.localities} localities, {report.postal_codes} postal-code rows)"
+    )
+    if report.replaced is None:
+        print("replaced: nothing (no readable gazetteer was installed)")
+    elif report.replaced.origin == "user":
+        print(f"replaced: {report.replaced.describe()}")
+    else:
+        print(
+            f"replaced: {report.replaced.describe()} (it stays in the package; delete "
+            f"{report.installed.folder} to use it again)"
+        )
     return 0
 
 
@@ -253,8 +318,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
 
     status = verbs.add_parser("status", help="the last run and the sources failing or drifting")
-    status.add_argument("--db", required=True, help="DuckDB warehouse file")
-    status.set_defaults(func=lambda a: print_status(Path(a.db)))
+    status.add_argument("--db", help=_FOUND_DB)
+    status.set_defaults(func=lambda a: print_status(Path(a.db)), find_db=True)
 
     sources = verbs.add_parser("sources", help="the source catalogue")
     source_verbs = sources.add_subparsers(dest="sources_verb", required=True, metavar="VERB")
@@ -277,7 +342,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--url", help="the address a saved file was fetched from (host rules, links)"
     )
-    extract.add_argument("--db", help="a warehouse with a gazetteer, for TERYT places")
+    extract.add_argument(
+        "--db", help="a warehouse whose gazetteer places the records (default: the national one)"
+    )
     extract.set_defaults(func=cmd_extract)
 
     gazetteer = verbs.add_parser("gazetteer", help="TERYT and postal-code reference data")
@@ -288,6 +355,16 @@ def build_parser() -> argparse.ArgumentParser:
     gload.add_argument("--simc")
     gload.add_argument("--pna")
     gload.set_defaults(func=cmd_gazetteer_load)
+    gupdate = gazetteer_verbs.add_parser(
+        "update",
+        help="rebuild the national gazetteer from newer TERC, SIMC and PNA files (path or URL) "
+        "into your data folder ($XDG_DATA_HOME/wsparcie/gazetteer), where it wins over the "
+        "copy shipped with the package",
+    )
+    gupdate.add_argument("--terc", required=True)
+    gupdate.add_argument("--simc", required=True)
+    gupdate.add_argument("--pna", required=True)
+    gupdate.set_defaults(func=cmd_gazetteer_update)
 
     match = verbs.add_parser("match", help="cluster a standalone csv/parquet file of records")
     match.add_argument("records", metavar="RECORDS", help="csv or parquet with record_id, name, …")
@@ -306,17 +383,23 @@ def build_parser() -> argparse.ArgumentParser:
     add_review_parser(verbs)
 
     pub = verbs.add_parser("publish", help="write the open-data files from a warehouse")
-    pub.add_argument("--db", required=True)
-    pub.add_argument("--out", required=True)
-    pub.set_defaults(func=cmd_publish)
+    pub.add_argument("--db", help=_FOUND_DB)
+    pub.add_argument("--out", help="folder for the published files (default: found like --db)")
+    pub.set_defaults(func=cmd_publish, find_db=True, find_out=True)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from flows.settings import SettingsError
+
     args = build_parser().parse_args(argv)
     _setup_logging(args.verbose)
     try:
+        _locate(args)
         return int(args.func(args))
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except (WarehouseError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -40,6 +40,7 @@ from extractors.records import Document, ExtractionError, ParsedInstitution, mak
 from transforms.normalise import NormalisedRecord, RawRow, normalise_record
 from transforms.places import Gazetteer
 from transforms.support_statements import SupportStatements, read_support
+from warehouse.gazetteer_rows import gazetteer_from_warehouse
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ def _gazetteer(path: Path) -> Gazetteer:
     except duckdb.Error as exc:
         raise ExtractOneError(f"gazetteer database {path} cannot be opened: {exc}") from exc
     try:
-        return Gazetteer.from_duckdb(con)
+        return gazetteer_from_warehouse(con)
     except LookupError as exc:
         raise ExtractOneError(f"gazetteer database {path}: {exc}") from exc
     finally:

@@ -36,8 +36,7 @@ from review.accounts import (
     clear_login_failures,
     create_session,
     end_session,
-    login_blocked,
-    record_login_failure,
+    reserve_login_attempt,
     session_user,
 )
 from review.listing import CaseFilter, count_cases, list_cases, neighbours, scope_options
@@ -59,7 +58,7 @@ from review.security import (
 )
 from warehouse.db import WarehouseError, connect
 from warehouse.judgements import VERDICTS_BY_KIND, decision_history, record_decision
-from warehouse.review_queue import ReviewError, StoredCase, get_case
+from warehouse.review_queue import ReviewCase, ReviewError, StoredCase, get_case
 
 log = logging.getLogger("wsparcie.review")
 
@@ -72,18 +71,22 @@ CSRF_MESSAGE = (
     "Formularz wygasł albo nie pochodzi z tej strony. Wróć, odśwież stronę i spróbuj ponownie."
 )
 MAX_FORM_BYTES = 64 * 1024
+# A year, this host only: the app may share a county's domain with sites that still use http.
+HSTS = "max-age=31536000"
 WARSAW = ZoneInfo("Europe/Warsaw")
 STATUS_PARAMS = {"otwarte": "open", "rozstrzygniete": "decided", "wszystkie": None}
 
 
 @dataclass(frozen=True, slots=True)
 class AppSettings:
-    """`secret` defaults to WSPARCIE_REVIEW_SECRET or a file beside the warehouse;
-    `secure_cookies` None means: Secure exactly when the request came over https."""
+    """`secret` defaults to WSPARCIE_REVIEW_SECRET or a file beside the warehouse.
+    `secure_cookies`: mark cookies Secure and send HSTS (the app is meant to sit behind a TLS
+    proxy, which talks to it over plain http: the request's own scheme proves nothing); False
+    only for plain local use (`wsparcie review serve --insecure-cookies`)."""
 
     db: Path
     secret: bytes | None = None
-    secure_cookies: bool | None = None
+    secure_cookies: bool = True
     rate_limit: RateLimit = field(default_factory=RateLimit)
     session_ttl: timedelta = timedelta(hours=12)
     page_size: int = 50
@@ -167,6 +170,7 @@ def _environment() -> Environment:
     env.filters["local"] = _local
     env.globals["labels"] = labels
     env.globals["verdicts_by_kind"] = VERDICTS_BY_KIND
+    env.globals["spanning_message"] = spanning_message
     return env
 
 
@@ -225,18 +229,13 @@ class _App:
             response.headers["Retry-After"] = "120"
         return response
 
-    def _secure(self, request: Request) -> bool:
-        if self.settings.secure_cookies is not None:
-            return self.settings.secure_cookies
-        return request.url.scheme == "https"
-
-    def _set_cookie(self, request: Request, response: Response, name: str, value: str) -> None:
+    def _set_cookie(self, response: Response, name: str, value: str) -> None:
         response.set_cookie(
             name,
             value,
             httponly=True,
             samesite="strict",
-            secure=self._secure(request),
+            secure=self.settings.secure_cookies,
             path="/",
         )
 
@@ -270,7 +269,7 @@ class _App:
         nonce = nonce or new_token()
         response = self._login_page(request, nonce, request.query_params.get("dalej"), None, 200)
         if fresh:
-            self._set_cookie(request, response, LOGIN_COOKIE, sign(self.secret, nonce))
+            self._set_cookie(response, LOGIN_COOKIE, sign(self.secret, nonce))
         return response
 
     def _login_page(
@@ -297,16 +296,14 @@ class _App:
         limit = self.settings.rate_limit
         now = datetime.now(UTC)
         with self.warehouse() as con:
-            if login_blocked(con, limit, login, address, now):
+            if not reserve_login_attempt(con, limit, login, address, now):
                 minutes = round(limit.window_seconds / 60)
                 raise Refused(
                     429,
                     f"Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za {minutes} minut.",
                 )
             user = authenticate(con, login, password) if login and password else None
-            if user is None:
-                record_login_failure(con, limit, login, address, now)
-            else:
+            if user is not None:
                 clear_login_failures(con, login, address)
             session_id = create_session(con, user.login, self.settings.session_ttl) if user else ""
         if user is None:
@@ -315,7 +312,7 @@ class _App:
                 request, nonce, next_path, "Nieprawidłowy login lub hasło.", 401
             )
         response = RedirectResponse(next_path, status_code=303)
-        self._set_cookie(request, response, SESSION_COOKIE, sign(self.secret, session_id))
+        self._set_cookie(response, SESSION_COOKIE, sign(self.secret, session_id))
         response.delete_cookie(LOGIN_COOKIE, path="/")
         return response
 
@@ -365,9 +362,18 @@ class _App:
     def _visible_case(self, con: duckdb.DuckDBPyConnection, user: User, case_id: str) -> StoredCase:
         stored = get_case(con, case_id)
         # Someone else's case answers exactly like a missing one: its id reveals nothing.
-        if stored is None or not user.may_see(stored.case.powiat_teryt):
+        if stored is None or not user.may_see(stored.case.counties):
             raise Refused(404, NOT_FOUND_MESSAGE)
         return stored
+
+    def _not_theirs(
+        self, con: duckdb.DuckDBPyConnection, user: User, case: ReviewCase
+    ) -> list[str]:
+        """Names of the counties of a case that are not the user's (none: they may decide)."""
+        if user.may_decide(case.counties):
+            return []
+        names = county_names(con)
+        return [names.get(c, c) for c in case.counties if c not in user.counties]
 
     def case_page(self, request: Request, case_id: str) -> Response:
         query = QueueQuery.from_request(request)
@@ -381,6 +387,7 @@ class _App:
             institutions = institution_names(
                 con, [stored.case.institution_id] if stored.case.institution_id else []
             )
+            other_counties = self._not_theirs(con, user, stored.case)
         return self.render(
             request,
             "case.html",
@@ -400,6 +407,7 @@ class _App:
             institutions=institutions,
             query=query,
             saved=request.query_params.get("zapisano"),
+            other_counties=other_counties,
         )
 
     def decide(self, request: Request, case_id: str, form: dict[str, str]) -> Response:
@@ -407,7 +415,16 @@ class _App:
         with self.warehouse() as con:
             user, session_id = self.user_of(request, con)
             self.check_form_csrf(session_id, form)
-            self._visible_case(con, user, case_id)
+            stored = self._visible_case(con, user, case_id)
+            other_counties = self._not_theirs(con, user, stored.case)
+            if other_counties:
+                log.info(
+                    "refused decision on %s by %s: spans %s",
+                    case_id,
+                    user.login,
+                    stored.case.counties,
+                )
+                raise Refused(403, spanning_message(other_counties))
             _previous, following = neighbours(con, user, query.to_filter(), case_id)
             try:
                 record_decision(
@@ -432,14 +449,34 @@ class _App:
         return RedirectResponse(target, status_code=303)
 
 
+def spanning_message(other_counties: list[str]) -> str:
+    """Why a coordinator may look at a case but not decide it (shown on the page and on a
+    refused decision)."""
+    counties = ", ".join(other_counties)
+    return (
+        "Ta sprawa dotyczy także instytucji lub rekordów spoza Twoich powiatów"
+        f" (powiat {counties}). Tę sprawę rozstrzyga administrator albo koordynator"
+        " wszystkich tych powiatów."
+    )
+
+
 async def read_form(request: Request) -> dict[str, str]:
     """The url-encoded form body (the only kind these pages send), last value per name."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != "application/x-www-form-urlencoded":
         raise Refused(415, "Nieobsługiwany rodzaj formularza.")
-    body = await request.body()
-    if len(body) > MAX_FORM_BYTES:
+    # Anyone can post to the login form: refuse a large body on its declared length, and read
+    # an undeclared (chunked) one only up to the cap, never the whole of it first.
+    declared = request.headers.get("content-length")
+    if declared is not None and not declared.isdigit():
+        raise Refused(400, "Nieczytelny formularz.")
+    if declared is not None and int(declared) > MAX_FORM_BYTES:
         raise Refused(413, "Formularz jest zbyt duży.")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
+            raise Refused(413, "Formularz jest zbyt duży.")
     try:
         parsed = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=50)
     except (UnicodeDecodeError, ValueError) as exc:
@@ -478,6 +515,8 @@ def create_app(settings: AppSettings) -> FastAPI:
             response.headers.setdefault(name, value)
         if not request.url.path.startswith("/static/"):
             response.headers["Cache-Control"] = "no-store"
+        if settings.secure_cookies:
+            response.headers["Strict-Transport-Security"] = HSTS
         return response
 
     @app.exception_handler(WarehouseBusy)

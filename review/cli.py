@@ -13,9 +13,9 @@ import getpass
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from review.accounts import AccountError, User, add_user
+from review.accounts import AccountError, User, add_user, disable_user, enable_user
 from review.labels import KIND_SHORT, VERDICT_LABELS
 from review.listing import CaseFilter, count_cases, list_cases
 from review.records import record_names
@@ -27,6 +27,11 @@ from warehouse.judgements import (
     record_decision,
 )
 from warehouse.review_queue import ReviewError, get_case
+
+if TYPE_CHECKING:
+    import uvicorn
+
+    from review.app import AppSettings
 
 # The CLI is a power user's tool on the warehouse itself: it sees every county.
 _CLI_USER = User("cli", (), True)
@@ -44,7 +49,7 @@ def _read_password(from_stdin: bool) -> str:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from review.app import AppSettings, create_app
+    from review.app import create_app
 
     db = Path(args.db)
     if not db.exists():
@@ -52,10 +57,40 @@ def cmd_serve(args: argparse.Namespace) -> int:
             f"error: {db}: no such warehouse (run `wsparcie run` or `demo` first)", file=sys.stderr
         )
         return 1
-    app = create_app(AppSettings(db=db, secure_cookies=True if args.secure_cookies else None))
+    app = create_app(app_settings(args))
     print(f"review app: http://{args.host}:{args.port}/ (Ctrl+C stops it)")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False)
+    if args.insecure_cookies:
+        print("cookies are not marked Secure (--insecure-cookies): for plain local use only")
+    config = server_config(app, args.host, args.port, args.forwarded_allow_ips)
+    uvicorn.Server(config).run()
     return 0
+
+
+def app_settings(args: argparse.Namespace) -> AppSettings:
+    """The app's settings from `serve`'s options: Secure cookies unless --insecure-cookies."""
+    from review.app import AppSettings
+
+    return AppSettings(db=Path(args.db), secure_cookies=not args.insecure_cookies)
+
+
+def server_config(
+    app: Any, host: str, port: int, forwarded_allow_ips: str | None = None
+) -> uvicorn.Config:
+    """How `serve` runs the app under uvicorn (the attack tests serve it the same way).
+
+    X-Forwarded-For and X-Forwarded-Proto are read only from `forwarded_allow_ips` (the TLS
+    proxy in front of the app); without it they are ignored, so a client cannot pick the
+    address its failed logins are counted under."""
+    import uvicorn
+
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        proxy_headers=forwarded_allow_ips is not None,
+        forwarded_allow_ips=forwarded_allow_ips,
+    )
 
 
 def cmd_add_user(args: argparse.Namespace) -> int:
@@ -68,6 +103,25 @@ def cmd_add_user(args: argparse.Namespace) -> int:
         return 1
     scope = "all counties (admin)" if user.is_admin else ", ".join(user.counties)
     print(f"user {user.login}: {scope}")
+    return 0
+
+
+def cmd_disable_user(args: argparse.Namespace) -> int:
+    return _set_enabled(args.db, args.login, enabled=False)
+
+
+def cmd_enable_user(args: argparse.Namespace) -> int:
+    return _set_enabled(args.db, args.login, enabled=True)
+
+
+def _set_enabled(db: str, login: str, *, enabled: bool) -> int:
+    try:
+        with open_warehouse(Path(db)) as con:
+            (enable_user if enabled else disable_user)(con, login)
+    except AccountError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"user {login}: " + ("enabled" if enabled else "disabled, its sessions ended"))
     return 0
 
 
@@ -108,6 +162,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         "kind": c.kind,
         "status": stored.status,
         "powiat_teryt": c.powiat_teryt,
+        "counties": list(c.counties),
         "sector": c.sector,
         "institution_id": c.institution_id,
         "score": c.score,
@@ -180,20 +235,31 @@ def add_review_parser(verbs: Any) -> None:
 
     def verb(name: str, help_text: str) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text)
-        parser.add_argument("--db", required=True, help="DuckDB warehouse file")
+        # without --db, `wsparcie` finds the warehouse (flows/settings.py) before calling us
+        parser.add_argument("--db", help="DuckDB warehouse file (default: the one found)")
         return parser
 
     serve = verb("serve", "run the review web app")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument(
-        "--secure-cookies",
+        "--insecure-cookies",
         action="store_true",
-        help="always mark cookies Secure (behind an https proxy)",
+        help="do not mark cookies Secure and send no HSTS: only for plain http on this machine",
     )
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        metavar="ADDRESSES",
+        help="trust X-Forwarded-For/-Proto from these addresses only (the TLS proxy), comma-separated",
+    )
+    # Secure is the default now; the old switch is still accepted so deploy scripts keep working.
+    serve.add_argument("--secure-cookies", action="store_true", help=argparse.SUPPRESS)
     serve.set_defaults(func=cmd_serve)
 
-    user = verb("add-user", "create a coordinator (or reset their password and counties)")
+    user = verb(
+        "add-user",
+        "create a coordinator (or reset their password and counties, ending their sessions)",
+    )
     user.add_argument("login")
     user.add_argument("--county", action="append", help="TERYT powiat code (repeat for several)")
     user.add_argument("--admin", action="store_true", help="may review every county")
@@ -201,6 +267,14 @@ def add_review_parser(verbs: Any) -> None:
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
     user.set_defaults(func=cmd_add_user)
+
+    disable = verb("disable-user", "refuse a user's logins and end their sessions now")
+    disable.add_argument("login")
+    disable.set_defaults(func=cmd_disable_user)
+
+    enable = verb("enable-user", "let a disabled user log in again")
+    enable.add_argument("login")
+    enable.set_defaults(func=cmd_enable_user)
 
     listing = verb("list", "list review cases, most consequential first")
     listing.add_argument("--county")

@@ -38,13 +38,18 @@ class CaseCounts:
 
 
 def _scope_sql(user: User, filters: CaseFilter) -> tuple[str, list[object]]:
+    """A coordinator's queue holds every case touching one of their counties (a case spanning
+    counties is listed for each of their coordinators; deciding it is another matter:
+    User.may_decide). The county filter, likewise, matches any county a case touches."""
     clauses: list[str] = []
     params: list[object] = []
     if not user.is_admin:
-        clauses.append("list_contains(?, powiat_teryt)")
+        clauses.append("len(list_intersect(counties, ?)) > 0")
         params.append(list(user.counties))
+    if filters.county:
+        clauses.append("list_contains(counties, ?)")
+        params.append(filters.county)
     for column, value in (
-        ("powiat_teryt", filters.county),
         ("sector", filters.sector),
         ("kind", filters.kind),
         ("status", filters.status),
@@ -105,19 +110,23 @@ def count_cases(con: duckdb.DuckDBPyConnection, user: User, filters: CaseFilter)
         ).fetchall()
     )
 
-    def grouped(column: str) -> tuple[tuple[str, int], ...]:
+    def grouped(expression: str) -> tuple[tuple[str, int], ...]:
         rows = con.execute(
-            f"SELECT coalesce({column}, '-'), count(*) FROM review_cases"
-            f" WHERE ({where}) AND status = 'open' GROUP BY 1 ORDER BY 2 DESC, 1",
+            f"SELECT coalesce(key, '-'), count(*) FROM"
+            f" (SELECT {expression} AS key FROM review_cases WHERE ({where}) AND status = 'open')"
+            " GROUP BY 1 ORDER BY 2 DESC, 1",
             params,
         ).fetchall()
         return tuple((str(k), int(n)) for k, n in rows)
 
+    by_county = grouped("unnest(CASE WHEN len(counties) = 0 THEN [NULL] ELSE counties END)")
+    if not user.is_admin:  # a case spanning counties is counted under the user's own
+        by_county = tuple((k, n) for k, n in by_county if k in user.counties)
     return CaseCounts(
         open=int(totals.get("open", 0)),
         decided=int(totals.get("decided", 0)),
         by_kind=grouped("kind"),
-        by_county=grouped("powiat_teryt"),
+        by_county=by_county,
         by_sector=grouped("sector"),
     )
 
@@ -128,8 +137,7 @@ def scope_options(con: duckdb.DuckDBPyConnection, user: User) -> tuple[list[str]
     counties = [
         str(r[0])
         for r in con.execute(
-            f"SELECT DISTINCT powiat_teryt FROM review_cases WHERE {where}"
-            " AND powiat_teryt IS NOT NULL ORDER BY 1",
+            f"SELECT DISTINCT unnest(counties) AS c FROM review_cases WHERE {where} ORDER BY 1",
             params,
         ).fetchall()
     ]
@@ -141,6 +149,6 @@ def scope_options(con: duckdb.DuckDBPyConnection, user: User) -> tuple[list[str]
             params,
         ).fetchall()
     ]
-    if not user.is_admin:
-        counties = sorted(set(counties) | set(user.counties))
+    if not user.is_admin:  # the other counties of a spanning case are not theirs to filter by
+        counties = sorted(user.counties)
     return counties, sectors

@@ -1,12 +1,19 @@
-"""Loading GUS TERYT and Poczta Polska PNA files into DuckDB (warehouse.gazetteer).
+"""Loading GUS TERYT and Poczta Polska PNA files into DuckDB (warehouse.gazetteer), and the
+national gazetteer shipped with the package (warehouse.national_gazetteer).
 
 The national files are read from ../shared/data (never copied); the demo extract from
-demo/gazetteer. Every load goes into a DuckDB file in tmp_path.
+demo/gazetteer. Every load goes into a DuckDB file in tmp_path; every user copy of the
+gazetteer into the test's own XDG_DATA_HOME.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
+import os
+import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +24,16 @@ from pytest_httpserver import HTTPServer
 
 from warehouse import gazetteer as gazetteer_module
 from warehouse.gazetteer import GazetteerCounts, GazetteerLoadError, load_gazetteer
+from warehouse.gazetteer_rows import read_gazetteer_rows
+from warehouse.national_gazetteer import (
+    SHIPPED_DIR,
+    active_gazetteer_files,
+    default_gazetteer,
+    open_gazetteer_files,
+    read_gazetteer_files,
+    update_gazetteer,
+    warehouse_or_national_gazetteer,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "demo" / "gazetteer"
@@ -377,3 +394,117 @@ def test_failure_inside_the_replacing_transaction_rolls_back(
         load_demo(con, simc=None, pna=None)  # would have emptied localities and postal codes
     assert snapshot(con) == before
     assert before["teryt_localities"]  # so the rollback had something to keep
+
+
+# --- the national gazetteer shipped with the package (warehouse/national_gazetteer.py) ---------
+
+
+@pytest.fixture
+def user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test's own XDG_DATA_HOME: a user who never ran `wsparcie gazetteer update`."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+def test_shipped_files_are_the_national_files_loaded(
+    national: tuple[duckdb.DuckDBPyConnection, GazetteerCounts],
+) -> None:
+    """The shipped copy holds exactly the rows the resolver reads from the national files
+    loaded into a warehouse: rebuilt from newer files, it must be rebuilt by the script."""
+    con, _ = national
+    shipped = open_gazetteer_files(SHIPPED_DIR)
+    try:
+        assert read_gazetteer_rows(shipped) == read_gazetteer_rows(con)
+    finally:
+        shipped.close()
+
+
+def test_shipped_files_record_their_sources(shared_data: Path) -> None:
+    files = read_gazetteer_files(SHIPPED_DIR, "shipped")
+    by_kind = {s.file_kind: s for s in files.sources}
+    assert {k: (s.source, s.variant, s.stan_na) for k, s in by_kind.items()} == {
+        "TERC": ("TERC_Adresowy_2026-02-16.csv", "Adresowy", "2026-01-01"),
+        "SIMC": ("SIMC_Urzedowy_2020-09-26.csv", "Urzędowy", "2020-01-01"),
+        "PNA": ("pna_2024_miejscowosci.csv", None, None),
+    }
+    paths = {"TERC": "teryt/TERC_Adresowy_2026-02-16.csv",
+             "SIMC": "teryt/SIMC_Urzedowy_2020-09-26.csv",
+             "PNA": "postal_codes/pna_2024_miejscowosci.csv"}  # fmt: skip
+    for kind, path in paths.items():
+        digest = hashlib.sha256((shared_data / path).read_bytes()).hexdigest()
+        assert by_kind[kind].sha256 == digest, kind
+    sources_json = json.loads((SHIPPED_DIR / "SOURCES.json").read_text(encoding="utf-8"))
+    con = duckdb.connect()
+    for name in ("voivodeships", "powiats", "gminas", "localities", "postal_codes"):
+        (value,) = con.execute(
+            "SELECT decode(value) FROM parquet_kv_metadata(?) WHERE decode(key) = ?",
+            [str(SHIPPED_DIR / f"{name}.parquet"), "wsparcie.sources"],
+        ).fetchone() or (None,)
+        assert json.loads(str(value)) == sources_json, name
+    provenance = (SHIPPED_DIR / "PROVENANCE.md").read_text(encoding="utf-8")
+    assert "Główny Urząd Statystyczny" in provenance and "Poczta Polska" in provenance
+    assert str(by_kind["TERC"].sha256) in provenance
+
+
+def test_a_warehouse_without_a_gazetteer_uses_the_national_one(
+    con: duckdb.DuckDBPyConnection, user_data: Path
+) -> None:
+    gazetteer = warehouse_or_national_gazetteer(con)
+    assert gazetteer is not None
+    assert gazetteer.resolve_place("we Wrocławiu").gmina_teryt == "0264011"
+
+
+def test_a_warehouse_gazetteer_wins_over_the_national_one(
+    con: duckdb.DuckDBPyConnection, user_data: Path
+) -> None:
+    load_demo(con)
+    gazetteer = warehouse_or_national_gazetteer(con)
+    assert gazetteer is not None
+    assert gazetteer.resolve_place("w Bliżynie").gmina_teryt == "2610022"
+    assert gazetteer.resolve_place("we Wrocławiu").status == "unresolved"  # not in the demo
+
+
+def test_update_installs_a_user_copy_that_wins(user_data: Path) -> None:
+    report = update_gazetteer(terc=DEMO / "terc.csv", simc=DEMO / "simc.csv", pna=DEMO / "pna.csv")
+    assert report.replaced is not None and report.replaced.origin == "shipped"
+    assert report.installed.folder == user_data / "wsparcie" / "gazetteer"
+    active = active_gazetteer_files()
+    assert (active.origin, active.folder) == ("user", user_data / "wsparcie" / "gazetteer")
+    assert [s.source for s in active.sources] == ["terc.csv", "simc.csv", "pna.csv"]
+    gazetteer = default_gazetteer()
+    assert gazetteer.resolve_place("w Bliżynie").gmina_teryt == "2610022"
+    assert gazetteer.resolve_place("we Wrocławiu").status == "unresolved"  # the demo's five only
+
+    again = update_gazetteer(terc=DEMO / "terc.csv", simc=DEMO / "simc.csv", pna=DEMO / "pna.csv")
+    assert again.replaced is not None and again.replaced.origin == "user"
+    assert again.replaced.built_at == report.installed.built_at
+
+
+def test_failed_update_keeps_the_gazetteer_in_use(user_data: Path, tmp_path: Path) -> None:
+    first = update_gazetteer(terc=DEMO / "terc.csv", simc=DEMO / "simc.csv", pna=DEMO / "pna.csv")
+    broken = tmp_path / "terc.csv"
+    broken.write_text("WOJ;POW;GMI;RODZ;NAZWA\n2x;;;;ŚWIĘTOKRZYSKIE\n", encoding="utf-8")
+    with pytest.raises(GazetteerLoadError, match="terc.csv: rows with malformed codes"):
+        update_gazetteer(terc=broken, simc=DEMO / "simc.csv", pna=DEMO / "pna.csv")
+    active = active_gazetteer_files()
+    assert (active.origin, active.built_at) == ("user", first.installed.built_at)
+    assert default_gazetteer().resolve_place("w Piszu").gmina_teryt == "2816033"
+    assert sorted(p.name for p in (user_data / "wsparcie").iterdir()) == ["gazetteer"]
+
+
+def test_cli_update_says_what_it_replaced(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env |= {"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
+    args = ["--terc", str(DEMO / "terc.csv"), "--simc", str(DEMO / "simc.csv"),
+            "--pna", str(DEMO / "pna.csv")]  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "flows.cli", "gazetteer", "update", *args],
+        env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    installed, replaced = done.stdout.splitlines()
+    folder = tmp_path / "data" / "wsparcie" / "gazetteer"
+    assert installed.startswith(f"installed: user gazetteer {folder}, built ")
+    assert "TERC terc.csv (stan na 2026-01-01)" in installed
+    assert replaced.startswith(f"replaced: shipped gazetteer {SHIPPED_DIR}, built ")
+    assert replaced.endswith(f"(it stays in the package; delete {folder} to use it again)")

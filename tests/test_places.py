@@ -15,10 +15,11 @@ from typing import Any
 import duckdb
 import pytest
 
-from transforms.normalise import RawRow, institution_seat, resolve_record_place
-from transforms.places import Gazetteer, PlaceResolution, _sql_fold_key
+from transforms.normalise import RawRow, institution_seat, normalise_record, resolve_record_place
+from transforms.places import Gazetteer, PlaceResolution, nominative_place
 from transforms.text import fold_key
 from warehouse.gazetteer import load_gazetteer
+from warehouse.gazetteer_rows import gazetteer_from_warehouse, sql_fold_key
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "demo" / "gazetteer"
@@ -41,14 +42,14 @@ def national_db(
 
 @pytest.fixture(scope="session")
 def gaz(national_db: duckdb.DuckDBPyConnection) -> Gazetteer:
-    return Gazetteer.from_duckdb(national_db)
+    return gazetteer_from_warehouse(national_db)
 
 
 @pytest.fixture(scope="session")
 def demo_gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     con = duckdb.connect(str(tmp_path_factory.mktemp("demo") / "demo.duckdb"))
     load_gazetteer(con, terc=DEMO / "terc.csv", simc=DEMO / "simc.csv", pna=DEMO / "pna.csv")
-    gazetteer = Gazetteer.from_duckdb(con)
+    gazetteer = gazetteer_from_warehouse(con)
     con.close()
     return gazetteer
 
@@ -744,13 +745,13 @@ def test_ops_slaskie_seats_resolve_to_their_powiat(gaz: Gazetteer, shared_data: 
 
 def test_sql_folding_agrees_with_fold_key(national_db: duckdb.DuckDBPyConnection) -> None:
     rows = national_db.execute(
-        f"SELECT name, {_sql_fold_key('name')} FROM (SELECT DISTINCT name FROM teryt_localities)"
+        f"SELECT name, {sql_fold_key('name')} FROM (SELECT DISTINCT name FROM teryt_localities)"
     ).fetchall()
     assert len(rows) > 50_000
     disagreeing = [(name, key) for name, key in rows if key is not None and key != fold_key(name)]
     assert disagreeing == []
     # a letter the SQL folding does not handle is left to Python
-    other = national_db.execute(f"SELECT {_sql_fold_key('n')} FROM (VALUES ('Müß')) AS t(n)")
+    other = national_db.execute(f"SELECT {sql_fold_key('n')} FROM (VALUES ('Müß')) AS t(n)")
     assert other.fetchall() == [(None,)]
 
 
@@ -784,10 +785,10 @@ def test_demo_gazetteer(
     )
 
 
-def test_from_duckdb_without_gazetteer(tmp_path: Path) -> None:
+def test_warehouse_without_gazetteer(tmp_path: Path) -> None:
     con = duckdb.connect(str(tmp_path / "empty.duckdb"))
     with pytest.raises(LookupError, match="no gazetteer in this database"):
-        Gazetteer.from_duckdb(con)
+        gazetteer_from_warehouse(con)
     con.close()
 
 
@@ -854,3 +855,53 @@ def test_record_seat_decides_between_the_city_and_its_rural_gmina(
 
 def test_record_without_place_gives_none(gaz: Gazetteer) -> None:
     assert resolve_record_place(_row(), gaz) is None
+
+
+# --- a place phrase in the nominative without a gazetteer (nominative_place) --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "nominative"),
+    [
+        pytest.param("w Wysokiem Mazowieckiem", "Wysokie Mazowieckie", id="archaic-locative"),
+        pytest.param("w Skarżysku-Kamiennej", "Skarżysko-Kamienna", id="hyphenated"),
+        pytest.param("w Skarżysku Kościelnym", "Skarżysko Kościelne", id="adjective-agrees-neuter"),
+        pytest.param("w Białej Piskiej", "Biała Piska", id="adjective-agrees-feminine"),
+        pytest.param("w Stoku Lackim", "Stok Lacki", id="adjective-agrees-masculine"),
+        pytest.param("w Nowym Sączu", "Nowy Sącz", id="adjective-before-the-noun"),
+        pytest.param("w Bliżynie", "Bliżyn", id="locative"),
+        pytest.param("w Ropczycach", "Ropczyce", id="plurale-tantum"),
+        pytest.param("w Głogowie", "Głogów", id="town-in-ow-first"),
+        pytest.param("we Wrocławiu", "Wrocław", id="we"),
+        pytest.param("ze Szczecina", "Szczecin", id="genitive-after-ze"),
+        pytest.param("w Nowym Mieście nad Pilicą", "Nowe Miasto nad Pilicą", id="complement-kept"),
+        pytest.param("w Wysokim Mazowieckim", "Wysokie Mazowieckie", id="adjectives-only"),
+        pytest.param("Wysokiem Mazowieckiem", "Wysokie Mazowieckie", id="no-preposition"),
+        pytest.param("W BOLESŁAWCU", "BOLESŁAWIEC", id="upper-case-kept"),
+        pytest.param("Skarżysko-Kamienna", "Skarżysko-Kamienna", id="already-nominative"),
+        pytest.param("Na Brańskiej", "Na Brańskiej", id="a-name-beginning-like-a-preposition"),
+        pytest.param("w Xyzowie", "Xyzowie", id="unknown-word-kept"),
+    ],
+)  # fmt: skip
+def test_nominative_place(text: str, nominative: str) -> None:
+    assert nominative_place(text) == nominative
+
+
+def _mention(locality_raw: str) -> RawRow:
+    return _row(role="mention", name_raw="Zespół Szkolno-Przedszkolny", locality_raw=locality_raw)
+
+
+def test_unplaced_locality_is_given_in_the_nominative() -> None:
+    record = normalise_record(_mention("w Wysokiem Mazowieckiem"), None)
+    assert (record.locality, record.gmina_teryt) == ("Wysokie Mazowieckie", None)
+
+
+def test_namesakes_give_the_name_they_share(gaz: Gazetteer) -> None:
+    record = normalise_record(_mention("w Łącznej"), gaz)
+    assert record.place_status == "ambiguous"
+    assert record.locality == "Łączna"
+
+
+def test_placed_locality_is_the_gazetteers_name(gaz: Gazetteer) -> None:
+    record = normalise_record(_mention("w Skarzysku Koscielnym"), gaz)
+    assert (record.locality, record.gmina_teryt) == ("Skarżysko Kościelne", "2610042")

@@ -55,6 +55,7 @@ def settings_for(db: Path, busy_wait_seconds: float = 0.3) -> AppSettings:
     return AppSettings(
         db=db,
         secret=b"s" * 32,
+        secure_cookies=False,  # TestClient talks plain http
         rate_limit=RateLimit(5, 900),
         busy_wait_seconds=busy_wait_seconds,
     )
@@ -301,7 +302,7 @@ def test_cli_verbs_on_the_same_store(
     monkeypatch.setattr("sys.stdin", io.StringIO("nowe-hasło-koordynatora\n"))
     code, out = run("add-user", "ewa", "--county", "2610", "--password-stdin", "--db", str(db))
     assert (code, out) == (0, "user ewa: 2610\n")
-    settings = AppSettings(db=db, secret=b"s" * 32)
+    settings = AppSettings(db=db, secret=b"s" * 32, secure_cookies=False)
     with TestClient(create_app(settings), follow_redirects=False) as client:
         assert log_in(client, "ewa", "nowe-hasło-koordynatora") == 303
 

@@ -188,7 +188,8 @@ def night(prefect_harness: None, corpus: tuple[Path, str]) -> Iterator[Night]:
 def server(night: Night) -> Iterator[str]:
     import uvicorn
 
-    app = create_app(AppSettings(db=night.db, secret=b"e2e-secret-" * 4))
+    # Plain http on 127.0.0.1, as `wsparcie review serve --insecure-cookies` serves it.
+    app = create_app(AppSettings(db=night.db, secret=b"e2e-secret-" * 4, secure_cookies=False))
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))

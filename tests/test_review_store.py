@@ -25,7 +25,7 @@ from review.accounts import (
     disable_user,
     end_session,
     login_blocked,
-    record_login_failure,
+    reserve_login_attempt,
     session_user,
 )
 from review.listing import CaseFilter, count_cases, list_cases, neighbours
@@ -380,7 +380,34 @@ def test_cases_from_matcher_take_county_sector_and_rank(con: duckdb.DuckDBPyConn
     assert arka.priority > pisz.priority  # nearer the match threshold
     conflict = by_kind[("field_conflict", None)]
     assert (conflict.institution_id, conflict.powiat_teryt) == ("wsp_sad", "2610")
+    assert arka.counties == ("2610",) and pisz.counties == ("2816",)
     upsert_cases(con, "run9", cases)
+    stored = get_case(con, conflict.case_id)
+    assert stored is not None and stored.case.counties == ("2610",)
+
+
+def test_a_case_touches_the_counties_of_its_records_and_their_institutions(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # rp1 (Pisz) is put into the Skarżysko court's institution: a case about it, or about a
+    # value it gave that institution, reaches into both counties.
+    con.execute("UPDATE institution_records SET institution_id = 'wsp_sad' WHERE record_id = 'rp1'")
+    pairs = [PairCase("ra1", "rp2", 0.7, EVIDENCE)]
+    conflicts = [ConflictCase("rs1", "phone", (("+48411000002", ("rs1",)),
+                                               ("+48874000001", ("rp1",))))]  # fmt: skip
+    cases = cases_from_matcher(con, pairs, conflicts, review_threshold=0.5, match_threshold=0.9)
+    assert {c.kind: c.counties for c in cases} == {
+        "pair": ("2610", "2816"),
+        "field_conflict": ("2610", "2816"),
+    }
+    upsert_cases(con, "run9", cases)
+    spanning = {c.case_id for c in cases}
+    for user in (SKARZYSKO, PISZ, ADMIN):
+        listed = {c.case_id for c in list_cases(con, user, CaseFilter())}
+        assert spanning <= listed
+    assert not SKARZYSKO.may_decide(("2610", "2816")) and not PISZ.may_decide(("2610", "2816"))
+    assert User("ewa", ("2610", "2816"), False).may_decide(("2610", "2816"))
+    assert ADMIN.may_decide(("2610", "2816")) and not SKARZYSKO.may_decide(())
 
 
 # --- records on the case page -------------------------------------------------------------
@@ -471,20 +498,22 @@ def test_failed_logins_are_counted_in_the_warehouse(con: duckdb.DuckDBPyConnecti
     for i in range(3):
         now = t0 + timedelta(seconds=i)
         assert not login_blocked(con, limit, "ola", "10.0.0.1", now)
-        record_login_failure(con, limit, "ola", "10.0.0.1", now)
+        assert reserve_login_attempt(con, limit, "ola", "10.0.0.1", now)
     later = t0 + timedelta(seconds=3)
     assert login_blocked(con, limit, "OLA", "10.0.0.1", later)
+    assert not reserve_login_attempt(con, limit, "ola", "10.0.0.1", later)  # nothing counted
     assert not login_blocked(con, limit, "ola", "10.0.0.2", later)
     assert not login_blocked(con, limit, "jan", "10.0.0.1", later)
     assert not login_blocked(con, limit, "ola", "10.0.0.1", t0 + timedelta(seconds=61))
     # A guesser spreading over addresses meets the per-login limit.
     for address in ("10.0.0.7", "10.0.0.8"):
-        record_login_failure(con, limit, "ola", address, later)
+        assert reserve_login_attempt(con, limit, "ola", address, later)
     assert login_blocked(con, limit, "ola", "10.0.0.9", later)
+    assert not reserve_login_attempt(con, limit, "ola", "10.0.0.9", later)
     clear_login_failures(con, "ola", "10.0.0.1")
     assert not login_blocked(con, limit, "ola", "10.0.0.9", later)  # 2 left, from 2 addresses
     # Old failures are dropped as new ones come, so the table does not grow for ever.
-    record_login_failure(con, limit, "jan", "10.0.0.1", t0 + timedelta(hours=1))
+    assert reserve_login_attempt(con, limit, "jan", "10.0.0.1", t0 + timedelta(hours=1))
     assert con.execute("SELECT count(*) FROM review_login_failures").fetchone() == (1,)
 
 

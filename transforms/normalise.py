@@ -27,7 +27,7 @@ from transforms.contacts import (
     website_host,
 )
 from transforms.names import InstitutionName, nominative, normalise_name, site_owner
-from transforms.places import Gazetteer, PlaceResolution, Seat
+from transforms.places import Gazetteer, PlaceResolution, Seat, nominative_place
 from transforms.support_statements import (
     AgeRange,
     Fees,
@@ -224,6 +224,21 @@ def resolve_record_place(
     )
 
 
+def _unplaced_locality(written: str | None, resolution: PlaceResolution | None) -> str | None:
+    """The locality of a record the gazetteer did not place, in the nominative, never as
+    inflected prose ("w Wysokiem Mazowieckiem"): the name every candidate bears when the
+    namesakes lie in different gminas, else the written form put in the nominative by the
+    morphology."""
+    written = empty_to_none(written)
+    if written is None:
+        return None
+    if resolution is not None and resolution.candidate_count == len(resolution.candidates) > 0:
+        names = {c.locality_name for c in resolution.candidates}
+        if len(names) == 1 and None not in names:
+            return names.pop()
+    return nominative_place(written) or written
+
+
 def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedRecord:
     """Normalise one raw record; `gazetteer` None leaves places at the source's county."""
     written = row.name_raw
@@ -261,7 +276,7 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
         powiat, powiat_name = resolution.powiat_teryt, resolution.powiat_name
         status, method = "resolved", resolution.method
     else:
-        locality = empty_to_none(row.locality_raw)
+        locality = _unplaced_locality(row.locality_raw, resolution)
         simc = gmina = gmina_name = None
         status = resolution.status if resolution is not None else "unresolved"
         method = None

@@ -292,7 +292,10 @@ def build_datapackage(
             "CSV files are UTF-8 with a header row, comma-separated; the excel/ variants are "
             "UTF-8 with BOM, semicolon-separated, with Polish headers; parquet/ holds the "
             "national tables for analysts. Dates are ISO 8601. Open-data files describe "
-            "institutions only: names of staff are never published."
+            "institutions only: names of staff are never published. In the excel/ variants a "
+            "value that a spreadsheet would run as a formula (starting with =, +, -, @, tab or "
+            "carriage return; E.164 phones excepted) is prefixed with an apostrophe ('); the "
+            "other CSV, Parquet and HSDS files keep every value exactly as published."
         ),
         "licenses": [dict(LICENSE)],
         "sources": sources,

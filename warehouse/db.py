@@ -7,13 +7,24 @@ to a temporary folder beside the database file (`<file>.tmp`), removed when it c
 
 Migrations are the numbered `migrations/NNN_name.sql` files shipped in this package. Each is
 applied in its own transaction together with its row in `schema_migrations`, so a failed
-migration leaves the database at the previous version.
+migration leaves the database at the previous version. Every migration not yet recorded in
+`schema_migrations` is applied, in number order: branches developed in parallel each take a
+number, and a database migrated on one of them still gets the others' once they are merged.
+
+The warehouse holds review accounts, sessions and pages that may name people, so it is
+private to its owner: a process that opens one creates files with umask 077 from then on
+(DuckDB writes its write-ahead log and spill files itself, with the process umask and no
+option to choose their mode), and an existing warehouse file open to others is closed to them.
+Files meant to be shared (the publication, the analysts' snapshot) set their mode explicitly.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import stat
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,6 +32,8 @@ from importlib import resources
 from pathlib import Path
 
 import duckdb
+
+log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 MEMORY_LIMIT_ENV = "WSPARCIE_DUCKDB_MEMORY_LIMIT"
@@ -47,8 +60,8 @@ def migrations() -> list[Migration]:
             found.append(Migration(int(match[1]), match[2], entry.read_text(encoding="utf-8")))
     found.sort(key=lambda m: m.version)
     versions = [m.version for m in found]
-    if versions != list(range(1, len(found) + 1)):
-        raise WarehouseError(f"migrations are not numbered 1..n without gaps: {versions}")
+    if len(set(versions)) != len(versions) or (versions and versions[0] != 1):
+        raise WarehouseError(f"migrations must start at 001 and be numbered once: {versions}")
     return found
 
 
@@ -78,9 +91,10 @@ def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> list[i
             f"the database is at schema version {current}, newer than this wsparcie knows "
             f"({latest}); upgrade wsparcie instead of opening it with an older one"
         )
+    done = {int(r[0]) for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
     applied = []
     for migration in available:
-        if current < migration.version <= target:
+        if migration.version not in done and migration.version <= target:
             con.execute("BEGIN TRANSACTION")
             try:
                 con.execute(migration.sql)
@@ -98,10 +112,39 @@ def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> list[i
     return applied
 
 
+_UMASK_LOCK = threading.Lock()
+PRIVATE_UMASK = 0o077
+
+
+def private_files() -> None:
+    """From now on this process creates files for its owner only (umask 077 added to its own).
+
+    Never lowered on the way: the umask is set to 077 first, then to the union with the old
+    one, so no thread creating a file meanwhile gets a more open mode than before."""
+    with _UMASK_LOCK:
+        previous = os.umask(PRIVATE_UMASK)
+        os.umask(previous | PRIVATE_UMASK)
+
+
+def _close_to_others(path: Path) -> None:
+    try:
+        current = stat.S_IMODE(path.stat().st_mode)
+        if current & 0o007:
+            os.chmod(path, current & ~0o007)
+            log.warning("%s was open to every user; now %o", path, current & ~0o007)
+    except FileNotFoundError:
+        pass
+    except PermissionError as exc:  # someone else's file, opened with their consent
+        log.warning("%s is open to every user and cannot be changed: %s", path, exc)
+
+
 def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse file, migrating it forward unless read-only."""
+    """Open the warehouse file, migrating it forward unless read-only (see the module docstring
+    for the modes of the files it creates)."""
+    private_files()
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _close_to_others(path)
     elif not path.exists():
         raise WarehouseError(f"{path}: no such warehouse file")
     try:

@@ -14,29 +14,32 @@ one, from a path or an http(s) URL) and replaces these DuckDB tables in one tran
 - `gazetteer_sources(file_kind, source, variant, stan_na, rows, loaded_at)`
 
 Every file is first staged into temporary tables and checked; only then are the public tables
-replaced, all together, so a bad file leaves the previous gazetteer intact.
+replaced, all together, so a bad file leaves the previous gazetteer intact. Getting the files
+ready (downloads, zips, encodings, column names) is warehouse/gazetteer_files.py's; reading
+the tables back for the place resolver, warehouse/gazetteer_rows.py's.
 """
 
 from __future__ import annotations
 
-import re
 import tempfile
-import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
-import requests
 
-from transforms.text import fold_key
+from warehouse.gazetteer_files import (
+    CsvFile,
+    GazetteerLoadError,
+    Source,
+    column_map,
+    prepare_file,
+    read_csv_sql,
+)
 
-Source = Path | str
-
-_DOWNLOAD_TIMEOUT_S = 60
-_USER_AGENT = "wsparcie-gazetteer/0.1 (+https://github.com/wsparcie)"
+__all__ = ["GazetteerCounts", "GazetteerLoadError", "Source", "load_gazetteer"]
 
 _TERC_COLUMNS = {"woj": ("WOJ",), "pow": ("POW",), "gmi": ("GMI",), "rodz": ("RODZ",),
                  "nazwa": ("NAZWA",), "nazwa_dod": ("NAZWA_DOD", "NAZDOD"),
@@ -64,10 +67,6 @@ _PUBLIC_TABLES = ("teryt_voivodeships", "teryt_powiats", "teryt_gminas", "teryt_
                   "postal_codes", "gazetteer_sources")  # fmt: skip
 
 
-class GazetteerLoadError(ValueError):
-    """A gazetteer file is missing, unreadable or not what it claims; the message names it."""
-
-
 @dataclass(frozen=True, slots=True)
 class GazetteerCounts:
     """Row counts of the tables one load produced."""
@@ -80,14 +79,6 @@ class GazetteerCounts:
     localities: int
     postal_codes: int  # rows of `postal_codes` (code × locality)
     postal_codes_with_gmina: int  # of those, rows resolved to a TERC gmina
-
-
-@dataclass(frozen=True, slots=True)
-class _CsvFile:
-    label: str  # what the user passed (path or URL), for error messages
-    path: Path  # a UTF-8 CSV on disk
-    delimiter: str
-    columns: tuple[str, ...]
 
 
 def load_gazetteer(
@@ -105,9 +96,9 @@ def load_gazetteer(
     """
     with tempfile.TemporaryDirectory(prefix="wsparcie-gazetteer-") as tmp:
         workdir = Path(tmp)
-        terc_file = _prepare(terc, "TERC", workdir)
-        simc_file = _prepare(simc, "SIMC", workdir) if simc is not None else None
-        pna_file = _prepare(pna, "PNA", workdir) if pna is not None else None
+        terc_file = prepare_file(terc, "TERC", workdir)
+        simc_file = prepare_file(simc, "SIMC", workdir) if simc is not None else None
+        pna_file = prepare_file(pna, "PNA", workdir) if pna is not None else None
         try:
             sources = _stage(con, terc_file, simc_file, pna_file)
             with _transaction(con):
@@ -118,108 +109,6 @@ def load_gazetteer(
             for table in _STAGE_TABLES + tuple(f"_gz_{t}" for t in _PUBLIC_TABLES):
                 con.execute(f"DROP TABLE IF EXISTS {table}")
     return _counts(con)
-
-
-# --- getting the files -------------------------------------------------------------------------
-
-
-def _prepare(source: Source, kind: str, workdir: Path) -> _CsvFile:
-    label = str(source)
-    if isinstance(source, str) and re.match(r"^https?://", source, re.IGNORECASE):
-        path = _download(source, kind, workdir)
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise GazetteerLoadError(f"{kind} file {label}: no such file")
-    if zipfile.is_zipfile(path):
-        path = _unzip(path, label, kind, workdir)
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Older GUS exports and re-saved spreadsheets come in windows-1250.
-        text = raw.decode("cp1250")
-        path = workdir / f"{kind.lower()}-utf8.csv"
-        path.write_text(text, encoding="utf-8")
-    header, _, body = text.strip().partition("\n")
-    if not body.strip():
-        raise GazetteerLoadError(f"{kind} file {label}: empty (no data rows under the header)")
-    header = header.strip()
-    delimiter = ";" if header.count(";") >= header.count(",") else ","
-    columns = tuple(c.strip().strip('"').strip() for c in header.split(delimiter))
-    return _CsvFile(label, path, delimiter, columns)
-
-
-def _download(url: str, kind: str, workdir: Path) -> Path:
-    try:
-        response = requests.get(
-            url, timeout=_DOWNLOAD_TIMEOUT_S, headers={"User-Agent": _USER_AGENT}
-        )
-        response.raise_for_status()
-    except requests.RequestException as exc:
-        raise GazetteerLoadError(f"{kind} file {url}: download failed: {exc}") from exc
-    if not response.content:
-        raise GazetteerLoadError(f"{kind} file {url}: the server sent an empty body")
-    name = Path(url.split("?", 1)[0]).name or f"{kind.lower()}.download"
-    path = workdir / f"download-{kind.lower()}-{name}"
-    path.write_bytes(response.content)
-    return path
-
-
-def _unzip(path: Path, label: str, kind: str, workdir: Path) -> Path:
-    with zipfile.ZipFile(path) as archive:
-        members = [
-            m for m in archive.infolist() if not m.is_dir() and m.filename.lower().endswith(".csv")
-        ]
-        if len(members) > 1:
-            wanted = [m for m in members if Path(m.filename).name.upper().startswith(kind)]
-            members = wanted if len(wanted) == 1 else members
-        if len(members) != 1:
-            names = [m.filename for m in archive.infolist()]
-            raise GazetteerLoadError(
-                f"{kind} file {label}: expected one CSV inside the zip, found {names}"
-            )
-        target = workdir / f"unzipped-{kind.lower()}.csv"
-        target.write_bytes(archive.read(members[0]))
-    return target
-
-
-def _column_map(
-    csv: _CsvFile,
-    kind: str,
-    wanted: Mapping[str, tuple[str, ...]],
-    required: Sequence[str],
-    key: str = "upper",
-) -> dict[str, str]:
-    """Our column name -> the file's column name, for those present; fail on a missing one."""
-
-    def norm(name: str) -> str:
-        return name.upper() if key == "upper" else fold_key(name)
-
-    present = {norm(c): c for c in csv.columns}
-    found: dict[str, str] = {}
-    for ours, aliases in wanted.items():
-        for alias in aliases:
-            if norm(alias) in present:
-                found[ours] = present[norm(alias)]
-                break
-    missing = [f"{'/'.join(wanted[c])}" for c in required if c not in found]
-    if missing:
-        raise GazetteerLoadError(
-            f"{kind} file {csv.label}: missing column(s) {', '.join(missing)}; "
-            f"the header has {list(csv.columns)}"
-        )
-    return found
-
-
-def _read_csv(csv: _CsvFile) -> str:
-    path = str(csv.path).replace("'", "''")
-    return (
-        f"read_csv('{path}', delim='{csv.delimiter}', quote='\"', header=true, "
-        "all_varchar=true, auto_detect=false, null_padding=true, columns={"
-        + ", ".join(f"'{c.replace(chr(39), chr(39) * 2)}': 'VARCHAR'" for c in csv.columns)
-        + "})"
-    )
 
 
 def _q(column: str) -> str:
@@ -249,9 +138,9 @@ class _SourceRow:
 
 def _stage(
     con: duckdb.DuckDBPyConnection,
-    terc: _CsvFile,
-    simc: _CsvFile | None,
-    pna: _CsvFile | None,
+    terc: CsvFile,
+    simc: CsvFile | None,
+    pna: CsvFile | None,
 ) -> list[_SourceRow]:
     with _reading(terc, "TERC"):
         sources = [_stage_terc(con, terc)]
@@ -278,7 +167,7 @@ def _stage(
 
 
 @contextmanager
-def _reading(csv: _CsvFile, kind: str) -> Iterator[None]:
+def _reading(csv: CsvFile, kind: str) -> Iterator[None]:
     """DuckDB's CSV errors (ragged rows, bad quoting) named after the file they come from."""
     try:
         yield
@@ -287,8 +176,8 @@ def _reading(csv: _CsvFile, kind: str) -> Iterator[None]:
         raise GazetteerLoadError(f"{kind} file {csv.label}: cannot be read: {first_line}") from exc
 
 
-def _stage_terc(con: duckdb.DuckDBPyConnection, csv: _CsvFile) -> _SourceRow:
-    cols = _column_map(csv, "TERC", _TERC_COLUMNS, _TERC_REQUIRED)
+def _stage_terc(con: duckdb.DuckDBPyConnection, csv: CsvFile) -> _SourceRow:
+    cols = column_map(csv, "TERC", _TERC_COLUMNS, _TERC_REQUIRED)
     nazwa_dod = f"trim({_q(cols['nazwa_dod'])})" if "nazwa_dod" in cols else "NULL"
     stan_na = f"trim({_q(cols['stan_na'])})" if "stan_na" in cols else "NULL"
     con.execute(
@@ -297,7 +186,7 @@ def _stage_terc(con: duckdb.DuckDBPyConnection, csv: _CsvFile) -> _SourceRow:
         SELECT {_code(cols["woj"], 2)} AS woj, {_code(cols["pow"], 2)} AS pow,
                {_code(cols["gmi"], 2)} AS gmi, NULLIF(trim({_q(cols["rodz"])}), '') AS rodz,
                trim({_q(cols["nazwa"])}) AS nazwa, {nazwa_dod} AS nazwa_dod, {stan_na} AS stan_na
-        FROM {_read_csv(csv)}
+        FROM {read_csv_sql(csv)}
         WHERE NULLIF(trim({_q(cols["woj"])}), '') IS NOT NULL
         """
     )
@@ -324,8 +213,8 @@ def _stage_terc(con: duckdb.DuckDBPyConnection, csv: _CsvFile) -> _SourceRow:
     return _SourceRow("TERC", csv.label, variant, _text(counts[2]), _int(counts[0]))
 
 
-def _stage_simc(con: duckdb.DuckDBPyConnection, csv: _CsvFile) -> _SourceRow:
-    cols = _column_map(csv, "SIMC", _SIMC_COLUMNS, _SIMC_REQUIRED)
+def _stage_simc(con: duckdb.DuckDBPyConnection, csv: CsvFile) -> _SourceRow:
+    cols = column_map(csv, "SIMC", _SIMC_COLUMNS, _SIMC_REQUIRED)
     stan_na = f"trim({_q(cols['stan_na'])})" if "stan_na" in cols else "NULL"
     con.execute(
         f"""
@@ -335,7 +224,7 @@ def _stage_simc(con: duckdb.DuckDBPyConnection, csv: _CsvFile) -> _SourceRow:
                {_code(cols["rm"], 2)} AS rm, trim({_q(cols["nazwa"])}) AS nazwa,
                {_code(cols["sym"], 7)} AS sym, {_code(cols["sympod"], 7)} AS sympod,
                {stan_na} AS stan_na
-        FROM {_read_csv(csv)}
+        FROM {read_csv_sql(csv)}
         WHERE NULLIF(trim({_q(cols["woj"])}), '') IS NOT NULL
         """
     )
@@ -363,8 +252,8 @@ def _stage_simc(con: duckdb.DuckDBPyConnection, csv: _CsvFile) -> _SourceRow:
     return _SourceRow("SIMC", csv.label, variant, _text(counts[2]), _int(counts[0]))
 
 
-def _stage_pna(con: duckdb.DuckDBPyConnection, csv: _CsvFile) -> _SourceRow:
-    cols = _column_map(csv, "PNA", _PNA_COLUMNS, _PNA_REQUIRED, key="fold")
+def _stage_pna(con: duckdb.DuckDBPyConnection, csv: CsvFile) -> _SourceRow:
+    cols = column_map(csv, "PNA", _PNA_COLUMNS, _PNA_REQUIRED, key="fold")
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE _gz_pna AS
@@ -373,7 +262,7 @@ def _stage_pna(con: duckdb.DuckDBPyConnection, csv: _CsvFile) -> _SourceRow:
                trim({_q(cols["gmina"])}) AS gmina_raw,
                trim({_q(cols["powiat"])}) AS powiat,
                lower(trim({_q(cols["voivodeship"])})) AS voivodeship
-        FROM {_read_csv(csv)}
+        FROM {read_csv_sql(csv)}
         WHERE NULLIF(trim({_q(cols["postal_code"])}), '') IS NOT NULL
         """
     )
@@ -398,7 +287,7 @@ def _stage_pna(con: duckdb.DuckDBPyConnection, csv: _CsvFile) -> _SourceRow:
 
 
 def _reject(
-    con: duckdb.DuckDBPyConnection, csv: _CsvFile, kind: str, query: str, problem: str
+    con: duckdb.DuckDBPyConnection, csv: CsvFile, kind: str, query: str, problem: str
 ) -> None:
     bad = [r[0] for r in con.execute(query + " LIMIT 3").fetchall()]
     if bad:
@@ -569,7 +458,9 @@ def _build_postal_codes(con: duckdb.DuckDBPyConnection) -> None:
                p.powiat_teryt::CHAR(4) AS powiat_teryt, r.gmina6, r.gmina_teryt,
                b.simc::VARCHAR(7) AS locality_simc
         FROM p LEFT JOIN resolved AS r USING (id) LEFT JOIN best_simc AS b USING (id)
-        ORDER BY p.postal_code, p.locality, p.locality_part NULLS FIRST
+        -- every column, so that namesakes sharing a code come out in the same order each time
+        ORDER BY p.postal_code, p.locality, p.locality_part NULLS FIRST, b.simc NULLS FIRST,
+                 r.gmina_teryt NULLS FIRST, p.powiat_teryt NULLS FIRST, p.gmina_name
         """
     )
     con.execute("DROP TABLE IF EXISTS _gz_pna_clean")

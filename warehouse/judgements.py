@@ -293,6 +293,16 @@ def excluded_records(con: duckdb.DuckDBPyConnection) -> set[str]:
     }
 
 
+def confirmed_institution_records(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Records a coordinator decided are institutions after all (the classifier typed them
+    `other`): their institutions are published although their type is still `other`."""
+    return {
+        d.record_a
+        for d in current_review_decisions(con, "not_institution")
+        if d.verdict == "is_institution" and d.record_a
+    }
+
+
 # --- to and from CSV -----------------------------------------------------------------------
 
 OPTIONAL_COLUMNS = frozenset({"case_values"})

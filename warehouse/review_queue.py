@@ -66,7 +66,11 @@ class ReviewCase:
     `pair`: are record_a and record_b (ordered, a < b) one institution? `field_conflict`: the
     records of `institution_id` disagree on `field`; `values` lists each value with the records
     that gave it. `not_institution`: is record_a an institution at all? `evidence` carries the
-    matcher's ladder levels and weights; `priority` orders the queue (higher first)."""
+    matcher's ladder levels and weights; `priority` orders the queue (higher first).
+
+    `powiat_teryt` is the county the case is shown under; `counties` every county it touches
+    (its records' and their institutions'), sorted: who may decide it depends on all of them.
+    Left empty, it is `powiat_teryt` alone."""
 
     kind: CaseKind
     powiat_teryt: str | None
@@ -79,8 +83,11 @@ class ReviewCase:
     score: float | None = None
     evidence: tuple[Evidence, ...] = ()
     priority: float = 0.0
+    counties: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        known = set(self.counties) | ({self.powiat_teryt} if self.powiat_teryt else set())
+        object.__setattr__(self, "counties", tuple(sorted(known)))
         where = f"review case {self.kind}/{self.record_a}/{self.record_b}/{self.field}"
         if self.kind not in CASE_KINDS:
             raise ReviewError(f"{where}: unknown kind (expected one of {CASE_KINDS})")
@@ -160,6 +167,7 @@ def _case_row(case: ReviewCase) -> list[object]:
         case.score,
         _evidence_json(case.evidence) if case.evidence else None,
         case.priority,
+        list(case.counties),
     ]
 
 
@@ -204,18 +212,19 @@ def upsert_cases(
                 con.execute(
                     """
                     UPDATE review_cases SET powiat_teryt = ?, sector = ?, institution_id = ?,
-                        "values" = ?, score = ?, evidence = ?, priority = ?, status = ?,
-                        updated_run_id = ?
+                        "values" = ?, score = ?, evidence = ?, priority = ?, counties = ?,
+                        status = ?, updated_run_id = ?
                     WHERE case_id = ?
                     """,
-                    [*row[2:5], *row[8:12], status, run_id, case_id],
+                    [*row[2:5], *row[8:13], status, run_id, case_id],
                 )
                 updated += 1
                 continue
             status = "decided" if case_id in decided_ids else "open"
             created_run = before[2] if before is not None else run_id
             con.execute(
-                "INSERT INTO review_cases VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO review_cases ({_INSERT_COLUMNS}) VALUES"
+                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [*row, status, created_run, run_id],
             )
             if before is None:
@@ -229,6 +238,7 @@ def case_from_row(row: Sequence[object]) -> StoredCase:
     (case_id, kind, powiat, sector, inst, rec_a, rec_b, fld, values, score, evidence, priority) = (
         row[:12]
     )
+    counties = row[15]
     parsed_values = values_from_json(values)
     parsed_evidence: tuple[Evidence, ...] = ()
     if evidence:
@@ -248,13 +258,18 @@ def case_from_row(row: Sequence[object]) -> StoredCase:
         score=None if score is None else float(cast(float, score)),
         evidence=parsed_evidence,
         priority=float(cast(float, priority)),
+        counties=tuple(str(c) for c in cast(list[str], counties or [])),
     )
     return StoredCase(str(case_id), case, str(row[12]), str(row[13]), str(row[14]))
 
 
 CASE_COLUMNS = (
     'case_id, kind, powiat_teryt, sector, institution_id, record_a, record_b, field, "values",'
-    " score, evidence, priority, status, created_run_id, updated_run_id"
+    " score, evidence, priority, status, created_run_id, updated_run_id, counties"
+)
+_INSERT_COLUMNS = (
+    'case_id, kind, powiat_teryt, sector, institution_id, record_a, record_b, field, "values",'
+    " score, evidence, priority, counties, status, created_run_id, updated_run_id"
 )
 
 
@@ -274,13 +289,19 @@ class RecordContext:
     sector: str | None
     institution_id: str | None
     weight: int  # records + services of the record's institution (1 for a lone record)
+    institution_powiat: str | None = None  # the county of the record's institution
+
+    def counties(self) -> set[str]:
+        """The counties a case about this record touches: the record's and its institution's."""
+        return {c for c in (self.powiat_teryt, self.institution_powiat) if c}
 
 
 _CONTEXT_SQL = """
     SELECT r.record_id, r.powiat_teryt, r.sector, ir.institution_id,
            coalesce(i.record_count, 1)
            + coalesce((SELECT count(*) FROM services s
-                       WHERE s.institution_id = ir.institution_id), 0)
+                       WHERE s.institution_id = ir.institution_id), 0),
+           i.powiat_teryt
     FROM records r
     LEFT JOIN institution_records ir USING (record_id)
     LEFT JOIN institutions i ON i.institution_id = ir.institution_id
@@ -292,7 +313,7 @@ def _contexts(
 ) -> dict[str, RecordContext]:
     rows = con.execute(f"{_CONTEXT_SQL} WHERE {where} ORDER BY r.record_id", parameters)
     return {
-        str(r[0]): RecordContext(r[1], r[2], r[3], int(r[4]))
+        str(r[0]): RecordContext(r[1], r[2], r[3], int(r[4]), r[5])
         for r in rows.fetchall()  # institution ids and codes are VARCHAR or NULL already
     }
 
@@ -324,12 +345,23 @@ def cases_from_matcher(
     review_threshold: float,
     match_threshold: float,
 ) -> list[ReviewCase]:
-    """Review cases for the night's doubtful pairs and field conflicts. A pair takes the county
-    and sector of its first record that has one; a conflict those of its institution."""
+    """Review cases for the night's doubtful pairs and field conflicts. A pair is shown under
+    the county and sector of its first record that has one, a conflict under those of its
+    cluster's head record; either touches the counties of all its records and their
+    institutions (ReviewCase.counties), whichever a row's page said."""
     wanted = [r for p in pairs for r in (p.record_a, p.record_b)]
     wanted += [r for c in conflicts for _v, records in c.values for r in records]
     wanted += [c.cluster_key for c in conflicts]
     context = record_context(con, wanted)
+
+    def counties(record_ids: Sequence[str]) -> tuple[str, ...]:
+        found: set[str] = set()
+        for record_id in record_ids:
+            known = context.get(record_id)
+            if known is not None:
+                found |= known.counties()
+        return tuple(sorted(found))
+
     cases = []
     for pair in pairs:
         a, b = context.get(pair.record_a), context.get(pair.record_b)
@@ -348,12 +380,14 @@ def cases_from_matcher(
                 score=pair.probability,
                 evidence=pair.evidence,
                 priority=pair_priority(weight, pair.probability, review_threshold, match_threshold),
+                counties=counties([pair.record_a, pair.record_b]),
             )
         )
     for conflict in conflicts:
         head = context.get(conflict.cluster_key)
         if head is None or head.institution_id is None:
             continue  # the record left the directory since the matcher ran
+        touched = [conflict.cluster_key] + [r for _v, records in conflict.values for r in records]
         cases.append(
             ReviewCase(
                 kind="field_conflict",
@@ -363,6 +397,7 @@ def cases_from_matcher(
                 field=conflict.field,
                 values=conflict.values,
                 priority=conflict_priority(head.weight),
+                counties=counties(touched),
             )
         )
     return cases
@@ -382,6 +417,7 @@ def not_institution_cases(con: duckdb.DuckDBPyConnection) -> list[ReviewCase]:
             record_a=record_id,
             # Below a doubtful pair of the same size: a stray record misleads less than a merge.
             priority=round((1.0 + math.log1p(context.weight)) * 0.4, 4),
+            counties=tuple(sorted(context.counties())),
         )
         for record_id, context in _contexts(con, "r.type_code = ?", [TYPE_OTHER]).items()
     ]

@@ -28,6 +28,7 @@ from warehouse.judgements import (
     excluded_records,
     rejected_values,
 )
+from warehouse.national_gazetteer import warehouse_or_national_gazetteer
 from warehouse.review_queue import cases_from_matcher, not_institution_cases, upsert_cases
 
 log = logging.getLogger(__name__)
@@ -59,14 +60,9 @@ class MatchSummary:
 
 
 def load_gazetteer_if_present(con: duckdb.DuckDBPyConnection) -> Gazetteer | None:
-    """The gazetteer loaded into this warehouse, or None (places then stay at source county)."""
-    tables = {
-        row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
-    }
-    if "teryt_gminas" not in tables:
-        log.warning("no gazetteer in the warehouse: run `wsparcie gazetteer load` for TERYT places")
-        return None
-    return Gazetteer.from_duckdb(con)
+    """The gazetteer loaded into this warehouse, else the national one shipped with the
+    package (warehouse/national_gazetteer.py)."""
+    return warehouse_or_national_gazetteer(con)
 
 
 def read_raw_rows(con: duckdb.DuckDBPyConnection) -> list[RawRow]:

@@ -16,8 +16,9 @@ import duckdb
 
 from warehouse import datapackage as dp
 from warehouse.hsds import HsdsExport, build_hsds, check_hsds_references, validate_hsds_json
-from warehouse.personal_data import find_people, personal_emails
-from warehouse.publish.files import sql_path
+from warehouse.personal_data import find_people, personal_email, personal_emails
+from warehouse.publish.files import neutralise_formula, sql_path
+from warehouse.publish.privacy import Context, context_of
 
 
 def check_publication(
@@ -52,6 +53,7 @@ def check_publication(
         "foreign keys", lambda: check_foreign_keys(con, root, skip=derived)
     )
     problems += check_personal_data(root, skip=derived)
+    problems += check_excel_formulas(root)
     export = export if export is not None else build_hsds(con)
     problems += [f"hsds: {p}" for p in check_hsds_references(export)]
     if hsds_schemas is not None:
@@ -123,9 +125,21 @@ def _row_counts(con: duckdb.DuckDBPyConnection, paths: Iterable[Path]) -> dict[P
 
 
 def check_counts(con: duckdb.DuckDBPyConnection, root: Path) -> list[str]:
-    """The national file has every institution once; county and sector files add up to it;
-    every Excel and Parquet variant has the rows of its CSV."""
-    row = con.execute("SELECT count(*), count(powiat_teryt) FROM institutions").fetchone()
+    """The national file has every institution once (but those the staging withheld: see
+    privacy.py); county and sector files add up to it; every Excel and Parquet variant has the
+    rows of its CSV."""
+    withheld = (
+        "SELECT institution_id FROM pub_withheld WHERE kind IS NULL"
+        if con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'pub_withheld' AND temporary"
+        ).fetchone()
+        == (1,)
+        else "SELECT NULL"
+    )
+    row = con.execute(
+        "SELECT count(*), count(powiat_teryt) FROM institutions"
+        f" WHERE institution_id NOT IN ({withheld})"
+    ).fetchone()
     assert row is not None
     expected, placed = int(row[0]), int(row[1])
     problems = []
@@ -345,7 +359,7 @@ def check_personal_data(
         _strings(json.loads(json_path.read_text(encoding="utf-8")), strings)
     for s in strings:
         values.setdefault(s, "hsds/organizations.json")
-    problems = []
+    problems = _free_mail_problems(root)
     for value, where in values.items():
         # find_people looks for personal e-mails itself; another finder may not.
         if any(ch.isalpha() for ch in value) and (
@@ -353,3 +367,53 @@ def check_personal_data(
         ):
             problems.append(f"{where}: a person's name in a published value: {value!r}")
     return sorted(problems)
+
+
+def check_excel_formulas(root: Path) -> list[str]:
+    """No cell of an Excel-friendly copy starts like a formula a spreadsheet would run
+    (files.neutralise_formula leaves such a cell unchanged only when it is harmless)."""
+    problems = []
+    for path in sorted((root / "excel").rglob("*.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            for line, row in enumerate(csv.reader(handle, delimiter=";"), start=1):
+                for cell in row:
+                    if neutralise_formula(cell) != cell:
+                        where = path.relative_to(root).as_posix()
+                        problems.append(
+                            f"{where}, line {line}: a cell a spreadsheet runs: {cell!r}"
+                        )
+    return problems
+
+
+def _free_mail_problems(root: Path) -> list[str]:
+    """Free-mail mailboxes published for an institution without an identifier whose name is
+    not the institution's (personal_email with the row's own context, as staging decided)."""
+    national = root / "instytucje.csv"
+    if not national.is_file():
+        return []
+    contexts: dict[str, Context] = {}
+    emails: list[tuple[str, str, str]] = []
+    with national.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            context = context_of(
+                [row.get(k) for k in ("nip", "regon", "krs", "rspo")],
+                [row.get(k) for k in ("name", "locality", "gmina", "powiat")],
+            )
+            contexts[row.get("institution_id", "")] = context
+            for email in filter(None, (row.get("emails") or "").split("; ")):
+                emails.append(("instytucje.csv", row.get("institution_id", ""), email))
+    contacts = root / "kontakty.csv"
+    if contacts.is_file():
+        with contacts.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row.get("kind") == "email":
+                    emails.append(("kontakty.csv", row.get("institution_id", ""), row["value"]))
+    problems = []
+    for where, institution_id, email in emails:
+        context = contexts.get(institution_id, Context(False, ()))
+        reason = personal_email(
+            email, identified=context.identified, institution_words=context.words
+        )
+        if reason:
+            problems.append(f"{where}: a person's e-mail address: {email!r} ({reason})")
+    return problems

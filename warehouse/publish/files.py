@@ -9,6 +9,7 @@ data, not the clock, so an unchanged directory publishes byte-identical files on
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -41,6 +42,23 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+# A spreadsheet opening a CSV runs a cell that starts with one of these as a formula: a page
+# can plant "=HYPERLINK(…)" or a DDE command where a street belongs. The Excel-friendly copies
+# (the files meant for people) put an apostrophe in front, which spreadsheets read as "text
+# follows"; the machine-readable CSV, Parquet and HSDS files keep every value exact.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# E.164 phones ("+48412510001", several joined by "; ") are the one value that legitimately
+# starts with "+": digits only, a spreadsheet reads them as a number at worst, never a call.
+_PHONE_LIST = re.compile(r"\+\d{6,15}(?:; \+\d{6,15})*")
+
+
+def neutralise_formula(text: str) -> str:
+    """`text` as an Excel-friendly cell: prefixed with ' when a spreadsheet would run it."""
+    if text.startswith(FORMULA_TRIGGERS) and not _PHONE_LIST.fullmatch(text):
+        return "'" + text
+    return text
+
+
 class _Writer:
     """Writes one table's rows as machine CSV, Excel CSV and (national tables) Parquet."""
 
@@ -58,7 +76,7 @@ class _Writer:
         if table is dp.INSTITUTIONS and value and column in ("services", "target_groups"):
             mapping = self.service_label if column == "services" else self.group_label
             return "; ".join(mapping.get(v, v) for v in str(value).split("; "))
-        return _text(value)
+        return neutralise_formula(_text(value))
 
     def csv(
         self, table: dp.Table, rows: Sequence[dict[str, Any]], relative: str, title: str
@@ -147,14 +165,17 @@ def write_files(
         " ORDER BY institution_id, service"
     )
     contacts_sql = "SELECT institution_id, kind, value FROM pub_contacts ORDER BY ALL"
+    # services_by_county_sector over the published institutions only (none withheld counted).
     county_sector_sql = """
-        SELECT v.powiat_teryt, v.powiat_name AS powiat, v.sector,
-               coalesce(l.label, v.sector) AS sector_label, v.institutions::INTEGER AS institutions,
-               v.services::INTEGER AS services,
-               nullif(array_to_string(v.service_kinds, '; '), '') AS service_kinds
-        FROM services_by_county_sector AS v
-        LEFT JOIN pub_labels AS l ON l.kind = 'sector' AND l.code = v.sector
-        ORDER BY v.powiat_teryt NULLS LAST, v.sector
+        SELECT i.powiat_teryt, i.powiat, i.sector, i.sector_label,
+               count(DISTINCT i.institution_id)::INTEGER AS institutions,
+               count(s.service)::INTEGER AS services,
+               nullif(array_to_string(list(DISTINCT s.service ORDER BY s.service)
+                                      FILTER (WHERE s.service IS NOT NULL), '; '), '')
+                   AS service_kinds
+        FROM pub_institutions AS i LEFT JOIN pub_services AS s USING (institution_id)
+        GROUP BY i.powiat_teryt, i.powiat, i.sector, i.sector_label
+        ORDER BY i.powiat_teryt NULLS LAST, i.sector
     """
     w.csv(dp.INSTITUTIONS, institutions, "instytucje.csv", "Instytucje — cały katalog")
     w.csv(dp.SERVICES, _rows(con, services_sql), "uslugi.csv", "Usługi instytucji")

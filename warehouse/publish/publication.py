@@ -4,7 +4,8 @@
 folder beside the publication (files.py), validates it there (checks.py) and copies the
 warehouse for analysts (snapshot.py); only then is the folder swapped into place and the
 snapshot replaced with os.replace. A failure raises PublishError naming the problems and leaves
-the previous publication and snapshot untouched.
+the previous publication and snapshot untouched. The publication's files are readable by every
+user (0644, folders 0755); the snapshot by its owner's group (0640: see snapshot.py).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from warehouse.publish.staging import record_contact_history, stage_tables
 from warehouse.schema_docs import comment_gazetteer_tables
 
 PUBLICATION_DIR = "dane"
+PUBLIC_DIR_MODE = 0o755
+PUBLIC_FILE_MODE = 0o644
 
 
 class PublishError(Exception):
@@ -53,7 +56,7 @@ def write_publication(
     `hsds_schemas`: the HSDS specification's `schema/compiled` folder; when given, the HSDS
     JSON is validated against it before the swap.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _make_public_dir(out_dir)
     final = out_dir / PUBLICATION_DIR
     token = uuid.uuid4().hex[:8]
     staging = out_dir / f".{PUBLICATION_DIR}.new-{token}"
@@ -65,6 +68,7 @@ def write_publication(
         stage_tables(con)
         export = build_hsds(con)
         files, count = write_files(con, staging, coverage, notice, export)
+        _open_to_all(staging)
         problems = check_publication(con, staging, hsds_schemas=hsds_schemas, export=export)
         if problems:
             raise PublishError(
@@ -86,6 +90,22 @@ def write_publication(
         # the name, not the inode the connection holds.
         os.replace(snapshot_tmp, target)
     return Publication(final, files, count, target)
+
+
+def _make_public_dir(path: Path) -> None:
+    """Create `path` (and missing parents) open to every user: the process creates private
+    files (warehouse.db), but a web server must reach the publication."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    path.mkdir(parents=True, exist_ok=True)
+    for folder in missing:
+        os.chmod(folder, PUBLIC_DIR_MODE)
+
+
+def _open_to_all(root: Path) -> None:
+    """The publication is open data: folders 0755, files 0644, whatever the process umask."""
+    os.chmod(root, PUBLIC_DIR_MODE)
+    for path in root.rglob("*"):
+        os.chmod(path, PUBLIC_DIR_MODE if path.is_dir() else PUBLIC_FILE_MODE)
 
 
 def _swap(staging: Path, final: Path) -> None:

@@ -1,18 +1,26 @@
 """The analysts' snapshot: a copy of the warehouse (tables, views, comments) beside the
-publication, without the free-text columns that may name people and without the review app's
-accounts, sessions and any table holding a credential-like column.
+publication, without the free-text columns that may name people, without the review app's
+accounts, sessions and any table holding a credential-like column, and with the publication's
+own filter applied (privacy.py: institutions and records that name a person, personal e-mails
+and opening hours in contacts, records and raw records, reviewers' comments naming someone).
+
+Its mode is 0640: the owner (the nightly run) and the owner's group read it, nobody else.
+Analysts get it by being in that group (or by a group the output folder passes on with setgid).
 """
 
 from __future__ import annotations
 
+import os
 import uuid
 from pathlib import Path
 
 import duckdb
 
 from warehouse.publish.files import sql_path
+from warehouse.publish.privacy import filter_snapshot
 
 SNAPSHOT_NAME = "directory-snapshot.duckdb"
+SNAPSHOT_MODE = 0o640
 # Free-text columns that may name people, and reviewers' logins: the analysts' snapshot
 # leaves them out.
 SNAPSHOT_DROPPED_COLUMNS = (
@@ -21,11 +29,15 @@ SNAPSHOT_DROPPED_COLUMNS = (
     ("raw_records", "extra"),
     ("records", "support_evidence"),
     ("review_decisions", "login"),
+    # a parser's issue may quote the row or record it could not map (a spreadsheet row can
+    # name a person); the snapshot keeps the issues' counts, levels and URLs
+    ("issues", "message"),
+    ("issues", "record"),
 )
 # Tables of the review app's accounts and failed logins; any table holding a credential-like
 # column is left out too, whoever adds it later.
 SNAPSHOT_DROPPED_TABLES = ("review_users", "review_sessions", "review_login_failures")
-_CREDENTIAL_COLUMNS = ("%password%", "%secret%", "%token%", "session_id")
+_CREDENTIAL_COLUMNS = ("%password%", "%secret%", "%token%", "%session%")
 
 
 def write_snapshot(con: duckdb.DuckDBPyConnection, target: Path) -> None:
@@ -38,6 +50,7 @@ def write_snapshot(con: duckdb.DuckDBPyConnection, target: Path) -> None:
     con.execute(f"ATTACH '{sql_path(target)}' AS {alias}")
     try:
         con.execute(f'COPY FROM DATABASE "{source}" TO {alias}')
+        filter_snapshot(con, alias)
         credential = " OR ".join("column_name ILIKE ?" for _ in _CREDENTIAL_COLUMNS)
         risky = {
             str(r[0])
@@ -61,3 +74,4 @@ def write_snapshot(con: duckdb.DuckDBPyConnection, target: Path) -> None:
         con.execute(f"CHECKPOINT {alias}")
     finally:
         con.execute(f"DETACH {alias}")
+    os.chmod(target, SNAPSHOT_MODE)

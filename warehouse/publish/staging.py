@@ -1,7 +1,8 @@
 """The tables a publication is made from: temp tables `pub_*` holding only whitelisted
 columns (warehouse/datapackage.py) and public contact values, with codes labelled in Polish.
 Every file writer reads these and nothing else, so raw descriptions, page context and unmapped
-fields never leave the warehouse, and contact values naming people are dropped here.
+fields never leave the warehouse, and what names a person (privacy.py: institutions named after
+one, unconfirmed `other` records, personal mailboxes and opening hours) is left out here.
 
 Also the contact history each publication adds to (`record_contact_history`).
 """
@@ -9,15 +10,17 @@ Also the contact history each publication adds to (`record_contact_history`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 import duckdb
-import pandas as pd
 
 from transforms.taxonomy import INSTITUTION_TYPES, SECTORS, SERVICES, TARGET_GROUPS
-from warehouse.frames import insert_frame
-from warehouse.personal_data import find_people
+from warehouse.publish.privacy import (
+    BEST_LOCATION,
+    Withheld,
+    withheld_contacts,
+    withheld_institutions,
+)
 
 log = logging.getLogger(__name__)
 
@@ -35,59 +38,81 @@ def is_loopback(url: str | None) -> bool:
     return host in ("127.0.0.1", "localhost", "::1")
 
 
-def public_contacts(rows: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    """Contact rows without values that name people (first.last@ e-mails, "dyr. Jan Nowak
-    przyjmuje…" in opening hours)."""
-    kept = []
-    for institution_id, kind, value in rows:
-        if kind in ("email", "opening_hours") and find_people(value):
-            log.info("left out a %s that names a person (institution %s)", kind, institution_id)
-            continue
-        kept.append((institution_id, kind, value))
-    return kept
+def stage_withheld(con: duckdb.DuckDBPyConnection) -> list[Withheld]:
+    """Temp table pub_withheld (institution_id, name, reason, kind, value): the institutions
+    and contact values the publication leaves out (privacy.py), each logged with why."""
+    institutions = withheld_institutions(con)
+    out = {w.institution_id for w in institutions}
+    contacts = con.execute(
+        "SELECT institution_id, kind, value FROM contacts WHERE kind IN ('email', 'opening_hours')"
+        " ORDER BY ALL"
+    ).fetchall()
+    values = withheld_contacts(
+        con, [(str(a), str(b), str(c)) for a, b, c in contacts if a not in out]
+    )
+    withheld = institutions + values
+    for w in withheld:
+        what = f"{w.kind} {w.value!r} of" if w.kind else "institution"
+        log.info(
+            "left out of the publication: %s %s (%s): %s", what, w.institution_id, w.name, w.reason
+        )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE pub_withheld (institution_id VARCHAR, name VARCHAR,"
+        " reason VARCHAR, kind VARCHAR, value VARCHAR)"
+    )
+    if withheld:
+        con.executemany(
+            "INSERT INTO pub_withheld VALUES (?, ?, ?, ?, ?)",
+            [(w.institution_id, w.name, w.reason, w.kind, w.value) for w in withheld],
+        )
+    return withheld
 
 
 def stage_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Temp tables pub_institutions, pub_contacts, pub_services, pub_target_groups,
-    pub_provenance: the only data the publication's writers read."""
+    """Temp tables pub_withheld, pub_institutions, pub_contacts, pub_services,
+    pub_target_groups, pub_provenance: the only data the publication's writers read."""
     con.execute(
         "CREATE OR REPLACE TEMP TABLE pub_labels (kind VARCHAR, code VARCHAR, label VARCHAR)"
     )
     con.executemany("INSERT INTO pub_labels VALUES (?, ?, ?)", code_labels())
-    contacts = con.execute(
-        "SELECT institution_id, kind, value FROM contacts ORDER BY ALL"
-    ).fetchall()
+    stage_withheld(con)
+    published = "institution_id NOT IN (SELECT institution_id FROM pub_withheld WHERE kind IS NULL)"
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE pub_contacts"
-        " (institution_id VARCHAR, kind VARCHAR, value VARCHAR)"
-    )
-    kept = public_contacts((str(a), str(b), str(c)) for a, b, c in contacts)
-    insert_frame(
-        con, "pub_contacts", pd.DataFrame(kept, columns=["institution_id", "kind", "value"])
-    )
-    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE pub_contacts AS
+        SELECT c.institution_id, c.kind, c.value FROM contacts AS c
+        WHERE {published} AND NOT EXISTS (
+            SELECT 1 FROM pub_withheld AS w
+            WHERE w.institution_id = c.institution_id AND w.kind = c.kind AND w.value = c.value)
+        ORDER BY ALL
         """
+    )
+    con.execute(
+        f"""
         CREATE OR REPLACE TEMP TABLE pub_services AS
         SELECT s.institution_id, s.service, coalesce(l.label, s.service) AS service_label
         FROM services AS s
         LEFT JOIN pub_labels AS l ON l.kind = 'service' AND l.code = s.service
+        WHERE s.{published}
         """
     )
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE pub_target_groups AS
         SELECT g.institution_id, g.target_group, coalesce(l.label, g.target_group) AS label
         FROM institution_target_groups AS g
         LEFT JOIN pub_labels AS l ON l.kind = 'target_group' AND l.code = g.target_group
+        WHERE g.{published}
         """
     )
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE pub_provenance AS
         SELECT m.institution_id, w.source, min(w.url) AS url, min(s.title) AS title,
                min(timezone('Europe/Warsaw', w.first_seen_at))::DATE AS first_seen
         FROM institution_records AS m JOIN raw_records AS w USING (record_id)
         LEFT JOIN sources AS s ON s.slug = w.source
+        WHERE m.{published}
         GROUP BY m.institution_id, w.source
         """
     )
@@ -103,7 +128,7 @@ def stage_tables(con: duckdb.DuckDBPyConnection) -> None:
             [loopback],
         )
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE pub_institutions AS
         SELECT
             i.institution_id,
@@ -143,14 +168,8 @@ def stage_tables(con: duckdb.DuckDBPyConnection) -> None:
         FROM institutions AS i
         LEFT JOIN pub_labels AS lt ON lt.kind = 'type' AND lt.code = i.type_code
         LEFT JOIN pub_labels AS ls ON ls.kind = 'sector' AND ls.code = i.sector
-        LEFT JOIN (
-            SELECT * FROM locations
-            QUALIFY row_number() OVER (
-                PARTITION BY institution_id
-                ORDER BY (street IS NULL), (postal_code IS NULL), len(sources) DESC, street,
-                         postal_code
-            ) = 1
-        ) AS l USING (institution_id)
+        LEFT JOIN ({BEST_LOCATION}) AS l USING (institution_id)
+        WHERE i.{published}
         """
     )
 
