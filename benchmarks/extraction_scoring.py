@@ -21,13 +21,23 @@ What is counted, per set of documents:
   full forms, precision / recall / F1 separately for articles and institution pages; an output
   mention that is the subject under another form is neither right nor wrong;
 - stated services: (document, code) pairs the text states against the codes the output says
-  were stated (its `services_stated` field when present, else `services`);
+  were stated (its `services_stated` field when present, else `services`), over all rows of a
+  document; separately for the documents collected for support statements (ids `c…`);
+- schedules: documents whose gold states opening hours and whose output's schedules (all rows)
+  are exactly the gold's, compared as (day, opens, closes) entries, one per weekday ("pn.–pt.
+  8–16" is five entries, however a schedule groups its days; hours for dates, without days,
+  are one entry); entries also as precision and recall over items (an entry on a page whose
+  gold states none is a false positive);
+- ages: the same for the set of (min, max) age ranges;
+- fees and referral: a document's single free/paid (needed/not needed) value, the first any
+  row gives, counted as single values are;
 - invented: institutions (subjects) from documents about none.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,6 +128,13 @@ class Scores:
     mentions_article: Counts = field(default_factory=Counts)
     mentions_page: Counts = field(default_factory=Counts)
     services: Counts = field(default_factory=Counts)
+    services_support_pages: Counts = field(default_factory=Counts)
+    schedules_exact: Rate = field(default_factory=Rate)
+    schedule_entries: Counts = field(default_factory=Counts)
+    ages_exact: Rate = field(default_factory=Rate)
+    age_entries: Counts = field(default_factory=Counts)
+    fees: Counts = field(default_factory=Counts)
+    referral: Counts = field(default_factory=Counts)
     negatives: int = 0
     invented: int = 0
     invented_docs: list[str] = field(default_factory=list)
@@ -198,6 +215,7 @@ def score_document(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:
     _score_subject(gold, subject_row, scores)
     _score_mentions(gold, rows, scores)
     _score_services(gold, rows, scores)
+    _score_conditions(gold, rows, scores)
 
 
 def _score_subject(gold: Gold, row: Row | None, scores: Scores) -> None:
@@ -290,13 +308,96 @@ def _score_mentions(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:
 def _score_services(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:
     expected = {str(item["code"]) for item in gold.services}
     predicted = _stated_codes(rows)
-    scores.services.tp += len(expected & predicted)
-    scores.services.fp += len(predicted - expected)
-    scores.services.fn += len(expected - predicted)
+    counted = [scores.services]
+    if re.fullmatch(r"c\d{3}", gold.doc_id):  # collected for support statements
+        counted.append(scores.services_support_pages)
+    for counts in counted:
+        counts.tp += len(expected & predicted)
+        counts.fp += len(predicted - expected)
+        counts.fn += len(expected - predicted)
+        if expected != predicted:
+            counts.misses.append(
+                f"{gold.doc_id}: +{sorted(predicted - expected)} -{sorted(expected - predicted)}"
+            )
+
+
+def _score_items(
+    doc_id: str, expected: set[Any], predicted: set[Any], exact: Rate, items: Counts
+) -> None:
+    """A set of entries per document: exactly right (documents that state some), and items."""
+    items.tp += len(expected & predicted)
+    items.fp += len(predicted - expected)
+    items.fn += len(expected - predicted)
     if expected != predicted:
-        scores.services.misses.append(
-            f"{gold.doc_id}: +{sorted(predicted - expected)} -{sorted(expected - predicted)}"
-        )
+        extra = sorted(predicted - expected, key=str)
+        missing = sorted(expected - predicted, key=str)
+        items.misses.append(f"{doc_id}: +{extra} -{missing}")
+    if expected:
+        exact.total += 1
+        if expected == predicted:
+            exact.hit += 1
+        else:
+            exact.misses.append(doc_id)
+
+
+def _score_value(doc_id: str, expected: Any, predicted: Any, counts: Counts) -> None:
+    if expected is not None and expected == predicted:
+        counts.tp += 1
+        return
+    if predicted is not None:
+        counts.fp += 1
+    if expected is not None:
+        counts.fn += 1
+    if expected is not None or predicted is not None:
+        counts.misses.append(f"{doc_id}: {predicted!r} ≠ {expected!r}")
+
+
+def _first(rows: Sequence[Row], key: str, value: str) -> Any:
+    """The first row's `key` object's `value` ("fees" -> "free"), None when no row gives one."""
+    for row in rows:
+        item = row.get(key)
+        if isinstance(item, Mapping) and value in item:
+            return item[value]
+    return None
+
+
+def _hour_entries(schedules: Iterable[Mapping[str, Any]]) -> set[tuple[str, str, str]]:
+    """(day, opens, closes) per weekday of each schedule; ("", opens, closes) for dates."""
+    return {
+        (str(day), str(s["opens"]), str(s["closes"]))
+        for s in schedules
+        for day in (s.get("days") or [""])
+    }
+
+
+def _score_conditions(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:
+    """Schedules, ages, fees and referral: what the page states about access."""
+    expected_hours = _hour_entries(gold.raw.get("opening_hours") or ())
+    predicted_hours = _hour_entries(s for row in rows for s in row.get("schedules") or ())
+    _score_items(
+        gold.doc_id,
+        expected_hours,
+        predicted_hours,
+        scores.schedules_exact,
+        scores.schedule_entries,
+    )
+    expected_ages = {(a.get("min"), a.get("max")) for a in gold.raw.get("ages") or ()}
+    predicted_ages = {(a.get("min"), a.get("max")) for row in rows for a in row.get("ages") or ()}
+    _score_items(gold.doc_id, expected_ages, predicted_ages, scores.ages_exact, scores.age_entries)
+    fees = gold.raw.get("fees")
+    referral = gold.raw.get("referral")
+    _score_value(
+        gold.doc_id,
+        fees.get("free") if isinstance(fees, Mapping) else None,
+        _first(rows, "fees", "free"),
+        scores.fees,
+    )
+    _score_value(
+        gold.doc_id,
+        referral.get("required") if isinstance(referral, Mapping) else None,
+        _first(rows, "referral", "required"),
+        scores.referral,
+    )
 
 
 def read_gold(folder: Path) -> list[Gold]:
@@ -358,5 +459,15 @@ def table(columns: Mapping[str, Scores], aims: Mapping[str, str]) -> list[str]:
         (prf(x.mentions_page) for x in s),
     )
     add("stated forms of support", (pr(x.services) for x in s))
+    add(
+        "stated forms of support, support pages (c…)",
+        (pr(x.services_support_pages) for x in s),
+    )
+    add("schedules parsed exactly (pages stating hours)", (rate(x.schedules_exact) for x in s))
+    add("schedule entries", (pr(x.schedule_entries) for x in s))
+    add("ages exactly (pages stating ages)", (rate(x.ages_exact) for x in s))
+    add("age ranges", (pr(x.age_entries) for x in s))
+    add("fees (free or paid)", (pr(x.fees) for x in s))
+    add("referral (needed or not)", (pr(x.referral) for x in s))
     add("institutions from pages about none", (f"{x.invented} of {x.negatives}" for x in s))
     return lines

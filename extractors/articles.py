@@ -21,6 +21,7 @@ from bs4.element import Comment, NavigableString
 
 from extractors.context import ParseContext
 from extractors.mentions import Mention, find_mentions
+from extractors.page_text import texts_about
 from extractors.records import Document, ExtractionError, ParsedInstitution
 from transforms.names import normalise_name
 from transforms.text import fold_key, normalise_space
@@ -125,14 +126,18 @@ def parse_article(
         text = article_text(text)
     if not text.strip():
         raise ExtractionError(f"{document.url}: the article has no text")
+    mentions = _distinct(find_mentions(text))
+    # What the article says about each one, for the normalise stage to read its offer in.
+    about = texts_about(text, [mention.start for mention in mentions])
     return [
         ParsedInstitution(
             name_raw=mention.phrase,
             role="mention",
             locality_raw=_written_place(mention),
             context_raw=mention.sentence,
+            description_raw=text_about or None,
         )
-        for mention in _distinct(find_mentions(text))
+        for mention, text_about in zip(mentions, about, strict=True)
     ]
 
 

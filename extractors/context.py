@@ -52,6 +52,9 @@ class ParseContext:
     parser: str | None = None
     options: Mapping[str, str] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
+    # Whose page it is, as the declaration says: the name of last resort for a page that
+    # never names its owner (an offer page), so that what it states has an institution.
+    publisher: str | None = None
 
     @classmethod
     def for_source(cls, source: Source, url: str) -> ParseContext:
@@ -63,6 +66,7 @@ class ParseContext:
             kind=source.kind,
             parser=source.parser,
             options=dict(source.options),
+            publisher=source.publisher if source.kind == "institution_page" else None,
         )
 
     @classmethod

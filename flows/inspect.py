@@ -9,7 +9,9 @@ when one is given. It runs two stages (extract and normalise), so it lives here,
 
 A saved page given with `url` is read as if fetched from that address: host-based rules (a
 public host, the owner's mailbox on the site's domain) and the page's own links work as they
-do for the live page. `format_jsonl` and `format_table` print the result; the table fits a
+do for the live page. An institution's page whose owner the text never names still states
+what it offers: it yields one row of role "page", without a name, holding those statements
+(a page about no institution yields no row at all). `format_jsonl` and `format_table` print the result; the table fits a
 100-column terminal, one block per institution.
 """
 
@@ -32,10 +34,12 @@ from extractors.context import ParseContext
 from extractors.detect import Detection, Kind, detect_page
 from extractors.fetch import Fetcher, FetchError
 from extractors.options import check_option
+from extractors.page_text import page_text
 from extractors.parsers import get_parser, parser_names
 from extractors.records import Document, ExtractionError, ParsedInstitution, make_record_id
 from transforms.normalise import NormalisedRecord, RawRow, normalise_record
 from transforms.places import Gazetteer
+from transforms.support_statements import SupportStatements, read_support
 from warehouse.gazetteer_rows import gazetteer_from_warehouse
 
 log = logging.getLogger(__name__)
@@ -74,7 +78,16 @@ FIELDS: tuple[str, ...] = (
     "context",
     "parser",
     "url",
+    "services_stated",
+    "services_default",
+    "ages",
+    "fees",
+    "referral",
+    "schedules",
 )
+# The kinds of page that are an institution's own: when their parser cannot name the owner,
+# what the page states is given in a row of role "page".
+_OWN_PAGE_KINDS: frozenset[Kind] = frozenset({"bip_dane", "contact_page"})
 
 
 class ExtractOneError(Exception):
@@ -208,7 +221,56 @@ def _as_dict(
         "parser": parser,
         "url": url,
     }
-    return {key: _none_if_empty(value) for key, value in row.items()}
+    as_dict = {key: _none_if_empty(value) for key, value in row.items()}
+    as_dict |= _statements_dict(
+        SupportStatements(
+            services=record.services_stated,
+            ages=record.ages,
+            fees=record.fees,
+            referral=record.referral,
+            schedules=record.schedules,
+        ),
+        record.services_default,
+    )
+    return as_dict
+
+
+def _statements_dict(
+    support: SupportStatements, services_default: Sequence[str] = ()
+) -> dict[str, Any]:
+    """The statements' keys of a row: lists stay lists when empty ("states nothing")."""
+    return {
+        "services_stated": [
+            {"code": item.code, "evidence": item.evidence} for item in support.services
+        ],
+        "services_default": list(services_default),
+        "ages": [dataclasses.asdict(age) for age in support.ages],
+        "fees": dataclasses.asdict(support.fees) if support.fees else None,
+        "referral": dataclasses.asdict(support.referral) if support.referral else None,
+        "schedules": [
+            {**dataclasses.asdict(schedule), "days": list(schedule.days)}
+            for schedule in support.schedules
+        ],
+    }
+
+
+def page_row(document: Document) -> dict[str, Any] | None:
+    """The row of an institution's page whose owner is never named: what the page states
+    (services, target groups, ages, fees, referral, schedules) and its address; None when it
+    states nothing."""
+    support = read_support(page_text(document))
+    if not (
+        support.services or support.ages or support.fees or support.referral or support.schedules
+    ):
+        return None
+    row: dict[str, Any] = dict.fromkeys(FIELDS)
+    row |= {
+        "role": "page",
+        "services": [item.code for item in support.services] or None,
+        "target_groups": [item.code for item in support.target_groups] or None,
+        "url": document.final_url,
+    }
+    return row | _statements_dict(support)
 
 
 def extract_one(
@@ -268,7 +330,14 @@ def extract_one(
             log.info("%s: not a public institution: %s", target, "; ".join(detection.reasons))
             return []
         names = _PARSERS_FOR[detection.kind]
-    used, parsed = _parse(document, target, names, options)
+    try:
+        used, parsed = _parse(document, target, names, options)
+    except ExtractOneError:
+        page = page_row(document) if detection and detection.kind in _OWN_PAGE_KINDS else None
+        if page is None:
+            raise
+        log.info("%s: the owner is not named; the page's statements are given alone", target)
+        return [page]
     fetched_at = document.fetched_at or datetime.now(UTC)
     rows = []
     for item in parsed:
@@ -299,20 +368,49 @@ _TABLE_LINES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("KRS / RSPO", ("krs", "rspo")),
     ("godziny", ("opening_hours",)),
     ("usługi", ("services",)),
+    ("z tekstu", ("services_stated",)),
+    ("domyślne", ("services_default",)),
     ("dla kogo", ("target_groups",)),
+    ("wiek", ("ages",)),
+    ("odpłatność", ("fees",)),
+    ("skierowanie", ("referral",)),
+    ("godziny (tydz.)", ("schedules",)),
     ("zdanie", ("context",)),
     ("parser", ("parser",)),
 )
+_ROLES_PL = {"subject": "podmiot strony", "page": "deklaracje strony"}
 _WIDTH = 100
 _LABEL_WIDTH = 16
 
 
+_DAYS_PL = {"Mo": "pn", "Tu": "wt", "We": "śr", "Th": "cz", "Fr": "pt", "Sa": "sb", "Su": "nd"}
+
+
+def _item(value: Any) -> str:
+    """One statement for a person: a service code, an age range, hours."""
+    if not isinstance(value, dict):
+        return str(value)
+    if "opens" in value:
+        days = ",".join(_DAYS_PL[day] for day in value["days"]) or "w dniach z tekstu"
+        what = f" ({value['what']})" if value.get("what") else ""
+        return f"{days} {value['opens']}–{value['closes']}{what}"
+    if "min" in value:
+        low = "" if value["min"] is None else value["min"]
+        high = "" if value["max"] is None else value["max"]
+        return f"{low}–{high} lat"
+    if "free" in value:
+        return "bezpłatnie" if value["free"] else "odpłatnie"
+    if "required" in value:
+        return "wymagane" if value["required"] else "bez skierowania"
+    return str(value.get("code", value))
+
+
 def _cell(value: Any) -> str:
-    if value is None:
+    if value is None or value == []:
         return "—"
     if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    return str(value)
+        return ", ".join(_item(item) for item in value)
+    return _item(value)
 
 
 def format_table(rows: Sequence[dict[str, Any]]) -> str:
@@ -322,12 +420,13 @@ def format_table(rows: Sequence[dict[str, Any]]) -> str:
     blocks: list[str] = []
     indent = " " * (_LABEL_WIDTH + 4)
     for number, row in enumerate(rows, start=1):
-        role = "podmiot strony" if row.get("role") == "subject" else (row.get("role") or "")
-        heading = f"[{number}] {row.get('name') or row.get('name_raw')} ({role})"
+        role = _ROLES_PL.get(row.get("role") or "", row.get("role") or "")
+        name = row.get("name") or row.get("name_raw") or "strona instytucji bez nazwy"
+        heading = f"[{number}] {name} ({role})"
         lines = textwrap.wrap(heading, _WIDTH, subsequent_indent="    ")
         for label, keys in _TABLE_LINES:
             values = [row.get(key) for key in keys]
-            if all(value is None for value in values):
+            if all(value is None or value == [] for value in values):
                 continue
             if label == "adres":
                 text = ", ".join(_cell(value) for value in values if value is not None)

@@ -546,10 +546,10 @@ def _text_evidence(result: Classification) -> set[tuple[str, str, str]]:
             "Ośrodek Interwencji Kryzysowej",
             "Całodobowy telefon zaufania, pomoc osobom doznającym przemocy w rodzinie, "
             "procedura Niebieskiej Karty.",
-            {"crisis_intervention", "domestic_violence"},
+            {"helpline", "domestic_violence"},
             {"people_affected_by_violence", "families"},
             {
-                ("service", "crisis_intervention", "telefon zaufania"),
+                ("service", "helpline", "telefon zaufania"),
                 ("service", "domestic_violence", "przemocy w rodzinie"),
                 ("service", "domestic_violence", "Niebieskiej Karty"),
             },

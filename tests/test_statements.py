@@ -197,10 +197,10 @@ def test_services_say_where_they_come_from(nights: Nights) -> None:
         "SELECT value, source, origin, detail FROM statements WHERE field = 'service' AND current"
     ).fetchall()
     origins = {(str(value), str(src)): (str(origin), detail) for value, src, origin, detail in rows}
-    # the page's own words state legal aid and mediation, with the words that say so
+    # the page's own words state legal aid and mediation, with the sentence that says so
     origin, detail = origins[("legal_aid", "pcpr_pisz")]
     assert origin == "stated"
-    assert json.loads(detail) == {"words": "poradnictwo prawne", "from": "description"}
+    assert json.loads(detail)["evidence"] == "Prowadzimy poradnictwo prawne i mediacje dla rodzin."
     assert origins[("mediation", "pcpr_pisz")][0] == "stated"
     # a PCPR's foster care is its type's default, marked as such, for each source
     assert origins[("foster_care", "pcpr_pisz")][0] == "default"
@@ -279,8 +279,10 @@ def test_stated_services_bring_their_sentence_when_records_carry_them(tmp_path: 
         "fees_free": True,
         "referral_required": None,
     }
+    # (the page's own text states its office hours too: that schedule is a statement of its own)
     [(value, schedule_detail)] = con.execute(
         "SELECT value, detail FROM statements WHERE field = 'schedule'"
+        " AND value LIKE '%grupa wsparcia%'"
     ).fetchall()
     assert json.loads(value) == {"days": ["Tu"], "opens": "17:00", "closes": "19:00",
                                  "what": "grupa wsparcia"}  # fmt: skip

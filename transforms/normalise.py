@@ -6,6 +6,8 @@ opens with an acronym is written out where the place and the gmina settle it
 (`transforms.acronym_expansion`); contacts to E.164, lower-case e-mails, hosts, checked
 NIP/REGON; places to TERYT through the gazetteer; each institution gets a type, sector, services
 and target groups with the words that said so. The `_raw` columns keep the text as written.
+What its own text states about its support (services with their sentences, ages, fees,
+referral, schedules) is read by `transforms.support_statements`.
 """
 
 from __future__ import annotations
@@ -33,6 +35,15 @@ from transforms.diacritics import is_polish, restore
 from transforms.locatives import respell_place
 from transforms.names import InstitutionName, nominative, normalise_name, site_owner
 from transforms.places import Gazetteer, PlaceResolution, Seat, nominative_place
+from transforms.support_statements import (
+    AgeRange,
+    Fees,
+    Referral,
+    Schedule,
+    StatedCode,
+    SupportStatements,
+    read_support,
+)
 from transforms.text import empty_to_none, fold_key
 
 
@@ -108,6 +119,15 @@ class NormalisedRecord:
     name_written: str | None = None
     name_form: str = "written"
     name_note: str | None = None
+    # What the record's own text states (transforms.support_statements). `services` lists
+    # these first, then what the name or type column says, then the type's defaults, which
+    # are also in `services_default` unless something else gave them.
+    services_stated: tuple[StatedCode, ...] = ()
+    services_default: tuple[str, ...] = ()
+    ages: tuple[AgeRange, ...] = ()
+    fees: Fees | None = None
+    referral: Referral | None = None
+    schedules: tuple[Schedule, ...] = ()
 
 
 def _unique(values: list[str]) -> tuple[str, ...]:
@@ -373,7 +393,11 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
     county = row.county if len(row.county) == 4 and row.county.isdigit() else None
     name, shown = record_name(written, gazetteer, county)
     core_name = normalise_name(name.core) if name.core else name
-    kind = classify(name.name, row.description_raw, row.type_raw)
+    # The description is read for statements below, sentence by sentence: a page's text
+    # names services it does not offer (a job ad, a law), which classify would take.
+    kind = classify(name.name, None, row.type_raw)
+    support = read_support(row.description_raw, row.opening_hours_raw)
+    services, services_default = _services(kind.services, kind.evidence, support)
 
     phones = _unique([p for raw in row.phones_raw for p in normalise_phones(raw)])
     emails = _unique([e for raw in row.emails_raw for e in normalise_emails(raw)])
@@ -462,11 +486,31 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
         krs=empty_to_none(row.krs_raw),
         rspo=empty_to_none(row.rspo_raw),
         opening_hours=empty_to_none(row.opening_hours_raw),
-        services=tuple(kind.services),
-        target_groups=tuple(kind.target_groups),
+        services=services,
+        target_groups=_unique([*(g.code for g in support.target_groups), *kind.target_groups]),
         evidence=evidence,
         fetched_at=row.fetched_at,
         name_written=shown.written if shown.written != shown.name else None,
         name_form=shown.form,
         name_note=shown.note,
+        services_stated=support.services,
+        services_default=services_default,
+        ages=support.ages,
+        fees=support.fees,
+        referral=support.referral,
+        schedules=support.schedules,
     )
+
+
+def _services(
+    classified: tuple[str, ...], evidence: tuple[Any, ...], support: SupportStatements
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """All services, stated first, then those the name or type column gives, then the type's
+    defaults; and the defaults nothing else gave (a stated service outranks a default)."""
+    stated = [item.code for item in support.services]
+    defaults = {e.code for e in evidence if e.kind == "service" and e.source == "type_default"}
+    named = {e.code for e in evidence if e.kind == "service" and e.source != "type_default"}
+    given = [code for code in classified if code in named]
+    default_only = [code for code in classified if code in defaults and code not in named]
+    services = _unique([*stated, *given, *default_only])
+    return services, tuple(code for code in default_only if code not in stated)

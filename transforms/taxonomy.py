@@ -12,7 +12,9 @@ singular, adjectives in the masculine nominative singular, gerunds under their v
 equals the element. The element `*` skips up to `MAX_GAP` words ("Komenda Powiatowa Policji"
 matches "komenda * policja"). Hyphenated compounds are split into words, so
 "Psychologiczno-Pedagogiczna" is the two elements "psychologiczny pedagogiczny" (the first part
-is an ad-adjectival form that the classifier maps back to its adjective).
+is an ad-adjectival form that the classifier maps back to its adjective). An element ending in
+`~` is a stem, for the few words Morfeusz does not know ("wytchnieniow~" matches every form of
+"wytchnieniowy", with or without diacritics).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 GAP = "*"
+STEM = "~"
 MAX_GAP = 3
 TYPE_OTHER = "other"
 
@@ -539,7 +542,7 @@ INSTITUTION_TYPES: tuple[InstitutionType, ...] = (
         ),
         acronyms=("CZP",),
         unit_of=("health_clinic", "hospital"),
-        default_services=("health_care", "psychological_support", "therapy"),
+        default_services=("psychiatry", "psychological_support", "therapy"),
         default_target_groups=("people_with_mental_disorders",),
     ),
     InstitutionType(
@@ -852,6 +855,7 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     Exclusion(("związek", "gmina"), "inter-municipal union, not an NGO"),
     Exclusion(("związek", "powiat"), "inter-county union, not an NGO"),
     Exclusion(("dom", "weselny"), "wedding venue"),
+    Exclusion(("konsultacja", "społeczny"), "public consultation on a local policy"),
 )
 
 SERVICES: tuple[Service, ...] = (
@@ -859,7 +863,15 @@ SERVICES: tuple[Service, ...] = (
         "counselling",
         "poradnictwo specjalistyczne",
         "counselling",
-        _patterns("poradnictwo", "porada", "konsultacja", "doradztwo", "konsultować"),
+        _patterns(
+            "poradnictwo",
+            "porada",
+            "konsultacja",
+            "doradztwo",
+            "konsultować",
+            "poradnictwo specjalistyczny",
+            "specjalistyczny poradnictwo",
+        ),
     ),
     Service(
         "psychological_support",
@@ -870,7 +882,30 @@ SERVICES: tuple[Service, ...] = (
             "wsparcie psychologiczny",
             "opieka psychologiczny",
             "poradnictwo psychologiczny",
+            "porada psychologiczny",
+            "konsultacja psychologiczny",
+            "terapia psychologiczny",
             "psycholog",
+            "psycholożka",
+        ),
+    ),
+    Service(
+        "psychotherapy",
+        "psychoterapia",
+        "psychotherapy",
+        _patterns("psychoterapia", "psychoterapeutyczny", "psychoterapeuta"),
+    ),
+    Service(
+        "psychiatry",
+        "leczenie psychiatryczne",
+        "psychiatry",
+        _patterns(
+            "psychiatra",
+            "lekarz psychiatra",
+            "psychiatria",
+            "psychiatryczny",
+            "poradnia zdrowie psychiczny",
+            "centrum zdrowie psychiczny",
         ),
     ),
     Service(
@@ -879,25 +914,91 @@ SERVICES: tuple[Service, ...] = (
         "therapy",
         _patterns(
             "terapia",
-            "psychoterapia",
             "socjoterapia",
             "terapeutyczny",
-            "psychoterapeutyczny",
             "socjoterapeutyczny",
-            "terapeuta",
+            "arteterapia",
+            "muzykoterapia",
+            "hipoterapia",
+            "dogoterapia",
+            "ergoterapia",
+            "trening umiejętność społeczny",
+        ),
+    ),
+    Service(
+        "educational_therapy",
+        "terapia pedagogiczna",
+        "educational therapy",
+        _patterns(
+            "terapia pedagogiczny",
+            "terapeuta pedagogiczny",
+            "pedagog terapeuta",
+            "korekcyjny kompensacyjny",
+            "zajęcia wyrównawczy",
+            "dysleksja",
+            "dysgrafia",
+            "dysortografia",
+            "dyskalkulia",
         ),
     ),
     Service(
         "speech_therapy",
         "terapia logopedyczna",
         "speech therapy",
-        _patterns("logopeda", "logopedyczny", "logopedia"),
+        # Morfeusz does not know "neurologopeda" and its adjective: a stem.
+        _patterns(
+            "logopeda",
+            "logopedka",
+            "logopedyczny",
+            "logopedia",
+            "neurologoped~",
+            "wada wymowa",
+            "terapia mowa",
+        ),
+    ),
+    Service(
+        "sensory_integration",
+        "integracja sensoryczna",
+        "sensory integration",
+        _patterns("integracja sensoryczny", "terapia si", "zajęcia si", "diagnoza si"),
     ),
     Service(
         "crisis_intervention",
         "interwencja kryzysowa",
         "crisis intervention",
-        _patterns("interwencja kryzysowy", "sytuacja kryzysowy", "telefon zaufanie"),
+        _patterns("interwencja kryzysowy", "sytuacja kryzysowy", "kryzys psychiczny"),
+    ),
+    Service(
+        "helpline",
+        "telefon zaufania, infolinia wsparcia",
+        "helpline",
+        _patterns(
+            "telefon zaufanie",
+            "infolinia",
+            "linia wsparcie",
+            "telefon wsparcie",
+        ),
+    ),
+    Service(
+        "support_group",
+        "grupy wsparcia",
+        "support groups",
+        _patterns("grupa wsparcie", "grupa samopomocowy", "grupa wzajemny pomoc"),
+    ),
+    Service(
+        "parenting_school",
+        "szkoła dla rodziców, warsztaty umiejętności wychowawczych",
+        "parenting classes",
+        _patterns(
+            "szkoła dla rodzic",
+            "szkoła dla rodzice",
+            "szkoła rodzic",
+            "warsztat umiejętność wychowawczy",
+            "trening umiejętność wychowawczy",
+            "umiejętność wychowawczy",
+            "warsztat dla rodzic",
+            "warsztat dla rodzice",
+        ),
     ),
     Service(
         "foster_care",
@@ -949,6 +1050,10 @@ SERVICES: tuple[Service, ...] = (
             "świetlica",
             "wsparcie dzienny",
             "pobyt dzienny",
+            "dzienny pobyt",
+            "dzienny ośrodek",
+            "dzienny dom",
+            "klub młodzieżowy",
             "ognisko wychowawczy",
         ),
     ),
@@ -959,12 +1064,21 @@ SERVICES: tuple[Service, ...] = (
         _patterns("usługa opiekuńczy", "opieka domowy"),
     ),
     Service(
+        "respite_care",
+        "opieka wytchnieniowa",
+        "respite care",
+        # Morfeusz does not know "wytchnieniowy": a stem.
+        _patterns("wytchnieniow~", "opieka wytchnienie"),
+    ),
+    Service(
         "residential_care",
         "całodobowa opieka",
         "residential (24-hour) care",
         _patterns(
             "całodobowy opieka",
             "opieka całodobowy",
+            "opieka stacjonarny",
+            "stacjonarny opieka",
             "pobyt całodobowy",
             "całodobowy pobyt",
             "pobyt stały",
@@ -974,7 +1088,15 @@ SERVICES: tuple[Service, ...] = (
         "legal_aid",
         "pomoc prawna",
         "legal aid",
-        _patterns("pomoc prawny", "porada prawny", "poradnictwo prawny", "prawnik"),
+        _patterns(
+            "pomoc prawny",
+            "porada prawny",
+            "poradnictwo prawny",
+            "prawnik",
+            "radca prawny",
+            "adwokat",
+            "poradnictwo obywatelski",
+        ),
     ),
     Service(
         "mediation",
@@ -1010,6 +1132,10 @@ SERVICES: tuple[Service, ...] = (
             "pomoc rzeczowy",
             "posiłek",
             "odzież",
+            "wyżywienie",
+            "żywność",
+            "dożywianie",
+            "paczka",
         ),
     ),
     Service(
@@ -1024,6 +1150,7 @@ SERVICES: tuple[Service, ...] = (
             "lokal socjalny",
             "schronienie",
             "schronisko",
+            "hostel",
             "noclegownia",
             "ogrzewalnia",
         ),
@@ -1034,15 +1161,32 @@ SERVICES: tuple[Service, ...] = (
         "employment services",
         _patterns(
             "pośrednictwo praca",
-            "oferta praca",
             "staż",
-            "szkolenie",
+            "szkolenie zawodowy",
+            "szkolenie dla bezrobotny",
             "aktywizacja zawodowy",
-            "doradztwo zawodowy",
-            "poradnictwo zawodowy",
             "reintegracja zawodowy",
+            "bon stażowy",
+            "bon szkoleniowy",
+            "klub praca",
             "praca interwencyjny",
             "robota publiczny",
+        ),
+    ),
+    Service(
+        "career_guidance",
+        "doradztwo zawodowe, wybór szkoły i zawodu",
+        "career guidance",
+        _patterns(
+            "doradztwo zawodowy",
+            "poradnictwo zawodowy",
+            "doradca zawodowy",
+            "orientacja zawodowy",
+            "preorientacja zawodowy",
+            "wybór zawód",
+            "wybór szkoła",
+            "wybór kierunek",
+            "wybór kierunek kształcenie",
         ),
     ),
     Service(
@@ -1058,6 +1202,11 @@ SERVICES: tuple[Service, ...] = (
             "orzeczenie o",
             "opiniować",
             "opinia psychologiczny",
+            "badanie psychologiczny",
+            "badanie pedagogiczny",
+            "badanie logopedyczny",
+            "badanie specjalistyczny",
+            "badanie przesiewowy",
             "ocena funkcjonalny",
         ),
     ),
@@ -1065,13 +1214,25 @@ SERVICES: tuple[Service, ...] = (
         "early_support",
         "wczesne wspomaganie rozwoju",
         "early childhood development support",
-        _patterns("wczesny wspomaganie", "wczesny wspomagać", "wczesny interwencja"),
+        # "WWR" as the pages abbreviate it (Morfeusz does not know it: a stem).
+        _patterns("wczesny wspomaganie", "wczesny wspomagać", "wczesny interwencja", "wwr~"),
     ),
     Service(
         "rehabilitation",
         "rehabilitacja",
         "rehabilitation",
-        _patterns("rehabilitacja", "rehabilitacyjny", "fizjoterapia", "rewalidacja"),
+        _patterns(
+            "rehabilitacja",
+            "rehabilitacyjny",
+            "fizjoterapia",
+            "fizjoterapeuta",
+            "kinezyterapia",
+            "hydroterapia",
+            "rewalidacja",
+            "rehabilitacja społeczny",
+            "turnus rehabilitacyjny",
+            "gimnastyka korekcyjny",
+        ),
     ),
     Service(
         "disability_support",
@@ -1080,11 +1241,11 @@ SERVICES: tuple[Service, ...] = (
         _patterns(
             "wsparcie * niepełnosprawność",
             "wsparcie * niepełnosprawny",
-            "turnus rehabilitacyjny",
+            "pomoc * niepełnosprawny",
+            "rzecz * niepełnosprawny",
             "asystent osobisty",
             "asystencja osobisty",
             "likwidacja bariera",
-            "rehabilitacja społeczny",
             "orzeczenie o niepełnosprawność",
         ),
     ),
@@ -1133,6 +1294,8 @@ SERVICES: tuple[Service, ...] = (
             "kształcenie",
             "nauczanie",
             "zajęcia edukacyjny",
+            "pomoc w nauka",
+            "odrabiać lekcja",
             "wychowanie przedszkolny",
         ),
     ),
@@ -1145,8 +1308,11 @@ SERVICES: tuple[Service, ...] = (
             "opieka medyczny",
             "świadczenie zdrowotny",
             "leczenie",
-            "lekarz",
-            "pielęgniarka",
+            "opieka lekarski",
+            "opieka pielęgniarski",
+            "szczepienie",
+            "porada lekarski",
+            "badanie lekarski",
         ),
     ),
     Service(
@@ -1177,8 +1343,18 @@ SERVICES: tuple[Service, ...] = (
             "zajęcia pozaszkolny",
             "zajęcia kulturalny",
             "zajęcia artystyczny",
+            "zajęcia plastyczny",
+            "zajęcia muzyczny",
+            "zajęcia taneczny",
+            "warsztat plastyczny",
+            "warsztat muzyczny",
+            "warsztat teatralny",
+            "warsztat fotograficzny",
             "rekreacja",
             "wypoczynek",
+            "wycieczka",
+            "półkolonia",
+            "koło zainteresowanie",
         ),
     ),
 )
@@ -1352,9 +1528,10 @@ def check_taxonomy() -> None:
         if not pattern or pattern[0] == GAP or pattern[-1] == GAP:
             problems.append(f"pattern {pattern!r} is empty or starts/ends with a gap")
         problems += [
-            f"pattern {pattern!r} has {lemma!r}, which is not a lower-case word"
+            f"pattern {pattern!r} has {lemma!r}, which is not a lower-case word or stem"
             for lemma in pattern
-            if lemma != GAP and not (lemma.isalpha() and lemma == lemma.lower())
+            if lemma != GAP
+            and not ((word := lemma.removesuffix(STEM)).isalpha() and word == word.lower())
         ]
     if problems:
         raise TaxonomyError("taxonomy tables are inconsistent: " + "; ".join(problems))
@@ -1373,9 +1550,26 @@ def all_patterns() -> Iterable[Pattern]:
         yield from group.triggers
 
 
+def is_stem(element: str) -> bool:
+    """Whether a pattern element is a stem ("wytchnieniow~") rather than a lemma."""
+    return element.endswith(STEM)
+
+
 def all_lemmas() -> frozenset[str]:
-    """Every lemma the tables mention (without the gap marker)."""
-    return frozenset(lemma for pattern in all_patterns() for lemma in pattern if lemma != GAP)
+    """Every lemma the tables mention (without the gap marker and the stems)."""
+    return frozenset(
+        lemma
+        for pattern in all_patterns()
+        for lemma in pattern
+        if lemma != GAP and not is_stem(lemma)
+    )
+
+
+def all_stems() -> frozenset[str]:
+    """Every stem element the tables mention, with its marker ("wytchnieniow~")."""
+    return frozenset(
+        element for pattern in all_patterns() for element in pattern if is_stem(element)
+    )
 
 
 def _show(patterns: Iterable[Pattern]) -> str:
@@ -1410,7 +1604,8 @@ def render_taxonomy_markdown() -> str:
         "  of the taxonomy whose inflected forms, with diacritics stripped, equal the word with",
         "  diacritics stripped, so ASCII-folded text (`Osrodek Pomocy Spolecznej`) and",
         "  ad-adjectival forms (`psychologiczno-`) are recognised as well.",
-        f"- A pattern below is a sequence of lemmas; `*` skips up to {MAX_GAP} words.",
+        f"- A pattern below is a sequence of lemmas; `*` skips up to {MAX_GAP} words; an element",
+        "  ending in `~` is a stem (any word starting so, for words Morfeusz does not know).",
         "- Acronyms (`MOPS`, `ŚDS`/`SDS`, `SP ZOZ`, …) match words written in capitals,",
         "  with or without diacritics; in a type column any case is accepted. Legal-form",
         "  suffixes (`sp. z o.o.`, `S.A.`) are ignored so `SP` is not read as a school.",
@@ -1444,10 +1639,14 @@ def render_taxonomy_markdown() -> str:
         "on either side (*Przedskzole*, *Komenda Miejska Pplicji*). A word written with",
         "diacritics must match a form exactly (*Sadów* is a village, not *sądów*).",
         "",
-        "Services and target groups are found the same way in the name, the type column and",
-        "the description; each type also adds its **default** services and target groups",
-        "(recorded as evidence `type_default`). Descriptions never decide the type: prose",
-        "mentions partner institutions.",
+        "Services and target groups are found the same way in the name and the type column;",
+        "each type also adds its **default** services and target groups (recorded as",
+        "evidence `type_default`). A description (a page's own text, an article's sentences",
+        "about an institution, a spreadsheet's offer column) is read sentence by sentence by",
+        "`transforms.support_statements`: a service counts as **stated** there only in a",
+        "sentence that offers it, not in a job advertisement, a law's title, a suspended",
+        "activity, an event or the name of an institution or programme. A stated service",
+        "outranks a default. Descriptions never decide the type: prose mentions partners.",
         "",
         "## Sectors",
         "",

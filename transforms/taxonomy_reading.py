@@ -263,6 +263,7 @@ def _word_lemmas(word: str, forgive_typos: bool) -> frozenset[str]:
     is_ascii = folded == lower
     by_form = _form_index().get(folded, ())
     lemmas.update(lemma for lemma, form in by_form if is_ascii or form == lower)
+    lemmas.update(stem for stem, prefix in _stem_prefixes() if folded.startswith(prefix))
     if not readings and not by_form and forgive_typos:
         lemmas.update(_typo_lemmas(folded))
     return frozenset(lemmas)
@@ -271,6 +272,14 @@ def _word_lemmas(word: str, forgive_typos: bool) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _taxonomy_lemmas() -> frozenset[str]:
     return taxonomy.all_lemmas()
+
+
+@lru_cache(maxsize=1)
+def _stem_prefixes() -> tuple[tuple[str, str], ...]:
+    """(stem element, its folded prefix): "wytchnieniow~" -> "wytchnieniow"."""
+    return tuple(
+        (stem, fold(stem.removesuffix(taxonomy.STEM))) for stem in sorted(taxonomy.all_stems())
+    )
 
 
 @lru_cache(maxsize=65_536)

@@ -336,8 +336,9 @@ def write_analyst_guide(con: duckdb.DuckDBPyConnection, *, snapshot: str) -> str
         "nightly run: one writer at a time). Every table, view and column is commented in Polish "
         "and English; `wsparcie docs schema` writes them out as [docs/schema.md](docs/schema.md). "
         "Free-text columns that can name staff (`raw_records.description_raw`, `context_raw`, "
-        "`extra`, and `statements.detail`, which keeps the sentence that states a service), the "
-        "review app's accounts and sessions, and reviewers' logins are left out of the snapshot.",
+        "`extra`, `statements.detail` and `records.support_evidence`, which keep the sentences "
+        "that state a service), the review app's accounts and sessions, and reviewers' logins "
+        "are left out of the snapshot.",
         "",
         "Open it read-only from Python:",
         "",

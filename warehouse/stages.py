@@ -6,10 +6,11 @@ the previous night's tables stay as they were, and rerunning the stage completes
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 
 import duckdb
@@ -40,7 +41,19 @@ from warehouse.statements import build_statements
 
 log = logging.getLogger(__name__)
 
-_RECORD_COLUMNS = [f.name for f in fields(NormalisedRecord)]
+# The statements a record's text makes (services_stated … schedules) are stored as list,
+# boolean and JSON columns (migration 007); `_support_columns` says how.
+_SUPPORT_FIELDS = ("services_stated", "services_default", "ages", "fees", "referral", "schedules")
+_RECORD_COLUMNS = [f.name for f in fields(NormalisedRecord) if f.name not in _SUPPORT_FIELDS]
+_SUPPORT_COLUMNS = [
+    "services_stated",
+    "services_default",
+    "ages",
+    "fees_free",
+    "referral_required",
+    "schedules",
+    "support_evidence",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +99,11 @@ def rebuild_records(con: duckdb.DuckDBPyConnection, gazetteer: Gazetteer | None)
     """Normalise every active raw record into `records`; returns the row count."""
     normalised = [normalise_record(row, gazetteer) for row in read_raw_rows(con)]
     frame = pd.DataFrame(
-        [dict(zip(_RECORD_COLUMNS, _record_values(r), strict=True)) for r in normalised],
-        columns=_RECORD_COLUMNS,
+        [
+            dict(zip(_RECORD_COLUMNS, _record_values(r), strict=True)) | _support_columns(r)
+            for r in normalised
+        ],
+        columns=_RECORD_COLUMNS + _SUPPORT_COLUMNS,
     )
     with transaction(con):
         con.execute("DELETE FROM records")
@@ -95,16 +111,57 @@ def rebuild_records(con: duckdb.DuckDBPyConnection, gazetteer: Gazetteer | None)
             con,
             "records",
             frame,
-            list_columns=("phones", "emails", "services", "target_groups"),
+            list_columns=(
+                "phones",
+                "emails",
+                "services",
+                "target_groups",
+                "services_stated",
+                "services_default",
+            ),
         )
     return len(normalised)
 
 
 def _record_values(record: NormalisedRecord) -> list[object]:
-    values = dict(zip([f.name for f in fields(NormalisedRecord)], astuple(record), strict=True))
+    values = {f.name: getattr(record, f.name) for f in fields(NormalisedRecord)}
     return [
-        list(v) if isinstance(v, tuple) else v for k, v in values.items() if k != "place_free_key"
+        list(v) if isinstance(v, tuple) else v
+        for k, v in values.items()
+        if k != "place_free_key" and k not in _SUPPORT_FIELDS
     ]
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _support_columns(record: NormalisedRecord) -> dict[str, object]:
+    """The record's statements as columns: codes and values for analysts, the sentences that
+    state them apart (`support_evidence`, left out of the snapshot: they may name staff)."""
+    schedules = [
+        {"days": list(s.days), "opens": s.opens, "closes": s.closes, "what": s.what}
+        for s in record.schedules
+    ]
+    evidence = {
+        "services": [{"code": s.code, "evidence": s.evidence} for s in record.services_stated],
+        "ages": [{"min": a.min, "max": a.max, "evidence": a.evidence} for a in record.ages],
+        "fees": asdict(record.fees) if record.fees else None,
+        "referral": asdict(record.referral) if record.referral else None,
+        "schedules": [
+            {**s, "evidence": x.evidence} for s, x in zip(schedules, record.schedules, strict=True)
+        ],
+    }
+    stated = bool(record.services_stated or record.ages or record.schedules)
+    return {
+        "services_stated": [s.code for s in record.services_stated],
+        "services_default": list(record.services_default),
+        "ages": _json([{"min": a.min, "max": a.max} for a in record.ages]) if record.ages else None,
+        "fees_free": record.fees.free if record.fees else None,
+        "referral_required": record.referral.required if record.referral else None,
+        "schedules": _json(schedules) if schedules else None,
+        "support_evidence": _json(evidence) if stated or record.fees or record.referral else None,
+    }
 
 
 def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary:

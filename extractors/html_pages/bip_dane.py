@@ -27,6 +27,7 @@ from extractors.html_pages.owner_name import (
     written_name,
 )
 from extractors.labels import match_page_label
+from extractors.page_text import described
 from extractors.records import Document, ExtractionError, ParsedInstitution
 from transforms.text import fold_key, normalise_space
 
@@ -69,11 +70,16 @@ def parse_bip_dane(
     if not about_an_institution(document):
         return []
     name = _bip_name(fields, block, title_name)
+    if not name and context is not None and context.publisher:
+        name = context.publisher  # the source declares whose page it is
     if not name:
         raise ExtractionError(f"{document.url}: BIP data block found but no institution name")
     name = written_name(name, titles)
     for label, _ in fields.extra:
         log.info("%s: unmapped BIP label %r kept in extra", document.url, label)
+    # Kept with its line breaks (set_once would join them): the normalise stage reads it.
+    if own_text := described(fields.values.get("description"), document):
+        fields.values["description"] = own_text
     return [fields.to_record(name, "subject")]
 
 

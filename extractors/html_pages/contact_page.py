@@ -48,6 +48,7 @@ from extractors.html_pages.owner_name import (
     written_name,
 )
 from extractors.html_pages.schema_org import SchemaOrg, schema_from_json_ld, schema_from_microdata
+from extractors.page_text import described
 from extractors.records import Document, ExtractionError, ParsedInstitution
 from transforms.text import normalise_space
 
@@ -151,6 +152,8 @@ def parse_contact_page(
         name = name_before_address(block_lines, fields.values["street"])
     if not name:
         name = best_name(title_parts(titles), require_score=True)
+    if not name and context is not None and context.publisher:
+        name = context.publisher  # the source declares whose page it is
     if not name:
         raise ExtractionError(
             f"{document.url}: no plausible institution name in schema.org data, the contact "
@@ -161,4 +164,7 @@ def parse_contact_page(
     completions = [*title_parts(titles), *(clean_name(line) for line in block_lines)]
     completions += lines_before(page_lines, fields.values.get("street"))
     name = completed_name(normalise_space(name), completions)
+    # Kept with its line breaks (set_once would join them): the normalise stage reads it.
+    if own_text := described(fields.values.get("description"), document):
+        fields.values["description"] = own_text
     return [fields.to_record(written_name(name, titles), "subject")]

@@ -28,6 +28,7 @@ SNAPSHOT_DROPPED_COLUMNS = (
     ("raw_records", "context_raw"),
     ("raw_records", "extra"),
     ("statements", "detail"),  # the sentence that states a service may name staff
+    ("records", "support_evidence"),
     ("review_decisions", "login"),
     # a parser's issue may quote the row or record it could not map (a spreadsheet row can
     # name a person); the snapshot keeps the issues' counts, levels and URLs

@@ -1,0 +1,557 @@
+"""What an institution's text states it offers: services with their sentence, ages, fees,
+referral and weekly schedules (`transforms.support_statements` and the readers under it).
+
+Every case quotes a few lines of a real page of the web corpus's tune half
+(`benchmarks/web_corpus/documents/<id>.txt`, the id is the case's id), as written there.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+from directory_factory import build_directory  # tests/ helper module
+
+from extractors.context import ParseContext
+from extractors.html_pages import parse_contact_page
+from extractors.page_text import texts_about
+from extractors.records import Document, ExtractionError
+from flows.inspect import extract_one, format_table
+from transforms.eligibility import read_ages, read_fees, read_referral
+from transforms.opening_hours import read_schedules
+from transforms.sentences import sentences
+from transforms.support_statements import not_an_offer, read_support
+from warehouse.publish.snapshot import write_snapshot
+
+WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr")
+
+
+def _codes(text: str) -> set[str]:
+    return set(read_support(text).service_codes)
+
+
+# --- forms of support stated --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        pytest.param(
+            "• prowadzenie poradnictwa specjalistycznego: psychologicznego, socjalnego, "
+            "prawnego oraz pedagogicznego,",
+            {"counselling", "psychological_support", "legal_aid"},
+            id="c099-coordinated-adjectives",
+        ),
+        pytest.param(
+            "1. Poradnia udziela pomocy specjalistycznej psychologicznej, pedagogicznej i "
+            "logopedycznej:",
+            {"psychological_support", "speech_therapy"},
+            id="b003-help-of-three-kinds",
+        ),
+        pytest.param(
+            "Członkowie rodzin lub opiekunowie mają możliwość uzyskania doraźnej, czasowej pomocy "
+            "w formie usługi opieki wytchnieniowej",
+            {"respite_care"},
+            id="c022-respite-care-a-stem",
+        ),
+        pytest.param(
+            "Regionalne Centrum Kryzysowe oferuje wsparcie gabinetowe - indywidualne konsultacje, "
+            "ale również wsparcie dla par czy rodzin, wsparcie grupowe, w tym m.in. warsztaty, "
+            "grupy wsparcia dla młodzieży, rodziców czy ofiar przemocy domowej.",
+            {"counselling", "support_group", "domestic_violence"},
+            id="c041-support-groups",
+        ),
+        pytest.param(
+            "Jeśli przeżywasz lęki, napięcia emocjonalne, kłopoty i trudności wpływające na "
+            "zdrowie psychiczne możesz skorzystać z bezpłatnej infolinii Rzecznika Praw Dziecka "
+            "800 12 12 12.",
+            {"helpline"},
+            id="b014-helpline",
+        ),
+        pytest.param(
+            "Pośrednictwo\npracy\n\nPoradnictwo\nzawodowe",
+            {"employment_services", "career_guidance"},
+            id="b033-menu-item-broken-over-two-lines",
+        ),
+        pytest.param(
+            "Ośrodek ma stanowić miejsce zarówno terapii indywidualnej, jak i grupowej. "
+            "Placówka przyjmować będzie osoby poniżej 18 roku życia potrzebujące wsparcia "
+            "psychologicznego lub psychoterapeutycznego.",
+            {"therapy", "psychological_support", "psychotherapy"},
+            id="c014-psychotherapy",
+        ),
+        pytest.param(
+            "Centra prowadzą poradnie zdrowia psychicznego, do psychologa potrzebne jest "
+            "skierowanie, a do psychiatry można się zgłosić bez skierowania.",
+            {"psychiatry", "psychological_support"},
+            id="c016-psychiatry",
+        ),
+        pytest.param(
+            "piątek  w godz. 11.00 – 12.00 Radca prawny",
+            {"legal_aid"},
+            id="c079-a-lawyer-on-duty",
+        ),
+        pytest.param(
+            "W Miejsko-Gminnym Ośrodku Pomocy Społecznej zatrudnionych jest 13 pracowników, w "
+            "tym: 3 pracowników socjalnych",
+            {"social_work"},
+            id="c061-staff-employed-is-not-a-job-ad",
+        ),
+        pytest.param(
+            "Dzięki prowadzonej przez nas rehabilitacji społecznej i zawodowej, wielu uczestników "
+            "brało udział w praktykach zawodowych",
+            {"rehabilitation"},
+            id="c077-social-rehabilitation",
+        ),
+        pytest.param(
+            "Placówka Wsparcia Dziennego prowadzona w formie opiekuńczo – specjalistycznej, "
+            "czynna jest przez cały rok",
+            {"day_care"},
+            id="c029-a-name-that-opens-a-sentence-says-what-it-is",
+        ),
+    ],
+)
+def test_stated_forms_of_support(text: str, codes: set[str]) -> None:
+    assert _codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Działamy według Ustawy o wspieraniu rodziny i systemie pieczy zastępczej z 9 "
+            "czerwca 2011r. oraz stosownych do niej rozporządzeń.",
+            id="a040-the-title-of-a-law",
+        ),
+        pytest.param(
+            "Przekształcenie z mocy prawa wieczystego użytkowania we własność na podstawie "
+            "ustawy z dnia 20 lipca 2018r. (Dz.U. z 2018r., poz. 1716 z późn. zm.) - dla osób "
+            "niepełnosprawnych",
+            id="a037-a-law-by-its-journal-entry",
+        ),
+        pytest.param(
+            "Prokuratura Okręgowa Warszawa-Praga w Warszawie nie udziela porad prawnych, nie "
+            "odpowiada na pytania prawne oraz nie dokonuje interpretacji przepisów prawa.",
+            id="b023-what-it-does-not-do",
+        ),
+        pytest.param(
+            "realizowanego przez Polskie Towarzystwo Psychologiczne, a w 2012 r. otrzymuje rekomendację nadaną przez Krajowe Biuro ds. "
+            "Przeciwdziałania Narkomanii, Instytut Psychiatrii i Neurologii",
+            id="c017-names-of-institutions",
+        ),
+        pytest.param(
+            "Do placówki przyjmuje się wychowanków w wieku 6-13 lat na prośbę "
+            "rodziców/opiekunów prawnych, na wniosek szkoły, pracownika socjalnego, asystenta "
+            "rodziny, kuratora sądowego",
+            id="c029-who-may-ask-for-a-place",
+        ),
+        pytest.param(
+            "• zaświadczenie od lekarza psychiatry dotyczące stanu zdrowia i braku "
+            "przeciwwskazań do adopcji;",
+            id="a014-a-document-to-bring",
+        ),
+        pytest.param(" • sala rehabilitacyjna,", id="a063-a-room"),
+        pytest.param(
+            "Decyzją Wojewody Lubelskiego z dnia 30 października 2020 roku działalność "
+            "Środowiskowego Domu Samopomocy „Cytrynka” w Dorohusku została czasowo zawieszona "
+            "w terminie od dnia 02.11.2020 do dnia 13.11.2020 roku – zajęcia terapeutyczne",
+            id="a090-a-suspended-activity",
+        ),
+        pytest.param(
+            "informuję, iż od dnia 19.10.2020r. do odwołania zawieszam działalność:\n"
+            "1) Klubu Seniora przy ul. Topolowej,\n2) zajęć rehabilitacyjnych dla seniorów",
+            id="a099-a-list-of-suspended-activities",
+        ),
+        pytest.param(
+            "date 2023-11 Szczecin stolicą konferencji samorządów uczniowskich o pomocy "
+            "psychologicznej",
+            id="b062-a-conference",
+        ),
+        pytest.param(
+            "Konsultacje społeczne - Program Usług Społecznych w Gminie Czersk na lata 2022-2023",
+            id="a019-a-public-consultation",
+        ),
+    ],
+)
+def test_words_that_pass_by_are_not_statements(text: str) -> None:
+    assert _codes(text) == set()
+
+
+def test_each_service_keeps_the_sentence_that_states_it() -> None:
+    # a001: the first sentence that states a code is its evidence, as written
+    text = (
+        "Do zadań Centrum należy:\n- Podejmuje interwencję kryzysową.\n"
+        "- Świadczy specjalistyczne poradnictwo psychologiczne, pedagogiczne i prawne."
+    )
+    stated = {item.code: item.evidence for item in read_support(text).services}
+    assert stated["crisis_intervention"] == "- Podejmuje interwencję kryzysową."
+    assert stated["legal_aid"].startswith("- Świadczy specjalistyczne poradnictwo")
+
+
+def test_a_job_advertisement_is_not_an_offer() -> None:
+    # b071-like wording; the reason is given, so a reviewer can see why a sentence was left out
+    assert not_an_offer("Zatrudnimy psychologa na stanowisko terapeuty") == "a job advertisement"
+    assert not_an_offer("Poradnia zatrudnia psychologów i logopedów.") is None
+
+
+def test_sentences_keep_abbreviations_and_split_sentences() -> None:
+    # a001
+    text = "Godziny pracy PCPR: poniedziałek – piątek od godz. 8.00 do godz. 16.00. Zapraszamy."
+    assert list(sentences(text)) == [
+        "Godziny pracy PCPR: poniedziałek – piątek od godz. 8.00 do godz. 16.00.",
+        "Zapraszamy.",
+    ]
+
+
+# --- ages ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        pytest.param(
+            "Pacjentami oddziału są dzieci i młodzież w wieku 14-18 lat.", [(14, 18)], id="a062"
+        ),
+        pytest.param(
+            "1) dziećmi od ukończenia 2. roku życia do ukończenia 16. roku życia posiadającymi "
+            "orzeczenie o niepełnosprawności lub",
+            [(2, 16)],
+            id="c021-from-age-to-age",
+        ),
+        pytest.param(
+            "Wsparcie w kryzysie psychicznym udzielane jest osobom, które ukończyły 18 rok życia.",
+            [(18, None)],
+            id="c040-adults",
+        ),
+        pytest.param(
+            "Adoptować można osobę, która nie ukończyła 18 lat.", [(None, 18)], id="a014-under"
+        ),
+        pytest.param(
+            "co oferuje młodzieży między 15 a 24 rokiem życia można się przekonać",
+            [(15, 24)],
+            id="b020-between",
+        ),
+        pytest.param(
+            "Poradnia obejmuje swoją pomocą dzieci i młodzież od urodzenia do ukończenia szkoły",
+            [(0, None)],
+            id="c096-from-birth",
+        ),
+        pytest.param(
+            "Klub Seniora zaprasza wszystkie osoby powyżej 60. roku życia do swojej siedziby",
+            [(60, None)],
+            id="c085-over",
+        ),
+        pytest.param(
+            "Lekcje dla ukraińskich dzieci odbywają się w poniedziałki i wtorki – w godz. "
+            "13.00-13.45 (7-8 lat) oraz 14.00-14.45 (9-12 lat).",
+            [(7, 8), (9, 12)],
+            id="c059-two-groups",
+        ),
+        pytest.param(
+            "Formalnie Fundacja rozpoczęła działalność w 1991 roku i od 30 lat pomaga.",
+            [],
+            id="a027-years-of-activity-are-not-ages",
+        ),
+    ],
+)
+def test_ages(text: str, ages: list[tuple[int | None, int | None]]) -> None:
+    assert [(age.min, age.max) for age in read_ages(sentences(text))] == ages
+
+
+# --- fees and referral ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "free"),
+    [
+        pytest.param(
+            "2. Korzystanie z pomocy udzielanej przez Poradnię jest dobrowolne i nieodpłatne.",
+            True,
+            id="b002",
+        ),
+        pytest.param("Pobyt w domu jest bezpłatny.", True, id="a057"),
+        pytest.param(
+            "Wyżywienie w bursie, koszt 10 zł -  stawka dzienna, można zwrócić się w swoich "
+            "gminach",
+            False,
+            id="b021-paid",
+        ),
+        pytest.param(
+            "Nieodpłatna pomoc prawna i nieodpłatne poradnictwo obywatelskie",
+            None,
+            id="a menu item naming the statutory free legal advice",
+        ),
+    ],
+)
+def test_fees(text: str, free: bool | None) -> None:
+    fees = read_fees(sentences(text))
+    assert (fees.free if fees else None) == free
+
+
+@pytest.mark.parametrize(
+    ("text", "required"),
+    [
+        pytest.param(
+            "- Chcemy pokazać ludziom, że mogą tu przyjść bez skierowania.", False, id="a044"
+        ),
+        pytest.param(
+            "Korzystanie z pomocy oferowanej przez poradnię jest dobrowolne i bezpłatne. Nie "
+            "wymaga skierowania.",
+            False,
+            id="b068",
+        ),
+        pytest.param(
+            "Do psychologa ze skierowaniem, do psychiatry - bez", True, id="c016-the-first-says"
+        ),
+        pytest.param(
+            "– dziećmi do ukończenia 16. roku życia posiadającymi orzeczenie o niepełnosprawności,",
+            True,
+            id="c022-a-certificate",
+        ),
+    ],
+)
+def test_referral(text: str, required: bool | None) -> None:
+    referral = read_referral(sentences(text))
+    assert (referral.required if referral else None) == required
+
+
+# --- schedules -----------------------------------------------------------------------------
+
+Entry = tuple[tuple[str, ...], str, str]
+
+
+@pytest.mark.parametrize(
+    ("text", "entries"),
+    [
+        pytest.param(
+            "Godziny pracy PCPR: poniedziałek – piątek od godz. 8.00 do godz. 16.00",
+            [(WEEKDAYS, "08:00", "16:00")],
+            id="a001-abbreviations-inside",
+        ),
+        pytest.param(
+            "poniedziałek od 7,30 do 17,00\nwtorek – czwartek od 7,30 do 15,30\n"
+            "piątek od 7,30 do 14,00",
+            [
+                (("Mo",), "07:30", "17:00"),
+                (("Tu", "We", "Th"), "07:30", "15:30"),
+                (("Fr",), "07:30", "14:00"),
+            ],
+            id="a097-commas",
+        ),
+        pytest.param(
+            "godziny pracy: pn, wt. czw. pt 7.30 – 15.30 ; śr. 8.30 – 16.30",
+            [(("Mo", "Tu", "Th", "Fr"), "07:30", "15:30"), (("We",), "08:30", "16:30")],
+            id="a103-abbreviated-days",
+        ),
+        pytest.param(
+            "Wtorek\n\nod godz.  14 00 do  18 00",
+            [(("Tu",), "14:00", "18:00")],
+            id="c010-lost-superscript-minutes",
+        ),
+        pytest.param(
+            "w poniedziałek, środę, czwartek w godz. 7.0015.00, wtorek w godz. 7.0016.00, "
+            "piątek w godz. 7.0014.00",
+            [
+                (("Mo", "We", "Th"), "07:00", "15:00"),
+                (("Tu",), "07:00", "16:00"),
+                (("Fr",), "07:00", "14:00"),
+            ],
+            id="c039-cells-run-together",
+        ),
+        pytest.param(
+            "Godziny otwarcia:\n\nponiedziałek\n\n7.15 - 15.00\n\nwtorek\n\n7.15 - 15.00\n\n"
+            "środa\n\n7.30 - 15.30",
+            [
+                (("Mo",), "07:15", "15:00"),
+                (("Tu",), "07:15", "15:00"),
+                (("We",), "07:30", "15:30"),
+            ],
+            id="c061-a-day-above-its-hours",
+        ),
+        pytest.param(
+            "1. Ustala się godziny otwarcia Sądu Rejonowego w Rzeszowie dla Interesantów od 8:00 "
+            "do 15:00, w poniedziałki od 8.00 do 18.00.",
+            [(("Tu", "We", "Th", "Fr"), "08:00", "15:00"), (("Mo",), "08:00", "18:00")],
+            id="b024-otherwise-and-mondays",
+        ),
+        pytest.param(
+            "w godzinach 7.00- 9.00 lub 14.00- 15.00 od poniedziałku do czwartku",
+            [
+                (("Mo", "Tu", "We", "Th"), "07:00", "09:00"),
+                (("Mo", "Tu", "We", "Th"), "14:00", "15:00"),
+            ],
+            id="a037-hours-before-days",
+        ),
+        pytest.param(
+            "W poniedziałki i środy w godz. 7.30-20 oraz we wtorki, czwartki i piątku w godz. "
+            "7.30-15.",
+            [(("Mo", "We"), "07:30", "20:00"), (("Tu", "Th", "Fr"), "07:30", "15:00")],
+            id="c013-bare-closing-hour",
+        ),
+        pytest.param(
+            "- schronienia dla osób doświadczających przemocy w rodzinie: codziennie 24h/dobę",
+            [(("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"), "00:00", "24:00")],
+            id="c003-round-the-clock",
+        ),
+        pytest.param(
+            "w terminie od 01 lipca 2025 roku do 31 sierpnia 2025 roku Powiatowe Centrum Pomocy "
+            "Rodzinie w Poddębicach będzie urzędowało w godzinach od 7:00 do 15:00.",
+            [((), "07:00", "15:00")],
+            id="a001-hours-for-dates",
+        ),
+        pytest.param(
+            "• wtorek - piątek: 8.30 – 14.00 ( przerwa 11.00 - 11.20 )",
+            [(("Tu", "We", "Th", "Fr"), "08:30", "14:00")],
+            id="b103-a-break-is-not-open",
+        ),
+        pytest.param(
+            "Młodzież i dzieci przez całą dobę przebywają pod czujnym okiem wychowawców",
+            [],
+            id="b021-care-round-the-clock-is-not-opening-hours",
+        ),
+        pytest.param(
+            " • 1.304,10 zł Podstawowy zasiłek dla bezrobotnych",
+            [],
+            id="b092-an-amount-is-not-a-time",
+        ),
+        pytest.param(
+            "7 kwietnia ośrodek zaprasza absolwentów na dzień otwarty w godz. 9:30 - 12:00",
+            [],
+            id="b020-an-event-on-a-date",
+        ),
+    ],
+)
+def test_schedules(text: str, entries: list[Entry]) -> None:
+    assert [(s.days, s.opens, s.closes) for s in read_schedules(text)] == entries
+
+
+@pytest.mark.parametrize(
+    ("text", "entries"),
+    [
+        pytest.param("czynne od 7³⁰ do 15³⁰", [(WEEKDAYS, "07:30", "15:30")], id="superscripts"),
+        pytest.param("od godziny 8 do godziny 16", [(WEEKDAYS, "08:00", "16:00")], id="godziny"),
+        pytest.param("zapraszamy od 100 do 200 osób", [], id="not-hours"),
+    ],
+)
+def test_schedules_in_forms_the_tune_half_does_not_show(text: str, entries: list[Entry]) -> None:
+    # Constructed from common Polish forms, not from a corpus document: the tune half has no
+    # superscript minutes that survived as characters, nor "od godziny N".
+    assert [(s.days, s.opens, s.closes) for s in read_schedules(text)] == entries
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        pytest.param("zajęcia dla dzieci do lat 3", [(None, 3)], id="do-lat"),
+        pytest.param("grupa dla 7-12 latków", [(7, 12)], id="latki"),
+        pytest.param("Działamy od 25 lat dla dzieci", [], id="years-of-activity"),
+    ],
+)
+def test_ages_in_forms_the_tune_half_does_not_show(
+    text: str, ages: list[tuple[int | None, int | None]]
+) -> None:
+    # Constructed from common Polish forms, not from a corpus document.
+    assert [(age.min, age.max) for age in read_ages(sentences(text))] == ages
+
+
+def test_a_schedule_keeps_its_label_and_line() -> None:
+    # b007
+    [schedule] = read_schedules("Godziny przyjęć interesantów: 9:00-14:00")
+    assert schedule.what == "godziny przyjęć interesantów"
+    assert schedule.evidence == "Godziny przyjęć interesantów: 9:00-14:00"
+
+
+# --- where the statements go: extract output, the nightly run, the warehouse ---------------
+
+# c011 of the web corpus (tune half), its first lines as written: an offer page that never
+# names whose it is.
+C011_URL = "https://gminastezyca.pl/pl/541/0/nieodplatna-pomoc-prawna.html"
+C011_LINES = [
+    "Nieodpłatna pomoc prawna",
+    "Treść",
+    "Punkty nieodpłatnej pomocy prawnej i mediacji",
+    "KARTUZY PUNKT NR 1 - ul. 3 Maja 2/15, 83-300 Kartuzy, punkt umiejscowiony na parterze",
+    "Godziny otwarcia:",
+    "poniedziałek, wtorek i środa 7.30 – 11.30",
+    "czwartek i piątek 12.00 – 16.00",
+    "Pomocy prawnej w punkcie udziela radca prawny, który posiada uprawnienia mediatora, "
+    "nieodpłatna mediacja, może być udzielana od poniedziałku do piątku w godzinach pracy punktu",
+]
+
+
+def _plain_page(lines: list[str]) -> str:
+    body = "".join(f"<p>{line}</p>\n" for line in lines)
+    return f'<html lang="pl"><head><meta charset="utf-8"><title>{lines[0]}</title></head>\n<body>{body}</body></html>'
+
+
+def test_an_offer_page_naming_no_owner_gives_one_page_row(tmp_path: Path) -> None:
+    page = tmp_path / "c011.html"
+    page.write_text(_plain_page(C011_LINES), encoding="utf-8")
+    [row] = extract_one(str(page), url=C011_URL)
+    assert row["role"] == "page" and row["name"] is None and row["url"] == C011_URL
+    assert [item["code"] for item in row["services_stated"]] == ["legal_aid", "mediation"]
+    assert row["services_stated"][0]["evidence"] == C011_LINES[0]
+    assert {"days": ["Th", "Fr"], "opens": "12:00", "closes": "16:00"}.items() <= next(
+        s for s in row["schedules"] if s["opens"] == "12:00"
+    ).items()
+    assert row["fees"] is None  # "nieodpłatna pomoc prawna" is the service's statutory name
+    assert "deklaracje strony" in format_table([row])
+
+
+def test_the_declared_publisher_names_a_page_that_does_not(tmp_path: Path) -> None:
+    document = Document.from_bytes(
+        C011_URL, _plain_page(C011_LINES).encode("utf-8"), content_type="text/html"
+    )
+    with pytest.raises(ExtractionError, match="no plausible institution name"):
+        parse_contact_page(document, ParseContext.standalone(C011_URL))
+    context = ParseContext(url=C011_URL, publisher="Urząd Gminy Stężyca")
+    [record] = parse_contact_page(document, context)
+    assert record.name_raw == "Urząd Gminy Stężyca"
+    assert record.description_raw and C011_LINES[-1] in record.description_raw
+
+
+def test_an_article_keeps_what_it_says_about_each_institution() -> None:
+    # c063 of the tune half: the club's offer follows the sentence that names it
+    text = (
+        "Gmina Świecie przy współpracy Świetlicy Profilaktyczno – Wychowawczej „Gniazdo” w "
+        "Świeciu realizuje projekt pod nazwą Klub Młodzieżowy „Młode Orły”.\n"
+        "W przedsięwzięciu zaplanowano wiele różnorodnych działań, będą spotkania z terapeutą "
+        "uzależnień, psychologiem, logopedą oraz dietetykiem."
+    )
+    first = text.index("Świetlicy")
+    [about] = texts_about(text, [first])
+    assert about.endswith("logopedą oraz dietetykiem.")
+    assert {"psychological_support", "speech_therapy"} <= set(read_support(about).service_codes)
+
+
+def test_records_carry_the_statements_into_the_warehouse(tmp_path: Path) -> None:
+    con = build_directory(tmp_path / "w.duckdb")
+    try:
+        row = con.execute(
+            "SELECT services, services_stated, services_default, schedules, support_evidence"
+            " FROM records WHERE source = 'pcpr_skarzysko' AND role = 'subject'"
+        ).fetchone()
+        assert row is not None
+        services, stated, defaults, schedules, evidence = row
+        # stated first, then the type's defaults that nothing stated
+        assert stated == ["counselling", "crisis_intervention", "foster_care"]
+        assert services[: len(stated)] == stated and set(defaults) <= set(services[3:])
+        assert "foster_care" not in defaults
+        assert json.loads(schedules) == [
+            {"days": list(WEEKDAYS), "opens": "07:30", "closes": "15:30", "what": ""}
+        ]
+        sentences_ = json.loads(evidence)["services"]
+        assert {item["code"] for item in sentences_} == set(stated)
+        snapshot = tmp_path / "snapshot.duckdb"
+        write_snapshot(con, snapshot)
+    finally:
+        con.close()
+    copy = duckdb.connect(str(snapshot), read_only=True)
+    try:
+        columns = {r[0] for r in copy.execute("DESCRIBE records").fetchall()}
+    finally:
+        copy.close()
+    # the sentences may name staff: analysts get the codes, not the sentences
+    assert "services_stated" in columns and "support_evidence" not in columns

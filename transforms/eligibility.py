@@ -1,0 +1,217 @@
+"""Who may come and on what terms, as a Polish text states it: age ranges ("dzieci od 0 do 3
+lat", "młodzież do 18 lat", "osoby, które ukończyły 18 rok życia"), fees ("bezpłatnie",
+"nieodpłatnie", "odpłatność") and referral ("bez skierowania", "na podstawie orzeczenia").
+
+Each reader takes the sentences of a text (`transforms.support_statements.sentences`) and keeps
+the sentence it read as evidence. Patterns match folded lower-case text, so a page written
+without Polish letters reads the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from transforms.text import fold
+
+
+@dataclass(frozen=True, slots=True)
+class AgeRange:
+    """An age range someone served is stated to be in; an open end is None."""
+
+    min: int | None
+    max: int | None
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fees:
+    """Whether the text says the support is free (`free`) or paid, with its sentence."""
+
+    free: bool
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Referral:
+    """Whether the text says a referral or certificate is needed, with its sentence."""
+
+    required: bool
+    evidence: str
+
+
+# --- ages --------------------------------------------------------------------------------------
+
+_N = r"(\d{1,2})(?:\s?-?(?:go|tego|ego|ty|ym)|\.)?"
+_YEARS = r"(?:lat[a]?\b|lat\w*|roku? zycia|r\.\s?z\.|rz\b|rok\w* zycia)"
+_ADULT_MIN = 18
+# Words that say the numbers are the ages of people served, not years of activity.
+_PEOPLE = re.compile(
+    r"\b(?:dzie(?:ci|ck)|mlodziez|osob|uczni|uczestnik|wychowan|pacjent|senior|chlop|dziewcz"
+    r"|mieszkan|nastolat|niemowl|klient|podopieczn|kobiet|mezczyzn|doros|pelnolet|uczeszcza"
+    r"|przyjmuj|przeznaczon|adopt|kandydat|latk|latek|letni|ukonczy|ukonczon)"
+)
+_AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "od urodzenia do 25-tego roku życia", "od urodzenia do ukończenia szkoły"
+    (re.compile(rf"\bod (?:chwili )?urodzenia do (?:ukonczenia )?{_N}\s?{_YEARS}"), "0-max"),
+    (re.compile(r"\bod (?:chwili )?urodzenia\b"), "0-"),
+    # "w wieku 14-18 lat", "w wieku od 7 do 14 lat", "między 15 a 24 rokiem życia",
+    # "od ukończenia 2. roku życia do ukończenia 16. roku życia", "(7-8 lat)"
+    (
+        re.compile(
+            rf"\b(?:w wieku|wieku)?\s?(?:od|miedzy)?\s?(?:ukonczenia )?{_N}\s?(?:{_YEARS}\s?)?"
+            rf"(?:-|–|do|a)\s?(?:ukonczenia )?{_N}\s?{_YEARS}"
+        ),
+        "min-max",
+    ),
+    # "do 18 lat", "do ukończenia 16. roku życia", "poniżej 18 roku życia", "nie ukończyła 18 lat"
+    (
+        re.compile(
+            rf"\b(?:do|ponizej|nie ukonczyl\w*|przed ukonczeniem)\s(?:ukonczenia\s)?{_N}\s?{_YEARS}"
+        ),
+        "-max",
+    ),
+    # "powyżej 60. roku życia", "które ukończyły 18 rok życia", "w wieku od 60 lat", "mieć
+    # ukończone 18 lat", "po ukończeniu 18 lat"; "od 3 roku życia" and "dzieci od 3 lat", but
+    # not "działamy od 25 lat"
+    (
+        re.compile(
+            rf"\b(?:powyzej|ukonczyl\w*|ukonczon\w*|po ukonczeniu|w wieku od|w wieku powyzej)"
+            rf"\s{_N}\s?{_YEARS}"
+        ),
+        "min-",
+    ),
+    (re.compile(rf"\bod\s{_N}\s?(?:roku? zycia|rok\w* zycia|r\.\s?z\.|rz\b)"), "min-"),
+    (
+        re.compile(
+            rf"\b(?:dzieci|dziecko|mlodziez\w*|osob\w*|uczni\w*|seniorow|seniorzy|uczestnik\w*)"
+            rf"\s(?:\w+\s)?od\s{_N}\s?lat"
+        ),
+        "min-",
+    ),
+    (re.compile(rf"\bw wieku\s{_N}\s?(?:\+|lat i wiecej|lat i powyzej)"), "min-"),
+    # the years before the number: "dzieci do lat 3", "od lat 7", "powyżej lat 60"
+    (re.compile(rf"\b(?:w wieku )?(?:od )?lat {_N}\s?(?:-|–|do)\s?{_N}"), "min-max"),
+    (re.compile(rf"\b(?:do|ponizej) lat {_N}"), "-max"),
+    (re.compile(rf"\b(?:od|powyzej) lat {_N}"), "min-"),
+    # "w wieku 3-6", "dzieci 3–6-letnie", "dla 7-12 latków"
+    (re.compile(rf"\bw wieku (?:od )?{_N}\s?(?:-|–|do)\s?{_N}(?!\s?(?:godz|:|\.\d))"), "min-max"),
+    (re.compile(rf"\b{_N}\s?(?:-|–)\s?{_N}[\s-]?(?:letni|latk|latek)"), "min-max"),
+    # "bezrobotny 50+", "seniorzy 65+", "osoby 60+" (not "wolontariusze 60+")
+    (
+        re.compile(
+            r"\b(?:bezrobotn|senior|osob|kobiet|mezczyzn|mieszkan|pacjent|uczestnik)\w*"
+            r"\s(\d{2})\s?\+(?!\d)"
+        ),
+        "min-",
+    ),
+)
+
+
+def _ages_in(folded: str) -> list[tuple[int | None, int | None]]:
+    found: list[tuple[int, int | None, int | None]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, shape in _AGE_PATTERNS:
+        for match in pattern.finditer(folded):
+            span = match.span()
+            if any(start < span[1] and span[0] < end for start, end in taken):
+                continue
+            numbers = [int(group) for group in match.groups() if group is not None]
+            low: int | None
+            high: int | None
+            if shape == "0-max":
+                low, high = 0, numbers[0]
+            elif shape == "0-":
+                low, high = 0, None
+            elif shape == "min-max":
+                low, high = numbers[0], numbers[1]
+                if low >= high:
+                    continue
+            elif shape == "-max":
+                low, high = None, numbers[0]
+            else:
+                low, high = numbers[0], None
+            taken.append(span)
+            found.append((span[0], low, high))
+    return [(low, high) for _, low, high in sorted(found)]
+
+
+def read_ages(sentences: Iterable[str]) -> tuple[AgeRange, ...]:
+    """Every age range the sentences state for people served, in order, without repeats."""
+    ranges: dict[tuple[int | None, int | None], AgeRange] = {}
+    for sentence in sentences:
+        folded = fold(sentence).lower()
+        if not _PEOPLE.search(folded) and "wieku" not in folded and "zycia" not in folded:
+            continue
+        for low, high in _ages_in(folded):
+            if (low, high) == (None, _ADULT_MIN) and "pelnolet" in folded:
+                continue
+            ranges.setdefault((low, high), AgeRange(low, high, sentence))
+    return tuple(ranges.values())
+
+
+# --- fees and referral -------------------------------------------------------------------------
+
+_FREE = re.compile(
+    r"\b(?:bezplatn|nieodplatn|darmow|za darmo|nie ponosi\w* (?:zadnych )?(?:koszt|oplat)"
+    r"|bez (?:zadnych )?oplat|finansowan\w* (?:przez|ze srodkow) (?:nfz|narodow)"
+    r"|nie pobier\w* (?:sie )?(?:zadnych )?oplat|refundowan\w* (?:przez|ze srodkow) (?:nfz|narodow)"
+    r"|w ramach (?:kontraktu z )?nfz|na nfz\b)"
+)
+# Paid: what the support costs ("odpłatność za pobyt", "koszt 10 zł - stawka dzienna"), not
+# any amount a page gives (benefits, court fees, prices of waste collection).
+_PAID = re.compile(
+    r"\b(?:odplatn\w*|platn(?:y|a|e)\b|pelnoplatn\w*|koszt\w* (?:\w+ ){0,3}\d+[\s,.]*(?:zl|pln)"
+    r"|oplat\w* za (?:pobyt|usług|uslug|zajeci|wyzywieni|posilk|opiek))"
+)
+
+
+# Names of services the law calls free: a portal's menu item "Nieodpłatna pomoc prawna" names
+# the service; it says nothing about this institution's fees.
+_FREE_BY_NAME = re.compile(
+    r"\b(?:nieodplatn|bezplatn)\w* (?:pomoc\w* prawn|porad\w* prawn|poradnictw\w* obywatelsk"
+    r"|mediacj)"
+)
+
+
+def read_fees(sentences: Iterable[str]) -> Fees | None:
+    """Free or paid, from the first sentence that says either; None when none does."""
+    for sentence in sentences:
+        folded = fold(sentence).lower()
+        if _FREE.search(_FREE_BY_NAME.sub(" ", folded)):
+            return Fees(True, sentence)
+        if _PAID.search(folded) and not re.search(r"\bnie\w*\s+(?:jest\s+)?odplatn", folded):
+            return Fees(False, sentence)
+    return None
+
+
+_NO_REFERRAL = re.compile(
+    r"\bbez (?:\w+ ){0,2}skierowan|\bnie (?:jest )?(?:wymaga\w*|potrzeb\w*|musz\w*"
+    r"|trzeba)\s(?:\w+\s){0,4}skierowan|\bskierowanie nie jest (?:wymagane|potrzebne)"
+    r"|\bniepotrzebne jest skierowanie|\bnie jest (?:wymagane|potrzebne) skierowanie"
+)
+_REFERRAL = re.compile(
+    r"\b(?:na podstawie|ze|z) (?:\w+ ){0,2}(?:skierowan|orzeczeni|opinii o potrzebie|decyzji)"
+    r"|\bskierowanie (?:jest )?(?:wymagane|potrzebne|konieczne)"
+    r"|\b(?:wymagane|potrzebne|konieczne|niezbedne) jest skierowanie"
+    r"|\b(?:posiada\w*|mie\w*|maja)\s(?:\w+\s){0,3}(?:skierowan|orzeczeni)"
+    r"|\bwniosek o (?:wydanie )?skierowan"
+    r"|\bna skierowanie\b|\bskierowan\w* (?:od|wydan\w* przez|z|ze) (?:\w+ )?(?:lekarz|sad|poradni"
+    r"|mops|gops|ops|pcpr|szpital|zespol)"
+    r"|\bna podstawie (?:\w+ ){0,2}opinii\b|\bdecyzj\w* o (?:skierowaniu|umieszczeniu|przyznaniu)"
+    r"|\bz orzeczeniem o"
+)
+
+
+def read_referral(sentences: Iterable[str]) -> Referral | None:
+    """Whether a referral or certificate is needed, from the first sentence that says so."""
+    for sentence in sentences:
+        folded = fold(sentence).lower()
+        no = _NO_REFERRAL.search(folded)
+        yes = _REFERRAL.search(folded)
+        if no and (not yes or no.start() <= yes.start()):
+            return Referral(False, sentence)
+        if yes:
+            return Referral(True, sentence)
+    return None

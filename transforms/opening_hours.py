@@ -1,0 +1,335 @@
+"""Opening hours as Polish pages write them, read into structured schedules.
+
+"pon.–pt. 7:30–15:30", "od poniedziałku do piątku w godzinach od 7.00 do 15.00", "dyżur
+psychologa we wtorki 15–18", "poniedziałek: 7.15 – 18.00, wtorek - piątek: 7.15 – 15.00",
+"codziennie 24h/dobę", and the forms a copy of a page leaves behind: "od godz. 14 00 do 18 00"
+and "1700 do 1900" (the minutes were a superscript), "7.0015.00" (a table's cells run
+together), a day on one line and its hours on the next.
+
+A text is read as a stream of day specifications and time ranges. Days apply to the ranges
+that follow them up to the next days; ranges written before any day ("w godzinach 7.00-9.00
+od poniedziałku do czwartku") take the days that come after them in the same sentence. A
+range with no day at all is an office's weekday hours (Mo–Fr), unless its sentence gives a
+date ("w dniu 2 maja 2023 r. … czynne od 7:00 do 14:35"): then it has no days. Times of an
+announced event (a meeting "odbędzie się … w godz. 10-12") are not opening hours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.sentences import sentences
+from transforms.text import fold, normalise_space
+
+DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+WEEKDAYS = DAYS[:5]
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """`Schedule(("Mo", "Tu"), "07:30", "15:30", "sekretariat", "pn.-wt. 7.30-15.30")`: when
+    something is open; `days` empty when the text ties the hours to dates, not weekdays."""
+
+    days: tuple[str, ...]
+    opens: str
+    closes: str
+    what: str
+    evidence: str
+
+
+# Folded day words: full names in any case, and the usual abbreviations.
+_DAY_WORD = re.compile(
+    r"\b(?:(poniedzial(?:ek|ku|ki|kach|kami)|pon|pn|pnd)|(wtor(?:ek|ku|ki|kach|kami)|wt)"
+    r"|(srod(?:a|e|y|zie|ach|ami)|sr)|(czwart(?:ek|ku|ki|kach|kami)|czw|cz)"
+    r"|(piat(?:ek|ku|ki|kach|kami)?|pt|pia)|(sobot(?:a|e|y|cie|ach|ami)|sobocie|sob|so)"
+    r"|(niedziel(?:a|e|i|ach|ami)?|niedz|nd|ndz))\b\.?"
+)
+_DAY_JOIN = re.compile(r"^\s*(?:-|–|—|do|-\s*do)\s*$")
+_DAY_LIST = re.compile(r"^\s*(?:,|i|oraz|lub|,\s*i|/|\s)\s*$")
+_EVERY_DAY = re.compile(
+    r"\b(?:codziennie|w dni robocze|dni robocze|w dni powszednie|dni powszednie|w dni robocze)\b"
+)
+_ALL_WEEK = re.compile(
+    r"\b(?:siedem|7) dni w tygodniu|\bprzez (?:cala|7) dob\w*|\bcalodobow(?:o|y|a|e)\b"
+    r"|\b24\s?h\b|\b24 godziny na dobe|\b24/7\b"
+)
+_ROUND_THE_CLOCK = re.compile(
+    r"\bcalodobowo\b|\b24\s?h\b|\bprzez cala dobe\b|\b24 godziny na dobe|\b24/7\b"
+    r"|:\s*calodobow\w*|\bcaloroczn\w* i calodobow"
+)
+# Round the clock is opening hours when something is open, not when someone is looked after
+# ("młodzież przez całą dobę przebywa pod opieką").
+_OPEN = re.compile(
+    r"\bczynn|\bdostepn|\botwart|\bdziala|\bdyzur|\bpracuj|\bcodziennie|calodobowo|:\s*calodobow"
+)
+_MONTHS = (
+    r"styczni\w*|lut\w*|marc\w*|kwietni\w*|maj[a]?|czerw\w*|lip\w*|sierpni\w*|wrzesni\w*"
+    r"|pazdziernik\w*|listopad\w*|grudni\w*"
+)
+# Hours for given dates ("w dniu 2 maja", "w terminie od 1 lipca do 31 sierpnia"), not a
+# weekly schedule from a date on ("od 1 września przedszkole czynne będzie…").
+_DATE = re.compile(
+    rf"\bw dniu\b|\bw dniach\b|\bdnia \d|\bw terminie\b"
+    rf"|(?<!\bod )\b\d{{1,2}}\s?(?:{_MONTHS})\b|(?<!\bod )\b\d{{1,2}}\.\d{{2}}\.\d{{4}}\b"
+)
+_CALENDAR = re.compile(rf"\b\d{{1,2}}\s?(?:{_MONTHS})\b|\b\d{{1,2}}\.\d{{2}}\.\d{{2,4}}\b")
+# Neither weekly nor for a date: "w ostatni dzień każdego miesiąca".
+_MONTHLY = re.compile(r"\bdzien\w* (?:kazdego )?miesiaca")
+_EVENT = re.compile(
+    r"\bodbedzie|\bodbeda\b|\bodbyl|\bzaprasza|\bspotkani|\bzebrani|\bsesj\w|\bkonkurs"
+    r"|\bwydarzeni|\bpiknik|\bfestyn|\bfestiwal|\bwarsztat|\bkoncert|\buroczyst|\bmsza\b"
+    r"|\bprzegla"
+)
+# A full time "7:30", "7.30", "7,30"; its minutes must not run into a date ("12.03.2024").
+_TIME = re.compile(r"(2[0-4]|[01]?\d)[:.,]([0-5]\d)")
+# A bare hour in a range: "w godz. 7-15", "od 8 do 18", "15–18".
+_BARE = re.compile(r"(2[0-4]|[01]?\d)(?!\d)(?![:.,]\d)")
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|do|a|-\s*do)?\s*(?:godz\.?|godziny)?\s*$")
+_NOT_AN_HOUR_AFTER = re.compile(
+    rf"^\s*(?:lat|rok|r\.|r\b|os[oó]b|osob|miejsc|godzin|minut|dni|tyg|zl|%|\.\d|,\d|-\d{{3}}"
+    rf"|{_MONTHS}|uczni|dzieci|klas)"
+)
+_NOT_AN_HOUR_BEFORE = re.compile(
+    r"(?:\bnr|\bpok\.?|\bul\.?|\btel\.?|\bfax|\blok\.?|\bpokoj\w*|\bsala|\bpietro|\bbudynek"
+    r"|\bart\.?|\bust\.?|\bpkt\.?|\bpoz\.?|\bklas\w*|\bgrup\w*|\bwiek\w*|\bw wieku|\+48)\s*$"
+)
+_HOUR_CONTEXT = re.compile(r"\bgodz|\bgodzin|\bczynn|\bprzyjmuj|\bdyzur|\botwart|\bpracuj")
+# "od godz. 14 00 do 18 00" and "od 1700 do 1900": minutes that were a superscript.
+_SPLIT_MINUTES = re.compile(r"(?<![\d:.,])([01]?\d|2[0-4]) (00|15|30|45)(?![\d:.,])")
+_GLUED_MINUTES = re.compile(
+    r"\b(od|do|godz\.)(\s*)([01]\d|2[0-4])(00|15|30|45)(?=\s*(?:do\b|-|–|$|,|\.|;|\s))"
+)
+# A break within the hours ("przerwa 11.00 - 11.20") is not a time the place is open.
+_BREAK = re.compile(r"\bprzerw\w*\b")
+# A table cell holding only "700 - 1500".
+_CELL_MINUTES = re.compile(
+    r"^\s*([01]?\d|2[0-4])(00|15|30|45)\s*[-–]\s*([01]?\d|2[0-4])(00|15|30|45)\s*$"
+)
+# "8⁰⁰–16⁰⁰" (superscripts fold to digits) and "od 730 do 1530" in a sentence about hours.
+_RUN_MINUTES = re.compile(
+    r"(?<![\d.,:/+])([01]?\d|2[0-4])(00|15|30|45)(\s*(?:-|–|do)\s*)([01]?\d|2[0-4])(00|15|30|45)"
+    r"(?![\d.,:])"
+)
+_LABEL = re.compile(r"^\s*([^:\d]{3,60}?)\s*:\s")
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    start: int
+    kind: str  # "days" | "range" | "clock"
+    days: tuple[str, ...] = ()
+    opens: str = ""
+    closes: str = ""
+
+
+def _repair(folded: str) -> str:
+    """Put the lost superscript minutes back: "14 00" -> "14:00", "1700" -> "17:00"."""
+    if not _HOUR_CONTEXT.search(folded) and not _DAY_WORD.search(folded):
+        return _CELL_MINUTES.sub(lambda m: f"{m[1]}:{m[2]} - {m[3]}:{m[4]}", folded)
+    if re.search(r"\btel|\bfax|\+48", folded) is None:
+        folded = _SPLIT_MINUTES.sub(lambda m: f"{m[1]}:{m[2]}".rjust(len(m[0])), folded)
+    if re.search(r"\btel|\bfax|\+48|\bzl\b|\brok|\blat\b", folded) is None:
+        folded = _RUN_MINUTES.sub(lambda m: f"{m[1]}:{m[2]}{m[3]}{m[4]}:{m[5]}", folded)
+    folded = _GLUED_MINUTES.sub(lambda m: f"{m[1]}{m[2]}{m[3]}:{m[4]}", folded)
+    return _CELL_MINUTES.sub(lambda m: f"{m[1]}:{m[2]} - {m[3]}:{m[4]}", folded)
+
+
+def _day_items(folded: str, all_week: bool = False) -> list[_Item]:
+    """Day specifications: single days, ranges ("pon.-pt.", "od wtorku do czwartku"), lists
+    ("pn, wt. czw. pt"), "codziennie", "siedem dni w tygodniu"."""
+    words = [
+        (m.start(), m.end(), next(i for i, g in enumerate(m.groups()) if g is not None))
+        for m in _DAY_WORD.finditer(folded)
+    ]
+    items: list[_Item] = []
+    index = 0
+    while index < len(words):
+        start, end, day = words[index]
+        days = [day]
+        while index + 1 < len(words):
+            next_start, next_end, next_day = words[index + 1]
+            gap = folded[end:next_start]
+            if _DAY_JOIN.match(gap) and next_day > days[-1]:
+                days += list(range(days[-1] + 1, next_day + 1))
+            elif _DAY_LIST.match(gap) and next_day not in days:
+                days.append(next_day)
+            else:
+                break
+            end = next_end
+            index += 1
+        items.append(_Item(start, "days", tuple(DAYS[d] for d in sorted(days))))
+        index += 1
+    for match in _EVERY_DAY.finditer(folded):
+        # "codziennie 24h/dobę" is every day of the week; "codziennie 8-16" is office days.
+        every = DAYS if all_week and match[0] == "codziennie" else WEEKDAYS
+        items.append(_Item(match.start(), "days", every))
+    return items
+
+
+def _clock(hour: str, minute: str) -> str:
+    return f"{int(hour):02d}:{minute}"
+
+
+def _time_tokens(folded: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, "HH:MM", full) for every time and bare hour that may be part of a range."""
+    tokens: list[tuple[int, int, str, bool]] = []
+    last_end = -1
+    for match in _TIME.finditer(folded):
+        start, end = match.span()
+        glued = start == last_end and len(match[1]) == 2
+        after_abbreviation = folded[max(0, start - 5) : start] == "godz."
+        if (
+            not glued
+            and start > 0
+            and not after_abbreviation
+            and (folded[start - 1].isdigit() or folded[start - 1] in ".,:")
+        ):
+            continue
+        if re.match(r"[.,/]\d|\s?(?:zl|pln)\b", folded[end : end + 5]):
+            continue  # a date, a decimal, an amount
+        # Digits right after a time are another time run into it ("7.0015.00", a table's
+        # cells), or the time is part of a longer number ("1.304,10 zł").
+        if folded[end : end + 1].isdigit() and not _TIME.match(folded, end):
+            continue
+        # Opening hours fall on five-minute marks; "3.12 - 9.12" is a week of dates.
+        if int(match[2]) % 5:
+            continue
+        tokens.append((start, end, _clock(match[1], match[2]), True))
+        last_end = end
+    taken = [(start, end) for start, end, _, _ in tokens]
+    for match in _BARE.finditer(folded):
+        start, end = match.span()
+        if any(s <= start < e for s, e in taken):
+            continue
+        if start > 0 and (folded[start - 1].isdigit() or folded[start - 1] in ".,:/"):
+            continue
+        if _NOT_AN_HOUR_AFTER.match(folded[end : end + 12]):
+            continue
+        if _NOT_AN_HOUR_BEFORE.search(folded[max(0, start - 12) : start]):
+            continue
+        tokens.append((start, end, _clock(match[1], "00"), False))
+    return sorted(tokens)
+
+
+def _range_items(folded: str) -> list[_Item]:
+    """Time ranges: two times joined by a dash, "do", "a" or nothing (cells run together); a
+    bare hour counts only beside a full time or after "godz."/"od"."""
+    tokens = _time_tokens(folded)
+    items: list[_Item] = []
+    index = 0
+    while index + 1 < len(tokens):
+        start, end, opens, full = tokens[index]
+        next_start, next_end, closes, next_full = tokens[index + 1]
+        gap = folded[end:next_start]
+        joined = _RANGE_GAP.match(gap) is not None and (gap.strip() != "" or (full and next_full))
+        if joined and not (full or next_full):
+            # Bare hours make a range after "godz."/"od", before "godz.", or right after days
+            # ("Poniedziałek: 10-18 godz.").
+            before = folded[max(0, start - 14) : start]
+            joined = (
+                re.search(r"(?:godz\.?|godzin\w*|\bod)\s*$", before) is not None
+                or re.match(r"\s*(?:godz|h\b)", folded[next_end : next_end + 6]) is not None
+                or _DAY_WORD.search(before[-8:]) is not None
+                and re.search(r"[a-z.]\W{0,3}$", before) is not None
+            )
+        # Nothing opens between midnight and five: such a "range" is two other numbers.
+        plausible = opens == "00:00" or opens >= "05:00"
+        if joined and opens != closes and plausible:
+            items.append(_Item(start, "range", opens=opens, closes=closes))
+            index += 2
+            continue
+        index += 1
+    if _OPEN.search(folded):
+        for match in _ROUND_THE_CLOCK.finditer(folded):
+            items.append(_Item(match.start(), "range", opens="00:00", closes="24:00"))
+    # Everything after "przerwa" in a sentence is the break ("od 7:30 do 14:30 w tym przerwa
+    # w godz. od 8:30 do 9:00 i od 12:00 do 12:30").
+    pause = _BREAK.search(folded)
+    return [item for item in items if pause is None or item.start < pause.start()]
+
+
+def _pair(items: list[_Item], dated: bool, all_week: bool) -> list[tuple[tuple[str, ...], _Item]]:
+    """Days for each range: the days written before it; else the days written right after it
+    when those have no hours of their own ("w godzinach 7-9 od poniedziałku do czwartku");
+    else the weekdays not given other hours in the sentence ("od 8:00 do 15:00, w poniedziałki
+    od 8.00 do 18.00": Tuesday to Friday), or none when the sentence gives a date."""
+    pairs: list[tuple[tuple[str, ...], _Item]] = []
+    current: tuple[str, ...] | None = None
+    pending: list[_Item] = []
+    for index, item in enumerate(items):
+        if item.kind == "days":
+            has_own = index + 1 < len(items) and items[index + 1].kind == "range"
+            if pending and not has_own:
+                pairs += [(item.days, r) for r in pending]
+                pending = []
+            current = item.days
+            continue
+        if current is None:
+            pending.append(item)
+        else:
+            pairs.append((current, item))
+    given = {day for days, _ in pairs for day in days}
+    for item in pending:
+        if (item.opens, item.closes) == ("00:00", "24:00") or all_week:
+            pairs.append((DAYS, item))
+        elif dated:
+            pairs.append(((), item))
+        else:
+            pairs.append((tuple(d for d in WEEKDAYS if d not in given) or WEEKDAYS, item))
+    return sorted(pairs, key=lambda pair: pair[1].start)
+
+
+def _what(line: str) -> str:
+    label = _LABEL.match(line)
+    if label and not _DAY_WORD.match(fold(label[1]).lower()):
+        return normalise_space(label[1]).lower()
+    return ""
+
+
+def read_schedules(text: str | None) -> tuple[Schedule, ...]:
+    """Every weekly schedule the text states, in order, without repeats."""
+    schedules: dict[tuple[tuple[str, ...], str, str], Schedule] = {}
+    carried: tuple[str, ...] | None = None  # days in a sentence of their own ("Poniedziałek")
+    for sentence in sentences(text or ""):
+        folded = _repair(fold(sentence).lower())
+        all_week = _ALL_WEEK.search(folded) is not None
+        items = sorted(_day_items(folded, all_week) + _range_items(folded), key=lambda i: i.start)
+        if not any(item.kind == "range" for item in items):
+            days_only = [item for item in items if item.kind == "days"]
+            carried = days_only[-1].days if days_only and len(folded) < 60 else None
+            continue
+        dated = _DATE.search(folded) is not None
+        event = _EVENT.search(folded) and (dated or _CALENDAR.search(folded))
+        if event or _MONTHLY.search(folded):
+            carried = None
+            continue
+        if carried is not None and items[0].kind == "range":
+            items.insert(0, _Item(-1, "days", carried))
+        carried = None
+        for days, item in _pair(items, dated, all_week):
+            key = (days, item.opens, item.closes)
+            schedules.setdefault(
+                key, Schedule(days, item.opens, item.closes, _what(sentence), sentence)
+            )
+    return _without_timetables(tuple(schedules.values()))
+
+
+# A school's bell times or a timetable of sessions: many short ranges, none of them hours a
+# place is open for.
+_SHORT_MINUTES = 50
+_TIMETABLE_SIZE = 4
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _without_timetables(schedules: tuple[Schedule, ...]) -> tuple[Schedule, ...]:
+    def short(schedule: Schedule) -> bool:
+        return 0 < _minutes(schedule.closes) - _minutes(schedule.opens) <= _SHORT_MINUTES
+
+    if sum(short(s) for s in schedules) < _TIMETABLE_SIZE:
+        return schedules
+    return tuple(s for s in schedules if not short(s))

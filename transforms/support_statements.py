@@ -1,0 +1,357 @@
+"""What an institution's own text says it offers: forms of support with the sentence that states
+each, the groups it serves, ages, fees, referral and opening hours.
+
+The reading is normalise-stage work over text kept as written by the extractors (a subject's
+page text, an article's sentences about a mention, a spreadsheet's offer column, an "Godziny
+pracy" value). A form of support is *stated* when a sentence of the text names it as something
+offered ("prowadzimy terapię logopedyczną", a line of a "Formy pomocy" list), not when a word
+passes by: a sentence that advertises a job, cites a law by its journal entry, announces that
+an activity is suspended or reports a conference is not read for services. Services are
+recognised by lemma through the taxonomy (`transforms.taxonomy_reading`), plus coordinated
+adjectives ("poradnictwo psychologiczne, prawne i socjalne" states legal counselling too).
+
+`read_support(text, opening_hours)` gives a `SupportStatements`; ages, fees and referral come
+from `transforms.eligibility`, schedules from `transforms.opening_hours`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from transforms import taxonomy
+from transforms.eligibility import AgeRange, Fees, Referral, read_ages, read_fees, read_referral
+from transforms.morphology import analyse_word
+from transforms.opening_hours import Schedule, read_schedules
+from transforms.sentences import sentences
+from transforms.taxonomy_reading import Match, Token, find_matches, tokenise
+from transforms.text import fold
+
+__all__ = [
+    "AgeRange",
+    "Fees",
+    "Referral",
+    "Schedule",
+    "StatedCode",
+    "SupportStatements",
+    "read_support",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class StatedCode:
+    """`StatedCode("speech_therapy", "Prowadzimy terapię logopedyczną.")`: a service or target
+    group code and the sentence, as written, that states it."""
+
+    code: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class SupportStatements:
+    """Everything one text states about the support it offers; empty when it states nothing."""
+
+    services: tuple[StatedCode, ...] = ()
+    target_groups: tuple[StatedCode, ...] = ()
+    ages: tuple[AgeRange, ...] = ()
+    fees: Fees | None = None
+    referral: Referral | None = None
+    schedules: tuple[Schedule, ...] = ()
+
+    @property
+    def service_codes(self) -> tuple[str, ...]:
+        return tuple(item.code for item in self.services)
+
+
+# Longer than this, a text is cut: a page is read for what it offers, not archived.
+MAX_TEXT = 60_000
+
+# Sentences that name a form of support without offering it (matched on folded lower case).
+_NOT_AN_OFFER = {
+    "a job advertisement": re.compile(
+        r"\bzatrudni(?:my|c|\b)|\bnabor\w* (?:kandydat\w* )?na (?:\w+ )?stanowisk|\bwoln\w+ stanowisk"
+        r"|\bna stanowisko\b|\bposzukuj\w* (?:kandydat|osob|pracownik|specjalist)"
+        r"|\bogloszenie o naborze|\bkonkurs na stanowisk"
+    ),
+    "a law cited by its journal entry": re.compile(
+        r"\bdz\.\s?u\.|\bdziennik ustaw\b|\bm\.\s?p\.\s"
+    ),
+    "a suspended or cancelled activity": re.compile(
+        r"\bzawiesz|\bzawieszon|\bnie odbed|\bwstrzyman|\bnieczynn"
+    ),
+    "the title of a resolution or an order": re.compile(
+        r"\b(?:uchwal[aye]|zarzadzeni[ea]|obwieszczeni[ea]|postanowieni[ea]) nr\b"
+    ),
+    "the title of a form or a register": re.compile(
+        r"^\W*(?:wniosek|wnioski|formularz\w*|druk\w*|oswiadczeni\w*|rejestr\w*|wykaz\w*)\b"
+    ),
+    "a line of a BIP page's change log": re.compile(
+        r"\b(?:aktualizacja|dodanie|usuniecie) (?:danych|stanowiska|dokumentu|tresci)"
+    ),
+    "an event for professionals": re.compile(
+        r"\bkonferencj|\bwebinar|\bseminari|\bsympozj|\bszkoleni\w* dla (?:nauczyciel|pracownik"
+        r"|kadry|specjalist|dyrektor|pedagog)"
+    ),
+}
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[•\-–*▪·]|\d{1,2}[.)]|[a-z][)])\s*")
+
+
+def not_an_offer(sentence: str) -> str | None:
+    """Why a sentence names support without offering it, or None when it may state an offer."""
+    folded = fold(sentence).lower()
+    for reason, pattern in _NOT_AN_OFFER.items():
+        if pattern.search(folded):
+            return reason
+    return None
+
+
+# Words that join coordinated adjectives: "psychologicznej, pedagogicznej i logopedycznej".
+_CONJUNCTIONS = frozenset({"i", "oraz", "lub", "albo", "a", "także", "takze", "również", "czy"})
+_LIST_GAP = re.compile(r"^[\s,:\-–/]*$")
+# Small words inside a capitalised name: "Ośrodek Sportu i Rekreacji", "Klub Seniora w X".
+_NAME_JOINERS = frozenset({"i", "w", "we", "dla", "ds", "z", "ze", "na", "im", "o", "do", "przy"})
+# First words of names of programmes, laws and campaigns ("Program Wczesnej Profilaktyki").
+_PROGRAMME_WORDS = ("ustaw", "rozporzadz", "fundusz", "strategi")
+# After these a sentence lists who may refer someone or what documents to bring, not offers:
+# "na wniosek szkoły, pracownika socjalnego", "zaświadczenie od lekarza psychiatry".
+_REFERRER_WORDS = ("zaswiadczen", "oswiadczen", "kopia", "kopie")
+_ROOM_WORDS = ("sala", "sali", "pokoj", "pomieszczen")
+# Who may hold a certificate, not who issues it: "dzieci z orzeczeniem o niepełnosprawności".
+_HOLDING_WORDS = frozenset(
+    {
+        "z",
+        "ze",
+        "posiadajacy",
+        "posiadajace",
+        "posiadajacymi",
+        "posiadac",
+        "posiadaja",
+        "miec",
+        "maja",
+        "podstawie",
+        "aktualne",
+        "aktualnym",
+    }
+)
+
+
+@lru_cache(maxsize=65_536)
+def _is_adjective(word: str) -> bool:
+    return any(r.pos in ("adj", "adja") for r in analyse_word(word.lower()))
+
+
+@lru_cache(maxsize=1)
+def _service_heads() -> frozenset[str]:
+    """First lemmas of two-word service patterns: the nouns adjectives can be shared by."""
+    return frozenset(
+        trigger[0]
+        for service in taxonomy.SERVICES
+        for trigger in service.triggers
+        if len(trigger) == 2 and taxonomy.GAP not in trigger
+    )
+
+
+def _coordinated(tokens: Sequence[Token]) -> Iterator[Match]:
+    """Matches of a head noun with each adjective coordinated after it: in "poradnictwa
+    psychologicznego, prawnego i socjalnego" the pairs (poradnictwo, prawny) and (poradnictwo,
+    socjalny) are read as if written side by side. A match spans the head to the adjective."""
+    heads = _service_heads()
+    for index, token in enumerate(tokens):
+        if not token.lemmas & heads:
+            continue
+        position = index + 1
+        first = True
+        while position < len(tokens):
+            word = tokens[position]
+            if not first and not _LIST_GAP.match(word.gap_before):
+                break
+            if word.text.lower() in _CONJUNCTIONS:
+                position += 1
+                continue
+            if not _is_adjective(word.text):
+                break
+            if not first:
+                pair = [token, word._replace(gap_before=" ")]
+                for match in find_matches(pair):
+                    if match.end == 2 and match.rule.kind == "service":
+                        yield Match(match.rule, index, position + 1)
+            first = False
+            position += 1
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and not (len(token.text) > 1 and token.text.isupper())
+
+
+# Abbreviations inside names, whose dot does not end one ("Biuro ds. Przeciwdziałania").
+_NAME_ABBREVIATIONS = frozenset({"ds", "im", "nr", "św", "sw", "gen", "ks"})
+
+
+def _ends_name(previous: Token, gap: str) -> bool:
+    if re.search(r"[;!?•()\n,:]", gap):
+        return True
+    return "." in gap and previous.text.lower() not in _NAME_ABBREVIATIONS
+
+
+def _name_spans(tokens: Sequence[Token], matches: Sequence[Match]) -> list[tuple[int, int]]:
+    """Token spans of capitalised names of institutions, programmes and laws: runs of two or
+    more capitalised words (small joining words allowed) inside a sentence ("przez Krajowe
+    Biuro ds. Przeciwdziałania Narkomanii", "do Programu Wczesnej Profilaktyki Uzależnień"),
+    and at its start when they hold an institution type or open with "Ustawa", "Fundusz"…
+    Service words inside them name, they do not offer. Words in capitals are emphasis, not a
+    name."""
+    type_starts = {m.start for m in matches if m.rule.kind == "type"}
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(tokens):
+        if not _capitalised(tokens[index]):
+            index += 1
+            continue
+        end = index + 1
+        capitals = 1
+        while end < len(tokens) and not _ends_name(tokens[end - 1], tokens[end].gap_before):
+            word = tokens[end]
+            if _capitalised(word):
+                capitals += 1
+            elif (
+                word.text.lower() not in _NAME_JOINERS
+                or end + 1 >= len(tokens)
+                or not (_capitalised(tokens[end + 1]))
+            ):
+                break
+            end += 1
+        first = fold(tokens[index].text).lower()
+        # A name that opens a sentence which goes on says what the institution is ("Placówka
+        # Wsparcia Dziennego prowadzona jest…"); a name alone or inside a sentence only names.
+        # A list item ("…dyżury:•Punkt Informacji dla Osób Uzależnionych") opens like one.
+        opens = index == 0 or re.search(r"[:;•]|\s[-–]\s", f" {tokens[index].gap_before} ")
+        says_what_it_is = opens and index in type_starts and len(tokens) - end >= 3
+        if (
+            capitals >= 2
+            and not says_what_it_is
+            and (
+                not opens
+                or any(index <= start < end for start in type_starts)
+                or first.startswith(_PROGRAMME_WORDS)
+            )
+        ):
+            spans.append((index, end))
+        index = end
+    return spans
+
+
+def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, int]]) -> bool:
+    """Whether a service match names support without stating it is offered here."""
+    if any(start <= match.start < end for start, end in names):
+        return True
+    before = [fold(t.text).lower() for t in tokens[max(0, match.start - 3) : match.start]]
+    # A room is not a service: "sala rehabilitacyjna", "pokój do terapii zajęciowej".
+    if any(word.startswith(_ROOM_WORDS) for word in before[-2:]):
+        return True
+    if "nie" in before:  # "nie udziela porad prawnych", "nie korzysta z ośrodka wsparcia"
+        return True
+    if (
+        before
+        and before[-1] in _HOLDING_WORDS
+        and fold(tokens[match.start].text).lower().startswith("orzeczen")
+    ):
+        return True
+    words = [fold(token.text).lower() for token in tokens[: match.start + 1]]
+    for index, word in enumerate(words[:-1]):
+        if word.startswith(_REFERRER_WORDS):
+            return True
+        following = words[index + 1]
+        # The title of a law: "ustawy o wspieraniu rodziny i systemie pieczy zastępczej".
+        if word.startswith(("ustaw", "rozporzadz")) and following in ("o", "z"):
+            return True
+        if word == "na" and following.startswith(("wniosek", "wniosku", "prosb")):
+            return True
+    return False
+
+
+# "Poradnictwo" is counselling in its own right, whatever it is about ("poradnictwo
+# psychologiczne" is counselling and psychological support); a single "porada" or
+# "konsultacja" is only the more specific thing.
+_STANDALONE = frozenset({"poradnictwo"})
+# ...except where the phrase is the name of another service: vocational counselling is career
+# guidance, "nieodpłatne poradnictwo obywatelskie" is the statutory free legal advice.
+_NAMED_SERVICES = frozenset({("poradnictwo", "zawodowy"), ("poradnictwo", "obywatelski")})
+
+
+def _narrowest_dropped(matches: list[Match]) -> list[Match]:
+    """Drop a match that lies inside a longer one of another code: "doradztwo zawodowe" is
+    career guidance, not counselling too; "terapia SI" is sensory integration."""
+    return [
+        m
+        for m in matches
+        if not any(
+            other.rule.code != m.rule.code
+            and (m.rule.pattern[0] not in _STANDALONE or other.rule.pattern in _NAMED_SERVICES)
+            and other.start <= m.start
+            and m.end <= other.end
+            and other.end - other.start > m.end - m.start
+            for other in matches
+        )
+    ]
+
+
+def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
+    """Service and target group codes a sentence states, in order of appearance."""
+    text = unicodedata.normalize("NFC", sentence)
+    tokens = tokenise(text, kind="description")
+    matches = find_matches(tokens)
+    names = _name_spans(tokens, matches)
+    services = _narrowest_dropped([m for m in matches if m.rule.kind == "service"])
+    services += list(_coordinated(tokens))
+    services = [m for m in services if not _skipped(tokens, m, names)]
+    groups = [
+        m
+        for m in matches
+        if m.rule.kind == "target_group" and not any(s <= m.start < e for s, e in names)
+    ]
+    return (
+        [m.rule.code for m in sorted(services, key=lambda m: m.start)],
+        [m.rule.code for m in sorted(groups, key=lambda m: m.start)],
+    )
+
+
+def read_support(text: str | None, opening_hours: str | None = None) -> SupportStatements:
+    """The support `text` states (services and target groups with their sentences, ages,
+    fees, referral) and the schedules of `text` and of an `opening_hours` value."""
+    text = (text or "")[:MAX_TEXT]
+    services: dict[str, StatedCode] = {}
+    groups: dict[str, StatedCode] = {}
+    offered: list[str] = []
+    every: list[str] = []
+    introduced_by_no_offer = False  # in a list after "zawieszam działalność:", "Wymagania:"
+    for sentence in sentences(text):
+        every.append(sentence)
+        if introduced_by_no_offer and _LIST_ITEM.match(sentence):
+            continue
+        introduced_by_no_offer = False
+        if not_an_offer(sentence):
+            introduced_by_no_offer = sentence.rstrip().endswith(":")
+            continue
+        offered.append(sentence)
+        service_codes, group_codes = _codes_in(sentence)
+        for code in service_codes:
+            services.setdefault(code, StatedCode(code, sentence))
+        for code in group_codes:
+            groups.setdefault(code, StatedCode(code, sentence))
+    order = {service.code: i for i, service in enumerate(taxonomy.SERVICES)}
+    group_order = {group.code: i for i, group in enumerate(taxonomy.TARGET_GROUPS)}
+    schedule_text = "\n".join(part for part in (opening_hours, text) if part)
+    return SupportStatements(
+        services=tuple(sorted(services.values(), key=lambda s: order[s.code])),
+        target_groups=tuple(sorted(groups.values(), key=lambda g: group_order[g.code])),
+        ages=read_ages(offered),
+        # A form's title still says what is needed ("Wniosek o skierowanie do ŚDS").
+        fees=read_fees(every),
+        referral=read_referral(every),
+        schedules=read_schedules(schedule_text),
+    )
