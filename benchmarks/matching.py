@@ -187,14 +187,14 @@ def _in_child(target: Any, *args: Any) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------
 
 
-def train(dataset: Path) -> None:
+def _labelled_levels(dataset: Path) -> tuple[dict[str, Any], Any]:
+    """Levels and labels of every candidate pair of one labelled set."""
     import duckdb
     import numpy as np
 
     from transforms.er.blocking import block
     from transforms.er.features import build_features_from_raw
     from transforms.er.ladders import LADDERS, compare_pairs
-    from transforms.er.model import WEIGHTS_PATH, Thresholds, fit_model
     from transforms.er.standalone import load_records_file
 
     con = duckdb.connect()
@@ -218,16 +218,37 @@ def train(dataset: Path) -> None:
         rights.append(chunk.right)
     levels = {field: np.concatenate(values) for field, values in parts.items()}
     left, right = np.concatenate(lefts), np.concatenate(rights)
-    labels = entities[left] == entities[right]
+    con.close()
+    return levels, entities[left] == entities[right]
+
+
+def train(datasets: list[Path]) -> None:
+    """Refit the weights on the candidate pairs of all `datasets` together."""
+    import numpy as np
+
+    from transforms.er.ladders import LADDERS
+    from transforms.er.model import WEIGHTS_PATH, Thresholds, fit_model
+
+    all_levels: dict[str, list[Any]] = {ladder.field: [] for ladder in LADDERS}
+    all_labels = []
+    for dataset in datasets:
+        levels, labels = _labelled_levels(dataset)
+        for field, values in levels.items():
+            all_levels[field].append(values)
+        all_labels.append(labels)
+        print(f"{dataset}: {len(labels)} candidate pairs, {int(labels.sum())} true", flush=True)
+    levels = {field: np.concatenate(values) for field, values in all_levels.items()}
+    labels = np.concatenate(all_labels)
     # The old file may not parse (a ladder gained a level): only its thresholds are kept.
     old = json.loads(WEIGHTS_PATH.read_text("utf-8"))["thresholds"]
     thresholds = Thresholds(old["match"], old["review"], old["cannot_link"])
     model = fit_model(levels, labels, thresholds)
     data = json.loads(model.to_json())
+    names = " + ".join(d.name if d.name not in ("tune", "test") else f"er_hard/{d.name}" for d in datasets)
     data["_about"] = (
-        f"Logistic weights (log-odds per ladder level) fitted on {dataset.name} "
-        f"({len(labels)} candidate pairs, {int(labels.sum())} true); thresholds chosen on "
-        "er-dev. Regenerate: benchmarks/matching.py --train DIR"
+        f"Logistic weights (log-odds per ladder level) fitted on {names} "
+        f"({len(labels)} candidate pairs, {int(labels.sum())} true). "
+        "Regenerate: benchmarks/matching.py --train DIR [DIR ...]"
     )
     WEIGHTS_PATH.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", "utf-8")
     print(f"wrote {WEIGHTS_PATH} from {len(labels)} pairs ({int(labels.sum())} true)")
@@ -240,16 +261,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("dataset", type=Path)
+    parser.add_argument("dataset", type=Path, nargs="+")
     parser.add_argument("--train", action="store_true", help="refit the model weights on DIR")
     parser.add_argument("--skip-splink", action="store_true")
     parser.add_argument("--splink-threshold", type=float, default=0.95)
     parser.add_argument("--splink-em-pairs", type=float, default=5e6)
     args = parser.parse_args()
-    dataset: Path = args.dataset.resolve()
     if args.train:
-        train(dataset)
+        train([d.resolve() for d in args.dataset])
         return
+    dataset: Path = args.dataset[0].resolve()
     scorer = _scorer(dataset)
     records = _records_path(dataset)
     import pandas as pd

@@ -30,7 +30,8 @@ from functools import lru_cache
 import duckdb
 import pandas as pd
 
-from transforms.acronyms import acronym_token_key, by_short, shared_full
+from transforms.abbreviations import expand_abbreviations
+from transforms.acronyms import acronym_token_key, by_short, misspelt, shared_full, shared_words
 from transforms.classify import classify
 from transforms.contacts import (
     normalise_emails,
@@ -39,6 +40,7 @@ from transforms.contacts import (
     parse_street,
     website_host,
 )
+from transforms.former_names import RENAMINGS
 from transforms.names import institution_vocabulary, key_lemma, place_lemma, readings
 from transforms.text import fold, fold_key
 
@@ -61,6 +63,38 @@ _STOP = frozenset({"i", "z", "ze", "do", "dla", "na", "o", "oraz", "przy", "pw."
 _SHARED_HOSTS = frozenset({"facebook.com", "fb.com", "m.facebook.com", "sites.google.com"})
 
 
+# Words naming the administrative level or kind of a unit: two phrases with different ones
+# are different bodies however alike the rest (the model treats this level as a veto) ("Sąd
+# Rejonowy" / "Sąd Okręgowy", "Gminny" / "Miejski Ośrodek Pomocy Społecznej", "Powiatowa" /
+# "Wojewódzka" Stacja).
+LEVEL_WORDS = frozenset(
+    {
+        "gminny",
+        "miejski",
+        "miejsko",
+        "powiatowy",
+        "wojewodzki",
+        "regionalny",
+        "rejonowy",
+        "okregowy",
+        "apelacyjny",
+        "krajowy",
+        "panstwowy",
+        "specjalny",
+        "samorzadowy",
+        "parafialny",
+        "diecezjalny",
+    }
+)
+
+
+# Legal forms that are different legal persons under different acts: a foundation and an
+# association of the same name ("Fundacja „Otwarte Serca” Pomocy Zwierzętom" / "Stowarzyszenie
+# „Otwarte Serca” Pomocy Dzieciom") are two bodies. On er-scale not one true candidate pair of
+# 550 thousand had one word and not the other.
+LEGAL_FORM_WORDS = frozenset({"fundacja", "stowarzyszenie"})
+
+
 @dataclass(frozen=True, slots=True)
 class NameParts:
     """A name split for matching. All strings folded, lower-case, space-joined lemmas."""
@@ -70,6 +104,9 @@ class NameParts:
     number: str | None  # arabic digits: "nr 2", "II" and "2" all give "2"
     patron: str | None
     place: str | None  # the place phrase of the name ("w Dłutowie" -> "dlutow")
+    # The type phrase came from a misspelt acronym ("MGPS"): a guess, to be confirmed by the
+    # place and a contact before two records join on it.
+    guessed: bool = False
 
 
 def _roman_to_int(token: str) -> int:
@@ -88,6 +125,16 @@ def _expand(token: str) -> tuple[str, ...] | None:
         return None
     row = by_short().get(acronym_token_key(match.group("base")))
     return tuple(shared_full(row).split(" ")) if row is not None else None
+
+
+@lru_cache(maxsize=100_000)
+def _guess(token: str) -> tuple[str, ...] | None:
+    """The words a misspelt acronym ("MGPS", "ZPS-u") surely stands for, else None."""
+    match = _INFLECTED_ACRONYM.match(token)
+    if not match or len(match.group("base")) < 3 or _known_word(match.group("base")):
+        return None
+    words = shared_words(misspelt(match.group("base")))
+    return tuple(words.split(" ")) if words else None
 
 
 @lru_cache(maxsize=300_000)
@@ -127,6 +174,7 @@ def parse_name(raw: str) -> NameParts:
     """Split a name as written ("Szkołą Podstawową nr 2 im. J. Pawła II w Żywcu") into parts."""
     uniform_case = raw.upper() == raw or raw.lower() == raw
     text = _SPZOZ.sub(" Samodzielny Publiczny Zakład Opieki Zdrowotnej ", raw.strip())
+    text = expand_abbreviations(text)
     text = _ACRONYM_SUFFIX.sub(r"\1", text)
     place: list[str] = []
     # "Radomsko, Miejski Ośrodek…", "Radom – Poradnia…": a leading place segment.
@@ -140,18 +188,30 @@ def parse_name(raw: str) -> NameParts:
     number: str | None = None
     patron: list[str] = []
     core: list[str] = []
+    guessed = False
     in_quotes = False
     mode = "core"
+    bare_place_may_follow = False  # after an acronym or a quoted name: "GOPS Gromnik"
     i = 0
     while i < len(words):
         word = words[i]
         i += 1
         if word in _QUOTE_CHARS:
             in_quotes = not in_quotes if word == '"' else word in "„“«"
+            bare_place_may_follow = not in_quotes
             continue
         if in_quotes:
             (patron if mode == "patron" else core).append(fold(word).lower().rstrip("."))
             continue
+        if (
+            mode == "core"
+            and bare_place_may_follow
+            and not uniform_case
+            and _is_bare_place(words[i - 1 :])
+        ):
+            mode = "place"
+            place = []
+        bare_place_may_follow = False
         lower = word.lower()
         bare = word.rstrip(".")
         if lower in _NUMBER_WORDS and i < len(words):
@@ -190,7 +250,17 @@ def parse_name(raw: str) -> NameParts:
         expanded = _expand(word.upper()) if word.isupper() or uniform_case else None
         if expanded and not (uniform_case and _known_word(word)):
             core.extend(_lemma(w) for part in expanded for w in part.split("-"))
+            bare_place_may_follow = True
             continue
+        # A misspelt acronym: in a mixed-case name any capitals word, in an all-capitals
+        # one only the first word (elsewhere it may be a place or a surname).
+        if word.isupper() and (not uniform_case or i == 1) and not core:
+            guess = _guess(word)
+            if guess:
+                core.extend(_lemma(w) for part in guess for w in part.split("-"))
+                guessed = True
+                bare_place_may_follow = True
+                continue
         if lower in _STOP or not bare:
             continue
         core.append(_lemma(bare))
@@ -200,6 +270,17 @@ def parse_name(raw: str) -> NameParts:
         number=number,
         patron=" ".join(patron) or None,
         place=" ".join(place) or None,
+        guessed=guessed,
+    )
+
+
+def _is_bare_place(rest: list[str]) -> bool:
+    """The end of a name is a bare place ("Gromnik", "Wola Chomejowa"): up to three
+    capitalised words, none of them a name word, a number, a patron or a preposition."""
+    return (
+        0 < len(rest) <= 3
+        and all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in rest)
+        and not _is_vocabulary(rest)
     )
 
 
@@ -207,6 +288,31 @@ def parse_name(raw: str) -> NameParts:
 def _known_word(word: str) -> bool:
     """A word of the language (in any case) is not an acronym: "DOM", "SAD", "KLUB"."""
     return len(word) > 4 or bool(readings(word.lower()))
+
+
+@lru_cache(maxsize=1)
+def _renamings() -> tuple[tuple[str, str], ...]:
+    """The former-name table as lemma phrases, longest old phrase first."""
+    rows = [
+        (" ".join(_lemma(w) for w in _words(r.old)), " ".join(_lemma(w) for w in _words(r.new)))
+        for r in RENAMINGS
+    ]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+@lru_cache(maxsize=200_000)
+def current_core(core: str) -> tuple[str, bool]:
+    """A type phrase as it would read today, without its level words, and whether a former
+    name was rewritten ("gminny osrodek pomoc spoleczny" -> ("centrum usluga spoleczny",
+    True)). Two names meet on it when one of them is a former name (see `former_names`)."""
+    padded = f" {core} "
+    renamed = False
+    for old, new in _renamings():
+        if f" {old} " in padded:
+            padded = padded.replace(f" {old} ", f" {new} ", 1)
+            renamed = True
+            break
+    return " ".join(w for w in padded.split() if w not in LEVEL_WORDS), renamed
 
 
 @lru_cache(maxsize=500_000)
@@ -306,7 +412,8 @@ def host_key(raw_host: str | None, raw_url: str | None = None) -> str | None:
 
 FEATURE_COLUMNS = (
     "rid INTEGER, record_id VARCHAR, source VARCHAR, name_key VARCHAR, core VARCHAR, "
-    "type_code VARCHAR, number VARCHAR, patron VARCHAR, place VARCHAR, locality VARCHAR, "
+    "type_code VARCHAR, number VARCHAR, patron VARCHAR, place VARCHAR, core_now VARCHAR, "
+    "renamed BOOLEAN, guessed BOOLEAN, locality VARCHAR, "
     "locality_alt VARCHAR, postal VARCHAR, street VARCHAR, house VARCHAR, phones VARCHAR[], "
     "phones7 VARCHAR[], emails VARCHAR[], email_domains VARCHAR[], host VARCHAR, nip VARCHAR, "
     "regon VARCHAR, gmina VARCHAR"
@@ -336,7 +443,8 @@ def _store(
         | {name: pd.Series([r[i] for r in results], dtype=object) for i, name in enumerate(names)}
     )
     con.register("er_f_frame", frame)
-    casts = ", ".join(f"CAST({name} AS VARCHAR) AS {name}" for name in names)
+    types = [c.split()[1] for c in out_columns.split(",")]
+    casts = ", ".join(f"CAST({n} AS {t}) AS {n}" for n, t in zip(names, types, strict=True))
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {out_table} AS SELECT value, {casts} FROM er_f_frame"
     )
@@ -446,6 +554,7 @@ def _regon_row(value: str) -> tuple[object, ...]:
 
 def _name_row(raw: str) -> tuple[object, ...]:
     parts = parse_name(raw)
+    now, renamed = current_core(parts.core)
     return (
         parts.key,
         parts.core,
@@ -453,10 +562,16 @@ def _name_row(raw: str) -> tuple[object, ...]:
         parts.number,
         parts.patron,
         parts.place,
+        now or None,
+        renamed,
+        parts.guessed,
     )
 
 
-_NAME_COLS = "name_key VARCHAR, core VARCHAR, type_code VARCHAR, number VARCHAR, patron VARCHAR, place VARCHAR"
+_NAME_COLS = (
+    "name_key VARCHAR, core VARCHAR, type_code VARCHAR, number VARCHAR, patron VARCHAR, "
+    "place VARCHAR, core_now VARCHAR, renamed BOOLEAN, guessed BOOLEAN"
+)
 
 
 def _build_name_table(con: duckdb.DuckDBPyConnection, table: str) -> None:
@@ -537,7 +652,9 @@ def build_features_from_raw(
         CREATE OR REPLACE TEMP TABLE er_features AS
         SELECT CAST(row_number() OVER (ORDER BY t.record_id) - 1 AS INTEGER) AS rid,
                t.record_id, t.source, n.name_key, n.core, n.type_code, n.number, n.patron,
-               n.place, l.loc AS locality, l.loc_alt AS locality_alt, p.postal,
+               n.place, n.core_now, coalesce(n.renamed, false) AS renamed,
+               coalesce(n.guessed, false) AS guessed,
+               l.loc AS locality, l.loc_alt AS locality_alt, p.postal,
                s.street, s.house,
                {_split("ph.phones")} AS phones,
                {_split("ph.phones7")} AS phones7,
@@ -582,7 +699,8 @@ def build_features_from_records(con: duckdb.DuckDBPyConnection, table: str = "re
         SELECT CAST(row_number() OVER (ORDER BY t.record_id) - 1 AS INTEGER) AS rid,
                t.record_id, t.source, n.name_key, n.core,
                coalesce(NULLIF(t.type_code, 'other'), n.type_code) AS type_code,
-               coalesce(t.number, n.number) AS number, n.patron, n.place,
+               coalesce(t.number, n.number) AS number, n.patron, n.place, n.core_now,
+               coalesce(n.renamed, false) AS renamed, coalesce(n.guessed, false) AS guessed,
                l.loc AS locality, l.loc_alt AS locality_alt, t.postal_code AS postal,
                s.street, s.house,
                list_transform(t.phones, x -> CASE WHEN x LIKE '+48%' THEN x[4:] ELSE x END)

@@ -26,7 +26,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
-from transforms.er.features import STEM_MACRO, place_stem
+from transforms.er.features import LEGAL_FORM_WORDS, LEVEL_WORDS, STEM_MACRO, place_stem
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +39,21 @@ class Ladder:
 
 LADDERS: tuple[Ladder, ...] = (
     Ladder(
-        "core", ("null", "exact", "strong", "subset", "medium", "weak", "different", "conflict")
+        "core",
+        (
+            "null",
+            "exact",
+            "strong",
+            "subset",
+            "medium",
+            "weak",
+            "different",
+            "conflict",
+            "renamed",  # one name is the other's former name ("GOPS" / "CUS")
+        ),
     ),
+    # A type phrase read from a misspelt acronym ("MGPS") on either side: a guess.
+    Ladder("acronym", ("none", "guessed")),
     Ladder("name_key", ("not_exact", "exact_rare", "exact_common", "exact_very_common")),
     Ladder("type", ("null", "same", "different")),
     Ladder("number", ("both_none", "one_none", "same", "different")),
@@ -100,6 +113,9 @@ class RecordCodes:
     core: Codes
     core_values: tuple[str, ...]
     core_masks: npt.NDArray[np.int64]  # `level_masks` of core_values
+    core_now: Codes  # the type phrase as it reads today (`features.current_core`)
+    renamed: npt.NDArray[np.bool_]  # the record's name is a former one
+    guessed: npt.NDArray[np.bool_]  # its type phrase came from a misspelt acronym
     type_code: Codes  # "other" counts as missing
     number: Codes
     patron: Codes
@@ -132,6 +148,7 @@ class RecordCodes:
 _SCALARS: dict[str, str] = {
     "name_key": "name_key",
     "core": "NULLIF(core, '')",
+    "core_now": "NULLIF(core_now, '')",
     "type_code": "NULLIF(type_code, 'other')",
     "number": "number",
     "patron": "patron",
@@ -221,6 +238,10 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
         raise ValueError(f"er_features: rids must run 0..{n - 1}, the largest is {top}")
     con.execute(STEM_MACRO)
     codes, values = _encode_scalars(con)
+    flags = con.execute(
+        "SELECT coalesce(renamed, false) AS renamed, coalesce(guessed, false) AS guessed "
+        "FROM er_features ORDER BY rid"
+    ).fetchnumpy()
     known = codes["name_key"] >= 0
     counts = np.bincount(codes["name_key"][known], minlength=1)
     tf = np.zeros(n, dtype=np.int32)
@@ -260,6 +281,9 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
         core=codes["core"],
         core_values=values["core"],
         core_masks=level_masks(values["core"]),
+        core_now=codes["core_now"],
+        renamed=np.asarray(flags["renamed"], dtype=bool),
+        guessed=np.asarray(flags["guessed"], dtype=bool),
         type_code=codes["type_code"],
         number=codes["number"],
         patron=codes["patron"],
@@ -379,6 +403,16 @@ def _core(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]
         out[fuzzy] = _distinct_scores(
             codes.core_values, a[fuzzy], b[fuzzy], _core_batch(codes.core_values, codes.core_masks)
         ).astype(np.int8)
+        # A former name meets the current one (unless their level words conflict).
+        now_a, now_b = codes.core_now[left[fuzzy]], codes.core_now[right[fuzzy]]
+        renamed = (
+            (now_a >= 0)
+            & (now_a == now_b)
+            & (codes.renamed[left[fuzzy]] | codes.renamed[right[fuzzy]])
+            & (out[fuzzy] >= CORE_SUBSET_LEVEL)
+            & (out[fuzzy] != CORE_CONFLICT)
+        )
+        out[fuzzy[renamed]] = CORE_RENAMED
     return out
 
 
@@ -560,10 +594,15 @@ def _number(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int
 def compare(codes: RecordCodes, left: Pairs, right: Pairs) -> Levels:
     """Levels of every ladder for the pairs (left[i], right[i])."""
     a, b = codes.source[left], codes.source[right]
+    core = _core(codes, left, right)
+    kind = _scalar(codes.type_code, left, right, (0, 1, 2))
+    # A renamed type is the same kind of body under its new name ("ops" / "cus").
+    kind[core == CORE_RENAMED] = 1
     return {
-        "core": _core(codes, left, right),
+        "core": core,
+        "acronym": (codes.guessed[left] | codes.guessed[right]).astype(np.int8),
         "name_key": _name_key(codes, left, right),
-        "type": _scalar(codes.type_code, left, right, (0, 1, 2)),
+        "type": kind,
         "number": _number(codes, left, right),
         "patron": _patron(codes, left, right),
         "place": _place(codes, left, right),
@@ -633,39 +672,11 @@ def core_level(a: str, b: str) -> int:
     return 6
 
 
-# Words naming the administrative level or kind of a unit: two phrases with different ones
-# are different bodies however alike the rest (the model treats this level as a veto) ("Sąd
-# Rejonowy" / "Sąd Okręgowy", "Gminny" / "Miejski Ośrodek Pomocy Społecznej", "Powiatowa" /
-# "Wojewódzka" Stacja).
-LEVEL_WORDS = frozenset(
-    {
-        "gminny",
-        "miejski",
-        "miejsko",
-        "powiatowy",
-        "wojewodzki",
-        "regionalny",
-        "rejonowy",
-        "okregowy",
-        "apelacyjny",
-        "krajowy",
-        "panstwowy",
-        "specjalny",
-        "samorzadowy",
-        "parafialny",
-        "diecezjalny",
-    }
-)
-
-
-# Legal forms that are different legal persons under different acts: a foundation and an
-# association of the same name ("Fundacja „Otwarte Serca” Pomocy Zwierzętom" / "Stowarzyszenie
-# „Otwarte Serca” Pomocy Dzieciom") are two bodies. On er-scale not one true candidate pair of
-# 550 thousand had one word and not the other.
-LEGAL_FORM_WORDS = frozenset({"fundacja", "stowarzyszenie"})
 CONFLICT_GROUPS = (LEVEL_WORDS, LEGAL_FORM_WORDS)
 
 CORE_CONFLICT = 7  # level of the `core` ladder
+CORE_RENAMED = 8
+CORE_SUBSET_LEVEL = 3  # "subset" and worse may be a renaming; "strong" and "exact" are kept
 
 
 def _level_conflict(a: str, b: str) -> bool:

@@ -22,6 +22,7 @@ import numpy.typing as npt
 from transforms.er.ladders import CORE_CONFLICT, LADDERS, Levels
 
 NUMBER_DIFFERENT = 3  # level of the `number` ladder
+ACRONYM_GUESSED = 1  # level of the `acronym` ladder
 WEIGHTS_PATH = Path(__file__).with_name("model_weights.json")
 
 
@@ -51,9 +52,15 @@ class PairModel:
     def probability(self, levels: Levels) -> npt.NDArray[np.float64]:
         """Match probability. Two vetoes, whatever else agrees: different numbers ("nr 1" /
         "nr 2": siblings share buildings, phones and patrons) and conflicting level words in
-        the type phrase ("Sąd Rejonowy" / "Sąd Okręgowy", "Gminny" / "Miejski" OPS)."""
+        the type phrase ("Sąd Rejonowy" / "Sąd Okręgowy", "Gminny" / "Miejski" OPS).
+
+        A type phrase read from a misspelt acronym ("MGPS") is a guess: such a pair joins
+        only when the type, the place and a contact agree too; otherwise it goes no higher
+        than the review band, for a coordinator to settle."""
         p = _sigmoid(self.log_odds(levels))
         p[(levels["number"] == NUMBER_DIFFERENT) | (levels["core"] == CORE_CONFLICT)] = 0.0
+        unconfirmed = (levels["acronym"] == ACRONYM_GUESSED) & ~_confirmed(levels)
+        p[unconfirmed] = np.minimum(p[unconfirmed], np.nextafter(self.thresholds.match, 0))
         return p
 
     def explain(self, levels: Mapping[str, int]) -> list[tuple[str, str, float]]:
@@ -84,6 +91,21 @@ class PairModel:
             indent=1,
             ensure_ascii=False,
         )
+
+
+def _confirmed(levels: Levels) -> npt.NDArray[np.bool_]:
+    """Type and place agree, and so does at least one contact or identifier."""
+    contact = (
+        (levels["phone"] == 1)
+        | (levels["phone"] == 2)
+        | (levels["email"] == 1)
+        | (levels["website"] == 1)
+        | (levels["nip"] == 1)
+        | (levels["regon"] == 1)
+        | (levels["street"] == 1)
+    )
+    confirmed: npt.NDArray[np.bool_] = (levels["type"] == 1) & (levels["place"] == 1) & contact
+    return confirmed
 
 
 def _sigmoid(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

@@ -149,4 +149,3 @@ def _store_clusters(
         """
     )
     con.unregister("er_scored_frame")
-
