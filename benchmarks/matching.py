@@ -244,7 +244,9 @@ def train(datasets: list[Path]) -> None:
     thresholds = Thresholds(old["match"], old["review"], old["cannot_link"])
     model = fit_model(levels, labels, thresholds)
     data = json.loads(model.to_json())
-    names = " + ".join(d.name if d.name not in ("tune", "test") else f"er_hard/{d.name}" for d in datasets)
+    names = " + ".join(
+        d.name if d.name not in ("tune", "test") else f"er_hard/{d.name}" for d in datasets
+    )
     data["_about"] = (
         f"Logistic weights (log-odds per ladder level) fitted on {names} "
         f"({len(labels)} candidate pairs, {int(labels.sum())} true). "
