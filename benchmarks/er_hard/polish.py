@@ -367,7 +367,8 @@ def inflect_acronym(acronym: str, case: str) -> str:
 def misspell_acronym(acronym: str, rng: random.Random) -> tuple[str, str] | None:
     """An acronym with one letter dropped or two neighbours swapped ("MGOPS" -> "MGPS",
     "ZSP" -> "ZPS"), and which; None when the result would be shorter than three letters or
-    the same letters."""
+    the same letters. A slip that spells another acronym in use ("OSP" -> "OPS") is not
+    made: nothing in the name could tell it from that institution."""
     letters = acronym.replace(" ", "")
     if len(letters) < 3:
         return None
@@ -378,8 +379,27 @@ def misspell_acronym(acronym: str, rng: random.Random) -> tuple[str, str] | None
     for i in range(len(letters) - 1):
         if letters[i] != letters[i + 1]:
             options.append((letters[:i] + letters[i + 1] + letters[i] + letters[i + 2 :], "swap"))
-    options = [o for o in options if o[0] != letters]
+    taken = _acronyms_in_use()
+    options = [o for o in options if o[0] != letters and o[0] not in taken]
     return rng.choice(options) if options else None
+
+
+@lru_cache(maxsize=1)
+def _acronyms_in_use() -> frozenset[str]:
+    """Acronyms of the type phrases this generator writes, and of their usual variants."""
+    phrases = (
+        set(ACRONYMS) | set(FORMER_NAMES) | {o for olds in FORMER_NAMES.values() for o in olds}
+    )
+    phrases |= {
+        "Ośrodek Pomocy Społecznej", "Gminny Ośrodek Pomocy Społecznej",
+        "Miejski Ośrodek Pomocy Społecznej", "Ochotnicza Straż Pożarna",
+        "Koło Gospodyń Wiejskich", "Ludowy Klub Sportowy", "Uczniowski Klub Sportowy",
+        "Gminna Biblioteka Publiczna", "Miejska Biblioteka Publiczna", "Gminny Ośrodek Kultury",
+        "Miejski Ośrodek Kultury", "Powiatowe Centrum Pomocy Rodzinie", "Powiatowy Urząd Pracy",
+        "Komenda Powiatowa Policji", "Komenda Miejska Policji", "Urząd Gminy", "Urząd Miasta",
+        "Sąd Rejonowy", "Sąd Okręgowy", "Miejski Urząd Pracy", "Centrum Usług Społecznych",
+    }  # fmt: skip
+    return frozenset(a.replace(" ", "") for p in phrases if (a := acronym_of(p)))
 
 
 # ---------------------------------------------------------------------------------------------
