@@ -72,6 +72,7 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
     Abbreviation("Gm", "gminny", later="gmina", after_hyphen="gminny"),
     Abbreviation("Gmin", "gminny", later="gmina", after_hyphen="gminny"),
     Abbreviation("Miej", "miejski", compound="miejsko"),
+    Abbreviation("M", "miejski", compound="miejsko"),  # only as "M.-Gm.": see _DOTTED
     Abbreviation("Pow", "powiatowy"),
     Abbreviation("Woj", "wojewódzki"),
     Abbreviation("Reg", "regionalny"),
@@ -139,7 +140,9 @@ def by_key() -> Mapping[str, Abbreviation]:
     return MappingProxyType(table)
 
 
-_DOTTED = re.compile(r"(?<![\w.])([^\W\d_]{2,})\.(-?)")
+# A dotted word of two letters or more, or a single letter opening a compound ("M.-Gm."):
+# alone, a single letter is a patron's initial ("im. M. Konopnickiej").
+_DOTTED = re.compile(r"(?<![\w.])([^\W\d_]{2,}|[^\W\d_](?=\.-))\.(-?)")
 
 
 def expand_abbreviations(text: str) -> str:

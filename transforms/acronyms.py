@@ -95,6 +95,11 @@ ACRONYMS: tuple[Acronym, ...] = (
         "also used for Zespół Szkół Ponadgimnazjalnych/Ponadpodstawowych; the type table wins",
     ),
     Acronym("ZS", "Zespół Szkół", "education"),
+    Acronym(
+        "ZSG", "Zespół Szkolno-Gimnazjalny", "education", "before the 2017 reform; see former_names"
+    ),
+    Acronym("PS", "Przedszkole Samorządowe", "education", "with a number: 'PS nr 5'"),
+    Acronym("PP", "Przedszkole Publiczne", "education", "with a number: 'PP nr 3'"),
     Acronym("ZSZ", "Zespół Szkół Zawodowych", "education"),
     Acronym("ZSO", "Zespół Szkół Ogólnokształcących", "education"),
     Acronym("SP", "Szkoła Podstawowa", "education", "alone or with a number; not 'SP ZOZ'"),

@@ -24,6 +24,10 @@ log = logging.getLogger(__name__)
 
 # The first two words of the type phrase refine an oversized block.
 _CORE_HEAD = "array_to_string(string_split(coalesce(core, ''), ' ')[1:2], ' ')"
+# The same of the phrase as it reads today, without level words: a former name ("Gimnazjum",
+# "Gminny Ośrodek Pomocy Społecznej") meets the current one ("Szkoła Podstawowa", "Centrum
+# Usług Społecznych"), and "Gminny" / "Miejsko-Gminny" OPS meet to be told apart by the ladder.
+_NOW_HEAD = "array_to_string(string_split(coalesce(core_now, core, ''), ' ')[1:2], ' ')"
 _CORE_HEAD_F = "array_to_string(string_split(coalesce(f.core, ''), ' ')[1:2], ' ')"
 # Block size above which the place rules re-key by the name's first words. 50 rather than 150
 # cut the candidate pairs of er-scale 2.6-fold for 0.5 % of the true pairs, most of which
@@ -80,7 +84,7 @@ RULES: tuple[BlockingRule, ...] = (
         "name_token_place",
         "SELECT rid, unnest(list_distinct(list_filter("
         "[er_stem(place), er_stem(locality)], x -> x IS NOT NULL)))"
-        " || '|' || " + _CORE_HEAD + " AS key FROM er_features",
+        " || '|' || " + _NOW_HEAD + " AS key FROM er_features",
         "coalesce(f.number, '') || '|' || coalesce(f.core, '')",
         max_block=_DENSE,
     ),
@@ -88,6 +92,15 @@ RULES: tuple[BlockingRule, ...] = (
         "name_number",
         "SELECT rid, name_key AS key FROM er_features",
         "coalesce(f.postal, f.locality, '')",
+    ),
+    # A mention with no place at all ("Urzędem Gminy Spiczyn" in an article) meets the records
+    # of its whole type phrase, when that phrase is rare enough to be a name: "Stowarzyszenie
+    # Rozwoju Wsi Głębowice" is, "Ochotnicza Straż Pożarna" (a block of thousands) is not.
+    BlockingRule(
+        "core_unplaced",
+        "SELECT rid, core || '#' || coalesce(number, '') AS key FROM er_features "
+        "WHERE core IN (SELECT core FROM er_features WHERE place IS NULL AND locality IS NULL)",
+        max_block=40,
     ),
 )
 

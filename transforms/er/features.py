@@ -248,7 +248,7 @@ def parse_name(raw: str) -> NameParts:
             patron.append(fold(bare).lower())
             continue
         expanded = _expand(word.upper()) if word.isupper() or uniform_case else None
-        if expanded and not (uniform_case and _known_word(word)):
+        if expanded and not (uniform_case and i > 1 and _known_word(word)):
             core.extend(_lemma(w) for part in expanded for w in part.split("-"))
             bare_place_may_follow = True
             continue
