@@ -328,6 +328,10 @@ class Catalogue:
     def _schools(self, gmina: Gmina, powiat: Powiat, domain: str) -> None:
         rng = self.rng
         seat = gmina.seat
+        if gmina.seat_town is not None:
+            # The town's own gmina runs the town's schools; this one only its villages'.
+            self._village_schools(gmina, powiat, domain)
+            return
         count = 1 if not seat.town else min(4, 1 + len(seat.postal_codes) // 2 + rng.randint(0, 1))
         patrons = rng.sample(PATRONS, k=min(len(PATRONS), count + 2))
         for i in range(count):
@@ -353,6 +357,10 @@ class Catalogue:
                          Name("Przedszkole Samorządowe", seat.name, number=str(i + 1)),
                          gmina, powiat, seat, email=f"ps{i + 1}@{domain}",
                          tags={"numbered_sibling"})  # fmt: skip
+        self._village_schools(gmina, powiat, domain)
+
+    def _village_schools(self, gmina: Gmina, powiat: Powiat, domain: str) -> None:
+        rng = self.rng
         for village in gmina.villages:
             roll = rng.random()
             if roll < 0.18:
