@@ -107,6 +107,9 @@ class NameParts:
     # The type phrase came from a misspelt acronym ("MGPS"): a guess, to be confirmed by the
     # place and a contact before two records join on it.
     guessed: bool = False
+    # The quoted name of an association or club ("„Iskra”" -> "iskra"): its identity among
+    # the many of one type and place.
+    proper: str | None = None
 
 
 def _roman_to_int(token: str) -> int:
@@ -189,6 +192,7 @@ def parse_name(raw: str) -> NameParts:
     patron: list[str] = []
     core: list[str] = []
     guessed = False
+    quoted: list[str] = []
     in_quotes = False
     mode = "core"
     bare_place_may_follow = False  # after an acronym or a quoted name: "GOPS Gromnik"
@@ -202,6 +206,8 @@ def parse_name(raw: str) -> NameParts:
             continue
         if in_quotes:
             (patron if mode == "patron" else core).append(fold(word).lower().rstrip("."))
+            if mode != "patron":
+                quoted.append(fold(word).lower().rstrip("."))
             continue
         if (
             mode == "core"
@@ -271,6 +277,7 @@ def parse_name(raw: str) -> NameParts:
         patron=" ".join(patron) or None,
         place=" ".join(place) or None,
         guessed=guessed,
+        proper=" ".join(quoted) or None,
     )
 
 
@@ -413,7 +420,7 @@ def host_key(raw_host: str | None, raw_url: str | None = None) -> str | None:
 FEATURE_COLUMNS = (
     "rid INTEGER, record_id VARCHAR, source VARCHAR, name_key VARCHAR, core VARCHAR, "
     "type_code VARCHAR, number VARCHAR, patron VARCHAR, place VARCHAR, core_now VARCHAR, "
-    "renamed BOOLEAN, guessed BOOLEAN, locality VARCHAR, "
+    "renamed BOOLEAN, guessed BOOLEAN, proper VARCHAR, locality VARCHAR, "
     "locality_alt VARCHAR, postal VARCHAR, street VARCHAR, house VARCHAR, phones VARCHAR[], "
     "phones7 VARCHAR[], emails VARCHAR[], email_domains VARCHAR[], host VARCHAR, nip VARCHAR, "
     "regon VARCHAR, gmina VARCHAR"
@@ -565,12 +572,13 @@ def _name_row(raw: str) -> tuple[object, ...]:
         now or None,
         renamed,
         parts.guessed,
+        parts.proper,
     )
 
 
 _NAME_COLS = (
     "name_key VARCHAR, core VARCHAR, type_code VARCHAR, number VARCHAR, patron VARCHAR, "
-    "place VARCHAR, core_now VARCHAR, renamed BOOLEAN, guessed BOOLEAN"
+    "place VARCHAR, core_now VARCHAR, renamed BOOLEAN, guessed BOOLEAN, proper VARCHAR"
 )
 
 
@@ -653,7 +661,7 @@ def build_features_from_raw(
         SELECT CAST(row_number() OVER (ORDER BY t.record_id) - 1 AS INTEGER) AS rid,
                t.record_id, t.source, n.name_key, n.core, n.type_code, n.number, n.patron,
                n.place, n.core_now, coalesce(n.renamed, false) AS renamed,
-               coalesce(n.guessed, false) AS guessed,
+               coalesce(n.guessed, false) AS guessed, n.proper,
                l.loc AS locality, l.loc_alt AS locality_alt, p.postal,
                s.street, s.house,
                {_split("ph.phones")} AS phones,
@@ -701,7 +709,7 @@ def build_features_from_records(con: duckdb.DuckDBPyConnection, table: str = "re
                coalesce(NULLIF(t.type_code, 'other'), n.type_code) AS type_code,
                coalesce(t.number, n.number) AS number, n.patron, n.place, n.core_now,
                coalesce(n.renamed, false) AS renamed, coalesce(n.guessed, false) AS guessed,
-               l.loc AS locality, l.loc_alt AS locality_alt, t.postal_code AS postal,
+               n.proper, l.loc AS locality, l.loc_alt AS locality_alt, t.postal_code AS postal,
                s.street, s.house,
                list_transform(t.phones, x -> CASE WHEN x LIKE '+48%' THEN x[4:] ELSE x END)
                    AS phones,
@@ -747,6 +755,59 @@ def _finish(con: duckdb.DuckDBPyConnection) -> None:
         FROM er_features ORDER BY rid
         """
     )
+    add_statistics(con)
+
+
+STATISTICS = ("name_tf", "name_areas", "crowd")
+
+
+def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -> None:
+    """Per-record counts over the whole input that the ladders weigh agreement by, as
+    Splink's term-frequency adjustment does (added as columns of `table`):
+
+    - `name_tf`: records sharing the record's name key;
+    - `name_areas`: distinct postal codes among them: a key met in two postal areas
+      ("Ochotnicza Straż Pożarna w Głuchowie", several Głuchów) names several bodies;
+    - `crowd`: records of the record's type at its place: agreeing on type and place means
+      little where a village has five housewives' circles and a town a hundred clubs.
+
+    They depend on every record, so a record's levels may change when others come and go
+    (`incremental` recomputes them and rescores the pairs whose counts moved)."""
+    con.execute(STEM_MACRO)
+    columns = [
+        row[0] for row in con.execute(f"DESCRIBE {table}").fetchall() if row[0] not in STATISTICS
+    ]
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_stat_base AS
+        SELECT {", ".join(columns)},
+               er_stem(coalesce(place, locality)) AS er_place_stem
+        FROM {table}
+        """
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE {table} AS
+        WITH names AS (
+            SELECT name_key, CAST(count(*) AS INTEGER) AS name_tf,
+                   CAST(count(DISTINCT postal) AS INTEGER) AS name_areas
+            FROM er_stat_base WHERE name_key IS NOT NULL GROUP BY name_key
+        ),
+        crowds AS (
+            SELECT type_code, er_place_stem, CAST(count(*) AS INTEGER) AS crowd
+            FROM er_stat_base
+            WHERE type_code IS NOT NULL AND type_code <> 'other' AND er_place_stem IS NOT NULL
+            GROUP BY ALL
+        )
+        SELECT b.* EXCLUDE (er_place_stem), coalesce(n.name_tf, 0) AS name_tf,
+               coalesce(n.name_areas, 0) AS name_areas, coalesce(c.crowd, 0) AS crowd
+        FROM er_stat_base b
+        LEFT JOIN names n ON n.name_key = b.name_key
+        LEFT JOIN crowds c ON c.type_code = b.type_code AND c.er_place_stem = b.er_place_stem
+        ORDER BY b.rid
+        """
+    )
+    con.execute("DROP TABLE er_stat_base")
 
 
 def _split(column: str) -> str:

@@ -55,9 +55,16 @@ LADDERS: tuple[Ladder, ...] = (
     # A type phrase read from a misspelt acronym ("MGPS") on either side: a guess.
     Ladder("acronym", ("none", "guessed")),
     Ladder("name_key", ("not_exact", "exact_rare", "exact_common", "exact_very_common")),
+    # An exact name key met in one postal area or in several (several bodies of one name).
+    Ladder("name_spread", ("n/a", "one_area", "several_areas")),
+    # Records of the pair's type at its place: the more, the less agreement on them means.
+    # Up to three (about one institution's records) is the reference level, with unknown.
+    Ladder("crowd", ("alone", "few", "many", "crowd")),
     Ladder("type", ("null", "same", "different")),
     Ladder("number", ("both_none", "one_none", "same", "different")),
     Ladder("patron", ("null", "same", "similar", "different")),
+    # The quoted name of an association ("„Iskra”" / "„Orzeł”").
+    Ladder("proper", ("null", "same", "similar", "different")),
     Ladder("place", ("null", "same", "similar", "different")),
     Ladder("postal", ("null", "same", "neighbour", "same_area", "different")),
     Ladder("street", ("null", "same", "same_street", "similar", "different")),
@@ -84,6 +91,9 @@ CORE_MEDIUM = 80
 CORE_WEAK = 65
 TF_RARE = 3  # records sharing a name key: at most this many -> "exact_rare"
 TF_COMMON = 20
+# Records of one type at one place: up to 3 is about one institution's records ("alone"),
+# up to 8 two or three institutions ("few"), up to 30 "many", more a "crowd".
+CROWD_LEVELS = (3, 8, 30)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +120,8 @@ class RecordCodes:
 
     name_key: Codes
     name_tf: npt.NDArray[np.int32]  # records sharing the name key (0 when there is none)
+    name_areas: npt.NDArray[np.int32]  # distinct postal codes among them
+    crowd: npt.NDArray[np.int32]  # records of the record's type at its place
     core: Codes
     core_values: tuple[str, ...]
     core_masks: npt.NDArray[np.int64]  # `level_masks` of core_values
@@ -120,6 +132,8 @@ class RecordCodes:
     number: Codes
     patron: Codes
     patron_values: tuple[str, ...]
+    proper: Codes
+    proper_values: tuple[str, ...]
     postal: Codes
     postal4: Codes  # "NN-NN": the first four digits
     postal2: Codes
@@ -152,6 +166,7 @@ _SCALARS: dict[str, str] = {
     "type_code": "NULLIF(type_code, 'other')",
     "number": "number",
     "patron": "patron",
+    "proper": "proper",
     "postal": "postal",
     "postal4": "postal[1:5]",
     "postal2": "postal[1:2]",
@@ -164,7 +179,7 @@ _SCALARS: dict[str, str] = {
     "gmina": "gmina",
     "source": "source",
 }
-_WITH_VALUES = ("core", "patron", "street")
+_WITH_VALUES = ("core", "patron", "proper", "street")
 _LIST_WIDTH = 4
 
 
@@ -242,10 +257,9 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
         "SELECT coalesce(renamed, false) AS renamed, coalesce(guessed, false) AS guessed "
         "FROM er_features ORDER BY rid"
     ).fetchnumpy()
-    known = codes["name_key"] >= 0
-    counts = np.bincount(codes["name_key"][known], minlength=1)
-    tf = np.zeros(n, dtype=np.int32)
-    tf[known] = counts[codes["name_key"][known]]
+    stats = con.execute(
+        "SELECT name_tf, name_areas, crowd FROM er_features ORDER BY rid"
+    ).fetchnumpy()
     # Places: the name's place phrase, the locality and its "k."/"gm." part; stems forgive
     # inflection ("dlutowo" / "dlutow"). Place and stem sit in the same column of a record.
     con.execute(
@@ -277,7 +291,9 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
     stems = _coded_list(n, place_rids, np.asarray(frame["stem"], dtype=np.int64))
     return RecordCodes(
         name_key=codes["name_key"],
-        name_tf=tf,
+        name_tf=np.asarray(stats["name_tf"], dtype=np.int32),
+        name_areas=np.asarray(stats["name_areas"], dtype=np.int32),
+        crowd=np.asarray(stats["crowd"], dtype=np.int32),
         core=codes["core"],
         core_values=values["core"],
         core_masks=level_masks(values["core"]),
@@ -288,6 +304,8 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
         number=codes["number"],
         patron=codes["patron"],
         patron_values=values["patron"],
+        proper=codes["proper"],
+        proper_values=values["proper"],
         postal=codes["postal"],
         postal4=codes["postal4"],
         postal2=codes["postal2"],
@@ -493,6 +511,22 @@ def _name_key(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.i
     return out
 
 
+def _name_spread(
+    codes: RecordCodes, left: Pairs, right: Pairs, name_key: npt.NDArray[np.int8]
+) -> npt.NDArray[np.int8]:
+    out = np.where(codes.name_areas[left] >= 2, 2, 1).astype(np.int8)
+    out[name_key == 0] = 0
+    return out
+
+
+def _crowd(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
+    """The larger of the two records' crowds ("alone" too when either has no type or place)."""
+    a, b = codes.crowd[left], codes.crowd[right]
+    out = np.searchsorted(np.array(CROWD_LEVELS), np.maximum(a, b), side="left").astype(np.int8)
+    out[(a == 0) | (b == 0)] = 0
+    return out
+
+
 def _patron(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
     a, b = codes.patron[left], codes.patron[right]
     out = np.where((a < 0) | (b < 0), 0, np.where(a == b, 1, 3)).astype(np.int8)
@@ -506,6 +540,29 @@ def _patron(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int
             return np.fromiter(
                 (
                     patron_level(values[x], values[y])
+                    for x, y in zip(ua.tolist(), ub.tolist(), strict=True)
+                ),
+                np.float64,
+                len(ua),
+            )
+
+        out[differ] = _distinct_scores(values, a[differ], b[differ], similar).astype(np.int8)
+    return out
+
+
+def _proper(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
+    a, b = codes.proper[left], codes.proper[right]
+    out = np.where((a < 0) | (b < 0), 0, np.where(a == b, 1, 3)).astype(np.int8)
+    differ = np.flatnonzero((a >= 0) & (b >= 0) & (a != b))
+    if len(differ):
+        values = codes.proper_values
+
+        def similar(
+            ua: npt.NDArray[np.int64], ub: npt.NDArray[np.int64]
+        ) -> npt.NDArray[np.float64]:
+            return np.fromiter(
+                (
+                    proper_level(values[x], values[y])
                     for x, y in zip(ua.tolist(), ub.tolist(), strict=True)
                 ),
                 np.float64,
@@ -598,13 +655,17 @@ def compare(codes: RecordCodes, left: Pairs, right: Pairs) -> Levels:
     kind = _scalar(codes.type_code, left, right, (0, 1, 2))
     # A renamed type is the same kind of body under its new name ("ops" / "cus").
     kind[core == CORE_RENAMED] = 1
+    name_key = _name_key(codes, left, right)
     return {
         "core": core,
         "acronym": (codes.guessed[left] | codes.guessed[right]).astype(np.int8),
-        "name_key": _name_key(codes, left, right),
+        "name_key": name_key,
+        "name_spread": _name_spread(codes, left, right, name_key),
+        "crowd": _crowd(codes, left, right),
         "type": kind,
         "number": _number(codes, left, right),
         "patron": _patron(codes, left, right),
+        "proper": _proper(codes, left, right),
         "place": _place(codes, left, right),
         "postal": _postal(codes, left, right),
         "street": _street(codes, left, right),
@@ -697,6 +758,18 @@ def patron_level(a: str, b: str) -> int:
         return 1
     words_a, words_b = set(a.split(" ")), set(b.split(" "))
     if JaroWinkler.similarity(a, b) >= JW_SIMILAR or words_a <= words_b or words_b <= words_a:
+        return 2
+    return 3
+
+
+def proper_level(a: str, b: str) -> int:
+    """Level of the `proper` ladder: a misspelling or one name inside the other ("Iskra" /
+    "Iskra Bilczyce") is similar; another name is different."""
+    if not a or not b:
+        return 0
+    if a == b:
+        return 1
+    if JaroWinkler.similarity(a, b) >= JW_SIMILAR or f" {a} " in f" {b} " or f" {b} " in f" {a} ":
         return 2
     return 3
 

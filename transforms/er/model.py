@@ -23,6 +23,8 @@ from transforms.er.ladders import CORE_CONFLICT, LADDERS, Levels
 
 NUMBER_DIFFERENT = 3  # level of the `number` ladder
 ACRONYM_GUESSED = 1  # level of the `acronym` ladder
+POSTAL_DIFFERENT = 4  # level of the `postal` ladder: another postal area
+NIP_DIFFERENT = 2
 WEIGHTS_PATH = Path(__file__).with_name("model_weights.json")
 
 
@@ -50,17 +52,31 @@ class PairModel:
         return total
 
     def probability(self, levels: Levels) -> npt.NDArray[np.float64]:
-        """Match probability. Two vetoes, whatever else agrees: different numbers ("nr 1" /
-        "nr 2": siblings share buildings, phones and patrons) and conflicting level words in
-        the type phrase ("Sąd Rejonowy" / "Sąd Okręgowy", "Gminny" / "Miejski" OPS).
+        """Match probability, with the rules a weight cannot express.
 
-        A type phrase read from a misspelt acronym ("MGPS") is a guess: such a pair joins
-        only when the type, the place and a contact agree too; otherwise it goes no higher
-        than the review band, for a coordinator to settle."""
+        Vetoes, whatever else agrees: different numbers ("nr 1" / "nr 2": siblings share
+        buildings, phones and patrons), conflicting level words in the type phrase ("Sąd
+        Rejonowy" / "Sąd Okręgowy", "Gminny" / "Miejski" OPS), and postal codes of different
+        areas with no contact or identifier in common (the namesakes of another region: "OSP
+        w Bobrownikach", 42-583 and 87-617).
+
+        Doubts, that go no higher than the review band for a coordinator to settle: a type
+        phrase read from a misspelt acronym ("MGPS") unless the type, the place and a contact
+        agree too; two different valid NIPs unless a contact or another identifier agrees
+        (a unit is often listed with its gmina's NIP, but two NIPs may be two bodies)."""
         p = _sigmoid(self.log_odds(levels))
-        p[(levels["number"] == NUMBER_DIFFERENT) | (levels["core"] == CORE_CONFLICT)] = 0.0
-        unconfirmed = (levels["acronym"] == ACRONYM_GUESSED) & ~_confirmed(levels)
-        p[unconfirmed] = np.minimum(p[unconfirmed], np.nextafter(self.thresholds.match, 0))
+        tied = _contact_agrees(levels)
+        veto = (
+            (levels["number"] == NUMBER_DIFFERENT)
+            | (levels["core"] == CORE_CONFLICT)
+            | ((levels["postal"] == POSTAL_DIFFERENT) & ~tied)
+        )
+        p[veto] = 0.0
+        guess = (levels["acronym"] == ACRONYM_GUESSED) & ~(
+            (levels["type"] == 1) & (levels["place"] == 1) & (tied | (levels["nip"] == 1))
+        )
+        doubt = guess | ((levels["nip"] == NIP_DIFFERENT) & ~tied)
+        p[doubt] = np.minimum(p[doubt], np.nextafter(self.thresholds.match, 0))
         return p
 
     def explain(self, levels: Mapping[str, int]) -> list[tuple[str, str, float]]:
@@ -93,19 +109,17 @@ class PairModel:
         )
 
 
-def _confirmed(levels: Levels) -> npt.NDArray[np.bool_]:
-    """Type and place agree, and so does at least one contact or identifier."""
-    contact = (
+def _contact_agrees(levels: Levels) -> npt.NDArray[np.bool_]:
+    """A phone, e-mail address, website, REGON or street address in common."""
+    agrees: npt.NDArray[np.bool_] = (
         (levels["phone"] == 1)
         | (levels["phone"] == 2)
         | (levels["email"] == 1)
         | (levels["website"] == 1)
-        | (levels["nip"] == 1)
         | (levels["regon"] == 1)
         | (levels["street"] == 1)
     )
-    confirmed: npt.NDArray[np.bool_] = (levels["type"] == 1) & (levels["place"] == 1) & contact
-    return confirmed
+    return agrees
 
 
 def _sigmoid(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
