@@ -71,8 +71,10 @@ def resolve_features(
     decisions: Sequence[Decision] = (),
     model: PairModel | None = None,
     review_limit: int = 50_000,
+    keep_pairs: str | None = None,
 ) -> Resolution:
-    """Everything after `er_features` exists."""
+    """Everything after `er_features` exists. `keep_pairs` names a table to receive every
+    scored pair (see `scoring.score_candidates`)."""
     model = model or load_model()
     th = model.thresholds
     clock = time.perf_counter()
@@ -80,7 +82,7 @@ def resolve_features(
     rule_counts = block(con)
     stats["blocking_s"] = round(time.perf_counter() - clock, 2)
 
-    scored = score_candidates(con, model, review_limit)
+    scored = score_candidates(con, model, review_limit, keep_pairs)
     try:
         stats["scoring_s"] = round(time.perf_counter() - clock - stats["blocking_s"], 2)
         scored_at = time.perf_counter()

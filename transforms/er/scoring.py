@@ -81,10 +81,14 @@ class ScoredPairs:
 
 
 def score_candidates(
-    con: duckdb.DuckDBPyConnection, model: PairModel, review_limit: int
+    con: duckdb.DuckDBPyConnection,
+    model: PairModel,
+    review_limit: int,
+    keep_pairs: str | None = None,
 ) -> ScoredPairs:
     """Score every pair of `er_pairs` (needs `er_features`); the caller closes
-    `result.cannot_links`."""
+    `result.cannot_links`. With `keep_pairs`, every scored pair is also written to that
+    (regular) table as `(l, r, probability, apart)` (for `incremental`'s state)."""
     th = model.thresholds
     lefts: list[npt.NDArray[np.int32]] = []
     rights: list[npt.NDArray[np.int32]] = []
@@ -92,6 +96,12 @@ def score_candidates(
     review_rows: list[ReviewRow] = []
     pairs_scored = 0
     cannot = CannotLinks(con)
+    keeper = con.cursor() if keep_pairs else None
+    if keeper is not None:
+        keeper.execute(
+            f"CREATE OR REPLACE TABLE {keep_pairs} "
+            "(l INTEGER, r INTEGER, probability DOUBLE, apart BOOLEAN)"
+        )
     try:
         for chunk in compare_pairs(con):
             p = model.probability(chunk.levels)
@@ -100,8 +110,18 @@ def score_candidates(
             lefts.append(chunk.left[keep])
             rights.append(chunk.right[keep])
             probs.append(p[keep])
-            apart = (p < th.cannot_link) | (chunk.levels["number"] == NUMBER_DIFFERENT)
+            different = chunk.levels["number"] == NUMBER_DIFFERENT
+            apart = (p < th.cannot_link) | different
             cannot.add(chunk.left[apart], chunk.right[apart])
+            if keeper is not None:
+                keeper.register(
+                    "er_keep_chunk",
+                    pd.DataFrame(
+                        {"l": chunk.left, "r": chunk.right, "probability": p, "apart": different}
+                    ),
+                )
+                keeper.execute(f"INSERT INTO {keep_pairs} SELECT * FROM er_keep_chunk")
+                keeper.unregister("er_keep_chunk")
             band = np.flatnonzero((p >= th.review) & (p < th.match))
             for i in band[: max(0, review_limit - len(review_rows))].tolist():
                 review_rows.append(
@@ -115,6 +135,9 @@ def score_candidates(
     except BaseException:
         cannot.close()
         raise
+    finally:
+        if keeper is not None:
+            keeper.close()
     return ScoredPairs(
         left=np.concatenate(lefts) if lefts else np.zeros(0, np.int32),
         right=np.concatenate(rights) if rights else np.zeros(0, np.int32),
