@@ -758,7 +758,7 @@ def _finish(con: duckdb.DuckDBPyConnection) -> None:
     add_statistics(con)
 
 
-STATISTICS = ("name_tf", "name_areas", "crowd")
+STATISTICS = ("name_tf", "name_areas", "core_tf", "crowd")
 
 
 def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -> None:
@@ -768,6 +768,8 @@ def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -
     - `name_tf`: records sharing the record's name key;
     - `name_areas`: distinct postal codes among them: a key met in two postal areas
       ("Ochotnicza Straż Pożarna w Głuchowie", several Głuchów) names several bodies;
+    - `core_tf`: records sharing the record's type phrase: "Stowarzyszenie Mieszkańców Wsi
+      Pawłowice" agreeing is worth more than "Ochotnicza Straż Pożarna" agreeing;
     - `crowd`: records of the record's type at its place: agreeing on type and place means
       little where a village has five housewives' circles and a town a hundred clubs.
 
@@ -793,6 +795,10 @@ def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -
                    CAST(count(DISTINCT postal) AS INTEGER) AS name_areas
             FROM er_stat_base WHERE name_key IS NOT NULL GROUP BY name_key
         ),
+        cores AS (
+            SELECT core, CAST(count(*) AS INTEGER) AS core_tf
+            FROM er_stat_base WHERE core IS NOT NULL AND core <> '' GROUP BY core
+        ),
         crowds AS (
             SELECT type_code, er_place_stem, CAST(count(*) AS INTEGER) AS crowd
             FROM er_stat_base
@@ -800,9 +806,11 @@ def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -
             GROUP BY ALL
         )
         SELECT b.* EXCLUDE (er_place_stem), coalesce(n.name_tf, 0) AS name_tf,
-               coalesce(n.name_areas, 0) AS name_areas, coalesce(c.crowd, 0) AS crowd
+               coalesce(n.name_areas, 0) AS name_areas, coalesce(o.core_tf, 0) AS core_tf,
+               coalesce(c.crowd, 0) AS crowd
         FROM er_stat_base b
         LEFT JOIN names n ON n.name_key = b.name_key
+        LEFT JOIN cores o ON o.core = b.core
         LEFT JOIN crowds c ON c.type_code = b.type_code AND c.er_place_stem = b.er_place_stem
         ORDER BY b.rid
         """

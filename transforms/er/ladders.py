@@ -55,6 +55,8 @@ LADDERS: tuple[Ladder, ...] = (
     # A type phrase read from a misspelt acronym ("MGPS") on either side: a guess.
     Ladder("acronym", ("none", "guessed")),
     Ladder("name_key", ("not_exact", "exact_rare", "exact_common", "exact_very_common")),
+    # An exact type phrase, by how many records share it (Splink's term frequency).
+    Ladder("core_tf", ("n/a", "rare", "common", "very_common")),
     # An exact name key met in one postal area or in several (several bodies of one name).
     Ladder("name_spread", ("n/a", "one_area", "several_areas")),
     # Records of the pair's type at its place: the more, the less agreement on them means.
@@ -94,6 +96,9 @@ TF_COMMON = 20
 # Records of one type at one place: up to 3 is about one institution's records ("alone"),
 # up to 8 two or three institutions ("few"), up to 30 "many", more a "crowd".
 CROWD_LEVELS = (3, 8, 30)
+# Records sharing an exact type phrase: up to 4 is about one institution ("rare"), up to 40
+# a name a few bodies share ("common"), more a kind ("Ochotnicza Straż Pożarna").
+CORE_TF_LEVELS = (4, 40)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +126,7 @@ class RecordCodes:
     name_key: Codes
     name_tf: npt.NDArray[np.int32]  # records sharing the name key (0 when there is none)
     name_areas: npt.NDArray[np.int32]  # distinct postal codes among them
+    core_tf: npt.NDArray[np.int32]  # records sharing the type phrase
     crowd: npt.NDArray[np.int32]  # records of the record's type at its place
     core: Codes
     core_values: tuple[str, ...]
@@ -258,7 +264,7 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
         "FROM er_features ORDER BY rid"
     ).fetchnumpy()
     stats = con.execute(
-        "SELECT name_tf, name_areas, crowd FROM er_features ORDER BY rid"
+        "SELECT name_tf, name_areas, core_tf, crowd FROM er_features ORDER BY rid"
     ).fetchnumpy()
     # Places: the name's place phrase, the locality and its "k."/"gm." part; stems forgive
     # inflection ("dlutowo" / "dlutow"). Place and stem sit in the same column of a record.
@@ -293,6 +299,7 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
         name_key=codes["name_key"],
         name_tf=np.asarray(stats["name_tf"], dtype=np.int32),
         name_areas=np.asarray(stats["name_areas"], dtype=np.int32),
+        core_tf=np.asarray(stats["core_tf"], dtype=np.int32),
         crowd=np.asarray(stats["crowd"], dtype=np.int32),
         core=codes["core"],
         core_values=values["core"],
@@ -515,10 +522,11 @@ def stat_buckets_sql(alias: str) -> str:
     """SQL of the buckets the ladders read a record's statistics in (`name_key`,
     `name_spread`, `crowd`): a record whose buckets did not move keeps its pairs' levels."""
     crowd = " + ".join(f"CAST({alias}.crowd > {limit} AS INTEGER)" for limit in CROWD_LEVELS)
+    core_tf = " + ".join(f"CAST({alias}.core_tf > {limit} AS INTEGER)" for limit in CORE_TF_LEVELS)
     return (
         f"[CASE WHEN {alias}.name_tf <= {TF_RARE} THEN 1 "
         f"WHEN {alias}.name_tf <= {TF_COMMON} THEN 2 ELSE 3 END, "
-        f"CASE WHEN {alias}.name_areas >= 2 THEN 2 ELSE 1 END, {crowd}]"
+        f"CASE WHEN {alias}.name_areas >= 2 THEN 2 ELSE 1 END, {crowd}, {core_tf}]"
     )
 
 
@@ -527,6 +535,15 @@ def _name_spread(
 ) -> npt.NDArray[np.int8]:
     out = np.where(codes.name_areas[left] >= 2, 2, 1).astype(np.int8)
     out[name_key == 0] = 0
+    return out
+
+
+def _core_tf(
+    codes: RecordCodes, left: Pairs, right: Pairs, core: npt.NDArray[np.int8]
+) -> npt.NDArray[np.int8]:
+    tf = codes.core_tf[left]
+    out = (1 + np.searchsorted(np.array(CORE_TF_LEVELS), tf, side="left")).astype(np.int8)
+    out[core != 1] = 0
     return out
 
 
@@ -671,6 +688,7 @@ def compare(codes: RecordCodes, left: Pairs, right: Pairs) -> Levels:
         "core": core,
         "acronym": (codes.guessed[left] | codes.guessed[right]).astype(np.int8),
         "name_key": name_key,
+        "core_tf": _core_tf(codes, left, right, core),
         "name_spread": _name_spread(codes, left, right, name_key),
         "crowd": _crowd(codes, left, right),
         "type": kind,
