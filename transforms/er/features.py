@@ -322,6 +322,28 @@ def current_core(core: str) -> tuple[str, bool]:
     return " ".join(w for w in padded.split() if w not in LEVEL_WORDS), renamed
 
 
+@lru_cache(maxsize=1)
+def _kind_words() -> frozenset[str]:
+    """Lemmas that name kinds of institution, not one institution: the institution
+    vocabulary, the words the office abbreviations stand for, the renamed type phrases."""
+    from transforms.abbreviations import ABBREVIATIONS
+
+    words = set(institution_vocabulary())
+    for row in ABBREVIATIONS:
+        for lemma in (row.first, row.later, row.compound, row.after_hyphen):
+            if lemma:
+                words.add(_lemma(lemma))
+    for renaming in RENAMINGS:
+        words.update(_lemma(w) for w in _words(renaming.old + " " + renaming.new))
+    return frozenset(words)
+
+
+def is_generic(core: str) -> bool:
+    """A type phrase made only of kind words ("szkola podstawowy", "ochotniczy straz
+    pozarny") names a kind, however few records of this input share it."""
+    return bool(core) and all(w in _kind_words() for w in core.split())
+
+
 @lru_cache(maxsize=500_000)
 def type_of_core(core: str) -> str:
     """Institution type code of a core phrase (lemmas classify as well as inflected words)."""
@@ -420,7 +442,7 @@ def host_key(raw_host: str | None, raw_url: str | None = None) -> str | None:
 FEATURE_COLUMNS = (
     "rid INTEGER, record_id VARCHAR, source VARCHAR, name_key VARCHAR, core VARCHAR, "
     "type_code VARCHAR, number VARCHAR, patron VARCHAR, place VARCHAR, core_now VARCHAR, "
-    "renamed BOOLEAN, guessed BOOLEAN, proper VARCHAR, locality VARCHAR, "
+    "renamed BOOLEAN, guessed BOOLEAN, proper VARCHAR, generic BOOLEAN, locality VARCHAR, "
     "locality_alt VARCHAR, postal VARCHAR, street VARCHAR, house VARCHAR, phones VARCHAR[], "
     "phones7 VARCHAR[], emails VARCHAR[], email_domains VARCHAR[], host VARCHAR, nip VARCHAR, "
     "regon VARCHAR, gmina VARCHAR"
@@ -573,12 +595,14 @@ def _name_row(raw: str) -> tuple[object, ...]:
         renamed,
         parts.guessed,
         parts.proper,
+        is_generic(parts.core),
     )
 
 
 _NAME_COLS = (
     "name_key VARCHAR, core VARCHAR, type_code VARCHAR, number VARCHAR, patron VARCHAR, "
-    "place VARCHAR, core_now VARCHAR, renamed BOOLEAN, guessed BOOLEAN, proper VARCHAR"
+    "place VARCHAR, core_now VARCHAR, renamed BOOLEAN, guessed BOOLEAN, proper VARCHAR, "
+    "generic BOOLEAN"
 )
 
 
@@ -662,6 +686,7 @@ def build_features_from_raw(
                t.record_id, t.source, n.name_key, n.core, n.type_code, n.number, n.patron,
                n.place, n.core_now, coalesce(n.renamed, false) AS renamed,
                coalesce(n.guessed, false) AS guessed, n.proper,
+               coalesce(n.generic, false) AS generic,
                l.loc AS locality, l.loc_alt AS locality_alt, p.postal,
                s.street, s.house,
                {_split("ph.phones")} AS phones,
@@ -709,7 +734,7 @@ def build_features_from_records(con: duckdb.DuckDBPyConnection, table: str = "re
                coalesce(NULLIF(t.type_code, 'other'), n.type_code) AS type_code,
                coalesce(t.number, n.number) AS number, n.patron, n.place, n.core_now,
                coalesce(n.renamed, false) AS renamed, coalesce(n.guessed, false) AS guessed,
-               n.proper, l.loc AS locality, l.loc_alt AS locality_alt, t.postal_code AS postal,
+               n.proper, coalesce(n.generic, false) AS generic, l.loc AS locality, l.loc_alt AS locality_alt, t.postal_code AS postal,
                s.street, s.house,
                list_transform(t.phones, x -> CASE WHEN x LIKE '+48%' THEN x[4:] ELSE x END)
                    AS phones,

@@ -134,6 +134,7 @@ class RecordCodes:
     core_now: Codes  # the type phrase as it reads today (`features.current_core`)
     renamed: npt.NDArray[np.bool_]  # the record's name is a former one
     guessed: npt.NDArray[np.bool_]  # its type phrase came from a misspelt acronym
+    generic: npt.NDArray[np.bool_]  # its type phrase names a kind (`features.is_generic`)
     type_code: Codes  # "other" counts as missing
     number: Codes
     patron: Codes
@@ -260,8 +261,8 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
     con.execute(STEM_MACRO)
     codes, values = _encode_scalars(con)
     flags = con.execute(
-        "SELECT coalesce(renamed, false) AS renamed, coalesce(guessed, false) AS guessed "
-        "FROM er_features ORDER BY rid"
+        "SELECT coalesce(renamed, false) AS renamed, coalesce(guessed, false) AS guessed, "
+        "coalesce(generic, false) AS generic FROM er_features ORDER BY rid"
     ).fetchnumpy()
     stats = con.execute(
         "SELECT name_tf, name_areas, core_tf, crowd FROM er_features ORDER BY rid"
@@ -307,6 +308,7 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
         core_now=codes["core_now"],
         renamed=np.asarray(flags["renamed"], dtype=bool),
         guessed=np.asarray(flags["guessed"], dtype=bool),
+        generic=np.asarray(flags["generic"], dtype=bool),
         type_code=codes["type_code"],
         number=codes["number"],
         patron=codes["patron"],
@@ -543,6 +545,8 @@ def _core_tf(
 ) -> npt.NDArray[np.int8]:
     tf = codes.core_tf[left]
     out = (1 + np.searchsorted(np.array(CORE_TF_LEVELS), tf, side="left")).astype(np.int8)
+    # A phrase that names a kind is common whatever this input's count says.
+    out[codes.generic[left] | codes.generic[right]] = len(CORE_TF_LEVELS) + 1
     out[core != 1] = 0
     return out
 

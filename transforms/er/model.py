@@ -25,6 +25,8 @@ NUMBER_DIFFERENT = 3  # level of the `number` ladder
 ACRONYM_GUESSED = 1  # level of the `acronym` ladder
 POSTAL_DIFFERENT = 4  # level of the `postal` ladder: another postal area
 NIP_DIFFERENT = 2
+PATRON_DIFFERENT = 3
+PROPER_DIFFERENT = 3
 WEIGHTS_PATH = Path(__file__).with_name("model_weights.json")
 
 
@@ -56,9 +58,10 @@ class PairModel:
 
         Vetoes, whatever else agrees: different numbers ("nr 1" / "nr 2": siblings share
         buildings, phones and patrons), conflicting level words in the type phrase ("Sąd
-        Rejonowy" / "Sąd Okręgowy", "Gminny" / "Miejski" OPS), and postal codes of different
-        areas with no contact or identifier in common (the namesakes of another region: "OSP
-        w Bobrownikach", 42-583 and 87-617).
+        Rejonowy" / "Sąd Okręgowy", "Gminny" / "Miejski" OPS). And with no contact or
+        identifier in common: postal codes of different areas (the namesakes of another
+        region: "OSP w Bobrownikach", 42-583 and 87-617), two different patrons or two
+        different quoted names (two schools, two clubs of one village).
 
         Doubts, that go no higher than the review band for a coordinator to settle: a type
         phrase read from a misspelt acronym ("MGPS") unless the type, the place and a contact
@@ -69,7 +72,14 @@ class PairModel:
         veto = (
             (levels["number"] == NUMBER_DIFFERENT)
             | (levels["core"] == CORE_CONFLICT)
-            | ((levels["postal"] == POSTAL_DIFFERENT) & ~tied)
+            | (
+                (
+                    (levels["postal"] == POSTAL_DIFFERENT)
+                    | (levels["patron"] == PATRON_DIFFERENT)
+                    | (levels["proper"] == PROPER_DIFFERENT)
+                )
+                & ~tied
+            )
         )
         p[veto] = 0.0
         guess = (levels["acronym"] == ACRONYM_GUESSED) & ~(
