@@ -533,9 +533,15 @@ def stat_buckets_sql(alias: str) -> str:
 
 
 def _name_spread(
-    codes: RecordCodes, left: Pairs, right: Pairs, name_key: npt.NDArray[np.int8]
+    codes: RecordCodes,
+    left: Pairs,
+    right: Pairs,
+    name_key: npt.NDArray[np.int8],
+    postal: npt.NDArray[np.int8],
 ) -> npt.NDArray[np.int8]:
-    out = np.where(codes.name_areas[left] >= 2, 2, 1).astype(np.int8)
+    """A key met in several postal areas is ambiguous, unless the pair shares its postal
+    code: then it is placed in one of them."""
+    out = np.where((codes.name_areas[left] >= 2) & (postal != 1), 2, 1).astype(np.int8)
     out[name_key == 0] = 0
     return out
 
@@ -688,19 +694,20 @@ def compare(codes: RecordCodes, left: Pairs, right: Pairs) -> Levels:
     # A renamed type is the same kind of body under its new name ("ops" / "cus").
     kind[core == CORE_RENAMED] = 1
     name_key = _name_key(codes, left, right)
+    postal = _postal(codes, left, right)
     return {
         "core": core,
         "acronym": (codes.guessed[left] | codes.guessed[right]).astype(np.int8),
         "name_key": name_key,
         "core_tf": _core_tf(codes, left, right, core),
-        "name_spread": _name_spread(codes, left, right, name_key),
+        "name_spread": _name_spread(codes, left, right, name_key, postal),
         "crowd": _crowd(codes, left, right),
         "type": kind,
         "number": _number(codes, left, right),
         "patron": _patron(codes, left, right),
         "proper": _proper(codes, left, right),
         "place": _place(codes, left, right),
-        "postal": _postal(codes, left, right),
+        "postal": postal,
         "street": _street(codes, left, right),
         "phone": _list_ladder(codes.phones, codes.phones7, left, right),
         "email": _list_ladder(codes.emails, codes.email_domains, left, right),
