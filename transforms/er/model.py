@@ -3,8 +3,9 @@
 Each level of each ladder has one weight (log-odds, like a Fellegi–Sunter match weight), so a
 pair's score is `intercept + sum of its levels' weights`, readable level by level. The weights
 are learned from labelled pairs (`fit_model`, run by `benchmarks/matching.py --train` on
-er-scale/100k) and shipped as `model_weights.json`; the two thresholds (auto-match and review)
-are chosen on the dev set and stored in the same file. Runtime needs only the JSON.
+er-scale/100k and the hard set's `tune` part, never on er-dev or the hard `test` part) and
+shipped as `model_weights.json`; the thresholds (auto-match, review, cannot-link) are chosen
+on the `tune` part and stored in the same file. Runtime needs only the JSON.
 """
 
 from __future__ import annotations
