@@ -4,8 +4,8 @@
     .venv/bin/python benchmarks/matching.py er-dev hard-test      # some of them
     .venv/bin/python benchmarks/matching.py --code /tmp/main-src  # another checkout's matcher
     .venv/bin/python benchmarks/matching.py --incremental 1m      # a night with 1 % changed
-    .venv/bin/python benchmarks/matching.py --train ../shared/benchmarks/er-scale/100k \
-        benchmarks/er_hard/tune                                   # refit the weights
+    .venv/bin/python benchmarks/matching.py --train 100k hard-tune      # refit the weights
+    .venv/bin/python benchmarks/matching.py --sweep 0.5,0.6:0.05 hard-tune  # thresholds
 
 Sets: `er-dev` (../shared/benchmarks/er-dev), `hard-test` and `hard-tune`
 (benchmarks/er_hard, generated when missing), `1m` (../shared/benchmarks/er-scale/1m), or any
@@ -24,6 +24,9 @@ unless `--splink-1m` is given; a Splink run is stopped after `--splink-timeout` 
 
 `--code DIR` imports the matcher from another checkout (`git archive main | tar -x -C DIR`
 gives main's): the "before" column of RESULTS.md.
+
+`--sweep MATCH,...:CANNOT,...` prints P/R/F1 for a grid of thresholds (the shipped ones
+were chosen on hard-tune this way).
 
 `--train DIR [DIR ...]` refits the pair model on the candidate pairs of labelled sets (use
 er-scale/100k and er_hard/tune, never er-dev or er_hard/test) and rewrites
@@ -210,6 +213,41 @@ def train(datasets: list[Path]) -> None:
     print(f"wrote {WEIGHTS_PATH} from {len(labels)} pairs ({int(labels.sum())} true)")
 
 
+def sweep(dataset: Path, matches: list[float], cannots: list[float]) -> None:
+    """P/R/F1 on a labelled set for a grid of thresholds (the review threshold follows the
+    cannot-link one, at least 0.05): how the shipped thresholds were chosen on
+    er_hard/tune."""
+    import dataclasses
+
+    import duckdb
+    import pandas as pd
+    from matching_eval import scorer
+
+    from transforms.er.features import build_features_from_raw
+    from transforms.er.model import Thresholds, load_model
+    from transforms.er.resolve import resolve_features
+    from transforms.er.standalone import load_records_file
+
+    truth = pd.read_parquet(dataset / "truth.parquet")
+    con = duckdb.connect()
+    load_records_file(con, _records_path(dataset))
+    build_features_from_raw(con, "er_input")
+    model = load_model()
+    for match in matches:
+        for cannot in cannots:
+            thresholds = Thresholds(match, max(0.05, cannot), cannot)
+            result = resolve_features(con, model=dataclasses.replace(model, thresholds=thresholds))
+            clusters = pd.DataFrame(
+                {"record_id": list(result.clusters), "cluster_id": list(result.clusters.values())}
+            )
+            s = scorer(dataset).score(clusters, truth)
+            print(
+                f"match={match} cannot_link={cannot} P={s['precision']:.4f} "
+                f"R={s['recall']:.4f} F1={s['f1']:.4f}",
+                flush=True,
+            )
+
+
 # ---------------------------------------------------------------------------------------------
 # Incremental
 # ---------------------------------------------------------------------------------------------
@@ -320,6 +358,11 @@ def main() -> None:
     )
     parser.add_argument("sets", nargs="*", default=["er-dev", "hard-test", "hard-tune", "1m"])
     parser.add_argument("--train", action="store_true", help="refit the weights on SETS")
+    parser.add_argument(
+        "--sweep",
+        metavar="MATCH[,...]:CANNOT[,...]",
+        help="thresholds grid on SETS, e.g. 0.4,0.5,0.6,0.7:0.01,0.05,0.1",
+    )
     parser.add_argument("--incremental", action="store_true", help="a 1 %% night on SETS")
     parser.add_argument("--changed", type=float, default=0.01)
     parser.add_argument("--skip-splink", action="store_true")
@@ -331,6 +374,15 @@ def main() -> None:
     args = parser.parse_args()
     if args.train:
         train([_dataset(name) for name in args.sets])
+        return
+    if args.sweep:
+        matches, cannots = args.sweep.split(":")
+        for name in args.sets:
+            sweep(
+                _dataset(name),
+                [float(x) for x in matches.split(",")],
+                [float(x) for x in cannots.split(",")],
+            )
         return
     if args.incremental:
         for name in args.sets:
