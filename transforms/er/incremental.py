@@ -77,14 +77,20 @@ def has_state(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(row and row[0])
 
 
+def _check_table(table: str) -> None:
+    if table == "er_features" or table.startswith(("er_inc_", "er_state_")):
+        raise ValueError(f"incremental matching: {table!r} is a name the matcher uses itself")
+
+
 def _fingerprints(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    _check_table(table)
     columns = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
     parts = [f"coalesce(CAST({c} AS VARCHAR), '')" for c in INPUT_COLUMNS if c != "record_id"]
     if "teryt" in columns:
         parts.append("coalesce(CAST(teryt AS VARCHAR), '')")
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE er_fingerprints AS
+        CREATE OR REPLACE TEMP TABLE er_inc_fingerprints AS
         SELECT record_id, md5(concat_ws(chr(31), {", ".join(parts)})) AS fingerprint
         FROM {table}
         """
@@ -108,23 +114,23 @@ def resolve_keeping_state(
     model = model or load_model()
     _fingerprints(con, table)
     build(con, table)
-    result = resolve_features(con, decisions=decisions, model=model, keep_pairs="er_kept_pairs")
+    result = resolve_features(con, decisions=decisions, model=model, keep_pairs="er_inc_kept_pairs")
     con.execute(
         """
-        CREATE OR REPLACE TEMP TABLE er_next AS
+        CREATE OR REPLACE TEMP TABLE er_inc_next AS
         SELECT CAST(f.rid AS INTEGER) AS uid, f.*, p.fingerprint
-        FROM er_features f JOIN er_fingerprints p USING (record_id)
+        FROM er_features f JOIN er_inc_fingerprints p USING (record_id)
         """
     )
     con.execute(
         """
         CREATE OR REPLACE TABLE er_state_pairs AS
         SELECT CAST(l AS INTEGER) AS a, CAST(r AS INTEGER) AS b, probability, apart
-        FROM er_kept_pairs
+        FROM er_inc_kept_pairs
         """
     )
-    con.execute("DROP TABLE er_kept_pairs")
-    uid_of = dict(con.execute("SELECT record_id, uid FROM er_next").fetchall())
+    con.execute("DROP TABLE er_inc_kept_pairs")
+    uid_of = dict(con.execute("SELECT record_id, uid FROM er_inc_next").fetchall())
     cluster = {uid_of[r]: uid_of[k] for r, k in result.clusters.items()}
     component = _components_from_state(con, model, decisions, uid_of)
     _save_records(con, cluster, component)
@@ -170,15 +176,15 @@ def _save_records(
         }
     )
     frame["component"] = frame["uid"].map(component).astype(np.int32)
-    con.register("er_state_frame", frame)
+    con.register("er_inc_state_frame", frame)
     con.execute(
         """
         CREATE OR REPLACE TABLE er_state_records AS
         SELECT n.* EXCLUDE (rid), c.cluster, c.component
-        FROM er_next n JOIN er_state_frame c USING (uid)
+        FROM er_inc_next n JOIN er_inc_state_frame c USING (uid)
         """
     )
-    con.unregister("er_state_frame")
+    con.unregister("er_inc_state_frame")
 
 
 def _save_decisions(con: duckdb.DuckDBPyConnection, decisions: Sequence[Decision]) -> None:
@@ -230,7 +236,7 @@ def resolve_incrementally(
 
     lap = time.perf_counter()
     record_ids = [
-        r[0] for r in con.execute("SELECT record_id FROM er_next ORDER BY rid").fetchall()
+        r[0] for r in con.execute("SELECT record_id FROM er_inc_next ORDER BY rid").fetchall()
     ]
     rid_of = {record_id: i for i, record_id in enumerate(record_ids)}
     decided = decided_pairs(decisions, rid_of)
@@ -270,18 +276,18 @@ def resolve_incrementally(
 
 
 def _classify(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """`er_night(record_id, uid, status)`: added / changed / removed / same; added records
+    """`er_inc_night(record_id, uid, status)`: added / changed / removed / same; added records
     get new uids after the largest one."""
     con.execute(
         """
-        CREATE OR REPLACE TEMP TABLE er_night AS
+        CREATE OR REPLACE TEMP TABLE er_inc_night AS
         WITH joined AS (
             SELECT coalesce(f.record_id, s.record_id) AS record_id, s.uid AS old_uid,
                    CASE WHEN s.uid IS NULL THEN 'added'
                         WHEN f.record_id IS NULL THEN 'removed'
                         WHEN f.fingerprint <> s.fingerprint THEN 'changed'
                         ELSE 'same' END AS status
-            FROM er_fingerprints f FULL JOIN er_state_records s USING (record_id)
+            FROM er_inc_fingerprints f FULL JOIN er_state_records s USING (record_id)
         )
         SELECT record_id, status,
                CAST(coalesce(old_uid, (SELECT coalesce(max(uid), -1) FROM er_state_records)
@@ -292,56 +298,58 @@ def _classify(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     )
     return {
         str(k): int(v)
-        for k, v in con.execute("SELECT status, count(*) FROM er_night GROUP BY status").fetchall()
+        for k, v in con.execute(
+            "SELECT status, count(*) FROM er_inc_night GROUP BY status"
+        ).fetchall()
     }
 
 
 def _next_features(con: duckdb.DuckDBPyConnection, table: str, build: Builder) -> None:
-    """`er_next`: tonight's records (features of the new and changed ones parsed now, the
+    """`er_inc_next`: tonight's records (features of the new and changed ones parsed now, the
     others from the state), with rids in record id order and the statistics recounted;
-    `er_dirty(rid)`: the new and changed ones; `er_stat_moved(rid)`: unchanged records whose
+    `er_inc_dirty(rid)`: the new and changed ones; `er_inc_stat_moved(rid)`: unchanged records whose
     statistics moved to another bucket."""
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE er_delta_input AS
-        SELECT t.* FROM {table} t JOIN er_night n USING (record_id)
+        CREATE OR REPLACE TEMP TABLE er_inc_delta_input AS
+        SELECT t.* FROM {table} t JOIN er_inc_night n USING (record_id)
         WHERE n.status IN ('added', 'changed')
         """
     )
-    build(con, "er_delta_input")
+    build(con, "er_inc_delta_input")
     stat_columns = ", ".join(STATISTICS)
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE er_next AS
+        CREATE OR REPLACE TEMP TABLE er_inc_next AS
         WITH rows AS (
             SELECT s.* EXCLUDE (uid, cluster, component, {stat_columns})
-            FROM er_state_records s JOIN er_night n USING (record_id) WHERE n.status = 'same'
+            FROM er_state_records s JOIN er_inc_night n USING (record_id) WHERE n.status = 'same'
             UNION ALL BY NAME
             SELECT d.* EXCLUDE (rid, {stat_columns}), p.fingerprint
-            FROM er_features d JOIN er_fingerprints p USING (record_id)
+            FROM er_features d JOIN er_inc_fingerprints p USING (record_id)
         )
         SELECT n.uid, CAST(row_number() OVER (ORDER BY r.record_id) - 1 AS INTEGER) AS rid, r.*
-        FROM rows r JOIN er_night n USING (record_id)
+        FROM rows r JOIN er_inc_night n USING (record_id)
         ORDER BY rid
         """
     )
-    add_statistics(con, "er_next")
+    add_statistics(con, "er_inc_next")
     con.execute(
         """
-        CREATE OR REPLACE TEMP TABLE er_dirty AS
-        SELECT x.rid FROM er_next x JOIN er_night n USING (record_id)
+        CREATE OR REPLACE TEMP TABLE er_inc_dirty AS
+        SELECT x.rid FROM er_inc_next x JOIN er_inc_night n USING (record_id)
         WHERE n.status IN ('added', 'changed')
         """
     )
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE er_stat_moved AS
-        SELECT x.rid FROM er_next x JOIN er_state_records s USING (uid)
+        CREATE OR REPLACE TEMP TABLE er_inc_stat_moved AS
+        SELECT x.rid FROM er_inc_next x JOIN er_state_records s USING (uid)
         WHERE {stat_buckets_sql("x")} <> {stat_buckets_sql("s")}
-          AND x.rid NOT IN (SELECT rid FROM er_dirty)
+          AND x.rid NOT IN (SELECT rid FROM er_inc_dirty)
         """
     )
-    con.execute("DROP TABLE er_delta_input")
+    con.execute("DROP TABLE er_inc_delta_input")
     con.execute("DROP TABLE IF EXISTS er_features")
 
 
@@ -349,18 +357,18 @@ def _save_night(
     con: duckdb.DuckDBPyConnection, labels: npt.NDArray[np.int64], component: dict[int, int]
 ) -> None:
     uids = np.asarray(
-        con.execute("SELECT uid FROM er_next ORDER BY rid").fetchnumpy()["uid"], dtype=np.int64
+        con.execute("SELECT uid FROM er_inc_next ORDER BY rid").fetchnumpy()["uid"], dtype=np.int64
     )
     cluster = {int(uids[rid]): int(uids[root]) for rid, root in enumerate(labels.tolist())}
     con.execute(
         """
         CREATE OR REPLACE TABLE er_state_pairs AS
         SELECT a.uid AS a, b.uid AS b, p.probability, p.apart
-        FROM er_inc_pairs p JOIN er_next a ON a.rid = p.l JOIN er_next b ON b.rid = p.r
+        FROM er_inc_pairs p JOIN er_inc_next a ON a.rid = p.l JOIN er_inc_next b ON b.rid = p.r
         """
     )
     _save_records(con, cluster, component)
-    con.execute("CREATE OR REPLACE TABLE er_state_blocks AS SELECT * FROM er_next_blocks")
-    for name in ("er_next_blocks", "er_cand", "er_old_pairs", "er_dirty_pairs",
-                 "er_regroup_pairs", "er_to_score", "er_inc_pairs"):  # fmt: skip
+    con.execute("CREATE OR REPLACE TABLE er_state_blocks AS SELECT * FROM er_inc_next_blocks")
+    for name in ("er_inc_next_blocks", "er_inc_cand", "er_inc_old_pairs", "er_inc_dirty_pairs",
+                 "er_inc_regroup_pairs", "er_inc_to_score", "er_inc_pairs"):  # fmt: skip
         con.execute(f"DROP TABLE IF EXISTS {name}")

@@ -28,20 +28,20 @@ def region_to_recluster(
     changed or removed, ends of a pair that came, went or changed, ends of a decision that
     came or went) plus the new records. No join of the match graph leaves this region."""
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE er_decided_now (record_a VARCHAR, record_b VARCHAR, "
+        "CREATE OR REPLACE TEMP TABLE er_inc_decided_now (record_a VARCHAR, record_b VARCHAR, "
         "verdict VARCHAR, position INTEGER)"
     )
     if decisions:
         con.executemany(
-            "INSERT INTO er_decided_now VALUES (?, ?, ?, ?)",
+            "INSERT INTO er_inc_decided_now VALUES (?, ?, ?, ?)",
             [(d.record_a, d.record_b, d.verdict, i) for i, d in enumerate(decisions)],
         )
     con.execute(
         """
-        CREATE OR REPLACE TEMP TABLE er_touched AS
+        CREATE OR REPLACE TEMP TABLE er_inc_touched AS
         WITH old AS (SELECT a.rid AS l, b.rid AS r, p.probability, p.apart
                      FROM er_state_pairs p
-                     JOIN er_next a ON a.uid = p.a JOIN er_next b ON b.uid = p.b),
+                     JOIN er_inc_next a ON a.uid = p.a JOIN er_inc_next b ON b.uid = p.b),
              changed AS (
                  SELECT coalesce(n.l, o.l) AS l, coalesce(n.r, o.r) AS r
                  FROM er_inc_pairs n FULL JOIN old o ON n.l = o.l AND n.r = o.r
@@ -49,37 +49,37 @@ def region_to_recluster(
                     OR n.apart <> o.apart
              ),
              decisions_moved AS (
-                 (SELECT record_a, record_b, verdict FROM er_decided_now
+                 (SELECT record_a, record_b, verdict FROM er_inc_decided_now
                   EXCEPT SELECT record_a, record_b, verdict FROM er_state_decisions)
                  UNION
                  (SELECT record_a, record_b, verdict FROM er_state_decisions
-                  EXCEPT SELECT record_a, record_b, verdict FROM er_decided_now)
+                  EXCEPT SELECT record_a, record_b, verdict FROM er_inc_decided_now)
              ),
              decided_ends AS (
                  SELECT record_a AS record_id FROM decisions_moved
                  UNION SELECT record_b FROM decisions_moved
              )
         SELECT l AS rid FROM changed UNION SELECT r FROM changed
-        UNION SELECT rid FROM er_dirty
-        UNION SELECT x.rid FROM er_next x JOIN decided_ends USING (record_id)
+        UNION SELECT rid FROM er_inc_dirty
+        UNION SELECT x.rid FROM er_inc_next x JOIN decided_ends USING (record_id)
         """
     )
     # Old components of the touched records and of the records that changed or left.
     con.execute(
         """
-        CREATE OR REPLACE TEMP TABLE er_region AS
+        CREATE OR REPLACE TEMP TABLE er_inc_region AS
         WITH comps AS (
-            SELECT s.component FROM er_state_records s JOIN er_next x USING (uid)
-            WHERE x.rid IN (SELECT rid FROM er_touched)
-            UNION SELECT s.component FROM er_state_records s JOIN er_night n USING (uid)
+            SELECT s.component FROM er_state_records s JOIN er_inc_next x USING (uid)
+            WHERE x.rid IN (SELECT rid FROM er_inc_touched)
+            UNION SELECT s.component FROM er_state_records s JOIN er_inc_night n USING (uid)
             WHERE n.status IN ('changed', 'removed')
         )
-        SELECT x.rid FROM er_next x JOIN er_state_records s USING (uid)
+        SELECT x.rid FROM er_inc_next x JOIN er_state_records s USING (uid)
         WHERE s.component IN (SELECT component FROM comps)
-        UNION SELECT rid FROM er_dirty
+        UNION SELECT rid FROM er_inc_dirty
         """
     )
-    region = con.execute("SELECT rid FROM er_region ORDER BY rid").fetchnumpy()["rid"]
+    region = con.execute("SELECT rid FROM er_inc_region ORDER BY rid").fetchnumpy()["rid"]
     return np.asarray(region, dtype=np.int32)
 
 
@@ -93,33 +93,33 @@ def recluster(
     region clustered anew as a full run would, the rest as it was. Also each record's
     component (uid -> smallest uid), the joins refused in the region, and matched pairs."""
     th = model.thresholds
-    n = count(con, "SELECT count(*) FROM er_next")
+    n = count(con, "SELECT count(*) FROM er_inc_next")
     old = con.execute(
         """
         SELECT x.rid, c.rid AS cluster_rid, x.uid, s.component
-        FROM er_next x JOIN er_state_records s USING (uid)
-        JOIN er_next c ON c.uid = s.cluster
+        FROM er_inc_next x JOIN er_state_records s USING (uid)
+        JOIN er_inc_next c ON c.uid = s.cluster
         """
     ).fetchnumpy()
     labels = np.arange(n, dtype=np.int64)
     labels[np.asarray(old["rid"], dtype=np.int64)] = np.asarray(old["cluster_rid"], dtype=np.int64)
-    uids = con.execute("SELECT uid FROM er_next ORDER BY rid").fetchnumpy()["uid"]
+    uids = con.execute("SELECT uid FROM er_inc_next ORDER BY rid").fetchnumpy()["uid"]
     uid_arr = np.asarray(uids, dtype=np.int64)
     component = {
         int(u): int(c) for u, c in zip(old["uid"].tolist(), old["component"].tolist(), strict=True)
     }
 
     local = {int(rid): i for i, rid in enumerate(region.tolist())}
-    con.register("er_region_frame", pd.DataFrame({"rid": region}))
+    con.register("er_inc_region_frame", pd.DataFrame({"rid": region}))
     pairs = con.execute(
         f"""
         SELECT l, r, probability, apart FROM er_inc_pairs
-        WHERE l IN (SELECT rid FROM er_region_frame) AND r IN (SELECT rid FROM er_region_frame)
+        WHERE l IN (SELECT rid FROM er_inc_region_frame) AND r IN (SELECT rid FROM er_inc_region_frame)
           AND (probability >= {th.review} OR probability < {th.cannot_link} OR apart)
         ORDER BY l, r
         """
     ).fetchnumpy()
-    con.unregister("er_region_frame")
+    con.unregister("er_inc_region_frame")
     # Region rids to 0..m-1 (the region is sorted, so the order of rids is kept).
     pl = np.searchsorted(region, np.asarray(pairs["l"], dtype=np.int32)).astype(np.int32)
     pr = np.searchsorted(region, np.asarray(pairs["r"], dtype=np.int32)).astype(np.int32)
@@ -200,16 +200,16 @@ def touched_conflicts(
     """Conflict cases of the clusters the night re-made."""
     if len(region) == 0:
         return []
-    con.register("er_region_labels", pd.DataFrame({"rid": region, "cluster": labels[region]}))
+    con.register("er_inc_region_labels", pd.DataFrame({"rid": region, "cluster": labels[region]}))
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_features AS
         SELECT x.* EXCLUDE (rid, uid, fingerprint),
                CAST(row_number() OVER (ORDER BY x.rid) - 1 AS INTEGER) AS rid, g.cluster AS big
-        FROM er_next x JOIN er_region_labels g USING (rid) ORDER BY x.rid
+        FROM er_inc_next x JOIN er_inc_region_labels g USING (rid) ORDER BY x.rid
         """
     )
-    con.unregister("er_region_labels")
+    con.unregister("er_inc_region_labels")
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_clusters AS

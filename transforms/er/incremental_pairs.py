@@ -62,16 +62,16 @@ def save_blocks(con: duckdb.DuckDBPyConnection) -> None:
 def new_candidates(
     con: duckdb.DuckDBPyConnection,
 ) -> tuple[int, int, tuple[RuleCount, ...]]:
-    """Tonight's candidate pairs, `er_cand(l, r, fresh)`: the state's pairs among unchanged
+    """Tonight's candidate pairs, `er_inc_cand(l, r, fresh)`: the state's pairs among unchanged
     records, plus the pairs of the blocks new and changed records fall in, plus those among
     records of blocks that crossed their size limit (re-derived; `fresh` marks pairs to
-    score). New block sizes go to `er_next_blocks`."""
+    score). New block sizes go to `er_inc_next_blocks`."""
     con.execute(STEM_MACRO)
-    con.execute("CREATE OR REPLACE TEMP VIEW er_features AS SELECT * FROM er_next")
-    con.execute("CREATE OR REPLACE TEMP TABLE er_dirty_pairs (l INTEGER, r INTEGER)")
-    con.execute("CREATE OR REPLACE TEMP TABLE er_regroup (rid INTEGER)")
+    con.execute("CREATE OR REPLACE TEMP VIEW er_features AS SELECT * FROM er_inc_next")
+    con.execute("CREATE OR REPLACE TEMP TABLE er_inc_dirty_pairs (l INTEGER, r INTEGER)")
+    con.execute("CREATE OR REPLACE TEMP TABLE er_inc_regroup (rid INTEGER)")
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE er_next_blocks (rule VARCHAR, level VARCHAR, key VARCHAR, "
+        "CREATE OR REPLACE TEMP TABLE er_inc_next_blocks (rule VARCHAR, level VARCHAR, key VARCHAR, "
         "n INTEGER)"
     )
     counts: list[RuleCount] = []
@@ -81,7 +81,7 @@ def new_candidates(
         for level in ("raw", "eff"):
             con.execute(
                 f"""
-                INSERT INTO er_next_blocks SELECT '{rule.name}', '{level}', key,
+                INSERT INTO er_inc_next_blocks SELECT '{rule.name}', '{level}', key,
                        CAST(count(*) AS INTEGER)
                 FROM {name}_{level} WHERE key IS NOT NULL GROUP BY key
                 """
@@ -90,8 +90,8 @@ def new_candidates(
         # Blocks that turned valid or invalid, and raw keys re-keyed or no longer re-keyed.
         con.execute(
             f"""
-            INSERT INTO er_regroup
-            WITH new AS (SELECT level, key, n FROM er_next_blocks WHERE rule = '{rule.name}'),
+            INSERT INTO er_inc_regroup
+            WITH new AS (SELECT level, key, n FROM er_inc_next_blocks WHERE rule = '{rule.name}'),
                  old AS (SELECT level, key, n FROM er_state_blocks WHERE rule = '{rule.name}'),
                  both_sides AS (
                      SELECT level, key, coalesce(new.n, 0) AS new_n, coalesce(old.n, 0) AS old_n
@@ -110,34 +110,34 @@ def new_candidates(
             UNION SELECT rid FROM {name}_eff WHERE key IN (SELECT key FROM flipped_eff)
             """
         )
-        before = count(con, "SELECT count(*) FROM er_dirty_pairs")
+        before = count(con, "SELECT count(*) FROM er_inc_dirty_pairs")
         con.execute(
             f"""
-            INSERT INTO er_dirty_pairs
+            INSERT INTO er_inc_dirty_pairs
             WITH sizes AS (SELECT key, count(*) AS n FROM {name}_eff
                            WHERE key IS NOT NULL GROUP BY key),
-                 touched AS (SELECT DISTINCT e.key FROM {name}_eff e JOIN er_dirty d USING (rid)
+                 touched AS (SELECT DISTINCT e.key FROM {name}_eff e JOIN er_inc_dirty d USING (rid)
                              WHERE e.key IN (SELECT key FROM sizes WHERE {valid}))
             SELECT a.rid, b.rid FROM {name}_eff a JOIN {name}_eff b
               ON a.key = b.key AND a.rid < b.rid
             WHERE a.key IN (SELECT key FROM touched)
-              AND (a.rid IN (SELECT rid FROM er_dirty) OR b.rid IN (SELECT rid FROM er_dirty))
+              AND (a.rid IN (SELECT rid FROM er_inc_dirty) OR b.rid IN (SELECT rid FROM er_inc_dirty))
             """
         )
-        proposed = count(con, "SELECT count(*) FROM er_dirty_pairs") - before
+        proposed = count(con, "SELECT count(*) FROM er_inc_dirty_pairs") - before
         counts.append(RuleCount(rule.name, proposed, proposed, 0, 0, 0))
     # Pairs among regrouped records, from every rule's valid blocks.
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE er_regroup AS SELECT DISTINCT rid FROM er_regroup "
-        "WHERE rid NOT IN (SELECT rid FROM er_dirty)"
+        "CREATE OR REPLACE TEMP TABLE er_inc_regroup AS SELECT DISTINCT rid FROM er_inc_regroup "
+        "WHERE rid NOT IN (SELECT rid FROM er_inc_dirty)"
     )
-    con.execute("CREATE OR REPLACE TEMP TABLE er_regroup_pairs (l INTEGER, r INTEGER)")
+    con.execute("CREATE OR REPLACE TEMP TABLE er_inc_regroup_pairs (l INTEGER, r INTEGER)")
     for i, rule in enumerate(RULES):
         name = f"er_inc{i}"
         con.execute(
             f"""
-            INSERT INTO er_regroup_pairs
-            WITH mine AS (SELECT e.* FROM {name}_eff e JOIN er_regroup g USING (rid)
+            INSERT INTO er_inc_regroup_pairs
+            WITH mine AS (SELECT e.* FROM {name}_eff e JOIN er_inc_regroup g USING (rid)
                           WHERE e.key IS NOT NULL),
                  sizes AS (SELECT key, count(*) AS n FROM {name}_eff
                            WHERE key IN (SELECT key FROM mine) GROUP BY key)
@@ -152,31 +152,31 @@ def new_candidates(
     # regrouped records are replaced.
     con.execute(
         """
-        CREATE OR REPLACE TEMP TABLE er_old_pairs AS
+        CREATE OR REPLACE TEMP TABLE er_inc_old_pairs AS
         SELECT a.rid AS l, b.rid AS r, p.probability, p.apart
         FROM er_state_pairs p
-        JOIN er_next a ON a.uid = p.a JOIN er_next b ON b.uid = p.b
-        WHERE a.rid NOT IN (SELECT rid FROM er_dirty) AND b.rid NOT IN (SELECT rid FROM er_dirty)
+        JOIN er_inc_next a ON a.uid = p.a JOIN er_inc_next b ON b.uid = p.b
+        WHERE a.rid NOT IN (SELECT rid FROM er_inc_dirty) AND b.rid NOT IN (SELECT rid FROM er_inc_dirty)
         """
     )
     con.execute(
         """
-        CREATE OR REPLACE TEMP TABLE er_cand AS
+        CREATE OR REPLACE TEMP TABLE er_inc_cand AS
         WITH fresh AS (
-            SELECT l, r FROM er_dirty_pairs
-            UNION SELECT l, r FROM er_regroup_pairs
+            SELECT l, r FROM er_inc_dirty_pairs
+            UNION SELECT l, r FROM er_inc_regroup_pairs
         ),
         kept AS (
-            SELECT l, r FROM er_old_pairs
-            WHERE NOT (l IN (SELECT rid FROM er_regroup) AND r IN (SELECT rid FROM er_regroup))
+            SELECT l, r FROM er_inc_old_pairs
+            WHERE NOT (l IN (SELECT rid FROM er_inc_regroup) AND r IN (SELECT rid FROM er_inc_regroup))
         )
         SELECT l, r, true AS fresh FROM fresh
         UNION ALL
         SELECT k.l, k.r, false FROM kept k ANTI JOIN fresh f ON f.l = k.l AND f.r = k.r
         """
     )
-    dirty = count(con, "SELECT count(*) FROM er_dirty_pairs")
-    regrouped = count(con, "SELECT count(*) FROM er_regroup")
+    dirty = count(con, "SELECT count(*) FROM er_inc_dirty_pairs")
+    regrouped = count(con, "SELECT count(*) FROM er_inc_regroup")
     return dirty, regrouped, tuple(counts)
 
 
@@ -188,18 +188,18 @@ def rescore(
     del dirty_pairs, regrouped
     con.execute(
         """
-        CREATE OR REPLACE TEMP TABLE er_to_score AS
-        SELECT l, r FROM er_cand
-        WHERE fresh OR l IN (SELECT rid FROM er_stat_moved) OR r IN (SELECT rid FROM er_stat_moved)
+        CREATE OR REPLACE TEMP TABLE er_inc_to_score AS
+        SELECT l, r FROM er_inc_cand
+        WHERE fresh OR l IN (SELECT rid FROM er_inc_stat_moved) OR r IN (SELECT rid FROM er_inc_stat_moved)
         ORDER BY l, r
         """
     )
-    pairs = con.execute("SELECT l, r FROM er_to_score").fetchnumpy()
+    pairs = con.execute("SELECT l, r FROM er_inc_to_score").fetchnumpy()
     left = np.asarray(pairs["l"], dtype=np.int32)
     right = np.asarray(pairs["r"], dtype=np.int32)
     probability, apart = _score_pairs(con, model, left, right)
     con.register(
-        "er_scored_frame",
+        "er_inc_scored_frame",
         pd.DataFrame({"l": left, "r": right, "probability": probability, "apart": apart}),
     )
     con.execute(
@@ -207,13 +207,13 @@ def rescore(
         CREATE OR REPLACE TEMP TABLE er_inc_pairs AS
         SELECT c.l, c.r, coalesce(s.probability, o.probability) AS probability,
                coalesce(s.apart, o.apart) AS apart
-        FROM er_cand c
-        LEFT JOIN er_scored_frame s ON s.l = c.l AND s.r = c.r
-        LEFT JOIN er_old_pairs o ON o.l = c.l AND o.r = c.r
+        FROM er_inc_cand c
+        LEFT JOIN er_inc_scored_frame s ON s.l = c.l AND s.r = c.r
+        LEFT JOIN er_inc_old_pairs o ON o.l = c.l AND o.r = c.r
         ORDER BY c.l, c.r
         """
     )
-    con.unregister("er_scored_frame")
+    con.unregister("er_inc_scored_frame")
     return int(len(left))
 
 
@@ -223,7 +223,7 @@ def _score_pairs(
     left: npt.NDArray[np.int32],
     right: npt.NDArray[np.int32],
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
-    """Probability and the numbers' veto of pairs of `er_next` rids."""
+    """Probability and the numbers' veto of pairs of `er_inc_next` rids."""
     levels = levels_of(con, left, right)
     if levels is None:
         return np.zeros(0), np.zeros(0, bool)
@@ -233,22 +233,22 @@ def _score_pairs(
 def levels_of(
     con: duckdb.DuckDBPyConnection, left: npt.NDArray[np.int32], right: npt.NDArray[np.int32]
 ) -> dict[str, npt.NDArray[np.int8]] | None:
-    """Ladder levels of pairs of `er_next` rids, from an `er_features` of their records only
+    """Ladder levels of pairs of `er_inc_next` rids, from an `er_features` of their records only
     (the statistics are tonight's, counted over every record)."""
     if len(left) == 0:
         return None
     involved = np.unique(np.concatenate([left, right]))
-    con.register("er_involved", pd.DataFrame({"rid": involved}))
+    con.register("er_inc_involved", pd.DataFrame({"rid": involved}))
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_features AS
         SELECT x.* EXCLUDE (rid, uid, fingerprint),
                CAST(row_number() OVER (ORDER BY x.rid) - 1 AS INTEGER) AS rid
-        FROM er_next x JOIN er_involved USING (rid)
+        FROM er_inc_next x JOIN er_inc_involved USING (rid)
         ORDER BY rid
         """
     )
-    con.unregister("er_involved")
+    con.unregister("er_inc_involved")
     codes = encode_records(con)
     local_left = np.searchsorted(involved, left).astype(np.int32)
     local_right = np.searchsorted(involved, right).astype(np.int32)
