@@ -240,7 +240,7 @@ def resolve_incrementally(
     ]
     rid_of = {record_id: i for i, record_id in enumerate(record_ids)}
     decided = decided_pairs(decisions, rid_of)
-    region = region_to_recluster(con, decisions)
+    region = region_to_recluster(con, model, decisions)
     labels, component, refused, matched = recluster(con, model, decided, region)
     stats["clustering_s"] = round(time.perf_counter() - lap, 2)
 

@@ -22,11 +22,22 @@ from transforms.er.review import ConflictCase, conflict_cases
 
 
 def region_to_recluster(
-    con: duckdb.DuckDBPyConnection, decisions: Sequence[Decision]
+    con: duckdb.DuckDBPyConnection, model: PairModel, decisions: Sequence[Decision]
 ) -> npt.NDArray[np.int32]:
     """Rids to re-cluster: whole old components of every record the night touched (new,
-    changed or removed, ends of a pair that came, went or changed, ends of a decision that
-    came or went) plus the new records. No join of the match graph leaves this region."""
+    changed or removed, ends of a pair whose part in clustering changed, ends of a decision
+    that came or went) plus the new records. No join of the match graph leaves this region.
+
+    A pair's part is to join (at or above the match threshold), to keep apart (below the
+    cannot-link threshold, or different numbers) or none (the review band, or no pair): a
+    pair that came, went or moved without changing its part changes no cluster, except a
+    join whose strength moved (the order of joins may change)."""
+    th = model.thresholds
+    part = (
+        "CASE WHEN {t}.l IS NULL THEN 0 WHEN {t}.apart OR {t}.probability < "
+        f"{th.cannot_link} THEN 2 WHEN {{t}}.probability >= {th.match} THEN 1 ELSE 0 END"
+    )
+    part_n, part_o = part.format(t="n"), part.format(t="o")
     con.execute(
         "CREATE OR REPLACE TEMP TABLE er_inc_decided_now (record_a VARCHAR, record_b VARCHAR, "
         "verdict VARCHAR, position INTEGER)"
@@ -37,7 +48,7 @@ def region_to_recluster(
             [(d.record_a, d.record_b, d.verdict, i) for i, d in enumerate(decisions)],
         )
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE er_inc_touched AS
         WITH old AS (SELECT a.rid AS l, b.rid AS r, p.probability, p.apart
                      FROM er_state_pairs p
@@ -45,8 +56,8 @@ def region_to_recluster(
              changed AS (
                  SELECT coalesce(n.l, o.l) AS l, coalesce(n.r, o.r) AS r
                  FROM er_inc_pairs n FULL JOIN old o ON n.l = o.l AND n.r = o.r
-                 WHERE n.l IS NULL OR o.l IS NULL OR n.probability <> o.probability
-                    OR n.apart <> o.apart
+                 WHERE ({part_n}) <> ({part_o})
+                    OR (({part_n}) = 1 AND n.probability <> o.probability)
              ),
              decisions_moved AS (
                  (SELECT record_a, record_b, verdict FROM er_inc_decided_now
