@@ -249,9 +249,11 @@ def resolve_incrementally(
     rows = review_rows(con, model, review_limit)
     cases = pair_cases(rows, labels, record_ids, set(decided), model.explain)
     conflicts = touched_conflicts(con, labels, region)
+    stats["review_s"] = round(time.perf_counter() - lap, 2)
+    lap = time.perf_counter()
     _save_night(con, labels, component)
     _save_decisions(con, decisions)
-    stats["review_s"] = round(time.perf_counter() - lap, 2)
+    stats["saving_s"] = round(time.perf_counter() - lap, 2)
     stats["total_s"] = round(time.perf_counter() - clock, 2)
     resolution = Resolution(
         clusters=clusters,
