@@ -368,6 +368,7 @@ def main() -> None:
     parser.add_argument("--skip-splink", action="store_true")
     parser.add_argument("--splink-1m", action="store_true")
     parser.add_argument("--splink-timeout", type=float, default=1200.0)
+    parser.add_argument("--splink-configs", default="competent,expert")
     parser.add_argument("--code", default="", help="import the matcher from this checkout")
     parser.add_argument("--label", default="wsparcie")
     parser.add_argument("--json", type=Path, help="also write the figures here")
@@ -400,7 +401,7 @@ def main() -> None:
             info = _in_child(run_wsparcie, records, out, args.code)
             rows.append(_report(args.label, info, dataset, out))
             if not args.skip_splink and (name != "1m" or args.splink_1m):
-                for config in ("competent", "expert"):
+                for config in args.splink_configs.split(","):
                     out = f"{tmp}/splink_{config}.csv"
                     info = _in_child(run_splink, records, out, config, timeout=args.splink_timeout)
                     rows.append(_report(f"splink {config}", info, dataset, out))
