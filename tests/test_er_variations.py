@@ -14,8 +14,8 @@ from test_er_pairs import rec, score
 
 from transforms.abbreviations import expand_abbreviations
 from transforms.acronyms import misspelt
-from transforms.er.features import current_core, parse_name
 from transforms.er.model import load_model
+from transforms.er.name_parts import current_core, parse_name
 
 # Rows as the RJPS export and the offices' lists give them.
 BIECZ = rec(

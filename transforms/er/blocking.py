@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from transforms.er.features import STEM_MACRO
+from transforms.er.name_parts import STEM_MACRO
 
 log = logging.getLogger(__name__)
 

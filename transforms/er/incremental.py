@@ -37,7 +37,7 @@ import pandas as pd
 
 from transforms.er.cluster import components
 from transforms.er.decisions import Decision, decided_pairs
-from transforms.er.features import STATISTICS, add_statistics, build_features_from_raw
+from transforms.er.features import build_features_from_raw
 from transforms.er.incremental_clusters import (
     recluster,
     region_to_recluster,
@@ -49,6 +49,7 @@ from transforms.er.ladders import stat_buckets_sql
 from transforms.er.model import PairModel, load_model
 from transforms.er.resolve import Resolution, resolve_features
 from transforms.er.review import pair_cases
+from transforms.er.statistics import STATISTICS, add_statistics
 
 Builder = Callable[[duckdb.DuckDBPyConnection, str], int]
 INPUT_COLUMNS = (

@@ -14,9 +14,10 @@ import numpy.typing as npt
 import pandas as pd
 
 from transforms.er.blocking import RULES, BlockingRule, RuleCount
-from transforms.er.features import STEM_MACRO
-from transforms.er.ladders import compare, encode_records
+from transforms.er.codes import encode_records
+from transforms.er.ladders import compare
 from transforms.er.model import NUMBER_DIFFERENT, PairModel
+from transforms.er.name_parts import STEM_MACRO
 
 
 def rule_keys(con: duckdb.DuckDBPyConnection, rule: BlockingRule, name: str) -> None:
