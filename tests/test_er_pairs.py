@@ -16,18 +16,19 @@ import pytest
 
 from transforms.acronyms import ACRONYMS, shared_full
 from transforms.er.blocking import block
-from transforms.er.features import parse_name, phone_keys, postal_code
+from transforms.er.codes import encode_records
+from transforms.er.features import phone_keys, postal_code
 from transforms.er.ladders import (
     LADDER_BY_FIELD,
     compare,
     compare_pairs,
     core_level,
-    encode_records,
     patron_level,
     place_level,
     street_similar,
 )
 from transforms.er.model import load_model
+from transforms.er.name_parts import parse_name
 
 COLUMNS = "record_id source name street postal_code locality phone email website nip regon".split()
 

@@ -95,6 +95,11 @@ ACRONYMS: tuple[Acronym, ...] = (
         "also used for Zespół Szkół Ponadgimnazjalnych/Ponadpodstawowych; the type table wins",
     ),
     Acronym("ZS", "Zespół Szkół", "education"),
+    Acronym(
+        "ZSG", "Zespół Szkolno-Gimnazjalny", "education", "before the 2017 reform; see former_names"
+    ),
+    Acronym("PS", "Przedszkole Samorządowe", "education", "with a number: 'PS nr 5'"),
+    Acronym("PP", "Przedszkole Publiczne", "education", "with a number: 'PP nr 3'"),
     Acronym("ZSZ", "Zespół Szkół Zawodowych", "education"),
     Acronym("ZSO", "Zespół Szkół Ogólnokształcących", "education"),
     Acronym("SP", "Szkoła Podstawowa", "education", "alone or with a number; not 'SP ZOZ'"),
@@ -163,6 +168,45 @@ def by_short() -> Mapping[str, Acronym]:
         if table.setdefault(acronym_token_key(row.short), row) is not row:
             raise ValueError(f"acronyms: {row.short!r} is in the table twice")
     return MappingProxyType(table)
+
+
+@lru_cache(maxsize=1)
+def _misspellings() -> Mapping[str, tuple[Acronym, ...]]:
+    """Acronyms of three letters or more with one letter dropped or two neighbours swapped
+    ("MGOPS" -> "MGPS", "ZSP" -> "ZPS", "OSP" -> "SOP"), keyed like `by_short`; a spelling
+    that is itself an acronym of the table is not a misspelling."""
+    found: dict[str, list[Acronym]] = {}
+    known = by_short()
+    for key, row in known.items():
+        if len(key) < 3:
+            continue
+        variants = {key[:i] + key[i + 1 :] for i in range(len(key))} if len(key) > 3 else set()
+        variants |= {
+            key[:i] + key[i + 1] + key[i] + key[i + 2 :]
+            for i in range(len(key) - 1)
+            if key[i] != key[i + 1]
+        }
+        for variant in variants:
+            if variant not in known and len(variant) >= 3:
+                found.setdefault(variant, []).append(row)
+    return MappingProxyType({k: tuple(v) for k, v in found.items()})
+
+
+def misspelt(token: str) -> tuple[Acronym, ...]:
+    """The acronyms a token not in the table is one slip away from (a letter dropped or two
+    neighbours swapped): ("MGPS") -> (MGOPS,), ("KWG") -> (KGW,); () for none."""
+    return _misspellings().get(acronym_token_key(token), ())
+
+
+def shared_words(rows: tuple[Acronym, ...]) -> str:
+    """The words the full forms of several acronyms share, in the order of the first: what a
+    misspelt acronym surely means ("MGPS": only MGOPS; a token two acronyms could be gives
+    their common words, or "" when they have none)."""
+    if not rows:
+        return ""
+    first = shared_full(rows[0])
+    others = [set(fold(shared_full(row)).lower().split()) for row in rows[1:]]
+    return " ".join(w for w in first.split() if all(fold(w).lower() in o for o in others))
 
 
 def shared_full(row: Acronym) -> str:

@@ -14,13 +14,19 @@ the match graph, so only those are kept.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+from transforms.er.decisions import JudgedPairs, without_decided
 from transforms.match import IdChange, new_institution_id
+
+# Given `groups[rid]`, the model's cannot-links with both records in one group.
+CannotInside = Callable[
+    [npt.NDArray[np.int64]], tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +108,40 @@ def cluster_pairs(
             blocked[keep] = merged
     labels = np.fromiter((uf.find(i) for i in range(n)), np.int64, n)
     return ClusterResult(labels, refused)
+
+
+@dataclass(frozen=True, slots=True)
+class Clustering:
+    """Clusters of a run, and the pairs they were made from: the judged pairs followed by the
+    model's cannot-links that could bite (strength 0). `must[i]` marks a join."""
+
+    result: ClusterResult
+    left: npt.NDArray[np.int32]
+    right: npt.NDArray[np.int32]
+    strength: npt.NDArray[np.float64]
+    must: npt.NDArray[np.bool_]
+
+
+def cluster_judged(
+    n: int, judged: JudgedPairs, match: float, cannot_inside: CannotInside
+) -> Clustering:
+    """Cluster `n` records from the judged pairs: the pairs at or above `match` (and the "same"
+    decisions) join, "different" decisions and the model's cannot-links keep apart. Only the
+    model's cannot-links inside a component of the match graph can bite, so only those are
+    fetched; a decided pair's own cannot-link gives way to the decision."""
+    must = (judged.strength >= match) & ~judged.cannot
+    groups = components(n, judged.left[must], judged.right[must])
+    cl, cr = cannot_inside(groups)
+    model_view = without_decided(cl, cr, judged.decided, n)
+    cl, cr = cl[model_view], cr[model_view]
+    left = np.concatenate([judged.left, cl])
+    right = np.concatenate([judged.right, cr])
+    strength = np.concatenate([judged.strength, np.zeros(len(cl))])
+    cannot = np.concatenate([judged.cannot, np.ones(len(cl), bool)])
+    must = np.concatenate([must, np.zeros(len(cl), bool)])
+    return Clustering(
+        cluster_pairs(n, left, right, strength, must, cannot), left, right, strength, must
+    )
 
 
 def assign_cluster_ids(

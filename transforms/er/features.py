@@ -10,10 +10,8 @@ back to the records in SQL. Two inputs share the same code:
 - `build_features_from_records`: the nightly `records` staging table, already normalised
   (`phones[]`, `emails[]`, `website_host`, `gmina_teryt`, `type_code`).
 
-A name is split by `parse_name` into the parts the ladders compare: the type phrase (`core`,
-lemmatised, acronyms expanded, place/number/patron removed), the number ("nr 2", "II"), the
-patron and the place phrase. Lemmas come from `transforms.names.key_lemma` (Morfeusz, cached
-per word), so "Szkołą Podstawową" and "SZKOLA PODSTAWOWA" give one core.
+A name is split by `name_parts.parse_name` into the parts the ladders compare; the counts
+the ladders weigh agreement by are added by `statistics.add_statistics`.
 """
 
 from __future__ import annotations
@@ -22,16 +20,13 @@ import multiprocessing as mp
 import os
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
 
 import duckdb
 import pandas as pd
 
-from transforms.acronyms import acronym_token_key, by_short, shared_full
-from transforms.classify import classify
 from transforms.contacts import (
     normalise_emails,
     normalise_nip,
@@ -39,182 +34,19 @@ from transforms.contacts import (
     parse_street,
     website_host,
 )
-from transforms.names import institution_vocabulary, key_lemma, place_lemma, readings
-from transforms.text import fold, fold_key
+from transforms.er.name_parts import (
+    STEM_MACRO,
+    current_core,
+    is_generic,
+    parse_name,
+    type_of_core,
+)
+from transforms.er.statistics import add_statistics
+from transforms.text import fold_key
 
-# ---------------------------------------------------------------------------------------------
-# Names
-# ---------------------------------------------------------------------------------------------
-
-_TOKEN = re.compile(r"[„”\"“«»]|[^\W_]+\.?", re.UNICODE)
-_QUOTE_CHARS = frozenset('„”"“«»')
-_INFLECTED_ACRONYM = re.compile(r"^(?P<base>[A-ZĄĆĘŁŃÓŚŹŻ]{2,})-?(?:[a-ząćęłńóśźż]{1,3})?$")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
-_ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
-_NUMBER_WORDS = frozenset({"nr", "nr.", "numer"})
-_PATRON_WORDS = frozenset({"im.", "im", "imienia"})
-_PLACE_PREPOSITIONS = frozenset({"w", "we"})
-# Words that never carry the identity of an institution; dropped from the core.
-_STOP = frozenset({"i", "z", "ze", "do", "dla", "na", "o", "oraz", "przy", "pw.", "pw", "a", "ds."})
 # Free-mail and hosting domains shared by unrelated institutions: an e-mail domain or a
 # website host there says nothing, but the full address or the page path still does.
 _SHARED_HOSTS = frozenset({"facebook.com", "fb.com", "m.facebook.com", "sites.google.com"})
-
-
-@dataclass(frozen=True, slots=True)
-class NameParts:
-    """A name split for matching. All strings folded, lower-case, space-joined lemmas."""
-
-    key: str  # every word (place included, number excluded), lemmatised, acronyms expanded
-    core: str  # the type phrase and proper name: no place phrase, number or patron
-    number: str | None  # arabic digits: "nr 2", "II" and "2" all give "2"
-    patron: str | None
-    place: str | None  # the place phrase of the name ("w Dłutowie" -> "dlutow")
-
-
-def _roman_to_int(token: str) -> int:
-    total = 0
-    values = [_ROMAN_VALUES[ch] for ch in token]
-    for i, value in enumerate(values):
-        total += -value if i + 1 < len(values) and values[i + 1] > value else value
-    return total
-
-
-@lru_cache(maxsize=100_000)
-def _expand(token: str) -> tuple[str, ...] | None:
-    """The full form of an acronym token ("GOPS", "MOPS-u", "PCPR-em"), else None."""
-    match = _INFLECTED_ACRONYM.match(token)
-    if not match:
-        return None
-    row = by_short().get(acronym_token_key(match.group("base")))
-    return tuple(shared_full(row).split(" ")) if row is not None else None
-
-
-@lru_cache(maxsize=300_000)
-def _lemma(word: str) -> str:
-    return key_lemma(word) if word.isalpha() else fold(word).lower()
-
-
-@lru_cache(maxsize=300_000)
-def _place_word(word: str) -> str:
-    return place_lemma(word, True) if word.isalpha() else fold(word).lower()
-
-
-def _words(text: str) -> list[str]:
-    return [w for w in re.split(r"[\s\-–—/,;:()]+", text) if w]
-
-
-_ACRONYM_SUFFIX = re.compile(r"\b([A-ZĄĆĘŁŃÓŚŹŻ]{2,})-[a-ząćęłńóśźż]{1,3}\b")
-_SPZOZ = re.compile(r"(?<!\w)(?:S\.?\s?P\.?\s?ZOZ|SPZOZ|SP\s*-\s*ZOZ)(?!\w)", re.IGNORECASE)
-_LEADING_PLACE = re.compile(r"^(?P<place>[^,–—]{2,40}?)\s*(?:,|\s[–—-]\s)\s*(?P<rest>.+)$")
-
-
-def _is_vocabulary(words: Iterable[str]) -> bool:
-    vocabulary = institution_vocabulary()
-    return any(_lemma(w) in vocabulary or _expand(w) is not None for w in words)
-
-
-def place_stem(place: str | None) -> str | None:
-    """An inflection-proof place key: 5 letters of the first word, 4 of the others
-    ("dlutowo" and "dlutow" -> "dluto"; "stanislawowo stara" -> "stani star")."""
-    if not place:
-        return None
-    words = place.split()
-    return " ".join(w[: 5 if i == 0 else 4] for i, w in enumerate(words)) or None
-
-
-def parse_name(raw: str) -> NameParts:
-    """Split a name as written ("Szkołą Podstawową nr 2 im. J. Pawła II w Żywcu") into parts."""
-    uniform_case = raw.upper() == raw or raw.lower() == raw
-    text = _SPZOZ.sub(" Samodzielny Publiczny Zakład Opieki Zdrowotnej ", raw.strip())
-    text = _ACRONYM_SUFFIX.sub(r"\1", text)
-    place: list[str] = []
-    # "Radomsko, Miejski Ośrodek…", "Radom – Poradnia…": a leading place segment.
-    lead = _LEADING_PLACE.match(text)
-    if lead and not _is_vocabulary(_words(lead.group("place"))):
-        place = [_place_word(w) for w in _words(lead.group("place"))]
-        text = lead.group("rest")
-    words: list[str] = []
-    for chunk in _words(text):
-        words.extend(_TOKEN.findall(chunk))
-    number: str | None = None
-    patron: list[str] = []
-    core: list[str] = []
-    in_quotes = False
-    mode = "core"
-    i = 0
-    while i < len(words):
-        word = words[i]
-        i += 1
-        if word in _QUOTE_CHARS:
-            in_quotes = not in_quotes if word == '"' else word in "„“«"
-            continue
-        if in_quotes:
-            (patron if mode == "patron" else core).append(fold(word).lower().rstrip("."))
-            continue
-        lower = word.lower()
-        bare = word.rstrip(".")
-        if lower in _NUMBER_WORDS and i < len(words):
-            nxt = words[i].rstrip(".")
-            if nxt.isdigit() or _ROMAN.match(nxt.upper()):
-                number = nxt.lstrip("0") if nxt.isdigit() else str(_roman_to_int(nxt.upper()))
-                i += 1
-                if (
-                    i < len(words)
-                    and words[i][:1].isupper()
-                    and words[i].lower() not in (_PATRON_WORDS | _PLACE_PREPOSITIONS)
-                ):
-                    mode = "place"  # "PPP nr 2 Radom": a bare place after the number
-                continue
-        if mode != "patron" and bare.isdigit() and number is None:
-            number = bare.lstrip("0") or "0"
-            continue
-        if mode == "core" and not core and number is None and _ROMAN.match(word):
-            number = str(_roman_to_int(word))  # "II Liceum": a leading roman numeral
-            continue
-        if lower in _PATRON_WORDS:
-            mode = "patron"
-            continue
-        if lower in _PLACE_PREPOSITIONS and i < len(words) and (word == lower or uniform_case):
-            nxt = words[i]
-            if nxt[:1].isupper() or nxt[:1].isdigit() or uniform_case:
-                mode = "place"
-                place = []
-                continue
-        if mode == "place":
-            place.append(_place_word(bare))
-            continue
-        if mode == "patron":
-            patron.append(fold(bare).lower())
-            continue
-        expanded = _expand(word.upper()) if word.isupper() or uniform_case else None
-        if expanded and not (uniform_case and _known_word(word)):
-            core.extend(_lemma(w) for part in expanded for w in part.split("-"))
-            continue
-        if lower in _STOP or not bare:
-            continue
-        core.append(_lemma(bare))
-    return NameParts(
-        key=" ".join(core + place),
-        core=" ".join(core),
-        number=number,
-        patron=" ".join(patron) or None,
-        place=" ".join(place) or None,
-    )
-
-
-@lru_cache(maxsize=100_000)
-def _known_word(word: str) -> bool:
-    """A word of the language (in any case) is not an acronym: "DOM", "SAD", "KLUB"."""
-    return len(word) > 4 or bool(readings(word.lower()))
-
-
-@lru_cache(maxsize=500_000)
-def type_of_core(core: str) -> str:
-    """Institution type code of a core phrase (lemmas classify as well as inflected words)."""
-    if not core:
-        return "other"
-    return classify(core).type_code
 
 
 # ---------------------------------------------------------------------------------------------
@@ -306,7 +138,8 @@ def host_key(raw_host: str | None, raw_url: str | None = None) -> str | None:
 
 FEATURE_COLUMNS = (
     "rid INTEGER, record_id VARCHAR, source VARCHAR, name_key VARCHAR, core VARCHAR, "
-    "type_code VARCHAR, number VARCHAR, patron VARCHAR, place VARCHAR, locality VARCHAR, "
+    "type_code VARCHAR, number VARCHAR, patron VARCHAR, place VARCHAR, core_now VARCHAR, "
+    "renamed BOOLEAN, guessed BOOLEAN, proper VARCHAR, generic BOOLEAN, locality VARCHAR, "
     "locality_alt VARCHAR, postal VARCHAR, street VARCHAR, house VARCHAR, phones VARCHAR[], "
     "phones7 VARCHAR[], emails VARCHAR[], email_domains VARCHAR[], host VARCHAR, nip VARCHAR, "
     "regon VARCHAR, gmina VARCHAR"
@@ -336,7 +169,8 @@ def _store(
         | {name: pd.Series([r[i] for r in results], dtype=object) for i, name in enumerate(names)}
     )
     con.register("er_f_frame", frame)
-    casts = ", ".join(f"CAST({name} AS VARCHAR) AS {name}" for name in names)
+    types = [c.split()[1] for c in out_columns.split(",")]
+    casts = ", ".join(f"CAST({n} AS {t}) AS {n}" for n, t in zip(names, types, strict=True))
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {out_table} AS SELECT value, {casts} FROM er_f_frame"
     )
@@ -446,6 +280,7 @@ def _regon_row(value: str) -> tuple[object, ...]:
 
 def _name_row(raw: str) -> tuple[object, ...]:
     parts = parse_name(raw)
+    now, renamed = current_core(parts.core)
     return (
         parts.key,
         parts.core,
@@ -453,10 +288,19 @@ def _name_row(raw: str) -> tuple[object, ...]:
         parts.number,
         parts.patron,
         parts.place,
+        now or None,
+        renamed,
+        parts.guessed,
+        parts.proper,
+        is_generic(parts.core),
     )
 
 
-_NAME_COLS = "name_key VARCHAR, core VARCHAR, type_code VARCHAR, number VARCHAR, patron VARCHAR, place VARCHAR"
+_NAME_COLS = (
+    "name_key VARCHAR, core VARCHAR, type_code VARCHAR, number VARCHAR, patron VARCHAR, "
+    "place VARCHAR, core_now VARCHAR, renamed BOOLEAN, guessed BOOLEAN, proper VARCHAR, "
+    "generic BOOLEAN"
+)
 
 
 def _build_name_table(con: duckdb.DuckDBPyConnection, table: str) -> None:
@@ -537,7 +381,10 @@ def build_features_from_raw(
         CREATE OR REPLACE TEMP TABLE er_features AS
         SELECT CAST(row_number() OVER (ORDER BY t.record_id) - 1 AS INTEGER) AS rid,
                t.record_id, t.source, n.name_key, n.core, n.type_code, n.number, n.patron,
-               n.place, l.loc AS locality, l.loc_alt AS locality_alt, p.postal,
+               n.place, n.core_now, coalesce(n.renamed, false) AS renamed,
+               coalesce(n.guessed, false) AS guessed, n.proper,
+               coalesce(n.generic, false) AS generic,
+               l.loc AS locality, l.loc_alt AS locality_alt, p.postal,
                s.street, s.house,
                {_split("ph.phones")} AS phones,
                {_split("ph.phones7")} AS phones7,
@@ -582,8 +429,9 @@ def build_features_from_records(con: duckdb.DuckDBPyConnection, table: str = "re
         SELECT CAST(row_number() OVER (ORDER BY t.record_id) - 1 AS INTEGER) AS rid,
                t.record_id, t.source, n.name_key, n.core,
                coalesce(NULLIF(t.type_code, 'other'), n.type_code) AS type_code,
-               coalesce(t.number, n.number) AS number, n.patron, n.place,
-               l.loc AS locality, l.loc_alt AS locality_alt, t.postal_code AS postal,
+               coalesce(t.number, n.number) AS number, n.patron, n.place, n.core_now,
+               coalesce(n.renamed, false) AS renamed, coalesce(n.guessed, false) AS guessed,
+               n.proper, coalesce(n.generic, false) AS generic, l.loc AS locality, l.loc_alt AS locality_alt, t.postal_code AS postal,
                s.street, s.house,
                list_transform(t.phones, x -> CASE WHEN x LIKE '+48%' THEN x[4:] ELSE x END)
                    AS phones,
@@ -604,14 +452,6 @@ def build_features_from_records(con: duckdb.DuckDBPyConnection, table: str = "re
     return _count(con)
 
 
-STEM_MACRO = """
-CREATE OR REPLACE TEMP MACRO er_stem(x) AS
-    CASE WHEN x IS NULL OR x = '' THEN NULL ELSE array_to_string(
-        list_transform(string_split(x, ' '), (w, i) -> w[1:CASE WHEN i = 1 THEN 5 ELSE 4 END]),
-        ' ') END
-"""
-
-
 def _finish(con: duckdb.DuckDBPyConnection) -> None:
     """The name key: type phrase + place (from the name, else the locality) + number.
 
@@ -629,6 +469,7 @@ def _finish(con: duckdb.DuckDBPyConnection) -> None:
         FROM er_features ORDER BY rid
         """
     )
+    add_statistics(con)
 
 
 def _split(column: str) -> str:

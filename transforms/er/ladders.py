@@ -5,7 +5,7 @@ different); a pair lands on exactly one level of each ladder, and the model give
 weight, so a coordinator can read why two records scored what they did.
 
 How it runs at a million records (26 million candidate pairs): every field of `er_features`
-is dictionary-encoded once (`RecordCodes`: an int32 code per record, -1 for missing; list
+is dictionary-encoded once (`codes.RecordCodes`: an int32 code per record, -1 for missing; list
 fields as a small padded matrix of codes), so most levels are numpy comparisons of codes
 gathered by the pair arrays, chunk by chunk. String similarity (the type phrase, streets,
 patrons, places) is computed only for the *distinct* value pairs of a chunk that are not
@@ -26,7 +26,8 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
-from transforms.er.features import STEM_MACRO, place_stem
+from transforms.er.codes import CodedList, Codes, RecordCodes, encode_records
+from transforms.er.name_parts import CONFLICT_GROUPS, place_stem
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +40,34 @@ class Ladder:
 
 LADDERS: tuple[Ladder, ...] = (
     Ladder(
-        "core", ("null", "exact", "strong", "subset", "medium", "weak", "different", "conflict")
+        "core",
+        (
+            "null",
+            "exact",
+            "strong",
+            "subset",
+            "medium",
+            "weak",
+            "different",
+            "conflict",
+            "renamed",  # one name is the other's former name ("GOPS" / "CUS")
+        ),
     ),
+    # A type phrase read from a misspelt acronym ("MGPS") on either side: a guess.
+    Ladder("acronym", ("none", "guessed")),
     Ladder("name_key", ("not_exact", "exact_rare", "exact_common", "exact_very_common")),
+    # An exact type phrase, by how many records share it (Splink's term frequency).
+    Ladder("core_tf", ("n/a", "rare", "common", "very_common")),
+    # An exact name key met in one postal area or in several (several bodies of one name).
+    Ladder("name_spread", ("n/a", "one_area", "several_areas")),
+    # Records of the pair's type at its place: the more, the less agreement on them means.
+    # Up to three (about one institution's records) is the reference level, with unknown.
+    Ladder("crowd", ("alone", "few", "many", "crowd")),
     Ladder("type", ("null", "same", "different")),
     Ladder("number", ("both_none", "one_none", "same", "different")),
     Ladder("patron", ("null", "same", "similar", "different")),
+    # The quoted name of an association ("„Iskra”" / "„Orzeł”").
+    Ladder("proper", ("null", "same", "similar", "different")),
     Ladder("place", ("null", "same", "similar", "different")),
     Ladder("postal", ("null", "same", "neighbour", "same_area", "different")),
     Ladder("street", ("null", "same", "same_street", "similar", "different")),
@@ -60,7 +83,7 @@ LADDERS: tuple[Ladder, ...] = (
 LADDER_BY_FIELD = {ladder.field: ladder for ladder in LADDERS}
 
 Levels = dict[str, npt.NDArray[np.int8]]
-Codes = npt.NDArray[np.int32]
+
 Pairs = npt.NDArray[np.int32]
 
 # Similarity thresholds shared by the vectorised path and the one-pair functions.
@@ -71,6 +94,12 @@ CORE_MEDIUM = 80
 CORE_WEAK = 65
 TF_RARE = 3  # records sharing a name key: at most this many -> "exact_rare"
 TF_COMMON = 20
+# Records of one type at one place: up to 3 is about one institution's records ("alone"),
+# up to 8 two or three institutions ("few"), up to 30 "many", more a "crowd".
+CROWD_LEVELS = (3, 8, 30)
+# Records sharing an exact type phrase: up to 4 is about one institution ("rare"), up to 40
+# a name a few bodies share ("common"), more a kind ("Ochotnicza Straż Pożarna").
+CORE_TF_LEVELS = (4, 40)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,210 +109,6 @@ class LevelChunk:
     left: npt.NDArray[np.int32]
     right: npt.NDArray[np.int32]
     levels: Levels
-
-
-@dataclass(frozen=True, slots=True)
-class CodedList:
-    """A list field: `codes[rid]` holds the record's distinct value codes, left-aligned and
-    padded with -1; a record with more values than columns keeps them all in `overflow`."""
-
-    codes: npt.NDArray[np.int32]  # shape (records, width)
-    overflow: dict[int, frozenset[int]]
-
-
-@dataclass(frozen=True, slots=True)
-class RecordCodes:
-    """Every compared field of `er_features`, dictionary-encoded, indexed by rid."""
-
-    name_key: Codes
-    name_tf: npt.NDArray[np.int32]  # records sharing the name key (0 when there is none)
-    core: Codes
-    core_values: tuple[str, ...]
-    core_masks: npt.NDArray[np.int64]  # `level_masks` of core_values
-    type_code: Codes  # "other" counts as missing
-    number: Codes
-    patron: Codes
-    patron_values: tuple[str, ...]
-    postal: Codes
-    postal4: Codes  # "NN-NN": the first four digits
-    postal2: Codes
-    street: Codes
-    street_values: tuple[str, ...]
-    house: Codes
-    host: Codes
-    nip: Codes
-    regon: Codes
-    regon9: Codes
-    gmina: Codes
-    source: Codes
-    phones: CodedList
-    phones7: CodedList
-    emails: CodedList
-    email_domains: CodedList
-    places: CodedList  # place of the name, locality, its "k." / "gm." place
-    place_stems: CodedList  # same positions as `places`
-    place_values: tuple[str, ...]
-
-
-# ---------------------------------------------------------------------------------------------
-# Encoding er_features
-# ---------------------------------------------------------------------------------------------
-
-_SCALARS: dict[str, str] = {
-    "name_key": "name_key",
-    "core": "NULLIF(core, '')",
-    "type_code": "NULLIF(type_code, 'other')",
-    "number": "number",
-    "patron": "patron",
-    "postal": "postal",
-    "postal4": "postal[1:5]",
-    "postal2": "postal[1:2]",
-    "street": "street",
-    "house": "house",
-    "host": "host",
-    "nip": "nip",
-    "regon": "regon",
-    "regon9": "regon[1:9]",
-    "gmina": "gmina",
-    "source": "source",
-}
-_WITH_VALUES = ("core", "patron", "street")
-_LIST_WIDTH = 4
-
-
-def _encode_scalars(
-    con: duckdb.DuckDBPyConnection,
-) -> tuple[dict[str, Codes], dict[str, tuple[str, ...]]]:
-    """One int32 code column per field (codes ranked by value, so they are deterministic),
-    and the values behind the codes of the fields compared by similarity."""
-    codes: dict[str, Codes] = {}
-    values: dict[str, tuple[str, ...]] = {}
-    for field, expression in _SCALARS.items():
-        con.execute(
-            f"""
-            CREATE OR REPLACE TEMP TABLE er_dict AS
-            SELECT v, CAST(row_number() OVER (ORDER BY v) - 1 AS INTEGER) AS code
-            FROM (SELECT DISTINCT {expression} AS v FROM er_features) WHERE v IS NOT NULL
-            """
-        )
-        column = con.execute(
-            f"""
-            WITH x AS (SELECT rid, {expression} AS v FROM er_features)
-            SELECT coalesce(d.code, -1) AS code FROM x LEFT JOIN er_dict d ON d.v = x.v
-            ORDER BY x.rid
-            """
-        ).fetchnumpy()["code"]
-        codes[field] = np.asarray(column, dtype=np.int32)
-        if field in _WITH_VALUES:
-            rows = con.execute("SELECT v FROM er_dict ORDER BY code").fetchall()
-            values[field] = tuple(str(row[0]) for row in rows)
-    con.execute("DROP TABLE IF EXISTS er_dict")
-    return codes, values
-
-
-def _coded_list(n: int, rids: npt.NDArray[np.int64], codes: npt.NDArray[np.int64]) -> CodedList:
-    """Pack (rid, code) rows (sorted by rid, distinct per rid) into a padded matrix."""
-    if len(rids) == 0:
-        return CodedList(np.full((n, 1), -1, dtype=np.int32), {})
-    starts = np.searchsorted(rids, rids, side="left")
-    position = np.arange(len(rids)) - starts
-    width = int(min(_LIST_WIDTH, position.max() + 1))
-    matrix = np.full((n, width), -1, dtype=np.int32)
-    fits = position < width
-    matrix[rids[fits], position[fits]] = codes[fits]
-    overflow: dict[int, frozenset[int]] = {}
-    for rid in np.unique(rids[~fits]).tolist():
-        first, last = np.searchsorted(rids, [rid, rid + 1])
-        overflow[rid] = frozenset(codes[first:last].tolist())
-    return CodedList(matrix, overflow)
-
-
-def _encode_list(con: duckdb.DuckDBPyConnection, n: int, expression: str) -> CodedList:
-    """A VARCHAR[] expression over er_features as a `CodedList` (values ranked for codes)."""
-    frame = con.execute(
-        f"""
-        WITH items AS (SELECT DISTINCT rid, unnest({expression}) AS v FROM er_features),
-             dict AS (SELECT v, row_number() OVER (ORDER BY v) - 1 AS code
-                      FROM (SELECT DISTINCT v FROM items WHERE v IS NOT NULL AND v <> ''))
-        SELECT i.rid, d.code FROM items i JOIN dict d USING (v) ORDER BY i.rid, d.code
-        """
-    ).fetchnumpy()
-    return _coded_list(
-        n, np.asarray(frame["rid"], dtype=np.int64), np.asarray(frame["code"], dtype=np.int64)
-    )
-
-
-def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
-    """Dictionary-encode `er_features` (rids 0..n-1) for `compare`."""
-    row = con.execute("SELECT count(*), coalesce(max(rid), -1) FROM er_features").fetchone()
-    n, top = (int(row[0]), int(row[1])) if row else (0, -1)
-    if top != n - 1:
-        raise ValueError(f"er_features: rids must run 0..{n - 1}, the largest is {top}")
-    con.execute(STEM_MACRO)
-    codes, values = _encode_scalars(con)
-    known = codes["name_key"] >= 0
-    counts = np.bincount(codes["name_key"][known], minlength=1)
-    tf = np.zeros(n, dtype=np.int32)
-    tf[known] = counts[codes["name_key"][known]]
-    # Places: the name's place phrase, the locality and its "k."/"gm." part; stems forgive
-    # inflection ("dlutowo" / "dlutow"). Place and stem sit in the same column of a record.
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE er_place_items AS
-        SELECT DISTINCT rid, v, er_stem(v) AS stem FROM (
-            SELECT rid, unnest([place, locality, locality_alt]) AS v FROM er_features)
-        WHERE v IS NOT NULL AND v <> ''
-        """
-    )
-    place_values = tuple(
-        str(r[0])
-        for r in con.execute("SELECT DISTINCT v FROM er_place_items ORDER BY v").fetchall()
-    )
-    frame = con.execute(
-        """
-        WITH pv AS (SELECT v, row_number() OVER (ORDER BY v) - 1 AS code
-                    FROM (SELECT DISTINCT v FROM er_place_items)),
-             sv AS (SELECT stem, row_number() OVER (ORDER BY stem) - 1 AS code
-                    FROM (SELECT DISTINCT stem FROM er_place_items))
-        SELECT i.rid, pv.code AS place, sv.code AS stem
-        FROM er_place_items i JOIN pv USING (v) JOIN sv USING (stem)
-        ORDER BY i.rid, pv.code
-        """
-    ).fetchnumpy()
-    con.execute("DROP TABLE er_place_items")
-    place_rids = np.asarray(frame["rid"], dtype=np.int64)
-    places = _coded_list(n, place_rids, np.asarray(frame["place"], dtype=np.int64))
-    stems = _coded_list(n, place_rids, np.asarray(frame["stem"], dtype=np.int64))
-    return RecordCodes(
-        name_key=codes["name_key"],
-        name_tf=tf,
-        core=codes["core"],
-        core_values=values["core"],
-        core_masks=level_masks(values["core"]),
-        type_code=codes["type_code"],
-        number=codes["number"],
-        patron=codes["patron"],
-        patron_values=values["patron"],
-        postal=codes["postal"],
-        postal4=codes["postal4"],
-        postal2=codes["postal2"],
-        street=codes["street"],
-        street_values=values["street"],
-        house=codes["house"],
-        host=codes["host"],
-        nip=codes["nip"],
-        regon=codes["regon"],
-        regon9=codes["regon9"],
-        gmina=codes["gmina"],
-        source=codes["source"],
-        phones=_encode_list(con, n, "phones"),
-        phones7=_encode_list(con, n, "phones7"),
-        emails=_encode_list(con, n, "emails"),
-        email_domains=_encode_list(con, n, "email_domains"),
-        places=places,
-        place_stems=stems,
-        place_values=place_values,
-    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -379,6 +204,16 @@ def _core(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]
         out[fuzzy] = _distinct_scores(
             codes.core_values, a[fuzzy], b[fuzzy], _core_batch(codes.core_values, codes.core_masks)
         ).astype(np.int8)
+        # A former name meets the current one (unless their level words conflict).
+        now_a, now_b = codes.core_now[left[fuzzy]], codes.core_now[right[fuzzy]]
+        renamed = (
+            (now_a >= 0)
+            & (now_a == now_b)
+            & (codes.renamed[left[fuzzy]] | codes.renamed[right[fuzzy]])
+            & (out[fuzzy] >= CORE_SUBSET_LEVEL)
+            & (out[fuzzy] != CORE_CONFLICT)
+        )
+        out[fuzzy[renamed]] = CORE_RENAMED
     return out
 
 
@@ -415,19 +250,6 @@ def _core_batch(
     return run
 
 
-def level_masks(values: Sequence[str]) -> npt.NDArray[np.int64]:
-    """A bit per word of `CONFLICT_GROUPS` present in each type phrase (group after group)."""
-    bit: dict[str, int] = {}
-    for group in CONFLICT_GROUPS:
-        for word in sorted(group):
-            bit[word] = 1 << len(bit)
-    return np.fromiter(
-        (sum({bit.get(word, 0) for word in value.split()}) for value in values),
-        np.int64,
-        len(values),
-    )
-
-
 def _conflicts(ma: npt.NDArray[np.int64], mb: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
     """Pairs whose phrases both name a word of one conflict group but none in common."""
     found = np.zeros(len(ma), dtype=bool)
@@ -459,6 +281,51 @@ def _name_key(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.i
     return out
 
 
+def stat_buckets_sql(alias: str) -> str:
+    """SQL of the buckets the ladders read a record's statistics in (`name_key`,
+    `name_spread`, `crowd`): a record whose buckets did not move keeps its pairs' levels."""
+    crowd = " + ".join(f"CAST({alias}.crowd > {limit} AS INTEGER)" for limit in CROWD_LEVELS)
+    core_tf = " + ".join(f"CAST({alias}.core_tf > {limit} AS INTEGER)" for limit in CORE_TF_LEVELS)
+    return (
+        f"[CASE WHEN {alias}.name_tf <= {TF_RARE} THEN 1 "
+        f"WHEN {alias}.name_tf <= {TF_COMMON} THEN 2 ELSE 3 END, "
+        f"CASE WHEN {alias}.name_areas >= 2 THEN 2 ELSE 1 END, {crowd}, {core_tf}]"
+    )
+
+
+def _name_spread(
+    codes: RecordCodes,
+    left: Pairs,
+    right: Pairs,
+    name_key: npt.NDArray[np.int8],
+    postal: npt.NDArray[np.int8],
+) -> npt.NDArray[np.int8]:
+    """A key met in several postal areas is ambiguous, unless the pair shares its postal
+    code: then it is placed in one of them."""
+    out = np.where((codes.name_areas[left] >= 2) & (postal != 1), 2, 1).astype(np.int8)
+    out[name_key == 0] = 0
+    return out
+
+
+def _core_tf(
+    codes: RecordCodes, left: Pairs, right: Pairs, core: npt.NDArray[np.int8]
+) -> npt.NDArray[np.int8]:
+    tf = codes.core_tf[left]
+    out = (1 + np.searchsorted(np.array(CORE_TF_LEVELS), tf, side="left")).astype(np.int8)
+    # A phrase that names a kind is common whatever this input's count says.
+    out[codes.generic[left] | codes.generic[right]] = len(CORE_TF_LEVELS) + 1
+    out[core != 1] = 0
+    return out
+
+
+def _crowd(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
+    """The larger of the two records' crowds ("alone" too when either has no type or place)."""
+    a, b = codes.crowd[left], codes.crowd[right]
+    out = np.searchsorted(np.array(CROWD_LEVELS), np.maximum(a, b), side="left").astype(np.int8)
+    out[(a == 0) | (b == 0)] = 0
+    return out
+
+
 def _patron(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
     a, b = codes.patron[left], codes.patron[right]
     out = np.where((a < 0) | (b < 0), 0, np.where(a == b, 1, 3)).astype(np.int8)
@@ -472,6 +339,29 @@ def _patron(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int
             return np.fromiter(
                 (
                     patron_level(values[x], values[y])
+                    for x, y in zip(ua.tolist(), ub.tolist(), strict=True)
+                ),
+                np.float64,
+                len(ua),
+            )
+
+        out[differ] = _distinct_scores(values, a[differ], b[differ], similar).astype(np.int8)
+    return out
+
+
+def _proper(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
+    a, b = codes.proper[left], codes.proper[right]
+    out = np.where((a < 0) | (b < 0), 0, np.where(a == b, 1, 3)).astype(np.int8)
+    differ = np.flatnonzero((a >= 0) & (b >= 0) & (a != b))
+    if len(differ):
+        values = codes.proper_values
+
+        def similar(
+            ua: npt.NDArray[np.int64], ub: npt.NDArray[np.int64]
+        ) -> npt.NDArray[np.float64]:
+            return np.fromiter(
+                (
+                    proper_level(values[x], values[y])
                     for x, y in zip(ua.tolist(), ub.tolist(), strict=True)
                 ),
                 np.float64,
@@ -560,14 +450,25 @@ def _number(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int
 def compare(codes: RecordCodes, left: Pairs, right: Pairs) -> Levels:
     """Levels of every ladder for the pairs (left[i], right[i])."""
     a, b = codes.source[left], codes.source[right]
+    core = _core(codes, left, right)
+    kind = _scalar(codes.type_code, left, right, (0, 1, 2))
+    # A renamed type is the same kind of body under its new name ("ops" / "cus").
+    kind[core == CORE_RENAMED] = 1
+    name_key = _name_key(codes, left, right)
+    postal = _postal(codes, left, right)
     return {
-        "core": _core(codes, left, right),
-        "name_key": _name_key(codes, left, right),
-        "type": _scalar(codes.type_code, left, right, (0, 1, 2)),
+        "core": core,
+        "acronym": (codes.guessed[left] | codes.guessed[right]).astype(np.int8),
+        "name_key": name_key,
+        "core_tf": _core_tf(codes, left, right, core),
+        "name_spread": _name_spread(codes, left, right, name_key, postal),
+        "crowd": _crowd(codes, left, right),
+        "type": kind,
         "number": _number(codes, left, right),
         "patron": _patron(codes, left, right),
+        "proper": _proper(codes, left, right),
         "place": _place(codes, left, right),
-        "postal": _postal(codes, left, right),
+        "postal": postal,
         "street": _street(codes, left, right),
         "phone": _list_ladder(codes.phones, codes.phones7, left, right),
         "email": _list_ladder(codes.emails, codes.email_domains, left, right),
@@ -633,39 +534,9 @@ def core_level(a: str, b: str) -> int:
     return 6
 
 
-# Words naming the administrative level or kind of a unit: two phrases with different ones
-# are different bodies however alike the rest (the model treats this level as a veto) ("Sąd
-# Rejonowy" / "Sąd Okręgowy", "Gminny" / "Miejski Ośrodek Pomocy Społecznej", "Powiatowa" /
-# "Wojewódzka" Stacja).
-LEVEL_WORDS = frozenset(
-    {
-        "gminny",
-        "miejski",
-        "miejsko",
-        "powiatowy",
-        "wojewodzki",
-        "regionalny",
-        "rejonowy",
-        "okregowy",
-        "apelacyjny",
-        "krajowy",
-        "panstwowy",
-        "specjalny",
-        "samorzadowy",
-        "parafialny",
-        "diecezjalny",
-    }
-)
-
-
-# Legal forms that are different legal persons under different acts: a foundation and an
-# association of the same name ("Fundacja „Otwarte Serca” Pomocy Zwierzętom" / "Stowarzyszenie
-# „Otwarte Serca” Pomocy Dzieciom") are two bodies. On er-scale not one true candidate pair of
-# 550 thousand had one word and not the other.
-LEGAL_FORM_WORDS = frozenset({"fundacja", "stowarzyszenie"})
-CONFLICT_GROUPS = (LEVEL_WORDS, LEGAL_FORM_WORDS)
-
 CORE_CONFLICT = 7  # level of the `core` ladder
+CORE_RENAMED = 8
+CORE_SUBSET_LEVEL = 3  # "subset" and worse may be a renaming; "strong" and "exact" are kept
 
 
 def _level_conflict(a: str, b: str) -> bool:
@@ -686,6 +557,18 @@ def patron_level(a: str, b: str) -> int:
         return 1
     words_a, words_b = set(a.split(" ")), set(b.split(" "))
     if JaroWinkler.similarity(a, b) >= JW_SIMILAR or words_a <= words_b or words_b <= words_a:
+        return 2
+    return 3
+
+
+def proper_level(a: str, b: str) -> int:
+    """Level of the `proper` ladder: a misspelling or one name inside the other ("Iskra" /
+    "Iskra Bilczyce") is similar; another name is different."""
+    if not a or not b:
+        return 0
+    if a == b:
+        return 1
+    if JaroWinkler.similarity(a, b) >= JW_SIMILAR or f" {a} " in f" {b} " or f" {b} " in f" {a} ":
         return 2
     return 3
 

@@ -3,8 +3,9 @@
 Each level of each ladder has one weight (log-odds, like a Fellegi–Sunter match weight), so a
 pair's score is `intercept + sum of its levels' weights`, readable level by level. The weights
 are learned from labelled pairs (`fit_model`, run by `benchmarks/matching.py --train` on
-er-scale/100k) and shipped as `model_weights.json`; the two thresholds (auto-match and review)
-are chosen on the dev set and stored in the same file. Runtime needs only the JSON.
+er-scale/100k and the hard set's `tune` part, never on er-dev or the hard `test` part) and
+shipped as `model_weights.json`; the thresholds (auto-match, review, cannot-link) are chosen
+on the `tune` part and stored in the same file. Runtime needs only the JSON.
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ import numpy.typing as npt
 from transforms.er.ladders import CORE_CONFLICT, LADDERS, Levels
 
 NUMBER_DIFFERENT = 3  # level of the `number` ladder
+ACRONYM_GUESSED = 1  # level of the `acronym` ladder
+POSTAL_DIFFERENT = 4  # level of the `postal` ladder: another postal area
+NIP_DIFFERENT = 2
+PATRON_DIFFERENT = 3
+PROPER_DIFFERENT = 3
 WEIGHTS_PATH = Path(__file__).with_name("model_weights.json")
 
 
@@ -49,11 +55,39 @@ class PairModel:
         return total
 
     def probability(self, levels: Levels) -> npt.NDArray[np.float64]:
-        """Match probability. Two vetoes, whatever else agrees: different numbers ("nr 1" /
-        "nr 2": siblings share buildings, phones and patrons) and conflicting level words in
-        the type phrase ("Sąd Rejonowy" / "Sąd Okręgowy", "Gminny" / "Miejski" OPS)."""
+        """Match probability, with the rules a weight cannot express.
+
+        Vetoes, whatever else agrees: different numbers ("nr 1" / "nr 2": siblings share
+        buildings, phones and patrons), conflicting level words in the type phrase ("Sąd
+        Rejonowy" / "Sąd Okręgowy", "Gminny" / "Miejski" OPS). And with no contact or
+        identifier in common: postal codes of different areas (the namesakes of another
+        region: "OSP w Bobrownikach", 42-583 and 87-617), two different patrons or two
+        different quoted names (two schools, two clubs of one village).
+
+        Doubts, that go no higher than the review band for a coordinator to settle: a type
+        phrase read from a misspelt acronym ("MGPS") unless the type, the place and a contact
+        agree too; two different valid NIPs unless a contact or another identifier agrees
+        (a unit is often listed with its gmina's NIP, but two NIPs may be two bodies)."""
         p = _sigmoid(self.log_odds(levels))
-        p[(levels["number"] == NUMBER_DIFFERENT) | (levels["core"] == CORE_CONFLICT)] = 0.0
+        tied = _contact_agrees(levels)
+        veto = (
+            (levels["number"] == NUMBER_DIFFERENT)
+            | (levels["core"] == CORE_CONFLICT)
+            | (
+                (
+                    (levels["postal"] == POSTAL_DIFFERENT)
+                    | (levels["patron"] == PATRON_DIFFERENT)
+                    | (levels["proper"] == PROPER_DIFFERENT)
+                )
+                & ~tied
+            )
+        )
+        p[veto] = 0.0
+        guess = (levels["acronym"] == ACRONYM_GUESSED) & ~(
+            (levels["type"] == 1) & (levels["place"] == 1) & (tied | (levels["nip"] == 1))
+        )
+        doubt = guess | ((levels["nip"] == NIP_DIFFERENT) & ~tied)
+        p[doubt] = np.minimum(p[doubt], np.nextafter(self.thresholds.match, 0))
         return p
 
     def explain(self, levels: Mapping[str, int]) -> list[tuple[str, str, float]]:
@@ -84,6 +118,19 @@ class PairModel:
             indent=1,
             ensure_ascii=False,
         )
+
+
+def _contact_agrees(levels: Levels) -> npt.NDArray[np.bool_]:
+    """A phone, e-mail address, website, REGON or street address in common."""
+    agrees: npt.NDArray[np.bool_] = (
+        (levels["phone"] == 1)
+        | (levels["phone"] == 2)
+        | (levels["email"] == 1)
+        | (levels["website"] == 1)
+        | (levels["regon"] == 1)
+        | (levels["street"] == 1)
+    )
+    return agrees
 
 
 def _sigmoid(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

@@ -8,9 +8,12 @@ type −6.0"). A cluster whose records disagree on a phone number or an address 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import duckdb
+import numpy as np
+import numpy.typing as npt
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,25 @@ class ConflictCase:
     cluster_key: str  # smallest record id of the cluster
     field: str  # "phone" | "address"
     values: tuple[tuple[str, tuple[str, ...]], ...]  # (value, record ids that gave it)
+
+
+def pair_cases(
+    review_rows: Sequence[tuple[int, int, float, dict[str, int]]],
+    labels: npt.NDArray[np.int64],
+    record_ids: Sequence[str],
+    decided: Collection[tuple[int, int]],
+    explain: Callable[[Mapping[str, int]], list[tuple[str, str, float]]],
+) -> list[PairCase]:
+    """Cases of the review band's pairs (left rid, right rid, probability, levels) that ended
+    in two clusters (`labels[rid]`) and that no coordinator has decided on."""
+    cases = []
+    for a, b, pair_probability, levels in review_rows:
+        if (a, b) in decided or labels[a] == labels[b]:
+            continue
+        evidence = tuple(Evidence(f, lv, round(w, 3)) for f, lv, w in explain(levels))
+        ra, rb = sorted((record_ids[a], record_ids[b]))
+        cases.append(PairCase(ra, rb, round(pair_probability, 4), evidence))
+    return cases
 
 
 def conflict_cases(con: duckdb.DuckDBPyConnection, limit: int = 100_000) -> list[ConflictCase]:

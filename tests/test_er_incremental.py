@@ -1,0 +1,157 @@
+"""Incremental matching equals a full rebuild.
+
+On er-dev (20 042 real-looking records, read from ../shared): a first night matched in full
+keeps the state; the next night adds, changes and removes 1 % of the records and changes the
+coordinators' decisions; the incremental run's clusters, review cases, scored pairs and
+stable institution ids must equal those of a full run on the second night's records.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+
+import duckdb
+import pandas as pd
+import pytest
+from conftest import SHARED
+
+from transforms.er.cluster import assign_cluster_ids
+from transforms.er.decisions import Decision
+from transforms.er.incremental import has_state, resolve_incrementally, resolve_keeping_state
+from transforms.er.resolve import Resolution
+from transforms.er.standalone import load_records_file
+
+ER_DEV = SHARED / "benchmarks" / "er-dev"
+
+
+def _members(resolution: Resolution) -> dict[str, list[str]]:
+    members: defaultdict[str, list[str]] = defaultdict(list)
+    for record_id, key in resolution.clusters.items():
+        members[key].append(record_id)
+    return dict(members)
+
+
+def _state_pairs(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
+    return con.execute(
+        """
+        SELECT x.record_id, y.record_id, p.probability, p.apart
+        FROM er_state_pairs p
+        JOIN er_state_records x ON x.uid = p.a JOIN er_state_records y ON y.uid = p.b
+        ORDER BY 1, 2
+        """
+    ).fetchall()
+
+
+@pytest.fixture(scope="module")
+def nights(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    if not (ER_DEV / "records.parquet").exists():
+        pytest.fail(f"er-dev is missing: expected it at {ER_DEV}")
+    records = pd.read_parquet(ER_DEV / "records.parquet")
+    rng = random.Random(16)
+    ids = sorted(records["record_id"])
+    picked = rng.sample(ids, 201)  # 1 %: 67 added, 67 removed, 67 changed
+    added, removed, changed = set(picked[:67]), set(picked[67:134]), set(picked[134:])
+    first = records[~records["record_id"].isin(added)].copy()
+    second = records[~records["record_id"].isin(removed)].copy()
+    edit = second["record_id"].isin(changed)
+    # A night's changes as sources make them: a new phone, a name respelt.
+    second.loc[edit, "phone"] = [f"600 100 {i:03d}" for i in range(int(edit.sum()))]
+    second.loc[edit, "name"] = second.loc[edit, "name"].str.upper()
+    folder = tmp_path_factory.mktemp("nights")
+    first.to_parquet(folder / "first.parquet")
+    second.to_parquet(folder / "second.parquet")
+    decisions = [
+        Decision.of(ids[i], ids[i + 1], verdict)
+        for i, verdict in zip(range(0, 120, 4), ["same", "different", "unsure"] * 10, strict=True)
+    ]
+
+    incremental = duckdb.connect(str(folder / "state.duckdb"))
+    load_records_file(incremental, folder / "first.parquet", "er_night_input")
+    first_night = resolve_keeping_state(incremental, "er_night_input", decisions=decisions[:15])
+    load_records_file(incremental, folder / "second.parquet", "er_night_input")
+    second_night, changes = resolve_incrementally(
+        incremental, "er_night_input", decisions=decisions
+    )
+
+    full = duckdb.connect()
+    load_records_file(full, folder / "second.parquet", "er_night_input")
+    rebuilt = resolve_keeping_state(full, "er_night_input", decisions=decisions)
+    return {
+        "first": first_night,
+        "incremental": second_night,
+        "changes": changes,
+        "rebuilt": rebuilt,
+        "incremental_pairs": _state_pairs(incremental),
+        "rebuilt_pairs": _state_pairs(full),
+        "con": incremental,
+        "decisions": decisions,
+    }
+
+
+def test_the_night_is_counted(nights: dict[str, object]) -> None:
+    changes = nights["changes"]
+    assert (changes.added, changes.removed, changes.changed) == (67, 67, 67)  # type: ignore[attr-defined]
+    assert changes.unchanged == 20_042 - 67 - 67 - 67  # type: ignore[attr-defined]
+
+
+def test_clusters_equal_a_full_rebuild(nights: dict[str, object]) -> None:
+    incremental: Resolution = nights["incremental"]  # type: ignore[assignment]
+    rebuilt: Resolution = nights["rebuilt"]  # type: ignore[assignment]
+    assert len(incremental.clusters) == 20_042 - 67
+    differing = [r for r in rebuilt.clusters if incremental.clusters[r] != rebuilt.clusters[r]]
+    assert differing == []
+
+
+def test_scored_pairs_and_review_cases_equal_a_full_rebuild(nights: dict[str, object]) -> None:
+    assert nights["incremental_pairs"] == nights["rebuilt_pairs"]
+    incremental: Resolution = nights["incremental"]  # type: ignore[assignment]
+    rebuilt: Resolution = nights["rebuilt"]  # type: ignore[assignment]
+    assert incremental.review_cases == rebuilt.review_cases
+
+
+def test_institution_ids_are_those_of_a_full_rebuild(nights: dict[str, object]) -> None:
+    first: Resolution = nights["first"]  # type: ignore[assignment]
+    previous, _ = assign_cluster_ids(_members(first), {})
+    incremental_ids, _ = assign_cluster_ids(_members(nights["incremental"]), previous)  # type: ignore[arg-type]
+    rebuilt_ids, _ = assign_cluster_ids(_members(nights["rebuilt"]), previous)  # type: ignore[arg-type]
+    assert incremental_ids == rebuilt_ids
+    unchanged = [r for r in incremental_ids if r in previous]
+    kept = sum(incremental_ids[r] == previous[r] for r in unchanged)
+    assert kept / len(unchanged) > 0.99
+
+
+def test_decisions_win(nights: dict[str, object]) -> None:
+    clusters = nights["incremental"].clusters  # type: ignore[attr-defined]
+    for decision in nights["decisions"]:  # type: ignore[attr-defined]
+        if decision.record_a not in clusters or decision.record_b not in clusters:
+            continue
+        together = clusters[decision.record_a] == clusters[decision.record_b]
+        if decision.verdict == "different":
+            assert not together, decision
+
+
+def test_only_part_of_the_records_is_reclustered(nights: dict[str, object]) -> None:
+    changes = nights["changes"]
+    assert 0 < changes.records_reclustered < 20_042 * 0.3  # type: ignore[attr-defined]
+
+
+def test_a_night_without_changes_changes_nothing(nights: dict[str, object]) -> None:
+    con: duckdb.DuckDBPyConnection = nights["con"]  # type: ignore[assignment]
+    again, changes = resolve_incrementally(
+        con,
+        "er_night_input",
+        decisions=nights["decisions"],  # type: ignore[arg-type]
+    )
+    assert (changes.added, changes.changed, changes.removed) == (0, 0, 0)
+    assert changes.pairs_rescored == 0
+    assert changes.records_reclustered == 0
+    assert again.clusters == nights["incremental"].clusters  # type: ignore[attr-defined]
+
+
+def test_a_night_needs_a_state() -> None:
+    con = duckdb.connect()
+    con.execute("CREATE TABLE er_night_input (record_id VARCHAR)")
+    assert not has_state(con)
+    with pytest.raises(ValueError, match="no matcher state"):
+        resolve_incrementally(con, "er_night_input")

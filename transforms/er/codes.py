@@ -1,0 +1,260 @@
+"""The feature table dictionary-encoded for the ladders: an int32 code per record and field.
+
+Every compared field of `er_features` is encoded once (`RecordCodes`: codes ranked by value so
+they are deterministic, -1 for missing; list fields as a small padded matrix of codes), so
+most ladder levels are numpy comparisons of codes gathered by the pair arrays. The values
+behind the codes of fields compared by similarity are kept for rapidfuzz.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import duckdb
+import numpy as np
+import numpy.typing as npt
+
+from transforms.er.name_parts import CONFLICT_GROUPS, STEM_MACRO
+
+Codes = npt.NDArray[np.int32]
+
+
+@dataclass(frozen=True, slots=True)
+class CodedList:
+    """A list field: `codes[rid]` holds the record's distinct value codes, left-aligned and
+    padded with -1; a record with more values than columns keeps them all in `overflow`."""
+
+    codes: npt.NDArray[np.int32]  # shape (records, width)
+    overflow: dict[int, frozenset[int]]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordCodes:
+    """Every compared field of `er_features`, dictionary-encoded, indexed by rid."""
+
+    name_key: Codes
+    name_tf: npt.NDArray[np.int32]  # records sharing the name key (0 when there is none)
+    name_areas: npt.NDArray[np.int32]  # distinct postal codes among them
+    core_tf: npt.NDArray[np.int32]  # records sharing the type phrase
+    crowd: npt.NDArray[np.int32]  # records of the record's type at its place
+    core: Codes
+    core_values: tuple[str, ...]
+    core_masks: npt.NDArray[np.int64]  # `level_masks` of core_values
+    core_now: Codes  # the type phrase as it reads today (`features.current_core`)
+    renamed: npt.NDArray[np.bool_]  # the record's name is a former one
+    guessed: npt.NDArray[np.bool_]  # its type phrase came from a misspelt acronym
+    generic: npt.NDArray[np.bool_]  # its type phrase names a kind (`features.is_generic`)
+    type_code: Codes  # "other" counts as missing
+    number: Codes
+    patron: Codes
+    patron_values: tuple[str, ...]
+    proper: Codes
+    proper_values: tuple[str, ...]
+    postal: Codes
+    postal4: Codes  # "NN-NN": the first four digits
+    postal2: Codes
+    street: Codes
+    street_values: tuple[str, ...]
+    house: Codes
+    host: Codes
+    nip: Codes
+    regon: Codes
+    regon9: Codes
+    gmina: Codes
+    source: Codes
+    phones: CodedList
+    phones7: CodedList
+    emails: CodedList
+    email_domains: CodedList
+    places: CodedList  # place of the name, locality, its "k." / "gm." place
+    place_stems: CodedList  # same positions as `places`
+    place_values: tuple[str, ...]
+
+
+# ---------------------------------------------------------------------------------------------
+# Encoding er_features
+# ---------------------------------------------------------------------------------------------
+
+_SCALARS: dict[str, str] = {
+    "name_key": "name_key",
+    "core": "NULLIF(core, '')",
+    "core_now": "NULLIF(core_now, '')",
+    "type_code": "NULLIF(type_code, 'other')",
+    "number": "number",
+    "patron": "patron",
+    "proper": "proper",
+    "postal": "postal",
+    "postal4": "postal[1:5]",
+    "postal2": "postal[1:2]",
+    "street": "street",
+    "house": "house",
+    "host": "host",
+    "nip": "nip",
+    "regon": "regon",
+    "regon9": "regon[1:9]",
+    "gmina": "gmina",
+    "source": "source",
+}
+_WITH_VALUES = ("core", "patron", "proper", "street")
+_LIST_WIDTH = 4
+
+
+def _encode_scalars(
+    con: duckdb.DuckDBPyConnection,
+) -> tuple[dict[str, Codes], dict[str, tuple[str, ...]]]:
+    """One int32 code column per field (codes ranked by value, so they are deterministic),
+    and the values behind the codes of the fields compared by similarity."""
+    codes: dict[str, Codes] = {}
+    values: dict[str, tuple[str, ...]] = {}
+    for field, expression in _SCALARS.items():
+        con.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE er_dict AS
+            SELECT v, CAST(row_number() OVER (ORDER BY v) - 1 AS INTEGER) AS code
+            FROM (SELECT DISTINCT {expression} AS v FROM er_features) WHERE v IS NOT NULL
+            """
+        )
+        column = con.execute(
+            f"""
+            WITH x AS (SELECT rid, {expression} AS v FROM er_features)
+            SELECT coalesce(d.code, -1) AS code FROM x LEFT JOIN er_dict d ON d.v = x.v
+            ORDER BY x.rid
+            """
+        ).fetchnumpy()["code"]
+        codes[field] = np.asarray(column, dtype=np.int32)
+        if field in _WITH_VALUES:
+            rows = con.execute("SELECT v FROM er_dict ORDER BY code").fetchall()
+            values[field] = tuple(str(row[0]) for row in rows)
+    con.execute("DROP TABLE IF EXISTS er_dict")
+    return codes, values
+
+
+def _coded_list(n: int, rids: npt.NDArray[np.int64], codes: npt.NDArray[np.int64]) -> CodedList:
+    """Pack (rid, code) rows (sorted by rid, distinct per rid) into a padded matrix."""
+    if len(rids) == 0:
+        return CodedList(np.full((n, 1), -1, dtype=np.int32), {})
+    starts = np.searchsorted(rids, rids, side="left")
+    position = np.arange(len(rids)) - starts
+    width = int(min(_LIST_WIDTH, position.max() + 1))
+    matrix = np.full((n, width), -1, dtype=np.int32)
+    fits = position < width
+    matrix[rids[fits], position[fits]] = codes[fits]
+    overflow: dict[int, frozenset[int]] = {}
+    for rid in np.unique(rids[~fits]).tolist():
+        first, last = np.searchsorted(rids, [rid, rid + 1])
+        overflow[rid] = frozenset(codes[first:last].tolist())
+    return CodedList(matrix, overflow)
+
+
+def _encode_list(con: duckdb.DuckDBPyConnection, n: int, expression: str) -> CodedList:
+    """A VARCHAR[] expression over er_features as a `CodedList` (values ranked for codes)."""
+    frame = con.execute(
+        f"""
+        WITH items AS (SELECT DISTINCT rid, unnest({expression}) AS v FROM er_features),
+             dict AS (SELECT v, row_number() OVER (ORDER BY v) - 1 AS code
+                      FROM (SELECT DISTINCT v FROM items WHERE v IS NOT NULL AND v <> ''))
+        SELECT i.rid, d.code FROM items i JOIN dict d USING (v) ORDER BY i.rid, d.code
+        """
+    ).fetchnumpy()
+    return _coded_list(
+        n, np.asarray(frame["rid"], dtype=np.int64), np.asarray(frame["code"], dtype=np.int64)
+    )
+
+
+def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
+    """Dictionary-encode `er_features` (rids 0..n-1) for `compare`."""
+    row = con.execute("SELECT count(*), coalesce(max(rid), -1) FROM er_features").fetchone()
+    n, top = (int(row[0]), int(row[1])) if row else (0, -1)
+    if top != n - 1:
+        raise ValueError(f"er_features: rids must run 0..{n - 1}, the largest is {top}")
+    con.execute(STEM_MACRO)
+    codes, values = _encode_scalars(con)
+    flags = con.execute(
+        "SELECT coalesce(renamed, false) AS renamed, coalesce(guessed, false) AS guessed, "
+        "coalesce(generic, false) AS generic FROM er_features ORDER BY rid"
+    ).fetchnumpy()
+    stats = con.execute(
+        "SELECT name_tf, name_areas, core_tf, crowd FROM er_features ORDER BY rid"
+    ).fetchnumpy()
+    # Places: the name's place phrase, the locality and its "k."/"gm." part; stems forgive
+    # inflection ("dlutowo" / "dlutow"). Place and stem sit in the same column of a record.
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_place_items AS
+        SELECT DISTINCT rid, v, er_stem(v) AS stem FROM (
+            SELECT rid, unnest([place, locality, locality_alt]) AS v FROM er_features)
+        WHERE v IS NOT NULL AND v <> ''
+        """
+    )
+    place_values = tuple(
+        str(r[0])
+        for r in con.execute("SELECT DISTINCT v FROM er_place_items ORDER BY v").fetchall()
+    )
+    frame = con.execute(
+        """
+        WITH pv AS (SELECT v, row_number() OVER (ORDER BY v) - 1 AS code
+                    FROM (SELECT DISTINCT v FROM er_place_items)),
+             sv AS (SELECT stem, row_number() OVER (ORDER BY stem) - 1 AS code
+                    FROM (SELECT DISTINCT stem FROM er_place_items))
+        SELECT i.rid, pv.code AS place, sv.code AS stem
+        FROM er_place_items i JOIN pv USING (v) JOIN sv USING (stem)
+        ORDER BY i.rid, pv.code
+        """
+    ).fetchnumpy()
+    con.execute("DROP TABLE er_place_items")
+    place_rids = np.asarray(frame["rid"], dtype=np.int64)
+    places = _coded_list(n, place_rids, np.asarray(frame["place"], dtype=np.int64))
+    stems = _coded_list(n, place_rids, np.asarray(frame["stem"], dtype=np.int64))
+    return RecordCodes(
+        name_key=codes["name_key"],
+        name_tf=np.asarray(stats["name_tf"], dtype=np.int32),
+        name_areas=np.asarray(stats["name_areas"], dtype=np.int32),
+        core_tf=np.asarray(stats["core_tf"], dtype=np.int32),
+        crowd=np.asarray(stats["crowd"], dtype=np.int32),
+        core=codes["core"],
+        core_values=values["core"],
+        core_masks=level_masks(values["core"]),
+        core_now=codes["core_now"],
+        renamed=np.asarray(flags["renamed"], dtype=bool),
+        guessed=np.asarray(flags["guessed"], dtype=bool),
+        generic=np.asarray(flags["generic"], dtype=bool),
+        type_code=codes["type_code"],
+        number=codes["number"],
+        patron=codes["patron"],
+        patron_values=values["patron"],
+        proper=codes["proper"],
+        proper_values=values["proper"],
+        postal=codes["postal"],
+        postal4=codes["postal4"],
+        postal2=codes["postal2"],
+        street=codes["street"],
+        street_values=values["street"],
+        house=codes["house"],
+        host=codes["host"],
+        nip=codes["nip"],
+        regon=codes["regon"],
+        regon9=codes["regon9"],
+        gmina=codes["gmina"],
+        source=codes["source"],
+        phones=_encode_list(con, n, "phones"),
+        phones7=_encode_list(con, n, "phones7"),
+        emails=_encode_list(con, n, "emails"),
+        email_domains=_encode_list(con, n, "email_domains"),
+        places=places,
+        place_stems=stems,
+        place_values=place_values,
+    )
+
+
+def level_masks(values: Sequence[str]) -> npt.NDArray[np.int64]:
+    """A bit per word of `CONFLICT_GROUPS` present in each type phrase (group after group)."""
+    bit: dict[str, int] = {}
+    for group in CONFLICT_GROUPS:
+        for word in sorted(group):
+            bit[word] = 1 << len(bit)
+    return np.fromiter(
+        (sum({bit.get(word, 0) for word in value.split()}) for value in values),
+        np.int64,
+        len(values),
+    )

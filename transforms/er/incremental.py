@@ -1,0 +1,377 @@
+"""Incremental matching: a night's new, changed and removed records against the last state.
+
+A full run (`resolve_keeping_state`) leaves, besides its clusters, the state the next night
+needs, as regular tables in the connection's database:
+
+- `er_state_records`: every record's features (`er_features` without the run's `rid`), a
+  stable integer `uid`, the fingerprint of its input row, its match-graph component and its
+  cluster (the uid of its cluster's smallest record id);
+- `er_state_pairs(a, b, probability, apart)`: every candidate pair with its probability and
+  whether the numbers differ (a veto), `a` the record with the smaller record id;
+- `er_state_blocks(rule, level, key, n)`: the size of every block, before (`raw`) and after
+  (`eff`) dense blocks are re-keyed;
+- `er_state_decisions`: the coordinators' decisions the clusters were made with.
+
+`resolve_incrementally` then matches only what the night touched: it finds the new, changed
+and removed records by fingerprint, parses only the new and changed ones, recounts the
+statistics the ladders weigh agreement by, proposes the candidate pairs of the blocks those
+records fall in (and re-checks the blocks that grew past, or shrank under, their size
+limit), scores the new pairs and those whose statistics moved, and re-clusters only the
+components of the match graph that any of this reached. Within a component the pairs are
+joined in the order a full run would join them, so the clusters equal a full rebuild's.
+Clusters a night did not touch keep their keys, and coordinators' decisions are applied as
+in a full run. Conflict cases are made for the clusters the night touched only; review cases
+for every pair in the review band, as a full run does.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import duckdb
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from transforms.er.cluster import components
+from transforms.er.decisions import Decision, decided_pairs
+from transforms.er.features import build_features_from_raw
+from transforms.er.incremental_clusters import (
+    recluster,
+    region_to_recluster,
+    review_rows,
+    touched_conflicts,
+)
+from transforms.er.incremental_pairs import new_candidates, rescore, save_blocks
+from transforms.er.ladders import stat_buckets_sql
+from transforms.er.model import PairModel, load_model
+from transforms.er.resolve import Resolution, resolve_features
+from transforms.er.review import pair_cases
+from transforms.er.statistics import STATISTICS, add_statistics
+
+Builder = Callable[[duckdb.DuckDBPyConnection, str], int]
+INPUT_COLUMNS = (
+    "record_id", "source", "name", "street", "postal_code", "locality", "phone", "email",
+    "website", "nip", "regon",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class NightChanges:
+    """What a night brought, by fingerprint of the input rows."""
+
+    added: int
+    changed: int
+    removed: int
+    unchanged: int
+    pairs_rescored: int
+    records_reclustered: int
+
+
+def has_state(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'er_state_records' "
+        "AND NOT temporary"
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def _check_table(table: str) -> None:
+    if table == "er_features" or table.startswith(("er_inc_", "er_state_")):
+        raise ValueError(f"incremental matching: {table!r} is a name the matcher uses itself")
+
+
+def _fingerprints(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    _check_table(table)
+    columns = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
+    parts = [f"coalesce(CAST({c} AS VARCHAR), '')" for c in INPUT_COLUMNS if c != "record_id"]
+    if "teryt" in columns:
+        parts.append("coalesce(CAST(teryt AS VARCHAR), '')")
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_inc_fingerprints AS
+        SELECT record_id, md5(concat_ws(chr(31), {", ".join(parts)})) AS fingerprint
+        FROM {table}
+        """
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# A full run that keeps the state
+# ---------------------------------------------------------------------------------------------
+
+
+def resolve_keeping_state(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    *,
+    decisions: Sequence[Decision] = (),
+    model: PairModel | None = None,
+    build: Builder = build_features_from_raw,
+) -> Resolution:
+    """Match every record of `table` (the standalone raw layout) and keep the state."""
+    model = model or load_model()
+    _fingerprints(con, table)
+    build(con, table)
+    result = resolve_features(con, decisions=decisions, model=model, keep_pairs="er_inc_kept_pairs")
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_inc_next AS
+        SELECT CAST(f.rid AS INTEGER) AS uid, f.*, p.fingerprint
+        FROM er_features f JOIN er_inc_fingerprints p USING (record_id)
+        """
+    )
+    con.execute(
+        """
+        CREATE OR REPLACE TABLE er_state_pairs AS
+        SELECT CAST(l AS INTEGER) AS a, CAST(r AS INTEGER) AS b, probability, apart
+        FROM er_inc_kept_pairs
+        """
+    )
+    con.execute("DROP TABLE er_inc_kept_pairs")
+    uid_of = dict(con.execute("SELECT record_id, uid FROM er_inc_next").fetchall())
+    cluster = {uid_of[r]: uid_of[k] for r, k in result.clusters.items()}
+    component = _components_from_state(con, model, decisions, uid_of)
+    _save_records(con, cluster, component)
+    save_blocks(con)
+    _save_decisions(con, decisions)
+    return result
+
+
+def _components_from_state(
+    con: duckdb.DuckDBPyConnection,
+    model: PairModel,
+    decisions: Sequence[Decision],
+    uid_of: dict[str, int],
+) -> dict[int, int]:
+    """uid -> smallest uid of its component of the match graph (joins and "same")."""
+    th = model.thresholds
+    decided = decided_pairs(decisions, uid_of)
+    must = con.execute(
+        f"SELECT a, b FROM er_state_pairs WHERE probability >= {th.match}"
+    ).fetchnumpy()
+    left = np.asarray(must["a"], dtype=np.int32)
+    right = np.asarray(must["b"], dtype=np.int32)
+    keep = np.array(
+        [(min(a, b), max(a, b)) not in decided for a, b in zip(left, right, strict=True)], bool
+    )
+    same = [k for k, v in decided.items() if v == "same"]
+    n = int(max(uid_of.values(), default=-1)) + 1
+    labels = components(
+        n,
+        np.concatenate([left[keep], np.array([k[0] for k in same], np.int32)]),
+        np.concatenate([right[keep], np.array([k[1] for k in same], np.int32)]),
+    )
+    return {uid: int(labels[uid]) for uid in uid_of.values()}
+
+
+def _save_records(
+    con: duckdb.DuckDBPyConnection, cluster: dict[int, int], component: dict[int, int]
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "uid": np.fromiter(cluster.keys(), np.int32, len(cluster)),
+            "cluster": np.fromiter(cluster.values(), np.int32, len(cluster)),
+        }
+    )
+    frame["component"] = frame["uid"].map(component).astype(np.int32)
+    con.register("er_inc_state_frame", frame)
+    con.execute(
+        """
+        CREATE OR REPLACE TABLE er_state_records AS
+        SELECT n.* EXCLUDE (rid), c.cluster, c.component
+        FROM er_inc_next n JOIN er_inc_state_frame c USING (uid)
+        """
+    )
+    con.unregister("er_inc_state_frame")
+
+
+def _save_decisions(con: duckdb.DuckDBPyConnection, decisions: Sequence[Decision]) -> None:
+    con.execute(
+        "CREATE OR REPLACE TABLE er_state_decisions "
+        "(position INTEGER, record_a VARCHAR, record_b VARCHAR, verdict VARCHAR)"
+    )
+    if decisions:
+        con.executemany(
+            "INSERT INTO er_state_decisions VALUES (?, ?, ?, ?)",
+            [(i, d.record_a, d.record_b, d.verdict) for i, d in enumerate(decisions)],
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# A night
+# ---------------------------------------------------------------------------------------------
+
+
+def resolve_incrementally(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    *,
+    decisions: Sequence[Decision] = (),
+    model: PairModel | None = None,
+    build: Builder = build_features_from_raw,
+    review_limit: int = 50_000,
+) -> tuple[Resolution, NightChanges]:
+    """Match the records of `table` (all of tonight's records, raw layout) against the state
+    a previous run left, and update the state. The clusters equal a full run's."""
+    if not has_state(con):
+        raise ValueError("incremental matching: no matcher state here; run a full match first")
+    model = model or load_model()
+    th = model.thresholds
+    clock = time.perf_counter()
+    stats: dict[str, float] = {}
+    _fingerprints(con, table)
+    counts = _classify(con)
+    _next_features(con, table, build)
+    stats["features_s"] = round(time.perf_counter() - clock, 2)
+
+    lap = time.perf_counter()
+    dirty_pairs, regrouped, rule_counts = new_candidates(con)
+    stats["blocking_s"] = round(time.perf_counter() - lap, 2)
+
+    lap = time.perf_counter()
+    rescored = rescore(con, model, dirty_pairs, regrouped)
+    stats["scoring_s"] = round(time.perf_counter() - lap, 2)
+
+    lap = time.perf_counter()
+    record_ids = [
+        r[0] for r in con.execute("SELECT record_id FROM er_inc_next ORDER BY rid").fetchall()
+    ]
+    rid_of = {record_id: i for i, record_id in enumerate(record_ids)}
+    decided = decided_pairs(decisions, rid_of)
+    region = region_to_recluster(con, model, decisions)
+    labels, component, refused, matched = recluster(con, model, decided, region)
+    stats["clustering_s"] = round(time.perf_counter() - lap, 2)
+
+    lap = time.perf_counter()
+    clusters = {record_ids[rid]: record_ids[root] for rid, root in enumerate(labels.tolist())}
+    rows = review_rows(con, model, review_limit)
+    cases = pair_cases(rows, labels, record_ids, set(decided), model.explain)
+    conflicts = touched_conflicts(con, labels, region)
+    stats["review_s"] = round(time.perf_counter() - lap, 2)
+    lap = time.perf_counter()
+    _save_night(con, labels, component)
+    _save_decisions(con, decisions)
+    stats["saving_s"] = round(time.perf_counter() - lap, 2)
+    stats["total_s"] = round(time.perf_counter() - clock, 2)
+    resolution = Resolution(
+        clusters=clusters,
+        pairs_scored=rescored,
+        pairs_matched=matched,
+        review_cases=tuple(cases),
+        conflict_cases=tuple(conflicts),
+        rule_counts=rule_counts,
+        thresholds=th,
+        refused_joins=refused,
+        stats=stats,
+    )
+    changes = NightChanges(
+        added=counts.get("added", 0),
+        changed=counts.get("changed", 0),
+        removed=counts.get("removed", 0),
+        unchanged=counts.get("same", 0),
+        pairs_rescored=rescored,
+        records_reclustered=int(len(region)),
+    )
+    return resolution, changes
+
+
+def _classify(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """`er_inc_night(record_id, uid, status)`: added / changed / removed / same; added records
+    get new uids after the largest one."""
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_inc_night AS
+        WITH joined AS (
+            SELECT coalesce(f.record_id, s.record_id) AS record_id, s.uid AS old_uid,
+                   CASE WHEN s.uid IS NULL THEN 'added'
+                        WHEN f.record_id IS NULL THEN 'removed'
+                        WHEN f.fingerprint <> s.fingerprint THEN 'changed'
+                        ELSE 'same' END AS status
+            FROM er_inc_fingerprints f FULL JOIN er_state_records s USING (record_id)
+        )
+        SELECT record_id, status,
+               CAST(coalesce(old_uid, (SELECT coalesce(max(uid), -1) FROM er_state_records)
+                    + row_number() OVER (PARTITION BY old_uid IS NULL ORDER BY record_id))
+                    AS INTEGER) AS uid
+        FROM joined
+        """
+    )
+    return {
+        str(k): int(v)
+        for k, v in con.execute(
+            "SELECT status, count(*) FROM er_inc_night GROUP BY status"
+        ).fetchall()
+    }
+
+
+def _next_features(con: duckdb.DuckDBPyConnection, table: str, build: Builder) -> None:
+    """`er_inc_next`: tonight's records (features of the new and changed ones parsed now, the
+    others from the state), with rids in record id order and the statistics recounted;
+    `er_inc_dirty(rid)`: the new and changed ones; `er_inc_stat_moved(rid)`: unchanged records whose
+    statistics moved to another bucket."""
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_inc_delta_input AS
+        SELECT t.* FROM {table} t JOIN er_inc_night n USING (record_id)
+        WHERE n.status IN ('added', 'changed')
+        """
+    )
+    build(con, "er_inc_delta_input")
+    stat_columns = ", ".join(STATISTICS)
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_inc_next AS
+        WITH rows AS (
+            SELECT s.* EXCLUDE (uid, cluster, component, {stat_columns})
+            FROM er_state_records s JOIN er_inc_night n USING (record_id) WHERE n.status = 'same'
+            UNION ALL BY NAME
+            SELECT d.* EXCLUDE (rid, {stat_columns}), p.fingerprint
+            FROM er_features d JOIN er_inc_fingerprints p USING (record_id)
+        )
+        SELECT n.uid, CAST(row_number() OVER (ORDER BY r.record_id) - 1 AS INTEGER) AS rid, r.*
+        FROM rows r JOIN er_inc_night n USING (record_id)
+        ORDER BY rid
+        """
+    )
+    add_statistics(con, "er_inc_next")
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_inc_dirty AS
+        SELECT x.rid FROM er_inc_next x JOIN er_inc_night n USING (record_id)
+        WHERE n.status IN ('added', 'changed')
+        """
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_inc_stat_moved AS
+        SELECT x.rid FROM er_inc_next x JOIN er_state_records s USING (uid)
+        WHERE {stat_buckets_sql("x")} <> {stat_buckets_sql("s")}
+          AND x.rid NOT IN (SELECT rid FROM er_inc_dirty)
+        """
+    )
+    con.execute("DROP TABLE er_inc_delta_input")
+    con.execute("DROP TABLE IF EXISTS er_features")
+
+
+def _save_night(
+    con: duckdb.DuckDBPyConnection, labels: npt.NDArray[np.int64], component: dict[int, int]
+) -> None:
+    uids = np.asarray(
+        con.execute("SELECT uid FROM er_inc_next ORDER BY rid").fetchnumpy()["uid"], dtype=np.int64
+    )
+    cluster = {int(uids[rid]): int(uids[root]) for rid, root in enumerate(labels.tolist())}
+    con.execute(
+        """
+        CREATE OR REPLACE TABLE er_state_pairs AS
+        SELECT a.uid AS a, b.uid AS b, p.probability, p.apart
+        FROM er_inc_pairs p JOIN er_inc_next a ON a.rid = p.l JOIN er_inc_next b ON b.rid = p.r
+        """
+    )
+    _save_records(con, cluster, component)
+    con.execute("CREATE OR REPLACE TABLE er_state_blocks AS SELECT * FROM er_inc_next_blocks")
+    for name in ("er_inc_next_blocks", "er_inc_cand", "er_inc_old_pairs", "er_inc_dirty_pairs",
+                 "er_inc_regroup_pairs", "er_inc_to_score", "er_inc_pairs"):  # fmt: skip
+        con.execute(f"DROP TABLE IF EXISTS {name}")

@@ -1,0 +1,71 @@
+"""Counts over every record that the ladders weigh agreement by (term frequency).
+
+As Splink's term-frequency adjustment does, agreeing on a common value says less than on a
+rare one; here the counts are per record, added as columns of the feature table, so the
+ladders read them as levels and `incremental` can recount them when records come and go.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from transforms.er.name_parts import STEM_MACRO
+
+STATISTICS = ("name_tf", "name_areas", "core_tf", "crowd")
+
+
+def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -> None:
+    """Per-record counts over the whole input that the ladders weigh agreement by, as
+    Splink's term-frequency adjustment does (added as columns of `table`):
+
+    - `name_tf`: records sharing the record's name key;
+    - `name_areas`: distinct postal codes among them: a key met in two postal areas
+      ("Ochotnicza Straż Pożarna w Głuchowie", several Głuchów) names several bodies;
+    - `core_tf`: records sharing the record's type phrase: "Stowarzyszenie Mieszkańców Wsi
+      Pawłowice" agreeing is worth more than "Ochotnicza Straż Pożarna" agreeing;
+    - `crowd`: records of the record's type at its place: agreeing on type and place means
+      little where a village has five housewives' circles and a town a hundred clubs.
+
+    They depend on every record, so a record's levels may change when others come and go
+    (`incremental` recomputes them and rescores the pairs whose counts moved)."""
+    con.execute(STEM_MACRO)
+    columns = [
+        row[0] for row in con.execute(f"DESCRIBE {table}").fetchall() if row[0] not in STATISTICS
+    ]
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_stat_base AS
+        SELECT {", ".join(columns)},
+               er_stem(coalesce(place, locality)) AS er_place_stem
+        FROM {table}
+        """
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE {table} AS
+        WITH names AS (
+            SELECT name_key, CAST(count(*) AS INTEGER) AS name_tf,
+                   CAST(count(DISTINCT postal) AS INTEGER) AS name_areas
+            FROM er_stat_base WHERE name_key IS NOT NULL GROUP BY name_key
+        ),
+        cores AS (
+            SELECT core, CAST(count(*) AS INTEGER) AS core_tf
+            FROM er_stat_base WHERE core IS NOT NULL AND core <> '' GROUP BY core
+        ),
+        crowds AS (
+            SELECT type_code, er_place_stem, CAST(count(*) AS INTEGER) AS crowd
+            FROM er_stat_base
+            WHERE type_code IS NOT NULL AND type_code <> 'other' AND er_place_stem IS NOT NULL
+            GROUP BY ALL
+        )
+        SELECT b.* EXCLUDE (er_place_stem), coalesce(n.name_tf, 0) AS name_tf,
+               coalesce(n.name_areas, 0) AS name_areas, coalesce(o.core_tf, 0) AS core_tf,
+               coalesce(c.crowd, 0) AS crowd
+        FROM er_stat_base b
+        LEFT JOIN names n ON n.name_key = b.name_key
+        LEFT JOIN cores o ON o.core = b.core
+        LEFT JOIN crowds c ON c.type_code = b.type_code AND c.er_place_stem = b.er_place_stem
+        ORDER BY b.rid
+        """
+    )
+    con.execute("DROP TABLE er_stat_base")
