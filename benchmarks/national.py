@@ -206,6 +206,8 @@ def main() -> int:
     results = []
     memory = StageMemory(run_dir / "stages.txt")
     os.environ[STAGE_MARKERS_ENV] = str(memory.markers)
+    # the synthetic web is served on loopback, which the fetcher refuses unless allowed
+    os.environ["WSPARCIE_FETCH_ALLOW"] = "127.0.0.1"
     with serve_web(web) as url, prefect_test_harness(server_startup_timeout=300):
         settings = RunSettings(
             catalogue=web / "catalogue",

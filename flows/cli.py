@@ -382,6 +382,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_review_parser(verbs)
 
+    from api.cli import add_api_parser
+
+    add_api_parser(verbs)
+
     pub = verbs.add_parser("publish", help="write the open-data files from a warehouse")
     pub.add_argument("--db", help=_FOUND_DB)
     pub.add_argument("--out", help="folder for the published files (default: found like --db)")

@@ -390,7 +390,7 @@ class _App:
             other_counties = self._not_theirs(con, user, stored.case)
         return self.render(
             request,
-            "case.html",
+            "name_case.html" if stored.case.kind == "acronym_name" else "case.html",
             user=user,
             csrf=csrf_token(self.secret, session_id),
             stored=stored,
@@ -440,6 +440,8 @@ class _App:
                 message = (
                     "Wybierz wartość, która jest aktualna."
                     if form.get("verdict") == "value_current" and not form.get("wartosc")
+                    else "Wpisz pełną nazwę instytucji (kilka słów, nie sam skrót)."
+                    if form.get("verdict") == "full_name"
                     else "Nie można zapisać tej decyzji: formularz jest niekompletny."
                 )
                 raise Refused(400, message) from exc

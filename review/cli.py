@@ -293,7 +293,9 @@ def add_review_parser(verbs: Any) -> None:
     decide.add_argument("verdict", choices=tuple(VERDICT_LABELS))
     decide.add_argument("--login", required=True, help="who decides (recorded)")
     decide.add_argument("--comment")
-    decide.add_argument("--value", help="the current value (verdict value_current)")
+    decide.add_argument(
+        "--value", help="the current value (value_current), or the full name (full_name)"
+    )
     decide.set_defaults(func=cmd_decide)
 
     export = verb("export", "write every decision to a CSV file")

@@ -12,11 +12,13 @@ KIND_LABELS = {
     "pair": "Czy to ta sama instytucja?",
     "field_conflict": "Która wartość jest aktualna?",
     "not_institution": "Czy to w ogóle instytucja?",
+    "acronym_name": "Jak brzmi pełna nazwa?",
 }
 KIND_SHORT = {
     "pair": "para rekordów",
     "field_conflict": "sprzeczne dane",
     "not_institution": "czy instytucja",
+    "acronym_name": "pełna nazwa",
 }
 VERDICT_LABELS = {
     "same": "To samo",
@@ -26,6 +28,7 @@ VERDICT_LABELS = {
     "both_valid": "Wszystkie są ważne",
     "is_institution": "To jest instytucja",
     "not_institution": "To nie jest instytucja",
+    "full_name": "Pełna nazwa wpisana",
 }
 CONFLICT_FIELD_LABELS = {
     "phone": "telefon",

@@ -187,13 +187,19 @@ RECORDS = [
 ]
 
 
-def build_directory(db: Path, extra_records: Sequence[Row] = ()) -> duckdb.DuckDBPyConnection:
+def build_directory(
+    db: Path,
+    extra_records: Sequence[Row] = (),
+    extra_sources: Sequence[tuple[str, str, str, str, str]] = (),
+) -> duckdb.DuckDBPyConnection:
     """A migrated warehouse at `db` with sources, raw records, records and the directory;
-    `extra_records` (rows shaped like RECORDS) are loaded after the standard ones."""
+    `extra_records` (rows shaped like RECORDS) are loaded after the standard ones, and may name
+    `extra_sources` (shaped like SOURCES)."""
     con = connect(db)
     g = DEMO_DIR / "gazetteer"
     load_gazetteer(con, terc=g / "terc.csv", simc=g / "simc.csv", pna=g / "pna.csv")
-    for slug, county, kind, title, url in SOURCES:
+    sources = [*SOURCES, *extra_sources]
+    for slug, county, kind, title, url in sources:
         con.execute(
             "INSERT INTO sources VALUES (?, ?, ?, ?, ?, 'test', ?, 1, NULL, 'tests', ?)",
             [slug, title, county, kind, url, title.split(" — ")[0], SEEN],
@@ -225,7 +231,7 @@ def build_directory(db: Path, extra_records: Sequence[Row] = ()) -> duckdb.DuckD
             [
                 f"rec{n:02d}",
                 source,
-                dict((s[0], s[4]) for s in SOURCES)[source],
+                dict((s[0], s[4]) for s in sources)[source],
                 SEEN,
                 role,
                 name,

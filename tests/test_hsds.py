@@ -1,7 +1,8 @@
 """The HSDS 3.0 export against the official Open Referral schemas in ../shared/data/hsds:
 the JSON against the compiled schemas (additional properties disallowed, as the
 specification validates), the tabular package with Frictionless under the official
-datapackage.json, and ids derived from wsparcie's stable ids."""
+datapackage.json, ids derived from wsparcie's stable ids, and the Polish profile
+(docs/hsds_profile.md): identifiers, service areas, taxonomies, assured and modified dates."""
 
 from __future__ import annotations
 
@@ -15,23 +16,80 @@ from typing import Any
 
 import duckdb
 import pytest
-from directory_factory import build_directory  # tests/ helper module
+from directory_factory import SEEN, build_directory  # tests/ helper module
 from frictionless import validate
 
 from warehouse.hsds import (
     TABLES,
     build_hsds,
+    build_hsds_tables,
     fields_of,
     hsds_id,
-    validate_hsds_json,
-    write_hsds,
+    term_id,
+    teryt_identifier,
+    whole_gmina,
 )
+from warehouse.hsds_files import validate_hsds_json, write_hsds
 from warehouse.publish import stage_tables
+
+# Offices of self-government units and a regional centre, for the profile's identifiers and
+# service areas (source, role, name, street, postal code, locality, phones, e-mails, website,
+# NIP, REGON, opening hours, description, extra).
+OFFICES = [
+    (
+        "skarzyski_baza",
+        "row",
+        "Starostwo Powiatowe w Skarżysku-Kamiennej",
+        "ul. Konarskiego 20",
+        "26-110",
+        "Skarżysko-Kamienna",
+        ["41 395 00 00"],
+        [],
+        None,
+        None,
+        None,
+        None,
+        "poradnictwo specjalistyczne",
+        None,
+    ),
+    (
+        "skarzyski_baza",
+        "row",
+        "Urząd Gminy Bliżyn",
+        "ul. Kościelna 79a",
+        "26-120",
+        "Bliżyn",
+        ["41 254 10 01"],
+        [],
+        None,
+        None,
+        None,
+        None,
+        "poradnictwo specjalistyczne",
+        None,
+    ),
+    (
+        "skarzyski_baza",
+        "row",
+        "Regionalny Ośrodek Polityki Społecznej",
+        "ul. Kolejowa 2",
+        "26-110",
+        "Skarżysko-Kamienna",
+        [],
+        [],
+        None,
+        None,
+        None,
+        None,
+        "poradnictwo specjalistyczne",
+        None,
+    ),
+]
 
 
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
-    con = build_directory(tmp_path_factory.mktemp("wh") / "w.duckdb")
+    con = build_directory(tmp_path_factory.mktemp("wh") / "w.duckdb", OFFICES)
     stage_tables(con)
     yield con
     con.close()
@@ -56,7 +114,7 @@ def organizations(export_dir: Path) -> list[dict[str, Any]]:
 def test_json_validates_against_the_official_compiled_schema(
     organizations: list[dict[str, Any]], shared_data: Path
 ) -> None:
-    assert len(organizations) == 8
+    assert len(organizations) == 11
     assert validate_hsds_json(organizations, shared_data / "hsds/schema/compiled") == []
 
 
@@ -144,3 +202,138 @@ def test_gmina_level_services_cover_their_gmina(organizations: list[dict[str, An
     gops = next(o for o in organizations if "Bliżynie" in o["name"])
     extents = {a["extent"] for s in gops["services"] for a in s["service_areas"]}
     assert extents == {"2610022"}
+
+
+def by_name(organizations: list[dict[str, Any]], start: str) -> dict[str, Any]:
+    return next(o for o in organizations if o["name"].startswith(start))
+
+
+def test_self_government_offices_carry_their_teryt_code(
+    organizations: list[dict[str, Any]],
+) -> None:
+    def identifiers(org: dict[str, Any]) -> set[tuple[str, str, str]]:
+        return {
+            (i["identifier_scheme"], i["identifier_type"], i["identifier"])
+            for i in org.get("organization_identifiers", [])
+        }
+
+    assert identifiers(by_name(organizations, "Starostwo")) == {("PL-TERYT", "TERYT", "2610")}
+    assert identifiers(by_name(organizations, "Urząd Gminy Bliżyn")) == {
+        ("PL-TERYT", "TERYT", "2610022")
+    }
+    pcpr = by_name(organizations, "Powiatowe Centrum Pomocy Rodzinie w Skarżysku")
+    assert ("PL-NIP", "NIP", "6631867639") in identifiers(pcpr)
+    assert not any(scheme == "PL-TERYT" for scheme, _t, _v in identifiers(pcpr))
+
+
+@pytest.mark.parametrize(
+    ("type_code", "gmina", "powiat", "expected"),
+    [
+        pytest.param("county_office", "2610011", "2610", "2610", id="county office: powiat"),
+        pytest.param("municipal_office", "2610022", "2610", "2610022", id="rural gmina"),
+        pytest.param("municipal_office", "2816034", "2816", "2816033", id="town part: gmina"),
+        pytest.param("municipal_office", "2816035", "2816", "2816033", id="rural part: gmina"),
+        pytest.param("municipal_office", "1465088", "1465", None, id="Warsaw district: none"),
+        pytest.param("regional_office", "2610011", "2610", None, id="voivodeship office: none"),
+        pytest.param("ops", "2610022", "2610", None, id="not an office"),
+        pytest.param("municipal_office", None, "2610", None, id="no gmina known"),
+    ],
+)
+def test_teryt_identifier(
+    type_code: str, gmina: str | None, powiat: str | None, expected: str | None
+) -> None:
+    assert teryt_identifier(type_code, gmina, powiat) == expected
+
+
+def test_whole_gmina() -> None:
+    assert [whole_gmina(c) for c in ("2610011", "2816034", "2816035", "1465088")] == [
+        "2610011",
+        "2816033",
+        "2816033",
+        None,
+    ]
+
+
+def test_service_areas_by_reach(organizations: list[dict[str, Any]]) -> None:
+    def areas(org: dict[str, Any]) -> set[tuple[str, str]]:
+        return {
+            (a["extent"], a["extent_type"]) for s in org["services"] for a in s["service_areas"]
+        }
+
+    assert areas(by_name(organizations, "Regionalny Ośrodek")) == {("26", "TERYT województwo")}
+    assert areas(by_name(organizations, "Urząd Gminy Bliżyn")) == {("2610022", "TERYT gmina")}
+    assert areas(by_name(organizations, "Komenda Powiatowa")) == {("2610", "TERYT powiat")}
+
+
+def test_taxonomies_and_classification(
+    warehouse: duckdb.DuckDBPyConnection, organizations: list[dict[str, Any]]
+) -> None:
+    tables = build_hsds_tables(warehouse)
+    assert {t["name"] for t in tables["taxonomy"]} == {
+        "wsparcie: usługi",
+        "wsparcie: sektory i rodzaje instytucji",
+        "wsparcie: grupy docelowe",
+    }
+    codes = [t["code"] for t in tables["taxonomy_term"]]
+    assert len(codes) == len(set(codes)), "term codes are unique across taxonomies"
+    terms = {t["id"]: t for t in tables["taxonomy_term"]}
+    ppp_type = terms[term_id("type", "ppp")]
+    assert ppp_type["code"] == "type:ppp"
+    assert terms[ppp_type["parent_id"]]["code"] == "sector:education"
+    assert terms[term_id("service", "counselling")]["code"] == "counselling"
+
+    pcpr = by_name(organizations, "Powiatowe Centrum Pomocy Rodzinie w Skarżysku")
+    linked = {(a["link_type"], terms[a["taxonomy_term_id"]]["code"]) for a in pcpr["attributes"]}
+    assert ("sector", "sector:social_assistance") in linked
+    assert ("institution_type", "type:pcpr") in linked
+    assert ("target_group", "target_group:foster_families") in linked
+    service_terms = {
+        terms[a["taxonomy_term_id"]]["code"] for s in pcpr["services"] for a in s["attributes"]
+    }
+    assert "foster_care" in service_terms
+
+
+def test_assured_and_modified_dates(organizations: list[dict[str, Any]]) -> None:
+    services = [s for o in organizations for s in o.get("services", [])]
+    assert {s["assured_date"] for s in services} == {SEEN.date().isoformat()}
+    assert {s["last_modified"] for s in services} == {"2026-03-02T00:00:00.000+01:00"}
+
+
+def test_a_coordinators_decision_and_a_changed_page_move_the_dates(tmp_path: Path) -> None:
+    con = build_directory(tmp_path / "w.duckdb")
+    try:
+        gops = str(
+            con.execute(
+                "SELECT institution_id FROM institutions WHERE name LIKE '%Bliżynie'"
+            ).fetchone()[0]  # type: ignore[index]
+        )
+        con.execute(
+            "INSERT INTO review_decisions (decision_id, case_id, kind, institution_id, field,"
+            " verdict, login, decided_at) VALUES ('d1', 'c1', 'field_conflict', ?, 'phone',"
+            " 'value_current', 'koordynator', TIMESTAMPTZ '2026-03-10 09:15:00.250+00')",
+            [gops],
+        )
+        con.execute(
+            "UPDATE raw_records SET fetched_at = TIMESTAMPTZ '2026-03-05 08:00:00+00'"
+            " WHERE name_raw LIKE 'Powiatowe Centrum Pomocy Rodzinie w Piszu'"
+        )
+        stage_tables(con)
+        services = build_hsds_tables(con)["service"]
+    finally:
+        con.close()
+    dates = {(s["name"].split(" — ")[1], s["assured_date"], s["last_modified"]) for s in services}
+    assert (
+        "Gminny Ośrodek Pomocy Społecznej w Bliżynie",
+        "2026-03-10",
+        "2026-03-10T00:00:00.000+01:00",
+    ) in dates
+    assert (
+        "Powiatowe Centrum Pomocy Rodzinie w Piszu",
+        "2026-03-02",
+        "2026-03-05T00:00:00.000+01:00",
+    ) in dates
+    assert (
+        "Komenda Powiatowa Policji w Skarżysku-Kamiennej",
+        "2026-03-02",
+        "2026-03-02T00:00:00.000+01:00",
+    ) in dates

@@ -178,6 +178,9 @@ def test_staff_names_never_reach_the_published_files(published: Publication) -> 
         pytest.param("Parafia Święty Józef Robotnik", None, id="saint"),
         pytest.param("Lech Poznań", None, id="not-on-the-list"),
         pytest.param("Klub Senior+ Anna", None, id="given-name-alone"),
+        # the statutory-coverage file names gminas: a place is not a person
+        pytest.param("Kazimierz Dolny", None, id="place-named-like-a-person"),
+        pytest.param("Urząd Gminy Stanisław Górny", None, id="village-of-a-given-name"),
         pytest.param("anowak@gmail.com", "anowak@gmail.com", id="initial-surname"),
         pytest.param("kowalska.maria@wp.pl", "kowalska.maria@wp.pl", id="surname-first-mail"),
         pytest.param("a.nowak@mops.example.pl", "a.nowak@mops.example.pl", id="initial-dot"),

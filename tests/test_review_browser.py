@@ -137,7 +137,7 @@ def night(prefect_harness: None, corpus: tuple[Path, str]) -> Iterator[Night]:
             "sad_skarzysko": _pair(
                 con,
                 "Sąd Rejonowy w Skarżysku-Kamiennej",
-                "Sąd Rejonowy – III Zespół Kuratorskiej%",
+                "Sąd Rejonowy w Skarżysku-Kamiennej – III Zespół Kuratorskiej%",
             ),
         }
         pisz = _records_named(con, "Sąd Rejonowy w Piszu")

@@ -551,6 +551,7 @@ _LOWER_WORDS = frozenset(
 _NUMBER_WORDS = frozenset({"nr", "nr.", "numer"})
 _PATRON_WORDS = frozenset({"im.", "im", "imienia"})
 _PLACE_PREPOSITIONS = frozenset({"w", "we"})
+_RIVER_PREPOSITIONS = frozenset({"nad", "pod"})
 _SCHOOL_FOR_ROMAN = frozenset({"liceum", "lo", "zespół", "zespol"})
 _DIGITS = re.compile(r"^(\d+[a-zA-Z]?)\.?$")
 
@@ -642,6 +643,17 @@ def _is_place_word(token: str) -> bool:
         if known and not any(r.geographic for r in known):
             return False
     return True
+
+
+@lru_cache(maxsize=1)
+def _head_keys() -> frozenset[str]:
+    return frozenset(fold(lemma).lower() for lemma in HEAD_LEMMAS)
+
+
+def _begins_name_part(token: str) -> bool:
+    """A word that starts another part of an institution's name, so a place phrase ends before
+    it: a quoted name or a head noun ("… w Bydgoszczy Dom Pomocy Społecznej „Słoneczko”")."""
+    return token[:1] in '„"' or key_lemma(token.strip(",.")) in _head_keys()
 
 
 _MAX_BARE_PLACE_WORDS = 3
@@ -768,6 +780,7 @@ def normalise_name(
     patron: str | None = None
     number: str | None = None
     place: list[str] = []
+    place_at = 0  # how many words of `core` come before the place phrase
     place_bare = False
     core: list[str] = []
     roman_prefix: str | None = None
@@ -821,9 +834,18 @@ def normalise_name(
                 j < len(tokens)
                 and _capitalised(tokens[j])
                 and tokens[j].lower() not in (_PATRON_WORDS | _NUMBER_WORDS)
+                and not (j > i + 1 and _begins_name_part(tokens[j]))
             ):
                 j += 1
+            # "w Nakle nad Notecią", "w Gródku nad Dunajcem": the river belongs to the place.
+            while (
+                j + 1 < len(tokens)
+                and tokens[j].lower() in _RIVER_PREPOSITIONS
+                and _capitalised(tokens[j + 1])
+            ):
+                j += 2
             place = tokens[i:j]
+            place_at = len(core)
             i = j
             continue
         # Anything else, also after the place ("... w Pińczowie Oddział Dziecięcy"), is name.
@@ -841,7 +863,11 @@ def normalise_name(
             place_bare = True
 
     expanded, acronym = _expand_acronyms(core)
-    core_nominative = nominative(" ".join(core)) if core else ""
+    # Words after the place phrase stay after it, as written ("Zespół … w Bydgoszczy Dom Pomocy
+    # Społecznej „Słoneczko”").
+    after_place = core[place_at:] if place and not place_bare and 0 < place_at else []
+    before_place = core[: len(core) - len(after_place)]
+    core_nominative = nominative(" ".join(before_place)) if before_place else ""
     expanded_nominative = nominative(" ".join(expanded)) if expanded else ""
     if not core and legal_form == "SP ZOZ":
         expanded = "Samodzielny Publiczny Zakład Opieki Zdrowotnej".split(" ")
@@ -882,6 +908,8 @@ def normalise_name(
         parts.append(f"im. {patron}")
     if place:
         parts.append(" ".join(place))
+    if after_place:
+        parts.append(" ".join(after_place))
     if legal_form == "SP ZOZ":
         if not legal_form_shown:
             parts.append("SP ZOZ")

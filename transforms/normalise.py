@@ -1,17 +1,22 @@
 """The normalise stage, row by row: raw text as written → canonical values.
 
-Names go to the nominative with their key, acronym, number and patron; contacts to E.164,
-lower-case e-mails, hosts, checked NIP/REGON; places to TERYT through the gazetteer; each
-institution gets a type, sector, services and target groups with the words that said so.
+Names go to the nominative with their key, acronym, number and patron; ASCII-folded names,
+streets and localities get their Polish letters back (`transforms.diacritics`); a name that
+opens with an acronym is written out where the place and the gmina settle it
+(`transforms.acronym_expansion`); contacts to E.164, lower-case e-mails, hosts, checked
+NIP/REGON; places to TERYT through the gazetteer; each institution gets a type, sector, services
+and target groups with the words that said so. The `_raw` columns keep the text as written.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, is_dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, is_dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from transforms.acronym_expansion import Expansion, expand, leading_acronym
 from transforms.acronyms import acronym_token_key
 from transforms.classify import classify
 from transforms.contacts import (
@@ -24,6 +29,8 @@ from transforms.contacts import (
     normalise_website,
     website_host,
 )
+from transforms.diacritics import is_polish, restore
+from transforms.locatives import respell_place
 from transforms.names import InstitutionName, nominative, normalise_name, site_owner
 from transforms.places import Gazetteer, PlaceResolution, Seat, nominative_place
 from transforms.text import empty_to_none, fold_key
@@ -95,6 +102,12 @@ class NormalisedRecord:
     target_groups: tuple[str, ...]
     evidence: str
     fetched_at: datetime
+    # The name as the source wrote it (nominative, casing normalised, no letter restored and no
+    # acronym written out), which of `NAME_FORMS` `name` is, and why an acronym or a folded word
+    # stayed (Polish, for the run report).
+    name_written: str | None = None
+    name_form: str = "written"
+    name_note: str | None = None
 
 
 def _unique(values: list[str]) -> tuple[str, ...]:
@@ -120,6 +133,91 @@ def display_name(name: InstitutionName) -> str:
     ):
         return f"{name.core} {' '.join(words[1:])}"
     return name.name
+
+
+# How a record's name came to be, best first (the canonical name prefers the earlier ones):
+# as written with Polish letters; letters restored; folded words left (ambiguous); an acronym
+# written out from the name's own place; a bare acronym written out with the address's seat;
+# still led by an acronym (ambiguous); only an acronym.
+NAME_FORMS = (
+    "written", "restored", "folded", "expanded", "expanded_seat", "acronym_led", "acronym",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class RecordName:
+    """A record's name, the form it was written in, and how it was made."""
+
+    name: str
+    written: str
+    form: str
+    note: str | None = None
+
+
+def _known_place(gazetteer: Gazetteer | None, county: str | None) -> Callable[[str], str | None]:
+    """A place phrase's nominative: a locality the gazetteer names so, else a gmina of the
+    county ("Bystra-Sidzina" is a gmina, not a locality)."""
+
+    def read(text: str) -> str | None:
+        if gazetteer is None:
+            return None
+        found = gazetteer.place_name(text)
+        if found is not None:
+            return found
+        gmina = gazetteer.resolve_gmina(text, county)
+        return gmina.gmina_name if gmina.status == "resolved" else None
+
+    return read
+
+
+def _respelt_place(name: InstitutionName, shown: str, gazetteer: Gazetteer | None) -> str:
+    """The name with its place phrase spelt as the gazetteer spells the place ("w Starym
+    Saczu" -> "w Starym Sączu"), when the phrase is folded and the place known."""
+    if gazetteer is None or not name.place_raw or is_polish(name.place_raw):
+        return shown
+    place = gazetteer.place_name(name.place_raw)
+    if place is None or not is_polish(place):
+        return shown
+    respelt = respell_place(name.place_raw, place)
+    if respelt == name.place_raw or name.place_raw not in shown:
+        return shown
+    head, _sep, tail = shown.rpartition(name.place_raw)
+    return head + respelt + tail
+
+
+def _acronym_form(shown: str, expansion: Expansion) -> RecordName | None:
+    if expansion.acronym is None:
+        return None
+    if expansion.name is not None:
+        form = "expanded_seat" if expansion.origin == "seat" else "expanded"
+        return RecordName(expansion.name, shown, form)
+    bare = all(leading_acronym(w) is not None for w in shown.split(" "))
+    return RecordName(shown, shown, "acronym" if bare else "acronym_led", expansion.reason)
+
+
+def record_name(
+    written: str,
+    gazetteer: Gazetteer | None,
+    county: str | None = None,
+) -> tuple[InstitutionName, RecordName]:
+    """A record's name parsed with its Polish letters restored, and its display form before
+    the address is known (an acronym written out from the name's own place only)."""
+    place_name = gazetteer.place_name if gazetteer is not None else None
+    restored = restore(written)
+    name = normalise_name(restored.text, place_name)
+    as_written = normalise_name(written, place_name) if restored.restored else name
+    shown = display_name(name)
+    respelt = _respelt_place(name, shown, gazetteer)
+    expanded = _acronym_form(respelt, expand(respelt, place_name=_known_place(gazetteer, county)))
+    if expanded is not None:
+        return name, replace(expanded, written=as_written.name)
+    if shown != name.name:
+        return name, RecordName(shown, as_written.name, "expanded")
+    if restored.ambiguous:
+        note = "zostały bez polskich liter: " + ", ".join(restored.ambiguous)
+        return name, RecordName(respelt, as_written.name, "folded", note)
+    form = "restored" if restored.restored or respelt != shown else "written"
+    return name, RecordName(respelt, as_written.name, form)
 
 
 def _record_voivodeship(row: RawRow) -> str | None:
@@ -192,15 +290,60 @@ def resolve_record_place(
         return None
     county = empty_to_none(row.county)
     county = _record_powiat(row, gazetteer) or county
-    return gazetteer.resolve_address(
-        locality,
-        street=empty_to_none(row.street_raw),
-        name_place=name_place,
-        postal_code=postal_code,
-        county=county,
-        gmina_hint=empty_to_none(row.gmina_raw),
-        voivodeship=empty_to_none(row.voivodeship_raw),
-        seat=seat,
+    street = empty_to_none(row.street_raw)
+    if locality is not None:
+        locality = restore(locality).text
+    if street is not None:
+        street = restore(street).text
+
+    def resolve(
+        locality: str | None, name_place: str | None, postal_code: str | None
+    ) -> PlaceResolution:
+        return gazetteer.resolve_address(
+            locality,
+            street=street,
+            name_place=name_place,
+            postal_code=postal_code,
+            county=county,
+            gmina_hint=empty_to_none(row.gmina_raw),
+            voivodeship=empty_to_none(row.voivodeship_raw),
+            seat=seat,
+        )
+
+    found = resolve(locality, name_place, postal_code)
+    if (
+        found.method == "postal_code_contradicts"
+        and locality is not None
+        and name_place is not None
+        and fold_key(gazetteer.place_name(name_place) or "") == fold_key(locality)
+    ):
+        # "Sąd Rejonowy w Piszu", Pisz, 11-200 (Bartoszyce's code): the locality and the name
+        # agree against the postal code, a typo.
+        retry = resolve(locality, name_place, None)
+        if retry.status == "resolved":
+            return replace(retry, method="name_and_locality")
+    if found.status == "unresolved" and locality is not None and postal_code is not None:
+        # A locality field that names no place ("Kraków pokój K-3, Budynek …"): the postal
+        # code and the county still place the record.
+        retry = resolve(None, None, postal_code)
+        if retry.status == "resolved":
+            return replace(retry, method="postal_code_only")
+    return found
+
+
+def _one_gmina(resolution: PlaceResolution) -> PlaceResolution:
+    """Namesakes that all lie in one gmina (Warsaw's district Mokotów holds two SIMC
+    localities of that name): the gmina is known, and the locality's name when they share it."""
+    if resolution.status != "ambiguous" or resolution.gmina_teryt is None:
+        return resolution
+    names = {c.locality_name for c in resolution.candidates if c.locality_name}
+    if resolution.candidate_count != len(resolution.candidates) or len(names) > 1:
+        return resolution
+    return replace(
+        resolution,
+        status="resolved",
+        locality_name=names.pop() if names else None,
+        method=f"{resolution.method}_one_gmina",
     )
 
 
@@ -227,8 +370,8 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
     elif row.role == "subject":
         # A page titled "Portal Orzeczeń Sądu Rejonowego w Brzozowie" is its owner's, the court.
         written = site_owner(written) or written
-    place_name = gazetteer.place_name if gazetteer is not None else None
-    name = normalise_name(written, place_name)
+    county = row.county if len(row.county) == 4 and row.county.isdigit() else None
+    name, shown = record_name(written, gazetteer, county)
     core_name = normalise_name(name.core) if name.core else name
     kind = classify(name.name, row.description_raw, row.type_raw)
 
@@ -237,11 +380,12 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
     website = next((w for w in map(normalise_website, row.websites_raw) if w), None)
     host = website_host(website) if website else None
     postal_code = normalise_postal_code(row.postal_code_raw) if row.postal_code_raw else None
-    street = normalise_street(row.street_raw) if row.street_raw else None
+    street = normalise_street(restore(row.street_raw).text) if row.street_raw else None
 
-    county = row.county if len(row.county) == 4 and row.county.isdigit() else None
-    seat = institution_seat(name.name, kind.type_code)
+    seat = institution_seat(shown.name, kind.type_code)
     resolution = resolve_record_place(row, gazetteer, name.place_raw, seat) if gazetteer else None
+    if resolution is not None:
+        resolution = _one_gmina(resolution)
     if resolution is not None and resolution.status == "resolved":
         locality = resolution.locality_name
         simc, gmina, gmina_name = (
@@ -252,7 +396,8 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
         powiat, powiat_name = resolution.powiat_teryt, resolution.powiat_name
         status, method = "resolved", resolution.method
     else:
-        locality = _unplaced_locality(row.locality_raw, resolution)
+        restored = restore(row.locality_raw).text if row.locality_raw else None
+        locality = _unplaced_locality(restored, resolution)
         simc = gmina = gmina_name = None
         status = resolution.status if resolution is not None else "unresolved"
         method = None
@@ -266,6 +411,21 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
             powiat, method = county, "source_county"
         powiat_name = gazetteer.powiat_name(powiat) if gazetteer and powiat else None
 
+    if shown.form in ("acronym", "acronym_led", "written", "restored", "folded"):
+        # Now the address is known: a bare acronym may take its seat, "OPS" its gmina's kind.
+        seat_name = locality if status == "resolved" and simc else None
+        later = _acronym_form(
+            shown.name,
+            expand(
+                shown.name,
+                place_name=_known_place(gazetteer, powiat),
+                seat=seat_name,
+                gmina_kind=resolution.gmina_kind if resolution is not None else None,
+            ),
+        )
+        if later is not None:
+            shown = replace(later, written=shown.written)
+
     evidence = json.dumps(
         {"classification": [_jsonable(e) for e in kind.evidence]},
         ensure_ascii=False,
@@ -275,7 +435,7 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
         record_id=row.record_id,
         source=row.source,
         role=row.role,
-        name=display_name(name),
+        name=shown.name,
         name_key=name.key,
         core_key=core_name.key,
         acronym=name.acronym,
@@ -306,4 +466,7 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
         target_groups=tuple(kind.target_groups),
         evidence=evidence,
         fetched_at=row.fetched_at,
+        name_written=shown.written if shown.written != shown.name else None,
+        name_form=shown.form,
+        name_note=shown.note,
     )

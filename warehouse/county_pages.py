@@ -134,7 +134,8 @@ def build_county_pages(con: duckdb.DuckDBPyConnection) -> tuple[CountyPage, ...]
     cursor = con.execute(
         """
         SELECT institution_id, name, type_label, sector, sector_label, powiat_teryt, powiat,
-               gmina, locality, street, postal_code, phones, emails, website, opening_hours
+               gmina, locality, street, postal_code, phones, emails, website, opening_hours,
+               acronym, alternate_names
         FROM pub_institutions WHERE powiat_teryt IS NOT NULL
         ORDER BY powiat_teryt, sector, name, institution_id
         """
@@ -158,6 +159,8 @@ def build_county_pages(con: duckdb.DuckDBPyConnection) -> tuple[CountyPage, ...]
             emails,
             website,
             hours,
+            acronym,
+            alternate_names,
         ) = row
         place = " ".join(p for p in (postal_code, locality) if p)
         address = ", ".join(p for p in (street, place) if p) or None
@@ -176,7 +179,18 @@ def build_county_pages(con: duckdb.DuckDBPyConnection) -> tuple[CountyPage, ...]
             opening_hours=hours,
             services=services,
             target_groups=targets,
-            search=_search_text(name, type_label, gmina, locality, street, *services, *targets),
+            # Other names too: a parent may know it as "GOPS Charsznica" or "ŚDS Bochnia".
+            search=_search_text(
+                name,
+                acronym,
+                *_split(alternate_names),
+                type_label,
+                gmina,
+                locality,
+                street,
+                *services,
+                *targets,
+            ),
         )
         sector_labels[sector] = sector_label
         by_county.setdefault((teryt, powiat or teryt), {}).setdefault(sector, []).append(entry)

@@ -88,6 +88,12 @@ INSTITUTIONS = Table(
         _c("target_groups", "string", "Adresaci", f"Target groups (Excel: Polish); {_LIST}."),
         _c("sources", "string", "Źródła", f"Slugs of the sources naming it; {_LIST}."),
         _c("first_seen", "date", "Pierwsze wystąpienie", "Date first seen in a source.", True),
+        _c(
+            "alternate_names",
+            "string",
+            "Inne nazwy",
+            f"Other names the sources use (acronym forms, as written, other wordings); {_LIST}.",
+        ),
     ),
     primary_key=("institution_id",),
 )

@@ -1,36 +1,44 @@
-"""The directory as Open Referral HSDS 3.0: the tabular data package and HSDS JSON.
+"""The directory as Open Referral HSDS 3.0: the flat HSDS tables, built from the publication.
 
 HSDS (Human Services Data Specification) is the international standard for service
 directories. wsparcie maps onto it as follows:
 
-- organization ← institution; organization_identifier ← NIP, REGON, KRS, RSPO;
-- service ← each (institution, service code), named by the Polish label; service_area ← the
-  gmina for gmina-level institutions (OPS, CUS, gmina offices), else the powiat;
+- organization ← institution; organization_identifier ← NIP, REGON, KRS, RSPO, and TERYT for
+  the offices of gminas and powiats;
+- service ← each (institution, service code), named by the Polish label, with assured_date
+  and last_modified; service_area ← the gmina for gmina-level institutions (OPS, CUS, gmina
+  offices), the voivodeship for regional ones, else the powiat (TERYT codes);
 - location + address ← the institution's main address; service_at_location ← service × it;
 - phone ← each institutional phone (E.164);
-- taxonomy / taxonomy_term / attribute ← wsparcie's service codes (docs/taxonomy.md);
+- taxonomy / taxonomy_term ← wsparcie's services, sectors with their institution types, and
+  target groups (docs/taxonomy.md); attribute ← a service's service term, an organization's
+  sector, type and target groups;
 - metadata ← provenance: which source named the institution, and since when.
 
 HSDS requires UUIDs: each is uuid5 of a fixed namespace and a path built from wsparcie's
 stable ids ("organization/wsp_…", "service/wsp_…/counselling"), so ids survive from night to
 night exactly as wsparcie's do. Input is the publication's staged tables (publish.py creates
 pub_institutions, pub_services, pub_contacts, pub_provenance), so HSDS carries exactly the
-whitelisted, person-free values the CSVs carry.
+whitelisted, person-free values the CSVs carry; the dates of services come from the core
+tables (when the institution was last confirmed, and last changed).
+
+The rows are nested into JSON documents by warehouse/hsds_documents.py, written as files by
+warehouse/hsds_files.py and stored in the analysts' snapshot for the API by
+warehouse/hsds_snapshot.py. docs/hsds_profile.md is the profile this module implements.
 """
 
 from __future__ import annotations
 
-import csv
-import json
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import duckdb
 
-from transforms.taxonomy import SERVICES
+from transforms.taxonomy import INSTITUTION_TYPES, SECTORS, SERVICES, TARGET_GROUPS
+from warehouse.hsds_documents import MemoryRows, organization_documents
 
 # Fixed forever: changing it changes every published HSDS id.
 NAMESPACE = uuid.UUID("6f1d3c2e-8a4b-5c7d-9e0f-1a2b3c4d5e6f")
@@ -114,7 +122,7 @@ TABLES: dict[str, tuple[str, str]] = {
     "taxonomy": ("taxonomies.csv", "id! name! description! uri version"),
 }
 # Fields named <table>_id refer to that table, except these (HSDS declares no key for them).
-_NOT_FOREIGN = {"link_id", "resource_id", "parent_organization_id", "parent_id"}
+NOT_FOREIGN = {"link_id", "resource_id", "parent_organization_id", "parent_id"}
 
 VOIVODESHIPS = {
     "02": "dolnośląskie",
@@ -149,12 +157,27 @@ GMINA_LEVEL_TYPES = frozenset(
         "primary_school",
     }
 )
+# Institutions that serve their voivodeship.
+VOIVODESHIP_LEVEL_TYPES = frozenset({"rops", "regional_office"})
+# Identifiers (docs/hsds_profile.md): org-id.guide lists PL-NIP, PL-REGON and PL-KRS; RSPO and
+# TERYT are not (yet) there, and take the same form.
 IDENTIFIER_SCHEMES = (
     ("nip", "PL-NIP", "NIP"),
     ("regon", "PL-REGON", "REGON"),
     ("krs", "PL-KRS", "KRS"),
     ("rspo", "PL-RSPO", "RSPO"),
 )
+TERYT_SCHEME = ("PL-TERYT", "TERYT")
+# The offices of a local self-government unit, identified by its TERYT (TERC) code. The
+# voivodeship's "regional_office" is left out: the type holds the self-government's urząd
+# marszałkowski and the government's urząd wojewódzki alike.
+TERYT_IDENTIFIED_TYPES = {"municipal_office": "gmina", "county_office": "powiat"}
+
+# The taxonomies (docs/hsds_profile.md). Term codes are unique across the taxonomy_term table,
+# as HSDS's tabular package requires: service codes as they are, the others with a prefix.
+SERVICES_TAXONOMY = "wsparcie-services"
+INSTITUTIONS_TAXONOMY = "wsparcie-institution-types"
+TARGET_GROUPS_TAXONOMY = "wsparcie-target-groups"
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,196 +219,347 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
 
 def build_hsds(con: duckdb.DuckDBPyConnection) -> HsdsExport:
     """HSDS rows and documents from the staged publication tables (see the module doc)."""
-    institutions = _rows(
-        con,
-        "SELECT * FROM pub_institutions ORDER BY institution_id",
-    )
-    services = _rows(con, "SELECT * FROM pub_services ORDER BY institution_id, service")
-    phones = _rows(
-        con,
-        "SELECT institution_id, value FROM pub_contacts WHERE kind = 'phone'"
-        " ORDER BY institution_id, value",
-    )
-    emails = _rows(
-        con,
-        "SELECT institution_id, min(value) AS value FROM pub_contacts WHERE kind = 'email'"
-        " GROUP BY ALL ORDER BY institution_id",
-    )
-    provenance = _rows(con, "SELECT * FROM pub_provenance ORDER BY institution_id, source")
+    tables = build_hsds_tables(con)
+    organizations = organization_documents(MemoryRows(tables), tables["organization"])
+    return HsdsExport(tables, organizations)
 
+
+def build_hsds_tables(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str, Any]]]:
+    """The flat HSDS tables (table → rows in publication order, only non-empty values) from
+    the staged publication tables: what the tabular export writes, what organizations.json
+    and the API nest (warehouse/hsds_documents.py)."""
+    institutions = _rows(con, "SELECT * FROM pub_institutions ORDER BY institution_id")
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    taxonomy_id = hsds_id("taxonomy", "wsparcie-services")
-    tables["taxonomy"].append(
+    terms = _add_taxonomies(tables)
+    groups: dict[str, list[str]] = {}
+    for iid, group in con.execute(
+        "SELECT institution_id, target_group FROM pub_target_groups ORDER BY ALL"
+    ).fetchall():
+        groups.setdefault(str(iid), []).append(str(group))
+    emails = dict(
+        con.execute(
+            "SELECT institution_id, min(value) FROM pub_contacts WHERE kind = 'email' GROUP BY ALL"
+        ).fetchall()
+    )
+    for inst in institutions:
+        _add_organization(tables, inst, emails.get(inst["institution_id"]))
+        _add_classification(tables, inst, groups.get(inst["institution_id"], []), terms)
+    for iid, value in con.execute(
+        "SELECT institution_id, value FROM pub_contacts WHERE kind = 'phone' ORDER BY ALL"
+    ).fetchall():
+        tables["phone"].append(
+            {
+                "id": hsds_id("phone", iid, value),
+                "organization_id": hsds_id("organization", iid),
+                "number": value,
+            }
+        )
+    by_id = {inst["institution_id"]: inst for inst in institutions}
+    dates = _service_dates(con)
+    locations = {row["organization_id"]: row["id"] for row in tables["location"]}
+    for row in _rows(con, "SELECT * FROM pub_services ORDER BY institution_id, service"):
+        inst = by_id[row["institution_id"]]
+        _add_service(tables, inst, row, dates[inst["institution_id"]], terms, locations)
+    for row in _rows(con, "SELECT * FROM pub_provenance ORDER BY institution_id, source"):
+        iid = row["institution_id"]
+        tables["metadata"].append(
+            {
+                "id": hsds_id("metadata", iid, row["source"]),
+                "resource_id": hsds_id("organization", iid),
+                "resource_type": "organization",
+                "last_action_date": _iso(row["first_seen"]),
+                # HSDS metadata logs changes; a source naming the institution is logged
+                # as its creation, the source's page (or title) as the new value.
+                "last_action_type": "create",
+                "field_name": "organization",
+                "previous_value": "none",
+                "replacement_value": row["url"] or row["title"],
+                "updated_by": f"wsparcie ({row['source']})",
+            }
+        )
+    return tables
+
+
+def term_id(kind: str, code: str) -> str:
+    """The HSDS id of a taxonomy term: kind is "service", "sector", "type" or "target_group"."""
+    if kind == "service":  # the first taxonomy published: its ids stay as they were
+        return hsds_id("taxonomy_term", code)
+    return hsds_id("taxonomy_term", kind, code)
+
+
+def _add_taxonomies(tables: dict[str, list[dict[str, Any]]]) -> set[str]:
+    """The three taxonomies and their terms; returns the ids of the terms."""
+    services_id = hsds_id("taxonomy", SERVICES_TAXONOMY)
+    institutions_id = hsds_id("taxonomy", INSTITUTIONS_TAXONOMY)
+    groups_id = hsds_id("taxonomy", TARGET_GROUPS_TAXONOMY)
+    tables["taxonomy"] += [
         {
-            "id": taxonomy_id,
+            "id": services_id,
             "name": "wsparcie: usługi",
             "description": "Kody usług katalogu wsparcie (docs/taxonomy.md) — wsparcie service codes.",
             "version": "1",
-        }
-    )
-    term_ids = {}
+        },
+        {
+            "id": institutions_id,
+            "name": "wsparcie: sektory i rodzaje instytucji",
+            "description": "Sektory (terminy główne) i rodzaje instytucji w sektorach"
+            " (docs/taxonomy.md) — sectors (top-level terms) and the institution types in them.",
+            "version": "1",
+        },
+        {
+            "id": groups_id,
+            "name": "wsparcie: grupy docelowe",
+            "description": "Grupy, z którymi pracuje instytucja (docs/taxonomy.md)"
+            " — the groups an institution works with.",
+            "version": "1",
+        },
+    ]
+    terms: list[dict[str, Any]] = []
     for service in SERVICES:
-        term_ids[service.code] = hsds_id("taxonomy_term", service.code)
-        tables["taxonomy_term"].append(
+        terms.append(_term("service", service.code, service.code, service, services_id))
+    for sector in SECTORS:
+        terms.append(_term("sector", f"sector:{sector.code}", sector.code, sector, institutions_id))
+    for type_ in INSTITUTION_TYPES:
+        term = _term("type", f"type:{type_.code}", type_.code, type_, institutions_id)
+        term["parent_id"] = term_id("sector", type_.sector)
+        terms.append(term)
+    for group in TARGET_GROUPS:
+        terms.append(
+            _term("target_group", f"target_group:{group.code}", group.code, group, groups_id)
+        )
+    tables["taxonomy_term"] += [
+        {k: term[k] for k in (f.name for f in fields_of("taxonomy_term")) if k in term}
+        for term in terms
+    ]
+    return {term["id"] for term in terms}
+
+
+def _term(kind: str, code: str, key: str, entry: Any, taxonomy_id: str) -> dict[str, Any]:
+    return {
+        "id": term_id(kind, key),
+        "code": code,
+        "name": entry.label_pl,
+        "description": entry.label_en,
+        "taxonomy": "wsparcie",
+        "language": "pl",
+        "taxonomy_id": taxonomy_id,
+    }
+
+
+def _add_organization(
+    tables: dict[str, list[dict[str, Any]]], inst: dict[str, Any], email: str | None
+) -> None:
+    iid = inst["institution_id"]
+    org_id = hsds_id("organization", iid)
+    tables["organization"].append(
+        _clean(
             {
-                "id": term_ids[service.code],
-                "code": service.code,
-                "name": service.label_pl,
-                "description": service.label_en,
-                "taxonomy": "wsparcie",
-                "language": "pl",
-                "taxonomy_id": taxonomy_id,
+                "id": org_id,
+                "name": inst["name"],
+                "alternate_name": inst["alternate_names"] or inst["acronym"],
+                "description": _describe(inst),
+                "email": email,
+                "website": inst["website"],
             }
         )
-
-    email_of = {r["institution_id"]: r["value"] for r in emails}
-    by_inst: dict[str, dict[str, list[dict[str, Any]]]] = {}
-
-    def child(iid: str, key: str, row: dict[str, Any]) -> dict[str, Any]:
-        by_inst.setdefault(iid, {}).setdefault(key, []).append(row)
-        return row
-
-    location_of: dict[str, str] = {}
-    for inst in institutions:
-        iid = inst["institution_id"]
-        org_id = hsds_id("organization", iid)
-        tables["organization"].append(
+    )
+    identifiers = [
+        (column, scheme, kind, inst[column]) for column, scheme, kind in IDENTIFIER_SCHEMES
+    ]
+    teryt = teryt_identifier(inst["type"], inst["gmina_teryt"], inst["powiat_teryt"])
+    identifiers.append(("teryt", *TERYT_SCHEME, teryt))
+    for column, scheme, kind, value in identifiers:
+        if value:
+            tables["organization_identifier"].append(
+                {
+                    "id": hsds_id("organization_identifier", iid, column),
+                    "organization_id": org_id,
+                    "identifier_scheme": scheme,
+                    "identifier_type": kind,
+                    "identifier": value,
+                }
+            )
+    city = inst["locality"] or inst["gmina"]
+    if inst["street"] and inst["postal_code"] and city and inst["powiat_teryt"]:
+        location_id = hsds_id("location", iid)
+        tables["location"].append(
             _clean(
                 {
-                    "id": org_id,
+                    "id": location_id,
+                    "location_type": "physical",
+                    "organization_id": org_id,
                     "name": inst["name"],
-                    "alternate_name": inst["acronym"],
-                    "description": _describe(inst),
-                    "email": email_of.get(iid),
-                    "website": inst["website"],
+                    "external_identifier": inst["locality_simc"],
+                    "external_identifier_type": "TERYT SIMC" if inst["locality_simc"] else None,
                 }
             )
         )
-        for column, scheme, kind in IDENTIFIER_SCHEMES:
-            if inst[column]:
-                tables["organization_identifier"].append(
-                    child(
-                        iid,
-                        "organization_identifiers",
-                        {
-                            "id": hsds_id("organization_identifier", iid, column),
-                            "organization_id": org_id,
-                            "identifier_scheme": scheme,
-                            "identifier_type": kind,
-                            "identifier": inst[column],
-                        },
-                    )
-                )
-        city = inst["locality"] or inst["gmina"]
-        if inst["street"] and inst["postal_code"] and city and inst["powiat_teryt"]:
-            location_id = hsds_id("location", iid)
-            location_of[iid] = location_id
-            tables["location"].append(
-                child(
-                    iid,
-                    "locations",
-                    _clean(
-                        {
-                            "id": location_id,
-                            "location_type": "physical",
-                            "organization_id": org_id,
-                            "name": inst["name"],
-                            "external_identifier": inst["locality_simc"],
-                            "external_identifier_type": "TERYT SIMC"
-                            if inst["locality_simc"]
-                            else None,
-                        }
-                    ),
-                )
-            )
-            tables["address"].append(
-                _clean(
-                    {
-                        "id": hsds_id("address", iid),
-                        "location_id": location_id,
-                        "address_1": inst["street"],
-                        "city": city,
-                        "region": f"powiat {inst['powiat']}" if inst["powiat"] else None,
-                        "state_province": VOIVODESHIPS.get(inst["powiat_teryt"][:2], "nieznane"),
-                        "postal_code": inst["postal_code"],
-                        "country": "PL",
-                        "address_type": "physical",
-                    }
-                )
-            )
-    by_id = {inst["institution_id"]: inst for inst in institutions}
-    for row in phones:
-        iid = row["institution_id"]
-        tables["phone"].append(
-            child(
-                iid,
-                "phones",
+        tables["address"].append(
+            _clean(
                 {
-                    "id": hsds_id("phone", iid, row["value"]),
-                    "organization_id": hsds_id("organization", iid),
-                    "number": row["value"],
-                },
+                    "id": hsds_id("address", iid),
+                    "location_id": location_id,
+                    "address_1": inst["street"],
+                    "city": city,
+                    "region": f"powiat {inst['powiat']}" if inst["powiat"] else None,
+                    "state_province": VOIVODESHIPS.get(inst["powiat_teryt"][:2], "nieznane"),
+                    "postal_code": inst["postal_code"],
+                    "country": "PL",
+                    "address_type": "physical",
+                }
             )
         )
-    for row in services:
-        iid, code = row["institution_id"], row["service"]
-        inst = by_id[iid]
-        service_id = hsds_id("service", iid, code)
-        tables["service"].append(
-            {
-                "id": service_id,
-                "organization_id": hsds_id("organization", iid),
-                "name": f"{_sentence(row['service_label'])} — {inst['name']}",
-                "description": f"{_sentence(row['service_label'])} ({code}); {inst['type_label']}.",
-                "url": inst["website"],
-                "status": "active",
-            }
-        )
-        tables["service"][-1] = _clean(tables["service"][-1])
-        area = _service_area(inst, service_id, iid, code)
-        if area:
-            tables["service_area"].append(area)
-        if code in term_ids:
+
+
+def _add_classification(
+    tables: dict[str, list[dict[str, Any]]],
+    inst: dict[str, Any],
+    target_groups: list[str],
+    terms: set[str],
+) -> None:
+    """The organization's sector, type and target groups as attributes (taxonomy terms)."""
+    iid = inst["institution_id"]
+    links = [("sector", inst["sector"], "sector"), ("type", inst["type"], "institution_type")]
+    links += [("target_group", group, "target_group") for group in target_groups]
+    for kind, code, link_type in links:
+        if code and term_id(kind, code) in terms:
             tables["attribute"].append(
                 {
-                    "id": hsds_id("attribute", iid, code),
-                    "link_id": service_id,
-                    "taxonomy_term_id": term_ids[code],
-                    "link_type": "service_type",
-                    "link_entity": "service",
+                    "id": hsds_id("attribute", iid, kind, code),
+                    "link_id": hsds_id("organization", iid),
+                    "taxonomy_term_id": term_id(kind, code),
+                    "link_type": link_type,
+                    "link_entity": "organization",
                 }
             )
-        if iid in location_of:
-            tables["service_at_location"].append(
-                {
-                    "id": hsds_id("service_at_location", iid, code),
-                    "service_id": service_id,
-                    "location_id": location_of[iid],
-                }
-            )
-    for row in provenance:
-        iid = row["institution_id"]
-        tables["metadata"].append(
-            child(
-                iid,
-                "metadata",
-                {
-                    "id": hsds_id("metadata", iid, row["source"]),
-                    "resource_id": hsds_id("organization", iid),
-                    "resource_type": "organization",
-                    "last_action_date": row["first_seen"],
-                    # HSDS metadata logs changes; a source naming the institution is logged
-                    # as its creation, the source's page (or title) as the new value.
-                    "last_action_type": "create",
-                    "field_name": "organization",
-                    "previous_value": "none",
-                    "replacement_value": row["url"] or row["title"],
-                    "updated_by": f"wsparcie ({row['source']})",
-                },
-            )
+
+
+def _add_service(
+    tables: dict[str, list[dict[str, Any]]],
+    inst: dict[str, Any],
+    row: dict[str, Any],
+    dates: ServiceDates,
+    terms: set[str],
+    locations: dict[str, str],
+) -> None:
+    iid, code = inst["institution_id"], row["service"]
+    org_id = hsds_id("organization", iid)
+    service_id = hsds_id("service", iid, code)
+    label = _sentence(row["service_label"])
+    tables["service"].append(
+        _clean(
+            {
+                "id": service_id,
+                "organization_id": org_id,
+                "name": f"{label} — {inst['name']}",
+                "description": f"{label} ({code}); {inst['type_label']}.",
+                "url": inst["website"],
+                "status": "active",
+                "assured_date": dates.assured_date,
+                "last_modified": dates.last_modified,
+            }
         )
-    organizations = _documents(tables, by_inst, institutions)
-    return HsdsExport(tables, organizations)
+    )
+    area = _service_area(inst, service_id, iid, code)
+    if area:
+        tables["service_area"].append(area)
+    if term_id("service", code) in terms:
+        tables["attribute"].append(
+            {
+                "id": hsds_id("attribute", iid, code),
+                "link_id": service_id,
+                "taxonomy_term_id": term_id("service", code),
+                "link_type": "service_type",
+                "link_entity": "service",
+            }
+        )
+    if org_id in locations:
+        tables["service_at_location"].append(
+            {
+                "id": hsds_id("service_at_location", iid, code),
+                "service_id": service_id,
+                "location_id": locations[org_id],
+            }
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceDates:
+    assured_date: str  # YYYY-MM-DD, Europe/Warsaw
+    last_modified: str  # RFC 3339: the midnight (Europe/Warsaw) that starts the day of the change
+
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+
+
+def _service_dates(con: duckdb.DuckDBPyConnection) -> dict[str, ServiceDates]:
+    """Per institution, the two dates its services carry (docs/hsds_profile.md): assured =
+    the last day a source still carried it or a coordinator decided about it; modified = the
+    day of the latest of its first appearance, the last change of a page or file naming it (a
+    changed document refreshes fetched_at of every record it holds, so this errs towards
+    "changed"), and a coordinator's decision.
+
+    Both are days, like every date of the publication: a time of day would be the moment a
+    page happened to be fetched, and two runs over the same pages on the same day must
+    publish the same bytes. HSDS wants last_modified as a date-time: the day's start."""
+    rows = con.execute(
+        """
+        WITH decided AS (
+            SELECT institution_id, max(decided_at) AS decided_at FROM (
+                SELECT institution_id, decided_at FROM review_decisions
+                WHERE institution_id IS NOT NULL
+                UNION ALL
+                SELECT m.institution_id, d.decided_at
+                FROM review_decisions AS d
+                JOIN institution_records AS m ON m.record_id IN (d.record_a, d.record_b)
+            )
+            GROUP BY institution_id
+        ),
+        fetched AS (
+            SELECT m.institution_id, max(w.fetched_at) AS fetched_at
+            FROM institution_records AS m JOIN raw_records AS w USING (record_id)
+            GROUP BY m.institution_id
+        )
+        SELECT i.institution_id,
+               timezone('Europe/Warsaw', greatest(i.last_seen_at, d.decided_at))::DATE,
+               timezone('Europe/Warsaw', greatest(i.first_seen_at, f.fetched_at, d.decided_at))::DATE
+        FROM institutions AS i
+        LEFT JOIN decided AS d USING (institution_id)
+        LEFT JOIN fetched AS f USING (institution_id)
+        """
+    ).fetchall()
+    return {
+        str(iid): ServiceDates(
+            assured.isoformat(),
+            datetime.combine(modified, time(0), WARSAW).isoformat(timespec="milliseconds"),
+        )
+        for iid, assured, modified in rows
+    }
+
+
+def teryt_identifier(
+    type_code: str, gmina_teryt: str | None, powiat_teryt: str | None
+) -> str | None:
+    """The TERYT (TERC) code of the self-government unit whose office an institution is."""
+    unit = TERYT_IDENTIFIED_TYPES.get(type_code)
+    if unit == "powiat":
+        return powiat_teryt
+    if unit == "gmina" and gmina_teryt:
+        return whole_gmina(gmina_teryt)
+    return None
+
+
+def whole_gmina(gmina_teryt: str) -> str | None:
+    """The code of the whole gmina: the town (4) and rural (5) parts of an urban-rural gmina
+    are the gmina (3); a district of Warsaw (8) or a delegation of a city (9) is no gmina."""
+    kind = gmina_teryt[-1:]
+    if kind in ("4", "5"):
+        return gmina_teryt[:-1] + "3"
+    return None if kind in ("8", "9") else gmina_teryt
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
 
 
 def _sentence(text: str) -> str:
@@ -410,8 +584,13 @@ def _describe(inst: dict[str, Any]) -> str:
 def _service_area(
     inst: dict[str, Any], service_id: str, iid: str, code: str
 ) -> dict[str, Any] | None:
+    gmina = whole_gmina(inst["gmina_teryt"]) if inst["gmina_teryt"] else None
     if inst["type"] in GMINA_LEVEL_TYPES and inst["gmina_teryt"]:
-        name, unit, teryt = inst["gmina"], "gmina", inst["gmina_teryt"]
+        # a district's centre serves its district: the district's own code then
+        name, unit, teryt = inst["gmina"], "gmina", gmina or inst["gmina_teryt"]
+    elif inst["type"] in VOIVODESHIP_LEVEL_TYPES and inst["powiat_teryt"]:
+        teryt = inst["powiat_teryt"][:2]
+        name, unit = VOIVODESHIPS.get(teryt), "województwo"
     elif inst["powiat_teryt"]:
         name, unit, teryt = inst["powiat"], "powiat", inst["powiat_teryt"]
     else:
@@ -426,197 +605,3 @@ def _service_area(
             "extent_type": f"TERYT {unit}",
         }
     )
-
-
-def _documents(
-    tables: dict[str, list[dict[str, Any]]],
-    by_inst: dict[str, dict[str, list[dict[str, Any]]]],
-    institutions: list[dict[str, Any]],
-) -> list[dict[str, Any]]:
-    """Nested HSDS JSON: organization → services (areas, attributes, service_at_locations with
-    their location and address), locations, phones, identifiers, metadata."""
-    addresses = {a["location_id"]: a for a in tables["address"]}
-    locations = {loc["id"]: loc for loc in tables["location"]}
-    areas = _group(tables["service_area"], "service_id")
-    sals = _group(tables["service_at_location"], "service_id")
-    services = _group(tables["service"], "organization_id")
-    orgs = {o["id"]: o for o in tables["organization"]}
-    documents = []
-    for inst in institutions:
-        iid = inst["institution_id"]
-        org = dict(orgs[hsds_id("organization", iid)])
-        parts = by_inst.get(iid, {})
-        org_locations = [
-            {**loc, "addresses": [addresses[loc["id"]]]} for loc in parts.get("locations", [])
-        ]
-        org_services = []
-        for service in services.get(org["id"], []):
-            nested = dict(service)
-            if service["id"] in areas:
-                nested["service_areas"] = areas[service["id"]]
-            if service["id"] in sals:
-                nested["service_at_locations"] = [
-                    {
-                        **sal,
-                        "location": {
-                            **locations[sal["location_id"]],
-                            "addresses": [addresses[sal["location_id"]]],
-                        },
-                    }
-                    for sal in sals[service["id"]]
-                ]
-            org_services.append(nested)
-        for key, value in (
-            ("services", org_services),
-            ("locations", org_locations),
-            ("phones", parts.get("phones", [])),
-            ("organization_identifiers", parts.get("organization_identifiers", [])),
-            ("metadata", parts.get("metadata", [])),
-        ):
-            if value:
-                org[key] = value
-        documents.append(org)
-    return documents
-
-
-def _group(rows: Iterable[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        out.setdefault(row[key], []).append(row)
-    return out
-
-
-def write_hsds(export: HsdsExport, folder: Path) -> list[str]:
-    """Write the tabular package (21 CSVs + datapackage.json) and organizations.json to
-    `folder`; returns the written paths relative to it."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for table, (filename, _spec) in TABLES.items():
-        names = [f.name for f in fields_of(table)]
-        with (folder / filename).open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(names)
-            for row in export.tables[table]:
-                writer.writerow([_cell(row.get(n)) for n in names])
-        written.append(filename)
-    (folder / "datapackage.json").write_text(
-        json.dumps(hsds_datapackage(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    # One organization per line: json.dumps with an indent runs the pure-Python encoder, which
-    # took seconds for a national export; per item, without one, it is the C encoder.
-    items = (json.dumps(o, ensure_ascii=False, default=str) for o in export.organizations)
-    with (folder / "organizations.json").open("w", encoding="utf-8") as handle:
-        handle.write("[\n" + ",\n".join(items) + "\n]\n" if export.organizations else "[]\n")
-    return [*written, "datapackage.json", "organizations.json"]
-
-
-def _cell(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def hsds_datapackage() -> dict[str, Any]:
-    """The HSDS tabular profile for our files: every resource, field types, keys."""
-    resources = []
-    for table, (filename, _spec) in TABLES.items():
-        fields = []
-        foreign = []
-        for f in fields_of(table):
-            field: dict[str, Any] = {"name": f.name, "type": f.type}
-            if f.name == "id" or f.name.endswith("_id"):
-                field["format"] = "uuid"
-            if f.required:
-                field["constraints"] = {"required": True}
-            fields.append(field)
-            target = f.name.removesuffix("_id")
-            if f.name.endswith("_id") and f.name not in _NOT_FOREIGN and target in TABLES:
-                foreign.append(
-                    {"fields": f.name, "reference": {"resource": target, "fields": "id"}}
-                )
-        schema: dict[str, Any] = {"fields": fields, "primaryKey": "id"}
-        if foreign:
-            schema["foreignKeys"] = foreign
-        resources.append(
-            {
-                "name": table,
-                "path": filename,
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "profile": "tabular-data-resource",
-                "schema": schema,
-            }
-        )
-    return {
-        "name": "wsparcie-hsds",
-        "title": "wsparcie — katalog instytucji wsparcia w formacie HSDS 3.0",
-        "profile": "tabular-data-package",
-        "version": HSDS_VERSION,
-        "homepage": "https://docs.openreferral.org",
-        "licenses": [
-            {
-                "name": "CC-BY-4.0",
-                "path": "https://creativecommons.org/licenses/by/4.0/",
-                "title": "Creative Commons Attribution 4.0",
-            }
-        ],
-        "resources": resources,
-    }
-
-
-def _strict(schema: Any) -> Any:
-    """A copy of an HSDS JSON schema with additional properties disallowed everywhere, as the
-    specification's own validation does."""
-    if isinstance(schema, dict):
-        out = {k: _strict(v) for k, v in schema.items()}
-        if out.get("type") == "object" and "properties" in out:
-            out.setdefault("additionalProperties", False)
-        return out
-    if isinstance(schema, list):
-        return [_strict(v) for v in schema]
-    return schema
-
-
-def validate_hsds_json(organizations: list[dict[str, Any]], compiled_dir: Path) -> list[str]:
-    """Problems of the HSDS JSON against the official compiled `organization.json` schema in
-    `compiled_dir` (the specification's schema/compiled folder); empty when valid."""
-    import jsonschema
-
-    path = compiled_dir / "organization.json"
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no compiled HSDS organization schema there")
-    schema = _strict(json.loads(path.read_text(encoding="utf-8")))
-    validator_class = jsonschema.validators.validator_for(schema)
-    validator = validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
-    problems = []
-    for document in organizations:
-        for error in validator.iter_errors(json.loads(json.dumps(document, default=str))):
-            where = "/".join(str(p) for p in error.absolute_path)
-            problems.append(f"organization {document.get('name')!r} at /{where}: {error.message}")
-    return problems
-
-
-def check_hsds_references(export: HsdsExport) -> list[str]:
-    """Cheap structural checks that hold without the official schemas: unique UUID ids and
-    references that resolve."""
-    problems = []
-    ids: dict[str, set[str]] = {}
-    for table, rows in export.tables.items():
-        seen = ids.setdefault(table, set())
-        for row in rows:
-            try:
-                uuid.UUID(row["id"])
-            except (KeyError, ValueError):
-                problems.append(f"{table}: id {row.get('id')!r} is not a UUID")
-            if row.get("id") in seen:
-                problems.append(f"{table}: duplicate id {row.get('id')}")
-            seen.add(row.get("id", ""))
-    for table, rows in export.tables.items():
-        for f in fields_of(table):
-            target = f.name.removesuffix("_id")
-            if not f.name.endswith("_id") or f.name in _NOT_FOREIGN or target not in TABLES:
-                continue
-            for row in rows:
-                value = row.get(f.name)
-                if value and value not in ids[target]:
-                    problems.append(f"{table}.{f.name}: {value} has no {target}")
-    return problems

@@ -50,12 +50,16 @@ ReviewVerdict = Literal[
     "both_valid",
     "is_institution",
     "not_institution",
+    "full_name",
 ]
 VERDICTS_BY_KIND: dict[CaseKind, tuple[ReviewVerdict, ...]] = {
     "pair": ("same", "different", "unsure"),
     "field_conflict": ("value_current", "both_valid", "unsure"),
     "not_institution": ("not_institution", "is_institution", "unsure"),
+    # The coordinator types the name (`chosen_value`); warehouse/canonical_names.py applies it.
+    "acronym_name": ("full_name", "unsure"),
 }
+MAX_FULL_NAME = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +119,23 @@ def check_decision(case: ReviewCase, verdict: str, chosen_value: str | None) -> 
     if verdict == "value_current":
         if chosen_value not in {v for v, _records in case.values}:
             raise ReviewError(f"value {chosen_value!r} is not one of the case's values")
+    elif verdict == "full_name":
+        check_full_name(chosen_value, {v for v, _records in case.values})
     elif chosen_value:
         raise ReviewError(f"verdict {verdict!r} takes no chosen value")
     return verdict
+
+
+def check_full_name(name: str | None, acronyms: set[str]) -> str:
+    """A full name a coordinator typed: some words, not only the acronym again."""
+    text = " ".join((name or "").split())
+    if not text:
+        raise ReviewError("the full name is empty")
+    if len(text) > MAX_FULL_NAME:
+        raise ReviewError(f"the full name is longer than {MAX_FULL_NAME} characters")
+    if text in acronyms or " " not in text:
+        raise ReviewError(f"{text!r} is not a full name (one word, or the acronym again)")
+    return text
 
 
 def record_decision(
@@ -148,7 +166,9 @@ def record_decision(
         record_b=case.record_b,
         field=case.field,
         verdict=checked,
-        chosen_value=chosen_value or None,
+        chosen_value=(
+            check_full_name(chosen_value, set()) if checked == "full_name" else chosen_value or None
+        ),
         comment=comment,
         login=login,
         decided_at=decided_at or datetime.now(UTC),

@@ -32,9 +32,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import duckdb
+
 from transforms.morphology import analyse_word
 from transforms.names import institution_vocabulary
-from transforms.text import fold
+from transforms.text import fold, fold_key
 from warehouse.given_names import given_names
 
 # Lemmas of words that introduce or follow a person's name on Polish institution pages.
@@ -246,8 +248,31 @@ def _titled(tokens: list[str], i: int) -> bool:
     return len(after) == 2 and after[0] in ",–—-:" and _is_title(after[1])
 
 
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Place names of more than one word ("Kazimierz Dolny", "Stanisław Górny"), folded: a
+    given name followed by the rest of a place's name is the place, not a person."""
+    from warehouse.national_gazetteer import active_gazetteer_files
+
+    folder = active_gazetteer_files().folder
+    con = duckdb.connect()
+    try:
+        rows = con.execute(
+            "SELECT name FROM read_parquet(?) UNION SELECT name FROM read_parquet(?)",
+            [str(folder / "localities.parquet"), str(folder / "gminas.parquet")],
+        ).fetchall()
+    finally:
+        con.close()
+    return frozenset(fold_key(name) for (name,) in rows if " " in name.strip())
+
+
+def _is_place(first: str, second: str) -> bool:
+    return fold_key(f"{first} {second}") in _place_names()
+
+
 def find_people(value: str) -> list[PersonMention]:
-    """People named in a text value (see the module docstring), and personal mailboxes."""
+    """People named in a text value (see the module docstring), and personal mailboxes; never
+    a place whose name starts with a given name ("Kazimierz Dolny")."""
     tokens = _TOKEN.findall(value)
     nominatives = given_names().nominatives
     found: list[PersonMention] = []
@@ -271,7 +296,7 @@ def find_people(value: str) -> list[PersonMention]:
             and (not third or third in _PUNCTUATION or not _is_capitalised_word(third))
         ):
             person = f"{token} {following}"  # Nowak Anna, at the end of a name
-        if person is not None:
+        if person is not None and not _is_place(*person.split(" ", 1)):
             found.append(PersonMention(person, value))
             taken.add(i + 1)
     found.extend(PersonMention(e, value) for e in personal_emails(value))

@@ -2,7 +2,8 @@
 
 A case is one question the matcher could not answer alone: are two records one institution
 (`pair`), which of an institution's values is current (`field_conflict`), is a record an
-institution at all (`not_institution`). The match stage builds them every night from the
+institution at all (`not_institution`), what is the full name of an institution only an acronym
+names (`acronym_name`, from warehouse/canonical_names.py). The match stage builds them every night from the
 matcher's doubts (`cases_from_matcher`, `not_institution_cases`), reading from the rebuilt core
 tables whose county and sector each case is in and how much it matters, and writes them with
 `upsert_cases`: open cases are replaced by the night's, decided ones are kept.
@@ -31,7 +32,7 @@ from transforms.er.review import ConflictCase, Evidence, PairCase
 from transforms.taxonomy import TYPE_OTHER
 from warehouse.db import transaction
 
-CaseKind = Literal["pair", "field_conflict", "not_institution"]
+CaseKind = Literal["pair", "field_conflict", "not_institution", "acronym_name"]
 CASE_KINDS: tuple[CaseKind, ...] = get_args(CaseKind)
 CaseValues = tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -54,6 +55,8 @@ def case_key(
         subject = f"field_conflict|{institution_id}|{field_name}"
     elif kind == "not_institution":
         subject = f"not_institution|{record_a}"
+    elif kind == "acronym_name":
+        subject = f"acronym_name|{institution_id}"
     else:
         raise ReviewError(f"unknown case kind {kind!r} (expected one of {CASE_KINDS})")
     return "c_" + hashlib.sha256(subject.encode("utf-8")).hexdigest()[:16]
@@ -97,6 +100,9 @@ class ReviewCase:
         elif self.kind == "field_conflict":
             if not self.institution_id or not self.field or len(self.values) < 2:
                 raise ReviewError(f"{where}: needs institution_id, field and two or more values")
+        elif self.kind == "acronym_name":
+            if not self.institution_id or not self.record_a or not self.values:
+                raise ReviewError(f"{where}: needs institution_id, record_a and the acronym")
         elif not self.record_a:
             raise ReviewError(f"{where}: needs record_a")
 
@@ -420,4 +426,31 @@ def not_institution_cases(con: duckdb.DuckDBPyConnection) -> list[ReviewCase]:
             counties=tuple(sorted(context.counties())),
         )
         for record_id, context in _contexts(con, "r.type_code = ?", [TYPE_OTHER]).items()
+    ]
+
+
+def acronym_name_cases(con: duckdb.DuckDBPyConnection) -> list[ReviewCase]:
+    """ "Jak brzmi pełna nazwa?" for every institution held back because only an acronym names
+    it (`unnamed_institutions`, filled by warehouse/canonical_names.py). The case shows the
+    acronym with the records that write it; the answer becomes the institution's name."""
+    rows = con.execute(
+        """
+        SELECT u.institution_id, u.name, u.powiat_teryt, u.record_ids,
+               (SELECT min(r.sector) FROM records AS r WHERE list_contains(u.record_ids, r.record_id))
+        FROM unnamed_institutions AS u ORDER BY u.institution_id
+        """
+    ).fetchall()
+    return [
+        ReviewCase(
+            kind="acronym_name",
+            powiat_teryt=cast(str | None, powiat),
+            sector=cast(str | None, sector),
+            institution_id=str(institution_id),
+            record_a=str(records[0]),
+            values=((str(name), tuple(str(r) for r in records)),),
+            # An institution missing from the publication matters as much as a likely merge.
+            priority=round((1.0 + math.log1p(len(records))) * 0.9, 4),
+        )
+        for institution_id, name, powiat, records, sector in rows
+        if records
     ]

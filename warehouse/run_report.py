@@ -12,7 +12,10 @@ together with each source's history and flags
 - **warnings**: more records than the declared maximum (loaded, but worth a look).
 
 It also carries the run's issues log (`read_issues`): per source, how many records its parser
-skipped (warnings) and why it failed (errors), with the first messages.
+skipped (warnings) and why it failed (errors), with the first messages; and the names the
+directory could not settle (`read_names`, warehouse/canonical_names.py): published names still
+led by an acronym whose expansion is ambiguous, and institutions held back until a coordinator
+gives their full name.
 
 `report_markdown` renders a report as the Prefect artifact of the run. The figures the
 nightly flow closes a run with (`directory_size`, `institutions_by_county_sector`) are read
@@ -27,6 +30,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 import duckdb
+
+from warehouse.canonical_names import NameLine, acronym_led_names, withheld_names
 
 # Drift needs a few earlier runs to know what is usual; fewer, and every change looks like one.
 DRIFT_MIN_HISTORY = 3
@@ -103,10 +108,19 @@ class RunIssues:
 
 
 @dataclass(frozen=True, slots=True)
+class RunNames:
+    """Names the directory could not settle, as it stands after the run."""
+
+    acronym_led: tuple[NameLine, ...] = ()  # published, still led by an acronym
+    withheld: tuple[NameLine, ...] = ()  # held back: only an acronym is known
+
+
+@dataclass(frozen=True, slots=True)
 class RunReport:
     run: RunInfo
     sources: tuple[SourceReport, ...]
     issues: RunIssues = RunIssues()
+    names: RunNames = RunNames()
 
     @property
     def failing(self) -> tuple[SourceReport, ...]:
@@ -243,7 +257,14 @@ def read_run_report(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -
                 failing += 1
         drift = check_drift([y for y in yields if y is not None], current)
         reports.append(replace(report, failing_runs=failing, drift=drift))
-    return RunReport(run, tuple(reports), read_issues(con, run_id))
+    return RunReport(run, tuple(reports), read_issues(con, run_id), read_names(con))
+
+
+def read_names(con: duckdb.DuckDBPyConnection) -> RunNames:
+    """The names section (empty on a warehouse older than institution_names)."""
+    if not _table_exists(con, "institution_names"):
+        return RunNames()
+    return RunNames(tuple(acronym_led_names(con)), tuple(withheld_names(con)))
 
 
 def read_issues(con: duckdb.DuckDBPyConnection, run_id: str, limit: int = 10) -> RunIssues:
@@ -402,6 +423,15 @@ def report_markdown(report: RunReport, max_rows: int = 300) -> str:
         lines.append("")
         for issue in report.issues.messages:
             lines.append(f"- {issue.source} ({issue.level}): {_cell(issue_text(issue))}")
+    if report.names.acronym_led or report.names.withheld:
+        lines += ["", "## Names left as acronyms", ""]
+        for line in report.names.acronym_led:
+            lines.append(f"- {line.institution_id} „{_cell(line.name)}”: {_cell(line.reason)}")
+        for line in report.names.withheld:
+            lines.append(
+                f"- {line.institution_id} „{_cell(line.name)}” held back (a review case asks"
+                f" for the full name): {_cell(line.reason)}"
+            )
     shown = list(report.sources)
     if len(shown) > max_rows:
         shown = [s for s in shown if not _routine(s)]

@@ -19,6 +19,7 @@ from transforms.er.cluster import assign_cluster_ids
 from transforms.er.resolve import resolve
 from transforms.normalise import NormalisedRecord, RawRow, normalise_record
 from transforms.places import Gazetteer
+from warehouse.canonical_names import choose_names
 from warehouse.db import transaction
 from warehouse.frames import insert_frame
 from warehouse.judgements import (
@@ -28,7 +29,12 @@ from warehouse.judgements import (
     rejected_values,
 )
 from warehouse.national_gazetteer import warehouse_or_national_gazetteer
-from warehouse.review_queue import cases_from_matcher, not_institution_cases, upsert_cases
+from warehouse.review_queue import (
+    acronym_name_cases,
+    cases_from_matcher,
+    not_institution_cases,
+    upsert_cases,
+)
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +147,7 @@ def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary
                 [(c.old_id, c.new_id, run_id, c.reason, now) for c in changes],
             )
         _build_core_tables(con, rejected_values(con))
+        choose_names(con)  # warehouse/canonical_names.py
         cases = cases_from_matcher(
             con,
             resolution.review_cases,
@@ -149,6 +156,7 @@ def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary
             match_threshold=resolution.thresholds.match,
         )
         cases += not_institution_cases(con)
+        cases += acronym_name_cases(con)
     upsert_cases(con, run_id, cases)  # in a transaction of its own
     for rule in resolution.rule_counts:
         log.info("blocking rule %s", rule)

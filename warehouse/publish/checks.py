@@ -15,7 +15,8 @@ from typing import Any
 import duckdb
 
 from warehouse import datapackage as dp
-from warehouse.hsds import HsdsExport, build_hsds, check_hsds_references, validate_hsds_json
+from warehouse.hsds import HsdsExport, build_hsds
+from warehouse.hsds_files import check_hsds_references, validate_hsds_json
 from warehouse.personal_data import find_people, personal_email, personal_emails
 from warehouse.publish.files import neutralise_formula, sql_path
 from warehouse.publish.privacy import Context, context_of

@@ -1,6 +1,7 @@
 """Writing a publication's files into its staging folder: the open-data CSVs (national, per
 county, per sector) with Excel and Parquet variants, the statutory coverage table, the HSDS 3.0
-export, county pages and the Frictionless datapackage.json describing them all.
+export, county pages, the DCAT-AP metadata (dcat.ttl) and the Frictionless datapackage.json
+describing them all.
 
 Rows come from the `pub_*` tables (staging.py) only. They are sorted and carry dates from the
 data, not the clock, so an unchanged directory publishes byte-identical files on the same day.
@@ -20,7 +21,9 @@ import duckdb
 from warehouse import datapackage as dp
 from warehouse.county_pages import county_folder, write_county_pages
 from warehouse.coverage import CoverageRow
-from warehouse.hsds import HsdsExport, write_hsds
+from warehouse.dcat import write_dcat
+from warehouse.hsds import HsdsExport
+from warehouse.hsds_files import write_hsds
 from warehouse.publish.staging import code_labels, is_loopback
 
 ORDER_INSTITUTIONS = "ORDER BY powiat_teryt NULLS LAST, sector, name, institution_id"
@@ -235,6 +238,8 @@ def write_files(
     if notice:
         (root / "UWAGA.txt").write_text(notice.rstrip() + "\n", encoding="utf-8")
         other.append(("UWAGA.txt", "Uwaga o danych", "text/plain"))
+    dcat = write_dcat(root, w.files, other, data_as_of=data_as_of)
+    other.append((dcat, "Metadane DCAT-AP dla portali danych", "text/turtle"))
     package = dp.build_datapackage(
         root,
         w.files,

@@ -20,6 +20,7 @@ import duckdb
 
 from warehouse.coverage import refresh_coverage
 from warehouse.hsds import build_hsds
+from warehouse.hsds_snapshot import write_hsds_tables
 from warehouse.publish.checks import check_publication
 from warehouse.publish.files import write_files
 from warehouse.publish.snapshot import SNAPSHOT_NAME, write_snapshot
@@ -80,6 +81,7 @@ def write_publication(
             )
         if snapshot:
             write_snapshot(con, snapshot_tmp)
+            write_hsds_tables(con, export.tables, snapshot_tmp)
     except Exception as exc:
         shutil.rmtree(staging, ignore_errors=True)
         snapshot_tmp.unlink(missing_ok=True)

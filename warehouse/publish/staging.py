@@ -134,6 +134,8 @@ def stage_tables(con: duckdb.DuckDBPyConnection) -> None:
             i.institution_id,
             i.name,
             i.acronym,
+            (SELECT string_agg(n.name, '; ' ORDER BY n.name) FROM institution_names AS n
+              WHERE n.institution_id = i.institution_id AND NOT n.is_canonical) AS alternate_names,
             i.type_code AS type,
             coalesce(lt.label, i.type_code) AS type_label,
             i.sector,

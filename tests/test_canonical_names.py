@@ -1,0 +1,220 @@
+"""The name each institution is published under (warehouse/canonical_names.py), its alternate
+names, and institutions only an acronym names: held back, asked about in the review queue
+("Jak brzmi pełna nazwa?"), and named by the coordinator's answer on the next night.
+
+A real warehouse (tests/directory_factory.py: the real normalise and match stages over the demo
+gazetteer), a real publication and the review app over HTTP."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+from directory_factory import build_directory
+from fastapi.testclient import TestClient
+from test_review_app import csrf_of, log_in, settings_for
+
+from review.accounts import add_user
+from review.app import create_app
+from warehouse.judgements import record_decision
+from warehouse.publish import write_publication
+from warehouse.review_queue import ReviewError
+from warehouse.run_report import read_names
+from warehouse.stages import match_and_build
+
+REGISTRY = ("rejestr_sds", "2610", "registry", "Rejestr placówek — wykaz", "https://rej.example.pl")
+COURT_PAGE = ("sr_page", "2610", "institution_page", "Portal orzeczeń", "https://sr.example.pl")
+
+
+def _row(source: str, role: str, name: str, street: str | None, postal: str | None,
+         locality: str | None, phone: str | None = None) -> tuple[object, ...]:  # fmt: skip
+    return (source, role, name, street, postal, locality, [phone] if phone else [], [], None,
+            None, None, None, None, None)  # fmt: skip
+
+
+EXTRA = [
+    # two houses only the acronym names, in one town: a seat name would fit both
+    _row(
+        "rejestr_sds", "row", "ŚDS", "ul. Sokola 5", "26-110", "Skarżysko-Kamienna", "41 100 10 01"
+    ),
+    _row(
+        "rejestr_sds",
+        "row",
+        "ŚDS",
+        "ul. Legionów 9",
+        "26-110",
+        "Skarżysko-Kamienna",
+        "41 100 10 02",
+    ),
+    # one in Bliżyn: the seat settles it
+    _row("rejestr_sds", "row", "ŚDS", "ul. Kościuszki 1", "26-120", "Bliżyn", "41 100 10 03"),
+    # an acronym and a place the gazetteer knows
+    _row(
+        "rejestr_sds",
+        "row",
+        "GOPS Bliżyn",
+        "ul. Kościuszki 79a",
+        "26-120",
+        "Bliżyn",
+        "41 100 10 04",
+    ),
+    # a folded court page and the registry's name of the same court
+    _row(
+        "sr_page", "subject", "Sad Rejonowy w Skarzysku-Kamiennej", None, None, None, "41 100 10 05"
+    ),
+    _row(
+        "rejestr_sds",
+        "row",
+        "Sąd Rejonowy w Skarżysku-Kamiennej",
+        "ul. Sądowa 1",
+        "26-110",
+        "Skarżysko-Kamienna",
+        "41 100 10 05",
+    ),  # fmt: skip
+]
+
+
+@pytest.fixture()
+def warehouse(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = build_directory(tmp_path / "w.duckdb", EXTRA, [REGISTRY, COURT_PAGE])
+    yield con
+    con.close()
+
+
+def _names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return dict(con.execute("SELECT institution_id, name FROM institutions").fetchall())
+
+
+def _alternates(con: duckdb.DuckDBPyConnection, name: str) -> set[str]:
+    rows = con.execute(
+        """
+        SELECT a.name FROM institution_names AS a JOIN institutions AS i USING (institution_id)
+        WHERE i.name = ? AND NOT a.is_canonical
+        """,
+        [name],
+    ).fetchall()
+    return {str(r[0]) for r in rows}
+
+
+def test_names_are_chosen_and_written_out(warehouse: duckdb.DuckDBPyConnection) -> None:
+    names = set(_names(warehouse).values())
+    assert "Gminny Ośrodek Pomocy Społecznej w Bliżynie" in names
+    assert "Środowiskowy Dom Samopomocy w Bliżynie" in names
+    # the registry's Polish letters, not the folded page (which the matcher joined to it)
+    assert "Sąd Rejonowy w Skarżysku-Kamiennej" in names
+    assert not any(n.startswith(("Sad ", "ŚDS", "GOPS")) for n in names)
+    assert _alternates(warehouse, "Gminny Ośrodek Pomocy Społecznej w Bliżynie") == {"GOPS Bliżyn"}
+    assert _alternates(warehouse, "Środowiskowy Dom Samopomocy w Bliżynie") == {"ŚDS"}
+    # a folded spelling of the same name is no other name
+    assert _alternates(warehouse, "Sąd Rejonowy w Skarżysku-Kamiennej") == set()
+    forms = dict(
+        warehouse.execute(
+            "SELECT name, name_form FROM institution_names WHERE is_canonical"
+        ).fetchall()
+    )
+    assert forms["Środowiskowy Dom Samopomocy w Bliżynie"] == "expanded_seat"
+    # the factory's own page writes the GOPS out in full: as written beats written out
+    assert forms["Gminny Ośrodek Pomocy Społecznej w Bliżynie"] == "written"
+    assert forms["Sąd Rejonowy w Skarżysku-Kamiennej"] == "written"
+
+
+def test_acronym_only_institutions_are_held_back_and_asked_about(
+    warehouse: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    held = warehouse.execute(
+        "SELECT institution_id, name, locality, reason FROM unnamed_institutions ORDER BY 1"
+    ).fetchall()
+    assert [(h[1], h[2]) for h in held] == [("ŚDS", "Skarżysko-Kamienna")] * 2
+    assert all("innej instytucji" in h[3] for h in held)
+    held_ids = {h[0] for h in held}
+    assert not held_ids & set(_names(warehouse))  # out of the directory …
+    publication = write_publication(warehouse, tmp_path / "out", snapshot=False)
+    with (publication.path / "instytucje.csv").open(encoding="utf-8") as handle:
+        published = list(csv.DictReader(handle))
+    assert not held_ids & {r["institution_id"] for r in published}  # … and the publication
+    assert not any(r["name"] == "ŚDS" for r in published)
+    gops = next(r for r in published if r["name"].startswith("Gminny Ośrodek Pomocy"))
+    assert gops["alternate_names"] == "GOPS Bliżyn"
+    organizations = json.loads((publication.path / "hsds" / "organizations.json").read_text())
+    assert any(o.get("alternate_name") == "GOPS Bliżyn" for o in organizations)
+    page = next(publication.path.glob("powiaty/2610_*/index.html")).read_text(encoding="utf-8")
+    assert "gops blizyn" in page  # the county page's search knows the acronym form
+    cases = warehouse.execute(
+        "SELECT institution_id, \"values\" FROM review_cases WHERE kind = 'acronym_name'"
+    ).fetchall()
+    assert {c[0] for c in cases} == held_ids
+    assert all(json.loads(c[1])[0][0] == "ŚDS" for c in cases)
+    names = read_names(warehouse)
+    assert {line.institution_id for line in names.withheld} == held_ids
+
+
+def test_the_coordinators_name_wins_on_later_nights(warehouse: duckdb.DuckDBPyConnection) -> None:
+    case_id, institution_id = warehouse.execute(
+        "SELECT case_id, institution_id FROM review_cases WHERE kind = 'acronym_name'"
+        " ORDER BY institution_id LIMIT 1"
+    ).fetchone() or ("", "")
+    with pytest.raises(ReviewError):
+        record_decision(warehouse, case_id, "full_name", "ola", chosen_value="ŚDS")
+    record_decision(
+        warehouse,
+        case_id,
+        "full_name",
+        "ola",
+        chosen_value="Środowiskowy Dom Samopomocy  „Pod Dębem” w Skarżysku-Kamiennej",
+    )
+    for night in ("night-2", "night-3"):
+        match_and_build(warehouse, night)
+        assert _names(warehouse)[institution_id] == (
+            "Środowiskowy Dom Samopomocy „Pod Dębem” w Skarżysku-Kamiennej"
+        )
+    assert _alternates(
+        warehouse, "Środowiskowy Dom Samopomocy „Pod Dębem” w Skarżysku-Kamiennej"
+    ) >= {"ŚDS"}
+    status = warehouse.execute("SELECT status FROM review_cases WHERE case_id = ?", [case_id])
+    assert status.fetchone() == ("decided",)
+    assert warehouse.execute("SELECT count(*) FROM unnamed_institutions").fetchone() == (1,)
+
+
+def test_the_review_app_asks_for_the_full_name(
+    warehouse: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    add_user(warehouse, "ola", "bezpieczne-hasło-1", ["2610"])
+    case_id = str(
+        (warehouse.execute("SELECT min(case_id) FROM review_cases WHERE kind = 'acronym_name'")
+         .fetchone() or [""])[0]
+    )  # fmt: skip
+    db = Path(
+        warehouse.execute(
+            "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+        ).fetchone()[0]
+    )  # type: ignore[index]  # noqa: E501
+    warehouse.close()
+    with TestClient(create_app(settings_for(db)), follow_redirects=False) as client:
+        assert log_in(client, "ola") == 303
+        assert "pełna nazwa" in client.get("/kolejka").text
+        page = client.get(f"/sprawa/{case_id}")
+        assert page.status_code == 200
+        assert "Jak brzmi pełna nazwa?" in page.text and "„ŚDS”" in page.text
+        token = csrf_of(page.text)
+        empty = client.post(f"/sprawa/{case_id}", data={"verdict": "full_name", "csrf": token})
+        assert empty.status_code == 400 and "Wpisz pełną nazwę" in empty.text
+        saved = client.post(
+            f"/sprawa/{case_id}",
+            data={
+                "verdict": "full_name",
+                "wartosc": "Środowiskowy Dom Samopomocy przy ul. Sokolej",
+                "csrf": token,
+            },
+        )
+        assert saved.status_code == 303
+        assert (
+            "Środowiskowy Dom Samopomocy przy ul. Sokolej" in client.get(f"/sprawa/{case_id}").text
+        )
+    with duckdb.connect(str(db)) as con:
+        assert con.execute(
+            "SELECT verdict, chosen_value FROM review_decisions WHERE case_id = ?", [case_id]
+        ).fetchall() == [("full_name", "Środowiskowy Dom Samopomocy przy ul. Sokolej")]
