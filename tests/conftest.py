@@ -60,6 +60,11 @@ SLOW_TESTS = {
     "test_security_publish.py": "publication",
     "test_hsds.py": "publication",
     "test_county_pages.py": "publication",
+    "test_dcat.py": "publication",
+    "test_api_snapshots.py": "publication",
+    "test_canonical_names.py::test_acronym_only_institutions_are_held_back_and_asked_about": (
+        "publication"
+    ),
     # its own `prefect server start` and `wsparcie serve` subprocesses
     "test_serve.py::test_a_triggered_run_of_the_served_deployment_completes": "prefect",
     # the CLI in a fresh interpreter: each start imports Prefect, pandas and DuckDB (2–8 s)
@@ -78,6 +83,7 @@ SLOW_TESTS = {
     "test_review_store.py::test_accounts_and_sessions": "passwords",
     "test_review_store.py::test_password_hash_signature_and_csrf": "passwords",
     "test_security_files.py": "passwords",
+    "test_canonical_names.py::test_the_review_app_asks_for_the_full_name": "passwords",
 }
 
 
