@@ -71,16 +71,16 @@ PROBATION_TEAM = (
     "keeps them apart and a coordinator confirms it in tests/test_review_browser.py"
 )
 UNMERGED = (
-    "the article's mention and the list's row are not merged: the article gives no address, "
-    "phone or e-mail to confirm the match, so the pair waits for a coordinator (a review case)"
+    "the article's 'Powiatowej Poradni …' and the directory's 'Poradnia …' are not merged: the "
+    "article gives no address, phone or e-mail to confirm that the county's clinic is the one "
+    "the directory lists, so the pair waits for a coordinator (a review case)"
 )
 KNOWN_DIFFERENCES = (
     Known("S10", "sources", "skarzyski_baza_zasobow, skarzyski_zespol_koordynacji",
           "skarzyski_zespol_koordynacji", PROBATION_TEAM),
     Known("W09", "sources", "wysokomazowiecki_lista_uslug, wysokomazowiecki_lista_uslug_xlsx",
           "wysokomazowiecki_lista_uslug", PROBATION_TEAM),
-    Known("D11", "name", "Sąd Rejonowy w Radomsku",
-          "Sąd Rejonowy (kuratorzy rodzinni) w Radomsku",
+    Known("D11", "name", "Sąd Rejonowy w Radomsku", "Sąd Rejonowy w Radomsku (kuratorzy rodzinni)",
           "the only row naming the court says '(kuratorzy rodzinni)': it is the court's family "
           "probation officers, and their unit is what the directory publishes"),
     Known("D11", "type", "sąd", "probation", "the same: a probation unit, not the court"),
@@ -88,17 +88,14 @@ KNOWN_DIFFERENCES = (
           "Stowarzyszenie Pomocy „Arka Noego”",
           "the canonical name is the county directory's spelling (quoted, title case, no town) "
           "rather than the article's upper-case one with the town, which the author chose"),
-    Known("W06", "sources", "wysokomazowiecki_lista_uslug, wysokomazowiecki_lista_uslug_xlsx",
-          "wysokomazowiecki_lista_uslug", UNMERGED),
     Known("P03", "sources", "piski_kooperacja, piski_przydatne_adresy", "piski_kooperacja",
           UNMERGED),
 )  # fmt: skip
 
 # Published institutions that match no row of expected.md, and why they exist.
 KNOWN_EXTRAS = {
-    "Sąd Rejonowy – III Zespół Kuratorskiej Służby Sądowej w Skarżysku-Kamiennej": PROBATION_TEAM,
-    "Sąd Rejonowy – Zespół Kuratorskiej Służby Sądowej w Wysokiem Mazowieckiem": PROBATION_TEAM,
-    "GOPS Kobylin-Borzymy": "W06's spreadsheet row: " + UNMERGED,
+    "Sąd Rejonowy w Skarżysku-Kamiennej – III Zespół Kuratorskiej Służby Sądowej": PROBATION_TEAM,
+    "Sąd Rejonowy w Wysokiem Mazowieckiem – Zespół Kuratorskiej Służby Sądowej": PROBATION_TEAM,
     "Poradnia Psychologiczno-Pedagogiczna w Piszu": "P03's directory row: " + UNMERGED,
 }
 
