@@ -37,7 +37,6 @@ from warehouse.db import open_warehouse  # noqa: E402
 from warehouse.gazetteer import load_gazetteer  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
-VIEWPORT = {"width": 1366, "height": 768}
 LOGIN, PASSWORD = "admin", "zrzuty-ekranu-demo"
 COUNTY_PAGE = Path("powiaty") / "2610_skarzyski" / "index.html"
 
@@ -117,7 +116,9 @@ def photograph(db: Path, publication: Path, folder: Path) -> list[Path]:
             executable_path=str(CHROMIUM),
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        context = browser.new_context(base_url=base, viewport=VIEWPORT, locale="pl-PL")
+        context = browser.new_context(
+            base_url=base, viewport={"width": 1366, "height": 768}, locale="pl-PL"
+        )
         page = context.new_page()
         page.goto("/kolejka")  # the queue sends a visitor to the login form, and back
         page.fill("input[name=login]", LOGIN)

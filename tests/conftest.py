@@ -172,7 +172,8 @@ def _slow_test_marker(nodeid: str) -> tuple[str, str] | None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     used: set[str] = set()
     for item in items:
-        reasons = {marker for name, marker in SLOW_FIXTURES.items() if name in item.fixturenames}
+        fixtures = getattr(item, "fixturenames", ())  # with the fixtures its fixtures use
+        reasons = {marker for name, marker in SLOW_FIXTURES.items() if name in fixtures}
         listed = _slow_test_marker(item.nodeid)
         if listed is not None:
             used.add(listed[0])
