@@ -41,9 +41,10 @@ if str(REPO) not in sys.path:
 
 import flows  # noqa: E402, F401 - quiet Prefect defaults before Prefect is imported
 from benchmarks.synthetic_web import PLACEHOLDER, generate_web, serve_web  # noqa: E402
-from flows.nightly import STAGE_MARKERS_ENV, RunSettings, RunSummary, nightly  # noqa: E402
+from flows.nightly import RunSettings, RunSummary, nightly  # noqa: E402
 from warehouse.db import open_warehouse  # noqa: E402
 from warehouse.gazetteer import load_gazetteer  # noqa: E402
+from warehouse.stage_markers import STAGE_MARKERS_ENV  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "data"
 

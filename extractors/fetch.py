@@ -13,14 +13,14 @@ It also decides how to decode text, through `extractors.charsets`: every Documen
 the charset a server or page declared and the one chosen.
 
 Several Fetchers may run in parallel threads (one per source task); a single Fetcher may also be
-shared between threads.
+shared between threads. Every wait goes through a `Clock` (the process's own unless one is given),
+so a test can see the waits the fetcher decides on without sleeping through them.
 """
 
 from __future__ import annotations
 
 import http
 import threading
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -50,6 +50,7 @@ from extractors.charsets import (
     parse_content_type,
     sniff_declared_charset,
 )
+from extractors.clock import PROCESS_CLOCK, Clock
 from extractors.records import Document
 
 # HTTP header values must be ASCII (http.client encodes them as Latin-1 and refuses "ł"), hence
@@ -145,32 +146,6 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
-# --------------------------------------------------------------------------------------------
-# Process-wide per-host pacing
-
-
-class _HostClock:
-    """When each host was last asked for something, shared by every Fetcher in the process."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._last_start: dict[str, float] = {}
-
-    def wait_turn(self, host: str, delay: float) -> None:
-        # The slot is reserved under the lock and slept for outside it, so threads queue up
-        # for one host in order while other hosts proceed.
-        with self._lock:
-            now = time.monotonic()
-            last = self._last_start.get(host)
-            start = now if last is None else max(now, last + delay)
-            self._last_start[host] = start
-        if start > now:
-            time.sleep(start - now)
-
-
-_HOST_CLOCK = _HostClock()
-
-
 def _host_key(url: str) -> str:
     parts = urlsplit(url)
     port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -258,9 +233,15 @@ def _root_cause(exc: BaseException) -> BaseException:
 class Fetcher:
     """Fetches http(s):// and file:// URLs into Documents, politely; see the module docstring."""
 
-    def __init__(self, policy: FetchPolicy | None = None, archive: Archive | None = None) -> None:
+    def __init__(
+        self,
+        policy: FetchPolicy | None = None,
+        archive: Archive | None = None,
+        clock: Clock | None = None,
+    ) -> None:
         self.policy = policy if policy is not None else FetchPolicy()
         self.archive = archive
+        self.clock = clock if clock is not None else PROCESS_CLOCK
         self._local = threading.local()
         self._sessions: list[requests.Session] = []
         self._lock = threading.Lock()
@@ -402,7 +383,7 @@ class Fetcher:
                 raise FetchError(
                     url, f"{outcome.problem} (after {attempts} attempts)", retryable=True
                 ) from outcome.cause
-            time.sleep(max(self.policy.backoff_seconds * 2**attempt, outcome.wait))
+            self.clock.sleep(max(self.policy.backoff_seconds * 2**attempt, outcome.wait))
         raise AssertionError("unreachable: the loop returns or raises on its last attempt")
 
     def _attempt(self, url: str, headers: Mapping[str, str]) -> _Response | _Retry:
@@ -465,7 +446,7 @@ class Fetcher:
             raise FetchError(
                 url, f"response of {int(length)} bytes exceeds the {cap}-byte cap (Content-Length)"
             )
-        deadline = time.monotonic() + self.policy.total_timeout_seconds
+        deadline = self.clock.now() + self.policy.total_timeout_seconds
         body = bytearray()
         # read1 returns whatever has arrived, so the deadline is checked even against a server
         # that drips a byte at a time (each byte would reset a plain read timeout).
@@ -475,7 +456,7 @@ class Fetcher:
                 raise FetchError(
                     url, f"response exceeds the {cap}-byte cap (aborted while reading)"
                 )
-            if time.monotonic() > deadline:
+            if self.clock.now() > deadline:
                 raise _SlowBody()
         return bytes(body)
 
@@ -495,7 +476,7 @@ class Fetcher:
         robots = self._robots.get(_origin(url))
         if robots is not None and robots.crawl_delay is not None:
             delay = max(delay, min(robots.crawl_delay, self.policy.max_crawl_delay_seconds))
-        _HOST_CLOCK.wait_turn(_host_key(url), delay)
+        self.clock.wait_turn(_host_key(url), delay)
 
     # -- robots.txt ---------------------------------------------------------------------------
 

@@ -13,13 +13,12 @@ one transaction, the publication is swapped in by renames, and the next run mark
 one 'interrupted' and puts back a publication cut short (warehouse/recovery.py).
 
 For crash tests, `WSPARCIE_STAGE_MARKERS=<file>` makes the flow append each stage's name to
-that file (flushed to disk) as the stage starts.
+that file (flushed to disk) as the stage starts (warehouse/stage_markers.py).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -64,6 +63,7 @@ from warehouse.run_report import (
     report_markdown,
 )
 from warehouse.sites import previous_sites
+from warehouse.stage_markers import mark_stage
 from warehouse.stages import (
     MatchSummary,
     load_gazetteer_if_present,
@@ -74,7 +74,6 @@ from warehouse.stages import (
 log = logging.getLogger("wsparcie")
 
 T = TypeVar("T")
-STAGE_MARKERS_ENV = "WSPARCIE_STAGE_MARKERS"
 ARTIFACT_KEY = "nightly-run-report"
 
 
@@ -281,17 +280,6 @@ def current_directory(
     matched = MatchSummary(records, institutions, 0, 0, 0, ())
     publication = Publication(final, files, institutions, snapshot if snapshot.exists() else None)
     return records, matched, publication
-
-
-def mark_stage(stage: str) -> None:
-    """Append `stage` to the file named by WSPARCIE_STAGE_MARKERS, durably (crash tests)."""
-    path = os.environ.get(STAGE_MARKERS_ENV)
-    if not path:
-        return
-    with open(path, "a", encoding="utf-8") as handle:
-        handle.write(stage + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def prepare(

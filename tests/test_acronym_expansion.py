@@ -6,30 +6,19 @@ the ones that must stay as written."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
-import duckdb
 import pytest
+from helpers import NationalGazetteer  # tests/ helper module
 
 from transforms.acronym_expansion import expand
 from transforms.diacritics import restore
 from transforms.names import normalise_name
-from warehouse.gazetteer import load_gazetteer
 from warehouse.gazetteer_rows import gazetteer_from_warehouse
 
 
 @pytest.fixture(scope="module")
-def known_place(
-    shared_data: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Callable[[str], str | None]]:
-    con = duckdb.connect(str(tmp_path_factory.mktemp("national") / "gazetteer.duckdb"))
-    load_gazetteer(
-        con,
-        terc=shared_data / "teryt" / "TERC_Adresowy_2026-02-16.csv",
-        simc=shared_data / "teryt" / "SIMC_Urzedowy_2020-09-26.csv",
-        pna=None,
-    )
-    gazetteer = gazetteer_from_warehouse(con)
+def known_place(national_gazetteer: NationalGazetteer) -> Iterator[Callable[[str], str | None]]:
+    gazetteer = gazetteer_from_warehouse(national_gazetteer.con)
 
     def read(text: str) -> str | None:  # as transforms/normalise.py reads a place
         found = gazetteer.place_name(text)
@@ -39,7 +28,6 @@ def known_place(
         return found
 
     yield read
-    con.close()
 
 
 @pytest.mark.parametrize(

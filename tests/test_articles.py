@@ -4,11 +4,10 @@ articles from other counties with other inflections and traps."""
 from __future__ import annotations
 
 import csv
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
+from helpers import SHARED, make_document  # tests/ helper module
 
 from extractors.articles import article_text, parse_article
 from extractors.mentions import find_mentions
@@ -20,13 +19,8 @@ SEEDS = SHARED / "seeds"
 
 
 def _document(content: bytes, url: str, content_type: str = "text/plain") -> Document:
-    return Document.from_bytes(
-        url,
-        content,
-        content_type=content_type,
-        declared_charset="utf-8",
-        charset="utf-8",
-        fetched_at=datetime(2025, 1, 1, tzinfo=UTC),
+    return make_document(
+        url, content, content_type=content_type, declared_charset="utf-8", charset="utf-8"
     )
 
 

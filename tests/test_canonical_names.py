@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from test_review_app import csrf_of, log_in, settings_for
 
 from review.accounts import add_user
 from review.app import create_app
+from warehouse.db import connect
 from warehouse.judgements import record_decision
 from warehouse.publish import write_publication
 from warehouse.review_queue import ReviewError
@@ -78,9 +80,18 @@ EXTRA = [
 ]
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # Building the directory takes a second or two: once per module, copied for each test.
+    db = tmp_path_factory.mktemp("template") / "w.duckdb"
+    build_directory(db, EXTRA, [REGISTRY, COURT_PAGE]).close()
+    return db
+
+
 @pytest.fixture()
-def warehouse(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    con = build_directory(tmp_path / "w.duckdb", EXTRA, [REGISTRY, COURT_PAGE])
+def warehouse(template: Path, tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    shutil.copyfile(template, tmp_path / "w.duckdb")
+    con = connect(tmp_path / "w.duckdb")
     yield con
     con.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import REPO  # tests/ helper module
 
 from extractors.catalogue import CatalogueError, check_catalogue, load_catalogue, resolve_urls
 from flows.cli import main
@@ -140,7 +141,7 @@ def test_cli_sources_check_exit_code(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_demo_catalogue_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
-    demo = Path(__file__).resolve().parents[1] / "demo" / "sources"
+    demo = REPO / "demo" / "sources"
     assert main(["sources", "check", str(demo)]) == 0
     assert "all declarations are valid" in capsys.readouterr().out
 

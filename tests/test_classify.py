@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import REPO  # tests/ helper module
 
 from transforms import taxonomy
 from transforms.classify import Classification, Evidence, classify, lemma_forms
@@ -25,8 +26,6 @@ from transforms.taxonomy import (
     check_taxonomy,
     render_taxonomy_markdown,
 )
-
-REPO = Path(__file__).resolve().parents[1]
 
 # (name as written in a source, expected type, expected sector)
 NAME_CASES = [

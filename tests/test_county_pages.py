@@ -16,7 +16,6 @@ from warehouse.county_pages import write_county_pages
 from warehouse.coverage import refresh_coverage
 from warehouse.publish import stage_tables
 
-CHROMIUM = Path("/usr/bin/chromium")
 INJECTED = '<script>window.__injected = 1</script><img src=x onerror="window.__injected=2">'
 
 
@@ -34,21 +33,6 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     write_county_pages(con, root, coverage, data_as_of="2026-03-02", notice=None)
     con.close()
     yield root
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield instance
-        instance.close()
 
 
 def county_url(pages: Path) -> str:

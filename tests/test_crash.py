@@ -4,7 +4,10 @@ the next run marks the killed run 'interrupted' and completes normally.
 
 A good night is run first; the served corpus then changes (so every stage of the killed night
 has real work), and four copies of the warehouse are each killed at one stage, in parallel
-subprocesses running the real CLI. The flow announces its stages through WSPARCIE_STAGE_MARKERS.
+subprocesses running the real CLI. The flow announces its stages, and the named steps inside them,
+through WSPARCIE_STAGE_MARKERS (warehouse/stage_markers.py); each kill waits for its marker, never
+for a fixed time: publish is killed at its checks, after the files are written and before they
+are swapped in.
 """
 
 from __future__ import annotations
@@ -23,31 +26,24 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from nightly_helpers import (  # tests/ helper module
-    copy_demo_sources,
-    fast_policy,
-    route_server,
-    serve_bytes,
-    shared_prefect_server,
-    sleep_then,
-    write_source,
-)
+from helpers import REPO, loopback_server, serve_bytes, sleep_then  # tests/ helper module
+from nightly_helpers import copy_demo_sources, fast_policy, write_source
 
 from flows.demo import DEMO_DIR, serve_directory
-from flows.nightly import STAGE_MARKERS_ENV, RunSettings, RunSummary, nightly
+from flows.nightly import RunSettings, RunSummary, nightly
 from warehouse.db import open_warehouse
 from warehouse.publish import PUBLICATION_DIR
 from warehouse.recovery import mark_interrupted_runs, recover_publication, run_lock
+from warehouse.stage_markers import STAGE_MARKERS_ENV
 
-REPO = Path(__file__).resolve().parents[1]
 SLUGS = ["pcpr_skarzysko", "skarzyski_baza_zasobow", "gops_blizyn", "mops_skarzysko"]
 TABLES = ("raw_records", "records", "institutions", "institution_records", "source_runs")
-# stage to wait for, then seconds to let it run before the kill
+# the marker to wait for, then seconds to let the stage run before the kill
 KILL_POINTS = {
     "fetch": ("fetch+extract", 0.5),  # the slow source keeps fetch busy for 3 s
     "load": ("load", 0.05),
     "normalise-match": ("normalise", 0.3),
-    "publish": ("publish", 1.5),
+    "publish": ("publish:checks", 0.0),  # the files are written, checks and swap to come
 }
 DECISION = (
     "d-test-1",
@@ -118,14 +114,14 @@ def kill_at(proc: subprocess.Popen[bytes], markers: Path, stage: str, delay: flo
 
 
 @pytest.fixture(scope="module")
-def scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
-    api_url = shared_prefect_server()
+def scenario(prefect_harness: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
+    api_url = prefect_harness
     base = tmp_path_factory.mktemp("crash")
     corpus = base / "corpus"
     shutil.copytree(DEMO_DIR / "corpus", corpus)
     slow_page = (corpus / "skarzyski" / "gops-blizyn-dane.html").read_bytes()
     routes = {"/slow": sleep_then(3.0, serve_bytes(slow_page))}
-    with serve_directory(corpus) as url, route_server(routes) as slow:
+    with serve_directory(corpus) as url, loopback_server(routes) as slow:
         good = base / "good"
         copy_demo_sources(good / "sources", url, SLUGS)
         write_source(good / "sources", "slow_page", slow.url + "/slow", "bip_dane")

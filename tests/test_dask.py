@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from nightly_helpers import copy_demo_sources, fast_policy, shared_prefect_server
+from nightly_helpers import copy_demo_sources, fast_policy
 
 from extractors.catalogue import load_catalogue, resolve_urls
 from extractors.parsers import parser_names
@@ -44,11 +44,10 @@ def directory(db: Path) -> tuple[dict[str, str], dict[str, int]]:
 
 @pytest.fixture(scope="module")
 def both_runners(
-    tmp_path_factory: pytest.TempPathFactory,
+    prefect_harness: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[dict[str, tuple[Path, RunSummary]]]:
     from distributed import Client, LocalCluster
 
-    shared_prefect_server()
     root = tmp_path_factory.mktemp("dask")
     runs = {}
     with serve_directory(DEMO_DIR / "corpus") as url:

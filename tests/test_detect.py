@@ -6,26 +6,21 @@ it) and over synthetic pages for the parts of the Polish web the fixtures do not
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from helpers import SHARED_DATA, make_document  # tests/ helper module
 
 from extractors.detect import detect_page
 from extractors.records import Document
 
-FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "data" / "html_fixtures"
+FIXTURES = SHARED_DATA / "html_fixtures"
 PAGES = sorted(str(p.relative_to(FIXTURES)) for p in FIXTURES.glob("*/*.html"))
 
 
 def _document(content: bytes, url: str, content_type: str | None = "text/html") -> Document:
-    return Document.from_bytes(
-        url,
-        content,
-        content_type=content_type,
-        declared_charset="utf-8",
-        charset="utf-8",
-        fetched_at=datetime(2024, 1, 1, tzinfo=UTC),
+    return make_document(
+        url, content, content_type=content_type, declared_charset="utf-8", charset="utf-8"
     )
 
 

@@ -11,20 +11,18 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from nightly_helpers import drip as drip_route
-from nightly_helpers import (  # tests/ helper module
+from helpers import drip as drip_route
+from helpers import (  # tests/ helper module
     fail_first,
-    fast_policy,
+    loopback_server,
     redirect,
     reset,
-    route_server,
     serve_bytes,
-    shared_prefect_server,
     sleep_then,
     status,
     stream,
-    write_source,
 )
+from nightly_helpers import fast_policy, write_source
 
 from flows.demo import DEMO_DIR
 from flows.nightly import RunSettings, RunSummary, nightly
@@ -104,12 +102,14 @@ PATHS = {slug: f"/{slug}" if slug != "robots_disallow" else "/private/page" for 
 
 
 @pytest.fixture(scope="module")
-def faulty_night(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, RunSummary]]:
+def faulty_night(
+    prefect_harness: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Path, RunSummary]]:
     root = tmp_path_factory.mktemp("faults")
     routes = {PATHS[slug]: route for slug, (route, *_rest) in CASES.items()}
     routes["/loop-b"] = redirect("/redirect_loop")
     routes["/robots.txt"] = serve_bytes(b"User-agent: *\nDisallow: /private/\n", "text/plain")
-    with route_server(routes) as server:  # type: ignore[arg-type]
+    with loopback_server(routes) as server:  # type: ignore[arg-type]
         for slug, (_route, parser, _status, _words) in CASES.items():
             kind = "spreadsheet" if parser == "spreadsheet" else "institution_page"
             write_source(root / "sources", slug, server.url + PATHS[slug], parser, kind=kind)
@@ -124,7 +124,6 @@ def faulty_night(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
             batch_size=1,  # every source its own task: the slow ones wait side by side
             workers=16,
         )
-        shared_prefect_server()
         summary = nightly(settings)
     yield root, summary
 

@@ -1,33 +1,42 @@
 """Tests for the polite fetcher and the response archive, against real servers on 127.0.0.1.
 
 Most cases use pytest-httpserver; the ones that need control below HTTP (a server that sleeps,
-drips bytes, resets the connection, or records arrival times from several client threads) use
-a stdlib ThreadingHTTPServer. Timing is only ever checked with generous lower bounds.
+drips bytes or resets the connection) use the tests' own loopback server (helpers.py). No test
+measures time: the waits the fetcher decides on (per-host delay, Crawl-delay, backoff,
+Retry-After) are read from a clock given to it, which records them instead of sleeping.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import pickle
-import socket
-import struct
 import threading
-import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from helpers import (  # tests/ helper module
+    Route,
+    drip,
+    fail_first,
+    loopback_server,
+    make_document,
+    reply,
+    reset,
+    sleep_then,
+)
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from extractors.archive import Archive, ArchiveError
 from extractors.charsets import detect_charset, parse_content_type, sniff_declared_charset
+from extractors.clock import Clock
 from extractors.fetch import (
     DEFAULT_USER_AGENT,
     Fetcher,
@@ -425,18 +434,26 @@ def test_too_many_requests_is_retried(site: HTTPServer) -> None:
 
 
 def test_retry_after_is_honoured(site: HTTPServer) -> None:
-    arrivals: list[float] = []
+    site.expect_oneshot_request("/page").respond_with_data(
+        "maintenance", status=503, headers={"Retry-After": "1"}
+    )
+    site.expect_request("/page").respond_with_data("ok")
+    clock = RecordingClock()
+    assert Fetcher(FAST, clock=clock).fetch(site.url_for("/page")).content == b"ok"
+    assert len(page_requests(site, "/page")) == 2
+    # The server asked for 1 s, more than FAST's backoff (0.01 s): the fetcher waits 1 s.
+    assert clock.sleeps == [1.0]
 
-    def unavailable_once(request: Request) -> Response:
-        arrivals.append(time.monotonic())
-        if len(arrivals) == 1:
-            return Response("maintenance", status=503, headers={"Retry-After": "1"})
-        return Response("ok")
 
-    site.expect_request("/page").respond_with_handler(unavailable_once)
-    assert Fetcher(FAST).fetch(site.url_for("/page")).content == b"ok"
-    assert len(arrivals) == 2
-    assert arrivals[1] - arrivals[0] >= 0.9  # lower bound only: the server asked for 1 s
+def test_backoff_doubles_between_retries(site: HTTPServer) -> None:
+    site.expect_request("/page").respond_with_data("boom", status=500)
+    clock = RecordingClock()
+    with pytest.raises(FetchError, match="HTTP 500"):
+        Fetcher(replace(FAST, backoff_seconds=0.5, retries=3), clock=clock).fetch(
+            site.url_for("/page")
+        )
+    assert len(page_requests(site, "/page")) == 4
+    assert clock.sleeps == [0.5, 1.0, 2.0]
 
 
 def test_retry_after_beyond_cap_gives_up_at_once(site: HTTPServer) -> None:
@@ -621,113 +638,73 @@ def test_file_url_errors(tmp_path: Path, name: str, problem: str) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Low-level servers: sleeping, dripping, resetting, and timing arrivals
+# Below HTTP: sleeping, dripping and resetting servers; the waits the fetcher decides on
 
 
-class _RecordingServer(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
+class RecordingClock(Clock):
+    """Time that passes only when the fetcher waits: `sleep` records the wait and moves the clock
+    on at once. The per-host pacing it keeps is the real one (`Clock.wait_turn`); each turn it
+    gives is recorded with the moment given."""
 
-    def __init__(self, behaviour: Callable[[BaseHTTPRequestHandler, int], None]) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.behaviour = behaviour
-        self.arrivals: list[tuple[str, float]] = []
-        self.lock = threading.Lock()
+    def __init__(self) -> None:
+        super().__init__()
+        self._time = 1000.0
+        self._time_lock = threading.Lock()
+        self.sleeps: list[float] = []
+        self.turns: list[tuple[str, float]] = []
 
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # clients hanging up on purpose are the point of these tests
+    def now(self) -> float:
+        with self._time_lock:
+            return self._time
 
+    def sleep(self, seconds: float) -> None:
+        with self._time_lock:
+            self.sleeps.append(seconds)
+            self._time += seconds
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: _RecordingServer
-
-    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
-        with self.server.lock:
-            self.server.arrivals.append((self.path, time.monotonic()))
-            count = sum(1 for path, _ in self.server.arrivals if path == self.path)
-        self.server.behaviour(self, count)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def reply(handler: BaseHTTPRequestHandler, body: bytes, status: int = 200) -> None:
-    handler.send_response(status)
-    handler.send_header("Content-Type", "text/plain; charset=utf-8")
-    handler.send_header("Content-Length", str(len(body)))
-    handler.end_headers()
-    handler.wfile.write(body)
+    def wait_turn(self, host: str, delay: float) -> float:
+        start = super().wait_turn(host, delay)
+        with self._time_lock:
+            self.turns.append((host, start))
+        return start
 
 
-@contextmanager
-def low_level_server(
-    behaviour: Callable[[BaseHTTPRequestHandler, int], None],
-) -> Iterator[_RecordingServer]:
-    server = _RecordingServer(behaviour)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def base_url(server: _RecordingServer) -> str:
-    return f"http://127.0.0.1:{server.server_address[1]}"
+def text(body: bytes, status: int = 200) -> Route:
+    return lambda handler: reply(handler, body, status=status, content_type="text/plain")
 
 
 def test_timeout_is_retried_then_fails() -> None:
-    def sleepy(handler: BaseHTTPRequestHandler, count: int) -> None:
-        time.sleep(1.0)
-        reply(handler, b"too late")
-
     policy = replace(FAST, timeout_seconds=0.2, retries=1, obey_robots=False)
-    with low_level_server(sleepy) as server, pytest.raises(FetchError, match="timed out") as caught:
-        Fetcher(policy).fetch(base_url(server) + "/slow")
+    with (
+        loopback_server({"/slow": sleep_then(1.0, text(b"too late"))}) as server,
+        pytest.raises(FetchError, match="timed out") as caught,
+    ):
+        Fetcher(policy).fetch(server.url + "/slow")
     assert caught.value.retryable
     assert caught.value.status is None
-    assert [path for path, _ in server.arrivals] == ["/slow", "/slow"]
+    assert server.requests == ["/slow", "/slow"]
 
 
 def test_slow_drip_body_hits_total_timeout() -> None:
-    def drip(handler: BaseHTTPRequestHandler, count: int) -> None:
-        handler.send_response(200)
-        handler.send_header("Content-Length", "1000")
-        handler.end_headers()
-        for _ in range(1000):
-            handler.wfile.write(b"x")
-            handler.wfile.flush()
-            time.sleep(0.02)
-
     policy = replace(
         FAST, timeout_seconds=1, total_timeout_seconds=0.3, retries=0, obey_robots=False
     )
-    with low_level_server(drip) as server, pytest.raises(FetchError, match="longer than 0.3 s"):
-        Fetcher(policy).fetch(base_url(server) + "/drip")
+    with (
+        loopback_server({"/drip": drip(1000, every=0.02)}) as server,
+        pytest.raises(FetchError, match="longer than 0.3 s"),
+    ):
+        Fetcher(policy).fetch(server.url + "/drip")
 
 
 def test_connection_reset_is_retried() -> None:
-    def reset_first(handler: BaseHTTPRequestHandler, count: int) -> None:
-        if count == 1:
-            # SO_LINGER 0 turns close() into a TCP reset.
-            handler.connection.setsockopt(
-                socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
-            )
-            handler.connection.close()
-            handler.close_connection = True
-            return
-        reply(handler, b"ok")
-
-    with low_level_server(reset_first) as server:
-        document = Fetcher(replace(FAST, obey_robots=False)).fetch(base_url(server) + "/page")
+    with loopback_server({"/page": fail_first(1, reset, text(b"ok"))}) as server:
+        document = Fetcher(replace(FAST, obey_robots=False)).fetch(server.url + "/page")
     assert document.content == b"ok"
-    assert [path for path, _ in server.arrivals] == ["/page", "/page"]
+    assert server.requests == ["/page", "/page"]
 
 
 def test_lowercase_header_names_are_understood() -> None:
-    def lowercase(handler: BaseHTTPRequestHandler, count: int) -> None:
+    def lowercase(handler: BaseHTTPRequestHandler) -> None:
         handler.send_response(302 if handler.path == "/old" else 200)
         if handler.path == "/old":
             handler.send_header("location", "/new")
@@ -740,9 +717,9 @@ def test_lowercase_header_names_are_understood() -> None:
         handler.end_headers()
         handler.wfile.write(body)
 
-    with low_level_server(lowercase) as server:
-        document = Fetcher(replace(FAST, obey_robots=False)).fetch(base_url(server) + "/old")
-    assert document.final_url == base_url(server) + "/new"
+    with loopback_server({"/old": lowercase, "/new": lowercase}) as server:
+        document = Fetcher(replace(FAST, obey_robots=False)).fetch(server.url + "/old")
+    assert document.final_url == server.url + "/new"
     assert (document.etag, document.declared_charset, document.text) == (
         '"lower"',
         "windows-1250",
@@ -751,42 +728,57 @@ def test_lowercase_header_names_are_understood() -> None:
 
 
 def test_per_host_delay_holds_across_threads() -> None:
-    with low_level_server(lambda handler, count: reply(handler, b"ok")) as server:
-        policy = replace(FAST, delay_seconds=0.2, obey_robots=False)
-        urls = [f"{base_url(server)}/p{n}" for n in range(2)]
+    """Three source tasks, each with its own Fetcher, ask one host for two pages at once: the
+    six requests get turns `delay_seconds` apart, whichever thread asks."""
+    clock = RecordingClock()
+    policy = replace(FAST, delay_seconds=0.2, obey_robots=False)
+    with loopback_server({}, default=text(b"ok")) as server:
+        urls = [f"{server.url}/p{n}" for n in range(2)]
 
         def crawl(_: int) -> list[Document]:
-            fetcher = Fetcher(policy)  # one Fetcher per source task, as the flow does
+            fetcher = Fetcher(policy, clock=clock)  # one Fetcher per source task, as the flow does
             return [fetcher.fetch(url) for url in urls]
 
         with ThreadPoolExecutor(max_workers=3) as pool:
             results = list(pool.map(crawl, range(3)))
     assert all(document.content == b"ok" for documents in results for document in documents)
-    times = sorted(moment for _, moment in server.arrivals)
-    assert len(times) == 6
-    assert all(later - earlier >= 0.15 for earlier, later in zip(times, times[1:], strict=False))
+    assert sorted(server.requests) == ["/p0", "/p0", "/p0", "/p1", "/p1", "/p1"]
+    assert {host for host, _ in clock.turns} == {f"127.0.0.1:{server.server_address[1]}"}
+    starts = sorted(start for _, start in clock.turns)
+    assert len(starts) == 6
+    gaps = [later - earlier for earlier, later in itertools.pairwise(starts)]
+    assert min(gaps) == pytest.approx(0.2), gaps
+    assert len(clock.sleeps) >= 5  # every turn but the first was waited for
+    # Without a clock of their own, all Fetchers of the process keep one pace.
+    assert Fetcher(policy).clock is Fetcher(FAST).clock
 
 
 def test_robots_crawl_delay_is_honoured() -> None:
-    def with_crawl_delay(handler: BaseHTTPRequestHandler, count: int) -> None:
-        if handler.path == "/robots.txt":
-            reply(handler, b"User-agent: *\nCrawl-delay: 1\n")
-        else:
-            reply(handler, b"ok")
+    clock = RecordingClock()
+    routes = {"/robots.txt": text(b"User-agent: *\nCrawl-delay: 1\n"), "/page": text(b"ok")}
+    with loopback_server(routes) as server:
+        Fetcher(FAST, clock=clock).fetch(server.url + "/page")
+    assert server.requests == ["/robots.txt", "/page"]
+    assert clock.sleeps == [1.0]  # FAST asks for no delay; the site's Crawl-delay wins
+    (_, robots_at), (_, page_at) = clock.turns
+    assert page_at - robots_at == 1.0
 
-    with low_level_server(with_crawl_delay) as server:
-        Fetcher(FAST).fetch(base_url(server) + "/page")
-    (robots_path, robots_at), (page_path, page_at) = server.arrivals
-    assert (robots_path, page_path) == ("/robots.txt", "/page")
-    assert page_at - robots_at >= 0.9
+
+def test_a_crawl_delay_beyond_the_cap_is_cut_to_the_cap() -> None:
+    clock = RecordingClock()
+    routes = {"/robots.txt": text(b"User-agent: *\nCrawl-delay: 600\n"), "/page": text(b"ok")}
+    with loopback_server(routes) as server:
+        Fetcher(replace(FAST, max_crawl_delay_seconds=5), clock=clock).fetch(server.url + "/page")
+    assert server.requests == ["/robots.txt", "/page"]
+    assert clock.sleeps == [5.0]
 
 
 # --------------------------------------------------------------------------------------------
 # Archive
 
 
-def make_document(url: str, content: bytes, **changes: object) -> Document:
-    document = Document.from_bytes(
+def archived_document(url: str, content: bytes, **changes: object) -> Document:
+    document = make_document(
         url,
         content,
         final_url=url + "?final",
@@ -802,7 +794,7 @@ def make_document(url: str, content: bytes, **changes: object) -> Document:
 
 def test_archive_round_trip(tmp_path: Path) -> None:
     archive = Archive(tmp_path)
-    document = make_document("https://example.invalid/kontakt", NAME.encode("cp1250"))
+    document = archived_document("https://example.invalid/kontakt", NAME.encode("cp1250"))
     archive.put(document)
     object_path = tmp_path / "objects" / document.sha256[:2] / document.sha256
     assert object_path.read_bytes() == document.content
@@ -824,8 +816,8 @@ def test_archive_round_trip(tmp_path: Path) -> None:
 def test_archive_latest_wins_and_keeps_old_bodies(tmp_path: Path) -> None:
     archive = Archive(tmp_path)
     url = "https://example.invalid/kontakt"
-    old = make_document(url, b"old")
-    new = make_document(url, b"new", etag='"e2"')
+    old = archived_document(url, b"old")
+    new = archived_document(url, b"new", etag='"e2"')
     archive.put(old)
     archive.put(new)
     assert archive.load_document(url) == new
@@ -835,7 +827,7 @@ def test_archive_latest_wins_and_keeps_old_bodies(tmp_path: Path) -> None:
 def test_archive_concurrent_puts(tmp_path: Path) -> None:
     archive = Archive(tmp_path)
     documents = [
-        make_document(f"https://example.invalid/{n % 5}", f"body {n % 7}".encode())
+        archived_document(f"https://example.invalid/{n % 5}", f"body {n % 7}".encode())
         for n in range(60)
     ]
     with ThreadPoolExecutor(max_workers=8) as pool:
@@ -849,7 +841,7 @@ def test_archive_concurrent_puts(tmp_path: Path) -> None:
 
 def test_archive_errors_name_the_problem(tmp_path: Path) -> None:
     archive = Archive(tmp_path)
-    document = make_document("https://example.invalid/x", b"body")
+    document = archived_document("https://example.invalid/x", b"body")
     with pytest.raises(ArchiveError, match="does not match its content"):
         archive.put(replace(document, sha256="0" * 64))
     archive.put(document)
@@ -869,7 +861,7 @@ def test_archive_errors_name_the_problem(tmp_path: Path) -> None:
 
 def test_archive_without_body_is_not_usable(tmp_path: Path) -> None:
     archive = Archive(tmp_path)
-    document = make_document("https://example.invalid/x", b"body")
+    document = archived_document("https://example.invalid/x", b"body")
     archive.put(document)
     archive.object_path(document.sha256).unlink()
     assert archive.latest(document.url) is not None
@@ -885,6 +877,6 @@ def test_an_empty_body_is_a_fetch_error(where: str, tmp_path: Path) -> None:
         with pytest.raises(FetchError, match="empty"):
             Fetcher(FAST).fetch(empty.as_uri())
         return
-    with low_level_server(lambda handler, count: reply(handler, b"")) as server:
+    with loopback_server({"/pusty": text(b"")}) as server:
         with pytest.raises(FetchError, match=r"/pusty.*empty \(0 bytes\)"):
-            Fetcher(replace(FAST, obey_robots=False)).fetch(base_url(server) + "/pusty")
+            Fetcher(replace(FAST, obey_robots=False)).fetch(server.url + "/pusty")

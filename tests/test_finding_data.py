@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from helpers import REPO  # tests/ helper module
 
 from flows.settings import (
     SettingsError,
@@ -27,7 +28,6 @@ from flows.settings import (
     settings_file,
 )
 
-REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
 SEEDS = REPO.parent / "shared" / "seeds"
 
@@ -157,12 +157,12 @@ def test_a_damaged_state_file_is_no_state(user: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def after_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str, str], Path]]:
+def after_demo(
+    prefect_harness: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[dict[str, str], Path]]:
     """`wsparcie demo --out demo` run once in a fresh user's working folder."""
-    from nightly_helpers import shared_prefect_server
-
     root = tmp_path_factory.mktemp("newcomer")
-    env = isolated_env(root) | {"PREFECT_API_URL": shared_prefect_server()}
+    env = isolated_env(root) | {"PREFECT_API_URL": prefect_harness}
     work = root / "work"
     done = wsparcie("demo", "--out", "demo", env=env, cwd=work)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from helpers import REPO, NationalGazetteer  # tests/ helper module
 from pytest_httpserver import HTTPServer
 
 from warehouse import gazetteer as gazetteer_module
@@ -35,7 +36,6 @@ from warehouse.national_gazetteer import (
     warehouse_or_national_gazetteer,
 )
 
-REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "demo" / "gazetteer"
 # skarżyski 5 + ropczycko-sędziszowski 5 + piski 4 + radomszczański 14 + wysokomazowiecki 10
 DEMO_GMINAS = 38
@@ -45,18 +45,10 @@ TABLES = ("teryt_voivodeships", "teryt_powiats", "teryt_gminas", "teryt_localiti
 
 @pytest.fixture(scope="module")
 def national(
-    shared_data: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[duckdb.DuckDBPyConnection, GazetteerCounts]]:
-    """TERC Adresowy 2026 + SIMC Urzędowy 2020 + PNA 2024, loaded once for this module."""
-    con = duckdb.connect(str(tmp_path_factory.mktemp("national") / "gazetteer.duckdb"))
-    counts = load_gazetteer(
-        con,
-        terc=shared_data / "teryt" / "TERC_Adresowy_2026-02-16.csv",
-        simc=shared_data / "teryt" / "SIMC_Urzedowy_2020-09-26.csv",
-        pna=shared_data / "postal_codes" / "pna_2024_miejscowosci.csv",
-    )
-    yield con, counts
-    con.close()
+    national_gazetteer: NationalGazetteer,
+) -> tuple[duckdb.DuckDBPyConnection, GazetteerCounts]:
+    """TERC Adresowy 2026 + SIMC Urzędowy 2020 + PNA 2024, loaded once for the session."""
+    return national_gazetteer.con, national_gazetteer.counts
 
 
 @pytest.fixture()

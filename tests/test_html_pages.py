@@ -10,11 +10,11 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
 import pytest
+from helpers import SHARED_DATA, make_document  # tests/ helper module
 
 from extractors.html_pages import parse_bip_dane, parse_contact_page
 from extractors.records import Document, ExtractionError, ParsedInstitution
@@ -31,7 +31,7 @@ from transforms.contacts import (
 from transforms.text import fold_key
 
 GOLD = Path(__file__).parent / "gold" / "html_fixtures.csv"
-FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "data" / "html_fixtures"
+FIXTURES = SHARED_DATA / "html_fixtures"
 FIELDS = ("name", "street", "postal_code", "locality", "phones", "emails", "nip", "regon")
 
 # Gold pages that are BIP data pages (label/value blocks); the rest are free-form pages.
@@ -67,25 +67,23 @@ KNOWN_MISSES = {
 
 
 def _document(path: Path) -> Document:
-    return Document.from_bytes(
+    return make_document(
         path.as_uri(),
         path.read_bytes(),
         final_url=f"http://{path.stem}/",  # the file is named after the crawled host
         content_type="text/html",
         declared_charset="utf-8",
         charset="utf-8",
-        fetched_at=datetime(2019, 5, 20, tzinfo=UTC),
     )
 
 
 def _html_document(html: str, charset: str = "utf-8") -> Document:
-    return Document.from_bytes(
+    return make_document(
         "http://127.0.0.1/dane",
         html.encode(charset),
         content_type="text/html",
         declared_charset=charset,
         charset=charset,
-        fetched_at=datetime(2024, 1, 1, tzinfo=UTC),
     )
 
 

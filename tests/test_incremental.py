@@ -12,11 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from nightly_helpers import (
-    copy_demo_sources,
-    fast_policy,
-    shared_prefect_server,
-)  # tests/ helper module
+from nightly_helpers import copy_demo_sources, fast_policy  # tests/ helper module
 
 from extractors import parsers
 from extractors.context import ParseContext
@@ -64,7 +60,7 @@ def latest_artifact() -> str:
 
 
 @pytest.fixture(scope="module")
-def nights(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nights]:
+def nights(prefect_harness: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nights]:
     root = tmp_path_factory.mktemp("incremental")
     corpus = root / "corpus"
     shutil.copytree(DEMO_DIR / "corpus", corpus)
@@ -97,7 +93,6 @@ def nights(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nights]:
             out=root / "out",
             policy=fast_policy(timeout_seconds=10, total_timeout_seconds=20),
         )
-        shared_prefect_server()
         for night in range(3):
             if night == 2:
                 shrink_directory(corpus / "skarzyski" / "baza-zasobow.html")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from helpers import REPO, SHARED  # tests/ helper module
 from pytest_httpserver import HTTPServer
 
 from extractors.fetch import Fetcher, FetchPolicy
@@ -14,8 +15,6 @@ from extractors.replay import ReplayFetcher
 from flows.inspect import FIELDS, ExtractOneError, extract_one, format_jsonl, format_table
 from warehouse.gazetteer import load_gazetteer
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 FIXTURES = SHARED / "data" / "html_fixtures"
 SEED = SHARED / "seeds" / "000_a6afdbd32f1756f3.txt"
 

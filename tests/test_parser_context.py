@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from helpers import make_document  # tests/ helper module
 from pytest_httpserver import HTTPServer
 
 from extractors.catalogue import Source
@@ -17,7 +18,7 @@ from extractors.context import Issue, ParseContext
 from extractors.directories import parse_directory
 from extractors.extract import extract_source
 from extractors.fetch import Fetcher, FetchPolicy
-from extractors.records import Document, ExtractionError
+from extractors.records import ExtractionError
 from extractors.spreadsheets import parse_spreadsheet
 from flows.cli import main
 from flows.status import print_status
@@ -37,10 +38,6 @@ WEAK_HEADER_CSV = (
 )
 
 
-def document(url: str, content: bytes, content_type: str | None = None) -> Document:
-    return Document.from_bytes(url, content, content_type=content_type)
-
-
 def workbook(tmp_path: Path) -> bytes:
     """Two sheets that both look like tables: the notes and the listing."""
     book = openpyxl.Workbook()
@@ -58,7 +55,7 @@ def workbook(tmp_path: Path) -> bytes:
 
 
 def test_a_spreadsheet_reads_the_declared_sheet_only(tmp_path: Path) -> None:
-    doc = document("file:///data/wykaz.xlsx", workbook(tmp_path))
+    doc = make_document("file:///data/wykaz.xlsx", workbook(tmp_path))
     every = parse_spreadsheet(doc, ParseContext.standalone(doc.url))
     assert [r.name_raw for r in every] == [
         "Wojewódzki Urząd (wzór)",
@@ -73,7 +70,7 @@ def test_a_spreadsheet_reads_the_declared_sheet_only(tmp_path: Path) -> None:
 
 
 def test_a_spreadsheet_reads_its_table_from_the_declared_header_row() -> None:
-    doc = document("file:///data/placowki.csv", WEAK_HEADER_CSV.encode("utf-8"))
+    doc = make_document("file:///data/placowki.csv", WEAK_HEADER_CSV.encode("utf-8"))
     with pytest.raises(ExtractionError, match="no sheet has a header row"):
         parse_spreadsheet(doc, ParseContext.standalone(doc.url))
     context = ParseContext.standalone(doc.url, {"header_row": "2"})
@@ -111,7 +108,9 @@ DIRECTORY = """<html><body><main>
 
 
 def test_a_directory_reads_what_its_selector_names() -> None:
-    doc = document("https://example.invalid/adresy", DIRECTORY.encode(), "text/html")
+    doc = make_document(
+        "https://example.invalid/adresy", DIRECTORY.encode(), content_type="text/html"
+    )
     assert len(parse_directory(doc, ParseContext.standalone(doc.url))) == 2
     chosen = parse_directory(doc, ParseContext.standalone(doc.url, {"selector": "#wykaz"}))
     assert [(r.name_raw, r.postal_code_raw) for r in chosen] == [

@@ -7,13 +7,13 @@ per session; the demo's five-county extract is checked separately.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pytest
+from helpers import REPO, NationalGazetteer  # tests/ helper module
 
 from transforms.normalise import RawRow, institution_seat, normalise_record, resolve_record_place
 from transforms.places import Gazetteer, PlaceResolution, nominative_place
@@ -21,23 +21,12 @@ from transforms.text import fold_key
 from warehouse.gazetteer import load_gazetteer
 from warehouse.gazetteer_rows import gazetteer_from_warehouse, sql_fold_key
 
-REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "demo" / "gazetteer"
 
 
 @pytest.fixture(scope="session")
-def national_db(
-    shared_data: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    con = duckdb.connect(str(tmp_path_factory.mktemp("places") / "gazetteer.duckdb"))
-    load_gazetteer(
-        con,
-        terc=shared_data / "teryt" / "TERC_Adresowy_2026-02-16.csv",
-        simc=shared_data / "teryt" / "SIMC_Urzedowy_2020-09-26.csv",
-        pna=shared_data / "postal_codes" / "pna_2024_miejscowosci.csv",
-    )
-    yield con
-    con.close()
+def national_db(national_gazetteer: NationalGazetteer) -> duckdb.DuckDBPyConnection:
+    return national_gazetteer.con
 
 
 @pytest.fixture(scope="session")

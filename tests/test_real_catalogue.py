@@ -9,13 +9,13 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from helpers import REPO  # tests/ helper module
 
 from extractors.catalogue import Source, check_catalogue
 from extractors.extract import SourceResult, extract_source
 from extractors.parsers import parser_names
 from extractors.replay import ReplayFetcher, write_warc
 
-REPO = Path(__file__).resolve().parents[1]
 CATALOGUE = REPO / "sources"
 # The saved copy of each registry, relative to ../shared/data (see each PROVENANCE.md).
 REGISTRY_FILES = {

@@ -4,30 +4,19 @@ in their name and still no gmina, and the names the stage writes out."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
-import duckdb
 import pytest
+from helpers import NationalGazetteer  # tests/ helper module
 
 from transforms.normalise import RawRow, normalise_record
 from transforms.places import Gazetteer
-from warehouse.gazetteer import load_gazetteer
 from warehouse.gazetteer_rows import gazetteer_from_warehouse
 
 
 @pytest.fixture(scope="module")
-def gazetteer(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gazetteer]:
-    con = duckdb.connect(str(tmp_path_factory.mktemp("national") / "gazetteer.duckdb"))
-    load_gazetteer(
-        con,
-        terc=shared_data / "teryt" / "TERC_Adresowy_2026-02-16.csv",
-        simc=shared_data / "teryt" / "SIMC_Urzedowy_2020-09-26.csv",
-        pna=shared_data / "postal_codes" / "pna_2024_miejscowosci.csv",
-    )
-    yield gazetteer_from_warehouse(con)
-    con.close()
+def gazetteer(national_gazetteer: NationalGazetteer) -> Gazetteer:
+    return gazetteer_from_warehouse(national_gazetteer.con)
 
 
 def _row(name: str, *, county: str = "PL", role: str = "row", **fields: str | None) -> RawRow:

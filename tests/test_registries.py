@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import make_document  # tests/ helper module
 
 from extractors.records import Document, ExtractionError, ParsedInstitution
 from extractors.registries import (
@@ -21,13 +22,13 @@ from extractors.registries import (
 HIERARCHY = "courts/sady_hierarchia_wlasciwosc_2025-02-01.csv"
 
 
-def make_document(content: bytes, name: str) -> Document:
-    return Document.from_bytes(f"file:///data/{name}", content)
+def data_file(content: bytes, name: str) -> Document:
+    return make_document(f"file:///data/{name}", content)
 
 
 def load(shared_data: Path, relative: str) -> Document:
     path = shared_data / relative
-    return make_document(path.read_bytes(), path.name)
+    return data_file(path.read_bytes(), path.name)
 
 
 def only(records: list[ParsedInstitution], **wanted: str) -> ParsedInstitution:
@@ -273,6 +274,6 @@ def test_parse_jurisdiction_text(
 def test_missing_registry_column_is_an_error() -> None:
     content = "typ,nazwa,telefon\nMOPS,MOPS w Będzinie,32 1\n".encode()
     with pytest.raises(ExtractionError, match="ops.csv: expected column.*'wojewodztwo'"):
-        parse_ops_list(make_document(content, "ops.csv"))
+        parse_ops_list(data_file(content, "ops.csv"))
     with pytest.raises(ExtractionError, match="sady.csv: expected column.*sad_rejonowy"):
-        parse_court_jurisdiction(make_document(b"sad_apelacyjny,sad\nA,B\n", "sady.csv"))
+        parse_court_jurisdiction(data_file(b"sad_apelacyjny,sad\nA,B\n", "sady.csv"))

@@ -6,8 +6,10 @@ from __future__ import annotations
 import gzip
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from helpers import SHARED_DATA, make_document  # tests/ helper module
 from pytest_httpserver import HTTPServer
 
 from extractors.fetch import Fetcher, FetchError, FetchPolicy
@@ -22,18 +24,18 @@ from extractors.replay import (
     write_warc,
 )
 
-FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "data" / "html_fixtures"
+FIXTURES = SHARED_DATA / "html_fixtures"
 POLISH = "<html><head><title>Gminny Ośrodek Pomocy Społecznej w Łączy</title></head></html>"
 
 
-def _document(url: str, content: bytes, **fields: object) -> Document:
-    values: dict[str, object] = {
+def _document(url: str, content: bytes, **fields: Any) -> Document:
+    values: dict[str, Any] = {
         "content_type": "text/html",
         "charset": "utf-8",
         "fetched_at": datetime(2025, 3, 1, 12, 0, tzinfo=UTC),
     }
     values.update(fields)
-    return Document.from_bytes(url, content, **values)  # type: ignore[arg-type]
+    return make_document(url, content, **values)
 
 
 def test_warc_round_trip_keeps_bytes_headers_and_charset(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ file) leaves a rejected phone or address out of the published contacts, keeps bo
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -13,6 +14,7 @@ from directory_factory import build_directory
 
 from review.accounts import User
 from review.listing import list_cases
+from warehouse.db import connect
 from warehouse.judgements import record_decision
 from warehouse.review_queue import get_case
 from warehouse.stages import match_and_build
@@ -30,9 +32,18 @@ EXTRA = [
 OLD_PHONE, NEW_PHONE = "+48412510001", "+48412519999"
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # Building the directory takes most of a second: once per module, copied for each test.
+    db = tmp_path_factory.mktemp("template") / "directory.duckdb"
+    build_directory(db, EXTRA).close()
+    return db
+
+
 @pytest.fixture()
-def con(tmp_path: Path) -> duckdb.DuckDBPyConnection:
-    return build_directory(tmp_path / "directory.duckdb", EXTRA)
+def con(template: Path, tmp_path: Path) -> duckdb.DuckDBPyConnection:
+    shutil.copyfile(template, tmp_path / "directory.duckdb")
+    return connect(tmp_path / "directory.duckdb")
 
 
 def open_case(con: duckdb.DuckDBPyConnection, kind: str, field: str | None = None) -> str:

@@ -7,22 +7,21 @@ cases are the matcher's own doubts about the demo (transforms.er) plus two pairs
 records a coordinator is asked about by hand. After the browser session the nightly flow runs
 again and the decisions are checked in DuckDB.
 
-Set WSPARCIE_REVIEW_SCREENSHOTS=docs to write docs/review_queue.png and docs/review_case.png.
+The screenshots in docs/ are taken by docs/make_screenshots.py, not by a test.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
 import pytest
-from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page
 
 from flows.demo import DEMO_DIR, SAMPLE_NOTICE, serve_directory
 from flows.nightly import RunSettings, RunSummary, nightly
@@ -33,11 +32,6 @@ from warehouse.db import open_warehouse
 from warehouse.gazetteer import load_gazetteer
 from warehouse.judgements import current_decisions
 from warehouse.review_queue import ReviewCase, cases_from_matcher, upsert_cases
-
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"
-)
 
 PASSWORD = "hasło-koordynatora-1"
 XSS_SLUG = "fundacja_xss_test"
@@ -211,20 +205,6 @@ def server(night: Night) -> Iterator[str]:
         sock.close()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
 def new_page(browser: Browser, base: str, login: str) -> Page:
     context = browser.new_context(
         base_url=base, viewport={"width": 1366, "height": 768}, locale="pl-PL"
@@ -239,38 +219,93 @@ def new_page(browser: Browser, base: str, login: str) -> Page:
     return page
 
 
-SCREENSHOTS = os.environ.get("WSPARCIE_REVIEW_SCREENSHOTS")
+@dataclass(frozen=True, slots=True)
+class OlaSession:
+    """What ola (county 2610) saw and did: she decides two cases with the keyboard."""
+
+    arka_rows: int  # rows of the Arka case in her queue, before she decides it
+    pisz_rows: int  # rows of the Pisz case (not her county)
+    differences_marked: int  # rows of the Arka case page marked as differing
+    source_links: int  # links to the source pages on that page
+    notice: str  # what the page says after the decision
+    arka_rows_after: int  # rows of the Arka case in her queue after the decision
+    decisions: list[tuple[object, ...]]  # her review_decisions rows, oldest first
 
 
-def test_coordinator_decides_with_the_keyboard(browser: Browser, server: str, night: Night) -> None:
+@dataclass(frozen=True, slots=True)
+class JanSession:
+    """What jan (county 2816) saw and did: another county's cases are closed to him."""
+
+    arka_rows: int  # rows of a 2610 case in his queue
+    other_case_status: int | None  # opening a 2610 case
+    other_case_text: str
+    forged_status: int  # posting a decision on a 2610 case with his own CSRF token
+    verdicts: list[tuple[object, ...]]  # his review_decisions verdicts, oldest first
+
+
+@pytest.fixture(scope="module")
+def ola(browser: Browser, server: str, night: Night) -> OlaSession:
     page = new_page(browser, server, "ola")
     queue = page.locator("table.queue")
-    assert queue.locator(f"tr[data-case='{night.arka}']").count() == 1
-    assert queue.locator(f"tr[data-case='{night.sad_pisz}']").count() == 0  # not her county
+    arka_rows = queue.locator(f"tr[data-case='{night.arka}']").count()
+    pisz_rows = queue.locator(f"tr[data-case='{night.sad_pisz}']").count()
     page.click(f"tr[data-case='{night.arka}'] a")
     page.wait_for_url(f"**/sprawa/{night.arka}")
-    assert page.locator("table.side tr.state-differs").count() >= 1  # differences marked
-    assert page.locator("table.side a.page").count() == 2  # a link to each source page
+    differences = page.locator("table.side tr.state-differs").count()
+    links = page.locator("table.side a.page").count()
     page.keyboard.press("s")  # "to samo"
     page.wait_for_url("**zapisano=*")
-    assert "Decyzja zapisana" in page.inner_text("p.notice")
+    notice = page.inner_text("p.notice")
     page.goto("/kolejka")
-    assert page.locator(f"tr[data-case='{night.arka}']").count() == 0  # left the queue
+    arka_rows_after = page.locator(f"tr[data-case='{night.arka}']").count()
     page.goto(f"/sprawa/{night.sad_skarzysko}")
     page.fill("textarea[name=komentarz]", "Sąd i jego zespół kuratorów to osobne jednostki.")
     page.keyboard.press("Escape")
     page.keyboard.press("r")  # "różne"
     page.wait_for_url("**zapisano=*")
+    page.context.close()
     with duckdb.connect(str(night.db)) as con:
         rows = con.execute(
-            "SELECT case_id, verdict, login, comment FROM review_decisions ORDER BY decided_at"
+            "SELECT case_id, verdict, login, comment FROM review_decisions"
+            " WHERE login = 'ola' ORDER BY decided_at"
         ).fetchall()
-    assert [(r[0], r[1], r[2]) for r in rows] == [
+    return OlaSession(arka_rows, pisz_rows, differences, links, notice, arka_rows_after, rows)
+
+
+@pytest.fixture(scope="module")
+def jan(browser: Browser, server: str, night: Night) -> JanSession:
+    page = new_page(browser, server, "jan")
+    arka_rows = page.locator(f"tr[data-case='{night.arka}']").count()
+    response = page.goto(f"/sprawa/{night.sad_skarzysko}")
+    other_status = response.status if response is not None else None
+    other_text = page.inner_text("main")
+    page.goto(f"/sprawa/{night.sad_pisz}")
+    token = page.get_attribute("input[name=csrf]", "value")
+    forged = page.request.post(
+        f"/sprawa/{night.sad_skarzysko}", form={"verdict": "same", "csrf": token or ""}
+    )
+    page.keyboard.press("r")  # his own case: "różne"
+    page.wait_for_url("**zapisano=*")
+    page.context.close()
+    with duckdb.connect(str(night.db)) as con:
+        verdicts = con.execute(
+            "SELECT verdict FROM review_decisions WHERE login = 'jan' ORDER BY decided_at"
+        ).fetchall()
+    return JanSession(arka_rows, other_status, other_text, forged.status, verdicts)
+
+
+def test_coordinator_decides_with_the_keyboard(ola: OlaSession, night: Night) -> None:
+    assert ola.arka_rows == 1
+    assert ola.pisz_rows == 0  # not her county
+    assert ola.differences_marked >= 1
+    assert ola.source_links == 2  # a link to each source page
+    assert "Decyzja zapisana" in ola.notice
+    assert ola.arka_rows_after == 0  # left the queue
+    assert [(r[0], r[1], r[2]) for r in ola.decisions] == [
         (night.arka, "same", "ola"),
         (night.sad_skarzysko, "different", "ola"),
     ]
-    assert rows[1][3] == "Sąd i jego zespół kuratorów to osobne jednostki."
-    page.context.close()
+    assert ola.decisions[1][3] == "Sąd i jego zespół kuratorów to osobne jednostki."
 
 
 def test_matchers_evidence_is_shown(browser: Browser, server: str, night: Night) -> None:
@@ -283,26 +318,12 @@ def test_matchers_evidence_is_shown(browser: Browser, server: str, night: Night)
     page.context.close()
 
 
-def test_other_county_cannot_see_or_post(browser: Browser, server: str, night: Night) -> None:
-    page = new_page(browser, server, "jan")
-    assert page.locator(f"tr[data-case='{night.arka}']").count() == 0
-    response = page.goto(f"/sprawa/{night.sad_skarzysko}")
-    assert response is not None and response.status == 404
-    assert "Skarżysk" not in page.inner_text("main")
-    page.goto(f"/sprawa/{night.sad_pisz}")
-    token = page.get_attribute("input[name=csrf]", "value")
-    forged = page.request.post(
-        f"/sprawa/{night.sad_skarzysko}", form={"verdict": "same", "csrf": token or ""}
-    )
-    assert forged.status == 404
-    page.keyboard.press("r")  # his own case: "różne"
-    page.wait_for_url("**zapisano=*")
-    with duckdb.connect(str(night.db)) as con:
-        mine = con.execute(
-            "SELECT verdict FROM review_decisions WHERE login = 'jan' ORDER BY decided_at"
-        ).fetchall()
-    assert mine == [("different",)]
-    page.context.close()
+def test_other_county_cannot_see_or_post(jan: JanSession) -> None:
+    assert jan.arka_rows == 0
+    assert jan.other_case_status == 404
+    assert "Skarżysk" not in jan.other_case_text
+    assert jan.forged_status == 404
+    assert jan.verdicts == [("different",)]
 
 
 def test_scraped_script_does_not_run(browser: Browser, server: str, night: Night) -> None:
@@ -338,26 +359,32 @@ def test_form_without_csrf_token_is_refused(browser: Browser, server: str, night
     page.context.close()
 
 
-@pytest.mark.skipif(not SCREENSHOTS, reason="set WSPARCIE_REVIEW_SCREENSHOTS=docs to refresh")
-def test_screenshots(browser: Browser, server: str, night: Night) -> None:
-    folder = Path(SCREENSHOTS or "docs")
-    page = new_page(browser, server, "admin")
-    page.goto("/kolejka?rodzaj=pair&stan=wszystkie")
-    page.screenshot(path=str(folder / "review_queue.png"))
-    page.goto(f"/sprawa/{night.matcher_case or night.arka}")
-    page.screenshot(path=str(folder / "review_case.png"))
-    page.context.close()
-
-
 @pytest.fixture(scope="module")
-def second_night(night: Night, corpus: tuple[Path, str], server: str) -> Night:
-    """The nightly flow once more, after the browser decisions (the app stays up, idle)."""
-    with duckdb.connect(str(night.db)) as con:
+def second_night(night: Night, corpus: tuple[Path, str], ola: OlaSession, jan: JanSession) -> Night:
+    """The nightly flow once more, after the browser decisions, on a copy of the warehouse:
+    the served app's warehouse stays as the first night left it, so the pages the other tests
+    open are the same whichever order they run in."""
+    root, url = corpus
+    copy = root / "second-night"
+    copy.mkdir()
+    for part in (night.db, night.db.with_name(night.db.name + ".wal")):
+        if part.exists():  # the write-ahead log too, should the app not have checkpointed
+            shutil.copyfile(part, copy / part.name)
+    with duckdb.connect(str(copy / "directory.duckdb"), read_only=True) as con:
         decided = con.execute("SELECT count(*) FROM review_decisions").fetchone()
-    assert decided == (3,), "the browser tests above must run first (they make the decisions)"
-    second = run_night(*corpus)
+    assert decided == (3,), "ola's two decisions and jan's one"
+    second = nightly(
+        RunSettings(
+            catalogue=root / "sources",
+            db=copy / "directory.duckdb",
+            out=copy / "out",
+            delay_seconds=0.0,
+            placeholders=(("demo", url),),
+            notice=SAMPLE_NOTICE,
+        )
+    )
     assert second.status == "completed"
-    return night
+    return replace(night, db=copy / "directory.duckdb")
 
 
 def test_decisions_outlive_the_next_night(second_night: Night) -> None:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import duckdb
 import pytest
 from directory_factory import build_directory  # tests/ helper module
+from helpers import REPO  # tests/ helper module
 
 from flows.demo import DEMO_DIR
 from warehouse.db import connect
@@ -24,8 +24,6 @@ from warehouse.schema_docs import (
     undocumented,
     write_schema_markdown,
 )
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")

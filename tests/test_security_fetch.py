@@ -34,18 +34,25 @@ def source(httpserver: HTTPServer) -> HTTPServer:
     return httpserver
 
 
-@pytest.fixture()
-def internal() -> Iterator[HTTPServer]:
-    """An internal service the fetcher must never reach, on 127.0.0.2."""
+@pytest.fixture(scope="module")
+def internal_server() -> Iterator[HTTPServer]:
+    # One per module: stopping a server waits out its half-second poll.
     server = HTTPServer(host="127.0.0.2", port=0)
-    server.expect_request("/admin").respond_with_data("<html><body>sekret</body></html>")
-    server.expect_request("/robots.txt").respond_with_data("", status=404)
     server.start()
     try:
         yield server
     finally:
-        server.clear()
         server.stop()
+
+
+@pytest.fixture()
+def internal(internal_server: HTTPServer) -> Iterator[HTTPServer]:
+    """An internal service the fetcher must never reach, on 127.0.0.2."""
+    internal_server.clear()
+    internal_server.expect_request("/admin").respond_with_data("<html><body>sekret</body></html>")
+    internal_server.expect_request("/robots.txt").respond_with_data("", status=404)
+    yield internal_server
+    internal_server.clear()
 
 
 def internal_url(internal: HTTPServer, path: str = "/admin") -> str:

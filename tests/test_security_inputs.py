@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import openpyxl
 import pytest
+from helpers import REPO  # tests/ helper module
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -23,7 +24,6 @@ from warehouse.db import connect
 from warehouse.gazetteer import GazetteerLoadError, load_gazetteer
 from warehouse.gazetteer_files import GAZETTEER_POLICY
 
-REPO = Path(__file__).resolve().parents[1]
 LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE sst [\n<!ENTITY lol "lol">\n'
     + "".join(

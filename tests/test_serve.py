@@ -16,13 +16,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from helpers import REPO  # tests/ helper module
 from nightly_helpers import copy_demo_sources  # tests/ helper module
 
 from flows.demo import DEMO_DIR, serve_directory
 from flows.nightly import RunSettings
 from flows.serve import ServeError, build_deployment
 
-REPO = Path(__file__).resolve().parents[1]
 PREFECT = Path(sys.executable).with_name("prefect")
 SLUGS = ["pcpr_skarzysko", "mops_skarzysko"]
 

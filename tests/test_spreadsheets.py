@@ -16,6 +16,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from helpers import make_document  # tests/ helper module
 
 from extractors.labels import match_column
 from extractors.records import Document, ExtractionError, ParsedInstitution
@@ -29,12 +30,12 @@ from extractors.spreadsheets import (
 )
 
 
-def make_document(content: bytes, name: str) -> Document:
-    return Document.from_bytes(f"file:///data/{name}", content)
+def data_file(content: bytes, name: str) -> Document:
+    return make_document(f"file:///data/{name}", content)
 
 
 def parse_file(path: Path) -> list[ParsedInstitution]:
-    return parse_spreadsheet(make_document(path.read_bytes(), path.name))
+    return parse_spreadsheet(data_file(path.read_bytes(), path.name))
 
 
 def only(records: list[ParsedInstitution], **wanted: str) -> ParsedInstitution:
@@ -436,7 +437,7 @@ POLISH_CSV = (
     ],
 )
 def test_semicolon_csv_in_polish_encodings(encoding: str) -> None:
-    records = parse_spreadsheet(make_document(POLISH_CSV.encode(encoding), "ops.csv"))
+    records = parse_spreadsheet(data_file(POLISH_CSV.encode(encoding), "ops.csv"))
     assert records == [
         ParsedInstitution(
             name_raw="Ośrodek Pomocy Społecznej w Łącznej",
@@ -463,7 +464,7 @@ def test_xls_named_xlsx_is_read_by_its_bytes(
         shared_data / "social_assistance/dps_wolne_miejsca_lodzkie_2026-07-12.xls"
     ).read_bytes()
     with caplog.at_level(logging.WARNING):
-        records = parse_spreadsheet(make_document(content, "wolne_miejsca.xlsx"))
+        records = parse_spreadsheet(data_file(content, "wolne_miejsca.xlsx"))
     assert len(records) == 57
     assert "named .xlsx but the content is xls" in caplog.text
 
@@ -501,7 +502,7 @@ def test_xls_named_xlsx_is_read_by_its_bytes(
 )
 def test_unreadable_files_raise_with_the_filename(content: bytes, name: str, message: str) -> None:
     with pytest.raises(ExtractionError, match=message):
-        parse_spreadsheet(make_document(content, name))
+        parse_spreadsheet(data_file(content, name))
 
 
 def test_truncated_xlsx(shared_data: Path) -> None:
@@ -543,7 +544,7 @@ def test_ragged_csv_rows(caplog: pytest.LogCaptureFixture) -> None:
         "PCPR w Skarżysku,ul. Konarskiego 20\n"  # truncated line
     )
     with caplog.at_level(logging.WARNING):
-        records = parse_spreadsheet(make_document(text.encode(), "ragged.csv"))
+        records = parse_spreadsheet(data_file(text.encode(), "ragged.csv"))
     # Too many cells: the columns are shifted, so the row is skipped with a warning.
     assert "ragged.csv, sheet 'csv', row 3: 5 cells under a 4-column header; skipped" in caplog.text
     # Too few cells: what is there is mapped, the missing trailing cells are empty.
@@ -641,7 +642,7 @@ def test_synthetic_xlsx(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> Non
     )
     assert header.fields == ("ordinal", "name", "street", "postal_code", "phones", None)
     with caplog.at_level(logging.WARNING):
-        records = parse_spreadsheet(make_document(content, "wykaz.xlsx"))
+        records = parse_spreadsheet(data_file(content, "wykaz.xlsx"))
     assert "wykaz.xlsx, sheet 'Wykaz', row 8: no name in this row; skipped" in caplog.text
     assert records == [
         ParsedInstitution(
@@ -715,7 +716,7 @@ def test_synthetic_ods(tmp_path: Path) -> None:
     assert sheets[0].rows[0] == ("Wykaz ośrodków",) * 4  # spanned title fills its range
     assert sheets[0].rows[2][3] == "12"
     assert sheets[0].rows[4][3] == "2025-01-31"
-    records = parse_spreadsheet(make_document(content, "osrodki.ods"))
+    records = parse_spreadsheet(data_file(content, "osrodki.ods"))
     assert records == [
         ParsedInstitution(
             name_raw="Ośrodek Pomocy Społecznej w Bliżynie",
@@ -737,7 +738,7 @@ def test_synthetic_ods(tmp_path: Path) -> None:
 def test_no_header_is_an_error() -> None:
     content = b"a,b\n1,2\n"
     with pytest.raises(ExtractionError, match="liczby.csv: no sheet has a header row"):
-        parse_spreadsheet(make_document(content, "liczby.csv"))
+        parse_spreadsheet(data_file(content, "liczby.csv"))
 
 
 # --------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from warehouse.publish.files import write_files
 from warehouse.publish.snapshot import SNAPSHOT_NAME, write_snapshot
 from warehouse.publish.staging import record_contact_history, stage_tables
 from warehouse.schema_docs import comment_gazetteer_tables
+from warehouse.stage_markers import mark_stage
 
 PUBLICATION_DIR = "dane"
 PUBLIC_DIR_MODE = 0o755
@@ -70,6 +71,7 @@ def write_publication(
         export = build_hsds(con)
         files, count = write_files(con, staging, coverage, notice, export)
         _open_to_all(staging)
+        mark_stage("publish:checks")  # the crash tests kill a run here, mid-publication
         problems = check_publication(con, staging, hsds_schemas=hsds_schemas, export=export)
         if problems:
             raise PublishError(
