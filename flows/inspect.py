@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 _PARSERS_FOR: dict[Kind, tuple[str, ...]] = {
     "bip_dane": ("bip_dane", "contact_page"),
     "contact_page": ("contact_page",),
+    "text_page": ("text_page", "article"),
     "article": ("article",),
     "directory": ("directory_table", "contact_page"),
     "spreadsheet": ("spreadsheet",),

@@ -1,13 +1,18 @@
 """`parse_contact_page`: the owner's name and contacts from any other institution page.
 
-The name comes from schema.org data, the contact block or the page title; contacts from the
-footer / "Kontakt" block, else from the page text near the owner's address, with the owner's
-own mailboxes told from people's and partners' (`owner_contacts`).
+The name comes from schema.org data or the contact block; else from what the page says
+(`page_owner`: its title, headings, "X informuje", an accessibility statement, its host); a
+title part that reads as a name is the last resort. Contacts come from the footer /
+"Kontakt" block, else from the page text near the owner's address, with the owner's own
+mailboxes told from people's and partners' (`owner_contacts`); a page that is plain
+paragraphs, without any such block, gives its owner's contacts from its own lines
+(`owner_lines`). Numbers keep their labels, faxes included and typed.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 
 from bs4 import Tag
 
@@ -16,7 +21,7 @@ from extractors.contacts import (
     find_emails,
     find_krs,
     find_nip,
-    find_phones,
+    find_phone_entries,
     find_regon,
 )
 from extractors.context import ParseContext
@@ -47,8 +52,12 @@ from extractors.html_pages.owner_name import (
     title_texts,
     written_name,
 )
+from extractors.html_pages.page_owner import find_page_owner
+from extractors.html_pages.page_text import page_text_of_html
 from extractors.html_pages.schema_org import SchemaOrg, schema_from_json_ld, schema_from_microdata
+from extractors.html_pages.text_page import owner_record
 from extractors.records import Document, ExtractionError, ParsedInstitution
+from transforms.morphology import analyse_word
 from transforms.text import normalise_space
 
 log = logging.getLogger(__name__)
@@ -119,12 +128,12 @@ def parse_contact_page(
             address_in_block = text is block_text
             break
     if not fields.phones:
-        fields.add_phones(find_phones(block_text) or find_phones(head_text))
+        fields.add_phones(_phones(block_text) or _phones(head_text))
     if not fields.emails:
         fields.add_emails([e for block in blocks for e in find_emails(block)])
     near_address = text_after(page_text, fields.values.get("street"))
     if not fields.phones:
-        fields.add_phones(find_phones(near_address))
+        fields.add_phones(_phones(near_address))
     if not fields.emails:
         fields.add_emails(find_emails(near_address))
     if not fields.emails:
@@ -132,12 +141,16 @@ def parse_contact_page(
         fields.add_emails(own_emails)
     labelled = labelled_contact_line(page_lines)
     if not fields.phones and labelled:
-        fields.add_phones(find_phones(labelled))
+        fields.add_phones(_phones(labelled))
     # people's mailboxes ("Koordynator programu: Anna Śliwińska", anna.sliwinska@…) are not
     # the owner's
     fields.emails[:] = [email for email in fields.emails if not personal_email(email, all_text)]
+    # a fax a template marks with an icon stays, typed: its text lost the "fax" label
     faxes = icon_numbers(soup, ("fax",)) - icon_numbers(soup, ("phone", "gsm", "mobile"))
-    fields.phones[:] = [phone for phone in fields.phones if last_nine(phone) not in faxes]
+    fields.phones[:] = [
+        f"fax: {phone}" if last_nine(phone) in faxes and "fax" not in phone.lower() else phone
+        for phone in fields.phones
+    ]
     if not fields.emails and labelled:
         fields.add_emails(find_emails(labelled))
     fields.set_once("nip", next(iter(find_nip(block_text) + find_nip(own_page_text)), None))
@@ -150,7 +163,15 @@ def parse_contact_page(
         # likely to name a partner or the site's operator as the owner.
         name = name_before_address(block_lines, fields.values["street"])
     if not name:
-        name = best_name(title_parts(titles), require_score=True)
+        page = page_text_of_html(soup, site)
+        owner = find_page_owner(page)
+        if owner is not None and not blocks and schema == SchemaOrg():
+            # a page of plain paragraphs: the owner's contacts are in its own lines
+            return [owner_record(page, owner)]
+        if owner is not None:
+            name = owner.name
+    if not name:
+        name = best_name([p for p in title_parts(titles) if _reads_as_name(p)], require_score=True)
     if not name:
         raise ExtractionError(
             f"{document.url}: no plausible institution name in schema.org data, the contact "
@@ -162,3 +183,25 @@ def parse_contact_page(
     completions += lines_before(page_lines, fields.values.get("street"))
     name = completed_name(normalise_space(name), completions)
     return [fields.to_record(written_name(name, titles), "subject")]
+
+
+def _phones(text: str) -> list[str]:
+    """Every number of `text` with its label, faxes included ("fax: 41 …")."""
+    return [entry.raw for entry in find_phone_entries(text)]
+
+
+# A title part that is a sentence ("Co się zajmuje Ośrodek Interwencji Kryzysowej?",
+# "Centrum Usług Społecznych ma nową siedzibę") is not a name.
+_SENTENCE_END = re.compile(r"[?!]\s*$")
+_MAX_NAME_WORDS = 14
+
+
+def _reads_as_name(part: str) -> bool:
+    words = part.split()
+    if len(words) > _MAX_NAME_WORDS or _SENTENCE_END.search(part):
+        return False
+    return not any(
+        a.pos in ("fin", "praet", "bedzie", "impt")
+        for word in words
+        for a in analyse_word(word.lower().strip(".,:;!?"))
+    )
