@@ -34,6 +34,7 @@ from extractors.fetch import Fetcher, FetchError
 from extractors.options import check_option
 from extractors.parsers import get_parser, parser_names
 from extractors.records import Document, ExtractionError, ParsedInstitution, make_record_id
+from transforms.contacts import email_details, phone_details
 from transforms.normalise import NormalisedRecord, RawRow, normalise_record
 from transforms.places import Gazetteer
 
@@ -74,6 +75,9 @@ FIELDS: tuple[str, ...] = (
     "context",
     "parser",
     "url",
+    # contacts typed (issue 12)
+    "phone_details",
+    "email_details",
 )
 
 
@@ -208,6 +212,15 @@ def _as_dict(
         "parser": parser,
         "url": url,
     }
+    # Contacts typed (issue 12): every number of the record, faxes included, with its kinds
+    # and label; every mailbox, a person's flagged (the publication leaves those out).
+    phones = phone_details(parsed.phones_raw)
+    row["phones"] = [phone.number for phone in phones]
+    row["phone_details"] = [
+        {"number": phone.number, "kinds": list(phone.kinds), "label": phone.label}
+        for phone in phones
+    ]
+    row["email_details"] = [dataclasses.asdict(email) for email in email_details(record.emails)]
     return {key: _none_if_empty(value) for key, value in row.items()}
 
 

@@ -302,7 +302,7 @@ def test_bip_dane_dl_variant_in_windows_1250() -> None:
         "11-222",
         "Łąka",
     )
-    assert record.phones_raw == ("89 123 45 67",)
+    assert record.phones_raw == ("Tel.: 89 123 45 67",)  # the number with its label
 
 
 def test_bip_dane_without_data_block_raises() -> None:
@@ -367,7 +367,7 @@ def test_contact_page_completes_the_title_name_from_the_address_lines() -> None:
     assert normalise_phones(" ; ".join(record.phones_raw)) == ["+48713842041", "+48713842989"]
 
 
-def test_bip_dane_fax_is_no_phone_but_a_persons_office_line_and_mailbox_are_the_owners() -> None:
+def test_bip_dane_fax_is_typed_and_a_persons_office_line_and_mailbox_are_the_owners() -> None:
     # idcom's template: the "Kontakt" entry holds only a fax icon; the director's entry the
     # same number with a phone icon and the office's mailbox
     icon = '<img src="https://bi.idcom.pl/panel/img/icons/kontakt_{}.gif" alt="">'
@@ -384,7 +384,13 @@ def test_bip_dane_fax_is_no_phone_but_a_persons_office_line_and_mailbox_are_the_
     </p></div></body></html>"""
     document = replace(_html_document(html), final_url="https://bip.gopskotla.pl/")
     record = parse_bip_dane(document)[0]
-    assert normalise_phones(" ; ".join(record.phones_raw)) == ["+48768318852"]
+    # the faxes are kept, typed; the director's line that is also the fax is the office's
+    # tel./fax line, her mobile is hers
+    details = phone_details(record.phones_raw)
+    assert [(d.number, d.kinds) for d in details] == [
+        ("+48768318852", ("voice", "fax")),
+        ("+48768318000", ("fax",)),
+    ]
     assert record.emails_raw == ("kotla@gopskotla.pl",)
 
 

@@ -17,11 +17,11 @@ from transforms.classify import classify
 from transforms.contacts import (
     normalise_emails,
     normalise_nip,
-    normalise_phones,
     normalise_postal_code,
     normalise_regon,
     normalise_street,
     normalise_website,
+    phone_details,
     website_host,
 )
 from transforms.names import InstitutionName, nominative, normalise_name, site_owner
@@ -217,7 +217,8 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
     core_name = normalise_name(name.core) if name.core else name
     kind = classify(name.name, row.description_raw, row.type_raw)
 
-    phones = _unique([p for raw in row.phones_raw for p in normalise_phones(raw)])
+    # a page's faxes come typed ("fax: 41 …"); the directory's phones are the voice lines
+    phones = _unique([d.number for d in phone_details(row.phones_raw) if d.kinds != ("fax",)])
     emails = _unique([e for raw in row.emails_raw for e in normalise_emails(raw)])
     website = next((w for w in map(normalise_website, row.websites_raw) if w), None)
     host = website_host(website) if website else None

@@ -148,7 +148,7 @@ def parse_contact_page(
     # a fax a template marks with an icon stays, typed: its text lost the "fax" label
     faxes = icon_numbers(soup, ("fax",)) - icon_numbers(soup, ("phone", "gsm", "mobile"))
     fields.phones[:] = [
-        f"fax: {phone}" if last_nine(phone) in faxes and "fax" not in phone.lower() else phone
+        "fax: " + re.sub(r"^[^\d(+]*", "", phone) if last_nine(phone) in faxes else phone
         for phone in fields.phones
     ]
     if not fields.emails and labelled:
