@@ -293,8 +293,9 @@ def detect_page(document: Document) -> Detection:
         commercial.append(f"{companies} firm names or shop words (a business listing)")
 
     # Prices and firm names in the body alone do not outweigh an institution's name: a court's
-    # rulings quote fees, a gmina lists its contractors.
-    business = head_says_business or (bool(commercial) and found_type is None)
+    # rulings quote fees, a gmina lists its contractors, an OPS reports a project's budget.
+    owner = _owner_by_content(document) if commercial and not head_says_business else None
+    business = head_says_business or (bool(commercial) and found_type is None and owner is None)
     if business and not public:
         reasons = tuple(commercial)
         if found_type is not None:
@@ -305,7 +306,8 @@ def detect_page(document: Document) -> Detection:
         reasons_list.append(weak_host)
     if found_type is not None:
         reasons_list.append(f"{found_type[0]} named in {found_type[1]!r}")
-    owner = _owner_by_content(document)
+    if owner is None:
+        owner = _owner_by_content(document)
     if owner is not None:
         reasons_list.append(f"the text names its owner {owner[0]!r} ({owner[1]})")
     if not reasons_list:

@@ -162,16 +162,22 @@ def parse_contact_page(
         # Only inside a contact block: in running text the line before an address is as
         # likely to name a partner or the site's operator as the owner.
         name = name_before_address(block_lines, fields.values["street"])
+    plain = not blocks and schema == SchemaOrg()
     if not name:
         page = page_text_of_html(soup, site)
         owner = find_page_owner(page)
-        if owner is not None and not blocks and schema == SchemaOrg():
+        if owner is not None and plain:
             # a page of plain paragraphs: the owner's contacts are in its own lines
             return [owner_record(page, owner)]
         if owner is not None:
             name = owner.name
-    if not name:
+    if not name and not plain:
+        # A template's title names its site's owner; a page of plain paragraphs whose text
+        # names no owner ("Poradnia psychologiczno pedagogiczna: brutalna rzeczywistość…",
+        # an SEO guide) is nobody's page, whatever its title says.
         name = best_name([p for p in title_parts(titles) if _reads_as_name(p)], require_score=True)
+    if not name and plain:
+        return []
     if not name:
         raise ExtractionError(
             f"{document.url}: no plausible institution name in schema.org data, the contact "

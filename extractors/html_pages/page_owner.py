@@ -19,7 +19,8 @@ by signals that hold on any Polish institution's site, whatever its markup, and 
   uprzejmie informuje"; `agent` for any other: "Dom Pomocy Społecznej w Lubuczewie
   zapewnia …");
 - `host` (3 strong, 1 weak): the site's host spells it (`site_host`);
-- `repeated` (1, or 2 from four times) and `first` (1: named in the first lines).
+- `repeated` (1, or 2 from four times), `first` (1: named in the first lines) and `own
+  voice` (1: the page says "nasz", "zapraszamy").
 
 Against a name: the host spells another kind of body (`other host`, -3), a bare type name
 with nothing that tells it from others of its kind ("Ośrodek Interwencji Kryzysowej", what
@@ -304,19 +305,55 @@ def _names_in(text: str, line: int) -> Iterator[_Found]:
     Ośrodka Pomocy Rodzinie w Gdańsku") is a name too."""
     for mention in find_mentions(text):
         yield _found(text, line, mention.start, mention.end, mention.phrase, mention.nominative)
-        words = mention.phrase.split(" ")
-        head = next((i for i, w in enumerate(words) if _is_noun(w)), None)
-        if head is None or head + 2 >= len(words):
+        inner = _inner_body(text, mention.start, mention.phrase)
+        if inner is not None:
+            yield _found(text, line, *inner)
+
+
+def _inner_body(text: str, start: int, phrase: str) -> tuple[int, int, str, str] | None:
+    """A body named in the genitive inside another's name ("Centrum Pracy Socjalnej
+    Miejskiego Ośrodka Pomocy Rodzinie w Gdańsku"): it starts two words after the outer head
+    at the earliest ("Centrum Administracyjnego Domu Dziecka" is one name), and its first
+    words agree with its own head ("Socjalnej Miejskiego Ośrodka" is not one phrase)."""
+    words = phrase.split(" ")
+    head = next((i for i, w in enumerate(words) if _is_noun(w)), None)
+    if head is None:
+        return None
+    for k in range(head + 2, len(words) - 1):
+        offset = start + len(" ".join(words[:k])) + 1
+        rest = text[offset : start + len(phrase)]
+        found = next(iter(find_mentions(rest)), None)
+        if found is None or found.start != 0 or _first_word_nominative(found.phrase):
             continue
-        # the complement starts two words after the head at the earliest: "Centrum Pracy
-        # Socjalnej Miejskiego Ośrodka …", not "Centrum Administracyjnego Domu Dziecka"
-        offset = mention.start + len(" ".join(words[: head + 2])) + 1
-        for inner in find_mentions(text[offset : mention.end]):
-            if not _first_word_nominative(inner.phrase):
-                yield _found(
-                    text, line, offset + inner.start, offset + inner.end,
-                    inner.phrase, inner.nominative,
-                )  # fmt: skip
+        if _agrees(found.phrase):
+            return offset, offset + found.end, found.phrase, found.nominative
+    return None
+
+
+def _triples(word: str, pos: set[str]) -> set[tuple[str, str, str]]:
+    """(number, case, gender) of a word's readings of these parts of speech."""
+    found: set[tuple[str, str, str]] = set()
+    for reading in analyse_word(word) + analyse_word(word.lower()):
+        parts = reading.tag.split(":")
+        if parts[0] in pos and len(parts) >= 4:
+            for number in parts[1].split("."):
+                for case in parts[2].split("."):
+                    for gender in parts[3].split("."):
+                        found.add((number, case, gender))
+    return found
+
+
+def _agrees(phrase: str) -> bool:
+    """Whether the adjectives before a phrase's head noun agree with it."""
+    words = [w.split("-")[-1] for w in phrase.split(" ")]
+    head = next(
+        (i for i, w in enumerate(words) if _triples(w, {"subst"}) and not _triples(w, {"adj"})),
+        None,
+    )
+    if head is None:
+        return False
+    noun = _triples(words[head], {"subst"})
+    return all(_triples(word, {"adj"}) & noun for word in words[:head])
 
 
 def _is_noun(word: str) -> bool:
@@ -537,7 +574,7 @@ def _merge_shorter(candidates: dict[str, _Candidate]) -> list[_Candidate]:
             k
             for k in kept
             if _subsequence(candidate.key, k.key)
-            and (k.key.split()[0] == words[0] or k.key.split()[-len(words) :] == words)
+            and (k.key.split()[0] == words[0] or _adjectives_before(words, k.key.split()))
         ]
         if not hosts:
             kept.append(candidate)
@@ -548,6 +585,15 @@ def _merge_shorter(candidates: dict[str, _Candidate]) -> list[_Candidate]:
         host.evidence |= candidate.evidence
         host.names = candidate.names + host.names
     return kept
+
+
+def _adjectives_before(short: list[str], long: list[str]) -> bool:
+    """Whether `long` is `short` with adjectives before it ("młodzieżowy ośrodek …" for
+    "ośrodek …"), not another body's name that ends with it ("centrum praca socjalna …")."""
+    extra = len(long) - len(short)
+    if extra <= 0 or long[extra:] != short:
+        return False
+    return all(any(a.pos == "adj" for a in analyse_word(word)) for word in long[:extra])
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -673,13 +719,18 @@ def _generic(name: str) -> bool:
     return True
 
 
-def _judge(candidate: _Candidate, page: PageText, own_voice: bool) -> None:
+def _judge(
+    candidate: _Candidate, page: PageText, own_voice: bool, others: list[_Candidate]
+) -> None:
     name = _best_name(candidate)
     if candidate.count >= 4:
         candidate.evidence.add("repeated often")
     elif candidate.count >= 2:
         candidate.evidence.add("repeated")
-    strength = host_agreement(name, page.url).strength
+    agreement = host_agreement(name, page.url)
+    strength = agreement.strength
+    if strength == 0 and agreement.kind_word and not _kind_shared(candidate, others):
+        strength = 1  # "poradniap-p.pl" and the one Poradnia the page names
     if strength == 2:
         candidate.evidence.add("host")
     elif host_names_other_body(name, page.url):
@@ -697,17 +748,66 @@ def _judge(candidate: _Candidate, page: PageText, own_voice: bool) -> None:
         candidate.evidence.add("unit")
 
 
+def _kind_shared(candidate: _Candidate, others: list[_Candidate]) -> bool:
+    """Whether another name on the page has this one's head word ("Komisariat Policji w A"
+    and "Komenda Powiatowa Policji w B" on a police portal): a host's kind word then
+    points at none of them."""
+    kinds = set(candidate.key.split()[:2])
+    return any(o is not candidate and kinds & set(o.key.split()[:2]) for o in others)
+
+
+def _fold_units(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A unit named with its body in the genitive ("Centrum Pracy Socjalnej Miejskiego
+    Ośrodka Pomocy Rodzinie w Gdańsku", "Oddział Dziecięcy Szpitala Na Wyspie") is evidence
+    for that body, which the page also names: the unit gives way to it."""
+    kept: list[_Candidate] = []
+    for outer in candidates:
+        words = outer.key.split()
+        body = next(
+            (
+                inner
+                for inner in candidates
+                if inner is not outer
+                and 2 <= len(words) - len(inner.key.split())
+                and words[-len(inner.key.split()) :] == inner.key.split()
+                and not _adjectives_before(inner.key.split(), words)
+                and _inflected_inside(_best_name(outer), _best_name(inner))
+            ),
+            None,
+        )
+        if body is None:
+            kept.append(outer)
+            continue
+        body.evidence |= outer.evidence - {"title", "heading", "declared"}
+        body.lines += outer.lines
+        body.count += outer.count
+    return kept
+
+
+def _inflected_inside(outer: str, inner: str) -> bool:
+    """Whether `outer` writes `inner` in another case ("… Miejskiego Ośrodka Pomocy Rodzinie"
+    for "Miejski Ośrodek Pomocy Rodzinie"), as a genitive complement; "Szpital Głowno Grupa
+    Zdrowie" is one name, not a unit of "Grupa Zdrowie"."""
+    first = fold_key(inner).split()[:1]
+    return bool(first) and first[0] not in fold_key(outer).split()
+
+
+def _judged(page: PageText) -> list[_Candidate]:
+    candidates = _fold_units(_merge_shorter(_observe(page)))
+    own_voice = _OWN_VOICE.search(page.text) is not None
+    for candidate in candidates:
+        _judge(candidate, page, own_voice, candidates)
+    return sorted(candidates, key=lambda c: c.score(), reverse=True)
+
+
 @lru_cache(maxsize=64)
 def find_page_owner(page: PageText) -> PageOwner | None:
     """The institution the page speaks for, or None when the page does not say (see the
     module docstring for the evidence and how it is weighed)."""
-    candidates = _merge_shorter(_observe(page))
+    candidates = _judged(page)
     if not candidates:
         return None
-    own_voice = _OWN_VOICE.search(page.text) is not None
-    for candidate in candidates:
-        _judge(candidate, page, own_voice)
-    ranked = sorted(candidates, key=lambda c: c.score(), reverse=True)
+    ranked = candidates
     best = ranked[0]
     runner_up = ranked[1].score() if len(ranked) > 1 else 0
     needed = MIN_SCORE
@@ -726,9 +826,4 @@ def find_page_owner(page: PageText) -> PageOwner | None:
 def candidates_report(page: PageText) -> list[tuple[str, int, tuple[str, ...]]]:
     """Every name the page gives with its score and evidence, best first (for `wsparcie
     extract` diagnostics and tests)."""
-    candidates = _merge_shorter(_observe(page))
-    own_voice = _OWN_VOICE.search(page.text) is not None
-    for candidate in candidates:
-        _judge(candidate, page, own_voice)
-    ranked = sorted(candidates, key=lambda c: c.score(), reverse=True)
-    return [(_best_name(c), c.score(), tuple(sorted(c.evidence))) for c in ranked]
+    return [(_best_name(c), c.score(), tuple(sorted(c.evidence))) for c in _judged(page)]

@@ -15,6 +15,7 @@ and the name one it writes about.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -33,12 +34,11 @@ _ANONYMOUS_LABELS = frozenset(
         "old", "new", "m", "pro",
     }
 )  # fmt: skip
-# NASK's regional second-level domains ("mopr.gda.pl", "x.waw.pl") name a region, not an
-# owner, when they stand right before ".pl".
-_REGIONAL_SLD = frozenset(
-    {"waw", "wroc", "gda", "krakow", "lodz", "poznan", "szczecin", "lublin", "katowice",
-     "torun", "bialystok", "olsztyn", "rzeszow", "opole", "gorzow", "zgora", "kielce"}
-)  # fmt: skip
+# NASK's regional domains that abbreviate their city ("mopr.gda.pl" is Gdańsk's MOPR).
+_REGIONAL_ABBREVIATIONS = {
+    "waw": "warszawa", "wroc": "wroclaw", "gda": "gdansk", "czest": "czestochowa",
+    "jgora": "jeleniagora", "zgora": "zielonagora", "nysa": "nysa",
+}  # fmt: skip
 # Words of names that say what kind of body it is, not which one: they never make a host
 # agree with a name by themselves.
 _KIND_WORDS = frozenset(
@@ -77,9 +77,10 @@ _EXTRA_ACRONYMS = ("sr", "so", "po", "pr", "zs", "sp", "lo")
 class HostAgreement:
     """How a host agrees with a name: each part a word the two share."""
 
-    kind: bool  # the host spells the name's acronym or kind ("mops", "szpital")
+    kind: bool  # the host spells the name's acronym, or its kind word with its place
     place: bool  # the host spells the name's place ("ostrowiec" for "w Ostrowcu …")
     proper: bool  # the host spells the name's own words ("cytrynka", "przyszloscdladzieci")
+    kind_word: bool = False  # the host spells the name's kind word ("poradnia"), no place
 
     @property
     def strength(self) -> int:
@@ -92,11 +93,8 @@ class HostAgreement:
 def host_labels(url: str) -> list[str]:
     """The labels of a page's host that may name its owner ("pcpr-zuromin" and its parts)."""
     host = (urlsplit(url).hostname or "").lower()
-    parts = host.split(".")
-    if len(parts) >= 3 and parts[-1] == "pl" and parts[-2] in _REGIONAL_SLD:
-        parts = parts[:-2]
     labels: list[str] = []
-    for label in parts:
+    for label in [_REGIONAL_ABBREVIATIONS.get(label, label) for label in host.split(".")]:
         parts = [label, *label.split("-")] if "-" in label else [label]
         for part in parts:
             if part and part not in _ANONYMOUS_LABELS and not part.isdigit() and part not in labels:
@@ -112,11 +110,19 @@ def _acronyms() -> frozenset[str]:
 
 
 def _acronym_of(name: str) -> str | None:
+    """The name's acronym: the table's, else the initials of its capitalised words before
+    the place ("Publiczna Poradnia Psychologiczno-Pedagogiczna" -> "pppp")."""
     try:
-        acronym = normalise_name(name).acronym
+        normalised = normalise_name(name)
     except ValueError:
         return None
-    return fold_key(acronym).replace(" ", "") if acronym else None
+    if normalised.acronym:
+        return fold_key(normalised.acronym).replace(" ", "")
+    core = re.split(r"\s(?:w|we|im\.|nr)\s", name)[0]
+    initials = "".join(
+        part[0] for word in core.split() for part in word.split("-") if part[:1].isupper()
+    )
+    return fold_key(initials).replace(" ", "") if len(initials) >= 3 else None
 
 
 def _stem(word: str) -> str:
@@ -170,7 +176,7 @@ def host_agreement(name: str, url: str) -> HostAgreement:
     # "szpitalnawyspie.pl", "przyszloscdladzieci.org": the whole name without its kind word
     glued = "".join(w for w in words[1:] if w not in ("w", "we"))
     proper = proper or (len(glued) >= 8 and glued in joined)
-    return HostAgreement(kind, place, proper)
+    return HostAgreement(kind, place, proper, kind_word=by_word)
 
 
 def _spells_acronym(label: str, acronym: str) -> bool:
