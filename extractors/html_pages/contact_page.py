@@ -52,12 +52,11 @@ from extractors.html_pages.owner_name import (
     title_texts,
     written_name,
 )
-from extractors.html_pages.page_owner import find_page_owner
+from extractors.html_pages.page_owner import find_page_owner, whole_name
 from extractors.html_pages.page_text import page_text_of_html
 from extractors.html_pages.schema_org import SchemaOrg, schema_from_json_ld, schema_from_microdata
 from extractors.html_pages.text_page import owner_record
 from extractors.records import Document, ExtractionError, ParsedInstitution
-from transforms.morphology import analyse_word
 from transforms.text import normalise_space
 
 log = logging.getLogger(__name__)
@@ -196,18 +195,7 @@ def _phones(text: str) -> list[str]:
     return [entry.raw for entry in find_phone_entries(text)]
 
 
-# A title part that is a sentence ("Co się zajmuje Ośrodek Interwencji Kryzysowej?",
-# "Centrum Usług Społecznych ma nową siedzibę") is not a name.
-_SENTENCE_END = re.compile(r"[?!]\s*$")
-_MAX_NAME_WORDS = 14
-
-
 def _reads_as_name(part: str) -> bool:
-    words = part.split()
-    if len(words) > _MAX_NAME_WORDS or _SENTENCE_END.search(part):
-        return False
-    return not any(
-        a.pos in ("fin", "praet", "bedzie", "impt")
-        for word in words
-        for a in analyse_word(word.lower().strip(".,:;!?"))
-    )
+    """A title part that is a name, not a sentence or a heading ("Co się zajmuje Ośrodek
+    Interwencji Kryzysowej?", "WOLNE STANOWISKA PRACY w PUP")."""
+    return whole_name(part) is not None

@@ -52,6 +52,7 @@ from extractors.html_pages.owner_name import (
 from extractors.html_pages.page_text import PageText
 from extractors.html_pages.site_host import host_agreement, host_names_other_body
 from extractors.mentions import find_mentions
+from transforms.acronyms import acronym_token_key, by_short
 from transforms.morphology import analyse_word
 from transforms.names import (
     institution_vocabulary,
@@ -376,6 +377,10 @@ def _found(text: str, line: int, start: int, end: int, phrase: str, nominative: 
     unchanged = phrase.split(" ")[0].lower() == nominative.split(" ")[0].lower()
     name = phrase if unchanged else nominative
     in_nominative = _first_word_nominative(name)
+    brand = _BRAND_BEFORE.search(text[:start])
+    if brand and fold_key(brand.group(1)) not in _NOT_BRANDS and not _is_acronym(brand.group(1)):
+        name = f"{brand.group(1)} {name}"  # "FORMEDICA Niepubliczny Zakład Opieki …"
+        start = brand.start(1)
     organisation = _ORGANISATION_BEFORE.search(text[:start])
     if organisation:
         word = organisation.group(1)
@@ -393,9 +398,33 @@ def _found(text: str, line: int, start: int, end: int, phrase: str, nominative: 
     return _Found(name, line, start, end, phrase, in_nominative)
 
 
+# A brand in capitals right before a type name is part of the name ("FORMEDICA Niepubliczny
+# Zakład Opieki Zdrowotnej"); headings and notices in capitals are not.
+_BRAND_BEFORE = re.compile(rf"(?:^|[\s„\"])([{_UPPER}][{_UPPER}0-9-]{{2,}})\s+$")
+_NOT_BRANDS = GENERIC | frozenset(
+    {"uwaga", "komunikat", "ogloszenie", "informacja", "wazne", "nowosc", "zaprasza",
+     "zapraszamy", "aktualnosci", "kontakt", "bip", "rodo", "covid", "dotyczy", "temat"}
+)  # fmt: skip
+
+
+def _is_acronym(word: str) -> bool:
+    """A table acronym, or a word of the language in capitals ("DZIAŁALNOŚĆ PLACÓWKI"):
+    not a brand."""
+    if acronym_token_key(word) in by_short():
+        return True
+    return any(a.pos != "ign" for a in analyse_word(word.lower()))
+
+
 # "Hospicjum Świętego Jana Bożego": a saint's name, which the phrase reader takes for a person.
 _SAINT_END = re.compile(r"(?:Świętego|Świętej|Św\.|św\.|Błogosławionego|Bł\.|pw\.)$")
 _SAINT_AFTER = re.compile(rf"^\s+[{_UPPER}][\w-]+(?:\s+[{_UPPER}][\w-]+){{0,2}}")
+
+
+def whole_name(text: str) -> str | None:
+    """The institution name a short text (a title part, a heading) consists of, in the
+    nominative, or None when it says anything else ("WOLNE STANOWISKA PRACY w PUP", "Co się
+    zajmuje Ośrodek Interwencji Kryzysowej?")."""
+    return _whole_name(text)
 
 
 def _whole_name(text: str) -> str | None:
@@ -639,7 +668,8 @@ def _followed_by_contact(page: PageText, line: int, end: int) -> bool:
         return True
     if rest.strip(" ,.:;–-"):
         return False
-    following = page.lines[line + 1 : line + 3]
+    # the next line gives its address or contacts: the name heads its contact block
+    following = page.lines[line + 1 : line + 2]
     return any(_CONTACT_LINE.match(text) for text in following)
 
 
