@@ -25,7 +25,7 @@ from extractors.contacts import (
     find_regon,
 )
 from extractors.context import ParseContext
-from extractors.html_pages.dom import attr_text, drop_noise, soup_of, text_lines
+from extractors.html_pages.dom import attr_text, drop_noise, name_icons, soup_of, text_lines
 from extractors.html_pages.owner_contacts import (
     PageFields,
     contact_blocks,
@@ -57,6 +57,7 @@ from extractors.html_pages.page_text import page_text_of_html
 from extractors.html_pages.schema_org import SchemaOrg, schema_from_json_ld, schema_from_microdata
 from extractors.html_pages.text_page import owner_record
 from extractors.records import Document, ExtractionError, ParsedInstitution
+from transforms.morphology import analyse_word
 from transforms.text import normalise_space
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ def parse_contact_page(
     ]  # fmt: skip
     all_text = soup.get_text(" ")
     drop_noise(soup)
+    name_icons(soup)
     blocks = contact_blocks(soup)
     block_lines = [line for block in blocks for line in text_lines(block)]
     block_text = "\n".join(block_lines)
@@ -195,7 +197,24 @@ def _phones(text: str) -> list[str]:
     return [entry.raw for entry in find_phone_entries(text)]
 
 
+# A title part that is a sentence ("Co się zajmuje Ośrodek Interwencji Kryzysowej?",
+# "Centrum Usług Społecznych ma nową siedzibę") or a heading in capitals that names no body
+# ("WOLNE STANOWISKA PRACY w PUP") is not a name.
+_SENTENCE_END = re.compile(r"[?!]\s*$")
+_MAX_NAME_WORDS = 14
+
+
 def _reads_as_name(part: str) -> bool:
-    """A title part that is a name, not a sentence or a heading ("Co się zajmuje Ośrodek
-    Interwencji Kryzysowej?", "WOLNE STANOWISKA PRACY w PUP")."""
-    return whole_name(part) is not None
+    if whole_name(part) is not None:
+        return True
+    words = part.split()
+    if len(words) > _MAX_NAME_WORDS or _SENTENCE_END.search(part):
+        return False
+    letters = [ch for ch in part if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters) and name_score(" ".join(words[:2])) == 0:
+        return False
+    return not any(
+        a.pos in ("fin", "praet", "bedzie", "impt")
+        for word in words
+        for a in analyse_word(word.lower().strip(".,:;!?"))
+    )
