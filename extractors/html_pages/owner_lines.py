@@ -29,14 +29,13 @@ from extractors.html_pages.owner_contacts import (
     site_domain,
 )
 from extractors.html_pages.owner_name import join_compound_adjectives
-from extractors.html_pages.page_owner import PageOwner
+from extractors.html_pages.page_owner import PageOwner, whole_name
 from extractors.html_pages.page_text import PageText
 from extractors.mentions import find_mentions
 from transforms.names import normalise_name
 
 # How far back a heading naming another body governs the lines below it.
 _BLOCK_LINES = 4
-_SHORT_LINE_WORDS = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +73,24 @@ def _bodies(line: str) -> list[str]:
     return [_key(m.nominative) for m in find_mentions(join_compound_adjectives(line))]
 
 
+_HEADING_WORDS = 14
+
+
+def _is_heading(line: str) -> bool:
+    """A line that is a name and nothing else, or names joined ("Terenowy Punkt Paszportowy
+    w Olkuszu Urzędu Wojewódzkiego w Krakowie"): the heading of a block."""
+    if whole_name(line) is not None:
+        return True
+    if len(line.split()) > _HEADING_WORDS:
+        return False
+    named = sum(m.end - m.start for m in find_mentions(join_compound_adjectives(line)))
+    letters = len(line.strip(" .:;,"))
+    return bool(letters) and named >= 0.8 * letters
+
+
 def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
     """Indexes of the lines that are another body's: they name another institution and not
-    the owner, or follow (within a few lines) a short line that names another body."""
+    the owner, or follow (within a few lines) a heading that is another body's name."""
     owner_key = _key(owner.name)
     foreign: set[int] = set()
     governed_by: tuple[bool, int] | None = None  # (another body's block?, from line)
@@ -84,14 +98,13 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
         keys = [key for key in _bodies(line) if key]
         names_owner = index in owner.lines or any(_same_body(k, owner_key) for k in keys)
         names_other = any(not _same_body(k, owner_key) for k in keys)
-        short = len(line.split()) <= _SHORT_LINE_WORDS
         if names_owner:
-            governed_by = (False, index) if short else governed_by
+            governed_by = (False, index) if _is_heading(line) else governed_by
             continue
         if names_other:
             foreign.add(index)
-            if short:
-                governed_by = (True, index)
+            if _is_heading(line):
+                governed_by = (True, index)  # another body's heading
             continue
         if governed_by is not None and governed_by[0] and index - governed_by[1] <= _BLOCK_LINES:
             foreign.add(index)

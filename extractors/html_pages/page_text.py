@@ -52,7 +52,7 @@ _TOOLBAR_LINE = re.compile(
 # A saved copy that kept its markup as text: "<a href="tel:16 671 70 92">" still gives a
 # number and "<a href="mailto:x@y.pl">" an address.
 _TAG = re.compile(r"<[^<>]{1,400}>")
-_LINK_VALUE = re.compile(r'(?i)href\s*=\s*"(?:tel:([^"]+)|mailto:([^"?]+)[^"]*)"')
+_LINK_VALUE = re.compile(r'(?i)<a\s[^<>]*?href\s*=\s*"(?:tel:([^"]+)|mailto:([^"?]+)[^"]*)"[^<>]*>')
 
 
 def clean_line(line: str) -> str:
