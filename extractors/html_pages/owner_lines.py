@@ -12,6 +12,7 @@ institution and not the owner, or sits in a block headed by another institution'
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extractors.contacts import (
@@ -74,6 +75,7 @@ def _bodies(line: str) -> list[str]:
 
 
 _HEADING_WORDS = 14
+_LEAD_IN_WORDS = 8
 
 
 def _is_heading(line: str) -> bool:
@@ -83,6 +85,8 @@ def _is_heading(line: str) -> bool:
         return True
     if len(line.split()) > _HEADING_WORDS:
         return False
+    if line.rstrip().endswith(":") and len(line.split()) <= _LEAD_IN_WORDS:
+        return True  # "Kontakt do Poradni Zdrowia Psychicznego:" introduces its lines
     named = sum(m.end - m.start for m in find_mentions(join_compound_adjectives(line)))
     letters = len(line.strip(" .:;,"))
     return bool(letters) and named >= 0.8 * letters
@@ -130,6 +134,16 @@ def _own_mailboxes(emails: list[str], url: str) -> list[str]:
     return [e for e in emails if e in own or e.rsplit("@", 1)[-1].lower() in _FREE_MAIL]
 
 
+# Toll-free 800 and 116 lines on a local body's page are national services it points to
+# ("Niebieska Linia 800 120 002", "telefon zaufania 116 111"), not its own numbers.
+_NATIONAL_LINE = re.compile(r"(?:^|\D)(?:\+?48[\s-]?)?(?:800|116)[\s-]?\d")
+
+
+def _national_line(entry: str) -> bool:
+    number = re.sub(r"^\D*", "", entry)
+    return _NATIONAL_LINE.match(number) is not None
+
+
 def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
     """The owner's address, numbers, mailboxes and identifiers from the page's own lines."""
     foreign = foreign_lines(page, owner)
@@ -144,8 +158,9 @@ def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
     text = "\n".join(own)
     phones: list[str] = []
     for entry in find_phone_entries(text):
-        if entry.raw not in phones:
-            phones.append(entry.raw)
+        if _national_line(entry.raw) or entry.raw in phones:
+            continue
+        phones.append(entry.raw)
     return OwnerContacts(
         street=address[0] if address else None,
         postal_code=address[1] if address else None,

@@ -19,8 +19,10 @@ by signals that hold on any Polish institution's site, whatever its markup, and 
   uprzejmie informuje"; `agent` for any other: "Dom Pomocy Społecznej w Lubuczewie
   zapewnia …");
 - `host` (3 strong, 1 weak): the site's host spells it (`site_host`);
-- `repeated` (1, or 2 from four times), `first` (1: named in the first lines) and `own
-  voice` (1: the page says "nasz", "zapraszamy").
+- `repeated` (1, or 2 from four times), `first` (1: named in the first lines), `own
+  voice` (1: the page says "nasz", "zapraszamy") and `referred to` (2: the text calls it by
+  its head noun alone, capitalised, as a page does its own institution: "Poradnia udziela
+  pomocy", "do zadań Ośrodka należy").
 
 Against a name: the host spells another kind of body (`other host`, -3), a bare type name
 with nothing that tells it from others of its kind ("Ośrodek Interwencji Kryzysowej", what
@@ -81,6 +83,7 @@ WEIGHTS = {
     "repeated often": 2,
     "first": 1,
     "own voice": 1,
+    "referred to": 2,
     "other host": -3,
     "generic": -3,
     "unit": -5,
@@ -441,6 +444,10 @@ def _whole_name(text: str) -> str | None:
     found = list(_names_in(text, -1))
     if len(found) == 1 and found[0].start <= 2 and found[0].end >= len(text.rstrip(" .!")) - 2:
         return found[0].name
+    if len(found) == 1 and found[0].end >= len(text.rstrip(" .!")) - 2 and found[0].start > 2:
+        before = text[: found[0].start].split()
+        if len(before) <= 3 and all(_proper_word(word) for word in before):
+            return f"{text[: found[0].start]}{found[0].name}"  # "S.C. Raczyńscy Specjalistyczna …"
     acronym_led = (
         bool(found) and found[0].name.split()[0].isupper() and len(found[0].name.split()) == 1
     )
@@ -458,6 +465,19 @@ def _whole_name(text: str) -> str | None:
     ):
         return nominative(text)
     return None
+
+
+def _proper_word(word: str) -> bool:
+    """A word of a proper name or a legal form ("Raczyńscy", "S.C.", "FORMEDICA"), not a
+    word of the language ("Witamy", "Strona")."""
+    bare = word.strip(",")
+    if re.fullmatch(r"(?:[A-Z]\.){1,3}", bare):
+        return True  # "S.C.", "P.H.U."
+    if not re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", bare):
+        return False  # "Sąd:" is a label, "2019" no name
+    if not bare[:1].isupper() or fold_key(bare) in GENERIC:
+        return False
+    return not any(a.pos != "ign" and not a.lemma[:1].isupper() for a in analyse_word(bare.lower()))
 
 
 _BARE_PLACE = re.compile(rf"(?:\s+[{_UPPER}][\w-]+){{1,3}}")
@@ -599,6 +619,13 @@ def _merge_shorter(candidates: dict[str, _Candidate]) -> list[_Candidate]:
     kept: list[_Candidate] = []
     for candidate in ordered:
         words = candidate.key.split()
+        twin = next((k for k in kept if _same_words(k.key.split(), words)), None)
+        if twin is not None:  # "slubice" / "slubicach": a place the key could not lemmatise
+            twin.count += candidate.count
+            twin.lines += candidate.lines
+            twin.evidence |= candidate.evidence
+            twin.names += candidate.names
+            continue
         hosts = [
             k
             for k in kept
@@ -614,6 +641,27 @@ def _merge_shorter(candidates: dict[str, _Candidate]) -> list[_Candidate]:
         host.evidence |= candidate.evidence
         host.names = candidate.names + host.names
     return kept
+
+
+def _same_words(a: list[str], b: list[str]) -> bool:
+    """Keys of one name whose words differ only in their endings."""
+    return (
+        len(a) == len(b)
+        and a != b
+        and all(
+            x == y or _common_prefix(x, y) >= max(4, min(len(x), len(y)) - 2)
+            for x, y in zip(a, b, strict=True)
+        )
+    )
+
+
+def _common_prefix(a: str, b: str) -> int:
+    length = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        length += 1
+    return length
 
 
 def _adjectives_before(short: list[str], long: list[str]) -> bool:
@@ -729,6 +777,34 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
     return candidates
 
 
+def _referred_to(name: str, page: PageText) -> bool:
+    """Whether the page calls the body by its head noun alone, capitalised, twice or more
+    ("Poradnia obejmuje swoją pomocą …", "Do zadań Ośrodka należy …"): the way a page writes
+    of its own institution."""
+    head = next((w for w in name.split() if _is_noun(w)), None)
+    if head is None or not head[:1].isupper():
+        return False
+    lemmas = {
+        a.lemma.lower() for a in analyse_word(head) + analyse_word(head.lower()) if a.pos == "subst"
+    }
+    count = 0
+    for line in page.lines:
+        for match in _CAPITALISED_WORD.finditer(line):
+            word, after = match.group(1), line[match.end() :]
+            if match.start() == 0 and not _BULLET.match(line):
+                continue  # a line's first word is capitalised anyway
+            if re.match(r"\s*[A-ZĄĆĘŁŃÓŚŹŻ„\"]", after):
+                continue  # a name goes on: not the head alone
+            if any(
+                a.lemma.lower() in lemmas for a in analyse_word(word.lower()) if a.pos == "subst"
+            ):
+                count += 1
+    return count >= 2
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{3,})\b")
+
+
 def _generic(name: str) -> bool:
     """A type name with nothing that tells one body from another of its kind: no place,
     quotes, patron, number, or word outside the institution vocabulary ("Ośrodek
@@ -771,7 +847,17 @@ def _judge(
     speaks = candidate.evidence & {"speaker", "agent", "heading", "title", "declared"}
     if own_voice and speaks:
         candidate.evidence.add("own voice")
-    if _generic(name) and not (strength or own_voice):
+    # calling a body by its head noun is self-reference only for a body the page puts forward
+    forward = {"title", "title mention", "heading", "declared", "speaker", "agent", "host"}
+    rivals = [o for o in others if o is not candidate and o.evidence & forward]
+    referred = (
+        bool(candidate.evidence & forward)
+        and not _kind_shared(candidate, rivals)
+        and _referred_to(name, page)
+    )
+    if referred:
+        candidate.evidence.add("referred to")
+    if _generic(name) and not (strength or own_voice or referred):
         candidate.evidence.add("generic")
     head = fold_key(name).split()[:1]
     if head and head[0] in _UNIT_HEADS:
