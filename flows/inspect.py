@@ -305,8 +305,8 @@ _TABLE_LINES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("typ / sektor", ("type", "sector")),
     ("adres", ("street", "postal_code", "locality")),
     ("gmina / powiat", ("gmina_teryt", "powiat_teryt")),
-    ("telefony", ("phones",)),
-    ("e-mail", ("emails",)),
+    ("telefony", ("phone_details",)),
+    ("e-mail", ("email_details",)),
     ("www", ("website",)),
     ("NIP / REGON", ("nip", "regon")),
     ("KRS / RSPO", ("krs", "rspo")),
@@ -320,11 +320,27 @@ _WIDTH = 100
 _LABEL_WIDTH = 16
 
 
+_KIND_WORDS = {"voice": "tel.", "fax": "faks", "mobile": "kom.", "helpline": "infolinia"}
+
+
+def _item(item: Any) -> str:
+    """A phone or mailbox detail as a person reads it: "+48436784040 (tel./faks)",
+    "jan.kowalski@x.pl (osobisty)"."""
+    if isinstance(item, dict) and "number" in item:
+        notes = "/".join(_KIND_WORDS.get(kind, kind) for kind in item.get("kinds") or ())
+        if item.get("label"):
+            notes = f"{notes}, {item['label']}" if notes else str(item["label"])
+        return f"{item['number']} ({notes})" if notes else str(item["number"])
+    if isinstance(item, dict) and "address" in item:
+        return f"{item['address']} (osobisty)" if item.get("personal") else str(item["address"])
+    return str(item)
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return "—"
     if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
+        return ", ".join(_item(item) for item in value)
     return str(value)
 
 
