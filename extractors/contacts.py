@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
-from transforms.text import fold
+from transforms.text import fold, normalise_space
 
 # A postal code is NN-NNN; pages also write "59 - 100". Not glued to other digits or dashes,
 # which keeps phone fragments ("58-56-134-87") and year ranges ("2014-2020") out.
@@ -27,7 +28,11 @@ _POSTAL_BARE = re.compile(r"(?i)\bkod(?:u)?(?:\s+pocztow\w*)?\s*[:.]?\s*(\d{5})(
 
 # A run of digits with the separators Polish pages put inside phone numbers. "/" is not in
 # the class: it separates two numbers or introduces an extension ("41 25-30-000/12").
-_PHONE_RUN = re.compile(r"\(?(?:\+[ \t]?)?\(?[ \t]?\d[\d \t().\-–]*\d")
+_PHONE_RUN = re.compile(
+    # "34/ 315 91 00", "12 /422 12 11": an area code, a slash, a seven-digit local number
+    r"[ \t]?\(?0?\d{2}\)?[ \t]*/[ \t]*(?:\d{3}[ \t-]?\d{2}[ \t-]?\d{2}|\d{2}[ \t-]?\d{2}[ \t-]?\d{3})(?![\d-])"
+    r"|\(?(?:\+[ \t]?)?\(?[ \t]?\d[\d \t().\-–]*\d"
+)
 _EXTENSION = re.compile(r"(?i)^(?:\s*,?\s*(?:wew\.?|wewn\.?|w\.)\s*\d{1,5}|/\d{1,4}(?![\d\-]))")
 # Labels that make the digits after them something other than a phone number.
 _NOT_PHONE_LABEL = re.compile(
@@ -121,6 +126,8 @@ def _plausible_phone_digits(raw: str) -> bool:
 
 def _looks_like_date_or_code(raw: str) -> bool:
     stripped = raw.strip(" ()")
+    if re.match(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b", stripped):
+        return True  # "08.04.2019 11:00": a date and an hour, however long the run
     return bool(
         re.fullmatch(r"\d{1,2}[.\-]\d{1,2}[.\-]\d{2,4}", stripped)
         or re.fullmatch(r"\d{4}[.\-]\d{2}[.\-]\d{2}", stripped)
@@ -152,17 +159,61 @@ def _split_glued_numbers(raw: str) -> list[str]:
     return parts
 
 
-def find_phones(text: str) -> list[str]:
-    """Phone numbers as written, extension included ("(32) 296-21-31", "41 25 30 000 wew. 12").
+@dataclass(frozen=True, slots=True)
+class PhoneEntry:
+    """One number on a page with the words that label it, as written.
 
-    Digits labelled as NIP/REGON/KRS/bank account are skipped, as are dates, years, postal
-    codes and digit runs of a length no Polish number has. A 7-digit number (pre-1999, no
-    area code) is returned only right after a "tel." label, so the normaliser can reject it
-    visibly instead of it vanishing here — or, in a list after a number with an area code
-    ("(71) 38-42-041, 38-42-989"), with that area code. Numbers labelled only as a fax
-    ("fax: …") are not phones; "tel./fax" ones are.
+    `label` is the text before the number on its line ("Sekretariat tel.", "fax:",
+    "Asystent Rodziny -"), or the label of the number before it when the two are listed
+    under one label ("tel. 77 474 97 01, 474 97 02"); "" when none. `fax_only` says the
+    label makes it a fax and nothing else ("fax: …", not "tel./fax").
     """
-    found: list[str] = []
+
+    number: str  # as written, extension included: "(32) 296-21-31", "41 25 30 000 wew. 12"
+    label: str = ""
+    fax_only: bool = False
+
+    @property
+    def raw(self) -> str:
+        """The entry as a record keeps it in `phones_raw`: label and number, as written (a
+        fax whose label lost its "fax" word to a shared list label gets it back)."""
+        label = self.label
+        if self.fax_only and not _FAX_WORD.search(label):
+            label = f"{label} fax:".strip()
+        return f"{label} {self.number}".strip()
+
+
+# Where a label starts: the line's beginning, or the end of a clause or list item before it.
+_LABEL_START = re.compile(r"(?:^|[\n|•;]|[.!?]\s|\s[-–—]\s|\)\s)")
+_MAX_LABEL_CHARS = 80
+
+
+def _label_before(text: str, start: int, floor: int) -> str:
+    """The words before position `start` on its line, back to `floor` (the end of the number
+    before it) or to the start of the clause they belong to."""
+    line_start = text.rfind("\n", 0, start) + 1
+    begin = max(line_start, floor, start - _MAX_LABEL_CHARS)
+    before = text[begin:start]
+    starts = [m.end() for m in _LABEL_START.finditer(before) if m.end() < len(before)]
+    # the label keeps the words after the last clause break, unless that leaves nothing
+    # but a phone word ("Sekretariat - tel.")
+    for cut in reversed(starts):
+        candidate = before[cut:]
+        if re.search(r"[^\W\d_]{3,}", _PHONE_WORDS.sub(" ", candidate)):
+            before = candidate
+            break
+    return normalise_space(before).strip(" ,;|•")
+
+
+_FAX_WORD = re.compile(r"(?i)\b(?:fax|faks|telefaks)")
+_PHONE_WORDS = re.compile(
+    r"(?i)\b(?:tel|telefon\w*|fax|faks\w*|telefaks|kom|komórk\w*|gsm|nr|numer\w*)\b\.?"
+)
+
+
+def _phone_matches(text: str) -> list[tuple[str, int, int, bool]]:
+    """(number as written, start, end, labelled only as a fax) for every number in `text`."""
+    found: list[tuple[str, int, int, bool]] = []
     previous_end: int | None = None  # where the last number taken ended
     area: str | None = None  # and its area code
     for match in _PHONE_RUN.finditer(text):
@@ -183,10 +234,10 @@ def find_phones(text: str) -> list[str]:
             raw = f"({area}) {raw}"  # "38-42-989" is no date in a list of phones
         elif _NOT_PHONE_LABEL.search(before) or _looks_like_date_or_code(raw):
             continue
-        if (fax := _FAX_LABEL.search(before)) and not _PHONE_BEFORE_FAX.search(
-            before[: fax.start()]
-        ):
-            continue
+        fax = _FAX_LABEL.search(before)
+        fax_only = bool(fax) and not _PHONE_BEFORE_FAX.search(before[: fax.start()] if fax else "")
+        if listed and found:
+            fax_only = found[-1][3]  # "fax 41 123 45 67, 123 45 68": the list shares its label
         if re.match(r"(?:19|20)\d\d\s", raw) and not _PHONE_LABEL.search(before):
             continue  # "2013 44120": a year followed by another number
         if before.rstrip().endswith(("/", "-")) and _digit_count(before[-6:]) > 0:
@@ -199,15 +250,55 @@ def find_phones(text: str) -> list[str]:
             labelled = bool(_PHONE_LABEL.search(before))
             if not (_plausible_phone_digits(candidate) or (digits == 7 and labelled)):
                 continue
+            end = match.end()
             if index == len(candidates) - 1:
                 extension = _EXTENSION.match(text[match.end() :])
                 if extension:
                     candidate += extension.group(0).rstrip()
-            found.append(candidate)
+                    end += len(extension.group(0).rstrip())
+            found.append((candidate, match.start(), end, fax_only))
             previous_end = match.end()
             area_code = _AREA_CODE.match(candidate) if digits in (9, 11) else None
             area = area_code.group(1) if area_code else None
-    return _unique(found)
+    return found
+
+
+def find_phones(text: str) -> list[str]:
+    """Phone numbers as written, extension included ("(32) 296-21-31", "41 25 30 000 wew. 12").
+
+    Digits labelled as NIP/REGON/KRS/bank account are skipped, as are dates, years, postal
+    codes and digit runs of a length no Polish number has. A 7-digit number (pre-1999, no
+    area code) is returned only right after a "tel." label, so the normaliser can reject it
+    visibly instead of it vanishing here — or, in a list after a number with an area code
+    ("(71) 38-42-041, 38-42-989"), with that area code. Numbers labelled only as a fax
+    ("fax: …") are not phones; "tel./fax" ones are (`find_phone_entries` keeps both, typed).
+    """
+    return _unique(number for number, _, _, fax_only in _phone_matches(text) if not fax_only)
+
+
+def find_phone_entries(text: str) -> list[PhoneEntry]:
+    """Every number in `text`, faxes included, each with the words that label it as written
+    ("Sekretariat tel. 41 123 45 67", "fax: 41 123 45 68", "Asystent Rodziny - tel. 515 …").
+
+    The finder is `find_phones`' own; a number listed after another under one label
+    ("tel. (77) 474 97 01, 474 97 02") shares that label. A number given twice under two
+    labels ("tel.: 43 678 40 40", "tel./fax.: 43 678 40 40") is two entries: the normaliser
+    joins them into one number of both kinds.
+    """
+    entries: list[PhoneEntry] = []
+    floor = 0
+    for number, start, end, fax_only in _phone_matches(text):
+        gap = text[floor:start]
+        label = _label_before(text, start, floor)
+        if entries and (not label or _LIST_SEPARATOR.match(gap) or _LIST_WORD.match(gap)):
+            if not label or not re.search(r"[^\W\d_]{3,}", _PHONE_WORDS.sub(" ", label)):
+                label = entries[-1].label
+        floor = end
+        entries.append(PhoneEntry(number, label, fax_only))
+    return list(dict.fromkeys(entries))
+
+
+_LIST_WORD = re.compile(r"(?i)^\s*(?:lub|i|oraz|albo|/)\s*$")
 
 
 def _decode_cfemail(encoded: str) -> str | None:

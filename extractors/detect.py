@@ -13,6 +13,13 @@ Head words ("Przychodnia weterynaryjna …", "Domena na sprzedaż") outweigh an 
 name, but not a BIP marker or a public host: a gmina's BIP may well announce a vet's rabies
 campaign. With no evidence either way the page is not taken: a directory of institutions
 should not fill up with guesses.
+
+Detection is by content, not by layout or file type: a page whose title and headings name
+no institution is still one when its text names its owner
+(`extractors.html_pages.page_owner`: "X informuje", an accessibility statement, a name over
+its "Adres:"/"Tel.:" lines), and a news page that names its owner that way is that owner's
+page, not an article. A plain-text document is a `text_page` — an institution's page or an
+article, which its parser tells apart the same way.
 """
 
 from __future__ import annotations
@@ -25,11 +32,19 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
 
-from extractors.records import Document
+from extractors.records import Document, ExtractionError
 from transforms.taxonomy_reading import name_type
 from transforms.text import fold_key, normalise_space
 
-Kind = Literal["bip_dane", "contact_page", "article", "directory", "spreadsheet", "not_institution"]
+Kind = Literal[
+    "bip_dane",
+    "contact_page",
+    "text_page",
+    "article",
+    "directory",
+    "spreadsheet",
+    "not_institution",
+]
 
 _SPREADSHEET_TYPES = frozenset(
     {
@@ -235,8 +250,8 @@ def detect_page(document: Document) -> Detection:
     content_type = document.content_type or ""
     text = document.text
     if content_type == "text/plain" or (content_type != "text/html" and "<" not in text[:2000]):
-        # Plain text (a saved article): the article parser finds the institutions it names.
-        return Detection(True, "article", ("plain text: read as an article",))
+        # Plain text: a saved page or article; its parser reads its owner and its mentions.
+        return Detection(True, "text_page", ("plain text: read as a page by its content",))
 
     soup = _soup(document)
     schema_names = _schema_names(soup)
@@ -278,8 +293,9 @@ def detect_page(document: Document) -> Detection:
         commercial.append(f"{companies} firm names or shop words (a business listing)")
 
     # Prices and firm names in the body alone do not outweigh an institution's name: a court's
-    # rulings quote fees, a gmina lists its contractors.
-    business = head_says_business or (bool(commercial) and found_type is None)
+    # rulings quote fees, a gmina lists its contractors, an OPS reports a project's budget.
+    owner = _owner_by_content(document) if commercial and not head_says_business else None
+    business = head_says_business or (bool(commercial) and found_type is None and owner is None)
     if business and not public:
         reasons = tuple(commercial)
         if found_type is not None:
@@ -290,12 +306,36 @@ def detect_page(document: Document) -> Detection:
         reasons_list.append(weak_host)
     if found_type is not None:
         reasons_list.append(f"{found_type[0]} named in {found_type[1]!r}")
+    if owner is None:
+        owner = _owner_by_content(document)
+    if owner is not None:
+        reasons_list.append(f"the text names its owner {owner[0]!r} ({owner[1]})")
     if not reasons_list:
         return Detection(
             False,
             "not_institution",
-            ("no institution type in the title or headings, no public host or BIP marker",),
+            ("no institution type in the title, headings or text, no public host or BIP marker",),
         )
     if commercial:
         reasons_list.append("commercial signals outweighed: " + "; ".join(commercial))
-    return Detection(True, _kind_of_page(soup, folded), tuple(reasons_list))
+    kind = _kind_of_page(soup, folded)
+    if kind == "article" and owner is not None:
+        kind = "contact_page"  # an institution's own news page
+    return Detection(True, kind, tuple(reasons_list))
+
+
+def _owner_by_content(document: Document) -> tuple[str, str] | None:
+    """The owner a page's text names, and the evidence, or None."""
+    # The owner reader sits on the HTML page modules, which consult this module for
+    # `is_institution_page`: imported when first needed, not at import time.
+    from extractors.html_pages.dom import drop_noise, soup_of
+    from extractors.html_pages.page_owner import find_page_owner
+    from extractors.html_pages.page_text import page_text_of_html
+
+    try:
+        soup = soup_of(document)
+    except ExtractionError:
+        return None
+    drop_noise(soup)
+    owner = find_page_owner(page_text_of_html(soup, document.final_url or document.url))
+    return (owner.name, ", ".join(owner.evidence)) if owner is not None else None

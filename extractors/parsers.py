@@ -18,6 +18,7 @@ from extractors.articles import parse_article
 from extractors.context import ParseContext
 from extractors.directories import parse_directory
 from extractors.html_pages import parse_bip_dane, parse_contact_page
+from extractors.html_pages.text_page import parse_text_page
 from extractors.records import Document, ParsedInstitution
 from extractors.registries import (
     parse_courts_addresses,
@@ -33,6 +34,7 @@ Parser = Callable[[Document, ParseContext], list[ParsedInstitution]]
 PARSERS: dict[str, Parser] = {
     "bip_dane": parse_bip_dane,
     "contact_page": parse_contact_page,
+    "text_page": parse_text_page,
     "article": parse_article,
     "directory_table": parse_directory,
     "spreadsheet": parse_spreadsheet,

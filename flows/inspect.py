@@ -37,6 +37,7 @@ from extractors.options import check_option
 from extractors.page_text import page_text
 from extractors.parsers import get_parser, parser_names
 from extractors.records import Document, ExtractionError, ParsedInstitution, make_record_id
+from transforms.contacts import email_details, phone_details
 from transforms.normalise import NormalisedRecord, RawRow, normalise_record
 from transforms.places import Gazetteer
 from transforms.support_statements import SupportStatements, read_support
@@ -49,6 +50,7 @@ log = logging.getLogger(__name__)
 _PARSERS_FOR: dict[Kind, tuple[str, ...]] = {
     "bip_dane": ("bip_dane", "contact_page"),
     "contact_page": ("contact_page",),
+    "text_page": ("text_page", "article"),
     "article": ("article",),
     "directory": ("directory_table", "contact_page"),
     "spreadsheet": ("spreadsheet",),
@@ -84,6 +86,9 @@ FIELDS: tuple[str, ...] = (
     "fees",
     "referral",
     "schedules",
+    # contacts typed (issue 12)
+    "phone_details",
+    "email_details",
 )
 # The kinds of page that are an institution's own: when their parser cannot name the owner,
 # what the page states is given in a row of role "page".
@@ -221,6 +226,15 @@ def _as_dict(
         "parser": parser,
         "url": url,
     }
+    # Contacts typed (issue 12): every number of the record, faxes included, with its kinds
+    # and label; every mailbox, a person's flagged (the publication leaves those out).
+    phones = phone_details(parsed.phones_raw)
+    row["phones"] = [phone.number for phone in phones]
+    row["phone_details"] = [
+        {"number": phone.number, "kinds": list(phone.kinds), "label": phone.label}
+        for phone in phones
+    ]
+    row["email_details"] = [dataclasses.asdict(email) for email in email_details(record.emails)]
     as_dict = {key: _none_if_empty(value) for key, value in row.items()}
     as_dict |= _statements_dict(
         SupportStatements(
@@ -361,8 +375,8 @@ _TABLE_LINES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("typ / sektor", ("type", "sector")),
     ("adres", ("street", "postal_code", "locality")),
     ("gmina / powiat", ("gmina_teryt", "powiat_teryt")),
-    ("telefony", ("phones",)),
-    ("e-mail", ("emails",)),
+    ("telefony", ("phone_details",)),
+    ("e-mail", ("email_details",)),
     ("www", ("website",)),
     ("NIP / REGON", ("nip", "regon")),
     ("KRS / RSPO", ("krs", "rspo")),
@@ -384,12 +398,21 @@ _LABEL_WIDTH = 16
 
 
 _DAYS_PL = {"Mo": "pn", "Tu": "wt", "We": "śr", "Th": "cz", "Fr": "pt", "Sa": "sb", "Su": "nd"}
+_KIND_WORDS = {"voice": "tel.", "fax": "faks", "mobile": "kom.", "helpline": "infolinia"}
 
 
 def _item(value: Any) -> str:
-    """One statement for a person: a service code, an age range, hours."""
+    """One detail or statement as a person reads it: "+48436784040 (tel./faks)",
+    "jan.kowalski@x.pl (osobisty)", a service code, an age range, hours."""
     if not isinstance(value, dict):
         return str(value)
+    if "number" in value:
+        notes = "/".join(_KIND_WORDS.get(kind, kind) for kind in value.get("kinds") or ())
+        if value.get("label"):
+            notes = f"{notes}, {value['label']}" if notes else str(value["label"])
+        return f"{value['number']} ({notes})" if notes else str(value["number"])
+    if "address" in value:
+        return f"{value['address']} (osobisty)" if value.get("personal") else str(value["address"])
     if "opens" in value:
         days = ",".join(_DAYS_PL[day] for day in value["days"]) or "w dniach z tekstu"
         what = f" ({value['what']})" if value.get("what") else ""

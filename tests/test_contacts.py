@@ -12,6 +12,7 @@ from extractors.contacts import (
     find_emails,
     find_krs,
     find_nip,
+    find_phone_entries,
     find_phones,
     find_postal_codes,
     find_regon,
@@ -31,6 +32,7 @@ from transforms.contacts import (
     normalise_website,
     parse_phones,
     parse_street,
+    phone_details,
     website_host,
 )
 
@@ -447,3 +449,57 @@ def test_normalise_krs(raw: str, expected: str | None) -> None:
 def test_parse_street(raw: str, street: Street | None, formatted: str | None) -> None:
     assert parse_street(raw) == street
     assert normalise_street(raw) == formatted
+
+
+# --- numbers with their labels and kinds (issue 12), lines quoted from the web corpus's tune half
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("tel.: 34/ 35 94 008 (pomoc społeczna, usługi opiekuńcze)",
+                     ["tel.: 34/ 35 94 008"], id="c061-area-code-slash-number"),
+        pytest.param("Asystent Rodziny - tel. 515 512 727", ["Asystent Rodziny - tel. 515 512 727"],
+                     id="c061-label-before-the-number"),
+        pytest.param("tel. 48 375 66 31\nfax. 48 375 73 53",
+                     ["tel. 48 375 66 31", "fax. 48 375 73 53"], id="a103-fax-kept"),
+        pytest.param("tel. (77) 474 97 01, 474 97 02",
+                     ["tel. (77) 474 97 01", "tel. (77) 474 97 02"], id="c060-list-shares-label"),
+        pytest.param("Kurator Okręgowy\n • Krzysztof Stasiak\n  Tel. 58 32-13-108 \n"
+                     "  Faks 58 32-13-308", ["Tel. 58 32-13-108", "Faks 58 32-13-308"],
+                     id="b007-person-s-phone-and-fax"),
+        pytest.param("Centrala Sądu: 58 32-13-199", ["Centrala Sądu: 58 32-13-199"],
+                     id="b007-department-label"),
+        pytest.param("poniedzialek 08.04.2019 11:00", [], id="date-and-hour-no-number"),
+    ],
+)  # fmt: skip
+def test_find_phone_entries(text: str, expected: list[str]) -> None:
+    assert [entry.raw for entry in find_phone_entries(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("entries", "expected"),
+    [
+        pytest.param(["tel.: 0 43 678 40 40", "tel./fax.: 043 678 40 40"],
+                     [("+48436784040", ("voice", "fax"), "")], id="a001-tel-and-tel-fax"),
+        pytest.param(["fax. 48 375 73 53"], [("+48483757353", ("fax",), "")], id="a103-fax-only"),
+        pytest.param(["Asystent Rodziny - tel. 515 512 727"],
+                     [("+48515512727", ("voice", "mobile"), "asystent rodziny")],
+                     id="c061-mobile-with-label"),
+        pytest.param(["Telefon dyżurny:  535 088 275"],
+                     [("+48535088275", ("voice", "mobile"), "telefon dyżurny")],
+                     id="a097-duty-phone"),
+        pytest.param(["Sekretariat Kuratora Okręgowego Tel. 58 32-13-388"],
+                     [("+48583213388", ("voice",), "sekretariat kuratora okręgowego")],
+                     id="b007-secretariat"),
+        pytest.param(["W przypadku pytań o COVID-19 prosimy dzwonić pod numer: 22 25 00 115"],
+                     [("+48222500115", ("voice",), "")], id="a067-a-sentence-is-no-label"),
+        pytest.param(["telefon zaufania 800 100 100"],
+                     [("+48800100100", ("voice", "helpline"), "telefon zaufania")],
+                     id="toll-free-helpline"),
+    ],
+)  # fmt: skip
+def test_phone_details(
+    entries: list[str], expected: list[tuple[str, tuple[str, ...], str]]
+) -> None:
+    assert [(d.number, d.kinds, d.label) for d in phone_details(entries)] == expected

@@ -117,8 +117,9 @@ def test_synthetic_pages(html: str, url: str, institution: bool, kind: str) -> N
                      "spreadsheet", id="csv"),
         pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "https://x.pl/pobierz",
                      "application/octet-stream", "spreadsheet", id="xls-by-magic-bytes"),
+        # a text file is read by its content, as a page or an article (see test_text_page)
         pytest.param("Ośrodek Pomocy Społecznej w Bliżynie zaprasza.".encode(),
-                     "file:///tmp/artykul.txt", "text/plain", "article", id="plain-text-article"),
+                     "file:///tmp/artykul.txt", "text/plain", "text_page", id="plain-text"),
     ],
 )  # fmt: skip
 def test_non_html_documents(content: bytes, url: str, content_type: str, kind: str) -> None:

@@ -21,12 +21,14 @@ from extractors.records import Document, ExtractionError, ParsedInstitution
 from extractors.replay import ReplayFetcher
 from flows.inspect import extract_one
 from transforms.contacts import (
+    email_details,
     normalise_emails,
     normalise_nip,
     normalise_phones,
     normalise_postal_code,
     normalise_regon,
     normalise_street,
+    phone_details,
 )
 from transforms.text import fold_key
 
@@ -61,9 +63,8 @@ BIP_PAGES = {
     "health/www.bip.zozmalechowo.pl.html",
 }
 # Gold fields the parsers are known to miss, with the reason; strict, so a fix shows up.
-KNOWN_MISSES = {
-    ("health/szpitalglowno.pl.html", "phones"): "an unlabelled number in the header strip",
-}
+# The header strip's phone icon ("tel.png") now labels its number: no known misses left.
+KNOWN_MISSES: dict[tuple[str, str], str] = {}
 
 
 def _document(path: Path) -> Document:
@@ -126,7 +127,10 @@ def _normalised(record: ParsedInstitution, field: str) -> str:
     if field == "locality":
         return fold_key(record.locality_raw or "")
     if field == "phones":
-        return "|".join(sorted({p for raw in record.phones_raw for p in normalise_phones(raw)}))
+        # the gold lists the voice lines; a page's faxes are kept too, typed (see
+        # test_phone_details in test_contacts.py)
+        details = phone_details(record.phones_raw)
+        return "|".join(sorted({d.number for d in details if d.kinds != ("fax",)}))
     if field == "emails":
         return "|".join(sorted({e for raw in record.emails_raw for e in normalise_emails(raw)}))
     if field == "nip":
@@ -295,7 +299,7 @@ def test_bip_dane_dl_variant_in_windows_1250() -> None:
         "11-222",
         "Łąka",
     )
-    assert record.phones_raw == ("89 123 45 67",)
+    assert record.phones_raw == ("Tel.: 89 123 45 67",)  # the number with its label
 
 
 def test_bip_dane_without_data_block_raises() -> None:
@@ -360,7 +364,7 @@ def test_contact_page_completes_the_title_name_from_the_address_lines() -> None:
     assert normalise_phones(" ; ".join(record.phones_raw)) == ["+48713842041", "+48713842989"]
 
 
-def test_bip_dane_fax_is_no_phone_but_a_persons_office_line_and_mailbox_are_the_owners() -> None:
+def test_bip_dane_fax_is_typed_and_a_persons_office_line_and_mailbox_are_the_owners() -> None:
     # idcom's template: the "Kontakt" entry holds only a fax icon; the director's entry the
     # same number with a phone icon and the office's mailbox
     icon = '<img src="https://bi.idcom.pl/panel/img/icons/kontakt_{}.gif" alt="">'
@@ -377,13 +381,20 @@ def test_bip_dane_fax_is_no_phone_but_a_persons_office_line_and_mailbox_are_the_
     </p></div></body></html>"""
     document = replace(_html_document(html), final_url="https://bip.gopskotla.pl/")
     record = parse_bip_dane(document)[0]
-    assert normalise_phones(" ; ".join(record.phones_raw)) == ["+48768318852"]
+    # the faxes are kept, typed; the director's line that is also the fax is the office's
+    # tel./fax line, her mobile is hers
+    details = phone_details(record.phones_raw)
+    assert [(d.number, d.kinds) for d in details] == [
+        ("+48768318852", ("voice", "fax")),
+        ("+48768318000", ("fax",)),
+    ]
     assert record.emails_raw == ("kotla@gopskotla.pl",)
 
 
-def test_contact_page_mailboxes_of_the_site_not_of_people() -> None:
+def test_contact_page_mailboxes_of_the_site_not_of_a_firm_and_people_flagged() -> None:
     # a hospital on a hosting platform writes from its own domain, which spells the host's
-    # label; the programme coordinator's mailbox carries her name
+    # label; the programme coordinator's mailbox carries her name: kept, flagged personal
+    # (the publication leaves it out); the advertiser's mailbox is not the hospital's
     html = """<html><head><title>Szpital Specjalistyczny w Ciechanowie</title></head><body>
     <p>Rejestracja: e-mail: rejestracja@szpitalciechanow.com.pl</p>
     <p>Koordynator programu: Anna Śliwińska, e-mail: anna.sliwinska@szpitalciechanow.com.pl</p>
@@ -391,10 +402,12 @@ def test_contact_page_mailboxes_of_the_site_not_of_people() -> None:
     <p>Reklama: kontakt@innafirma.pl</p></body></html>"""
     document = replace(_html_document(html), final_url="https://szpitalciechanow.medicoland.pl/")
     record = parse_contact_page(document)[0]
-    assert record.emails_raw == (
-        "rejestracja@szpitalciechanow.com.pl",
-        "poczta.szpital@szpitalciechanow.com.pl",
-    )
+    details = email_details(normalise_emails(" ".join(record.emails_raw)))
+    assert [(d.address, d.personal) for d in details] == [
+        ("rejestracja@szpitalciechanow.com.pl", False),
+        ("anna.sliwinska@szpitalciechanow.com.pl", True),
+        ("poczta.szpital@szpitalciechanow.com.pl", False),
+    ]
 
 
 # --- invariants over every fixture page -----------------------------------------------------

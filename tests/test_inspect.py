@@ -45,8 +45,9 @@ def test_bip_page_from_a_local_path() -> None:
     assert row["name"] == "Gminny Ośrodek Pomocy Społecznej w Bobrownikach"
     assert (row["type"], row["sector"]) == ("ops", "social_assistance")
     assert (row["postal_code"], row["nip"], row["regon"]) == ("87-617", "4660187455", "340655628")
-    # +48542305150 is printed with the template's fax icon only: a fax is not a phone
-    assert row["phones"] == ["+48542305142", "+48542305146"]
+    # +48542305150 is printed with the template's fax icon only: a number, typed as a fax
+    assert row["phones"] == ["+48542305142", "+48542305146", "+48542305150"]
+    assert [d["kinds"] for d in row["phone_details"]] == [["voice"], ["voice"], ["fax"]]
     assert row["emails"] is None and row["gmina_teryt"] is None  # no gazetteer given
     assert "social_work" in row["services"]
     # What the text states is a list even when it states nothing; other fields are null then.
@@ -164,7 +165,7 @@ def test_a_saved_file_is_read_as_fetched_from_its_url() -> None:
     # The owner's mailbox is the one on the site's own domain, which a bare file has not.
     assert as_file["emails"] is None and as_fetched["emails"] == ["kotla@gopskotla.pl"]
     assert as_fetched["url"] == "https://bip.gopskotla.pl/"
-    same = [key for key in FIELDS if key not in ("emails", "url")]
+    same = [key for key in FIELDS if key not in ("emails", "email_details", "url")]
     assert [as_fetched[key] for key in same] == [as_file[key] for key in same]
 
 

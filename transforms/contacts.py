@@ -9,6 +9,7 @@ rather than completed with a plausible area code; NIP/REGON must pass their chec
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
@@ -17,6 +18,7 @@ from stdnum.exceptions import ValidationError
 from stdnum.pl import nip as stdnum_nip
 from stdnum.pl import regon as stdnum_regon
 
+from transforms.names import readings
 from transforms.text import fold, normalise_space
 
 # --- phones ---------------------------------------------------------------------------------
@@ -37,9 +39,11 @@ _WORD_EXTENSION = re.compile(r"(?i),?\s*\b(?:wewn?\.?|w\.)\s*(\d{1,5})\b")
 _SPLIT = re.compile(r"(?i)[,;\n]|\s+lub\s+|\s+i\s+|\s+oraz\s+|/(?=\s*(?:\+|\(|\d[\d\s\-()]{6,}))")
 _RUN = re.compile(r"\+?\s?\(?\s?\d[\d\s().\-–]*\d\)?")
 _RANGE_SUFFIX = re.compile(r"(?i)\s+do\s+\d{1,3}\s*$")
-# "12 /422 12 11": an area code, a slash, a seven-digit local number (not a second number)
+# "12 /422 12 11", "34/ 35 94 008": an area code, a slash, a seven-digit local number (not a
+# second number)
 _AREA_SLASH = re.compile(
-    r"(?:(?<=^)|(?<=[\s:(]))(\(?\d{2}\)?)\s*/\s*(?=\d{3}[\s-]?\d{2}[\s-]?\d{2}(?![\d-]))"
+    r"(?:(?<=^)|(?<=[\s:(]))(\(?\d{2}\)?)\s*/\s*"
+    r"(?=(?:\d{3}[\s-]?\d{2}[\s-]?\d{2}|\d{2}[\s-]?\d{2}[\s-]?\d{3})(?![\d-]))"
 )
 # "22 620 90 01-06": a series of numbers sharing all but the last group
 _SERIES_END = re.compile(r"^(?P<number>.*\d)\s*[-–]\s*(?P<end>\d{2,3})$")
@@ -149,6 +153,97 @@ def normalise_phones(raw: str) -> list[str]:
     return [phone.e164 for phone in parse_phones(raw)]
 
 
+# Kinds of numbers, as a directory types them (HSDS phone types): a voice line, a fax, a
+# mobile, a helpline. The words of a number's label say fax or helpline; the number itself
+# says mobile (the mobile ranges of the Polish numbering plan) or helpline (116 xxx, 800).
+PHONE_KINDS = ("voice", "fax", "mobile", "helpline")
+_MOBILE_PREFIXES = ("45", "50", "51", "53", "57", "60", "66", "69", "72", "73", "78", "79", "88")
+_FAX_LABEL = re.compile(r"(?i)\b(?:fax\w*|faks\w*|telefaks\w*)")
+_VOICE_LABEL = re.compile(r"(?i)\b(?:tel|telefon\w*|centrala|kom|komórk\w*|gsm)\b")
+_MOBILE_LABEL = re.compile(r"(?i)\b(?:kom|komórk\w*|gsm|tel\.?\s*kom\w*)\b")
+_HELPLINE_LABEL = re.compile(
+    r"(?i)\b(?:telefon\w*\s+zaufania|infolini\w*|linii?\s+wsparcia|telefon\w*\s+wsparcia)"
+)
+# Words that only say "a number follows": they type a number but are not its label.
+_NUMBER_WORDS_IN_LABEL = re.compile(
+    r"(?i)(?:tel|telefon|telefony|telefonu|telefonem|telefoniczny|nr|numer|numery|numerem|"
+    r"numerami|fax|faks|faksu|telefaks|kom|gsm|kontakt|kontaktowy|pod|i|oraz|lub)\.*"
+)
+_MAX_LABEL_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneDetail:
+    """One number of an institution: E.164, its kinds (`PHONE_KINDS` order), its label as
+    written in lower case ("sekretariat", "asystent rodziny"; "" when none)."""
+
+    number: str
+    kinds: tuple[str, ...]
+    label: str
+
+
+def _label_of(words: str) -> str:
+    """ "Asystent Rodziny - tel." -> "asystent rodziny", "Telefon dyżurny:" -> "telefon
+    dyżurny"; a label of number words only ("tel./fax.:") or a sentence is ""."""
+    words = re.sub(r"\.(?=\w)", ". ", words)  # "tel.kom." -> "tel. kom."
+    tokens = normalise_space(re.sub(r"[/:()\-–—•|,;]+", " ", words)).split()
+    while tokens and _NUMBER_WORDS_IN_LABEL.fullmatch(tokens[-1]):
+        tokens.pop()
+    if all(_NUMBER_WORDS_IN_LABEL.fullmatch(token) for token in tokens):
+        return ""
+    return "" if len(tokens) > _MAX_LABEL_WORDS else " ".join(tokens).lower().strip(" .")
+
+
+def _first_number_at(entry: str) -> int | None:
+    """Where the first run of digits that makes a number starts ("COVID-19 … 22 25 00 115")."""
+    for run in _RUN.finditer(entry):
+        if parse_phones(run.group(0)):
+            return run.start()
+    return None
+
+
+def _number_kinds(e164: str) -> set[str]:
+    national = e164.removeprefix("+48")
+    kinds: set[str] = set()
+    if len(national) == 9 and national.startswith(_MOBILE_PREFIXES):
+        kinds.add("mobile")
+    if national.startswith(("800", "116")):
+        kinds.add("helpline")
+    return kinds
+
+
+def phone_details(entries: Iterable[str]) -> list[PhoneDetail]:
+    """Every valid number of `phones_raw` entries (each "label number" as the page wrote it:
+    "tel./fax.: 043 678 40 40", "Asystent Rodziny - tel. 515 512 727", "fax: 41 …"), typed
+    and labelled. A number given under several labels is one detail with every kind they
+    say and the first label; a number labelled only as a fax is a fax, anything else a voice
+    line too."""
+    details: dict[str, tuple[set[str], str]] = {}
+    for written in entries:
+        entry = _AREA_SLASH.sub(r"\1 ", written)
+        number_at = _first_number_at(entry)
+        label_words = entry[:number_at] if number_at is not None else entry
+        kinds: set[str] = set()
+        if _FAX_LABEL.search(label_words):
+            kinds.add("fax")
+        if "fax" not in kinds or _VOICE_LABEL.search(_FAX_LABEL.sub(" ", label_words)):
+            kinds.add("voice")
+        if _MOBILE_LABEL.search(label_words):
+            kinds.add("mobile")
+        if _HELPLINE_LABEL.search(label_words):
+            kinds.add("helpline")
+        label = _label_of(label_words)
+        for phone in parse_phones(entry):
+            known = details.setdefault(phone.e164, (set(), label))
+            known[0].update(kinds | _number_kinds(phone.e164))
+            if not known[1] and label:
+                details[phone.e164] = (known[0], label)
+    return [
+        PhoneDetail(number, tuple(k for k in PHONE_KINDS if k in kinds), label)
+        for number, (kinds, label) in details.items()
+    ]
+
+
 # --- e-mails --------------------------------------------------------------------------------
 
 _AT = re.compile(
@@ -197,6 +292,55 @@ def normalise_emails(raw: str) -> list[str]:
         if email and email not in found:
             found.append(email)
     return found
+
+
+# A person's mailbox: its local part is a first name and a surname ("jolanta.szewczyk",
+# "mazur.pawel", "aneta.koska-czp"), glued ("adamstuglik") or an initial and a surname
+# ("jkowalski"). Office mailboxes name a function, a unit or the institution ("sekretariat",
+# "kuratorzy.karni", "mackowicesp"); those stay in the directory's publication.
+_SURNAME_ENDING = re.compile(r"(?:ski|cki|dzki|ska|cka|dzka)$")
+
+
+def _person_word(token: str, *, first: bool) -> bool:
+    """A token Morfeusz reads as a first name (`first`) or as a first name or surname."""
+    for reading in readings(token):
+        if reading.first_name or (not first and "nazwisko" in reading.qualifiers):
+            return True
+    return False
+
+
+def is_personal_mailbox(address: str) -> bool:
+    """Whether an e-mail address's local part is a person's name (see above)."""
+    local = address.split("@", 1)[0].lower()
+    tokens = [t for t in re.split(r"[._\-+]+", local) if t.isalpha() and len(t) >= 2]
+    if len(tokens) >= 2:
+        return any(_person_word(t, first=True) for t in tokens if len(t) >= 3) or (
+            sum(_person_word(t, first=False) for t in tokens if len(t) >= 3) >= 1
+            and any(len(t) >= 3 and _person_word(t, first=False) for t in tokens[:2])
+        )
+    if len(tokens) != 1:
+        return False
+    word = tokens[0]
+    if _person_word(word, first=True):
+        return True
+    for cut in range(3, min(9, len(word) - 3)):
+        if _person_word(word[:cut], first=True) and not readings(word):
+            return True  # "adamstuglik": a first name glued to a surname
+    rest = word[1:]
+    return len(rest) >= 5 and bool(_SURNAME_ENDING.search(rest)) and not readings(word)
+
+
+@dataclass(frozen=True, slots=True)
+class EmailDetail:
+    """One mailbox of an institution, and whether it is a person's (kept out of publication)."""
+
+    address: str
+    personal: bool
+
+
+def email_details(addresses: Iterable[str]) -> list[EmailDetail]:
+    """Normalised addresses with their `personal` flag, in order, without repeats."""
+    return [EmailDetail(a, is_personal_mailbox(a)) for a in dict.fromkeys(addresses)]
 
 
 # --- websites -------------------------------------------------------------------------------

@@ -24,11 +24,11 @@ from transforms.classify import classify
 from transforms.contacts import (
     normalise_emails,
     normalise_nip,
-    normalise_phones,
     normalise_postal_code,
     normalise_regon,
     normalise_street,
     normalise_website,
+    phone_details,
     website_host,
 )
 from transforms.diacritics import is_polish, restore
@@ -399,7 +399,8 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
     support = read_support(row.description_raw, row.opening_hours_raw)
     services, services_default = _services(kind.services, kind.evidence, support)
 
-    phones = _unique([p for raw in row.phones_raw for p in normalise_phones(raw)])
+    # a page's faxes come typed ("fax: 41 …"); the directory's phones are the voice lines
+    phones = _unique([d.number for d in phone_details(row.phones_raw) if d.kinds != ("fax",)])
     emails = _unique([e for raw in row.emails_raw for e in normalise_emails(raw)])
     website = next((w for w in map(normalise_website, row.websites_raw) if w), None)
     host = website_host(website) if website else None

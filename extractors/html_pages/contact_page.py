@@ -1,13 +1,18 @@
 """`parse_contact_page`: the owner's name and contacts from any other institution page.
 
-The name comes from schema.org data, the contact block or the page title; contacts from the
-footer / "Kontakt" block, else from the page text near the owner's address, with the owner's
-own mailboxes told from people's and partners' (`owner_contacts`).
+The name comes from schema.org data or the contact block; else from what the page says
+(`page_owner`: its title, headings, "X informuje", an accessibility statement, its host); a
+title part that reads as a name is the last resort. Contacts come from the footer /
+"Kontakt" block, else from the page text near the owner's address, with the owner's own
+mailboxes told from people's and partners' (`owner_contacts`); a page that is plain
+paragraphs, without any such block, gives its owner's contacts from its own lines
+(`owner_lines`). Numbers keep their labels, faxes included and typed.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 
 from bs4 import Tag
 
@@ -16,11 +21,11 @@ from extractors.contacts import (
     find_emails,
     find_krs,
     find_nip,
-    find_phones,
+    find_phone_entries,
     find_regon,
 )
 from extractors.context import ParseContext
-from extractors.html_pages.dom import attr_text, drop_noise, soup_of, text_lines
+from extractors.html_pages.dom import attr_text, drop_noise, name_icons, soup_of, text_lines
 from extractors.html_pages.owner_contacts import (
     PageFields,
     contact_blocks,
@@ -47,9 +52,13 @@ from extractors.html_pages.owner_name import (
     title_texts,
     written_name,
 )
+from extractors.html_pages.page_owner import find_page_owner, whole_name
+from extractors.html_pages.page_text import page_text_of_html
 from extractors.html_pages.schema_org import SchemaOrg, schema_from_json_ld, schema_from_microdata
+from extractors.html_pages.text_page import owner_record
 from extractors.page_text import described
 from extractors.records import Document, ExtractionError, ParsedInstitution
+from transforms.morphology import analyse_word
 from transforms.text import normalise_space
 
 log = logging.getLogger(__name__)
@@ -77,6 +86,7 @@ def parse_contact_page(
     ]  # fmt: skip
     all_text = soup.get_text(" ")
     drop_noise(soup)
+    name_icons(soup)
     blocks = contact_blocks(soup)
     block_lines = [line for block in blocks for line in text_lines(block)]
     block_text = "\n".join(block_lines)
@@ -120,12 +130,12 @@ def parse_contact_page(
             address_in_block = text is block_text
             break
     if not fields.phones:
-        fields.add_phones(find_phones(block_text) or find_phones(head_text))
+        fields.add_phones(_phones(block_text) or _phones(head_text))
     if not fields.emails:
         fields.add_emails([e for block in blocks for e in find_emails(block)])
     near_address = text_after(page_text, fields.values.get("street"))
     if not fields.phones:
-        fields.add_phones(find_phones(near_address))
+        fields.add_phones(_phones(near_address))
     if not fields.emails:
         fields.add_emails(find_emails(near_address))
     if not fields.emails:
@@ -133,12 +143,16 @@ def parse_contact_page(
         fields.add_emails(own_emails)
     labelled = labelled_contact_line(page_lines)
     if not fields.phones and labelled:
-        fields.add_phones(find_phones(labelled))
+        fields.add_phones(_phones(labelled))
     # people's mailboxes ("Koordynator programu: Anna Śliwińska", anna.sliwinska@…) are not
     # the owner's
     fields.emails[:] = [email for email in fields.emails if not personal_email(email, all_text)]
+    # a fax a template marks with an icon stays, typed: its text lost the "fax" label
     faxes = icon_numbers(soup, ("fax",)) - icon_numbers(soup, ("phone", "gsm", "mobile"))
-    fields.phones[:] = [phone for phone in fields.phones if last_nine(phone) not in faxes]
+    fields.phones[:] = [
+        "fax: " + re.sub(r"^[^\d(+]*", "", phone) if last_nine(phone) in faxes else phone
+        for phone in fields.phones
+    ]
     if not fields.emails and labelled:
         fields.add_emails(find_emails(labelled))
     fields.set_once("nip", next(iter(find_nip(block_text) + find_nip(own_page_text)), None))
@@ -150,10 +164,24 @@ def parse_contact_page(
         # Only inside a contact block: in running text the line before an address is as
         # likely to name a partner or the site's operator as the owner.
         name = name_before_address(block_lines, fields.values["street"])
+    plain = not blocks and schema == SchemaOrg()
     if not name:
-        name = best_name(title_parts(titles), require_score=True)
+        page = page_text_of_html(soup, site)
+        owner = find_page_owner(page)
+        if owner is not None and plain:
+            # a page of plain paragraphs: the owner's contacts are in its own lines
+            return [owner_record(page, owner)]
+        if owner is not None:
+            name = owner.name
+    if not name and not plain:
+        # A template's title names its site's owner; a page of plain paragraphs whose text
+        # names no owner ("Poradnia psychologiczno pedagogiczna: brutalna rzeczywistość…",
+        # an SEO guide) is nobody's page, whatever its title says.
+        name = best_name([p for p in title_parts(titles) if _reads_as_name(p)], require_score=True)
     if not name and context is not None and context.publisher:
         name = context.publisher  # the source declares whose page it is
+    if not name and plain:
+        return []
     if not name:
         raise ExtractionError(
             f"{document.url}: no plausible institution name in schema.org data, the contact "
@@ -168,3 +196,31 @@ def parse_contact_page(
     if own_text := described(fields.values.get("description"), document):
         fields.values["description"] = own_text
     return [fields.to_record(written_name(name, titles), "subject")]
+
+
+def _phones(text: str) -> list[str]:
+    """Every number of `text` with its label, faxes included ("fax: 41 …")."""
+    return [entry.raw for entry in find_phone_entries(text)]
+
+
+# A title part that is a sentence ("Co się zajmuje Ośrodek Interwencji Kryzysowej?",
+# "Centrum Usług Społecznych ma nową siedzibę") or a heading in capitals that names no body
+# ("WOLNE STANOWISKA PRACY w PUP") is not a name.
+_SENTENCE_END = re.compile(r"[?!]\s*$")
+_MAX_NAME_WORDS = 14
+
+
+def _reads_as_name(part: str) -> bool:
+    if whole_name(part) is not None:
+        return True
+    words = part.split()
+    if len(words) > _MAX_NAME_WORDS or _SENTENCE_END.search(part):
+        return False
+    letters = [ch for ch in part if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters) and name_score(" ".join(words[:2])) == 0:
+        return False
+    return not any(
+        a.pos in ("fin", "praet", "bedzie", "impt")
+        for word in words
+        for a in analyse_word(word.lower().strip(".,:;!?"))
+    )

@@ -124,6 +124,31 @@ def drop_noise(soup: BeautifulSoup) -> None:
             tag.decompose()
 
 
+# A contact icon standing for its label: "<img src=".../tel.png"> 42 719 64 60" in a header
+# strip. idcom's "kontakt_phone.gif" icons are read with their blocks (`label_blocks`).
+_ICON_WORD = re.compile(
+    r"(?i)(?:^|[/_\-.\s])(?P<word>tel|telefon|phone|fax|faks|gsm|mobile|mail|email|e-mail|"
+    r"envelope|koperta)(?:[_\-.\s\d]|$)"
+)
+
+
+def name_icons(soup: BeautifulSoup) -> None:
+    """Replace a phone, fax or mail icon with the label it stands for ("tel.", "fax:",
+    "e-mail:"), so that its number or address reads as labelled text."""
+    for image in soup.find_all("img"):
+        marker = f"{attr_text(image, 'src')} {attr_text(image, 'alt')} {attr_text(image, 'title')}"
+        if "kontakt_" in marker:
+            continue
+        match = _ICON_WORD.search(marker.rsplit("/", 1)[-1] + " " + marker.split(" ", 1)[-1])
+        if match is None:
+            continue
+        word = match.group("word").lower()
+        label = "fax:" if word in ("fax", "faks") else "tel." if "mail" not in word else "e-mail:"
+        if word in ("envelope", "koperta"):
+            label = "e-mail:"
+        image.replace_with(f" {label} ")
+
+
 def text_lines(tag: Tag, skip: Tag | None = None) -> list[str]:
     """Visible text of `tag` as lines: a new line at each block element and <br>."""
     pieces: list[str] = []

@@ -214,6 +214,12 @@ def _phones_in(text: str) -> list[str]:
     return found
 
 
+def _labelled(label: str, number: str) -> str:
+    """A `phones_raw` entry: the block's label and the number as written ("Telefon/fax:
+    41 …"); a number already labelled in its cell keeps its own words after the label."""
+    return f"{label}: {number}" if label else number
+
+
 def _take_contact(fields: PageFields, pair: Pair) -> None:
     items = list(icon_items(pair.node)) if pair.node is not None else []
     if items:
@@ -223,6 +229,7 @@ def _take_contact(fields: PageFields, pair: Pair) -> None:
                 fields.add_phones(_phones_in(text))
             elif kind == "fax":
                 add_unique(fields.faxes, find_phones(text))
+                fields.add_phones(f"fax: {number}" for number in find_phones(text))
             elif kind == "mail":
                 fields.add_emails(find_emails(item))
             else:
@@ -329,9 +336,11 @@ def map_pairs(block: Block, name_hint: str) -> PageFields:
         elif kind == "postal_code":
             taken = fields.set_once("postal_code", (find_postal_codes(text) or [text])[0])
         elif kind == "phones":
-            fields.add_phones(_phones_in(text))
+            # the label says what the number is ("Sekretariat", "Telefon/fax")
+            fields.add_phones(_labelled(pair.label, number) for number in _phones_in(text))
         elif kind == "fax":
             add_unique(fields.faxes, find_phones(text))
+            fields.add_phones(f"fax: {number}" for number in find_phones(text))
         elif kind == "emails":
             fields.add_emails(find_emails(pair.node if pair.node is not None else text))
         elif kind == "websites":

@@ -304,8 +304,11 @@ def lines_before(lines: list[str], street: str | None, count: int = 3) -> list[s
     return []
 
 
-# "Psychologiczno - Pastoralny": a word ending in -o, a spaced dash, another word.
-_SPACED_COMPOUND = re.compile(r"(?P<left>\b[^\W\d_]{4,}o)\s+[-–]\s+(?P<right>[^\W\d_]{3,})\b")
+# "Psychologiczno - Pastoralny", "Miejsko- Gminny", "PSYCHOLOGICZNO – PEDAGOGICZNEJ": a word
+# ending in -o, a dash with a space on either side, another word.
+_SPACED_COMPOUND = re.compile(
+    r"(?P<left>\b[^\W\d_]{4,}[oO])(?:\s+[-–]\s*|\s*[-–]\s+)(?P<right>[^\W\d_]{3,})\b"
+)
 # A place phrase after a name: "w Miliczu", "we Wrocławiu", a few words at most.
 _PLACE_TAIL = re.compile(r"^(?:w|we)\s+\S+(?:\s+\S+){0,3}$")
 # A quoted own name after the kind: 'Przedszkole "Bajkowa Kraina"'; a footer's "Copyright ©
@@ -321,12 +324,12 @@ def _is_compound_part(word: str) -> bool:
     in the genitive "-ego" of a patron's name ("im. Stefana Żeromskiego - Dane szkoły")."""
     if word.lower().endswith("ego"):
         return False  # a genitive ("im. Stefana Żeromskiego - Dane szkoły"), not a stem
-    readings = analyse_word(word)
+    readings = analyse_word(word) + analyse_word(word.lower())
     return not any(reading.pos == "subst" for reading in readings)
 
 
 def _is_adjective(word: str) -> bool:
-    return any(reading.pos == "adj" for reading in analyse_word(word))
+    return any(reading.pos == "adj" for reading in analyse_word(word) + analyse_word(word.lower()))
 
 
 def join_compound_adjectives(text: str) -> str:
@@ -335,11 +338,16 @@ def join_compound_adjectives(text: str) -> str:
 
     def join(match: re.Match[str]) -> str:
         left, right = match.group("left"), match.group("right")
-        if _is_compound_part(left) and _is_adjective(right):
+        # "Rehabilitacyjno – Edukacyjno – Wychowawczy": a chain of stems ends in the adjective
+        chained = right[-1] in "oO" and re.match(r"\s*[-–]", text[match.end() :]) is not None
+        if _is_compound_part(left) and (_is_adjective(right) or chained):
             return f"{left}-{right}"
         return match.group(0)
 
-    return _SPACED_COMPOUND.sub(join, text)
+    previous = None
+    while previous != text:
+        previous, text = text, _SPACED_COMPOUND.sub(join, text)
+    return text
 
 
 def completed_name(name: str, candidates: Iterable[str]) -> str:

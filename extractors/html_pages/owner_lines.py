@@ -1,0 +1,174 @@
+"""The owner's contacts on a page read as lines: which addresses, numbers and mailboxes are
+the page owner's, when no template block says so.
+
+A plain page gives its owner's "Adres:", "Tel.:", "e-mail:" lines wherever they fall: under
+the owner's name, in a "Kontakt" paragraph, in a sentence ("dzwoniąc pod numer 65 526 15
+15"). It also gives other bodies' contacts: a partner's address in running text, the number
+of the passport office housed in the building. A line is the owner's unless it names another
+institution and not the owner, or sits in a block headed by another institution's name
+(`foreign_lines`); every number of the owner's lines is kept with its label, faxes included
+(`extractors.contacts.find_phone_entries`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.contacts import (
+    find_addresses,
+    find_emails,
+    find_krs,
+    find_nip,
+    find_phone_entries,
+    find_regon,
+    find_websites,
+)
+from extractors.html_pages.owner_contacts import (
+    email_domain_matches,
+    email_names_the_host,
+    site_domain,
+)
+from extractors.html_pages.owner_name import join_compound_adjectives
+from extractors.html_pages.page_owner import PageOwner, whole_name
+from extractors.html_pages.page_text import PageText
+from extractors.mentions import find_mentions
+from transforms.names import normalise_name
+
+# How far back a heading naming another body governs the lines below it.
+_BLOCK_LINES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerContacts:
+    """What a page's lines give for its owner, every value as written."""
+
+    street: str | None = None
+    postal_code: str | None = None
+    locality: str | None = None
+    phones: tuple[str, ...] = ()  # "label number" entries (`PhoneEntry.raw`)
+    emails: tuple[str, ...] = ()
+    websites: tuple[str, ...] = ()
+    nip: str | None = None
+    regon: str | None = None
+    krs: str | None = None
+
+
+def _key(name: str) -> str:
+    try:
+        return normalise_name(name).key
+    except ValueError:
+        return ""
+
+
+def _same_body(key: str, owner_key: str) -> bool:
+    """ "PCPR" and "Powiatowe Centrum Pomocy Rodzinie w Poddębicach" are one body; a name
+    whose words all occur in the owner's name is the owner named shortly."""
+    if not key or not owner_key:
+        return False
+    owner_words = owner_key.split()
+    return all(word in owner_words for word in key.split())
+
+
+def _bodies(line: str) -> list[str]:
+    return [_key(m.nominative) for m in find_mentions(join_compound_adjectives(line))]
+
+
+_HEADING_WORDS = 14
+_LEAD_IN_WORDS = 8
+
+
+def _is_heading(line: str) -> bool:
+    """A line that is a name and nothing else, or names joined ("Terenowy Punkt Paszportowy
+    w Olkuszu Urzędu Wojewódzkiego w Krakowie"): the heading of a block."""
+    if whole_name(line) is not None:
+        return True
+    if len(line.split()) > _HEADING_WORDS:
+        return False
+    if line.rstrip().endswith(":") and len(line.split()) <= _LEAD_IN_WORDS:
+        return True  # "Kontakt do Poradni Zdrowia Psychicznego:" introduces its lines
+    named = sum(m.end - m.start for m in find_mentions(join_compound_adjectives(line)))
+    letters = len(line.strip(" .:;,"))
+    return bool(letters) and named >= 0.8 * letters
+
+
+def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
+    """Indexes of the lines that are another body's: they name another institution and not
+    the owner, or follow (within a few lines) a heading that is another body's name."""
+    owner_key = _key(owner.name)
+    foreign: set[int] = set()
+    governed_by: tuple[bool, int] | None = None  # (another body's block?, from line)
+    for index, line in enumerate(page.lines):
+        keys = [key for key in _bodies(line) if key]
+        names_owner = index in owner.lines or any(_same_body(k, owner_key) for k in keys)
+        names_other = any(not _same_body(k, owner_key) for k in keys)
+        if names_owner:
+            governed_by = (False, index) if _is_heading(line) else governed_by
+            continue
+        if names_other:
+            foreign.add(index)
+            if _is_heading(line):
+                governed_by = (True, index)  # another body's heading
+            continue
+        if governed_by is not None and governed_by[0] and index - governed_by[1] <= _BLOCK_LINES:
+            foreign.add(index)
+    return foreign
+
+
+# Free mailbox providers small institutions use ("sp_sekretariat@op.pl"): no one's domain.
+_FREE_MAIL = frozenset(
+    {"wp.pl", "op.pl", "o2.pl", "onet.pl", "onet.eu", "interia.pl", "interia.eu", "gmail.com",
+     "poczta.fm", "vp.pl", "tlen.pl", "go2.pl", "poczta.onet.pl", "yahoo.com", "outlook.com",
+     "hotmail.com", "wp.eu", "autograf.pl", "int.pl", "buziaczek.pl", "poczta.pl"}
+)  # fmt: skip
+
+
+def _own_mailboxes(emails: list[str], url: str) -> list[str]:
+    """The owner's mailboxes: when some are on the site's own domain (or name its host),
+    a mailbox on another firm's domain ("Reklama: kontakt@innafirma.pl") is not; free
+    mailboxes always may be."""
+    domain = site_domain(url)
+    own = [e for e in emails if email_domain_matches(e, domain) or email_names_the_host(e, url)]
+    if not own:
+        return emails
+    return [e for e in emails if e in own or e.rsplit("@", 1)[-1].lower() in _FREE_MAIL]
+
+
+# Toll-free 800 and 116 lines on a local body's page are national services it points to
+# ("Niebieska Linia 800 120 002", "telefon zaufania 116 111"), not its own numbers.
+_NATIONAL_LINE = re.compile(r"(?:^|\D)(?:\+?48[\s-]?)?(?:800|116)[\s-]?\d")
+
+
+def _national_line(entry: str) -> bool:
+    number = re.sub(r"^\D*", "", entry)
+    return _NATIONAL_LINE.match(number) is not None
+
+
+def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
+    """The owner's address, numbers, mailboxes and identifiers from the page's own lines."""
+    foreign = foreign_lines(page, owner)
+    own = [line for index, line in enumerate(page.lines) if index not in foreign]
+    # the owner's address: on or right after a line naming it, else the first of its lines
+    near: list[str] = []
+    for index in owner.lines:
+        near += list(page.lines[index : index + 4])
+    address = next(iter(find_addresses("\n".join(near))), None)
+    if address is None:
+        address = next(iter(find_addresses("\n".join(own))), None)
+    text = "\n".join(own)
+    phones: list[str] = []
+    for entry in find_phone_entries(text):
+        if _national_line(entry.raw) or entry.raw in phones:
+            continue
+        phones.append(entry.raw)
+    return OwnerContacts(
+        street=address[0] if address else None,
+        postal_code=address[1] if address else None,
+        locality=address[2] if address else None,
+        phones=tuple(phones),
+        emails=tuple(_own_mailboxes(find_emails(text), page.url)),
+        websites=tuple(find_websites(text)),
+        nip=next(iter(find_nip(text)), None),
+        regon=next(iter(find_regon(text)), None),
+        krs=next(iter(find_krs(text)), None),
+    )

@@ -1,0 +1,233 @@
+"""What a site's host name says about whose site it is.
+
+Polish institutions name their sites after themselves: an acronym and a town
+("mopsostrowiec.pl", "pcpr-zuromin.pl", "ketrzyn.sr.gov.pl"), the words of a proper name
+("sds-cytrynka.pl", "przyszloscdladzieci.org") or the kind of body and its place
+("szpitaloswiecim.pl", "powiatklobucki.pl"). `host_agreement` compares an institution name
+found in a page's text with the host: it is evidence for that name being the page's owner,
+never a source of a name (the page must name its owner itself), and no rule here knows any
+particular host.
+
+`host_names_other_body` says the opposite: the host spells the acronym of a kind of body
+the name is not ("um.ostrowiec.pl" for a MOPS named on the page): the page is that body's,
+and the name one it writes about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from transforms.acronyms import by_short
+from transforms.names import normalise_name
+from transforms.text import fold_key
+
+# Labels of a host that name no one: top-level and functional second-level domains, site
+# platforms and their BIP services.
+_ANONYMOUS_LABELS = frozenset(
+    {
+        "pl", "com", "org", "net", "eu", "info", "biz", "gov", "edu", "www", "bip", "home",
+        "jimdo", "wordpress", "blogspot", "edupage", "eurzad", "biuletyn", "wrota", "samorzady",
+        "bipstrona", "biposwiata", "bipgmina", "superszkolna", "ugm", "akcessnet", "asp", "cms",
+        "old", "new", "m", "pro",
+    }
+)  # fmt: skip
+# NASK's regional domains that abbreviate their city ("mopr.gda.pl" is Gdańsk's MOPR).
+_REGIONAL_ABBREVIATIONS = {
+    "waw": "warszawa", "wroc": "wroclaw", "gda": "gdansk", "czest": "czestochowa",
+    "jgora": "jeleniagora", "zgora": "zielonagora", "nysa": "nysa",
+}  # fmt: skip
+# Words of names that say what kind of body it is, not which one: they never make a host
+# agree with a name by themselves.
+_KIND_WORDS = frozenset(
+    {
+        "powiatowy", "powiatowa", "powiatowe", "miejski", "miejska", "miejskie", "gminny",
+        "gminna", "gminne", "publiczny", "publiczna", "publiczne", "specjalny", "specjalna",
+        "wojewodzki", "wojewodzka", "osrodek", "centrum", "pomocy", "spolecznej", "rodzinie",
+        "dom", "domu", "zespol", "szkol", "szkola", "podstawowa", "poradnia", "psychologiczno",
+        "pedagogiczna", "pedagogiczno", "urzad", "pracy", "sad", "rejonowy", "okregowy",
+        "prokuratura", "rejonowa", "okregowa", "komenda", "policji", "stacja", "sanitarno",
+        "epidemiologiczna", "starostwo", "gmina", "miasto", "miasta", "gminy", "przedszkole",
+        "fundacja", "stowarzyszenie", "dla", "dzieci", "mlodziezy", "osob", "im", "imienia",
+        "nr", "swietego", "sw", "jana", "pawla", "ii", "na", "rzecz", "i", "oraz", "w", "we",
+        "z", "siedziba", "opieki", "zdrowotnej", "zakladu", "zaklad", "wsparcia", "dziennego",
+        "terapii", "zajeciowej", "interwencji", "kryzysowej", "uslug", "spolecznych",
+        "samopomocy", "srodowiskowy", "dzienny", "szpital", "specjalistyczny", "sp", "zoz",
+        "spzoz", "oddzial", "wychowawczy", "szkolno", "mlodziezowy", "rehabilitacyjno",
+        "edukacyjno", "opiekunczo", "wychowawcza", "placowka", "swietlica", "srodowiskowa",
+        "terapeutyczna", "warsztat", "adopcyjny", "towarzystwa", "towarzystwo", "przyjaciol",
+        "polskie", "polski", "polska", "katolicki", "niepubliczny", "niepubliczne",
+    }
+)  # fmt: skip
+# Words of a name that say its kind and that hosts spell out ("szpitaloswiecim.pl",
+# "powiatklobucki.pl", "adopcjatarnow.pl", "poradniaplonsk.pl"), as their first letters.
+_KIND_STEMS = (
+    "szpital", "poradni", "przedszkol", "szkol", "starostw", "powiat", "gmin", "urzad",
+    "fundacj", "stowarzysz", "hospicj", "adopcj", "swietlic", "policj", "prokurat", "sad",
+    "osrod", "centrum", "przychodni", "uzdrowisk", "biblioteka",
+)  # fmt: skip
+# Acronyms of kinds of body a host may spell, besides the acronym table's: courts' and
+# prosecutors' portals ("sr", "so", "po", "pr"), school numbers ("sp", "p16" is a preschool).
+_EXTRA_ACRONYMS = ("sr", "so", "po", "pr", "zs", "sp", "lo")
+
+
+@dataclass(frozen=True, slots=True)
+class HostAgreement:
+    """How a host agrees with a name: each part a word the two share."""
+
+    kind: bool  # the host spells the name's acronym, or its kind word with its place
+    place: bool  # the host spells the name's place ("ostrowiec" for "w Ostrowcu …")
+    proper: bool  # the host spells the name's own words ("cytrynka", "przyszloscdladzieci")
+    kind_word: bool = False  # the host spells the name's kind word ("poradnia"), no place
+
+    @property
+    def strength(self) -> int:
+        """0 none, 1 weak (kind or place alone), 2 strong (both, or the name's own words)."""
+        if self.proper or (self.kind and self.place):
+            return 2
+        return 1 if self.kind or self.place else 0
+
+
+def host_labels(url: str) -> list[str]:
+    """The labels of a page's host that may name its owner ("pcpr-zuromin" and its parts)."""
+    host = (urlsplit(url).hostname or "").lower()
+    labels: list[str] = []
+    for label in [_REGIONAL_ABBREVIATIONS.get(label, label) for label in host.split(".")]:
+        parts = [label, *label.split("-")] if "-" in label else [label]
+        for part in parts:
+            if part and part not in _ANONYMOUS_LABELS and not part.isdigit() and part not in labels:
+                labels.append(part)
+    return labels
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> frozenset[str]:
+    return frozenset({fold_key(short).replace(" ", "") for short in by_short()}) | frozenset(
+        _EXTRA_ACRONYMS
+    )
+
+
+def _acronym_of(name: str) -> str | None:
+    """The name's acronym: the table's, else the initials of its capitalised words before
+    the place ("Publiczna Poradnia Psychologiczno-Pedagogiczna" -> "pppp")."""
+    try:
+        normalised = normalise_name(name)
+    except ValueError:
+        return None
+    if normalised.acronym:
+        return fold_key(normalised.acronym).replace(" ", "")
+    core = re.split(r"\s(?:w|we|im\.|nr)\s", name)[0]
+    initials = "".join(
+        part[0] for word in core.split() for part in word.split("-") if part[:1].isupper()
+    )
+    return fold_key(initials).replace(" ", "") if len(initials) >= 3 else None
+
+
+def _stem(word: str) -> str:
+    """The part of an inflected word its other forms share ("ostrowcu" -> "ostro")."""
+    return word[: max(4, len(word) - 3)]
+
+
+def _place_words(name: str) -> list[str]:
+    try:
+        place = normalise_name(name).place_raw
+    except ValueError:
+        return []
+    words = fold_key(place or "").split()
+    return [w for w in words if w not in ("w", "we", "z", "siedziba") and len(w) >= 4]
+
+
+def _own_words(name: str) -> list[str]:
+    """The words of a name that tell it from others of its kind: a quoted or proper name."""
+    place = set(_place_words(name))
+    return [
+        word
+        for word in fold_key(name).split()
+        if len(word) >= 5 and word not in _KIND_WORDS and word not in place
+    ]
+
+
+def host_agreement(name: str, url: str) -> HostAgreement:
+    """Which of its kind, place and own words a name shares with the page's host."""
+    labels = host_labels(url)
+    if not labels:
+        return HostAgreement(False, False, False)
+    joined = "".join(labels)
+    acronym = _acronym_of(name)
+    words = fold_key(name).split()
+    by_acronym = bool(acronym) and any(_spells_acronym(label, acronym or "") for label in labels)
+    # a kind word alone ("policja", "szpital") is every such body's: it agrees with the name
+    # only together with its place
+    by_word = any(
+        stem in label
+        for word in words
+        for stem in _KIND_STEMS
+        if word.startswith(stem)
+        for label in labels
+    )
+    place = any(_stem(word) in label for word in _place_words(name) for label in labels)
+    kind = by_acronym or (by_word and place)
+    own = _own_words(name)
+    proper = bool(own) and (
+        any(_stem(word) in label for word in own for label in labels) or "".join(own) in joined
+    )
+    # "szpitalnawyspie.pl", "przyszloscdladzieci.org": the whole name without its kind word
+    glued = "".join(w for w in words[1:] if w not in ("w", "we"))
+    proper = proper or (len(glued) >= 8 and glued in joined)
+    return HostAgreement(kind, place, proper, kind_word=by_word)
+
+
+def _spells_acronym(label: str, acronym: str) -> bool:
+    """ "mopsostrowiec" spells "mops"; "ops" (a site) and "mgops" (a name) are one kind of
+    body, and "ppp" and "pppp" (Publiczna Poradnia Psychologiczno-Pedagogiczna) another."""
+    if label == acronym or label.startswith(acronym) or label.endswith(acronym):
+        return True
+    return any(
+        len(other) >= 3
+        and (label.startswith(other) or label.endswith(other))
+        and (acronym.endswith(other) or other in acronym)
+        for other in _acronyms()
+    )
+
+
+# Host words that name a local government's office: its site is the office's, unless the name
+# shares the host's place (a unit's sub-site on the powiat portal, "powwyszogrod.powiat-…").
+_OFFICE_WORDS = ("powiat", "starostw", "gmina", "urzad")
+_LOCAL_OFFICES = ("urzad", "gmina", "miasto", "starostwo", "powiat")
+
+
+def host_names_other_body(name: str, url: str) -> bool:
+    """Whether the host spells another kind of body than this name's and none of its own
+    words: "um.ostrowiec.pl" for "Miejski Ośrodek Pomocy Społecznej w Ostrowcu"; or only
+    the name's place ("pakosc.pl", "niepolomice.eu"): a town's or gmina's own portal, where
+    other bodies' notices are relayed, unless the name is that local government's office."""
+    agreement = host_agreement(name, url)
+    if agreement.kind or agreement.proper:
+        return False
+    acronym = _acronym_of(name)
+    place = _place_words(name)
+    labels = host_labels(url)
+    local_office = fold_key(name).startswith(_LOCAL_OFFICES)
+    if agreement.place and not local_office and all(_only_place(label, place) for label in labels):
+        return True
+    for label in labels:
+        if any(_stem(word) in label for word in place):
+            continue  # "ddprzybyslawice": letters glued to the name's place, not a body
+        for other in _acronyms():
+            if other == acronym:
+                continue
+            if label == other or (len(other) >= 3 and label.startswith(other)):
+                if len(other) >= 3 or other in ("um", "ug"):
+                    return True
+        if not agreement.place and not local_office and label.startswith(_OFFICE_WORDS):
+            return True
+    return False
+
+
+def _only_place(label: str, place: list[str]) -> bool:
+    """ "pakosc" for "w Pakości": a label that is the place and nothing else."""
+    return any(
+        label.startswith(_stem(word)) and len(label) - len(_stem(word)) <= 4 for word in place
+    )
