@@ -38,119 +38,38 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractors.mention_words import (
+    ABBREVIATIONS,
+    BODY_LEMMAS,
+    FUND_ADJECTIVES,
+    KIND_WORDS,
+    NAME_JOINERS,
+    NATIONAL_ADJECTIVES,
+    NATIONAL_HEADS,
+    ORGAN_COMPLEMENTS,
+    ORGAN_LEMMAS,
+    ORGANS_WITH_ADJECTIVE,
+    PATRON_ABBREVIATIONS,
+    PERSON_TITLES,
+    PLACE_ABBREVIATIONS,
+    PLURAL_NAME_HEADS,
+    PROJECT_WORDS,
+    REGIONAL_ADJECTIVES,
+    TERRITORY_NOUNS,
+    WEAK_HEADS,
+)
 from transforms.acronyms import acronym_token_key, by_short
 from transforms.morphology import generate
-from transforms.names import HEAD_LEMMAS, Reading, key_lemma, nominative, readings
+from transforms.names import (
+    HEAD_LEMMAS,
+    Reading,
+    institution_vocabulary,
+    key_lemma,
+    nominative,
+    readings,
+)
 from transforms.text import fold, normalise_space
 
-# Lemmas that make a "Zespół"/"Centrum" a project structure, not a standing institution.
-PROJECT_WORDS = frozenset(
-    {
-        "koordynacja",
-        "kooperacja",
-        "kooperacyjny",
-        "partnerski",
-        "projektowy",
-        "projekt",
-        "roboczy",
-        "sterujacy",
-        "sterowac",
-        "zadaniowy",
-        "koordynujacy",
-        "koordynowac",
-        "model",
-        "monitorujacy",
-        "monitorowac",
-    }
-)
-# Heads that are plural by form in real names ("Warsztaty Terapii Zajęciowej").
-PLURAL_NAME_HEADS = frozenset({"warsztat", "hufiec"})
-# Titles of people: never part of an institution's name.
-PERSON_TITLES = frozenset(
-    {
-        "dyrektor",
-        "dyrektorka",
-        "prezes",
-        "prezeska",
-        "kierownik",
-        "kierowniczka",
-        "starosta",
-        "wicestarosta",
-        "burmistrz",
-        "wiceburmistrz",
-        "wojt",
-        "wicewojt",
-        "prezydent",
-        "wiceprezydent",
-        "koordynator",
-        "koordynatorka",
-        "przewodniczacy",
-        "przewodniczaca",
-        "pan",
-        "pani",
-        "radny",
-        "radna",
-        "sekretarz",
-        "skarbnik",
-        "zastepca",
-        "komendant",
-        "kurator",
-        "prokurator",
-        "sedzia",
-        "animator",
-        "animatorka",
-        "asystent",
-        "marszalek",
-        "wojewoda",
-    }
-)
-_PATRON_ABBREVIATIONS = frozenset(
-    {"ks", "św", "bł", "gen", "kard", "abp", "bp", "o", "prof", "dr", "mjr", "płk", "por", "kpt"}
-)
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    {
-        "im",
-        "ds",
-        "nr",
-        "ks",
-        "św",
-        "bł",
-        "ul",
-        "al",
-        "pl",
-        "os",
-        "tel",
-        "in",
-        "br",
-        "r",
-        "ok",
-        "godz",
-        "dr",
-        "mgr",
-        "prof",
-        "inż",
-        "hab",
-        "tj",
-        "np",
-        "itp",
-        "ww",
-        "tzw",
-        "pn",
-        "zob",
-        "sp",
-        "o",
-        "gen",
-        "płk",
-        "kpt",
-        "ppor",
-        "por",
-        "mjr",
-        "kard",
-        "abp",
-        "bp",
-    }
-)
 _TOKEN = re.compile(r"(?P<word>[^\W_]+(?:[-‑][^\W_]+)*)|(?P<punct>[^\w\s])")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”»)]*\s+(?=[\"„«(]?[A-ZĄĆĘŁŃÓŚŹŻ0-9])")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|\d+[.)])\s+")
@@ -160,11 +79,22 @@ _INFLECTED_ACRONYM = re.compile(
 _TRAILING_ACRONYM = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:-?[a-ząęóśćżźłń]{1,3})$")
 _DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
 _ROMAN = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_DASHES = "-–‑"
+# Heads of the directory's public kinds, whose names are their kind and seat; an NGO's head
+# ("Stowarzyszenie", "Fundacja") comes with a name of its own.
+_OWN_NAME_HEADS = frozenset(
+    {"stowarzyszenie", "fundacja", "federacja", "towarzystwo", "spółdzielnia", "komitet"}
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One institution phrase in a text; `start`/`end` are offsets into that text."""
+    """One institution phrase in a text; `start`/`end` are offsets into that text.
+
+    `kind_only`: the phrase is a public unit's kind and nothing else ("Sąd Rejonowy",
+    "Ośrodek Pomocy Społecznej", "PCPR"): no place, number, patron, quoted or other own name.
+    Whether it still names one institution depends on where it stands (a county's own list of
+    units, an article about one county), which the caller knows and this module does not."""
 
     phrase: str  # as written: "Powiatowego Centrum Pomocy Rodzinie w Skarżysku-Kamiennej"
     nominative: str  # "Powiatowe Centrum Pomocy Rodzinie w Skarżysku-Kamiennej"
@@ -172,6 +102,8 @@ class Mention:
     start: int
     end: int
     place_raw: str | None = None  # "w Skarżysku-Kamiennej"
+    kind_only: bool = False
+    acronym: str | None = None  # the table acronym when the phrase is one ("PFRON", "MOPS")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +136,7 @@ class _Token:
 def _head_forms() -> dict[str, tuple[Reading, ...]]:
     """Lower-case form (and its ASCII-folded twin) -> readings of the head noun, generated."""
     forms: dict[str, list[Reading]] = {}
-    for lemma in HEAD_LEMMAS:
+    for lemma in (*HEAD_LEMMAS, *BODY_LEMMAS, *ORGAN_LEMMAS):
         for form, tag in generate(lemma):
             parts = tag.split(":")
             if parts[0] != "subst" or len(parts) < 4:
@@ -219,7 +151,9 @@ def _head_forms() -> dict[str, tuple[Reading, ...]]:
                 False,
             )
             for key in {form.lower(), fold(form).lower()}:
-                forms.setdefault(key, []).append(reading)
+                bucket = forms.setdefault(key, [])
+                if reading not in bucket:
+                    bucket.append(reading)
     return {form: tuple(found) for form, found in forms.items()}
 
 
@@ -229,9 +163,42 @@ def _head(token: _Token) -> tuple[Reading, ...]:
     return _head_forms().get(token.lower, ())
 
 
+def _head_lemma(token: _Token) -> str:
+    found = _head(token)
+    return found[0].lemma if found else ""
+
+
 def _is_adjective(token: _Token) -> bool:
     last = token.text.rsplit("-", 1)[-1]
     return any(r.pos in ("adj", "pact", "ppas") and not r.proper for r in readings(last))
+
+
+def _triples(found: tuple[Reading, ...], adjective: bool) -> set[tuple[str, str, str]]:
+    out: set[tuple[str, str, str]] = set()
+    for r in found:
+        if (r.pos in ("adj", "pact", "ppas")) != adjective or r.proper:
+            continue
+        out |= {(n, c, g) for n in r.numbers for c in r.cases for g in r.genders}
+    return out
+
+
+def _agrees(adjective: _Token, head: _Token) -> bool:
+    """The adjective can stand in the head's case, number and gender ("Łódzkim" does not
+    agree with "Ośrodek": it ends the place before it, "w Aleksandrowie Łódzkim")."""
+    head_triples = {
+        (n, c, g) for r in _head(head) for n in r.numbers for c in r.cases for g in r.genders
+    }
+    words = readings(adjective.text.rsplit("-", 1)[-1])
+    if not words:
+        return True  # unknown to the dictionary (a folded or rare word): no evidence against
+    return bool(_triples(words, adjective=True) & _gender_alias(head_triples))
+
+
+def _gender_alias(triples: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    # Morfeusz writes the masculine genders m1/m2/m3 apart; adjectives list them together.
+    return triples | {
+        (n, c, g2) for n, c, g in triples if g.startswith("m") for g2 in ("m1", "m2", "m3")
+    }
 
 
 def _acronym(token: _Token) -> str | None:
@@ -245,7 +212,9 @@ def _acronym(token: _Token) -> str | None:
 
 
 def _is_title(token: _Token) -> bool:
-    return token.is_word and key_lemma(token.text) in PERSON_TITLES
+    return token.is_word and (
+        key_lemma(token.text) in PERSON_TITLES or fold(token.lower) in PERSON_TITLES
+    )
 
 
 def _person_starts(tokens: list[_Token], i: int) -> bool:
@@ -259,7 +228,45 @@ def _person_starts(tokens: list[_Token], i: int) -> bool:
     if not any(r.first_name for r in readings(token.text)):
         return False
     surname = readings(following.text.split("-")[0])
-    return not surname or any(r.proper for r in surname)
+    # Surnames the dictionary lacks read as adjectives in -ski/-cki/-dzki ("Tuchliński").
+    return (
+        not surname
+        or any(r.proper for r in surname)
+        or following.lower.endswith(("ski", "cki", "dzki", "ska", "cka", "dzka"))
+    )
+
+
+def _compound_prefix(word: str) -> bool:
+    """The first part of a compound adjective ("Psychologiczno", "Terapeutyczno",
+    "Opiekuńczo"): a word in -o whose -y/-i form is an adjective."""
+    if len(word) < 4 or not word.endswith(("o", "O")):
+        return False
+    stem = word[:-1]
+    return any(
+        any(r.pos == "adj" for r in readings(stem + ending)) for ending in ("y", "i", "Y", "I")
+    )
+
+
+def _place_word(token: _Token, first: bool) -> bool:
+    """A word of a place name: the first one a proper name (or a word the dictionary does not
+    know, as villages and folded spellings are); the next ones an adjective or a proper name
+    ("w Ostrowcu Świętokrzyskim", "w Nowym Targu"), never a common noun or a verb ("w Warcie
+    Powrót", "w Czasach Epidemii")."""
+    if not token.capitalised or _head(token) or _is_title(token):
+        return False
+    parts = token.text.split("-")
+    found = readings(parts[0]) + readings(parts[-1])
+    if not found:
+        return first or len(parts) > 1
+    if any(r.geographic for r in found):
+        return True
+    if any(
+        r.lemma[:1].isupper() and not r.first_name and "nazwisko" not in r.qualifiers
+        for r in found
+        if r.pos in ("subst", "depr")
+    ):
+        return True  # a proper name that is no person's
+    return not first and any(r.pos in ("adj", "pact", "ppas") for r in found)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -279,7 +286,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             before = line[: match.start()].rsplit(None, 1)
             last_word = before[-1].lower() if before else ""
             last_word = last_word.rsplit(".", 1)[-1] if "." in last_word else last_word
-            if last_word in _ABBREVIATIONS or len(last_word) == 1:
+            if last_word in ABBREVIATIONS or len(last_word) == 1:
                 continue
             spans.append((line_start + cursor, line_start + match.end()))
             cursor = match.end()
@@ -289,10 +296,31 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    return [
+    """Words and punctuation; a compound adjective written with a spaced dash
+    ("Terapeutyczno- Integracyjna", "Profilaktyczno – Wychowawcza") is one word."""
+    raw = [
         _Token(m.group(0), start + m.start(), start + m.end(), m.group("word") is not None)
         for m in _TOKEN.finditer(text[start:end])
     ]
+    tokens: list[_Token] = []
+    i = 0
+    while i < len(raw):
+        token = raw[i]
+        if (
+            i + 2 < len(raw)
+            and token.is_word
+            and raw[i + 1].text in _DASHES
+            and raw[i + 2].is_word
+            and raw[i + 2].text[:1].isalpha()
+            and _compound_prefix(token.text)
+        ):
+            joined = f"{token.text}-{raw[i + 2].text}"
+            tokens.append(_Token(joined, token.start, raw[i + 2].end, True))
+            i += 3
+            continue
+        tokens.append(token)
+        i += 1
+    return tokens
 
 
 # ---------------------------------------------------------------------------------------------
@@ -325,7 +353,10 @@ def _place(tokens: list[_Token], i: int) -> int:
     k = j
     while k < len(tokens) and k - j < 3:
         token = tokens[k]
-        if not token.capitalised or _head(token) or _is_title(token) or _person_starts(tokens, k):
+        if k > j and token.is_word and token.lower in PLACE_ABBREVIATIONS:
+            k = _after_dot(tokens, k)  # "w Gorzowie Wlkp."
+            break
+        if not _place_word(token, first=k == j) or _person_starts(tokens, k):
             break
         k += 1
     return k if k > j else i
@@ -340,7 +371,7 @@ def _patron(tokens: list[_Token], i: int) -> int:
     k = j
     while k < len(tokens):
         token = tokens[k]
-        if token.is_word and token.lower in _PATRON_ABBREVIATIONS and not token.capitalised:
+        if token.is_word and token.lower in PATRON_ABBREVIATIONS and not token.capitalised:
             k = _after_dot(tokens, k)
         elif token.capitalised:
             k += 1
@@ -357,12 +388,14 @@ def _number(tokens: list[_Token], i: int) -> int:
     j = _after_dot(tokens, i)
     value = _word_at(tokens, j)
     if value and (_DIGITS.match(value.text) or _ROMAN.match(value.text)):
+        if j + 1 < len(tokens) and tokens[j + 1].text == "/":
+            return i  # "Nr 96/2020": a document's number, not the institution's
         return j + 1
     return i
 
 
 def _quoted(tokens: list[_Token], i: int) -> int:
-    """End of a quoted name right after a head ("Stowarzyszenie „Arka”"), or i."""
+    """End of a quoted name ("Stowarzyszenie „Arka”", "Klub Seniora „Radość”"), or i."""
     if i >= len(tokens) or tokens[i].text not in ("„", '"', "“", "«"):
         return i
     for k in range(i + 1, min(len(tokens), i + 12)):
@@ -384,15 +417,19 @@ def _extend(tokens: list[_Token], head: int) -> tuple[int, int | None]:
     """End of the mention whose head is at `head`, and where its place phrase starts."""
     j = head + 1
     place_at: int | None = None
+    head_lemma = _head_lemma(tokens[head])
+    # An office held by one person has no patron, number or quoted name of its own: what
+    # follows it is a decision's number or a programme's title.
+    organ = head_lemma in ORGAN_LEMMAS
     while j < len(tokens):
         token = tokens[j]
         if place_at is None and (end := _place(tokens, j)) > j:
             place_at, j = j, end
             continue
-        if (end := _patron(tokens, j)) > j or (end := _number(tokens, j)) > j:
+        if not organ and ((end := _patron(tokens, j)) > j or (end := _number(tokens, j)) > j):
             j = end
             continue
-        if j == head + 1 and (end := _quoted(tokens, j)) > j:
+        if place_at is None and not organ and (end := _quoted(tokens, j)) > j:
             j = end
             continue
         if place_at is not None:
@@ -403,6 +440,15 @@ def _extend(tokens: list[_Token], head: int) -> tuple[int, int | None]:
                 break
             j += 1
             continue
+        if (
+            token.text == ","
+            and head_lemma in ("ministerstwo", "minister")
+            and nxt
+            and nxt.capitalised
+            and not _head(nxt)
+        ):
+            j += 1  # "Ministerstwo Rodziny, Pracy i Polityki Społecznej"
+            continue
         if token.is_word and token.lower == "ds":
             after = _word_at(tokens, _after_dot(tokens, j))
             if after and after.capitalised:
@@ -411,7 +457,7 @@ def _extend(tokens: list[_Token], head: int) -> tuple[int, int | None]:
             break
         if token.is_word and token.lower in ("do", "na", "dla") and nxt:
             # "do spraw Rodziny", "na rzecz Osób Niepełnosprawnych", "dla Dzieci Niesłyszących"
-            if token.lower == "dla" and nxt.capitalised:
+            if token.lower == "dla" and nxt.capitalised and not organ:
                 j += 1
                 continue
             second = _word_at(tokens, j + 2)
@@ -419,6 +465,22 @@ def _extend(tokens: list[_Token], head: int) -> tuple[int, int | None]:
                 j += 2
                 continue
             break
+        if (
+            token.is_word
+            and token.lower in NAME_JOINERS
+            and nxt
+            and nxt.capitalised
+            and not (token.lower == "z" and nxt.lower == "siedzibą")
+            and not _run_has_head(tokens, j + 1)
+            and not _person_starts(tokens, j + 1)
+        ):
+            j += 1  # "… na rzecz Osób z Niepełnosprawnością Intelektualną"
+            continue
+        if token.is_word and _ROMAN.match(token.text) and len(token.text) <= 4:
+            after = _word_at(tokens, j + 1)
+            if after is None or after.lower in ("w", "we"):
+                j += 1  # "Komisariat Policji IV w Białymstoku"
+                continue
         if token.capitalised and not _is_title(token) and not _person_starts(tokens, j):
             if (
                 _head(token)
@@ -433,12 +495,16 @@ def _extend(tokens: list[_Token], head: int) -> tuple[int, int | None]:
 
 
 def _start(tokens: list[_Token], head: int, floor: int) -> int:
-    """First token of the mention: capitalised adjectives before the head, and a roman
-    numeral before a school ("II Liceum")."""
+    """First token of the mention: capitalised adjectives before the head that agree with it,
+    and a roman numeral before a school ("II Liceum")."""
     i = head
-    while i - 1 >= floor and tokens[i - 1].capitalised and _is_adjective(tokens[i - 1]):
-        if _is_title(tokens[i - 1]):
-            break
+    while (
+        i - 1 >= floor
+        and tokens[i - 1].capitalised
+        and _is_adjective(tokens[i - 1])
+        and not _is_title(tokens[i - 1])
+        and _agrees(tokens[i - 1], tokens[head])
+    ):
         i -= 1
     if i - 1 >= floor and tokens[i - 1].is_word and _ROMAN.match(tokens[i - 1].text):
         i -= 1
@@ -448,7 +514,15 @@ def _start(tokens: list[_Token], head: int, floor: int) -> int:
 def _trim(tokens: list[_Token], start: int, end: int) -> int:
     while end > start + 1:
         last = tokens[end - 1]
-        if not last.is_word or last.lower in ("i", "ds", "w", "we", "z", "do", "na", "dla"):
+        if not last.is_word and last.text not in ("”", '"', "»", "."):
+            end -= 1
+        elif last.text == "." and not (
+            end - 2 > start and tokens[end - 2].lower in PLACE_ABBREVIATIONS
+        ):
+            end -= 1
+        elif last.is_word and last.lower in ("i", "ds", "w", "we", "z", "do", "na", "dla"):
+            end -= 1
+        elif last.is_word and last.lower in NAME_JOINERS:
             end -= 1
         elif end - 1 > start + 1 and _TRAILING_ACRONYM.match(last.text) and not _acronym(last):
             end -= 1  # "... Województwa Warmińsko-Mazurskiego FOSa": an inflected abbreviation
@@ -457,19 +531,90 @@ def _trim(tokens: list[_Token], start: int, end: int) -> int:
     return end
 
 
-def _is_generic(tokens: list[_Token], start: int, head: int, end: int) -> bool:
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(fold(word).lower() for word in words)
+
+
+def _lemmas(tokens: list[_Token]) -> set[str]:
+    return {key_lemma(part) for t in tokens if t.is_word for part in t.text.split("-")}
+
+
+def _is_generic(tokens: list[_Token], start: int, head: int, end: int, placed: bool) -> bool:
+    """A phrase that names no one body: a plural or bare head, a project structure, a weak
+    head without whose it is ("Rada Pedagogiczna"), a fund that is money."""
     head_readings = _head(tokens[head])
+    lemma = head_readings[0].lemma
     plural = all(r.numbers == frozenset({"pl"}) for r in head_readings)
     if plural and not any(r.lemma in PLURAL_NAME_HEADS for r in head_readings):
         return True
     if end - start < 2:
         return True  # a bare head: "Zespołu", "Poradni"
-    words = (t.text for t in tokens[start:end] if t.is_word)
-    return any(key_lemma(part) in PROJECT_WORDS for w in words for part in w.split("-"))
+    if _lemmas(tokens[start:end]) & PROJECT_WORDS:
+        return True
+    before = _lemmas(tokens[start:head])
+    after = _lemmas(tokens[head + 1 : end])
+    national = bool(before & _folded(NATIONAL_ADJECTIVES))
+    if lemma in WEAK_HEADS:
+        regional = bool(before & _folded(REGIONAL_ADJECTIVES)) and end - head > 1
+        owned = bool(after & _folded(TERRITORY_NOUNS)) or "ds" in after
+        return not (placed or owned or national or regional)
+    if lemma in NATIONAL_HEADS:
+        regional = any(t.capitalised for t in tokens[start:head])
+        return not (national or regional or after & _folded(TERRITORY_NOUNS))
+    if lemma == "fundusz":
+        return not before & _folded(FUND_ADJECTIVES)
+    if lemma in ORGAN_COMPLEMENTS:
+        return not after & _folded(ORGAN_COMPLEMENTS[lemma])
+    if lemma in ORGANS_WITH_ADJECTIVE:
+        return head == start
+    return False
+
+
+def _kind_only(tokens: list[_Token], start: int, head: int, end: int, placed: bool) -> bool:
+    """Only the words of a kind of public unit: "Środowiskowy Dom Samopomocy", "Sąd Rejonowy"."""
+    if placed or _head_lemma(tokens[head]) not in HEAD_LEMMAS:
+        return False
+    if _head_lemma(tokens[head]) in _OWN_NAME_HEADS:
+        return False
+    vocabulary = institution_vocabulary() | KIND_WORDS
+    for token in tokens[start:end]:
+        if not token.is_word:
+            if token.text in ("„", "”", '"', "“", "«", "»"):
+                return False  # a quoted name of its own
+            continue
+        if _DIGITS.match(token.text) or _ROMAN.match(token.text):
+            return False
+        lowered = token.lower
+        if lowered in ("dla", "i", "na", "rzecz", "ds", "spraw", "do", "w", "we", "o", "z"):
+            continue
+        if lowered in ("nr", "numer", "im", "imienia"):
+            return False
+        if any(key_lemma(part) not in vocabulary for part in token.text.split("-")):
+            return False
+    return True
+
+
+def _cut_at_the_end(text: str, tokens: list[_Token], end: int) -> bool:
+    """The phrase runs into the end of a text cut mid-word ("… Placówki Ws", "Ośrodek
+    Diagno"): its last word ends the text and is no word the dictionary knows."""
+    last = tokens[end - 1]
+    if text[last.end :].strip() or not last.is_word or last.all_caps:
+        return False
+    return not readings(last.text.split("-")[-1])
 
 
 def _span_text(text: str, tokens: list[_Token], start: int, end: int) -> str:
-    return normalise_space(text[tokens[start].start : tokens[end - 1].end])
+    return " ".join(token_text(text, tokens, start, end).split())
+
+
+def token_text(text: str, tokens: list[_Token], start: int, end: int) -> str:
+    """The words from `start` to `end` as written, a spaced compound's dash closed up."""
+    out = text[tokens[start].start : tokens[end - 1].end]
+    for token in tokens[start:end]:
+        written = text[token.start : token.end]
+        if written != token.text:
+            out = out.replace(written, token.text, 1)
+    return out
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -485,15 +630,19 @@ def find_mentions(text: str) -> list[Mention]:
         while i < len(tokens):
             token = tokens[i]
             acronym = _acronym(token)
+            kind_only = False
             if _head(token):
                 start = _start(tokens, i, floor)
                 end, place_at = _extend(tokens, i)
                 end = _trim(tokens, start, end)
                 if place_at is not None and place_at >= end:
                     place_at = None
-                if _is_generic(tokens, start, i, end):
+                placed = place_at is not None
+                if _is_generic(tokens, start, i, end, placed) or _cut_at_the_end(text, tokens, end):
                     i += 1
                     continue
+                kind_only = _kind_only(tokens, start, i, end, placed)
+                acronym = None
             elif acronym is not None:
                 start = i
                 end, place_at = i + 1, None
@@ -503,6 +652,7 @@ def find_mentions(text: str) -> list[Mention]:
                 if len(acronym_token_key(acronym)) < 3 and end == i + 1:
                     i += 1
                     continue  # "SP", "SO" alone are too often something else
+                kind_only = end == i + 1
             else:
                 i += 1
                 continue
@@ -516,6 +666,8 @@ def find_mentions(text: str) -> list[Mention]:
                     start=tokens[start].start,
                     end=tokens[end - 1].end,
                     place_raw=place,
+                    kind_only=kind_only,
+                    acronym=acronym if kind_only else None,
                 )
             )
             floor = i = end
