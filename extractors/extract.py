@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from extractors.catalogue import Source
 from extractors.context import Issue, ParseContext
 from extractors.fetch import Fetcher, FetchError
+from extractors.mention_records import add_page_mentions
 from extractors.parsers import get_parser
 from extractors.records import (
     Document,
@@ -113,7 +114,9 @@ def extract_source(source: Source, fetcher: Fetcher, previous_sha256: str | None
     failure: str | None = None
     parsed: list[ParsedInstitution] = []
     try:
-        parsed = get_parser(source.parser)(document, context)
+        parsed = add_page_mentions(
+            document, get_parser(source.parser)(document, context), source.parser
+        )
     except ExtractionError as exc:
         log.warning("%s: %s", source.slug, exc)
         failure = f"parse: {exc}"

@@ -47,8 +47,8 @@ BODY_LEMMAS: tuple[str, ...] = (
 # Offices held by one person that act as a body: "decyzją Wojewody Mazowieckiego",
 # "rozporządzenie Ministra Zdrowia", "Burmistrz Zdzieszowic", "Rzecznik Praw Dziecka". Their
 # deputies ("Wicestarosta", "Zastępca Burmistrza") stay titles of people.
+# A "Minister" is left out: pages name one mostly as the author of a regulation they cite.
 ORGAN_LEMMAS: tuple[str, ...] = (
-    "minister",
     "wojewoda",
     "starosta",
     "marszałek",
@@ -59,6 +59,16 @@ ORGAN_LEMMAS: tuple[str, ...] = (
     "kurator",
     "inspektor",
 )
+# The office of an organ: "Starosta X" and "Starostwo Powiatowe w X" on one page are one body
+# (folded words its office's matching key holds).
+ORGAN_OFFICES: dict[str, tuple[str, ...]] = {
+    "starosta": ("starostwo",),
+    "wojewoda": ("urzad wojewodzki",),
+    "marszałek": ("urzad marszalkowski",),
+    "burmistrz": ("urzad miasta", "urzad miejski", "urzad miasto"),
+    "prezydent": ("urzad miasta", "urzad miejski", "urzad miasto"),
+    "wójt": ("urzad gminy", "urzad gmina"),
+}
 # Heads that name a body only with a complement that places it or says whose it is: "Rada
 # Powiatu Opolskiego", "Powiatowa Komisja Bezpieczeństwa", "Zarząd Dróg Powiatowych w X" — not
 # "Rada Pedagogiczna", "Zarząd Stowarzyszenia", "Biuro Projektu", "Rada Miejska" alone.
@@ -228,6 +238,38 @@ PLACE_ABBREVIATIONS: dict[str, str] = {
 # "Stowarzyszenie na rzecz Osób z Niepełnosprawnością", "Zespół do Spraw Orzekania o
 # Niepełnosprawności", "Punkt Informacji dla Osób Uzależnionych od Alkoholu oraz Przemocy".
 NAME_JOINERS = frozenset({"z", "ze", "o", "od", "oraz", "przeciw", "wobec"})
+# Words that never belong to an institution's name: what a site puts around it ("Urząd Gminy X
+# Biuletyn Informacji Publicznej", "Nowy Szpital Menu", "… w Warcie Powrót Generuj PDF").
+SITE_WORDS = frozenset(
+    {
+        "biuletyn",
+        "menu",
+        "strona",
+        "portal",
+        "serwis",
+        "bip",
+        "wersja",
+        "kontakt",
+        "mapa",
+        "drukowac",
+        "pdf",
+        "powrot",
+        "generowac",
+        "wiecej",
+        "czytac",
+        "zobaczyc",
+        "szukac",
+        "rejestracja",
+        "aktualnosc",
+        "ogloszenie",
+        "galeria",
+        "start",
+        "home",
+        "logowanie",
+        "zalogowac",
+        "przyjac",
+    }
+)
 # Words of kinds of units beyond `transforms.names.institution_vocabulary()`: a name made only
 # of such words and a head ("Dzienny Dom Pomocy", "Zakład Karny", "Świetlica Terapeutyczna")
 # says what kind of unit it is, not which one.
@@ -281,5 +323,14 @@ KIND_WORDS = frozenset(
         "alkoholowy",
         "problem",
         "rozwiazywanie",
+        "obsluga",
+        "klient",
+        "interesant",
+        "zgloszeniowo",
+        "koordynacyjny",
+        "opiniodawczy",
+        "specjalista",
+        "przysposabiac",
+        "zarzadzanie",
     }
 )

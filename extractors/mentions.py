@@ -55,6 +55,7 @@ from extractors.mention_words import (
     PLURAL_NAME_HEADS,
     PROJECT_WORDS,
     REGIONAL_ADJECTIVES,
+    SITE_WORDS,
     TERRITORY_NOUNS,
     WEAK_HEADS,
 )
@@ -72,6 +73,7 @@ from transforms.text import fold, normalise_space
 
 _TOKEN = re.compile(r"(?P<word>[^\W_]+(?:[-‑][^\W_]+)*)|(?P<punct>[^\w\s])")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”»)]*\s+(?=[\"„«(]?[A-ZĄĆĘŁŃÓŚŹŻ0-9])")
+_PLACE_LINE = re.compile(r"^\s*(?:w|we|z siedzibą w)\s+[A-ZĄĆĘŁŃÓŚŹŻ]")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|\d+[.)])\s+")
 _INFLECTED_ACRONYM = re.compile(
     r"^(?P<base>[A-ZĄĆĘŁŃÓŚŹŻ][A-ZĄĆĘŁŃÓŚŹŻa-z]*[A-ZĄĆĘŁŃÓŚŹŻ])(?:-?[a-ząęóśćżźłń]{1,3})?$"
@@ -80,6 +82,16 @@ _TRAILING_ACRONYM = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:-?[a-ząęóść
 _DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
 _ROMAN = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _DASHES = "-–‑"
+_PLACE_ADJECTIVE_ENDING = re.compile(r"(?:sk|ck|dzk)(?:im|iej|ich|iem)$")
+_FUNCTION_WORDS = frozenset(
+    {"w", "we", "z", "ze", "i", "do", "na", "dla", "o", "od", "oraz", "przy", "pod", "nad", "po"}
+)
+# Words for a part of an institution: "Kuratorium Oświaty z Delegaturą" is two things.
+_UNIT_WORDS = frozenset(
+    {"delegatura", "oddzial", "filia", "siedziba", "wydzial", "sekcja", "dzial"}
+)
+# "Sp. z o.o.", "S.A." after a company's name: its legal form, part of the name.
+_LEGAL_FORM = ("sp", ".", "z", "o", ".", "o", ".")
 # Heads of the directory's public kinds, whose names are their kind and seat; an NGO's head
 # ("Stowarzyszenie", "Fundacja") comes with a name of its own.
 _OWN_NAME_HEADS = frozenset(
@@ -104,6 +116,7 @@ class Mention:
     place_raw: str | None = None  # "w Skarżysku-Kamiennej"
     kind_only: bool = False
     acronym: str | None = None  # the table acronym when the phrase is one ("PFRON", "MOPS")
+    head: str = ""  # the head's lemma ("ośrodek", "wojewoda"); "" for an acronym
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +214,19 @@ def _gender_alias(triples: set[tuple[str, str, str]]) -> set[tuple[str, str, str
     }
 
 
+def _modifies_noun_before(noun: _Token, adjective: _Token) -> bool:
+    """A capitalised common noun just before an adjective that agrees with it: the adjective
+    is the noun's, not the next head's."""
+    if not noun.capitalised or _is_title(noun) or _head(noun):
+        return False
+    nouns = tuple(r for r in readings(noun.text.rsplit("-", 1)[-1]) if r.pos in ("subst", "ger"))
+    if not nouns or any(r.proper for r in nouns):
+        return False
+    noun_triples = {(n, c, g) for r in nouns for n in r.numbers for c in r.cases for g in r.genders}
+    words = readings(adjective.text.rsplit("-", 1)[-1])
+    return bool(_triples(words, adjective=True) & _gender_alias(noun_triples))
+
+
 def _acronym(token: _Token) -> str | None:
     """The table acronym a token spells ("MOPS", "MOPS-u", "PCPR-em"), or None."""
     if not token.is_word or not token.text[:2].isupper():
@@ -257,7 +283,8 @@ def _place_word(token: _Token, first: bool) -> bool:
     parts = token.text.split("-")
     found = readings(parts[0]) + readings(parts[-1])
     if not found:
-        return first or len(parts) > 1
+        # villages and folded spellings the dictionary lacks; "Slaskich" after a place
+        return first or len(parts) > 1 or _PLACE_ADJECTIVE_ENDING.search(token.lower) is not None
     if any(r.geographic for r in found):
         return True
     if any(
@@ -275,13 +302,21 @@ def _place_word(token: _Token, first: bool) -> bool:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence; a line is never joined to the next (list items)."""
+    """(start, end) of every sentence; a line is never joined to the next (list items), except
+    a line that only carries on a name's place ("Komendy Powiatowej Policji<br>w Piszu")."""
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
         line_start = offset
         offset += len(line) + 1
         cursor = 0
+        if spans and spans[-1][1] == line_start - 1 and _PLACE_LINE.match(line):
+            first_end = _SENTENCE_END.search(line)
+            joined_end = line_start + (first_end.end() if first_end else len(line))
+            spans[-1] = (spans[-1][0], joined_end)
+            cursor = joined_end - line_start
+            if not line[cursor:].strip():
+                continue
         for match in _SENTENCE_END.finditer(line):
             before = line[: match.start()].rsplit(None, 1)
             last_word = before[-1].lower() if before else ""
@@ -306,18 +341,17 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
     i = 0
     while i < len(raw):
         token = raw[i]
-        if (
+        while (
             i + 2 < len(raw)
             and token.is_word
             and raw[i + 1].text in _DASHES
             and raw[i + 2].is_word
             and raw[i + 2].text[:1].isalpha()
-            and _compound_prefix(token.text)
+            and _compound_prefix(token.text.rsplit("-", 1)[-1])
         ):
-            joined = f"{token.text}-{raw[i + 2].text}"
-            tokens.append(_Token(joined, token.start, raw[i + 2].end, True))
-            i += 3
-            continue
+            # "Rehabilitacyjno- Edukacyjno- Wychowawczy": each spaced part joins the word
+            token = _Token(f"{token.text}-{raw[i + 2].text}", token.start, raw[i + 2].end, True)
+            i += 2
         tokens.append(token)
         i += 1
     return tokens
@@ -356,8 +390,22 @@ def _place(tokens: list[_Token], i: int) -> int:
         if k > j and token.is_word and token.lower in PLACE_ABBREVIATIONS:
             k = _after_dot(tokens, k)  # "w Gorzowie Wlkp."
             break
-        if not _place_word(token, first=k == j) or _person_starts(tokens, k):
+        if _person_starts(tokens, k):
             break
+        if k > j and token.lower in ("nad", "pod") and (river := _word_at(tokens, k + 1)):
+            if river.capitalised and not _head(river):
+                k += 2  # "w Kostrzynie nad Odrą"
+                break
+        if not _place_word(token, first=k == j):
+            # "w Białej Piskiej", "w Nowym Targu": a town whose name opens with an adjective
+            following = tokens[k + 1] if k + 1 < len(tokens) else None
+            if not (
+                k == j
+                and _is_adjective(token)
+                and following is not None
+                and _place_word(following, first=False)
+            ):
+                break
         k += 1
     return k if k > j else i
 
@@ -471,6 +519,7 @@ def _extend(tokens: list[_Token], head: int) -> tuple[int, int | None]:
             and nxt
             and nxt.capitalised
             and not (token.lower == "z" and nxt.lower == "siedzibą")
+            and key_lemma(nxt.text) not in _UNIT_WORDS
             and not _run_has_head(tokens, j + 1)
             and not _person_starts(tokens, j + 1)
         ):
@@ -481,6 +530,20 @@ def _extend(tokens: list[_Token], head: int) -> tuple[int, int | None]:
             if after is None or after.lower in ("w", "we"):
                 j += 1  # "Komisariat Policji IV w Białymstoku"
                 continue
+        if tuple(t.lower for t in tokens[j : j + len(_LEGAL_FORM)]) == _LEGAL_FORM:
+            j += len(_LEGAL_FORM)
+            continue
+        if token.lower in _FUNCTION_WORDS:
+            break  # "W", "I", "DO" of a text in capitals are not name words
+        if token.is_word and key_lemma(token.text) in SITE_WORDS:
+            break
+        if (
+            token.all_caps
+            and not tokens[head].all_caps
+            and head_lemma not in _OWN_NAME_HEADS
+            and any(r.first_name for r in readings(token.text.capitalize()))
+        ):
+            break  # "Burmistrz Gminy Lubomierz ADAM NOWAK" (an NGO's own name may be in capitals)
         if token.capitalised and not _is_title(token) and not _person_starts(tokens, j):
             if (
                 _head(token)
@@ -506,6 +569,8 @@ def _start(tokens: list[_Token], head: int, floor: int) -> int:
         and _agrees(tokens[i - 1], tokens[head])
     ):
         i -= 1
+    if i < head and i - 1 >= floor and _modifies_noun_before(tokens[i - 1], tokens[i]):
+        i += 1  # "Zarządzania Kryzysowego Łódzkiego Urzędu": "Kryzysowego" is the noun's
     if i - 1 >= floor and tokens[i - 1].is_word and _ROMAN.match(tokens[i - 1].text):
         i -= 1
     return i
@@ -553,6 +618,10 @@ def _is_generic(tokens: list[_Token], start: int, head: int, end: int, placed: b
         return True
     before = _lemmas(tokens[start:head])
     after = _lemmas(tokens[head + 1 : end])
+    if (lemma in WEAK_HEADS or lemma in ORGAN_LEMMAS) and key_lemma(
+        tokens[end - 1].text
+    ) in _folded(TERRITORY_NOUNS):
+        return True  # "Rada Gminy", "Wójt Gminy": whose gmina, the phrase does not say
     national = bool(before & _folded(NATIONAL_ADJECTIVES))
     if lemma in WEAK_HEADS:
         regional = bool(before & _folded(REGIONAL_ADJECTIVES)) and end - head > 1
@@ -571,7 +640,8 @@ def _is_generic(tokens: list[_Token], start: int, head: int, end: int, placed: b
 
 
 def _kind_only(tokens: list[_Token], start: int, head: int, end: int, placed: bool) -> bool:
-    """Only the words of a kind of public unit: "Środowiskowy Dom Samopomocy", "Sąd Rejonowy"."""
+    """Only the words of a kind of public unit, maybe with its number: "Środowiskowy Dom
+    Samopomocy", "Sąd Rejonowy", "Szkoła Podstawowa nr 3"."""
     if placed or _head_lemma(tokens[head]) not in HEAD_LEMMAS:
         return False
     if _head_lemma(tokens[head]) in _OWN_NAME_HEADS:
@@ -583,11 +653,13 @@ def _kind_only(tokens: list[_Token], start: int, head: int, end: int, placed: bo
                 return False  # a quoted name of its own
             continue
         if _DIGITS.match(token.text) or _ROMAN.match(token.text):
-            return False
+            continue  # "Szkoła Podstawowa nr 3" is still a kind without its place
         lowered = token.lower
         if lowered in ("dla", "i", "na", "rzecz", "ds", "spraw", "do", "w", "we", "o", "z"):
             continue
-        if lowered in ("nr", "numer", "im", "imienia"):
+        if lowered in ("nr", "numer"):
+            continue
+        if lowered in ("im", "imienia"):
             return False
         if any(key_lemma(part) not in vocabulary for part in token.text.split("-")):
             return False
@@ -604,7 +676,32 @@ def _cut_at_the_end(text: str, tokens: list[_Token], end: int) -> bool:
 
 
 def _span_text(text: str, tokens: list[_Token], start: int, end: int) -> str:
-    return " ".join(token_text(text, tokens, start, end).split())
+    return _written_out(" ".join(token_text(text, tokens, start, end).split()))
+
+
+_PLACE_ABBREVIATION = re.compile(r"(?P<place>\w+) (?P<short>\w+)\.$")
+
+
+def _written_out(phrase: str) -> str:
+    """A place's abbreviated second word written out, in the case and gender of the first:
+    "w Ostrowcu Św." -> "w Ostrowcu Świętokrzyskim", "w Rudzie Śl." -> "w Rudzie Śląskiej"."""
+    match = _PLACE_ABBREVIATION.search(phrase)
+    if match is None or match.group("short").lower() not in PLACE_ABBREVIATIONS:
+        return phrase
+    lemma = PLACE_ABBREVIATIONS[match.group("short").lower()]
+    places = [r for r in readings(match.group("place")) if r.pos == "subst" and "loc" in r.cases]
+    if not places:
+        return phrase
+    place = min(places, key=lambda r: (not r.geographic, r.lemma))
+    number = "pl" if "pl" in place.numbers and "sg" not in place.numbers else "sg"
+    gender = next(iter(sorted(place.genders)), "m3")
+    for form, tag in generate(lemma):
+        parts = tag.split(":")
+        if parts[0] == "adj" and number in parts[1].split(".") and "loc" in parts[2].split("."):
+            if gender in parts[3].split(".") and parts[-1] == "pos":
+                written = form[:1].upper() + form[1:]
+                return phrase[: match.start("short")] + written
+    return phrase
 
 
 def token_text(text: str, tokens: list[_Token], start: int, end: int) -> str:
@@ -668,6 +765,7 @@ def find_mentions(text: str) -> list[Mention]:
                     place_raw=place,
                     kind_only=kind_only,
                     acronym=acronym if kind_only else None,
+                    head=_head_lemma(token) if acronym is None else "",
                 )
             )
             floor = i = end

@@ -31,6 +31,7 @@ import duckdb
 from extractors.context import ParseContext
 from extractors.detect import Detection, Kind, detect_page
 from extractors.fetch import Fetcher, FetchError
+from extractors.mention_records import add_page_mentions, page_mentions
 from extractors.options import check_option
 from extractors.parsers import get_parser, parser_names
 from extractors.records import Document, ExtractionError, ParsedInstitution, make_record_id
@@ -267,7 +268,17 @@ def extract_one(
             log.info("%s: not a public institution: %s", target, "; ".join(detection.reasons))
             return []
         names = _PARSERS_FOR[detection.kind]
-    used, parsed = _parse(document, target, names, options)
+    try:
+        used, parsed = _parse(document, target, names, options)
+    except ExtractOneError:
+        # A page whose owner no parser can name may still name other institutions.
+        if detection is None or detection.kind not in ("bip_dane", "contact_page", "directory"):
+            raise
+        parsed = page_mentions(document)
+        if not parsed:
+            raise
+        used = "mentions"
+    parsed = add_page_mentions(document, parsed, used)
     fetched_at = document.fetched_at or datetime.now(UTC)
     rows = []
     for item in parsed:
