@@ -12,11 +12,13 @@ KIND_LABELS = {
     "pair": "Czy to ta sama instytucja?",
     "field_conflict": "Która wartość jest aktualna?",
     "not_institution": "Czy to w ogóle instytucja?",
+    "new_institution": "Czy dodać tę instytucję do katalogu?",
 }
 KIND_SHORT = {
     "pair": "para rekordów",
     "field_conflict": "sprzeczne dane",
     "not_institution": "czy instytucja",
+    "new_institution": "nowa instytucja",
 }
 VERDICT_LABELS = {
     "same": "To samo",

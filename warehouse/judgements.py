@@ -55,6 +55,7 @@ VERDICTS_BY_KIND: dict[CaseKind, tuple[ReviewVerdict, ...]] = {
     "pair": ("same", "different", "unsure"),
     "field_conflict": ("value_current", "both_valid", "unsure"),
     "not_institution": ("not_institution", "is_institution", "unsure"),
+    "new_institution": ("is_institution", "not_institution", "unsure"),
 }
 
 

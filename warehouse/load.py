@@ -130,10 +130,15 @@ def previous_documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def check_assertions(result: SourceResult, source: Source) -> SourceOutcome:
-    """Apply the declaration's min/max record assertions to a fresh extraction."""
+    """Apply the declaration's min/max record assertions to a fresh extraction. They count
+    what the source is declared for: an article's mentions, a page's or a listing's own
+    records — not the other institutions a page names besides (warehouse.mentions)."""
     if result.status != "extracted":
         return SourceOutcome(result.source, result.status, None, result.message)
-    count = len(result.records)
+    if source.kind == "article":
+        count = len(result.records)
+    else:
+        count = sum(1 for r in result.records if r.parsed.role != "mention")
     if count < source.min_records:
         return SourceOutcome(
             result.source,

@@ -31,7 +31,7 @@ from transforms.er.review import ConflictCase, Evidence, PairCase
 from transforms.taxonomy import TYPE_OTHER
 from warehouse.db import transaction
 
-CaseKind = Literal["pair", "field_conflict", "not_institution"]
+CaseKind = Literal["pair", "field_conflict", "not_institution", "new_institution"]
 CASE_KINDS: tuple[CaseKind, ...] = get_args(CaseKind)
 CaseValues = tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -52,8 +52,8 @@ def case_key(
         subject = f"pair|{record_a}|{record_b}"
     elif kind == "field_conflict":
         subject = f"field_conflict|{institution_id}|{field_name}"
-    elif kind == "not_institution":
-        subject = f"not_institution|{record_a}"
+    elif kind in ("not_institution", "new_institution"):
+        subject = f"{kind}|{record_a}"
     else:
         raise ReviewError(f"unknown case kind {kind!r} (expected one of {CASE_KINDS})")
     return "c_" + hashlib.sha256(subject.encode("utf-8")).hexdigest()[:16]
@@ -65,7 +65,9 @@ class ReviewCase:
 
     `pair`: are record_a and record_b (ordered, a < b) one institution? `field_conflict`: the
     records of `institution_id` disagree on `field`; `values` lists each value with the records
-    that gave it. `not_institution`: is record_a an institution at all? `evidence` carries the
+    that gave it. `not_institution`: is record_a an institution at all? `new_institution`: is
+    the institution record_a names (with the other mentions in `values`) one to add to the
+    directory? `evidence` carries the
     matcher's ladder levels and weights; `priority` orders the queue (higher first)."""
 
     kind: CaseKind
@@ -383,5 +385,10 @@ def not_institution_cases(con: duckdb.DuckDBPyConnection) -> list[ReviewCase]:
             # Below a doubtful pair of the same size: a stray record misleads less than a merge.
             priority=round((1.0 + math.log1p(context.weight)) * 0.4, 4),
         )
-        for record_id, context in _contexts(con, "r.type_code = ?", [TYPE_OTHER]).items()
+        # A mention held out of the directory (warehouse.mentions) is no stray record in it.
+        for record_id, context in _contexts(
+            con,
+            "r.type_code = ? AND NOT (r.role = 'mention' AND ir.institution_id IS NULL)",
+            [TYPE_OTHER],
+        ).items()
     ]
