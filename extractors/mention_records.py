@@ -41,7 +41,7 @@ from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
 from bs4.element import Comment, NavigableString
 
 from extractors.contacts import find_address, find_emails, find_phones, find_websites
-from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_OFFICES
+from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_LEMMAS, ORGAN_OFFICES
 from extractors.mentions import Mention, find_mentions
 from extractors.records import Document, ParsedInstitution
 from transforms.acronyms import by_short
@@ -266,7 +266,9 @@ def _kept(mentions: Sequence[Mention], owner: _Owner, *, article: bool) -> list[
     kept: list[_Named] = []
     for mention in mentions:
         name, place = mention.phrase, _written_place(mention)
-        if mention.acronym is not None and mention.acronym in NATIONAL_ACRONYMS:
+        if mention.office:
+            name = mention.nominative  # "Komendanta Głównego Policji" names the Komenda
+        elif mention.acronym is not None and mention.acronym in NATIONAL_ACRONYMS:
             name = by_short()[mention.acronym].full
         elif mention.kind_only:
             if article and (
@@ -374,14 +376,9 @@ def mention_records(
     starts = sorted({m.start for m in mentions})
     records = []
     for item in named:
-        record = _record(item, text, starts, owner)
-        if (
-            not record.phones_raw
-            and not record.emails_raw
-            and _shares_contacts(item, text, starts, owner)
-        ):
-            continue  # the owner's contact block under another name
-        records.append(record)
+        if _shares_contacts(item, text, starts, owner):
+            continue  # the owner's phone or mailbox beside it: the owner under another name
+        records.append(_record(item, text, starts, owner))
     return records
 
 
@@ -419,6 +416,8 @@ def _written_place(mention: Mention) -> str | None:
     normalise stage reads the place, a raw field keeps the text."""
     if mention.place_raw:
         return mention.place_raw
+    if mention.head in ORGAN_LEMMAS:
+        return None  # "Wojewoda Podlaski": the office's region, not a place it sits in
     try:
         place = normalise_name(mention.nominative).place_raw
     except ValueError:

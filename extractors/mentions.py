@@ -117,6 +117,7 @@ class Mention:
     kind_only: bool = False
     acronym: str | None = None  # the table acronym when the phrase is one ("PFRON", "MOPS")
     head: str = ""  # the head's lemma ("ośrodek", "wojewoda"); "" for an acronym
+    office: bool = False  # named through its officer: `nominative` is the office's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,8 +391,9 @@ def _place(tokens: list[_Token], i: int) -> int:
         if k > j and token.is_word and token.lower in PLACE_ABBREVIATIONS:
             k = _after_dot(tokens, k)  # "w Gorzowie Wlkp."
             break
-        if _person_starts(tokens, k):
-            break
+        geographic = any(r.geographic for r in readings(token.text.split("-")[0]))
+        if not geographic and _person_starts(tokens, k):
+            break  # "w Aleksandrowie Łódzkim" is a town, though "Aleksandrowie" is a name too
         if k > j and token.lower in ("nad", "pod") and (river := _word_at(tokens, k + 1)):
             if river.capitalised and not _head(river):
                 k += 2  # "w Kostrzynie nad Odrą"
@@ -714,6 +716,63 @@ def token_text(text: str, tokens: list[_Token], start: int, end: int) -> str:
     return out
 
 
+# Officers named by their office: "Komendanta Głównego Policji", "Zastępca Prokuratora
+# Okręgowego w Sieradzu" name the Komenda and the Prokuratura they head.
+_OFFICERS = {"komendant": "Komenda", "prokurator": "Prokuratura"}
+_OFFICER_COMPLEMENTS = {"komendant": ("policja", "straz"), "prokurator": ()}
+
+
+def _officer(tokens: list[_Token], i: int) -> int:
+    """End of "Komendanta Powiatowego Policji w Piszu" / "Prokuratora Rejonowego w Łomży"
+    starting at token i, or i."""
+    token = tokens[i]
+    officer = fold(key_lemma(token.text)) if token.capitalised else ""
+    if officer not in _OFFICERS or not (rank := _word_at(tokens, i + 1)):
+        return i
+    if not rank.capitalised or not _is_adjective(rank):
+        return i
+    j = i + 2
+    while j < len(tokens) and tokens[j].capitalised and not _person_starts(tokens, j):
+        if _head(tokens[j]) or _is_title(tokens[j]) or key_lemma(tokens[j].text) in SITE_WORDS:
+            break
+        j += 1
+    j = max(j, _place(tokens, j))
+    words = {key_lemma(t.text) for t in tokens[i:j] if t.is_word}
+    needed = _OFFICER_COMPLEMENTS[officer]
+    if needed and not words & set(needed):
+        return i
+    if not needed and j == i + 2 and fold(rank.lower) not in ("krajowego", "krajowy"):
+        return i  # "Prokurator Rejonowy" without its place names no office
+    return j
+
+
+def _office_name(nominative_phrase: str, officer: str) -> str:
+    """ "Komendant Główny Policji" -> "Komenda Główna Policji": the office, its adjectives in
+    the feminine."""
+    words = nominative_phrase.split(" ")
+    out = [_OFFICERS[officer]]
+    k = 1
+    while k < len(words):
+        word = words[k]
+        lemmas = [r.lemma for r in readings(word) if r.pos == "adj" and not r.proper]
+        if not lemmas:
+            break
+        feminine = next(
+            (
+                form
+                for form, tag in generate(lemmas[0])
+                if tag.startswith("adj:sg:")
+                and ":nom" in tag
+                and ":f:" in tag + ":"
+                and tag.endswith("pos")
+            ),
+            None,
+        )
+        out.append(feminine[:1].upper() + feminine[1:] if feminine else word)
+        k += 1
+    return " ".join([*out, *words[k:]])
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every institution phrase in `text`, in order of appearance (duplicates included)."""
     mentions: list[Mention] = []
@@ -728,6 +787,26 @@ def find_mentions(text: str) -> list[Mention]:
             token = tokens[i]
             acronym = _acronym(token)
             kind_only = False
+            if (stop := _officer(tokens, i)) > i:
+                phrase = _span_text(text, tokens, i, stop)
+                officer = fold(key_lemma(token.text))
+                place_at = next(
+                    (k for k in range(i + 2, stop) if tokens[k].lower in ("w", "we")), None
+                )
+                mentions.append(
+                    Mention(
+                        phrase=phrase,
+                        nominative=_office_name(nominative(phrase), officer),
+                        sentence=sentence,
+                        start=tokens[i].start,
+                        end=tokens[stop - 1].end,
+                        place_raw=_span_text(text, tokens, place_at, stop) if place_at else None,
+                        head=_OFFICERS[officer].lower(),
+                        office=True,
+                    )
+                )
+                floor = i = stop
+                continue
             if _head(token):
                 start = _start(tokens, i, floor)
                 end, place_at = _extend(tokens, i)
