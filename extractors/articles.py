@@ -1,14 +1,11 @@
 """Institutions named in Polish news articles (HTML or plain text), as `mention` records.
 
 `parse_article` reads an article's main text (`article_text`: without menus, headers, footers
-and sidebars), finds the institutions it names (`extractors.mentions.find_mentions`) and gives
-one `ParsedInstitution(role="mention")` per institution: the phrase as written, the sentence it
-came from, and where the article places it, as written; the normalise stage puts the name in
-the nominative and the place on the map.
-
-Within one article the same institution is reported once: a mention whose matching key equals
-or is a leading part of another mention's key ("Poradni Psychologiczno-Pedagogicznej" after
-"Poradnią Psychologiczno-Pedagogiczną w Skarżysku-Kamiennej") is folded into the longer one.
+and sidebars) and gives one `ParsedInstitution(role="mention")` per institution it names
+(`extractors.mention_records`): the phrase as written, the sentence it came from, where the
+article places it, and the contact data written beside it; the normalise stage puts the name
+in the nominative and the place on the map. In an article a kind of unit alone ("Powiatowe
+Centrum Pomocy Rodzinie") counts when it stands in a list or beside placed ones.
 """
 
 from __future__ import annotations
