@@ -33,12 +33,13 @@ Which phrases become records:
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
+from bs4 import Tag
 from bs4.element import Comment, NavigableString
+from lxml import etree
+from lxml import html as lxml_html
 
 from extractors.contacts import find_address, find_emails, find_phones, find_websites
 from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_LEMMAS, ORGAN_OFFICES
@@ -87,17 +88,40 @@ def block_lines(element: Tag) -> str:
     return "\n".join(line for line in lines if line)
 
 
+_SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
+
+
 def page_text(html: str) -> str:
-    """The visible text of a whole page, menus, header and footer included, one block a line."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        soup = BeautifulSoup(html, "lxml")
-    for tag in soup(["script", "style", "noscript", "template", "svg", "head"]):
-        tag.decompose()
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    root = soup.body if isinstance(soup.body, Tag) else soup
-    return block_lines(root)
+    """The visible text of a whole page, menus, header and footer included, one block a line.
+
+    Read with lxml alone (no BeautifulSoup tree): it runs on every page of a national run."""
+    try:
+        root = lxml_html.document_fromstring(html)
+    except ValueError:  # a str that declares its encoding in an XML prolog
+        root = lxml_html.document_fromstring(html.encode("utf-8"))
+    except etree.ParserError:
+        return ""
+    parts: list[str] = []
+
+    def walk(element: etree._Element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag and tag.lower() in _SKIPPED:
+            return
+        block = tag.lower() in BLOCKS if tag else False
+        if block:
+            parts.append("\n")
+        if tag and element.text:
+            parts.append(_SPACES.sub(" ", element.text))
+        for child in element:
+            walk(child)
+            if child.tail:
+                parts.append(_SPACES.sub(" ", child.tail))
+        if block:
+            parts.append("\n")
+
+    walk(root)
+    lines = (normalise_space(line) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 @dataclass(frozen=True, slots=True)

@@ -495,7 +495,9 @@ def _officer(tokens: list[Token], i: int) -> int:
     """End of "Komendanta Powiatowego Policji w Piszu" / "Prokuratora Rejonowego w Łomży"
     starting at token i, or i."""
     token = tokens[i]
-    officer = fold(key_lemma(token.text)) if token.capitalised else ""
+    if not token.capitalised or not token.lower.startswith(("komend", "prokur")):
+        return i
+    officer = fold(key_lemma(token.text))
     if officer not in _OFFICERS or not (rank := _word_at(tokens, i + 1)):
         return i
     if not rank.capitalised or not is_adjective(rank):
@@ -553,7 +555,7 @@ def find_mentions(text: str) -> list[Mention]:
         tokens = tokens_of(text, sent_start, sent_end)
         if not tokens:
             continue
-        sentence = normalise_space(_BULLET.sub("", text[sent_start:sent_end]))
+        written = text[sent_start:sent_end]
         floor = 0
         i = 0
         while i < len(tokens):
@@ -570,7 +572,7 @@ def find_mentions(text: str) -> list[Mention]:
                     Mention(
                         phrase=phrase,
                         nominative=_office_name(nominative(phrase), officer),
-                        sentence=sentence,
+                        sentence=normalise_space(_BULLET.sub("", written)),
                         start=tokens[i].start,
                         end=tokens[stop - 1].end,
                         place_raw=_span_text(text, tokens, place_at, stop) if place_at else None,
@@ -611,7 +613,7 @@ def find_mentions(text: str) -> list[Mention]:
                 Mention(
                     phrase=phrase,
                     nominative=nominative(phrase),
-                    sentence=sentence,
+                    sentence=normalise_space(_BULLET.sub("", written)),
                     start=tokens[start].start,
                     end=tokens[end - 1].end,
                     place_raw=place,
