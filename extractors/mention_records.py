@@ -45,7 +45,6 @@ from extractors.contacts import find_address, find_emails, find_phones, find_web
 from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_LEMMAS, ORGAN_OFFICES
 from extractors.mentions import Mention, find_mentions
 from extractors.records import Document, ParsedInstitution
-from transforms.acronyms import by_short
 from transforms.names import nominative, normalise_name
 from transforms.text import fold_key, normalise_space
 
@@ -293,7 +292,7 @@ def _kept(mentions: Sequence[Mention], owner: _Owner, *, article: bool) -> list[
         if mention.office:
             name = mention.nominative  # "Komendanta Głównego Policji" names the Komenda
         elif mention.acronym is not None and mention.acronym in NATIONAL_ACRONYMS:
-            name = by_short()[mention.acronym].full
+            name = NATIONAL_ACRONYMS[mention.acronym]
         elif mention.kind_only:
             if article and (
                 mention.sentence in placed or (mention.acronym is None and _list_item(mention))

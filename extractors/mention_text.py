@@ -16,7 +16,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.mention_words import ABBREVIATIONS, BODY_LEMMAS, ORGAN_LEMMAS, PERSON_TITLES
+from extractors.mention_words import (
+    ABBREVIATIONS,
+    BODY_LEMMAS,
+    NATIONAL_ACRONYMS,
+    ORGAN_LEMMAS,
+    PERSON_TITLES,
+)
 from transforms.acronyms import acronym_token_key, by_short
 from transforms.morphology import generate
 from transforms.names import HEAD_LEMMAS, Reading, key_lemma, readings
@@ -145,11 +151,14 @@ def modifies_noun_before(noun: Token, adjective: Token) -> bool:
 
 
 def table_acronym(token: Token) -> str | None:
-    """The table acronym a token spells ("MOPS", "MOPS-u", "PCPR-em"), or None."""
+    """The acronym a token spells ("MOPS", "MOPS-u", "PCPR-em", "NFZ-tu"): one of the table's
+    kinds or of the national bodies, or None."""
     if not token.is_word or not token.text[:2].isupper():
         return None
     match = _INFLECTED_ACRONYM.match(token.text)
     base = match.group("base") if match else token.text
+    if base in NATIONAL_ACRONYMS:
+        return base
     row = by_short().get(acronym_token_key(base))
     return row.short if row else None
 

@@ -97,11 +97,23 @@ ORGANS_WITH_ADJECTIVE = frozenset({"inspektor"})
 # Rehabilitacji Osób Niepełnosprawnych"); "Europejski Fundusz Społeczny", "Fundusz Pracy" and
 # "Fundusz Alimentacyjny" are money, not an institution.
 FUND_ADJECTIVES = frozenset({"narodowy", "państwowy"})
-# Acronyms of the acronym table that stand for one national body, so that written alone they
-# still name it ("dofinansowanie z PFRON"); an acronym of a kind ("MOPS", "DPS") alone does
-# not say which one.
-NATIONAL_ACRONYMS = frozenset({"PFRON", "ZUS", "KRUS"})
-
+# Acronyms that stand for one national body, so that written alone they still name it
+# ("dofinansowanie z PFRON", "umowa z NFZ"); an acronym of a kind ("MOPS", "DPS") alone does
+# not say which one. The first three are in `transforms.acronyms`; the rest name bodies, not
+# kinds of units, so that table (of kinds) does not hold them. Left out on purpose: "GIS" (as
+# often a map system) and "RPO" (as often a regional EU programme).
+NATIONAL_ACRONYMS: dict[str, str] = {
+    "PFRON": "Państwowy Fundusz Rehabilitacji Osób Niepełnosprawnych",
+    "ZUS": "Zakład Ubezpieczeń Społecznych",
+    "KRUS": "Kasa Rolniczego Ubezpieczenia Społecznego",
+    "NFZ": "Narodowy Fundusz Zdrowia",
+    "NIK": "Najwyższa Izba Kontroli",
+    "CKE": "Centralna Komisja Egzaminacyjna",
+    "KGP": "Komenda Główna Policji",
+    "RPD": "Rzecznik Praw Dziecka",
+    "ORE": "Ośrodek Rozwoju Edukacji",
+    "PARPA": "Państwowa Agencja Rozwiązywania Problemów Alkoholowych",
+}
 # Lemmas that make a "Zespół"/"Centrum" a project structure, not a standing institution.
 PROJECT_WORDS = frozenset(
     {

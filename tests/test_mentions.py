@@ -47,6 +47,12 @@ BODIES = [
         id="a005-ministry-with-a-comma-in-its-name",
     ),
     pytest.param(
+        "Zapotrzebowanie na finansowaną przez NFZ, a więc dla młodych pacjentów bezpłatną "
+        "działalność tej placówki jest ogromne.",
+        {"Narodowy Fundusz Zdrowia"},
+        id="a025-national-body-by-its-acronym-alone",
+    ),
+    pytest.param(
         "odwiedził I Zastępca Komendanta Głównego Policji nadinspektor Dariusz Augustyniak oraz "
         "Komendant Wojewódzki Policji w Białymstoku nadinspektor Robert Szewc wraz z "
         "Zastępcami. W spotkaniu zorganizowanym w Komisariacie Policji II w Białymstoku przy "
