@@ -22,13 +22,14 @@ from extractors.mention_words import (
     NATIONAL_ACRONYMS,
     ORGAN_LEMMAS,
     PERSON_TITLES,
+    PLACE_ABBREVIATIONS,
 )
 from transforms.acronyms import acronym_token_key, by_short
 from transforms.morphology import generate
 from transforms.names import HEAD_LEMMAS, Reading, key_lemma, readings
 from transforms.text import fold
 
-_TOKEN = re.compile(r"(?P<word>[^\W_]+(?:[-‑][^\W_]+)*)|(?P<punct>[^\w\s])")
+_TOKEN = re.compile(r"(?P<word>[^\W_]+(?:[-‑–][^\W_]+)*)|(?P<punct>[^\w\s])")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”»)]*\s+(?=[\"„«(]?[A-ZĄĆĘŁŃÓŚŹŻ0-9])")
 _PLACE_LINE = re.compile(r"^\s*(?:w|we|z siedzibą w)\s+[A-ZĄĆĘŁŃÓŚŹŻ]")
 _INFLECTED_ACRONYM = re.compile(
@@ -281,3 +282,28 @@ def tokens_of(text: str, start: int, end: int) -> list[Token]:
         tokens.append(token)
         i += 1
     return tokens
+
+
+_PLACE_ABBREVIATION = re.compile(r"(?P<place>\w+) (?P<short>\w+)\.$")
+
+
+def written_out(phrase: str) -> str:
+    """A place's abbreviated second word written out, in the case and gender of the first:
+    "w Ostrowcu Św." -> "w Ostrowcu Świętokrzyskim", "w Rudzie Śl." -> "w Rudzie Śląskiej"."""
+    match = _PLACE_ABBREVIATION.search(phrase)
+    if match is None or match.group("short").lower() not in PLACE_ABBREVIATIONS:
+        return phrase
+    lemma = PLACE_ABBREVIATIONS[match.group("short").lower()]
+    places = [r for r in readings(match.group("place")) if r.pos == "subst" and "loc" in r.cases]
+    if not places:
+        return phrase
+    place = min(places, key=lambda r: (not r.geographic, r.lemma))
+    number = "pl" if "pl" in place.numbers and "sg" not in place.numbers else "sg"
+    gender = next(iter(sorted(place.genders)), "m3")
+    for form, tag in generate(lemma):
+        parts = tag.split(":")
+        if parts[0] == "adj" and number in parts[1].split(".") and "loc" in parts[2].split("."):
+            if gender in parts[3].split(".") and parts[-1] == "pos":
+                written = form[:1].upper() + form[1:]
+                return phrase[: match.start("short")] + written
+    return phrase

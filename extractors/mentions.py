@@ -56,6 +56,7 @@ from extractors.mention_text import (
     sentences,
     table_acronym,
     tokens_of,
+    written_out,
 )
 from extractors.mention_words import (
     FUND_ADJECTIVES,
@@ -447,32 +448,7 @@ def _cut_at_the_end(text: str, tokens: list[Token], end: int) -> bool:
 
 
 def _span_text(text: str, tokens: list[Token], start: int, end: int) -> str:
-    return _written_out(" ".join(token_text(text, tokens, start, end).split()))
-
-
-_PLACE_ABBREVIATION = re.compile(r"(?P<place>\w+) (?P<short>\w+)\.$")
-
-
-def _written_out(phrase: str) -> str:
-    """A place's abbreviated second word written out, in the case and gender of the first:
-    "w Ostrowcu Św." -> "w Ostrowcu Świętokrzyskim", "w Rudzie Śl." -> "w Rudzie Śląskiej"."""
-    match = _PLACE_ABBREVIATION.search(phrase)
-    if match is None or match.group("short").lower() not in PLACE_ABBREVIATIONS:
-        return phrase
-    lemma = PLACE_ABBREVIATIONS[match.group("short").lower()]
-    places = [r for r in readings(match.group("place")) if r.pos == "subst" and "loc" in r.cases]
-    if not places:
-        return phrase
-    place = min(places, key=lambda r: (not r.geographic, r.lemma))
-    number = "pl" if "pl" in place.numbers and "sg" not in place.numbers else "sg"
-    gender = next(iter(sorted(place.genders)), "m3")
-    for form, tag in generate(lemma):
-        parts = tag.split(":")
-        if parts[0] == "adj" and number in parts[1].split(".") and "loc" in parts[2].split("."):
-            if gender in parts[3].split(".") and parts[-1] == "pos":
-                written = form[:1].upper() + form[1:]
-                return phrase[: match.start("short")] + written
-    return phrase
+    return written_out(" ".join(token_text(text, tokens, start, end).split()))
 
 
 def token_text(text: str, tokens: list[Token], start: int, end: int) -> str:
