@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -80,6 +81,15 @@ class SourceResult:
     message: str | None = None
     http_status: int | None = None
     issues: tuple[Issue, ...] = ()  # the parser's warnings, and the error if it failed
+
+
+def declared_count(source: Source, records: Sequence[RawInstitution]) -> int:
+    """How many of a source's records its min/max assertions count: what the source is
+    declared for — an article's mentions, a page's or a listing's own records — not the other
+    institutions a page names besides (`extractors.mention_records`)."""
+    if source.kind == "article":
+        return len(records)
+    return sum(1 for record in records if record.parsed.role != "mention")
 
 
 def extract_source(source: Source, fetcher: Fetcher, previous_sha256: str | None) -> SourceResult:

@@ -426,7 +426,9 @@ def add_page_mentions(
 ) -> list[ParsedInstitution]:
     """`records` and, for an institution page read by one of `PAGE_PARSERS`, a mention record
     for every other institution the page names."""
-    if parser not in PAGE_PARSERS or any(r.role == "mention" for r in records):
+    if parser not in PAGE_PARSERS or not records or any(r.role == "mention" for r in records):
+        # No record: the parser found the page is about no institution (a shop, a vet), and
+        # such a page gives no row at all.
         return list(records)
     return [*records, *page_mentions(document, records)]
 

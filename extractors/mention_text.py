@@ -257,9 +257,21 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _double_place(first: Token, second: Token) -> bool:
+    """Two halves of one place's name ("Rucianem – Nidzie", "Skarżysko- Kamienna")."""
+    if not (first.capitalised and second.capitalised):
+        return False
+    if any(r.first_name for r in readings(second.text)):
+        return False  # "Sejmiku Województwa Łódzkiego – Iwona Koperska"
+    return any(r.geographic for r in readings(first.text.rsplit("-", 1)[-1])) and (
+        any(r.geographic or r.proper for r in readings(second.text)) or not readings(second.text)
+    )
+
+
 def tokens_of(text: str, start: int, end: int) -> list[Token]:
-    """Words and punctuation; a compound adjective written with a spaced dash
-    ("Terapeutyczno- Integracyjna", "Profilaktyczno – Wychowawcza") is one word."""
+    """Words and punctuation; a compound adjective or a double place name written with a
+    spaced dash ("Terapeutyczno- Integracyjna", "Profilaktyczno – Wychowawcza", "Rucianem –
+    Nidzie") is one word."""
     raw = [
         Token(m.group(0), start + m.start(), start + m.end(), m.group("word") is not None)
         for m in _TOKEN.finditer(text[start:end])
@@ -274,7 +286,7 @@ def tokens_of(text: str, start: int, end: int) -> list[Token]:
             and raw[i + 1].text in _DASHES
             and raw[i + 2].is_word
             and raw[i + 2].text[:1].isalpha()
-            and compound_prefix(token.text.rsplit("-", 1)[-1])
+            and (compound_prefix(token.text.rsplit("-", 1)[-1]) or _double_place(token, raw[i + 2]))
         ):
             # "Rehabilitacyjno- Edukacyjno- Wychowawczy": each spaced part joins the word
             token = Token(f"{token.text}-{raw[i + 2].text}", token.start, raw[i + 2].end, True)

@@ -93,6 +93,11 @@ WRITTEN = [
         {"MOPS w Ostrowcu Świętokrzyskim"},
         id="a036-place-abbreviation-written-out",
     ),
+    pytest.param(
+        "dzielnicowi z Komisariatu Policji w Rucianem – Nidzie, tel. 47 73 54 304",
+        {"Komisariat Policji w Rucianem-Nidzie"},
+        id="b047-double-place-name-with-a-spaced-dash",
+    ),
 ]
 
 

@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from extractors.catalogue import Source
-from extractors.extract import DocumentInfo, SourceResult
+from extractors.extract import DocumentInfo, SourceResult, declared_count
 from extractors.records import RawInstitution
 from warehouse.db import transaction
 from warehouse.frames import insert_frame
@@ -130,15 +130,11 @@ def previous_documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def check_assertions(result: SourceResult, source: Source) -> SourceOutcome:
-    """Apply the declaration's min/max record assertions to a fresh extraction. They count
-    what the source is declared for: an article's mentions, a page's or a listing's own
-    records — not the other institutions a page names besides (warehouse.mentions)."""
+    """Apply the declaration's min/max record assertions to a fresh extraction, counting what
+    the source is declared for (`extractors.extract.declared_count`)."""
     if result.status != "extracted":
         return SourceOutcome(result.source, result.status, None, result.message)
-    if source.kind == "article":
-        count = len(result.records)
-    else:
-        count = sum(1 for r in result.records if r.parsed.role != "mention")
+    count = declared_count(source, result.records)
     if count < source.min_records:
         return SourceOutcome(
             result.source,
