@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit, urlunsplit
@@ -27,6 +28,7 @@ from extractors.catalogue import Source
 from extractors.context import Issue, ParseContext
 from extractors.crawl import PageVisit, SitePrevious, crawl_site
 from extractors.fetch import Fetcher, FetchError
+from extractors.mention_records import add_page_mentions
 from extractors.parsers import get_parser
 from extractors.records import (
     Document,
@@ -95,6 +97,15 @@ class SourceResult:
     kept_records: int = 0
 
 
+def declared_count(source: Source, records: Sequence[RawInstitution]) -> int:
+    """How many of a source's records its min/max assertions count: what the source is
+    declared for — an article's mentions, a page's or a listing's own records — not the other
+    institutions a page names besides (`extractors.mention_records`)."""
+    if source.kind == "article":
+        return len(records)
+    return sum(1 for record in records if record.parsed.role != "mention")
+
+
 def extract_source(
     source: Source,
     fetcher: Fetcher,
@@ -134,7 +145,9 @@ def extract_source(
     failure: str | None = None
     parsed: list[ParsedInstitution] = []
     try:
-        parsed = get_parser(source.parser)(document, context)
+        parsed = add_page_mentions(
+            document, get_parser(source.parser)(document, context), source.parser
+        )
     except ExtractionError as exc:
         log.warning("%s: %s", source.slug, exc)
         failure = f"parse: {exc}"

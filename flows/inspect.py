@@ -33,6 +33,7 @@ import duckdb
 from extractors.context import ParseContext
 from extractors.detect import Detection, Kind, detect_page
 from extractors.fetch import Fetcher, FetchError
+from extractors.mention_records import add_page_mentions, page_mentions
 from extractors.options import check_option
 from extractors.page_text import page_text
 from extractors.parsers import get_parser, parser_names
@@ -344,16 +345,23 @@ def extract_one(
             log.info("%s: not a public institution: %s", target, "; ".join(detection.reasons))
             return []
         names = _PARSERS_FOR[detection.kind]
+    page: dict[str, Any] | None = None
     try:
         used, parsed = _parse(document, target, names, options)
     except ExtractOneError:
-        page = page_row(document) if detection and detection.kind in _OWN_PAGE_KINDS else None
-        if page is None:
+        # A page whose owner no parser can name may still state what it offers (a row of
+        # role "page") and name other institutions (mention rows).
+        if detection is None or detection.kind not in (*_OWN_PAGE_KINDS, "directory"):
             raise
-        log.info("%s: the owner is not named; the page's statements are given alone", target)
-        return [page]
+        page = page_row(document) if detection.kind in _OWN_PAGE_KINDS else None
+        used, parsed = "mentions", page_mentions(document)
+        if page is None and not parsed:
+            raise
+        if page is not None:
+            log.info("%s: the owner is not named; the page's statements are given alone", target)
+    parsed = add_page_mentions(document, parsed, used)
     fetched_at = document.fetched_at or datetime.now(UTC)
-    rows = []
+    rows = [page] if page is not None else []
     for item in parsed:
         try:
             record = normalise_record(_raw_row(item, county, fetched_at), places)

@@ -26,7 +26,7 @@ from warehouse.judgements import (
     import_decisions,
     record_decision,
 )
-from warehouse.review_queue import ReviewError, get_case
+from warehouse.review_queue import CASE_KINDS, ReviewError, get_case
 
 if TYPE_CHECKING:
     import uvicorn
@@ -279,7 +279,7 @@ def add_review_parser(verbs: Any) -> None:
     listing = verb("list", "list review cases, most consequential first")
     listing.add_argument("--county")
     listing.add_argument("--sector")
-    listing.add_argument("--kind", choices=("pair", "field_conflict", "not_institution"))
+    listing.add_argument("--kind", choices=CASE_KINDS)
     listing.add_argument("--status", choices=("open", "decided", "all"), default="open")
     listing.add_argument("--limit", type=int, default=50)
     listing.set_defaults(func=cmd_list)

@@ -13,12 +13,14 @@ KIND_LABELS = {
     "field_conflict": "Która wartość jest aktualna?",
     "not_institution": "Czy to w ogóle instytucja?",
     "acronym_name": "Jak brzmi pełna nazwa?",
+    "new_institution": "Czy dodać tę instytucję do katalogu?",
 }
 KIND_SHORT = {
     "pair": "para rekordów",
     "field_conflict": "sprzeczne dane",
     "not_institution": "czy instytucja",
     "acronym_name": "pełna nazwa",
+    "new_institution": "nowa instytucja",
 }
 VERDICT_LABELS = {
     "same": "To samo",

@@ -149,7 +149,7 @@ def test_html_takes_the_article_body_only() -> None:
     assert _names(HTML, "text/html") == {
         "Gminny Ośrodek Pomocy Społecznej w Bliżynie",
         "Zespół Szkół nr 1 w Bliżynie",
-        "Komenda Powiatowa Policji",
+        "Komenda Powiatowa Policji w Skarżysku-Kamiennej",  # its place after a <br>
     }
 
 

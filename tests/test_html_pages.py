@@ -480,7 +480,8 @@ def test_court_portal_title_names_the_court_in_the_nominative() -> None:
     record = _outcome("contact", "courts/orzeczenia.brzozow.sr.gov.pl.html")
     assert not isinstance(record, ExtractionError)
     assert record[0].name_raw == "Portal Orzeczen Sadu Rejonowego w Brzozowie"
-    [row] = extract_one("https://orzeczenia.brzozow.sr.gov.pl/", fetcher=ReplayFetcher(FIXTURES))
+    rows = extract_one("https://orzeczenia.brzozow.sr.gov.pl/", fetcher=ReplayFetcher(FIXTURES))
+    [row] = [r for r in rows if r["role"] == "subject"]
     assert (row["name_raw"], row["name"]) == (record[0].name_raw, "Sąd Rejonowy w Brzozowie")
 
 

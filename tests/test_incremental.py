@@ -113,10 +113,15 @@ def source_runs(root: Path, run_id: str) -> dict[str, tuple[str, int | None, int
 
 
 def active_records(root: Path) -> dict[str, int]:
+    """Active records per source, of what the source is declared for (as the assertions
+    count them): an institution page's or listing's own, not the institutions it names."""
     with duckdb.connect(str(root / "directory.duckdb"), read_only=True) as con:
         return dict(
             con.execute(
-                "SELECT source, count(*) FROM raw_records WHERE active GROUP BY source"
+                "SELECT r.source, count(*) FROM raw_records AS r"
+                " JOIN sources AS s ON s.slug = r.source"
+                " WHERE r.active AND (r.role <> 'mention' OR s.kind = 'article')"
+                " GROUP BY r.source"
             ).fetchall()
         )
 

@@ -457,6 +457,11 @@ def nominative(phrase: str) -> str:
         agreeing.append(end)
         end += 1
 
+    # "Rady Powiatu", "Ministerstwa Zdrowia": a head's genitive singular reads as a nominative
+    # plural too. A name is singular unless no singular reading is left ("Warsztaty Terapii").
+    singular = {t for t in state if t[0] == "sg"}
+    if singular:
+        state = singular
     if any(case == "nom" for _n, case, _g in state):
         return " ".join(tokens)
     number, _case, gender = min(

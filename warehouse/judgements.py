@@ -58,6 +58,7 @@ VERDICTS_BY_KIND: dict[CaseKind, tuple[ReviewVerdict, ...]] = {
     "not_institution": ("not_institution", "is_institution", "unsure"),
     # The coordinator types the name (`chosen_value`); warehouse/canonical_names.py applies it.
     "acronym_name": ("full_name", "unsure"),
+    "new_institution": ("is_institution", "not_institution", "unsure"),
 }
 MAX_FULL_NAME = 300
 

@@ -24,7 +24,7 @@ import pandas as pd
 
 from extractors.catalogue import Source
 from extractors.crawl import PageVisit
-from extractors.extract import DocumentInfo, SourceResult
+from extractors.extract import DocumentInfo, SourceResult, declared_count
 from extractors.records import RawInstitution
 from warehouse.db import transaction
 from warehouse.frames import insert_frame
@@ -136,10 +136,12 @@ def previous_documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def check_assertions(result: SourceResult, source: Source) -> SourceOutcome:
-    """Apply the declaration's min/max record assertions to a fresh extraction."""
+    """Apply the declaration's min/max record assertions to a fresh extraction, counting what
+    the source is declared for (`extractors.extract.declared_count`)."""
     if result.status != "extracted":
         return SourceOutcome(result.source, result.status, None, result.message)
-    count = len(result.records) + result.kept_records  # a site's unchanged pages' records count
+    # a site's unchanged pages' records count too
+    count = declared_count(source, result.records) + result.kept_records
     if count < source.min_records:
         return SourceOutcome(
             result.source,

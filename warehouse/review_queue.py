@@ -32,7 +32,7 @@ from transforms.er.review import ConflictCase, Evidence, PairCase
 from transforms.taxonomy import TYPE_OTHER
 from warehouse.db import transaction
 
-CaseKind = Literal["pair", "field_conflict", "not_institution", "acronym_name"]
+CaseKind = Literal["pair", "field_conflict", "not_institution", "acronym_name", "new_institution"]
 CASE_KINDS: tuple[CaseKind, ...] = get_args(CaseKind)
 CaseValues = tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -53,8 +53,8 @@ def case_key(
         subject = f"pair|{record_a}|{record_b}"
     elif kind == "field_conflict":
         subject = f"field_conflict|{institution_id}|{field_name}"
-    elif kind == "not_institution":
-        subject = f"not_institution|{record_a}"
+    elif kind in ("not_institution", "new_institution"):
+        subject = f"{kind}|{record_a}"
     elif kind == "acronym_name":
         subject = f"acronym_name|{institution_id}"
     else:
@@ -68,8 +68,11 @@ class ReviewCase:
 
     `pair`: are record_a and record_b (ordered, a < b) one institution? `field_conflict`: the
     records of `institution_id` disagree on `field`; `values` lists each value with the records
-    that gave it. `not_institution`: is record_a an institution at all? `evidence` carries the
-    matcher's ladder levels and weights; `priority` orders the queue (higher first).
+    that gave it. `not_institution`: is record_a an institution at all? `new_institution`: is
+    the institution record_a names (with the other mentions in `values`) one to add to the
+    directory? `acronym_name`: how is the institution only an acronym names called in full?
+    `evidence` carries the matcher's ladder levels and weights; `priority` orders the queue
+    (higher first).
 
     `powiat_teryt` is the county the case is shown under; `counties` every county it touches
     (its records' and their institutions'), sorted: who may decide it depends on all of them.
@@ -425,7 +428,12 @@ def not_institution_cases(con: duckdb.DuckDBPyConnection) -> list[ReviewCase]:
             priority=round((1.0 + math.log1p(context.weight)) * 0.4, 4),
             counties=tuple(sorted(context.counties())),
         )
-        for record_id, context in _contexts(con, "r.type_code = ?", [TYPE_OTHER]).items()
+        # A mention held out of the directory (warehouse.mentions) is no stray record in it.
+        for record_id, context in _contexts(
+            con,
+            "r.type_code = ? AND NOT (r.role = 'mention' AND ir.institution_id IS NULL)",
+            [TYPE_OTHER],
+        ).items()
     ]
 
 

@@ -29,6 +29,12 @@ from warehouse.judgements import (
     excluded_records,
     rejected_values,
 )
+from warehouse.mentions import (
+    MENTION_WEIGHT,
+    held_mentions,
+    new_institution_cases,
+    without_mention_values,
+)
 from warehouse.national_gazetteer import warehouse_or_national_gazetteer
 from warehouse.review_queue import (
     acronym_name_cases,
@@ -174,9 +180,11 @@ def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary
     # "Not an institution" decisions take a record out of the directory: it keeps its row in
     # `records` (and its case), but no institution is built from it, now or on later nights.
     excluded = excluded_records(con)
+    # Mentions that matched no institution's own record wait for a coordinator's yes.
+    held = held_mentions(con, resolution.clusters, excluded)
     members: defaultdict[str, list[str]] = defaultdict(list)
     for record_id, key in resolution.clusters.items():
-        if record_id not in excluded:
+        if record_id not in excluded and record_id not in held.records:
             members[key].append(record_id)
     previous = dict(
         con.execute("SELECT record_id, institution_id FROM institution_records").fetchall()
@@ -212,12 +220,13 @@ def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary
         cases = cases_from_matcher(
             con,
             resolution.review_cases,
-            resolution.conflict_cases,
+            without_mention_values(con, resolution.conflict_cases),
             review_threshold=resolution.thresholds.review,
             match_threshold=resolution.thresholds.match,
         )
         cases += not_institution_cases(con)
         cases += acronym_name_cases(con)
+        cases += new_institution_cases(con, held)
     upsert_cases(con, run_id, cases)  # in a transaction of its own
     for rule in resolution.rule_counts:
         log.info("blocking rule %s", rule)
@@ -256,10 +265,11 @@ def _build_core_tables(
             [(r.field, r.value, r.record_id) for r in rejected],
         )
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP VIEW member_records AS
         SELECT m.institution_id, r.*, w.first_seen_at, w.last_seen_at,
-               CASE r.role WHEN 'subject' THEN 0 WHEN 'row' THEN 1 ELSE 2 END AS role_rank
+               CASE r.role WHEN 'subject' THEN 0 WHEN 'row' THEN 1 ELSE 2 END AS role_rank,
+               CASE r.role WHEN 'mention' THEN {MENTION_WEIGHT} ELSE 1.0 END AS weight
         FROM institution_records AS m
         JOIN records AS r USING (record_id)
         JOIN raw_records AS w USING (record_id)
@@ -296,13 +306,13 @@ def _build_core_tables(
             ) = 1
         ),
         votes AS (
-            SELECT institution_id, field, value, count(*) AS n
+            SELECT institution_id, field, value, sum(weight) AS n
             FROM (
-                SELECT institution_id, 'nip' AS field, nip AS value FROM member_records
-                UNION ALL SELECT institution_id, 'regon', regon FROM member_records
-                UNION ALL SELECT institution_id, 'krs', krs FROM member_records
-                UNION ALL SELECT institution_id, 'rspo', rspo FROM member_records
-                UNION ALL SELECT institution_id, 'website', website FROM member_records
+                SELECT institution_id, 'nip' AS field, nip AS value, weight FROM member_records
+                UNION ALL SELECT institution_id, 'regon', regon, weight FROM member_records
+                UNION ALL SELECT institution_id, 'krs', krs, weight FROM member_records
+                UNION ALL SELECT institution_id, 'rspo', rspo, weight FROM member_records
+                UNION ALL SELECT institution_id, 'website', website, weight FROM member_records
             )
             WHERE value IS NOT NULL
             GROUP BY institution_id, field, value
@@ -335,28 +345,39 @@ def _build_core_tables(
         INSERT INTO locations
         SELECT institution_id, street, postal_code, locality, locality_simc, gmina_teryt,
                gmina_name, powiat_teryt, powiat_name, list(DISTINCT source ORDER BY source)
-        FROM member_records
+        FROM member_records AS m
         WHERE (street IS NOT NULL OR postal_code IS NOT NULL)
           AND record_id NOT IN (SELECT record_id FROM review_rejected WHERE field = 'address')
+          -- a mention's address only where the institution's own records give none
+          AND NOT (m.role = 'mention' AND EXISTS (
+              SELECT 1 FROM member_records AS o
+              WHERE o.institution_id = m.institution_id AND o.role <> 'mention'
+                AND (o.street IS NOT NULL OR o.postal_code IS NOT NULL)))
         GROUP BY ALL
         """
     )
     con.execute(
         """
         INSERT INTO contacts
-        SELECT institution_id, kind, value, list(DISTINCT source ORDER BY source)
-        FROM (
-            SELECT institution_id, 'phone' AS kind, unnest(phones) AS value, source FROM member_records
+        WITH given AS (
+            SELECT institution_id, 'phone' AS kind, unnest(phones) AS value, source, role
+            FROM member_records
             UNION ALL
-            SELECT institution_id, 'email', unnest(emails), source FROM member_records
+            SELECT institution_id, 'email', unnest(emails), source, role FROM member_records
             UNION ALL
-            SELECT institution_id, 'website', website, source FROM member_records
+            SELECT institution_id, 'website', website, source, role FROM member_records
             WHERE website IS NOT NULL
             UNION ALL
-            SELECT institution_id, 'opening_hours', opening_hours, source FROM member_records
-            WHERE opening_hours IS NOT NULL
-        ) AS c
-        WHERE NOT (c.kind = 'phone' AND EXISTS (
+            SELECT institution_id, 'opening_hours', opening_hours, source, role
+            FROM member_records WHERE opening_hours IS NOT NULL
+        ),
+        -- a mention's contact of a kind only where the institution's own records give none
+        own AS (SELECT DISTINCT institution_id, kind FROM given WHERE role <> 'mention')
+        SELECT institution_id, kind, value, list(DISTINCT source ORDER BY source)
+        FROM given AS c
+        WHERE (c.role <> 'mention' OR NOT EXISTS (
+            SELECT 1 FROM own AS o WHERE o.institution_id = c.institution_id AND o.kind = c.kind))
+          AND NOT (c.kind = 'phone' AND EXISTS (
             SELECT 1 FROM review_rejected AS x
             JOIN institution_records AS m ON m.record_id = x.record_id
             WHERE x.field = 'phone' AND m.institution_id = c.institution_id
