@@ -81,15 +81,15 @@ FIELDS: tuple[str, ...] = (
     "context",
     "parser",
     "url",
+    # contacts typed (issue 12)
+    "phone_details",
+    "email_details",
     "services_stated",
     "services_default",
     "ages",
     "fees",
     "referral",
     "schedules",
-    # contacts typed (issue 12)
-    "phone_details",
-    "email_details",
 )
 # The kinds of page that are an institution's own: when their parser cannot name the owner,
 # what the page states is given in a row of role "page".

@@ -14,7 +14,7 @@ from collections import defaultdict
 import duckdb
 import pandas as pd
 import pytest
-from conftest import SHARED
+from helpers import SHARED
 
 from transforms.er.cluster import assign_cluster_ids
 from transforms.er.decisions import Decision

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from conftest import SHARED
+from helpers import SHARED
 
 from extractors.mention_records import mention_records, page_mentions
 from extractors.mentions import find_mentions
@@ -202,9 +202,9 @@ def test_a_county_page_lists_its_units_with_the_county_seat() -> None:
         rows = extract_one("https://nst.bialobrzegipowiat.pl/", fetcher=fetcher)
     mentions = {row["name"] for row in rows if row["role"] == "mention"}
     assert {
-        "Powiatowy Urzad Pracy w Bialobrzegach",
-        "Powiatowe Centrum Pomocy Rodzinie w Bialobrzegach",
-        "Powiatowa Stacja Sanitarno-Epidemiologiczna w Bialobrzegach",
+        "Powiatowy Urząd Pracy w Białobrzegach",
+        "Powiatowe Centrum Pomocy Rodzinie w Białobrzegach",
+        "Powiatowa Stacja Sanitarno-Epidemiologiczna w Białobrzegach",
     } <= mentions
     # The county's own office and council are the page's owner, not other institutions.
     assert not {name for name in mentions if name.startswith(("Starostwo", "Rada Powiatu"))}

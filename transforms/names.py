@@ -593,7 +593,11 @@ def normalise_quotes(text: str) -> str:
             out.append("„" if opening else "”")
         else:
             out.append(ch)
-    return "".join(out)
+    # A space just inside the quotes is the page's typing, not the name's ("„ Zielony Taras ”").
+    return _SPACE_INSIDE_QUOTES.sub(lambda m: m.group(1) or m.group(2), "".join(out))
+
+
+_SPACE_INSIDE_QUOTES = re.compile(r"(„)\s+|\s+(”)")
 
 
 def _legal_form(written: str) -> str:

@@ -149,15 +149,20 @@ def name_icons(soup: BeautifulSoup) -> None:
         image.replace_with(f" {label} ")
 
 
-def text_lines(tag: Tag, skip: Tag | None = None) -> list[str]:
-    """Visible text of `tag` as lines: a new line at each block element and <br>."""
+def text_lines(tag: Tag, skip: Tag | None = None, *, as_rendered: bool = False) -> list[str]:
+    """Visible text of `tag` as lines: a new line at each block element and <br>, and at each
+    line break of the source unless `as_rendered` (a browser joins a paragraph's source lines
+    into one; only <pre> keeps them)."""
     pieces: list[str] = []
     for node in tag.descendants:
         if skip is not None and (node is skip or inside(node, skip)):
             continue
         if isinstance(node, NavigableString):
             if not isinstance(node, Comment):
-                pieces.append(str(node))
+                text = str(node)
+                if as_rendered and node.find_parent("pre") is None:
+                    text = text.replace("\n", " ")
+                pieces.append(text)
         elif isinstance(node, Tag) and node.name in _BLOCK:
             pieces.append("\n")
     text = "".join(pieces)

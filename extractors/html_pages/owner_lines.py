@@ -144,14 +144,35 @@ def _national_line(entry: str) -> bool:
     return _NATIONAL_LINE.match(number) is not None
 
 
+def _owners_part(line: str, owner_key: str) -> str:
+    """A line up to the first other body it names after the owner: in "Zarząd Powiatu
+    zatwierdził wybór Szpitala X, ul. Szpitalna 11, 22-100 Chełm" the address is the
+    hospital's, not the powiat's."""
+    joined = join_compound_adjectives(line)
+    for mention in find_mentions(joined):
+        key = _key(mention.nominative)
+        if key and not _same_body(key, owner_key):
+            return joined[: mention.start]
+    return line
+
+
 def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
     """The owner's address, numbers, mailboxes and identifiers from the page's own lines."""
     foreign = foreign_lines(page, owner)
-    own = [line for index, line in enumerate(page.lines) if index not in foreign]
+    owner_key = _key(owner.name)
+    own = [
+        _owners_part(line, owner_key)
+        for index, line in enumerate(page.lines)
+        if index not in foreign
+    ]
     # the owner's address: on or right after a line naming it, else the first of its lines
     near: list[str] = []
     for index in owner.lines:
-        near += list(page.lines[index : index + 4])
+        near += [
+            _owners_part(line, owner_key) if offset else line
+            for offset, line in enumerate(page.lines[index : index + 4])
+            if index + offset not in foreign
+        ]
     address = next(iter(find_addresses("\n".join(near))), None)
     if address is None:
         address = next(iter(find_addresses("\n".join(own))), None)

@@ -94,6 +94,6 @@ def page_text_of_html(soup: BeautifulSoup, url: str) -> PageText:
     return PageText(
         url=url,
         title=title,
-        lines=_clean_lines(text_lines(body)),
+        lines=_clean_lines(text_lines(body, as_rendered=True)),
         heads=tuple(head for head in heads if head),
     )
