@@ -182,6 +182,11 @@ def filter_snapshot(con: duckdb.DuckDBPyConnection, alias: str) -> None:
     _temp(con, "snap_institutions", pd.DataFrame({"id": [w.institution_id for w in institutions]}))
     contacts = con.execute("SELECT institution_id, kind, value FROM contact_history").fetchall()
     contacts += con.execute("SELECT institution_id, kind, value FROM contacts").fetchall()
+    # what the sources state, value by value, before the directory chose among them
+    contacts += con.execute(
+        "SELECT institution_id, field, value FROM statements"
+        " WHERE field IN ('phone', 'email', 'website', 'opening_hours')"
+    ).fetchall()
     personal = withheld_contacts(con, sorted({(str(a), str(b), str(c)) for a, b, c in contacts}))
     _temp(
         con,
@@ -263,6 +268,25 @@ def filter_snapshot(con: duckdb.DuckDBPyConnection, alias: str) -> None:
             f"DELETE FROM {s}.{table} AS c USING snap_contacts AS p"
             " WHERE c.institution_id = p.institution_id AND c.kind = p.kind AND c.value = p.value"
         )
+    con.execute(
+        f"DELETE FROM {s}.statements AS c USING snap_contacts AS p"
+        " WHERE c.institution_id = p.institution_id AND c.field = p.kind AND c.value = p.value"
+    )
+    # Every other table about institutions (their names, the statements of their sources, any
+    # added later) loses the withheld ones too: found by its column, so none is forgotten.
+    for (table,) in con.execute(
+        "SELECT table_name FROM duckdb_columns()"
+        " WHERE database_name = ? AND schema_name = 'main' AND column_name = 'institution_id'"
+        " AND table_name IN (SELECT table_name FROM duckdb_tables() WHERE database_name = ?)",
+        [alias, alias],
+    ).fetchall():
+        con.execute(
+            f"DELETE FROM {s}.{table} WHERE institution_id IN (SELECT id FROM snap_institutions)"
+        )
+    con.execute(
+        f"DELETE FROM {s}.unnamed_institutions AS u"
+        " WHERE EXISTS (SELECT 1 FROM snap_records AS g WHERE list_contains(u.record_ids, g.id))"
+    )
     gone = "SELECT id FROM snap_records"
     con.execute(
         f"DELETE FROM {s}.review_decisions WHERE case_id IN (SELECT case_id FROM {s}.review_cases"
