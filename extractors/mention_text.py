@@ -220,6 +220,9 @@ def place_word(token: Token, first: bool) -> bool:
         if r.pos in ("subst", "depr")
     ):
         return True  # a proper name that is no person's
+    if not first and _PLACE_ADJECTIVE_ENDING.search(token.lower) is not None:
+        # "w Wielopolu Skrzyńskim": a place's adjective the dictionary knows only as a surname
+        return True
     return not first and any(r.pos in ("adj", "pact", "ppas") for r in found)
 
 

@@ -162,8 +162,10 @@ def _place(tokens: list[Token], i: int) -> int:
             k = _after_dot(tokens, k)  # "w Gorzowie Wlkp."
             break
         geographic = any(r.geographic for r in readings(token.text.split("-")[0]))
-        if not geographic and person_starts(tokens, k):
-            break  # "w Aleksandrowie Łódzkim" is a town, though "Aleksandrowie" is a name too
+        if (k > j or not geographic) and person_starts(tokens, k):
+            # "w Aleksandrowie Łódzkim" is a town, though "Aleksandrowie" is a name too; after
+            # the place's first word a first name starts a person ("w Piszu Anna Nowak")
+            break
         if k > j and token.lower in ("nad", "pod") and (river := _word_at(tokens, k + 1)):
             if river.capitalised and not head_readings(river):
                 k += 2  # "w Kostrzynie nad Odrą"

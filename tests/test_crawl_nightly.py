@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from nightly_helpers import copy_demo_sources, fast_policy, shared_prefect_server
+from nightly_helpers import copy_demo_sources, fast_policy
 
 from extractors import parsers
 from extractors.context import ParseContext
@@ -47,7 +47,7 @@ def change_page(path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def nights(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nights]:
+def nights(tmp_path_factory: pytest.TempPathFactory, prefect_harness: str) -> Iterator[Nights]:
     root = tmp_path_factory.mktemp("sites")
     corpus = root / "corpus"
     shutil.copytree(DEMO_DIR / "corpus", corpus)
@@ -74,7 +74,6 @@ def nights(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nights]:
             out=root / "out",
             policy=fast_policy(timeout_seconds=10, total_timeout_seconds=20),
         )
-        shared_prefect_server()
         for night in range(3):
             if night == 2:
                 change_page(corpus / CHANGED)

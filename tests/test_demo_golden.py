@@ -17,9 +17,10 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import duckdb
 import pytest
 import yaml
 from helpers import REPO  # tests/ helper module
@@ -70,11 +71,6 @@ PROBATION_TEAM = (
     "a unit of its own with the team's address; the article names the court. The matcher "
     "keeps them apart and a coordinator confirms it in tests/test_review_browser.py"
 )
-UNMERGED = (
-    "the article's 'Powiatowej Poradni …' and the directory's 'Poradnia …' are not merged: the "
-    "article gives no address, phone or e-mail to confirm that the county's clinic is the one "
-    "the directory lists, so the pair waits for a coordinator (a review case)"
-)
 KNOWN_DIFFERENCES = (
     Known("S10", "sources", "skarzyski_baza_zasobow, skarzyski_zespol_koordynacji",
           "skarzyski_zespol_koordynacji", PROBATION_TEAM),
@@ -84,19 +80,12 @@ KNOWN_DIFFERENCES = (
           "the only row naming the court says '(kuratorzy rodzinni)': it is the court's family "
           "probation officers, and their unit is what the directory publishes"),
     Known("D11", "type", "sąd", "probation", "the same: a probation unit, not the court"),
-    Known("S09", "name", "Stowarzyszenie Pomocy ARKA NOEGO w Skarżysku-Kamiennej",
-          "Stowarzyszenie Pomocy „Arka Noego”",
-          "the canonical name is the county directory's spelling (quoted, title case, no town) "
-          "rather than the article's upper-case one with the town, which the author chose"),
-    Known("P03", "sources", "piski_kooperacja, piski_przydatne_adresy", "piski_kooperacja",
-          UNMERGED),
 )  # fmt: skip
 
 # Published institutions that match no row of expected.md, and why they exist.
 KNOWN_EXTRAS = {
     "Sąd Rejonowy w Skarżysku-Kamiennej – III Zespół Kuratorskiej Służby Sądowej": PROBATION_TEAM,
     "Sąd Rejonowy w Wysokiem Mazowieckiem – Zespół Kuratorskiej Służby Sądowej": PROBATION_TEAM,
-    "Poradnia Psychologiczno-Pedagogiczna w Piszu": "P03's directory row: " + UNMERGED,
 }
 
 # A rule rather than a row: an article names an institution without its address, so one known
@@ -171,11 +160,39 @@ def demo(prefect_harness: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
     yield out
 
 
+def naming_sources(out: Path) -> dict[str, set[str]]:
+    """Per published name, the sources that only name the institution among others (a page's
+    mentions of other bodies, not an article's): expected.md lists the sources that describe an
+    institution, the publication also those that name it (its provenance), so these are set
+    aside when the two are compared."""
+    with duckdb.connect(str(out / "directory.duckdb"), read_only=True) as con:
+        rows = con.execute(
+            """
+            SELECT i.name, r.source
+            FROM institutions AS i
+            JOIN institution_records AS m USING (institution_id)
+            JOIN records AS r USING (record_id)
+            JOIN sources AS s ON s.slug = r.source
+            GROUP BY i.name, r.source
+            HAVING bool_and(r.role = 'mention' AND s.kind <> 'article')
+            """
+        ).fetchall()
+    found: dict[str, set[str]] = {}
+    for name, source in rows:
+        found.setdefault(str(name), set()).add(str(source))
+    return found
+
+
 def differences(out: Path) -> tuple[list[tuple[str, str, str, str]], list[str]]:
     """(id, field, expected, published) for every field that differs, beyond the rule for
-    article-only institutions; and the published names that match no expected row."""
+    institutions known only from articles and from pages naming them; and the published names
+    that match no expected row."""
     known_names = {k.id: k.published for k in KNOWN_DIFFERENCES if k.field == "name"}
-    published = {row.name: row for row in published_institutions(out)}
+    naming = naming_sources(out)
+    published = {}
+    for row in published_institutions(out):
+        describing = sorted(set(row.sources.split(", ")) - naming.get(row.name, set()))
+        published[row.name] = replace(row, sources=", ".join(describing))
     articles = article_sources()
     found = []
     matched = set()

@@ -11,7 +11,7 @@ record, and then:
   (`MENTION_WEIGHT`), and its phone or address never opens a "which value is current?" case
   against the institution's own (`without_mention_values`);
 - matching nothing but other mentions, it is held back: a page naming an institution is no
-  proof that it exists as named, so it enters the directory only when a coordinator says so.
+  proof that it exists as named (an article source's mentions are its own records, not held), so it enters the directory only when a coordinator says so.
   Held clusters that say enough to find the institution — a kind (`type_code` not "other") and
   a place on the map (a powiat) — are offered as "new institution?" review cases
   (`new_institution_cases`); "to jest instytucja" adds the cluster to the directory from the
@@ -47,7 +47,16 @@ class HeldMentions:
 
 
 def _roles(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    rows = con.execute("SELECT record_id, role FROM records").fetchall()
+    """Each record's role, where "mention" is a page's mention of another institution. An
+    article's mentions are what an article source is declared for (DESIGN: articles tell who
+    takes part in a county's network): they count as that source's own records."""
+    rows = con.execute(
+        """
+        SELECT r.record_id,
+               CASE WHEN r.role = 'mention' AND s.kind = 'article' THEN 'article' ELSE r.role END
+        FROM records AS r LEFT JOIN sources AS s ON s.slug = r.source
+        """
+    ).fetchall()
     return {str(r[0]): str(r[1]) for r in rows}
 
 

@@ -180,8 +180,6 @@ def parse_contact_page(
         name = best_name([p for p in title_parts(titles) if _reads_as_name(p)], require_score=True)
     if not name and context is not None and context.publisher:
         name = context.publisher  # the source declares whose page it is
-    if not name and plain:
-        return []
     if not name:
         raise ExtractionError(
             f"{document.url}: no plausible institution name in schema.org data, the contact "

@@ -549,7 +549,10 @@ def _declared(page: PageText) -> Iterator[tuple[str, int]]:
                     yield name, index
 
 
-_PHRASE_STOP = re.compile(r"(?i),|\.\s|\(|\s(?:z\s+siedzibą|przy|ul\.|al\.|tel|e-?mail|NIP)\b")
+# A footer joins items with a middle dot or a bar: "© 2025 Arka Noego · Powiat skarżyski".
+_PHRASE_STOP = re.compile(
+    r"(?i),|\.\s|\(|\s[·|•]\s|\s(?:z\s+siedzibą|przy|ul\.|al\.|tel|e-?mail|NIP)\b"
+)
 
 
 def _declared_phrase(text: str, *, at_end: bool) -> str | None:
