@@ -33,7 +33,8 @@ from transforms.contacts import (
 )
 from transforms.diacritics import is_polish, restore
 from transforms.locatives import respell_place
-from transforms.names import InstitutionName, nominative, normalise_name, site_owner
+from transforms.name_morphology import nominative
+from transforms.names import InstitutionName, normalise_name, site_owner
 from transforms.places import Gazetteer, PlaceResolution, Seat, nominative_place
 from transforms.support_statements import (
     AgeRange,
