@@ -77,8 +77,8 @@ class Styled:
 # ---------------------------------------------------------------------------------------------
 
 _MST = re.compile(r"(?P<before>\S+\s+)?\bm\.\s?st\.\s*(?=[" + _CAPITAL + "])")
-_COMPOUND = re.compile(r"\b(?P<left>" + _WORD + r"o)\s*[-–]\s+(?P<right>" + _WORD + r")\b")
-_COMPOUND_TIGHT = re.compile(r"\b(?P<left>" + _WORD + r"o)\s+[-–]\s*(?P<right>" + _WORD + r")\b")
+_COMPOUND = re.compile(r"\b(?P<left>" + _WORD + r"[oO])\s*[-–]\s+(?P<right>" + _WORD + r")\b")
+_COMPOUND_TIGHT = re.compile(r"\b(?P<left>" + _WORD + r"[oO])\s+[-–]\s*(?P<right>" + _WORD + r")\b")
 _PLACE_HYPHEN = re.compile(
     r"\b(?P<prep>w|we)\s+(?P<left>["
     + _CAPITAL

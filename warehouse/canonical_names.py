@@ -218,6 +218,7 @@ def choose_names(
         SELECT institution_id, name, false, form, sources FROM (
             SELECT * FROM name_candidates AS n
             WHERE n.institution_id IN (SELECT institution_id FROM institutions)
+              AND n.form <> 'unseated'  -- the same name is there as written
               AND name_fold(n.name) <> (SELECT name_fold(c.name) FROM name_choice AS c
                                         WHERE c.institution_id = n.institution_id)
             QUALIFY row_number() OVER (
