@@ -169,6 +169,40 @@ def test_names_that_keep_their_seat_as_written(
             "Środowiskowy Dom Samopomocy „Świt” w Miłocicach", "expanded", None,
             id="glued-quote-and-house-number",
         ),
+        pytest.param(
+            # sanepid list: the seat abbreviated, with and without the dot
+            _row("Powiatowa Stacja Sanitarno-Epidemiologiczna w Gorzowie Wlkp", "PL",
+                 street_raw="ul. Kosynierów Gdyńskich 27", postal_code_raw="66-400",
+                 locality_raw="Gorzów Wlkp."),
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Gorzowie Wielkopolskim", "styled",
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Gorzowie Wlkp", id="abbreviated-seat",
+        ),
+        pytest.param(
+            # utw_malopolskie: the seat in the nominative after "w"
+            _row("Krynicki Uniwersytet Otwarty przy Centrum Kultury w Krynicy Zdrój", "12",
+                 street_raw="Ul. Piłsudskiego 19", postal_code_raw="33-380",
+                 locality_raw="Krynica Zdrój, II piętro, pokój 12", powiat_raw="nowosądecki"),
+            "Krynicki Uniwersytet Otwarty przy Centrum Kultury w Krynicy-Zdroju", "styled",
+            "Krynicki Uniwersytet Otwarty przy Centrum Kultury w Krynicy Zdrój",
+            id="seat-in-the-nominative",
+        ),
+        pytest.param(
+            # rspo_licea: capitals, the quoted byname too
+            _row('LXIV LICEUM OGÓLNOKSZTAŁCĄCE IM. STANISŁAWA IGNACEGO WITKIEWICZA "WITKACEGO"',
+                 "PL", street_raw="ul. Elbląska 51", postal_code_raw="01-737",
+                 locality_raw="Żoliborz", gmina_raw="Żoliborz", powiat_raw="Warszawa"),
+            "LXIV Liceum Ogólnokształcące im. Stanisława Ignacego Witkiewicza „Witkacego”",
+            "written", None, id="quoted-capitals",
+        ),
+        pytest.param(
+            # ops_malopolskie: the list tells its two Bolesławs apart by their powiats
+            _row("Gminny Ośrodek Pomocy Społecznej w Bolesławiu (pow. olkuski)", "12",
+                 type_raw="OPS", street_raw="ul. Główna 46", postal_code_raw="32-329",
+                 locality_raw="Bolesław", gmina_raw="Bolesław",
+                 powiat_raw="olkuski"),
+            "Gminny Ośrodek Pomocy Społecznej w Bolesławiu", "styled",
+            "Gminny Ośrodek Pomocy Społecznej w Bolesławiu (pow. olkuski)", id="powiat-note",
+        ),
         # --- stay as written ---
         pytest.param(
             _row("Klub Senior+", "12", type_raw="Klub Senior+", street_raw="ul. Kolejowa 11",

@@ -163,7 +163,14 @@ def _title_word(word: str, position: int) -> str:
         )
     if ROMAN_NUMERAL.match(word) and (word != "I" or position == 0):
         return word
-    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+    return "-".join(_capitalised_part(part) for part in word.split("-"))
+
+
+def _capitalised_part(part: str) -> str:
+    """ "WITKACEGO" -> "Witkacego", "„WITKACEGO”" -> "„Witkacego”": the first letter, not a
+    quote or a bracket before it, is the capital."""
+    first = next((i for i, ch in enumerate(part) if ch.isalpha()), 0)
+    return part[:first] + part[first : first + 1].upper() + part[first + 1 :].lower()
 
 
 def _normalise_casing(text: str) -> str:

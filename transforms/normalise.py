@@ -463,7 +463,7 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
         )
         if later is not None:
             shown = replace(later, written=shown.written)
-    if shown.form in ("written", "styled", "restored"):
+    if shown.form not in ("acronym", "acronym_led"):
         # the seat as a register writes it: "w <locative>", from the name or the address
         seated = styled_seat(
             shown.name,
@@ -471,6 +471,7 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
             locality if status == "resolved" and simc else None,
             gmina_name,
             _known_place(gazetteer, powiat),
+            spelling_only=shown.form not in ("written", "styled", "restored"),
         )
         if seated is not None:
             if seated.from_address:

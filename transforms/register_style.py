@@ -15,8 +15,15 @@ Before the name is parsed (`register_clean`, on the text as written):
 - a house number after the seat is an address, not the name: "… w Cerekwi 48", "… Miłocice nr
   58A" (a number after a type, "Dom Pomocy Społecznej nr 1", is the institution's own).
 
-Once the address is resolved (`styled_seat`), for public units named after their seat
-(`SEATED_TYPES`):
+Once the address is resolved (`styled_seat`):
+- a seat phrase that names the institution's own locality, but abbreviated, in capitals or not
+  in the locative, is spelt as the dictionary declines the locality: "w Gorzowie Wlkp." -> "w
+  Gorzowie Wielkopolskim", "w TORUNIU" -> "w Toruniu", "w Krynicy Zdrój" -> "w Krynicy-Zdroju";
+- a list's note of the powiat or gmina after the seat goes: "Gminny Ośrodek Pomocy Społecznej
+  w Bolesławiu (pow. olkuski)" (only in the name shown: the key keeps it apart from its
+  namesake).
+
+and for public units named after their seat (`SEATED_TYPES`):
 - a seat written after the type without "w" ("Gminny Ośrodek Pomocy Społecznej Spytkowice",
   "Środowiskowy Dom Samopomocy - Kalwaria Zebrzydowska") becomes "w <locative>", when the words
   are the name of the institution's own locality or gmina;
@@ -206,6 +213,55 @@ def _register_names() -> dict[str, str]:
 _REGISTER_NAMES = _register_names()
 
 
+_FINAL_SEAT = re.compile(
+    r"(?:^|\s)(?:w|we)\s+(?P<place>["
+    + _CAPITAL
+    + r"][\w.-]*(?:\s+["
+    + _CAPITAL
+    + r"][\w.-]*){0,3})$"
+)
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """ "Wlkp." abbreviates "Wielkopolskim": the same first letter, the rest in order, and
+    shorter."""
+    letters = fold_key(short.rstrip("."))
+    full = fold_key(word)
+    if not letters or len(letters) >= len(full) or letters[0] != full[0]:
+        return False
+    rest = iter(full[1:])
+    return all(ch in rest for ch in letters[1:])
+
+
+def _respelt_seat(name: str, locality: str, place_name: PlaceName | None) -> str | None:
+    """The final seat phrase spelt as the dictionary declines `locality`, when its words are that
+    locality's: in the locative or the nominative, in any case, or abbreviated ("Wlkp.")."""
+    match = _FINAL_SEAT.search(name)
+    if match is None:
+        return None
+    phrase = seat_phrase(locality, place_name)
+    if phrase is None:
+        return None
+    written = re.split(r"[\s-]+", match.group("place"))
+    locative = re.split(r"[\s-]+", phrase.split(" ", 1)[1])
+    nominative = re.split(r"[\s-]+", locality)
+    if not len(written) == len(locative) == len(nominative):
+        return None
+    for word, declined, plain in zip(written, locative, nominative, strict=True):
+        bare = word.rstrip(".")
+        if fold_key(bare) in (fold_key(declined), fold_key(plain)) and not word.endswith("."):
+            continue
+        if (word.endswith(".") or len(word) <= 4) and _abbreviates(word, declined):
+            continue  # "Wlkp." or "Wlkp"
+        return None
+    respelt = name[: match.start("place")].rstrip()
+    respelt = respelt[: len(respelt) - len(respelt.split(" ")[-1])] + phrase
+    return respelt if respelt != name else None
+
+
+_UNIT_NOTE = re.compile(r"(?<=\w)\s*\((?:pow\.|powiat|gm\.|gmina)\s[^()]*\)$", re.IGNORECASE)
+
+
 def _has_seat(name: str) -> bool:
     return re.search(r"(?:^|\s)(?:w|we)\s+[" + _CAPITAL + "]", name) is not None
 
@@ -236,11 +292,23 @@ def styled_seat(
     locality: str | None,
     gmina: str | None,
     place_name: PlaceName | None = None,
+    *,
+    spelling_only: bool = False,
 ) -> Styled | None:
     """The name with its seat as a register writes it, or None when nothing applies or it
     is not safe: the type must be one named after its seat (`SEATED_TYPES`), the seat the
     institution's own resolved locality (`locality`) or its gmina (`gmina`), both in the
-    gazetteer's nominative."""
+    gazetteer's nominative. `spelling_only`: only the seat phrase's spelling (for a name
+    already written out from an acronym)."""
+    noted = _UNIT_NOTE.search(name)
+    if noted is not None and _FINAL_SEAT.search(name[: noted.start()]):
+        name = name[: noted.start()]
+        styled = styled_seat(name, type_code, locality, gmina, place_name)
+        return styled or Styled(name, from_address=False)
+    if locality and (respelt := _respelt_seat(name, locality, place_name)) is not None:
+        return Styled(respelt, from_address=False)
+    if spelling_only:
+        return None
     if type_code not in SEATED_TYPES or _has_seat(name) or not (locality or gmina):
         return None
     places = tuple(dict.fromkeys(p for p in (locality, gmina) if p))
