@@ -94,6 +94,15 @@ def test_register_clean(written: str, clean: str, gazetteer: Gazetteer) -> None:
         ("Dom Pomocy Społecznej nr 1", "dps", "Krosno", "Krosno"),
         # a seat already there
         ("Dom Pomocy Społecznej w Skrzydlnej", "dps", "Skrzydlna", "Dobra"),
+        # psse_sanepid_adresy: the list's "w" before "Wł" is kept, the words are the locative
+        (
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Włocławku",
+            "sanepid",
+            "Włocławek",
+            "Włocławek",
+        ),
+        # demo corpus: the dictionary has two locatives of Przedbórz, the one written stays
+        ("Miejsko-Gminny Ośrodek Pomocy Społecznej w Przedborzu", "ops", "Przedbórz", "Przedbórz"),
         # no locality resolved: nothing to add
         ("Dom Pomocy Społecznej", "dps", None, None),
     ],
@@ -176,6 +185,15 @@ def test_names_that_keep_their_seat_as_written(
                  locality_raw="Gorzów Wlkp."),
             "Powiatowa Stacja Sanitarno-Epidemiologiczna w Gorzowie Wielkopolskim", "styled",
             "Powiatowa Stacja Sanitarno-Epidemiologiczna w Gorzowie Wlkp", id="abbreviated-seat",
+        ),
+        pytest.param(
+            # psse_sanepid_adresy: "Ostrów" declined without its "ó"
+            _row("Powiatowa Stacja Sanitarno-Epidemiologiczna w Ostrówie Wielkopolskim", "PL",
+                 street_raw="Pl. Stefana Rowińskiego 3", postal_code_raw="63-400",
+                 locality_raw="Ostrów Wielkopolski"),
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Ostrowie Wielkopolskim", "styled",
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Ostrówie Wielkopolskim",
+            id="misdeclined-seat",
         ),
         pytest.param(
             # utw_malopolskie: the seat in the nominative after "w"

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 from transforms.acronym_expansion import SEATED
 from transforms.acronyms import ACRONYMS, acronym_token_key
-from transforms.locatives import locative_of
+from transforms.locatives import locative_of, preposition_for
 from transforms.morphology import analyse_word
 from transforms.names import normalise_quotes
 from transforms.text import fold_key, normalise_space
@@ -233,30 +233,49 @@ def _abbreviates(short: str, word: str) -> bool:
     return all(ch in rest for ch in letters[1:])
 
 
+def _a_locative_of(word: str, plain: str) -> bool:
+    """ "Przedborzu" is a locative of "Przedbórz" (the dictionary has two): a word written so
+    stays as written, unless in capitals."""
+    if word.isupper() and len(word) > 1:
+        return False
+    for reading in analyse_word(word):
+        parts = reading.tag.split(":")
+        if reading.lemma.lower() == plain.lower() and len(parts) > 2 and "loc" in parts[2]:
+            return True
+    return False
+
+
 def _respelt_seat(name: str, locality: str, place_name: PlaceName | None) -> str | None:
     """The final seat phrase spelt as the dictionary declines `locality`, when its words are that
-    locality's: in the locative or the nominative, in any case, or abbreviated ("Wlkp.")."""
+    locality's: in the nominative, in capitals, abbreviated ("Wlkp."), or folded; a word that is
+    already one of the locality's locatives stays as written."""
     match = _FINAL_SEAT.search(name)
     if match is None:
         return None
     phrase = seat_phrase(locality, place_name)
     if phrase is None:
         return None
+    declined_form = phrase.split(" ", 1)[1]
     written = re.split(r"[\s-]+", match.group("place"))
-    locative = re.split(r"[\s-]+", phrase.split(" ", 1)[1])
+    parts = re.split(r"([\s-]+)", declined_form)  # words and what joins them
     nominative = re.split(r"[\s-]+", locality)
-    if not len(written) == len(locative) == len(nominative):
+    if not len(written) == len(parts[::2]) == len(nominative):
         return None
-    for word, declined, plain in zip(written, locative, nominative, strict=True):
-        bare = word.rstrip(".")
-        if fold_key(bare) in (fold_key(declined), fold_key(plain)) and not word.endswith("."):
-            continue
-        if (word.endswith(".") or len(word) <= 4) and _abbreviates(word, declined):
-            continue  # "Wlkp." or "Wlkp"
+    for i, (word, plain) in enumerate(zip(written, nominative, strict=True)):
+        declined = parts[2 * i]
+        if _a_locative_of(word, plain):
+            parts[2 * i] = word
+        elif fold_key(word.rstrip(".")) in (fold_key(declined), fold_key(plain)):
+            if word.endswith("."):
+                return None
+        elif not ((word.endswith(".") or len(word) <= 4) and _abbreviates(word, declined)):
+            return None  # "Wlkp." or "Wlkp"
+    form = "".join(parts)
+    if form == match.group("place"):
         return None
-    respelt = name[: match.start("place")].rstrip()
-    respelt = respelt[: len(respelt) - len(respelt.split(" ")[-1])] + phrase
-    return respelt if respelt != name else None
+    head = name[: match.start("place")].rstrip()
+    head = head[: len(head) - len(head.split(" ")[-1])]
+    return f"{head}{preposition_for(form)} {form}"
 
 
 _UNIT_NOTE = re.compile(r"(?<=\w)\s*\((?:pow\.|powiat|gm\.|gmina)\s[^()]*\)$", re.IGNORECASE)
