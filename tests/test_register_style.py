@@ -57,6 +57,10 @@ def _row(name: str, county: str, **fields: str | None) -> RawRow:
         ('ŚDS "Świt"Miłocice 58A', "ŚDS „Świt” Miłocice"),
         # dps_malopolskie
         ("Dom Pomocy Społecznej w Skrzydlnej 289A", "Dom Pomocy Społecznej w Skrzydlnej"),
+        # dps_lodzkie
+        ("Dom Pomocy Społecznej W Zabłotach", "Dom Pomocy Społecznej w Zabłotach"),
+        # web_corpus gold (a068, c030): an en dash with spaces
+        ("Ośrodek Adopcyjno – Opiekuńczy w Koszalinie", "Ośrodek Adopcyjno-Opiekuńczy w Koszalinie"),
         # --- stay as written ---
         # dps_podkarpackie: the home's own number, no place before it
         ("Dom Pomocy Społecznej nr 1", "Dom Pomocy Społecznej nr 1"),
@@ -68,6 +72,8 @@ def _row(name: str, county: str, **fields: str | None) -> RawRow:
          "Życia” w Bydgoszczy",
          "Zespół Domów Pomocy Społecznej i Ośrodków Wsparcia - Dom Pomocy Społecznej „Jesień "
          "Życia” w Bydgoszczy"),
+        # constructed (no such name in the data): a capital "W" before no place stays
+        ("Stowarzyszenie Razem W Przyszłość", "Stowarzyszenie Razem W Przyszłość"),
         # html_fixtures: fundacja.pzm.pl (folded) — "Motorowy" is no "-o" adjective stem
         ("Polski Zwiazek Motorowy - Zarzad Glowny", "Polski Zwiazek Motorowy - Zarzad Glowny"),
     ],

@@ -10,7 +10,8 @@ Before the name is parsed (`register_clean`, on the text as written):
   Pedagogiczna" (the first part an adjective's "-o" form, the second an adjective);
 - a hyphenated place is one word when the gazetteer knows it so: "w Busku - Zdroju" ->
   "w Busku-Zdroju";
-- no comma before the seat: "…, w Krakowie" -> "… w Krakowie";
+- no comma before the seat, no capital in its preposition: "…, w Krakowie" -> "… w Krakowie",
+  "Dom Pomocy Społecznej W Zabłotach" -> "… w Zabłotach";
 - a quoted name glued to the next word gets its space: "„Świt”Miłocice" -> "„Świt” Miłocice";
 - a house number after the seat is an address, not the name: "… w Cerekwi 48", "… Miłocice nr
   58A" (a number after a type, "Dom Pomocy Społecznej nr 1", is the institution's own).
@@ -97,6 +98,9 @@ _COMMA_BEFORE_SEAT = re.compile(
     r",\s+(?P<phrase>(?:w|we)\s+[" + _CAPITAL + r"][\w-]*(?:\s+[" + _CAPITAL + r"][\w-]*){0,2})$"
 )
 _GLUED_QUOTE = re.compile(r"”(?=\w)")
+_CAPITAL_PREPOSITION = re.compile(
+    r"(?<=\S )(?P<prep>We?)(?P<place>(?:\s+[" + _CAPITAL + r"][a-ząćęłńóśźż-]+){1,3})$"
+)
 _HOUSE_NUMBER = re.compile(
     r"^(?P<head>.+?)\s+(?P<nr>nr\.?\s+)?(?P<number>\d+\s?[a-zA-Z]?(?:/\d+[a-zA-Z]?)?)$"
 )
@@ -111,9 +115,15 @@ def _is_adjective(word: str) -> bool:
 
 def _compound_adjective(left: str, right: str) -> bool:
     """ "Psychologiczno" + "Pedagogiczna": the left word is an adjective's "-o" stem
-    ("psychologiczny", "miejski"), the right one an adjective."""
-    stem = left[:-1].lower()
-    return (_is_adjective(stem + "y") or _is_adjective(stem + "i")) and _is_adjective(right)
+    ("psychologiczny", "miejski"), the right one an adjective or another such stem."""
+    return _adjective_stem(left) and (_is_adjective(right) or _adjective_stem(right))
+
+
+def _adjective_stem(word: str) -> bool:
+    if word[-1:].lower() != "o":
+        return False
+    stem = word[:-1].lower()
+    return _is_adjective(stem + "y") or _is_adjective(stem + "i")
 
 
 def _join_compounds(text: str) -> str:
@@ -121,7 +131,30 @@ def _join_compounds(text: str) -> str:
         left, right = match.group("left"), match.group("right")
         return f"{left}-{right}" if _compound_adjective(left, right) else match.group(0)
 
-    return _COMPOUND_TIGHT.sub(join, _COMPOUND.sub(join, text))
+    for _ in range(3):  # "Rehabilitacyjno - Edukacyjno - Wychowawczy": one join at a time
+        joined = _COMPOUND_TIGHT.sub(join, _COMPOUND.sub(join, text))
+        if joined == text:
+            break
+        text = joined
+    return text
+
+
+def _reads_as_locative(word: str) -> bool:
+    """A word no dictionary knows (a village's name), or one with a locative reading."""
+    found = [a for a in analyse_word(word) if a.pos != "ign"]
+    return not found or any("loc" in (a.tag.split(":") + ["", "", ""])[2] for a in found)
+
+
+def _lower_preposition(text: str, place_name: PlaceName | None) -> str:
+    """ "… W Zabłotach" -> "… w Zabłotach"; "Razem W Przyszłość" stays (no place)."""
+    match = _CAPITAL_PREPOSITION.search(text)
+    if match is None:
+        return text
+    phrase = match.group("prep").lower() + match.group("place")
+    known = place_name is not None and place_name(phrase) is not None
+    if not known and not _reads_as_locative(match.group("place").split()[0]):
+        return text
+    return text[: match.start()] + phrase
 
 
 def _join_places(text: str, place_name: PlaceName | None) -> str:
@@ -179,6 +212,7 @@ def register_clean(written: str, place_name: PlaceName | None = None) -> str:
     text = _join_compounds(text)
     text = _join_places(text, place_name)
     text = _COMMA_BEFORE_SEAT.sub(lambda m: " " + m.group("phrase"), text)
+    text = _lower_preposition(text, place_name)
     text = _GLUED_QUOTE.sub("” ", text)
     text = _without_house_number(text, place_name)
     return text if text != normalise_space(normalise_quotes(written)) else written
