@@ -9,7 +9,7 @@ the file to writing the clusters, like wsparcie's.
   name, locality and street, exact ladders on the rest, u by random sampling, m by EM on
   postal code and on phone, clustering at 0.95 (the best of 0.8/0.95 on er-dev).
 - `expert`: as issue 16 describes it: the name as Morfeusz lemmas (the project's
-  `transforms.names.key_lemma`, cached per word, inside the timed run), NIP, REGON and the
+  `transforms.name_morphology.key_lemma`, cached per word, inside the timed run), NIP, REGON and the
   website host, term-frequency adjustments on the lemmatised name, the postal code and the
   locality, blocking also on NIP, REGON and e-mail.
 """
@@ -56,7 +56,7 @@ def _lemmatise(con: Any) -> None:
 
     import pandas as pd
 
-    from transforms.names import key_lemma
+    from transforms.name_morphology import key_lemma
 
     @lru_cache(maxsize=500_000)
     def lemma(word: str) -> str:

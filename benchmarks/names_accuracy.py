@@ -16,6 +16,10 @@ were built from it, so both halves are held out; they are reported apart all the
   equals one of them, else wrong; refusals are counted with their reasons. Needs the gazetteer:
   `--gazetteer-db` names a warehouse holding the national one (benchmarks/real_catalogue.py
   leaves one in its `--work` folder as `gazetteer.duckdb`).
+- **register style**: each gold name through `transforms.register_style.register_clean` (the
+  rules that need no address): unchanged, or changed (every change listed with `--list`). The
+  gold names are official forms, so a change is either a register spelling the page did not use
+  ("Psychologiczno – Pedagogiczna") or a false rewrite; read the list.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,6 +39,7 @@ if str(REPO) not in sys.path:
 
 from transforms.acronym_expansion import expand, leading_acronym  # noqa: E402
 from transforms.diacritics import restore  # noqa: E402
+from transforms.register_style import register_clean  # noqa: E402
 from transforms.text import fold, fold_key  # noqa: E402
 
 CORPUS = REPO / "benchmarks" / "web_corpus"
@@ -96,26 +102,51 @@ def restoration(
     return {split: dict(sorted(c.items())) for split, c in sorted(figures.items())}
 
 
-def expansion(
-    entities: list[tuple[str, str, dict[str, object]]], gazetteer_db: Path | None, listing: bool
+def _place_reader(gazetteer_db: Path | None) -> Callable[[str], str | None] | None:
+    if gazetteer_db is None:
+        return None
+    import duckdb
+
+    from warehouse.gazetteer_rows import gazetteer_from_warehouse
+
+    with duckdb.connect(str(gazetteer_db), read_only=True) as con:
+        gazetteer = gazetteer_from_warehouse(con)
+
+    def read(text: str) -> str | None:
+        found = gazetteer.place_name(text)
+        if found is None:
+            gmina = gazetteer.resolve_gmina(text)
+            found = gmina.gmina_name if gmina.status == "resolved" else None
+        return found
+
+    return read
+
+
+def register_style(
+    entities: list[tuple[str, str, dict[str, object]]],
+    place_name: Callable[[str], str | None] | None,
+    listing: bool,
 ) -> dict[str, object]:
-    place_name = None
-    if gazetteer_db is not None:
-        import duckdb
+    figures: dict[str, Counter[str]] = {}
+    for doc_id, split, entity in entities:
+        for name in entity["names"]:  # type: ignore[attr-defined]
+            c = figures.setdefault(split, Counter())
+            c["names"] += 1
+            got = register_clean(str(name), place_name)
+            if got == name:
+                c["unchanged"] += 1
+            else:
+                c["changed"] += 1
+                if listing:
+                    print(f"  [{split}] {doc_id}: {name!r} -> {got!r}")
+    return {split: dict(sorted(c.items())) for split, c in sorted(figures.items())}
 
-        from warehouse.gazetteer_rows import gazetteer_from_warehouse
 
-        with duckdb.connect(str(gazetteer_db), read_only=True) as con:
-            gazetteer = gazetteer_from_warehouse(con)
-
-        def read(text: str) -> str | None:
-            found = gazetteer.place_name(text)
-            if found is None:
-                gmina = gazetteer.resolve_gmina(text)
-                found = gmina.gmina_name if gmina.status == "resolved" else None
-            return found
-
-        place_name = read
+def expansion(
+    entities: list[tuple[str, str, dict[str, object]]],
+    place_name: Callable[[str], str | None] | None,
+    listing: bool,
+) -> dict[str, object]:
     figures: dict[str, Counter[str]] = {}
     reasons: Counter[str] = Counter()
     for doc_id, split, entity in entities:
@@ -149,9 +180,11 @@ def main() -> int:
     parser.add_argument("--list", action="store_true", help="print every miss")
     args = parser.parse_args()
     entities = gold_entities()
+    place_name = _place_reader(args.gazetteer_db)
     figures = {
         "restoration": restoration(entities, args.list),
-        "expansion": expansion(entities, args.gazetteer_db, args.list),
+        "expansion": expansion(entities, place_name, args.list),
+        "register_style": register_style(entities, place_name, args.list),
     }
     print(json.dumps(figures, indent=1, ensure_ascii=False))
     return 0

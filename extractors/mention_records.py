@@ -46,7 +46,8 @@ from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_LEMMAS, ORGAN_OFFI
 from extractors.mentions import Mention, find_mentions
 from extractors.page_text import texts_about
 from extractors.records import Document, ParsedInstitution
-from transforms.names import nominative, normalise_name
+from transforms.name_morphology import nominative
+from transforms.names import normalise_name
 from transforms.text import fold_key, normalise_space
 
 # Parsers of an institution's page: their records get the page's other institutions beside them.

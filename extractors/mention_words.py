@@ -8,7 +8,7 @@ of one institution or site.
 
 from __future__ import annotations
 
-# Heads of institution names that the normaliser does not need (`transforms.names.HEAD_LEMMAS`
+# Heads of institution names that the normaliser does not need (`transforms.name_morphology.HEAD_LEMMAS`
 # holds those of the directory's own kinds): public bodies and organisations a page names in
 # passing — "Ministerstwa Sprawiedliwości", "Europejski Trybunał Praw Człowieka",
 # "Państwowa Agencja Rozwiązywania Problemów Alkoholowych", "Parafia …", "Zgromadzenie Sióstr …".
@@ -282,7 +282,7 @@ SITE_WORDS = frozenset(
         "przyjac",
     }
 )
-# Words of kinds of units beyond `transforms.names.institution_vocabulary()`: a name made only
+# Words of kinds of units beyond `transforms.name_morphology.institution_vocabulary()`: a name made only
 # of such words and a head ("Dzienny Dom Pomocy", "Zakład Karny", "Świetlica Terapeutyczna")
 # says what kind of unit it is, not which one.
 KIND_WORDS = frozenset(

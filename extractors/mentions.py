@@ -3,7 +3,7 @@
 A text says "udział wzięli przedstawiciele Powiatowego Centrum Pomocy Rodzinie w
 Skarżysku-Kamiennej" or lists "- Gminny Ośrodek Pomocy Społecznej w Bliżynie". Each phrase
 comes back as written, with the sentence it came from, its place phrase, and its nominative
-(`transforms.names.nominative`). `extractors.mention_records` turns them into records.
+(`transforms.name_morphology.nominative`). `extractors.mention_records` turns them into records.
 
 How a mention is found (words classified by `extractors.mention_text`): a capitalised head
 noun — of an institution ("ośrodka", "Poradnią", "Urzędu"), of a body ("Ministerstwa",
@@ -78,7 +78,7 @@ from extractors.mention_words import (
 )
 from transforms.acronyms import acronym_token_key
 from transforms.morphology import generate
-from transforms.names import (
+from transforms.name_morphology import (
     HEAD_LEMMAS,
     institution_vocabulary,
     key_lemma,

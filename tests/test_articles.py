@@ -12,7 +12,7 @@ from helpers import SHARED, make_document  # tests/ helper module
 from extractors.articles import article_text, parse_article
 from extractors.mentions import find_mentions
 from extractors.records import Document, ExtractionError
-from transforms.names import nominative
+from transforms.name_morphology import nominative
 
 GOLD = Path(__file__).parent / "gold" / "seed_mentions.csv"
 SEEDS = SHARED / "seeds"

@@ -77,7 +77,14 @@ EXTRA = [
         "Skarżysko-Kamienna",
         "41 100 10 05",
     ),  # fmt: skip
-]
+    # a type's register name with no seat: two homes in one town, one in Bliżyn
+    _row("rejestr_sds", "row", "Dom Pomocy Społecznej", "ul. Sokola 7", "26-110",
+         "Skarżysko-Kamienna", "41 100 10 06"),
+    _row("rejestr_sds", "row", "Dom Pomocy Społecznej", "ul. Legionów 11", "26-110",
+         "Skarżysko-Kamienna", "41 100 10 07"),
+    _row("rejestr_sds", "row", "Dom Pomocy Społecznej", "ul. Kościuszki 3", "26-120", "Bliżyn",
+         "41 100 10 08"),
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -229,3 +236,30 @@ def test_the_review_app_asks_for_the_full_name(
         assert con.execute(
             "SELECT verdict, chosen_value FROM review_decisions WHERE case_id = ?", [case_id]
         ).fetchall() == [("full_name", "Środowiskowy Dom Samopomocy przy ul. Sokolej")]
+
+
+def test_a_seat_from_the_address_names_one_institution_only(
+    warehouse: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = warehouse.execute(
+        """
+        SELECT n.name, n.name_form, i.institution_id FROM institution_names AS n
+        JOIN institutions AS i USING (institution_id)
+        WHERE n.is_canonical AND n.name LIKE 'Dom Pomocy Społecznej%'
+        ORDER BY n.name
+        """
+    ).fetchall()
+    assert [(r[0], r[1]) for r in rows] == [
+        # "… w Skarżysku-Kamiennej" would fit both homes there: the name as written is left
+        ("Dom Pomocy Społecznej", "unseated"),
+        ("Dom Pomocy Społecznej", "unseated"),
+        ("Dom Pomocy Społecznej w Bliżynie", "styled_seat"),
+    ]
+    # the form as written stays an alternate name of the one in Bliżyn, and no other institution
+    # has the seat's name as an alternate
+    assert _alternates(warehouse, "Dom Pomocy Społecznej w Bliżynie") == {"Dom Pomocy Społecznej"}
+    others = warehouse.execute(
+        "SELECT count(*) FROM institution_names WHERE name = 'Dom Pomocy Społecznej w Skarżysku-"
+        "Kamiennej'"
+    ).fetchone()
+    assert others == (0,)

@@ -15,7 +15,7 @@ from extractors.mentions import find_mentions
 from extractors.records import Document, ParsedInstitution
 from extractors.replay import ReplayFetcher
 from flows.inspect import extract_one
-from transforms.names import nominative
+from transforms.name_morphology import nominative
 
 FIXTURES = SHARED / "data" / "html_fixtures"
 

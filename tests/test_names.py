@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from transforms.acronyms import ACRONYMS, acronym_token_key, by_short
-from transforms.names import nominative, normalise_name
+from transforms.name_morphology import nominative
+from transforms.names import normalise_name
 from transforms.text import fold_key
 
 MOPS_SPELLINGS = [

@@ -18,7 +18,7 @@ from stdnum.exceptions import ValidationError
 from stdnum.pl import nip as stdnum_nip
 from stdnum.pl import regon as stdnum_regon
 
-from transforms.names import readings
+from transforms.name_morphology import readings
 from transforms.text import fold, normalise_space
 
 # --- phones ---------------------------------------------------------------------------------

@@ -146,7 +146,9 @@ def _head(words: list[str]) -> _WordReading | None:
     only_nouns = [n for has_adj, n in nouns if not has_adj]
     if only_nouns:
         return only_nouns[0]
-    return nouns[0][1] if nouns else None
+    # Every word reads as an adjective too: a place's name before a surname ("Zduńska Wola":
+    # Wola, not the surname Zduńska).
+    return min((n for _has_adj, n in nouns), key=lambda n: n.rank) if nouns else None
 
 
 def _inflect(word: str, as_adjective: bool, head: _WordReading | None) -> tuple[str, bool] | None:

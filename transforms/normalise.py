@@ -33,8 +33,10 @@ from transforms.contacts import (
 )
 from transforms.diacritics import is_polish, restore
 from transforms.locatives import respell_place
-from transforms.names import InstitutionName, nominative, normalise_name, site_owner
+from transforms.name_morphology import nominative
+from transforms.names import InstitutionName, normalise_name, site_owner
 from transforms.places import Gazetteer, PlaceResolution, Seat, nominative_place
+from transforms.register_style import register_clean, styled_seat
 from transforms.support_statements import (
     AgeRange,
     Fees,
@@ -156,11 +158,15 @@ def display_name(name: InstitutionName) -> str:
 
 
 # How a record's name came to be, best first (the canonical name prefers the earlier ones):
-# as written with Polish letters; letters restored; folded words left (ambiguous); an acronym
-# written out from the name's own place; a bare acronym written out with the address's seat;
-# still led by an acronym (ambiguous); only an acronym.
+# as written with Polish letters; put in register style (transforms.register_style: the seat
+# with "w" and in the locative, no house number, "m.st." written out); a type's register name
+# given its seat from the address; that name as written when the seat would name another
+# institution too (the warehouse's choice, never a record's form); letters restored; folded
+# words left (ambiguous); an acronym written out from the name's own place; a bare acronym
+# written out with the address's seat; still led by an acronym (ambiguous); only an acronym.
 NAME_FORMS = (
-    "written", "restored", "folded", "expanded", "expanded_seat", "acronym_led", "acronym",
+    "written", "styled", "styled_seat", "unseated", "restored", "folded", "expanded",
+    "expanded_seat", "acronym_led", "acronym",
 )  # fmt: skip
 
 
@@ -391,7 +397,14 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
         # A page titled "Portal Orzeczeń Sądu Rejonowego w Brzozowie" is its owner's, the court.
         written = site_owner(written) or written
     county = row.county if len(row.county) == 4 and row.county.isdigit() else None
-    name, shown = record_name(written, gazetteer, county)
+    place_name = gazetteer.place_name if gazetteer is not None else None
+    cleaned = register_clean(written, place_name)
+    name, shown = record_name(cleaned, gazetteer, county)
+    if cleaned != written:
+        # the name as the source wrote it stays an alternate
+        as_written = normalise_name(written, place_name).name
+        styled = shown.form == "written" and as_written != shown.name
+        shown = replace(shown, written=as_written, form="styled" if styled else shown.form)
     core_name = normalise_name(name.core) if name.core else name
     # The description is read for statements below, sentence by sentence: a page's text
     # names services it does not offer (a job ad, a law), which classify would take.
@@ -450,6 +463,22 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
         )
         if later is not None:
             shown = replace(later, written=shown.written)
+    if shown.form not in ("acronym", "acronym_led"):
+        # the seat as a register writes it: "w <locative>", from the name or the address
+        seated = styled_seat(
+            shown.name,
+            kind.type_code,
+            locality if status == "resolved" and simc else None,
+            gmina_name,
+            _known_place(gazetteer, powiat),
+            spelling_only=shown.form not in ("written", "styled", "restored"),
+        )
+        if seated is not None:
+            if seated.from_address:
+                form = "styled_seat"
+            else:
+                form = "styled" if shown.form == "written" else shown.form
+            shown = replace(shown, name=seated.name, form=form)
 
     evidence = json.dumps(
         {"classification": [_jsonable(e) for e in kind.evidence]},

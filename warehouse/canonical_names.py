@@ -6,12 +6,18 @@ page's folded "Sad Rejonowy w Chorzowie", a voivodeship list's "GOPS Charsznica"
 the normalise stage as "Gminny Ośrodek Pomocy Społecznej w Charsznicy", `records.name_form`
 saying so). `choose_names` picks one, in this order of preference:
 
-1. a registry's or office list's name as written, with its Polish letters;
+1. a registry's or office list's name as written, with its Polish letters (or put in register
+   style: `transforms.register_style`);
 2. a full name over one that is, or opens with, an acronym;
 3. Polish letters over folded words left as written;
 4. a name written in the nominative over one put there from an inflected mention;
-5. then as written, restored, written out from the name's place, written out from the
-   address's seat (`NAME_FORMS` order); then the sources' own pages, the commoner, the longer.
+5. then as written or in register style (one rank), with the seat from the address, restored,
+   written out from the name's place, written out from the address's seat (`NAME_FORMS`
+   order); then the sources' own pages, the commoner, the longer.
+
+A register name given its seat from the address ("Dom Pomocy Społecznej w Łodzi") must fit one
+institution only: when another one is, or may be, called so, the name as written ("Dom Pomocy
+Społecznej", form `unseated`) is left instead.
 
 A coordinator's answer to "Jak brzmi pełna nazwa?" (`acronym_name` cases) wins over all of it.
 Every other name (records' names, and the forms the sources wrote before letters were restored
@@ -46,7 +52,8 @@ _PREFERENCE = f"""
     form IN ('acronym_led', 'acronym'),
     form = 'folded',
     inflected,
-    coalesce(list_position({list(NAME_FORMS)!r}, form), 99),
+    coalesce(list_position({list(NAME_FORMS)!r},
+                           CASE form WHEN 'styled' THEN 'written' ELSE form END), 99),
     role_rank, votes DESC, length(name) DESC, name
 """
 SEAT_COLLISION = "nazwa od siedziby ({name}) należałaby też do innej instytucji"
@@ -101,17 +108,41 @@ def choose_names(
                    'as_written', NULL, false
             FROM institution_records AS m JOIN records AS r USING (record_id)
             WHERE r.name_written IS NOT NULL
+            UNION ALL
+            -- a type's register name given its seat from the address falls back to the name as
+            -- written when that seat would name another institution too (below)
+            SELECT m.institution_id, r.record_id, r.source, r.role, r.name_written,
+                   'unseated', NULL,
+                   coalesce(s.kind IN ('registry', 'spreadsheet'), false)
+            FROM institution_records AS m
+            JOIN records AS r USING (record_id)
+            LEFT JOIN sources AS s ON s.slug = r.source
+            WHERE r.name_form = 'styled_seat' AND r.name_written IS NOT NULL
         )
         SELECT institution_id, name, form, min(note) AS note,
                list(DISTINCT source ORDER BY source) AS sources,
                list(DISTINCT record_id ORDER BY record_id) AS record_ids,
-               bool_or(listed AND form = 'written') AS official,
+               bool_or(listed AND form IN ('written', 'styled', 'styled_seat', 'unseated'))
+                   AS official,
                bool_and(role = 'mention') AS inflected,
                min(CASE role WHEN 'subject' THEN 0 WHEN 'row' THEN 1 ELSE 2 END) AS role_rank,
                count(*) AS votes
         FROM forms
         WHERE institution_id IN (SELECT institution_id FROM institutions)
         GROUP BY institution_id, name, form
+        """
+    )
+    # A seat taken from the address must fit one institution only ("Klub „Senior+” w Krakowie"
+    # for several clubs): such a name goes, and the name as written ('unseated') is left.
+    con.execute(
+        """
+        DELETE FROM name_candidates AS c
+        WHERE c.form = 'styled_seat'
+          AND EXISTS (
+              SELECT 1 FROM name_candidates AS o
+              WHERE o.institution_id <> c.institution_id AND o.form <> 'as_written'
+                AND name_fold(o.name) = name_fold(c.name)
+          )
         """
     )
     con.execute(
@@ -187,6 +218,7 @@ def choose_names(
         SELECT institution_id, name, false, form, sources FROM (
             SELECT * FROM name_candidates AS n
             WHERE n.institution_id IN (SELECT institution_id FROM institutions)
+              AND n.form <> 'unseated'  -- the same name is there as written
               AND name_fold(n.name) <> (SELECT name_fold(c.name) FROM name_choice AS c
                                         WHERE c.institution_id = n.institution_id)
             QUALIFY row_number() OVER (

@@ -35,7 +35,7 @@ from functools import lru_cache
 import duckdb
 
 from transforms.morphology import analyse_word
-from transforms.names import institution_vocabulary
+from transforms.name_morphology import institution_vocabulary
 from transforms.text import fold, fold_key
 from warehouse.given_names import given_names
 

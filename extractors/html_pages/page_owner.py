@@ -56,13 +56,8 @@ from extractors.html_pages.site_host import host_agreement, host_names_other_bod
 from extractors.mentions import find_mentions
 from transforms.acronyms import acronym_token_key, by_short
 from transforms.morphology import analyse_word
-from transforms.names import (
-    institution_vocabulary,
-    key_lemma,
-    nominative,
-    normalise_name,
-    site_owner,
-)
+from transforms.name_morphology import institution_vocabulary, key_lemma, nominative
+from transforms.names import normalise_name, site_owner
 from transforms.text import fold_key, normalise_space
 
 MIN_SCORE = 4

@@ -21,7 +21,8 @@ from extractors.html_pages.owner_lines import owner_contacts
 from extractors.html_pages.page_owner import PageOwner, find_page_owner
 from extractors.html_pages.page_text import PageText, page_text_of_plain
 from extractors.records import Document, ExtractionError, ParsedInstitution
-from transforms.names import nominative, normalise_name
+from transforms.name_morphology import nominative
+from transforms.names import normalise_name
 
 
 def owner_record(page: PageText, owner: PageOwner) -> ParsedInstitution:

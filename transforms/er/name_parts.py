@@ -2,7 +2,7 @@
 
 `parse_name` turns a name as a source writes it ("Szkołą Podstawową nr 2 im. J. Pawła II w
 Żywcu", "Gm. Ośr. Pom. Społ. w Gromniku", "MGPS-em w Bieczu") into the parts the ladders
-compare. The type phrase (`core`) is lemmatised (Morfeusz through `transforms.names`, cached
+compare. The type phrase (`core`) is lemmatised (Morfeusz through `transforms.name_morphology`, cached
 per word), office abbreviations are written out (`transforms.abbreviations`), acronyms
 expanded (`transforms.acronyms`, a misspelt one flagged as a guess), so "Szkołą Podstawową" and
 "SZKOLA PODSTAWOWA" give one core. `current_core` reads a former type phrase as the current
@@ -20,7 +20,7 @@ from transforms.abbreviations import expand_abbreviations
 from transforms.acronyms import acronym_token_key, by_short, misspelt, shared_full, shared_words
 from transforms.classify import classify
 from transforms.former_names import RENAMINGS
-from transforms.names import institution_vocabulary, key_lemma, place_lemma, readings
+from transforms.name_morphology import institution_vocabulary, key_lemma, place_lemma, readings
 from transforms.text import fold
 
 _TOKEN = re.compile(r"[„”\"“«»]|[^\W_]+\.?", re.UNICODE)

@@ -1,0 +1,264 @@
+"""Names written as an official register writes them (transforms/register_style.py), through
+the normalise stage (transforms/normalise.py) over the national gazetteer (TERC 2026, SIMC
+2020, PNA 2024), table-driven from the real lists and saved pages in ../shared/data — and the
+names that must stay as written."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from helpers import NationalGazetteer  # tests/ helper module
+
+from transforms.normalise import RawRow, normalise_record
+from transforms.places import Gazetteer
+from transforms.register_style import register_clean, styled_seat
+from warehouse.gazetteer_rows import gazetteer_from_warehouse
+
+
+@pytest.fixture(scope="module")
+def gazetteer(national_gazetteer: NationalGazetteer) -> Gazetteer:
+    return gazetteer_from_warehouse(national_gazetteer.con)
+
+
+def _row(name: str, county: str, **fields: str | None) -> RawRow:
+    values: dict[str, object] = {
+        "record_id": "r1", "source": "s", "county": county, "role": "row", "name_raw": name,
+        "type_raw": None, "street_raw": None, "postal_code_raw": None, "locality_raw": None,
+        "gmina_raw": None, "powiat_raw": None, "phones_raw": (), "emails_raw": (),
+        "websites_raw": (), "nip_raw": None, "regon_raw": None, "krs_raw": None,
+        "rspo_raw": None, "opening_hours_raw": None, "description_raw": None,
+        "fetched_at": datetime(2026, 12, 5, tzinfo=UTC),
+    }  # fmt: skip
+    values.update(fields)
+    return RawRow(**values)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("written", "clean"),
+    [
+        # sady_adresy (courts.js)
+        ("Sąd Rejonowy dla m.st. Warszawy w Warszawie",
+         "Sąd Rejonowy dla miasta stołecznego Warszawy w Warszawie"),
+        # html_fixtures: pppkoluszki.biposwiata.pl, soswstoklacki.pl (folded)
+        ("PORADNIA PSYCHOLOGICZNO - PEDAGOGICZNA W KOLUSZKACH",
+         "PORADNIA PSYCHOLOGICZNO-PEDAGOGICZNA W KOLUSZKACH"),
+        ("Specjalny Osrodek Szkolno - Wychowawczy w Stoku Lackim",
+         "Specjalny Osrodek Szkolno-Wychowawczy w Stoku Lackim"),
+        # sanepid list
+        ("Powiatowa Stacja Sanitarno-Epidemiologiczna w Busku - Zdroju",
+         "Powiatowa Stacja Sanitarno-Epidemiologiczna w Busku-Zdroju"),
+        # utw_malopolskie.csv
+        ("Uniwersytet Trzeciego Wieku Uniwersytecie Papieskim Jana Pawła II, w Krakowie",
+         "Uniwersytet Trzeciego Wieku Uniwersytecie Papieskim Jana Pawła II w Krakowie"),
+        # sds_malopolskie_2026-05-04.xlsx: house numbers after the seat, a glued quote
+        ("ŚDS w Cerekwi 48", "ŚDS w Cerekwi"),
+        ("ŚDS w Radwanowicach 1a", "ŚDS w Radwanowicach"),
+        ('ŚDS "Świt"Miłocice 58A', "ŚDS „Świt” Miłocice"),
+        # dps_malopolskie
+        ("Dom Pomocy Społecznej w Skrzydlnej 289A", "Dom Pomocy Społecznej w Skrzydlnej"),
+        # dps_lodzkie
+        ("Dom Pomocy Społecznej W Zabłotach", "Dom Pomocy Społecznej w Zabłotach"),
+        # web_corpus gold (a068, c030): an en dash with spaces
+        ("Ośrodek Adopcyjno – Opiekuńczy w Koszalinie", "Ośrodek Adopcyjno-Opiekuńczy w Koszalinie"),
+        # --- stay as written ---
+        # dps_podkarpackie: the home's own number, no place before it
+        ("Dom Pomocy Społecznej nr 1", "Dom Pomocy Społecznej nr 1"),
+        # dps_podkarpackie: two villages, no "Piskorowice-Mołynie" in the gazetteer
+        ("Dom Pomocy Społecznej w Piskorowicach - Mołyniach",
+         "Dom Pomocy Społecznej w Piskorowicach - Mołyniach"),
+        # dps_kujawsko_pomorskie: a dash between a complex and its home
+        ("Zespół Domów Pomocy Społecznej i Ośrodków Wsparcia - Dom Pomocy Społecznej „Jesień "
+         "Życia” w Bydgoszczy",
+         "Zespół Domów Pomocy Społecznej i Ośrodków Wsparcia - Dom Pomocy Społecznej „Jesień "
+         "Życia” w Bydgoszczy"),
+        # constructed (no such name in the data): a capital "W" before no place stays
+        ("Stowarzyszenie Razem W Przyszłość", "Stowarzyszenie Razem W Przyszłość"),
+        # html_fixtures: fundacja.pzm.pl (folded) — "Motorowy" is no "-o" adjective stem
+        ("Polski Zwiazek Motorowy - Zarzad Glowny", "Polski Zwiazek Motorowy - Zarzad Glowny"),
+    ],
+)  # fmt: skip
+def test_register_clean(written: str, clean: str, gazetteer: Gazetteer) -> None:
+    assert register_clean(written, gazetteer.place_name) == clean
+
+
+@pytest.mark.parametrize(
+    ("name", "type_code", "locality", "gmina"),
+    [
+        # ops_malopolskie: the word after the type is the gmina's genitive owner
+        ("Ośrodek Pomocy Społecznej Gminy Oświęcim", "ops", "Grojec", "Oświęcim"),
+        ("Gminny Ośrodek Pomocy Społecznej Gmina Nowy Targ", "ops", "Nowy Targ", "Nowy Targ"),
+        # sds_dps_malopolskie: a typo for Dobczyce names no place of the institution's
+        ("Środowiskowy Dom Samopomocy Dobroczyce", "sds", "Dobczyce", "Dobczyce"),
+        # a bracketed name after the seat: not a bare seat at the end
+        ("Środowiskowy Dom Samopomocy Biecz (Nadzieja)", "sds", "Biecz", "Biecz"),
+        # utw_malopolskie: an association, its place part of its own name
+        ("Uniwersytet Trzeciego Wieku Gdów", "ngo", "Gdów", "Gdów"),
+        # senior_plus_malopolskie: the list and the operators write "Klub Senior+", no seat
+        ("Klub Senior+", "senior_centre", "Zabierzów", "Zabierzów"),
+        # dps_podkarpackie: a numbered home is more than its type's name
+        ("Dom Pomocy Społecznej nr 1", "dps", "Krosno", "Krosno"),
+        # a seat already there
+        ("Dom Pomocy Społecznej w Skrzydlnej", "dps", "Skrzydlna", "Dobra"),
+        # psse_sanepid_adresy: the list's "w" before "Wł" is kept, the words are the locative
+        (
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Włocławku",
+            "sanepid",
+            "Włocławek",
+            "Włocławek",
+        ),
+        # demo corpus: the dictionary has two locatives of Przedbórz, the one written stays
+        ("Miejsko-Gminny Ośrodek Pomocy Społecznej w Przedborzu", "ops", "Przedbórz", "Przedbórz"),
+        # no locality resolved: nothing to add
+        ("Dom Pomocy Społecznej", "dps", None, None),
+    ],
+)
+def test_names_that_keep_their_seat_as_written(
+    name: str, type_code: str, locality: str | None, gmina: str | None, gazetteer: Gazetteer
+) -> None:
+    assert styled_seat(name, type_code, locality, gmina, gazetteer.place_name) is None
+
+
+@pytest.mark.parametrize(
+    ("row", "name", "form", "written"),
+    [
+        pytest.param(
+            _row("Gminny Ośrodek Pomocy Społecznej Spytkowice", "12", type_raw="OPS",
+                 street_raw="Zamkowa 12", locality_raw="Spytkowice", gmina_raw="Spytkowice",
+                 powiat_raw="wadowicki"),
+            "Gminny Ośrodek Pomocy Społecznej w Spytkowicach", "styled",
+            "Gminny Ośrodek Pomocy Społecznej Spytkowice", id="ops-seat-after-type",
+        ),
+        pytest.param(
+            # the gmina's name, the office in Marcinkowice
+            _row("Gminny Ośrodek Pomocy Społecznej Chełmiec", "12", type_raw="OPS",
+                 street_raw="Marcinkowicka 6", locality_raw="Chełmiec", gmina_raw="Chełmiec",
+                 powiat_raw="nowosądecki"),
+            "Gminny Ośrodek Pomocy Społecznej w Chełmcu", "styled",
+            "Gminny Ośrodek Pomocy Społecznej Chełmiec", id="ops-gmina-seat",
+        ),
+        pytest.param(
+            _row("Miejski Ośrodek Pomocy Społecznej Siemianowice Śląskie", "24",
+                 street_raw="ul. Szkolna 17", postal_code_raw="41-100",
+                 locality_raw="Siemianowice Śląskie", gmina_raw="Siemianowice Śląskie",
+                 powiat_raw="Siemianowice Śląskie"),
+            "Miejski Ośrodek Pomocy Społecznej w Siemianowicach Śląskich", "styled",
+            "Miejski Ośrodek Pomocy Społecznej Siemianowice Śląskie", id="ops-two-word-seat",
+        ),
+        pytest.param(
+            _row("Środowiskowy Dom Samopomocy - Kalwaria Zebrzydowska", "12", type_raw="ŚDS",
+                 street_raw="Al. Jana Pawła II 7a", postal_code_raw="34 -130",
+                 locality_raw="Kalwaria Zebrzydowska", gmina_raw="Kalwaria Zebrzydowska",
+                 powiat_raw="wadowicki"),
+            "Środowiskowy Dom Samopomocy w Kalwarii Zebrzydowskiej", "styled",
+            "Środowiskowy Dom Samopomocy - Kalwaria Zebrzydowska", id="sds-dash-seat",
+        ),
+        pytest.param(
+            _row("Dzienny Dom Senior+", "12", type_raw="Dzienny Dom Senior+",
+                 street_raw="ul. Karolina 14 D", postal_code_raw="32-700", locality_raw="Bochnia"),
+            "Dzienny Dom „Senior+” w Bochni", "styled_seat", "Dzienny Dom Senior+",
+            id="senior-day-home-seat-from-address",
+        ),
+        pytest.param(
+            _row("Dom Pomocy Społecznej", "10", street_raw="ul. Łaska 42", postal_code_raw="98-220",
+                 locality_raw="Zduńska Wola", powiat_raw="Zduńskowolski"),
+            "Dom Pomocy Społecznej w Zduńskiej Woli", "styled_seat", "Dom Pomocy Społecznej",
+            id="dps-seat-from-address",
+        ),
+        pytest.param(
+            _row("Sąd Rejonowy dla m.st. Warszawy w Warszawie", "PL",
+                 street_raw="ul. Marszałkowska 82", postal_code_raw="00-517",
+                 locality_raw="Warszawa"),
+            "Sąd Rejonowy dla miasta stołecznego Warszawy w Warszawie", "styled",
+            "Sąd Rejonowy dla m.st. Warszawy w Warszawie", id="court-abbreviation",
+        ),
+        pytest.param(
+            _row("ŚDS w Cerekwi 48", "12", type_raw="A,B", postal_code_raw="32 - 711",
+                 locality_raw="Bogucice", powiat_raw="bocheński"),
+            "Środowiskowy Dom Samopomocy w Cerekwi", "expanded", "ŚDS w Cerekwi 48",
+            id="house-number",
+        ),
+        pytest.param(
+            _row('ŚDS "Świt"Miłocice 58A', "12", type_raw="B", postal_code_raw="32-090",
+                 locality_raw="Słomniki", gmina_raw="Słomniki", powiat_raw="krakowski"),
+            "Środowiskowy Dom Samopomocy „Świt” w Miłocicach", "expanded", None,
+            id="glued-quote-and-house-number",
+        ),
+        pytest.param(
+            # sanepid list: the seat abbreviated, with and without the dot
+            _row("Powiatowa Stacja Sanitarno-Epidemiologiczna w Gorzowie Wlkp", "PL",
+                 street_raw="ul. Kosynierów Gdyńskich 27", postal_code_raw="66-400",
+                 locality_raw="Gorzów Wlkp."),
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Gorzowie Wielkopolskim", "styled",
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Gorzowie Wlkp", id="abbreviated-seat",
+        ),
+        pytest.param(
+            # psse_sanepid_adresy: "Ostrów" declined without its "ó"
+            _row("Powiatowa Stacja Sanitarno-Epidemiologiczna w Ostrówie Wielkopolskim", "PL",
+                 street_raw="Pl. Stefana Rowińskiego 3", postal_code_raw="63-400",
+                 locality_raw="Ostrów Wielkopolski"),
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Ostrowie Wielkopolskim", "styled",
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Ostrówie Wielkopolskim",
+            id="misdeclined-seat",
+        ),
+        pytest.param(
+            # utw_malopolskie: the seat in the nominative after "w"
+            _row("Krynicki Uniwersytet Otwarty przy Centrum Kultury w Krynicy Zdrój", "12",
+                 street_raw="Ul. Piłsudskiego 19", postal_code_raw="33-380",
+                 locality_raw="Krynica Zdrój, II piętro, pokój 12", powiat_raw="nowosądecki"),
+            "Krynicki Uniwersytet Otwarty przy Centrum Kultury w Krynicy-Zdroju", "styled",
+            "Krynicki Uniwersytet Otwarty przy Centrum Kultury w Krynicy Zdrój",
+            id="seat-in-the-nominative",
+        ),
+        pytest.param(
+            # rspo_licea: capitals, the quoted byname too
+            _row('LXIV LICEUM OGÓLNOKSZTAŁCĄCE IM. STANISŁAWA IGNACEGO WITKIEWICZA "WITKACEGO"',
+                 "PL", street_raw="ul. Elbląska 51", postal_code_raw="01-737",
+                 locality_raw="Żoliborz", gmina_raw="Żoliborz", powiat_raw="Warszawa"),
+            "LXIV Liceum Ogólnokształcące im. Stanisława Ignacego Witkiewicza „Witkacego”",
+            "written", None, id="quoted-capitals",
+        ),
+        pytest.param(
+            # ops_malopolskie: the list tells its two Bolesławs apart by their powiats
+            _row("Gminny Ośrodek Pomocy Społecznej w Bolesławiu (pow. olkuski)", "12",
+                 type_raw="OPS", street_raw="ul. Główna 46", postal_code_raw="32-329",
+                 locality_raw="Bolesław", gmina_raw="Bolesław",
+                 powiat_raw="olkuski"),
+            "Gminny Ośrodek Pomocy Społecznej w Bolesławiu", "styled",
+            "Gminny Ośrodek Pomocy Społecznej w Bolesławiu (pow. olkuski)", id="powiat-note",
+        ),
+        # --- stay as written ---
+        pytest.param(
+            _row("Klub Senior+", "12", type_raw="Klub Senior+", street_raw="ul. Kolejowa 11",
+                 postal_code_raw="32-080", locality_raw="Zabierzów"),
+            "Klub Senior+", "written", None, id="senior-club",
+        ),
+        pytest.param(
+            _row("Ośrodek Pomocy Społecznej Gminy Oświęcim", "12", type_raw="OPS",
+                 street_raw="ul. Beskidzka 100", postal_code_raw="32-600", locality_raw="Grojec",
+                 gmina_raw="Oświęcim", powiat_raw="oświęcimski"),
+            "Ośrodek Pomocy Społecznej Gminy Oświęcim", "written", None, id="gmina-as-owner",
+        ),
+        pytest.param(
+            _row("Środowiskowy Dom Samopomocy Dobroczyce", "12", type_raw="ŚDS",
+                 street_raw="ul. Jagiellońska 2", postal_code_raw="32-410",
+                 locality_raw="Dobroczyce", gmina_raw="Dobroczyce", powiat_raw="myslenicki"),
+            "Środowiskowy Dom Samopomocy Dobroczyce", "written", None, id="unknown-place",
+        ),
+        pytest.param(
+            _row("Uniwersytet Trzeciego Wieku Gdów", "12", type_raw="UTW",
+                 street_raw="ul. Krakowska 398", postal_code_raw="32-420", locality_raw="Gdów",
+                 powiat_raw="wielicki"),
+            "Uniwersytet Trzeciego Wieku Gdów", "written", None, id="association-brand",
+        ),
+    ],
+)  # fmt: skip
+def test_record_names_in_register_style(
+    row: RawRow, name: str, form: str, written: str | None, gazetteer: Gazetteer
+) -> None:
+    record = normalise_record(row, gazetteer)
+    assert (record.name, record.name_form) == (name, form)
+    if written is not None:
+        assert record.name_written == written
+    if form == "written":
+        assert record.name_written is None
