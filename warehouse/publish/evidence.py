@@ -2,7 +2,8 @@
 from the `statements` table (warehouse/statements.py) for the writers.
 
 `pub_service_evidence` holds, per (institution, service) of the directory, the best current
-statement: its origin (`stated` — the source's own text or data says so, `name` — read from
+statement (stated over name over default; then the page that says more of it: ages, fees,
+referral; then the latest confirmed): its origin (`stated` — the source's own text or data says so, `name` — read from
 the name or a type column, `default` — the defaults of its type), the page and sentence that
 state it (stated only), when any page last confirmed it, and the ages, fees and referral the
 same text states. `pub_contact_confirmed` holds when each contact value was last confirmed,
@@ -32,6 +33,11 @@ ORIGIN_LABELS = {
     "default": "domyślna dla typu instytucji",
 }
 _RANK = "CASE s.origin WHEN 'stated' THEN 0 WHEN 'name' THEN 1 ELSE 2 END"
+# Of two pages stating a service, the one that says more of it (ages, fees, referral) first.
+_FACTS = " + ".join(
+    f"(json_extract_string(s.detail, '$.{key}') IS NOT NULL)::INTEGER"
+    for key in ("ages", "fees_free", "referral_required")
+)
 _AGES = (
     'from_json(json_extract(best.detail, \'$.ages\'), \'[{"min": "INTEGER", "max": "INTEGER"}]\')'
 )
@@ -63,7 +69,8 @@ def stage_service_evidence(con: duckdb.DuckDBPyConnection, published: str) -> No
         CREATE OR REPLACE TEMP TABLE pub_service_evidence AS
         WITH ranked AS (
             SELECT s.institution_id, s.value AS service,
-                   min(struct_pack(rank := {_RANK}, seen := -epoch(s.last_seen_at), url := s.url,
+                   min(struct_pack(rank := {_RANK}, facts := -({_FACTS}),
+                                   seen := -epoch(s.last_seen_at), url := s.url,
                                    origin := s.origin, detail := s.detail)) AS best,
                    max(s.last_seen_at) AS last_seen_at
             FROM statements AS s
