@@ -261,6 +261,12 @@ def _schema(file: WrittenFile, national: dict[str, str]) -> dict[str, Any]:
     table = file.table
     rename = {c.name: (c.title_pl if file.flavour == "excel" else c.name) for c in table.columns}
     schema: dict[str, Any] = {"fields": [_field(c, file.flavour) for c in table.columns]}
+    if file.flavour == "parquet" and any(
+        c.type == "integer" and not c.required for c in table.columns
+    ):
+        # Frictionless reads Parquet through pandas, which gives a missing integer (uslugi's
+        # ages) as NaN: declared a missing value here, as "" is in the CSVs.
+        schema["missingValues"] = ["", "nan"]
     if table.primary_key:
         schema["primaryKey"] = [rename[n] for n in table.primary_key]
     keys = list(table.foreign_keys)
