@@ -273,6 +273,13 @@ STATED_SOURCES = [
         "Fundacja w Orzyszu — zajęcia",
         "https://fundacja-orzysz.example.org/zajecia",
     ),
+    (
+        "fundacja_orzysz_grupa",
+        "2816",
+        "site",
+        "Fundacja w Orzyszu — grupa dla rodziców",
+        "https://fundacja-orzysz.example.org/grupa",
+    ),
 ]
 STATED_RECORDS = [
     (
@@ -307,6 +314,22 @@ STATED_RECORDS = [
         None,
         None,
         "Prowadzimy terapię logopedyczną i grupę wsparcia dla młodzieży w wieku od 13 do 18 lat.",
+        None,
+    ),
+    (  # the same foundation's other page: its support group has other ages
+        "fundacja_orzysz_grupa",
+        "subject",
+        "Fundacja Pomocy Dzieciom Mazurskie Skrzydła",
+        "ul. Giżycka 4",
+        "12-250",
+        "Orzysz",
+        ["87 423 50 50"],
+        [],
+        "https://fundacja-orzysz.example.org",
+        None,
+        None,
+        None,
+        "Grupa wsparcia dla rodziców dzieci w wieku od 0 do 6 lat.",
         None,
     ),
 ]

@@ -106,6 +106,14 @@ def test_czego_szukasz_filters_by_need_age_and_gmina(pages: Path, browser: Any) 
     assert visible_names(page) == ["Poradnia Psychologiczno-Pedagogiczna w Piszu"]
     age.fill("15")
     assert visible_names(page) == ["Fundacja Pomocy Dzieciom Mazurskie Skrzydła"]
+    # the ages of the service asked for: the foundation's support group is for parents of
+    # children up to six, its speech therapy for teenagers
+    age.fill("4")
+    assert visible_names(page) == ["Poradnia Psychologiczno-Pedagogiczna w Piszu"]
+    need.select_option(label="grupy wsparcia")
+    assert visible_names(page) == ["Fundacja Pomocy Dzieciom Mazurskie Skrzydła"]
+    age.fill("15")
+    assert visible_names(page) == []
     # an age alone keeps the entries that state no ages
     need.select_option(value="")
     assert sorted(visible_names(page)) == [

@@ -6,7 +6,8 @@ contacts, and the county's statutory gaps. Each entry shows the services its sou
 with the sentence and a link to the page (a type's default services apart, marked as such),
 and the day a source last confirmed it. "Czego szukasz?" filters offline: by need (the
 services present in the county; a type's defaults count only when asked), by age (entries
-whose stated ages contain it, and entries that state none), by gmina and by free text. The
+whose stated ages contain it — the ages of the service asked for, when one is — and entries
+that state none), by gmina and by free text. The
 full list is plain HTML, readable and printable without JavaScript; the filters appear only
 when the script runs. Everything that comes from the data goes through Jinja2's autoescaping, so
 a scraped "<script>" in a name is shown as text.
@@ -72,7 +73,9 @@ class Entry:
     defaults: tuple[str, ...] = ()  # labels of the services only its type gives
     stated_codes: str = ""  # codes of services stated or named, space-separated (the filter)
     default_codes: str = ""  # codes of the type's defaults, space-separated
-    ages: str = ""  # age ranges stated, "3-10 -18" (min-max, either end open)
+    # the ages each stated service is for: "speech_therapy:3-10 psychotherapy:-18" (either
+    # end of a range may be open)
+    ages: str = ""
     last_confirmed: str | None = None
 
 
@@ -183,16 +186,16 @@ def _services_of(con: duckdb.DuckDBPyConnection) -> dict[str, _Services]:
     for iid, services in by_institution.items():
         groups: dict[tuple[object, ...], list[str]] = {}
         ages = []
-        for _iid, _code, label, origin, url, text, age_min, age_max, confirmed in services:
+        for _iid, code, label, origin, url, text, age_min, age_max, confirmed in services:
             if origin == "default":
                 continue
             words = age_range(age_min, age_max)
             key = (origin, _web_address(url), text, words, confirmed)
             groups.setdefault(key, []).append(str(label))
             if words:
-                ages.append(
-                    f"{'' if age_min is None else age_min}-{'' if age_max is None else age_max}"
-                )
+                low = "" if age_min is None else age_min
+                high = "" if age_max is None else age_max
+                ages.append(f"{code}:{low}-{high}")
         out[iid] = _Services(
             evidence=tuple(
                 Evidence(
