@@ -178,12 +178,6 @@ def test_staff_names_never_reach_the_published_files(published: Publication) -> 
         pytest.param("Parafia Święty Józef Robotnik", None, id="saint"),
         pytest.param("Lech Poznań", None, id="not-on-the-list"),
         pytest.param("Klub Senior+ Anna", None, id="given-name-alone"),
-        # a stated service's sentence: the name ends it
-        pytest.param(
-            "Dyżur psychologa we wtorki 15–18, prowadzi mgr Anna Nowak.",
-            "Anna Nowak",
-            id="name-ends-the-sentence",
-        ),
         # the statutory-coverage file names gminas: a place is not a person
         pytest.param("Kazimierz Dolny", None, id="place-named-like-a-person"),
         pytest.param("Urząd Gminy Stanisław Górny", None, id="village-of-a-given-name"),

@@ -280,11 +280,7 @@ def find_people(value: str) -> list[PersonMention]:
     for i, token in enumerate(tokens):
         if i in taken or _after_patron(tokens, i):
             continue
-        # a full stop after a word ends the sentence ("… prowadzi mgr Anna Nowak."); an
-        # initial ("K.") keeps its own
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if following.endswith(".") and len(following) > 3:
-            following = following[:-1]
         third = tokens[i + 2] if i + 2 < len(tokens) else ""
         if _ROMAN.match(third.rstrip(".")):
             continue  # "Jan Paweł II": a pope or a king, a patron's name
