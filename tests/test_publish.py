@@ -173,6 +173,10 @@ def test_staff_names_never_reach_the_published_files(published: Publication) -> 
         pytest.param(
             "Gabinet Terapii Marta Kowalczyk-Nowak", "Marta Kowalczyk-Nowak", id="double-barrelled"
         ),
+        pytest.param("Pomocy udziela mgr Anna Kowalczyk.", "Anna Kowalczyk", id="sentence-end"),
+        pytest.param("Kierownik Nowak Anna.", "Nowak Anna", id="surname-first-sentence-end"),
+        pytest.param("Szkoła im. Anny Kowalskiej.", None, id="patron-sentence-end"),
+        pytest.param("Zaprasza Kazimierz Dolny.", None, id="place-sentence-end"),
         pytest.param("Fundacja Anny Dymnej", None, id="named-after-founder-genitive"),
         pytest.param("Centrum Jan Paweł II", None, id="pope"),
         pytest.param("Parafia Święty Józef Robotnik", None, id="saint"),

@@ -270,6 +270,14 @@ def _is_place(first: str, second: str) -> bool:
     return fold_key(f"{first} {second}") in _place_names()
 
 
+def _sentence_word(token: str) -> str:
+    """A word that ends a sentence loses its full stop ("… mgr Anna Kowalczyk."); a short
+    one keeps it, as an initial or an abbreviation does ("K.", "ul.", "dr.")."""
+    if token.endswith(".") and len(token) > 4 and not _is_title(token):
+        return token[:-1]
+    return token
+
+
 def find_people(value: str) -> list[PersonMention]:
     """People named in a text value (see the module docstring), and personal mailboxes; never
     a place whose name starts with a given name ("Kazimierz Dolny")."""
@@ -280,8 +288,8 @@ def find_people(value: str) -> list[PersonMention]:
     for i, token in enumerate(tokens):
         if i in taken or _after_patron(tokens, i):
             continue
-        following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        third = tokens[i + 2] if i + 2 < len(tokens) else ""
+        following = _sentence_word(tokens[i + 1]) if i + 1 < len(tokens) else ""
+        third = _sentence_word(tokens[i + 2]) if i + 2 < len(tokens) else ""
         if _ROMAN.match(third.rstrip(".")):
             continue  # "Jan Paweł II": a pope or a king, a patron's name
         person = None

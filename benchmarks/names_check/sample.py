@@ -2,6 +2,7 @@
 identifies each but not the name the directory publishes.
 
     .venv/bin/python benchmarks/names_check/sample.py --run /tmp/real/run [--size 150] [--seed 15]
+        [--exclude EARLIER_SAMPLE.csv --out sample2.csv]
 
 `--run` is the folder benchmarks/real_catalogue.py leaves (`directory.duckdb` and
 `out/dane/instytucje.csv`). Writes `sample.csv` beside this script: institution id, type,
@@ -35,9 +36,21 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=150)
     parser.add_argument("--seed", type=int, default=15)  # issue 15
     parser.add_argument("--out", type=Path, default=HERE / "sample.csv")
+    parser.add_argument(
+        "--exclude", type=Path, action="append", default=[],
+        help="an earlier sample.csv whose institutions stay out (a second check is a new sample)",
+    )  # fmt: skip
     args = parser.parse_args()
+    excluded: set[str] = set()
+    for earlier in args.exclude:
+        with earlier.open(encoding="utf-8") as handle:
+            excluded |= {row["institution_id"] for row in csv.DictReader(handle)}
     with (args.run / "out" / "dane" / "instytucje.csv").open(encoding="utf-8") as handle:
-        published = {row["institution_id"]: row for row in csv.DictReader(handle)}
+        published = {
+            row["institution_id"]: row
+            for row in csv.DictReader(handle)
+            if row["institution_id"] not in excluded
+        }
     chosen = random.Random(args.seed).sample(sorted(published), args.size)
     with duckdb.connect(str(args.run / "directory.duckdb"), read_only=True) as con:
         raw = con.execute(
