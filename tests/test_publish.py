@@ -434,6 +434,22 @@ def last_county_file(root: Path, excel: bool = False) -> Path:
             "its hash differs from the package's",
             id="page-hash",
         ),
+        pytest.param(
+            lambda root: replace_in(
+                root / "uslugi.csv",
+                "default,domyślna dla typu instytucji,,",
+                "default,domyślna dla typu instytucji,https://ops.example.pl/oferta,",
+            ),
+            "type default(s) with a page, sentence or detail",
+            id="default-with-evidence",
+        ),
+        pytest.param(
+            lambda root: replace_in(
+                root / "uslugi.csv", ",default,domyślna dla typu", ",stated,domyślna dla typu"
+            ),
+            "services_default differs from uslugi.csv's type defaults",
+            id="default-passed-off-as-stated",
+        ),
     ],
 )
 def test_set_based_checks_catch_what_frictionless_no_longer_reads(
