@@ -77,6 +77,7 @@ class Entry:
     # end of a range may be open)
     ages: str = ""
     last_confirmed: str | None = None
+    gmina_teryt: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +100,7 @@ class CountyPage:
     folder: str  # powiaty/<teryt>_<slug>
     sectors: tuple[SectorGroup, ...]
     needs: tuple[Need, ...] = ()  # the services present in the county, by Polish label
-    gminas: tuple[str, ...] = ()
+    gminas: tuple[tuple[str, str], ...] = ()  # (TERYT, name) of the entries' gminas
 
     @property
     def total(self) -> int:
@@ -236,7 +237,7 @@ def build_county_pages(con: duckdb.DuckDBPyConnection) -> tuple[CountyPage, ...]
         """
         SELECT institution_id, name, type_label, sector, sector_label, powiat_teryt, powiat,
                gmina, locality, street, postal_code, phones, emails, website, opening_hours,
-               acronym, alternate_names, last_confirmed
+               acronym, alternate_names, last_confirmed, gmina_teryt
         FROM pub_institutions WHERE powiat_teryt IS NOT NULL
         ORDER BY powiat_teryt, sector, name, institution_id
         """
@@ -264,6 +265,7 @@ def build_county_pages(con: duckdb.DuckDBPyConnection) -> tuple[CountyPage, ...]
             acronym,
             alternate_names,
             last_confirmed,
+            gmina_teryt,
         ) = row
         place = " ".join(p for p in (postal_code, locality) if p)
         address = ", ".join(p for p in (street, place) if p) or None
@@ -301,6 +303,7 @@ def build_county_pages(con: duckdb.DuckDBPyConnection) -> tuple[CountyPage, ...]
             default_codes=" ".join(offered.default_codes),
             ages=" ".join(offered.ages),
             last_confirmed=last_confirmed.isoformat() if last_confirmed else None,
+            gmina_teryt=gmina_teryt,
         )
         sector_labels[sector] = sector_label
         by_county.setdefault((teryt, powiat or teryt), {}).setdefault(sector, []).append(entry)
@@ -323,7 +326,12 @@ def build_county_pages(con: duckdb.DuckDBPyConnection) -> tuple[CountyPage, ...]
                 needs=tuple(
                     sorted(needs.get((teryt, name), ()), key=lambda n: (fold(n.label), n.code))
                 ),
-                gminas=tuple(sorted({e.gmina for e in entries_of if e.gmina}, key=fold)),
+                gminas=tuple(
+                    sorted(
+                        {(e.gmina_teryt, e.gmina) for e in entries_of if e.gmina_teryt and e.gmina},
+                        key=lambda g: (fold(g[1]), g[0]),
+                    )
+                ),
             )
         )
     return tuple(pages)
