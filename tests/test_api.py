@@ -223,6 +223,30 @@ def test_services_every_page_and_every_service_by_id(demo: Demo, hsds: HsdsValid
     assert ndjson(demo, "/services") == items
 
 
+def test_a_stated_service_is_served_with_its_evidence_ages_and_hours(
+    demo: Demo, hsds: HsdsValidator
+) -> None:
+    published = csv_rows(demo, "services.csv")
+    stated = [s for s in published if s["minimum_age"] and "podana w źródle: „" in s["description"]]
+    assert stated, "the demo's offer pages state ages"
+    for row in stated:
+        served = valid_item(hsds, "/services/{id}", get(demo, f"/services/{row['id']}"))
+        assert served["description"] == row["description"]
+        assert served["minimum_age"] == int(row["minimum_age"]), "a JSON number"
+    hours = [
+        schedule
+        for row in stated
+        for sal in get(demo, f"/services/{row['id']}").json().get("service_at_locations", [])
+        for schedule in sal["location"].get("schedules", [])
+    ]
+    assert hours and all(h["freq"] == "WEEKLY" and h["opens_at"] < h["closes_at"] for h in hours)
+    default = next(
+        s for s in published if "usługa domyślna dla typu instytucji" in s["description"]
+    )
+    served = valid_item(hsds, "/services/{id}", get(demo, f"/services/{default['id']}"))
+    assert "minimum_age" not in served and "fees" not in served
+
+
 def test_services_full_and_minimal(demo: Demo, hsds: HsdsValidator) -> None:
     full = valid_full_page(
         hsds, get(demo, "/services", full="true", per_page=100), "compiled/service.json"
