@@ -107,26 +107,23 @@ def stage_service_evidence(con: duckdb.DuckDBPyConnection, published: str) -> No
         FROM chosen
         """
     )
-    _publishable_texts(con)
+    _leave_out_people(con, "pub_service_evidence", "evidence_text")
     _public_urls(con, "pub_service_evidence", "evidence_url")
 
 
-def _publishable_texts(con: duckdb.DuckDBPyConnection) -> None:
+def _leave_out_people(con: duckdb.DuckDBPyConnection, table: str, column: str) -> None:
+    """Empty the cells of `table`.`column` whose text names a person."""
     texts = [
         str(t)
         for (t,) in con.execute(
-            "SELECT DISTINCT evidence_text FROM pub_service_evidence"
-            " WHERE evidence_text IS NOT NULL"
+            f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL"
         ).fetchall()
     ]
     personal = [t for t in texts if _names_someone(t)]
     if personal:
-        log.info(
-            "%d stated service sentence(s) name a person: published without them", len(personal)
-        )
+        log.info("%s.%s: %d text(s) name a person: left out", table, column, len(personal))
         con.execute(
-            "UPDATE pub_service_evidence SET evidence_text = NULL"
-            " WHERE evidence_text IN (SELECT unnest(?::VARCHAR[]))",
+            f"UPDATE {table} SET {column} = NULL WHERE {column} IN (SELECT unnest(?::VARCHAR[]))",
             [personal],
         )
 
@@ -187,27 +184,6 @@ def stage_schedules(con: duckdb.DuckDBPyConnection, published: str) -> None:
         GROUP BY institution_id, value
         """
     )
-    texts = [
-        str(t)
-        for (t,) in con.execute(
-            "SELECT DISTINCT evidence_text FROM pub_schedules WHERE evidence_text IS NOT NULL"
-        ).fetchall()
-    ]
-    personal = [t for t in texts if _names_someone(t)]
-    whats = [
-        str(t)
-        for (t,) in con.execute(
-            "SELECT DISTINCT what FROM pub_schedules WHERE what IS NOT NULL"
-        ).fetchall()
-    ]
-    if personal or any(_names_someone(w) for w in whats):
-        con.execute(
-            "UPDATE pub_schedules SET evidence_text = NULL"
-            " WHERE evidence_text IN (SELECT unnest(?::VARCHAR[]))",
-            [personal],
-        )
-        con.execute(
-            "UPDATE pub_schedules SET what = NULL WHERE what IN (SELECT unnest(?::VARCHAR[]))",
-            [[w for w in whats if _names_someone(w)]],
-        )
+    _leave_out_people(con, "pub_schedules", "evidence_text")
+    _leave_out_people(con, "pub_schedules", "what")
     _public_urls(con, "pub_schedules", "url")
