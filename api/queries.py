@@ -22,7 +22,7 @@ from typing import Any
 import duckdb
 
 from api.snapshot import DATABASE
-from warehouse.hsds import fields_of
+from warehouse.hsds import TABLES, fields_of
 from warehouse.hsds_documents import Row
 from warehouse.hsds_snapshot import DOCUMENT, ORDINAL, SCHEMA, SEARCH_TEXT, fold
 
@@ -35,11 +35,25 @@ def _columns(table: str, alias: str) -> str:
     return ", ".join(f'{alias}."{f.name}"' for f in fields_of(table))
 
 
+# The snapshot keeps every HSDS value as text; these fields are numbers in every table that
+# has them (minimum_age, maximum_age, latitude, …) and go out as JSON numbers.
+_NUMBER_FIELDS = frozenset(
+    f.name for t in TABLES for f in fields_of(t) if f.type == "number"
+) - frozenset(f.name for t in TABLES for f in fields_of(t) if f.type != "number")
+
+
+def _value(name: str, value: Any) -> Any:
+    if name in _NUMBER_FIELDS and isinstance(value, str):
+        number = float(value)
+        return int(number) if number.is_integer() else number
+    return value
+
+
 def _rows(cursor: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any]) -> list[Row]:
     result = cursor.execute(sql, list(params))
     names = [d[0] for d in result.description]
     return [
-        {k: v for k, v in zip(names, values, strict=True) if v is not None}
+        {k: _value(k, v) for k, v in zip(names, values, strict=True) if v is not None}
         for values in result.fetchall()
     ]
 

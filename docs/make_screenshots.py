@@ -38,7 +38,8 @@ from warehouse.gazetteer import load_gazetteer  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 LOGIN, PASSWORD = "admin", "zrzuty-ekranu-demo"
-COUNTY_PAGE = Path("powiaty") / "2610_skarzyski" / "index.html"
+COUNTY_PAGE = Path("powiaty") / "2816_piski" / "index.html"
+COUNTY_NEED = "terapia logopedyczna"  # "Czego szukasz?" as a parent would use it
 
 
 def run_demo(out: Path) -> Path:
@@ -133,6 +134,7 @@ def photograph(db: Path, publication: Path, folder: Path) -> list[Path]:
             page.screenshot(path=str(folder / name))
             taken.append(folder / name)
         page.goto((publication / COUNTY_PAGE).as_uri())
+        page.get_by_label("Rodzaj pomocy").select_option(label=COUNTY_NEED)
         page.screenshot(path=str(folder / "county_page.png"))
         taken.append(folder / "county_page.png")
         browser.close()

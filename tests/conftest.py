@@ -57,6 +57,7 @@ SLOW_TESTS = {
     "test_spreadsheets.py::test_real_file_count_and_invariants": "corpus",
     # a whole publication written and validated (frictionless, Parquet, HSDS, the snapshot)
     "test_publish.py": "publication",
+    "test_publish_evidence.py": "publication",
     "test_security_publish.py": "publication",
     "test_hsds.py": "publication",
     "test_county_pages.py": "publication",

@@ -253,3 +253,83 @@ def build_directory(
     rebuild_records(con, load_gazetteer_if_present(con))
     match_and_build(con, "test-run")
     return con
+
+
+# Two offer pages that state their support (services, ages, fees, referral, hours), for the
+# publication of services with their evidence: pass both to `build_directory`. The poradnia's
+# psychologist's hours name her: that sentence must never be published.
+STATED_SOURCES = [
+    (
+        "ppp_pisz_www",
+        "2816",
+        "site",
+        "Poradnia w Piszu — oferta",
+        "https://poradnia-pisz.example.pl/oferta",
+    ),
+    (
+        "fundacja_orzysz_www",
+        "2816",
+        "site",
+        "Fundacja w Orzyszu — zajęcia",
+        "https://fundacja-orzysz.example.org/zajecia",
+    ),
+    (
+        "fundacja_orzysz_grupa",
+        "2816",
+        "site",
+        "Fundacja w Orzyszu — grupa dla rodziców",
+        "https://fundacja-orzysz.example.org/grupa",
+    ),
+]
+STATED_RECORDS = [
+    (
+        "ppp_pisz_www",
+        "subject",
+        "Poradnia Psychologiczno-Pedagogiczna w Piszu",
+        "ul. Warszawska 1",
+        "12-200",
+        "Pisz",
+        ["87 423 40 40"],
+        ["poradnia@poradnia-pisz.example.pl"],
+        "https://poradnia-pisz.example.pl",
+        None,
+        None,
+        None,
+        "Terapia logopedyczna dla dzieci od 3 do 10 lat. Wszystkie zajęcia są bezpłatne i nie"
+        " wymagają skierowania. Sekretariat czynny od poniedziałku do piątku w godzinach"
+        " 7:30–15:30. Dyżur psychologa we wtorki 15–18, prowadzi mgr Anna Nowak.",
+        None,
+    ),
+    (
+        "fundacja_orzysz_www",
+        "subject",
+        "Fundacja Pomocy Dzieciom Mazurskie Skrzydła",
+        "ul. Giżycka 4",
+        "12-250",
+        "Orzysz",
+        ["87 423 50 50"],
+        [],
+        "https://fundacja-orzysz.example.org",
+        None,
+        None,
+        None,
+        "Prowadzimy terapię logopedyczną i grupę wsparcia dla młodzieży w wieku od 13 do 18 lat.",
+        None,
+    ),
+    (  # the same foundation's other page: its support group has other ages
+        "fundacja_orzysz_grupa",
+        "subject",
+        "Fundacja Pomocy Dzieciom Mazurskie Skrzydła",
+        "ul. Giżycka 4",
+        "12-250",
+        "Orzysz",
+        ["87 423 50 50"],
+        [],
+        "https://fundacja-orzysz.example.org",
+        None,
+        None,
+        None,
+        "Grupa wsparcia dla rodziców dzieci w wieku od 0 do 6 lat.",
+        None,
+    ),
+]

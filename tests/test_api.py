@@ -27,6 +27,7 @@ from flows.nightly import RunSettings, nightly
 from warehouse.db import open_warehouse
 from warehouse.gazetteer import load_gazetteer
 from warehouse.hsds import term_id
+from warehouse.hsds_snapshot import fold
 from warehouse.publish import PUBLICATION_DIR, SNAPSHOT_NAME
 
 PAGE_FIELDS = {
@@ -222,6 +223,30 @@ def test_services_every_page_and_every_service_by_id(demo: Demo, hsds: HsdsValid
     assert ndjson(demo, "/services") == items
 
 
+def test_a_stated_service_is_served_with_its_evidence_ages_and_hours(
+    demo: Demo, hsds: HsdsValidator
+) -> None:
+    published = csv_rows(demo, "services.csv")
+    stated = [s for s in published if s["minimum_age"] and "podana w źródle: „" in s["description"]]
+    assert stated, "the demo's offer pages state ages"
+    for row in stated:
+        served = valid_item(hsds, "/services/{id}", get(demo, f"/services/{row['id']}"))
+        assert served["description"] == row["description"]
+        assert served["minimum_age"] == int(row["minimum_age"]), "a JSON number"
+    hours = [
+        schedule
+        for row in stated
+        for sal in get(demo, f"/services/{row['id']}").json().get("service_at_locations", [])
+        for schedule in sal["location"].get("schedules", [])
+    ]
+    assert hours and all(h["freq"] == "WEEKLY" and h["opens_at"] < h["closes_at"] for h in hours)
+    default = next(
+        s for s in published if "usługa domyślna dla typu instytucji" in s["description"]
+    )
+    served = valid_item(hsds, "/services/{id}", get(demo, f"/services/{default['id']}"))
+    assert "minimum_age" not in served and "fees" not in served
+
+
 def test_services_full_and_minimal(demo: Demo, hsds: HsdsValidator) -> None:
     full = valid_full_page(
         hsds, get(demo, "/services", full="true", per_page=100), "compiled/service.json"
@@ -410,12 +435,13 @@ def test_filter_organization_search_and_modified_after(
     expected = {s["id"] for s in published["services"] if s["organization_id"] == organization}
     assert service_ids(demo, hsds, organization_id=organization) == in_order(published, expected)
 
-    # every word, any case, accents aside: "osrodek POMOCY" finds "Ośrodek Pomocy"
+    # every word, any case, accents aside: "osrodek POMOCY" finds "Ośrodek Pomocy" (the
+    # words anywhere in the name or description: a quoted sentence may part them)
     found = service_ids(demo, hsds, search="osrodek POMOCY")
     expected = {
         s["id"]
         for s in published["services"]
-        if "ośrodek pomocy" in (s["name"] + " " + s["description"]).lower()
+        if all(w in fold(s["name"] + " " + s["description"]) for w in ("osrodek", "pomocy"))
     }
     assert found == in_order(published, expected) and found
     assert service_ids(demo, hsds, search="Skarżysku osrodek") == service_ids(

@@ -1,6 +1,7 @@
 """County pages in a real headless browser (Debian's chromium driven by Playwright): the full
-list without JavaScript, offline search filtering, escaping of scraped markup, accessibility
-basics; plus the coverage page."""
+list without JavaScript, offline search filtering, "Czego szukasz?" (by need, age and gmina,
+with the evidence of each stated service), escaping of scraped markup, accessibility basics;
+plus the coverage page."""
 
 from __future__ import annotations
 
@@ -10,7 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from directory_factory import build_directory  # tests/ helper module
+from directory_factory import (  # tests/ helper module
+    STATED_RECORDS,
+    STATED_SOURCES,
+    build_directory,
+)
 
 from warehouse.county_pages import write_county_pages
 from warehouse.coverage import refresh_coverage
@@ -21,7 +26,9 @@ INJECTED = '<script>window.__injected = 1</script><img src=x onerror="window.__i
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    con = build_directory(tmp_path_factory.mktemp("wh") / "w.duckdb")
+    con = build_directory(
+        tmp_path_factory.mktemp("wh") / "w.duckdb", STATED_RECORDS, STATED_SOURCES
+    )
     # a name as a hostile or broken page could deliver it
     con.execute(
         "UPDATE institutions SET name = ? || ' Stowarzyszenie' WHERE name LIKE 'Stowarzyszenie%'",
@@ -60,6 +67,83 @@ def test_search_filters_the_list_offline(pages: Path, browser: Any) -> None:
     search.fill("")
     assert page.locator("li.institution:visible").count() == 6
     page.close()
+
+
+def visible_names(page: Any) -> list[str]:
+    return [t.strip() for t in page.locator("li.institution:visible h3").all_inner_texts()]
+
+
+def test_czego_szukasz_filters_by_need_age_and_gmina(pages: Path, browser: Any) -> None:
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto((pages / "powiaty/2816_piski/index.html").as_uri())
+    assert page.get_by_role("heading", name="Czego szukasz?").is_visible()
+    everyone = page.locator("li.institution").count()
+    assert everyone == 4
+    need = page.get_by_label("Rodzaj pomocy")
+    options = need.locator("option").all_inner_texts()
+    assert "terapia logopedyczna" in options and "grupy wsparcia" in options
+    assert "interwencja kryzysowa" not in options, "only the services present in the county"
+
+    # a need: only the entries that state it, each with the sentence and its page
+    need.select_option(label="terapia logopedyczna")
+    assert sorted(visible_names(page)) == [
+        "Fundacja Pomocy Dzieciom Mazurskie Skrzydła",
+        "Poradnia Psychologiczno-Pedagogiczna w Piszu",
+    ]
+    for entry in page.locator("li.institution:visible").all():
+        item = entry.locator("ul.evidence li", has_text="terapia logopedyczna")
+        assert item.locator("q").inner_text().lower().startswith(("terapia", "prowadzimy"))
+        assert item.locator("a.source").get_attribute("href", timeout=1000) in (
+            "https://poradnia-pisz.example.pl/oferta",
+            "https://fundacja-orzysz.example.org/zajecia",
+        )
+        assert "ostatnio sprawdzono: 2026-03-02" in entry.inner_text()
+    assert page.locator("#wynik").inner_text() == f"Wyświetlono: 2 z {everyone}"
+
+    # with an age: the poradnia (3–10) for a child of five, the foundation (13–18) for a teenager
+    age = page.get_by_label("Wiek (lata)")
+    age.fill("5")
+    assert visible_names(page) == ["Poradnia Psychologiczno-Pedagogiczna w Piszu"]
+    age.fill("15")
+    assert visible_names(page) == ["Fundacja Pomocy Dzieciom Mazurskie Skrzydła"]
+    # the ages of the service asked for: the foundation's support group is for parents of
+    # children up to six, its speech therapy for teenagers
+    age.fill("4")
+    assert visible_names(page) == ["Poradnia Psychologiczno-Pedagogiczna w Piszu"]
+    need.select_option(label="grupy wsparcia")
+    assert visible_names(page) == ["Fundacja Pomocy Dzieciom Mazurskie Skrzydła"]
+    age.fill("15")
+    assert visible_names(page) == []
+    # an age alone keeps the entries that state no ages
+    need.select_option(value="")
+    assert sorted(visible_names(page)) == [
+        "Fundacja Pomocy Dzieciom Mazurskie Skrzydła",
+        "Miejsko-Gminny Ośrodek Pomocy Społecznej w Piszu",
+        "Powiatowe Centrum Pomocy Rodzinie w Piszu",
+    ]
+    age.fill("")
+
+    # a gmina
+    gmina = page.get_by_label("Gmina")
+    gmina.select_option(label="Orzysz")
+    assert visible_names(page) == ["Fundacja Pomocy Dzieciom Mazurskie Skrzydła"]
+    gmina.select_option(value="")
+
+    # a type's default counts only when asked for, and is marked as such
+    need.select_option(label="piecza zastępcza")
+    assert visible_names(page) == []
+    page.get_by_label("także usługi przypisane domyślnie", exact=False).check()
+    assert visible_names(page) == ["Powiatowe Centrum Pomocy Rodzinie w Piszu"]
+    pcpr = page.locator("li.institution:visible")
+    assert "piecza zastępcza" in pcpr.locator("dd.defaults").inner_text()
+    assert pcpr.locator("ul.evidence", has_text="piecza zastępcza").count() == 0
+    page.close()
+
+
+def test_a_sentence_naming_a_person_is_not_on_the_page(pages: Path) -> None:
+    html = (pages / "powiaty/2816_piski/index.html").read_text(encoding="utf-8")
+    assert "Nowak" not in html
+    assert "Terapia logopedyczna dla dzieci od 3 do 10 lat." in html
 
 
 def test_injected_markup_is_shown_as_text_and_never_runs(pages: Path, browser: Any) -> None:

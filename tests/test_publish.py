@@ -152,7 +152,7 @@ def test_staff_names_never_reach_the_published_files(published: Publication) -> 
             assert STAFF_NAME not in text, name
             assert "Anna Nowak" not in text and "jan.kowalski@" not in text, name
     contacts = read_csv(published.path / "kontakty.csv")
-    assert ["wsp", "email", "sekretariat@pcpr.example.pl"][1:] in [r[1:] for r in contacts]
+    assert ["email", "sekretariat@pcpr.example.pl"] in [r[1:3] for r in contacts]
     assert check_personal_data(published.path) == []
 
 
@@ -433,6 +433,22 @@ def last_county_file(root: Path, excel: bool = False) -> Path:
             lambda root: replace_in(root / "powiaty" / "2610_skarzyski" / "index.html", "<", "< "),
             "its hash differs from the package's",
             id="page-hash",
+        ),
+        pytest.param(
+            lambda root: replace_in(
+                root / "uslugi.csv",
+                "default,domyślna dla typu instytucji,,",
+                "default,domyślna dla typu instytucji,https://ops.example.pl/oferta,",
+            ),
+            "type default(s) with a page, sentence or detail",
+            id="default-with-evidence",
+        ),
+        pytest.param(
+            lambda root: replace_in(
+                root / "uslugi.csv", ",default,domyślna dla typu", ",stated,domyślna dla typu"
+            ),
+            "services_default differs from uslugi.csv's type defaults",
+            id="default-passed-off-as-stated",
         ),
     ],
 )

@@ -2,9 +2,14 @@
 
 Each county page is one self-contained file (inline CSS and a few lines of inline JS) that a
 county office can drop onto its website: institutions by sector with their services and
-contacts, a search box that filters offline, and the county's statutory gaps. The full list
-is plain HTML, readable and printable without JavaScript; the search box appears only when
-the script runs. Everything that comes from the data goes through Jinja2's autoescaping, so
+contacts, and the county's statutory gaps. Each entry shows the services its sources state,
+with the sentence and a link to the page (a type's default services apart, marked as such),
+and the day a source last confirmed it. "Czego szukasz?" filters offline: by need (the
+services present in the county; a type's defaults count only when asked), by age (entries
+whose stated ages contain it — the ages of the service asked for, when one is — and entries
+that state none), by gmina and by free text. The
+full list is plain HTML, readable and printable without JavaScript; the filters appear only
+when the script runs. Everything that comes from the data goes through Jinja2's autoescaping, so
 a scraped "<script>" in a name is shown as text.
 
 Pages are built from the publication's staged tables (pub_institutions, pub_services,
@@ -16,7 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import phonenumbers
@@ -25,12 +32,26 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from transforms.taxonomy import SECTORS
 from transforms.text import fold
 from warehouse.coverage import CoverageRow
+from warehouse.hsds_services import age_range
 
 
 @dataclass(frozen=True, slots=True)
 class Phone:
     e164: str
     display: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Services of an entry that one source states (or names) the same way: with the page
+    and the sentence (a link only to a web address: the demo's loopback pages have none)."""
+
+    labels: tuple[str, ...]
+    origin: str  # stated | name
+    url: str | None
+    text: str | None
+    ages: str | None  # "od 3 do 10 lat"
+    last_confirmed: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +69,21 @@ class Entry:
     services: tuple[str, ...]
     target_groups: tuple[str, ...]
     search: str  # folded text the search box matches
+    evidence: tuple[Evidence, ...] = ()  # the services sources state or name, grouped
+    defaults: tuple[str, ...] = ()  # labels of the services only its type gives
+    stated_codes: str = ""  # codes of services stated or named, space-separated (the filter)
+    default_codes: str = ""  # codes of the type's defaults, space-separated
+    # the ages each stated service is for: "speech_therapy:3-10 psychotherapy:-18" (either
+    # end of a range may be open)
+    ages: str = ""
+    last_confirmed: str | None = None
+    gmina_teryt: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    code: str
+    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +99,8 @@ class CountyPage:
     name: str
     folder: str  # powiaty/<teryt>_<slug>
     sectors: tuple[SectorGroup, ...]
+    needs: tuple[Need, ...] = ()  # the services present in the county, by Polish label
+    gminas: tuple[tuple[str, str], ...] = ()  # (TERYT, name) of the entries' gminas
 
     @property
     def total(self) -> int:
@@ -117,6 +155,69 @@ def _search_text(*parts: object) -> str:
     return fold(text).lower()
 
 
+@dataclass(frozen=True, slots=True)
+class _Services:
+    """An institution's services as the page shows and filters them."""
+
+    evidence: tuple[Evidence, ...]
+    defaults: tuple[str, ...]
+    stated_codes: tuple[str, ...]
+    default_codes: tuple[str, ...]
+    ages: tuple[str, ...]
+    needs: tuple[Need, ...]
+
+
+def _web_address(url: object) -> str | None:
+    text = str(url) if url else ""
+    return text if text.startswith(("http://", "https://")) else None
+
+
+def _services_of(con: duckdb.DuckDBPyConnection) -> dict[str, _Services]:
+    rows = con.execute(
+        """
+        SELECT institution_id, service, service_label, origin, evidence_url, evidence_text,
+               age_min, age_max, last_confirmed
+        FROM pub_services ORDER BY institution_id, service_label, service
+        """
+    ).fetchall()
+    by_institution: dict[str, list[tuple[Any, ...]]] = {}
+    for row in rows:
+        by_institution.setdefault(str(row[0]), []).append(row)
+    out = {}
+    for iid, services in by_institution.items():
+        groups: dict[tuple[object, ...], list[str]] = {}
+        ages = []
+        for _iid, code, label, origin, url, text, age_min, age_max, confirmed in services:
+            if origin == "default":
+                continue
+            words = age_range(age_min, age_max)
+            key = (origin, _web_address(url), text, words, confirmed)
+            groups.setdefault(key, []).append(str(label))
+            if words:
+                low = "" if age_min is None else age_min
+                high = "" if age_max is None else age_max
+                ages.append(f"{code}:{low}-{high}")
+        out[iid] = _Services(
+            evidence=tuple(
+                Evidence(
+                    tuple(labels),
+                    str(origin),
+                    url if isinstance(url, str) else None,
+                    str(text) if text else None,
+                    str(words) if words else None,
+                    confirmed.isoformat() if isinstance(confirmed, date) else None,
+                )
+                for (origin, url, text, words, confirmed), labels in groups.items()
+            ),
+            defaults=tuple(str(r[2]) for r in services if r[3] == "default"),
+            stated_codes=tuple(str(r[1]) for r in services if r[3] != "default"),
+            default_codes=tuple(str(r[1]) for r in services if r[3] == "default"),
+            ages=tuple(dict.fromkeys(ages)),
+            needs=tuple(Need(str(r[1]), str(r[2])) for r in services),
+        )
+    return out
+
+
 def build_county_pages(con: duckdb.DuckDBPyConnection) -> tuple[CountyPage, ...]:
     """One page model per county present in the publication, sectors in taxonomy order."""
     labels = dict(
@@ -125,6 +226,7 @@ def build_county_pages(con: duckdb.DuckDBPyConnection) -> tuple[CountyPage, ...]
             " FROM pub_services GROUP BY 1"
         ).fetchall()
     )
+    services_of = _services_of(con)
     groups = dict(
         con.execute(
             "SELECT institution_id, string_agg(label, '; ' ORDER BY label)"
@@ -135,12 +237,13 @@ def build_county_pages(con: duckdb.DuckDBPyConnection) -> tuple[CountyPage, ...]
         """
         SELECT institution_id, name, type_label, sector, sector_label, powiat_teryt, powiat,
                gmina, locality, street, postal_code, phones, emails, website, opening_hours,
-               acronym, alternate_names
+               acronym, alternate_names, last_confirmed, gmina_teryt
         FROM pub_institutions WHERE powiat_teryt IS NOT NULL
         ORDER BY powiat_teryt, sector, name, institution_id
         """
     )
     by_county: dict[tuple[str, str], dict[str, list[Entry]]] = {}
+    needs: dict[tuple[str, str], set[Need]] = {}
     sector_labels: dict[str, str] = {}
     for row in cursor.fetchall():
         (
@@ -161,11 +264,14 @@ def build_county_pages(con: duckdb.DuckDBPyConnection) -> tuple[CountyPage, ...]
             hours,
             acronym,
             alternate_names,
+            last_confirmed,
+            gmina_teryt,
         ) = row
         place = " ".join(p for p in (postal_code, locality) if p)
         address = ", ".join(p for p in (street, place) if p) or None
         services = _split(labels.get(iid))
         targets = _split(groups.get(iid))
+        offered = services_of.get(iid, _Services((), (), (), (), (), ()))
         entry = Entry(
             institution_id=iid,
             name=name,
@@ -191,12 +297,21 @@ def build_county_pages(con: duckdb.DuckDBPyConnection) -> tuple[CountyPage, ...]
                 *services,
                 *targets,
             ),
+            evidence=offered.evidence,
+            defaults=offered.defaults,
+            stated_codes=" ".join(offered.stated_codes),
+            default_codes=" ".join(offered.default_codes),
+            ages=" ".join(offered.ages),
+            last_confirmed=last_confirmed.isoformat() if last_confirmed else None,
+            gmina_teryt=gmina_teryt,
         )
         sector_labels[sector] = sector_label
         by_county.setdefault((teryt, powiat or teryt), {}).setdefault(sector, []).append(entry)
+        needs.setdefault((teryt, powiat or teryt), set()).update(offered.needs)
     order = {s.code: n for n, s in enumerate(SECTORS)}
     pages = []
     for (teryt, name), sectors in sorted(by_county.items()):
+        entries_of = [e for entries in sectors.values() for e in entries]
         pages.append(
             CountyPage(
                 teryt,
@@ -206,6 +321,15 @@ def build_county_pages(con: duckdb.DuckDBPyConnection) -> tuple[CountyPage, ...]
                     SectorGroup(code, sector_labels[code].capitalize(), tuple(entries))
                     for code, entries in sorted(
                         sectors.items(), key=lambda kv: (order.get(kv[0], 99), kv[0])
+                    )
+                ),
+                needs=tuple(
+                    sorted(needs.get((teryt, name), ()), key=lambda n: (fold(n.label), n.code))
+                ),
+                gminas=tuple(
+                    sorted(
+                        {(e.gmina_teryt, e.gmina) for e in entries_of if e.gmina_teryt and e.gmina},
+                        key=lambda g: (fold(g[1]), g[0]),
                     )
                 ),
             )

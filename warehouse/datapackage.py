@@ -94,6 +94,20 @@ INSTITUTIONS = Table(
             "Inne nazwy",
             f"Other names the sources use (acronym forms, as written, other wordings); {_LIST}.",
         ),
+        _c(
+            "services_default",
+            "string",
+            "Usługi domyślne dla typu",
+            "Of `services`, the codes no source states or names: the defaults of the "
+            f"institution's type (uslugi.csv: origin = default); {_LIST}.",
+        ),
+        _c(
+            "last_confirmed",
+            "date",
+            "Ostatnio potwierdzono",
+            "The last day a source still named the institution.",
+            True,
+        ),
     ),
     primary_key=("institution_id",),
 )
@@ -106,6 +120,49 @@ SERVICES = Table(
         _c("institution_id", "string", "Identyfikator instytucji", "Institution.", True),
         _c("service", "string", "Usługa (kod)", "Service code, see docs/taxonomy.md.", True),
         _c("service_label", "string", "Usługa", "Service in Polish.", True),
+        _c(
+            "origin",
+            "string",
+            "Skąd (kod)",
+            "stated: a source's own text or data states it (evidence_url, evidence_text) | "
+            "name: read from the institution's name or a type column | default: the defaults "
+            "of the institution's type, stated by nothing.",
+            True,
+        ),
+        _c("origin_label", "string", "Skąd", "The origin in Polish.", True),
+        _c(
+            "evidence_url",
+            "string",
+            "Strona źródłowa",
+            "The page or file that states it (origin stated or name); a loopback address (the "
+            "demo's server) is given as its path.",
+        ),
+        _c(
+            "evidence_text",
+            "string",
+            "Zdanie źródłowe",
+            "The sentence that states it (origin stated), unless it names a person.",
+        ),
+        _c(
+            "last_confirmed",
+            "date",
+            "Ostatnio potwierdzono",
+            "The last day a source's page or file still stated (or named) it.",
+        ),
+        _c("age_min", "integer", "Wiek od", "Youngest age served, as the same text states it."),
+        _c("age_max", "integer", "Wiek do", "Oldest age served, as the same text states it."),
+        _c(
+            "fees_free",
+            "boolean",
+            "Bezpłatnie",
+            "true: the text says it is free; false: paid; empty: not said.",
+        ),
+        _c(
+            "referral_required",
+            "boolean",
+            "Skierowanie",
+            "true: a referral or certificate is needed; false: no referral; empty: not said.",
+        ),
     ),
     primary_key=("institution_id", "service"),
     foreign_keys=((("institution_id",), "instytucje", ("institution_id",)),),
@@ -120,6 +177,12 @@ CONTACTS = Table(
         _c("institution_id", "string", "Identyfikator instytucji", "Institution.", True),
         _c("kind", "string", "Rodzaj", "phone | email | website | opening_hours.", True),
         _c("value", "string", "Wartość", "The value (phones in E.164).", True),
+        _c(
+            "last_confirmed",
+            "date",
+            "Ostatnio potwierdzono",
+            "The last day a source's page or file still stated the value.",
+        ),
     ),
     primary_key=("institution_id", "kind", "value"),
     foreign_keys=((("institution_id",), "instytucje", ("institution_id",)),),
@@ -198,6 +261,12 @@ def _schema(file: WrittenFile, national: dict[str, str]) -> dict[str, Any]:
     table = file.table
     rename = {c.name: (c.title_pl if file.flavour == "excel" else c.name) for c in table.columns}
     schema: dict[str, Any] = {"fields": [_field(c, file.flavour) for c in table.columns]}
+    if file.flavour == "parquet" and any(
+        c.type == "integer" and not c.required for c in table.columns
+    ):
+        # Frictionless reads Parquet through pandas, which gives a missing integer (uslugi's
+        # ages) as NaN: declared a missing value here, as "" is in the CSVs.
+        schema["missingValues"] = ["", "nan"]
     if table.primary_key:
         schema["primaryKey"] = [rename[n] for n in table.primary_key]
     keys = list(table.foreign_keys)

@@ -5,9 +5,12 @@ directories. wsparcie maps onto it as follows:
 
 - organization ← institution; organization_identifier ← NIP, REGON, KRS, RSPO, and TERYT for
   the offices of gminas and powiats;
-- service ← each (institution, service code), named by the Polish label, with assured_date
-  and last_modified; service_area ← the gmina for gmina-level institutions (OPS, CUS, gmina
-  offices), the voivodeship for regional ones, else the powiat (TERYT codes);
+- service ← each (institution, service code), named by the Polish label, described by where
+  it comes from (the sentence that states it, or "usługa domyślna dla typu instytucji"), with
+  the evidence page as url, eligibility, ages, fees, assured_date and last_modified;
+  service_area ← the gmina for gmina-level institutions (OPS, CUS, gmina offices), the
+  voivodeship for regional ones, else the powiat (TERYT codes); schedule ← the weekly hours
+  the institution's pages state (warehouse/hsds_services.py builds these);
 - location + address ← the institution's main address; service_at_location ← service × it;
 - phone ← each institutional phone (E.164);
 - taxonomy / taxonomy_term ← wsparcie's services, sectors with their institution types, and
@@ -19,8 +22,8 @@ HSDS requires UUIDs: each is uuid5 of a fixed namespace and a path built from ws
 stable ids ("organization/wsp_…", "service/wsp_…/counselling"), so ids survive from night to
 night exactly as wsparcie's do. Input is the publication's staged tables (publish.py creates
 pub_institutions, pub_services, pub_contacts, pub_provenance), so HSDS carries exactly the
-whitelisted, person-free values the CSVs carry; the dates of services come from the core
-tables (when the institution was last confirmed, and last changed).
+whitelisted, person-free values the CSVs carry; the dates of services come from the statements
+and the core tables (when the service was last confirmed, and the institution last changed).
 
 The rows are nested into JSON documents by warehouse/hsds_documents.py, written as files by
 warehouse/hsds_files.py and stored in the analysts' snapshot for the API by
@@ -29,19 +32,32 @@ warehouse/hsds_snapshot.py. docs/hsds_profile.md is the profile this module impl
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import duckdb
 
 from transforms.taxonomy import INSTITUTION_TYPES, SECTORS, SERVICES, TARGET_GROUPS
+from warehouse.hsds_common import VOIVODESHIPS, clean, hsds_id, sentence, term_id, whole_gmina
 from warehouse.hsds_documents import MemoryRows, organization_documents
+from warehouse.hsds_services import add_schedules, add_service, service_dates
 
-# Fixed forever: changing it changes every published HSDS id.
-NAMESPACE = uuid.UUID("6f1d3c2e-8a4b-5c7d-9e0f-1a2b3c4d5e6f")
+# What other modules and the tests take from here.
+__all__ = [
+    "HSDS_VERSION",
+    "NOT_FOREIGN",
+    "TABLES",
+    "HsdsExport",
+    "build_hsds",
+    "build_hsds_tables",
+    "fields_of",
+    "hsds_id",
+    "term_id",
+    "teryt_identifier",
+    "whole_gmina",
+]
+
 HSDS_VERSION = "3.0"
 
 # Official tabular resources, file names and field order (HSDS 3.0 datapackage.json).
@@ -124,41 +140,6 @@ TABLES: dict[str, tuple[str, str]] = {
 # Fields named <table>_id refer to that table, except these (HSDS declares no key for them).
 NOT_FOREIGN = {"link_id", "resource_id", "parent_organization_id", "parent_id"}
 
-VOIVODESHIPS = {
-    "02": "dolnośląskie",
-    "04": "kujawsko-pomorskie",
-    "06": "lubelskie",
-    "08": "lubuskie",
-    "10": "łódzkie",
-    "12": "małopolskie",
-    "14": "mazowieckie",
-    "16": "opolskie",
-    "18": "podkarpackie",
-    "20": "podlaskie",
-    "22": "pomorskie",
-    "24": "śląskie",
-    "26": "świętokrzyskie",
-    "28": "warmińsko-mazurskie",
-    "30": "wielkopolskie",
-    "32": "zachodniopomorskie",
-}
-# Institutions that serve one gmina; every other type serves its powiat (or wider).
-GMINA_LEVEL_TYPES = frozenset(
-    {
-        "ops",
-        "cus",
-        "municipal_office",
-        "addiction_commission",
-        "interdisciplinary_team",
-        "municipal_guard",
-        "day_care",
-        "nursery",
-        "preschool",
-        "primary_school",
-    }
-)
-# Institutions that serve their voivodeship.
-VOIVODESHIP_LEVEL_TYPES = frozenset({"rops", "regional_office"})
 # Identifiers (docs/hsds_profile.md): org-id.guide lists PL-NIP, PL-REGON and PL-KRS; RSPO and
 # TERYT are not (yet) there, and take the same form.
 IDENTIFIER_SCHEMES = (
@@ -196,11 +177,6 @@ def fields_of(table: str) -> tuple[Field, ...]:
     return tuple(out)
 
 
-def hsds_id(*parts: str) -> str:
-    """The UUID of an HSDS object, derived from wsparcie ids: hsds_id("organization", "wsp_…")."""
-    return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
-
-
 @dataclass(frozen=True, slots=True)
 class HsdsExport:
     tables: dict[str, list[dict[str, Any]]]  # table → rows (only non-empty values)
@@ -211,10 +187,6 @@ def _rows(con: duckdb.DuckDBPyConnection, query: str) -> list[dict[str, Any]]:
     cursor = con.execute(query)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
-def _clean(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in row.items() if v not in (None, "")}
 
 
 def build_hsds(con: duckdb.DuckDBPyConnection) -> HsdsExport:
@@ -255,11 +227,14 @@ def build_hsds_tables(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str
             }
         )
     by_id = {inst["institution_id"]: inst for inst in institutions}
-    dates = _service_dates(con)
+    dates = service_dates(con)
     locations = {row["organization_id"]: row["id"] for row in tables["location"]}
+    services: dict[str, list[str]] = {}
     for row in _rows(con, "SELECT * FROM pub_services ORDER BY institution_id, service"):
         inst = by_id[row["institution_id"]]
-        _add_service(tables, inst, row, dates[inst["institution_id"]], terms, locations)
+        add_service(tables, inst, row, dates[inst["institution_id"]], terms, locations)
+        services.setdefault(inst["institution_id"], []).append(row["service"])
+    add_schedules(tables, con, locations, services)
     for row in _rows(con, "SELECT * FROM pub_provenance ORDER BY institution_id, source"):
         iid = row["institution_id"]
         tables["metadata"].append(
@@ -278,13 +253,6 @@ def build_hsds_tables(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str
             }
         )
     return tables
-
-
-def term_id(kind: str, code: str) -> str:
-    """The HSDS id of a taxonomy term: kind is "service", "sector", "type" or "target_group"."""
-    if kind == "service":  # the first taxonomy published: its ids stay as they were
-        return hsds_id("taxonomy_term", code)
-    return hsds_id("taxonomy_term", kind, code)
 
 
 def _add_taxonomies(tables: dict[str, list[dict[str, Any]]]) -> set[str]:
@@ -352,7 +320,7 @@ def _add_organization(
     iid = inst["institution_id"]
     org_id = hsds_id("organization", iid)
     tables["organization"].append(
-        _clean(
+        clean(
             {
                 "id": org_id,
                 "name": inst["name"],
@@ -383,7 +351,7 @@ def _add_organization(
     if inst["street"] and inst["postal_code"] and city and inst["powiat_teryt"]:
         location_id = hsds_id("location", iid)
         tables["location"].append(
-            _clean(
+            clean(
                 {
                     "id": location_id,
                     "location_type": "physical",
@@ -395,7 +363,7 @@ def _add_organization(
             )
         )
         tables["address"].append(
-            _clean(
+            clean(
                 {
                     "id": hsds_id("address", iid),
                     "location_id": location_id,
@@ -434,109 +402,6 @@ def _add_classification(
             )
 
 
-def _add_service(
-    tables: dict[str, list[dict[str, Any]]],
-    inst: dict[str, Any],
-    row: dict[str, Any],
-    dates: ServiceDates,
-    terms: set[str],
-    locations: dict[str, str],
-) -> None:
-    iid, code = inst["institution_id"], row["service"]
-    org_id = hsds_id("organization", iid)
-    service_id = hsds_id("service", iid, code)
-    label = _sentence(row["service_label"])
-    tables["service"].append(
-        _clean(
-            {
-                "id": service_id,
-                "organization_id": org_id,
-                "name": f"{label} — {inst['name']}",
-                "description": f"{label} ({code}); {inst['type_label']}.",
-                "url": inst["website"],
-                "status": "active",
-                "assured_date": dates.assured_date,
-                "last_modified": dates.last_modified,
-            }
-        )
-    )
-    area = _service_area(inst, service_id, iid, code)
-    if area:
-        tables["service_area"].append(area)
-    if term_id("service", code) in terms:
-        tables["attribute"].append(
-            {
-                "id": hsds_id("attribute", iid, code),
-                "link_id": service_id,
-                "taxonomy_term_id": term_id("service", code),
-                "link_type": "service_type",
-                "link_entity": "service",
-            }
-        )
-    if org_id in locations:
-        tables["service_at_location"].append(
-            {
-                "id": hsds_id("service_at_location", iid, code),
-                "service_id": service_id,
-                "location_id": locations[org_id],
-            }
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class ServiceDates:
-    assured_date: str  # YYYY-MM-DD, Europe/Warsaw
-    last_modified: str  # RFC 3339: the midnight (Europe/Warsaw) that starts the day of the change
-
-
-WARSAW = ZoneInfo("Europe/Warsaw")
-
-
-def _service_dates(con: duckdb.DuckDBPyConnection) -> dict[str, ServiceDates]:
-    """Per institution, the two dates its services carry (docs/hsds_profile.md): assured =
-    the last day a source still carried it or a coordinator decided about it; modified = the
-    day of the latest of its first appearance, the last change of a page or file naming it (a
-    changed document refreshes fetched_at of every record it holds, so this errs towards
-    "changed"), and a coordinator's decision.
-
-    Both are days, like every date of the publication: a time of day would be the moment a
-    page happened to be fetched, and two runs over the same pages on the same day must
-    publish the same bytes. HSDS wants last_modified as a date-time: the day's start."""
-    rows = con.execute(
-        """
-        WITH decided AS (
-            SELECT institution_id, max(decided_at) AS decided_at FROM (
-                SELECT institution_id, decided_at FROM review_decisions
-                WHERE institution_id IS NOT NULL
-                UNION ALL
-                SELECT m.institution_id, d.decided_at
-                FROM review_decisions AS d
-                JOIN institution_records AS m ON m.record_id IN (d.record_a, d.record_b)
-            )
-            GROUP BY institution_id
-        ),
-        fetched AS (
-            SELECT m.institution_id, max(w.fetched_at) AS fetched_at
-            FROM institution_records AS m JOIN raw_records AS w USING (record_id)
-            GROUP BY m.institution_id
-        )
-        SELECT i.institution_id,
-               timezone('Europe/Warsaw', greatest(i.last_seen_at, d.decided_at))::DATE,
-               timezone('Europe/Warsaw', greatest(i.first_seen_at, f.fetched_at, d.decided_at))::DATE
-        FROM institutions AS i
-        LEFT JOIN decided AS d USING (institution_id)
-        LEFT JOIN fetched AS f USING (institution_id)
-        """
-    ).fetchall()
-    return {
-        str(iid): ServiceDates(
-            assured.isoformat(),
-            datetime.combine(modified, time(0), WARSAW).isoformat(timespec="milliseconds"),
-        )
-        for iid, assured, modified in rows
-    }
-
-
 def teryt_identifier(
     type_code: str, gmina_teryt: str | None, powiat_teryt: str | None
 ) -> str | None:
@@ -549,22 +414,8 @@ def teryt_identifier(
     return None
 
 
-def whole_gmina(gmina_teryt: str) -> str | None:
-    """The code of the whole gmina: the town (4) and rural (5) parts of an urban-rural gmina
-    are the gmina (3); a district of Warsaw (8) or a delegation of a city (9) is no gmina."""
-    kind = gmina_teryt[-1:]
-    if kind in ("4", "5"):
-        return gmina_teryt[:-1] + "3"
-    return None if kind in ("8", "9") else gmina_teryt
-
-
 def _iso(value: Any) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
-
-
-def _sentence(text: str) -> str:
-    """Upper-case the first letter only ("ośrodek (MOPS)" → "Ośrodek (MOPS)")."""
-    return text[:1].upper() + text[1:]
 
 
 def _describe(inst: dict[str, Any]) -> str:
@@ -576,32 +427,6 @@ def _describe(inst: dict[str, Any]) -> str:
         )
         if p
     )
-    return f"{_sentence(inst['type_label'])}; sektor: {inst['sector_label']}" + (
+    return f"{sentence(inst['type_label'])}; sektor: {inst['sector_label']}" + (
         f"; {where}." if where else "."
-    )
-
-
-def _service_area(
-    inst: dict[str, Any], service_id: str, iid: str, code: str
-) -> dict[str, Any] | None:
-    gmina = whole_gmina(inst["gmina_teryt"]) if inst["gmina_teryt"] else None
-    if inst["type"] in GMINA_LEVEL_TYPES and inst["gmina_teryt"]:
-        # a district's centre serves its district: the district's own code then
-        name, unit, teryt = inst["gmina"], "gmina", gmina or inst["gmina_teryt"]
-    elif inst["type"] in VOIVODESHIP_LEVEL_TYPES and inst["powiat_teryt"]:
-        teryt = inst["powiat_teryt"][:2]
-        name, unit = VOIVODESHIPS.get(teryt), "województwo"
-    elif inst["powiat_teryt"]:
-        name, unit, teryt = inst["powiat"], "powiat", inst["powiat_teryt"]
-    else:
-        return None
-    return _clean(
-        {
-            "id": hsds_id("service_area", iid, code),
-            "service_id": service_id,
-            "name": f"{unit} {name}" if name else unit,
-            "description": f"{_sentence(unit)} o kodzie TERYT {teryt}",
-            "extent": teryt,
-            "extent_type": f"TERYT {unit}",
-        }
     )

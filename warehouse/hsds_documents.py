@@ -48,14 +48,17 @@ def _ids(rows: Iterable[Row], key: str = "id") -> list[str]:
 
 
 def locations_with_addresses(rows: Rows, location_ids: Collection[str]) -> dict[str, Row]:
-    """Location documents by id: the location and its addresses."""
+    """Location documents by id: the location, its addresses and schedules."""
     locations = rows.by("location", "id", location_ids)
     addresses = group(rows.by("address", "location_id", _ids(locations)), "location_id")
+    schedules = group(rows.by("schedule", "location_id", _ids(locations)), "location_id")
     out = {}
     for location in locations:
         document = dict(location)
         if location["id"] in addresses:
             document["addresses"] = addresses[location["id"]]
+        if location["id"] in schedules:
+            document["schedules"] = schedules[location["id"]]
         out[location["id"]] = document
     return out
 
@@ -67,12 +70,13 @@ def service_documents(
     organization: bool = False,
     service_at_locations: bool = True,
 ) -> list[Row]:
-    """Services with their service areas, service_at_locations (each with its location) and
+    """Services with their service areas, schedules, service_at_locations (each with its location) and
     attributes (taxonomy terms); with `organization`, each also nests its organization (without services), as
     the API's fully nested service has it. Inside a service_at_location the service leaves
     out its service_at_locations (HSDS's compiled schema has no place for them there)."""
     ids = _ids(services)
     areas = group(rows.by("service_area", "service_id", ids), "service_id")
+    schedules = group(rows.by("schedule", "service_id", ids), "service_id")
     sals = (
         group(rows.by("service_at_location", "service_id", ids), "service_id")
         if service_at_locations
@@ -95,6 +99,8 @@ def service_documents(
         sid = service["id"]
         if sid in areas:
             document["service_areas"] = areas[sid]
+        if sid in schedules:
+            document["schedules"] = schedules[sid]
         if sid in sals:
             document["service_at_locations"] = [
                 {**sal, "location": locations[sal["location_id"]]}

@@ -59,6 +59,7 @@ INDEXED: dict[str, tuple[str, ...]] = {
     "phone": ("organization_id",),
     "organization_identifier": ("organization_id",),
     "service_area": ("service_id",),
+    "schedule": ("service_id", "location_id"),
     "attribute": ("link_id",),
     "metadata": ("resource_id",),
     "taxonomy": ("id",),

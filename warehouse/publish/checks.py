@@ -1,5 +1,6 @@
 """The checks a publication must pass before it replaces the previous one: row counts,
-derived files, Parquet variants, foreign keys, the personal-data guard, the HSDS structure
+derived files, Parquet variants, foreign keys, the services' origins (a type default marked
+as such), the personal-data guard, the HSDS structure
 (and, when the official schemas are at hand, HSDS JSON against them), and Frictionless
 validation. Each returns the problems it found; `check_publication` runs them all.
 """
@@ -53,6 +54,7 @@ def check_publication(
     problems += _unreadable_as_problem(
         "foreign keys", lambda: check_foreign_keys(con, root, skip=derived)
     )
+    problems += _unreadable_as_problem("service origins", lambda: check_service_origins(con, root))
     problems += check_personal_data(root, skip=derived)
     problems += check_excel_formulas(root)
     export = export if export is not None else build_hsds(con)
@@ -226,6 +228,59 @@ def check_derived_rows(
                 f"{kind} files from {national}: {row[0]} row(s) that are not rows of {national}"
                 " (changed, or repeated)"
             )
+    return problems
+
+
+def check_service_origins(con: duckdb.DuckDBPyConnection, root: Path) -> list[str]:
+    """uslugi.csv says where each service comes from, and instytucje.csv agrees: every origin
+    is the warehouse's (stated, name, default); a type default carries no page, sentence,
+    ages, fees or referral (nothing states it) and is in its institution's services_default,
+    which holds nothing else; a stated service names the page that states it."""
+    uslugi = _read_csv([root / "uslugi.csv"], ",")
+    institutions = _read_csv([root / "instytucje.csv"], ",")
+    row = con.execute(
+        f"""
+        SELECT count(*) FILTER (WHERE origin IS NULL OR origin NOT IN ('stated', 'name', 'default')),
+               count(*) FILTER (WHERE origin = 'default' AND coalesce(evidence_url, evidence_text,
+                                age_min, age_max, fees_free, referral_required) IS NOT NULL),
+               count(*) FILTER (WHERE origin = 'stated' AND evidence_url IS NULL)
+        FROM {uslugi}
+        """
+    ).fetchone()
+    assert row is not None
+    unknown, default_with_evidence, stated_without_page = (int(v) for v in row)
+    marked = con.execute(
+        f"""
+        WITH defaults AS (
+            SELECT institution_id, service FROM {uslugi} WHERE origin = 'default'
+        ),
+        listed AS (
+            SELECT institution_id, unnest(string_split(services_default, '; ')) AS service
+            FROM {institutions} WHERE services_default IS NOT NULL
+        )
+        SELECT count(*) FROM (
+            (SELECT * FROM defaults EXCEPT SELECT * FROM listed)
+            UNION ALL (SELECT * FROM listed EXCEPT SELECT * FROM defaults)
+        )
+        """
+    ).fetchone()
+    problems = []
+    if unknown:
+        problems.append(
+            f"uslugi.csv: {unknown} row(s) with an origin other than stated/name/default"
+        )
+    if default_with_evidence:
+        problems.append(
+            f"uslugi.csv: {default_with_evidence} type default(s) with a page, sentence or detail"
+            " (nothing states a default)"
+        )
+    if stated_without_page:
+        problems.append(f"uslugi.csv: {stated_without_page} stated service(s) without their page")
+    if marked and marked[0]:
+        problems.append(
+            f"instytucje.csv: services_default differs from uslugi.csv's type defaults in"
+            f" {marked[0]} (institution, service) pair(s)"
+        )
     return problems
 
 

@@ -24,7 +24,8 @@ from warehouse.coverage import CoverageRow
 from warehouse.dcat import write_dcat
 from warehouse.hsds import HsdsExport
 from warehouse.hsds_files import write_hsds
-from warehouse.publish.staging import code_labels, is_loopback
+from warehouse.publish.evidence import is_loopback
+from warehouse.publish.staging import code_labels
 
 ORDER_INSTITUTIONS = "ORDER BY powiat_teryt NULLS LAST, sector, name, institution_id"
 
@@ -62,6 +63,10 @@ def neutralise_formula(text: str) -> str:
     return text
 
 
+# Columns of instytucje.csv holding codes, which the Excel variant gives as Polish labels.
+_CODE_LISTS = ("services", "services_default", "target_groups")
+
+
 class _Writer:
     """Writes one table's rows as machine CSV, Excel CSV and (national tables) Parquet."""
 
@@ -76,8 +81,8 @@ class _Writer:
     def _excel_value(self, table: dp.Table, column: str, value: Any) -> str:
         if isinstance(value, bool):
             return dp.TRUE_PL if value else dp.FALSE_PL
-        if table is dp.INSTITUTIONS and value and column in ("services", "target_groups"):
-            mapping = self.service_label if column == "services" else self.group_label
+        if table is dp.INSTITUTIONS and value and column in _CODE_LISTS:
+            mapping = self.group_label if column == "target_groups" else self.service_label
             return "; ".join(mapping.get(v, v) for v in str(value).split("; "))
         return neutralise_formula(_text(value))
 
@@ -164,10 +169,12 @@ def write_files(
         con, f"SELECT {institution_columns} FROM pub_institutions {ORDER_INSTITUTIONS}"
     )
     services_sql = (
-        "SELECT institution_id, service, service_label FROM pub_services"
-        " ORDER BY institution_id, service"
+        f"SELECT {', '.join(dp.SERVICES.names)} FROM pub_services ORDER BY institution_id, service"
     )
-    contacts_sql = "SELECT institution_id, kind, value FROM pub_contacts ORDER BY ALL"
+    contacts_sql = (
+        f"SELECT {', '.join(dp.CONTACTS.names)} FROM pub_contacts"
+        " ORDER BY institution_id, kind, value"
+    )
     # services_by_county_sector over the published institutions only (none withheld counted).
     county_sector_sql = """
         SELECT i.powiat_teryt, i.powiat, i.sector, i.sector_label,

@@ -10,11 +10,17 @@ Also the contact history each publication adds to (`record_contact_history`).
 from __future__ import annotations
 
 import logging
-from urllib.parse import urlsplit
 
 import duckdb
 
 from transforms.taxonomy import INSTITUTION_TYPES, SECTORS, SERVICES, TARGET_GROUPS
+from warehouse.publish.evidence import (
+    ORIGIN_LABELS,
+    is_loopback,
+    stage_contact_confirmed,
+    stage_schedules,
+    stage_service_evidence,
+)
 from warehouse.publish.privacy import (
     BEST_LOCATION,
     Withheld,
@@ -31,11 +37,6 @@ def code_labels() -> list[tuple[str, str, str]]:
     rows += [("service", s.code, s.label_pl) for s in SERVICES]
     rows += [("target_group", g.code, g.label_pl) for g in TARGET_GROUPS]
     return rows
-
-
-def is_loopback(url: str | None) -> bool:
-    host = urlsplit(url or "").hostname or ""
-    return host in ("127.0.0.1", "localhost", "::1")
 
 
 def stage_withheld(con: duckdb.DuckDBPyConnection) -> list[Withheld]:
@@ -75,13 +76,18 @@ def stage_tables(con: duckdb.DuckDBPyConnection) -> None:
         "CREATE OR REPLACE TEMP TABLE pub_labels (kind VARCHAR, code VARCHAR, label VARCHAR)"
     )
     con.executemany("INSERT INTO pub_labels VALUES (?, ?, ?)", code_labels())
+    con.executemany("INSERT INTO pub_labels VALUES ('origin', ?, ?)", sorted(ORIGIN_LABELS.items()))
     stage_withheld(con)
     published = "institution_id NOT IN (SELECT institution_id FROM pub_withheld WHERE kind IS NULL)"
+    stage_contact_confirmed(con)
+    stage_service_evidence(con, published)
+    stage_schedules(con, published)
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE pub_contacts AS
-        SELECT c.institution_id, c.kind, c.value FROM contacts AS c
-        WHERE {published} AND NOT EXISTS (
+        SELECT c.institution_id, c.kind, c.value, k.last_confirmed
+        FROM contacts AS c LEFT JOIN pub_contact_confirmed AS k USING (institution_id, kind, value)
+        WHERE c.{published} AND NOT EXISTS (
             SELECT 1 FROM pub_withheld AS w
             WHERE w.institution_id = c.institution_id AND w.kind = c.kind AND w.value = c.value)
         ORDER BY ALL
@@ -90,9 +96,13 @@ def stage_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE pub_services AS
-        SELECT s.institution_id, s.service, coalesce(l.label, s.service) AS service_label
+        SELECT s.institution_id, s.service, coalesce(l.label, s.service) AS service_label,
+               e.origin, o.label AS origin_label, e.evidence_url, e.evidence_text,
+               e.last_confirmed, e.age_min, e.age_max, e.fees_free, e.referral_required
         FROM services AS s
+        JOIN pub_service_evidence AS e USING (institution_id, service)
         LEFT JOIN pub_labels AS l ON l.kind = 'service' AND l.code = s.service
+        LEFT JOIN pub_labels AS o ON o.kind = 'origin' AND o.code = e.origin
         WHERE s.{published}
         """
     )
@@ -166,6 +176,10 @@ def stage_tables(con: duckdb.DuckDBPyConnection) -> None:
             (SELECT string_agg(DISTINCT p.source, '; ' ORDER BY p.source) FROM pub_provenance p
               WHERE p.institution_id = i.institution_id) AS sources,
             timezone('Europe/Warsaw', i.first_seen_at)::DATE AS first_seen,
+            (SELECT string_agg(service, '; ' ORDER BY service) FROM pub_services s
+              WHERE s.institution_id = i.institution_id AND s.origin = 'default')
+                AS services_default,
+            timezone('Europe/Warsaw', i.last_seen_at)::DATE AS last_confirmed,
             l.locality_simc
         FROM institutions AS i
         LEFT JOIN pub_labels AS lt ON lt.kind = 'type' AND lt.code = i.type_code
