@@ -555,3 +555,30 @@ def test_records_carry_the_statements_into_the_warehouse(tmp_path: Path) -> None
         copy.close()
     # the sentences may name staff: analysts get the codes, not the sentences
     assert "services_stated" in columns and "support_evidence" not in columns
+
+
+C099_URL = "https://pcpr.powiat.poznan.pl/pomoc-instytucjonalna/osrodek-interwencji-kryzysowej/"
+C099_LINES = [
+    "Ośrodek Interwencji Kryzysowej w Kobylnicy",
+    "Ośrodek Interwencji Kryzysowej w Kobylnicy (OIK) jest jednostką organizacyjną Powiatu "
+    "Poznańskiego świadczącą bezpłatną pomoc specjalistyczną, obejmującą swoim działaniem teren "
+    "powiatu poznańskiego.",
+    "Do zadań Ośrodka należy w szczególności:",
+    "• prowadzenie poradnictwa specjalistycznego: psychologicznego, socjalnego, prawnego oraz "
+    "pedagogicznego,",
+    "• organizacją grup wsparcia oraz grup edukacyjno- terapeutycznych dla mieszkańców hostelu,",
+]
+
+
+@pytest.mark.parametrize("suffix", [".html", ".txt"])
+def test_an_owner_named_in_the_text_keeps_what_its_page_states(tmp_path: Path, suffix: str) -> None:
+    # c099: a plain page whose owner is found in its own lines (no contact block): the
+    # subject row carries the page's statements, as a row from a contact block does
+    page = tmp_path / f"c099{suffix}"
+    content = _plain_page(C099_LINES) if suffix == ".html" else "\n\n".join(C099_LINES)
+    page.write_text(content, encoding="utf-8")
+    rows = extract_one(str(page), url=C099_URL)
+    [subject] = [row for row in rows if row["role"] == "subject"]
+    assert subject["name"] == "Ośrodek Interwencji Kryzysowej w Kobylnicy"
+    assert {"counselling", "support_group"} <= {i["code"] for i in subject["services_stated"]}
+    assert subject["fees"] == {"free": True, "evidence": C099_LINES[1]}
