@@ -26,6 +26,7 @@ from transforms.support_statements import not_an_offer, read_support
 from warehouse.publish.snapshot import write_snapshot
 
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr")
+DAYS = (*WEEKDAYS, "Sa", "Su")
 
 
 def _codes(text: str) -> set[str]:
@@ -433,6 +434,21 @@ def test_schedules(text: str, entries: list[Entry]) -> None:
         pytest.param("czynne od 7³⁰ do 15³⁰", [(WEEKDAYS, "07:30", "15:30")], id="superscripts"),
         pytest.param("od godziny 8 do godziny 16", [(WEEKDAYS, "08:00", "16:00")], id="godziny"),
         pytest.param("zapraszamy od 100 do 200 osób", [], id="not-hours"),
+        pytest.param(
+            "czynne: pon. 8:00-17:00, wt.-pt. 7:30-15:30",
+            [(("Mo",), "08:00", "17:00"), (("Tu", "We", "Th", "Fr"), "07:30", "15:30")],
+            id="an-abbreviated-day-range-does-not-end-a-sentence",
+        ),
+        pytest.param(
+            "wtorek i czwartek 10-14", [(("Tu", "Th"), "10:00", "14:00")], id="days-then-bare-hours"
+        ),
+        pytest.param(
+            "Dyżury: Poniedziałek 10-12, Środa 14-16",
+            [(("Mo",), "10:00", "12:00"), (("We",), "14:00", "16:00")],
+            id="each-day-its-bare-hours",
+        ),
+        pytest.param("Czynne całą dobę", [(DAYS, "00:00", "24:00")], id="cala-doba"),
+        pytest.param("dom przez całą dobę", [], id="cala-doba-without-open-is-not-hours"),
     ],
 )
 def test_schedules_in_forms_the_tune_half_does_not_show(text: str, entries: list[Entry]) -> None:
@@ -447,6 +463,8 @@ def test_schedules_in_forms_the_tune_half_does_not_show(text: str, entries: list
         pytest.param("zajęcia dla dzieci do lat 3", [(None, 3)], id="do-lat"),
         pytest.param("grupa dla 7-12 latków", [(7, 12)], id="latki"),
         pytest.param("Działamy od 25 lat dla dzieci", [], id="years-of-activity"),
+        pytest.param("dla osób po 60. roku życia", [(60, None)], id="po-roku-zycia"),
+        pytest.param("po 10 latach pracy z dziećmi", [], id="po-years-of-work"),
     ],
 )
 def test_ages_in_forms_the_tune_half_does_not_show(

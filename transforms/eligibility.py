@@ -82,7 +82,8 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "min-",
     ),
-    (re.compile(rf"\bod\s{_N}\s?(?:roku? zycia|rok\w* zycia|r\.\s?z\.|rz\b)"), "min-"),
+    # "od 3 roku życia", "osoby po 60. roku życia"
+    (re.compile(rf"\b(?:od|po)\s{_N}\s?(?:roku? zycia|rok\w* zycia|r\.\s?z\.|rz\b)"), "min-"),
     (
         re.compile(
             rf"\b(?:dzieci|dziecko|mlodziez\w*|osob\w*|uczni\w*|seniorow|seniorzy|uczestnik\w*)"
