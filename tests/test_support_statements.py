@@ -180,6 +180,74 @@ def test_words_that_pass_by_are_not_statements(text: str) -> None:
     assert _codes(text) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        pytest.param(
+            "2. Badania specjalistyczne i konsultacje odbywają się po wcześniejszym ustaleniu "
+            "terminu na pisemny wniosek klienta (nauczyciela, szkoły, rodziców, pełnoletniego "
+            "ucznia) wg kolejności zgłoszeń.",
+            {"counselling", "diagnosis"},
+            id="b003-a-list-is-not-one-phrase",
+        ),
+        pytest.param("Zapraszamy do szkoły dla rodziców.", {"parenting_school"}, id="one-phrase"),
+        pytest.param(
+            "Czas pobytu w Oddziale Psychiatrycznym Dziennym dla Dzieci i Młodzieży uzależniony "
+            "jest od potrzeb indywidualnych pacjenta i wynosi od 10 do 217 dni.",
+            set(),
+            id="a062-depending-on-is-not-addiction",
+        ),
+        pytest.param(
+            "Prowadzimy terapię dla osób uzależnionych od alkoholu.",
+            {"therapy", "addiction_support"},
+            id="addicted-to-alcohol",
+        ),
+        pytest.param(
+            "11. Specjalista może poprosić o konsultację u innego specjalisty (np. psychiatry, "
+            "specjalisty uzależnień, neurologa itp.) jeśli uzna to za warunek konieczny "
+            "kontynuowania spotkań.",
+            {"counselling"},
+            id="c083-another-specialist",
+        ),
+        pytest.param(
+            "• Orzeczenie o potrzebie kształcenia specjalnego", set(), id="b053-a-document"
+        ),
+        pytest.param(
+            "a) orzeczenie o znacznym stopniu niepełnosprawności albo", set(), id="c021-a-document"
+        ),
+        pytest.param(
+            "• Wydaje orzeczenia o stopniu niepełnosprawności osób do 16-go roku życia",
+            {"diagnosis"},
+            id="c068-issues-certificates",
+        ),
+        pytest.param(
+            "• wydział edukacji, kultury i kultury fizycznej", set(), id="b056-a-department"
+        ),
+        pytest.param(
+            "Prowadzimy zajęcia z edukacji przedszkolnej.", {"education"}, id="preschool-education"
+        ),
+        pytest.param(
+            "- Świadczy specjalistyczne poradnictwo psychologiczne, pedagogiczne i prawne.",
+            {"counselling", "psychological_support", "legal_aid"},
+            id="a001-legal-counselling-is-legal-advice-too",
+        ),
+        pytest.param(
+            "Udzielana jest tam m.in. pomoc psychologa, prawnika, logopedy czy psychodietetyka.",
+            {"psychological_support", "legal_aid", "speech_therapy"},
+            id="c041-a-lawyers-help-is-legal-aid",
+        ),
+        pytest.param(
+            "Wszystkie nasze Beniaminki są objęte bezpłatną opieką logopedyczną, psychologiczną "
+            "i pedagogiczną.",
+            {"psychological_support", "speech_therapy"},
+            id="fixture-coordinated-adjectives-span-a-list",
+        ),
+    ],
+)
+def test_what_a_sentence_states_and_what_it_only_names(text: str, codes: set[str]) -> None:
+    assert _codes(text) == codes
+
+
 def test_each_service_keeps_the_sentence_that_states_it() -> None:
     # a001: the first sentence that states a code is its evidence, as written
     text = (

@@ -245,9 +245,64 @@ def _name_spans(tokens: Sequence[Token], matches: Sequence[Match]) -> list[tuple
     return spans
 
 
+# Punctuation inside a phrase: "szkoły, rodziców" is two words of a list, not "szkoła dla
+# rodziców"; "(np. psychiatry" is not a run of one phrase either.
+_PHRASE_BREAK = re.compile(r"[,;:()\[\]•!?]")
+# "uzależniony od potrzeb pacjenta" is "depending on": only a substance or a behaviour after
+# "uzależniony od" says addiction.
+_ADDICTIVE = (
+    "alkohol",
+    "narkot",
+    "substanc",
+    "srodk",
+    "lek",
+    "hazard",
+    "nikotyn",
+    "tyton",
+    "internet",
+    "gier",
+    "gry",
+    "komputer",
+    "telefon",
+    "smartfon",
+    "dopalacz",
+    "zakup",
+    "seks",
+    "pornograf",
+    "nalog",
+)
+# Another's support: "konsultację u innego specjalisty (np. psychiatry…)".
+_ANOTHER = re.compile(
+    r"\binn(?:ego|ej|ych|ymi|ym|emu|a|y|e) (?:specjalist|lekarz|instytucj|placowk|podmiot|poradni"
+    r"|osrod|jednost)"
+)
+# A line that gives a place's address: it names the place, it does not say what it offers.
+_ADDRESS = re.compile(r"\b(?:ul|al|pl|os)\.\s|\b\d{2}-\d{3}\b|\btel\.")
+
+
+def _depends_on(tokens: Sequence[Token], match: Match) -> bool:
+    """ "uzależniony jest od potrzeb": the adjective of depending, not of addiction."""
+    word = fold(tokens[match.start].text).lower()
+    if not word.startswith("uzaleznion") or match.end - match.start != 1:
+        return False
+    after = [fold(t.text).lower() for t in tokens[match.end : match.end + 4]]
+    while after and after[0] in ("jest", "sa", "bedzie", "beda", "zostanie", "byl", "byla"):
+        after = after[1:]
+    return len(after) >= 2 and after[0] == "od" and not after[1].startswith(_ADDICTIVE)
+
+
+def _names_a_document(tokens: Sequence[Token]) -> bool:
+    """ "• Orzeczenie o potrzebie kształcenia specjalnego", "a) orzeczenie o stopniu…": a
+    certificate opening a list item is a document someone brings, not one issued here."""
+    first = 1 if len(tokens) > 1 and len(tokens[0].text) == 1 else 0
+    return bool(tokens) and fold(tokens[first].text).lower().startswith("orzeczen")
+
+
 def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, int]]) -> bool:
     """Whether a service match names support without stating it is offered here."""
     if any(start <= match.start < end for start, end in names):
+        return True
+    if _depends_on(tokens, match) or _names_a_document(tokens):
         return True
     before = [fold(t.text).lower() for t in tokens[max(0, match.start - 3) : match.start]]
     # A room is not a service: "sala rehabilitacyjna", "pokój do terapii zajęciowej".
@@ -271,7 +326,7 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
             return True
         if word == "na" and following.startswith(("wniosek", "wniosku", "prosb")):
             return True
-    return False
+    return _ANOTHER.search(" ".join(words[:-1])) is not None
 
 
 # "Poradnictwo" is counselling in its own right, whatever it is about ("poradnictwo
@@ -306,8 +361,12 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
     tokens = tokenise(text, kind="description")
     matches = find_matches(tokens)
     names = _name_spans(tokens, matches)
-    services = _narrowest_dropped([m for m in matches if m.rule.kind == "service"])
-    services += list(_coordinated(tokens))
+    services = [
+        m
+        for m in _narrowest_dropped([m for m in matches if m.rule.kind == "service"])
+        if not any(_PHRASE_BREAK.search(t.gap_before) for t in tokens[m.start + 1 : m.end])
+    ]
+    services += list(_coordinated(tokens))  # these span a list: "bytowe, opiekuńcze"
     services = [m for m in services if not _skipped(tokens, m, names)]
     groups = [
         m

@@ -1289,8 +1289,13 @@ SERVICES: tuple[Service, ...] = (
         "education",
         "edukacja",
         "education",
+        # Bare "edukacja" is mostly a menu item, a department or a programme ("Wydział
+        # Edukacji", "Program Operacyjny Wiedza Edukacja Rozwój"), not an offer.
         _patterns(
-            "edukacja",
+            "edukacja przedszkolny",
+            "edukacja wczesnoszkolny",
+            "warsztat edukacja",
+            "warsztat edukacyjny",
             "kształcenie",
             "nauczanie",
             "zajęcia edukacyjny",
