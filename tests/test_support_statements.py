@@ -248,6 +248,57 @@ def test_what_a_sentence_states_and_what_it_only_names(text: str, codes: set[str
     assert _codes(text) == codes
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        pytest.param(
+            "- Organizuje opiekę w rodzinach zastępczych oraz udziela pomocy pieniężnej na "
+            "częściowe pokrycie kosztów utrzymania dziecka.",
+            {"foster_care", "financial_benefits"},
+            id="a001-pomoc-pieniezna",
+        ),
+        pytest.param(
+            "1. przyznawanie i wypłacanie przewidzianych ustawą świadczeń,",
+            {"financial_benefits"},
+            id="c060-wyplacanie-swiadczen",
+        ),
+        pytest.param(
+            "• Wydaje legitymacje osobom niepełnosprawnym",
+            {"disability_support"},
+            id="c068-legitymacje",
+        ),
+        pytest.param(
+            "Warsztat jest finansowany ze środków PFRON za pośrednictwem WCPR",
+            set(),
+            id="c077-a-funder-is-not-a-service",
+        ),
+        pytest.param(
+            "Osoba, która nie spełnia warunków niezbędnych do nabycia statusu bezrobotnego, może "
+            "zarejestrować się jako poszukująca pracy.",
+            {"employment_services"},
+            id="b010-jobseekers",
+        ),
+        pytest.param(
+            "objęcie wsparciem dzieciom zagrożonym demoralizacją lub uzależnieniem",
+            {"prevention"},
+            id="a072-at-risk-is-prevention",
+        ),
+        pytest.param(
+            "Dyżurujący w nim koordynatorzy wstępnie zdiagnozują problem zdrowotny",
+            {"diagnosis"},
+            id="c080-zdiagnozuja",
+        ),
+        pytest.param(
+            "Wszystkie dzieci leczone tego dnia w naszym Szpitalu otrzymały wspólny prezent",
+            {"health_care"},
+            id="a092-leczone",
+        ),
+    ],
+)
+def test_the_ways_pages_write_each_form(text: str, codes: set[str]) -> None:
+    assert _codes(text) == codes
+
+
 def test_each_service_keeps_the_sentence_that_states_it() -> None:
     # a001: the first sentence that states a code is its evidence, as written
     text = (

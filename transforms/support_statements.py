@@ -338,6 +338,11 @@ _STANDALONE = frozenset({"poradnictwo"})
 _NAMED_SERVICES = frozenset({("poradnictwo", "zawodowy"), ("poradnictwo", "obywatelski")})
 
 
+# Words that name a service in a label but, alone in a page's prose, are a menu item, a
+# department or a programme ("Wydział Edukacji", "Program Operacyjny Wiedza Edukacja Rozwój").
+_NOT_ALONE_IN_PROSE = frozenset({("edukacja",)})
+
+
 def _narrowest_dropped(matches: list[Match]) -> list[Match]:
     """Drop a match that lies inside a longer one of another code: "doradztwo zawodowe" is
     career guidance, not counselling too; "terapia SI" is sensory integration."""
@@ -364,7 +369,8 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
     services = [
         m
         for m in _narrowest_dropped([m for m in matches if m.rule.kind == "service"])
-        if not any(_PHRASE_BREAK.search(t.gap_before) for t in tokens[m.start + 1 : m.end])
+        if m.rule.pattern not in _NOT_ALONE_IN_PROSE
+        and not any(_PHRASE_BREAK.search(t.gap_before) for t in tokens[m.start + 1 : m.end])
     ]
     services += list(_coordinated(tokens))  # these span a list: "bytowe, opiekuńcze"
     services = [m for m in services if not _skipped(tokens, m, names)]

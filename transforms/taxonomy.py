@@ -1119,6 +1119,13 @@ SERVICES: tuple[Service, ...] = (
             "pomoc finansowy",
             "pomoc materialny",
             "fundusz alimentacyjny",
+            "świadczenie alimentacyjny",
+            "dodatek energetyczny",
+            "dodatek węglowy",
+            "pomoc pieniężny",
+            "pokrycie koszt utrzymanie",
+            "wypłacać * świadczenie",
+            "przyznawać * świadczenie",
             "stypendium",
         ),
     ),
@@ -1171,6 +1178,9 @@ SERVICES: tuple[Service, ...] = (
             "klub praca",
             "praca interwencyjny",
             "robota publiczny",
+            "poszukujący praca",
+            "poszukiwać praca",
+            "zakład aktywność zawodowy",
         ),
     ),
     Service(
@@ -1197,6 +1207,8 @@ SERVICES: tuple[Service, ...] = (
             "diagnoza",
             "diagnostyka",
             "diagnostyczny",
+            "diagnozować",
+            "zdiagnozować",
             # Bare "orzeczenie" is also a court judgment ("Portal Orzeczeń").
             "orzekać o",
             "orzeczenie o",
@@ -1247,6 +1259,10 @@ SERVICES: tuple[Service, ...] = (
             "asystencja osobisty",
             "likwidacja bariera",
             "orzeczenie o niepełnosprawność",
+            "legitymacja * niepełnosprawny",
+            "legitymacja * niepełnosprawność",
+            "asystent * niepełnosprawny",
+            "asystent * niepełnosprawność",
         ),
     ),
     Service(
@@ -1283,15 +1299,22 @@ SERVICES: tuple[Service, ...] = (
         "prevention",
         "profilaktyka",
         "prevention",
-        _patterns("profilaktyka", "profilaktyczny"),
+        _patterns(
+            "profilaktyka",
+            "profilaktyczny",
+            # "dzieciom zagrożonym demoralizacją lub uzależnieniem"
+            "zagrozić * uzależnienie",
+            "zagrozić * demoralizacja",
+        ),
     ),
     Service(
         "education",
         "edukacja",
         "education",
-        # Bare "edukacja" is mostly a menu item, a department or a programme ("Wydział
-        # Edukacji", "Program Operacyjny Wiedza Edukacja Rozwój"), not an offer.
+        # Bare "edukacja" names the service in a label or a type column; in a page's prose
+        # `support_statements` does not read it alone (a menu item, a department).
         _patterns(
+            "edukacja",
             "edukacja przedszkolny",
             "edukacja wczesnoszkolny",
             "warsztat edukacja",
@@ -1313,6 +1336,7 @@ SERVICES: tuple[Service, ...] = (
             "opieka medyczny",
             "świadczenie zdrowotny",
             "leczenie",
+            "leczyć",
             "opieka lekarski",
             "opieka pielęgniarski",
             "szczepienie",
