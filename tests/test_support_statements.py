@@ -199,7 +199,7 @@ def test_words_that_pass_by_are_not_statements(text: str) -> None:
         ),
         pytest.param(
             "Prowadzimy terapię dla osób uzależnionych od alkoholu.",
-            {"therapy", "addiction_support"},
+            {"addiction_support"},  # an addiction therapy, not a therapy of another kind
             id="addicted-to-alcohol",
         ),
         pytest.param(
@@ -241,6 +241,36 @@ def test_words_that_pass_by_are_not_statements(text: str) -> None:
             "i pedagogiczną.",
             {"psychological_support", "speech_therapy"},
             id="fixture-coordinated-adjectives-span-a-list",
+        ),
+        pytest.param("Dla kogo oddziały dziennego pobytu", set(), id="c016-a-question-heading"),
+        pytest.param("Czy potrzebujesz pomocy psychologa?", set(), id="a-question"),
+        pytest.param(
+            "Kto może skorzystać? Prowadzimy terapię logopedyczną.",
+            {"speech_therapy"},
+            id="the-answer-after-a-question",
+        ),
+        pytest.param(
+            "Świetlica Terapeutyczna w Ostródzie ul. Sportowa 1, 14-100 Ostróda, tel. 89 646 41 41",
+            set(),
+            id="a073-a-name-and-its-address",
+        ),
+        pytest.param("e-mail: swietlica_ostroda@wp.pl", set(), id="a073-a-mailbox"),
+        pytest.param(
+            "DOCXUchwała nr 3252/24 Zarządu Powiatu Opolskiego z dnia 25 stycznia 2024 r. w "
+            "sprawie przyjęcia projektu Programu rozwoju pieczy zastępczej",
+            set(),
+            id="a052-a-files-type-run-into-its-title",
+        ),
+        pytest.param(
+            "Działając na podstawie Rozporządzenia MEN z dnia 5 września 2017r. w sprawie "
+            "szczegółowych zadań wiodących ośrodków koordynacyjno-rehabilitacyjno-opiekuńczych",
+            set(),
+            id="b099-what-a-regulation-is-about",
+        ),
+        pytest.param(
+            "liczba wydawanych orzeczeń o potrzebie kształcenia specjalnego rośnie",
+            {"diagnosis"},
+            id="c095-a-certificates-name",
         ),
     ],
 )

@@ -91,6 +91,12 @@ _NOT_AN_OFFER = {
     "a line of a BIP page's change log": re.compile(
         r"\b(?:aktualizacja|dodanie|usuniecie) (?:danych|stanowiska|dokumentu|tresci)"
     ),
+    # "Dla kogo oddziały dziennego pobytu", "Czy potrzebujesz pomocy psychologa?": a heading
+    # or a question asks, it does not state.
+    "a question": re.compile(
+        r"^.{0,120}\?\s*$|^\W*(?:czy|jak|jaki\w*|kto|komu|gdzie|kiedy|ile|dlaczego|co to|dla kogo|do kogo)\b"
+        r"(?!.*[.!]\s*\S)"
+    ),
     "an event for professionals": re.compile(
         r"\bkonferencj|\bwebinar|\bseminari|\bsympozj|\bszkoleni\w* dla (?:nauczyciel|pracownik"
         r"|kadry|specjalist|dyrektor|pedagog)"
@@ -98,6 +104,8 @@ _NOT_AN_OFFER = {
 }
 
 
+_LINK = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+")
+_FILE_TYPE = re.compile(r"^(?:PDF|DOCX?|XLSX?|ODT|ODS|RTF|ZIP)(?=[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż])")
 _LIST_ITEM = re.compile(r"^\s*(?:[•\-–*▪·]|\d{1,2}[.)]|[a-z][)])\s*")
 
 
@@ -198,6 +206,11 @@ def _ends_name(previous: Token, gap: str) -> bool:
     return "." in gap and previous.text.lower() not in _NAME_ABBREVIATIONS
 
 
+def _text_of(tokens: Sequence[Token]) -> str:
+    """The words with the gaps between them, and the gap after the last one is unknown: " "."""
+    return "".join(token.gap_before + token.text for token in tokens) + " "
+
+
 def _name_spans(tokens: Sequence[Token], matches: Sequence[Match]) -> list[tuple[int, int]]:
     """Token spans of capitalised names of institutions, programmes and laws: runs of two or
     more capitalised words (small joining words allowed) inside a sentence ("przez Krajowe
@@ -230,7 +243,13 @@ def _name_spans(tokens: Sequence[Token], matches: Sequence[Match]) -> list[tuple
         # Wsparcia Dziennego prowadzona jest…"); a name alone or inside a sentence only names.
         # A list item ("…dyżury:•Punkt Informacji dla Osób Uzależnionych") opens like one.
         opens = index == 0 or re.search(r"[:;•]|\s[-–]\s", f" {tokens[index].gap_before} ")
-        says_what_it_is = opens and index in type_starts and len(tokens) - end >= 3
+        says_what_it_is = (
+            opens
+            and index in type_starts
+            and len(tokens) - end >= 3
+            # "Świetlica Terapeutyczna w Ostródzie ul. Sportowa 1": an address, not what it is
+            and not _ADDRESS.match(_text_of(tokens[end : end + 3]).lstrip())
+        )
         if (
             capitals >= 2
             and not says_what_it_is
@@ -326,6 +345,14 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
             return True
         if word == "na" and following.startswith(("wniosek", "wniosku", "prosb")):
             return True
+        # What a regulation is about: "Rozporządzenia MEN z dnia … w sprawie … zadań ośrodków".
+        if word.startswith(("rozporzadz", "ustaw", "uchwal", "zarzadzen")) and (
+            "sprawie" in words[index + 1 : -1]
+        ):
+            return True
+    # A certificate's name: "orzeczeń o potrzebie kształcenia specjalnego".
+    if words[-3:-1] == ["o", "potrzebie"]:
+        return True
     return _ANOTHER.search(" ".join(words[:-1])) is not None
 
 
@@ -362,7 +389,8 @@ def _narrowest_dropped(matches: list[Match]) -> list[Match]:
 
 def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
     """Service and target group codes a sentence states, in order of appearance."""
-    text = unicodedata.normalize("NFC", sentence)
+    # An address's words are not the page's words: "swietlica_ostroda@wp.pl", "/terapia-si".
+    text = _LINK.sub(" ", unicodedata.normalize("NFC", sentence))
     tokens = tokenise(text, kind="description")
     matches = find_matches(tokens)
     names = _name_spans(tokens, matches)
@@ -394,7 +422,9 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
     offered: list[str] = []
     every: list[str] = []
     introduced_by_no_offer = False  # in a list after "zawieszam działalność:", "Wymagania:"
-    for sentence in sentences(text):
+    for written in sentences(text):
+        # A link's file type run into its title: "DOCXUchwała nr 3252/24…", "PDFRejestr…".
+        sentence = _FILE_TYPE.sub("", written)
         every.append(sentence)
         if introduced_by_no_offer and _LIST_ITEM.match(sentence):
             continue
