@@ -433,6 +433,24 @@ def test_ages(text: str, ages: list[tuple[int | None, int | None]]) -> None:
             None,
             id="a menu item naming the statutory free legal advice",
         ),
+        pytest.param(
+            "BIP czyli Biuletyn Informacji Publicznej to system stron internetowych służący "
+            "powszechnemu i bezpłatnemu dostępowi do informacji publicznej.",
+            None,
+            id="b058-free-access-to-information",
+        ),
+        pytest.param(
+            "Wsparcia udzieliły również Starostwo Powiatowe w Sieradzu oraz władze miasta Warty "
+            "nieodpłatnie przekazując działkę na której powstał budynek.",
+            None,
+            id="b104-land-given-free",
+        ),
+        pytest.param(
+            "prezes sądu przyznaje miesięczny ryczałt z tytułu zwrotu kosztów, płatny do 20. "
+            "dnia każdego miesiąca",
+            None,
+            id="b007-a-due-date",
+        ),
     ],
 )
 def test_fees(text: str, free: bool | None) -> None:
@@ -459,6 +477,24 @@ def test_fees(text: str, free: bool | None) -> None:
             "– dziećmi do ukończenia 16. roku życia posiadającymi orzeczenie o niepełnosprawności,",
             True,
             id="c022-a-certificate",
+        ),
+        pytest.param(
+            "Niezbędne wizyty u specjalistów będą finansowane przez NFZ, a dzieci i młodzież "
+            "planujące skorzystać z usług ośrodka nie będą musiały posiadać skierowania od lekarza.",
+            False,
+            id="c014-will-not-need",
+        ),
+        pytest.param("• wobec których MOPS wydał stosowną decyzję.", True, id="a059-a-decision"),
+        pytest.param(
+            "Postanowienie o umieszczeniu w młodzieżowym ośrodku wychowawczym wydaje sąd rejonowy.",
+            True,
+            id="b051-a-court-order",
+        ),
+        pytest.param(
+            "Na podstawie decyzji Prezydenta Miasta Koszalina, 1 sierpnia 2015r. utworzony został "
+            "Dom Pomocy Społecznej",
+            None,
+            id="a064-a-founding-decision",
         ),
     ],
 )

@@ -176,24 +176,37 @@ _FREE_BY_NAME = re.compile(
 )
 
 
+# Free or paid things that are not support: "bezpłatny dostęp do informacji publicznej", "gmina
+# nieodpłatnie przekazała działkę", a sum "płatny do 20. dnia miesiąca".
+_FREE_NOT_SUPPORT = re.compile(
+    r"\b(?:nieodplatn|bezplatn)\w* (?:\w+ ){0,2}(?:dostep\w* do informacji|przekaz\w*|uzycz\w*"
+    r"|uzytkow\w*|wstep\w*|parking\w*)|\b(?:przekaz\w*|uzycz\w*) (?:\w+ ){0,2}nieodplatn\w*"
+)
+_DUE_DATE = re.compile(r"\bplatn\w* (?:do|w terminie|przelewem|gotowk)")
+
+
 def read_fees(sentences: Iterable[str]) -> Fees | None:
     """Free or paid, from the first sentence that says either; None when none does."""
     for sentence in sentences:
         folded = fold(sentence).lower()
-        if _FREE.search(_FREE_BY_NAME.sub(" ", folded)):
+        if _FREE.search(_FREE_NOT_SUPPORT.sub(" ", _FREE_BY_NAME.sub(" ", folded))):
             return Fees(True, sentence)
-        if _PAID.search(folded) and not re.search(r"\bnie\w*\s+(?:jest\s+)?odplatn", folded):
+        if _PAID.search(_DUE_DATE.sub(" ", folded)) and not re.search(
+            r"\bnie\w*\s+(?:jest\s+)?odplatn", folded
+        ):
             return Fees(False, sentence)
     return None
 
 
 _NO_REFERRAL = re.compile(
-    r"\bbez (?:\w+ ){0,2}skierowan|\bnie (?:jest )?(?:wymaga\w*|potrzeb\w*|musz\w*"
+    r"\bbez (?:\w+ ){0,2}skierowan|\bnie (?:jest |sa |bedzie |beda )?(?:wymaga\w*|potrzeb\w*"
+    r"|musz\w*|musi\w*"
     r"|trzeba)\s(?:\w+\s){0,4}skierowan|\bskierowanie nie jest (?:wymagane|potrzebne)"
     r"|\bniepotrzebne jest skierowanie|\bnie jest (?:wymagane|potrzebne) skierowanie"
 )
 _REFERRAL = re.compile(
     r"\b(?:na podstawie|ze|z) (?:\w+ ){0,2}(?:skierowan|orzeczeni|opinii o potrzebie|decyzji)"
+    r"|\bwyda\w* (?:\w+ ){0,2}(?:skierowani|decyzj)|\bpostanowieni\w* (?:\w+ ){0,2}o umieszczeniu"
     r"|\bskierowanie (?:jest )?(?:wymagane|potrzebne|konieczne)"
     r"|\b(?:wymagane|potrzebne|konieczne|niezbedne) jest skierowanie"
     r"|\b(?:posiada\w*|mie\w*|maja)\s(?:\w+\s){0,3}(?:skierowan|orzeczeni)"
@@ -205,10 +218,17 @@ _REFERRAL = re.compile(
 )
 
 
+# A decision that founded or changed the institution is not one that admits someone: "Na
+# podstawie decyzji Prezydenta Miasta … utworzony został Dom Pomocy Społecznej".
+_FOUNDING = re.compile(r"\b(?:utworzon|powolan|zalozon|przeksztalcon|zlikwidowan)\w*")
+
+
 def read_referral(sentences: Iterable[str]) -> Referral | None:
     """Whether a referral or certificate is needed, from the first sentence that says so."""
     for sentence in sentences:
         folded = fold(sentence).lower()
+        if _FOUNDING.search(folded):
+            continue
         no = _NO_REFERRAL.search(folded)
         yes = _REFERRAL.search(folded)
         if no and (not yes or no.start() <= yes.start()):

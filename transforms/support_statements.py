@@ -95,7 +95,7 @@ _NOT_AN_OFFER = {
     # or a question asks, it does not state.
     "a question": re.compile(
         r"^.{0,120}\?\s*$|^\W*(?:czy|jak|jaki\w*|kto|komu|gdzie|kiedy|ile|dlaczego|co to|dla kogo|do kogo)\b"
-        r"(?!.*[.!]\s*\S)"
+        r"[^.!]*$"  # a heading; "Jak mówi dyrektor, …." is a sentence
     ),
     "an event for professionals": re.compile(
         r"\bkonferencj|\bwebinar|\bseminari|\bsympozj|\bszkoleni\w* dla (?:nauczyciel|pracownik"
