@@ -634,6 +634,12 @@ def test_schedules(text: str, entries: list[Entry]) -> None:
         ),
         pytest.param("Czynne całą dobę", [(DAYS, "00:00", "24:00")], id="cala-doba"),
         pytest.param("dom przez całą dobę", [], id="cala-doba-without-open-is-not-hours"),
+        pytest.param("Dzieci od 7 do 12 miesięcy", [], id="months-are-not-hours"),
+        pytest.param("grupy od 10 do 12 uczestników", [], id="people-are-not-hours"),
+        pytest.param("od 10 do 20 sesji", [], id="sessions-are-not-hours"),
+        pytest.param(
+            "czynne od 8 do 16 każdego dnia", [(WEEKDAYS, "08:00", "16:00")], id="bare-hours-kept"
+        ),
     ],
 )
 def test_schedules_in_forms_the_tune_half_does_not_show(text: str, entries: list[Entry]) -> None:

@@ -96,6 +96,10 @@ _NOT_AN_HOUR_BEFORE = re.compile(
     r"(?:\bnr|\bpok\.?|\bul\.?|\btel\.?|\bfax|\blok\.?|\bpokoj\w*|\bsala|\bpietro|\bbudynek"
     r"|\bart\.?|\bust\.?|\bpkt\.?|\bpoz\.?|\bklas\w*|\bgrup\w*|\bwiek\w*|\bw wieku|\+48)\s*$"
 )
+_BARE_FOLLOWER = re.compile(
+    r"\s*(?:$|[^\w\s]|\d|(?:do|godz\w*|h|w|we|i|oraz|a|lub|od|przez|codziennie|kazd\w*|dla|z|ze"
+    r"|tj|czyli|dyzur\w*|pon\w*|pn|wt\w*|sr\w*|czw\w*|pt|piat\w*|sob\w*|niedz\w*|nd|ndz)\b)"
+)
 _HOUR_CONTEXT = re.compile(r"\bgodz|\bgodzin|\bczynn|\bprzyjmuj|\bdyzur|\botwart|\bpracuj")
 # "od godz. 14 00 do 18 00" and "od 1700 do 1900": minutes that were a superscript.
 _SPLIT_MINUTES = re.compile(r"(?<![\d:.,])([01]?\d|2[0-4]) (00|15|30|45)(?![\d:.,])")
@@ -207,6 +211,10 @@ def _time_tokens(folded: str) -> list[tuple[int, int, str, bool]]:
         if start > 0 and (folded[start - 1].isdigit() or folded[start - 1] in ".,:/"):
             continue
         if _NOT_AN_HOUR_AFTER.match(folded[end : end + 12]):
+            continue
+        # "od 7 do 12 miesięcy", "od 10 do 20 sesji": a word after a bare number counts
+        # something; an hour is followed by punctuation, "godz.", a day or a small word.
+        if not _BARE_FOLLOWER.match(folded[end : end + 14]):
             continue
         if _NOT_AN_HOUR_BEFORE.search(folded[max(0, start - 12) : start]):
             continue
