@@ -656,10 +656,24 @@ def test_schedules_in_forms_the_tune_half_does_not_show(text: str, entries: list
         pytest.param("Działamy od 25 lat dla dzieci", [], id="years-of-activity"),
         pytest.param("dla osób po 60. roku życia", [(60, None)], id="po-roku-zycia"),
         pytest.param("po 10 latach pracy z dziećmi", [], id="po-years-of-work"),
+        pytest.param(
+            "dzieci w wieku od 2,5 do 6 lat", [(2.5, 6)], id="a-half-year"
+        ),  # as the 96 pages' gold has it (beniaminek.edu.pl)
+        pytest.param(
+            "Przyjmujemy dzieci w wieku od 1 roku do 3 lat", [(1, 3)], id="od-1-roku-do-3-lat"
+        ),
+        pytest.param(
+            "dzieci od 20. tygodnia życia do 3 lat", [(0, 3)], id="weeks-of-life-are-the-first-year"
+        ),
+        pytest.param(
+            "dla dzieci w wieku od 6 miesięcy do 3 lat", [(0, 3)], id="months-are-the-first-year"
+        ),
+        pytest.param("seniorzy (60+)", [(60, None)], id="plus-in-brackets"),
+        pytest.param("przedszkolaki (3-6 lat)", [(3, 6)], id="przedszkolaki"),
     ],
 )
 def test_ages_in_forms_the_tune_half_does_not_show(
-    text: str, ages: list[tuple[int | None, int | None]]
+    text: str, ages: list[tuple[float | None, float | None]]
 ) -> None:
     # Constructed from common Polish forms, not from a corpus document.
     assert [(age.min, age.max) for age in read_ages(sentences(text))] == ages
