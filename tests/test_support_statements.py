@@ -26,6 +26,7 @@ from transforms.support_statements import not_an_offer, read_support
 from warehouse.publish.snapshot import write_snapshot
 
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr")
+DAYS = (*WEEKDAYS, "Sa", "Su")
 
 
 def _codes(text: str) -> set[str]:
@@ -179,6 +180,155 @@ def test_words_that_pass_by_are_not_statements(text: str) -> None:
     assert _codes(text) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        pytest.param(
+            "2. Badania specjalistyczne i konsultacje odbywają się po wcześniejszym ustaleniu "
+            "terminu na pisemny wniosek klienta (nauczyciela, szkoły, rodziców, pełnoletniego "
+            "ucznia) wg kolejności zgłoszeń.",
+            {"counselling", "diagnosis"},
+            id="b003-a-list-is-not-one-phrase",
+        ),
+        pytest.param("Zapraszamy do szkoły dla rodziców.", {"parenting_school"}, id="one-phrase"),
+        pytest.param(
+            "Czas pobytu w Oddziale Psychiatrycznym Dziennym dla Dzieci i Młodzieży uzależniony "
+            "jest od potrzeb indywidualnych pacjenta i wynosi od 10 do 217 dni.",
+            set(),
+            id="a062-depending-on-is-not-addiction",
+        ),
+        pytest.param(
+            "Prowadzimy terapię dla osób uzależnionych od alkoholu.",
+            {"addiction_support"},  # an addiction therapy, not a therapy of another kind
+            id="addicted-to-alcohol",
+        ),
+        pytest.param(
+            "11. Specjalista może poprosić o konsultację u innego specjalisty (np. psychiatry, "
+            "specjalisty uzależnień, neurologa itp.) jeśli uzna to za warunek konieczny "
+            "kontynuowania spotkań.",
+            {"counselling"},
+            id="c083-another-specialist",
+        ),
+        pytest.param(
+            "• Orzeczenie o potrzebie kształcenia specjalnego", set(), id="b053-a-document"
+        ),
+        pytest.param(
+            "a) orzeczenie o znacznym stopniu niepełnosprawności albo", set(), id="c021-a-document"
+        ),
+        pytest.param(
+            "• Wydaje orzeczenia o stopniu niepełnosprawności osób do 16-go roku życia",
+            {"diagnosis"},
+            id="c068-issues-certificates",
+        ),
+        pytest.param(
+            "• wydział edukacji, kultury i kultury fizycznej", set(), id="b056-a-department"
+        ),
+        pytest.param(
+            "Prowadzimy zajęcia z edukacji przedszkolnej.", {"education"}, id="preschool-education"
+        ),
+        pytest.param(
+            "- Świadczy specjalistyczne poradnictwo psychologiczne, pedagogiczne i prawne.",
+            {"counselling", "psychological_support", "legal_aid"},
+            id="a001-legal-counselling-is-legal-advice-too",
+        ),
+        pytest.param(
+            "Udzielana jest tam m.in. pomoc psychologa, prawnika, logopedy czy psychodietetyka.",
+            {"psychological_support", "legal_aid", "speech_therapy"},
+            id="c041-a-lawyers-help-is-legal-aid",
+        ),
+        pytest.param(
+            "Wszystkie nasze Beniaminki są objęte bezpłatną opieką logopedyczną, psychologiczną "
+            "i pedagogiczną.",
+            {"psychological_support", "speech_therapy"},
+            id="fixture-coordinated-adjectives-span-a-list",
+        ),
+        pytest.param("Dla kogo oddziały dziennego pobytu", set(), id="c016-a-question-heading"),
+        pytest.param("Czy potrzebujesz pomocy psychologa?", set(), id="a-question"),
+        pytest.param(
+            "Kto może skorzystać? Prowadzimy terapię logopedyczną.",
+            {"speech_therapy"},
+            id="the-answer-after-a-question",
+        ),
+        pytest.param(
+            "Świetlica Terapeutyczna w Ostródzie ul. Sportowa 1, 14-100 Ostróda, tel. 89 646 41 41",
+            set(),
+            id="a073-a-name-and-its-address",
+        ),
+        pytest.param("e-mail: swietlica_ostroda@wp.pl", set(), id="a073-a-mailbox"),
+        pytest.param(
+            "DOCXUchwała nr 3252/24 Zarządu Powiatu Opolskiego z dnia 25 stycznia 2024 r. w "
+            "sprawie przyjęcia projektu Programu rozwoju pieczy zastępczej",
+            set(),
+            id="a052-a-files-type-run-into-its-title",
+        ),
+        pytest.param(
+            "Działając na podstawie Rozporządzenia MEN z dnia 5 września 2017r. w sprawie "
+            "szczegółowych zadań wiodących ośrodków koordynacyjno-rehabilitacyjno-opiekuńczych",
+            set(),
+            id="b099-what-a-regulation-is-about",
+        ),
+        pytest.param(
+            "liczba wydawanych orzeczeń o potrzebie kształcenia specjalnego rośnie",
+            {"diagnosis"},
+            id="c095-a-certificates-name",
+        ),
+    ],
+)
+def test_what_a_sentence_states_and_what_it_only_names(text: str, codes: set[str]) -> None:
+    assert _codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        pytest.param(
+            "- Organizuje opiekę w rodzinach zastępczych oraz udziela pomocy pieniężnej na "
+            "częściowe pokrycie kosztów utrzymania dziecka.",
+            {"foster_care", "financial_benefits"},
+            id="a001-pomoc-pieniezna",
+        ),
+        pytest.param(
+            "1. przyznawanie i wypłacanie przewidzianych ustawą świadczeń,",
+            {"financial_benefits"},
+            id="c060-wyplacanie-swiadczen",
+        ),
+        pytest.param(
+            "• Wydaje legitymacje osobom niepełnosprawnym",
+            {"disability_support"},
+            id="c068-legitymacje",
+        ),
+        pytest.param(
+            "Warsztat jest finansowany ze środków PFRON za pośrednictwem WCPR",
+            set(),
+            id="c077-a-funder-is-not-a-service",
+        ),
+        pytest.param(
+            "Osoba, która nie spełnia warunków niezbędnych do nabycia statusu bezrobotnego, może "
+            "zarejestrować się jako poszukująca pracy.",
+            {"employment_services"},
+            id="b010-jobseekers",
+        ),
+        pytest.param(
+            "objęcie wsparciem dzieciom zagrożonym demoralizacją lub uzależnieniem",
+            {"prevention"},
+            id="a072-at-risk-is-prevention",
+        ),
+        pytest.param(
+            "Dyżurujący w nim koordynatorzy wstępnie zdiagnozują problem zdrowotny",
+            {"diagnosis"},
+            id="c080-zdiagnozuja",
+        ),
+        pytest.param(
+            "Wszystkie dzieci leczone tego dnia w naszym Szpitalu otrzymały wspólny prezent",
+            {"health_care"},
+            id="a092-leczone",
+        ),
+    ],
+)
+def test_the_ways_pages_write_each_form(text: str, codes: set[str]) -> None:
+    assert _codes(text) == codes
+
+
 def test_each_service_keeps_the_sentence_that_states_it() -> None:
     # a001: the first sentence that states a code is its evidence, as written
     text = (
@@ -283,6 +433,24 @@ def test_ages(text: str, ages: list[tuple[int | None, int | None]]) -> None:
             None,
             id="a menu item naming the statutory free legal advice",
         ),
+        pytest.param(
+            "BIP czyli Biuletyn Informacji Publicznej to system stron internetowych służący "
+            "powszechnemu i bezpłatnemu dostępowi do informacji publicznej.",
+            None,
+            id="b058-free-access-to-information",
+        ),
+        pytest.param(
+            "Wsparcia udzieliły również Starostwo Powiatowe w Sieradzu oraz władze miasta Warty "
+            "nieodpłatnie przekazując działkę na której powstał budynek.",
+            None,
+            id="b104-land-given-free",
+        ),
+        pytest.param(
+            "prezes sądu przyznaje miesięczny ryczałt z tytułu zwrotu kosztów, płatny do 20. "
+            "dnia każdego miesiąca",
+            None,
+            id="b007-a-due-date",
+        ),
     ],
 )
 def test_fees(text: str, free: bool | None) -> None:
@@ -309,6 +477,24 @@ def test_fees(text: str, free: bool | None) -> None:
             "– dziećmi do ukończenia 16. roku życia posiadającymi orzeczenie o niepełnosprawności,",
             True,
             id="c022-a-certificate",
+        ),
+        pytest.param(
+            "Niezbędne wizyty u specjalistów będą finansowane przez NFZ, a dzieci i młodzież "
+            "planujące skorzystać z usług ośrodka nie będą musiały posiadać skierowania od lekarza.",
+            False,
+            id="c014-will-not-need",
+        ),
+        pytest.param("• wobec których MOPS wydał stosowną decyzję.", True, id="a059-a-decision"),
+        pytest.param(
+            "Postanowienie o umieszczeniu w młodzieżowym ośrodku wychowawczym wydaje sąd rejonowy.",
+            True,
+            id="b051-a-court-order",
+        ),
+        pytest.param(
+            "Na podstawie decyzji Prezydenta Miasta Koszalina, 1 sierpnia 2015r. utworzony został "
+            "Dom Pomocy Społecznej",
+            None,
+            id="a064-a-founding-decision",
         ),
     ],
 )
@@ -433,6 +619,27 @@ def test_schedules(text: str, entries: list[Entry]) -> None:
         pytest.param("czynne od 7³⁰ do 15³⁰", [(WEEKDAYS, "07:30", "15:30")], id="superscripts"),
         pytest.param("od godziny 8 do godziny 16", [(WEEKDAYS, "08:00", "16:00")], id="godziny"),
         pytest.param("zapraszamy od 100 do 200 osób", [], id="not-hours"),
+        pytest.param(
+            "czynne: pon. 8:00-17:00, wt.-pt. 7:30-15:30",
+            [(("Mo",), "08:00", "17:00"), (("Tu", "We", "Th", "Fr"), "07:30", "15:30")],
+            id="an-abbreviated-day-range-does-not-end-a-sentence",
+        ),
+        pytest.param(
+            "wtorek i czwartek 10-14", [(("Tu", "Th"), "10:00", "14:00")], id="days-then-bare-hours"
+        ),
+        pytest.param(
+            "Dyżury: Poniedziałek 10-12, Środa 14-16",
+            [(("Mo",), "10:00", "12:00"), (("We",), "14:00", "16:00")],
+            id="each-day-its-bare-hours",
+        ),
+        pytest.param("Czynne całą dobę", [(DAYS, "00:00", "24:00")], id="cala-doba"),
+        pytest.param("dom przez całą dobę", [], id="cala-doba-without-open-is-not-hours"),
+        pytest.param("Dzieci od 7 do 12 miesięcy", [], id="months-are-not-hours"),
+        pytest.param("grupy od 10 do 12 uczestników", [], id="people-are-not-hours"),
+        pytest.param("od 10 do 20 sesji", [], id="sessions-are-not-hours"),
+        pytest.param(
+            "czynne od 8 do 16 każdego dnia", [(WEEKDAYS, "08:00", "16:00")], id="bare-hours-kept"
+        ),
     ],
 )
 def test_schedules_in_forms_the_tune_half_does_not_show(text: str, entries: list[Entry]) -> None:
@@ -447,10 +654,26 @@ def test_schedules_in_forms_the_tune_half_does_not_show(text: str, entries: list
         pytest.param("zajęcia dla dzieci do lat 3", [(None, 3)], id="do-lat"),
         pytest.param("grupa dla 7-12 latków", [(7, 12)], id="latki"),
         pytest.param("Działamy od 25 lat dla dzieci", [], id="years-of-activity"),
+        pytest.param("dla osób po 60. roku życia", [(60, None)], id="po-roku-zycia"),
+        pytest.param("po 10 latach pracy z dziećmi", [], id="po-years-of-work"),
+        pytest.param(
+            "dzieci w wieku od 2,5 do 6 lat", [(2.5, 6)], id="a-half-year"
+        ),  # as the 96 pages' gold has it (beniaminek.edu.pl)
+        pytest.param(
+            "Przyjmujemy dzieci w wieku od 1 roku do 3 lat", [(1, 3)], id="od-1-roku-do-3-lat"
+        ),
+        pytest.param(
+            "dzieci od 20. tygodnia życia do 3 lat", [(0, 3)], id="weeks-of-life-are-the-first-year"
+        ),
+        pytest.param(
+            "dla dzieci w wieku od 6 miesięcy do 3 lat", [(0, 3)], id="months-are-the-first-year"
+        ),
+        pytest.param("seniorzy (60+)", [(60, None)], id="plus-in-brackets"),
+        pytest.param("przedszkolaki (3-6 lat)", [(3, 6)], id="przedszkolaki"),
     ],
 )
 def test_ages_in_forms_the_tune_half_does_not_show(
-    text: str, ages: list[tuple[int | None, int | None]]
+    text: str, ages: list[tuple[float | None, float | None]]
 ) -> None:
     # Constructed from common Polish forms, not from a corpus document.
     assert [(age.min, age.max) for age in read_ages(sentences(text))] == ages
@@ -555,3 +778,30 @@ def test_records_carry_the_statements_into_the_warehouse(tmp_path: Path) -> None
         copy.close()
     # the sentences may name staff: analysts get the codes, not the sentences
     assert "services_stated" in columns and "support_evidence" not in columns
+
+
+C099_URL = "https://pcpr.powiat.poznan.pl/pomoc-instytucjonalna/osrodek-interwencji-kryzysowej/"
+C099_LINES = [
+    "Ośrodek Interwencji Kryzysowej w Kobylnicy",
+    "Ośrodek Interwencji Kryzysowej w Kobylnicy (OIK) jest jednostką organizacyjną Powiatu "
+    "Poznańskiego świadczącą bezpłatną pomoc specjalistyczną, obejmującą swoim działaniem teren "
+    "powiatu poznańskiego.",
+    "Do zadań Ośrodka należy w szczególności:",
+    "• prowadzenie poradnictwa specjalistycznego: psychologicznego, socjalnego, prawnego oraz "
+    "pedagogicznego,",
+    "• organizacją grup wsparcia oraz grup edukacyjno- terapeutycznych dla mieszkańców hostelu,",
+]
+
+
+@pytest.mark.parametrize("suffix", [".html", ".txt"])
+def test_an_owner_named_in_the_text_keeps_what_its_page_states(tmp_path: Path, suffix: str) -> None:
+    # c099: a plain page whose owner is found in its own lines (no contact block): the
+    # subject row carries the page's statements, as a row from a contact block does
+    page = tmp_path / f"c099{suffix}"
+    content = _plain_page(C099_LINES) if suffix == ".html" else "\n\n".join(C099_LINES)
+    page.write_text(content, encoding="utf-8")
+    rows = extract_one(str(page), url=C099_URL)
+    [subject] = [row for row in rows if row["role"] == "subject"]
+    assert subject["name"] == "Ośrodek Interwencji Kryzysowej w Kobylnicy"
+    assert {"counselling", "support_group"} <= {i["code"] for i in subject["services_stated"]}
+    assert subject["fees"] == {"free": True, "evidence": C099_LINES[1]}

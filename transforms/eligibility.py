@@ -20,8 +20,8 @@ from transforms.text import fold
 class AgeRange:
     """An age range someone served is stated to be in; an open end is None."""
 
-    min: int | None
-    max: int | None
+    min: float | None
+    max: float | None
     evidence: str
 
 
@@ -43,13 +43,16 @@ class Referral:
 
 # --- ages --------------------------------------------------------------------------------------
 
-_N = r"(\d{1,2})(?:\s?-?(?:go|tego|ego|ty|ym)|\.)?"
+# A number of years, "2,5" (a half) too; "18." and "18-go" are ordinals.
+_N = r"(\d{1,2}(?:[,.]5(?!\d))?)(?:\s?-?(?:go|tego|ego|ty|ym)|\.)?"
+# Months or weeks of life before a number of years: the range starts in the first year.
+_INFANT = r"(?:\d{1,2}\.?\s?(?:miesi\w*|m-c\w*|mies\.|tygodni\w*|tyg\.)(?:\s?zycia)?)"
 _YEARS = r"(?:lat[a]?\b|lat\w*|roku? zycia|r\.\s?z\.|rz\b|rok\w* zycia)"
 _ADULT_MIN = 18
 # Words that say the numbers are the ages of people served, not years of activity.
 _PEOPLE = re.compile(
     r"\b(?:dzie(?:ci|ck)|mlodziez|osob|uczni|uczestnik|wychowan|pacjent|senior|chlop|dziewcz"
-    r"|mieszkan|nastolat|niemowl|klient|podopieczn|kobiet|mezczyzn|doros|pelnolet|uczeszcza"
+    r"|mieszkan|nastolat|przedszkol|zlob|maluch|niemowl|klient|podopieczn|kobiet|mezczyzn|doros|pelnolet|uczeszcza"
     r"|przyjmuj|przeznaczon|adopt|kandydat|latk|latek|letni|ukonczy|ukonczon)"
 )
 _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -60,11 +63,14 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "od ukończenia 2. roku życia do ukończenia 16. roku życia", "(7-8 lat)"
     (
         re.compile(
-            rf"\b(?:w wieku|wieku)?\s?(?:od|miedzy)?\s?(?:ukonczenia )?{_N}\s?(?:{_YEARS}\s?)?"
+            rf"\b(?:w wieku|wieku)?\s?(?:od|miedzy)?\s?(?:ukonczenia )?{_N}\s?(?:(?:{_YEARS}|roku?\b)\s?)?"
             rf"(?:-|–|do|a)\s?(?:ukonczenia )?{_N}\s?{_YEARS}"
         ),
         "min-max",
     ),
+    # "od 3 miesięcy do 6 lat", "od 20. tygodnia życia do 3 lat"
+    (re.compile(rf"\bod\s{_INFANT}\s?(?:-|–|do)\s?{_N}\s?{_YEARS}"), "0-max"),
+    (re.compile(rf"\bod\s{_INFANT}"), "0-"),
     # "do 18 lat", "do ukończenia 16. roku życia", "poniżej 18 roku życia", "nie ukończyła 18 lat"
     (
         re.compile(
@@ -82,7 +88,8 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "min-",
     ),
-    (re.compile(rf"\bod\s{_N}\s?(?:roku? zycia|rok\w* zycia|r\.\s?z\.|rz\b)"), "min-"),
+    # "od 3 roku życia", "osoby po 60. roku życia"
+    (re.compile(rf"\b(?:od|po)\s{_N}\s?(?:roku? zycia|rok\w* zycia|r\.\s?z\.|rz\b)"), "min-"),
     (
         re.compile(
             rf"\b(?:dzieci|dziecko|mlodziez\w*|osob\w*|uczni\w*|seniorow|seniorzy|uczestnik\w*)"
@@ -101,25 +108,31 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "bezrobotny 50+", "seniorzy 65+", "osoby 60+" (not "wolontariusze 60+")
     (
         re.compile(
-            r"\b(?:bezrobotn|senior|osob|kobiet|mezczyzn|mieszkan|pacjent|uczestnik)\w*"
-            r"\s(\d{2})\s?\+(?!\d)"
+            r"\b(?:bezrobotn|senior|osob|kobiet|mezczyzn|mieszkan|pacjent|uczestnik|doros)\w*"
+            r"\s\(?(\d{2})\s?\+(?!\d)"
         ),
         "min-",
     ),
 )
 
 
-def _ages_in(folded: str) -> list[tuple[int | None, int | None]]:
-    found: list[tuple[int, int | None, int | None]] = []
+def _years(number: str) -> float:
+    """ "3" -> 3, "2,5" -> 2.5."""
+    value = float(number.replace(",", "."))
+    return int(value) if value.is_integer() else value
+
+
+def _ages_in(folded: str) -> list[tuple[float | None, float | None]]:
+    found: list[tuple[int, float | None, float | None]] = []
     taken: list[tuple[int, int]] = []
     for pattern, shape in _AGE_PATTERNS:
         for match in pattern.finditer(folded):
             span = match.span()
             if any(start < span[1] and span[0] < end for start, end in taken):
                 continue
-            numbers = [int(group) for group in match.groups() if group is not None]
-            low: int | None
-            high: int | None
+            numbers = [_years(group) for group in match.groups() if group is not None]
+            low: float | None
+            high: float | None
             if shape == "0-max":
                 low, high = 0, numbers[0]
             elif shape == "0-":
@@ -139,7 +152,7 @@ def _ages_in(folded: str) -> list[tuple[int | None, int | None]]:
 
 def read_ages(sentences: Iterable[str]) -> tuple[AgeRange, ...]:
     """Every age range the sentences state for people served, in order, without repeats."""
-    ranges: dict[tuple[int | None, int | None], AgeRange] = {}
+    ranges: dict[tuple[float | None, float | None], AgeRange] = {}
     for sentence in sentences:
         folded = fold(sentence).lower()
         if not _PEOPLE.search(folded) and "wieku" not in folded and "zycia" not in folded:
@@ -175,24 +188,37 @@ _FREE_BY_NAME = re.compile(
 )
 
 
+# Free or paid things that are not support: "bezpłatny dostęp do informacji publicznej", "gmina
+# nieodpłatnie przekazała działkę", a sum "płatny do 20. dnia miesiąca".
+_FREE_NOT_SUPPORT = re.compile(
+    r"\b(?:nieodplatn|bezplatn)\w* (?:\w+ ){0,2}(?:dostep\w* do informacji|przekaz\w*|uzycz\w*"
+    r"|uzytkow\w*|wstep\w*|parking\w*)|\b(?:przekaz\w*|uzycz\w*) (?:\w+ ){0,2}nieodplatn\w*"
+)
+_DUE_DATE = re.compile(r"\bplatn\w* (?:do|w terminie|przelewem|gotowk)")
+
+
 def read_fees(sentences: Iterable[str]) -> Fees | None:
     """Free or paid, from the first sentence that says either; None when none does."""
     for sentence in sentences:
         folded = fold(sentence).lower()
-        if _FREE.search(_FREE_BY_NAME.sub(" ", folded)):
+        if _FREE.search(_FREE_NOT_SUPPORT.sub(" ", _FREE_BY_NAME.sub(" ", folded))):
             return Fees(True, sentence)
-        if _PAID.search(folded) and not re.search(r"\bnie\w*\s+(?:jest\s+)?odplatn", folded):
+        if _PAID.search(_DUE_DATE.sub(" ", folded)) and not re.search(
+            r"\bnie\w*\s+(?:jest\s+)?odplatn", folded
+        ):
             return Fees(False, sentence)
     return None
 
 
 _NO_REFERRAL = re.compile(
-    r"\bbez (?:\w+ ){0,2}skierowan|\bnie (?:jest )?(?:wymaga\w*|potrzeb\w*|musz\w*"
+    r"\bbez (?:\w+ ){0,2}skierowan|\bnie (?:jest |sa |bedzie |beda )?(?:wymaga\w*|potrzeb\w*"
+    r"|musz\w*|musi\w*"
     r"|trzeba)\s(?:\w+\s){0,4}skierowan|\bskierowanie nie jest (?:wymagane|potrzebne)"
     r"|\bniepotrzebne jest skierowanie|\bnie jest (?:wymagane|potrzebne) skierowanie"
 )
 _REFERRAL = re.compile(
     r"\b(?:na podstawie|ze|z) (?:\w+ ){0,2}(?:skierowan|orzeczeni|opinii o potrzebie|decyzji)"
+    r"|\bwyda\w* (?:\w+ ){0,2}(?:skierowani|decyzj)|\bpostanowieni\w* (?:\w+ ){0,2}o umieszczeniu"
     r"|\bskierowanie (?:jest )?(?:wymagane|potrzebne|konieczne)"
     r"|\b(?:wymagane|potrzebne|konieczne|niezbedne) jest skierowanie"
     r"|\b(?:posiada\w*|mie\w*|maja)\s(?:\w+\s){0,3}(?:skierowan|orzeczeni)"
@@ -204,10 +230,17 @@ _REFERRAL = re.compile(
 )
 
 
+# A decision that founded or changed the institution is not one that admits someone: "Na
+# podstawie decyzji Prezydenta Miasta … utworzony został Dom Pomocy Społecznej".
+_FOUNDING = re.compile(r"\b(?:utworzon|powolan|zalozon|przeksztalcon|zlikwidowan)\w*")
+
+
 def read_referral(sentences: Iterable[str]) -> Referral | None:
     """Whether a referral or certificate is needed, from the first sentence that says so."""
     for sentence in sentences:
         folded = fold(sentence).lower()
+        if _FOUNDING.search(folded):
+            continue
         no = _NO_REFERRAL.search(folded)
         yes = _REFERRAL.search(folded)
         if no and (not yes or no.start() <= yes.start()):

@@ -52,10 +52,10 @@ _EVERY_DAY = re.compile(
 )
 _ALL_WEEK = re.compile(
     r"\b(?:siedem|7) dni w tygodniu|\bprzez (?:cala|7) dob\w*|\bcalodobow(?:o|y|a|e)\b"
-    r"|\b24\s?h\b|\b24 godziny na dobe|\b24/7\b"
+    r"|\b24\s?h\b|\b24 godziny na dobe|\b24/7\b|\bcala dobe\b"
 )
 _ROUND_THE_CLOCK = re.compile(
-    r"\bcalodobowo\b|\b24\s?h\b|\bprzez cala dobe\b|\b24 godziny na dobe|\b24/7\b"
+    r"\bcalodobowo\b|\b24\s?h\b|\bcala dobe\b|\b24 godziny na dobe|\b24/7\b"
     r"|:\s*calodobow\w*|\bcaloroczn\w* i calodobow"
 )
 # Round the clock is opening hours when something is open, not when someone is looked after
@@ -85,6 +85,8 @@ _EVENT = re.compile(
 _TIME = re.compile(r"(2[0-4]|[01]?\d)[:.,]([0-5]\d)")
 # A bare hour in a range: "w godz. 7-15", "od 8 do 18", "15–18".
 _BARE = re.compile(r"(2[0-4]|[01]?\d)(?!\d)(?![:.,]\d)")
+# Days right before bare hours: "Poniedziałek: 10-18", "wtorek i czwartek 10-14".
+_DAYS_BEFORE = re.compile(rf"(?:{_DAY_WORD.pattern})\W{{0,3}}$")
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|do|a|-\s*do)?\s*(?:godz\.?|godziny)?\s*$")
 _NOT_AN_HOUR_AFTER = re.compile(
     rf"^\s*(?:lat|rok|r\.|r\b|os[oó]b|osob|miejsc|godzin|minut|dni|tyg|zl|%|\.\d|,\d|-\d{{3}}"
@@ -93,6 +95,10 @@ _NOT_AN_HOUR_AFTER = re.compile(
 _NOT_AN_HOUR_BEFORE = re.compile(
     r"(?:\bnr|\bpok\.?|\bul\.?|\btel\.?|\bfax|\blok\.?|\bpokoj\w*|\bsala|\bpietro|\bbudynek"
     r"|\bart\.?|\bust\.?|\bpkt\.?|\bpoz\.?|\bklas\w*|\bgrup\w*|\bwiek\w*|\bw wieku|\+48)\s*$"
+)
+_BARE_FOLLOWER = re.compile(
+    r"\s*(?:$|[^\w\s]|\d|(?:do|godz\w*|h|w|we|i|oraz|a|lub|od|przez|codziennie|kazd\w*|dla|z|ze"
+    r"|tj|czyli|dyzur\w*|pon\w*|pn|wt\w*|sr\w*|czw\w*|pt|piat\w*|sob\w*|niedz\w*|nd|ndz)\b)"
 )
 _HOUR_CONTEXT = re.compile(r"\bgodz|\bgodzin|\bczynn|\bprzyjmuj|\bdyzur|\botwart|\bpracuj")
 # "od godz. 14 00 do 18 00" and "od 1700 do 1900": minutes that were a superscript.
@@ -206,6 +212,10 @@ def _time_tokens(folded: str) -> list[tuple[int, int, str, bool]]:
             continue
         if _NOT_AN_HOUR_AFTER.match(folded[end : end + 12]):
             continue
+        # "od 7 do 12 miesięcy", "od 10 do 20 sesji": a word after a bare number counts
+        # something; an hour is followed by punctuation, "godz.", a day or a small word.
+        if not _BARE_FOLLOWER.match(folded[end : end + 14]):
+            continue
         if _NOT_AN_HOUR_BEFORE.search(folded[max(0, start - 12) : start]):
             continue
         tokens.append((start, end, _clock(match[1], "00"), False))
@@ -230,8 +240,7 @@ def _range_items(folded: str) -> list[_Item]:
             joined = (
                 re.search(r"(?:godz\.?|godzin\w*|\bod)\s*$", before) is not None
                 or re.match(r"\s*(?:godz|h\b)", folded[next_end : next_end + 6]) is not None
-                or _DAY_WORD.search(before[-8:]) is not None
-                and re.search(r"[a-z.]\W{0,3}$", before) is not None
+                or _DAYS_BEFORE.search(before) is not None
             )
         # Nothing opens between midnight and five: such a "range" is two other numbers.
         plausible = opens == "00:00" or opens >= "05:00"

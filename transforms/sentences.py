@@ -48,7 +48,8 @@ def sentences(text: str) -> Iterator[str]:
         start = 0
         for match in _SENTENCE_END.finditer(line):
             before = line[start : match.start()]
-            last_word = before.rsplit(" ", 1)[-1].rstrip(".!?").lower()
+            # "wt.-pt." ends with the abbreviation "pt."
+            last_word = re.split(r"[\s\-–/]", before)[-1].rstrip(".!?").lower()
             if before.endswith(".") and (
                 last_word in _ABBREVIATIONS or len(last_word) == 1 or last_word.isdigit()
             ):

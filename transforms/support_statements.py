@@ -91,6 +91,12 @@ _NOT_AN_OFFER = {
     "a line of a BIP page's change log": re.compile(
         r"\b(?:aktualizacja|dodanie|usuniecie) (?:danych|stanowiska|dokumentu|tresci)"
     ),
+    # "Dla kogo oddziały dziennego pobytu", "Czy potrzebujesz pomocy psychologa?": a heading
+    # or a question asks, it does not state.
+    "a question": re.compile(
+        r"^.{0,120}\?\s*$|^\W*(?:czy|jak|jaki\w*|kto|komu|gdzie|kiedy|ile|dlaczego|co to|dla kogo|do kogo)\b"
+        r"[^.!]*$"  # a heading; "Jak mówi dyrektor, …." is a sentence
+    ),
     "an event for professionals": re.compile(
         r"\bkonferencj|\bwebinar|\bseminari|\bsympozj|\bszkoleni\w* dla (?:nauczyciel|pracownik"
         r"|kadry|specjalist|dyrektor|pedagog)"
@@ -98,6 +104,8 @@ _NOT_AN_OFFER = {
 }
 
 
+_LINK = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+")
+_FILE_TYPE = re.compile(r"^(?:PDF|DOCX?|XLSX?|ODT|ODS|RTF|ZIP)(?=[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż])")
 _LIST_ITEM = re.compile(r"^\s*(?:[•\-–*▪·]|\d{1,2}[.)]|[a-z][)])\s*")
 
 
@@ -198,6 +206,11 @@ def _ends_name(previous: Token, gap: str) -> bool:
     return "." in gap and previous.text.lower() not in _NAME_ABBREVIATIONS
 
 
+def _text_of(tokens: Sequence[Token]) -> str:
+    """The words with the gaps between them, and the gap after the last one is unknown: " "."""
+    return "".join(token.gap_before + token.text for token in tokens) + " "
+
+
 def _name_spans(tokens: Sequence[Token], matches: Sequence[Match]) -> list[tuple[int, int]]:
     """Token spans of capitalised names of institutions, programmes and laws: runs of two or
     more capitalised words (small joining words allowed) inside a sentence ("przez Krajowe
@@ -230,7 +243,13 @@ def _name_spans(tokens: Sequence[Token], matches: Sequence[Match]) -> list[tuple
         # Wsparcia Dziennego prowadzona jest…"); a name alone or inside a sentence only names.
         # A list item ("…dyżury:•Punkt Informacji dla Osób Uzależnionych") opens like one.
         opens = index == 0 or re.search(r"[:;•]|\s[-–]\s", f" {tokens[index].gap_before} ")
-        says_what_it_is = opens and index in type_starts and len(tokens) - end >= 3
+        says_what_it_is = (
+            opens
+            and index in type_starts
+            and len(tokens) - end >= 3
+            # "Świetlica Terapeutyczna w Ostródzie ul. Sportowa 1": an address, not what it is
+            and not _ADDRESS.match(_text_of(tokens[end : end + 3]).lstrip())
+        )
         if (
             capitals >= 2
             and not says_what_it_is
@@ -245,9 +264,64 @@ def _name_spans(tokens: Sequence[Token], matches: Sequence[Match]) -> list[tuple
     return spans
 
 
+# Punctuation inside a phrase: "szkoły, rodziców" is two words of a list, not "szkoła dla
+# rodziców"; "(np. psychiatry" is not a run of one phrase either.
+_PHRASE_BREAK = re.compile(r"[,;:()\[\]•!?]")
+# "uzależniony od potrzeb pacjenta" is "depending on": only a substance or a behaviour after
+# "uzależniony od" says addiction.
+_ADDICTIVE = (
+    "alkohol",
+    "narkot",
+    "substanc",
+    "srodk",
+    "lek",
+    "hazard",
+    "nikotyn",
+    "tyton",
+    "internet",
+    "gier",
+    "gry",
+    "komputer",
+    "telefon",
+    "smartfon",
+    "dopalacz",
+    "zakup",
+    "seks",
+    "pornograf",
+    "nalog",
+)
+# Another's support: "konsultację u innego specjalisty (np. psychiatry…)".
+_ANOTHER = re.compile(
+    r"\binn(?:ego|ej|ych|ymi|ym|emu|a|y|e) (?:specjalist|lekarz|instytucj|placowk|podmiot|poradni"
+    r"|osrod|jednost)"
+)
+# A line that gives a place's address: it names the place, it does not say what it offers.
+_ADDRESS = re.compile(r"\b(?:ul|al|pl|os)\.\s|\b\d{2}-\d{3}\b|\btel\.")
+
+
+def _depends_on(tokens: Sequence[Token], match: Match) -> bool:
+    """ "uzależniony jest od potrzeb": the adjective of depending, not of addiction."""
+    word = fold(tokens[match.start].text).lower()
+    if not word.startswith("uzaleznion") or match.end - match.start != 1:
+        return False
+    after = [fold(t.text).lower() for t in tokens[match.end : match.end + 4]]
+    while after and after[0] in ("jest", "sa", "bedzie", "beda", "zostanie", "byl", "byla"):
+        after = after[1:]
+    return len(after) >= 2 and after[0] == "od" and not after[1].startswith(_ADDICTIVE)
+
+
+def _names_a_document(tokens: Sequence[Token]) -> bool:
+    """ "• Orzeczenie o potrzebie kształcenia specjalnego", "a) orzeczenie o stopniu…": a
+    certificate opening a list item is a document someone brings, not one issued here."""
+    first = 1 if len(tokens) > 1 and len(tokens[0].text) == 1 else 0
+    return bool(tokens) and fold(tokens[first].text).lower().startswith("orzeczen")
+
+
 def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, int]]) -> bool:
     """Whether a service match names support without stating it is offered here."""
     if any(start <= match.start < end for start, end in names):
+        return True
+    if _depends_on(tokens, match) or _names_a_document(tokens):
         return True
     before = [fold(t.text).lower() for t in tokens[max(0, match.start - 3) : match.start]]
     # A room is not a service: "sala rehabilitacyjna", "pokój do terapii zajęciowej".
@@ -271,7 +345,15 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
             return True
         if word == "na" and following.startswith(("wniosek", "wniosku", "prosb")):
             return True
-    return False
+        # What a regulation is about: "Rozporządzenia MEN z dnia … w sprawie … zadań ośrodków".
+        if word.startswith(("rozporzadz", "ustaw", "uchwal", "zarzadzen")) and (
+            "sprawie" in words[index + 1 : -1]
+        ):
+            return True
+    # A certificate's name: "orzeczeń o potrzebie kształcenia specjalnego".
+    if words[-3:-1] == ["o", "potrzebie"]:
+        return True
+    return _ANOTHER.search(" ".join(words[:-1])) is not None
 
 
 # "Poradnictwo" is counselling in its own right, whatever it is about ("poradnictwo
@@ -281,6 +363,11 @@ _STANDALONE = frozenset({"poradnictwo"})
 # ...except where the phrase is the name of another service: vocational counselling is career
 # guidance, "nieodpłatne poradnictwo obywatelskie" is the statutory free legal advice.
 _NAMED_SERVICES = frozenset({("poradnictwo", "zawodowy"), ("poradnictwo", "obywatelski")})
+
+
+# Words that name a service in a label but, alone in a page's prose, are a menu item, a
+# department or a programme ("Wydział Edukacji", "Program Operacyjny Wiedza Edukacja Rozwój").
+_NOT_ALONE_IN_PROSE = frozenset({("edukacja",)})
 
 
 def _narrowest_dropped(matches: list[Match]) -> list[Match]:
@@ -302,12 +389,18 @@ def _narrowest_dropped(matches: list[Match]) -> list[Match]:
 
 def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
     """Service and target group codes a sentence states, in order of appearance."""
-    text = unicodedata.normalize("NFC", sentence)
+    # An address's words are not the page's words: "swietlica_ostroda@wp.pl", "/terapia-si".
+    text = _LINK.sub(" ", unicodedata.normalize("NFC", sentence))
     tokens = tokenise(text, kind="description")
     matches = find_matches(tokens)
     names = _name_spans(tokens, matches)
-    services = _narrowest_dropped([m for m in matches if m.rule.kind == "service"])
-    services += list(_coordinated(tokens))
+    services = [
+        m
+        for m in _narrowest_dropped([m for m in matches if m.rule.kind == "service"])
+        if m.rule.pattern not in _NOT_ALONE_IN_PROSE
+        and not any(_PHRASE_BREAK.search(t.gap_before) for t in tokens[m.start + 1 : m.end])
+    ]
+    services += list(_coordinated(tokens))  # these span a list: "bytowe, opiekuńcze"
     services = [m for m in services if not _skipped(tokens, m, names)]
     groups = [
         m
@@ -329,7 +422,9 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
     offered: list[str] = []
     every: list[str] = []
     introduced_by_no_offer = False  # in a list after "zawieszam działalność:", "Wymagania:"
-    for sentence in sentences(text):
+    for written in sentences(text):
+        # A link's file type run into its title: "DOCXUchwała nr 3252/24…", "PDFRejestr…".
+        sentence = _FILE_TYPE.sub("", written)
         every.append(sentence)
         if introduced_by_no_offer and _LIST_ITEM.match(sentence):
             continue
