@@ -24,13 +24,14 @@ from extractors.contacts import (
     find_regon,
     find_websites,
 )
+from extractors.html_pages.owner_candidates import whole_name
 from extractors.html_pages.owner_contacts import (
     email_domain_matches,
     email_names_the_host,
     site_domain,
 )
 from extractors.html_pages.owner_name import join_compound_adjectives
-from extractors.html_pages.page_owner import PageOwner, whole_name
+from extractors.html_pages.page_owner import PageOwner
 from extractors.html_pages.page_text import PageText
 from extractors.mentions import find_mentions
 from transforms.names import normalise_name
