@@ -122,6 +122,8 @@ def _trim_after_quote(name: str) -> str:
     """A quoted own name ends a name but for its place, patron or legal form: 'Stowarzyszenie
     „Eventyr” Wpisy' (a menu word after it) is 'Stowarzyszenie „Eventyr”'."""
     close = max(name.rfind("”"), name.rfind("»"))
+    if name.count('"') >= 2:  # straight quotes: the last one closes
+        close = max(close, name.rfind('"'))
     if close < 0 or close == len(name) - 1:
         return name
     tail = name[close + 1 :]
@@ -336,6 +338,7 @@ def whole_name(text: str) -> str | None:
         and name_score(text) > 0
         and _title_cased(text)
         and not _has_verb(text)
+        and not _TITLE_SEPARATORS.search(text)  # "Błąd - Fundacja Centaurus": its parts are read
     ):
         return nominative(text)
     return None
@@ -358,8 +361,16 @@ _BARE_PLACE = re.compile(rf"(?:\s+[{_UPPER}][\w-]+){{1,3}}")
 
 
 def _title_cased(text: str) -> bool:
+    """Every longer word capitalised, or a brand the dictionary does not know, written in
+    small letters ("Fundacja dogolandia"); not a phrase ("Fundacja a obowiązki prawne")."""
     words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
-    return bool(words) and all(w[0].isupper() for w in words)
+    return bool(words) and all(w[0].isupper() or _unknown_word(w) for w in words)
+
+
+def _unknown_word(word: str) -> bool:
+    """A word of letters only that the dictionary does not know (a brand, not an address)."""
+    bare = word.strip(",.")
+    return bare.isalpha() and all(a.pos == "ign" for a in analyse_word(bare))
 
 
 def _has_verb(text: str) -> bool:
