@@ -472,9 +472,14 @@ def find_page_owner(page: PageText) -> PageOwner | None:
     candidates = _judged(page)
     if not candidates:
         return None
-    ranked = candidates
+    # of equal scores, the one the site's address spells; a rival the address contradicts
+    # ("other host") does not hold it back
+    ranked = sorted(candidates, key=lambda c: (c.score(), "host" in c.evidence), reverse=True)
     best = ranked[0]
-    runner_up = ranked[1].score() if len(ranked) > 1 else 0
+    rivals = [
+        c for c in ranked[1:] if not ("host" in best.evidence and "other host" in c.evidence)
+    ]
+    runner_up = rivals[0].score() if rivals else 0
     needed = MIN_SCORE
     if _news_like(page) and not best.evidence & {"declared", "contact", "host"}:
         needed = MIN_SCORE_ARTICLE
