@@ -1,0 +1,210 @@
+"""The owner reader's rules of issue 12's third round, each from real lines: the 96 saved pages
+(`../shared/data/html_fixtures`, the host in the case id) or the web corpus's tuning half
+(`benchmarks/web_corpus`, the document id in the case id). Each rule has cases it must change
+and cases it must leave as they were.
+"""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from extractors.contacts import find_addresses
+from extractors.html_pages.dom import text_lines
+from extractors.html_pages.owner_candidates import whole_name
+from extractors.html_pages.page_owner import find_page_owner
+from extractors.html_pages.page_text import page_text_of_plain
+from transforms.normalise import institution_seat
+
+# --- a rendered block ends its line -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        pytest.param(
+            '<aside><h3>Aktywne Filtry</h3><h4>Sad:</h4><span class="filter">'
+            '<a class="remove" href="/x"></a>Sad Rejonowy w Elblagu</span></aside>',
+            ["Aktywne Filtry", "Sad:", "Sad Rejonowy w Elblagu"],
+            id="orzeczenia.elblag-a-label-block-ends-before-the-court",
+        ),
+        pytest.param(
+            '<div class="meta-categories"><a href="?cat=29">Fundacja</a> <a href="?cat=25">'
+            "Info</a> <a href=\"?cat=27\">Porady</a></div><h2>Fundacja a obowiazki prawne</h2>",
+            ["Fundacja Info Porady", "Fundacja a obowiazki prawne"],
+            id="fundacja-dogolandia-inline-links-stay-one-line",
+        ),
+        pytest.param(
+            "<p>Miejsko-Gminny Ośrodek Pomocy Społecznej\nw Lubsku <b>zawiadamia</b>, że</p>",
+            ["Miejsko-Gminny Ośrodek Pomocy Społecznej w Lubsku zawiadamia, że"],
+            id="source-line-breaks-and-inline-tags-inside-a-paragraph-unchanged",
+        ),
+    ],
+)
+def test_rendered_lines(html: str, expected: list[str]) -> None:
+    soup = BeautifulSoup(html, "html.parser")
+    assert text_lines(soup, as_rendered=True) == expected
+
+
+# --- what a short text is a name of -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Błąd - Fundacja Centaurus", None, id="centaurus-title-with-separator"),
+        pytest.param("Fundacja Centaurus", "Fundacja Centaurus", id="centaurus-its-part"),
+        pytest.param("Fundacja dogolandia", "Fundacja dogolandia", id="dogolandia-small-brand"),
+        pytest.param("Fundacja a obowiązki prawne", None, id="dogolandia-a-phrase-not-a-name"),
+        pytest.param("e-mail: spolkusz@sp.olkusz.pl", None, id="b058-a-mailbox-is-no-brand"),
+        pytest.param("E-mail: ops@szamotuly.pl", None, id="c038-a-mailbox-is-no-brand"),
+        pytest.param(
+            'Stowarzyszenie Aktywności Lokalnej "Eventyr" Wpisy',
+            'Stowarzyszenie Aktywności Lokalnej "Eventyr"',
+            id="eventyrteam-straight-quotes-end-the-name",
+        ),
+        pytest.param(
+            'Przedszkole "Bajkowa Kraina" w Chmielniku',
+            'Przedszkole "Bajkowa Kraina" w Chmielniku',
+            id="bajkowakraina-a-place-after-the-quotes-stays",
+        ),
+        pytest.param(
+            "STAROSTWO POWIATOWE W OLKUSZU",
+            "Starostwo Powiatowe w Olkuszu",
+            id="b058-heading-in-capitals-unchanged",
+        ),
+    ],
+)
+def test_whole_name(text: str, expected: str | None) -> None:
+    found = whole_name(text)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None and found.lower() == expected.lower()
+
+
+# --- a locality is letters only ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "ul. Wolności 8/10, 09-100 Płońsk1. Poradnia udziela pomocy specjalistycznej",
+            ("ul. Wolności 8/10", "09-100", "Płońsk"),
+            id="b003-a-list-number-glued-to-the-town",
+        ),
+        pytest.param(
+            "ul. Kilińskiego 1, 47-303 Krapkowice Tel. 77 446 79 00",
+            ("ul. Kilińskiego 1", "47-303", "Krapkowice"),
+            id="a-label-after-the-town-unchanged",
+        ),
+        pytest.param(
+            "ul. Legionów 26/28, 26-110 Skarżysko-Kamienna",
+            ("ul. Legionów 26/28", "26-110", "Skarżysko-Kamienna"),
+            id="a-double-name-unchanged",
+        ),
+    ],
+)
+def test_locality_of_an_address(text: str, expected: tuple[str, str, str]) -> None:
+    assert find_addresses(text)[0] == expected
+
+
+# --- seats among namesakes --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "type_code", "expected"),
+    [
+        pytest.param(
+            "Placówka Opiekuńczo-Wychowawcza w Wyszogrodzie",
+            "foster_care_institution",
+            "town",
+            id="a016-a-care-home-naming-a-town",
+        ),
+        pytest.param(
+            "Fundacja Dom Rodzinnej Rehabilitacji Dzieci z Porażeniem Mózgowym w Opolu",
+            "ngo",
+            "town",
+            id="a027-a-foundation-naming-a-town",
+        ),
+        pytest.param(
+            "Poradnia Psychologiczno-Pedagogiczna w Płońsku", "ppp", "town", id="b003-a-ppp"
+        ),
+        pytest.param(
+            "Ośrodek Adopcyjny Towarzystwa Przyjaciół Dzieci Oddział w Tarnowie",
+            "adoption_centre",
+            "town",
+            id="a040-an-adoption-centre",
+        ),
+        pytest.param(
+            "Szkoła Podstawowa im. Kornela Makuszyńskiego w Skrzeszewie",
+            "primary_school",
+            None,
+            id="b095-a-village-school-unchanged",
+        ),
+        pytest.param(
+            "Gminny Ośrodek Pomocy Społecznej w Dębem Wielkim",
+            "ops",
+            "rural_gmina",
+            id="c021-a-gmina-body-unchanged",
+        ),
+    ],
+)
+def test_institution_seat(name: str, type_code: str, expected: str | None) -> None:
+    assert institution_seat(name, type_code) == expected
+
+
+# --- the site's address settles a tie ---------------------------------------------------------
+
+A052 = """Aktualności i ogłoszenia
+
+31.01.2024 r.
+
+Powiatowe Centrum Pomocy Rodzinie w Opolu, w 2024 r. przystąpi do realizacji programów, \
+ukierunkowanych na zmianę postaw/zachowań osób stosujących przemoc domową.
+
+DOCXRejestr zawierający szczegóły dotyczące realizacji programów korekcyjno-edukacyjnych \
+oraz oddziaływań psychologiczno-terapeutycznych dla osób stosujących przemoc domową \
+realizowanych przez Powiatowe Centrum Pomocy Rodzinie w Opolu.docx (14,29KB)
+
+Powiatowa Społeczna Rada do Spraw Osób Niepełnosprawnych
+
+Powiatowa Społeczna Rada do Spraw Osób Niepełnosprawnych jest organem \
+opiniodawczo-doradczym, utworzonym przy Staroście Powiatu Opolskiego. Pod względem \
+organizacyjnym Rada obsługiwana jest przez Powiatowe Centrum Pomocy Rodzinie. Rada \
+działa na rzecz osób niepełnosprawnych."""
+
+B099 = """Wczesne wspomaganie rozwoju
+
+Liczba odwiedzających: 4983
+
+Działając na podstawie Rozporządzenia MEN z dnia 5 września 2017r. (Dz. U. z 2017r. \
+poz.1712), Starosta Legionowski decyzją z dnia 16 października 2017r. wskazał Poradnię \
+Psychologiczno-Pedagogiczna w Legionowie jako wiodący ośrodek \
+koordynacyjno-rehabilitacyjno-opiekuńczy."""
+
+
+@pytest.mark.parametrize(
+    ("url", "text", "expected"),
+    [
+        pytest.param(
+            "http://pcpropole.biuletyn.info.pl/46/aktualnosci-i-ogloszenia.html",
+            A052,
+            "Powiatowe Centrum Pomocy Rodzinie w Opolu",
+            id="a052-the-host-spells-one-of-two-equal-names",
+        ),
+        pytest.param(
+            "http://ppplegionowo.pl/info/zawartosc/11",
+            B099,
+            None,
+            id="b099-the-host-spells-both-still-no-owner",
+        ),
+    ],
+)
+def test_host_settles_a_tie(url: str, text: str, expected: str | None) -> None:
+    owner = find_page_owner(page_text_of_plain(text, url))
+    if expected is None:
+        assert owner is None
+    else:
+        assert owner is not None and owner.name == expected, owner
