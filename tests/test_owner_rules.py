@@ -30,7 +30,7 @@ from transforms.normalise import institution_seat
         ),
         pytest.param(
             '<div class="meta-categories"><a href="?cat=29">Fundacja</a> <a href="?cat=25">'
-            "Info</a> <a href=\"?cat=27\">Porady</a></div><h2>Fundacja a obowiazki prawne</h2>",
+            'Info</a> <a href="?cat=27">Porady</a></div><h2>Fundacja a obowiazki prawne</h2>',
             ["Fundacja Info Porady", "Fundacja a obowiazki prawne"],
             id="fundacja-dogolandia-inline-links-stay-one-line",
         ),
