@@ -144,6 +144,12 @@ def test_locality_of_an_address(text: str, expected: tuple[str, str, str]) -> No
             id="b095-a-village-school-unchanged",
         ),
         pytest.param(
+            "Miejsko-Gminny Ośrodek Pomocy Społecznej w Gostyniu",
+            "ops",
+            "town",
+            id="c024-a-miejsko-gminny-body-in-its-town",
+        ),
+        pytest.param(
             "Gminny Ośrodek Pomocy Społecznej w Dębem Wielkim",
             "ops",
             "rural_gmina",

@@ -270,9 +270,16 @@ _TOWN_TYPES = frozenset({
 })  # fmt: skip
 # First words of a name that say the institution is a town's ("Miejski Ośrodek Pomocy
 # Społecznej", "Urząd Miasta") or a rural gmina's ("Gminna Biblioteka Publiczna", "Urząd
-# Gminy", "Wójt Gminy"). "Miejsko-Gminny" is neither: a miejsko-wiejska gmina is one unit.
+# Gminy", "Wójt Gminy"). "Miejsko-Gminny" is no rural gmina's: a miejsko-wiejska gmina is one
+# unit, seated in its town, so among namesakes it is the town ("… w Gostyniu").
 _TOWN_WORDS = frozenset({"miejski", "miejska", "miejskie", "miasto", "prezydent", "burmistrz"})
-_TOWN_PHRASES = (("urzad", "miasta"), ("urzad", "miejski"))
+_TOWN_PHRASES = (
+    ("urzad", "miasta"),
+    ("urzad", "miejski"),
+    ("miejsko", "gminny"),
+    ("miejsko", "gminna"),
+    ("miejsko", "gminne"),
+)
 _RURAL_WORDS = frozenset({"gminny", "gminna", "gminne", "gmina", "wojt"})
 _RURAL_PHRASES = (("urzad", "gminy"),)
 

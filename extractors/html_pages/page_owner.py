@@ -476,9 +476,7 @@ def find_page_owner(page: PageText) -> PageOwner | None:
     # ("other host") does not hold it back
     ranked = sorted(candidates, key=lambda c: (c.score(), "host" in c.evidence), reverse=True)
     best = ranked[0]
-    rivals = [
-        c for c in ranked[1:] if not ("host" in best.evidence and "other host" in c.evidence)
-    ]
+    rivals = [c for c in ranked[1:] if not ("host" in best.evidence and "other host" in c.evidence)]
     runner_up = rivals[0].score() if rivals else 0
     needed = MIN_SCORE
     if _news_like(page) and not best.evidence & {"declared", "contact", "host"}:
