@@ -6,14 +6,20 @@ and cases it must leave as they were.
 
 from __future__ import annotations
 
+from html import escape
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 
 from extractors.contacts import find_addresses
+from extractors.detect import detect_page
 from extractors.html_pages.dom import text_lines
 from extractors.html_pages.owner_candidates import whole_name
 from extractors.html_pages.page_owner import find_page_owner
 from extractors.html_pages.page_text import page_text_of_plain
+from extractors.records import Document
+from flows.inspect import extract_one
 from transforms.normalise import institution_seat
 
 # --- a rendered block ends its line -----------------------------------------------------------
@@ -214,3 +220,71 @@ def test_host_settles_a_tie(url: str, text: str, expected: str | None) -> None:
         assert owner is None
     else:
         assert owner is not None and owner.name == expected, owner
+
+
+# --- a news page that names institutions is read for them ------------------------------------
+
+B047 = """Tydzień Pomocy Ofiarom Pokrzywdzonym Przestępstwem
+
+To kolejna edycja akcji koordynowanej przez Ministerstwo Sprawiedliwości. Do akcji włączają \
+się także dzielnicowi z powiatu piskiego.
+
+Do udziału w kampanii włącza się także Komenda Powiatowa Policji w Piszu oraz podległe \
+komisariaty. Będą udzielali informacji pod numerami telefonów:
+
+dzielnicowi z Komendy Powiatowej Policji w Piszu , tel. 47 73 54 248
+dzielnicowi z Komisariatu Policji w Białej Piskiej, tel. 47 73 54 366"""
+
+B035 = """REGULAMIN KORZYSTANIA Z USŁUG
+
+gabinetu dietetycznego
+Pracownia Żywienia Nutrilab.pro
+Dominika Molenda
+
+1. Niniejszy Regulamin określa zasady korzystania z usług dietetycznych świadczonych przez \
+Pracownię Żywienia Nutrilab.pro na rzecz Pacjentów."""
+
+
+def _plain_page(text: str) -> str:
+    """The web corpus's reading of a stored text: title, then a paragraph a line."""
+    lines = [escape(line.strip()) for line in text.splitlines() if line.strip()]
+    body = "".join(f"<p>{line}</p>\n" for line in lines)
+    return f'<html lang="pl"><head><title>{lines[0]}</title></head><body>{body}</body></html>'
+
+
+@pytest.mark.parametrize(
+    ("url", "text", "kind", "mentions"),
+    [
+        pytest.param(
+            "http://tygodnikpiski.pl/2022/02/21/tydzien-pomocy-ofiarom-pokrzywdzonym-przestepstwem/",
+            B047,
+            "article",
+            {
+                "Ministerstwo Sprawiedliwości",
+                "Komenda Powiatowa Policji w Piszu",
+                "Komisariat Policji w Białej Piskiej",
+            },
+            id="b047-a-local-weekly-names-police-units",
+        ),
+        pytest.param(
+            "http://nutrilab.pro/regulamin/",
+            B035,
+            "not_institution",
+            set(),
+            id="b035-a-dietitian-s-terms-name-no-institution",
+        ),
+    ],
+)
+def test_news_page_is_read_for_the_institutions_it_names(
+    tmp_path: Path, url: str, text: str, kind: str, mentions: set[str]
+) -> None:
+    html = _plain_page(text)
+    document = Document.from_bytes(
+        url, html.encode("utf-8"), content_type="text/html", charset="utf-8"
+    )
+    assert detect_page(document).kind == kind
+    saved = tmp_path / "page.html"
+    saved.write_text(html, encoding="utf-8")
+    rows = extract_one(str(saved), url=url)
+    assert {row["name"] for row in rows if row["role"] == "mention"} == mentions
+    assert not [row for row in rows if row["role"] == "subject"]
