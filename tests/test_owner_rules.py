@@ -196,6 +196,15 @@ poz.1712), Starosta Legionowski decyzją z dnia 16 października 2017r. wskazał
 Psychologiczno-Pedagogiczna w Legionowie jako wiodący ośrodek \
 koordynacyjno-rehabilitacyjno-opiekuńczy."""
 
+B104 = """Uroczyste otwarcie nowej siedziby Komisariatu Policji w Warcie Powrót Generuj PDF \
+Drukuj 9 listopada 2022 roku uroczyście otwarto nowo wybudowany Komisariat Policji w Warcie. \
+Wsparcia udzieliły również Starostwo Powiatowe w Sieradzu oraz władze miasta Warty.
+
+9 listopada 2022 roku odbyła się uroczystość otwarcia nowego Komisariatu Policji w Warcie. \
+Wzięli w niej udział: I Zastępca Komendanta Głównego Policji nadinspektor Dariusz \
+Augustyniak, Komendant Wojewódzki Policji w Łodzi nadinspektor Sławomir Litwin oraz \
+Komendant Powiatowy Policji w Sieradzu inspektor Piotr Bielewski."""
+
 
 @pytest.mark.parametrize(
     ("url", "text", "expected"),
@@ -207,10 +216,10 @@ koordynacyjno-rehabilitacyjno-opiekuńczy."""
             id="a052-the-host-spells-one-of-two-equal-names",
         ),
         pytest.param(
-            "http://ppplegionowo.pl/info/zawartosc/11",
-            B099,
+            "https://lodzka.policja.gov.pl/ld/informacje/78434",
+            B104,
             None,
-            id="b099-the-host-spells-both-still-no-owner",
+            id="b104-a-rival-the-host-does-not-contradict-still-no-owner",
         ),
     ],
 )
@@ -288,3 +297,45 @@ def test_news_page_is_read_for_the_institutions_it_names(
     rows = extract_one(str(saved), url=url)
     assert {row["name"] for row in rows if row["role"] == "mention"} == mentions
     assert not [row for row in rows if row["role"] == "subject"]
+
+
+# --- a one-person office is not a page's owner ------------------------------------------------
+
+B041 = """Szanowni Rodzice,
+Prezydent Miasta Koszalina podpisał 29 listopada 2023r. zarządzenie w sprawie przerwy \
+urlopowej przedszkoli. Przedszkole nr 7 w Koszalinie taką przerwę będzie odbywało
+od 1.07.2024r. do 31.07.2024r. Ze względu na konieczność zrealizowania urlopów i prace \
+modernizacyjne/remontowe, przerwa będzie trwała cały miesiąc."""
+
+
+@pytest.mark.parametrize(
+    ("url", "text", "expected"),
+    [
+        pytest.param(
+            "http://ppplegionowo.pl/info/zawartosc/11",
+            B099,
+            "Poradnia Psychologiczno-Pedagogiczna w Legionowie",
+            id="b099-the-starosta-decides-the-poradnia-is-the-page-s",
+        ),
+        pytest.param(
+            "http://p7.eduportal.koszalin.pl/pl/page/przerwa-urlopowa-1",
+            B041,
+            None,
+            id="b041-the-president-announces-no-owner-rather-than-him",
+        ),
+        pytest.param(
+            "http://bip.konecki.wrota-swietokrzyskie.pl/web/guest/obsluga_klienta",
+            "Menu\n\nObsługa klienta\n\nInformujemy, że:\n\n1) administratorem Pani/Pana "
+            "danych osobowych jest Starostwo Powiatowe z siedzibą w Końskich przy ul.Stanisława "
+            "Staszica 2.",
+            "Starostwo Powiatowe z siedzibą w Końskich",
+            id="b055-the-office-of-an-organ-unchanged",
+        ),
+    ],
+)
+def test_an_organ_is_not_the_owner(url: str, text: str, expected: str | None) -> None:
+    owner = find_page_owner(page_text_of_plain(text, url))
+    if expected is None:
+        assert owner is None, owner
+    else:
+        assert owner is not None and owner.name == expected, owner

@@ -27,8 +27,9 @@ by signals that hold on any Polish institution's site, whatever its markup, and 
 Against a name: the host spells another kind of body (`other host`, -3), a bare type name
 with nothing that tells it from others of its kind ("Ośrodek Interwencji Kryzysowej", what
 explainers and guides write about) without the host's or the page's own voice (`generic`,
--3), a unit of a body rather than a body ("Biuro Obsługi Interesantów", `unit`, -5). A page
-that reads as news (quotes with "– mówi", "Źródło:", photo credits, a byline) needs more
+-3), a unit of a body rather than a body ("Biuro Obsługi Interesantów", `unit`, -5), a
+one-person office whose decisions pages quote ("Prezydent Miasta Koszalina ogłasza …",
+`organ`, -3). A page that reads as news (quotes with "– mówi", "Źródło:", photo credits, a byline) needs more
 (`MIN_SCORE_ARTICLE`): a news portal writes about institutions; it is not theirs.
 
 The owner is the best-scored name when it reaches `MIN_SCORE` and leads the next by
@@ -61,6 +62,7 @@ from extractors.html_pages.owner_candidates import (
 from extractors.html_pages.owner_name import clean_name, join_compound_adjectives
 from extractors.html_pages.page_text import PageText
 from extractors.html_pages.site_host import host_agreement, host_names_other_body
+from extractors.mention_words import ORGAN_LEMMAS
 from transforms.morphology import analyse_word
 from transforms.names import institution_vocabulary, key_lemma, normalise_name
 from transforms.text import fold_key
@@ -87,6 +89,7 @@ WEIGHTS = {
     "other host": -3,
     "generic": -3,
     "unit": -5,
+    "organ": -3,
 }
 
 
@@ -411,6 +414,21 @@ def _judge(
     head = fold_key(name).split()[:1]
     if head and head[0] in _UNIT_HEADS:
         candidate.evidence.add("unit")
+    if _organ(name):
+        candidate.evidence.add("organ")
+
+
+def _organ(name: str) -> bool:
+    """Whether the name is a one-person office's ("Prezydent Miasta Koszalina", "Starosta
+    Toruński"): a page quotes what the organ decides; its owner is the office or a unit."""
+    head = next((w for w in name.split()[:3] if is_noun(w)), None)
+    if head is None:
+        return False
+    lemmas = {a.lemma.lower() for a in analyse_word(head) + analyse_word(head.lower())}
+    return bool(lemmas & _ORGANS)
+
+
+_ORGANS = frozenset(ORGAN_LEMMAS)
 
 
 def _kind_shared(candidate: _Candidate, others: list[_Candidate]) -> bool:
