@@ -15,9 +15,10 @@ from bs4 import BeautifulSoup
 from extractors.contacts import find_addresses
 from extractors.detect import detect_page
 from extractors.html_pages.dom import text_lines
-from extractors.html_pages.owner_candidates import whole_name
+from extractors.html_pages.owner_candidates import names_in, whole_name
 from extractors.html_pages.page_owner import find_page_owner
 from extractors.html_pages.page_text import page_text_of_plain
+from extractors.mention_records import mention_records
 from extractors.records import Document
 from flows.inspect import extract_one
 from transforms.normalise import institution_seat
@@ -339,3 +340,40 @@ def test_an_organ_is_not_the_owner(url: str, text: str, expected: str | None) ->
         assert owner is None, owner
     else:
         assert owner is not None and owner.name == expected, owner
+
+
+# --- two bodies sharing a head noun and a place -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "owner_name", "mentioned"),
+    [
+        pytest.param(
+            "Prokuratury Okręgowa i Rejonowa w Łomży – ul.Szosa Zambrowska 1 / 27",
+            "Prokuratura Okręgowa w Łomży",
+            ["Prokuratury Okręgowa w Łomży", "Prokuratury Rejonowa w Łomży"],
+            id="b079-a-heading-of-two-prosecutors",
+        ),
+        pytest.param(
+            "Obiekt Prokuratury Okręgowej i Rejonowej w Łomży nie jest wyposażony w podjazd.",
+            "Prokuratura Okręgowa w Łomży",
+            ["Prokuratury Okręgowej w Łomży", "Prokuratury Rejonowej w Łomży"],
+            id="b079-the-same-in-the-genitive",
+        ),
+        pytest.param(
+            "Miasto i Gmina Gołańcz",
+            None,
+            [],
+            id="golancz-one-gmina-unchanged",
+        ),
+        pytest.param(
+            "Ośrodek Pomocy Specjalistycznej i Interwencji Kryzysowej w Rzeszowie",
+            "Ośrodek Pomocy Specjalistycznej i Interwencji Kryzysowej w Rzeszowie",
+            ["Ośrodek Pomocy Specjalistycznej i Interwencji Kryzysowej w Rzeszowie"],
+            id="c003-one-centre-of-two-kinds-of-help-unchanged",
+        ),
+    ],
+)
+def test_shared_head(line: str, owner_name: str | None, mentioned: list[str]) -> None:
+    assert [found.name for found in names_in(line, 0)][:1] == ([owner_name] if owner_name else [])
+    assert [record.name_raw for record in mention_records(line, article=True)] == mentioned

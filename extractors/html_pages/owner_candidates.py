@@ -20,6 +20,7 @@ from extractors.html_pages.owner_name import (
     name_score,
 )
 from extractors.html_pages.page_text import PageText
+from extractors.mention_records import shared_head_parts
 from extractors.mentions import find_mentions
 from transforms.acronyms import acronym_token_key, by_short
 from transforms.morphology import analyse_word
@@ -279,7 +280,15 @@ def _found(text: str, line: int, start: int, end: int, phrase: str, nominative: 
         name = f"{name} {normalise_space(saint.group(0))}"
         end += saint.end()
     name, end = _extend(text, end, name)
-    return Found(name, line, start, end, phrase, in_nominative)
+    return Found(_first_conjunct(name), line, start, end, phrase, in_nominative)
+
+
+def _first_conjunct(name: str) -> str:
+    """The first of two bodies a name joins by their adjectives ("Prokuratura Okręgowa i
+    Rejonowej w Łomży" → "Prokuratura Okręgowa w Łomży"): the one a page puts first, its
+    seat's senior body; the other is a mention (`mention_records`)."""
+    parts = shared_head_parts(name)
+    return parts[0] if parts is not None else name
 
 
 # A brand in capitals right before a type name is part of the name ("FORMEDICA Niepubliczny
