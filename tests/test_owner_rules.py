@@ -18,6 +18,7 @@ from extractors.html_pages.dom import text_lines
 from extractors.html_pages.owner_candidates import names_in, whole_name
 from extractors.html_pages.page_owner import find_page_owner
 from extractors.html_pages.page_text import page_text_of_plain
+from extractors.html_pages.text_page import owner_record
 from extractors.mention_records import mention_records
 from extractors.records import Document
 from flows.inspect import extract_one
@@ -377,3 +378,74 @@ def test_an_organ_is_not_the_owner(url: str, text: str, expected: str | None) ->
 def test_shared_head(line: str, owner_name: str | None, mentioned: list[str]) -> None:
     assert [found.name for found in names_in(line, 0)][:1] == ([owner_name] if owner_name else [])
     assert [record.name_raw for record in mention_records(line, article=True)] == mentioned
+
+
+# --- a street address in another town is not the owner's -------------------------------------
+
+B051 = """Procedura kierowania
+
+W celu uzyskania informacji na temat skierowania wychowanków do naszej placówki prosimy o \
+kontakt z dyrektorem Ośrodka tel. (081) 886 34 18 w godzinach 7 – 15.
+
+Następnie będą musieli Państwo złożyć wniosek do sądu wydającego postanowienie i do Komisji \
+o umieszczenie w MOW w Puławach.
+
+Komisji ds. kierowania nieletnich do MOW
+Departament Spraw Rodzinnych i Nieletnich
+Adres: Al. Ujazdowskie 11, 00-950 Warszawa
+tel. 22 23-90-740, email:  komisja.mow@ms.gov.pl"""
+
+B058 = """STAROSTWO POWIATOWE W OLKUSZU
+
+ul. Mickiewicza 2, 32-300 Olkusz
+tel.: +48 32 643 04 14
+fax: +48 32 643 04 90
+e-mail: spolkusz@sp.olkusz.pl"""
+
+A001 = """Artykuł
+Uprzejmie informujemy, iż zgodnie z Zarządzeniem Dyrektora PCPR w Poddębicach, w terminie od \
+01 lipca 2025 roku do 31 sierpnia 2025 roku Powiatowe Centrum Pomocy Rodzinie w Poddębicach \
+będzie u
+Kontakt:
+ul. Łęczycka 28, 99-200 Poddębice
+tel.: 0 43 678 40 40
+tel./fax.: 043 678 40 40
+www.pcprpoddebice.pl
+e-mail: pcpr@poddebicki.pl
+Godziny pracy PCPR: poniedziałek – piątek od godz. 8.00 do godz. 16.00
+Powiatowe Centrum Pomocy Rodzinie w Poddębicach
+Zakres działalności Powiatowego Centrum Pomocy Rodzinie w Poddębicach
+PCPR w Poddębicach realizuje następujące zadania na rzecz osób niepełnosprawnych:"""
+
+
+@pytest.mark.parametrize(
+    ("url", "text", "address"),
+    [
+        pytest.param(
+            "http://mow.pulawy.pl/kierowanie/",
+            B051,
+            (None, None),
+            id="b051-the-ministry-committee-s-address-in-warsaw",
+        ),
+        pytest.param(
+            "http://www.old.sp.olkusz.pl/e-samorzad/",
+            B058,
+            ("ul. Mickiewicza 2", "32-300"),
+            id="b058-the-owner-s-own-town-unchanged",
+        ),
+        pytest.param(
+            "https://www.poddebicki.pl/asp/powiatowe-centrum-pomocy-rodzinie",
+            A001,
+            ("ul. Łęczycka 28", "99-200"),
+            id="a001-a-contact-paragraph-in-the-name-s-town-unchanged",
+        ),
+    ],
+)
+def test_address_in_another_town(
+    url: str, text: str, address: tuple[str | None, str | None]
+) -> None:
+    page = page_text_of_plain(text, url)
+    owner = find_page_owner(page)
+    assert owner is not None
+    record = owner_record(page, owner)
+    assert (record.street_raw, record.postal_code_raw) == address
