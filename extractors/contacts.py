@@ -69,7 +69,8 @@ _HOUSE_NUMBER = (
     r"(?:[ \t]?[/\-][ \t]?\d{1,4}(?:[ \t]?[a-zA-Z](?![a-zA-Z]))?|[ \t]?/[ \t]?[a-zA-Z](?![a-zA-Z]))?"
     r"(?:[ \t]*(?:lok\.|lokal|m\.)[ \t]*\d{1,4}[a-zA-Z]?)?"
 )
-_LOCALITY = rf"[{_UPPER}][\w.]*(?:(?:[ \t]+|-)[{_UPPER}][\w.]*){{0,3}}"
+# Letters only: "09-100 Płońsk1. Poradnia udziela …" (a list number glued on) is Płońsk.
+_LOCALITY = rf"[{_UPPER}](?:[^\W\d_]|\.)*(?:(?:[ \t]+|-)[{_UPPER}](?:[^\W\d_]|\.)*){{0,3}}"
 _POSTAL_IN_ADDRESS = r"\d{2}[ \t]{0,2}[-–][ \t]{0,2}\d{3}"
 # "ul. X 12, 26-110 Miasto" or the same across a line break; the prefix is what tells a
 # street from any other "Word 12" in prose.

@@ -311,6 +311,9 @@ def detect_page(document: Document) -> Detection:
     if owner is not None:
         reasons_list.append(f"the text names its owner {owner[0]!r} ({owner[1]})")
     if not reasons_list:
+        named = _institutions_named(document)
+        if named:  # a news page: it speaks for no institution but names some
+            return Detection(True, "article", (f"the text names {', '.join(named[:3])}",))
         return Detection(
             False,
             "not_institution",
@@ -322,6 +325,16 @@ def detect_page(document: Document) -> Detection:
     if kind == "article" and owner is not None:
         kind = "contact_page"  # an institution's own news page
     return Detection(True, kind, tuple(reasons_list))
+
+
+def _institutions_named(document: Document) -> list[str]:
+    """The institutions a page's text names, read as an article's are (none: [])."""
+    from extractors.articles import parse_article  # sits on this module's callers, like below
+
+    try:
+        return [record.name_raw for record in parse_article(document)]
+    except ExtractionError:
+        return []
 
 
 def _owner_by_content(document: Document) -> tuple[str, str] | None:

@@ -46,6 +46,7 @@ from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_LEMMAS, ORGAN_OFFI
 from extractors.mentions import Mention, find_mentions
 from extractors.page_text import texts_about
 from extractors.records import Document, ParsedInstitution
+from transforms.morphology import analyse_word
 from transforms.name_morphology import nominative
 from transforms.names import normalise_name
 from transforms.text import fold_key, normalise_space
@@ -397,7 +398,7 @@ def mention_records(
     (a listing's rows). `article`: the text is news about a place, where a kind of unit named
     beside placed ones is one of that place's units."""
     owner = _owner(owners)
-    mentions = find_mentions(text)
+    mentions = [part for mention in find_mentions(text) for part in _split_shared_head(mention)]
     owner = _with_office(owner, mentions)
     known_keys = {key for record in known if (key := _key(record.name_raw))}
     named = _distinct(_kept(mentions, owner, article=article), owner, known_keys)
@@ -410,6 +411,35 @@ def mention_records(
         _record(item, text, starts, owner, about[index] if about else None)
         for index, item in enumerate(named)
     ]
+
+
+_UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
+_SHARED_HEAD = re.compile(rf"^(\S+) ([{_UPPER}]\S+) i ([{_UPPER}]\S+) ((?:w|we) [{_UPPER}].*)$")
+
+
+def shared_head_parts(phrase: str) -> tuple[str, str] | None:
+    """The two bodies a phrase names by two adjectives of one head noun and one place, as
+    written ("Prokuratury Okręgowej i Rejonowej w Łomży" → "Prokuratury Okręgowej w Łomży",
+    "Prokuratury Rejonowej w Łomży"); None for one body's name ("Miasto i Gmina Gołańcz",
+    "Ośrodek Pomocy Specjalistycznej i Interwencji Kryzysowej")."""
+    match = _SHARED_HEAD.match(phrase)
+    if match is None:
+        return None
+    head, first, second, place = match.groups()
+    if not _has_pos(head, "subst") or not (_has_pos(first, "adj") and _has_pos(second, "adj")):
+        return None
+    return f"{head} {first} {place}", f"{head} {second} {place}"
+
+
+def _has_pos(word: str, pos: str) -> bool:
+    return any(a.pos == pos for a in analyse_word(word) + analyse_word(word.lower()))
+
+
+def _split_shared_head(mention: Mention) -> list[Mention]:
+    parts = shared_head_parts(mention.phrase)
+    if parts is None:
+        return [mention]
+    return [replace(mention, phrase=part, nominative=nominative(part)) for part in parts]
 
 
 def _shares_contacts(item: _Named, text: str, starts: Sequence[int], owner: _Owner) -> bool:

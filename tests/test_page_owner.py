@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.html_pages.page_owner import find_page_owner, whole_name
+from extractors.html_pages.owner_candidates import whole_name
+from extractors.html_pages.page_owner import find_page_owner
 from extractors.html_pages.page_text import page_text_of_plain
 from extractors.html_pages.text_page import owner_record, parse_text_page
 from extractors.records import Document

@@ -264,16 +264,28 @@ def _record_powiat(row: RawRow, gazetteer: Gazetteer) -> str | None:
 
 
 # Kinds that sit in towns: the seats of courts, prosecutors and powiat offices are towns by
-# law, and Polish hospitals and labour offices are in towns in practice.
+# law, and Polish hospitals and labour offices are in towns in practice; so are the powiat's
+# counselling, disability and crisis bodies, adoption centres, mental health and hospice care,
+# and the care homes and foundations that name a place ("Placówka Opiekuńczo-Wychowawcza w
+# Wyszogrodzie", "Fundacja … w Opolu") among namesakes of which one is a town.
 _TOWN_TYPES = frozenset({
     "court", "probation", "court_experts_team", "prosecutor", "pup", "county_office", "pcpr",
     "sanepid", "regional_office", "rops", "hospital", "labour_inspectorate",
+    "ppp", "pzon", "oik", "adoption_centre", "mental_health", "long_term_care",
+    "foster_care_institution", "ngo",
 })  # fmt: skip
 # First words of a name that say the institution is a town's ("Miejski Ośrodek Pomocy
 # Społecznej", "Urząd Miasta") or a rural gmina's ("Gminna Biblioteka Publiczna", "Urząd
-# Gminy", "Wójt Gminy"). "Miejsko-Gminny" is neither: a miejsko-wiejska gmina is one unit.
+# Gminy", "Wójt Gminy"). "Miejsko-Gminny" is no rural gmina's: a miejsko-wiejska gmina is one
+# unit, seated in its town, so among namesakes it is the town ("… w Gostyniu").
 _TOWN_WORDS = frozenset({"miejski", "miejska", "miejskie", "miasto", "prezydent", "burmistrz"})
-_TOWN_PHRASES = (("urzad", "miasta"), ("urzad", "miejski"))
+_TOWN_PHRASES = (
+    ("urzad", "miasta"),
+    ("urzad", "miejski"),
+    ("miejsko", "gminny"),
+    ("miejsko", "gminna"),
+    ("miejsko", "gminne"),
+)
 _RURAL_WORDS = frozenset({"gminny", "gminna", "gminne", "gmina", "wojt"})
 _RURAL_PHRASES = (("urzad", "gminy"),)
 

@@ -9,6 +9,8 @@ The modules along the way, in the order a page goes through them:
   record builder of `extractors.fields` through the labels of `extractors.labels`;
 - `schema_org`: what JSON-LD and microdata say about the page's owner;
 - `owner_name`: whose page it is, its name put back together from title, blocks and headings;
+- `owner_candidates` / `page_owner`: the names a page's lines offer, and the choice among
+  them of the institution the page speaks for (by content, whatever the markup);
 - `owner_contacts`: which phones, mailboxes, addresses and identifiers are the owner's.
 
 Labels are compared with `fold_key`, so "Miejscowość:", "MIEJSCOWOSC" and the ASCII-folded

@@ -26,6 +26,7 @@ from extractors.contacts import (
 )
 from extractors.context import ParseContext
 from extractors.html_pages.dom import attr_text, drop_noise, name_icons, soup_of, text_lines
+from extractors.html_pages.owner_candidates import whole_name
 from extractors.html_pages.owner_contacts import (
     PageFields,
     contact_blocks,
@@ -52,7 +53,7 @@ from extractors.html_pages.owner_name import (
     title_texts,
     written_name,
 )
-from extractors.html_pages.page_owner import find_page_owner, whole_name
+from extractors.html_pages.page_owner import find_page_owner
 from extractors.html_pages.page_text import page_text_of_html
 from extractors.html_pages.schema_org import SchemaOrg, schema_from_json_ld, schema_from_microdata
 from extractors.html_pages.text_page import owner_record

@@ -152,8 +152,10 @@ def name_icons(soup: BeautifulSoup) -> None:
 def text_lines(tag: Tag, skip: Tag | None = None, *, as_rendered: bool = False) -> list[str]:
     """Visible text of `tag` as lines: a new line at each block element and <br>, and at each
     line break of the source unless `as_rendered` (a browser joins a paragraph's source lines
-    into one; only <pre> keeps them)."""
+    into one; only <pre> keeps them). Rendered, a block also ends its line: the text after
+    "<h4>Sąd:</h4>" starts a new one, as a browser shows it."""
     pieces: list[str] = []
+    block: Tag | None = None  # the block the last text was in
     for node in tag.descendants:
         if skip is not None and (node is skip or inside(node, skip)):
             continue
@@ -162,6 +164,11 @@ def text_lines(tag: Tag, skip: Tag | None = None, *, as_rendered: bool = False) 
                 text = str(node)
                 if as_rendered and node.find_parent("pre") is None:
                     text = text.replace("\n", " ")
+                if as_rendered and text.strip():
+                    parent = node.find_parent(_BLOCK)
+                    if parent is not block:
+                        pieces.append("\n")
+                    block = parent
                 pieces.append(text)
         elif isinstance(node, Tag) and node.name in _BLOCK:
             pieces.append("\n")

@@ -24,16 +24,18 @@ from extractors.contacts import (
     find_regon,
     find_websites,
 )
+from extractors.html_pages.owner_candidates import whole_name
 from extractors.html_pages.owner_contacts import (
     email_domain_matches,
     email_names_the_host,
     site_domain,
 )
 from extractors.html_pages.owner_name import join_compound_adjectives
-from extractors.html_pages.page_owner import PageOwner, whole_name
+from extractors.html_pages.page_owner import PageOwner
 from extractors.html_pages.page_text import PageText
 from extractors.mentions import find_mentions
 from transforms.names import normalise_name
+from transforms.text import fold_key
 
 # How far back a heading naming another body governs the lines below it.
 _BLOCK_LINES = 4
@@ -156,6 +158,29 @@ def _owners_part(line: str, owner_key: str) -> str:
     return line
 
 
+def _name_place(name: str) -> str | None:
+    try:
+        return normalise_name(name).place_raw
+    except ValueError:
+        return None
+
+
+_TOWN_STREET = re.compile(r"(?i)^(?:ul\.|ulica|al\.|aleja|aleje|pl\.|plac|os\.|osiedle)")
+
+
+def _elsewhere(address: tuple[str, str, str], place: str | None) -> bool:
+    """Whether a street address lies in another town than the one the owner's name places
+    it in ("MOW w Puławach" and "Al. Ujazdowskie 11, 00-950 Warszawa", the ministry's
+    committee it refers families to). A village's address may give its post town, so only
+    a street in a town that shares no word's beginning with the name's place counts."""
+    street, _, locality = address
+    if place is None or not _TOWN_STREET.match(street):
+        return False
+    words = [fold_key(w)[:3] for w in re.split(r"[\s-]+", place) if w[:1].isupper()]
+    town = [fold_key(w)[:3] for w in re.split(r"[\s-]+", locality) if w]
+    return bool(words) and bool(town) and not set(words) & set(town)
+
+
 def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
     """The owner's address, numbers, mailboxes and identifiers from the page's own lines."""
     foreign = foreign_lines(page, owner)
@@ -173,9 +198,16 @@ def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
             for offset, line in enumerate(page.lines[index : index + 4])
             if index + offset not in foreign
         ]
-    address = next(iter(find_addresses("\n".join(near))), None)
-    if address is None:
-        address = next(iter(find_addresses("\n".join(own))), None)
+    place = _name_place(owner.name)
+    address = next(
+        (
+            found
+            for lines in (near, own)
+            for found in find_addresses("\n".join(lines))
+            if not _elsewhere(found, place)
+        ),
+        None,
+    )
     text = "\n".join(own)
     phones: list[str] = []
     for entry in find_phone_entries(text):

@@ -1,0 +1,497 @@
+"""The owner candidates a page offers: every institution name its lines, title and headings
+give, read in the nominative and extended with what the phrase reader leaves out (a quoted
+own name, a patron, a place, a brand, a legal form), and where each stands — a formula that
+declares the owner, a title part or a line that is the name and nothing else, the start of a
+sentence before a verb.
+
+`page_owner` weighs these into the page's owner; this module only reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extractors.html_pages.owner_name import (
+    GENERIC,
+    clean_name,
+    join_compound_adjectives,
+    name_score,
+)
+from extractors.html_pages.page_text import PageText
+from extractors.mention_records import shared_head_parts
+from extractors.mentions import find_mentions
+from transforms.acronyms import acronym_token_key, by_short
+from transforms.morphology import analyse_word
+from transforms.names import nominative, site_owner
+from transforms.text import fold_key, normalise_space
+
+# --- where a name stands --------------------------------------------------------------------
+
+_TITLE_SEPARATORS = re.compile(r"\s+[-–—|:»/]+\s+|\s*[|»]\s*|\s*::\s*")
+BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)]|[a-z]\))\s+")
+# A quoted own name or a place after a type name that the phrase reader left out:
+# 'Dom Pomocy Społecznej “Zielony Taras” w Koszalinie', "… Społecznej w Aleksandrowie Łódzkim".
+_QUOTED_AFTER = re.compile(r"^\s*[„\"“«]\s*([^\"”»„“\n]{2,60}?)\s*[”\"»“]")
+_UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
+_PLACE_AFTER = re.compile(rf"^\s+(?:w|we|W|WE)\s+[{_UPPER}][\w-]+(?:\s+[{_UPPER}][\w-]+)?")
+_PATRON_AFTER = re.compile(
+    rf"^\s+(?:im\.|IM\.)\s*(?:(?:[a-ząćęłńóśźż]{{1,5}}\.|[{_UPPER}][\w.-]*|[IVX]+)\s*){{1,5}}"
+)
+# Announcing verbs: the page speaking ("informuje", "zawiadamia", "uprzejmie informuje").
+SPEAKING = frozenset(
+    {
+        "informuje", "zawiadamia", "ogłasza", "oglasza", "zaprasza", "przypomina", "uprzejmie",
+        "prosi", "wprowadza", "zobowiązuje", "zobowiazuje", "apeluje", "ogłosił", "ogłosiła",
+        "komunikuje", "zachęca", "zacheca",
+    }
+)  # fmt: skip
+_VERB_POS = frozenset({"fin", "praet", "bedzie", "pact", "ppas", "winien", "pred"})
+# Who speaks for a body at the start of a sentence: "Dyrektor PCPR w Rzeszowie informuje",
+# "Komunikat Prezesa i Dyrektora Sądu Rejonowego w Kętrzynie".
+_SPOKESMAN = re.compile(
+    r"(?i)^(?:(?:komunikat|zarządzenie|zarzadzenie|ogłoszenie|ogloszenie)\s+)?"
+    r"(?:(?:dyrektor\w*|dyrekcj\w*|kierownik\w*|kierownictw\w*|prezes\w*|zarząd\w*|zarzad\w*|"
+    r"komendant\w*|naczelnik\w*)(?:\s+i\s+\w+)?\s*)?$"
+)
+_DECLARATIONS = (
+    re.compile(r"(?i)\bzobowiązuje\s+się\s+zapewnić\s+dostępnoś"),
+    re.compile(r"(?i)\bzobowiazuje\s+sie\s+zapewnic\s+dostepnos"),
+)
+# The controller of the data a page collects is its owner; the "operator" of a site is as
+# often the firm that runs it ("Operatorem Serwisu jest Szkoła Języków Obcych FLOWER").
+_DECLARED_AFTER = re.compile(
+    r"(?i)(?:\badministratorem\b[^.\n]{0,90}?\bjest\b|"
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?)\s*:?\s*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One institution name read somewhere on the page."""
+
+    name: str  # nominative
+    line: int  # -1: title or a head text
+    start: int  # offset in the line (or title)
+    end: int
+    written: str = ""
+    in_nominative: bool = True
+
+
+def _extend(text: str, end: int, name: str) -> tuple[str, int]:
+    """The name with what the phrase reader left out after it in `text` (from `end`): a
+    quoted own name, a patron, a "z …" part of the name ("… Dzieci z Porażeniem Mózgowym")
+    and a place ("w Aleksandrowie Łódzkim"); a closing quote it dropped."""
+    if name.count("„") + name.count("“") > name.count("”") and text[end:].lstrip()[:1] in '”"':
+        name += "”"
+        end = text.index(text[end:].lstrip()[:1], end) + 1
+    quoted = _QUOTED_AFTER.match(text[end:])
+    if quoted and not re.search('[„"“”«»]', name):
+        name = f"{name} „{normalise_space(quoted.group(1))}”"
+        end += quoted.end()
+    patron = _PATRON_AFTER.match(text[end:])
+    if patron and " im." not in name:
+        name = f"{name} {normalise_space(patron.group(0))}"
+        end += patron.end()
+    if not _HAS_PLACE.search(name):
+        part = _WITH_PART_AFTER.match(text[end:])
+        if part:
+            name = f"{name} {normalise_space(part.group(0))}"
+            end += part.end()
+        place = _PLACE_AFTER.match(text[end:])
+        if place and not _head_word(place.group(0).split()[-1]):
+            name = f"{name} {normalise_space(place.group(0))}"
+            end += place.end()
+    legal = _LEGAL_FORM_AFTER.match(text[end:])
+    if legal is None and re.search(r"\s(?:SP|Sp|sp)$", name):  # "… SP" + ". Z O.O."
+        legal = re.match(r"(?i)^\.?\s*z\s*o\.\s*o\.?", text[end:])
+    if legal and not _LEGAL_FORM_AFTER.search(name):
+        joiner = "" if legal.group(0)[:1] == "." else " "
+        name = f"{name}{joiner}{normalise_space(legal.group(0))}"
+        end += legal.end()
+    return _trim_after_quote(_trim_place_tail(name)), end
+
+
+# "Szpital Głowno Grupa Zdrowie Sp. z o.o.", "… SP ZOZ", "… S.A.": a legal form ends a name.
+_LEGAL_FORM_AFTER = re.compile(
+    r"(?i)^\s*,?\s*(?:sp\.\s*z\s*o\.\s*o\.?|s\.\s*a\.|sp\.\s*k\.|sp\.\s*j\.|sp\s*zoz|spzoz)"
+)
+
+
+def _trim_after_quote(name: str) -> str:
+    """A quoted own name ends a name but for its place, patron or legal form: 'Stowarzyszenie
+    „Eventyr” Wpisy' (a menu word after it) is 'Stowarzyszenie „Eventyr”'."""
+    close = max(name.rfind("”"), name.rfind("»"))
+    if name.count('"') >= 2:  # straight quotes: the last one closes
+        close = max(close, name.rfind('"'))
+    if close < 0 or close == len(name) - 1:
+        return name
+    tail = name[close + 1 :]
+    if re.match(r"^\s+(?:w|we|W|im\.|nr|z\s+siedzibą)\s", tail) or _LEGAL_FORM_AFTER.match(tail):
+        return name
+    return name[: close + 1]
+
+
+_HAS_PLACE = re.compile(r"\s(?:w|we|W|WE)\s")
+_WITH_PART_AFTER = re.compile(
+    rf"^\s+(?:z|ze)\s+(?!siedzib)[{_UPPER}][\w-]+(?:\s+[{_UPPER}][\w-]+){{0,3}}"
+)
+# Words that end a place phrase: an address, page furniture, a number.
+_NOT_PLACE = frozenset(
+    {"wydzial", "oddzial", "dzial", "sekcja", "biuro", "kasa", "sekretariat", "referat",
+     "plac", "pl", "ul", "ulica", "aleja", "al", "osiedle", "os", "rynek", "drukuj", "pdf",
+     "powrót", "powrot", "generuj", "wersja", "wróć", "wroc", "udostępnij", "menu", "strona",
+     "nr", "tel", "telefon", "e-mail", "email", "kontakt", "adres", "informacje", "aktualności",
+     "aktualnosci", "ogłoszenia", "ogloszenia", "zaprasza", "informuje", "dane"}
+)  # fmt: skip
+
+
+def _trim_place_tail(name: str) -> str:
+    """ "Sąd Rejonowy w Kętrzynie PDF Drukuj" -> "Sąd Rejonowy w Kętrzynie": a place is its
+    first word and at most two more title-case words ("w Ostrowcu Świętokrzyskim")."""
+    match = list(re.finditer(r"\s(?:w|we|W|WE)\s", name))
+    if not match:
+        return name
+    head, place = name[: match[-1].end()], name[match[-1].end() :].split(" ")
+    kept = place[:1]
+    for word in place[1:3]:
+        bare = word.strip(".,")
+        if (
+            not bare[:1].isupper()
+            or fold_key(bare) in _NOT_PLACE
+            or (bare.isupper() and not head.isupper())
+            or any(ch.isdigit() for ch in bare)
+        ):
+            break
+        kept.append(word)
+    return head + " ".join(kept)
+
+
+def _head_word(word: str) -> bool:
+    return any(r.pos == "subst" and r.lemma.lower() in _HEAD_LEMMAS for r in analyse_word(word))
+
+
+_HEAD_LEMMAS = frozenset({"ośrodek", "centrum", "dom", "zespół", "szkoła", "poradnia", "urząd"})
+# "Fundacja Dom Rodzinnej Rehabilitacji …": the phrase reader starts at the second head.
+_ORGANISATION_BEFORE = re.compile(
+    r"(?:^|\s)(Fundacj[aię]|Fundacją|Stowarzyszeni[ea]|Stowarzyszeniem|Towarzystw[oa])\s+$"
+)
+_ORGANISATION_NOMINATIVE = {
+    "fundacj": "Fundacja",
+    "stowarzys": "Stowarzyszenie",
+    "towarzys": "Towarzystwo",
+}
+
+
+def names_in(text: str, line: int) -> Iterator[Found]:
+    """Every institution name in one line or title, in the nominative, extended; a phrase
+    already in the nominative ("Hospicjum Świętego Jana Bożego działa") is kept as written.
+    A body named inside another's name in the genitive ("Centrum Pracy Socjalnej Miejskiego
+    Ośrodka Pomocy Rodzinie w Gdańsku") is a name too."""
+    for mention in find_mentions(text):
+        yield _found(text, line, mention.start, mention.end, mention.phrase, mention.nominative)
+        inner = _inner_body(text, mention.start, mention.phrase)
+        if inner is not None:
+            yield _found(text, line, *inner)
+
+
+def _inner_body(text: str, start: int, phrase: str) -> tuple[int, int, str, str] | None:
+    """A body named in the genitive inside another's name ("Centrum Pracy Socjalnej
+    Miejskiego Ośrodka Pomocy Rodzinie w Gdańsku"): it starts two words after the outer head
+    at the earliest ("Centrum Administracyjnego Domu Dziecka" is one name), and its first
+    words agree with its own head ("Socjalnej Miejskiego Ośrodka" is not one phrase)."""
+    words = phrase.split(" ")
+    head = next((i for i, w in enumerate(words) if is_noun(w)), None)
+    if head is None:
+        return None
+    for k in range(head + 2, len(words) - 1):
+        offset = start + len(" ".join(words[:k])) + 1
+        rest = text[offset : start + len(phrase)]
+        found = next(iter(find_mentions(rest)), None)
+        if found is None or found.start != 0 or _first_word_nominative(found.phrase):
+            continue
+        if _agrees(found.phrase):
+            return offset, offset + found.end, found.phrase, found.nominative
+    return None
+
+
+def _triples(word: str, pos: set[str]) -> set[tuple[str, str, str]]:
+    """(number, case, gender) of a word's readings of these parts of speech."""
+    found: set[tuple[str, str, str]] = set()
+    for reading in analyse_word(word) + analyse_word(word.lower()):
+        parts = reading.tag.split(":")
+        if parts[0] in pos and len(parts) >= 4:
+            for number in parts[1].split("."):
+                for case in parts[2].split("."):
+                    for gender in parts[3].split("."):
+                        found.add((number, case, gender))
+    return found
+
+
+def _agrees(phrase: str) -> bool:
+    """Whether the adjectives before a phrase's head noun agree with it."""
+    words = [w.split("-")[-1] for w in phrase.split(" ")]
+    head = next(
+        (i for i, w in enumerate(words) if _triples(w, {"subst"}) and not _triples(w, {"adj"})),
+        None,
+    )
+    if head is None:
+        return False
+    noun = _triples(words[head], {"subst"})
+    return all(_triples(word, {"adj"}) & noun for word in words[:head])
+
+
+def is_noun(word: str) -> bool:
+    return any(a.pos == "subst" for a in analyse_word(word) + analyse_word(word.lower()))
+
+
+def _first_word_nominative(name: str) -> bool:
+    """Whether a name's first word can be a nominative ("Powiatowe", "Przedszkola", "MOPS"),
+    not an oblique case ("Publicznej", "Miejsko-Gminnego")."""
+    word = name.split(" ")[0].split("-")[-1].strip('„"“”«»()')
+    if not word or (word.isupper() and len(word) <= 6) or not word.isalpha():
+        return True
+    readings = [a for a in analyse_word(word) + analyse_word(word.lower()) if a.pos != "ign"]
+    return not readings or any(
+        "nom" in a.tag.split(":")[2].split(".") for a in readings if len(a.tag.split(":")) > 2
+    )
+
+
+def _found(text: str, line: int, start: int, end: int, phrase: str, nominative: str) -> Found:
+    unchanged = phrase.split(" ")[0].lower() == nominative.split(" ")[0].lower()
+    name = phrase if unchanged else nominative
+    in_nominative = _first_word_nominative(name)
+    brand = _BRAND_BEFORE.search(text[:start])
+    if brand and fold_key(brand.group(1)) not in _NOT_BRANDS and not _is_acronym(brand.group(1)):
+        name = f"{brand.group(1)} {name}"  # "FORMEDICA Niepubliczny Zakład Opieki …"
+        start = brand.start(1)
+    organisation = _ORGANISATION_BEFORE.search(text[:start])
+    if organisation:
+        word = organisation.group(1)
+        prefix = next(
+            v for k, v in _ORGANISATION_NOMINATIVE.items() if fold_key(word).startswith(k)
+        )
+        in_nominative = word == prefix
+        name = f"{prefix} {name}"
+        start = organisation.start(1)
+    saint = _SAINT_AFTER.match(text[end:]) if _SAINT_END.search(name) else None
+    if saint:
+        name = f"{name} {normalise_space(saint.group(0))}"
+        end += saint.end()
+    name, end = _extend(text, end, name)
+    return Found(_first_conjunct(name), line, start, end, phrase, in_nominative)
+
+
+def _first_conjunct(name: str) -> str:
+    """The first of two bodies a name joins by their adjectives ("Prokuratura Okręgowa i
+    Rejonowej w Łomży" → "Prokuratura Okręgowa w Łomży"): the one a page puts first, its
+    seat's senior body; the other is a mention (`mention_records`)."""
+    parts = shared_head_parts(name)
+    return parts[0] if parts is not None else name
+
+
+# A brand in capitals right before a type name is part of the name ("FORMEDICA Niepubliczny
+# Zakład Opieki Zdrowotnej"); headings and notices in capitals are not.
+_BRAND_BEFORE = re.compile(rf"(?:^|[\s„\"])([{_UPPER}][{_UPPER}0-9-]{{2,}})\s+$")
+_NOT_BRANDS = GENERIC | frozenset(
+    {"uwaga", "komunikat", "ogloszenie", "informacja", "wazne", "nowosc", "zaprasza",
+     "zapraszamy", "aktualnosci", "kontakt", "bip", "rodo", "covid", "dotyczy", "temat"}
+)  # fmt: skip
+
+
+def _is_acronym(word: str) -> bool:
+    """A table acronym, or a word of the language in capitals ("DZIAŁALNOŚĆ PLACÓWKI"):
+    not a brand."""
+    if acronym_token_key(word) in by_short():
+        return True
+    return any(a.pos != "ign" for a in analyse_word(word.lower()))
+
+
+# "Hospicjum Świętego Jana Bożego": a saint's name, which the phrase reader takes for a person.
+_SAINT_END = re.compile(r"(?:Świętego|Świętej|Św\.|św\.|Błogosławionego|Bł\.|pw\.)$")
+_SAINT_AFTER = re.compile(rf"^\s+[{_UPPER}][\w-]+(?:\s+[{_UPPER}][\w-]+){{0,2}}")
+
+
+def whole_name(text: str) -> str | None:
+    """The institution name a short text (a title part, a heading) consists of ("Sąd Rejonowy
+    w Kętrzynie", "STAROSTWO POWIATOWE W OLKUSZU", "Gmina Lubawka"), in the nominative; None
+    when it says anything else ("WOLNE STANOWISKA PRACY w PUP", "Co się zajmuje Ośrodek
+    Interwencji Kryzysowej?")."""
+    text = clean_name(normalise_space(BULLET.sub("", text))).strip(" .:;,")
+    if not text or len(text) > 160 or len(text.split()) > 16:
+        return None
+    if fold_key(text) in GENERIC:
+        return None
+    owner = site_owner(text)  # "Portal Orzeczeń Sądu Rejonowego w Bytowie"
+    if owner is not None and name_score(owner) > 0:
+        return owner
+    found = list(names_in(text, -1))
+    if len(found) == 1 and found[0].start <= 2 and found[0].end >= len(text.rstrip(" .!")) - 2:
+        return found[0].name
+    if len(found) == 1 and found[0].end >= len(text.rstrip(" .!")) - 2 and found[0].start > 2:
+        before = text[: found[0].start].split()
+        if len(before) <= 3 and all(_proper_word(word) for word in before):
+            return f"{text[: found[0].start]}{found[0].name}"  # "S.C. Raczyńscy Specjalistyczna …"
+    acronym_led = (
+        bool(found) and found[0].name.split()[0].isupper() and len(found[0].name.split()) == 1
+    )
+    if acronym_led and found[0].start <= 2 and _BARE_PLACE.fullmatch(text[found[0].end :]):
+        return f"{found[0].name}{text[found[0].end :]}"  # "GOPS Kwidzyn", "PUP Słubice"
+    half = len(text) // 2
+    if found and text[:half].strip() == text[half:].strip():
+        return whole_name(text[:half])  # a logo text and a site name: the same name twice
+    if (
+        not found
+        and len(text.split()) >= 2
+        and name_score(text) > 0
+        and _title_cased(text)
+        and not _has_verb(text)
+        and not _TITLE_SEPARATORS.search(text)  # "Błąd - Fundacja Centaurus": its parts are read
+    ):
+        return nominative(text)
+    return None
+
+
+def _proper_word(word: str) -> bool:
+    """A word of a proper name or a legal form ("Raczyńscy", "S.C.", "FORMEDICA"), not a
+    word of the language ("Witamy", "Strona")."""
+    bare = word.strip(",")
+    if re.fullmatch(r"(?:[A-Z]\.){1,3}", bare):
+        return True  # "S.C.", "P.H.U."
+    if not re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", bare):
+        return False  # "Sąd:" is a label, "2019" no name
+    if not bare[:1].isupper() or fold_key(bare) in GENERIC:
+        return False
+    return not any(a.pos != "ign" and not a.lemma[:1].isupper() for a in analyse_word(bare.lower()))
+
+
+_BARE_PLACE = re.compile(rf"(?:\s+[{_UPPER}][\w-]+){{1,3}}")
+
+
+def _title_cased(text: str) -> bool:
+    """Every longer word capitalised, or a brand the dictionary does not know, written in
+    small letters ("Fundacja dogolandia"); not a phrase ("Fundacja a obowiązki prawne")."""
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    return bool(words) and all(w[0].isupper() or _unknown_word(w) for w in words)
+
+
+def _unknown_word(word: str) -> bool:
+    """A word of letters only that the dictionary does not know (a brand, not an address)."""
+    bare = word.strip(",.")
+    return bare.isalpha() and all(a.pos == "ign" for a in analyse_word(bare))
+
+
+def _has_verb(text: str) -> bool:
+    for word in re.findall(r"[^\W\d_]+", text):
+        if any(a.pos in ("fin", "praet", "bedzie") for a in analyse_word(word.lower())):
+            return True
+    return False
+
+
+def verb_after(text: str, end: int) -> str | None:
+    """The first word after a name, when it is a verb ("informuje", "jest", "będąca");
+    an apposition in brackets is skipped ("Ośrodek Interwencji Kryzysowej w Kobylnicy (OIK)
+    jest")."""
+    rest = re.sub(r"^\s*\([^)]{0,40}\)", "", text[end:])
+    match = re.match(r"^[\s,]*([^\W\d_]+)", rest)
+    if match is None:
+        return None
+    word = match.group(1)
+    if any(a.pos in _VERB_POS for a in analyse_word(word.lower())):
+        return word.lower()
+    if word.lower() in SPEAKING:
+        return word.lower()
+    return None
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """Whether the words before `start` open a sentence: nothing, or a spokesman
+    ("Dyrektor", "Komunikat Prezesa i Dyrektora")."""
+    before = text[:start]
+    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind(": "))
+    clause = BULLET.sub("", before[cut + 1 :] if cut >= 0 else before)
+    # "Informujemy, że Gminny Ośrodek … nie zmienia": a reported statement opens a clause
+    clause = re.split(r"(?i)(?:^|[\s,])(?:że|iż|iz|ze)\s", clause)[-1]
+    return _SPOKESMAN.match(clause.strip()) is not None
+
+
+# --- gathering --------------------------------------------------------------------------------
+
+
+def declared_names(page: PageText) -> Iterator[tuple[str, int]]:
+    """Names a formula declares the owner (see the module docstring), with their line."""
+    for index, line in enumerate(page.lines):
+        for pattern in _DECLARATIONS:
+            match = pattern.search(line)
+            if match is None:
+                continue
+            before = [f for f in names_in(line, index) if f.end <= match.start() + 1]
+            if before:
+                yield before[-1].name, index
+            else:
+                name = _declared_phrase(line[: match.start()], at_end=True)
+                if name:
+                    yield name, index
+        for match in _DECLARED_AFTER.finditer(line):
+            after = [f for f in names_in(line, index) if abs(f.start - match.end()) <= 2]
+            if after:
+                yield after[0].name, index
+            else:
+                name = _declared_phrase(line[match.end() :], at_end=False)
+                if name:
+                    yield name, index
+
+
+# A footer joins items with a middle dot or a bar: "© 2025 Arka Noego · Powiat skarżyski".
+_PHRASE_STOP = re.compile(
+    r"(?i),|\.\s|\(|\s[·|•]\s|\s(?:z\s+siedzibą|przy|ul\.|al\.|tel|e-?mail|NIP)\b"
+)
+
+
+def _declared_phrase(text: str, *, at_end: bool) -> str | None:
+    """A name the phrase reader does not know ("Gmina Lubawka", "Uzdrowisko Konstancin-Zdrój
+    SA") right before or after a formula, when it reads as a name."""
+    if at_end:
+        phrase = re.split(r"[.:;]\s|^", text.strip())[-1]
+    else:
+        phrase = _PHRASE_STOP.split(text, maxsplit=1)[0]
+    phrase = normalise_space(phrase).strip(" ,.:;")
+    if phrase and phrase[0].isupper() and name_score(phrase) > 0 and len(phrase.split()) <= 12:
+        return phrase
+    return None
+
+
+def headings(page: PageText) -> Iterator[tuple[str, int]]:
+    """Lines that are a name (over up to three lines when it continues: "w Lubsku",
+    "im. Wojciecha Bogusławskiego w Poznaniu", "„STACYJKOWO”")."""
+    lines = page.lines
+    index = 0
+    while index < len(lines):
+        name = whole_name(lines[index])
+        if name is None:
+            index += 1
+            continue
+        joined, used = lines[index], index
+        for following in lines[index + 1 : index + 3]:
+            if not re.match(r"(?i)^(?:w|we|im\.|nr|[„\"“«])\s*\S", following.strip()):
+                break
+            if len(following.split()) > 8:
+                break
+            longer = whole_name(f"{joined} {following}")
+            if longer is None:
+                break
+            joined, name, used = f"{joined} {following}", longer, used + 1
+        yield name, index
+        index = used + 1
+
+
+def title_parts(page: PageText) -> list[str]:
+    parts: list[str] = []
+    for text in (page.title, *page.heads):
+        text = join_compound_adjectives(text)
+        for part in [text, *_TITLE_SEPARATORS.split(text)]:
+            part = part.strip()
+            if part and part not in parts:
+                parts.append(part)
+    return parts
