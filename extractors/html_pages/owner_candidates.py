@@ -24,7 +24,8 @@ from extractors.mention_records import shared_head_parts
 from extractors.mentions import find_mentions
 from transforms.acronyms import acronym_token_key, by_short
 from transforms.morphology import analyse_word
-from transforms.names import nominative, site_owner
+from transforms.name_morphology import nominative
+from transforms.names import site_owner
 from transforms.text import fold_key, normalise_space
 
 # --- where a name stands --------------------------------------------------------------------
