@@ -48,8 +48,6 @@ DATA_TABLES = {
     "transforms/taxonomy.py": "the taxonomy's tables: types, sectors, services, target groups "
     "and the Polish words that name them (docs/taxonomy.md)",
 }
-# Code over the limit today, to be split along the seams named; each entry goes when it is.
-TOO_LONG_FOR_NOW: dict[str, str] = {}
 # Modules of transforms/ that run SQL: the matcher's set work on DuckDB tables (blocking,
 # features, ladders, scoring) still lives with its Python; it belongs in warehouse/.
 SQL_IN_TRANSFORMS_FOR_NOW = frozenset(
@@ -164,15 +162,10 @@ def test_every_package_has_its_rule() -> None:
 @pytest.mark.parametrize("path", _modules(*MAY_IMPORT), ids=_relative)
 def test_modules_are_of_readable_size(path: Path) -> None:
     name = _relative(path)
-    if name in DATA_TABLES or name in TOO_LONG_FOR_NOW:
+    if name in DATA_TABLES:
         return
     lines = _lines(path)
     assert lines <= MAX_LINES, f"{name} has {lines} lines; split it along its seams"
-
-
-@pytest.mark.parametrize("name", sorted(TOO_LONG_FOR_NOW))
-def test_each_long_module_listed_is_still_too_long(name: str) -> None:
-    assert _lines(REPO / name) > MAX_LINES, f"{name} fits now: take it off TOO_LONG_FOR_NOW"
 
 
 # --- SQL in warehouse/ -----------------------------------------------------------------------
