@@ -7,7 +7,8 @@ Before the name is parsed (`register_clean`, on the text as written):
 - "m.st." is written out: "Sąd Rejonowy dla m.st. Warszawy" -> "… dla miasta stołecznego
   Warszawy" ("Miasta Stołecznego" after a capitalised word: "Urząd Miasta Stołecznego …");
 - a compound adjective is one word: "Psychologiczno - Pedagogiczna" -> "Psychologiczno-
-  Pedagogiczna" (the first part an adjective's "-o" form, the second an adjective);
+  Pedagogiczna" (the first part an adjective's "-o" form, the second an adjective or another
+  such form);
 - a hyphenated place is one word when the gazetteer knows it so: "w Busku - Zdroju" ->
   "w Busku-Zdroju";
 - no comma before the seat, no capital in its preposition: "…, w Krakowie" -> "… w Krakowie",
@@ -256,6 +257,10 @@ _FINAL_SEAT = re.compile(
 )
 
 
+# "(pow. olkuski)", "(gmina Bolesław)": a list's note after the seat
+_UNIT_NOTE = re.compile(r"(?<=\w)\s*\((?:pow\.|powiat|gm\.|gmina)\s[^()]*\)$", re.IGNORECASE)
+
+
 def _abbreviates(short: str, word: str) -> bool:
     """ "Wlkp." abbreviates "Wielkopolskim": the same first letter, the rest in order, and
     shorter."""
@@ -312,9 +317,6 @@ def _respelt_seat(name: str, locality: str, place_name: PlaceName | None) -> str
     return f"{head}{preposition_for(form)} {form}"
 
 
-_UNIT_NOTE = re.compile(r"(?<=\w)\s*\((?:pow\.|powiat|gm\.|gmina)\s[^()]*\)$", re.IGNORECASE)
-
-
 def _has_seat(name: str) -> bool:
     return re.search(r"(?:^|\s)(?:w|we)\s+[" + _CAPITAL + "]", name) is not None
 
@@ -356,7 +358,9 @@ def styled_seat(
     noted = _UNIT_NOTE.search(name)
     if noted is not None and _FINAL_SEAT.search(name[: noted.start()]):
         name = name[: noted.start()]
-        styled = styled_seat(name, type_code, locality, gmina, place_name)
+        styled = styled_seat(
+            name, type_code, locality, gmina, place_name, spelling_only=spelling_only
+        )
         return styled or Styled(name, from_address=False)
     if locality and (respelt := _respelt_seat(name, locality, place_name)) is not None:
         return Styled(respelt, from_address=False)
