@@ -20,14 +20,21 @@ from extractors.fields import RecordFields
 from extractors.html_pages.owner_lines import owner_contacts
 from extractors.html_pages.page_owner import PageOwner, find_page_owner
 from extractors.html_pages.page_text import PageText, page_text_of_plain
+from extractors.page_text import described
 from extractors.records import Document, ExtractionError, ParsedInstitution
 from transforms.names import nominative, normalise_name
 
 
-def owner_record(page: PageText, owner: PageOwner) -> ParsedInstitution:
-    """The subject record of a page's content-found owner, every value as written."""
+def owner_record(
+    page: PageText, owner: PageOwner, document: Document | None = None
+) -> ParsedInstitution:
+    """The subject record of a page's content-found owner, every value as written; with the
+    `document`, its text is the record's description, where the normalise stage reads what
+    the owner offers (services, ages, fees, hours)."""
     contacts = owner_contacts(page, owner)
     fields = RecordFields()
+    if document is not None and (own_text := described(None, document)):
+        fields.values["description"] = own_text
     fields.set_once("street", contacts.street)
     fields.set_once("postal_code", contacts.postal_code)
     fields.set_once("locality_from_address", contacts.locality)
@@ -60,7 +67,7 @@ def parse_text_page(
     records: list[ParsedInstitution] = []
     owner_key = ""
     if owner is not None:
-        records.append(owner_record(page, owner))
+        records.append(owner_record(page, owner, document))
         owner_key = _key(owner.name)
     for mention in parse_article(document, context):
         if not owner_key or _key(mention.name_raw) != owner_key:
