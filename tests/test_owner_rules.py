@@ -449,3 +449,39 @@ def test_address_in_another_town(
     assert owner is not None
     record = owner_record(page, owner)
     assert (record.street_raw, record.postal_code_raw) == address
+
+
+# --- the owner's record keeps the page's text for what it offers -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "text", "schedule", "services"),
+    [
+        pytest.param(
+            "https://www.poddebicki.pl/asp/powiatowe-centrum-pomocy-rodzinie",
+            A001,
+            [(["Mo", "Tu", "We", "Th", "Fr"], "08:00", "16:00")],
+            ["disability_support"],
+            id="a001-a-pcpr-s-hours-and-tasks",
+        ),
+        pytest.param(
+            "http://www.old.sp.olkusz.pl/e-samorzad/",
+            B058,
+            [],
+            [],
+            id="b058-contact-lines-state-nothing-unchanged",
+        ),
+    ],
+)
+def test_owner_row_states_what_its_page_says(
+    tmp_path: Path,
+    url: str,
+    text: str,
+    schedule: list[tuple[list[str], str, str]],
+    services: list[str],
+) -> None:
+    saved = tmp_path / "page.html"
+    saved.write_text(_plain_page(text), encoding="utf-8")
+    (subject,) = [row for row in extract_one(str(saved), url=url) if row["role"] == "subject"]
+    assert [(s["days"], s["opens"], s["closes"]) for s in subject["schedules"]] == schedule
+    assert [item["code"] for item in subject["services_stated"]] == services

@@ -171,7 +171,7 @@ def parse_contact_page(
         owner = find_page_owner(page)
         if owner is not None and plain:
             # a page of plain paragraphs: the owner's contacts are in its own lines
-            return [owner_record(page, owner, described(None, document))]
+            return [owner_record(page, owner, document)]
         if owner is not None:
             name = owner.name
     if not name and not plain:

@@ -14,27 +14,28 @@ pages that are plain paragraphs.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from extractors.articles import parse_article
 from extractors.context import ParseContext
 from extractors.fields import RecordFields
 from extractors.html_pages.owner_lines import owner_contacts
 from extractors.html_pages.page_owner import PageOwner, find_page_owner
 from extractors.html_pages.page_text import PageText, page_text_of_plain
-from extractors.page_text import page_text
+from extractors.page_text import described
 from extractors.records import Document, ExtractionError, ParsedInstitution
 from transforms.name_morphology import nominative
 from transforms.names import normalise_name
 
 
 def owner_record(
-    page: PageText, owner: PageOwner, description: str | None = None
+    page: PageText, owner: PageOwner, document: Document | None = None
 ) -> ParsedInstitution:
-    """The subject record of a page's content-found owner, every value as written;
-    `description` is the page's own text, which the normalise stage reads for statements."""
+    """The subject record of a page's content-found owner, every value as written; with the
+    `document`, its text is the record's description, where the normalise stage reads what
+    the owner offers (services, ages, fees, hours)."""
     contacts = owner_contacts(page, owner)
     fields = RecordFields()
+    if document is not None and (own_text := described(None, document)):
+        fields.values["description"] = own_text
     fields.set_once("street", contacts.street)
     fields.set_once("postal_code", contacts.postal_code)
     fields.set_once("locality_from_address", contacts.locality)
@@ -44,7 +45,7 @@ def owner_record(
     fields.add_phones(contacts.phones)
     fields.add_emails(contacts.emails)
     fields.add_websites(contacts.websites)
-    return replace(fields.to_record(owner.name, "subject"), description_raw=description)
+    return fields.to_record(owner.name, "subject")
 
 
 def _key(name: str) -> str:
@@ -67,7 +68,7 @@ def parse_text_page(
     records: list[ParsedInstitution] = []
     owner_key = ""
     if owner is not None:
-        records.append(owner_record(page, owner, page_text(document)))
+        records.append(owner_record(page, owner, document))
         owner_key = _key(owner.name)
     for mention in parse_article(document, context):
         if not owner_key or _key(mention.name_raw) != owner_key:
