@@ -329,6 +329,35 @@ def test_the_ways_pages_write_each_form(text: str, codes: set[str]) -> None:
     assert _codes(text) == codes
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Prowadzimy zajęcia dydaktyczno-wyrównawcze.", {"educational_therapy"}),
+        ("Oferujemy psychoedukację dla rodziców.", {"psychological_support"}),
+        ("terapia poznawczo-behawioralna", {"psychotherapy"}),
+        ("Prowadzimy bajkoterapię i biofeedback.", {"therapy"}),
+        ("terapia jąkania", {"speech_therapy"}),
+        ("Poradnia wydaje opinie i orzeczenia.", {"diagnosis"}),
+        ("Działa grupa samopomocy dla rodziców.", {"support_group"}),
+        ("Zapewniamy wsparcie dla rodzin w kryzysie.", {"family_support"}),
+        ("mieszkania wspierane dla osób z niepełnosprawnościami", {"housing"}),
+        ("Wypłacamy zapomogi.", {"financial_benefits"}),
+        ("rejestracja osób bezrobotnych", {"employment_services"}),
+        ("środki na podjęcie działalności gospodarczej", {"employment_services"}),
+        ("zajęcia dla seniorów", {"senior_activities"}),
+        ("zajęcia ruchowe i teatralne, kolonie letnie", {"leisure_activities"}),
+        # and what they are not
+        ("Współpracujemy z Bankiem Żywności", set()),  # a partner named after a verb
+        ("Dodatkowe dni wolne od zajęć dydaktycznych:", set()),
+        ("Skład Opału w Kcyni", set()),
+        ("• Aktualny wywiad środowiskowy", set()),  # a document to bring
+    ],
+)
+def test_common_polish_forms_the_tune_half_does_not_show(text: str, codes: set[str]) -> None:
+    # Written by hand from common Polish wording, not from a corpus document.
+    assert _codes(text) == codes
+
+
 def test_each_service_keeps_the_sentence_that_states_it() -> None:
     # a001: the first sentence that states a code is its evidence, as written
     text = (

@@ -86,7 +86,8 @@ _NOT_AN_OFFER = {
         r"\b(?:uchwal[aye]|zarzadzeni[ea]|obwieszczeni[ea]|postanowieni[ea]) nr\b"
     ),
     "the title of a form or a register": re.compile(
-        r"^\W*(?:wniosek|wnioski|formularz\w*|druk\w*|oswiadczeni\w*|rejestr\w*|wykaz\w*)\b"
+        r"^\W*(?:wniosek|wnioski|formularz\w*|druk\w*|oswiadczeni\w*|rejestr(?:y|u|ze|em|ow)?"
+        r"|wykaz\w*)\b"
     ),
     "a line of a BIP page's change log": re.compile(
         r"\b(?:aktualizacja|dodanie|usuniecie) (?:danych|stanowiska|dokumentu|tresci)"
@@ -151,6 +152,15 @@ _HOLDING_WORDS = frozenset(
 @lru_cache(maxsize=65_536)
 def _is_adjective(word: str) -> bool:
     return any(r.pos in ("adj", "adja") for r in analyse_word(word.lower()))
+
+
+_VERB_CLASSES = frozenset({"fin", "praet", "impt", "inf", "bedzie", "imps", "pcon", "pant"})
+
+
+@lru_cache(maxsize=65_536)
+def _is_verb(word: str) -> bool:
+    readings = analyse_word(word.lower())
+    return bool(readings) and all(r.pos in _VERB_CLASSES for r in readings)
 
 
 @lru_cache(maxsize=1)
@@ -260,6 +270,10 @@ def _name_spans(tokens: Sequence[Token], matches: Sequence[Match]) -> list[tuple
             )
         ):
             spans.append((index, end))
+        elif opens and end - index > 2 and _is_verb(tokens[index].text):
+            # "Współpracujemy z Bankiem Żywności": the sentence's first word, a verb, is not
+            # part of the name that follows it.
+            end = index + 1
         index = end
     return spans
 
