@@ -663,6 +663,22 @@ def test_schedules(text: str, entries: list[Entry]) -> None:
         ),
         pytest.param("Czynne całą dobę", [(DAYS, "00:00", "24:00")], id="cala-doba"),
         pytest.param("dom przez całą dobę", [], id="cala-doba-without-open-is-not-hours"),
+        pytest.param(
+            "Godziny pracy: pn.-pt. 7:30-15:30, w czwartki do 17:00",
+            [(("Mo", "Tu", "We", "Fr"), "07:30", "15:30"), (("Th",), "07:30", "17:00")],
+            id="one-day-closes-later",
+        ),
+        pytest.param(
+            "pn.-pt. 7:30-15:30 (w piątki do 14:00)",
+            [(("Mo", "Tu", "We", "Th"), "07:30", "15:30"), (("Fr",), "07:30", "14:00")],
+            id="one-day-closes-earlier",
+        ),
+        pytest.param("zapisy do 15:00", [], id="a deadline is not hours"),
+        pytest.param(
+            "Poniedziałek 8:00 - 16:00\nPiętek 7:00 - 15:00",
+            [(("Mo",), "08:00", "16:00"), (("Fr",), "07:00", "15:00")],
+            id="a-misspelt-friday",
+        ),
         pytest.param("Dzieci od 7 do 12 miesięcy", [], id="months-are-not-hours"),
         pytest.param("grupy od 10 do 12 uczestników", [], id="people-are-not-hours"),
         pytest.param("od 10 do 20 sesji", [], id="sessions-are-not-hours"),

@@ -42,7 +42,7 @@ class Schedule:
 _DAY_WORD = re.compile(
     r"\b(?:(poniedzial(?:ek|ku|ki|kach|kami)|pon|pn|pnd)|(wtor(?:ek|ku|ki|kach|kami)|wt)"
     r"|(srod(?:a|e|y|zie|ach|ami)|sr)|(czwart(?:ek|ku|ki|kach|kami)|czw|cz)"
-    r"|(piat(?:ek|ku|ki|kach|kami)?|pt|pia)|(sobot(?:a|e|y|cie|ach|ami)|sobocie|sob|so)"
+    r"|(pi[ae]t(?:ek|ku|ki|kach|kami)|piat|pt|pia)|(sobot(?:a|e|y|cie|ach|ami)|sobocie|sob|so)"
     r"|(niedziel(?:a|e|i|ach|ami)?|niedz|nd|ndz))\b\.?"
 )
 _DAY_JOIN = re.compile(r"^\s*(?:-|–|—|do|-\s*do)\s*$")
@@ -127,6 +127,7 @@ class _Item:
     days: tuple[str, ...] = ()
     opens: str = ""
     closes: str = ""
+    extends: bool = False  # "…, w czwartki do 17:00": the range before it, closing later
 
 
 def _repair(folded: str) -> str:
@@ -222,6 +223,19 @@ def _time_tokens(folded: str) -> list[tuple[int, int, str, bool]]:
     return sorted(tokens)
 
 
+_UNTIL = re.compile(r"\bdo\s*(?:godz\.?|godziny)?\s*$")
+
+
+def _add_extension(folded: str, token: tuple[int, int, str, bool], items: list[_Item]) -> None:
+    """A full time after "do" that closes no range of its own, after a range ("pn.-pt.
+    7:30-15:30, w czwartki do 17:00"): the same opening, closing then."""
+    start, _, closes, full = token
+    ranges = [item for item in items if item.kind == "range"]
+    if full and ranges and _UNTIL.search(folded[max(0, start - 12) : start]):
+        if closes > ranges[-1].opens:
+            items.append(_Item(start, "range", opens=ranges[-1].opens, closes=closes, extends=True))
+
+
 def _range_items(folded: str) -> list[_Item]:
     """Time ranges: two times joined by a dash, "do", "a" or nothing (cells run together); a
     bare hour counts only beside a full time or after "godz."/"od"."""
@@ -248,7 +262,10 @@ def _range_items(folded: str) -> list[_Item]:
             items.append(_Item(start, "range", opens=opens, closes=closes))
             index += 2
             continue
+        _add_extension(folded, tokens[index], items)
         index += 1
+    if index == len(tokens) - 1:
+        _add_extension(folded, tokens[index], items)
     if _OPEN.search(folded):
         for match in _ROUND_THE_CLOCK.finditer(folded):
             items.append(_Item(match.start(), "range", opens="00:00", closes="24:00"))
@@ -278,6 +295,7 @@ def _pair(items: list[_Item], dated: bool, all_week: bool) -> list[tuple[tuple[s
             pending.append(item)
         else:
             pairs.append((current, item))
+    pairs = _extended(pairs)
     given = {day for days, _ in pairs for day in days}
     for item in pending:
         if (item.opens, item.closes) == ("00:00", "24:00") or all_week:
@@ -287,6 +305,21 @@ def _pair(items: list[_Item], dated: bool, all_week: bool) -> list[tuple[tuple[s
         else:
             pairs.append((tuple(d for d in WEEKDAYS if d not in given) or WEEKDAYS, item))
     return sorted(pairs, key=lambda pair: pair[1].start)
+
+
+def _extended(
+    pairs: list[tuple[tuple[str, ...], _Item]],
+) -> list[tuple[tuple[str, ...], _Item]]:
+    """An extension's days leave the range it extends ("pn.-pt. 7:30-15:30, w czwartki do
+    17:00": Thursday is open until five, the other days until half past three)."""
+    out: list[tuple[tuple[str, ...], _Item]] = []
+    for days, item in pairs:
+        if item.extends and out:
+            last_days, last = out[-1]
+            if set(days) < set(last_days):
+                out[-1] = (tuple(d for d in last_days if d not in days), last)
+        out.append((days, item))
+    return out
 
 
 def _what(line: str) -> str:
