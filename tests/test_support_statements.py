@@ -384,6 +384,39 @@ def test_sentences_keep_abbreviations_and_split_sentences() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "w godz.8:00 – 10:00.W przypadku gdy poniedziałek jest dniem wolnym",
+            ["w godz.8:00 – 10:00.", "W przypadku gdy poniedziałek jest dniem wolnym"],
+            id="c075-a-lost-space",
+        ),
+        pytest.param("m.in.Psycholog", ["m.in.Psycholog"], id="an-abbreviation"),
+        pytest.param("zobacz www.ops.Pl", ["zobacz www.ops.Pl"], id="an-address"),
+        pytest.param("pisz na ops@ops.Pl teraz", ["pisz na ops@ops.Pl teraz"], id="a-mailbox"),
+        pytest.param(
+            "czynne: pon. 8:00-17:00, wt.-pt. 7:30-15:30",
+            ["czynne: pon. 8:00-17:00, wt.-pt. 7:30-15:30"],
+            id="an-abbreviated-day-range",
+        ),
+    ],
+)
+def test_where_sentences_end(text: str, expected: list[str]) -> None:
+    assert list(sentences(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Program rozwoju pieczy zastępczej w powiecie opolskim na lata 2024 – 2026.docx (162,03KB)",
+        "Regulamin terapii logopedycznej (245 KB)",
+    ],
+)
+def test_a_link_to_a_document_states_nothing(text: str) -> None:
+    assert _codes(text) == set()  # a052
+
+
 # --- ages ----------------------------------------------------------------------------------
 
 

@@ -89,6 +89,10 @@ _NOT_AN_OFFER = {
         r"^\W*(?:wniosek|wnioski|formularz\w*|druk\w*|oswiadczeni\w*|rejestr(?:y|u|ze|em|ow)?"
         r"|wykaz\w*)\b"
     ),
+    # "Program rozwoju pieczy zastępczej … 2026.docx (162,03KB)": a link to a file
+    "a link to a document": re.compile(
+        r"\.(?:docx?|pdf|xlsx?|odt|ods|rtf)\b|\(\s?\d+(?:[.,]\d+)?\s?[km]b\s?\)"
+    ),
     "a line of a BIP page's change log": re.compile(
         r"\b(?:aktualizacja|dodanie|usuniecie) (?:danych|stanowiska|dokumentu|tresci)"
     ),
