@@ -757,6 +757,28 @@ def test_ages_in_forms_the_tune_half_does_not_show(
     assert [(age.min, age.max) for age in read_ages(sentences(text))] == ages
 
 
+def test_a_table_of_days_pairs_each_cell_with_its_day() -> None:
+    # b077: a school's table of duty hours, its header's cells run together
+    text = (
+        "PONIEDZIAŁEKWTOREKŚRODACZWARTEKPIĄTEK\n"
+        "PEDAGOG 12.00-17.00  7.30-12.00  7.30-12.007.30-11.3011.30-15.30\n"
+        "PSYCHOLOG 7:30-12:0012:00-17:0011:00-15:3011:30-15:307:30-11:30"
+    )
+    found = [(s.days, s.opens, s.closes, s.what) for s in read_schedules(text)]
+    assert found[:5] == [
+        (("Mo",), "12:00", "17:00", "pedagog"),
+        (("Tu",), "07:30", "12:00", "pedagog"),
+        (("We",), "07:30", "12:00", "pedagog"),
+        (("Th",), "07:30", "11:30", "pedagog"),
+        (("Fr",), "11:30", "15:30", "pedagog"),
+    ]
+    assert found[5] == (("Mo",), "07:30", "12:00", "psycholog") and len(found) == 10
+    # a row whose cells do not fill the header is read as any other line
+    assert [(s.days, s.opens) for s in read_schedules("Pon Wt Śr\nCzynne 8:00-16:00")] == [
+        (WEEKDAYS, "08:00")
+    ]
+
+
 def test_a_schedule_keeps_its_label_and_line() -> None:
     # b007
     [schedule] = read_schedules("Godziny przyjęć interesantów: 9:00-14:00")

@@ -184,7 +184,7 @@ def _time_tokens(folded: str) -> list[tuple[int, int, str, bool]]:
     last_end = -1
     for match in _TIME.finditer(folded):
         start, end = match.span()
-        glued = start == last_end and len(match[1]) == 2
+        glued = start == last_end  # "12.007.30": cells run together
         after_abbreviation = folded[max(0, start - 5) : start] == "godz."
         if (
             not glued
@@ -329,14 +329,53 @@ def _what(line: str) -> str:
     return ""
 
 
+_HEADER_DAY = re.compile(
+    r"poniedzialek|wtorek|sroda|czwartek|piatek|sobota|niedziela|pon\.?|wt\.?|sr\.?|czw\.?|pt\.?"
+)
+
+
+def _header_days(folded: str) -> tuple[str, ...]:
+    """The days of a table's header line ("PONIEDZIAŁEK WTOREK ŚRODA …", its cells run
+    together or not): at least three days in order and nothing else; () for other lines."""
+    names = _HEADER_DAY.findall(folded)
+    if len(names) < 3 or _HEADER_DAY.sub("", folded).strip(" \t|;,/-–") != "":
+        return ()
+    days = [_DAY_INDEX[name.rstrip(".")[:2]] for name in names]
+    if days != sorted(set(days)):
+        return ()
+    return tuple(DAYS[day] for day in days)
+
+
+_DAY_INDEX = {"po": 0, "wt": 1, "sr": 2, "cz": 3, "pi": 4, "pt": 4, "so": 5, "ni": 6}
+
+
+def _row_label(sentence: str) -> str:
+    label = re.match(r"\s*([^\d:]{3,60}?)\s*(?::|\d)", sentence)
+    return normalise_space(label[1]).lower() if label else ""
+
+
 def read_schedules(text: str | None) -> tuple[Schedule, ...]:
     """Every weekly schedule the text states, in order, without repeats."""
     schedules: dict[tuple[tuple[str, ...], str, str], Schedule] = {}
     carried: tuple[str, ...] | None = None  # days in a sentence of their own ("Poniedziałek")
+    columns: tuple[str, ...] = ()  # a table's header of days
     for sentence in sentences(text or ""):
         folded = _repair(fold(sentence).lower())
+        if header := _header_days(folded):
+            columns, carried = header, None
+            continue
         all_week = _ALL_WEEK.search(folded) is not None
         items = sorted(_day_items(folded, all_week) + _range_items(folded), key=lambda i: i.start)
+        ranges = [item for item in items if item.kind == "range"]
+        if columns and len(ranges) == len(columns) and len(ranges) == len(items):
+            # a row under a header of days: "PSYCHOLOG 7:30-12:00 12:00-17:00 …", one a day
+            for day, item in zip(columns, ranges, strict=True):
+                schedules.setdefault(
+                    ((day,), item.opens, item.closes),
+                    Schedule((day,), item.opens, item.closes, _row_label(sentence), sentence),
+                )
+            continue
+        columns = ()
         if not any(item.kind == "range" for item in items):
             days_only = [item for item in items if item.kind == "days"]
             carried = days_only[-1].days if days_only and len(folded) < 60 else None
