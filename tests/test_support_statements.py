@@ -708,6 +708,11 @@ def test_schedules(text: str, entries: list[Entry]) -> None:
         ),
         pytest.param("zapisy do 15:00", [], id="a deadline is not hours"),
         pytest.param(
+            "Sekretariat czynny 7:30-15:30, wnioski przyjmujemy do 15:00",
+            [(WEEKDAYS, "07:30", "15:30")],
+            id="a deadline after hours does-not-extend-them",
+        ),
+        pytest.param(
             "Poniedziałek 8:00 - 16:00\nPiętek 7:00 - 15:00",
             [(("Mo",), "08:00", "16:00"), (("Fr",), "07:00", "15:00")],
             id="a-misspelt-friday",

@@ -224,6 +224,7 @@ def _time_tokens(folded: str) -> list[tuple[int, int, str, bool]]:
 
 
 _UNTIL = re.compile(r"\bdo\s*(?:godz\.?|godziny)?\s*$")
+_DAYS_THEN_UNTIL = re.compile(rf"(?:{_DAY_WORD.pattern})[^\d]{{0,20}}$")
 
 
 def _add_extension(folded: str, token: tuple[int, int, str, bool], items: list[_Item]) -> None:
@@ -231,7 +232,9 @@ def _add_extension(folded: str, token: tuple[int, int, str, bool], items: list[_
     7:30-15:30, w czwartki do 17:00"): the same opening, closing then."""
     start, _, closes, full = token
     ranges = [item for item in items if item.kind == "range"]
-    if full and ranges and _UNTIL.search(folded[max(0, start - 12) : start]):
+    # Only for days of its own right before it: "…, zapisy do 15:00" is a deadline.
+    days_before = _DAYS_THEN_UNTIL.search(folded[max(0, start - 30) : start])
+    if full and ranges and days_before and _UNTIL.search(folded[max(0, start - 12) : start]):
         if closes > ranges[-1].opens:
             items.append(_Item(start, "range", opens=ranges[-1].opens, closes=closes, extends=True))
 
