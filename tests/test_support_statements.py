@@ -521,6 +521,21 @@ def test_fees(text: str, free: bool | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "free"),
+    [
+        ("Za pobyt w DPS pobierana jest opłata.", False),
+        ("Udział jest wolny od opłat.", True),
+        ("Korzystanie z usług nie wymaga opłat.", True),
+        ("Nie pobiera się opłat za pobyt.", True),
+    ],
+)
+def test_fees_in_forms_the_tune_half_does_not_show(text: str, free: bool | None) -> None:
+    # Written by hand from common Polish wording, not from a corpus document.
+    fees = read_fees(sentences(text))
+    assert (fees.free if fees else None) == free
+
+
+@pytest.mark.parametrize(
     ("text", "required"),
     [
         pytest.param(
@@ -561,6 +576,29 @@ def test_fees(text: str, free: bool | None) -> None:
     ],
 )
 def test_referral(text: str, required: bool | None) -> None:
+    referral = read_referral(sentences(text))
+    assert (referral.required if referral else None) == required
+
+
+@pytest.mark.parametrize(
+    ("text", "required"),
+    [
+        ("Przyjęcie do ośrodka wymaga skierowania.", True),
+        ("Przyjęcie nie wymaga skierowania.", False),
+        ("Skierowania nie wymagamy.", False),
+        ("Warunkiem przyjęcia jest skierowanie.", True),
+        ("Do ośrodka kieruje sąd.", True),
+        ("Dzieci są kierowane przez sąd rodzinny.", True),
+        ("Skierowanie wydaje Powiatowe Centrum Pomocy Rodzinie.", True),
+        ("Nie jest wymagane orzeczenie o niepełnosprawności.", False),
+        ("Zapisy telefoniczne, skierowanie niepotrzebne.", False),
+        ("skierowanie nie jest konieczne", False),
+        ("Wnioski kieruje się do sądu.", None),
+        ("Sprawę kieruje do sądu kurator.", None),
+    ],
+)
+def test_referral_in_forms_the_tune_half_does_not_show(text: str, required: bool | None) -> None:
+    # Written by hand from common Polish wording, not from a corpus document.
     referral = read_referral(sentences(text))
     assert (referral.required if referral else None) == required
 

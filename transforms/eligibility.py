@@ -170,13 +170,15 @@ _FREE = re.compile(
     r"\b(?:bezplatn|nieodplatn|darmow|za darmo|nie ponosi\w* (?:zadnych )?(?:koszt|oplat)"
     r"|bez (?:zadnych )?oplat|finansowan\w* (?:przez|ze srodkow) (?:nfz|narodow)"
     r"|nie pobier\w* (?:sie )?(?:zadnych )?oplat|refundowan\w* (?:przez|ze srodkow) (?:nfz|narodow)"
-    r"|w ramach (?:kontraktu z )?nfz|na nfz\b)"
+    r"|w ramach (?:kontraktu z )?nfz|na nfz\b|woln\w* od (?:wszelkich |jakichkolwiek )?oplat"
+    r"|nie wymaga\w* (?:\w+ )?oplat)"
 )
 # Paid: what the support costs ("odpłatność za pobyt", "koszt 10 zł - stawka dzienna"), not
 # any amount a page gives (benefits, court fees, prices of waste collection).
 _PAID = re.compile(
     r"\b(?:odplatn\w*|platn(?:y|a|e)\b|pelnoplatn\w*|koszt\w* (?:\w+ ){0,3}\d+[\s,.]*(?:zl|pln)"
-    r"|oplat\w* za (?:pobyt|usług|uslug|zajeci|wyzywieni|posilk|opiek))"
+    r"|oplat\w* za (?:pobyt|usług|uslug|zajeci|wyzywieni|posilk|opiek)"
+    r"|pobier\w* (?:jest |sa )?(?:\w+ )?oplat)"
 )
 
 
@@ -215,6 +217,9 @@ _NO_REFERRAL = re.compile(
     r"|musz\w*|musi\w*"
     r"|trzeba)\s(?:\w+\s){0,4}skierowan|\bskierowanie nie jest (?:wymagane|potrzebne)"
     r"|\bniepotrzebne jest skierowanie|\bnie jest (?:wymagane|potrzebne) skierowanie"
+    r"|\bskierowan\w* nie (?:jest )?(?:wymaga\w*|potrzeb\w*|konieczn\w*)"
+    r"|\bskierowani\w* (?:jest )?(?:niepotrzebn|zbedn)"
+    r"|\bnie (?:jest )?(?:wymagan\w*|potrzebn\w*) (?:\w+ ){0,2}orzeczeni"
 )
 _REFERRAL = re.compile(
     r"\b(?:na podstawie|ze|z) (?:\w+ ){0,2}(?:skierowan|orzeczeni|opinii o potrzebie|decyzji)"
@@ -227,6 +232,10 @@ _REFERRAL = re.compile(
     r"|mops|gops|ops|pcpr|szpital|zespol)"
     r"|\bna podstawie (?:\w+ ){0,2}opinii\b|\bdecyzj\w* o (?:skierowaniu|umieszczeniu|przyznaniu)"
     r"|\bz orzeczeniem o"
+    r"|\bwymaga\w* (?:\w+ ){0,2}skierowan|\bwarunkiem (?:\w+ ){0,2}jest (?:\w+ ){0,2}skierowan"
+    r"|\bskierowani\w* (?:\w+ )?wyda\w*"
+    r"|\bkier(?:uje|uja|owan[aey]?|owani)\s(?!sie\b|do\b)(?:przez\s)?(?:(?!do\b)\w+\s)?"
+    r"(?:sad|lekarz|mops|gops|ops|pcpr|poradni)"
 )
 
 
