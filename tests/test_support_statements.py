@@ -346,6 +346,11 @@ def test_the_ways_pages_write_each_form(text: str, codes: set[str]) -> None:
         ("środki na podjęcie działalności gospodarczej", {"employment_services"}),
         ("zajęcia dla seniorów", {"senior_activities"}),
         ("zajęcia ruchowe i teatralne, kolonie letnie", {"leisure_activities"}),
+        ("Punkt konsultacyjny", {"counselling"}),
+        ("Rehabilitacja zawodowa osób niepełnosprawnych", {"disability_support"}),
+        ("Gabinet Promocji Zdrowia", {"prevention"}),
+        ("bezpłatne badania w kierunku HIV i HCV", {"health_care"}),
+        ("można korzystać z pomocy tłumacza języka migowego", {"disability_support"}),
         # and what they are not
         ("Współpracujemy z Bankiem Żywności", set()),  # a partner named after a verb
         ("Dodatkowe dni wolne od zajęć dydaktycznych:", set()),

@@ -866,6 +866,7 @@ SERVICES: tuple[Service, ...] = (
         _patterns(
             "poradnictwo",
             "porada",
+            "punkt konsultacyjny",
             "konsultacja",
             "doradztwo",
             "konsultować",
@@ -1298,6 +1299,8 @@ SERVICES: tuple[Service, ...] = (
             "legitymacja * niepełnosprawność",
             "asystent * niepełnosprawny",
             "asystent * niepełnosprawność",
+            "tłumacz język migowy",
+            "rehabilitacja * niepełnosprawny",
         ),
     ),
     Service(
@@ -1340,6 +1343,7 @@ SERVICES: tuple[Service, ...] = (
         _patterns(
             "profilaktyka",
             "profilaktyczny",
+            "promocja zdrowie",
             # "dzieciom zagrożonym demoralizacją lub uzależnieniem"
             "zagrozić * uzależnienie",
             "zagrozić * demoralizacja",
@@ -1380,6 +1384,7 @@ SERVICES: tuple[Service, ...] = (
             "szczepienie",
             "porada lekarski",
             "badanie lekarski",
+            "badanie w kierunek",
         ),
     ),
     Service(
