@@ -422,6 +422,26 @@ def test_a_link_to_a_document_states_nothing(text: str) -> None:
     assert _codes(text) == set()  # a052
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the 96 saved pages: a tag cloud, a schedule's title
+        ("Porady (11) prawo (2)", set()),
+        ("sytuacje kryzysowe (5)kultura (7)budownictwo (8)", set()),
+        ("Harmonogram porad grupowych na I kwartal 2018", set()),
+        # a phone's area code in brackets is no tag count (c075)
+        (
+            "Oferujemy terapię uzależnień, tel. (063) 28 81 074, (063) 28 81 075",
+            {"addiction_support"},
+        ),
+    ],
+)
+def test_tags_and_titles_state_nothing(text: str, codes: set[str]) -> None:
+    assert _codes(text) == codes
+    if codes:
+        assert not_an_offer(text) is None
+
+
 # --- ages ----------------------------------------------------------------------------------
 
 

@@ -87,11 +87,15 @@ _NOT_AN_OFFER = {
     ),
     "the title of a form or a register": re.compile(
         r"^\W*(?:wniosek|wnioski|formularz\w*|druk\w*|oswiadczeni\w*|rejestr(?:y|u|ze|em|ow)?"
-        r"|wykaz\w*)\b"
+        r"|wykaz\w*|harmonogram\w*|regulamin\w*|sprawozdani\w*)\b"
     ),
     # "Program rozwoju pieczy zastępczej … 2026.docx (162,03KB)": a link to a file
     "a link to a document": re.compile(
         r"\.(?:docx?|pdf|xlsx?|odt|ods|rtf)\b|\(\s?\d+(?:[.,]\d+)?\s?[km]b\s?\)"
+    ),
+    # "Porady (11) prawo (2)", "sytuacje kryzysowe (5)kultura (7)…": a list of tags
+    "a list of tags with counts": re.compile(
+        r"[a-z]\s?\(\d{1,3}\)\s?[a-z][^()\d]{0,40}[a-z]\s?\(\d{1,3}\)"  # not "(063) 28 81"
     ),
     "a line of a BIP page's change log": re.compile(
         r"\b(?:aktualizacja|dodanie|usuniecie) (?:danych|stanowiska|dokumentu|tresci)"
