@@ -815,6 +815,15 @@ def test_schedules_in_forms_the_tune_half_does_not_show(text: str, entries: list
             "dla dzieci w wieku od 6 miesięcy do 3 lat", [(0, 3)], id="months-are-the-first-year"
         ),
         pytest.param("seniorzy (60+)", [(60, None)], id="plus-in-brackets"),
+        pytest.param("Wiek: 7–12 lat", [(7, 12)], id="wiek"),
+        pytest.param("Grupa wiekowa: 6-10 lat", [(6, 10)], id="grupa-wiekowa"),
+        pytest.param("od lat 3 do lat 6 (dzieci)", [(3, 6)], id="od-lat-do-lat"),
+        pytest.param("dzieci i młodzież do 18 r. życia", [(None, 18)], id="r-zycia"),
+        pytest.param("osoby w wieku 60 lat i starsze", [(60, None)], id="i-starsze"),
+        pytest.param(
+            "Dofinansowanie zatrudnienia bezrobotnego 50+", [(50, None)], id="fixture-bezrobotny-50"
+        ),
+        pytest.param("bezrobotni zarejestrowani od 12 miesięcy", [], id="how-long-not-how-old"),
         pytest.param("przedszkolaki (3-6 lat)", [(3, 6)], id="przedszkolaki"),
     ],
 )
