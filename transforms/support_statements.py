@@ -6,7 +6,9 @@ page text, an article's sentences about a mention, a spreadsheet's offer column,
 pracy" value). A form of support is *stated* when a sentence of the text names it as something
 offered ("prowadzimy terapię logopedyczną", a line of a "Formy pomocy" list), not when a word
 passes by: a sentence that advertises a job, cites a law by its journal entry, announces that
-an activity is suspended or reports a conference is not read for services. Services are
+an activity is suspended, reports a conference, asks a question or links a document is not read
+for services, nor are names of institutions and programmes inside a sentence, certificates
+someone brings, what another specialist offers, mailboxes and links. Services are
 recognised by lemma through the taxonomy (`transforms.taxonomy_reading`), plus coordinated
 adjectives ("poradnictwo psychologiczne, prawne i socjalne" states legal counselling too).
 
