@@ -329,6 +329,40 @@ def test_the_ways_pages_write_each_form(text: str, codes: set[str]) -> None:
     assert _codes(text) == codes
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Prowadzimy zajęcia dydaktyczno-wyrównawcze.", {"educational_therapy"}),
+        ("Oferujemy psychoedukację dla rodziców.", {"psychological_support"}),
+        ("terapia poznawczo-behawioralna", {"psychotherapy"}),
+        ("Prowadzimy bajkoterapię i biofeedback.", {"therapy"}),
+        ("terapia jąkania", {"speech_therapy"}),
+        ("Poradnia wydaje opinie i orzeczenia.", {"diagnosis"}),
+        ("Działa grupa samopomocy dla rodziców.", {"support_group"}),
+        ("Zapewniamy wsparcie dla rodzin w kryzysie.", {"family_support"}),
+        ("mieszkania wspierane dla osób z niepełnosprawnościami", {"housing"}),
+        ("Wypłacamy zapomogi.", {"financial_benefits"}),
+        ("rejestracja osób bezrobotnych", {"employment_services"}),
+        ("środki na podjęcie działalności gospodarczej", {"employment_services"}),
+        ("zajęcia dla seniorów", {"senior_activities"}),
+        ("zajęcia ruchowe i teatralne, kolonie letnie", {"leisure_activities"}),
+        ("Punkt konsultacyjny", {"counselling"}),
+        ("Rehabilitacja zawodowa osób niepełnosprawnych", {"disability_support"}),
+        ("Gabinet Promocji Zdrowia", {"prevention"}),
+        ("bezpłatne badania w kierunku HIV i HCV", {"health_care"}),
+        ("można korzystać z pomocy tłumacza języka migowego", {"disability_support"}),
+        # and what they are not
+        ("Współpracujemy z Bankiem Żywności", set()),  # a partner named after a verb
+        ("Dodatkowe dni wolne od zajęć dydaktycznych:", set()),
+        ("Skład Opału w Kcyni", set()),
+        ("• Aktualny wywiad środowiskowy", set()),  # a document to bring
+    ],
+)
+def test_common_polish_forms_the_tune_half_does_not_show(text: str, codes: set[str]) -> None:
+    # Written by hand from common Polish wording, not from a corpus document.
+    assert _codes(text) == codes
+
+
 def test_each_service_keeps_the_sentence_that_states_it() -> None:
     # a001: the first sentence that states a code is its evidence, as written
     text = (
@@ -353,6 +387,59 @@ def test_sentences_keep_abbreviations_and_split_sentences() -> None:
         "Godziny pracy PCPR: poniedziałek – piątek od godz. 8.00 do godz. 16.00.",
         "Zapraszamy.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "w godz.8:00 – 10:00.W przypadku gdy poniedziałek jest dniem wolnym",
+            ["w godz.8:00 – 10:00.", "W przypadku gdy poniedziałek jest dniem wolnym"],
+            id="c075-a-lost-space",
+        ),
+        pytest.param("m.in.Psycholog", ["m.in.Psycholog"], id="an-abbreviation"),
+        pytest.param("zobacz www.ops.Pl", ["zobacz www.ops.Pl"], id="an-address"),
+        pytest.param("pisz na ops@ops.Pl teraz", ["pisz na ops@ops.Pl teraz"], id="a-mailbox"),
+        pytest.param(
+            "czynne: pon. 8:00-17:00, wt.-pt. 7:30-15:30",
+            ["czynne: pon. 8:00-17:00, wt.-pt. 7:30-15:30"],
+            id="an-abbreviated-day-range",
+        ),
+    ],
+)
+def test_where_sentences_end(text: str, expected: list[str]) -> None:
+    assert list(sentences(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Program rozwoju pieczy zastępczej w powiecie opolskim na lata 2024 – 2026.docx (162,03KB)",
+        "Regulamin terapii logopedycznej (245 KB)",
+    ],
+)
+def test_a_link_to_a_document_states_nothing(text: str) -> None:
+    assert _codes(text) == set()  # a052
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the 96 saved pages: a tag cloud, a schedule's title
+        ("Porady (11) prawo (2)", set()),
+        ("sytuacje kryzysowe (5)kultura (7)budownictwo (8)", set()),
+        ("Harmonogram porad grupowych na I kwartal 2018", set()),
+        # a phone's area code in brackets is no tag count (c075)
+        (
+            "Oferujemy terapię uzależnień, tel. (063) 28 81 074, (063) 28 81 075",
+            {"addiction_support"},
+        ),
+    ],
+)
+def test_tags_and_titles_state_nothing(text: str, codes: set[str]) -> None:
+    assert _codes(text) == codes
+    if codes:
+        assert not_an_offer(text) is None
 
 
 # --- ages ----------------------------------------------------------------------------------
@@ -459,6 +546,21 @@ def test_fees(text: str, free: bool | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "free"),
+    [
+        ("Za pobyt w DPS pobierana jest opłata.", False),
+        ("Udział jest wolny od opłat.", True),
+        ("Korzystanie z usług nie wymaga opłat.", True),
+        ("Nie pobiera się opłat za pobyt.", True),
+    ],
+)
+def test_fees_in_forms_the_tune_half_does_not_show(text: str, free: bool | None) -> None:
+    # Written by hand from common Polish wording, not from a corpus document.
+    fees = read_fees(sentences(text))
+    assert (fees.free if fees else None) == free
+
+
+@pytest.mark.parametrize(
     ("text", "required"),
     [
         pytest.param(
@@ -499,6 +601,29 @@ def test_fees(text: str, free: bool | None) -> None:
     ],
 )
 def test_referral(text: str, required: bool | None) -> None:
+    referral = read_referral(sentences(text))
+    assert (referral.required if referral else None) == required
+
+
+@pytest.mark.parametrize(
+    ("text", "required"),
+    [
+        ("Przyjęcie do ośrodka wymaga skierowania.", True),
+        ("Przyjęcie nie wymaga skierowania.", False),
+        ("Skierowania nie wymagamy.", False),
+        ("Warunkiem przyjęcia jest skierowanie.", True),
+        ("Do ośrodka kieruje sąd.", True),
+        ("Dzieci są kierowane przez sąd rodzinny.", True),
+        ("Skierowanie wydaje Powiatowe Centrum Pomocy Rodzinie.", True),
+        ("Nie jest wymagane orzeczenie o niepełnosprawności.", False),
+        ("Zapisy telefoniczne, skierowanie niepotrzebne.", False),
+        ("skierowanie nie jest konieczne", False),
+        ("Wnioski kieruje się do sądu.", None),
+        ("Sprawę kieruje do sądu kurator.", None),
+    ],
+)
+def test_referral_in_forms_the_tune_half_does_not_show(text: str, required: bool | None) -> None:
+    # Written by hand from common Polish wording, not from a corpus document.
     referral = read_referral(sentences(text))
     assert (referral.required if referral else None) == required
 
@@ -634,6 +759,27 @@ def test_schedules(text: str, entries: list[Entry]) -> None:
         ),
         pytest.param("Czynne całą dobę", [(DAYS, "00:00", "24:00")], id="cala-doba"),
         pytest.param("dom przez całą dobę", [], id="cala-doba-without-open-is-not-hours"),
+        pytest.param(
+            "Godziny pracy: pn.-pt. 7:30-15:30, w czwartki do 17:00",
+            [(("Mo", "Tu", "We", "Fr"), "07:30", "15:30"), (("Th",), "07:30", "17:00")],
+            id="one-day-closes-later",
+        ),
+        pytest.param(
+            "pn.-pt. 7:30-15:30 (w piątki do 14:00)",
+            [(("Mo", "Tu", "We", "Th"), "07:30", "15:30"), (("Fr",), "07:30", "14:00")],
+            id="one-day-closes-earlier",
+        ),
+        pytest.param("zapisy do 15:00", [], id="a deadline is not hours"),
+        pytest.param(
+            "Sekretariat czynny 7:30-15:30, wnioski przyjmujemy do 15:00",
+            [(WEEKDAYS, "07:30", "15:30")],
+            id="a deadline after hours does-not-extend-them",
+        ),
+        pytest.param(
+            "Poniedziałek 8:00 - 16:00\nPiętek 7:00 - 15:00",
+            [(("Mo",), "08:00", "16:00"), (("Fr",), "07:00", "15:00")],
+            id="a-misspelt-friday",
+        ),
         pytest.param("Dzieci od 7 do 12 miesięcy", [], id="months-are-not-hours"),
         pytest.param("grupy od 10 do 12 uczestników", [], id="people-are-not-hours"),
         pytest.param("od 10 do 20 sesji", [], id="sessions-are-not-hours"),
@@ -669,6 +815,15 @@ def test_schedules_in_forms_the_tune_half_does_not_show(text: str, entries: list
             "dla dzieci w wieku od 6 miesięcy do 3 lat", [(0, 3)], id="months-are-the-first-year"
         ),
         pytest.param("seniorzy (60+)", [(60, None)], id="plus-in-brackets"),
+        pytest.param("Wiek: 7–12 lat", [(7, 12)], id="wiek"),
+        pytest.param("Grupa wiekowa: 6-10 lat", [(6, 10)], id="grupa-wiekowa"),
+        pytest.param("od lat 3 do lat 6 (dzieci)", [(3, 6)], id="od-lat-do-lat"),
+        pytest.param("dzieci i młodzież do 18 r. życia", [(None, 18)], id="r-zycia"),
+        pytest.param("osoby w wieku 60 lat i starsze", [(60, None)], id="i-starsze"),
+        pytest.param(
+            "Dofinansowanie zatrudnienia bezrobotnego 50+", [(50, None)], id="fixture-bezrobotny-50"
+        ),
+        pytest.param("bezrobotni zarejestrowani od 12 miesięcy", [], id="how-long-not-how-old"),
         pytest.param("przedszkolaki (3-6 lat)", [(3, 6)], id="przedszkolaki"),
     ],
 )
@@ -677,6 +832,28 @@ def test_ages_in_forms_the_tune_half_does_not_show(
 ) -> None:
     # Constructed from common Polish forms, not from a corpus document.
     assert [(age.min, age.max) for age in read_ages(sentences(text))] == ages
+
+
+def test_a_table_of_days_pairs_each_cell_with_its_day() -> None:
+    # b077: a school's table of duty hours, its header's cells run together
+    text = (
+        "PONIEDZIAŁEKWTOREKŚRODACZWARTEKPIĄTEK\n"
+        "PEDAGOG 12.00-17.00  7.30-12.00  7.30-12.007.30-11.3011.30-15.30\n"
+        "PSYCHOLOG 7:30-12:0012:00-17:0011:00-15:3011:30-15:307:30-11:30"
+    )
+    found = [(s.days, s.opens, s.closes, s.what) for s in read_schedules(text)]
+    assert found[:5] == [
+        (("Mo",), "12:00", "17:00", "pedagog"),
+        (("Tu",), "07:30", "12:00", "pedagog"),
+        (("We",), "07:30", "12:00", "pedagog"),
+        (("Th",), "07:30", "11:30", "pedagog"),
+        (("Fr",), "11:30", "15:30", "pedagog"),
+    ]
+    assert found[5] == (("Mo",), "07:30", "12:00", "psycholog") and len(found) == 10
+    # a row whose cells do not fill the header is read as any other line
+    assert [(s.days, s.opens) for s in read_schedules("Pon Wt Śr\nCzynne 8:00-16:00")] == [
+        (WEEKDAYS, "08:00")
+    ]
 
 
 def test_a_schedule_keeps_its_label_and_line() -> None:

@@ -47,12 +47,12 @@ class Referral:
 _N = r"(\d{1,2}(?:[,.]5(?!\d))?)(?:\s?-?(?:go|tego|ego|ty|ym)|\.)?"
 # Months or weeks of life before a number of years: the range starts in the first year.
 _INFANT = r"(?:\d{1,2}\.?\s?(?:miesi\w*|m-c\w*|mies\.|tygodni\w*|tyg\.)(?:\s?zycia)?)"
-_YEARS = r"(?:lat[a]?\b|lat\w*|roku? zycia|r\.\s?z\.|rz\b|rok\w* zycia)"
+_YEARS = r"(?:lat[a]?\b|lat\w*|roku? zycia|r\.\s?z\.|rz\b|rok\w* zycia|r\. zycia)"
 _ADULT_MIN = 18
 # Words that say the numbers are the ages of people served, not years of activity.
 _PEOPLE = re.compile(
     r"\b(?:dzie(?:ci|ck)|mlodziez|osob|uczni|uczestnik|wychowan|pacjent|senior|chlop|dziewcz"
-    r"|mieszkan|nastolat|przedszkol|zlob|maluch|niemowl|klient|podopieczn|kobiet|mezczyzn|doros|pelnolet|uczeszcza"
+    r"|mieszkan|nastolat|przedszkol|zlob|maluch|bezrobotn|niemowl|klient|podopieczn|kobiet|mezczyzn|doros|pelnolet|uczeszcza"
     r"|przyjmuj|przeznaczon|adopt|kandydat|latk|latek|letni|ukonczy|ukonczon)"
 )
 _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -70,7 +70,8 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "od 3 miesięcy do 6 lat", "od 20. tygodnia życia do 3 lat"
     (re.compile(rf"\bod\s{_INFANT}\s?(?:-|–|do)\s?{_N}\s?{_YEARS}"), "0-max"),
-    (re.compile(rf"\bod\s{_INFANT}"), "0-"),
+    # "od 20. tygodnia życia"; "od 12 miesięcy" alone is how long, not how old
+    (re.compile(rf"\bod\s{_INFANT}(?<=zycia)"), "0-"),
     # "do 18 lat", "do ukończenia 16. roku życia", "poniżej 18 roku życia", "nie ukończyła 18 lat"
     (
         re.compile(
@@ -97,9 +98,9 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "min-",
     ),
-    (re.compile(rf"\bw wieku\s{_N}\s?(?:\+|lat i wiecej|lat i powyzej)"), "min-"),
+    (re.compile(rf"\bw wieku\s{_N}\s?(?:\+|lat i wiecej|lat i powyzej|lat i starsz\w*)"), "min-"),
     # the years before the number: "dzieci do lat 3", "od lat 7", "powyżej lat 60"
-    (re.compile(rf"\b(?:w wieku )?(?:od )?lat {_N}\s?(?:-|–|do)\s?{_N}"), "min-max"),
+    (re.compile(rf"\b(?:w wieku )?(?:od )?lat {_N}\s?(?:-|–|do)\s?(?:lat )?{_N}"), "min-max"),
     (re.compile(rf"\b(?:do|ponizej) lat {_N}"), "-max"),
     (re.compile(rf"\b(?:od|powyzej) lat {_N}"), "min-"),
     # "w wieku 3-6", "dzieci 3–6-letnie", "dla 7-12 latków"
@@ -155,7 +156,8 @@ def read_ages(sentences: Iterable[str]) -> tuple[AgeRange, ...]:
     ranges: dict[tuple[float | None, float | None], AgeRange] = {}
     for sentence in sentences:
         folded = fold(sentence).lower()
-        if not _PEOPLE.search(folded) and "wieku" not in folded and "zycia" not in folded:
+        # "Wiek: 7–12 lat", "grupa wiekowa 6-10 lat" say whose years these are too
+        if not _PEOPLE.search(folded) and not re.search(r"\bwiek|zycia", folded):
             continue
         for low, high in _ages_in(folded):
             if (low, high) == (None, _ADULT_MIN) and "pelnolet" in folded:
@@ -170,13 +172,15 @@ _FREE = re.compile(
     r"\b(?:bezplatn|nieodplatn|darmow|za darmo|nie ponosi\w* (?:zadnych )?(?:koszt|oplat)"
     r"|bez (?:zadnych )?oplat|finansowan\w* (?:przez|ze srodkow) (?:nfz|narodow)"
     r"|nie pobier\w* (?:sie )?(?:zadnych )?oplat|refundowan\w* (?:przez|ze srodkow) (?:nfz|narodow)"
-    r"|w ramach (?:kontraktu z )?nfz|na nfz\b)"
+    r"|w ramach (?:kontraktu z )?nfz|na nfz\b|woln\w* od (?:wszelkich |jakichkolwiek )?oplat"
+    r"|nie wymaga\w* (?:\w+ )?oplat)"
 )
 # Paid: what the support costs ("odpłatność za pobyt", "koszt 10 zł - stawka dzienna"), not
 # any amount a page gives (benefits, court fees, prices of waste collection).
 _PAID = re.compile(
     r"\b(?:odplatn\w*|platn(?:y|a|e)\b|pelnoplatn\w*|koszt\w* (?:\w+ ){0,3}\d+[\s,.]*(?:zl|pln)"
-    r"|oplat\w* za (?:pobyt|usług|uslug|zajeci|wyzywieni|posilk|opiek))"
+    r"|oplat\w* za (?:pobyt|usług|uslug|zajeci|wyzywieni|posilk|opiek)"
+    r"|pobier\w* (?:jest |sa )?(?:\w+ )?oplat)"
 )
 
 
@@ -215,6 +219,9 @@ _NO_REFERRAL = re.compile(
     r"|musz\w*|musi\w*"
     r"|trzeba)\s(?:\w+\s){0,4}skierowan|\bskierowanie nie jest (?:wymagane|potrzebne)"
     r"|\bniepotrzebne jest skierowanie|\bnie jest (?:wymagane|potrzebne) skierowanie"
+    r"|\bskierowan\w* nie (?:jest )?(?:wymaga\w*|potrzeb\w*|konieczn\w*)"
+    r"|\bskierowani\w* (?:jest )?(?:niepotrzebn|zbedn)"
+    r"|\bnie (?:jest )?(?:wymagan\w*|potrzebn\w*) (?:\w+ ){0,2}orzeczeni"
 )
 _REFERRAL = re.compile(
     r"\b(?:na podstawie|ze|z) (?:\w+ ){0,2}(?:skierowan|orzeczeni|opinii o potrzebie|decyzji)"
@@ -227,6 +234,10 @@ _REFERRAL = re.compile(
     r"|mops|gops|ops|pcpr|szpital|zespol)"
     r"|\bna podstawie (?:\w+ ){0,2}opinii\b|\bdecyzj\w* o (?:skierowaniu|umieszczeniu|przyznaniu)"
     r"|\bz orzeczeniem o"
+    r"|\bwymaga\w* (?:\w+ ){0,2}skierowan|\bwarunkiem (?:\w+ ){0,2}jest (?:\w+ ){0,2}skierowan"
+    r"|\bskierowani\w* (?:\w+ )?wyda\w*"
+    r"|\bkier(?:uje|uja|owan[aey]?|owani)\s(?!sie\b|do\b)(?:przez\s)?(?:(?!do\b)\w+\s)?"
+    r"(?:sad|lekarz|mops|gops|ops|pcpr|poradni)"
 )
 
 

@@ -42,7 +42,7 @@ class Schedule:
 _DAY_WORD = re.compile(
     r"\b(?:(poniedzial(?:ek|ku|ki|kach|kami)|pon|pn|pnd)|(wtor(?:ek|ku|ki|kach|kami)|wt)"
     r"|(srod(?:a|e|y|zie|ach|ami)|sr)|(czwart(?:ek|ku|ki|kach|kami)|czw|cz)"
-    r"|(piat(?:ek|ku|ki|kach|kami)?|pt|pia)|(sobot(?:a|e|y|cie|ach|ami)|sobocie|sob|so)"
+    r"|(pi[ae]t(?:ek|ku|ki|kach|kami)|piat|pt|pia)|(sobot(?:a|e|y|cie|ach|ami)|sobocie|sob|so)"
     r"|(niedziel(?:a|e|i|ach|ami)?|niedz|nd|ndz))\b\.?"
 )
 _DAY_JOIN = re.compile(r"^\s*(?:-|–|—|do|-\s*do)\s*$")
@@ -127,6 +127,7 @@ class _Item:
     days: tuple[str, ...] = ()
     opens: str = ""
     closes: str = ""
+    extends: bool = False  # "…, w czwartki do 17:00": the range before it, closing later
 
 
 def _repair(folded: str) -> str:
@@ -183,7 +184,7 @@ def _time_tokens(folded: str) -> list[tuple[int, int, str, bool]]:
     last_end = -1
     for match in _TIME.finditer(folded):
         start, end = match.span()
-        glued = start == last_end and len(match[1]) == 2
+        glued = start == last_end  # "12.007.30": cells run together
         after_abbreviation = folded[max(0, start - 5) : start] == "godz."
         if (
             not glued
@@ -222,6 +223,22 @@ def _time_tokens(folded: str) -> list[tuple[int, int, str, bool]]:
     return sorted(tokens)
 
 
+_UNTIL = re.compile(r"\bdo\s*(?:godz\.?|godziny)?\s*$")
+_DAYS_THEN_UNTIL = re.compile(rf"(?:{_DAY_WORD.pattern})[^\d]{{0,20}}$")
+
+
+def _add_extension(folded: str, token: tuple[int, int, str, bool], items: list[_Item]) -> None:
+    """A full time after "do" that closes no range of its own, after a range ("pn.-pt.
+    7:30-15:30, w czwartki do 17:00"): the same opening, closing then."""
+    start, _, closes, full = token
+    ranges = [item for item in items if item.kind == "range"]
+    # Only for days of its own right before it: "…, zapisy do 15:00" is a deadline.
+    days_before = _DAYS_THEN_UNTIL.search(folded[max(0, start - 30) : start])
+    if full and ranges and days_before and _UNTIL.search(folded[max(0, start - 12) : start]):
+        if closes > ranges[-1].opens:
+            items.append(_Item(start, "range", opens=ranges[-1].opens, closes=closes, extends=True))
+
+
 def _range_items(folded: str) -> list[_Item]:
     """Time ranges: two times joined by a dash, "do", "a" or nothing (cells run together); a
     bare hour counts only beside a full time or after "godz."/"od"."""
@@ -248,7 +265,10 @@ def _range_items(folded: str) -> list[_Item]:
             items.append(_Item(start, "range", opens=opens, closes=closes))
             index += 2
             continue
+        _add_extension(folded, tokens[index], items)
         index += 1
+    if index == len(tokens) - 1:
+        _add_extension(folded, tokens[index], items)
     if _OPEN.search(folded):
         for match in _ROUND_THE_CLOCK.finditer(folded):
             items.append(_Item(match.start(), "range", opens="00:00", closes="24:00"))
@@ -278,6 +298,7 @@ def _pair(items: list[_Item], dated: bool, all_week: bool) -> list[tuple[tuple[s
             pending.append(item)
         else:
             pairs.append((current, item))
+    pairs = _extended(pairs)
     given = {day for days, _ in pairs for day in days}
     for item in pending:
         if (item.opens, item.closes) == ("00:00", "24:00") or all_week:
@@ -289,6 +310,21 @@ def _pair(items: list[_Item], dated: bool, all_week: bool) -> list[tuple[tuple[s
     return sorted(pairs, key=lambda pair: pair[1].start)
 
 
+def _extended(
+    pairs: list[tuple[tuple[str, ...], _Item]],
+) -> list[tuple[tuple[str, ...], _Item]]:
+    """An extension's days leave the range it extends ("pn.-pt. 7:30-15:30, w czwartki do
+    17:00": Thursday is open until five, the other days until half past three)."""
+    out: list[tuple[tuple[str, ...], _Item]] = []
+    for days, item in pairs:
+        if item.extends and out:
+            last_days, last = out[-1]
+            if set(days) < set(last_days):
+                out[-1] = (tuple(d for d in last_days if d not in days), last)
+        out.append((days, item))
+    return out
+
+
 def _what(line: str) -> str:
     label = _LABEL.match(line)
     if label and not _DAY_WORD.match(fold(label[1]).lower()):
@@ -296,14 +332,53 @@ def _what(line: str) -> str:
     return ""
 
 
+_HEADER_DAY = re.compile(
+    r"poniedzialek|wtorek|sroda|czwartek|piatek|sobota|niedziela|pon\.?|wt\.?|sr\.?|czw\.?|pt\.?"
+)
+
+
+def _header_days(folded: str) -> tuple[str, ...]:
+    """The days of a table's header line ("PONIEDZIAŁEK WTOREK ŚRODA …", its cells run
+    together or not): at least three days in order and nothing else; () for other lines."""
+    names = _HEADER_DAY.findall(folded)
+    if len(names) < 3 or _HEADER_DAY.sub("", folded).strip(" \t|;,/-–") != "":
+        return ()
+    days = [_DAY_INDEX[name.rstrip(".")[:2]] for name in names]
+    if days != sorted(set(days)):
+        return ()
+    return tuple(DAYS[day] for day in days)
+
+
+_DAY_INDEX = {"po": 0, "wt": 1, "sr": 2, "cz": 3, "pi": 4, "pt": 4, "so": 5, "ni": 6}
+
+
+def _row_label(sentence: str) -> str:
+    label = re.match(r"\s*([^\d:]{3,60}?)\s*(?::|\d)", sentence)
+    return normalise_space(label[1]).lower() if label else ""
+
+
 def read_schedules(text: str | None) -> tuple[Schedule, ...]:
     """Every weekly schedule the text states, in order, without repeats."""
     schedules: dict[tuple[tuple[str, ...], str, str], Schedule] = {}
     carried: tuple[str, ...] | None = None  # days in a sentence of their own ("Poniedziałek")
+    columns: tuple[str, ...] = ()  # a table's header of days
     for sentence in sentences(text or ""):
         folded = _repair(fold(sentence).lower())
+        if header := _header_days(folded):
+            columns, carried = header, None
+            continue
         all_week = _ALL_WEEK.search(folded) is not None
         items = sorted(_day_items(folded, all_week) + _range_items(folded), key=lambda i: i.start)
+        ranges = [item for item in items if item.kind == "range"]
+        if columns and len(ranges) == len(columns) and len(ranges) == len(items):
+            # a row under a header of days: "PSYCHOLOG 7:30-12:00 12:00-17:00 …", one a day
+            for day, item in zip(columns, ranges, strict=True):
+                schedules.setdefault(
+                    ((day,), item.opens, item.closes),
+                    Schedule((day,), item.opens, item.closes, _row_label(sentence), sentence),
+                )
+            continue
+        columns = ()
         if not any(item.kind == "range" for item in items):
             days_only = [item for item in items if item.kind == "days"]
             carried = days_only[-1].days if days_only and len(folded) < 60 else None

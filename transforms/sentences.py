@@ -20,7 +20,11 @@ _ABBREVIATIONS = frozenset(
     dr mgr prof inż inz hab art ust pkt poz zł zl tzw pn pon wt śr sr czw pt sob niedz nd
     ks o.o sp gm pow woj jw ww wg min max lit rozdz tys mln ob p.o""".split()
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"„(\[•\-–]?\s*[A-ZĄĆĘŁŃÓŚŹŻ0-9])")
+# ... and where a copy lost the space: "w godz. 8:00 – 10:00.W przypadku gdy…".
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+(?=[\"„(\[•\-–]?\s*[A-ZĄĆĘŁŃÓŚŹŻ0-9])"
+    r"|(?<=[a-ząćęłńóśźż0-9]{2}[.!?])(?=[A-ZĄĆĘŁŃÓŚŹŻ](?:[a-ząćęłńóśźż]|\s))"
+)
 
 
 def _paragraphs(text: str) -> Iterator[str]:
@@ -51,7 +55,11 @@ def sentences(text: str) -> Iterator[str]:
             # "wt.-pt." ends with the abbreviation "pt."
             last_word = re.split(r"[\s\-–/]", before)[-1].rstrip(".!?").lower()
             if before.endswith(".") and (
-                last_word in _ABBREVIATIONS or len(last_word) == 1 or last_word.isdigit()
+                last_word in _ABBREVIATIONS
+                or len(last_word) == 1
+                or last_word.isdigit()
+                or "@" in last_word
+                or last_word.startswith(("www", "http"))
             ):
                 continue
             yield before.strip()

@@ -6,7 +6,9 @@ page text, an article's sentences about a mention, a spreadsheet's offer column,
 pracy" value). A form of support is *stated* when a sentence of the text names it as something
 offered ("prowadzimy terapię logopedyczną", a line of a "Formy pomocy" list), not when a word
 passes by: a sentence that advertises a job, cites a law by its journal entry, announces that
-an activity is suspended or reports a conference is not read for services. Services are
+an activity is suspended, reports a conference, asks a question or links a document is not read
+for services, nor are names of institutions and programmes inside a sentence, certificates
+someone brings, what another specialist offers, mailboxes and links. Services are
 recognised by lemma through the taxonomy (`transforms.taxonomy_reading`), plus coordinated
 adjectives ("poradnictwo psychologiczne, prawne i socjalne" states legal counselling too).
 
@@ -86,7 +88,16 @@ _NOT_AN_OFFER = {
         r"\b(?:uchwal[aye]|zarzadzeni[ea]|obwieszczeni[ea]|postanowieni[ea]) nr\b"
     ),
     "the title of a form or a register": re.compile(
-        r"^\W*(?:wniosek|wnioski|formularz\w*|druk\w*|oswiadczeni\w*|rejestr\w*|wykaz\w*)\b"
+        r"^\W*(?:wniosek|wnioski|formularz\w*|druk\w*|oswiadczeni\w*|rejestr(?:y|u|ze|em|ow)?"
+        r"|wykaz\w*|harmonogram\w*|regulamin\w*|sprawozdani\w*)\b"
+    ),
+    # "Program rozwoju pieczy zastępczej … 2026.docx (162,03KB)": a link to a file
+    "a link to a document": re.compile(
+        r"\.(?:docx?|pdf|xlsx?|odt|ods|rtf)\b|\(\s?\d+(?:[.,]\d+)?\s?[km]b\s?\)"
+    ),
+    # "Porady (11) prawo (2)", "sytuacje kryzysowe (5)kultura (7)…": a list of tags
+    "a list of tags with counts": re.compile(
+        r"[a-z]\s?\(\d{1,3}\)\s?[a-z][^()\d]{0,40}[a-z]\s?\(\d{1,3}\)"  # not "(063) 28 81"
     ),
     "a line of a BIP page's change log": re.compile(
         r"\b(?:aktualizacja|dodanie|usuniecie) (?:danych|stanowiska|dokumentu|tresci)"
@@ -151,6 +162,15 @@ _HOLDING_WORDS = frozenset(
 @lru_cache(maxsize=65_536)
 def _is_adjective(word: str) -> bool:
     return any(r.pos in ("adj", "adja") for r in analyse_word(word.lower()))
+
+
+_VERB_CLASSES = frozenset({"fin", "praet", "impt", "inf", "bedzie", "imps", "pcon", "pant"})
+
+
+@lru_cache(maxsize=65_536)
+def _is_verb(word: str) -> bool:
+    readings = analyse_word(word.lower())
+    return bool(readings) and all(r.pos in _VERB_CLASSES for r in readings)
 
 
 @lru_cache(maxsize=1)
@@ -260,6 +280,10 @@ def _name_spans(tokens: Sequence[Token], matches: Sequence[Match]) -> list[tuple
             )
         ):
             spans.append((index, end))
+        elif opens and end - index > 2 and _is_verb(tokens[index].text):
+            # "Współpracujemy z Bankiem Żywności": the sentence's first word, a verb, is not
+            # part of the name that follows it.
+            end = index + 1
         index = end
     return spans
 

@@ -866,6 +866,7 @@ SERVICES: tuple[Service, ...] = (
         _patterns(
             "poradnictwo",
             "porada",
+            "punkt konsultacyjny",
             "konsultacja",
             "doradztwo",
             "konsultować",
@@ -887,13 +888,22 @@ SERVICES: tuple[Service, ...] = (
             "terapia psychologiczny",
             "psycholog",
             "psycholożka",
+            "psychoedukacja",
+            "interwencja psychologiczny",
         ),
     ),
     Service(
         "psychotherapy",
         "psychoterapia",
         "psychotherapy",
-        _patterns("psychoterapia", "psychoterapeutyczny", "psychoterapeuta"),
+        _patterns(
+            "psychoterapia",
+            "psychoterapeutyczny",
+            "psychoterapeuta",
+            "terapia psychodynamiczny",
+            "terapia systemowy",
+            "terapia * behawioralny",
+        ),
     ),
     Service(
         "psychiatry",
@@ -922,6 +932,9 @@ SERVICES: tuple[Service, ...] = (
             "hipoterapia",
             "dogoterapia",
             "ergoterapia",
+            "biofeedback",
+            # Morfeusz does not know "bajkoterapia": a stem.
+            "bajkoterapi~",
             "trening umiejętność społeczny",
         ),
     ),
@@ -935,6 +948,7 @@ SERVICES: tuple[Service, ...] = (
             "pedagog terapeuta",
             "korekcyjny kompensacyjny",
             "zajęcia wyrównawczy",
+            "zajęcia dydaktyczny wyrównawczy",
             "dysleksja",
             "dysgrafia",
             "dysortografia",
@@ -957,6 +971,8 @@ SERVICES: tuple[Service, ...] = (
             "neurologoped~",
             "wada wymowa",
             "terapia mowa",
+            "jąkanie",
+            "terapia jąkanie",
         ),
     ),
     Service(
@@ -979,6 +995,7 @@ SERVICES: tuple[Service, ...] = (
             "telefon zaufanie",
             "infolinia",
             "linia wsparcie",
+            "telefon interwencyjny",
             "telefon wsparcie",
         ),
     ),
@@ -986,7 +1003,9 @@ SERVICES: tuple[Service, ...] = (
         "support_group",
         "grupy wsparcia",
         "support groups",
-        _patterns("grupa wsparcie", "grupa samopomocowy", "grupa wzajemny pomoc"),
+        _patterns(
+            "grupa wsparcie", "grupa samopomocowy", "grupa samopomoc", "grupa wzajemny pomoc"
+        ),
     ),
     Service(
         "parenting_school",
@@ -1012,6 +1031,7 @@ SERVICES: tuple[Service, ...] = (
             "rodzina zastępczy",
             "rodzinny dom dziecko",
             "placówka opiekuńczy wychowawczy",
+            "dom dziecko",
         ),
     ),
     Service(
@@ -1036,6 +1056,8 @@ SERVICES: tuple[Service, ...] = (
             "pomoc rodzina",
             "praca z rodzina",
             "rodzina wspierać",
+            "wsparcie dla rodzina",
+            "pomoc dla rodzina",
         ),
     ),
     Service(
@@ -1127,6 +1149,7 @@ SERVICES: tuple[Service, ...] = (
             "dodatek węglowy",
             "pomoc pieniężny",
             "pokrycie koszt utrzymanie",
+            "zapomoga",
             "wypłacać * świadczenie",
             "przyznawać * świadczenie",
             "stypendium",
@@ -1145,6 +1168,8 @@ SERVICES: tuple[Service, ...] = (
             "wyżywienie",
             "żywność",
             "dożywianie",
+            "bank żywność",
+            "artykuł spożywczy",
             "paczka",
         ),
     ),
@@ -1156,6 +1181,7 @@ SERVICES: tuple[Service, ...] = (
             "mieszkanie chronić",
             "mieszkanie wspomagać",
             "mieszkanie treningowy",
+            "mieszkanie wspierać",
             "mieszkanie socjalny",
             "lokal socjalny",
             "schronienie",
@@ -1184,6 +1210,9 @@ SERVICES: tuple[Service, ...] = (
             "poszukujący praca",
             "poszukiwać praca",
             "zakład aktywność zawodowy",
+            "rejestracja * bezrobotny",
+            "praca społecznie użyteczny",
+            "podjęcie działalność gospodarczy",
         ),
     ),
     Service(
@@ -1216,6 +1245,9 @@ SERVICES: tuple[Service, ...] = (
             "orzekać o",
             "orzeczenie o",
             "opiniować",
+            "wydawać * opinia",
+            "wydawać * orzeczenie",
+            "zespół orzekać",
             "opinia psychologiczny",
             "badanie psychologiczny",
             "badanie pedagogiczny",
@@ -1247,6 +1279,7 @@ SERVICES: tuple[Service, ...] = (
             "rehabilitacja społeczny",
             "turnus rehabilitacyjny",
             "gimnastyka korekcyjny",
+            "masaż",
         ),
     ),
     Service(
@@ -1266,6 +1299,8 @@ SERVICES: tuple[Service, ...] = (
             "legitymacja * niepełnosprawność",
             "asystent * niepełnosprawny",
             "asystent * niepełnosprawność",
+            "tłumacz język migowy",
+            "rehabilitacja * niepełnosprawny",
         ),
     ),
     Service(
@@ -1283,6 +1318,7 @@ SERVICES: tuple[Service, ...] = (
             "narkomania",
             "odwykowy",
             "trzeźwość",
+            "anonimowy alkoholik",
         ),
     ),
     Service(
@@ -1307,6 +1343,7 @@ SERVICES: tuple[Service, ...] = (
         _patterns(
             "profilaktyka",
             "profilaktyczny",
+            "promocja zdrowie",
             # "dzieciom zagrożonym demoralizacją lub uzależnieniem"
             "zagrozić * uzależnienie",
             "zagrozić * demoralizacja",
@@ -1347,6 +1384,7 @@ SERVICES: tuple[Service, ...] = (
             "szczepienie",
             "porada lekarski",
             "badanie lekarski",
+            "badanie w kierunek",
         ),
     ),
     Service(
@@ -1365,6 +1403,7 @@ SERVICES: tuple[Service, ...] = (
             "uniwersytet trzeci wiek",
             "aktywizacja senior",
             "aktywizacja osoba starszy",
+            "zajęcia dla senior",
         ),
     ),
     Service(
@@ -1389,6 +1428,13 @@ SERVICES: tuple[Service, ...] = (
             "wycieczka",
             "półkolonia",
             "koło zainteresowanie",
+            "zajęcia rekreacyjny",
+            "zajęcia ruchowy",
+            "zajęcia teatralny",
+            "zajęcia komputerowy",
+            "zajęcia ogólnorozwojowy",
+            "zajęcia rozwijać zainteresowanie",
+            "kolonia",
         ),
     ),
 )
