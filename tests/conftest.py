@@ -55,6 +55,8 @@ SLOW_TESTS = {
     "test_html_pages.py::test_invariants": "corpus",
     "test_detect.py::test_saved_pages": "corpus",
     "test_spreadsheets.py::test_real_file_count_and_invariants": "corpus",
+    # the whole of er-dev (20 042 records) matched in full and then incrementally (10 s)
+    "test_er_incremental.py": "corpus",
     # a whole publication written and validated (frictionless, Parquet, HSDS, the snapshot)
     "test_publish.py": "publication",
     "test_publish_evidence.py": "publication",
