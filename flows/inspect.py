@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
@@ -288,6 +289,26 @@ def page_row(document: Document) -> dict[str, Any] | None:
     return row | _statements_dict(support)
 
 
+# A sentence in which a unit says what it does ("Ośrodek realizuje…", "Zespół orzekający
+# wydaje opinie", "OREW prowadzi…", "W Poradni udzielana jest pomoc"): what tells a support
+# page whose owner is unnamed from a guide, a blog or an encyclopedia page about such units.
+_PROVIDER_SENTENCE = re.compile(
+    r"(?:\b(?:[Oo]środ\w*|[Pp]lacówk\w*|[Pp]oradni\w*|[Zz]esp[oó]ł\w*|[Cc]entrum|"
+    r"[Śś]wietlic\w*|[Pp]unkt\w*)|\b[A-ZŁŚŻŹ]{3,8}\b)[^.!?\n]{0,60}?\b(?:świadcz\w*|realizuje|"
+    r"udziela\w*|prowadzi|zapewnia|oferuje|wydaje|przyjmuje|zaprasza|organizuje)\b"
+)
+
+
+def _unowned_statements(document: Document, detection: Detection) -> list[dict[str, Any]]:
+    """The row of a page detection did not take for want of evidence (no institution named,
+    no public host) that still states forms of support, hours or ages: those statements alone,
+    as a row of role "page" ([] for a business's page or a page stating nothing)."""
+    if detection.business or not _PROVIDER_SENTENCE.search(page_text(document)):
+        return []
+    page = page_row(document)
+    return [page] if page is not None else []
+
+
 def extract_one(
     target: str,
     *,
@@ -343,7 +364,7 @@ def extract_one(
         detection = detect_page(document)
         if not detection.is_institution:
             log.info("%s: not a public institution: %s", target, "; ".join(detection.reasons))
-            return []
+            return _unowned_statements(document, detection)
         names = _PARSERS_FOR[detection.kind]
     page: dict[str, Any] | None = None
     try:
