@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
@@ -38,6 +37,7 @@ from extractors.mention_records import add_page_mentions, page_mentions
 from extractors.options import check_option
 from extractors.page_text import page_text
 from extractors.parsers import get_parser, parser_names
+from extractors.provider_voice import speaks_for_a_provider
 from extractors.records import Document, ExtractionError, ParsedInstitution, make_record_id
 from transforms.contacts import email_details, phone_details
 from transforms.normalise import NormalisedRecord, RawRow, normalise_record
@@ -289,21 +289,11 @@ def page_row(document: Document) -> dict[str, Any] | None:
     return row | _statements_dict(support)
 
 
-# A sentence in which a unit says what it does ("Ośrodek realizuje…", "Zespół orzekający
-# wydaje opinie", "OREW prowadzi…", "W Poradni udzielana jest pomoc"): what tells a support
-# page whose owner is unnamed from a guide, a blog or an encyclopedia page about such units.
-_PROVIDER_SENTENCE = re.compile(
-    r"(?:\b(?:[Oo]środ\w*|[Pp]lacówk\w*|[Pp]oradni\w*|[Zz]esp[oó]ł\w*|[Cc]entrum|"
-    r"[Śś]wietlic\w*|[Pp]unkt\w*)|\b[A-ZŁŚŻŹ]{3,8}\b)[^.!?\n]{0,60}?\b(?:świadcz\w*|realizuje|"
-    r"udziela\w*|prowadzi|zapewnia|oferuje|wydaje|przyjmuje|zaprasza|organizuje)\b"
-)
-
-
 def _unowned_statements(document: Document, detection: Detection) -> list[dict[str, Any]]:
     """The row of a page detection did not take for want of evidence (no institution named,
     no public host) that still states forms of support, hours or ages: those statements alone,
     as a row of role "page" ([] for a business's page or a page stating nothing)."""
-    if detection.business or not _PROVIDER_SENTENCE.search(page_text(document)):
+    if detection.business or not speaks_for_a_provider(page_text(document) or ""):
         return []
     page = page_row(document)
     return [page] if page is not None else []
