@@ -171,3 +171,22 @@ def test_a_business_page_gives_nothing_though_it_speaks_for_a_unit(tmp_path: Pat
         encoding="utf-8",
     )
     assert extract_one(str(saved), url="https://example.org/sklep") == []
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "subject"),
+    [
+        pytest.param(
+            "c048",
+            "Ośrodek Rehabilitacyjno-Edukacyjno-Wychowawczy w Działdowie",
+            id="c048-the-address-backs-the-name-the-page-puts-forward",
+        ),
+        # Must not change: the address alone spells a name the page only refers to.
+        pytest.param("a057", None, id="a057-an-ops-site-s-page-about-a-new-sds"),
+    ],
+)
+def test_the_owner_the_address_backs(tmp_path: Path, doc_id: str, subject: str | None) -> None:
+    rows = extract_one(str(_saved_page(tmp_path, doc_id)), url=_url(doc_id))
+    assert [row["name"] for row in rows if row["role"] == "subject"] == (
+        [subject] if subject else []
+    )
