@@ -370,6 +370,10 @@ def extract_one(
             raise
         if page is not None:
             log.info("%s: the owner is not named; the page's statements are given alone", target)
+    if detection is not None and detection.kind == "text_page":
+        if not any(item.role == "subject" for item in parsed):
+            # a text whose owner is not named, read as a page detection does not take
+            page = next(iter(_unowned_statements(document, detection)), None)
     parsed = add_page_mentions(document, parsed, used)
     fetched_at = document.fetched_at or datetime.now(UTC)
     rows = [page] if page is not None else []

@@ -190,3 +190,17 @@ def test_the_owner_the_address_backs(tmp_path: Path, doc_id: str, subject: str |
     assert [row["name"] for row in rows if row["role"] == "subject"] == (
         [subject] if subject else []
     )
+
+
+def test_a_saved_text_of_an_unnamed_unit_gives_its_statements(tmp_path: Path) -> None:
+    saved = tmp_path / "c003.txt"
+    saved.write_text(
+        (CORPUS / "documents" / "c003.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (page,) = extract_one(str(saved), url=_url("c003"))
+    assert page["role"] == "page"
+    assert {"crisis_intervention", "domestic_violence", "housing"} <= {
+        item["code"] for item in page["services_stated"]
+    }
+    hours = [(s["days"], s["opens"], s["closes"]) for s in page["schedules"]]
+    assert hours[0] == (["Mo", "Tu", "We", "Th", "Fr"], "07:30", "20:00")
