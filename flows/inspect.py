@@ -11,8 +11,10 @@ A saved page given with `url` is read as if fetched from that address: host-base
 public host, the owner's mailbox on the site's domain) and the page's own links work as they
 do for the live page. An institution's page whose owner the text never names still states
 what it offers: it yields one row of role "page", without a name, holding those statements
-(a page about no institution yields no row at all). `format_jsonl` and `format_table` print the result; the table fits a
-100-column terminal, one block per institution.
+(a page about no institution yields no row at all). So does a page detection does not take
+for want of evidence, though not for looking like a business, when its text speaks for one
+unit (`extractors.provider_voice`). `format_jsonl` and `format_table` print the result; the
+table fits a 100-column terminal, one block per institution.
 """
 
 from __future__ import annotations

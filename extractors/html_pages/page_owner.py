@@ -32,12 +32,12 @@ one-person office whose decisions pages quote ("Prezydent Miasta Koszalina ogła
 `organ`, -3). A page that reads as news (quotes with "– mówi", "Źródło:", photo credits, a byline) needs more
 (`MIN_SCORE_ARTICLE`): a news portal writes about institutions; it is not theirs.
 
-The owner is the best-scored name when it reaches `MIN_SCORE` and leads the next by
-`MIN_LEAD` (`MIN_SCORE_HOST` when the site's address spells the name and the page itself puts
-it forward — as the agent of a sentence, in a heading or the title —, unless the name is a
-unit's or the page reads as news); otherwise the page does not say whose it is and no owner is given — a page
-whose owner the text never names gives no subject (the issue's rule: never guess from the
-URL alone). Weights and thresholds were set on the tuning half of the web corpus
+The owner is the best-scored name when it reaches `MIN_SCORE` (`MIN_SCORE_HOST` when the
+site's address spells the name and the page itself puts it forward — as the agent of a
+sentence, in a heading or the title —, unless the name is a unit's or the page reads as news)
+and leads the next by `MIN_LEAD`; otherwise the page does not say whose it is and no owner is
+given — a page whose owner the text never names gives no subject (the issue's rule: never
+guess from the URL alone). Weights and thresholds were set on the tuning half of the web corpus
 (`benchmarks/web_corpus`, split by host) and checked on the 96 saved pages.
 
 The names and where each stands are read by `owner_candidates`; this module weighs them.
