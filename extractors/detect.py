@@ -125,6 +125,9 @@ class Detection:
     is_institution: bool
     kind: Kind
     reasons: tuple[str, ...]
+    # Not taken because it looks like a business (not merely for want of evidence): what such
+    # a page states is a firm's offer, never an institution's.
+    business: bool = False
 
 
 def _is_spreadsheet(document: Document) -> bool:
@@ -300,7 +303,7 @@ def detect_page(document: Document) -> Detection:
         reasons = tuple(commercial)
         if found_type is not None:
             reasons += (f"despite an institution-like name {found_type[1]!r}",)
-        return Detection(False, "not_institution", reasons)
+        return Detection(False, "not_institution", reasons, business=True)
     reasons_list = list(public)
     if weak_host:
         reasons_list.append(weak_host)

@@ -11,8 +11,10 @@ A saved page given with `url` is read as if fetched from that address: host-base
 public host, the owner's mailbox on the site's domain) and the page's own links work as they
 do for the live page. An institution's page whose owner the text never names still states
 what it offers: it yields one row of role "page", without a name, holding those statements
-(a page about no institution yields no row at all). `format_jsonl` and `format_table` print the result; the table fits a
-100-column terminal, one block per institution.
+(a page about no institution yields no row at all). So does a page detection does not take
+for want of evidence, though not for looking like a business, when its text speaks for one
+unit (`extractors.provider_voice`). `format_jsonl` and `format_table` print the result; the
+table fits a 100-column terminal, one block per institution.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from extractors.mention_records import add_page_mentions, page_mentions
 from extractors.options import check_option
 from extractors.page_text import page_text
 from extractors.parsers import get_parser, parser_names
+from extractors.provider_voice import speaks_for_a_provider
 from extractors.records import Document, ExtractionError, ParsedInstitution, make_record_id
 from transforms.contacts import email_details, phone_details
 from transforms.normalise import NormalisedRecord, RawRow, normalise_record
@@ -288,6 +291,16 @@ def page_row(document: Document) -> dict[str, Any] | None:
     return row | _statements_dict(support)
 
 
+def _unowned_statements(document: Document, detection: Detection) -> list[dict[str, Any]]:
+    """The row of a page detection did not take for want of evidence (no institution named,
+    no public host) that still states forms of support, hours or ages: those statements alone,
+    as a row of role "page" ([] for a business's page or a page stating nothing)."""
+    if detection.business or not speaks_for_a_provider(page_text(document) or ""):
+        return []
+    page = page_row(document)
+    return [page] if page is not None else []
+
+
 def extract_one(
     target: str,
     *,
@@ -343,7 +356,7 @@ def extract_one(
         detection = detect_page(document)
         if not detection.is_institution:
             log.info("%s: not a public institution: %s", target, "; ".join(detection.reasons))
-            return []
+            return _unowned_statements(document, detection)
         names = _PARSERS_FOR[detection.kind]
     page: dict[str, Any] | None = None
     try:
@@ -359,6 +372,10 @@ def extract_one(
             raise
         if page is not None:
             log.info("%s: the owner is not named; the page's statements are given alone", target)
+    if detection is not None and detection.kind == "text_page":
+        if not any(item.role == "subject" for item in parsed):
+            # a text whose owner is not named, read as a page detection does not take
+            page = next(iter(_unowned_statements(document, detection)), None)
     parsed = add_page_mentions(document, parsed, used)
     fetched_at = document.fetched_at or datetime.now(UTC)
     rows = [page] if page is not None else []

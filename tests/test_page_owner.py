@@ -137,6 +137,16 @@ NAMES = [
         "Miejski Ośrodek Pomocy Rodzinie w Gdańsku",
         id="a088-body-named-only-in-the-genitive-inside-its-unit-s-name",
     ),
+    pytest.param(
+        "http://psonidzialdowo.org/dla-kogo-orew,34,pl.html",
+        "Dla kogo OREW\n\nDLA KOGO OREW\n\nWg zapisów Statutu OREW:\n\n§ 1 ust. 1:\n\n"
+        "Ośrodek Rehabilitacyjno – Edukacyjno – Wychowawczy w Działdowie jest niepubliczną, "
+        "specjalistyczną, wielofunkcyjną placówką prowadzoną przez Polskie Stowarzyszenie na "
+        "rzecz Osób z Niepełnosprawnością Intelektualną Koło w Działdowie.\n\n§ 3:\n\n"
+        "1. OREW przeznaczony jest dla wychowanków w wieku od urodzenia do 25-tego roku życia.",
+        "Ośrodek Rehabilitacyjno-Edukacyjno-Wychowawczy w Działdowie",
+        id="c048-the-address-backs-the-name-the-page-puts-forward",
+    ),
 ]
 
 
@@ -183,6 +193,16 @@ NO_OWNER = [
         "wsparcia\n\n24 min czytania 4665 słów 19 kwietnia 2025\n\nWyobraź sobie miejsce, "
         "gdzie zdesperowani rodzice tłoczą się na korytarzu.",
         id="a048-seo-guide-titled-with-a-type-name",
+    ),
+    # Must not change: the address backs a unit of the body the page is about.
+    pytest.param(
+        "https://uzdrowisko-konstancin.pl/szpital-sue-ryder/oddzial-psychiatryczny-dzienny",
+        "Oddział Psychiatryczny Dzienny dla Dzieci i Młodzieży w Konstancinie-Jeziornie\n\n"
+        "Od 1 marca 2020 roku Uzdrowisko Konstancin-Zdrój SA rozszerzyło swoją działalność o "
+        "nową jednostkę medyczną - Oddział Psychiatryczny Dzienny dla Dzieci i Młodzieży.\n\n"
+        "Oddział Psychiatryczny Dzienny dla Dzieci i Młodzieży udziela świadczeń z zakresu "
+        "opieki dziennej psychiatrycznej.",
+        id="a062-a-ward-titles-its-body-s-page",
     ),
 ]
 

@@ -32,10 +32,12 @@ one-person office whose decisions pages quote ("Prezydent Miasta Koszalina ogła
 `organ`, -3). A page that reads as news (quotes with "– mówi", "Źródło:", photo credits, a byline) needs more
 (`MIN_SCORE_ARTICLE`): a news portal writes about institutions; it is not theirs.
 
-The owner is the best-scored name when it reaches `MIN_SCORE` and leads the next by
-`MIN_LEAD`; otherwise the page does not say whose it is and no owner is given — a page
-whose owner the text never names gives no subject (the issue's rule: never guess from the
-URL alone). Weights and thresholds were set on the tuning half of the web corpus
+The owner is the best-scored name when it reaches `MIN_SCORE` (`MIN_SCORE_HOST` when the
+site's address spells the name and the page itself puts it forward — as the agent of a
+sentence, in a heading or the title —, unless the name is a unit's or the page reads as news)
+and leads the next by `MIN_LEAD`; otherwise the page does not say whose it is and no owner is
+given — a page whose owner the text never names gives no subject (the issue's rule: never
+guess from the URL alone). Weights and thresholds were set on the tuning half of the web corpus
 (`benchmarks/web_corpus`, split by host) and checked on the 96 saved pages.
 
 The names and where each stands are read by `owner_candidates`; this module weighs them.
@@ -69,6 +71,7 @@ from transforms.names import normalise_name
 from transforms.text import fold_key
 
 MIN_SCORE = 4
+MIN_SCORE_HOST = 3
 MIN_SCORE_ARTICLE = 7
 MIN_LEAD = 2
 
@@ -484,6 +487,20 @@ def _judged(page: PageText) -> list[_Candidate]:
     return sorted(candidates, key=lambda c: c.score(), reverse=True)
 
 
+# What a page does with a name to put it forward, beyond where and how often it stands.
+_PUT_FORWARD = frozenset({"agent", "speaker", "heading", "title", "declared", "contact"})
+
+
+def _host_backed(candidate: _Candidate) -> bool:
+    """Whether the site's address backs the name (`MIN_SCORE_HOST` then suffices): it spells
+    the name in full, or in part when the page also puts the name forward itself; never for
+    a unit of a body (a hospital's ward on the hospital's site)."""
+    evidence = candidate.evidence
+    if "unit" in evidence:
+        return False
+    return bool(evidence & {"host", "host (weak)"}) and bool(evidence & _PUT_FORWARD)
+
+
 @lru_cache(maxsize=64)
 def find_page_owner(page: PageText) -> PageOwner | None:
     """The institution the page speaks for, or None when the page does not say (see the
@@ -498,6 +515,8 @@ def find_page_owner(page: PageText) -> PageOwner | None:
     rivals = [c for c in ranked[1:] if not ("host" in best.evidence and "other host" in c.evidence)]
     runner_up = rivals[0].score() if rivals else 0
     needed = MIN_SCORE
+    if _host_backed(best) and not _news_like(page):
+        needed = MIN_SCORE_HOST
     if _news_like(page) and not best.evidence & {"declared", "contact", "host"}:
         needed = MIN_SCORE_ARTICLE
     if best.score() < needed or best.score() - runner_up < MIN_LEAD:

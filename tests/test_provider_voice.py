@@ -1,0 +1,206 @@
+"""Pages detection leaves for want of evidence that still state support (issues #12/#17).
+
+`extractors.provider_voice` tells a support page of an unnamed unit from a guide about such
+units; `extract_one` then gives what the page states in a row of role "page". The cases are
+real lines and stored texts of the web corpus's tune half (`benchmarks/web_corpus`, the
+document id in the case id): pages that gave no row at all and must now give their
+statements, and pages about no institution that must still give nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+from html import escape
+from pathlib import Path
+
+import pytest
+from helpers import REPO  # tests/ helper module
+
+from extractors.provider_voice import speaks_for_a_provider
+from flows.inspect import extract_one
+
+CORPUS = REPO / "benchmarks" / "web_corpus"
+
+
+@pytest.mark.parametrize(
+    ("line", "speaks"),
+    [
+        pytest.param(
+            "Ośrodek Interwencji Kryzysowej jest wielofunkcyjnym ośrodkiem wsparcia. Ośrodek "
+            "realizuje zadania zgodnie z ustawą z dnia 12 marca 2004 r. o pomocy społecznej",
+            True,
+            id="a079-a-unit-says-what-it-does",
+        ),
+        pytest.param(
+            "nasza Poradnia jest czynna codziennie w godzinach 8:00-18:00",
+            True,
+            id="b002-our-unit",
+        ),
+        pytest.param(
+            "Interwencja Kryzysowa w OPSiIK świadczona jest w formie:",
+            True,
+            id="c003-a-mixed-case-acronym-provides",
+        ),
+        pytest.param(
+            "Zespół orzekający wydaje opinię o potrzebie wczesnego wspomagania rozwoju",
+            True,
+            id="c009-a-team-issues-opinions",
+        ),
+        pytest.param(
+            "W OREW prowadzi dla wychowanków z niepełnosprawnością intelektualną",
+            True,
+            id="c049-an-acronym-provides",
+        ),
+        pytest.param("Godziny pracy pedagoga:", True, id="c072-a-specialist-s-hours"),
+        pytest.param("Zasady prowadzenia spotkań w naszej Poradni:", True, id="c083-in-our-unit"),
+        # Must not change: units in general, in the plural or in passing.
+        pytest.param(
+            "Opieka nad dorastającą młodzieżą – forma opieki nad młodzieżą, na którą składają "
+            "się: 1) młodzieżowe ośrodki socjoterapii (MOS) – placówki oświatowe",
+            False,
+            id="b054-an-encyclopedia-lists-kinds-of-unit",
+        ),
+        pytest.param(
+            "Odnośnie dalszych kosztów postępowania, które mogą wystąpić w sprawie, wskazać "
+            "należy zaliczkę na opinię biegłych lub opinię Rodzinnego Ośrodka Diagnostyczno",
+            False,
+            id="b038-a-lawyer-s-guide-names-a-unit-in-passing",
+        ),
+        pytest.param(
+            "Centra prowadzą poradnie zdrowia psychicznego, do psychologa potrzebne jest "
+            "skierowanie",
+            False,
+            id="c016-units-in-the-plural",
+        ),
+        pytest.param(
+            "Niniejszy Regulamin określa zasady korzystania z usług dietetycznych świadczonych "
+            "przez Pracownię Żywienia",
+            False,
+            id="b035-a-firm-provides",
+        ),
+    ],
+)
+def test_a_page_speaks_for_a_provider(line: str, speaks: bool) -> None:
+    assert speaks_for_a_provider(line) is speaks
+
+
+def _url(doc_id: str) -> str:
+    with (CORPUS / "index.csv").open(encoding="utf-8", newline="") as handle:
+        return next(row["url"] for row in csv.DictReader(handle) if row["id"] == doc_id)
+
+
+def _saved_page(tmp_path: Path, doc_id: str) -> Path:
+    """A stored text as the web corpus serves it: its first line the title, a paragraph a line."""
+    text = (CORPUS / "documents" / f"{doc_id}.txt").read_text(encoding="utf-8")
+    lines = [escape(line.strip()) for line in text.splitlines() if line.strip()]
+    body = "".join(f"<p>{line}</p>\n" for line in lines)
+    saved = tmp_path / f"{doc_id}.html"
+    saved.write_text(
+        f'<html lang="pl"><head><title>{lines[0]}</title></head><body>{body}</body></html>',
+        encoding="utf-8",
+    )
+    return saved
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "services", "schedule"),
+    [
+        pytest.param(
+            "a079",
+            {"crisis_intervention", "domestic_violence", "psychological_support"},
+            [],
+            id="a079-crisis-centre-page-of-an-unnamed-site",
+        ),
+        pytest.param(
+            "b002",
+            {"diagnosis"},
+            [(["Mo", "Tu", "We", "Th", "Fr"], "08:00", "18:00")],
+            id="b002-a-counselling-centre-s-letter-to-parents",
+        ),
+        pytest.param(
+            "c009",
+            {"diagnosis", "early_support"},
+            [],
+            id="c009-early-support-opinions",
+        ),
+        pytest.param(
+            "c049",
+            {"education", "therapy"},
+            [(["Mo", "Tu", "We", "Th", "Fr"], "06:30", "15:00")],
+            id="c049-a-rehabilitation-centre-s-working-time",
+        ),
+        pytest.param(
+            "c072",
+            {"psychological_support"},
+            [(["Mo"], "08:00", "13:00"), (["Tu"], "11:00", "16:00")],
+            id="c072-a-school-counsellor-s-hours",
+        ),
+    ],
+)
+def test_an_unnamed_unit_s_page_gives_its_statements(
+    tmp_path: Path, doc_id: str, services: set[str], schedule: list[tuple[list[str], str, str]]
+) -> None:
+    rows = extract_one(str(_saved_page(tmp_path, doc_id)), url=_url(doc_id))
+    (page,) = rows
+    assert page["role"] == "page" and page["name"] is None
+    assert services <= {item["code"] for item in page["services_stated"]}
+    hours = [(s["days"], s["opens"], s["closes"]) for s in page["schedules"]]
+    assert hours[: len(schedule)] == schedule
+
+
+@pytest.mark.parametrize(
+    "doc_id",
+    [
+        pytest.param("a051", id="a051-a-parked-lawyer-domain"),
+        pytest.param("b035", id="b035-a-dietitian-s-terms"),
+        pytest.param("b038", id="b038-a-lawyer-s-guide-to-divorce"),
+        pytest.param("b054", id="b054-an-encyclopedia-entry"),
+    ],
+)
+def test_a_page_about_no_institution_still_gives_nothing(tmp_path: Path, doc_id: str) -> None:
+    assert extract_one(str(_saved_page(tmp_path, doc_id)), url=_url(doc_id)) == []
+
+
+def test_a_business_page_gives_nothing_though_it_speaks_for_a_unit(tmp_path: Path) -> None:
+    saved = tmp_path / "shop.html"
+    saved.write_text(
+        "<html><head><title>Sklep z pomocami terapeutycznymi</title></head><body>"
+        "<p>Zasady prowadzenia spotkań w naszej Poradni:</p>"
+        "<p>Oferujemy terapię logopedyczną i diagnozę dzieci.</p>"
+        "<p>poniedziałek 8.00-13.00</p></body></html>",
+        encoding="utf-8",
+    )
+    assert extract_one(str(saved), url="https://example.org/sklep") == []
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "subject"),
+    [
+        pytest.param(
+            "c048",
+            "Ośrodek Rehabilitacyjno-Edukacyjno-Wychowawczy w Działdowie",
+            id="c048-the-address-backs-the-name-the-page-puts-forward",
+        ),
+        # Must not change: the address alone spells a name the page only refers to.
+        pytest.param("a057", None, id="a057-an-ops-site-s-page-about-a-new-sds"),
+    ],
+)
+def test_the_owner_the_address_backs(tmp_path: Path, doc_id: str, subject: str | None) -> None:
+    rows = extract_one(str(_saved_page(tmp_path, doc_id)), url=_url(doc_id))
+    assert [row["name"] for row in rows if row["role"] == "subject"] == (
+        [subject] if subject else []
+    )
+
+
+def test_a_saved_text_of_an_unnamed_unit_gives_its_statements(tmp_path: Path) -> None:
+    saved = tmp_path / "c003.txt"
+    saved.write_text(
+        (CORPUS / "documents" / "c003.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (page,) = extract_one(str(saved), url=_url("c003"))
+    assert page["role"] == "page"
+    assert {"crisis_intervention", "domestic_violence", "housing"} <= {
+        item["code"] for item in page["services_stated"]
+    }
+    hours = [(s["days"], s["opens"], s["closes"]) for s in page["schedules"]]
+    assert hours[0] == (["Mo", "Tu", "We", "Th", "Fr"], "07:30", "20:00")
