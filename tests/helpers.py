@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 from extractors.records import Document
+from transforms.normalise import RawRow
 from warehouse.gazetteer import GazetteerCounts
 
 REPO = Path(__file__).resolve().parents[1]
@@ -260,3 +261,18 @@ def stream(size: int, chunk: int = 256 * 1024) -> Route:
         h.close_connection = True
 
     return route
+
+
+def raw_row(name: str, **fields: object) -> RawRow:
+    """A raw record as a parser leaves it: the name and the fields given, every other field
+    empty (role "row", county "", fetched at FETCHED_AT)."""
+    values: dict[str, object] = {
+        "record_id": "r1", "source": "s", "county": "", "role": "row", "name_raw": name,
+        "type_raw": None, "street_raw": None, "postal_code_raw": None, "locality_raw": None,
+        "gmina_raw": None, "powiat_raw": None, "phones_raw": (), "emails_raw": (),
+        "websites_raw": (), "nip_raw": None, "regon_raw": None, "krs_raw": None,
+        "rspo_raw": None, "opening_hours_raw": None, "description_raw": None,
+        "fetched_at": FETCHED_AT,
+    }  # fmt: skip
+    values.update(fields)
+    return RawRow(**values)  # type: ignore[arg-type]

@@ -7,13 +7,12 @@ per session; the demo's five-county extract is checked separately.
 from __future__ import annotations
 
 import csv
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pytest
-from helpers import REPO, NationalGazetteer  # tests/ helper module
+from helpers import REPO, NationalGazetteer, raw_row  # tests/ helper module
 
 from transforms.normalise import RawRow, institution_seat, normalise_record, resolve_record_place
 from transforms.places import Gazetteer, PlaceResolution, nominative_place
@@ -785,16 +784,9 @@ def test_warehouse_without_gazetteer(tmp_path: Path) -> None:
 
 
 def _row(**fields: str | None) -> RawRow:
-    values: dict[str, object] = {
-        "record_id": "r1", "source": "s", "county": "", "role": "institution",
-        "name_raw": "Gminny Ośrodek Pomocy Społecznej", "type_raw": None, "street_raw": None,
-        "postal_code_raw": None, "locality_raw": None, "gmina_raw": None, "powiat_raw": None,
-        "phones_raw": (), "emails_raw": (), "websites_raw": (), "nip_raw": None,
-        "regon_raw": None, "krs_raw": None, "rspo_raw": None, "opening_hours_raw": None,
-        "description_raw": None, "fetched_at": datetime(2026, 1, 1, tzinfo=UTC),
-    }  # fmt: skip
-    values.update(fields)
-    return RawRow(**values)  # type: ignore[arg-type]
+    fields.setdefault("name_raw", "Gminny Ośrodek Pomocy Społecznej")
+    fields.setdefault("role", "institution")
+    return raw_row(str(fields.pop("name_raw")), **fields)
 
 
 @pytest.mark.parametrize(

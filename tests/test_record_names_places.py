@@ -4,10 +4,8 @@ in their name and still no gmina, and the names the stage writes out."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
-from helpers import NationalGazetteer  # tests/ helper module
+from helpers import NationalGazetteer, raw_row  # tests/ helper module
 
 from transforms.normalise import RawRow, normalise_record
 from transforms.places import Gazetteer
@@ -20,16 +18,7 @@ def gazetteer(national_gazetteer: NationalGazetteer) -> Gazetteer:
 
 
 def _row(name: str, *, county: str = "PL", role: str = "row", **fields: str | None) -> RawRow:
-    values: dict[str, object] = {
-        "record_id": "r1", "source": "s", "county": county, "role": role, "name_raw": name,
-        "type_raw": None, "street_raw": None, "postal_code_raw": None, "locality_raw": None,
-        "gmina_raw": None, "powiat_raw": None, "phones_raw": (), "emails_raw": (),
-        "websites_raw": (), "nip_raw": None, "regon_raw": None, "krs_raw": None,
-        "rspo_raw": None, "opening_hours_raw": None, "description_raw": None,
-        "fetched_at": datetime(2026, 12, 4, tzinfo=UTC),
-    }  # fmt: skip
-    values.update(fields)
-    return RawRow(**values)  # type: ignore[arg-type]
+    return raw_row(name, county=county, role=role, **fields)
 
 
 @pytest.mark.parametrize(
