@@ -268,6 +268,53 @@ def test_sp_zoz_alone_is_its_type() -> None:
             id="already-nominative",
         ),
         pytest.param("przedstawiciele instytucji", "przedstawiciele instytucji", id="no-head"),
+        # An adjective keeps its degree: a superlative or comparative is not its positive.
+        pytest.param("Sądu Najwyższego", "Sąd Najwyższy", id="superlative-sad-najwyzszy"),
+        pytest.param("Sąd Najwyższy", "Sąd Najwyższy", id="superlative-nominative"),
+        pytest.param(
+            "Naczelnego Sądu Administracyjnego",
+            "Naczelny Sąd Administracyjny",
+            id="positive-nsa",
+        ),
+        pytest.param(
+            "Wyższej Szkoły Pedagogicznej", "Wyższa Szkoła Pedagogiczna", id="comparative-before"
+        ),
+        pytest.param(
+            "Wyższego Seminarium Duchownego",
+            "Wyższe Seminarium Duchowne",
+            id="comparative-neuter",
+        ),
+        # A patron after the head stays in the genitive, however the head is inflected.
+        pytest.param(
+            "Hospicjum Świętego Jana Bożego", "Hospicjum Świętego Jana Bożego", id="patron-hospice"
+        ),
+        pytest.param(
+            "Domu Świętego Józefa w Krakowie", "Dom Świętego Józefa w Krakowie", id="patron-dom"
+        ),
+        pytest.param(
+            "Szpitala Wojewódzkiego Świętego Łukasza w Tarnowie",
+            "Szpital Wojewódzki Świętego Łukasza w Tarnowie",
+            id="patron-after-adjective",
+        ),
+        pytest.param(
+            "Szpitala Specjalistycznego Błogosławionej Marty",
+            "Szpital Specjalistyczny Błogosławionej Marty",
+            id="patron-blessed",
+        ),
+        pytest.param(
+            "Parafii Świętego Józefa", "Parafia Świętego Józefa", id="patron-other-gender"
+        ),
+        pytest.param(
+            "Domu Pomocy Społecznej im. św. Brata Alberta",
+            "Dom Pomocy Społecznej im. św. Brata Alberta",
+            id="patron-im-sw",
+        ),
+        pytest.param(
+            "Powiatowego Centrum Pomocy Rodzinie w Kole",
+            "Powiatowe Centrum Pomocy Rodzinie w Kole",
+            id="still-inflected-pcpr",
+        ),
+        pytest.param("Sądu Rejonowego w Kole", "Sąd Rejonowy w Kole", id="still-inflected-sr"),
     ],
 )
 def test_nominative(phrase: str, expected: str) -> None:
