@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.acronyms import ACRONYMS, acronym_token_key, by_short
+from transforms.acronyms import ACRONYMS, acronym_token_key, by_short, shared_full
 from transforms.name_morphology import nominative
 from transforms.names import normalise_name
 from transforms.text import fold_key
@@ -315,6 +315,7 @@ def test_sp_zoz_alone_is_its_type() -> None:
             id="still-inflected-pcpr",
         ),
         pytest.param("Sądu Rejonowego w Kole", "Sąd Rejonowy w Kole", id="still-inflected-sr"),
+        pytest.param("Najwyższej Izby Kontroli", "Najwyższa Izba Kontroli", id="superlative-nik"),
     ],
 )
 def test_nominative(phrase: str, expected: str) -> None:
@@ -420,3 +421,33 @@ def test_bare_place_of_several_words(raw: str, core: str, place: str | None) -> 
 
 def test_bare_place_of_several_words_needs_the_reader() -> None:
     assert normalise_name("PUP Kamienna Gora").place_raw is None
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "acronym"),
+    [
+        # units pages name only by their acronym (issue #12, round 4), in the cases they come in
+        ("Ośrodka Rehabilitacyjno-Edukacyjno-Wychowawczego w Działdowie",
+         "Ośrodek Rehabilitacyjno-Edukacyjno-Wychowawczy w Działdowie", "OREW"),
+        ("Powiatowego Ośrodka Interwencji Kryzysowej w Kole",
+         "Powiatowy Ośrodek Interwencji Kryzysowej w Kole", "POIK"),
+        ("Ośrodek Interwencji Kryzysowej w Kole", "Ośrodek Interwencji Kryzysowej w Kole", "OIK"),
+        ("Zakładu Opiekuńczo-Leczniczego w Kole", "Zakład Opiekuńczo-Leczniczy w Kole", "ZOL"),
+        ("Gminnej Komisji Rozwiązywania Problemów Alkoholowych w Kole",
+         "Gminna Komisja Rozwiązywania Problemów Alkoholowych w Kole", "GKRPA"),
+        ("Miejskiego Zespołu do Spraw Orzekania o Niepełnosprawności w Kole",
+         "Miejski Zespół do Spraw Orzekania o Niepełnosprawności w Kole", "MZON"),
+        ("Dziennego Domu Pomocy Społecznej w Kole", "Dzienny Dom Pomocy Społecznej w Kole", "DDPS"),
+        ("Zespołu Szkół Specjalnych nr 2 w Kole", "Zespół Szkół Specjalnych nr 2 w Kole", "ZSS"),
+        ("Centrum Kształcenia Ustawicznego w Kole", "Centrum Kształcenia Ustawicznego w Kole", "CKU"),
+        # another "Zespół Szkół …" is not a ZSS
+        ("Zespół Szkół Sportowych w Kole", "Zespół Szkół Sportowych w Kole", None),
+    ],
+)  # fmt: skip
+def test_acronyms_of_round_4(written: str, name: str, acronym: str | None) -> None:
+    parsed = normalise_name(written)
+    assert (parsed.name, parsed.acronym) == (name, acronym)
+
+
+def test_an_ambiguous_zss_expands_to_what_its_readings_share() -> None:
+    assert shared_full(by_short()["ZSS"]) == "Zespół Szkół"

@@ -9,7 +9,12 @@ Społecznej w Skarżysku-Kamiennej" meet on one key.
 Sources of the list: the Act on social assistance (ustawa o pomocy społecznej: OPS, PCPR,
 DPS, ŚDS, OIK, CIS/KIS), the Act on the education system (PPP, SOSW, MOS, MOW, CKZiU), the
 Act on employment promotion (PUP, MUP, OHP), the police and court structure (KPP, KMP, KWP,
-SR, SO, ZKSS) and the State Sanitary Inspection (PSSE, WSSE), plus forms seen on BIP pages.
+SR, SO, ZKSS, OZSS and the former RODK) and the State Sanitary Inspection (PSSE, WSSE), plus forms
+seen on BIP pages. Round 4 of issue #12 added units that pages name only by their acronym: the
+crisis and disability bodies (POIK, MZON/WZON beside PZON, DDPS, the municipal alcohol
+commissions GKRPA/MKRPA), special education (OREW, ZSS), adult education (CKU, CKZ), care
+homes of the health service (ZOL, ZPO) and national NGOs with local branches (TPD, PKPS,
+PSONI).
 
 Also NGO, library, sports-club and health acronyms common in local listings (KGW, GBP, MBP,
 LKS, UKS, GOZ, PZON). Where one acronym has two readings in use the table keeps the one common
@@ -63,6 +68,7 @@ ACRONYMS: tuple[Acronym, ...] = (
     Acronym("ŚDS", "Środowiskowy Dom Samopomocy", "social"),
     Acronym("OIK", "Ośrodek Interwencji Kryzysowej", "social"),
     Acronym("PIK", "Punkt Interwencji Kryzysowej", "social"),
+    Acronym("POIK", "Powiatowy Ośrodek Interwencji Kryzysowej", "social"),
     Acronym(
         "SOW", "Specjalistyczny Ośrodek Wsparcia", "social", "for victims of domestic violence"
     ),
@@ -71,10 +77,28 @@ ACRONYMS: tuple[Acronym, ...] = (
     Acronym("CIS", "Centrum Integracji Społecznej", "social"),
     Acronym("KIS", "Klub Integracji Społecznej", "social"),
     Acronym("DDP", "Dzienny Dom Pomocy", "social"),
+    Acronym("DDPS", "Dzienny Dom Pomocy Społecznej", "social"),
+    Acronym(
+        "GKRPA",
+        "Gminna Komisja Rozwiązywania Problemów Alkoholowych",
+        "social",
+        "the Act on upbringing in sobriety (ustawa o wychowaniu w trzeźwości)",
+    ),
+    Acronym("MKRPA", "Miejska Komisja Rozwiązywania Problemów Alkoholowych", "social"),
     Acronym("PCK", "Polski Czerwony Krzyż", "ngo"),
     Acronym("UTW", "Uniwersytet Trzeciego Wieku", "ngo"),
     Acronym("KGW", "Koło Gospodyń Wiejskich", "ngo"),
     Acronym("PZON", "Powiatowy Zespół do Spraw Orzekania o Niepełnosprawności", "social"),
+    Acronym("MZON", "Miejski Zespół do Spraw Orzekania o Niepełnosprawności", "social"),
+    Acronym("WZON", "Wojewódzki Zespół do Spraw Orzekania o Niepełnosprawności", "social"),
+    Acronym("TPD", "Towarzystwo Przyjaciół Dzieci", "ngo"),
+    Acronym("PKPS", "Polski Komitet Pomocy Społecznej", "ngo"),
+    Acronym(
+        "PSONI",
+        "Polskie Stowarzyszenie na rzecz Osób z Niepełnosprawnością Intelektualną",
+        "ngo",
+        "formerly PSOUU; runs most OREW and WTZ units",
+    ),
     # Education.
     Acronym("PPP", "Poradnia Psychologiczno-Pedagogiczna", "education"),
     Acronym(
@@ -88,6 +112,21 @@ ACRONYMS: tuple[Acronym, ...] = (
     Acronym("SOSW", "Specjalny Ośrodek Szkolno-Wychowawczy", "education"),
     Acronym("MOS", "Młodzieżowy Ośrodek Socjoterapii", "education"),
     Acronym("MOW", "Młodzieżowy Ośrodek Wychowawczy", "education"),
+    Acronym(
+        "OREW",
+        "Ośrodek Rehabilitacyjno-Edukacyjno-Wychowawczy",
+        "education",
+        "the education law's rehabilitation centres for children with intellectual disability",
+    ),
+    Acronym(
+        "ZSS",
+        "Zespół Szkół Specjalnych",
+        "education",
+        "ambiguous: also Zespół Szkół Sportowych",
+        also=("Zespół Szkół Sportowych",),
+    ),
+    Acronym("CKU", "Centrum Kształcenia Ustawicznego", "education"),
+    Acronym("CKZ", "Centrum Kształcenia Zawodowego", "education"),
     Acronym(
         "ZSP",
         "Zespół Szkolno-Przedszkolny",
@@ -122,6 +161,13 @@ ACRONYMS: tuple[Acronym, ...] = (
     Acronym("SR", "Sąd Rejonowy", "justice"),
     Acronym("SO", "Sąd Okręgowy", "justice"),
     Acronym("ZKSS", "Zespół Kuratorskiej Służby Sądowej", "justice"),
+    Acronym(
+        "OZSS",
+        "Opiniodawczy Zespół Sądowych Specjalistów",
+        "justice",
+        "since 2016; formerly RODK",
+    ),
+    Acronym("RODK", "Rodzinny Ośrodek Diagnostyczno-Konsultacyjny", "justice", "until 2016"),
     # Health.
     Acronym("PSSE", "Powiatowa Stacja Sanitarno-Epidemiologiczna", "health"),
     Acronym("WSSE", "Wojewódzka Stacja Sanitarno-Epidemiologiczna", "health"),
@@ -130,6 +176,8 @@ ACRONYMS: tuple[Acronym, ...] = (
     Acronym("ZOZ", "Zakład Opieki Zdrowotnej", "health"),
     Acronym("CZP", "Centrum Zdrowia Psychicznego", "health"),
     Acronym("GOZ", "Gminny Ośrodek Zdrowia", "health"),
+    Acronym("ZOL", "Zakład Opiekuńczo-Leczniczy", "health"),
+    Acronym("ZPO", "Zakład Pielęgnacyjno-Opiekuńczy", "health"),
     # Local government offices (the offices, not the territorial units).
     Acronym("UG", "Urząd Gminy", "local"),
     Acronym("UM", "Urząd Miasta", "local", "also 'Urząd Miejski' and 'Urząd Marszałkowski'"),
