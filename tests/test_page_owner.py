@@ -147,6 +147,16 @@ NAMES = [
         "Ośrodek Rehabilitacyjno-Edukacyjno-Wychowawczy w Działdowie",
         id="c048-the-address-backs-the-name-the-page-puts-forward",
     ),
+    pytest.param(
+        "http://wtzhaczow.pl/index.php/warunki-przyjecia/",
+        "Aby zostać uczestnikiem WTZ należy spełnić następujące warunki:\n\n"
+        "  • mieć ukończone 18 lat,\n"
+        "  • posiadać orzeczenie o stopniu niepełnosprawności ze wskazaniem do uczestnictwa w "
+        "terapii zajęciowej,\n"
+        "  • zgłoszenie chęci uczestnictwa kierownikowi WTZ.",
+        "Warsztat Terapii Zajęciowej",
+        id="c076-a-bare-acronym-is-written-out-as-its-type-name",
+    ),
 ]
 
 

@@ -65,6 +65,7 @@ from extractors.html_pages.owner_name import clean_name, join_compound_adjective
 from extractors.html_pages.page_text import PageText
 from extractors.html_pages.site_host import host_agreement, host_names_other_body
 from extractors.mention_words import ORGAN_LEMMAS
+from transforms.acronyms import acronym_token_key, by_short, shared_full
 from transforms.morphology import analyse_word
 from transforms.name_morphology import institution_vocabulary, key_lemma
 from transforms.names import normalise_name
@@ -249,7 +250,15 @@ def _best_name(candidate: _Candidate) -> str:
         return (key_words, _head_in_lemma_form(name), -acronyms, -caps, len(name))
 
     clean = [item for item in candidate.names if item[1]] or candidate.names
-    return max(clean, key=completeness)[0]
+    return _written_out(max(clean, key=completeness)[0])
+
+
+def _written_out(name: str) -> str:
+    """A bare acronym of the table as its type name ("WTZ" -> "Warsztat Terapii Zajęciowej"),
+    as the annotation guide writes a name the page gives only as an acronym; an ambiguous
+    acronym as what its readings share ("PPPP" -> "Poradnia Psychologiczno-Pedagogiczna")."""
+    row = by_short().get(acronym_token_key(name)) if " " not in name.strip() else None
+    return shared_full(row) if row is not None else name
 
 
 def _head_in_lemma_form(name: str) -> int:
