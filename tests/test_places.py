@@ -349,6 +349,33 @@ def test_no_fuzzy_match_without_an_area(gaz: Gazetteer, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kwargs", "gmina_teryt"),
+    [
+        # the voivodeship's DPS list: "DPS w Kurowie" (powiat włocławski), where SIMC 2020
+        # lists only Kurowo-Kolonia and Kurowo-Parcele, both in gmina Baruchowo; Kurowo
+        # villages elsewhere do not count against the county
+        pytest.param("w Kurowie", {"county": "0418"}, "0418022", id="kurowo-kolonia-parcele"),
+        # "DPS w Rzeżewie": Rzeżewo Małe and Rzeżewo-Morzyce, gmina Lubień Kujawski
+        pytest.param("w Rzeżewie", {"county": "0418"}, "0418113", id="rzezewo-male-morzyce"),
+        pytest.param("w Redeczu", {"county": "0418"}, None, id="redecz-in-two-gminas"),
+        pytest.param("w Skarżysku", {"county": "2610"}, None, id="skarzysko-in-two-gminas"),
+        pytest.param("w Kurowie", {}, None, id="no-county-no-guess"),
+    ],
+)  # fmt: skip
+def test_a_name_only_longer_localities_bear(
+    gaz: Gazetteer, text: str, kwargs: dict[str, str], gmina_teryt: str | None
+) -> None:
+    """A place no locality of the county bears whose longer names (the name and more words)
+    all lie in one gmina gives that gmina and no locality; in two gminas, nothing."""
+    result = gaz.resolve_place(text, **kwargs)
+    if gmina_teryt is None:
+        assert result.status != "resolved"
+    else:
+        assert summary(result) == (RESOLVED, None, gmina_teryt, "0418")
+        assert result.method == "longer_name"
+
+
+@pytest.mark.parametrize(
     ("locality", "kwargs", "expected", "method"),
     [
         pytest.param("Lubin", {"street": "Szklary Górne 51c", "postal_code": "59-300"},

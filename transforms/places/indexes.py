@@ -191,6 +191,18 @@ class Indexes:
                 keys.append(key)
         return keys
 
+    def stem_keys(self, tokens: Sequence[str]) -> list[str]:
+        """Folded keys the tokens can stand for as the first words of a longer name ("w
+        Kurowie" -> "kurowo", for Kurowo-Kolonia): `name_keys` without asking that the key
+        itself be a name."""
+        if not tokens or len(tokens) > _MAX_TOKENS:
+            return []
+        per_token = [self._token_keys(token) for token in tokens]
+        if not all(per_token):
+            return []
+        combos = itertools.islice(itertools.product(*per_token), _MAX_COMBINATIONS)
+        return [" ".join(combo) for combo in combos]
+
     def is_locality_name(self, tokens: Sequence[str]) -> bool:
         return " ".join(fold_key(t) for t in tokens) in self.locality_by_key
 

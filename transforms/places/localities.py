@@ -153,6 +153,12 @@ class LocalityResolver:
                 wider = self._ix.localities_for(wider_keys)
                 if any(self._fits(loc, ev) for loc in wider):
                     keys, localities = wider_keys, wider
+                elif ev.county is not None and (
+                    found := self._longer_name_in_one_gmina(
+                        parsed.tokens, self._ix.county_area(ev.county)
+                    )
+                ):
+                    return found
 
         steps: list[tuple[str, list[Locality]]] = []
         current = localities
@@ -340,6 +346,8 @@ class LocalityResolver:
             area = self._ix.postal_area(ev.code)
         elif ev.county is not None:
             area = self._ix.county_area(ev.county)
+        if found := self._longer_name_in_one_gmina(parsed.tokens, area):
+            return found
         similar = self.similar_in_area(parsed.tokens, area)
         if similar:
             steps: list[tuple[str, list[Locality]]] = []
@@ -357,6 +365,28 @@ class LocalityResolver:
                 self._ix, [locality_candidate(self._ix, loc) for loc in independent], "similar_name"
             )
         return PlaceResolution("unresolved", method="no_match")
+
+    def _longer_name_in_one_gmina(
+        self, tokens: Sequence[str], area: Sequence[Locality]
+    ) -> PlaceResolution | None:
+        """The gmina of the area's localities whose names begin with the text's name and go
+        on, when they all lie in that one gmina: "w Kurowie" where SIMC lists only
+        Kurowo-Kolonia and Kurowo-Parcele. The locality stays unknown; localities of the name
+        in more than one gmina answer nothing."""
+        stems = self._ix.stem_keys(tokens)
+        if not stems or not area:
+            return None
+        longer = [
+            loc for loc in area
+            if loc.rank < 2 and any(fold_key(loc.name).startswith(stem + " ") for stem in stems)
+        ]  # fmt: skip
+        if len({loc.gmina6 for loc in longer}) != 1:
+            return None
+        # the rural or the town part of an urban-rural gmina when they agree on it
+        parts = {loc.gmina_teryt for loc in longer}
+        part = parts.pop() if len(parts) == 1 else None
+        gmina = self._ix.gminas.get(part or "") or self._ix.gmina_by6.get(longer[0].gmina6)
+        return gmina_resolution(self._ix, gmina, "longer_name") if gmina else None
 
     def similar_in_area(self, tokens: Sequence[str], area: Sequence[Locality]) -> list[Locality]:
         """The localities of `area` whose name is closest to the text, if close enough: one
