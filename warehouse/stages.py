@@ -278,13 +278,16 @@ def _build_core_tables(
     # The name and type come from the most authoritative record: an institution's own page,
     # then a registry or spreadsheet row, then an article mention; a name that opens with an
     # acronym or is all capitals ("PCPR Radomsko", "POWIATOWY URZAD PRACY") only when there is
-    # no other; ties go to the commoner name.
+    # no other; ties go to the commoner name, then to the commoner type, then to the smallest
+    # record id, so that a rerun publishes the same name and type (two lists writing one name,
+    # one typed "dps", the other "care_home", flipped between runs).
     con.execute(
         """
         INSERT INTO institutions
         WITH named AS (
-            SELECT institution_id, name, acronym, type_code, sector, role_rank,
-                   count(*) OVER (PARTITION BY institution_id, name) AS votes
+            SELECT institution_id, name, acronym, type_code, sector, role_rank, record_id,
+                   count(*) OVER (PARTITION BY institution_id, name) AS votes,
+                   count(*) OVER (PARTITION BY institution_id, type_code) AS type_votes
             FROM member_records
         ),
         best AS (
@@ -292,7 +295,7 @@ def _build_core_tables(
             QUALIFY row_number() OVER (
                 PARTITION BY institution_id
                 ORDER BY regexp_matches(name, '^[A-ZĄĆĘŁŃÓŚŹŻ-]{2,}( |$)'), role_rank, votes DESC,
-                         length(name) DESC, name
+                         length(name) DESC, name, type_votes DESC, record_id
             ) = 1
         ),
         placed AS (
