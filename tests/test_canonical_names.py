@@ -266,18 +266,28 @@ def test_a_seat_from_the_address_names_one_institution_only(
 
 
 def _court_type(con: duckdb.DuckDBPyConnection, types: dict[str, str]) -> str:
-    """Both court records written alike and given `types` by record id, then matched again."""
+    """Both court records written alike and given `types` by record id, then matched again.
+
+    They share a REGON and a NIP too, so that they stay one institution whatever their types
+    (two types alone keep two records apart).
+    """
     for record_id, type_code in types.items():
         con.execute(
             "UPDATE records SET name = 'Sąd Rejonowy w Skarżysku-Kamiennej', role = 'row',"
-            " type_code = ? WHERE record_id = ?",
+            " type_code = ?, regon = '123456785', nip = '5261040828' WHERE record_id = ?",
             [type_code, record_id],
         )
     match_and_build(con, "again")
-    (type_code,) = con.execute(
-        "SELECT type_code FROM institutions WHERE name = 'Sąd Rejonowy w Skarżysku-Kamiennej'"
-    ).fetchone() or (None,)
-    return str(type_code)
+    rows = con.execute(
+        """
+        SELECT DISTINCT i.type_code FROM institutions AS i
+        JOIN institution_records AS m USING (institution_id)
+        WHERE m.record_id IN (SELECT unnest(?))
+        """,
+        [list(types)],
+    ).fetchall()
+    assert len(rows) == 1, f"the two records are not one institution: {rows}"
+    return str(rows[0][0])
 
 
 def test_a_tie_between_types_is_settled_by_record_id(
