@@ -63,7 +63,7 @@ from extractors.html_pages.owner_candidates import (
 )
 from extractors.html_pages.owner_name import clean_name, join_compound_adjectives
 from extractors.html_pages.page_text import PageText
-from extractors.html_pages.site_host import host_agreement, host_names_other_body
+from extractors.html_pages.site_host import host_agreement, host_labels, host_names_other_body
 from extractors.mention_words import ORGAN_LEMMAS
 from transforms.acronyms import acronym_token_key, by_short, shared_full
 from transforms.morphology import analyse_word
@@ -74,6 +74,7 @@ from transforms.text import fold_key
 MIN_SCORE = 4
 MIN_SCORE_HOST = 3
 MIN_SCORE_ARTICLE = 7
+MIN_SCORE_SOLE = 2
 MIN_LEAD = 2
 
 WEIGHTS = {
@@ -510,6 +511,36 @@ def _host_backed(candidate: _Candidate) -> bool:
     return bool(evidence & {"host", "host (weak)"}) and bool(evidence & _PUT_FORWARD)
 
 
+# How a page keeps a body before its reader: from its first lines, or again and again.
+_KEPT_IN_VIEW = frozenset({"first", "repeated", "repeated often"})
+
+
+def _sole_body_of_its_site(best: _Candidate, rivals: list[_Candidate], url: str) -> bool:
+    """Whether the page is a plain page of the body's own site that names no other body it
+    could belong to: the address spells what kind of body it is (its acronym, its kind word,
+    its own words, or its place with its number: "p7" and "koszalin" for "Przedszkole nr 7
+    w Koszalinie"; a place alone is a town's portal's too), the page names it from its first
+    lines or more than once, and nothing speaks for any other name (a rival the page gives
+    no evidence for, or a one-person office, owns no page). A small institution's site often
+    says whose it is only in its address and its running text; `MIN_SCORE_SOLE` then
+    suffices."""
+    evidence = best.evidence
+    if "unit" in evidence or not evidence & {"host", "host (weak)"}:
+        return False
+    if not evidence & _KEPT_IN_VIEW:
+        return False
+    name = _best_name(best)
+    agreement = host_agreement(name, url)
+    if not (agreement.kind or agreement.kind_word or agreement.proper):
+        number = re.search(r"\bnr\.?\s*(\d+)", name)
+        labels = host_labels(url)
+        if number is None or not any(
+            re.fullmatch(rf"[a-z]{{1,3}}{number.group(1)}", label) for label in labels
+        ):
+            return False
+    return all(rival.score() <= 0 or "organ" in rival.evidence for rival in rivals)
+
+
 @lru_cache(maxsize=64)
 def find_page_owner(page: PageText) -> PageOwner | None:
     """The institution the page speaks for, or None when the page does not say (see the
@@ -526,6 +557,10 @@ def find_page_owner(page: PageText) -> PageOwner | None:
     needed = MIN_SCORE
     if _host_backed(best) and not _news_like(page):
         needed = MIN_SCORE_HOST
+    if _sole_body_of_its_site(best, rivals, page.url) and not _news_like(page):
+        needed = min(needed, MIN_SCORE_SOLE)
+        # a one-person office the page quotes is no rival for the page
+        runner_up = max((c.score() for c in rivals if "organ" not in c.evidence), default=0)
     if _news_like(page) and not best.evidence & {"declared", "contact", "host"}:
         needed = MIN_SCORE_ARTICLE
     if best.score() < needed or best.score() - runner_up < MIN_LEAD:

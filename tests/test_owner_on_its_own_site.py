@@ -1,0 +1,88 @@
+"""A plain page of an institution's own site that names its owner only in passing (issue 12).
+
+Small institutions' pages often say whose they are only in their address and their running
+text: no title naming the body, no heading, no contact block, no "X informuje". Such a page is
+its owner's when the address spells what kind of body it is (its acronym, its kind word, or its
+place with its number), the page names that body from its first lines or more than once, and
+no other body has anything speaking for it. A page of a town's portal, whose address spells
+only the place, is not a unit's page that way.
+
+Every case quotes the lines it needs from a real document of the web corpus's tuning half
+(`benchmarks/web_corpus`, the id in the case id), under the document's own address, as
+`wsparcie extract` reads a plain page or a saved text file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.html_pages.page_owner import find_page_owner
+from extractors.html_pages.page_text import page_text_of_plain
+from transforms.names import normalise_name
+
+SOLE_BODY = [
+    pytest.param(
+        "http://p7.eduportal.koszalin.pl/pl/page/przerwa-urlopowa-1",
+        "Szanowni Rodzice,\n"
+        "Prezydent Miasta Koszalina podpisał 29 listopada 2023r. zarządzenie w sprawie przerwy "
+        "urlopowej przedszkoli. Przedszkole nr 7 w Koszalinie taką przerwę będzie odbywało\n"
+        "od 1.07.2024r. do 31.07.2024r. Ze względu na konieczność zrealizowania urlopów i prace "
+        "modernizacyjne/remontowe, przerwa będzie trwała cały miesiąc.",
+        "Przedszkole nr 7 w Koszalinie",
+        id="b041-place-and-number-in-the-address-the-organ-quoted-is-no-rival",
+    ),
+    pytest.param(
+        "https://wtzkarolkowa.ksnaw.pl/o-nas/",
+        "Nasz WTZ powstał w 1997 r. Jest to ośrodek dziennego pobytu dla 45 uczestników – osób "
+        "z niepełnosprawnością intelektualną – całkowicie dostosowany do potrzeb osób "
+        "poruszających się na wózku.\n\n"
+        "Zajęcia odbywają się codziennie, od poniedziałku do piątku, w godzinach 8:00 – 16:30.\n\n"
+        "Cechą charakterystyczną placówki jest teren zielony, którym przez wszystkie pory roku "
+        "zajmują się uczestnicy Warsztatu.\n\n"
+        "Warsztat jest finansowany ze środków PFRON za pośrednictwem WCPR oraz ze środków "
+        "Miasta St. Warszawy.",
+        "Warsztat Terapii Zajęciowej",
+        id="c077-acronym-in-the-address-and-in-the-first-line",
+    ),
+    pytest.param(
+        "https://orew-rymanow.org.pl/o-nas/organizacja-pracy",
+        "1. Czas pracy placówki:\n"
+        "  1. w ciągu roku: 11 miesięcy\n"
+        "  2. w ciągu tygodnia: pięć dni (od poniedziałku do piątku)\n\n"
+        "Działania OREW są zindywidualizowane i dostosowane do potrzeb i możliwości "
+        "wychowanków. Obejmują one m.in. stymulację takich sfer rozwoju jak:\n\n"
+        " • Samoobsługa - doskonalenie czynności samoobsługowych,\n\n"
+        "W OREW prowadzi dla wychowanków z niepełnosprawnością intelektualną w stopniu "
+        "umiarkowanym i znacznym ze sprzężoną niepełnosprawnością:",
+        "Ośrodek Rehabilitacyjno-Edukacyjno-Wychowawczy",
+        id="c049-acronym-in-the-address-named-again-and-again",
+    ),
+]
+
+
+@pytest.mark.parametrize(("url", "text", "expected"), SOLE_BODY)
+def test_sole_body_of_its_own_site(url: str, text: str, expected: str) -> None:
+    owner = find_page_owner(page_text_of_plain(text, url))
+    assert owner is not None
+    assert normalise_name(owner.name).name == expected, owner.evidence
+
+
+NOT_ITS_SITE = [
+    pytest.param(
+        "https://bip.uml.lodz.pl/urzad-miasta/zalatw-sprawe-urzedowa/wyszukiwarka-spraw/"
+        "zdrowie-i-sprawy-spoleczne/wsparcie-spoleczne/KA-01826/",
+        "Jeśli przy nazwie sprawy znajduje się symbol @ to tę sprawę załatwisz on-line\n\n"
+        "Rejestracja osób poszukujących pracy @\n\n"
+        "Osoba, która nie spełnia warunków niezbędnych do nabycia statusu bezrobotnego, może "
+        "zarejestrować się jako poszukująca pracy.\n\n"
+        "W celu zarejestrowania się w Powiatowym Urzędzie Pracy w Łodzi jako osoba poszukująca "
+        "pracy należy:\n\n"
+        " 1. Zgłosić się do Powiatowego Urzędu Pracy w Łodzi",
+        id="b010-a-city-portal-spells-only-the-place-of-the-body-it-writes-about",
+    ),
+]
+
+
+@pytest.mark.parametrize(("url", "text"), NOT_ITS_SITE)
+def test_not_the_body_s_own_site(url: str, text: str) -> None:
+    assert find_page_owner(page_text_of_plain(text, url)) is None
