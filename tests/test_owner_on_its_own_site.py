@@ -86,3 +86,43 @@ NOT_ITS_SITE = [
 @pytest.mark.parametrize(("url", "text"), NOT_ITS_SITE)
 def test_not_the_body_s_own_site(url: str, text: str) -> None:
     assert find_page_owner(page_text_of_plain(text, url)) is None
+
+
+# --- an organ speaks for its office ------------------------------------------------------------
+
+A066 = """Treść strony
+
+Komunikat PPIS w Chełmnie
+
+ • autor informacji: PPIS w Chełmnie
+  data wytworzenia: 2021-03-08
+
+Odpowiedź PPIS w Chełmnie na wiadomości e-mail kierowane w ramach inicjatywy „ZapytajSanepid.pl”
+
+Państwowy Powiatowy Inspektor Sanitarny w Chełmnie informuje, że wnioski literalnie przez \
+wnioskodawców określone jako wnioski o dostęp do informacji publicznej kierowane do Powiatowej \
+Stacji Sanitarno-Epidemiologicznej w Chełmnie z instrumentalnym wykorzystaniem przepisów ustawy \
+z dnia 6 września 2001 r. o dostępie do informacji publicznej, nie stanowią wniosków o dostęp \
+do informacji publicznej w rozumieniu tej ustawy."""
+
+
+def test_the_organ_s_announcement_speaks_for_its_office() -> None:
+    """a066: the sanitary inspector announces; the station of the same town, whose site the
+    address spells, is the page's owner (the organ itself never is)."""
+    owner = find_page_owner(
+        page_text_of_plain(A066, "https://www.chelmno.psse.gov.pl/50,wazne-komunikaty")
+    )
+    assert owner is not None
+    assert owner.name == "Powiatowa Stacja Sanitarno-Epidemiologiczna w Chełmnie", owner
+    assert "speaker" in owner.evidence
+
+
+def test_an_organ_of_another_place_lends_no_voice() -> None:
+    """The same announcement by another town's inspector says nothing for Chełmno's station."""
+    text = A066.replace(
+        "Inspektor Sanitarny w Chełmnie informuje", "Inspektor Sanitarny w Toruniu informuje"
+    )
+    owner = find_page_owner(
+        page_text_of_plain(text, "https://www.chelmno.psse.gov.pl/50,wazne-komunikaty")
+    )
+    assert owner is None or "speaker" not in owner.evidence, owner

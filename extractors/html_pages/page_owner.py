@@ -29,13 +29,16 @@ with nothing that tells it from others of its kind ("Ośrodek Interwencji Kryzys
 explainers and guides write about) without the host's or the page's own voice (`generic`,
 -3), a unit of a body rather than a body ("Biuro Obsługi Interesantów", `unit`, -5), a
 one-person office whose decisions pages quote ("Prezydent Miasta Koszalina ogłasza …",
-`organ`, -3). A page that reads as news (quotes with "– mówi", "Źródło:", photo credits, a byline) needs more
+`organ`, -3); the organ's voice ("speaker", "agent") goes to its office when the page names
+the office with the same place ("Państwowy Powiatowy Inspektor Sanitarny w Chełmnie informuje"
+for the "Powiatowa Stacja Sanitarno-Epidemiologiczna w Chełmnie"). A page that reads as news (quotes with "– mówi", "Źródło:", photo credits, a byline) needs more
 (`MIN_SCORE_ARTICLE`): a news portal writes about institutions; it is not theirs.
 
 The owner is the best-scored name when it reaches `MIN_SCORE` (`MIN_SCORE_HOST` when the
 site's address spells the name and the page itself puts it forward — as the agent of a
 sentence, in a heading or the title —, unless the name is a unit's or the page reads as news)
-and leads the next by `MIN_LEAD`; otherwise the page does not say whose it is and no owner is
+and leads the next by `MIN_LEAD` (`MIN_SCORE_SOLE` for a plain page of the body's own site that
+names no rival body: `_sole_body_of_its_site`); otherwise the page does not say whose it is and no owner is
 given — a page whose owner the text never names gives no subject (the issue's rule: never
 guess from the URL alone). Weights and thresholds were set on the tuning half of the web corpus
 (`benchmarks/web_corpus`, split by host) and checked on the 96 saved pages.
@@ -64,7 +67,7 @@ from extractors.html_pages.owner_candidates import (
 from extractors.html_pages.owner_name import clean_name, join_compound_adjectives
 from extractors.html_pages.page_text import PageText
 from extractors.html_pages.site_host import host_agreement, host_labels, host_names_other_body
-from extractors.mention_words import ORGAN_LEMMAS
+from extractors.mention_words import ORGAN_LEMMAS, ORGAN_OFFICES
 from transforms.acronyms import acronym_token_key, by_short, shared_full
 from transforms.morphology import analyse_word
 from transforms.name_morphology import institution_vocabulary, key_lemma
@@ -494,7 +497,55 @@ def _judged(page: PageText) -> list[_Candidate]:
     own_voice = _OWN_VOICE.search(page.text) is not None
     for candidate in candidates:
         _judge(candidate, page, own_voice, candidates)
+    _lend_organs_voice(candidates)
     return sorted(candidates, key=lambda c: c.score(), reverse=True)
+
+
+# The offices organs speak for, as folded words of the office's name: the mention reader's
+# table and the sanitary inspector's station.
+_ORGAN_OFFICE_WORDS: dict[str, tuple[str, ...]] = {
+    **ORGAN_OFFICES,
+    "inspektor": ("stacja sanitarno",),
+}
+
+
+def _organ_lemma(name: str) -> str | None:
+    for word in name.split()[:4]:
+        for reading in analyse_word(word) + analyse_word(word.lower()):
+            lemma = reading.lemma.split(":")[0].lower()
+            if reading.pos == "subst" and lemma in _ORGAN_OFFICE_WORDS:
+                return lemma
+    return None
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Whether two keys end with one place ("chelmno", "torunski" and "torun")."""
+    x, y = a.split()[-1:], b.split()[-1:]
+    if not x or not y:
+        return False
+    return _common_prefix(x[0], y[0]) >= max(4, min(len(x[0]), len(y[0])) - 2)
+
+
+def _lend_organs_voice(candidates: list[_Candidate]) -> None:
+    """A one-person organ speaks for its office: "Państwowy Powiatowy Inspektor Sanitarny w
+    Chełmnie informuje" on a page that names the "Powiatowa Stacja Sanitarno-Epidemiologiczna
+    w Chełmnie", "Wójt Gminy Dmosin ogłasza" beside the "Urząd Gminy Dmosin". The organ stays
+    no owner (`organ`); its office, named on the page with the same place, gets its voice."""
+    for organ in candidates:
+        voice = organ.evidence & {"speaker", "agent"}
+        if "organ" not in organ.evidence or not voice:
+            continue
+        lemma = _organ_lemma(_best_name(organ))
+        if lemma is None:
+            continue
+        for office in candidates:
+            if office is organ or "organ" in office.evidence:
+                continue
+            written = fold_key(_best_name(office))
+            if any(
+                words in written or words in office.key for words in _ORGAN_OFFICE_WORDS[lemma]
+            ) and _same_place(organ.key, office.key):
+                office.evidence |= voice
 
 
 # What a page does with a name to put it forward, beyond where and how often it stands.
