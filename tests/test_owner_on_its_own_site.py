@@ -126,3 +126,35 @@ def test_an_organ_of_another_place_lends_no_voice() -> None:
         page_text_of_plain(text, "https://www.chelmno.psse.gov.pl/50,wazne-komunikaty")
     )
     assert owner is None or "speaker" not in owner.evidence, owner
+
+
+# --- a notice its head signs -------------------------------------------------------------------
+
+A099 = """Zawieszenie działalności
+Zawieszenie działalności
+
+W związku ze wzrostem liczby zachorowań na COVID-19 wywołanej wirusem SARS-CoV-2, informuję, \
+iż od dnia 19.10.2020r. do odwołania zawieszam działalność:
+1) Dziennego Domu Pomocy Społecznej przy ul. Okrzei 25,
+2) Klubu Seniora „Sielanka” przy ul. Olimpijskiej 3,
+3) Klubu Seniora „Radość” przy ul. Oświęcimskiej 45,
+Jednocześnie informuję, że działalność Klubu Integracyjny dla Dzieci i Młodzieży nr 2 \
+„Bezpieczna Przystań” przy ul. Okrzei 25 z przyczyn organizacyjnych zostaje zawieszona.
+Maciej Gazda
+Dyrektor MOPR"""
+A099_URL = "http://mopr.piekary.pl/aktualnosci/zawieszenie-dzialalnosci/"
+
+
+def test_a_notice_signed_by_the_body_s_head_is_its_page() -> None:
+    """a099: the director signs the notice ("Maciej Gazda" / "Dyrektor MOPR") on the body's
+    own site; the clubs it closes are its units, not the page's owner."""
+    owner = find_page_owner(page_text_of_plain(A099, A099_URL))
+    assert owner is not None
+    assert owner.name == "Miejski Ośrodek Pomocy Rodzinie", owner
+    assert "signed" in owner.evidence
+
+
+def test_a_title_without_a_person_beside_it_signs_nothing() -> None:
+    """The same lines without the signer's name: "Dyrektor MOPR" alone is a mention."""
+    owner = find_page_owner(page_text_of_plain(A099.replace("Maciej Gazda\n", ""), A099_URL))
+    assert owner is None or "signed" not in owner.evidence, owner

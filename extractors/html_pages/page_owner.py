@@ -14,6 +14,8 @@ by signals that hold on any Polish institution's site, whatever its markup, and 
   "w Lubsku");
 - `contact` (3): its address, phone or e-mail follows the name ("Starostwo Powiatowe w
   Krapkowicach, ul. Kilińskiego 1", a heading over "ul. …" / "tel. …" lines);
+- `signed` (3): the head's title and the body on a line of its own beside a person's name
+  ("Maciej Gazda" / "Dyrektor MOPR"): a notice its head signs;
 - `speaker` (3) / `agent` (2): a sentence begins with it, in the nominative, before the verb
   (`speaker` when the verb announces: "MOPS w Ostrowcu informuje", "Dyrektor PCPR …
   uprzejmie informuje"; `agent` for any other: "Dom Pomocy Społecznej w Lubuczewie
@@ -94,6 +96,7 @@ WEIGHTS = {
     "repeated often": 2,
     "first": 1,
     "own voice": 1,
+    "signed": 3,
     "referred to": 2,
     "other host": -3,
     "generic": -3,
@@ -290,6 +293,30 @@ def _followed_by_contact(page: PageText, line: int, end: int) -> bool:
     return any(_CONTACT_LINE.match(text) for text in following)
 
 
+# A notice's signature: the head's title and the body ("Dyrektor MOPR", "Kierownik Gminnego
+# Ośrodka Pomocy Społecznej w X"), on a line of its own beside the person's name.
+_SIGNATURE_TITLE = re.compile(
+    r"^\(?-?\)?\s*(?:Dyrektor|Dyrektorka|Kierownik|Kierowniczka|Prezes|Komendant\w*|"
+    r"Naczelnik|Zastępca\s+Dyrektora|Z-ca\s+Dyrektora)\s+\S"
+)
+_PERSON = re.compile(
+    r"^(?:\(-\)\s*)?(?:(?:mgr|dr|inż\.|lek\.)\s+)*"
+    r"[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?"
+    r"\s+[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?$"
+)
+
+
+def _signed(page: PageText, index: int) -> bool:
+    """Whether line `index` signs the page for a body: the head's title and the body's name on
+    a short line of its own, next to a line that is a person's name ("Maciej Gazda" /
+    "Dyrektor MOPR"). A notice its head signs is the body's own."""
+    line = page.lines[index].strip()
+    if len(line.split()) > 12 or not _SIGNATURE_TITLE.match(line):
+        return False
+    neighbours = page.lines[max(0, index - 1) : index] + page.lines[index + 1 : index + 2]
+    return any(_PERSON.match(text.strip()) for text in neighbours)
+
+
 def _observe(page: PageText) -> dict[str, _Candidate]:
     # "Poradnia Psychologiczno - Pedagogiczna": one compound adjective, not a name and a dash
     page = PageText(
@@ -332,6 +359,8 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
                 evidence.append("first")
             if _followed_by_contact(page, index, found.end):
                 evidence.append("contact")
+            if _signed(page, index):
+                evidence.append("signed")
             nominative_written = found.in_nominative
             verb = verb_after(line_text, found.end)
             if verb and sentence_start(line_text, found.start):
@@ -549,7 +578,7 @@ def _lend_organs_voice(candidates: list[_Candidate]) -> None:
 
 
 # What a page does with a name to put it forward, beyond where and how often it stands.
-_PUT_FORWARD = frozenset({"agent", "speaker", "heading", "title", "declared", "contact"})
+_PUT_FORWARD = frozenset({"agent", "speaker", "heading", "title", "declared", "contact", "signed"})
 
 
 def _host_backed(candidate: _Candidate) -> bool:
