@@ -67,9 +67,10 @@ from extractors.html_pages.owner_candidates import (
     whole_name,
 )
 from extractors.html_pages.owner_name import clean_name, join_compound_adjectives
+from extractors.html_pages.owner_voice import address_spells_kind, office_of_organ, signed
 from extractors.html_pages.page_text import PageText
-from extractors.html_pages.site_host import host_agreement, host_labels, host_names_other_body
-from extractors.mention_words import ORGAN_LEMMAS, ORGAN_OFFICES
+from extractors.html_pages.site_host import host_agreement, host_names_other_body
+from extractors.mention_words import ORGAN_LEMMAS
 from transforms.acronyms import acronym_token_key, by_short, shared_full
 from transforms.morphology import analyse_word
 from transforms.name_morphology import institution_vocabulary, key_lemma
@@ -293,30 +294,6 @@ def _followed_by_contact(page: PageText, line: int, end: int) -> bool:
     return any(_CONTACT_LINE.match(text) for text in following)
 
 
-# A notice's signature: the head's title and the body ("Dyrektor MOPR", "Kierownik Gminnego
-# Ośrodka Pomocy Społecznej w X"), on a line of its own beside the person's name.
-_SIGNATURE_TITLE = re.compile(
-    r"^\(?-?\)?\s*(?:Dyrektor|Dyrektorka|Kierownik|Kierowniczka|Prezes|Komendant\w*|"
-    r"Naczelnik|Zastępca\s+Dyrektora|Z-ca\s+Dyrektora)\s+\S"
-)
-_PERSON = re.compile(
-    r"^(?:\(-\)\s*)?(?:(?:mgr|dr|inż\.|lek\.)\s+)*"
-    r"[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?"
-    r"\s+[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?$"
-)
-
-
-def _signed(page: PageText, index: int) -> bool:
-    """Whether line `index` signs the page for a body: the head's title and the body's name on
-    a short line of its own, next to a line that is a person's name ("Maciej Gazda" /
-    "Dyrektor MOPR"). A notice its head signs is the body's own."""
-    line = page.lines[index].strip()
-    if len(line.split()) > 12 or not _SIGNATURE_TITLE.match(line):
-        return False
-    neighbours = page.lines[max(0, index - 1) : index] + page.lines[index + 1 : index + 2]
-    return any(_PERSON.match(text.strip()) for text in neighbours)
-
-
 def _observe(page: PageText) -> dict[str, _Candidate]:
     # "Poradnia Psychologiczno - Pedagogiczna": one compound adjective, not a name and a dash
     page = PageText(
@@ -359,7 +336,7 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
                 evidence.append("first")
             if _followed_by_contact(page, index, found.end):
                 evidence.append("contact")
-            if _signed(page, index):
+            if signed(page, index):
                 evidence.append("signed")
             nominative_written = found.in_nominative
             verb = verb_after(line_text, found.end)
@@ -530,31 +507,6 @@ def _judged(page: PageText) -> list[_Candidate]:
     return sorted(candidates, key=lambda c: c.score(), reverse=True)
 
 
-# The offices organs speak for, as folded words of the office's name: the mention reader's
-# table and the sanitary inspector's station.
-_ORGAN_OFFICE_WORDS: dict[str, tuple[str, ...]] = {
-    **ORGAN_OFFICES,
-    "inspektor": ("stacja sanitarno",),
-}
-
-
-def _organ_lemma(name: str) -> str | None:
-    for word in name.split()[:4]:
-        for reading in analyse_word(word) + analyse_word(word.lower()):
-            lemma = reading.lemma.split(":")[0].lower()
-            if reading.pos == "subst" and lemma in _ORGAN_OFFICE_WORDS:
-                return lemma
-    return None
-
-
-def _same_place(a: str, b: str) -> bool:
-    """Whether two keys end with one place ("chelmno", "torunski" and "torun")."""
-    x, y = a.split()[-1:], b.split()[-1:]
-    if not x or not y:
-        return False
-    return _common_prefix(x[0], y[0]) >= max(4, min(len(x[0]), len(y[0])) - 2)
-
-
 def _lend_organs_voice(candidates: list[_Candidate]) -> None:
     """A one-person organ speaks for its office: "Państwowy Powiatowy Inspektor Sanitarny w
     Chełmnie informuje" on a page that names the "Powiatowa Stacja Sanitarno-Epidemiologiczna
@@ -564,16 +516,10 @@ def _lend_organs_voice(candidates: list[_Candidate]) -> None:
         voice = organ.evidence & {"speaker", "agent"}
         if "organ" not in organ.evidence or not voice:
             continue
-        lemma = _organ_lemma(_best_name(organ))
-        if lemma is None:
-            continue
         for office in candidates:
             if office is organ or "organ" in office.evidence:
                 continue
-            written = fold_key(_best_name(office))
-            if any(
-                words in written or words in office.key for words in _ORGAN_OFFICE_WORDS[lemma]
-            ) and _same_place(organ.key, office.key):
+            if office_of_organ(_best_name(organ), organ.key, _best_name(office), office.key):
                 office.evidence |= voice
 
 
@@ -609,15 +555,8 @@ def _sole_body_of_its_site(best: _Candidate, rivals: list[_Candidate], url: str)
         return False
     if not evidence & _KEPT_IN_VIEW:
         return False
-    name = _best_name(best)
-    agreement = host_agreement(name, url)
-    if not (agreement.kind or agreement.kind_word or agreement.proper):
-        number = re.search(r"\bnr\.?\s*(\d+)", name)
-        labels = host_labels(url)
-        if number is None or not any(
-            re.fullmatch(rf"[a-z]{{1,3}}{number.group(1)}", label) for label in labels
-        ):
-            return False
+    if not address_spells_kind(_best_name(best), url):
+        return False
     return all(rival.score() <= 0 or "organ" in rival.evidence for rival in rivals)
 
 
