@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.html_pages.owner_candidates import verb_after
 from extractors.html_pages.page_owner import find_page_owner
 from extractors.html_pages.page_text import page_text_of_plain
 from transforms.names import normalise_name
@@ -158,3 +159,49 @@ def test_a_title_without_a_person_beside_it_signs_nothing() -> None:
     """The same lines without the signer's name: "Dyrektor MOPR" alone is a mention."""
     owner = find_page_owner(page_text_of_plain(A099.replace("Maciej Gazda\n", ""), A099_URL))
     assert owner is None or "signed" not in owner.evidence, owner
+
+
+# --- a name that opens a coordinated subject ---------------------------------------------------
+
+
+def test_a_name_opening_a_coordinated_subject_is_its_agent() -> None:
+    """b022: the prosecutor's office "oraz podległe jej jednostki … przyjmują" — the office
+    is the subject of the page's first sentence, as in "X przyjmuje"."""
+    text = (
+        "Prokuratura Okręgowa w Gorzowie Wlkp. oraz podległe jej jednostki prokuratur "
+        "rejonowych przyjmują i załatwiają sprawy stosownie do przepisów :\n\n"
+        "–                     ustawy z dnia 6 czerwca 1997 r. – Kodeksu postępowania karnego "
+        "(Dz.U. z dnia 4 sierpnia 1997r., nr 89, poz. 555 z późn. zm.),\n\n"
+        "Zawiadomienia o przestępstwie,  wnioski , skargi i inne pisma zainteresowany możne "
+        "składać osobiście w biurach podawczych mieszczących się w Prokuraturze Okręgowej w "
+        "Gorzowie Wlkp."
+    )
+    url = (
+        "https://pk.gov.pl/prokuratura/jednostki-podlegle/prokuratura-regionalna-w-szczecinie/"
+        "prokuratura-okregowa-w-gorzowie-wielkopolskim/sposob-przyjmowania-i-zalatwiania-spraw-45/"
+    )
+    owner = find_page_owner(page_text_of_plain(text, url))
+    assert owner is not None
+    assert normalise_name(owner.name).name == "Prokuratura Okręgowa w Gorzowie Wielkopolskim"
+    assert "agent" in owner.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        pytest.param(
+            "Prokuratura Okręgowa w Gorzowie Wlkp. oraz podległe jej jednostki prokuratur "
+            "rejonowych przyjmują i załatwiają sprawy",
+            "przyjmują",
+            id="b022-plural-verb-after-the-coordinated-subject",
+        ),
+        pytest.param(
+            "Prokuratura Okręgowa w Gorzowie Wlkp. oraz sądy i inne instytucje państwa prawa "
+            "zawsze z troską i z uwagą",
+            None,
+            id="b022-variant-no-verb-within-a-few-words",
+        ),
+    ],
+)
+def test_verb_after_a_coordinated_subject(text: str, verb: str | None) -> None:
+    assert verb_after(text, len("Prokuratura Okręgowa w Gorzowie Wlkp.")) == verb
