@@ -100,6 +100,39 @@ def test_different_numbers_never_share_a_key() -> None:
     assert one.key != two.key
 
 
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        # web corpus b018 (tuning half): the school's accessibility statement
+        pytest.param(
+            "Powiatowy Zespół nr 10 Szkół Mechaniczno-Elektrycznych im Mikołaja Kopernika w Kętach",
+            "Powiatowy Zespół nr 10 Szkół Mechaniczno-Elektrycznych im. Mikołaja Kopernika w Kętach",
+            id="b018-number-before-the-complement",
+        ),
+        pytest.param(
+            "Powiatowego Zespołu nr 10 Szkół Mechaniczno-Elektrycznych w Kętach",
+            "Powiatowy Zespół nr 10 Szkół Mechaniczno-Elektrycznych w Kętach",
+            id="b018-the-head-in-the-genitive-turns-nominative",
+        ),
+        # web corpus a085 (tuning half): a day centre's own name after its number
+        pytest.param(
+            "Dom Dziennego Pobytu Nr 1 „Pod Brzozą”",
+            "Dom Dziennego Pobytu nr 1 „Pod Brzozą”",
+            id="a085-number-before-the-own-name",
+        ),
+        pytest.param(
+            "Szkoła Podstawowa nr 3 im. Jana Pawła II w Piszu",
+            "Szkoła Podstawowa nr 3 im. Jana Pawła II w Piszu",
+            id="number-at-the-end-of-the-type-unchanged",
+        ),
+    ],
+)
+def test_number_stays_where_the_name_writes_it(raw: str, name: str) -> None:
+    parsed = normalise_name(raw)
+    assert parsed.name == name
+    assert parsed.key == normalise_name(name).key  # the key does not depend on the order
+
+
 def test_roman_numeral_of_a_liceum() -> None:
     parsed = normalise_name("II Liceum Ogólnokształcące im. Stefana Żeromskiego w Piszu")
     assert (parsed.number, parsed.acronym, parsed.patron) == ("II", "LO", "Stefana Żeromskiego")

@@ -322,8 +322,8 @@ modernizacyjne/remontowe, przerwa będzie trwała cały miesiąc."""
         pytest.param(
             "http://p7.eduportal.koszalin.pl/pl/page/przerwa-urlopowa-1",
             B041,
-            None,
-            id="b041-the-president-announces-no-owner-rather-than-him",
+            "Przedszkole nr 7 w Koszalinie",
+            id="b041-the-president-announces-the-preschool-on-its-own-site-is-the-owner",
         ),
         pytest.param(
             "http://bip.konecki.wrota-swietokrzyskie.pl/web/guest/obsluga_klienta",

@@ -124,12 +124,6 @@ def _saved_page(tmp_path: Path, doc_id: str) -> Path:
             id="c009-early-support-opinions",
         ),
         pytest.param(
-            "c049",
-            {"education", "therapy"},
-            [(["Mo", "Tu", "We", "Th", "Fr"], "06:30", "15:00")],
-            id="c049-a-rehabilitation-centre-s-working-time",
-        ),
-        pytest.param(
             "c072",
             {"psychological_support"},
             [(["Mo"], "08:00", "13:00"), (["Tu"], "11:00", "16:00")],
@@ -146,6 +140,19 @@ def test_an_unnamed_unit_s_page_gives_its_statements(
     assert services <= {item["code"] for item in page["services_stated"]}
     hours = [(s["days"], s["opens"], s["closes"]) for s in page["schedules"]]
     assert hours[: len(schedule)] == schedule
+
+
+def test_a_unit_found_on_its_own_site_keeps_its_statements(tmp_path: Path) -> None:
+    """c049: the rehabilitation centre's site ("orew-rymanow") names it only as "OREW" in its
+    text; it is now the page's subject (round 6 of issue 12), and the statements the page
+    makes (working time, what it provides) are that subject's."""
+    rows = extract_one(str(_saved_page(tmp_path, "c049")), url=_url("c049"))
+    (subject,) = rows
+    assert subject["role"] == "subject"
+    assert subject["name"] == "Ośrodek Rehabilitacyjno-Edukacyjno-Wychowawczy"
+    assert {"education", "therapy"} <= {item["code"] for item in subject["services_stated"]}
+    hours = [(s["days"], s["opens"], s["closes"]) for s in subject["schedules"]]
+    assert hours[:1] == [(["Mo", "Tu", "We", "Th", "Fr"], "06:30", "15:00")]
 
 
 @pytest.mark.parametrize(

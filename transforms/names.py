@@ -345,6 +345,7 @@ def normalise_name(
     place_bare = False
     core: list[str] = []
     roman_prefix: str | None = None
+    number_at = -1  # how many words of `core` come before a written "nr N"
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -369,6 +370,7 @@ def normalise_name(
             digits = _DIGITS.match(nxt)
             if digits or ROMAN_NUMERAL.match(nxt.rstrip(".")):
                 number = digits.group(1) if digits else nxt.rstrip(".")
+                number_at = len(core)
                 i += 2
                 continue
         if (
@@ -429,6 +431,13 @@ def normalise_name(
     after_place = core[place_at:] if place and not place_bare and 0 < place_at else []
     before_place = core[: len(core) - len(after_place)]
     core_nominative = nominative(" ".join(before_place)) if before_place else ""
+    # "Powiatowy Zespół nr 10 Szkół Mechaniczno-Elektrycznych": a number the name writes
+    # before more of its words stays there (the official name as written), after the head
+    # phrase put in the nominative; the words after it are the head's complement, as written.
+    number_inside = bool(number) and not roman_prefix and 0 < number_at < len(before_place)
+    if number_inside:
+        head = nominative(" ".join(before_place[:number_at]))
+        core_nominative = f"{head} nr {number} {' '.join(before_place[number_at:])}"
     expanded_nominative = nominative(" ".join(expanded)) if expanded else ""
     if not core and legal_form == "SP ZOZ":
         expanded = "Samodzielny Publiczny Zakład Opieki Zdrowotnej".split(" ")
@@ -463,7 +472,7 @@ def normalise_name(
         parts.append(roman_prefix)
     if core_nominative:
         parts.append(core_nominative)
-    if number and not roman_prefix:
+    if number and not roman_prefix and not number_inside:
         parts.append(f"nr {number}")
     if patron:
         parts.append(f"im. {patron}")

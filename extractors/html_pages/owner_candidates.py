@@ -395,6 +395,7 @@ def verb_after(text: str, end: int) -> str | None:
     an apposition in brackets is skipped ("Ośrodek Interwencji Kryzysowej w Kobylnicy (OIK)
     jest")."""
     rest = re.sub(r"^\s*\([^)]{0,40}\)", "", text[end:])
+    rest = _coordinated_rest(rest)
     match = re.match(r"^[\s,]*([^\W\d_]+)", rest)
     if match is None:
         return None
@@ -404,6 +405,25 @@ def verb_after(text: str, end: int) -> str | None:
     if word.lower() in SPEAKING:
         return word.lower()
     return None
+
+
+# "X oraz podległe jej jednostki przyjmują …": a name that opens a coordinated subject.
+_COORDINATED = re.compile(r"^\s*(?:oraz|i)\s+")
+_COORDINATED_WORDS = 6
+
+
+def _coordinated_rest(rest: str) -> str:
+    """The text from the verb of a coordinated subject the name opens ("Prokuratura Okręgowa
+    w Gorzowie Wlkp. oraz podległe jej jednostki prokuratur rejonowych przyjmują …"), when a
+    plural verb follows within a few words; else `rest` unchanged."""
+    opening = _COORDINATED.match(rest)
+    if opening is None:
+        return rest
+    for word in list(re.finditer(r"[^\W\d_]+", rest[opening.end() :]))[:_COORDINATED_WORDS]:
+        readings = analyse_word(word.group(0).lower())
+        if any(a.pos in ("fin", "praet") and ":pl:" in f":{a.tag}:" for a in readings):
+            return rest[opening.end() + word.start() :]
+    return rest
 
 
 def sentence_start(text: str, start: int) -> bool:

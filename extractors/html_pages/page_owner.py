@@ -14,6 +14,8 @@ by signals that hold on any Polish institution's site, whatever its markup, and 
   "w Lubsku");
 - `contact` (3): its address, phone or e-mail follows the name ("Starostwo Powiatowe w
   Krapkowicach, ul. Kilińskiego 1", a heading over "ul. …" / "tel. …" lines);
+- `signed` (3): the head's title and the body on a line of its own beside a person's name
+  ("Maciej Gazda" / "Dyrektor MOPR"): a notice its head signs;
 - `speaker` (3) / `agent` (2): a sentence begins with it, in the nominative, before the verb
   (`speaker` when the verb announces: "MOPS w Ostrowcu informuje", "Dyrektor PCPR …
   uprzejmie informuje"; `agent` for any other: "Dom Pomocy Społecznej w Lubuczewie
@@ -29,13 +31,16 @@ with nothing that tells it from others of its kind ("Ośrodek Interwencji Kryzys
 explainers and guides write about) without the host's or the page's own voice (`generic`,
 -3), a unit of a body rather than a body ("Biuro Obsługi Interesantów", `unit`, -5), a
 one-person office whose decisions pages quote ("Prezydent Miasta Koszalina ogłasza …",
-`organ`, -3). A page that reads as news (quotes with "– mówi", "Źródło:", photo credits, a byline) needs more
+`organ`, -3); the organ's voice ("speaker", "agent") goes to its office when the page names
+the office with the same place ("Państwowy Powiatowy Inspektor Sanitarny w Chełmnie informuje"
+for the "Powiatowa Stacja Sanitarno-Epidemiologiczna w Chełmnie"). A page that reads as news (quotes with "– mówi", "Źródło:", photo credits, a byline) needs more
 (`MIN_SCORE_ARTICLE`): a news portal writes about institutions; it is not theirs.
 
 The owner is the best-scored name when it reaches `MIN_SCORE` (`MIN_SCORE_HOST` when the
 site's address spells the name and the page itself puts it forward — as the agent of a
 sentence, in a heading or the title —, unless the name is a unit's or the page reads as news)
-and leads the next by `MIN_LEAD`; otherwise the page does not say whose it is and no owner is
+and leads the next by `MIN_LEAD` (`MIN_SCORE_SOLE` for a plain page of the body's own site that
+names no rival body: `_sole_body_of_its_site`); otherwise the page does not say whose it is and no owner is
 given — a page whose owner the text never names gives no subject (the issue's rule: never
 guess from the URL alone). Weights and thresholds were set on the tuning half of the web corpus
 (`benchmarks/web_corpus`, split by host) and checked on the 96 saved pages.
@@ -62,6 +67,7 @@ from extractors.html_pages.owner_candidates import (
     whole_name,
 )
 from extractors.html_pages.owner_name import clean_name, join_compound_adjectives
+from extractors.html_pages.owner_voice import address_spells_kind, office_of_organ, signed
 from extractors.html_pages.page_text import PageText
 from extractors.html_pages.site_host import host_agreement, host_names_other_body
 from extractors.mention_words import ORGAN_LEMMAS
@@ -74,6 +80,7 @@ from transforms.text import fold_key
 MIN_SCORE = 4
 MIN_SCORE_HOST = 3
 MIN_SCORE_ARTICLE = 7
+MIN_SCORE_SOLE = 2
 MIN_LEAD = 2
 
 WEIGHTS = {
@@ -90,6 +97,7 @@ WEIGHTS = {
     "repeated often": 2,
     "first": 1,
     "own voice": 1,
+    "signed": 3,
     "referred to": 2,
     "other host": -3,
     "generic": -3,
@@ -328,6 +336,8 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
                 evidence.append("first")
             if _followed_by_contact(page, index, found.end):
                 evidence.append("contact")
+            if signed(page, index):
+                evidence.append("signed")
             nominative_written = found.in_nominative
             verb = verb_after(line_text, found.end)
             if verb and sentence_start(line_text, found.start):
@@ -493,11 +503,28 @@ def _judged(page: PageText) -> list[_Candidate]:
     own_voice = _OWN_VOICE.search(page.text) is not None
     for candidate in candidates:
         _judge(candidate, page, own_voice, candidates)
+    _lend_organs_voice(candidates)
     return sorted(candidates, key=lambda c: c.score(), reverse=True)
 
 
+def _lend_organs_voice(candidates: list[_Candidate]) -> None:
+    """A one-person organ speaks for its office: "Państwowy Powiatowy Inspektor Sanitarny w
+    Chełmnie informuje" on a page that names the "Powiatowa Stacja Sanitarno-Epidemiologiczna
+    w Chełmnie", "Wójt Gminy Dmosin ogłasza" beside the "Urząd Gminy Dmosin". The organ stays
+    no owner (`organ`); its office, named on the page with the same place, gets its voice."""
+    for organ in candidates:
+        voice = organ.evidence & {"speaker", "agent"}
+        if "organ" not in organ.evidence or not voice:
+            continue
+        for office in candidates:
+            if office is organ or "organ" in office.evidence:
+                continue
+            if office_of_organ(_best_name(organ), organ.key, _best_name(office), office.key):
+                office.evidence |= voice
+
+
 # What a page does with a name to put it forward, beyond where and how often it stands.
-_PUT_FORWARD = frozenset({"agent", "speaker", "heading", "title", "declared", "contact"})
+_PUT_FORWARD = frozenset({"agent", "speaker", "heading", "title", "declared", "contact", "signed"})
 
 
 def _host_backed(candidate: _Candidate) -> bool:
@@ -508,6 +535,29 @@ def _host_backed(candidate: _Candidate) -> bool:
     if "unit" in evidence:
         return False
     return bool(evidence & {"host", "host (weak)"}) and bool(evidence & _PUT_FORWARD)
+
+
+# How a page keeps a body before its reader: from its first lines, or again and again.
+_KEPT_IN_VIEW = frozenset({"first", "repeated", "repeated often"})
+
+
+def _sole_body_of_its_site(best: _Candidate, rivals: list[_Candidate], url: str) -> bool:
+    """Whether the page is a plain page of the body's own site that names no other body it
+    could belong to: the address spells what kind of body it is (its acronym, its kind word,
+    its own words, or its place with its number: "p7" and "koszalin" for "Przedszkole nr 7
+    w Koszalinie"; a place alone is a town's portal's too), the page names it from its first
+    lines or more than once, and nothing speaks for any other name (a rival the page gives
+    no evidence for, or a one-person office, owns no page). A small institution's site often
+    says whose it is only in its address and its running text; `MIN_SCORE_SOLE` then
+    suffices."""
+    evidence = best.evidence
+    if "unit" in evidence or not evidence & {"host", "host (weak)"}:
+        return False
+    if not evidence & _KEPT_IN_VIEW:
+        return False
+    if not address_spells_kind(_best_name(best), url):
+        return False
+    return all(rival.score() <= 0 or "organ" in rival.evidence for rival in rivals)
 
 
 @lru_cache(maxsize=64)
@@ -526,6 +576,10 @@ def find_page_owner(page: PageText) -> PageOwner | None:
     needed = MIN_SCORE
     if _host_backed(best) and not _news_like(page):
         needed = MIN_SCORE_HOST
+    if _sole_body_of_its_site(best, rivals, page.url) and not _news_like(page):
+        needed = min(needed, MIN_SCORE_SOLE)
+        # a one-person office the page quotes is no rival for the page
+        runner_up = max((c.score() for c in rivals if "organ" not in c.evidence), default=0)
     if _news_like(page) and not best.evidence & {"declared", "contact", "host"}:
         needed = MIN_SCORE_ARTICLE
     if best.score() < needed or best.score() - runner_up < MIN_LEAD:

@@ -1,0 +1,104 @@
+"""Signals of whose page it is beyond where a name stands: who signs it, which office an
+organ speaks for, and whether the site's address spells what kind of body a name is.
+
+`page_owner` weighs these with the rest of its evidence:
+
+- `signed`: a notice its head signs is the body's own ("Maciej Gazda" / "Dyrektor MOPR");
+- `office_of_organ`: a one-person organ speaks for its office ("Państwowy Powiatowy Inspektor
+  Sanitarny w Chełmnie informuje" for the "Powiatowa Stacja Sanitarno-Epidemiologiczna w
+  Chełmnie", "Wójt Gminy Dmosin" for the "Urząd Gminy Dmosin");
+- `address_spells_kind`: the address spells the body's acronym, its kind word, its own words,
+  or its place with its number ("p7" and "koszalin" for "Przedszkole nr 7 w Koszalinie"); a
+  place alone is as much a town's portal's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.html_pages.page_text import PageText
+from extractors.html_pages.site_host import host_agreement, host_labels
+from extractors.mention_words import ORGAN_OFFICES
+from transforms.morphology import analyse_word
+from transforms.text import fold_key
+
+# A notice's signature: the head's title and the body ("Dyrektor MOPR", "Kierownik Gminnego
+# Ośrodka Pomocy Społecznej w X"), on a line of its own beside the person's name.
+_SIGNATURE_TITLE = re.compile(
+    r"^\(?-?\)?\s*(?:Dyrektor|Dyrektorka|Kierownik|Kierowniczka|Prezes|Komendant\w*|"
+    r"Naczelnik|Zastępca\s+Dyrektora|Z-ca\s+Dyrektora)\s+\S"
+)
+_PERSON = re.compile(
+    r"^(?:\(-\)\s*)?(?:(?:mgr|dr|inż\.|lek\.)\s+)*"
+    r"[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?"
+    r"\s+[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?$"
+)
+_SIGNATURE_WORDS = 12
+
+
+def signed(page: PageText, index: int) -> bool:
+    """Whether line `index` signs the page for a body: the head's title and the body's name on
+    a short line of its own, next to a line that is a person's name."""
+    line = page.lines[index].strip()
+    if len(line.split()) > _SIGNATURE_WORDS or not _SIGNATURE_TITLE.match(line):
+        return False
+    neighbours = page.lines[max(0, index - 1) : index] + page.lines[index + 1 : index + 2]
+    return any(_PERSON.match(text.strip()) for text in neighbours)
+
+
+# The offices organs speak for, as folded words of the office's name: the mention reader's
+# table and the sanitary inspector's station.
+_ORGAN_OFFICE_WORDS: dict[str, tuple[str, ...]] = {
+    **ORGAN_OFFICES,
+    "inspektor": ("stacja sanitarno",),
+}
+
+
+def _organ_lemma(name: str) -> str | None:
+    for word in name.split()[:4]:
+        for reading in analyse_word(word) + analyse_word(word.lower()):
+            lemma = reading.lemma.split(":")[0].lower()
+            if reading.pos == "subst" and lemma in _ORGAN_OFFICE_WORDS:
+                return lemma
+    return None
+
+
+def _common_prefix(a: str, b: str) -> int:
+    length = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        length += 1
+    return length
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Whether two keys end with one place ("chelmno", "torunski" and "torun")."""
+    x, y = a.split()[-1:], b.split()[-1:]
+    if not x or not y:
+        return False
+    return _common_prefix(x[0], y[0]) >= max(4, min(len(x[0]), len(y[0])) - 2)
+
+
+def office_of_organ(organ: str, organ_key: str, office: str, office_key: str) -> bool:
+    """Whether `office` (a name and its key) is the office the organ `organ` heads: an office
+    of the organ's kind with the same place."""
+    lemma = _organ_lemma(organ)
+    if lemma is None:
+        return False
+    written = fold_key(office)
+    kinds = _ORGAN_OFFICE_WORDS[lemma]
+    of_kind = any(words in written or words in office_key for words in kinds)
+    return of_kind and _same_place(organ_key, office_key)
+
+
+def address_spells_kind(name: str, url: str) -> bool:
+    """Whether the site's address spells what kind of body `name` is (see the module
+    docstring), not only its place."""
+    agreement = host_agreement(name, url)
+    if agreement.kind or agreement.kind_word or agreement.proper:
+        return True
+    number = re.search(r"\bnr\.?\s*(\d+)", name)
+    if number is None:
+        return False
+    return any(re.fullmatch(rf"[a-z]{{1,3}}{number.group(1)}", label) for label in host_labels(url))
