@@ -24,9 +24,11 @@ What is deliberately NOT an institution:
 - people: a first name followed by a surname ends a name ("Dyrektor Regionalnego Ośrodka
   Polityki Społecznej Wiesława Przybysz" gives the Ośrodek only); titles ("Dyrektor",
   "Wicestarosta", "Zastępca") are never part of one, nor a name in capitals after it;
-- local-government units as such ("Powiat Skarżyski", "Gmina Wysokie Mazowieckie"): a
-  territory, with no address or services of its own; its office ("Starostwo Powiatowe …",
-  "Urząd Gminy …") and its organs ("Rada Powiatu Opolskiego", "Wójt Gminy Sieradz") are found;
+- local-government units named only as places ("na terenie Gminy Pisz", "mieszkańcy Powiatu
+  Piskiego"); named as a body that runs, orders or agrees ("Organem prowadzącym jest Powiat
+  Płocki", "porozumienie z Powiatem Lubańskim") they are mentions flagged `territory`
+  (`extractors.mention_spans`), which the caller keeps or not; their office ("Starostwo
+  Powiatowe …", "Urząd Gminy …") and organs ("Rada Powiatu Opolskiego") are found as before;
 - generic or plural mentions ("przedstawiciele instytucji", "szkół ponadpodstawowych"): a
   head in lower case or in the plural (except "Warsztaty Terapii Zajęciowej", "Ochotnicze Hufce
   Pracy"), a bare head ("Zespołu"), an organ or council of no named territory ("Rada Gminy"),
@@ -43,6 +45,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.mention_spans import (
+    after_saint,
+    is_conjunction,
+    is_descriptive,
+    legal_form_end,
+    territory_end,
+)
 from extractors.mention_text import (
     Token,
     agrees,
@@ -126,6 +135,7 @@ class Mention:
     acronym: str | None = None  # the table acronym when the phrase is one ("PFRON", "MOPS")
     head: str = ""  # the head's lemma ("ośrodek", "wojewoda"); "" for an acronym
     office: bool = False  # named through its officer: `nominative` is the office's name
+    territory: bool = False  # a local-government unit as a body ("Powiat Płocki")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -158,6 +168,8 @@ def _place(tokens: list[Token], i: int) -> int:
     k = j
     while k < len(tokens) and k - j < 3:
         token = tokens[k]
+        if k > j and is_conjunction(token) and _after_dot(tokens, k) == k + 1:
+            break  # "w Warszawie lub Jego Zastępcy": "lub" is "Lubelski" only as "Lub."
         if k > j and token.is_word and token.lower in PLACE_ABBREVIATIONS:
             k = _after_dot(tokens, k)  # "w Gorzowie Wlkp."
             break
@@ -271,6 +283,14 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
         ):
             j += 1  # "Ministerstwo Rodziny, Pracy i Polityki Społecznej"
             continue
+        if (
+            token.is_word
+            and token.lower in ("św", "bł")
+            and (after := _word_at(tokens, _after_dot(tokens, j)))
+            and after.capitalised
+        ):
+            j = _after_dot(tokens, j)  # "Hospicjum św. Jana Bożego"
+            continue
         if token.is_word and token.lower == "ds":
             after = _word_at(tokens, _after_dot(tokens, j))
             if after and after.capitalised:
@@ -318,7 +338,11 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             and any(r.first_name for r in readings(token.text.capitalize()))
         ):
             break  # "Burmistrz Gminy Lubomierz ADAM NOWAK" (an NGO's own name may be in capitals)
-        if token.capitalised and not is_title(token) and not person_starts(tokens, j):
+        if (
+            token.capitalised
+            and not is_title(token)
+            and (not person_starts(tokens, j) or after_saint(tokens, j))
+        ):
             if (
                 head_readings(token)
                 and any("nom" in r.cases for r in head_readings(token))
@@ -347,12 +371,17 @@ def _start(tokens: list[Token], head: int, floor: int) -> int:
         i += 1  # "Zarządzania Kryzysowego Łódzkiego Urzędu": "Kryzysowego" is the noun's
     if i - 1 >= floor and tokens[i - 1].is_word and _ROMAN.match(tokens[i - 1].text):
         i -= 1
+    quoted = i > 0 and tokens[i - 1].text in ("„", '"', "“", "«")
+    while i < head and not quoted and is_descriptive(tokens[i]):
+        i += 1  # "Nowe Centrum Pracy Socjalnej": the writer's word, not the name's
     return i
 
 
 def _trim(tokens: list[Token], start: int, end: int) -> int:
     while end > start + 1:
         last = tokens[end - 1]
+        if legal_form_end(tokens, end):
+            break  # "… Sp. z o. o." closes the name
         if not last.is_word and last.text not in ("”", '"', "»", "."):
             end -= 1
         elif last.text == "." and not (
@@ -556,6 +585,21 @@ def find_mentions(text: str) -> list[Mention]:
                         place_raw=_span_text(text, tokens, place_at, stop) if place_at else None,
                         head=_OFFICERS[officer].lower(),
                         office=True,
+                    )
+                )
+                floor = i = stop
+                continue
+            if (stop := territory_end(tokens, i)) > i:
+                phrase = _span_text(text, tokens, i, stop)
+                mentions.append(
+                    Mention(
+                        phrase=phrase,
+                        nominative=nominative(phrase),
+                        sentence=normalise_space(_BULLET.sub("", written)),
+                        start=tokens[i].start,
+                        end=tokens[stop - 1].end,
+                        head=key_lemma(token.text),
+                        territory=True,
                     )
                 )
                 floor = i = stop
