@@ -30,8 +30,7 @@ EDGES = [
         id="b053-a-preposition-opening-the-sentence-is-no-noun",
     ),
     pytest.param(
-        "Prokurator Okręgowy Warszawa-Praga w Warszawie lub Jego Zastępcy przyjmują "
-        "interesantów",
+        "Prokurator Okręgowy Warszawa-Praga w Warszawie lub Jego Zastępcy przyjmują interesantów",
         "Prokuratura Okręgowa Warszawa-Praga w Warszawie",
         id="b023-a-conjunction-ends-the-place",
     ),
@@ -114,9 +113,7 @@ TERRITORIES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), TERRITORIES)
-def test_a_territory_acting_is_a_body_on_an_institution_page(
-    text: str, expected: set[str]
-) -> None:
+def test_a_territory_acting_is_a_body_on_an_institution_page(text: str, expected: set[str]) -> None:
     names = _recorded(text, article=False)
     assert {n for n in names if n.startswith(("Powiat ", "Gmina "))} == {
         n for n in expected if n.startswith(("Powiat ", "Gmina "))
