@@ -42,7 +42,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from extractors.contacts import find_address, find_emails, find_phones, find_websites
-from extractors.mention_spans import department_before, seatless_name
+from extractors.mention_spans import department_before, mayor_office_name, seatless_name
 from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_LEMMAS, ORGAN_OFFICES
 from extractors.mentions import Mention, find_mentions
 from extractors.page_text import texts_about
@@ -321,7 +321,7 @@ def _kept(
                 continue
         elif not article and place is None and (seat := _seat_for(mention, owner)) is not None:
             name, place = f"{mention.phrase} {seat}", seat  # "Powiatowy Inspektorat Weterynaryjny"
-        name, place = seatless_name(name, mention.head, place)
+        name, place = seatless_name(mayor_office_name(name, mention.head), mention.head, place)
         kept.append(_Named(mention, name, place))
     return kept
 

@@ -17,6 +17,8 @@ classes, never by one institution's name:
   sentence has it act, run or agree (in the nominative, in the instrumental "z Powiatem
   Lubańskim", after "przez", as the owner of a unit: "jednostką budżetową Gminy X"), not when
   it only says where ("na terenie Gminy X", "mieszkańcy Powiatu");
+- a city's president named by the city alone is the "Prezydent Miasta" ("Prezydenta
+  Białegostoku" -> "Prezydent Miasta Białegostoku");
 - a national body has no seat in its name ("Ministerstwo Sprawiedliwości", not "… w
   Warszawie"), and "RP" after one is written out ("Sejm Rzeczypospolitej Polskiej").
 """
@@ -190,6 +192,19 @@ def _powiat_adjective(token: Token) -> bool:
     )
 
 
+def mayor_office_name(name: str, head: str) -> str:
+    """A city's president named by the city alone is the office of its "Prezydent Miasta"
+    ("Prezydenta Białegostoku" -> "Prezydenta Miasta Białegostoku"); the state's president
+    and a name that says "Miasta" already stay as written."""
+    first, _, rest = name.partition(" ")
+    if head != "prezydent" or not rest or rest.startswith(("Miast", "Rzeczypospolit", "RP")):
+        return name
+    city = rest.split(" ", 1)[0].split("-", 1)[0]
+    if not any(r.geographic and "gen" in r.cases for r in readings(city)):
+        return name
+    return f"{first} Miasta {rest}"
+
+
 def seatless_name(name: str, head: str, place: str | None) -> tuple[str, str | None]:
     """A national body's name without its seat, its "RP" written out: ("Ministerstwo
     Sprawiedliwości w Warszawie", "ministerstwo") -> "Ministerstwo Sprawiedliwości"."""
@@ -216,3 +231,49 @@ def department_before(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 120) : start]
     return _DEPARTMENT_BEFORE.search(before) is not None
+
+
+# Words of a part of an organisation a dash joins to its name: "Towarzystwo Przyjaciół
+# Dzieci – Oddział Powiatowy", "Zgromadzenie Sióstr … – Prowincja Krakowska".
+_PART_WORDS = frozenset(
+    {"oddzial", "kolo", "prowincja", "filia", "delegatura", "region", "okreg", "hufiec"}
+)  # folded, as `key_lemma` gives them
+# Prepositions that open a name's own words when capitalised inside it: "Szpital Na Wyspie",
+# "Przedszkole Pod Topolą", "Dom Pomocy Społecznej Nad Zalewem".
+_NAME_PREPOSITIONS = frozenset({"na", "pod", "nad", "przy", "za"})
+_DASH_TOKENS = frozenset({"-", "–", "—"})
+
+
+def name_suffix_end(tokens: Sequence[Token], j: int, *, organ: bool) -> int:
+    """End of what a name carries on with at token j, or j: a "+" written onto its last word
+    ("Klub Senior+"), a capitalised preposition with its capitalised object inside the name
+    ("Na Wyspie"), a dash and a part of the organisation ("– Oddział Powiatowy")."""
+    token = tokens[j]
+    if token.text == "+" and j > 0 and tokens[j - 1].end == token.start:
+        return j + 1
+    if organ or j + 1 >= len(tokens):
+        return j
+    following = tokens[j + 1]
+    if (
+        token.is_word
+        and token.capitalised
+        and not token.all_caps
+        and token.lower in _NAME_PREPOSITIONS
+        and following.capitalised
+        and not following.all_caps
+        and not head_readings(following)
+    ):
+        return j + 2
+    if (
+        token.text in _DASH_TOKENS
+        and token.start > tokens[j - 1].end  # a spaced dash, not a compound's
+        and following.capitalised
+        and key_lemma(following.text) in _PART_WORDS
+    ):
+        k = j + 2
+        while k < len(tokens) and k - j < 5 and tokens[k].capitalised:
+            if head_readings(tokens[k]) or person_starts(list(tokens), k):
+                break
+            k += 1
+        return k
+    return j

@@ -50,6 +50,7 @@ from extractors.mention_spans import (
     is_conjunction,
     is_descriptive,
     legal_form_end,
+    name_suffix_end,
     territory_end,
 )
 from extractors.mention_text import (
@@ -268,6 +269,9 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             continue
         if place_at is not None:
             break  # after the place only a patron or a number may follow
+        if (end := name_suffix_end(tokens, j, organ=organ)) > j:
+            j = end  # "Klub Senior+", "Szpital Na Wyspie", "Towarzystwo … – Oddział Powiatowy"
+            continue
         nxt = _word_at(tokens, j + 1)
         if token.is_word and token.lower == "i" and nxt and nxt.capitalised:
             if _run_has_head(tokens, j + 1):
@@ -323,6 +327,9 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             after = _word_at(tokens, j + 1)
             if after is None or after.lower in ("w", "we"):
                 j += 1  # "Komisariat Policji IV w Białymstoku"
+                continue
+            if after.lower == "stopnia":
+                j += 2  # "Państwowa Szkoła Muzyczna II stopnia"
                 continue
         if tuple(t.lower for t in tokens[j : j + len(_LEGAL_FORM)]) == _LEGAL_FORM:
             j += len(_LEGAL_FORM)

@@ -173,3 +173,49 @@ def test_a_kind_alone_inside_a_longer_name_refers_back_to_it() -> None:
     names = _recorded(text, article=True)
     assert "Środowiskowy Dom Samopomocy" not in names
     assert "Powiatowy Środowiskowy Dom Samopomocy w Wiśniowej Górze" in names
+
+
+# What a name carries on with after its head's words: a capitalised preposition and its object,
+# a spaced dash and a part of the organisation, a school's level.
+SUFFIXES = [
+    pytest.param(
+        "Rozbudowa głównego budynku powiatowego Szpitala Na Wyspie w Żarach oficjalnie zakończona!",
+        "Szpital Na Wyspie w Żarach",
+        id="b059-a-capitalised-preposition-inside-the-name",
+    ),
+    pytest.param(
+        " • Świetlica Integracyjna – Koło Dzieci Niepełnosprawnych w Wadowicach prowadzona "
+        "przez Towarzystwo Przyjaciół Dzieci",
+        "Świetlica Integracyjna – Koło Dzieci Niepełnosprawnych w Wadowicach",
+        id="a028-a-dash-and-a-part-of-the-organisation",
+    ),
+    pytest.param(
+        "Weronika na co dzień jest uczennicą V klasy Państwowej Szkoły Muzycznej II stopnia w "
+        "Chełmie.",
+        "Państwowa Szkoła Muzyczna II stopnia w Chełmie",
+        id="chelm-96-pages-a-schools-level",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUFFIXES)
+def test_what_a_name_carries_on_with(text: str, expected: str) -> None:
+    assert expected in _found(text)
+
+
+def test_a_dash_before_another_division_ends_the_name() -> None:
+    # b057: a division after a dash is no part of the office before it
+    found = _found(
+        "Biuro Obsługi Interesantów i Kontroli, Wydział Spraw Obywatelskich, Urząd Stanu "
+        "Cywilnego, Wydział Spraw Społecznych i Promocji Zdrowia – Referatu Spraw Społecznych"
+    )
+    assert "Urząd Stanu Cywilnego" in found
+    assert not any("–" in name for name in found)
+
+
+def test_a_city_president_named_by_the_city_is_the_prezydent_miasta() -> None:
+    text = (
+        "W uroczystości wzięli również: Wojewoda Podlaski Bohdan Paszkowski, Zastępca "
+        "Prezydenta Białegostoku Przemysław Tuchliński, przedstawiciele władz samorządowych."
+    )  # b029
+    assert _recorded(text, article=False) == {"Wojewoda Podlaski", "Prezydent Miasta Białegostoku"}
