@@ -419,12 +419,11 @@ def mention_records(
     the frame the news reports from, no mention. `unowned`: a page whose owner is not named,
     where a kind of unit on a line of its own is an item of a list of units."""
     owner = _owner(owners)
-    mentions = [part for mention in find_mentions(text) for part in _split_shared_head(mention)]
-    if article:
-        # News names its own county or gmina as the frame it reports from ("Powiat Piski
-        # reprezentował Wicestarosta"); an institution's page names one as its founder or
-        # partner ("Organem prowadzącym jest Powiat Płocki").
-        mentions = [m for m in mentions if not m.territory]
+    # News names its own county or gmina as the frame it reports from ("Powiat Piski
+    # reprezentował Wicestarosta"); an institution's page names one as its founder or partner
+    # ("Organem prowadzącym jest Powiat Płocki").
+    found = find_mentions(text, territories=not article)
+    mentions = [part for mention in found for part in _split_shared_head(mention)]
     owner = _with_office(owner, mentions)
     known_keys = {key for record in known if (key := _key(record.name_raw))}
     named = _distinct(

@@ -27,7 +27,7 @@ What is deliberately NOT an institution:
 - local-government units named only as places ("na terenie Gminy Pisz", "mieszkańcy Powiatu
   Piskiego"); named as a body that runs, orders or agrees ("Organem prowadzącym jest Powiat
   Płocki", "porozumienie z Powiatem Lubańskim") they are mentions flagged `territory`
-  (`extractors.mention_spans`), which the caller keeps or not; their office ("Starostwo
+  (`extractors.mention_spans`) when the caller asks for them (`territories`); their office ("Starostwo
   Powiatowe …", "Urząd Gminy …") and organs ("Rada Powiatu Opolskiego") are found as before;
 - generic or plural mentions ("przedstawiciele instytucji", "szkół ponadpodstawowych"): a
   head in lower case or in the plural (except "Warsztaty Terapii Zajęciowej", "Ochotnicze Hufce
@@ -476,8 +476,9 @@ def _office_name(nominative_phrase: str, officer: str) -> str:
     return " ".join([*out, *words[k:]])
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every institution phrase in `text`, in order of appearance (duplicates included)."""
+def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
+    """Every institution phrase in `text`, in order of appearance (duplicates included);
+    with `territories`, the counties and gminas it names as bodies too."""
     mentions: list[Mention] = []
     for sent_start, sent_end in sentences(text):
         tokens = tokens_of(text, sent_start, sent_end)
@@ -510,7 +511,7 @@ def find_mentions(text: str) -> list[Mention]:
                 )
                 floor = i = stop
                 continue
-            if (stop := territory_end(tokens, i)) > i:
+            if territories and (stop := territory_end(tokens, i)) > i:
                 phrase = _span_text(text, tokens, i, stop)
                 mentions.append(
                     Mention(
