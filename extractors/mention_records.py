@@ -42,6 +42,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from extractors.contacts import find_address, find_emails, find_phones, find_websites
+from extractors.mention_spans import department_before, mayor_office_name, seatless_name
 from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_LEMMAS, ORGAN_OFFICES
 from extractors.mentions import Mention, find_mentions
 from extractors.page_text import texts_about
@@ -243,6 +244,8 @@ def _organ_level(mention: Mention, key: str) -> str | None:
     """Whose organ a mention is: "powiat" (Rada Powiatu …, Starosta …), "gmina" (Rada Gminy
     …, Rada Miejska …, Wójt, Burmistrz, Prezydent Miasta), else None."""
     words = key.split(" ")
+    if mention.territory:
+        return mention.head  # the territory itself: on its office's page, the owner
     if mention.head in ("rada", "zarząd", "rzecznik"):
         if "powiat" in words or words[0] == "powiatowy":
             return "powiat"
@@ -287,10 +290,19 @@ class _Named:
     place_raw: str | None
 
 
-def _kept(mentions: Sequence[Mention], owner: _Owner, *, article: bool) -> list[_Named]:
+def _kept(
+    mentions: Sequence[Mention],
+    owner: _Owner,
+    *,
+    article: bool,
+    text: str = "",
+    unowned: bool = False,
+) -> list[_Named]:
     placed = _placed_siblings(mentions)
     kept: list[_Named] = []
     for mention in mentions:
+        if mention.kind_only and not mention.acronym and department_before(text, mention.start):
+            continue  # "Wydział Rodzinny Sądu Rejonowego": a division of some court, no one body
         name, place = mention.phrase, _written_place(mention)
         if mention.office:
             name = mention.nominative  # "Komendanta Głównego Policji" names the Komenda
@@ -301,12 +313,15 @@ def _kept(mentions: Sequence[Mention], owner: _Owner, *, article: bool) -> list[
                 mention.sentence in placed or (mention.acronym is None and _list_item(mention))
             ):
                 pass  # one of the place's units, listed or named beside placed ones
+            elif unowned and mention.acronym is None and _list_item(mention):
+                pass  # an item of a list of units on a page of no named owner
             elif not article and (seat := _seat_for(mention, owner)) is not None:
                 name, place = f"{mention.phrase} {seat}", seat
             else:
                 continue
         elif not article and place is None and (seat := _seat_for(mention, owner)) is not None:
             name, place = f"{mention.phrase} {seat}", seat  # "Powiatowy Inspektorat Weterynaryjny"
+        name, place = seatless_name(mayor_office_name(name, mention.head), mention.head, place)
         kept.append(_Named(mention, name, place))
     return kept
 
@@ -325,7 +340,10 @@ def _distinct(named: Sequence[_Named], owner: _Owner, known: set[str]) -> list[_
     for key, item in keyed:
         if key in seen or _is_owner(key, owner, item.mention):
             continue
-        if any(other != key and _part_of(key, other) for other, _item in keyed):
+        # a kind alone inside a longer name the text gives ("Środowiskowy Dom Samopomocy"
+        # after "Powiatowy Środowiskowy Dom Samopomocy w Wiśniowej Górze") refers back to it
+        anywhere = item.mention.kind_only
+        if any(other != key and _part_of(key, other, anywhere=anywhere) for other, _ in keyed):
             continue
         if _office_named(item, key, [other for other, _item in keyed]):
             continue
@@ -392,16 +410,25 @@ def mention_records(
     *,
     article: bool,
     known: Iterable[ParsedInstitution] = (),
+    unowned: bool = False,
 ) -> list[ParsedInstitution]:
     """One `mention` record per institution `text` names, in order of first mention: not the
     owners' (the page's own institution), nor one of the `known` records the page already gave
     (a listing's rows). `article`: the text is news about a place, where a kind of unit named
-    beside placed ones is one of that place's units."""
+    beside placed ones is one of that place's units, and a county or gmina named as a body is
+    the frame the news reports from, no mention. `unowned`: a page whose owner is not named,
+    where a kind of unit on a line of its own is an item of a list of units."""
     owner = _owner(owners)
-    mentions = [part for mention in find_mentions(text) for part in _split_shared_head(mention)]
+    # News names its own county or gmina as the frame it reports from ("Powiat Piski
+    # reprezentował Wicestarosta"); an institution's page names one as its founder or partner
+    # ("Organem prowadzącym jest Powiat Płocki").
+    found = find_mentions(text, territories=not article)
+    mentions = [part for mention in found for part in _split_shared_head(mention)]
     owner = _with_office(owner, mentions)
     known_keys = {key for record in known if (key := _key(record.name_raw))}
-    named = _distinct(_kept(mentions, owner, article=article), owner, known_keys)
+    named = _distinct(
+        _kept(mentions, owner, article=article, text=text, unowned=unowned), owner, known_keys
+    )
     starts = sorted({m.start for m in mentions})
     named = [item for item in named if not _shares_contacts(item, text, starts, owner)]
     # the owner's phone or mailbox beside one: the owner under another name, dropped above.
@@ -455,7 +482,12 @@ def page_mentions(
     """A mention record for every institution an HTML page names besides its owner (the
     `subject` among `records`) and the institutions `records` already give."""
     owners = [r for r in records if r.role == "subject"]
-    return mention_records(page_text(document.text), owners, article=False, known=records)
+    # On a page whose owner is not named, a kind of unit on a line of its own is an item of a
+    # list of units ("Znajdują się tam: • Powiatowy Urząd Pracy;"); in prose it may be the
+    # unnamed owner speaking of itself.
+    return mention_records(
+        page_text(document.text), owners, article=False, known=records, unowned=not owners
+    )
 
 
 def add_page_mentions(

@@ -143,7 +143,10 @@ def modifies_noun_before(noun: Token, adjective: Token) -> bool:
     is the noun's, not the next head's."""
     if not noun.capitalised or is_title(noun) or head_readings(noun):
         return False
-    nouns = tuple(r for r in readings(noun.text.rsplit("-", 1)[-1]) if r.pos in ("subst", "ger"))
+    found = readings(noun.text.rsplit("-", 1)[-1])
+    if any(r.pos in ("prep", "conj", "comp") for r in found):
+        return False  # "Do Młodzieżowego Ośrodka": a preposition opening a sentence
+    nouns = tuple(r for r in found if r.pos in ("subst", "ger"))
     if not nouns or any(r.proper for r in nouns):
         return False
     noun_triples = {(n, c, g) for r in nouns for n in r.numbers for c in r.cases for g in r.genders}

@@ -24,9 +24,11 @@ What is deliberately NOT an institution:
 - people: a first name followed by a surname ends a name ("Dyrektor Regionalnego Ośrodka
   Polityki Społecznej Wiesława Przybysz" gives the Ośrodek only); titles ("Dyrektor",
   "Wicestarosta", "Zastępca") are never part of one, nor a name in capitals after it;
-- local-government units as such ("Powiat Skarżyski", "Gmina Wysokie Mazowieckie"): a
-  territory, with no address or services of its own; its office ("Starostwo Powiatowe …",
-  "Urząd Gminy …") and its organs ("Rada Powiatu Opolskiego", "Wójt Gminy Sieradz") are found;
+- local-government units named only as places ("na terenie Gminy Pisz", "mieszkańcy Powiatu
+  Piskiego"); named as a body that runs, orders or agrees ("Organem prowadzącym jest Powiat
+  Płocki", "porozumienie z Powiatem Lubańskim") they are mentions flagged `territory`
+  (`extractors.mention_spans`) when the caller asks for them (`territories`); their office ("Starostwo
+  Powiatowe …", "Urząd Gminy …") and organs ("Rada Powiatu Opolskiego") are found as before;
 - generic or plural mentions ("przedstawiciele instytucji", "szkół ponadpodstawowych"): a
   head in lower case or in the plural (except "Warsztaty Terapii Zajęciowej", "Ochotnicze Hufce
   Pracy"), a bare head ("Zespołu"), an organ or council of no named territory ("Rada Gminy"),
@@ -43,6 +45,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.mention_kinds import OWN_NAME_HEADS, is_generic
+from extractors.mention_kinds import kind_only as is_kind_only
+from extractors.mention_spans import (
+    after_saint,
+    is_conjunction,
+    is_descriptive,
+    legal_form_end,
+    name_suffix_end,
+    territory_end,
+)
 from extractors.mention_text import (
     Token,
     agrees,
@@ -59,28 +71,15 @@ from extractors.mention_text import (
     written_out,
 )
 from extractors.mention_words import (
-    FUND_ADJECTIVES,
-    KIND_WORDS,
     NAME_JOINERS,
-    NATIONAL_ADJECTIVES,
-    NATIONAL_HEADS,
-    ORGAN_COMPLEMENTS,
     ORGAN_LEMMAS,
-    ORGANS_WITH_ADJECTIVE,
     PATRON_ABBREVIATIONS,
     PLACE_ABBREVIATIONS,
-    PLURAL_NAME_HEADS,
-    PROJECT_WORDS,
-    REGIONAL_ADJECTIVES,
     SITE_WORDS,
-    TERRITORY_NOUNS,
-    WEAK_HEADS,
 )
 from transforms.acronyms import acronym_token_key
 from transforms.morphology import generate
 from transforms.name_morphology import (
-    HEAD_LEMMAS,
-    institution_vocabulary,
     key_lemma,
     nominative,
     readings,
@@ -100,11 +99,6 @@ _UNIT_WORDS = frozenset(
 )
 # "Sp. z o.o.", "S.A." after a company's name: its legal form, part of the name.
 _LEGAL_FORM = ("sp", ".", "z", "o", ".", "o", ".")
-# Heads of the directory's public kinds, whose names are their kind and seat; an NGO's head
-# ("Stowarzyszenie", "Fundacja") comes with a name of its own.
-_OWN_NAME_HEADS = frozenset(
-    {"stowarzyszenie", "fundacja", "federacja", "towarzystwo", "spółdzielnia", "komitet"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +120,7 @@ class Mention:
     acronym: str | None = None  # the table acronym when the phrase is one ("PFRON", "MOPS")
     head: str = ""  # the head's lemma ("ośrodek", "wojewoda"); "" for an acronym
     office: bool = False  # named through its officer: `nominative` is the office's name
+    territory: bool = False  # a local-government unit as a body ("Powiat Płocki")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -158,6 +153,8 @@ def _place(tokens: list[Token], i: int) -> int:
     k = j
     while k < len(tokens) and k - j < 3:
         token = tokens[k]
+        if k > j and is_conjunction(token) and _after_dot(tokens, k) == k + 1:
+            break  # "w Warszawie lub Jego Zastępcy": "lub" is "Lubelski" only as "Lub."
         if k > j and token.is_word and token.lower in PLACE_ABBREVIATIONS:
             k = _after_dot(tokens, k)  # "w Gorzowie Wlkp."
             break
@@ -256,6 +253,9 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             continue
         if place_at is not None:
             break  # after the place only a patron or a number may follow
+        if (end := name_suffix_end(tokens, j, organ=organ)) > j:
+            j = end  # "Klub Senior+", "Szpital Na Wyspie", "Towarzystwo … – Oddział Powiatowy"
+            continue
         nxt = _word_at(tokens, j + 1)
         if token.is_word and token.lower == "i" and nxt and nxt.capitalised:
             if _run_has_head(tokens, j + 1):
@@ -270,6 +270,14 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             and not head_readings(nxt)
         ):
             j += 1  # "Ministerstwo Rodziny, Pracy i Polityki Społecznej"
+            continue
+        if (
+            token.is_word
+            and token.lower in ("św", "bł")
+            and (after := _word_at(tokens, _after_dot(tokens, j)))
+            and after.capitalised
+        ):
+            j = _after_dot(tokens, j)  # "Hospicjum św. Jana Bożego"
             continue
         if token.is_word and token.lower == "ds":
             after = _word_at(tokens, _after_dot(tokens, j))
@@ -304,6 +312,9 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             if after is None or after.lower in ("w", "we"):
                 j += 1  # "Komisariat Policji IV w Białymstoku"
                 continue
+            if after.lower == "stopnia":
+                j += 2  # "Państwowa Szkoła Muzyczna II stopnia"
+                continue
         if tuple(t.lower for t in tokens[j : j + len(_LEGAL_FORM)]) == _LEGAL_FORM:
             j += len(_LEGAL_FORM)
             continue
@@ -314,11 +325,15 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
         if (
             token.all_caps
             and not tokens[head].all_caps
-            and lemma_of_head not in _OWN_NAME_HEADS
+            and lemma_of_head not in OWN_NAME_HEADS
             and any(r.first_name for r in readings(token.text.capitalize()))
         ):
             break  # "Burmistrz Gminy Lubomierz ADAM NOWAK" (an NGO's own name may be in capitals)
-        if token.capitalised and not is_title(token) and not person_starts(tokens, j):
+        if (
+            token.capitalised
+            and not is_title(token)
+            and (not person_starts(tokens, j) or after_saint(tokens, j))
+        ):
             if (
                 head_readings(token)
                 and any("nom" in r.cases for r in head_readings(token))
@@ -347,12 +362,17 @@ def _start(tokens: list[Token], head: int, floor: int) -> int:
         i += 1  # "Zarządzania Kryzysowego Łódzkiego Urzędu": "Kryzysowego" is the noun's
     if i - 1 >= floor and tokens[i - 1].is_word and _ROMAN.match(tokens[i - 1].text):
         i -= 1
+    quoted = i > 0 and tokens[i - 1].text in ("„", '"', "“", "«")
+    while i < head and not quoted and is_descriptive(tokens[i]):
+        i += 1  # "Nowe Centrum Pracy Socjalnej": the writer's word, not the name's
     return i
 
 
 def _trim(tokens: list[Token], start: int, end: int) -> int:
     while end > start + 1:
         last = tokens[end - 1]
+        if legal_form_end(tokens, end):
+            break  # "… Sp. z o. o." closes the name
         if not last.is_word and last.text not in ("”", '"', "»", "."):
             end -= 1
         elif last.text == "." and not (
@@ -368,76 +388,6 @@ def _trim(tokens: list[Token], start: int, end: int) -> int:
         else:
             break
     return end
-
-
-def _folded(words: frozenset[str]) -> frozenset[str]:
-    return frozenset(fold(word).lower() for word in words)
-
-
-def _lemmas(tokens: list[Token]) -> set[str]:
-    return {key_lemma(part) for t in tokens if t.is_word for part in t.text.split("-")}
-
-
-def _is_generic(tokens: list[Token], start: int, head: int, end: int, placed: bool) -> bool:
-    """A phrase that names no one body: a plural or bare head, a project structure, a weak
-    head without whose it is ("Rada Pedagogiczna"), a fund that is money."""
-    found = head_readings(tokens[head])
-    lemma = found[0].lemma
-    plural = all(r.numbers == frozenset({"pl"}) for r in found)
-    if plural and not any(r.lemma in PLURAL_NAME_HEADS for r in found):
-        return True
-    if end - start < 2:
-        return True  # a bare head: "Zespołu", "Poradni"
-    if _lemmas(tokens[start:end]) & PROJECT_WORDS:
-        return True
-    before = _lemmas(tokens[start:head])
-    after = _lemmas(tokens[head + 1 : end])
-    if (lemma in WEAK_HEADS or lemma in ORGAN_LEMMAS) and key_lemma(
-        tokens[end - 1].text
-    ) in _folded(TERRITORY_NOUNS):
-        return True  # "Rada Gminy", "Wójt Gminy": whose gmina, the phrase does not say
-    national = bool(before & _folded(NATIONAL_ADJECTIVES))
-    if lemma in WEAK_HEADS:
-        regional = bool(before & _folded(REGIONAL_ADJECTIVES)) and end - head > 1
-        owned = bool(after & _folded(TERRITORY_NOUNS)) or "ds" in after
-        return not (placed or owned or national or regional)
-    if lemma in NATIONAL_HEADS:
-        regional = any(t.capitalised for t in tokens[start:head])
-        return not (national or regional or after & _folded(TERRITORY_NOUNS))
-    if lemma == "fundusz":
-        return not before & _folded(FUND_ADJECTIVES)
-    if lemma in ORGAN_COMPLEMENTS:
-        return not after & _folded(ORGAN_COMPLEMENTS[lemma])
-    if lemma in ORGANS_WITH_ADJECTIVE:
-        return head == start
-    return False
-
-
-def _kind_only(tokens: list[Token], start: int, head: int, end: int, placed: bool) -> bool:
-    """Only the words of a kind of public unit, maybe with its number: "Środowiskowy Dom
-    Samopomocy", "Sąd Rejonowy", "Szkoła Podstawowa nr 3"."""
-    if placed or head_lemma(tokens[head]) not in HEAD_LEMMAS:
-        return False
-    if head_lemma(tokens[head]) in _OWN_NAME_HEADS:
-        return False
-    vocabulary = institution_vocabulary() | KIND_WORDS
-    for token in tokens[start:end]:
-        if not token.is_word:
-            if token.text in ("„", "”", '"', "“", "«", "»"):
-                return False  # a quoted name of its own
-            continue
-        if _DIGITS.match(token.text) or _ROMAN.match(token.text):
-            continue  # "Szkoła Podstawowa nr 3" is still a kind without its place
-        lowered = token.lower
-        if lowered in ("dla", "i", "na", "rzecz", "ds", "spraw", "do", "w", "we", "o", "z"):
-            continue
-        if lowered in ("nr", "numer"):
-            continue
-        if lowered in ("im", "imienia"):
-            return False
-        if any(key_lemma(part) not in vocabulary for part in token.text.split("-")):
-            return False
-    return True
 
 
 def _cut_at_the_end(text: str, tokens: list[Token], end: int) -> bool:
@@ -526,8 +476,9 @@ def _office_name(nominative_phrase: str, officer: str) -> str:
     return " ".join([*out, *words[k:]])
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every institution phrase in `text`, in order of appearance (duplicates included)."""
+def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
+    """Every institution phrase in `text`, in order of appearance (duplicates included);
+    with `territories`, the counties and gminas it names as bodies too."""
     mentions: list[Mention] = []
     for sent_start, sent_end in sentences(text):
         tokens = tokens_of(text, sent_start, sent_end)
@@ -560,6 +511,21 @@ def find_mentions(text: str) -> list[Mention]:
                 )
                 floor = i = stop
                 continue
+            if territories and (stop := territory_end(tokens, i)) > i:
+                phrase = _span_text(text, tokens, i, stop)
+                mentions.append(
+                    Mention(
+                        phrase=phrase,
+                        nominative=nominative(phrase),
+                        sentence=normalise_space(_BULLET.sub("", written)),
+                        start=tokens[i].start,
+                        end=tokens[stop - 1].end,
+                        head=key_lemma(token.text),
+                        territory=True,
+                    )
+                )
+                floor = i = stop
+                continue
             if head_readings(token):
                 start = _start(tokens, i, floor)
                 end, place_at = _extend(tokens, i)
@@ -567,10 +533,10 @@ def find_mentions(text: str) -> list[Mention]:
                 if place_at is not None and place_at >= end:
                     place_at = None
                 placed = place_at is not None
-                if _is_generic(tokens, start, i, end, placed) or _cut_at_the_end(text, tokens, end):
+                if is_generic(tokens, start, i, end, placed) or _cut_at_the_end(text, tokens, end):
                     i += 1
                     continue
-                kind_only = _kind_only(tokens, start, i, end, placed)
+                kind_only = is_kind_only(tokens, start, i, end, placed)
                 acronym = None
             elif acronym is not None:
                 start = i

@@ -75,10 +75,11 @@ WRITTEN = [
         "Gmina Świecie przy współpracy Świetlicy Profilaktyczno – Wychowawczej „Gniazdo” w "
         "Świeciu realizuje projekt pod nazwą Klub Młodzieżowy „Młode Orły”.",
         {
+            "Gmina Świecie",  # the gmina runs the project with the club: a body (the gold's)
             "Świetlica Profilaktyczno-Wychowawcza „Gniazdo” w Świeciu",
             "Klub Młodzieżowy „Młode Orły”",
         },
-        id="c063-spaced-compound-quoted-names-no-gmina",
+        id="c063-spaced-compound-quoted-names-and-the-gmina-acting",
     ),
     pytest.param(
         "do odwołania zawieszam działalność:\n"
@@ -156,7 +157,11 @@ KINDS = [
         "Świętokrzyski. ŚDS jest ośrodkiem wsparcia dla mieszkańców Ostrowca Świętokrzyskiego.\n"
         "Wniosek o skierowanie do ŚDS składa  do MOPS w Ostrowcu Św.",
         False,
-        {"Środowiskowy Dom Samopomocy „Przystań”", "MOPS w Ostrowcu Świętokrzyskim"},
+        {
+            "Środowiskowy Dom Samopomocy „Przystań”",
+            "MOPS w Ostrowcu Świętokrzyskim",
+            "Gmina Ostrowiec Świętokrzyski",  # the gmina whose unit it is: a body (the gold's)
+        },
         id="a036-page-an-acronym-alone-is-no-one",
     ),
 ]

@@ -1,0 +1,104 @@
+"""Whether a mention phrase names one body (`extractors.mentions`): a plural or bare head, a
+project structure, a weak head without whose it is ("Rada Pedagogiczna"), a fund that is money
+name none (`is_generic`); the words of a kind of public unit alone, maybe with its number
+("Sąd Rejonowy", "Szkoła Podstawowa nr 3"), name one only in context (`kind_only`)."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.mention_text import Token, head_lemma, head_readings
+from extractors.mention_words import (
+    FUND_ADJECTIVES,
+    KIND_WORDS,
+    NATIONAL_ADJECTIVES,
+    NATIONAL_HEADS,
+    ORGAN_COMPLEMENTS,
+    ORGAN_LEMMAS,
+    ORGANS_WITH_ADJECTIVE,
+    PLURAL_NAME_HEADS,
+    PROJECT_WORDS,
+    REGIONAL_ADJECTIVES,
+    TERRITORY_NOUNS,
+    WEAK_HEADS,
+)
+from transforms.name_morphology import HEAD_LEMMAS, institution_vocabulary, key_lemma
+from transforms.text import fold
+
+_DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
+_ROMAN = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+# Heads of the directory's public kinds, whose names are their kind and seat; an NGO's head
+# ("Stowarzyszenie", "Fundacja") comes with a name of its own.
+OWN_NAME_HEADS = frozenset(
+    {"stowarzyszenie", "fundacja", "federacja", "towarzystwo", "spółdzielnia", "komitet"}
+)
+
+
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(fold(word).lower() for word in words)
+
+
+def _lemmas(tokens: list[Token]) -> set[str]:
+    return {key_lemma(part) for t in tokens if t.is_word for part in t.text.split("-")}
+
+
+def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: bool) -> bool:
+    """A phrase that names no one body: a plural or bare head, a project structure, a weak
+    head without whose it is ("Rada Pedagogiczna"), a fund that is money."""
+    found = head_readings(tokens[head])
+    lemma = found[0].lemma
+    plural = all(r.numbers == frozenset({"pl"}) for r in found)
+    if plural and not any(r.lemma in PLURAL_NAME_HEADS for r in found):
+        return True
+    if end - start < 2:
+        return True  # a bare head: "Zespołu", "Poradni"
+    if _lemmas(tokens[start:end]) & PROJECT_WORDS:
+        return True
+    before = _lemmas(tokens[start:head])
+    after = _lemmas(tokens[head + 1 : end])
+    if (lemma in WEAK_HEADS or lemma in ORGAN_LEMMAS) and key_lemma(
+        tokens[end - 1].text
+    ) in _folded(TERRITORY_NOUNS):
+        return True  # "Rada Gminy", "Wójt Gminy": whose gmina, the phrase does not say
+    national = bool(before & _folded(NATIONAL_ADJECTIVES))
+    if lemma in WEAK_HEADS:
+        regional = bool(before & _folded(REGIONAL_ADJECTIVES)) and end - head > 1
+        owned = bool(after & _folded(TERRITORY_NOUNS)) or "ds" in after
+        return not (placed or owned or national or regional)
+    if lemma in NATIONAL_HEADS:
+        regional = any(t.capitalised for t in tokens[start:head])
+        return not (national or regional or after & _folded(TERRITORY_NOUNS))
+    if lemma == "fundusz":
+        return not before & _folded(FUND_ADJECTIVES)
+    if lemma in ORGAN_COMPLEMENTS:
+        return not after & _folded(ORGAN_COMPLEMENTS[lemma])
+    if lemma in ORGANS_WITH_ADJECTIVE:
+        return head == start
+    return False
+
+
+def kind_only(tokens: list[Token], start: int, head: int, end: int, placed: bool) -> bool:
+    """Only the words of a kind of public unit, maybe with its number: "Środowiskowy Dom
+    Samopomocy", "Sąd Rejonowy", "Szkoła Podstawowa nr 3"."""
+    if placed or head_lemma(tokens[head]) not in HEAD_LEMMAS:
+        return False
+    if head_lemma(tokens[head]) in OWN_NAME_HEADS:
+        return False
+    vocabulary = institution_vocabulary() | KIND_WORDS
+    for token in tokens[start:end]:
+        if not token.is_word:
+            if token.text in ("„", "”", '"', "“", "«", "»"):
+                return False  # a quoted name of its own
+            continue
+        if _DIGITS.match(token.text) or _ROMAN.match(token.text):
+            continue  # "Szkoła Podstawowa nr 3" is still a kind without its place
+        lowered = token.lower
+        if lowered in ("dla", "i", "na", "rzecz", "ds", "spraw", "do", "w", "we", "o", "z"):
+            continue
+        if lowered in ("nr", "numer"):
+            continue
+        if lowered in ("im", "imienia"):
+            return False
+        if any(key_lemma(part) not in vocabulary for part in token.text.split("-")):
+            return False
+    return True

@@ -1,0 +1,279 @@
+"""Where a mention's name starts and ends in prose: the naming rules `extractors.mentions`
+applies to the words around a head.
+
+Polish prose runs a name into the words around it; a name's edges are told by general word
+classes, never by one institution's name:
+
+- a pronoun before the name is the writer's, not the name's ("Nasz Ośrodek", "Tutejszy Sąd";
+  not "Nowy", which opens brands: "Nowy Szpital w Olkuszu"); a preposition opening a sentence ("Do Młodzieżowego
+  Ośrodka …") is no noun an adjective could belong to;
+- a conjunction ends a name and its place ("w Warszawie lub Jego Zastępcy"): "lub" is also the
+  abbreviation of "Lubelski", but only with its full stop or a capital;
+- a saint's or a blessed person's name after "Świętego", "św.", "bł." is a patron, part of the
+  name ("Hospicjum Świętego Jana Bożego"), though a first name and a surname elsewhere start a
+  person;
+- a company's legal form ("Sp. z o. o.") closes the name and is kept whole;
+- a local-government unit ("Powiat Płocki", "Gmina Skarżysko-Kamienna") is a body when the
+  sentence has it act, run or agree (in the nominative, in the instrumental "z Powiatem
+  Lubańskim", after "przez", as the owner of a unit: "jednostką budżetową Gminy X"), not when
+  it only says where ("na terenie Gminy X", "mieszkańcy Powiatu");
+- a city's president named by the city alone is the "Prezydent Miasta" ("Prezydenta
+  Białegostoku" -> "Prezydent Miasta Białegostoku");
+- a national body has no seat in its name ("Ministerstwo Sprawiedliwości", not "… w
+  Warszawie"), and "RP" after one is written out ("Sejm Rzeczypospolitej Polskiej").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractors.mention_text import (
+    Token,
+    head_readings,
+    is_title,
+    person_starts,
+    place_word,
+)
+from transforms.name_morphology import key_lemma, readings
+
+# Adjectives a writer puts before a name to describe it, never part of an official name.
+DESCRIPTIVE_ADJECTIVES = frozenset(
+    {
+        "nasz",
+        "wasz",
+        "mój",
+        "twój",
+        "ten",
+        "tamten",
+        "każdy",
+        "kolejny",
+        "obecny",
+        "dawny",
+        "były",
+        "dotychczasowy",
+        "tutejszy",
+        "wspomniany",
+        "powyższy",
+    }
+)
+# Conjunctions that end a name wherever they stand after it.
+CONJUNCTIONS = frozenset({"lub", "albo", "oraz", "czy", "bądź", "ani", "a", "lecz", "natomiast"})
+# Words after which a person's name is a patron ("Świętego Jana Bożego", "św. Maksymiliana").
+SAINT_WORDS = frozenset(
+    {"świętego", "świętej", "świętych", "św", "bł", "błogosławionego", "błogosławionej"}
+)
+# A company's legal form, as tokens.
+LEGAL_FORMS: tuple[tuple[str, ...], ...] = (
+    ("sp", ".", "z", "o", ".", "o", "."),
+    ("sp", ".", "z", "o", ".", "o"),
+    ("s", ".", "a", "."),
+)
+# National bodies, whose seat is no part of their name.
+NATIONAL_SEATLESS = frozenset({"ministerstwo", "sejm", "senat"})
+_RP = re.compile(r"\bRP\b")
+
+# Local-government units: the forms in which a sentence has the unit act (nominative,
+# instrumental), the forms read only after a word that makes the unit an actor or an owner.
+_TERRITORY_ACTING = {
+    "powiat": "powiat",
+    "powiatem": "powiat",
+    "gmina": "gmina",
+    "gminą": "gmina",
+}
+_TERRITORY_AFTER = {
+    "przez": {"powiat": "powiat", "gminę": "gmina"},
+}
+_TERRITORY_OWNED = {"powiatu": "powiat", "gminy": "gmina"}  # "jednostką … Gminy X"
+_OWNER_NOUNS = ("jednostk",)  # "jednostką organizacyjną Powiatu", "jednostki budżetowej Gminy"
+_GMINA_KINDS = frozenset({"miejska", "wiejska", "miasto", "miejsko-wiejska"})
+
+
+def is_descriptive(token: Token) -> bool:
+    """A capitalised adjective a writer puts before a name ("Nowe", "Nasz")."""
+    return any(
+        r.pos == "adj" and r.lemma.lower() in DESCRIPTIVE_ADJECTIVES for r in readings(token.text)
+    )
+
+
+def is_conjunction(token: Token) -> bool:
+    return token.is_word and not token.capitalised and token.lower in CONJUNCTIONS
+
+
+def after_saint(tokens: Sequence[Token], j: int) -> bool:
+    """Token j follows a saint's title ("Świętego", "św.", "bł."): a patron's name, not a
+    person's."""
+    k = j - 1
+    if k >= 0 and tokens[k].text == ".":
+        k -= 1
+    return k >= 0 and tokens[k].is_word and tokens[k].lower in SAINT_WORDS
+
+
+def legal_form_end(tokens: Sequence[Token], end: int) -> bool:
+    """The tokens before `end` close with a company's legal form ("… Sp. z o. o.")."""
+    lowered = [t.lower for t in tokens[:end]]
+    return any(
+        len(lowered) >= len(form) and tuple(lowered[-len(form) :]) == form for form in LEGAL_FORMS
+    )
+
+
+def territory_end(tokens: Sequence[Token], i: int) -> int:
+    """End of a local-government unit named as a body, starting at token i ("Powiat Płocki",
+    "Gminą Pisz", "przez Powiat Gliwicki", "jednostką budżetową Gminy Ostrowiec
+    Świętokrzyski"), or i."""
+    token = tokens[i]
+    if not token.capitalised or token.all_caps:
+        return i
+    word = token.lower
+    kind = _TERRITORY_ACTING.get(word)
+    before = _previous_word(tokens, i)
+    if kind is None and before is not None:
+        kind = _TERRITORY_AFTER.get(before.lower, {}).get(word)
+        if kind is None and before.lower.startswith(_OWNER_NOUNS):
+            kind = _TERRITORY_OWNED.get(word)
+        if (
+            kind is None
+            and (earlier := _previous_word(tokens, i - 1)) is not None
+            and earlier.lower.startswith(_OWNER_NOUNS)
+        ):
+            kind = _TERRITORY_OWNED.get(word)  # "jednostką organizacyjną Powiatu …"
+    if kind is None:
+        return i
+    j = i + 1
+    if kind == "powiat":
+        while j < len(tokens) and j - i <= 2 and _powiat_adjective(tokens[j]):
+            j += 1
+        return j if j > i + 1 else i
+    if j < len(tokens) and tokens[j].lower in _GMINA_KINDS and tokens[j].capitalised:
+        j += 1
+    start = j
+    while j < len(tokens) and j - start < 3 and _gmina_word(tokens, j, first=j == start):
+        j += 1
+    return j if j > start else i
+
+
+def _gmina_word(tokens: Sequence[Token], j: int, *, first: bool) -> bool:
+    """A word of a gmina's name: a place's first word, then capitalised words that are no
+    head, title, person or verb ("Stara Błotnica", "Ostrowiec Świętokrzyski")."""
+    token = tokens[j]
+    if place_word(token, first=first):
+        return True
+    if not token.capitalised or token.all_caps or head_readings(token) or is_title(token):
+        return False
+    if person_starts(list(tokens), j):
+        return False
+    found = readings(token.text)
+    if first:
+        return any(r.pos == "adj" for r in found)  # "Stara Błotnica", "Nowe Miasto"
+    return not any(r.pos in _VERBS for r in found)  # unknown: a village, a folded name
+
+
+_VERBS = frozenset({"fin", "praet", "impt", "inf", "bedzie", "pcon", "pant"})
+
+
+def _previous_word(tokens: Sequence[Token], i: int) -> Token | None:
+    k = i - 1
+    while k >= 0 and not tokens[k].is_word:
+        if tokens[k].text not in ("„", '"'):
+            return None
+        k -= 1
+    return tokens[k] if k >= 0 else None
+
+
+def _powiat_adjective(token: Token) -> bool:
+    """A county's adjective ("Płocki", "Lubańskim", "Łódzki Wschodni")."""
+    if not token.capitalised or token.all_caps:
+        return False
+    found = readings(token.text)
+    if any(r.pos == "subst" for r in found) and not any(r.geographic for r in found):
+        return bool(re.search(r"(?:sk|ck|dzk)(?:i|a|iego|iemu|im|iem)$", token.lower))
+    return any(r.pos == "adj" and not r.proper for r in found) or bool(
+        re.search(r"(?:sk|ck|dzk)(?:i|a|iego|iemu|im|iem)$", token.lower)
+    )
+
+
+def mayor_office_name(name: str, head: str) -> str:
+    """A city's president named by the city alone is the office of its "Prezydent Miasta"
+    ("Prezydenta Białegostoku" -> "Prezydenta Miasta Białegostoku"); the state's president
+    and a name that says "Miasta" already stay as written."""
+    first, _, rest = name.partition(" ")
+    if head != "prezydent" or not rest or rest.startswith(("Miast", "Rzeczypospolit", "RP")):
+        return name
+    city = rest.split(" ", 1)[0].split("-", 1)[0]
+    if not any(r.geographic and "gen" in r.cases for r in readings(city)):
+        return name
+    return f"{first} Miasta {rest}"
+
+
+def seatless_name(name: str, head: str, place: str | None) -> tuple[str, str | None]:
+    """A national body's name without its seat, its "RP" written out: ("Ministerstwo
+    Sprawiedliwości w Warszawie", "ministerstwo") -> "Ministerstwo Sprawiedliwości"."""
+    if head in NATIONAL_SEATLESS or key_lemma(name.split(" ", 1)[0]) in NATIONAL_SEATLESS:
+        if place and place.startswith(("w ", "we ")) and name.endswith(" " + place):
+            name, place = name[: -len(place) - 1], None
+        name = _RP.sub("Rzeczypospolitej Polskiej", name)
+    return name, place
+
+
+# A division's name just before a unit's kind: "Wydział Rodzinny i Nieletnich Sądu
+# Rejonowego", "Wydział Edukacji Urzędu Miasta", "Referat Spraw Społecznych Urzędu Gminy".
+# The words between may be the division's own and a choice of parents ("Wydział Rodzinny i
+# Nieletnich właściwego Sądu Rejonowego", "Wydział Edukacji Urzędu Miasta lub Starostwa
+# Powiatowego"), never a clause (no punctuation, at most eight words).
+_DEPARTMENT_BEFORE = re.compile(
+    r"\b(?:Wydzia[łl]|Dzia[łl]|Referat)(?:u|em|owi|e)?\b(?:\s+(?:[\w-]+|ds\.)){0,8}\s+$"
+)
+
+
+def department_before(text: str, start: int) -> bool:
+    """The words just before offset `start` name a division ("Wydział Rodzinny i Nieletnich
+    "): what follows is the division's parent, named by its kind."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 120) : start]
+    return _DEPARTMENT_BEFORE.search(before) is not None
+
+
+# Words of a part of an organisation a dash joins to its name: "Towarzystwo Przyjaciół
+# Dzieci – Oddział Powiatowy", "Zgromadzenie Sióstr … – Prowincja Krakowska".
+_PART_WORDS = frozenset(
+    {"oddzial", "kolo", "prowincja", "filia", "delegatura", "region", "okreg", "hufiec"}
+)  # folded, as `key_lemma` gives them
+# Prepositions that open a name's own words when capitalised inside it: "Szpital Na Wyspie",
+# "Przedszkole Pod Topolą", "Dom Pomocy Społecznej Nad Zalewem".
+_NAME_PREPOSITIONS = frozenset({"na", "pod", "nad", "przy", "za"})
+_DASH_TOKENS = frozenset({"-", "–", "—"})
+
+
+def name_suffix_end(tokens: Sequence[Token], j: int, *, organ: bool) -> int:
+    """End of what a name carries on with at token j, or j: a "+" written onto its last word
+    ("Klub Senior+"), a capitalised preposition with its capitalised object inside the name
+    ("Na Wyspie"), a dash and a part of the organisation ("– Oddział Powiatowy")."""
+    token = tokens[j]
+    if token.text == "+" and j > 0 and tokens[j - 1].end == token.start:
+        return j + 1
+    if organ or j + 1 >= len(tokens):
+        return j
+    following = tokens[j + 1]
+    if (
+        token.is_word
+        and token.capitalised
+        and not token.all_caps
+        and token.lower in _NAME_PREPOSITIONS
+        and following.capitalised
+        and not following.all_caps
+        and not head_readings(following)
+    ):
+        return j + 2
+    if (
+        token.text in _DASH_TOKENS
+        and token.start > tokens[j - 1].end  # a spaced dash, not a compound's
+        and following.capitalised
+        and key_lemma(following.text) in _PART_WORDS
+    ):
+        k = j + 2
+        while k < len(tokens) and k - j < 5 and tokens[k].capitalised:
+            if head_readings(tokens[k]) or person_starts(list(tokens), k):
+                break
+            k += 1
+        return k
+    return j
