@@ -30,6 +30,7 @@ from transforms.text import fold
 
 __all__ = [
     "STAFF_LEMMAS",
+    "STAFF_STEMS",
     "general_voice",
     "not_offered_here",
     "own_voice",
@@ -109,6 +110,9 @@ STAFF_LEMMAS = frozenset(
         "socjolog",
     }
 )
+# Trades named after the service, read from the word before it (the taxonomy's lemmas do not
+# hold them): "instruktorzy terapii", "techników fizjoterapii".
+STAFF_STEMS = ("instruktor", "technik")
 
 # A sentence that lists staff: "Wśród pracowników ŚDS są psychologowie…", "realizowane są przy
 # współpracy pielęgniarek, lekarzy…", "obsługiwany jest przez psychologów…", "spotkania z

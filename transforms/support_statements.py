@@ -27,7 +27,13 @@ from functools import lru_cache
 from transforms import taxonomy
 from transforms.eligibility import AgeRange, Fees, Referral, read_ages, read_fees, read_referral
 from transforms.morphology import analyse_word
-from transforms.offer_voice import STAFF_LEMMAS, general_voice, not_offered_here, speaks_as_a_guide
+from transforms.offer_voice import (
+    STAFF_LEMMAS,
+    STAFF_STEMS,
+    general_voice,
+    not_offered_here,
+    speaks_as_a_guide,
+)
 from transforms.opening_hours import Schedule, read_schedules
 from transforms.sentences import sentences
 from transforms.taxonomy_reading import Match, Token, find_matches, tokenise
@@ -389,7 +395,9 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
         return True
     # Whose voice: a need ("wymaga pomocy psychologicznej"), a condition ("nie korzysta z
     # ośrodka wsparcia"), a kind of case, a list of staff (`transforms.offer_voice`).
-    staff = any(token.lemmas & STAFF_LEMMAS for token in tokens[match.start : match.end])
+    staff = any(token.lemmas & STAFF_LEMMAS for token in tokens[match.start : match.end]) or (
+        match.start > 0 and words[-2].startswith(STAFF_STEMS)
+    )
     adjective = match.end - match.start == 1 and _is_adjective(tokens[match.start].text)
     clause = match.start
     while clause > 0 and not _CLAUSE_BREAK.search(tokens[clause].gap_before):
