@@ -262,3 +262,22 @@ def test_a_menu_item_alone_does_not_make_a_guide() -> None:
 def test_a_guide_states_nothing_of_its_own() -> None:
     text = (CORPUS / "documents" / "a095.txt").read_text(encoding="utf-8")
     assert read_support(text).services == ()
+
+
+def test_a_guide_gives_no_hours_of_its_own() -> None:
+    # a006: "Pracują one zazwyczaj przez całą dobę, przez siedem dni w tygodniu" is what
+    # crisis centres usually do, not one centre's hours
+    text = (CORPUS / "documents" / "a006.txt").read_text(encoding="utf-8")
+    assert read_support(text).schedules == ()
+
+
+def test_a_public_consultation_is_not_counselling() -> None:
+    # a019: a social services centre asks the public about its programme
+    text = (
+        "Konsultacje społeczne Programu usług społecznych w Gminie Czersk na lata 2022-2024.\n"
+        "Centrum prowadzi poradnictwo rodzinne."
+    )
+    stated = read_support(text).services
+    assert [(item.code, item.evidence) for item in stated] == [
+        ("counselling", "Centrum prowadzi poradnictwo rodzinne.")
+    ]

@@ -115,6 +115,9 @@ _NOT_AN_OFFER = {
         r"^.{0,120}\?\s*$|^\W*(?:czy|jak|jaki\w*|kto|komu|gdzie|kiedy|ile|dlaczego|co to|dla kogo|do kogo)\b"
         r"[^.!]*$"  # a heading; "Jak mówi dyrektor, …." is a sentence
     ),
+    # "Konsultacje społeczne Programu usług społecznych…": a consultation of the public on a
+    # plan, not counselling.
+    "a public consultation": re.compile(r"\bkonsultacj\w* spoleczn"),
     "an event for professionals": re.compile(
         r"\bkonferencj|\bwebinar|\bseminari|\bsympozj|\bszkoleni\w* dla (?:nauczyciel|pracownik"
         r"|kadry|specjalist|dyrektor|pedagog)"
@@ -486,15 +489,17 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
 
 def read_support(text: str | None, opening_hours: str | None = None) -> SupportStatements:
     """The support `text` states (services and target groups with their sentences, ages,
-    fees, referral) and the schedules of `text` and of an `opening_hours` value."""
+    fees, referral) and the schedules of `text` and of an `opening_hours` value. A guide or a
+    blog post about kinds of units ("Pracują one zazwyczaj przez całą dobę…") states nothing
+    of anyone's: its hours and ages are no unit's either."""
     text = (text or "")[:MAX_TEXT]
+    if speaks_as_a_guide(text):
+        return SupportStatements(schedules=read_schedules(opening_hours or ""))
     services: dict[str, StatedCode] = {}
     groups: dict[str, StatedCode] = {}
     offered: list[str] = []
     every: list[str] = []
     introduced_by_no_offer = False  # in a list after "zawieszam działalność:", "Wymagania:"
-    # A guide or a blog post about kinds of units offers nothing of its own.
-    guide = speaks_as_a_guide(text)
     for written in sentences(text):
         # A link's file type run into its title: "DOCXUchwała nr 3252/24…", "PDFRejestr…".
         sentence = _FILE_TYPE.sub("", written)
@@ -505,7 +510,7 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
         if not_an_offer(sentence):
             introduced_by_no_offer = sentence.rstrip().endswith(":")
             continue
-        if guide or general_voice(sentence):
+        if general_voice(sentence):
             continue
         offered.append(sentence)
         service_codes, group_codes = _codes_in(sentence)
