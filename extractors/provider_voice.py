@@ -12,16 +12,12 @@ the same kinds of unit is how it speaks:
 - it speaks of its own unit: "w naszej Poradni", "naszego Ośrodka";
 - it gives a specialist's hours: "Godziny pracy pedagoga:".
 
-Singular units only: a page describing "ośrodki" or "centra" in general speaks for none, nor
-does a guide or a blog post (`transforms.offer_voice.speaks_as_a_guide`), however it words
-what such units do.
+Singular units only: a page describing "ośrodki" or "centra" in general speaks for none.
 """
 
 from __future__ import annotations
 
 import re
-
-from transforms.offer_voice import speaks_as_a_guide
 
 # A unit, as a page refers to itself, in any case, singular.
 _UNIT = (
@@ -43,4 +39,4 @@ _VOICE = re.compile(
 
 def speaks_for_a_provider(text: str) -> bool:
     """Whether `text` (a page's own text) speaks for one unit that provides support."""
-    return _VOICE.search(text) is not None and not speaks_as_a_guide(text)
+    return _VOICE.search(text) is not None
