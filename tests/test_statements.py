@@ -48,7 +48,7 @@ def page_record(phones: tuple[str, ...]) -> ParsedInstitution:
         phones_raw=phones,
         emails_raw=("sekretariat@pcpr-pisz.example",),
         opening_hours_raw="poniedziałek–piątek 7:30–15:30",
-        description_raw="Prowadzimy poradnictwo prawne i mediacje dla rodzin.",
+        description_raw="Prowadzimy nieodpłatne poradnictwo prawne i mediacje dla rodzin.",
     )
 
 
@@ -200,7 +200,10 @@ def test_services_say_where_they_come_from(nights: Nights) -> None:
     # the page's own words state legal aid and mediation, with the sentence that says so
     origin, detail = origins[("legal_aid", "pcpr_pisz")]
     assert origin == "stated"
-    assert json.loads(detail)["evidence"] == "Prowadzimy poradnictwo prawne i mediacje dla rodzin."
+    assert (
+        json.loads(detail)["evidence"]
+        == "Prowadzimy nieodpłatne poradnictwo prawne i mediacje dla rodzin."
+    )
     assert origins[("mediation", "pcpr_pisz")][0] == "stated"
     # a PCPR's foster care is its type's default, marked as such, for each source
     assert origins[("foster_care", "pcpr_pisz")][0] == "default"

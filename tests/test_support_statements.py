@@ -40,10 +40,18 @@ def _codes(text: str) -> set[str]:
     ("text", "codes"),
     [
         pytest.param(
+            # counselling on legal matters is counselling (ANNOTATION.md: "poradnictwo
+            # specjalistyczne (rodzinne, prawne-ogólne…)"); the annotators of a001 and a079
+            # read it so, c099's annotator also as legal aid
             "• prowadzenie poradnictwa specjalistycznego: psychologicznego, socjalnego, "
             "prawnego oraz pedagogicznego,",
-            {"counselling", "psychological_support", "legal_aid"},
+            {"counselling", "psychological_support"},
             id="c099-coordinated-adjectives",
+        ),
+        pytest.param(
+            "Udzielamy nieodpłatnego poradnictwa prawnego i obywatelskiego.",
+            {"counselling", "legal_aid"},
+            id="free-legal-counselling-is-legal-aid",
         ),
         pytest.param(
             "1. Poradnia udziela pomocy specjalistycznej psychologicznej, pedagogicznej i "
@@ -228,8 +236,8 @@ def test_words_that_pass_by_are_not_statements(text: str) -> None:
         ),
         pytest.param(
             "- Świadczy specjalistyczne poradnictwo psychologiczne, pedagogiczne i prawne.",
-            {"counselling", "psychological_support", "legal_aid"},
-            id="a001-legal-counselling-is-legal-advice-too",
+            {"counselling", "psychological_support"},
+            id="a001-legal-counselling-is-counselling-not-legal-aid",
         ),
         pytest.param(
             "Udzielana jest tam m.in. pomoc psychologa, prawnika, logopedy czy psychodietetyka.",
@@ -371,7 +379,7 @@ def test_each_service_keeps_the_sentence_that_states_it() -> None:
     )
     stated = {item.code: item.evidence for item in read_support(text).services}
     assert stated["crisis_intervention"] == "- Podejmuje interwencję kryzysową."
-    assert stated["legal_aid"].startswith("- Świadczy specjalistyczne poradnictwo")
+    assert stated["counselling"].startswith("- Świadczy specjalistyczne poradnictwo")
 
 
 def test_a_job_advertisement_is_not_an_offer() -> None:

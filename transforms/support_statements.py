@@ -27,6 +27,13 @@ from functools import lru_cache
 from transforms import taxonomy
 from transforms.eligibility import AgeRange, Fees, Referral, read_ages, read_fees, read_referral
 from transforms.morphology import analyse_word
+from transforms.offer_voice import (
+    STAFF_LEMMAS,
+    STAFF_STEMS,
+    general_voice,
+    not_offered_here,
+    speaks_as_a_guide,
+)
 from transforms.opening_hours import Schedule, read_schedules
 from transforms.sentences import sentences
 from transforms.taxonomy_reading import Match, Token, find_matches, tokenise
@@ -108,6 +115,9 @@ _NOT_AN_OFFER = {
         r"^.{0,120}\?\s*$|^\W*(?:czy|jak|jaki\w*|kto|komu|gdzie|kiedy|ile|dlaczego|co to|dla kogo|do kogo)\b"
         r"[^.!]*$"  # a heading; "Jak mówi dyrektor, …." is a sentence
     ),
+    # "Konsultacje społeczne Programu usług społecznych…": a consultation of the public on a
+    # plan, not counselling.
+    "a public consultation": re.compile(r"\bkonsultacj\w* spoleczn"),
     "an event for professionals": re.compile(
         r"\bkonferencj|\bwebinar|\bseminari|\bsympozj|\bszkoleni\w* dla (?:nauczyciel|pracownik"
         r"|kadry|specjalist|dyrektor|pedagog)"
@@ -267,8 +277,12 @@ def _name_spans(tokens: Sequence[Token], matches: Sequence[Match]) -> list[tuple
             opens
             and index in type_starts
             and len(tokens) - end >= 3
-            # "Świetlica Terapeutyczna w Ostródzie ul. Sportowa 1": an address, not what it is
-            and not _ADDRESS.match(_text_of(tokens[end : end + 3]).lstrip())
+            # "Świetlica Terapeutyczna w Ostródzie ul. Sportowa 1", "Dom Dziennego Pobytu Nr 1
+            # „Pod Brzozą” ul. Powstańców 26": an address, not what it is
+            and not _ADDRESS.search(_text_of(tokens[end : end + 6]))
+            # "Świetlica Terapeutyczna jest jednostką organizacyjną Powiatu…", "Warsztat
+            # Terapii Zajęciowej utworzono 25 listopada 1992": its standing, not its offer
+            and not _STANDING.match(fold(_text_of(tokens[end:])).lower().lstrip())
         )
         if (
             capitals >= 2
@@ -318,6 +332,11 @@ _ADDICTIVE = (
 _ANOTHER = re.compile(
     r"\binn(?:ego|ej|ych|ymi|ym|emu|a|y|e) (?:specjalist|lekarz|instytucj|placowk|podmiot|poradni"
     r"|osrod|jednost)"
+)
+# What a unit is in law or when it was founded, said of a name that opens a sentence.
+_STANDING = re.compile(
+    r"(?:\w+ ){0,3}?(?:jest (?:samorzadow\w+ |gminn\w+ |powiatow\w+ )?jednostk|utworzon|utworzono"
+    r"|powolan|powstal|zostal\w* (?:utworzon|powolan)|dziala na podstawie|dziala w formie)"
 )
 # A line that gives a place's address: it names the place, it does not say what it offers.
 _ADDRESS = re.compile(r"\b(?:ul|al|pl|os)\.\s|\b\d{2}-\d{3}\b|\btel\.")
@@ -377,6 +396,17 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
     # A certificate's name: "orzeczeń o potrzebie kształcenia specjalnego".
     if words[-3:-1] == ["o", "potrzebie"]:
         return True
+    # Whose voice: a need ("wymaga pomocy psychologicznej"), a condition ("nie korzysta z
+    # ośrodka wsparcia"), a kind of case, a list of staff (`transforms.offer_voice`).
+    staff = any(token.lemmas & STAFF_LEMMAS for token in tokens[match.start : match.end]) or (
+        match.start > 0 and words[-2].startswith(STAFF_STEMS)
+    )
+    adjective = match.end - match.start == 1 and _is_adjective(tokens[match.start].text)
+    clause = match.start
+    while clause > 0 and not _CLAUSE_BREAK.search(tokens[clause].gap_before):
+        clause -= 1
+    if not_offered_here(words[:-1], _text_of(tokens), staff, adjective, clause):
+        return True
     return _ANOTHER.search(" ".join(words[:-1])) is not None
 
 
@@ -411,6 +441,22 @@ def _narrowest_dropped(matches: list[Match]) -> list[Match]:
     ]
 
 
+# Where a clause ends: "z problemami psychicznymi - mówi psycholog" is two.
+_CLAUSE_BREAK = re.compile(r"[;:!?()]|\s[-–—]\s")
+_FREE_OF_CHARGE = re.compile(r"\b(?:nieodplatn|bezplatn|darmow)")
+
+
+def _counselling_on_law(tokens: Sequence[Token], match: Match, text: str) -> bool:
+    """ "specjalistyczne poradnictwo psychologiczne, pedagogiczne i prawne" is counselling on
+    legal matters, not the statutory free legal aid: legal aid is "porada prawna", "pomoc
+    prawna", a lawyer, or counselling said to be free ("nieodpłatne poradnictwo prawne")."""
+    return (
+        match.rule.code == "legal_aid"
+        and "poradnictwo" in tokens[match.start].lemmas
+        and _FREE_OF_CHARGE.search(fold(text).lower()) is None
+    )
+
+
 def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
     """Service and target group codes a sentence states, in order of appearance."""
     # An address's words are not the page's words: "swietlica_ostroda@wp.pl", "/terapia-si".
@@ -425,7 +471,11 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
         and not any(_PHRASE_BREAK.search(t.gap_before) for t in tokens[m.start + 1 : m.end])
     ]
     services += list(_coordinated(tokens))  # these span a list: "bytowe, opiekuńcze"
-    services = [m for m in services if not _skipped(tokens, m, names)]
+    services = [
+        m
+        for m in services
+        if not _skipped(tokens, m, names) and not _counselling_on_law(tokens, m, text)
+    ]
     groups = [
         m
         for m in matches
@@ -439,8 +489,12 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
 
 def read_support(text: str | None, opening_hours: str | None = None) -> SupportStatements:
     """The support `text` states (services and target groups with their sentences, ages,
-    fees, referral) and the schedules of `text` and of an `opening_hours` value."""
+    fees, referral) and the schedules of `text` and of an `opening_hours` value. A guide or a
+    blog post about kinds of units ("Pracują one zazwyczaj przez całą dobę…") states nothing
+    of anyone's: its hours and ages are no unit's either."""
     text = (text or "")[:MAX_TEXT]
+    if speaks_as_a_guide(text):
+        return SupportStatements(schedules=read_schedules(opening_hours or ""))
     services: dict[str, StatedCode] = {}
     groups: dict[str, StatedCode] = {}
     offered: list[str] = []
@@ -455,6 +509,8 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
         introduced_by_no_offer = False
         if not_an_offer(sentence):
             introduced_by_no_offer = sentence.rstrip().endswith(":")
+            continue
+        if general_voice(sentence):
             continue
         offered.append(sentence)
         service_codes, group_codes = _codes_in(sentence)

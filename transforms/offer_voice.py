@@ -1,0 +1,197 @@
+"""Whose voice a sentence naming a form of support speaks in.
+
+A page names forms of support it does not offer: a guide describes kinds of units in general
+("Ośrodek Interwencji Kryzysowej to placówka udzielająca…", "Oferta poradni zdrowia
+psychicznego zwykle obejmuje psychoterapię…"), a report counts who needs help ("według raportu
+NIK … 630 tysięcy dzieci wymaga pomocy psychologicznej"), a page lists its staff ("Wśród
+pracowników ŚDS są psychologowie, pracownicy socjalni…"), a regulation sets conditions ("osoba,
+która nie korzysta z ośrodka wsparcia, z placówki pobytu całodobowego…"), a court lists the
+cases its officers handle ("w sprawach o urlopowanie małoletnich z pieczy zastępczej"). None of
+these is an institution saying what it offers, which is all `transforms.support_statements`
+should read ("Poradnia prowadzi terapię…", "oferujemy", "w naszym ośrodku", a line of an
+offer list).
+
+Three readings, none naming a host or an institution:
+
+- `general_voice(sentence)`: why a whole sentence speaks of kinds of units, or of what others
+  report, rather than for one (None when it may speak for one);
+- `not_offered_here(words, staff)`: why one service phrase, given the folded words before it in
+  its sentence, is a need, a condition or a staff member rather than an offer;
+- `speaks_as_a_guide(text)`: whether a whole text is a guide or a blog post about such units
+  (its statements are then nobody's offer).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from transforms.text import fold
+
+__all__ = [
+    "STAFF_LEMMAS",
+    "STAFF_STEMS",
+    "general_voice",
+    "not_offered_here",
+    "own_voice",
+    "speaks_as_a_guide",
+]
+
+# Kinds of units, as a guide names them in general (folded stems).
+_KINDS = r"(?:placowk|osrodk|osrodek|poradni|instytucj|centr|jednost|punkt|oddzial)"
+
+# An institution speaking for itself: these win over every marker of a general voice ("naszego
+# mózgu" in a guide is not a unit speaking).
+_OWN = re.compile(
+    rf"\bnasz(?:a|ej|ego|ym|emu|ych|e|i)? (?:{_KINDS}|fundacj|stowarzyszen|szkol|przedszkol"
+    r"|zespol|ofert|specjalist|terapeut|pracown|kadr|dom|swietlic|podopieczn|wychowank"
+    r"|uczestnik|pacjent|klient|uczni)"
+    r"|\b(?:oferujemy|prowadzimy|zapewniamy|udzielamy|organizujemy|realizujemy|zapraszamy"
+    r"|pomagamy|wspieramy|przyjmujemy|swiadczymy|dysponujemy|specjalizujemy)\b|\bu nas\b"
+)
+
+# Sentences that speak of kinds of units, or report what others say (folded lower case).
+_GENERAL = {
+    # "Pracownikami takich placówek są…", "w tego typu ośrodkach"
+    "a guide speaking of such units": re.compile(
+        rf"\b(?:takich|takie|takim|tego typu|tego rodzaju|tych typow) {_KINDS}"
+    ),
+    # "Oferta poradni zdrowia psychicznego zwykle obejmuje…", "Pracują one zazwyczaj…"
+    "a guide saying what units usually do": re.compile(
+        r"\b(?:zwykle|zazwyczaj|z reguly|przewaznie|na ogol|czesto rozszerza)\b"
+    ),
+    # "według raportu NIK z 2023 roku…", "Według danych opublikowanych przez WHO…"
+    "a report of what others count": re.compile(
+        r"\bwedlug (?:danych|raportu|raportow|badan|statystyk|szacunkow)"
+        r"|\b(?:dane|badania|statystyki) (?:pokazuja|wskazuja|mowia)"
+    ),
+    # "Chcąc podjąć terapię na NFZ, niestety trzeba odczekać…": advice to a reader (not
+    # "możesz skorzystać z bezpłatnej infolinii", which is how a helpline is offered).
+    "advice to a reader": re.compile(r"\b(?:chcac|warto (?:wiedziec|pamietac|zwrocic uwage))\b"),
+}
+
+
+def own_voice(sentence: str) -> bool:
+    """Whether a sentence speaks for its own institution: "nasza poradnia", "oferujemy"."""
+    return _OWN.search(fold(sentence).lower()) is not None
+
+
+def general_voice(sentence: str) -> str | None:
+    """Why `sentence` speaks of kinds of units or reports what others say rather than saying
+    what one institution offers; None when it may state an offer."""
+    folded = fold(sentence).lower()
+    if _OWN.search(folded):
+        return None
+    for reason, pattern in _GENERAL.items():
+        if pattern.search(folded):
+            return reason
+    return None
+
+
+# Staff, as lemmas of the words that name a service by who gives it ("psycholog",
+# "pracownik socjalny"): on a list of a unit's staff they say who works there, not what it offers.
+STAFF_LEMMAS = frozenset(
+    {
+        "psycholog",
+        "psycholożka",
+        "psychoterapeuta",
+        "psychiatra",
+        "logopeda",
+        "logopedka",
+        "prawnik",
+        "radca",
+        "adwokat",
+        "pracownik",
+        "terapeuta",
+        "fizjoterapeuta",
+        "pedagog",
+        "lekarz",
+        "mediator",
+        "socjolog",
+    }
+)
+# Trades named after the service, read from the word before it (the taxonomy's lemmas do not
+# hold them): "instruktorzy terapii", "techników fizjoterapii".
+STAFF_STEMS = ("instruktor", "technik")
+
+# A sentence that lists staff: "Wśród pracowników ŚDS są psychologowie…", "realizowane są przy
+# współpracy pielęgniarek, lekarzy…", "obsługiwany jest przez psychologów…", "spotkania z
+# Dyrektorem, pedagogiem, psychologiem", "Numery telefonów pracowników socjalnych…".
+_STAFF_LIST = re.compile(
+    r"\bwsrod (?:pracownik|specjalist|kadry)|\bpracownikami\b|\bkadr[aeyz] (?:stanowi|tworz|sklada)"
+    r"|\bprzy wspolpracy\b|\bw sklad (?:zespolu|kadry) wchodz|\bzespol (?:tworza|stanowia)"
+    r"|\bobslugiwan\w* (?:jest |sa )?przez\b|\bz dyrektorem\b|\bnumery telefonow\b"
+    r"|\bpracuja (?:tu |w nim |w niej )?specjalisci\b|\bspecjalisci z roznych dziedzin"
+)
+
+# Words before a service phrase that make it a need, not an offer: "wymaga pomocy
+# psychologicznej", "wzrost zapotrzebowania na pomoc psychologów", "szukać pomocy".
+# A participle is not: "dzieci wymagające wczesnego wspomagania rozwoju" says whom an offer is for.
+_NEED = ("zapotrzebowan", "szuka", "poszukuj")
+_NEEDS = frozenset({"wymaga", "wymagaja", "wymagal", "wymagala", "wymagali", "wymagaly"})
+# A problem someone has, not the help for it: "problemy wychowawcze związane z trudnościami w
+# sprawowaniu opieki", "znalazły się w sytuacji kryzysowej".
+_PROBLEM = ("problem", "trudnosc", "borykaj", "zmagaj", "znalazl")
+# A treatment finished before, elsewhere: "po zakończonym programie psychoterapii uzależnień".
+_BEFORE = ("zakonczon", "ukonczon", "zakonczeni", "ukonczeni")
+# What an examination is of: "badaniach psychologiczno-pedagogiczno – logopedycznych".
+_EXAMINATION = ("badan", "diagnoz", "opini")
+# A condition of not using a service: "nie korzysta np. z ośrodka wsparcia, z placówki…".
+_NOT_USING = ("korzyst", "uczeszcz", "przebywa")
+# How far back, in words, a need or a condition reaches over a list ("wymaga pomocy
+# psychologicznej lub psychiatrycznej").
+_REACH = 5
+
+
+def not_offered_here(
+    words: Sequence[str],
+    sentence: str,
+    staff: bool,
+    adjective: bool = False,
+    clause: int = 0,
+) -> str | None:
+    """Why the service phrase after `words` (the folded lower-case words of its sentence before
+    it) is not offered by the page's institution; `staff` says the phrase names a person
+    ("psychologa", "pracownika socjalnego"), `adjective` that it is one adjective
+    ("logopedycznych"); `clause` is the index in `words` where the phrase's clause begins. None
+    when it may be an offer."""
+    near = words[-_REACH:]
+    if any(word.startswith(_NEED) or word in _NEEDS for word in near):
+        return "a need, not an offer"
+    if any(word.startswith(_PROBLEM) for word in words[max(clause, len(words) - 3) :]):
+        return "a problem, not the help for it"
+    if any(word.startswith(_BEFORE) for word in words[-3:]):
+        return "a treatment finished before"
+    if adjective and any(word.startswith(_EXAMINATION) for word in words[-3:]):
+        return "what an examination is of"
+    for index, word in enumerate(words[:-1]):
+        if word == "nie" and words[index + 1].startswith(_NOT_USING):
+            return "a condition of not using it"
+        # "w sprawach o urlopowanie małoletnich z pieczy zastępczej": a kind of case
+        if word == "w" and words[index + 1] == "sprawach" and words[index + 2 : index + 3] == ["o"]:
+            return "a kind of case"
+    if staff and _STAFF_LIST.search(fold(sentence).lower()):
+        return "a list of staff"
+    return None
+
+
+# A text that is a guide, an article or a blog post about kinds of units.
+_GUIDE = re.compile(
+    r"\b(?:w tym artykule|ten artykul|tym poradniku|przewodnik\w* po|poradnik dla"
+    r"|dowiedz sie|wyobraz sobie|min(?:ut)? czytania|napisano przez|spis tresci"
+    r"|czym sie zajmuje|czym (?:naprawde )?jest)\b"
+)
+
+
+def speaks_as_a_guide(text: str) -> bool:
+    """Whether a whole text is a guide or a post about kinds of units rather than one
+    institution's page: it says so twice over ("W tym artykule…", "Poradnik dla rodziców",
+    "Spis treści", "Czym się zajmuje Ośrodek…?", or a sentence in a general voice: "Pracują
+    one zazwyczaj…") and never speaks for itself ("nasza poradnia", "oferujemy"). One marker
+    is not enough: a menu item "Poradnik dla bezrobotnych" on an office's page is no guide."""
+    folded = fold(text).lower()
+    if _OWN.search(folded):
+        return False
+    markers = {match.group(0) for match in _GUIDE.finditer(folded)}
+    general = sum(1 for pattern in _GENERAL.values() if pattern.search(folded))
+    return bool(markers) and len(markers) + general >= 2
