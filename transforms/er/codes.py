@@ -15,7 +15,7 @@ import duckdb
 import numpy as np
 import numpy.typing as npt
 
-from transforms.er.name_parts import CONFLICT_GROUPS, STEM_MACRO
+from transforms.er.name_parts import CONFLICT_GROUPS, STEM_MACRO, inflected_alike
 
 Codes = npt.NDArray[np.int32]
 
@@ -69,6 +69,7 @@ class RecordCodes:
     email_domains: CodedList
     places: CodedList  # place of the name, locality, its "k." / "gm." place
     place_stems: CodedList  # same positions as `places`
+    place_alike: CodedList  # `name_parts.inflected_alike` of `places`, same positions
     place_values: tuple[str, ...]
 
 
@@ -205,6 +206,13 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
     con.execute("DROP TABLE er_place_items")
     place_rids = np.asarray(frame["rid"], dtype=np.int64)
     places = _coded_list(n, place_rids, np.asarray(frame["place"], dtype=np.int64))
+    # The inflection-forgiving key of each distinct place, coded, looked up per record.
+    alike_of = [inflected_alike(v) or v for v in place_values]
+    alike_values = sorted(set(alike_of))
+    alike_code = {v: i for i, v in enumerate(alike_values)}
+    lookup = np.array([alike_code[v] for v in alike_of], dtype=np.int64)
+    place_codes = np.asarray(frame["place"], dtype=np.int64)
+    alike = _coded_list(n, place_rids, lookup[place_codes] if len(place_codes) else place_codes)
     stems = _coded_list(n, place_rids, np.asarray(frame["stem"], dtype=np.int64))
     return RecordCodes(
         name_key=codes["name_key"],
@@ -243,6 +251,7 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
         email_domains=_encode_list(con, n, "email_domains"),
         places=places,
         place_stems=stems,
+        place_alike=alike,
         place_values=place_values,
     )
 

@@ -115,7 +115,17 @@ def _guess(token: str) -> tuple[str, ...] | None:
 
 @lru_cache(maxsize=300_000)
 def _lemma(word: str) -> str:
-    return key_lemma(word) if word.isalpha() else fold(word).lower()
+    """One lemma per name word: among the word's readings, one of the institution
+    vocabulary wins ("Koła" -> "koło", not the plural "koła" or the town Koło), so every
+    case of "Koło Gospodyń Wiejskich" gives one type phrase."""
+    if not word.isalpha():
+        return fold(word).lower()
+    lemma = key_lemma(word)
+    vocabulary = institution_vocabulary()
+    if lemma in vocabulary:
+        return lemma
+    known = sorted({fold(r.lemma).lower() for r in readings(word)} & vocabulary)
+    return known[0] if known else lemma
 
 
 @lru_cache(maxsize=300_000)
@@ -130,6 +140,11 @@ def _words(text: str) -> list[str]:
 _ACRONYM_SUFFIX = re.compile(r"\b([A-ZĄĆĘŁŃÓŚŹŻ]{2,})-[a-ząćęłńóśźż]{1,3}\b")
 _SPZOZ = re.compile(r"(?<!\w)(?:S\.?\s?P\.?\s?ZOZ|SPZOZ|SP\s*-\s*ZOZ)(?!\w)", re.IGNORECASE)
 _LEADING_PLACE = re.compile(r"^(?P<place>[^,–—]{2,40}?)\s*(?:,|\s[–—-]\s)\s*(?P<rest>.+)$")
+# "Ochotnicza Straż Pożarna (Witoldów)", "Zespół Szkół nr 2 (Lubartów)": a place in brackets.
+_TRAILING_PLACE = re.compile(r"^(?P<rest>.*\S)\s*\((?P<place>[^()]{2,40})\)\s*$")
+# Words after which the end of a name is the place the body is of: "Stowarzyszenie Rozwoju
+# Wsi Polik", "Stowarzyszenie Samorządowe Gminy Czchów".
+_OF_PLACE_WORDS = frozenset({"wies", "gmina"})
 
 
 def _is_vocabulary(words: Iterable[str]) -> bool:
@@ -146,6 +161,40 @@ def place_stem(place: str | None) -> str | None:
     return " ".join(w[: 5 if i == 0 else 4] for i, w in enumerate(words)) or None
 
 
+# Case endings of Polish place names, folded, longest first; what is left is compared.
+# Not "-ów", "-om", "-em": "Kraków", "Radom", "Przemyśl" end so in the nominative.
+_PLACE_ENDINGS = (
+    "ach", "ami", "ich", "ych", "ego", "emu", "iej", "owi",
+    "ie", "iu", "ia", "ii", "ej",
+    "a", "e", "i", "o", "u", "y",
+)  # fmt: skip
+# Consonants a case ending softens, back to the nominative's: "Dąbrówce" / "Dąbrówka",
+# "Górze" / "Góra", "Jeleniej Górze" / "Jelenia Góra".
+_SOFTENED = (("rz", "r"), ("dz", "g"), ("c", "k"), ("sz", "ch"), ("z", "g"))
+
+
+@lru_cache(maxsize=200_000)
+def _inflection_stem(word: str) -> str:
+    for ending in _PLACE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    for softened, plain in _SOFTENED:
+        if word.endswith(softened):
+            return word[: -len(softened)] + plain
+    return word
+
+
+def inflected_alike(place: str | None) -> str | None:
+    """A place key that forgives only the case ending: "dabrowce" and "dabrowka" give one
+    key, "dabrowka" and "dabrowa" (neighbouring villages) two; "slawnie" / "slawno",
+    "milkowicach" / "milkowice" one. Finer than `place_stem` (five letters), which keeps
+    only what blocking needs."""
+    if not place:
+        return None
+    return " ".join(_inflection_stem(w) for w in place.split()) or None
+
+
 def parse_name(raw: str) -> NameParts:
     """Split a name as written ("Szkołą Podstawową nr 2 im. J. Pawła II w Żywcu") into parts."""
     uniform_case = raw.upper() == raw or raw.lower() == raw
@@ -158,6 +207,11 @@ def parse_name(raw: str) -> NameParts:
     if lead and not _is_vocabulary(_words(lead.group("place"))):
         place = [_place_word(w) for w in _words(lead.group("place"))]
         text = lead.group("rest")
+    trail = _TRAILING_PLACE.match(text)
+    bracketed: list[str] = []
+    if trail and not _is_vocabulary(_words(trail.group("place"))):
+        bracketed = [_place_word(w) for w in _words(trail.group("place"))]
+        text = trail.group("rest")
     words: list[str] = []
     for chunk in _words(text):
         words.extend(_TOKEN.findall(chunk))
@@ -188,6 +242,9 @@ def parse_name(raw: str) -> NameParts:
             and not uniform_case
             and _is_bare_place(words[i - 1 :])
         ):
+            mode = "place"
+            place = []
+        if mode == "core" and _place_tail_follows(core, words[i - 1 :], uniform_case):
             mode = "place"
             place = []
         bare_place_may_follow = False
@@ -243,6 +300,10 @@ def parse_name(raw: str) -> NameParts:
         if lower in _STOP or not bare:
             continue
         core.append(_lemma(bare))
+    if bracketed and not place:
+        place = bracketed
+    elif bracketed:
+        core.extend(bracketed)
     return NameParts(
         key=" ".join(core + place),
         core=" ".join(core),
@@ -260,6 +321,26 @@ def _is_bare_place(rest: list[str]) -> bool:
     return (
         0 < len(rest) <= 3
         and all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in rest)
+        and not _is_vocabulary(rest)
+    )
+
+
+def _place_tail_follows(core: list[str], rest: list[str], uniform_case: bool) -> bool:
+    """After a type phrase that only names a kind ("Koło Gospodyń Wiejskich", "OSP") or
+    after "Wsi" / "Gminy", up to three words that end the name and are no name word are
+    the place: "Koło Gospodyń Wiejskich Biskupice", "OCHOTNICZA STRAŻ POŻARNA NOWY
+    MIEDZECHÓW", "Stowarzyszenie Rozwoju Wsi Polik"."""
+    if not core or not 0 < len(rest) <= 3:
+        return False
+    if not (core[-1] in _OF_PLACE_WORDS or (len(core) >= 2 and is_generic(" ".join(core)))):
+        return False
+    if uniform_case:
+        shaped = all(w.isalpha() and len(w) > 2 for w in rest)
+    else:
+        shaped = all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in rest)
+    return (
+        shaped
+        and not any(w.lower() in _STOP or w.lower() in _PLACE_PREPOSITIONS for w in rest)
         and not _is_vocabulary(rest)
     )
 
