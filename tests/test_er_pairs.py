@@ -596,3 +596,33 @@ def test_vectorised_ladders_agree_with_the_one_pair_rules() -> None:
         assert levels["place"][k] == place_level(tuple(a[4:]), tuple(b[4:])), (a, b)
         if a[3] and b[3] and a[3] != b[3]:
             assert (levels["street"][k] == 3) == street_similar(a[3], b[3]), (a, b)
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "dabrowce",
+        "dabrowka",
+        "milkowicach",
+        "jeleni gorze",
+        "nowa targ",
+        "krakowie",
+        "sieradzu",
+        "kielcach",
+        "lodzi",
+        "bialymstoku",
+        "gorzow wielkopolski",
+        "rzeszowie",
+        "kostrzyn nad odra",
+        "ab",
+    ],
+)
+def test_name_key_place_in_sql_is_inflected_alike(place: str) -> None:
+    """The name key's place (SQL) is `inflected_alike` (Python) of the same place."""
+    from transforms.er.name_parts import ALIKE_MACRO, ALIKE_PLACE_MACRO, inflected_alike
+
+    con = duckdb.connect()
+    con.execute(ALIKE_MACRO)
+    con.execute(ALIKE_PLACE_MACRO)
+    row = con.execute("SELECT er_alike(?)", [place]).fetchone()
+    assert row is not None and row[0] == inflected_alike(place)

@@ -413,3 +413,27 @@ CREATE OR REPLACE TEMP MACRO er_stem(x) AS
         list_transform(string_split(x, ' '), (w, i) -> w[1:CASE WHEN i = 1 THEN 5 ELSE 4 END]),
         ' ') END
 """
+
+# `inflected_alike` in SQL (the name key's place): the same endings, longest first, then the
+# same softened consonants.
+ALIKE_MACRO = (
+    """
+CREATE OR REPLACE TEMP MACRO er_soften(v) AS
+    CASE WHEN ends_with(v, 'rz') THEN left(v, length(v) - 2) || 'r'
+         WHEN ends_with(v, 'dz') THEN left(v, length(v) - 2) || 'g'
+         WHEN ends_with(v, 'c') THEN left(v, length(v) - 1) || 'k'
+         WHEN ends_with(v, 'sz') THEN left(v, length(v) - 2) || 'ch'
+         WHEN ends_with(v, 'z') THEN left(v, length(v) - 1) || 'g'
+         ELSE v END;
+CREATE OR REPLACE TEMP MACRO er_alike_word(w) AS
+    er_soften(regexp_replace(w, '^(.{3,}?)(%s)$', '\\1'));
+"""
+    % "|".join(_PLACE_ENDINGS)
+)
+ALIKE_PLACE_MACRO = """
+CREATE OR REPLACE TEMP MACRO er_alike(x) AS
+    CASE WHEN x IS NULL OR x = '' THEN NULL
+         ELSE array_to_string(list_transform(string_split(x, ' '), w -> er_alike_word(w)), ' ')
+    END
+"""
+
