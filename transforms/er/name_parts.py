@@ -416,6 +416,7 @@ CREATE OR REPLACE TEMP MACRO er_stem(x) AS
 
 # `inflected_alike` in SQL (the name key's place): the same endings, longest first, then the
 # same softened consonants.
+_ENDINGS_RE = "|".join(_PLACE_ENDINGS)
 ALIKE_MACRO = (
     """
 CREATE OR REPLACE TEMP MACRO er_soften(v) AS
@@ -426,9 +427,10 @@ CREATE OR REPLACE TEMP MACRO er_soften(v) AS
          WHEN ends_with(v, 'z') THEN left(v, length(v) - 1) || 'g'
          ELSE v END;
 CREATE OR REPLACE TEMP MACRO er_alike_word(w) AS
-    er_soften(regexp_replace(w, '^(.{3,}?)(%s)$', '\\1'));
+    er_soften(regexp_replace(w, '^(.{3,}?)("""
+    + _ENDINGS_RE
+    + """)$', '\\1'));
 """
-    % "|".join(_PLACE_ENDINGS)
 )
 ALIKE_PLACE_MACRO = """
 CREATE OR REPLACE TEMP MACRO er_alike(x) AS
@@ -436,4 +438,3 @@ CREATE OR REPLACE TEMP MACRO er_alike(x) AS
          ELSE array_to_string(list_transform(string_split(x, ' '), w -> er_alike_word(w)), ' ')
     END
 """
-
