@@ -430,6 +430,23 @@ def test_different_institutions_stay_apart(a: dict[str, str], b: dict[str, str])
             "krakow",
             id="a-proper-name-is-no-bare-place",
         ),
+        # One letter changed, dropped or swapped in a real name of the same lists.
+        pytest.param(
+            "Środowiskowy Dom Samopomcy Biecz",
+            "srodowiskowy dom samopomoc",
+            None,
+            None,
+            "biecz",
+            id="a-letter-dropped-from-a-kind-word",
+        ),
+        pytest.param(
+            "Stowarzyszenie Uniwesrytet Trzeciego Wieku w Chrzanowie",
+            "stowarzyszenie uniwersytet trzeci wiek",
+            None,
+            None,
+            "chrzanowo",
+            id="two-letters-swapped-in-a-kind-word",
+        ),
     ],
 )
 def test_parse_name(
@@ -626,3 +643,33 @@ def test_name_key_place_in_sql_is_inflected_alike(place: str) -> None:
     con.execute(ALIKE_PLACE_MACRO)
     row = con.execute("SELECT er_alike(?)", [place]).fetchone()
     assert row is not None and row[0] == inflected_alike(place)
+
+
+def test_a_street_address_of_one_type_proposes_a_pair() -> None:
+    """An article naming an institution without its place but with its street address (the
+    CUS of ../shared/data/social_assistance/ops_malopolskie_geo.csv) meets the register's
+    record through `street_type`; the same address of another type does not."""
+    from transforms.er.blocking import RULES, block
+    from transforms.er.features import build_features_from_raw
+
+    con = duckdb.connect()
+    con.execute("CREATE TEMP TABLE er_input (" + ", ".join(f"{c} VARCHAR" for c in COLUMNS) + ")")
+    rows = [
+        ("a", "Centrum Usług Społecznych w Tarnowie", "ul. Kazimierza Brodzińskiego 14", "33-100"),
+        ("b", "Centrum Usług Społecznych", "Brodzińskiego 14", None),
+        ("c", "Poradnia Psychologiczno-Pedagogiczna", "Brodzińskiego 14", None),
+    ]
+    for record_id, name, street, postal in rows:
+        con.execute(
+            "INSERT INTO er_input (record_id, source, name, street, postal_code) "
+            "VALUES (?, 'bip', ?, ?, ?)",
+            [record_id, name, street, postal],
+        )
+    build_features_from_raw(con, "er_input")
+    street_rule = next(rule for rule in RULES if rule.name == "street_type")
+    block(con, (street_rule,))
+    pairs = con.execute(
+        "SELECT a.record_id, b.record_id FROM er_pairs p "
+        "JOIN er_features a ON a.rid = p.l JOIN er_features b ON b.rid = p.r"
+    ).fetchall()
+    assert pairs == [("a", "b")]

@@ -16,11 +16,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from transforms.abbreviations import expand_abbreviations
 from transforms.acronyms import acronym_token_key, by_short, misspelt, shared_full, shared_words
 from transforms.classify import classify
 from transforms.former_names import RENAMINGS
-from transforms.name_morphology import institution_vocabulary, key_lemma, place_lemma, readings
+from transforms.name_morphology import _folded_index as folded_forms  # the vocabulary's forms
+from transforms.name_morphology import (
+    institution_vocabulary,
+    key_lemma,
+    place_lemma,
+    readings,
+)
 from transforms.text import fold
 
 _TOKEN = re.compile(r"[„”\"“«»]|[^\W_]+\.?", re.UNICODE)
@@ -124,8 +133,47 @@ def _lemma(word: str) -> str:
     vocabulary = institution_vocabulary()
     if lemma in vocabulary:
         return lemma
-    known = sorted({fold(r.lemma).lower() for r in readings(word)} & vocabulary)
-    return known[0] if known else lemma
+    found = readings(word)
+    known = sorted({fold(r.lemma).lower() for r in found} & vocabulary)
+    if known:
+        return known[0]
+    if not found:
+        return _misspelt_kind_word(fold(word).lower()) or lemma
+    return lemma
+
+
+@lru_cache(maxsize=1)
+def _kind_forms() -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Folded forms of the institution vocabulary by length: (forms, their lemmas)."""
+    by_length: dict[int, list[tuple[str, str]]] = {}
+    for form, found in folded_forms().items():
+        lemmas = {fold(r.lemma).lower() for r in found}
+        if len(lemmas) == 1:
+            by_length.setdefault(len(form), []).append((form, lemmas.pop()))
+    return {
+        n: (tuple(f for f, _ in rows), tuple(lemma for _, lemma in rows))
+        for n, rows in by_length.items()
+    }
+
+
+@lru_cache(maxsize=100_000)
+def _misspelt_kind_word(folded: str) -> str | None:
+    """The lemma of the one institution word a word no dictionary knows is a typo of, one
+    edit away (a letter dropped, added, changed or two swapped): "Ochotmicza", "Gowpodyń",
+    "Gospdoyń", "Przyjaciółł". Words under six letters are left alone."""
+    if len(folded) < 6:
+        return None
+    hits: set[str] = set()
+    forms = _kind_forms()
+    for n in (len(folded) - 1, len(folded), len(folded) + 1):
+        if n not in forms:
+            continue
+        candidates, lemmas = forms[n]
+        for _form, _score, i in process.extract_iter(
+            folded, candidates, scorer=OSA.distance, score_cutoff=1
+        ):
+            hits.add(lemmas[i])
+    return hits.pop() if len(hits) == 1 else None
 
 
 @lru_cache(maxsize=300_000)
