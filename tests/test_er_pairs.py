@@ -430,6 +430,16 @@ def test_different_institutions_stay_apart(a: dict[str, str], b: dict[str, str])
             "krakow",
             id="a-proper-name-is-no-bare-place",
         ),
+        # Klonów (SIMC, Racławice and Łączna): a bare place is a nominative, not the
+        # genitive plural of "klon"; after "w" the locative "Klonach" is of Klony.
+        pytest.param(
+            "OSP Klonów",
+            "ochotniczy straz pozarny",
+            None,
+            None,
+            "klonow",
+            id="bare-place-read-in-the-nominative",
+        ),
         # One letter changed, dropped or swapped in a real name of the same lists.
         pytest.param(
             "Środowiskowy Dom Samopomcy Biecz",
@@ -539,6 +549,7 @@ def test_core_ladder(a: str, b: str, level: str) -> None:
         pytest.param(("jeleni gorze",), ("jelenia gora",), "same", id="softened-consonant"),
         pytest.param(("orzechowo",), ("orzechowek",), "stem", id="orzechowo-orzechowek"),
         pytest.param(("nowa targ",), ("nowy targ",), "same", id="adjective-gender"),
+        pytest.param(("klonow",), ("klony",), "different", id="klonow-klony"),
         pytest.param(("",), ("radom",), "null", id="missing"),
     ],
 )

@@ -177,8 +177,10 @@ def _misspelt_kind_word(folded: str) -> str | None:
 
 
 @lru_cache(maxsize=300_000)
-def _place_word(word: str) -> str:
-    return place_lemma(word, True) if word.isalpha() else fold(word).lower()
+def _place_word(word: str, after_preposition: bool = True) -> str:
+    """A place word's nominative: after "w"/"we" its locative readings win, in a bare place
+    ("OSP Klonów", "(Gzików)") its nominative ones ("klonow", not the plural of "klon")."""
+    return place_lemma(word, after_preposition) if word.isalpha() else fold(word).lower()
 
 
 def _words(text: str) -> list[str]:
@@ -253,12 +255,12 @@ def parse_name(raw: str) -> NameParts:
     # "Radomsko, Miejski Ośrodek…", "Radom – Poradnia…": a leading place segment.
     lead = _LEADING_PLACE.match(text)
     if lead and not _is_vocabulary(_words(lead.group("place"))):
-        place = [_place_word(w) for w in _words(lead.group("place"))]
+        place = [_place_word(w, False) for w in _words(lead.group("place"))]
         text = lead.group("rest")
     trail = _TRAILING_PLACE.match(text)
     bracketed: list[str] = []
     if trail and not _is_vocabulary(_words(trail.group("place"))):
-        bracketed = [_place_word(w) for w in _words(trail.group("place"))]
+        bracketed = [_place_word(w, False) for w in _words(trail.group("place"))]
         text = trail.group("rest")
     words: list[str] = []
     for chunk in _words(text):
@@ -270,6 +272,7 @@ def parse_name(raw: str) -> NameParts:
     quoted: list[str] = []
     in_quotes = False
     mode = "core"
+    located = False  # the place phrase follows "w"/"we" (a locative), not a bare place
     bare_place_may_follow = False  # after an acronym or a quoted name: "GOPS Gromnik"
     i = 0
     while i < len(words):
@@ -323,10 +326,11 @@ def parse_name(raw: str) -> NameParts:
             nxt = words[i]
             if nxt[:1].isupper() or nxt[:1].isdigit() or uniform_case:
                 mode = "place"
+                located = True
                 place = []
                 continue
         if mode == "place":
-            place.append(_place_word(bare))
+            place.append(_place_word(bare, located))
             continue
         if mode == "patron":
             patron.append(fold(bare).lower())
