@@ -684,3 +684,48 @@ def test_a_street_address_of_one_type_proposes_a_pair() -> None:
         "JOIN er_features a ON a.rid = p.l JOIN er_features b ON b.rid = p.r"
     ).fetchall()
     assert pairs == [("a", "b")]
+
+
+@pytest.mark.parametrize(
+    ("phones", "district"),
+    [
+        # ../shared/data/social_assistance/ops_malopolskie_geo.csv: CUS Tarnów, 33-100.
+        pytest.param(["146882180"], "3", id="tarnow-landline"),
+        # ../shared/data/courts/sady_adresy_mobberizer.csv: Sąd Okręgowy w Łodzi, 90-921;
+        # a mobile says nothing.
+        pytest.param(["426850400", "601234567"], "9", id="lodz-landline-and-a-mobile"),
+        pytest.param(["601234567"], None, id="mobile-only"),
+        pytest.param(["243672000"], None, id="area-24-serves-two-districts"),
+        pytest.param(["146882180", "426850400"], None, id="two-districts"),
+    ],
+)
+def test_phone_district(phones: list[str], district: str | None) -> None:
+    from transforms.er.phone_areas import phone_district
+
+    assert phone_district(phones) == district
+
+
+def test_district_ladder_only_where_a_postal_code_is_missing() -> None:
+    """An article's OSP with a Łódź landline and no postal code against a registry record
+    in district 9 (same) and in district 4 (different); two postal codes leave it null."""
+    con = duckdb.connect()
+    con.execute("CREATE TEMP TABLE er_input (" + ", ".join(f"{c} VARCHAR" for c in COLUMNS) + ")")
+    rows = [
+        ("a", "OSP w Borkach", None, "42 687 49 09"),
+        ("b", "Ochotnicza Straż Pożarna w Borkach", "97-515", None),
+        ("c", "Ochotnicza Straż Pożarna w Borkach", "42-140", None),
+    ]
+    for record_id, name, postal, phone in rows:
+        con.execute(
+            "INSERT INTO er_input (record_id, source, name, postal_code, phone) "
+            "VALUES (?, 'bip', ?, ?, ?)",
+            [record_id, name, postal, phone],
+        )
+    from transforms.er.features import build_features_from_raw
+
+    build_features_from_raw(con, "er_input")
+    left = np.array([0, 0, 1], dtype=np.int32)
+    right = np.array([1, 2, 2], dtype=np.int32)
+    levels = compare(encode_records(con), left, right)
+    names = LADDER_BY_FIELD["district"].levels
+    assert [names[x] for x in levels["district"]] == ["same", "different", "null"]

@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from transforms.er.name_parts import CONFLICT_GROUPS, STEM_MACRO, inflected_alike
+from transforms.er.phone_areas import district_sql
 
 Codes = npt.NDArray[np.int32]
 
@@ -54,6 +55,7 @@ class RecordCodes:
     postal: Codes
     postal4: Codes  # "NN-NN": the first four digits
     postal2: Codes
+    district: Codes  # postal district: the code's first digit, else the landlines' area
     street: Codes
     street_values: tuple[str, ...]
     house: Codes
@@ -88,6 +90,8 @@ _SCALARS: dict[str, str] = {
     "postal": "postal",
     "postal4": "postal[1:5]",
     "postal2": "postal[1:2]",
+    # The postal district, from the postal code or else the landlines' area codes.
+    "district": district_sql("phones", "postal"),
     "street": "street",
     "house": "house",
     "host": "host",
@@ -236,6 +240,7 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
         postal=codes["postal"],
         postal4=codes["postal4"],
         postal2=codes["postal2"],
+        district=codes["district"],
         street=codes["street"],
         street_values=values["street"],
         house=codes["house"],

@@ -72,6 +72,9 @@ LADDERS: tuple[Ladder, ...] = (
     # or a misspelt or oddly inflected one); "same" forgives the case ending alone.
     Ladder("place", ("null", "same", "stem", "similar", "different")),
     Ladder("postal", ("null", "same", "neighbour", "same_area", "different")),
+    # The postal district when one record has no postal code: its landline's area code
+    # ("42": Łódź, district 9) against the other's code or landline (`phone_areas`).
+    Ladder("district", ("null", "same", "different")),
     Ladder("street", ("null", "same", "same_street", "similar", "different")),
     Ladder("phone", ("null", "same", "same_local", "different")),
     Ladder("email", ("null", "same", "same_domain", "different")),
@@ -432,6 +435,13 @@ def _postal(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int
     return out
 
 
+def _district(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
+    """null when both records have a postal code (the `postal` ladder compares them)."""
+    out = _scalar(codes.district, left, right, (0, 1, 2))
+    out[(codes.postal[left] >= 0) & (codes.postal[right] >= 0)] = 0
+    return out
+
+
 def _regon(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
     a, b = codes.regon[left], codes.regon[right]
     out = np.where(a == b, 1, np.where(codes.regon9[left] == codes.regon9[right], 2, 3)).astype(
@@ -472,6 +482,7 @@ def compare(codes: RecordCodes, left: Pairs, right: Pairs) -> Levels:
         "proper": _proper(codes, left, right),
         "place": _place(codes, left, right),
         "postal": postal,
+        "district": _district(codes, left, right),
         "street": _street(codes, left, right),
         "phone": _list_ladder(codes.phones, codes.phones7, left, right),
         "email": _list_ladder(codes.emails, codes.email_domains, left, right),
