@@ -372,6 +372,91 @@ def test_different_institutions_stay_apart(a: dict[str, str], b: dict[str, str])
             "olsztyn",
             id="ambiguous-pppp-expands-to-the-shared-words",
         ),
+        # Real names of ../shared/data/social_assistance (utw_malopolskie.csv,
+        # placowki_sds_dps_malopolskie.csv) and places of the national gazetteer.
+        pytest.param(
+            "Stowarzyszenie Miłośników Wsi Ropa",
+            "stowarzyszenie milosnik wies",
+            None,
+            None,
+            "ropa",
+            id="the-village-after-wsi-is-the-place",
+        ),
+        pytest.param(
+            "Środowiskowy Dom Samopomocy Biecz (Nadzieja)",
+            "srodowiskowy dom samopomoc nadzieja",
+            None,
+            None,
+            "biecz",
+            id="bare-place-after-a-kind-phrase-and-a-bracketed-name",
+        ),
+        pytest.param(
+            "Ośrodek Pomocy Społecznej Gminy Biskupice",
+            "osrodek pomoc spoleczny gmina",
+            None,
+            None,
+            "biskupice",
+            id="the-place-after-gminy",
+        ),
+        pytest.param(
+            "Ochotnicza Straż Pożarna (Otmęt)",
+            "ochotniczy straz pozarny",
+            None,
+            None,
+            "otmet",
+            id="a-place-in-brackets",
+        ),
+        pytest.param(
+            "OCHOTNICZA STRAŻ POŻARNA CZERMNO-KOLONIA",
+            "ochotniczy straz pozarny",
+            None,
+            None,
+            "czermno kolonia",
+            id="all-capitals-bare-place-after-a-kind-phrase",
+        ),
+        pytest.param(
+            "Koła Gospodyń Wiejskich w Rudawie",
+            "kolo gospodyni wiejski",
+            None,
+            None,
+            "rudawa",
+            id="kola-is-the-genitive-of-kolo-not-a-plural",
+        ),
+        pytest.param(
+            "Stowarzyszenie Akademia Pełni Życia w Krakowie",
+            "stowarzyszenie akademia pelnia zycie",
+            None,
+            None,
+            "krakow",
+            id="a-proper-name-is-no-bare-place",
+        ),
+        # Klonów (SIMC, Racławice and Łączna): a bare place is a nominative, not the
+        # genitive plural of "klon"; after "w" the locative "Klonach" is of Klony.
+        pytest.param(
+            "OSP Klonów",
+            "ochotniczy straz pozarny",
+            None,
+            None,
+            "klonow",
+            id="bare-place-read-in-the-nominative",
+        ),
+        # One letter changed, dropped or swapped in a real name of the same lists.
+        pytest.param(
+            "Środowiskowy Dom Samopomcy Biecz",
+            "srodowiskowy dom samopomoc",
+            None,
+            None,
+            "biecz",
+            id="a-letter-dropped-from-a-kind-word",
+        ),
+        pytest.param(
+            "Stowarzyszenie Uniwesrytet Trzeciego Wieku w Chrzanowie",
+            "stowarzyszenie uniwersytet trzeci wiek",
+            None,
+            None,
+            "chrzanowo",
+            id="two-letters-swapped-in-a-kind-word",
+        ),
     ],
 )
 def test_parse_name(
@@ -458,6 +543,13 @@ def test_core_ladder(a: str, b: str, level: str) -> None:
         pytest.param(("dlutowo", "dlutow"), ("dlutow",), "same", id="inflection-through-stem"),
         pytest.param(("stanislawowo stara",), ("stanislawow stary",), "same", id="two-word-place"),
         pytest.param(("kielce",), ("radom",), "different", id="different-towns"),
+        # Neighbouring villages of the gazetteer: one stem, two places.
+        pytest.param(("dabrowa",), ("dabrowka",), "stem", id="dabrowa-dabrowka"),
+        pytest.param(("dabrowce",), ("dabrowka",), "same", id="locative-of-dabrowka"),
+        pytest.param(("jeleni gorze",), ("jelenia gora",), "same", id="softened-consonant"),
+        pytest.param(("orzechowo",), ("orzechowek",), "stem", id="orzechowo-orzechowek"),
+        pytest.param(("nowa targ",), ("nowy targ",), "same", id="adjective-gender"),
+        pytest.param(("klonow",), ("klony",), "different", id="klonow-klony"),
         pytest.param(("",), ("radom",), "null", id="missing"),
     ],
 )
@@ -532,3 +624,108 @@ def test_vectorised_ladders_agree_with_the_one_pair_rules() -> None:
         assert levels["place"][k] == place_level(tuple(a[4:]), tuple(b[4:])), (a, b)
         if a[3] and b[3] and a[3] != b[3]:
             assert (levels["street"][k] == 3) == street_similar(a[3], b[3]), (a, b)
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "dabrowce",
+        "dabrowka",
+        "milkowicach",
+        "jeleni gorze",
+        "nowa targ",
+        "krakowie",
+        "sieradzu",
+        "kielcach",
+        "lodzi",
+        "bialymstoku",
+        "gorzow wielkopolski",
+        "rzeszowie",
+        "kostrzyn nad odra",
+        "ab",
+    ],
+)
+def test_name_key_place_in_sql_is_inflected_alike(place: str) -> None:
+    """The name key's place (SQL) is `inflected_alike` (Python) of the same place."""
+    from transforms.er.name_parts import ALIKE_MACRO, ALIKE_PLACE_MACRO, inflected_alike
+
+    con = duckdb.connect()
+    con.execute(ALIKE_MACRO)
+    con.execute(ALIKE_PLACE_MACRO)
+    row = con.execute("SELECT er_alike(?)", [place]).fetchone()
+    assert row is not None and row[0] == inflected_alike(place)
+
+
+def test_a_street_address_of_one_type_proposes_a_pair() -> None:
+    """An article naming an institution without its place but with its street address (the
+    CUS of ../shared/data/social_assistance/ops_malopolskie_geo.csv) meets the register's
+    record through `street_type`; the same address of another type does not."""
+    from transforms.er.blocking import RULES, block
+    from transforms.er.features import build_features_from_raw
+
+    con = duckdb.connect()
+    con.execute("CREATE TEMP TABLE er_input (" + ", ".join(f"{c} VARCHAR" for c in COLUMNS) + ")")
+    rows = [
+        ("a", "Centrum Usług Społecznych w Tarnowie", "ul. Kazimierza Brodzińskiego 14", "33-100"),
+        ("b", "Centrum Usług Społecznych", "Brodzińskiego 14", None),
+        ("c", "Poradnia Psychologiczno-Pedagogiczna", "Brodzińskiego 14", None),
+    ]
+    for record_id, name, street, postal in rows:
+        con.execute(
+            "INSERT INTO er_input (record_id, source, name, street, postal_code) "
+            "VALUES (?, 'bip', ?, ?, ?)",
+            [record_id, name, street, postal],
+        )
+    build_features_from_raw(con, "er_input")
+    street_rule = next(rule for rule in RULES if rule.name == "street_type")
+    block(con, (street_rule,))
+    pairs = con.execute(
+        "SELECT a.record_id, b.record_id FROM er_pairs p "
+        "JOIN er_features a ON a.rid = p.l JOIN er_features b ON b.rid = p.r"
+    ).fetchall()
+    assert pairs == [("a", "b")]
+
+
+@pytest.mark.parametrize(
+    ("phones", "district"),
+    [
+        # ../shared/data/social_assistance/ops_malopolskie_geo.csv: CUS Tarnów, 33-100.
+        pytest.param(["146882180"], "3", id="tarnow-landline"),
+        # ../shared/data/courts/sady_adresy_mobberizer.csv: Sąd Okręgowy w Łodzi, 90-921;
+        # a mobile says nothing.
+        pytest.param(["426850400", "601234567"], "9", id="lodz-landline-and-a-mobile"),
+        pytest.param(["601234567"], None, id="mobile-only"),
+        pytest.param(["243672000"], None, id="area-24-serves-two-districts"),
+        pytest.param(["146882180", "426850400"], None, id="two-districts"),
+    ],
+)
+def test_phone_district(phones: list[str], district: str | None) -> None:
+    from transforms.er.phone_areas import phone_district
+
+    assert phone_district(phones) == district
+
+
+def test_district_ladder_only_where_a_postal_code_is_missing() -> None:
+    """An article's OSP with a Łódź landline and no postal code against a registry record
+    in district 9 (same) and in district 4 (different); two postal codes leave it null."""
+    con = duckdb.connect()
+    con.execute("CREATE TEMP TABLE er_input (" + ", ".join(f"{c} VARCHAR" for c in COLUMNS) + ")")
+    rows = [
+        ("a", "OSP w Borkach", None, "42 687 49 09"),
+        ("b", "Ochotnicza Straż Pożarna w Borkach", "97-515", None),
+        ("c", "Ochotnicza Straż Pożarna w Borkach", "42-140", None),
+    ]
+    for record_id, name, postal, phone in rows:
+        con.execute(
+            "INSERT INTO er_input (record_id, source, name, postal_code, phone) "
+            "VALUES (?, 'bip', ?, ?, ?)",
+            [record_id, name, postal, phone],
+        )
+    from transforms.er.features import build_features_from_raw
+
+    build_features_from_raw(con, "er_input")
+    left = np.array([0, 0, 1], dtype=np.int32)
+    right = np.array([1, 2, 2], dtype=np.int32)
+    levels = compare(encode_records(con), left, right)
+    names = LADDER_BY_FIELD["district"].levels
+    assert [names[x] for x in levels["district"]] == ["same", "different", "null"]

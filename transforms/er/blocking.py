@@ -91,6 +91,16 @@ RULES: tuple[BlockingRule, ...] = (
         "coalesce(f.number, '') || '|' || coalesce(f.core, '')",
         max_block=_DENSE,
     ),
+    # A street address (street and house number) of one type: an article's "KGW Budel, ul.
+    # Kilińskiego 32" with no place meets the registry's "Koło Gospodyń Wiejskich, ul. Jana
+    # Kilińskiego nr 32". Streets repeat from town to town: big blocks are refined by the
+    # type phrase.
+    BlockingRule(
+        "street_type",
+        "SELECT rid, street || ' ' || house || '|' || type_code AS key FROM er_features",
+        _CORE_HEAD_F,
+        max_block=_DENSE,
+    ),
     BlockingRule(
         "name_number",
         "SELECT rid, name_key AS key FROM er_features",

@@ -15,7 +15,8 @@ import duckdb
 import numpy as np
 import numpy.typing as npt
 
-from transforms.er.name_parts import CONFLICT_GROUPS, STEM_MACRO
+from transforms.er.name_parts import CONFLICT_GROUPS, STEM_MACRO, inflected_alike
+from transforms.er.phone_areas import district_sql
 
 Codes = npt.NDArray[np.int32]
 
@@ -54,6 +55,7 @@ class RecordCodes:
     postal: Codes
     postal4: Codes  # "NN-NN": the first four digits
     postal2: Codes
+    district: Codes  # postal district: the code's first digit, else the landlines' area
     street: Codes
     street_values: tuple[str, ...]
     house: Codes
@@ -69,6 +71,7 @@ class RecordCodes:
     email_domains: CodedList
     places: CodedList  # place of the name, locality, its "k." / "gm." place
     place_stems: CodedList  # same positions as `places`
+    place_alike: CodedList  # `name_parts.inflected_alike` of `places`, same positions
     place_values: tuple[str, ...]
 
 
@@ -87,6 +90,8 @@ _SCALARS: dict[str, str] = {
     "postal": "postal",
     "postal4": "postal[1:5]",
     "postal2": "postal[1:2]",
+    # The postal district, from the postal code or else the landlines' area codes.
+    "district": district_sql("phones", "postal"),
     "street": "street",
     "house": "house",
     "host": "host",
@@ -205,6 +210,13 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
     con.execute("DROP TABLE er_place_items")
     place_rids = np.asarray(frame["rid"], dtype=np.int64)
     places = _coded_list(n, place_rids, np.asarray(frame["place"], dtype=np.int64))
+    # The inflection-forgiving key of each distinct place, coded, looked up per record.
+    alike_of = [inflected_alike(v) or v for v in place_values]
+    alike_values = sorted(set(alike_of))
+    alike_code = {v: i for i, v in enumerate(alike_values)}
+    lookup = np.array([alike_code[v] for v in alike_of], dtype=np.int64)
+    place_codes = np.asarray(frame["place"], dtype=np.int64)
+    alike = _coded_list(n, place_rids, lookup[place_codes] if len(place_codes) else place_codes)
     stems = _coded_list(n, place_rids, np.asarray(frame["stem"], dtype=np.int64))
     return RecordCodes(
         name_key=codes["name_key"],
@@ -228,6 +240,7 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
         postal=codes["postal"],
         postal4=codes["postal4"],
         postal2=codes["postal2"],
+        district=codes["district"],
         street=codes["street"],
         street_values=values["street"],
         house=codes["house"],
@@ -243,6 +256,7 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
         email_domains=_encode_list(con, n, "email_domains"),
         places=places,
         place_stems=stems,
+        place_alike=alike,
         place_values=place_values,
     )
 

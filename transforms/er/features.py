@@ -35,6 +35,8 @@ from transforms.contacts import (
     website_host,
 )
 from transforms.er.name_parts import (
+    ALIKE_MACRO,
+    ALIKE_PLACE_MACRO,
     STEM_MACRO,
     current_core,
     is_generic,
@@ -453,18 +455,21 @@ def build_features_from_records(con: duckdb.DuckDBPyConnection, table: str = "re
 
 
 def _finish(con: duckdb.DuckDBPyConnection) -> None:
-    """The name key: type phrase + place (from the name, else the locality) + number.
+    """The name key: type phrase + place (from the name, else the locality; its case ending
+    forgiven, `name_parts.inflected_alike`) + number.
 
     A page that drops the place from the name ("Powiatowe Centrum Pomocy Rodzinie", locality
     Pisz) thus meets an article's "Powiatowym Centrum Pomocy Rodzinie w Piszu" on one key, and
     "nr 1" / "nr 2" never share one."""
     con.execute(STEM_MACRO)
+    con.execute(ALIKE_MACRO)
+    con.execute(ALIKE_PLACE_MACRO)
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_features AS
         SELECT * REPLACE (
             CASE WHEN core IS NULL OR core = '' THEN NULL
-                 ELSE core || ' @' || coalesce(place, locality, '')
+                 ELSE core || ' @' || coalesce(er_alike(coalesce(place, locality)), '')
                       || coalesce(' #' || number, '') END AS name_key)
         FROM er_features ORDER BY rid
         """

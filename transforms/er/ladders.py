@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
 from transforms.er.codes import CodedList, Codes, RecordCodes, encode_records
-from transforms.er.name_parts import CONFLICT_GROUPS, place_stem
+from transforms.er.name_parts import CONFLICT_GROUPS, inflected_alike, place_stem
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +68,13 @@ LADDERS: tuple[Ladder, ...] = (
     Ladder("patron", ("null", "same", "similar", "different")),
     # The quoted name of an association ("„Iskra”" / "„Orzeł”").
     Ladder("proper", ("null", "same", "similar", "different")),
-    Ladder("place", ("null", "same", "similar", "different")),
+    # "stem": only the first letters agree ("dabrowa" / "dabrowka", neighbouring villages,
+    # or a misspelt or oddly inflected one); "same" forgives the case ending alone.
+    Ladder("place", ("null", "same", "stem", "similar", "different")),
     Ladder("postal", ("null", "same", "neighbour", "same_area", "different")),
+    # The postal district when one record has no postal code: its landline's area code
+    # ("42": Łódź, district 9) against the other's code or landline (`phone_areas`).
+    Ladder("district", ("null", "same", "different")),
     Ladder("street", ("null", "same", "same_street", "similar", "different")),
     Ladder("phone", ("null", "same", "same_local", "different")),
     Ladder("email", ("null", "same", "same_domain", "different")),
@@ -395,9 +400,10 @@ def _place(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8
     if not len(both):
         return out
     bl, br = left[both], right[both]
-    same = _any_common(codes.places, bl, br) | _any_common(codes.place_stems, bl, br)
-    level = np.where(same, 1, 3).astype(np.int8)
-    rest = np.flatnonzero(~same)
+    same = _any_common(codes.places, bl, br) | _any_common(codes.place_alike, bl, br)
+    stem = ~same & _any_common(codes.place_stems, bl, br)
+    level = np.where(same, 1, np.where(stem, 2, 4)).astype(np.int8)
+    rest = np.flatnonzero(~same & ~stem)
     if len(rest):
         a = codes.places.codes[bl[rest]]
         b = codes.places.codes[br[rest]]
@@ -409,7 +415,7 @@ def _place(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8
                 if len(valid):
                     scores = _distinct_scores(codes.place_values, a[valid, i], b[valid, j], scorer)
                     best[valid] = np.maximum(best[valid], scores)
-        level[rest[best >= JW_SIMILAR]] = 2
+        level[rest[best >= JW_SIMILAR]] = 3
     out[both] = level
     return out
 
@@ -426,6 +432,13 @@ def _postal(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int
         ),
     ).astype(np.int8)
     out[(a < 0) | (b < 0)] = 0
+    return out
+
+
+def _district(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
+    """null when both records have a postal code (the `postal` ladder compares them)."""
+    out = _scalar(codes.district, left, right, (0, 1, 2))
+    out[(codes.postal[left] >= 0) & (codes.postal[right] >= 0)] = 0
     return out
 
 
@@ -469,6 +482,7 @@ def compare(codes: RecordCodes, left: Pairs, right: Pairs) -> Levels:
         "proper": _proper(codes, left, right),
         "place": _place(codes, left, right),
         "postal": postal,
+        "district": _district(codes, left, right),
         "street": _street(codes, left, right),
         "phone": _list_ladder(codes.phones, codes.phones7, left, right),
         "email": _list_ladder(codes.emails, codes.email_domains, left, right),
@@ -580,18 +594,16 @@ def street_similar(a: str, b: str) -> bool:
 
 def place_level(left: tuple[str, ...], right: tuple[str, ...]) -> int:
     """Best agreement between any place of one record (name place, locality, its gmina) and
-    any of the other; inflection ("w Dłutowie" / "Dłutów") is forgiven through stems."""
+    any of the other: "same" forgives the case ending ("dlutowie" / "dlutow"), "stem" only
+    the first letters agree ("dabrowa" / "dabrowka"), "similar" by Jaro-Winkler."""
     a = [p for p in left if p]
     b = [p for p in right if p]
     if not a or not b:
         return 0
-    best = 3
-    for x in a:
-        for y in b:
-            if x == y or place_stem(x) == place_stem(y):
-                return 1
-    for x in a:
-        for y in b:
-            if JaroWinkler.similarity(x, y) >= JW_SIMILAR:
-                best = 2
-    return best
+    if any(x == y or inflected_alike(x) == inflected_alike(y) for x in a for y in b):
+        return 1
+    if any(place_stem(x) == place_stem(y) for x in a for y in b):
+        return 2
+    if any(JaroWinkler.similarity(x, y) >= JW_SIMILAR for x in a for y in b):
+        return 3
+    return 4

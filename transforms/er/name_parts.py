@@ -16,11 +16,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from transforms.abbreviations import expand_abbreviations
 from transforms.acronyms import acronym_token_key, by_short, misspelt, shared_full, shared_words
 from transforms.classify import classify
 from transforms.former_names import RENAMINGS
-from transforms.name_morphology import institution_vocabulary, key_lemma, place_lemma, readings
+from transforms.name_morphology import _folded_index as folded_forms  # the vocabulary's forms
+from transforms.name_morphology import (
+    institution_vocabulary,
+    key_lemma,
+    place_lemma,
+    readings,
+)
 from transforms.text import fold
 
 _TOKEN = re.compile(r"[„”\"“«»]|[^\W_]+\.?", re.UNICODE)
@@ -115,12 +124,63 @@ def _guess(token: str) -> tuple[str, ...] | None:
 
 @lru_cache(maxsize=300_000)
 def _lemma(word: str) -> str:
-    return key_lemma(word) if word.isalpha() else fold(word).lower()
+    """One lemma per name word: among the word's readings, one of the institution
+    vocabulary wins ("Koła" -> "koło", not the plural "koła" or the town Koło), so every
+    case of "Koło Gospodyń Wiejskich" gives one type phrase."""
+    if not word.isalpha():
+        return fold(word).lower()
+    lemma = key_lemma(word)
+    vocabulary = institution_vocabulary()
+    if lemma in vocabulary:
+        return lemma
+    found = readings(word)
+    known = sorted({fold(r.lemma).lower() for r in found} & vocabulary)
+    if known:
+        return known[0]
+    if not found:
+        return _misspelt_kind_word(fold(word).lower()) or lemma
+    return lemma
+
+
+@lru_cache(maxsize=1)
+def _kind_forms() -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Folded forms of the institution vocabulary by length: (forms, their lemmas)."""
+    by_length: dict[int, list[tuple[str, str]]] = {}
+    for form, found in folded_forms().items():
+        lemmas = {fold(r.lemma).lower() for r in found}
+        if len(lemmas) == 1:
+            by_length.setdefault(len(form), []).append((form, lemmas.pop()))
+    return {
+        n: (tuple(f for f, _ in rows), tuple(lemma for _, lemma in rows))
+        for n, rows in by_length.items()
+    }
+
+
+@lru_cache(maxsize=100_000)
+def _misspelt_kind_word(folded: str) -> str | None:
+    """The lemma of the one institution word a word no dictionary knows is a typo of, one
+    edit away (a letter dropped, added, changed or two swapped): "Ochotmicza", "Gowpodyń",
+    "Gospdoyń", "Przyjaciółł". Words under six letters are left alone."""
+    if len(folded) < 6:
+        return None
+    hits: set[str] = set()
+    forms = _kind_forms()
+    for n in (len(folded) - 1, len(folded), len(folded) + 1):
+        if n not in forms:
+            continue
+        candidates, lemmas = forms[n]
+        for _form, _score, i in process.extract_iter(
+            folded, candidates, scorer=OSA.distance, score_cutoff=1
+        ):
+            hits.add(lemmas[i])
+    return hits.pop() if len(hits) == 1 else None
 
 
 @lru_cache(maxsize=300_000)
-def _place_word(word: str) -> str:
-    return place_lemma(word, True) if word.isalpha() else fold(word).lower()
+def _place_word(word: str, after_preposition: bool = True) -> str:
+    """A place word's nominative: after "w"/"we" its locative readings win, in a bare place
+    ("OSP Klonów", "(Gzików)") its nominative ones ("klonow", not the plural of "klon")."""
+    return place_lemma(word, after_preposition) if word.isalpha() else fold(word).lower()
 
 
 def _words(text: str) -> list[str]:
@@ -130,6 +190,11 @@ def _words(text: str) -> list[str]:
 _ACRONYM_SUFFIX = re.compile(r"\b([A-ZĄĆĘŁŃÓŚŹŻ]{2,})-[a-ząćęłńóśźż]{1,3}\b")
 _SPZOZ = re.compile(r"(?<!\w)(?:S\.?\s?P\.?\s?ZOZ|SPZOZ|SP\s*-\s*ZOZ)(?!\w)", re.IGNORECASE)
 _LEADING_PLACE = re.compile(r"^(?P<place>[^,–—]{2,40}?)\s*(?:,|\s[–—-]\s)\s*(?P<rest>.+)$")
+# "Ochotnicza Straż Pożarna (Witoldów)", "Zespół Szkół nr 2 (Lubartów)": a place in brackets.
+_TRAILING_PLACE = re.compile(r"^(?P<rest>.*\S)\s*\((?P<place>[^()]{2,40})\)\s*$")
+# Words after which the end of a name is the place the body is of: "Stowarzyszenie Rozwoju
+# Wsi Polik", "Stowarzyszenie Samorządowe Gminy Czchów".
+_OF_PLACE_WORDS = frozenset({"wies", "gmina"})
 
 
 def _is_vocabulary(words: Iterable[str]) -> bool:
@@ -146,6 +211,40 @@ def place_stem(place: str | None) -> str | None:
     return " ".join(w[: 5 if i == 0 else 4] for i, w in enumerate(words)) or None
 
 
+# Case endings of Polish place names, folded, longest first; what is left is compared.
+# Not "-ów", "-om", "-em": "Kraków", "Radom", "Przemyśl" end so in the nominative.
+_PLACE_ENDINGS = (
+    "ach", "ami", "ich", "ych", "ego", "emu", "iej", "owi",
+    "ie", "iu", "ia", "ii", "ej",
+    "a", "e", "i", "o", "u", "y",
+)  # fmt: skip
+# Consonants a case ending softens, back to the nominative's: "Dąbrówce" / "Dąbrówka",
+# "Górze" / "Góra", "Jeleniej Górze" / "Jelenia Góra".
+_SOFTENED = (("rz", "r"), ("dz", "g"), ("c", "k"), ("sz", "ch"), ("z", "g"))
+
+
+@lru_cache(maxsize=200_000)
+def _inflection_stem(word: str) -> str:
+    for ending in _PLACE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    for softened, plain in _SOFTENED:
+        if word.endswith(softened):
+            return word[: -len(softened)] + plain
+    return word
+
+
+def inflected_alike(place: str | None) -> str | None:
+    """A place key that forgives only the case ending: "dabrowce" and "dabrowka" give one
+    key, "dabrowka" and "dabrowa" (neighbouring villages) two; "slawnie" / "slawno",
+    "milkowicach" / "milkowice" one. Finer than `place_stem` (five letters), which keeps
+    only what blocking needs."""
+    if not place:
+        return None
+    return " ".join(_inflection_stem(w) for w in place.split()) or None
+
+
 def parse_name(raw: str) -> NameParts:
     """Split a name as written ("Szkołą Podstawową nr 2 im. J. Pawła II w Żywcu") into parts."""
     uniform_case = raw.upper() == raw or raw.lower() == raw
@@ -156,8 +255,13 @@ def parse_name(raw: str) -> NameParts:
     # "Radomsko, Miejski Ośrodek…", "Radom – Poradnia…": a leading place segment.
     lead = _LEADING_PLACE.match(text)
     if lead and not _is_vocabulary(_words(lead.group("place"))):
-        place = [_place_word(w) for w in _words(lead.group("place"))]
+        place = [_place_word(w, False) for w in _words(lead.group("place"))]
         text = lead.group("rest")
+    trail = _TRAILING_PLACE.match(text)
+    bracketed: list[str] = []
+    if trail and not _is_vocabulary(_words(trail.group("place"))):
+        bracketed = [_place_word(w, False) for w in _words(trail.group("place"))]
+        text = trail.group("rest")
     words: list[str] = []
     for chunk in _words(text):
         words.extend(_TOKEN.findall(chunk))
@@ -168,6 +272,7 @@ def parse_name(raw: str) -> NameParts:
     quoted: list[str] = []
     in_quotes = False
     mode = "core"
+    located = False  # the place phrase follows "w"/"we" (a locative), not a bare place
     bare_place_may_follow = False  # after an acronym or a quoted name: "GOPS Gromnik"
     i = 0
     while i < len(words):
@@ -188,6 +293,9 @@ def parse_name(raw: str) -> NameParts:
             and not uniform_case
             and _is_bare_place(words[i - 1 :])
         ):
+            mode = "place"
+            place = []
+        if mode == "core" and _place_tail_follows(core, words[i - 1 :], uniform_case):
             mode = "place"
             place = []
         bare_place_may_follow = False
@@ -218,10 +326,11 @@ def parse_name(raw: str) -> NameParts:
             nxt = words[i]
             if nxt[:1].isupper() or nxt[:1].isdigit() or uniform_case:
                 mode = "place"
+                located = True
                 place = []
                 continue
         if mode == "place":
-            place.append(_place_word(bare))
+            place.append(_place_word(bare, located))
             continue
         if mode == "patron":
             patron.append(fold(bare).lower())
@@ -243,6 +352,10 @@ def parse_name(raw: str) -> NameParts:
         if lower in _STOP or not bare:
             continue
         core.append(_lemma(bare))
+    if bracketed and not place:
+        place = bracketed
+    elif bracketed:
+        core.extend(bracketed)
     return NameParts(
         key=" ".join(core + place),
         core=" ".join(core),
@@ -260,6 +373,26 @@ def _is_bare_place(rest: list[str]) -> bool:
     return (
         0 < len(rest) <= 3
         and all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in rest)
+        and not _is_vocabulary(rest)
+    )
+
+
+def _place_tail_follows(core: list[str], rest: list[str], uniform_case: bool) -> bool:
+    """After a type phrase that only names a kind ("Koło Gospodyń Wiejskich", "OSP") or
+    after "Wsi" / "Gminy", up to three words that end the name and are no name word are
+    the place: "Koło Gospodyń Wiejskich Biskupice", "OCHOTNICZA STRAŻ POŻARNA NOWY
+    MIEDZECHÓW", "Stowarzyszenie Rozwoju Wsi Polik"."""
+    if not core or not 0 < len(rest) <= 3:
+        return False
+    if not (core[-1] in _OF_PLACE_WORDS or (len(core) >= 2 and is_generic(" ".join(core)))):
+        return False
+    if uniform_case:
+        shaped = all(w.isalpha() and len(w) > 2 for w in rest)
+    else:
+        shaped = all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in rest)
+    return (
+        shaped
+        and not any(w.lower() in _STOP or w.lower() in _PLACE_PREPOSITIONS for w in rest)
         and not _is_vocabulary(rest)
     )
 
@@ -331,4 +464,29 @@ CREATE OR REPLACE TEMP MACRO er_stem(x) AS
     CASE WHEN x IS NULL OR x = '' THEN NULL ELSE array_to_string(
         list_transform(string_split(x, ' '), (w, i) -> w[1:CASE WHEN i = 1 THEN 5 ELSE 4 END]),
         ' ') END
+"""
+
+# `inflected_alike` in SQL (the name key's place): the same endings, longest first, then the
+# same softened consonants.
+_ENDINGS_RE = "|".join(_PLACE_ENDINGS)
+ALIKE_MACRO = (
+    """
+CREATE OR REPLACE TEMP MACRO er_soften(v) AS
+    CASE WHEN ends_with(v, 'rz') THEN left(v, length(v) - 2) || 'r'
+         WHEN ends_with(v, 'dz') THEN left(v, length(v) - 2) || 'g'
+         WHEN ends_with(v, 'c') THEN left(v, length(v) - 1) || 'k'
+         WHEN ends_with(v, 'sz') THEN left(v, length(v) - 2) || 'ch'
+         WHEN ends_with(v, 'z') THEN left(v, length(v) - 1) || 'g'
+         ELSE v END;
+CREATE OR REPLACE TEMP MACRO er_alike_word(w) AS
+    er_soften(regexp_replace(w, '^(.{3,}?)("""
+    + _ENDINGS_RE
+    + """)$', '\\1'));
+"""
+)
+ALIKE_PLACE_MACRO = """
+CREATE OR REPLACE TEMP MACRO er_alike(x) AS
+    CASE WHEN x IS NULL OR x = '' THEN NULL
+         ELSE array_to_string(list_transform(string_split(x, ' '), w -> er_alike_word(w)), ' ')
+    END
 """
