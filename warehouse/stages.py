@@ -17,7 +17,6 @@ import duckdb
 import pandas as pd
 
 from transforms.er.cluster import assign_cluster_ids
-from transforms.er.resolve import resolve
 from transforms.normalise import NormalisedRecord, RawRow, normalise_record
 from transforms.places import Gazetteer
 from warehouse.canonical_names import choose_names
@@ -29,6 +28,7 @@ from warehouse.judgements import (
     excluded_records,
     rejected_values,
 )
+from warehouse.match_state import match_records
 from warehouse.mentions import (
     MENTION_WEIGHT,
     held_mentions,
@@ -71,6 +71,13 @@ class MatchSummary:
     split_ids: int
     by_rule: tuple[tuple[str, int], ...]
     review_cases: int = 0
+    # Which match ran ("full" | "incremental", warehouse/match_state.py), why, the records
+    # that came, changed or left since the kept state, those re-clustered, the matcher's seconds.
+    match_kind: str = "full"
+    match_reason: str = ""
+    records_changed: int = 0
+    records_reclustered: int = 0
+    matcher_seconds: float = 0.0
 
 
 def load_gazetteer_if_present(con: duckdb.DuckDBPyConnection) -> Gazetteer | None:
@@ -170,13 +177,17 @@ def _support_columns(record: NormalisedRecord) -> dict[str, object]:
     }
 
 
-def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary:
+def match_and_build(
+    con: duckdb.DuckDBPyConnection, run_id: str, *, full_match: bool = False
+) -> MatchSummary:
     """Match `records` into institutions with stable ids, rebuild the core tables, and put the
     night's doubtful pairs and field conflicts in the review queue. Coordinators' decisions
-    always win over the matcher's score."""
+    always win over the matcher's score. The match is incremental when the matcher's kept
+    state allows it, in full when `full_match` asks for it (warehouse/match_state.py)."""
     decisions = current_decisions(con)
     # A site's pages are one institution; a coordinator's decision, applied after, still wins.
-    resolution = resolve(con, decisions=[*site_joins(con), *decisions])
+    matched = match_records(con, [*site_joins(con), *decisions], full=full_match)
+    resolution = matched.resolution
     # "Not an institution" decisions take a record out of the directory: it keeps its row in
     # `records` (and its case), but no institution is built from it, now or on later nights.
     excluded = excluded_records(con)
@@ -241,6 +252,11 @@ def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary
         split_ids=sum(c.reason == "split" for c in changes),
         by_rule=tuple(sorted(by_rule.items())),
         review_cases=len(cases),
+        match_kind=matched.kind,
+        match_reason=matched.reason,
+        records_changed=matched.records_changed,
+        records_reclustered=matched.records_reclustered,
+        matcher_seconds=round(matched.seconds, 2),
     )
 
 
