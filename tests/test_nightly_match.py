@@ -165,6 +165,14 @@ def test_the_night_changed_the_directory_and_kept_the_other_ids(
     assert any("Samopomocy" in n for n in names)
 
 
+def test_the_review_queue_keeps_missing_scores_missing(nights: dict[str, object]) -> None:
+    ((nan, missing),) = rows(
+        nights["incremental"],  # type: ignore[arg-type]
+        "SELECT count(*) FILTER (isnan(score)), count(*) FILTER (score IS NULL) FROM review_cases",
+    )
+    assert nan == 0 and missing > 0
+
+
 def test_the_coordinators_decision_holds(nights: dict[str, object]) -> None:
     before: dict[str, str] = nights["before"]  # type: ignore[assignment]
     members = dict(
