@@ -2,6 +2,12 @@
 rerun where nothing changed, with peak memory and the share of time Prefect itself takes.
 
     .venv/bin/python benchmarks/national.py --work /tmp/national [--powiats 380] [--workers 8]
+    .venv/bin/python benchmarks/national.py --work /tmp/national --changed 0.01 [--warehouse DB]
+
+With `--changed FRACTION` it then measures a night that changes that share of the records:
+the match stage incrementally against the kept state and in full, each split into the matcher
+and the rest of the stage (benchmarks/national_night.py); `--warehouse` takes the warehouse
+of an earlier run kept with `--keep` instead of running the cold night first.
 
 It generates the web once (benchmarks/synthetic_web.py; reused when `--work` already holds
 it), loads the national gazetteer (TERC 2026, SIMC 2020, PNA 2024 from ../shared/data) into a
@@ -40,6 +46,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import flows  # noqa: E402, F401 - quiet Prefect defaults before Prefect is imported
+from benchmarks.national_night import changed_night  # noqa: E402
 from benchmarks.synthetic_web import PLACEHOLDER, generate_web, serve_web  # noqa: E402
 from flows.nightly import RunSettings, RunSummary, nightly  # noqa: E402
 from warehouse.db import open_warehouse  # noqa: E402
@@ -189,7 +196,23 @@ def main() -> int:
     parser.add_argument(
         "--keep", action="store_true", help="keep the run's warehouse and publication"
     )
+    parser.add_argument(
+        "--changed", type=float, help="then a night changing this share of the records (0.01)"
+    )
+    parser.add_argument("--warehouse", type=Path, help="with --changed: a kept run's warehouse")
+    parser.add_argument(
+        "--profile", action="store_true", help="with --changed: profile the match stages"
+    )
     args = parser.parse_args()
+    if args.changed and args.warehouse:
+        figures = changed_night(
+            args.warehouse, args.work / "night", args.changed, profile=args.profile
+        )
+        text = json.dumps(figures, indent=1, ensure_ascii=False)
+        print(text)
+        if args.json:
+            args.json.write_text(text, encoding="utf-8")
+        return 0
 
     from prefect.testing.utilities import prefect_test_harness
 
@@ -234,6 +257,8 @@ def main() -> int:
         "noop_tasks": {"tasks": fetch_tasks, "seconds": round(noop, 1)},
         "runs": results,
     }
+    if args.changed:
+        figures["changed_night"] = changed_night(db, run_dir / "night", args.changed)
     text = json.dumps(figures, indent=1, ensure_ascii=False)
     print(text)
     if args.json:

@@ -97,6 +97,8 @@ class RunSettings:
     batch_size: int = 20  # sources per fetch+extract task (one county's at most)
     # Normalise, match and publish even when nothing they read has changed (after an upgrade).
     always_rebuild: bool = False
+    # Match every record anew instead of only the night's changes against the kept state.
+    full_match: bool = False
     # Answer fetches from these WARC files or folders of saved pages instead of the network.
     replay: tuple[Path, ...] = ()
 
@@ -245,10 +247,10 @@ def normalise(db: Path) -> Timed[int]:
 
 
 @task(name="match", cache_policy=NO_CACHE)
-def match(db: Path, run_id: str) -> Timed[MatchSummary]:
+def match(db: Path, run_id: str, full_match: bool = False) -> Timed[MatchSummary]:
     def work() -> MatchSummary:
         with open_warehouse(db) as con:
-            return match_and_build(con, run_id)
+            return match_and_build(con, run_id, full_match=full_match)
 
     return _timed(work)
 
@@ -414,7 +416,9 @@ def _run(settings: RunSettings, progress: Progress) -> RunSummary:
             progress.stage("normalise")
             records = _stage("normalise", lambda: normalise(settings.db), timings)
             progress.stage("match")
-            matched = _stage("match", lambda: match(settings.db, run_id), timings)
+            matched = _stage(
+                "match", lambda: match(settings.db, run_id, settings.full_match), timings
+            )
             progress.stage("publish")
             publication = _stage(
                 "publish", lambda: publish(settings.db, settings.out, settings.notice), timings

@@ -121,6 +121,12 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="normalise, match and publish even when nothing changed (e.g. after an upgrade)",
     )
+    parser.add_argument(
+        "--full-match",
+        action="store_true",
+        help="match every record anew instead of only the night's changes (the clusters are "
+        "the same; the matcher's kept state is rebuilt)",
+    )
 
 
 def run_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -133,6 +139,7 @@ def run_options(args: argparse.Namespace) -> dict[str, Any]:
         "dask_address": args.dask_address,
         "batch_size": args.batch_size,
         "always_rebuild": args.rebuild,
+        "full_match": args.full_match,
     }
 
 

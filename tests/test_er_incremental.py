@@ -108,6 +108,9 @@ def test_scored_pairs_and_review_cases_equal_a_full_rebuild(nights: dict[str, ob
     incremental: Resolution = nights["incremental"]  # type: ignore[assignment]
     rebuilt: Resolution = nights["rebuilt"]  # type: ignore[assignment]
     assert incremental.review_cases == rebuilt.review_cases
+    # every cluster's conflicts, not only those of the clusters the night re-made
+    assert incremental.conflict_cases == rebuilt.conflict_cases
+    assert len(rebuilt.conflict_cases) > 100
 
 
 def test_institution_ids_are_those_of_a_full_rebuild(nights: dict[str, object]) -> None:

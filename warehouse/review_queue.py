@@ -27,10 +27,12 @@ from dataclasses import dataclass
 from typing import Literal, cast, get_args
 
 import duckdb
+import pandas as pd
 
 from transforms.er.review import ConflictCase, Evidence, PairCase
 from transforms.taxonomy import TYPE_OTHER
 from warehouse.db import transaction
+from warehouse.frames import insert_frame
 
 CaseKind = Literal["pair", "field_conflict", "not_institution", "acronym_name", "new_institution"]
 CASE_KINDS: tuple[CaseKind, ...] = get_args(CaseKind)
@@ -208,38 +210,55 @@ def upsert_cases(
     inserted = updated = reopened = 0
     still_open = {k for k, (status, _v, _c) in existing.items() if status == "open"}
     removed = len(still_open - latest.keys())
+    # Set-based: one UPDATE of the decided cases, one INSERT of the others (a statement per
+    # case cost a second a night at national scale).
+    kept: list[list[object]] = []
+    fresh: list[list[object]] = []
+    for case_id, case in latest.items():
+        row = _case_row(case)
+        before = existing.get(case_id)
+        if before is not None and before[0] == "decided":
+            status = "decided"
+            if case.kind == "field_conflict" and before[1] != row[8]:
+                status = "open"
+                reopened += 1
+            kept.append([*row, status, before[2], run_id])
+            updated += 1
+            continue
+        status = "decided" if case_id in decided_ids else "open"
+        created_run = before[2] if before is not None else run_id
+        fresh.append([*row, status, created_run, run_id])
+        if before is None:
+            inserted += 1
+        else:
+            updated += 1
+    columns = [c.strip().strip('"') for c in _INSERT_COLUMNS.split(",")]
     with transaction(con):
         con.execute("DELETE FROM review_cases WHERE status = 'open'")
-        for case_id, case in latest.items():
-            row = _case_row(case)
-            before = existing.get(case_id)
-            if before is not None and before[0] == "decided":
-                status = "decided"
-                if case.kind == "field_conflict" and before[1] != row[8]:
-                    status = "open"
-                    reopened += 1
+        if kept:
+            # object columns: a missing score stays NULL (a float column would make it NaN)
+            frame = pd.DataFrame(kept, columns=columns, dtype=object)
+            con.register("upsert_kept", frame)
+            try:
                 con.execute(
                     """
-                    UPDATE review_cases SET powiat_teryt = ?, sector = ?, institution_id = ?,
-                        "values" = ?, score = ?, evidence = ?, priority = ?, counties = ?,
-                        status = ?, updated_run_id = ?
-                    WHERE case_id = ?
-                    """,
-                    [*row[2:5], *row[8:13], status, run_id, case_id],
+                    UPDATE review_cases SET powiat_teryt = k.powiat_teryt, sector = k.sector,
+                        institution_id = k.institution_id, "values" = k."values",
+                        score = k.score, evidence = k.evidence, priority = k.priority,
+                        counties = CAST(k.counties AS VARCHAR[]), status = k.status,
+                        updated_run_id = k.updated_run_id
+                    FROM upsert_kept AS k WHERE review_cases.case_id = k.case_id
+                    """
                 )
-                updated += 1
-                continue
-            status = "decided" if case_id in decided_ids else "open"
-            created_run = before[2] if before is not None else run_id
-            con.execute(
-                f"INSERT INTO review_cases ({_INSERT_COLUMNS}) VALUES"
-                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [*row, status, created_run, run_id],
+            finally:
+                con.unregister("upsert_kept")
+        if fresh:
+            insert_frame(
+                con,
+                "review_cases",
+                pd.DataFrame(fresh, columns=columns, dtype=object),
+                list_columns=("counties",),
             )
-            if before is None:
-                inserted += 1
-            else:
-                updated += 1
     return UpsertSummary(inserted, updated, reopened, removed)
 
 

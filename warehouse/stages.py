@@ -17,11 +17,11 @@ import duckdb
 import pandas as pd
 
 from transforms.er.cluster import assign_cluster_ids
-from transforms.er.resolve import resolve
 from transforms.normalise import NormalisedRecord, RawRow, normalise_record
 from transforms.places import Gazetteer
 from warehouse.canonical_names import choose_names
 from warehouse.db import transaction
+from warehouse.differences import replace_rows
 from warehouse.frames import insert_frame
 from warehouse.judgements import (
     RejectedValue,
@@ -29,6 +29,7 @@ from warehouse.judgements import (
     excluded_records,
     rejected_values,
 )
+from warehouse.match_state import match_records
 from warehouse.mentions import (
     MENTION_WEIGHT,
     held_mentions,
@@ -71,6 +72,13 @@ class MatchSummary:
     split_ids: int
     by_rule: tuple[tuple[str, int], ...]
     review_cases: int = 0
+    # Which match ran ("full" | "incremental", warehouse/match_state.py), why, the records
+    # that came, changed or left since the kept state, those re-clustered, the matcher's seconds.
+    match_kind: str = "full"
+    match_reason: str = ""
+    records_changed: int = 0
+    records_reclustered: int = 0
+    matcher_seconds: float = 0.0
 
 
 def load_gazetteer_if_present(con: duckdb.DuckDBPyConnection) -> Gazetteer | None:
@@ -170,13 +178,17 @@ def _support_columns(record: NormalisedRecord) -> dict[str, object]:
     }
 
 
-def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary:
+def match_and_build(
+    con: duckdb.DuckDBPyConnection, run_id: str, *, full_match: bool = False
+) -> MatchSummary:
     """Match `records` into institutions with stable ids, rebuild the core tables, and put the
     night's doubtful pairs and field conflicts in the review queue. Coordinators' decisions
-    always win over the matcher's score."""
+    always win over the matcher's score. The match is incremental when the matcher's kept
+    state allows it, in full when `full_match` asks for it (warehouse/match_state.py)."""
     decisions = current_decisions(con)
     # A site's pages are one institution; a coordinator's decision, applied after, still wins.
-    resolution = resolve(con, decisions=[*site_joins(con), *decisions])
+    matched = match_records(con, [*site_joins(con), *decisions], full=full_match)
+    resolution = matched.resolution
     # "Not an institution" decisions take a record out of the directory: it keeps its row in
     # `records` (and its case), but no institution is built from it, now or on later nights.
     excluded = excluded_records(con)
@@ -206,14 +218,24 @@ def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary
     ]
     now = datetime.now(UTC)
     with transaction(con):
-        con.execute("DELETE FROM institution_records")
-        if rows:
-            con.executemany("INSERT INTO institution_records VALUES (?, ?, ?)", rows)
-        if changes:
-            con.executemany(
-                "INSERT INTO institution_id_history VALUES (?, ?, ?, ?, ?)",
-                [(c.old_id, c.new_id, run_id, c.reason, now) for c in changes],
+        # By difference, set-based: a night rewrites only the members that moved.
+        members_frame = pd.DataFrame(rows, columns=["record_id", "institution_id", "match_rule"])
+        con.register("stage_members", members_frame)
+        try:
+            replace_rows(
+                con,
+                "institution_records",
+                "SELECT CAST(record_id AS VARCHAR), CAST(institution_id AS VARCHAR),"
+                " CAST(match_rule AS VARCHAR) FROM stage_members",
             )
+        finally:
+            con.unregister("stage_members")
+        if changes:
+            history = pd.DataFrame(
+                [(c.old_id, c.new_id, run_id, c.reason, now) for c in changes],
+                columns=["old_id", "new_id", "run_id", "reason", "recorded_at"],
+            )
+            insert_frame(con, "institution_id_history", history)
         _build_core_tables(con, rejected_values(con))
         choose_names(con)  # warehouse/canonical_names.py
         build_statements(con, run_id)
@@ -241,20 +263,24 @@ def match_and_build(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchSummary
         split_ids=sum(c.reason == "split" for c in changes),
         by_rule=tuple(sorted(by_rule.items())),
         review_cases=len(cases),
+        match_kind=matched.kind,
+        match_reason=matched.reason,
+        records_changed=matched.records_changed,
+        records_reclustered=matched.records_reclustered,
+        matcher_seconds=round(matched.seconds, 2),
     )
 
 
 def _build_core_tables(
     con: duckdb.DuckDBPyConnection, rejected: Sequence[RejectedValue] = ()
 ) -> None:
-    """institutions, locations, contacts, services from records + institution_records (SQL).
+    """institutions, locations, contacts, services from records + institution_records (SQL),
+    each written by difference (warehouse/differences.py).
 
     `rejected` are the values coordinators marked as no longer current in a field conflict:
     a rejected address leaves out the locations of the records that gave it, a rejected phone
     leaves the institution's contacts (compared on its last nine digits, the Polish number,
     whatever notation the matcher showed it in)."""
-    for table in ("institutions", "locations", "contacts", "services", "institution_target_groups"):
-        con.execute(f"DELETE FROM {table}")
     con.execute(
         "CREATE OR REPLACE TEMP TABLE review_rejected"
         " (field VARCHAR, value VARCHAR, record_id VARCHAR)"
@@ -281,9 +307,10 @@ def _build_core_tables(
     # no other; ties go to the commoner name, then to the commoner type, then to the smallest
     # record id, so that a rerun publishes the same name and type (two lists writing one name,
     # one typed "dps", the other "care_home", flipped between runs).
-    con.execute(
+    replace_rows(
+        con,
+        "institutions",
         """
-        INSERT INTO institutions
         WITH named AS (
             SELECT institution_id, name, acronym, type_code, sector, role_rank, record_id,
                    count(*) OVER (PARTITION BY institution_id, name) AS votes,
@@ -341,11 +368,12 @@ def _build_core_tables(
                p.powiat_teryt, p.powiat_name, p.gmina_teryt, p.gmina_name,
                a.record_count, a.source_count, a.first_seen_at, a.last_seen_at
         FROM best AS b JOIN agg AS a USING (institution_id) JOIN placed AS p USING (institution_id)
-        """
+        """,
     )
-    con.execute(
+    replace_rows(
+        con,
+        "locations",
         """
-        INSERT INTO locations
         SELECT institution_id, street, postal_code, locality, locality_simc, gmina_teryt,
                gmina_name, powiat_teryt, powiat_name, list(DISTINCT source ORDER BY source)
         FROM member_records AS m
@@ -357,11 +385,12 @@ def _build_core_tables(
               WHERE o.institution_id = m.institution_id AND o.role <> 'mention'
                 AND (o.street IS NOT NULL OR o.postal_code IS NOT NULL)))
         GROUP BY ALL
-        """
+        """,
     )
-    con.execute(
+    replace_rows(
+        con,
+        "contacts",
         """
-        INSERT INTO contacts
         WITH given AS (
             SELECT institution_id, 'phone' AS kind, unnest(phones) AS value, source, role
             FROM member_records
@@ -388,19 +417,21 @@ def _build_core_tables(
                   = right(regexp_replace(c.value, '[^0-9]', '', 'g'), 9)
         ))
         GROUP BY ALL
-        """
+        """,
     )
-    con.execute(
+    replace_rows(
+        con,
+        "services",
         """
-        INSERT INTO services
         SELECT institution_id, service, list(DISTINCT source ORDER BY source)
         FROM (SELECT institution_id, unnest(services) AS service, source FROM member_records)
         GROUP BY ALL
-        """
+        """,
     )
-    con.execute(
+    replace_rows(
+        con,
+        "institution_target_groups",
         """
-        INSERT INTO institution_target_groups
         SELECT DISTINCT institution_id, unnest(target_groups) FROM member_records
-        """
+        """,
     )

@@ -29,6 +29,8 @@ from datetime import datetime
 
 import duckdb
 
+from warehouse.differences import replace_rows
+
 # Evidence of a record's classification (records.evidence, transforms/classify.py) as SQL rows.
 _CLASSIFICATION = (
     "from_json(json_extract(r.evidence, '$.classification'),"
@@ -155,10 +157,11 @@ def build_statements(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
         """,
         [run_id],
     )
-    con.execute("DELETE FROM statements")
-    con.execute(
+    # By difference (warehouse/differences.py): a night rewrites only the statements it moved.
+    replace_rows(
+        con,
+        "statements",
         """
-        INSERT INTO statements
         SELECT coalesce(t.institution_id, e.institution_id),
                coalesce(t.field, e.field),
                coalesce(t.value, e.value),
@@ -175,7 +178,7 @@ def build_statements(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
         FULL OUTER JOIN earlier_statements AS e
           ON t.institution_id = e.institution_id AND t.field = e.field AND t.value = e.value
          AND t.source = e.source AND t.url = e.url
-        """
+        """,
     )
     con.execute("DROP TABLE tonight_statements")
     con.execute("DROP TABLE earlier_statements")

@@ -20,8 +20,12 @@ limit), scores the new pairs and those whose statistics moved, and re-clusters o
 components of the match graph that any of this reached. Within a component the pairs are
 joined in the order a full run would join them, so the clusters equal a full rebuild's.
 Clusters a night did not touch keep their keys, and coordinators' decisions are applied as
-in a full run. Conflict cases are made for the clusters the night touched only; review cases
-for every pair in the review band, as a full run does.
+in a full run. Conflict cases are made for every cluster and review cases for every pair in
+the review band, as a full run makes them.
+
+Both take the columns a record's fingerprint is made of (`columns`): the standalone raw layout
+by default (`INPUT_COLUMNS`, plus `teryt` where the table has it); the nightly run passes the
+columns of `records` that `features.build_features_from_records` reads (`RECORDS_COLUMNS`).
 """
 
 from __future__ import annotations
@@ -39,10 +43,10 @@ from transforms.er.cluster import components
 from transforms.er.decisions import Decision, decided_pairs
 from transforms.er.features import build_features_from_raw
 from transforms.er.incremental_clusters import (
+    all_conflicts,
     recluster,
     region_to_recluster,
     review_rows,
-    touched_conflicts,
 )
 from transforms.er.incremental_pairs import new_candidates, rescore, save_blocks
 from transforms.er.ladders import stat_buckets_sql
@@ -55,6 +59,11 @@ Builder = Callable[[duckdb.DuckDBPyConnection, str], int]
 INPUT_COLUMNS = (
     "record_id", "source", "name", "street", "postal_code", "locality", "phone", "email",
     "website", "nip", "regon",
+)  # fmt: skip
+# The columns of the nightly `records` table that `build_features_from_records` reads.
+RECORDS_COLUMNS = (
+    "record_id", "source", "name", "type_code", "number", "street", "postal_code", "locality",
+    "phones", "emails", "website_host", "nip", "regon", "gmina_teryt",
 )  # fmt: skip
 
 
@@ -83,12 +92,15 @@ def _check_table(table: str) -> None:
         raise ValueError(f"incremental matching: {table!r} is a name the matcher uses itself")
 
 
-def _fingerprints(con: duckdb.DuckDBPyConnection, table: str) -> None:
+def _fingerprints(
+    con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str] | None
+) -> None:
+    """`er_inc_fingerprints(record_id, fingerprint)`: a hash of the columns features are made of."""
     _check_table(table)
-    columns = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
-    parts = [f"coalesce(CAST({c} AS VARCHAR), '')" for c in INPUT_COLUMNS if c != "record_id"]
-    if "teryt" in columns:
-        parts.append("coalesce(CAST(teryt AS VARCHAR), '')")
+    if columns is None:
+        present = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
+        columns = (*INPUT_COLUMNS, "teryt") if "teryt" in present else INPUT_COLUMNS
+    parts = [f"coalesce(CAST({c} AS VARCHAR), '')" for c in columns if c != "record_id"]
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_fingerprints AS
@@ -110,10 +122,12 @@ def resolve_keeping_state(
     decisions: Sequence[Decision] = (),
     model: PairModel | None = None,
     build: Builder = build_features_from_raw,
+    columns: Sequence[str] | None = None,
 ) -> Resolution:
-    """Match every record of `table` (the standalone raw layout) and keep the state."""
+    """Match every record of `table` (the standalone raw layout unless `build` and `columns`
+    say otherwise) and keep the state."""
     model = model or load_model()
-    _fingerprints(con, table)
+    _fingerprints(con, table, columns)
     build(con, table)
     result = resolve_features(con, decisions=decisions, model=model, keep_pairs="er_inc_kept_pairs")
     con.execute(
@@ -213,6 +227,7 @@ def resolve_incrementally(
     model: PairModel | None = None,
     build: Builder = build_features_from_raw,
     review_limit: int = 50_000,
+    columns: Sequence[str] | None = None,
 ) -> tuple[Resolution, NightChanges]:
     """Match the records of `table` (all of tonight's records, raw layout) against the state
     a previous run left, and update the state. The clusters equal a full run's."""
@@ -222,7 +237,7 @@ def resolve_incrementally(
     th = model.thresholds
     clock = time.perf_counter()
     stats: dict[str, float] = {}
-    _fingerprints(con, table)
+    _fingerprints(con, table, columns)
     counts = _classify(con)
     _next_features(con, table, build)
     stats["features_s"] = round(time.perf_counter() - clock, 2)
@@ -249,7 +264,7 @@ def resolve_incrementally(
     clusters = {record_ids[rid]: record_ids[root] for rid, root in enumerate(labels.tolist())}
     rows = review_rows(con, model, review_limit)
     cases = pair_cases(rows, labels, record_ids, set(decided), model.explain)
-    conflicts = touched_conflicts(con, labels, region)
+    conflicts = all_conflicts(con, labels)
     stats["review_s"] = round(time.perf_counter() - lap, 2)
     lap = time.perf_counter()
     _save_night(con, labels, component)

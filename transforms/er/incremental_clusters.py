@@ -205,28 +205,25 @@ def review_rows(
     ]  # fmt: skip
 
 
-def touched_conflicts(
-    con: duckdb.DuckDBPyConnection, labels: npt.NDArray[np.int64], region: npt.NDArray[np.int32]
+def all_conflicts(
+    con: duckdb.DuckDBPyConnection, labels: npt.NDArray[np.int64]
 ) -> list[ConflictCase]:
-    """Conflict cases of the clusters the night re-made."""
-    if len(region) == 0:
-        return []
-    con.register("er_inc_region_labels", pd.DataFrame({"rid": region, "cluster": labels[region]}))
+    """Conflict cases of every cluster, as a full run makes them: a case the night did not
+    touch must still be raised, or the review queue would close it as gone."""
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_features AS
-        SELECT x.* EXCLUDE (rid, uid, fingerprint),
-               CAST(row_number() OVER (ORDER BY x.rid) - 1 AS INTEGER) AS rid, g.cluster AS big
-        FROM er_inc_next x JOIN er_inc_region_labels g USING (rid) ORDER BY x.rid
+        SELECT rid, record_id, phones, street, house, postal FROM er_inc_next ORDER BY rid
         """
     )
-    con.unregister("er_inc_region_labels")
+    con.register(
+        "er_inc_labels", pd.DataFrame({"rid": np.arange(len(labels), dtype=np.int32), "l": labels})
+    )
     con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE er_clusters AS
-        SELECT rid, min(rid) OVER (PARTITION BY big) AS cluster_rid FROM er_features
-        """
+        "CREATE OR REPLACE TEMP TABLE er_clusters AS "
+        "SELECT rid, CAST(l AS INTEGER) AS cluster_rid FROM er_inc_labels"
     )
+    con.unregister("er_inc_labels")
     cases = conflict_cases(con)
     con.execute("DROP TABLE er_features")
     con.execute("DROP TABLE er_clusters")

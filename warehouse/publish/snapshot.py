@@ -1,7 +1,7 @@
 """The analysts' snapshot: a copy of the warehouse (tables, views, comments) beside the
 publication, without the free-text columns that may name people, without the review app's
-accounts, sessions and any table holding a credential-like column, and with the publication's
-own filter applied (privacy.py: institutions and records that name a person, personal e-mails
+accounts, sessions, the matcher's kept state and any table holding a credential-like column,
+and with the publication's own filter applied (privacy.py: institutions and records that name a person, personal e-mails
 and opening hours in contacts, records and raw records, reviewers' comments naming someone).
 
 Its mode is 0640: the owner (the nightly run) and the owner's group read it, nobody else.
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.match_state import STATE_TABLES
 from warehouse.publish.files import sql_path
 from warehouse.publish.privacy import filter_snapshot
 
@@ -35,9 +36,15 @@ SNAPSHOT_DROPPED_COLUMNS = (
     ("issues", "message"),
     ("issues", "record"),
 )
-# Tables of the review app's accounts and failed logins; any table holding a credential-like
-# column is left out too, whoever adds it later.
-SNAPSHOT_DROPPED_TABLES = ("review_users", "review_sessions", "review_login_failures")
+# Tables of the review app's accounts and failed logins, and the matcher's state kept for the
+# next night (every record's features, the contacts the privacy filter leaves out among
+# them); any table holding a credential-like column is left out too, whoever adds it later.
+SNAPSHOT_DROPPED_TABLES = (
+    "review_users",
+    "review_sessions",
+    "review_login_failures",
+    *STATE_TABLES,
+)
 _CREDENTIAL_COLUMNS = ("%password%", "%secret%", "%token%", "%session%")
 
 
