@@ -63,7 +63,8 @@ def _organ_lemma(name: str) -> str | None:
     return None
 
 
-def _common_prefix(a: str, b: str) -> int:
+def common_prefix(a: str, b: str) -> int:
+    """How many letters `a` and `b` share from the start."""
     length = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
@@ -77,7 +78,7 @@ def _same_place(a: str, b: str) -> bool:
     x, y = a.split()[-1:], b.split()[-1:]
     if not x or not y:
         return False
-    return _common_prefix(x[0], y[0]) >= max(4, min(len(x[0]), len(y[0])) - 2)
+    return common_prefix(x[0], y[0]) >= max(4, min(len(x[0]), len(y[0])) - 2)
 
 
 def office_of_organ(organ: str, organ_key: str, office: str, office_key: str) -> bool:

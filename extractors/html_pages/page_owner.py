@@ -67,7 +67,12 @@ from extractors.html_pages.owner_candidates import (
     whole_name,
 )
 from extractors.html_pages.owner_name import clean_name, join_compound_adjectives
-from extractors.html_pages.owner_voice import address_spells_kind, office_of_organ, signed
+from extractors.html_pages.owner_voice import (
+    address_spells_kind,
+    common_prefix,
+    office_of_organ,
+    signed,
+)
 from extractors.html_pages.page_text import PageText
 from extractors.html_pages.site_host import host_agreement, host_names_other_body
 from extractors.mention_words import ORGAN_LEMMAS
@@ -214,19 +219,10 @@ def _same_words(a: list[str], b: list[str]) -> bool:
         len(a) == len(b)
         and a != b
         and all(
-            x == y or _common_prefix(x, y) >= max(4, min(len(x), len(y)) - 2)
+            x == y or common_prefix(x, y) >= max(4, min(len(x), len(y)) - 2)
             for x, y in zip(a, b, strict=True)
         )
     )
-
-
-def _common_prefix(a: str, b: str) -> int:
-    length = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        length += 1
-    return length
 
 
 def _adjectives_before(short: list[str], long: list[str]) -> bool:
