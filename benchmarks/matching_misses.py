@@ -37,14 +37,8 @@ ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
-SHARED = ROOT.parent / "shared" / "benchmarks"
-SETS = {
-    "er-dev": SHARED / "er-dev",
-    "hard-test": HERE / "er_hard" / "test",
-    "hard-tune": HERE / "er_hard" / "tune",
-    "1m": SHARED / "er-scale" / "1m",
-    "100k": SHARED / "er-scale" / "100k",
-}
+from matching import SETS  # noqa: E402  (the sets the benchmark knows, by name)
+
 TUNABLE = frozenset({"100k", "hard-tune"})
 _CONTACT_COLUMNS = ("street", "postal_code", "phone", "email", "website", "nip", "regon")
 
