@@ -16,6 +16,7 @@ from helpers import REPO, NationalGazetteer, raw_row  # tests/ helper module
 
 from transforms.normalise import RawRow, institution_seat, normalise_record, resolve_record_place
 from transforms.places import Gazetteer, PlaceResolution, nominative_place
+from transforms.places.units import Seat
 from transforms.text import fold_key
 from warehouse.gazetteer import load_gazetteer
 from warehouse.gazetteer_rows import gazetteer_from_warehouse, sql_fold_key
@@ -512,13 +513,60 @@ def test_town_institution_in_a_town_keeps_the_town_gmina(gaz: Gazetteer) -> None
 def test_town_seat_among_namesakes(
     gaz: Gazetteer, name_place: str, expected: tuple[str, str, str]
 ) -> None:
-    assert gaz.resolve_address(None, name_place=name_place).status == "ambiguous"
+    # without the seat these stay open, unless the town is a city with county rights
+    assert gaz.resolve_address(None, name_place=name_place).method in ("namesakes", "county_city")
     result = gaz.resolve_address(None, name_place=name_place, seat="town")
     assert (result.status, result.locality_name, result.gmina_teryt, result.powiat_teryt) == (
         RESOLVED,
         *expected,
     )
     assert result.method == "town_seat"
+
+
+# --- namesakes any institution's name settles, and those a gmina's institution settles -------
+
+
+@pytest.mark.parametrize(
+    ("name_place", "seat", "expected", "method"),
+    [
+        # web corpus b077 (sp60.szkola.pl): "Szkoła Podstawowa nr 60 im. Wojciecha
+        # Bogusławskiego w Poznaniu": the city, not the village Poznań of gmina Serokomla
+        pytest.param("w Poznaniu", None, ("Poznań", "3064011", "3064"), "county_city",
+                     id="b077-county-city-among-villages"),
+        # web corpus c021 (gops.debewielkie.pl): "Gminny Ośrodek Pomocy Społecznej w Dębem
+        # Wielkim": the seat of gmina Dębe Wielkie, not Dąb Wielki (gmina Włocławek)
+        pytest.param("w Dębem Wielkim", "rural_gmina", ("Dębe Wielkie", "1412052", "1412"),
+                     "gmina_seat", id="c021-gmina-named-after-its-seat"),
+    ],
+)  # fmt: skip
+def test_namesakes_settled_by_the_kind_of_place(
+    gaz: Gazetteer,
+    name_place: str,
+    seat: Seat | None,
+    expected: tuple[str, str, str],
+    method: str,
+) -> None:
+    result = gaz.resolve_address(None, name_place=name_place, seat=seat)
+    assert (result.status, result.locality_name, result.gmina_teryt, result.powiat_teryt) == (
+        RESOLVED,
+        *expected,
+    )
+    assert result.method == method
+
+
+@pytest.mark.parametrize(
+    ("name_place", "seat"),
+    [
+        # web corpus b098 (przedszkole.zduny.pl): the town Zduny has no county rights, and
+        # eight villages bear its name: a preschool's name alone does not choose
+        pytest.param("w Zdunach", None, id="b098-a-small-town-among-villages"),
+        pytest.param("w Bobrownikach", None, id="villages-only"),
+        # two seats of gminas named Zduny (the town's and the village's in powiat łowicki)
+        pytest.param("w Zdunach", "rural_gmina", id="two-gmina-seats"),
+    ],
+)
+def test_namesakes_left_open(gaz: Gazetteer, name_place: str, seat: Seat | None) -> None:
+    assert gaz.resolve_address(None, name_place=name_place, seat=seat).status == "ambiguous"
 
 
 @pytest.mark.parametrize(

@@ -47,8 +47,8 @@ class AddressResolver:
         if seat == "town":
             return self._town_seat(found)
         if seat == "rural_gmina":
-            return self._rural_gmina_seat(found)
-        return found
+            return self._rural_gmina_seat(self._gmina_seat(found))
+        return self._county_city(found)
 
     def _address(
         self,
@@ -118,6 +118,51 @@ class AddressResolver:
         if len(towns) != 1:
             return resolution
         return locality_resolution(self._ix, next(iter(towns.values())), "town_seat")
+
+    def _county_city(self, resolution: PlaceResolution) -> PlaceResolution:
+        """Namesakes of which exactly one is a city with county rights, for any institution:
+        the city ("Szkoła Podstawowa nr 60 w Poznaniu" is not in the village Poznań of gmina
+        Serokomla). A city of that size so outweighs a village of its name in the institutions
+        it holds that a name naming no more than the place means the city."""
+        if not self._all_namesakes(resolution):
+            return resolution
+        cities = {
+            loc.simc: loc
+            for candidate in resolution.candidates
+            if (loc := self._ix.locality(candidate.locality_simc or "")) is not None
+            and loc.kind_code == TOWN_KIND
+            and (powiat := self._ix.powiats.get(loc.powiat_teryt)) is not None
+            and powiat.is_city
+        }
+        if len(cities) != 1:
+            return resolution
+        return locality_resolution(self._ix, next(iter(cities.values())), "county_city")
+
+    def _gmina_seat(self, resolution: PlaceResolution) -> PlaceResolution:
+        """Namesakes of which exactly one gives its name to its gmina, for a gmina's
+        institution ("Gminny Ośrodek Pomocy Społecznej w Dębem Wielkim": Dębe Wielkie, the
+        seat of gmina Dębe Wielkie, not the village Dąb Wielki of gmina Włocławek)."""
+        if not self._all_namesakes(resolution):
+            return resolution
+        seats = {
+            loc.simc: loc
+            for candidate in resolution.candidates
+            if candidate.gmina_name is not None
+            and fold_key(candidate.gmina_name) == fold_key(candidate.locality_name or "")
+            and (loc := self._ix.locality(candidate.locality_simc or "")) is not None
+        }
+        if len(seats) != 1:
+            return resolution
+        return locality_resolution(self._ix, next(iter(seats.values())), "gmina_seat")
+
+    @staticmethod
+    def _all_namesakes(resolution: PlaceResolution) -> bool:
+        """An answer left open only by namesakes, every one of them listed."""
+        return (
+            resolution.status == "ambiguous"
+            and resolution.method == "namesakes"
+            and resolution.candidate_count == len(resolution.candidates)
+        )
 
     def _rural_gmina_seat(self, resolution: PlaceResolution) -> PlaceResolution:
         """A town gmina's address for a rural gmina's institution: the rural gmina of the
