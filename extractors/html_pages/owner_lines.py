@@ -13,6 +13,7 @@ institution and not the owner, or sits in a block headed by another institution'
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors.contacts import (
@@ -181,9 +182,29 @@ def _elsewhere(address: tuple[str, str, str], place: str | None) -> bool:
     return bool(words) and bool(town) and not set(words) & set(town)
 
 
+_CONTACT_LABEL = re.compile(r"(?i)^\W*(?:tel|telefon|fax|faks|e-?mail|email|www|kom)\b")
+
+
+def elsewhere_blocks(lines: Sequence[str], place: str | None) -> set[int]:
+    """Indexes of the lines of an address in another town than the owner's name places it
+    in, with the contact lines that follow it ("Adres: Al. Ujazdowskie 11, 00-950 Warszawa"
+    / "tel. 22 23-90-740, email: …" on the page of "MOW w Puławach"): that address's
+    numbers and mailboxes are the other body's, as the address is."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if not any(_elsewhere(address, place) for address in find_addresses(line)):
+            continue
+        found.add(index)
+        following = index + 1
+        while following < len(lines) and _CONTACT_LABEL.match(lines[following]):
+            found.add(following)
+            following += 1
+    return found
+
+
 def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
     """The owner's address, numbers, mailboxes and identifiers from the page's own lines."""
-    foreign = foreign_lines(page, owner)
+    foreign = foreign_lines(page, owner) | elsewhere_blocks(page.lines, _name_place(owner.name))
     owner_key = _key(owner.name)
     own = [
         _owners_part(line, owner_key)
