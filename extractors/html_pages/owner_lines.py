@@ -202,6 +202,30 @@ def elsewhere_blocks(lines: Sequence[str], place: str | None) -> set[int]:
     return found
 
 
+# "działa w Łodzi przy ul. Pabianickiej 132", "mieści się przy ul. Poświęckiej 8 A we
+# Wrocławiu": where a body is, said in a sentence instead of an address block.
+_PLACE = r"(?:w|we)\s+(?P<{}>[A-ZŁŚŻŹĆŃÓ][\w-]+(?:\s+[A-ZŁŚŻŹĆŃÓ][\w-]+)?)"
+_PROSE_ADDRESS = re.compile(
+    r"\b(?:działa|działają|mieści\s+się|znajduje\s+się|ma\s+siedzibę|funkcjonuje)\s+"
+    r"(?:" + _PLACE.format("before") + r"\s+)?"
+    r"przy\s+(?P<street>(?:ul\.|ulicy|al\.|alei|pl\.|placu)\s*"
+    r"[A-ZŁŚŻŹĆŃÓ0-9][\w.-]*(?:\s+[A-ZŁŚŻŹĆŃÓ][\w.-]*){0,3}\s+\d+[A-Za-z]?"
+    r"(?:\s?[A-Za-z](?![\w]))?)"
+    r"(?:\s+" + _PLACE.format("after") + r")?"
+)
+
+
+def prose_address(lines: Sequence[str]) -> tuple[str, str, str] | None:
+    """A street and a town from a sentence that says where the body works (see
+    `_PROSE_ADDRESS`): (street, "", town as written), when the sentence gives both."""
+    for line in lines:
+        for match in _PROSE_ADDRESS.finditer(line):
+            town = match.group("before") or match.group("after")
+            if town:
+                return match.group("street").strip(), "", town
+    return None
+
+
 def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
     """The owner's address, numbers, mailboxes and identifiers from the page's own lines."""
     foreign = foreign_lines(page, owner) | elsewhere_blocks(page.lines, _name_place(owner.name))
@@ -229,6 +253,9 @@ def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
         ),
         None,
     )
+    if address is None:
+        # only in the lines naming the owner: the sentence must be about the owner
+        address = prose_address([page.lines[index] for index in owner.lines])
     text = "\n".join(own)
     phones: list[str] = []
     for entry in find_phone_entries(text):
@@ -237,7 +264,7 @@ def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
         phones.append(entry.raw)
     return OwnerContacts(
         street=address[0] if address else None,
-        postal_code=address[1] if address else None,
+        postal_code=(address[1] or None) if address else None,
         locality=address[2] if address else None,
         phones=tuple(phones),
         emails=tuple(_own_mailboxes(find_emails(text), page.url)),
