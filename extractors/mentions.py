@@ -17,7 +17,8 @@ Gminy"), "ds." / "do spraw" / "na rzecz" / "dla", lower-case joiners before a ca
 ("w Piszu", "w Białej Piskiej", "w Kostrzynie nad Odrą", "w Ostrowcu Św." written out; not "w
 Warcie Powrót Generuj"). Acronyms of the table (`transforms.acronyms`) are mentions too
 ("MOPS-u w Bliżynie"); an officer names the office he heads ("Komendanta Głównego Policji" ->
-"Komenda Główna Policji"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
+"Komenda Główna Policji"); units numbered under one plural head are one mention each
+("Komisariatów Policji II i IV w Białymstoku"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
 "MOPS") is flagged `kind_only`: whether it names one institution the caller decides.
 
 What is deliberately NOT an institution:
@@ -53,6 +54,7 @@ from extractors.mention_spans import (
     is_descriptive,
     legal_form_end,
     name_suffix_end,
+    numbered_units,
     territory_end,
 )
 from extractors.mention_text import (
@@ -533,6 +535,22 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                 if place_at is not None and place_at >= end:
                     place_at = None
                 placed = place_at is not None
+                # "Komisariatów Policji II i IV w Białymstoku": one mention per numbered unit
+                shared_place = (
+                    _span_text(text, tokens, place_at, end) if place_at is not None else None
+                )
+                for unit in numbered_units(tokens, start, i, end) if shared_place else []:
+                    mentions.append(
+                        Mention(
+                            phrase=unit,
+                            nominative=unit,
+                            sentence=normalise_space(_BULLET.sub("", written)),
+                            start=tokens[start].start,
+                            end=tokens[end - 1].end,
+                            place_raw=shared_place,
+                            head=head_lemma(token),
+                        )
+                    )
                 if is_generic(tokens, start, i, end, placed) or _cut_at_the_end(text, tokens, end):
                     i += 1
                     continue

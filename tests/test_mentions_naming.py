@@ -219,3 +219,22 @@ def test_a_city_president_named_by_the_city_is_the_prezydent_miasta() -> None:
         "Prezydenta Białegostoku Przemysław Tuchliński, przedstawiciele władz samorządowych."
     )  # b029
     assert _recorded(text, article=False) == {"Wojewoda Podlaski", "Prezydent Miasta Białegostoku"}
+
+
+# Several units numbered under one plural head, sharing their place: one name each, in the
+# nominative singular.
+NUMBERED_UNITS = [
+    pytest.param(
+        "Dzisiaj, policjantów i pracowników Komisariatów Policji II i IV w Białymstoku, w ich "
+        "nowych siedzibach, odwiedził I Zastępca Komendanta Głównego Policji nadinspektor "
+        "Dariusz Augustyniak",
+        {"Komisariat Policji II w Białymstoku", "Komisariat Policji IV w Białymstoku"},
+        id="b029-two-police-stations-under-one-plural-head",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBERED_UNITS)
+def test_numbered_units_under_one_plural_head(text: str, expected: set[str]) -> None:
+    assert expected <= _found(text)
+    assert expected <= _recorded(text, article=False)
