@@ -113,6 +113,8 @@ NATIONAL_ACRONYMS: dict[str, str] = {
     "RPD": "Rzecznik Praw Dziecka",
     "ORE": "Ośrodek Rozwoju Edukacji",
     "PARPA": "Państwowa Agencja Rozwiązywania Problemów Alkoholowych",
+    "ETPC": "Europejski Trybunał Praw Człowieka",
+    "ETPCz": "Europejski Trybunał Praw Człowieka",
 }
 # Lemmas that make a "Zespół"/"Centrum" a project structure, not a standing institution.
 PROJECT_WORDS = frozenset(

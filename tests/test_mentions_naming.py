@@ -238,3 +238,31 @@ NUMBERED_UNITS = [
 def test_numbered_units_under_one_plural_head(text: str, expected: set[str]) -> None:
     assert expected <= _found(text)
     assert expected <= _recorded(text, article=False)
+
+
+# A text with no Polish letter at all (a site that folds its pages) is read with its letters
+# put back; a national body's acronym is its full name. Lines of the 96 saved pages.
+FOLDED = [
+    pytest.param(
+        "Pytanie prawne do Sadu Najwyzszego",
+        "Sąd Najwyższy",
+        id="orzeczenia.bytow.sr.gov.pl-a-court-in-folded-letters",
+    ),
+    pytest.param(
+        "uczestniczyl w VI Targach Zatrudnienia Panstwowej "
+        "Wyzszej Szkoly Zawodowej im. Stanislawa Pigonia w Krosnie, ktore odbyly sie 22 marca "
+        "2019 roku.",
+        "Państwowa Wyższa Szkoła Zawodowa im. Stanisława Pigonia w Krośnie",
+        id="krosno.med.pl-a-school-in-folded-letters",
+    ),
+    pytest.param(
+        "Sady powszechne\nHasla tematyczne\nETPCz",
+        "Europejski Trybunał Praw Człowieka",
+        id="orzeczenia.brzozow.sr.gov.pl-the-echr-by-its-acronym",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOLDED)
+def test_folded_text_and_national_acronyms(text: str, expected: str) -> None:
+    assert expected in _recorded(text, article=False)
