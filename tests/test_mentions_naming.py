@@ -266,3 +266,38 @@ FOLDED = [
 @pytest.mark.parametrize(("text", "expected"), FOLDED)
 def test_folded_text_and_national_acronyms(text: str, expected: str) -> None:
     assert expected in _recorded(text, article=False)
+
+
+# A national body written by its acronym is named by its full name; cited as the author of a
+# regulation or as a registry's code it is a document, no mention.
+ACRONYMS = [
+    pytest.param(
+        "Według danych opublikowanych przez WHO w 2022 roku, jedno na siedmioro dzieci na "
+        "świecie cierpi na zaburzenia zdrowia psychicznego.",
+        {"Światowa Organizacja Zdrowia"},
+        id="a024-who",
+    ),
+    pytest.param(
+        "Jak to zostało wskazane w wyroku NSA z dnia 23 listopada 2016 r. I OSK 1601/15, "
+        "nadużycie prawa dostępu do informacji publicznej polega na próbie skorzystania z tej "
+        "instytucji",
+        {"Naczelny Sąd Administracyjny"},
+        id="a066-nsa",
+    ),
+    pytest.param(
+        "Aktualnie realizowane na mocy Rozporządzenie MEN z dnia 24 sierpnia 2017r, (Dz. U. z "
+        "2017r. poz.1635)",
+        set(),
+        id="b099-a-regulation-of-the-ministry-is-no-mention",
+    ),
+    pytest.param(
+        "Godziny urzedowania\nponiedzialek, sroda, czwartek, piatek - 7.30 - 15.30\nKod GUS\n0606",
+        set(),
+        id="bip.krasnystaw-powiat.pl-a-registry-code-is-no-mention",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACRONYMS)
+def test_national_bodies_by_their_acronyms(text: str, expected: set[str]) -> None:
+    assert _recorded(text, article=False) == expected
