@@ -68,9 +68,6 @@ _CONTACT_LINE = re.compile(
     r"|e-?mail|poczta|www|strona|http|godziny|czynne|\d{2}\s?-\s?\d{3}\b|\+?\(?\d[\d ()-]{7,})"
 )
 _MAX_CONTACT_LINES = 4
-# A national body's acronym cited as the author of a regulation or as a registry's code
-# ("Rozporządzenie MEN z dnia …", "Kod GUS"): a document named, not the body as such.
-_CITED = re.compile(r"(?i)\b(?:rozporządzeni[a-ząęóśćżźłń]*|kod)\s+$")
 # First words that say a kind of unit belongs to a powiat or to a gmina / town.
 _POWIAT_WORDS = ("powiatowy", "powiatowa", "powiatowe", "powiatowego", "powiatowej")
 _GMINA_WORDS = ("gminny", "gminna", "gminne", "miejski", "miejska", "miejskie", "miejsko")
@@ -311,8 +308,6 @@ def _kept(
         if mention.office:
             name = mention.nominative  # "Komendanta Głównego Policji" names the Komenda
         elif mention.acronym is not None and mention.acronym in NATIONAL_ACRONYMS:
-            if _CITED.search(text, 0, mention.start):
-                continue  # "Rozporządzenie MEN z dnia …", "Kod GUS": a regulation, a code
             name = NATIONAL_ACRONYMS[mention.acronym]
         elif mention.kind_only:
             if article and (

@@ -91,6 +91,9 @@ from transforms.text import fold, normalise_space
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|\d+[.)])\s+")
 _TRAILING_ACRONYM = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:-?[a-ząęóśćżźłń]{1,3})$")
 _DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
+# An acronym cited as the author of a regulation or as a registry's code ("Rozporządzenie MEN
+# z dnia …", "Kod GUS"): a document or a number named, not the body as such.
+_CITED = re.compile(r"(?i)\b(?:rozporządzeni[a-ząęóśćżźłń]*|kod)\s+$")
 _ROMAN = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _FUNCTION_WORDS = frozenset(
     {"w", "we", "z", "ze", "i", "do", "na", "dla", "o", "od", "oraz", "przy", "pod", "nad", "po"}
@@ -556,7 +559,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                     continue
                 kind_only = is_kind_only(tokens, start, i, end, placed)
                 acronym = None
-            elif acronym is not None:
+            elif acronym is not None and not _CITED.search(text, 0, token.start):
                 start = i
                 end, place_at = i + 1, None
                 if (stop := _place(tokens, i + 1)) > i + 1:
