@@ -47,6 +47,7 @@ from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_LEMMAS, ORGAN_OFFI
 from extractors.mentions import Mention, find_mentions
 from extractors.page_text import texts_about
 from extractors.records import Document, ParsedInstitution
+from transforms.diacritics import is_polish, restore
 from transforms.morphology import analyse_word
 from transforms.name_morphology import nominative
 from transforms.names import normalise_name
@@ -419,15 +420,18 @@ def mention_records(
     the frame the news reports from, no mention. `unowned`: a page whose owner is not named,
     where a kind of unit on a line of its own is an item of a list of units."""
     owner = _owner(owners)
+    # Names are read with Polish letters put back into a folded text; contacts (mailboxes,
+    # addresses) are taken from the text as written, at the same offsets.
+    read = _with_polish_letters(text)
     # News names its own county or gmina as the frame it reports from ("Powiat Piski
     # reprezentował Wicestarosta"); an institution's page names one as its founder or partner
     # ("Organem prowadzącym jest Powiat Płocki").
-    found = find_mentions(text, territories=not article)
+    found = find_mentions(read, territories=not article)
     mentions = [part for mention in found for part in _split_shared_head(mention)]
     owner = _with_office(owner, mentions)
     known_keys = {key for record in known if (key := _key(record.name_raw))}
     named = _distinct(
-        _kept(mentions, owner, article=article, text=text, unowned=unowned), owner, known_keys
+        _kept(mentions, owner, article=article, text=read, unowned=unowned), owner, known_keys
     )
     starts = sorted({m.start for m in mentions})
     named = [item for item in named if not _shares_contacts(item, text, starts, owner)]
@@ -438,6 +442,17 @@ def mention_records(
         _record(item, text, starts, owner, about[index] if about else None)
         for index, item in enumerate(named)
     ]
+
+
+def _with_polish_letters(text: str) -> str:
+    """A text with no Polish letter at all (a site that folds its pages: "Zarzad Drog
+    Powiatowych w Bialobrzegach") with its letters put back (`transforms.diacritics`), so that
+    names are read by the same dictionary as any other ("Sadu Najwyzszego" is the "Sąd
+    Najwyższy"); offsets stay those of the text, which keeps its contacts as written."""
+    if is_polish(text):
+        return text
+    restored = restore(text).text
+    return restored if len(restored) == len(text) else text
 
 
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"

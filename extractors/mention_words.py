@@ -113,6 +113,20 @@ NATIONAL_ACRONYMS: dict[str, str] = {
     "RPD": "Rzecznik Praw Dziecka",
     "ORE": "Ośrodek Rozwoju Edukacji",
     "PARPA": "Państwowa Agencja Rozwiązywania Problemów Alkoholowych",
+    "ETPC": "Europejski Trybunał Praw Człowieka",
+    "ETPCz": "Europejski Trybunał Praw Człowieka",
+    "NSA": "Naczelny Sąd Administracyjny",
+    "WHO": "Światowa Organizacja Zdrowia",
+    "GUS": "Główny Urząd Statystyczny",
+    "PIP": "Państwowa Inspekcja Pracy",
+    "UODO": "Urząd Ochrony Danych Osobowych",
+    "UOKiK": "Urząd Ochrony Konkurencji i Konsumentów",
+    "MEN": "Ministerstwo Edukacji Narodowej",
+    "MRiPS": "Ministerstwo Rodziny i Polityki Społecznej",
+    "MRPiPS": "Ministerstwo Rodziny, Pracy i Polityki Społecznej",
+    "ARiMR": "Agencja Restrukturyzacji i Modernizacji Rolnictwa",
+    "IPN": "Instytut Pamięci Narodowej",
+    "UNICEF": "Fundusz Narodów Zjednoczonych na rzecz Dzieci",
 }
 # Lemmas that make a "Zespół"/"Centrum" a project structure, not a standing institution.
 PROJECT_WORDS = frozenset(

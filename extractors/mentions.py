@@ -17,7 +17,8 @@ Gminy"), "ds." / "do spraw" / "na rzecz" / "dla", lower-case joiners before a ca
 ("w Piszu", "w Białej Piskiej", "w Kostrzynie nad Odrą", "w Ostrowcu Św." written out; not "w
 Warcie Powrót Generuj"). Acronyms of the table (`transforms.acronyms`) are mentions too
 ("MOPS-u w Bliżynie"); an officer names the office he heads ("Komendanta Głównego Policji" ->
-"Komenda Główna Policji"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
+"Komenda Główna Policji"); units numbered under one plural head are one mention each
+("Komisariatów Policji II i IV w Białymstoku"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
 "MOPS") is flagged `kind_only`: whether it names one institution the caller decides.
 
 What is deliberately NOT an institution:
@@ -53,6 +54,7 @@ from extractors.mention_spans import (
     is_descriptive,
     legal_form_end,
     name_suffix_end,
+    numbered_units,
     territory_end,
 )
 from extractors.mention_text import (
@@ -89,6 +91,9 @@ from transforms.text import fold, normalise_space
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|\d+[.)])\s+")
 _TRAILING_ACRONYM = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:-?[a-ząęóśćżźłń]{1,3})$")
 _DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
+# An acronym cited as the author of a regulation or as a registry's code ("Rozporządzenie MEN
+# z dnia …", "Kod GUS"): a document or a number named, not the body as such.
+_CITED = re.compile(r"(?i)\b(?:rozporządzeni[a-ząęóśćżźłń]*|kod)\s+$")
 _ROMAN = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _FUNCTION_WORDS = frozenset(
     {"w", "we", "z", "ze", "i", "do", "na", "dla", "o", "od", "oraz", "przy", "pod", "nad", "po"}
@@ -533,12 +538,28 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                 if place_at is not None and place_at >= end:
                     place_at = None
                 placed = place_at is not None
+                # "Komisariatów Policji II i IV w Białymstoku": one mention per numbered unit
+                shared_place = (
+                    _span_text(text, tokens, place_at, end) if place_at is not None else None
+                )
+                for unit in numbered_units(tokens, start, i, end) if shared_place else []:
+                    mentions.append(
+                        Mention(
+                            phrase=unit,
+                            nominative=unit,
+                            sentence=normalise_space(_BULLET.sub("", written)),
+                            start=tokens[start].start,
+                            end=tokens[end - 1].end,
+                            place_raw=shared_place,
+                            head=head_lemma(token),
+                        )
+                    )
                 if is_generic(tokens, start, i, end, placed) or _cut_at_the_end(text, tokens, end):
                     i += 1
                     continue
                 kind_only = is_kind_only(tokens, start, i, end, placed)
                 acronym = None
-            elif acronym is not None:
+            elif acronym is not None and not _CITED.search(text, 0, token.start):
                 start = i
                 end, place_at = i + 1, None
                 if (stop := _place(tokens, i + 1)) > i + 1:

@@ -29,6 +29,8 @@ LANGUAGE_LAYER = frozenset(
         "transforms.names",
         "transforms.taxonomy",
         "transforms.taxonomy_reading",
+        "transforms.diacritics",
+        "transforms.name_vocabulary",
     }
 )
 PROJECT = ("flows", "warehouse", "extractors", "transforms", "review", "api")

@@ -219,3 +219,85 @@ def test_a_city_president_named_by_the_city_is_the_prezydent_miasta() -> None:
         "Prezydenta Białegostoku Przemysław Tuchliński, przedstawiciele władz samorządowych."
     )  # b029
     assert _recorded(text, article=False) == {"Wojewoda Podlaski", "Prezydent Miasta Białegostoku"}
+
+
+# Several units numbered under one plural head, sharing their place: one name each, in the
+# nominative singular.
+NUMBERED_UNITS = [
+    pytest.param(
+        "Dzisiaj, policjantów i pracowników Komisariatów Policji II i IV w Białymstoku, w ich "
+        "nowych siedzibach, odwiedził I Zastępca Komendanta Głównego Policji nadinspektor "
+        "Dariusz Augustyniak",
+        {"Komisariat Policji II w Białymstoku", "Komisariat Policji IV w Białymstoku"},
+        id="b029-two-police-stations-under-one-plural-head",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBERED_UNITS)
+def test_numbered_units_under_one_plural_head(text: str, expected: set[str]) -> None:
+    assert expected <= _found(text)
+    assert expected <= _recorded(text, article=False)
+
+
+# A text with no Polish letter at all (a site that folds its pages) is read with its letters
+# put back; a national body's acronym is its full name. Lines of the 96 saved pages.
+FOLDED = [
+    pytest.param(
+        "Pytanie prawne do Sadu Najwyzszego",
+        "Sąd Najwyższy",
+        id="orzeczenia.bytow.sr.gov.pl-a-court-in-folded-letters",
+    ),
+    pytest.param(
+        "uczestniczyl w VI Targach Zatrudnienia Panstwowej "
+        "Wyzszej Szkoly Zawodowej im. Stanislawa Pigonia w Krosnie, ktore odbyly sie 22 marca "
+        "2019 roku.",
+        "Państwowa Wyższa Szkoła Zawodowa im. Stanisława Pigonia w Krośnie",
+        id="krosno.med.pl-a-school-in-folded-letters",
+    ),
+    pytest.param(
+        "Sady powszechne\nHasla tematyczne\nETPCz",
+        "Europejski Trybunał Praw Człowieka",
+        id="orzeczenia.brzozow.sr.gov.pl-the-echr-by-its-acronym",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOLDED)
+def test_folded_text_and_national_acronyms(text: str, expected: str) -> None:
+    assert expected in _recorded(text, article=False)
+
+
+# A national body written by its acronym is named by its full name; cited as the author of a
+# regulation or as a registry's code it is a document, no mention.
+ACRONYMS = [
+    pytest.param(
+        "Według danych opublikowanych przez WHO w 2022 roku, jedno na siedmioro dzieci na "
+        "świecie cierpi na zaburzenia zdrowia psychicznego.",
+        {"Światowa Organizacja Zdrowia"},
+        id="a024-who",
+    ),
+    pytest.param(
+        "Jak to zostało wskazane w wyroku NSA z dnia 23 listopada 2016 r. I OSK 1601/15, "
+        "nadużycie prawa dostępu do informacji publicznej polega na próbie skorzystania z tej "
+        "instytucji",
+        {"Naczelny Sąd Administracyjny"},
+        id="a066-nsa",
+    ),
+    pytest.param(
+        "Aktualnie realizowane na mocy Rozporządzenie MEN z dnia 24 sierpnia 2017r, (Dz. U. z "
+        "2017r. poz.1635)",
+        set(),
+        id="b099-a-regulation-of-the-ministry-is-no-mention",
+    ),
+    pytest.param(
+        "Godziny urzedowania\nponiedzialek, sroda, czwartek, piatek - 7.30 - 15.30\nKod GUS\n0606",
+        set(),
+        id="bip.krasnystaw-powiat.pl-a-registry-code-is-no-mention",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACRONYMS)
+def test_national_bodies_by_their_acronyms(text: str, expected: set[str]) -> None:
+    assert _recorded(text, article=False) == expected
