@@ -36,6 +36,22 @@ def _codes(text: str) -> set[str]:
             id="b053-a-vaccination-card-is-a-document",
         ),
         pytest.param(
+            "• brak uzależnienia od nałogów;",
+            set(),
+            id="a014-an-absence-is-a-condition-of-admission",
+        ),
+        pytest.param(
+            "Dom zapewnia całodobową opiekę, a w szczególności usługi bytowe, opiekuńcze oraz "
+            "wspomagające i jest przeznaczony dla 89 osób, w tym dla 2 osób na pobyt czasowy.",
+            {"residential_care"},
+            id="a063-a-homes-care-services-are-not-home-care",
+        ),
+        pytest.param(
+            "Realizowane są również w ciągłości usługi opiekuńcze dla klientów Ośrodka.",
+            {"home_care"},
+            id="c088-care-services-still-read",
+        ),
+        pytest.param(
             "Wyżywienie w bursie, koszt 10 zł - stawka dzienna, można zwrócić się w swoich "
             "gminach z wnioskiem o dofinansowanie i z decyzją przyjść do szkoły, pokój nr 53.",
             set(),

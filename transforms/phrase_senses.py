@@ -139,6 +139,9 @@ def _recorded(tokens: Sequence[Token], match: Match) -> str | None:
         return "a hazard to be checked, not aid"
     if _lemmas(before) & _RECORD_NOUNS and _genitive(tokens[match.start]):
         return "a thing recorded or checked, not a service"
+    # "brak uzależnienia od nałogów" (a condition of admission): an absence.
+    if "brak" in _lemmas(before) and _genitive(tokens[match.start]):
+        return "an absence, not a service"
     return None
 
 
@@ -163,6 +166,15 @@ def _brought(tokens: Sequence[Token], match: Match) -> str | None:
     if any(_lemmas(token) & _BROUGHT for token in tokens[: match.start]):
         return "goods someone brings, not aid"
     return None
+
+
+def _within_residential_care(tokens: Sequence[Token], match: Match) -> str | None:
+    """ "Dom zapewnia całodobową opiekę, a w szczególności usługi bytowe, opiekuńcze…": the
+    care services of a residential home, not care given in a person's own home."""
+    if match.rule.code != "home_care":
+        return None
+    text = fold("".join(t.gap_before + t.text for t in tokens)).lower()
+    return "a home's round-the-clock care" if re.search(r"\bcalodobow", text) else None
 
 
 def _among_rooms(tokens: Sequence[Token], match: Match) -> str | None:
@@ -232,7 +244,14 @@ def other_sense(tokens: Sequence[Token], match: Match) -> str | None:
     """Why the service phrase `match` means something else where it stands (a thing recorded
     or checked, goods charged for, a room, a unit's type), or None when it names the form of
     support."""
-    for reading in (_recorded, _priced, _brought, _among_rooms, _names_a_kind_of_unit):
+    for reading in (
+        _recorded,
+        _priced,
+        _brought,
+        _within_residential_care,
+        _among_rooms,
+        _names_a_kind_of_unit,
+    ):
         reason = reading(tokens, match)
         if reason:
             return reason
