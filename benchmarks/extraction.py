@@ -298,6 +298,7 @@ def _print_misses(label: str, scores: Scores) -> None:
         ("mentions (articles)", scores.mentions_article.misses),
         ("mentions (pages)", scores.mentions_page.misses),
         ("services", scores.services.misses),
+        ("services per institution", scores.services_per_provider.misses),
         ("schedules", scores.schedule_entries.misses),
         ("ages", scores.age_entries.misses),
         ("fees", scores.fees.misses),

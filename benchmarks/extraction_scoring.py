@@ -23,6 +23,12 @@ What is counted, per set of documents:
 - stated services: (document, code) pairs the text states against the codes the output says
   were stated (its `services_stated` field when present, else `services`), over all rows of a
   document; separately for the documents collected for support statements (ids `c…`);
+- stated services per institution (a second row beside the pooled one, which it does not
+  change): (document, provider, code) triples, the provider being the gold's "subject" or one
+  of its mentions; an output row speaks for the subject when its role is `subject` or `page`,
+  for a gold mention when the `fold_key` of its name is one of that mention's names, and for
+  nobody the gold knows otherwise (its codes are false positives). What the directory would
+  publish per institution, so a mention's name wrongly read costs here too;
 - schedules: documents whose gold states opening hours and whose output's schedules (all rows)
   are exactly the gold's, compared as (day, opens, closes) entries, one per weekday ("pn.–pt.
   8–16" is five entries, however a schedule groups its days; hours for dates, without days,
@@ -129,6 +135,7 @@ class Scores:
     mentions_page: Counts = field(default_factory=Counts)
     services: Counts = field(default_factory=Counts)
     services_support_pages: Counts = field(default_factory=Counts)
+    services_per_provider: Counts = field(default_factory=Counts)
     schedules_exact: Rate = field(default_factory=Rate)
     schedule_entries: Counts = field(default_factory=Counts)
     ages_exact: Rate = field(default_factory=Rate)
@@ -215,6 +222,7 @@ def score_document(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:
     _score_subject(gold, subject_row, scores)
     _score_mentions(gold, rows, scores)
     _score_services(gold, rows, scores)
+    _score_services_per_provider(gold, rows, scores.services_per_provider)
     _score_conditions(gold, rows, scores)
 
 
@@ -319,6 +327,55 @@ def _score_services(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:
             counts.misses.append(
                 f"{gold.doc_id}: +{sorted(predicted - expected)} -{sorted(expected - predicted)}"
             )
+
+
+_SUBJECT = "subject"
+
+
+def _provider_of(row: Row, gold: Gold) -> str:
+    """Which gold institution an output row speaks for: "subject", "mention <i>" (matched by
+    the `fold_key` of its name), or "unknown <name>"."""
+    role = row.get("role")
+    if role in ("subject", "page"):
+        return _SUBJECT
+    key = fold_key(str(row.get("name") or row.get("name_raw") or ""))
+    if gold.subject is not None and key and key in _names(gold.subject):
+        return _SUBJECT
+    for index, mention in enumerate(gold.mentions):
+        if key and key in _names(mention):
+            return f"mention {index}"
+    return f"unknown {key}"
+
+
+def _gold_provider(provider: str, gold: Gold) -> str:
+    """The gold's `provider` of a service ("subject" or a mention's names[0]) as a key of
+    `_provider_of`."""
+    if provider == _SUBJECT:
+        return _SUBJECT
+    key = fold_key(provider)
+    for index, mention in enumerate(gold.mentions):
+        if key in _names(mention):
+            return f"mention {index}"
+    if gold.subject is not None and key in _names(gold.subject):
+        return _SUBJECT
+    return f"unknown {key}"
+
+
+def _score_services_per_provider(gold: Gold, rows: Sequence[Row], counts: Counts) -> None:
+    """(provider, code) pairs of one document: the gold's against the rows' (see the
+    module's docstring)."""
+    expected = {
+        (_gold_provider(str(item.get("provider") or _SUBJECT), gold), str(item["code"]))
+        for item in gold.services
+    }
+    predicted = {(_provider_of(row, gold), code) for row in rows for code in _stated_codes([row])}
+    counts.tp += len(expected & predicted)
+    counts.fp += len(predicted - expected)
+    counts.fn += len(expected - predicted)
+    if expected != predicted:
+        counts.misses.append(
+            f"{gold.doc_id}: +{sorted(predicted - expected)} -{sorted(expected - predicted)}"
+        )
 
 
 def _score_items(
@@ -462,6 +519,10 @@ def table(columns: Mapping[str, Scores], aims: Mapping[str, str]) -> list[str]:
     add(
         "stated forms of support, support pages (c…)",
         (pr(x.services_support_pages) for x in s),
+    )
+    add(
+        "stated forms of support, per institution (provider by role and name)",
+        (pr(x.services_per_provider) for x in s),
     )
     add("schedules parsed exactly (pages stating hours)", (rate(x.schedules_exact) for x in s))
     add("schedule entries", (pr(x.schedule_entries) for x in s))

@@ -143,6 +143,12 @@ _NOT_USING = ("korzyst", "uczeszcz", "przebywa")
 _REACH = 5
 
 
+def _relative(words: Sequence[str], index: int) -> bool:
+    """ "wychowanków …, którzy wymagają kompleksowej pomocy rehabilitacyjnej": a relative
+    clause says whom an offer is for, as the participle "wymagający" does."""
+    return index > 0 and words[index - 1].startswith("ktor")
+
+
 def not_offered_here(
     words: Sequence[str],
     sentence: str,
@@ -156,7 +162,11 @@ def not_offered_here(
     ("logopedycznych"); `clause` is the index in `words` where the phrase's clause begins. None
     when it may be an offer."""
     near = words[-_REACH:]
-    if any(word.startswith(_NEED) or word in _NEEDS for word in near):
+    start = len(words) - len(near)
+    if any(
+        word.startswith(_NEED) or (word in _NEEDS and not _relative(words, start + offset))
+        for offset, word in enumerate(near)
+    ):
         return "a need, not an offer"
     if any(word.startswith(_PROBLEM) for word in words[max(clause, len(words) - 3) :]):
         return "a problem, not the help for it"

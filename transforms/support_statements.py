@@ -35,6 +35,7 @@ from transforms.offer_voice import (
     speaks_as_a_guide,
 )
 from transforms.opening_hours import Schedule, read_schedules
+from transforms.phrase_senses import other_sense
 from transforms.sentences import sentences
 from transforms.taxonomy_reading import Match, Token, find_matches, tokenise
 from transforms.text import fold
@@ -365,6 +366,9 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
     if any(start <= match.start < end for start, end in names):
         return True
     if _depends_on(tokens, match) or _names_a_document(tokens):
+        return True
+    # A word of the phrase table in another sense: "próbek żywności", "karta szczepień".
+    if other_sense(tokens, match):
         return True
     before = [fold(t.text).lower() for t in tokens[max(0, match.start - 3) : match.start]]
     # A room is not a service: "sala rehabilitacyjna", "pokój do terapii zajęciowej".

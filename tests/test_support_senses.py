@@ -1,0 +1,108 @@
+"""Word senses of the phrase table: a word that names a form of support in most sentences and
+something else in a few (issue #17).
+
+Each case is a real line of the web corpus's tune half (`benchmarks/web_corpus`, the document
+id in the case id), read through `transforms.support_statements.read_support`. The sense is
+decided from the words around the phrase (`transforms.phrase_senses`): food sampled, a
+vaccination card, board with a price, things a pupil brings, a room among rooms, a compound
+adjective naming a kind of unit. Lines where the same words do name support are cases too.
+The test half is never read here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.support_statements import read_support
+
+
+def _codes(text: str) -> set[str]:
+    return set(read_support(text).service_codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # --- another sense: nothing offered -----------------------------------------------
+        pytest.param(
+            "- pobieranie do badań próbek żywności i opracowywanie spraw z zakresu alarmowych "
+            "powiadomień o niebezpiecznej żywności, kosmetykach lub przedmiotach użytku;",
+            set(),
+            id="a067-food-sampled-and-food-as-a-hazard",
+        ),
+        pytest.param(
+            "• Dokumentacja medyczna, w tym: karta zdrowia i karta szczepień",
+            set(),
+            id="b053-a-vaccination-card-is-a-document",
+        ),
+        pytest.param(
+            "• brak uzależnienia od nałogów;",
+            set(),
+            id="a014-an-absence-is-a-condition-of-admission",
+        ),
+        pytest.param(
+            "Dom zapewnia całodobową opiekę, a w szczególności usługi bytowe, opiekuńcze oraz "
+            "wspomagające i jest przeznaczony dla 89 osób, w tym dla 2 osób na pobyt czasowy.",
+            {"residential_care"},
+            id="a063-a-homes-care-services-are-not-home-care",
+        ),
+        pytest.param(
+            "Realizowane są również w ciągłości usługi opiekuńcze dla klientów Ośrodka.",
+            {"home_care"},
+            id="c088-care-services-still-read",
+        ),
+        pytest.param(
+            "Wyżywienie w bursie, koszt 10 zł - stawka dzienna, można zwrócić się w swoich "
+            "gminach z wnioskiem o dofinansowanie i z decyzją przyjść do szkoły, pokój nr 53.",
+            set(),
+            id="b021-board-with-a-price-is-not-food-aid",
+        ),
+        pytest.param(
+            "Wyposażenie ucznia do internatu: przybory toaletowe, przybory szkolne, odzież "
+            "odpowiednią do pogody i pory roku.",
+            set(),
+            id="b021-clothes-a-pupil-brings",
+        ),
+        pytest.param(
+            "W komendzie znajdują się: dyżurka, pomieszczenia biurowe, strzelnica kryta, "
+            "szatnie, siłownia, archiwum, składnica akt, świetlica, sanitariaty, pomieszczenia "
+            "gospodarcze, magazynowe, serwerownia.",
+            set(),
+            id="b073-a-common-room-among-a-stations-rooms",
+        ),
+        pytest.param(
+            "Starosta wskazał Poradnię jako wiodący ośrodek koordynacyjno-rehabilitacyjno-"
+            "opiekuńczy.",
+            set(),
+            id="b099-a-compound-naming-a-kind-of-unit",
+        ),
+        pytest.param(
+            "w programach korekcyjno-edukacyjnych oraz psychologiczno-terapeutycznych dla osób "
+            "stosujących przemoc domową",
+            {"domestic_violence"},
+            id="a052-a-compound-naming-a-kind-of-programme",
+        ),
+        # --- the same words naming support: still read ------------------------------------
+        pytest.param(
+            "• organizacją grup wsparcia oraz grup edukacyjno- terapeutycznych dla mieszkańców "
+            "hostelu,",
+            {"housing", "support_group", "therapy"},
+            id="c099-a-compound-qualifying-groups-is-therapy",
+        ),
+        pytest.param(
+            "1. OREW przeznaczony jest dla wychowanków w wieku od urodzenia do 25-tego roku "
+            "życia, którzy wymagają kompleksowej, wielodyscyplinarnej pomocy rehabilitacyjno - "
+            "edukacyjnej świadczonej w odpowiednich warunkach.",
+            {"rehabilitation"},
+            id="c048-whom-a-relative-clause-says-it-is-for-is-not-a-need",
+        ),
+        pytest.param(
+            "Dom zapewnia całodobową opiekę oraz zaspokaja niezbędne potrzeby bytowe, "
+            "społeczne i religijne.",
+            {"residential_care"},
+            id="a011-care-still-read",
+        ),
+    ],
+)
+def test_senses(text: str, codes: set[str]) -> None:
+    assert _codes(text) == codes

@@ -1,0 +1,258 @@
+"""Which sense a phrase of the service table has where it stands.
+
+Words of the phrase table (`transforms.taxonomy`) name a form of support in most sentences and
+something else in a few: "żywność" is food aid in "wydajemy żywność" but the thing sampled in
+"pobieranie próbek żywności"; "szczepienie" is health care in "szczepienia dzieci" but a
+document's name in "karta szczepień"; "świetlica" is day care in "prowadzimy świetlicę" but a
+room among rooms in "znajdują się: szatnie, siłownia, świetlica, sanitariaty"; "wyżywienie" is
+material aid when given, board when priced ("wyżywienie w bursie, koszt 10 zł");
+"rehabilitacyjno-" in "ośrodek koordynacyjno-rehabilitacyjno-opiekuńczy" is part of the name of
+a kind of unit, not rehabilitation offered.
+
+`other_sense(tokens, match)` decides from the words around the phrase, by their Morfeusz
+lemmas, word classes and cases (never by a host, an institution or a listed sentence), and
+says which other sense the phrase has; None when it names the form of support.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from transforms.morphology import analyse_word
+from transforms.taxonomy_reading import Match, Token
+from transforms.text import fold
+
+__all__ = ["other_sense"]
+
+# Nouns whose genitive complement is a thing recorded, sampled or checked, not a service given:
+# "karta szczepień", "próbek żywności", "kontrola żywności", "dokumentacja leczenia".
+_RECORD_NOUNS = frozenset(
+    {
+        "karta",
+        "książeczka",
+        "kalendarz",
+        "dokumentacja",
+        "ewidencja",
+        "próbka",
+        "kontrola",
+        "jakość",
+        "bezpieczeństwo",
+        "produkcja",
+        "sprzedaż",
+        "obrót",
+        "etykieta",
+        "etykietowanie",
+        "znakowanie",
+        "partia",
+        "skład",
+    }
+)
+# Adjectives that make food or goods a hazard to be checked, not aid: "niebezpiecznej żywności".
+_HAZARD_ADJECTIVES = frozenset(
+    {"niebezpieczny", "skażony", "zepsuty", "przeterminowany", "szkodliwy", "podrobiony"}
+)
+# Rooms of a building: a service word listed among them is a room too ("strzelnica, szatnie,
+# siłownia, świetlica, sanitariaty").
+_ROOM_NOUNS = frozenset(
+    {
+        "pomieszczenie",
+        "sala",
+        "pokój",
+        "szatnia",
+        "sanitariat",
+        "łazienka",
+        "toaleta",
+        "kuchnia",
+        "aneks",
+        "korytarz",
+        "magazyn",
+        "archiwum",
+        "garaż",
+        "siłownia",
+        "dyżurka",
+        "strzelnica",
+        "serwerownia",
+        "kotłownia",
+        "wentylatornia",
+        "jadalnia",
+        "stołówka",
+        "hol",
+        "piwnica",
+        "pralnia",
+        "składnica",
+        "parking",
+        "poczekalnia",
+    }
+)
+# Kinds of units whose type a compound adjective names: "ośrodek koordynacyjno-rehabilitacyjno-
+# opiekuńczy", "programy korekcyjno-edukacyjne oraz psychologiczno-terapeutyczne".
+_UNIT_NOUNS = frozenset(
+    {
+        "ośrodek",
+        "placówka",
+        "dom",
+        "jednostka",
+        "zakład",
+        "centrum",
+        "poradnia",
+        "program",
+        "typ",
+    }
+)
+# Codes of goods given: priced, they are sold or charged for, not aid.
+_GOODS = frozenset({"material_aid"})
+_PRICE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:zl|zlotych|pln)\b|\bkoszt\w*\s\d|\bstawk\w* dzienn")
+_FREE = re.compile(r"\b(?:bezplatn|nieodplatn|darmow)")
+_HYPHEN = re.compile(r"^\s?[-–]\s?$")
+_LIST_GAP = re.compile(r"[,:;•]")
+_CONJUNCTIONS = frozenset({"i", "oraz", "lub", "albo", "a", "także"})
+
+
+@lru_cache(maxsize=65_536)
+def _readings(word: str) -> tuple[tuple[str, str, str], ...]:
+    """(lemma, word class, tag) of each Morfeusz reading of a word, lower case."""
+    return tuple((r.lemma.lower(), r.pos, r.tag) for r in analyse_word(word.lower()))
+
+
+def _lemmas(token: Token) -> frozenset[str]:
+    return frozenset(lemma for lemma, _, _ in _readings(token.text))
+
+
+def _genitive(token: Token) -> bool:
+    return any(":gen" in tag for _, pos, tag in _readings(token.text) if pos in ("subst", "ger"))
+
+
+def _adjective(token: Token) -> bool:
+    return any(pos in ("adj", "adja") for _, pos, _ in _readings(token.text))
+
+
+def _recorded(tokens: Sequence[Token], match: Match) -> str | None:
+    """ "karta szczepień", "próbek żywności", "o niebezpiecznej żywności"."""
+    if match.start == 0 or _LIST_GAP.search(tokens[match.start].gap_before):
+        return None
+    before = tokens[match.start - 1]
+    if before.lemmas & {"opieka", "pomoc", "wsparcie"}:
+        return None
+    if _lemmas(before) & _HAZARD_ADJECTIVES:
+        return "a hazard to be checked, not aid"
+    if _lemmas(before) & _RECORD_NOUNS and _genitive(tokens[match.start]):
+        return "a thing recorded or checked, not a service"
+    # "brak uzależnienia od nałogów" (a condition of admission): an absence.
+    if "brak" in _lemmas(before) and _genitive(tokens[match.start]):
+        return "an absence, not a service"
+    return None
+
+
+def _priced(tokens: Sequence[Token], match: Match) -> str | None:
+    """ "Wyżywienie w bursie, koszt 10 zł": board charged for, not material aid."""
+    if match.rule.code not in _GOODS:
+        return None
+    text = fold("".join(t.gap_before + t.text for t in tokens)).lower()
+    if _PRICE.search(text) and not _FREE.search(text):
+        return "goods charged for, not aid"
+    return None
+
+
+# What a person brings along: "Wyposażenie ucznia do internatu: przybory toaletowe, …, odzież".
+_BROUGHT = frozenset({"wyposażenie", "przybór", "zabrać", "zabierać", "przynieść", "przynosić"})
+
+
+def _brought(tokens: Sequence[Token], match: Match) -> str | None:
+    """Goods on a list of what someone brings along, not goods given."""
+    if match.rule.code not in _GOODS:
+        return None
+    if any(_lemmas(token) & _BROUGHT for token in tokens[: match.start]):
+        return "goods someone brings, not aid"
+    return None
+
+
+def _within_residential_care(tokens: Sequence[Token], match: Match) -> str | None:
+    """ "Dom zapewnia całodobową opiekę, a w szczególności usługi bytowe, opiekuńcze…": the
+    care services of a residential home, not care given in a person's own home."""
+    if match.rule.code != "home_care":
+        return None
+    text = fold("".join(t.gap_before + t.text for t in tokens)).lower()
+    return "a home's round-the-clock care" if re.search(r"\bcalodobow", text) else None
+
+
+def _among_rooms(tokens: Sequence[Token], match: Match) -> str | None:
+    """ "znajdują się: dyżurka, szatnie, siłownia, świetlica, sanitariaty": a room."""
+    listed = match.start > 0 and _LIST_GAP.search(tokens[match.start].gap_before)
+    followed = match.end < len(tokens) and _LIST_GAP.search(tokens[match.end].gap_before)
+    if not (listed or followed):
+        return None
+    rooms = sum(
+        1
+        for i, token in enumerate(tokens)
+        if not match.start <= i < match.end and _lemmas(token) & _ROOM_NOUNS
+    )
+    return "a room among rooms" if rooms >= 2 else None
+
+
+def _compound_span(tokens: Sequence[Token], index: int) -> tuple[int, int]:
+    """The hyphenated compound adjective a word is part of ("koordynacyjno-rehabilitacyjno-
+    opiekuńczy"): first and last token index; (index, index) when it stands alone."""
+    start = index
+    while (
+        start > 0
+        and _HYPHEN.match(tokens[start].gap_before)
+        and tokens[start - 1].text.lower().endswith("o")
+    ):
+        start -= 1
+    end = index
+    while (
+        end + 1 < len(tokens)
+        and _HYPHEN.match(tokens[end + 1].gap_before)
+        and tokens[end].text.lower().endswith("o")
+    ):
+        end += 1
+    return start, end
+
+
+def _names_a_kind_of_unit(tokens: Sequence[Token], match: Match) -> str | None:
+    """A service adjective inside a compound that qualifies a kind of unit or programme:
+    "ośrodek koordynacyjno-rehabilitacyjno-opiekuńczy", "w programach korekcyjno-edukacyjnych
+    oraz psychologiczno-terapeutycznych". Compounds qualifying activities stay services
+    ("zajęcia edukacyjno-terapeutyczne")."""
+    if match.end - match.start != 1:
+        return None
+    start, end = _compound_span(tokens, match.start)
+    # A capitalised compound is a name ("Ośrodek Rehabilitacyjno-Edukacyjno-Wychowawczy"):
+    # whether a name opening a sentence says what the unit offers is decided with names.
+    if start == end or tokens[start].text[:1].isupper():
+        return None
+    index = start - 1
+    steps = 0
+    while index >= 0 and steps < 8:
+        token = tokens[index]
+        if _LIST_GAP.search(tokens[index + 1].gap_before) and steps:
+            return None
+        lower = token.text.lower()
+        if lower in _CONJUNCTIONS or _adjective(token) or lower.endswith("o"):
+            index -= 1
+            steps += 1
+            continue
+        if _lemmas(token) & _UNIT_NOUNS:
+            return "the type of a unit or programme, not a service"
+        return None
+    return None
+
+
+def other_sense(tokens: Sequence[Token], match: Match) -> str | None:
+    """Why the service phrase `match` means something else where it stands (a thing recorded
+    or checked, goods charged for, a room, a unit's type), or None when it names the form of
+    support."""
+    for reading in (
+        _recorded,
+        _priced,
+        _brought,
+        _within_residential_care,
+        _among_rooms,
+        _names_a_kind_of_unit,
+    ):
+        reason = reading(tokens, match)
+        if reason:
+            return reason
+    return None
