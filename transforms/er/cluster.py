@@ -5,7 +5,8 @@ strongest first; a join is refused when it would put into one cluster two record
 stay apart: a coordinator said "different", their numbers differ ("nr 1" / "nr 2"), or the
 model scored them as a confident non-match. So a weak middle record can never chain two
 confident non-matches together. Cannot-links only matter inside a connected component of
-the match graph, so only those are kept.
+the match graph, so only those are kept. A mention (a record with nothing but a name and a
+place) joins last, and only a cluster it is not ambiguous between (`cluster_pairs`).
 
 `assign_cluster_ids` gives each cluster the id most of its records had last run (the logic of
 `transforms.match.assign_ids`, for clusters made elsewhere).
@@ -17,11 +18,16 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+import duckdb
 import numpy as np
 import numpy.typing as npt
 
 from transforms.er.decisions import JudgedPairs, without_decided
 from transforms.match import IdChange, new_institution_id
+
+# How much better (in probability) a mention must score with one of the clusters it reaches
+# than with every other to join it (0.02-0.3 gave the same F1 on er-scale/100k and hard-tune).
+AMBIGUITY_MARGIN = 0.05
 
 # Given `groups[rid]`, the model's cannot-links with both records in one group.
 CannotInside = Callable[
@@ -32,10 +38,11 @@ CannotInside = Callable[
 @dataclass(frozen=True, slots=True)
 class ClusterResult:
     """`labels[rid]` is the smallest rid of the record's cluster; `refused` counts the joins
-    a cannot-link prevented."""
+    a cannot-link prevented, `ambiguous` those of mentions left out as ambiguous."""
 
     labels: npt.NDArray[np.int64]
     refused: int
+    ambiguous: int = 0
 
 
 class _UnionFind:
@@ -71,9 +78,19 @@ def cluster_pairs(
     strength: npt.NDArray[np.float64],
     must: npt.NDArray[np.bool_],
     cannot: npt.NDArray[np.bool_],
+    bare: npt.NDArray[np.bool_] | None = None,
+    margin: float | None = None,
 ) -> ClusterResult:
     """Cluster `n` records. `must[i]` marks pair i as a join (tried in order of `strength`,
-    strongest first), `cannot[i]` as a pair that may never share a cluster."""
+    strongest first), `cannot[i]` as a pair that may never share a cluster.
+
+    With `bare[rid]` (a record with nothing but a name and a place: a mention), the joins
+    between records that are not bare come first; then a mention whose joins reach two or
+    more of the clusters so made joins only the one it scores clearly best with (by
+    `margin`, default `AMBIGUITY_MARGIN`), or none; and no join through a mention puts two
+    such clusters together. An article's "Punkt Nieodpłatnej Pomocy Prawnej w Bartoszycach"
+    where the town has two such points stays apart (for a coordinator) instead of chaining
+    them."""
     # Components of the match graph bound where a cannot-link can ever bite.
     component = components(n, left[must], right[must])
     relevant = cannot & (component[left] == component[right])
@@ -85,29 +102,99 @@ def cluster_pairs(
     uf = _UnionFind(n)
     # Records sharing no cannot-link with anything merge freely; the others carry their sets.
     blocked: dict[int, set[int]] = {x: set(ys) for x, ys in apart.items()}
+    anchored = [True] * n if bare is None else (~bare).tolist()
     refused = 0
-    order = np.argsort(-strength[must], kind="stable")
-    must_left = left[must][order].tolist()
-    must_right = right[must][order].tolist()
-    for a, b in zip(must_left, must_right, strict=True):
+
+    def join(a: int, b: int, keep_anchors_apart: bool) -> int:
+        """0 when joined or already one; 1 refused by a cannot-link; 2 by two anchors."""
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb:
-            continue
+            return 0
+        if keep_anchors_apart and anchored[ra] and anchored[rb]:
+            return 2
         set_a, set_b = blocked.get(ra), blocked.get(rb)
         # Cannot-links are symmetric and each root carries its members' links, so a conflict
         # shows in both sets: checking the smaller one is enough.
         if set_a and set_b:
             small, other_root = (set_a, rb) if len(set_a) <= len(set_b) else (set_b, ra)
             if any(uf.find(x) == other_root for x in small):
-                refused += 1
-                continue
+                return 1
         keep, gone = (ra, rb) if ra < rb else (rb, ra)
         uf.parent[gone] = keep
+        anchored[keep] = anchored[keep] or anchored[gone]
         merged = blocked.pop(ra, set()) | blocked.pop(rb, set())
         if merged:
             blocked[keep] = merged
+        return 0
+
+    joins = np.flatnonzero(must)
+    joins = joins[np.argsort(-strength[joins], kind="stable")]
+    if bare is None:
+        weak = np.zeros(len(joins), bool)
+    else:
+        # Coordinators' decisions (strength above any probability) are never weak.
+        weak = (bare[left[joins]] | bare[right[joins]]) & (strength[joins] <= 1.0)
+    for a, b in zip(left[joins[~weak]].tolist(), right[joins[~weak]].tolist(), strict=True):
+        refused += join(a, b, keep_anchors_apart=False) == 1
+    ambiguous = 0
+    if bare is not None and weak.any():
+        mention_joins = joins[weak]
+        keep = _unambiguous(
+            uf,
+            bare,
+            left,
+            right,
+            strength,
+            mention_joins,
+            AMBIGUITY_MARGIN if margin is None else margin,
+        )
+        ambiguous = int((~keep).sum())
+        for a, b in zip(
+            left[mention_joins[keep]].tolist(), right[mention_joins[keep]].tolist(), strict=True
+        ):
+            outcome = join(a, b, keep_anchors_apart=True)
+            refused += outcome == 1
+            ambiguous += outcome == 2
     labels = np.fromiter((uf.find(i) for i in range(n)), np.int64, n)
-    return ClusterResult(labels, refused)
+    return ClusterResult(labels, refused, ambiguous)
+
+
+def _unambiguous(
+    uf: _UnionFind,
+    bare: npt.NDArray[np.bool_],
+    left: npt.NDArray[np.int32],
+    right: npt.NDArray[np.int32],
+    strength: npt.NDArray[np.float64],
+    joins: npt.NDArray[np.int64],
+    margin: float,
+) -> npt.NDArray[np.bool_]:
+    """Which of a mention's joins (`joins`, strongest first) to keep: a mention whose joins
+    reach several clusters keeps only those to the cluster it scores best with, when that
+    best beats every other cluster's best by `margin`; else none to any of them."""
+    best: defaultdict[int, dict[int, float]] = defaultdict(dict)
+    target: list[tuple[int, int]] = []
+    for a, b, s in zip(
+        left[joins].tolist(), right[joins].tolist(), strength[joins].tolist(), strict=True
+    ):
+        if bare[a] == bare[b]:
+            target.append((-1, -1))  # two mentions: no cluster to choose between
+            continue
+        mention, other = (a, b) if bare[a] else (b, a)
+        root = uf.find(other)
+        target.append((mention, root))
+        seen = best[mention]
+        if root not in seen:
+            seen[root] = s  # strongest first: the first is the best
+    chosen: dict[int, int] = {}
+    for mention, by_root in best.items():
+        ranked = sorted(by_root.values(), reverse=True)
+        if len(ranked) == 1 or ranked[0] - ranked[1] >= margin:
+            chosen[mention] = max(by_root, key=lambda r: by_root[r])
+        else:
+            chosen[mention] = -1
+    return np.fromiter(
+        (mention == -1 or chosen[mention] == root for mention, root in target), bool, len(target)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +210,11 @@ class Clustering:
 
 
 def cluster_judged(
-    n: int, judged: JudgedPairs, match: float, cannot_inside: CannotInside
+    n: int,
+    judged: JudgedPairs,
+    match: float,
+    cannot_inside: CannotInside,
+    bare: npt.NDArray[np.bool_] | None = None,
 ) -> Clustering:
     """Cluster `n` records from the judged pairs: the pairs at or above `match` (and the "same"
     decisions) join, "different" decisions and the model's cannot-links keep apart. Only the
@@ -140,8 +231,24 @@ def cluster_judged(
     cannot = np.concatenate([judged.cannot, np.ones(len(cl), bool)])
     must = np.concatenate([must, np.zeros(len(cl), bool)])
     return Clustering(
-        cluster_pairs(n, left, right, strength, must, cannot), left, right, strength, must
+        cluster_pairs(n, left, right, strength, must, cannot, bare), left, right, strength, must
     )
+
+
+def bare_records(
+    con: duckdb.DuckDBPyConnection, table: str = "er_features"
+) -> npt.NDArray[np.bool_]:
+    """`bare[rid]`: the record gives nothing but a name and a place (no postal code, street,
+    phone, e-mail address, website, NIP or REGON), as a mention in an article does."""
+    rows = con.execute(
+        f"""
+        SELECT postal IS NULL AND street IS NULL AND coalesce(len(phones), 0) = 0
+               AND coalesce(len(emails), 0) = 0 AND host IS NULL AND nip IS NULL
+               AND regon IS NULL AS bare
+        FROM {table} ORDER BY rid
+        """
+    ).fetchnumpy()
+    return np.asarray(rows["bare"], dtype=bool)
 
 
 def assign_cluster_ids(

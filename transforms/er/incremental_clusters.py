@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from transforms.er.cluster import cluster_pairs, components
+from transforms.er.cluster import bare_records, cluster_pairs, components
 from transforms.er.decisions import Decision
 from transforms.er.incremental_pairs import count, levels_of
 from transforms.er.model import PairModel
@@ -167,7 +167,8 @@ def recluster(
         ]
     )
     must = (strength >= th.match) & ~cannot
-    result = cluster_pairs(m, left, right, strength, must, cannot)
+    bare = bare_records(con, "er_inc_next")[region]
+    result = cluster_pairs(m, left, right, strength, must, cannot, bare)
     labels[region] = region[result.labels]
     groups = components(m, left[must], right[must])
     smallest: dict[int, int] = {}

@@ -25,7 +25,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from transforms.er.blocking import RuleCount, block
-from transforms.er.cluster import cluster_judged
+from transforms.er.cluster import bare_records, cluster_judged
 from transforms.er.decisions import Decision, Verdict, apply_decisions, decided_pairs
 from transforms.er.features import build_features_from_records
 from transforms.er.model import PairModel, Thresholds, load_model
@@ -91,11 +91,14 @@ def resolve_features(
         n = len(record_ids)
         decided = decided_pairs(decisions, {record_id: i for i, record_id in enumerate(record_ids)})
         judged = apply_decisions(scored.left, scored.right, scored.probability, decided, n)
-        clustering = cluster_judged(n, judged, th.match, scored.cannot_links.inside)
+        clustering = cluster_judged(
+            n, judged, th.match, scored.cannot_links.inside, bare_records(con)
+        )
     finally:
         scored.cannot_links.close()
     labels = clustering.result.labels
     stats["clustering_s"] = round(time.perf_counter() - scored_at, 2)
+    stats["ambiguous_joins"] = clustering.result.ambiguous
 
     _store_clusters(con, labels, clustering.left, clustering.right, clustering.strength, th)
     cluster_key: dict[int, str] = {}
