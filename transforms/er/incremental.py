@@ -48,12 +48,13 @@ from transforms.er.incremental_clusters import (
     region_to_recluster,
     review_rows,
 )
-from transforms.er.incremental_pairs import new_candidates, rescore, save_blocks
+from transforms.er.incremental_keys import save_keys, save_night_keys
+from transforms.er.incremental_pairs import new_candidates, rescore
 from transforms.er.ladders import stat_buckets_sql
 from transforms.er.model import PairModel, load_model
 from transforms.er.resolve import Resolution, resolve_features
 from transforms.er.review import pair_cases
-from transforms.er.statistics import STATISTICS, add_statistics
+from transforms.er.statistics import update_statistics
 
 Builder = Callable[[duckdb.DuckDBPyConnection, str], int]
 INPUT_COLUMNS = (
@@ -149,7 +150,7 @@ def resolve_keeping_state(
     cluster = {uid_of[r]: uid_of[k] for r, k in result.clusters.items()}
     component = _components_from_state(con, model, decisions, uid_of)
     _save_records(con, cluster, component)
-    save_blocks(con)
+    save_keys(con)
     _save_decisions(con, decisions)
     return result
 
@@ -335,15 +336,14 @@ def _next_features(con: duckdb.DuckDBPyConnection, table: str, build: Builder) -
         """
     )
     build(con, "er_inc_delta_input")
-    stat_columns = ", ".join(STATISTICS)
     con.execute(
-        f"""
+        """
         CREATE OR REPLACE TEMP TABLE er_inc_next AS
         WITH rows AS (
-            SELECT s.* EXCLUDE (uid, cluster, component, {stat_columns})
+            SELECT s.* EXCLUDE (uid, cluster, component)
             FROM er_state_records s JOIN er_inc_night n USING (record_id) WHERE n.status = 'same'
             UNION ALL BY NAME
-            SELECT d.* EXCLUDE (rid, {stat_columns}), p.fingerprint
+            SELECT d.* EXCLUDE (rid), p.fingerprint
             FROM er_features d JOIN er_inc_fingerprints p USING (record_id)
         )
         SELECT n.uid, CAST(row_number() OVER (ORDER BY r.record_id) - 1 AS INTEGER) AS rid, r.*
@@ -351,7 +351,6 @@ def _next_features(con: duckdb.DuckDBPyConnection, table: str, build: Builder) -
         ORDER BY rid
         """
     )
-    add_statistics(con, "er_inc_next")
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_inc_dirty AS
@@ -359,6 +358,14 @@ def _next_features(con: duckdb.DuckDBPyConnection, table: str, build: Builder) -
         WHERE n.status IN ('added', 'changed')
         """
     )
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_inc_gone AS
+        SELECT uid FROM er_inc_night WHERE status IN ('changed', 'removed')
+        """
+    )
+    # The counts of the new and changed records' keys, and of those that changed or left.
+    update_statistics(con, "er_inc_next", "er_inc_dirty", "er_inc_gone")
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_stat_moved AS
@@ -386,7 +393,7 @@ def _save_night(
         """
     )
     _save_records(con, cluster, component)
-    con.execute("CREATE OR REPLACE TABLE er_state_blocks AS SELECT * FROM er_inc_next_blocks")
-    for name in ("er_inc_next_blocks", "er_inc_cand", "er_inc_old_pairs", "er_inc_dirty_pairs",
+    save_night_keys(con)
+    for name in ("er_inc_cand", "er_inc_old_pairs", "er_inc_dirty_pairs",
                  "er_inc_regroup_pairs", "er_inc_to_score", "er_inc_pairs"):  # fmt: skip
         con.execute(f"DROP TABLE IF EXISTS {name}")
