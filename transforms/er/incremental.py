@@ -10,11 +10,14 @@ needs, as regular tables in the connection's database:
   whether the numbers differ (a veto), `a` the record with the smaller record id;
 - `er_state_blocks(rule, level, key, n)`: the size of every block, before (`raw`) and after
   (`eff`) dense blocks are re-keyed;
+- `er_state_keys(rule, uid, key, refined, eff)`: every rule's keys of every record
+  (`incremental_keys`);
 - `er_state_decisions`: the coordinators' decisions the clusters were made with.
 
 `resolve_incrementally` then matches only what the night touched: it finds the new, changed
-and removed records by fingerprint, parses only the new and changed ones, recounts the
-statistics the ladders weigh agreement by, proposes the candidate pairs of the blocks those
+and removed records by fingerprint, parses and keys only the new and changed ones, recounts
+the statistics the ladders weigh agreement by where those records (and the ones gone) carry
+their keys, recounts the blocks they enter or leave, proposes the candidate pairs of the blocks those
 records fall in (and re-checks the blocks that grew past, or shrank under, their size
 limit), scores the new pairs and those whose statistics moved, and re-clusters only the
 components of the match graph that any of this reached. Within a component the pairs are
