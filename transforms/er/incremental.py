@@ -58,7 +58,6 @@ from transforms.er.model import PairModel, load_model
 from transforms.er.resolve import Resolution, resolve_features
 from transforms.er.review import pair_cases
 from transforms.er.statistics import update_statistics
-from warehouse.differences import replace_rows
 
 Builder = Callable[[duckdb.DuckDBPyConnection, str], int]
 INPUT_COLUMNS = (
@@ -187,11 +186,7 @@ def _components_from_state(
 
 
 def _save_records(
-    con: duckdb.DuckDBPyConnection,
-    cluster: dict[int, int],
-    component: dict[int, int],
-    *,
-    by_difference: bool = False,
+    con: duckdb.DuckDBPyConnection, cluster: dict[int, int], component: dict[int, int]
 ) -> None:
     frame = pd.DataFrame(
         {
@@ -201,22 +196,14 @@ def _save_records(
     )
     frame["component"] = frame["uid"].map(component).astype(np.int32)
     con.register("er_inc_state_frame", frame)
-    rows = """
+    con.execute(
+        """
+        CREATE OR REPLACE TABLE er_state_records AS
         SELECT n.* EXCLUDE (rid), c.cluster, c.component
         FROM er_inc_next n JOIN er_inc_state_frame c USING (uid)
-    """
-    if by_difference:
-        _replace_state(con, "er_state_records", rows)
-    else:
-        con.execute(f"CREATE OR REPLACE TABLE er_state_records AS {rows}")
+        """
+    )
     con.unregister("er_inc_state_frame")
-
-
-def _replace_state(con: duckdb.DuckDBPyConnection, table: str, rows_sql: str) -> None:
-    """A night writes a state table by difference (warehouse/differences.py): on a night that
-    changes one record in a hundred, almost every row is last night's."""
-    columns = ", ".join(f'"{r[0]}"' for r in con.execute(f"DESCRIBE {table}").fetchall())
-    replace_rows(con, table, f"SELECT {columns} FROM ({rows_sql})")
 
 
 def _save_decisions(con: duckdb.DuckDBPyConnection, decisions: Sequence[Decision]) -> None:
@@ -401,15 +388,14 @@ def _save_night(
         con.execute("SELECT uid FROM er_inc_next ORDER BY rid").fetchnumpy()["uid"], dtype=np.int64
     )
     cluster = {int(uids[rid]): int(uids[root]) for rid, root in enumerate(labels.tolist())}
-    _replace_state(
-        con,
-        "er_state_pairs",
+    con.execute(
         """
+        CREATE OR REPLACE TABLE er_state_pairs AS
         SELECT a.uid AS a, b.uid AS b, p.probability, p.apart
         FROM er_inc_pairs p JOIN er_inc_next a ON a.rid = p.l JOIN er_inc_next b ON b.rid = p.r
-        """,
+        """
     )
-    _save_records(con, cluster, component, by_difference=True)
+    _save_records(con, cluster, component)
     save_night_keys(con)
     for name in ("er_inc_cand", "er_inc_old_pairs", "er_inc_dirty_pairs",
                  "er_inc_regroup_pairs", "er_inc_to_score", "er_inc_pairs"):  # fmt: skip
