@@ -43,6 +43,22 @@ def _state_pairs(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
     ).fetchall()
 
 
+# What the state keeps for the next night, by record id (uids differ between the two runs):
+# every rule's keys, the block sizes, the term-frequency counts.
+KEPT = (
+    (
+        "keys",
+        "SELECT k.rule, s.record_id, k.key, k.refined, k.eff FROM er_state_keys k"
+        " JOIN er_state_records s USING (uid) ORDER BY ALL",
+    ),
+    ("blocks", "SELECT rule, level, key, n FROM er_state_blocks ORDER BY ALL"),
+    (
+        "statistics",
+        "SELECT record_id, name_tf, name_areas, core_tf, crowd FROM er_state_records ORDER BY 1",
+    ),
+)
+
+
 @pytest.fixture(scope="module")
 def nights(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     if not (ER_DEV / "records.parquet").exists():
@@ -84,6 +100,8 @@ def nights(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         "rebuilt": rebuilt,
         "incremental_pairs": _state_pairs(incremental),
         "rebuilt_pairs": _state_pairs(full),
+        "incremental_kept": {name: incremental.execute(sql).fetchall() for name, sql in KEPT},
+        "rebuilt_kept": {name: full.execute(sql).fetchall() for name, sql in KEPT},
         "con": incremental,
         "decisions": decisions,
     }
@@ -111,6 +129,13 @@ def test_scored_pairs_and_review_cases_equal_a_full_rebuild(nights: dict[str, ob
     # every cluster's conflicts, not only those of the clusters the night re-made
     assert incremental.conflict_cases == rebuilt.conflict_cases
     assert len(rebuilt.conflict_cases) > 100
+
+
+@pytest.mark.parametrize("kept", [name for name, _ in KEPT])
+def test_the_state_kept_equals_a_full_rebuild_s(nights: dict[str, object], kept: str) -> None:
+    incremental = nights["incremental_kept"][kept]  # type: ignore[index]
+    assert len(incremental) > 10_000
+    assert incremental == nights["rebuilt_kept"][kept]  # type: ignore[index]
 
 
 def test_institution_ids_are_those_of_a_full_rebuild(nights: dict[str, object]) -> None:

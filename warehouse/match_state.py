@@ -44,6 +44,7 @@ STATE_TABLES = (
     "er_state_records",
     "er_state_pairs",
     "er_state_blocks",
+    "er_state_keys",
     "er_state_decisions",
     "er_state_version",
 )

@@ -10,11 +10,14 @@ needs, as regular tables in the connection's database:
   whether the numbers differ (a veto), `a` the record with the smaller record id;
 - `er_state_blocks(rule, level, key, n)`: the size of every block, before (`raw`) and after
   (`eff`) dense blocks are re-keyed;
+- `er_state_keys(rule, uid, key, refined, eff)`: every rule's keys of every record
+  (`incremental_keys`);
 - `er_state_decisions`: the coordinators' decisions the clusters were made with.
 
 `resolve_incrementally` then matches only what the night touched: it finds the new, changed
-and removed records by fingerprint, parses only the new and changed ones, recounts the
-statistics the ladders weigh agreement by, proposes the candidate pairs of the blocks those
+and removed records by fingerprint, parses and keys only the new and changed ones, recounts
+the statistics the ladders weigh agreement by where those records (and the ones gone) carry
+their keys, recounts the blocks they enter or leave, proposes the candidate pairs of the blocks those
 records fall in (and re-checks the blocks that grew past, or shrank under, their size
 limit), scores the new pairs and those whose statistics moved, and re-clusters only the
 components of the match graph that any of this reached. Within a component the pairs are
@@ -48,12 +51,13 @@ from transforms.er.incremental_clusters import (
     region_to_recluster,
     review_rows,
 )
-from transforms.er.incremental_pairs import new_candidates, rescore, save_blocks
+from transforms.er.incremental_keys import save_keys, save_night_keys
+from transforms.er.incremental_pairs import new_candidates, rescore
 from transforms.er.ladders import stat_buckets_sql
 from transforms.er.model import PairModel, load_model
 from transforms.er.resolve import Resolution, resolve_features
 from transforms.er.review import pair_cases
-from transforms.er.statistics import STATISTICS, add_statistics
+from transforms.er.statistics import update_statistics
 
 Builder = Callable[[duckdb.DuckDBPyConnection, str], int]
 INPUT_COLUMNS = (
@@ -149,7 +153,7 @@ def resolve_keeping_state(
     cluster = {uid_of[r]: uid_of[k] for r, k in result.clusters.items()}
     component = _components_from_state(con, model, decisions, uid_of)
     _save_records(con, cluster, component)
-    save_blocks(con)
+    save_keys(con)
     _save_decisions(con, decisions)
     return result
 
@@ -335,15 +339,14 @@ def _next_features(con: duckdb.DuckDBPyConnection, table: str, build: Builder) -
         """
     )
     build(con, "er_inc_delta_input")
-    stat_columns = ", ".join(STATISTICS)
     con.execute(
-        f"""
+        """
         CREATE OR REPLACE TEMP TABLE er_inc_next AS
         WITH rows AS (
-            SELECT s.* EXCLUDE (uid, cluster, component, {stat_columns})
+            SELECT s.* EXCLUDE (uid, cluster, component)
             FROM er_state_records s JOIN er_inc_night n USING (record_id) WHERE n.status = 'same'
             UNION ALL BY NAME
-            SELECT d.* EXCLUDE (rid, {stat_columns}), p.fingerprint
+            SELECT d.* EXCLUDE (rid), p.fingerprint
             FROM er_features d JOIN er_inc_fingerprints p USING (record_id)
         )
         SELECT n.uid, CAST(row_number() OVER (ORDER BY r.record_id) - 1 AS INTEGER) AS rid, r.*
@@ -351,7 +354,6 @@ def _next_features(con: duckdb.DuckDBPyConnection, table: str, build: Builder) -
         ORDER BY rid
         """
     )
-    add_statistics(con, "er_inc_next")
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_inc_dirty AS
@@ -359,6 +361,14 @@ def _next_features(con: duckdb.DuckDBPyConnection, table: str, build: Builder) -
         WHERE n.status IN ('added', 'changed')
         """
     )
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_inc_gone AS
+        SELECT uid FROM er_inc_night WHERE status IN ('changed', 'removed')
+        """
+    )
+    # The counts of the new and changed records' keys, and of those that changed or left.
+    update_statistics(con, "er_inc_next", "er_inc_dirty", "er_inc_gone")
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_stat_moved AS
@@ -386,7 +396,7 @@ def _save_night(
         """
     )
     _save_records(con, cluster, component)
-    con.execute("CREATE OR REPLACE TABLE er_state_blocks AS SELECT * FROM er_inc_next_blocks")
-    for name in ("er_inc_next_blocks", "er_inc_cand", "er_inc_old_pairs", "er_inc_dirty_pairs",
+    save_night_keys(con)
+    for name in ("er_inc_cand", "er_inc_old_pairs", "er_inc_dirty_pairs",
                  "er_inc_regroup_pairs", "er_inc_to_score", "er_inc_pairs"):  # fmt: skip
         con.execute(f"DROP TABLE IF EXISTS {name}")

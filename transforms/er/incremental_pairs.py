@@ -13,51 +13,11 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from transforms.er.blocking import RULES, BlockingRule, RuleCount
+from transforms.er.blocking import RuleCount
 from transforms.er.codes import encode_records
+from transforms.er.incremental_keys import night_keys
 from transforms.er.ladders import compare
 from transforms.er.model import NUMBER_DIFFERENT, PairModel
-from transforms.er.name_parts import STEM_MACRO
-
-
-def rule_keys(con: duckdb.DuckDBPyConnection, rule: BlockingRule, name: str) -> None:
-    """`<name>_raw(rid, key)`, `<name>_eff(rid, key)` (NULL: skipped) of `er_features`."""
-    refine = f"k.key || '|' || ({rule.refine_sql})" if rule.refine_sql else "NULL"
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE {name}_raw AS
-        SELECT DISTINCT rid, key FROM ({rule.keys_sql}) WHERE key IS NOT NULL AND key <> ''
-        """
-    )
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE {name}_eff AS
-        WITH sized AS (SELECT rid, key, count(*) OVER (PARTITION BY key) AS n FROM {name}_raw)
-        SELECT k.rid, CASE WHEN k.n <= {rule.max_block} THEN k.key ELSE {refine} END AS key
-        FROM sized k JOIN er_features f ON f.rid = k.rid
-        """
-    )
-
-
-def save_blocks(con: duckdb.DuckDBPyConnection) -> None:
-    """Block sizes of every rule over `er_features` (the run's records)."""
-    con.execute(STEM_MACRO)
-    con.execute(
-        "CREATE OR REPLACE TABLE er_state_blocks (rule VARCHAR, level VARCHAR, key VARCHAR, "
-        "n INTEGER)"
-    )
-    for rule in RULES:
-        rule_keys(con, rule, "er_inc")
-        for level in ("raw", "eff"):
-            con.execute(
-                f"""
-                INSERT INTO er_state_blocks
-                SELECT '{rule.name}', '{level}', key, CAST(count(*) AS INTEGER)
-                FROM er_inc_{level} WHERE key IS NOT NULL GROUP BY key
-                """
-            )
-    for level in ("raw", "eff"):
-        con.execute(f"DROP TABLE IF EXISTS er_inc_{level}")
 
 
 def new_candidates(
@@ -66,89 +26,8 @@ def new_candidates(
     """Tonight's candidate pairs, `er_inc_cand(l, r, fresh)`: the state's pairs among unchanged
     records, plus the pairs of the blocks new and changed records fall in, plus those among
     records of blocks that crossed their size limit (re-derived; `fresh` marks pairs to
-    score). New block sizes go to `er_inc_next_blocks`."""
-    con.execute(STEM_MACRO)
-    con.execute("CREATE OR REPLACE TEMP VIEW er_features AS SELECT * FROM er_inc_next")
-    con.execute("CREATE OR REPLACE TEMP TABLE er_inc_dirty_pairs (l INTEGER, r INTEGER)")
-    con.execute("CREATE OR REPLACE TEMP TABLE er_inc_regroup (rid INTEGER)")
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE er_inc_next_blocks (rule VARCHAR, level VARCHAR, key VARCHAR, "
-        "n INTEGER)"
-    )
-    counts: list[RuleCount] = []
-    for i, rule in enumerate(RULES):
-        name = f"er_inc{i}"
-        rule_keys(con, rule, name)
-        for level in ("raw", "eff"):
-            con.execute(
-                f"""
-                INSERT INTO er_inc_next_blocks SELECT '{rule.name}', '{level}', key,
-                       CAST(count(*) AS INTEGER)
-                FROM {name}_{level} WHERE key IS NOT NULL GROUP BY key
-                """
-            )
-        valid = f"n > 1 AND n <= {rule.max_block}"
-        # Blocks that turned valid or invalid, and raw keys re-keyed or no longer re-keyed.
-        con.execute(
-            f"""
-            INSERT INTO er_inc_regroup
-            WITH new AS (SELECT level, key, n FROM er_inc_next_blocks WHERE rule = '{rule.name}'),
-                 old AS (SELECT level, key, n FROM er_state_blocks WHERE rule = '{rule.name}'),
-                 both_sides AS (
-                     SELECT level, key, coalesce(new.n, 0) AS new_n, coalesce(old.n, 0) AS old_n
-                     FROM new FULL JOIN old USING (level, key)
-                 ),
-                 crossed_raw AS (
-                     SELECT key FROM both_sides WHERE level = 'raw'
-                       AND (new_n <= {rule.max_block}) <> (old_n <= {rule.max_block})
-                 ),
-                 flipped_eff AS (
-                     SELECT key FROM both_sides WHERE level = 'eff'
-                       AND (new_n > 1 AND new_n <= {rule.max_block})
-                           <> (old_n > 1 AND old_n <= {rule.max_block})
-                 )
-            SELECT rid FROM {name}_raw WHERE key IN (SELECT key FROM crossed_raw)
-            UNION SELECT rid FROM {name}_eff WHERE key IN (SELECT key FROM flipped_eff)
-            """
-        )
-        before = count(con, "SELECT count(*) FROM er_inc_dirty_pairs")
-        con.execute(
-            f"""
-            INSERT INTO er_inc_dirty_pairs
-            WITH sizes AS (SELECT key, count(*) AS n FROM {name}_eff
-                           WHERE key IS NOT NULL GROUP BY key),
-                 touched AS (SELECT DISTINCT e.key FROM {name}_eff e JOIN er_inc_dirty d USING (rid)
-                             WHERE e.key IN (SELECT key FROM sizes WHERE {valid}))
-            SELECT a.rid, b.rid FROM {name}_eff a JOIN {name}_eff b
-              ON a.key = b.key AND a.rid < b.rid
-            WHERE a.key IN (SELECT key FROM touched)
-              AND (a.rid IN (SELECT rid FROM er_inc_dirty) OR b.rid IN (SELECT rid FROM er_inc_dirty))
-            """
-        )
-        proposed = count(con, "SELECT count(*) FROM er_inc_dirty_pairs") - before
-        counts.append(RuleCount(rule.name, proposed, proposed, 0, 0, 0))
-    # Pairs among regrouped records, from every rule's valid blocks.
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE er_inc_regroup AS SELECT DISTINCT rid FROM er_inc_regroup "
-        "WHERE rid NOT IN (SELECT rid FROM er_inc_dirty)"
-    )
-    con.execute("CREATE OR REPLACE TEMP TABLE er_inc_regroup_pairs (l INTEGER, r INTEGER)")
-    for i, rule in enumerate(RULES):
-        name = f"er_inc{i}"
-        con.execute(
-            f"""
-            INSERT INTO er_inc_regroup_pairs
-            WITH mine AS (SELECT e.* FROM {name}_eff e JOIN er_inc_regroup g USING (rid)
-                          WHERE e.key IS NOT NULL),
-                 sizes AS (SELECT key, count(*) AS n FROM {name}_eff
-                           WHERE key IN (SELECT key FROM mine) GROUP BY key)
-            SELECT a.rid, b.rid FROM mine a JOIN mine b ON a.key = b.key AND a.rid < b.rid
-            WHERE a.key IN (SELECT key FROM sizes WHERE n > 1 AND n <= {rule.max_block})
-            """
-        )
-        for level in ("raw", "eff"):
-            con.execute(f"DROP TABLE {name}_{level}")
-    con.execute("DROP VIEW er_features")
+    score). Only the night's records are keyed (`incremental_keys`)."""
+    counts = night_keys(con)
     # The state's pairs in tonight's rids; those of changed/removed records and those among
     # regrouped records are replaced.
     con.execute(
@@ -178,7 +57,7 @@ def new_candidates(
     )
     dirty = count(con, "SELECT count(*) FROM er_inc_dirty_pairs")
     regrouped = count(con, "SELECT count(*) FROM er_inc_regroup")
-    return dirty, regrouped, tuple(counts)
+    return dirty, regrouped, counts
 
 
 def rescore(

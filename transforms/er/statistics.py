@@ -72,3 +72,83 @@ def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -
         """
     )
     con.execute("DROP TABLE er_stat_base")
+
+
+def update_statistics(con: duckdb.DuckDBPyConnection, table: str, dirty: str, gone: str) -> None:
+    """Recount the statistics of `table` (tonight's records, those kept from the state with
+    last night's counts) only where the night moved them: the keys (name key, type phrase,
+    type and place) of the new and changed records (`dirty`: their rids, counts unset) and of
+    the records that changed or left (`gone`: their rows of last night, `er_state_records`).
+    Every record sharing such a key is counted again; the others keep their counts, which no
+    record of the night can have moved. The result equals `add_statistics` over `table`."""
+    con.execute(STEM_MACRO)
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_stat_keys AS
+        SELECT name_key, core, type_code, er_stem(coalesce(place, locality)) AS place_stem
+        FROM {table} WHERE rid IN (SELECT rid FROM {dirty})
+        UNION ALL
+        SELECT name_key, core, type_code, er_stem(coalesce(place, locality))
+        FROM er_state_records WHERE uid IN (SELECT uid FROM {gone})
+        """
+    )
+    # Rows to recount: the night's own, and those sharing one of the keys above.
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_stat_rows AS
+        WITH maybe AS (
+            SELECT rid, name_key, core, type_code,
+                   CASE WHEN type_code IS NOT NULL AND type_code <> 'other'
+                        THEN er_stem(coalesce(place, locality)) END AS place_stem
+            FROM {table}
+            WHERE rid IN (SELECT rid FROM {dirty})
+               OR name_key IN (SELECT name_key FROM er_stat_keys)
+               OR core IN (SELECT core FROM er_stat_keys)
+               OR type_code IN (SELECT type_code FROM er_stat_keys)
+        )
+        SELECT * FROM maybe
+        WHERE rid IN (SELECT rid FROM {dirty})
+           OR name_key IN (SELECT name_key FROM er_stat_keys)
+           OR core IN (SELECT core FROM er_stat_keys)
+           OR (type_code, place_stem) IN (SELECT (type_code, place_stem) FROM er_stat_keys)
+        """
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_stat_new AS
+        WITH names AS (
+            SELECT name_key, CAST(count(*) AS INTEGER) AS name_tf,
+                   CAST(count(DISTINCT left(postal, 2)) AS INTEGER) AS name_areas
+            FROM {table}
+            WHERE name_key IN (SELECT name_key FROM er_stat_rows)
+            GROUP BY name_key
+        ),
+        cores AS (
+            SELECT core, CAST(count(*) AS INTEGER) AS core_tf FROM {table}
+            WHERE core <> '' AND core IN (SELECT core FROM er_stat_rows) GROUP BY core
+        ),
+        crowds AS (
+            SELECT type_code, place_stem, CAST(count(*) AS INTEGER) AS crowd
+            FROM (SELECT type_code, er_stem(coalesce(place, locality)) AS place_stem FROM {table}
+                  WHERE type_code IN (SELECT type_code FROM er_stat_rows
+                                      WHERE place_stem IS NOT NULL))
+            WHERE (type_code, place_stem) IN (SELECT (type_code, place_stem) FROM er_stat_rows)
+            GROUP BY ALL
+        )
+        SELECT s.rid, coalesce(n.name_tf, 0) AS name_tf, coalesce(n.name_areas, 0) AS name_areas,
+               coalesce(o.core_tf, 0) AS core_tf, coalesce(c.crowd, 0) AS crowd
+        FROM er_stat_rows s
+        LEFT JOIN names n ON n.name_key = s.name_key
+        LEFT JOIN cores o ON o.core = s.core
+        LEFT JOIN crowds c ON c.type_code = s.type_code AND c.place_stem = s.place_stem
+        """
+    )
+    con.execute(
+        f"""
+        UPDATE {table} AS t SET name_tf = s.name_tf, name_areas = s.name_areas,
+               core_tf = s.core_tf, crowd = s.crowd
+        FROM er_stat_new s WHERE s.rid = t.rid
+        """
+    )
+    for name in ("er_stat_keys", "er_stat_rows", "er_stat_new"):
+        con.execute(f"DROP TABLE {name}")

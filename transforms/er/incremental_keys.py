@@ -1,0 +1,279 @@
+"""Incremental matching, the blocking keys: every rule's keys kept in the state, so a night
+keys only its new and changed records.
+
+Part of `incremental` (see its docstring). `er_state_keys(rule, uid, key, refined, eff)`
+holds every record's raw key per rule, the key refined (`key|refinement`, NULL when the rule
+has none) and the key the record is blocked on (`eff`: the raw key, or the refined one when
+the raw block is over the rule's limit; NULL: skipped). A rule's key and refinement depend
+on the record alone, so only the night's new and changed records are keyed; a block's size
+depends on the others, so the sizes (`er_state_blocks`) of the blocks the night's records
+enter or leave are recounted, and a record of such a block whose raw block crossed its
+limit takes its other key. Everything here is in uids (stable over nights); the pairs are
+turned into tonight's rids at the end.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from transforms.er.blocking import RULES, BlockingRule, RuleCount
+from transforms.er.name_parts import STEM_MACRO
+
+_RULE_LIMITS = " UNION ALL ".join(
+    f"SELECT '{rule.name}' AS rule, {rule.max_block} AS max_block" for rule in RULES
+)
+
+
+def _keys_sql(rule: BlockingRule) -> str:
+    refine = f"k.key || '|' || ({rule.refine_sql})" if rule.refine_sql else "NULL"
+    return f"""
+        SELECT '{rule.name}' AS rule, k.rid, k.key, {refine} AS refined
+        FROM (SELECT DISTINCT rid, key FROM ({rule.keys_sql})
+              WHERE key IS NOT NULL AND key <> '') AS k
+        JOIN er_features f ON f.rid = k.rid
+    """
+
+
+def record_keys(con: duckdb.DuckDBPyConnection, out: str) -> None:
+    """`out(rule, rid, key, refined)`: every rule's raw keys of the records of `er_features`."""
+    con.execute(STEM_MACRO)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {out} AS "
+        + " UNION ALL ".join(_keys_sql(rule) for rule in RULES)
+    )
+
+
+def save_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """A full run: `er_state_keys` and `er_state_blocks` of `er_features` (uid = rid)."""
+    record_keys(con, "er_inc_k")
+    con.execute(
+        f"""
+        CREATE OR REPLACE TABLE er_state_keys AS
+        WITH sized AS (
+            SELECT k.*, count(*) OVER (PARTITION BY k.rule, k.key) AS n, l.max_block
+            FROM er_inc_k k JOIN ({_RULE_LIMITS}) l USING (rule)
+        )
+        SELECT rule, CAST(rid AS INTEGER) AS uid, key, refined,
+               CASE WHEN n <= max_block THEN key ELSE refined END AS eff
+        FROM sized
+        """
+    )
+    con.execute(
+        """
+        CREATE OR REPLACE TABLE er_state_blocks AS
+        SELECT rule, 'raw' AS level, key, CAST(count(*) AS INTEGER) AS n
+        FROM er_state_keys GROUP BY rule, key
+        UNION ALL
+        SELECT rule, 'eff', eff, CAST(count(*) AS INTEGER)
+        FROM er_state_keys WHERE eff IS NOT NULL GROUP BY rule, eff
+        """
+    )
+    con.execute("DROP TABLE er_inc_k")
+
+
+def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
+    """Tonight's blocks where the night's records change them. Needs `er_inc_next`,
+    `er_inc_night`, `er_inc_dirty`, `er_inc_gone` (uids of records changed or gone). Leaves, in tonight's rids: `er_inc_dirty_pairs(l, r)`
+    (pairs of the blocks new and changed records are in, one of them new or changed) and
+    `er_inc_regroup(rid)` (unchanged records of blocks that crossed their size limit or turned
+    valid or invalid), `er_inc_regroup_pairs(l, r)` (their pairs among themselves, every
+    rule); and for `save_night_keys`: the new keys and the recounted blocks."""
+    con.execute(f"CREATE OR REPLACE TEMP VIEW er_inc_rules AS {_RULE_LIMITS}")
+    con.execute(
+        "CREATE OR REPLACE TEMP VIEW er_features AS SELECT * FROM er_inc_next "
+        "WHERE rid IN (SELECT rid FROM er_inc_dirty)"
+    )
+    record_keys(con, "er_inc_dk")
+    con.execute("DROP VIEW er_features")
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_inc_dkeys AS
+        SELECT k.rule, x.uid, k.key, k.refined FROM er_inc_dk k JOIN er_inc_next x USING (rid)
+        """
+    )
+    # Raw blocks a record enters or leaves, with their sizes last night and tonight.
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_inc_raw_n AS
+        WITH touched AS (
+            SELECT DISTINCT rule, key FROM er_inc_dkeys
+            UNION SELECT rule, key FROM er_state_keys WHERE uid IN (SELECT uid FROM er_inc_gone)
+        ),
+        live AS (
+            SELECT k.rule, k.key FROM er_state_keys k SEMI JOIN touched t USING (rule, key)
+            WHERE k.uid NOT IN (SELECT uid FROM er_inc_gone)
+            UNION ALL SELECT rule, key FROM er_inc_dkeys
+        ),
+        counted AS (SELECT rule, key, count(*) AS n FROM live GROUP BY rule, key)
+        SELECT t.rule, t.key, coalesce(b.n, 0) AS old_n, coalesce(c.n, 0) AS new_n, l.max_block
+        FROM touched t JOIN er_inc_rules l USING (rule)
+        LEFT JOIN counted c USING (rule, key)
+        LEFT JOIN er_state_blocks b ON b.rule = t.rule AND b.level = 'raw' AND b.key = t.key
+        """
+    )
+    # Tonight's keys of the records of those blocks (the others keep theirs).
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_inc_tkeys AS
+        WITH rows AS (
+            SELECT k.rule, k.uid, k.key, k.refined, k.eff AS old_eff, false AS dirty
+            FROM er_state_keys k SEMI JOIN er_inc_raw_n t USING (rule, key)
+            WHERE k.uid NOT IN (SELECT uid FROM er_inc_gone)
+            UNION ALL SELECT rule, uid, key, refined, NULL, true FROM er_inc_dkeys
+        )
+        SELECT r.*, CASE WHEN t.new_n <= t.max_block THEN r.key ELSE r.refined END AS eff
+        FROM rows r JOIN er_inc_raw_n t USING (rule, key)
+        """
+    )
+    # Blocked-on keys whose blocks gain or lose a record, with both sizes.
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_inc_eff_n AS
+        WITH touched AS (
+            SELECT rule, eff FROM er_inc_tkeys WHERE eff IS NOT NULL
+            UNION SELECT k.rule, k.eff FROM er_state_keys k SEMI JOIN er_inc_raw_n t USING (rule, key)
+            WHERE k.eff IS NOT NULL
+        ),
+        live AS (
+            SELECT k.rule, k.eff FROM er_state_keys k SEMI JOIN touched t USING (rule, eff)
+            WHERE k.uid NOT IN (SELECT uid FROM er_inc_gone)
+              AND NOT EXISTS (SELECT 1 FROM er_inc_raw_n r WHERE r.rule = k.rule AND r.key = k.key)
+            UNION ALL SELECT rule, eff FROM er_inc_tkeys WHERE eff IS NOT NULL
+        ),
+        counted AS (SELECT rule, eff, count(*) AS n FROM live GROUP BY rule, eff)
+        SELECT t.rule, t.eff, coalesce(b.n, 0) AS old_n, coalesce(c.n, 0) AS new_n, l.max_block
+        FROM touched t JOIN er_inc_rules l USING (rule)
+        LEFT JOIN counted c USING (rule, eff)
+        LEFT JOIN er_state_blocks b ON b.rule = t.rule AND b.level = 'eff' AND b.key = t.eff
+        """
+    )
+    # Every record's key in a touched block tonight: changed ones from er_inc_tkeys, the
+    # rest as kept.
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_inc_cur AS
+        SELECT rule, uid, eff, dirty FROM er_inc_tkeys WHERE eff IS NOT NULL
+        UNION ALL
+        SELECT k.rule, k.uid, k.eff, false FROM er_state_keys k SEMI JOIN er_inc_eff_n t USING (rule, eff)
+        WHERE k.uid NOT IN (SELECT uid FROM er_inc_gone)
+          AND NOT EXISTS (SELECT 1 FROM er_inc_raw_n r WHERE r.rule = k.rule AND r.key = k.key)
+        """
+    )
+    valid = "new_n > 1 AND new_n <= max_block"
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_inc_dirty_uid_pairs AS
+        WITH blocks AS (
+            SELECT c.* FROM er_inc_cur c SEMI JOIN (SELECT rule, eff FROM er_inc_eff_n
+                                                    WHERE {valid}) v USING (rule, eff)
+        )
+        SELECT a.rule, a.uid AS a, b.uid AS b FROM blocks a JOIN blocks b
+          ON a.rule = b.rule AND a.eff = b.eff AND a.uid <> b.uid
+        WHERE (a.dirty OR b.dirty) AND (a.uid < b.uid)
+        """
+    )
+    # Unchanged records whose raw block crossed its limit, or whose block turned valid or not.
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_inc_regroup_uid AS
+        SELECT uid FROM er_inc_tkeys t JOIN er_inc_raw_n n USING (rule, key)
+        WHERE NOT t.dirty AND (n.new_n <= n.max_block) <> (n.old_n <= n.max_block)
+        UNION
+        SELECT c.uid FROM er_inc_cur c JOIN er_inc_eff_n n USING (rule, eff)
+        WHERE NOT c.dirty AND ({valid}) <> (old_n > 1 AND old_n <= max_block)
+        """
+    )
+    # Their pairs among themselves, from every rule's valid blocks.
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_inc_regroup_uid_pairs AS
+        WITH mine AS (
+            SELECT rule, uid, eff FROM er_inc_tkeys
+            WHERE eff IS NOT NULL AND uid IN (SELECT uid FROM er_inc_regroup_uid)
+            UNION ALL
+            SELECT k.rule, k.uid, k.eff FROM er_state_keys k
+            WHERE k.eff IS NOT NULL AND k.uid IN (SELECT uid FROM er_inc_regroup_uid)
+              AND NOT EXISTS (SELECT 1 FROM er_inc_raw_n r WHERE r.rule = k.rule AND r.key = k.key)
+        ),
+        sizes AS (
+            SELECT m.rule, m.eff, coalesce(t.new_n, b.n) AS n, l.max_block
+            FROM (SELECT DISTINCT rule, eff FROM mine) m JOIN er_inc_rules l USING (rule)
+            LEFT JOIN er_inc_eff_n t USING (rule, eff)
+            LEFT JOIN er_state_blocks b ON b.rule = m.rule AND b.level = 'eff' AND b.key = m.eff
+        )
+        SELECT a.uid AS a, b.uid AS b FROM mine a JOIN mine b
+          ON a.rule = b.rule AND a.eff = b.eff AND a.uid < b.uid
+        WHERE (a.rule, a.eff) IN (SELECT (rule, eff) FROM sizes WHERE n > 1 AND n <= max_block)
+        """
+    )
+    # In tonight's rids, `l` the smaller (record id order).
+    for uid_table, rid_table in (
+        ("er_inc_dirty_uid_pairs", "er_inc_dirty_pairs"),
+        ("er_inc_regroup_uid_pairs", "er_inc_regroup_pairs"),
+    ):
+        con.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE {rid_table} AS
+            SELECT DISTINCT CAST(least(x.rid, y.rid) AS INTEGER) AS l,
+                   CAST(greatest(x.rid, y.rid) AS INTEGER) AS r
+            FROM {uid_table} p JOIN er_inc_next x ON x.uid = p.a JOIN er_inc_next y ON y.uid = p.b
+            """
+        )
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_inc_regroup AS
+        SELECT x.rid FROM er_inc_next x WHERE x.uid IN (SELECT uid FROM er_inc_regroup_uid)
+        """
+    )
+    proposed = dict(
+        con.execute("SELECT rule, count(*) FROM er_inc_dirty_uid_pairs GROUP BY rule").fetchall()
+    )
+    for name in ("er_inc_dk", "er_inc_dirty_uid_pairs", "er_inc_regroup_uid_pairs",
+                 "er_inc_regroup_uid"):  # fmt: skip
+        con.execute(f"DROP TABLE IF EXISTS {name}")
+    return tuple(
+        RuleCount(rule.name, int(proposed.get(rule.name, 0)), int(proposed.get(rule.name, 0)),
+                  0, 0, 0)
+        for rule in RULES
+    )  # fmt: skip
+
+
+def save_night_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Write tonight's keys and block sizes into the state by difference: the keys of records
+    that changed or left go, the new and changed records' keys come, keys whose block crossed
+    its limit are updated; the sizes of the blocks touched are replaced."""
+    con.execute(
+        """
+        DELETE FROM er_state_keys WHERE uid IN (SELECT uid FROM er_inc_gone)
+        """
+    )
+    con.execute(
+        """
+        UPDATE er_state_keys AS k SET eff = t.eff FROM er_inc_tkeys t
+        WHERE NOT t.dirty AND t.rule = k.rule AND t.uid = k.uid AND t.key = k.key
+          AND t.eff IS DISTINCT FROM k.eff
+        """
+    )
+    con.execute(
+        "INSERT INTO er_state_keys SELECT rule, uid, key, refined, eff FROM er_inc_tkeys WHERE dirty"
+    )
+    con.execute(
+        """
+        DELETE FROM er_state_blocks AS b
+        WHERE (b.level = 'raw' AND EXISTS (SELECT 1 FROM er_inc_raw_n t
+                                           WHERE t.rule = b.rule AND t.key = b.key))
+           OR (b.level = 'eff' AND EXISTS (SELECT 1 FROM er_inc_eff_n t
+                                           WHERE t.rule = b.rule AND t.eff = b.key))
+        """
+    )
+    con.execute(
+        """
+        INSERT INTO er_state_blocks
+        SELECT rule, 'raw', key, CAST(new_n AS INTEGER) FROM er_inc_raw_n WHERE new_n > 0
+        UNION ALL
+        SELECT rule, 'eff', eff, CAST(new_n AS INTEGER) FROM er_inc_eff_n WHERE new_n > 0
+        """
+    )
+    for name in ("er_inc_gone", "er_inc_dkeys", "er_inc_raw_n", "er_inc_tkeys", "er_inc_eff_n",
+                 "er_inc_cur"):  # fmt: skip
+        con.execute(f"DROP TABLE IF EXISTS {name}")
