@@ -59,6 +59,7 @@ SQL_IN_TRANSFORMS_FOR_NOW = frozenset(
         "transforms/er/features.py",
         "transforms/er/incremental.py",
         "transforms/er/incremental_clusters.py",
+        "transforms/er/incremental_keys.py",
         "transforms/er/incremental_pairs.py",
         "transforms/er/ladders.py",
         "transforms/er/resolve.py",

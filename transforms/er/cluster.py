@@ -18,7 +18,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-import duckdb
 import numpy as np
 import numpy.typing as npt
 
@@ -233,22 +232,6 @@ def cluster_judged(
     return Clustering(
         cluster_pairs(n, left, right, strength, must, cannot, bare), left, right, strength, must
     )
-
-
-def bare_records(
-    con: duckdb.DuckDBPyConnection, table: str = "er_features"
-) -> npt.NDArray[np.bool_]:
-    """`bare[rid]`: the record gives nothing but a name and a place (no postal code, street,
-    phone, e-mail address, website, NIP or REGON), as a mention in an article does."""
-    rows = con.execute(
-        f"""
-        SELECT postal IS NULL AND street IS NULL AND coalesce(len(phones), 0) = 0
-               AND coalesce(len(emails), 0) = 0 AND host IS NULL AND nip IS NULL
-               AND regon IS NULL AS bare
-        FROM {table} ORDER BY rid
-        """
-    ).fetchnumpy()
-    return np.asarray(rows["bare"], dtype=bool)
 
 
 def assign_cluster_ids(

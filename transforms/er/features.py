@@ -25,6 +25,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 import duckdb
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from transforms.contacts import (
@@ -493,3 +495,19 @@ def _count(con: duckdb.DuckDBPyConnection) -> int:
 def _drop_helpers(con: duckdb.DuckDBPyConnection) -> None:
     for name in ("names", "loc", "postal", "street", "phone", "email", "web", "nip", "regon"):
         con.execute(f"DROP TABLE IF EXISTS er_f_{name}")
+
+
+def bare_records(
+    con: duckdb.DuckDBPyConnection, table: str = "er_features"
+) -> npt.NDArray[np.bool_]:
+    """`bare[rid]`: the record gives nothing but a name and a place (no postal code, street,
+    phone, e-mail address, website, NIP or REGON), as a mention in an article does."""
+    rows = con.execute(
+        f"""
+        SELECT postal IS NULL AND street IS NULL AND coalesce(len(phones), 0) = 0
+               AND coalesce(len(emails), 0) = 0 AND host IS NULL AND nip IS NULL
+               AND regon IS NULL AS bare
+        FROM {table} ORDER BY rid
+        """
+    ).fetchnumpy()
+    return np.asarray(rows["bare"], dtype=bool)

@@ -14,8 +14,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from transforms.er.cluster import bare_records, cluster_pairs, components
+from transforms.er.cluster import cluster_pairs, components
 from transforms.er.decisions import Decision
+from transforms.er.features import bare_records
 from transforms.er.incremental_pairs import count, levels_of
 from transforms.er.model import PairModel
 from transforms.er.review import ConflictCase, conflict_cases

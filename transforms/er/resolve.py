@@ -25,9 +25,9 @@ import numpy.typing as npt
 import pandas as pd
 
 from transforms.er.blocking import RuleCount, block
-from transforms.er.cluster import bare_records, cluster_judged
+from transforms.er.cluster import cluster_judged
 from transforms.er.decisions import Decision, Verdict, apply_decisions, decided_pairs
-from transforms.er.features import build_features_from_records
+from transforms.er.features import bare_records, build_features_from_records
 from transforms.er.model import PairModel, Thresholds, load_model
 from transforms.er.review import ConflictCase, PairCase, conflict_cases, pair_cases
 from transforms.er.scoring import score_candidates
