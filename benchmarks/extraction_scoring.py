@@ -320,13 +320,18 @@ def _score_services(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:
     if re.fullmatch(r"c\d{3}", gold.doc_id):  # collected for support statements
         counted.append(scores.services_support_pages)
     for counts in counted:
-        counts.tp += len(expected & predicted)
-        counts.fp += len(predicted - expected)
-        counts.fn += len(expected - predicted)
-        if expected != predicted:
-            counts.misses.append(
-                f"{gold.doc_id}: +{sorted(predicted - expected)} -{sorted(expected - predicted)}"
-            )
+        _count_sets(counts, gold.doc_id, expected, predicted)
+
+
+def _count_sets(counts: Counts, doc_id: str, expected: set[Any], predicted: set[Any]) -> None:
+    """One document's expected and predicted items into `counts`, a miss line if they differ."""
+    counts.tp += len(expected & predicted)
+    counts.fp += len(predicted - expected)
+    counts.fn += len(expected - predicted)
+    if expected != predicted:
+        counts.misses.append(
+            f"{doc_id}: +{sorted(predicted - expected)} -{sorted(expected - predicted)}"
+        )
 
 
 _SUBJECT = "subject"
@@ -369,13 +374,7 @@ def _score_services_per_provider(gold: Gold, rows: Sequence[Row], counts: Counts
         for item in gold.services
     }
     predicted = {(_provider_of(row, gold), code) for row in rows for code in _stated_codes([row])}
-    counts.tp += len(expected & predicted)
-    counts.fp += len(predicted - expected)
-    counts.fn += len(expected - predicted)
-    if expected != predicted:
-        counts.misses.append(
-            f"{gold.doc_id}: +{sorted(predicted - expected)} -{sorted(expected - predicted)}"
-        )
+    _count_sets(counts, gold.doc_id, expected, predicted)
 
 
 def _score_items(
