@@ -103,11 +103,7 @@ class AddressResolver:
     def _town_seat(self, resolution: PlaceResolution) -> PlaceResolution:
         """Namesakes of which exactly one is a town, for an institution seated in towns: the
         town. Only when every candidate is listed and the evidence did not contradict itself."""
-        if (
-            resolution.status != "ambiguous"
-            or resolution.method != "namesakes"
-            or resolution.candidate_count != len(resolution.candidates)
-        ):
+        if not self._all_namesakes(resolution):
             return resolution
         towns = {
             loc.simc: loc
