@@ -237,7 +237,7 @@ def _lemmas_of(text: str) -> Iterable[str]:
 
 
 @lru_cache(maxsize=1)
-def _folded_index() -> dict[str, tuple[Reading, ...]]:
+def folded_index() -> dict[str, tuple[Reading, ...]]:
     """Folded form -> readings, for the institution vocabulary (built once, ~0.2 s)."""
     lemmas: set[str] = set(HEAD_LEMMAS) | set(_EXTRA_VOCABULARY)
     for row in ACRONYMS:
@@ -255,7 +255,7 @@ def _folded_index() -> dict[str, tuple[Reading, ...]]:
 @lru_cache(maxsize=1)
 def institution_vocabulary() -> frozenset[str]:
     """Folded lemmas of the institution vocabulary (to tell a place from a name word)."""
-    return frozenset(fold(r.lemma).lower() for rs in _folded_index().values() for r in rs)
+    return frozenset(fold(r.lemma).lower() for rs in folded_index().values() for r in rs)
 
 
 @lru_cache(maxsize=500_000)
@@ -264,7 +264,7 @@ def readings(word: str) -> tuple[Reading, ...]:
     index knows it. ASCII words try the folded index first: an ASCII-folded "SZKOL" is far
     more likely "szkół" than the imperative of "szkolić"."""
     if word.isascii():
-        indexed = _folded_index().get(word.lower())
+        indexed = folded_index().get(word.lower())
         if indexed:
             return indexed
     found = morfeusz_readings(word)

@@ -23,8 +23,8 @@ from transforms.abbreviations import expand_abbreviations
 from transforms.acronyms import acronym_token_key, by_short, misspelt, shared_full, shared_words
 from transforms.classify import classify
 from transforms.former_names import RENAMINGS
-from transforms.name_morphology import _folded_index as folded_forms  # the vocabulary's forms
 from transforms.name_morphology import (
+    folded_index,
     institution_vocabulary,
     key_lemma,
     place_lemma,
@@ -146,7 +146,7 @@ def _lemma(word: str) -> str:
 def _kind_forms() -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
     """Folded forms of the institution vocabulary by length: (forms, their lemmas)."""
     by_length: dict[int, list[tuple[str, str]]] = {}
-    for form, found in folded_forms().items():
+    for form, found in folded_index().items():
         lemmas = {fold(r.lemma).lower() for r in found}
         if len(lemmas) == 1:
             by_length.setdefault(len(form), []).append((form, lemmas.pop()))
