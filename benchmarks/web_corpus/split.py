@@ -7,6 +7,10 @@ site in the test half. Hosts are stratified by the category of their first docum
 by the SHA-1 of the host name within each category, then dealt alternately, starting with
 `tune`), so both halves hold every kind of institution. The split is written once and
 committed; rerunning the script over the same index gives the same column.
+
+A host that already has a split keeps it: when documents are added later (the `d` addition of
+2026-12-06), only hosts without a split are dealt, by the same stratified, alternate dealing
+over the new hosts alone, so no earlier row ever changes its half.
 """
 
 from __future__ import annotations
@@ -21,14 +25,18 @@ FIELDS = ("id", "url", "host", "category", "kind", "voivodeship", "query", "spli
 
 
 def assign_splits(rows: list[dict[str, str]]) -> dict[str, str]:
-    """host -> "tune" | "test"."""
+    """host -> "tune" | "test"; hosts that already have a split keep it."""
+    split: dict[str, str] = {}
+    for row in rows:
+        if row.get("split"):
+            split.setdefault(row["host"], row["split"])
     category_of: dict[str, str] = {}
     for row in rows:
-        category_of.setdefault(row["host"], row["category"])
+        if row["host"] not in split:
+            category_of.setdefault(row["host"], row["category"])
     by_category: dict[str, list[str]] = defaultdict(list)
     for host, category in category_of.items():
         by_category[category].append(host)
-    split: dict[str, str] = {}
     turn = 0  # carried across categories so that odd-sized categories even out
     for category in sorted(by_category):
         for host in sorted(
