@@ -415,6 +415,8 @@ def _judge(
         strength = 0
     elif strength == 1:
         candidate.evidence.add("host (weak)")
+    if not candidate.evidence & {"title", "title mention"} and _named_in_title(name, page):
+        candidate.evidence.add("title mention")
     speaks = candidate.evidence & {"speaker", "agent", "heading", "title", "declared"}
     if own_voice and speaks:
         candidate.evidence.add("own voice")
@@ -435,6 +437,33 @@ def _judge(
         candidate.evidence.add("unit")
     if _organ(name):
         candidate.evidence.add("organ")
+
+
+_PLACE_PART = re.compile(r"\s(?:w|we|W|WE|z\s+siedzibą\s+w)\s.*$")
+
+
+def _named_in_title(name: str, page: PageText) -> bool:
+    """Whether the title names the body in another case, where the phrase reader finds no
+    name ("Warunki przyjęcia nieletniego do Młodzieżowego Ośrodka Wychowawczego Księży
+    Orionistów" for the "Młodzieżowy Ośrodek Wychowawczy Księży Orionistów w Warszawie" the
+    text names): the name's words before its place, lemma by lemma, in a row in the title.
+    Only a name that tells its body from others of its kind counts."""
+    if _generic(name):
+        return False
+    try:
+        words = normalise_name(_PLACE_PART.sub("", name)).key.split()
+    except ValueError:
+        return False
+    if len(words) < 2:
+        return False
+    for text in (page.title, *page.heads):
+        try:
+            title = normalise_name(text).key.split() if text.strip() else []
+        except ValueError:
+            continue
+        if any(title[i : i + len(words)] == words for i in range(len(title) - len(words) + 1)):
+            return True
+    return False
 
 
 def _organ(name: str) -> bool:
