@@ -8,7 +8,9 @@ by signals that hold on any Polish institution's site, whatever its markup, and 
   strony" (the statutory accessibility statement), "Administratorem danych … jest X",
   "© 2024 X";
 - `title` (4): the page title, or one of its parts between separators, is the name; a title
-  that only mentions it in a sentence ("Ogłoszenie o … w Powiatowym Centrum …") gives 1;
+  that only mentions it in a sentence ("Ogłoszenie o … w Powiatowym Centrum …") gives 1, also
+  in a case the phrase reader does not read ("Warunki przyjęcia … do Młodzieżowego Ośrodka
+  Wychowawczego Księży Orionistów", `_named_in_title`);
 - `heading` (3): a line of the page is the name and nothing else (a logo text, a heading),
   also when it runs over two or three lines ("Miejsko-Gminny Ośrodek Pomocy Społecznej" /
   "w Lubsku");
