@@ -8,7 +8,9 @@ by signals that hold on any Polish institution's site, whatever its markup, and 
   strony" (the statutory accessibility statement), "Administratorem danych … jest X",
   "© 2024 X";
 - `title` (4): the page title, or one of its parts between separators, is the name; a title
-  that only mentions it in a sentence ("Ogłoszenie o … w Powiatowym Centrum …") gives 1;
+  that only mentions it in a sentence ("Ogłoszenie o … w Powiatowym Centrum …") gives 1, also
+  in a case the phrase reader does not read ("Warunki przyjęcia … do Młodzieżowego Ośrodka
+  Wychowawczego Księży Orionistów", `_named_in_title`);
 - `heading` (3): a line of the page is the name and nothing else (a logo text, a heading),
   also when it runs over two or three lines ("Miejsko-Gminny Ośrodek Pomocy Społecznej" /
   "w Lubsku");
@@ -415,6 +417,8 @@ def _judge(
         strength = 0
     elif strength == 1:
         candidate.evidence.add("host (weak)")
+    if not candidate.evidence & {"title", "title mention"} and _named_in_title(name, page):
+        candidate.evidence.add("title mention")
     speaks = candidate.evidence & {"speaker", "agent", "heading", "title", "declared"}
     if own_voice and speaks:
         candidate.evidence.add("own voice")
@@ -435,6 +439,33 @@ def _judge(
         candidate.evidence.add("unit")
     if _organ(name):
         candidate.evidence.add("organ")
+
+
+_PLACE_PART = re.compile(r"\s(?:w|we|W|WE|z\s+siedzibą\s+w)\s.*$")
+
+
+def _named_in_title(name: str, page: PageText) -> bool:
+    """Whether the title names the body in another case, where the phrase reader finds no
+    name ("Warunki przyjęcia nieletniego do Młodzieżowego Ośrodka Wychowawczego Księży
+    Orionistów" for the "Młodzieżowy Ośrodek Wychowawczy Księży Orionistów w Warszawie" the
+    text names): the name's words before its place, lemma by lemma, in a row in the title.
+    Only a name that tells its body from others of its kind counts."""
+    if _generic(name):
+        return False
+    try:
+        words = normalise_name(_PLACE_PART.sub("", name)).key.split()
+    except ValueError:
+        return False
+    if len(words) < 2:
+        return False
+    for text in (page.title, *page.heads):
+        try:
+            title = normalise_name(text).key.split() if text.strip() else []
+        except ValueError:
+            continue
+        if any(title[i : i + len(words)] == words for i in range(len(title) - len(words) + 1)):
+            return True
+    return False
 
 
 def _organ(name: str) -> bool:
