@@ -258,6 +258,14 @@ def test_names_that_keep_their_seat_as_written(
             "Powiatowa Stacja Sanitarno-Epidemiologiczna w Chełmna", id="seat-in-the-genitive",
         ),
         pytest.param(
+            # dps_wolne_miejsca_lodzkie: a letter out of place in the type, two swapped in the
+            # seat (the record was typed "other" and left out of the publication)
+            _row("Dom Pomocy Społęcznej w Ozorkwoie", "10", street_raw="ul. Mickiewicza 1",
+                 postal_code_raw="95-035", locality_raw="Ozorków", powiat_raw="Powiat Zgierski"),
+            "Dom Pomocy Społecznej w Ozorkowie", "restored", "Dom Pomocy Społęcznej w Ozorkwoie",
+            id="typos-in-type-and-seat",
+        ),
+        pytest.param(
             # html_fixtures school/bip.spdrawno.pl (folded): the patron after the seat stays
             # there (official2.csv: "Szkoła Podstawowa w Drawnie im. Stefana Żeromskiego")
             _row("Szkola Podstawowa w Drawnie im. Stefana Zeromskiego", "3203",

@@ -25,7 +25,7 @@ Once the address is resolved (`styled_seat`):
 - a seat phrase that names the institution's own locality, but abbreviated, in capitals or not
   in the locative, is spelt as the dictionary declines the locality: "w Gorzowie Wlkp." -> "w
   Gorzowie Wielkopolskim", "w TORUNIU" -> "w Toruniu", "w Krynicy Zdrój" -> "w Krynicy-Zdroju",
-  "w Chełmna" (the genitive) -> "w Chełmnie";
+  "w Chełmna" (the genitive) -> "w Chełmnie", "w Ozorkwoie" (letters swapped) -> "w Ozorkowie";
 - a list's note of the powiat or gmina after the seat goes: "Gminny Ośrodek Pomocy Społecznej
   w Bolesławiu (pow. olkuski)" (only in the name shown: the key keeps it apart from its
   namesake).
@@ -348,6 +348,8 @@ def _respelt_seat(name: str, locality: str, place_name: PlaceName | None) -> str
                 return None
         elif _inflects(word, plain):
             pass  # "w Chełmna": the locality in another case, the locative is taken
+        elif len(word) >= 5 and sorted(fold_key(word)) == sorted(fold_key(declined)):
+            pass  # "w Ozorkwoie": the locative's letters, two of them swapped
         elif not ((word.endswith(".") or len(word) <= 4) and _abbreviates(word, declined)):
             return None  # "Wlkp." or "Wlkp"
     form = "".join(parts)
