@@ -266,6 +266,29 @@ def test_names_that_keep_their_seat_as_written(
             id="typos-in-type-and-seat",
         ),
         pytest.param(
+            # ops_slaskie.csv: the seat's locative with a letter left out
+            _row("Gminny Ośrodek Pomocy Społecznej w Przystaji", "24", type_raw="GOPS",
+                 street_raw="ul. Częstochowska 5", postal_code_raw="42-141",
+                 locality_raw="Przystajń", gmina_raw="Przystajń", powiat_raw="kłobucki"),
+            "Gminny Ośrodek Pomocy Społecznej w Przystajni", "styled",
+            "Gminny Ośrodek Pomocy Społecznej w Przystaji", id="seat-a-letter-left-out",
+        ),
+        pytest.param(
+            # utw_malopolskie.csv: the seat's locative with a letter doubled
+            _row("Stowarzyszenie Uniwersytet Trzeciego Wieku w Drwinii", "12", type_raw="UTW",
+                 street_raw="Drwinia 173", postal_code_raw="32-709", locality_raw="Drwinia",
+                 powiat_raw="bocheński"),
+            "Stowarzyszenie Uniwersytet Trzeciego Wieku w Drwini", "styled",
+            "Stowarzyszenie Uniwersytet Trzeciego Wieku w Drwinii", id="seat-a-letter-doubled",
+        ),
+        pytest.param(
+            # sady_adresy: "Gostyniu" is a locative the dictionary knows, a letter away from
+            # the one the locatives' table gives ("Gostyni"): it stays
+            _row("Sąd Rejonowy w Gostyniu", "PL", street_raw="ul. Sądowa 1",
+                 postal_code_raw="63-800", locality_raw="Gostyń"),
+            "Sąd Rejonowy w Gostyniu", "written", None, id="a-known-locative-stays",
+        ),
+        pytest.param(
             # html_fixtures school/bip.spdrawno.pl (folded): the patron after the seat stays
             # there (official2.csv: "Szkoła Podstawowa w Drawnie im. Stefana Żeromskiego")
             _row("Szkola Podstawowa w Drawnie im. Stefana Zeromskiego", "3203",

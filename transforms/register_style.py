@@ -25,7 +25,8 @@ Once the address is resolved (`styled_seat`):
 - a seat phrase that names the institution's own locality, but abbreviated, in capitals or not
   in the locative, is spelt as the dictionary declines the locality: "w Gorzowie Wlkp." -> "w
   Gorzowie Wielkopolskim", "w TORUNIU" -> "w Toruniu", "w Krynicy Zdrój" -> "w Krynicy-Zdroju",
-  "w Chełmna" (the genitive) -> "w Chełmnie", "w Ozorkwoie" (letters swapped) -> "w Ozorkowie";
+  "w Chełmna" (the genitive) -> "w Chełmnie", a word no dictionary knows a letter away from
+  the locative -> the locative ("w Ozorkwoie", "w Trzebinii", "w Przystaji");
 - a list's note of the powiat or gmina after the seat goes: "Gminny Ośrodek Pomocy Społecznej
   w Bolesławiu (pow. olkuski)" (only in the name shown: the key keeps it apart from its
   namesake).
@@ -323,6 +324,25 @@ def _inflects(word: str, plain: str) -> bool:
     return any(reading.lemma == plain for reading in analyse_word(word))
 
 
+def _one_letter_apart(one: str, two: str) -> bool:
+    """One letter more, or two neighbours swapped."""
+    if len(one) == len(two):
+        diff = [i for i, (a, b) in enumerate(zip(one, two, strict=True)) if a != b]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and one[diff[0]] == two[diff[1]]
+    short, long = sorted((one, two), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _misspelt(word: str, declined: str) -> bool:
+    """A seat word no dictionary knows, a letter away from the locality's locative: "Ozorkwoie"
+    (two swapped), "Trzebinii" (one doubled), "Przystaji" (one left out)."""
+    if len(word) < 5 or any(a.pos != "ign" for a in analyse_word(word)):
+        return False
+    return _one_letter_apart(fold_key(word), fold_key(declined))
+
+
 def _respelt_seat(name: str, locality: str, place_name: PlaceName | None) -> str | None:
     """The final seat phrase spelt as the dictionary declines `locality`, when its words are that
     locality's: in the nominative, in capitals, abbreviated ("Wlkp."), or folded; a word that is
@@ -348,8 +368,8 @@ def _respelt_seat(name: str, locality: str, place_name: PlaceName | None) -> str
                 return None
         elif _inflects(word, plain):
             pass  # "w Chełmna": the locality in another case, the locative is taken
-        elif len(word) >= 5 and sorted(fold_key(word)) == sorted(fold_key(declined)):
-            pass  # "w Ozorkwoie": the locative's letters, two of them swapped
+        elif _misspelt(word, declined):
+            pass  # "w Ozorkwoie", "w Trzebinii", "w Przystaji": the locative, mistyped
         elif not ((word.endswith(".") or len(word) <= 4) and _abbreviates(word, declined)):
             return None  # "Wlkp." or "Wlkp"
     form = "".join(parts)
