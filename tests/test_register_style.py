@@ -282,6 +282,13 @@ def test_names_that_keep_their_seat_as_written(
             "Stowarzyszenie Uniwersytet Trzeciego Wieku w Drwinii", id="seat-a-letter-doubled",
         ),
         pytest.param(
+            # sady_adresy: the seat in the locative without its "w"
+            _row("Sąd Rejonowy Cieszynie", "PL", street_raw="ul. Garncarska 8",
+                 locality_raw="Cieszyn"),
+            "Sąd Rejonowy w Cieszynie", "styled", "Sąd Rejonowy Cieszynie",
+            id="seat-without-its-preposition",
+        ),
+        pytest.param(
             # sady_adresy: "Gostyniu" is a locative the dictionary knows, a letter away from
             # the one the locatives' table gives ("Gostyni"): it stays
             _row("Sąd Rejonowy w Gostyniu", "PL", street_raw="ul. Sądowa 1",

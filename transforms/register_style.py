@@ -27,6 +27,8 @@ Once the address is resolved (`styled_seat`):
   Gorzowie Wielkopolskim", "w TORUNIU" -> "w Toruniu", "w Krynicy Zdrój" -> "w Krynicy-Zdroju",
   "w Chełmna" (the genitive) -> "w Chełmnie", a word no dictionary knows a letter away from
   the locative -> the locative ("w Ozorkwoie", "w Trzebinii", "w Przystaji");
+- the locality's locative at the end without its preposition gets it: "Sąd Rejonowy Cieszynie"
+  -> "Sąd Rejonowy w Cieszynie" (not a word that may be a genitive owner: "… Woli");
 - a list's note of the powiat or gmina after the seat goes: "Gminny Ośrodek Pomocy Społecznej
   w Bolesławiu (pow. olkuski)" (only in the name shown: the key keeps it apart from its
   namesake).
@@ -404,6 +406,32 @@ def _seat_after_type(
     return None
 
 
+def _locative_without_preposition(
+    name: str, locality: str, place_name: PlaceName | None
+) -> str | None:
+    """ "Sąd Rejonowy Cieszynie" -> "Sąd Rejonowy w Cieszynie": the name ends in the locative
+    of its own locality, no "w" before it. A word that may be a genitive too ("Woli") is an
+    owner as often as a seat, and stays."""
+    phrase = seat_phrase(locality, place_name)
+    if phrase is None:
+        return None
+    preposition, declined = phrase.split(" ", 1)
+    size = len(declined.split(" "))
+    words = name.split(" ")
+    if len(words) <= size + 1 or " ".join(words[-size:]) != declined:
+        return None
+    before = words[-size - 1]
+    if not before[:1].isupper() or before.lower() in _OWNER_WORDS:
+        return None
+    for word in declined.split(" "):
+        cases = {
+            c for a in analyse_word(word) for c in (a.tag.split(":") + ["", "", ""])[2].split(".")
+        }
+        if "gen" in cases or "nom" in cases:
+            return None
+    return f"{' '.join(words[:-size])} {preposition} {declined}"
+
+
 def styled_seat(
     name: str,
     type_code: str | None,
@@ -429,6 +457,10 @@ def styled_seat(
         return Styled(respelt, from_address=False)
     if spelling_only:
         return None
+    if locality and not _has_seat(name):
+        seated = _locative_without_preposition(name, locality, place_name)
+        if seated is not None:
+            return Styled(seated, from_address=False)
     if type_code not in SEATED_TYPES or _has_seat(name) or not (locality or gmina):
         return None
     places = tuple(dict.fromkeys(p for p in (locality, gmina) if p))
