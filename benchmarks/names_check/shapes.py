@@ -7,7 +7,8 @@ Reads `dane/instytucje.csv` and counts names that end in a house number, have an
 name glued after the seat, hold "ul." or a street, a bracketed note, are all capitals, have a
 seat phrase not in the locative, end in a comma, a dash or a full stop, hold doubled spaces,
 unbalanced quotes, a patron written after the seat, or a descriptive "dla …" tail after a
-branch. A name may have several shapes. `--list` prints the names behind each count.
+branch, a number before the type, or a type named after its seat without one ("Dom Pomocy
+Społecznej", "Klub Senior+" is not counted). A name may have several shapes. `--list` prints the names behind each count.
 """
 
 from __future__ import annotations
@@ -76,6 +77,16 @@ SHAPES: dict[str, Callable[[str], bool]] = {
     ),
     "a descriptive tail after a branch": lambda n: (
         re.search(r"\b[Ff]ilia\b.*\sdla\s", n) is not None
+    ),
+    "a number before the type": lambda n: re.match(r"\d+\.?\s", n) is not None,
+    "a seated type without a seat": lambda n: (
+        re.match(
+            r"(?:Dom Pomocy Społecznej|Środowiskowy Dom Samopomocy|Gminny Ośrodek|Miejski Ośrodek"
+            r"|Ośrodek Pomocy|Powiatowe Centrum Pomocy|Powiatowy Urząd Pracy|Dzienny Dom)",
+            n,
+        )
+        is not None
+        and re.search(r"\s(?:w|we)\s", n) is None
     ),
     "longer than 100 characters": lambda n: len(n) > 100,
 }
