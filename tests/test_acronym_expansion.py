@@ -49,6 +49,9 @@ def known_place(national_gazetteer: NationalGazetteer) -> Iterator[Callable[[str
         ("ŚDS „Magiczny Dom”", "Środowiskowy Dom Samopomocy „Magiczny Dom”"),
         # dps spreadsheets
         ("DPS Sieradz", "Dom Pomocy Społecznej w Sieradzu"),
+        # dps_wolne_miejsca_lodzkie (its description cut by register_clean): a branch after
+        # the seat stays as written
+        ("DPS Sieradz Filia w Rożdżałach", "Dom Pomocy Społecznej w Sieradzu Filia w Rożdżałach"),
         (
             "DPS „BORÓWEK” im. Krystyny Bochenek",
             "Dom Pomocy Społecznej „BORÓWEK” im. Krystyny Bochenek",

@@ -30,6 +30,16 @@ from warehouse.stages import match_and_build
 
 REGISTRY = ("rejestr_sds", "2610", "registry", "Rejestr placówek — wykaz", "https://rej.example.pl")
 COURT_PAGE = ("sr_page", "2610", "institution_page", "Portal orzeczeń", "https://sr.example.pl")
+LIBRARY_PAGE = (
+    "biblioteka_page",
+    "2610",
+    "institution_page",
+    "Biblioteka",
+    "https://bib.example.pl",
+)
+LIBRARY_LIST = (
+    "biblioteki_lista", "2610", "institution_page", "Biblioteki gminy", "https://gmina.example.pl"
+)  # fmt: skip
 
 
 def _row(source: str, role: str, name: str, street: str | None, postal: str | None,
@@ -84,6 +94,13 @@ EXTRA = [
          "Skarżysko-Kamienna", "41 100 10 07"),
     _row("rejestr_sds", "row", "Dom Pomocy Społecznej", "ul. Kościuszki 3", "26-120", "Bliżyn",
          "41 100 10 08"),
+    # A library's site titles it "Biblioteka w Sarnakach", the list of libraries on its pages
+    # (and its rules) "Gminna Biblioteka Publiczna w Sarnakach" (html_fixtures/other_public,
+    # biblioteka.sarnaki.pl; official2.csv): the same pair, in a town of the demo's gazetteer.
+    _row("biblioteka_page", "subject", "Biblioteka w Suchedniowie", "ul. Bodzentyńska 9",
+         "26-130", "Suchedniów", "41 100 10 09"),
+    _row("biblioteki_lista", "row", "Gminna Biblioteka Publiczna w Suchedniowie",
+         "ul. Bodzentyńska 9", "26-130", "Suchedniów", "41 100 10 09"),
 ]  # fmt: skip
 
 
@@ -91,7 +108,7 @@ EXTRA = [
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # Building the directory takes a second or two: once per module, copied for each test.
     db = tmp_path_factory.mktemp("template") / "w.duckdb"
-    build_directory(db, EXTRA, [REGISTRY, COURT_PAGE]).close()
+    build_directory(db, EXTRA, [REGISTRY, COURT_PAGE, LIBRARY_PAGE, LIBRARY_LIST]).close()
     return db
 
 
@@ -305,3 +322,14 @@ def test_a_tie_between_types_is_settled_by_record_id(
     )
     assert _court_type(warehouse, {first: "dps", second: "care_home"}) == "dps"
     assert _court_type(warehouse, {first: "care_home", second: "dps"}) == "care_home"
+
+
+def test_a_fuller_name_a_source_wrote_wins(warehouse: duckdb.DuckDBPyConnection) -> None:
+    # The site's own title would win (its own page before another page's list row), but every
+    # word of it is in the list's name, in order, which says more ("Gminna … Publiczna").
+    names = set(_names(warehouse).values())
+    assert "Gminna Biblioteka Publiczna w Suchedniowie" in names
+    assert "Biblioteka w Suchedniowie" not in names
+    assert _alternates(warehouse, "Gminna Biblioteka Publiczna w Suchedniowie") == {
+        "Biblioteka w Suchedniowie"
+    }

@@ -100,6 +100,31 @@ def test_text_with_polish_letters_keeps_its_ascii_words() -> None:
     assert restore("Poradnia Psychologiczno-Pedagogiczna w Pszczynie").changed == ()
 
 
+@pytest.mark.parametrize(
+    ("written", "restored"),
+    [
+        # dps_wolne_miejsca_lodzkie: a Polish letter in the wrong place, or one of two missing
+        ("Dom Pomocy Społęcznej w Ozorkwoie", "Dom Pomocy Społecznej w Ozorkwoie"),
+        ("DPS Sieradz Filia w Rożdzałach", "DPS Sieradz Filia w Rożdżałach"),
+        ("Rożdzały 7", "Rożdżały 7"),
+        # dps_malopolskie
+        (
+            "Dom Pomocy Społecznej dla Dzieci i Młodziezy Niepełnosprawnych Intelektualnie",
+            "Dom Pomocy Społecznej dla Dzieci i Młodzieży Niepełnosprawnych Intelektualnie",
+        ),
+        # the registries' address columns
+        ("ul. Świetego Jana 1A", "ul. Świętego Jana 1A"),
+        ("Myslibórz", "Myślibórz"),
+        # words the dictionary or the word list knows as written stay
+        ("Uniwersytet Trzeciego Wieku przy Fundacji Rozwoju Sądecczyzny",
+         "Uniwersytet Trzeciego Wieku przy Fundacji Rozwoju Sądecczyzny"),
+        ("Dom Pomocy Społecznej w Przedborzu", "Dom Pomocy Społecznej w Przedborzu"),
+    ],
+)  # fmt: skip
+def test_a_misplaced_polish_letter_is_put_right(written: str, restored: str) -> None:
+    assert restore(written).text == restored
+
+
 def test_decomposed_letters_are_composed() -> None:
     decomposed = unicodedata.normalize(
         "NFD", "Powiatowy Dom Pomocy Społecznej im. A. Starzeńskiego"

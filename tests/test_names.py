@@ -125,9 +125,29 @@ def test_different_numbers_never_share_a_key() -> None:
             "Szkoła Podstawowa nr 3 im. Jana Pawła II w Piszu",
             id="number-at-the-end-of-the-type-unchanged",
         ),
+        # html_fixtures school/bip.spdrawno.pl ("Nazwa:"): the patron after the seat stays
+        pytest.param(
+            "Szkoła Podstawowa w Drawnie im. Stefana Żeromskiego",
+            "Szkoła Podstawowa w Drawnie im. Stefana Żeromskiego",
+            id="spdrawno-patron-after-the-seat",
+        ),
+        # utw_malopolskie.csv: the patron is the host university's, between it and the seat
+        pytest.param(
+            "Uniwersytet Trzeciego Wieku w Uniwersytecie Pedagogicznym im. Komisji Edukacji "
+            "Narodowej w Krakowie",
+            "Uniwersytet Trzeciego Wieku w Uniwersytecie Pedagogicznym im. Komisji Edukacji "
+            "Narodowej w Krakowie",
+            id="utw-patron-of-the-host",
+        ),
+        # dps_malopolskie: the register's usual order, patron before the seat, unchanged
+        pytest.param(
+            "Dom Pomocy Społecznej im. św. Brata Alberta w Ojcowie",
+            "Dom Pomocy Społecznej im. św. Brata Alberta w Ojcowie",
+            id="patron-before-the-seat-unchanged",
+        ),
     ],
 )
-def test_number_stays_where_the_name_writes_it(raw: str, name: str) -> None:
+def test_number_and_patron_stay_where_the_name_writes_them(raw: str, name: str) -> None:
     parsed = normalise_name(raw)
     assert parsed.name == name
     assert parsed.key == normalise_name(name).key  # the key does not depend on the order

@@ -50,7 +50,21 @@ def _row(name: str, county: str, **fields: str | None) -> RawRow:
         ("Dom Pomocy Społecznej W Zabłotach", "Dom Pomocy Społecznej w Zabłotach"),
         # web_corpus gold (a068, c030): an en dash with spaces
         ("Ośrodek Adopcyjno – Opiekuńczy w Koszalinie", "Ośrodek Adopcyjno-Opiekuńczy w Koszalinie"),
+        # dps_wolne_miejsca_lodzkie: the operator's name after the seat
+        ("Dom Pomocy Społecznej w Chorzeszowie Fundacja im. Brata Alberta",
+         "Dom Pomocy Społecznej w Chorzeszowie"),
+        # dps_wolne_miejsca_lodzkie: what a branch is for, after its seat
+        ("DPS Sieradz Filia w Rożdzałach dla przewlekle psychicznie chorych",
+         "DPS Sieradz Filia w Rożdzałach"),
         # --- stay as written ---
+        # utw_malopolskie: the operator after "przy" is how the university names itself
+        ("Uniwersytet Trzeciego Wieku w Starym Sączu przy Fundacji Rozwoju Sądecczyzny",
+         "Uniwersytet Trzeciego Wieku w Starym Sączu przy Fundacji Rozwoju Sądecczyzny"),
+        # dps_malopolskie: who it is for is the home's name when no branch precedes it
+        ("Dom Pomocy Społecznej dla Dzieci, Młodzieży i Dorosłych Niepełnosprawnych "
+         "Intelektualnie w Tarnowie",
+         "Dom Pomocy Społecznej dla Dzieci, Młodzieży i Dorosłych Niepełnosprawnych "
+         "Intelektualnie w Tarnowie"),
         # dps_podkarpackie: the home's own number, no place before it
         ("Dom Pomocy Społecznej nr 1", "Dom Pomocy Społecznej nr 1"),
         # dps_podkarpackie: two villages, no "Piskorowice-Mołynie" in the gazetteer
@@ -215,6 +229,89 @@ def test_names_that_keep_their_seat_as_written(
                  powiat_raw="olkuski"),
             "Gminny Ośrodek Pomocy Społecznej w Bolesławiu", "styled",
             "Gminny Ośrodek Pomocy Społecznej w Bolesławiu (pow. olkuski)", id="powiat-note",
+        ),
+        pytest.param(
+            # dps_wolne_miejsca_lodzkie: the list's second line, the operator, glued after
+            # the seat (official2.csv: "Dom Pomocy Społecznej w Chorzeszowie")
+            _row("Dom Pomocy Społecznej w Chorzeszowie Fundacja im. Brata Alberta", "10",
+                 street_raw="Chorzeszów 37", postal_code_raw="98-105", locality_raw="Wodzierady",
+                 powiat_raw="Łaski"),
+            "Dom Pomocy Społecznej w Chorzeszowie", "styled",
+            "Dom Pomocy Społecznej w Chorzeszowie Fundacja im. Brata Alberta",
+            id="operator-after-the-seat",
+        ),
+        pytest.param(
+            # dps_wolne_miejsca_lodzkie: a branch, what its wards are for after its seat, the
+            # seat without its "ż" (official.csv: "… w Sieradzu Filia w Rożdżałach")
+            _row("DPS Sieradz Filia w Rożdzałach dla osób dorosłych niepełnosprawnych "
+                 "intelektualnie z oddziałem dla dzieci i młodzieży niepełnosprawnych "
+                 "intelektualnie.", "10", street_raw="Rożdzały 7", postal_code_raw="98-290",
+                 locality_raw="Warta", powiat_raw="Sieradzki"),
+            "Dom Pomocy Społecznej w Sieradzu Filia w Rożdżałach", "expanded", None,
+            id="branch-with-a-description",
+        ),
+        pytest.param(
+            # psse_sanepid_adresy: the seat in the genitive after "w"
+            _row("Powiatowa Stacja Sanitarno-Epidemiologiczna w Chełmna", "PL",
+                 street_raw="ul. Łunawska 2a", postal_code_raw="86-200", locality_raw="Chełmno"),
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Chełmnie", "styled",
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Chełmna", id="seat-in-the-genitive",
+        ),
+        pytest.param(
+            # dps_wolne_miejsca_lodzkie: a letter out of place in the type, two swapped in the
+            # seat (the record was typed "other" and left out of the publication)
+            _row("Dom Pomocy Społęcznej w Ozorkwoie", "10", street_raw="ul. Mickiewicza 1",
+                 postal_code_raw="95-035", locality_raw="Ozorków", powiat_raw="Powiat Zgierski"),
+            "Dom Pomocy Społecznej w Ozorkowie", "restored", "Dom Pomocy Społęcznej w Ozorkwoie",
+            id="typos-in-type-and-seat",
+        ),
+        pytest.param(
+            # ops_slaskie.csv: the seat's locative with a letter left out
+            _row("Gminny Ośrodek Pomocy Społecznej w Przystaji", "24", type_raw="GOPS",
+                 street_raw="ul. Częstochowska 5", postal_code_raw="42-141",
+                 locality_raw="Przystajń", gmina_raw="Przystajń", powiat_raw="kłobucki"),
+            "Gminny Ośrodek Pomocy Społecznej w Przystajni", "styled",
+            "Gminny Ośrodek Pomocy Społecznej w Przystaji", id="seat-a-letter-left-out",
+        ),
+        pytest.param(
+            # utw_malopolskie.csv: the seat's locative with a letter doubled
+            _row("Stowarzyszenie Uniwersytet Trzeciego Wieku w Drwinii", "12", type_raw="UTW",
+                 street_raw="Drwinia 173", postal_code_raw="32-709", locality_raw="Drwinia",
+                 powiat_raw="bocheński"),
+            "Stowarzyszenie Uniwersytet Trzeciego Wieku w Drwini", "styled",
+            "Stowarzyszenie Uniwersytet Trzeciego Wieku w Drwinii", id="seat-a-letter-doubled",
+        ),
+        pytest.param(
+            # sady_adresy: the seat in the locative without its "w"
+            _row("Sąd Rejonowy Cieszynie", "PL", street_raw="ul. Garncarska 8",
+                 locality_raw="Cieszyn"),
+            "Sąd Rejonowy w Cieszynie", "styled", "Sąd Rejonowy Cieszynie",
+            id="seat-without-its-preposition",
+        ),
+        pytest.param(
+            # sady_adresy: "Gostyniu" is a locative the dictionary knows, a letter away from
+            # the one the locatives' table gives ("Gostyni"): it stays
+            _row("Sąd Rejonowy w Gostyniu", "PL", street_raw="ul. Sądowa 1",
+                 postal_code_raw="63-800", locality_raw="Gostyń"),
+            "Sąd Rejonowy w Gostyniu", "written", None, id="a-known-locative-stays",
+        ),
+        pytest.param(
+            # html_fixtures school/bip.spdrawno.pl (folded): the patron after the seat stays
+            # there (official2.csv: "Szkoła Podstawowa w Drawnie im. Stefana Żeromskiego")
+            _row("Szkola Podstawowa w Drawnie im. Stefana Zeromskiego", "3203",
+                 street_raw="Szkolna 25", postal_code_raw="73-220", locality_raw="Drawno",
+                 gmina_raw="Drawno", powiat_raw="choszczenski"),
+            "Szkoła Podstawowa w Drawnie im. Stefana Żeromskiego", "restored",
+            "Szkola Podstawowa w Drawnie im. Stefana Zeromskiego", id="patron-after-the-seat",
+        ),
+        pytest.param(
+            # rspo_licea: the patron is the Zespół's, after it, as RSPO writes it
+            _row("XIV LICEUM OGÓLNOKSZTAŁCĄCE W ZESPOLE SZKÓŁ OGÓLNOKSZTAŁCĄCYCH I TECHNICZNYCH "
+                 "IM. JANA SZCZEPANIKA W TARNOWIE", "PL", type_raw="Liceum ogólnokształcące",
+                 street_raw="ul. Kazimierza Brodzińskiego 9", postal_code_raw="33-100",
+                 locality_raw="Tarnów", gmina_raw="Tarnów", powiat_raw="Tarnów"),
+            "XIV Liceum Ogólnokształcące w Zespole Szkół Ogólnokształcących i Technicznych im. "
+            "Jana Szczepanika w Tarnowie", "written", None, id="patron-of-the-complex",
         ),
         # --- stay as written ---
         pytest.param(

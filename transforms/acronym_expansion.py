@@ -13,7 +13,9 @@ acronym is
 - a place the gazetteer knows by exactly that name (`place_name`, the gazetteer's reader), put
   in the locative by Morfeusz (`transforms.locatives`): "GOPS Charsznica";
 - a quoted proper name, maybe a patron, maybe a place: "DPS „Borówek” im. Krystyny Bochenek";
-- "w <place>" (already a full name's place phrase): "MGOPS w Kamieńsku".
+- "w <place>" (already a full name's place phrase): "MGOPS w Kamieńsku";
+- any of these, then a branch ("Filia", "Oddział") as written: "DPS Sieradz Filia w
+  Rożdżałach" -> "Dom Pomocy Społecznej w Sieradzu Filia w Rożdżałach".
 
 "OPS" alone says nothing of the gmina: its kind (`gmina_kind`, from the resolved address) makes
 it "Miejski", "Gminny" or "Miejsko-Gminny". Acronyms with more than one reading in use ("PPPP",
@@ -58,6 +60,7 @@ OPS_BY_GMINA_KIND = {
 }
 
 _PATRON = frozenset({"im.", "imienia"})
+_BRANCH_WORDS = frozenset({"filia", "oddział"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +171,22 @@ def expand(
             kept.extend(rest[i:j])
             i = j
     tail = rest[i:]
+    # A branch after the seat stays as written: "DPS Sieradz Filia w Rożdżałach".
+    branch_at = next(
+        (
+            k
+            for k, word in enumerate(tail)
+            if k > 0
+            and word.lower() in _BRANCH_WORDS
+            and tail[k + 1 : k + 2] in (["w"], ["we"])
+            and all(w[:1].isupper() for w in tail[k + 2 :])
+            and len(tail) > k + 2
+        ),
+        None,
+    )
+    branch = tail[branch_at:] if branch_at is not None else []
+    if branch_at is not None:
+        tail = tail[:branch_at]
     if not tail:
         if not kept:
             return Expansion(short, reason="po skrócie nic nie ma")
@@ -180,4 +199,4 @@ def expand(
     if phrase is None:
         what = " ".join(tail)
         return Expansion(short, reason=f"po skrócie {short}: „{what}” to nie znana miejscowość")
-    return Expansion(short, " ".join([full, *kept, phrase]), origin="name")
+    return Expansion(short, " ".join([full, *kept, phrase, *branch]), origin="name")

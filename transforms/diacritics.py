@@ -20,8 +20,11 @@ a Polish keyboard). A word gets its letters back only when the evidence names on
    letter at all (a folded text) and only when the registries' institution names never write
    it so but write exactly one Polish spelling ("Sąd", 1335 times).
 
-Acronyms ("GOPS", "SP ZOZ"), words of one or two letters and words that already hold a Polish
-letter are never touched. Casing follows the word as written ("GORA" -> "GÓRA"). Text is put
+5. A word that holds a Polish letter, but one in the wrong place or one missing ("Społęcznej",
+   "Rożdzałach"), and that neither Morfeusz nor the word list knows as written, is folded and
+   restored by rules 1-3 ("Społecznej", "Rożdżałach"); a word they know stays as written.
+
+Acronyms ("GOPS", "SP ZOZ") and words of one or two letters are never touched. Casing follows the word as written ("GORA" -> "GÓRA"). Text is put
 in Unicode NFC first: some pages write "ń" as "n" plus a combining accent.
 """
 
@@ -300,6 +303,20 @@ def _restore_word(word: str, previous: str | None, folded_text: bool) -> _WordRe
     return _WordResult(None, ambiguous=True)
 
 
+def _misplaced_letters(word: str, previous: str | None) -> str:
+    """ "Społęcznej" -> "Społecznej", "Rożdzałach" -> "Rożdżałach": a word with Polish letters
+    that neither Morfeusz nor the word list knows, whose letters folded restore (rules 1-3) to
+    one spelling they know."""
+    lower = word.lower()
+    if _known(word) or any(s.word == lower for s in _vocabulary_spellings(fold(lower))):
+        return word
+    folded = fold(word)
+    result = _restore_word(folded, previous, False)
+    if result.word is None or not is_polish(result.word) or fold(result.word) != folded.lower():
+        return word
+    return _cased(folded, result.word)
+
+
 def restore(text: str) -> Restored:
     """`text` with Polish letters put back into its folded words (see the module docstring)."""
     text = unicodedata.normalize("NFC", text)
@@ -325,6 +342,10 @@ def restore(text: str) -> Restored:
                 changed.append((word, replacement))
             elif result.ambiguous:
                 ambiguous.append(word)
+        elif len(word) >= 3 and not word.isascii() and not _is_acronym(word):
+            replacement = _misplaced_letters(word, previous)
+            if replacement != word:
+                changed.append((word, replacement))
         out.append(replacement)
         previous = replacement.lower()
     out.append(text[position:])

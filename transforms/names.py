@@ -346,6 +346,7 @@ def normalise_name(
     core: list[str] = []
     roman_prefix: str | None = None
     number_at = -1  # how many words of `core` come before a written "nr N"
+    patron_at = -1  # how many words of `core` come before a patron written after the place
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -364,6 +365,7 @@ def normalise_name(
                     break
                 j += 1
             patron = " ".join(tokens[i + 1 : j]).strip(" ,")
+            patron_at = len(core) if place else -1
             i = j
             continue
         if lowered in _NUMBER_WORDS and nxt:
@@ -474,11 +476,18 @@ def normalise_name(
         parts.append(core_nominative)
     if number and not roman_prefix and not number_inside:
         parts.append(f"nr {number}")
-    if patron:
+    # A patron written after the place stays there, as registers and pages write it either
+    # way ("Szkoła Podstawowa w Drawnie im. Stefana Żeromskiego"; "XIV Liceum Ogólnokształcące
+    # w Zespole Szkół … im. Jana Szczepanika w Tarnowie": the patron is the Zespół's).
+    patron_later = bool(patron) and bool(place) and not place_bare and patron_at >= place_at
+    if patron and not patron_later:
         parts.append(f"im. {patron}")
     if place:
         parts.append(" ".join(place))
-    if after_place:
+    if patron_later:
+        inside = after_place[: patron_at - place_at]
+        parts.extend([*inside, f"im. {patron}", *after_place[patron_at - place_at :]])
+    elif after_place:
         parts.append(" ".join(after_place))
     if legal_form == "SP ZOZ":
         if not legal_form_shown:

@@ -15,12 +15,20 @@ Before the name is parsed (`register_clean`, on the text as written):
   "Dom Pomocy Społecznej W Zabłotach" -> "… w Zabłotach";
 - a quoted name glued to the next word gets its space: "„Świt”Miłocice" -> "„Świt” Miłocice";
 - a house number after the seat is an address, not the name: "… w Cerekwi 48", "… Miłocice nr
-  58A" (a number after a type, "Dom Pomocy Społecznej nr 1", is the institution's own).
+  58A" (a number after a type, "Dom Pomocy Społecznej nr 1", is the institution's own);
+- an operator's name glued after the seat goes: "Dom Pomocy Społecznej w Chorzeszowie Fundacja
+  im. Brata Alberta" -> "… w Chorzeszowie" (a list's second line, who runs the home);
+- what a branch is for, after the branch's seat, goes: "DPS Sieradz Filia w Rożdzałach dla
+  osób dorosłych …" -> "DPS Sieradz Filia w Rożdzałach" (the list's description of its wards).
 
 Once the address is resolved (`styled_seat`):
 - a seat phrase that names the institution's own locality, but abbreviated, in capitals or not
   in the locative, is spelt as the dictionary declines the locality: "w Gorzowie Wlkp." -> "w
-  Gorzowie Wielkopolskim", "w TORUNIU" -> "w Toruniu", "w Krynicy Zdrój" -> "w Krynicy-Zdroju";
+  Gorzowie Wielkopolskim", "w TORUNIU" -> "w Toruniu", "w Krynicy Zdrój" -> "w Krynicy-Zdroju",
+  "w Chełmna" (the genitive) -> "w Chełmnie", a word no dictionary knows a letter away from
+  the locative -> the locative ("w Ozorkwoie", "w Trzebinii", "w Przystaji");
+- the locality's locative at the end without its preposition gets it: "Sąd Rejonowy Cieszynie"
+  -> "Sąd Rejonowy w Cieszynie" (not a word that may be a genitive owner: "… Woli");
 - a list's note of the powiat or gmina after the seat goes: "Gminny Ośrodek Pomocy Społecznej
   w Bolesławiu (pow. olkuski)" (only in the name shown: the key keeps it apart from its
   namesake).
@@ -104,6 +112,21 @@ _CAPITAL_PREPOSITION = re.compile(
 )
 _HOUSE_NUMBER = re.compile(
     r"^(?P<head>.+?)\s+(?P<nr>nr\.?\s+)?(?P<number>\d+\s?[a-zA-Z]?(?:/\d+[a-zA-Z]?)?)$"
+)
+# An operator's name a list glued after the seat ("Dom Pomocy Społecznej w Chorzeszowie
+# Fundacja im. Brata Alberta": the list's second line names who runs the home).
+_OPERATOR_HEADS = (
+    "Fundacja", "Stowarzyszenie", "Zgromadzenie", "Towarzystwo", "Caritas", "Spółdzielnia",
+    "Parafia", "Związek", "Kongregacja", "Zakon",
+)  # fmt: skip
+_OPERATOR_AFTER_SEAT = re.compile(
+    r"^(?P<head>.+?\s(?:w|we)\s+[" + _CAPITAL + r"][\w-]*(?:\s+[" + _CAPITAL + r"][\w-]*){0,2})"
+    r"\s+(?:" + "|".join(_OPERATOR_HEADS) + r")\b.*$"
+)
+# What a branch is for, after its seat: "… Filia w Rożdżałach dla osób dorosłych …".
+_BRANCH_TAIL = re.compile(
+    r"^(?P<head>.+?\s(?:[Ff]ilia|[Oo]ddział)\s+(?:w|we)\s+[" + _CAPITAL + r"][\w-]*"
+    r"(?:\s+[" + _CAPITAL + r"][\w-]*){0,2})\s+dla\s.*$"
 )
 _SEAT_PHRASE_END = re.compile(
     r"(?:^|\s)(?:w|we)\s+[" + _CAPITAL + r"][\w-]*(?:\s+[" + _CAPITAL + r"][\w-]*){0,2}$"
@@ -204,6 +227,18 @@ def _without_house_number(text: str, place_name: PlaceName | None) -> str:
     return text
 
 
+def _without_operator(text: str) -> str:
+    """ "Dom Pomocy Społecznej w Chorzeszowie Fundacja im. Brata Alberta" -> "Dom Pomocy
+    Społecznej w Chorzeszowie"; a name that is itself an operator's keeps its words."""
+    match = _OPERATOR_AFTER_SEAT.match(text)
+    if match is None:
+        return text
+    head = match.group("head")
+    if any(re.search(rf"\b{word}\b", head) for word in _OPERATOR_HEADS):
+        return text  # "Stowarzyszenie … w Krakowie Fundacja …": whose is whose is unclear
+    return head
+
+
 def register_clean(written: str, place_name: PlaceName | None = None) -> str:
     """The rules that need no address (the module docstring's first list); the text comes
     back unchanged when none applies. `place_name` is the gazetteer's reader of a place
@@ -216,6 +251,8 @@ def register_clean(written: str, place_name: PlaceName | None = None) -> str:
     text = _lower_preposition(text, place_name)
     text = _GLUED_QUOTE.sub("” ", text)
     text = _without_house_number(text, place_name)
+    text = _without_operator(text)
+    text = _BRANCH_TAIL.sub(lambda m: m.group("head"), text)
     return text if text != normalise_space(normalise_quotes(written)) else written
 
 
@@ -284,6 +321,30 @@ def _a_locative_of(word: str, plain: str) -> bool:
     return False
 
 
+def _inflects(word: str, plain: str) -> bool:
+    """ "Chełmna" is a form of "Chełmno" (the dictionary reads it so)."""
+    return any(reading.lemma == plain for reading in analyse_word(word))
+
+
+def _one_letter_apart(one: str, two: str) -> bool:
+    """One letter more, or two neighbours swapped."""
+    if len(one) == len(two):
+        diff = [i for i, (a, b) in enumerate(zip(one, two, strict=True)) if a != b]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and one[diff[0]] == two[diff[1]]
+    short, long = sorted((one, two), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _misspelt(word: str, declined: str) -> bool:
+    """A seat word no dictionary knows, a letter away from the locality's locative: "Ozorkwoie"
+    (two swapped), "Trzebinii" (one doubled), "Przystaji" (one left out)."""
+    if len(word) < 5 or any(a.pos != "ign" for a in analyse_word(word)):
+        return False
+    return _one_letter_apart(fold_key(word), fold_key(declined))
+
+
 def _respelt_seat(name: str, locality: str, place_name: PlaceName | None) -> str | None:
     """The final seat phrase spelt as the dictionary declines `locality`, when its words are that
     locality's: in the nominative, in capitals, abbreviated ("Wlkp."), or folded; a word that is
@@ -307,6 +368,10 @@ def _respelt_seat(name: str, locality: str, place_name: PlaceName | None) -> str
         elif fold_key(word.rstrip(".")) in (fold_key(declined), fold_key(plain)):
             if word.endswith("."):
                 return None
+        elif _inflects(word, plain):
+            pass  # "w Chełmna": the locality in another case, the locative is taken
+        elif _misspelt(word, declined):
+            pass  # "w Ozorkwoie", "w Trzebinii", "w Przystaji": the locative, mistyped
         elif not ((word.endswith(".") or len(word) <= 4) and _abbreviates(word, declined)):
             return None  # "Wlkp." or "Wlkp"
     form = "".join(parts)
@@ -341,6 +406,32 @@ def _seat_after_type(
     return None
 
 
+def _locative_without_preposition(
+    name: str, locality: str, place_name: PlaceName | None
+) -> str | None:
+    """ "Sąd Rejonowy Cieszynie" -> "Sąd Rejonowy w Cieszynie": the name ends in the locative
+    of its own locality, no "w" before it. A word that may be a genitive too ("Woli") is an
+    owner as often as a seat, and stays."""
+    phrase = seat_phrase(locality, place_name)
+    if phrase is None:
+        return None
+    preposition, declined = phrase.split(" ", 1)
+    size = len(declined.split(" "))
+    words = name.split(" ")
+    if len(words) <= size + 1 or " ".join(words[-size:]) != declined:
+        return None
+    before = words[-size - 1]
+    if not before[:1].isupper() or before.lower() in _OWNER_WORDS:
+        return None
+    for word in declined.split(" "):
+        cases = {
+            c for a in analyse_word(word) for c in (a.tag.split(":") + ["", "", ""])[2].split(".")
+        }
+        if "gen" in cases or "nom" in cases:
+            return None
+    return f"{' '.join(words[:-size])} {preposition} {declined}"
+
+
 def styled_seat(
     name: str,
     type_code: str | None,
@@ -366,6 +457,10 @@ def styled_seat(
         return Styled(respelt, from_address=False)
     if spelling_only:
         return None
+    if locality and not _has_seat(name):
+        seated = _locative_without_preposition(name, locality, place_name)
+        if seated is not None:
+            return Styled(seated, from_address=False)
     if type_code not in SEATED_TYPES or _has_seat(name) or not (locality or gmina):
         return None
     places = tuple(dict.fromkeys(p for p in (locality, gmina) if p))

@@ -8,7 +8,10 @@ saying so). `choose_names` picks one, in this order of preference:
 
 1. a registry's or office list's name as written, with its Polish letters (or put in register
    style: `transforms.register_style`);
-2. a full name over one that is, or opens with, an acronym;
+2. a full name over one that is, or opens with, an acronym; then a name over one whose words
+   it holds in order and more ("Powiatowy Środowiskowy Dom Samopomocy w Kętach" over "…
+   Środowiskowy Dom Samopomocy w Kętach"), when a source wrote it so (not an inflected
+   mention, not an acronym written out);
 3. Polish letters over folded words left as written;
 4. a name written in the nominative over one put there from an inflected mention;
 5. then as written or in register style (one rank), with the seat from the address, restored,
@@ -50,6 +53,7 @@ CREATE OR REPLACE TEMP MACRO name_fold(x) AS trim(regexp_replace(
 _PREFERENCE = f"""
     official DESC,
     form IN ('acronym_led', 'acronym'),
+    in_fuller,
     form = 'folded',
     inflected,
     coalesce(list_position({list(NAME_FORMS)!r},
@@ -130,6 +134,25 @@ def choose_names(
         FROM forms
         WHERE institution_id IN (SELECT institution_id FROM institutions)
         GROUP BY institution_id, name, form
+        """
+    )
+    # A name whose words a longer name of the same institution holds, in order, as a source
+    # wrote it (not from an inflected mention, not written out by us), gives way to that one:
+    # "Środowiskowy Dom Samopomocy w Kętach" (an acronym written out) to "Powiatowy
+    # Środowiskowy Dom Samopomocy w Kętach" (the operator's page). Folded names are [a-z0-9 ],
+    # so the pattern needs no escaping.
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE name_candidates AS
+        SELECT c.*, EXISTS (
+            SELECT 1 FROM name_candidates AS o
+            WHERE o.institution_id = c.institution_id
+              AND o.form IN ('written', 'styled', 'restored') AND NOT o.inflected
+              AND length(name_fold(o.name)) > length(name_fold(c.name))
+              AND regexp_matches(' ' || name_fold(o.name) || ' ',
+                                 ' ' || replace(name_fold(c.name), ' ', ' (?:.+ )?') || ' ')
+        ) AS in_fuller
+        FROM name_candidates AS c
         """
     )
     # A seat taken from the address must fit one institution only ("Klub „Senior+” w Krakowie"
