@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 
-from extractors.mention_text import Token, head_lemma, head_readings
+from extractors.mention_text import Token, agrees, head_lemma, head_readings
 from extractors.mention_words import (
+    ACTIVITY_HEADS,
     FUND_ADJECTIVES,
+    INTERNAL_TEAM_HEADS,
     KIND_WORDS,
     NATIONAL_ADJECTIVES,
     NATIONAL_HEADS,
@@ -22,7 +24,7 @@ from extractors.mention_words import (
     TERRITORY_NOUNS,
     WEAK_HEADS,
 )
-from transforms.name_morphology import HEAD_LEMMAS, institution_vocabulary, key_lemma
+from transforms.name_morphology import HEAD_LEMMAS, institution_vocabulary, key_lemma, readings
 from transforms.text import fold
 
 _DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
@@ -48,12 +50,24 @@ def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: boo
     found = head_readings(tokens[head])
     lemma = found[0].lemma
     plural = all(r.numbers == frozenset({"pl"}) for r in found)
-    if plural and not any(r.lemma in PLURAL_NAME_HEADS for r in found):
+    if plural and not any(
+        PLURAL_NAME_HEADS.get(r.lemma) in _lemmas(tokens[head + 1 : end]) for r in found
+    ):
         return True
     if end - start < 2:
         return True  # a bare head: "Zespołu", "Poradni"
     if _lemmas(tokens[start:end]) & PROJECT_WORDS:
         return True
+    if lemma in ACTIVITY_HEADS and not placed and not _own_name(tokens, start, head, end):
+        return True  # "Klub Literacko-Redakcyjny", "Dyskusyjny Klub Książki": a home's group
+    if (
+        lemma in INTERNAL_TEAM_HEADS
+        and start == head
+        and not placed
+        and head + 1 < end
+        and tokens[head + 1].lower == "ds"
+    ):
+        return True  # "Zespół ds. Obronnych": a team inside the office that names it
     before = _lemmas(tokens[start:head])
     after = _lemmas(tokens[head + 1 : end])
     if (lemma in WEAK_HEADS or lemma in ORGAN_LEMMAS) and key_lemma(
@@ -74,6 +88,30 @@ def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: boo
         return not after & _folded(ORGAN_COMPLEMENTS[lemma])
     if lemma in ORGANS_WITH_ADJECTIVE:
         return head == start
+    return False
+
+
+def _own_name(tokens: list[Token], start: int, head: int, end: int) -> bool:
+    """The phrase names its body by more than common words: a number, a patron, a quoted
+    name, or a word the dictionary knows only as a proper name or not at all ("Klub
+    Sportowy Zieloni", "Klub Rotary")."""
+    for token in tokens[start:end]:
+        if not token.is_word:
+            if token.text in ("„", "”", '"', "“", "«", "»", "+"):
+                return True
+            continue
+        if _DIGITS.match(token.text) or _ROMAN.match(token.text):
+            return True
+        if token.lower in ("im", "imienia", "nr", "numer"):
+            return True
+        if not token.capitalised or token is tokens[head]:
+            continue
+        found = [r for part in token.text.split("-") for r in readings(part)]
+        if not any(not r.proper for r in found):
+            return True
+        if tokens.index(token, start) > head and not agrees(token, tokens[head]):
+            if not any("gen" in r.cases for r in found):
+                return True  # "Klub Sportowy Zieloni": a name in the nominative, no complement
     return False
 
 

@@ -241,6 +241,17 @@ def department_before(text: str, start: int) -> bool:
 _PART_WORDS = frozenset(
     {"oddzial", "kolo", "prowincja", "filia", "delegatura", "region", "okreg", "hufiec"}
 )  # folded, as `key_lemma` gives them
+# Organisations whose local part follows their name without a dash: "Polskie Stowarzyszenie
+# na rzecz Osób z Niepełnosprawnością Intelektualną Koło w Działdowie".
+_WITH_PARTS = frozenset({"stowarzyszenie", "towarzystwo", "związek", "federacja", "fundacja"})
+
+
+def part_of_organisation(head_lemma: str, token: Token) -> bool:
+    """`token` names a local part of the organisation whose name has `head_lemma` ("Koło",
+    "Oddział" after "Stowarzyszenie …"): the name carries on, no second body starts."""
+    return head_lemma in _WITH_PARTS and token.capitalised and key_lemma(token.text) in _PART_WORDS
+
+
 # Prepositions that open a name's own words when capitalised inside it: "Szpital Na Wyspie",
 # "Przedszkole Pod Topolą", "Dom Pomocy Społecznej Nad Zalewem".
 _NAME_PREPOSITIONS = frozenset({"na", "pod", "nad", "przy", "za"})

@@ -43,6 +43,15 @@ BODY_LEMMAS: tuple[str, ...] = (
     "politechnika",
     "kasa",
     "inspekcja",
+    "koło",
+    "bursa",
+    "kolegium",
+    "klinika",
+    "areszt",
+    "kuria",
+    "sanktuarium",
+    "duszpasterstwo",
+    "Caritas",
 )
 # Offices held by one person that act as a body: "decyzją Wojewody Mazowieckiego",
 # "rozporządzenie Ministra Zdrowia", "Burmistrz Zdzieszowic", "Rzecznik Praw Dziecka". Their
@@ -148,8 +157,18 @@ PROJECT_WORDS = frozenset(
         "monitorowac",
     }
 )
-# Heads that are plural by form in real names ("Warsztaty Terapii Zajęciowej").
-PLURAL_NAME_HEADS = frozenset({"warsztat", "hufiec"})
+# Heads that are plural by form in real names, with the complement that makes them one body
+# ("Warsztaty Terapii Zajęciowej", "Ochotnicze Hufce Pracy"; not "Warsztaty Plastyczne", a
+# class a home runs).
+PLURAL_NAME_HEADS: dict[str, str] = {"warsztat": "terapia", "hufiec": "praca"}
+# Heads of a group that meets inside an institution ("Klub Literacko-Redakcyjny", "Dyskusyjny
+# Klub Książki", "Koło Plastyczne", "Sekcja Szachowa"): one body only when placed, numbered,
+# quoted, named after a patron or by a name of its own ("Klub Sportowy Zieloni").
+ACTIVITY_HEADS = frozenset({"klub", "koło", "sekcja"})
+# Heads of a team an office sets up inside itself when "ds." follows them straight away
+# ("Zespół ds. Obronnych", "Zespół ds. Osób Bezdomnych"); "Powiatowy Zespół do Spraw
+# Orzekania o Niepełnosprawności" and a placed team are bodies.
+INTERNAL_TEAM_HEADS = frozenset({"zespół"})
 # Titles of people: never part of an institution's name (folded lemmas).
 PERSON_TITLES = frozenset(
     {

@@ -55,6 +55,7 @@ from extractors.mention_spans import (
     legal_form_end,
     name_suffix_end,
     numbered_units,
+    part_of_organisation,
     territory_end,
 )
 from extractors.mention_text import (
@@ -64,6 +65,7 @@ from extractors.mention_text import (
     head_readings,
     is_adjective,
     is_title,
+    is_verb,
     modifies_noun_before,
     person_starts,
     place_word,
@@ -164,6 +166,8 @@ def _place(tokens: list[Token], i: int) -> int:
             k = _after_dot(tokens, k)  # "w Gorzowie Wlkp."
             break
         geographic = any(r.geographic for r in readings(token.text.split("-")[0]))
+        if k > j and is_verb(token):
+            break  # "w Górznie Przyjmie na staż": a verb after the place is the sentence's
         if (k > j or not geographic) and person_starts(tokens, k):
             # "w Aleksandrowie Łódzkim" is a town, though "Aleksandrowie" is a name too; after
             # the place's first word a first name starts a person ("w Piszu Anna Nowak")
@@ -183,7 +187,22 @@ def _place(tokens: list[Token], i: int) -> int:
             ):
                 break
         k += 1
+    if k > j and (second := _second_place(tokens, k)) > k:
+        k = second  # "w Nakle i Szubinie": one body seated in two towns
     return k if k > j else i
+
+
+def _second_place(tokens: list[Token], k: int) -> int:
+    """End of a second town joined to a place by "i" ("w Nakle i Szubinie"), or k: a
+    proper name the dictionary knows as a place, in the locative, that no head follows."""
+    joiner, town = _word_at(tokens, k), _word_at(tokens, k + 1)
+    if joiner is None or joiner.lower != "i" or town is None or not town.capitalised:
+        return k
+    if head_readings(town) or town.all_caps:
+        return k
+    if not any(r.geographic and "loc" in r.cases for r in readings(town.text.split("-")[0])):
+        return k
+    return k + 2
 
 
 def _patron(tokens: list[Token], i: int) -> int:
@@ -228,9 +247,12 @@ def _quoted(tokens: list[Token], i: int) -> int:
     return i
 
 
-def _run_has_head(tokens: list[Token], i: int) -> bool:
+def _run_has_head(tokens: list[Token], i: int, lemma_of_head: str = "") -> bool:
     k = i
     while k < len(tokens) and tokens[k].capitalised:
+        if part_of_organisation(lemma_of_head, tokens[k]):
+            k += 1
+            continue
         if head_readings(tokens[k]) or table_acronym(tokens[k]):
             return True
         k += 1
@@ -250,6 +272,8 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
         if place_at is None and (end := _place(tokens, j)) > j:
             place_at, j = j, end
             continue
+        if organ and token.is_word and len(token.text) == 1 and token.text.isupper():
+            break  # "Marszałek J. Kowalski": an initial, the office is a person's title here
         if not organ and ((end := _patron(tokens, j)) > j or (end := _number(tokens, j)) > j):
             j = end
             continue
@@ -307,7 +331,7 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             and nxt.capitalised
             and not (token.lower == "z" and nxt.lower == "siedzibą")
             and key_lemma(nxt.text) not in _UNIT_WORDS
-            and not _run_has_head(tokens, j + 1)
+            and not _run_has_head(tokens, j + 1, lemma_of_head)
             and not person_starts(tokens, j + 1)
         ):
             j += 1  # "… na rzecz Osób z Niepełnosprawnością Intelektualną"
@@ -341,6 +365,7 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
         ):
             if (
                 head_readings(token)
+                and not part_of_organisation(lemma_of_head, token)
                 and any("nom" in r.cases for r in head_readings(token))
                 and not any("gen" in r.cases for r in head_readings(token))
             ):
