@@ -58,8 +58,6 @@ def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: boo
         return True  # a bare head: "Zespołu", "Poradni"
     if _lemmas(tokens[start:end]) & PROJECT_WORDS:
         return True
-    if lemma in ACTIVITY_HEADS and not placed and not _own_name(tokens, start, head, end):
-        return True  # "Klub Literacko-Redakcyjny", "Dyskusyjny Klub Książki": a home's group
     if (
         lemma in INTERNAL_TEAM_HEADS
         and start == head
@@ -89,6 +87,14 @@ def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: boo
     if lemma in ORGANS_WITH_ADJECTIVE:
         return head == start
     return False
+
+
+def is_activity(tokens: list[Token], start: int, head: int, end: int, placed: bool) -> bool:
+    """A club, circle or section named by common words only, with no place ("Klub
+    Literacko-Redakcyjny", "Dyskusyjny Klub Książki"): on an institution's page, a group it
+    runs for its residents or pupils, not a body of its own."""
+    lemma = head_lemma(tokens[head])
+    return lemma in ACTIVITY_HEADS and not placed and not _own_name(tokens, start, head, end)
 
 
 def _own_name(tokens: list[Token], start: int, head: int, end: int) -> bool:

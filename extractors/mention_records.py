@@ -348,6 +348,8 @@ def _kept(
     placed = _placed_siblings(mentions)
     kept: list[_Named] = []
     for mention in mentions:
+        if mention.activity and not article:
+            continue  # "Klub Literacko-Redakcyjny" on a care home's page: its residents' group
         if mention.kind_only and not mention.acronym and department_before(text, mention.start):
             continue  # "Wydział Rodzinny Sądu Rejonowego": a division of some court, no one body
         name, place = mention.phrase, _written_place(mention)

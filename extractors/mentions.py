@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.mention_kinds import OWN_NAME_HEADS, is_generic
+from extractors.mention_kinds import OWN_NAME_HEADS, is_activity, is_generic
 from extractors.mention_kinds import kind_only as is_kind_only
 from extractors.mention_spans import (
     after_saint,
@@ -128,6 +128,7 @@ class Mention:
     head: str = ""  # the head's lemma ("ośrodek", "wojewoda"); "" for an acronym
     office: bool = False  # named through its officer: `nominative` is the office's name
     territory: bool = False  # a local-government unit as a body ("Powiat Płocki")
+    activity: bool = False  # a club or circle of common words, unplaced ("Klub Filmowy")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -521,6 +522,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
             token = tokens[i]
             acronym = table_acronym(token)
             kind_only = False
+            activity = False
             if (stop := _officer(tokens, i)) > i:
                 phrase = _span_text(text, tokens, i, stop)
                 officer = fold(key_lemma(token.text))
@@ -583,6 +585,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                     i += 1
                     continue
                 kind_only = is_kind_only(tokens, start, i, end, placed)
+                activity = is_activity(tokens, start, i, end, placed)
                 acronym = None
             elif acronym is not None and not _CITED.search(text, 0, token.start):
                 start = i
@@ -610,6 +613,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                     kind_only=kind_only,
                     acronym=acronym if kind_only else None,
                     head=head_lemma(token) if acronym is None else "",
+                    activity=activity,
                 )
             )
             floor = i = end
