@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 
+from extractors.mention_spans import PART_WORDS
 from extractors.mention_text import Token, agrees, head_lemma, head_readings
 from extractors.mention_words import (
     ACTIVITY_HEADS,
+    DIGITAL_ADJECTIVES,
     FUND_ADJECTIVES,
     INTERNAL_TEAM_HEADS,
     KIND_WORDS,
@@ -72,14 +74,18 @@ def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: boo
         tokens[end - 1].text
     ) in _folded(TERRITORY_NOUNS):
         return True  # "Rada Gminy", "Wójt Gminy": whose gmina, the phrase does not say
+    if before & _folded(DIGITAL_ADJECTIVES):
+        return True  # "Elektroniczny Urząd Podawczy", "Cyfrowy Urząd": a service online
     national = bool(before & _folded(NATIONAL_ADJECTIVES))
     if lemma in WEAK_HEADS:
         regional = bool(before & _folded(REGIONAL_ADJECTIVES)) and end - head > 1
         owned = bool(after & _folded(TERRITORY_NOUNS)) or "ds" in after
+        owned = owned or bool(after & _folded(frozenset(ORGAN_LEMMAS)))  # "Biuro Rzecznika …"
         return not (placed or owned or national or regional)
     if lemma in NATIONAL_HEADS:
         regional = any(t.capitalised for t in tokens[start:head])
-        return not (national or regional or after & _folded(TERRITORY_NOUNS))
+        parted = bool(after & PART_WORDS)  # "Zgromadzenie Sióstr … – Prowincja Krakowska"
+        return not (national or regional or parted or after & _folded(TERRITORY_NOUNS))
     if lemma == "fundusz":
         return not before & _folded(FUND_ADJECTIVES)
     if lemma in ORGAN_COMPLEMENTS:
@@ -131,8 +137,8 @@ def kind_only(tokens: list[Token], start: int, head: int, end: int, placed: bool
     vocabulary = institution_vocabulary() | KIND_WORDS
     for token in tokens[start:end]:
         if not token.is_word:
-            if token.text in ("„", "”", '"', "“", "«", "»"):
-                return False  # a quoted name of its own
+            if token.text in ("„", "”", '"', "“", "«", "»", "+"):
+                return False  # a quoted name of its own, a programme's sign ("Klub Senior+")
             continue
         if _DIGITS.match(token.text) or _ROMAN.match(token.text):
             continue  # "Szkoła Podstawowa nr 3" is still a kind without its place

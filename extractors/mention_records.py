@@ -117,6 +117,8 @@ def page_text(html: str) -> str:
             parts.append("\n")
         if tag and element.text:
             parts.append(_SPACES.sub(" ", element.text))
+        if banner := _banner_text(element):
+            parts.append(f"\n{banner}\n")  # a county's banners of its units
         for child in element:
             walk(child)
             if _adjacent_links(child):
@@ -129,6 +131,21 @@ def page_text(html: str) -> str:
     walk(root)
     lines = (normalise_space(line) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _banner_text(element: etree._Element) -> str:
+    """What a banner says: the `alt` (or `title`) of an image that is a link's only content
+    ("<a href=pupchelm.pl><img alt="Powiatowy Urząd Pracy"></a>"), as county portals link
+    their units; "" for any other element or an image of one word ("logo")."""
+    if not isinstance(element.tag, str) or element.tag.lower() != "img":
+        return ""
+    link = element.getparent()
+    if link is None or not isinstance(link.tag, str) or link.tag.lower() != "a":
+        return ""
+    if (link.text or "").strip() or len(link) != 1:
+        return ""
+    said = normalise_space(str(element.get("alt") or element.get("title") or ""))
+    return said if len(said.split(" ")) > 1 else ""
 
 
 def _adjacent_links(element: etree._Element) -> bool:

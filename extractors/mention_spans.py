@@ -241,6 +241,9 @@ def department_before(text: str, start: int) -> bool:
 _PART_WORDS = frozenset(
     {"oddzial", "kolo", "prowincja", "filia", "delegatura", "region", "okreg", "hufiec"}
 )  # folded, as `key_lemma` gives them
+# Parts that make a body of a head that is one only as a national body ("Zgromadzenie Sióstr
+# … – Prowincja Krakowska": a congregation's province, no general assembly).
+PART_WORDS = _PART_WORDS
 # Organisations whose local part follows their name without a dash: "Polskie Stowarzyszenie
 # na rzecz Osób z Niepełnosprawnością Intelektualną Koło w Działdowie".
 _WITH_PARTS = frozenset({"stowarzyszenie", "towarzystwo", "związek", "federacja", "fundacja"})
@@ -265,6 +268,10 @@ def name_suffix_end(tokens: Sequence[Token], j: int, *, organ: bool) -> int:
     token = tokens[j]
     if token.text == "+" and j > 0 and tokens[j - 1].end == token.start:
         return j + 1
+    if token.text == "+" and j > 0 and tokens[j - 1].is_word:
+        following_word = j + 1 < len(tokens) and tokens[j + 1].is_word
+        if not following_word:
+            return j + 1  # "Klub Senior +." spaced, closing the sentence: the programme's sign
     if organ or j + 1 >= len(tokens):
         return j
     following = tokens[j + 1]

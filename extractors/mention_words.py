@@ -96,6 +96,9 @@ TERRITORY_NOUNS = frozenset(
 NATIONAL_ADJECTIVES = frozenset(
     {"krajowy", "narodowy", "państwowy", "centralny", "główny", "europejski", "światowy", "polski"}
 )
+# Adjectives that make an office's name a service online ("Elektroniczny Urząd Podawczy",
+# "Cyfrowy Urząd", "Wirtualny Urząd"), not a body.
+DIGITAL_ADJECTIVES = frozenset({"elektroniczny", "cyfrowy", "wirtualny", "internetowy"})
 REGIONAL_ADJECTIVES = frozenset({"powiatowy", "gminny", "miejski", "wojewódzki", "regionalny"})
 # Organs that are one body only with a particular complement: a "Kurator" is an officer of a
 # court unless it is the "Kurator Oświaty"; an "Inspektor" a person's post ("Inspektor Ochrony

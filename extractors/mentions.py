@@ -404,7 +404,7 @@ def _trim(tokens: list[Token], start: int, end: int) -> int:
         last = tokens[end - 1]
         if legal_form_end(tokens, end):
             break  # "… Sp. z o. o." closes the name
-        if not last.is_word and last.text not in ("”", '"', "»", "."):
+        if not last.is_word and last.text not in ("”", '"', "»", ".", "+"):
             end -= 1
         elif last.text == "." and not (
             end - 2 > start and tokens[end - 2].lower in PLACE_ABBREVIATIONS

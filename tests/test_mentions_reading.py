@@ -68,6 +68,12 @@ NO_BODY = [
         id="a037",
     ),
     pytest.param("ul. Marszałka J. Piłsudskiego 4", id="county/bip.powiat.elk.pl"),
+    pytest.param("Elektroniczny Urzad Podawczy\nKontakt", id="employment/bip.pup-slupca.pl"),
+    pytest.param("Wirtualny Urzad\nKontakt", id="county/miechow.pl"),
+    pytest.param(
+        "Cyfrowy Urzad Wojewodztwa Warminsko-Mazurskiego\nKontakt", id="county/bip.powiat.elk.pl"
+    ),
+    pytest.param("Cyfrowy Urzad Wrot Podlasia\nKontakt", id="gmina/bip.bialowieza.pl"),
 ]
 
 
@@ -89,6 +95,23 @@ STILL_BODIES = [
         "Polskie Stowarzyszenie na rzecz Osób z Niepełnosprawnością Intelektualną Koło w "
         "Działdowie",
         id="c048-an-organisations-local-part",
+    ),
+    pytest.param(
+        " • Świetlica dla Dzieci im. Jana Pawła II w Wadowicach prowadzona przez Zgromadzenie "
+        "Sióstr Najświętszej Rodziny z Nazaretu – Prowincja Krakowska,",
+        "Zgromadzenie Sióstr Najświętszej Rodziny z Nazaretu – Prowincja Krakowska",
+        id="a028-a-congregations-province",
+    ),
+    pytest.param(
+        "Miejsko- Gminny Ośrodek Pomocy Społecznej w Lubsku  zawiadamia, że od 1 czerwca 2020r. "
+        "wznawia działalność Klub Senior +. Wszystkich uczestników serdecznie zapraszamy",
+        "Klub Senior +",
+        id="a097-a-spaced-programme-sign",
+    ),
+    pytest.param(
+        "Biuro Chelmskiego Rzecznika Praw Konsumentow\nPowiatowy Urzad Pracy",
+        "Biuro Chelmskiego Rzecznika Praw Konsumentow",
+        id="county/www.powiat.chelm.pl-the-office-of-an-organ",
     ),
     pytest.param(
         "Sanktuarium w Medjugorju\nPogoda Medjugorje",
@@ -150,3 +173,14 @@ def test_links_side_by_side_are_items_apart() -> None:
     assert {nominative(r.name_raw) for r in mention_records(text, article=False)} == {
         "Nadleśnictwo Drawno"
     }
+
+
+def test_a_banner_says_what_its_image_says() -> None:
+    # county/www.powiat.chelm.pl: the county's units linked as image banners
+    html = (
+        '<a rel="nofollow" href="http://www.pupchelm.pl/" target="_blank"><img class="fade" '
+        'title="Powiatowy Urzad Pracy" alt="Powiatowy Urzad Pracy" '
+        'src="http://www.powiat.chelm.pl/userfiles/links/pup.png"></a>\n'
+        '<a href="/mapa"><img alt="mapa"></a><p>Tekst <img alt="Ala ma kota"> dalej</p>'
+    )
+    assert page_text(html).split("\n") == ["Powiatowy Urzad Pracy", "Tekst dalej"]
