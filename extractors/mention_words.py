@@ -51,7 +51,6 @@ BODY_LEMMAS: tuple[str, ...] = (
     "kuria",
     "sanktuarium",
     "duszpasterstwo",
-    "Caritas",
 )
 # Offices held by one person that act as a body: "decyzją Wojewody Mazowieckiego",
 # "rozporządzenie Ministra Zdrowia", "Burmistrz Zdzieszowic", "Rzecznik Praw Dziecka". Their
