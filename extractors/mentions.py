@@ -60,7 +60,9 @@ from extractors.mention_spans import (
 )
 from extractors.mention_text import (
     Token,
+    adjective_triples,
     agrees,
+    gender_alias,
     head_lemma,
     head_readings,
     is_adjective,
@@ -371,10 +373,46 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
                 and not any("gen" in r.cases for r in head_readings(token))
             ):
                 break  # a second institution in the nominative, not a genitive complement
+            if _stray_adjective(tokens, head, j):
+                break  # "Nowy Szpital Zdrowe szpitale …": a motto after a logo's name
             j += 1
             continue
         break
     return j, place_at
+
+
+_ADJECTIVE_CLASSES = ("adj", "pact", "ppas")
+
+
+def _stray_adjective(tokens: list[Token], head: int, j: int) -> bool:
+    """Token j is an adjective that belongs to no word of the name before it: not the head's
+    (it does not agree), not a genitive complement's, not the noun's or adjective's just
+    before it ("Fundacja Pomocy Dzieciom Niepełnosprawnym" agrees with "Dzieciom")."""
+    token = tokens[j]
+    if "-" in token.text or (j + 1 < len(tokens) and tokens[j + 1].capitalised):
+        return False  # "Skarżysko-Kamienna", "Stara Błotnica": a place's name after "Gminy"
+    found = [r for r in readings(token.text) if not r.proper]
+    if not found or any(r.pos not in _ADJECTIVE_CLASSES for r in found):
+        return False
+    if any("gen" in r.cases for r in found) or agrees(token, tokens[head]):
+        return False
+    head_forms = gender_alias(
+        {
+            (n, c, g)
+            for r in head_readings(tokens[head])
+            for n in r.numbers
+            for c in r.cases
+            for g in r.genders
+        }
+    )
+    ours = adjective_triples(tuple(found), adjective=True)
+    if {(n, g) for n, _c, g in ours} & {(n, g) for n, _c, g in head_forms}:
+        return False  # "Klubu Integracyjny dla Dzieci": the head's adjective in a slipped case
+    before = tokens[j - 1]
+    if not before.is_word or modifies_noun_before(before, token):
+        return False
+    theirs = adjective_triples(readings(before.text), adjective=True)
+    return not ours & theirs
 
 
 def _start(tokens: list[Token], head: int, floor: int) -> int:

@@ -44,6 +44,33 @@ PLACES = [
 ]
 
 
+# An adjective after the name that agrees with no word of it ends the name: a motto after a
+# logo's name; one that agrees with the noun before it is the name's.
+ADJECTIVES_AFTER = [
+    pytest.param(
+        "Nowy Szpital Zdrowe szpitale dla pacjentow w calej Polsce",
+        "Nowy Szpital",
+        id="health/nowyszpital.pl-a-motto-after-the-logo",
+    ),
+    pytest.param(
+        "Fundacja Pomocy Dzieciom Niepełnosprawnym działa",
+        "Fundacja Pomocy Dzieciom Niepełnosprawnym",
+        id="guard-an-adjective-of-the-noun-before",
+    ),
+    pytest.param(
+        "Jednocześnie informuję, że działalność Klubu Integracyjny dla Dzieci i Młodzieży nr 2 "
+        "„Bezpieczna Przystań” przy ul. Okrzei 25 z przyczyn organizacyjnych zostaje zawieszona.",
+        "Klubu Integracyjny dla Dzieci i Młodzieży nr 2 „Bezpieczna Przystań”",
+        id="a099-the-heads-adjective-in-a-slipped-case",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ADJECTIVES_AFTER)
+def test_an_adjective_of_no_word_of_the_name_ends_it(text: str, expected: str) -> None:
+    assert {m.phrase for m in find_mentions(text)} == {expected}
+
+
 @pytest.mark.parametrize(("text", "expected"), PLACES)
 def test_where_a_place_ends(text: str, expected: str) -> None:
     assert expected in _found(text)
