@@ -409,10 +409,18 @@ def _stray_adjective(tokens: list[Token], head: int, j: int) -> bool:
     if {(n, g) for n, _c, g in ours} & {(n, g) for n, _c, g in head_forms}:
         return False  # "Klubu Integracyjny dla Dzieci": the head's adjective in a slipped case
     before = tokens[j - 1]
-    if not before.is_word or modifies_noun_before(before, token):
+    if not before.is_word:
         return False
-    theirs = adjective_triples(readings(before.text), adjective=True)
-    return not ours & theirs
+    # the word before, as a noun (proper ones too: "Nowe Miasto Lubawskie") or an adjective
+    theirs = {
+        (n, c, g)
+        for r in readings(before.text.rsplit("-", 1)[-1])
+        if r.pos in ("subst", "ger", *_ADJECTIVE_CLASSES)
+        for n in r.numbers
+        for c in r.cases
+        for g in r.genders
+    }
+    return not ours & gender_alias(theirs)
 
 
 def _start(tokens: list[Token], head: int, floor: int) -> int:

@@ -63,6 +63,11 @@ ADJECTIVES_AFTER = [
         "Klubu Integracyjny dla Dzieci i Młodzieży nr 2 „Bezpieczna Przystań”",
         id="a099-the-heads-adjective-in-a-slipped-case",
     ),
+    pytest.param(
+        "Urząd Gminy Nowe Miasto Lubawskie, zobowiązuje się zapewnić dostępność swojej strony",
+        "Urząd Gminy Nowe Miasto Lubawskie",
+        id="b043-an-adjective-of-a-proper-noun-before",
+    ),
 ]
 
 
