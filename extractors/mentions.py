@@ -56,13 +56,13 @@ from extractors.mention_spans import (
     name_suffix_end,
     numbered_units,
     part_of_organisation,
+    second_place,
+    stray_adjective,
     territory_end,
 )
 from extractors.mention_text import (
     Token,
-    adjective_triples,
     agrees,
-    gender_alias,
     head_lemma,
     head_readings,
     is_adjective,
@@ -190,22 +190,9 @@ def _place(tokens: list[Token], i: int) -> int:
             ):
                 break
         k += 1
-    if k > j and (second := _second_place(tokens, k)) > k:
+    if k > j and (second := second_place(tokens, k)) > k:
         k = second  # "w Nakle i Szubinie": one body seated in two towns
     return k if k > j else i
-
-
-def _second_place(tokens: list[Token], k: int) -> int:
-    """End of a second town joined to a place by "i" ("w Nakle i Szubinie"), or k: a
-    proper name the dictionary knows as a place, in the locative, that no head follows."""
-    joiner, town = _word_at(tokens, k), _word_at(tokens, k + 1)
-    if joiner is None or joiner.lower != "i" or town is None or not town.capitalised:
-        return k
-    if head_readings(town) or town.all_caps:
-        return k
-    if not any(r.geographic and "loc" in r.cases for r in readings(town.text.split("-")[0])):
-        return k
-    return k + 2
 
 
 def _patron(tokens: list[Token], i: int) -> int:
@@ -373,54 +360,12 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
                 and not any("gen" in r.cases for r in head_readings(token))
             ):
                 break  # a second institution in the nominative, not a genitive complement
-            if _stray_adjective(tokens, head, j):
+            if stray_adjective(tokens, head, j):
                 break  # "Nowy Szpital Zdrowe szpitale …": a motto after a logo's name
             j += 1
             continue
         break
     return j, place_at
-
-
-_ADJECTIVE_CLASSES = ("adj", "pact", "ppas")
-
-
-def _stray_adjective(tokens: list[Token], head: int, j: int) -> bool:
-    """Token j is an adjective that belongs to no word of the name before it: not the head's
-    (it does not agree), not a genitive complement's, not the noun's or adjective's just
-    before it ("Fundacja Pomocy Dzieciom Niepełnosprawnym" agrees with "Dzieciom")."""
-    token = tokens[j]
-    if "-" in token.text or (j + 1 < len(tokens) and tokens[j + 1].capitalised):
-        return False  # "Skarżysko-Kamienna", "Stara Błotnica": a place's name after "Gminy"
-    found = [r for r in readings(token.text) if not r.proper]
-    if not found or any(r.pos not in _ADJECTIVE_CLASSES for r in found):
-        return False
-    if any("gen" in r.cases for r in found) or agrees(token, tokens[head]):
-        return False
-    head_forms = gender_alias(
-        {
-            (n, c, g)
-            for r in head_readings(tokens[head])
-            for n in r.numbers
-            for c in r.cases
-            for g in r.genders
-        }
-    )
-    ours = adjective_triples(tuple(found), adjective=True)
-    if {(n, g) for n, _c, g in ours} & {(n, g) for n, _c, g in head_forms}:
-        return False  # "Klubu Integracyjny dla Dzieci": the head's adjective in a slipped case
-    before = tokens[j - 1]
-    if not before.is_word:
-        return False
-    # the word before, as a noun (proper ones too: "Nowe Miasto Lubawskie") or an adjective
-    theirs = {
-        (n, c, g)
-        for r in readings(before.text.rsplit("-", 1)[-1])
-        if r.pos in ("subst", "ger", *_ADJECTIVE_CLASSES)
-        for n in r.numbers
-        for c in r.cases
-        for g in r.genders
-    }
-    return not ours & gender_alias(theirs)
 
 
 def _start(tokens: list[Token], head: int, floor: int) -> int:
