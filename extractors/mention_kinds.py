@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import re
 
-from extractors.mention_text import Token, head_lemma, head_readings
+from extractors.mention_spans import PART_WORDS
+from extractors.mention_text import Token, agrees, head_lemma, head_readings
 from extractors.mention_words import (
+    ACTIVITY_HEADS,
+    DIGITAL_ADJECTIVES,
     FUND_ADJECTIVES,
+    INTERNAL_TEAM_HEADS,
     KIND_WORDS,
     NATIONAL_ADJECTIVES,
     NATIONAL_HEADS,
@@ -22,7 +26,7 @@ from extractors.mention_words import (
     TERRITORY_NOUNS,
     WEAK_HEADS,
 )
-from transforms.name_morphology import HEAD_LEMMAS, institution_vocabulary, key_lemma
+from transforms.name_morphology import HEAD_LEMMAS, institution_vocabulary, key_lemma, readings
 from transforms.text import fold
 
 _DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
@@ -48,32 +52,78 @@ def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: boo
     found = head_readings(tokens[head])
     lemma = found[0].lemma
     plural = all(r.numbers == frozenset({"pl"}) for r in found)
-    if plural and not any(r.lemma in PLURAL_NAME_HEADS for r in found):
+    if plural and not any(
+        PLURAL_NAME_HEADS.get(r.lemma) in _lemmas(tokens[head + 1 : end]) for r in found
+    ):
         return True
     if end - start < 2:
         return True  # a bare head: "Zespołu", "Poradni"
     if _lemmas(tokens[start:end]) & PROJECT_WORDS:
         return True
+    if (
+        lemma in INTERNAL_TEAM_HEADS
+        and start == head
+        and not placed
+        and head + 1 < end
+        and tokens[head + 1].lower == "ds"
+    ):
+        return True  # "Zespół ds. Obronnych": a team inside the office that names it
     before = _lemmas(tokens[start:head])
     after = _lemmas(tokens[head + 1 : end])
     if (lemma in WEAK_HEADS or lemma in ORGAN_LEMMAS) and key_lemma(
         tokens[end - 1].text
     ) in _folded(TERRITORY_NOUNS):
         return True  # "Rada Gminy", "Wójt Gminy": whose gmina, the phrase does not say
+    if before & _folded(DIGITAL_ADJECTIVES):
+        return True  # "Elektroniczny Urząd Podawczy", "Cyfrowy Urząd": a service online
     national = bool(before & _folded(NATIONAL_ADJECTIVES))
     if lemma in WEAK_HEADS:
         regional = bool(before & _folded(REGIONAL_ADJECTIVES)) and end - head > 1
         owned = bool(after & _folded(TERRITORY_NOUNS)) or "ds" in after
+        owned = owned or bool(after & _folded(frozenset(ORGAN_LEMMAS)))  # "Biuro Rzecznika …"
         return not (placed or owned or national or regional)
     if lemma in NATIONAL_HEADS:
         regional = any(t.capitalised for t in tokens[start:head])
-        return not (national or regional or after & _folded(TERRITORY_NOUNS))
+        parted = bool(after & PART_WORDS)  # "Zgromadzenie Sióstr … – Prowincja Krakowska"
+        return not (national or regional or parted or after & _folded(TERRITORY_NOUNS))
     if lemma == "fundusz":
         return not before & _folded(FUND_ADJECTIVES)
     if lemma in ORGAN_COMPLEMENTS:
         return not after & _folded(ORGAN_COMPLEMENTS[lemma])
     if lemma in ORGANS_WITH_ADJECTIVE:
         return head == start
+    return False
+
+
+def is_activity(tokens: list[Token], start: int, head: int, end: int, placed: bool) -> bool:
+    """A club, circle or section named by common words only, with no place ("Klub
+    Literacko-Redakcyjny", "Dyskusyjny Klub Książki"): on an institution's page, a group it
+    runs for its residents or pupils, not a body of its own."""
+    lemma = head_lemma(tokens[head])
+    return lemma in ACTIVITY_HEADS and not placed and not _own_name(tokens, start, head, end)
+
+
+def _own_name(tokens: list[Token], start: int, head: int, end: int) -> bool:
+    """The phrase names its body by more than common words: a number, a patron, a quoted
+    name, or a word the dictionary knows only as a proper name or not at all ("Klub
+    Sportowy Zieloni", "Klub Rotary")."""
+    for token in tokens[start:end]:
+        if not token.is_word:
+            if token.text in ("„", "”", '"', "“", "«", "»", "+"):
+                return True
+            continue
+        if _DIGITS.match(token.text) or _ROMAN.match(token.text):
+            return True
+        if token.lower in ("im", "imienia", "nr", "numer"):
+            return True
+        if not token.capitalised or token is tokens[head]:
+            continue
+        found = [r for part in token.text.split("-") for r in readings(part)]
+        if not any(not r.proper for r in found):
+            return True
+        if tokens.index(token, start) > head and not agrees(token, tokens[head]):
+            if not any("gen" in r.cases for r in found):
+                return True  # "Klub Sportowy Zieloni": a name in the nominative, no complement
     return False
 
 
@@ -87,8 +137,8 @@ def kind_only(tokens: list[Token], start: int, head: int, end: int, placed: bool
     vocabulary = institution_vocabulary() | KIND_WORDS
     for token in tokens[start:end]:
         if not token.is_word:
-            if token.text in ("„", "”", '"', "“", "«", "»"):
-                return False  # a quoted name of its own
+            if token.text in ("„", "”", '"', "“", "«", "»", "+"):
+                return False  # a quoted name of its own, a programme's sign ("Klub Senior+")
             continue
         if _DIGITS.match(token.text) or _ROMAN.match(token.text):
             continue  # "Szkoła Podstawowa nr 3" is still a kind without its place

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from os.path import commonprefix
 
 from bs4 import Tag
 from bs4.element import Comment, NavigableString
@@ -116,8 +117,12 @@ def page_text(html: str) -> str:
             parts.append("\n")
         if tag and element.text:
             parts.append(_SPACES.sub(" ", element.text))
+        if banner := _banner_text(element):
+            parts.append(f"\n{banner}\n")  # a county's banners of its units
         for child in element:
             walk(child)
+            if _adjacent_links(child):
+                parts.append("\n")  # a menu or tag cloud: "Nadleśnictwo Drawno" "Dzień …"
             if child.tail:
                 parts.append(_SPACES.sub(" ", child.tail))
         if block:
@@ -126,6 +131,32 @@ def page_text(html: str) -> str:
     walk(root)
     lines = (normalise_space(line) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _banner_text(element: etree._Element) -> str:
+    """What a banner says: the `alt` (or `title`) of an image that is a link's only content
+    ("<a href=pupchelm.pl><img alt="Powiatowy Urząd Pracy"></a>"), as county portals link
+    their units; "" for any other element or an image of one word ("logo")."""
+    if not isinstance(element.tag, str) or element.tag.lower() != "img":
+        return ""
+    link = element.getparent()
+    if link is None or not isinstance(link.tag, str) or link.tag.lower() != "a":
+        return ""
+    if (link.text or "").strip() or len(link) != 1:
+        return ""
+    said = normalise_space(str(element.get("alt") or element.get("title") or ""))
+    return said if len(said.split(" ")) > 1 else ""
+
+
+def _adjacent_links(element: etree._Element) -> bool:
+    """A link followed by another link with nothing but spaces between them: two items of a
+    menu or a tag cloud, which a page shows apart though no block separates them."""
+    if not isinstance(element.tag, str) or element.tag.lower() != "a":
+        return False
+    if element.tail and element.tail.strip():
+        return False
+    following = element.getnext()
+    return following is not None and isinstance(following.tag, str) and following.tag.lower() == "a"
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +236,38 @@ def _part_of(short: str, long: str, *, anywhere: bool = False) -> bool:
     return size < len(long_words) and any(long_words[i : i + size] == short_words for i in starts)
 
 
+def _same_word(a: str, b: str) -> bool:
+    """One word in two spellings of its ending ("gdanskie" / "gdanskim": a place's adjective
+    put in the nominative from a folded and from a Polish text)."""
+    if a == b:
+        return True
+    shared = len(commonprefix([a, b]))
+    return shared >= 5 and shared >= max(len(a), len(b)) - 2
+
+
+def _fragment_of(short: str, long: str) -> bool:
+    """`short` is `long` with words left out inside it, the same place at the end ("gminny
+    osrodek pomoc gorzno" of "gminny osrodek pomoc spoleczny gorzno", "osrodek pomoc gorzno"
+    too): a name cut by the page's layout or a menu's shorter label, not another body. Its
+    first word opens the longer name or follows one word there (the type's adjective)."""
+    short_words, short_number = _words_of(short)
+    long_words, long_number = _words_of(long)
+    if short_number != long_number or not 2 <= len(short_words) < len(long_words):
+        return False
+    if not _same_word(short_words[-1], long_words[-1]):
+        return False
+    if short_words[0] not in long_words[:2]:
+        return False
+    k = long_words.index(short_words[0])
+    for word in short_words[1:-1]:
+        k += 1
+        while k < len(long_words) - 1 and long_words[k] != word:
+            k += 1
+        if k >= len(long_words) - 1:
+            return False
+    return True
+
+
 _OFFICES = {
     "powiat": ("starostwo powiatowy",),
     "gmina": ("urzad gmina", "urzad miasto", "urzad miejski"),
@@ -232,7 +295,7 @@ def _is_owner(key: str, owner: _Owner, mention: Mention | None = None) -> bool:
     """The owner under another form: its key, or a part of it ("ośrodek pomocy społeczny" of
     "ośrodek pomocy społeczny aleksandrów łódzki"); on a powiat's or gmina's own page, its own
     council, board and head of office ("Rada Powiatu Płockiego" on the starostwo's page)."""
-    if any(_part_of(key, own, anywhere=True) for own in owner.keys):
+    if any(_part_of(key, own, anywhere=True) or _fragment_of(key, own) for own in owner.keys):
         return True
     return (
         mention is not None
@@ -302,6 +365,8 @@ def _kept(
     placed = _placed_siblings(mentions)
     kept: list[_Named] = []
     for mention in mentions:
+        if mention.activity and not article:
+            continue  # "Klub Literacko-Redakcyjny" on a care home's page: its residents' group
         if mention.kind_only and not mention.acronym and department_before(text, mention.start):
             continue  # "Wydział Rodzinny Sądu Rejonowego": a division of some court, no one body
         name, place = mention.phrase, _written_place(mention)
@@ -344,7 +409,10 @@ def _distinct(named: Sequence[_Named], owner: _Owner, known: set[str]) -> list[_
         # a kind alone inside a longer name the text gives ("Środowiskowy Dom Samopomocy"
         # after "Powiatowy Środowiskowy Dom Samopomocy w Wiśniowej Górze") refers back to it
         anywhere = item.mention.kind_only
-        if any(other != key and _part_of(key, other, anywhere=anywhere) for other, _ in keyed):
+        if any(
+            other != key and (_part_of(key, other, anywhere=anywhere) or _fragment_of(key, other))
+            for other, _ in keyed
+        ):
             continue
         if _office_named(item, key, [other for other, _item in keyed]):
             continue

@@ -19,6 +19,9 @@ classes, never by one institution's name:
   it only says where ("na terenie Gminy X", "mieszkańcy Powiatu");
 - a city's president named by the city alone is the "Prezydent Miasta" ("Prezydenta
   Białegostoku" -> "Prezydent Miasta Białegostoku");
+- a place ends before a verb ("w Górznie Przyjmie na staż") and takes a second town joined by
+  "i" ("w Nakle i Szubinie"); an adjective after a name that agrees with no word of it ends
+  the name ("Nowy Szpital Zdrowe szpitale …", a logo's motto);
 - a national body has no seat in its name ("Ministerstwo Sprawiedliwości", not "… w
   Warszawie"), and "RP" after one is written out ("Sejm Rzeczypospolitej Polskiej").
 """
@@ -30,7 +33,9 @@ from collections.abc import Sequence
 
 from extractors.mention_text import (
     Token,
+    adjective_triples,
     agrees,
+    gender_alias,
     head_readings,
     is_adjective,
     is_title,
@@ -241,6 +246,20 @@ def department_before(text: str, start: int) -> bool:
 _PART_WORDS = frozenset(
     {"oddzial", "kolo", "prowincja", "filia", "delegatura", "region", "okreg", "hufiec"}
 )  # folded, as `key_lemma` gives them
+# Parts that make a body of a head that is one only as a national body ("Zgromadzenie Sióstr
+# … – Prowincja Krakowska": a congregation's province, no general assembly).
+PART_WORDS = _PART_WORDS
+# Organisations whose local part follows their name without a dash: "Polskie Stowarzyszenie
+# na rzecz Osób z Niepełnosprawnością Intelektualną Koło w Działdowie".
+_WITH_PARTS = frozenset({"stowarzyszenie", "towarzystwo", "związek", "federacja", "fundacja"})
+
+
+def part_of_organisation(head_lemma: str, token: Token) -> bool:
+    """`token` names a local part of the organisation whose name has `head_lemma` ("Koło",
+    "Oddział" after "Stowarzyszenie …"): the name carries on, no second body starts."""
+    return head_lemma in _WITH_PARTS and token.capitalised and key_lemma(token.text) in _PART_WORDS
+
+
 # Prepositions that open a name's own words when capitalised inside it: "Szpital Na Wyspie",
 # "Przedszkole Pod Topolą", "Dom Pomocy Społecznej Nad Zalewem".
 _NAME_PREPOSITIONS = frozenset({"na", "pod", "nad", "przy", "za"})
@@ -254,6 +273,10 @@ def name_suffix_end(tokens: Sequence[Token], j: int, *, organ: bool) -> int:
     token = tokens[j]
     if token.text == "+" and j > 0 and tokens[j - 1].end == token.start:
         return j + 1
+    if token.text == "+" and j > 0 and tokens[j - 1].is_word:
+        following_word = j + 1 < len(tokens) and tokens[j + 1].is_word
+        if not following_word:
+            return j + 1  # "Klub Senior +." spaced, closing the sentence: the programme's sign
     if organ or j + 1 >= len(tokens):
         return j
     following = tokens[j + 1]
@@ -280,6 +303,68 @@ def name_suffix_end(tokens: Sequence[Token], j: int, *, organ: bool) -> int:
             k += 1
         return k
     return j
+
+
+# ---------------------------------------------------------------------------------------------
+# Where a place and a name's words end
+# ---------------------------------------------------------------------------------------------
+
+
+def second_place(tokens: list[Token], k: int) -> int:
+    """End of a second town joined to a place by "i" ("w Nakle i Szubinie"), or k: a
+    proper name the dictionary knows as a place, in the locative, that no head follows."""
+    if k + 1 >= len(tokens):
+        return k
+    joiner, town = tokens[k], tokens[k + 1]
+    if not joiner.is_word or joiner.lower != "i" or not town.capitalised:
+        return k
+    if head_readings(town) or town.all_caps:
+        return k
+    if not any(r.geographic and "loc" in r.cases for r in readings(town.text.split("-")[0])):
+        return k
+    return k + 2
+
+
+_ADJECTIVE_CLASSES = ("adj", "pact", "ppas")
+
+
+def stray_adjective(tokens: list[Token], head: int, j: int) -> bool:
+    """Token j is an adjective that belongs to no word of the name before it: not the head's
+    (it does not agree), not a genitive complement's, not the noun's or adjective's just
+    before it ("Fundacja Pomocy Dzieciom Niepełnosprawnym" agrees with "Dzieciom")."""
+    token = tokens[j]
+    if "-" in token.text or (j + 1 < len(tokens) and tokens[j + 1].capitalised):
+        return False  # "Skarżysko-Kamienna", "Stara Błotnica": a place's name after "Gminy"
+    found = [r for r in readings(token.text) if not r.proper]
+    if not found or any(r.pos not in _ADJECTIVE_CLASSES for r in found):
+        return False
+    if any("gen" in r.cases for r in found) or agrees(token, tokens[head]):
+        return False
+    head_forms = gender_alias(
+        {
+            (n, c, g)
+            for r in head_readings(tokens[head])
+            for n in r.numbers
+            for c in r.cases
+            for g in r.genders
+        }
+    )
+    ours = adjective_triples(tuple(found), adjective=True)
+    if {(n, g) for n, _c, g in ours} & {(n, g) for n, _c, g in head_forms}:
+        return False  # "Klubu Integracyjny dla Dzieci": the head's adjective in a slipped case
+    before = tokens[j - 1]
+    if not before.is_word:
+        return False
+    # the word before, as a noun (proper ones too: "Nowe Miasto Lubawskie") or an adjective
+    theirs = {
+        (n, c, g)
+        for r in readings(before.text.rsplit("-", 1)[-1])
+        if r.pos in ("subst", "ger", *_ADJECTIVE_CLASSES)
+        for n in r.numbers
+        for c in r.cases
+        for g in r.genders
+    }
+    return not ours & gender_alias(theirs)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -115,6 +115,19 @@ def adjective_triples(found: tuple[Reading, ...], adjective: bool) -> set[tuple[
     return out
 
 
+_VERB_CLASSES = frozenset({"fin", "praet", "impt", "inf", "bedzie", "pcon", "pant", "imps"})
+
+
+def is_verb(token: Token) -> bool:
+    """A word the dictionary reads as a verb form ("Przyjmie", "Zaprasza") and as no common
+    noun or adjective ("Mieście" is a form of "mieść" too, and of "miasto")."""
+    if not token.is_word:
+        return False
+    found = readings(token.text.rsplit("-", 1)[-1])
+    common = any(r.pos in ("subst", "adj", "ger", "ppas", "pact") and not r.proper for r in found)
+    return not common and any(r.pos in _VERB_CLASSES for r in found)
+
+
 def agrees(adjective: Token, head: Token) -> bool:
     """The adjective can stand in the head's case, number and gender ("Łódzkim" does not
     agree with "Ośrodek": it ends the place before it, "w Aleksandrowie Łódzkim")."""

@@ -43,6 +43,14 @@ BODY_LEMMAS: tuple[str, ...] = (
     "politechnika",
     "kasa",
     "inspekcja",
+    "koło",
+    "bursa",
+    "kolegium",
+    "klinika",
+    "areszt",
+    "kuria",
+    "sanktuarium",
+    "duszpasterstwo",
 )
 # Offices held by one person that act as a body: "decyzją Wojewody Mazowieckiego",
 # "rozporządzenie Ministra Zdrowia", "Burmistrz Zdzieszowic", "Rzecznik Praw Dziecka". Their
@@ -87,6 +95,9 @@ TERRITORY_NOUNS = frozenset(
 NATIONAL_ADJECTIVES = frozenset(
     {"krajowy", "narodowy", "państwowy", "centralny", "główny", "europejski", "światowy", "polski"}
 )
+# Adjectives that make an office's name a service online ("Elektroniczny Urząd Podawczy",
+# "Cyfrowy Urząd", "Wirtualny Urząd"), not a body.
+DIGITAL_ADJECTIVES = frozenset({"elektroniczny", "cyfrowy", "wirtualny", "internetowy"})
 REGIONAL_ADJECTIVES = frozenset({"powiatowy", "gminny", "miejski", "wojewódzki", "regionalny"})
 # Organs that are one body only with a particular complement: a "Kurator" is an officer of a
 # court unless it is the "Kurator Oświaty"; an "Inspektor" a person's post ("Inspektor Ochrony
@@ -148,8 +159,18 @@ PROJECT_WORDS = frozenset(
         "monitorowac",
     }
 )
-# Heads that are plural by form in real names ("Warsztaty Terapii Zajęciowej").
-PLURAL_NAME_HEADS = frozenset({"warsztat", "hufiec"})
+# Heads that are plural by form in real names, with the complement that makes them one body
+# ("Warsztaty Terapii Zajęciowej", "Ochotnicze Hufce Pracy"; not "Warsztaty Plastyczne", a
+# class a home runs).
+PLURAL_NAME_HEADS: dict[str, str] = {"warsztat": "terapia", "hufiec": "praca"}
+# Heads of a group that meets inside an institution ("Klub Literacko-Redakcyjny", "Dyskusyjny
+# Klub Książki", "Koło Plastyczne", "Sekcja Szachowa"): one body only when placed, numbered,
+# quoted, named after a patron or by a name of its own ("Klub Sportowy Zieloni").
+ACTIVITY_HEADS = frozenset({"klub", "koło", "sekcja"})
+# Heads of a team an office sets up inside itself when "ds." follows them straight away
+# ("Zespół ds. Obronnych", "Zespół ds. Osób Bezdomnych"); "Powiatowy Zespół do Spraw
+# Orzekania o Niepełnosprawności" and a placed team are bodies.
+INTERNAL_TEAM_HEADS = frozenset({"zespół"})
 # Titles of people: never part of an institution's name (folded lemmas).
 PERSON_TITLES = frozenset(
     {

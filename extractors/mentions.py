@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.mention_kinds import OWN_NAME_HEADS, is_generic
+from extractors.mention_kinds import OWN_NAME_HEADS, is_activity, is_generic
 from extractors.mention_kinds import kind_only as is_kind_only
 from extractors.mention_spans import (
     after_saint,
@@ -55,6 +55,9 @@ from extractors.mention_spans import (
     legal_form_end,
     name_suffix_end,
     numbered_units,
+    part_of_organisation,
+    second_place,
+    stray_adjective,
     territory_end,
 )
 from extractors.mention_text import (
@@ -64,6 +67,7 @@ from extractors.mention_text import (
     head_readings,
     is_adjective,
     is_title,
+    is_verb,
     modifies_noun_before,
     person_starts,
     place_word,
@@ -126,6 +130,7 @@ class Mention:
     head: str = ""  # the head's lemma ("ośrodek", "wojewoda"); "" for an acronym
     office: bool = False  # named through its officer: `nominative` is the office's name
     territory: bool = False  # a local-government unit as a body ("Powiat Płocki")
+    activity: bool = False  # a club or circle of common words, unplaced ("Klub Filmowy")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -164,6 +169,8 @@ def _place(tokens: list[Token], i: int) -> int:
             k = _after_dot(tokens, k)  # "w Gorzowie Wlkp."
             break
         geographic = any(r.geographic for r in readings(token.text.split("-")[0]))
+        if k > j and is_verb(token):
+            break  # "w Górznie Przyjmie na staż": a verb after the place is the sentence's
         if (k > j or not geographic) and person_starts(tokens, k):
             # "w Aleksandrowie Łódzkim" is a town, though "Aleksandrowie" is a name too; after
             # the place's first word a first name starts a person ("w Piszu Anna Nowak")
@@ -183,6 +190,8 @@ def _place(tokens: list[Token], i: int) -> int:
             ):
                 break
         k += 1
+    if k > j and (second := second_place(tokens, k)) > k:
+        k = second  # "w Nakle i Szubinie": one body seated in two towns
     return k if k > j else i
 
 
@@ -228,9 +237,12 @@ def _quoted(tokens: list[Token], i: int) -> int:
     return i
 
 
-def _run_has_head(tokens: list[Token], i: int) -> bool:
+def _run_has_head(tokens: list[Token], i: int, lemma_of_head: str = "") -> bool:
     k = i
     while k < len(tokens) and tokens[k].capitalised:
+        if part_of_organisation(lemma_of_head, tokens[k]):
+            k += 1
+            continue
         if head_readings(tokens[k]) or table_acronym(tokens[k]):
             return True
         k += 1
@@ -250,6 +262,8 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
         if place_at is None and (end := _place(tokens, j)) > j:
             place_at, j = j, end
             continue
+        if organ and token.is_word and len(token.text) == 1 and token.text.isupper():
+            break  # "Marszałek J. Kowalski": an initial, the office is a person's title here
         if not organ and ((end := _patron(tokens, j)) > j or (end := _number(tokens, j)) > j):
             j = end
             continue
@@ -307,7 +321,7 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             and nxt.capitalised
             and not (token.lower == "z" and nxt.lower == "siedzibą")
             and key_lemma(nxt.text) not in _UNIT_WORDS
-            and not _run_has_head(tokens, j + 1)
+            and not _run_has_head(tokens, j + 1, lemma_of_head)
             and not person_starts(tokens, j + 1)
         ):
             j += 1  # "… na rzecz Osób z Niepełnosprawnością Intelektualną"
@@ -341,10 +355,13 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
         ):
             if (
                 head_readings(token)
+                and not part_of_organisation(lemma_of_head, token)
                 and any("nom" in r.cases for r in head_readings(token))
                 and not any("gen" in r.cases for r in head_readings(token))
             ):
                 break  # a second institution in the nominative, not a genitive complement
+            if stray_adjective(tokens, head, j):
+                break  # "Nowy Szpital Zdrowe szpitale …": a motto after a logo's name
             j += 1
             continue
         break
@@ -378,7 +395,7 @@ def _trim(tokens: list[Token], start: int, end: int) -> int:
         last = tokens[end - 1]
         if legal_form_end(tokens, end):
             break  # "… Sp. z o. o." closes the name
-        if not last.is_word and last.text not in ("”", '"', "»", "."):
+        if not last.is_word and last.text not in ("”", '"', "»", ".", "+"):
             end -= 1
         elif last.text == "." and not (
             end - 2 > start and tokens[end - 2].lower in PLACE_ABBREVIATIONS
@@ -496,6 +513,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
             token = tokens[i]
             acronym = table_acronym(token)
             kind_only = False
+            activity = False
             if (stop := _officer(tokens, i)) > i:
                 phrase = _span_text(text, tokens, i, stop)
                 officer = fold(key_lemma(token.text))
@@ -558,6 +576,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                     i += 1
                     continue
                 kind_only = is_kind_only(tokens, start, i, end, placed)
+                activity = is_activity(tokens, start, i, end, placed)
                 acronym = None
             elif acronym is not None and not _CITED.search(text, 0, token.start):
                 start = i
@@ -585,6 +604,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                     kind_only=kind_only,
                     acronym=acronym if kind_only else None,
                     head=head_lemma(token) if acronym is None else "",
+                    activity=activity,
                 )
             )
             floor = i = end
