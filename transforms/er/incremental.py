@@ -98,13 +98,13 @@ def _check_table(table: str) -> None:
 def _fingerprint_sql(
     con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str] | None
 ) -> str:
-    """SQL of a record's fingerprint: a hash of the columns its features are made of."""
+    """SQL of a record's fingerprint: a hash of the columns its features are made of
+    (DuckDB's 64-bit `hash` of the values themselves: no text is built to be hashed)."""
     _check_table(table)
     if columns is None:
         present = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
         columns = (*INPUT_COLUMNS, "teryt") if "teryt" in present else INPUT_COLUMNS
-    parts = [f"coalesce(CAST({c} AS VARCHAR), '')" for c in columns if c != "record_id"]
-    return f"md5(concat_ws(chr(31), {', '.join(parts)}))"
+    return f"hash({', '.join(c for c in columns if c != 'record_id')})"
 
 
 def _fingerprints(

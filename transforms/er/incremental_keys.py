@@ -80,13 +80,14 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     pairs among themselves, every rule); and for `save_night_keys`: the new keys and the
     recounted blocks."""
     con.execute(f"CREATE OR REPLACE TEMP VIEW er_inc_rules AS {_RULE_LIMITS}")
+    # The night's records once (the rules read `er_features` many times over).
     con.execute(
-        "CREATE OR REPLACE TEMP VIEW er_features AS "
+        "CREATE OR REPLACE TEMP TABLE er_features AS "
         "SELECT * EXCLUDE (uid, fingerprint, cluster, component), uid AS rid "
         "FROM er_state_records WHERE uid IN (SELECT uid FROM er_inc_dirty)"
     )
     record_keys(con, "er_inc_dkeys")
-    con.execute("DROP VIEW er_features")
+    con.execute("DROP TABLE er_features")
     con.execute("ALTER TABLE er_inc_dkeys RENAME COLUMN rid TO uid")
     # Raw blocks a record enters or leaves, with their sizes last night and tonight.
     con.execute(
@@ -253,10 +254,9 @@ def save_night_keys(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         """
         DELETE FROM er_state_blocks AS b
-        WHERE (b.level = 'raw' AND EXISTS (SELECT 1 FROM er_inc_raw_n t
-                                           WHERE t.rule = b.rule AND t.key = b.key))
-           OR (b.level = 'eff' AND EXISTS (SELECT 1 FROM er_inc_eff_n t
-                                           WHERE t.rule = b.rule AND t.eff = b.key))
+        USING (SELECT rule, 'raw' AS level, key FROM er_inc_raw_n
+               UNION ALL SELECT rule, 'eff', eff FROM er_inc_eff_n) AS t
+        WHERE t.rule = b.rule AND t.level = b.level AND t.key = b.key
         """
     )
     con.execute(
