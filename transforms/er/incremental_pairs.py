@@ -66,16 +66,15 @@ def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
 def rescore(con: duckdb.DuckDBPyConnection, model: PairModel) -> int:
     """Score `er_inc_to_score` and write the state's pairs by difference: the rows of
     `er_inc_old_pairs` go, the scored pairs come (`er_inc_scored`, kept for the region)."""
-    pairs = con.execute(
-        """
-        SELECT t.a, t.b FROM er_inc_to_score t
-        JOIN er_state_records x ON x.uid = t.a JOIN er_state_records y ON y.uid = t.b
-        ORDER BY x.record_id, y.record_id
-        """
-    ).fetchnumpy()
+    pairs = con.execute("SELECT a, b FROM er_inc_to_score").fetchnumpy()
     left = np.asarray(pairs["a"], dtype=np.int32)
     right = np.asarray(pairs["b"], dtype=np.int32)
-    levels = levels_of(con, left, right)
+    levels = levels_of(
+        con,
+        left,
+        right,
+        involved="SELECT a FROM er_inc_to_score UNION SELECT b FROM er_inc_to_score",
+    )
     th = model.thresholds
     if levels is None:
         probability, apart = np.zeros(0), np.zeros(0, bool)
@@ -109,24 +108,25 @@ def rescore(con: duckdb.DuckDBPyConnection, model: PairModel) -> int:
 
 
 def levels_of(
-    con: duckdb.DuckDBPyConnection, left: npt.NDArray[np.int32], right: npt.NDArray[np.int32]
+    con: duckdb.DuckDBPyConnection,
+    left: npt.NDArray[np.int32],
+    right: npt.NDArray[np.int32],
+    *,
+    involved: str,
 ) -> dict[str, npt.NDArray[np.int8]] | None:
     """Ladder levels of pairs of uids, from an `er_features` of their records only (the
-    statistics are tonight's, counted over every record)."""
+    statistics are tonight's, counted over every record); `involved`: SQL of their uids."""
     if len(left) == 0:
         return None
-    involved = np.unique(np.concatenate([left, right]))
-    con.register("er_inc_involved", pd.DataFrame({"uid": involved}))
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE er_features AS
         SELECT x.* EXCLUDE (uid, fingerprint, cluster, component),
                CAST(row_number() OVER (ORDER BY x.record_id) - 1 AS INTEGER) AS rid, x.uid
-        FROM er_state_records x SEMI JOIN er_inc_involved i USING (uid)
+        FROM er_state_records x WHERE x.uid IN ({involved})
         ORDER BY rid
         """
     )
-    con.unregister("er_inc_involved")
     order = np.asarray(
         con.execute("SELECT uid FROM er_features ORDER BY rid").fetchnumpy()["uid"], np.int64
     )
