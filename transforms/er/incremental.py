@@ -12,6 +12,8 @@ needs, as regular tables in the connection's database:
   (`eff`) dense blocks are re-keyed;
 - `er_state_keys(rule, uid, key, refined, eff)`: every rule's keys of every record
   (`incremental_keys`);
+- `er_state_band(a, b, probability, lv_<ladder>...)`: every pair of the review band with
+  its ladders' levels (the evidence of its review case);
 - `er_state_decisions`: the coordinators' decisions the clusters were made with.
 
 `resolve_incrementally` then matches only what the night touched: it finds the new, changed
@@ -24,7 +26,16 @@ components of the match graph that any of this reached. Within a component the p
 joined in the order a full run would join them, so the clusters equal a full rebuild's.
 Clusters a night did not touch keep their keys, and coordinators' decisions are applied as
 in a full run. Conflict cases are made for every cluster and review cases for every pair in
-the review band, as a full run makes them.
+the review band, as a full run makes them (one query each over the state: the band's levels
+are kept, nothing is compared again).
+
+A night works on the state itself, in uids: the rows of the records that changed or left
+are deleted from `er_state_records` and the new and changed records' rows inserted, the
+statistics are recounted there in place, only the pairs the night drops, adds or scores anew
+are deleted from and inserted into `er_state_pairs` and `er_state_band`, and only the
+re-clustered region's clusters and components are written. No table of every record is
+copied; what still reads every record is the fingerprint of tonight's input rows, the
+conflict cases, and the clusters returned (`Resolution.clusters`, every record's).
 
 Both take the columns a record's fingerprint is made of (`columns`): the standalone raw layout
 by default (`INPUT_COLUMNS`, plus `teryt` where the table has it); the nightly run passes the
