@@ -19,7 +19,7 @@ from transforms.er.decisions import Decision
 from transforms.er.features import bare_records
 from transforms.er.ladders import LADDERS
 from transforms.er.model import PairModel
-from transforms.er.review import ConflictCase, PairCase, conflict_cases, pair_case
+from transforms.er.review import ConflictCase, Evidence, PairCase, conflict_cases, evidence_of
 from transforms.er.scoring import BAND_LEVELS
 
 
@@ -214,13 +214,17 @@ def review_cases(
         """
     ).fetchall()
     fields = [ladder.field for ladder in LADDERS]
+    # Many pairs share their levels: each combination is explained once.
+    explained: dict[tuple[int, ...], tuple[Evidence, ...]] = {}
     cases = []
     for row in rows:
         record_a, record_b = str(row[0]), str(row[1])
         if (record_a, record_b) in decided:
             continue
-        levels = dict(zip(fields, (int(v) for v in row[4:]), strict=True))
-        cases.append(pair_case(record_a, record_b, float(row[2]), levels, explain))
+        key = tuple(int(v) for v in row[4:])
+        if key not in explained:
+            explained[key] = evidence_of(dict(zip(fields, key, strict=True)), explain)
+        cases.append(PairCase(record_a, record_b, round(float(row[2]), 4), explained[key]))
     return cases
 
 

@@ -68,8 +68,15 @@ def pair_case(
     explain: Callable[[Mapping[str, int]], list[tuple[str, str, float]]],
 ) -> PairCase:
     """The case of one pair (`record_a` < `record_b`) with its evidence."""
-    evidence = tuple(Evidence(f, lv, round(w, 3)) for f, lv, w in explain(levels))
-    return PairCase(record_a, record_b, round(probability, 4), evidence)
+    return PairCase(record_a, record_b, round(probability, 4), evidence_of(levels, explain))
+
+
+def evidence_of(
+    levels: Mapping[str, int],
+    explain: Callable[[Mapping[str, int]], list[tuple[str, str, float]]],
+) -> tuple[Evidence, ...]:
+    """Every ladder's level and weight for a pair's levels, strongest first."""
+    return tuple(Evidence(f, lv, round(w, 3)) for f, lv, w in explain(levels))
 
 
 def conflict_cases(con: duckdb.DuckDBPyConnection, limit: int = 100_000) -> list[ConflictCase]:
