@@ -36,6 +36,7 @@ from transforms.er.incremental import (
 )
 from transforms.er.model import PairModel, load_model
 from transforms.er.resolve import Resolution
+from warehouse.db import transaction
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ STATE_TABLES = (
     "er_state_pairs",
     "er_state_blocks",
     "er_state_keys",
+    "er_state_band",
     "er_state_decisions",
     "er_state_version",
 )
@@ -136,14 +138,17 @@ def _incremental(
     version: str,
     clock: float,
 ) -> MatchRun:
-    resolution, changes = resolve_incrementally(
-        con,
-        "records",
-        decisions=decisions,
-        model=model,
-        build=build_features_from_records,
-        columns=RECORDS_COLUMNS,
-    )
+    # One transaction: the state's rows are changed in place, all or nothing (a failure
+    # leaves last night's state, and the night matches in full).
+    with transaction(con):
+        resolution, changes = resolve_incrementally(
+            con,
+            "records",
+            decisions=decisions,
+            model=model,
+            build=build_features_from_records,
+            columns=RECORDS_COLUMNS,
+        )
     _save_version(con, version)
     return _logged(
         MatchRun(

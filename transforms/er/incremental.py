@@ -12,6 +12,8 @@ needs, as regular tables in the connection's database:
   (`eff`) dense blocks are re-keyed;
 - `er_state_keys(rule, uid, key, refined, eff)`: every rule's keys of every record
   (`incremental_keys`);
+- `er_state_band(a, b, probability, lv_<ladder>...)`: every pair of the review band with
+  its ladders' levels (the evidence of its review case);
 - `er_state_decisions`: the coordinators' decisions the clusters were made with.
 
 `resolve_incrementally` then matches only what the night touched: it finds the new, changed
@@ -24,7 +26,16 @@ components of the match graph that any of this reached. Within a component the p
 joined in the order a full run would join them, so the clusters equal a full rebuild's.
 Clusters a night did not touch keep their keys, and coordinators' decisions are applied as
 in a full run. Conflict cases are made for every cluster and review cases for every pair in
-the review band, as a full run makes them.
+the review band, as a full run makes them (one query each over the state: the band's levels
+are kept, nothing is compared again).
+
+A night works on the state itself, in uids: the rows of the records that changed or left
+are deleted from `er_state_records` and the new and changed records' rows inserted, the
+statistics are recounted there in place, only the pairs the night drops, adds or scores anew
+are deleted from and inserted into `er_state_pairs` and `er_state_band`, and only the
+re-clustered region's clusters and components are written. No table of every record is
+copied; what still reads every record is the fingerprint of tonight's input rows, the
+conflict cases, and the clusters returned (`Resolution.clusters`, every record's).
 
 Both take the columns a record's fingerprint is made of (`columns`): the standalone raw layout
 by default (`INPUT_COLUMNS`, plus `teryt` where the table has it); the nightly run passes the
@@ -39,7 +50,6 @@ from dataclasses import dataclass
 
 import duckdb
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 
 from transforms.er.cluster import components
@@ -47,16 +57,16 @@ from transforms.er.decisions import Decision, decided_pairs
 from transforms.er.features import build_features_from_raw
 from transforms.er.incremental_clusters import (
     all_conflicts,
+    clusters_of,
     recluster,
     region_to_recluster,
-    review_rows,
+    review_cases,
 )
 from transforms.er.incremental_keys import save_keys, save_night_keys
 from transforms.er.incremental_pairs import new_candidates, rescore
-from transforms.er.ladders import stat_buckets_sql
 from transforms.er.model import PairModel, load_model
 from transforms.er.resolve import Resolution, resolve_features
-from transforms.er.review import pair_cases
+from transforms.er.scoring import band_table_sql
 from transforms.er.statistics import update_statistics
 
 Builder = Callable[[duckdb.DuckDBPyConnection, str], int]
@@ -96,20 +106,26 @@ def _check_table(table: str) -> None:
         raise ValueError(f"incremental matching: {table!r} is a name the matcher uses itself")
 
 
-def _fingerprints(
+def _fingerprint_sql(
     con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str] | None
-) -> None:
-    """`er_inc_fingerprints(record_id, fingerprint)`: a hash of the columns features are made of."""
+) -> str:
+    """SQL of a record's fingerprint: a hash of the columns its features are made of
+    (DuckDB's 64-bit `hash` of the values themselves: no text is built to be hashed)."""
     _check_table(table)
     if columns is None:
         present = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
         columns = (*INPUT_COLUMNS, "teryt") if "teryt" in present else INPUT_COLUMNS
-    parts = [f"coalesce(CAST({c} AS VARCHAR), '')" for c in columns if c != "record_id"]
+    return f"hash({', '.join(c for c in columns if c != 'record_id')})"
+
+
+def _fingerprints(
+    con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str] | None
+) -> None:
+    """`er_inc_fingerprints(record_id, fingerprint)` of every record of `table`."""
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_fingerprints AS
-        SELECT record_id, md5(concat_ws(chr(31), {", ".join(parts)})) AS fingerprint
-        FROM {table}
+        SELECT record_id, {_fingerprint_sql(con, table, columns)} AS fingerprint FROM {table}
         """
     )
 
@@ -149,6 +165,9 @@ def resolve_keeping_state(
         """
     )
     con.execute("DROP TABLE er_inc_kept_pairs")
+    con.execute(band_table_sql("er_state_band"))
+    con.execute("INSERT INTO er_state_band SELECT * FROM er_inc_kept_pairs_band")
+    con.execute("DROP TABLE er_inc_kept_pairs_band")
     uid_of = dict(con.execute("SELECT record_id, uid FROM er_inc_next").fetchall())
     cluster = {uid_of[r]: uid_of[k] for r, k in result.clusters.items()}
     component = _components_from_state(con, model, decisions, uid_of)
@@ -234,45 +253,48 @@ def resolve_incrementally(
     columns: Sequence[str] | None = None,
 ) -> tuple[Resolution, NightChanges]:
     """Match the records of `table` (all of tonight's records, raw layout) against the state
-    a previous run left, and update the state. The clusters equal a full run's."""
+    a previous run left, and update the state in place. The clusters equal a full run's."""
     if not has_state(con):
         raise ValueError("incremental matching: no matcher state here; run a full match first")
     model = model or load_model()
     th = model.thresholds
     clock = time.perf_counter()
     stats: dict[str, float] = {}
-    _fingerprints(con, table, columns)
-    counts = _classify(con)
-    _next_features(con, table, build)
+    counts = _classify(con, table, columns)
+    _apply_night(con, table, build)
     stats["features_s"] = round(time.perf_counter() - clock, 2)
 
     lap = time.perf_counter()
-    dirty_pairs, regrouped, rule_counts = new_candidates(con)
+    rule_counts = new_candidates(con)
     stats["blocking_s"] = round(time.perf_counter() - lap, 2)
 
     lap = time.perf_counter()
-    rescored = rescore(con, model, dirty_pairs, regrouped)
+    rescored = rescore(con, model)
     stats["scoring_s"] = round(time.perf_counter() - lap, 2)
 
     lap = time.perf_counter()
-    record_ids = [
-        r[0] for r in con.execute("SELECT record_id FROM er_inc_next ORDER BY rid").fetchall()
-    ]
-    rid_of = {record_id: i for i, record_id in enumerate(record_ids)}
-    decided = decided_pairs(decisions, rid_of)
-    region = region_to_recluster(con, model, decisions)
-    labels, component, refused, matched = recluster(con, model, decided, region)
+    region_to_recluster(con, model, decisions)
+    reclustered, refused, matched = recluster(con, model, decisions)
     stats["clustering_s"] = round(time.perf_counter() - lap, 2)
 
     lap = time.perf_counter()
-    clusters = {record_ids[rid]: record_ids[root] for rid, root in enumerate(labels.tolist())}
-    rows = review_rows(con, model, review_limit)
-    cases = pair_cases(rows, labels, record_ids, set(decided), model.explain)
-    conflicts = all_conflicts(con, labels)
+    clusters = clusters_of(con)
+    decided = {
+        (min(d.record_a, d.record_b), max(d.record_a, d.record_b))
+        for d in decisions
+        if d.record_a in clusters and d.record_b in clusters
+    }
+    cases = review_cases(con, review_limit, decided, model.explain)
+    conflicts = all_conflicts(con)
     stats["review_s"] = round(time.perf_counter() - lap, 2)
     lap = time.perf_counter()
-    _save_night(con, labels, component)
+    save_night_keys(con)
     _save_decisions(con, decisions)
+    for name in ("er_inc_night", "er_inc_old", "er_inc_dirty", "er_inc_removed",
+                 "er_inc_stat_moved", "er_inc_fresh", "er_inc_old_pairs", "er_inc_to_score",
+                 "er_inc_scored", "er_inc_dirty_pairs", "er_inc_regroup",
+                 "er_inc_regroup_pairs", "er_inc_region", "er_inc_decided_now"):  # fmt: skip
+        con.execute(f"DROP TABLE IF EXISTS {name}")
     stats["saving_s"] = round(time.perf_counter() - lap, 2)
     stats["total_s"] = round(time.perf_counter() - clock, 2)
     resolution = Resolution(
@@ -287,50 +309,66 @@ def resolve_incrementally(
         stats=stats,
     )
     changes = NightChanges(
-        added=counts.get("added", 0),
-        changed=counts.get("changed", 0),
-        removed=counts.get("removed", 0),
-        unchanged=counts.get("same", 0),
+        added=counts["added"],
+        changed=counts["changed"],
+        removed=counts["removed"],
+        unchanged=counts["same"],
         pairs_rescored=rescored,
-        records_reclustered=int(len(region)),
+        records_reclustered=reclustered,
     )
     return resolution, changes
 
 
-def _classify(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """`er_inc_night(record_id, uid, status)`: added / changed / removed / same; added records
-    get new uids after the largest one."""
+def _classify(
+    con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str] | None
+) -> dict[str, int]:
+    """`er_inc_night(record_id, uid, status, fingerprint)`: the records tonight added,
+    changed or removed, by a hash of the columns features are made of (only tonight's rows
+    are hashed; the state keeps last night's); added records get new uids after the largest
+    one. Returns the count of each, and of the records that stayed the same."""
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE er_inc_night AS
-        WITH joined AS (
+        WITH tonight AS (
+            SELECT record_id, {_fingerprint_sql(con, table, columns)} AS fingerprint FROM {table}
+        ),
+        joined AS (
             SELECT coalesce(f.record_id, s.record_id) AS record_id, s.uid AS old_uid,
+                   f.fingerprint,
                    CASE WHEN s.uid IS NULL THEN 'added'
                         WHEN f.record_id IS NULL THEN 'removed'
                         WHEN f.fingerprint <> s.fingerprint THEN 'changed'
                         ELSE 'same' END AS status
-            FROM er_inc_fingerprints f FULL JOIN er_state_records s USING (record_id)
+            FROM tonight f FULL JOIN (SELECT record_id, uid, fingerprint FROM er_state_records) s
+            USING (record_id)
         )
-        SELECT record_id, status,
+        SELECT record_id, status, fingerprint,
                CAST(coalesce(old_uid, (SELECT coalesce(max(uid), -1) FROM er_state_records)
                     + row_number() OVER (PARTITION BY old_uid IS NULL ORDER BY record_id))
                     AS INTEGER) AS uid
-        FROM joined
+        FROM joined WHERE status <> 'same'
         """
     )
-    return {
-        str(k): int(v)
-        for k, v in con.execute(
-            "SELECT status, count(*) FROM er_inc_night GROUP BY status"
-        ).fetchall()
-    }
+    row = con.execute(
+        """
+        SELECT count(*) FILTER (status = 'added'), count(*) FILTER (status = 'changed'),
+               count(*) FILTER (status = 'removed'),
+               (SELECT count(*) FROM er_state_records)
+               - count(*) FILTER (status IN ('changed', 'removed'))
+        FROM er_inc_night
+        """
+    ).fetchone()
+    added, changed, removed, same = (int(v) for v in row) if row else (0, 0, 0, 0)
+    return {"added": added, "changed": changed, "removed": removed, "same": same}
 
 
-def _next_features(con: duckdb.DuckDBPyConnection, table: str, build: Builder) -> None:
-    """`er_inc_next`: tonight's records (features of the new and changed ones parsed now, the
-    others from the state), with rids in record id order and the statistics recounted;
-    `er_inc_dirty(rid)`: the new and changed ones; `er_inc_stat_moved(rid)`: unchanged records whose
-    statistics moved to another bucket."""
+def _apply_night(con: duckdb.DuckDBPyConnection, table: str, build: Builder) -> None:
+    """Bring `er_state_records` to tonight: the rows of records changed or removed go (kept
+    in `er_inc_old`, last night's rows), the new and changed records' features, parsed now,
+    come (their cluster and component for now their own uid), and the statistics are
+    recounted where the night moved them. Leaves `er_inc_dirty(uid)` (new and changed),
+    `er_inc_gone(uid)` (changed and removed), `er_inc_removed(uid)` and
+    `er_inc_stat_moved(uid)` (unchanged records whose statistics moved to another bucket)."""
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_delta_input AS
@@ -340,63 +378,32 @@ def _next_features(con: duckdb.DuckDBPyConnection, table: str, build: Builder) -
     )
     build(con, "er_inc_delta_input")
     con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE er_inc_next AS
-        WITH rows AS (
-            SELECT s.* EXCLUDE (uid, cluster, component)
-            FROM er_state_records s JOIN er_inc_night n USING (record_id) WHERE n.status = 'same'
-            UNION ALL BY NAME
-            SELECT d.* EXCLUDE (rid), p.fingerprint
-            FROM er_features d JOIN er_inc_fingerprints p USING (record_id)
-        )
-        SELECT n.uid, CAST(row_number() OVER (ORDER BY r.record_id) - 1 AS INTEGER) AS rid, r.*
-        FROM rows r JOIN er_inc_night n USING (record_id)
-        ORDER BY rid
-        """
+        "CREATE OR REPLACE TEMP TABLE er_inc_dirty AS "
+        "SELECT uid FROM er_inc_night WHERE status IN ('added', 'changed')"
     )
     con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE er_inc_dirty AS
-        SELECT x.rid FROM er_inc_next x JOIN er_inc_night n USING (record_id)
-        WHERE n.status IN ('added', 'changed')
-        """
+        "CREATE OR REPLACE TEMP TABLE er_inc_gone AS "
+        "SELECT uid FROM er_inc_night WHERE status IN ('changed', 'removed')"
     )
     con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE er_inc_gone AS
-        SELECT uid FROM er_inc_night WHERE status IN ('changed', 'removed')
-        """
+        "CREATE OR REPLACE TEMP TABLE er_inc_removed AS "
+        "SELECT uid FROM er_inc_night WHERE status = 'removed'"
     )
-    # The counts of the new and changed records' keys, and of those that changed or left.
-    update_statistics(con, "er_inc_next", "er_inc_dirty", "er_inc_gone")
     con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE er_inc_stat_moved AS
-        SELECT x.rid FROM er_inc_next x JOIN er_state_records s USING (uid)
-        WHERE {stat_buckets_sql("x")} <> {stat_buckets_sql("s")}
-          AND x.rid NOT IN (SELECT rid FROM er_inc_dirty)
+        "CREATE OR REPLACE TEMP TABLE er_inc_old AS SELECT * FROM er_state_records "
+        "WHERE uid IN (SELECT uid FROM er_inc_gone)"
+    )
+    con.execute("DELETE FROM er_state_records WHERE uid IN (SELECT uid FROM er_inc_gone)")
+    con.execute(
+        """
+        INSERT INTO er_state_records BY NAME
+        SELECT n.uid, f.* EXCLUDE (rid), n.fingerprint, n.uid AS cluster, n.uid AS component
+        FROM er_features f JOIN er_inc_night n USING (record_id)
         """
     )
     con.execute("DROP TABLE er_inc_delta_input")
     con.execute("DROP TABLE IF EXISTS er_features")
-
-
-def _save_night(
-    con: duckdb.DuckDBPyConnection, labels: npt.NDArray[np.int64], component: dict[int, int]
-) -> None:
-    uids = np.asarray(
-        con.execute("SELECT uid FROM er_inc_next ORDER BY rid").fetchnumpy()["uid"], dtype=np.int64
+    # The counts of the new and changed records' keys, and of those that changed or left.
+    update_statistics(
+        con, "er_state_records", "uid", "er_inc_dirty", "er_inc_old", moved="er_inc_stat_moved"
     )
-    cluster = {int(uids[rid]): int(uids[root]) for rid, root in enumerate(labels.tolist())}
-    con.execute(
-        """
-        CREATE OR REPLACE TABLE er_state_pairs AS
-        SELECT a.uid AS a, b.uid AS b, p.probability, p.apart
-        FROM er_inc_pairs p JOIN er_inc_next a ON a.rid = p.l JOIN er_inc_next b ON b.rid = p.r
-        """
-    )
-    _save_records(con, cluster, component)
-    save_night_keys(con)
-    for name in ("er_inc_cand", "er_inc_old_pairs", "er_inc_dirty_pairs",
-                 "er_inc_regroup_pairs", "er_inc_to_score", "er_inc_pairs"):  # fmt: skip
-        con.execute(f"DROP TABLE IF EXISTS {name}")

@@ -2,40 +2,43 @@
 
 Part of `incremental` (see its docstring). The region is closed under the match graph's
 joins, and within it the pairs are joined in a full run's order, so its clusters are a full
-run's.
+run's. Everything is in uids; a record's cluster and component are kept in
+`er_state_records` and only the region's are written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import duckdb
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 
 from transforms.er.cluster import cluster_pairs, components
 from transforms.er.decisions import Decision
 from transforms.er.features import bare_records
-from transforms.er.incremental_pairs import count, levels_of
+from transforms.er.ladders import LADDERS
 from transforms.er.model import PairModel
-from transforms.er.review import ConflictCase, conflict_cases
+from transforms.er.review import ConflictCase, Evidence, PairCase, conflict_cases, evidence_of
+from transforms.er.scoring import BAND_LEVELS
 
 
 def region_to_recluster(
     con: duckdb.DuckDBPyConnection, model: PairModel, decisions: Sequence[Decision]
-) -> npt.NDArray[np.int32]:
-    """Rids to re-cluster: whole old components of every record the night touched (new,
+) -> None:
+    """`er_inc_region(rid, uid, record_id, ...)`: the records to re-cluster, in record id
+    order (`rid` from 0): whole old components of every record the night touched (new,
     changed or removed, ends of a pair whose part in clustering changed, ends of a decision
     that came or went) plus the new records. No join of the match graph leaves this region.
 
     A pair's part is to join (at or above the match threshold), to keep apart (below the
     cannot-link threshold, or different numbers) or none (the review band, or no pair): a
     pair that came, went or moved without changing its part changes no cluster, except a
-    join whose strength moved (the order of joins may change)."""
+    join whose strength moved (the order of joins may change). Only the pairs the night
+    dropped or scored (`er_inc_old_pairs`, `er_inc_scored`) can have moved."""
     th = model.thresholds
     part = (
-        "CASE WHEN {t}.l IS NULL THEN 0 WHEN {t}.apart OR {t}.probability < "
+        "CASE WHEN {t}.a IS NULL THEN 0 WHEN {t}.apart OR {t}.probability < "
         f"{th.cannot_link} THEN 2 WHEN {{t}}.probability >= {th.match} THEN 1 ELSE 0 END"
     )
     part_n, part_o = part.format(t="n"), part.format(t="o")
@@ -50,13 +53,11 @@ def region_to_recluster(
         )
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE er_inc_touched AS
-        WITH old AS (SELECT a.rid AS l, b.rid AS r, p.probability, p.apart
-                     FROM er_state_pairs p
-                     JOIN er_inc_next a ON a.uid = p.a JOIN er_inc_next b ON b.uid = p.b),
+        CREATE OR REPLACE TEMP TABLE er_inc_region AS
+        WITH old AS (SELECT * FROM er_inc_old_pairs WHERE NOT with_removed),
              changed AS (
-                 SELECT coalesce(n.l, o.l) AS l, coalesce(n.r, o.r) AS r
-                 FROM er_inc_pairs n FULL JOIN old o ON n.l = o.l AND n.r = o.r
+                 SELECT coalesce(n.a, o.a) AS a, coalesce(n.b, o.b) AS b
+                 FROM er_inc_scored n FULL JOIN old o ON n.a = o.a AND n.b = o.b
                  WHERE ({part_n}) <> ({part_o})
                     OR (({part_n}) = 1 AND n.probability <> o.probability)
              ),
@@ -70,76 +71,64 @@ def region_to_recluster(
              decided_ends AS (
                  SELECT record_a AS record_id FROM decisions_moved
                  UNION SELECT record_b FROM decisions_moved
+             ),
+             touched AS (
+                 SELECT a AS uid FROM changed UNION SELECT b FROM changed
+                 UNION SELECT uid FROM er_inc_dirty
+                 UNION SELECT s.uid FROM er_state_records s JOIN decided_ends USING (record_id)
+             ),
+             -- Old components: the touched records' (a changed record's from last night)
+             comps AS (
+                 SELECT s.component FROM er_state_records s SEMI JOIN touched USING (uid)
+                 WHERE s.uid NOT IN (SELECT uid FROM er_inc_dirty)
+                 UNION SELECT component FROM er_inc_old
+             ),
+             region AS (
+                 SELECT s.* FROM er_state_records s
+                 WHERE s.component IN (SELECT component FROM comps)
+                    OR s.uid IN (SELECT uid FROM er_inc_dirty)
              )
-        SELECT l AS rid FROM changed UNION SELECT r FROM changed
-        UNION SELECT rid FROM er_inc_dirty
-        UNION SELECT x.rid FROM er_inc_next x JOIN decided_ends USING (record_id)
+        SELECT CAST(row_number() OVER (ORDER BY record_id) - 1 AS INTEGER) AS rid, uid,
+               record_id, postal, street, phones, emails, host, nip, regon
+        FROM region ORDER BY rid
         """
     )
-    # Old components of the touched records and of the records that changed or left.
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE er_inc_region AS
-        WITH comps AS (
-            SELECT s.component FROM er_state_records s JOIN er_inc_next x USING (uid)
-            WHERE x.rid IN (SELECT rid FROM er_inc_touched)
-            UNION SELECT s.component FROM er_state_records s JOIN er_inc_night n USING (uid)
-            WHERE n.status IN ('changed', 'removed')
-        )
-        SELECT x.rid FROM er_inc_next x JOIN er_state_records s USING (uid)
-        WHERE s.component IN (SELECT component FROM comps)
-        UNION SELECT rid FROM er_inc_dirty
-        """
-    )
-    region = con.execute("SELECT rid FROM er_inc_region ORDER BY rid").fetchnumpy()["rid"]
-    return np.asarray(region, dtype=np.int32)
 
 
 def recluster(
-    con: duckdb.DuckDBPyConnection,
-    model: PairModel,
-    decided: Mapping[tuple[int, int], str],
-    region: npt.NDArray[np.int32],
-) -> tuple[npt.NDArray[np.int64], dict[int, int], int, int]:
-    """Cluster labels (rid -> rid of the cluster's smallest record) of every record: the
-    region clustered anew as a full run would, the rest as it was. Also each record's
-    component (uid -> smallest uid), the joins refused in the region, and matched pairs."""
+    con: duckdb.DuckDBPyConnection, model: PairModel, decisions: Sequence[Decision]
+) -> tuple[int, int, int]:
+    """Cluster the region (`er_inc_region`) anew as a full run would and write its records'
+    clusters (the uid of the cluster's smallest record id) and components (the smallest uid
+    of the record's component of the match graph) into `er_state_records`. Returns the
+    records re-clustered, the joins refused in the region, and the pairs matched."""
     th = model.thresholds
-    n = count(con, "SELECT count(*) FROM er_inc_next")
-    old = con.execute(
-        """
-        SELECT x.rid, c.rid AS cluster_rid, x.uid, s.component
-        FROM er_inc_next x JOIN er_state_records s USING (uid)
-        JOIN er_inc_next c ON c.uid = s.cluster
-        """
-    ).fetchnumpy()
-    labels = np.arange(n, dtype=np.int64)
-    labels[np.asarray(old["rid"], dtype=np.int64)] = np.asarray(old["cluster_rid"], dtype=np.int64)
-    uids = con.execute("SELECT uid FROM er_inc_next ORDER BY rid").fetchnumpy()["uid"]
-    uid_arr = np.asarray(uids, dtype=np.int64)
-    component = {
-        int(u): int(c) for u, c in zip(old["uid"].tolist(), old["component"].tolist(), strict=True)
-    }
-
-    local = {int(rid): i for i, rid in enumerate(region.tolist())}
-    con.register("er_inc_region_frame", pd.DataFrame({"rid": region}))
+    region = con.execute("SELECT uid, record_id FROM er_inc_region ORDER BY rid").fetchnumpy()
+    uids = np.asarray(region["uid"], dtype=np.int64)
+    m = len(uids)
+    matched = _count(con, f"SELECT count(*) FROM er_state_pairs WHERE probability >= {th.match}")
+    if m == 0:
+        return 0, 0, matched
     pairs = con.execute(
         f"""
-        SELECT l, r, probability, apart FROM er_inc_pairs
-        WHERE l IN (SELECT rid FROM er_inc_region_frame) AND r IN (SELECT rid FROM er_inc_region_frame)
-          AND (probability >= {th.review} OR probability < {th.cannot_link} OR apart)
+        SELECT x.rid AS l, y.rid AS r, p.probability, p.apart FROM er_state_pairs p
+        JOIN er_inc_region x ON x.uid = p.a JOIN er_inc_region y ON y.uid = p.b
+        WHERE p.probability >= {th.review} OR p.probability < {th.cannot_link} OR p.apart
         ORDER BY l, r
         """
     ).fetchnumpy()
-    con.unregister("er_inc_region_frame")
-    # Region rids to 0..m-1 (the region is sorted, so the order of rids is kept).
-    pl = np.searchsorted(region, np.asarray(pairs["l"], dtype=np.int32)).astype(np.int32)
-    pr = np.searchsorted(region, np.asarray(pairs["r"], dtype=np.int32)).astype(np.int32)
+    pl = np.asarray(pairs["l"], dtype=np.int32)
+    pr = np.asarray(pairs["r"], dtype=np.int32)
     prob = np.asarray(pairs["probability"], dtype=np.float64)
     apart = np.asarray(pairs["apart"], dtype=bool)
-    # As `decisions.apply_decisions` and `cluster.cluster_judged` do, on the region only.
-    mine = {(local[a], local[b]): v for (a, b), v in decided.items() if a in local and b in local}
-    m = len(region)
+    # As `decisions.apply_decisions` and `cluster.cluster_judged` do, on the region only (a
+    # later decision on a pair wins, as in `decisions.decided_pairs`).
+    local = {str(r): i for i, r in enumerate(region["record_id"].tolist())}
+    mine: dict[tuple[int, int], str] = {}
+    for d in decisions:
+        a, b = local.get(d.record_a), local.get(d.record_b)
+        if a is not None and b is not None:
+            mine[(min(a, b), max(a, b))] = d.verdict
     free = np.ones(len(pl), bool)
     if mine:
         keys = np.array([a * m + b for a, b in mine], np.int64)
@@ -168,65 +157,97 @@ def recluster(
         ]
     )
     must = (strength >= th.match) & ~cannot
-    bare = bare_records(con, "er_inc_next")[region]
+    bare = bare_records(con, "er_inc_region")
     result = cluster_pairs(m, left, right, strength, must, cannot, bare)
-    labels[region] = region[result.labels]
     groups = components(m, left[must], right[must])
-    smallest: dict[int, int] = {}
-    for i, g in enumerate(groups.tolist()):
-        uid = int(uid_arr[region[i]])
-        smallest[g] = min(smallest.get(g, uid), uid)
-    for i, g in enumerate(groups.tolist()):
-        component[int(uid_arr[region[i]])] = smallest[g]
-    matched = count(con, f"SELECT count(*) FROM er_inc_pairs WHERE probability >= {th.match}")
-    return labels, component, result.refused, matched
+    smallest = pd.Series(uids).groupby(groups).transform("min").to_numpy()
+    frame = pd.DataFrame(
+        {
+            "uid": uids.astype(np.int32),
+            "cluster": uids[np.asarray(result.labels, dtype=np.int64)].astype(np.int32),
+            "component": smallest.astype(np.int32),
+        }
+    )
+    con.register("er_inc_region_frame", frame)
+    con.execute(
+        """
+        UPDATE er_state_records AS s SET cluster = f.cluster, component = f.component
+        FROM er_inc_region_frame f WHERE f.uid = s.uid
+        """
+    )
+    con.unregister("er_inc_region_frame")
+    return m, result.refused, matched
 
 
-def review_rows(
-    con: duckdb.DuckDBPyConnection, model: PairModel, limit: int
-) -> list[tuple[int, int, float, dict[str, int]]]:
-    """The review band's pairs in a full run's order (the first `limit`), with levels."""
-    th = model.thresholds
-    band = con.execute(
-        f"""
-        SELECT l, r, probability FROM er_inc_pairs
-        WHERE probability >= {th.review} AND probability < {th.match}
-        ORDER BY l, r LIMIT {int(limit)}
+def clusters_of(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Every record's cluster key (the smallest record id of its cluster), from the state."""
+    rows = con.execute(
+        """
+        SELECT s.record_id, c.record_id AS cluster_key
+        FROM er_state_records s JOIN er_state_records c ON c.uid = s.cluster
         """
     ).fetchnumpy()
-    left = np.asarray(band["l"], dtype=np.int32)
-    right = np.asarray(band["r"], dtype=np.int32)
-    probability = np.asarray(band["probability"], dtype=np.float64)
-    levels = levels_of(con, left, right)
-    if levels is None:
-        return []
-    return [
-        (int(left[i]), int(right[i]), float(probability[i]),
-         {f: int(v[i]) for f, v in levels.items()})
-        for i in range(len(left))
-    ]  # fmt: skip
+    return dict(zip(rows["record_id"].tolist(), rows["cluster_key"].tolist(), strict=True))
 
 
-def all_conflicts(
-    con: duckdb.DuckDBPyConnection, labels: npt.NDArray[np.int64]
-) -> list[ConflictCase]:
-    """Conflict cases of every cluster, as a full run makes them: a case the night did not
-    touch must still be raised, or the review queue would close it as gone."""
-    con.execute(
+def review_cases(
+    con: duckdb.DuckDBPyConnection,
+    limit: int,
+    decided: set[tuple[str, str]],
+    explain: Callable[[Mapping[str, int]], list[tuple[str, str, float]]],
+) -> list[PairCase]:
+    """Cases of the review band's pairs in a full run's order (the first `limit`, as
+    `scoring` keeps them) that ended in two clusters and that no coordinator decided on
+    (`decided`: record id pairs, the smaller first). The band's levels are kept in the
+    state (`er_state_band`), so nothing is compared again."""
+    columns = ", ".join(f"b.{c}" for c in BAND_LEVELS)
+    rows = con.execute(
+        f"""
+        SELECT * FROM (
+            SELECT x.record_id AS record_a, y.record_id AS record_b, b.probability,
+                   x.cluster = y.cluster AS together, {columns}
+            FROM er_state_band b
+            JOIN er_state_records x ON x.uid = b.a JOIN er_state_records y ON y.uid = b.b
+            ORDER BY record_a, record_b LIMIT {int(limit)}
+        ) WHERE NOT together
+        ORDER BY record_a, record_b
         """
-        CREATE OR REPLACE TEMP TABLE er_features AS
-        SELECT rid, record_id, phones, street, house, postal FROM er_inc_next ORDER BY rid
-        """
-    )
-    con.register(
-        "er_inc_labels", pd.DataFrame({"rid": np.arange(len(labels), dtype=np.int32), "l": labels})
-    )
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE er_clusters AS "
-        "SELECT rid, CAST(l AS INTEGER) AS cluster_rid FROM er_inc_labels"
-    )
-    con.unregister("er_inc_labels")
-    cases = conflict_cases(con)
-    con.execute("DROP TABLE er_features")
-    con.execute("DROP TABLE er_clusters")
+    ).fetchall()
+    fields = [ladder.field for ladder in LADDERS]
+    # Many pairs share their levels: each combination is explained once.
+    explained: dict[tuple[int, ...], tuple[Evidence, ...]] = {}
+    cases = []
+    for row in rows:
+        record_a, record_b = str(row[0]), str(row[1])
+        if (record_a, record_b) in decided:
+            continue
+        key = tuple(int(v) for v in row[4:])
+        if key not in explained:
+            explained[key] = evidence_of(dict(zip(fields, key, strict=True)), explain)
+        cases.append(PairCase(record_a, record_b, round(float(row[2]), 4), explained[key]))
     return cases
+
+
+def all_conflicts(con: duckdb.DuckDBPyConnection) -> list[ConflictCase]:
+    """Conflict cases of every cluster, as a full run makes them: a case the night did not
+    touch must still be raised, or the review queue would close it as gone. One query over
+    the state (views, nothing copied)."""
+    con.execute("DROP TABLE IF EXISTS er_features")
+    con.execute("DROP TABLE IF EXISTS er_clusters")
+    con.execute(
+        "CREATE OR REPLACE TEMP VIEW er_features AS "
+        "SELECT uid AS rid, record_id, phones, street, house, postal FROM er_state_records"
+    )
+    con.execute(
+        "CREATE OR REPLACE TEMP VIEW er_clusters AS "
+        "SELECT uid AS rid, cluster AS cluster_rid FROM er_state_records"
+    )
+    cases = conflict_cases(con)
+    con.execute("DROP VIEW er_features")
+    con.execute("DROP VIEW er_clusters")
+    return cases
+
+
+def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    row = con.execute(sql).fetchone()
+    return int(row[0]) if row else 0

@@ -8,8 +8,7 @@ the raw block is over the rule's limit; NULL: skipped). A rule's key and refinem
 on the record alone, so only the night's new and changed records are keyed; a block's size
 depends on the others, so the sizes (`er_state_blocks`) of the blocks the night's records
 enter or leave are recounted, and a record of such a block whose raw block crossed its
-limit takes its other key. Everything here is in uids (stable over nights); the pairs are
-turned into tonight's rids at the end.
+limit takes its other key. Everything here is in uids (stable over nights).
 """
 
 from __future__ import annotations
@@ -72,25 +71,24 @@ def save_keys(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
-    """Tonight's blocks where the night's records change them. Needs `er_inc_next`,
-    `er_inc_night`, `er_inc_dirty`, `er_inc_gone` (uids of records changed or gone). Leaves, in tonight's rids: `er_inc_dirty_pairs(l, r)`
-    (pairs of the blocks new and changed records are in, one of them new or changed) and
-    `er_inc_regroup(rid)` (unchanged records of blocks that crossed their size limit or turned
-    valid or invalid), `er_inc_regroup_pairs(l, r)` (their pairs among themselves, every
-    rule); and for `save_night_keys`: the new keys and the recounted blocks."""
+    """Tonight's blocks where the night's records change them. Needs `er_state_records` with
+    tonight's rows, `er_inc_dirty` (uids of the new and changed records), `er_inc_gone` (uids
+    of records changed or gone). Leaves, in uids, each pair `(a, b)` with `a` the record of
+    the smaller record id: `er_inc_dirty_pairs` (pairs of the blocks new and changed records
+    are in, one of them new or changed), `er_inc_regroup(uid)` (unchanged records of blocks
+    that crossed their size limit or turned valid or invalid), `er_inc_regroup_pairs` (their
+    pairs among themselves, every rule); and for `save_night_keys`: the new keys and the
+    recounted blocks."""
     con.execute(f"CREATE OR REPLACE TEMP VIEW er_inc_rules AS {_RULE_LIMITS}")
+    # The night's records once (the rules read `er_features` many times over).
     con.execute(
-        "CREATE OR REPLACE TEMP VIEW er_features AS SELECT * FROM er_inc_next "
-        "WHERE rid IN (SELECT rid FROM er_inc_dirty)"
+        "CREATE OR REPLACE TEMP TABLE er_features AS "
+        "SELECT * EXCLUDE (uid, fingerprint, cluster, component), uid AS rid "
+        "FROM er_state_records WHERE uid IN (SELECT uid FROM er_inc_dirty)"
     )
-    record_keys(con, "er_inc_dk")
-    con.execute("DROP VIEW er_features")
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE er_inc_dkeys AS
-        SELECT k.rule, x.uid, k.key, k.refined FROM er_inc_dk k JOIN er_inc_next x USING (rid)
-        """
-    )
+    record_keys(con, "er_inc_dkeys")
+    con.execute("DROP TABLE er_features")
+    con.execute("ALTER TABLE er_inc_dkeys RENAME COLUMN rid TO uid")
     # Raw blocks a record enters or leaves, with their sizes last night and tonight.
     con.execute(
         """
@@ -206,30 +204,26 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
         WHERE (a.rule, a.eff) IN (SELECT (rule, eff) FROM sizes WHERE n > 1 AND n <= max_block)
         """
     )
-    # In tonight's rids, `l` the smaller (record id order).
-    for uid_table, rid_table in (
+    # Each pair with `a` the record of the smaller record id.
+    for uid_table, out in (
         ("er_inc_dirty_uid_pairs", "er_inc_dirty_pairs"),
         ("er_inc_regroup_uid_pairs", "er_inc_regroup_pairs"),
     ):
         con.execute(
             f"""
-            CREATE OR REPLACE TEMP TABLE {rid_table} AS
-            SELECT DISTINCT CAST(least(x.rid, y.rid) AS INTEGER) AS l,
-                   CAST(greatest(x.rid, y.rid) AS INTEGER) AS r
-            FROM {uid_table} p JOIN er_inc_next x ON x.uid = p.a JOIN er_inc_next y ON y.uid = p.b
+            CREATE OR REPLACE TEMP TABLE {out} AS
+            SELECT DISTINCT
+                   CASE WHEN x.record_id < y.record_id THEN x.uid ELSE y.uid END AS a,
+                   CASE WHEN x.record_id < y.record_id THEN y.uid ELSE x.uid END AS b
+            FROM {uid_table} p JOIN er_state_records x ON x.uid = p.a
+            JOIN er_state_records y ON y.uid = p.b
             """
         )
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE er_inc_regroup AS
-        SELECT x.rid FROM er_inc_next x WHERE x.uid IN (SELECT uid FROM er_inc_regroup_uid)
-        """
-    )
+    con.execute("CREATE OR REPLACE TEMP TABLE er_inc_regroup AS SELECT uid FROM er_inc_regroup_uid")
     proposed = dict(
         con.execute("SELECT rule, count(*) FROM er_inc_dirty_uid_pairs GROUP BY rule").fetchall()
     )
-    for name in ("er_inc_dk", "er_inc_dirty_uid_pairs", "er_inc_regroup_uid_pairs",
-                 "er_inc_regroup_uid"):  # fmt: skip
+    for name in ("er_inc_dirty_uid_pairs", "er_inc_regroup_uid_pairs", "er_inc_regroup_uid"):
         con.execute(f"DROP TABLE IF EXISTS {name}")
     return tuple(
         RuleCount(rule.name, int(proposed.get(rule.name, 0)), int(proposed.get(rule.name, 0)),
@@ -260,10 +254,9 @@ def save_night_keys(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         """
         DELETE FROM er_state_blocks AS b
-        WHERE (b.level = 'raw' AND EXISTS (SELECT 1 FROM er_inc_raw_n t
-                                           WHERE t.rule = b.rule AND t.key = b.key))
-           OR (b.level = 'eff' AND EXISTS (SELECT 1 FROM er_inc_eff_n t
-                                           WHERE t.rule = b.rule AND t.eff = b.key))
+        USING (SELECT rule, 'raw' AS level, key FROM er_inc_raw_n
+               UNION ALL SELECT rule, 'eff', eff FROM er_inc_eff_n) AS t
+        WHERE t.rule = b.rule AND t.level = b.level AND t.key = b.key
         """
     )
     con.execute(

@@ -3,7 +3,9 @@
 Part of `incremental` (see its docstring). Blocks are recomputed as keys only (no pair is
 made from a block no new or changed record falls in); the state's block sizes tell which
 blocks grew past, or shrank under, their size limit, and the pairs among their records are
-re-derived from every rule.
+re-derived from every rule. Everything is in uids, each pair `(a, b)` with `a` the record of
+the smaller record id, and the state's pairs are written by difference: only the pairs the
+night drops, adds or scores anew are touched.
 """
 
 from __future__ import annotations
@@ -16,122 +18,124 @@ import pandas as pd
 from transforms.er.blocking import RuleCount
 from transforms.er.codes import encode_records
 from transforms.er.incremental_keys import night_keys
-from transforms.er.ladders import compare
+from transforms.er.ladders import LADDERS, compare
 from transforms.er.model import NUMBER_DIFFERENT, PairModel
+from transforms.er.scoring import BAND_LEVELS
 
 
-def new_candidates(
-    con: duckdb.DuckDBPyConnection,
-) -> tuple[int, int, tuple[RuleCount, ...]]:
-    """Tonight's candidate pairs, `er_inc_cand(l, r, fresh)`: the state's pairs among unchanged
-    records, plus the pairs of the blocks new and changed records fall in, plus those among
-    records of blocks that crossed their size limit (re-derived; `fresh` marks pairs to
-    score). Only the night's records are keyed (`incremental_keys`)."""
+def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
+    """Tonight's pairs to score, `er_inc_to_score(a, b)`: the pairs of the blocks new and
+    changed records fall in, those among records of blocks that crossed their size limit
+    (re-derived), and the kept pairs of records whose statistics moved. `er_inc_old_pairs`:
+    the state's pairs these replace or drop (with an end changed or gone, among regrouped
+    records, or scored anew), with their last scores. Only the night's records are keyed
+    (`incremental_keys`)."""
     counts = night_keys(con)
-    # The state's pairs in tonight's rids; those of changed/removed records and those among
-    # regrouped records are replaced.
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_inc_fresh AS
+        SELECT a, b FROM er_inc_dirty_pairs UNION SELECT a, b FROM er_inc_regroup_pairs
+        """
+    )
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_inc_old_pairs AS
-        SELECT a.rid AS l, b.rid AS r, p.probability, p.apart
+        SELECT p.*,
+               p.a IN (SELECT uid FROM er_inc_gone) OR p.b IN (SELECT uid FROM er_inc_gone)
+               OR (p.a IN (SELECT uid FROM er_inc_regroup)
+                   AND p.b IN (SELECT uid FROM er_inc_regroup)) AS dropped,
+               p.a IN (SELECT uid FROM er_inc_removed) OR p.b IN (SELECT uid FROM er_inc_removed)
+               AS with_removed
         FROM er_state_pairs p
-        JOIN er_inc_next a ON a.uid = p.a JOIN er_inc_next b ON b.uid = p.b
-        WHERE a.rid NOT IN (SELECT rid FROM er_inc_dirty) AND b.rid NOT IN (SELECT rid FROM er_inc_dirty)
+        WHERE p.a IN (SELECT uid FROM er_inc_gone) OR p.b IN (SELECT uid FROM er_inc_gone)
+           OR (p.a IN (SELECT uid FROM er_inc_regroup) AND p.b IN (SELECT uid FROM er_inc_regroup))
+           OR p.a IN (SELECT uid FROM er_inc_stat_moved) OR p.b IN (SELECT uid FROM er_inc_stat_moved)
+           OR (p.a, p.b) IN (SELECT (a, b) FROM er_inc_fresh)
         """
     )
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE er_inc_cand AS
-        WITH fresh AS (
-            SELECT l, r FROM er_inc_dirty_pairs
-            UNION SELECT l, r FROM er_inc_regroup_pairs
-        ),
-        kept AS (
-            SELECT l, r FROM er_inc_old_pairs
-            WHERE NOT (l IN (SELECT rid FROM er_inc_regroup) AND r IN (SELECT rid FROM er_inc_regroup))
-        )
-        SELECT l, r, true AS fresh FROM fresh
-        UNION ALL
-        SELECT k.l, k.r, false FROM kept k ANTI JOIN fresh f ON f.l = k.l AND f.r = k.r
-        """
-    )
-    dirty = count(con, "SELECT count(*) FROM er_inc_dirty_pairs")
-    regrouped = count(con, "SELECT count(*) FROM er_inc_regroup")
-    return dirty, regrouped, counts
-
-
-def rescore(
-    con: duckdb.DuckDBPyConnection, model: PairModel, dirty_pairs: int, regrouped: int
-) -> int:
-    """`er_inc_pairs(l, r, probability, apart)`: every candidate pair of tonight, scored anew
-    where fresh or where a record's statistics moved, kept from the state otherwise."""
-    del dirty_pairs, regrouped
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_inc_to_score AS
-        SELECT l, r FROM er_inc_cand
-        WHERE fresh OR l IN (SELECT rid FROM er_inc_stat_moved) OR r IN (SELECT rid FROM er_inc_stat_moved)
-        ORDER BY l, r
+        SELECT a, b FROM er_inc_fresh
+        UNION SELECT a, b FROM er_inc_old_pairs WHERE NOT dropped
         """
     )
-    pairs = con.execute("SELECT l, r FROM er_inc_to_score").fetchnumpy()
-    left = np.asarray(pairs["l"], dtype=np.int32)
-    right = np.asarray(pairs["r"], dtype=np.int32)
-    probability, apart = _score_pairs(con, model, left, right)
-    con.register(
-        "er_inc_scored_frame",
-        pd.DataFrame({"l": left, "r": right, "probability": probability, "apart": apart}),
+    return counts
+
+
+def rescore(con: duckdb.DuckDBPyConnection, model: PairModel) -> int:
+    """Score `er_inc_to_score` and write the state's pairs by difference: the rows of
+    `er_inc_old_pairs` go, the scored pairs come (`er_inc_scored`, kept for the region)."""
+    pairs = con.execute("SELECT a, b FROM er_inc_to_score").fetchnumpy()
+    left = np.asarray(pairs["a"], dtype=np.int32)
+    right = np.asarray(pairs["b"], dtype=np.int32)
+    levels = levels_of(
+        con,
+        left,
+        right,
+        involved="SELECT a FROM er_inc_to_score UNION SELECT b FROM er_inc_to_score",
+    )
+    th = model.thresholds
+    if levels is None:
+        probability, apart = np.zeros(0), np.zeros(0, bool)
+        band = np.zeros(0, bool)
+    else:
+        probability = model.probability(levels)
+        apart = levels["number"] == NUMBER_DIFFERENT
+        band = (probability >= th.review) & (probability < th.match)
+    frame = pd.DataFrame({"a": left, "b": right, "probability": probability, "apart": apart})
+    band_frame = frame.loc[band, ["a", "b", "probability"]].copy()
+    for ladder, column in zip(LADDERS, BAND_LEVELS, strict=True):
+        band_frame[column] = levels[ladder.field][band] if levels is not None else []
+    con.register("er_inc_scored_frame", frame)
+    con.register("er_inc_band_frame", band_frame)
+    con.execute("CREATE OR REPLACE TEMP TABLE er_inc_scored AS SELECT * FROM er_inc_scored_frame")
+    con.execute(
+        """
+        DELETE FROM er_state_pairs p USING er_inc_old_pairs o WHERE p.a = o.a AND p.b = o.b
+        """
     )
     con.execute(
         """
-        CREATE OR REPLACE TEMP TABLE er_inc_pairs AS
-        SELECT c.l, c.r, coalesce(s.probability, o.probability) AS probability,
-               coalesce(s.apart, o.apart) AS apart
-        FROM er_inc_cand c
-        LEFT JOIN er_inc_scored_frame s ON s.l = c.l AND s.r = c.r
-        LEFT JOIN er_inc_old_pairs o ON o.l = c.l AND o.r = c.r
-        ORDER BY c.l, c.r
+        DELETE FROM er_state_band p USING er_inc_old_pairs o WHERE p.a = o.a AND p.b = o.b
         """
     )
+    con.execute("INSERT INTO er_state_pairs SELECT a, b, probability, apart FROM er_inc_scored")
+    con.execute("INSERT INTO er_state_band SELECT * FROM er_inc_band_frame")
     con.unregister("er_inc_scored_frame")
+    con.unregister("er_inc_band_frame")
     return int(len(left))
 
 
-def _score_pairs(
+def levels_of(
     con: duckdb.DuckDBPyConnection,
-    model: PairModel,
     left: npt.NDArray[np.int32],
     right: npt.NDArray[np.int32],
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
-    """Probability and the numbers' veto of pairs of `er_inc_next` rids."""
-    levels = levels_of(con, left, right)
-    if levels is None:
-        return np.zeros(0), np.zeros(0, bool)
-    return model.probability(levels), levels["number"] == NUMBER_DIFFERENT
-
-
-def levels_of(
-    con: duckdb.DuckDBPyConnection, left: npt.NDArray[np.int32], right: npt.NDArray[np.int32]
+    *,
+    involved: str,
 ) -> dict[str, npt.NDArray[np.int8]] | None:
-    """Ladder levels of pairs of `er_inc_next` rids, from an `er_features` of their records only
-    (the statistics are tonight's, counted over every record)."""
+    """Ladder levels of pairs of uids, from an `er_features` of their records only (the
+    statistics are tonight's, counted over every record); `involved`: SQL of their uids."""
     if len(left) == 0:
         return None
-    involved = np.unique(np.concatenate([left, right]))
-    con.register("er_inc_involved", pd.DataFrame({"rid": involved}))
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE er_features AS
-        SELECT x.* EXCLUDE (rid, uid, fingerprint),
-               CAST(row_number() OVER (ORDER BY x.rid) - 1 AS INTEGER) AS rid
-        FROM er_inc_next x JOIN er_inc_involved USING (rid)
+        SELECT x.* EXCLUDE (uid, fingerprint, cluster, component),
+               CAST(row_number() OVER (ORDER BY x.record_id) - 1 AS INTEGER) AS rid, x.uid
+        FROM er_state_records x WHERE x.uid IN ({involved})
         ORDER BY rid
         """
     )
-    con.unregister("er_inc_involved")
+    order = np.asarray(
+        con.execute("SELECT uid FROM er_features ORDER BY rid").fetchnumpy()["uid"], np.int64
+    )
+    con.execute("ALTER TABLE er_features DROP COLUMN uid")
     codes = encode_records(con)
-    local_left = np.searchsorted(involved, left).astype(np.int32)
-    local_right = np.searchsorted(involved, right).astype(np.int32)
+    # uid -> local rid (record id order)
+    by_uid = np.argsort(order)
+    local_left = by_uid[np.searchsorted(order, left, sorter=by_uid)].astype(np.int32)
+    local_right = by_uid[np.searchsorted(order, right, sorter=by_uid)].astype(np.int32)
     out: dict[str, list[npt.NDArray[np.int8]]] = {}
     step = 2_000_000
     for start in range(0, len(left), step):

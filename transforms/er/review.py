@@ -55,10 +55,28 @@ def pair_cases(
     for a, b, pair_probability, levels in review_rows:
         if (a, b) in decided or labels[a] == labels[b]:
             continue
-        evidence = tuple(Evidence(f, lv, round(w, 3)) for f, lv, w in explain(levels))
         ra, rb = sorted((record_ids[a], record_ids[b]))
-        cases.append(PairCase(ra, rb, round(pair_probability, 4), evidence))
+        cases.append(pair_case(ra, rb, pair_probability, levels, explain))
     return cases
+
+
+def pair_case(
+    record_a: str,
+    record_b: str,
+    probability: float,
+    levels: Mapping[str, int],
+    explain: Callable[[Mapping[str, int]], list[tuple[str, str, float]]],
+) -> PairCase:
+    """The case of one pair (`record_a` < `record_b`) with its evidence."""
+    return PairCase(record_a, record_b, round(probability, 4), evidence_of(levels, explain))
+
+
+def evidence_of(
+    levels: Mapping[str, int],
+    explain: Callable[[Mapping[str, int]], list[tuple[str, str, float]]],
+) -> tuple[Evidence, ...]:
+    """Every ladder's level and weight for a pair's levels, strongest first."""
+    return tuple(Evidence(f, lv, round(w, 3)) for f, lv, w in explain(levels))
 
 
 def conflict_cases(con: duckdb.DuckDBPyConnection, limit: int = 100_000) -> list[ConflictCase]:

@@ -19,11 +19,22 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from transforms.er.ladders import compare_pairs
+from transforms.er.ladders import LADDERS, compare_pairs
 from transforms.er.model import NUMBER_DIFFERENT, PairModel
 
 # (left rid, right rid, probability, level per ladder) of a pair in the review band.
 ReviewRow = tuple[int, int, float, dict[str, int]]
+# Columns of the review band's levels as `incremental` keeps them (one per ladder).
+BAND_LEVELS = tuple(f"lv_{ladder.field}" for ladder in LADDERS)
+
+
+def band_table_sql(table: str, pair: tuple[str, str] = ("a", "b")) -> str:
+    """A table of review-band pairs with their probability and every ladder's level."""
+    columns = ", ".join(f"{c} TINYINT" for c in BAND_LEVELS)
+    return (
+        f"CREATE OR REPLACE TABLE {table} "
+        f"({pair[0]} INTEGER, {pair[1]} INTEGER, probability DOUBLE, {columns})"
+    )
 
 
 class CannotLinks:
@@ -88,7 +99,8 @@ def score_candidates(
 ) -> ScoredPairs:
     """Score every pair of `er_pairs` (needs `er_features`); the caller closes
     `result.cannot_links`. With `keep_pairs`, every scored pair is also written to that
-    (regular) table as `(l, r, probability, apart)` (for `incremental`'s state)."""
+    (regular) table as `(l, r, probability, apart)`, and every pair of the review band with
+    its levels to `{keep_pairs}_band` (for `incremental`'s state)."""
     th = model.thresholds
     lefts: list[npt.NDArray[np.int32]] = []
     rights: list[npt.NDArray[np.int32]] = []
@@ -102,6 +114,7 @@ def score_candidates(
             f"CREATE OR REPLACE TABLE {keep_pairs} "
             "(l INTEGER, r INTEGER, probability DOUBLE, apart BOOLEAN)"
         )
+        keeper.execute(band_table_sql(f"{keep_pairs}_band", ("l", "r")))
     try:
         for chunk in compare_pairs(con):
             p = model.probability(chunk.levels)
@@ -123,6 +136,10 @@ def score_candidates(
                 keeper.execute(f"INSERT INTO {keep_pairs} SELECT * FROM er_keep_chunk")
                 keeper.unregister("er_keep_chunk")
             band = np.flatnonzero((p >= th.review) & (p < th.match))
+            if keeper is not None:
+                _keep_band(
+                    keeper, f"{keep_pairs}_band", chunk.left, chunk.right, p, chunk.levels, band
+                )
             for i in band[: max(0, review_limit - len(review_rows))].tolist():
                 review_rows.append(
                     (
@@ -146,3 +163,20 @@ def score_candidates(
         pairs_scored=pairs_scored,
         cannot_links=cannot,
     )
+
+
+def _keep_band(
+    keeper: duckdb.DuckDBPyConnection,
+    table: str,
+    left: npt.NDArray[np.int32],
+    right: npt.NDArray[np.int32],
+    probability: npt.NDArray[np.float64],
+    levels: dict[str, npt.NDArray[np.int8]],
+    band: npt.NDArray[np.intp],
+) -> None:
+    frame = pd.DataFrame({"l": left[band], "r": right[band], "probability": probability[band]})
+    for ladder, column in zip(LADDERS, BAND_LEVELS, strict=True):
+        frame[column] = levels[ladder.field][band]
+    keeper.register("er_keep_band_chunk", frame)
+    keeper.execute(f"INSERT INTO {table} SELECT * FROM er_keep_band_chunk")
+    keeper.unregister("er_keep_band_chunk")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import duckdb
 
+from transforms.er.ladders import stat_buckets_sql
 from transforms.er.name_parts import STEM_MACRO
 
 STATISTICS = ("name_tf", "name_areas", "core_tf", "crowd")
@@ -74,22 +75,30 @@ def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -
     con.execute("DROP TABLE er_stat_base")
 
 
-def update_statistics(con: duckdb.DuckDBPyConnection, table: str, dirty: str, gone: str) -> None:
-    """Recount the statistics of `table` (tonight's records, those kept from the state with
-    last night's counts) only where the night moved them: the keys (name key, type phrase,
-    type and place) of the new and changed records (`dirty`: their rids, counts unset) and of
-    the records that changed or left (`gone`: their rows of last night, `er_state_records`).
-    Every record sharing such a key is counted again; the others keep their counts, which no
-    record of the night can have moved. The result equals `add_statistics` over `table`."""
+def update_statistics(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    key: str,
+    dirty: str,
+    gone: str,
+    moved: str | None = None,
+) -> None:
+    """Recount the statistics of `table` (tonight's records, keyed by `key`; those kept from
+    the state with last night's counts) in place, only where the night moved them: the keys
+    (name key, type phrase, type and place) of the new and changed records (`dirty`: their
+    `key`s, counts unset) and of the records that changed or left (`gone`: their rows of
+    last night). Every record sharing such a key is counted again; the others keep their
+    counts, which no record of the night can have moved. The result equals `add_statistics`
+    over `table`. With `moved`, also leaves the table `moved(key)`: the records not in
+    `dirty` whose counts moved to another bucket of the ladders (`stat_buckets_sql`)."""
     con.execute(STEM_MACRO)
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_stat_keys AS
         SELECT name_key, core, type_code, er_stem(coalesce(place, locality)) AS place_stem
-        FROM {table} WHERE rid IN (SELECT rid FROM {dirty})
+        FROM {table} WHERE {key} IN (SELECT {key} FROM {dirty})
         UNION ALL
-        SELECT name_key, core, type_code, er_stem(coalesce(place, locality))
-        FROM er_state_records WHERE uid IN (SELECT uid FROM {gone})
+        SELECT name_key, core, type_code, er_stem(coalesce(place, locality)) FROM {gone}
         """
     )
     # Rows to recount: the night's own, and those sharing one of the keys above.
@@ -97,17 +106,17 @@ def update_statistics(con: duckdb.DuckDBPyConnection, table: str, dirty: str, go
         f"""
         CREATE OR REPLACE TEMP TABLE er_stat_rows AS
         WITH maybe AS (
-            SELECT rid, name_key, core, type_code,
+            SELECT {key}, name_key, core, type_code,
                    CASE WHEN type_code IS NOT NULL AND type_code <> 'other'
                         THEN er_stem(coalesce(place, locality)) END AS place_stem
             FROM {table}
-            WHERE rid IN (SELECT rid FROM {dirty})
+            WHERE {key} IN (SELECT {key} FROM {dirty})
                OR name_key IN (SELECT name_key FROM er_stat_keys)
                OR core IN (SELECT core FROM er_stat_keys)
                OR type_code IN (SELECT type_code FROM er_stat_keys)
         )
         SELECT * FROM maybe
-        WHERE rid IN (SELECT rid FROM {dirty})
+        WHERE {key} IN (SELECT {key} FROM {dirty})
            OR name_key IN (SELECT name_key FROM er_stat_keys)
            OR core IN (SELECT core FROM er_stat_keys)
            OR (type_code, place_stem) IN (SELECT (type_code, place_stem) FROM er_stat_keys)
@@ -135,7 +144,8 @@ def update_statistics(con: duckdb.DuckDBPyConnection, table: str, dirty: str, go
             WHERE (type_code, place_stem) IN (SELECT (type_code, place_stem) FROM er_stat_rows)
             GROUP BY ALL
         )
-        SELECT s.rid, coalesce(n.name_tf, 0) AS name_tf, coalesce(n.name_areas, 0) AS name_areas,
+        SELECT s.{key}, coalesce(n.name_tf, 0) AS name_tf,
+               coalesce(n.name_areas, 0) AS name_areas,
                coalesce(o.core_tf, 0) AS core_tf, coalesce(c.crowd, 0) AS crowd
         FROM er_stat_rows s
         LEFT JOIN names n ON n.name_key = s.name_key
@@ -143,11 +153,20 @@ def update_statistics(con: duckdb.DuckDBPyConnection, table: str, dirty: str, go
         LEFT JOIN crowds c ON c.type_code = s.type_code AND c.place_stem = s.place_stem
         """
     )
+    if moved is not None:
+        con.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE {moved} AS
+            SELECT s.{key} FROM er_stat_new s JOIN {table} t USING ({key})
+            WHERE {stat_buckets_sql("s")} <> {stat_buckets_sql("t")}
+              AND s.{key} NOT IN (SELECT {key} FROM {dirty})
+            """
+        )
     con.execute(
         f"""
         UPDATE {table} AS t SET name_tf = s.name_tf, name_areas = s.name_areas,
                core_tf = s.core_tf, crowd = s.crowd
-        FROM er_stat_new s WHERE s.rid = t.rid
+        FROM er_stat_new s WHERE s.{key} = t.{key}
         """
     )
     for name in ("er_stat_keys", "er_stat_rows", "er_stat_new"):
