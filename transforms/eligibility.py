@@ -106,6 +106,12 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "w wieku 3-6", "dzieci 3–6-letnie", "dla 7-12 latków"
     (re.compile(rf"\bw wieku (?:od )?{_N}\s?(?:-|–|do)\s?{_N}(?!\s?(?:godz|:|\.\d))"), "min-max"),
     (re.compile(rf"\b{_N}\s?(?:-|–)\s?{_N}[\s-]?(?:letni|latk|latek)"), "min-max"),
+    # a second upper bound whose years are those of the first: "dzieci do 18 roku życia, lub
+    # do 21 - w przypadku … kontynuacji nauki"
+    (
+        re.compile(rf"(?:(?<=zycia)|(?<=lat)),?\s(?:lub|albo)\sdo\s{_N}(?![\d:]|\s?(?:godz|zl|%))"),
+        "-max",
+    ),
     # "bezrobotny 50+", "seniorzy 65+", "osoby 60+" (not "wolontariusze 60+")
     (
         re.compile(

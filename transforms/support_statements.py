@@ -374,6 +374,11 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
     # A room is not a service: "sala rehabilitacyjna", "pokój do terapii zajęciowej".
     if any(word.startswith(_ROOM_WORDS) for word in before[-2:]):
         return True
+    # The rest of a law's title a line break cut from "ustawy z dnia 9 czerwca 2011 r.": a
+    # sentence opening with a lower-case "o", up to its verb ("o wspieraniu rodziny i systemie
+    # pieczy zastępczej – realizuje zadanie…").
+    if tokens[0].text == "o" and not any(_is_verb(token.text) for token in tokens[1 : match.start]):
+        return True
     if "nie" in before:  # "nie udziela porad prawnych", "nie korzysta z ośrodka wsparcia"
         return True
     if (
@@ -389,6 +394,15 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
         following = words[index + 1]
         # The title of a law: "ustawy o wspieraniu rodziny i systemie pieczy zastępczej".
         if word.startswith(("ustaw", "rozporzadz")) and following in ("o", "z"):
+            return True
+        # The topic of information, not an offer: "informowanie o przesłankach ustanowienia
+        # obrońcy", "udostępnianie informacji o możliwości … mediacji" (up to the next verb:
+        # "informację o stanie bezrobocia…, poinformowała o naborze… na staże" offers them).
+        if (
+            word.startswith(("informow", "informacj"))
+            and following == "o"
+            and not any(_is_verb(token.text) for token in tokens[index + 2 : match.start])
+        ):
             return True
         if word == "na" and following.startswith(("wniosek", "wniosku", "prosb")):
             return True
