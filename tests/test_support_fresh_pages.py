@@ -2,14 +2,14 @@
 (ids d… and e…): a service named as the topic of information, the rest of a law's title a line
 break cut off, and a second upper age bound without its years. Every case quotes a real page of
 the web corpus's tune half (`benchmarks/web_corpus/documents/<id>.txt`, the id is the case's
-id), as written there.
+id), as written there. Referral: a question and its answer, a referral as one way in of two.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from transforms.eligibility import read_ages
+from transforms.eligibility import read_ages, read_referral
 from transforms.sentences import sentences
 from transforms.support_statements import read_support
 
@@ -63,3 +63,27 @@ def test_what_a_sentence_names_without_offering_it(text: str, codes: set[str]) -
 )
 def test_ages(text: str, ages: list[tuple[int | None, int | None]]) -> None:
     assert [(a.min, a.max) for a in read_ages(sentences(text))] == ages
+
+
+@pytest.mark.parametrize(
+    ("text", "required"),
+    [
+        # a FAQ: the question names the referral, its answer says none is needed
+        pytest.param(
+            "Czy potrzebne jest skierowanie do PP-P w Ciechanowie?\n\nNie jest potrzebne żadne "
+            "skierowanie.",
+            False,
+            id="d003-the-question-asks-the-answer-states",
+        ),
+        pytest.param(
+            "Pobyt w Ośrodku jest bezpłatny i dobrowolny. Osoby przyjmowane są po osobistym "
+            "zgłoszeniu lub na podstawie skierowania przez odpowiednie instytucje (policja, ośrodki "
+            "pomocy społecznej, powiatowe centra pomocy rodzinie).",
+            False,
+            id="d044-coming-on-ones-own-or-referred",
+        ),
+    ],
+)
+def test_referral(text: str, required: bool | None) -> None:
+    referral = read_referral(sentences(text))
+    assert (referral.required if referral else None) is required
