@@ -44,6 +44,27 @@ from transforms.support_statements import read_support
             {"adoption"},
             id="e040-the-rest-of-a-law-title",
         ),
+        # other bodies' work ("działającymi na rzecz"), and a workshop is a room
+        pytest.param(
+            "Współpracujemy z organizacjami pozarządowymi i instytucjami działającymi na rzecz "
+            "osób starszych i niepełnosprawnych.",
+            set(),
+            id="e014-organisations-acting-for",
+        ),
+        pytest.param(
+            "Mieszkańcy mają do dyspozycji pomieszczenia ogólnodostępne: jadalnię, kuchenkę "
+            "pomocniczą, gabinet medycznej pomocy doraźnej, pokój dziennego pobytu, bibliotekę z "
+            "dostępem do Internetu, pracownię terapii zajęciowej oraz podręczne pomieszczenie do "
+            "prania i palarnię.",
+            set(),
+            id="e014-a-workshop-is-a-room",
+        ),
+        # "m.in." between a noun and its adjective
+        pytest.param(
+            "• prowadzenie poradnictwa m.in. psychologicznego,",
+            {"counselling", "psychological_support"},
+            id="d018-poradnictwo-m-in-psychologiczne",
+        ),
     ],
 )
 def test_what_a_sentence_names_without_offering_it(text: str, codes: set[str]) -> None:

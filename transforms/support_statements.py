@@ -126,6 +126,7 @@ _NOT_AN_OFFER = {
 }
 
 
+_ASIDE = re.compile(r"(?<=\w)\s+(?:m\.\s?in\.|między innymi)\s+(?=\w)")
 _LINK = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+")
 _FILE_TYPE = re.compile(r"^(?:PDF|DOCX?|XLSX?|ODT|ODS|RTF|ZIP)(?=[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż])")
 _LIST_ITEM = re.compile(r"^\s*(?:[•\-–*▪·]|\d{1,2}[.)]|[a-z][)])\s*")
@@ -150,7 +151,7 @@ _PROGRAMME_WORDS = ("ustaw", "rozporzadz", "fundusz", "strategi")
 # After these a sentence lists who may refer someone or what documents to bring, not offers:
 # "na wniosek szkoły, pracownika socjalnego", "zaświadczenie od lekarza psychiatry".
 _REFERRER_WORDS = ("zaswiadczen", "oswiadczen", "kopia", "kopie")
-_ROOM_WORDS = ("sala", "sali", "pokoj", "pomieszczen")
+_ROOM_WORDS = ("sala", "sali", "pokoj", "pomieszczen", "pracowni")
 # Who may hold a certificate, not who issues it: "dzieci z orzeczeniem o niepełnosprawności".
 _HOLDING_WORDS = frozenset(
     {
@@ -333,6 +334,7 @@ _ADDICTIVE = (
 _ANOTHER = re.compile(
     r"\binn(?:ego|ej|ych|ymi|ym|emu|a|y|e) (?:specjalist|lekarz|instytucj|placowk|podmiot|poradni"
     r"|osrod|jednost)"
+    r"|\b(?:organizacj|instytucj|podmiot)\w* (?:\w+ ){0,3}dzialajac\w*\b"
 )
 # What a unit is in law or when it was founded, said of a name that opens a sentence.
 _STANDING = re.compile(
@@ -479,6 +481,8 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
     """Service and target group codes a sentence states, in order of appearance."""
     # An address's words are not the page's words: "swietlica_ostroda@wp.pl", "/terapia-si".
     text = _LINK.sub(" ", unicodedata.normalize("NFC", sentence))
+    # "poradnictwa m.in. psychologicznego": the aside does not part a noun from its adjective.
+    text = _ASIDE.sub(" ", text)
     tokens = tokenise(text, kind="description")
     matches = find_matches(tokens)
     names = _name_spans(tokens, matches)
