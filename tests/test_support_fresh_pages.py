@@ -59,6 +59,13 @@ from transforms.support_statements import read_support
             set(),
             id="e014-a-workshop-is-a-room",
         ),
+        # the law's day-support kind of "placówka opiekuńczo-wychowawcza" is day care
+        pytest.param(
+            "Świetlice środowiskowe funkcjonują jako placówki opiekuńczo-wychowawcze wsparcia "
+            "dziennego.",
+            {"day_care"},
+            id="d048-placowka-opiekunczo-wychowawcza-wsparcia-dziennego",
+        ),
         # "m.in." between a noun and its adjective
         pytest.param(
             "• prowadzenie poradnictwa m.in. psychologicznego,",
