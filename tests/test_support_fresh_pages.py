@@ -66,6 +66,12 @@ from transforms.support_statements import read_support
             {"day_care"},
             id="d048-placowka-opiekunczo-wychowawcza-wsparcia-dziennego",
         ),
+        # cancelled, as "zawieszone" and "wstrzymane" already were
+        pytest.param(
+            "Nadal odwołane są spotkania Klubu Seniora, bezpłatne porady prawne, itp.).",
+            set(),
+            id="d002-cancelled-legal-advice",
+        ),
         # "m.in." between a noun and its adjective
         pytest.param(
             "• prowadzenie poradnictwa m.in. psychologicznego,",

@@ -91,6 +91,8 @@ _NOT_AN_OFFER = {
     ),
     "a suspended or cancelled activity": re.compile(
         r"\bzawiesz|\bzawieszon|\bnie odbed|\bwstrzyman|\bnieczynn"
+        # "odwołane są spotkania…, porady prawne"; not "odwołanie od decyzji"
+        r"|\bodwolan(?:e|y|a|o)\b"
     ),
     "the title of a resolution or an order": re.compile(
         r"\b(?:uchwal[aye]|zarzadzeni[ea]|obwieszczeni[ea]|postanowieni[ea]) nr\b"
