@@ -44,20 +44,12 @@ from transforms.support_statements import read_support
             {"adoption"},
             id="e040-the-rest-of-a-law-title",
         ),
-        # other bodies' work ("działającymi na rzecz"), and a workshop is a room
+        # other bodies' work ("działającymi na rzecz")
         pytest.param(
             "Współpracujemy z organizacjami pozarządowymi i instytucjami działającymi na rzecz "
             "osób starszych i niepełnosprawnych.",
             set(),
             id="e014-organisations-acting-for",
-        ),
-        pytest.param(
-            "Mieszkańcy mają do dyspozycji pomieszczenia ogólnodostępne: jadalnię, kuchenkę "
-            "pomocniczą, gabinet medycznej pomocy doraźnej, pokój dziennego pobytu, bibliotekę z "
-            "dostępem do Internetu, pracownię terapii zajęciowej oraz podręczne pomieszczenie do "
-            "prania i palarnię.",
-            set(),
-            id="e014-a-workshop-is-a-room",
         ),
         # the law's day-support kind of "placówka opiekuńczo-wychowawcza" is day care
         pytest.param(

@@ -153,7 +153,7 @@ _PROGRAMME_WORDS = ("ustaw", "rozporzadz", "fundusz", "strategi")
 # After these a sentence lists who may refer someone or what documents to bring, not offers:
 # "na wniosek szkoły, pracownika socjalnego", "zaświadczenie od lekarza psychiatry".
 _REFERRER_WORDS = ("zaswiadczen", "oswiadczen", "kopia", "kopie")
-_ROOM_WORDS = ("sala", "sali", "pokoj", "pomieszczen", "pracowni")
+_ROOM_WORDS = ("sala", "sali", "pokoj", "pomieszczen")
 # Who may hold a certificate, not who issues it: "dzieci z orzeczeniem o niepełnosprawności".
 _HOLDING_WORDS = frozenset(
     {
