@@ -30,6 +30,26 @@ _HOURS = re.compile(
     r"(?i)\b(?:godz|czynn|otwart|pon|pn|wt|śr|sr|czw|pt|pi[aą]t|sob|niedz|codziennie)\w*\.?"
     r"[^\n]{0,40}\d{1,2}[:.,]\d{2}"
 )
+# A label of opening hours on a line of its own ("godziny i dni otwarcia:") and a value with no
+# clock time in it that it may stand over ("24H", "całodobowo").
+_HOURS_LABEL = re.compile(r"(?i)^[^\d]{0,50}\b(?:godzin|czynn|otwar)\w*[^\d]{0,30}:$")
+_ROUND_THE_CLOCK = re.compile(
+    r"(?i)^(?:czynn\w* |otwart\w* )?(?:24\s?h|24/7|całodobow\w*|całą dobę|przez całą dobę)\.?$"
+)
+
+
+def _hours_lines(lines: list[str]) -> list[str]:
+    """The lines of a page part that give opening hours: a line with a clock time, and a bare
+    round-the-clock value with the label over it ("godziny i dni otwarcia:" over "24H")."""
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        if _HOURS.search(line):
+            kept.append(line)
+        elif _HOURS_LABEL.match(line) and index + 1 < len(lines):
+            value = lines[index + 1]
+            if _ROUND_THE_CLOCK.match(value) and not _HOURS.search(value):
+                kept += [line, value]
+    return kept
 
 
 def _is_html(document: Document) -> bool:
@@ -56,7 +76,7 @@ def page_text(document: Document) -> str | None:
         blocks = [b for b in contact_blocks(soup) if len(b.get_text(" ", strip=True)) <= 800]
         for block in [*blocks, *soup.find_all(["header", "footer", "address"])]:
             if isinstance(block, Tag) and not block.decomposed:
-                kept_hours += [line for line in text_lines(block) if _HOURS.search(line)]
+                kept_hours += _hours_lines(text_lines(block))
                 block.decompose()
         body = soup.body if soup.body is not None else soup
         lines = text_lines(body) + kept_hours

@@ -106,6 +106,12 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "w wieku 3-6", "dzieci 3–6-letnie", "dla 7-12 latków"
     (re.compile(rf"\bw wieku (?:od )?{_N}\s?(?:-|–|do)\s?{_N}(?!\s?(?:godz|:|\.\d))"), "min-max"),
     (re.compile(rf"\b{_N}\s?(?:-|–)\s?{_N}[\s-]?(?:letni|latk|latek)"), "min-max"),
+    # a second upper bound whose years are those of the first: "dzieci do 18 roku życia, lub
+    # do 21 - w przypadku … kontynuacji nauki"
+    (
+        re.compile(rf"(?:(?<=zycia)|(?<=lat)),?\s(?:lub|albo)\sdo\s{_N}(?![\d:]|\s?(?:godz|zl|%))"),
+        "-max",
+    ),
     # "bezrobotny 50+", "seniorzy 65+", "osoby 60+" (not "wolontariusze 60+")
     (
         re.compile(
@@ -222,6 +228,11 @@ _NO_REFERRAL = re.compile(
     r"|\bskierowan\w* nie (?:jest )?(?:wymaga\w*|potrzeb\w*|konieczn\w*)"
     r"|\bskierowani\w* (?:jest )?(?:niepotrzebn|zbedn)"
     r"|\bnie (?:jest )?(?:wymagan\w*|potrzebn\w*) (?:\w+ ){0,2}orzeczeni"
+    # a referral as one way in beside coming on one's own: "po osobistym zgłoszeniu lub na
+    # podstawie skierowania"
+    r"|\b(?:zglosz\w*|osobist\w*|samodzieln\w*|wlasnej inicjatyw\w*) (?:\w+ ){0,3}(?:lub|albo|badz)"
+    r" (?:\w+ ){0,3}skierowan|\bskierowan\w* (?:\w+ ){0,3}(?:lub|albo|badz) (?:\w+ ){0,2}"
+    r"(?:zglosz|osobist|samodzieln|z wlasnej inicjatyw)"
 )
 _REFERRAL = re.compile(
     r"\b(?:na podstawie|ze|z) (?:\w+ ){0,2}(?:skierowan|orzeczeni|opinii o potrzebie|decyzji)"
@@ -250,7 +261,8 @@ def read_referral(sentences: Iterable[str]) -> Referral | None:
     """Whether a referral or certificate is needed, from the first sentence that says so."""
     for sentence in sentences:
         folded = fold(sentence).lower()
-        if _FOUNDING.search(folded):
+        # "Czy potrzebne jest skierowanie do PP-P…?" asks; the answer follows it.
+        if _FOUNDING.search(folded) or folded.rstrip().endswith("?"):
             continue
         no = _NO_REFERRAL.search(folded)
         yes = _REFERRAL.search(folded)

@@ -352,6 +352,11 @@ def _header_days(folded: str) -> tuple[str, ...]:
 _DAY_INDEX = {"po": 0, "wt": 1, "sr": 2, "cz": 3, "pi": 4, "pt": 4, "so": 5, "ni": 6}
 
 
+# A label of opening hours ending a sentence, which may begin with a line the label's own line
+# was joined to (an address over "godziny i dni otwarcia:"): its last words, with the colon.
+_LABEL_TAIL = re.compile(r"(?i)(?:^|\s)(?:godzin\w*|dni|czynn\w*|otwar\w*)(?: [^\s\d:]+){0,4}:\s*$")
+
+
 def _row_label(sentence: str) -> str:
     label = re.match(r"\s*([^\d:]{3,60}?)\s*(?::|\d)", sentence)
     return normalise_space(label[1]).lower() if label else ""
@@ -385,8 +390,9 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
             continue
         columns = ()
         if not any(item.kind == "range" for item in items):
-            if folded.rstrip().endswith(":") and len(folded) < 60 and _OPEN.search(folded):
-                label = sentence.strip()
+            tail = _LABEL_TAIL.search(sentence)
+            if tail and _OPEN.search(fold(tail[0]).lower()):
+                label = tail[0].strip()
             days_only = [item for item in items if item.kind == "days"]
             carried = days_only[-1].days if days_only and len(folded) < 60 else None
             continue

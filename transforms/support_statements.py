@@ -91,6 +91,8 @@ _NOT_AN_OFFER = {
     ),
     "a suspended or cancelled activity": re.compile(
         r"\bzawiesz|\bzawieszon|\bnie odbed|\bwstrzyman|\bnieczynn"
+        # "odwołane są spotkania…, porady prawne"; not "odwołanie od decyzji"
+        r"|\bodwolan(?:e|y|a|o)\b"
     ),
     "the title of a resolution or an order": re.compile(
         r"\b(?:uchwal[aye]|zarzadzeni[ea]|obwieszczeni[ea]|postanowieni[ea]) nr\b"
@@ -126,6 +128,7 @@ _NOT_AN_OFFER = {
 }
 
 
+_ASIDE = re.compile(r"(?<=\w)\s+(?:m\.\s?in\.|między innymi)\s+(?=\w)")
 _LINK = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+")
 _FILE_TYPE = re.compile(r"^(?:PDF|DOCX?|XLSX?|ODT|ODS|RTF|ZIP)(?=[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż])")
 _LIST_ITEM = re.compile(r"^\s*(?:[•\-–*▪·]|\d{1,2}[.)]|[a-z][)])\s*")
@@ -333,6 +336,7 @@ _ADDICTIVE = (
 _ANOTHER = re.compile(
     r"\binn(?:ego|ej|ych|ymi|ym|emu|a|y|e) (?:specjalist|lekarz|instytucj|placowk|podmiot|poradni"
     r"|osrod|jednost)"
+    r"|\b(?:organizacj|instytucj|podmiot)\w* (?:\w+ ){0,3}dzialajac\w*\b"
 )
 # What a unit is in law or when it was founded, said of a name that opens a sentence.
 _STANDING = re.compile(
@@ -374,6 +378,11 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
     # A room is not a service: "sala rehabilitacyjna", "pokój do terapii zajęciowej".
     if any(word.startswith(_ROOM_WORDS) for word in before[-2:]):
         return True
+    # The rest of a law's title a line break cut from "ustawy z dnia 9 czerwca 2011 r.": a
+    # sentence opening with a lower-case "o", up to its verb ("o wspieraniu rodziny i systemie
+    # pieczy zastępczej – realizuje zadanie…").
+    if tokens[0].text == "o" and not any(_is_verb(token.text) for token in tokens[1 : match.start]):
+        return True
     if "nie" in before:  # "nie udziela porad prawnych", "nie korzysta z ośrodka wsparcia"
         return True
     if (
@@ -389,6 +398,15 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
         following = words[index + 1]
         # The title of a law: "ustawy o wspieraniu rodziny i systemie pieczy zastępczej".
         if word.startswith(("ustaw", "rozporzadz")) and following in ("o", "z"):
+            return True
+        # The topic of information, not an offer: "informowanie o przesłankach ustanowienia
+        # obrońcy", "udostępnianie informacji o możliwości … mediacji" (up to the next verb:
+        # "informację o stanie bezrobocia…, poinformowała o naborze… na staże" offers them).
+        if (
+            word.startswith(("informow", "informacj"))
+            and following == "o"
+            and not any(_is_verb(token.text) for token in tokens[index + 2 : match.start])
+        ):
             return True
         if word == "na" and following.startswith(("wniosek", "wniosku", "prosb")):
             return True
@@ -465,6 +483,8 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
     """Service and target group codes a sentence states, in order of appearance."""
     # An address's words are not the page's words: "swietlica_ostroda@wp.pl", "/terapia-si".
     text = _LINK.sub(" ", unicodedata.normalize("NFC", sentence))
+    # "poradnictwa m.in. psychologicznego": the aside does not part a noun from its adjective.
+    text = _ASIDE.sub(" ", text)
     tokens = tokenise(text, kind="description")
     matches = find_matches(tokens)
     names = _name_spans(tokens, matches)

@@ -1074,6 +1074,8 @@ SERVICES: tuple[Service, ...] = (
             "opieka dzienny",
             "świetlica",
             "wsparcie dzienny",
+            # "placówki opiekuńczo-wychowawcze wsparcia dziennego" are day care, not foster care
+            "placówka opiekuńczy wychowawczy wsparcie dzienny",
             "pobyt dzienny",
             "dzienny pobyt",
             "dzienny ośrodek",
