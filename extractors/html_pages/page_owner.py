@@ -96,6 +96,7 @@ WEIGHTS = {
     "title mention": 1,
     "heading": 3,
     "contact": 3,
+    "located": 2,
     "speaker": 3,
     "agent": 2,
     "host": 3,
@@ -136,8 +137,16 @@ class _Candidate:
 
 
 _ADDRESS_START = re.compile(
-    r"(?i)^\s*[,;–-]?\s*(?:z\s+siedzibą\s+)?\(?(?:ul\.|ulica|al\.|aleja|pl\.|plac|"
+    r"(?i)^\s*[,;–-]?\s*(?:z\s+siedzibą\s+(?:przy\s+)?)?\(?(?:ul\.|ulica|al\.|aleja|pl\.|plac|"
     r"os\.|\d{2}\s?-\s?\d{3}\b|tel\b|telefon|e-?mail|adres)"
+)
+# A sentence that says where the body is: "Publiczny Ośrodek Adopcyjny w Koszalinie oddział
+# Szczecinie mieści się przy ul. Starzyńskiego 3-4" (d031), the way a page presents its own
+# body; a news item says it of any body, so there it gives nothing.
+_LOCATED_AT = re.compile(
+    r"(?i)^\s*(?:(?:oddział|oddzial|filia)\s+(?:w\s+|we\s+)?\w+\s+)?"
+    r"(?:mieści\s+się|miesci\s+sie|znajduje\s+się|znajduje\s+sie)\s+(?:przy\s+)?"
+    r"(?:ul\.|ulicy|al\.|alei|pl\.|placu|os\.)"
 )
 _CONTACT_LINE = re.compile(
     r"(?i)^\W*(?:ul\.|ulica|al\.|aleja|pl\.|plac|os\.|adres|siedziba|\d{2}\s?-\s?\d{3}\s+\w|"
@@ -261,10 +270,19 @@ def _best_name(candidate: _Candidate) -> str:
 
 def _written_out(name: str) -> str:
     """A bare acronym of the table as its type name ("WTZ" -> "Warsztat Terapii Zajęciowej"),
-    as the annotation guide writes a name the page gives only as an acronym; an ambiguous
-    acronym as what its readings share ("PPPP" -> "Poradnia Psychologiczno-Pedagogiczna")."""
-    row = by_short().get(acronym_token_key(name)) if " " not in name.strip() else None
-    return shared_full(row) if row is not None else name
+    also before its place ("PP-P w Ciechanowie" -> "Poradnia Psychologiczno-Pedagogiczna w
+    Ciechanowie", d003), as the annotation guide writes a name the page gives only as an
+    acronym; an ambiguous acronym as what its readings share ("PPPP" -> "Poradnia
+    Psychologiczno-Pedagogiczna")."""
+    first, _, rest = name.strip().partition(" ")
+    if rest and not _PLACE_PART.match(" " + rest):
+        return name
+    if not (first.isupper() or "-" in first) or not any(ch.isalpha() for ch in first):
+        return name
+    row = by_short().get(acronym_token_key(first))
+    if row is None:
+        return name
+    return f"{shared_full(row)} {rest}".strip()
 
 
 def _head_in_lemma_form(name: str) -> int:
@@ -334,6 +352,8 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
                 evidence.append("first")
             if _followed_by_contact(page, index, found.end):
                 evidence.append("contact")
+            elif _LOCATED_AT.match(line_text[found.end :]):
+                evidence.append("located")
             if signed(page, index):
                 evidence.append("signed")
             nominative_written = found.in_nominative
@@ -354,7 +374,7 @@ def _referred_to(name: str, page: PageText) -> bool:
     """Whether the page calls the body by its head noun alone, capitalised, twice or more
     ("Poradnia obejmuje swoją pomocą …", "Do zadań Ośrodka należy …"): the way a page writes
     of its own institution."""
-    head = next((w for w in name.split() if is_noun(w)), None)
+    head = next((w for w in _written_out(name).split() if is_noun(w)), None)
     if head is None or not head[:1].isupper():
         return False
     lemmas = {
@@ -402,6 +422,8 @@ def _judge(
     candidate: _Candidate, page: PageText, own_voice: bool, others: list[_Candidate]
 ) -> None:
     name = _best_name(candidate)
+    if _news_like(page):
+        candidate.evidence.discard("located")
     if candidate.count >= 4:
         candidate.evidence.add("repeated often")
     elif candidate.count >= 2:
@@ -551,7 +573,9 @@ def _lend_organs_voice(candidates: list[_Candidate]) -> None:
 
 
 # What a page does with a name to put it forward, beyond where and how often it stands.
-_PUT_FORWARD = frozenset({"agent", "speaker", "heading", "title", "declared", "contact", "signed"})
+_PUT_FORWARD = frozenset(
+    {"agent", "speaker", "heading", "title", "declared", "contact", "located", "signed"}
+)
 
 
 def _host_backed(candidate: _Candidate) -> bool:
