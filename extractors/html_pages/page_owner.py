@@ -56,6 +56,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from extractors.contacts import find_emails
 from extractors.html_pages.owner_candidates import (
     BULLET,
     SPEAKING,
@@ -76,7 +77,7 @@ from extractors.html_pages.owner_voice import (
     signed,
 )
 from extractors.html_pages.page_text import PageText
-from extractors.html_pages.site_host import host_agreement, host_names_other_body
+from extractors.html_pages.site_host import FREE_MAIL, host_agreement, host_names_other_body
 from extractors.mention_words import ORGAN_LEMMAS
 from transforms.acronyms import acronym_token_key, by_short, shared_full
 from transforms.morphology import analyse_word
@@ -101,6 +102,7 @@ WEIGHTS = {
     "agent": 2,
     "host": 3,
     "host (weak)": 1,
+    "mail domain": 3,
     "repeated": 1,
     "repeated often": 2,
     "first": 1,
@@ -439,6 +441,8 @@ def _judge(
         strength = 0
     elif strength == 1:
         candidate.evidence.add("host (weak)")
+    if strength < 2 and "other host" not in candidate.evidence and _mail_domain_spells(name, page):
+        candidate.evidence.add("mail domain")
     if not candidate.evidence & {"title", "title mention"} and _named_in_title(name, page):
         candidate.evidence.add("title mention")
     speaks = candidate.evidence & {"speaker", "agent", "heading", "title", "declared"}
@@ -461,6 +465,26 @@ def _judge(
         candidate.evidence.add("unit")
     if _organ(name):
         candidate.evidence.add("organ")
+
+
+def _mail_domain_spells(name: str, page: PageText) -> bool:
+    """Whether a mailbox the page gives is on a domain that spells the name as a site's host
+    would ("sekretariat@pppciechanow.pl" for the "Poradnia Psychologiczno-Pedagogiczna w
+    Ciechanowie"): the page's own contact lines say whose it is where its address does not (a
+    county portal, a hosting platform, a saved file). Free mailbox providers name no one."""
+    return any(
+        host_agreement(name, f"https://{domain}/").strength == 2 for domain in _mail_domains(page)
+    )
+
+
+@lru_cache(maxsize=64)
+def _mail_domains(page: PageText) -> tuple[str, ...]:
+    domains: list[str] = []
+    for email in find_emails(page.text):
+        domain = email.rsplit("@", 1)[-1].lower()
+        if domain not in FREE_MAIL and domain not in domains:
+            domains.append(domain)
+    return tuple(domains)
 
 
 _PLACE_PART = re.compile(r"\s(?:w|we|W|WE|z\s+siedzibą\s+w)\s.*$")
@@ -585,7 +609,8 @@ def _host_backed(candidate: _Candidate) -> bool:
     evidence = candidate.evidence
     if "unit" in evidence:
         return False
-    return bool(evidence & {"host", "host (weak)"}) and bool(evidence & _PUT_FORWARD)
+    spelt = evidence & {"host", "host (weak)", "mail domain"}
+    return bool(spelt) and bool(evidence & _PUT_FORWARD)
 
 
 # How a page keeps a body before its reader: from its first lines, or again and again.

@@ -34,6 +34,14 @@ _ANONYMOUS_LABELS = frozenset(
         "old", "new", "m", "pro",
     }
 )  # fmt: skip
+# Free mailbox providers small institutions use ("sp_sekretariat@op.pl"): no one's domain.
+FREE_MAIL = frozenset(
+    {"wp.pl", "op.pl", "o2.pl", "onet.pl", "onet.eu", "interia.pl", "interia.eu", "gmail.com",
+     "poczta.fm", "vp.pl", "tlen.pl", "go2.pl", "poczta.onet.pl", "yahoo.com", "outlook.com",
+     "hotmail.com", "wp.eu", "autograf.pl", "int.pl", "buziaczek.pl", "poczta.pl"}
+)  # fmt: skip
+
+
 # NASK's regional domains that abbreviate their city ("mopr.gda.pl" is Gdańsk's MOPR).
 _REGIONAL_ABBREVIATIONS = {
     "waw": "warszawa", "wroc": "wroclaw", "gda": "gdansk", "czest": "czestochowa",

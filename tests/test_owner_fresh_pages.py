@@ -1,0 +1,125 @@
+"""The page's own institution on pages never seen (issue 12, round 9).
+
+Three kinds of evidence the owner rules did not read, each from a tune document of the web
+corpus (`benchmarks/web_corpus`, the id in the case id), quoted as `wsparcie extract` reads a
+plain page or a saved text file:
+
+- an acronym before its place is the body written short ("PP-P w Ciechanowie", d003): it is
+  written out and the page's "do Poradni", "Poradnia przyjmuje" refer to it;
+- a sentence that says where the body is ("… mieści się przy ul. Starzyńskiego 3-4", d031)
+  puts the body forward as a contact line does; a news item says it of any body (d029);
+- a mailbox on a domain that spells the body ("kuratorzy.karni@zgierz.sr.gov.pl", b050) says
+  whose the page is where its address does not (a saved file, a neutral host); a free
+  mailbox provider names no one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.html_pages.page_owner import find_page_owner
+from extractors.html_pages.page_text import page_text_of_plain
+
+D003 = (
+    "Kogo można zgłosić do Poradni?\n\n"
+    "Dzieci (od urodzenia) oraz młodzież do ukończenia szkoły ponadpodstawowej.\n\n"
+    "Kto może zgłosić dziecko lub młodzież do Poradni?\n\n"
+    "Rodzic lub opiekun prawny, a w przypadku pełnoletniego ucznia zgłoszenia dokonuje "
+    "samodzielnie zainteresowany.\n\n"
+    "Czy potrzebne jest skierowanie do PP-P w Ciechanowie?\n\n"
+    "Nie jest potrzebne żadne skierowanie.\n\n"
+    "Poradnia przyjmuje dzieci i młodzież na wniosek rodzica lub pełnoletniego ucznia, bez "
+    "skierowania.\n\n"
+    "Czy do Poradni można zgłosić się telefonicznie?\n\n"
+    "Nie."
+)
+D031 = (
+    "Adopcja\n\n"
+    "Jest to jedna z najlepszych form zastąpienia dziecku osieroconemu rodziny "
+    "biologicznej.\n\n"
+    "W Polsce nad przebiegiem procesu adopcji czuwają ośrodki adopcyjne.\n\n"
+    "Publiczny Ośrodek Adopcyjny w Koszalinie oddział Szczecinie mieści się przy ul. "
+    "Starzyńskiego 3-4 i zatrudnia wykwalifikowaną kadrę pedagogiczno – psychologiczną.\n\n"
+    "Zgodnie z Ustawą  z dnia 9 czerwca 2011r. o wspieraniu rodziny i systemie pieczy "
+    "zastępczej głównym zadaniem Ośrodka Adopcyjnego jest dobór rodziny przysposabiającej "
+    "właściwej ze względu na potrzeby dziecka."
+)
+D029 = (
+    "Ośrodek Środowiskowej Opieki Psychologicznej i Psychoterapeutycznej w Nidzicy funkcjonuje "
+    "od maja, jednak to 15 października odbyło się oficjalne otwarcie.\n\n"
+    "— W 2023 roku Roman Lewandowski, dyrektor szpitala w Ameryce, otrzymał od marszałka "
+    "zadanie utworzenia Północnego Centrum Psychiatrii dla dzieci i młodzieży. Poczyniliśmy już "
+    "pewne kroki i rozmowy — mówiła Anna Radomska-Wilczewska - Dyrektor ds. Rozwoju "
+    "Wojewódzkiego Szpitala Rehabilitacyjnego dla Dzieci w Ameryce.\n\n"
+    "Ośrodek Środowiskowej Opieki Psychologicznej i Psychoterapeutycznej w Nidzicy znajduje się "
+    "przy ul. Traugutta 13, w miejscu gdzie wcześniej funkcjonowało Powiatowe Centrum Pomocy "
+    "Rodzinie. Ośrodek przyjmuje dzieci do 18 roku życia. Udzielane porady są bezpłatne.\n\n"
+    "— Pomoc udzielana jest dzieciom i młodzieży z problemami emocjonalnymi. Staramy się pomóc "
+    "wszystkim, którzy potrzebują pomocy — mówi Anna Radomska-Wilczewska"
+)
+B050 = (
+    "Informacja w sprawie pracy kuratorów\n\n"
+    "INFORMACJA\n\n"
+    "W związku z Zarządzeniem Prezesa Sądu Okręgowego w Łodzi Nr 96/2020 z dnia 29.10.2020 r. "
+    "w sprawie ograniczenia czynności kuratorów sądowych w okręgu Sądu Okręgowego w Łodzi i n f "
+    "o r m u j ę, iż od dnia 2 listopada 2020 r.  do odwołania Kuratorzy zawodowi Sądu "
+    "Rejonowego w Zgierzu będą działać w ograniczonym dostępie, z wyjątkiem spraw:\n\n"
+    "  1.    w których wdrożono procedurę tzw. Niebieskiej karty,\n\n"
+    "  3.    o ustalenie sposobu kontaktów z małoletnim,\n\n"
+    "Kontakt do Zespołów Kuratorskich możliwy jest za pośrednictwem poczty elektronicznej lub "
+    "telefonicznie:\n\n"
+    "kuratorzy.karni@{domain}  ; tel.  42 715-76-60\n\n"
+    "kuratorzy.nieletni@{domain} ; tel. 42 715-76-30"
+)
+NEUTRAL = "https://example.org/strona"
+
+OWNERS = [
+    pytest.param(
+        "http://pppciechanow.pl/index.php/pytania-i-odpowiedzi",
+        D003,
+        "Poradnia Psychologiczno-Pedagogiczna w Ciechanowie",
+        "referred to",
+        id="d003-an-acronym-before-its-place-written-out-and-referred-to-as-Poradnia",
+    ),
+    pytest.param(
+        "http://poa.szczecin.pl/adopcja/",
+        D031,
+        "Publiczny Ośrodek Adopcyjny w Koszalinie",
+        "located",
+        id="d031-the-body-said-to-be-at-a-street",
+    ),
+    pytest.param(
+        "https://gazetaolsztynska.pl/nidzica/1103148,Osrodek-w-Nidzicy-przyjal-juz-184-pacjentow.html",
+        D029,
+        None,
+        None,
+        id="d029-a-news-item-says-where-a-body-is-and-is-not-its-page",
+    ),
+    pytest.param(
+        NEUTRAL,
+        B050.format(domain="zgierz.sr.gov.pl"),
+        "Sąd Rejonowy w Zgierzu",
+        "mail domain",
+        id="b050-on-a-neutral-host-the-mailboxes-domain-spells-the-court",
+    ),
+    pytest.param(
+        NEUTRAL,
+        B050.format(domain="gmail.com"),
+        None,
+        None,
+        id="b050-the-same-lines-with-free-mailboxes-say-nothing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("url", "text", "expected", "evidence"), OWNERS)
+def test_the_owner_of_a_fresh_page(
+    url: str, text: str, expected: str | None, evidence: str | None
+) -> None:
+    owner = find_page_owner(page_text_of_plain(text, url))
+    if expected is None:
+        assert owner is None, owner
+    else:
+        assert owner is not None
+        assert owner.name == expected, owner
+        assert evidence in owner.evidence, owner.evidence
