@@ -8,6 +8,8 @@ plain page or a saved text file:
   written out and the page's "do Poradni", "Poradnia przyjmuje" refer to it;
 - a sentence that says where the body is ("… mieści się przy ul. Starzyńskiego 3-4", d031)
   puts the body forward as a contact line does; a news item says it of any body (d029);
+- a host that writes a short place in the nominative ("ops-nysa.pl" for the "Ośrodek Pomocy
+  Społecznej w Nysie", d017), which the inflected name's stem ("nysi") is no part of;
 - a mailbox on a domain that spells the body ("kuratorzy.karni@zgierz.sr.gov.pl", b050) says
   whose the page is where its address does not (a saved file, a neutral host); a free
   mailbox provider names no one.
@@ -19,6 +21,7 @@ import pytest
 
 from extractors.html_pages.page_owner import find_page_owner
 from extractors.html_pages.page_text import page_text_of_plain
+from extractors.html_pages.site_host import host_agreement
 
 D003 = (
     "Kogo można zgłosić do Poradni?\n\n"
@@ -71,6 +74,19 @@ B050 = (
     "kuratorzy.karni@{domain}  ; tel.  42 715-76-60\n\n"
     "kuratorzy.nieletni@{domain} ; tel. 42 715-76-30"
 )
+D017 = (
+    "Aktualności\n\n"
+    "Z dniem 15 czerwca 2020 roku wznawiamy działalność:\n\n"
+    "  • Kasy\n\n"
+    "  • Punktu Informacyjnego\n\n"
+    "W trosce o zdrowie klientów i pracowników OPS prosimy o zachowanie bezpiecznych zasad:\n\n"
+    "- osoba wchodząca do OPS zobowiązana jest założyć maseczkę zakrywającą twarz i nos\n\n"
+    "W Ośrodku Pomocy Społecznej w Nysie, przy zachowaniu wymogów sanitarnych, będzie możliwość "
+    "osobistego załatwiania spraw. W tym samym czasie w Ośrodku Pomocy Społecznej w Nysie może "
+    "załatwiać osobiście sprawę 3 klientów. Równocześnie informujemy, że nadal obowiązuje "
+    "składanie pism do OPS Nysa za pośrednictwem skrzynki podawczej. Ośrodek Pomocy Społecznej "
+    "w Nysie prosi o kontakt telefoniczny."
+)
 NEUTRAL = "https://example.org/strona"
 
 OWNERS = [
@@ -94,6 +110,13 @@ OWNERS = [
         None,
         None,
         id="d029-a-news-item-says-where-a-body-is-and-is-not-its-page",
+    ),
+    pytest.param(
+        "https://www.ops-nysa.pl/aktualnosci?start=55",
+        D017,
+        "Ośrodek Pomocy Społecznej w Nysie",
+        "host",
+        id="d017-the-host-writes-the-short-place-in-the-nominative",
     ),
     pytest.param(
         NEUTRAL,
@@ -123,3 +146,24 @@ def test_the_owner_of_a_fresh_page(
         assert owner is not None
         assert owner.name == expected, owner
         assert evidence in owner.evidence, owner.evidence
+
+
+HOSTS = [
+    pytest.param(
+        "Ośrodek Pomocy Społecznej w Nysie",
+        "https://www.ops-nysa.pl/aktualnosci?start=55",
+        2,
+        id="d017-ops-nysa-spells-the-kind-and-the-place",
+    ),
+    pytest.param(
+        "Powiatowe Centrum Pomocy Rodzinie w Lęborku",
+        "https://www.gopsnwl.pl/aktualnosci-gops/informacja-3/",
+        0,
+        id="d024-a-gops-site-does-not-spell-the-county-centre-it-writes-about",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "url", "strength"), HOSTS)
+def test_a_host_spelling_the_name(name: str, url: str, strength: int) -> None:
+    assert host_agreement(name, url).strength == strength

@@ -147,6 +147,19 @@ def _place_words(name: str) -> list[str]:
     return [w for w in words if w not in ("w", "we", "z", "siedziba") and len(w) >= 4]
 
 
+def _place_lemmas(name: str) -> list[str]:
+    """The place's words in the nominative, as a host writes them: a short name's stem is no
+    part of it ("nysie" -> "nysi", not in "ops-nysa"; "Pile", "Kole"), its lemma is ("nysa")."""
+    try:
+        normalised = normalise_name(name)
+    except ValueError:
+        return []
+    count = len(_place_words(name))
+    if not count:
+        return []
+    return [w for w in normalised.key.split()[-count:] if len(w) >= 4]
+
+
 def _own_words(name: str) -> list[str]:
     """The words of a name that tell it from others of its kind: a quoted or proper name."""
     place = set(_place_words(name))
@@ -175,7 +188,9 @@ def host_agreement(name: str, url: str) -> HostAgreement:
         if word.startswith(stem)
         for label in labels
     )
-    place = any(_stem(word) in label for word in _place_words(name) for label in labels)
+    place = any(_stem(word) in label for word in _place_words(name) for label in labels) or any(
+        label == word or label.endswith(word) for word in _place_lemmas(name) for label in labels
+    )
     kind = by_acronym or (by_word and place)
     own = _own_words(name)
     proper = bool(own) and (
