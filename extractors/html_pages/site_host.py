@@ -181,11 +181,15 @@ def host_agreement(name: str, url: str) -> HostAgreement:
     by_acronym = bool(acronym) and any(_spells_acronym(label, acronym or "") for label in labels)
     # a kind word alone ("policja", "szpital") is every such body's: it agrees with the name
     # only together with its place
+    # "powiat" and "gmin" in a host name the local government, not every "Powiatowy …" or
+    # "Gminny …" body its portal writes about ("powiatkwidzynski.pl" and the "Powiatowy
+    # Środowiskowy Dom Samopomocy w Kwidzynie" of its news, d019)
+    local_office = words[:1] in (["powiat"], ["starostwo"], ["urzad"], ["gmina"], ["miasto"])
     by_word = any(
         stem in label
         for word in words
         for stem in _KIND_STEMS
-        if word.startswith(stem)
+        if word.startswith(stem) and (local_office or stem not in _LOCAL_KIND_STEMS)
         for label in labels
     )
     place = any(_stem(word) in label for word in _place_words(name) for label in labels) or any(
@@ -219,6 +223,7 @@ def _spells_acronym(label: str, acronym: str) -> bool:
 # shares the host's place (a unit's sub-site on the powiat portal, "powwyszogrod.powiat-…").
 _OFFICE_WORDS = ("powiat", "starostw", "gmina", "urzad")
 _LOCAL_OFFICES = ("urzad", "gmina", "miasto", "starostwo", "powiat")
+_LOCAL_KIND_STEMS = frozenset({"powiat", "gmin"})
 
 
 def host_names_other_body(name: str, url: str) -> bool:
