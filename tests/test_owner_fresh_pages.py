@@ -6,10 +6,16 @@ plain page or a saved text file:
 
 - an acronym before its place is the body written short ("PP-P w Ciechanowie", d003): it is
   written out and the page's "do Poradni", "Poradnia przyjmuje" refer to it;
+- "tut. Sądu" calls the body by its head noun after "tutejszy" (d033, a court's customer
+  office's page): once is enough;
+- a name without its place takes the place the page gives its head noun alone ("Świetlica w
+  Górze Kalwarii otwarta …" under "Świetlica Środowiskowa, ul. Ks. Sajny 4", d048);
 - a sentence that says where the body is ("… mieści się przy ul. Starzyńskiego 3-4", d031)
   puts the body forward as a contact line does; a news item says it of any body (d029);
 - a host that writes a short place in the nominative ("ops-nysa.pl" for the "Ośrodek Pomocy
   Społecznej w Nysie", d017), which the inflected name's stem ("nysi") is no part of;
+- "powiat" or "gmin" in a host names the local government ("powiattorunski.pl", a033), not
+  every "Powiatowy …" body its portal's news writes about (d019);
 - a mailbox on a domain that spells the body ("kuratorzy.karni@zgierz.sr.gov.pl", b050) says
   whose the page is where its address does not (a saved file, a neutral host); a free
   mailbox provider names no one.
@@ -87,6 +93,44 @@ D017 = (
     "składanie pism do OPS Nysa za pośrednictwem skrzynki podawczej. Ośrodek Pomocy Społecznej "
     "w Nysie prosi o kontakt telefoniczny."
 )
+D019_URL = (
+    "http://www.powiatkwidzynski.pl/portal/index.php/2-powiat/aktualnosci/2245-nowi-podopieczni"
+    "-w-powiatowym-srodowiskowym-domu-samopomocy-w-kwidzynie?tmpl=component&print=1"
+)
+D019 = (
+    "Drukuj\n\n"
+    "Zwiększona została liczba miejsc w Powiatowym Środowiskowym Domu Samopomocy w Kwidzynie. "
+    "To placówka wspierająca osoby z zaburzeniami psychicznymi. Ośrodek mieści się w wydzielonej "
+    "części budynku przy ul. Ogrodowej 2, w którym znajduje się także Szkoła Specjalna "
+    "Przysposabiająca do Pracy.\n\n"
+    "W placówce dotychczas mogło przebywać 15 osób. Od 1 listopada Środowiskowy Dom Samopomocy "
+    "dysponuje 22 miejscami. Ośrodek funkcjonuje pięć dni w tygodniu, po 8 godzin dziennie.\n\n"
+    'Jego prowadzeniem zajmuje się Fundacja "Ja tu jestem". Zgodnie z zawartą z samorządem '
+    "powiatu umową ośrodek będzie prowadzony przez fundację do 2022 roku."
+)
+D033 = (
+    "Biuro Obsługi Interesantów\n\n"
+    "Do zakresu działania Biura Obsługi Interesantów należy:\n\n"
+    "- informowanie o sposobach wszczęcia postępowania i podstawowych dokumentach, które należy "
+    "złożyć przy wnoszeniu sprawy do sądu.\n\n"
+    "- udzielanie osobom uprawnionym informacji o stanie postępowania na podstawie systemu "
+    "informatycznego Sędzia 2 i Currcnda (system Currenda dot. V Wydziału Gospodaczego Sądu "
+    "Rejonowego w Kaliszu),\n\n"
+    "- udostępnianie formularzy sądowych oraz wzorów pism sądowych w typowych sprawach "
+    "rozpoznawanych przez poszczególne Wydziały tut. Sądu,"
+)
+D048 = (
+    "ŚWIETLICA ŚRODOWISKOWA\n\n"
+    "Świetlice środowiskowe funkcjonują jako placówki opiekuńczo-wychowawcze wsparcia "
+    "dziennego.\n\n"
+    "Świetlice to placówki otwarte. Z ich oferty mogą korzystać dzieci zamieszkałe na terenie "
+    "gminy Góra Kalwaria.\n\n"
+    "Uczestnictwo jest bezpłatne.\n\n"
+    "Świetlica Środowiskowa, ul. Ks. Sajny 4 i filia w Czersku\n\n"
+    "Kierownik Świetlicy - Barabara Kociszewska\n\n"
+    "Świetlica w Górze Kalwarii otwarta od pn-pt 15.00-18.00\n\n"
+    "Filia w Czersku pn-pt-14.00-18.00,"
+)
 NEUTRAL = "https://example.org/strona"
 
 OWNERS = [
@@ -117,6 +161,34 @@ OWNERS = [
         "Ośrodek Pomocy Społecznej w Nysie",
         "host",
         id="d017-the-host-writes-the-short-place-in-the-nominative",
+    ),
+    pytest.param(
+        "http://kalisz.sr.gov.pl/bip/druk.php?id=391",
+        D033,
+        "Sąd Rejonowy w Kaliszu",
+        "referred to",
+        id="d033-tut-Sadu-on-the-courts-customer-office-page",
+    ),
+    pytest.param(
+        "http://kalisz.sr.gov.pl/bip/druk.php?id=391",
+        D033.replace("tut. Sądu", "Sądu"),
+        None,
+        None,
+        id="d033-the-same-lines-without-tut-give-no-owner",
+    ),
+    pytest.param(
+        "https://ops-gk.maxus.pl/strona/59",
+        D048,
+        "Świetlica Środowiskowa w Górze Kalwarii",
+        "contact",
+        id="d048-the-place-the-page-gives-the-head-noun-alone",
+    ),
+    pytest.param(
+        D019_URL,
+        D019,
+        None,
+        None,
+        id="d019-a-county-portals-news-on-a-powiatowy-body-is-not-its-page",
     ),
     pytest.param(
         NEUTRAL,
@@ -160,6 +232,18 @@ HOSTS = [
         "https://www.gopsnwl.pl/aktualnosci-gops/informacja-3/",
         0,
         id="d024-a-gops-site-does-not-spell-the-county-centre-it-writes-about",
+    ),
+    pytest.param(
+        "Powiatowy Środowiskowy Dom Samopomocy w Kwidzynie",
+        D019_URL,
+        1,
+        id="d019-a-county-portal-spells-the-place-not-a-powiatowy-body",
+    ),
+    pytest.param(
+        "Powiat Toruński",
+        "https://www.powiattorunski.pl/7821,pozostale-aktualnosci?tresc=88832",
+        2,
+        id="a033-a-county-portal-spells-its-county",
     ),
 ]
 

@@ -374,8 +374,8 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
 
 def _referred_to(name: str, page: PageText) -> bool:
     """Whether the page calls the body by its head noun alone, capitalised, twice or more
-    ("Poradnia obejmuje swoją pomocą …", "Do zadań Ośrodka należy …"): the way a page writes
-    of its own institution."""
+    ("Poradnia obejmuje swoją pomocą …", "Do zadań Ośrodka należy …"), or once after "tut." or
+    "tutejszy" ("Wydziały tut. Sądu", d033): the way a page writes of its own institution."""
     head = next((w for w in _written_out(name).split() if is_noun(w)), None)
     if head is None or not head[:1].isupper():
         return False
@@ -384,6 +384,9 @@ def _referred_to(name: str, page: PageText) -> bool:
     }
     count = 0
     for line in page.lines:
+        for match in _HERE_WORD.finditer(line):  # "tut. Sądu": this very body, once is enough
+            if any(a.lemma.lower() in lemmas for a in analyse_word(match.group(1).lower())):
+                return True
         for match in _CAPITALISED_WORD.finditer(line):
             word, after = match.group(1), line[match.end() :]
             if match.start() == 0 and not BULLET.match(line):
@@ -397,6 +400,7 @@ def _referred_to(name: str, page: PageText) -> bool:
     return count >= 2
 
 
+_HERE_WORD = re.compile(r"(?i:\btut\.|\btutejsz\w*)\s+([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,})")
 _CAPITALISED_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{3,})\b")
 
 
@@ -661,11 +665,32 @@ def find_page_owner(page: PageText) -> PageOwner | None:
     if best.score() < needed or best.score() - runner_up < MIN_LEAD:
         return None
     return PageOwner(
-        name=_best_name(best),
+        name=_place_of_its_head(_best_name(best), ranked[1:]),
         score=best.score(),
         evidence=tuple(sorted(best.evidence)),
         lines=tuple(sorted(set(best.lines))),
     )
+
+
+_HEAD_AND_PLACE = re.compile(r"(\S+)(\s(?:w|we)\s[A-ZĄĆĘŁŃÓŚŹŻ].*)")
+
+
+def _place_of_its_head(name: str, others: list[_Candidate]) -> str:
+    """A name without its place ("Świetlica Środowiskowa") with the place the page gives its
+    head noun alone ("Świetlica w Górze Kalwarii otwarta od pn-pt", d048), when the page names
+    one such place and no other body of that kind."""
+    words = fold_key(name).split()
+    if len(words) < 2 or _PLACE_PART.search(name) or _DISTINGUISHING.search(name):
+        return name
+    places: set[str] = set()
+    for other in others:
+        other_name = _best_name(other)
+        match = _HEAD_AND_PLACE.fullmatch(other_name)
+        if match is not None and fold_key(match.group(1)) == words[0]:
+            places.add(match.group(2))
+        elif fold_key(other_name).split()[:1] == words[:1]:
+            return name  # another body of the kind
+    return name + places.pop() if len(places) == 1 else name
 
 
 def candidates_report(page: PageText) -> list[tuple[str, int, tuple[str, ...]]]:
