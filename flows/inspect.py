@@ -376,6 +376,10 @@ def extract_one(
         if not any(item.role == "subject" for item in parsed):
             # a text whose owner is not named, read as a page detection does not take
             page = next(iter(_unowned_statements(document, detection)), None)
+            if page is not None:
+                # the page speaks for its unnamed unit: what it offers is that unit's, not
+                # the text about the institutions it names (as on an HTML page)
+                parsed = [dataclasses.replace(item, description_raw=None) for item in parsed]
     parsed = add_page_mentions(document, parsed, used)
     fetched_at = document.fetched_at or datetime.now(UTC)
     rows = [page] if page is not None else []

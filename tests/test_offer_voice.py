@@ -146,6 +146,12 @@ def _codes(text: str) -> set[str]:
             set(),
             id="b050-a-kind-of-case",
         ),
+        pytest.param(
+            "W sprawach świadczeń alimentacyjnych i rodzinnych, sprawach meldunkowych i dowodów "
+            "osobistych oraz z zakresu Urzędu Stanu Cywilnego interesanci",
+            set(),
+            id="b057-matters-an-office-handles",
+        ),
         # --- a name that opens a sentence about its standing, an address -----------------
         pytest.param(
             "Świetlica Terapeutyczna jest jednostką organizacyjną Powiatu Ostródzkiego "

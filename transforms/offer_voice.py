@@ -177,9 +177,15 @@ def not_offered_here(
     for index, word in enumerate(words[:-1]):
         if word == "nie" and words[index + 1].startswith(_NOT_USING):
             return "a condition of not using it"
-        # "w sprawach o urlopowanie małoletnich z pieczy zastępczej": a kind of case
-        if word == "w" and words[index + 1] == "sprawach" and words[index + 2 : index + 3] == ["o"]:
-            return "a kind of case"
+        # "w sprawach o urlopowanie małoletnich z pieczy zastępczej": a kind of case; "W
+        # sprawach świadczeń alimentacyjnych i rodzinnych… interesanci": matters an office
+        # handles, where a caller turns, not a form of support
+        if (
+            word == "w"
+            and words[index + 1] == "sprawach"
+            and (words[index + 2 : index + 3] == ["o"] or index >= clause)
+        ):
+            return "a kind of case or matter"
     if staff and _STAFF_LIST.search(fold(sentence).lower()):
         return "a list of staff"
     return None

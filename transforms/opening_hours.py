@@ -61,7 +61,7 @@ _ROUND_THE_CLOCK = re.compile(
 # Round the clock is opening hours when something is open, not when someone is looked after
 # ("młodzież przez całą dobę przebywa pod opieką").
 _OPEN = re.compile(
-    r"\bczynn|\bdostepn|\botwart|\bdziala|\bdyzur|\bpracuj|\bcodziennie|calodobowo|:\s*calodobow"
+    r"\bczynn|\bdostepn|\botwart|\botwarci|\bdziala|\bdyzur|\bpracuj|\bcodziennie|calodobowo|:\s*calodobow"
 )
 _MONTHS = (
     r"styczni\w*|lut\w*|marc\w*|kwietni\w*|maj[a]?|czerw\w*|lip\w*|sierpni\w*|wrzesni\w*"
@@ -362,8 +362,13 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
     schedules: dict[tuple[tuple[str, ...], str, str], Schedule] = {}
     carried: tuple[str, ...] | None = None  # days in a sentence of their own ("Poniedziałek")
     columns: tuple[str, ...] = ()  # a table's header of days
-    for sentence in sentences(text or ""):
+    label = ""  # a label of opening hours on a line of its own ("godziny i dni otwarcia:")
+    for written in sentences(text or ""):
+        sentence, label = (f"{label} {written}", "") if label else (written, "")
         folded = _repair(fold(sentence).lower())
+        if not _OPEN.search(folded) or not _ROUND_THE_CLOCK.search(folded):
+            # "godziny i dni otwarcia:" over a line "24H": the label says the line is hours
+            sentence, folded = written, _repair(fold(written).lower())
         if header := _header_days(folded):
             columns, carried = header, None
             continue
@@ -380,6 +385,8 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
             continue
         columns = ()
         if not any(item.kind == "range" for item in items):
+            if folded.rstrip().endswith(":") and len(folded) < 60 and _OPEN.search(folded):
+                label = sentence.strip()
             days_only = [item for item in items if item.kind == "days"]
             carried = days_only[-1].days if days_only and len(folded) < 60 else None
             continue

@@ -6,13 +6,17 @@ says (`page_owner.find_page_owner`), not by its file type: its first line is its
 lines its paragraphs. An owner found gives the `subject` record, its contacts from its own
 lines (`owner_lines`); the institutions the text names give `mention` records, read as an
 article's are (`extractors.articles.parse_article`). A text whose owner it never names gives
-mentions only.
+mentions only. On an owner's page the mentions carry no text of the page: what the page
+offers is its owner's (a funder, a council or a partner named on it offers none of it), as
+on an HTML institution page (`extractors.mention_records.page_mentions`).
 
 `owner_record` is the record of a content-found owner, shared with `contact_page` for HTML
 pages that are plain paragraphs.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from extractors.articles import parse_article
 from extractors.context import ParseContext
@@ -71,6 +75,9 @@ def parse_text_page(
         records.append(owner_record(page, owner, document))
         owner_key = _key(owner.name)
     for mention in parse_article(document, context):
-        if not owner_key or _key(mention.name_raw) != owner_key:
-            records.append(mention)
+        if owner_key and _key(mention.name_raw) == owner_key:
+            continue
+        if owner is not None:
+            mention = dataclasses.replace(mention, description_raw=None)
+        records.append(mention)
     return records
