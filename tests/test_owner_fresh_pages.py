@@ -10,6 +10,9 @@ plain page or a saved text file:
   office's page): once is enough;
 - a name without its place takes the place the page gives its head noun alone ("Świetlica w
   Górze Kalwarii otwarta …" under "Świetlica Środowiskowa, ul. Ks. Sajny 4", d048);
+- of two readings of one name, the one the page writes as it is ("Poradnia
+  Psychologiczno-Pedagogiczna w Niemodlinie", not "… Psychologiczno–Pedagogiczną …" read from
+  "przekształcona w Poradnię …", e003);
 - a sentence that says where the body is ("… mieści się przy ul. Starzyńskiego 3-4", d031)
   puts the body forward as a contact line does; a news item says it of any body (d029);
 - a host that writes a short place in the nominative ("ops-nysa.pl" for the "Ośrodek Pomocy
@@ -131,6 +134,19 @@ D048 = (
     "Świetlica w Górze Kalwarii otwarta od pn-pt 15.00-18.00\n\n"
     "Filia w Czersku pn-pt-14.00-18.00,"
 )
+E003 = (
+    "Historia poradni\n\n"
+    "HISTORIA PORADNI\n\n"
+    "Poradnia została utworzona w roku 1969 przez Inspektora Oświaty w Niemodlinie jako "
+    "Powiatowa Poradnia Wychowawczo-Zawodowa w Niemodlinie. Rejon działania Poradni pokrywał się "
+    "z terenem działania Wydziału Oświaty w Niemodlinie.\n\n"
+    "Pierwszym dyrektorem Poradni był Pan dr Jan Cieślik.\n\n"
+    "Decyzją Nr 14 z dn. 27.08.1993 r. wydaną przez Kuratora Oświaty Poradnia "
+    "Wychowawczo–Zawodowa w Niemodlinie z dniem 28.09.1993 r. została przekształcona w Poradnię "
+    "Psychologiczno–Pedagogiczną w Niemodlinie.\n\n"
+    "Od 01.09.2005 r. do chwili obecnej Poradnia Psychologiczno-Pedagogiczna w Niemodlinie "
+    "przyjmuje"
+)
 NEUTRAL = "https://example.org/strona"
 
 OWNERS = [
@@ -182,6 +198,13 @@ OWNERS = [
         "Świetlica Środowiskowa w Górze Kalwarii",
         "contact",
         id="d048-the-place-the-page-gives-the-head-noun-alone",
+    ),
+    pytest.param(
+        "http://pppniemodlin.pl/p,25,historia-poradni",
+        E003,
+        "Poradnia Psychologiczno-Pedagogiczna w Niemodlinie",
+        "host",
+        id="e003-the-name-as-the-page-writes-it-not-read-from-an-accusative",
     ),
     pytest.param(
         D019_URL,

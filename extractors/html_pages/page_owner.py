@@ -130,6 +130,7 @@ class PageOwner:
 class _Candidate:
     key: str
     names: list[tuple[str, bool]] = field(default_factory=list)  # (name, read in nominative)
+    verbatim: set[str] = field(default_factory=set)  # the names the page writes as they are
     lines: list[int] = field(default_factory=list)
     evidence: set[str] = field(default_factory=set)
     count: int = 0
@@ -208,6 +209,7 @@ def _merge_shorter(candidates: dict[str, _Candidate]) -> list[_Candidate]:
             twin.lines += candidate.lines
             twin.evidence |= candidate.evidence
             twin.names += candidate.names
+            twin.verbatim |= candidate.verbatim
             continue
         hosts = [
             k
@@ -223,6 +225,7 @@ def _merge_shorter(candidates: dict[str, _Candidate]) -> list[_Candidate]:
         host.lines += candidate.lines
         host.evidence |= candidate.evidence
         host.names = candidate.names + host.names
+        host.verbatim |= candidate.verbatim
     return kept
 
 
@@ -256,15 +259,18 @@ def _best_name(candidate: _Candidate) -> str:
     """The fullest of the names read for one body, with its place, quotes and patron,
     written out rather than an acronym; a name the phrase reader left in an oblique case
     ("Publicznej Powiatowego Urząd Pracy" from "Biuletyn Informacji Publicznej …") only when
-    there is no other."""
+    there is no other; of two alike, the one the page writes as it is ("Poradnia
+    Psychologiczno-Pedagogiczna w Niemodlinie", not the "Poradnia Psychologiczno–Pedagogiczną
+    …" read from "w Poradnię …", e003)."""
 
-    def completeness(item: tuple[str, bool]) -> tuple[int, int, int, int, int]:
+    def completeness(item: tuple[str, bool]) -> tuple[int, int, int, int, bool, int]:
         name = item[0]
         words = name.split()
         acronyms = sum(1 for w in words if len(w) >= 2 and w.isupper() and w.isalpha())
         caps = 1 if name.isupper() else 0
         key_words = len(normalise_name(name).key.split())
-        return (key_words, _head_in_lemma_form(name), -acronyms, -caps, len(name))
+        verbatim = name in candidate.verbatim
+        return (key_words, _head_in_lemma_form(name), -acronyms, -caps, verbatim, len(name))
 
     clean = [item for item in candidate.names if item[1]] or candidate.names
     return _written_out(max(clean, key=completeness)[0])
@@ -321,6 +327,7 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
         heads=tuple(join_compound_adjectives(head) for head in page.heads),
     )
     candidates: dict[str, _Candidate] = {}
+    written = "\n".join((page.title, *page.heads, *page.lines))
 
     def add(name: str, line: int, *evidence: str, in_nominative: bool = True) -> _Candidate | None:
         name = clean_name(name)  # "Copyright DPS LUBUCZEWO", "BIP - …"
@@ -329,6 +336,8 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
         if candidate is None:
             return None
         candidate.names.append((name, in_nominative))
+        if name in written:
+            candidate.verbatim.add(name)
         if line >= 0:
             candidate.lines.append(line)
         candidate.evidence.update(evidence)
@@ -481,11 +490,16 @@ def _mail_domain_spells(name: str, page: PageText) -> bool:
     )
 
 
+_DOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
+
+
 @lru_cache(maxsize=64)
 def _mail_domains(page: PageText) -> tuple[str, ...]:
     domains: list[str] = []
     for email in find_emails(page.text):
         domain = email.rsplit("@", 1)[-1].lower()
+        if not _DOMAIN.fullmatch(domain):
+            continue  # "sekretariat@[at]…": an obfuscated address gives no host
         if domain not in FREE_MAIL and domain not in domains:
             domains.append(domain)
     return tuple(domains)
