@@ -15,18 +15,22 @@ by signals that hold on any Polish institution's site, whatever its markup, and 
   also when it runs over two or three lines ("Miejsko-Gminny Ośrodek Pomocy Społecznej" /
   "w Lubsku");
 - `contact` (3): its address, phone or e-mail follows the name ("Starostwo Powiatowe w
-  Krapkowicach, ul. Kilińskiego 1", a heading over "ul. …" / "tel. …" lines);
+  Krapkowicach, ul. Kilińskiego 1", a heading over "ul. …" / "tel. …" lines); `located` (2):
+  a sentence says where it is ("… oddział Szczecinie mieści się przy ul. …"; nothing on a
+  page that reads as news);
 - `signed` (3): the head's title and the body on a line of its own beside a person's name
   ("Maciej Gazda" / "Dyrektor MOPR"): a notice its head signs;
 - `speaker` (3) / `agent` (2): a sentence begins with it, in the nominative, before the verb
   (`speaker` when the verb announces: "MOPS w Ostrowcu informuje", "Dyrektor PCPR …
   uprzejmie informuje"; `agent` for any other: "Dom Pomocy Społecznej w Lubuczewie
   zapewnia …");
-- `host` (3 strong, 1 weak): the site's host spells it (`site_host`);
+- `host` (3 strong, 1 weak): the site's host spells it (`site_host`); `mail domain` (3): where
+  it does not, a mailbox the page gives is on a domain that spells it (a saved file, a portal);
 - `repeated` (1, or 2 from four times), `first` (1: named in the first lines), `own
   voice` (1: the page says "nasz", "zapraszamy") and `referred to` (2: the text calls it by
   its head noun alone, capitalised, as a page does its own institution: "Poradnia udziela
-  pomocy", "do zadań Ośrodka należy").
+  pomocy", "do zadań Ośrodka należy", or once "tut. Sądu"; an acronym's head is its written-out
+  form's, "PP-P w Ciechanowie" and "do Poradni").
 
 Against a name: the host spells another kind of body (`other host`, -3), a bare type name
 with nothing that tells it from others of its kind ("Ośrodek Interwencji Kryzysowej", what
