@@ -38,7 +38,7 @@ B051 = (
         pytest.param(
             "http://mow.pulawy.pl/kierowanie/",
             B051,
-            "MOW w Puławach",
+            "Młodzieżowy Ośrodek Wychowawczy w Puławach",  # the gold's names[0], written out
             "886 34 18",
             "23-90-740",
             id="b051-the-ministry-committee-in-warsaw-on-the-page-of-a-mow-in-pulawy",

@@ -34,6 +34,7 @@ from extractors.html_pages.owner_contacts import (
 from extractors.html_pages.owner_name import join_compound_adjectives
 from extractors.html_pages.page_owner import PageOwner
 from extractors.html_pages.page_text import PageText
+from extractors.html_pages.site_host import FREE_MAIL
 from extractors.mentions import find_mentions
 from transforms.names import normalise_name
 from transforms.text import fold_key
@@ -118,14 +119,6 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
     return foreign
 
 
-# Free mailbox providers small institutions use ("sp_sekretariat@op.pl"): no one's domain.
-_FREE_MAIL = frozenset(
-    {"wp.pl", "op.pl", "o2.pl", "onet.pl", "onet.eu", "interia.pl", "interia.eu", "gmail.com",
-     "poczta.fm", "vp.pl", "tlen.pl", "go2.pl", "poczta.onet.pl", "yahoo.com", "outlook.com",
-     "hotmail.com", "wp.eu", "autograf.pl", "int.pl", "buziaczek.pl", "poczta.pl"}
-)  # fmt: skip
-
-
 def _own_mailboxes(emails: list[str], url: str) -> list[str]:
     """The owner's mailboxes: when some are on the site's own domain (or name its host),
     a mailbox on another firm's domain ("Reklama: kontakt@innafirma.pl") is not; free
@@ -134,7 +127,7 @@ def _own_mailboxes(emails: list[str], url: str) -> list[str]:
     own = [e for e in emails if email_domain_matches(e, domain) or email_names_the_host(e, url)]
     if not own:
         return emails
-    return [e for e in emails if e in own or e.rsplit("@", 1)[-1].lower() in _FREE_MAIL]
+    return [e for e in emails if e in own or e.rsplit("@", 1)[-1].lower() in FREE_MAIL]
 
 
 # Toll-free 800 and 116 lines on a local body's page are national services it points to

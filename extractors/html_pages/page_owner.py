@@ -15,18 +15,22 @@ by signals that hold on any Polish institution's site, whatever its markup, and 
   also when it runs over two or three lines ("Miejsko-Gminny Ośrodek Pomocy Społecznej" /
   "w Lubsku");
 - `contact` (3): its address, phone or e-mail follows the name ("Starostwo Powiatowe w
-  Krapkowicach, ul. Kilińskiego 1", a heading over "ul. …" / "tel. …" lines);
+  Krapkowicach, ul. Kilińskiego 1", a heading over "ul. …" / "tel. …" lines); `located` (2):
+  a sentence says where it is ("… oddział Szczecinie mieści się przy ul. …"; nothing on a
+  page that reads as news);
 - `signed` (3): the head's title and the body on a line of its own beside a person's name
   ("Maciej Gazda" / "Dyrektor MOPR"): a notice its head signs;
 - `speaker` (3) / `agent` (2): a sentence begins with it, in the nominative, before the verb
   (`speaker` when the verb announces: "MOPS w Ostrowcu informuje", "Dyrektor PCPR …
   uprzejmie informuje"; `agent` for any other: "Dom Pomocy Społecznej w Lubuczewie
   zapewnia …");
-- `host` (3 strong, 1 weak): the site's host spells it (`site_host`);
+- `host` (3 strong, 1 weak): the site's host spells it (`site_host`); `mail domain` (3): where
+  it does not, a mailbox the page gives is on a domain that spells it (a saved file, a portal);
 - `repeated` (1, or 2 from four times), `first` (1: named in the first lines), `own
   voice` (1: the page says "nasz", "zapraszamy") and `referred to` (2: the text calls it by
   its head noun alone, capitalised, as a page does its own institution: "Poradnia udziela
-  pomocy", "do zadań Ośrodka należy").
+  pomocy", "do zadań Ośrodka należy", or once "tut. Sądu"; an acronym's head is its written-out
+  form's, "PP-P w Ciechanowie" and "do Poradni").
 
 Against a name: the host spells another kind of body (`other host`, -3), a bare type name
 with nothing that tells it from others of its kind ("Ośrodek Interwencji Kryzysowej", what
@@ -56,6 +60,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from extractors.contacts import find_emails
 from extractors.html_pages.owner_candidates import (
     BULLET,
     SPEAKING,
@@ -76,7 +81,7 @@ from extractors.html_pages.owner_voice import (
     signed,
 )
 from extractors.html_pages.page_text import PageText
-from extractors.html_pages.site_host import host_agreement, host_names_other_body
+from extractors.html_pages.site_host import FREE_MAIL, host_agreement, host_names_other_body
 from extractors.mention_words import ORGAN_LEMMAS
 from transforms.acronyms import acronym_token_key, by_short, shared_full
 from transforms.morphology import analyse_word
@@ -96,10 +101,12 @@ WEIGHTS = {
     "title mention": 1,
     "heading": 3,
     "contact": 3,
+    "located": 2,
     "speaker": 3,
     "agent": 2,
     "host": 3,
     "host (weak)": 1,
+    "mail domain": 3,
     "repeated": 1,
     "repeated often": 2,
     "first": 1,
@@ -127,6 +134,7 @@ class PageOwner:
 class _Candidate:
     key: str
     names: list[tuple[str, bool]] = field(default_factory=list)  # (name, read in nominative)
+    verbatim: set[str] = field(default_factory=set)  # the names the page writes as they are
     lines: list[int] = field(default_factory=list)
     evidence: set[str] = field(default_factory=set)
     count: int = 0
@@ -136,8 +144,16 @@ class _Candidate:
 
 
 _ADDRESS_START = re.compile(
-    r"(?i)^\s*[,;–-]?\s*(?:z\s+siedzibą\s+)?\(?(?:ul\.|ulica|al\.|aleja|pl\.|plac|"
+    r"(?i)^\s*[,;–-]?\s*(?:z\s+siedzibą\s+(?:przy\s+)?)?\(?(?:ul\.|ulica|al\.|aleja|pl\.|plac|"
     r"os\.|\d{2}\s?-\s?\d{3}\b|tel\b|telefon|e-?mail|adres)"
+)
+# A sentence that says where the body is: "Publiczny Ośrodek Adopcyjny w Koszalinie oddział
+# Szczecinie mieści się przy ul. Starzyńskiego 3-4" (d031), the way a page presents its own
+# body; a news item says it of any body, so there it gives nothing.
+_LOCATED_AT = re.compile(
+    r"(?i)^\s*(?:(?:oddział|oddzial|filia)\s+(?:w\s+|we\s+)?\w+\s+)?"
+    r"(?:mieści\s+się|miesci\s+sie|znajduje\s+się|znajduje\s+sie)\s+(?:przy\s+)?"
+    r"(?:ul\.|ulicy|al\.|alei|pl\.|placu|os\.)"
 )
 _CONTACT_LINE = re.compile(
     r"(?i)^\W*(?:ul\.|ulica|al\.|aleja|pl\.|plac|os\.|adres|siedziba|\d{2}\s?-\s?\d{3}\s+\w|"
@@ -197,6 +213,7 @@ def _merge_shorter(candidates: dict[str, _Candidate]) -> list[_Candidate]:
             twin.lines += candidate.lines
             twin.evidence |= candidate.evidence
             twin.names += candidate.names
+            twin.verbatim |= candidate.verbatim
             continue
         hosts = [
             k
@@ -212,6 +229,7 @@ def _merge_shorter(candidates: dict[str, _Candidate]) -> list[_Candidate]:
         host.lines += candidate.lines
         host.evidence |= candidate.evidence
         host.names = candidate.names + host.names
+        host.verbatim |= candidate.verbatim
     return kept
 
 
@@ -245,15 +263,18 @@ def _best_name(candidate: _Candidate) -> str:
     """The fullest of the names read for one body, with its place, quotes and patron,
     written out rather than an acronym; a name the phrase reader left in an oblique case
     ("Publicznej Powiatowego Urząd Pracy" from "Biuletyn Informacji Publicznej …") only when
-    there is no other."""
+    there is no other; of two alike, the one the page writes as it is ("Poradnia
+    Psychologiczno-Pedagogiczna w Niemodlinie", not the "Poradnia Psychologiczno–Pedagogiczną
+    …" read from "w Poradnię …", e003)."""
 
-    def completeness(item: tuple[str, bool]) -> tuple[int, int, int, int, int]:
+    def completeness(item: tuple[str, bool]) -> tuple[int, int, int, int, bool, int]:
         name = item[0]
         words = name.split()
         acronyms = sum(1 for w in words if len(w) >= 2 and w.isupper() and w.isalpha())
         caps = 1 if name.isupper() else 0
         key_words = len(normalise_name(name).key.split())
-        return (key_words, _head_in_lemma_form(name), -acronyms, -caps, len(name))
+        verbatim = name in candidate.verbatim
+        return (key_words, _head_in_lemma_form(name), -acronyms, -caps, verbatim, len(name))
 
     clean = [item for item in candidate.names if item[1]] or candidate.names
     return _written_out(max(clean, key=completeness)[0])
@@ -261,10 +282,19 @@ def _best_name(candidate: _Candidate) -> str:
 
 def _written_out(name: str) -> str:
     """A bare acronym of the table as its type name ("WTZ" -> "Warsztat Terapii Zajęciowej"),
-    as the annotation guide writes a name the page gives only as an acronym; an ambiguous
-    acronym as what its readings share ("PPPP" -> "Poradnia Psychologiczno-Pedagogiczna")."""
-    row = by_short().get(acronym_token_key(name)) if " " not in name.strip() else None
-    return shared_full(row) if row is not None else name
+    also before its place ("PP-P w Ciechanowie" -> "Poradnia Psychologiczno-Pedagogiczna w
+    Ciechanowie", d003), as the annotation guide writes a name the page gives only as an
+    acronym; an ambiguous acronym as what its readings share ("PPPP" -> "Poradnia
+    Psychologiczno-Pedagogiczna")."""
+    first, _, rest = name.strip().partition(" ")
+    if rest and not _PLACE_PART.match(" " + rest):
+        return name
+    if not (first.isupper() or "-" in first) or not any(ch.isalpha() for ch in first):
+        return name
+    row = by_short().get(acronym_token_key(first))
+    if row is None:
+        return name
+    return f"{shared_full(row)} {rest}".strip()
 
 
 def _head_in_lemma_form(name: str) -> int:
@@ -301,6 +331,7 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
         heads=tuple(join_compound_adjectives(head) for head in page.heads),
     )
     candidates: dict[str, _Candidate] = {}
+    written = "\n".join((page.title, *page.heads, *page.lines))
 
     def add(name: str, line: int, *evidence: str, in_nominative: bool = True) -> _Candidate | None:
         name = clean_name(name)  # "Copyright DPS LUBUCZEWO", "BIP - …"
@@ -309,6 +340,8 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
         if candidate is None:
             return None
         candidate.names.append((name, in_nominative))
+        if name in written:
+            candidate.verbatim.add(name)
         if line >= 0:
             candidate.lines.append(line)
         candidate.evidence.update(evidence)
@@ -334,6 +367,8 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
                 evidence.append("first")
             if _followed_by_contact(page, index, found.end):
                 evidence.append("contact")
+            elif _LOCATED_AT.match(line_text[found.end :]):
+                evidence.append("located")
             if signed(page, index):
                 evidence.append("signed")
             nominative_written = found.in_nominative
@@ -352,9 +387,9 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
 
 def _referred_to(name: str, page: PageText) -> bool:
     """Whether the page calls the body by its head noun alone, capitalised, twice or more
-    ("Poradnia obejmuje swoją pomocą …", "Do zadań Ośrodka należy …"): the way a page writes
-    of its own institution."""
-    head = next((w for w in name.split() if is_noun(w)), None)
+    ("Poradnia obejmuje swoją pomocą …", "Do zadań Ośrodka należy …"), or once after "tut." or
+    "tutejszy" ("Wydziały tut. Sądu", d033): the way a page writes of its own institution."""
+    head = next((w for w in _written_out(name).split() if is_noun(w)), None)
     if head is None or not head[:1].isupper():
         return False
     lemmas = {
@@ -362,6 +397,9 @@ def _referred_to(name: str, page: PageText) -> bool:
     }
     count = 0
     for line in page.lines:
+        for match in _HERE_WORD.finditer(line):  # "tut. Sądu": this very body, once is enough
+            if any(a.lemma.lower() in lemmas for a in analyse_word(match.group(1).lower())):
+                return True
         for match in _CAPITALISED_WORD.finditer(line):
             word, after = match.group(1), line[match.end() :]
             if match.start() == 0 and not BULLET.match(line):
@@ -375,6 +413,7 @@ def _referred_to(name: str, page: PageText) -> bool:
     return count >= 2
 
 
+_HERE_WORD = re.compile(r"(?i:\btut\.|\btutejsz\w*)\s+([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,})")
 _CAPITALISED_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{3,})\b")
 
 
@@ -402,6 +441,8 @@ def _judge(
     candidate: _Candidate, page: PageText, own_voice: bool, others: list[_Candidate]
 ) -> None:
     name = _best_name(candidate)
+    if _news_like(page):
+        candidate.evidence.discard("located")
     if candidate.count >= 4:
         candidate.evidence.add("repeated often")
     elif candidate.count >= 2:
@@ -417,6 +458,8 @@ def _judge(
         strength = 0
     elif strength == 1:
         candidate.evidence.add("host (weak)")
+    if strength < 2 and "other host" not in candidate.evidence and _mail_domain_spells(name, page):
+        candidate.evidence.add("mail domain")
     if not candidate.evidence & {"title", "title mention"} and _named_in_title(name, page):
         candidate.evidence.add("title mention")
     speaks = candidate.evidence & {"speaker", "agent", "heading", "title", "declared"}
@@ -439,6 +482,31 @@ def _judge(
         candidate.evidence.add("unit")
     if _organ(name):
         candidate.evidence.add("organ")
+
+
+def _mail_domain_spells(name: str, page: PageText) -> bool:
+    """Whether a mailbox the page gives is on a domain that spells the name as a site's host
+    would ("sekretariat@pppciechanow.pl" for the "Poradnia Psychologiczno-Pedagogiczna w
+    Ciechanowie"): the page's own contact lines say whose it is where its address does not (a
+    county portal, a hosting platform, a saved file). Free mailbox providers name no one."""
+    return any(
+        host_agreement(name, f"https://{domain}/").strength == 2 for domain in _mail_domains(page)
+    )
+
+
+_DOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
+
+
+@lru_cache(maxsize=64)
+def _mail_domains(page: PageText) -> tuple[str, ...]:
+    domains: list[str] = []
+    for email in find_emails(page.text):
+        domain = email.rsplit("@", 1)[-1].lower()
+        if not _DOMAIN.fullmatch(domain):
+            continue  # "sekretariat@[at]…": an obfuscated address gives no host
+        if domain not in FREE_MAIL and domain not in domains:
+            domains.append(domain)
+    return tuple(domains)
 
 
 _PLACE_PART = re.compile(r"\s(?:w|we|W|WE|z\s+siedzibą\s+w)\s.*$")
@@ -551,7 +619,9 @@ def _lend_organs_voice(candidates: list[_Candidate]) -> None:
 
 
 # What a page does with a name to put it forward, beyond where and how often it stands.
-_PUT_FORWARD = frozenset({"agent", "speaker", "heading", "title", "declared", "contact", "signed"})
+_PUT_FORWARD = frozenset(
+    {"agent", "speaker", "heading", "title", "declared", "contact", "located", "signed"}
+)
 
 
 def _host_backed(candidate: _Candidate) -> bool:
@@ -561,7 +631,8 @@ def _host_backed(candidate: _Candidate) -> bool:
     evidence = candidate.evidence
     if "unit" in evidence:
         return False
-    return bool(evidence & {"host", "host (weak)"}) and bool(evidence & _PUT_FORWARD)
+    spelt = evidence & {"host", "host (weak)", "mail domain"}
+    return bool(spelt) and bool(evidence & _PUT_FORWARD)
 
 
 # How a page keeps a body before its reader: from its first lines, or again and again.
@@ -612,11 +683,32 @@ def find_page_owner(page: PageText) -> PageOwner | None:
     if best.score() < needed or best.score() - runner_up < MIN_LEAD:
         return None
     return PageOwner(
-        name=_best_name(best),
+        name=_place_of_its_head(_best_name(best), ranked[1:]),
         score=best.score(),
         evidence=tuple(sorted(best.evidence)),
         lines=tuple(sorted(set(best.lines))),
     )
+
+
+_HEAD_AND_PLACE = re.compile(r"(\S+)(\s(?:w|we)\s[A-ZĄĆĘŁŃÓŚŹŻ].*)")
+
+
+def _place_of_its_head(name: str, others: list[_Candidate]) -> str:
+    """A name without its place ("Świetlica Środowiskowa") with the place the page gives its
+    head noun alone ("Świetlica w Górze Kalwarii otwarta od pn-pt", d048), when the page names
+    one such place and no other body of that kind."""
+    words = fold_key(name).split()
+    if len(words) < 2 or _PLACE_PART.search(name) or _DISTINGUISHING.search(name):
+        return name
+    places: set[str] = set()
+    for other in others:
+        other_name = _best_name(other)
+        match = _HEAD_AND_PLACE.fullmatch(other_name)
+        if match is not None and fold_key(match.group(1)) == words[0]:
+            places.add(match.group(2))
+        elif fold_key(other_name).split()[:1] == words[:1]:
+            return name  # another body of the kind
+    return name + places.pop() if len(places) == 1 else name
 
 
 def candidates_report(page: PageText) -> list[tuple[str, int, tuple[str, ...]]]:

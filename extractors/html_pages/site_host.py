@@ -34,6 +34,14 @@ _ANONYMOUS_LABELS = frozenset(
         "old", "new", "m", "pro",
     }
 )  # fmt: skip
+# Free mailbox providers small institutions use ("sp_sekretariat@op.pl"): no one's domain.
+FREE_MAIL = frozenset(
+    {"wp.pl", "op.pl", "o2.pl", "onet.pl", "onet.eu", "interia.pl", "interia.eu", "gmail.com",
+     "poczta.fm", "vp.pl", "tlen.pl", "go2.pl", "poczta.onet.pl", "yahoo.com", "outlook.com",
+     "hotmail.com", "wp.eu", "autograf.pl", "int.pl", "buziaczek.pl", "poczta.pl"}
+)  # fmt: skip
+
+
 # NASK's regional domains that abbreviate their city ("mopr.gda.pl" is Gdańsk's MOPR).
 _REGIONAL_ABBREVIATIONS = {
     "waw": "warszawa", "wroc": "wroclaw", "gda": "gdansk", "czest": "czestochowa",
@@ -139,6 +147,19 @@ def _place_words(name: str) -> list[str]:
     return [w for w in words if w not in ("w", "we", "z", "siedziba") and len(w) >= 4]
 
 
+def _place_lemmas(name: str) -> list[str]:
+    """The place's words in the nominative, as a host writes them: a short name's stem is no
+    part of it ("nysie" -> "nysi", not in "ops-nysa"; "Pile", "Kole"), its lemma is ("nysa")."""
+    try:
+        normalised = normalise_name(name)
+    except ValueError:
+        return []
+    count = len(_place_words(name))
+    if not count:
+        return []
+    return [w for w in normalised.key.split()[-count:] if len(w) >= 4]
+
+
 def _own_words(name: str) -> list[str]:
     """The words of a name that tell it from others of its kind: a quoted or proper name."""
     place = set(_place_words(name))
@@ -160,14 +181,20 @@ def host_agreement(name: str, url: str) -> HostAgreement:
     by_acronym = bool(acronym) and any(_spells_acronym(label, acronym or "") for label in labels)
     # a kind word alone ("policja", "szpital") is every such body's: it agrees with the name
     # only together with its place
+    # "powiat" and "gmin" in a host name the local government, not every "Powiatowy …" or
+    # "Gminny …" body its portal writes about ("powiatkwidzynski.pl" and the "Powiatowy
+    # Środowiskowy Dom Samopomocy w Kwidzynie" of its news, d019)
+    local_office = words[:1] in (["powiat"], ["starostwo"], ["urzad"], ["gmina"], ["miasto"])
     by_word = any(
         stem in label
         for word in words
         for stem in _KIND_STEMS
-        if word.startswith(stem)
+        if word.startswith(stem) and (local_office or stem not in _LOCAL_KIND_STEMS)
         for label in labels
     )
-    place = any(_stem(word) in label for word in _place_words(name) for label in labels)
+    place = any(_stem(word) in label for word in _place_words(name) for label in labels) or any(
+        label == word or label.endswith(word) for word in _place_lemmas(name) for label in labels
+    )
     kind = by_acronym or (by_word and place)
     own = _own_words(name)
     proper = bool(own) and (
@@ -196,6 +223,7 @@ def _spells_acronym(label: str, acronym: str) -> bool:
 # shares the host's place (a unit's sub-site on the powiat portal, "powwyszogrod.powiat-…").
 _OFFICE_WORDS = ("powiat", "starostw", "gmina", "urzad")
 _LOCAL_OFFICES = ("urzad", "gmina", "miasto", "starostwo", "powiat")
+_LOCAL_KIND_STEMS = frozenset({"powiat", "gmin"})
 
 
 def host_names_other_body(name: str, url: str) -> bool:
