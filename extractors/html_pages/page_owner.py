@@ -10,7 +10,7 @@ by signals that hold on any Polish institution's site, whatever its markup, and 
 - `title` (4): the page title, or one of its parts between separators, is the name; a title
   that only mentions it in a sentence ("Ogłoszenie o … w Powiatowym Centrum …") gives 1, also
   in a case the phrase reader does not read ("Warunki przyjęcia … do Młodzieżowego Ośrodka
-  Wychowawczego Księży Orionistów", `_named_in_title`);
+  Wychowawczego Księży Orionistów", `named_in_title`);
 - `heading` (3): a line of the page is the name and nothing else (a logo text, a heading),
   also when it runs over two or three lines ("Miejsko-Gminny Ośrodek Pomocy Społecznej" /
   "w Lubsku");
@@ -60,13 +60,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors.contacts import find_emails
 from extractors.html_pages.owner_candidates import (
-    BULLET,
     SPEAKING,
     declared_names,
     headings,
-    is_noun,
     names_in,
     sentence_start,
     title_parts,
@@ -74,6 +71,16 @@ from extractors.html_pages.owner_candidates import (
     whole_name,
 )
 from extractors.html_pages.owner_name import clean_name, join_compound_adjectives
+from extractors.html_pages.owner_signals import (
+    DISTINGUISHING,
+    PLACE_PART,
+    generic,
+    is_organ,
+    mail_domain_spells,
+    named_in_title,
+    referred_to,
+    written_out,
+)
 from extractors.html_pages.owner_voice import (
     address_spells_kind,
     common_prefix,
@@ -81,11 +88,8 @@ from extractors.html_pages.owner_voice import (
     signed,
 )
 from extractors.html_pages.page_text import PageText
-from extractors.html_pages.site_host import FREE_MAIL, host_agreement, host_names_other_body
-from extractors.mention_words import ORGAN_LEMMAS
-from transforms.acronyms import acronym_token_key, by_short, shared_full
+from extractors.html_pages.site_host import host_agreement, host_names_other_body
 from transforms.morphology import analyse_word
-from transforms.name_morphology import institution_vocabulary, key_lemma
 from transforms.names import normalise_name
 from transforms.text import fold_key
 
@@ -159,13 +163,6 @@ _CONTACT_LINE = re.compile(
     r"(?i)^\W*(?:ul\.|ulica|al\.|aleja|pl\.|plac|os\.|adres|siedziba|\d{2}\s?-\s?\d{3}\s+\w|"
     r"tel|telefon|fax|faks|e-?mail|poczta|nip|regon|www|kontakt)"
 )
-# What tells one body from others of its kind: quotes, a place, a patron, a number.
-_DISTINGUISHING = re.compile(r"[„\"“«]|\b(?:w|we|W|im\.|nr|z siedzibą)\s")
-# Words of kinds of body the institution vocabulary reads under other lemmas.
-_KIND_WORDS = frozenset(
-    {"psychologiczno", "pedagogiczna", "pedagogiczny", "szkolno", "wychowawczy", "opiekuńczo",
-     "opiekunczo", "rehabilitacyjno", "edukacyjno", "terapeutyczna", "dziennego", "pobytu"}
-)  # fmt: skip
 # Heads of a body's units, not of bodies: a page about a court's customer office is the
 # court's page.
 _UNIT_HEADS = frozenset(
@@ -277,24 +274,7 @@ def _best_name(candidate: _Candidate) -> str:
         return (key_words, _head_in_lemma_form(name), -acronyms, -caps, verbatim, len(name))
 
     clean = [item for item in candidate.names if item[1]] or candidate.names
-    return _written_out(max(clean, key=completeness)[0])
-
-
-def _written_out(name: str) -> str:
-    """A bare acronym of the table as its type name ("WTZ" -> "Warsztat Terapii Zajęciowej"),
-    also before its place ("PP-P w Ciechanowie" -> "Poradnia Psychologiczno-Pedagogiczna w
-    Ciechanowie", d003), as the annotation guide writes a name the page gives only as an
-    acronym; an ambiguous acronym as what its readings share ("PPPP" -> "Poradnia
-    Psychologiczno-Pedagogiczna")."""
-    first, _, rest = name.strip().partition(" ")
-    if rest and not _PLACE_PART.match(" " + rest):
-        return name
-    if not (first.isupper() or "-" in first) or not any(ch.isalpha() for ch in first):
-        return name
-    row = by_short().get(acronym_token_key(first))
-    if row is None:
-        return name
-    return f"{shared_full(row)} {rest}".strip()
+    return written_out(max(clean, key=completeness)[0])
 
 
 def _head_in_lemma_form(name: str) -> int:
@@ -385,58 +365,6 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
     return candidates
 
 
-def _referred_to(name: str, page: PageText) -> bool:
-    """Whether the page calls the body by its head noun alone, capitalised, twice or more
-    ("Poradnia obejmuje swoją pomocą …", "Do zadań Ośrodka należy …"), or once after "tut." or
-    "tutejszy" ("Wydziały tut. Sądu", d033): the way a page writes of its own institution."""
-    head = next((w for w in _written_out(name).split() if is_noun(w)), None)
-    if head is None or not head[:1].isupper():
-        return False
-    lemmas = {
-        a.lemma.lower() for a in analyse_word(head) + analyse_word(head.lower()) if a.pos == "subst"
-    }
-    count = 0
-    for line in page.lines:
-        for match in _HERE_WORD.finditer(line):  # "tut. Sądu": this very body, once is enough
-            if any(a.lemma.lower() in lemmas for a in analyse_word(match.group(1).lower())):
-                return True
-        for match in _CAPITALISED_WORD.finditer(line):
-            word, after = match.group(1), line[match.end() :]
-            if match.start() == 0 and not BULLET.match(line):
-                continue  # a line's first word is capitalised anyway
-            if re.match(r"\s*[A-ZĄĆĘŁŃÓŚŹŻ„\"]", after):
-                continue  # a name goes on: not the head alone
-            if any(
-                a.lemma.lower() in lemmas for a in analyse_word(word.lower()) if a.pos == "subst"
-            ):
-                count += 1
-    return count >= 2
-
-
-_HERE_WORD = re.compile(r"(?i:\btut\.|\btutejsz\w*)\s+([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,})")
-_CAPITALISED_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{3,})\b")
-
-
-def _generic(name: str) -> bool:
-    """A type name with nothing that tells one body from another of its kind: no place,
-    quotes, patron, number, or word outside the institution vocabulary ("Ośrodek
-    Interwencji Kryzysowej", "WTZ"; not "Urząd Gminy Nowe Miasto Lubawskie")."""
-    words = name.split()
-    if len(words) == 1 and name.isupper():
-        return True
-    if _DISTINGUISHING.search(name) is not None:
-        return False
-    vocabulary = institution_vocabulary()
-    for word in words:
-        for part in word.split("-"):
-            part = part.strip('„"“”«»(),.')
-            if len(part) < 3 or not part[:1].isupper():
-                continue
-            if fold_key(key_lemma(part)) not in vocabulary and fold_key(part) not in _KIND_WORDS:
-                return False
-    return True
-
-
 def _judge(
     candidate: _Candidate, page: PageText, own_voice: bool, others: list[_Candidate]
 ) -> None:
@@ -458,9 +386,9 @@ def _judge(
         strength = 0
     elif strength == 1:
         candidate.evidence.add("host (weak)")
-    if strength < 2 and "other host" not in candidate.evidence and _mail_domain_spells(name, page):
+    if strength < 2 and "other host" not in candidate.evidence and mail_domain_spells(name, page):
         candidate.evidence.add("mail domain")
-    if not candidate.evidence & {"title", "title mention"} and _named_in_title(name, page):
+    if not candidate.evidence & {"title", "title mention"} and named_in_title(name, page):
         candidate.evidence.add("title mention")
     speaks = candidate.evidence & {"speaker", "agent", "heading", "title", "declared"}
     if own_voice and speaks:
@@ -471,82 +399,17 @@ def _judge(
     referred = (
         bool(candidate.evidence & forward)
         and not _kind_shared(candidate, rivals)
-        and _referred_to(name, page)
+        and referred_to(name, page)
     )
     if referred:
         candidate.evidence.add("referred to")
-    if _generic(name) and not (strength or own_voice or referred):
+    if generic(name) and not (strength or own_voice or referred):
         candidate.evidence.add("generic")
     head = fold_key(name).split()[:1]
     if head and head[0] in _UNIT_HEADS:
         candidate.evidence.add("unit")
-    if _organ(name):
+    if is_organ(name):
         candidate.evidence.add("organ")
-
-
-def _mail_domain_spells(name: str, page: PageText) -> bool:
-    """Whether a mailbox the page gives is on a domain that spells the name as a site's host
-    would ("sekretariat@pppciechanow.pl" for the "Poradnia Psychologiczno-Pedagogiczna w
-    Ciechanowie"): the page's own contact lines say whose it is where its address does not (a
-    county portal, a hosting platform, a saved file). Free mailbox providers name no one."""
-    return any(
-        host_agreement(name, f"https://{domain}/").strength == 2 for domain in _mail_domains(page)
-    )
-
-
-_DOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
-
-
-@lru_cache(maxsize=64)
-def _mail_domains(page: PageText) -> tuple[str, ...]:
-    domains: list[str] = []
-    for email in find_emails(page.text):
-        domain = email.rsplit("@", 1)[-1].lower()
-        if not _DOMAIN.fullmatch(domain):
-            continue  # "sekretariat@[at]…": an obfuscated address gives no host
-        if domain not in FREE_MAIL and domain not in domains:
-            domains.append(domain)
-    return tuple(domains)
-
-
-_PLACE_PART = re.compile(r"\s(?:w|we|W|WE|z\s+siedzibą\s+w)\s.*$")
-
-
-def _named_in_title(name: str, page: PageText) -> bool:
-    """Whether the title names the body in another case, where the phrase reader finds no
-    name ("Warunki przyjęcia nieletniego do Młodzieżowego Ośrodka Wychowawczego Księży
-    Orionistów" for the "Młodzieżowy Ośrodek Wychowawczy Księży Orionistów w Warszawie" the
-    text names): the name's words before its place, lemma by lemma, in a row in the title.
-    Only a name that tells its body from others of its kind counts."""
-    if _generic(name):
-        return False
-    try:
-        words = normalise_name(_PLACE_PART.sub("", name)).key.split()
-    except ValueError:
-        return False
-    if len(words) < 2:
-        return False
-    for text in (page.title, *page.heads):
-        try:
-            title = normalise_name(text).key.split() if text.strip() else []
-        except ValueError:
-            continue
-        if any(title[i : i + len(words)] == words for i in range(len(title) - len(words) + 1)):
-            return True
-    return False
-
-
-def _organ(name: str) -> bool:
-    """Whether the name is a one-person office's ("Prezydent Miasta Koszalina", "Starosta
-    Toruński"): a page quotes what the organ decides; its owner is the office or a unit."""
-    head = next((w for w in name.split()[:3] if is_noun(w)), None)
-    if head is None:
-        return False
-    lemmas = {a.lemma.lower() for a in analyse_word(head) + analyse_word(head.lower())}
-    return bool(lemmas & _ORGANS)
-
-
-_ORGANS = frozenset(ORGAN_LEMMAS)
 
 
 def _kind_shared(candidate: _Candidate, others: list[_Candidate]) -> bool:
@@ -698,7 +561,7 @@ def _place_of_its_head(name: str, others: list[_Candidate]) -> str:
     head noun alone ("Świetlica w Górze Kalwarii otwarta od pn-pt", d048), when the page names
     one such place and no other body of that kind."""
     words = fold_key(name).split()
-    if len(words) < 2 or _PLACE_PART.search(name) or _DISTINGUISHING.search(name):
+    if len(words) < 2 or PLACE_PART.search(name) or DISTINGUISHING.search(name):
         return name
     places: set[str] = set()
     for other in others:

@@ -1,0 +1,169 @@
+"""What a page says about one name, read for `page_owner`: whether the page calls the body by
+its head noun alone (`referred_to`), names it in the title in another case
+(`named_in_title`), gives a mailbox on a domain that spells it (`mail_domain_spells`);
+whether the name is only a type's (`generic`) or a one-person office's (`is_organ`); and a
+bare acronym written out as its type name (`written_out`). Each is evidence `page_owner`
+weighs; none decides alone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors.contacts import find_emails
+from extractors.html_pages.owner_candidates import BULLET, is_noun
+from extractors.html_pages.page_text import PageText
+from extractors.html_pages.site_host import FREE_MAIL, host_agreement
+from extractors.mention_words import ORGAN_LEMMAS
+from transforms.acronyms import acronym_token_key, by_short, shared_full
+from transforms.morphology import analyse_word
+from transforms.name_morphology import institution_vocabulary, key_lemma
+from transforms.names import normalise_name
+from transforms.text import fold_key
+
+# What tells one body from others of its kind: quotes, a place, a patron, a number.
+DISTINGUISHING = re.compile(r"[„\"“«]|\b(?:w|we|W|im\.|nr|z siedzibą)\s")
+
+
+# Words of kinds of body the institution vocabulary reads under other lemmas.
+_KIND_WORDS = frozenset(
+    {"psychologiczno", "pedagogiczna", "pedagogiczny", "szkolno", "wychowawczy", "opiekuńczo",
+     "opiekunczo", "rehabilitacyjno", "edukacyjno", "terapeutyczna", "dziennego", "pobytu"}
+)  # fmt: skip
+
+
+def written_out(name: str) -> str:
+    """A bare acronym of the table as its type name ("WTZ" -> "Warsztat Terapii Zajęciowej"),
+    also before its place ("PP-P w Ciechanowie" -> "Poradnia Psychologiczno-Pedagogiczna w
+    Ciechanowie", d003), as the annotation guide writes a name the page gives only as an
+    acronym; an ambiguous acronym as what its readings share ("PPPP" -> "Poradnia
+    Psychologiczno-Pedagogiczna")."""
+    first, _, rest = name.strip().partition(" ")
+    if rest and not PLACE_PART.match(" " + rest):
+        return name
+    if not (first.isupper() or "-" in first) or not any(ch.isalpha() for ch in first):
+        return name
+    row = by_short().get(acronym_token_key(first))
+    if row is None:
+        return name
+    return f"{shared_full(row)} {rest}".strip()
+
+
+def referred_to(name: str, page: PageText) -> bool:
+    """Whether the page calls the body by its head noun alone, capitalised, twice or more
+    ("Poradnia obejmuje swoją pomocą …", "Do zadań Ośrodka należy …"), or once after "tut." or
+    "tutejszy" ("Wydziały tut. Sądu", d033): the way a page writes of its own institution."""
+    head = next((w for w in written_out(name).split() if is_noun(w)), None)
+    if head is None or not head[:1].isupper():
+        return False
+    lemmas = {
+        a.lemma.lower() for a in analyse_word(head) + analyse_word(head.lower()) if a.pos == "subst"
+    }
+    count = 0
+    for line in page.lines:
+        for match in _HERE_WORD.finditer(line):  # "tut. Sądu": this very body, once is enough
+            if any(a.lemma.lower() in lemmas for a in analyse_word(match.group(1).lower())):
+                return True
+        for match in _CAPITALISED_WORD.finditer(line):
+            word, after = match.group(1), line[match.end() :]
+            if match.start() == 0 and not BULLET.match(line):
+                continue  # a line's first word is capitalised anyway
+            if re.match(r"\s*[A-ZĄĆĘŁŃÓŚŹŻ„\"]", after):
+                continue  # a name goes on: not the head alone
+            if any(
+                a.lemma.lower() in lemmas for a in analyse_word(word.lower()) if a.pos == "subst"
+            ):
+                count += 1
+    return count >= 2
+
+
+_HERE_WORD = re.compile(r"(?i:\btut\.|\btutejsz\w*)\s+([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,})")
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{3,})\b")
+
+
+def generic(name: str) -> bool:
+    """A type name with nothing that tells one body from another of its kind: no place,
+    quotes, patron, number, or word outside the institution vocabulary ("Ośrodek
+    Interwencji Kryzysowej", "WTZ"; not "Urząd Gminy Nowe Miasto Lubawskie")."""
+    words = name.split()
+    if len(words) == 1 and name.isupper():
+        return True
+    if DISTINGUISHING.search(name) is not None:
+        return False
+    vocabulary = institution_vocabulary()
+    for word in words:
+        for part in word.split("-"):
+            part = part.strip('„"“”«»(),.')
+            if len(part) < 3 or not part[:1].isupper():
+                continue
+            if fold_key(key_lemma(part)) not in vocabulary and fold_key(part) not in _KIND_WORDS:
+                return False
+    return True
+
+
+def mail_domain_spells(name: str, page: PageText) -> bool:
+    """Whether a mailbox the page gives is on a domain that spells the name as a site's host
+    would ("sekretariat@pppciechanow.pl" for the "Poradnia Psychologiczno-Pedagogiczna w
+    Ciechanowie"): the page's own contact lines say whose it is where its address does not (a
+    county portal, a hosting platform, a saved file). Free mailbox providers name no one."""
+    return any(
+        host_agreement(name, f"https://{domain}/").strength == 2 for domain in _mail_domains(page)
+    )
+
+
+_DOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
+
+
+@lru_cache(maxsize=64)
+def _mail_domains(page: PageText) -> tuple[str, ...]:
+    domains: list[str] = []
+    for email in find_emails(page.text):
+        domain = email.rsplit("@", 1)[-1].lower()
+        if not _DOMAIN.fullmatch(domain):
+            continue  # "sekretariat@[at]…": an obfuscated address gives no host
+        if domain not in FREE_MAIL and domain not in domains:
+            domains.append(domain)
+    return tuple(domains)
+
+
+PLACE_PART = re.compile(r"\s(?:w|we|W|WE|z\s+siedzibą\s+w)\s.*$")
+
+
+def named_in_title(name: str, page: PageText) -> bool:
+    """Whether the title names the body in another case, where the phrase reader finds no
+    name ("Warunki przyjęcia nieletniego do Młodzieżowego Ośrodka Wychowawczego Księży
+    Orionistów" for the "Młodzieżowy Ośrodek Wychowawczy Księży Orionistów w Warszawie" the
+    text names): the name's words before its place, lemma by lemma, in a row in the title.
+    Only a name that tells its body from others of its kind counts."""
+    if generic(name):
+        return False
+    try:
+        words = normalise_name(PLACE_PART.sub("", name)).key.split()
+    except ValueError:
+        return False
+    if len(words) < 2:
+        return False
+    for text in (page.title, *page.heads):
+        try:
+            title = normalise_name(text).key.split() if text.strip() else []
+        except ValueError:
+            continue
+        if any(title[i : i + len(words)] == words for i in range(len(title) - len(words) + 1)):
+            return True
+    return False
+
+
+def is_organ(name: str) -> bool:
+    """Whether the name is a one-person office's ("Prezydent Miasta Koszalina", "Starosta
+    Toruński"): a page quotes what the organ decides; its owner is the office or a unit."""
+    head = next((w for w in name.split()[:3] if is_noun(w)), None)
+    if head is None:
+        return False
+    lemmas = {a.lemma.lower() for a in analyse_word(head) + analyse_word(head.lower())}
+    return bool(lemmas & _ORGANS)
+
+
+_ORGANS = frozenset(ORGAN_LEMMAS)
