@@ -47,10 +47,11 @@ and for public units named after their seat (`SEATED_TYPES`):
   institution only is for the warehouse to check (`records.name_form = 'styled_seat'`). A
   "Klub Senior+" is left as written: the voivodeship's list and the clubs' operators name it
   so, without a seat;
-- so does a register name with only a number or a patron after it ("Dom Pomocy Społecznej nr
-  1", "Dom Pomocy Społecznej im. Józefa Gawła"): the homes' own pages write "… nr 1 w Krośnie",
-  "… im. Józefa Gawła w Stalowej Woli", the lists leave the seat out. The same check: a name
-  another institution bears too stays as written.
+- so does a register name with only a number after it ("Dom Pomocy Społecznej nr 1"): the
+  home's own page writes "… nr 1 w Krośnie", the list leaves the seat out; the same check, a
+  name another institution bears too stays as written. A home named by its patron only ("Dom
+  Pomocy Społecznej im. Józefa Gawła") is left as the list writes it: the annotators took the
+  list's form wherever no page of the home was found.
 
 Locatives come from the dictionary (`transforms.locatives`); a guessed ending is kept only when
 the gazetteer reads it back as the place. The form as written stays an alternate name.
@@ -436,22 +437,19 @@ def _gmina_place_after_register_name(
     return None
 
 
-_NUMBER_OR_PATRON = re.compile(
-    r"(?P<head>.+?)\s+(?P<rest>(?:nr\s+\d+[a-zA-Z]?|(?:nr\s+\d+[a-zA-Z]?\s+)?im\.\s+[^\d\"„”()]+))"
-)
+_NUMBERED = re.compile(r"(?P<head>.+?)\s+(?P<number>nr\s+\d+[a-zA-Z]?)")
 
 
-def _numbered_or_named(name: str) -> tuple[str, str] | None:
-    """ "Dom Pomocy Społecznej nr 1" -> ("Dom Pomocy Społecznej", "nr 1"), "… im. Józefa
-    Gawła" -> (…, "im. Józefa Gawła"): a type's bare register name and its number or patron,
-    nothing else."""
-    match = _NUMBER_OR_PATRON.fullmatch(name)
+def _numbered(name: str) -> tuple[str, str] | None:
+    """ "Dom Pomocy Społecznej nr 1" -> ("Dom Pomocy Społecznej", "nr 1"): a type's bare
+    register name and its number, nothing else."""
+    match = _NUMBERED.fullmatch(name)
     if match is None:
         return None
     register_name = _REGISTER_NAMES.get(fold_key(match.group("head")))
     if register_name is None:
         return None
-    return register_name, match.group("rest")
+    return register_name, match.group("number")
 
 
 def _has_seat(name: str) -> bool:
@@ -551,7 +549,7 @@ def styled_seat(
         phrase = seat_phrase(locality, place_name)
         if phrase is not None:
             return Styled(f"{register_name} {phrase}", from_address=True)
-    numbered = _numbered_or_named(name)
+    numbered = _numbered(name)
     if locality and numbered is not None:
         phrase = seat_phrase(locality, place_name)
         if phrase is not None:
