@@ -10,7 +10,7 @@ from helpers import NationalGazetteer, raw_row  # tests/ helper module
 
 from transforms.normalise import RawRow, normalise_record
 from transforms.places import Gazetteer
-from transforms.register_style import register_clean, styled_seat
+from transforms.register_style import Styled, register_clean, styled_seat
 from warehouse.gazetteer_rows import gazetteer_from_warehouse
 
 
@@ -75,6 +75,19 @@ def _row(name: str, county: str, **fields: str | None) -> RawRow:
          "Życia” w Bydgoszczy",
          "Zespół Domów Pomocy Społecznej i Ośrodków Wsparcia - Dom Pomocy Społecznej „Jesień "
          "Życia” w Bydgoszczy"),
+        # ops_slaskie lines 128, 61, 107: the office's place after the name's own goes
+        ("Ośrodek Pomocy Społecznej w Świerklańcu zs. w Nakle Śląskim",
+         "Ośrodek Pomocy Społecznej w Świerklańcu"),
+        ("Gminny Ośrodek Pomocy Społecznej w Pilchowicach zs. w Nieborowicach",
+         "Gminny Ośrodek Pomocy Społecznej w Pilchowicach"),
+        ("Ośrodek Pomocy Społecznej Krzyżanowice zs. w Tworkowie",
+         "Ośrodek Pomocy Społecznej Krzyżanowice"),
+        # constructed (the list's clause after a type only): it is the seat then
+        ("Ośrodek Pomocy Społecznej zs. w Nakle Śląskim",
+         "Ośrodek Pomocy Społecznej zs. w Nakle Śląskim"),
+        # sady_adresy: a court's register name holds its seat clause written out
+        ("Sąd Rejonowy Lublin-Wschód w Lublinie z siedzibą w Świdniku",
+         "Sąd Rejonowy Lublin-Wschód w Lublinie z siedzibą w Świdniku"),
         # constructed (no such name in the data): a capital "W" before no place stays
         ("Stowarzyszenie Razem W Przyszłość", "Stowarzyszenie Razem W Przyszłość"),
         # html_fixtures: fundacja.pzm.pl (folded) — "Motorowy" is no "-o" adjective stem
@@ -99,8 +112,19 @@ def test_register_clean(written: str, clean: str, gazetteer: Gazetteer) -> None:
         ("Uniwersytet Trzeciego Wieku Gdów", "ngo", "Gdów", "Gdów"),
         # senior_plus_malopolskie: the list and the operators write "Klub Senior+", no seat
         ("Klub Senior+", "senior_centre", "Zabierzów", "Zabierzów"),
-        # dps_podkarpackie: a numbered home is more than its type's name
-        ("Dom Pomocy Społecznej nr 1", "dps", "Krosno", "Krosno"),
+        # dps_lodzkie: a home's byname before its patron, an owner's genitive: not only a
+        # number or a patron
+        ("Dom Pomocy Społecznej „Włókniarz” im. Jana Pawła II", "dps", "Łódź", "Łódź"),
+        ("Dom Pomocy Społecznej Fundacji im. Brata Alberta", "dps", "Łódź", "Łódź"),
+        # dps_frekwencja_podkarpackie row 8; official2.csv: the list's form, no page found
+        ("Dom Pomocy Społecznej im. Świętego Ojca Pio", "dps", "Dębica", "Dębica"),
+        # dps_podkarpackie: what the home is for, then its patron
+        (
+            "Dom Pomocy Społecznej dla Kombatantów im. Bohaterów Westerplatte",
+            "dps",
+            "Rzeszów",
+            "Rzeszów",
+        ),
         # a seat already there
         ("Dom Pomocy Społecznej w Skrzydlnej", "dps", "Skrzydlna", "Dobra"),
         # psse_sanepid_adresy: the list's "w" before "Wł" is kept, the words are the locative
@@ -120,6 +144,24 @@ def test_names_that_keep_their_seat_as_written(
     name: str, type_code: str, locality: str | None, gmina: str | None, gazetteer: Gazetteer
 ) -> None:
     assert styled_seat(name, type_code, locality, gmina, gazetteer.place_name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "locality", "seated"),
+    [
+        # dps_podkarpackie row 21; official3.csv: the home's page "Domu Pomocy Społecznej nr 1
+        # w Krośnie"
+        ("Dom Pomocy Społecznej nr 1", "Krosno", "Dom Pomocy Społecznej nr 1 w Krośnie"),
+        # dps_lodzkie: the town's second home
+        ("Dom Pomocy Społecznej nr 2", "Tomaszów Mazowiecki",
+         "Dom Pomocy Społecznej nr 2 w Tomaszowie Mazowieckim"),
+    ],
+)  # fmt: skip
+def test_a_numbered_home_takes_its_seat_from_the_address(
+    name: str, locality: str, seated: str, gazetteer: Gazetteer
+) -> None:
+    styled = styled_seat(name, "dps", locality, locality, gazetteer.place_name)
+    assert styled == Styled(seated, from_address=True)
 
 
 @pytest.mark.parametrize(
@@ -312,6 +354,32 @@ def test_names_that_keep_their_seat_as_written(
                  locality_raw="Tarnów", gmina_raw="Tarnów", powiat_raw="Tarnów"),
             "XIV Liceum Ogólnokształcące w Zespole Szkół Ogólnokształcących i Technicznych im. "
             "Jana Szczepanika w Tarnowie", "written", None, id="patron-of-the-complex",
+        ),
+        pytest.param(
+            # dps_wolne_miejsca_lodzkie Część 1 row 18 (address: ul. Tuszyńska 56, 95-020
+            # Andrespol); official3.csv: the PCPR's "Domu Pomocy Społecznej w Wiśniowej Górze",
+            # a village of gmina Andrespol
+            _row("Dom Pomocy Społecznej Wiśniowa Góra", "10", type_raw="DPS",
+                 street_raw="ul. Tuszyńska 56", postal_code_raw="95-020",
+                 locality_raw="Andrespol", powiat_raw="łódzki wschodni"),
+            "Dom Pomocy Społecznej w Wiśniowej Górze", "styled",
+            "Dom Pomocy Społecznej Wiśniowa Góra", id="village-of-the-gmina",
+        ),
+        pytest.param(
+            # ops_slaskie line 107: the clause goes, then the gmina's name is the seat
+            _row("Ośrodek Pomocy Społecznej Krzyżanowice zs. w Tworkowie", "24", type_raw="GOPS",
+                 street_raw="ul. Zamkowa 50", postal_code_raw="47-451", locality_raw="Tworków",
+                 gmina_raw="Krzyżanowice", powiat_raw="raciborski"),
+            "Ośrodek Pomocy Społecznej w Krzyżanowicach", "styled",
+            "Ośrodek Pomocy Społecznej Krzyżanowice zs. w Tworkowie", id="seat-clause",
+        ),
+        pytest.param(
+            # dps_malopolskie (address: Bielsko-Biała, al. Armii Krajowej 181): a byname, not a
+            # place of the gmina
+            _row("Dom Pomocy Społecznej Przystań", "24", type_raw="DPS",
+                 street_raw="al. Armii Krajowej 181", postal_code_raw="43-300",
+                 locality_raw="Bielsko-Biała", powiat_raw="Bielsko-Biała"),
+            "Dom Pomocy Społecznej Przystań", "written", None, id="byname-not-a-place",
         ),
         # --- stay as written ---
         pytest.param(

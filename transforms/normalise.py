@@ -196,6 +196,22 @@ def _known_place(gazetteer: Gazetteer | None, county: str | None) -> Callable[[s
     return read
 
 
+def _place_in_gmina(
+    gazetteer: Gazetteer | None, county: str | None, gmina: str | None
+) -> Callable[[str], str | None] | None:
+    """A place phrase's nominative when it names one locality of the gmina `gmina` (TERYT)."""
+    if gazetteer is None or not gmina:
+        return None
+
+    def read(text: str) -> str | None:
+        found = gazetteer.resolve_place(text, county=county)
+        if found.status != "resolved" or not found.locality_simc or found.gmina_teryt != gmina:
+            return None
+        return found.locality_name
+
+    return read
+
+
 def _respelt_place(name: InstitutionName, shown: str, gazetteer: Gazetteer | None) -> str:
     """The name with its place phrase spelt as the gazetteer spells the place ("w Starym
     Saczu" -> "w Starym Sączu"), when the phrase is folded and the place known."""
@@ -484,6 +500,7 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
             gmina_name,
             _known_place(gazetteer, powiat),
             spelling_only=shown.form not in ("written", "styled", "restored"),
+            gmina_place=_place_in_gmina(gazetteer, powiat, gmina),
         )
         if seated is not None:
             if seated.from_address:

@@ -19,7 +19,9 @@ Before the name is parsed (`register_clean`, on the text as written):
 - an operator's name glued after the seat goes: "Dom Pomocy Społecznej w Chorzeszowie Fundacja
   im. Brata Alberta" -> "… w Chorzeszowie" (a list's second line, who runs the home);
 - what a branch is for, after the branch's seat, goes: "DPS Sieradz Filia w Rożdzałach dla
-  osób dorosłych …" -> "DPS Sieradz Filia w Rożdzałach" (the list's description of its wards).
+  osób dorosłych …" -> "DPS Sieradz Filia w Rożdzałach" (the list's description of its wards);
+- a list's "zs. w …" after the name's own place goes: "Ośrodek Pomocy Społecznej w Świerklańcu zs.
+  w Nakle Śląskim" -> "… w Świerklańcu" (where the office is, not the name).
 
 Once the address is resolved (`styled_seat`):
 - a seat phrase that names the institution's own locality, but abbreviated, in capitals or not
@@ -37,12 +39,19 @@ and for public units named after their seat (`SEATED_TYPES`):
 - a seat written after the type without "w" ("Gminny Ośrodek Pomocy Społecznej Spytkowice",
   "Środowiskowy Dom Samopomocy - Kalwaria Zebrzydowska") becomes "w <locative>", when the words
   are the name of the institution's own locality or gmina;
+- a type's bare register name followed by a locality of the institution's own gmina, without
+  "w" ("Dom Pomocy Społecznej Wiśniowa Góra", gmina Andrespol) gets "w <locative>";
 - a name that is only its type's register name ("Dom Pomocy Społecznej", "Dzienny Dom
   Senior+") gets "w <locative of its locality>", the programme's name quoted as its units'
   statutes write it ("Dzienny Dom „Senior+” w Brzesku"). Whether that name fits one
   institution only is for the warehouse to check (`records.name_form = 'styled_seat'`). A
   "Klub Senior+" is left as written: the voivodeship's list and the clubs' operators name it
-  so, without a seat.
+  so, without a seat;
+- so does a register name with only a number after it ("Dom Pomocy Społecznej nr 1"): the
+  home's own page writes "… nr 1 w Krośnie", the list leaves the seat out; the same check, a
+  name another institution bears too stays as written. A home named by its patron only ("Dom
+  Pomocy Społecznej im. Józefa Gawła") is left as the list writes it: the annotators took the
+  list's form wherever no page of the home was found.
 
 Locatives come from the dictionary (`transforms.locatives`); a guessed ending is kept only when
 the gazetteer reads it back as the place. The form as written stays an alternate name.
@@ -128,6 +137,15 @@ _BRANCH_TAIL = re.compile(
     r"^(?P<head>.+?\s(?:[Ff]ilia|[Oo]ddział)\s+(?:w|we)\s+[" + _CAPITAL + r"][\w-]*"
     r"(?:\s+[" + _CAPITAL + r"][\w-]*){0,2})\s+dla\s.*$"
 )
+# A list's abbreviated seat clause after the name's own place: "Ośrodek Pomocy Społecznej w
+# Świerklańcu zs. w Nakle Śląskim" (where the office is). The clause written out, "z siedzibą
+# w", stays: a court's register name holds it ("Sąd Rejonowy Lublin-Wschód w Lublinie z
+# siedzibą w Świdniku"), and the name's key reads both places (a gmina's centre named after
+# its office's village elsewhere).
+_SEAT_CLAUSE = re.compile(
+    r"^(?P<head>.+\s[" + _CAPITAL + r"][\w-]*)\s*,?\s+zs\.\s+(?:w|we)\s+["
+    + _CAPITAL + r"][\w-]*(?:\s+[" + _CAPITAL + r"][\w-]*){0,2}$"
+)  # fmt: skip
 _SEAT_PHRASE_END = re.compile(
     r"(?:^|\s)(?:w|we)\s+[" + _CAPITAL + r"][\w-]*(?:\s+[" + _CAPITAL + r"][\w-]*){0,2}$"
 )
@@ -239,6 +257,19 @@ def _without_operator(text: str) -> str:
     return head
 
 
+def _without_seat_clause(text: str) -> str:
+    """ "… w Świerklańcu zs. w Nakle Śląskim" -> "… w Świerklańcu", "Ośrodek Pomocy Społecznej
+    Krzyżanowice zs. w Tworkowie" -> "… Krzyżanowice": the office's place after the name's
+    own; a name that is only a type keeps it ("… zs. w Tworkowie" is then its seat)."""
+    match = _SEAT_CLAUSE.match(text)
+    if match is None:
+        return text
+    head = match.group("head")
+    if fold_key(head) in _REGISTER_NAMES or len(head.split(" ")) < 2:
+        return text
+    return head
+
+
 def register_clean(written: str, place_name: PlaceName | None = None) -> str:
     """The rules that need no address (the module docstring's first list); the text comes
     back unchanged when none applies. `place_name` is the gazetteer's reader of a place
@@ -253,6 +284,7 @@ def register_clean(written: str, place_name: PlaceName | None = None) -> str:
     text = _without_house_number(text, place_name)
     text = _without_operator(text)
     text = _BRANCH_TAIL.sub(lambda m: m.group("head"), text)
+    text = _without_seat_clause(text)
     return text if text != normalise_space(normalise_quotes(written)) else written
 
 
@@ -382,6 +414,44 @@ def _respelt_seat(name: str, locality: str, place_name: PlaceName | None) -> str
     return f"{head}{preposition_for(form)} {form}"
 
 
+def _gmina_place_after_register_name(
+    name: str, gmina_place: PlaceName, place_name: PlaceName | None
+) -> str | None:
+    """ "Dom Pomocy Społecznej Wiśniowa Góra" -> "… w Wiśniowej Górze": a type's bare register
+    name followed by the name of a locality of the institution's own gmina (not its postal
+    town), in the nominative, without "w"."""
+    words = name.split(" ")
+    for size in (1, 2, 3):
+        if len(words) <= size + 1:
+            break
+        register_name = _REGISTER_NAMES.get(fold_key(" ".join(words[:-size])))
+        tail = words[-size:]
+        if register_name is None or not all(w[:1].isupper() for w in tail):
+            continue
+        place = gmina_place(" ".join(tail))
+        if place is None or fold_key(place) != fold_key(" ".join(tail)):
+            continue
+        phrase = seat_phrase(place, place_name)
+        if phrase is not None:
+            return f"{register_name} {phrase}"
+    return None
+
+
+_NUMBERED = re.compile(r"(?P<head>.+?)\s+(?P<number>nr\s+\d+[a-zA-Z]?)")
+
+
+def _numbered(name: str) -> tuple[str, str] | None:
+    """ "Dom Pomocy Społecznej nr 1" -> ("Dom Pomocy Społecznej", "nr 1"): a type's bare
+    register name and its number, nothing else."""
+    match = _NUMBERED.fullmatch(name)
+    if match is None:
+        return None
+    register_name = _REGISTER_NAMES.get(fold_key(match.group("head")))
+    if register_name is None:
+        return None
+    return register_name, match.group("number")
+
+
 def _has_seat(name: str) -> bool:
     return re.search(r"(?:^|\s)(?:w|we)\s+[" + _CAPITAL + "]", name) is not None
 
@@ -440,18 +510,21 @@ def styled_seat(
     place_name: PlaceName | None = None,
     *,
     spelling_only: bool = False,
+    gmina_place: PlaceName | None = None,
 ) -> Styled | None:
     """The name with its seat as a register writes it, or None when nothing applies or it
     is not safe: the type must be one named after its seat (`SEATED_TYPES`), the seat the
     institution's own resolved locality (`locality`) or its gmina (`gmina`), both in the
     gazetteer's nominative. `spelling_only`: only the seat phrase's spelling (for a name
-    already written out from an acronym)."""
+    already written out from an acronym). `gmina_place`: the nominative of a locality of the
+    institution's own gmina a text names, else None."""
     noted = _UNIT_NOTE.search(name)
     if noted is not None and _FINAL_SEAT.search(name[: noted.start()]):
         name = name[: noted.start()]
         styled = styled_seat(
-            name, type_code, locality, gmina, place_name, spelling_only=spelling_only
-        )
+            name, type_code, locality, gmina, place_name,
+            spelling_only=spelling_only, gmina_place=gmina_place,
+        )  # fmt: skip
         return styled or Styled(name, from_address=False)
     if locality and (respelt := _respelt_seat(name, locality, place_name)) is not None:
         return Styled(respelt, from_address=False)
@@ -467,9 +540,18 @@ def styled_seat(
     after = _seat_after_type(name, places, place_name)
     if after is not None:
         return Styled(after, from_address=False)
+    if gmina_place is not None:
+        in_gmina = _gmina_place_after_register_name(name, gmina_place, place_name)
+        if in_gmina is not None:
+            return Styled(in_gmina, from_address=False)
     register_name = _REGISTER_NAMES.get(fold_key(name))
     if locality and register_name is not None:
         phrase = seat_phrase(locality, place_name)
         if phrase is not None:
             return Styled(f"{register_name} {phrase}", from_address=True)
+    numbered = _numbered(name)
+    if locality and numbered is not None:
+        phrase = seat_phrase(locality, place_name)
+        if phrase is not None:
+            return Styled(f"{numbered[0]} {numbered[1]} {phrase}", from_address=True)
     return None
