@@ -32,7 +32,8 @@ def region_to_recluster(
     A pair's part is to join (at or above the match threshold), to keep apart (below the
     cannot-link threshold, or different numbers) or none (the review band, or no pair): a
     pair that came, went or moved without changing its part changes no cluster, except a
-    join whose strength moved (the order of joins may change)."""
+    join whose strength moved (the order of joins may change) or whose contacts came to agree
+    or stopped agreeing (it is made in another phase)."""
     th = model.thresholds
     part = (
         "CASE WHEN {t}.l IS NULL THEN 0 WHEN {t}.apart OR {t}.probability < "
@@ -51,14 +52,15 @@ def region_to_recluster(
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_touched AS
-        WITH old AS (SELECT a.rid AS l, b.rid AS r, p.probability, p.apart
+        WITH old AS (SELECT a.rid AS l, b.rid AS r, p.probability, p.apart, p.agree
                      FROM er_state_pairs p
                      JOIN er_inc_next a ON a.uid = p.a JOIN er_inc_next b ON b.uid = p.b),
              changed AS (
                  SELECT coalesce(n.l, o.l) AS l, coalesce(n.r, o.r) AS r
                  FROM er_inc_pairs n FULL JOIN old o ON n.l = o.l AND n.r = o.r
                  WHERE ({part_n}) <> ({part_o})
-                    OR (({part_n}) = 1 AND n.probability <> o.probability)
+                    OR (({part_n}) = 1
+                        AND (n.probability <> o.probability OR n.agree <> o.agree))
              ),
              decisions_moved AS (
                  (SELECT record_a, record_b, verdict FROM er_inc_decided_now
@@ -125,7 +127,7 @@ def recluster(
     con.register("er_inc_region_frame", pd.DataFrame({"rid": region}))
     pairs = con.execute(
         f"""
-        SELECT l, r, probability, apart FROM er_inc_pairs
+        SELECT l, r, probability, apart, agree FROM er_inc_pairs
         WHERE l IN (SELECT rid FROM er_inc_region_frame) AND r IN (SELECT rid FROM er_inc_region_frame)
           AND (probability >= {th.review} OR probability < {th.cannot_link} OR apart)
         ORDER BY l, r
@@ -137,6 +139,7 @@ def recluster(
     pr = np.searchsorted(region, np.asarray(pairs["r"], dtype=np.int32)).astype(np.int32)
     prob = np.asarray(pairs["probability"], dtype=np.float64)
     apart = np.asarray(pairs["apart"], dtype=bool)
+    agrees = np.asarray(pairs["agree"], dtype=bool)
     # As `decisions.apply_decisions` and `cluster.cluster_judged` do, on the region only.
     mine = {(local[a], local[b]): v for (a, b), v in decided.items() if a in local and b in local}
     m = len(region)
@@ -167,9 +170,16 @@ def recluster(
             np.ones(int(cannot_model.sum()), bool),
         ]
     )
+    agree = np.concatenate(
+        [
+            agrees[model_pairs],
+            np.ones(len(verdicts), bool),
+            np.zeros(int(cannot_model.sum()), bool),
+        ]
+    )
     must = (strength >= th.match) & ~cannot
     bare = bare_records(con, "er_inc_next")[region]
-    result = cluster_pairs(m, left, right, strength, must, cannot, bare)
+    result = cluster_pairs(m, left, right, strength, must, cannot, bare, agree=agree)
     labels[region] = region[result.labels]
     groups = components(m, left[must], right[must])
     smallest: dict[int, int] = {}

@@ -17,7 +17,7 @@ from transforms.er.blocking import RuleCount
 from transforms.er.codes import encode_records
 from transforms.er.incremental_keys import night_keys
 from transforms.er.ladders import compare
-from transforms.er.model import NUMBER_DIFFERENT, PairModel
+from transforms.er.model import NUMBER_DIFFERENT, PairModel, contact_agreement
 
 
 def new_candidates(
@@ -33,7 +33,7 @@ def new_candidates(
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_inc_old_pairs AS
-        SELECT a.rid AS l, b.rid AS r, p.probability, p.apart
+        SELECT a.rid AS l, b.rid AS r, p.probability, p.apart, p.agree
         FROM er_state_pairs p
         JOIN er_inc_next a ON a.uid = p.a JOIN er_inc_next b ON b.uid = p.b
         WHERE a.rid NOT IN (SELECT rid FROM er_inc_dirty) AND b.rid NOT IN (SELECT rid FROM er_inc_dirty)
@@ -63,7 +63,7 @@ def new_candidates(
 def rescore(
     con: duckdb.DuckDBPyConnection, model: PairModel, dirty_pairs: int, regrouped: int
 ) -> int:
-    """`er_inc_pairs(l, r, probability, apart)`: every candidate pair of tonight, scored anew
+    """`er_inc_pairs(l, r, probability, apart, agree)`: every candidate pair of tonight, scored anew
     where fresh or where a record's statistics moved, kept from the state otherwise."""
     del dirty_pairs, regrouped
     con.execute(
@@ -77,16 +77,18 @@ def rescore(
     pairs = con.execute("SELECT l, r FROM er_inc_to_score").fetchnumpy()
     left = np.asarray(pairs["l"], dtype=np.int32)
     right = np.asarray(pairs["r"], dtype=np.int32)
-    probability, apart = _score_pairs(con, model, left, right)
+    probability, apart, agree = _score_pairs(con, model, left, right)
     con.register(
         "er_inc_scored_frame",
-        pd.DataFrame({"l": left, "r": right, "probability": probability, "apart": apart}),
+        pd.DataFrame(
+            {"l": left, "r": right, "probability": probability, "apart": apart, "agree": agree}
+        ),
     )
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_inc_pairs AS
         SELECT c.l, c.r, coalesce(s.probability, o.probability) AS probability,
-               coalesce(s.apart, o.apart) AS apart
+               coalesce(s.apart, o.apart) AS apart, coalesce(s.agree, o.agree) AS agree
         FROM er_inc_cand c
         LEFT JOIN er_inc_scored_frame s ON s.l = c.l AND s.r = c.r
         LEFT JOIN er_inc_old_pairs o ON o.l = c.l AND o.r = c.r
@@ -102,12 +104,17 @@ def _score_pairs(
     model: PairModel,
     left: npt.NDArray[np.int32],
     right: npt.NDArray[np.int32],
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
-    """Probability and the numbers' veto of pairs of `er_inc_next` rids."""
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """Probability, the numbers' veto and whether a contact agrees, of pairs of
+    `er_inc_next` rids."""
     levels = levels_of(con, left, right)
     if levels is None:
-        return np.zeros(0), np.zeros(0, bool)
-    return model.probability(levels), levels["number"] == NUMBER_DIFFERENT
+        return np.zeros(0), np.zeros(0, bool), np.zeros(0, bool)
+    return (
+        model.probability(levels),
+        levels["number"] == NUMBER_DIFFERENT,
+        contact_agreement(levels),
+    )
 
 
 def levels_of(

@@ -133,6 +133,22 @@ def _contact_agrees(levels: Levels) -> npt.NDArray[np.bool_]:
     return agrees
 
 
+def contact_agreement(levels: Levels) -> npt.NDArray[np.bool_]:
+    """A contact was compared and agrees: a phone, an e-mail address, a website host, a NIP
+    or REGON, or a street address (street and house number; a postal code alone is a place).
+    A pair without it rests on name, type and place, as a mention's does (`cluster`)."""
+    agrees: npt.NDArray[np.bool_] = (
+        (levels["phone"] == 1)
+        | (levels["phone"] == 2)
+        | (levels["email"] == 1)
+        | (levels["website"] == 1)
+        | (levels["nip"] == 1)
+        | (levels["regon"] == 1)
+        | (levels["street"] == 1)
+    )
+    return agrees
+
+
 def _sigmoid(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     out: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(x, -40, 40)))
     return out
