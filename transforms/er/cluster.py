@@ -158,10 +158,10 @@ def cluster_pairs(
         ):
             refused += join(a, b, keep_anchors_apart=False) == 1
     if bare is not None and weak.any():
-        anchored = (~bare).tolist()
-        for i in range(n):
-            root = uf.find(i)
-            anchored[root] = anchored[root] or anchored[i]
+        # A root is an anchor when its cluster holds a record that is not a mention.
+        holds = np.zeros(n, bool)
+        holds[_roots(uf, n)[~bare]] = True
+        anchored = holds.tolist()
         mention_joins = joins[weak]
         keep = _unambiguous(uf, bare, left, right, strength, mention_joins, margin)
         ambiguous += int((~keep).sum())
@@ -173,6 +173,10 @@ def cluster_pairs(
             ambiguous += outcome == 2
     labels = np.fromiter((uf.find(i) for i in range(n)), np.int64, n)
     return ClusterResult(labels, refused, ambiguous)
+
+
+def _roots(uf: _UnionFind, n: int) -> npt.NDArray[np.int64]:
+    return np.fromiter((uf.find(i) for i in range(n)), np.int64, n)
 
 
 def _clear_best(by_root: Mapping[int, float], margin: float) -> int:
@@ -201,7 +205,7 @@ def _loose_joins(
     left alone joins what it chose (two lone records: when one chose the other and neither
     is undecided); two clusters of several records join only when each chose the other. So
     no such join bridges two clusters that nothing but a name, type and place tie."""
-    size = Counter(uf.find(i) for i in range(n))
+    size = np.bincount(_roots(uf, n), minlength=n).tolist()
     best: defaultdict[int, dict[int, float]] = defaultdict(dict)
     ends: list[tuple[int, int]] = []
     for a, b, s in zip(
