@@ -61,6 +61,17 @@ KONARY_PAGE: Row = (
     "42-270", "Konary", None, None, None,
 )  # fmt: skip
 
+# Two fire brigades (ES0004613: the register's OSP w Skarchowie; ES0027657: a gmina page's OSP with
+# only a street): one street name and number, no place to say it is one address.
+SKARCHOWO_KRS: Row = (
+    "S0062348", "krs", "OCHOTNICZA STRAŻ POŻARNA W SKARCHOWIE", "PL. WOLNOŚCI 25", "72-401",
+    "SKARCHOWO", None, None, None,
+)  # fmt: skip
+WOLNOSCI_PAGE: Row = (
+    "S0066441", "gmina_www", "Ochotnicza Straż Pożarna", "ul. Wolności 25", None, None, None,
+    None, None,
+)  # fmt: skip
+
 
 def agreement(a: Row, b: Row) -> bool:
     con = duckdb.connect()
@@ -81,6 +92,7 @@ def agreement(a: Row, b: Row) -> bool:
         pytest.param(DRZEWCE_RSPO, DRZEWCE_SHEET, False, id="postal-code-alone-is-a-place"),
         pytest.param(KONARY_BIP, KONARY_PAGE, False, id="phone-vs-nothing"),
         pytest.param(GORZOW_RSPO, GORZOW_OTHER_RSPO, False, id="namesakes-other-contacts"),
+        pytest.param(SKARCHOWO_KRS, WOLNOSCI_PAGE, False, id="street-and-number-without-a-place"),
     ],
 )
 def test_contact_agreement(a: Row, b: Row, agrees: bool) -> None:
