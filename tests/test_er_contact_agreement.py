@@ -16,7 +16,7 @@ import pytest
 from transforms.er.cluster import cluster_pairs
 from transforms.er.codes import encode_records
 from transforms.er.features import build_features_from_raw
-from transforms.er.ladders import compare
+from transforms.er.ladders import EMAIL_SHARED, compare
 from transforms.er.model import contact_agreement
 
 COLUMNS = "record_id source name street postal_code locality phone email website".split()
@@ -72,6 +72,18 @@ WOLNOSCI_PAGE: Row = (
     None, None,
 )  # fmt: skip
 
+# Two villages' fire brigades named OSP w Komornikach (ES0029350 at 32-415, ES0025712 at
+# 59-243) given one mailbox: an address held in two postal areas is "shared", no contact.
+KOMORNIKI_CATALOGUE: Row = (
+    "S0007462", "ngo_katalog", "Ochotnicza Straż Pożarna w Komornikach",
+    "ul. Romualda Traugutta 85", "32-415", "Komorniki", "699 077 114",
+    "ochotniczakomorniki@onet.pl", None,
+)  # fmt: skip
+KOMORNIKI_KRS: Row = (
+    "S0019329", "krs", "OCHOTNICZA STRAŻ POŻARNA W KOMORNIKACH", "UL. ARMII KRAJOWEJ 15",
+    "59-243", "KOMORNIKI", None, "ochotniczakomorniki@onet.pl", None,
+)  # fmt: skip
+
 
 def agreement(a: Row, b: Row) -> bool:
     con = duckdb.connect()
@@ -81,6 +93,8 @@ def agreement(a: Row, b: Row) -> bool:
     con.execute("ALTER TABLE er_input ADD COLUMN regon VARCHAR")
     build_features_from_raw(con, "er_input")
     levels = compare(encode_records(con), np.array([0], np.int32), np.array([1], np.int32))
+    if a[7] and a[7] == b[7]:
+        assert levels["email"][0] == (EMAIL_SHARED if a[4] != b[4] else 1)
     return bool(contact_agreement(levels)[0])
 
 
@@ -93,6 +107,7 @@ def agreement(a: Row, b: Row) -> bool:
         pytest.param(KONARY_BIP, KONARY_PAGE, False, id="phone-vs-nothing"),
         pytest.param(GORZOW_RSPO, GORZOW_OTHER_RSPO, False, id="namesakes-other-contacts"),
         pytest.param(SKARCHOWO_KRS, WOLNOSCI_PAGE, False, id="street-and-number-without-a-place"),
+        pytest.param(KOMORNIKI_CATALOGUE, KOMORNIKI_KRS, False, id="a-mailbox-of-two-areas"),
     ],
 )
 def test_contact_agreement(a: Row, b: Row, agrees: bool) -> None:

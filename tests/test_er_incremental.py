@@ -54,7 +54,8 @@ KEPT = (
     ("blocks", "SELECT rule, level, key, n FROM er_state_blocks ORDER BY ALL"),
     (
         "statistics",
-        "SELECT record_id, name_tf, name_areas, core_tf, crowd FROM er_state_records ORDER BY 1",
+        "SELECT record_id, name_tf, name_areas, core_tf, crowd, email_areas FROM er_state_records"
+        " ORDER BY 1",
     ),
 )
 
