@@ -5,8 +5,11 @@ strongest first; a join is refused when it would put into one cluster two record
 stay apart: a coordinator said "different", their numbers differ ("nr 1" / "nr 2"), or the
 model scored them as a confident non-match. So a weak middle record can never chain two
 confident non-matches together. Cannot-links only matter inside a connected component of
-the match graph, so only those are kept. A mention (a record with nothing but a name and a
-place) joins last, and only a cluster it is not ambiguous between (`cluster_pairs`).
+the match graph, so only those are kept. A join between records with contacts that share
+none (`model.contact_agreement`) rests on name, type and place: it comes after the joins a
+contact supports, and only to a clear best that no namesake competes with. A mention (a
+record with nothing but a name and a place) joins last, and only a cluster it is not
+ambiguous between (`cluster_pairs`).
 
 `assign_cluster_ids` gives each cluster the id most of its records had last run (the logic of
 `transforms.match.assign_ids`, for clusters made elsewhere).

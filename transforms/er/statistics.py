@@ -92,8 +92,8 @@ def update_statistics(con: duckdb.DuckDBPyConnection, table: str, dirty: str, go
     last night's counts) only where the night moved them: the keys (name key, type phrase,
     type and place) of the new and changed records (`dirty`: their rids, counts unset) and of
     the records that changed or left (`gone`: their rows of last night, `er_state_records`),
-    and their e-mail addresses. Every record sharing such a key or address is counted again; the others keep their counts, which no
-    record of the night can have moved. The result equals `add_statistics` over `table`."""
+    and their e-mail addresses. Every record sharing such a key or address is counted again;
+    the others keep their counts, which no record of the night can have moved. The result equals `add_statistics` over `table`."""
     con.execute(STEM_MACRO)
     con.execute(
         f"""
@@ -108,7 +108,8 @@ def update_statistics(con: duckdb.DuckDBPyConnection, table: str, dirty: str, go
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_stat_mail AS
-        SELECT DISTINCT unnest(emails) AS mailbox FROM {table} WHERE rid IN (SELECT rid FROM {dirty})
+        SELECT DISTINCT unnest(emails) AS mailbox FROM {table}
+        WHERE rid IN (SELECT rid FROM {dirty})
         UNION SELECT unnest(emails) FROM er_state_records WHERE uid IN (SELECT uid FROM {gone})
         """
     )
