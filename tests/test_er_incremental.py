@@ -35,7 +35,7 @@ def _members(resolution: Resolution) -> dict[str, list[str]]:
 def _state_pairs(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
     return con.execute(
         """
-        SELECT x.record_id, y.record_id, p.probability, p.apart
+        SELECT x.record_id, y.record_id, p.probability, p.apart, p.agree
         FROM er_state_pairs p
         JOIN er_state_records x ON x.uid = p.a JOIN er_state_records y ON y.uid = p.b
         ORDER BY 1, 2
@@ -60,7 +60,8 @@ KEPT = (
     ),
     (
         "statistics",
-        "SELECT record_id, name_tf, name_areas, core_tf, crowd FROM er_state_records ORDER BY 1",
+        "SELECT record_id, name_tf, name_areas, core_tf, crowd, email_areas FROM er_state_records"
+        " ORDER BY 1",
     ),
 )
 

@@ -5,8 +5,11 @@ strongest first; a join is refused when it would put into one cluster two record
 stay apart: a coordinator said "different", their numbers differ ("nr 1" / "nr 2"), or the
 model scored them as a confident non-match. So a weak middle record can never chain two
 confident non-matches together. Cannot-links only matter inside a connected component of
-the match graph, so only those are kept. A mention (a record with nothing but a name and a
-place) joins last, and only a cluster it is not ambiguous between (`cluster_pairs`).
+the match graph, so only those are kept. A join between records with contacts that share
+none (`model.contact_agreement`) rests on name, type and place: it comes after the joins a
+contact supports, and only to a clear best that no namesake competes with. A mention (a
+record with nothing but a name and a place) joins last, and only a cluster it is not
+ambiguous between (`cluster_pairs`).
 
 `assign_cluster_ids` gives each cluster the id most of its records had last run (the logic of
 `transforms.match.assign_ids`, for clusters made elsewhere).
@@ -79,6 +82,7 @@ def cluster_pairs(
     cannot: npt.NDArray[np.bool_],
     bare: npt.NDArray[np.bool_] | None = None,
     margin: float | None = None,
+    agree: npt.NDArray[np.bool_] | None = None,
 ) -> ClusterResult:
     """Cluster `n` records. `must[i]` marks pair i as a join (tried in order of `strength`,
     strongest first), `cannot[i]` as a pair that may never share a cluster.
@@ -89,7 +93,14 @@ def cluster_pairs(
     `margin`, default `AMBIGUITY_MARGIN`), or none; and no join through a mention puts two
     such clusters together. An article's "Punkt Nieodpłatnej Pomocy Prawnej w Bartoszycach"
     where the town has two such points stays apart (for a coordinator) instead of chaining
-    them."""
+    them.
+
+    With `agree[i]` (a contact of pair i was compared and agrees: `model.contact_agreement`),
+    a join between two records with contacts that share none rests on name, type and place
+    as a mention's does, and is made after the agreeing joins in the same way: a record left
+    alone by them ("UKS w Katowicach" with a phone only) joins only the cluster it scores
+    clearly best with, and no such join puts two clusters the agreeing joins made together
+    (`_loose_joins`). Without `agree` every pair counts as agreeing."""
     # Components of the match graph bound where a cannot-link can ever bite.
     component = components(n, left[must], right[must])
     relevant = cannot & (component[left] == component[right])
@@ -101,8 +112,9 @@ def cluster_pairs(
     uf = _UnionFind(n)
     # Records sharing no cannot-link with anything merge freely; the others carry their sets.
     blocked: dict[int, set[int]] = {x: set(ys) for x, ys in apart.items()}
-    anchored = [True] * n if bare is None else (~bare).tolist()
+    anchored = [True] * n
     refused = 0
+    margin = AMBIGUITY_MARGIN if margin is None else margin
 
     def join(a: int, b: int, keep_anchors_apart: bool) -> int:
         """0 when joined or already one; 1 refused by a cannot-link; 2 by two anchors."""
@@ -128,26 +140,34 @@ def cluster_pairs(
 
     joins = np.flatnonzero(must)
     joins = joins[np.argsort(-strength[joins], kind="stable")]
-    if bare is None:
-        weak = np.zeros(len(joins), bool)
-    else:
-        # Coordinators' decisions (strength above any probability) are never weak.
-        weak = (bare[left[joins]] | bare[right[joins]]) & (strength[joins] <= 1.0)
-    for a, b in zip(left[joins[~weak]].tolist(), right[joins[~weak]].tolist(), strict=True):
+    # Coordinators' decisions (strength above any probability) are never weak or loose.
+    model_join = strength[joins] <= 1.0
+    weak = np.zeros(len(joins), bool)
+    if bare is not None:
+        weak = (bare[left[joins]] | bare[right[joins]]) & model_join
+    loose = np.zeros(len(joins), bool)
+    if agree is not None:
+        loose = ~agree[joins] & ~weak & model_join
+    strong = ~weak & ~loose
+    for a, b in zip(left[joins[strong]].tolist(), right[joins[strong]].tolist(), strict=True):
         refused += join(a, b, keep_anchors_apart=False) == 1
     ambiguous = 0
+    if loose.any():
+        loose_joins = joins[loose]
+        keep = _loose_joins(uf, n, left, right, strength, loose_joins, margin)
+        ambiguous += int((~keep).sum())
+        for a, b in zip(
+            left[loose_joins[keep]].tolist(), right[loose_joins[keep]].tolist(), strict=True
+        ):
+            refused += join(a, b, keep_anchors_apart=False) == 1
     if bare is not None and weak.any():
+        # A root is an anchor when its cluster holds a record that is not a mention.
+        holds = np.zeros(n, bool)
+        holds[_roots(uf, n)[~bare]] = True
+        anchored = holds.tolist()
         mention_joins = joins[weak]
-        keep = _unambiguous(
-            uf,
-            bare,
-            left,
-            right,
-            strength,
-            mention_joins,
-            AMBIGUITY_MARGIN if margin is None else margin,
-        )
-        ambiguous = int((~keep).sum())
+        keep = _unambiguous(uf, bare, left, right, strength, mention_joins, margin)
+        ambiguous += int((~keep).sum())
         for a, b in zip(
             left[mention_joins[keep]].tolist(), right[mention_joins[keep]].tolist(), strict=True
         ):
@@ -156,6 +176,69 @@ def cluster_pairs(
             ambiguous += outcome == 2
     labels = np.fromiter((uf.find(i) for i in range(n)), np.int64, n)
     return ClusterResult(labels, refused, ambiguous)
+
+
+def _roots(uf: _UnionFind, n: int) -> npt.NDArray[np.int64]:
+    return np.fromiter((uf.find(i) for i in range(n)), np.int64, n)
+
+
+def _clear_best(by_root: Mapping[int, float], margin: float) -> int:
+    """The root scored best when it beats every other by `margin`, else -1."""
+    ranked = sorted(by_root.values(), reverse=True)
+    if len(ranked) == 1 or ranked[0] - ranked[1] >= margin:
+        return max(by_root, key=lambda r: by_root[r])
+    return -1
+
+
+def _loose_joins(
+    uf: _UnionFind,
+    n: int,
+    left: npt.NDArray[np.int32],
+    right: npt.NDArray[np.int32],
+    strength: npt.NDArray[np.float64],
+    joins: npt.NDArray[np.int64],
+    margin: float,
+) -> npt.NDArray[np.bool_]:
+    """Which joins between records with contacts that share none (`joins`, strongest first)
+    to keep. Every cluster the agreeing joins made chooses among the clusters such joins
+    reach, as a mention does: the one it scores best with, and those within `margin` of it
+    that such a join ties to that best (parts of one body: a register's record, a page's
+    with a phone, another's with an e-mail); when one within the margin is not tied to the
+    best (a namesake: another village's "OSP w Lipinach"), it chooses none. A record they
+    left alone joins what it chose (two lone records: when one chose the other and neither
+    is undecided); two clusters of several records join only when each chose the other. So
+    no such join bridges two clusters that nothing but a name, type and place tie."""
+    size = np.bincount(_roots(uf, n), minlength=n).tolist()
+    best: defaultdict[int, dict[int, float]] = defaultdict(dict)
+    ends: list[tuple[int, int]] = []
+    for a, b, s in zip(
+        left[joins].tolist(), right[joins].tolist(), strength[joins].tolist(), strict=True
+    ):
+        ra, rb = uf.find(a), uf.find(b)
+        ends.append((ra, rb))
+        if ra != rb:
+            best[ra].setdefault(rb, s)  # strongest first: the first is the best
+            best[rb].setdefault(ra, s)
+    chosen: dict[int, frozenset[int]] = {}
+    for root, by_root in best.items():
+        top = max(by_root, key=lambda r: by_root[r])
+        near = {r for r, s in by_root.items() if s > by_root[top] - margin}
+        tied = all(r == top or r in best[top] for r in near)
+        chosen[root] = frozenset(near) if tied else frozenset()
+    keep = np.zeros(len(ends), bool)
+    for i, (ra, rb) in enumerate(ends):
+        if ra == rb:
+            keep[i] = True
+            continue
+        lone_a, lone_b = size[ra] == 1, size[rb] == 1
+        if lone_a and lone_b:
+            keep[i] = bool(chosen[ra] and chosen[rb]) and (rb in chosen[ra] or ra in chosen[rb])
+        elif lone_a or lone_b:
+            lone, other = (ra, rb) if lone_a else (rb, ra)
+            keep[i] = other in chosen[lone]
+        else:
+            keep[i] = rb in chosen[ra] and ra in chosen[rb]
+    return keep
 
 
 def _unambiguous(
@@ -184,13 +267,7 @@ def _unambiguous(
         seen = best[mention]
         if root not in seen:
             seen[root] = s  # strongest first: the first is the best
-    chosen: dict[int, int] = {}
-    for mention, by_root in best.items():
-        ranked = sorted(by_root.values(), reverse=True)
-        if len(ranked) == 1 or ranked[0] - ranked[1] >= margin:
-            chosen[mention] = max(by_root, key=lambda r: by_root[r])
-        else:
-            chosen[mention] = -1
+    chosen = {mention: _clear_best(by_root, margin) for mention, by_root in best.items()}
     return np.fromiter(
         (mention == -1 or chosen[mention] == root for mention, root in target), bool, len(target)
     )
@@ -229,9 +306,9 @@ def cluster_judged(
     strength = np.concatenate([judged.strength, np.zeros(len(cl))])
     cannot = np.concatenate([judged.cannot, np.ones(len(cl), bool)])
     must = np.concatenate([must, np.zeros(len(cl), bool)])
-    return Clustering(
-        cluster_pairs(n, left, right, strength, must, cannot, bare), left, right, strength, must
-    )
+    agree = np.concatenate([judged.agree, np.zeros(len(cl), bool)])
+    result = cluster_pairs(n, left, right, strength, must, cannot, bare, agree=agree)
+    return Clustering(result, left, right, strength, must)
 
 
 def assign_cluster_ids(

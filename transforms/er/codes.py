@@ -37,6 +37,7 @@ class RecordCodes:
     name_key: Codes
     name_tf: npt.NDArray[np.int32]  # records sharing the name key (0 when there is none)
     name_areas: npt.NDArray[np.int32]  # distinct postal codes among them
+    email_areas: npt.NDArray[np.int32]  # postal areas among the holders of its mailboxes
     core_tf: npt.NDArray[np.int32]  # records sharing the type phrase
     crowd: npt.NDArray[np.int32]  # records of the record's type at its place
     core: Codes
@@ -180,7 +181,7 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
         "coalesce(generic, false) AS generic FROM er_features ORDER BY rid"
     ).fetchnumpy()
     stats = con.execute(
-        "SELECT name_tf, name_areas, core_tf, crowd FROM er_features ORDER BY rid"
+        "SELECT name_tf, name_areas, core_tf, crowd, email_areas FROM er_features ORDER BY rid"
     ).fetchnumpy()
     # Places: the name's place phrase, the locality and its "k."/"gm." part; stems forgive
     # inflection ("dlutowo" / "dlutow"). Place and stem sit in the same column of a record.
@@ -222,6 +223,7 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
         name_key=codes["name_key"],
         name_tf=np.asarray(stats["name_tf"], dtype=np.int32),
         name_areas=np.asarray(stats["name_areas"], dtype=np.int32),
+        email_areas=np.asarray(stats["email_areas"], dtype=np.int32),
         core_tf=np.asarray(stats["core_tf"], dtype=np.int32),
         crowd=np.asarray(stats["crowd"], dtype=np.int32),
         core=codes["core"],

@@ -62,12 +62,14 @@ class Decision:
 class JudgedPairs:
     """Pairs for clustering: the model's (at or above the review threshold) with decided pairs
     taken out and appended after them as strength `SAME_STRENGTH` / `DIFFERENT_STRENGTH`.
-    `cannot[i]` marks a "different"; `decided` maps (rid, rid) to the verdict."""
+    `cannot[i]` marks a "different"; `agree[i]` a contact compared and agreeing (a decided
+    pair counts as agreeing); `decided` maps (rid, rid) to the verdict."""
 
     left: npt.NDArray[np.int32]
     right: npt.NDArray[np.int32]
     strength: npt.NDArray[np.float64]
     cannot: npt.NDArray[np.bool_]
+    agree: npt.NDArray[np.bool_]
     decided: dict[tuple[int, int], Verdict]
 
 
@@ -104,13 +106,14 @@ def apply_decisions(
     left: npt.NDArray[np.int32],
     right: npt.NDArray[np.int32],
     probability: npt.NDArray[np.float64],
+    agree: npt.NDArray[np.bool_],
     decided: Mapping[tuple[int, int], Verdict],
     n: int,
 ) -> JudgedPairs:
     """The model's pairs with the decisions over them (`n` records in the run)."""
     cannot = np.zeros(len(left), bool)
     if not decided:
-        return JudgedPairs(left, right, probability, cannot, dict(decided))
+        return JudgedPairs(left, right, probability, cannot, agree, dict(decided))
     keep = without_decided(left, right, decided, n)
     verdicts = list(decided.values())
     return JudgedPairs(
@@ -123,5 +126,6 @@ def apply_decisions(
             ]
         ),
         np.concatenate([cannot[keep], np.array([v == "different" for v in verdicts])]),
+        np.concatenate([agree[keep], np.ones(len(verdicts), bool)]),
         dict(decided),
     )

@@ -6,8 +6,9 @@ needs, as regular tables in the connection's database:
 - `er_state_records`: every record's features (`er_features` without the run's `rid`), a
   stable integer `uid`, the fingerprint of its input row, its match-graph component and its
   cluster (the uid of its cluster's smallest record id);
-- `er_state_pairs(a, b, probability, apart)`: every candidate pair with its probability and
-  whether the numbers differ (a veto), `a` the record with the smaller record id;
+- `er_state_pairs(a, b, probability, apart, agree)`: every candidate pair with its
+  probability, whether the numbers differ (a veto) and whether a contact agrees
+  (`model.contact_agreement`), `a` the record with the smaller record id;
 - `er_state_blocks(rule, level, key, n)`: the size of every block, before (`raw`) and after
   (`eff`) dense blocks are re-keyed;
 - `er_state_keys(rule, uid, key, refined, eff)`: every rule's keys of every record
@@ -160,7 +161,7 @@ def resolve_keeping_state(
     con.execute(
         """
         CREATE OR REPLACE TABLE er_state_pairs AS
-        SELECT CAST(l AS INTEGER) AS a, CAST(r AS INTEGER) AS b, probability, apart
+        SELECT CAST(l AS INTEGER) AS a, CAST(r AS INTEGER) AS b, probability, apart, agree
         FROM er_inc_kept_pairs
         """
     )

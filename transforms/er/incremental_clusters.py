@@ -34,8 +34,9 @@ def region_to_recluster(
     A pair's part is to join (at or above the match threshold), to keep apart (below the
     cannot-link threshold, or different numbers) or none (the review band, or no pair): a
     pair that came, went or moved without changing its part changes no cluster, except a
-    join whose strength moved (the order of joins may change). Only the pairs the night
-    dropped or scored (`er_inc_old_pairs`, `er_inc_scored`) can have moved."""
+    join whose strength moved (the order of joins may change) or whose contacts came to agree
+    or stopped agreeing (it is made in another phase). Only the pairs the night dropped or
+    scored (`er_inc_old_pairs`, `er_inc_scored`) can have moved."""
     th = model.thresholds
     part = (
         "CASE WHEN {t}.a IS NULL THEN 0 WHEN {t}.apart OR {t}.probability < "
@@ -59,7 +60,8 @@ def region_to_recluster(
                  SELECT coalesce(n.a, o.a) AS a, coalesce(n.b, o.b) AS b
                  FROM er_inc_scored n FULL JOIN old o ON n.a = o.a AND n.b = o.b
                  WHERE ({part_n}) <> ({part_o})
-                    OR (({part_n}) = 1 AND n.probability <> o.probability)
+                    OR (({part_n}) = 1
+                        AND (n.probability <> o.probability OR n.agree <> o.agree))
              ),
              decisions_moved AS (
                  (SELECT record_a, record_b, verdict FROM er_inc_decided_now
@@ -111,7 +113,7 @@ def recluster(
         return 0, 0, matched
     pairs = con.execute(
         f"""
-        SELECT x.rid AS l, y.rid AS r, p.probability, p.apart FROM er_state_pairs p
+        SELECT x.rid AS l, y.rid AS r, p.probability, p.apart, p.agree FROM er_state_pairs p
         JOIN er_inc_region x ON x.uid = p.a JOIN er_inc_region y ON y.uid = p.b
         WHERE p.probability >= {th.review} OR p.probability < {th.cannot_link} OR p.apart
         ORDER BY l, r
@@ -121,6 +123,7 @@ def recluster(
     pr = np.asarray(pairs["r"], dtype=np.int32)
     prob = np.asarray(pairs["probability"], dtype=np.float64)
     apart = np.asarray(pairs["apart"], dtype=bool)
+    agrees = np.asarray(pairs["agree"], dtype=bool)
     # As `decisions.apply_decisions` and `cluster.cluster_judged` do, on the region only (a
     # later decision on a pair wins, as in `decisions.decided_pairs`).
     local = {str(r): i for i, r in enumerate(region["record_id"].tolist())}
@@ -156,9 +159,16 @@ def recluster(
             np.ones(int(cannot_model.sum()), bool),
         ]
     )
+    agree = np.concatenate(
+        [
+            agrees[model_pairs],
+            np.ones(len(verdicts), bool),
+            np.zeros(int(cannot_model.sum()), bool),
+        ]
+    )
     must = (strength >= th.match) & ~cannot
     bare = bare_records(con, "er_inc_region")
-    result = cluster_pairs(m, left, right, strength, must, cannot, bare)
+    result = cluster_pairs(m, left, right, strength, must, cannot, bare, agree=agree)
     groups = components(m, left[must], right[must])
     smallest = pd.Series(uids).groupby(groups).transform("min").to_numpy()
     frame = pd.DataFrame(

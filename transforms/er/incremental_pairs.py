@@ -19,7 +19,7 @@ from transforms.er.blocking import RuleCount
 from transforms.er.codes import encode_records
 from transforms.er.incremental_keys import night_keys
 from transforms.er.ladders import LADDERS, compare
-from transforms.er.model import NUMBER_DIFFERENT, PairModel
+from transforms.er.model import NUMBER_DIFFERENT, PairModel, contact_agreement
 from transforms.er.scoring import BAND_LEVELS
 
 
@@ -64,8 +64,9 @@ def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
 
 
 def rescore(con: duckdb.DuckDBPyConnection, model: PairModel) -> int:
-    """Score `er_inc_to_score` and write the state's pairs by difference: the rows of
-    `er_inc_old_pairs` go, the scored pairs come (`er_inc_scored`, kept for the region)."""
+    """Score `er_inc_to_score` (probability, the numbers' veto and whether a contact agrees)
+    and write the state's pairs by difference: the rows of `er_inc_old_pairs` go, the scored
+    pairs come (`er_inc_scored`, kept for the region)."""
     pairs = con.execute("SELECT a, b FROM er_inc_to_score").fetchnumpy()
     left = np.asarray(pairs["a"], dtype=np.int32)
     right = np.asarray(pairs["b"], dtype=np.int32)
@@ -77,13 +78,16 @@ def rescore(con: duckdb.DuckDBPyConnection, model: PairModel) -> int:
     )
     th = model.thresholds
     if levels is None:
-        probability, apart = np.zeros(0), np.zeros(0, bool)
+        probability, apart, agree = np.zeros(0), np.zeros(0, bool), np.zeros(0, bool)
         band = np.zeros(0, bool)
     else:
         probability = model.probability(levels)
         apart = levels["number"] == NUMBER_DIFFERENT
+        agree = contact_agreement(levels)
         band = (probability >= th.review) & (probability < th.match)
-    frame = pd.DataFrame({"a": left, "b": right, "probability": probability, "apart": apart})
+    frame = pd.DataFrame(
+        {"a": left, "b": right, "probability": probability, "apart": apart, "agree": agree}
+    )
     band_frame = frame.loc[band, ["a", "b", "probability"]].copy()
     for ladder, column in zip(LADDERS, BAND_LEVELS, strict=True):
         band_frame[column] = levels[ladder.field][band] if levels is not None else []
@@ -100,7 +104,9 @@ def rescore(con: duckdb.DuckDBPyConnection, model: PairModel) -> int:
         DELETE FROM er_state_band p USING er_inc_old_pairs o WHERE p.a = o.a AND p.b = o.b
         """
     )
-    con.execute("INSERT INTO er_state_pairs SELECT a, b, probability, apart FROM er_inc_scored")
+    con.execute(
+        "INSERT INTO er_state_pairs SELECT a, b, probability, apart, agree FROM er_inc_scored"
+    )
     con.execute("INSERT INTO er_state_band SELECT * FROM er_inc_band_frame")
     con.unregister("er_inc_scored_frame")
     con.unregister("er_inc_band_frame")

@@ -77,7 +77,9 @@ LADDERS: tuple[Ladder, ...] = (
     Ladder("district", ("null", "same", "different")),
     Ladder("street", ("null", "same", "same_street", "similar", "different")),
     Ladder("phone", ("null", "same", "same_local", "different")),
-    Ladder("email", ("null", "same", "same_domain", "different")),
+    # "shared": the same address, held by records in two postal areas or more (a generic
+    # mailbox given to two villages' bodies: `statistics.add_statistics`' `email_areas`).
+    Ladder("email", ("null", "same", "same_domain", "different", "shared")),
     Ladder("website", ("null", "same", "different")),
     Ladder("nip", ("null", "same", "different")),
     # A branch's 14-digit REGON starts with its parent's nine digits: related, not the same.
@@ -294,7 +296,8 @@ def stat_buckets_sql(alias: str) -> str:
     return (
         f"[CASE WHEN {alias}.name_tf <= {TF_RARE} THEN 1 "
         f"WHEN {alias}.name_tf <= {TF_COMMON} THEN 2 ELSE 3 END, "
-        f"CASE WHEN {alias}.name_areas >= 2 THEN 2 ELSE 1 END, {crowd}, {core_tf}]"
+        f"CASE WHEN {alias}.name_areas >= 2 THEN 2 ELSE 1 END, {crowd}, {core_tf}, "
+        f"CASE WHEN {alias}.email_areas >= 2 THEN 2 ELSE 1 END]"
     )
 
 
@@ -460,6 +463,13 @@ def _number(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int
     return out
 
 
+def _email(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.int8]:
+    out = _list_ladder(codes.emails, codes.email_domains, left, right)
+    shared = (out == 1) & ((codes.email_areas[left] >= 2) | (codes.email_areas[right] >= 2))
+    out[shared] = EMAIL_SHARED
+    return out
+
+
 def compare(codes: RecordCodes, left: Pairs, right: Pairs) -> Levels:
     """Levels of every ladder for the pairs (left[i], right[i])."""
     a, b = codes.source[left], codes.source[right]
@@ -485,7 +495,7 @@ def compare(codes: RecordCodes, left: Pairs, right: Pairs) -> Levels:
         "district": _district(codes, left, right),
         "street": _street(codes, left, right),
         "phone": _list_ladder(codes.phones, codes.phones7, left, right),
-        "email": _list_ladder(codes.emails, codes.email_domains, left, right),
+        "email": _email(codes, left, right),
         "website": _scalar(codes.host, left, right, (0, 1, 2)),
         "nip": _scalar(codes.nip, left, right, (0, 1, 2)),
         "regon": _regon(codes, left, right),
@@ -549,6 +559,7 @@ def core_level(a: str, b: str) -> int:
 
 
 CORE_CONFLICT = 7  # level of the `core` ladder
+EMAIL_SHARED = 4  # level of the `email` ladder
 CORE_RENAMED = 8
 CORE_SUBSET_LEVEL = 3  # "subset" and worse may be a renaming; "strong" and "exact" are kept
 

@@ -128,7 +128,24 @@ def _contact_agrees(levels: Levels) -> npt.NDArray[np.bool_]:
         | (levels["email"] == 1)
         | (levels["website"] == 1)
         | (levels["regon"] == 1)
-        | (levels["street"] == 1)
+        | ((levels["street"] == 1) & ((levels["postal"] == 1) | (levels["place"] == 1)))
+    )
+    return agrees
+
+
+def contact_agreement(levels: Levels) -> npt.NDArray[np.bool_]:
+    """A contact was compared and agrees: a phone, an e-mail address, a website host, a NIP
+    or REGON, or a street and house number at the same postal code or place (a postal code
+    alone is a place; "ul. Traugutta 20" in two villages is two addresses). A pair without it
+    rests on name, type and place, as a mention's does (`cluster`)."""
+    agrees: npt.NDArray[np.bool_] = (
+        (levels["phone"] == 1)
+        | (levels["phone"] == 2)
+        | (levels["email"] == 1)
+        | (levels["website"] == 1)
+        | (levels["nip"] == 1)
+        | (levels["regon"] == 1)
+        | ((levels["street"] == 1) & ((levels["postal"] == 1) | (levels["place"] == 1)))
     )
     return agrees
 

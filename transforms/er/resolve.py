@@ -90,7 +90,9 @@ def resolve_features(
         record_ids = [row[0] for row in ids]
         n = len(record_ids)
         decided = decided_pairs(decisions, {record_id: i for i, record_id in enumerate(record_ids)})
-        judged = apply_decisions(scored.left, scored.right, scored.probability, decided, n)
+        judged = apply_decisions(
+            scored.left, scored.right, scored.probability, scored.agree, decided, n
+        )
         clustering = cluster_judged(
             n, judged, th.match, scored.cannot_links.inside, bare_records(con)
         )

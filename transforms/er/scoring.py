@@ -20,7 +20,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from transforms.er.ladders import LADDERS, compare_pairs
-from transforms.er.model import NUMBER_DIFFERENT, PairModel
+from transforms.er.model import NUMBER_DIFFERENT, PairModel, contact_agreement
 
 # (left rid, right rid, probability, level per ladder) of a pair in the review band.
 ReviewRow = tuple[int, int, float, dict[str, int]]
@@ -80,12 +80,14 @@ class CannotLinks:
 
 @dataclass(frozen=True, slots=True)
 class ScoredPairs:
-    """What scoring keeps: pairs at or above the review threshold (`er_pairs` order), the
-    review band's evidence, the count of pairs scored and the store of cannot-links."""
+    """What scoring keeps: pairs at or above the review threshold (`er_pairs` order) and
+    whether a contact of each agrees, the review band's evidence, the count of pairs scored
+    and the store of cannot-links."""
 
     left: npt.NDArray[np.int32]
     right: npt.NDArray[np.int32]
     probability: npt.NDArray[np.float64]
+    agree: npt.NDArray[np.bool_]  # a contact compared and agreeing (`contact_agreement`)
     review_rows: tuple[ReviewRow, ...]
     pairs_scored: int
     cannot_links: CannotLinks
@@ -99,12 +101,13 @@ def score_candidates(
 ) -> ScoredPairs:
     """Score every pair of `er_pairs` (needs `er_features`); the caller closes
     `result.cannot_links`. With `keep_pairs`, every scored pair is also written to that
-    (regular) table as `(l, r, probability, apart)`, and every pair of the review band with
-    its levels to `{keep_pairs}_band` (for `incremental`'s state)."""
+    (regular) table as `(l, r, probability, apart, agree)`, and every pair of the review
+    band with its levels to `{keep_pairs}_band` (for `incremental`'s state)."""
     th = model.thresholds
     lefts: list[npt.NDArray[np.int32]] = []
     rights: list[npt.NDArray[np.int32]] = []
     probs: list[npt.NDArray[np.float64]] = []
+    agrees: list[npt.NDArray[np.bool_]] = []
     review_rows: list[ReviewRow] = []
     pairs_scored = 0
     cannot = CannotLinks(con)
@@ -112,7 +115,7 @@ def score_candidates(
     if keeper is not None:
         keeper.execute(
             f"CREATE OR REPLACE TABLE {keep_pairs} "
-            "(l INTEGER, r INTEGER, probability DOUBLE, apart BOOLEAN)"
+            "(l INTEGER, r INTEGER, probability DOUBLE, apart BOOLEAN, agree BOOLEAN)"
         )
         keeper.execute(band_table_sql(f"{keep_pairs}_band", ("l", "r")))
     try:
@@ -123,6 +126,8 @@ def score_candidates(
             lefts.append(chunk.left[keep])
             rights.append(chunk.right[keep])
             probs.append(p[keep])
+            agree = contact_agreement(chunk.levels)
+            agrees.append(agree[keep])
             different = chunk.levels["number"] == NUMBER_DIFFERENT
             apart = (p < th.cannot_link) | different
             cannot.add(chunk.left[apart], chunk.right[apart])
@@ -130,7 +135,13 @@ def score_candidates(
                 keeper.register(
                     "er_keep_chunk",
                     pd.DataFrame(
-                        {"l": chunk.left, "r": chunk.right, "probability": p, "apart": different}
+                        {
+                            "l": chunk.left,
+                            "r": chunk.right,
+                            "probability": p,
+                            "apart": different,
+                            "agree": agree,
+                        }
                     ),
                 )
                 keeper.execute(f"INSERT INTO {keep_pairs} SELECT * FROM er_keep_chunk")
@@ -159,6 +170,7 @@ def score_candidates(
         left=np.concatenate(lefts) if lefts else np.zeros(0, np.int32),
         right=np.concatenate(rights) if rights else np.zeros(0, np.int32),
         probability=np.concatenate(probs) if probs else np.zeros(0),
+        agree=np.concatenate(agrees) if agrees else np.zeros(0, bool),
         review_rows=tuple(review_rows),
         pairs_scored=pairs_scored,
         cannot_links=cannot,

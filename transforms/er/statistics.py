@@ -12,7 +12,7 @@ import duckdb
 from transforms.er.ladders import stat_buckets_sql
 from transforms.er.name_parts import STEM_MACRO
 
-STATISTICS = ("name_tf", "name_areas", "core_tf", "crowd")
+STATISTICS = ("name_tf", "name_areas", "core_tf", "crowd", "email_areas")
 
 
 def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -> None:
@@ -28,7 +28,11 @@ def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -
     - `core_tf`: records sharing the record's type phrase: "Stowarzyszenie Mieszkańców Wsi
       Pawłowice" agreeing is worth more than "Ochotnicza Straż Pożarna" agreeing;
     - `crowd`: records of the record's type at its place: agreeing on type and place means
-      little where a village has five housewives' circles and a town a hundred clubs.
+      little where a village has five housewives' circles and a town a hundred clubs;
+    - `email_areas`: the most distinct postal areas among the records holding one of the
+      record's e-mail addresses: a mailbox met in two areas is a generic one given to two
+      bodies ("kontakt@ochotniczalipiny.org.pl" of two villages' OSP w Lipinach), and its
+      agreement says less (the `email` ladder's level "shared").
 
     They depend on every record, so a record's levels may change when others come and go
     (`incremental` recomputes them and rescores the pairs whose counts moved)."""
@@ -61,11 +65,20 @@ def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -
             FROM er_stat_base
             WHERE type_code IS NOT NULL AND type_code <> 'other' AND er_place_stem IS NOT NULL
             GROUP BY ALL
+        ),
+        held AS (SELECT rid, unnest(emails) AS mailbox, left(postal, 2) AS area FROM er_stat_base),
+        boxes AS (
+            SELECT mailbox, CAST(count(DISTINCT area) AS INTEGER) AS areas FROM held GROUP BY 1
+        ),
+        spread AS (
+            SELECT h.rid, max(b.areas) AS email_areas
+            FROM held h JOIN boxes b USING (mailbox) GROUP BY 1
         )
         SELECT b.* EXCLUDE (er_place_stem), coalesce(n.name_tf, 0) AS name_tf,
                coalesce(n.name_areas, 0) AS name_areas, coalesce(o.core_tf, 0) AS core_tf,
-               coalesce(c.crowd, 0) AS crowd
+               coalesce(c.crowd, 0) AS crowd, coalesce(sp.email_areas, 0) AS email_areas
         FROM er_stat_base b
+        LEFT JOIN spread sp ON sp.rid = b.rid
         LEFT JOIN names n ON n.name_key = b.name_key
         LEFT JOIN cores o ON o.core = b.core
         LEFT JOIN crowds c ON c.type_code = b.type_code AND c.er_place_stem = b.er_place_stem
@@ -85,12 +98,13 @@ def update_statistics(
 ) -> None:
     """Recount the statistics of `table` (tonight's records, keyed by `key`; those kept from
     the state with last night's counts) in place, only where the night moved them: the keys
-    (name key, type phrase, type and place) of the new and changed records (`dirty`: their
-    `key`s, counts unset) and of the records that changed or left (`gone`: their rows of
-    last night). Every record sharing such a key is counted again; the others keep their
-    counts, which no record of the night can have moved. The result equals `add_statistics`
-    over `table`. With `moved`, also leaves the table `moved(key)`: the records not in
-    `dirty` whose counts moved to another bucket of the ladders (`stat_buckets_sql`)."""
+    (name key, type phrase, type and place) and e-mail addresses of the new and changed
+    records (`dirty`: their `key`s, counts unset) and of the records that changed or left
+    (`gone`: their rows of last night). Every record sharing such a key or address is counted
+    again; the others keep their counts, which no record of the night can have moved. The
+    result equals `add_statistics` over `table`. With `moved`, also leaves the table
+    `moved(key)`: the records not in `dirty` whose counts moved to another bucket of the
+    ladders (`stat_buckets_sql`)."""
     con.execute(STEM_MACRO)
     con.execute(
         f"""
@@ -99,6 +113,20 @@ def update_statistics(
         FROM {table} WHERE {key} IN (SELECT {key} FROM {dirty})
         UNION ALL
         SELECT name_key, core, type_code, er_stem(coalesce(place, locality)) FROM {gone}
+        """
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_stat_mail AS
+        SELECT DISTINCT unnest(emails) AS mailbox FROM {table}
+        WHERE {key} IN (SELECT {key} FROM {dirty})
+        UNION SELECT unnest(emails) FROM {gone}
+        """
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_stat_held AS
+        SELECT {key}, unnest(emails) AS mailbox, left(postal, 2) AS area FROM {table}
         """
     )
     # Rows to recount: the night's own, and those sharing one of the keys above.
@@ -120,6 +148,13 @@ def update_statistics(
            OR name_key IN (SELECT name_key FROM er_stat_keys)
            OR core IN (SELECT core FROM er_stat_keys)
            OR (type_code, place_stem) IN (SELECT (type_code, place_stem) FROM er_stat_keys)
+        UNION
+        SELECT x.{key}, x.name_key, x.core, x.type_code,
+               CASE WHEN x.type_code IS NOT NULL AND x.type_code <> 'other'
+                    THEN er_stem(coalesce(x.place, x.locality)) END
+        FROM {table} x
+        WHERE x.{key} IN (SELECT {key} FROM er_stat_held
+                          WHERE mailbox IN (SELECT mailbox FROM er_stat_mail))
         """
     )
     con.execute(
@@ -143,11 +178,24 @@ def update_statistics(
                                       WHERE place_stem IS NOT NULL))
             WHERE (type_code, place_stem) IN (SELECT (type_code, place_stem) FROM er_stat_rows)
             GROUP BY ALL
+        ),
+        mine AS (
+            SELECT {key}, mailbox FROM er_stat_held WHERE {key} IN (SELECT {key} FROM er_stat_rows)
+        ),
+        boxes AS (
+            SELECT mailbox, CAST(count(DISTINCT area) AS INTEGER) AS areas FROM er_stat_held
+            WHERE mailbox IN (SELECT mailbox FROM mine) GROUP BY 1
+        ),
+        spread AS (
+            SELECT m.{key}, max(b.areas) AS email_areas
+            FROM mine m JOIN boxes b USING (mailbox) GROUP BY 1
         )
         SELECT s.{key}, coalesce(n.name_tf, 0) AS name_tf,
                coalesce(n.name_areas, 0) AS name_areas,
-               coalesce(o.core_tf, 0) AS core_tf, coalesce(c.crowd, 0) AS crowd
+               coalesce(o.core_tf, 0) AS core_tf, coalesce(c.crowd, 0) AS crowd,
+               coalesce(sp.email_areas, 0) AS email_areas
         FROM er_stat_rows s
+        LEFT JOIN spread sp ON sp.{key} = s.{key}
         LEFT JOIN names n ON n.name_key = s.name_key
         LEFT JOIN cores o ON o.core = s.core
         LEFT JOIN crowds c ON c.type_code = s.type_code AND c.place_stem = s.place_stem
@@ -165,9 +213,9 @@ def update_statistics(
     con.execute(
         f"""
         UPDATE {table} AS t SET name_tf = s.name_tf, name_areas = s.name_areas,
-               core_tf = s.core_tf, crowd = s.crowd
+               core_tf = s.core_tf, crowd = s.crowd, email_areas = s.email_areas
         FROM er_stat_new s WHERE s.{key} = t.{key}
         """
     )
-    for name in ("er_stat_keys", "er_stat_rows", "er_stat_new"):
+    for name in ("er_stat_keys", "er_stat_mail", "er_stat_held", "er_stat_rows", "er_stat_new"):
         con.execute(f"DROP TABLE {name}")
