@@ -31,6 +31,7 @@ from extractors.contacts import (
 from extractors.fields import add_unique
 from extractors.html_pages.dom import attr_text, text_lines
 from extractors.html_pages.owner_contacts import PageFields, icon_items
+from extractors.html_pages.owner_name import names_another_institution
 from extractors.labels import PageLabel, match_page_label
 from transforms.text import fold_key, normalise_space
 
@@ -316,6 +317,22 @@ def _take_location(fields: PageFields, text: str) -> None:
             fields.set_once("gmina", line)
 
 
+def _owners_numbers(text: str, name_hint: str) -> str:
+    """The lines of a phone or fax cell that are the owner's: not a line whose number follows
+    another institution's name ("Faks" / "Gminny Ośrodek Pomocy Społecznej - (48 46) 874 71
+    30" in a gmina's data block is the GOPS's line)."""
+    if not name_hint:
+        return text
+    kept = []
+    for line in text.split("\n"):
+        digit = re.search(r"[(+\d]", line)
+        before = line[: digit.start()] if digit else ""
+        if before.strip(" -–:") and names_another_institution(before.strip(" -–:"), [name_hint]):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
 def map_pairs(block: Block, name_hint: str) -> PageFields:
     """The record fields a block's pairs give; `name_hint` is the owner's name as far as it is
     known, to pick the owner's identifier where a cell lists several."""
@@ -337,10 +354,12 @@ def map_pairs(block: Block, name_hint: str) -> PageFields:
             taken = fields.set_once("postal_code", (find_postal_codes(text) or [text])[0])
         elif kind == "phones":
             # the label says what the number is ("Sekretariat", "Telefon/fax")
-            fields.add_phones(_labelled(pair.label, number) for number in _phones_in(text))
+            own = _owners_numbers(text, name_hint)
+            fields.add_phones(_labelled(pair.label, number) for number in _phones_in(own))
         elif kind == "fax":
-            add_unique(fields.faxes, find_phones(text))
-            fields.add_phones(f"fax: {number}" for number in find_phones(text))
+            own = _owners_numbers(text, name_hint)
+            add_unique(fields.faxes, find_phones(own))
+            fields.add_phones(f"fax: {number}" for number in find_phones(own))
         elif kind == "emails":
             fields.add_emails(find_emails(pair.node if pair.node is not None else text))
         elif kind == "websites":

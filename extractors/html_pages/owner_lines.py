@@ -219,6 +219,41 @@ def prose_address(lines: Sequence[str]) -> tuple[str, str, str] | None:
     return None
 
 
+# "ul. Jarosławska 4", "al. Jana Pawła II 12": a street and its house number in a line.
+_STREET_IN_LINE = re.compile(
+    r"(?i)\b(?:ul|al|pl|os)\.\s*(?P<word>[^\W\d_][\w-]*)(?:\s+[^\W\d_][\w.-]*){0,3}\s+\d+"
+)
+
+
+def _street_word(street: str) -> str:
+    """The first word of a street's name, folded ("ul. Łukasiewicza 2" -> "lukasiewicza")."""
+    match = _STREET_IN_LINE.search(street)
+    words = fold_key(match.group("word") if match else street).split()
+    words = [w for w in words if w not in ("ul", "al", "pl", "os", "ulica", "aleja", "plac")]
+    return words[0] if words else ""
+
+
+def other_street_lines(lines: Sequence[str], street: str | None, owned: set[int]) -> set[int]:
+    """Indexes of the lines whose number follows another street than the owner's ("• do
+    Noclegowni prowadzonej przez Caritas Leżajsk, ul. Jarosławska 4, tel. (17) 240 24 01" on
+    the page of an OPS at ul. Łukasiewicza 2): a place the page points to, its numbers that
+    place's, whether or not its body is named in a form the mention finder reads. Only
+    once the owner's own street is known, and never a line naming the owner."""
+    own_word = _street_word(street) if street else ""
+    if not own_word:
+        return set()
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        match = _STREET_IN_LINE.search(line)
+        if index in owned or match is None:
+            continue
+        if fold_key(match.group("word")) == own_word:
+            continue
+        if any(line.find(entry.number) > match.start() for entry in find_phone_entries(line)):
+            found.add(index)
+    return found
+
+
 def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
     """The owner's address, numbers, mailboxes and identifiers from the page's own lines."""
     foreign = foreign_lines(page, owner) | elsewhere_blocks(page.lines, _name_place(owner.name))
@@ -250,8 +285,17 @@ def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
         # only in the lines naming the owner: the sentence must be about the owner
         address = prose_address([page.lines[index] for index in owner.lines])
     text = "\n".join(own)
+    # the owner's street: its address's, else one written on a line naming it
+    named = (_STREET_IN_LINE.search(page.lines[index]) for index in owner.lines)
+    own_street = address[0] if address else next((m.group(0) for m in named if m), None)
+    elsewhere = other_street_lines(page.lines, own_street, set(owner.lines))
+    phone_text = "\n".join(
+        _owners_part(line, owner_key)
+        for index, line in enumerate(page.lines)
+        if index not in foreign and index not in elsewhere
+    )
     phones: list[str] = []
-    for entry in find_phone_entries(text):
+    for entry in find_phone_entries(phone_text):
         if _national_line(entry.raw) or entry.raw in phones:
             continue
         phones.append(entry.raw)
