@@ -105,6 +105,7 @@ def run_wsparcie(records: str, out: str, code: str, queue: Any) -> None:
             "stages": summary.stage_seconds,
             "rules": rules,
             "review": summary.review_cases,
+            "ambiguous_joins": summary.ambiguous_joins,
         }
     )
 
@@ -332,7 +333,10 @@ def _report(label: str, info: dict[str, Any], dataset: Path, out: str) -> dict[s
         flush=True,
     )
     if "rules" in info:
-        print(f"{'':18s} candidate pairs={info['pairs']} review cases={info['review']}")
+        print(
+            f"{'':18s} candidate pairs={info['pairs']} review cases={info['review']} "
+            f"ambiguous joins refused={info['ambiguous_joins']}"
+        )
         print(f"{'':18s} rules(pairs,new,skipped)={info['rules']}")
         print(f"{'':18s} seconds by phase: {info['stages']}", flush=True)
     return {"label": label, **info, **result, "tags": tags}

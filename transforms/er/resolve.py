@@ -50,6 +50,9 @@ class Resolution:
     rule_counts: tuple[RuleCount, ...]
     thresholds: Thresholds
     refused_joins: int
+    # joins a contact-less record (or one sharing no contact) was refused because they would
+    # reach two namesake clusters without a clear best (`cluster.cluster_pairs`)
+    ambiguous_joins: int = 0
     stats: dict[str, float] = field(default_factory=dict)
 
 
@@ -100,7 +103,6 @@ def resolve_features(
         scored.cannot_links.close()
     labels = clustering.result.labels
     stats["clustering_s"] = round(time.perf_counter() - scored_at, 2)
-    stats["ambiguous_joins"] = clustering.result.ambiguous
 
     _store_clusters(con, labels, clustering.left, clustering.right, clustering.strength, th)
     cluster_key: dict[int, str] = {}
@@ -121,6 +123,7 @@ def resolve_features(
         rule_counts=tuple(rule_counts),
         thresholds=th,
         refused_joins=clustering.result.refused,
+        ambiguous_joins=clustering.result.ambiguous,
         stats=stats,
     )
 

@@ -43,6 +43,7 @@ class MatchFileSummary:
     pairs_matched: int
     review_cases: int
     conflict_cases: int
+    ambiguous_joins: int
     rule_counts: tuple[RuleCount, ...]
     seconds: float
     stage_seconds: dict[str, float]
@@ -126,6 +127,7 @@ def match_file(
             pairs_matched=result.pairs_matched,
             review_cases=len(result.review_cases),
             conflict_cases=len(result.conflict_cases),
+            ambiguous_joins=result.ambiguous_joins,
             rule_counts=result.rule_counts,
             seconds=round(time.perf_counter() - started, 2),
             stage_seconds=dict(result.stats),
