@@ -28,6 +28,13 @@ class Analysis:
     def pos(self) -> str:
         return self.tag.split(":", 1)[0]
 
+    @property
+    def cases(self) -> frozenset[str]:
+        """The cases of a noun's or an adjective's reading ("subst:sg:gen.acc:m3" -> {"gen",
+        "acc"}); empty for a reading without case (a verb, an unknown word)."""
+        parts = self.tag.split(":")
+        return frozenset(parts[2].split(".")) if len(parts) > 2 else frozenset()
+
 
 def analyser() -> morfeusz2.Morfeusz:
     """This thread's Morfeusz instance (separate spaces, so "-" is its own token)."""

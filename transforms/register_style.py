@@ -63,6 +63,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from transforms.acronym_expansion import SEATED
 from transforms.acronyms import ACRONYMS, acronym_token_key
 from transforms.locatives import locative_of, preposition_for
@@ -124,13 +126,13 @@ _HOUSE_NUMBER = re.compile(
 )
 # An operator's name a list glued after the seat ("Dom Pomocy Społecznej w Chorzeszowie
 # Fundacja im. Brata Alberta": the list's second line names who runs the home).
-_OPERATOR_HEADS = (
+OPERATOR_HEADS = (
     "Fundacja", "Stowarzyszenie", "Zgromadzenie", "Towarzystwo", "Caritas", "Spółdzielnia",
     "Parafia", "Związek", "Kongregacja", "Zakon",
 )  # fmt: skip
 _OPERATOR_AFTER_SEAT = re.compile(
     r"^(?P<head>.+?\s(?:w|we)\s+[" + _CAPITAL + r"][\w-]*(?:\s+[" + _CAPITAL + r"][\w-]*){0,2})"
-    r"\s+(?:" + "|".join(_OPERATOR_HEADS) + r")\b.*$"
+    r"\s+(?:" + "|".join(OPERATOR_HEADS) + r")\b.*$"
 )
 # What a branch is for, after its seat: "… Filia w Rożdżałach dla osób dorosłych …".
 _BRANCH_TAIL = re.compile(
@@ -181,10 +183,10 @@ def _join_compounds(text: str) -> str:
     return text
 
 
-def _reads_as_locative(word: str) -> bool:
+def reads_as_locative(word: str) -> bool:
     """A word no dictionary knows (a village's name), or one with a locative reading."""
     found = [a for a in analyse_word(word) if a.pos != "ign"]
-    return not found or any("loc" in (a.tag.split(":") + ["", "", ""])[2] for a in found)
+    return not found or any("loc" in a.cases for a in found)
 
 
 def _lower_preposition(text: str, place_name: PlaceName | None) -> str:
@@ -194,7 +196,7 @@ def _lower_preposition(text: str, place_name: PlaceName | None) -> str:
         return text
     phrase = match.group("prep").lower() + match.group("place")
     known = place_name is not None and place_name(phrase) is not None
-    if not known and not _reads_as_locative(match.group("place").split()[0]):
+    if not known and not reads_as_locative(match.group("place").split()[0]):
         return text
     return text[: match.start()] + phrase
 
@@ -252,7 +254,7 @@ def _without_operator(text: str) -> str:
     if match is None:
         return text
     head = match.group("head")
-    if any(re.search(rf"\b{word}\b", head) for word in _OPERATOR_HEADS):
+    if any(re.search(rf"\b{word}\b", head) for word in OPERATOR_HEADS):
         return text  # "Stowarzyszenie … w Krakowie Fundacja …": whose is whose is unclear
     return head
 
@@ -359,14 +361,8 @@ def _inflects(word: str, plain: str) -> bool:
 
 
 def _one_letter_apart(one: str, two: str) -> bool:
-    """One letter more, or two neighbours swapped."""
-    if len(one) == len(two):
-        diff = [i for i, (a, b) in enumerate(zip(one, two, strict=True)) if a != b]
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and one[diff[0]] == two[diff[1]]
-    short, long = sorted((one, two), key=len)
-    if len(long) != len(short) + 1:
-        return False
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    """One letter more, or two neighbours swapped (one edit, not a letter replaced)."""
+    return OSA.distance(one, two) == 1 and (len(one) != len(two) or sorted(one) == sorted(two))
 
 
 def _misspelt(word: str, declined: str) -> bool:
@@ -494,9 +490,7 @@ def _locative_without_preposition(
     if not before[:1].isupper() or before.lower() in _OWNER_WORDS:
         return None
     for word in declined.split(" "):
-        cases = {
-            c for a in analyse_word(word) for c in (a.tag.split(":") + ["", "", ""])[2].split(".")
-        }
+        cases = {c for a in analyse_word(word) for c in a.cases}
         if "gen" in cases or "nom" in cases:
             return None
     return f"{' '.join(words[:-size])} {preposition} {declined}"

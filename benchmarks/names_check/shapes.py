@@ -24,24 +24,17 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from transforms.morphology import analyse_word  # noqa: E402
+from transforms.register_style import OPERATOR_HEADS, reads_as_locative  # noqa: E402
 
 _CAPITAL = "A-ZĄĆĘŁŃÓŚŹŻ"
-_OPERATOR_WORDS = (
-    "Fundacja", "Stowarzyszenie", "Zgromadzenie", "Towarzystwo", "Caritas", "Spółdzielnia",
-    "Parafia", "Związek", "Kongregacja", "Zakon",
-)  # fmt: skip
 _SEAT = re.compile(r"(?:^|\s)(?:w|we)\s+(?P<place>[" + _CAPITAL + r"][\w-]*)")
 
 
 def _seat_not_locative(name: str) -> bool:
     """A seat word after "w" that the dictionary knows, but never in the locative."""
-    for match in _SEAT.finditer(name):
-        word = match.group("place").split("-")[0]
-        readings = [a for a in analyse_word(word) if a.pos != "ign"]
-        if readings and not any("loc" in (a.tag.split(":") + ["", "", ""])[2] for a in readings):
-            return True
-    return False
+    return any(
+        not reads_as_locative(match.group("place").split("-")[0]) for match in _SEAT.finditer(name)
+    )
 
 
 SHAPES: dict[str, Callable[[str], bool]] = {
@@ -56,7 +49,7 @@ SHAPES: dict[str, Callable[[str], bool]] = {
             + r"][\w-]*(?:\s+["
             + _CAPITAL
             + r"][\w-]*)*\s+(?:"
-            + "|".join(_OPERATOR_WORDS)
+            + "|".join(OPERATOR_HEADS)
             + r")\b",
             n,
         )
