@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from transforms.morphology import analyse_word
+from transforms.morphology import Analysis, analyse_word
 from transforms.taxonomy_reading import Match, Token
 from transforms.text import fold
 
@@ -111,21 +111,21 @@ _CONJUNCTIONS = frozenset({"i", "oraz", "lub", "albo", "a", "także"})
 
 
 @lru_cache(maxsize=65_536)
-def _readings(word: str) -> tuple[tuple[str, str, str], ...]:
-    """(lemma, word class, tag) of each Morfeusz reading of a word, lower case."""
-    return tuple((r.lemma.lower(), r.pos, r.tag) for r in analyse_word(word.lower()))
+def _readings(word: str) -> tuple[Analysis, ...]:
+    """The Morfeusz readings of a word, read in lower case."""
+    return tuple(analyse_word(word.lower()))
 
 
 def _lemmas(token: Token) -> frozenset[str]:
-    return frozenset(lemma for lemma, _, _ in _readings(token.text))
+    return frozenset(r.lemma.lower() for r in _readings(token.text))
 
 
 def _genitive(token: Token) -> bool:
-    return any(":gen" in tag for _, pos, tag in _readings(token.text) if pos in ("subst", "ger"))
+    return any("gen" in r.cases for r in _readings(token.text) if r.pos in ("subst", "ger"))
 
 
 def _adjective(token: Token) -> bool:
-    return any(pos in ("adj", "adja") for _, pos, _ in _readings(token.text))
+    return any(r.pos in ("adj", "adja") for r in _readings(token.text))
 
 
 def _recorded(tokens: Sequence[Token], match: Match) -> str | None:
