@@ -277,6 +277,13 @@ def find_phones(text: str) -> list[str]:
     return _unique(number for number, _, _, fax_only in _phone_matches(text) if not fax_only)
 
 
+def find_numbers(text: str) -> list[str]:
+    """Every number as written, faxes included: what a cell the page labels "Faks" holds,
+    whose own "fax." before the number (`find_phones` leaves such numbers out) only repeats
+    what the label says."""
+    return _unique(number for number, _, _, _ in _phone_matches(text))
+
+
 def find_phone_entries(text: str) -> list[PhoneEntry]:
     """Every number in `text`, faxes included, each with the words that label it as written
     ("Sekretariat tel. 41 123 45 67", "fax: 41 123 45 68", "Asystent Rodziny - tel. 515 …").

@@ -23,6 +23,7 @@ from extractors.contacts import (
     find_emails,
     find_krs,
     find_nip,
+    find_numbers,
     find_phones,
     find_postal_codes,
     find_regon,
@@ -229,8 +230,8 @@ def _take_contact(fields: PageFields, pair: Pair) -> None:
             if kind in ("phone", "gsm", "mobile"):
                 fields.add_phones(_phones_in(text))
             elif kind == "fax":
-                add_unique(fields.faxes, find_phones(text))
-                fields.add_phones(f"fax: {number}" for number in find_phones(text))
+                add_unique(fields.faxes, find_numbers(text))
+                fields.add_phones(f"fax: {number}" for number in find_numbers(text))
             elif kind == "mail":
                 fields.add_emails(find_emails(item))
             else:
@@ -358,8 +359,8 @@ def map_pairs(block: Block, name_hint: str) -> PageFields:
             fields.add_phones(_labelled(pair.label, number) for number in _phones_in(own))
         elif kind == "fax":
             own = _owners_numbers(text, name_hint)
-            add_unique(fields.faxes, find_phones(own))
-            fields.add_phones(f"fax: {number}" for number in find_phones(own))
+            add_unique(fields.faxes, find_numbers(own))
+            fields.add_phones(f"fax: {number}" for number in find_numbers(own))
         elif kind == "emails":
             fields.add_emails(find_emails(pair.node if pair.node is not None else text))
         elif kind == "websites":
