@@ -357,6 +357,11 @@ def map_pairs(block: Block, name_hint: str) -> PageFields:
             # the label says what the number is ("Sekretariat", "Telefon/fax")
             own = _owners_numbers(text, name_hint)
             fields.add_phones(_labelled(pair.label, number) for number in _phones_in(own))
+            # "tel. 61 28 37 001, fax 61 28 29 321" in one cell: the fax is the office's too
+            voice = find_phones(own)
+            faxes = [number for number in find_numbers(own) if number not in voice]
+            add_unique(fields.faxes, faxes)
+            fields.add_phones(f"fax: {number}" for number in faxes)
         elif kind == "fax":
             own = _owners_numbers(text, name_hint)
             add_unique(fields.faxes, find_numbers(own))
