@@ -273,12 +273,18 @@ def _owner_value(pair: Pair, finder: Callable[[str], list[str]], name_hint: str)
 
 def _take_person_contacts(fields: PageFields, pair: Pair) -> None:
     """The icon-marked phones and e-mails of an entry the labels do not map ("Dyrektor:
-    Dorota Młodecka" with a phone and a mailbox): kept apart, see `owner_lines`."""
+    Dorota Młodecka" with a phone and a mailbox): kept apart, see `owner_lines`. A fax is no
+    person's own line: the fax of an entry that gives no address (a person's, not another
+    body's such as the school's "organ prowadzący") is the office's, typed as a fax."""
     if pair.node is None:
         return
     for kind, item in icon_items(pair.node):
         if kind in ("phone", "gsm", "mobile"):
             add_unique(fields.person_phones, find_phones("\n".join(text_lines(item))))
+        elif kind == "fax" and not find_postal_codes(pair.text):
+            faxes = find_numbers("\n".join(text_lines(item)))
+            add_unique(fields.faxes, faxes)
+            fields.add_phones(f"fax: {number}" for number in faxes)
         elif kind == "mail":
             fields.person_emails += [(email, pair.text) for email in find_emails(item)]
 
