@@ -175,6 +175,12 @@ class PhoneEntry:
     fax_only: bool = False
 
     @property
+    def fax(self) -> bool:
+        """Whether the number is a fax line: labelled only as a fax, or as a phone and a fax
+        ("tel/fax - (48 46) 874 62 94")."""
+        return self.fax_only or _FAX_WORD.search(self.label) is not None
+
+    @property
     def raw(self) -> str:
         """The entry as a record keeps it in `phones_raw`: label and number, as written (a
         fax whose label lost its "fax" word to a shared list label gets it back)."""

@@ -5,7 +5,8 @@ BIP data blocks label each cell, and some cells repeat the label before the numb
 `county/bip.powiat-srem.pl.html` of the 96 pages, `../shared/data/html_fixtures`). The phone
 finder leaves a number labelled only as a fax out of the phones, so the fax cell gave nothing
 and the county office's fax was lost; a directory keeps it, typed as a fax (HSDS). The same
-holds for a "Telefon" cell that gives a fax after the phone.
+holds for a "Telefon" cell that gives a fax after the phone, or a "tel/fax" line
+("Sekretariat tel/fax - (48 46) 874 62 94", `gmina/bip.dmosin.pl.html`).
 
 A person's entry in an idcom block ("Dyrektor Szkoly" / "mgr inz. Danuta Piaskowska" with a
 phone, a fax and a mailbox icon, `school/bip.szkolasmogory.com.pl.html`) gives the office's fax:
@@ -47,6 +48,15 @@ SREM = (
             ["61 28 37 001", "61 28 29 321"],
             ["61 28 29 321"],
             id="srem-a-phone-cell-giving-the-fax-after-the-phone",
+        ),
+        pytest.param(
+            (
+                Pair("Telefon", "Sekretariat tel/fax - (48 46) 874 62 94"),
+                Pair("Telefon", "Sekretariat tel - (48 46) 874 74 85"),
+            ),
+            ["874 62 94", "874 74 85"],
+            ["(48 46) 874 62 94"],
+            id="dmosin-the-secretariats-tel-fax-line-is-also-a-fax",
         ),
         pytest.param(
             (SREM[0], Pair("Faks", "faks: (61) 28 29 321, 28 29 322")),

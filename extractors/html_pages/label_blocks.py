@@ -24,6 +24,7 @@ from extractors.contacts import (
     find_krs,
     find_nip,
     find_numbers,
+    find_phone_entries,
     find_phones,
     find_postal_codes,
     find_regon,
@@ -363,9 +364,9 @@ def map_pairs(block: Block, name_hint: str) -> PageFields:
             # the label says what the number is ("Sekretariat", "Telefon/fax")
             own = _owners_numbers(text, name_hint)
             fields.add_phones(_labelled(pair.label, number) for number in _phones_in(own))
-            # "tel. 61 28 37 001, fax 61 28 29 321" in one cell: the fax is the office's too
-            voice = find_phones(own)
-            faxes = [number for number in find_numbers(own) if number not in voice]
+            # "tel. 61 28 37 001, fax 61 28 29 321", "Sekretariat tel/fax - (48 46) 874 62 94"
+            # in one cell: the office's faxes, typed as such
+            faxes = [entry.number for entry in find_phone_entries(own) if entry.fax]
             add_unique(fields.faxes, faxes)
             fields.add_phones(f"fax: {number}" for number in faxes)
         elif kind == "fax":
