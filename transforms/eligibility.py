@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from transforms.numerals import with_digits
 from transforms.text import fold
 
 
@@ -49,6 +50,7 @@ _N = r"(\d{1,2}(?:[,.]5(?!\d))?)(?:\s?-?(?:go|tego|ego|ty|ym)|\.)?"
 _INFANT = r"(?:\d{1,2}\.?\s?(?:miesi\w*|m-c\w*|mies\.|tygodni\w*|tyg\.)(?:\s?zycia)?)"
 _YEARS = r"(?:lat[a]?\b|lat\w*|roku? zycia|r\.\s?z\.|rz\b|rok\w* zycia|r\. zycia)"
 _ADULT_MIN = 18
+_YEAR_WORD = re.compile(r"\b(?:lat|lata|rok\w*|r\.\s?z\.)")
 # Words that say the numbers are the ages of people served, not years of activity.
 _PEOPLE = re.compile(
     r"\b(?:dzie(?:ci|ck)|mlodziez|osob|uczni|uczestnik|wychowan|pacjent|senior|chlop|dziewcz"
@@ -165,6 +167,9 @@ def read_ages(sentences: Iterable[str]) -> tuple[AgeRange, ...]:
         # "Wiek: 7–12 lat", "grupa wiekowa 6-10 lat" say whose years these are too
         if not _PEOPLE.search(folded) and not re.search(r"\bwiek|zycia", folded):
             continue
+        if _YEAR_WORD.search(folded):
+            # "dzieci do trzech lat", "do ukończenia pierwszego roku życia"
+            folded = fold(with_digits(sentence)).lower()
         for low, high in _ages_in(folded):
             if (low, high) == (None, _ADULT_MIN) and "pelnolet" in folded:
                 continue
