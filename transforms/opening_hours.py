@@ -40,18 +40,25 @@ class Schedule:
 
 # Folded day words: full names in any case, and the usual abbreviations.
 _DAY_WORD = re.compile(
-    r"\b(?:(poniedzial(?:ek|ku|ki|kach|kami)|pon|pn|pnd)|(wtor(?:ek|ku|ki|kach|kami)|wt)"
-    r"|(srod(?:a|e|y|zie|ach|ami)|sr)|(czwart(?:ek|ku|ki|kach|kami)|czw|cz)"
-    r"|(pi[ae]t(?:ek|ku|ki|kach|kami)|piat|pt|pia)|(sobot(?:a|e|y|cie|ach|ami)|sobocie|sob|so)"
+    r"\b(?:(poniedzial(?:ek|ku|ki|kach|kami|kow)|pon|pn|pnd)|(wtor(?:ek|ku|ki|kach|kami|kow)|wt)"
+    r"|(srod(?:a|e|y|zie|ach|ami)?|sr)|(czwart(?:ek|ku|ki|kach|kami|kow)|czw|cz)"
+    r"|(pi[ae]t(?:ek|ku|ki|kach|kami|kow)|piat|pt|pia)|(sobot(?:a|e|y|cie|ach|ami)?|sobocie|sob|so)"
     r"|(niedziel(?:a|e|i|ach|ami)?|niedz|nd|ndz))\b\.?"
 )
+# Days left out of the days before them: "codziennie (oprócz piątków)", "z wyjątkiem sobót".
+_EXCEPT = re.compile(r"(?:\boprocz|\bz wyjatkiem|\bpoza|\bbez)\s*$")
 _DAY_JOIN = re.compile(r"^\s*(?:-|–|—|do|-\s*do)\s*$")
 _DAY_LIST = re.compile(r"^\s*(?:,|i|oraz|lub|,\s*i|/|\s)\s*$")
 _EVERY_DAY = re.compile(
     r"\b(?:codziennie|w dni robocze|dni robocze|w dni powszednie|dni powszednie|w dni robocze)\b"
 )
+# Every day of the week said in words: "siedem dni w tygodniu", "we wszystkie dni tygodnia".
+_WHOLE_WEEK = re.compile(
+    r"\b(?:siedem|7) dni w tygodniu|\b(?:we |przez )?wszystkie dni (?:tygodnia|w tygodniu)"
+    r"|\b(?:w ciagu|przez) cal\w* tygodni\w*"
+)
 _ALL_WEEK = re.compile(
-    r"\b(?:siedem|7) dni w tygodniu|\bprzez (?:cala|7) dob\w*|\bcalodobow(?:o|y|a|e)\b"
+    r"\b(?:siedem|7) dni w tygodniu|\bwszystkie dni (?:tygodnia|w tygodniu)|\bcal\w* tydzien|\bprzez (?:cala|7) dob\w*|\bcalodobow(?:o|y|a|e)\b"
     r"|\b24\s?h\b|\b24 godziny na dobe|\b24/7\b|\bcala dobe\b"
 )
 _ROUND_THE_CLOCK = re.compile(
@@ -171,7 +178,21 @@ def _day_items(folded: str, all_week: bool = False) -> list[_Item]:
         # "codziennie 24h/dobę" is every day of the week; "codziennie 8-16" is office days.
         every = DAYS if all_week and match[0] == "codziennie" else WEEKDAYS
         items.append(_Item(match.start(), "days", every))
-    return items
+    items += [_Item(match.start(), "days", DAYS) for match in _WHOLE_WEEK.finditer(folded)]
+    return _without_excepted(folded, sorted(items, key=lambda item: item.start))
+
+
+def _without_excepted(folded: str, items: list[_Item]) -> list[_Item]:
+    """Days after "oprócz"/"z wyjątkiem" are taken out of the days written before them."""
+    out: list[_Item] = []
+    for item in items:
+        if out and _EXCEPT.search(folded[max(0, item.start - 16) : item.start].rstrip(" (")):
+            kept = tuple(day for day in out[-1].days if day not in item.days)
+            if kept:
+                out[-1] = _Item(out[-1].start, "days", kept)
+                continue
+        out.append(item)
+    return out
 
 
 def _clock(hour: str, minute: str) -> str:
@@ -427,6 +448,32 @@ def _without_timetables(schedules: tuple[Schedule, ...]) -> tuple[Schedule, ...]
     def short(schedule: Schedule) -> bool:
         return 0 < _minutes(schedule.closes) - _minutes(schedule.opens) <= _SHORT_MINUTES
 
-    if sum(short(s) for s in schedules) < _TIMETABLE_SIZE:
-        return schedules
-    return tuple(s for s in schedules if not short(s))
+    if sum(short(s) for s in schedules) >= _TIMETABLE_SIZE:
+        schedules = tuple(s for s in schedules if not short(s))
+    return _without_day_plans(schedules)
+
+
+# A plan of the day ("8.30 – 9.00 Gimnastyka, 9.30 – 10.30 Ćwiczenia…, 12.30 – 13.30 Obiad"):
+# ranges for the same days, each opening about when the one before it closes. Opening hours
+# of one place on one day do not follow each other so; its breaks are longer than an hour or
+# written as "przerwa".
+_PLAN_SIZE = 3
+_PLAN_GAP = 60
+
+
+def _chained(before: Schedule, after: Schedule) -> bool:
+    gap = _minutes(after.opens) - _minutes(before.closes)
+    return after.days == before.days and -_PLAN_GAP <= gap <= _PLAN_GAP
+
+
+def _without_day_plans(schedules: tuple[Schedule, ...]) -> tuple[Schedule, ...]:
+    """Without runs of three or more chained ranges, in the order the text gives them."""
+    dropped: set[int] = set()
+    start = 0
+    for index in range(1, len(schedules) + 1):
+        if index < len(schedules) and _chained(schedules[index - 1], schedules[index]):
+            continue
+        if index - start >= _PLAN_SIZE:
+            dropped.update(range(start, index))
+        start = index
+    return tuple(s for index, s in enumerate(schedules) if index not in dropped)
