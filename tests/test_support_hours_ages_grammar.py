@@ -59,7 +59,26 @@ SCHEDULES = [
         "14.30 – 18.00 zajęcia szkoleniowe – teoria i praktyka\n18.00 – 19.00  kolacja",
         set(),
     ),
+    (  # a plan of the day under the hours it is open, for two units of one house
+        "https://www.zlobek-krainamaluszka.pl/plan-dnia/",
+        "Żłobek „Kraina Maluszka” czynny od 6:00 do 14:00\n\nRozkład dnia:\n\n"
+        "6.00- 8.00 przyjmowanie dzieci, zabawy i zajęcia indywidualne\n\n8.00- 8.30 śniadanie\n\n"
+        "8.30- 10.00 zajęcia wychowawczo-dydaktyczne w bawialni\n10.00- 10.30- zupa\n"
+        "10.30- 12.30 leżakowanie\n\n12.30- 13.00 drugie danie\n"
+        "13.00- 14.00 zabawy dowolne i zorganizowane,  wydawanie dzieci.\n\n"
+        "Klub dziecięcy „Kraina Maluszka” czynny od 14:00 do 18:00\n\nRozkład dnia:\n\n"
+        "14.00- 14.30 – przyjmowanie dzieci, zabawy indywidualne\n14.30- 15.00 – posiłek\n\n"
+        "15.00 – 16.00 – zajęcia wychowawczo-dydaktyczne w bawialni\n"
+        "16.00- 17.00 – zabawy i zajęcia wyciszające\n\n"
+        "17.00 – 18.00 – zabawy indywidualne, wydawanie dzieci.",
+        {(MO_FR, "06:00", "14:00"), (MO_FR, "14:00", "18:00")},
+    ),
     # Read before this round, and still read: two ranges a day are no plan of the day.
+    (
+        "https://euthymia.pl/oferta/grupa-terapeutyczna-dla-mlodziezy",
+        "Spotkania grupy będą odbywać się w każdy wtorek, w godzinach 17:00 – 18:45.",
+        {(("Tu",), "17:00", "18:45")},
+    ),
     (
         "https://www.opsbielawa.pl/index.php/formy-pomocy/pomoc-spoleczna",
         "Godziny przyjęć:\nw poniedziałki, środy, czwartki\n"
@@ -139,7 +158,30 @@ AGES = [
         "lat, chcący zachować aktywność zawodową.",
         {(None, 3)},
     ),
+    (
+        "https://starogard.pl/opieka-nad-dziecmi-wieku-3/",
+        "„Wsparcie dla rodzin z dziećmi” – „Opieka nad dzieckiem w wieku do lat trzech”.",
+        {(None, 3)},
+    ),
+    (  # weeks of life after "od ukończenia"
+        "http://warszawarodzinna.um.warszawa.pl/przyjazne-warunki-dla-rodziny/opieka-nad-dzieckiem-0-3",
+        "ŻŁOBEK  organizuje opiekę nad dzieckiem w wieku od ukończenia 20 tyg. życia w wymiarze "
+        "do 10 godz. dziennie.",
+        {(0, None)},
+    ),
     # Read before this round, and still read.
+    (
+        "https://zlobekkokardka.pl/rekrutacja-trwa/",
+        "Żłobek przyjmuje dzieci od 6 miesiąca życia do 2,5 roku życia. Przedszkole przyjmuje "
+        "dzieci od 2,5 do 6 roku życia.",
+        {(0, 2.5), (2.5, 6)},
+    ),
+    (
+        "https://euthymia.pl/oferta/grupa-terapeutyczna-dla-mlodziezy",
+        "Grupa terapeutyczna dla młodzieży przeznaczona jest dla uczniów i uczennic szkół "
+        "ponadpodstawowych (osoby w wieku 15 – 18 lat), którzy:",
+        {(15, 18)},
+    ),
     (
         "https://www.kubusiowakraina.pl/dla-rodzica/zapisy/",
         "Do naszego przedszkola zapraszamy dzieci w wieku od 2,5 do 6 lat.",

@@ -463,11 +463,14 @@ _PLAN_GAP = 60
 
 def _chained(before: Schedule, after: Schedule) -> bool:
     gap = _minutes(after.opens) - _minutes(before.closes)
-    return after.days == before.days and -_PLAN_GAP <= gap <= _PLAN_GAP
+    plan_items = not any(_OPEN.search(fold(s.evidence).lower()) for s in (before, after))
+    return plan_items and after.days == before.days and -_PLAN_GAP <= gap <= _PLAN_GAP
 
 
 def _without_day_plans(schedules: tuple[Schedule, ...]) -> tuple[Schedule, ...]:
-    """Without runs of three or more chained ranges, in the order the text gives them."""
+    """Without runs of three or more chained ranges, in the order the text gives them; a range
+    said to be when something is open ("Klub dziecięcy czynny od 14:00 do 18:00") is no item
+    of a plan."""
     dropped: set[int] = set()
     start = 0
     for index in range(1, len(schedules) + 1):
