@@ -46,7 +46,7 @@ _DAY_WORD = re.compile(
     r"|(niedziel(?:a|e|i|ach|ami)?|niedz|nd|ndz))\b\.?"
 )
 # Days left out of the days before them: "codziennie (oprócz piątków)", "z wyjątkiem sobót".
-_EXCEPT = re.compile(r"(?:\boprocz|\bz wyjatkiem|\bpoza|\bbez)\s*$")
+_EXCEPT = re.compile(r"(?:\boprocz|\bz wyjatkiem)\s*$")
 _DAY_JOIN = re.compile(r"^\s*(?:-|–|—|do|-\s*do)\s*$")
 _DAY_LIST = re.compile(r"^\s*(?:,|i|oraz|lub|,\s*i|/|\s)\s*$")
 _EVERY_DAY = re.compile(
@@ -58,7 +58,7 @@ _WHOLE_WEEK = re.compile(
     r"|\b(?:w ciagu|przez) cal\w* tygodni\w*"
 )
 _ALL_WEEK = re.compile(
-    r"\b(?:siedem|7) dni w tygodniu|\bwszystkie dni (?:tygodnia|w tygodniu)|\bcal\w* tydzien|\bprzez (?:cala|7) dob\w*|\bcalodobow(?:o|y|a|e)\b"
+    r"\b(?:siedem|7) dni w tygodniu|\bprzez (?:cala|7) dob\w*|\bcalodobow(?:o|y|a|e)\b"
     r"|\b24\s?h\b|\b24 godziny na dobe|\b24/7\b|\bcala dobe\b"
 )
 _ROUND_THE_CLOCK = re.compile(
