@@ -220,3 +220,23 @@ AGES = [
 def test_ages_as_pages_write_them(url: str, text: str, expected: set[object]) -> None:
     read = {(a.min, a.max) for a in read_ages(sentences(text))}
     assert read == expected, url
+
+
+# Lines of tune documents of the web corpus (their ids in the case ids).
+TUNE_SCHEDULES = [
+    (  # the hours said in words: when it opens, when it closes
+        "f013",
+        "W dni powszednie godziną otwarcia będzie 8:00, natomiast godziną zamknięcia 20:00. A "
+        "jeśli chodzi o soboty poradnia zacznie pracę o godz. 11:00 natomiast zakończy o "
+        "godzinie 19:00.",
+        {(MO_FR, "08:00", "20:00"), (("Sa",), "11:00", "19:00")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("doc", "text", "expected"), TUNE_SCHEDULES, ids=[c[0] for c in TUNE_SCHEDULES]
+)
+def test_hours_said_in_words(doc: str, text: str, expected: set[object]) -> None:
+    read = {(s.days, s.opens, s.closes) for s in read_schedules(text)}
+    assert read == expected, doc

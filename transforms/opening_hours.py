@@ -260,6 +260,25 @@ def _add_extension(folded: str, token: tuple[int, int, str, bool], items: list[_
             items.append(_Item(start, "range", opens=ranges[-1].opens, closes=closes, extends=True))
 
 
+# A time said to be when a place opens and the next one when it closes, in words between them:
+# "godziną otwarcia będzie 8:00, natomiast godziną zamknięcia 20:00", "zacznie pracę o godz.
+# 11:00 natomiast zakończy o godzinie 19:00".
+_OPENS_WORD = re.compile(
+    r"\b(?:otwarci\w*|otwier\w*|zaczn\w*|zaczyna\w*|rozpoczyna\w*|rozpoczn\w*)"
+)
+_CLOSES_WORD = re.compile(r"\b(?:zamkniec\w*|zamyka\w*|zakonczy\w*|konczy\w*)")
+
+
+def _said_to_open_and_close(folded: str, start: int, end: int, next_start: int) -> bool:
+    before, between = folded[max(0, start - 40) : start], folded[end:next_start]
+    return (
+        len(between) <= 50
+        and _OPENS_WORD.search(before) is not None
+        and _CLOSES_WORD.search(between) is not None
+        and _OPENS_WORD.search(between) is None
+    )
+
+
 def _range_items(folded: str) -> list[_Item]:
     """Time ranges: two times joined by a dash, "do", "a" or nothing (cells run together); a
     bare hour counts only beside a full time or after "godz."/"od"."""
@@ -280,6 +299,8 @@ def _range_items(folded: str) -> list[_Item]:
                 or re.match(r"\s*(?:godz|h\b)", folded[next_end : next_end + 6]) is not None
                 or _DAYS_BEFORE.search(before) is not None
             )
+        if not joined and full and next_full:
+            joined = _said_to_open_and_close(folded, start, end, next_start)
         # Nothing opens between midnight and five: such a "range" is two other numbers.
         plausible = opens == "00:00" or opens >= "05:00"
         if joined and opens != closes and plausible:
