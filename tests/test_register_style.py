@@ -381,6 +381,14 @@ def test_a_numbered_home_takes_its_seat_from_the_address(
                  locality_raw="Bielsko-Biała", powiat_raw="Bielsko-Biała"),
             "Dom Pomocy Społecznej Przystań", "written", None, id="byname-not-a-place",
         ),
+        pytest.param(
+            # ops_slaskie.csv row 63; official4.csv: the list's seat clause is the register's
+            _row("Ośrodek Pomocy Społecznej w Rudzińcu z siedzibą w Pławniowicach", "24",
+                 type_raw="GOPS", street_raw="ul. Gliwicka 50", postal_code_raw="44-171",
+                 locality_raw="Pławniowice", gmina_raw="Rudziniec", powiat_raw="gliwicki"),
+            "Ośrodek Pomocy Społecznej w Rudzińcu z siedzibą w Pławniowicach", "written", None,
+            id="seat-clause-written-out",
+        ),
         # --- stay as written ---
         pytest.param(
             _row("Klub Senior+", "12", type_raw="Klub Senior+", street_raw="ul. Kolejowa 11",
