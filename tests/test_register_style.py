@@ -382,6 +382,23 @@ def test_a_numbered_home_takes_its_seat_from_the_address(
             "Dom Pomocy Społecznej Przystań", "written", None, id="byname-not-a-place",
         ),
         pytest.param(
+            # dps_frekwencja_podkarpackie row 46 (no locality in the name); official4.csv: the
+            # home's own page, "Ekumeniczny Dom Pomocy Społecznej w Prałkowcach"
+            _row("Ekumeniczny Dom Pomocy Społecznej", "18", type_raw="DPS",
+                 street_raw="Prałkowce 231", postal_code_raw="37-700", locality_raw="Prałkowce",
+                 powiat_raw="przemyski"),
+            "Ekumeniczny Dom Pomocy Społecznej w Prałkowcach", "styled_seat",
+            "Ekumeniczny Dom Pomocy Społecznej", id="adjective-before-the-register-name",
+        ),
+        pytest.param(
+            # dps_frekwencja_podkarpackie: the city's home
+            _row("Miejski Dom Pomocy Społecznej", "18", type_raw="DPS",
+                 street_raw="ul. Generała Józefa Wysockiego 99", postal_code_raw="37-700",
+                 locality_raw="Przemyśl", powiat_raw="Przemyśl"),
+            "Miejski Dom Pomocy Społecznej w Przemyślu", "styled_seat",
+            "Miejski Dom Pomocy Społecznej", id="owner-adjective-before-the-register-name",
+        ),
+        pytest.param(
             # ops_slaskie.csv row 63; official4.csv: the list's seat clause is the register's
             _row("Ośrodek Pomocy Społecznej w Rudzińcu z siedzibą w Pławniowicach", "24",
                  type_raw="GOPS", street_raw="ul. Gliwicka 50", postal_code_raw="44-171",

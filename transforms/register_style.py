@@ -42,7 +42,8 @@ and for public units named after their seat (`SEATED_TYPES`):
 - a type's bare register name followed by a locality of the institution's own gmina, without
   "w" ("Dom Pomocy Społecznej Wiśniowa Góra", gmina Andrespol) gets "w <locative>";
 - a name that is only its type's register name ("Dom Pomocy Społecznej", "Dzienny Dom
-  Senior+") gets "w <locative of its locality>", the programme's name quoted as its units'
+  Senior+"), or that with one adjective before it ("Ekumeniczny Dom Pomocy Społecznej"), gets
+  "w <locative of its locality>", the programme's name quoted as its units'
   statutes write it ("Dzienny Dom „Senior+” w Brzesku"). Whether that name fits one
   institution only is for the warehouse to check (`records.name_form = 'styled_seat'`). A
   "Klub Senior+" is left as written: the voivodeship's list and the clubs' operators name it
@@ -433,6 +434,20 @@ def _gmina_place_after_register_name(
     return None
 
 
+def _described_register_name(name: str) -> str | None:
+    """ "Ekumeniczny Dom Pomocy Społecznej" -> itself: an adjective in the nominative, then a
+    type's bare register name ("Miejski Dom Pomocy Społecznej", "Powiatowy Środowiskowy Dom
+    Samopomocy"); the adjective says whose or what kind the unit is, not which one, so the name
+    needs its seat as the bare register name does. None for anything else."""
+    first, _, rest = name.partition(" ")
+    register_name = _REGISTER_NAMES.get(fold_key(rest)) if rest else None
+    if register_name is None or not first[:1].isupper():
+        return None
+    if not any(a.pos == "adj" and "nom" in a.cases for a in analyse_word(first.lower())):
+        return None
+    return f"{first} {register_name}"
+
+
 _NUMBERED = re.compile(r"(?P<head>.+?)\s+(?P<number>nr\s+\d+[a-zA-Z]?)")
 
 
@@ -538,7 +553,7 @@ def styled_seat(
         in_gmina = _gmina_place_after_register_name(name, gmina_place, place_name)
         if in_gmina is not None:
             return Styled(in_gmina, from_address=False)
-    register_name = _REGISTER_NAMES.get(fold_key(name))
+    register_name = _REGISTER_NAMES.get(fold_key(name)) or _described_register_name(name)
     if locality and register_name is not None:
         phrase = seat_phrase(locality, place_name)
         if phrase is not None:
