@@ -106,8 +106,12 @@ def test_register_clean(written: str, clean: str, gazetteer: Gazetteer) -> None:
         ("Gminny Ośrodek Pomocy Społecznej Gmina Nowy Targ", "ops", "Nowy Targ", "Nowy Targ"),
         # sds_dps_malopolskie: a typo for Dobczyce names no place of the institution's
         ("Środowiskowy Dom Samopomocy Dobroczyce", "sds", "Dobczyce", "Dobczyce"),
-        # a bracketed name after the seat: not a bare seat at the end
-        ("Środowiskowy Dom Samopomocy Biecz (Nadzieja)", "sds", "Biecz", "Biecz"),
+        # a bracketed note after a seat already written with "w": not this rule's (Kraków's
+        # homes, dps_malopolskie: the district)
+        ("Dom Pomocy Społecznej w Krakowie (Nowa Huta)", "dps", "Kraków", "Kraków"),
+        # a branch after the seat, then the operator's note: the seat is there already
+        ("Środowiskowy Dom Samopomocy Biecz - Filia w Gorlicach (Nadzieja)", "sds", "Gorlice",
+         "Gorlice"),
         # utw_malopolskie: an association, its place part of its own name
         ("Uniwersytet Trzeciego Wieku Gdów", "ngo", "Gdów", "Gdów"),
         # senior_plus_malopolskie: the list and the operators write "Klub Senior+", no seat
@@ -144,6 +148,26 @@ def test_names_that_keep_their_seat_as_written(
     name: str, type_code: str, locality: str | None, gmina: str | None, gazetteer: Gazetteer
 ) -> None:
     assert styled_seat(name, type_code, locality, gmina, gazetteer.place_name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "locality", "seated"),
+    [
+        # placowki_sds_dps_malopolskie.csv id 9 (run by PSONI Koło w Jabłonce „BARKA”);
+        # official4.csv: "Środowiskowy Dom Samopomocy w Jabłonce"
+        ("Środowiskowy Dom Samopomocy Jabłonka (Barka)", "Jabłonka",
+         "Środowiskowy Dom Samopomocy w Jabłonce"),
+        # id 1 (run by the association „Nadzieja”); the voivodeship's list "ŚDS w Bieczu", its
+        # ePUAP box "SDSwBieczu"
+        ("Środowiskowy Dom Samopomocy Biecz (Nadzieja)", "Biecz",
+         "Środowiskowy Dom Samopomocy w Bieczu"),
+    ],
+)  # fmt: skip
+def test_an_operator_s_note_after_a_bare_seat_goes_with_it(
+    name: str, locality: str, seated: str, gazetteer: Gazetteer
+) -> None:
+    styled = styled_seat(name, "sds", locality, locality, gazetteer.place_name)
+    assert styled == Styled(seated, from_address=False)
 
 
 @pytest.mark.parametrize(

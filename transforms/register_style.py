@@ -38,7 +38,9 @@ Once the address is resolved (`styled_seat`):
 and for public units named after their seat (`SEATED_TYPES`):
 - a seat written after the type without "w" ("Gminny Ośrodek Pomocy Społecznej Spytkowice",
   "Środowiskowy Dom Samopomocy - Kalwaria Zebrzydowska") becomes "w <locative>", when the words
-  are the name of the institution's own locality or gmina;
+  are the name of the institution's own locality or gmina; a list's bracketed note after such a
+  seat, the operator's byname, goes with it ("Środowiskowy Dom Samopomocy Jabłonka (Barka)" ->
+  "… w Jabłonce"; the form as written stays an alternate);
 - a type's bare register name followed by a locality of the institution's own gmina, without
   "w" ("Dom Pomocy Społecznej Wiśniowa Góra", gmina Andrespol) gets "w <locative>";
 - a name that is only its type's register name ("Dom Pomocy Społecznej", "Dzienny Dom
@@ -329,6 +331,8 @@ _FINAL_SEAT = re.compile(
 )
 
 
+# "(Barka)", "(Nadzieja)": a list's note of the operator after a seat written without "w"
+_BRACKET_NOTE = re.compile(r"\s*\([^()]+\)$")
 # "(pow. olkuski)", "(gmina Bolesław)": a list's note after the seat
 _UNIT_NOTE = re.compile(r"(?<=\w)\s*\((?:pow\.|powiat|gm\.|gmina)\s[^()]*\)$", re.IGNORECASE)
 
@@ -547,6 +551,10 @@ def styled_seat(
         return None
     places = tuple(dict.fromkeys(p for p in (locality, gmina) if p))
     after = _seat_after_type(name, places, place_name)
+    noted_operator = _BRACKET_NOTE.search(name)
+    if after is None and noted_operator is not None:
+        # "Środowiskowy Dom Samopomocy Jabłonka (Barka)": the list's note of who runs it
+        after = _seat_after_type(name[: noted_operator.start()], places, place_name)
     if after is not None:
         return Styled(after, from_address=False)
     if gmina_place is not None:
