@@ -110,8 +110,12 @@ def test_register_clean(written: str, clean: str, gazetteer: Gazetteer) -> None:
         # homes, dps_malopolskie: the district)
         ("Dom Pomocy Społecznej w Krakowie (Nowa Huta)", "dps", "Kraków", "Kraków"),
         # a branch after the seat, then the operator's note: the seat is there already
-        ("Środowiskowy Dom Samopomocy Biecz - Filia w Gorlicach (Nadzieja)", "sds", "Gorlice",
-         "Gorlice"),
+        (
+            "Środowiskowy Dom Samopomocy Biecz - Filia w Gorlicach (Nadzieja)",
+            "sds",
+            "Gorlice",
+            "Gorlice",
+        ),
         # utw_malopolskie: an association, its place part of its own name
         ("Uniwersytet Trzeciego Wieku Gdów", "ngo", "Gdów", "Gdów"),
         # senior_plus_malopolskie: the list and the operators write "Klub Senior+", no seat
@@ -429,6 +433,31 @@ def test_a_numbered_home_takes_its_seat_from_the_address(
                  locality_raw="Pławniowice", gmina_raw="Rudziniec", powiat_raw="gliwicki"),
             "Ośrodek Pomocy Społecznej w Rudzińcu z siedzibą w Pławniowicach", "written", None,
             id="seat-clause-written-out",
+        ),
+        pytest.param(
+            # psse_sanepid_adresy_mobberizer.csv id 245 (its e-mail and site are Kwidzyn's; id
+            # 244 is the Kościerzyna station at ul. Wodna 15); official4.csv: "… w Kwidzynie"
+            _row("Powiatowa Stacja Sanitarno-Epidemiologiczna w Kościerzynie", "22",
+                 street_raw="ul. Fryderyka Chopina 40", postal_code_raw="82-500",
+                 locality_raw="Kwidzyn"),
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Kwidzynie", "styled_seat",
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Kościerzynie",
+            id="a-powiat-unit-seated-in-another-powiat",
+        ),
+        pytest.param(
+            # id 244, the same name at its own address: unchanged
+            _row("Powiatowa Stacja Sanitarno-Epidemiologiczna w Kościerzynie", "22",
+                 street_raw="ul. Wodna 15", postal_code_raw="83-400", locality_raw="Kościerzyna"),
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Kościerzynie", "written", None,
+            id="a-powiat-unit-in-its-seat",
+        ),
+        pytest.param(
+            # the same list: a seat in a village of the station's powiat, not its town
+            _row("Powiatowa Stacja Sanitarno-Epidemiologiczna w Piasecznie z siedzibą w "
+                 "Chylicach", "14", street_raw="ul. Dworska 7", postal_code_raw="05-510",
+                 locality_raw="Chylice"),
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Piasecznie z siedzibą w Chylicach",
+            "written", None, id="a-powiat-unit-in-a-village-of-its-powiat",
         ),
         # --- stay as written ---
         pytest.param(

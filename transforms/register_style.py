@@ -31,6 +31,10 @@ Once the address is resolved (`styled_seat`):
   the locative -> the locative ("w Ozorkwoie", "w Trzebinii", "w Przystaji");
 - the locality's locative at the end without its preposition gets it: "Sąd Rejonowy Cieszynie"
   -> "Sąd Rejonowy w Cieszynie" (not a word that may be a genitive owner: "… Woli");
+- a powiat's unit (`POWIAT_UNITS`) whose seat names a place outside the powiat its address
+  lies in takes its address's town: "Powiatowa Stacja Sanitarno-Epidemiologiczna w
+  Kościerzynie" at a Kwidzyn address (a list's slip; the Kościerzyna station is the next row)
+  -> "… w Kwidzynie" (the warehouse's one-institution check applies);
 - a list's note of the powiat or gmina after the seat goes: "Gminny Ośrodek Pomocy Społecznej
   w Bolesławiu (pow. olkuski)" (only in the name shown: the key keeps it apart from its
   namesake).
@@ -83,6 +87,8 @@ PlaceName = Callable[[str], str | None]
 SEATED_TYPES = frozenset(
     {"ops", "cus", "pcpr", "sds", "dps", "pup", "ppp", "sosw", "sanepid", "senior_centre"}
 )
+# A powiat's own units: the seat their names give is a town of their powiat.
+POWIAT_UNITS = frozenset({"sanepid", "pup", "pcpr"})
 # Words after which a place is a genitive owner, not the seat: "Ośrodek Pomocy Społecznej
 # Gminy Oświęcim", "… Gmina Nowy Targ".
 _OWNER_WORDS = frozenset(
@@ -491,6 +497,32 @@ def _seat_after_type(
     return None
 
 
+def _seat_of_another_powiat(
+    name: str,
+    type_code: str | None,
+    locality: str,
+    powiat_place: PlaceName,
+    place_name: PlaceName | None,
+) -> str | None:
+    """ "Powiatowa Stacja Sanitarno-Epidemiologiczna w Kościerzynie" at ul. Chopina 40, Kwidzyn
+    -> "… w Kwidzynie": a powiat's own unit sits in its powiat, so a seat that names a known
+    place but none of the powiat its address lies in is the list's slip (the sanitary list
+    titles the Kwidzyn station's row with its neighbour's name), and the address's town is its
+    seat. Only the last seat phrase, only for `POWIAT_UNITS`."""
+    if type_code not in POWIAT_UNITS:
+        return None
+    match = _FINAL_SEAT.search(name)
+    if match is None:
+        return None
+    phrase = name[match.start() :].strip()
+    if place_name is None or place_name(phrase) is None or powiat_place(phrase) is not None:
+        return None
+    seat = seat_phrase(locality, place_name)
+    if seat is None:
+        return None
+    return f"{name[: match.start()].rstrip()} {seat}"
+
+
 def _locative_without_preposition(
     name: str, locality: str, place_name: PlaceName | None
 ) -> str | None:
@@ -524,13 +556,14 @@ def styled_seat(
     *,
     spelling_only: bool = False,
     gmina_place: PlaceName | None = None,
+    powiat_place: PlaceName | None = None,
 ) -> Styled | None:
     """The name with its seat as a register writes it, or None when nothing applies or it
     is not safe: the type must be one named after its seat (`SEATED_TYPES`), the seat the
     institution's own resolved locality (`locality`) or its gmina (`gmina`), both in the
     gazetteer's nominative. `spelling_only`: only the seat phrase's spelling (for a name
     already written out from an acronym). `gmina_place`: the nominative of a locality of the
-    institution's own gmina a text names, else None."""
+    institution's own gmina a text names, else None; `powiat_place` the same for its powiat."""
     noted = _UNIT_NOTE.search(name)
     if noted is not None and _FINAL_SEAT.search(name[: noted.start()]):
         name = name[: noted.start()]
@@ -543,6 +576,10 @@ def styled_seat(
         return Styled(respelt, from_address=False)
     if spelling_only:
         return None
+    if locality and powiat_place is not None:
+        moved = _seat_of_another_powiat(name, type_code, locality, powiat_place, place_name)
+        if moved is not None:
+            return Styled(moved, from_address=True)
     if locality and not _has_seat(name):
         seated = _locative_without_preposition(name, locality, place_name)
         if seated is not None:
