@@ -427,6 +427,17 @@ def test_a_numbered_home_takes_its_seat_from_the_address(
             "Miejski Dom Pomocy Społecznej", id="owner-adjective-before-the-register-name",
         ),
         pytest.param(
+            # dps_wolne_miejsca_lodzkie and dps_frekwencja_podkarpackie write it so, without a
+            # seat; every official form with "dla …" in the four samples ends with its seat
+            # ("… dla Osób Przewlekle Psychicznie Chorych w Rzeszowie", official4.csv)
+            _row("Dom Pomocy Społecznej dla Osób Przewlekle Psychicznie Chorych", "10",
+                 type_raw="DPS", street_raw="Karsznice 62", postal_code_raw="99-122",
+                 locality_raw="Karsznice", powiat_raw="łęczycki"),
+            "Dom Pomocy Społecznej dla Osób Przewlekle Psychicznie Chorych w Karsznicach",
+            "styled_seat", "Dom Pomocy Społecznej dla Osób Przewlekle Psychicznie Chorych",
+            id="whom-it-is-for-after-the-register-name",
+        ),
+        pytest.param(
             # ops_slaskie.csv row 63; official4.csv: the list's seat clause is the register's
             _row("Ośrodek Pomocy Społecznej w Rudzińcu z siedzibą w Pławniowicach", "24",
                  type_raw="GOPS", street_raw="ul. Gliwicka 50", postal_code_raw="44-171",

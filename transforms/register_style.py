@@ -48,7 +48,8 @@ and for public units named after their seat (`SEATED_TYPES`):
 - a type's bare register name followed by a locality of the institution's own gmina, without
   "w" ("Dom Pomocy Społecznej Wiśniowa Góra", gmina Andrespol) gets "w <locative>";
 - a name that is only its type's register name ("Dom Pomocy Społecznej", "Dzienny Dom
-  Senior+"), or that with one adjective before it ("Ekumeniczny Dom Pomocy Społecznej"), gets
+  Senior+"), or that with one adjective before it ("Ekumeniczny Dom Pomocy Społecznej") or
+  whom it is for after it ("… dla Osób Starszych"), gets
   "w <locative of its locality>", the programme's name quoted as its units'
   statutes write it ("Dzienny Dom „Senior+” w Brzesku"). Whether that name fits one
   institution only is for the warehouse to check (`records.name_form = 'styled_seat'`). A
@@ -445,11 +446,15 @@ def _gmina_place_after_register_name(
 
 
 def _described_register_name(name: str) -> str | None:
-    """ "Ekumeniczny Dom Pomocy Społecznej" -> itself: an adjective in the nominative, then a
-    type's bare register name ("Miejski Dom Pomocy Społecznej", "Powiatowy Środowiskowy Dom
-    Samopomocy"); the adjective says whose or what kind the unit is, not which one, so the name
-    needs its seat as the bare register name does. None for anything else."""
+    """A type's bare register name with an adjective in the nominative before it ("Ekumeniczny
+    Dom Pomocy Społecznej", "Miejski …") or whom it is for after it ("Dom Pomocy Społecznej dla
+    Osób Starszych"): they say whose or what kind the unit is, not which one, so the name needs
+    its seat as the bare register name does (the lists' names with both write the seat last).
+    None for anything else (a patron, a byname, a number: their seat is not taken)."""
     first, _, rest = name.partition(" ")
+    head, dla, _whom = name.partition(" dla ")
+    if dla and re.fullmatch(r"[\w ,-]+", name) and fold_key(head) in _REGISTER_NAMES:
+        return name
     register_name = _REGISTER_NAMES.get(fold_key(rest)) if rest else None
     if register_name is None or not first[:1].isupper():
         return None
