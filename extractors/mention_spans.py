@@ -325,6 +325,18 @@ def second_place(tokens: list[Token], k: int) -> int:
     return k + 2
 
 
+def purpose_noun(token: Token | None) -> bool:
+    """A capitalised common noun in the genitive after "do" that carries on a name ("Szkoła
+    Specjalna Przysposabiająca do Pracy", "Komisja do Spraw …"): no head of a second
+    institution ("do Urzędu"), no place ("do Warszawy"), no person."""
+    if token is None or not token.capitalised or token.all_caps or head_readings(token):
+        return False
+    found = readings(token.text.split("-")[0])
+    if any(r.proper or r.geographic for r in found):
+        return False
+    return any(r.pos in ("subst", "ger") and "gen" in r.cases for r in found)
+
+
 _ADJECTIVE_CLASSES = ("adj", "pact", "ppas")
 
 

@@ -56,6 +56,7 @@ from extractors.mention_spans import (
     name_suffix_end,
     numbered_units,
     part_of_organisation,
+    purpose_noun,
     second_place,
     stray_adjective,
     territory_end,
@@ -149,7 +150,7 @@ def _after_dot(tokens: list[Token], i: int) -> int:
     return i + 1
 
 
-def _place(tokens: list[Token], i: int) -> int:
+def place_end(tokens: list[Token], i: int) -> int:
     """End of a place phrase starting at token i ("w Skarżysku Kościelnym"), or i."""
     word = _word_at(tokens, i)
     if word is None:
@@ -259,7 +260,7 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
     organ = lemma_of_head in ORGAN_LEMMAS
     while j < len(tokens):
         token = tokens[j]
-        if place_at is None and (end := _place(tokens, j)) > j:
+        if place_at is None and (end := place_end(tokens, j)) > j:
             place_at, j = j, end
             continue
         if organ and token.is_word and len(token.text) == 1 and token.text.isupper():
@@ -312,6 +313,9 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             second = _word_at(tokens, j + 2)
             if nxt.lower in ("spraw", "rzecz") and second and second.capitalised:
                 j += 2
+                continue
+            if token.lower == "do" and not organ and purpose_noun(nxt):
+                j += 1  # "Szkoła Specjalna Przysposabiająca do Pracy"
                 continue
             break
         if (
@@ -461,7 +465,7 @@ def _officer(tokens: list[Token], i: int) -> int:
         ):
             break
         j += 1
-    j = max(j, _place(tokens, j))
+    j = max(j, place_end(tokens, j))
     words = {key_lemma(t.text) for t in tokens[i:j] if t.is_word}
     needed = _OFFICER_COMPLEMENTS[officer]
     if needed and not words & set(needed):
@@ -581,7 +585,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
             elif acronym is not None and not _CITED.search(text, 0, token.start):
                 start = i
                 end, place_at = i + 1, None
-                if (stop := _place(tokens, i + 1)) > i + 1:
+                if (stop := place_end(tokens, i + 1)) > i + 1:
                     end, place_at = stop, i + 1
                 end = max(end, _number(tokens, end))
                 if len(acronym_token_key(acronym)) < 3 and end == i + 1:
