@@ -325,6 +325,33 @@ def second_place(tokens: list[Token], k: int) -> int:
     return k + 2
 
 
+_VOWELS = frozenset("aąeęioóuy")
+
+
+def origin_place(tokens: Sequence[Token], j: int) -> str | None:
+    """ "w Żaganiu" for "z Żagania" after a name ("Wojskowej Komendy Uzupełnień z Żagania"):
+    the town a body comes from, one geographic word in the genitive that no capitalised word
+    follows, put as the seat a name writes; None for anything else ("z Niepełnosprawnością",
+    "z Zespołu Szkół")."""
+    if j + 1 >= len(tokens) or not tokens[j].is_word or tokens[j].lower not in ("z", "ze"):
+        return None
+    town = tokens[j + 1]
+    if not town.capitalised or town.all_caps or head_readings(town) or "-" in town.text:
+        return None
+    if j + 2 < len(tokens) and tokens[j + 2].capitalised:
+        return None
+    for found in readings(town.text):
+        if not found.geographic or "gen" not in found.cases:
+            continue
+        number = "sg" if "sg" in found.numbers else "pl"
+        for form, tag in generate(found.lemma):
+            parts = tag.split(":")
+            if parts[0] == "subst" and parts[1] == number and "loc" in parts[2].split("."):
+                before_w = form[:1].lower() in "wf" and form[1:2].lower() not in _VOWELS
+                return f"{'we' if before_w else 'w'} {form}"
+    return None
+
+
 def purpose_noun(token: Token | None) -> bool:
     """A capitalised common noun in the genitive after "do" that carries on a name ("Szkoła
     Specjalna Przysposabiająca do Pracy", "Komisja do Spraw …"): no head of a second
@@ -439,3 +466,22 @@ def numbered_units(tokens: Sequence[Token], start: int, head: int, end: int) -> 
         words.append(singular or token.text)
     place = [t.text for t in tokens[k:end]]
     return [" ".join([*words, tokens[n].text, *place]) for n in numbers]
+
+
+def quoted_end(tokens: list[Token], i: int) -> int:
+    """End of a quoted name ("Stowarzyszenie „Arka”", "Klub Seniora „Radość”"), or i."""
+    if i >= len(tokens) or tokens[i].text not in ("„", '"', "“", "«"):
+        return i
+    for k in range(i + 1, min(len(tokens), i + 12)):
+        if tokens[k].text in ("”", '"', "“", "»"):
+            return k + 1 if k > i + 1 and tokens[i + 1].capitalised else i
+    return i
+
+
+def cut_at_the_end(text: str, tokens: list[Token], end: int) -> bool:
+    """The phrase runs into the end of a text cut mid-word ("… Placówki Ws", "Ośrodek
+    Diagno"): its last word ends the text and is no word the dictionary knows."""
+    last = tokens[end - 1]
+    if text[last.end :].strip() or not last.is_word or last.all_caps:
+        return False
+    return not readings(last.text.split("-")[-1])

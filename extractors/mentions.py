@@ -50,19 +50,23 @@ from extractors.mention_kinds import OWN_NAME_HEADS, is_activity, is_generic
 from extractors.mention_kinds import kind_only as is_kind_only
 from extractors.mention_spans import (
     after_saint,
+    cut_at_the_end,
     is_conjunction,
     is_descriptive,
     legal_form_end,
     name_suffix_end,
     numbered_units,
+    origin_place,
     part_of_organisation,
     purpose_noun,
+    quoted_end,
     second_place,
     stray_adjective,
     territory_end,
 )
 from extractors.mention_text import (
     Token,
+    acronym_full,
     agrees,
     head_lemma,
     head_readings,
@@ -197,11 +201,16 @@ def place_end(tokens: list[Token], i: int) -> int:
 
 
 def _patron(tokens: list[Token], i: int) -> int:
-    """End of "im. Jana Pawła II" starting at token i ("im"/"imienia"), or i."""
+    """End of "im. Jana Pawła II" (or a church's "p.w. Matki Bożej …", "pod wezwaniem …")
+    starting at token i, or i."""
     word = _word_at(tokens, i)
-    if word is None or word.lower not in ("im", "imienia"):
+    written = "".join(t.text.lower() for t in tokens[i : i + 4])
+    if written.startswith("p.w.") or written.startswith("podwezwaniem"):
+        j = i + (4 if written.startswith("p.w.") else 2)
+    elif word is None or word.lower not in ("im", "imienia"):
         return i
-    j = _after_dot(tokens, i) if word.lower == "im" else i + 1
+    else:
+        j = _after_dot(tokens, i) if word.lower == "im" else i + 1
     k = j
     while k < len(tokens):
         token = tokens[k]
@@ -225,16 +234,6 @@ def _number(tokens: list[Token], i: int) -> int:
         if j + 1 < len(tokens) and tokens[j + 1].text == "/":
             return i  # "Nr 96/2020": a document's number, not the institution's
         return j + 1
-    return i
-
-
-def _quoted(tokens: list[Token], i: int) -> int:
-    """End of a quoted name ("Stowarzyszenie „Arka”", "Klub Seniora „Radość”"), or i."""
-    if i >= len(tokens) or tokens[i].text not in ("„", '"', "“", "«"):
-        return i
-    for k in range(i + 1, min(len(tokens), i + 12)):
-        if tokens[k].text in ("”", '"', "“", "»"):
-            return k + 1 if k > i + 1 and tokens[i + 1].capitalised else i
     return i
 
 
@@ -268,7 +267,7 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
         if not organ and ((end := _patron(tokens, j)) > j or (end := _number(tokens, j)) > j):
             j = end
             continue
-        if place_at is None and not organ and (end := _quoted(tokens, j)) > j:
+        if place_at is None and not organ and (end := quoted_end(tokens, j)) > j:
             j = end
             continue
         if place_at is not None:
@@ -318,6 +317,8 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
                 j += 1  # "Szkoła Specjalna Przysposabiająca do Pracy"
                 continue
             break
+        if place_at is None and origin_place(tokens, j):
+            break  # "Wojskowej Komendy Uzupełnień z Żagania": where it comes from, its seat
         if (
             token.is_word
             and token.lower in NAME_JOINERS
@@ -350,8 +351,10 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             and not tokens[head].all_caps
             and lemma_of_head not in OWN_NAME_HEADS
             and any(r.first_name for r in readings(token.text.capitalize()))
+            and (after := _word_at(tokens, j + 1)) is not None
+            and after.all_caps
         ):
-            break  # "Burmistrz Gminy Lubomierz ADAM NOWAK" (an NGO's own name may be in capitals)
+            break  # "Burmistrz Gminy Lubomierz ADAM NOWAK"; not "Dom dla Dzieci NADZIEJA", a name
         if (
             token.capitalised
             and not is_title(token)
@@ -384,8 +387,9 @@ def _start(tokens: list[Token], head: int, floor: int) -> int:
         and agrees(tokens[i - 1], tokens[head])
     ):
         i -= 1
-    if i < head and i - 1 >= floor and modifies_noun_before(tokens[i - 1], tokens[i]):
-        i += 1  # "Zarządzania Kryzysowego Łódzkiego Urzędu": "Kryzysowego" is the noun's
+    if i + 1 < head and i - 1 >= floor and modifies_noun_before(tokens[i - 1], tokens[i]):
+        i += 1  # "Zarządzania Kryzysowego Łódzkiego Urzędu": "Kryzysowego" is the noun's;
+        # a single adjective stays the head's ("ds. Rozwoju Wojewódzkiego Szpitala …")
     if i - 1 >= floor and tokens[i - 1].is_word and _ROMAN.match(tokens[i - 1].text):
         i -= 1
     quoted = i > 0 and tokens[i - 1].text in ("„", '"', "“", "«")
@@ -414,15 +418,6 @@ def _trim(tokens: list[Token], start: int, end: int) -> int:
         else:
             break
     return end
-
-
-def _cut_at_the_end(text: str, tokens: list[Token], end: int) -> bool:
-    """The phrase runs into the end of a text cut mid-word ("… Placówki Ws", "Ośrodek
-    Diagno"): its last word ends the text and is no word the dictionary knows."""
-    last = tokens[end - 1]
-    if text[last.end :].strip() or not last.is_word or last.all_caps:
-        return False
-    return not readings(last.text.split("-")[-1])
 
 
 def _span_text(text: str, tokens: list[Token], start: int, end: int) -> str:
@@ -516,8 +511,8 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
         while i < len(tokens):
             token = tokens[i]
             acronym = table_acronym(token)
-            kind_only = False
-            activity = False
+            kind_only = activity = False
+            origin: str | None = None
             if (stop := _officer(tokens, i)) > i:
                 phrase = _span_text(text, tokens, i, stop)
                 officer = fold(key_lemma(token.text))
@@ -559,7 +554,8 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                 end = _trim(tokens, start, end)
                 if place_at is not None and place_at >= end:
                     place_at = None
-                placed = place_at is not None
+                origin = None if head_lemma(token) in OWN_NAME_HEADS else origin_place(tokens, end)
+                placed = place_at is not None or origin is not None
                 # "Komisariatów Policji II i IV w Białymstoku": one mention per numbered unit
                 shared_place = (
                     _span_text(text, tokens, place_at, end) if place_at is not None else None
@@ -576,7 +572,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                             head=head_lemma(token),
                         )
                     )
-                if is_generic(tokens, start, i, end, placed) or _cut_at_the_end(text, tokens, end):
+                if is_generic(tokens, start, i, end, placed) or cut_at_the_end(text, tokens, end):
                     i += 1
                     continue
                 kind_only = is_kind_only(tokens, start, i, end, placed)
@@ -588,6 +584,11 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                 if (stop := place_end(tokens, i + 1)) > i + 1:
                     end, place_at = stop, i + 1
                 end = max(end, _number(tokens, end))
+                if end == i + 1 and (own := quoted_end(tokens, end)) > end:
+                    end = own  # "DPS „Kalina”": the kind written out, its own name kept
+                    if (stop := place_end(tokens, end)) > end:
+                        end, place_at = stop, end  # "ŚDS „Przystań” w Ostrowcu"
+                    origin = f"{acronym_full(acronym)} {_span_text(text, tokens, i + 1, end)}"
                 if len(acronym_token_key(acronym)) < 3 and end == i + 1:
                     i += 1
                     continue  # "SP", "SO" alone are too often something else
@@ -597,6 +598,10 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                 continue
             phrase = _span_text(text, tokens, start, end)
             place = _span_text(text, tokens, place_at, end) if place_at is not None else None
+            if origin is not None and acronym is not None:
+                phrase = origin
+            elif origin is not None and place is None:
+                phrase, place = f"{phrase} {origin}", origin
             mentions.append(
                 Mention(
                     phrase=phrase,
