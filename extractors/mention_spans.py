@@ -41,7 +41,9 @@ from extractors.mention_text import (
     is_title,
     person_starts,
     place_word,
+    table_acronym,
 )
+from extractors.mention_words import NAME_JOINERS, PLACE_ABBREVIATIONS
 from transforms.morphology import generate
 from transforms.name_morphology import key_lemma, readings
 
@@ -485,3 +487,34 @@ def cut_at_the_end(text: str, tokens: list[Token], end: int) -> bool:
     if text[last.end :].strip() or not last.is_word or last.all_caps:
         return False
     return not readings(last.text.split("-")[-1])
+
+
+_TRAILING_ABBREVIATION = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:-?[a-ząęóśćżźłń]{1,3})$")
+
+
+def trimmed_end(tokens: list[Token], start: int, end: int) -> int:
+    """End of a name with what cannot end one cut off: punctuation, a joiner ("i", "w"),
+    an inflected abbreviation ("… Województwa Warmińsko-Mazurskiego FOSa")."""
+    while end > start + 1:
+        last = tokens[end - 1]
+        if legal_form_end(tokens, end):
+            break  # "… Sp. z o. o." closes the name
+        if not last.is_word and last.text not in ("”", '"', "»", ".", "+"):
+            end -= 1
+        elif last.text == "." and not (
+            end - 2 > start and tokens[end - 2].lower in PLACE_ABBREVIATIONS
+        ):
+            end -= 1
+        elif last.is_word and last.lower in ("i", "ds", "w", "we", "z", "do", "na", "dla"):
+            end -= 1
+        elif last.is_word and last.lower in NAME_JOINERS:
+            end -= 1
+        elif (
+            end - 1 > start + 1
+            and _TRAILING_ABBREVIATION.match(last.text)
+            and not table_acronym(last)
+        ):
+            end -= 1  # "... Województwa Warmińsko-Mazurskiego FOSa": an inflected abbreviation
+        else:
+            break
+    return end

@@ -53,7 +53,6 @@ from extractors.mention_spans import (
     cut_at_the_end,
     is_conjunction,
     is_descriptive,
-    legal_form_end,
     name_suffix_end,
     numbered_units,
     origin_place,
@@ -63,6 +62,7 @@ from extractors.mention_spans import (
     second_place,
     stray_adjective,
     territory_end,
+    trimmed_end,
 )
 from extractors.mention_text import (
     Token,
@@ -83,6 +83,7 @@ from extractors.mention_text import (
 )
 from extractors.mention_words import (
     NAME_JOINERS,
+    NATIONAL_HEADS,
     ORGAN_LEMMAS,
     PATRON_ABBREVIATIONS,
     PLACE_ABBREVIATIONS,
@@ -98,7 +99,6 @@ from transforms.name_morphology import (
 from transforms.text import fold, normalise_space
 
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|\d+[.)])\s+")
-_TRAILING_ACRONYM = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:-?[a-ząęóśćżźłń]{1,3})$")
 _DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
 # An acronym cited as the author of a regulation or as a registry's code ("Rozporządzenie MEN
 # z dnia …", "Kod GUS"): a document or a number named, not the body as such.
@@ -317,7 +317,7 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
                 j += 1  # "Szkoła Specjalna Przysposabiająca do Pracy"
                 continue
             break
-        if place_at is None and origin_place(tokens, j):
+        if place_at is None and lemma_of_head not in NATIONAL_HEADS and origin_place(tokens, j):
             break  # "Wojskowej Komendy Uzupełnień z Żagania": where it comes from, its seat
         if (
             token.is_word
@@ -396,28 +396,6 @@ def _start(tokens: list[Token], head: int, floor: int) -> int:
     while i < head and not quoted and is_descriptive(tokens[i]):
         i += 1  # "Nowe Centrum Pracy Socjalnej": the writer's word, not the name's
     return i
-
-
-def _trim(tokens: list[Token], start: int, end: int) -> int:
-    while end > start + 1:
-        last = tokens[end - 1]
-        if legal_form_end(tokens, end):
-            break  # "… Sp. z o. o." closes the name
-        if not last.is_word and last.text not in ("”", '"', "»", ".", "+"):
-            end -= 1
-        elif last.text == "." and not (
-            end - 2 > start and tokens[end - 2].lower in PLACE_ABBREVIATIONS
-        ):
-            end -= 1
-        elif last.is_word and last.lower in ("i", "ds", "w", "we", "z", "do", "na", "dla"):
-            end -= 1
-        elif last.is_word and last.lower in NAME_JOINERS:
-            end -= 1
-        elif end - 1 > start + 1 and _TRAILING_ACRONYM.match(last.text) and not table_acronym(last):
-            end -= 1  # "... Województwa Warmińsko-Mazurskiego FOSa": an inflected abbreviation
-        else:
-            break
-    return end
 
 
 def _span_text(text: str, tokens: list[Token], start: int, end: int) -> str:
@@ -551,10 +529,12 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
             if head_readings(token):
                 start = _start(tokens, i, floor)
                 end, place_at = _extend(tokens, i)
-                end = _trim(tokens, start, end)
+                end = trimmed_end(tokens, start, end)
                 if place_at is not None and place_at >= end:
                     place_at = None
-                origin = None if head_lemma(token) in OWN_NAME_HEADS else origin_place(tokens, end)
+                origin = None
+                if head_lemma(token) not in OWN_NAME_HEADS | NATIONAL_HEADS:
+                    origin = origin_place(tokens, end)
                 placed = place_at is not None or origin is not None
                 # "Komisariatów Policji II i IV w Białymstoku": one mention per numbered unit
                 shared_place = (
