@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 
 from extractors.mention_spans import PART_WORDS
-from extractors.mention_text import Token, agrees, head_lemma, head_readings
+from extractors.mention_text import (
+    Token,
+    adjective_triples,
+    agrees,
+    gender_alias,
+    head_lemma,
+    head_readings,
+    is_adjective,
+)
 from extractors.mention_words import (
     ACTIVITY_HEADS,
     DIGITAL_ADJECTIVES,
@@ -51,7 +59,7 @@ def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: boo
     head without whose it is ("Rada Pedagogiczna"), a fund that is money."""
     found = head_readings(tokens[head])
     lemma = found[0].lemma
-    plural = all(r.numbers == frozenset({"pl"}) for r in found)
+    plural = _numbers(tokens, start, head) == {"pl"}
     if plural and not any(
         PLURAL_NAME_HEADS.get(r.lemma) in _lemmas(tokens[head + 1 : end]) for r in found
     ):
@@ -93,6 +101,30 @@ def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: boo
     if lemma in ORGANS_WITH_ADJECTIVE:
         return head == start
     return False
+
+
+def _numbers(tokens: list[Token], start: int, head: int) -> set[str]:
+    """The numbers the head can stand in, given the adjectives right beside it that agree
+    with it: "Szkoły" is singular (genitive) or plural, "Szkoły Podstawowe" and "SZKOŁY
+    DOTYCZĄCE …" only plural, "Szkoły Podstawowej" only singular."""
+    triples = gender_alias(
+        {
+            (n, c, g)
+            for r in head_readings(tokens[head])
+            for n in r.numbers
+            for c in r.cases
+            for g in r.genders
+        }
+    )
+    after = head + 1
+    while after < len(tokens) and tokens[after].capitalised and is_adjective(tokens[after]):
+        after += 1
+    for token in (*tokens[start:head], *tokens[head + 1 : after]):
+        if not is_adjective(token):
+            continue
+        narrowed = triples & adjective_triples(readings(token.text.rsplit("-", 1)[-1]), True)
+        triples = narrowed or triples
+    return {n for n, _c, _g in triples}
 
 
 def is_activity(tokens: list[Token], start: int, head: int, end: int, placed: bool) -> bool:
