@@ -327,31 +327,18 @@ def second_place(tokens: list[Token], k: int) -> int:
     return k + 2
 
 
-_VOWELS = frozenset("aąeęioóuy")
-
-
-def origin_place(tokens: Sequence[Token], j: int) -> str | None:
-    """ "w Żaganiu" for "z Żagania" after a name ("Wojskowej Komendy Uzupełnień z Żagania"):
-    the town a body comes from, one geographic word in the genitive that no capitalised word
-    follows, put as the seat a name writes; None for anything else ("z Niepełnosprawnością",
-    "z Zespołu Szkół")."""
+def from_town(tokens: Sequence[Token], j: int) -> bool:
+    """ "z Opola" at token j after a name ("Stowarzyszenie OPPEN … z Opola"): the town a body
+    comes from, one geographic word in the genitive that no capitalised word follows; not
+    "z Niepełnosprawnością", "z Zespołu Szkół"."""
     if j + 1 >= len(tokens) or not tokens[j].is_word or tokens[j].lower not in ("z", "ze"):
-        return None
+        return False
     town = tokens[j + 1]
     if not town.capitalised or town.all_caps or head_readings(town) or "-" in town.text:
-        return None
+        return False
     if j + 2 < len(tokens) and tokens[j + 2].capitalised:
-        return None
-    for found in readings(town.text):
-        if not found.geographic or "gen" not in found.cases:
-            continue
-        number = "sg" if "sg" in found.numbers else "pl"
-        for form, tag in generate(found.lemma):
-            parts = tag.split(":")
-            if parts[0] == "subst" and parts[1] == number and "loc" in parts[2].split("."):
-                before_w = form[:1].lower() in "wf" and form[1:2].lower() not in _VOWELS
-                return f"{'we' if before_w else 'w'} {form}"
-    return None
+        return False
+    return any(r.geographic and "gen" in r.cases for r in readings(town.text))
 
 
 def purpose_noun(token: Token | None) -> bool:

@@ -51,11 +51,11 @@ from extractors.mention_kinds import kind_only as is_kind_only
 from extractors.mention_spans import (
     after_saint,
     cut_at_the_end,
+    from_town,
     is_conjunction,
     is_descriptive,
     name_suffix_end,
     numbered_units,
-    origin_place,
     part_of_organisation,
     purpose_noun,
     quoted_end,
@@ -83,7 +83,6 @@ from extractors.mention_text import (
 )
 from extractors.mention_words import (
     NAME_JOINERS,
-    NATIONAL_HEADS,
     ORGAN_LEMMAS,
     PATRON_ABBREVIATIONS,
     PLACE_ABBREVIATIONS,
@@ -317,8 +316,8 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
                 j += 1  # "Szkoła Specjalna Przysposabiająca do Pracy"
                 continue
             break
-        if place_at is None and lemma_of_head not in NATIONAL_HEADS and origin_place(tokens, j):
-            break  # "Wojskowej Komendy Uzupełnień z Żagania": where it comes from, its seat
+        if place_at is None and lemma_of_head in OWN_NAME_HEADS and from_town(tokens, j):
+            break  # "Stowarzyszenie OPPEN … z Opola": where it comes from, not its name
         if (
             token.is_word
             and token.lower in NAME_JOINERS
@@ -387,9 +386,8 @@ def _start(tokens: list[Token], head: int, floor: int) -> int:
         and agrees(tokens[i - 1], tokens[head])
     ):
         i -= 1
-    if i + 1 < head and i - 1 >= floor and modifies_noun_before(tokens[i - 1], tokens[i]):
-        i += 1  # "Zarządzania Kryzysowego Łódzkiego Urzędu": "Kryzysowego" is the noun's;
-        # a single adjective stays the head's ("ds. Rozwoju Wojewódzkiego Szpitala …")
+    if i < head and i - 1 >= floor and modifies_noun_before(tokens[i - 1], tokens[i]):
+        i += 1  # "Zarządzania Kryzysowego Łódzkiego Urzędu": "Kryzysowego" is the noun's
     if i - 1 >= floor and tokens[i - 1].is_word and _ROMAN.match(tokens[i - 1].text):
         i -= 1
     quoted = i > 0 and tokens[i - 1].text in ("„", '"', "“", "«")
@@ -490,7 +488,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
             token = tokens[i]
             acronym = table_acronym(token)
             kind_only = activity = False
-            origin: str | None = None
+            expanded: str | None = None
             if (stop := _officer(tokens, i)) > i:
                 phrase = _span_text(text, tokens, i, stop)
                 officer = fold(key_lemma(token.text))
@@ -532,10 +530,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                 end = trimmed_end(tokens, start, end)
                 if place_at is not None and place_at >= end:
                     place_at = None
-                origin = None
-                if head_lemma(token) not in OWN_NAME_HEADS | NATIONAL_HEADS:
-                    origin = origin_place(tokens, end)
-                placed = place_at is not None or origin is not None
+                placed = place_at is not None
                 # "Komisariatów Policji II i IV w Białymstoku": one mention per numbered unit
                 shared_place = (
                     _span_text(text, tokens, place_at, end) if place_at is not None else None
@@ -568,7 +563,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                     end = own  # "DPS „Kalina”": the kind written out, its own name kept
                     if (stop := place_end(tokens, end)) > end:
                         end, place_at = stop, end  # "ŚDS „Przystań” w Ostrowcu"
-                    origin = f"{acronym_full(acronym)} {_span_text(text, tokens, i + 1, end)}"
+                    expanded = f"{acronym_full(acronym)} {_span_text(text, tokens, i + 1, end)}"
                 if len(acronym_token_key(acronym)) < 3 and end == i + 1:
                     i += 1
                     continue  # "SP", "SO" alone are too often something else
@@ -578,10 +573,8 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                 continue
             phrase = _span_text(text, tokens, start, end)
             place = _span_text(text, tokens, place_at, end) if place_at is not None else None
-            if origin is not None and acronym is not None:
-                phrase = origin
-            elif origin is not None and place is None:
-                phrase, place = f"{phrase} {origin}", origin
+            if expanded is not None:
+                phrase = expanded  # the acronym written out before its quoted name
             mentions.append(
                 Mention(
                     phrase=phrase,
