@@ -83,6 +83,7 @@ from extractors.mention_text import (
 )
 from extractors.mention_words import (
     NAME_JOINERS,
+    NATIONAL_ACRONYMS,
     ORGAN_LEMMAS,
     PATRON_ABBREVIATIONS,
     PLACE_ABBREVIATIONS,
@@ -559,7 +560,8 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                 if (stop := place_end(tokens, i + 1)) > i + 1:
                     end, place_at = stop, i + 1
                 end = max(end, _number(tokens, end))
-                if end == i + 1 and (own := quoted_end(tokens, end)) > end:
+                local = acronym not in NATIONAL_ACRONYMS  # after "ARiMR" a quote is a slogan
+                if end == i + 1 and local and (own := quoted_end(tokens, end)) > end:
                     end = own  # "DPS „Kalina”": the kind written out, its own name kept
                     if (stop := place_end(tokens, end)) > end:
                         end, place_at = stop, end  # "ŚDS „Przystań” w Ostrowcu"
