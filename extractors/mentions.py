@@ -11,12 +11,14 @@ noun — of an institution ("ośrodka", "Poradnią", "Urzędu"), of a body ("Min
 "Burmistrz Zdzieszowic") — widened backwards over capitalised adjectives that agree with it
 ("Powiatowego Międzyszkolnego Ośrodka"; not "Łódzkim" of "w Aleksandrowie Łódzkim Ośrodek")
 and forwards over capitalised words ("Pomocy Społecznej"), "i" inside a name ("Urząd Miasta i
-Gminy"), "ds." / "do spraw" / "na rzecz" / "dla", lower-case joiners before a capitalised word
-("Osób z Niepełnosprawnością"), "nr 2", "im. Jana Pawła II", a quoted name ("Klub Seniora
-„Radość”"), "Sp. z o.o.", and one place phrase checked word by word against the dictionary
+Gminy"), "ds." / "do spraw" / "na rzecz" / "dla", "do" with a common noun in the genitive
+("Przysposabiająca do Pracy"), lower-case joiners before a capitalised word ("Osób z
+Niepełnosprawnością"; not an NGO's town, "… z Opola"), "nr 2", "im. Jana Pawła II" or "p.w.
+Matki Bożej …", a quoted name ("Klub Seniora „Radość”"), "Sp. z o.o.", and one place phrase
+checked word by word against the dictionary
 ("w Piszu", "w Białej Piskiej", "w Kostrzynie nad Odrą", "w Ostrowcu Św." written out; not "w
 Warcie Powrót Generuj"). Acronyms of the table (`transforms.acronyms`) are mentions too
-("MOPS-u w Bliżynie"); an officer names the office he heads ("Komendanta Głównego Policji" ->
+("MOPS-u w Bliżynie"; "DPS „Kalina”" written out before its own name); an officer names the office he heads ("Komendanta Głównego Policji" ->
 "Komenda Główna Policji"); units numbered under one plural head are one mention each
 ("Komisariatów Policji II i IV w Białymstoku"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
 "MOPS") is flagged `kind_only`: whether it names one institution the caller decides.
