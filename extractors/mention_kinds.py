@@ -38,6 +38,7 @@ from transforms.name_morphology import HEAD_LEMMAS, institution_vocabulary, key_
 from transforms.text import fold
 
 _DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
+_DASH = re.compile("[-–]")
 _ROMAN = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 # Heads of the directory's public kinds, whose names are their kind and seat; an NGO's head
 # ("Stowarzyszenie", "Fundacja") comes with a name of its own.
@@ -46,12 +47,17 @@ OWN_NAME_HEADS = frozenset(
 )
 
 
+def _parts(word: str) -> list[str]:
+    """A compound's parts, joined by a hyphen or an en dash ("Psychologiczno–Pedagogiczna")."""
+    return _DASH.split(word)
+
+
 def _folded(words: frozenset[str]) -> frozenset[str]:
     return frozenset(fold(word).lower() for word in words)
 
 
 def _lemmas(tokens: list[Token]) -> set[str]:
-    return {key_lemma(part) for t in tokens if t.is_word for part in t.text.split("-")}
+    return {key_lemma(part) for t in tokens if t.is_word for part in _parts(t.text)}
 
 
 def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: bool) -> bool:
@@ -150,7 +156,7 @@ def _own_name(tokens: list[Token], start: int, head: int, end: int) -> bool:
             return True
         if not token.capitalised or token is tokens[head]:
             continue
-        found = [r for part in token.text.split("-") for r in readings(part)]
+        found = [r for part in _parts(token.text) for r in readings(part)]
         if not any(not r.proper for r in found):
             return True
         if tokens.index(token, start) > head and not agrees(token, tokens[head]):
@@ -181,6 +187,6 @@ def kind_only(tokens: list[Token], start: int, head: int, end: int, placed: bool
             continue
         if lowered in ("im", "imienia"):
             return False
-        if any(key_lemma(part) not in vocabulary for part in token.text.split("-")):
+        if any(key_lemma(part) not in vocabulary for part in _parts(token.text)):
             return False
     return True

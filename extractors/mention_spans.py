@@ -341,6 +341,20 @@ def from_town(tokens: Sequence[Token], j: int) -> bool:
     return any(r.geographic and "gen" in r.cases for r in readings(town.text))
 
 
+_STREET_WORDS = frozenset(
+    {"ul", "ulica", "ulicy", "al", "aleja", "alei", "pl", "plac", "placu", "os", "osiedle"}
+)
+
+
+def street_before(tokens: Sequence[Token], start: int) -> bool:
+    """The words from `start` name a street: "ul." / "al." / "pl." / "ulicy" stands just before
+    them ("ul. Marszałka Piłsudskiego 8a", "przy ulicy Komisji Edukacji Narodowej")."""
+    k = start - 1
+    if k >= 0 and tokens[k].text == ".":
+        k -= 1
+    return k >= 0 and tokens[k].is_word and tokens[k].lower in _STREET_WORDS
+
+
 def purpose_noun(token: Token | None) -> bool:
     """A capitalised common noun in the genitive after "do" that carries on a name ("Szkoła
     Specjalna Przysposabiająca do Pracy", "Komisja do Spraw …"): no head of a second

@@ -63,6 +63,7 @@ from extractors.mention_spans import (
     quoted_end,
     second_place,
     stray_adjective,
+    street_before,
     territory_end,
     trimmed_end,
 )
@@ -531,6 +532,9 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                 start = _start(tokens, i, floor)
                 end, place_at = _extend(tokens, i)
                 end = trimmed_end(tokens, start, end)
+                if street_before(tokens, start):
+                    floor = i = end  # "ul. Marszałka Piłsudskiego 8a": a street's name
+                    continue
                 if place_at is not None and place_at >= end:
                     place_at = None
                 placed = place_at is not None

@@ -23,7 +23,7 @@ def _recorded(text: str, *, article: bool) -> set[str]:
 
 
 # A kind alone takes the place the sentence writes beside it: a second body joined by "i"
-# shares its place, a unit "przy" a placed body or "przy" a street and its number sits there.
+# shares its place, a unit "przy" a street and its number sits there.
 SHARED_PLACES = [
     pytest.param(
         "Na stronach internetowych Sądu Rejonowego i Sądu Okręgowego w Piotrkowie Trybunalskim"
@@ -31,16 +31,6 @@ SHARED_PLACES = [
         {"Sąd Rejonowy w Piotrkowie Trybunalskim", "Sąd Okręgowy w Piotrkowie Trybunalskim"},
         True,
         id="e026-two-courts-one-place",
-    ),
-    pytest.param(
-        "Ośrodek Interwencji Kryzysowej działa przy Powiatowym Centrum Pomocy Rodzinie w"
-        " Kościanie i mieści się przy ul. Szpitalnej (w budynku dawnego pogotowia).",
-        {
-            "Ośrodek Interwencji Kryzysowej w Kościanie",
-            "Powiatowe Centrum Pomocy Rodzinie w Kościanie",
-        },
-        False,
-        id="d044-a-unit-przy-a-placed-body",
     ),
     pytest.param(
         "Świetlica mieści się w budynku Centrum Usług Społecznych przy ulicy Młyńskiej 21A w"
@@ -102,6 +92,20 @@ EDGES = [
 @pytest.mark.parametrize(("text", "expected"), EDGES)
 def test_where_a_name_ends(text: str, expected: str) -> None:
     assert expected in _found(text)
+
+
+# What names no body: a street named after an office or a body ("ul. Marszałka Piłsudskiego");
+# a kind alone written with an en dash is still a kind alone (on a page, no one body).
+def test_a_street_named_after_an_office_is_no_mention() -> None:
+    # f005
+    text = "Miejsce spotkań : Dom Dziennego Pobytu w Nowym Tomyślu, ul. Marszałka Piłsudskiego 8a."
+    assert _found(text) == {"Dom Dziennego Pobytu w Nowym Tomyślu"}
+
+
+def test_a_kind_alone_with_an_en_dash() -> None:
+    # f050
+    text = "2. Poradnia Psychologiczno–Pedagogiczna po wykonaniu diagnozy dziecka zwołuje Zespół"
+    assert _recorded(text, article=False) == set()
 
 
 def test_a_first_name_and_surname_in_capitals_are_a_person() -> None:
