@@ -292,8 +292,8 @@ def resolve_incrementally(
     save_night_keys(con)
     _save_decisions(con, decisions)
     for name in ("er_inc_night", "er_inc_old", "er_inc_dirty", "er_inc_removed",
-                 "er_inc_stat_moved", "er_inc_fresh", "er_inc_old_pairs", "er_inc_to_score",
-                 "er_inc_scored", "er_inc_dirty_pairs", "er_inc_regroup",
+                 "er_inc_stat_moved", "er_inc_stat_pairs", "er_inc_fresh", "er_inc_old_pairs",
+                 "er_inc_to_score", "er_inc_scored", "er_inc_dirty_pairs", "er_inc_regroup",
                  "er_inc_regroup_pairs", "er_inc_region", "er_inc_decided_now"):  # fmt: skip
         con.execute(f"DROP TABLE IF EXISTS {name}")
     stats["saving_s"] = round(time.perf_counter() - lap, 2)
@@ -369,7 +369,8 @@ def _apply_night(con: duckdb.DuckDBPyConnection, table: str, build: Builder) -> 
     come (their cluster and component for now their own uid), and the statistics are
     recounted where the night moved them. Leaves `er_inc_dirty(uid)` (new and changed),
     `er_inc_gone(uid)` (changed and removed), `er_inc_removed(uid)` and
-    `er_inc_stat_moved(uid)` (unchanged records whose statistics moved to another bucket)."""
+    `er_inc_stat_moved(uid, <counts>)` (unchanged records whose statistics moved to another
+    bucket, with last night's counts)."""
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_delta_input AS

@@ -9,10 +9,66 @@ from __future__ import annotations
 
 import duckdb
 
-from transforms.er.ladders import stat_buckets_sql
+from transforms.er.ladders import CORE_TF_LEVELS, CROWD_LEVELS, TF_COMMON, TF_RARE
 from transforms.er.name_parts import STEM_MACRO
 
 STATISTICS = ("name_tf", "name_areas", "core_tf", "crowd", "email_areas")
+
+
+# The buckets the ladders read a record's counts in (`ladders._name_key`, `_name_spread`,
+# `_core_tf`, `_crowd`, `_email`), as SQL over the record's row `alias`.
+
+
+def _name_tf_bucket(alias: str) -> str:
+    return (
+        f"CASE WHEN {alias}.name_tf <= {TF_RARE} THEN 1 "
+        f"WHEN {alias}.name_tf <= {TF_COMMON} THEN 2 ELSE 3 END"
+    )
+
+
+def _name_areas_bucket(alias: str) -> str:
+    return f"CASE WHEN {alias}.name_areas >= 2 THEN 2 ELSE 1 END"
+
+
+def _crowd_bucket(alias: str) -> str:
+    return " + ".join(f"CAST({alias}.crowd > {limit} AS INTEGER)" for limit in CROWD_LEVELS)
+
+
+def _core_tf_bucket(alias: str) -> str:
+    return " + ".join(f"CAST({alias}.core_tf > {limit} AS INTEGER)" for limit in CORE_TF_LEVELS)
+
+
+def _email_areas_bucket(alias: str) -> str:
+    return f"CASE WHEN {alias}.email_areas >= 2 THEN 2 ELSE 1 END"
+
+
+def stat_buckets_sql(alias: str) -> str:
+    """SQL of the buckets the ladders read a record's statistics in: a record whose buckets
+    did not move keeps its pairs' levels."""
+    return (
+        f"[{_name_tf_bucket(alias)}, {_name_areas_bucket(alias)}, {_crowd_bucket(alias)}, "
+        f"{_core_tf_bucket(alias)}, {_email_areas_bucket(alias)}]"
+    )
+
+
+def stat_levels_sql(a: str, b: str) -> str:
+    """SQL of what the statistics give the pair of records `a` and `b` (`a` the one of the
+    smaller record id, `compare`'s left): each bucket only where its ladder reads it — the
+    name key's count and areas where the name keys are equal (`_name_key`, `_name_spread`),
+    the type phrase's count where the phrases are equal (`_core_tf`), the larger crowd where
+    both are counted (`_crowd`), the mailbox's spread where a mailbox is common (`_email`);
+    -1 elsewhere. A pair whose value did not move keeps every level when its records' counts
+    move to another bucket, so a night rescores only the pairs whose value moved."""
+    same_key = f"{a}.name_key = {b}.name_key"
+    return (
+        f"[coalesce(CASE WHEN {same_key} THEN {_name_tf_bucket(a)} END, -1), "
+        f"coalesce(CASE WHEN {same_key} THEN {_name_areas_bucket(a)} END, -1), "
+        f"coalesce(CASE WHEN {a}.core = {b}.core THEN {_core_tf_bucket(a)} END, -1), "
+        f"CASE WHEN {a}.crowd > 0 AND {b}.crowd > 0 "
+        f"THEN greatest({_crowd_bucket(a)}, {_crowd_bucket(b)}) ELSE -1 END, "
+        f"coalesce(CASE WHEN list_has_any({a}.emails, {b}.emails) "
+        f"THEN greatest({_email_areas_bucket(a)}, {_email_areas_bucket(b)}) END, -1)]"
+    )
 
 
 def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -> None:
@@ -103,8 +159,9 @@ def update_statistics(
     (`gone`: their rows of last night). Every record sharing such a key or address is counted
     again; the others keep their counts, which no record of the night can have moved. The
     result equals `add_statistics` over `table`. With `moved`, also leaves the table
-    `moved(key)`: the records not in `dirty` whose counts moved to another bucket of the
-    ladders (`stat_buckets_sql`)."""
+    `moved(key, name_tf, name_areas, core_tf, crowd, email_areas)`: the records not in
+    `dirty` whose counts moved to another bucket of the ladders (`stat_buckets_sql`), with
+    their counts before the night."""
     con.execute(STEM_MACRO)
     con.execute(
         f"""
@@ -205,7 +262,8 @@ def update_statistics(
         con.execute(
             f"""
             CREATE OR REPLACE TEMP TABLE {moved} AS
-            SELECT s.{key} FROM er_stat_new s JOIN {table} t USING ({key})
+            SELECT t.{key}, t.name_tf, t.name_areas, t.core_tf, t.crowd, t.email_areas
+            FROM er_stat_new s JOIN {table} t USING ({key})
             WHERE {stat_buckets_sql("s")} <> {stat_buckets_sql("t")}
               AND s.{key} NOT IN (SELECT {key} FROM {dirty})
             """
