@@ -84,7 +84,9 @@ def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -
     - `core_tf`: records sharing the record's type phrase: "Stowarzyszenie Mieszkańców Wsi
       Pawłowice" agreeing is worth more than "Ochotnicza Straż Pożarna" agreeing;
     - `crowd`: records of the record's type at its place: agreeing on type and place means
-      little where a village has five housewives' circles and a town a hundred clubs;
+      little where a village has five housewives' circles and a town a hundred clubs (the
+      place's stem it is counted at is kept too, `crowd_place`, so that a night recounting a
+      crowd need not stem every record of the type again);
     - `email_areas`: the most distinct postal areas among the records holding one of the
       record's e-mail addresses: a mailbox met in two areas is a generic one given to two
       bodies ("kontakt@ochotniczalipiny.org.pl" of two villages' OSP w Lipinach), and its
@@ -94,13 +96,15 @@ def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -
     (`incremental` recomputes them and rescores the pairs whose counts moved)."""
     con.execute(STEM_MACRO)
     columns = [
-        row[0] for row in con.execute(f"DESCRIBE {table}").fetchall() if row[0] not in STATISTICS
+        row[0]
+        for row in con.execute(f"DESCRIBE {table}").fetchall()
+        if row[0] not in (*STATISTICS, "crowd_place")
     ]
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_stat_base AS
         SELECT {", ".join(columns)},
-               er_stem(coalesce(place, locality)) AS er_place_stem
+               er_stem(coalesce(place, locality)) AS crowd_place
         FROM {table}
         """
     )
@@ -117,9 +121,9 @@ def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -
             FROM er_stat_base WHERE core IS NOT NULL AND core <> '' GROUP BY core
         ),
         crowds AS (
-            SELECT type_code, er_place_stem, CAST(count(*) AS INTEGER) AS crowd
+            SELECT type_code, crowd_place, CAST(count(*) AS INTEGER) AS crowd
             FROM er_stat_base
-            WHERE type_code IS NOT NULL AND type_code <> 'other' AND er_place_stem IS NOT NULL
+            WHERE type_code IS NOT NULL AND type_code <> 'other' AND crowd_place IS NOT NULL
             GROUP BY ALL
         ),
         held AS (SELECT rid, unnest(emails) AS mailbox, left(postal, 2) AS area FROM er_stat_base),
@@ -130,14 +134,14 @@ def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -
             SELECT h.rid, max(b.areas) AS email_areas
             FROM held h JOIN boxes b USING (mailbox) GROUP BY 1
         )
-        SELECT b.* EXCLUDE (er_place_stem), coalesce(n.name_tf, 0) AS name_tf,
+        SELECT b.*, coalesce(n.name_tf, 0) AS name_tf,
                coalesce(n.name_areas, 0) AS name_areas, coalesce(o.core_tf, 0) AS core_tf,
                coalesce(c.crowd, 0) AS crowd, coalesce(sp.email_areas, 0) AS email_areas
         FROM er_stat_base b
         LEFT JOIN spread sp ON sp.rid = b.rid
         LEFT JOIN names n ON n.name_key = b.name_key
         LEFT JOIN cores o ON o.core = b.core
-        LEFT JOIN crowds c ON c.type_code = b.type_code AND c.er_place_stem = b.er_place_stem
+        LEFT JOIN crowds c ON c.type_code = b.type_code AND c.crowd_place = b.crowd_place
         ORDER BY b.rid
         """
     )
@@ -162,14 +166,13 @@ def update_statistics(
     `moved(key, name_tf, name_areas, core_tf, crowd, email_areas)`: the records not in
     `dirty` whose counts moved to another bucket of the ladders (`stat_buckets_sql`), with
     their counts before the night."""
-    con.execute(STEM_MACRO)
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_stat_keys AS
-        SELECT name_key, core, type_code, er_stem(coalesce(place, locality)) AS place_stem
+        SELECT name_key, core, type_code, crowd_place AS place_stem
         FROM {table} WHERE {key} IN (SELECT {key} FROM {dirty})
         UNION ALL
-        SELECT name_key, core, type_code, er_stem(coalesce(place, locality)) FROM {gone}
+        SELECT name_key, core, type_code, crowd_place FROM {gone}
         """
     )
     con.execute(
@@ -193,7 +196,7 @@ def update_statistics(
         WITH maybe AS (
             SELECT {key}, name_key, core, type_code,
                    CASE WHEN type_code IS NOT NULL AND type_code <> 'other'
-                        THEN er_stem(coalesce(place, locality)) END AS place_stem
+                        THEN crowd_place END AS place_stem
             FROM {table}
             WHERE {key} IN (SELECT {key} FROM {dirty})
                OR name_key IN (SELECT name_key FROM er_stat_keys)
@@ -208,7 +211,7 @@ def update_statistics(
         UNION
         SELECT x.{key}, x.name_key, x.core, x.type_code,
                CASE WHEN x.type_code IS NOT NULL AND x.type_code <> 'other'
-                    THEN er_stem(coalesce(x.place, x.locality)) END
+                    THEN x.crowd_place END
         FROM {table} x
         WHERE x.{key} IN (SELECT {key} FROM er_stat_held
                           WHERE mailbox IN (SELECT mailbox FROM er_stat_mail))
@@ -230,7 +233,7 @@ def update_statistics(
         ),
         crowds AS (
             SELECT type_code, place_stem, CAST(count(*) AS INTEGER) AS crowd
-            FROM (SELECT type_code, er_stem(coalesce(place, locality)) AS place_stem FROM {table}
+            FROM (SELECT type_code, crowd_place AS place_stem FROM {table}
                   WHERE type_code IN (SELECT type_code FROM er_stat_rows
                                       WHERE place_stem IS NOT NULL))
             WHERE (type_code, place_stem) IN (SELECT (type_code, place_stem) FROM er_stat_rows)
