@@ -145,6 +145,30 @@ def test_different_numbers_never_share_a_key() -> None:
             "Dom Pomocy Społecznej im. św. Brata Alberta w Ojcowie",
             id="patron-before-the-seat-unchanged",
         ),
+        # sady_adresy_mobberizer id 158, the courts' list; official4.csv: the register's
+        # "z siedzibą w" after the name's own place is shown (the key reads both places)
+        pytest.param(
+            "Sąd Rejonowy Lublin-Wschód w Lublinie z siedzibą w Świdniku",
+            "Sąd Rejonowy Lublin-Wschód w Lublinie z siedzibą w Świdniku",
+            id="court-seat-clause-after-its-place",
+        ),
+        # ops_slaskie.csv row 63 (official4.csv), ops_malopolskie_geo.csv, the sanepid list
+        pytest.param(
+            "Ośrodek Pomocy Społecznej w Rudzińcu z siedzibą w Pławniowicach",
+            "Ośrodek Pomocy Społecznej w Rudzińcu z siedzibą w Pławniowicach",
+            id="ops-seat-clause-after-its-place",
+        ),
+        pytest.param(
+            "GMINNY OŚRODEK POMOCY SPOŁECZNEJ W BISKUPICACH Z SIEDZIBĄ W TRĄBKACH",
+            "Gminny Ośrodek Pomocy Społecznej w Biskupicach z siedzibą w Trąbkach",
+            id="ops-seat-clause-in-capitals",
+        ),
+        # web corpus b055: prose gives the seat so; the name is "Starostwo Powiatowe w Końskich"
+        pytest.param(
+            "Starostwo Powiatowe z siedzibą w Końskich",
+            "Starostwo Powiatowe w Końskich",
+            id="prose-seat-clause-is-the-seat",
+        ),
     ],
 )
 def test_number_and_patron_stay_where_the_name_writes_them(raw: str, name: str) -> None:

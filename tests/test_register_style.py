@@ -106,8 +106,16 @@ def test_register_clean(written: str, clean: str, gazetteer: Gazetteer) -> None:
         ("Gminny Ośrodek Pomocy Społecznej Gmina Nowy Targ", "ops", "Nowy Targ", "Nowy Targ"),
         # sds_dps_malopolskie: a typo for Dobczyce names no place of the institution's
         ("Środowiskowy Dom Samopomocy Dobroczyce", "sds", "Dobczyce", "Dobczyce"),
-        # a bracketed name after the seat: not a bare seat at the end
-        ("Środowiskowy Dom Samopomocy Biecz (Nadzieja)", "sds", "Biecz", "Biecz"),
+        # a bracketed note after a seat already written with "w": not this rule's (Kraków's
+        # homes, dps_malopolskie: the district)
+        ("Dom Pomocy Społecznej w Krakowie (Nowa Huta)", "dps", "Kraków", "Kraków"),
+        # a branch after the seat, then the operator's note: the seat is there already
+        (
+            "Środowiskowy Dom Samopomocy Biecz - Filia w Gorlicach (Nadzieja)",
+            "sds",
+            "Gorlice",
+            "Gorlice",
+        ),
         # utw_malopolskie: an association, its place part of its own name
         ("Uniwersytet Trzeciego Wieku Gdów", "ngo", "Gdów", "Gdów"),
         # senior_plus_malopolskie: the list and the operators write "Klub Senior+", no seat
@@ -144,6 +152,26 @@ def test_names_that_keep_their_seat_as_written(
     name: str, type_code: str, locality: str | None, gmina: str | None, gazetteer: Gazetteer
 ) -> None:
     assert styled_seat(name, type_code, locality, gmina, gazetteer.place_name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "locality", "seated"),
+    [
+        # placowki_sds_dps_malopolskie.csv id 9 (run by PSONI Koło w Jabłonce „BARKA”);
+        # official4.csv: "Środowiskowy Dom Samopomocy w Jabłonce"
+        ("Środowiskowy Dom Samopomocy Jabłonka (Barka)", "Jabłonka",
+         "Środowiskowy Dom Samopomocy w Jabłonce"),
+        # id 1 (run by the association „Nadzieja”); the voivodeship's list "ŚDS w Bieczu", its
+        # ePUAP box "SDSwBieczu"
+        ("Środowiskowy Dom Samopomocy Biecz (Nadzieja)", "Biecz",
+         "Środowiskowy Dom Samopomocy w Bieczu"),
+    ],
+)  # fmt: skip
+def test_an_operator_s_note_after_a_bare_seat_goes_with_it(
+    name: str, locality: str, seated: str, gazetteer: Gazetteer
+) -> None:
+    styled = styled_seat(name, "sds", locality, locality, gazetteer.place_name)
+    assert styled == Styled(seated, from_address=False)
 
 
 @pytest.mark.parametrize(
@@ -380,6 +408,67 @@ def test_a_numbered_home_takes_its_seat_from_the_address(
                  street_raw="al. Armii Krajowej 181", postal_code_raw="43-300",
                  locality_raw="Bielsko-Biała", powiat_raw="Bielsko-Biała"),
             "Dom Pomocy Społecznej Przystań", "written", None, id="byname-not-a-place",
+        ),
+        pytest.param(
+            # dps_frekwencja_podkarpackie row 46 (no locality in the name); official4.csv: the
+            # home's own page, "Ekumeniczny Dom Pomocy Społecznej w Prałkowcach"
+            _row("Ekumeniczny Dom Pomocy Społecznej", "18", type_raw="DPS",
+                 street_raw="Prałkowce 231", postal_code_raw="37-700", locality_raw="Prałkowce",
+                 powiat_raw="przemyski"),
+            "Ekumeniczny Dom Pomocy Społecznej w Prałkowcach", "styled_seat",
+            "Ekumeniczny Dom Pomocy Społecznej", id="adjective-before-the-register-name",
+        ),
+        pytest.param(
+            # dps_frekwencja_podkarpackie: the city's home
+            _row("Miejski Dom Pomocy Społecznej", "18", type_raw="DPS",
+                 street_raw="ul. Generała Józefa Wysockiego 99", postal_code_raw="37-700",
+                 locality_raw="Przemyśl", powiat_raw="Przemyśl"),
+            "Miejski Dom Pomocy Społecznej w Przemyślu", "styled_seat",
+            "Miejski Dom Pomocy Społecznej", id="owner-adjective-before-the-register-name",
+        ),
+        pytest.param(
+            # dps_wolne_miejsca_lodzkie and dps_frekwencja_podkarpackie write it so, without a
+            # seat; every official form with "dla …" in the four samples ends with its seat
+            # ("… dla Osób Przewlekle Psychicznie Chorych w Rzeszowie", official4.csv)
+            _row("Dom Pomocy Społecznej dla Osób Przewlekle Psychicznie Chorych", "10",
+                 type_raw="DPS", street_raw="Karsznice 62", postal_code_raw="99-122",
+                 locality_raw="Karsznice", powiat_raw="łęczycki"),
+            "Dom Pomocy Społecznej dla Osób Przewlekle Psychicznie Chorych w Karsznicach",
+            "styled_seat", "Dom Pomocy Społecznej dla Osób Przewlekle Psychicznie Chorych",
+            id="whom-it-is-for-after-the-register-name",
+        ),
+        pytest.param(
+            # ops_slaskie.csv row 63; official4.csv: the list's seat clause is the register's
+            _row("Ośrodek Pomocy Społecznej w Rudzińcu z siedzibą w Pławniowicach", "24",
+                 type_raw="GOPS", street_raw="ul. Gliwicka 50", postal_code_raw="44-171",
+                 locality_raw="Pławniowice", gmina_raw="Rudziniec", powiat_raw="gliwicki"),
+            "Ośrodek Pomocy Społecznej w Rudzińcu z siedzibą w Pławniowicach", "written", None,
+            id="seat-clause-written-out",
+        ),
+        pytest.param(
+            # psse_sanepid_adresy_mobberizer.csv id 245 (its e-mail and site are Kwidzyn's; id
+            # 244 is the Kościerzyna station at ul. Wodna 15); official4.csv: "… w Kwidzynie"
+            _row("Powiatowa Stacja Sanitarno-Epidemiologiczna w Kościerzynie", "22",
+                 street_raw="ul. Fryderyka Chopina 40", postal_code_raw="82-500",
+                 locality_raw="Kwidzyn"),
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Kwidzynie", "styled_seat",
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Kościerzynie",
+            id="a-powiat-unit-seated-in-another-powiat",
+        ),
+        pytest.param(
+            # id 244, the same name at its own address: unchanged
+            _row("Powiatowa Stacja Sanitarno-Epidemiologiczna w Kościerzynie", "22",
+                 street_raw="ul. Wodna 15", postal_code_raw="83-400", locality_raw="Kościerzyna"),
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Kościerzynie", "written", None,
+            id="a-powiat-unit-in-its-seat",
+        ),
+        pytest.param(
+            # the same list: a seat in a village of the station's powiat, not its town
+            _row("Powiatowa Stacja Sanitarno-Epidemiologiczna w Piasecznie z siedzibą w "
+                 "Chylicach", "14", street_raw="ul. Dworska 7", postal_code_raw="05-510",
+                 locality_raw="Chylice"),
+            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Piasecznie z siedzibą w Chylicach",
+            "written", None, id="a-powiat-unit-in-a-village-of-its-powiat",
         ),
         # --- stay as written ---
         pytest.param(

@@ -347,6 +347,7 @@ def normalise_name(
     roman_prefix: str | None = None
     number_at = -1  # how many words of `core` come before a written "nr N"
     patron_at = -1  # how many words of `core` come before a patron written after the place
+    seat_clause_at = -1  # how many words of `core` come before "z siedzibą" after the place
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -390,6 +391,11 @@ def normalise_name(
             i += 1
             continue
         if lowered == "z" and nxt.lower() == "siedzibą":
+            # "Starostwo Powiatowe z siedzibą w Końskich": prose's way to give the seat, the
+            # name is "… w Końskich". After the name's own place the clause is the register's
+            # ("Sąd Rejonowy Lublin-Wschód w Lublinie z siedzibą w Świdniku") and is shown.
+            if place:
+                seat_clause_at = len(core)
             i += 2
             continue
         has_core = bool(core) or legal_form == "SP ZOZ"  # "SP ZOZ w Pińczowie"
@@ -431,6 +437,9 @@ def normalise_name(
     # Words after the place phrase stay after it, as written ("Zespół … w Bydgoszczy Dom Pomocy
     # Społecznej „Słoneczko”").
     after_place = core[place_at:] if place and not place_bare and 0 < place_at else []
+    shown_after_place = list(after_place)
+    if after_place and seat_clause_at >= place_at:
+        shown_after_place.insert(seat_clause_at - place_at, "z siedzibą")
     before_place = core[: len(core) - len(after_place)]
     core_nominative = nominative(" ".join(before_place)) if before_place else ""
     # "Powiatowy Zespół nr 10 Szkół Mechaniczno-Elektrycznych": a number the name writes
@@ -487,8 +496,8 @@ def normalise_name(
     if patron_later:
         inside = after_place[: patron_at - place_at]
         parts.extend([*inside, f"im. {patron}", *after_place[patron_at - place_at :]])
-    elif after_place:
-        parts.append(" ".join(after_place))
+    elif shown_after_place:
+        parts.append(" ".join(shown_after_place))
     if legal_form == "SP ZOZ":
         if not legal_form_shown:
             parts.append("SP ZOZ")

@@ -212,6 +212,26 @@ def _place_in_gmina(
     return read
 
 
+def _place_in_powiat(
+    gazetteer: Gazetteer | None, powiat: str | None
+) -> Callable[[str], str | None] | None:
+    """A place phrase's nominative when one of the localities or gminas it may name lies in
+    the powiat `powiat` (TERYT)."""
+    if gazetteer is None or not powiat:
+        return None
+
+    def read(text: str) -> str | None:
+        found = gazetteer.resolve_place(text, county=powiat)
+        if found.powiat_teryt == powiat and found.status in ("resolved", "ambiguous"):
+            return found.locality_name or found.gmina_name or text
+        for candidate in found.candidates:
+            if candidate.powiat_teryt == powiat:
+                return candidate.locality_name or candidate.gmina_name or text
+        return None
+
+    return read
+
+
 def _respelt_place(name: InstitutionName, shown: str, gazetteer: Gazetteer | None) -> str:
     """The name with its place phrase spelt as the gazetteer spells the place ("w Starym
     Saczu" -> "w Starym Sączu"), when the phrase is folded and the place known."""
@@ -501,6 +521,7 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
             _known_place(gazetteer, powiat),
             spelling_only=shown.form not in ("written", "styled", "restored"),
             gmina_place=_place_in_gmina(gazetteer, powiat, gmina),
+            powiat_place=_place_in_powiat(gazetteer, powiat),
         )
         if seated is not None:
             if seated.from_address:

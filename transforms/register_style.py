@@ -31,6 +31,10 @@ Once the address is resolved (`styled_seat`):
   the locative -> the locative ("w Ozorkwoie", "w Trzebinii", "w Przystaji");
 - the locality's locative at the end without its preposition gets it: "Sąd Rejonowy Cieszynie"
   -> "Sąd Rejonowy w Cieszynie" (not a word that may be a genitive owner: "… Woli");
+- a powiat's unit (`POWIAT_UNITS`) whose seat names a place outside the powiat its address
+  lies in takes its address's town: "Powiatowa Stacja Sanitarno-Epidemiologiczna w
+  Kościerzynie" at a Kwidzyn address (a list's slip; the Kościerzyna station is the next row)
+  -> "… w Kwidzynie" (the warehouse's one-institution check applies);
 - a list's note of the powiat or gmina after the seat goes: "Gminny Ośrodek Pomocy Społecznej
   w Bolesławiu (pow. olkuski)" (only in the name shown: the key keeps it apart from its
   namesake).
@@ -38,11 +42,15 @@ Once the address is resolved (`styled_seat`):
 and for public units named after their seat (`SEATED_TYPES`):
 - a seat written after the type without "w" ("Gminny Ośrodek Pomocy Społecznej Spytkowice",
   "Środowiskowy Dom Samopomocy - Kalwaria Zebrzydowska") becomes "w <locative>", when the words
-  are the name of the institution's own locality or gmina;
+  are the name of the institution's own locality or gmina; a list's bracketed note after such a
+  seat, the operator's byname, goes with it ("Środowiskowy Dom Samopomocy Jabłonka (Barka)" ->
+  "… w Jabłonce"; the form as written stays an alternate);
 - a type's bare register name followed by a locality of the institution's own gmina, without
   "w" ("Dom Pomocy Społecznej Wiśniowa Góra", gmina Andrespol) gets "w <locative>";
 - a name that is only its type's register name ("Dom Pomocy Społecznej", "Dzienny Dom
-  Senior+") gets "w <locative of its locality>", the programme's name quoted as its units'
+  Senior+"), or that with one adjective before it ("Ekumeniczny Dom Pomocy Społecznej") or
+  whom it is for after it ("… dla Osób Starszych"), gets
+  "w <locative of its locality>", the programme's name quoted as its units'
   statutes write it ("Dzienny Dom „Senior+” w Brzesku"). Whether that name fits one
   institution only is for the warehouse to check (`records.name_form = 'styled_seat'`). A
   "Klub Senior+" is left as written: the voivodeship's list and the clubs' operators name it
@@ -80,6 +88,8 @@ PlaceName = Callable[[str], str | None]
 SEATED_TYPES = frozenset(
     {"ops", "cus", "pcpr", "sds", "dps", "pup", "ppp", "sosw", "sanepid", "senior_centre"}
 )
+# A powiat's own units: the seat their names give is a town of their powiat.
+POWIAT_UNITS = frozenset({"sanepid", "pup", "pcpr"})
 # Words after which a place is a genitive owner, not the seat: "Ośrodek Pomocy Społecznej
 # Gminy Oświęcim", "… Gmina Nowy Targ".
 _OWNER_WORDS = frozenset(
@@ -328,6 +338,8 @@ _FINAL_SEAT = re.compile(
 )
 
 
+# "(Barka)", "(Nadzieja)": a list's note of the operator after a seat written without "w"
+_BRACKET_NOTE = re.compile(r"\s*\([^()]+\)$")
 # "(pow. olkuski)", "(gmina Bolesław)": a list's note after the seat
 _UNIT_NOTE = re.compile(r"(?<=\w)\s*\((?:pow\.|powiat|gm\.|gmina)\s[^()]*\)$", re.IGNORECASE)
 
@@ -433,6 +445,24 @@ def _gmina_place_after_register_name(
     return None
 
 
+def _described_register_name(name: str) -> str | None:
+    """A type's bare register name with an adjective in the nominative before it ("Ekumeniczny
+    Dom Pomocy Społecznej", "Miejski …") or whom it is for after it ("Dom Pomocy Społecznej dla
+    Osób Starszych"): they say whose or what kind the unit is, not which one, so the name needs
+    its seat as the bare register name does (the lists' names with both write the seat last).
+    None for anything else (a patron, a byname, a number: their seat is not taken)."""
+    first, _, rest = name.partition(" ")
+    head, dla, _whom = name.partition(" dla ")
+    if dla and re.fullmatch(r"[\w ,-]+", name) and fold_key(head) in _REGISTER_NAMES:
+        return name
+    register_name = _REGISTER_NAMES.get(fold_key(rest)) if rest else None
+    if register_name is None or not first[:1].isupper():
+        return None
+    if not any(a.pos == "adj" and "nom" in a.cases for a in analyse_word(first.lower())):
+        return None
+    return f"{first} {register_name}"
+
+
 _NUMBERED = re.compile(r"(?P<head>.+?)\s+(?P<number>nr\s+\d+[a-zA-Z]?)")
 
 
@@ -472,6 +502,32 @@ def _seat_after_type(
     return None
 
 
+def _seat_of_another_powiat(
+    name: str,
+    type_code: str | None,
+    locality: str,
+    powiat_place: PlaceName,
+    place_name: PlaceName | None,
+) -> str | None:
+    """ "Powiatowa Stacja Sanitarno-Epidemiologiczna w Kościerzynie" at ul. Chopina 40, Kwidzyn
+    -> "… w Kwidzynie": a powiat's own unit sits in its powiat, so a seat that names a known
+    place but none of the powiat its address lies in is the list's slip (the sanitary list
+    titles the Kwidzyn station's row with its neighbour's name), and the address's town is its
+    seat. Only the last seat phrase, only for `POWIAT_UNITS`."""
+    if type_code not in POWIAT_UNITS:
+        return None
+    match = _FINAL_SEAT.search(name)
+    if match is None:
+        return None
+    phrase = name[match.start() :].strip()
+    if place_name is None or place_name(phrase) is None or powiat_place(phrase) is not None:
+        return None
+    seat = seat_phrase(locality, place_name)
+    if seat is None:
+        return None
+    return f"{name[: match.start()].rstrip()} {seat}"
+
+
 def _locative_without_preposition(
     name: str, locality: str, place_name: PlaceName | None
 ) -> str | None:
@@ -505,13 +561,14 @@ def styled_seat(
     *,
     spelling_only: bool = False,
     gmina_place: PlaceName | None = None,
+    powiat_place: PlaceName | None = None,
 ) -> Styled | None:
     """The name with its seat as a register writes it, or None when nothing applies or it
     is not safe: the type must be one named after its seat (`SEATED_TYPES`), the seat the
     institution's own resolved locality (`locality`) or its gmina (`gmina`), both in the
     gazetteer's nominative. `spelling_only`: only the seat phrase's spelling (for a name
     already written out from an acronym). `gmina_place`: the nominative of a locality of the
-    institution's own gmina a text names, else None."""
+    institution's own gmina a text names, else None; `powiat_place` the same for its powiat."""
     noted = _UNIT_NOTE.search(name)
     if noted is not None and _FINAL_SEAT.search(name[: noted.start()]):
         name = name[: noted.start()]
@@ -524,6 +581,10 @@ def styled_seat(
         return Styled(respelt, from_address=False)
     if spelling_only:
         return None
+    if locality and powiat_place is not None:
+        moved = _seat_of_another_powiat(name, type_code, locality, powiat_place, place_name)
+        if moved is not None:
+            return Styled(moved, from_address=True)
     if locality and not _has_seat(name):
         seated = _locative_without_preposition(name, locality, place_name)
         if seated is not None:
@@ -532,13 +593,17 @@ def styled_seat(
         return None
     places = tuple(dict.fromkeys(p for p in (locality, gmina) if p))
     after = _seat_after_type(name, places, place_name)
+    noted_operator = _BRACKET_NOTE.search(name)
+    if after is None and noted_operator is not None:
+        # "Środowiskowy Dom Samopomocy Jabłonka (Barka)": the list's note of who runs it
+        after = _seat_after_type(name[: noted_operator.start()], places, place_name)
     if after is not None:
         return Styled(after, from_address=False)
     if gmina_place is not None:
         in_gmina = _gmina_place_after_register_name(name, gmina_place, place_name)
         if in_gmina is not None:
             return Styled(in_gmina, from_address=False)
-    register_name = _REGISTER_NAMES.get(fold_key(name))
+    register_name = _REGISTER_NAMES.get(fold_key(name)) or _described_register_name(name)
     if locality and register_name is not None:
         phrase = seat_phrase(locality, place_name)
         if phrase is not None:
