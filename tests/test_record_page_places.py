@@ -37,13 +37,6 @@ def gazetteer(national_gazetteer: NationalGazetteer) -> Gazetteer:
         pytest.param("Szkoła Podstawowa im. Kornela Makuszyńskiego w Skrzeszewie",
                      "https://www.spskrzeszew.wieliszew.pl/szkola_podstawowa/zawartosc/229/", (),
                      ("1408", "1408052", "site_gmina"), id="b095-gmina-portal-subdomain"),
-        # e010 (mgops.sianow.pl): the name gives no place and the page no address
-        pytest.param("Miejsko-Gminny Ośrodek Pomocy Społecznej", "https://www.mgops.sianow.pl/wniosek/",
-                     ("tel. 94 306 70 38",), ("3209", "3209073", "site_gmina"),
-                     id="e010-no-place-but-the-host"),
-        # e014 (dpsametystowa.lublin.eu)
-        pytest.param("Dom Pomocy Społecznej", "https://dpsametystowa.lublin.eu/dom-pomocy-spolecznej/",
-                     (), ("0663", "0663011", "site_gmina"), id="e014-city-in-the-host"),
     ],
 )  # fmt: skip
 def test_a_subject_placed_by_its_page(
@@ -75,6 +68,11 @@ def test_a_subject_placed_by_its_page(
         # b098 (przedszkole.zduny.pl): two gminas are named Zduny
         pytest.param("Publiczne Przedszkole w Zdunach", "http://przedszkole.zduny.pl/aktualnosci/",
                      (), id="b098-two-gminas-of-the-name"),
+        # e010 (mgops.sianow.pl): a name with no place and no address is not placed from the
+        # host alone; that rule gave pages whose gold states no place a powiat (c006, c049,
+        # c096 of tune, three of the 96 saved pages) and was dropped
+        pytest.param("Miejsko-Gminny Ośrodek Pomocy Społecznej", "https://www.mgops.sianow.pl/wniosek/",
+                     ("tel. 94 306 70 38",), id="e010-no-place-no-guess"),
         # a mobile number names no region
         pytest.param("Młodzieżowy Ośrodek Wychowawczy w Puławach", "https://example.org/strona",
                      ("tel. 601 234 567",), id="mobile-number"),

@@ -346,7 +346,7 @@ def resolve_record_place(
     locality = empty_to_none(row.locality_raw)
     name_place = empty_to_none(name_place)
     if not (locality or name_place or postal_code):
-        return _site_place(row, gazetteer)
+        return None
     county = empty_to_none(row.county)
     county = _record_powiat(row, gazetteer) or county
     street = empty_to_none(row.street_raw)
@@ -399,17 +399,6 @@ def resolve_record_place(
         if retry.status == "resolved":
             return replace(retry, method="postal_code_only")
     return found
-
-
-def _site_place(row: RawRow, gazetteer: Gazetteer) -> PlaceResolution | None:
-    """A page's own institution whose record gives no place ("Miejsko-Gminny Ośrodek Pomocy
-    Społecznej", no address) on a site whose host names one gmina ("mgops.sianow.pl"): that
-    gmina."""
-    site = gazetteer.site_gmina(row.url) if row.role == "subject" else None
-    if site is None:
-        return None
-    found = gazetteer.resolve_gmina(site)
-    return replace(found, method="site_gmina") if found.status == "resolved" else None
 
 
 def _one_gmina(resolution: PlaceResolution) -> PlaceResolution:

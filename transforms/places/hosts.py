@@ -4,8 +4,8 @@
 A small institution's site is often a subdomain of its gmina's portal or spells its gmina in
 its own name; a subject record read from such a page then carries, in its address, the gmina
 its name's place leaves open among namesakes ("w Staszowie": the town of gmina Staszów, not
-the village of gmina Kozienice) or does not give at all ("Miejsko-Gminny Ośrodek Pomocy
-Społecznej" on mgops.sianow.pl). A county's site ("powiat.poznan.pl", "zawiercie.powiat.pl")
+the village of gmina Kozienice). A name with no place at all is not placed from the host
+alone (measured and dropped: pages that state no place then got one). A county's site ("powiat.poznan.pl", "zawiercie.powiat.pl")
 names its seat, not the gmina of the bodies it writes about, and says nothing here.
 """
 
