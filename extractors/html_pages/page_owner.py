@@ -37,8 +37,7 @@ with nothing that tells it from others of its kind ("Ośrodek Interwencji Kryzys
 explainers and guides write about) without the host's or the page's own voice (`generic`,
 -3), a unit of a body rather than a body ("Biuro Obsługi Interesantów", `unit`, -5), a
 one-person office whose decisions pages quote ("Prezydent Miasta Koszalina ogłasza …",
-`organ`, -3), a trade name that ends in its owner's first name and surname ("Poradnia
-Dietetyczna Oliwia Samoraj", a one-person firm, `firm`, -5); the organ's voice ("speaker", "agent") goes to its office when the page names
+`organ`, -3); the organ's voice ("speaker", "agent") goes to its office when the page names
 the office with the same place ("Państwowy Powiatowy Inspektor Sanitarny w Chełmnie informuje"
 for the "Powiatowa Stacja Sanitarno-Epidemiologiczna w Chełmnie"). A page that reads as news (quotes with "– mówi", "Źródło:", photo credits, a byline) needs more
 (`MIN_SCORE_ARTICLE`): a news portal writes about institutions; it is not theirs.
@@ -122,7 +121,6 @@ WEIGHTS = {
     "generic": -3,
     "unit": -5,
     "organ": -3,
-    "firm": -5,
 }
 
 
@@ -357,8 +355,6 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
                 evidence.append("located")
             if signed(page, index):
                 evidence.append("signed")
-            if _firm_of_one_person(line_text, found.start, found.end, found.name):
-                evidence.append("firm")
             nominative_written = found.in_nominative
             verb = verb_after(line_text, found.end)
             if verb and sentence_start(line_text, found.start):
@@ -371,30 +367,6 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
             if candidate is not None:
                 candidate.count += 1
     return candidates
-
-
-# A trade name ending in its owner's name: "Poradnia Dietetyczna Oliwia Samoraj" (d011, a
-# one-person firm's terms of service), "Gabinet Psychologiczny Anna Nowak".
-_PERSON_AFTER = re.compile(
-    r"^\s+([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)\s+[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ]\w+)?\b"
-)
-
-
-def _firm_of_one_person(line: str, start: int, end: int, name: str) -> bool:
-    """Whether the name, written in the nominative, goes on with a person's first name in the
-    nominative and a surname: a firm of one person, which a directory of public and
-    non-profit bodies does not list. Not a body's head named after it ("Dyrektor Powiatowego
-    Urzędu Pracy w Ostrowcu Świętokrzyskim Małgorzata …", a genitive), nor an organ and its
-    holder ("Główny Inspektor Sanitarny Jarosław …")."""
-    if line[start:end].split()[:1] != name.split()[:1] or is_organ(name):
-        return False
-    match = _PERSON_AFTER.match(line[end:])
-    if match is None:
-        return False
-    return any(
-        "imię" in a.qualifiers and "nom" in a.cases and ":sg:" in a.tag
-        for a in analyse_word(match.group(1))
-    )
 
 
 def _judge(
