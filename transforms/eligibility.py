@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from transforms.numerals import with_digits
 from transforms.text import fold
 
 
@@ -49,6 +50,7 @@ _N = r"(\d{1,2}(?:[,.]5(?!\d))?)(?:\s?-?(?:go|tego|ego|ty|ym)|\.)?"
 _INFANT = r"(?:\d{1,2}\.?\s?(?:miesi\w*|m-c\w*|mies\.|tygodni\w*|tyg\.)(?:\s?zycia)?)"
 _YEARS = r"(?:lat[a]?\b|lat\w*|roku? zycia|r\.\s?z\.|rz\b|rok\w* zycia|r\. zycia)"
 _ADULT_MIN = 18
+_YEAR_WORD = re.compile(r"\b(?:lat|lata|rok\w*|r\.\s?z\.)")
 # Words that say the numbers are the ages of people served, not years of activity.
 _PEOPLE = re.compile(
     r"\b(?:dzie(?:ci|ck)|mlodziez|osob|uczni|uczestnik|wychowan|pacjent|senior|chlop|dziewcz"
@@ -69,9 +71,10 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "min-max",
     ),
     # "od 3 miesięcy do 6 lat", "od 20. tygodnia życia do 3 lat"
-    (re.compile(rf"\bod\s{_INFANT}\s?(?:-|–|do)\s?{_N}\s?{_YEARS}"), "0-max"),
-    # "od 20. tygodnia życia"; "od 12 miesięcy" alone is how long, not how old
-    (re.compile(rf"\bod\s{_INFANT}(?<=zycia)"), "0-"),
+    (re.compile(rf"\bod\s(?:ukonczenia\s)?{_INFANT}\s?(?:-|–|do)\s?{_N}\s?{_YEARS}"), "0-max"),
+    # "od 20. tygodnia życia", "od ukończenia 20 tyg. życia"; "od 12 miesięcy" alone is how
+    # long, not how old
+    (re.compile(rf"\bod\s(?:ukonczenia\s)?{_INFANT}(?<=zycia)"), "0-"),
     # "do 18 lat", "do ukończenia 16. roku życia", "poniżej 18 roku życia", "nie ukończyła 18 lat"
     (
         re.compile(
@@ -165,6 +168,9 @@ def read_ages(sentences: Iterable[str]) -> tuple[AgeRange, ...]:
         # "Wiek: 7–12 lat", "grupa wiekowa 6-10 lat" say whose years these are too
         if not _PEOPLE.search(folded) and not re.search(r"\bwiek|zycia", folded):
             continue
+        if _YEAR_WORD.search(folded):
+            # "dzieci do trzech lat", "do ukończenia pierwszego roku życia"
+            folded = fold(with_digits(sentence)).lower()
         for low, high in _ages_in(folded):
             if (low, high) == (None, _ADULT_MIN) and "pelnolet" in folded:
                 continue

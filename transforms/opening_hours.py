@@ -40,15 +40,22 @@ class Schedule:
 
 # Folded day words: full names in any case, and the usual abbreviations.
 _DAY_WORD = re.compile(
-    r"\b(?:(poniedzial(?:ek|ku|ki|kach|kami)|pon|pn|pnd)|(wtor(?:ek|ku|ki|kach|kami)|wt)"
-    r"|(srod(?:a|e|y|zie|ach|ami)|sr)|(czwart(?:ek|ku|ki|kach|kami)|czw|cz)"
-    r"|(pi[ae]t(?:ek|ku|ki|kach|kami)|piat|pt|pia)|(sobot(?:a|e|y|cie|ach|ami)|sobocie|sob|so)"
+    r"\b(?:(poniedzial(?:ek|ku|ki|kach|kami|kow)|pon|pn|pnd)|(wtor(?:ek|ku|ki|kach|kami|kow)|wt)"
+    r"|(srod(?:a|e|y|zie|ach|ami)?|sr)|(czwart(?:ek|ku|ki|kach|kami|kow)|czw|cz)"
+    r"|(pi[ae]t(?:ek|ku|ki|kach|kami|kow)|piat|pt|pia)|(sobot(?:a|e|y|cie|ach|ami)?|sobocie|sob|so)"
     r"|(niedziel(?:a|e|i|ach|ami)?|niedz|nd|ndz))\b\.?"
 )
+# Days left out of the days before them: "codziennie (oprócz piątków)", "z wyjątkiem sobót".
+_EXCEPT = re.compile(r"(?:\boprocz|\bz wyjatkiem)\s*$")
 _DAY_JOIN = re.compile(r"^\s*(?:-|–|—|do|-\s*do)\s*$")
 _DAY_LIST = re.compile(r"^\s*(?:,|i|oraz|lub|,\s*i|/|\s)\s*$")
 _EVERY_DAY = re.compile(
     r"\b(?:codziennie|w dni robocze|dni robocze|w dni powszednie|dni powszednie|w dni robocze)\b"
+)
+# Every day of the week said in words: "siedem dni w tygodniu", "we wszystkie dni tygodnia".
+_WHOLE_WEEK = re.compile(
+    r"\b(?:siedem|7) dni w tygodniu|\b(?:we |przez )?wszystkie dni (?:tygodnia|w tygodniu)"
+    r"|\b(?:w ciagu|przez) cal\w* tygodni\w*"
 )
 _ALL_WEEK = re.compile(
     r"\b(?:siedem|7) dni w tygodniu|\bprzez (?:cala|7) dob\w*|\bcalodobow(?:o|y|a|e)\b"
@@ -171,7 +178,21 @@ def _day_items(folded: str, all_week: bool = False) -> list[_Item]:
         # "codziennie 24h/dobę" is every day of the week; "codziennie 8-16" is office days.
         every = DAYS if all_week and match[0] == "codziennie" else WEEKDAYS
         items.append(_Item(match.start(), "days", every))
-    return items
+    items += [_Item(match.start(), "days", DAYS) for match in _WHOLE_WEEK.finditer(folded)]
+    return _without_excepted(folded, sorted(items, key=lambda item: item.start))
+
+
+def _without_excepted(folded: str, items: list[_Item]) -> list[_Item]:
+    """Days after "oprócz"/"z wyjątkiem" are taken out of the days written before them."""
+    out: list[_Item] = []
+    for item in items:
+        if out and _EXCEPT.search(folded[max(0, item.start - 16) : item.start].rstrip(" (")):
+            kept = tuple(day for day in out[-1].days if day not in item.days)
+            if kept:
+                out[-1] = _Item(out[-1].start, "days", kept)
+                continue
+        out.append(item)
+    return out
 
 
 def _clock(hour: str, minute: str) -> str:
@@ -239,6 +260,25 @@ def _add_extension(folded: str, token: tuple[int, int, str, bool], items: list[_
             items.append(_Item(start, "range", opens=ranges[-1].opens, closes=closes, extends=True))
 
 
+# A time said to be when a place opens and the next one when it closes, in words between them:
+# "godziną otwarcia będzie 8:00, natomiast godziną zamknięcia 20:00", "zacznie pracę o godz.
+# 11:00 natomiast zakończy o godzinie 19:00".
+_OPENS_WORD = re.compile(
+    r"\b(?:otwarci\w*|otwier\w*|zaczn\w*|zaczyna\w*|rozpoczyna\w*|rozpoczn\w*)"
+)
+_CLOSES_WORD = re.compile(r"\b(?:zamkniec\w*|zamyka\w*|zakonczy\w*|konczy\w*)")
+
+
+def _said_to_open_and_close(folded: str, start: int, end: int, next_start: int) -> bool:
+    before, between = folded[max(0, start - 40) : start], folded[end:next_start]
+    return (
+        len(between) <= 50
+        and _OPENS_WORD.search(before) is not None
+        and _CLOSES_WORD.search(between) is not None
+        and _OPENS_WORD.search(between) is None
+    )
+
+
 def _range_items(folded: str) -> list[_Item]:
     """Time ranges: two times joined by a dash, "do", "a" or nothing (cells run together); a
     bare hour counts only beside a full time or after "godz."/"od"."""
@@ -259,6 +299,8 @@ def _range_items(folded: str) -> list[_Item]:
                 or re.match(r"\s*(?:godz|h\b)", folded[next_end : next_end + 6]) is not None
                 or _DAYS_BEFORE.search(before) is not None
             )
+        if not joined and full and next_full:
+            joined = _said_to_open_and_close(folded, start, end, next_start)
         # Nothing opens between midnight and five: such a "range" is two other numbers.
         plausible = opens == "00:00" or opens >= "05:00"
         if joined and opens != closes and plausible:
@@ -427,6 +469,35 @@ def _without_timetables(schedules: tuple[Schedule, ...]) -> tuple[Schedule, ...]
     def short(schedule: Schedule) -> bool:
         return 0 < _minutes(schedule.closes) - _minutes(schedule.opens) <= _SHORT_MINUTES
 
-    if sum(short(s) for s in schedules) < _TIMETABLE_SIZE:
-        return schedules
-    return tuple(s for s in schedules if not short(s))
+    if sum(short(s) for s in schedules) >= _TIMETABLE_SIZE:
+        schedules = tuple(s for s in schedules if not short(s))
+    return _without_day_plans(schedules)
+
+
+# A plan of the day ("8.30 – 9.00 Gimnastyka, 9.30 – 10.30 Ćwiczenia…, 12.30 – 13.30 Obiad"):
+# ranges for the same days, each opening about when the one before it closes. Opening hours
+# of one place on one day do not follow each other so; its breaks are longer than an hour or
+# written as "przerwa".
+_PLAN_SIZE = 3
+_PLAN_GAP = 60
+
+
+def _chained(before: Schedule, after: Schedule) -> bool:
+    gap = _minutes(after.opens) - _minutes(before.closes)
+    plan_items = not any(_OPEN.search(fold(s.evidence).lower()) for s in (before, after))
+    return plan_items and after.days == before.days and -_PLAN_GAP <= gap <= _PLAN_GAP
+
+
+def _without_day_plans(schedules: tuple[Schedule, ...]) -> tuple[Schedule, ...]:
+    """Without runs of three or more chained ranges, in the order the text gives them; a range
+    said to be when something is open ("Klub dziecięcy czynny od 14:00 do 18:00") is no item
+    of a plan."""
+    dropped: set[int] = set()
+    start = 0
+    for index in range(1, len(schedules) + 1):
+        if index < len(schedules) and _chained(schedules[index - 1], schedules[index]):
+            continue
+        if index - start >= _PLAN_SIZE:
+            dropped.update(range(start, index))
+        start = index
+    return tuple(s for index, s in enumerate(schedules) if index not in dropped)

@@ -445,6 +445,22 @@ _NAMED_SERVICES = frozenset({("poradnictwo", "zawodowy"), ("poradnictwo", "obywa
 # department or a programme ("Wydział Edukacji", "Program Operacyjny Wiedza Edukacja Rozwój").
 _NOT_ALONE_IN_PROSE = frozenset({("edukacja",)})
 
+# A session of another service is called a "porada" or a "konsultacja" too: "nieodpłatnej
+# pomocy prawnej - umów się na poradę", "konsultacji lekarskiej … podstawowej opieki
+# zdrowotnej", "z porady psychologicznej, … porada domowa". Beside such a service in its
+# sentence the bare word is that service's session, not counselling of its own.
+_SESSION_WORDS = frozenset(
+    {("porada",), ("konsultacja",), ("konsultować",), ("punkt", "konsultacyjny")}
+)
+_SESSION_OF = frozenset({"legal_aid", "health_care", "psychiatry", "psychological_support"})
+
+
+def _sessions_of_another(services: list[Match]) -> list[Match]:
+    codes = {m.rule.code for m in services}
+    if not codes & _SESSION_OF:
+        return services
+    return [m for m in services if m.rule.pattern not in _SESSION_WORDS]
+
 
 def _narrowest_dropped(matches: list[Match]) -> list[Match]:
     """Drop a match that lies inside a longer one of another code: "doradztwo zawodowe" is
@@ -495,11 +511,13 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
         and not any(_PHRASE_BREAK.search(t.gap_before) for t in tokens[m.start + 1 : m.end])
     ]
     services += list(_coordinated(tokens))  # these span a list: "bytowe, opiekuńcze"
-    services = [
-        m
-        for m in services
-        if not _skipped(tokens, m, names) and not _counselling_on_law(tokens, m, text)
-    ]
+    services = _sessions_of_another(
+        [
+            m
+            for m in services
+            if not _skipped(tokens, m, names) and not _counselling_on_law(tokens, m, text)
+        ]
+    )
     groups = [
         m
         for m in matches
