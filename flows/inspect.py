@@ -167,7 +167,9 @@ def _check_url(target: str, url: str, target_url: str) -> None:
         raise ExtractOneError(f"{target}: --url gives a saved file its address; this is a URL")
 
 
-def _raw_row(parsed: ParsedInstitution, county: str | None, fetched_at: datetime) -> RawRow:
+def _raw_row(
+    parsed: ParsedInstitution, county: str | None, fetched_at: datetime, url: str
+) -> RawRow:
     return RawRow(
         record_id=make_record_id("extract", parsed),
         source="extract",
@@ -191,6 +193,7 @@ def _raw_row(parsed: ParsedInstitution, county: str | None, fetched_at: datetime
         description_raw=parsed.description_raw,
         fetched_at=fetched_at,
         voivodeship_raw=parsed.voivodeship_raw,
+        url=url,
     )
 
 
@@ -385,7 +388,8 @@ def extract_one(
     rows = [page] if page is not None else []
     for item in parsed:
         try:
-            record = normalise_record(_raw_row(item, county, fetched_at), places)
+            raw = _raw_row(item, county, fetched_at, document.final_url or document.url)
+            record = normalise_record(raw, places)
         except ValueError as exc:  # a name the normaliser cannot read: skip it, say so
             log.warning("%s: record %r skipped: %s", target, item.name_raw, exc)
             continue

@@ -32,6 +32,7 @@ from transforms.contacts import (
     website_host,
 )
 from transforms.diacritics import is_polish, restore
+from transforms.er.phone_areas import phone_district
 from transforms.locatives import respell_place
 from transforms.name_morphology import nominative
 from transforms.names import InstitutionName, normalise_name, site_owner
@@ -75,6 +76,7 @@ class RawRow:
     description_raw: str | None
     fetched_at: datetime
     voivodeship_raw: str | None = None
+    url: str | None = None  # the page the record came from
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,7 +357,10 @@ def resolve_record_place(
     namesakes and town-or-rural-gmina questions the address leaves open.
 
     The record's own powiat column, when it names a powiat, is used instead of the source's
-    county: a county's source also lists institutions of neighbouring counties.
+    county: a county's source also lists institutions of neighbouring counties. Namesakes
+    the address leaves open are narrowed by the area code of the record's landlines and, for
+    a page's own institution (a `subject`), by the gmina its site's host names
+    (`Gazetteer.site_gmina`: "ops.staszow.pl").
     """
     postal_code = normalise_postal_code(row.postal_code_raw) if row.postal_code_raw else None
     locality = empty_to_none(row.locality_raw)
@@ -370,8 +375,13 @@ def resolve_record_place(
     if street is not None:
         street = restore(street).text
 
+    district = phone_district([d.number.removeprefix("+48") for d in phone_details(row.phones_raw)])
+
     def resolve(
-        locality: str | None, name_place: str | None, postal_code: str | None
+        locality: str | None,
+        name_place: str | None,
+        postal_code: str | None,
+        gmina_hint: str | None = empty_to_none(row.gmina_raw),
     ) -> PlaceResolution:
         return gazetteer.resolve_address(
             locality,
@@ -379,12 +389,18 @@ def resolve_record_place(
             name_place=name_place,
             postal_code=postal_code,
             county=county,
-            gmina_hint=empty_to_none(row.gmina_raw),
+            gmina_hint=gmina_hint,
             voivodeship=empty_to_none(row.voivodeship_raw),
             seat=seat,
+            phone_district=district,
         )
 
     found = resolve(locality, name_place, postal_code)
+    site = gazetteer.site_gmina(row.url) if row.role == "subject" else None
+    if site is not None and found.status == "ambiguous" and found.method == "namesakes":
+        narrowed = resolve(locality, name_place, postal_code, row.gmina_raw or site)
+        if narrowed.status == "resolved":
+            return replace(narrowed, method="site_gmina")
     if (
         found.method == "postal_code_contradicts"
         and locality is not None

@@ -94,7 +94,7 @@ def read_raw_rows(con: duckdb.DuckDBPyConnection) -> list[RawRow]:
                r.postal_code_raw, r.locality_raw, r.gmina_raw, r.powiat_raw,
                r.phones_raw, r.emails_raw, r.websites_raw, r.nip_raw, r.regon_raw, r.krs_raw,
                r.rspo_raw, r.opening_hours_raw, r.description_raw, r.fetched_at,
-               r.voivodeship_raw
+               r.voivodeship_raw, r.url
         FROM raw_records AS r JOIN sources AS s ON s.slug = r.source
         WHERE r.active
         ORDER BY r.record_id

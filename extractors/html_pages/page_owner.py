@@ -173,7 +173,11 @@ _UNIT_HEADS = frozenset(
 _NEWS_MARKERS = re.compile(
     r"(?i)(?:[–—-]\s*(?:mówi|mowi|powiedział\w*|podkreśla\w*|dodaje|dodał\w*|wyjaśnia\w*|"
     r"tłumaczy|przekazał\w*|zaznacza\w*|wskazuje|zauważa)\b|^źródło\s*:|\bźródło\s*:\s*\S|"
-    r"\bfot\.\s|\bfoto:|^reklama$|\bkomentarze\s*\(|/redakcja\b|^autor:)",
+    r"\bfot\.\s|\bfoto:|^reklama$|\bkomentarze\s*\(|/redakcja\b|^autor:|"
+    # a page that calls itself an article, a post or a guide ("W tym artykule przyjrzymy
+    # się …", e035: a lawyer's blog quoting a court's name as a worked example)
+    r"\bw\s+(?:tym|niniejszym|dzisiejszym|poniższym|poprzednim)\s+"
+    r"(?:artykule|wpisie|poradniku|tekście|tekscie)\b)",
     re.MULTILINE,
 )
 # The page's own voice: "nasza placówka", "zapraszamy", "informujemy".

@@ -26,7 +26,9 @@ The modules, from the bottom up:
 - `inflection`: case forms of place names (Morfeusz, and the usual endings where it has none);
 - `indexes`: the in-memory indexes and the word -> gazetteer name lookups;
 - `results`: how an answer is built (resolved, candidates, ambiguous);
-- `administrative`: powiats and gminas; `localities`: localities; `addresses`: whole addresses;
+- `administrative`: powiats and gminas; `localities`: localities; `addresses`: whole addresses
+  (namesakes narrowed by the area code of a record's landlines);
+- `hosts`: the labels of a site's host that may name its gmina (`Gazetteer.site_gmina`);
 - `gazetteer`: the `Gazetteer` facade over them.
 """
 

@@ -38,12 +38,14 @@ class AddressResolver:
         gmina_hint: str | None = None,
         voivodeship: str | None = None,
         seat: Seat | None = None,
+        phone_district: str | None = None,
     ) -> PlaceResolution:
         """Where a record's address lies: `Gazetteer.resolve_address` says how."""
         found = self._address(
             locality, street=street, name_place=name_place, postal_code=postal_code,
             county=county, gmina_hint=gmina_hint, voivodeship=voivodeship,
         )  # fmt: skip
+        found = self._landline_area(found, phone_district)
         if seat == "town":
             return self._town_seat(found)
         if seat == "rural_gmina":
@@ -99,6 +101,27 @@ class AddressResolver:
                         "name_contradicts",
                     )
         return primary or PlaceResolution("unresolved", method="empty")
+
+    def _landline_area(self, resolution: PlaceResolution, district: str | None) -> PlaceResolution:
+        """Namesakes narrowed to those in the postal district of the record's landlines
+        ("Młodzieżowy Ośrodek Wychowawczy w Puławach", tel. 81 886 34 18: area code 81 is
+        district 2, Puławy of 24-100, not the villages of 38-480 and 76-010). The area code is
+        the record's own evidence of its region, as a postal code would be."""
+        if district is None or not self._all_namesakes(resolution):
+            return resolution
+        kept = [
+            c
+            for c in resolution.candidates
+            if (loc := self._ix.locality(c.locality_simc or "")) is not None
+            and district in self._ix.postal_districts(loc.gmina6)
+        ]
+        if not kept or len(kept) == len(resolution.candidates):
+            return resolution
+        if len(kept) == 1:
+            loc = self._ix.locality(kept[0].locality_simc or "")
+            assert loc is not None
+            return locality_resolution(self._ix, loc, "landline_area")
+        return ambiguous(self._ix, kept, "namesakes")
 
     def _town_seat(self, resolution: PlaceResolution) -> PlaceResolution:
         """Namesakes of which exactly one is a town, for an institution seated in towns: the

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from transforms.places.addresses import AddressResolver
 from transforms.places.administrative import UnitResolver
+from transforms.places.hosts import host_place_labels
 from transforms.places.indexes import Indexes
 from transforms.places.localities import LocalityResolver
 from transforms.places.units import TOWN_KIND, GazetteerRows, Gmina, Locality, PlaceResolution, Seat
@@ -78,6 +79,17 @@ class Gazetteer:
         """
         return self._units.resolve_powiat(text, voivodeship=voivodeship)
 
+    def site_gmina(self, url: str | None) -> str | None:
+        """The label of a site's host that names one gmina, when exactly one gmina is named
+        so ("ops.staszow.pl" -> "staszow", gmina Staszów); None for a county's site, a host
+        naming no gmina or two (`hosts.host_place_labels`)."""
+        named: dict[str, str] = {}
+        for label in host_place_labels(url):
+            found = self.resolve_gmina(label)
+            if found.status == "resolved" and found.gmina_teryt:
+                named.setdefault(found.gmina_teryt, label)
+        return next(iter(named.values())) if len(named) == 1 else None
+
     def resolve_gmina(self, text: str, county: str | None = None) -> PlaceResolution:
         """The gmina named in `text`: "Gmina Bliżyn", "Urząd Miasta i Gminy Suchedniów",
         "gm. Pisz", "Miasto Radomsko" (the town gmina) vs "Gmina Radomsko" (the rural one).
@@ -124,6 +136,7 @@ class Gazetteer:
         gmina_hint: str | None = None,
         voivodeship: str | None = None,
         seat: Seat | None = None,
+        phone_district: str | None = None,
     ) -> PlaceResolution:
         """Where a record's address lies: its locality field read together with the rest of
         the address and the institution's name.
@@ -143,8 +156,11 @@ class Gazetteer:
         address alone leaves open: "Sąd Rejonowy w Brzozowie" is the town Brzozów, not one
         of the villages of that name; "Gminny Ośrodek Pomocy Społecznej w Siedlcach" serves
         the rural gmina Siedlce (powiat siedlecki), not the city it sits in.
+        `phone_district` (the postal district of the record's landlines' area code) narrows
+        namesakes the rest leaves open, before `seat`.
         """
         return self._addresses.resolve_address(
             locality, street=street, name_place=name_place, postal_code=postal_code,
             county=county, gmina_hint=gmina_hint, voivodeship=voivodeship, seat=seat,
+            phone_district=phone_district,
         )  # fmt: skip

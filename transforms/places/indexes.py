@@ -52,6 +52,7 @@ class Indexes:
         self._powiat_forms: dict[str, list[Powiat]] | None = None
         self._voivodeship_forms: dict[str, str] | None = None
         self._localities_by_gmina: dict[str, list[Locality]] | None = None
+        self._districts_by_gmina: dict[str, frozenset[str]] | None = None
 
     @classmethod
     def build(cls, rows: GazetteerRows) -> Indexes:
@@ -134,6 +135,18 @@ class Indexes:
                 index[loc.gmina6].append(loc)
             self._localities_by_gmina = index
         return self._localities_by_gmina
+
+    def postal_districts(self, gmina6: str) -> frozenset[str]:
+        """The postal districts (first digits of the PNA codes) serving a gmina: "2" for
+        Puławy (24-100), "3" for Rymanów (38-480)."""
+        if self._districts_by_gmina is None:
+            index: dict[str, set[str]] = defaultdict(set)
+            for code, entries in self.postal.items():
+                for entry in entries:
+                    if entry.gmina6:
+                        index[entry.gmina6].add(code[:1])
+            self._districts_by_gmina = {g: frozenset(d) for g, d in index.items()}
+        return self._districts_by_gmina.get(gmina6, frozenset())
 
     # --- forms of the units' adjectives --------------------------------------------------------
 
