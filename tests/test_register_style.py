@@ -10,7 +10,8 @@ from helpers import NationalGazetteer, raw_row  # tests/ helper module
 
 from transforms.normalise import RawRow, normalise_record
 from transforms.places import Gazetteer
-from transforms.register_style import Styled, register_clean, styled_seat
+from transforms.register_clean import register_clean
+from transforms.register_style import Styled, styled_seat
 from warehouse.gazetteer_rows import gazetteer_from_warehouse
 
 
