@@ -22,6 +22,11 @@ Before the name is parsed (`register_clean`, on the text as written):
   im. Brata Alberta" -> "… w Chorzeszowie" (a list's second line, who runs the home);
 - what a branch is for, after the branch's seat, goes: "DPS Sieradz Filia w Rożdzałach dla
   osób dorosłych …" -> "DPS Sieradz Filia w Rożdzałach" (the list's description of its wards);
+- "we" before a place that begins with "w" or "f" and another consonant: "… w Włoszczowie" ->
+  "… we Włoszczowie" (as `transforms.locatives.preposition_for` writes a seat);
+- a word of a type's register name that no dictionary knows, one edit from the word the
+  register name has there, is that word: "Dom Poomocy Społecznej" -> "Dom Pomocy Społecznej"
+  (a list's slip; the type names are the acronym table's full forms);
 - a list's "zs. w …" after the name's own place goes: "Ośrodek Pomocy Społecznej w Świerklańcu zs.
   w Nakle Śląskim" -> "… w Świerklańcu" (where the office is, not the name).
 
@@ -33,7 +38,10 @@ import re
 from collections.abc import Callable
 
 from transforms.acronym_expansion import SEATED
+from rapidfuzz.distance import OSA
+
 from transforms.acronyms import ACRONYMS, acronym_token_key
+from transforms.locatives import preposition_for
 from transforms.morphology import analyse_word
 from transforms.names import normalise_quotes
 from transforms.text import fold_key, normalise_space
@@ -220,6 +228,55 @@ def _without_seat_clause(text: str) -> str:
     return head
 
 
+_W_BEFORE_PLACE = re.compile(r"(?<!\S)w(?=\s+(?P<place>[" + CAPITAL + r"]\w+))")
+
+
+def _we_before_consonants(text: str) -> str:
+    """ "Sąd Rejonowy w Włocławku" -> "… we Włocławku"; "w Lwowie", "w Warszawie" stay."""
+    return _W_BEFORE_PLACE.sub(lambda m: preposition_for(m.group("place")), text)
+
+
+# The words of every type's register name ("Dom Pomocy Społecznej"), of two words or more.
+_TYPE_NAMES = tuple(
+    tuple(name.split(" "))
+    for name in dict.fromkeys((*(row.full for row in ACRONYMS), *_OTHER_REGISTER_NAMES))
+    if " " in name
+)
+
+
+def _unknown_word(word: str) -> bool:
+    return len(word) >= 5 and all(a.pos == "ign" for a in analyse_word(word))
+
+
+def _corrected_word(words: list[str], at: int) -> str | None:
+    """The type names' word for `words[at]`, when it is one edit from it and every other word
+    of a type name around it is as that type name writes it."""
+    found: set[str] = set()
+    for type_words in _TYPE_NAMES:
+        for k, expected in enumerate(type_words):
+            start = at - k
+            if start < 0 or start + len(type_words) > len(words):
+                continue
+            window = words[start : start + len(type_words)]
+            others_agree = all(
+                fold_key(w) == fold_key(t)
+                for j, (w, t) in enumerate(zip(window, type_words, strict=True))
+                if j != k
+            )
+            if others_agree and OSA.distance(words[at].lower(), expected.lower()) == 1:
+                found.add(expected)
+    return found.pop() if len(found) == 1 else None
+
+
+def _without_type_word_slip(text: str) -> str:
+    """ "Dom Poomocy Społecznej w Brodnicy" -> "Dom Pomocy Społecznej w Brodnicy"."""
+    words = text.split(" ")
+    for at, word in enumerate(words):
+        if _unknown_word(word) and (corrected := _corrected_word(words, at)) is not None:
+            words[at] = corrected
+    return " ".join(words)
+
+
 def register_clean(written: str, place_name: PlaceName | None = None) -> str:
     """The rules that need no address (the module docstring's first list); the text comes
     back unchanged when none applies. `place_name` is the gazetteer's reader of a place
@@ -230,6 +287,8 @@ def register_clean(written: str, place_name: PlaceName | None = None) -> str:
     text = _join_places(text, place_name)
     text = _COMMA_BEFORE_SEAT.sub(lambda m: " " + m.group("phrase"), text)
     text = _lower_preposition(text, place_name)
+    text = _we_before_consonants(text)
+    text = _without_type_word_slip(text)
     text = _GLUED_QUOTE.sub("” ", text)
     text = _without_house_number(text, place_name)
     text = _without_operator(text)
