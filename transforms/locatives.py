@@ -144,6 +144,11 @@ def _head(words: list[str]) -> _WordReading | None:
         if noun is not None:
             nouns.append((any(r.pos in _ADJ for r in readings), noun))
     only_nouns = [n for has_adj, n in nouns if not has_adj]
+    places = [n for _has_adj, n in nouns if n.rank == 0]
+    if only_nouns and places and all(n.rank == 2 for n in only_nouns):
+        # A place's own name over a word read as a noun only as written (a surname's form):
+        # "Ruda Różaniecka" declines Ruda ("w Rudzie Różanieckiej"), not the adjective "rudy".
+        return places[0]
     if only_nouns:
         return only_nouns[0]
     # Every word reads as an adjective too: a place's name before a surname ("Zduńska Wola":
