@@ -37,9 +37,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from transforms.acronym_expansion import SEATED
 from rapidfuzz.distance import OSA
 
+from transforms.acronym_expansion import SEATED
 from transforms.acronyms import ACRONYMS, acronym_token_key
 from transforms.locatives import preposition_for
 from transforms.morphology import analyse_word
