@@ -136,19 +136,20 @@ def _head(words: list[str]) -> _WordReading | None:
     """The noun the name's adjectives agree with: the first word read only as a noun, else the
     first word with a noun reading ("Biała Rawska": Biała)."""
     nouns: list[tuple[bool, _WordReading]] = []
-    for word in words:
+    for i, word in enumerate(words):
         readings = _nominative_readings(word)
         noun = next((r for r in readings if r.pos in _NOUN and r.rank < 2), None)
         if noun is None:
             noun = next((r for r in readings if r.pos in _NOUN), None)
+        if noun is not None and noun.rank == 2 and i > 0 and _ADJECTIVE_SUFFIX.search(word):
+            first = next((r for r in _nominative_readings(words[0]) if r.pos in _NOUN), None)
+            if first is not None and first.rank == 0:
+                # A surname's form after a place's own name is the name's adjective: "Ruda
+                # Różaniecka" declines Ruda ("w Rudzie Różanieckiej"), not the adjective "rudy".
+                continue
         if noun is not None:
             nouns.append((any(r.pos in _ADJ for r in readings), noun))
     only_nouns = [n for has_adj, n in nouns if not has_adj]
-    places = [n for _has_adj, n in nouns if n.rank == 0]
-    if only_nouns and places and all(n.rank == 2 for n in only_nouns):
-        # A place's own name over a word read as a noun only as written (a surname's form):
-        # "Ruda Różaniecka" declines Ruda ("w Rudzie Różanieckiej"), not the adjective "rudy".
-        return places[0]
     if only_nouns:
         return only_nouns[0]
     # Every word reads as an adjective too: a place's name before a surname ("Zduńska Wola":
