@@ -249,8 +249,9 @@ def _unknown_word(word: str) -> bool:
 
 
 def _corrected_word(words: list[str], at: int) -> str | None:
-    """The type names' word for `words[at]`, when it is one edit from it and every other word
-    of a type name around it is as that type name writes it."""
+    """The type names' word for `words[at]`, when it is one edit from it (not only its Polish
+    letters: folded text is `transforms.diacritics`' to restore) and every other word of a type
+    name around it is as that type name writes it, Polish letters or not."""
     found: set[str] = set()
     for type_words in _TYPE_NAMES:
         for k, expected in enumerate(type_words):
@@ -263,7 +264,12 @@ def _corrected_word(words: list[str], at: int) -> str | None:
                 for j, (w, t) in enumerate(zip(window, type_words, strict=True))
                 if j != k
             )
-            if others_agree and OSA.distance(words[at].lower(), expected.lower()) == 1:
+            folded = fold_key(words[at])
+            if (
+                others_agree
+                and folded != fold_key(expected)
+                and OSA.distance(folded, fold_key(expected)) == 1
+            ):
                 found.add(expected)
     return found.pop() if len(found) == 1 else None
 
