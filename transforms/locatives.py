@@ -132,6 +132,19 @@ class Locative:
         return f"{preposition_for(self.form)} {self.form}"
 
 
+# A feminine adjective's ending, which a surname's form has too ("Różaniecka", "Chruścińska").
+_SURNAME_SUFFIX = re.compile(r"(?:[sc]k|dzk)a$")
+
+
+def _surname_form(word: str, readings: list[_WordReading]) -> bool:
+    """A word Morfeusz reads as a noun only as written (no lexeme: "Różaniecka"), with a
+    feminine adjective's ending."""
+    nouns = [r for r in readings if r.pos in _NOUN]
+    return (
+        bool(nouns) and all(r.lemma == word for r in nouns) and bool(_SURNAME_SUFFIX.search(word))
+    )
+
+
 def _head(words: list[str]) -> _WordReading | None:
     """The noun the name's adjectives agree with: the first word read only as a noun, else the
     first word with a noun reading ("Biała Rawska": Biała)."""
@@ -141,7 +154,7 @@ def _head(words: list[str]) -> _WordReading | None:
         noun = next((r for r in readings if r.pos in _NOUN and r.rank < 2), None)
         if noun is None:
             noun = next((r for r in readings if r.pos in _NOUN), None)
-        if noun is not None and noun.rank == 2 and i > 0 and _ADJECTIVE_SUFFIX.search(word):
+        if i > 0 and _surname_form(word, readings):
             first = next((r for r in _nominative_readings(words[0]) if r.pos in _NOUN), None)
             if first is not None and first.rank == 0:
                 # A surname's form after a place's own name is the name's adjective: "Ruda
