@@ -46,9 +46,11 @@ if str(REPO) not in sys.path:
 from benchmarks.extraction_scoring import (  # noqa: E402
     Gold,
     Scores,
+    phone_error_table,
     plain_page,
     read_gold,
     score_document,
+    score_phone_errors,
     table,
 )
 from extractors.records import Document  # noqa: E402
@@ -283,6 +285,7 @@ def run_corpus(gazetteer: Gazetteer, split: str, *, as_text: bool = False) -> Sc
                 path.write_text(plain_page(text), encoding="utf-8")
             rows = _extract_quietly(str(path), url=row["url"], gazetteer=gazetteer)
             score_document(gold, rows, scores)
+            score_phone_errors(gold, rows, text, scores)
     return scores
 
 
@@ -350,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.only in (None, split):
                 columns[f"{split}: statements of the whole text"] = run_whole_text(split)
     print("\n".join(table(columns, JSON_AIMS)))
+    print("\n" + "\n".join(phone_error_table(columns)))
     if args.only is None:
         _print_legacy(args, gazetteer)
     print(f"\ngazetteer load {loaded:.0f} s, total {time.monotonic() - started:.0f} s")

@@ -142,6 +142,9 @@ class Scores:
     age_entries: Counts = field(default_factory=Counts)
     fees: Counts = field(default_factory=Counts)
     referral: Counts = field(default_factory=Counts)
+    # the subject's missed and extra numbers by kind (`score_phone_errors`): aggregate counts
+    # that say where a half's phone errors come from without naming a document
+    phone_errors: dict[str, int] = field(default_factory=dict)
     negatives: int = 0
     invented: int = 0
     invented_docs: list[str] = field(default_factory=list)
@@ -454,6 +457,73 @@ def _score_conditions(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:
         _first(rows, "referral", "required"),
         scores.referral,
     )
+
+
+PHONE_ERROR_KINDS = (
+    "missed: subject not found",
+    "missed: another name chosen as the subject",
+    "missed: not read from the text at all",
+    "missed: read, not given to the subject",
+    "extra: the gold has no subject",
+    "extra: another name chosen as the subject",
+    "extra: a mentioned body's number",
+    "extra: no annotated body's number",
+)
+
+
+def score_phone_errors(gold: Gold, rows: Sequence[Row], text: str, scores: Scores) -> None:
+    """Count the subject's missed and extra numbers by kind: whether the subject was found
+    under a gold name, whether the phone finder reads the number anywhere in the text
+    (`find_phone_entries` over the whole document), whether an extra number is a mentioned
+    body's. Aggregate only: the kinds, never the documents."""
+    from extractors.contacts import find_phone_entries
+    from transforms.contacts import normalise_phones
+
+    subjects = [row for row in rows if row.get("role") == "subject"]
+    row = subjects[0] if subjects else None
+    expected = set(_phone_numbers(gold.subject))
+    predicted = set(_predicted_phones(row))
+    right_name = (
+        row is not None
+        and gold.subject is not None
+        and fold_key(str(row.get("name") or "")) in _names(gold.subject)
+    )
+    read = {n for entry in find_phone_entries(text) for n in normalise_phones(entry.number)}
+    mentioned = {n for mention in gold.mentions for n in _phone_numbers(mention)}
+    errors = scores.phone_errors
+    for number in expected - predicted:
+        if row is None:
+            kind = PHONE_ERROR_KINDS[0]
+        elif not right_name:
+            kind = PHONE_ERROR_KINDS[1]
+        elif number not in read:
+            kind = PHONE_ERROR_KINDS[2]
+        else:
+            kind = PHONE_ERROR_KINDS[3]
+        errors[kind] = errors.get(kind, 0) + 1
+    for number in predicted - expected:
+        if gold.subject is None:
+            kind = PHONE_ERROR_KINDS[4]
+        elif not right_name:
+            kind = PHONE_ERROR_KINDS[5]
+        elif number in mentioned:
+            kind = PHONE_ERROR_KINDS[6]
+        else:
+            kind = PHONE_ERROR_KINDS[7]
+        errors[kind] = errors.get(kind, 0) + 1
+
+
+def phone_error_table(columns: Mapping[str, Scores]) -> list[str]:
+    """Markdown rows: the subject's phone errors by kind, one set of documents per column."""
+    names = [name for name, scores in columns.items() if scores.phone_errors]
+    lines = [
+        "| the subject's phone errors, by kind | " + " | ".join(names) + " |",
+        "| --- | " + " | ".join("---" for _ in names) + " |",
+    ]
+    for kind in PHONE_ERROR_KINDS:
+        cells = (str(columns[name].phone_errors.get(kind, 0)) for name in names)
+        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def read_gold(folder: Path) -> list[Gold]:

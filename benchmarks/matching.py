@@ -199,7 +199,9 @@ def train(datasets: list[Path]) -> None:
     labels = np.concatenate(all_labels)
     # The old file may not parse (a ladder gained a level): only its thresholds are kept.
     old = json.loads(WEIGHTS_PATH.read_text("utf-8"))["thresholds"]
-    thresholds = Thresholds(old["match"], old["review"], old["cannot_link"])
+    thresholds = Thresholds(
+        old["match"], old["review"], old["cannot_link"], old.get("match_without_contact")
+    )
     model = fit_model(levels, labels, thresholds)
     data = json.loads(model.to_json())
     names = " + ".join(
@@ -225,7 +227,7 @@ def sweep(dataset: Path, matches: list[float], cannots: list[float]) -> None:
     from matching_eval import scorer
 
     from transforms.er.features import build_features_from_raw
-    from transforms.er.model import Thresholds, load_model
+    from transforms.er.model import load_model
     from transforms.er.resolve import resolve_features
     from transforms.er.standalone import load_records_file
 
@@ -236,7 +238,9 @@ def sweep(dataset: Path, matches: list[float], cannots: list[float]) -> None:
     model = load_model()
     for match in matches:
         for cannot in cannots:
-            thresholds = Thresholds(match, max(0.05, cannot), cannot)
+            thresholds = dataclasses.replace(
+                model.thresholds, match=match, review=max(0.05, cannot), cannot_link=cannot
+            )
             result = resolve_features(con, model=dataclasses.replace(model, thresholds=thresholds))
             clusters = pd.DataFrame(
                 {"record_id": list(result.clusters), "cluster_id": list(result.clusters.values())}

@@ -175,6 +175,12 @@ class PhoneEntry:
     fax_only: bool = False
 
     @property
+    def fax(self) -> bool:
+        """Whether the number is a fax line: labelled only as a fax, or as a phone and a fax
+        ("tel/fax - (48 46) 874 62 94")."""
+        return self.fax_only or _FAX_WORD.search(self.label) is not None
+
+    @property
     def raw(self) -> str:
         """The entry as a record keeps it in `phones_raw`: label and number, as written (a
         fax whose label lost its "fax" word to a shared list label gets it back)."""
@@ -275,6 +281,13 @@ def find_phones(text: str) -> list[str]:
     ("fax: …") are not phones; "tel./fax" ones are (`find_phone_entries` keeps both, typed).
     """
     return _unique(number for number, _, _, fax_only in _phone_matches(text) if not fax_only)
+
+
+def find_numbers(text: str) -> list[str]:
+    """Every number as written, faxes included: what a cell the page labels "Faks" holds,
+    whose own "fax." before the number (`find_phones` leaves such numbers out) only repeats
+    what the label says."""
+    return _unique(number for number, _, _, _ in _phone_matches(text))
 
 
 def find_phone_entries(text: str) -> list[PhoneEntry]:

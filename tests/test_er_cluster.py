@@ -94,3 +94,54 @@ def test_merge_and_split_are_recorded() -> None:
 def test_retired_id() -> None:
     _ids, changes = assign_cluster_ids({"x": ["r9"]}, {"r1": "wsp_A"})
     assert changes == [IdChange("wsp_A", None, "retired")]
+
+
+# (probability, a contact agrees, joined) under the shipped thresholds: a join no contact
+# supports starts lower (clustering makes it only to a clear best), one a contact vouches
+# for at `match`.
+@pytest.mark.parametrize(
+    ("probability", "agree", "joined"),
+    [
+        pytest.param(0.45, False, True, id="no-contact-above-its-threshold-joins"),
+        pytest.param(0.45, True, False, id="contact-agreeing-below-match-waits"),
+        pytest.param(0.2, False, False, id="no-contact-below-its-threshold-waits"),
+        pytest.param(0.65, True, True, id="contact-agreeing-above-match-joins"),
+    ],
+)
+def test_join_thresholds_by_contact(probability: float, agree: bool, joined: bool) -> None:
+    from transforms.er.cluster import cluster_judged
+    from transforms.er.decisions import apply_decisions
+    from transforms.er.model import load_model
+
+    thresholds = load_model().thresholds
+    assert thresholds.match_without_contact is not None
+    assert thresholds.review < thresholds.match_without_contact < thresholds.match
+    judged = apply_decisions(
+        np.array([0], np.int32),
+        np.array([1], np.int32),
+        np.array([probability]),
+        np.array([agree]),
+        {},
+        2,
+    )
+
+    def no_cannot_links(groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return np.zeros(0, np.int32), np.zeros(0, np.int32)
+
+    labels = cluster_judged(2, judged, thresholds, no_cannot_links).result.labels
+    assert (labels[0] == labels[1]) == joined
+
+
+def test_a_doubt_stays_below_every_join() -> None:
+    """A type phrase read from a misspelt acronym with no contact agreeing is a doubt: its
+    probability stays below the lowest join threshold, so no rule of clustering joins it."""
+    from transforms.er.ladders import LADDERS
+    from transforms.er.model import load_model
+
+    model = load_model()
+    levels = {ladder.field: np.zeros(1, np.int8) for ladder in LADDERS}
+    for field, level in (("core", 1), ("acronym", 1), ("type", 1), ("place", 1), ("phone", 0)):
+        levels[field][0] = level
+    levels["name_key"][0] = 1
+    probability = float(model.probability(levels)[0])
+    assert model.thresholds.review <= probability < model.thresholds.lowest_match

@@ -23,6 +23,8 @@ from extractors.contacts import (
     find_emails,
     find_krs,
     find_nip,
+    find_numbers,
+    find_phone_entries,
     find_phones,
     find_postal_codes,
     find_regon,
@@ -229,8 +231,8 @@ def _take_contact(fields: PageFields, pair: Pair) -> None:
             if kind in ("phone", "gsm", "mobile"):
                 fields.add_phones(_phones_in(text))
             elif kind == "fax":
-                add_unique(fields.faxes, find_phones(text))
-                fields.add_phones(f"fax: {number}" for number in find_phones(text))
+                add_unique(fields.faxes, find_numbers(text))
+                fields.add_phones(f"fax: {number}" for number in find_numbers(text))
             elif kind == "mail":
                 fields.add_emails(find_emails(item))
             else:
@@ -272,12 +274,18 @@ def _owner_value(pair: Pair, finder: Callable[[str], list[str]], name_hint: str)
 
 def _take_person_contacts(fields: PageFields, pair: Pair) -> None:
     """The icon-marked phones and e-mails of an entry the labels do not map ("Dyrektor:
-    Dorota Młodecka" with a phone and a mailbox): kept apart, see `owner_lines`."""
+    Dorota Młodecka" with a phone and a mailbox): kept apart, see `owner_lines`. A fax is no
+    person's own line: the fax of an entry that gives no address (a person's, not another
+    body's such as the school's "organ prowadzący") is the office's, typed as a fax."""
     if pair.node is None:
         return
     for kind, item in icon_items(pair.node):
         if kind in ("phone", "gsm", "mobile"):
             add_unique(fields.person_phones, find_phones("\n".join(text_lines(item))))
+        elif kind == "fax" and not find_postal_codes(pair.text):
+            faxes = find_numbers("\n".join(text_lines(item)))
+            add_unique(fields.faxes, faxes)
+            fields.add_phones(f"fax: {number}" for number in faxes)
         elif kind == "mail":
             fields.person_emails += [(email, pair.text) for email in find_emails(item)]
 
@@ -356,10 +364,15 @@ def map_pairs(block: Block, name_hint: str) -> PageFields:
             # the label says what the number is ("Sekretariat", "Telefon/fax")
             own = _owners_numbers(text, name_hint)
             fields.add_phones(_labelled(pair.label, number) for number in _phones_in(own))
+            # "tel. 61 28 37 001, fax 61 28 29 321", "Sekretariat tel/fax - (48 46) 874 62 94"
+            # in one cell: the office's faxes, typed as such
+            faxes = [entry.number for entry in find_phone_entries(own) if entry.fax]
+            add_unique(fields.faxes, faxes)
+            fields.add_phones(f"fax: {number}" for number in faxes)
         elif kind == "fax":
             own = _owners_numbers(text, name_hint)
-            add_unique(fields.faxes, find_phones(own))
-            fields.add_phones(f"fax: {number}" for number in find_phones(own))
+            add_unique(fields.faxes, find_numbers(own))
+            fields.add_phones(f"fax: {number}" for number in find_numbers(own))
         elif kind == "emails":
             fields.add_emails(find_emails(pair.node if pair.node is not None else text))
         elif kind == "websites":

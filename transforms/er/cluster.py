@@ -25,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from transforms.er.decisions import JudgedPairs, without_decided
+from transforms.er.model import Thresholds
 from transforms.match import IdChange, new_institution_id
 
 # How much better (in probability) a mention must score with one of the clusters it reaches
@@ -288,15 +289,16 @@ class Clustering:
 def cluster_judged(
     n: int,
     judged: JudgedPairs,
-    match: float,
+    thresholds: Thresholds,
     cannot_inside: CannotInside,
     bare: npt.NDArray[np.bool_] | None = None,
 ) -> Clustering:
-    """Cluster `n` records from the judged pairs: the pairs at or above `match` (and the "same"
-    decisions) join, "different" decisions and the model's cannot-links keep apart. Only the
-    model's cannot-links inside a component of the match graph can bite, so only those are
+    """Cluster `n` records from the judged pairs: the pairs the thresholds join (`Thresholds.
+    joins`: at or above `match`, or `match_without_contact` when no contact agrees) and the
+    "same" decisions join, "different" decisions and the model's cannot-links keep apart. Only
+    the model's cannot-links inside a component of the match graph can bite, so only those are
     fetched; a decided pair's own cannot-link gives way to the decision."""
-    must = (judged.strength >= match) & ~judged.cannot
+    must = thresholds.joins(judged.strength, judged.agree) & ~judged.cannot
     groups = components(n, judged.left[must], judged.right[must])
     cl, cr = cannot_inside(groups)
     model_view = without_decided(cl, cr, judged.decided, n)

@@ -188,7 +188,7 @@ def _components_from_state(
     th = model.thresholds
     decided = decided_pairs(decisions, uid_of)
     must = con.execute(
-        f"SELECT a, b FROM er_state_pairs WHERE probability >= {th.match}"
+        f"SELECT a, b FROM er_state_pairs WHERE {th.joins_sql('probability', 'agree')}"
     ).fetchnumpy()
     left = np.asarray(must["a"], dtype=np.int32)
     right = np.asarray(must["b"], dtype=np.int32)

@@ -31,7 +31,7 @@ def region_to_recluster(
     changed or removed, ends of a pair whose part in clustering changed, ends of a decision
     that came or went) plus the new records. No join of the match graph leaves this region.
 
-    A pair's part is to join (at or above the match threshold), to keep apart (below the
+    A pair's part is to join (`Thresholds.joins`), to keep apart (below the
     cannot-link threshold, or different numbers) or none (the review band, or no pair): a
     pair that came, went or moved without changing its part changes no cluster, except a
     join whose strength moved (the order of joins may change) or whose contacts came to agree
@@ -40,7 +40,8 @@ def region_to_recluster(
     th = model.thresholds
     part = (
         "CASE WHEN {t}.a IS NULL THEN 0 WHEN {t}.apart OR {t}.probability < "
-        f"{th.cannot_link} THEN 2 WHEN {{t}}.probability >= {th.match} THEN 1 ELSE 0 END"
+        f"{th.cannot_link} THEN 2 WHEN {th.joins_sql('{t}.probability', '{t}.agree')} "
+        "THEN 1 ELSE 0 END"
     )
     part_n, part_o = part.format(t="n"), part.format(t="o")
     con.execute(
@@ -108,7 +109,9 @@ def recluster(
     region = con.execute("SELECT uid, record_id FROM er_inc_region ORDER BY rid").fetchnumpy()
     uids = np.asarray(region["uid"], dtype=np.int64)
     m = len(uids)
-    matched = _count(con, f"SELECT count(*) FROM er_state_pairs WHERE probability >= {th.match}")
+    matched = _count(
+        con, f"SELECT count(*) FROM er_state_pairs WHERE {th.joins_sql('probability', 'agree')}"
+    )
     if m == 0:
         return 0, 0, matched
     pairs = con.execute(
@@ -166,7 +169,7 @@ def recluster(
             np.zeros(int(cannot_model.sum()), bool),
         ]
     )
-    must = (strength >= th.match) & ~cannot
+    must = th.joins(strength, agree) & ~cannot
     bare = bare_records(con, "er_inc_region")
     result = cluster_pairs(m, left, right, strength, must, cannot, bare, agree=agree)
     groups = components(m, left[must], right[must])

@@ -34,11 +34,36 @@ WEIGHTS_PATH = Path(__file__).with_name("model_weights.json")
 @dataclass(frozen=True, slots=True)
 class Thresholds:
     """Probabilities: >= `match` joins automatically, [`review`, `match`) goes to a coordinator,
-    below `review` is a non-match; below `cannot_link` a pair may never end in one cluster."""
+    below `review` is a non-match; below `cannot_link` a pair may never end in one cluster.
+
+    A join that no contact supports (a mention's, or one between records whose contacts share
+    none: `contact_agreement`) is made from `match_without_contact` up: clustering makes such
+    a join only to a clear best that no namesake competes with (`cluster`), so it may start
+    lower than a join a phone or an address vouches for. Unset, it is `match`."""
 
     match: float
     review: float
     cannot_link: float
+    match_without_contact: float | None = None
+
+    @property
+    def lowest_match(self) -> float:
+        """The lowest probability that may join: a doubt stays below it."""
+        loose = self.match if self.match_without_contact is None else self.match_without_contact
+        return min(self.match, loose)
+
+    def joins(
+        self, probability: npt.NDArray[np.float64], agree: npt.NDArray[np.bool_]
+    ) -> npt.NDArray[np.bool_]:
+        """Which pairs join, by their probability and whether a contact of theirs agrees."""
+        loose = self.match if self.match_without_contact is None else self.match_without_contact
+        joined: npt.NDArray[np.bool_] = probability >= np.where(agree, self.match, loose)
+        return joined
+
+    def joins_sql(self, probability: str, agree: str) -> str:
+        """`joins` as an SQL condition over the columns `probability` and `agree`."""
+        loose = self.match if self.match_without_contact is None else self.match_without_contact
+        return f"({probability} >= CASE WHEN {agree} THEN {self.match} ELSE {loose} END)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +112,7 @@ class PairModel:
             (levels["type"] == 1) & (levels["place"] == 1) & (tied | (levels["nip"] == 1))
         )
         doubt = guess | ((levels["nip"] == NIP_DIFFERENT) & ~tied)
-        p[doubt] = np.minimum(p[doubt], np.nextafter(self.thresholds.match, 0))
+        p[doubt] = np.minimum(p[doubt], np.nextafter(self.thresholds.lowest_match, 0))
         return p
 
     def explain(self, levels: Mapping[str, int]) -> list[tuple[str, str, float]]:
@@ -113,6 +138,11 @@ class PairModel:
                     "match": self.thresholds.match,
                     "review": self.thresholds.review,
                     "cannot_link": self.thresholds.cannot_link,
+                    **(
+                        {}
+                        if self.thresholds.match_without_contact is None
+                        else {"match_without_contact": self.thresholds.match_without_contact}
+                    ),
                 },
             },
             indent=1,
@@ -164,7 +194,13 @@ def model_from_json(text: str, source: str = "model weights") -> PairModel:
             table = data["weights"][ladder.field]
             weights[ladder.field] = tuple(float(table[name]) for name in ladder.levels)
         th = data["thresholds"]
-        thresholds = Thresholds(float(th["match"]), float(th["review"]), float(th["cannot_link"]))
+        loose = th.get("match_without_contact")
+        thresholds = Thresholds(
+            float(th["match"]),
+            float(th["review"]),
+            float(th["cannot_link"]),
+            None if loose is None else float(loose),
+        )
         return PairModel(float(data["intercept"]), weights, thresholds)
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"{source}: not a valid matcher weights file ({exc!r})") from exc

@@ -96,15 +96,15 @@ def resolve_features(
         judged = apply_decisions(
             scored.left, scored.right, scored.probability, scored.agree, decided, n
         )
-        clustering = cluster_judged(
-            n, judged, th.match, scored.cannot_links.inside, bare_records(con)
-        )
+        clustering = cluster_judged(n, judged, th, scored.cannot_links.inside, bare_records(con))
     finally:
         scored.cannot_links.close()
     labels = clustering.result.labels
     stats["clustering_s"] = round(time.perf_counter() - scored_at, 2)
 
-    _store_clusters(con, labels, clustering.left, clustering.right, clustering.strength, th)
+    _store_clusters(
+        con, labels, clustering.left, clustering.right, clustering.strength, clustering.must, th
+    )
     cluster_key: dict[int, str] = {}
     for rid, root in enumerate(labels.tolist()):
         cluster_key.setdefault(root, record_ids[rid])  # rids follow record_id order
@@ -134,9 +134,11 @@ def _store_clusters(
     left: npt.NDArray[np.int32],
     right: npt.NDArray[np.int32],
     strength: npt.NDArray[np.float64],
+    must: npt.NDArray[np.bool_],
     th: Thresholds,
 ) -> None:
-    """`er_clusters` from the labels, `er_scored_pairs` from the pairs at or above review."""
+    """`er_clusters` from the labels, `er_scored_pairs` from the pairs at or above review
+    (band "match": the pairs clustering was to join, whether or not it made the join)."""
     con.register(
         "er_cluster_frame",
         pd.DataFrame({"rid": np.arange(len(labels), dtype=np.int32), "cluster_rid": labels}),
@@ -146,14 +148,21 @@ def _store_clusters(
     scored = strength >= th.review
     con.register(
         "er_scored_frame",
-        pd.DataFrame({"l": left[scored], "r": right[scored], "probability": strength[scored]}),
+        pd.DataFrame(
+            {
+                "l": left[scored],
+                "r": right[scored],
+                "probability": strength[scored],
+                "joins": must[scored],
+            }
+        ),
     )
     con.execute(
-        f"""
+        """
         CREATE OR REPLACE TEMP TABLE er_scored_pairs AS
         SELECT s.l, s.r, a.record_id AS record_a, b.record_id AS record_b,
                least(s.probability, 1.0) AS probability,
-               CASE WHEN s.probability >= {th.match} THEN 'match' ELSE 'review' END AS band
+               CASE WHEN s.joins THEN 'match' ELSE 'review' END AS band
         FROM er_scored_frame s
         JOIN er_features a ON a.rid = s.l JOIN er_features b ON b.rid = s.r
         """
