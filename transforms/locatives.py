@@ -137,12 +137,18 @@ _SURNAME_SUFFIX = re.compile(r"(?:[sc]k|dzk)a$")
 
 
 def _surname_form(word: str, readings: list[_WordReading]) -> bool:
-    """A word Morfeusz reads as a noun only as written (no lexeme: "Różaniecka"), with a
-    feminine adjective's ending."""
+    """A word Morfeusz reads as a feminine singular noun only as written (no lexeme:
+    "Różaniecka"), with a feminine adjective's ending ("Radowiska", a plural, is none)."""
     nouns = [r for r in readings if r.pos in _NOUN]
     return (
-        bool(nouns) and all(r.lemma == word for r in nouns) and bool(_SURNAME_SUFFIX.search(word))
+        bool(nouns)
+        and all(r.lemma == word and _feminine_singular(r) for r in nouns)
+        and bool(_SURNAME_SUFFIX.search(word))
     )
+
+
+def _feminine_singular(reading: _WordReading) -> bool:
+    return reading.number == "sg" and "f" in reading.genders
 
 
 def _head(words: list[str]) -> _WordReading | None:
@@ -156,7 +162,7 @@ def _head(words: list[str]) -> _WordReading | None:
             noun = next((r for r in readings if r.pos in _NOUN), None)
         if i > 0 and _surname_form(word, readings):
             first = next((r for r in _nominative_readings(words[0]) if r.pos in _NOUN), None)
-            if first is not None and first.rank == 0:
+            if first is not None and first.rank == 0 and _feminine_singular(first):
                 # A surname's form after a place's own name is the name's adjective: "Ruda
                 # Różaniecka" declines Ruda ("w Rudzie Różanieckiej"), not the adjective "rudy".
                 continue
