@@ -1,6 +1,6 @@
 """Place names in the locative (transforms/locatives.py), table-driven from the seats of the
-real catalogue's published institutions (`benchmarks/real_catalogue.py`) — and the names whose
-declension must stay as it was."""
+real catalogue's published institutions (`benchmarks/real_catalogue.py`) and the national
+gazetteer's villages — and the names whose declension must stay as it was."""
 
 from __future__ import annotations
 
@@ -26,6 +26,10 @@ from transforms.locatives import locative_of
         ("Zduńska Wola", "Zduńskiej Woli"),
         ("Biała Podlaska", "Białej Podlaskiej"),
         ("Wysokie Mazowieckie", "Wysokiem Mazowieckiem"),
+        # the gazetteer's villages: a plural in "-iska", a surname Morfeusz knows
+        ("Małe Radowiska", "Małych Radowiskach"),
+        ("Stare Boiska", "Starych Boiskach"),
+        ("Stara Gąska", "Starej Gąsce"),
     ],
 )
 def test_locative_of_a_place(place: str, locative: str) -> None:
