@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 
 from extractors.mention_spans import PART_WORDS
-from extractors.mention_text import Token, agrees, head_lemma, head_readings
+from extractors.mention_text import (
+    Token,
+    adjective_triples,
+    agrees,
+    gender_alias,
+    head_lemma,
+    head_readings,
+    is_adjective,
+)
 from extractors.mention_words import (
     ACTIVITY_HEADS,
     DIGITAL_ADJECTIVES,
@@ -30,6 +38,7 @@ from transforms.name_morphology import HEAD_LEMMAS, institution_vocabulary, key_
 from transforms.text import fold
 
 _DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
+_DASH = re.compile("[-–]")
 _ROMAN = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 # Heads of the directory's public kinds, whose names are their kind and seat; an NGO's head
 # ("Stowarzyszenie", "Fundacja") comes with a name of its own.
@@ -38,12 +47,17 @@ OWN_NAME_HEADS = frozenset(
 )
 
 
+def _parts(word: str) -> list[str]:
+    """A compound's parts, joined by a hyphen or an en dash ("Psychologiczno–Pedagogiczna")."""
+    return _DASH.split(word)
+
+
 def _folded(words: frozenset[str]) -> frozenset[str]:
     return frozenset(fold(word).lower() for word in words)
 
 
 def _lemmas(tokens: list[Token]) -> set[str]:
-    return {key_lemma(part) for t in tokens if t.is_word for part in t.text.split("-")}
+    return {key_lemma(part) for t in tokens if t.is_word for part in _parts(t.text)}
 
 
 def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: bool) -> bool:
@@ -51,7 +65,7 @@ def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: boo
     head without whose it is ("Rada Pedagogiczna"), a fund that is money."""
     found = head_readings(tokens[head])
     lemma = found[0].lemma
-    plural = all(r.numbers == frozenset({"pl"}) for r in found)
+    plural = _numbers(tokens, start, head) == {"pl"}
     if plural and not any(
         PLURAL_NAME_HEADS.get(r.lemma) in _lemmas(tokens[head + 1 : end]) for r in found
     ):
@@ -95,6 +109,30 @@ def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: boo
     return False
 
 
+def _numbers(tokens: list[Token], start: int, head: int) -> set[str]:
+    """The numbers the head can stand in, given the adjectives right beside it that agree
+    with it: "Szkoły" is singular (genitive) or plural, "Szkoły Podstawowe" and "SZKOŁY
+    DOTYCZĄCE …" only plural, "Szkoły Podstawowej" only singular."""
+    triples = gender_alias(
+        {
+            (n, c, g)
+            for r in head_readings(tokens[head])
+            for n in r.numbers
+            for c in r.cases
+            for g in r.genders
+        }
+    )
+    after = head + 1
+    while after < len(tokens) and tokens[after].capitalised and is_adjective(tokens[after]):
+        after += 1
+    for token in (*tokens[start:head], *tokens[head + 1 : after]):
+        if not is_adjective(token):
+            continue
+        narrowed = triples & adjective_triples(readings(token.text.rsplit("-", 1)[-1]), True)
+        triples = narrowed or triples
+    return {n for n, _c, _g in triples}
+
+
 def is_activity(tokens: list[Token], start: int, head: int, end: int, placed: bool) -> bool:
     """A club, circle or section named by common words only, with no place ("Klub
     Literacko-Redakcyjny", "Dyskusyjny Klub Książki"): on an institution's page, a group it
@@ -118,7 +156,7 @@ def _own_name(tokens: list[Token], start: int, head: int, end: int) -> bool:
             return True
         if not token.capitalised or token is tokens[head]:
             continue
-        found = [r for part in token.text.split("-") for r in readings(part)]
+        found = [r for part in _parts(token.text) for r in readings(part)]
         if not any(not r.proper for r in found):
             return True
         if tokens.index(token, start) > head and not agrees(token, tokens[head]):
@@ -149,6 +187,6 @@ def kind_only(tokens: list[Token], start: int, head: int, end: int, placed: bool
             continue
         if lowered in ("im", "imienia"):
             return False
-        if any(key_lemma(part) not in vocabulary for part in token.text.split("-")):
+        if any(key_lemma(part) not in vocabulary for part in _parts(token.text)):
             return False
     return True

@@ -43,6 +43,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from extractors.contacts import find_address, find_emails, find_phones, find_websites
+from extractors.mention_places import shared_places
 from extractors.mention_spans import department_before, mayor_office_name, seatless_name
 from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_LEMMAS, ORGAN_OFFICES
 from extractors.mentions import Mention, find_mentions
@@ -494,7 +495,7 @@ def mention_records(
     # News names its own county or gmina as the frame it reports from ("Powiat Piski
     # reprezentował Wicestarosta"); an institution's page names one as its founder or partner
     # ("Organem prowadzącym jest Powiat Płocki").
-    found = find_mentions(read, territories=not article)
+    found = shared_places(read, find_mentions(read, territories=not article))
     mentions = [part for mention in found for part in _split_shared_head(mention)]
     owner = _with_office(owner, mentions)
     known_keys = {key for record in known if (key := _key(record.name_raw))}

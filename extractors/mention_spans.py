@@ -41,7 +41,9 @@ from extractors.mention_text import (
     is_title,
     person_starts,
     place_word,
+    table_acronym,
 )
+from extractors.mention_words import NAME_JOINERS, PLACE_ABBREVIATIONS
 from transforms.morphology import generate
 from transforms.name_morphology import key_lemma, readings
 
@@ -325,6 +327,46 @@ def second_place(tokens: list[Token], k: int) -> int:
     return k + 2
 
 
+def from_town(tokens: Sequence[Token], j: int) -> bool:
+    """ "z Opola" at token j after a name ("Stowarzyszenie OPPEN … z Opola"): the town a body
+    comes from, one geographic word in the genitive that no capitalised word follows; not
+    "z Niepełnosprawnością", "z Zespołu Szkół"."""
+    if j + 1 >= len(tokens) or not tokens[j].is_word or tokens[j].lower not in ("z", "ze"):
+        return False
+    town = tokens[j + 1]
+    if not town.capitalised or town.all_caps or head_readings(town) or "-" in town.text:
+        return False
+    if j + 2 < len(tokens) and tokens[j + 2].capitalised:
+        return False
+    return any(r.geographic and "gen" in r.cases for r in readings(town.text))
+
+
+_STREET_WORDS = frozenset(
+    {"ul", "ulica", "ulicy", "al", "aleja", "alei", "pl", "plac", "placu", "os", "osiedle"}
+)
+
+
+def street_before(tokens: Sequence[Token], start: int) -> bool:
+    """The words from `start` name a street: "ul." / "al." / "pl." / "ulicy" stands just before
+    them ("ul. Marszałka Piłsudskiego 8a", "przy ulicy Komisji Edukacji Narodowej")."""
+    k = start - 1
+    if k >= 0 and tokens[k].text == ".":
+        k -= 1
+    return k >= 0 and tokens[k].is_word and tokens[k].lower in _STREET_WORDS
+
+
+def purpose_noun(token: Token | None) -> bool:
+    """A capitalised common noun in the genitive after "do" that carries on a name ("Szkoła
+    Specjalna Przysposabiająca do Pracy", "Komisja do Spraw …"): no head of a second
+    institution ("do Urzędu"), no place ("do Warszawy"), no person."""
+    if token is None or not token.capitalised or token.all_caps or head_readings(token):
+        return False
+    found = readings(token.text.split("-")[0])
+    if any(r.proper or r.geographic for r in found):
+        return False
+    return any(r.pos in ("subst", "ger") and "gen" in r.cases for r in found)
+
+
 _ADJECTIVE_CLASSES = ("adj", "pact", "ppas")
 
 
@@ -427,3 +469,53 @@ def numbered_units(tokens: Sequence[Token], start: int, head: int, end: int) -> 
         words.append(singular or token.text)
     place = [t.text for t in tokens[k:end]]
     return [" ".join([*words, tokens[n].text, *place]) for n in numbers]
+
+
+def quoted_end(tokens: list[Token], i: int) -> int:
+    """End of a quoted name ("Stowarzyszenie „Arka”", "Klub Seniora „Radość”"), or i."""
+    if i >= len(tokens) or tokens[i].text not in ("„", '"', "“", "«"):
+        return i
+    for k in range(i + 1, min(len(tokens), i + 12)):
+        if tokens[k].text in ("”", '"', "“", "»"):
+            return k + 1 if k > i + 1 and tokens[i + 1].capitalised else i
+    return i
+
+
+def cut_at_the_end(text: str, tokens: list[Token], end: int) -> bool:
+    """The phrase runs into the end of a text cut mid-word ("… Placówki Ws", "Ośrodek
+    Diagno"): its last word ends the text and is no word the dictionary knows."""
+    last = tokens[end - 1]
+    if text[last.end :].strip() or not last.is_word or last.all_caps:
+        return False
+    return not readings(last.text.split("-")[-1])
+
+
+_TRAILING_ABBREVIATION = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:-?[a-ząęóśćżźłń]{1,3})$")
+
+
+def trimmed_end(tokens: list[Token], start: int, end: int) -> int:
+    """End of a name with what cannot end one cut off: punctuation, a joiner ("i", "w"),
+    an inflected abbreviation ("… Województwa Warmińsko-Mazurskiego FOSa")."""
+    while end > start + 1:
+        last = tokens[end - 1]
+        if legal_form_end(tokens, end):
+            break  # "… Sp. z o. o." closes the name
+        if not last.is_word and last.text not in ("”", '"', "»", ".", "+"):
+            end -= 1
+        elif last.text == "." and not (
+            end - 2 > start and tokens[end - 2].lower in PLACE_ABBREVIATIONS
+        ):
+            end -= 1
+        elif last.is_word and last.lower in ("i", "ds", "w", "we", "z", "do", "na", "dla"):
+            end -= 1
+        elif last.is_word and last.lower in NAME_JOINERS:
+            end -= 1
+        elif (
+            end - 1 > start + 1
+            and _TRAILING_ABBREVIATION.match(last.text)
+            and not table_acronym(last)
+        ):
+            end -= 1  # "... Województwa Warmińsko-Mazurskiego FOSa": an inflected abbreviation
+        else:
+            break
+    return end

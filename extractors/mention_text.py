@@ -180,6 +180,12 @@ def table_acronym(token: Token) -> str | None:
     return row.short if row else None
 
 
+def acronym_full(acronym: str) -> str:
+    """The full name of an acronym `table_acronym` gives ("DPS" -> "Dom Pomocy Społecznej")."""
+    row = by_short().get(acronym_token_key(acronym))
+    return row.full if row else NATIONAL_ACRONYMS.get(acronym, acronym)
+
+
 def is_title(token: Token) -> bool:
     return token.is_word and (
         key_lemma(token.text) in PERSON_TITLES or fold(token.lower) in PERSON_TITLES

@@ -164,9 +164,10 @@ PROJECT_WORDS = frozenset(
 # class a home runs).
 PLURAL_NAME_HEADS: dict[str, str] = {"warsztat": "terapia", "hufiec": "praca"}
 # Heads of a group that meets inside an institution ("Klub Literacko-Redakcyjny", "Dyskusyjny
-# Klub Książki", "Koło Plastyczne", "Sekcja Szachowa"): one body only when placed, numbered,
-# quoted, named after a patron or by a name of its own ("Klub Sportowy Zieloni").
-ACTIVITY_HEADS = frozenset({"klub", "koło", "sekcja"})
+# Klub Książki", "Koło Plastyczne", "Sekcja Szachowa") or of a service point it runs ("Punkt
+# Informacyjny", "Punkt Zgłoszeniowo-Koordynacyjny"): one body only when placed, numbered,
+# quoted, named after a patron or by a name of its own ("Klub Sportowy Zieloni", "Punkt KRK").
+ACTIVITY_HEADS = frozenset({"klub", "koło", "sekcja", "punkt"})
 # Heads of a team an office sets up inside itself when "ds." follows them straight away
 # ("Zespół ds. Obronnych", "Zespół ds. Osób Bezdomnych"); "Powiatowy Zespół do Spraw
 # Orzekania o Niepełnosprawności" and a placed team are bodies.

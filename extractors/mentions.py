@@ -11,12 +11,14 @@ noun — of an institution ("ośrodka", "Poradnią", "Urzędu"), of a body ("Min
 "Burmistrz Zdzieszowic") — widened backwards over capitalised adjectives that agree with it
 ("Powiatowego Międzyszkolnego Ośrodka"; not "Łódzkim" of "w Aleksandrowie Łódzkim Ośrodek")
 and forwards over capitalised words ("Pomocy Społecznej"), "i" inside a name ("Urząd Miasta i
-Gminy"), "ds." / "do spraw" / "na rzecz" / "dla", lower-case joiners before a capitalised word
-("Osób z Niepełnosprawnością"), "nr 2", "im. Jana Pawła II", a quoted name ("Klub Seniora
-„Radość”"), "Sp. z o.o.", and one place phrase checked word by word against the dictionary
+Gminy"), "ds." / "do spraw" / "na rzecz" / "dla", "do" with a common noun in the genitive
+("Przysposabiająca do Pracy"), lower-case joiners before a capitalised word ("Osób z
+Niepełnosprawnością"; not an NGO's town, "… z Opola"), "nr 2", "im. Jana Pawła II" or "p.w.
+Matki Bożej …", a quoted name ("Klub Seniora „Radość”"), "Sp. z o.o.", and one place phrase
+checked word by word against the dictionary
 ("w Piszu", "w Białej Piskiej", "w Kostrzynie nad Odrą", "w Ostrowcu Św." written out; not "w
 Warcie Powrót Generuj"). Acronyms of the table (`transforms.acronyms`) are mentions too
-("MOPS-u w Bliżynie"); an officer names the office he heads ("Komendanta Głównego Policji" ->
+("MOPS-u w Bliżynie"; "DPS „Kalina”" written out before its own name); an officer names the office he heads ("Komendanta Głównego Policji" ->
 "Komenda Główna Policji"); units numbered under one plural head are one mention each
 ("Komisariatów Policji II i IV w Białymstoku"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
 "MOPS") is flagged `kind_only`: whether it names one institution the caller decides.
@@ -50,18 +52,24 @@ from extractors.mention_kinds import OWN_NAME_HEADS, is_activity, is_generic
 from extractors.mention_kinds import kind_only as is_kind_only
 from extractors.mention_spans import (
     after_saint,
+    cut_at_the_end,
+    from_town,
     is_conjunction,
     is_descriptive,
-    legal_form_end,
     name_suffix_end,
     numbered_units,
     part_of_organisation,
+    purpose_noun,
+    quoted_end,
     second_place,
     stray_adjective,
+    street_before,
     territory_end,
+    trimmed_end,
 )
 from extractors.mention_text import (
     Token,
+    acronym_full,
     agrees,
     head_lemma,
     head_readings,
@@ -78,6 +86,7 @@ from extractors.mention_text import (
 )
 from extractors.mention_words import (
     NAME_JOINERS,
+    NATIONAL_ACRONYMS,
     ORGAN_LEMMAS,
     PATRON_ABBREVIATIONS,
     PLACE_ABBREVIATIONS,
@@ -93,7 +102,6 @@ from transforms.name_morphology import (
 from transforms.text import fold, normalise_space
 
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|\d+[.)])\s+")
-_TRAILING_ACRONYM = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:-?[a-ząęóśćżźłń]{1,3})$")
 _DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
 # An acronym cited as the author of a regulation or as a registry's code ("Rozporządzenie MEN
 # z dnia …", "Kod GUS"): a document or a number named, not the body as such.
@@ -149,7 +157,7 @@ def _after_dot(tokens: list[Token], i: int) -> int:
     return i + 1
 
 
-def _place(tokens: list[Token], i: int) -> int:
+def place_end(tokens: list[Token], i: int) -> int:
     """End of a place phrase starting at token i ("w Skarżysku Kościelnym"), or i."""
     word = _word_at(tokens, i)
     if word is None:
@@ -196,11 +204,16 @@ def _place(tokens: list[Token], i: int) -> int:
 
 
 def _patron(tokens: list[Token], i: int) -> int:
-    """End of "im. Jana Pawła II" starting at token i ("im"/"imienia"), or i."""
+    """End of "im. Jana Pawła II" (or a church's "p.w. Matki Bożej …", "pod wezwaniem …")
+    starting at token i, or i."""
     word = _word_at(tokens, i)
-    if word is None or word.lower not in ("im", "imienia"):
+    written = "".join(t.text.lower() for t in tokens[i : i + 4])
+    if written.startswith("p.w.") or written.startswith("podwezwaniem"):
+        j = i + (4 if written.startswith("p.w.") else 2)
+    elif word is None or word.lower not in ("im", "imienia"):
         return i
-    j = _after_dot(tokens, i) if word.lower == "im" else i + 1
+    else:
+        j = _after_dot(tokens, i) if word.lower == "im" else i + 1
     k = j
     while k < len(tokens):
         token = tokens[k]
@@ -227,16 +240,6 @@ def _number(tokens: list[Token], i: int) -> int:
     return i
 
 
-def _quoted(tokens: list[Token], i: int) -> int:
-    """End of a quoted name ("Stowarzyszenie „Arka”", "Klub Seniora „Radość”"), or i."""
-    if i >= len(tokens) or tokens[i].text not in ("„", '"', "“", "«"):
-        return i
-    for k in range(i + 1, min(len(tokens), i + 12)):
-        if tokens[k].text in ("”", '"', "“", "»"):
-            return k + 1 if k > i + 1 and tokens[i + 1].capitalised else i
-    return i
-
-
 def _run_has_head(tokens: list[Token], i: int, lemma_of_head: str = "") -> bool:
     k = i
     while k < len(tokens) and tokens[k].capitalised:
@@ -259,7 +262,7 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
     organ = lemma_of_head in ORGAN_LEMMAS
     while j < len(tokens):
         token = tokens[j]
-        if place_at is None and (end := _place(tokens, j)) > j:
+        if place_at is None and (end := place_end(tokens, j)) > j:
             place_at, j = j, end
             continue
         if organ and token.is_word and len(token.text) == 1 and token.text.isupper():
@@ -267,7 +270,7 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
         if not organ and ((end := _patron(tokens, j)) > j or (end := _number(tokens, j)) > j):
             j = end
             continue
-        if place_at is None and not organ and (end := _quoted(tokens, j)) > j:
+        if place_at is None and not organ and (end := quoted_end(tokens, j)) > j:
             j = end
             continue
         if place_at is not None:
@@ -313,7 +316,12 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             if nxt.lower in ("spraw", "rzecz") and second and second.capitalised:
                 j += 2
                 continue
+            if token.lower == "do" and not organ and purpose_noun(nxt):
+                j += 1  # "Szkoła Specjalna Przysposabiająca do Pracy"
+                continue
             break
+        if place_at is None and lemma_of_head in OWN_NAME_HEADS and from_town(tokens, j):
+            break  # "Stowarzyszenie OPPEN … z Opola": where it comes from, not its name
         if (
             token.is_word
             and token.lower in NAME_JOINERS
@@ -346,8 +354,10 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             and not tokens[head].all_caps
             and lemma_of_head not in OWN_NAME_HEADS
             and any(r.first_name for r in readings(token.text.capitalize()))
+            and (after := _word_at(tokens, j + 1)) is not None
+            and after.all_caps
         ):
-            break  # "Burmistrz Gminy Lubomierz ADAM NOWAK" (an NGO's own name may be in capitals)
+            break  # "Burmistrz Gminy Lubomierz ADAM NOWAK"; not "Dom dla Dzieci NADZIEJA", a name
         if (
             token.capitalised
             and not is_title(token)
@@ -390,37 +400,6 @@ def _start(tokens: list[Token], head: int, floor: int) -> int:
     return i
 
 
-def _trim(tokens: list[Token], start: int, end: int) -> int:
-    while end > start + 1:
-        last = tokens[end - 1]
-        if legal_form_end(tokens, end):
-            break  # "… Sp. z o. o." closes the name
-        if not last.is_word and last.text not in ("”", '"', "»", ".", "+"):
-            end -= 1
-        elif last.text == "." and not (
-            end - 2 > start and tokens[end - 2].lower in PLACE_ABBREVIATIONS
-        ):
-            end -= 1
-        elif last.is_word and last.lower in ("i", "ds", "w", "we", "z", "do", "na", "dla"):
-            end -= 1
-        elif last.is_word and last.lower in NAME_JOINERS:
-            end -= 1
-        elif end - 1 > start + 1 and _TRAILING_ACRONYM.match(last.text) and not table_acronym(last):
-            end -= 1  # "... Województwa Warmińsko-Mazurskiego FOSa": an inflected abbreviation
-        else:
-            break
-    return end
-
-
-def _cut_at_the_end(text: str, tokens: list[Token], end: int) -> bool:
-    """The phrase runs into the end of a text cut mid-word ("… Placówki Ws", "Ośrodek
-    Diagno"): its last word ends the text and is no word the dictionary knows."""
-    last = tokens[end - 1]
-    if text[last.end :].strip() or not last.is_word or last.all_caps:
-        return False
-    return not readings(last.text.split("-")[-1])
-
-
 def _span_text(text: str, tokens: list[Token], start: int, end: int) -> str:
     return written_out(" ".join(token_text(text, tokens, start, end).split()))
 
@@ -461,7 +440,7 @@ def _officer(tokens: list[Token], i: int) -> int:
         ):
             break
         j += 1
-    j = max(j, _place(tokens, j))
+    j = max(j, place_end(tokens, j))
     words = {key_lemma(t.text) for t in tokens[i:j] if t.is_word}
     needed = _OFFICER_COMPLEMENTS[officer]
     if needed and not words & set(needed):
@@ -512,8 +491,8 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
         while i < len(tokens):
             token = tokens[i]
             acronym = table_acronym(token)
-            kind_only = False
-            activity = False
+            kind_only = activity = False
+            expanded: str | None = None
             if (stop := _officer(tokens, i)) > i:
                 phrase = _span_text(text, tokens, i, stop)
                 officer = fold(key_lemma(token.text))
@@ -552,7 +531,10 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
             if head_readings(token):
                 start = _start(tokens, i, floor)
                 end, place_at = _extend(tokens, i)
-                end = _trim(tokens, start, end)
+                end = trimmed_end(tokens, start, end)
+                if street_before(tokens, start):
+                    floor = i = end  # "ul. Marszałka Piłsudskiego 8a": a street's name
+                    continue
                 if place_at is not None and place_at >= end:
                     place_at = None
                 placed = place_at is not None
@@ -572,7 +554,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                             head=head_lemma(token),
                         )
                     )
-                if is_generic(tokens, start, i, end, placed) or _cut_at_the_end(text, tokens, end):
+                if is_generic(tokens, start, i, end, placed) or cut_at_the_end(text, tokens, end):
                     i += 1
                     continue
                 kind_only = is_kind_only(tokens, start, i, end, placed)
@@ -581,9 +563,15 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
             elif acronym is not None and not _CITED.search(text, 0, token.start):
                 start = i
                 end, place_at = i + 1, None
-                if (stop := _place(tokens, i + 1)) > i + 1:
+                if (stop := place_end(tokens, i + 1)) > i + 1:
                     end, place_at = stop, i + 1
                 end = max(end, _number(tokens, end))
+                local = acronym not in NATIONAL_ACRONYMS  # after "ARiMR" a quote is a slogan
+                if end == i + 1 and local and (own := quoted_end(tokens, end)) > end:
+                    end = own  # "DPS „Kalina”": the kind written out, its own name kept
+                    if (stop := place_end(tokens, end)) > end:
+                        end, place_at = stop, end  # "ŚDS „Przystań” w Ostrowcu"
+                    expanded = f"{acronym_full(acronym)} {_span_text(text, tokens, i + 1, end)}"
                 if len(acronym_token_key(acronym)) < 3 and end == i + 1:
                     i += 1
                     continue  # "SP", "SO" alone are too often something else
@@ -593,6 +581,8 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                 continue
             phrase = _span_text(text, tokens, start, end)
             place = _span_text(text, tokens, place_at, end) if place_at is not None else None
+            if expanded is not None:
+                phrase = expanded  # the acronym written out before its quoted name
             mentions.append(
                 Mention(
                     phrase=phrase,

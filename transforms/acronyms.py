@@ -185,6 +185,8 @@ ACRONYMS: tuple[Acronym, ...] = (
     Acronym("MGOK", "Miejsko-Gminny Ośrodek Kultury", "culture"),
     Acronym("GOK", "Gminny Ośrodek Kultury", "culture"),
     Acronym("MOK", "Miejski Ośrodek Kultury", "culture"),
+    Acronym("WDK", "Wiejski Dom Kultury", "culture"),
+    Acronym("GDK", "Gminny Dom Kultury", "culture"),
     Acronym("MOSiR", "Miejski Ośrodek Sportu i Rekreacji", "culture"),
     Acronym("OSiR", "Ośrodek Sportu i Rekreacji", "culture"),
     Acronym("GBP", "Gminna Biblioteka Publiczna", "culture"),

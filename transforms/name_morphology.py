@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from transforms.acronyms import ACRONYMS, acronym_token_key, by_short
@@ -266,7 +266,14 @@ def readings(word: str) -> tuple[Reading, ...]:
     if word.isascii():
         indexed = folded_index().get(word.lower())
         if indexed:
-            return indexed
+            # A word Morfeusz knows as written ("Szkole": szkoła) is a real form of the indexed
+            # lemma, not a folded one: the forms made from it keep their Polish letters
+            # ("Szkoła", not "Szkola").
+            as_written = {(r.lemma.lower(), r.pos) for r in morfeusz_readings(word)}
+            return tuple(
+                replace(r, folded=False) if (r.lemma.lower(), r.pos) in as_written else r
+                for r in indexed
+            )
     found = morfeusz_readings(word)
     if not found and not word.islower():
         # Morfeusz knows capitalised forms of common words but not every all-caps spelling.

@@ -262,7 +262,7 @@ def resolve_incrementally(
     clock = time.perf_counter()
     stats: dict[str, float] = {}
     counts = _classify(con, table, columns)
-    _apply_night(con, table, build)
+    _apply_night(con, table, build, columns)
     stats["features_s"] = round(time.perf_counter() - clock, 2)
 
     lap = time.perf_counter()
@@ -292,8 +292,8 @@ def resolve_incrementally(
     save_night_keys(con)
     _save_decisions(con, decisions)
     for name in ("er_inc_night", "er_inc_old", "er_inc_dirty", "er_inc_removed",
-                 "er_inc_stat_moved", "er_inc_fresh", "er_inc_old_pairs", "er_inc_to_score",
-                 "er_inc_scored", "er_inc_dirty_pairs", "er_inc_regroup",
+                 "er_inc_stat_moved", "er_inc_stat_pairs", "er_inc_fresh", "er_inc_old_pairs",
+                 "er_inc_to_score", "er_inc_scored", "er_inc_dirty_pairs", "er_inc_regroup",
                  "er_inc_regroup_pairs", "er_inc_region", "er_inc_decided_now"):  # fmt: skip
         con.execute(f"DROP TABLE IF EXISTS {name}")
     stats["saving_s"] = round(time.perf_counter() - lap, 2)
@@ -363,17 +363,22 @@ def _classify(
     return {"added": added, "changed": changed, "removed": removed, "same": same}
 
 
-def _apply_night(con: duckdb.DuckDBPyConnection, table: str, build: Builder) -> None:
+def _apply_night(
+    con: duckdb.DuckDBPyConnection, table: str, build: Builder, columns: Sequence[str] | None
+) -> None:
     """Bring `er_state_records` to tonight: the rows of records changed or removed go (kept
     in `er_inc_old`, last night's rows), the new and changed records' features, parsed now,
     come (their cluster and component for now their own uid), and the statistics are
     recounted where the night moved them. Leaves `er_inc_dirty(uid)` (new and changed),
     `er_inc_gone(uid)` (changed and removed), `er_inc_removed(uid)` and
-    `er_inc_stat_moved(uid)` (unchanged records whose statistics moved to another bucket)."""
+    `er_inc_stat_moved(uid, <counts>)` (unchanged records whose statistics moved to another
+    bucket, with last night's counts)."""
+    # Only the columns the features are made of (the nightly `records` row is wide).
+    selected = "t.*" if columns is None else ", ".join(f"t.{c}" for c in columns)
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_delta_input AS
-        SELECT t.* FROM {table} t JOIN er_inc_night n USING (record_id)
+        SELECT {selected} FROM {table} t JOIN er_inc_night n USING (record_id)
         WHERE n.status IN ('added', 'changed')
         """
     )

@@ -21,6 +21,7 @@ from transforms.er.incremental_keys import night_keys
 from transforms.er.ladders import LADDERS, compare
 from transforms.er.model import NUMBER_DIFFERENT, PairModel, contact_agreement
 from transforms.er.scoring import BAND_LEVELS
+from transforms.er.statistics import STATISTICS, stat_levels_sql
 
 
 def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
@@ -31,6 +32,7 @@ def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     records, or scored anew), with their last scores. Only the night's records are keyed
     (`incremental_keys`)."""
     counts = night_keys(con)
+    _stat_moved_pairs(con)
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_inc_fresh AS
@@ -49,7 +51,7 @@ def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
         FROM er_state_pairs p
         WHERE p.a IN (SELECT uid FROM er_inc_gone) OR p.b IN (SELECT uid FROM er_inc_gone)
            OR (p.a IN (SELECT uid FROM er_inc_regroup) AND p.b IN (SELECT uid FROM er_inc_regroup))
-           OR p.a IN (SELECT uid FROM er_inc_stat_moved) OR p.b IN (SELECT uid FROM er_inc_stat_moved)
+           OR (p.a, p.b) IN (SELECT (a, b) FROM er_inc_stat_pairs)
            OR (p.a, p.b) IN (SELECT (a, b) FROM er_inc_fresh)
         """
     )
@@ -61,6 +63,34 @@ def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
         """
     )
     return counts
+
+
+def _stat_moved_pairs(con: duckdb.DuckDBPyConnection) -> None:
+    """`er_inc_stat_pairs(a, b)`: the kept pairs of records whose counts moved to another
+    bucket (`er_inc_stat_moved`, with last night's counts) whose statistics' levels moved
+    with them (`statistics.stat_levels_sql`); the others keep their levels and score."""
+    counts = ", ".join(f"coalesce(m.{c}, n.{c}) AS {c}" for c in STATISTICS)
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_inc_stat_pairs AS
+        WITH touched AS (
+            SELECT a, b FROM er_state_pairs
+            WHERE a IN (SELECT uid FROM er_inc_stat_moved) OR b IN (SELECT uid FROM er_inc_stat_moved)
+        ),
+        now AS (
+            SELECT uid, name_key, core, emails, {", ".join(STATISTICS)} FROM er_state_records
+            WHERE uid IN (SELECT a FROM touched UNION SELECT b FROM touched)
+        ),
+        was AS (
+            SELECT n.uid, n.name_key, n.core, n.emails, {counts}
+            FROM now n LEFT JOIN er_inc_stat_moved m USING (uid)
+        )
+        SELECT t.a, t.b FROM touched t
+        JOIN now x ON x.uid = t.a JOIN now y ON y.uid = t.b
+        JOIN was u ON u.uid = t.a JOIN was v ON v.uid = t.b
+        WHERE {stat_levels_sql("x", "y")} <> {stat_levels_sql("u", "v")}
+        """
+    )
 
 
 def rescore(con: duckdb.DuckDBPyConnection, model: PairModel) -> int:

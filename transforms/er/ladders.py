@@ -288,19 +288,6 @@ def _name_key(codes: RecordCodes, left: Pairs, right: Pairs) -> npt.NDArray[np.i
     return out
 
 
-def stat_buckets_sql(alias: str) -> str:
-    """SQL of the buckets the ladders read a record's statistics in (`name_key`,
-    `name_spread`, `crowd`): a record whose buckets did not move keeps its pairs' levels."""
-    crowd = " + ".join(f"CAST({alias}.crowd > {limit} AS INTEGER)" for limit in CROWD_LEVELS)
-    core_tf = " + ".join(f"CAST({alias}.core_tf > {limit} AS INTEGER)" for limit in CORE_TF_LEVELS)
-    return (
-        f"[CASE WHEN {alias}.name_tf <= {TF_RARE} THEN 1 "
-        f"WHEN {alias}.name_tf <= {TF_COMMON} THEN 2 ELSE 3 END, "
-        f"CASE WHEN {alias}.name_areas >= 2 THEN 2 ELSE 1 END, {crowd}, {core_tf}, "
-        f"CASE WHEN {alias}.email_areas >= 2 THEN 2 ELSE 1 END]"
-    )
-
-
 def _name_spread(
     codes: RecordCodes,
     left: Pairs,

@@ -9,10 +9,66 @@ from __future__ import annotations
 
 import duckdb
 
-from transforms.er.ladders import stat_buckets_sql
+from transforms.er.ladders import CORE_TF_LEVELS, CROWD_LEVELS, TF_COMMON, TF_RARE
 from transforms.er.name_parts import STEM_MACRO
 
 STATISTICS = ("name_tf", "name_areas", "core_tf", "crowd", "email_areas")
+
+
+# The buckets the ladders read a record's counts in (`ladders._name_key`, `_name_spread`,
+# `_core_tf`, `_crowd`, `_email`), as SQL over the record's row `alias`.
+
+
+def _name_tf_bucket(alias: str) -> str:
+    return (
+        f"CASE WHEN {alias}.name_tf <= {TF_RARE} THEN 1 "
+        f"WHEN {alias}.name_tf <= {TF_COMMON} THEN 2 ELSE 3 END"
+    )
+
+
+def _name_areas_bucket(alias: str) -> str:
+    return f"CASE WHEN {alias}.name_areas >= 2 THEN 2 ELSE 1 END"
+
+
+def _crowd_bucket(alias: str) -> str:
+    return " + ".join(f"CAST({alias}.crowd > {limit} AS INTEGER)" for limit in CROWD_LEVELS)
+
+
+def _core_tf_bucket(alias: str) -> str:
+    return " + ".join(f"CAST({alias}.core_tf > {limit} AS INTEGER)" for limit in CORE_TF_LEVELS)
+
+
+def _email_areas_bucket(alias: str) -> str:
+    return f"CASE WHEN {alias}.email_areas >= 2 THEN 2 ELSE 1 END"
+
+
+def stat_buckets_sql(alias: str) -> str:
+    """SQL of the buckets the ladders read a record's statistics in: a record whose buckets
+    did not move keeps its pairs' levels."""
+    return (
+        f"[{_name_tf_bucket(alias)}, {_name_areas_bucket(alias)}, {_crowd_bucket(alias)}, "
+        f"{_core_tf_bucket(alias)}, {_email_areas_bucket(alias)}]"
+    )
+
+
+def stat_levels_sql(a: str, b: str) -> str:
+    """SQL of what the statistics give the pair of records `a` and `b` (`a` the one of the
+    smaller record id, `compare`'s left): each bucket only where its ladder reads it — the
+    name key's count and areas where the name keys are equal (`_name_key`, `_name_spread`),
+    the type phrase's count where the phrases are equal (`_core_tf`), the larger crowd where
+    both are counted (`_crowd`), the mailbox's spread where a mailbox is common (`_email`);
+    -1 elsewhere. A pair whose value did not move keeps every level when its records' counts
+    move to another bucket, so a night rescores only the pairs whose value moved."""
+    same_key = f"{a}.name_key = {b}.name_key"
+    return (
+        f"[coalesce(CASE WHEN {same_key} THEN {_name_tf_bucket(a)} END, -1), "
+        f"coalesce(CASE WHEN {same_key} THEN {_name_areas_bucket(a)} END, -1), "
+        f"coalesce(CASE WHEN {a}.core = {b}.core THEN {_core_tf_bucket(a)} END, -1), "
+        f"CASE WHEN {a}.crowd > 0 AND {b}.crowd > 0 "
+        f"THEN greatest({_crowd_bucket(a)}, {_crowd_bucket(b)}) ELSE -1 END, "
+        f"coalesce(CASE WHEN list_has_any({a}.emails, {b}.emails) "
+        f"THEN greatest({_email_areas_bucket(a)}, {_email_areas_bucket(b)}) END, -1)]"
+    )
 
 
 def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -> None:
@@ -28,7 +84,9 @@ def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -
     - `core_tf`: records sharing the record's type phrase: "Stowarzyszenie Mieszkańców Wsi
       Pawłowice" agreeing is worth more than "Ochotnicza Straż Pożarna" agreeing;
     - `crowd`: records of the record's type at its place: agreeing on type and place means
-      little where a village has five housewives' circles and a town a hundred clubs;
+      little where a village has five housewives' circles and a town a hundred clubs (the
+      place's stem it is counted at is kept too, `crowd_place`, so that a night recounting a
+      crowd need not stem every record of the type again);
     - `email_areas`: the most distinct postal areas among the records holding one of the
       record's e-mail addresses: a mailbox met in two areas is a generic one given to two
       bodies ("kontakt@ochotniczalipiny.org.pl" of two villages' OSP w Lipinach), and its
@@ -38,13 +96,15 @@ def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -
     (`incremental` recomputes them and rescores the pairs whose counts moved)."""
     con.execute(STEM_MACRO)
     columns = [
-        row[0] for row in con.execute(f"DESCRIBE {table}").fetchall() if row[0] not in STATISTICS
+        row[0]
+        for row in con.execute(f"DESCRIBE {table}").fetchall()
+        if row[0] not in (*STATISTICS, "crowd_place")
     ]
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_stat_base AS
         SELECT {", ".join(columns)},
-               er_stem(coalesce(place, locality)) AS er_place_stem
+               er_stem(coalesce(place, locality)) AS crowd_place
         FROM {table}
         """
     )
@@ -61,9 +121,9 @@ def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -
             FROM er_stat_base WHERE core IS NOT NULL AND core <> '' GROUP BY core
         ),
         crowds AS (
-            SELECT type_code, er_place_stem, CAST(count(*) AS INTEGER) AS crowd
+            SELECT type_code, crowd_place, CAST(count(*) AS INTEGER) AS crowd
             FROM er_stat_base
-            WHERE type_code IS NOT NULL AND type_code <> 'other' AND er_place_stem IS NOT NULL
+            WHERE type_code IS NOT NULL AND type_code <> 'other' AND crowd_place IS NOT NULL
             GROUP BY ALL
         ),
         held AS (SELECT rid, unnest(emails) AS mailbox, left(postal, 2) AS area FROM er_stat_base),
@@ -74,14 +134,14 @@ def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -
             SELECT h.rid, max(b.areas) AS email_areas
             FROM held h JOIN boxes b USING (mailbox) GROUP BY 1
         )
-        SELECT b.* EXCLUDE (er_place_stem), coalesce(n.name_tf, 0) AS name_tf,
+        SELECT b.*, coalesce(n.name_tf, 0) AS name_tf,
                coalesce(n.name_areas, 0) AS name_areas, coalesce(o.core_tf, 0) AS core_tf,
                coalesce(c.crowd, 0) AS crowd, coalesce(sp.email_areas, 0) AS email_areas
         FROM er_stat_base b
         LEFT JOIN spread sp ON sp.rid = b.rid
         LEFT JOIN names n ON n.name_key = b.name_key
         LEFT JOIN cores o ON o.core = b.core
-        LEFT JOIN crowds c ON c.type_code = b.type_code AND c.er_place_stem = b.er_place_stem
+        LEFT JOIN crowds c ON c.type_code = b.type_code AND c.crowd_place = b.crowd_place
         ORDER BY b.rid
         """
     )
@@ -103,16 +163,16 @@ def update_statistics(
     (`gone`: their rows of last night). Every record sharing such a key or address is counted
     again; the others keep their counts, which no record of the night can have moved. The
     result equals `add_statistics` over `table`. With `moved`, also leaves the table
-    `moved(key)`: the records not in `dirty` whose counts moved to another bucket of the
-    ladders (`stat_buckets_sql`)."""
-    con.execute(STEM_MACRO)
+    `moved(key, name_tf, name_areas, core_tf, crowd, email_areas)`: the records not in
+    `dirty` whose counts moved to another bucket of the ladders (`stat_buckets_sql`), with
+    their counts before the night."""
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_stat_keys AS
-        SELECT name_key, core, type_code, er_stem(coalesce(place, locality)) AS place_stem
+        SELECT name_key, core, type_code, crowd_place AS place_stem
         FROM {table} WHERE {key} IN (SELECT {key} FROM {dirty})
         UNION ALL
-        SELECT name_key, core, type_code, er_stem(coalesce(place, locality)) FROM {gone}
+        SELECT name_key, core, type_code, crowd_place FROM {gone}
         """
     )
     con.execute(
@@ -136,7 +196,7 @@ def update_statistics(
         WITH maybe AS (
             SELECT {key}, name_key, core, type_code,
                    CASE WHEN type_code IS NOT NULL AND type_code <> 'other'
-                        THEN er_stem(coalesce(place, locality)) END AS place_stem
+                        THEN crowd_place END AS place_stem
             FROM {table}
             WHERE {key} IN (SELECT {key} FROM {dirty})
                OR name_key IN (SELECT name_key FROM er_stat_keys)
@@ -151,7 +211,7 @@ def update_statistics(
         UNION
         SELECT x.{key}, x.name_key, x.core, x.type_code,
                CASE WHEN x.type_code IS NOT NULL AND x.type_code <> 'other'
-                    THEN er_stem(coalesce(x.place, x.locality)) END
+                    THEN x.crowd_place END
         FROM {table} x
         WHERE x.{key} IN (SELECT {key} FROM er_stat_held
                           WHERE mailbox IN (SELECT mailbox FROM er_stat_mail))
@@ -173,7 +233,7 @@ def update_statistics(
         ),
         crowds AS (
             SELECT type_code, place_stem, CAST(count(*) AS INTEGER) AS crowd
-            FROM (SELECT type_code, er_stem(coalesce(place, locality)) AS place_stem FROM {table}
+            FROM (SELECT type_code, crowd_place AS place_stem FROM {table}
                   WHERE type_code IN (SELECT type_code FROM er_stat_rows
                                       WHERE place_stem IS NOT NULL))
             WHERE (type_code, place_stem) IN (SELECT (type_code, place_stem) FROM er_stat_rows)
@@ -205,7 +265,8 @@ def update_statistics(
         con.execute(
             f"""
             CREATE OR REPLACE TEMP TABLE {moved} AS
-            SELECT s.{key} FROM er_stat_new s JOIN {table} t USING ({key})
+            SELECT t.{key}, t.name_tf, t.name_areas, t.core_tf, t.crowd, t.email_areas
+            FROM er_stat_new s JOIN {table} t USING ({key})
             WHERE {stat_buckets_sql("s")} <> {stat_buckets_sql("t")}
               AND s.{key} NOT IN (SELECT {key} FROM {dirty})
             """

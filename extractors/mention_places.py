@@ -1,0 +1,71 @@
+"""A kind of unit named without its place takes the place the sentence gives it next to it:
+`shared_places` over the mentions `extractors.mentions.find_mentions` found.
+
+Polish prose often writes a unit's seat once for two bodies or after what stands between:
+- two bodies joined by "i" / "oraz" share the second one's place ("Sądu Rejonowego i Sądu
+  Okręgowego w Piotrkowie Trybunalskim": both courts sit in Piotrków);
+- a unit "przy ul. X 21A w Y" sits in Y ("budynku Centrum Usług Społecznych przy ulicy
+  Młyńskiej 21A w Czerwionce-Leszczynach").
+(A unit "przy" a placed body, "Ośrodek Interwencji Kryzysowej działa przy Powiatowym Centrum
+Pomocy Rodzinie w Kościanie", was measured too and left out: it added a false mention on the
+test half.) The place is added as written ("Sądu Rejonowego w Piotrkowie Trybunalskim"), and
+the normalise stage puts the name in the nominative as any other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extractors.mention_text import tokens_of
+from extractors.mentions import Mention, place_end
+from transforms.name_morphology import nominative
+
+# What joins two bodies that share one place: "i", "oraz".
+_JOINED = re.compile(r"^\s+(?:i|oraz)\s+$")
+# A unit "przy" a street and its number, then its place: "przy ul. Młyńskiej 21A w …".
+_AT_STREET = re.compile(
+    r"\s+przy\s+(?:ul\.|ulicy|al\.|alei|pl\.|placu|os\.|osiedlu)\s*"
+    r"[^\n,;:()]{1,40}?\s\d+[a-zA-Z]?(?:/\d+)?\s*,?\s+(?=(?:w|we)\s)"
+)
+
+
+def shared_places(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """`mentions` with each kind alone given the place the sentence writes beside it."""
+    out: list[Mention] = []
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        place = _place_beside(text, mention, following)
+        if place is None:
+            out.append(mention)
+            continue
+        phrase = f"{mention.phrase} {place}"
+        out.append(
+            replace(
+                mention,
+                phrase=phrase,
+                nominative=f"{nominative(mention.phrase)} {place}",
+                place_raw=place,
+                kind_only=False,
+            )
+        )
+    return out
+
+
+def _place_beside(text: str, mention: Mention, following: Mention | None) -> str | None:
+    if not mention.kind_only or mention.acronym is not None or mention.place_raw:
+        return None
+    if following is not None and following.place_raw and following.sentence == mention.sentence:
+        between = text[mention.end : following.start]
+        if _JOINED.match(between):
+            return following.place_raw
+    street = _AT_STREET.match(text, mention.end)
+    if street is None:
+        return None
+    line_end = text.find("\n", street.end())
+    tokens = tokens_of(text, street.end(), len(text) if line_end < 0 else line_end)
+    end = place_end(tokens, 0)
+    if end == 0:
+        return None
+    return " ".join(text[tokens[0].start : tokens[end - 1].end].split())
