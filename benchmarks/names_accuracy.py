@@ -39,7 +39,7 @@ if str(REPO) not in sys.path:
 
 from transforms.acronym_expansion import expand, leading_acronym  # noqa: E402
 from transforms.diacritics import restore  # noqa: E402
-from transforms.register_style import register_clean  # noqa: E402
+from transforms.register_clean import register_clean  # noqa: E402
 from transforms.text import fold, fold_key  # noqa: E402
 
 CORPUS = REPO / "benchmarks" / "web_corpus"

@@ -135,3 +135,30 @@ def test_no_seat_for_acronyms_that_are_not_named_after_one(
 ) -> None:
     assert expand("UTW", place_name=known_place, seat="Kraków").name is None
     assert expand("SP", place_name=known_place, seat="Kraków").name is None
+
+
+def test_an_acronym_after_a_name_takes_the_seat_of_its_address(
+    known_place: Callable[[str], str | None],
+) -> None:
+    # wykaz_sds_malopolska_2026: "Powiatowy Ośrodek Wsparcia / ŚDS Zbyszyce 12"
+    result = expand("Powiatowy Ośrodek Wsparcia ŚDS", place_name=known_place, seat="Zbyszyce")
+    assert (result.name, result.origin) == (
+        "Powiatowy Ośrodek Wsparcia Środowiskowy Dom Samopomocy w Zbyszycach",
+        "seat",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "seat"),
+    [
+        ("Powiatowy Ośrodek Wsparcia ŚDS", None),  # no address: the seat is unknown
+        ("Uniwersytet Trzeciego Wieku UTW", "Kraków"),  # not a seated unit
+        ("Stowarzyszenie Przyjaciół ŚDS w Bochni ŚDS", "Bochnia"),  # a seat already
+        ("Koło przy ŚDS", "Bochnia"),  # a phrase, not a type's name before the acronym
+        ("Poradnia Specjalistyczna PPPP", "Kraków"),  # an acronym of several readings
+    ],
+)
+def test_an_acronym_after_a_name_that_stays(
+    name: str, seat: str | None, known_place: Callable[[str], str | None]
+) -> None:
+    assert expand(name, place_name=known_place, seat=seat).name is None

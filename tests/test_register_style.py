@@ -10,7 +10,8 @@ from helpers import NationalGazetteer, raw_row  # tests/ helper module
 
 from transforms.normalise import RawRow, normalise_record
 from transforms.places import Gazetteer
-from transforms.register_style import Styled, register_clean, styled_seat
+from transforms.register_clean import register_clean
+from transforms.register_style import Styled, styled_seat
 from warehouse.gazetteer_rows import gazetteer_from_warehouse
 
 
@@ -56,7 +57,23 @@ def _row(name: str, county: str, **fields: str | None) -> RawRow:
         # dps_wolne_miejsca_lodzkie: what a branch is for, after its seat
         ("DPS Sieradz Filia w Rożdzałach dla przewlekle psychicznie chorych",
          "DPS Sieradz Filia w Rożdzałach"),
+        # sanepid.js (mobberizer): "we" before w/f and another consonant
+        ("Powiatowa Stacja Sanitarno-Epidemiologiczna w Włoszczowie",
+         "Powiatowa Stacja Sanitarno-Epidemiologiczna we Włoszczowie"),
+        ("Powiatowa Stacja Sanitarno-Epidemiologiczna w Włocławku",
+         "Powiatowa Stacja Sanitarno-Epidemiologiczna we Włocławku"),
+        # dps_kujawsko_pomorskie: a type word's slip, one letter doubled
+        ("Dom Poomocy Społecznej w Brodnicy", "Dom Pomocy Społecznej w Brodnicy"),
         # --- stay as written ---
+        # courts.js, dps_kujawsko_pomorskie: "we" already, or a vowel after the "W"
+        ("Sąd Rejonowy we Włoszczowie", "Sąd Rejonowy we Włoszczowie"),
+        ("Dom Pomocy Społecznej we Włocławku", "Dom Pomocy Społecznej we Włocławku"),
+        ("Powiatowa Stacja Sanitarno-Epidemiologiczna w Wadowicach",
+         "Powiatowa Stacja Sanitarno-Epidemiologiczna w Wadowicach"),
+        # constructed: "w Lwowie" is another case ("we" before "Lw" is not this rule's)
+        ("Dom Polski w Lwowie", "Dom Polski w Lwowie"),
+        # constructed: a Polish word a letter from the type's word is not a slip
+        ("Dom Pomocą Społecznej", "Dom Pomocą Społecznej"),
         # utw_malopolskie: the operator after "przy" is how the university names itself
         ("Uniwersytet Trzeciego Wieku w Starym Sączu przy Fundacji Rozwoju Sądecczyzny",
          "Uniwersytet Trzeciego Wieku w Starym Sączu przy Fundacji Rozwoju Sądecczyzny"),
@@ -237,6 +254,22 @@ def test_a_numbered_home_takes_its_seat_from_the_address(
                  locality_raw="Zduńska Wola", powiat_raw="Zduńskowolski"),
             "Dom Pomocy Społecznej w Zduńskiej Woli", "styled_seat", "Dom Pomocy Społecznej",
             id="dps-seat-from-address",
+        ),
+        pytest.param(
+            # dps_podkarpackie: the village's first word is a noun ("Ruda"), not "rudy"
+            _row("Dom Pomocy Społecznej", "18", street_raw="Ruda Różaniecka 53",
+                 postal_code_raw="37-613", locality_raw="Ruda Różaniecka", gmina_raw="Narol",
+                 powiat_raw="lubaczowski"),
+            "Dom Pomocy Społecznej w Rudzie Różanieckiej", "styled_seat", "Dom Pomocy Społecznej",
+            id="dps-seat-noun-head",
+        ),
+        pytest.param(
+            # wykaz_sds_malopolska_2026: "Powiatowy Ośrodek Wsparcia / ŚDS Zbyszyce 12"
+            _row("Powiatowy Ośrodek Wsparcia ŚDS", "12", type_raw="ŚDS",
+                 street_raw="Zbyszyce 12", postal_code_raw="33-318", locality_raw="Zbyszyce",
+                 gmina_raw="Gródek nad Dunajcem", powiat_raw="nowosądecki"),
+            "Powiatowy Ośrodek Wsparcia Środowiskowy Dom Samopomocy w Zbyszycach",
+            "expanded_seat", "Powiatowy Ośrodek Wsparcia ŚDS", id="trailing-acronym-seat",
         ),
         pytest.param(
             _row("Sąd Rejonowy dla m.st. Warszawy w Warszawie", "PL",

@@ -17,6 +17,11 @@ acronym is
 - any of these, then a branch ("Filia", "Oddział") as written: "DPS Sieradz Filia w
   Rożdżałach" -> "Dom Pomocy Społecznej w Sieradzu Filia w Rożdżałach".
 
+An acronym of a seated unit at the end of a name without a seat, once the address gives the
+seat, is written out the same way: "Powiatowy Ośrodek Wsparcia ŚDS" (a list's "Powiatowy
+Ośrodek Wsparcia / ŚDS Zbyszyce 12") -> "Powiatowy Ośrodek Wsparcia Środowiskowy Dom
+Samopomocy w Zbyszycach" (`origin == "seat"`); without the seat it stays as written.
+
 "OPS" alone says nothing of the gmina: its kind (`gmina_kind`, from the resolved address) makes
 it "Miejski", "Gminny" or "Miejsko-Gminny". Acronyms with more than one reading in use ("PPPP",
 "ZSP", "UM", "GOPR") are never written out; neither is anything else followed by words that are
@@ -88,6 +93,29 @@ def leading_acronym(name: str) -> tuple[Acronym, int] | None:
     return None
 
 
+def _trailing(
+    name: str, seat: str | None, place_name: PlaceName | None, gmina_kind: str | None
+) -> Expansion:
+    """ "Powiatowy Ośrodek Wsparcia ŚDS" at a Zbyszyce address -> "… Środowiskowy Dom
+    Samopomocy w Zbyszycach"; anything else stays as written (`Expansion(None)`)."""
+    *head, last = name.split(" ")
+    found = leading_acronym(last) if head and seat else None
+    if found is None or leading_acronym(name) is not None:
+        return Expansion(None)
+    if any(w in ("w", "we") or not w[:1].isupper() for w in head):
+        return Expansion(None)  # a seat already, or a phrase ("… przy …"), not a type's name
+    key = acronym_token_key(found[0].short)
+    if key not in {acronym_token_key(a) for a in SEATED} or key in {
+        acronym_token_key(a) for a in AMBIGUOUS
+    }:
+        return Expansion(None)
+    full = _full_form(found[0], gmina_kind)
+    phrase = _place_phrase(seat.split(" "), place_name) if seat else None
+    if full is None or phrase is None:
+        return Expansion(None)
+    return Expansion(found[0].short, " ".join([*head, full, phrase]), origin="seat")
+
+
 def _full_form(row: Acronym, gmina_kind: str | None) -> str | None:
     if acronym_token_key(row.short) == "OPS":
         return OPS_BY_GMINA_KIND.get(gmina_kind or "")
@@ -128,7 +156,7 @@ def expand(
     name = normalise_space(name)
     found = leading_acronym(name)
     if found is None:
-        return Expansion(None)
+        return _trailing(name, seat, place_name, gmina_kind)
     row, size = found
     short = row.short
     key = acronym_token_key(short)

@@ -132,15 +132,40 @@ class Locative:
         return f"{preposition_for(self.form)} {self.form}"
 
 
+# A feminine adjective's ending, which a surname's form has too ("Różaniecka", "Chruścińska").
+_SURNAME_SUFFIX = re.compile(r"(?:[sc]k|dzk)a$")
+
+
+def _surname_form(word: str, readings: list[_WordReading]) -> bool:
+    """A word Morfeusz reads as a feminine singular noun only as written (no lexeme:
+    "Różaniecka"), with a feminine adjective's ending ("Radowiska", a plural, is none)."""
+    nouns = [r for r in readings if r.pos in _NOUN]
+    return (
+        bool(nouns)
+        and all(r.lemma == word and _feminine_singular(r) for r in nouns)
+        and bool(_SURNAME_SUFFIX.search(word))
+    )
+
+
+def _feminine_singular(reading: _WordReading) -> bool:
+    return reading.number == "sg" and "f" in reading.genders
+
+
 def _head(words: list[str]) -> _WordReading | None:
     """The noun the name's adjectives agree with: the first word read only as a noun, else the
     first word with a noun reading ("Biała Rawska": Biała)."""
     nouns: list[tuple[bool, _WordReading]] = []
-    for word in words:
+    for i, word in enumerate(words):
         readings = _nominative_readings(word)
         noun = next((r for r in readings if r.pos in _NOUN and r.rank < 2), None)
         if noun is None:
             noun = next((r for r in readings if r.pos in _NOUN), None)
+        if i > 0 and _surname_form(word, readings):
+            first = next((r for r in _nominative_readings(words[0]) if r.pos in _NOUN), None)
+            if first is not None and first.rank == 0 and _feminine_singular(first):
+                # A surname's form after a place's own name is the name's adjective: "Ruda
+                # Różaniecka" declines Ruda ("w Rudzie Różanieckiej"), not the adjective "rudy".
+                continue
         if noun is not None:
             nouns.append((any(r.pos in _ADJ for r in readings), noun))
     only_nouns = [n for has_adj, n in nouns if not has_adj]

@@ -37,7 +37,8 @@ from transforms.locatives import respell_place
 from transforms.name_morphology import nominative
 from transforms.names import InstitutionName, normalise_name, site_owner
 from transforms.places import Gazetteer, PlaceResolution, Seat, nominative_place
-from transforms.register_style import register_clean, styled_seat
+from transforms.register_clean import register_clean
+from transforms.register_style import styled_seat
 from transforms.support_statements import (
     AgeRange,
     Fees,

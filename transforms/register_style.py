@@ -1,27 +1,8 @@
 """Names written as an official register writes them.
 
 Lists and pages write an institution's name in shorthand a register does not use. The rules
-here are general, none names a place or an institution:
-
-Before the name is parsed (`register_clean`, on the text as written):
-- "m.st." is written out: "Sąd Rejonowy dla m.st. Warszawy" -> "… dla miasta stołecznego
-  Warszawy" ("Miasta Stołecznego" after a capitalised word: "Urząd Miasta Stołecznego …");
-- a compound adjective is one word: "Psychologiczno - Pedagogiczna" -> "Psychologiczno-
-  Pedagogiczna" (the first part an adjective's "-o" form, the second an adjective or another
-  such form);
-- a hyphenated place is one word when the gazetteer knows it so: "w Busku - Zdroju" ->
-  "w Busku-Zdroju";
-- no comma before the seat, no capital in its preposition: "…, w Krakowie" -> "… w Krakowie",
-  "Dom Pomocy Społecznej W Zabłotach" -> "… w Zabłotach";
-- a quoted name glued to the next word gets its space: "„Świt”Miłocice" -> "„Świt” Miłocice";
-- a house number after the seat is an address, not the name: "… w Cerekwi 48", "… Miłocice nr
-  58A" (a number after a type, "Dom Pomocy Społecznej nr 1", is the institution's own);
-- an operator's name glued after the seat goes: "Dom Pomocy Społecznej w Chorzeszowie Fundacja
-  im. Brata Alberta" -> "… w Chorzeszowie" (a list's second line, who runs the home);
-- what a branch is for, after the branch's seat, goes: "DPS Sieradz Filia w Rożdzałach dla
-  osób dorosłych …" -> "DPS Sieradz Filia w Rożdzałach" (the list's description of its wards);
-- a list's "zs. w …" after the name's own place goes: "Ośrodek Pomocy Społecznej w Świerklańcu zs.
-  w Nakle Śląskim" -> "… w Świerklańcu" (where the office is, not the name).
+here are general, none names a place or an institution; those that need no address, run before
+the parse, are in `transforms.register_clean`.
 
 Once the address is resolved (`styled_seat`):
 - a seat phrase that names the institution's own locality, but abbreviated, in capitals or not
@@ -68,19 +49,14 @@ the gazetteer reads it back as the place. The form as written stays an alternate
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-from transforms.acronym_expansion import SEATED
-from transforms.acronyms import ACRONYMS, acronym_token_key
 from transforms.locatives import locative_of, preposition_for
 from transforms.morphology import analyse_word
-from transforms.names import normalise_quotes
-from transforms.text import fold_key, normalise_space
-
-PlaceName = Callable[[str], str | None]
+from transforms.register_clean import CAPITAL, REGISTER_NAMES, PlaceName
+from transforms.text import fold_key
 
 # Types of public units whose register names carry their seat ("Gminny Ośrodek Pomocy
 # Społecznej w Spytkowicach", "Dzienny Dom „Senior+” w Brzesku"). Courts are left out: their
@@ -96,10 +72,6 @@ _OWNER_WORDS = frozenset(
     {"gmina", "gminy", "miasto", "miasta", "powiat", "powiatu", "dzielnica", "dzielnicy",
      "osiedle", "osiedla", "parafia", "parafii", "ziemia", "ziemi"}
 )  # fmt: skip
-# Register names of seated units that are not an acronym's full form.
-_OTHER_REGISTER_NAMES = ("Dzienny Dom „Senior+”",)
-_CAPITAL = "A-ZĄĆĘŁŃÓŚŹŻ"
-_WORD = r"[^\W\d_]+"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,196 +80,6 @@ class Styled:
 
     name: str
     from_address: bool  # the seat came from the address, not from the name's own words
-
-
-# ---------------------------------------------------------------------------------------------
-# Before the parse
-# ---------------------------------------------------------------------------------------------
-
-_MST = re.compile(r"(?P<before>\S+\s+)?\bm\.\s?st\.\s*(?=[" + _CAPITAL + "])")
-_COMPOUND = re.compile(r"\b(?P<left>" + _WORD + r"[oO])\s*[-–]\s+(?P<right>" + _WORD + r")\b")
-_COMPOUND_TIGHT = re.compile(r"\b(?P<left>" + _WORD + r"[oO])\s+[-–]\s*(?P<right>" + _WORD + r")\b")
-_PLACE_HYPHEN = re.compile(
-    r"\b(?P<prep>w|we)\s+(?P<left>["
-    + _CAPITAL
-    + r"]\w+)\s*[-–]\s*(?P<right>["
-    + _CAPITAL
-    + r"]\w+)"
-)
-_COMMA_BEFORE_SEAT = re.compile(
-    r",\s+(?P<phrase>(?:w|we)\s+[" + _CAPITAL + r"][\w-]*(?:\s+[" + _CAPITAL + r"][\w-]*){0,2})$"
-)
-_GLUED_QUOTE = re.compile(r"”(?=\w)")
-_CAPITAL_PREPOSITION = re.compile(
-    r"(?<=\S )(?P<prep>We?)(?P<place>(?:\s+[" + _CAPITAL + r"][a-ząćęłńóśźż-]+){1,3})$"
-)
-_HOUSE_NUMBER = re.compile(
-    r"^(?P<head>.+?)\s+(?P<nr>nr\.?\s+)?(?P<number>\d+\s?[a-zA-Z]?(?:/\d+[a-zA-Z]?)?)$"
-)
-# An operator's name a list glued after the seat ("Dom Pomocy Społecznej w Chorzeszowie
-# Fundacja im. Brata Alberta": the list's second line names who runs the home).
-OPERATOR_HEADS = (
-    "Fundacja", "Stowarzyszenie", "Zgromadzenie", "Towarzystwo", "Caritas", "Spółdzielnia",
-    "Parafia", "Związek", "Kongregacja", "Zakon",
-)  # fmt: skip
-_OPERATOR_AFTER_SEAT = re.compile(
-    r"^(?P<head>.+?\s(?:w|we)\s+[" + _CAPITAL + r"][\w-]*(?:\s+[" + _CAPITAL + r"][\w-]*){0,2})"
-    r"\s+(?:" + "|".join(OPERATOR_HEADS) + r")\b.*$"
-)
-# What a branch is for, after its seat: "… Filia w Rożdżałach dla osób dorosłych …".
-_BRANCH_TAIL = re.compile(
-    r"^(?P<head>.+?\s(?:[Ff]ilia|[Oo]ddział)\s+(?:w|we)\s+[" + _CAPITAL + r"][\w-]*"
-    r"(?:\s+[" + _CAPITAL + r"][\w-]*){0,2})\s+dla\s.*$"
-)
-# A list's abbreviated seat clause after the name's own place: "Ośrodek Pomocy Społecznej w
-# Świerklańcu zs. w Nakle Śląskim" (where the office is). The clause written out, "z siedzibą
-# w", stays: a court's register name holds it ("Sąd Rejonowy Lublin-Wschód w Lublinie z
-# siedzibą w Świdniku"), and the name's key reads both places (a gmina's centre named after
-# its office's village elsewhere).
-_SEAT_CLAUSE = re.compile(
-    r"^(?P<head>.+\s[" + _CAPITAL + r"][\w-]*)\s*,?\s+zs\.\s+(?:w|we)\s+["
-    + _CAPITAL + r"][\w-]*(?:\s+[" + _CAPITAL + r"][\w-]*){0,2}$"
-)  # fmt: skip
-_SEAT_PHRASE_END = re.compile(
-    r"(?:^|\s)(?:w|we)\s+[" + _CAPITAL + r"][\w-]*(?:\s+[" + _CAPITAL + r"][\w-]*){0,2}$"
-)
-
-
-def _is_adjective(word: str) -> bool:
-    return any(a.pos == "adj" for a in analyse_word(word.lower()))
-
-
-def _compound_adjective(left: str, right: str) -> bool:
-    """ "Psychologiczno" + "Pedagogiczna": the left word is an adjective's "-o" stem
-    ("psychologiczny", "miejski"), the right one an adjective or another such stem."""
-    return _adjective_stem(left) and (_is_adjective(right) or _adjective_stem(right))
-
-
-def _adjective_stem(word: str) -> bool:
-    if word[-1:].lower() != "o":
-        return False
-    stem = word[:-1].lower()
-    return _is_adjective(stem + "y") or _is_adjective(stem + "i")
-
-
-def _join_compounds(text: str) -> str:
-    def join(match: re.Match[str]) -> str:
-        left, right = match.group("left"), match.group("right")
-        return f"{left}-{right}" if _compound_adjective(left, right) else match.group(0)
-
-    for _ in range(3):  # "Rehabilitacyjno - Edukacyjno - Wychowawczy": one join at a time
-        joined = _COMPOUND_TIGHT.sub(join, _COMPOUND.sub(join, text))
-        if joined == text:
-            break
-        text = joined
-    return text
-
-
-def reads_as_locative(word: str) -> bool:
-    """A word no dictionary knows (a village's name), or one with a locative reading."""
-    found = [a for a in analyse_word(word) if a.pos != "ign"]
-    return not found or any("loc" in a.cases for a in found)
-
-
-def _lower_preposition(text: str, place_name: PlaceName | None) -> str:
-    """ "… W Zabłotach" -> "… w Zabłotach"; "Razem W Przyszłość" stays (no place)."""
-    match = _CAPITAL_PREPOSITION.search(text)
-    if match is None:
-        return text
-    phrase = match.group("prep").lower() + match.group("place")
-    known = place_name is not None and place_name(phrase) is not None
-    if not known and not reads_as_locative(match.group("place").split()[0]):
-        return text
-    return text[: match.start()] + phrase
-
-
-def _join_places(text: str, place_name: PlaceName | None) -> str:
-    if place_name is None:
-        return text
-
-    def join(match: re.Match[str]) -> str:
-        joined = f"{match.group('prep')} {match.group('left')}-{match.group('right')}"
-        return joined if place_name(joined) is not None else match.group(0)
-
-    return _PLACE_HYPHEN.sub(join, text)
-
-
-def _written_out(text: str) -> str:
-    def write(match: re.Match[str]) -> str:
-        before = match.group("before") or ""
-        lower = before.strip()[:1].islower()
-        return before + ("miasta stołecznego " if lower else "Miasta Stołecznego ")
-
-    return _MST.sub(write, text)
-
-
-def _without_house_number(text: str, place_name: PlaceName | None) -> str:
-    """The name without a house number after its seat: "… w Cerekwi 48", "… Miłocice nr 58A"."""
-    match = _HOUSE_NUMBER.match(text)
-    if match is None:
-        return text
-    head = match.group("head").rstrip(" ,")
-    if match.group("nr") is None and _SEAT_PHRASE_END.search(head):
-        return head  # "… w Cerekwi 48": a number after "w <place>" is the house's
-    words = head.split(" ")
-    if place_name is None or len(words) < 2:
-        return text
-    for size in (3, 2, 1):
-        if len(words) <= size:
-            continue
-        tail = words[-size:]
-        if not all(re.fullmatch(r"[" + _CAPITAL + r"][\w-]*", w) for w in tail):
-            continue
-        if words[-size - 1].lower() in ("w", "we"):
-            continue  # "Przedszkole w Wieliczce nr 3" keeps its number
-        written = " ".join(tail)
-        known = place_name(written)
-        if known is not None and fold_key(known) == fold_key(written):
-            return head  # "ŚDS „Świt” Miłocice nr 58A": a village and its house number
-    return text
-
-
-def _without_operator(text: str) -> str:
-    """ "Dom Pomocy Społecznej w Chorzeszowie Fundacja im. Brata Alberta" -> "Dom Pomocy
-    Społecznej w Chorzeszowie"; a name that is itself an operator's keeps its words."""
-    match = _OPERATOR_AFTER_SEAT.match(text)
-    if match is None:
-        return text
-    head = match.group("head")
-    if any(re.search(rf"\b{word}\b", head) for word in OPERATOR_HEADS):
-        return text  # "Stowarzyszenie … w Krakowie Fundacja …": whose is whose is unclear
-    return head
-
-
-def _without_seat_clause(text: str) -> str:
-    """ "… w Świerklańcu zs. w Nakle Śląskim" -> "… w Świerklańcu", "Ośrodek Pomocy Społecznej
-    Krzyżanowice zs. w Tworkowie" -> "… Krzyżanowice": the office's place after the name's
-    own; a name that is only a type keeps it ("… zs. w Tworkowie" is then its seat)."""
-    match = _SEAT_CLAUSE.match(text)
-    if match is None:
-        return text
-    head = match.group("head")
-    if fold_key(head) in _REGISTER_NAMES or len(head.split(" ")) < 2:
-        return text
-    return head
-
-
-def register_clean(written: str, place_name: PlaceName | None = None) -> str:
-    """The rules that need no address (the module docstring's first list); the text comes
-    back unchanged when none applies. `place_name` is the gazetteer's reader of a place
-    phrase (as `transforms.names.normalise_name` takes it)."""
-    text = normalise_space(normalise_quotes(written))
-    text = _written_out(text)
-    text = _join_compounds(text)
-    text = _join_places(text, place_name)
-    text = _COMMA_BEFORE_SEAT.sub(lambda m: " " + m.group("phrase"), text)
-    text = _lower_preposition(text, place_name)
-    text = _GLUED_QUOTE.sub("” ", text)
-    text = _without_house_number(text, place_name)
-    text = _without_operator(text)
-    text = _BRANCH_TAIL.sub(lambda m: m.group("head"), text)
-    text = _without_seat_clause(text)
-    return text if text != normalise_space(normalise_quotes(written)) else written
 
 
 # ---------------------------------------------------------------------------------------------
@@ -318,23 +100,8 @@ def seat_phrase(place: str, place_name: PlaceName | None) -> str | None:
     return found.phrase
 
 
-def _register_names() -> dict[str, str]:
-    """Register names of seated types without their seat, by their folded key ("dom pomocy
-    spolecznej" -> "Dom Pomocy Społecznej"; "dzienny dom senior" -> "Dzienny Dom „Senior+”")."""
-    seated = {acronym_token_key(s) for s in SEATED}
-    full = [row.full for row in ACRONYMS if acronym_token_key(row.short) in seated]
-    return {fold_key(name): name for name in (*full, *_OTHER_REGISTER_NAMES)}
-
-
-_REGISTER_NAMES = _register_names()
-
-
 _FINAL_SEAT = re.compile(
-    r"(?:^|\s)(?:w|we)\s+(?P<place>["
-    + _CAPITAL
-    + r"][\w.-]*(?:\s+["
-    + _CAPITAL
-    + r"][\w.-]*){0,3})$"
+    r"(?:^|\s)(?:w|we)\s+(?P<place>[" + CAPITAL + r"][\w.-]*(?:\s+[" + CAPITAL + r"][\w.-]*){0,3})$"
 )
 
 
@@ -432,7 +199,7 @@ def _gmina_place_after_register_name(
     for size in (1, 2, 3):
         if len(words) <= size + 1:
             break
-        register_name = _REGISTER_NAMES.get(fold_key(" ".join(words[:-size])))
+        register_name = REGISTER_NAMES.get(fold_key(" ".join(words[:-size])))
         tail = words[-size:]
         if register_name is None or not all(w[:1].isupper() for w in tail):
             continue
@@ -453,9 +220,9 @@ def _described_register_name(name: str) -> str | None:
     None for anything else (a patron, a byname, a number: their seat is not taken)."""
     first, _, rest = name.partition(" ")
     head, dla, _whom = name.partition(" dla ")
-    if dla and re.fullmatch(r"[\w ,-]+", name) and fold_key(head) in _REGISTER_NAMES:
+    if dla and re.fullmatch(r"[\w ,-]+", name) and fold_key(head) in REGISTER_NAMES:
         return name
-    register_name = _REGISTER_NAMES.get(fold_key(rest)) if rest else None
+    register_name = REGISTER_NAMES.get(fold_key(rest)) if rest else None
     if register_name is None or not first[:1].isupper():
         return None
     if not any(a.pos == "adj" and "nom" in a.cases for a in analyse_word(first.lower())):
@@ -472,14 +239,14 @@ def _numbered(name: str) -> tuple[str, str] | None:
     match = _NUMBERED.fullmatch(name)
     if match is None:
         return None
-    register_name = _REGISTER_NAMES.get(fold_key(match.group("head")))
+    register_name = REGISTER_NAMES.get(fold_key(match.group("head")))
     if register_name is None:
         return None
     return register_name, match.group("number")
 
 
 def _has_seat(name: str) -> bool:
-    return re.search(r"(?:^|\s)(?:w|we)\s+[" + _CAPITAL + "]", name) is not None
+    return re.search(r"(?:^|\s)(?:w|we)\s+[" + CAPITAL + "]", name) is not None
 
 
 def _seat_after_type(
@@ -603,7 +370,7 @@ def styled_seat(
         in_gmina = _gmina_place_after_register_name(name, gmina_place, place_name)
         if in_gmina is not None:
             return Styled(in_gmina, from_address=False)
-    register_name = _REGISTER_NAMES.get(fold_key(name)) or _described_register_name(name)
+    register_name = REGISTER_NAMES.get(fold_key(name)) or _described_register_name(name)
     if locality and register_name is not None:
         phrase = seat_phrase(locality, place_name)
         if phrase is not None:

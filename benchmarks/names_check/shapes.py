@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from transforms.register_style import OPERATOR_HEADS, reads_as_locative  # noqa: E402
+from transforms.register_clean import OPERATOR_HEADS, reads_as_locative  # noqa: E402
 
 _CAPITAL = "A-ZĄĆĘŁŃÓŚŹŻ"
 _SEAT = re.compile(r"(?:^|\s)(?:w|we)\s+(?P<place>[" + _CAPITAL + r"][\w-]*)")
