@@ -12,9 +12,9 @@ from extractors.mention_text import (
     Token,
     adjective_triples,
     agrees,
-    gender_alias,
     head_lemma,
     head_readings,
+    head_triples,
     is_adjective,
 )
 from extractors.mention_words import (
@@ -113,15 +113,7 @@ def _numbers(tokens: list[Token], start: int, head: int) -> set[str]:
     """The numbers the head can stand in, given the adjectives right beside it that agree
     with it: "Szkoły" is singular (genitive) or plural, "Szkoły Podstawowe" and "SZKOŁY
     DOTYCZĄCE …" only plural, "Szkoły Podstawowej" only singular."""
-    triples = gender_alias(
-        {
-            (n, c, g)
-            for r in head_readings(tokens[head])
-            for n in r.numbers
-            for c in r.cases
-            for g in r.genders
-        }
-    )
+    triples = head_triples(tokens[head])
     after = head + 1
     while after < len(tokens) and tokens[after].capitalised and is_adjective(tokens[after]):
         after += 1

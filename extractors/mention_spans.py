@@ -37,6 +37,7 @@ from extractors.mention_text import (
     agrees,
     gender_alias,
     head_readings,
+    head_triples,
     is_adjective,
     is_title,
     person_starts,
@@ -382,15 +383,7 @@ def stray_adjective(tokens: list[Token], head: int, j: int) -> bool:
         return False
     if any("gen" in r.cases for r in found) or agrees(token, tokens[head]):
         return False
-    head_forms = gender_alias(
-        {
-            (n, c, g)
-            for r in head_readings(tokens[head])
-            for n in r.numbers
-            for c in r.cases
-            for g in r.genders
-        }
-    )
+    head_forms = head_triples(tokens[head])
     ours = adjective_triples(tuple(found), adjective=True)
     if {(n, g) for n, _c, g in ours} & {(n, g) for n, _c, g in head_forms}:
         return False  # "Klubu Integracyjny dla Dzieci": the head's adjective in a slipped case

@@ -96,6 +96,20 @@ def head_readings(token: Token) -> tuple[Reading, ...]:
     return head_forms().get(token.lower, ())
 
 
+def head_triples(token: Token) -> set[tuple[str, str, str]]:
+    """The (number, case, gender) a head word can stand in, masculine genders aliased as
+    adjectives list them."""
+    return gender_alias(
+        {
+            (n, c, g)
+            for r in head_readings(token)
+            for n in r.numbers
+            for c in r.cases
+            for g in r.genders
+        }
+    )
+
+
 def head_lemma(token: Token) -> str:
     found = head_readings(token)
     return found[0].lemma if found else ""
@@ -131,17 +145,10 @@ def is_verb(token: Token) -> bool:
 def agrees(adjective: Token, head: Token) -> bool:
     """The adjective can stand in the head's case, number and gender ("Łódzkim" does not
     agree with "Ośrodek": it ends the place before it, "w Aleksandrowie Łódzkim")."""
-    head_triples = {
-        (n, c, g)
-        for r in head_readings(head)
-        for n in r.numbers
-        for c in r.cases
-        for g in r.genders
-    }
     words = readings(adjective.text.rsplit("-", 1)[-1])
     if not words:
         return True  # unknown to the dictionary (a folded or rare word): no evidence against
-    return bool(adjective_triples(words, adjective=True) & gender_alias(head_triples))
+    return bool(adjective_triples(words, adjective=True) & head_triples(head))
 
 
 def gender_alias(triples: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
