@@ -231,8 +231,7 @@ def _take_contact(fields: PageFields, pair: Pair) -> None:
             if kind in ("phone", "gsm", "mobile"):
                 fields.add_phones(_phones_in(text))
             elif kind == "fax":
-                add_unique(fields.faxes, find_numbers(text))
-                fields.add_phones(f"fax: {number}" for number in find_numbers(text))
+                fields.add_faxes(find_numbers(text))
             elif kind == "mail":
                 fields.add_emails(find_emails(item))
             else:
@@ -283,9 +282,7 @@ def _take_person_contacts(fields: PageFields, pair: Pair) -> None:
         if kind in ("phone", "gsm", "mobile"):
             add_unique(fields.person_phones, find_phones("\n".join(text_lines(item))))
         elif kind == "fax" and not find_postal_codes(pair.text):
-            faxes = find_numbers("\n".join(text_lines(item)))
-            add_unique(fields.faxes, faxes)
-            fields.add_phones(f"fax: {number}" for number in faxes)
+            fields.add_faxes(find_numbers("\n".join(text_lines(item))))
         elif kind == "mail":
             fields.person_emails += [(email, pair.text) for email in find_emails(item)]
 
@@ -366,13 +363,10 @@ def map_pairs(block: Block, name_hint: str) -> PageFields:
             fields.add_phones(_labelled(pair.label, number) for number in _phones_in(own))
             # "tel. 61 28 37 001, fax 61 28 29 321", "Sekretariat tel/fax - (48 46) 874 62 94"
             # in one cell: the office's faxes, typed as such
-            faxes = [entry.number for entry in find_phone_entries(own) if entry.fax]
-            add_unique(fields.faxes, faxes)
-            fields.add_phones(f"fax: {number}" for number in faxes)
+            fields.add_faxes([entry.number for entry in find_phone_entries(own) if entry.fax])
         elif kind == "fax":
             own = _owners_numbers(text, name_hint)
-            add_unique(fields.faxes, find_numbers(own))
-            fields.add_phones(f"fax: {number}" for number in find_numbers(own))
+            fields.add_faxes(find_numbers(own))
         elif kind == "emails":
             fields.add_emails(find_emails(pair.node if pair.node is not None else text))
         elif kind == "websites":

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from extractors.contacts import find_addresses, find_phones
-from extractors.fields import RecordFields
+from extractors.fields import RecordFields, add_unique
 from extractors.html_pages.dom import attr_text, inside
 from extractors.html_pages.owner_name import names_another_institution
 from transforms.text import fold_key
@@ -35,6 +35,11 @@ class PageFields(RecordFields):
     # with the words of that person's entry
     person_phones: list[str] = field(default_factory=list)
     person_emails: list[tuple[str, str]] = field(default_factory=list)
+
+    def add_faxes(self, numbers: list[str]) -> None:
+        """The office's fax numbers: kept apart as faxes and among the phones, typed "fax:"."""
+        add_unique(self.faxes, numbers)
+        self.add_phones(f"fax: {number}" for number in numbers)
 
 
 def icon_items(node: Tag) -> Iterator[tuple[str, Tag]]:
