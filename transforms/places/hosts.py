@@ -12,7 +12,8 @@ names its seat, not the gmina of the bodies it writes about, and says nothing he
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+
+from transforms.contacts import website_host
 
 # Labels that are never a place: the web's own words, not the site's.
 _NOT_PLACES = frozenset(
@@ -27,9 +28,9 @@ def host_place_labels(url: str | None) -> tuple[str, ...]:
     """The labels of the URL's host that may name a place, first first: whole labels and
     their dash-separated parts of at least four letters, the top-level domain left out;
     none for a county's or a voivodeship's site."""
-    if not url:
+    host = website_host(url) if url else None
+    if host is None:
         return ()
-    host = (urlsplit(url).hostname or "").lower()
     labels = host.split(".")[:-1]  # the top-level domain names a country, not a place
     if not labels or any(_LARGER_UNIT.search(label) for label in labels):
         return ()
