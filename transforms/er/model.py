@@ -47,23 +47,25 @@ class Thresholds:
     match_without_contact: float | None = None
 
     @property
+    def loose_match(self) -> float:
+        """The threshold of a join no contact supports (`match` when unset)."""
+        return self.match if self.match_without_contact is None else self.match_without_contact
+
+    @property
     def lowest_match(self) -> float:
         """The lowest probability that may join: a doubt stays below it."""
-        loose = self.match if self.match_without_contact is None else self.match_without_contact
-        return min(self.match, loose)
+        return min(self.match, self.loose_match)
 
     def joins(
         self, probability: npt.NDArray[np.float64], agree: npt.NDArray[np.bool_]
     ) -> npt.NDArray[np.bool_]:
         """Which pairs join, by their probability and whether a contact of theirs agrees."""
-        loose = self.match if self.match_without_contact is None else self.match_without_contact
-        joined: npt.NDArray[np.bool_] = probability >= np.where(agree, self.match, loose)
+        joined: npt.NDArray[np.bool_] = probability >= np.where(agree, self.match, self.loose_match)
         return joined
 
     def joins_sql(self, probability: str, agree: str) -> str:
         """`joins` as an SQL condition over the columns `probability` and `agree`."""
-        loose = self.match if self.match_without_contact is None else self.match_without_contact
-        return f"({probability} >= CASE WHEN {agree} THEN {self.match} ELSE {loose} END)"
+        return f"({probability} >= CASE WHEN {agree} THEN {self.match} ELSE {self.loose_match} END)"
 
 
 @dataclass(frozen=True, slots=True)
