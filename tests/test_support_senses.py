@@ -5,7 +5,7 @@ Each case is a real line of the web corpus's tune half (`benchmarks/web_corpus`,
 id in the case id), read through `transforms.support_statements.read_support`. The sense is
 decided from the words around the phrase (`transforms.phrase_senses`): food sampled, a
 vaccination card, board with a price, things a pupil brings, a room among rooms, a compound
-adjective naming a kind of unit. Lines where the same words do name support are cases too.
+adjective naming a kind of unit, a residence registered at an office. Lines where the same words do name support are cases too.
 The test half is never read here.
 """
 
@@ -81,6 +81,19 @@ def _codes(text: str) -> set[str]:
             "stosujących przemoc domową",
             {"domestic_violence"},
             id="a052-a-compound-naming-a-kind-of-programme",
+        ),
+        pytest.param(
+            "Ośrodek zasięgiem działania obejmuje miasto Bielsk Podlaski, które na dzień "
+            "31.12.2022 roku wg danych ewidencyjnych liczyło 24.221 mieszkańców zameldowanych "
+            "na pobyt stały oraz 382 osoby z pobytem czasowym.",
+            set(),
+            id="f015-a-registered-residence-is-not-residential-care",
+        ),
+        pytest.param(
+            # ../shared/data/html_fixtures/gmina/bip.bialowieza.pl.html, "Liczba mieszkancow"
+            "Liczba mieszkancow\nStan na 31.12.2018 r. Pobyt staly - 2105",
+            set(),
+            id="bialowieza-a-count-of-registered-residents",
         ),
         # --- the same words naming support: still read ------------------------------------
         pytest.param(

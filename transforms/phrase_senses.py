@@ -177,6 +177,24 @@ def _within_residential_care(tokens: Sequence[Token], match: Match) -> str | Non
     return "a home's round-the-clock care" if re.search(r"\bcalodobow", text) else None
 
 
+# Words of registering where one lives: "mieszkańców zameldowanych na pobyt stały".
+_REGISTRATION = frozenset({"zameldować", "zameldowanie", "meldunek", "meldować", "wymeldować"})
+_COUNT = re.compile(r"^\d[\d\s.]*$")
+
+
+def _registered_residence(tokens: Sequence[Token], match: Match) -> str | None:
+    """ "24.221 mieszkańców zameldowanych na pobyt stały", "Liczba mieszkańców … Pobyt stały -
+    2105": a residence registered at an office (and counted), not a stay in a care home."""
+    if match.rule.code != "residential_care" or not tokens[match.start].lemmas & {"pobyt"}:
+        return None
+    if any(_lemmas(token) & _REGISTRATION for token in tokens):
+        return "a registered residence, not residential care"
+    after = tokens[match.end] if match.end < len(tokens) else None
+    if after is not None and _COUNT.match(after.text) and re.search(r"[-–:]", after.gap_before):
+        return "a count of registered residents, not residential care"
+    return None
+
+
 def _among_rooms(tokens: Sequence[Token], match: Match) -> str | None:
     """ "znajdują się: dyżurka, szatnie, siłownia, świetlica, sanitariaty": a room."""
     listed = match.start > 0 and _LIST_GAP.search(tokens[match.start].gap_before)
@@ -249,6 +267,7 @@ def other_sense(tokens: Sequence[Token], match: Match) -> str | None:
         _priced,
         _brought,
         _within_residential_care,
+        _registered_residence,
         _among_rooms,
         _names_a_kind_of_unit,
     ):
