@@ -546,6 +546,17 @@ def test_ages(text: str, ages: list[tuple[int | None, int | None]]) -> None:
             None,
             id="b007-a-due-date",
         ),
+        pytest.param(
+            "Czy zajęcia w poradni są płatne?\n\nWszelaka pomoc udzielana w Poradni jest "
+            "bezpłatna.",
+            True,
+            id="f033-a-question-states-no-fee-its-answer-does",
+        ),
+        pytest.param(
+            "Zajęcia są płatne (zgodnie z cennikiem) lub bezpłatne w ramach dnia otwartego.",
+            False,
+            id="f027-the-first-is-the-rule-the-second-its-exception",
+        ),
     ],
 )
 def test_fees(text: str, free: bool | None) -> None:

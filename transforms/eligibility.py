@@ -213,15 +213,27 @@ _FREE_NOT_SUPPORT = re.compile(
 _DUE_DATE = re.compile(r"\bplatn\w* (?:do|w terminie|przelewem|gotowk)")
 
 
+def _blanked(pattern: re.Pattern[str], text: str) -> str:
+    """`text` with `pattern`'s matches blanked out, every other character where it was."""
+    return pattern.sub(lambda match: " " * len(match.group(0)), text)
+
+
 def read_fees(sentences: Iterable[str]) -> Fees | None:
-    """Free or paid, from the first sentence that says either; None when none does."""
+    """Free or paid, from the first sentence that says either; None when none does. A
+    question states neither ("Czy zajęcia w poradni są płatne?"; the answer follows it), and
+    in a sentence that says both, the first is the rule and the second its exception ("Zajęcia
+    są płatne (zgodnie z cennikiem) lub bezpłatne w ramach dnia otwartego")."""
     for sentence in sentences:
         folded = fold(sentence).lower()
-        if _FREE.search(_FREE_NOT_SUPPORT.sub(" ", _FREE_BY_NAME.sub(" ", folded))):
+        if folded.rstrip().endswith("?"):
+            continue
+        free = _FREE.search(_blanked(_FREE_NOT_SUPPORT, _blanked(_FREE_BY_NAME, folded)))
+        paid = _PAID.search(_blanked(_DUE_DATE, folded))
+        if paid and re.search(r"\bnie\w*\s+(?:jest\s+)?odplatn", folded):
+            paid = None
+        if free and (not paid or free.start() <= paid.start()):
             return Fees(True, sentence)
-        if _PAID.search(_DUE_DATE.sub(" ", folded)) and not re.search(
-            r"\bnie\w*\s+(?:jest\s+)?odplatn", folded
-        ):
+        if paid:
             return Fees(False, sentence)
     return None
 
