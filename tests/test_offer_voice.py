@@ -169,6 +169,19 @@ def _codes(text: str) -> set[str]:
             set(),
             id="a085-a-name-and-its-address",
         ),
+        # --- examples of problems or of kinds of units ("takich jak …") -------------------
+        pytest.param(
+            "Nasze działania skoncentrowane są wokół osób dorosłych, które doświadczają "
+            "trudności życiowych takich, jak utrata bliskich, pracy, czy przemoc domowa.",
+            set(),
+            id="a007-examples-of-difficulties",
+        ),
+        pytest.param(
+            "• usługi świadczone są w mieszkaniu osoby, która potrzebuje pomocy lub w ośrodkach "
+            "wsparcia takich jak środowiskowe domy samopomocy, dzienne domy pomocy.",
+            set(),
+            id="a085-examples-of-kinds-of-units",
+        ),
         # --- what an examination is of ----------------------------------------------------
         pytest.param(
             "• Rodzic może zgłosić chęć uczestnictwa w badaniach psychologiczno-pedagogiczno – "
