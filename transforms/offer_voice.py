@@ -18,7 +18,9 @@ Three readings, none naming a host or an institution:
 - `not_offered_here(words, staff)`: why one service phrase, given the folded words before it in
   its sentence, is a need, a condition or a staff member rather than an offer;
 - `speaks_as_a_guide(text)`: whether a whole text is a guide or a blog post about such units
-  (its statements are then nobody's offer).
+  (its statements are then nobody's offer);
+- `announces_a_public_consultation(text)` and `about_the_consultation(sentence)`: a page that
+  announces a public consultation of a plan speaks of "the consultation", not of counselling.
 """
 
 from __future__ import annotations
@@ -26,11 +28,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from transforms.morphology import analyse_word
 from transforms.text import fold
 
 __all__ = [
     "STAFF_LEMMAS",
     "STAFF_STEMS",
+    "about_the_consultation",
+    "announces_a_public_consultation",
     "general_voice",
     "not_offered_here",
     "own_voice",
@@ -211,3 +216,35 @@ def speaks_as_a_guide(text: str) -> bool:
     markers = {match.group(0) for match in _GUIDE.finditer(folded)}
     general = sum(1 for pattern in _GENERAL.values() if pattern.search(folded))
     return bool(markers) and len(markers) + general >= 2
+
+
+# A public consultation of a plan or a resolution: "Konsultacje społeczne projektu uchwały…",
+# "Konsultacje Programu Usług Społecznych…".
+_PUBLIC_CONSULTATION = re.compile(
+    r"\bkonsultacj\w* (?:spoleczn|projekt|program|uchwal|strategi|dokument)"
+)
+_CONSULTATION = re.compile(r"\bkonsultacj\w*(?: (\w+))?")
+
+
+def announces_a_public_consultation(text: str) -> bool:
+    """Whether a page is about a public consultation: it says so twice over ("Konsultacje
+    społeczne – Program…", "z dopiskiem: Konsultacje Programu…"); one link to a document sent
+    "do konsultacji społecznych" is not enough."""
+    return len(_PUBLIC_CONSULTATION.findall(fold(text).lower())) >= 2
+
+
+def about_the_consultation(sentence: str) -> bool:
+    """On a page that announces a public consultation, whether a sentence is about "the
+    consultation" ("Celem konsultacji jest … w zakresie pieczy zastępczej", "odpowiedzialną za
+    przeprowadzenie konsultacji jest Dyrektor"): it then speaks of it, not of counselling or of
+    what the plan is about. A consultation with its kind ("konsultacje psychologiczne",
+    "konsultacje z terapeutą") may still be offered."""
+    for match in _CONSULTATION.finditer(sentence.lower()):
+        following = match.group(1)
+        if following is None or following.startswith("społeczn"):
+            return True
+        if following not in ("z", "ze", "u") and not any(
+            r.pos in ("adj", "adja") for r in analyse_word(following)
+        ):
+            return True
+    return False

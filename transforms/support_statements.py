@@ -30,6 +30,8 @@ from transforms.morphology import analyse_word
 from transforms.offer_voice import (
     STAFF_LEMMAS,
     STAFF_STEMS,
+    about_the_consultation,
+    announces_a_public_consultation,
     general_voice,
     not_offered_here,
     speaks_as_a_guide,
@@ -566,29 +568,6 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
     )
 
 
-# A public consultation of a plan or a resolution: "Konsultacje społeczne projektu uchwały…",
-# "Konsultacje Programu Usług Społecznych…".
-_PUBLIC_CONSULTATION = re.compile(
-    r"\bkonsultacj\w* (?:spoleczn|projekt|program|uchwal|strategi|dokument)"
-)
-_CONSULTATION = re.compile(r"\bkonsultacj\w*(?: (\w+))?")
-
-
-def _about_the_consultation(sentence: str) -> bool:
-    """On a page that announces a public consultation, a sentence about "the consultation"
-    ("Celem konsultacji jest … w zakresie pieczy zastępczej", "odpowiedzialną za przeprowadzenie
-    konsultacji jest Dyrektor") speaks of it, not of counselling or of what the plan is about;
-    a consultation with its kind ("konsultacje psychologiczne", "konsultacje z terapeutą") may
-    still be offered."""
-    for match in _CONSULTATION.finditer(sentence.lower()):
-        following = match.group(1)
-        if following is None or following.startswith("społeczn"):
-            return True
-        if following not in ("z", "ze", "u") and not _is_adjective(following):
-            return True
-    return False
-
-
 def read_support(text: str | None, opening_hours: str | None = None) -> SupportStatements:
     """The support `text` states (services and target groups with their sentences, ages,
     fees, referral) and the schedules of `text` and of an `opening_hours` value. A guide or a
@@ -602,10 +581,7 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
     offered: list[str] = []
     every: list[str] = []
     introduced_by_no_offer = False  # in a list after "zawieszam działalność:", "Wymagania:"
-    # Said twice over ("Konsultacje społeczne – Program…", "z dopiskiem: Konsultacje
-    # Programu…"), the page is about a public consultation; one link to a document sent "do
-    # konsultacji społecznych" is not.
-    consultation = len(_PUBLIC_CONSULTATION.findall(fold(text).lower())) >= 2
+    consultation = announces_a_public_consultation(text)
     for written in sentences(text):
         # A link's file type run into its title: "DOCXUchwała nr 3252/24…", "PDFRejestr…".
         sentence = _FILE_TYPE.sub("", written)
@@ -618,7 +594,7 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
             continue
         if general_voice(sentence):
             continue
-        if consultation and _about_the_consultation(sentence):
+        if consultation and about_the_consultation(sentence):
             continue
         offered.append(sentence)
         service_codes, group_codes = _codes_in(sentence)
