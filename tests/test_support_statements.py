@@ -331,6 +331,20 @@ def test_what_a_sentence_states_and_what_it_only_names(text: str, codes: set[str
             {"health_care"},
             id="a092-leczone",
         ),
+        pytest.param(
+            "Miejsko-Gminny Ośrodek Pomocy Społecznej prowadzi sprawy z zakresu: pomocy "
+            "społecznej, świadczeń rodzinnych i opiekuńczych, funduszu alimentacyjnego, dodatków "
+            "mieszkaniowych i energetycznych, stypendiów szkolnych, profilaktyki alkoholowej i "
+            "narkomani, sprawy pieczy zastępczej, koordynacji świadczeń rodzinnych i dodatków na "
+            "podstawie nadanych upoważnień Burmistrza Gorzowa Śląskiego.",
+            {"addiction_support", "financial_benefits", "foster_care"},
+            id="c061-prevention-of-addictions-is-addiction-support",
+        ),
+        pytest.param(
+            "• Prowadzenie profilaktyki antyalkoholowej, propagowanie właściwych wzorców zachowań.",
+            {"prevention"},
+            id="f021-a-word-morfeusz-does-not-know-stays-prevention",
+        ),
     ],
 )
 def test_the_ways_pages_write_each_form(text: str, codes: set[str]) -> None:
