@@ -621,6 +621,26 @@ def test_fees_in_forms_the_tune_half_does_not_show(text: str, free: bool | None)
         ),
         pytest.param("• wobec których MOPS wydał stosowną decyzję.", True, id="a059-a-decision"),
         pytest.param(
+            "Do placówek podopiecznych kieruje Powiatowe Centrum Pomocy Rodzinie na podstawie "
+            "postanowienia Sądu Wydziału Rodzinnego i Nieletnich.",
+            True,
+            id="d025-by-a-court-order",
+        ),
+        pytest.param(
+            "Środowiskowy Dom Samopomocy w Lubawie jest placówką zapewniającą dzienny pobyt dla "
+            "32 osób dorosłych przewlekle psychicznie chorych oraz upośledzonych umysłowo i "
+            "obejmuje opieką osoby z terenu miasta i gminy Lubawa, skierowane do Domu decyzją "
+            "Kierownika Miejskiego Ośrodka Pomocy Społecznej w Lubawie.",
+            True,
+            id="f008-sent-by-a-decision",
+        ),
+        pytest.param(
+            "4. Po uzyskaniu orzeczenia, opiekun prawny kontaktuje się z Dyrektorem Ośrodka w "
+            "celu konsultacji i umówienia terminu przyjęcia",
+            True,
+            id="f050-after-obtaining-a-certificate",
+        ),
+        pytest.param(
             "Postanowienie o umieszczeniu w młodzieżowym ośrodku wychowawczym wydaje sąd rejonowy.",
             True,
             id="b051-a-court-order",

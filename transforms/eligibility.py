@@ -267,6 +267,10 @@ _REFERRAL = re.compile(
     r"|\bskierowani\w* (?:\w+ )?wyda\w*"
     r"|\bkier(?:uje|uja|owan[aey]?|owani)\s(?!sie\b|do\b)(?:przez\s)?(?:(?!do\b)\w+\s)?"
     r"(?:sad|lekarz|mops|gops|ops|pcpr|poradni)"
+    # "na podstawie postanowienia Sądu", "skierowane do Domu decyzją Kierownika MOPS", "Po
+    # uzyskaniu orzeczenia, opiekun prawny kontaktuje się…"
+    r"|\bna podstawie (?:\w+ ){0,2}postanowieni|\bskierowan\w* (?:\w+ ){0,3}decyzj"
+    r"|\bpo uzyskaniu (?:\w+ ){0,2}(?:skierowan|orzeczeni)"
 )
 
 
