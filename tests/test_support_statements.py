@@ -621,6 +621,9 @@ def test_fees_in_forms_the_tune_half_does_not_show(text: str, free: bool | None)
         ),
         pytest.param("• wobec których MOPS wydał stosowną decyzję.", True, id="a059-a-decision"),
         pytest.param(
+            "- wydawanie decyzji w zakresie rejestra", None, id="a067-issuing-decisions-is-a-duty"
+        ),
+        pytest.param(
             "Do placówek podopiecznych kieruje Powiatowe Centrum Pomocy Rodzinie na podstawie "
             "postanowienia Sądu Wydziału Rodzinnego i Nieletnich.",
             True,

@@ -254,7 +254,9 @@ _NO_REFERRAL = re.compile(
 )
 _REFERRAL = re.compile(
     r"\b(?:na podstawie|ze|z) (?:\w+ ){0,2}(?:skierowan|orzeczeni|opinii o potrzebie|decyzji)"
-    r"|\bwyda\w* (?:\w+ ){0,2}(?:skierowani|decyzj)|\bpostanowieni\w* (?:\w+ ){0,2}o umieszczeniu"
+    # "MOPS wydał stosowną decyzję"; not an office's duty "wydawanie decyzji w zakresie…"
+    r"|\bwyda(?!wani)\w* (?:\w+ ){0,2}(?:skierowani|decyzj)"
+    r"|\bpostanowieni\w* (?:\w+ ){0,2}o umieszczeniu"
     r"|\bskierowanie (?:jest )?(?:wymagane|potrzebne|konieczne)"
     r"|\b(?:wymagane|potrzebne|konieczne|niezbedne) jest skierowanie"
     r"|\b(?:posiada\w*|mie\w*|maja)\s(?:\w+\s){0,3}(?:skierowan|orzeczeni)"
