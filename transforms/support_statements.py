@@ -39,6 +39,7 @@ from transforms.offer_voice import (
 from transforms.opening_hours import Schedule, read_schedules
 from transforms.phrase_senses import other_sense
 from transforms.sentences import sentences
+from transforms.service_sessions import PAGE_SESSION_OF, bare_session, sessions_of_another
 from transforms.taxonomy_reading import Match, Token, find_matches, tokenise
 from transforms.text import fold
 
@@ -484,22 +485,6 @@ _NAMED_SERVICES = frozenset({("poradnictwo", "zawodowy"), ("poradnictwo", "obywa
 # department or a programme ("Wydział Edukacji", "Program Operacyjny Wiedza Edukacja Rozwój").
 _NOT_ALONE_IN_PROSE = frozenset({("edukacja",)})
 
-# A session of another service is called a "porada" or a "konsultacja" too: "nieodpłatnej
-# pomocy prawnej - umów się na poradę", "konsultacji lekarskiej … podstawowej opieki
-# zdrowotnej", "z porady psychologicznej, … porada domowa". Beside such a service in its
-# sentence the bare word is that service's session, not counselling of its own.
-_SESSION_WORDS = frozenset(
-    {("porada",), ("konsultacja",), ("konsultować",), ("punkt", "konsultacyjny")}
-)
-_SESSION_OF = frozenset({"legal_aid", "health_care", "psychiatry", "psychological_support"})
-
-
-def _sessions_of_another(services: list[Match]) -> list[Match]:
-    codes = {m.rule.code for m in services}
-    if not codes & _SESSION_OF:
-        return services
-    return [m for m in services if m.rule.pattern not in _SESSION_WORDS]
-
 
 def _narrowest_dropped(matches: list[Match]) -> list[Match]:
     """Drop a match that lies inside a longer one of another code: "doradztwo zawodowe" is
@@ -534,8 +519,9 @@ def _counselling_on_law(tokens: Sequence[Token], match: Match, text: str) -> boo
     )
 
 
-def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
-    """Service and target group codes a sentence states, in order of appearance."""
+def _codes_in(sentence: str) -> tuple[list[str], list[str], set[str]]:
+    """Service and target group codes a sentence states, in order of appearance, and the
+    service codes it states only by a bare session word ("porada", "konsultacja")."""
     # An address's words are not the page's words: "swietlica_ostroda@wp.pl", "/terapia-si".
     text = _LINK.sub(" ", unicodedata.normalize("NFC", sentence))
     # "poradnictwa m.in. psychologicznego": the aside does not part a noun from its adjective.
@@ -550,7 +536,7 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
         and not any(_PHRASE_BREAK.search(t.gap_before) for t in tokens[m.start + 1 : m.end])
     ]
     services += list(_coordinated(tokens))  # these span a list: "bytowe, opiekuńcze"
-    services = _sessions_of_another(
+    services = sessions_of_another(
         [
             m
             for m in services
@@ -565,6 +551,8 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
     return (
         [m.rule.code for m in sorted(services, key=lambda m: m.start)],
         [m.rule.code for m in sorted(groups, key=lambda m: m.start)],
+        {m.rule.code for m in services if bare_session(tokens, m)}
+        - {m.rule.code for m in services if not bare_session(tokens, m)},
     )
 
 
@@ -582,6 +570,7 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
     every: list[str] = []
     introduced_by_no_offer = False  # in a list after "zawieszam działalność:", "Wymagania:"
     consultation = announces_a_public_consultation(text)
+    sessions_only: dict[str, bool] = {}  # stated only by "porada", "konsultacja" so far
     for written in sentences(text):
         # A link's file type run into its title: "DOCXUchwała nr 3252/24…", "PDFRejestr…".
         sentence = _FILE_TYPE.sub("", written)
@@ -597,11 +586,20 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
         if consultation and about_the_consultation(sentence):
             continue
         offered.append(sentence)
-        service_codes, group_codes = _codes_in(sentence)
+        service_codes, group_codes, by_session = _codes_in(sentence)
         for code in service_codes:
+            if code not in by_session and sessions_only.get(code):  # its first real statement
+                services[code] = StatedCode(code, sentence)
             services.setdefault(code, StatedCode(code, sentence))
+            sessions_only[code] = sessions_only.get(code, True) and code in by_session
         for code in group_codes:
             groups.setdefault(code, StatedCode(code, sentence))
+    # On a page of legal aid or health care, a "porada" or "konsultacja" no sentence says is
+    # of another kind is that service's session ("Udzielane porady są bezpłatne").
+    if set(services) & PAGE_SESSION_OF:
+        for code, only in sessions_only.items():
+            if only:
+                del services[code]
     order = {service.code: i for i, service in enumerate(taxonomy.SERVICES)}
     group_order = {group.code: i for i, group in enumerate(taxonomy.TARGET_GROUPS)}
     schedule_text = "\n".join(part for part in (opening_hours, text) if part)
