@@ -141,6 +141,12 @@ def _codes(text: str) -> set[str]:
             id="c021-a-condition-of-not-using-it",
         ),
         pytest.param(
+            "W Centrum znajdzie się także hostel, w którym młodzież z zaburzeniami psychicznymi "
+            "niewymagająca leczenia szpitalnego będzie mogła przebywać nawet do 10 miesięcy.",
+            {"housing"},
+            id="d030-treatment-they-do-not-need",
+        ),
+        pytest.param(
             "7. w sprawach o urlopowanie małoletnich z pieczy zastępczej z wyjątkiem gdy "
             "małoletni przebywa w domu dziecka;",
             set(),

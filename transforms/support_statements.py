@@ -418,7 +418,8 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
     # pieczy zastępczej – realizuje zadanie…").
     if tokens[0].text == "o" and not any(_is_verb(token.text) for token in tokens[1 : match.start]):
         return True
-    if "nie" in before:  # "nie udziela porad prawnych", "nie korzysta z ośrodka wsparcia"
+    # "nie udziela porad prawnych", "nie korzysta z ośrodka wsparcia", "niewymagająca leczenia"
+    if "nie" in before or any(word.startswith("niewymagaj") for word in before):
         return True
     if (
         before
