@@ -188,6 +188,28 @@ def _codes(text: str) -> set[str]:
             set(),
             id="a085-examples-of-kinds-of-units",
         ),
+        # --- partners: what they do is not this unit's offer -----------------------------
+        pytest.param(
+            "Współpracujemy ze środowiskiem lokalnym, a w szczególności z podmiotami właściwymi "
+            "w zakresie wspierania rodziny i systemu pieczy zastępczej, jednostkami "
+            "organizacyjnymi pomocy społecznej oraz sądami i ich organami pomocniczymi.",
+            set(),
+            id="a040-partners-fields",
+        ),
+        pytest.param(
+            "Zespół planuje i koordynuje pomoc, prowadzi monitoring sytuacji w środowisku "
+            "domowym oraz aktywuje współpracę z oświatą, ochroną zdrowia, pomocą społeczną i "
+            "komisjami rozwiązywania problemów alkoholowych oraz organizacjami pozarządowymi.",
+            set(),
+            id="d007-partners-named-by-their-field",
+        ),
+        pytest.param(
+            "W kolejnych latach wprowadzano kolejne akty prawne, które stopniowo zwiększały "
+            "zakres usług – od orzecznictwa po wsparcie rodzin, współpracę z nauczycielami i "
+            "rozwijanie kompetencji społecznych.",
+            {"family_support"},
+            id="a048-what-comes-before-the-partners-is-still-read",
+        ),
         # --- what an examination is of ----------------------------------------------------
         pytest.param(
             "• Rodzic może zgłosić chęć uczestnictwa w badaniach psychologiczno-pedagogiczno – "

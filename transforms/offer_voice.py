@@ -20,7 +20,10 @@ Three readings, none naming a host or an institution:
 - `speaks_as_a_guide(text)`: whether a whole text is a guide or a blog post about such units
   (its statements are then nobody's offer);
 - `announces_a_public_consultation(text)` and `about_the_consultation(sentence)`: a page that
-  announces a public consultation of a plan speaks of "the consultation", not of counselling.
+  announces a public consultation of a plan speaks of "the consultation", not of counselling;
+- `examples_of_problems_or_units(words, texts)` and `after_partners(words, texts)`: a phrase
+  on a list "takich jak …" of problems or of kinds of units, or after "współpracujemy z",
+  names what someone suffers or what others do.
 """
 
 from __future__ import annotations
@@ -35,7 +38,9 @@ __all__ = [
     "STAFF_LEMMAS",
     "STAFF_STEMS",
     "about_the_consultation",
+    "after_partners",
     "announces_a_public_consultation",
+    "examples_of_problems_or_units",
     "general_voice",
     "not_offered_here",
     "own_voice",
@@ -247,4 +252,53 @@ def about_the_consultation(sentence: str) -> bool:
             r.pos in ("adj", "adja") for r in analyse_word(following)
         ):
             return True
+    return False
+
+
+_VERB_CLASSES = frozenset({"fin", "praet", "impt", "inf", "bedzie", "imps", "pcon", "pant"})
+
+
+def _a_verb(word: str) -> bool:
+    readings = analyse_word(word.lower())
+    return bool(readings) and all(r.pos in _VERB_CLASSES for r in readings)
+
+
+_SUCH = frozenset({"taki", "takie", "takich", "takimi", "takiej", "takim", "takiego"})
+_PROBLEM_OR_UNIT = (
+    "problem",
+    "trudnosc",
+    "sytuacj",
+    "zjawisk",
+    "zagrozen",
+    "placowk",
+    "osrodk",
+    "instytucj",
+    "jednost",
+    "podmiot",
+    "organizacj",
+)
+
+
+def examples_of_problems_or_units(words: Sequence[str], texts: Sequence[str]) -> bool:
+    """Whether a phrase, after `words` (folded, lower case) written as `texts`, is on a list
+    "takich jak …" after a noun of problems or of kinds of units (the two words before
+    "takich"), with no verb between: "trudności życiowych takich, jak utrata bliskich, pracy,
+    czy przemoc domowa", "w ośrodkach wsparcia takich jak środowiskowe domy samopomocy"."""
+    for index in range(len(words) - 1, 0, -1):
+        if words[index] == "jak" and words[index - 1] in _SUCH:
+            nouns = words[max(0, index - 3) : index - 1]
+            return any(noun.startswith(_PROBLEM_OR_UNIT) for noun in nouns) and not any(
+                _a_verb(text) for text in texts[index + 1 :]
+            )
+    return False
+
+
+def after_partners(words: Sequence[str], texts: Sequence[str]) -> bool:
+    """Whether a phrase follows "współpraca/współpracujemy z(e)" with no verb between
+    ("Współpracujemy … z podmiotami właściwymi w zakresie … pieczy zastępczej", "aktywuje
+    współpracę z … komisjami rozwiązywania problemów alkoholowych"): it names what the
+    partners do, not what this unit offers."""
+    for index in range(len(words) - 2, -1, -1):
+        if words[index].startswith("wspolprac") and words[index + 1] in ("z", "ze"):
+            return not any(_a_verb(text) for text in texts[index + 2 :])
     return False

@@ -31,7 +31,9 @@ from transforms.offer_voice import (
     STAFF_LEMMAS,
     STAFF_STEMS,
     about_the_consultation,
+    after_partners,
     announces_a_public_consultation,
+    examples_of_problems_or_units,
     general_voice,
     not_offered_here,
     speaks_as_a_guide,
@@ -361,38 +363,6 @@ def _depends_on(tokens: Sequence[Token], match: Match) -> bool:
     return len(after) >= 2 and after[0] == "od" and not after[1].startswith(_ADDICTIVE)
 
 
-_SUCH = frozenset({"taki", "takie", "takich", "takimi", "takiej", "takim", "takiego"})
-_PROBLEM_OR_UNIT = (
-    "problem",
-    "trudnosc",
-    "sytuacj",
-    "zjawisk",
-    "zagrozen",
-    "placowk",
-    "osrodk",
-    "instytucj",
-    "jednost",
-    "podmiot",
-    "organizacj",
-)
-
-
-def _examples_of_problems_or_units(
-    words: Sequence[str], tokens: Sequence[Token], match: Match
-) -> bool:
-    """Whether the phrase is on a list "takich jak …" after a noun of problems or of kinds of
-    units (the two words before "takich"), with no verb between: examples of what someone
-    suffers or of other units, not this one's offer."""
-    for index in range(len(words) - 1, 0, -1):
-        if words[index] == "jak" and words[index - 1] in _SUCH:
-            nouns = words[max(0, index - 3) : index - 1]
-            between = tokens[index + 1 : match.start]
-            return any(noun.startswith(_PROBLEM_OR_UNIT) for noun in nouns) and not any(
-                _is_verb(token.text) for token in between
-            )
-    return False
-
-
 def _names_a_document(tokens: Sequence[Token]) -> bool:
     """ "• Orzeczenie o potrzebie kształcenia specjalnego", "a) orzeczenie o stopniu…": a
     certificate opening a list item is a document someone brings, not one issued here."""
@@ -454,7 +424,12 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
     # Examples of problems or of kinds of units: "trudności życiowych takich, jak utrata
     # bliskich, pracy, czy przemoc domowa", "w ośrodkach wsparcia takich jak środowiskowe domy
     # samopomocy, dzienne domy pomocy".
-    if _examples_of_problems_or_units(words[:-1], tokens, match):
+    before_texts = [token.text for token in tokens[: match.start]]
+    if examples_of_problems_or_units(words[:-1], before_texts):
+        return True
+    # Partners: "Współpracujemy … z podmiotami właściwymi w zakresie … pieczy zastępczej",
+    # "aktywuje współpracę z … komisjami rozwiązywania problemów alkoholowych".
+    if after_partners(words[:-1], before_texts):
         return True
     # A certificate's name: "orzeczeń o potrzebie kształcenia specjalnego".
     if words[-3:-1] == ["o", "potrzebie"]:
