@@ -543,6 +543,18 @@ def test_ages(text: str, ages: list[tuple[int | None, int | None]]) -> None:
             id="a menu item naming the statutory free legal advice",
         ),
         pytest.param(
+            "W powiecie kieleckim rozrosła się sieć punktów, w których można otrzymać bezpłatną "
+            "poradę prawną lub obywatelską.",
+            True,
+            id="f009-a-sentence-says-the-statutory-service-is-free",
+        ),
+        pytest.param(
+            "Potrzebujesz nieodpłatnej pomocy prawnej - umów się na poradę, zadzwoń pod nr tel. "
+            "77 408 50 94 , od poniedziałku do środy w godz. 09:00-11:00",
+            True,
+            id="d017-an-invitation-to-the-free-service",
+        ),
+        pytest.param(
             "BIP czyli Biuletyn Informacji Publicznej to system stron internetowych służący "
             "powszechnemu i bezpłatnemu dostępowi do informacji publicznej.",
             None,
@@ -952,7 +964,9 @@ def test_an_offer_page_naming_no_owner_gives_one_page_row(tmp_path: Path) -> Non
     assert {"days": ["Th", "Fr"], "opens": "12:00", "closes": "16:00"}.items() <= next(
         s for s in row["schedules"] if s["opens"] == "12:00"
     ).items()
-    assert row["fees"] is None  # "nieodpłatna pomoc prawna" is the service's statutory name
+    # The headings only name the statutory service ("Nieodpłatna pomoc prawna"); a sentence
+    # with a verb says it is free ("nieodpłatna mediacja, może być udzielana…").
+    assert row["fees"] == {"free": True, "evidence": C011_LINES[-1]}
     assert "deklaracje strony" in format_table([row])
 
 

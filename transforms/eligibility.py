@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from transforms.morphology import analyse_word
 from transforms.numerals import with_digits
 from transforms.text import fold
 
@@ -213,6 +214,18 @@ _FREE_NOT_SUPPORT = re.compile(
 _DUE_DATE = re.compile(r"\bplatn\w* (?:do|w terminie|przelewem|gotowk)")
 
 
+_FINITE = frozenset({"fin", "praet", "bedzie", "imps", "inf"})
+
+
+def _has_a_verb(sentence: str) -> bool:
+    """ "można otrzymać bezpłatną poradę prawną" says it is free; a menu item "Nieodpłatna
+    pomoc prawna", with no verb, only names the service."""
+    return any(
+        readings and all(r.pos in _FINITE for r in readings)
+        for readings in (analyse_word(word.lower()) for word in re.findall(r"\w+", sentence))
+    )
+
+
 def _blanked(pattern: re.Pattern[str], text: str) -> str:
     """`text` with `pattern`'s matches blanked out, every other character where it was."""
     return pattern.sub(lambda match: " " * len(match.group(0)), text)
@@ -227,7 +240,8 @@ def read_fees(sentences: Iterable[str]) -> Fees | None:
         folded = fold(sentence).lower()
         if folded.rstrip().endswith("?"):
             continue
-        free = _FREE.search(_blanked(_FREE_NOT_SUPPORT, _blanked(_FREE_BY_NAME, folded)))
+        named = folded if _has_a_verb(sentence) else _blanked(_FREE_BY_NAME, folded)
+        free = _FREE.search(_blanked(_FREE_NOT_SUPPORT, named))
         paid = _PAID.search(_blanked(_DUE_DATE, folded))
         if paid and re.search(r"\bnie\w*\s+(?:jest\s+)?odplatn", folded):
             paid = None
