@@ -166,6 +166,11 @@ def _codes(text: str) -> set[str]:
             id="a073-a-units-legal-standing",
         ),
         pytest.param(
+            "Świetlica Terapeutyczna w Ostródzie jest czynna dla interesantów:",
+            set(),
+            id="a073-a-name-and-its-hours",
+        ),
+        pytest.param(
             "Warsztat Terapii Zajęciowej utworzono 25 listopada 1992.",
             set(),
             id="c078-when-a-unit-was-founded",

@@ -346,7 +346,9 @@ _ANOTHER = re.compile(
 # What a unit is in law or when it was founded, said of a name that opens a sentence.
 _STANDING = re.compile(
     r"(?:\w+ ){0,3}?(?:jest (?:samorzadow\w+ |gminn\w+ |powiatow\w+ )?jednostk|utworzon|utworzono"
-    r"|powolan|powstal|zostal\w* (?:utworzon|powolan)|dziala na podstawie|dziala w formie)"
+    r"|powolan|powstal|zostal\w* (?:utworzon|powolan)|dziala na podstawie|dziala w formie"
+    # "Świetlica Terapeutyczna w Ostródzie jest czynna dla interesantów:": its hours
+    r"|jest czynn|jest otwart|czynn\w* jest|otwart\w* jest)"
 )
 # A line that gives a place's address: it names the place, it does not say what it offers.
 _ADDRESS = re.compile(r"\b(?:ul|al|pl|os)\.\s|\b\d{2}-\d{3}\b|\btel\.")
