@@ -215,6 +215,13 @@ def _codes(text: str) -> set[str]:
             {"family_support"},
             id="a048-what-comes-before-the-partners-is-still-read",
         ),
+        pytest.param(
+            "Osoby przyjmowane są po osobistym zgłoszeniu lub na podstawie skierowania przez "
+            "odpowiednie instytucje (policja, ośrodki pomocy społecznej, powiatowe centra pomocy "
+            "rodzinie).",
+            set(),
+            id="d044-who-refers",
+        ),
         # --- what an examination is of ----------------------------------------------------
         pytest.param(
             "• Rodzic może zgłosić chęć uczestnictwa w badaniach psychologiczno-pedagogiczno – "

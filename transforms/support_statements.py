@@ -401,9 +401,13 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
         return True
     words = [fold(token.text).lower() for token in tokens[: match.start + 1]]
     for index, word in enumerate(words[:-1]):
-        if word.startswith(_REFERRER_WORDS):
-            return True
         following = words[index + 1]
+        # "na podstawie skierowania przez odpowiednie instytucje (policja, ośrodki pomocy
+        # społecznej…)": who refers, as "na wniosek szkoły" says who asks
+        if word.startswith(_REFERRER_WORDS) or (
+            word.startswith("skierowan") and following in ("przez", "od")
+        ):
+            return True
         # The title of a law: "ustawy o wspieraniu rodziny i systemie pieczy zastępczej".
         if word.startswith(("ustaw", "rozporzadz")) and following in ("o", "z"):
             return True
