@@ -490,6 +490,33 @@ def test_rural_gmina_seat(
     assert result.method == method
 
 
+# The kujawsko-pomorskie list of homes (dps_wolne_miejsca_kujawsko-pomorskie_2026-06-30.xls)
+# gives a powiat and a name, no address: "Dom Pomocy Społecznej w Zakrzewie" (aleksandrowski),
+# "… w Nowej Wsi" (lipnowski), "… w Wysokiej" (tucholski).
+@pytest.mark.parametrize(
+    ("name_place", "county", "expected"),
+    [
+        # two villages Zakrzewo in the powiat: the seat of gmina Zakrzewo, not Waganiec's
+        pytest.param("w Zakrzewie", "0401", ("Zakrzewo", "0401092"), id="zakrzewo-gmina-seat"),
+        # two villages of two gminas named otherwise (Wielgie, Chrostkowo; Cekcyn, Tuchola)
+        pytest.param("w Nowej Wsi", "0408", None, id="nowa-wies-no-seat-stays-open"),
+        pytest.param("w Wysokiej", "0416", None, id="wysoka-no-seat-stays-open"),
+        # namesakes of several powiats: a voivodeship's list, no powiat
+        pytest.param("w Zakrzewie", "04", None, id="zakrzewo-in-a-voivodeship-stays-open"),
+    ],
+)  # fmt: skip
+def test_gmina_seat_of_a_place_only_the_name_gives(
+    gaz: Gazetteer, name_place: str, county: str, expected: tuple[str, str] | None
+) -> None:
+    result = gaz.resolve_address(None, name_place=name_place, county=county)
+    if expected is None:
+        assert (result.status, result.gmina_teryt) == ("ambiguous", None)
+    else:
+        assert (result.status, result.locality_name, result.gmina_teryt, result.method) == (
+            RESOLVED, *expected, "gmina_seat",
+        )  # fmt: skip
+
+
 def test_town_institution_in_a_town_keeps_the_town_gmina(gaz: Gazetteer) -> None:
     # "Miejski Ośrodek Pomocy Społecznej w Radomsku" is the town's, not the rural gmina's
     for result in (
