@@ -447,6 +447,26 @@ def test_name_and_postal_code_agree_against_the_locality(
     assert gaz.resolve_place(locality, postal_code=postal_code).status == "ambiguous"
 
 
+# A place's locative with or without the vowel change Morfeusz gives its stem ("las" ->
+# "lesie"): the village of gmina Cmolas writes "w Cmolasie", Czarnolas and Wierzchlas take the
+# change ("w Czarnolesie", "w Wierzchlesie"); a text may write either, and both are read.
+@pytest.mark.parametrize(
+    ("text", "county", "expected"),
+    [
+        pytest.param("w Cmolasie", None, ("Cmolas", "1806012"), id="cmolas-as-the-village-writes"),
+        pytest.param("w Cmolesie", None, ("Cmolas", "1806012"), id="cmolas-as-morfeusz-declines"),
+        pytest.param("w Czarnolesie", "1436", ("Czarnolas", "1436022"), id="czarnolas-changed"),
+        pytest.param("w Czarnolasie", "1436", ("Czarnolas", "1436022"), id="czarnolas-unchanged"),
+        pytest.param("w Wierzchlesie", "1017", ("Wierzchlas", "1017102"), id="wierzchlas-changed"),
+    ],
+)  # fmt: skip
+def test_locative_with_or_without_the_stem_vowel_change(
+    gaz: Gazetteer, text: str, county: str | None, expected: tuple[str, str]
+) -> None:
+    result = gaz.resolve_place(text, county=county)
+    assert (result.status, result.locality_name, result.gmina_teryt) == (RESOLVED, *expected)
+
+
 # --- where an institution's kind sits (seat="town" | "rural_gmina") ---------------------------
 
 
