@@ -101,14 +101,27 @@ def _is_heading(line: str) -> bool:
 
 def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
     """Indexes of the lines that are another body's: they name another institution and not
-    the owner, or follow (within a few lines) a heading that is another body's name."""
+    the owner (in full, or by the initials of a body the page names in full: "Centrum Pracy
+    Socjalnej nr 9" then "CPS nr 9"), follow (within a few lines) a heading that is another
+    body's name, or carry on the sentence of such a line ("CPS nr 9 działać będzie … od
+    7.30 do 15.30," / "kontakt: tel. 58 304 36 50")."""
     owner_key = _key(owner.name)
+    mentions = [find_mentions(join_compound_adjectives(line)) for line in page.lines]
+    others = {
+        initials
+        for found in mentions
+        for mention in found
+        if not _same_body(_key(mention.nominative), owner_key)
+        for initials in _initials(mention.phrase)
+    } - _initials(owner.name)
     foreign: set[int] = set()
     governed_by: tuple[bool, int] | None = None  # (another body's block?, from line)
     for index, line in enumerate(page.lines):
-        keys = [key for key in _bodies(line) if key]
+        keys = [key for key in (_key(m.nominative) for m in mentions[index]) if key]
         names_owner = index in owner.lines or any(_same_body(k, owner_key) for k in keys)
-        names_other = any(not _same_body(k, owner_key) for k in keys)
+        names_other = any(not _same_body(k, owner_key) for k in keys) or bool(
+            others & set(_ACRONYM.findall(line))
+        )
         if names_owner:
             governed_by = (False, index) if _is_heading(line) else governed_by
             continue
@@ -119,7 +132,36 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
             continue
         if governed_by is not None and governed_by[0] and index - governed_by[1] <= _BLOCK_LINES:
             foreign.add(index)
+        elif index - 1 in foreign and _carries_on(page.lines[index - 1], line):
+            foreign.add(index)
     return foreign
+
+
+_ACRONYM = re.compile(r"\b[A-ZĄĆĘŁŃÓŚŹŻ]{3,6}\b")
+_CAPITALISED = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]*")
+
+
+def _initials(phrase: str) -> set[str]:
+    """The initials of every run of three or more capitalised words of a name ("Centrum
+    Pracy Socjalnej nr 9" -> "CPS"; "Miejski Ośrodek Pomocy Rodzinie" -> "MOPR", "OPR")."""
+    runs: list[list[str]] = [[]]
+    for word in re.findall(r"[^\W\d_]+", phrase):
+        if _CAPITALISED.fullmatch(word) and not word.isupper():
+            runs[-1].append(word[0])
+        else:
+            runs.append([])
+    found: set[str] = set()
+    for run in runs:
+        for start in range(len(run)):
+            for end in range(start + 3, len(run) + 1):
+                found.add("".join(run[start:end]))
+    return found
+
+
+def _carries_on(previous: str, line: str) -> bool:
+    """Whether `line` continues the sentence of the line before it: that line ends without
+    a full stop (a comma, a colon, a word) and this one starts in lower case."""
+    return not previous.rstrip().endswith((".", "!", "?")) and line[:1].islower()
 
 
 def _own_mailboxes(emails: list[str], url: str) -> list[str]:
