@@ -6,8 +6,10 @@ działać będzie w dni powszednie, w godzinach od 7.30 do 15.30," / "kontakt: t
 mention finder does not read "CPS nr 9", and the contact line names nobody, so the unit's
 numbers went to the MOPR. Now a line naming, by their initials, a body the page names in full
 is that body's, and so is the next line when it carries on that line's sentence (the line
-ends without a full stop, the next starts in lower case). The owner's own initials, and a
-line after a finished sentence, stay the owner's.
+ends in a comma, a semicolon or a dash, the next starts in lower case). The owner's own
+initials, and a line after a finished sentence, stay the owner's; so do the "tel." lines
+under a department heading that another body's block governs (see the bialarawska case of
+`test_owner_department_lines.py`): only a sentence naming another body goes on.
 
 Each case quotes the lines it needs from the real document, under its own address.
 """

@@ -103,8 +103,8 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
     """Indexes of the lines that are another body's: they name another institution and not
     the owner (in full, or by the initials of a body the page names in full: "Centrum Pracy
     Socjalnej nr 9" then "CPS nr 9"), follow (within a few lines) a heading that is another
-    body's name, or carry on the sentence of such a line ("CPS nr 9 działać będzie … od
-    7.30 do 15.30," / "kontakt: tel. 58 304 36 50")."""
+    body's name, or carry on the sentence of a line naming another body ("CPS nr 9 działać
+    będzie … od 7.30 do 15.30," / "kontakt: tel. 58 304 36 50")."""
     owner_key = _key(owner.name)
     mentions = [find_mentions(join_compound_adjectives(line)) for line in page.lines]
     others = {
@@ -116,6 +116,7 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
     } - _initials(owner.name)
     foreign: set[int] = set()
     governed_by: tuple[bool, int] | None = None  # (another body's block?, from line)
+    sentence_of = -1  # the last line naming another body in a sentence
     for index, line in enumerate(page.lines):
         keys = [key for key in (_key(m.nominative) for m in mentions[index]) if key]
         names_owner = index in owner.lines or any(_same_body(k, owner_key) for k in keys)
@@ -129,10 +130,12 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
             foreign.add(index)
             if _is_heading(line):
                 governed_by = (True, index)  # another body's heading
+            else:
+                sentence_of = index  # another body's sentence, which may go on
             continue
         if governed_by is not None and governed_by[0] and index - governed_by[1] <= _BLOCK_LINES:
             foreign.add(index)
-        elif index - 1 in foreign and _carries_on(page.lines[index - 1], line):
+        elif sentence_of == index - 1 and _carries_on(page.lines[index - 1], line):
             foreign.add(index)
     return foreign
 
@@ -159,9 +162,9 @@ def _initials(phrase: str) -> set[str]:
 
 
 def _carries_on(previous: str, line: str) -> bool:
-    """Whether `line` continues the sentence of the line before it: that line ends without
-    a full stop (a comma, a colon, a word) and this one starts in lower case."""
-    return not previous.rstrip().endswith((".", "!", "?")) and line[:1].islower()
+    """Whether `line` continues the sentence of the line before it: that line ends in a
+    comma, a semicolon or a dash, and this one starts in lower case."""
+    return previous.rstrip().endswith((",", ";", "-", "–")) and line[:1].islower()
 
 
 def _own_mailboxes(emails: list[str], url: str) -> list[str]:
