@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.html_pages.owner_lines import named_owner_phones, person_name
+from extractors.html_pages.owner_lines import headed_lines, named_owner_phones, person_name
 from extractors.html_pages.page_text import PageText
 from extractors.replay import ReplayFetcher
 from flows.inspect import extract_one
@@ -176,3 +176,37 @@ def test_the_saved_pages_give_their_department_numbers(
     subject = next(row for row in rows if row["role"] == "subject")
     phones = set(subject.get("phones") or ())
     assert numbers <= phones, numbers - phones
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        pytest.param(
+            BIALA[6:10],
+            (
+                "Wydzialy:",
+                "Wydzial Organizacyjny (pok. 20 i 21)",
+                "Wydzial Organizacyjny – tel. (46) 815 93 77 wew. 120 lub wew. 121",
+                "Wydzial Organizacyjny – tel. (46) 815 92 58",
+            ),
+            id="bialarawska-a-department-heading-labels-its-tel-lines",
+        ),
+        pytest.param(
+            ("Wydzialy:", "tel. (46) 815 93 77"),
+            ("Wydzialy:", "tel. (46) 815 93 77"),
+            id="a-lead-in-with-a-colon-is-no-label",
+        ),
+        pytest.param(
+            ("Kontakt", "Skarbnik", "Grazyna Boroda", "87 621-83-24"),
+            ("Kontakt", "Skarbnik", "Grazyna Boroda", "87 621-83-24"),
+            id="powiat-elk-a-persons-name-is-no-label",
+        ),
+        pytest.param(
+            ("Chirurgii Ogólnej 0-23 673 05 53 gabinet 134",),
+            ("Chirurgii Ogólnej 0-23 673 05 53 gabinet 134",),
+            id="szpitalciechanow-a-line-with-its-own-label",
+        ),
+    ],
+)
+def test_headed_lines(lines: tuple[str, ...], expected: tuple[str, ...]) -> None:
+    assert headed_lines(lines) == expected

@@ -12,6 +12,7 @@ institution and not the owner, or sits in a block headed by another institution'
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ from extractors.mentions import find_mentions
 from transforms.diacritics import restore
 from transforms.name_morphology import readings
 from transforms.names import normalise_name
-from transforms.text import fold_key
+from transforms.text import fold_key, normalise_space
 
 # How far back a heading naming another body governs the lines below it.
 _BLOCK_LINES = 4
@@ -388,7 +389,49 @@ def named_owner_phones(page: PageText, name: str, street: str | None) -> tuple[s
     )
     owner = PageOwner(name=name, score=0, evidence=("named by its template",), lines=lines)
     foreign = foreign_lines(page, owner) | elsewhere_blocks(page.lines, _name_place(name))
-    return _owner_phones(page, owner, foreign | not_office_lines(page.lines), street)
+    headed = dataclasses.replace(page, lines=headed_lines(page.lines))
+    return _owner_phones(headed, owner, foreign | not_office_lines(page.lines), street)
+
+
+_LABEL_WORD = re.compile(r"[^\W\d_]{3,}")
+_NUMBER_WORDS = re.compile(r"(?i)\b(?:tel|telefon\w*|fax|faks\w*|kom|nr|numer\w*|wew\w*)\b\.?")
+_HEADING_MAX_WORDS = 8
+_HEADING_REACH = 3
+
+
+def _unlabelled(line: str) -> bool:
+    """A line of numbers whose label says nothing but "tel."."""
+    entries = find_phone_entries(line)
+    return bool(entries) and not _LABEL_WORD.search(_NUMBER_WORDS.sub(" ", entries[0].label))
+
+
+def headed_lines(lines: Sequence[str]) -> tuple[str, ...]:
+    """The lines with the heading above an unlabelled number line put before it as its
+    label: "Wydział Organizacyjny (pok. 20 i 21)" / "tel. (46) 815 92 58" gives "Wydział
+    Organizacyjny – tel. (46) 815 92 58" (a room in brackets left out). The heading is the
+    nearest line above with no number, of a few words, not a sentence nor a person's or an
+    institution's name, reached over unlabelled number lines only."""
+    out = list(lines)
+    for index, line in enumerate(lines):
+        if not _unlabelled(line):
+            continue
+        above = index - 1
+        while above >= 0 and index - above <= _HEADING_REACH and _unlabelled(lines[above]):
+            above -= 1
+        if above < 0 or index - above > _HEADING_REACH or find_phone_entries(lines[above]):
+            continue
+        heading = normalise_space(re.sub(r"\([^)]*\)|\d", " ", lines[above])).strip(" ,;–-")
+        words = heading.split()
+        if (
+            not words
+            or len(words) > _HEADING_MAX_WORDS
+            or heading.endswith((".", ":", "!", "?"))
+            or person_name(heading)
+            or find_mentions(join_compound_adjectives(heading))  # a body's name, not a label
+        ):
+            continue
+        out[index] = f"{heading} – {line}"
+    return tuple(out)
 
 
 _IDENTIFIER_LABEL = re.compile(r"(?i)^\W*(?:NIP|REGON|KRS|PESEL|nr\s+konta|konto|rachunek)\W*$")
