@@ -443,10 +443,10 @@ def person_name(text: str) -> bool:
     """Whether `text` is a person's name and nothing else ("Grażyna Boroda", "Sylwia Tomiak -
     Rozynek", folded "Grazyna Boroda" too): two to four capitalised words, one of the first
     two a first name."""
-    restored = restore(text.strip(" :,.;-")).text
-    words = [word for word in re.split(r"[\s-]+", restored) if word]
+    words = [word for word in re.split(r"[\s-]+", text.strip(" :,.;-")) if word]
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return False
+    words = [word for word in re.split(r"[\s-]+", restore(" ".join(words)).text) if word]
     return any(reading.first_name for word in words[:2] for reading in readings(word))
 
 
