@@ -46,6 +46,11 @@ _PHONE_BEFORE_FAX = re.compile(r"(?i)\btel\w*\.?\s*(?:/|i|lub|,|\+)?\s*$")
 # The separator between numbers of one list ("(71) 38-42-041, 38-42-989"), where a 7-digit
 # number shares the area code of the number before it.
 _LIST_SEPARATOR = re.compile(r"^\s*[,;]\s*$")
+# "tel. (76) 74-63-400, fax: 74-63-401": a number of the same office under its own label,
+# written without the area code of the number just before it, which it shares.
+_LABELLED_SEPARATOR = re.compile(
+    r"(?i)^\s*[,;]?\s*(?:tel\.?|telefon|fax\.?|faks\.?|tel\./fax\.?)\s*[:.]?\s*$"
+)
 _AREA_CODE = re.compile(r"^\(?(?:\+?48)?[ \t]*\(?[ \t]*0?(\d{2})\)?")
 
 _EMAIL = re.compile(
@@ -212,6 +217,25 @@ def _label_before(text: str, start: int, floor: int) -> str:
     return normalise_space(before).strip(" ,;|•")
 
 
+# "(94) 34 29 100  - Oficer Dyżurny Komendy": a list of numbers, each line's label after it.
+_LABEL_AFTER = re.compile(r"^[ \t]*[-–—][ \t]*([^\W\d_][^\n\d]{0,100})$")
+_MAX_LABEL_AFTER_WORDS = 10
+
+
+def _label_after(text: str, start: int, end: int) -> str:
+    """The words after a number that starts its line, after a dash, to the line's end: the
+    label of a "number - label" list ("800 680 620 - Bezpłatny Telefon Zaufania"); "" when
+    the number does not start its line or more than a label follows."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if text[line_start:start].strip():
+        return ""
+    match = _LABEL_AFTER.match(text[end : line_end if line_end >= 0 else len(text)])
+    if match is None or len(match.group(1).split()) > _MAX_LABEL_AFTER_WORDS:
+        return ""
+    return normalise_space(match.group(1)).strip(" ,;|•")
+
+
 _FAX_WORD = re.compile(r"(?i)\b(?:fax|faks|telefaks)")
 _PHONE_WORDS = re.compile(
     r"(?i)\b(?:tel|telefon\w*|fax|faks\w*|telefaks|kom|komórk\w*|gsm|nr|numer\w*)\b\.?"
@@ -230,12 +254,14 @@ def _phone_matches(text: str) -> list[tuple[str, int, int, bool]]:
         if raw.endswith(")") and "(" not in raw:
             raw = raw[:-1].strip()
         before = text[max(0, match.start() - 30) : match.start()]
+        gap = text[previous_end : match.start()] if previous_end is not None else ""
+        same_label = _LIST_SEPARATOR.match(gap) is not None
         listed = (
             _digit_count(raw) == 7
             and "." not in raw  # "1.05.2019" after a phone is a date
             and area is not None
             and previous_end is not None
-            and _LIST_SEPARATOR.match(text[previous_end : match.start()]) is not None
+            and (same_label or _LABELLED_SEPARATOR.match(gap) is not None)
         )
         if listed:
             raw = f"({area}) {raw}"  # "38-42-989" is no date in a list of phones
@@ -243,7 +269,7 @@ def _phone_matches(text: str) -> list[tuple[str, int, int, bool]]:
             continue
         fax = _FAX_LABEL.search(before)
         fax_only = bool(fax) and not _PHONE_BEFORE_FAX.search(before[: fax.start()] if fax else "")
-        if listed and found:
+        if listed and same_label and found:
             fax_only = found[-1][3]  # "fax 41 123 45 67, 123 45 68": the list shares its label
         if re.match(r"(?:19|20)\d\d\s", raw) and not _PHONE_LABEL.search(before):
             continue  # "2013 44120": a year followed by another number
@@ -304,7 +330,10 @@ def find_phone_entries(text: str) -> list[PhoneEntry]:
     for number, start, end, fax_only in _phone_matches(text):
         gap = text[floor:start]
         label = _label_before(text, start, floor)
-        if entries and (not label or _LIST_SEPARATOR.match(gap) or _LIST_WORD.match(gap)):
+        own_label_after = "" if label else _label_after(text, start, end)
+        if own_label_after:
+            label = own_label_after  # "(94) 34 29 513 - Faks": its line's, not the list's
+        elif entries and (not label or _LIST_SEPARATOR.match(gap) or _LIST_WORD.match(gap)):
             if not label or not re.search(r"[^\W\d_]{3,}", _PHONE_WORDS.sub(" ", label)):
                 label = entries[-1].label
         floor = end

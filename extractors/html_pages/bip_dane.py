@@ -15,6 +15,7 @@ from extractors.context import ParseContext
 from extractors.html_pages.dom import drop_noise, soup_of
 from extractors.html_pages.label_blocks import LINE_LABEL, Block, best_block, map_pairs
 from extractors.html_pages.owner_contacts import PageFields, owner_lines
+from extractors.html_pages.owner_lines import add_named_owner_phones
 from extractors.html_pages.owner_name import (
     GENERIC,
     VOIVODESHIPS,
@@ -26,6 +27,7 @@ from extractors.html_pages.owner_name import (
     title_texts,
     written_name,
 )
+from extractors.html_pages.page_text import page_text_of_html
 from extractors.labels import match_page_label
 from extractors.page_text import described
 from extractors.records import Document, ExtractionError, ParsedInstitution
@@ -75,6 +77,10 @@ def parse_bip_dane(
     if not name:
         raise ExtractionError(f"{document.url}: BIP data block found but no institution name")
     name = written_name(name, titles)
+    # the owner's numbers outside its data block: its departments' lines
+    add_named_owner_phones(
+        fields, page_text_of_html(soup, document.final_url or document.url), name
+    )
     for label, _ in fields.extra:
         log.info("%s: unmapped BIP label %r kept in extra", document.url, label)
     # Kept with its line breaks (set_once would join them): the normalise stage reads it.

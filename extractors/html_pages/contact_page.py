@@ -41,6 +41,7 @@ from extractors.html_pages.owner_contacts import (
     site_domain,
     text_after,
 )
+from extractors.html_pages.owner_lines import add_named_owner_phones
 from extractors.html_pages.owner_name import (
     about_an_institution,
     best_name,
@@ -186,6 +187,8 @@ def parse_contact_page(
             f"{document.url}: no plausible institution name in schema.org data, the contact "
             f"block or the title {titles[:1]!r}"
         )
+    # the owner's numbers in the page's own lines: its departments' and clinics' lines
+    add_named_owner_phones(fields, page_text_of_html(soup, site), name)
     # The same name with its place elsewhere on the page: in the title, in the contact
     # block, or on the lines just above the address.
     completions = [*title_parts(titles), *(clean_name(line) for line in block_lines)]

@@ -12,6 +12,7 @@ institution and not the owner, or sits in a block headed by another institution'
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from extractors.contacts import (
 )
 from extractors.html_pages.owner_candidates import whole_name
 from extractors.html_pages.owner_contacts import (
+    PageFields,
     email_domain_matches,
     email_names_the_host,
     site_domain,
@@ -36,8 +38,10 @@ from extractors.html_pages.page_owner import PageOwner
 from extractors.html_pages.page_text import PageText
 from extractors.html_pages.site_host import FREE_MAIL
 from extractors.mentions import find_mentions
+from transforms.diacritics import restore
+from transforms.name_morphology import readings
 from transforms.names import normalise_name
-from transforms.text import fold_key
+from transforms.text import fold_key, normalise_space
 
 # How far back a heading naming another body governs the lines below it.
 _BLOCK_LINES = 4
@@ -98,14 +102,28 @@ def _is_heading(line: str) -> bool:
 
 def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
     """Indexes of the lines that are another body's: they name another institution and not
-    the owner, or follow (within a few lines) a heading that is another body's name."""
+    the owner (in full, or by the initials of a body the page names in full: "Centrum Pracy
+    Socjalnej nr 9" then "CPS nr 9"), follow (within a few lines) a heading that is another
+    body's name, or carry on the sentence of a line naming another body ("CPS nr 9 działać
+    będzie … od 7.30 do 15.30," / "kontakt: tel. 58 304 36 50")."""
     owner_key = _key(owner.name)
+    mentions = [find_mentions(join_compound_adjectives(line)) for line in page.lines]
+    others = {
+        initials
+        for found in mentions
+        for mention in found
+        if not _same_body(_key(mention.nominative), owner_key)
+        for initials in _initials(mention.phrase)
+    } - _initials(owner.name)
     foreign: set[int] = set()
     governed_by: tuple[bool, int] | None = None  # (another body's block?, from line)
+    sentence_of = -1  # the last line naming another body in a sentence
     for index, line in enumerate(page.lines):
-        keys = [key for key in _bodies(line) if key]
+        keys = [key for key in (_key(m.nominative) for m in mentions[index]) if key]
         names_owner = index in owner.lines or any(_same_body(k, owner_key) for k in keys)
-        names_other = any(not _same_body(k, owner_key) for k in keys)
+        names_other = any(not _same_body(k, owner_key) for k in keys) or bool(
+            others & set(_ACRONYM.findall(line))
+        )
         if names_owner:
             governed_by = (False, index) if _is_heading(line) else governed_by
             continue
@@ -113,10 +131,41 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
             foreign.add(index)
             if _is_heading(line):
                 governed_by = (True, index)  # another body's heading
+            else:
+                sentence_of = index  # another body's sentence, which may go on
             continue
         if governed_by is not None and governed_by[0] and index - governed_by[1] <= _BLOCK_LINES:
             foreign.add(index)
+        elif sentence_of == index - 1 and _carries_on(page.lines[index - 1], line):
+            foreign.add(index)
     return foreign
+
+
+_ACRONYM = re.compile(r"\b[A-ZĄĆĘŁŃÓŚŹŻ]{3,6}\b")
+_CAPITALISED = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]*")
+
+
+def _initials(phrase: str) -> set[str]:
+    """The initials of every run of three or more capitalised words of a name ("Centrum
+    Pracy Socjalnej nr 9" -> "CPS"; "Miejski Ośrodek Pomocy Rodzinie" -> "MOPR", "OPR")."""
+    runs: list[list[str]] = [[]]
+    for word in re.findall(r"[^\W\d_]+", phrase):
+        if _CAPITALISED.fullmatch(word) and not word.isupper():
+            runs[-1].append(word[0])
+        else:
+            runs.append([])
+    found: set[str] = set()
+    for run in runs:
+        for start in range(len(run)):
+            for end in range(start + 3, len(run) + 1):
+                found.add("".join(run[start:end]))
+    return found
+
+
+def _carries_on(previous: str, line: str) -> bool:
+    """Whether `line` continues the sentence of the line before it: that line ends in a
+    comma, a semicolon or a dash, and this one starts in lower case."""
+    return previous.rstrip().endswith((",", ";", "-", "–")) and line[:1].islower()
 
 
 def _own_mailboxes(emails: list[str], url: str) -> list[str]:
@@ -133,6 +182,10 @@ def _own_mailboxes(emails: list[str], url: str) -> list[str]:
 # Toll-free 800 and 116 lines on a local body's page are national services it points to
 # ("Niebieska Linia 800 120 002", "telefon zaufania 116 111"), not its own numbers.
 _NATIONAL_LINE = re.compile(r"(?:^|\D)(?:\+?48[\s-]?)?(?:800|116)[\s-]?\d")
+
+
+# "Kurs przedmałżeński 07- 08.06 .2019.": a date the phone finder reads as a number.
+_DATE = re.compile(r"\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*(?:19|20)\d{2}$")
 
 
 def _national_line(entry: str) -> bool:
@@ -254,6 +307,27 @@ def other_street_lines(lines: Sequence[str], street: str | None, owned: set[int]
     return found
 
 
+def _owner_phones(
+    page: PageText, owner: PageOwner, foreign: set[int], own_street: str | None
+) -> tuple[str, ...]:
+    """Every number of the owner's lines ("label number" entries): the lines that are not
+    `foreign`, nor give another street before their number, each up to the first other body
+    it names; national toll-free lines left out."""
+    owner_key = _key(owner.name)
+    elsewhere = other_street_lines(page.lines, own_street, set(owner.lines))
+    phone_text = "\n".join(
+        _owners_part(line, owner_key)
+        for index, line in enumerate(page.lines)
+        if index not in foreign and index not in elsewhere
+    )
+    phones: list[str] = []
+    for entry in find_phone_entries(phone_text):
+        if _national_line(entry.raw) or _DATE.search(entry.number) or entry.raw in phones:
+            continue
+        phones.append(entry.raw)
+    return tuple(phones)
+
+
 def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
     """The owner's address, numbers, mailboxes and identifiers from the page's own lines."""
     foreign = foreign_lines(page, owner) | elsewhere_blocks(page.lines, _name_place(owner.name))
@@ -288,25 +362,141 @@ def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
     # the owner's street: its address's, else one written on a line naming it
     named = (_STREET_IN_LINE.search(page.lines[index]) for index in owner.lines)
     own_street = address[0] if address else next((m.group(0) for m in named if m), None)
-    elsewhere = other_street_lines(page.lines, own_street, set(owner.lines))
-    phone_text = "\n".join(
-        _owners_part(line, owner_key)
-        for index, line in enumerate(page.lines)
-        if index not in foreign and index not in elsewhere
-    )
-    phones: list[str] = []
-    for entry in find_phone_entries(phone_text):
-        if _national_line(entry.raw) or entry.raw in phones:
-            continue
-        phones.append(entry.raw)
     return OwnerContacts(
         street=address[0] if address else None,
         postal_code=(address[1] or None) if address else None,
         locality=address[2] if address else None,
-        phones=tuple(phones),
+        phones=_owner_phones(page, owner, foreign, own_street),
         emails=tuple(_own_mailboxes(find_emails(text), page.url)),
         websites=tuple(find_websites(text)),
         nip=next(iter(find_nip(text)), None),
         regon=next(iter(find_regon(text)), None),
         krs=next(iter(find_krs(text)), None),
     )
+
+
+def named_owner_phones(page: PageText, name: str, street: str | None) -> tuple[str, ...]:
+    """The numbers a template page gives its owner in its own lines, beyond its contact
+    block: a BIP page's departments ("Wydział Organizacyjny (pok. 20)" / "tel. (46) 815 92
+    58"), a hospital's clinics ("Chirurgii Ogólnej 0-23 673 05 53 gabinet 134"). The owner
+    is the one its template names (`name`, its street `street`); its lines are those naming
+    it, and the lines of other bodies are left out as on a plain page (`owner_contacts`)."""
+    owner_key, folded = _key(name), fold_key(name)
+    lines = tuple(
+        index
+        for index, line in enumerate(page.lines)
+        if folded in fold_key(line) or any(_same_body(key, owner_key) for key in _bodies(line))
+    )
+    owner = PageOwner(name=name, score=0, evidence=("named by its template",), lines=lines)
+    foreign = foreign_lines(page, owner) | elsewhere_blocks(page.lines, _name_place(name))
+    headed = dataclasses.replace(page, lines=headed_lines(page.lines))
+    return _owner_phones(headed, owner, foreign | not_office_lines(page.lines), street)
+
+
+_LABEL_WORD = re.compile(r"[^\W\d_]{3,}")
+_NUMBER_WORDS = re.compile(r"(?i)\b(?:tel|telefon\w*|fax|faks\w*|kom|nr|numer\w*|wew\w*)\b\.?")
+_HEADING_MAX_WORDS = 8
+_HEADING_REACH = 3
+
+
+def _unlabelled(line: str) -> bool:
+    """A line of numbers whose label says nothing but "tel."."""
+    entries = find_phone_entries(line)
+    return bool(entries) and not _LABEL_WORD.search(_NUMBER_WORDS.sub(" ", entries[0].label))
+
+
+def headed_lines(lines: Sequence[str]) -> tuple[str, ...]:
+    """The lines with the heading above an unlabelled number line put before it as its
+    label: "Wydział Organizacyjny (pok. 20 i 21)" / "tel. (46) 815 92 58" gives "Wydział
+    Organizacyjny – tel. (46) 815 92 58" (a room in brackets left out). The heading is the
+    nearest line above with no number, of a few words, not a sentence nor a person's or an
+    institution's name, reached over unlabelled number lines only."""
+    out = list(lines)
+    for index, line in enumerate(lines):
+        if not _unlabelled(line):
+            continue
+        above = index - 1
+        while above >= 0 and index - above <= _HEADING_REACH and _unlabelled(lines[above]):
+            above -= 1
+        if above < 0 or index - above > _HEADING_REACH or find_phone_entries(lines[above]):
+            continue
+        heading = normalise_space(re.sub(r"\([^)]*\)|\d", " ", lines[above])).strip(" ,;–-")
+        words = heading.split()
+        if (
+            not words
+            or len(words) > _HEADING_MAX_WORDS
+            or heading.endswith((".", ":", "!", "?"))
+            or person_name(heading)
+            or find_mentions(join_compound_adjectives(heading))  # a body's name, not a label
+        ):
+            continue
+        out[index] = f"{heading} – {line}"
+    return tuple(out)
+
+
+_IDENTIFIER_LABEL = re.compile(r"(?i)^\W*(?:NIP|REGON|KRS|PESEL|nr\s+konta|konto|rachunek)\W*$")
+_BARE_DIGITS = re.compile(r"^\s*\d{9,}\s*$")
+_PHONE_WORD = re.compile(r"(?i)\b(?:tel|telefon|kom|fax|faks)\b")
+
+
+def person_name(text: str) -> bool:
+    """Whether `text` is a person's name and nothing else ("Grażyna Boroda", "Sylwia Tomiak -
+    Rozynek", folded "Grazyna Boroda" too): two to four capitalised words, one of the first
+    two a first name."""
+    words = [word for word in re.split(r"[\s-]+", text.strip(" :,.;-")) if word]
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    words = [word for word in re.split(r"[\s-]+", restore(" ".join(words)).text) if word]
+    return any(reading.first_name for word in words[:2] for reading in readings(word))
+
+
+def _ends_with_person(text: str) -> bool:
+    """ "… biuro projektowe PRO - SANIT Daniel Baran tel.": a person's name just before the
+    number's label word."""
+    before = _PHONE_WORD.split(text)[0].strip(" :,.;-")
+    words = before.split()
+    return len(words) >= 2 and person_name(" ".join(words[-2:]))
+
+
+def not_office_lines(lines: Sequence[str]) -> set[int]:
+    """Indexes of the lines of a template page whose numbers are not an office's line: a
+    person's entry (the number lines within two lines after a person's name: "Skarbnik" /
+    "Grażyna Boroda" / "87 621-83-24"), a contractor's "… Daniel
+    Baran tel. 606 364 645", an identifier under its label ("REGON" / "Urzędu: 000548057
+    Gminy: 570791336") and a bare run of digits (a form's "123456789", a number written
+    without a label or grouping)."""
+    found: set[int] = set()
+    person_above = -10  # the last line that is a person's name
+    for index, line in enumerate(lines):
+        entries = find_phone_entries(line)
+        if not entries:
+            person_above = index if person_name(line) else person_above
+            continue
+        if (
+            index - person_above <= 2
+            or index - 1 in found  # the entry's next number ("15 879 15 25" twice)
+            or _ends_with_person(entries[0].label)
+            or (index and _IDENTIFIER_LABEL.match(lines[index - 1]))
+            or _BARE_DIGITS.match(line)
+        ):
+            found.add(index)
+    return found
+
+
+_EXTENSION_WORDS = re.compile(r"(?i)\s*,?\s*(?:wewn?\.?|w\.)\s*\d.*$")
+
+
+def _number_key(number: str) -> str:
+    """A number's last nine digits without its extension: the same line however written."""
+    return re.sub(r"\D", "", _EXTENSION_WORDS.sub("", number))[-9:]
+
+
+def add_named_owner_phones(fields: PageFields, page: PageText, name: str) -> None:
+    """Add to a template page's record the numbers its own lines give its owner
+    (`named_owner_phones`) that the record does not hold yet under another label."""
+    held = {_number_key(e.number) for phone in fields.phones for e in find_phone_entries(phone)}
+    for raw in named_owner_phones(page, name, fields.values.get("street")):
+        numbers = [_number_key(e.number) for e in find_phone_entries(raw)]
+        if numbers and not set(numbers) & held:
+            fields.add_phones([raw])
+            held.update(numbers)
