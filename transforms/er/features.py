@@ -379,31 +379,38 @@ def build_features_from_raw(
     con: duckdb.DuckDBPyConnection, table: str, timings: dict[str, float] | None = None
 ) -> int:
     """`er_features` from a table of raw text columns (the standalone file layout).
-    `timings`, when given, receives the seconds spent waiting for names (`names_s`).
+    `timings`, when given, receives the seconds of the name parsing this process waited for
+    or did (`names_s`; with one worker, what was left after the contacts, and the first
+    chunk and the fork as `names_start_s`), of the other columns (`contacts_s`) and of the
+    join to the records, the name key and the statistics (`finish_s`).
 
     Names (Morfeusz and the classifier, the costly part) are parsed in worker processes: on a
     mid-sized input one worker, while this process parses the addresses and contacts and
     then the names the worker has not reached; on a large one a worker per core, and the
     other columns are then split over the cores too (three busy processes on two cores cost
     a third more wall time on er-scale/1m)."""
+    seconds: dict[str, float] = {}
     clock = time.perf_counter()
     names = _distinct(con, table, "name")
     pending = _start_map(_name_row, names, _BACKGROUND_MIN)
     overlap = pending.share
     if overlap:
+        seconds["names_start_s"] = time.perf_counter() - clock
         try:
             _contact_tables(con, table, parallel=False)
         except BaseException:
             if pending.pool is not None:
                 pending.pool.shutdown(cancel_futures=True)
             raise
+        seconds["contacts_s"] = time.perf_counter() - clock - seconds["names_start_s"]
         clock = time.perf_counter()
     _store(con, "er_f_names", _NAME_COLS, names, _collect(pending))
-    if timings is not None:
-        # With the overlap: the wait for the names after the other columns were done.
-        timings["names_s"] = round(time.perf_counter() - clock, 2)
+    seconds["names_s"] = time.perf_counter() - clock
     if not overlap:
+        clock = time.perf_counter()
         _contact_tables(con, table, parallel=True)
+        seconds["contacts_s"] = time.perf_counter() - clock
+    clock = time.perf_counter()
     has_teryt = "teryt" in _columns(con, table)
     gmina = (
         "NULLIF(substr(regexp_replace(t.teryt, '\\D', '', 'g'), 1, 6), '')" if has_teryt else "NULL"
@@ -437,6 +444,9 @@ def build_features_from_raw(
     )
     _drop_helpers(con)
     _finish(con)
+    seconds["finish_s"] = time.perf_counter() - clock
+    if timings is not None:
+        timings.update({name: round(value, 2) for name, value in seconds.items()})
     return _count(con)
 
 
