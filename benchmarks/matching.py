@@ -13,10 +13,12 @@ folder with `records.parquet` and `truth.parquet`.
 
 Each method runs in its own child process, one after the other. Printed per method:
 precision, recall, pairwise F1, B-cubed F1, wall time (reading the file to writing
-`record_id,cluster_id`), the child's peak RSS and the peak summed PSS and RSS of its whole
-process tree (wsparcie forks name-parsing workers on big inputs), and the load average before
-and after; then recall by kind of variation (`matching_eval.TAGS`) per method. For wsparcie
-also the candidate pairs per blocking rule and the seconds by phase.
+`record_id,cluster_id`), the CPU time of that span (user + system, the child's threads and
+its exited workers: on a shared machine it follows the load much less), the child's peak
+RSS and the peak summed PSS and RSS of its whole process tree (wsparcie forks name-parsing
+workers on big inputs), and the load average before and after; then recall by kind of
+variation (`matching_eval.TAGS`) per method. For wsparcie also the candidate pairs per
+blocking rule and the seconds by phase.
 
 Splink (`pip install 'splink>=5,<6'`, a benchmark dependency only) runs as a competent user
 and as an expert in Polish data would configure it (`matching_splink`), on every set but 1m
@@ -91,15 +93,19 @@ def _peak_mib() -> float:
 def run_wsparcie(records: str, out: str, code: str, queue: Any) -> None:
     if code:
         sys.path.insert(0, code)
+    from matching_eval import cpu_seconds
+
     from transforms.er.standalone import match_file
 
     started = time.perf_counter()
+    cpu_started = cpu_seconds()
     summary = match_file(Path(records), Path(out), threads=2)
     seconds = time.perf_counter() - started
     rules = {c.rule: [c.pairs, c.new_pairs, c.skipped_blocks] for c in summary.rule_counts}
     queue.put(
         {
             "seconds": seconds,
+            "cpu_s": cpu_seconds() - cpu_started,
             "peak_mib": _peak_mib(),
             "pairs": summary.pairs_scored,
             "stages": summary.stage_seconds,
@@ -332,6 +338,7 @@ def _report(label: str, info: dict[str, Any], dataset: Path, out: str) -> dict[s
     print(
         f"{label:18s} P={result['precision']:.4f} R={result['recall']:.4f} "
         f"F1={result['f1']:.4f} B3_F1={result['b3_f1']:.4f} time={info['seconds']:.1f}s "
+        f"cpu={info['cpu_s']:.1f}s "
         f"peak={info['peak_mib']:.0f}MiB tree_pss={info['tree_pss_mib']:.0f}MiB "
         f"tree_rss={info['tree_rss_mib']:.0f}MiB load={info['load']}",
         flush=True,

@@ -81,9 +81,11 @@ def run_splink(
     """Run one configuration in this (child) process and put its timing on `queue`."""
     import duckdb
     import splink.comparison_library as cl
+    from matching_eval import cpu_seconds
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
     started = time.perf_counter()
+    cpu_started = cpu_seconds()
     con = duckdb.connect()
     con.execute("SET threads = 2")
     reader = (
@@ -147,4 +149,10 @@ def run_splink(
         f"COPY (SELECT unique_id AS record_id, cluster_id FROM {clusters.physical_name}) "
         f"TO '{out}' (HEADER, DELIMITER ',')"
     )
-    queue.put({"seconds": time.perf_counter() - started, "peak_mib": _peak_mib()})
+    queue.put(
+        {
+            "seconds": time.perf_counter() - started,
+            "cpu_s": cpu_seconds() - cpu_started,
+            "peak_mib": _peak_mib(),
+        }
+    )

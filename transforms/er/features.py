@@ -198,7 +198,8 @@ def _map_distinct(
 
 
 _PARALLEL_MIN = 20_000  # distinct values worth splitting over every core
-_BACKGROUND_MIN = 5_000  # distinct names worth a worker process (it starts with cold caches)
+_BACKGROUND_MIN = 5_000  # distinct names worth a worker process beside this one
+_BACKGROUND_CHUNKS = 32  # pieces of a one-worker map, small enough to share out its end
 
 
 def _parallel_map(
@@ -210,37 +211,63 @@ def _parallel_map(
 
 @dataclass(frozen=True, slots=True)
 class _Pending:
-    """A map over distinct values running in worker processes (or already done inline)."""
+    """A map over distinct values running in worker processes (or already done inline).
 
+    `head` holds what this process computed before forking; `chunks[i]` the values of
+    `futures[i]`. With `share`, `_collect` computes here the chunks no worker has started."""
+
+    fn: Callable[[str], tuple[object, ...]]
     pool: ProcessPoolExecutor | None
+    head: list[tuple[object, ...]]
+    chunks: tuple[list[str], ...]
     futures: tuple[Future[list[tuple[object, ...]]], ...]
-    done: list[tuple[object, ...]] | None
+    share: bool
 
 
 def _start_map(
     fn: Callable[[str], tuple[object, ...]], values: list[str], background_min: int
 ) -> _Pending:
-    """Start `fn` over `values` in forked workers: one below `_PARALLEL_MIN` values (the
-    caller does other work meanwhile), one per core above; inline below `background_min`."""
+    """Start `fn` over `values` in forked workers: inline below `background_min` values; one
+    per core from `_PARALLEL_MIN` values; one worker in between, while the caller does other
+    work and then takes the chunks the worker has not reached (`_collect`).
+
+    The one-worker map computes its first chunk here before forking: that loads what `fn`
+    loads once (the name parser's Morfeusz and tables, some 0.4 s of CPU) in this process, so
+    the worker inherits it rather than loading it again, and this process has it for the
+    chunks it takes. (One per core keeps forking cold: a million names' parser tables would
+    then stay in this process through blocking and scoring.)"""
     cores = os.cpu_count() or 1
     if len(values) < background_min or (cores < 2 and background_min >= _PARALLEL_MIN):
-        return _Pending(None, (), [fn(value) for value in values])
-    workers = cores if len(values) >= _PARALLEL_MIN else 1
-    size = max(1, len(values) // (workers * 8))
+        return _Pending(fn, None, [fn(value) for value in values], (), (), False)
+    share = len(values) < _PARALLEL_MIN
+    if share:
+        workers, size = 1, max(1, len(values) // _BACKGROUND_CHUNKS)
+        head_size = size
+    else:
+        workers, size, head_size = cores, max(1, len(values) // (cores * 8)), 0
+    head = [fn(value) for value in values[:head_size]]
+    chunks = tuple(values[i : i + size] for i in range(head_size, len(values), size))
     pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"))
-    futures = tuple(
-        pool.submit(_apply_chunk, fn, values[i : i + size]) for i in range(0, len(values), size)
-    )
-    return _Pending(pool, futures, None)
+    futures = tuple(pool.submit(_apply_chunk, fn, chunk) for chunk in chunks)
+    return _Pending(fn, pool, head, chunks, futures, share)
 
 
 def _collect(pending: _Pending) -> list[tuple[object, ...]]:
-    if pending.done is not None:
-        return pending.done
+    """The results in the order of the values. A shared map's last chunks that its worker
+    has not started are cancelled there and computed here, from the end backwards."""
     if pending.pool is None:
-        raise RuntimeError("features: a background map with neither results nor workers")
+        return pending.head
     try:
-        return [row for future in pending.futures for row in future.result()]
+        taken: dict[int, list[tuple[object, ...]]] = {}
+        if pending.share:
+            for i in range(len(pending.futures) - 1, -1, -1):
+                if not pending.futures[i].cancel():
+                    break  # the worker has started this one, and so every earlier one
+                taken[i] = _apply_chunk(pending.fn, pending.chunks[i])
+        results = list(pending.head)
+        for i, future in enumerate(pending.futures):
+            results.extend(taken[i] if i in taken else future.result())
+        return results
     finally:
         pending.pool.shutdown(cancel_futures=True)
 
@@ -352,30 +379,38 @@ def build_features_from_raw(
     con: duckdb.DuckDBPyConnection, table: str, timings: dict[str, float] | None = None
 ) -> int:
     """`er_features` from a table of raw text columns (the standalone file layout).
-    `timings`, when given, receives the seconds spent waiting for names (`names_s`).
+    `timings`, when given, receives the seconds of the name parsing this process waited for
+    or did (`names_s`; with one worker, what was left after the contacts, and the first
+    chunk and the fork as `names_start_s`), of the other columns (`contacts_s`) and of the
+    join to the records, the name key and the statistics (`finish_s`).
 
     Names (Morfeusz and the classifier, the costly part) are parsed in worker processes: on a
-    mid-sized input one worker, while this process parses the addresses and contacts; on a
-    large one a worker per core, and the other columns are then split over the cores too
-    (three busy processes on two cores cost a third more wall time on er-scale/1m)."""
+    mid-sized input one worker, while this process parses the addresses and contacts and
+    then the names the worker has not reached; on a large one a worker per core, and the
+    other columns are then split over the cores too (three busy processes on two cores cost
+    a third more wall time on er-scale/1m)."""
+    seconds: dict[str, float] = {}
     clock = time.perf_counter()
     names = _distinct(con, table, "name")
     pending = _start_map(_name_row, names, _BACKGROUND_MIN)
-    overlap = pending.pool is not None and len(names) < _PARALLEL_MIN
+    overlap = pending.share
     if overlap:
+        seconds["names_start_s"] = time.perf_counter() - clock
         try:
             _contact_tables(con, table, parallel=False)
         except BaseException:
             if pending.pool is not None:
                 pending.pool.shutdown(cancel_futures=True)
             raise
+        seconds["contacts_s"] = time.perf_counter() - clock - seconds["names_start_s"]
         clock = time.perf_counter()
     _store(con, "er_f_names", _NAME_COLS, names, _collect(pending))
-    if timings is not None:
-        # With the overlap: the wait for the names after the other columns were done.
-        timings["names_s"] = round(time.perf_counter() - clock, 2)
+    seconds["names_s"] = time.perf_counter() - clock
     if not overlap:
+        clock = time.perf_counter()
         _contact_tables(con, table, parallel=True)
+        seconds["contacts_s"] = time.perf_counter() - clock
+    clock = time.perf_counter()
     has_teryt = "teryt" in _columns(con, table)
     gmina = (
         "NULLIF(substr(regexp_replace(t.teryt, '\\D', '', 'g'), 1, 6), '')" if has_teryt else "NULL"
@@ -409,6 +444,9 @@ def build_features_from_raw(
     )
     _drop_helpers(con)
     _finish(con)
+    seconds["finish_s"] = time.perf_counter() - clock
+    if timings is not None:
+        timings.update({name: round(value, 2) for name, value in seconds.items()})
     return _count(con)
 
 
