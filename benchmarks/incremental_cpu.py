@@ -5,12 +5,15 @@ Wall times on a shared machine swing with the others' load; the CPU time of this
 per version of the code (the state's shape may differ between versions), then matched in
 rounds, each on a fresh copy, so that two versions can be run one after the other:
 
-    .venv/bin/python benchmarks/incremental_cpu.py prepare --warehouse KEPT --out NIGHT
+    .venv/bin/python benchmarks/incremental_cpu.py change --warehouse KEPT --out CHANGED
+    .venv/bin/python benchmarks/incremental_cpu.py prepare --changed CHANGED --out NIGHT
     .venv/bin/python benchmarks/incremental_cpu.py measure --night NIGHT [--rounds 3] [--full]
 
-`prepare` copies a warehouse kept by `benchmarks/national.py --keep`, matches it in full
-keeping the state (as the night before would have), then changes 1 % of its records as
-`benchmarks/national_night.py` does and rebuilds `records`. `measure` runs the incremental
+`change` copies a warehouse kept by `benchmarks/national.py --keep`, keeps its `records` as
+`records_before`, then changes 1 % of its records as `benchmarks/national_night.py` does and
+rebuilds `records` (the same for every version of the matcher: done once). `prepare` copies
+that and matches `records_before` in full keeping the state, as the night before would have,
+with this version's code. `measure` runs the incremental
 match (or, with `--full`, the full match that keeps the state) on a copy of the prepared
 night per round and prints each round's CPU and wall seconds and the statements it ran.
 `--code DIR` runs another version's code (a `git archive` of it) with this script, and
@@ -56,17 +59,33 @@ class CountingConnection:
         return getattr(self._con, name)
 
 
-def prepare(warehouse: Path, out: Path) -> None:
+def change(warehouse: Path, out: Path) -> None:
     from benchmarks.national_night import change_records
+    from warehouse.db import open_warehouse
+
+    shutil.copyfile(warehouse, out)
+    with open_warehouse(out) as con:
+        con.execute("CREATE OR REPLACE TABLE records_before AS SELECT * FROM records")
+    print(json.dumps(change_records(out, 0.01)), flush=True)
+
+
+def prepare(changed: Path, out: Path) -> None:
     from warehouse.db import open_warehouse
     from warehouse.judgements import current_decisions
     from warehouse.match_state import match_records
     from warehouse.sites import site_joins
 
-    shutil.copyfile(warehouse, out)
+    shutil.copyfile(changed, out)
     with open_warehouse(out) as con:
-        match_records(con, [*site_joins(con), *current_decisions(con)], full=True)
-    print(json.dumps(change_records(out, 0.01)), flush=True)
+        # The night before's records in `records` (contents swapped: views may depend on it).
+        con.execute("CREATE OR REPLACE TABLE records_tonight AS SELECT * FROM records")
+        con.execute("DELETE FROM records")
+        con.execute("INSERT INTO records SELECT * FROM records_before")
+        run = match_records(con, [*site_joins(con), *current_decisions(con)], full=True)
+        con.execute("DELETE FROM records")
+        con.execute("INSERT INTO records SELECT * FROM records_tonight")
+        con.execute("DROP TABLE records_tonight")
+    print(f"prepared: {run.kind}, {len(run.resolution.clusters)} records", flush=True)
 
 
 def _round(night: Path, full: bool) -> tuple[float, float, CountingConnection, dict[str, int]]:
@@ -154,8 +173,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--code", type=Path, help="run this folder's code (a git archive)")
     verbs = parser.add_subparsers(dest="verb", required=True)
+    c = verbs.add_parser("change")
+    c.add_argument("--warehouse", type=Path, required=True)
+    c.add_argument("--out", type=Path, required=True)
     p = verbs.add_parser("prepare")
-    p.add_argument("--warehouse", type=Path, required=True)
+    p.add_argument("--changed", type=Path, required=True)
     p.add_argument("--out", type=Path, required=True)
     m = verbs.add_parser("measure")
     m.add_argument("--night", type=Path, required=True)
@@ -165,8 +187,10 @@ def main() -> int:
     args = parser.parse_args()
     code = (args.code or REPO).resolve()
     sys.path.insert(0, str(code))
-    if args.verb == "prepare":
-        prepare(args.warehouse, args.out)
+    if args.verb == "change":
+        change(args.warehouse, args.out)
+    elif args.verb == "prepare":
+        prepare(args.changed, args.out)
     else:
         measure(args.night, args.rounds, args.full, args.statements)
     return 0

@@ -160,27 +160,49 @@ def update_statistics(
     the state with last night's counts) in place, only where the night moved them: the keys
     (name key, type phrase, type and place) and e-mail addresses of the new and changed
     records (`dirty`: their `key`s, counts unset) and of the records that changed or left
-    (`gone`: their rows of last night). Every record sharing such a key or address is counted
-    again; the others keep their counts, which no record of the night can have moved. The
+    (`gone`: their rows of last night), where they came or went in number. Every record
+    sharing such a key or address is counted again, and the night's own records; the others
+    keep their counts, which no record of the night can have moved. The
     result equals `add_statistics` over `table`. With `moved`, also leaves the table
     `moved(key, name_tf, name_areas, core_tf, crowd, email_areas)`: the records not in
     `dirty` whose counts moved to another bucket of the ladders (`stat_buckets_sql`), with
     their counts before the night."""
+    # The night's moves: +1 for a new or changed record's row tonight, -1 for a changed or
+    # gone record's row last night. A key (or key and postal area) whose moves add up to
+    # nothing counts as it did (a record changed in its phone keeps its keys): only the
+    # others are recounted.
+    place = "CASE WHEN type_code IS NOT NULL AND type_code <> 'other' THEN crowd_place END"
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE er_stat_keys AS
-        SELECT name_key, core, type_code, crowd_place AS place_stem
+        CREATE OR REPLACE TEMP TABLE er_stat_moves AS
+        SELECT name_key, core, type_code, {place} AS place_stem, left(postal, 2) AS area,
+               emails, 1 AS d
         FROM {table} WHERE {key} IN (SELECT {key} FROM {dirty})
         UNION ALL
-        SELECT name_key, core, type_code, crowd_place FROM {gone}
+        SELECT name_key, core, type_code, {place}, left(postal, 2), emails, -1 FROM {gone}
         """
     )
     con.execute(
-        f"""
+        """
+        CREATE OR REPLACE TEMP TABLE er_stat_keys AS
+        SELECT DISTINCT name_key, CAST(NULL AS VARCHAR) AS core,
+               CAST(NULL AS VARCHAR) AS type_code, CAST(NULL AS VARCHAR) AS place_stem
+        FROM er_stat_moves WHERE name_key IS NOT NULL
+        GROUP BY name_key, area HAVING sum(d) <> 0
+        UNION ALL
+        SELECT NULL, core, NULL, NULL FROM er_stat_moves WHERE core IS NOT NULL
+        GROUP BY core HAVING sum(d) <> 0
+        UNION ALL
+        SELECT NULL, NULL, type_code, place_stem FROM er_stat_moves WHERE place_stem IS NOT NULL
+        GROUP BY type_code, place_stem HAVING sum(d) <> 0
+        """
+    )
+    con.execute(
+        """
         CREATE OR REPLACE TEMP TABLE er_stat_mail AS
-        SELECT DISTINCT unnest(emails) AS mailbox FROM {table}
-        WHERE {key} IN (SELECT {key} FROM {dirty})
-        UNION SELECT unnest(emails) FROM {gone}
+        SELECT DISTINCT mailbox FROM (
+            SELECT unnest(emails) AS mailbox, area, d FROM er_stat_moves
+        ) GROUP BY mailbox, area HAVING sum(d) <> 0
         """
     )
     con.execute(
@@ -207,7 +229,8 @@ def update_statistics(
         WHERE {key} IN (SELECT {key} FROM {dirty})
            OR name_key IN (SELECT name_key FROM er_stat_keys)
            OR core IN (SELECT core FROM er_stat_keys)
-           OR (type_code, place_stem) IN (SELECT (type_code, place_stem) FROM er_stat_keys)
+           OR (type_code, place_stem) IN (SELECT (type_code, place_stem) FROM er_stat_keys
+                                          WHERE place_stem IS NOT NULL)
         UNION
         SELECT x.{key}, x.name_key, x.core, x.type_code,
                CASE WHEN x.type_code IS NOT NULL AND x.type_code <> 'other'
@@ -278,5 +301,6 @@ def update_statistics(
         FROM er_stat_new s WHERE s.{key} = t.{key}
         """
     )
-    for name in ("er_stat_keys", "er_stat_mail", "er_stat_held", "er_stat_rows", "er_stat_new"):
+    for name in ("er_stat_moves", "er_stat_keys", "er_stat_mail", "er_stat_held", "er_stat_rows",
+                 "er_stat_new"):  # fmt: skip
         con.execute(f"DROP TABLE {name}")
