@@ -381,9 +381,9 @@ def _apply_night(
     con: duckdb.DuckDBPyConnection, table: str, build: Builder, columns: Sequence[str] | None
 ) -> None:
     """Bring `er_state_records` to tonight: the rows of records changed or removed go (kept
-    in `er_inc_old`, last night's rows), the new and changed records' features, parsed now,
-    come (their cluster and component for now their own uid), and the statistics are
-    recounted where the night moved them. Leaves `er_inc_dirty(uid)` (new and changed),
+    in `er_inc_old`, the columns of last night's rows the night reads), the new and changed
+    records' features, parsed now, come (their cluster and component for now their own uid),
+    and the statistics are recounted where the night moved them. Leaves `er_inc_dirty(uid)` (new and changed),
     `er_inc_gone(uid)` (changed and removed), `er_inc_removed(uid)` and
     `er_inc_stat_moved(uid, <counts>)` (unchanged records whose statistics moved to another
     bucket, with last night's counts)."""
@@ -409,8 +409,11 @@ def _apply_night(
         "CREATE OR REPLACE TEMP TABLE er_inc_removed AS "
         "SELECT uid FROM er_inc_night WHERE status = 'removed'"
     )
+    # Of last night's rows, what the night reads: the component and record id (the region,
+    # the conflicts) and what the statistics are counted by (the row is wide).
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE er_inc_old AS SELECT * FROM er_state_records "
+        "CREATE OR REPLACE TEMP TABLE er_inc_old AS SELECT uid, record_id, component, name_key, "
+        "core, type_code, crowd_place, postal, emails FROM er_state_records "
         "WHERE uid IN (SELECT uid FROM er_inc_gone)"
     )
     con.execute("DELETE FROM er_state_records WHERE uid IN (SELECT uid FROM er_inc_gone)")
