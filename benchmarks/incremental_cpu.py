@@ -1,7 +1,8 @@
 """The matcher alone on one prepared night, in CPU seconds: incremental against a full match.
 
 Wall times on a shared machine swing with the others' load; the CPU time of this process
-(`time.process_time`, DuckDB's threads included) swings much less. A night is prepared once
+(`time.process_time`, DuckDB's threads included, and the name-parsing worker processes
+a large input is parsed in, `workers_cpu_s`) swings much less. A night is prepared once
 per version of the code (the state's shape may differ between versions), then matched in
 rounds, each on a fresh copy, so that two versions can be run one after the other:
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -88,7 +90,16 @@ def prepare(changed: Path, out: Path) -> None:
     print(f"prepared: {run.kind}, {len(run.resolution.clusters)} records", flush=True)
 
 
-def _round(night: Path, full: bool) -> tuple[float, float, CountingConnection, dict[str, int]]:
+def _children_cpu() -> float:
+    """CPU seconds of this process's ended children (the name-parsing workers a large
+    input is parsed in: `transforms.er.features`)."""
+    times = os.times()
+    return times.children_user + times.children_system
+
+
+def _round(
+    night: Path, full: bool
+) -> tuple[float, float, float, CountingConnection, dict[str, int]]:
     from transforms.er.features import build_features_from_records
     from transforms.er.incremental import (
         RECORDS_COLUMNS,
@@ -132,13 +143,14 @@ def _round(night: Path, full: bool) -> tuple[float, float, CountingConnection, d
                     )
 
             # As `warehouse.match_state.match_records` runs them: a night in one transaction.
-            cpu, wall = time.process_time(), time.perf_counter()
+            cpu, wall, workers = time.process_time(), time.perf_counter(), _children_cpu()
             if full:
                 result = run()
             else:
                 with transaction(con):  # type: ignore[arg-type]
                     result = run()
             cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+            workers = _children_cpu() - workers
     counts: dict[str, int] = {}
     if not full:
         resolution, changes = result
@@ -149,7 +161,7 @@ def _round(night: Path, full: bool) -> tuple[float, float, CountingConnection, d
             "conflicts": len(resolution.conflict_cases),
             "review": len(resolution.review_cases),
         }
-    return cpu, wall, con, counts
+    return cpu, wall, workers, con, counts
 
 
 def measure(night: Path, rounds: int, full: bool, top: int) -> None:
@@ -158,11 +170,12 @@ def measure(night: Path, rounds: int, full: bool, top: int) -> None:
     print(f"code: {Path(transforms.__file__).parent.parent}", flush=True)
     last: CountingConnection | None = None
     for i in range(rounds):
-        cpu, wall, last, counts = _round(night, full)
+        cpu, wall, workers, last, counts = _round(night, full)
         figures = {
             "round": i + 1,
             "match": "full" if full else "incremental",
             "cpu_s": round(cpu, 3),
+            "workers_cpu_s": round(workers, 3),
             "wall_s": round(wall, 3),
             "statements": len(last.statements),
             **counts,
