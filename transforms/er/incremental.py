@@ -21,10 +21,10 @@ needs, as regular tables in the connection's database:
 
 `resolve_incrementally` then matches only what the night touched: it finds the new, changed
 and removed records by fingerprint, parses and keys only the new and changed ones, recounts
-the statistics the ladders weigh agreement by where those records (and the ones gone) carry
-their keys, recounts the blocks they enter or leave, proposes the candidate pairs of the blocks those
-records fall in (and re-checks the blocks that grew past, or shrank under, their size
-limit), scores the new pairs and those whose statistics moved, and re-clusters only the
+the statistics the ladders weigh agreement by where those records (and the ones gone) came
+or went in number, moves the sizes of the blocks they enter or leave, proposes the candidate
+pairs of the blocks those records fall in (and re-checks the blocks that grew past, or shrank
+under, their size limit), scores the new pairs and those whose statistics moved, and re-clusters only the
 components of the match graph that any of this reached. Within a component the pairs are
 joined in the order a full run would join them, so the clusters equal a full rebuild's.
 Clusters a night did not touch keep their keys, and coordinators' decisions are applied as

@@ -7,8 +7,8 @@ has none) and the key the record is blocked on (`eff`: the raw key, or the refin
 the raw block is over the rule's limit; NULL: skipped). A rule's key and refinement depend
 on the record alone, so only the night's new and changed records are keyed; a block's size
 depends on the others, so the sizes (`er_state_blocks`) of the blocks the night's records
-enter or leave are recounted, and a record of such a block whose raw block crossed its
-limit takes its other key. Everything here is in uids (stable over nights).
+enter or leave are moved by difference (+1 for each record entering, -1 for each leaving),
+and a record of such a block whose raw block crossed its limit takes its other key. Everything here is in uids (stable over nights).
 """
 
 from __future__ import annotations
