@@ -141,6 +141,12 @@ def _codes(text: str) -> set[str]:
             id="c021-a-condition-of-not-using-it",
         ),
         pytest.param(
+            "W Centrum znajdzie się także hostel, w którym młodzież z zaburzeniami psychicznymi "
+            "niewymagająca leczenia szpitalnego będzie mogła przebywać nawet do 10 miesięcy.",
+            {"housing"},
+            id="d030-treatment-they-do-not-need",
+        ),
+        pytest.param(
             "7. w sprawach o urlopowanie małoletnich z pieczy zastępczej z wyjątkiem gdy "
             "małoletni przebywa w domu dziecka;",
             set(),
@@ -160,6 +166,11 @@ def _codes(text: str) -> set[str]:
             id="a073-a-units-legal-standing",
         ),
         pytest.param(
+            "Świetlica Terapeutyczna w Ostródzie jest czynna dla interesantów:",
+            set(),
+            id="a073-a-name-and-its-hours",
+        ),
+        pytest.param(
             "Warsztat Terapii Zajęciowej utworzono 25 listopada 1992.",
             set(),
             id="c078-when-a-unit-was-founded",
@@ -168,6 +179,48 @@ def _codes(text: str) -> set[str]:
             "Dom Dziennego Pobytu Nr 1 „Pod Brzozą” ul. Powstańców 26",
             set(),
             id="a085-a-name-and-its-address",
+        ),
+        # --- examples of problems or of kinds of units ("takich jak …") -------------------
+        pytest.param(
+            "Nasze działania skoncentrowane są wokół osób dorosłych, które doświadczają "
+            "trudności życiowych takich, jak utrata bliskich, pracy, czy przemoc domowa.",
+            set(),
+            id="a007-examples-of-difficulties",
+        ),
+        pytest.param(
+            "• usługi świadczone są w mieszkaniu osoby, która potrzebuje pomocy lub w ośrodkach "
+            "wsparcia takich jak środowiskowe domy samopomocy, dzienne domy pomocy.",
+            set(),
+            id="a085-examples-of-kinds-of-units",
+        ),
+        # --- partners: what they do is not this unit's offer -----------------------------
+        pytest.param(
+            "Współpracujemy ze środowiskiem lokalnym, a w szczególności z podmiotami właściwymi "
+            "w zakresie wspierania rodziny i systemu pieczy zastępczej, jednostkami "
+            "organizacyjnymi pomocy społecznej oraz sądami i ich organami pomocniczymi.",
+            set(),
+            id="a040-partners-fields",
+        ),
+        pytest.param(
+            "Zespół planuje i koordynuje pomoc, prowadzi monitoring sytuacji w środowisku "
+            "domowym oraz aktywuje współpracę z oświatą, ochroną zdrowia, pomocą społeczną i "
+            "komisjami rozwiązywania problemów alkoholowych oraz organizacjami pozarządowymi.",
+            set(),
+            id="d007-partners-named-by-their-field",
+        ),
+        pytest.param(
+            "W kolejnych latach wprowadzano kolejne akty prawne, które stopniowo zwiększały "
+            "zakres usług – od orzecznictwa po wsparcie rodzin, współpracę z nauczycielami i "
+            "rozwijanie kompetencji społecznych.",
+            {"family_support"},
+            id="a048-what-comes-before-the-partners-is-still-read",
+        ),
+        pytest.param(
+            "Osoby przyjmowane są po osobistym zgłoszeniu lub na podstawie skierowania przez "
+            "odpowiednie instytucje (policja, ośrodki pomocy społecznej, powiatowe centra pomocy "
+            "rodzinie).",
+            set(),
+            id="d044-who-refers",
         ),
         # --- what an examination is of ----------------------------------------------------
         pytest.param(

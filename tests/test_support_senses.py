@@ -5,8 +5,9 @@ Each case is a real line of the web corpus's tune half (`benchmarks/web_corpus`,
 id in the case id), read through `transforms.support_statements.read_support`. The sense is
 decided from the words around the phrase (`transforms.phrase_senses`): food sampled, a
 vaccination card, board with a price, things a pupil brings, a room among rooms, a compound
-adjective naming a kind of unit. Lines where the same words do name support are cases too.
-The test half is never read here.
+adjective naming a kind of unit, a residence registered at an office, care said to be
+psychiatric. Lines where the same words do name support are cases too. The test half is never
+read here (the bip.bialowieza.pl line is from `../shared/data`'s saved pages).
 """
 
 from __future__ import annotations
@@ -81,6 +82,40 @@ def _codes(text: str) -> set[str]:
             "stosujących przemoc domową",
             {"domestic_violence"},
             id="a052-a-compound-naming-a-kind-of-programme",
+        ),
+        pytest.param(
+            "Ośrodek zasięgiem działania obejmuje miasto Bielsk Podlaski, które na dzień "
+            "31.12.2022 roku wg danych ewidencyjnych liczyło 24.221 mieszkańców zameldowanych "
+            "na pobyt stały oraz 382 osoby z pobytem czasowym.",
+            set(),
+            id="f015-a-registered-residence-is-not-residential-care",
+        ),
+        pytest.param(
+            # ../shared/data/html_fixtures/gmina/bip.bialowieza.pl.html, "Liczba mieszkancow"
+            "Liczba mieszkancow\nStan na 31.12.2018 r. Pobyt staly - 2105",
+            set(),
+            id="bialowieza-a-count-of-registered-residents",
+        ),
+        pytest.param(
+            "Oddział Psychiatryczny Dzienny dla Dzieci i Młodzieży udziela świadczeń z zakresu "
+            "opieki dziennej psychiatrycznej, w tym diagnostyki, leczenia oraz rehabilitacji "
+            "osób z zaburzeniami psychicznymi, a także działań edukacyjno-konsultacyjnych dla "
+            "rodziców, opiekunów dziecka.",
+            {"psychiatry", "diagnosis", "rehabilitation", "health_care"},
+            id="a062-psychiatric-day-care-is-psychiatry",
+        ),
+        pytest.param(
+            "Celem Programu jest wprowadzenie środowiskowego modelu psychiatrycznej opieki "
+            "zdrowotnej w oparciu o działalność Centrów Zdrowia Psychicznego.",
+            {"psychiatry"},
+            id="c080-psychiatric-health-care-is-psychiatry",
+        ),
+        pytest.param(
+            "Docelowo, będzie to nowoczesny obiekt zapewniający stacjonarną opiekę "
+            "psychiatryczną dla dzieci i młodzieży do 18 roku życia na III poziomie "
+            "referencyjnym.",
+            {"psychiatry"},
+            id="d030-psychiatric-in-patient-care-is-psychiatry",
         ),
         # --- the same words naming support: still read ------------------------------------
         pytest.param(

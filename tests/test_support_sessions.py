@@ -1,14 +1,19 @@
 """A "porada" or a "konsultacja" beside a more specific service is that service's session.
 
 Each case is a real line of a tune document of the web corpus (its id in the case id), with
-the codes the reader must state; the last ones must keep their counselling.
+the codes the reader must state; the last ones must keep their counselling. On a whole page of
+legal aid or health care, such a word that no sentence calls a kind of its own is that
+service's session too (the tune documents read whole).
 """
 
 from __future__ import annotations
 
 import pytest
+from helpers import REPO  # tests/ helper module
 
 from transforms.support_statements import read_support
+
+CORPUS = REPO / "benchmarks" / "web_corpus"
 
 CASES = [
     (
@@ -41,3 +46,24 @@ def test_a_session_of_another_service(doc: str, sentence: str, codes: list[str] 
         assert "counselling" in read, doc
     else:
         assert read == codes, doc
+
+
+# On a whole page of legal aid or health care, a "porada" or "konsultacja" that no sentence
+# calls a kind of its own is that service's session too (tune documents read whole).
+PAGES = [
+    # "Zrealizowano około 3 tys. porad w ramach CZP dla Dzieci i Młodzieży"
+    ("a025", False),
+    # "Lekarze udzielają porad również telefonicznie"
+    ("c040", False),
+    # "…możliwość porady na odległość…" on a page of free legal aid points
+    ("f009", False),
+    # "indywidualne konsultacje": a kind of its own, still counselling
+    ("c041", True),
+]
+
+
+@pytest.mark.parametrize(("doc", "counselling"), PAGES, ids=[p[0] for p in PAGES])
+def test_a_page_of_another_service_calls_its_sessions_so(doc: str, counselling: bool) -> None:
+    text = (CORPUS / "documents" / f"{doc}.txt").read_text(encoding="utf-8")
+    read = read_support(text).service_codes
+    assert read and ("counselling" in read) == counselling, doc

@@ -331,6 +331,20 @@ def test_what_a_sentence_states_and_what_it_only_names(text: str, codes: set[str
             {"health_care"},
             id="a092-leczone",
         ),
+        pytest.param(
+            "Miejsko-Gminny Ośrodek Pomocy Społecznej prowadzi sprawy z zakresu: pomocy "
+            "społecznej, świadczeń rodzinnych i opiekuńczych, funduszu alimentacyjnego, dodatków "
+            "mieszkaniowych i energetycznych, stypendiów szkolnych, profilaktyki alkoholowej i "
+            "narkomani, sprawy pieczy zastępczej, koordynacji świadczeń rodzinnych i dodatków na "
+            "podstawie nadanych upoważnień Burmistrza Gorzowa Śląskiego.",
+            {"addiction_support", "financial_benefits", "foster_care"},
+            id="c061-prevention-of-addictions-is-addiction-support",
+        ),
+        pytest.param(
+            "• Prowadzenie profilaktyki antyalkoholowej, propagowanie właściwych wzorców zachowań.",
+            {"prevention"},
+            id="f021-a-word-morfeusz-does-not-know-stays-prevention",
+        ),
     ],
 )
 def test_the_ways_pages_write_each_form(text: str, codes: set[str]) -> None:
@@ -529,6 +543,18 @@ def test_ages(text: str, ages: list[tuple[int | None, int | None]]) -> None:
             id="a menu item naming the statutory free legal advice",
         ),
         pytest.param(
+            "W powiecie kieleckim rozrosła się sieć punktów, w których można otrzymać bezpłatną "
+            "poradę prawną lub obywatelską.",
+            True,
+            id="f009-a-sentence-says-the-statutory-service-is-free",
+        ),
+        pytest.param(
+            "Potrzebujesz nieodpłatnej pomocy prawnej - umów się na poradę, zadzwoń pod nr tel. "
+            "77 408 50 94 , od poniedziałku do środy w godz. 09:00-11:00",
+            True,
+            id="d017-an-invitation-to-the-free-service",
+        ),
+        pytest.param(
             "BIP czyli Biuletyn Informacji Publicznej to system stron internetowych służący "
             "powszechnemu i bezpłatnemu dostępowi do informacji publicznej.",
             None,
@@ -545,6 +571,17 @@ def test_ages(text: str, ages: list[tuple[int | None, int | None]]) -> None:
             "dnia każdego miesiąca",
             None,
             id="b007-a-due-date",
+        ),
+        pytest.param(
+            "Czy zajęcia w poradni są płatne?\n\nWszelaka pomoc udzielana w Poradni jest "
+            "bezpłatna.",
+            True,
+            id="f033-a-question-states-no-fee-its-answer-does",
+        ),
+        pytest.param(
+            "Zajęcia są płatne (zgodnie z cennikiem) lub bezpłatne w ramach dnia otwartego.",
+            False,
+            id="f027-the-first-is-the-rule-the-second-its-exception",
         ),
     ],
 )
@@ -595,6 +632,29 @@ def test_fees_in_forms_the_tune_half_does_not_show(text: str, free: bool | None)
             id="c014-will-not-need",
         ),
         pytest.param("• wobec których MOPS wydał stosowną decyzję.", True, id="a059-a-decision"),
+        pytest.param(
+            "- wydawanie decyzji w zakresie rejestra", None, id="a067-issuing-decisions-is-a-duty"
+        ),
+        pytest.param(
+            "Do placówek podopiecznych kieruje Powiatowe Centrum Pomocy Rodzinie na podstawie "
+            "postanowienia Sądu Wydziału Rodzinnego i Nieletnich.",
+            True,
+            id="d025-by-a-court-order",
+        ),
+        pytest.param(
+            "Środowiskowy Dom Samopomocy w Lubawie jest placówką zapewniającą dzienny pobyt dla "
+            "32 osób dorosłych przewlekle psychicznie chorych oraz upośledzonych umysłowo i "
+            "obejmuje opieką osoby z terenu miasta i gminy Lubawa, skierowane do Domu decyzją "
+            "Kierownika Miejskiego Ośrodka Pomocy Społecznej w Lubawie.",
+            True,
+            id="f008-sent-by-a-decision",
+        ),
+        pytest.param(
+            "4. Po uzyskaniu orzeczenia, opiekun prawny kontaktuje się z Dyrektorem Ośrodka w "
+            "celu konsultacji i umówienia terminu przyjęcia",
+            True,
+            id="f050-after-obtaining-a-certificate",
+        ),
         pytest.param(
             "Postanowienie o umieszczeniu w młodzieżowym ośrodku wychowawczym wydaje sąd rejonowy.",
             True,
@@ -904,7 +964,9 @@ def test_an_offer_page_naming_no_owner_gives_one_page_row(tmp_path: Path) -> Non
     assert {"days": ["Th", "Fr"], "opens": "12:00", "closes": "16:00"}.items() <= next(
         s for s in row["schedules"] if s["opens"] == "12:00"
     ).items()
-    assert row["fees"] is None  # "nieodpłatna pomoc prawna" is the service's statutory name
+    # The headings only name the statutory service ("Nieodpłatna pomoc prawna"); a sentence
+    # with a verb says it is free ("nieodpłatna mediacja, może być udzielana…").
+    assert row["fees"] == {"free": True, "evidence": C011_LINES[-1]}
     assert "deklaracje strony" in format_table([row])
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from transforms.morphology import analyse_word
 from transforms.numerals import with_digits
 from transforms.text import fold
 
@@ -213,15 +214,40 @@ _FREE_NOT_SUPPORT = re.compile(
 _DUE_DATE = re.compile(r"\bplatn\w* (?:do|w terminie|przelewem|gotowk)")
 
 
+_FINITE = frozenset({"fin", "praet", "bedzie", "imps", "inf"})
+
+
+def _has_a_verb(sentence: str) -> bool:
+    """ "można otrzymać bezpłatną poradę prawną" says it is free; a menu item "Nieodpłatna
+    pomoc prawna", with no verb, only names the service."""
+    return any(
+        readings and all(r.pos in _FINITE for r in readings)
+        for readings in (analyse_word(word.lower()) for word in re.findall(r"\w+", sentence))
+    )
+
+
+def _blanked(pattern: re.Pattern[str], text: str) -> str:
+    """`text` with `pattern`'s matches blanked out, every other character where it was."""
+    return pattern.sub(lambda match: " " * len(match.group(0)), text)
+
+
 def read_fees(sentences: Iterable[str]) -> Fees | None:
-    """Free or paid, from the first sentence that says either; None when none does."""
+    """Free or paid, from the first sentence that says either; None when none does. A
+    question states neither ("Czy zajęcia w poradni są płatne?"; the answer follows it), and
+    in a sentence that says both, the first is the rule and the second its exception ("Zajęcia
+    są płatne (zgodnie z cennikiem) lub bezpłatne w ramach dnia otwartego")."""
     for sentence in sentences:
         folded = fold(sentence).lower()
-        if _FREE.search(_FREE_NOT_SUPPORT.sub(" ", _FREE_BY_NAME.sub(" ", folded))):
+        if folded.rstrip().endswith("?"):
+            continue
+        named = folded if _has_a_verb(sentence) else _blanked(_FREE_BY_NAME, folded)
+        free = _FREE.search(_blanked(_FREE_NOT_SUPPORT, named))
+        paid = _PAID.search(_blanked(_DUE_DATE, folded))
+        if paid and re.search(r"\bnie\w*\s+(?:jest\s+)?odplatn", folded):
+            paid = None
+        if free and (not paid or free.start() <= paid.start()):
             return Fees(True, sentence)
-        if _PAID.search(_DUE_DATE.sub(" ", folded)) and not re.search(
-            r"\bnie\w*\s+(?:jest\s+)?odplatn", folded
-        ):
+        if paid:
             return Fees(False, sentence)
     return None
 
@@ -242,7 +268,9 @@ _NO_REFERRAL = re.compile(
 )
 _REFERRAL = re.compile(
     r"\b(?:na podstawie|ze|z) (?:\w+ ){0,2}(?:skierowan|orzeczeni|opinii o potrzebie|decyzji)"
-    r"|\bwyda\w* (?:\w+ ){0,2}(?:skierowani|decyzj)|\bpostanowieni\w* (?:\w+ ){0,2}o umieszczeniu"
+    # "MOPS wydał stosowną decyzję"; not an office's duty "wydawanie decyzji w zakresie…"
+    r"|\bwyda(?!wani)\w* (?:\w+ ){0,2}(?:skierowani|decyzj)"
+    r"|\bpostanowieni\w* (?:\w+ ){0,2}o umieszczeniu"
     r"|\bskierowanie (?:jest )?(?:wymagane|potrzebne|konieczne)"
     r"|\b(?:wymagane|potrzebne|konieczne|niezbedne) jest skierowanie"
     r"|\b(?:posiada\w*|mie\w*|maja)\s(?:\w+\s){0,3}(?:skierowan|orzeczeni)"
@@ -255,6 +283,10 @@ _REFERRAL = re.compile(
     r"|\bskierowani\w* (?:\w+ )?wyda\w*"
     r"|\bkier(?:uje|uja|owan[aey]?|owani)\s(?!sie\b|do\b)(?:przez\s)?(?:(?!do\b)\w+\s)?"
     r"(?:sad|lekarz|mops|gops|ops|pcpr|poradni)"
+    # "na podstawie postanowienia Sądu", "skierowane do Domu decyzją Kierownika MOPS", "Po
+    # uzyskaniu orzeczenia, opiekun prawny kontaktuje się…"
+    r"|\bna podstawie (?:\w+ ){0,2}postanowieni|\bskierowan\w* (?:\w+ ){0,3}decyzj"
+    r"|\bpo uzyskaniu (?:\w+ ){0,2}(?:skierowan|orzeczeni)"
 )
 
 

@@ -18,7 +18,12 @@ Three readings, none naming a host or an institution:
 - `not_offered_here(words, staff)`: why one service phrase, given the folded words before it in
   its sentence, is a need, a condition or a staff member rather than an offer;
 - `speaks_as_a_guide(text)`: whether a whole text is a guide or a blog post about such units
-  (its statements are then nobody's offer).
+  (its statements are then nobody's offer);
+- `announces_a_public_consultation(text)` and `about_the_consultation(sentence)`: a page that
+  announces a public consultation of a plan speaks of "the consultation", not of counselling;
+- `examples_of_problems_or_units(words, texts)` and `after_partners(words, texts)`: a phrase
+  on a list "takich jak …" of problems or of kinds of units, or after "współpracujemy z",
+  names what someone suffers or what others do.
 """
 
 from __future__ import annotations
@@ -26,11 +31,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from transforms.morphology import analyse_word
 from transforms.text import fold
 
 __all__ = [
     "STAFF_LEMMAS",
     "STAFF_STEMS",
+    "about_the_consultation",
+    "after_partners",
+    "announces_a_public_consultation",
+    "examples_of_problems_or_units",
     "general_voice",
     "not_offered_here",
     "own_voice",
@@ -211,3 +221,84 @@ def speaks_as_a_guide(text: str) -> bool:
     markers = {match.group(0) for match in _GUIDE.finditer(folded)}
     general = sum(1 for pattern in _GENERAL.values() if pattern.search(folded))
     return bool(markers) and len(markers) + general >= 2
+
+
+# A public consultation of a plan or a resolution: "Konsultacje społeczne projektu uchwały…",
+# "Konsultacje Programu Usług Społecznych…".
+_PUBLIC_CONSULTATION = re.compile(
+    r"\bkonsultacj\w* (?:spoleczn|projekt|program|uchwal|strategi|dokument)"
+)
+_CONSULTATION = re.compile(r"\bkonsultacj\w*(?: (\w+))?")
+
+
+def announces_a_public_consultation(text: str) -> bool:
+    """Whether a page is about a public consultation: it says so twice over ("Konsultacje
+    społeczne – Program…", "z dopiskiem: Konsultacje Programu…"); one link to a document sent
+    "do konsultacji społecznych" is not enough."""
+    return len(_PUBLIC_CONSULTATION.findall(fold(text).lower())) >= 2
+
+
+def about_the_consultation(sentence: str) -> bool:
+    """On a page that announces a public consultation, whether a sentence is about "the
+    consultation" ("Celem konsultacji jest … w zakresie pieczy zastępczej", "odpowiedzialną za
+    przeprowadzenie konsultacji jest Dyrektor"): it then speaks of it, not of counselling or of
+    what the plan is about. A consultation with its kind ("konsultacje psychologiczne",
+    "konsultacje z terapeutą") may still be offered."""
+    for match in _CONSULTATION.finditer(sentence.lower()):
+        following = match.group(1)
+        if following is None or following.startswith("społeczn"):
+            return True
+        if following not in ("z", "ze", "u") and not any(
+            r.pos in ("adj", "adja") for r in analyse_word(following)
+        ):
+            return True
+    return False
+
+
+_VERB_CLASSES = frozenset({"fin", "praet", "impt", "inf", "bedzie", "imps", "pcon", "pant"})
+
+
+def _a_verb(word: str) -> bool:
+    readings = analyse_word(word.lower())
+    return bool(readings) and all(r.pos in _VERB_CLASSES for r in readings)
+
+
+_SUCH = frozenset({"taki", "takie", "takich", "takimi", "takiej", "takim", "takiego"})
+_PROBLEM_OR_UNIT = (
+    "problem",
+    "trudnosc",
+    "sytuacj",
+    "zjawisk",
+    "zagrozen",
+    "placowk",
+    "osrodk",
+    "instytucj",
+    "jednost",
+    "podmiot",
+    "organizacj",
+)
+
+
+def examples_of_problems_or_units(words: Sequence[str], texts: Sequence[str]) -> bool:
+    """Whether a phrase, after `words` (folded, lower case) written as `texts`, is on a list
+    "takich jak …" after a noun of problems or of kinds of units (the two words before
+    "takich"), with no verb between: "trudności życiowych takich, jak utrata bliskich, pracy,
+    czy przemoc domowa", "w ośrodkach wsparcia takich jak środowiskowe domy samopomocy"."""
+    for index in range(len(words) - 1, 0, -1):
+        if words[index] == "jak" and words[index - 1] in _SUCH:
+            nouns = words[max(0, index - 3) : index - 1]
+            return any(noun.startswith(_PROBLEM_OR_UNIT) for noun in nouns) and not any(
+                _a_verb(text) for text in texts[index + 1 :]
+            )
+    return False
+
+
+def after_partners(words: Sequence[str], texts: Sequence[str]) -> bool:
+    """Whether a phrase follows "współpraca/współpracujemy z(e)" with no verb between
+    ("Współpracujemy … z podmiotami właściwymi w zakresie … pieczy zastępczej", "aktywuje
+    współpracę z … komisjami rozwiązywania problemów alkoholowych"): it names what the
+    partners do, not what this unit offers."""
+    for index in range(len(words) - 2, -1, -1):
+        if words[index].startswith("wspolprac") and words[index + 1] in ("z", "ze"):
+            return not any(_a_verb(text) for text in texts[index + 2 :])
+    return False

@@ -7,7 +7,9 @@ document's name in "karta szczepień"; "świetlica" is day care in "prowadzimy �
 room among rooms in "znajdują się: szatnie, siłownia, świetlica, sanitariaty"; "wyżywienie" is
 material aid when given, board when priced ("wyżywienie w bursie, koszt 10 zł");
 "rehabilitacyjno-" in "ośrodek koordynacyjno-rehabilitacyjno-opiekuńczy" is part of the name of
-a kind of unit, not rehabilitation offered.
+a kind of unit, not rehabilitation offered; "pobyt stały" is a care home's stay, but a
+residence registered at an office in "mieszkańców zameldowanych na pobyt stały"; "opieka
+dzienna" is day care, but psychiatry in "opieki dziennej psychiatrycznej".
 
 `other_sense(tokens, match)` decides from the words around the phrase, by their Morfeusz
 lemmas, word classes and cases (never by a host, an institution or a listed sentence), and
@@ -177,6 +179,49 @@ def _within_residential_care(tokens: Sequence[Token], match: Match) -> str | Non
     return "a home's round-the-clock care" if re.search(r"\bcalodobow", text) else None
 
 
+# Words of registering where one lives: "mieszkańców zameldowanych na pobyt stały".
+_REGISTRATION = frozenset({"zameldować", "zameldowanie", "meldunek", "meldować", "wymeldować"})
+_COUNT = re.compile(r"^\d[\d\s.]*$")
+
+
+def _registered_residence(tokens: Sequence[Token], match: Match) -> str | None:
+    """ "24.221 mieszkańców zameldowanych na pobyt stały", "Liczba mieszkańców … Pobyt stały -
+    2105": a residence registered at an office (and counted), not a stay in a care home."""
+    if match.rule.code != "residential_care" or not tokens[match.start].lemmas & {"pobyt"}:
+        return None
+    if any(_lemmas(token) & _REGISTRATION for token in tokens):
+        return "a registered residence, not residential care"
+    after = tokens[match.end] if match.end < len(tokens) else None
+    if after is not None and _COUNT.match(after.text) and re.search(r"[-–:]", after.gap_before):
+        return "a count of registered residents, not residential care"
+    return None
+
+
+# Care of a general kind that an adjective makes psychiatric: "opieki dziennej psychiatrycznej",
+# "psychiatrycznej opieki zdrowotnej", "stacjonarną opiekę psychiatryczną".
+_CARE_CODES = frozenset({"day_care", "health_care", "residential_care"})
+
+
+def _psychiatric_care(tokens: Sequence[Token], match: Match) -> str | None:
+    """Day, health or in-patient care said to be psychiatric is psychiatry (the adjective
+    states it), not day care for children or seniors, other health care or a care home."""
+    if match.rule.code not in _CARE_CODES:
+        return None
+    before = tokens[match.start - 1] if match.start else None
+    after = tokens[match.end] if match.end < len(tokens) else None
+    for word, gap in (
+        (before, tokens[match.start].gap_before),
+        (after, after and after.gap_before),
+    ):
+        if (
+            word is not None
+            and not _LIST_GAP.search(gap or "")
+            and "psychiatryczny" in _lemmas(word)
+        ):
+            return "psychiatric care, which is psychiatry"
+    return None
+
+
 def _among_rooms(tokens: Sequence[Token], match: Match) -> str | None:
     """ "znajdują się: dyżurka, szatnie, siłownia, świetlica, sanitariaty": a room."""
     listed = match.start > 0 and _LIST_GAP.search(tokens[match.start].gap_before)
@@ -249,6 +294,8 @@ def other_sense(tokens: Sequence[Token], match: Match) -> str | None:
         _priced,
         _brought,
         _within_residential_care,
+        _registered_residence,
+        _psychiatric_care,
         _among_rooms,
         _names_a_kind_of_unit,
     ):

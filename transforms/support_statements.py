@@ -30,6 +30,10 @@ from transforms.morphology import analyse_word
 from transforms.offer_voice import (
     STAFF_LEMMAS,
     STAFF_STEMS,
+    about_the_consultation,
+    after_partners,
+    announces_a_public_consultation,
+    examples_of_problems_or_units,
     general_voice,
     not_offered_here,
     speaks_as_a_guide,
@@ -37,6 +41,7 @@ from transforms.offer_voice import (
 from transforms.opening_hours import Schedule, read_schedules
 from transforms.phrase_senses import other_sense
 from transforms.sentences import sentences
+from transforms.service_sessions import PAGE_SESSION_OF, bare_session, sessions_of_another
 from transforms.taxonomy_reading import Match, Token, find_matches, tokenise
 from transforms.text import fold
 
@@ -341,7 +346,9 @@ _ANOTHER = re.compile(
 # What a unit is in law or when it was founded, said of a name that opens a sentence.
 _STANDING = re.compile(
     r"(?:\w+ ){0,3}?(?:jest (?:samorzadow\w+ |gminn\w+ |powiatow\w+ )?jednostk|utworzon|utworzono"
-    r"|powolan|powstal|zostal\w* (?:utworzon|powolan)|dziala na podstawie|dziala w formie)"
+    r"|powolan|powstal|zostal\w* (?:utworzon|powolan)|dziala na podstawie|dziala w formie"
+    # "Świetlica Terapeutyczna w Ostródzie jest czynna dla interesantów:": its hours
+    r"|jest czynn|jest otwart|czynn\w* jest|otwart\w* jest)"
 )
 # A line that gives a place's address: it names the place, it does not say what it offers.
 _ADDRESS = re.compile(r"\b(?:ul|al|pl|os)\.\s|\b\d{2}-\d{3}\b|\btel\.")
@@ -383,7 +390,8 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
     # pieczy zastępczej – realizuje zadanie…").
     if tokens[0].text == "o" and not any(_is_verb(token.text) for token in tokens[1 : match.start]):
         return True
-    if "nie" in before:  # "nie udziela porad prawnych", "nie korzysta z ośrodka wsparcia"
+    # "nie udziela porad prawnych", "nie korzysta z ośrodka wsparcia", "niewymagająca leczenia"
+    if "nie" in before or any(word.startswith("niewymagaj") for word in before):
         return True
     if (
         before
@@ -393,9 +401,13 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
         return True
     words = [fold(token.text).lower() for token in tokens[: match.start + 1]]
     for index, word in enumerate(words[:-1]):
-        if word.startswith(_REFERRER_WORDS):
-            return True
         following = words[index + 1]
+        # "na podstawie skierowania przez odpowiednie instytucje (policja, ośrodki pomocy
+        # społecznej…)": who refers, as "na wniosek szkoły" says who asks
+        if word.startswith(_REFERRER_WORDS) or (
+            word.startswith("skierowan") and following in ("przez", "od")
+        ):
+            return True
         # The title of a law: "ustawy o wspieraniu rodziny i systemie pieczy zastępczej".
         if word.startswith(("ustaw", "rozporzadz")) and following in ("o", "z"):
             return True
@@ -415,6 +427,16 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
             "sprawie" in words[index + 1 : -1]
         ):
             return True
+    # Examples of problems or of kinds of units: "trudności życiowych takich, jak utrata
+    # bliskich, pracy, czy przemoc domowa", "w ośrodkach wsparcia takich jak środowiskowe domy
+    # samopomocy, dzienne domy pomocy".
+    before_texts = [token.text for token in tokens[: match.start]]
+    if examples_of_problems_or_units(words[:-1], before_texts):
+        return True
+    # Partners: "Współpracujemy … z podmiotami właściwymi w zakresie … pieczy zastępczej",
+    # "aktywuje współpracę z … komisjami rozwiązywania problemów alkoholowych".
+    if after_partners(words[:-1], before_texts):
+        return True
     # A certificate's name: "orzeczeń o potrzebie kształcenia specjalnego".
     if words[-3:-1] == ["o", "potrzebie"]:
         return True
@@ -444,22 +466,6 @@ _NAMED_SERVICES = frozenset({("poradnictwo", "zawodowy"), ("poradnictwo", "obywa
 # Words that name a service in a label but, alone in a page's prose, are a menu item, a
 # department or a programme ("Wydział Edukacji", "Program Operacyjny Wiedza Edukacja Rozwój").
 _NOT_ALONE_IN_PROSE = frozenset({("edukacja",)})
-
-# A session of another service is called a "porada" or a "konsultacja" too: "nieodpłatnej
-# pomocy prawnej - umów się na poradę", "konsultacji lekarskiej … podstawowej opieki
-# zdrowotnej", "z porady psychologicznej, … porada domowa". Beside such a service in its
-# sentence the bare word is that service's session, not counselling of its own.
-_SESSION_WORDS = frozenset(
-    {("porada",), ("konsultacja",), ("konsultować",), ("punkt", "konsultacyjny")}
-)
-_SESSION_OF = frozenset({"legal_aid", "health_care", "psychiatry", "psychological_support"})
-
-
-def _sessions_of_another(services: list[Match]) -> list[Match]:
-    codes = {m.rule.code for m in services}
-    if not codes & _SESSION_OF:
-        return services
-    return [m for m in services if m.rule.pattern not in _SESSION_WORDS]
 
 
 def _narrowest_dropped(matches: list[Match]) -> list[Match]:
@@ -495,8 +501,9 @@ def _counselling_on_law(tokens: Sequence[Token], match: Match, text: str) -> boo
     )
 
 
-def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
-    """Service and target group codes a sentence states, in order of appearance."""
+def _codes_in(sentence: str) -> tuple[list[str], list[str], set[str]]:
+    """Service and target group codes a sentence states, in order of appearance, and the
+    service codes it states only by a bare session word ("porada", "konsultacja")."""
     # An address's words are not the page's words: "swietlica_ostroda@wp.pl", "/terapia-si".
     text = _LINK.sub(" ", unicodedata.normalize("NFC", sentence))
     # "poradnictwa m.in. psychologicznego": the aside does not part a noun from its adjective.
@@ -511,7 +518,7 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
         and not any(_PHRASE_BREAK.search(t.gap_before) for t in tokens[m.start + 1 : m.end])
     ]
     services += list(_coordinated(tokens))  # these span a list: "bytowe, opiekuńcze"
-    services = _sessions_of_another(
+    services = sessions_of_another(
         [
             m
             for m in services
@@ -526,6 +533,8 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str]]:
     return (
         [m.rule.code for m in sorted(services, key=lambda m: m.start)],
         [m.rule.code for m in sorted(groups, key=lambda m: m.start)],
+        {m.rule.code for m in services if bare_session(tokens, m)}
+        - {m.rule.code for m in services if not bare_session(tokens, m)},
     )
 
 
@@ -542,6 +551,8 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
     offered: list[str] = []
     every: list[str] = []
     introduced_by_no_offer = False  # in a list after "zawieszam działalność:", "Wymagania:"
+    consultation = announces_a_public_consultation(text)
+    sessions_only: dict[str, bool] = {}  # stated only by "porada", "konsultacja" so far
     for written in sentences(text):
         # A link's file type run into its title: "DOCXUchwała nr 3252/24…", "PDFRejestr…".
         sentence = _FILE_TYPE.sub("", written)
@@ -554,12 +565,23 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
             continue
         if general_voice(sentence):
             continue
+        if consultation and about_the_consultation(sentence):
+            continue
         offered.append(sentence)
-        service_codes, group_codes = _codes_in(sentence)
+        service_codes, group_codes, by_session = _codes_in(sentence)
         for code in service_codes:
+            if code not in by_session and sessions_only.get(code):  # its first real statement
+                services[code] = StatedCode(code, sentence)
             services.setdefault(code, StatedCode(code, sentence))
+            sessions_only[code] = sessions_only.get(code, True) and code in by_session
         for code in group_codes:
             groups.setdefault(code, StatedCode(code, sentence))
+    # On a page of legal aid or health care, a "porada" or "konsultacja" no sentence says is
+    # of another kind is that service's session ("Udzielane porady są bezpłatne").
+    if set(services) & PAGE_SESSION_OF:
+        for code, only in sessions_only.items():
+            if only:
+                del services[code]
     order = {service.code: i for i, service in enumerate(taxonomy.SERVICES)}
     group_order = {group.code: i for i, group in enumerate(taxonomy.TARGET_GROUPS)}
     schedule_text = "\n".join(part for part in (opening_hours, text) if part)

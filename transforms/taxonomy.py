@@ -1321,6 +1321,11 @@ SERVICES: tuple[Service, ...] = (
             "odwykowy",
             "trzeźwość",
             "anonimowy alkoholik",
+            # Prevention of addictions is addiction support, not prevention in general
+            # (`benchmarks/web_corpus/ANNOTATION.md`: "profilaktyka i terapia uzależnień").
+            "profilaktyka uzależnienie",
+            "profilaktyka alkoholowy",
+            "profilaktyka narkomania",
         ),
     ),
     Service(
