@@ -44,7 +44,8 @@ def _state_pairs(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
 
 
 # What the state keeps for the next night, by record id (uids differ between the two runs):
-# every rule's keys, the block sizes, the review band's levels, the term-frequency counts.
+# every rule's keys, the block sizes, the review band's levels, the term-frequency counts,
+# every cluster's conflicts.
 KEPT = (
     (
         "keys",
@@ -63,7 +64,13 @@ KEPT = (
         "SELECT record_id, name_tf, name_areas, core_tf, crowd, email_areas FROM er_state_records"
         " ORDER BY 1",
     ),
+    (
+        "conflicts",
+        'SELECT cluster_key, field, "values" FROM er_state_conflicts ORDER BY cluster_key, field',
+    ),
 )
+# At least this many rows of each (a state left empty must not pass).
+KEPT_AT_LEAST = {"band": 500, "conflicts": 100}
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +148,7 @@ def test_scored_pairs_and_review_cases_equal_a_full_rebuild(nights: dict[str, ob
 @pytest.mark.parametrize("kept", [name for name, _ in KEPT])
 def test_the_state_kept_equals_a_full_rebuild_s(nights: dict[str, object], kept: str) -> None:
     incremental = nights["incremental_kept"][kept]  # type: ignore[index]
-    assert len(incremental) > (500 if kept == "band" else 10_000)
+    assert len(incremental) > KEPT_AT_LEAST.get(kept, 10_000)
     assert incremental == nights["rebuilt_kept"][kept]  # type: ignore[index]
 
 

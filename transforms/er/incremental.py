@@ -15,28 +15,31 @@ needs, as regular tables in the connection's database:
   (`incremental_keys`);
 - `er_state_band(a, b, probability, lv_<ladder>...)`: every pair of the review band with
   its ladders' levels (the evidence of its review case);
+- `er_state_conflicts(cluster_key, field, values)`: every cluster's conflicting phones and
+  addresses (`review.conflicts_sql`), by the cluster's smallest record id;
 - `er_state_decisions`: the coordinators' decisions the clusters were made with.
 
 `resolve_incrementally` then matches only what the night touched: it finds the new, changed
 and removed records by fingerprint, parses and keys only the new and changed ones, recounts
-the statistics the ladders weigh agreement by where those records (and the ones gone) carry
-their keys, recounts the blocks they enter or leave, proposes the candidate pairs of the blocks those
-records fall in (and re-checks the blocks that grew past, or shrank under, their size
-limit), scores the new pairs and those whose statistics moved, and re-clusters only the
+the statistics the ladders weigh agreement by where those records (and the ones gone) came
+or went in number, moves the sizes of the blocks they enter or leave, proposes the candidate
+pairs of the blocks those records fall in (and re-checks the blocks that grew past, or shrank
+under, their size limit), scores the new pairs and those whose statistics moved, and re-clusters only the
 components of the match graph that any of this reached. Within a component the pairs are
 joined in the order a full run would join them, so the clusters equal a full rebuild's.
 Clusters a night did not touch keep their keys, and coordinators' decisions are applied as
-in a full run. Conflict cases are made for every cluster and review cases for every pair in
-the review band, as a full run makes them (one query each over the state: the band's levels
-are kept, nothing is compared again).
+in a full run. Review cases are made for every pair in the review band, as a full run makes
+them (one query over the state: the band's levels are kept, nothing is compared again), and
+conflict cases for every cluster: those of the clusters the night did not touch are kept,
+those of the re-clustered region made anew.
 
 A night works on the state itself, in uids: the rows of the records that changed or left
 are deleted from `er_state_records` and the new and changed records' rows inserted, the
 statistics are recounted there in place, only the pairs the night drops, adds or scores anew
 are deleted from and inserted into `er_state_pairs` and `er_state_band`, and only the
 re-clustered region's clusters and components are written. No table of every record is
-copied; what still reads every record is the fingerprint of tonight's input rows, the
-conflict cases, and the clusters returned (`Resolution.clusters`, every record's).
+copied; what still reads every record is the fingerprint of tonight's input rows and the
+clusters returned (`Resolution.clusters`, every record's).
 
 Both take the columns a record's fingerprint is made of (`columns`): the standalone raw layout
 by default (`INPUT_COLUMNS`, plus `teryt` where the table has it); the nightly run passes the
@@ -57,11 +60,11 @@ from transforms.er.cluster import components
 from transforms.er.decisions import Decision, decided_pairs
 from transforms.er.features import build_features_from_raw
 from transforms.er.incremental_clusters import (
-    all_conflicts,
     clusters_of,
     recluster,
     region_to_recluster,
     review_cases,
+    update_conflicts,
 )
 from transforms.er.incremental_keys import save_keys, save_night_keys
 from transforms.er.incremental_pairs import new_candidates, rescore
@@ -150,7 +153,13 @@ def resolve_keeping_state(
     model = model or load_model()
     _fingerprints(con, table, columns)
     build(con, table)
-    result = resolve_features(con, decisions=decisions, model=model, keep_pairs="er_inc_kept_pairs")
+    result = resolve_features(
+        con,
+        decisions=decisions,
+        model=model,
+        keep_pairs="er_inc_kept_pairs",
+        keep_conflicts="er_inc_kept_conflicts",
+    )
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_inc_next AS
@@ -169,6 +178,11 @@ def resolve_keeping_state(
     con.execute(band_table_sql("er_state_band"))
     con.execute("INSERT INTO er_state_band SELECT * FROM er_inc_kept_pairs_band")
     con.execute("DROP TABLE er_inc_kept_pairs_band")
+    con.execute(
+        'CREATE OR REPLACE TABLE er_state_conflicts AS SELECT cluster_key, field, "values" '
+        "FROM er_inc_kept_conflicts"
+    )
+    con.execute("DROP TABLE er_inc_kept_conflicts")
     uid_of = dict(con.execute("SELECT record_id, uid FROM er_inc_next").fetchall())
     cluster = {uid_of[r]: uid_of[k] for r, k in result.clusters.items()}
     component = _components_from_state(con, model, decisions, uid_of)
@@ -286,7 +300,7 @@ def resolve_incrementally(
         if d.record_a in clusters and d.record_b in clusters
     }
     cases = review_cases(con, review_limit, decided, model.explain)
-    conflicts = all_conflicts(con)
+    conflicts = update_conflicts(con)
     stats["review_s"] = round(time.perf_counter() - lap, 2)
     lap = time.perf_counter()
     save_night_keys(con)
@@ -367,9 +381,9 @@ def _apply_night(
     con: duckdb.DuckDBPyConnection, table: str, build: Builder, columns: Sequence[str] | None
 ) -> None:
     """Bring `er_state_records` to tonight: the rows of records changed or removed go (kept
-    in `er_inc_old`, last night's rows), the new and changed records' features, parsed now,
-    come (their cluster and component for now their own uid), and the statistics are
-    recounted where the night moved them. Leaves `er_inc_dirty(uid)` (new and changed),
+    in `er_inc_old`, the columns of last night's rows the night reads), the new and changed
+    records' features, parsed now, come (their cluster and component for now their own uid),
+    and the statistics are recounted where the night moved them. Leaves `er_inc_dirty(uid)` (new and changed),
     `er_inc_gone(uid)` (changed and removed), `er_inc_removed(uid)` and
     `er_inc_stat_moved(uid, <counts>)` (unchanged records whose statistics moved to another
     bucket, with last night's counts)."""
@@ -395,8 +409,11 @@ def _apply_night(
         "CREATE OR REPLACE TEMP TABLE er_inc_removed AS "
         "SELECT uid FROM er_inc_night WHERE status = 'removed'"
     )
+    # Of last night's rows, what the night reads: the component and record id (the region,
+    # the conflicts) and what the statistics are counted by (the row is wide).
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE er_inc_old AS SELECT * FROM er_state_records "
+        "CREATE OR REPLACE TEMP TABLE er_inc_old AS SELECT uid, record_id, component, name_key, "
+        "core, type_code, crowd_place, postal, emails FROM er_state_records "
         "WHERE uid IN (SELECT uid FROM er_inc_gone)"
     )
     con.execute("DELETE FROM er_state_records WHERE uid IN (SELECT uid FROM er_inc_gone)")

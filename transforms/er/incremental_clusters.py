@@ -19,7 +19,14 @@ from transforms.er.decisions import Decision
 from transforms.er.features import bare_records
 from transforms.er.ladders import LADDERS
 from transforms.er.model import PairModel
-from transforms.er.review import ConflictCase, Evidence, PairCase, conflict_cases, evidence_of
+from transforms.er.review import (
+    ConflictCase,
+    Evidence,
+    PairCase,
+    conflicts_sql,
+    evidence_of,
+    read_conflicts,
+)
 from transforms.er.scoring import BAND_LEVELS
 
 
@@ -241,24 +248,29 @@ def review_cases(
     return cases
 
 
-def all_conflicts(con: duckdb.DuckDBPyConnection) -> list[ConflictCase]:
-    """Conflict cases of every cluster, as a full run makes them: a case the night did not
-    touch must still be raised, or the review queue would close it as gone. One query over
-    the state (views, nothing copied)."""
-    con.execute("DROP TABLE IF EXISTS er_features")
-    con.execute("DROP TABLE IF EXISTS er_clusters")
+def update_conflicts(con: duckdb.DuckDBPyConnection, limit: int = 100_000) -> list[ConflictCase]:
+    """Conflict cases of every cluster, as a full run makes them (a case the night did not
+    touch must still be raised, or the review queue would close it as gone): the kept
+    conflicts (`er_state_conflicts`) of the clusters that had a record in the region
+    (`er_inc_region`, whole old components) or a record that changed or left (`er_inc_old`)
+    go, and those of the region's clusters, as reclustered, come. A cluster is keyed by its
+    smallest record id, which is one of its records: a cluster outside the region, none of
+    whose records changed, keeps its key and its case."""
     con.execute(
-        "CREATE OR REPLACE TEMP VIEW er_features AS "
-        "SELECT uid AS rid, record_id, phones, street, house, postal FROM er_state_records"
+        """
+        DELETE FROM er_state_conflicts WHERE cluster_key IN (
+            SELECT record_id FROM er_inc_region UNION ALL SELECT record_id FROM er_inc_old)
+        """
+    )
+    members = (
+        "SELECT cluster AS cluster_rid, record_id, phones, street, house, postal "
+        "FROM er_state_records WHERE uid IN (SELECT uid FROM er_inc_region)"
     )
     con.execute(
-        "CREATE OR REPLACE TEMP VIEW er_clusters AS "
-        "SELECT uid AS rid, cluster AS cluster_rid FROM er_state_records"
+        f'INSERT INTO er_state_conflicts SELECT cluster_key, field, "values" '
+        f"FROM ({conflicts_sql(members)})"
     )
-    cases = conflict_cases(con)
-    con.execute("DROP VIEW er_features")
-    con.execute("DROP VIEW er_clusters")
-    return cases
+    return read_conflicts(con, "er_state_conflicts", limit)
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:

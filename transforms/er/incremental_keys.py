@@ -7,8 +7,8 @@ has none) and the key the record is blocked on (`eff`: the raw key, or the refin
 the raw block is over the rule's limit; NULL: skipped). A rule's key and refinement depend
 on the record alone, so only the night's new and changed records are keyed; a block's size
 depends on the others, so the sizes (`er_state_blocks`) of the blocks the night's records
-enter or leave are recounted, and a record of such a block whose raw block crossed its
-limit takes its other key. Everything here is in uids (stable over nights).
+enter or leave are moved by difference (+1 for each record entering, -1 for each leaving),
+and a record of such a block whose raw block crossed its limit takes its other key. Everything here is in uids (stable over nights).
 """
 
 from __future__ import annotations
@@ -78,7 +78,12 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     are in, one of them new or changed), `er_inc_regroup(uid)` (unchanged records of blocks
     that crossed their size limit or turned valid or invalid), `er_inc_regroup_pairs` (their
     pairs among themselves, every rule); and for `save_night_keys`: the new keys and the
-    recounted blocks."""
+    recounted blocks.
+
+    A block's size tonight is last night's (`er_state_blocks`) plus the night's records that
+    enter it less those that leave it: the kept keys are read only for the records that
+    changed or left, the records of raw blocks that crossed their limit (their blocked-on
+    key moves), and the members of the blocked-on blocks the night's pairs come from."""
     con.execute(f"CREATE OR REPLACE TEMP VIEW er_inc_rules AS {_RULE_LIMITS}")
     # The night's records once (the rules read `er_features` many times over).
     con.execute(
@@ -89,33 +94,37 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     record_keys(con, "er_inc_dkeys")
     con.execute("DROP TABLE er_features")
     con.execute("ALTER TABLE er_inc_dkeys RENAME COLUMN rid TO uid")
+    # The kept keys of the records that changed or left.
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE er_inc_gkeys AS SELECT rule, uid, key, eff "
+        "FROM er_state_keys WHERE uid IN (SELECT uid FROM er_inc_gone)"
+    )
     # Raw blocks a record enters or leaves, with their sizes last night and tonight.
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_inc_raw_n AS
-        WITH touched AS (
-            SELECT DISTINCT rule, key FROM er_inc_dkeys
-            UNION SELECT rule, key FROM er_state_keys WHERE uid IN (SELECT uid FROM er_inc_gone)
+        WITH moves AS (
+            SELECT rule, key, 1 AS d FROM er_inc_dkeys
+            UNION ALL SELECT rule, key, -1 FROM er_inc_gkeys
         ),
-        live AS (
-            SELECT k.rule, k.key FROM er_state_keys k SEMI JOIN touched t USING (rule, key)
-            WHERE k.uid NOT IN (SELECT uid FROM er_inc_gone)
-            UNION ALL SELECT rule, key FROM er_inc_dkeys
-        ),
-        counted AS (SELECT rule, key, count(*) AS n FROM live GROUP BY rule, key)
-        SELECT t.rule, t.key, coalesce(b.n, 0) AS old_n, coalesce(c.n, 0) AS new_n, l.max_block
-        FROM touched t JOIN er_inc_rules l USING (rule)
-        LEFT JOIN counted c USING (rule, key)
-        LEFT JOIN er_state_blocks b ON b.rule = t.rule AND b.level = 'raw' AND b.key = t.key
+        moved AS (SELECT rule, key, sum(d) AS d FROM moves GROUP BY rule, key)
+        SELECT m.rule, m.key, coalesce(b.n, 0) AS old_n,
+               CAST(coalesce(b.n, 0) + m.d AS INTEGER) AS new_n, l.max_block,
+               (coalesce(b.n, 0) + m.d <= l.max_block) <> (coalesce(b.n, 0) <= l.max_block)
+               AS crossed
+        FROM moved m JOIN er_inc_rules l USING (rule)
+        LEFT JOIN er_state_blocks b ON b.rule = m.rule AND b.level = 'raw' AND b.key = m.key
         """
     )
-    # Tonight's keys of the records of those blocks (the others keep theirs).
+    # Tonight's keys of the new and changed records, and of the unchanged records of raw
+    # blocks that crossed their limit (the others keep theirs).
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_inc_tkeys AS
         WITH rows AS (
             SELECT k.rule, k.uid, k.key, k.refined, k.eff AS old_eff, false AS dirty
-            FROM er_state_keys k SEMI JOIN er_inc_raw_n t USING (rule, key)
+            FROM er_state_keys k SEMI JOIN (SELECT rule, key FROM er_inc_raw_n WHERE crossed) t
+                 USING (rule, key)
             WHERE k.uid NOT IN (SELECT uid FROM er_inc_gone)
             UNION ALL SELECT rule, uid, key, refined, NULL, true FROM er_inc_dkeys
         )
@@ -123,41 +132,44 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
         FROM rows r JOIN er_inc_raw_n t USING (rule, key)
         """
     )
-    # Blocked-on keys whose blocks gain or lose a record, with both sizes.
+    # Blocked-on keys whose blocks gain or lose a record, with both sizes, and whether a
+    # new or changed record is in them tonight.
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_inc_eff_n AS
-        WITH touched AS (
-            SELECT rule, eff FROM er_inc_tkeys WHERE eff IS NOT NULL
-            UNION SELECT k.rule, k.eff FROM er_state_keys k SEMI JOIN er_inc_raw_n t USING (rule, key)
-            WHERE k.eff IS NOT NULL
+        WITH moves AS (
+            SELECT rule, eff, 1 AS d, dirty FROM er_inc_tkeys WHERE eff IS NOT NULL
+            UNION ALL SELECT rule, old_eff, -1, false FROM er_inc_tkeys
+            WHERE NOT dirty AND old_eff IS NOT NULL
+            UNION ALL SELECT rule, eff, -1, false FROM er_inc_gkeys WHERE eff IS NOT NULL
         ),
-        live AS (
-            SELECT k.rule, k.eff FROM er_state_keys k SEMI JOIN touched t USING (rule, eff)
-            WHERE k.uid NOT IN (SELECT uid FROM er_inc_gone)
-              AND NOT EXISTS (SELECT 1 FROM er_inc_raw_n r WHERE r.rule = k.rule AND r.key = k.key)
-            UNION ALL SELECT rule, eff FROM er_inc_tkeys WHERE eff IS NOT NULL
-        ),
-        counted AS (SELECT rule, eff, count(*) AS n FROM live GROUP BY rule, eff)
-        SELECT t.rule, t.eff, coalesce(b.n, 0) AS old_n, coalesce(c.n, 0) AS new_n, l.max_block
-        FROM touched t JOIN er_inc_rules l USING (rule)
-        LEFT JOIN counted c USING (rule, eff)
-        LEFT JOIN er_state_blocks b ON b.rule = t.rule AND b.level = 'eff' AND b.key = t.eff
-        """
-    )
-    # Every record's key in a touched block tonight: changed ones from er_inc_tkeys, the
-    # rest as kept.
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE er_inc_cur AS
-        SELECT rule, uid, eff, dirty FROM er_inc_tkeys WHERE eff IS NOT NULL
-        UNION ALL
-        SELECT k.rule, k.uid, k.eff, false FROM er_state_keys k SEMI JOIN er_inc_eff_n t USING (rule, eff)
-        WHERE k.uid NOT IN (SELECT uid FROM er_inc_gone)
-          AND NOT EXISTS (SELECT 1 FROM er_inc_raw_n r WHERE r.rule = k.rule AND r.key = k.key)
+        moved AS (
+            SELECT rule, eff, sum(d) AS d, bool_or(dirty) AS dirty FROM moves GROUP BY rule, eff
+        )
+        SELECT m.rule, m.eff, coalesce(b.n, 0) AS old_n,
+               CAST(coalesce(b.n, 0) + m.d AS INTEGER) AS new_n, l.max_block, m.dirty
+        FROM moved m JOIN er_inc_rules l USING (rule)
+        LEFT JOIN er_state_blocks b ON b.rule = m.rule AND b.level = 'eff' AND b.key = m.eff
         """
     )
     valid = "new_n > 1 AND new_n <= max_block"
+    flipped = f"({valid}) <> (old_n > 1 AND old_n <= max_block)"
+    # Every record's key tonight in the blocks the night's pairs come from: valid blocks
+    # with a new or changed record, and blocks that turned valid or invalid.
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_inc_cur AS
+        WITH wanted AS (
+            SELECT rule, eff FROM er_inc_eff_n WHERE ({valid} AND dirty) OR {flipped}
+        )
+        SELECT t.rule, t.uid, t.eff, t.dirty FROM er_inc_tkeys t SEMI JOIN wanted USING (rule, eff)
+        UNION ALL
+        SELECT k.rule, k.uid, k.eff, false FROM er_state_keys k SEMI JOIN wanted USING (rule, eff)
+        WHERE k.uid NOT IN (SELECT uid FROM er_inc_gone)
+          AND NOT EXISTS (SELECT 1 FROM er_inc_raw_n r
+                          WHERE r.crossed AND r.rule = k.rule AND r.key = k.key)
+        """
+    )
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_dirty_uid_pairs AS
@@ -174,11 +186,10 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_regroup_uid AS
-        SELECT uid FROM er_inc_tkeys t JOIN er_inc_raw_n n USING (rule, key)
-        WHERE NOT t.dirty AND (n.new_n <= n.max_block) <> (n.old_n <= n.max_block)
+        SELECT uid FROM er_inc_tkeys WHERE NOT dirty
         UNION
         SELECT c.uid FROM er_inc_cur c JOIN er_inc_eff_n n USING (rule, eff)
-        WHERE NOT c.dirty AND ({valid}) <> (old_n > 1 AND old_n <= max_block)
+        WHERE NOT c.dirty AND {flipped}
         """
     )
     # Their pairs among themselves, from every rule's valid blocks.
@@ -191,7 +202,8 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
             UNION ALL
             SELECT k.rule, k.uid, k.eff FROM er_state_keys k
             WHERE k.eff IS NOT NULL AND k.uid IN (SELECT uid FROM er_inc_regroup_uid)
-              AND NOT EXISTS (SELECT 1 FROM er_inc_raw_n r WHERE r.rule = k.rule AND r.key = k.key)
+              AND NOT EXISTS (SELECT 1 FROM er_inc_raw_n r
+                              WHERE r.crossed AND r.rule = k.rule AND r.key = k.key)
         ),
         sizes AS (
             SELECT m.rule, m.eff, coalesce(t.new_n, b.n) AS n, l.max_block
@@ -235,12 +247,8 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
 def save_night_keys(con: duckdb.DuckDBPyConnection) -> None:
     """Write tonight's keys and block sizes into the state by difference: the keys of records
     that changed or left go, the new and changed records' keys come, keys whose block crossed
-    its limit are updated; the sizes of the blocks touched are replaced."""
-    con.execute(
-        """
-        DELETE FROM er_state_keys WHERE uid IN (SELECT uid FROM er_inc_gone)
-        """
-    )
+    its limit are updated; the sizes of the blocks whose size moved are replaced."""
+    con.execute("DELETE FROM er_state_keys WHERE uid IN (SELECT uid FROM er_inc_gone)")
     con.execute(
         """
         UPDATE er_state_keys AS k SET eff = t.eff FROM er_inc_tkeys t
@@ -253,20 +261,18 @@ def save_night_keys(con: duckdb.DuckDBPyConnection) -> None:
     )
     con.execute(
         """
-        DELETE FROM er_state_blocks AS b
-        USING (SELECT rule, 'raw' AS level, key FROM er_inc_raw_n
-               UNION ALL SELECT rule, 'eff', eff FROM er_inc_eff_n) AS t
-        WHERE t.rule = b.rule AND t.level = b.level AND t.key = b.key
+        CREATE OR REPLACE TEMP TABLE er_inc_blocks_moved AS
+        SELECT rule, 'raw' AS level, key, new_n FROM er_inc_raw_n WHERE new_n <> old_n
+        UNION ALL SELECT rule, 'eff', eff, new_n FROM er_inc_eff_n WHERE new_n <> old_n
         """
     )
     con.execute(
         """
-        INSERT INTO er_state_blocks
-        SELECT rule, 'raw', key, CAST(new_n AS INTEGER) FROM er_inc_raw_n WHERE new_n > 0
-        UNION ALL
-        SELECT rule, 'eff', eff, CAST(new_n AS INTEGER) FROM er_inc_eff_n WHERE new_n > 0
+        DELETE FROM er_state_blocks AS b USING er_inc_blocks_moved AS t
+        WHERE t.rule = b.rule AND t.level = b.level AND t.key = b.key
         """
     )
-    for name in ("er_inc_gone", "er_inc_dkeys", "er_inc_raw_n", "er_inc_tkeys", "er_inc_eff_n",
-                 "er_inc_cur"):  # fmt: skip
+    con.execute("INSERT INTO er_state_blocks SELECT * FROM er_inc_blocks_moved WHERE new_n > 0")
+    for name in ("er_inc_gone", "er_inc_dkeys", "er_inc_gkeys", "er_inc_raw_n", "er_inc_tkeys",
+                 "er_inc_eff_n", "er_inc_cur", "er_inc_blocks_moved"):  # fmt: skip
         con.execute(f"DROP TABLE IF EXISTS {name}")

@@ -39,16 +39,26 @@ def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
         SELECT a, b FROM er_inc_dirty_pairs UNION SELECT a, b FROM er_inc_regroup_pairs
         """
     )
+    # The state's pairs with an end among those records first (one pass over every pair),
+    # then each condition on those.
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_inc_old_pairs AS
+        WITH ends AS (
+            SELECT uid FROM er_inc_gone UNION SELECT uid FROM er_inc_regroup
+            UNION SELECT a FROM er_inc_stat_pairs UNION SELECT a FROM er_inc_fresh
+        ),
+        near AS (
+            SELECT * FROM er_state_pairs
+            WHERE a IN (SELECT uid FROM ends) OR b IN (SELECT uid FROM ends)
+        )
         SELECT p.*,
                p.a IN (SELECT uid FROM er_inc_gone) OR p.b IN (SELECT uid FROM er_inc_gone)
                OR (p.a IN (SELECT uid FROM er_inc_regroup)
                    AND p.b IN (SELECT uid FROM er_inc_regroup)) AS dropped,
                p.a IN (SELECT uid FROM er_inc_removed) OR p.b IN (SELECT uid FROM er_inc_removed)
                AS with_removed
-        FROM er_state_pairs p
+        FROM near p
         WHERE p.a IN (SELECT uid FROM er_inc_gone) OR p.b IN (SELECT uid FROM er_inc_gone)
            OR (p.a IN (SELECT uid FROM er_inc_regroup) AND p.b IN (SELECT uid FROM er_inc_regroup))
            OR (p.a, p.b) IN (SELECT (a, b) FROM er_inc_stat_pairs)

@@ -75,9 +75,11 @@ def resolve_features(
     model: PairModel | None = None,
     review_limit: int = 50_000,
     keep_pairs: str | None = None,
+    keep_conflicts: str | None = None,
 ) -> Resolution:
     """Everything after `er_features` exists. `keep_pairs` names a table to receive every
-    scored pair (see `scoring.score_candidates`)."""
+    scored pair (see `scoring.score_candidates`), `keep_conflicts` one to receive every
+    cluster's conflicts (see `review.conflict_cases`)."""
     model = model or load_model()
     th = model.thresholds
     clock = time.perf_counter()
@@ -110,7 +112,7 @@ def resolve_features(
         cluster_key.setdefault(root, record_ids[rid])  # rids follow record_id order
     clusters = {record_ids[rid]: cluster_key[root] for rid, root in enumerate(labels.tolist())}
     cases = pair_cases(scored.review_rows, labels, record_ids, set(decided), model.explain)
-    conflicts = conflict_cases(con)
+    conflicts = conflict_cases(con, keep=keep_conflicts)
     stats["review_s"] = round(time.perf_counter() - scored_at - stats["clustering_s"], 2)
     stats["total_s"] = round(time.perf_counter() - clock, 2)
     log.info("matcher stages: %s, %d pairs scored", stats, scored.pairs_scored)

@@ -79,17 +79,18 @@ def evidence_of(
     return tuple(Evidence(f, lv, round(w, 3)) for f, lv, w in explain(levels))
 
 
-def conflict_cases(con: duckdb.DuckDBPyConnection, limit: int = 100_000) -> list[ConflictCase]:
-    """Phones and addresses that differ inside a cluster; needs `er_features` and `er_clusters
-    (rid, cluster_rid)`. A record's extra phones never conflict with each other: the
-    conflict is between records with no phone in common with the others."""
-    rows = con.execute(
-        f"""
-        WITH members AS (
-            SELECT c.cluster_rid, f.record_id, f.phones, f.street, f.house, f.postal
-            FROM er_clusters c JOIN er_features f ON f.rid = c.rid
-            WHERE c.cluster_rid IN (SELECT cluster_rid FROM er_clusters GROUP BY 1
-                                    HAVING count(*) > 1)
+def conflicts_sql(members: str) -> str:
+    """SQL of the conflicts of clusters, one row per cluster and field: `cluster_rid`,
+    `cluster_key` (its smallest record id), `field` and `values` (a list of `value` and the
+    sorted `records` that gave it). `members`: SQL of rows `(cluster_rid, record_id, phones,
+    street, house, postal)`, every member of each cluster it holds. A record's extra phones
+    never conflict with each other: the conflict is between records with no phone in common
+    with the others."""
+    return f"""
+        WITH given AS ({members}),
+        members AS (
+            SELECT * FROM given
+            WHERE cluster_rid IN (SELECT cluster_rid FROM given GROUP BY 1 HAVING count(*) > 1)
         ),
         phone_values AS (
             SELECT cluster_rid, 'phone' AS field, phones[1] AS value, record_id
@@ -108,18 +109,47 @@ def conflict_cases(con: duckdb.DuckDBPyConnection, limit: int = 100_000) -> list
         ),
         conflicted AS (
             SELECT cluster_rid, field FROM grouped GROUP BY ALL HAVING count(*) > 1
+        ),
+        keys AS (
+            SELECT cluster_rid, min(record_id) AS cluster_key FROM members
+            WHERE cluster_rid IN (SELECT cluster_rid FROM conflicted) GROUP BY 1
         )
-        SELECT (SELECT min(f.record_id) FROM er_clusters c2 JOIN er_features f ON f.rid = c2.rid
-                WHERE c2.cluster_rid = g.cluster_rid) AS cluster_key,
-               g.field, list(struct_pack(value := g.value, records := g.records) ORDER BY g.value)
-        FROM grouped g JOIN conflicted USING (cluster_rid, field)
-        GROUP BY g.cluster_rid, g.field
-        ORDER BY cluster_key, g.field
-        LIMIT {int(limit)}
+        SELECT g.cluster_rid, k.cluster_key, g.field,
+               list(struct_pack(value := g.value, records := g.records) ORDER BY g.value)
+               AS "values"
+        FROM grouped g JOIN conflicted USING (cluster_rid, field) JOIN keys k USING (cluster_rid)
+        GROUP BY g.cluster_rid, k.cluster_key, g.field
+    """
+
+
+def conflict_cases(
+    con: duckdb.DuckDBPyConnection, limit: int = 100_000, *, keep: str | None = None
+) -> list[ConflictCase]:
+    """Phones and addresses that differ inside a cluster; needs `er_features` and `er_clusters
+    (rid, cluster_rid)`. `keep` names a table to receive the conflicts of every cluster
+    (`conflicts_sql`'s rows), so that a later night can keep those of the clusters it does
+    not touch."""
+    members = (
+        "SELECT c.cluster_rid, f.record_id, f.phones, f.street, f.house, f.postal "
+        "FROM er_clusters c JOIN er_features f ON f.rid = c.rid"
+    )
+    if keep is None:
+        return read_conflicts(con, f"({conflicts_sql(members)})", limit)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {keep} AS {conflicts_sql(members)}")
+    return read_conflicts(con, keep, limit)
+
+
+def read_conflicts(con: duckdb.DuckDBPyConnection, rows: str, limit: int) -> list[ConflictCase]:
+    """The cases of `rows` (a table or subquery of `conflicts_sql`'s rows), in cluster key
+    and field order, the first `limit`."""
+    fetched = con.execute(
+        f"""
+        SELECT cluster_key, field, "values" FROM {rows}
+        ORDER BY cluster_key, field LIMIT {int(limit)}
         """
     ).fetchall()
     cases = []
-    for cluster_key, field, values in rows:
+    for cluster_key, field, values in fetched:
         cases.append(
             ConflictCase(
                 str(cluster_key),

@@ -19,35 +19,41 @@ STATISTICS = ("name_tf", "name_areas", "core_tf", "crowd", "email_areas")
 # `_core_tf`, `_crowd`, `_email`), as SQL over the record's row `alias`.
 
 
-def _name_tf_bucket(alias: str) -> str:
+# (`prefix`: of the columns' names, as `old_` for last night's counts kept beside tonight's)
+
+
+def _name_tf_bucket(alias: str, prefix: str = "") -> str:
     return (
-        f"CASE WHEN {alias}.name_tf <= {TF_RARE} THEN 1 "
-        f"WHEN {alias}.name_tf <= {TF_COMMON} THEN 2 ELSE 3 END"
+        f"CASE WHEN {alias}.{prefix}name_tf <= {TF_RARE} THEN 1 "
+        f"WHEN {alias}.{prefix}name_tf <= {TF_COMMON} THEN 2 ELSE 3 END"
     )
 
 
-def _name_areas_bucket(alias: str) -> str:
-    return f"CASE WHEN {alias}.name_areas >= 2 THEN 2 ELSE 1 END"
+def _name_areas_bucket(alias: str, prefix: str = "") -> str:
+    return f"CASE WHEN {alias}.{prefix}name_areas >= 2 THEN 2 ELSE 1 END"
 
 
-def _crowd_bucket(alias: str) -> str:
-    return " + ".join(f"CAST({alias}.crowd > {limit} AS INTEGER)" for limit in CROWD_LEVELS)
+def _crowd_bucket(alias: str, prefix: str = "") -> str:
+    return " + ".join(f"CAST({alias}.{prefix}crowd > {limit} AS INTEGER)" for limit in CROWD_LEVELS)
 
 
-def _core_tf_bucket(alias: str) -> str:
-    return " + ".join(f"CAST({alias}.core_tf > {limit} AS INTEGER)" for limit in CORE_TF_LEVELS)
+def _core_tf_bucket(alias: str, prefix: str = "") -> str:
+    return " + ".join(
+        f"CAST({alias}.{prefix}core_tf > {limit} AS INTEGER)" for limit in CORE_TF_LEVELS
+    )
 
 
-def _email_areas_bucket(alias: str) -> str:
-    return f"CASE WHEN {alias}.email_areas >= 2 THEN 2 ELSE 1 END"
+def _email_areas_bucket(alias: str, prefix: str = "") -> str:
+    return f"CASE WHEN {alias}.{prefix}email_areas >= 2 THEN 2 ELSE 1 END"
 
 
-def stat_buckets_sql(alias: str) -> str:
+def stat_buckets_sql(alias: str, prefix: str = "") -> str:
     """SQL of the buckets the ladders read a record's statistics in: a record whose buckets
     did not move keeps its pairs' levels."""
     return (
-        f"[{_name_tf_bucket(alias)}, {_name_areas_bucket(alias)}, {_crowd_bucket(alias)}, "
-        f"{_core_tf_bucket(alias)}, {_email_areas_bucket(alias)}]"
+        f"[{_name_tf_bucket(alias, prefix)}, {_name_areas_bucket(alias, prefix)}, "
+        f"{_crowd_bucket(alias, prefix)}, {_core_tf_bucket(alias, prefix)}, "
+        f"{_email_areas_bucket(alias, prefix)}]"
     )
 
 
@@ -160,123 +166,130 @@ def update_statistics(
     the state with last night's counts) in place, only where the night moved them: the keys
     (name key, type phrase, type and place) and e-mail addresses of the new and changed
     records (`dirty`: their `key`s, counts unset) and of the records that changed or left
-    (`gone`: their rows of last night). Every record sharing such a key or address is counted
-    again; the others keep their counts, which no record of the night can have moved. The
-    result equals `add_statistics` over `table`. With `moved`, also leaves the table
-    `moved(key, name_tf, name_areas, core_tf, crowd, email_areas)`: the records not in
-    `dirty` whose counts moved to another bucket of the ladders (`stat_buckets_sql`), with
-    their counts before the night."""
+    (`gone`: their rows of last night), where they came or went in number. Each such key is
+    counted again over `table` (a small table per statistic, key -> count), and the rows
+    carrying it take its count where it moved; the others keep their counts, which no record
+    of the night can have moved. The result equals `add_statistics` over `table`. With
+    `moved`, also leaves the table `moved(key, name_tf, name_areas, core_tf, crowd,
+    email_areas)`: the records not in `dirty` whose counts moved to another bucket of the
+    ladders (`stat_buckets_sql`), with their counts before the night."""
+    # The night's moves: +1 for a new or changed record's row tonight, -1 for a changed or
+    # gone record's row last night. A key (or key and postal area) whose moves add up to
+    # nothing counts as it did (a record changed in its phone keeps its keys): only those
+    # that moved, and the night's own records' (their counts are unset), are recounted.
+    place = "CASE WHEN type_code IS NOT NULL AND type_code <> 'other' THEN crowd_place END"
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE er_stat_keys AS
-        SELECT name_key, core, type_code, crowd_place AS place_stem
+        CREATE OR REPLACE TEMP TABLE er_stat_moves AS
+        SELECT name_key, core, type_code, {place} AS place_stem, left(postal, 2) AS area,
+               emails, 1 AS d
         FROM {table} WHERE {key} IN (SELECT {key} FROM {dirty})
         UNION ALL
-        SELECT name_key, core, type_code, crowd_place FROM {gone}
+        SELECT name_key, core, type_code, {place}, left(postal, 2), emails, -1 FROM {gone}
         """
     )
+    recounted = "(sum(d) <> 0 OR max(d) > 0)"  # moved in number, or a night's record has it
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE er_stat_mail AS
-        SELECT DISTINCT unnest(emails) AS mailbox FROM {table}
-        WHERE {key} IN (SELECT {key} FROM {dirty})
-        UNION SELECT unnest(emails) FROM {gone}
-        """
-    )
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE er_stat_held AS
-        SELECT {key}, unnest(emails) AS mailbox, left(postal, 2) AS area FROM {table}
-        """
-    )
-    # Rows to recount: the night's own, and those sharing one of the keys above.
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE er_stat_rows AS
-        WITH maybe AS (
-            SELECT {key}, name_key, core, type_code,
-                   CASE WHEN type_code IS NOT NULL AND type_code <> 'other'
-                        THEN crowd_place END AS place_stem
-            FROM {table}
-            WHERE {key} IN (SELECT {key} FROM {dirty})
-               OR name_key IN (SELECT name_key FROM er_stat_keys)
-               OR core IN (SELECT core FROM er_stat_keys)
-               OR type_code IN (SELECT type_code FROM er_stat_keys)
+        CREATE OR REPLACE TEMP TABLE er_stat_names AS
+        WITH keys AS (
+            SELECT DISTINCT name_key FROM er_stat_moves WHERE name_key IS NOT NULL
+            GROUP BY name_key, area HAVING {recounted}
         )
-        SELECT * FROM maybe
-        WHERE {key} IN (SELECT {key} FROM {dirty})
-           OR name_key IN (SELECT name_key FROM er_stat_keys)
-           OR core IN (SELECT core FROM er_stat_keys)
-           OR (type_code, place_stem) IN (SELECT (type_code, place_stem) FROM er_stat_keys)
-        UNION
-        SELECT x.{key}, x.name_key, x.core, x.type_code,
-               CASE WHEN x.type_code IS NOT NULL AND x.type_code <> 'other'
-                    THEN x.crowd_place END
-        FROM {table} x
-        WHERE x.{key} IN (SELECT {key} FROM er_stat_held
-                          WHERE mailbox IN (SELECT mailbox FROM er_stat_mail))
+        SELECT name_key, CAST(count(*) AS INTEGER) AS name_tf,
+               CAST(count(DISTINCT left(postal, 2)) AS INTEGER) AS name_areas
+        FROM {table} WHERE name_key IN (SELECT name_key FROM keys) GROUP BY name_key
         """
     )
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE er_stat_new AS
-        WITH names AS (
-            SELECT name_key, CAST(count(*) AS INTEGER) AS name_tf,
-                   CAST(count(DISTINCT left(postal, 2)) AS INTEGER) AS name_areas
-            FROM {table}
-            WHERE name_key IN (SELECT name_key FROM er_stat_rows)
-            GROUP BY name_key
+        CREATE OR REPLACE TEMP TABLE er_stat_cores AS
+        WITH keys AS (
+            SELECT core FROM er_stat_moves WHERE core IS NOT NULL AND core <> ''
+            GROUP BY core HAVING {recounted}
+        )
+        SELECT core, CAST(count(*) AS INTEGER) AS core_tf
+        FROM {table} WHERE core IN (SELECT core FROM keys) GROUP BY core
+        """
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_stat_crowds AS
+        WITH keys AS (
+            SELECT type_code, place_stem FROM er_stat_moves WHERE place_stem IS NOT NULL
+            GROUP BY type_code, place_stem HAVING {recounted}
+        )
+        SELECT k.type_code, k.place_stem, CAST(count(*) AS INTEGER) AS crowd
+        FROM {table} t JOIN keys k ON k.type_code = t.type_code AND k.place_stem = t.crowd_place
+        GROUP BY ALL
+        """
+    )
+    # A mailbox's areas, and every holder's most spread mailbox, where a mailbox moved.
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_stat_spread AS
+        WITH keys AS (
+            SELECT DISTINCT mailbox FROM (
+                SELECT unnest(emails) AS mailbox, area, d FROM er_stat_moves
+            ) GROUP BY mailbox, area HAVING {recounted}
         ),
-        cores AS (
-            SELECT core, CAST(count(*) AS INTEGER) AS core_tf FROM {table}
-            WHERE core <> '' AND core IN (SELECT core FROM er_stat_rows) GROUP BY core
-        ),
-        crowds AS (
-            SELECT type_code, place_stem, CAST(count(*) AS INTEGER) AS crowd
-            FROM (SELECT type_code, crowd_place AS place_stem FROM {table}
-                  WHERE type_code IN (SELECT type_code FROM er_stat_rows
-                                      WHERE place_stem IS NOT NULL))
-            WHERE (type_code, place_stem) IN (SELECT (type_code, place_stem) FROM er_stat_rows)
-            GROUP BY ALL
+        held AS (
+            SELECT {key}, mailbox, area FROM (
+                SELECT {key}, unnest(emails) AS mailbox, left(postal, 2) AS area FROM {table}
+                WHERE len(emails) > 0)
         ),
         mine AS (
-            SELECT {key}, mailbox FROM er_stat_held WHERE {key} IN (SELECT {key} FROM er_stat_rows)
+            SELECT {key}, mailbox FROM held
+            WHERE {key} IN (SELECT {key} FROM held WHERE mailbox IN (SELECT mailbox FROM keys))
         ),
         boxes AS (
-            SELECT mailbox, CAST(count(DISTINCT area) AS INTEGER) AS areas FROM er_stat_held
+            SELECT mailbox, CAST(count(DISTINCT area) AS INTEGER) AS areas FROM held
             WHERE mailbox IN (SELECT mailbox FROM mine) GROUP BY 1
-        ),
-        spread AS (
-            SELECT m.{key}, max(b.areas) AS email_areas
-            FROM mine m JOIN boxes b USING (mailbox) GROUP BY 1
         )
-        SELECT s.{key}, coalesce(n.name_tf, 0) AS name_tf,
-               coalesce(n.name_areas, 0) AS name_areas,
-               coalesce(o.core_tf, 0) AS core_tf, coalesce(c.crowd, 0) AS crowd,
-               coalesce(sp.email_areas, 0) AS email_areas
-        FROM er_stat_rows s
-        LEFT JOIN spread sp ON sp.{key} = s.{key}
-        LEFT JOIN names n ON n.name_key = s.name_key
-        LEFT JOIN cores o ON o.core = s.core
-        LEFT JOIN crowds c ON c.type_code = s.type_code AND c.place_stem = s.place_stem
+        SELECT m.{key}, max(b.areas) AS email_areas
+        FROM mine m JOIN boxes b USING (mailbox) GROUP BY 1
+        """
+    )
+    # The rows whose counts moved: their counts tonight (the recounted key's) and before.
+    new = ", ".join(f"s.{c}" for c in STATISTICS)
+    old = ", ".join(f"s.old_{c}" for c in STATISTICS)
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_stat_now AS
+        SELECT * FROM (
+            SELECT t.{key}, coalesce(n.name_tf, t.name_tf) AS name_tf,
+                   coalesce(n.name_areas, t.name_areas) AS name_areas,
+                   coalesce(o.core_tf, t.core_tf) AS core_tf, coalesce(c.crowd, t.crowd) AS crowd,
+                   coalesce(sp.email_areas, t.email_areas) AS email_areas,
+                   {", ".join(f"t.{c} AS old_{c}" for c in STATISTICS)}
+            FROM {table} t
+            LEFT JOIN er_stat_names n ON n.name_key = t.name_key
+            LEFT JOIN er_stat_cores o ON o.core = t.core
+            LEFT JOIN er_stat_crowds c
+                   ON c.type_code = t.type_code AND c.place_stem = t.crowd_place
+            LEFT JOIN er_stat_spread sp ON sp.{key} = t.{key}
+            WHERE n.name_key IS NOT NULL OR o.core IS NOT NULL OR c.type_code IS NOT NULL
+               OR sp.{key} IS NOT NULL
+        ) s
+        WHERE ({new}) <> ({old})
         """
     )
     if moved is not None:
         con.execute(
             f"""
             CREATE OR REPLACE TEMP TABLE {moved} AS
-            SELECT t.{key}, t.name_tf, t.name_areas, t.core_tf, t.crowd, t.email_areas
-            FROM er_stat_new s JOIN {table} t USING ({key})
-            WHERE {stat_buckets_sql("s")} <> {stat_buckets_sql("t")}
+            SELECT s.{key}, {", ".join(f"s.old_{c} AS {c}" for c in STATISTICS)}
+            FROM er_stat_now s
+            WHERE {stat_buckets_sql("s")} <> {stat_buckets_sql("s", prefix="old_")}
               AND s.{key} NOT IN (SELECT {key} FROM {dirty})
             """
         )
     con.execute(
         f"""
-        UPDATE {table} AS t SET name_tf = s.name_tf, name_areas = s.name_areas,
-               core_tf = s.core_tf, crowd = s.crowd, email_areas = s.email_areas
-        FROM er_stat_new s WHERE s.{key} = t.{key}
+        UPDATE {table} AS t SET {", ".join(f"{c} = s.{c}" for c in STATISTICS)}
+        FROM er_stat_now s WHERE s.{key} = t.{key}
         """
     )
-    for name in ("er_stat_keys", "er_stat_mail", "er_stat_held", "er_stat_rows", "er_stat_new"):
+    for name in ("er_stat_moves", "er_stat_names", "er_stat_cores", "er_stat_crowds",
+                 "er_stat_spread", "er_stat_now"):  # fmt: skip
         con.execute(f"DROP TABLE {name}")
