@@ -102,6 +102,9 @@ _NUMBER_WORDS = frozenset({"nr", "nr.", "numer"})
 _PATRON_WORDS = frozenset({"im.", "im", "imienia"})
 _PLACE_PREPOSITIONS = frozenset({"w", "we"})
 _RIVER_PREPOSITIONS = frozenset({"nad", "pod"})
+# A capitalised word after one of these is part of a proper name, not a bare seat: "Szpital Na
+# Wyspie", "Dom Pod Lipami" (a place names its seat with "w", or bare right after the type).
+_NAME_PREPOSITIONS = frozenset({"na", "pod", "nad", "przy", "za", "przed", "u", "od", "do", "ku"})
 _SCHOOL_FORROMAN_NUMERAL = frozenset({"liceum", "lo", "zespół", "zespol"})
 _DIGITS = re.compile(r"^(\d+[a-zA-Z]?)\.?$")
 
@@ -429,7 +432,7 @@ def normalise_name(
             j -= 1
         if place_name is not None:
             j = _longer_bare_place(core, j, place_name)
-        if j < len(core) and j >= 1:
+        if j < len(core) and j >= 1 and core[j - 1].lower() not in _NAME_PREPOSITIONS:
             place, core = core[j:], core[:j]
             place_bare = True
 
