@@ -68,6 +68,8 @@ SEATED_TYPES = frozenset(
 POWIAT_UNITS = frozenset({"sanepid", "pup", "pcpr"})
 # Words after which a place is a genitive owner, not the seat: "Ośrodek Pomocy Społecznej
 # Gminy Oświęcim", "… Gmina Nowy Targ".
+# "Szpital Na Wyspie": a capitalised preposition makes the place after it part of the name.
+_NAME_PREPOSITIONS = frozenset({"na", "pod", "nad", "przy", "za", "przed", "u", "od", "do", "ku"})
 _OWNER_WORDS = frozenset(
     {"gmina", "gminy", "miasto", "miasta", "powiat", "powiatu", "dzielnica", "dzielnicy",
      "osiedle", "osiedla", "parafia", "parafii", "ziemia", "ziemi"}
@@ -127,9 +129,12 @@ def _a_locative_of(word: str, plain: str) -> bool:
     stays as written, unless in capitals."""
     if word.isupper() and len(word) > 1:
         return False
+    # an adjective's lemma is its masculine form: "Wielkim" is a locative of "wielki", and so
+    # of the locality's "Wielkie" ("w Dębem Wielkim", c021), which stays as written
+    lemmas = {plain.lower()} | {r.lemma.lower() for r in analyse_word(plain) if r.pos == "adj"}
     for reading in analyse_word(word):
         parts = reading.tag.split(":")
-        if reading.lemma.lower() == plain.lower() and len(parts) > 2 and "loc" in parts[2]:
+        if reading.lemma.lower() in lemmas and len(parts) > 2 and "loc" in parts[2]:
             return True
     return False
 
@@ -310,7 +315,7 @@ def _locative_without_preposition(
     if len(words) <= size + 1 or " ".join(words[-size:]) != declined:
         return None
     before = words[-size - 1]
-    if not before[:1].isupper() or before.lower() in _OWNER_WORDS:
+    if not before[:1].isupper() or before.lower() in _OWNER_WORDS | _NAME_PREPOSITIONS:
         return None
     for word in declined.split(" "):
         cases = {c for a in analyse_word(word) for c in a.cases}
