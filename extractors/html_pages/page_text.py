@@ -7,7 +7,8 @@ from plain text (`page_text_of_plain`), so that a page is judged by what it says
 layout or file type.
 
 Lines lose what is never content: the "Przejdź do treści" skip links and accessibility
-toolbars templates print before the title, and HTML markup that a saved copy kept as text
+toolbars templates print before the title, a teaser's "Read More »" / "Czytaj więcej", and
+HTML markup that a saved copy kept as text
 (a `tel:` or `mailto:` link there still gives its number or address).
 """
 
@@ -49,6 +50,12 @@ _TOOLBAR_LINE = re.compile(
     r"(?i)^(?:kontrast|rozmiar czcionki|odstępy|odstepy|reset|lektor|zmiana kontrastu|"
     r"wersja kontrastowa|powiększ obraz|a\+?|-?a|\+a|a-|menu|wyszukiwarka|szukaj)\s*:?$"
 )
+# A teaser's link to the whole post, at the end of its heading ("Rok Kopernika w Miejskiej
+# Bibliotece Publicznej Read More »", f045): template furniture, not part of a name.
+_MORE_LINK = re.compile(
+    r"(?i)\s*(?:(?:read\s+more|czytaj\s+(?:więcej|wiecej|dalej|całość|calosc)|"
+    r"zobacz\s+(?:więcej|wiecej))\s*[»›→…]*|(?:więcej|wiecej)\s*[»›→]+)\s*$"
+)
 # A saved copy that kept its markup as text: "<a href="tel:16 671 70 92">" still gives a
 # number and "<a href="mailto:x@y.pl">" an address.
 _TAG = re.compile(r"<[^<>]{1,400}>")
@@ -62,7 +69,7 @@ def clean_line(line: str) -> str:
             lambda m: f" tel. {m.group(1)} " if m.group(1) else f" {m.group(2)} ", line
         )
         line = _TAG.sub(" ", line)
-    line = normalise_space(_SKIP_LINK.sub(" ", line))
+    line = normalise_space(_MORE_LINK.sub("", _SKIP_LINK.sub(" ", line)))
     words = line.split(" ")
     half = len(words) // 2
     if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:
