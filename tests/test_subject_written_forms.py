@@ -1,6 +1,6 @@
 """The page's own institution kept as its page writes it (issue 12, round 11).
 
-Four kinds of error made after the owner was rightly found, each general (they recur on any
+Five kinds of error made after the owner was rightly found, each general (they recur on any
 Polish institution's page) and each from a tune document of the web corpus
 (`benchmarks/web_corpus`, the id in the case id), as `wsparcie extract` reads it:
 
@@ -13,7 +13,10 @@ Polish institution's page) and each from a tune document of the web corpus
 - "ul.Kilińskiego 25a" with no space after the abbreviation (f029) is a street: the address
   under the name was not read, and the subject had no postal code and no place;
 - a teaser's "Read More »" at the end of its heading (f045, a WordPress list of posts) is
-  template furniture: it was read into the name and respelt "Read Morę".
+  template furniture: it was read into the name and respelt "Read Morę";
+- a bare seat of several words whose later word also belongs to institution names ("Urząd
+  Gminy Nowe Miasto Lubawskie", b043): "Miasto" kept the place from being read, and the
+  subject had no place.
 """
 
 from __future__ import annotations
@@ -46,6 +49,10 @@ def gazetteer(national_gazetteer: NationalGazetteer) -> Gazetteer:
                      "https://gops.debewielkie.pl/n,program-opieka-wytchnieniowa",
                      ("Gminny Ośrodek Pomocy Społecznej w Dębem Wielkim", "1412"),
                      id="c021-adjective-locative-as-written"),
+        # b043 (gminanml.pl): the accessibility statement's "Urząd Gminy Nowe Miasto
+        # Lubawskie", a bare seat whose "Miasto" is also a word of institution names
+        pytest.param("Urząd Gminy Nowe Miasto Lubawskie", "https://gminanml.pl/PL/3326/Informacja",
+                     ("Urząd Gminy Nowe Miasto Lubawskie", "2812"), id="b043-bare-seat-with-miasto"),
         # counter-cases: a bare seat right after the type is still the seat, and a seat
         # written in the nominative is still declined
         pytest.param("Powiatowy Urząd Pracy Kamienna Góra", None,
@@ -68,10 +75,14 @@ def test_the_subjects_name_as_written(
         ("Szpital Na Wyspie", None),  # a092
         ("Dom Pod Lipami", None),
         ("Powiatowy Urząd Pracy Kamienna Góra", "Kamienna Góra"),  # a bare seat after the type
+        # "Miasto" is a place's word after its first one, never a place's first word
+        ("Urząd Gminy Nowe Miasto Lubawskie", "Nowe Miasto Lubawskie"),  # b043
+        ("Urząd Miasta Nowe Miasto", "Nowe Miasto"),
+        ("Urząd Miasta", None),
     ],
 )
-def test_a_bare_place_after_a_preposition_is_the_name(name: str, place: str | None) -> None:
-    assert normalise_name(name).place_raw == place
+def test_which_bare_place_is_a_seat(gazetteer: Gazetteer, name: str, place: str | None) -> None:
+    assert normalise_name(name, gazetteer.place_name).place_raw == place
 
 
 @pytest.mark.parametrize(

@@ -221,6 +221,7 @@ def _begins_name_part(token: str) -> bool:
 
 
 _MAX_BARE_PLACE_WORDS = 3
+_PLACE_HEAD_WORDS = frozenset({"miasto"})  # "Nowe Miasto Lubawskie", "Nowe Miasto"
 
 
 def _longer_bare_place(
@@ -230,20 +231,25 @@ def _longer_bare_place(
     word-by-word test found: "PUP Kamienna Góra" (Morfeusz reads "Kamienna" as an adjective,
     and a folded "Gora" as nothing geographic), "PUP Nowy Tomyśl" (not only "Tomyśl"). The
     words must spell the locality's own name (a registry's nominative), none of them may
-    belong to institution names, and the type phrase keeps at least one word."""
+    belong to institution names but a place's own "Miasto" after its first word, and the type
+    phrase keeps at least one word."""
     vocabulary = institution_vocabulary()
     for size in range(min(_MAX_BARE_PLACE_WORDS, len(core) - 1), 0, -1):
         begin = len(core) - size
         if begin >= start:
             break
         span = core[begin:]
+        # "Miasto" belongs to institution names ("Urząd Miasta") and, after a place's first
+        # word, to places ("Urząd Gminy Nowe Miasto Lubawskie", b043; "Nowe Miasto")
         if not all(
             _capitalised(word)
             and word.replace("-", "").isalpha()
             and word.lower() not in _LOWER_WORDS
-            and fold(word).lower() not in vocabulary
-            and key_lemma(word) not in vocabulary
-            for word in span
+            and (
+                (at > 0 and fold(word).lower() in _PLACE_HEAD_WORDS)
+                or (fold(word).lower() not in vocabulary and key_lemma(word) not in vocabulary)
+            )
+            for at, word in enumerate(span)
         ):
             continue
         written = " ".join(span)
