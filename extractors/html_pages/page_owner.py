@@ -62,6 +62,7 @@ from functools import lru_cache
 
 from extractors.html_pages.owner_candidates import (
     SPEAKING,
+    Found,
     declared_names,
     headings,
     names_in,
@@ -90,6 +91,7 @@ from extractors.html_pages.owner_voice import (
 from extractors.html_pages.page_text import PageText
 from extractors.html_pages.site_host import host_agreement, host_names_other_body
 from transforms.morphology import analyse_word
+from transforms.name_morphology import ROMAN_NUMERAL
 from transforms.names import normalise_name
 from transforms.text import fold_key
 
@@ -271,7 +273,12 @@ def _best_name(candidate: _Candidate) -> str:
     def completeness(item: tuple[str, bool]) -> tuple[int, int, int, int, bool, int]:
         name = item[0]
         words = name.split()
-        acronyms = sum(1 for w in words if len(w) >= 2 and w.isupper() and w.isalpha())
+        # a patron's "Jana Pawła II" is a numeral, not an acronym to write out
+        acronyms = sum(
+            1
+            for w in words
+            if len(w) >= 2 and w.isupper() and w.isalpha() and not ROMAN_NUMERAL.fullmatch(w)
+        )
         caps = 1 if name.isupper() else 0
         key_words = len(normalise_name(name).key.split())
         verbatim = name in candidate.verbatim
@@ -304,6 +311,28 @@ def _followed_by_contact(page: PageText, line: int, end: int) -> bool:
     # the next line gives its address or contacts: the name heads its contact block
     following = page.lines[line + 1 : line + 2]
     return any(_CONTACT_LINE.match(text) for text in following)
+
+
+# A line that carries on the name the line before ends with: its patron or its place
+# ("… Specjalnego Ośrodka Szkolno – Wychowawczego" / "im. Św. Jana Pawla II w Leżajsku").
+_CONTINUATION = re.compile(r"(?i)^(?:w|we|im\.|nr)\s*\S")
+
+
+def _name_over_two_lines(page: PageText, index: int, found: Found) -> Found | None:
+    """The name a line ends with, read on with the next line when that line continues it
+    (b084: a title in two lines, the patron and the place on the second); as `headings`
+    does for a line that is a name and nothing else."""
+    line = page.lines[index]
+    if line[found.end :].strip() or index + 1 >= len(page.lines):
+        return None
+    following = page.lines[index + 1]
+    if not _CONTINUATION.match(following.strip()) or len(following.split()) > 8:
+        return None
+    joined = f"{line} {following}"
+    return next(
+        (f for f in names_in(joined, index) if f.start == found.start and f.end > len(line)),
+        None,
+    )
 
 
 def _observe(page: PageText) -> dict[str, _Candidate]:
@@ -349,7 +378,12 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
             evidence: list[str] = []
             if index <= 2:
                 evidence.append("first")
-            if _followed_by_contact(page, index, found.end):
+            longer = _name_over_two_lines(page, index, found)
+            if longer is not None:
+                found = longer
+                if _followed_by_contact(page, index + 1, len(page.lines[index + 1])):
+                    evidence.append("contact")
+            elif _followed_by_contact(page, index, found.end):
                 evidence.append("contact")
             elif _LOCATED_AT.match(line_text[found.end :]):
                 evidence.append("located")
