@@ -165,3 +165,18 @@ def test_a_name_over_two_lines_keeps_its_patron() -> None:
     assert owner is not None
     # as the page writes it ("Pawla"); the record restores the Polish letters
     assert owner.name == "Specjalny Ośrodek Szkolno-Wychowawczy im. Św. Jana Pawla II w Leżajsku"
+
+
+def test_a_heading_in_capitals_is_not_read_on() -> None:
+    """f021 (gok.loniow.pl): "… ŚWIETLIC GMINNEGO OŚRODKA KULTURY" / "W POSZCZEGÓLNYCH
+    MIEJSCOWOŚCIACH GMINY": in capitals every word looks like a place's."""
+    text = (
+        "Świetlice\n\nGminny Ośrodek Kultury posiada świetlice.\n\n"
+        "DZIAŁALNOŚĆ ŚWIETLIC GMINNEGO OŚRODKA KULTURY\n"
+        "W POSZCZEGÓLNYCH MIEJSCOWOŚCIACH GMINY\n\n"
+        "Instruktorzy w poszczególnych świetlicach wykonują własne plany pracy w oparciu o "
+        "program Gminnego Ośrodka Kultury."
+    )
+    owner = find_page_owner(page_text_of_plain(text, "https://gok.loniow.pl/o-nas/"))
+    assert owner is not None
+    assert owner.name == "Gminny Ośrodek Kultury"

@@ -328,6 +328,8 @@ def _name_over_two_lines(page: PageText, index: int, found: Found) -> Found | No
     following = page.lines[index + 1]
     if not _CONTINUATION.match(following.strip()) or len(following.split()) > 8:
         return None
+    if following.isupper():
+        return None  # "… GMINNEGO OŚRODKA KULTURY" / "W POSZCZEGÓLNYCH MIEJSCOWOŚCIACH" (f021)
     joined = f"{line} {following}"
     return next(
         (f for f in names_in(joined, index) if f.start == found.start and f.end > len(line)),
