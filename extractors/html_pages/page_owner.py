@@ -176,6 +176,10 @@ _NEWS_MARKERS = re.compile(
     r"(?i)(?:[–—-]\s*(?:mówi|mowi|powiedział\w*|podkreśla\w*|dodaje|dodał\w*|wyjaśnia\w*|"
     r"tłumaczy|przekazał\w*|zaznacza\w*|wskazuje|zauważa)\b|^źródło\s*:|\bźródło\s*:\s*\S|"
     r"\bfot\.\s|\bfoto:|^reklama$|\bkomentarze\s*\(|/redakcja\b|^autor:|"
+    # a news page's furniture: "tekst i zdj. …" (b073), its comments ("0 komentarzy", "Dodaj
+    # komentarz", "View all comments": e038, e026)
+    r"\btekst\s+i\s+(?:zdj|fot)|\bzdj\.\s|^\d+\s+komentarz\w*$|^dodaj\s+komentarz\b|"
+    r"^view\s+all\s+comments$|"
     # a page that calls itself an article, a post or a guide ("W tym artykule przyjrzymy
     # się …", e035: a lawyer's blog quoting a court's name as a worked example)
     r"\bw\s+(?:tym|niniejszym|dzisiejszym|poniższym|poprzednim)\s+"
