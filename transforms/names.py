@@ -224,6 +224,10 @@ _MAX_BARE_PLACE_WORDS = 3
 _PLACE_HEAD_WORDS = frozenset({"miasto"})  # "Nowe Miasto Lubawskie", "Nowe Miasto"
 
 
+def _capitalised_preposition(token: str) -> bool:
+    return token[:1].isupper() and token.lower() in _NAME_PREPOSITIONS
+
+
 def _longer_bare_place(
     core: Sequence[str], start: int, place_name: Callable[[str], str | None]
 ) -> int:
@@ -438,7 +442,7 @@ def normalise_name(
             j -= 1
         if place_name is not None:
             j = _longer_bare_place(core, j, place_name)
-        if j < len(core) and j >= 1 and core[j - 1].lower() not in _NAME_PREPOSITIONS:
+        if j < len(core) and j >= 1 and not _capitalised_preposition(core[j - 1]):
             place, core = core[j:], core[:j]
             place_bare = True
 
