@@ -32,6 +32,7 @@ from extractors.contacts import find_addresses
 from extractors.html_pages.owner_candidates import names_in
 from extractors.html_pages.page_owner import find_page_owner
 from extractors.html_pages.page_text import clean_line, page_text_of_plain
+from extractors.mention_records import page_text as mention_page_text
 from transforms.names import normalise_name
 from transforms.normalise import normalise_record
 from transforms.places import Gazetteer
@@ -180,3 +181,16 @@ def test_a_heading_in_capitals_is_not_read_on() -> None:
     owner = find_page_owner(page_text_of_plain(text, "https://gok.loniow.pl/o-nas/"))
     assert owner is not None
     assert owner.name == "Gminny Ośrodek Kultury"
+
+
+def test_a_teasers_link_is_no_part_of_a_mention() -> None:
+    """f045: the text the mentions are read from loses the link too; "Miejska Biblioteka
+    Publiczna Read More" was a mention beside the same library as the page's owner."""
+    html = (
+        "<html><body><p>Rok Kopernika w Miejskiej Bibliotece Publicznej Read More »</p>"
+        "<p>Bibliotekarze Miejskiej Biblioteki Publicznej przygotowali ofertę.</p></body></html>"
+    )
+    assert mention_page_text(html).splitlines() == [
+        "Rok Kopernika w Miejskiej Bibliotece Publicznej",
+        "Bibliotekarze Miejskiej Biblioteki Publicznej przygotowali ofertę.",
+    ]

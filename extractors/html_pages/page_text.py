@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Tag
 
 from extractors.html_pages.dom import attr_text, text_lines
+from extractors.page_text import without_more_link
 from transforms.text import normalise_space
 
 
@@ -50,12 +51,6 @@ _TOOLBAR_LINE = re.compile(
     r"(?i)^(?:kontrast|rozmiar czcionki|odstępy|odstepy|reset|lektor|zmiana kontrastu|"
     r"wersja kontrastowa|powiększ obraz|a\+?|-?a|\+a|a-|menu|wyszukiwarka|szukaj)\s*:?$"
 )
-# A teaser's link to the whole post, at the end of its heading ("Rok Kopernika w Miejskiej
-# Bibliotece Publicznej Read More »", f045): template furniture, not part of a name.
-_MORE_LINK = re.compile(
-    r"(?i)\s*(?:(?:read\s+more|czytaj\s+(?:więcej|wiecej|dalej|całość|calosc)|"
-    r"zobacz\s+(?:więcej|wiecej))\s*[»›→…]*|(?:więcej|wiecej)\s*[»›→]+)\s*$"
-)
 # A saved copy that kept its markup as text: "<a href="tel:16 671 70 92">" still gives a
 # number and "<a href="mailto:x@y.pl">" an address.
 _TAG = re.compile(r"<[^<>]{1,400}>")
@@ -69,7 +64,7 @@ def clean_line(line: str) -> str:
             lambda m: f" tel. {m.group(1)} " if m.group(1) else f" {m.group(2)} ", line
         )
         line = _TAG.sub(" ", line)
-    line = normalise_space(_MORE_LINK.sub("", _SKIP_LINK.sub(" ", line)))
+    line = normalise_space(without_more_link(_SKIP_LINK.sub(" ", line)))
     words = line.split(" ")
     half = len(words) // 2
     if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:
