@@ -104,7 +104,7 @@ _PLACE_PREPOSITIONS = frozenset({"w", "we"})
 _RIVER_PREPOSITIONS = frozenset({"nad", "pod"})
 # A capitalised word after one of these is part of a proper name, not a bare seat: "Szpital Na
 # Wyspie", "Dom Pod Lipami" (a place names its seat with "w", or bare right after the type).
-_NAME_PREPOSITIONS = frozenset({"na", "pod", "nad", "przy", "za", "przed", "u", "od", "do", "ku"})
+NAME_PREPOSITIONS = frozenset({"na", "pod", "nad", "przy", "za", "przed", "u", "od", "do", "ku"})
 _SCHOOL_FORROMAN_NUMERAL = frozenset({"liceum", "lo", "zespół", "zespol"})
 _DIGITS = re.compile(r"^(\d+[a-zA-Z]?)\.?$")
 
@@ -225,7 +225,7 @@ _PLACE_HEAD_WORDS = frozenset({"miasto"})  # "Nowe Miasto Lubawskie", "Nowe Mias
 
 
 def _capitalised_preposition(token: str) -> bool:
-    return token[:1].isupper() and token.lower() in _NAME_PREPOSITIONS
+    return token[:1].isupper() and token.lower() in NAME_PREPOSITIONS
 
 
 def _longer_bare_place(

@@ -55,6 +55,7 @@ from rapidfuzz.distance import OSA
 
 from transforms.locatives import locative_of, preposition_for
 from transforms.morphology import analyse_word
+from transforms.names import NAME_PREPOSITIONS
 from transforms.register_clean import CAPITAL, REGISTER_NAMES, PlaceName
 from transforms.text import fold_key
 
@@ -68,8 +69,6 @@ SEATED_TYPES = frozenset(
 POWIAT_UNITS = frozenset({"sanepid", "pup", "pcpr"})
 # Words after which a place is a genitive owner, not the seat: "Ośrodek Pomocy Społecznej
 # Gminy Oświęcim", "… Gmina Nowy Targ".
-# "Szpital Na Wyspie": a capitalised preposition makes the place after it part of the name.
-_NAME_PREPOSITIONS = frozenset({"na", "pod", "nad", "przy", "za", "przed", "u", "od", "do", "ku"})
 _OWNER_WORDS = frozenset(
     {"gmina", "gminy", "miasto", "miasta", "powiat", "powiatu", "dzielnica", "dzielnicy",
      "osiedle", "osiedla", "parafia", "parafii", "ziemia", "ziemi"}
@@ -315,7 +314,8 @@ def _locative_without_preposition(
     if len(words) <= size + 1 or " ".join(words[-size:]) != declined:
         return None
     before = words[-size - 1]
-    if not before[:1].isupper() or before.lower() in _OWNER_WORDS | _NAME_PREPOSITIONS:
+    # "Szpital Na Wyspie": after a capitalised preposition the place is part of the name
+    if not before[:1].isupper() or before.lower() in _OWNER_WORDS | NAME_PREPOSITIONS:
         return None
     for word in declined.split(" "):
         cases = {c for a in analyse_word(word) for c in a.cases}

@@ -8,8 +8,8 @@ layout or file type.
 
 Lines lose what is never content: the "Przejdź do treści" skip links and accessibility
 toolbars templates print before the title, a teaser's "Read More »" / "Czytaj więcej", and
-HTML markup that a saved copy kept as text
-(a `tel:` or `mailto:` link there still gives its number or address).
+HTML markup that a saved copy kept as text (a `tel:` or `mailto:` link there still gives its
+number or address).
 """
 
 from __future__ import annotations
