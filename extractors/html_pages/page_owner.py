@@ -62,9 +62,9 @@ from functools import lru_cache
 
 from extractors.html_pages.owner_candidates import (
     SPEAKING,
-    Found,
     declared_names,
     headings,
+    name_over_two_lines,
     names_in,
     sentence_start,
     title_parts,
@@ -317,30 +317,6 @@ def _followed_by_contact(page: PageText, line: int, end: int) -> bool:
     return any(_CONTACT_LINE.match(text) for text in following)
 
 
-# A line that carries on the name the line before ends with: its patron or its place
-# ("… Specjalnego Ośrodka Szkolno – Wychowawczego" / "im. Św. Jana Pawla II w Leżajsku").
-_CONTINUATION = re.compile(r"(?i)^(?:w|we|im\.|nr)\s*\S")
-
-
-def _name_over_two_lines(page: PageText, index: int, found: Found) -> Found | None:
-    """The name a line ends with, read on with the next line when that line continues it
-    (b084: a title in two lines, the patron and the place on the second); as `headings`
-    does for a line that is a name and nothing else."""
-    line = page.lines[index]
-    if line[found.end :].strip() or index + 1 >= len(page.lines):
-        return None
-    following = page.lines[index + 1]
-    if not _CONTINUATION.match(following.strip()) or len(following.split()) > 8:
-        return None
-    if following.isupper():
-        return None  # "… GMINNEGO OŚRODKA KULTURY" / "W POSZCZEGÓLNYCH MIEJSCOWOŚCIACH" (f021)
-    joined = f"{line} {following}"
-    return next(
-        (f for f in names_in(joined, index) if f.start == found.start and f.end > len(line)),
-        None,
-    )
-
-
 def _observe(page: PageText) -> dict[str, _Candidate]:
     # "Poradnia Psychologiczno - Pedagogiczna": one compound adjective, not a name and a dash
     page = PageText(
@@ -384,7 +360,7 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
             evidence: list[str] = []
             if index <= 2:
                 evidence.append("first")
-            longer = _name_over_two_lines(page, index, found)
+            longer = name_over_two_lines(page, index, found)
             if longer is not None:
                 found = longer
                 if _followed_by_contact(page, index + 1, len(page.lines[index + 1])):
