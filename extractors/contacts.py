@@ -68,7 +68,10 @@ _REGON = re.compile(
 _KRS = re.compile(r"(?i)\bKRS\b\s*(?:nr\.?)?\s*[:.\-–]?\s*(\d(?:[ \-]?\d){2,9})(?!\d)")
 
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
-_STREET_PREFIX = r"\b(?:ul\.|ulica|al\.|aleja|aleje|os\.|osiedle|pl\.|plac|rondo|skwer)(?!\w)"
+# "ul.Kilińskiego 25a" (f029): an abbreviation's full stop may run into the street's name
+_STREET_PREFIX = (
+    r"\b(?:(?<![.@/])(?:ul|al|os|pl)\.|(?:ulica|aleja|aleje|osiedle|plac|rondo|skwer)(?!\w))"
+)
 _HOUSE_NUMBER = (
     r"\d{1,4}(?:[ \t]?[a-zA-Z](?![a-zA-Z]))?"
     r"(?:[ \t]?[/\-][ \t]?\d{1,4}(?:[ \t]?[a-zA-Z](?![a-zA-Z]))?|[ \t]?/[ \t]?[a-zA-Z](?![a-zA-Z]))?"

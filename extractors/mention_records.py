@@ -47,7 +47,7 @@ from extractors.mention_places import shared_places
 from extractors.mention_spans import department_before, mayor_office_name, seatless_name
 from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_LEMMAS, ORGAN_OFFICES
 from extractors.mentions import Mention, find_mentions
-from extractors.page_text import texts_about
+from extractors.page_text import texts_about, without_more_link
 from extractors.records import Document, ParsedInstitution
 from transforms.diacritics import is_polish, restore
 from transforms.morphology import analyse_word
@@ -130,7 +130,9 @@ def page_text(html: str) -> str:
             parts.append("\n")
 
     walk(root)
-    lines = (normalise_space(line) for line in "".join(parts).split("\n"))
+    # a teaser's "Read More »" is the template's (f045: "Miejska Biblioteka Publiczna Read
+    # More" was a mention beside the same library as the page's owner)
+    lines = (without_more_link(normalise_space(line)) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
 
 

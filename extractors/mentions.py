@@ -217,7 +217,7 @@ def _patron(tokens: list[Token], i: int) -> int:
     k = j
     while k < len(tokens):
         token = tokens[k]
-        if token.is_word and token.lower in PATRON_ABBREVIATIONS and not token.capitalised:
+        if token.is_word and token.lower in PATRON_ABBREVIATIONS:  # "Ks.", "św.", "Św."
             k = _after_dot(tokens, k)
         elif token.capitalised:
             k += 1

@@ -59,6 +59,19 @@ def _is_html(document: Document) -> bool:
     return head.startswith(("<!doctype html", "<html")) or "<body" in head
 
 
+# A teaser's link to the whole post, at the end of its heading ("Rok Kopernika w Miejskiej
+# Bibliotece Publicznej Read More »", f045): template furniture, not part of a name.
+_MORE_LINK = re.compile(
+    r"(?i)\s*(?:(?:read\s+more|czytaj\s+(?:więcej|wiecej|dalej|całość|calosc)|"
+    r"zobacz\s+(?:więcej|wiecej))\s*[»›→…]*|(?:więcej|wiecej)\s*[»›→]+)\s*$"
+)
+
+
+def without_more_link(line: str) -> str:
+    """The line without a teaser's "Read More »" / "Czytaj więcej" at its end."""
+    return _MORE_LINK.sub("", line)
+
+
 def page_text(document: Document) -> str | None:
     """An institution page's own text, as written, one block per line; None when empty."""
     # Imported here: the page parsers of `extractors.html_pages` call this module.

@@ -102,6 +102,9 @@ _NUMBER_WORDS = frozenset({"nr", "nr.", "numer"})
 _PATRON_WORDS = frozenset({"im.", "im", "imienia"})
 _PLACE_PREPOSITIONS = frozenset({"w", "we"})
 _RIVER_PREPOSITIONS = frozenset({"nad", "pod"})
+# A capitalised word after one of these is part of a proper name, not a bare seat: "Szpital Na
+# Wyspie", "Dom Pod Lipami" (a place names its seat with "w", or bare right after the type).
+NAME_PREPOSITIONS = frozenset({"na", "pod", "nad", "przy", "za", "przed", "u", "od", "do", "ku"})
 _SCHOOL_FORROMAN_NUMERAL = frozenset({"liceum", "lo", "zespół", "zespol"})
 _DIGITS = re.compile(r"^(\d+[a-zA-Z]?)\.?$")
 
@@ -218,6 +221,11 @@ def _begins_name_part(token: str) -> bool:
 
 
 _MAX_BARE_PLACE_WORDS = 3
+_PLACE_HEAD_WORDS = frozenset({"miasto"})  # "Nowe Miasto Lubawskie", "Nowe Miasto"
+
+
+def _capitalised_preposition(token: str) -> bool:
+    return token[:1].isupper() and token.lower() in NAME_PREPOSITIONS
 
 
 def _longer_bare_place(
@@ -227,20 +235,25 @@ def _longer_bare_place(
     word-by-word test found: "PUP Kamienna Góra" (Morfeusz reads "Kamienna" as an adjective,
     and a folded "Gora" as nothing geographic), "PUP Nowy Tomyśl" (not only "Tomyśl"). The
     words must spell the locality's own name (a registry's nominative), none of them may
-    belong to institution names, and the type phrase keeps at least one word."""
+    belong to institution names but a place's own "Miasto" after its first word, and the type
+    phrase keeps at least one word."""
     vocabulary = institution_vocabulary()
     for size in range(min(_MAX_BARE_PLACE_WORDS, len(core) - 1), 0, -1):
         begin = len(core) - size
         if begin >= start:
             break
         span = core[begin:]
+        # "Miasto" belongs to institution names ("Urząd Miasta") and, after a place's first
+        # word, to places ("Urząd Gminy Nowe Miasto Lubawskie", b043; "Nowe Miasto")
         if not all(
             _capitalised(word)
             and word.replace("-", "").isalpha()
             and word.lower() not in _LOWER_WORDS
-            and fold(word).lower() not in vocabulary
-            and key_lemma(word) not in vocabulary
-            for word in span
+            and (
+                (at > 0 and fold(word).lower() in _PLACE_HEAD_WORDS)
+                or (fold(word).lower() not in vocabulary and key_lemma(word) not in vocabulary)
+            )
+            for at, word in enumerate(span)
         ):
             continue
         written = " ".join(span)
@@ -429,7 +442,7 @@ def normalise_name(
             j -= 1
         if place_name is not None:
             j = _longer_bare_place(core, j, place_name)
-        if j < len(core) and j >= 1:
+        if j < len(core) and j >= 1 and not _capitalised_preposition(core[j - 1]):
             place, core = core[j:], core[:j]
             place_bare = True
 

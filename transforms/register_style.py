@@ -55,6 +55,7 @@ from rapidfuzz.distance import OSA
 
 from transforms.locatives import locative_of, preposition_for
 from transforms.morphology import analyse_word
+from transforms.names import NAME_PREPOSITIONS
 from transforms.register_clean import CAPITAL, REGISTER_NAMES, PlaceName
 from transforms.text import fold_key
 
@@ -127,9 +128,12 @@ def _a_locative_of(word: str, plain: str) -> bool:
     stays as written, unless in capitals."""
     if word.isupper() and len(word) > 1:
         return False
+    # an adjective's lemma is its masculine form: "Wielkim" is a locative of "wielki", and so
+    # of the locality's "Wielkie" ("w Dębem Wielkim", c021), which stays as written
+    lemmas = {plain.lower()} | {r.lemma.lower() for r in analyse_word(plain) if r.pos == "adj"}
     for reading in analyse_word(word):
         parts = reading.tag.split(":")
-        if reading.lemma.lower() == plain.lower() and len(parts) > 2 and "loc" in parts[2]:
+        if reading.lemma.lower() in lemmas and len(parts) > 2 and "loc" in parts[2]:
             return True
     return False
 
@@ -310,7 +314,8 @@ def _locative_without_preposition(
     if len(words) <= size + 1 or " ".join(words[-size:]) != declined:
         return None
     before = words[-size - 1]
-    if not before[:1].isupper() or before.lower() in _OWNER_WORDS:
+    # "Szpital Na Wyspie": after a capitalised preposition the place is part of the name
+    if not before[:1].isupper() or before.lower() in _OWNER_WORDS | NAME_PREPOSITIONS:
         return None
     for word in declined.split(" "):
         cases = {c for a in analyse_word(word) for c in a.cases}

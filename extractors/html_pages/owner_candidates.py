@@ -507,6 +507,30 @@ def headings(page: PageText) -> Iterator[tuple[str, int]]:
         index = used + 1
 
 
+# A line that carries on the name the line before ends with: its patron or its place
+# ("… Specjalnego Ośrodka Szkolno – Wychowawczego" / "im. Św. Jana Pawla II w Leżajsku").
+_CONTINUATION = re.compile(r"(?i)^(?:w|we|im\.|nr)\s*\S")
+
+
+def name_over_two_lines(page: PageText, index: int, found: Found) -> Found | None:
+    """The name a line ends with, read on with the next line when that line continues it
+    (b084: a title in two lines, the patron and the place on the second); as `headings`
+    does for a line that is a name and nothing else."""
+    line = page.lines[index]
+    if line[found.end :].strip() or index + 1 >= len(page.lines):
+        return None
+    following = page.lines[index + 1]
+    if not _CONTINUATION.match(following.strip()) or len(following.split()) > 8:
+        return None
+    if following.isupper():
+        return None  # "… GMINNEGO OŚRODKA KULTURY" / "W POSZCZEGÓLNYCH MIEJSCOWOŚCIACH" (f021)
+    joined = f"{line} {following}"
+    return next(
+        (f for f in names_in(joined, index) if f.start == found.start and f.end > len(line)),
+        None,
+    )
+
+
 def title_parts(page: PageText) -> list[str]:
     parts: list[str] = []
     for text in (page.title, *page.heads):

@@ -64,6 +64,7 @@ from extractors.html_pages.owner_candidates import (
     SPEAKING,
     declared_names,
     headings,
+    name_over_two_lines,
     names_in,
     sentence_start,
     title_parts,
@@ -90,6 +91,7 @@ from extractors.html_pages.owner_voice import (
 from extractors.html_pages.page_text import PageText
 from extractors.html_pages.site_host import host_agreement, host_names_other_body
 from transforms.morphology import analyse_word
+from transforms.name_morphology import ROMAN_NUMERAL
 from transforms.names import normalise_name
 from transforms.text import fold_key
 
@@ -174,6 +176,10 @@ _NEWS_MARKERS = re.compile(
     r"(?i)(?:[–—-]\s*(?:mówi|mowi|powiedział\w*|podkreśla\w*|dodaje|dodał\w*|wyjaśnia\w*|"
     r"tłumaczy|przekazał\w*|zaznacza\w*|wskazuje|zauważa)\b|^źródło\s*:|\bźródło\s*:\s*\S|"
     r"\bfot\.\s|\bfoto:|^reklama$|\bkomentarze\s*\(|/redakcja\b|^autor:|"
+    # a news page's furniture: "tekst i zdj. …" (b073), its comments ("0 komentarzy", "Dodaj
+    # komentarz", "View all comments": e038, e026)
+    r"\btekst\s+i\s+(?:zdj|fot)|\bzdj\.\s|^\d+\s+komentarz\w*$|^dodaj\s+komentarz\b|"
+    r"^view\s+all\s+comments$|"
     # a page that calls itself an article, a post or a guide ("W tym artykule przyjrzymy
     # się …", e035: a lawyer's blog quoting a court's name as a worked example)
     r"\bw\s+(?:tym|niniejszym|dzisiejszym|poniższym|poprzednim)\s+"
@@ -271,7 +277,12 @@ def _best_name(candidate: _Candidate) -> str:
     def completeness(item: tuple[str, bool]) -> tuple[int, int, int, int, bool, int]:
         name = item[0]
         words = name.split()
-        acronyms = sum(1 for w in words if len(w) >= 2 and w.isupper() and w.isalpha())
+        # a patron's "Jana Pawła II" is a numeral, not an acronym to write out
+        acronyms = sum(
+            1
+            for w in words
+            if len(w) >= 2 and w.isupper() and w.isalpha() and not ROMAN_NUMERAL.fullmatch(w)
+        )
         caps = 1 if name.isupper() else 0
         key_words = len(normalise_name(name).key.split())
         verbatim = name in candidate.verbatim
@@ -349,7 +360,12 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
             evidence: list[str] = []
             if index <= 2:
                 evidence.append("first")
-            if _followed_by_contact(page, index, found.end):
+            longer = name_over_two_lines(page, index, found)
+            if longer is not None:
+                found = longer
+                if _followed_by_contact(page, index + 1, len(page.lines[index + 1])):
+                    evidence.append("contact")
+            elif _followed_by_contact(page, index, found.end):
                 evidence.append("contact")
             elif _LOCATED_AT.match(line_text[found.end :]):
                 evidence.append("located")

@@ -7,8 +7,9 @@ from plain text (`page_text_of_plain`), so that a page is judged by what it says
 layout or file type.
 
 Lines lose what is never content: the "Przejdź do treści" skip links and accessibility
-toolbars templates print before the title, and HTML markup that a saved copy kept as text
-(a `tel:` or `mailto:` link there still gives its number or address).
+toolbars templates print before the title, a teaser's "Read More »" / "Czytaj więcej", and
+HTML markup that a saved copy kept as text (a `tel:` or `mailto:` link there still gives its
+number or address).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Tag
 
 from extractors.html_pages.dom import attr_text, text_lines
+from extractors.page_text import without_more_link
 from transforms.text import normalise_space
 
 
@@ -62,7 +64,7 @@ def clean_line(line: str) -> str:
             lambda m: f" tel. {m.group(1)} " if m.group(1) else f" {m.group(2)} ", line
         )
         line = _TAG.sub(" ", line)
-    line = normalise_space(_SKIP_LINK.sub(" ", line))
+    line = normalise_space(without_more_link(_SKIP_LINK.sub(" ", line)))
     words = line.split(" ")
     half = len(words) // 2
     if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:
