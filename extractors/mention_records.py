@@ -23,6 +23,9 @@ Which phrases become records:
   an institution's page it is mostly the owner speaking of itself; it is kept only as a unit of
   the owner's territory ("Powiatowe Centrum Pomocy Rodzinie" on a starostwo's page), with the
   owner's seat added ("… w Miechowie"), as the annotation rules name such units;
+- a kind alone with its street and number right after it ("Dziennego Domu Pomocy Społecznej
+  przy ul. Okrzei 25") is the one unit at that address: kept in an article, and on a page
+  that names its owner (whose own key still drops the owner speaking of itself);
 - an acronym alone names one institution only for a national body ("PFRON"), recorded under
   its full name;
 - the owner under another form is not a mention of its own page: the same matching key, a
@@ -70,6 +73,12 @@ _CONTACT_LINE = re.compile(
     r"|e-?mail|poczta|www|strona|http|godziny|czynne|\d{2}\s?-\s?\d{3}\b|\+?\(?\d[\d ()-]{7,})"
 )
 _MAX_CONTACT_LINES = 4
+# A street address written right after a name: "Dziennego Domu Pomocy Społecznej przy ul.
+# Okrzei 25", "Siedziba Specjalnego Ośrodka Szkolno-Wychowawczego nr 1 przy al. …".
+_AT_ADDRESS = re.compile(
+    r"\s*,?\s+przy\s+(?:ul\.|ulicy|al\.|alei|pl\.|placu|os\.|osiedlu)\s*"
+    r"[^\n,;:()]{1,40}?\s\d+[a-zA-Z]?\b"
+)
 # First words that say a kind of unit belongs to a powiat or to a gmina / town.
 _POWIAT_WORDS = ("powiatowy", "powiatowa", "powiatowe", "powiatowego", "powiatowej")
 _GMINA_WORDS = ("gminny", "gminna", "gminne", "miejski", "miejska", "miejskie", "miejsko")
@@ -330,6 +339,12 @@ def _list_item(mention: Mention) -> bool:
     return mention.sentence.strip(" .;,:") == mention.phrase
 
 
+def _at_address(text: str, mention: Mention) -> bool:
+    """A kind alone given its street and number right after it ("Dziennego Domu Pomocy
+    Społecznej przy ul. Okrzei 25"): the one unit at that address, not the kind in general."""
+    return mention.acronym is None and _AT_ADDRESS.match(text, mention.end) is not None
+
+
 def _seat_for(mention: Mention, owner: _Owner) -> str | None:
     """The owner's seat, for a unit of a powiat's or gmina's page named without its place: one
     the name says is the territory's ("Powiatowy Urząd Pracy" on the starostwo's page), or a
@@ -382,6 +397,8 @@ def _kept(
                 pass  # one of the place's units, listed or named beside placed ones
             elif unowned and mention.acronym is None and _list_item(mention):
                 pass  # an item of a list of units on a page of no named owner
+            elif (article or owner.keys) and _at_address(text, mention):
+                pass  # one unit at one address; on a page the owner's key still drops the owner
             elif not article and (seat := _seat_for(mention, owner)) is not None:
                 name, place = f"{mention.phrase} {seat}", seat
             else:

@@ -54,3 +54,57 @@ def test_a_unit_is_named_by_the_body_it_sits_in(
     text: str, article: bool, expected: set[str]
 ) -> None:
     assert _recorded(text, article=article) == expected
+
+
+# A kind alone with its street and number right after it is the one unit at that address: in
+# an article, and on a page that names its owner (the owner's key drops the owner itself).
+UNITS_AT_AN_ADDRESS = [
+    pytest.param(
+        "W związku ze wzrostem liczby zachorowań na COVID-19 informuję, iż od dnia 19.10.2020r."
+        " do odwołania zawieszam działalność:\n"
+        "1) Dziennego Domu Pomocy Społecznej przy ul. Okrzei 25,\n"
+        "2) Klubu Seniora „Sielanka” przy ul. Olimpijskiej 3,",
+        False,
+        "Miejski Ośrodek Pomocy Rodzinie",
+        {"Dzienny Dom Pomocy Społecznej", "Klub Seniora „Sielanka”"},
+        id="a099-a day centre at its street on the owner's page",
+    ),
+    pytest.param(
+        "date 2022-04 Siedziba Specjalnego Ośrodka Szkolno-Wychowawczego nr 1 przy al."
+        " Spółdzielczości Pracy 65 to system budynków mieszczących wszystko co potrzebne.",
+        True,
+        None,
+        {"Specjalny Ośrodek Szkolno-Wychowawczy nr 1"},
+        id="b020-a special school at its avenue in an article",
+    ),
+    pytest.param(
+        "1) Dziennego Domu Pomocy Społecznej przy ul. Okrzei 25,\n"
+        "2) Klubu Seniora „Sielanka” przy ul. Olimpijskiej 3,",
+        False,
+        None,
+        {"Klub Seniora „Sielanka”"},
+        id="guard-a099-a page of no named owner may be the unit's own",
+    ),
+    pytest.param(
+        "Osoby chorujące psychicznie zainteresowane uczestnictwem w naszych zajęciach"
+        " zapraszamy do Środowiskowego Domu Samopomocy przy ul. Pabianickiej 132.",
+        False,
+        "Środowiskowy Dom Samopomocy w Łodzi",
+        set(),
+        id="guard-a059-the owner at its own address",
+    ),
+    pytest.param(
+        "Zajęcia odbywają się w Ośrodku Pomocy Społecznej w godzinach pracy.",
+        True,
+        None,
+        set(),
+        id="guard-a kind alone with no address in an article",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "article", "owner", "expected"), UNITS_AT_AN_ADDRESS)
+def test_a_kind_alone_at_an_address_is_one_unit(
+    text: str, article: bool, owner: str | None, expected: set[str]
+) -> None:
+    assert _recorded(text, article=article, owner=owner) == expected
