@@ -290,14 +290,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _double_place(first: Token, second: Token) -> bool:
-    """Two halves of one place's name ("Rucianem – Nidzie", "Skarżysko- Kamienna")."""
+    """Two halves of one place's name ("Rucianem – Nidzie", "Skarżysko- Kamienna"), in one
+    case."""
     if not (first.capitalised and second.capitalised):
         return False
     if any(r.first_name for r in readings(second.text)):
         return False  # "Sejmiku Województwa Łódzkiego – Iwona Koperska"
-    return any(r.geographic for r in readings(first.text.rsplit("-", 1)[-1])) and (
-        any(r.geographic or r.proper for r in readings(second.text)) or not readings(second.text)
-    )
+    places = [r for r in readings(first.text.rsplit("-", 1)[-1]) if r.geographic]
+    names = [r for r in readings(second.text) if r.geographic or r.proper]
+    if not places or (readings(second.text) and not names):
+        return False
+    # the halves of one name stand in one case ("Kędzierzynie – Koźlu"); a title's dash does
+    # not join a place to the next heading ("w Świniarach Starych – Wioska internetowa")
+    return not names or any(p.cases & n.cases for p in places for n in names)
 
 
 def tokens_of(text: str, start: int, end: int) -> list[Token]:

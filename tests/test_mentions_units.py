@@ -108,3 +108,29 @@ def test_a_kind_alone_at_an_address_is_one_unit(
     text: str, article: bool, owner: str | None, expected: set[str]
 ) -> None:
     assert _recorded(text, article=article, owner=owner) == expected
+
+
+# A place written in two halves with a spaced dash is one name when the halves stand in one
+# case; a title's dash after a place does not join the next heading to it.
+DASHED_PLACES = [
+    pytest.param(
+        "Świetlica w Świniarach Starych – Wioska internetowa CK",
+        {"Świetlica w Świniarach Starych"},
+        id="f021-a title's dash after the village",
+    ),
+    pytest.param(
+        "Zapraszamy do Miejskiego Ośrodka Pomocy Społecznej w Kędzierzynie – Koźlu.",
+        {"Miejski Ośrodek Pomocy Społecznej w Kędzierzynie-Koźlu"},
+        id="guard-a double town in the locative",
+    ),
+    pytest.param(
+        "dzielnicowi z Komisariatu Policji w Rucianem – Nidzie, tel. 47 73 54 304",
+        {"Komisariat Policji w Rucianem-Nidzie"},
+        id="guard-b047-a double town, first half an adjective",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DASHED_PLACES)
+def test_a_dash_joins_the_halves_of_one_place_only(text: str, expected: set[str]) -> None:
+    assert _recorded(text, article=True) == expected
