@@ -83,6 +83,7 @@ _AT_ADDRESS = re.compile(
 # First words that say a kind of unit belongs to a powiat or to a gmina / town.
 _POWIAT_WORDS = ("powiatowy", "powiatowa", "powiatowe", "powiatowego", "powiatowej")
 _GMINA_WORDS = ("gminny", "gminna", "gminne", "miejski", "miejska", "miejskie", "miejsko")
+_ORGAN_HEADS = ("rad", "rada", "zarzad")  # the matching key's forms of "Rada", "Zarząd"
 _ORGAN_LEVELS = {"starosta": "powiat", "wójt": "gmina", "burmistrz": "gmina", "prezydent": "gmina"}
 # Names of offices whose page speaks for a powiat or a gmina.
 _POWIAT_OWNERS = ("starostwo powiatowe", "powiat ")
@@ -321,9 +322,20 @@ def _organ_level(mention: Mention, key: str) -> str | None:
     words = key.split(" ")
     if mention.territory:
         return mention.head  # the territory itself: on its office's page, the owner
-    if mention.head in ("rada", "zarząd", "rzecznik"):
-        if "powiat" in words or words[0] == "powiatowy":
+    if mention.head in ("rada", "zarząd"):
+        # the territory's own council or board names it right after the head ("Rada Powiatu
+        # …", "Zarząd Gminy …", "Rada Miejska …"); "Powiatowa Rada Działalności Pożytku
+        # Publicznego", "Powiatowy Zarząd Dróg Publicznych" are bodies of their own
+        heads = [i for i, word in enumerate(words) if word in _ORGAN_HEADS]
+        complement = words[heads[0] + 1] if heads and heads[0] + 1 < len(words) else ""
+        if complement == "powiat":
             return "powiat"
+        if complement in ("gmina", "miasto", "miejski", "gminny"):
+            return "gmina"
+        return None
+    if mention.head == "rzecznik":
+        if "powiat" in words or words[0] == "powiatowy":
+            return "powiat"  # "Powiatowy Rzecznik Konsumentów": an officer of the starostwo
         if {"gmina", "miasto", "miejski"} & set(words):
             return "gmina"
         return None
