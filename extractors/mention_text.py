@@ -305,10 +305,24 @@ def _double_place(first: Token, second: Token) -> bool:
     return not names or any(p.cases & n.cases for p in places for n in names)
 
 
+def _broken_compound(first: Token, dash: Token, second: Token) -> bool:
+    """A hyphen written flush to a capitalised word and a space after it, a capitalised word
+    next: one name broken where a line wrapped ("Orlicz- Dreszera", "Skarżysko- Kamienna");
+    a dash spaced on both sides ("Starych – Wioska") is punctuation."""
+    return (
+        dash.text == "-"
+        and dash.start == first.end
+        and second.start > dash.end
+        and first.capitalised
+        and second.capitalised
+    )
+
+
 def tokens_of(text: str, start: int, end: int) -> list[Token]:
     """Words and punctuation; a compound adjective or a double place name written with a
     spaced dash ("Terapeutyczno- Integracyjna", "Profilaktyczno – Wychowawcza", "Rucianem –
-    Nidzie") is one word."""
+    Nidzie"), and a capitalised name broken after its hyphen ("Orlicz- Dreszera"), is one
+    word."""
     raw = [
         Token(m.group(0), start + m.start(), start + m.end(), m.group("word") is not None)
         for m in _TOKEN.finditer(text[start:end])
@@ -323,7 +337,11 @@ def tokens_of(text: str, start: int, end: int) -> list[Token]:
             and raw[i + 1].text in _DASHES
             and raw[i + 2].is_word
             and raw[i + 2].text[:1].isalpha()
-            and (compound_prefix(token.text.rsplit("-", 1)[-1]) or _double_place(token, raw[i + 2]))
+            and (
+                compound_prefix(token.text.rsplit("-", 1)[-1])
+                or _double_place(token, raw[i + 2])
+                or _broken_compound(token, raw[i + 1], raw[i + 2])
+            )
         ):
             # "Rehabilitacyjno- Edukacyjno- Wychowawczy": each spaced part joins the word
             token = Token(f"{token.text}-{raw[i + 2].text}", token.start, raw[i + 2].end, True)

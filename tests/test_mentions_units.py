@@ -194,3 +194,39 @@ def test_a_council_or_board_of_its_own_field_is_a_unit(
     lines: list[str], owner: str, expected: set[str]
 ) -> None:
     assert _on_the_county_page(lines, owner) == expected
+
+
+# A school's acronym with its patron is one school ("LO im. Armii Krajowej"), a roman numeral
+# before it its number; a double surname broken after its hyphen ("Orlicz- Dreszera") is one
+# word (the 96 saved pages, quoted as their text reads).
+NAMED_BY_PATRON = [
+    pytest.param(
+        "LO im. Armii Krajowej w Bialobrzegach",
+        {"LO im. Armii Krajowej w Białobrzegach"},
+        id="nst.bialobrzegipowiat.pl-a lyceum's acronym, patron and place",
+    ),
+    pytest.param(
+        "ZSP im. Stanislawa Staszica",
+        {"ZSP im. Stanisława Staszica"},
+        id="nst.bialobrzegipowiat.pl-a school group's acronym and patron",
+    ),
+    pytest.param(
+        "Weronika na co dzien jest uczennica V klasy Panstwowej Szkoly Muzycznej II stopnia oraz I"
+        " klasy II LO im. gen. Gustawa Orlicz- Dreszera w Chelmie. Gratulujemy Weronice.",
+        {
+            "Państwowa Szkoła Muzyczna II stopnia",
+            "II LO im. gen. Gustawa Orlicz-Dreszera w Chełmie",
+        },
+        id="www.powiat.chelm.pl-a numbered lyceum, its patron's surname broken",
+    ),
+    pytest.param(
+        "Zebranie odbędzie się w SP. Zapraszamy rodziców.",
+        set(),
+        id="guard-a two-letter acronym alone",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_BY_PATRON)
+def test_a_school_is_named_by_its_patron(text: str, expected: set[str]) -> None:
+    assert _recorded(text, article=True) == expected
