@@ -577,7 +577,11 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                     end = patron  # "LO im. Armii Krajowej w Białobrzegach": named by its patron
                     if (stop := place_end(tokens, end)) > end:
                         end, place_at = stop, end
-                    if i - 1 >= floor and tokens[i - 1].is_word and _ROMAN.match(tokens[i - 1].text):
+                    if (
+                        i - 1 >= floor
+                        and tokens[i - 1].is_word
+                        and _ROMAN.match(tokens[i - 1].text)
+                    ):
                         start = i - 1  # "II LO im. gen. Gustawa Orlicz-Dreszera"
                 if len(acronym_token_key(acronym)) < 3 and end == i + 1:
                     i += 1

@@ -145,13 +145,21 @@ def _on_the_county_page(lines: list[str], owner: str) -> set[str]:
 
 COUNTY_BODIES = [
     pytest.param(
-        ["Rada Powiatu", "Zarzad Powiatu", "Powiatowa Spoleczna Rada ds. Osob Niepelnosprawnych w Sremie"],
+        [
+            "Rada Powiatu",
+            "Zarzad Powiatu",
+            "Powiatowa Spoleczna Rada ds. Osob Niepelnosprawnych w Sremie",
+        ],
         "Starostwo Powiatowe w Śremie",
         {"Powiatowa Społeczna Rada ds. Osób Niepełnosprawnych w Śremie"},
         id="bip.powiat-srem.pl-a county's council for the disabled",
     ),
     pytest.param(
-        ["Rada Powiatu Elckiego", "Zarzad Powiatu Elckiego", "Powiatowa Rada Dzialalnosci Pozytku Publicznego"],
+        [
+            "Rada Powiatu Elckiego",
+            "Zarzad Powiatu Elckiego",
+            "Powiatowa Rada Dzialalnosci Pozytku Publicznego",
+        ],
         "Starostwo Powiatowe w Ełku",
         {"Powiatowa Rada Działalności Pożytku Publicznego w Ełku"},
         id="bip.powiat.elk.pl-a county's council of public benefit, the seat added",
