@@ -54,6 +54,7 @@ from extractors.mentions import Mention, find_mentions
 from extractors.page_text import texts_about
 from extractors.records import Document, ParsedInstitution
 from transforms.diacritics import is_polish, restore
+from transforms.locatives import in_place
 from transforms.morphology import analyse_word
 from transforms.name_morphology import nominative
 from transforms.name_vocabulary import POLISH_LETTERS
@@ -222,9 +223,30 @@ def _owner(records: Sequence[ParsedInstitution]) -> _Owner:
             level = level or "gmina"
     if seat and not seat.lower().startswith(("w ", "we ")):
         seat = None  # a bare trailing place ("Urząd Miasta Łomża") is no place phrase
+    if seat is None and level == "gmina":
+        seat = _gmina_seat(records)
     return _Owner(
         frozenset(keys), frozenset(p for p in phones if p), frozenset(emails), seat, level
     )
+
+
+_GMINA_NAME = re.compile(
+    r"^(?:Gmina(?: Miejska| Wiejska| i Miasto)?|Miasto(?: i Gmina)?)"
+    r" ((?:[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*)(?: [A-ZĄĆĘŁŃÓŚŹŻ][\w-]*){0,2})$"
+)
+
+
+def _gmina_seat(records: Sequence[ParsedInstitution]) -> str | None:
+    """The seat a gmina's own name gives ("Gmina Dmosin" -> "w Dmosinie", "Gmina Kowale
+    Oleckie" -> "w Kowalach Oleckich"): where the gmina's units listed on its page sit. Only a
+    locative the dictionary gives; none is guessed."""
+    for record in records:
+        if record.role != "subject":
+            continue
+        match = _GMINA_NAME.match(normalise_space(record.name_raw))
+        if match and (seat := in_place(match.group(1))):
+            return seat
+    return None
 
 
 def _words_of(key: str) -> tuple[list[str], str]:

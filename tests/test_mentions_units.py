@@ -139,7 +139,7 @@ def test_a_dash_joins_the_halves_of_one_place_only(text: str, expected: set[str]
 # On a county's page its own council and board are the owner speaking ("Rada Powiatu",
 # "Zarząd Powiatu"), but a council or board named by its own field is a body of its own, one of
 # the county's units (the 96 saved pages, quoted as their menus write them, folded).
-def _on_the_county_page(lines: list[str], owner: str) -> set[str]:
+def _on_the_owners_page(lines: list[str], owner: str) -> set[str]:
     return _recorded("\n".join(lines), article=False, owner=owner)
 
 
@@ -201,7 +201,7 @@ COUNTY_BODIES = [
 def test_a_council_or_board_of_its_own_field_is_a_unit(
     lines: list[str], owner: str, expected: set[str]
 ) -> None:
-    assert _on_the_county_page(lines, owner) == expected
+    assert _on_the_owners_page(lines, owner) == expected
 
 
 # A school's acronym with its patron is one school ("LO im. Armii Krajowej"), a roman numeral
@@ -238,3 +238,40 @@ NAMED_BY_PATRON = [
 @pytest.mark.parametrize(("text", "expected"), NAMED_BY_PATRON)
 def test_a_school_is_named_by_its_patron(text: str, expected: set[str]) -> None:
     assert _recorded(text, article=True) == expected
+
+
+# A gmina's own name gives the seat of the units its page lists without a place ("Gmina
+# Dmosin": "w Dmosinie"), as a starostwo's name does (the 96 saved pages, folded as written).
+GMINA_SEATS = [
+    pytest.param(
+        ["Faks", "Gminny Osrodek Pomocy Spolecznej - (48 46) 874 71 30"],
+        "Gmina Dmosin",
+        {"Gminny Ośrodek Pomocy Społecznej w Dmosinie"},
+        id="bip.dmosin.pl-the gmina's social welfare centre in its phone list",
+    ),
+    pytest.param(
+        [
+            "Gminna Komisja Rozwiazywania Problemow Alkoholowych",
+            "44 - Gminny Osrodek Pomocy Spolecznej",
+        ],
+        "Gmina Kowale Oleckie",
+        {
+            "Gminna Komisja Rozwiązywania Problemów Alkoholowych w Kowalach Oleckich",
+            "Gminny Ośrodek Pomocy Społecznej w Kowalach Oleckich",
+        },
+        id="bip.gmina.kowale.fr.pl-a two-word gmina in the locative",
+    ),
+    pytest.param(
+        ["Gminny Osrodek Pomocy Spolecznej - (48 46) 874 71 30"],
+        "Gmina Xqzwy",
+        set(),
+        id="guard-no locative the dictionary gives, no seat guessed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "owner", "expected"), GMINA_SEATS)
+def test_a_gmina_page_places_its_units_at_its_seat(
+    lines: list[str], owner: str, expected: set[str]
+) -> None:
+    assert _on_the_owners_page(lines, owner) == expected
