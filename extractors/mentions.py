@@ -281,6 +281,14 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             continue
         nxt = _word_at(tokens, j + 1)
         if token.is_word and token.lower == "i" and nxt and nxt.capitalised:
+            if (
+                j == head + 1
+                and not organ
+                and head_readings(nxt)
+                and (own := quoted_end(tokens, j + 2)) > j + 2
+            ):
+                j = own  # "Niepubliczny Żłobek i Przedszkole „Świat Dziecka”": one own name
+                continue
             if _run_has_head(tokens, j + 1):
                 break
             j += 1

@@ -275,3 +275,24 @@ def test_a_gmina_page_places_its_units_at_its_seat(
     lines: list[str], owner: str, expected: set[str]
 ) -> None:
     assert _on_the_owners_page(lines, owner) == expected
+
+
+# Two bare heads joined by "i" before one quoted name are one body ("Żłobek i Przedszkole
+# „X”"); a head with words of its own after it is a body of its own.
+TWO_HEADS_ONE_NAME = [
+    pytest.param(
+        " • Niepubliczny Żłobek i Przedszkole „Świat Dziecka”;",
+        {"Niepubliczny Żłobek i Przedszkole „Świat Dziecka”"},
+        id="f039-a nursery and kindergarten of one name",
+    ),
+    pytest.param(
+        "Zajęcia prowadzi Urząd Gminy i Klub „Senior” w Siewierzu.",
+        {"Urząd Gminy w Siewierzu", "Klub „Senior” w Siewierzu"},
+        id="guard-an office with its complement and a club: two bodies",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TWO_HEADS_ONE_NAME)
+def test_two_bare_heads_share_one_quoted_name(text: str, expected: set[str]) -> None:
+    assert _recorded(text, article=True) == expected
