@@ -11,7 +11,7 @@ noun — of an institution ("ośrodka", "Poradnią", "Urzędu"), of a body ("Min
 "Burmistrz Zdzieszowic") — widened backwards over capitalised adjectives that agree with it
 ("Powiatowego Międzyszkolnego Ośrodka"; not "Łódzkim" of "w Aleksandrowie Łódzkim Ośrodek")
 and forwards over capitalised words ("Pomocy Społecznej"), "i" inside a name ("Urząd Miasta i
-Gminy"), "ds." / "do spraw" / "na rzecz" / "dla", "do" with a common noun in the genitive
+Gminy"; two bare heads before one quoted name, "Żłobek i Przedszkole „Świat Dziecka”"), "ds." / "do spraw" / "na rzecz" / "dla", "do" with a common noun in the genitive
 ("Przysposabiająca do Pracy"), lower-case joiners before a capitalised word ("Osób z
 Niepełnosprawnością"; not an NGO's town, "… z Opola"), "nr 2", "im. Jana Pawła II" or "p.w.
 Matki Bożej …", a quoted name ("Klub Seniora „Radość”"), "Sp. z o.o.", and one place phrase
