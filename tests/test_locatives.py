@@ -15,6 +15,19 @@ from transforms.locatives import locative_of
         # a surname's form after a place's own noun is the name's adjective
         ("Ruda Różaniecka", "Rudzie Różanieckiej"),
         ("Wola Chruścińska", "Woli Chruścińskiej"),
+        # of two places' own names, the one that declines as a noun heads the name: "Nowa"
+        # declines as the adjective "nowy" (Nowej), "Ruda", "Wola", "Krępa" as nouns
+        ("Nowa Ruda", "Nowej Rudzie"),
+        ("Stara Ruda", "Starej Rudzie"),
+        ("Sucha Wola", "Suchej Woli"),
+        ("Nowa Wola Gołębiowska", "Nowej Woli Gołębiowskiej"),
+        ("Turowa Wola", "Turowej Woli"),
+        ("Stara Krępa", "Starej Krępie"),
+        ("Nowa Jeziorna", "Nowej Jeziornie"),
+        # ... and where neither or both decline so, the first word as before
+        ("Wysoka Zaborska", "Wysokiej Zaborskiej"),
+        ("Bukowa Śląska", "Bukowej Śląskiej"),
+        ("Biała Piska", "Białej Piskiej"),
         # --- as before ---
         ("Ruda Śląska", "Rudzie Śląskiej"),
         ("Nowe Miasto Lubawskie", "Nowym Mieście Lubawskim"),

@@ -447,6 +447,26 @@ def test_name_and_postal_code_agree_against_the_locality(
     assert gaz.resolve_place(locality, postal_code=postal_code).status == "ambiguous"
 
 
+# A place's locative with or without the vowel change Morfeusz gives its stem ("las" ->
+# "lesie"): the village of gmina Cmolas writes "w Cmolasie", Czarnolas and Wierzchlas take the
+# change ("w Czarnolesie", "w Wierzchlesie"); a text may write either, and both are read.
+@pytest.mark.parametrize(
+    ("text", "county", "expected"),
+    [
+        pytest.param("w Cmolasie", None, ("Cmolas", "1806012"), id="cmolas-as-the-village-writes"),
+        pytest.param("w Cmolesie", None, ("Cmolas", "1806012"), id="cmolas-as-morfeusz-declines"),
+        pytest.param("w Czarnolesie", "1436", ("Czarnolas", "1436022"), id="czarnolas-changed"),
+        pytest.param("w Czarnolasie", "1436", ("Czarnolas", "1436022"), id="czarnolas-unchanged"),
+        pytest.param("w Wierzchlesie", "1017", ("Wierzchlas", "1017102"), id="wierzchlas-changed"),
+    ],
+)  # fmt: skip
+def test_locative_with_or_without_the_stem_vowel_change(
+    gaz: Gazetteer, text: str, county: str | None, expected: tuple[str, str]
+) -> None:
+    result = gaz.resolve_place(text, county=county)
+    assert (result.status, result.locality_name, result.gmina_teryt) == (RESOLVED, *expected)
+
+
 # --- where an institution's kind sits (seat="town" | "rural_gmina") ---------------------------
 
 
@@ -488,6 +508,33 @@ def test_rural_gmina_seat(
         *expected,
     )
     assert result.method == method
+
+
+# The kujawsko-pomorskie list of homes (dps_wolne_miejsca_kujawsko-pomorskie_2026-06-30.xls)
+# gives a powiat and a name, no address: "Dom Pomocy Społecznej w Zakrzewie" (aleksandrowski),
+# "… w Nowej Wsi" (lipnowski), "… w Wysokiej" (tucholski).
+@pytest.mark.parametrize(
+    ("name_place", "county", "expected"),
+    [
+        # two villages Zakrzewo in the powiat: the seat of gmina Zakrzewo, not Waganiec's
+        pytest.param("w Zakrzewie", "0401", ("Zakrzewo", "0401092"), id="zakrzewo-gmina-seat"),
+        # two villages of two gminas named otherwise (Wielgie, Chrostkowo; Cekcyn, Tuchola)
+        pytest.param("w Nowej Wsi", "0408", None, id="nowa-wies-no-seat-stays-open"),
+        pytest.param("w Wysokiej", "0416", None, id="wysoka-no-seat-stays-open"),
+        # namesakes of several powiats: a voivodeship's list, no powiat
+        pytest.param("w Zakrzewie", "04", None, id="zakrzewo-in-a-voivodeship-stays-open"),
+    ],
+)  # fmt: skip
+def test_gmina_seat_of_a_place_only_the_name_gives(
+    gaz: Gazetteer, name_place: str, county: str, expected: tuple[str, str] | None
+) -> None:
+    result = gaz.resolve_address(None, name_place=name_place, county=county)
+    if expected is None:
+        assert (result.status, result.gmina_teryt) == ("ambiguous", None)
+    else:
+        assert (result.status, result.locality_name, result.gmina_teryt, result.method) == (
+            RESOLVED, *expected, "gmina_seat",
+        )  # fmt: skip
 
 
 def test_town_institution_in_a_town_keeps_the_town_gmina(gaz: Gazetteer) -> None:

@@ -154,7 +154,7 @@ def _feminine_singular(reading: _WordReading) -> bool:
 def _head(words: list[str]) -> _WordReading | None:
     """The noun the name's adjectives agree with: the first word read only as a noun, else the
     first word with a noun reading ("Biała Rawska": Biała)."""
-    nouns: list[tuple[bool, _WordReading]] = []
+    nouns: list[tuple[bool, _WordReading, str]] = []
     for i, word in enumerate(words):
         readings = _nominative_readings(word)
         noun = next((r for r in readings if r.pos in _NOUN and r.rank < 2), None)
@@ -167,13 +167,38 @@ def _head(words: list[str]) -> _WordReading | None:
                 # Różaniecka" declines Ruda ("w Rudzie Różanieckiej"), not the adjective "rudy".
                 continue
         if noun is not None:
-            nouns.append((any(r.pos in _ADJ for r in readings), noun))
-    only_nouns = [n for has_adj, n in nouns if not has_adj]
+            nouns.append((any(r.pos in _ADJ for r in readings), noun, word))
+    only_nouns = [n for has_adj, n, _word in nouns if not has_adj]
     if only_nouns:
         return only_nouns[0]
     # Every word reads as an adjective too: a place's name before a surname ("Zduńska Wola":
-    # Wola, not the surname Zduńska).
-    return min((n for _has_adj, n in nouns), key=lambda n: n.rank) if nouns else None
+    # Wola, not the surname Zduńska); of places' own names, a feminine one that declines as a
+    # noun before the others ("Nowa Ruda": Ruda -> Rudzie, while Nowa -> Nowej as nowy -> nowej;
+    # "Sucha Wola": Wola); else the first.
+    if not nouns:
+        return None
+    _has_adj, head, _word = min(nouns, key=lambda n: (n[1].rank, not _feminine_noun(n[2], n[1])))
+    return head
+
+
+def _feminine_noun(word: str, noun: _WordReading) -> bool:
+    """A place's own feminine singular name that declines as a noun ("Ruda": Rudzie), not as
+    the word's adjective does ("Nowa": Nowej, as nowej)."""
+    return noun.rank == 0 and _feminine_singular(noun) and not _adjectival(word, noun)
+
+
+def _adjectival(word: str, noun: _WordReading) -> bool:
+    """A noun whose locative is its word's adjective's locative in the same number and gender:
+    a name made of an adjective ("Nowa": Nowej, as nowej), not a noun ("Ruda": Rudzie)."""
+    form = _form(noun.lemma, noun.pos, noun.number, noun.genders)
+    if form is None:
+        return False
+    for reading in _nominative_readings(word):
+        if reading.pos in _ADJ and reading.number == noun.number and reading.genders & noun.genders:
+            adjective = _form(reading.lemma, reading.pos, reading.number, reading.genders)
+            if adjective is not None and adjective.lower() == form.lower():
+                return True
+    return False
 
 
 def _inflect(word: str, as_adjective: bool, head: _WordReading | None) -> tuple[str, bool] | None:

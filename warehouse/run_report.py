@@ -34,6 +34,7 @@ import duckdb
 
 from warehouse.canonical_names import NameLine, acronym_led_names, withheld_names
 from warehouse.sites import SitePageLine, read_site_pages, site_pages_markdown
+from warehouse.unplaced import UnplacedLine, unplaced_institutions
 
 # Drift needs a few earlier runs to know what is usual; fewer, and every change looks like one.
 DRIFT_MIN_HISTORY = 3
@@ -124,6 +125,7 @@ class RunReport:
     issues: RunIssues = RunIssues()
     names: RunNames = RunNames()
     site_pages: tuple[SitePageLine, ...] = ()
+    unplaced: tuple[UnplacedLine, ...] = ()  # published without a gmina, with why
 
     @property
     def failing(self) -> tuple[SourceReport, ...]:
@@ -266,6 +268,7 @@ def read_run_report(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -
         read_issues(con, run_id),
         read_names(con),
         read_site_pages(con, run_id),
+        tuple(unplaced_institutions(con)) if _table_exists(con, "institutions") else (),
     )
 
 
@@ -440,6 +443,13 @@ def report_markdown(report: RunReport, max_rows: int = 300) -> str:
             lines.append(
                 f"- {line.institution_id} „{_cell(line.name)}” held back (a review case asks"
                 f" for the full name): {_cell(line.reason)}"
+            )
+    if report.unplaced:
+        lines += ["", "## Institutions without a gmina", ""]
+        for place in report.unplaced:
+            where = "no powiat" if place.without_powiat else f"powiat {place.powiat_teryt}"
+            lines.append(
+                f"- {place.institution_id} „{_cell(place.name)}” ({where}): {place.reason}"
             )
     lines += site_pages_markdown(report.site_pages)
     shown = list(report.sources)

@@ -28,6 +28,8 @@ POSTAL_DIFFERENT = 4  # level of the `postal` ladder: another postal area
 NIP_DIFFERENT = 2
 PATRON_DIFFERENT = 3
 PROPER_DIFFERENT = 3
+STREET_DIFFERENT = 4
+SOURCE_SAME = 1
 WEIGHTS_PATH = Path(__file__).with_name("model_weights.json")
 
 
@@ -89,7 +91,9 @@ class PairModel:
         Rejonowy" / "Sąd Okręgowy", "Gminny" / "Miejski" OPS). And with no contact or
         identifier in common: postal codes of different areas (the namesakes of another
         region: "OSP w Bobrownikach", 42-583 and 87-617), two different patrons or two
-        different quoted names (two schools, two clubs of one village).
+        different quoted names (two schools, two clubs of one village), or two streets in
+        one source (a list's two rows "Dom Pomocy Społecznej w Kutnie", ul. Krzywoustego 11
+        and ul. Oporowska 27: a list gives one institution one address).
 
         Doubts, that go no higher than the review band for a coordinator to settle: a type
         phrase read from a misspelt acronym ("MGPS") unless the type, the place and a contact
@@ -105,6 +109,7 @@ class PairModel:
                     (levels["postal"] == POSTAL_DIFFERENT)
                     | (levels["patron"] == PATRON_DIFFERENT)
                     | (levels["proper"] == PROPER_DIFFERENT)
+                    | ((levels["source"] == SOURCE_SAME) & (levels["street"] == STREET_DIFFERENT))
                 )
                 & ~tied
             )

@@ -50,7 +50,10 @@ class AddressResolver:
             return self._town_seat(found)
         if seat == "rural_gmina":
             return self._rural_gmina_seat(self._gmina_seat(found))
-        return self._county_city(found)
+        found = self._county_city(found)
+        if locality is None and postal_code is None and name_place:
+            return self._gmina_seat_in_powiat(found)
+        return found
 
     def _address(
         self,
@@ -173,6 +176,15 @@ class AddressResolver:
         if len(seats) != 1:
             return resolution
         return locality_resolution(self._ix, next(iter(seats.values())), "gmina_seat")
+
+    def _gmina_seat_in_powiat(self, resolution: PlaceResolution) -> PlaceResolution:
+        """Namesakes of one powiat, of which exactly one gives its name to its gmina, for an
+        institution only its name places ("Dom Pomocy Społecznej w Zakrzewie" on a powiat's
+        list, no address): the gmina's seat (Zakrzewo of gmina Zakrzewo, not the village
+        Zakrzewo of gmina Waganiec). Namesakes of several powiats stay open."""
+        if len({c.powiat_teryt for c in resolution.candidates}) != 1:
+            return resolution
+        return self._gmina_seat(resolution)
 
     @staticmethod
     def _all_namesakes(resolution: PlaceResolution) -> bool:

@@ -48,6 +48,28 @@ def word_forms(word: str) -> list[str]:
                 out.append(form)
     if len(out) == 1:
         out.extend(guess_forms(fold_key(word)))
+    out.extend(_unalternated_locatives(word, forms))
+    return out
+
+
+def _unalternated_locatives(word: str, forms: list[tuple[str, str]]) -> list[str]:
+    """The locative without the vowel change Morfeusz gives a name's stem ("Cmolas" ->
+    "Cmolesie", as "las" -> "lesie"), folded: "cmolasie", which the village writes. Some names
+    take the change ("w Czarnolesie", "w Ujeździe"), others not, and the dictionary does not
+    say which: a text may write either."""
+    folded = fold_key(word)
+    if not folded.isalpha() or folded[-1:] in ("", "a", "e", "i", "o", "u", "y"):
+        return []
+    regular = _locative(folded)
+    out = []
+    for form, tag in forms:
+        parts = tag.split(":")
+        if parts[0] != "subst" or len(parts) < 3 or parts[1] != "sg" or "loc" not in parts[2]:
+            continue
+        written = fold_key(form)
+        changed = [(a, b) for a, b in zip(written, regular, strict=False) if a != b]
+        if len(written) == len(regular) and changed in ([("e", "a")], [("e", "o")]):
+            out.append(regular)
     return out
 
 
