@@ -29,6 +29,12 @@ from transforms.name_morphology import nominative
 _JOINED = re.compile(r"^\s+(?:i|oraz)\s+$")
 # What joins a unit to the body it sits in: "w", "we", "przy", nothing else between them.
 _HOSTED = re.compile(r"^\s+(w|we|przy)\s+$")
+# A street address written right after a name: "Dziennego Domu Pomocy Społecznej przy ul.
+# Okrzei 25", "Siedziba Specjalnego Ośrodka Szkolno-Wychowawczego nr 1 przy al. …".
+_AT_ADDRESS = re.compile(
+    r"\s*,?\s+przy\s+(?:ul\.|ulicy|al\.|alei|pl\.|placu|os\.|osiedlu)\s*"
+    r"[^\n,;:()]{1,40}?\s\d+[a-zA-Z]?\b"
+)
 # A unit "przy" a street and its number, then its place: "przy ul. Młyńskiej 21A w …".
 _AT_STREET = re.compile(
     r"\s+przy\s+(?:ul\.|ulicy|al\.|alei|pl\.|placu|os\.|osiedlu)\s*"
@@ -102,3 +108,9 @@ def _place_beside(text: str, mention: Mention, following: Mention | None) -> str
     if end == 0:
         return None
     return " ".join(text[tokens[0].start : tokens[end - 1].end].split())
+
+
+def at_address(text: str, mention: Mention) -> bool:
+    """A kind alone given its street and number right after it ("Dziennego Domu Pomocy
+    Społecznej przy ul. Okrzei 25"): the one unit at that address, not the kind in general."""
+    return mention.acronym is None and _AT_ADDRESS.match(text, mention.end) is not None

@@ -47,17 +47,15 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from extractors.contacts import find_address, find_emails, find_phones, find_websites
-from extractors.mention_places import shared_places
+from extractors.mention_letters import with_polish_letters
+from extractors.mention_places import at_address, shared_places
 from extractors.mention_spans import department_before, mayor_office_name, seatless_name
 from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_LEMMAS, ORGAN_OFFICES
 from extractors.mentions import Mention, find_mentions
 from extractors.page_text import texts_about
 from extractors.records import Document, ParsedInstitution
-from transforms.diacritics import is_polish, restore
-from transforms.locatives import in_place
 from transforms.morphology import analyse_word
 from transforms.name_morphology import nominative
-from transforms.name_vocabulary import POLISH_LETTERS
 from transforms.names import normalise_name
 from transforms.text import fold_key, normalise_space
 
@@ -76,12 +74,6 @@ _CONTACT_LINE = re.compile(
     r"|e-?mail|poczta|www|strona|http|godziny|czynne|\d{2}\s?-\s?\d{3}\b|\+?\(?\d[\d ()-]{7,})"
 )
 _MAX_CONTACT_LINES = 4
-# A street address written right after a name: "Dziennego Domu Pomocy Społecznej przy ul.
-# Okrzei 25", "Siedziba Specjalnego Ośrodka Szkolno-Wychowawczego nr 1 przy al. …".
-_AT_ADDRESS = re.compile(
-    r"\s*,?\s+przy\s+(?:ul\.|ulicy|al\.|alei|pl\.|placu|os\.|osiedlu)\s*"
-    r"[^\n,;:()]{1,40}?\s\d+[a-zA-Z]?\b"
-)
 # First words that say a kind of unit belongs to a powiat or to a gmina / town.
 _POWIAT_WORDS = ("powiatowy", "powiatowa", "powiatowe", "powiatowego", "powiatowej")
 _GMINA_WORDS = ("gminny", "gminna", "gminne", "miejski", "miejska", "miejskie", "miejsko")
@@ -223,30 +215,9 @@ def _owner(records: Sequence[ParsedInstitution]) -> _Owner:
             level = level or "gmina"
     if seat and not seat.lower().startswith(("w ", "we ")):
         seat = None  # a bare trailing place ("Urząd Miasta Łomża") is no place phrase
-    if seat is None and level == "gmina":
-        seat = _gmina_seat(records)
     return _Owner(
         frozenset(keys), frozenset(p for p in phones if p), frozenset(emails), seat, level
     )
-
-
-_GMINA_NAME = re.compile(
-    r"^(?:Gmina(?: Miejska| Wiejska| i Miasto)?|Miasto(?: i Gmina)?)"
-    r" ((?:[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*)(?: [A-ZĄĆĘŁŃÓŚŹŻ][\w-]*){0,2})$"
-)
-
-
-def _gmina_seat(records: Sequence[ParsedInstitution]) -> str | None:
-    """The seat a gmina's own name gives ("Gmina Dmosin" -> "w Dmosinie", "Gmina Kowale
-    Oleckie" -> "w Kowalach Oleckich"): where the gmina's units listed on its page sit. Only a
-    locative the dictionary gives; none is guessed."""
-    for record in records:
-        if record.role != "subject":
-            continue
-        match = _GMINA_NAME.match(normalise_space(record.name_raw))
-        if match and (seat := in_place(match.group(1))):
-            return seat
-    return None
 
 
 def _words_of(key: str) -> tuple[list[str], str]:
@@ -375,12 +346,6 @@ def _list_item(mention: Mention) -> bool:
     return mention.sentence.strip(" .;,:") == mention.phrase
 
 
-def _at_address(text: str, mention: Mention) -> bool:
-    """A kind alone given its street and number right after it ("Dziennego Domu Pomocy
-    Społecznej przy ul. Okrzei 25"): the one unit at that address, not the kind in general."""
-    return mention.acronym is None and _AT_ADDRESS.match(text, mention.end) is not None
-
-
 def _seat_for(mention: Mention, owner: _Owner) -> str | None:
     """The owner's seat, for a unit of a powiat's or gmina's page named without its place: one
     the name says is the territory's ("Powiatowy Urząd Pracy" on the starostwo's page), or a
@@ -433,7 +398,7 @@ def _kept(
                 pass  # one of the place's units, listed or named beside placed ones
             elif unowned and mention.acronym is None and _list_item(mention):
                 pass  # an item of a list of units on a page of no named owner
-            elif article and _at_address(text, mention):
+            elif article and at_address(text, mention):
                 pass  # one unit at one address (on a page, more often the owner's own address)
             elif not article and (seat := _seat_for(mention, owner)) is not None:
                 name, place = f"{mention.phrase} {seat}", seat
@@ -544,7 +509,7 @@ def mention_records(
     owner = _owner(owners)
     # Names are read with Polish letters put back into a folded text; contacts (mailboxes,
     # addresses) are taken from the text as written, at the same offsets.
-    read = _with_polish_letters(text)
+    read = with_polish_letters(text)
     # News names its own county or gmina as the frame it reports from ("Powiat Piski
     # reprezentował Wicestarosta"); an institution's page names one as its founder or partner
     # ("Organem prowadzącym jest Powiat Płocki").
@@ -564,30 +529,6 @@ def mention_records(
         _record(item, text, starts, owner, about[index] if about else None)
         for index, item in enumerate(named)
     ]
-
-
-# Polish letters are 3-9 % of the letters of a Polish text (none of the web corpus's 460
-# texts is under 2.9 %); a page under 1 % is a folded one that kept a stray "ó" or two.
-_FOLDED_SHARE = 0.01
-
-
-def _with_polish_letters(text: str) -> str:
-    """A text with no Polish letter, or almost none (a site that folds its pages: "Zarzad Drog
-    Powiatowych w Bialobrzegach", a stray "Dróg" kept), with its letters put back
-    (`transforms.diacritics`), so that names are read by the same dictionary as any other
-    ("Sadu Najwyzszego" is the "Sąd Najwyższy"); offsets stay those of the text, which keeps
-    its contacts as written."""
-    if is_polish(text) and _polish_share(text) >= _FOLDED_SHARE:
-        return text
-    restored = restore(text).text
-    return restored if len(restored) == len(text) else text
-
-
-def _polish_share(text: str) -> float:
-    """The share of Polish letters ("ą", "ó" …) among a text's letters."""
-    letters = sum(ch.isalpha() for ch in text)
-    polish = sum(ch in POLISH_LETTERS for ch in text.lower())
-    return polish / letters if letters else 1.0
 
 
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"

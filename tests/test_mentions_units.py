@@ -240,43 +240,6 @@ def test_a_school_is_named_by_its_patron(text: str, expected: set[str]) -> None:
     assert _recorded(text, article=True) == expected
 
 
-# A gmina's own name gives the seat of the units its page lists without a place ("Gmina
-# Dmosin": "w Dmosinie"), as a starostwo's name does (the 96 saved pages, folded as written).
-GMINA_SEATS = [
-    pytest.param(
-        ["Faks", "Gminny Osrodek Pomocy Spolecznej - (48 46) 874 71 30"],
-        "Gmina Dmosin",
-        {"Gminny Ośrodek Pomocy Społecznej w Dmosinie"},
-        id="bip.dmosin.pl-the gmina's social welfare centre in its phone list",
-    ),
-    pytest.param(
-        [
-            "Gminna Komisja Rozwiazywania Problemow Alkoholowych",
-            "44 - Gminny Osrodek Pomocy Spolecznej",
-        ],
-        "Gmina Kowale Oleckie",
-        {
-            "Gminna Komisja Rozwiązywania Problemów Alkoholowych w Kowalach Oleckich",
-            "Gminny Ośrodek Pomocy Społecznej w Kowalach Oleckich",
-        },
-        id="bip.gmina.kowale.fr.pl-a two-word gmina in the locative",
-    ),
-    pytest.param(
-        ["Gminny Osrodek Pomocy Spolecznej - (48 46) 874 71 30"],
-        "Gmina Xqzwy",
-        set(),
-        id="guard-no locative the dictionary gives, no seat guessed",
-    ),
-]
-
-
-@pytest.mark.parametrize(("lines", "owner", "expected"), GMINA_SEATS)
-def test_a_gmina_page_places_its_units_at_its_seat(
-    lines: list[str], owner: str, expected: set[str]
-) -> None:
-    assert _on_the_owners_page(lines, owner) == expected
-
-
 # Two bare heads joined by "i" before one quoted name are one body ("Żłobek i Przedszkole
 # „X”"); a head with words of its own after it is a body of its own.
 TWO_HEADS_ONE_NAME = [
