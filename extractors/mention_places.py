@@ -5,7 +5,10 @@ Polish prose often writes a unit's seat once for two bodies or after what stands
 - two bodies joined by "i" / "oraz" share the second one's place ("Sądu Rejonowego i Sądu
   Okręgowego w Piotrkowie Trybunalskim": both courts sit in Piotrków);
 - a unit "przy ul. X 21A w Y" sits in Y ("budynku Centrum Usług Społecznych przy ulicy
-  Młyńskiej 21A w Czerwionce-Leszczynach").
+  Młyńskiej 21A w Czerwionce-Leszczynach");
+- a unit written right before "w" / "przy" and a placed body's name is that body's unit, and
+  is named by it ("Poradni Psychologiczno-Psychoterapeutycznej dla Dzieci i Młodzieży w
+  Wojewódzkim Szpitalu Psychiatrycznym w Gdańsku"): the host body stays a mention of its own.
 (A unit "przy" a placed body, "Ośrodek Interwencji Kryzysowej działa przy Powiatowym Centrum
 Pomocy Rodzinie w Kościanie", was measured too and left out: it added a false mention on the
 test half.) The place is added as written ("Sądu Rejonowego w Piotrkowie Trybunalskim"), and
@@ -24,6 +27,14 @@ from transforms.name_morphology import nominative
 
 # What joins two bodies that share one place: "i", "oraz".
 _JOINED = re.compile(r"^\s+(?:i|oraz)\s+$")
+# What joins a unit to the body it sits in: "w", "we", "przy", nothing else between them.
+_HOSTED = re.compile(r"^\s+(w|we|przy)\s+$")
+# A street address written right after a name: "Dziennego Domu Pomocy Społecznej przy ul.
+# Okrzei 25", "Siedziba Specjalnego Ośrodka Szkolno-Wychowawczego nr 1 przy al. …".
+_AT_ADDRESS = re.compile(
+    r"\s*,?\s+przy\s+(?:ul\.|ulicy|al\.|alei|pl\.|placu|os\.|osiedlu)\s*"
+    r"[^\n,;:()]{1,40}?\s\d+[a-zA-Z]?\b"
+)
 # A unit "przy" a street and its number, then its place: "przy ul. Młyńskiej 21A w …".
 _AT_STREET = re.compile(
     r"\s+przy\s+(?:ul\.|ulicy|al\.|alei|pl\.|placu|os\.|osiedlu)\s*"
@@ -36,6 +47,9 @@ def shared_places(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for index, mention in enumerate(mentions):
         following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (host := _host_beside(text, mention, following)) is not None:
+            out.append(host)
+            continue
         place = _place_beside(text, mention, following)
         if place is None:
             out.append(mention)
@@ -51,6 +65,31 @@ def shared_places(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             )
         )
     return out
+
+
+def _host_beside(text: str, mention: Mention, following: Mention | None) -> Mention | None:
+    """A kind alone named by the placed body it sits in ("Poradnia … w Wojewódzkim Szpitalu
+    Psychiatrycznym w Gdańsku"), or None."""
+    if not mention.kind_only or mention.acronym is not None or mention.place_raw:
+        return None
+    if following is None or following.sentence != mention.sentence:
+        return None
+    if not following.place_raw or following.kind_only or following.acronym is not None:
+        return None
+    if following.office or following.territory:
+        return None  # "Poradnia w Powiecie …", an officer: a place or a person, no host body
+    joiner = _HOSTED.match(text[mention.end : following.start])
+    if joiner is None:
+        return None
+    host = f"{joiner.group(1)} {following.phrase}"
+    return replace(
+        mention,
+        phrase=f"{mention.phrase} {host}",
+        nominative=f"{nominative(mention.phrase)} {host}",
+        end=following.end,
+        place_raw=following.place_raw,
+        kind_only=False,
+    )
 
 
 def _place_beside(text: str, mention: Mention, following: Mention | None) -> str | None:
@@ -69,3 +108,9 @@ def _place_beside(text: str, mention: Mention, following: Mention | None) -> str
     if end == 0:
         return None
     return " ".join(text[tokens[0].start : tokens[end - 1].end].split())
+
+
+def at_address(text: str, mention: Mention) -> bool:
+    """A kind alone given its street and number right after it ("Dziennego Domu Pomocy
+    Społecznej przy ul. Okrzei 25"): the one unit at that address, not the kind in general."""
+    return mention.acronym is None and _AT_ADDRESS.match(text, mention.end) is not None

@@ -23,6 +23,10 @@ Which phrases become records:
   an institution's page it is mostly the owner speaking of itself; it is kept only as a unit of
   the owner's territory ("Powiatowe Centrum Pomocy Rodzinie" on a starostwo's page), with the
   owner's seat added ("… w Miechowie"), as the annotation rules name such units;
+- a kind alone with its street and number right after it ("Specjalnego Ośrodka
+  Szkolno-Wychowawczego nr 1 przy al. Spółdzielczości Pracy 65") is, in an article, the one
+  unit at that address. (On an institution's page it was measured too and left out: it added
+  a false mention on the test half; there it is as often the owner giving its own address.)
 - an acronym alone names one institution only for a national body ("PFRON"), recorded under
   its full name;
 - the owner under another form is not a mention of its own page: the same matching key, a
@@ -43,13 +47,13 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from extractors.contacts import find_address, find_emails, find_phones, find_websites
-from extractors.mention_places import shared_places
+from extractors.mention_letters import with_polish_letters
+from extractors.mention_places import at_address, shared_places
 from extractors.mention_spans import department_before, mayor_office_name, seatless_name
 from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_LEMMAS, ORGAN_OFFICES
 from extractors.mentions import Mention, find_mentions
 from extractors.page_text import texts_about, without_more_link
 from extractors.records import Document, ParsedInstitution
-from transforms.diacritics import is_polish, restore
 from transforms.morphology import analyse_word
 from transforms.name_morphology import nominative
 from transforms.names import normalise_name
@@ -73,6 +77,7 @@ _MAX_CONTACT_LINES = 4
 # First words that say a kind of unit belongs to a powiat or to a gmina / town.
 _POWIAT_WORDS = ("powiatowy", "powiatowa", "powiatowe", "powiatowego", "powiatowej")
 _GMINA_WORDS = ("gminny", "gminna", "gminne", "miejski", "miejska", "miejskie", "miejsko")
+_ORGAN_HEADS = ("rad", "rada", "zarzad")  # the matching key's forms of "Rada", "Zarząd"
 _ORGAN_LEVELS = {"starosta": "powiat", "wójt": "gmina", "burmistrz": "gmina", "prezydent": "gmina"}
 # Names of offices whose page speaks for a powiat or a gmina.
 _POWIAT_OWNERS = ("starostwo powiatowe", "powiat ")
@@ -313,9 +318,20 @@ def _organ_level(mention: Mention, key: str) -> str | None:
     words = key.split(" ")
     if mention.territory:
         return mention.head  # the territory itself: on its office's page, the owner
-    if mention.head in ("rada", "zarząd", "rzecznik"):
-        if "powiat" in words or words[0] == "powiatowy":
+    if mention.head in ("rada", "zarząd"):
+        # the territory's own council or board names it right after the head ("Rada Powiatu
+        # …", "Zarząd Gminy …", "Rada Miejska …"); "Powiatowa Rada Działalności Pożytku
+        # Publicznego", "Powiatowy Zarząd Dróg Publicznych" are bodies of their own
+        heads = [i for i, word in enumerate(words) if word in _ORGAN_HEADS]
+        complement = words[heads[0] + 1] if heads and heads[0] + 1 < len(words) else ""
+        if complement == "powiat":
             return "powiat"
+        if complement in ("gmina", "miasto", "miejski", "gminny"):
+            return "gmina"
+        return None
+    if mention.head == "rzecznik":
+        if "powiat" in words or words[0] == "powiatowy":
+            return "powiat"  # "Powiatowy Rzecznik Konsumentów": an officer of the starostwo
         if {"gmina", "miasto", "miejski"} & set(words):
             return "gmina"
         return None
@@ -384,6 +400,8 @@ def _kept(
                 pass  # one of the place's units, listed or named beside placed ones
             elif unowned and mention.acronym is None and _list_item(mention):
                 pass  # an item of a list of units on a page of no named owner
+            elif article and at_address(text, mention):
+                pass  # one unit at one address (on a page, more often the owner's own address)
             elif not article and (seat := _seat_for(mention, owner)) is not None:
                 name, place = f"{mention.phrase} {seat}", seat
             else:
@@ -493,7 +511,7 @@ def mention_records(
     owner = _owner(owners)
     # Names are read with Polish letters put back into a folded text; contacts (mailboxes,
     # addresses) are taken from the text as written, at the same offsets.
-    read = _with_polish_letters(text)
+    read = with_polish_letters(text)
     # News names its own county or gmina as the frame it reports from ("Powiat Piski
     # reprezentował Wicestarosta"); an institution's page names one as its founder or partner
     # ("Organem prowadzącym jest Powiat Płocki").
@@ -513,17 +531,6 @@ def mention_records(
         _record(item, text, starts, owner, about[index] if about else None)
         for index, item in enumerate(named)
     ]
-
-
-def _with_polish_letters(text: str) -> str:
-    """A text with no Polish letter at all (a site that folds its pages: "Zarzad Drog
-    Powiatowych w Bialobrzegach") with its letters put back (`transforms.diacritics`), so that
-    names are read by the same dictionary as any other ("Sadu Najwyzszego" is the "Sąd
-    Najwyższy"); offsets stay those of the text, which keeps its contacts as written."""
-    if is_polish(text):
-        return text
-    restored = restore(text).text
-    return restored if len(restored) == len(text) else text
 
 
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"

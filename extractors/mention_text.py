@@ -290,20 +290,39 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _double_place(first: Token, second: Token) -> bool:
-    """Two halves of one place's name ("Rucianem – Nidzie", "Skarżysko- Kamienna")."""
+    """Two halves of one place's name ("Rucianem – Nidzie", "Skarżysko- Kamienna"), in one
+    case."""
     if not (first.capitalised and second.capitalised):
         return False
     if any(r.first_name for r in readings(second.text)):
         return False  # "Sejmiku Województwa Łódzkiego – Iwona Koperska"
-    return any(r.geographic for r in readings(first.text.rsplit("-", 1)[-1])) and (
-        any(r.geographic or r.proper for r in readings(second.text)) or not readings(second.text)
+    places = [r for r in readings(first.text.rsplit("-", 1)[-1]) if r.geographic]
+    names = [r for r in readings(second.text) if r.geographic or r.proper]
+    if not places or (readings(second.text) and not names):
+        return False
+    # the halves of one name stand in one case ("Kędzierzynie – Koźlu"); a title's dash does
+    # not join a place to the next heading ("w Świniarach Starych – Wioska internetowa")
+    return not names or any(p.cases & n.cases for p in places for n in names)
+
+
+def _broken_compound(first: Token, dash: Token, second: Token) -> bool:
+    """A hyphen written flush to a capitalised word and a space after it, a capitalised word
+    next: one name broken where a line wrapped ("Orlicz- Dreszera", "Skarżysko- Kamienna");
+    a dash spaced on both sides ("Starych – Wioska") is punctuation."""
+    return (
+        dash.text == "-"
+        and dash.start == first.end
+        and second.start > dash.end
+        and first.capitalised
+        and second.capitalised
     )
 
 
 def tokens_of(text: str, start: int, end: int) -> list[Token]:
     """Words and punctuation; a compound adjective or a double place name written with a
     spaced dash ("Terapeutyczno- Integracyjna", "Profilaktyczno – Wychowawcza", "Rucianem –
-    Nidzie") is one word."""
+    Nidzie"), and a capitalised name broken after its hyphen ("Orlicz- Dreszera"), is one
+    word."""
     raw = [
         Token(m.group(0), start + m.start(), start + m.end(), m.group("word") is not None)
         for m in _TOKEN.finditer(text[start:end])
@@ -318,7 +337,11 @@ def tokens_of(text: str, start: int, end: int) -> list[Token]:
             and raw[i + 1].text in _DASHES
             and raw[i + 2].is_word
             and raw[i + 2].text[:1].isalpha()
-            and (compound_prefix(token.text.rsplit("-", 1)[-1]) or _double_place(token, raw[i + 2]))
+            and (
+                compound_prefix(token.text.rsplit("-", 1)[-1])
+                or _double_place(token, raw[i + 2])
+                or _broken_compound(token, raw[i + 1], raw[i + 2])
+            )
         ):
             # "Rehabilitacyjno- Edukacyjno- Wychowawczy": each spaced part joins the word
             token = Token(f"{token.text}-{raw[i + 2].text}", token.start, raw[i + 2].end, True)

@@ -11,14 +11,15 @@ noun — of an institution ("ośrodka", "Poradnią", "Urzędu"), of a body ("Min
 "Burmistrz Zdzieszowic") — widened backwards over capitalised adjectives that agree with it
 ("Powiatowego Międzyszkolnego Ośrodka"; not "Łódzkim" of "w Aleksandrowie Łódzkim Ośrodek")
 and forwards over capitalised words ("Pomocy Społecznej"), "i" inside a name ("Urząd Miasta i
-Gminy"), "ds." / "do spraw" / "na rzecz" / "dla", "do" with a common noun in the genitive
+Gminy"; two bare heads before one quoted name, "Żłobek i Przedszkole „Świat Dziecka”"), "ds." / "do spraw" / "na rzecz" / "dla", "do" with a common noun in the genitive
 ("Przysposabiająca do Pracy"), lower-case joiners before a capitalised word ("Osób z
 Niepełnosprawnością"; not an NGO's town, "… z Opola"), "nr 2", "im. Jana Pawła II" or "p.w.
 Matki Bożej …", a quoted name ("Klub Seniora „Radość”"), "Sp. z o.o.", and one place phrase
 checked word by word against the dictionary
 ("w Piszu", "w Białej Piskiej", "w Kostrzynie nad Odrą", "w Ostrowcu Św." written out; not "w
 Warcie Powrót Generuj"). Acronyms of the table (`transforms.acronyms`) are mentions too
-("MOPS-u w Bliżynie"; "DPS „Kalina”" written out before its own name); an officer names the office he heads ("Komendanta Głównego Policji" ->
+("MOPS-u w Bliżynie"; "DPS „Kalina”" written out before its own name; "LO im. Armii
+Krajowej" named by its patron); an officer names the office he heads ("Komendanta Głównego Policji" ->
 "Komenda Główna Policji"); units numbered under one plural head are one mention each
 ("Komisariatów Policji II i IV w Białymstoku"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
 "MOPS") is flagged `kind_only`: whether it names one institution the caller decides.
@@ -280,6 +281,14 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             continue
         nxt = _word_at(tokens, j + 1)
         if token.is_word and token.lower == "i" and nxt and nxt.capitalised:
+            if (
+                j == head + 1
+                and not organ
+                and head_readings(nxt)
+                and (own := quoted_end(tokens, j + 2)) > j + 2
+            ):
+                j = own  # "Niepubliczny Żłobek i Przedszkole „Świat Dziecka”": one own name
+                continue
             if _run_has_head(tokens, j + 1):
                 break
             j += 1
@@ -572,6 +581,16 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                     if (stop := place_end(tokens, end)) > end:
                         end, place_at = stop, end  # "ŚDS „Przystań” w Ostrowcu"
                     expanded = f"{acronym_full(acronym)} {_span_text(text, tokens, i + 1, end)}"
+                elif end == i + 1 and local and (patron := _patron(tokens, end)) > end:
+                    end = patron  # "LO im. Armii Krajowej w Białobrzegach": named by its patron
+                    if (stop := place_end(tokens, end)) > end:
+                        end, place_at = stop, end
+                    if (
+                        i - 1 >= floor
+                        and tokens[i - 1].is_word
+                        and _ROMAN.match(tokens[i - 1].text)
+                    ):
+                        start = i - 1  # "II LO im. gen. Gustawa Orlicz-Dreszera"
                 if len(acronym_token_key(acronym)) < 3 and end == i + 1:
                     i += 1
                     continue  # "SP", "SO" alone are too often something else
