@@ -89,6 +89,19 @@ def _records_named(con: duckdb.DuckDBPyConnection, pattern: str) -> list[str]:
 
 def _pair(con: duckdb.DuckDBPyConnection, first: str, second: str) -> tuple[str, str]:
     a, b = _records_named(con, first), _records_named(con, second)
+    if len(a) > 1 and len(b) == 1:
+        # the list whose row is a unit ("Sąd Rejonowy w Skarżysku-Kamiennej – III Zespół …")
+        # also names the unit's parent as a mention: the pair asked about is the other list's
+        # record of the parent and that row
+        (source,) = con.execute(
+            "SELECT source FROM records WHERE record_id = ?", [b[0]]
+        ).fetchone() or ("",)
+        a = [
+            r
+            for r in a
+            if con.execute("SELECT source FROM records WHERE record_id = ?", [r]).fetchone()
+            != (source,)
+        ]
     assert len(a) == 1 and len(b) == 1, f"demo records {first!r}/{second!r}: {a} {b}"
     return (min(a[0], b[0]), max(a[0], b[0]))
 
