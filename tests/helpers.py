@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -276,3 +277,26 @@ def raw_row(name: str, **fields: object) -> RawRow:
     }  # fmt: skip
     values.update(fields)
     return RawRow(**values)  # type: ignore[arg-type]
+
+
+# The columns of two records a matcher test writes by hand (`er_pair_levels`).
+ER_PAIR_COLUMNS = "record_id source name street postal_code locality phone email website".split()
+
+
+def er_pair_levels(a: tuple[str | None, ...], b: tuple[str | None, ...]) -> Any:
+    """The matcher's comparison levels of two hand-written records (`ER_PAIR_COLUMNS`), built
+    as a run builds them: features from the raw rows, encoded, compared as one pair."""
+    import numpy as np
+
+    from transforms.er.codes import encode_records
+    from transforms.er.features import build_features_from_raw
+    from transforms.er.ladders import compare
+
+    columns = ER_PAIR_COLUMNS
+    con = duckdb.connect()
+    con.execute("CREATE TEMP TABLE er_input (" + ", ".join(f"{c} VARCHAR" for c in columns) + ")")
+    con.executemany(f"INSERT INTO er_input VALUES ({', '.join('?' * len(columns))})", [a, b])
+    con.execute("ALTER TABLE er_input ADD COLUMN nip VARCHAR")
+    con.execute("ALTER TABLE er_input ADD COLUMN regon VARCHAR")
+    build_features_from_raw(con, "er_input")
+    return compare(encode_records(con), np.array([0], np.int32), np.array([1], np.int32))

@@ -9,17 +9,13 @@ the shipped model gave their pairs on the whole of 100k (its statistics count ev
 
 from __future__ import annotations
 
-import duckdb
 import numpy as np
 import pytest
+from helpers import er_pair_levels
 
 from transforms.er.cluster import cluster_pairs
-from transforms.er.codes import encode_records
-from transforms.er.features import build_features_from_raw
-from transforms.er.ladders import EMAIL_SHARED, compare
+from transforms.er.ladders import EMAIL_SHARED
 from transforms.er.model import contact_agreement
-
-COLUMNS = "record_id source name street postal_code locality phone email website".split()
 
 Row = tuple[str, str, str, str | None, str | None, str | None, str | None, str | None, str | None]
 
@@ -86,13 +82,7 @@ KOMORNIKI_KRS: Row = (
 
 
 def agreement(a: Row, b: Row) -> bool:
-    con = duckdb.connect()
-    con.execute("CREATE TEMP TABLE er_input (" + ", ".join(f"{c} VARCHAR" for c in COLUMNS) + ")")
-    con.executemany(f"INSERT INTO er_input VALUES ({', '.join('?' * len(COLUMNS))})", [a, b])
-    con.execute("ALTER TABLE er_input ADD COLUMN nip VARCHAR")
-    con.execute("ALTER TABLE er_input ADD COLUMN regon VARCHAR")
-    build_features_from_raw(con, "er_input")
-    levels = compare(encode_records(con), np.array([0], np.int32), np.array([1], np.int32))
+    levels = er_pair_levels(a, b)
     if a[7] and a[7] == b[7]:
         assert levels["email"][0] == (EMAIL_SHARED if a[4] != b[4] else 1)
     return bool(contact_agreement(levels)[0])

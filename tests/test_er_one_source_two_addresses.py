@@ -10,16 +10,10 @@ page may give an office's other building.
 
 from __future__ import annotations
 
-import duckdb
-import numpy as np
 import pytest
+from helpers import er_pair_levels
 
-from transforms.er.codes import encode_records
-from transforms.er.features import build_features_from_raw
-from transforms.er.ladders import compare
 from transforms.er.model import load_model
-
-COLUMNS = "record_id source name street postal_code locality phone email website".split()
 
 Row = tuple[str, str, str, str | None, str | None, str | None, str | None, str | None, str | None]
 
@@ -50,14 +44,7 @@ ROZDZALY_DISABLED: Row = (
 
 
 def probability(a: Row, b: Row) -> float:
-    con = duckdb.connect()
-    con.execute("CREATE TEMP TABLE er_input (" + ", ".join(f"{c} VARCHAR" for c in COLUMNS) + ")")
-    con.executemany(f"INSERT INTO er_input VALUES ({', '.join('?' * len(COLUMNS))})", [a, b])
-    con.execute("ALTER TABLE er_input ADD COLUMN nip VARCHAR")
-    con.execute("ALTER TABLE er_input ADD COLUMN regon VARCHAR")
-    build_features_from_raw(con, "er_input")
-    levels = compare(encode_records(con), np.array([0], np.int32), np.array([1], np.int32))
-    return float(load_model().probability(levels)[0])
+    return float(load_model().probability(er_pair_levels(a, b))[0])
 
 
 def in_other_source(row: Row) -> Row:
