@@ -30,7 +30,6 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -118,29 +117,17 @@ def _round(
         with open_warehouse(copy) as raw:
             decisions = [*site_joins(raw), *current_decisions(raw)]
             con = CountingConnection(raw)
-            run: Callable[[], Any]
-            if full:
+            resolver = resolve_keeping_state if full else resolve_incrementally
 
-                def run() -> Any:
-                    return resolve_keeping_state(
-                        con,  # type: ignore[arg-type]
-                        "records",
-                        decisions=decisions,
-                        model=model,
-                        build=build_features_from_records,
-                        columns=RECORDS_COLUMNS,
-                    )
-            else:
-
-                def run() -> Any:
-                    return resolve_incrementally(
-                        con,  # type: ignore[arg-type]
-                        "records",
-                        decisions=decisions,
-                        model=model,
-                        build=build_features_from_records,
-                        columns=RECORDS_COLUMNS,
-                    )
+            def run() -> Any:
+                return resolver(
+                    con,  # type: ignore[arg-type]
+                    "records",
+                    decisions=decisions,
+                    model=model,
+                    build=build_features_from_records,
+                    columns=RECORDS_COLUMNS,
+                )
 
             # As `warehouse.match_state.match_records` runs them: a night in one transaction.
             cpu, wall, workers = time.process_time(), time.perf_counter(), _children_cpu()
