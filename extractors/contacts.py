@@ -137,6 +137,8 @@ def _looks_like_date_or_code(raw: str) -> bool:
     stripped = raw.strip(" ()")
     if re.match(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b", stripped):
         return True  # "08.04.2019 11:00": a date and an hour, however long the run
+    if re.search(r"\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*(?:19|20)\d{2}$", stripped):
+        return True  # "Kurs przedmałżeński 07- 08.06 .2019.": days and a spaced date
     return bool(
         re.fullmatch(r"\d{1,2}[.\-]\d{1,2}[.\-]\d{2,4}", stripped)
         or re.fullmatch(r"\d{4}[.\-]\d{2}[.\-]\d{2}", stripped)

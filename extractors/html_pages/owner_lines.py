@@ -184,10 +184,6 @@ def _own_mailboxes(emails: list[str], url: str) -> list[str]:
 _NATIONAL_LINE = re.compile(r"(?:^|\D)(?:\+?48[\s-]?)?(?:800|116)[\s-]?\d")
 
 
-# "Kurs przedmałżeński 07- 08.06 .2019.": a date the phone finder reads as a number.
-_DATE = re.compile(r"\d{1,2}\s*\.\s*\d{1,2}\s*\.\s*(?:19|20)\d{2}$")
-
-
 def _national_line(entry: str) -> bool:
     number = re.sub(r"^\D*", "", entry)
     return _NATIONAL_LINE.match(number) is not None
@@ -322,7 +318,7 @@ def _owner_phones(
     )
     phones: list[str] = []
     for entry in find_phone_entries(phone_text):
-        if _national_line(entry.raw) or _DATE.search(entry.number) or entry.raw in phones:
+        if _national_line(entry.raw) or entry.raw in phones:
             continue
         phones.append(entry.raw)
     return tuple(phones)
