@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 import morfeusz2
 
@@ -59,3 +60,21 @@ def analyse_word(word: str) -> list[Analysis]:
 def generate(lemma: str) -> list[tuple[str, str]]:
     """(form, tag) pairs of a lemma, e.g. every case of "poradnia"."""
     return [(form, tag) for form, _lemma, tag, _names, _quals in analyser().generate(lemma)]
+
+
+# Morfeusz's classes of a verb's forms (finite, past, imperative, infinitive, future "będzie",
+# impersonal, adverbial participles).
+VERB_CLASSES = frozenset({"fin", "praet", "impt", "inf", "bedzie", "imps", "pcon", "pant"})
+
+
+@lru_cache(maxsize=65_536)
+def is_adjective(word: str) -> bool:
+    """Whether some reading of `word` (any case of letters) is an adjective."""
+    return any(r.pos in ("adj", "adja") for r in analyse_word(word.lower()))
+
+
+@lru_cache(maxsize=65_536)
+def is_verb(word: str) -> bool:
+    """Whether `word` (any case of letters) is known and read only as a verb's form."""
+    readings = analyse_word(word.lower())
+    return bool(readings) and all(r.pos in VERB_CLASSES for r in readings)

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from transforms.morphology import analyse_word
+from transforms.morphology import is_adjective, is_verb
 from transforms.text import fold
 
 __all__ = [
@@ -248,19 +248,9 @@ def about_the_consultation(sentence: str) -> bool:
         following = match.group(1)
         if following is None or following.startswith("społeczn"):
             return True
-        if following not in ("z", "ze", "u") and not any(
-            r.pos in ("adj", "adja") for r in analyse_word(following)
-        ):
+        if following not in ("z", "ze", "u") and not is_adjective(following):
             return True
     return False
-
-
-_VERB_CLASSES = frozenset({"fin", "praet", "impt", "inf", "bedzie", "imps", "pcon", "pant"})
-
-
-def _a_verb(word: str) -> bool:
-    readings = analyse_word(word.lower())
-    return bool(readings) and all(r.pos in _VERB_CLASSES for r in readings)
 
 
 _SUCH = frozenset({"taki", "takie", "takich", "takimi", "takiej", "takim", "takiego"})
@@ -288,7 +278,7 @@ def examples_of_problems_or_units(words: Sequence[str], texts: Sequence[str]) ->
         if words[index] == "jak" and words[index - 1] in _SUCH:
             nouns = words[max(0, index - 3) : index - 1]
             return any(noun.startswith(_PROBLEM_OR_UNIT) for noun in nouns) and not any(
-                _a_verb(text) for text in texts[index + 1 :]
+                is_verb(text) for text in texts[index + 1 :]
             )
     return False
 
@@ -300,5 +290,5 @@ def after_partners(words: Sequence[str], texts: Sequence[str]) -> bool:
     partners do, not what this unit offers."""
     for index in range(len(words) - 2, -1, -1):
         if words[index].startswith("wspolprac") and words[index + 1] in ("z", "ze"):
-            return not any(_a_verb(text) for text in texts[index + 2 :])
+            return not any(is_verb(text) for text in texts[index + 2 :])
     return False

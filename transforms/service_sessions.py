@@ -17,9 +17,8 @@ used by `transforms.support_statements`:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
-from transforms.morphology import analyse_word
+from transforms.morphology import is_adjective
 from transforms.taxonomy_reading import Match, Token
 
 __all__ = ["PAGE_SESSION_OF", "bare_session", "sessions_of_another"]
@@ -41,14 +40,9 @@ def sessions_of_another(services: list[Match]) -> list[Match]:
     return [m for m in services if m.rule.pattern not in _SESSION_WORDS]
 
 
-@lru_cache(maxsize=65_536)
-def _is_adjective(word: str) -> bool:
-    return any(r.pos in ("adj", "adja") for r in analyse_word(word.lower()))
-
-
 def bare_session(tokens: Sequence[Token], match: Match) -> bool:
     """ "porady", "konsultacji" alone; not "indywidualne konsultacje", a kind of its own."""
     if match.rule.pattern not in _SESSION_WORDS:
         return False
     around = [*tokens[max(0, match.start - 1) : match.start], *tokens[match.end : match.end + 1]]
-    return not any(_is_adjective(token.text) for token in around)
+    return not any(is_adjective(token.text) for token in around)

@@ -26,7 +26,8 @@ from functools import lru_cache
 
 from transforms import taxonomy
 from transforms.eligibility import AgeRange, Fees, Referral, read_ages, read_fees, read_referral
-from transforms.morphology import analyse_word
+from transforms.morphology import is_adjective as _is_adjective
+from transforms.morphology import is_verb as _is_verb
 from transforms.offer_voice import (
     STAFF_LEMMAS,
     STAFF_STEMS,
@@ -176,20 +177,6 @@ _HOLDING_WORDS = frozenset(
         "aktualnym",
     }
 )
-
-
-@lru_cache(maxsize=65_536)
-def _is_adjective(word: str) -> bool:
-    return any(r.pos in ("adj", "adja") for r in analyse_word(word.lower()))
-
-
-_VERB_CLASSES = frozenset({"fin", "praet", "impt", "inf", "bedzie", "imps", "pcon", "pant"})
-
-
-@lru_cache(maxsize=65_536)
-def _is_verb(word: str) -> bool:
-    readings = analyse_word(word.lower())
-    return bool(readings) and all(r.pos in _VERB_CLASSES for r in readings)
 
 
 @lru_cache(maxsize=1)
