@@ -1,5 +1,5 @@
 """Institutions the directory could not place in a gmina or a powiat, and why: the run report's
-"Places left open" section, so that a coordinator sees each one and what would settle it.
+"Institutions without a gmina" section, so that a coordinator sees each one and what would settle it.
 
 Why is read from the institution's records: a place phrase or locality that several
 localities of the powiat bear in different gminas (namesakes no address or postal code
