@@ -29,17 +29,15 @@ from transforms.name_morphology import nominative
 _JOINED = re.compile(r"^\s+(?:i|oraz)\s+$")
 # What joins a unit to the body it sits in: "w", "we", "przy", nothing else between them.
 _HOSTED = re.compile(r"^\s+(w|we|przy)\s+$")
+# "przy" a street and its house number ("przy ulicy Młyńskiej 21A").
+_PRZY_STREET = (
+    r"\s+przy\s+(?:ul\.|ulicy|al\.|alei|pl\.|placu|os\.|osiedlu)\s*[^\n,;:()]{1,40}?\s\d+[a-zA-Z]?"
+)
 # A street address written right after a name: "Dziennego Domu Pomocy Społecznej przy ul.
 # Okrzei 25", "Siedziba Specjalnego Ośrodka Szkolno-Wychowawczego nr 1 przy al. …".
-_AT_ADDRESS = re.compile(
-    r"\s*,?\s+przy\s+(?:ul\.|ulicy|al\.|alei|pl\.|placu|os\.|osiedlu)\s*"
-    r"[^\n,;:()]{1,40}?\s\d+[a-zA-Z]?\b"
-)
+_AT_ADDRESS = re.compile(rf"\s*,?{_PRZY_STREET}\b")
 # A unit "przy" a street and its number, then its place: "przy ul. Młyńskiej 21A w …".
-_AT_STREET = re.compile(
-    r"\s+przy\s+(?:ul\.|ulicy|al\.|alei|pl\.|placu|os\.|osiedlu)\s*"
-    r"[^\n,;:()]{1,40}?\s\d+[a-zA-Z]?(?:/\d+)?\s*,?\s+(?=(?:w|we)\s)"
-)
+_AT_STREET = re.compile(rf"{_PRZY_STREET}(?:/\d+)?\s*,?\s+(?=(?:w|we)\s)")
 
 
 def shared_places(text: str, mentions: Sequence[Mention]) -> list[Mention]:
