@@ -64,6 +64,8 @@ def _row(name: str, county: str, **fields: str | None) -> RawRow:
          "Powiatowa Stacja Sanitarno-Epidemiologiczna we Włocławku"),
         # dps_kujawsko_pomorskie: a type word's slip, one letter doubled
         ("Dom Poomocy Społecznej w Brodnicy", "Dom Pomocy Społecznej w Brodnicy"),
+        # ops_slaskie line 105: a type word in lower case takes the register name's capital
+        ("Ośrodek Pomocy społecznej w Kornowacu", "Ośrodek Pomocy Społecznej w Kornowacu"),
         # --- stay as written ---
         # courts.js, dps_kujawsko_pomorskie: "we" already, or a vowel after the "W"
         ("Sąd Rejonowy we Włoszczowie", "Sąd Rejonowy we Włoszczowie"),
@@ -72,6 +74,12 @@ def _row(name: str, county: str, **fields: str | None) -> RawRow:
          "Powiatowa Stacja Sanitarno-Epidemiologiczna w Wadowicach"),
         # constructed: "w Lwowie" is another case ("we" before "Lw" is not this rule's)
         ("Dom Polski w Lwowie", "Dom Polski w Lwowie"),
+        # official4.csv (the Ozorków home's BIP heading): whom it is for, in lower case, stays
+        ("Dom Pomocy Społecznej dla osób przewlekle somatycznie chorych",
+         "Dom Pomocy Społecznej dla osób przewlekle somatycznie chorych"),
+        # web corpus (gold a-half): a legal-aid point's type name is written in lower case
+        ("Punkt nieodpłatnej pomocy prawnej nr 1 w Kartuzach",
+         "Punkt nieodpłatnej pomocy prawnej nr 1 w Kartuzach"),
         # constructed: a Polish word a letter from the type's word is not a slip
         ("Dom Pomocą Społecznej", "Dom Pomocą Społecznej"),
         # utw_malopolskie: the operator after "przy" is how the university names itself
@@ -200,6 +208,9 @@ def test_an_operator_s_note_after_a_bare_seat_goes_with_it(
         # dps_lodzkie: the town's second home
         ("Dom Pomocy Społecznej nr 2", "Tomaszów Mazowiecki",
          "Dom Pomocy Społecznej nr 2 w Tomaszowie Mazowieckim"),
+        # dps_wolne_miejsca_lodzkie: the list writes "Nr 1"; official6.csv keeps it so
+        ("Dom Pomocy Społecznej Nr 1", "Tomaszów Mazowiecki",
+         "Dom Pomocy Społecznej Nr 1 w Tomaszowie Mazowieckim"),
     ],
 )  # fmt: skip
 def test_a_numbered_home_takes_its_seat_from_the_address(

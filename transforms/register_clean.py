@@ -27,6 +27,8 @@ Before the name is parsed (`register_clean`, on the text as written):
 - a word of a type's register name that no dictionary knows, one edit from the word the
   register name has there, is that word: "Dom Poomocy Społecznej" -> "Dom Pomocy Społecznej"
   (a list's slip; the type names are the acronym table's full forms);
+- a word of a type's register name written in lower case where the register name has a
+  capital takes it: "Ośrodek Pomocy społecznej w Kornowacu" -> "Ośrodek Pomocy Społecznej …";
 - a list's "zs. w …" after the name's own place goes: "Ośrodek Pomocy Społecznej w Świerklańcu zs.
   w Nakle Śląskim" -> "… w Świerklańcu" (where the office is, not the name).
 
@@ -283,6 +285,25 @@ def _without_type_word_slip(text: str) -> str:
     return " ".join(words)
 
 
+def _type_name_casing(text: str) -> str:
+    """ "Ośrodek Pomocy społecznej w Kornowacu" -> "Ośrodek Pomocy Społecznej w Kornowacu": a
+    type's register name written with one of its capitalised words in lower case (a list's
+    slip) takes the register name's capitals; its first word must be capitalised as written."""
+    words = text.split(" ")
+    for type_words in _TYPE_NAMES:
+        size = len(type_words)
+        for start in range(len(words) - size + 1):
+            window = words[start : start + size]
+            if not window[0][:1].isupper() or not all(
+                w.lower() == t.lower() for w, t in zip(window, type_words, strict=True)
+            ):
+                continue
+            for k, (w, t) in enumerate(zip(window, type_words, strict=True)):
+                if w != t and w.islower() and t[:1].isupper():
+                    words[start + k] = t
+    return " ".join(words)
+
+
 def register_clean(written: str, place_name: PlaceName | None = None) -> str:
     """The rules that need no address (the module docstring's first list); the text comes
     back unchanged when none applies. `place_name` is the gazetteer's reader of a place
@@ -295,6 +316,7 @@ def register_clean(written: str, place_name: PlaceName | None = None) -> str:
     text = _lower_preposition(text, place_name)
     text = _we_before_consonants(text)
     text = _without_type_word_slip(text)
+    text = _type_name_casing(text)
     text = _GLUED_QUOTE.sub("” ", text)
     text = _without_house_number(text, place_name)
     text = _without_operator(text)

@@ -234,12 +234,12 @@ def _described_register_name(name: str) -> str | None:
     return f"{first} {register_name}"
 
 
-_NUMBERED = re.compile(r"(?P<head>.+?)\s+(?P<number>nr\s+\d+[a-zA-Z]?)")
+_NUMBERED = re.compile(r"(?P<head>.+?)\s+(?P<number>[Nn]r\s+\d+[a-zA-Z]?)")
 
 
 def _numbered(name: str) -> tuple[str, str] | None:
     """ "Dom Pomocy Społecznej nr 1" -> ("Dom Pomocy Społecznej", "nr 1"): a type's bare
-    register name and its number, nothing else."""
+    register name and its number, nothing else ("Nr 1" as a list writes it stays so)."""
     match = _NUMBERED.fullmatch(name)
     if match is None:
         return None
