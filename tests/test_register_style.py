@@ -549,3 +549,55 @@ def test_record_names_in_register_style(
         assert record.name_written == written
     if form == "written":
         assert record.name_written is None
+
+
+@pytest.mark.parametrize(
+    ("row", "name"),
+    [
+        # html_fixtures/county/nst.bialobrzegipowiat.pl.html: the portal's header "Powiat
+        # Białobrzeski" (folded), its news name the office "Starostwo Powiatowe w Białobrzegach"
+        pytest.param(
+            _row("Powiat Bialobrzeski", "1401", role="subject",
+                 street_raw="pl. Zygmunta Starego 9", postal_code_raw="26-800"),
+            "Starostwo Powiatowe w Białobrzegach", id="bialobrzegi-from-the-address",
+        ),
+        # html_fixtures/county/www.powiat.chelm.pl.html: no address read, the county's own
+        # source; the office sits in Chełm, the city the land powiat is named after
+        pytest.param(
+            _row("Powiat chelmski", "0603", role="subject"),
+            "Starostwo Powiatowe w Chełmie", id="chelm-from-the-powiat-name",
+        ),
+        # --- stay as written ---
+        # html_fixtures/gmina (bip.kochanowice.pl): a gmina's page is the gmina's; official6
+        # took "Gmina Czajków" as its page writes it
+        pytest.param(
+            _row("Gmina Kochanowice", "2407", role="subject", street_raw="Wolności 5",
+                 postal_code_raw="42-713", locality_raw="Kochanowice"),
+            "Gmina Kochanowice", id="a-gmina-stays",
+        ),
+        # constructed: another county's name is not this record's own office
+        pytest.param(
+            _row("Powiat Łosicki", "1401", role="subject",
+                 street_raw="pl. Zygmunta Starego 9", postal_code_raw="26-800"),
+            "Powiat Łosicki", id="another-powiat-stays",
+        ),
+    ],
+)  # fmt: skip
+def test_a_county_portal_is_its_starostwo(row: RawRow, name: str, gazetteer: Gazetteer) -> None:
+    assert normalise_record(row, gazetteer).name == name
+
+
+@pytest.mark.parametrize(
+    ("powiat", "seat"),
+    [
+        ("1401", "Białobrzegi"),  # białobrzeski
+        ("0603", "Chełm"),  # chełmski: the city with county rights
+        ("1206", "Kraków"),  # krakowski
+        ("1432", None),  # warszawski zachodni: two words, no town named so
+        ("1465", None),  # Warszawa: a city's powiat has no other seat
+    ],
+)
+def test_the_town_a_powiat_is_named_after(
+    powiat: str, seat: str | None, gazetteer: Gazetteer
+) -> None:
+    assert gazetteer.powiat_seat(powiat) == seat

@@ -38,7 +38,7 @@ from transforms.name_morphology import nominative
 from transforms.names import InstitutionName, normalise_name, site_owner
 from transforms.places import Gazetteer, PlaceResolution, Seat, nominative_place
 from transforms.register_clean import register_clean
-from transforms.register_style import styled_seat
+from transforms.register_style import county_office_name, styled_seat
 from transforms.support_statements import (
     AgeRange,
     Fees,
@@ -528,7 +528,17 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
         )
         if later is not None:
             shown = replace(later, written=shown.written)
-    if shown.form not in ("acronym", "acronym_led"):
+    office = county_office_name(
+        shown.name,
+        kind.type_code,
+        powiat_name,
+        (locality if status == "resolved" and simc else None)
+        or (gazetteer.powiat_seat(powiat) if gazetteer is not None and powiat else None),
+        _known_place(gazetteer, powiat),
+    )
+    if office is not None:
+        shown = replace(shown, name=office, form="styled_seat")
+    elif shown.form not in ("acronym", "acronym_led"):
         # the seat as a register writes it: "w <locative>", from the name or the address
         seated = styled_seat(
             shown.name,

@@ -18,7 +18,9 @@ Once the address is resolved (`styled_seat`):
   -> "… w Kwidzynie" (the warehouse's one-institution check applies);
 - a list's note of the powiat or gmina after the seat goes: "Gminny Ośrodek Pomocy Społecznej
   w Bolesławiu (pow. olkuski)" (only in the name shown: the key keeps it apart from its
-  namesake).
+  namesake);
+- a county office a portal titles with its county, "Powiat Białobrzeski", "Powiat chełmski",
+  is its starostwo: "Starostwo Powiatowe w Białobrzegach" (`county_office_name`).
 
 and for public units named after their seat (`SEATED_TYPES`):
 - a seat written after the type without "w" ("Gminny Ośrodek Pomocy Społecznej Spytkowice",
@@ -322,6 +324,26 @@ def _locative_without_preposition(
         if "gen" in cases or "nom" in cases:
             return None
     return f"{' '.join(words[:-size])} {preposition} {declined}"
+
+
+def county_office_name(
+    name: str,
+    type_code: str | None,
+    powiat: str | None,
+    seat: str | None,
+    place_name: PlaceName | None = None,
+) -> str | None:
+    """ "Powiat Białobrzeski" -> "Starostwo Powiatowe w Białobrzegach": a county's portal
+    titles itself with the county (the self-government), the office that serves people is its
+    starostwo, named after its seat. Only for a county office (`type_code` "county_office")
+    named "Powiat <its own powiat's adjective>", any capitals; `seat` is the office's town (the
+    address's locality, else the town the powiat is named after)."""
+    if type_code != "county_office" or not powiat or not seat:
+        return None
+    if fold_key(name) != fold_key(f"powiat {powiat}"):
+        return None
+    phrase = seat_phrase(seat, place_name)
+    return f"Starostwo Powiatowe {phrase}" if phrase is not None else None
 
 
 def styled_seat(
