@@ -410,6 +410,16 @@ def test_a_name_only_longer_localities_bear(
         pytest.param("Lubin", {"street": "Polna 3", "postal_code": "59-300"},
                      ("Lubin", "0211011", "0211"), "postal_code",
                      id="street-without-prefix-that-is-no-village-of-the-code"),
+        # ops_malopolskie_geo.csv (mir.org.pl rows, no postal code): "Rynek" is the market
+        # square, not the village Rynek of gmina Dębno in the same powiat
+        pytest.param("Szczurowa", {"street": "Rynek 3", "name_place": "Szczurowa",
+                                   "gmina_hint": "Szczurowa", "county": "1202"},
+                     ("Szczurowa", "1202072", "1202"), "unique_name",
+                     id="market-square-not-a-village-of-another-gmina"),
+        pytest.param("Czchów", {"street": "Rynek 12", "name_place": "w Czchowie",
+                                "gmina_hint": "Czchów", "county": "1202"},
+                     ("Czchów", "1202033", "1202"), "unique_name",
+                     id="market-square-of-a-town"),
     ],
 )  # fmt: skip
 def test_resolve_address(

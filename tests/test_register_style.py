@@ -239,6 +239,14 @@ def test_a_numbered_home_takes_its_seat_from_the_address(
             "Gminny Ośrodek Pomocy Społecznej Chełmiec", id="ops-gmina-seat",
         ),
         pytest.param(
+            # ops_malopolskie_geo.csv: "Rynek 3" is the square of Szczurowa, not a village
+            _row("Gminny Ośrodek Pomocy Społecznej Szczurowa", "12", type_raw="OPS",
+                 street_raw="Rynek 3", locality_raw="Szczurowa", gmina_raw="Szczurowa",
+                 powiat_raw="brzeski"),
+            "Gminny Ośrodek Pomocy Społecznej w Szczurowej", "styled",
+            "Gminny Ośrodek Pomocy Społecznej Szczurowa", id="ops-seat-on-the-market-square",
+        ),
+        pytest.param(
             _row("Miejski Ośrodek Pomocy Społecznej Siemianowice Śląskie", "24",
                  street_raw="ul. Szkolna 17", postal_code_raw="41-100",
                  locality_raw="Siemianowice Śląskie", gmina_raw="Siemianowice Śląskie",
