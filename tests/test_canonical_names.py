@@ -37,6 +37,13 @@ LIBRARY_PAGE = (
     "Biblioteka",
     "https://bib.example.pl",
 )
+LIBRARY_SITE = (
+    "biblioteka_blizyn", "2610", "institution_page", "Biblioteka w Bliżynie",
+    "https://biblioteka.example.pl",
+)  # fmt: skip
+CULTURE_SITE = (
+    "gok_blizyn", "2610", "institution_page", "Ośrodek Kultury", "https://gok.example.pl"
+)  # fmt: skip
 LIBRARY_LIST = (
     "biblioteki_lista", "2610", "institution_page", "Biblioteki gminy", "https://gmina.example.pl"
 )  # fmt: skip
@@ -101,6 +108,17 @@ EXTRA = [
          "26-130", "Suchedniów", "41 100 10 09"),
     _row("biblioteki_lista", "row", "Gminna Biblioteka Publiczna w Suchedniowie",
          "ul. Bodzentyńska 9", "26-130", "Suchedniów", "41 100 10 09"),
+    # The same with no list: only the site's own text names the library in full
+    # (biblioteka.sarnaki.pl: title "Biblioteka w Sarnakach", its text "Gminna Biblioteka
+    # Publiczna w Sarnakach", a mention of the page), in a town of the demo's gazetteer.
+    _row("biblioteka_blizyn", "subject", "Biblioteka w Bliżynie", "ul. Kościuszki 7", "26-120",
+         "Bliżyn", "41 100 10 10"),
+    _row("biblioteka_blizyn", "mention", "Gminna Biblioteka Publiczna w Bliżynie", None, None,
+         None),
+    # A page whose text names another unit with more words than adjectives: not its own name
+    _row("gok_blizyn", "subject", "Ośrodek Kultury w Bliżynie", "ul. Kościuszki 9", "26-120",
+         "Bliżyn", "41 100 10 11"),
+    _row("gok_blizyn", "mention", "Ośrodek Sportu i Kultury w Bliżynie", None, None, None),
 ]  # fmt: skip
 
 
@@ -108,7 +126,9 @@ EXTRA = [
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # Building the directory takes a second or two: once per module, copied for each test.
     db = tmp_path_factory.mktemp("template") / "w.duckdb"
-    build_directory(db, EXTRA, [REGISTRY, COURT_PAGE, LIBRARY_PAGE, LIBRARY_LIST]).close()
+    build_directory(
+        db, EXTRA, [REGISTRY, COURT_PAGE, LIBRARY_PAGE, LIBRARY_LIST, LIBRARY_SITE, CULTURE_SITE]
+    ).close()
     return db
 
 
@@ -333,3 +353,14 @@ def test_a_fuller_name_a_source_wrote_wins(warehouse: duckdb.DuckDBPyConnection)
     assert _alternates(warehouse, "Gminna Biblioteka Publiczna w Suchedniowie") == {
         "Biblioteka w Suchedniowie"
     }
+
+
+def test_a_page_named_in_full_by_its_own_text(warehouse: duckdb.DuckDBPyConnection) -> None:
+    names = set(_names(warehouse).values())
+    assert "Gminna Biblioteka Publiczna w Bliżynie" in names
+    assert "Biblioteka w Bliżynie" not in names
+    assert _alternates(warehouse, "Gminna Biblioteka Publiczna w Bliżynie") >= {
+        "Biblioteka w Bliżynie"
+    }
+    # "Sportu i" are no adjectives: the culture centre keeps its own title
+    assert "Ośrodek Kultury w Bliżynie" in names

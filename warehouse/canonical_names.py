@@ -11,7 +11,9 @@ saying so). `choose_names` picks one, in this order of preference:
 2. a full name over one that is, or opens with, an acronym; then a name over one whose words
    it holds in order and more ("Powiatowy Środowiskowy Dom Samopomocy w Kętach" over "…
    Środowiskowy Dom Samopomocy w Kętach"), when a source wrote it so (not an inflected
-   mention, not an acronym written out);
+   mention, not an acronym written out) — a page's text too, when it names the page's own
+   institution so with adjectives the site's title leaves out ("Gminna Biblioteka Publiczna
+   w Sarnakach" for a site titled "Biblioteka w Sarnakach", `page_fuller_names`);
 3. Polish letters over folded words left as written;
 4. a name written in the nominative over one put there from an inflected mention;
 5. then as written or in register style (one rank), with the seat from the address, restored,
@@ -41,7 +43,9 @@ from dataclasses import dataclass
 
 import duckdb
 
+from transforms.morphology import analyse_word
 from transforms.normalise import NAME_FORMS
+from transforms.text import fold_key
 from warehouse.judgements import current_review_decisions
 
 # Lower-case, Polish letters folded ("ł" too, which strip_accents keeps), punctuation to spaces:
@@ -80,6 +84,49 @@ def name_decisions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     }
 
 
+def _holds_with_adjectives(short: str, full: str) -> bool:
+    """ "Gminna Biblioteka Publiczna w Sarnakach" holds "Biblioteka w Sarnakach": every word of
+    the short name in order, and only adjectives besides ("Gminna", "Publiczna")."""
+    words = fold_key(short).split()
+    at = 0
+    for word in full.split():
+        folded = fold_key(word)
+        if not folded:
+            continue
+        if at < len(words) and folded == words[at]:
+            at += 1
+        elif not any(a.pos == "adj" for a in analyse_word(word.lower())):
+            return False
+    return at == len(words) and len(fold_key(full).split()) > len(words)
+
+
+def page_fuller_names(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str]]:
+    """(institution_id, record_id, source, name): a page's own name in a fuller form its text
+    gives. A site titled "Biblioteka w Sarnakach" names itself "Gminna Biblioteka Publiczna w
+    Sarnakach" in its text (a mention of the same document, in no other institution): the
+    subject's words in order, with only adjectives added."""
+    rows = con.execute(
+        """
+        SELECT DISTINCT m.institution_id, s.record_id, s.source, s.name, mention.name
+        FROM records AS s
+        JOIN institution_records AS m ON m.record_id = s.record_id
+        JOIN raw_records AS rs ON rs.record_id = s.record_id
+        JOIN raw_records AS rm ON rm.document_sha256 = rs.document_sha256
+                              AND rm.role = 'mention' AND rm.source = rs.source
+        JOIN records AS mention ON mention.record_id = rm.record_id
+        LEFT JOIN institution_records AS other ON other.record_id = mention.record_id
+        WHERE s.role = 'subject' AND mention.name_form IN ('written', 'styled', 'restored')
+          AND (other.institution_id IS NULL OR other.institution_id = m.institution_id)
+        ORDER BY 1, 2, 5
+        """
+    ).fetchall()
+    return [
+        (str(iid), str(rid), str(source), str(full))
+        for iid, rid, source, short, full in rows
+        if _holds_with_adjectives(str(short), str(full))
+    ]
+
+
 def choose_names(
     con: duckdb.DuckDBPyConnection, decisions: Mapping[str, str] | None = None
 ) -> NameSummary:
@@ -97,6 +144,12 @@ def choose_names(
     if decisions:
         con.executemany("INSERT INTO name_decisions VALUES (?, ?)", list(decisions.items()))
     con.execute(
+        "CREATE OR REPLACE TEMP TABLE page_fuller_names"
+        " (institution_id VARCHAR, record_id VARCHAR, source VARCHAR, name VARCHAR)"
+    )
+    if fuller := page_fuller_names(con):
+        con.executemany("INSERT INTO page_fuller_names VALUES (?, ?, ?, ?)", fuller)
+    con.execute(
         """
         CREATE OR REPLACE TEMP TABLE name_candidates AS
         WITH forms AS (
@@ -106,6 +159,10 @@ def choose_names(
             FROM institution_records AS m
             JOIN records AS r USING (record_id)
             LEFT JOIN sources AS s ON s.slug = r.source
+            UNION ALL
+            -- a page's own name in the fuller form its text gives (`page_fuller_names`)
+            SELECT institution_id, record_id, source, 'subject', name, 'written', NULL, false
+            FROM page_fuller_names
             UNION ALL
             -- what the source wrote before letters were restored or an acronym written out
             SELECT m.institution_id, r.record_id, r.source, r.role, r.name_written,
