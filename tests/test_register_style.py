@@ -592,7 +592,11 @@ def test_record_names_in_register_style(
     ],
 )  # fmt: skip
 def test_a_county_portal_is_its_starostwo(row: RawRow, name: str, gazetteer: Gazetteer) -> None:
-    assert normalise_record(row, gazetteer).name == name
+    record = normalise_record(row, gazetteer)
+    assert record.name == name
+    if name.startswith("Starostwo"):
+        # the place its name now bears: every institution with a place in its name has a gmina
+        assert record.gmina_name == record.locality == gazetteer.place_name(name.split(" w ")[1])
 
 
 @pytest.mark.parametrize(

@@ -329,6 +329,20 @@ _RURAL_WORDS = frozenset({"gminny", "gminna", "gminne", "gmina", "wojt"})
 _RURAL_PHRASES = (("urzad", "gminy"),)
 
 
+def _county_office_seat(
+    name: str, type_code: str | None, county: str | None, gazetteer: Gazetteer | None
+) -> str | None:
+    """The town a county portal titled "Powiat chełmski" sits in, from its source's county
+    (`Gazetteer.powiat_seat`), to place a record that gives no address: its name becomes
+    "Starostwo Powiatowe w Chełmie" (`county_office_name`), which the place then bears."""
+    if gazetteer is None or not county or type_code != "county_office":
+        return None
+    powiat = gazetteer.powiat_name(county)
+    if powiat is None or fold_key(name) != fold_key(f"powiat {powiat}"):
+        return None
+    return gazetteer.powiat_seat(county)
+
+
 def institution_seat(name: str, type_code: str | None = None) -> Seat | None:
     """Where an institution of this name and type sits, when its name or kind says so:
     "town" ("Sąd Rejonowy w Brzozowie", "Miejski Ośrodek Pomocy Społecznej"), "rural_gmina"
@@ -486,7 +500,9 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
     street = normalise_street(restore(row.street_raw).text) if row.street_raw else None
 
     seat = institution_seat(shown.name, kind.type_code)
-    resolution = resolve_record_place(row, gazetteer, name.place_raw, seat) if gazetteer else None
+    office_seat = _county_office_seat(shown.name, kind.type_code, county, gazetteer)
+    name_place = name.place_raw or office_seat
+    resolution = resolve_record_place(row, gazetteer, name_place, seat) if gazetteer else None
     if resolution is not None:
         resolution = _one_gmina(resolution)
     if resolution is not None and resolution.status == "resolved":
@@ -528,12 +544,13 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
         )
         if later is not None:
             shown = replace(later, written=shown.written)
+    # "Powiat chełmski": named by its source's county, which placed it when it gave no address
+    # (the office may sit in the city its powiat is named after, a county of its own)
     office = county_office_name(
         shown.name,
         kind.type_code,
-        powiat_name,
-        (locality if status == "resolved" and simc else None)
-        or (gazetteer.powiat_seat(powiat) if gazetteer is not None and powiat else None),
+        gazetteer.powiat_name(county) if office_seat and gazetteer and county else powiat_name,
+        (locality if status == "resolved" and simc else None) or office_seat,
         _known_place(gazetteer, powiat),
     )
     if office is not None:
