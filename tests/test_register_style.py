@@ -77,6 +77,9 @@ def _row(name: str, county: str, **fields: str | None) -> RawRow:
         # official4.csv (the Ozorków home's BIP heading): whom it is for, in lower case, stays
         ("Dom Pomocy Społecznej dla osób przewlekle somatycznie chorych",
          "Dom Pomocy Społecznej dla osób przewlekle somatycznie chorych"),
+        # web corpus c068 (tuning half): "do spraw" after a small word, as the gold writes it
+        ("Powiatowy Zespół do spraw Orzekania o Niepełnosprawności",
+         "Powiatowy Zespół do spraw Orzekania o Niepełnosprawności"),
         # web corpus (gold a-half): a legal-aid point's type name is written in lower case
         ("Punkt nieodpłatnej pomocy prawnej nr 1 w Kartuzach",
          "Punkt nieodpłatnej pomocy prawnej nr 1 w Kartuzach"),

@@ -288,7 +288,8 @@ def _without_type_word_slip(text: str) -> str:
 def _type_name_casing(text: str) -> str:
     """ "Ośrodek Pomocy społecznej w Kornowacu" -> "Ośrodek Pomocy Społecznej w Kornowacu": a
     type's register name written with one of its capitalised words in lower case (a list's
-    slip) takes the register name's capitals; its first word must be capitalised as written."""
+    slip) takes the register name's capitals; its first word must be capitalised as written,
+    and a word after a small one stays ("Zespół do spraw Orzekania": both are written)."""
     words = text.split(" ")
     for type_words in _TYPE_NAMES:
         size = len(type_words)
@@ -299,7 +300,8 @@ def _type_name_casing(text: str) -> str:
             ):
                 continue
             for k, (w, t) in enumerate(zip(window, type_words, strict=True)):
-                if w != t and w.islower() and t[:1].isupper():
+                after_capital = k > 0 and type_words[k - 1][:1].isupper()
+                if w != t and w.islower() and t[:1].isupper() and after_capital:
                     words[start + k] = t
     return " ".join(words)
 
