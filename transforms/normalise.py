@@ -38,7 +38,7 @@ from transforms.name_morphology import nominative
 from transforms.names import InstitutionName, normalise_name, site_owner
 from transforms.places import Gazetteer, PlaceResolution, Seat, nominative_place
 from transforms.register_clean import register_clean
-from transforms.register_style import county_office_name, styled_seat
+from transforms.register_style import county_office, county_office_seat, styled_seat
 from transforms.support_statements import (
     AgeRange,
     Fees,
@@ -329,20 +329,6 @@ _RURAL_WORDS = frozenset({"gminny", "gminna", "gminne", "gmina", "wojt"})
 _RURAL_PHRASES = (("urzad", "gminy"),)
 
 
-def _county_office_seat(
-    name: str, type_code: str | None, county: str | None, gazetteer: Gazetteer | None
-) -> str | None:
-    """The town a county portal titled "Powiat chełmski" sits in, from its source's county
-    (`Gazetteer.powiat_seat`), to place a record that gives no address: its name becomes
-    "Starostwo Powiatowe w Chełmie" (`county_office_name`), which the place then bears."""
-    if gazetteer is None or not county or type_code != "county_office":
-        return None
-    powiat = gazetteer.powiat_name(county)
-    if powiat is None or fold_key(name) != fold_key(f"powiat {powiat}"):
-        return None
-    return gazetteer.powiat_seat(county)
-
-
 def institution_seat(name: str, type_code: str | None = None) -> Seat | None:
     """Where an institution of this name and type sits, when its name or kind says so:
     "town" ("Sąd Rejonowy w Brzozowie", "Miejski Ośrodek Pomocy Społecznej"), "rural_gmina"
@@ -500,8 +486,7 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
     street = normalise_street(restore(row.street_raw).text) if row.street_raw else None
 
     seat = institution_seat(shown.name, kind.type_code)
-    office_seat = _county_office_seat(shown.name, kind.type_code, county, gazetteer)
-    name_place = name.place_raw or office_seat
+    name_place = name.place_raw or county_office_seat(shown.name, kind.type_code, county, gazetteer)
     resolution = resolve_record_place(row, gazetteer, name_place, seat) if gazetteer else None
     if resolution is not None:
         resolution = _one_gmina(resolution)
@@ -530,9 +515,9 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
             powiat, method = county, "source_county"
         powiat_name = gazetteer.powiat_name(powiat) if gazetteer and powiat else None
 
+    seat_name = locality if status == "resolved" and simc else None  # a resolved locality
     if shown.form in ("acronym", "acronym_led", "written", "restored", "folded"):
         # Now the address is known: a bare acronym may take its seat, "OPS" its gmina's kind.
-        seat_name = locality if status == "resolved" and simc else None
         later = _acronym_form(
             shown.name,
             expand(
@@ -544,25 +529,19 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
         )
         if later is not None:
             shown = replace(later, written=shown.written)
-    # "Powiat chełmski": named by its source's county, which placed it when it gave no address
-    # (the office may sit in the city its powiat is named after, a county of its own)
-    office = county_office_name(
-        shown.name,
-        kind.type_code,
-        gazetteer.powiat_name(county) if office_seat and gazetteer and county else powiat_name,
-        (locality if status == "resolved" and simc else None) or office_seat,
-        _known_place(gazetteer, powiat),
-    )
-    if office is not None:
+    place = _known_place(gazetteer, powiat)
+    if office := county_office(
+        shown.name, kind.type_code, (county, powiat_name), seat_name, gazetteer, place
+    ):
         shown = replace(shown, name=office, form="styled_seat")
     elif shown.form not in ("acronym", "acronym_led"):
         # the seat as a register writes it: "w <locative>", from the name or the address
         seated = styled_seat(
             shown.name,
             kind.type_code,
-            locality if status == "resolved" and simc else None,
+            seat_name,
             gmina_name,
-            _known_place(gazetteer, powiat),
+            place,
             spelling_only=shown.form not in ("written", "styled", "restored"),
             gmina_place=_place_in_gmina(gazetteer, powiat, gmina),
             powiat_place=_place_in_powiat(gazetteer, powiat),

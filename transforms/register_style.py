@@ -58,6 +58,7 @@ from rapidfuzz.distance import OSA
 from transforms.locatives import locative_of, preposition_for
 from transforms.morphology import analyse_word
 from transforms.names import NAME_PREPOSITIONS
+from transforms.places import Gazetteer
 from transforms.register_clean import CAPITAL, REGISTER_NAMES, PlaceName
 from transforms.text import fold_key
 
@@ -324,6 +325,39 @@ def _locative_without_preposition(
         if "gen" in cases or "nom" in cases:
             return None
     return f"{' '.join(words[:-size])} {preposition} {declined}"
+
+
+def county_office_seat(
+    name: str, type_code: str | None, county: str | None, gazetteer: Gazetteer | None
+) -> str | None:
+    """The town a county portal titled "Powiat chełmski" sits in, from its source's county
+    (`Gazetteer.powiat_seat`), to place a record that gives no address: its name becomes
+    "Starostwo Powiatowe w Chełmie" (`county_office_name`), which the place then bears."""
+    if gazetteer is None or not county or type_code != "county_office":
+        return None
+    powiat = gazetteer.powiat_name(county)
+    if powiat is None or fold_key(name) != fold_key(f"powiat {powiat}"):
+        return None
+    return gazetteer.powiat_seat(county)
+
+
+def county_office(
+    name: str,
+    type_code: str | None,
+    counties: tuple[str | None, str | None],
+    locality: str | None,
+    gazetteer: Gazetteer | None,
+    place_name: PlaceName | None = None,
+) -> str | None:
+    """`county_office_name` for a record: `counties` are its source's county (TERYT) and the
+    name of the powiat it was placed in, `locality` its resolved locality. A portal placed by
+    its powiat's town (`county_office_seat`) is named by its source's county: "Powiat chełmski"
+    lies in Chełm, a county of its own."""
+    county, powiat = counties
+    seat = county_office_seat(name, type_code, county, gazetteer)
+    if seat is not None and gazetteer is not None and county:
+        powiat = gazetteer.powiat_name(county)
+    return county_office_name(name, type_code, powiat, locality or seat, place_name)
 
 
 def county_office_name(
