@@ -96,6 +96,18 @@ def test_a_mention_joining_later_leaves_a_new_clusters_id(own: str, mention: str
     assert only[own] == assign_cluster_ids({"x": [mention]}, {})[0][mention]
 
 
+def test_a_split_leaves_the_id_with_the_part_of_its_own_records() -> None:
+    # tests/test_review_browser.py's second night: a court's row and an article's mention of
+    # it were one institution, a coordinator's "different" parts them; the row's part keeps
+    # the id (derived from the row), the mention's gets a new one, never the same
+    row, mention = "rba373267886e23c2080c", "r33c9994abeb632084d3b"
+    first, _ = assign_cluster_ids({"x": [row, mention]}, {}, mentions={mention})
+    ids, changes = assign_cluster_ids({"a": [mention], "b": [row]}, first, mentions={mention})
+    assert ids[row] == first[row]
+    assert ids[mention] != ids[row]
+    assert [c.reason for c in changes] == ["split"]
+
+
 def test_ids_survive_a_member_coming_and_going() -> None:
     previous = {"r1": "wsp_A", "r2": "wsp_A", "r3": "wsp_B"}
     ids, changes = assign_cluster_ids({"x": ["r1", "r2", "r4"], "y": ["r3"]}, previous)
