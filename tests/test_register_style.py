@@ -66,7 +66,32 @@ def _row(name: str, county: str, **fields: str | None) -> RawRow:
         ("Dom Poomocy Społecznej w Brodnicy", "Dom Pomocy Społecznej w Brodnicy"),
         # ops_slaskie line 105: a type word in lower case takes the register name's capital
         ("Ośrodek Pomocy społecznej w Kornowacu", "Ośrodek Pomocy Społecznej w Kornowacu"),
+        # utw_malopolskie.csv: a list joins what it runs to who runs it, after a comma
+        ("Nowohucka Akademia Seniora, Stowarzyszenie Przyjaciół Nowej Huty",
+         "Nowohucka Akademia Seniora"),
+        ("Tarnowski Uniwersytet Trzeciego Wieku, Fundacja „Kromka Chleba”",
+         "Tarnowski Uniwersytet Trzeciego Wieku"),
+        ("Uniwersytet Trzeciego Wieku w Suchej Beskidzkiej, Wyższa Szkoła Turystyki i Ekologii",
+         "Uniwersytet Trzeciego Wieku w Suchej Beskidzkiej"),
+        ("Zagórzański Uniwersytet Trzeciego Wieku, Towarzystwo Ziemi Mszańskiej",
+         "Zagórzański Uniwersytet Trzeciego Wieku"),
+        # utw_malopolskie.csv, ops_malopolskie_geo.csv: a remark in lower case in brackets
+        ("Uniwersytet Trzeciego Wieku w Trzebinii (trzebińskie centrum kultury)",
+         "Uniwersytet Trzeciego Wieku w Trzebinii"),
+        ("Gminny Ośrodek Pomocy Społecznej w Bolesławiu (pow. olkuski)",
+         "Gminny Ośrodek Pomocy Społecznej w Bolesławiu"),
         # --- stay as written ---
+        # placowki_sds_dps_malopolskie.csv: a capitalised name in brackets is the unit's own
+        ("Środowiskowy Dom Samopomocy Biecz - Filia w Gorlicach (Nadzieja)",
+         "Środowiskowy Dom Samopomocy Biecz - Filia w Gorlicach (Nadzieja)"),
+        # utw_malopolskie.csv: the comma inside the quoted name
+        ("Stowarzyszenie Uniwersytet Trzeciego Wieku „Aktywni, ambitni, asertywni” w gminie "
+         "Igołomi-Wawrzeńczycach",
+         "Stowarzyszenie Uniwersytet Trzeciego Wieku „Aktywni, ambitni, asertywni” w gminie "
+         "Igołomi-Wawrzeńczycach"),
+        # constructed: a type's name alone before the operator would name no one
+        ("Uniwersytet Trzeciego Wieku, Fundacja Kromka Chleba",
+         "Uniwersytet Trzeciego Wieku, Fundacja Kromka Chleba"),
         # courts.js, dps_kujawsko_pomorskie: "we" already, or a vowel after the "W"
         ("Sąd Rejonowy we Włoszczowie", "Sąd Rejonowy we Włoszczowie"),
         ("Dom Pomocy Społecznej we Włocławku", "Dom Pomocy Społecznej we Włocławku"),

@@ -30,7 +30,16 @@ Before the name is parsed (`register_clean`, on the text as written):
 - a word of a type's register name written in lower case where the register name has a
   capital takes it: "Ośrodek Pomocy społecznej w Kornowacu" -> "Ośrodek Pomocy Społecznej …";
 - a list's "zs. w …" after the name's own place goes: "Ośrodek Pomocy Społecznej w Świerklańcu zs.
-  w Nakle Śląskim" -> "… w Świerklańcu" (where the office is, not the name).
+  w Nakle Śląskim" -> "… w Świerklańcu" (where the office is, not the name);
+- an operator after a comma goes: "Nowohucka Akademia Seniora, Stowarzyszenie Przyjaciół Nowej
+  Huty" -> "Nowohucka Akademia Seniora", "Uniwersytet Trzeciego Wieku w Suchej Beskidzkiej,
+  Wyższa Szkoła Turystyki i Ekologii" -> "… w Suchej Beskidzkiej" (a list that joins what it
+  runs to who runs it); a name that is itself an operator's ("Stowarzyszenie …, Fundacja …")
+  keeps its words;
+- a note in lower case in brackets at the end goes: "Uniwersytet Trzeciego Wieku w Trzebini
+  (trzebińskie centrum kultury)", "Gminny Ośrodek Pomocy Społecznej w Bolesławiu (pow.
+  olkuski)": a list's remark, not the name ("… Filia w Gorlicach (Nadzieja)" keeps its
+  capitalised one).
 
 """
 
@@ -92,6 +101,14 @@ _OPERATOR_AFTER_SEAT = re.compile(
     r"^(?P<head>.+?\s(?:w|we)\s+[" + CAPITAL + r"][\w-]*(?:\s+[" + CAPITAL + r"][\w-]*){0,2})"
     r"\s+(?:" + "|".join(OPERATOR_HEADS) + r")\b.*$"
 )
+# A list's "<what it runs>, <who runs it>": the comma outside quotes, the operator's kind first.
+_OPERATOR_AFTER_COMMA = re.compile(
+    r"^(?P<head>[^„”]+?(?:„[^”]*”[^„”]*?)*),\s+(?:"
+    + "|".join(OPERATOR_HEADS)
+    + r"|Wyższa\s+Szkoła|Uczelnia)\b.*$"
+)
+_TYPE_NAME_KEYS = frozenset(fold_key(a.full) for a in ACRONYMS)
+_LOWER_NOTE_AT_END = re.compile(r"^(?P<head>.+?)\s*\([a-ząćęłńóśźż][^()]*\)$")
 # What a branch is for, after its seat: "… Filia w Rożdżałach dla osób dorosłych …".
 _BRANCH_TAIL = re.compile(
     r"^(?P<head>.+?\s(?:[Ff]ilia|[Oo]ddział)\s+(?:w|we)\s+[" + CAPITAL + r"][\w-]*"
@@ -217,6 +234,20 @@ def _without_operator(text: str) -> str:
     return head
 
 
+def _without_operator_after_comma(text: str) -> str:
+    """ "Tarnowski Uniwersytet Trzeciego Wieku, Fundacja „Kromka Chleba”" -> "Tarnowski
+    Uniwersytet Trzeciego Wieku"; "Stowarzyszenie …, Fundacja …" stays (whose is whose?)."""
+    match = _OPERATOR_AFTER_COMMA.match(text)
+    if match is None:
+        return text
+    head = match.group("head")
+    if any(re.search(rf"\b{w}\b", head) for w in OPERATOR_HEADS):
+        return text
+    if fold_key(head) in _TYPE_NAME_KEYS:
+        return text  # "Uniwersytet Trzeciego Wieku, Fundacja …": the operator tells it apart
+    return head
+
+
 def _without_seat_clause(text: str) -> str:
     """ "… w Świerklańcu zs. w Nakle Śląskim" -> "… w Świerklańcu", "Ośrodek Pomocy Społecznej
     Krzyżanowice zs. w Tworkowie" -> "… Krzyżanowice": the office's place after the name's
@@ -322,6 +353,8 @@ def register_clean(written: str, place_name: PlaceName | None = None) -> str:
     text = _GLUED_QUOTE.sub("” ", text)
     text = _without_house_number(text, place_name)
     text = _without_operator(text)
+    text = _without_operator_after_comma(text)
+    text = _LOWER_NOTE_AT_END.sub(lambda m: m.group("head"), text)
     text = _BRANCH_TAIL.sub(lambda m: m.group("head"), text)
     text = _without_seat_clause(text)
     return text if text != normalise_space(normalise_quotes(written)) else written
