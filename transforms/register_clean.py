@@ -36,10 +36,10 @@ Before the name is parsed (`register_clean`, on the text as written):
   Wyższa Szkoła Turystyki i Ekologii" -> "… w Suchej Beskidzkiej" (a list that joins what it
   runs to who runs it); a name that is itself an operator's ("Stowarzyszenie …, Fundacja …")
   keeps its words;
-- a note in lower case in brackets at the end goes: "Uniwersytet Trzeciego Wieku w Trzebini
-  (trzebińskie centrum kultury)", "Gminny Ośrodek Pomocy Społecznej w Bolesławiu (pow.
-  olkuski)": a list's remark, not the name ("… Filia w Gorlicach (Nadzieja)" keeps its
-  capitalised one).
+- a remark in lower case in brackets at the end goes: "Uniwersytet Trzeciego Wieku w Trzebini
+  (trzebińskie centrum kultury)": a list's remark, not the name ("… Filia w Gorlicach
+  (Nadzieja)" keeps its capitalised one; a note of the powiat, "(pow. olkuski)", is
+  `transforms.register_style`'s).
 
 """
 
@@ -108,7 +108,11 @@ _OPERATOR_AFTER_COMMA = re.compile(
     + r"|Wyższa\s+Szkoła|Uczelnia)\b.*$"
 )
 _TYPE_NAME_KEYS = frozenset(fold_key(a.full) for a in ACRONYMS)
-_LOWER_NOTE_AT_END = re.compile(r"^(?P<head>.+?)\s*\([a-ząćęłńóśźż][^()]*\)$")
+# (not a note of the powiat or gmina: `transforms.register_style` drops that from the name shown
+# only, so that the key keeps namesakes apart)
+_LOWER_NOTE_AT_END = re.compile(
+    r"^(?P<head>.+?)\s*\((?!pow\b|powiat\b|gm\b|gmina\b)[a-ząćęłńóśźż][^()]*\)$"
+)
 # What a branch is for, after its seat: "… Filia w Rożdżałach dla osób dorosłych …".
 _BRANCH_TAIL = re.compile(
     r"^(?P<head>.+?\s(?:[Ff]ilia|[Oo]ddział)\s+(?:w|we)\s+[" + CAPITAL + r"][\w-]*"
