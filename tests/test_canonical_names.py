@@ -56,15 +56,17 @@ def _row(source: str, role: str, name: str, street: str | None, postal: str | No
 
 
 EXTRA = [
-    # two houses only the acronym names, in one town: a seat name would fit both
+    # two houses only the acronym names, in one town, each on a housing estate (no street a
+    # name can be given after "przy"): a seat name would fit both
     _row(
-        "rejestr_sds", "row", "ŚDS", "ul. Sokola 5", "26-110", "Skarżysko-Kamienna", "41 100 10 01"
-    ),
+        "rejestr_sds", "row", "ŚDS", "os. Przydział 5", "26-110", "Skarżysko-Kamienna",
+        "41 100 10 01",
+    ),  # fmt: skip
     _row(
         "rejestr_sds",
         "row",
         "ŚDS",
-        "ul. Legionów 9",
+        "os. Bór 9",
         "26-110",
         "Skarżysko-Kamienna",
         "41 100 10 02",
@@ -287,10 +289,10 @@ def test_a_seat_from_the_address_names_one_institution_only(
         """
     ).fetchall()
     assert [(r[0], r[1]) for r in rows] == [
-        # "… w Skarżysku-Kamiennej" would fit both homes there: the name as written is left
-        ("Dom Pomocy Społecznej", "unseated"),
-        ("Dom Pomocy Społecznej", "unseated"),
         ("Dom Pomocy Społecznej w Bliżynie", "styled_seat"),
+        # "… w Skarżysku-Kamiennej" would fit both homes there: each is named by its street too
+        ("Dom Pomocy Społecznej w Skarżysku-Kamiennej przy ul. Legionów 11", "styled_seat"),
+        ("Dom Pomocy Społecznej w Skarżysku-Kamiennej przy ul. Sokolej 7", "styled_seat"),
     ]
     # the form as written stays an alternate name of the one in Bliżyn, and no other institution
     # has the seat's name as an alternate

@@ -21,8 +21,11 @@ saying so). `choose_names` picks one, in this order of preference:
    order); then the sources' own pages, the commoner, the longer.
 
 A register name given its seat from the address ("Dom Pomocy Społecznej w Łodzi") must fit one
-institution only: when another one is, or may be, called so, the name as written ("Dom Pomocy
-Społecznej", form `unseated`) is left instead.
+institution only: when another one is, or may be, called so, it takes its street after "przy",
+as towns with several homes name them ("Dom Pomocy Społecznej w Łodzi przy ul. Rojnej 15",
+`transforms.street_locatives`); where the street cannot be phrased so, the name as written ("Dom
+Pomocy Społecznej", form `unseated`) is left instead. A name a source wrote itself is the
+register's and keeps no street, even when two homes of one town share it.
 
 A coordinator's answer to "Jak brzmi pełna nazwa?" (`acronym_name` cases) wins over all of it.
 Every other name (records' names, and the forms the sources wrote before letters were restored
@@ -31,7 +34,8 @@ or acronyms written out) is kept in `institution_names` as an alternate, one per
 
 An institution left with only an acronym — no record names it in full, or its full name was
 made from the address's seat and another institution would bear the same ("Środowiskowy Dom
-Samopomocy w Krakowie" for nine houses in Kraków) — is held back: moved to
+Samopomocy w Krakowie" for nine houses in Kraków, where no street tells them apart) — is held
+back: moved to
 `unnamed_institutions` with the reason, out of `institutions` and so out of the publication,
 until a coordinator names it (`acronym_name_cases` in warehouse/review_queue.py asks).
 """
@@ -45,6 +49,7 @@ import duckdb
 
 from transforms.morphology import analyse_word
 from transforms.normalise import NAME_FORMS
+from transforms.street_locatives import street_after_przy
 from transforms.text import fold_key
 from warehouse.judgements import current_review_decisions
 
@@ -125,6 +130,36 @@ def page_fuller_names(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, st
         for iid, rid, source, short, full in rows
         if _holds_with_adjectives(str(short), str(full))
     ]
+
+
+def _streets_for_shared_seats(con: duckdb.DuckDBPyConnection) -> None:
+    """A name made from the address's seat that another institution's name equals takes its
+    record's street after "przy" (`transforms.street_locatives`)."""
+    rows = con.execute(
+        """
+        SELECT c.institution_id, c.name, c.form,
+               (SELECT min(r.street) FROM records AS r
+                 WHERE list_contains(c.record_ids, r.record_id)) AS street
+        FROM name_candidates AS c
+        WHERE c.form IN ('styled_seat', 'expanded_seat')
+          AND EXISTS (
+              SELECT 1 FROM name_candidates AS o
+              WHERE o.institution_id <> c.institution_id AND o.form <> 'as_written'
+                AND name_fold(o.name) = name_fold(c.name)
+          )
+        """
+    ).fetchall()
+    updates = [
+        (f"{name} {phrase}", iid, name, form)
+        for iid, name, form, street in rows
+        if street and (phrase := street_after_przy(str(street)))
+    ]
+    if updates:
+        con.executemany(
+            "UPDATE name_candidates SET name = ? WHERE institution_id = ? AND name = ?"
+            " AND form = ?",
+            updates,
+        )
 
 
 def choose_names(
@@ -212,8 +247,12 @@ def choose_names(
         FROM name_candidates AS c
         """
     )
+    # Several homes of one type in one town: each is named by its street too, as such towns name
+    # them ("Dom Pomocy Społecznej w Łodzi przy ul. Rojnej 15"), when the street can be phrased.
+    _streets_for_shared_seats(con)
     # A seat taken from the address must fit one institution only ("Klub „Senior+” w Krakowie"
-    # for several clubs): such a name goes, and the name as written ('unseated') is left.
+    # for several clubs at one address): such a name goes, and the name as written ('unseated')
+    # is left.
     con.execute(
         """
         DELETE FROM name_candidates AS c
