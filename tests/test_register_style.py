@@ -75,14 +75,15 @@ def _row(name: str, county: str, **fields: str | None) -> RawRow:
          "Uniwersytet Trzeciego Wieku w Suchej Beskidzkiej"),
         ("Zagórzański Uniwersytet Trzeciego Wieku, Towarzystwo Ziemi Mszańskiej",
          "Zagórzański Uniwersytet Trzeciego Wieku"),
-        # utw_malopolskie.csv: a remark in lower case in brackets
-        ("Uniwersytet Trzeciego Wieku w Trzebinii (trzebińskie centrum kultury)",
-         "Uniwersytet Trzeciego Wieku w Trzebinii"),
         # --- stay as written ---
         # ops_malopolskie_geo.csv: the powiat's note keeps two namesakes' keys apart (the name
         # shown drops it later, in register_style)
         ("Gminny Ośrodek Pomocy Społecznej w Bolesławiu (pow. olkuski)",
          "Gminny Ośrodek Pomocy Społecznej w Bolesławiu (pow. olkuski)"),
+        # demo corpus (radomszczanski): a note in brackets may name a unit of the body, not
+        # remark on it; utw_malopolskie's "(trzebińskie centrum kultury)" stays with it
+        ("Sąd Rejonowy w Radomsku (kuratorzy rodzinni)",
+         "Sąd Rejonowy w Radomsku (kuratorzy rodzinni)"),
         # placowki_sds_dps_malopolskie.csv: a capitalised name in brackets is the unit's own
         ("Środowiskowy Dom Samopomocy Biecz - Filia w Gorlicach (Nadzieja)",
          "Środowiskowy Dom Samopomocy Biecz - Filia w Gorlicach (Nadzieja)"),

@@ -36,10 +36,6 @@ Before the name is parsed (`register_clean`, on the text as written):
   Wyższa Szkoła Turystyki i Ekologii" -> "… w Suchej Beskidzkiej" (a list that joins what it
   runs to who runs it); a name that is itself an operator's ("Stowarzyszenie …, Fundacja …")
   keeps its words;
-- a remark in lower case in brackets at the end goes: "Uniwersytet Trzeciego Wieku w Trzebini
-  (trzebińskie centrum kultury)": a list's remark, not the name ("… Filia w Gorlicach
-  (Nadzieja)" keeps its capitalised one; a note of the powiat, "(pow. olkuski)", is
-  `transforms.register_style`'s).
 
 """
 
@@ -108,11 +104,6 @@ _OPERATOR_AFTER_COMMA = re.compile(
     + r"|Wyższa\s+Szkoła|Uczelnia)\b.*$"
 )
 _TYPE_NAME_KEYS = frozenset(fold_key(a.full) for a in ACRONYMS)
-# (not a note of the powiat or gmina: `transforms.register_style` drops that from the name shown
-# only, so that the key keeps namesakes apart)
-_LOWER_NOTE_AT_END = re.compile(
-    r"^(?P<head>.+?)\s*\((?!pow\b|powiat\b|gm\b|gmina\b)[a-ząćęłńóśźż][^()]*\)$"
-)
 # What a branch is for, after its seat: "… Filia w Rożdżałach dla osób dorosłych …".
 _BRANCH_TAIL = re.compile(
     r"^(?P<head>.+?\s(?:[Ff]ilia|[Oo]ddział)\s+(?:w|we)\s+[" + CAPITAL + r"][\w-]*"
@@ -358,7 +349,6 @@ def register_clean(written: str, place_name: PlaceName | None = None) -> str:
     text = _without_house_number(text, place_name)
     text = _without_operator(text)
     text = _without_operator_after_comma(text)
-    text = _LOWER_NOTE_AT_END.sub(lambda m: m.group("head"), text)
     text = _BRANCH_TAIL.sub(lambda m: m.group("head"), text)
     text = _without_seat_clause(text)
     return text if text != normalise_space(normalise_quotes(written)) else written
