@@ -383,7 +383,9 @@ def _apply_night(
     """Bring `er_state_records` to tonight: the rows of records changed or removed go (kept
     in `er_inc_old`, the columns of last night's rows the night reads), the new and changed
     records' features, parsed now, come (their cluster and component for now their own uid),
-    and the statistics are recounted where the night moved them. Leaves `er_inc_dirty(uid)` (new and changed),
+    and the statistics are recounted where the night moved them. Leaves `er_features` (the
+    new and changed records' features, `rid` their uid; its counts are not tonight's),
+    `er_inc_dirty(uid)` (new and changed),
     `er_inc_gone(uid)` (changed and removed), `er_inc_removed(uid)` and
     `er_inc_stat_moved(uid, <counts>)` (unchanged records whose statistics moved to another
     bucket, with last night's counts)."""
@@ -417,15 +419,20 @@ def _apply_night(
         "WHERE uid IN (SELECT uid FROM er_inc_gone)"
     )
     con.execute("DELETE FROM er_state_records WHERE uid IN (SELECT uid FROM er_inc_gone)")
+    # The night's features keep their rows for the blocking keys (`night_keys`), in uids.
+    con.execute(
+        "UPDATE er_features AS f SET rid = n.uid FROM er_inc_night n "
+        "WHERE n.record_id = f.record_id"
+    )
     con.execute(
         """
         INSERT INTO er_state_records BY NAME
-        SELECT n.uid, f.* EXCLUDE (rid), n.fingerprint, n.uid AS cluster, n.uid AS component
-        FROM er_features f JOIN er_inc_night n USING (record_id)
+        SELECT f.rid AS uid, f.* EXCLUDE (rid), n.fingerprint, f.rid AS cluster,
+               f.rid AS component
+        FROM er_features f JOIN er_inc_night n ON n.uid = f.rid
         """
     )
     con.execute("DROP TABLE er_inc_delta_input")
-    con.execute("DROP TABLE IF EXISTS er_features")
     # The counts of the new and changed records' keys, and of those that changed or left.
     update_statistics(
         con, "er_state_records", "uid", "er_inc_dirty", "er_inc_old", moved="er_inc_stat_moved"

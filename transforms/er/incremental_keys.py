@@ -72,8 +72,8 @@ def save_keys(con: duckdb.DuckDBPyConnection) -> None:
 
 def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     """Tonight's blocks where the night's records change them. Needs `er_state_records` with
-    tonight's rows, `er_inc_dirty` (uids of the new and changed records), `er_inc_gone` (uids
-    of records changed or gone). Leaves, in uids, each pair `(a, b)` with `a` the record of
+    tonight's rows, `er_features` (the new and changed records' features, `rid` their uid),
+    `er_inc_dirty` (their uids), `er_inc_gone` (uids of records changed or gone). Leaves, in uids, each pair `(a, b)` with `a` the record of
     the smaller record id: `er_inc_dirty_pairs` (pairs of the blocks new and changed records
     are in, one of them new or changed), `er_inc_regroup(uid)` (unchanged records of blocks
     that crossed their size limit or turned valid or invalid), `er_inc_regroup_pairs` (their
@@ -85,12 +85,8 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     changed or left, the records of raw blocks that crossed their limit (their blocked-on
     key moves), and the members of the blocked-on blocks the night's pairs come from."""
     con.execute(f"CREATE OR REPLACE TEMP VIEW er_inc_rules AS {_RULE_LIMITS}")
-    # The night's records once (the rules read `er_features` many times over).
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE er_features AS "
-        "SELECT * EXCLUDE (uid, fingerprint, cluster, component), uid AS rid "
-        "FROM er_state_records WHERE uid IN (SELECT uid FROM er_inc_dirty)"
-    )
+    # The night's records' features as the night parsed them (`rid` their uid): a copy from
+    # the state's wide rows would read every record's.
     record_keys(con, "er_inc_dkeys")
     con.execute("DROP TABLE er_features")
     con.execute("ALTER TABLE er_inc_dkeys RENAME COLUMN rid TO uid")
