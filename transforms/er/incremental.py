@@ -49,8 +49,9 @@ columns of `records` that `features.build_features_from_records` reads (`RECORDS
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import duckdb
 import numpy as np
@@ -73,7 +74,16 @@ from transforms.er.resolve import Resolution, resolve_features
 from transforms.er.scoring import band_table_sql
 from transforms.er.statistics import update_statistics
 
-Builder = Callable[[duckdb.DuckDBPyConnection, str], int]
+
+class Builder(Protocol):
+    """Builds `er_features` from a table of records (`features.build_features_from_raw`,
+    `build_features_from_records`); without `statistics`, their counts left at 0."""
+
+    def __call__(
+        self, con: duckdb.DuckDBPyConnection, table: str, *, statistics: bool = True
+    ) -> int: ...
+
+
 INPUT_COLUMNS = (
     "record_id", "source", "name", "street", "postal_code", "locality", "phone", "email",
     "website", "nip", "regon",
@@ -421,7 +431,7 @@ def _apply_night(
         WHERE n.status IN ('added', 'changed')
         """
     )
-    build(con, "er_inc_delta_input")
+    build(con, "er_inc_delta_input", statistics=False)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE er_inc_dirty AS "
         "SELECT uid FROM er_inc_night WHERE status IN ('added', 'changed')"
