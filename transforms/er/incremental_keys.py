@@ -23,22 +23,34 @@ _RULE_LIMITS = " UNION ALL ".join(
 )
 
 
-def _keys_sql(rule: BlockingRule) -> str:
-    refine = f"k.key || '|' || ({rule.refine_sql})" if rule.refine_sql else "NULL"
-    return f"""
-        SELECT '{rule.name}' AS rule, k.rid, k.key, {refine} AS refined
-        FROM (SELECT DISTINCT rid, key FROM ({rule.keys_sql})
-              WHERE key IS NOT NULL AND key <> '') AS k
-        JOIN er_features f ON f.rid = k.rid
-    """
+def _rule_keys(rule: BlockingRule) -> str:
+    """A struct of the rule's name, a record's keys and what refines them (over `f`)."""
+    refine = f"CAST(({rule.refine_sql}) AS VARCHAR)" if rule.refine_sql else "NULL::VARCHAR"
+    return (
+        f"{{'rule': '{rule.name}', 'keys': CAST(({rule.keys}) AS VARCHAR[]), "
+        f"'refine': {refine}, 'refines': {'true' if rule.refine_sql else 'false'}}}"
+    )
 
 
 def record_keys(con: duckdb.DuckDBPyConnection, out: str) -> None:
-    """`out(rule, rid, key, refined)`: every rule's raw keys of the records of `er_features`."""
+    """`out(rule, rid, key, refined)`: every rule's raw keys of the records of `er_features`,
+    in one pass over them (a statement per rule, or a union of them, costs a night more to
+    plan than to run)."""
     con.execute(STEM_MACRO)
+    rules = ", ".join(_rule_keys(rule) for rule in RULES)
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {out} AS "
-        + " UNION ALL ".join(_keys_sql(rule) for rule in RULES)
+        f"""
+        CREATE OR REPLACE TEMP TABLE {out} AS
+        WITH by_rule AS (SELECT f.rid, unnest([{rules}]) AS r FROM er_features f),
+             keyed AS (
+                 SELECT r.rule AS rule, rid, unnest(r.keys) AS key, r.refine AS refine,
+                        r.refines AS refines
+                 FROM by_rule
+             )
+        SELECT DISTINCT rule, rid, key,
+               CASE WHEN refines THEN key || '|' || refine END AS refined
+        FROM keyed WHERE key IS NOT NULL AND key <> ''
+        """
     )
 
 
