@@ -340,8 +340,8 @@ def _resolve_night(
     _save_decisions(con, decisions)
     for name in ("er_inc_night", "er_inc_old", "er_inc_dirty", "er_inc_removed",
                  "er_inc_stat_moved", "er_inc_stat_pairs", "er_inc_fresh", "er_inc_old_pairs",
-                 "er_inc_to_score", "er_inc_scored", "er_inc_dirty_pairs", "er_inc_regroup",
-                 "er_inc_regroup_pairs", "er_inc_region", "er_inc_decided_now"):  # fmt: skip
+                 "er_inc_to_score", "er_inc_scored", "er_inc_near", "er_inc_regroup",
+                 "er_inc_region", "er_inc_decided_now"):  # fmt: skip
         con.execute(f"DROP TABLE IF EXISTS {name}")
     stats["saving_s"] = round(time.perf_counter() - lap, 2)
     stats["total_s"] = round(time.perf_counter() - clock, 2)

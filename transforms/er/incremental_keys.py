@@ -86,11 +86,10 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     """Tonight's blocks where the night's records change them. Needs `er_state_records` with
     tonight's rows, `er_features` (the new and changed records' features, `rid` their uid),
     `er_inc_dirty` (their uids), `er_inc_gone` (uids of records changed or gone). Leaves, in uids, each pair `(a, b)` with `a` the record of
-    the smaller record id: `er_inc_dirty_pairs` (pairs of the blocks new and changed records
-    are in, one of them new or changed), `er_inc_regroup(uid)` (unchanged records of blocks
-    that crossed their size limit or turned valid or invalid), `er_inc_regroup_pairs` (their
-    pairs among themselves, every rule); and for `save_night_keys`: the new keys and the
-    recounted blocks.
+    the smaller record id: `er_inc_fresh` (the pairs of the blocks new and changed records
+    are in, one of them new or changed, and the pairs among `er_inc_regroup(uid)`, unchanged
+    records of blocks that crossed their size limit or turned valid or invalid, from every
+    rule); and for `save_night_keys`: the new keys and the recounted blocks.
 
     A block's size tonight is last night's (`er_state_blocks`) plus the night's records that
     enter it less those that leave it: the kept keys are read only for the records that
@@ -224,21 +223,19 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
         WHERE (a.rule, a.eff) IN (SELECT (rule, eff) FROM sizes WHERE n > 1 AND n <= max_block)
         """
     )
-    # Each pair with `a` the record of the smaller record id.
-    for uid_table, out in (
-        ("er_inc_dirty_uid_pairs", "er_inc_dirty_pairs"),
-        ("er_inc_regroup_uid_pairs", "er_inc_regroup_pairs"),
-    ):
-        con.execute(
-            f"""
-            CREATE OR REPLACE TEMP TABLE {out} AS
-            SELECT DISTINCT
-                   CASE WHEN x.record_id < y.record_id THEN x.uid ELSE y.uid END AS a,
-                   CASE WHEN x.record_id < y.record_id THEN y.uid ELSE x.uid END AS b
-            FROM {uid_table} p JOIN er_state_records x ON x.uid = p.a
-            JOIN er_state_records y ON y.uid = p.b
-            """
+    # Both kinds of pairs, each with `a` the record of the smaller record id.
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_inc_fresh AS
+        WITH pairs AS (
+            SELECT a, b FROM er_inc_dirty_uid_pairs UNION SELECT a, b FROM er_inc_regroup_uid_pairs
         )
+        SELECT CASE WHEN x.record_id < y.record_id THEN x.uid ELSE y.uid END AS a,
+               CASE WHEN x.record_id < y.record_id THEN y.uid ELSE x.uid END AS b
+        FROM pairs p JOIN er_state_records x ON x.uid = p.a
+        JOIN er_state_records y ON y.uid = p.b
+        """
+    )
     con.execute("CREATE OR REPLACE TEMP TABLE er_inc_regroup AS SELECT uid FROM er_inc_regroup_uid")
     proposed = dict(
         con.execute("SELECT rule, count(*) FROM er_inc_dirty_uid_pairs GROUP BY rule").fetchall()

@@ -33,33 +33,30 @@ def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     records, or scored anew), with their last scores. Only the night's records are keyed
     (`incremental_keys`)."""
     counts = night_keys(con)
+    # The state's pairs with an end among the night's records, once (one pass over every
+    # pair); then each condition on those.
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_inc_near AS
+        WITH ends AS (
+            SELECT uid FROM er_inc_gone UNION SELECT uid FROM er_inc_regroup
+            UNION SELECT uid FROM er_inc_stat_moved UNION SELECT a FROM er_inc_fresh
+        )
+        SELECT * FROM er_state_pairs
+        WHERE a IN (SELECT uid FROM ends) OR b IN (SELECT uid FROM ends)
+        """
+    )
     _stat_moved_pairs(con)
     con.execute(
         """
-        CREATE OR REPLACE TEMP TABLE er_inc_fresh AS
-        SELECT a, b FROM er_inc_dirty_pairs UNION SELECT a, b FROM er_inc_regroup_pairs
-        """
-    )
-    # The state's pairs with an end among those records first (one pass over every pair),
-    # then each condition on those.
-    con.execute(
-        """
         CREATE OR REPLACE TEMP TABLE er_inc_old_pairs AS
-        WITH ends AS (
-            SELECT uid FROM er_inc_gone UNION SELECT uid FROM er_inc_regroup
-            UNION SELECT a FROM er_inc_stat_pairs UNION SELECT a FROM er_inc_fresh
-        ),
-        near AS (
-            SELECT * FROM er_state_pairs
-            WHERE a IN (SELECT uid FROM ends) OR b IN (SELECT uid FROM ends)
-        )
         SELECT p.*,
                p.a IN (SELECT uid FROM er_inc_gone) OR p.b IN (SELECT uid FROM er_inc_gone)
                OR (p.a IN (SELECT uid FROM er_inc_regroup)
                    AND p.b IN (SELECT uid FROM er_inc_regroup)) AS dropped,
                p.a IN (SELECT uid FROM er_inc_removed) OR p.b IN (SELECT uid FROM er_inc_removed)
                AS with_removed
-        FROM near p
+        FROM er_inc_near p
         WHERE p.a IN (SELECT uid FROM er_inc_gone) OR p.b IN (SELECT uid FROM er_inc_gone)
            OR (p.a IN (SELECT uid FROM er_inc_regroup) AND p.b IN (SELECT uid FROM er_inc_regroup))
            OR (p.a, p.b) IN (SELECT (a, b) FROM er_inc_stat_pairs)
@@ -85,7 +82,7 @@ def _stat_moved_pairs(con: duckdb.DuckDBPyConnection) -> None:
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_stat_pairs AS
         WITH touched AS (
-            SELECT a, b FROM er_state_pairs
+            SELECT a, b FROM er_inc_near
             WHERE a IN (SELECT uid FROM er_inc_stat_moved) OR b IN (SELECT uid FROM er_inc_stat_moved)
         ),
         now AS (
