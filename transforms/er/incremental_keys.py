@@ -32,8 +32,8 @@ def _rule_keys(rule: BlockingRule) -> str:
     )
 
 
-def record_keys(con: duckdb.DuckDBPyConnection, out: str) -> None:
-    """`out(rule, rid, key, refined)`: every rule's raw keys of the records of `er_features`,
+def record_keys(con: duckdb.DuckDBPyConnection, out: str, rid: str = "rid") -> None:
+    """`out(rule, <rid>, key, refined)`: every rule's raw keys of the records of `er_features`,
     in one pass over them (a statement per rule, or a union of them, costs a night more to
     plan than to run)."""
     con.execute(STEM_MACRO)
@@ -47,7 +47,7 @@ def record_keys(con: duckdb.DuckDBPyConnection, out: str) -> None:
                         r.refines AS refines
                  FROM by_rule
              )
-        SELECT DISTINCT rule, rid, key,
+        SELECT DISTINCT rule, rid AS {rid}, key,
                CASE WHEN refines THEN key || '|' || refine END AS refined
         FROM keyed WHERE key IS NOT NULL AND key <> ''
         """
@@ -98,9 +98,8 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     con.execute(f"CREATE OR REPLACE TEMP VIEW er_inc_rules AS {_RULE_LIMITS}")
     # The night's records' features as the night parsed them (`rid` their uid): a copy from
     # the state's wide rows would read every record's.
-    record_keys(con, "er_inc_dkeys")
+    record_keys(con, "er_inc_dkeys", rid="uid")
     con.execute("DROP TABLE er_features")
-    con.execute("ALTER TABLE er_inc_dkeys RENAME COLUMN rid TO uid")
     # The kept keys of the records that changed or left.
     con.execute(
         "CREATE OR REPLACE TEMP TABLE er_inc_gkeys AS SELECT rule, uid, key, eff "
@@ -192,7 +191,7 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     # Unchanged records whose raw block crossed its limit, or whose block turned valid or not.
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE er_inc_regroup_uid AS
+        CREATE OR REPLACE TEMP TABLE er_inc_regroup AS
         SELECT uid FROM er_inc_tkeys WHERE NOT dirty
         UNION
         SELECT c.uid FROM er_inc_cur c JOIN er_inc_eff_n n USING (rule, eff)
@@ -205,10 +204,10 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
         CREATE OR REPLACE TEMP TABLE er_inc_regroup_uid_pairs AS
         WITH mine AS (
             SELECT rule, uid, eff FROM er_inc_tkeys
-            WHERE eff IS NOT NULL AND uid IN (SELECT uid FROM er_inc_regroup_uid)
+            WHERE eff IS NOT NULL AND uid IN (SELECT uid FROM er_inc_regroup)
             UNION ALL
             SELECT k.rule, k.uid, k.eff FROM er_state_keys k
-            WHERE k.eff IS NOT NULL AND k.uid IN (SELECT uid FROM er_inc_regroup_uid)
+            WHERE k.eff IS NOT NULL AND k.uid IN (SELECT uid FROM er_inc_regroup)
               AND NOT EXISTS (SELECT 1 FROM er_inc_raw_n r
                               WHERE r.crossed AND r.rule = k.rule AND r.key = k.key)
         ),
@@ -236,11 +235,10 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
         JOIN er_state_records y ON y.uid = p.b
         """
     )
-    con.execute("CREATE OR REPLACE TEMP TABLE er_inc_regroup AS SELECT uid FROM er_inc_regroup_uid")
     proposed = dict(
         con.execute("SELECT rule, count(*) FROM er_inc_dirty_uid_pairs GROUP BY rule").fetchall()
     )
-    for name in ("er_inc_dirty_uid_pairs", "er_inc_regroup_uid_pairs", "er_inc_regroup_uid"):
+    for name in ("er_inc_dirty_uid_pairs", "er_inc_regroup_uid_pairs"):
         con.execute(f"DROP TABLE IF EXISTS {name}")
     return tuple(
         RuleCount(rule.name, int(proposed.get(rule.name, 0)), int(proposed.get(rule.name, 0)),
