@@ -82,3 +82,19 @@ def test_a_subset_in_another_order(features: duckdb.DuckDBPyConnection) -> None:
     )
     for field, levels in expected.items():
         assert np.array_equal(levels[pick], got[field]), field
+
+
+def test_a_value_holding_the_separator_is_refused(features: duckdb.DuckDBPyConnection) -> None:
+    # The lists are fetched joined by U+001F: a value holding it must not be read as two.
+    rows = features.execute(
+        f"SELECT {codes_select_sql()} FROM (SELECT * REPLACE "
+        "(['501' || chr(31) || '502', NULL] AS phones) FROM er_features WHERE rid < 5)"
+    ).fetchnumpy()
+    with pytest.raises(ValueError, match="separator"):
+        codes_of_rows(rows)
+    # a NULL in a list is not such a value
+    rows = features.execute(
+        f"SELECT {codes_select_sql()} FROM (SELECT * REPLACE "
+        "(['501', NULL, '502'] AS phones) FROM er_features WHERE rid < 5)"
+    ).fetchnumpy()
+    assert codes_of_rows(rows).phones.codes.shape == (5, 2)

@@ -293,7 +293,7 @@ def codes_select_sql() -> str:
     `codes_of_rows` reads from the postal code and phones: `district_sql`'s list lambda
     costs more than the rest of the row), the flags and counts, and the lists (and the places
     with their stems) joined into one string each. Needs `STEM_MACRO`."""
-    joined = [f"array_to_string({c}, chr(31)) AS {c}" for c in _LISTS]
+    joined = [f"array_to_string({c}, chr(31)) AS {c}, list_count({c}) AS {c}_n" for c in _LISTS]
     places = "[place, locality, locality_alt]"
     return ", ".join(
         [
@@ -329,11 +329,16 @@ def _factorized(
 
 
 def _split_items(
-    column: npt.NDArray[np.object_],
+    column: npt.NDArray[np.object_], counts: Any
 ) -> tuple[npt.NDArray[np.int64], list[str]]:
-    """Each row's values of a joined list column: (row, value) with the row repeated."""
-    parts = [v.split(_JOIN) if v is not None else [] for v in _objects(column).tolist()]
-    rows = np.repeat(np.arange(len(parts), dtype=np.int64), [len(p) for p in parts])
+    """Each row's values of a joined list column: (row, value) with the row repeated.
+    `counts`: each row's number of values (non-NULL; a value holding the separator would
+    split into more, and is refused rather than read as two)."""
+    parts = [v.split(_JOIN) if v else [] for v in _objects(column).tolist()]
+    lengths = np.fromiter((len(p) for p in parts), np.int64, len(parts))
+    if np.any(lengths > np.asarray(counts, dtype=np.int64)):
+        raise ValueError("codes_of_rows: a list value holds the separator (U+001F)")
+    rows = np.repeat(np.arange(len(parts), dtype=np.int64), lengths)
     return rows, list(chain.from_iterable(parts))
 
 
@@ -346,8 +351,8 @@ def _distinct_items(
     return rows[first], codes[first], first
 
 
-def _list_of_rows(n: int, column: npt.NDArray[np.object_]) -> CodedList:
-    rows, values = _split_items(column)
+def _list_of_rows(n: int, columns: Mapping[str, Any], field: str) -> CodedList:
+    rows, values = _split_items(columns[field], columns[f"{field}_n"])
     kept = np.flatnonzero(np.array([v != "" for v in values], dtype=bool))
     codes, uniques = _factorized([values[i] for i in kept.tolist()])
     r, c, _ = _distinct_items(rows[kept], codes.astype(np.int64), len(uniques))
@@ -371,8 +376,8 @@ def codes_of_rows(columns: Mapping[str, Any]) -> RecordCodes:
         for code, numbers in zip(_objects(columns["postal"]).tolist(), phones, strict=True)
     ]
     codes["district"], _ = _factorized(district)
-    rows, items = _split_items(columns["places"])
-    _, stems = _split_items(columns["place_stems"])
+    rows, items = _split_items(columns["places"], 3)
+    _, stems = _split_items(columns["place_stems"], 3)
     kept = np.flatnonzero(np.array([v != "" for v in items], dtype=bool))
     place_codes, place_values = _factorized([items[i] for i in kept.tolist()])
     stem_codes, _ = _factorized([stems[i] for i in kept.tolist()])
@@ -414,10 +419,10 @@ def codes_of_rows(columns: Mapping[str, Any]) -> RecordCodes:
         regon9=codes["regon9"],
         gmina=codes["gmina"],
         source=codes["source"],
-        phones=_list_of_rows(n, columns["phones"]),
-        phones7=_list_of_rows(n, columns["phones7"]),
-        emails=_list_of_rows(n, columns["emails"]),
-        email_domains=_list_of_rows(n, columns["email_domains"]),
+        phones=_list_of_rows(n, columns, "phones"),
+        phones7=_list_of_rows(n, columns, "phones7"),
+        emails=_list_of_rows(n, columns, "emails"),
+        email_domains=_list_of_rows(n, columns, "email_domains"),
         places=_coded_list(n, place_rows, place),
         place_stems=_coded_list(n, place_rows, stem_codes[first].astype(np.int64)),
         place_alike=_coded_list(
