@@ -418,10 +418,9 @@ def _apply_night(
     records' features, parsed now, come (their cluster and component for now their own uid),
     and the statistics are recounted where the night moved them. Leaves `er_features` (the
     new and changed records' features, `rid` their uid; its counts are not tonight's),
-    `er_inc_dirty(uid)` (new and changed),
-    `er_inc_gone(uid)` (changed and removed), `er_inc_removed(uid)` and
-    `er_inc_stat_moved(uid, <counts>)` (unchanged records whose statistics moved to another
-    bucket, with last night's counts)."""
+    `er_inc_dirty(uid)` (new and changed), `er_inc_gone(uid)` (changed and removed),
+    `er_inc_removed(uid)` and `er_inc_stat_moved(uid, <counts>)` (unchanged records whose
+    statistics moved to another bucket, with last night's counts)."""
     # Only the columns the features are made of (the nightly `records` row is wide).
     selected = "t.*" if columns is None else ", ".join(f"t.{c}" for c in columns)
     con.execute(

@@ -85,11 +85,12 @@ def save_keys(con: duckdb.DuckDBPyConnection) -> None:
 def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     """Tonight's blocks where the night's records change them. Needs `er_state_records` with
     tonight's rows, `er_features` (the new and changed records' features, `rid` their uid),
-    `er_inc_dirty` (their uids), `er_inc_gone` (uids of records changed or gone). Leaves, in uids, each pair `(a, b)` with `a` the record of
-    the smaller record id: `er_inc_fresh` (the pairs of the blocks new and changed records
-    are in, one of them new or changed, and the pairs among `er_inc_regroup(uid)`, unchanged
-    records of blocks that crossed their size limit or turned valid or invalid, from every
-    rule); and for `save_night_keys`: the new keys and the recounted blocks.
+    `er_inc_dirty` (their uids), `er_inc_gone` (uids of records changed or gone). Leaves, in
+    uids, each pair `(a, b)` with `a` the record of the smaller record id: `er_inc_fresh`
+    (the pairs of the blocks new and changed records are in, one of them new or changed, and
+    the pairs among `er_inc_regroup(uid)`, unchanged records of blocks that crossed their
+    size limit or turned valid or invalid, from every rule); and for `save_night_keys`: the
+    new keys and the recounted blocks.
 
     A block's size tonight is last night's (`er_state_blocks`) plus the night's records that
     enter it less those that leave it: the kept keys are read only for the records that
