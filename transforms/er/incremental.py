@@ -49,7 +49,8 @@ columns of `records` that `features.build_features_from_records` reads (`RECORDS
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -286,13 +287,24 @@ def resolve_incrementally(
     lower too, under load)."""
     if not has_state(con):
         raise ValueError("incremental matching: no matcher state here; run a full match first")
+    with single_threaded(con):
+        return _resolve_night(con, table, decisions, model, build, review_limit, columns)
+
+
+@contextmanager
+def single_threaded(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """DuckDB on one thread inside, the connection's thread count restored after. A night
+    that fails inside its caller's transaction leaves it aborted, and no setting can be
+    changed until the rollback: the night's own error propagates, and a caller that opened
+    the transaction restores the count after it (`warehouse.match_state`)."""
     row = con.execute("SELECT current_setting('threads')").fetchone()
     threads = int(row[0]) if row else 1
     con.execute("SET threads = 1")
     try:
-        return _resolve_night(con, table, decisions, model, build, review_limit, columns)
+        yield
     finally:
-        con.execute(f"SET threads = {threads}")
+        with suppress(duckdb.TransactionException):
+            con.execute(f"SET threads = {threads}")
 
 
 def _resolve_night(
