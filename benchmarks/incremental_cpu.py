@@ -17,8 +17,10 @@ that and matches `records_before` in full keeping the state, as the night before
 with this version's code. `measure` runs the incremental
 match (or, with `--full`, the full match that keeps the state) on a copy of the prepared
 night per round and prints each round's CPU and wall seconds and the statements it ran.
-`--code DIR` runs another version's code (a `git archive` of it) with this script, and
-`--statements N` prints the N statements that took the most CPU in the last round.
+`--code DIR` runs another version's code (a `git archive` of it) with this script,
+`--statements N` prints the N statements that took the most CPU in the last round, and
+`--parts` the last round's statements' CPU by the matcher's function that ran them (the
+innermost one of `transforms/`), the rest of the round's CPU as Python.
 """
 
 from __future__ import annotations
@@ -30,30 +32,44 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 
 
+def _caller() -> str:
+    """The innermost function of the matcher's code (`transforms/`) on the stack."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        if f"{os.sep}transforms{os.sep}" in frame.f_code.co_filename:
+            return f"{Path(frame.f_code.co_filename).stem}.{frame.f_code.co_name}"
+        frame = frame.f_back  # type: ignore[assignment]
+    return "?"
+
+
 class CountingConnection:
-    """A DuckDB connection that counts its statements and the CPU each took (the rest is
-    passed through)."""
+    """A DuckDB connection that counts its statements, the CPU each took and the matcher's
+    function that ran it (the rest is passed through)."""
 
     def __init__(self, con: Any) -> None:
         self._con = con
         self.statements: list[tuple[float, str]] = []
+        self.callers: list[str] = []
 
     def execute(self, sql: str, *args: Any) -> Any:
         clock = time.process_time()
         result = self._con.execute(sql, *args)
         self.statements.append((time.process_time() - clock, " ".join(sql.split())[:150]))
+        self.callers.append(_caller())
         return result
 
     def executemany(self, sql: str, *args: Any) -> Any:
         clock = time.process_time()
         result = self._con.executemany(sql, *args)
         self.statements.append((time.process_time() - clock, " ".join(sql.split())[:150]))
+        self.callers.append(_caller())
         return result
 
     def __getattr__(self, name: str) -> Any:
@@ -151,11 +167,24 @@ def _round(
     return cpu, wall, workers, con, counts
 
 
-def measure(night: Path, rounds: int, full: bool, top: int) -> None:
+def _print_parts(con: CountingConnection, cpu: float) -> None:
+    """The statements' CPU and count by the function that ran them, and the rest."""
+    seconds: dict[str, float] = defaultdict(float)
+    count: dict[str, int] = defaultdict(int)
+    for (spent, _), caller in zip(con.statements, con.callers, strict=True):
+        seconds[caller] += spent
+        count[caller] += 1
+    for caller, spent in sorted(seconds.items(), key=lambda kv: -kv[1]):
+        print(f"{spent:7.3f} s {count[caller]:4d}  {caller}")
+    print(f"{cpu - sum(seconds.values()):7.3f} s       Python (outside the statements)")
+
+
+def measure(night: Path, rounds: int, full: bool, top: int, parts: bool = False) -> None:
     import transforms
 
     print(f"code: {Path(transforms.__file__).parent.parent}", flush=True)
     last: CountingConnection | None = None
+    cpu = 0.0
     for i in range(rounds):
         cpu, wall, workers, last, counts = _round(night, full)
         figures = {
@@ -171,6 +200,8 @@ def measure(night: Path, rounds: int, full: bool, top: int) -> None:
     if last is not None and top:
         for seconds, sql in sorted(last.statements, reverse=True)[:top]:
             print(f"{seconds:7.3f}  {sql}")
+    if last is not None and parts:
+        _print_parts(last, cpu)
 
 
 def main() -> int:
@@ -188,6 +219,7 @@ def main() -> int:
     m.add_argument("--rounds", type=int, default=3)
     m.add_argument("--full", action="store_true")
     m.add_argument("--statements", type=int, default=0)
+    m.add_argument("--parts", action="store_true")
     args = parser.parse_args()
     code = (args.code or REPO).resolve()
     sys.path.insert(0, str(code))
@@ -196,7 +228,7 @@ def main() -> int:
     elif args.verb == "prepare":
         prepare(args.changed, args.out)
     else:
-        measure(args.night, args.rounds, args.full, args.statements)
+        measure(args.night, args.rounds, args.full, args.statements, args.parts)
     return 0
 
 

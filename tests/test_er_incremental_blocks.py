@@ -83,7 +83,9 @@ def crossing(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     resolve_keeping_state(incremental, "er_night_input")
     before = {"ZG": _refined(incremental, "ZG"), "ZS": _refined(incremental, "ZS")}
     load_records_file(incremental, folder / "second.parquet", "er_night_input")
+    incremental.execute("SET threads = 3")
     night, changes = resolve_incrementally(incremental, "er_night_input")
+    threads_after = incremental.execute("SELECT current_setting('threads')").fetchone()
     after = {"ZG": _refined(incremental, "ZG"), "ZS": _refined(incremental, "ZS")}
 
     rebuilt_con = duckdb.connect()
@@ -97,6 +99,7 @@ def crossing(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         "rebuilt": rebuilt.clusters,
         "incremental_kept": _kept(incremental),
         "rebuilt_kept": _kept(rebuilt_con),
+        "threads_after": threads_after,
     }
 
 
@@ -119,3 +122,8 @@ def test_the_state_equals_a_full_rebuild_s(crossing: dict[str, object], kept: st
 
 def test_clusters_equal_a_full_rebuild(crossing: dict[str, object]) -> None:
     assert crossing["night"] == crossing["rebuilt"]
+
+
+def test_the_connection_s_threads_are_restored(crossing: dict[str, object]) -> None:
+    # The night runs DuckDB on one thread and gives the connection back as it found it.
+    assert crossing["threads_after"] == (3,)

@@ -33,6 +33,7 @@ from transforms.er.incremental import (
     has_state,
     resolve_incrementally,
     resolve_keeping_state,
+    single_threaded,
 )
 from transforms.er.model import PairModel, load_model
 from transforms.er.resolve import Resolution
@@ -140,8 +141,9 @@ def _incremental(
     clock: float,
 ) -> MatchRun:
     # One transaction: the state's rows are changed in place, all or nothing (a failure
-    # leaves last night's state, and the night matches in full).
-    with transaction(con):
+    # leaves last night's state, and the night matches in full, with the connection's
+    # thread count: `single_threaded` restores it after the rollback too).
+    with single_threaded(con), transaction(con):
         resolution, changes = resolve_incrementally(
             con,
             "records",

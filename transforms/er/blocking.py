@@ -40,36 +40,42 @@ _DENSE = 50
 
 @dataclass(frozen=True, slots=True)
 class BlockingRule:
-    """`keys_sql` selects `(rid, key)` from er_features; `refine_sql` adds to an oversized key."""
+    """`keys`: SQL of a record's keys (a VARCHAR[] over a row of er_features; NULL and empty
+    keys are dropped); `refine_sql` adds to an oversized key (over the row as `f`)."""
 
     name: str
-    keys_sql: str
+    keys: str
     refine_sql: str | None = None
     max_block: int = 150
 
+    @property
+    def keys_sql(self) -> str:
+        """`(rid, key)` of every record of er_features."""
+        return f"SELECT rid, unnest({self.keys}) AS key FROM er_features"
+
 
 RULES: tuple[BlockingRule, ...] = (
-    BlockingRule("nip", "SELECT rid, nip AS key FROM er_features"),
+    BlockingRule("nip", "[nip]"),
     # A 14-digit REGON is a local unit (branch) of the 9-digit one: they meet, the ladder tells.
-    BlockingRule("regon", "SELECT rid, regon[1:9] AS key FROM er_features"),
-    BlockingRule("phone", "SELECT rid, unnest(phones) AS key FROM er_features", _CORE_HEAD_F),
-    BlockingRule("email", "SELECT rid, unnest(emails) AS key FROM er_features", _CORE_HEAD_F),
+    BlockingRule("regon", "[regon[1:9]]"),
+    BlockingRule("phone", "phones", _CORE_HEAD_F),
+    BlockingRule("email", "emails", _CORE_HEAD_F),
     # A domain is shared by a gmina's office, school and library: only records of one type
     # meet on it, and a domain with more than 40 of them is a free-mail one (o2.pl, wp.pl),
     # skipped rather than refined. (Keyed by the domain alone and refined it proposed 1.3
     # pairs per record on er-scale and not one true pair that no other rule found.)
     BlockingRule(
         "email_domain",
-        "SELECT rid, unnest(email_domains) || '|' || type_code AS key FROM er_features",
+        "list_transform(email_domains, d -> d || '|' || type_code)",
         max_block=40,
     ),
-    BlockingRule("website", "SELECT rid, host AS key FROM er_features", _CORE_HEAD_F),
+    BlockingRule("website", "[host]", _CORE_HEAD_F),
     # Postal codes and places full of associations (thousands of NGOs in a Warsaw district
     # or a rural postal code) are re-keyed with the name's first words above `_DENSE` records:
     # a full block of 150 is 11 thousand pairs, almost all of them different associations.
     BlockingRule(
         "postal_type",
-        "SELECT rid, postal || '|' || type_code AS key FROM er_features",
+        "[postal || '|' || type_code]",
         _CORE_HEAD_F,
         max_block=_DENSE,
     ),
@@ -77,17 +83,17 @@ RULES: tuple[BlockingRule, ...] = (
     # or their locality, whichever they have.
     BlockingRule(
         "place_type",
-        "SELECT rid, unnest(list_distinct(list_filter("
-        "[er_stem(place), er_stem(locality), er_stem(locality_alt)], x -> x IS NOT NULL)))"
-        " || '|' || type_code AS key FROM er_features",
+        "list_transform(list_distinct(list_filter("
+        "[er_stem(place), er_stem(locality), er_stem(locality_alt)], x -> x IS NOT NULL)),"
+        " x -> x || '|' || type_code)",
         _CORE_HEAD_F,
         max_block=_DENSE,
     ),
     BlockingRule(
         "name_token_place",
-        "SELECT rid, unnest(list_distinct(list_filter("
-        "[er_stem(place), er_stem(locality)], x -> x IS NOT NULL)))"
-        " || '|' || " + _NOW_HEAD + " AS key FROM er_features",
+        "list_transform(list_distinct(list_filter("
+        "[er_stem(place), er_stem(locality)], x -> x IS NOT NULL)),"
+        " x -> x || '|' || " + _NOW_HEAD + ")",
         "coalesce(f.number, '') || '|' || coalesce(f.core, '')",
         max_block=_DENSE,
     ),
@@ -97,13 +103,13 @@ RULES: tuple[BlockingRule, ...] = (
     # type phrase.
     BlockingRule(
         "street_type",
-        "SELECT rid, street || ' ' || house || '|' || type_code AS key FROM er_features",
+        "[street || ' ' || house || '|' || type_code]",
         _CORE_HEAD_F,
         max_block=_DENSE,
     ),
     BlockingRule(
         "name_number",
-        "SELECT rid, name_key AS key FROM er_features",
+        "[name_key]",
         "coalesce(f.postal, f.locality, '')",
     ),
     # A type phrase rare enough to be a name meets its records wherever they are, so a mention
@@ -112,7 +118,7 @@ RULES: tuple[BlockingRule, ...] = (
     # thousands) is not. On er-dev it adds 7 % of candidate pairs.
     BlockingRule(
         "core_rare",
-        "SELECT rid, core || '#' || coalesce(number, '') AS key FROM er_features",
+        "[core || '#' || coalesce(number, '')]",
         max_block=40,
     ),
 )

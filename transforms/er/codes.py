@@ -8,15 +8,18 @@ behind the codes of fields compared by similarity are kept for rapidfuzz.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from typing import Any
 
 import duckdb
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
 
 from transforms.er.name_parts import CONFLICT_GROUPS, STEM_MACRO, inflected_alike
-from transforms.er.phone_areas import district_sql
+from transforms.er.phone_areas import district_sql, phone_district
 
 Codes = npt.NDArray[np.int32]
 
@@ -269,6 +272,162 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
         places=places,
         place_stems=stems,
         place_alike=alike,
+        place_values=place_values,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Encoding a few thousand records fetched at once (an incremental night)
+# ---------------------------------------------------------------------------------------------
+
+# A list's values joined into one string to be fetched (a list fetched into numpy is a
+# masked array per row): a control character no normalised value holds.
+_JOIN = "\x1f"
+_LISTS = ("phones", "phones7", "emails", "email_domains")
+_STATS = ("name_tf", "name_areas", "core_tf", "crowd", "email_areas")
+
+
+def codes_select_sql() -> str:
+    """The select list (over rows of `er_features`' columns) that `codes_of_rows` encodes:
+    the scalars as `encode_records` encodes them (but the postal district, which
+    `codes_of_rows` reads from the postal code and phones: `district_sql`'s list lambda
+    costs more than the rest of the row), the flags and counts, and the lists (and the places
+    with their stems) joined into one string each. Needs `STEM_MACRO`."""
+    joined = [f"array_to_string({c}, chr(31)) AS {c}, list_count({c}) AS {c}_n" for c in _LISTS]
+    places = "[place, locality, locality_alt]"
+    return ", ".join(
+        [
+            f"{expression} AS {field}"
+            for field, expression in _SCALARS.items()
+            if field != "district"
+        ]
+        + [f"coalesce({flag}, false) AS {flag}" for flag in ("renamed", "guessed", "generic")]
+        + list(_STATS)
+        + joined
+        + [  # the places and their stems at the same positions ('' for a missing one)
+            f"array_to_string(list_transform({places}, x -> coalesce(x, '')), chr(31)) AS places",
+            f"array_to_string(list_transform({places}, x -> coalesce(er_stem(x), '')), chr(31))"
+            " AS place_stems",
+        ]
+    )
+
+
+def _objects(column: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
+    """A fetched VARCHAR column as an object array, None where NULL."""
+    out = np.array(np.ma.getdata(column), dtype=object)
+    out[np.ma.getmaskarray(column)] = None
+    return out
+
+
+def _factorized(
+    values: npt.NDArray[np.object_] | Sequence[str | None],
+) -> tuple[Codes, tuple[str, ...]]:
+    """Codes of the values (-1 for None) and the values behind them (by first appearance:
+    the ladders compare codes for equality only and look values up by code)."""
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
+    return codes.astype(np.int32), tuple(str(v) for v in uniques)
+
+
+def _split_items(
+    column: npt.NDArray[np.object_], counts: Any
+) -> tuple[npt.NDArray[np.int64], list[str]]:
+    """Each row's values of a joined list column: (row, value) with the row repeated.
+    `counts`: each row's number of values (non-NULL; a value holding the separator would
+    split into more, and is refused rather than read as two)."""
+    parts = [v.split(_JOIN) if v else [] for v in _objects(column).tolist()]
+    lengths = np.fromiter((len(p) for p in parts), np.int64, len(parts))
+    if np.any(lengths > np.asarray(counts, dtype=np.int64)):
+        raise ValueError("codes_of_rows: a list value holds the separator (U+001F)")
+    rows = np.repeat(np.arange(len(parts), dtype=np.int64), lengths)
+    return rows, list(chain.from_iterable(parts))
+
+
+def _distinct_items(
+    rows: npt.NDArray[np.int64], codes: npt.NDArray[np.int64], size: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Distinct (row, code) items sorted by row then code, and where each first was."""
+    key = rows * (size + 1) + codes
+    _, first = np.unique(key, return_index=True)
+    return rows[first], codes[first], first
+
+
+def _list_of_rows(n: int, columns: Mapping[str, Any], field: str) -> CodedList:
+    rows, values = _split_items(columns[field], columns[f"{field}_n"])
+    kept = np.flatnonzero(np.array([v != "" for v in values], dtype=bool))
+    codes, uniques = _factorized([values[i] for i in kept.tolist()])
+    r, c, _ = _distinct_items(rows[kept], codes.astype(np.int64), len(uniques))
+    return _coded_list(n, r, c)
+
+
+def codes_of_rows(columns: Mapping[str, Any]) -> RecordCodes:
+    """`RecordCodes` of fetched rows (`codes_select_sql`, in the order of their local rids):
+    what `encode_records` gives up to a renumbering of codes, which no ladder sees. A night
+    encodes the few thousand records of the pairs it rescores so, in one statement, instead
+    of building their dictionaries in some twenty."""
+    n = len(columns["name_key"])
+    codes: dict[str, Codes] = {}
+    values: dict[str, tuple[str, ...]] = {}
+    for field in _SCALARS:
+        if field != "district":
+            codes[field], values[field] = _factorized(_objects(columns[field]))
+    phones = [v.split(_JOIN) if v else [] for v in _objects(columns["phones"]).tolist()]
+    district = [
+        code[:1] if code is not None else phone_district(numbers)
+        for code, numbers in zip(_objects(columns["postal"]).tolist(), phones, strict=True)
+    ]
+    codes["district"], _ = _factorized(district)
+    rows, items = _split_items(columns["places"], 3)
+    _, stems = _split_items(columns["place_stems"], 3)
+    kept = np.flatnonzero(np.array([v != "" for v in items], dtype=bool))
+    place_codes, place_values = _factorized([items[i] for i in kept.tolist()])
+    stem_codes, _ = _factorized([stems[i] for i in kept.tolist()])
+    place_rows, place, first = _distinct_items(
+        rows[kept], place_codes.astype(np.int64), len(place_values)
+    )
+    alike_of = [inflected_alike(v) or v for v in place_values]
+    alike_code, _ = _factorized(alike_of)
+    return RecordCodes(
+        name_key=codes["name_key"],
+        name_tf=np.asarray(columns["name_tf"], dtype=np.int32),
+        name_areas=np.asarray(columns["name_areas"], dtype=np.int32),
+        email_areas=np.asarray(columns["email_areas"], dtype=np.int32),
+        core_tf=np.asarray(columns["core_tf"], dtype=np.int32),
+        crowd=np.asarray(columns["crowd"], dtype=np.int32),
+        core=codes["core"],
+        core_values=values["core"],
+        core_masks=level_masks(values["core"]),
+        core_now=codes["core_now"],
+        renamed=np.asarray(columns["renamed"], dtype=bool),
+        guessed=np.asarray(columns["guessed"], dtype=bool),
+        generic=np.asarray(columns["generic"], dtype=bool),
+        type_code=codes["type_code"],
+        number=codes["number"],
+        patron=codes["patron"],
+        patron_values=values["patron"],
+        proper=codes["proper"],
+        proper_values=values["proper"],
+        postal=codes["postal"],
+        postal4=codes["postal4"],
+        postal2=codes["postal2"],
+        district=codes["district"],
+        street=codes["street"],
+        street_values=values["street"],
+        house=codes["house"],
+        host=codes["host"],
+        nip=codes["nip"],
+        regon=codes["regon"],
+        regon9=codes["regon9"],
+        gmina=codes["gmina"],
+        source=codes["source"],
+        phones=_list_of_rows(n, columns, "phones"),
+        phones7=_list_of_rows(n, columns, "phones7"),
+        emails=_list_of_rows(n, columns, "emails"),
+        email_domains=_list_of_rows(n, columns, "email_domains"),
+        places=_coded_list(n, place_rows, place),
+        place_stems=_coded_list(n, place_rows, stem_codes[first].astype(np.int64)),
+        place_alike=_coded_list(
+            n, place_rows, alike_code[place].astype(np.int64) if len(place) else place
+        ),
         place_values=place_values,
     )
 

@@ -45,7 +45,7 @@ from transforms.er.name_parts import (
     parse_name,
     type_of_core,
 )
-from transforms.er.statistics import add_statistics
+from transforms.er.statistics import STATISTICS, add_statistics
 from transforms.text import fold_key
 
 # Free-mail and hosting domains shared by unrelated institutions: an e-mail domain or a
@@ -376,7 +376,11 @@ def _contact_tables(con: duckdb.DuckDBPyConnection, table: str, parallel: bool) 
 
 
 def build_features_from_raw(
-    con: duckdb.DuckDBPyConnection, table: str, timings: dict[str, float] | None = None
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    timings: dict[str, float] | None = None,
+    *,
+    statistics: bool = True,
 ) -> int:
     """`er_features` from a table of raw text columns (the standalone file layout).
     `timings`, when given, receives the seconds of the name parsing this process waited for
@@ -388,7 +392,10 @@ def build_features_from_raw(
     mid-sized input one worker, while this process parses the addresses and contacts and
     then the names the worker has not reached; on a large one a worker per core, and the
     other columns are then split over the cores too (three busy processes on two cores cost
-    a third more wall time on er-scale/1m)."""
+    a third more wall time on er-scale/1m).
+
+    Without `statistics` the counts are left at 0 (an incremental night recounts them over
+    every record; `_finish`)."""
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
     names = _distinct(con, table, "name")
@@ -443,15 +450,18 @@ def build_features_from_raw(
         """
     )
     _drop_helpers(con)
-    _finish(con)
+    _finish(con, statistics)
     seconds["finish_s"] = time.perf_counter() - clock
     if timings is not None:
         timings.update({name: round(value, 2) for name, value in seconds.items()})
     return _count(con)
 
 
-def build_features_from_records(con: duckdb.DuckDBPyConnection, table: str = "records") -> int:
-    """`er_features` from the nightly `records` staging table (already normalised)."""
+def build_features_from_records(
+    con: duckdb.DuckDBPyConnection, table: str = "records", *, statistics: bool = True
+) -> int:
+    """`er_features` from the nightly `records` staging table (already normalised); without
+    `statistics`, the counts left at 0 (`_finish`)."""
     _build_name_table(con, table)
     _map_distinct(con, table, "locality", "er_f_loc", "loc VARCHAR, loc_alt VARCHAR", locality_keys)
 
@@ -490,31 +500,43 @@ def build_features_from_records(con: duckdb.DuckDBPyConnection, table: str = "re
         """
     )
     _drop_helpers(con)
-    _finish(con)
+    _finish(con, statistics)
     return _count(con)
 
 
-def _finish(con: duckdb.DuckDBPyConnection) -> None:
+def _finish(con: duckdb.DuckDBPyConnection, statistics: bool = True) -> None:
     """The name key: type phrase + place (from the name, else the locality; its case ending
     forgiven, `name_parts.inflected_alike`) + number.
 
     A page that drops the place from the name ("Powiatowe Centrum Pomocy Rodzinie", locality
     Pisz) thus meets an article's "Powiatowym Centrum Pomocy Rodzinie w Piszu" on one key, and
-    "nr 1" / "nr 2" never share one."""
+    "nr 1" / "nr 2" never share one.
+
+    Then the statistics (`statistics.add_statistics`), or without `statistics` the columns
+    they fill with every count 0: an incremental night parses only its new and changed
+    records, whose counts over these alone mean nothing (`statistics.update_statistics`
+    recounts them over every record)."""
     con.execute(STEM_MACRO)
     con.execute(ALIKE_MACRO)
     con.execute(ALIKE_PLACE_MACRO)
+    unset = (
+        ""
+        if statistics
+        else ", er_stem(coalesce(place, locality)) AS crowd_place, "
+        + ", ".join(f"CAST(0 AS INTEGER) AS {c}" for c in STATISTICS)
+    )
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE er_features AS
         SELECT * REPLACE (
             CASE WHEN core IS NULL OR core = '' THEN NULL
                  ELSE core || ' @' || coalesce(er_alike(coalesce(place, locality)), '')
-                      || coalesce(' #' || number, '') END AS name_key)
+                      || coalesce(' #' || number, '') END AS name_key){unset}
         FROM er_features ORDER BY rid
         """
     )
-    add_statistics(con)
+    if statistics:
+        add_statistics(con)
 
 
 def _split(column: str) -> str:

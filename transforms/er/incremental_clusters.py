@@ -192,7 +192,8 @@ def recluster(
     con.execute(
         """
         UPDATE er_state_records AS s SET cluster = f.cluster, component = f.component
-        FROM er_inc_region_frame f WHERE f.uid = s.uid
+        FROM er_inc_region_frame f
+        WHERE f.uid = s.uid AND (f.cluster <> s.cluster OR f.component <> s.component)
         """
     )
     con.unregister("er_inc_region_frame")

@@ -23,22 +23,34 @@ _RULE_LIMITS = " UNION ALL ".join(
 )
 
 
-def _keys_sql(rule: BlockingRule) -> str:
-    refine = f"k.key || '|' || ({rule.refine_sql})" if rule.refine_sql else "NULL"
-    return f"""
-        SELECT '{rule.name}' AS rule, k.rid, k.key, {refine} AS refined
-        FROM (SELECT DISTINCT rid, key FROM ({rule.keys_sql})
-              WHERE key IS NOT NULL AND key <> '') AS k
-        JOIN er_features f ON f.rid = k.rid
-    """
+def _rule_keys(rule: BlockingRule) -> str:
+    """A struct of the rule's name, a record's keys and what refines them (over `f`)."""
+    refine = f"CAST(({rule.refine_sql}) AS VARCHAR)" if rule.refine_sql else "NULL::VARCHAR"
+    return (
+        f"{{'rule': '{rule.name}', 'keys': CAST(({rule.keys}) AS VARCHAR[]), "
+        f"'refine': {refine}, 'refines': {'true' if rule.refine_sql else 'false'}}}"
+    )
 
 
-def record_keys(con: duckdb.DuckDBPyConnection, out: str) -> None:
-    """`out(rule, rid, key, refined)`: every rule's raw keys of the records of `er_features`."""
+def record_keys(con: duckdb.DuckDBPyConnection, out: str, rid: str = "rid") -> None:
+    """`out(rule, <rid>, key, refined)`: every rule's raw keys of the records of `er_features`,
+    in one pass over them (a statement per rule, or a union of them, costs a night more to
+    plan than to run)."""
     con.execute(STEM_MACRO)
+    rules = ", ".join(_rule_keys(rule) for rule in RULES)
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {out} AS "
-        + " UNION ALL ".join(_keys_sql(rule) for rule in RULES)
+        f"""
+        CREATE OR REPLACE TEMP TABLE {out} AS
+        WITH by_rule AS (SELECT f.rid, unnest([{rules}]) AS r FROM er_features f),
+             keyed AS (
+                 SELECT r.rule AS rule, rid, unnest(r.keys) AS key, r.refine AS refine,
+                        r.refines AS refines
+                 FROM by_rule
+             )
+        SELECT DISTINCT rule, rid AS {rid}, key,
+               CASE WHEN refines THEN key || '|' || refine END AS refined
+        FROM keyed WHERE key IS NOT NULL AND key <> ''
+        """
     )
 
 
@@ -72,28 +84,23 @@ def save_keys(con: duckdb.DuckDBPyConnection) -> None:
 
 def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     """Tonight's blocks where the night's records change them. Needs `er_state_records` with
-    tonight's rows, `er_inc_dirty` (uids of the new and changed records), `er_inc_gone` (uids
-    of records changed or gone). Leaves, in uids, each pair `(a, b)` with `a` the record of
-    the smaller record id: `er_inc_dirty_pairs` (pairs of the blocks new and changed records
-    are in, one of them new or changed), `er_inc_regroup(uid)` (unchanged records of blocks
-    that crossed their size limit or turned valid or invalid), `er_inc_regroup_pairs` (their
-    pairs among themselves, every rule); and for `save_night_keys`: the new keys and the
-    recounted blocks.
+    tonight's rows, `er_features` (the new and changed records' features, `rid` their uid),
+    `er_inc_dirty` (their uids), `er_inc_gone` (uids of records changed or gone). Leaves, in
+    uids, each pair `(a, b)` with `a` the record of the smaller record id: `er_inc_fresh`
+    (the pairs of the blocks new and changed records are in, one of them new or changed, and
+    the pairs among `er_inc_regroup(uid)`, unchanged records of blocks that crossed their
+    size limit or turned valid or invalid, from every rule); and for `save_night_keys`: the
+    new keys and the recounted blocks.
 
     A block's size tonight is last night's (`er_state_blocks`) plus the night's records that
     enter it less those that leave it: the kept keys are read only for the records that
     changed or left, the records of raw blocks that crossed their limit (their blocked-on
     key moves), and the members of the blocked-on blocks the night's pairs come from."""
     con.execute(f"CREATE OR REPLACE TEMP VIEW er_inc_rules AS {_RULE_LIMITS}")
-    # The night's records once (the rules read `er_features` many times over).
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE er_features AS "
-        "SELECT * EXCLUDE (uid, fingerprint, cluster, component), uid AS rid "
-        "FROM er_state_records WHERE uid IN (SELECT uid FROM er_inc_dirty)"
-    )
-    record_keys(con, "er_inc_dkeys")
+    # The night's records' features as the night parsed them (`rid` their uid): a copy from
+    # the state's wide rows would read every record's.
+    record_keys(con, "er_inc_dkeys", rid="uid")
     con.execute("DROP TABLE er_features")
-    con.execute("ALTER TABLE er_inc_dkeys RENAME COLUMN rid TO uid")
     # The kept keys of the records that changed or left.
     con.execute(
         "CREATE OR REPLACE TEMP TABLE er_inc_gkeys AS SELECT rule, uid, key, eff "
@@ -185,7 +192,7 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     # Unchanged records whose raw block crossed its limit, or whose block turned valid or not.
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE er_inc_regroup_uid AS
+        CREATE OR REPLACE TEMP TABLE er_inc_regroup AS
         SELECT uid FROM er_inc_tkeys WHERE NOT dirty
         UNION
         SELECT c.uid FROM er_inc_cur c JOIN er_inc_eff_n n USING (rule, eff)
@@ -198,10 +205,10 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
         CREATE OR REPLACE TEMP TABLE er_inc_regroup_uid_pairs AS
         WITH mine AS (
             SELECT rule, uid, eff FROM er_inc_tkeys
-            WHERE eff IS NOT NULL AND uid IN (SELECT uid FROM er_inc_regroup_uid)
+            WHERE eff IS NOT NULL AND uid IN (SELECT uid FROM er_inc_regroup)
             UNION ALL
             SELECT k.rule, k.uid, k.eff FROM er_state_keys k
-            WHERE k.eff IS NOT NULL AND k.uid IN (SELECT uid FROM er_inc_regroup_uid)
+            WHERE k.eff IS NOT NULL AND k.uid IN (SELECT uid FROM er_inc_regroup)
               AND NOT EXISTS (SELECT 1 FROM er_inc_raw_n r
                               WHERE r.crossed AND r.rule = k.rule AND r.key = k.key)
         ),
@@ -216,26 +223,23 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
         WHERE (a.rule, a.eff) IN (SELECT (rule, eff) FROM sizes WHERE n > 1 AND n <= max_block)
         """
     )
-    # Each pair with `a` the record of the smaller record id.
-    for uid_table, out in (
-        ("er_inc_dirty_uid_pairs", "er_inc_dirty_pairs"),
-        ("er_inc_regroup_uid_pairs", "er_inc_regroup_pairs"),
-    ):
-        con.execute(
-            f"""
-            CREATE OR REPLACE TEMP TABLE {out} AS
-            SELECT DISTINCT
-                   CASE WHEN x.record_id < y.record_id THEN x.uid ELSE y.uid END AS a,
-                   CASE WHEN x.record_id < y.record_id THEN y.uid ELSE x.uid END AS b
-            FROM {uid_table} p JOIN er_state_records x ON x.uid = p.a
-            JOIN er_state_records y ON y.uid = p.b
-            """
+    # Both kinds of pairs, each with `a` the record of the smaller record id.
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_inc_fresh AS
+        WITH pairs AS (
+            SELECT a, b FROM er_inc_dirty_uid_pairs UNION SELECT a, b FROM er_inc_regroup_uid_pairs
         )
-    con.execute("CREATE OR REPLACE TEMP TABLE er_inc_regroup AS SELECT uid FROM er_inc_regroup_uid")
+        SELECT CASE WHEN x.record_id < y.record_id THEN x.uid ELSE y.uid END AS a,
+               CASE WHEN x.record_id < y.record_id THEN y.uid ELSE x.uid END AS b
+        FROM pairs p JOIN er_state_records x ON x.uid = p.a
+        JOIN er_state_records y ON y.uid = p.b
+        """
+    )
     proposed = dict(
         con.execute("SELECT rule, count(*) FROM er_inc_dirty_uid_pairs GROUP BY rule").fetchall()
     )
-    for name in ("er_inc_dirty_uid_pairs", "er_inc_regroup_uid_pairs", "er_inc_regroup_uid"):
+    for name in ("er_inc_dirty_uid_pairs", "er_inc_regroup_uid_pairs"):
         con.execute(f"DROP TABLE IF EXISTS {name}")
     return tuple(
         RuleCount(rule.name, int(proposed.get(rule.name, 0)), int(proposed.get(rule.name, 0)),

@@ -16,10 +16,11 @@ import numpy.typing as npt
 import pandas as pd
 
 from transforms.er.blocking import RuleCount
-from transforms.er.codes import encode_records
+from transforms.er.codes import codes_of_rows, codes_select_sql
 from transforms.er.incremental_keys import night_keys
 from transforms.er.ladders import LADDERS, compare
 from transforms.er.model import NUMBER_DIFFERENT, PairModel, contact_agreement
+from transforms.er.name_parts import STEM_MACRO
 from transforms.er.scoring import BAND_LEVELS
 from transforms.er.statistics import STATISTICS, stat_levels_sql
 
@@ -32,33 +33,30 @@ def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     records, or scored anew), with their last scores. Only the night's records are keyed
     (`incremental_keys`)."""
     counts = night_keys(con)
+    # The state's pairs with an end among the night's records, once (one pass over every
+    # pair); then each condition on those.
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_inc_near AS
+        WITH ends AS (
+            SELECT uid FROM er_inc_gone UNION SELECT uid FROM er_inc_regroup
+            UNION SELECT uid FROM er_inc_stat_moved UNION SELECT a FROM er_inc_fresh
+        )
+        SELECT * FROM er_state_pairs
+        WHERE a IN (SELECT uid FROM ends) OR b IN (SELECT uid FROM ends)
+        """
+    )
     _stat_moved_pairs(con)
     con.execute(
         """
-        CREATE OR REPLACE TEMP TABLE er_inc_fresh AS
-        SELECT a, b FROM er_inc_dirty_pairs UNION SELECT a, b FROM er_inc_regroup_pairs
-        """
-    )
-    # The state's pairs with an end among those records first (one pass over every pair),
-    # then each condition on those.
-    con.execute(
-        """
         CREATE OR REPLACE TEMP TABLE er_inc_old_pairs AS
-        WITH ends AS (
-            SELECT uid FROM er_inc_gone UNION SELECT uid FROM er_inc_regroup
-            UNION SELECT a FROM er_inc_stat_pairs UNION SELECT a FROM er_inc_fresh
-        ),
-        near AS (
-            SELECT * FROM er_state_pairs
-            WHERE a IN (SELECT uid FROM ends) OR b IN (SELECT uid FROM ends)
-        )
         SELECT p.*,
                p.a IN (SELECT uid FROM er_inc_gone) OR p.b IN (SELECT uid FROM er_inc_gone)
                OR (p.a IN (SELECT uid FROM er_inc_regroup)
                    AND p.b IN (SELECT uid FROM er_inc_regroup)) AS dropped,
                p.a IN (SELECT uid FROM er_inc_removed) OR p.b IN (SELECT uid FROM er_inc_removed)
                AS with_removed
-        FROM near p
+        FROM er_inc_near p
         WHERE p.a IN (SELECT uid FROM er_inc_gone) OR p.b IN (SELECT uid FROM er_inc_gone)
            OR (p.a IN (SELECT uid FROM er_inc_regroup) AND p.b IN (SELECT uid FROM er_inc_regroup))
            OR (p.a, p.b) IN (SELECT (a, b) FROM er_inc_stat_pairs)
@@ -84,7 +82,7 @@ def _stat_moved_pairs(con: duckdb.DuckDBPyConnection) -> None:
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_stat_pairs AS
         WITH touched AS (
-            SELECT a, b FROM er_state_pairs
+            SELECT a, b FROM er_inc_near
             WHERE a IN (SELECT uid FROM er_inc_stat_moved) OR b IN (SELECT uid FROM er_inc_stat_moved)
         ),
         now AS (
@@ -160,25 +158,18 @@ def levels_of(
     *,
     involved: str,
 ) -> dict[str, npt.NDArray[np.int8]] | None:
-    """Ladder levels of pairs of uids, from an `er_features` of their records only (the
-    statistics are tonight's, counted over every record); `involved`: SQL of their uids."""
+    """Ladder levels of pairs of uids, their records read from the state (the statistics are
+    tonight's, counted over every record) and encoded in one statement
+    (`codes.codes_of_rows`); `involved`: SQL of their uids."""
     if len(left) == 0:
         return None
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE er_features AS
-        SELECT x.* EXCLUDE (uid, fingerprint, cluster, component),
-               CAST(row_number() OVER (ORDER BY x.record_id) - 1 AS INTEGER) AS rid, x.uid
-        FROM er_state_records x WHERE x.uid IN ({involved})
-        ORDER BY rid
-        """
-    )
-    order = np.asarray(
-        con.execute("SELECT uid FROM er_features ORDER BY rid").fetchnumpy()["uid"], np.int64
-    )
-    con.execute("ALTER TABLE er_features DROP COLUMN uid")
-    codes = encode_records(con)
-    # uid -> local rid (record id order)
+    con.execute(STEM_MACRO)
+    rows = con.execute(
+        f"SELECT uid, {codes_select_sql()} FROM er_state_records WHERE uid IN ({involved})"
+    ).fetchnumpy()
+    order = np.asarray(rows["uid"], np.int64)
+    codes = codes_of_rows(rows)
+    # uid -> local rid (the row it was fetched in)
     by_uid = np.argsort(order)
     local_left = by_uid[np.searchsorted(order, left, sorter=by_uid)].astype(np.int32)
     local_right = by_uid[np.searchsorted(order, right, sorter=by_uid)].astype(np.int32)
@@ -188,7 +179,6 @@ def levels_of(
         chunk = compare(codes, local_left[start : start + step], local_right[start : start + step])
         for field, values in chunk.items():
             out.setdefault(field, []).append(values)
-    con.execute("DROP TABLE er_features")
     return {field: np.concatenate(parts) for field, parts in out.items()}
 
 

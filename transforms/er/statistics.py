@@ -189,9 +189,10 @@ def update_statistics(
         """
     )
     recounted = "(sum(d) <> 0 OR max(d) > 0)"  # moved in number, or a night's record has it
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE er_stat_names AS
+    # Each recounted key's count (a small table per statistic, key -> count), and then the
+    # rows whose counts moved: their counts tonight (the recounted key's) and before. One
+    # statement (DuckDB's cost per statement, not the rows, is what a night pays here).
+    names = f"""
         WITH keys AS (
             SELECT DISTINCT name_key FROM er_stat_moves WHERE name_key IS NOT NULL
             GROUP BY name_key, area HAVING {recounted}
@@ -200,10 +201,7 @@ def update_statistics(
                CAST(count(DISTINCT left(postal, 2)) AS INTEGER) AS name_areas
         FROM {table} WHERE name_key IN (SELECT name_key FROM keys) GROUP BY name_key
         """
-    )
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE er_stat_cores AS
+    cores = f"""
         WITH keys AS (
             SELECT core FROM er_stat_moves WHERE core IS NOT NULL AND core <> ''
             GROUP BY core HAVING {recounted}
@@ -211,10 +209,7 @@ def update_statistics(
         SELECT core, CAST(count(*) AS INTEGER) AS core_tf
         FROM {table} WHERE core IN (SELECT core FROM keys) GROUP BY core
         """
-    )
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE er_stat_crowds AS
+    crowds = f"""
         WITH keys AS (
             SELECT type_code, place_stem FROM er_stat_moves WHERE place_stem IS NOT NULL
             GROUP BY type_code, place_stem HAVING {recounted}
@@ -223,11 +218,8 @@ def update_statistics(
         FROM {table} t JOIN keys k ON k.type_code = t.type_code AND k.place_stem = t.crowd_place
         GROUP BY ALL
         """
-    )
     # A mailbox's areas, and every holder's most spread mailbox, where a mailbox moved.
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE er_stat_spread AS
+    spread = f"""
         WITH keys AS (
             SELECT DISTINCT mailbox FROM (
                 SELECT unnest(emails) AS mailbox, area, d FROM er_stat_moves
@@ -249,13 +241,13 @@ def update_statistics(
         SELECT m.{key}, max(b.areas) AS email_areas
         FROM mine m JOIN boxes b USING (mailbox) GROUP BY 1
         """
-    )
-    # The rows whose counts moved: their counts tonight (the recounted key's) and before.
     new = ", ".join(f"s.{c}" for c in STATISTICS)
     old = ", ".join(f"s.old_{c}" for c in STATISTICS)
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_stat_now AS
+        WITH er_stat_names AS ({names}), er_stat_cores AS ({cores}),
+             er_stat_crowds AS ({crowds}), er_stat_spread AS ({spread})
         SELECT * FROM (
             SELECT t.{key}, coalesce(n.name_tf, t.name_tf) AS name_tf,
                    coalesce(n.name_areas, t.name_areas) AS name_areas,
@@ -290,6 +282,5 @@ def update_statistics(
         FROM er_stat_now s WHERE s.{key} = t.{key}
         """
     )
-    for name in ("er_stat_moves", "er_stat_names", "er_stat_cores", "er_stat_crowds",
-                 "er_stat_spread", "er_stat_now"):  # fmt: skip
+    for name in ("er_stat_moves", "er_stat_now"):
         con.execute(f"DROP TABLE {name}")
