@@ -57,7 +57,11 @@ _EMAIL = re.compile(
     r"(?i)(?<![\w.+-])[a-z0-9][\w.+-]*"
     r"(?:\s*@\s*|\s*\[\s*(?:at|małpa|malpa)\s*\]\s*|\s*\(\s*(?:at|małpa|malpa)\s*\)\s*"
     r"|\s+at\s+|\s*\{\s*at\s*\}\s*)"
-    r"[a-z0-9-]+(?:\s*(?:\.|\[\s*(?:dot|kropka)\s*\]|\(\s*(?:dot|kropka)\s*\))\s*[a-z0-9-]+)+"
+    # the domain's labels, joined by a dot, or by a dot written out when obfuscated ("[dot]");
+    # a dot with a space after it ends a sentence, not the address
+    # ("michal.lazarow@powiat.rzeszow.pl. Kontaktować można…", "… .pl. Po rejestracji")
+    r"[a-z0-9-]+(?:(?:\.|\s*\[\s*(?:dot|kropka)\s*\]\s*|\s*\(\s*(?:dot|kropka)\s*\)\s*)"
+    r"[a-z0-9-]+)+"
 )
 _WEBSITE = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"',;()]+[^\s<>\"',;().:!?]")
 
