@@ -141,6 +141,57 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
     return foreign
 
 
+# Bodies a page names by their kind alone, in forms the mention finder does not read as an
+# institution ("Policja", "Caritas", "punkt nieodpłatnej pomocy prawnej", "Noclegownia"):
+# each kind (folded) with the stems of an owner's name that make it the owner's own (the
+# police's page is the police's, a court's its probation officers').
+_OTHER_KINDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"\b(?:polic|dzielnicow)"), ("polic", "komend", "komisariat")),
+    (re.compile(r"\bstraz\w* (?:pozarn|miejsk|gminn)"), ("straz",)),
+    (re.compile(r"\b(?:sad|sadu|sadzie|sadem|kurator\w*)\b"), ("sad", "kurator")),
+    (re.compile(r"\bprokurat"), ("prokurat",)),
+    (re.compile(r"\bcaritas\b"), ("caritas",)),
+    (re.compile(r"\bsanepid"), ("sanepid", "sanitar")),
+    (re.compile(r"\bpogotow\w* (?:ratunkow|opiekuncz)"), ("pogotow",)),
+    (re.compile(r"\b(?:noclegown|schronisk|ogrzewaln|jadlodajn)"), ("noclegow", "schronisk")),
+    (re.compile(r"\bbank\w* zywnosci"), ("bank",)),
+    (re.compile(r"\b(?:pck|czerwon\w* krzyz)"), ("czerwon", "pck")),
+    (re.compile(r"\bnieodplatn\w* (?:pomoc|porad)"), ("nieodplatn", "prawn")),
+)
+_NUMBER_START = re.compile(r"\(?\+?\d[\d\s()./-]{6,}\d")
+
+
+def _names_other_kind(line: str, owner_name: str) -> bool:
+    """Whether the words of `line` before its first number (the whole line when it has none)
+    name a body by a kind (`_OTHER_KINDS`) the owner's name is not of: "Policja – tel. 47 82
+    223 10" on an OPS's page, "Potrzebujesz nieodpłatnej pomocy prawnej - umów się na
+    poradę," before the legal-aid point's booking line."""
+    number = _NUMBER_START.search(line)
+    before = fold_key(line[: number.start()] if number else line)
+    owner = fold_key(owner_name)
+    return any(
+        kind.search(before) and not any(stem in owner for stem in stems)
+        for kind, stems in _OTHER_KINDS
+    )
+
+
+def other_kind_lines(lines: Sequence[str], owner: PageOwner) -> set[int]:
+    """Indexes of the number lines that are a body's the page names by its kind alone
+    (`_names_other_kind`): the line naming it before its number, or the line that carries
+    on its sentence ("Potrzebujesz nieodpłatnej pomocy prawnej - umów się na poradę," /
+    "zadzwoń pod nr tel. 77 408 50 94"). Never a line naming the owner."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if index in owner.lines or not _names_other_kind(line, owner.name):
+            continue
+        if _NUMBER_START.search(line):
+            found.add(index)
+        elif index + 1 < len(lines) and index + 1 not in owner.lines:
+            if _carries_on(line, lines[index + 1]):
+                found.add(index + 1)
+    return found
+
+
 _ACRONYM = re.compile(r"\b[A-ZĄĆĘŁŃÓŚŹŻ]{3,6}\b")
 _CAPITALISED = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]*")
 
@@ -311,6 +362,7 @@ def _owner_phones(
     it names; national toll-free lines left out."""
     owner_key = _key(owner.name)
     elsewhere = other_street_lines(page.lines, own_street, set(owner.lines))
+    elsewhere |= other_kind_lines(page.lines, owner)
     phone_text = "\n".join(
         _owners_part(line, owner_key)
         for index, line in enumerate(page.lines)
