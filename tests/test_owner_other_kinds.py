@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.html_pages.owner_lines import owner_contacts
-from extractors.html_pages.page_owner import PageOwner
+from extractors.html_pages.page_owner import PageOwner, find_page_owner
 from extractors.html_pages.page_text import page_text_of_plain
 
 D017_URL = "https://www.ops-nysa.pl/aktualnosci?start=55"
@@ -27,6 +27,19 @@ D017 = (
     "zadzwoń pod nr tel. 77 408 50 94 , od poniedziałku do środy w godz. 09:00-11:00\n"
     "W Ośrodku Pomocy Społecznej w Nysie, przy zachowaniu wymogów sanitarnych, będzie "
     "możliwość osobistego załatwiania spraw, tel. 77 433 24 12.\n"
+)
+D023_URL = (
+    "http://mgops.nowasarzyna.eu/index.php?option=com_content&view=article"
+    "&id=659:reaguj-widzc-osob-potrzebujc&catid=39:aktualnoci"
+)
+D023 = (
+    "REAGUJ WIDZĄC OSOBĘ POTRZEBUJĄCĄ!\n"
+    "Informacje o potrzebujących prosimy zgłaszać:\n"
+    "W ciągu dnia:\n"
+    "• do Noclegowni prowadzonej przez Caritas Leżajsk, ul. Łukasiewicza 2, tel. (17) 240 24 01"
+    "- osoby mogą skorzystać z jadłodajni,\n"
+    "Miejsko – Gminny Ośrodek Pomocy Społecznej w Nowej Sarzynie, ul. Łukasiewicza 2, "
+    "Tel . 17 71 78 169 (od poniedziałku do piątku w godz. od 7:00 do 15:30).\n"
 )
 OWNER = PageOwner("Ośrodek Pomocy Społecznej w Nysie", 5, (), (4,))
 
@@ -82,3 +95,15 @@ def test_a_body_named_by_its_kind(
         assert any(number in phone for phone in phones), (number, phones)
     for number in left_out:
         assert not any(number in phone for phone in phones), (number, phones)
+
+
+def test_d023_a_shelter_named_by_its_kind_on_the_owners_street() -> None:
+    """Tune d023's lines with the owner's street written on the shelter's line ("do Noclegowni
+    prowadzonej przez Caritas Leżajsk, ul. Łukasiewicza 2, tel. (17) 240 24 01"): the street
+    rule keeps the line, the shelter named by its kind before the number does not."""
+    page = page_text_of_plain(D023, D023_URL)
+    owner = find_page_owner(page)
+    assert owner is not None
+    phones = owner_contacts(page, owner).phones
+    assert any("17 71 78 169" in phone for phone in phones), phones
+    assert not any("240 24 01" in phone for phone in phones), phones
