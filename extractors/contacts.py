@@ -51,8 +51,7 @@ _LIST_SEPARATOR = re.compile(r"^\s*[,;]\s*$")
 _LABELLED_SEPARATOR = re.compile(
     r"(?i)^\s*[,;]?\s*(?:tel\.?|telefon|fax\.?|faks\.?|tel\./fax\.?)\s*[:.]?\s*$"
 )
-# "52 322 80 32 / 697-91-07-85": a second whole number after a slash, not a number's tail
-_SLASH_GAP = re.compile(r"^[ \t]*/[ \t]*$")
+# "Karolewska 70/76 94-023 Łódź": a slashed house number, then a postal code and a locality
 _POSTAL_TAIL = re.compile(r"\b\d{2}-\d{3}$")
 _LOCALITY_NEXT = re.compile(r"[ \t]+[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]")
 _AREA_CODE = re.compile(r"^\(?(?:\+?48)?[ \t]*\(?[ \t]*0?(\d{2})\)?")
@@ -286,14 +285,7 @@ def _phone_matches(text: str) -> list[tuple[str, int, int, bool]]:
             fax_only = found[-1][3]  # "fax 41 123 45 67, 123 45 68": the list shares its label
         if re.match(r"(?:19|20)\d\d\s", raw) and not _PHONE_LABEL.search(before):
             continue  # "2013 44120": a year followed by another number
-        after_slash = previous_end is not None and _SLASH_GAP.match(
-            text[previous_end : match.start()]
-        )
-        if (
-            before.rstrip().endswith(("/", "-"))
-            and _digit_count(before[-6:]) > 0
-            and not (after_slash and _digit_count(raw) >= 9)
-        ):
+        if before.rstrip().endswith(("/", "-")) and _digit_count(before[-6:]) > 0:
             continue  # the tail of an identifier or of a number we already took
         if "/" in raw and _POSTAL_TAIL.search(raw) and _LOCALITY_NEXT.match(text[match.end() :]):
             continue  # "Karolewska 70/76 94-023 Łódź": a house number and a postal code
