@@ -78,6 +78,16 @@ OWNER = PageOwner("Ośrodek Pomocy Społecznej w Nysie", 5, (), (4,))
             id="d017-a-body-named-after-the-number-leaves-it",
         ),
         pytest.param(
+            D017.replace(
+                "zadzwoń pod nr tel. 77 408 50 94 , od poniedziałku do środy w godz. 09:00-11:00",
+                "Kierunki policealne – tel. 77 408 50 94",
+            ).replace("na poradę,", "na poradę."),
+            OWNER,
+            ["77 408 50 94", "77 433 24 12"],
+            [],
+            id="d017-post-secondary-courses-are-no-police",
+        ),
+        pytest.param(
             D017,
             PageOwner("Punkt Nieodpłatnej Pomocy Prawnej w Nysie", 5, (), (4,)),
             ["77 408 50 94"],

@@ -148,7 +148,7 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
 # each kind (folded) with the stems of an owner's name that make it the owner's own (the
 # police's page is the police's, a court's its probation officers').
 _OTHER_KINDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (re.compile(r"\b(?:polic|dzielnicow)"), ("polic", "komend", "komisariat")),
+    (re.compile(r"\b(?:polic(?!eal)|dzielnicow)"), ("polic", "komend", "komisariat")),
     (re.compile(r"\bstraz\w* (?:pozarn|miejsk|gminn)"), ("straz",)),
     (re.compile(r"\b(?:sad|sadu|sadzie|sadem|kurator\w*)\b"), ("sad", "kurator")),
     (re.compile(r"\bprokurat"), ("prokurat",)),
