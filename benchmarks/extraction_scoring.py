@@ -468,14 +468,64 @@ PHONE_ERROR_KINDS = (
     "extra: another name chosen as the subject",
     "extra: a mentioned body's number",
     "extra: no annotated body's number",
+    # the mentioned bodies' numbers, by where the page names the body (each number once)
+    "  of which a toll-free or shared-cost line (800, 801, 116)",
+    "  of which the body named on the number's line, before it",
+    "  of which the body named on the number's line, after it",
+    "  of which the body named in the three lines above",
+    "  of which the body named farther away, or not by its name",
+    "  of which on an article",
 )
+_NATIONAL_PREFIX = re.compile(r"^(?:\+48)?(?:800|801|116)")
+
+
+def _names_on_line(mention: Mapping[str, Any], line: str) -> bool:
+    """Whether a page line names a mentioned body, however inflected: an acronym form, or
+    two thirds of its name's longer words by their first five letters."""
+    folded = fold_key(line)
+    if any(form and fold_key(form) in folded for form in mention.get("acronym_forms") or ()):
+        return True
+    stems = {word[:5] for word in folded.split()}
+    for name in mention.get("names") or ():
+        words = [word[:5] for word in fold_key(name).split() if len(word) >= 4]
+        if words and sum(word in stems for word in words) * 3 >= len(words) * 2:
+            return True
+    return False
+
+
+def _named_before(mentions: Sequence[Mapping[str, Any]], line: str, number_at: int) -> bool:
+    """Whether the words of `line` before position `number_at` name one of `mentions`."""
+    return any(_names_on_line(m, line[:number_at]) for m in mentions)
+
+
+def _mention_kind(number: str, gold: Gold, text: str) -> str:
+    """Where the page names the body whose number an extra one is (`PHONE_ERROR_KINDS`)."""
+    from extractors.contacts import find_phone_entries
+    from transforms.contacts import normalise_phones
+
+    if _NATIONAL_PREFIX.match(number):
+        return PHONE_ERROR_KINDS[8]
+    owners = [m for m in gold.mentions if number in _phone_numbers(m)]
+    lines = [line for line in text.splitlines() if line.strip()]
+    for index, line in enumerate(lines):
+        entries = find_phone_entries(line)
+        if not any(number in normalise_phones(entry.number) for entry in entries):
+            continue
+        if any(_names_on_line(m, line) for m in owners):
+            at = min((line.find(e.number) for e in entries if e.number in line), default=0)
+            return PHONE_ERROR_KINDS[9 if _named_before(owners, line, at) else 10]
+        above = lines[max(0, index - 3) : index]
+        if any(_names_on_line(m, earlier) for m in owners for earlier in above):
+            return PHONE_ERROR_KINDS[11]
+    return PHONE_ERROR_KINDS[12]
 
 
 def score_phone_errors(gold: Gold, rows: Sequence[Row], text: str, scores: Scores) -> None:
     """Count the subject's missed and extra numbers by kind: whether the subject was found
     under a gold name, whether the phone finder reads the number anywhere in the text
     (`find_phone_entries` over the whole document), whether an extra number is a mentioned
-    body's. Aggregate only: the kinds, never the documents."""
+    body's, and where the page names that body. Aggregate only: the kinds, never the
+    documents."""
     from extractors.contacts import find_phone_entries
     from transforms.contacts import normalise_phones
 
@@ -508,6 +558,10 @@ def score_phone_errors(gold: Gold, rows: Sequence[Row], text: str, scores: Score
             kind = PHONE_ERROR_KINDS[5]
         elif number in mentioned:
             kind = PHONE_ERROR_KINDS[6]
+            where = _mention_kind(number, gold, text)
+            errors[where] = errors.get(where, 0) + 1
+            if gold.kind == "article":
+                errors[PHONE_ERROR_KINDS[13]] = errors.get(PHONE_ERROR_KINDS[13], 0) + 1
         else:
             kind = PHONE_ERROR_KINDS[7]
         errors[kind] = errors.get(kind, 0) + 1

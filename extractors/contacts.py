@@ -51,13 +51,20 @@ _LIST_SEPARATOR = re.compile(r"^\s*[,;]\s*$")
 _LABELLED_SEPARATOR = re.compile(
     r"(?i)^\s*[,;]?\s*(?:tel\.?|telefon|fax\.?|faks\.?|tel\./fax\.?)\s*[:.]?\s*$"
 )
+# "Karolewska 70/76 94-023 Łódź": a slashed house number, then a postal code and a locality
+_POSTAL_TAIL = re.compile(r"\b\d{2}-\d{3}$")
+_LOCALITY_NEXT = re.compile(r"[ \t]+[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]")
 _AREA_CODE = re.compile(r"^\(?(?:\+?48)?[ \t]*\(?[ \t]*0?(\d{2})\)?")
 
 _EMAIL = re.compile(
     r"(?i)(?<![\w.+-])[a-z0-9][\w.+-]*"
     r"(?:\s*@\s*|\s*\[\s*(?:at|małpa|malpa)\s*\]\s*|\s*\(\s*(?:at|małpa|malpa)\s*\)\s*"
     r"|\s+at\s+|\s*\{\s*at\s*\}\s*)"
-    r"[a-z0-9-]+(?:\s*(?:\.|\[\s*(?:dot|kropka)\s*\]|\(\s*(?:dot|kropka)\s*\))\s*[a-z0-9-]+)+"
+    # the domain's labels, joined by a dot, or by a dot written out when obfuscated ("[dot]");
+    # a dot with a space after it ends a sentence, not the address
+    # ("michal.lazarow@powiat.rzeszow.pl. Kontaktować można…", "… .pl. Po rejestracji")
+    r"[a-z0-9-]+(?:(?:\.|\s*\[\s*(?:dot|kropka)\s*\]\s*|\s*\(\s*(?:dot|kropka)\s*\)\s*)"
+    r"[a-z0-9-]+)+"
 )
 _WEBSITE = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"',;()]+[^\s<>\"',;().:!?]")
 
@@ -280,6 +287,8 @@ def _phone_matches(text: str) -> list[tuple[str, int, int, bool]]:
             continue  # "2013 44120": a year followed by another number
         if before.rstrip().endswith(("/", "-")) and _digit_count(before[-6:]) > 0:
             continue  # the tail of an identifier or of a number we already took
+        if "/" in raw and _POSTAL_TAIL.search(raw) and _LOCALITY_NEXT.match(text[match.end() :]):
+            continue  # "Karolewska 70/76 94-023 Łódź": a house number and a postal code
         candidates = [raw]
         if _digit_count(raw) > 12 and not raw.startswith("+"):
             candidates = _split_glued_numbers(raw)

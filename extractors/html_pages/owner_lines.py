@@ -16,6 +16,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from extractors.contacts import (
     find_addresses,
@@ -31,6 +32,7 @@ from extractors.html_pages.owner_contacts import (
     PageFields,
     email_domain_matches,
     email_names_the_host,
+    personal_email,
     site_domain,
 )
 from extractors.html_pages.owner_name import join_compound_adjectives
@@ -141,6 +143,57 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
     return foreign
 
 
+# Bodies a page names by their kind alone, in forms the mention finder does not read as an
+# institution ("Policja", "Caritas", "punkt nieodpłatnej pomocy prawnej", "Noclegownia"):
+# each kind (folded) with the stems of an owner's name that make it the owner's own (the
+# police's page is the police's, a court's its probation officers').
+_OTHER_KINDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"\b(?:polic(?!eal)|dzielnicow)"), ("polic", "komend", "komisariat")),
+    (re.compile(r"\bstraz\w* (?:pozarn|miejsk|gminn)"), ("straz",)),
+    (re.compile(r"\b(?:sad|sadu|sadzie|sadem|kurator\w*)\b"), ("sad", "kurator")),
+    (re.compile(r"\bprokurat"), ("prokurat",)),
+    (re.compile(r"\bcaritas\b"), ("caritas",)),
+    (re.compile(r"\bsanepid"), ("sanepid", "sanitar")),
+    (re.compile(r"\bpogotow\w* (?:ratunkow|opiekuncz)"), ("pogotow",)),
+    (re.compile(r"\b(?:noclegown|schronisk|ogrzewaln|jadlodajn)"), ("noclegow", "schronisk")),
+    (re.compile(r"\bbank\w* zywnosci"), ("bank",)),
+    (re.compile(r"\b(?:pck|czerwon\w* krzyz)"), ("czerwon", "pck")),
+    (re.compile(r"\bnieodplatn\w* (?:pomoc|porad)"), ("nieodplatn", "prawn")),
+)
+_NUMBER_START = re.compile(r"\(?\+?\d[\d\s()./-]{6,}\d")
+
+
+def _names_other_kind(line: str, owner_name: str) -> bool:
+    """Whether the words of `line` before its first number (the whole line when it has none)
+    name a body by a kind (`_OTHER_KINDS`) the owner's name is not of: "Policja – tel. 47 82
+    223 10" on an OPS's page, "Potrzebujesz nieodpłatnej pomocy prawnej - umów się na
+    poradę," before the legal-aid point's booking line."""
+    number = _NUMBER_START.search(line)
+    before = fold_key(line[: number.start()] if number else line)
+    owner = fold_key(owner_name)
+    return any(
+        kind.search(before) and not any(stem in owner for stem in stems)
+        for kind, stems in _OTHER_KINDS
+    )
+
+
+def other_kind_lines(lines: Sequence[str], owner: PageOwner) -> set[int]:
+    """Indexes of the number lines that are a body's the page names by its kind alone
+    (`_names_other_kind`): the line naming it before its number, or the line that carries
+    on its sentence ("Potrzebujesz nieodpłatnej pomocy prawnej - umów się na poradę," /
+    "zadzwoń pod nr tel. 77 408 50 94"). Never a line naming the owner."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if index in owner.lines or not _names_other_kind(line, owner.name):
+            continue
+        if _NUMBER_START.search(line):
+            found.add(index)
+        elif index + 1 < len(lines) and index + 1 not in owner.lines:
+            if _carries_on(line, lines[index + 1]):
+                found.add(index + 1)
+    return found
+
+
 _ACRONYM = re.compile(r"\b[A-ZĄĆĘŁŃÓŚŹŻ]{3,6}\b")
 _CAPITALISED = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]*")
 
@@ -177,6 +230,34 @@ def _own_mailboxes(emails: list[str], url: str) -> list[str]:
     if not own:
         return emails
     return [e for e in emails if e in own or e.rsplit("@", 1)[-1].lower() in FREE_MAIL]
+
+
+# Second-level labels under which a registered domain has three labels ("pcpr.com.pl").
+_FUNCTIONAL_SLD = frozenset({"com", "org", "edu", "net", "info", "biz", "waw"})
+
+
+def _registered_domain(host: str) -> str:
+    """The domain a page's own mailboxes are on: "bip.mops.krakow.pl" -> "krakow.pl",
+    "pcpr.powiat.com.pl" -> "powiat.com.pl"; under gov.pl, where every court shares
+    "sr.gov.pl", the whole host ("kolobrzeg.sr.gov.pl")."""
+    labels = host.lower().rstrip(".").removeprefix("www.").removeprefix("bip.").split(".")
+    if len(labels) >= 3 and labels[-2] == "gov":
+        return ".".join(labels)
+    size = 3 if len(labels) >= 3 and labels[-2] in _FUNCTIONAL_SLD else 2
+    domain = ".".join(labels[-size:]) if len(labels) >= size else ""
+    return "" if domain == "gov.pl" else domain  # gov.pl/web/<unit>: every ministry's
+
+
+def _site_mailbox(lines: Sequence[str], url: str) -> list[str]:
+    """The owner's mailbox when its own lines give none: the first mailbox on the page's own
+    registered domain that is no person's (`personal_email`), wherever the page writes it
+    (a line naming another body too: "… w budynku Starostwa Powiatowego, e-mail: pcpr@…")."""
+    domain = _registered_domain(urlsplit(url).hostname or "")
+    text = "\n".join(lines)
+    for email in find_emails(text):
+        if domain and email_domain_matches(email, domain) and not personal_email(email, text):
+            return [email]
+    return []
 
 
 # Toll-free 800 and 116 lines on a local body's page are national services it points to
@@ -311,6 +392,7 @@ def _owner_phones(
     it names; national toll-free lines left out."""
     owner_key = _key(owner.name)
     elsewhere = other_street_lines(page.lines, own_street, set(owner.lines))
+    elsewhere |= other_kind_lines(page.lines, owner)
     phone_text = "\n".join(
         _owners_part(line, owner_key)
         for index, line in enumerate(page.lines)
@@ -363,7 +445,9 @@ def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
         postal_code=(address[1] or None) if address else None,
         locality=address[2] if address else None,
         phones=_owner_phones(page, owner, foreign, own_street),
-        emails=tuple(_own_mailboxes(find_emails(text), page.url)),
+        emails=tuple(
+            _own_mailboxes(find_emails(text), page.url) or _site_mailbox(page.lines, page.url)
+        ),
         websites=tuple(find_websites(text)),
         nip=next(iter(find_nip(text)), None),
         regon=next(iter(find_regon(text)), None),
