@@ -16,7 +16,6 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from extractors.contacts import (
     find_addresses,
@@ -32,7 +31,6 @@ from extractors.html_pages.owner_contacts import (
     PageFields,
     email_domain_matches,
     email_names_the_host,
-    personal_email,
     site_domain,
 )
 from extractors.html_pages.owner_name import join_compound_adjectives
@@ -232,34 +230,6 @@ def _own_mailboxes(emails: list[str], url: str) -> list[str]:
     return [e for e in emails if e in own or e.rsplit("@", 1)[-1].lower() in FREE_MAIL]
 
 
-# Second-level labels under which a registered domain has three labels ("pcpr.com.pl").
-_FUNCTIONAL_SLD = frozenset({"com", "org", "edu", "net", "info", "biz", "waw"})
-
-
-def _registered_domain(host: str) -> str:
-    """The domain a page's own mailboxes are on: "bip.mops.krakow.pl" -> "krakow.pl",
-    "pcpr.powiat.com.pl" -> "powiat.com.pl"; under gov.pl, where every court shares
-    "sr.gov.pl", the whole host ("kolobrzeg.sr.gov.pl")."""
-    labels = host.lower().rstrip(".").removeprefix("www.").removeprefix("bip.").split(".")
-    if len(labels) >= 3 and labels[-2] == "gov":
-        return ".".join(labels)
-    size = 3 if len(labels) >= 3 and labels[-2] in _FUNCTIONAL_SLD else 2
-    domain = ".".join(labels[-size:]) if len(labels) >= size else ""
-    return "" if domain == "gov.pl" else domain  # gov.pl/web/<unit>: every ministry's
-
-
-def _site_mailbox(lines: Sequence[str], url: str) -> list[str]:
-    """The owner's mailbox when its own lines give none: the first mailbox on the page's own
-    registered domain that is no person's (`personal_email`), wherever the page writes it
-    (a line naming another body too: "… w budynku Starostwa Powiatowego, e-mail: pcpr@…")."""
-    domain = _registered_domain(urlsplit(url).hostname or "")
-    text = "\n".join(lines)
-    for email in find_emails(text):
-        if domain and email_domain_matches(email, domain) and not personal_email(email, text):
-            return [email]
-    return []
-
-
 # Toll-free 800 and 116 lines on a local body's page are national services it points to
 # ("Niebieska Linia 800 120 002", "telefon zaufania 116 111"), not its own numbers.
 _NATIONAL_LINE = re.compile(r"(?:^|\D)(?:\+?48[\s-]?)?(?:800|116)[\s-]?\d")
@@ -445,9 +415,7 @@ def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
         postal_code=(address[1] or None) if address else None,
         locality=address[2] if address else None,
         phones=_owner_phones(page, owner, foreign, own_street),
-        emails=tuple(
-            _own_mailboxes(find_emails(text), page.url) or _site_mailbox(page.lines, page.url)
-        ),
+        emails=tuple(_own_mailboxes(find_emails(text), page.url)),
         websites=tuple(find_websites(text)),
         nip=next(iter(find_nip(text)), None),
         regon=next(iter(find_regon(text)), None),
