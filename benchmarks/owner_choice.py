@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/owner_choice.py dump tune|fixtures [--misses]
     .venv/bin/python benchmarks/owner_choice.py fit [--test]
     .venv/bin/python benchmarks/owner_choice.py breakdown
+    .venv/bin/python benchmarks/owner_choice.py compare
 
 `collect` runs `wsparcie extract` (`flows.inspect.extract_one`, as `benchmarks/extraction.py`
 does) on every document of the web corpus and on the 96 saved pages, and keeps, for each,
@@ -13,15 +14,16 @@ writes them to a cache (`--cache`), so that `dump` and `fit` need no extraction.
 
 `dump` prints, for each document of the tune half or of the 96 pages, every candidate with
 its signals, its score under the hand-set and the fitted weights (`page_owner.FITTED`), and
-whether it is the gold
-subject. It refuses the test half: of the test half only aggregate counts are ever printed.
+whether it is the gold subject. It refuses the test half: of the test half only aggregate counts are ever printed.
 
 `fit` fits the weights and thresholds of `page_owner.OwnerWeights` on the tune half and the 96
 pages by a coordinate search over integer values (`fit_weights`), and cross-validates the
 search on the tune half by host (5 folds). With `--test` it prints the test half's
 aggregates, hand-set against fitted (counts only). `breakdown` counts, per set, the kinds of
 error, where the gold subject ranks when missed and the signals of wrongly chosen names
-(counts only, the test half's too).
+(counts only, the test half's too). `compare` runs the other fits tried, each cross-validated
+the same way: the coordinate search from neutral starts (every weight ±1 or ±2 by its sign)
+and a conditional logistic regression (`fit_logit`); tune and the 96 pages only.
 
 What is counted, per document whose owner the choice decides (`Example.decided`):
 - right: the chosen candidate is the gold subject, or nothing is chosen and the gold has no
@@ -279,10 +281,14 @@ def _value(weights: OwnerWeights, name: str) -> int:
 
 
 def fit_weights(
-    examples: Sequence[Example], start: OwnerWeights = HAND_SET, *, rounds: int = 6
+    examples: Sequence[Example],
+    start: OwnerWeights = HAND_SET,
+    *,
+    rounds: int = 6,
+    min_gain: int = MIN_GAIN,
 ) -> OwnerWeights:
     """A coordinate search: each weight and threshold in turn set to the value, within its
-    range, that puts the most documents right; a move is made only when it puts `MIN_GAIN`
+    range, that puts the most documents right; a move is made only when it puts `min_gain`
     more right than the current value (so no value rests on one page), and of equal gains
     the one nearest zero (a signal no document needs drops out). Repeated until nothing
     moves."""
@@ -300,7 +306,7 @@ def fit_weights(
                 better = right > best_right or (
                     right == best_right and abs(value) < abs(best_value)
                 )
-                if better and right - now >= MIN_GAIN:
+                if better and right - now >= min_gain:
                     best_value, best_right = value, right
             if best_value != _value(current, name):
                 current = _with(current, name, best_value)
@@ -517,9 +523,54 @@ def _weights_table(fitted: OwnerWeights) -> None:
         print(f"| {name} | {getattr(HAND_SET, name)} | {getattr(fitted, name)} |")
 
 
+def compare(tune: Sequence[Example], fixtures: Sequence[Example]) -> None:
+    """The other fits tried: in-sample on tune and the 96 pages, and cross-validated on tune."""
+
+    def cv(fit: Callable[[Sequence[Example]], OwnerWeights]) -> Outcome:
+        total = Outcome()
+        for fold in host_folds(tune):
+            held = [e for e in tune if e.host in fold]
+            total += outcome(held, fit([*[e for e in tune if e.host not in fold], *fixtures]))
+        return total
+
+    print("| fit | tune, in-sample | tune, CV | 96 pages |\n| --- | --- | --- | --- |")
+    for unit in (1, 2):
+        start = replace(
+            HAND_SET,
+            weights={k: unit if v > 0 else -unit for k, v in HAND_SET.weights.items()},
+            **{name: 2 * unit for name in THRESHOLD_RANGES if name != "min_lead"},
+            min_lead=unit,
+        )
+        for gain in (1, 2, 3):
+
+            def search(
+                examples: Sequence[Example], s: OwnerWeights = start, g: int = gain
+            ) -> OwnerWeights:
+                return fit_weights(examples, s, rounds=10, min_gain=g)
+
+            weights = search([*tune, *fixtures])
+            print(
+                f"| coordinate search from ±{unit}, min gain {gain} | {outcome(tune, weights).right} "
+                f"| {cv(search).right} | {outcome(fixtures, weights).right} |"
+            )
+    for l2 in (0.3, 1.0, 3.0):
+        for scale in (1.0, 2.0):
+
+            def logit(
+                examples: Sequence[Example], l2: float = l2, scale: float = scale
+            ) -> OwnerWeights:
+                return fit_logit(examples, l2=l2, scale=scale, steps=800)
+
+            weights = logit([*tune, *fixtures])
+            print(
+                f"| logistic, L2 {l2}, ×{scale:g} | {outcome(tune, weights).right} "
+                f"| {cv(logit).right} | {outcome(fixtures, weights).right} |"
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("collect", "dump", "fit", "breakdown"))
+    parser.add_argument("command", choices=("collect", "dump", "fit", "breakdown", "compare"))
     parser.add_argument("split", nargs="?", default="tune")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
@@ -548,6 +599,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     tune = [e for e in examples if e.split == "tune"]
     fixtures = [e for e in examples if e.split == "fixtures"]
+    if args.command == "compare":
+        compare(tune, fixtures)
+        return 0
     fitted = fit_weights([*tune, *fixtures])
     _weights_table(fitted)
     print()
