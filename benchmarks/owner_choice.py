@@ -55,15 +55,14 @@ if str(REPO) not in sys.path:
 
 from benchmarks.extraction_scoring import Gold, plain_page, read_gold  # noqa: E402
 from extractors.html_pages import page_owner  # noqa: E402
-from extractors.html_pages.page_owner import (  # noqa: E402
+from extractors.html_pages.owner_weights import (  # noqa: E402
     FITTED,
     HAND_SET,
-    WEIGHTS,
     OwnerCandidate,
     OwnerChoice,
     OwnerWeights,
-    choose_owner,
 )
+from extractors.html_pages.page_owner import WEIGHTS, choose_owner  # noqa: E402
 from extractors.replay import ReplayFetcher  # noqa: E402
 from flows.inspect import ExtractOneError, extract_one  # noqa: E402
 from transforms.names import normalise_name  # noqa: E402

@@ -23,14 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.html_pages.page_owner import (
-    FITTED,
-    HAND_SET,
-    WEIGHTS,
-    choose_owner,
-    find_page_owner,
-    owner_choice,
-)
+from extractors.html_pages.owner_weights import FITTED, HAND_SET
+from extractors.html_pages.page_owner import WEIGHTS, choose_owner, find_page_owner, owner_choice
 from extractors.html_pages.page_text import PageText, page_text_of_plain
 
 CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "web_corpus"
