@@ -13,7 +13,7 @@ before any weighing), whether the page reads as news, and the gold subject's nam
 writes them to a cache (`--cache`), so that `dump` and `fit` need no extraction.
 
 `dump` prints, for each document of the tune half or of the 96 pages, every candidate with
-its signals, its score under the hand-set and the fitted weights (`page_owner.FITTED`), and
+its signals, its score under the hand-set and the fitted weights (`owner_weights.FITTED`), and
 whether it is the gold subject. It refuses the test half: of the test half only aggregate counts are ever printed.
 
 `fit` fits the weights and thresholds of `page_owner.OwnerWeights` on the tune half and the 96
@@ -612,14 +612,17 @@ def main(argv: list[str] | None = None) -> int:
     print(_row(f"tune, fitted without the fold ({FOLDS}-fold CV by host)", fitted_cv))
     print(_row("96 pages, hand-set", outcome(fixtures, HAND_SET)))
     print(_row("96 pages, fitted", outcome(fixtures, fitted)))
-    for label, shipped in (("page_owner.FITTED", FITTED), ("page_owner.WEIGHTS, in use", WEIGHTS)):
+    for label, shipped in (
+        ("owner_weights.FITTED", FITTED),
+        ("page_owner.WEIGHTS, in use", WEIGHTS),
+    ):
         print(_row(f"tune, {label}", outcome(tune, shipped)))
         print(_row(f"96 pages, {label}", outcome(fixtures, shipped)))
     if args.test:
         test = [e for e in examples if e.split == "test"]
         print(_row("test, hand-set", outcome(test, HAND_SET)))
         print(_row("test, fitted", outcome(test, fitted)))
-        print(_row("test, page_owner.FITTED", outcome(test, FITTED)))
+        print(_row("test, owner_weights.FITTED", outcome(test, FITTED)))
         print(_row("test, page_owner.WEIGHTS, in use", outcome(test, WEIGHTS)))
     return 0
 
