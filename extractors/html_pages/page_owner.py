@@ -40,17 +40,21 @@ one-person office whose decisions pages quote ("Prezydent Miasta Koszalina ogła
 `organ`, -3); the organ's voice ("speaker", "agent") goes to its office when the page names
 the office with the same place ("Państwowy Powiatowy Inspektor Sanitarny w Chełmnie informuje"
 for the "Powiatowa Stacja Sanitarno-Epidemiologiczna w Chełmnie"). A page that reads as news (quotes with "– mówi", "Źródło:", photo credits, a byline) needs more
-(`MIN_SCORE_ARTICLE`): a news portal writes about institutions; it is not theirs.
+(`min_score_article`): a news portal writes about institutions; it is not theirs.
 
-The owner is the best-scored name when it reaches `MIN_SCORE` (`MIN_SCORE_HOST` when the
+The owner is the best-scored name when it reaches `min_score` (`min_score_host` when the
 site's address spells the name and the page itself puts it forward — as the agent of a
 sentence, in a heading or the title —, unless the name is a unit's or the page reads as news)
-and leads the next by `MIN_LEAD` (`MIN_SCORE_SOLE` for a plain page of the body's own site that
-names no rival body: `_sole_body_of_its_site`); otherwise the page does not say whose it is and no owner is
-given — a page whose owner the text never names gives no subject (the issue's rule: never
-guess from the URL alone). Weights and thresholds were set on the tuning half of the web corpus
-(`benchmarks/web_corpus`, split by host) and checked on the 96 saved pages.
+and leads the next by `min_lead` (`min_score_sole` for a plain page of the body's own site that
+names no rival body: `_sole_body_of_its_site`); otherwise the page does not say whose it is and
+no owner is given — a page whose owner the text never names gives no subject (the issue's rule:
+never guess from the URL alone). The weights and thresholds (`OwnerWeights`) were set by hand on
+the tuning half of the web corpus (`benchmarks/web_corpus`, split by host) and checked on the 96
+saved pages; `FITTED` holds them fitted on the same documents (`benchmarks/owner_choice.py`),
+which did not hold on the test half.
 
+`owner_choice` reads every candidate and its evidence; `choose_owner` weighs them under given
+weights, so the choice can be inspected and its weights fitted apart from the reading.
 The names and where each stands are read by `owner_candidates`; this module weighs them.
 """
 
@@ -88,6 +92,12 @@ from extractors.html_pages.owner_voice import (
     office_of_organ,
     signed,
 )
+from extractors.html_pages.owner_weights import (
+    HAND_SET,
+    OwnerCandidate,
+    OwnerChoice,
+    OwnerWeights,
+)
 from extractors.html_pages.page_text import PageText
 from extractors.html_pages.site_host import host_agreement, host_names_other_body
 from transforms.morphology import analyse_word
@@ -95,35 +105,7 @@ from transforms.name_morphology import ROMAN_NUMERAL
 from transforms.names import normalise_name
 from transforms.text import fold_key
 
-MIN_SCORE = 4
-MIN_SCORE_HOST = 3
-MIN_SCORE_ARTICLE = 7
-MIN_SCORE_SOLE = 2
-MIN_LEAD = 2
-
-WEIGHTS = {
-    "declared": 5,
-    "title": 4,
-    "title mention": 1,
-    "heading": 3,
-    "contact": 3,
-    "located": 2,
-    "speaker": 3,
-    "agent": 2,
-    "host": 3,
-    "host (weak)": 1,
-    "mail domain": 3,
-    "repeated": 1,
-    "repeated often": 2,
-    "first": 1,
-    "own voice": 1,
-    "signed": 3,
-    "referred to": 2,
-    "other host": -3,
-    "generic": -3,
-    "unit": -5,
-    "organ": -3,
-}
+WEIGHTS = HAND_SET
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,9 +126,6 @@ class _Candidate:
     lines: list[int] = field(default_factory=list)
     evidence: set[str] = field(default_factory=set)
     count: int = 0
-
-    def score(self) -> int:
-        return sum(WEIGHTS[item] for item in self.evidence)
 
 
 _ADDRESS_START = re.compile(
@@ -482,7 +461,7 @@ def _judged(page: PageText) -> list[_Candidate]:
     for candidate in candidates:
         _judge(candidate, page, own_voice, candidates)
     _lend_organs_voice(candidates)
-    return sorted(candidates, key=lambda c: c.score(), reverse=True)
+    return candidates
 
 
 def _lend_organs_voice(candidates: list[_Candidate]) -> None:
@@ -507,8 +486,8 @@ _PUT_FORWARD = frozenset(
 )
 
 
-def _host_backed(candidate: _Candidate) -> bool:
-    """Whether the site's address backs the name (`MIN_SCORE_HOST` then suffices): it spells
+def _host_backed(candidate: OwnerCandidate) -> bool:
+    """Whether the site's address backs the name (`min_score_host` then suffices): it spells
     the name in full, or in part when the page also puts the name forward itself; never for
     a unit of a body (a hospital's ward on the hospital's site)."""
     evidence = candidate.evidence
@@ -522,61 +501,95 @@ def _host_backed(candidate: _Candidate) -> bool:
 _KEPT_IN_VIEW = frozenset({"first", "repeated", "repeated often"})
 
 
-def _sole_body_of_its_site(best: _Candidate, rivals: list[_Candidate], url: str) -> bool:
+def _sole_body_of_its_site(
+    best: OwnerCandidate, rivals: list[OwnerCandidate], weights: OwnerWeights
+) -> bool:
     """Whether the page is a plain page of the body's own site that names no other body it
     could belong to: the address spells what kind of body it is (its acronym, its kind word,
     its own words, or its place with its number: "p7" and "koszalin" for "Przedszkole nr 7
     w Koszalinie"; a place alone is a town's portal's too), the page names it from its first
     lines or more than once, and nothing speaks for any other name (a rival the page gives
     no evidence for, or a one-person office, owns no page). A small institution's site often
-    says whose it is only in its address and its running text; `MIN_SCORE_SOLE` then
+    says whose it is only in its address and its running text; `min_score_sole` then
     suffices."""
     evidence = best.evidence
     if "unit" in evidence or not evidence & {"host", "host (weak)"}:
         return False
     if not evidence & _KEPT_IN_VIEW:
         return False
-    if not address_spells_kind(_best_name(best), url):
+    if not best.spells_kind:
         return False
-    return all(rival.score() <= 0 or "organ" in rival.evidence for rival in rivals)
+    return all(rival.score(weights) <= 0 or "organ" in rival.evidence for rival in rivals)
+
+
+@lru_cache(maxsize=64)
+def owner_choice(page: PageText) -> OwnerChoice:
+    """Every name the page gives with the evidence for it, before any weighing."""
+    return OwnerChoice(
+        url=page.url,
+        candidates=tuple(
+            OwnerCandidate(
+                name=(name := _best_name(c)),
+                evidence=frozenset(c.evidence),
+                lines=tuple(sorted(set(c.lines))),
+                spells_kind=address_spells_kind(name, page.url),
+            )
+            for c in _judged(page)
+        ),
+        news_like=_news_like(page),
+    )
+
+
+def choose_owner(choice: OwnerChoice, weights: OwnerWeights = WEIGHTS) -> OwnerCandidate | None:
+    """The candidate the page speaks for under `weights`, or None when the page does not say
+    (see the module docstring for the evidence and how it is weighed)."""
+    if not choice.candidates:
+        return None
+
+    def score(candidate: OwnerCandidate) -> int:
+        return candidate.score(weights)
+
+    # of equal scores, the one the site's address spells; a rival the address contradicts
+    # ("other host") does not hold it back
+    ranked = sorted(choice.candidates, key=lambda c: (score(c), "host" in c.evidence), reverse=True)
+    best = ranked[0]
+    rivals = [c for c in ranked[1:] if not ("host" in best.evidence and "other host" in c.evidence)]
+    runner_up = score(rivals[0]) if rivals else 0
+    needed = weights.min_score
+    if _host_backed(best) and not choice.news_like:
+        needed = weights.min_score_host
+    if _sole_body_of_its_site(best, rivals, weights) and not choice.news_like:
+        needed = min(needed, weights.min_score_sole)
+        # a one-person office the page quotes is no rival for the page
+        runner_up = max((score(c) for c in rivals if "organ" not in c.evidence), default=0)
+    if choice.news_like and not best.evidence & {"declared", "contact", "host"}:
+        needed = weights.min_score_article
+    if score(best) < needed or score(best) - runner_up < weights.min_lead:
+        return None
+    return best
 
 
 @lru_cache(maxsize=64)
 def find_page_owner(page: PageText) -> PageOwner | None:
     """The institution the page speaks for, or None when the page does not say (see the
     module docstring for the evidence and how it is weighed)."""
-    candidates = _judged(page)
-    if not candidates:
+    choice = owner_choice(page)
+    best = choose_owner(choice)
+    if best is None:
         return None
-    # of equal scores, the one the site's address spells; a rival the address contradicts
-    # ("other host") does not hold it back
-    ranked = sorted(candidates, key=lambda c: (c.score(), "host" in c.evidence), reverse=True)
-    best = ranked[0]
-    rivals = [c for c in ranked[1:] if not ("host" in best.evidence and "other host" in c.evidence)]
-    runner_up = rivals[0].score() if rivals else 0
-    needed = MIN_SCORE
-    if _host_backed(best) and not _news_like(page):
-        needed = MIN_SCORE_HOST
-    if _sole_body_of_its_site(best, rivals, page.url) and not _news_like(page):
-        needed = min(needed, MIN_SCORE_SOLE)
-        # a one-person office the page quotes is no rival for the page
-        runner_up = max((c.score() for c in rivals if "organ" not in c.evidence), default=0)
-    if _news_like(page) and not best.evidence & {"declared", "contact", "host"}:
-        needed = MIN_SCORE_ARTICLE
-    if best.score() < needed or best.score() - runner_up < MIN_LEAD:
-        return None
+    others = [c.name for c in choice.candidates if c is not best]
     return PageOwner(
-        name=_place_of_its_head(_best_name(best), ranked[1:]),
-        score=best.score(),
+        name=_place_of_its_head(best.name, others),
+        score=best.score(WEIGHTS),
         evidence=tuple(sorted(best.evidence)),
-        lines=tuple(sorted(set(best.lines))),
+        lines=best.lines,
     )
 
 
 _HEAD_AND_PLACE = re.compile(r"(\S+)(\s(?:w|we)\s[A-ZĄĆĘŁŃÓŚŹŻ].*)")
 
 
-def _place_of_its_head(name: str, others: list[_Candidate]) -> str:
+def _place_of_its_head(name: str, others: list[str]) -> str:
     """A name without its place ("Świetlica Środowiskowa") with the place the page gives its
     head noun alone ("Świetlica w Górze Kalwarii otwarta od pn-pt", d048), when the page names
     one such place and no other body of that kind."""
@@ -584,8 +597,7 @@ def _place_of_its_head(name: str, others: list[_Candidate]) -> str:
     if len(words) < 2 or PLACE_PART.search(name) or DISTINGUISHING.search(name):
         return name
     places: set[str] = set()
-    for other in others:
-        other_name = _best_name(other)
+    for other_name in others:
         match = _HEAD_AND_PLACE.fullmatch(other_name)
         if match is not None and fold_key(match.group(1)) == words[0]:
             places.add(match.group(2))
@@ -597,4 +609,6 @@ def _place_of_its_head(name: str, others: list[_Candidate]) -> str:
 def candidates_report(page: PageText) -> list[tuple[str, int, tuple[str, ...]]]:
     """Every name the page gives with its score and evidence, best first (for `wsparcie
     extract` diagnostics and tests)."""
-    return [(_best_name(c), c.score(), tuple(sorted(c.evidence))) for c in _judged(page)]
+    candidates = owner_choice(page).candidates
+    ranked = sorted(candidates, key=lambda c: c.score(WEIGHTS), reverse=True)
+    return [(c.name, c.score(WEIGHTS), tuple(sorted(c.evidence))) for c in ranked]
