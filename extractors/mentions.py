@@ -18,8 +18,8 @@ Matki Bożej …", a quoted name ("Klub Seniora „Radość”"), "Sp. z o.o.", 
 checked word by word against the dictionary
 ("w Piszu", "w Białej Piskiej", "w Kostrzynie nad Odrą", "w Ostrowcu Św." written out; not "w
 Warcie Powrót Generuj"). Acronyms of the table (`transforms.acronyms`) are mentions too
-("MOPS-u w Bliżynie"; "DPS „Kalina”" written out before its own name; "LO im. Armii
-Krajowej" named by its patron); an officer names the office he heads ("Komendanta Głównego Policji" ->
+("MOPS-u w Bliżynie"; "DPS „Kalina”" written out before its own name, "SP nr 1 w Elblągu"
+before its number; "LO im. Armii Krajowej" named by its patron); an officer names the office he heads ("Komendanta Głównego Policji" ->
 "Komenda Główna Policji"); units numbered under one plural head are one mention each
 ("Komisariatów Policji II i IV w Białymstoku"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
 "MOPS") is flagged `kind_only`: whether it names one institution the caller decides.
@@ -574,8 +574,14 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                 end, place_at = i + 1, None
                 if (stop := place_end(tokens, i + 1)) > i + 1:
                     end, place_at = stop, i + 1
-                end = max(end, _number(tokens, end))
                 local = acronym not in NATIONAL_ACRONYMS  # after "ARiMR" a quote is a slogan
+                if (number := _number(tokens, end)) > end:
+                    numbered_at, end = end, number
+                    if place_at is None and (stop := place_end(tokens, end)) > end:
+                        end, place_at = stop, end  # "SP nr 1 w Elblągu": its number, its town
+                    if local and numbered_at == i + 1:
+                        # the kind written out before its number, as before a quoted name
+                        expanded = f"{acronym_full(acronym)} {_span_text(text, tokens, i + 1, end)}"
                 if end == i + 1 and local and (own := quoted_end(tokens, end)) > end:
                     end = own  # "DPS „Kalina”": the kind written out, its own name kept
                     if (stop := place_end(tokens, end)) > end:

@@ -1,0 +1,50 @@
+"""Round 12 of issue #12: bodies named in the ways any Polish page names them: a school or
+another local unit by its acronym and number with its town. Each case a line of a document of
+the web corpus's tune half (`benchmarks/web_corpus`, the id in the case id), quoted as the page
+writes it, with what its gold gives; the guards are what must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.mention_records import mention_records
+from extractors.records import ParsedInstitution
+from transforms.name_morphology import nominative
+
+
+def _recorded(text: str, *, article: bool, owner: str | None = None) -> set[str]:
+    owners = [ParsedInstitution(name_raw=owner, role="subject")] if owner else []
+    return {nominative(r.name_raw) for r in mention_records(text, owners, article=article)}
+
+
+# A local unit's acronym with its number is that unit, written out, and the town after the
+# number is its seat.
+NUMBERED_ACRONYMS = [
+    pytest.param(
+        "Miłość od pań i przyjaźnie, to najważniejsze, co od tego miejsca dostałam – mówi"
+        " 14-letnia Ola, uczennica SP nr 1 w Elblągu, która kilka razy w tygodniu po lekcjach,"
+        " przychodzi na świetlicę.",
+        True,
+        {"Szkoła Podstawowa nr 1 w Elblągu"},
+        id="f049-a school by its acronym, number and town",
+    ),
+    pytest.param(
+        "Zajęcia prowadzą nauczyciele SP nr 1.",
+        True,
+        {"Szkoła Podstawowa nr 1"},
+        id="f049-the same acronym and number with no town",
+    ),
+    pytest.param(
+        "Pomoc otrzymało 120 rodzin, a środki przekazał PFRON.",
+        True,
+        {"Państwowy Fundusz Rehabilitacji Osób Niepełnosprawnych"},
+        id="guard-a001-a national acronym stays as the table names it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "article", "expected"), NUMBERED_ACRONYMS)
+def test_an_acronym_with_its_number_is_one_unit(
+    text: str, article: bool, expected: set[str]
+) -> None:
+    assert _recorded(text, article=article) == expected
