@@ -12,6 +12,8 @@ The kinds of error are decided mechanically, each the first that applies:
 - missed, taken as the page's subject: the output's subject row bears the mention's name;
 - missed, read with another span or place: an unmatched output mention is near it (one key
   inside the other, or the same first two word stems);
+  (counted apart by how: its place left out, words at its start left out, cut short
+  otherwise, read too long, other words);
 - missed, written in the text, not read: its full name's word stems stand in a row in the text
   (inflected forms share the first four letters);
 - missed, only a short form in the text: one of its `acronym_forms` (an acronym, or the kind
@@ -38,6 +40,11 @@ MENTION_ERROR_KINDS = (
     "missed: no mention row for the document",
     "missed: taken as the page's subject",
     "missed: read with another span or place",
+    "  of which: read without its place",
+    "  of which: read without words at its start",
+    "  of which: read cut short",
+    "  of which: read too long",
+    "  of which: read with other words",
     "missed: written in the text, not read",
     "missed: only a short form in the text (an acronym, a kind alone)",
     "missed: not written as one phrase",
@@ -59,6 +66,19 @@ def _near(a: str, b: str) -> bool:
         return True
     sa, sb = _stems(a), _stems(b)
     return len(sa) >= 2 and len(sb) >= 2 and sa[:2] == sb[:2]
+
+
+def _how_near(read: str, gold: str) -> int:
+    """How a near output differs from the gold name: 0 its place left out, 1 words at its
+    start left out, 2 cut short otherwise, 3 too long, 4 other words."""
+    if gold.startswith(read + " "):
+        rest = gold[len(read) + 1 :]
+        return 0 if rest.split(" ", 1)[0] in ("w", "we") else 2
+    if gold.endswith(" " + read):
+        return 1
+    if f" {gold} " in f" {read} ":
+        return 3
+    return 4
 
 
 def _in_row(stems: list[str], text_stems: list[str]) -> bool:
@@ -105,24 +125,28 @@ def score_mention_breakdown(
             kind = MENTION_ERROR_KINDS[0]
         elif subject_key and subject_key in names:
             kind = MENTION_ERROR_KINDS[1]
-        elif any(_near(x, key) for x in extra):
+        elif near := [x for x in extra if _near(x, key)]:
             kind = MENTION_ERROR_KINDS[2]
+            part = MENTION_ERROR_KINDS[3 + _how_near(near[0], key)]
+            errors[part] = errors.get(part, 0) + 1
         elif any(_in_row(_stems(name), text_stems) for name in names):
-            kind = MENTION_ERROR_KINDS[3]
+            kind = MENTION_ERROR_KINDS[8]
+            part = f"  written, not read, of the gold's type: {mention.get('type') or '?'}"
+            errors[part] = errors.get(part, 0) + 1
         elif any(a and f" {a} " in text_words for a in acronyms):
-            kind = MENTION_ERROR_KINDS[4]
+            kind = MENTION_ERROR_KINDS[9]
         else:
-            kind = MENTION_ERROR_KINDS[5]
+            kind = MENTION_ERROR_KINDS[10]
         errors[kind] = errors.get(kind, 0) + 1
         scores.mention_error_misses.append(f"{gold.doc_id}: {kind}: {key!r}")
     subject_names = _subject_keys(gold)
     for key in extra:
         if any(_near(key, m) for m in missed_keys):
-            kind = MENTION_ERROR_KINDS[6]
+            kind = MENTION_ERROR_KINDS[11]
         elif any(_near(key, s) for s in subject_names):
-            kind = MENTION_ERROR_KINDS[7]
+            kind = MENTION_ERROR_KINDS[12]
         else:
-            kind = MENTION_ERROR_KINDS[8]
+            kind = MENTION_ERROR_KINDS[13]
         errors[kind] = errors.get(kind, 0) + 1
         scores.mention_error_misses.append(f"{gold.doc_id}: {kind}: {key!r}")
 
@@ -162,7 +186,10 @@ def mention_breakdown_tables(columns: Mapping[str, Scores]) -> list[str]:
         "| mention errors, by kind | " + " | ".join(names) + " |",
         "| --- | " + " | ".join("---" for _ in names) + " |",
     ]
-    for kind in MENTION_ERROR_KINDS:
+    typed = sorted(
+        {k for name in names for k in columns[name].mention_errors} - set(MENTION_ERROR_KINDS)
+    )
+    for kind in (*MENTION_ERROR_KINDS, *typed):
         cells = (str(columns[name].mention_errors.get(kind, 0)) for name in names)
         lines.append(f"| {kind} | " + " | ".join(cells) + " |")
     return lines
