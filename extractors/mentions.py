@@ -80,6 +80,7 @@ from extractors.mention_text import (
     modifies_noun_before,
     person_starts,
     place_word,
+    rejoined_compounds,
     sentences,
     table_acronym,
     tokens_of,
@@ -490,6 +491,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
     """Every institution phrase in `text`, in order of appearance (duplicates included);
     with `territories`, the counties and gminas it names as bodies too."""
     mentions: list[Mention] = []
+    text = rejoined_compounds(text)
     for sent_start, sent_end in sentences(text):
         tokens = tokens_of(text, sent_start, sent_end)
         if not tokens:

@@ -1,5 +1,6 @@
 """Round 12 of issue #12: bodies named in the ways any Polish page names them: a school or
-another local unit by its acronym and number with its town. Each case a line of a document of
+another local unit by its acronym and number with its town, a name whose compound adjective a
+fixed-width page wrapped after its dash. Each case a line of a document of
 the web corpus's tune half (`benchmarks/web_corpus`, the id in the case id), quoted as the page
 writes it, with what its gold gives; the guards are what must not change."""
 
@@ -45,6 +46,31 @@ NUMBERED_ACRONYMS = [
 
 @pytest.mark.parametrize(("text", "article", "expected"), NUMBERED_ACRONYMS)
 def test_an_acronym_with_its_number_is_one_unit(
+    text: str, article: bool, expected: set[str]
+) -> None:
+    assert _recorded(text, article=article) == expected
+
+
+# A compound adjective broken where a fixed-width page wrapped its line is one word again.
+WRAPPED_COMPOUNDS = [
+    pytest.param(
+        "  z Sanepidem. Wprowadzony dodatkowy reżim sanitarny dla pracowników\n\n  szkoły to"
+        " jedyne zalecenie Powiatowej Stacji Sanitarno -\n\n  Epidemiologicznej w Kielcach.\n",
+        True,
+        {"Powiatowa Stacja Sanitarno-Epidemiologiczna w Kielcach"},
+        id="e020-a name wrapped after its compound's dash",
+    ),
+    pytest.param(
+        "UWAGA -\n\nUWAGA - Infolinia w zakresie trudności odbioru odpadów medycznych\n",
+        True,
+        set(),
+        id="guard-a037-a heading's dash before the next line joins nothing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "article", "expected"), WRAPPED_COMPOUNDS)
+def test_a_compound_wrapped_at_a_line_end_is_one_word(
     text: str, article: bool, expected: set[str]
 ) -> None:
     assert _recorded(text, article=article) == expected
