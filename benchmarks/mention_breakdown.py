@@ -46,6 +46,8 @@ MENTION_ERROR_KINDS = (
     "  of which: read too long",
     "  of which: read with other words",
     "missed: written in the text, not read",
+    "  of which: the phrase reader finds it, the records leave it out",
+    "  of which: the phrase reader does not find it",
     "missed: only a short form in the text (an acronym, a kind alone)",
     "missed: not written as one phrase",
     "extra: another span or place of a missed mention",
@@ -66,6 +68,17 @@ def _near(a: str, b: str) -> bool:
         return True
     sa, sb = _stems(a), _stems(b)
     return len(sa) >= 2 and len(sb) >= 2 and sa[:2] == sb[:2]
+
+
+def _found_keys(text: str) -> set[str]:
+    """The `fold_key`s of what the phrase reader finds in the whole text, as written and in
+    the nominative (`extractors.mentions.find_mentions`, territories included)."""
+    from extractors.mention_letters import with_polish_letters
+    from extractors.mentions import find_mentions
+
+    read = with_polish_letters(_TAG.sub(" ", text))
+    found = find_mentions(read, territories=True)
+    return {fold_key(m.nominative) for m in found} | {fold_key(m.phrase) for m in found}
 
 
 def _how_near(read: str, gold: str) -> int:
@@ -118,7 +131,9 @@ def score_mention_breakdown(
     text_words = f" {text_key} "
     errors = scores.mention_errors
     missed_keys = [fold_key(str((m.get("names") or [""])[0])) for m in missed]
+    found: set[str] | None = None
     for mention, key in zip(missed, missed_keys, strict=True):
+        label = ""
         names = {fold_key(str(n)) for n in mention.get("names") or ()}
         acronyms = {fold_key(str(a)) for a in mention.get("acronym_forms") or ()}
         if not any(row.get("role") == "mention" for row in rows):
@@ -133,20 +148,24 @@ def score_mention_breakdown(
             kind = MENTION_ERROR_KINDS[8]
             part = f"  written, not read, of the gold's type: {mention.get('type') or '?'}"
             errors[part] = errors.get(part, 0) + 1
+            found = _found_keys(text) if found is None else found
+            part = MENTION_ERROR_KINDS[9 if names & found else 10]
+            errors[part] = errors.get(part, 0) + 1
+            label = part.strip()
         elif any(a and f" {a} " in text_words for a in acronyms):
-            kind = MENTION_ERROR_KINDS[9]
+            kind = MENTION_ERROR_KINDS[11]
         else:
-            kind = MENTION_ERROR_KINDS[10]
+            kind = MENTION_ERROR_KINDS[12]
         errors[kind] = errors.get(kind, 0) + 1
-        scores.mention_error_misses.append(f"{gold.doc_id}: {kind}: {key!r}")
+        scores.mention_error_misses.append(f"{gold.doc_id}: {label or kind}: {key!r}")
     subject_names = _subject_keys(gold)
     for key in extra:
         if any(_near(key, m) for m in missed_keys):
-            kind = MENTION_ERROR_KINDS[11]
-        elif any(_near(key, s) for s in subject_names):
-            kind = MENTION_ERROR_KINDS[12]
-        else:
             kind = MENTION_ERROR_KINDS[13]
+        elif any(_near(key, s) for s in subject_names):
+            kind = MENTION_ERROR_KINDS[14]
+        else:
+            kind = MENTION_ERROR_KINDS[15]
         errors[kind] = errors.get(kind, 0) + 1
         scores.mention_error_misses.append(f"{gold.doc_id}: {kind}: {key!r}")
 
