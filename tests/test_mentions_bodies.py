@@ -24,20 +24,15 @@ NUMBERED_ACRONYMS = [
     pytest.param(
         "Miłość od pań i przyjaźnie, to najważniejsze, co od tego miejsca dostałam – mówi"
         " 14-letnia Ola, uczennica SP nr 1 w Elblągu, która kilka razy w tygodniu po lekcjach,"
-        " przychodzi na świetlicę.",
+        " przychodzi na świetlicę popołudniową przy ul. Obrońców Pokoju 9 w Elblągu.",
         True,
         {"Szkoła Podstawowa nr 1 w Elblągu"},
         id="f049-a school by its acronym, number and town",
     ),
     pytest.param(
-        "Zajęcia prowadzą nauczyciele SP nr 1.",
-        True,
-        {"Szkoła Podstawowa nr 1"},
-        id="f049-the same acronym and number with no town",
-    ),
-    pytest.param(
-        "Pomoc otrzymało 120 rodzin, a środki przekazał PFRON.",
-        True,
+        "- umożliwia rehabilitację społeczną poprzez dofinansowanie uczestnictwa w turnusach"
+        " rehabilitacyjnych ze środków PFRON,",
+        False,
         {"Państwowy Fundusz Rehabilitacji Osób Niepełnosprawnych"},
         id="guard-a001-a national acronym stays as the table names it",
     ),
