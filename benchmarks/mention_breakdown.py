@@ -209,6 +209,6 @@ def mention_breakdown_tables(columns: Mapping[str, Scores]) -> list[str]:
         {k for name in names for k in columns[name].mention_errors} - set(MENTION_ERROR_KINDS)
     )
     for kind in (*MENTION_ERROR_KINDS, *typed):
-        cells = (str(columns[name].mention_errors.get(kind, 0)) for name in names)
-        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+        counts = [str(columns[name].mention_errors.get(kind, 0)) for name in names]
+        lines.append(f"| {kind} | " + " | ".join(counts) + " |")
     return lines
