@@ -294,6 +294,19 @@ def name_suffix_end(tokens: Sequence[Token], j: int, *, organ: bool) -> int:
     ):
         return j + 2
     if (
+        token.is_word
+        and token.lower in _NAME_PREPOSITIONS
+        and following.capitalised
+        and not following.all_caps
+        and not head_readings(following)
+        and not table_acronym(following)
+        and j + 3 < len(tokens)
+        and tokens[j + 2].is_word
+        and tokens[j + 2].lower in ("w", "we")
+        and place_word(tokens[j + 3], first=True)
+    ):
+        return j + 2  # "Szpital na Wyspie w Żarach": its place follows, so the phrase is its name
+    if (
         token.text in _DASH_TOKENS
         and token.start > tokens[j - 1].end  # a spaced dash, not a compound's
         and following.capitalised

@@ -69,3 +69,34 @@ def test_a_compound_wrapped_at_a_line_end_is_one_word(
     text: str, article: bool, expected: set[str]
 ) -> None:
     assert _recorded(text, article=article) == expected
+
+
+# A hospital or home named by "na" / "nad" / "pod" / "przy" and a capitalised word, its town
+# right after ("Szpital na Wyspie w Żarach"), bears that phrase as its name; a unit in it is
+# then named by it.
+NAMED_BY_A_PHRASE = [
+    pytest.param(
+        "Już 1 grudnia, w środę swoją pracę rozpoczyna Poradnia Psychologiczna w Szpitalu na"
+        " Wyspie w Żarach. Będzie ona otwarta zarówno dla dzieci jak i nastolatków.",
+        True,
+        {
+            "Poradnia Psychologiczna w Szpitalu na Wyspie w Żarach",
+            "Szpital na Wyspie w Żarach",
+        },
+        id="f013-a clinic in a hospital named by a phrase",
+    ),
+    pytest.param(
+        "Otwarcie poradni to inicjatywa dyrekcji Szpitala na Wyspie w Żarach. Jak sama"
+        " podkreśla potrzeby są bardzo duże.",
+        True,
+        {"Szpital na Wyspie w Żarach"},
+        id="f013-the hospital alone",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "article", "expected"), NAMED_BY_A_PHRASE)
+def test_a_name_bears_its_prepositional_phrase(
+    text: str, article: bool, expected: set[str]
+) -> None:
+    assert _recorded(text, article=article) == expected
