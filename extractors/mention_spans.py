@@ -272,7 +272,8 @@ _DASH_TOKENS = frozenset({"-", "–", "—"})
 def name_suffix_end(tokens: Sequence[Token], j: int, *, organ: bool) -> int:
     """End of what a name carries on with at token j, or j: a "+" written onto its last word
     ("Klub Senior+"), a capitalised preposition with its capitalised object inside the name
-    ("Na Wyspie"), a dash and a part of the organisation ("– Oddział Powiatowy")."""
+    ("Na Wyspie"), or one in lower case whose object the body's town follows ("Szpital na
+    Wyspie w Żarach"), a dash and a part of the organisation ("– Oddział Powiatowy")."""
     token = tokens[j]
     if token.text == "+" and j > 0 and tokens[j - 1].end == token.start:
         return j + 1
