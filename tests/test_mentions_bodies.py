@@ -1,8 +1,9 @@
 """Round 12 of issue #12: bodies named in the ways any Polish page names them: a school or
 another local unit by its acronym and number with its town, a name whose compound adjective a
-fixed-width page wrapped after its dash, a hospital named by a prepositional phrase. Each case a line of a document of
-the web corpus's tune half (`benchmarks/web_corpus`, the id in the case id), quoted as the page
-writes it, with what its gold gives; the guards are what must not change."""
+fixed-width page wrapped after its dash, a hospital named by a prepositional phrase. Each case
+a line of a document of the web corpus's tune half (`benchmarks/web_corpus`, the id in the
+case id), quoted as the page writes it, with what its gold gives; the guards are what must
+not change."""
 
 from __future__ import annotations
 
