@@ -159,8 +159,12 @@ def _after_dot(tokens: list[Token], i: int) -> int:
     return i + 1
 
 
+_TERRITORY_PLACES = frozenset({"Gminie", "Powiecie"})
+
+
 def place_end(tokens: list[Token], i: int) -> int:
-    """End of a place phrase starting at token i ("w Skarżysku Kościelnym"), or i."""
+    """End of a place phrase starting at token i ("w Skarżysku Kościelnym", "w Gminie
+    Siewierz"), or i."""
     word = _word_at(tokens, i)
     if word is None:
         return i
@@ -170,6 +174,11 @@ def place_end(tokens: list[Token], i: int) -> int:
         j += 2
     if word.lower not in ("w", "we"):
         return i
+    if (unit := _word_at(tokens, j)) and unit.text in _TERRITORY_PLACES:
+        after = _word_at(tokens, j + 1)
+        if after is None or not after.capitalised or head_readings(after):
+            return i
+        j += 1  # "w Gminie Siewierz", "w Powiecie Opolskim": the territory is the place
     k = j
     while k < len(tokens) and k - j < 3:
         token = tokens[k]

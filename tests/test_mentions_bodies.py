@@ -1,6 +1,7 @@
 """Round 12 of issue #12: bodies named in the ways any Polish page names them: a school or
 another local unit by its acronym and number with its town, a name whose compound adjective a
-fixed-width page wrapped after its dash, a hospital named by a prepositional phrase. Each case
+fixed-width page wrapped after its dash, a hospital named by a prepositional phrase, a place
+written as its territory ("w Gminie Siewierz"). Each case
 a line of a document of the web corpus's tune half (`benchmarks/web_corpus`, the id in the
 case id), quoted as the page writes it, with what its gold gives; the guards are what must
 not change."""
@@ -100,4 +101,34 @@ NAMED_BY_A_PHRASE = [
 def test_a_name_bears_its_prepositional_phrase(
     text: str, article: bool, expected: set[str]
 ) -> None:
+    assert _recorded(text, article=article) == expected
+
+
+# A place written as the territory, "w Gminie X" / "w Powiecie Y", is the body's place as "w X"
+# is; after no body's name it is nothing.
+TERRITORY_PLACES = [
+    pytest.param(
+        " • Zespół Interdyscyplinarny ds. Przeciwdziałania Przemocy Domowej w Gminie Siewierz;",
+        False,
+        {"Zespół Interdyscyplinarny ds. Przeciwdziałania Przemocy Domowej w Gminie Siewierz"},
+        id="f039-a team placed in its gmina",
+    ),
+    pytest.param(
+        "„OŚRODEK” nie jest odrębną placówką, jest dodatkowym obszarem działalności poradni,"
+        " która w Powiecie Legionowskim pełni funkcję ośrodka koordynacyjno-rehabilitacyjnego.",
+        False,
+        set(),
+        id="guard-b099-a county as the place of a sentence, no body",
+    ),
+    pytest.param(
+        "Konsultacje społeczne - Program Usług Społecznych w Gminie Czersk na lata 2022-2023",
+        False,
+        set(),
+        id="guard-a019-a programme placed in its gmina is no body",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "article", "expected"), TERRITORY_PLACES)
+def test_a_place_written_as_its_territory(text: str, article: bool, expected: set[str]) -> None:
     assert _recorded(text, article=article) == expected
