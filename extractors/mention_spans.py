@@ -203,6 +203,37 @@ def _powiat_adjective(token: Token) -> bool:
     )
 
 
+# The office an officer heads: "Komendant Główny Policji" names the "Komenda Główna Policji".
+OFFICER_OFFICES = {"komendant": "Komenda", "prokurator": "Prokuratura"}
+
+
+def office_name(nominative_phrase: str, officer: str) -> str:
+    """ "Komendant Główny Policji" -> "Komenda Główna Policji": the office, its adjectives in
+    the feminine."""
+    words = nominative_phrase.split(" ")
+    out = [OFFICER_OFFICES[officer]]
+    k = 1
+    while k < len(words):
+        word = words[k]
+        lemmas = [r.lemma for r in readings(word) if r.pos == "adj" and not r.proper]
+        if not lemmas:
+            break
+        feminine = next(
+            (
+                form
+                for form, tag in generate(lemmas[0])
+                if tag.startswith("adj:sg:")
+                and ":nom" in tag
+                and ":f:" in tag + ":"
+                and tag.endswith("pos")
+            ),
+            None,
+        )
+        out.append(feminine[:1].upper() + feminine[1:] if feminine else word)
+        k += 1
+    return " ".join([*out, *words[k:]])
+
+
 def mayor_office_name(name: str, head: str) -> str:
     """A city's president named by the city alone is the office of its "Prezydent Miasta"
     ("Prezydenta Białegostoku" -> "Prezydenta Miasta Białegostoku"); the state's president

@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from extractors.mention_kinds import OWN_NAME_HEADS, is_activity, is_generic
 from extractors.mention_kinds import kind_only as is_kind_only
 from extractors.mention_spans import (
+    OFFICER_OFFICES,
     after_saint,
     cut_at_the_end,
     from_town,
@@ -59,6 +60,7 @@ from extractors.mention_spans import (
     is_descriptive,
     name_suffix_end,
     numbered_units,
+    office_name,
     part_of_organisation,
     purpose_noun,
     quoted_end,
@@ -95,7 +97,6 @@ from extractors.mention_words import (
     SITE_WORDS,
 )
 from transforms.acronyms import acronym_token_key
-from transforms.morphology import generate
 from transforms.name_morphology import (
     key_lemma,
     nominative,
@@ -435,7 +436,6 @@ def token_text(text: str, tokens: list[Token], start: int, end: int) -> str:
 
 # Officers named by their office: "Komendanta Głównego Policji", "Zastępca Prokuratora
 # Okręgowego w Sieradzu" name the Komenda and the Prokuratura they head.
-_OFFICERS = {"komendant": "Komenda", "prokurator": "Prokuratura"}
 _OFFICER_COMPLEMENTS = {"komendant": ("policja", "straz"), "prokurator": ()}
 
 
@@ -446,7 +446,7 @@ def _officer(tokens: list[Token], i: int) -> int:
     if not token.capitalised or not token.lower.startswith(("komend", "prokur")):
         return i
     officer = fold(key_lemma(token.text))
-    if officer not in _OFFICERS or not (rank := _word_at(tokens, i + 1)):
+    if officer not in OFFICER_OFFICES or not (rank := _word_at(tokens, i + 1)):
         return i
     if not rank.capitalised or not is_adjective(rank):
         return i
@@ -467,33 +467,6 @@ def _officer(tokens: list[Token], i: int) -> int:
     if not needed and j == i + 2 and fold(rank.lower) not in ("krajowego", "krajowy"):
         return i  # "Prokurator Rejonowy" without its place names no office
     return j
-
-
-def _office_name(nominative_phrase: str, officer: str) -> str:
-    """ "Komendant Główny Policji" -> "Komenda Główna Policji": the office, its adjectives in
-    the feminine."""
-    words = nominative_phrase.split(" ")
-    out = [_OFFICERS[officer]]
-    k = 1
-    while k < len(words):
-        word = words[k]
-        lemmas = [r.lemma for r in readings(word) if r.pos == "adj" and not r.proper]
-        if not lemmas:
-            break
-        feminine = next(
-            (
-                form
-                for form, tag in generate(lemmas[0])
-                if tag.startswith("adj:sg:")
-                and ":nom" in tag
-                and ":f:" in tag + ":"
-                and tag.endswith("pos")
-            ),
-            None,
-        )
-        out.append(feminine[:1].upper() + feminine[1:] if feminine else word)
-        k += 1
-    return " ".join([*out, *words[k:]])
 
 
 def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
@@ -522,12 +495,12 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                 mentions.append(
                     Mention(
                         phrase=phrase,
-                        nominative=_office_name(nominative(phrase), officer),
+                        nominative=office_name(nominative(phrase), officer),
                         sentence=normalise_space(_BULLET.sub("", written)),
                         start=tokens[i].start,
                         end=tokens[stop - 1].end,
                         place_raw=_span_text(text, tokens, place_at, stop) if place_at else None,
-                        head=_OFFICERS[officer].lower(),
+                        head=OFFICER_OFFICES[officer].lower(),
                         office=True,
                     )
                 )
