@@ -53,6 +53,7 @@ from benchmarks.extraction_scoring import (  # noqa: E402
     score_phone_errors,
     table,
 )
+from benchmarks.mention_breakdown import mention_breakdown_tables, score_mention_breakdown  # noqa: E402
 from extractors.records import Document  # noqa: E402
 from extractors.replay import ReplayFetcher  # noqa: E402
 from flows.inspect import ExtractOneError, extract_one, page_row  # noqa: E402
@@ -240,6 +241,10 @@ def run_fixtures_json(shared: Path, gazetteer: Gazetteer) -> Scores:
             host = Path(gold.doc_id).stem
             rows = _extract_quietly(f"https://{host}/", fetcher=fetcher, gazetteer=gazetteer)
             score_document(gold, rows, scores)
+            category = gold.doc_id.split("/")[0]
+            html = shared / "data" / "html_fixtures" / gold.doc_id
+            text = html.read_text(encoding="utf-8", errors="replace") if html.exists() else ""
+            score_mention_breakdown(gold, rows, text, category, scores)
     return scores
 
 
@@ -286,6 +291,7 @@ def run_corpus(gazetteer: Gazetteer, split: str, *, as_text: bool = False) -> Sc
             rows = _extract_quietly(str(path), url=row["url"], gazetteer=gazetteer)
             score_document(gold, rows, scores)
             score_phone_errors(gold, rows, text, scores)
+            score_mention_breakdown(gold, rows, text, row["category"], scores)
     return scores
 
 
@@ -300,6 +306,7 @@ def _print_misses(label: str, scores: Scores) -> None:
         ("fax not typed", scores.fax_typed.misses),
         ("mentions (articles)", scores.mentions_article.misses),
         ("mentions (pages)", scores.mentions_page.misses),
+        ("mention errors by kind", scores.mention_error_misses),
         ("services", scores.services.misses),
         ("services per institution", scores.services_per_provider.misses),
         ("schedules", scores.schedule_entries.misses),
@@ -330,6 +337,12 @@ def main(argv: list[str] | None = None) -> int:
         help="also score the statement reader on each half's pages read whole (see run_whole_text)",
     )
     parser.add_argument(
+        "--mention-kinds",
+        action="store_true",
+        help="also print mentions per document kind and category and their errors by kind "
+        "(aggregate counts, every set; see benchmarks/mention_breakdown.py)",
+    )
+    parser.add_argument(
         "--only",
         choices=("fixtures", "tune", "test"),
         help="score one set only (faster while developing)",
@@ -354,6 +367,8 @@ def main(argv: list[str] | None = None) -> int:
                 columns[f"{split}: statements of the whole text"] = run_whole_text(split)
     print("\n".join(table(columns, JSON_AIMS)))
     print("\n" + "\n".join(phone_error_table(columns)))
+    if args.mention_kinds:
+        print("\n" + "\n".join(mention_breakdown_tables(columns)))
     if args.only is None:
         _print_legacy(args, gazetteer)
     print(f"\ngazetteer load {loaded:.0f} s, total {time.monotonic() - started:.0f} s")

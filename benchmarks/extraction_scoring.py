@@ -145,6 +145,11 @@ class Scores:
     # the subject's missed and extra numbers by kind (`score_phone_errors`): aggregate counts
     # that say where a half's phone errors come from without naming a document
     phone_errors: dict[str, int] = field(default_factory=dict)
+    # mentions per document kind and category, and their errors by kind
+    # (`benchmarks.mention_breakdown`): aggregate counts, no document named
+    mention_groups: dict[str, Counts] = field(default_factory=dict)
+    mention_errors: dict[str, int] = field(default_factory=dict)
+    mention_error_misses: list[str] = field(default_factory=list)
     negatives: int = 0
     invented: int = 0
     invented_docs: list[str] = field(default_factory=list)
@@ -290,11 +295,16 @@ def _score_subject(gold: Gold, row: Row | None, scores: Scores) -> None:
             scores.email_reach.misses.append(f"{gold.doc_id}: {sorted(predicted_emails)}")
 
 
-def _score_mentions(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:
-    counts = scores.mentions_article if gold.kind == "article" else scores.mentions_page
+def match_mentions(
+    gold: Gold, rows: Sequence[Row]
+) -> tuple[int, list[str], list[Mapping[str, Any]]]:
+    """One document's output mentions against its gold: the number matched, the names of the
+    extra output mentions, and the gold mentions missed. An output mention that is the
+    subject under another form is neither."""
     subject_names = _names(gold.subject) if gold.subject else set()
     expected = [_names(mention) for mention in gold.mentions]
     matched: set[int] = set()
+    extra: list[str] = []
     for row in rows:
         if row.get("role") != "mention":
             continue
@@ -304,16 +314,22 @@ def _score_mentions(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:
         )
         if hit is not None:
             matched.add(hit)
-            counts.tp += 1
-        elif key in subject_names:
-            continue
-        else:
-            counts.fp += 1
-            counts.misses.append(f"{gold.doc_id}: extra {row.get('name')!r}")
-    for i, mention in enumerate(gold.mentions):
-        if i not in matched:
-            counts.fn += 1
-            counts.misses.append(f"{gold.doc_id}: missed {(mention.get('names') or ['?'])[0]!r}")
+        elif key not in subject_names:
+            extra.append(str(row.get("name") or row.get("name_raw") or ""))
+    missed = [mention for i, mention in enumerate(gold.mentions) if i not in matched]
+    return len(matched), extra, missed
+
+
+def _score_mentions(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:
+    counts = scores.mentions_article if gold.kind == "article" else scores.mentions_page
+    tp, extra, missed = match_mentions(gold, rows)
+    counts.tp += tp
+    counts.fp += len(extra)
+    counts.fn += len(missed)
+    counts.misses += [f"{gold.doc_id}: extra {name!r}" for name in extra]
+    counts.misses += [
+        f"{gold.doc_id}: missed {(mention.get('names') or ['?'])[0]!r}" for mention in missed
+    ]
 
 
 def _score_services(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:

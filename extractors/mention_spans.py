@@ -203,6 +203,37 @@ def _powiat_adjective(token: Token) -> bool:
     )
 
 
+# The office an officer heads: "Komendant Główny Policji" names the "Komenda Główna Policji".
+OFFICER_OFFICES = {"komendant": "Komenda", "prokurator": "Prokuratura"}
+
+
+def office_name(nominative_phrase: str, officer: str) -> str:
+    """ "Komendant Główny Policji" -> "Komenda Główna Policji": the office, its adjectives in
+    the feminine."""
+    words = nominative_phrase.split(" ")
+    out = [OFFICER_OFFICES[officer]]
+    k = 1
+    while k < len(words):
+        word = words[k]
+        lemmas = [r.lemma for r in readings(word) if r.pos == "adj" and not r.proper]
+        if not lemmas:
+            break
+        feminine = next(
+            (
+                form
+                for form, tag in generate(lemmas[0])
+                if tag.startswith("adj:sg:")
+                and ":nom" in tag
+                and ":f:" in tag + ":"
+                and tag.endswith("pos")
+            ),
+            None,
+        )
+        out.append(feminine[:1].upper() + feminine[1:] if feminine else word)
+        k += 1
+    return " ".join([*out, *words[k:]])
+
+
 def mayor_office_name(name: str, head: str) -> str:
     """A city's president named by the city alone is the office of its "Prezydent Miasta"
     ("Prezydenta Białegostoku" -> "Prezydenta Miasta Białegostoku"); the state's president
@@ -272,7 +303,8 @@ _DASH_TOKENS = frozenset({"-", "–", "—"})
 def name_suffix_end(tokens: Sequence[Token], j: int, *, organ: bool) -> int:
     """End of what a name carries on with at token j, or j: a "+" written onto its last word
     ("Klub Senior+"), a capitalised preposition with its capitalised object inside the name
-    ("Na Wyspie"), a dash and a part of the organisation ("– Oddział Powiatowy")."""
+    ("Na Wyspie"), or one in lower case whose object the body's town follows ("Szpital na
+    Wyspie w Żarach"), a dash and a part of the organisation ("– Oddział Powiatowy")."""
     token = tokens[j]
     if token.text == "+" and j > 0 and tokens[j - 1].end == token.start:
         return j + 1
@@ -293,6 +325,19 @@ def name_suffix_end(tokens: Sequence[Token], j: int, *, organ: bool) -> int:
         and not head_readings(following)
     ):
         return j + 2
+    if (
+        token.is_word
+        and token.lower in _NAME_PREPOSITIONS
+        and following.capitalised
+        and not following.all_caps
+        and not head_readings(following)
+        and not table_acronym(following)
+        and j + 3 < len(tokens)
+        and tokens[j + 2].is_word
+        and tokens[j + 2].lower in ("w", "we")
+        and place_word(tokens[j + 3], first=True)
+    ):
+        return j + 2  # "Szpital na Wyspie w Żarach": its place follows, so the phrase is its name
     if (
         token.text in _DASH_TOKENS
         and token.start > tokens[j - 1].end  # a spaced dash, not a compound's

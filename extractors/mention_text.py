@@ -218,6 +218,25 @@ def person_starts(tokens: list[Token], i: int) -> bool:
     )
 
 
+_WRAPPED_COMPOUND = re.compile(
+    r"(?P<prefix>\w+o)(?P<dash>\s*[-–])(?P<wrap>[ \t]*\n\s*)(?=[A-ZĄĆĘŁŃÓŚŹŻ])"
+)
+
+
+def rejoined_compounds(text: str) -> str:
+    """A text whose compound adjectives broken at a line's end ("Powiatowej Stacji Sanitarno
+    -" / "Epidemiologicznej w Kielcach", a page wrapped at a fixed width) stand on one line
+    again: the line break after the dash becomes spaces, so the text keeps its length and
+    every offset. Only a compound's first part ("Sanitarno", "Psychologiczno") is joined."""
+
+    def join(match: re.Match[str]) -> str:
+        if not compound_prefix(match.group("prefix")):
+            return match.group(0)
+        return match.group("prefix") + match.group("dash") + " " * len(match.group("wrap"))
+
+    return _WRAPPED_COMPOUND.sub(join, text)
+
+
 def compound_prefix(word: str) -> bool:
     """The first part of a compound adjective ("Psychologiczno", "Terapeutyczno",
     "Opiekuńczo"): a word in -o whose -y/-i form is an adjective."""

@@ -18,8 +18,8 @@ Matki Bożej …", a quoted name ("Klub Seniora „Radość”"), "Sp. z o.o.", 
 checked word by word against the dictionary
 ("w Piszu", "w Białej Piskiej", "w Kostrzynie nad Odrą", "w Ostrowcu Św." written out; not "w
 Warcie Powrót Generuj"). Acronyms of the table (`transforms.acronyms`) are mentions too
-("MOPS-u w Bliżynie"; "DPS „Kalina”" written out before its own name; "LO im. Armii
-Krajowej" named by its patron); an officer names the office he heads ("Komendanta Głównego Policji" ->
+("MOPS-u w Bliżynie"; "DPS „Kalina”" written out before its own name, "SP nr 1 w Elblągu"
+before its number; "LO im. Armii Krajowej" named by its patron); an officer names the office he heads ("Komendanta Głównego Policji" ->
 "Komenda Główna Policji"); units numbered under one plural head are one mention each
 ("Komisariatów Policji II i IV w Białymstoku"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
 "MOPS") is flagged `kind_only`: whether it names one institution the caller decides.
@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from extractors.mention_kinds import OWN_NAME_HEADS, is_activity, is_generic
 from extractors.mention_kinds import kind_only as is_kind_only
 from extractors.mention_spans import (
+    OFFICER_OFFICES,
     after_saint,
     cut_at_the_end,
     from_town,
@@ -59,6 +60,7 @@ from extractors.mention_spans import (
     is_descriptive,
     name_suffix_end,
     numbered_units,
+    office_name,
     part_of_organisation,
     purpose_noun,
     quoted_end,
@@ -80,6 +82,7 @@ from extractors.mention_text import (
     modifies_noun_before,
     person_starts,
     place_word,
+    rejoined_compounds,
     sentences,
     table_acronym,
     tokens_of,
@@ -94,7 +97,6 @@ from extractors.mention_words import (
     SITE_WORDS,
 )
 from transforms.acronyms import acronym_token_key
-from transforms.morphology import generate
 from transforms.name_morphology import (
     key_lemma,
     nominative,
@@ -158,8 +160,12 @@ def _after_dot(tokens: list[Token], i: int) -> int:
     return i + 1
 
 
+_TERRITORY_PLACES = frozenset({"Gminie", "Powiecie"})
+
+
 def place_end(tokens: list[Token], i: int) -> int:
-    """End of a place phrase starting at token i ("w Skarżysku Kościelnym"), or i."""
+    """End of a place phrase starting at token i ("w Skarżysku Kościelnym", "w Gminie
+    Siewierz"), or i."""
     word = _word_at(tokens, i)
     if word is None:
         return i
@@ -169,6 +175,11 @@ def place_end(tokens: list[Token], i: int) -> int:
         j += 2
     if word.lower not in ("w", "we"):
         return i
+    if (unit := _word_at(tokens, j)) and unit.text in _TERRITORY_PLACES:
+        after = _word_at(tokens, j + 1)
+        if after is None or not after.capitalised or head_readings(after):
+            return i
+        j += 1  # "w Gminie Siewierz", "w Powiecie Opolskim": the territory is the place
     k = j
     while k < len(tokens) and k - j < 3:
         token = tokens[k]
@@ -425,7 +436,6 @@ def token_text(text: str, tokens: list[Token], start: int, end: int) -> str:
 
 # Officers named by their office: "Komendanta Głównego Policji", "Zastępca Prokuratora
 # Okręgowego w Sieradzu" name the Komenda and the Prokuratura they head.
-_OFFICERS = {"komendant": "Komenda", "prokurator": "Prokuratura"}
 _OFFICER_COMPLEMENTS = {"komendant": ("policja", "straz"), "prokurator": ()}
 
 
@@ -436,7 +446,7 @@ def _officer(tokens: list[Token], i: int) -> int:
     if not token.capitalised or not token.lower.startswith(("komend", "prokur")):
         return i
     officer = fold(key_lemma(token.text))
-    if officer not in _OFFICERS or not (rank := _word_at(tokens, i + 1)):
+    if officer not in OFFICER_OFFICES or not (rank := _word_at(tokens, i + 1)):
         return i
     if not rank.capitalised or not is_adjective(rank):
         return i
@@ -459,37 +469,11 @@ def _officer(tokens: list[Token], i: int) -> int:
     return j
 
 
-def _office_name(nominative_phrase: str, officer: str) -> str:
-    """ "Komendant Główny Policji" -> "Komenda Główna Policji": the office, its adjectives in
-    the feminine."""
-    words = nominative_phrase.split(" ")
-    out = [_OFFICERS[officer]]
-    k = 1
-    while k < len(words):
-        word = words[k]
-        lemmas = [r.lemma for r in readings(word) if r.pos == "adj" and not r.proper]
-        if not lemmas:
-            break
-        feminine = next(
-            (
-                form
-                for form, tag in generate(lemmas[0])
-                if tag.startswith("adj:sg:")
-                and ":nom" in tag
-                and ":f:" in tag + ":"
-                and tag.endswith("pos")
-            ),
-            None,
-        )
-        out.append(feminine[:1].upper() + feminine[1:] if feminine else word)
-        k += 1
-    return " ".join([*out, *words[k:]])
-
-
 def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
     """Every institution phrase in `text`, in order of appearance (duplicates included);
     with `territories`, the counties and gminas it names as bodies too."""
     mentions: list[Mention] = []
+    text = rejoined_compounds(text)
     for sent_start, sent_end in sentences(text):
         tokens = tokens_of(text, sent_start, sent_end)
         if not tokens:
@@ -511,12 +495,12 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                 mentions.append(
                     Mention(
                         phrase=phrase,
-                        nominative=_office_name(nominative(phrase), officer),
+                        nominative=office_name(nominative(phrase), officer),
                         sentence=normalise_space(_BULLET.sub("", written)),
                         start=tokens[i].start,
                         end=tokens[stop - 1].end,
                         place_raw=_span_text(text, tokens, place_at, stop) if place_at else None,
-                        head=_OFFICERS[officer].lower(),
+                        head=OFFICER_OFFICES[officer].lower(),
                         office=True,
                     )
                 )
@@ -574,8 +558,14 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                 end, place_at = i + 1, None
                 if (stop := place_end(tokens, i + 1)) > i + 1:
                     end, place_at = stop, i + 1
-                end = max(end, _number(tokens, end))
                 local = acronym not in NATIONAL_ACRONYMS  # after "ARiMR" a quote is a slogan
+                if (number := _number(tokens, end)) > end:
+                    numbered_at, end = end, number
+                    if place_at is None and (stop := place_end(tokens, end)) > end:
+                        end, place_at = stop, end  # "SP nr 1 w Elblągu": its number, its town
+                    if local and numbered_at == i + 1:
+                        # the kind written out before its number, as before a quoted name
+                        expanded = f"{acronym_full(acronym)} {_span_text(text, tokens, i + 1, end)}"
                 if end == i + 1 and local and (own := quoted_end(tokens, end)) > end:
                     end = own  # "DPS „Kalina”": the kind written out, its own name kept
                     if (stop := place_end(tokens, end)) > end:
