@@ -145,6 +145,8 @@ class Scores:
     # the subject's missed and extra numbers by kind (`score_phone_errors`): aggregate counts
     # that say where a half's phone errors come from without naming a document
     phone_errors: dict[str, int] = field(default_factory=dict)
+    # the hours' and ages' failures by kind (`benchmarks/condition_failures.py`), counts only
+    condition_failures: dict[str, int] = field(default_factory=dict)
     negatives: int = 0
     invented: int = 0
     invented_docs: list[str] = field(default_factory=list)
