@@ -61,14 +61,25 @@ _ALL_WEEK = re.compile(
     r"\b(?:siedem|7) dni w tygodniu|\bprzez (?:cala|7) dob\w*|\bcalodobow(?:o|y|a|e)\b"
     r"|\b24\s?h\b|\b24 godziny na dobe|\b24/7\b|\bcala dobe\b"
 )
+# One line to call, or one duty, said to be round the clock by its adjective: "całodobowy numer
+# telefonu zaufania", "dyżur całodobowy", "prowadzi działalność całodobową"; not "całodobowe
+# miejsca" or "całodobowego schronienia", which are a kind of stay, nor a kind of duty in the
+# plural ("brak całodobowych dyżurów aptek").
+_ONE_ROUND_THE_CLOCK = r"calodobow(?:y|a|ego|ej|ym|emu)\b"
+_ROUND_THE_CLOCK_CONTACT = (
+    rf"(?<!brak )\b{_ONE_ROUND_THE_CLOCK} (?:\w+ ){{0,2}}(?:numer|telefon|lini|infolini|dyzur|czat"
+    rf"|pogotowi)|\b(?:numer|telefon|linia|infolinia|dyzur|dzialalnosc)\w* (?:\w+ ){{0,2}}"
+    rf"{_ONE_ROUND_THE_CLOCK}"
+)
 _ROUND_THE_CLOCK = re.compile(
     r"\bcalodobowo\b|\b24\s?h\b|\bcala dobe\b|\b24 godziny na dobe|\b24/7\b"
-    r"|:\s*calodobow\w*|\bcaloroczn\w* i calodobow"
+    rf"|:\s*calodobow\w*|\bcaloroczn\w* i calodobow|{_ROUND_THE_CLOCK_CONTACT}"
 )
-# Round the clock is opening hours when something is open, not when someone is looked after
-# ("młodzież przez całą dobę przebywa pod opieką").
+# Round the clock is opening hours when something is open or can be called ("można dzwonić
+# całą dobę"), not when someone is looked after ("młodzież przez całą dobę przebywa pod opieką").
 _OPEN = re.compile(
-    r"\bczynn|\bdostepn|\botwart|\botwarci|\bdziala|\bdyzur|\bpracuj|\bcodziennie|calodobowo|:\s*calodobow"
+    r"\bczynn|\bdostepn|\botwart|\botwarci|\bdziala|\bdyzur|\bpracuj|\bcodziennie|calodobowo"
+    rf"|:\s*calodobow|\bdzwoni|\bodbier|{_ROUND_THE_CLOCK_CONTACT}"
 )
 _MONTHS = (
     r"styczni\w*|lut\w*|marc\w*|kwietni\w*|maj[a]?|czerw\w*|lip\w*|sierpni\w*|wrzesni\w*"
@@ -94,7 +105,8 @@ _TIME = re.compile(r"(2[0-4]|[01]?\d)[:.,]([0-5]\d)")
 _BARE = re.compile(r"(2[0-4]|[01]?\d)(?!\d)(?![:.,]\d)")
 # Days right before bare hours: "Poniedziałek: 10-18", "wtorek i czwartek 10-14".
 _DAYS_BEFORE = re.compile(rf"(?:{_DAY_WORD.pattern})\W{{0,3}}$")
-_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|do|a|-\s*do)?\s*(?:godz\.?|godziny)?\s*$")
+# Between the two times of a range; an hour may keep an ordinal's dot ("od 10. do 14.").
+_RANGE_GAP = re.compile(r"^\.?\s*(?:-|–|—|do|a|-\s*do)?\s*(?:godz\.?|godziny)?\s*$")
 _NOT_AN_HOUR_AFTER = re.compile(
     rf"^\s*(?:lat|rok|r\.|r\b|os[oó]b|osob|miejsc|godzin|minut|dni|tyg|zl|%|\.\d|,\d|-\d{{3}}"
     rf"|{_MONTHS}|uczni|dzieci|klas)"
@@ -103,9 +115,12 @@ _NOT_AN_HOUR_BEFORE = re.compile(
     r"(?:\bnr|\bpok\.?|\bul\.?|\btel\.?|\bfax|\blok\.?|\bpokoj\w*|\bsala|\bpietro|\bbudynek"
     r"|\bart\.?|\bust\.?|\bpkt\.?|\bpoz\.?|\bklas\w*|\bgrup\w*|\bwiek\w*|\bw wieku|\+48)\s*$"
 )
+# What may follow a bare hour: punctuation, a small word, a day, or the part of the day
+# ("od godz. 12.00 do godz. 17 po południu", "od 7 rano").
 _BARE_FOLLOWER = re.compile(
     r"\s*(?:$|[^\w\s]|\d|(?:do|godz\w*|h|w|we|i|oraz|a|lub|od|przez|codziennie|kazd\w*|dla|z|ze"
-    r"|tj|czyli|dyzur\w*|pon\w*|pn|wt\w*|sr\w*|czw\w*|pt|piat\w*|sob\w*|niedz\w*|nd|ndz)\b)"
+    r"|tj|czyli|dyzur\w*|pon\w*|pn|wt\w*|sr\w*|czw\w*|pt|piat\w*|sob\w*|niedz\w*|nd|ndz"
+    r"|rano|wieczor\w*|po poludniu)\b)"
 )
 _HOUR_CONTEXT = re.compile(r"\bgodz|\bgodzin|\bczynn|\bprzyjmuj|\bdyzur|\botwart|\bpracuj")
 # "od godz. 14 00 do 18 00" and "od 1700 do 1900": minutes that were a superscript.
