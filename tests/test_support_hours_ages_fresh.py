@@ -16,7 +16,8 @@ The space of forms, as the readers take it:
   skończyło już 3 lata", a bare range after a child ("Opieka nad dzieckiem 0-3").
 
 Cases marked "new" failed before this round's rules; the others were read already and must stay
-read.
+read. Two cases are lines of the web corpus's tune half, named by their document id: d023's
+label of another body's line, which the gold leaves out, and g049's "w wieku co najmniej 60 lat".
 """
 
 from __future__ import annotations
@@ -52,6 +53,11 @@ SCHEDULES = [
         "https://www.frauenhaus-essen.de/pl/najczciej-zadawane-pytania/",
         "Pod numer 0201 66 8686 można dzwonić całą dobę.",
         {(DAYS, "00:00", "24:00")},
+    ),
+    (  # a label naming a kind of line (another body's) states no hours: tune d023
+        "web corpus d023",
+        "Całodobowa bezpłatna infolinia Wojewódzkiego Centrum Zarządzania Kryzysowego tel. 987 .",
+        set(),
     ),
     (  # a round-the-clock stay is no opening hours
         "https://pcpr-limanowa.pl/sadecki-osrodek-interwencji-kryzysowej/hostel/",
@@ -201,6 +207,11 @@ AGES = [
         "Podmiot prowadzący żłobek lub klub dziecięcy może przyjąć dziecko, które skończyło już 3 "
         "lata, jeżeli rodzic udowodni, że nie może być w tym czasie objęte edukacją przedszkolną.",
         {(3, None)},
+    ),
+    (  # new: a lower bound said as such: tune g049
+        "web corpus g049",
+        "mieszkańcy gminy w wieku co najmniej 60 lat",
+        {(60, None)},
     ),
     (  # new: a bare range right after a child
         "http://warszawarodzinna.um.warszawa.pl/przyjazne-warunki-dla-rodziny/opieka-nad-"

@@ -93,6 +93,14 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "min-",
     ),
+    # a lower bound said as such: "w wieku co najmniej 60 lat", "mieć ukończone minimum 18 lat"
+    (
+        re.compile(
+            rf"\b(?:w wieku|wiek\w*:?|ukonczon\w*|ukonczyl\w*)\s(?:co najmniej|przynajmniej|minimum"
+            rf"|min\.|nie mniej niz)\s{_N}\s?{_YEARS}"
+        ),
+        "min-",
+    ),
     # "od 3 roku życia", "osoby po 60. roku życia"
     (re.compile(rf"\b(?:od|po)\s{_N}\s?(?:roku? zycia|rok\w* zycia|r\.\s?z\.|rz\b)"), "min-"),
     (

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.morphology import analyse_word
 from transforms.sentences import sentences
 from transforms.text import fold, normalise_space
 
@@ -61,25 +62,42 @@ _ALL_WEEK = re.compile(
     r"\b(?:siedem|7) dni w tygodniu|\bprzez (?:cala|7) dob\w*|\bcalodobow(?:o|y|a|e)\b"
     r"|\b24\s?h\b|\b24 godziny na dobe|\b24/7\b|\bcala dobe\b"
 )
-# One line to call, or one duty, said to be round the clock by its adjective: "całodobowy numer
-# telefonu zaufania", "dyżur całodobowy", "prowadzi działalność całodobową"; not "całodobowe
-# miejsca" or "całodobowego schronienia", which are a kind of stay, nor a kind of duty in the
-# plural ("brak całodobowych dyżurów aptek").
+# One line to call, or one duty, said to be round the clock by its adjective: "dyżur
+# całodobowy", "prowadzi działalność całodobową", and before its noun in a sentence that says
+# something of it ("darmowy i całodobowy numer telefonu zaufania to linia Rzecznika"); a label
+# alone ("Całodobowa infolinia", "Całodobowa bezpłatna infolinia Wojewódzkiego Centrum … tel.
+# 987") names a kind of line, most often another body's. Not "całodobowe miejsca" or
+# "całodobowego schronienia", a kind of stay, nor duties in the plural ("brak całodobowych
+# dyżurów aptek").
 _ONE_ROUND_THE_CLOCK = r"calodobow(?:y|a|ego|ej|ym|emu)\b"
-_ROUND_THE_CLOCK_CONTACT = (
-    rf"(?<!brak )\b{_ONE_ROUND_THE_CLOCK} (?:\w+ ){{0,2}}(?:numer|telefon|lini|infolini|dyzur|czat"
-    rf"|pogotowi)|\b(?:numer|telefon|linia|infolinia|dyzur|dzialalnosc)\w* (?:\w+ ){{0,2}}"
-    rf"{_ONE_ROUND_THE_CLOCK}"
+_ROUND_THE_CLOCK_AFTER = (
+    r"\b(?:numer|telefon|linia|infolinia|dyzur|dzialalnosc)\w* (?:\w+ ){0,2}" + _ONE_ROUND_THE_CLOCK
 )
+_ROUND_THE_CLOCK_BEFORE = re.compile(
+    rf"(?<!brak )\b{_ONE_ROUND_THE_CLOCK} (?:\w+ ){{0,2}}(?:numer|telefon|lini|infolini|dyzur|czat"
+    r"|pogotowi)"
+)
+_STATING = frozenset({"fin", "praet", "bedzie", "imps", "inf", "pred"})
+
+
+def _states_something(sentence: str) -> bool:
+    """Whether a sentence has a verb or the copula "to", not only names something."""
+    return any(
+        reading.pos in _STATING
+        for word in re.findall(r"\w+", sentence)
+        for reading in analyse_word(word.lower())
+    )
+
+
 _ROUND_THE_CLOCK = re.compile(
     r"\bcalodobowo\b|\b24\s?h\b|\bcala dobe\b|\b24 godziny na dobe|\b24/7\b"
-    rf"|:\s*calodobow\w*|\bcaloroczn\w* i calodobow|{_ROUND_THE_CLOCK_CONTACT}"
+    rf"|:\s*calodobow\w*|\bcaloroczn\w* i calodobow|{_ROUND_THE_CLOCK_AFTER}"
 )
 # Round the clock is opening hours when something is open or can be called ("można dzwonić
 # całą dobę"), not when someone is looked after ("młodzież przez całą dobę przebywa pod opieką").
 _OPEN = re.compile(
     r"\bczynn|\bdostepn|\botwart|\botwarci|\bdziala|\bdyzur|\bpracuj|\bcodziennie|calodobowo"
-    rf"|:\s*calodobow|\bdzwoni|\bodbier|{_ROUND_THE_CLOCK_CONTACT}"
+    rf"|:\s*calodobow|\bdzwoni|\bodbier|{_ROUND_THE_CLOCK_AFTER}"
 )
 _MONTHS = (
     r"styczni\w*|lut\w*|marc\w*|kwietni\w*|maj[a]?|czerw\w*|lip\w*|sierpni\w*|wrzesni\w*"
@@ -294,7 +312,7 @@ def _said_to_open_and_close(folded: str, start: int, end: int, next_start: int) 
     )
 
 
-def _range_items(folded: str) -> list[_Item]:
+def _range_items(folded: str, sentence: str = "") -> list[_Item]:
     """Time ranges: two times joined by a dash, "do", "a" or nothing (cells run together); a
     bare hour counts only beside a full time or after "godz."/"od"."""
     tokens = _time_tokens(folded)
@@ -329,6 +347,10 @@ def _range_items(folded: str) -> list[_Item]:
     if _OPEN.search(folded):
         for match in _ROUND_THE_CLOCK.finditer(folded):
             items.append(_Item(match.start(), "range", opens="00:00", closes="24:00"))
+    if not any(item.opens == "00:00" and item.closes == "24:00" for item in items):
+        line = _ROUND_THE_CLOCK_BEFORE.search(folded)
+        if line and _states_something(sentence):
+            items.append(_Item(line.start(), "range", opens="00:00", closes="24:00"))
     # Everything after "przerwa" in a sentence is the break ("od 7:30 do 14:30 w tym przerwa
     # w godz. od 8:30 do 9:00 i od 12:00 do 12:30").
     pause = _BREAK.search(folded)
@@ -435,7 +457,8 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
             columns, carried = header, None
             continue
         all_week = _ALL_WEEK.search(folded) is not None
-        items = sorted(_day_items(folded, all_week) + _range_items(folded), key=lambda i: i.start)
+        ranges_and_days = _day_items(folded, all_week) + _range_items(folded, sentence)
+        items = sorted(ranges_and_days, key=lambda i: i.start)
         ranges = [item for item in items if item.kind == "range"]
         if columns and len(ranges) == len(columns) and len(ranges) == len(items):
             # a row under a header of days: "PSYCHOLOG 7:30-12:00 12:00-17:00 …", one a day
