@@ -6,7 +6,7 @@ id in the case id), read through `transforms.support_statements.read_support`. T
 decided from the words around the phrase (`transforms.phrase_senses`): food sampled, a
 vaccination card, board with a price, things a pupil brings, a room among rooms, a compound
 adjective naming a kind of unit, a residence registered at an office, care said to be
-psychiatric, advice in a trade. Lines where the same words do name support are cases too. The test half is never
+psychiatric, advice in a trade, a social worker's grade. Lines where the same words do name support are cases too. The test half is never
 read here (the bip.bialowieza.pl line is from `../shared/data`'s saved pages).
 """
 
@@ -123,6 +123,11 @@ def _codes(text: str) -> set[str]:
             "świadczonych przez Usługodawcę",
             set(),
             id="d011-a-dietitians-advice-is-a-trade",
+        ),
+        pytest.param(
+            "Specjalista pracy socjalnej\nSpecjalista pracy z rodziną",
+            set(),
+            id="g001-a-social-workers-grade-is-a-post",
         ),
         # --- the same words naming support: still read ------------------------------------
         pytest.param(

@@ -266,6 +266,20 @@ def _trade_advice(tokens: Sequence[Token], match: Match) -> str | None:
     return None
 
 
+# A social worker's grade names a post, not the work offered: "Specjalista pracy socjalnej",
+# "starszy specjalista pracy socjalnej", "Specjalista pracy z rodziną" in a list of staff.
+_GRADE_CODES = frozenset({"social_work", "family_support"})
+
+
+def _social_workers_grade(tokens: Sequence[Token], match: Match) -> str | None:
+    if match.rule.code not in _GRADE_CODES or not match.start:
+        return None
+    before = tokens[match.start - 1]
+    if "specjalista" in _lemmas(before) and not _LIST_GAP.search(tokens[match.start].gap_before):
+        return "a social worker's grade, not a service"
+    return None
+
+
 def _among_rooms(tokens: Sequence[Token], match: Match) -> str | None:
     """ "znajdują się: dyżurka, szatnie, siłownia, świetlica, sanitariaty": a room."""
     listed = match.start > 0 and _LIST_GAP.search(tokens[match.start].gap_before)
@@ -341,6 +355,7 @@ def other_sense(tokens: Sequence[Token], match: Match) -> str | None:
         _registered_residence,
         _psychiatric_care,
         _trade_advice,
+        _social_workers_grade,
         _among_rooms,
         _names_a_kind_of_unit,
     ):
