@@ -37,6 +37,13 @@ LIBRARY_PAGE = (
     "Biblioteka",
     "https://bib.example.pl",
 )
+LIBRARY_SITE = (
+    "biblioteka_blizyn", "2610", "institution_page", "Biblioteka w Bliżynie",
+    "https://biblioteka.example.pl",
+)  # fmt: skip
+CULTURE_SITE = (
+    "gok_blizyn", "2610", "institution_page", "Ośrodek Kultury", "https://gok.example.pl"
+)  # fmt: skip
 LIBRARY_LIST = (
     "biblioteki_lista", "2610", "institution_page", "Biblioteki gminy", "https://gmina.example.pl"
 )  # fmt: skip
@@ -49,15 +56,17 @@ def _row(source: str, role: str, name: str, street: str | None, postal: str | No
 
 
 EXTRA = [
-    # two houses only the acronym names, in one town: a seat name would fit both
+    # two houses only the acronym names, in one town, each on a housing estate (no street a
+    # name can be given after "przy"): a seat name would fit both
     _row(
-        "rejestr_sds", "row", "ŚDS", "ul. Sokola 5", "26-110", "Skarżysko-Kamienna", "41 100 10 01"
-    ),
+        "rejestr_sds", "row", "ŚDS", "os. Przydział 5", "26-110", "Skarżysko-Kamienna",
+        "41 100 10 01",
+    ),  # fmt: skip
     _row(
         "rejestr_sds",
         "row",
         "ŚDS",
-        "ul. Legionów 9",
+        "os. Bór 9",
         "26-110",
         "Skarżysko-Kamienna",
         "41 100 10 02",
@@ -101,6 +110,17 @@ EXTRA = [
          "26-130", "Suchedniów", "41 100 10 09"),
     _row("biblioteki_lista", "row", "Gminna Biblioteka Publiczna w Suchedniowie",
          "ul. Bodzentyńska 9", "26-130", "Suchedniów", "41 100 10 09"),
+    # The same with no list: only the site's own text names the library in full
+    # (biblioteka.sarnaki.pl: title "Biblioteka w Sarnakach", its text "Gminna Biblioteka
+    # Publiczna w Sarnakach", a mention of the page), in a town of the demo's gazetteer.
+    _row("biblioteka_blizyn", "subject", "Biblioteka w Bliżynie", "ul. Kościuszki 7", "26-120",
+         "Bliżyn", "41 100 10 10"),
+    _row("biblioteka_blizyn", "mention", "Gminna Biblioteka Publiczna w Bliżynie", None, None,
+         None),
+    # A page whose text names another unit with more words than adjectives: not its own name
+    _row("gok_blizyn", "subject", "Ośrodek Kultury w Bliżynie", "ul. Kościuszki 9", "26-120",
+         "Bliżyn", "41 100 10 11"),
+    _row("gok_blizyn", "mention", "Ośrodek Sportu i Kultury w Bliżynie", None, None, None),
 ]  # fmt: skip
 
 
@@ -108,7 +128,9 @@ EXTRA = [
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # Building the directory takes a second or two: once per module, copied for each test.
     db = tmp_path_factory.mktemp("template") / "w.duckdb"
-    build_directory(db, EXTRA, [REGISTRY, COURT_PAGE, LIBRARY_PAGE, LIBRARY_LIST]).close()
+    build_directory(
+        db, EXTRA, [REGISTRY, COURT_PAGE, LIBRARY_PAGE, LIBRARY_LIST, LIBRARY_SITE, CULTURE_SITE]
+    ).close()
     return db
 
 
@@ -267,10 +289,10 @@ def test_a_seat_from_the_address_names_one_institution_only(
         """
     ).fetchall()
     assert [(r[0], r[1]) for r in rows] == [
-        # "… w Skarżysku-Kamiennej" would fit both homes there: the name as written is left
-        ("Dom Pomocy Społecznej", "unseated"),
-        ("Dom Pomocy Społecznej", "unseated"),
         ("Dom Pomocy Społecznej w Bliżynie", "styled_seat"),
+        # "… w Skarżysku-Kamiennej" would fit both homes there: each is named by its street too
+        ("Dom Pomocy Społecznej w Skarżysku-Kamiennej przy ul. Legionów 11", "styled_seat"),
+        ("Dom Pomocy Społecznej w Skarżysku-Kamiennej przy ul. Sokolej 7", "styled_seat"),
     ]
     # the form as written stays an alternate name of the one in Bliżyn, and no other institution
     # has the seat's name as an alternate
@@ -333,3 +355,14 @@ def test_a_fuller_name_a_source_wrote_wins(warehouse: duckdb.DuckDBPyConnection)
     assert _alternates(warehouse, "Gminna Biblioteka Publiczna w Suchedniowie") == {
         "Biblioteka w Suchedniowie"
     }
+
+
+def test_a_page_named_in_full_by_its_own_text(warehouse: duckdb.DuckDBPyConnection) -> None:
+    names = set(_names(warehouse).values())
+    assert "Gminna Biblioteka Publiczna w Bliżynie" in names
+    assert "Biblioteka w Bliżynie" not in names
+    assert _alternates(warehouse, "Gminna Biblioteka Publiczna w Bliżynie") >= {
+        "Biblioteka w Bliżynie"
+    }
+    # "Sportu i" are no adjectives: the culture centre keeps its own title
+    assert "Ośrodek Kultury w Bliżynie" in names

@@ -76,6 +76,38 @@ def test_new_clusters_get_ids_from_their_smallest_record() -> None:
     assert changes == []
 
 
+@pytest.mark.parametrize(
+    ("own", "mention"),
+    [
+        # the real catalogue (replays of main 2e92e37 and before): pppostroleka.biposwiata.pl's
+        # subject record and the page's mention of itself, which the mention reader began to
+        # give later; its id had been derived from the subject alone (names_check sample 2)
+        ("r2e8235a4c8cf7e1db420", "r14d909c420045aa9474d"),
+        # krosno.med.pl: the hospital's page and its mention of itself
+        ("r8f2f2994c61c7cd1bd0c", "r1962587b6459485ba4de"),
+    ],
+)
+def test_a_mention_joining_later_leaves_a_new_clusters_id(own: str, mention: str) -> None:
+    alone, _ = assign_cluster_ids({"x": [own]}, {})
+    joined, _ = assign_cluster_ids({"x": [own, mention]}, {}, mentions={mention})
+    assert joined[own] == joined[mention] == alone[own]
+    # only mentions: the smallest of them, as before
+    only, _ = assign_cluster_ids({"x": [own, mention]}, {}, mentions={own, mention})
+    assert only[own] == assign_cluster_ids({"x": [mention]}, {})[0][mention]
+
+
+def test_a_split_leaves_the_id_with_the_part_of_its_own_records() -> None:
+    # tests/test_review_browser.py's second night: a court's row and an article's mention of
+    # it were one institution, a coordinator's "different" parts them; the row's part keeps
+    # the id (derived from the row), the mention's gets a new one, never the same
+    row, mention = "rba373267886e23c2080c", "r33c9994abeb632084d3b"
+    first, _ = assign_cluster_ids({"x": [row, mention]}, {}, mentions={mention})
+    ids, changes = assign_cluster_ids({"a": [mention], "b": [row]}, first, mentions={mention})
+    assert ids[row] == first[row]
+    assert ids[mention] != ids[row]
+    assert [c.reason for c in changes] == ["split"]
+
+
 def test_ids_survive_a_member_coming_and_going() -> None:
     previous = {"r1": "wsp_A", "r2": "wsp_A", "r3": "wsp_B"}
     ids, changes = assign_cluster_ids({"x": ["r1", "r2", "r4"], "y": ["r3"]}, previous)

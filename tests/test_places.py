@@ -389,6 +389,10 @@ def test_a_name_only_longer_localities_bear(
                      {"street": "Stare Lubiejewo, ul. Klonowa 4", "postal_code": "07-300"},
                      ("Stare Lubiejewo", "1416072", "1416"), "street_village",
                      id="village-before-a-street"),
+        # senior_plus_malopolskie: the street, then its village; the post town in the locality
+        pytest.param("Klucze", {"street": "ul. Leśna 1, Chechło", "postal_code": "32-310"},
+                     ("Chechło", "1212042", "1212"), "street_village",
+                     id="village-after-a-street"),
         pytest.param("Lublin 62", {"street": "Jakubowice Murowane 8", "postal_code": "20-258"},
                      ("Jakubowice Murowane", "0609142", "0609"), "street_village",
                      id="post-office-number-and-village-in-street"),
@@ -407,9 +411,23 @@ def test_a_name_only_longer_localities_bear(
         pytest.param("Dobieszowice", {"name_place": "w Bobrownikach", "postal_code": "42-584"},
                      ("Dobieszowice", "2401042", "2401"), "postal_code",
                      id="village-locality-of-the-code-kept"),
+        # utw_malopolskie: a floor after the street is no village
+        pytest.param("Myślenice", {"street": "Ul. Rynek 27, II piętro", "postal_code": "32-400"},
+                     ("Myślenice", "1209033", "1209"), "postal_code",
+                     id="a-floor-after-the-street"),
         pytest.param("Lubin", {"street": "Polna 3", "postal_code": "59-300"},
                      ("Lubin", "0211011", "0211"), "postal_code",
                      id="street-without-prefix-that-is-no-village-of-the-code"),
+        # ops_malopolskie_geo.csv (mir.org.pl rows, no postal code): "Rynek" is the market
+        # square, not the village Rynek of gmina Dębno in the same powiat
+        pytest.param("Szczurowa", {"street": "Rynek 3", "name_place": "Szczurowa",
+                                   "gmina_hint": "Szczurowa", "county": "1202"},
+                     ("Szczurowa", "1202072", "1202"), "unique_name",
+                     id="market-square-not-a-village-of-another-gmina"),
+        pytest.param("Czchów", {"street": "Rynek 12", "name_place": "w Czchowie",
+                                "gmina_hint": "Czchów", "county": "1202"},
+                     ("Czchów", "1202033", "1202"), "unique_name",
+                     id="market-square-of-a-town"),
     ],
 )  # fmt: skip
 def test_resolve_address(

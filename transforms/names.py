@@ -359,6 +359,7 @@ def normalise_name(
     core: list[str] = []
     roman_prefix: str | None = None
     number_at = -1  # how many words of `core` come before a written "nr N"
+    number_word = "nr"  # "Nr" where a source in mixed case writes it so (a list's "Nr 1")
     patron_at = -1  # how many words of `core` come before a patron written after the place
     seat_clause_at = -1  # how many words of `core` come before "z siedzibą" after the place
     i = 0
@@ -387,6 +388,7 @@ def normalise_name(
             if digits or ROMAN_NUMERAL.match(nxt.rstrip(".")):
                 number = digits.group(1) if digits else nxt.rstrip(".")
                 number_at = len(core)
+                number_word = "Nr" if token.rstrip(".") == "Nr" else "nr"
                 i += 2
                 continue
         if (
@@ -461,7 +463,7 @@ def normalise_name(
     number_inside = bool(number) and not roman_prefix and 0 < number_at < len(before_place)
     if number_inside:
         head = nominative(" ".join(before_place[:number_at]))
-        core_nominative = f"{head} nr {number} {' '.join(before_place[number_at:])}"
+        core_nominative = f"{head} {number_word} {number} {' '.join(before_place[number_at:])}"
     expanded_nominative = nominative(" ".join(expanded)) if expanded else ""
     if not core and legal_form == "SP ZOZ":
         expanded = "Samodzielny Publiczny Zakład Opieki Zdrowotnej".split(" ")
@@ -497,7 +499,7 @@ def normalise_name(
     if core_nominative:
         parts.append(core_nominative)
     if number and not roman_prefix and not number_inside:
-        parts.append(f"nr {number}")
+        parts.append(f"{number_word} {number}")
     # A patron written after the place stays there, as registers and pages write it either
     # way ("Szkoła Podstawowa w Drawnie im. Stefana Żeromskiego"; "XIV Liceum Ogólnokształcące
     # w Zespole Szkół … im. Jana Szczepanika w Tarnowie": the patron is the Zespół's).

@@ -38,7 +38,7 @@ from transforms.name_morphology import nominative
 from transforms.names import InstitutionName, normalise_name, site_owner
 from transforms.places import Gazetteer, PlaceResolution, Seat, nominative_place
 from transforms.register_clean import register_clean
-from transforms.register_style import styled_seat
+from transforms.register_style import county_office_seat, office_name, styled_seat
 from transforms.support_statements import (
     AgeRange,
     Fees,
@@ -486,7 +486,8 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
     street = normalise_street(restore(row.street_raw).text) if row.street_raw else None
 
     seat = institution_seat(shown.name, kind.type_code)
-    resolution = resolve_record_place(row, gazetteer, name.place_raw, seat) if gazetteer else None
+    name_place = name.place_raw or county_office_seat(shown.name, kind.type_code, county, gazetteer)
+    resolution = resolve_record_place(row, gazetteer, name_place, seat) if gazetteer else None
     if resolution is not None:
         resolution = _one_gmina(resolution)
     if resolution is not None and resolution.status == "resolved":
@@ -514,9 +515,9 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
             powiat, method = county, "source_county"
         powiat_name = gazetteer.powiat_name(powiat) if gazetteer and powiat else None
 
+    seat_name = locality if status == "resolved" and simc else None  # a resolved locality
     if shown.form in ("acronym", "acronym_led", "written", "restored", "folded"):
         # Now the address is known: a bare acronym may take its seat, "OPS" its gmina's kind.
-        seat_name = locality if status == "resolved" and simc else None
         later = _acronym_form(
             shown.name,
             expand(
@@ -528,14 +529,19 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
         )
         if later is not None:
             shown = replace(later, written=shown.written)
-    if shown.form not in ("acronym", "acronym_led"):
+    place = _known_place(gazetteer, powiat)
+    counties, places = (county, powiat_name), (seat_name, gmina_name)
+    if office := office_name(shown.name, kind.type_code, counties, places, gazetteer, place):
+        form = "styled_seat" if office[1] else "styled" if shown.form == "written" else shown.form
+        shown = replace(shown, name=office[0], form=form)
+    elif shown.form not in ("acronym", "acronym_led"):
         # the seat as a register writes it: "w <locative>", from the name or the address
         seated = styled_seat(
             shown.name,
             kind.type_code,
-            locality if status == "resolved" and simc else None,
+            seat_name,
             gmina_name,
-            _known_place(gazetteer, powiat),
+            place,
             spelling_only=shown.form not in ("written", "styled", "restored"),
             gmina_place=_place_in_gmina(gazetteer, powiat, gmina),
             powiat_place=_place_in_powiat(gazetteer, powiat),

@@ -27,8 +27,19 @@ Before the name is parsed (`register_clean`, on the text as written):
 - a word of a type's register name that no dictionary knows, one edit from the word the
   register name has there, is that word: "Dom Poomocy Społecznej" -> "Dom Pomocy Społecznej"
   (a list's slip; the type names are the acronym table's full forms);
+- a word of a type's register name written in lower case where the register name has a
+  capital takes it: "Ośrodek Pomocy społecznej w Kornowacu" -> "Ośrodek Pomocy Społecznej …";
 - a list's "zs. w …" after the name's own place goes: "Ośrodek Pomocy Społecznej w Świerklańcu zs.
-  w Nakle Śląskim" -> "… w Świerklańcu" (where the office is, not the name).
+  w Nakle Śląskim" -> "… w Świerklańcu" (where the office is, not the name);
+- an operator after a comma goes: "Nowohucka Akademia Seniora, Stowarzyszenie Przyjaciół Nowej
+  Huty" -> "Nowohucka Akademia Seniora", "Uniwersytet Trzeciego Wieku w Suchej Beskidzkiej,
+  Wyższa Szkoła Turystyki i Ekologii" -> "… w Suchej Beskidzkiej" (a list that joins what it
+  runs to who runs it); a name that is itself an operator's ("Stowarzyszenie …, Fundacja …")
+  keeps its words;
+- a remark in lower case in brackets at the end goes: "Uniwersytet Trzeciego Wieku w Trzebini
+  (trzebińskie centrum kultury)": a list's remark, not the name ("… Filia w Gorlicach
+  (Nadzieja)" keeps its capitalised one; a note of the powiat, "(pow. olkuski)", is
+  `transforms.register_style`'s).
 
 """
 
@@ -89,6 +100,18 @@ OPERATOR_HEADS = (
 _OPERATOR_AFTER_SEAT = re.compile(
     r"^(?P<head>.+?\s(?:w|we)\s+[" + CAPITAL + r"][\w-]*(?:\s+[" + CAPITAL + r"][\w-]*){0,2})"
     r"\s+(?:" + "|".join(OPERATOR_HEADS) + r")\b.*$"
+)
+# A list's "<what it runs>, <who runs it>": the comma outside quotes, the operator's kind first.
+_OPERATOR_AFTER_COMMA = re.compile(
+    r"^(?P<head>[^„”]+?(?:„[^”]*”[^„”]*?)*),\s+(?:"
+    + "|".join(OPERATOR_HEADS)
+    + r"|Wyższa\s+Szkoła|Uczelnia)\b.*$"
+)
+_TYPE_NAME_KEYS = frozenset(fold_key(a.full) for a in ACRONYMS)
+# (not a note of the powiat or gmina: `transforms.register_style` drops that from the name shown
+# only, so that the key keeps namesakes apart)
+_LOWER_NOTE_AT_END = re.compile(
+    r"^(?P<head>.+?)\s*\((?!pow\b|powiat\b|gm\b|gmina\b)[a-ząćęłńóśźż][^()]*\)$"
 )
 # What a branch is for, after its seat: "… Filia w Rożdżałach dla osób dorosłych …".
 _BRANCH_TAIL = re.compile(
@@ -215,6 +238,20 @@ def _without_operator(text: str) -> str:
     return head
 
 
+def _without_operator_after_comma(text: str) -> str:
+    """ "Tarnowski Uniwersytet Trzeciego Wieku, Fundacja „Kromka Chleba”" -> "Tarnowski
+    Uniwersytet Trzeciego Wieku"; "Stowarzyszenie …, Fundacja …" stays (whose is whose?)."""
+    match = _OPERATOR_AFTER_COMMA.match(text)
+    if match is None:
+        return text
+    head = match.group("head")
+    if any(re.search(rf"\b{w}\b", head) for w in OPERATOR_HEADS):
+        return text
+    if fold_key(head) in _TYPE_NAME_KEYS:
+        return text  # "Uniwersytet Trzeciego Wieku, Fundacja …": the operator tells it apart
+    return head
+
+
 def _without_seat_clause(text: str) -> str:
     """ "… w Świerklańcu zs. w Nakle Śląskim" -> "… w Świerklańcu", "Ośrodek Pomocy Społecznej
     Krzyżanowice zs. w Tworkowie" -> "… Krzyżanowice": the office's place after the name's
@@ -283,6 +320,27 @@ def _without_type_word_slip(text: str) -> str:
     return " ".join(words)
 
 
+def _type_name_casing(text: str) -> str:
+    """ "Ośrodek Pomocy społecznej w Kornowacu" -> "Ośrodek Pomocy Społecznej w Kornowacu": a
+    type's register name written with one of its capitalised words in lower case (a list's
+    slip) takes the register name's capitals; its first word must be capitalised as written,
+    and a word after a small one stays ("Zespół do spraw Orzekania": both are written)."""
+    words = text.split(" ")
+    for type_words in _TYPE_NAMES:
+        size = len(type_words)
+        for start in range(len(words) - size + 1):
+            window = words[start : start + size]
+            if not window[0][:1].isupper() or not all(
+                w.lower() == t.lower() for w, t in zip(window, type_words, strict=True)
+            ):
+                continue
+            for k, (w, t) in enumerate(zip(window, type_words, strict=True)):
+                after_capital = k > 0 and type_words[k - 1][:1].isupper()
+                if w != t and w.islower() and t[:1].isupper() and after_capital:
+                    words[start + k] = t
+    return " ".join(words)
+
+
 def register_clean(written: str, place_name: PlaceName | None = None) -> str:
     """The rules that need no address (the module docstring's first list); the text comes
     back unchanged when none applies. `place_name` is the gazetteer's reader of a place
@@ -295,9 +353,12 @@ def register_clean(written: str, place_name: PlaceName | None = None) -> str:
     text = _lower_preposition(text, place_name)
     text = _we_before_consonants(text)
     text = _without_type_word_slip(text)
+    text = _type_name_casing(text)
     text = _GLUED_QUOTE.sub("” ", text)
     text = _without_house_number(text, place_name)
     text = _without_operator(text)
+    text = _without_operator_after_comma(text)
+    text = _LOWER_NOTE_AT_END.sub(lambda m: m.group("head"), text)
     text = _BRANCH_TAIL.sub(lambda m: m.group("head"), text)
     text = _without_seat_clause(text)
     return text if text != normalise_space(normalise_quotes(written)) else written

@@ -18,7 +18,12 @@ Once the address is resolved (`styled_seat`):
   -> "… w Kwidzynie" (the warehouse's one-institution check applies);
 - a list's note of the powiat or gmina after the seat goes: "Gminny Ośrodek Pomocy Społecznej
   w Bolesławiu (pow. olkuski)" (only in the name shown: the key keeps it apart from its
-  namesake).
+  namesake);
+- a county office a portal titles with its county, "Powiat Białobrzeski", "Powiat chełmski",
+  is its starostwo: "Starostwo Powiatowe w Białobrzegach" (`county_office_name`);
+- likewise a gmina's office a BIP titles with its gmina, "Gmina Dmosin", "Miasto i Gmina
+  Gołańcz", is its urząd: "Urząd Gminy Dmosin", "Urząd Miasta i Gminy Gołańcz"
+  (`municipal_office_name`).
 
 and for public units named after their seat (`SEATED_TYPES`):
 - a seat written after the type without "w" ("Gminny Ośrodek Pomocy Społecznej Spytkowice",
@@ -56,6 +61,7 @@ from rapidfuzz.distance import OSA
 from transforms.locatives import locative_of, preposition_for
 from transforms.morphology import analyse_word
 from transforms.names import NAME_PREPOSITIONS
+from transforms.places import Gazetteer
 from transforms.register_clean import CAPITAL, REGISTER_NAMES, PlaceName
 from transforms.text import fold_key
 
@@ -234,12 +240,12 @@ def _described_register_name(name: str) -> str | None:
     return f"{first} {register_name}"
 
 
-_NUMBERED = re.compile(r"(?P<head>.+?)\s+(?P<number>nr\s+\d+[a-zA-Z]?)")
+_NUMBERED = re.compile(r"(?P<head>.+?)\s+(?P<number>[Nn]r\s+\d+[a-zA-Z]?)")
 
 
 def _numbered(name: str) -> tuple[str, str] | None:
     """ "Dom Pomocy Społecznej nr 1" -> ("Dom Pomocy Społecznej", "nr 1"): a type's bare
-    register name and its number, nothing else."""
+    register name and its number, nothing else ("Nr 1" as a list writes it stays so)."""
     match = _NUMBERED.fullmatch(name)
     if match is None:
         return None
@@ -322,6 +328,101 @@ def _locative_without_preposition(
         if "gen" in cases or "nom" in cases:
             return None
     return f"{' '.join(words[:-size])} {preposition} {declined}"
+
+
+def county_office_seat(
+    name: str, type_code: str | None, county: str | None, gazetteer: Gazetteer | None
+) -> str | None:
+    """The town a county portal titled "Powiat chełmski" sits in, from its source's county
+    (`Gazetteer.powiat_seat`), to place a record that gives no address: its name becomes
+    "Starostwo Powiatowe w Chełmie" (`county_office_name`), which the place then bears."""
+    if gazetteer is None or not county or type_code != "county_office":
+        return None
+    powiat = gazetteer.powiat_name(county)
+    if powiat is None or fold_key(name) != fold_key(f"powiat {powiat}"):
+        return None
+    return gazetteer.powiat_seat(county)
+
+
+def county_office(
+    name: str,
+    type_code: str | None,
+    counties: tuple[str | None, str | None],
+    locality: str | None,
+    gazetteer: Gazetteer | None,
+    place_name: PlaceName | None = None,
+) -> str | None:
+    """`county_office_name` for a record: `counties` are its source's county (TERYT) and the
+    name of the powiat it was placed in, `locality` its resolved locality. A portal placed by
+    its powiat's town (`county_office_seat`) is named by its source's county: "Powiat chełmski"
+    lies in Chełm, a county of its own."""
+    county, powiat = counties
+    seat = county_office_seat(name, type_code, county, gazetteer)
+    if seat is not None and gazetteer is not None and county:
+        powiat = gazetteer.powiat_name(county)
+    return county_office_name(name, type_code, powiat, locality or seat, place_name)
+
+
+def county_office_name(
+    name: str,
+    type_code: str | None,
+    powiat: str | None,
+    seat: str | None,
+    place_name: PlaceName | None = None,
+) -> str | None:
+    """ "Powiat Białobrzeski" -> "Starostwo Powiatowe w Białobrzegach": a county's portal
+    titles itself with the county (the self-government), the office that serves people is its
+    starostwo, named after its seat. Only for a county office (`type_code` "county_office")
+    named "Powiat <its own powiat's adjective>", any capitals; `seat` is the office's town (the
+    address's locality, else the town the powiat is named after)."""
+    if type_code != "county_office" or not powiat or not seat:
+        return None
+    if fold_key(name) != fold_key(f"powiat {powiat}"):
+        return None
+    phrase = seat_phrase(seat, place_name)
+    return f"Starostwo Powiatowe {phrase}" if phrase is not None else None
+
+
+# A gmina's self-government as a BIP titles itself -> its office (the genitive of the heads).
+_MUNICIPAL_OFFICES = (
+    ("gmina", "Urząd Gminy"),
+    ("miasto i gmina", "Urząd Miasta i Gminy"),
+    ("gmina i miasto", "Urząd Gminy i Miasta"),
+)
+
+
+def municipal_office_name(name: str, type_code: str | None, gmina: str | None) -> str | None:
+    """ "Gmina Dmosin" -> "Urząd Gminy Dmosin", "Miasto i Gmina Gołańcz" -> "Urząd Miasta i
+    Gminy Gołańcz": the office that serves people, not the self-government a BIP's title names.
+    Only for a municipal office (`type_code` "municipal_office") named so after its own gmina
+    (`gmina`, the gazetteer's name of the gmina its address lies in), any capitals; the gmina's
+    name stays as the gazetteer writes it, in the nominative, as offices write it."""
+    if type_code != "municipal_office" or not gmina:
+        return None
+    key = fold_key(name)
+    for heads, office in _MUNICIPAL_OFFICES:
+        if key == fold_key(f"{heads} {gmina}"):
+            return f"{office} {gmina}"
+    return None
+
+
+def office_name(
+    name: str,
+    type_code: str | None,
+    counties: tuple[str | None, str | None],
+    places: tuple[str | None, str | None],
+    gazetteer: Gazetteer | None,
+    place_name: PlaceName | None = None,
+) -> tuple[str, bool] | None:
+    """A self-government's title as its office's name (`county_office`, then
+    `municipal_office_name`), and whether the name took its seat from the address; `places`
+    are the resolved locality and gmina name."""
+    locality, gmina = places
+    if office := county_office(name, type_code, counties, locality, gazetteer, place_name):
+        return office, True
+    if office := municipal_office_name(name, type_code, gmina):
+        return office, False
+    return None
 
 
 def styled_seat(

@@ -11,7 +11,9 @@ saying so). `choose_names` picks one, in this order of preference:
 2. a full name over one that is, or opens with, an acronym; then a name over one whose words
    it holds in order and more ("Powiatowy Środowiskowy Dom Samopomocy w Kętach" over "…
    Środowiskowy Dom Samopomocy w Kętach"), when a source wrote it so (not an inflected
-   mention, not an acronym written out);
+   mention, not an acronym written out) — a page's text too, when it names the page's own
+   institution so with adjectives the site's title leaves out ("Gminna Biblioteka Publiczna
+   w Sarnakach" for a site titled "Biblioteka w Sarnakach", `page_fuller_names`);
 3. Polish letters over folded words left as written;
 4. a name written in the nominative over one put there from an inflected mention;
 5. then as written or in register style (one rank), with the seat from the address, restored,
@@ -19,8 +21,11 @@ saying so). `choose_names` picks one, in this order of preference:
    order); then the sources' own pages, the commoner, the longer.
 
 A register name given its seat from the address ("Dom Pomocy Społecznej w Łodzi") must fit one
-institution only: when another one is, or may be, called so, the name as written ("Dom Pomocy
-Społecznej", form `unseated`) is left instead.
+institution only: when another one is, or may be, called so, it takes its street after "przy",
+as towns with several homes name them ("Dom Pomocy Społecznej w Łodzi przy ul. Rojnej 15",
+`transforms.street_locatives`); where the street cannot be phrased so, the name as written ("Dom
+Pomocy Społecznej", form `unseated`) is left instead. A name a source wrote itself is the
+register's and keeps no street, even when two homes of one town share it.
 
 A coordinator's answer to "Jak brzmi pełna nazwa?" (`acronym_name` cases) wins over all of it.
 Every other name (records' names, and the forms the sources wrote before letters were restored
@@ -29,7 +34,8 @@ or acronyms written out) is kept in `institution_names` as an alternate, one per
 
 An institution left with only an acronym — no record names it in full, or its full name was
 made from the address's seat and another institution would bear the same ("Środowiskowy Dom
-Samopomocy w Krakowie" for nine houses in Kraków) — is held back: moved to
+Samopomocy w Krakowie" for nine houses in Kraków, where no street tells them apart) — is held
+back: moved to
 `unnamed_institutions` with the reason, out of `institutions` and so out of the publication,
 until a coordinator names it (`acronym_name_cases` in warehouse/review_queue.py asks).
 """
@@ -41,7 +47,10 @@ from dataclasses import dataclass
 
 import duckdb
 
+from transforms.morphology import analyse_word
 from transforms.normalise import NAME_FORMS
+from transforms.street_locatives import street_after_przy
+from transforms.text import fold_key
 from warehouse.judgements import current_review_decisions
 
 # Lower-case, Polish letters folded ("ł" too, which strip_accents keeps), punctuation to spaces:
@@ -80,6 +89,79 @@ def name_decisions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     }
 
 
+def _holds_with_adjectives(short: str, full: str) -> bool:
+    """ "Gminna Biblioteka Publiczna w Sarnakach" holds "Biblioteka w Sarnakach": every word of
+    the short name in order, and only adjectives besides ("Gminna", "Publiczna")."""
+    words = fold_key(short).split()
+    at = 0
+    for word in full.split():
+        folded = fold_key(word)
+        if not folded:
+            continue
+        if at < len(words) and folded == words[at]:
+            at += 1
+        elif not any(a.pos == "adj" for a in analyse_word(word.lower())):
+            return False
+    return at == len(words) and len(fold_key(full).split()) > len(words)
+
+
+def page_fuller_names(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str]]:
+    """(institution_id, record_id, source, name): a page's own name in a fuller form its text
+    gives. A site titled "Biblioteka w Sarnakach" names itself "Gminna Biblioteka Publiczna w
+    Sarnakach" in its text (a mention of the same document, in no other institution): the
+    subject's words in order, with only adjectives added."""
+    rows = con.execute(
+        """
+        SELECT DISTINCT m.institution_id, s.record_id, s.source, s.name, mention.name
+        FROM records AS s
+        JOIN institution_records AS m ON m.record_id = s.record_id
+        JOIN raw_records AS rs ON rs.record_id = s.record_id
+        JOIN raw_records AS rm ON rm.document_sha256 = rs.document_sha256
+                              AND rm.role = 'mention' AND rm.source = rs.source
+        JOIN records AS mention ON mention.record_id = rm.record_id
+        LEFT JOIN institution_records AS other ON other.record_id = mention.record_id
+        WHERE s.role = 'subject' AND mention.name_form IN ('written', 'styled', 'restored')
+          AND (other.institution_id IS NULL OR other.institution_id = m.institution_id)
+        ORDER BY 1, 2, 5
+        """
+    ).fetchall()
+    return [
+        (str(iid), str(rid), str(source), str(full))
+        for iid, rid, source, short, full in rows
+        if _holds_with_adjectives(str(short), str(full))
+    ]
+
+
+def _streets_for_shared_seats(con: duckdb.DuckDBPyConnection) -> None:
+    """A name made from the address's seat that another institution's name equals takes its
+    record's street after "przy" (`transforms.street_locatives`)."""
+    rows = con.execute(
+        """
+        SELECT c.institution_id, c.name, c.form,
+               (SELECT min(r.street) FROM records AS r
+                 WHERE list_contains(c.record_ids, r.record_id)) AS street
+        FROM name_candidates AS c
+        WHERE c.form IN ('styled_seat', 'expanded_seat')
+          AND EXISTS (
+              SELECT 1 FROM name_candidates AS o
+              WHERE o.institution_id <> c.institution_id AND o.form <> 'as_written'
+                AND name_fold(o.name) = name_fold(c.name)
+          )
+        """
+    ).fetchall()
+    updates = [
+        (f"{name} {phrase}", iid, name, form)
+        for iid, name, form, street in rows
+        if street and (phrase := street_after_przy(str(street)))
+    ]
+    if updates:
+        con.executemany(
+            "UPDATE name_candidates SET name = ? WHERE institution_id = ? AND name = ?"
+            " AND form = ?",
+            updates,
+        )
+
+
 def choose_names(
     con: duckdb.DuckDBPyConnection, decisions: Mapping[str, str] | None = None
 ) -> NameSummary:
@@ -97,6 +179,12 @@ def choose_names(
     if decisions:
         con.executemany("INSERT INTO name_decisions VALUES (?, ?)", list(decisions.items()))
     con.execute(
+        "CREATE OR REPLACE TEMP TABLE page_fuller_names"
+        " (institution_id VARCHAR, record_id VARCHAR, source VARCHAR, name VARCHAR)"
+    )
+    if fuller := page_fuller_names(con):
+        con.executemany("INSERT INTO page_fuller_names VALUES (?, ?, ?, ?)", fuller)
+    con.execute(
         """
         CREATE OR REPLACE TEMP TABLE name_candidates AS
         WITH forms AS (
@@ -106,6 +194,10 @@ def choose_names(
             FROM institution_records AS m
             JOIN records AS r USING (record_id)
             LEFT JOIN sources AS s ON s.slug = r.source
+            UNION ALL
+            -- a page's own name in the fuller form its text gives (`page_fuller_names`)
+            SELECT institution_id, record_id, source, 'subject', name, 'written', NULL, false
+            FROM page_fuller_names
             UNION ALL
             -- what the source wrote before letters were restored or an acronym written out
             SELECT m.institution_id, r.record_id, r.source, r.role, r.name_written,
@@ -155,8 +247,12 @@ def choose_names(
         FROM name_candidates AS c
         """
     )
+    # Several homes of one type in one town: each is named by its street too, as such towns name
+    # them ("Dom Pomocy Społecznej w Łodzi przy ul. Rojnej 15"), when the street can be phrased.
+    _streets_for_shared_seats(con)
     # A seat taken from the address must fit one institution only ("Klub „Senior+” w Krakowie"
-    # for several clubs): such a name goes, and the name as written ('unseated') is left.
+    # for several clubs at one address): such a name goes, and the name as written ('unseated')
+    # is left.
     con.execute(
         """
         DELETE FROM name_candidates AS c

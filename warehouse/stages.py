@@ -201,7 +201,11 @@ def match_and_build(
     previous = dict(
         con.execute("SELECT record_id, institution_id FROM institution_records").fetchall()
     )
-    ids, changes = assign_cluster_ids(members, previous)
+    mentions = {
+        str(r[0])
+        for r in con.execute("SELECT record_id FROM records WHERE role = 'mention'").fetchall()
+    }
+    ids, changes = assign_cluster_ids(members, previous, mentions)
     decided = {(d.record_a, d.record_b) for d in decisions if d.verdict == "same"}
     decided_records = {r for pair in decided for r in pair}
     rows = [

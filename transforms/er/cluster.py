@@ -18,7 +18,7 @@ ambiguous between (`cluster_pairs`).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -314,16 +314,26 @@ def cluster_judged(
 
 
 def assign_cluster_ids(
-    members: Mapping[str, Sequence[str]], previous: Mapping[str, str]
+    members: Mapping[str, Sequence[str]],
+    previous: Mapping[str, str],
+    mentions: Collection[str] = frozenset(),
 ) -> tuple[dict[str, str], list[IdChange]]:
     """record_id -> stable institution id for clusters given as key -> member record ids.
 
     `previous` maps record_id -> last run's institution id. A cluster keeps the id most of its
     records had (largest clusters choose first, so a split leaves the old id with the bigger
-    part); a new cluster gets an id derived from its smallest record id. Every id that
-    disappears or splits is reported as an `IdChange`.
+    part, or with the one with more records that are not `mentions`); a new cluster gets an
+    id, never one another cluster holds, derived from its smallest record id that is not one of
+    `mentions` (a page's mention of itself or another's of it comes and goes with the mention
+    reader; the institution's own rows and pages stay), or from its smallest when all are.
+    Every id that disappears or splits is reported as an `IdChange`.
     """
-    order = sorted(members, key=lambda key: (-len(members[key]), min(members[key])))
+
+    def own(key: str) -> list[str]:
+        return sorted(m for m in members[key] if m not in mentions)
+
+    # the bigger part first, then the one with more records of its own (not mentions)
+    order = sorted(members, key=lambda key: (-len(members[key]), -len(own(key)), min(members[key])))
     cluster_id: dict[str, str] = {}
     taken: set[str] = set()
     for key in order:
@@ -331,7 +341,12 @@ def assign_cluster_ids(
         ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
         chosen = next((old for old, _n in ranked if old not in taken), None)
         if chosen is None:
-            chosen = new_institution_id(members[key])
+            # never an id another cluster holds (its old id may come from one of these records)
+            seeds = [*own(key), *sorted(members[key])]
+            fresh = (new_institution_id([s]) for s in seeds)
+            chosen = next((i for i in fresh if i not in taken), None) or new_institution_id(
+                ["|".join(seeds)]
+            )
         cluster_id[key] = chosen
         taken.add(chosen)
 

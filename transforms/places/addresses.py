@@ -242,7 +242,9 @@ class AddressResolver:
     ) -> PlaceResolution | None:
         """`text` read as a village near the address, differing from `primary`: inside the
         postal code's area, or — without a code — in the record's county or in the powiat of
-        the locality field's place."""
+        the locality field's place, and in its gmina or one named alike (the rural gmina
+        round a town of its name): "Rynek 3" beside the locality "Szczurowa" is the market
+        square, not the village Rynek of another gmina of the powiat."""
         found = self._places.resolve_place(text, **kwargs)
         if found.status != "resolved" or found.locality_simc is None:
             return None
@@ -256,7 +258,16 @@ class AddressResolver:
         if primary is None or primary.status != "resolved":
             return None
         near = {p for p in (self._ix.valid_county(county), primary.powiat_teryt) if p}
-        return found if loc.powiat_teryt in near else None
+        if loc.powiat_teryt not in near:
+            return None
+        if primary.gmina_teryt and found.gmina_teryt != primary.gmina_teryt:
+            own, other = (
+                self._ix.gmina(primary.gmina_teryt),
+                self._ix.gmina(found.gmina_teryt or ""),
+            )
+            if own is None or other is None or fold_key(own.name) != fold_key(other.name):
+                return None
+        return found
 
     def _in_postal_area(self, loc: Locality, code: str) -> bool:
         """The code's PNA rows name this locality, or it lies in one of the code's gminas

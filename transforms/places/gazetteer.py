@@ -8,12 +8,15 @@ question to the resolver that owns it: powiats and gminas (`administrative`), lo
 
 from __future__ import annotations
 
+import re
+
 from transforms.places.addresses import AddressResolver
 from transforms.places.administrative import UnitResolver
 from transforms.places.hosts import host_place_labels
 from transforms.places.indexes import Indexes
 from transforms.places.localities import LocalityResolver
 from transforms.places.units import TOWN_KIND, GazetteerRows, Gmina, Locality, PlaceResolution, Seat
+from transforms.text import fold_key
 
 
 class Gazetteer:
@@ -42,6 +45,31 @@ class Gazetteer:
 
     def locality(self, simc: str) -> Locality | None:
         return self._ix.locality(simc)
+
+    def powiat_seat(self, powiat_teryt: str) -> str | None:
+        """The town a land powiat is named after, its seat: "białobrzeski" -> Białobrzegi,
+        "chełmski" -> Chełm (a city with county rights of its own). The towns of the powiat's
+        voivodeship whose name begins with the adjective's stem (its "-ski", "-cki", "-zki"
+        cut); the one named so exactly, else the only one. None for a name of two words
+        ("warszawski zachodni"), a city's powiat, or no town or two that fit."""
+        powiat = self._ix.powiats.get(powiat_teryt)
+        if powiat is None or powiat.is_city or " " in powiat.name.strip():
+            return None
+        stem = re.sub(r"(?:ski|cki|zki)$", "", fold_key(powiat.name))
+        if stem == fold_key(powiat.name) or len(stem) < 3:
+            return None
+        woj = powiat_teryt[:2]
+        towns = {
+            loc.name
+            for loc in self._ix.localities
+            if loc.kind_code == TOWN_KIND
+            and loc.powiat_teryt[:2] == woj
+            and fold_key(loc.name).startswith(stem)
+        }
+        exact = [name for name in towns if fold_key(name) == stem]
+        if len(exact) == 1:
+            return exact[0]
+        return towns.pop() if len(towns) == 1 else None
 
     def place_name(self, text: str) -> str | None:
         """The nominative name a place phrase stands for ("W BOLESLAWCU" -> "Bolesławiec"),

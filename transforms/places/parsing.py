@@ -27,6 +27,10 @@ _SPACED_DASH = re.compile(r"\s[-‐–—]\s")
 # A house number or a post office's number after a locality ("Dębice 29", "Lublin 62",
 # "Pniewy 28/3", "Szklary Górne 51c")
 _HOUSE_NUMBER = re.compile(r"^\d+[a-zA-Z]?(?:/\d+[a-zA-Z]?)?$")
+# "Chechło", "Nowa Wieś": a segment of capitalised words alone, after a street and its number
+_VILLAGE_AFTER_STREET = re.compile(
+    r"[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_-]*(?:[\s-][A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_-]*){0,2}"
+)
 _STREET_NUMBER = re.compile(r"\s(?:nr\.?\s*)?\d+[a-zA-Z]?(?:\s*[/-]\s*\d+[a-zA-Z]?)?\b")
 
 # Words that introduce a place rather than name it, compared folded and lower-case.
@@ -139,15 +143,19 @@ def without_house_number(tokens: Sequence[str]) -> tuple[str, ...]:
 
 def street_village(street: str | None) -> str | None:
     """The locality a street field names when it is "village + house number" ("Szklary
-    Górne 51c", "Stare Lubiejewo, ul. Klonowa 4"); None for a street ("ul. Pałacowa 1",
-    "Korczaka 5" is read as a street only later, when no such village is in the code's area)."""
+    Górne 51c", "Stare Lubiejewo, ul. Klonowa 4"), or a street and then its village ("ul.
+    Leśna 1, Chechło": the post town in the locality field); None for a street ("ul.
+    Pałacowa 1", "Korczaka 5" is read as a street only later, when no such village is in the
+    code's area)."""
     if not street:
         return None
     text = normalise_space(unicodedata.normalize("NFC", street))
-    if _STREET.match(text):
-        return None
     head = _SEGMENTS.split(text, maxsplit=1)[0].strip()
-    if _STREET.match(head) or not head[:1].isalpha():
+    if _STREET.match(text) or _STREET.match(head):
+        parts = _segments(text)
+        last = parts[-1] if len(parts) > 1 else ""
+        return last if _VILLAGE_AFTER_STREET.fullmatch(last) else None
+    if not head[:1].isalpha():
         return None
     number = _STREET_NUMBER.search(head)
     name = head[: number.start()] if number else head
