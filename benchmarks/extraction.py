@@ -19,6 +19,8 @@ Beside them, the JSON gold (`benchmarks/extraction_scoring.py` says what is coun
 96 pages with `tests/gold/fixtures/*.json` (gmina, faxes, mentions, stated services), and the
 web corpus of 310 recent pages (`benchmarks/web_corpus/`), each served as a plain page under
 its own URL, in its two halves: `tune` (rules are developed on it) and `test` (only measured).
+`--failures` counts where hours and ages fail, by kind, in every set
+(`benchmarks/condition_failures.py`; counts only, so the test half may be looked at so).
 `--misses` lists the disagreements of the 96 pages and of the tune half; the test half's
 misses are printed only with `--test-misses`, for the final report — tuning on them would make
 the test half another tuning set.
@@ -43,6 +45,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from benchmarks.condition_failures import count_failures, failure_table  # noqa: E402
 from benchmarks.extraction_scoring import (  # noqa: E402
     Gold,
     Scores,
@@ -245,6 +248,7 @@ def run_fixtures_json(shared: Path, gazetteer: Gazetteer) -> Scores:
             html = shared / "data" / "html_fixtures" / gold.doc_id
             text = html.read_text(encoding="utf-8", errors="replace") if html.exists() else ""
             score_mention_breakdown(gold, rows, text, category, scores)
+            count_failures(gold.raw, rows, scores.condition_failures)
     return scores
 
 
@@ -269,6 +273,7 @@ def run_whole_text(split: str) -> Scores:
         )
         page = page_row(document) if gold.kind != "none" else None
         score_document(gold, [page] if page else [], scores)
+        count_failures(gold.raw, [page] if page else [], scores.condition_failures)
     return scores
 
 
@@ -292,6 +297,7 @@ def run_corpus(gazetteer: Gazetteer, split: str, *, as_text: bool = False) -> Sc
             score_document(gold, rows, scores)
             score_phone_errors(gold, rows, text, scores)
             score_mention_breakdown(gold, rows, text, row["category"], scores)
+            count_failures(gold.raw, rows, scores.condition_failures)
     return scores
 
 
@@ -343,6 +349,11 @@ def main(argv: list[str] | None = None) -> int:
         "(aggregate counts, every set; see benchmarks/mention_breakdown.py)",
     )
     parser.add_argument(
+        "--failures",
+        action="store_true",
+        help="also count the hours' and ages' failures by kind, per set (counts only)",
+    )
+    parser.add_argument(
         "--only",
         choices=("fixtures", "tune", "test"),
         help="score one set only (faster while developing)",
@@ -369,6 +380,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\n" + "\n".join(phone_error_table(columns)))
     if args.mention_kinds:
         print("\n" + "\n".join(mention_breakdown_tables(columns)))
+    if args.failures:
+        failures = {label: scores.condition_failures for label, scores in columns.items()}
+        print("\n" + "\n".join(failure_table(failures)))
     if args.only is None:
         _print_legacy(args, gazetteer)
     print(f"\ngazetteer load {loaded:.0f} s, total {time.monotonic() - started:.0f} s")

@@ -150,6 +150,8 @@ class Scores:
     mention_groups: dict[str, Counts] = field(default_factory=dict)
     mention_errors: dict[str, int] = field(default_factory=dict)
     mention_error_misses: list[str] = field(default_factory=list)
+    # the hours' and ages' failures by kind (`benchmarks/condition_failures.py`), counts only
+    condition_failures: dict[str, int] = field(default_factory=dict)
     negatives: int = 0
     invented: int = 0
     invented_docs: list[str] = field(default_factory=list)

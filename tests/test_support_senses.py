@@ -6,7 +6,7 @@ id in the case id), read through `transforms.support_statements.read_support`. T
 decided from the words around the phrase (`transforms.phrase_senses`): food sampled, a
 vaccination card, board with a price, things a pupil brings, a room among rooms, a compound
 adjective naming a kind of unit, a residence registered at an office, care said to be
-psychiatric. Lines where the same words do name support are cases too. The test half is never
+psychiatric, advice in a trade, a social worker's grade. Lines where the same words do name support are cases too. The test half is never
 read here (the bip.bialowieza.pl line is from `../shared/data`'s saved pages).
 """
 
@@ -116,6 +116,18 @@ def _codes(text: str) -> set[str]:
             "referencyjnym.",
             {"psychiatry"},
             id="d030-psychiatric-in-patient-care-is-psychiatry",
+        ),
+        pytest.param(
+            "1. Niniejszy Regulamin określa warunki i zasady korzystania z usług dietetycznych "
+            "w zakresie doradztwa żywieniowego i układania jadłospisów dietetycznych "
+            "świadczonych przez Usługodawcę",
+            set(),
+            id="d011-a-dietitians-advice-is-a-trade",
+        ),
+        pytest.param(
+            "Specjalista pracy socjalnej\nSpecjalista pracy z rodziną",
+            set(),
+            id="g001-a-social-workers-grade-is-a-post",
         ),
         # --- the same words naming support: still read ------------------------------------
         pytest.param(

@@ -464,6 +464,17 @@ def test_tags_and_titles_state_nothing(text: str, codes: set[str]) -> None:
         assert not_an_offer(text) is None
 
 
+def test_a_list_of_causes_states_no_offer() -> None:
+    """Tune g011: the causes of placing children in foster families, listed after a colon, are
+    problems, not services ("uzależnienie od alkoholu" is no addiction support)."""
+    text = (
+        "Opieką koordynatorów objęte są rodziny zastępcze oraz dzieci w nich umieszczone. "
+        "Głównymi przyczynami umieszczania dzieci w rodzinnej pieczy zastępczej są:\n"
+        "  • uzależnienie od alkoholu;"
+    )
+    assert _codes(text) == {"foster_care"}
+
+
 # --- ages ----------------------------------------------------------------------------------
 
 

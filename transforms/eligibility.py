@@ -83,13 +83,21 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "-max",
     ),
-    # "powyżej 60. roku życia", "które ukończyły 18 rok życia", "w wieku od 60 lat", "mieć
+    # "powyżej 60. roku życia", "które ukończyły 18 rok życia", "skończyło już 3 lata", "w wieku od 60 lat", "mieć
     # ukończone 18 lat", "po ukończeniu 18 lat"; "od 3 roku życia" and "dzieci od 3 lat", but
     # not "działamy od 25 lat"
     (
         re.compile(
-            rf"\b(?:powyzej|ukonczyl\w*|ukonczon\w*|po ukonczeniu|w wieku od|w wieku powyzej)"
-            rf"\s{_N}\s?{_YEARS}"
+            rf"\b(?:powyzej|[us]konczyl\w*|ukonczon\w*|po ukonczeniu|w wieku od|w wieku powyzej)"
+            rf"\s(?:juz\s)?{_N}\s?{_YEARS}"
+        ),
+        "min-",
+    ),
+    # a lower bound said as such: "w wieku co najmniej 60 lat", "mieć ukończone minimum 18 lat"
+    (
+        re.compile(
+            rf"\b(?:w wieku|wiek\w*:?|ukonczon\w*|ukonczyl\w*)\s(?:co najmniej|przynajmniej|minimum"
+            rf"|min\.|nie mniej niz)\s{_N}\s?{_YEARS}"
         ),
         "min-",
     ),
@@ -110,6 +118,15 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "w wieku 3-6", "dzieci 3–6-letnie", "dla 7-12 latków"
     (re.compile(rf"\bw wieku (?:od )?{_N}\s?(?:-|–|do)\s?{_N}(?!\s?(?:godz|:|\.\d))"), "min-max"),
     (re.compile(rf"\b{_N}\s?(?:-|–)\s?{_N}[\s-]?(?:letni|latk|latek)"), "min-max"),
+    # a bare range right after a child: "Opieka nad dzieckiem 0-3", "młodzież 13-18", ending
+    # the phrase (not "dzieci 2-3 razy w tygodniu")
+    (
+        re.compile(
+            r"\b(?:dzieci\w*|dzieck\w*|mlodziez\w*|niemowl\w*)\s(\d{1,2})\s?(?:-|–)\s?(\d{1,2})"
+            r"(?=\s*(?:$|[,.;:)\n]))"
+        ),
+        "min-max",
+    ),
     # a second upper bound whose years are those of the first: "dzieci do 18 roku życia, lub
     # do 21 - w przypadku … kontynuacji nauki"
     (

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.morphology import analyse_word
 from transforms.sentences import sentences
 from transforms.text import fold, normalise_space
 
@@ -61,14 +62,42 @@ _ALL_WEEK = re.compile(
     r"\b(?:siedem|7) dni w tygodniu|\bprzez (?:cala|7) dob\w*|\bcalodobow(?:o|y|a|e)\b"
     r"|\b24\s?h\b|\b24 godziny na dobe|\b24/7\b|\bcala dobe\b"
 )
+# One line to call, or one duty, said to be round the clock by its adjective: "dyżur
+# całodobowy", "prowadzi działalność całodobową", and before its noun in a sentence that says
+# something of it ("darmowy i całodobowy numer telefonu zaufania to linia Rzecznika"); a label
+# alone ("Całodobowa infolinia", "Całodobowa bezpłatna infolinia Wojewódzkiego Centrum … tel.
+# 987") names a kind of line, most often another body's. Not "całodobowe miejsca" or
+# "całodobowego schronienia", a kind of stay, nor duties in the plural ("brak całodobowych
+# dyżurów aptek").
+_ONE_ROUND_THE_CLOCK = r"calodobow(?:y|a|ego|ej|ym|emu)\b"
+_ROUND_THE_CLOCK_AFTER = (
+    r"\b(?:numer|telefon|linia|infolinia|dyzur|dzialalnosc)\w* (?:\w+ ){0,2}" + _ONE_ROUND_THE_CLOCK
+)
+_ROUND_THE_CLOCK_BEFORE = re.compile(
+    rf"(?<!brak )\b{_ONE_ROUND_THE_CLOCK} (?:\w+ ){{0,2}}(?:numer|telefon|lini|infolini|dyzur|czat"
+    r"|pogotowi)"
+)
+_STATING = frozenset({"fin", "praet", "bedzie", "imps", "inf", "pred"})
+
+
+def _states_something(sentence: str) -> bool:
+    """Whether a sentence has a verb or the copula "to", not only names something."""
+    return any(
+        reading.pos in _STATING
+        for word in re.findall(r"\w+", sentence)
+        for reading in analyse_word(word.lower())
+    )
+
+
 _ROUND_THE_CLOCK = re.compile(
     r"\bcalodobowo\b|\b24\s?h\b|\bcala dobe\b|\b24 godziny na dobe|\b24/7\b"
-    r"|:\s*calodobow\w*|\bcaloroczn\w* i calodobow"
+    rf"|:\s*calodobow\w*|\bcaloroczn\w* i calodobow|{_ROUND_THE_CLOCK_AFTER}"
 )
-# Round the clock is opening hours when something is open, not when someone is looked after
-# ("młodzież przez całą dobę przebywa pod opieką").
+# Round the clock is opening hours when something is open or can be called ("można dzwonić
+# całą dobę"), not when someone is looked after ("młodzież przez całą dobę przebywa pod opieką").
 _OPEN = re.compile(
-    r"\bczynn|\bdostepn|\botwart|\botwarci|\bdziala|\bdyzur|\bpracuj|\bcodziennie|calodobowo|:\s*calodobow"
+    r"\bczynn|\bdostepn|\botwart|\botwarci|\bdziala|\bdyzur|\bpracuj|\bcodziennie|calodobowo"
+    rf"|:\s*calodobow|\bdzwoni|\bodbier|{_ROUND_THE_CLOCK_AFTER}"
 )
 _MONTHS = (
     r"styczni\w*|lut\w*|marc\w*|kwietni\w*|maj[a]?|czerw\w*|lip\w*|sierpni\w*|wrzesni\w*"
@@ -94,7 +123,8 @@ _TIME = re.compile(r"(2[0-4]|[01]?\d)[:.,]([0-5]\d)")
 _BARE = re.compile(r"(2[0-4]|[01]?\d)(?!\d)(?![:.,]\d)")
 # Days right before bare hours: "Poniedziałek: 10-18", "wtorek i czwartek 10-14".
 _DAYS_BEFORE = re.compile(rf"(?:{_DAY_WORD.pattern})\W{{0,3}}$")
-_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|do|a|-\s*do)?\s*(?:godz\.?|godziny)?\s*$")
+# Between the two times of a range; an hour may keep an ordinal's dot ("od 10. do 14.").
+_RANGE_GAP = re.compile(r"^\.?\s*(?:-|–|—|do|a|-\s*do)?\s*(?:godz\.?|godziny)?\s*$")
 _NOT_AN_HOUR_AFTER = re.compile(
     rf"^\s*(?:lat|rok|r\.|r\b|os[oó]b|osob|miejsc|godzin|minut|dni|tyg|zl|%|\.\d|,\d|-\d{{3}}"
     rf"|{_MONTHS}|uczni|dzieci|klas)"
@@ -103,9 +133,12 @@ _NOT_AN_HOUR_BEFORE = re.compile(
     r"(?:\bnr|\bpok\.?|\bul\.?|\btel\.?|\bfax|\blok\.?|\bpokoj\w*|\bsala|\bpietro|\bbudynek"
     r"|\bart\.?|\bust\.?|\bpkt\.?|\bpoz\.?|\bklas\w*|\bgrup\w*|\bwiek\w*|\bw wieku|\+48)\s*$"
 )
+# What may follow a bare hour: punctuation, a small word, a day, or the part of the day
+# ("od godz. 12.00 do godz. 17 po południu", "od 7 rano").
 _BARE_FOLLOWER = re.compile(
     r"\s*(?:$|[^\w\s]|\d|(?:do|godz\w*|h|w|we|i|oraz|a|lub|od|przez|codziennie|kazd\w*|dla|z|ze"
-    r"|tj|czyli|dyzur\w*|pon\w*|pn|wt\w*|sr\w*|czw\w*|pt|piat\w*|sob\w*|niedz\w*|nd|ndz)\b)"
+    r"|tj|czyli|dyzur\w*|pon\w*|pn|wt\w*|sr\w*|czw\w*|pt|piat\w*|sob\w*|niedz\w*|nd|ndz"
+    r"|rano|wieczor\w*|po poludniu)\b)"
 )
 _HOUR_CONTEXT = re.compile(r"\bgodz|\bgodzin|\bczynn|\bprzyjmuj|\bdyzur|\botwart|\bpracuj")
 # "od godz. 14 00 do 18 00" and "od 1700 do 1900": minutes that were a superscript.
@@ -279,7 +312,7 @@ def _said_to_open_and_close(folded: str, start: int, end: int, next_start: int) 
     )
 
 
-def _range_items(folded: str) -> list[_Item]:
+def _range_items(folded: str, sentence: str = "") -> list[_Item]:
     """Time ranges: two times joined by a dash, "do", "a" or nothing (cells run together); a
     bare hour counts only beside a full time or after "godz."/"od"."""
     tokens = _time_tokens(folded)
@@ -314,6 +347,10 @@ def _range_items(folded: str) -> list[_Item]:
     if _OPEN.search(folded):
         for match in _ROUND_THE_CLOCK.finditer(folded):
             items.append(_Item(match.start(), "range", opens="00:00", closes="24:00"))
+    if not any(item.opens == "00:00" and item.closes == "24:00" for item in items):
+        line = _ROUND_THE_CLOCK_BEFORE.search(folded)
+        if line and _states_something(sentence):
+            items.append(_Item(line.start(), "range", opens="00:00", closes="24:00"))
     # Everything after "przerwa" in a sentence is the break ("od 7:30 do 14:30 w tym przerwa
     # w godz. od 8:30 do 9:00 i od 12:00 do 12:30").
     pause = _BREAK.search(folded)
@@ -420,7 +457,8 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
             columns, carried = header, None
             continue
         all_week = _ALL_WEEK.search(folded) is not None
-        items = sorted(_day_items(folded, all_week) + _range_items(folded), key=lambda i: i.start)
+        ranges_and_days = _day_items(folded, all_week) + _range_items(folded, sentence)
+        items = sorted(ranges_and_days, key=lambda i: i.start)
         ranges = [item for item in items if item.kind == "range"]
         if columns and len(ranges) == len(columns) and len(ranges) == len(items):
             # a row under a header of days: "PSYCHOLOG 7:30-12:00 12:00-17:00 …", one a day

@@ -9,7 +9,8 @@ material aid when given, board when priced ("wyżywienie w bursie, koszt 10 zł"
 "rehabilitacyjno-" in "ośrodek koordynacyjno-rehabilitacyjno-opiekuńczy" is part of the name of
 a kind of unit, not rehabilitation offered; "pobyt stały" is a care home's stay, but a
 residence registered at an office in "mieszkańców zameldowanych na pobyt stały"; "opieka
-dzienna" is day care, but psychiatry in "opieki dziennej psychiatrycznej".
+dzienna" is day care, but psychiatry in "opieki dziennej psychiatrycznej"; "doradztwo" is
+counselling, but a dietitian's trade in "doradztwa żywieniowego".
 
 `other_sense(tokens, match)` decides from the words around the phrase, by their Morfeusz
 lemmas, word classes and cases (never by a host, an institution or a listed sentence), and
@@ -222,6 +223,63 @@ def _psychiatric_care(tokens: Sequence[Token], match: Match) -> str | None:
     return None
 
 
+# Advice in a trade is not counselling: "doradztwa żywieniowego", "doradztwo energetyczne",
+# "porady podatkowe", "doradztwo kredytowe". Counselling is on a person's or a family's matters
+# (poradnictwo rodzinne, prawne, psychologiczne, zawodowe), which these adjectives never are.
+_TRADE_ADJECTIVES = frozenset(
+    {
+        "żywieniowy",
+        "dietetyczny",
+        "energetyczny",
+        "podatkowy",
+        "kredytowy",
+        "inwestycyjny",
+        "rolniczy",
+        "techniczny",
+        "handlowy",
+        "marketingowy",
+        "biznesowy",
+        "ubezpieczeniowy",
+        "kosmetyczny",
+        "budowlany",
+    }
+)
+
+
+def _trade_advice(tokens: Sequence[Token], match: Match) -> str | None:
+    """ "doradztwa żywieniowego i układania jadłospisów" is a dietitian's advice, not the
+    counselling of the service table: an adjective of a trade right before or after the word."""
+    if match.rule.code != "counselling":
+        return None
+    before = tokens[match.start - 1] if match.start else None
+    after = tokens[match.end] if match.end < len(tokens) else None
+    for word, gap in (
+        (before, tokens[match.start].gap_before),
+        (after, after and after.gap_before),
+    ):
+        if (
+            word is not None
+            and not _LIST_GAP.search(gap or "")
+            and _lemmas(word) & _TRADE_ADJECTIVES
+        ):
+            return "advice in a trade, not counselling"
+    return None
+
+
+# A social worker's grade names a post, not the work offered: "Specjalista pracy socjalnej",
+# "starszy specjalista pracy socjalnej", "Specjalista pracy z rodziną" in a list of staff.
+_GRADE_CODES = frozenset({"social_work", "family_support"})
+
+
+def _social_workers_grade(tokens: Sequence[Token], match: Match) -> str | None:
+    if match.rule.code not in _GRADE_CODES or not match.start:
+        return None
+    before = tokens[match.start - 1]
+    if "specjalista" in _lemmas(before) and not _LIST_GAP.search(tokens[match.start].gap_before):
+        return "a social worker's grade, not a service"
+    return None
+
+
 def _among_rooms(tokens: Sequence[Token], match: Match) -> str | None:
     """ "znajdują się: dyżurka, szatnie, siłownia, świetlica, sanitariaty": a room."""
     listed = match.start > 0 and _LIST_GAP.search(tokens[match.start].gap_before)
@@ -296,6 +354,8 @@ def other_sense(tokens: Sequence[Token], match: Match) -> str | None:
         _within_residential_care,
         _registered_residence,
         _psychiatric_care,
+        _trade_advice,
+        _social_workers_grade,
         _among_rooms,
         _names_a_kind_of_unit,
     ):

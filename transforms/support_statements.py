@@ -124,6 +124,9 @@ _NOT_AN_OFFER = {
         r"^.{0,120}\?\s*$|^\W*(?:czy|jak|jaki\w*|kto|komu|gdzie|kiedy|ile|dlaczego|co to|dla kogo|do kogo)\b"
         r"[^.!]*$"  # a heading; "Jak mówi dyrektor, …." is a sentence
     ),
+    # "Głównymi przyczynami umieszczania dzieci w rodzinnej pieczy zastępczej są:", "udziela
+    # się … w szczególności z powodu:": what follows is a list of causes, not of offers.
+    "a list of causes": re.compile(r"\b(?:przyczyn\w*|z powodu)\b[^.:]{0,80}:\s*$"),
     # "Konsultacje społeczne Programu usług społecznych…": a consultation of the public on a
     # plan, not counselling.
     "a public consultation": re.compile(r"\bkonsultacj\w* spoleczn"),
