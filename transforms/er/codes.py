@@ -181,6 +181,25 @@ def _encode_list(con: duckdb.DuckDBPyConnection, n: int, expression: str) -> Cod
     )
 
 
+def _one_code_fields(
+    codes: Mapping[str, Codes], values: Mapping[str, Sequence[str]]
+) -> dict[str, Any]:
+    """The fields of `RecordCodes` that hold one dictionary code per record (and the values
+    the ladders read back), as both encoders give them."""
+    fields: dict[str, Any] = {
+        name: codes[name]
+        for name in (
+            "name_key", "core", "core_now", "type_code", "number", "patron", "proper", "postal",
+            "postal4", "postal2", "district", "street", "house", "host", "nip", "regon",
+            "regon9", "gmina", "source",
+        )
+    }  # fmt: skip
+    for name in ("core", "patron", "proper", "street"):
+        fields[f"{name}_values"] = values[name]
+    fields["core_masks"] = level_masks(values["core"])
+    return fields
+
+
 def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
     """Dictionary-encode `er_features` (rids 0..n-1) for `compare`."""
     row = con.execute("SELECT count(*), coalesce(max(rid), -1) FROM er_features").fetchone()
@@ -233,38 +252,15 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
     alike = _coded_list(n, place_rids, lookup[place_codes] if len(place_codes) else place_codes)
     stems = _coded_list(n, place_rids, np.asarray(frame["stem"], dtype=np.int64))
     return RecordCodes(
-        name_key=codes["name_key"],
+        **_one_code_fields(codes, values),
         name_tf=np.asarray(stats["name_tf"], dtype=np.int32),
         name_areas=np.asarray(stats["name_areas"], dtype=np.int32),
         email_areas=np.asarray(stats["email_areas"], dtype=np.int32),
         core_tf=np.asarray(stats["core_tf"], dtype=np.int32),
         crowd=np.asarray(stats["crowd"], dtype=np.int32),
-        core=codes["core"],
-        core_values=values["core"],
-        core_masks=level_masks(values["core"]),
-        core_now=codes["core_now"],
         renamed=np.asarray(flags["renamed"], dtype=bool),
         guessed=np.asarray(flags["guessed"], dtype=bool),
         generic=np.asarray(flags["generic"], dtype=bool),
-        type_code=codes["type_code"],
-        number=codes["number"],
-        patron=codes["patron"],
-        patron_values=values["patron"],
-        proper=codes["proper"],
-        proper_values=values["proper"],
-        postal=codes["postal"],
-        postal4=codes["postal4"],
-        postal2=codes["postal2"],
-        district=codes["district"],
-        street=codes["street"],
-        street_values=values["street"],
-        house=codes["house"],
-        host=codes["host"],
-        nip=codes["nip"],
-        regon=codes["regon"],
-        regon9=codes["regon9"],
-        gmina=codes["gmina"],
-        source=codes["source"],
         phones=_encode_list(con, n, "phones"),
         phones7=_encode_list(con, n, "phones7"),
         emails=_encode_list(con, n, "emails"),
@@ -387,38 +383,15 @@ def codes_of_rows(columns: Mapping[str, Any]) -> RecordCodes:
     alike_of = [inflected_alike(v) or v for v in place_values]
     alike_code, _ = _factorized(alike_of)
     return RecordCodes(
-        name_key=codes["name_key"],
+        **_one_code_fields(codes, values),
         name_tf=np.asarray(columns["name_tf"], dtype=np.int32),
         name_areas=np.asarray(columns["name_areas"], dtype=np.int32),
         email_areas=np.asarray(columns["email_areas"], dtype=np.int32),
         core_tf=np.asarray(columns["core_tf"], dtype=np.int32),
         crowd=np.asarray(columns["crowd"], dtype=np.int32),
-        core=codes["core"],
-        core_values=values["core"],
-        core_masks=level_masks(values["core"]),
-        core_now=codes["core_now"],
         renamed=np.asarray(columns["renamed"], dtype=bool),
         guessed=np.asarray(columns["guessed"], dtype=bool),
         generic=np.asarray(columns["generic"], dtype=bool),
-        type_code=codes["type_code"],
-        number=codes["number"],
-        patron=codes["patron"],
-        patron_values=values["patron"],
-        proper=codes["proper"],
-        proper_values=values["proper"],
-        postal=codes["postal"],
-        postal4=codes["postal4"],
-        postal2=codes["postal2"],
-        district=codes["district"],
-        street=codes["street"],
-        street_values=values["street"],
-        house=codes["house"],
-        host=codes["host"],
-        nip=codes["nip"],
-        regon=codes["regon"],
-        regon9=codes["regon9"],
-        gmina=codes["gmina"],
-        source=codes["source"],
         phones=_list_of_rows(n, columns, "phones"),
         phones7=_list_of_rows(n, columns, "phones7"),
         emails=_list_of_rows(n, columns, "emails"),
