@@ -203,23 +203,28 @@ def _registered_residence(tokens: Sequence[Token], match: Match) -> str | None:
 _CARE_CODES = frozenset({"day_care", "health_care", "residential_care"})
 
 
+def _neighbours(tokens: Sequence[Token], match: Match) -> list[Token]:
+    """The words right before and right after a match, each when no list's gap (a comma, a
+    semicolon) stands between it and the match."""
+    before = tokens[match.start - 1] if match.start else None
+    after = tokens[match.end] if match.end < len(tokens) else None
+    return [
+        word
+        for word, gap in (
+            (before, tokens[match.start].gap_before),
+            (after, after and after.gap_before),
+        )
+        if word is not None and not _LIST_GAP.search(gap or "")
+    ]
+
+
 def _psychiatric_care(tokens: Sequence[Token], match: Match) -> str | None:
     """Day, health or in-patient care said to be psychiatric is psychiatry (the adjective
     states it), not day care for children or seniors, other health care or a care home."""
     if match.rule.code not in _CARE_CODES:
         return None
-    before = tokens[match.start - 1] if match.start else None
-    after = tokens[match.end] if match.end < len(tokens) else None
-    for word, gap in (
-        (before, tokens[match.start].gap_before),
-        (after, after and after.gap_before),
-    ):
-        if (
-            word is not None
-            and not _LIST_GAP.search(gap or "")
-            and "psychiatryczny" in _lemmas(word)
-        ):
-            return "psychiatric care, which is psychiatry"
+    if any("psychiatryczny" in _lemmas(word) for word in _neighbours(tokens, match)):
+        return "psychiatric care, which is psychiatry"
     return None
 
 
@@ -251,18 +256,8 @@ def _trade_advice(tokens: Sequence[Token], match: Match) -> str | None:
     counselling of the service table: an adjective of a trade right before or after the word."""
     if match.rule.code != "counselling":
         return None
-    before = tokens[match.start - 1] if match.start else None
-    after = tokens[match.end] if match.end < len(tokens) else None
-    for word, gap in (
-        (before, tokens[match.start].gap_before),
-        (after, after and after.gap_before),
-    ):
-        if (
-            word is not None
-            and not _LIST_GAP.search(gap or "")
-            and _lemmas(word) & _TRADE_ADJECTIVES
-        ):
-            return "advice in a trade, not counselling"
+    if any(_lemmas(word) & _TRADE_ADJECTIVES for word in _neighbours(tokens, match)):
+        return "advice in a trade, not counselling"
     return None
 
 
