@@ -38,7 +38,7 @@ from transforms.name_morphology import nominative
 from transforms.names import InstitutionName, normalise_name, site_owner
 from transforms.places import Gazetteer, PlaceResolution, Seat, nominative_place
 from transforms.register_clean import register_clean
-from transforms.register_style import county_office_seat, office_name, styled_seat
+from transforms.register_style import county_office, county_office_seat, styled_seat
 from transforms.support_statements import (
     AgeRange,
     Fees,
@@ -530,10 +530,10 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
         if later is not None:
             shown = replace(later, written=shown.written)
     place = _known_place(gazetteer, powiat)
-    counties, places = (county, powiat_name), (seat_name, gmina_name)
-    if office := office_name(shown.name, kind.type_code, counties, places, gazetteer, place):
-        form = "styled_seat" if office[1] else "styled" if shown.form == "written" else shown.form
-        shown = replace(shown, name=office[0], form=form)
+    if office := county_office(
+        shown.name, kind.type_code, (county, powiat_name), seat_name, gazetteer, place
+    ):
+        shown = replace(shown, name=office, form="styled_seat")
     elif shown.form not in ("acronym", "acronym_led"):
         # the seat as a register writes it: "w <locative>", from the name or the address
         seated = styled_seat(

@@ -20,10 +20,9 @@ Once the address is resolved (`styled_seat`):
   w Bolesławiu (pow. olkuski)" (only in the name shown: the key keeps it apart from its
   namesake);
 - a county office a portal titles with its county, "Powiat Białobrzeski", "Powiat chełmski",
-  is its starostwo: "Starostwo Powiatowe w Białobrzegach" (`county_office_name`);
-- likewise a gmina's office a BIP titles with its gmina, "Gmina Dmosin", "Miasto i Gmina
-  Gołańcz", is its urząd: "Urząd Gminy Dmosin", "Urząd Miasta i Gminy Gołańcz"
-  (`municipal_office_name`).
+  is its starostwo: "Starostwo Powiatowe w Białobrzegach" (`county_office_name`). A gmina's
+  BIP titled "Gmina Dmosin" keeps that name: the gold of the saved pages accepts it, and the
+  office's own name has two forms ("Urząd Gminy Dmosin", "Urząd Gminy w Gołuchowie").
 
 and for public units named after their seat (`SEATED_TYPES`):
 - a seat written after the type without "w" ("Gminny Ośrodek Pomocy Społecznej Spytkowice",
@@ -381,48 +380,6 @@ def county_office_name(
         return None
     phrase = seat_phrase(seat, place_name)
     return f"Starostwo Powiatowe {phrase}" if phrase is not None else None
-
-
-# A gmina's self-government as a BIP titles itself -> its office (the genitive of the heads).
-_MUNICIPAL_OFFICES = (
-    ("gmina", "Urząd Gminy"),
-    ("miasto i gmina", "Urząd Miasta i Gminy"),
-    ("gmina i miasto", "Urząd Gminy i Miasta"),
-)
-
-
-def municipal_office_name(name: str, type_code: str | None, gmina: str | None) -> str | None:
-    """ "Gmina Dmosin" -> "Urząd Gminy Dmosin", "Miasto i Gmina Gołańcz" -> "Urząd Miasta i
-    Gminy Gołańcz": the office that serves people, not the self-government a BIP's title names.
-    Only for a municipal office (`type_code` "municipal_office") named so after its own gmina
-    (`gmina`, the gazetteer's name of the gmina its address lies in), any capitals; the gmina's
-    name stays as the gazetteer writes it, in the nominative, as offices write it."""
-    if type_code != "municipal_office" or not gmina:
-        return None
-    key = fold_key(name)
-    for heads, office in _MUNICIPAL_OFFICES:
-        if key == fold_key(f"{heads} {gmina}"):
-            return f"{office} {gmina}"
-    return None
-
-
-def office_name(
-    name: str,
-    type_code: str | None,
-    counties: tuple[str | None, str | None],
-    places: tuple[str | None, str | None],
-    gazetteer: Gazetteer | None,
-    place_name: PlaceName | None = None,
-) -> tuple[str, bool] | None:
-    """A self-government's title as its office's name (`county_office`, then
-    `municipal_office_name`), and whether the name took its seat from the address; `places`
-    are the resolved locality and gmina name."""
-    locality, gmina = places
-    if office := county_office(name, type_code, counties, locality, gazetteer, place_name):
-        return office, True
-    if office := municipal_office_name(name, type_code, gmina):
-        return office, False
-    return None
 
 
 def styled_seat(
