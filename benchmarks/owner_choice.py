@@ -65,7 +65,7 @@ from extractors.html_pages.owner_weights import (  # noqa: E402
 from extractors.html_pages.page_owner import WEIGHTS, choose_owner  # noqa: E402
 from extractors.replay import ReplayFetcher  # noqa: E402
 from flows.inspect import ExtractOneError, extract_one  # noqa: E402
-from transforms.names import normalise_name  # noqa: E402
+from transforms.names import name_key  # noqa: E402
 from transforms.text import fold_key  # noqa: E402
 
 CORPUS = REPO / "benchmarks" / "web_corpus"
@@ -97,13 +97,6 @@ class Example:
     decided: bool  # the subject the extractor gave is the choice's (or none and none)
 
 
-def _key(name: str) -> str:
-    try:
-        return normalise_name(name).key
-    except ValueError:
-        return ""
-
-
 def written_name(choice: OwnerChoice, candidate: OwnerCandidate) -> str:
     """The candidate's name as `find_page_owner` gives it (its head's place added)."""
     others = [c.name for c in choice.candidates if c is not candidate]
@@ -114,13 +107,13 @@ def _positives(choice: OwnerChoice, gold: Gold) -> frozenset[int]:
     if gold.subject is None:
         return frozenset()
     names = {fold_key(n) for n in gold.subject.get("names") or () if n}
-    keys = {_key(n) for n in gold.subject.get("names") or () if n} - {""}
+    keys = {name_key(n) for n in gold.subject.get("names") or () if n} - {""}
     return frozenset(
         index
         for index, candidate in enumerate(choice.candidates)
         if fold_key(written_name(choice, candidate)) in names
         or fold_key(candidate.name) in names
-        or _key(candidate.name) in keys
+        or name_key(candidate.name) in keys
     )
 
 

@@ -56,7 +56,7 @@ from extractors.page_text import texts_about, without_more_link
 from extractors.records import Document, ParsedInstitution
 from transforms.morphology import analyse_word
 from transforms.name_morphology import nominative
-from transforms.names import normalise_name
+from transforms.names import name_key, normalise_name
 from transforms.text import fold_key, normalise_space
 
 # Parsers of an institution's page: their records get the page's other institutions beside them.
@@ -178,13 +178,6 @@ class _Owner:
     level: str | None  # "powiat" | "gmina": whose units a kind alone names on its page
 
 
-def _key(name: str) -> str | None:
-    try:
-        return normalise_name(name).key
-    except ValueError:
-        return None
-
-
 def _digits(phone: str) -> str:
     return re.sub(r"\D", "", phone)[-9:]
 
@@ -196,7 +189,7 @@ def _owner(records: Sequence[ParsedInstitution]) -> _Owner:
     seat: str | None = None
     level: str | None = None
     for record in records:
-        key = _key(record.name_raw)
+        key = name_key(record.name_raw)
         if key:
             keys.add(key)
         phones.update(
@@ -289,8 +282,8 @@ def _with_office(owner: _Owner, mentions: Sequence[Mention]) -> _Owner:
     if owner.level is None:
         return owner
     for mention in mentions:
-        key = _key(mention.nominative)
-        if key is None or not key.startswith(_OFFICES[owner.level]):
+        key = name_key(mention.nominative)
+        if not key.startswith(_OFFICES[owner.level]):
             continue
         seat = owner.seat
         if seat is None and mention.place_raw and mention.place_raw.lower().startswith("w"):
@@ -418,8 +411,8 @@ def _distinct(named: Sequence[_Named], owner: _Owner, known: set[str]) -> list[_
     repeats and shorter references to a longer name fold into the first full one."""
     keyed: list[tuple[str, _Named]] = []
     for item in named:
-        key = _key(nominative(item.name_raw))
-        if key is None:
+        key = name_key(nominative(item.name_raw))
+        if not key:
             continue
         keyed.append((key, item))
     kept: list[_Named] = []
@@ -518,7 +511,7 @@ def mention_records(
     found = shared_places(read, find_mentions(read, territories=not article))
     mentions = [part for mention in found for part in _split_shared_head(mention)]
     owner = _with_office(owner, mentions)
-    known_keys = {key for record in known if (key := _key(record.name_raw))}
+    known_keys = {key for record in known if (key := name_key(record.name_raw))}
     named = _distinct(
         _kept(mentions, owner, article=article, text=read, unowned=unowned), owner, known_keys
     )

@@ -530,3 +530,12 @@ def normalise_name(
         place_raw=" ".join(place) or None,
         legal_form=legal_form,
     )
+
+
+def name_key(raw: str) -> str:
+    """`normalise_name(raw).key`, or "" for text that names nothing (a bare preposition, a
+    number): what pages' readers compare names by."""
+    try:
+        return normalise_name(raw).key
+    except ValueError:
+        return ""

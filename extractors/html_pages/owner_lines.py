@@ -40,7 +40,7 @@ from extractors.html_pages.site_host import FREE_MAIL
 from extractors.mentions import find_mentions
 from transforms.diacritics import restore
 from transforms.name_morphology import readings
-from transforms.names import normalise_name
+from transforms.names import name_key, normalise_name
 from transforms.text import fold_key, normalise_space
 
 # How far back a heading naming another body governs the lines below it.
@@ -62,13 +62,6 @@ class OwnerContacts:
     krs: str | None = None
 
 
-def _key(name: str) -> str:
-    try:
-        return normalise_name(name).key
-    except ValueError:
-        return ""
-
-
 def _same_body(key: str, owner_key: str) -> bool:
     """ "PCPR" and "Powiatowe Centrum Pomocy Rodzinie w Poddębicach" are one body; a name
     whose words all occur in the owner's name is the owner named shortly."""
@@ -79,7 +72,7 @@ def _same_body(key: str, owner_key: str) -> bool:
 
 
 def _bodies(line: str) -> list[str]:
-    return [_key(m.nominative) for m in find_mentions(join_compound_adjectives(line))]
+    return [name_key(m.nominative) for m in find_mentions(join_compound_adjectives(line))]
 
 
 _HEADING_WORDS = 14
@@ -106,20 +99,20 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
     Socjalnej nr 9" then "CPS nr 9"), follow (within a few lines) a heading that is another
     body's name, or carry on the sentence of a line naming another body ("CPS nr 9 działać
     będzie … od 7.30 do 15.30," / "kontakt: tel. 58 304 36 50")."""
-    owner_key = _key(owner.name)
+    owner_key = name_key(owner.name)
     mentions = [find_mentions(join_compound_adjectives(line)) for line in page.lines]
     others = {
         initials
         for found in mentions
         for mention in found
-        if not _same_body(_key(mention.nominative), owner_key)
+        if not _same_body(name_key(mention.nominative), owner_key)
         for initials in _initials(mention.phrase)
     } - _initials(owner.name)
     foreign: set[int] = set()
     governed_by: tuple[bool, int] | None = None  # (another body's block?, from line)
     sentence_of = -1  # the last line naming another body in a sentence
     for index, line in enumerate(page.lines):
-        keys = [key for key in (_key(m.nominative) for m in mentions[index]) if key]
+        keys = [key for key in (name_key(m.nominative) for m in mentions[index]) if key]
         names_owner = index in owner.lines or any(_same_body(k, owner_key) for k in keys)
         names_other = any(not _same_body(k, owner_key) for k in keys) or bool(
             others & set(_ACRONYM.findall(line))
@@ -246,7 +239,7 @@ def _owners_part(line: str, owner_key: str) -> str:
     hospital's, not the powiat's."""
     joined = join_compound_adjectives(line)
     for mention in find_mentions(joined):
-        key = _key(mention.nominative)
+        key = name_key(mention.nominative)
         if key and not _same_body(key, owner_key):
             return joined[: mention.start]
     return line
@@ -360,7 +353,7 @@ def _owner_phones(
     """Every number of the owner's lines ("label number" entries): the lines that are not
     `foreign`, nor give another street before their number, each up to the first other body
     it names; national toll-free lines left out."""
-    owner_key = _key(owner.name)
+    owner_key = name_key(owner.name)
     elsewhere = other_street_lines(page.lines, own_street, set(owner.lines))
     elsewhere |= other_kind_lines(page.lines, owner)
     phone_text = "\n".join(
@@ -379,7 +372,7 @@ def _owner_phones(
 def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
     """The owner's address, numbers, mailboxes and identifiers from the page's own lines."""
     foreign = foreign_lines(page, owner) | elsewhere_blocks(page.lines, _name_place(owner.name))
-    owner_key = _key(owner.name)
+    owner_key = name_key(owner.name)
     own = [
         _owners_part(line, owner_key)
         for index, line in enumerate(page.lines)
@@ -429,7 +422,7 @@ def named_owner_phones(page: PageText, name: str, street: str | None) -> tuple[s
     58"), a hospital's clinics ("Chirurgii Ogólnej 0-23 673 05 53 gabinet 134"). The owner
     is the one its template names (`name`, its street `street`); its lines are those naming
     it, and the lines of other bodies are left out as on a plain page (`owner_contacts`)."""
-    owner_key, folded = _key(name), fold_key(name)
+    owner_key, folded = name_key(name), fold_key(name)
     lines = tuple(
         index
         for index, line in enumerate(page.lines)

@@ -27,7 +27,7 @@ from extractors.html_pages.page_text import PageText, page_text_of_plain
 from extractors.page_text import described
 from extractors.records import Document, ExtractionError, ParsedInstitution
 from transforms.name_morphology import nominative
-from transforms.names import normalise_name
+from transforms.names import name_key
 
 
 def owner_record(
@@ -52,13 +52,6 @@ def owner_record(
     return fields.to_record(owner.name, "subject")
 
 
-def _key(name: str) -> str:
-    try:
-        return normalise_name(nominative(name)).key
-    except ValueError:
-        return ""
-
-
 def parse_text_page(
     document: Document, context: ParseContext | None = None
 ) -> list[ParsedInstitution]:
@@ -73,9 +66,9 @@ def parse_text_page(
     owner_key = ""
     if owner is not None:
         records.append(owner_record(page, owner, document))
-        owner_key = _key(owner.name)
+        owner_key = name_key(nominative(owner.name))
     for mention in parse_article(document, context):
-        if owner_key and _key(mention.name_raw) == owner_key:
+        if owner_key and name_key(nominative(mention.name_raw)) == owner_key:
             continue
         if owner is not None:
             mention = dataclasses.replace(mention, description_raw=None)
