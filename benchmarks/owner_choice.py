@@ -99,8 +99,7 @@ class Example:
 
 def written_name(choice: OwnerChoice, candidate: OwnerCandidate) -> str:
     """The candidate's name as `find_page_owner` gives it (its head's place added)."""
-    others = [c.name for c in choice.candidates if c is not candidate]
-    return page_owner._place_of_its_head(candidate.name, others)
+    return page_owner.owner_name(choice, candidate)
 
 
 def _positives(choice: OwnerChoice, gold: Gold) -> frozenset[int]:
@@ -317,8 +316,8 @@ def _conditions(choice: OwnerChoice, candidate: OwnerCandidate) -> list[float]:
     rivals = [c for c in choice.candidates if c is not candidate]
     news = choice.news_like
     return [
-        float(page_owner._host_backed(candidate) and not news),
-        float(page_owner._sole_body_of_its_site(candidate, rivals, HAND_SET) and not news),
+        float(page_owner.host_backed(candidate) and not news),
+        float(page_owner.sole_body_of_its_site(candidate, rivals, HAND_SET) and not news),
         float(news and not candidate.evidence & {"declared", "contact", "host"}),
     ]
 

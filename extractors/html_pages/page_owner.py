@@ -46,7 +46,7 @@ The owner is the best-scored name when it reaches `min_score` (`min_score_host` 
 site's address spells the name and the page itself puts it forward — as the agent of a
 sentence, in a heading or the title —, unless the name is a unit's or the page reads as news)
 and leads the next by `min_lead` (`min_score_sole` for a plain page of the body's own site that
-names no rival body: `_sole_body_of_its_site`); otherwise the page does not say whose it is and
+names no rival body: `sole_body_of_its_site`); otherwise the page does not say whose it is and
 no owner is given — a page whose owner the text never names gives no subject (the issue's rule:
 never guess from the URL alone). The weights and thresholds (`OwnerWeights`) were set by hand on
 the tuning half of the web corpus (`benchmarks/web_corpus`, split by host) and checked on the 96
@@ -486,7 +486,7 @@ _PUT_FORWARD = frozenset(
 )
 
 
-def _host_backed(candidate: OwnerCandidate) -> bool:
+def host_backed(candidate: OwnerCandidate) -> bool:
     """Whether the site's address backs the name (`min_score_host` then suffices): it spells
     the name in full, or in part when the page also puts the name forward itself; never for
     a unit of a body (a hospital's ward on the hospital's site)."""
@@ -501,7 +501,7 @@ def _host_backed(candidate: OwnerCandidate) -> bool:
 _KEPT_IN_VIEW = frozenset({"first", "repeated", "repeated often"})
 
 
-def _sole_body_of_its_site(
+def sole_body_of_its_site(
     best: OwnerCandidate, rivals: list[OwnerCandidate], weights: OwnerWeights
 ) -> bool:
     """Whether the page is a plain page of the body's own site that names no other body it
@@ -556,9 +556,9 @@ def choose_owner(choice: OwnerChoice, weights: OwnerWeights = WEIGHTS) -> OwnerC
     rivals = [c for c in ranked[1:] if not ("host" in best.evidence and "other host" in c.evidence)]
     runner_up = score(rivals[0]) if rivals else 0
     needed = weights.min_score
-    if _host_backed(best) and not choice.news_like:
+    if host_backed(best) and not choice.news_like:
         needed = weights.min_score_host
-    if _sole_body_of_its_site(best, rivals, weights) and not choice.news_like:
+    if sole_body_of_its_site(best, rivals, weights) and not choice.news_like:
         needed = min(needed, weights.min_score_sole)
         # a one-person office the page quotes is no rival for the page
         runner_up = max((score(c) for c in rivals if "organ" not in c.evidence), default=0)
@@ -577,13 +577,19 @@ def find_page_owner(page: PageText) -> PageOwner | None:
     best = choose_owner(choice)
     if best is None:
         return None
-    others = [c.name for c in choice.candidates if c is not best]
     return PageOwner(
-        name=_place_of_its_head(best.name, others),
+        name=owner_name(choice, best),
         score=best.score(WEIGHTS),
         evidence=tuple(sorted(best.evidence)),
         lines=best.lines,
     )
+
+
+def owner_name(choice: OwnerChoice, candidate: OwnerCandidate) -> str:
+    """The name a candidate of `choice` is given as the page's owner: its own, with the place
+    the page gives its head noun where its name has none (`_place_of_its_head`)."""
+    others = [c.name for c in choice.candidates if c is not candidate]
+    return _place_of_its_head(candidate.name, others)
 
 
 _HEAD_AND_PLACE = re.compile(r"(\S+)(\s(?:w|we)\s[A-ZĄĆĘŁŃÓŚŹŻ].*)")
