@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import re
 
+from transforms.contacts import parse_street
 from transforms.morphology import analyse_word, generate
 
-# "ul.", "al.", "pl." and the house number after the name ("56", "4/6", "7A", "211 lok. 3").
-_STREET = re.compile(
-    r"^(?P<prefix>ul\.|al\.|pl\.)\s*(?P<words>[^\d]+?)\s+(?P<number>\d+[\w/ .-]*)$",
-    re.IGNORECASE,
-)
+# Streets a name says "przy" before ("na os. …" is another phrase, left alone).
+_AFTER_PRZY = frozenset({"ul.", "al.", "pl."})
 
 
 def _adjective_locative(word: str) -> str | None:
@@ -51,13 +49,14 @@ def _stays(word: str) -> bool:
 
 def street_after_przy(street: str) -> str | None:
     """ "ul. Rudzka 56" -> "przy ul. Rudzkiej 56"; None when the street cannot be phrased."""
-    match = _STREET.match(street.strip())
-    if match is None:
+    parts = parse_street(street)
+    if parts is None or parts.prefix not in _AFTER_PRZY or not parts.number:
         return None
-    words = match.group("words").split()
-    prefix, number = match.group("prefix").lower(), match.group("number")
+    if any(ch.isdigit() for ch in parts.name):
+        return None  # "ul. 3 Maja": left as the source writes it
+    words = parts.name.split()
     if len(words) == 1 and (locative := _adjective_locative(words[0])) is not None:
-        return f"przy {prefix} {locative} {number}"
+        return f"przy {parts.prefix} {locative} {parts.number}"
     if all(_stays(word) for word in words):
-        return f"przy {prefix} {' '.join(words)} {number}"
+        return f"przy {parts.prefix} {parts.name} {parts.number}"
     return None
