@@ -58,19 +58,18 @@ class CountingConnection:
         self.statements: list[tuple[float, str]] = []
         self.callers: list[str] = []
 
-    def execute(self, sql: str, *args: Any) -> Any:
+    def _timed(self, run: Any, sql: str, *args: Any) -> Any:
         clock = time.process_time()
-        result = self._con.execute(sql, *args)
+        result = run(sql, *args)
         self.statements.append((time.process_time() - clock, " ".join(sql.split())[:150]))
         self.callers.append(_caller())
         return result
 
+    def execute(self, sql: str, *args: Any) -> Any:
+        return self._timed(self._con.execute, sql, *args)
+
     def executemany(self, sql: str, *args: Any) -> Any:
-        clock = time.process_time()
-        result = self._con.executemany(sql, *args)
-        self.statements.append((time.process_time() - clock, " ".join(sql.split())[:150]))
-        self.callers.append(_caller())
-        return result
+        return self._timed(self._con.executemany, sql, *args)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._con, name)

@@ -217,6 +217,12 @@ def _without_house_number(text: str, place_name: PlaceName | None) -> str:
     return text
 
 
+def _names_an_operator(text: str) -> bool:
+    """Whether a name holds an operator's kind ("Stowarzyszenie", "Fundacja" …): a name that
+    is itself an operator's, where whose words are whose is unclear."""
+    return any(re.search(rf"\b{word}\b", text) for word in OPERATOR_HEADS)
+
+
 def _without_operator(text: str) -> str:
     """ "Dom Pomocy Społecznej w Chorzeszowie Fundacja im. Brata Alberta" -> "Dom Pomocy
     Społecznej w Chorzeszowie"; a name that is itself an operator's keeps its words."""
@@ -224,7 +230,7 @@ def _without_operator(text: str) -> str:
     if match is None:
         return text
     head = match.group("head")
-    if any(re.search(rf"\b{word}\b", head) for word in OPERATOR_HEADS):
+    if _names_an_operator(head):
         return text  # "Stowarzyszenie … w Krakowie Fundacja …": whose is whose is unclear
     return head
 
@@ -236,7 +242,7 @@ def _without_operator_after_comma(text: str) -> str:
     if match is None:
         return text
     head = match.group("head")
-    if any(re.search(rf"\b{w}\b", head) for w in OPERATOR_HEADS):
+    if _names_an_operator(head):
         return text
     if fold_key(head) in _TYPE_NAME_KEYS:
         return text  # "Uniwersytet Trzeciego Wieku, Fundacja …": the operator tells it apart
