@@ -41,17 +41,13 @@ _DENSE = 50
 @dataclass(frozen=True, slots=True)
 class BlockingRule:
     """`keys`: SQL of a record's keys (a VARCHAR[] over a row of er_features; NULL and empty
-    keys are dropped); `refine_sql` adds to an oversized key (over the row as `f`)."""
+    keys are dropped, a key given twice counts once); `refine_sql` adds to an oversized key
+    (over the row as `f`)."""
 
     name: str
     keys: str
     refine_sql: str | None = None
     max_block: int = 150
-
-    @property
-    def keys_sql(self) -> str:
-        """`(rid, key)` of every record of er_features."""
-        return f"SELECT rid, unnest({self.keys}) AS key FROM er_features"
 
 
 RULES: tuple[BlockingRule, ...] = (
@@ -81,19 +77,18 @@ RULES: tuple[BlockingRule, ...] = (
     ),
     # Records with no postal code (articles, gmina pages) meet through the place in their name
     # or their locality, whichever they have.
+    # (A place missing gives a NULL key, dropped; a place given twice one key: no list lambdas,
+    # which cost DuckDB more than the rest of the keys together.)
     BlockingRule(
         "place_type",
-        "list_transform(list_distinct(list_filter("
-        "[er_stem(place), er_stem(locality), er_stem(locality_alt)], x -> x IS NOT NULL)),"
-        " x -> x || '|' || type_code)",
+        "[er_stem(place) || '|' || type_code, er_stem(locality) || '|' || type_code,"
+        " er_stem(locality_alt) || '|' || type_code]",
         _CORE_HEAD_F,
         max_block=_DENSE,
     ),
     BlockingRule(
         "name_token_place",
-        "list_transform(list_distinct(list_filter("
-        "[er_stem(place), er_stem(locality)], x -> x IS NOT NULL)),"
-        " x -> x || '|' || " + _NOW_HEAD + ")",
+        f"[er_stem(place) || '|' || {_NOW_HEAD}, er_stem(locality) || '|' || {_NOW_HEAD}]",
         "coalesce(f.number, '') || '|' || coalesce(f.core, '')",
         max_block=_DENSE,
     ),
@@ -139,36 +134,70 @@ class RuleCount:
 def block(
     con: duckdb.DuckDBPyConnection, rules: tuple[BlockingRule, ...] = RULES
 ) -> list[RuleCount]:
-    """Create `er_pairs` from `er_features`; returns the per-rule counts (also logged)."""
+    """Create `er_pairs` from `er_features`; returns the per-rule counts (also logged).
+
+    Every rule at once, a rule's rows told apart by its bit: its keys (`_keyed_sql`), the
+    blocks' sizes, the pairs of each rule (`er_candidates(bit, l, r)`) and the counts, in a
+    few statements (a statement per rule and step cost more to plan than to run)."""
     if len(rules) > 30:
         raise ValueError(f"blocking: at most 30 rules fit the rule bitmask, got {len(rules)}")
     con.execute(STEM_MACRO)
-    con.execute("CREATE OR REPLACE TEMP TABLE er_candidates (l INTEGER, r INTEGER, rules INTEGER)")
-    found = [_apply_rule(con, rule, 1 << bit) for bit, rule in enumerate(rules)]
+    limits = " UNION ALL ".join(
+        f"SELECT {1 << bit} AS bit, {rule.max_block} AS max_block" for bit, rule in enumerate(rules)
+    )
+    con.execute(f"CREATE OR REPLACE TEMP TABLE er_keys AS {_keyed_sql(rules, limits)}")
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_block_sizes AS
+        SELECT bit, key, count(*) AS n, max_block
+        FROM er_keys JOIN ({limits}) USING (bit) WHERE key IS NOT NULL GROUP BY bit, key, max_block
+        """
+    )
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE er_candidates AS
+        WITH kept AS (
+            SELECT bit, rid, key FROM er_keys
+            WHERE (bit, key) IN (SELECT (bit, key) FROM er_block_sizes
+                                 WHERE n <= max_block AND n > 1)
+        )
+        SELECT DISTINCT a.bit, a.rid AS l, b.rid AS r
+        FROM kept a JOIN kept b ON a.bit = b.bit AND a.key = b.key AND a.rid < b.rid
+        """
+    )
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_pairs AS
-        SELECT l, r, CAST(bit_or(rules) AS INTEGER) AS rules
+        SELECT l, r, CAST(bit_or(bit) AS INTEGER) AS rules
         FROM er_candidates GROUP BY l, r ORDER BY l, r
         """
     )
-    con.execute("DROP TABLE er_candidates")
-    # A pair is "new" for the first rule (in order) that proposed it.
-    first = dict(
-        con.execute(
-            "SELECT CAST(log2(rules & -rules) AS INTEGER), count(*) FROM er_pairs GROUP BY 1"
+    # Per rule: its blocks over the limit (skipped) and the largest, its pairs, and the pairs
+    # it was the first (in order) to propose.
+    found = {
+        int(row[0]): tuple(int(x) for x in row[1:])
+        for row in con.execute(
+            """
+            WITH sizes AS (
+                SELECT bit, count(*) FILTER (WHERE n > max_block) AS skipped_blocks,
+                       coalesce(sum(n) FILTER (WHERE n > max_block), 0) AS skipped_records,
+                       coalesce(max(n), 0) AS largest
+                FROM er_block_sizes GROUP BY bit
+            ),
+            pairs AS (SELECT bit, count(*) AS pairs FROM er_candidates GROUP BY bit),
+            first AS (SELECT rules & -rules AS bit, count(*) AS new_pairs FROM er_pairs GROUP BY 1)
+            SELECT bit, coalesce(p.pairs, 0), coalesce(f.new_pairs, 0),
+                   coalesce(s.skipped_blocks, 0), coalesce(s.skipped_records, 0),
+                   coalesce(s.largest, 0)
+            FROM sizes s FULL JOIN pairs p USING (bit) FULL JOIN first f USING (bit)
+            """
         ).fetchall()
-    )
+    }
+    for table in ("er_keys", "er_block_sizes", "er_candidates"):
+        con.execute(f"DROP TABLE {table}")
     counts = [
-        RuleCount(
-            c.rule,
-            c.pairs,
-            int(first.get(bit, 0)),
-            c.skipped_blocks,
-            c.skipped_records,
-            c.largest_block,
-        )
-        for bit, c in enumerate(found)
+        RuleCount(rule.name, *found.get(1 << bit, (0, 0, 0, 0, 0)))
+        for bit, rule in enumerate(rules)
     ]
     for count in counts:
         log.info(
@@ -183,46 +212,26 @@ def block(
     return counts
 
 
-def _apply_rule(con: duckdb.DuckDBPyConnection, rule: BlockingRule, bit: int) -> RuleCount:
-    refine = f"k.key || '|' || ({rule.refine_sql})" if rule.refine_sql else "NULL"
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE er_keys AS
-        WITH raw AS (SELECT DISTINCT rid, key FROM ({rule.keys_sql}) WHERE key IS NOT NULL
-                     AND key <> ''),
-             sized AS (SELECT rid, key, count(*) OVER (PARTITION BY key) AS n FROM raw)
-        SELECT k.rid,
-               CASE WHEN k.n <= {rule.max_block} THEN k.key ELSE {refine} END AS key
-        FROM sized k JOIN er_features f ON f.rid = k.rid
-        """
+def _keyed_sql(rules: tuple[BlockingRule, ...], limits: str) -> str:
+    """`(bit, rid, key)`: every rule's keys of every record of er_features, each distinct
+    (rid, key) of a rule once; a key whose block is over the rule's limit is refined
+    (`key|refinement`, NULL when the rule has none or the refinement is NULL), the
+    refinement computed for those keys alone."""
+    raw = " UNION ALL ".join(
+        f"SELECT DISTINCT {1 << bit} AS bit, rid, key "
+        f"FROM (SELECT rid, unnest({rule.keys}) AS key FROM er_features) "
+        "WHERE key IS NOT NULL AND key <> ''"
+        for bit, rule in enumerate(rules)
     )
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE er_block_sizes AS
-        SELECT key, count(*) AS n FROM er_keys WHERE key IS NOT NULL GROUP BY key
-        """
+    refined = " ".join(
+        f"WHEN {1 << bit} THEN k.key || '|' || ({rule.refine_sql})"
+        for bit, rule in enumerate(rules)
+        if rule.refine_sql
     )
-    row = con.execute(
-        f"""
-        SELECT count(*) FILTER (WHERE n > {rule.max_block}),
-               coalesce(sum(n) FILTER (WHERE n > {rule.max_block}), 0),
-               coalesce(max(n), 0)
-        FROM er_block_sizes
-        """
-    ).fetchone()
-    skipped_blocks, skipped_records, largest = (int(x) for x in row) if row else (0, 0, 0)
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE er_rule_pairs AS
-        SELECT DISTINCT a.rid AS l, b.rid AS r
-        FROM er_keys a
-        JOIN er_keys b ON a.key = b.key AND a.rid < b.rid
-        WHERE a.key IN (SELECT key FROM er_block_sizes WHERE n <= {rule.max_block} AND n > 1)
-        """
-    )
-    pairs_row = con.execute("SELECT count(*) FROM er_rule_pairs").fetchone()
-    pairs = int(pairs_row[0]) if pairs_row else 0
-    con.execute(f"INSERT INTO er_candidates SELECT l, r, {bit} FROM er_rule_pairs")
-    for table in ("er_keys", "er_block_sizes", "er_rule_pairs"):
-        con.execute(f"DROP TABLE IF EXISTS {table}")
-    return RuleCount(rule.name, pairs, 0, skipped_blocks, skipped_records, largest)
+    refine = f"CASE k.bit {refined} END" if refined else "NULL"
+    return f"""
+        WITH raw AS ({raw}),
+             sized AS (SELECT *, count(*) OVER (PARTITION BY bit, key) AS n FROM raw)
+        SELECT k.bit, k.rid, CASE WHEN k.n <= l.max_block THEN k.key ELSE {refine} END AS key
+        FROM sized k JOIN ({limits}) l USING (bit) JOIN er_features f ON f.rid = k.rid
+    """
