@@ -11,7 +11,7 @@ back to the records in SQL. Two inputs share the same code:
   (`phones[]`, `emails[]`, `website_host`, `gmina_teryt`, `type_code`).
 
 A name is split by `name_parts.parse_name` into the parts the ladders compare; the counts
-the ladders weigh agreement by are added by `statistics.add_statistics`.
+the ladders weigh agreement by are added by `statistics.statistics_sql`.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from transforms.er.name_parts import (
     parse_name,
     type_of_core,
 )
-from transforms.er.statistics import STATISTICS, add_statistics
+from transforms.er.statistics import STATISTICS, statistics_sql
 from transforms.text import fold_key
 
 # Free-mail and hosting domains shared by unrelated institutions: an e-mail domain or a
@@ -422,9 +422,9 @@ def build_features_from_raw(
     gmina = (
         "NULLIF(substr(regexp_replace(t.teryt, '\\D', '', 'g'), 1, 6), '')" if has_teryt else "NULL"
     )
-    con.execute(
+    _finish(
+        con,
         f"""
-        CREATE OR REPLACE TEMP TABLE er_features AS
         SELECT CAST(row_number() OVER (ORDER BY t.record_id) - 1 AS INTEGER) AS rid,
                t.record_id, t.source, n.name_key, n.core, n.type_code, n.number, n.patron,
                n.place, n.core_now, coalesce(n.renamed, false) AS renamed,
@@ -447,10 +447,10 @@ def build_features_from_raw(
         LEFT JOIN er_f_web w ON w.value = t.website
         LEFT JOIN er_f_nip ni ON ni.value = t.nip
         LEFT JOIN er_f_regon r ON r.value = t.regon
-        """
+        """,
+        statistics,
     )
     _drop_helpers(con)
-    _finish(con, statistics)
     seconds["finish_s"] = time.perf_counter() - clock
     if timings is not None:
         timings.update({name: round(value, 2) for name, value in seconds.items()})
@@ -475,9 +475,9 @@ def build_features_from_records(
         parallel=True,
     )
     # The classifier of the normalise stage saw descriptions and type columns too: its type wins.
-    con.execute(
+    _finish(
+        con,
         f"""
-        CREATE OR REPLACE TEMP TABLE er_features AS
         SELECT CAST(row_number() OVER (ORDER BY t.record_id) - 1 AS INTEGER) AS rid,
                t.record_id, t.source, n.name_key, n.core,
                coalesce(NULLIF(t.type_code, 'other'), n.type_code) AS type_code,
@@ -497,46 +497,57 @@ def build_features_from_records(
         LEFT JOIN er_f_names n ON n.value = t.name
         LEFT JOIN er_f_loc l ON l.value = t.locality
         LEFT JOIN er_f_street s ON s.value = t.street
-        """
+        """,
+        statistics,
     )
     _drop_helpers(con)
-    _finish(con, statistics)
     return _count(con)
 
 
-def _finish(con: duckdb.DuckDBPyConnection, statistics: bool = True) -> None:
-    """The name key: type phrase + place (from the name, else the locality; its case ending
-    forgiven, `name_parts.inflected_alike`) + number.
+def _finish(con: duckdb.DuckDBPyConnection, joined: str, statistics: bool = True) -> None:
+    """`er_features` from `joined` (a query of the records joined to their features, in any
+    order), in one statement, in rid order, with the name key: type phrase + place (from the
+    name, else the locality; its case ending forgiven, `name_parts.inflected_alike`) +
+    number.
 
     A page that drops the place from the name ("Powiatowe Centrum Pomocy Rodzinie", locality
     Pisz) thus meets an article's "Powiatowym Centrum Pomocy Rodzinie w Piszu" on one key, and
-    "nr 1" / "nr 2" never share one.
+    "nr 1" / "nr 2" never share one. (A place's key and stem are computed once per distinct
+    place: the key's regular expressions cost more per record than the rest of the table.)
 
-    Then the statistics (`statistics.add_statistics`), or without `statistics` the columns
+    Then the statistics (`statistics.statistics_sql`), or without `statistics` the columns
     they fill with every count 0: an incremental night parses only its new and changed
     records, whose counts over these alone mean nothing (`statistics.update_statistics`
     recounts them over every record)."""
     con.execute(STEM_MACRO)
     con.execute(ALIKE_MACRO)
     con.execute(ALIKE_PLACE_MACRO)
-    unset = (
-        ""
-        if statistics
-        else ", er_stem(coalesce(place, locality)) AS crowd_place, "
-        + ", ".join(f"CAST(0 AS INTEGER) AS {c}" for c in STATISTICS)
-    )
+    place = "coalesce(j.place, j.locality)"
+    keyed = f"""
+        SELECT j.* REPLACE (
+            CASE WHEN j.core IS NULL OR j.core = '' THEN NULL
+                 ELSE j.core || ' @' || coalesce(p.alike, '')
+                      || coalesce(' #' || j.number, '') END AS name_key),
+               p.stem AS crowd_place
+        FROM joined j LEFT JOIN er_f_places p ON p.v = {place}
+        """
+    if statistics:
+        final = f"SELECT * FROM ({statistics_sql('er_f_keyed')}) ORDER BY rid"
+    else:
+        zeros = ", ".join(f"CAST(0 AS INTEGER) AS {c}" for c in STATISTICS)
+        final = f"SELECT *, {zeros} FROM er_f_keyed ORDER BY rid"
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_features AS
-        SELECT * REPLACE (
-            CASE WHEN core IS NULL OR core = '' THEN NULL
-                 ELSE core || ' @' || coalesce(er_alike(coalesce(place, locality)), '')
-                      || coalesce(' #' || number, '') END AS name_key){unset}
-        FROM er_features ORDER BY rid
+        WITH joined AS MATERIALIZED ({joined}),
+             er_f_places AS (
+                 SELECT v, er_alike(v) AS alike, er_stem(v) AS stem
+                 FROM (SELECT DISTINCT {place} AS v FROM joined j) WHERE v IS NOT NULL
+             ),
+             er_f_keyed AS MATERIALIZED ({keyed})
+        {final}
         """
     )
-    if statistics:
-        add_statistics(con)
 
 
 def _split(column: str) -> str:

@@ -78,7 +78,7 @@ LADDERS: tuple[Ladder, ...] = (
     Ladder("street", ("null", "same", "same_street", "similar", "different")),
     Ladder("phone", ("null", "same", "same_local", "different")),
     # "shared": the same address, held by records in two postal areas or more (a generic
-    # mailbox given to two villages' bodies: `statistics.add_statistics`' `email_areas`).
+    # mailbox given to two villages' bodies: `statistics.statistics_sql`' `email_areas`).
     Ladder("email", ("null", "same", "same_domain", "different", "shared")),
     Ladder("website", ("null", "same", "different")),
     Ladder("nip", ("null", "same", "different")),

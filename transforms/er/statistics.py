@@ -10,7 +10,6 @@ from __future__ import annotations
 import duckdb
 
 from transforms.er.ladders import CORE_TF_LEVELS, CROWD_LEVELS, TF_COMMON, TF_RARE
-from transforms.er.name_parts import STEM_MACRO
 
 STATISTICS = ("name_tf", "name_areas", "core_tf", "crowd", "email_areas")
 
@@ -77,9 +76,11 @@ def stat_levels_sql(a: str, b: str) -> str:
     )
 
 
-def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -> None:
-    """Per-record counts over the whole input that the ladders weigh agreement by, as
-    Splink's term-frequency adjustment does (added as columns of `table`):
+def statistics_sql(base: str) -> str:
+    """A query of the rows of `base` (a table or CTE of feature rows with `crowd_place`,
+    referred to more than once: materialise it) with the per-record counts over all of them
+    that the ladders weigh agreement by, as Splink's term-frequency adjustment does, added as
+    the columns `STATISTICS`, in rid order:
 
     - `name_tf`: records sharing the record's name key;
     - `name_areas`: distinct postal areas (the code's first two digits) among them: a key
@@ -89,50 +90,35 @@ def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -
       areas were one body's);
     - `core_tf`: records sharing the record's type phrase: "Stowarzyszenie Mieszkańców Wsi
       Pawłowice" agreeing is worth more than "Ochotnicza Straż Pożarna" agreeing;
-    - `crowd`: records of the record's type at its place: agreeing on type and place means
-      little where a village has five housewives' circles and a town a hundred clubs (the
-      place's stem it is counted at is kept too, `crowd_place`, so that a night recounting a
-      crowd need not stem every record of the type again);
+    - `crowd`: records of the record's type at its place (`crowd_place`, the stem of the
+      name's place or else the locality, kept so that a night recounting a crowd need not
+      stem every record of the type again): agreeing on type and place means little where a
+      village has five housewives' circles and a town a hundred clubs;
     - `email_areas`: the most distinct postal areas among the records holding one of the
       record's e-mail addresses: a mailbox met in two areas is a generic one given to two
       bodies ("kontakt@ochotniczalipiny.org.pl" of two villages' OSP w Lipinach), and its
       agreement says less (the `email` ladder's level "shared").
 
     They depend on every record, so a record's levels may change when others come and go
-    (`incremental` recomputes them and rescores the pairs whose counts moved)."""
-    con.execute(STEM_MACRO)
-    columns = [
-        row[0]
-        for row in con.execute(f"DESCRIBE {table}").fetchall()
-        if row[0] not in (*STATISTICS, "crowd_place")
-    ]
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE er_stat_base AS
-        SELECT {", ".join(columns)},
-               er_stem(coalesce(place, locality)) AS crowd_place
-        FROM {table}
-        """
-    )
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE {table} AS
+    (`incremental` recounts them, `update_statistics`, and rescores the pairs whose counts
+    moved)."""
+    return f"""
         WITH names AS (
             SELECT name_key, CAST(count(*) AS INTEGER) AS name_tf,
                    CAST(count(DISTINCT left(postal, 2)) AS INTEGER) AS name_areas
-            FROM er_stat_base WHERE name_key IS NOT NULL GROUP BY name_key
+            FROM {base} WHERE name_key IS NOT NULL GROUP BY name_key
         ),
         cores AS (
             SELECT core, CAST(count(*) AS INTEGER) AS core_tf
-            FROM er_stat_base WHERE core IS NOT NULL AND core <> '' GROUP BY core
+            FROM {base} WHERE core IS NOT NULL AND core <> '' GROUP BY core
         ),
         crowds AS (
             SELECT type_code, crowd_place, CAST(count(*) AS INTEGER) AS crowd
-            FROM er_stat_base
+            FROM {base}
             WHERE type_code IS NOT NULL AND type_code <> 'other' AND crowd_place IS NOT NULL
             GROUP BY ALL
         ),
-        held AS (SELECT rid, unnest(emails) AS mailbox, left(postal, 2) AS area FROM er_stat_base),
+        held AS (SELECT rid, unnest(emails) AS mailbox, left(postal, 2) AS area FROM {base}),
         boxes AS (
             SELECT mailbox, CAST(count(DISTINCT area) AS INTEGER) AS areas FROM held GROUP BY 1
         ),
@@ -143,15 +129,13 @@ def add_statistics(con: duckdb.DuckDBPyConnection, table: str = "er_features") -
         SELECT b.*, coalesce(n.name_tf, 0) AS name_tf,
                coalesce(n.name_areas, 0) AS name_areas, coalesce(o.core_tf, 0) AS core_tf,
                coalesce(c.crowd, 0) AS crowd, coalesce(sp.email_areas, 0) AS email_areas
-        FROM er_stat_base b
+        FROM {base} b
         LEFT JOIN spread sp ON sp.rid = b.rid
         LEFT JOIN names n ON n.name_key = b.name_key
         LEFT JOIN cores o ON o.core = b.core
         LEFT JOIN crowds c ON c.type_code = b.type_code AND c.crowd_place = b.crowd_place
         ORDER BY b.rid
         """
-    )
-    con.execute("DROP TABLE er_stat_base")
 
 
 def update_statistics(
@@ -169,7 +153,7 @@ def update_statistics(
     (`gone`: their rows of last night), where they came or went in number. Each such key is
     counted again over `table` (a small table per statistic, key -> count), and the rows
     carrying it take its count where it moved; the others keep their counts, which no record
-    of the night can have moved. The result equals `add_statistics` over `table`. With
+    of the night can have moved. The result equals `statistics_sql` over `table`. With
     `moved`, also leaves the table `moved(key, name_tf, name_areas, core_tf, crowd,
     email_areas)`: the records not in `dirty` whose counts moved to another bucket of the
     ladders (`stat_buckets_sql`), with their counts before the night."""
