@@ -65,13 +65,25 @@ class _UnionFind:
 def components(
     n: int, left: npt.NDArray[np.int32], right: npt.NDArray[np.int32]
 ) -> npt.NDArray[np.int64]:
-    """Connected components of a pair graph over `n` records (the smallest rid labels each)."""
-    uf = _UnionFind(n)
-    for a, b in zip(left.tolist(), right.tolist(), strict=True):
-        ra, rb = uf.find(a), uf.find(b)
-        if ra != rb:
-            uf.parent[max(ra, rb)] = min(ra, rb)
-    return np.fromiter((uf.find(i) for i in range(n)), np.int64, n)
+    """Connected components of a pair graph over `n` records (the smallest rid labels each).
+
+    In numpy, a few passes over the pairs rather than a Python step per pair and record:
+    each record takes the smallest label among itself and its pairs' other records, then
+    the label of its label (a record of its component too), until nothing moves. Labels
+    only fall and stay in the component, and a pair with two labels would lower one, so
+    they end at each component's smallest rid."""
+    labels = np.arange(n, dtype=np.int64)
+    a, b = left.astype(np.int64), right.astype(np.int64)
+    while len(a):
+        low = np.minimum(labels[a], labels[b])
+        lowered = labels.copy()
+        np.minimum.at(lowered, a, low)
+        np.minimum.at(lowered, b, low)
+        lowered = np.minimum(lowered, lowered[lowered])
+        if np.array_equal(lowered, labels):
+            break
+        labels = lowered
+    return labels
 
 
 def cluster_pairs(
@@ -175,12 +187,18 @@ def cluster_pairs(
             outcome = join(a, b, keep_anchors_apart=True)
             refused += outcome == 1
             ambiguous += outcome == 2
-    labels = np.fromiter((uf.find(i) for i in range(n)), np.int64, n)
-    return ClusterResult(labels, refused, ambiguous)
+    return ClusterResult(_roots(uf, n), refused, ambiguous)
 
 
 def _roots(uf: _UnionFind, n: int) -> npt.NDArray[np.int64]:
-    return np.fromiter((uf.find(i) for i in range(n)), np.int64, n)
+    """`uf.find` of every record, in numpy: each parent replaced by its parent until every
+    record points at its root."""
+    parent = np.asarray(uf.parent, dtype=np.int64)
+    while True:
+        up = parent[parent]
+        if np.array_equal(up, parent):
+            return parent
+        parent = up
 
 
 def _clear_best(by_root: Mapping[int, float], margin: float) -> int:

@@ -52,11 +52,20 @@ def pair_cases(
     """Cases of the review band's pairs (left rid, right rid, probability, levels) that ended
     in two clusters (`labels[rid]`) and that no coordinator has decided on."""
     cases = []
+    label = labels.tolist()
+    # One `Evidence` per (field, level, weight) met, shared by the cases that show it.
+    shared: dict[tuple[str, str, float], Evidence] = {}
     for a, b, pair_probability, levels in review_rows:
-        if (a, b) in decided or labels[a] == labels[b]:
+        if (a, b) in decided or label[a] == label[b]:
             continue
         ra, rb = sorted((record_ids[a], record_ids[b]))
-        cases.append(pair_case(ra, rb, pair_probability, levels, explain))
+        evidence = []
+        for row in explain(levels):
+            found = shared.get(row)
+            if found is None:
+                found = shared[row] = Evidence(row[0], row[1], round(row[2], 3))
+            evidence.append(found)
+        cases.append(PairCase(ra, rb, round(pair_probability, 4), tuple(evidence)))
     return cases
 
 

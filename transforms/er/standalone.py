@@ -10,6 +10,7 @@ by their (inflection-forgiving) names; a given `teryt` is used as the gmina.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,10 +124,13 @@ def match_file(
         result = resolve_features(con, decisions=decisions)
         clock = time.perf_counter()
         out.parent.mkdir(parents=True, exist_ok=True)
+        lines = [
+            f"{_csv(record_id)},{_csv(result.clusters[record_id])}\n"
+            for record_id in sorted(result.clusters)
+        ]
         with out.open("w", encoding="utf-8", newline="") as handle:
             handle.write("record_id,cluster_id\n")
-            for record_id in sorted(result.clusters):
-                handle.write(f"{_csv(record_id)},{_csv(result.clusters[record_id])}\n")
+            handle.write("".join(lines))
         timings["write_s"] = round(time.perf_counter() - clock, 2)
         result.stats.update(timings)
         return MatchFileSummary(
@@ -145,7 +149,10 @@ def match_file(
         con.close()
 
 
+_QUOTED = re.compile(r'[,"\n\r]')
+
+
 def _csv(value: str) -> str:
-    if any(ch in value for ch in ',"\n\r'):
+    if _QUOTED.search(value):
         return '"' + value.replace('"', '""') + '"'
     return value
