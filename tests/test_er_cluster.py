@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from transforms.er.cluster import assign_cluster_ids, cluster_pairs
+from transforms.er.cluster import assign_cluster_ids, cluster_pairs, components
 from transforms.er.resolve import Decision
 from transforms.match import IdChange
 
@@ -177,3 +177,50 @@ def test_a_doubt_stays_below_every_join() -> None:
     levels["name_key"][0] = 1
     probability = float(model.probability(levels)[0])
     assert model.thresholds.review <= probability < model.thresholds.lowest_match
+
+
+def _smallest_of_component(n: int, pairs: list[tuple[int, int]]) -> list[int]:
+    """Each record's component's smallest record, by a plain breadth-first search."""
+    neighbours: list[list[int]] = [[] for _ in range(n)]
+    for a, b in pairs:
+        neighbours[a].append(b)
+        neighbours[b].append(a)
+    label = [-1] * n
+    for start in range(n):
+        if label[start] >= 0:
+            continue
+        seen, todo = [start], [start]
+        label[start] = start
+        while todo:
+            for other in neighbours[todo.pop()]:
+                if label[other] < 0:
+                    label[other] = start
+                    seen.append(other)
+                    todo.append(other)
+    return label
+
+
+@pytest.mark.parametrize(
+    ("n", "pairs"),
+    [
+        pytest.param(5, [], id="no-pairs"),
+        pytest.param(6, [(4, 5), (3, 4), (2, 3), (1, 2), (0, 1)], id="chain-from-the-end"),
+        pytest.param(7, [(0, 6), (5, 6), (1, 5), (2, 4)], id="zigzag"),
+        pytest.param(
+            300,
+            [(i, i + 1) for i in range(0, 299, 2)] + [(i, i + 1) for i in range(1, 298, 2)],
+            id="long-path",
+        ),
+        pytest.param(
+            200,
+            [(a, b) for a, b in np.random.default_rng(7).integers(0, 200, (150, 2)).tolist()],
+            id="random",
+        ),
+    ],
+)
+def test_components_label_each_record_by_its_components_smallest(
+    n: int, pairs: list[tuple[int, int]]
+) -> None:
+    left = np.array([a for a, _ in pairs], np.int32)
+    right = np.array([b for _, b in pairs], np.int32)
+    assert components(n, left, right).tolist() == _smallest_of_component(n, pairs)
