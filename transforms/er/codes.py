@@ -126,15 +126,15 @@ def _encode_scalars(
     for field in _SCALARS:
         codes[field], ranked = _ranked(_objects(frame[field]))
         if field in _WITH_VALUES:
-            values[field] = ranked
+            values[field] = tuple(map(str, ranked))
     return codes, values
 
 
-def _ranked(values: npt.NDArray[np.object_]) -> tuple[Codes, tuple[str, ...]]:
+def _ranked(values: npt.NDArray[np.object_]) -> tuple[Codes, npt.NDArray[np.object_]]:
     """Codes of the values ranked by value (-1 for None) and the values behind them, sorted:
     Python orders strings by code point, as DuckDB's `ORDER BY` orders their UTF-8 bytes."""
     codes, uniques = pd.factorize(values, sort=True, use_na_sentinel=True)
-    return codes.astype(np.int32), tuple(str(v) for v in uniques)
+    return codes.astype(np.int32), np.asarray(uniques, dtype=object)
 
 
 def _coded_list(n: int, rids: npt.NDArray[np.int64], codes: npt.NDArray[np.int64]) -> CodedList:
