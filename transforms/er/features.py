@@ -21,7 +21,7 @@ import multiprocessing as mp
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -169,9 +169,11 @@ def _store(
 ) -> None:
     """`out_table(value, <out_columns>)` from the values and what was computed for them."""
     names = [c.split()[0] for c in out_columns.split(",")]
+    columns = list(zip(*results, strict=True)) if results else [()] * len(names)
     frame = pd.DataFrame(
-        {"value": pd.Series(values, dtype=object)}
-        | {name: pd.Series([r[i] for r in results], dtype=object) for i, name in enumerate(names)}
+        {"value": _object_array(values)}
+        | {name: _object_array(column) for name, column in zip(names, columns, strict=True)},
+        copy=False,
     )
     con.register("er_f_frame", frame)
     types = [c.split()[1] for c in out_columns.split(",")]
@@ -180,6 +182,14 @@ def _store(
         f"CREATE OR REPLACE TEMP TABLE {out_table} AS SELECT value, {casts} FROM er_f_frame"
     )
     con.unregister("er_f_frame")
+
+
+def _object_array(values: Sequence[object]) -> npt.NDArray[np.object_]:
+    """The values as an object array, as they are (a list into `pd.Series(dtype=object)`
+    costs twice as much)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
 
 
 def _map_distinct(
