@@ -231,7 +231,13 @@ def _keyed_sql(rules: tuple[BlockingRule, ...], limits: str) -> str:
     refine = f"CASE k.bit {refined} END" if refined else "NULL"
     return f"""
         WITH raw AS ({raw}),
-             sized AS (SELECT *, count(*) OVER (PARTITION BY bit, key) AS n FROM raw)
-        SELECT k.bit, k.rid, CASE WHEN k.n <= l.max_block THEN k.key ELSE {refine} END AS key
-        FROM sized k JOIN ({limits}) l USING (bit) JOIN er_features f ON f.rid = k.rid
+             sized AS MATERIALIZED (
+                 SELECT k.*, k.n > l.max_block AS over
+                 FROM (SELECT *, count(*) OVER (PARTITION BY bit, key) AS n FROM raw) k
+                 JOIN ({limits}) l USING (bit)
+             )
+        SELECT bit, rid, key FROM sized WHERE NOT over
+        UNION ALL
+        SELECT k.bit, k.rid, {refine} AS key
+        FROM sized k JOIN er_features f ON f.rid = k.rid WHERE k.over
     """

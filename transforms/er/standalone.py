@@ -70,18 +70,18 @@ def load_records_file(con: duckdb.DuckDBPyConnection, path: Path, table: str = "
     """Load and check a records file into `table` (all columns text, empty -> NULL)."""
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such records file")
+    # The file's columns, then its records read once into `table` (not first as they are).
     try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE er_raw AS SELECT * FROM {_reader(path)}")
+        described = con.execute(f"DESCRIBE SELECT * FROM {_reader(path)}").fetchall()
+        columns = {row[0] for row in described}
+        missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+        if missing:
+            raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+        wanted = list(REQUIRED_COLUMNS) + (["teryt"] if "teryt" in columns else [])
+        select = ", ".join(f"NULLIF(trim(CAST({c} AS VARCHAR)), '') AS {c}" for c in wanted)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {select} FROM {_reader(path)}")
     except duckdb.Error as exc:
         raise ValueError(f"{path}: cannot read records ({exc})") from exc
-    columns = {row[0] for row in con.execute("DESCRIBE er_raw").fetchall()}
-    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
-    if missing:
-        raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
-    wanted = list(REQUIRED_COLUMNS) + (["teryt"] if "teryt" in columns else [])
-    select = ", ".join(f"NULLIF(trim(CAST({c} AS VARCHAR)), '') AS {c}" for c in wanted)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT {select} FROM er_raw")
-    con.execute("DROP TABLE er_raw")
     row = con.execute(
         f"SELECT count(*), count(record_id), count(DISTINCT record_id) FROM {table}"
     ).fetchone()
