@@ -253,26 +253,33 @@ def _start_map(
     share = len(values) < _PARALLEL_MIN
     if share:
         workers, size = 1, max(1, len(values) // _BACKGROUND_CHUNKS)
-        head_size = size
+        head = _first_chunk(fn, values[:size])
     else:
-        workers, size, head_size = cores, max(1, len(values) // (cores * 8)), 0
-    # The first chunk loads the name parser's tables (millions of objects, no garbage among
-    # them): the cyclic collector is off meanwhile, and what this process then holds is
-    # frozen out of its passes for the rest of the run. A full pass over those tables cost
-    # this process about 0.05-0.08 s on er-dev, four times a run, and would write to the
-    # pages the worker shares (Python's advice for a fork: `gc.freeze` before it).
+        workers, size, head = cores, max(1, len(values) // (cores * 8)), []
+    chunks = tuple(values[i : i + size] for i in range(len(head), len(values), size))
+    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"))
+    futures = tuple(pool.submit(_apply_chunk, fn, chunk) for chunk in chunks)
+    return _Pending(fn, pool, head, chunks, futures, share)
+
+
+def _first_chunk(
+    fn: Callable[[str], tuple[object, ...]], values: list[str]
+) -> list[tuple[object, ...]]:
+    """`fn` over the first chunk of a one-worker map, which loads the name parser's tables
+    (millions of objects, no garbage among them): the cyclic collector is off meanwhile, and
+    what this process then holds is frozen out of its passes for the rest of the process
+    (Python's advice before a fork). A full pass over those tables cost this process about
+    0.05-0.08 s on er-dev, four times a run (once in the serial part after the names), and
+    would write to the pages the worker shares."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        head = [fn(value) for value in values[:head_size]]
+        head = [fn(value) for value in values]
     finally:
         if collecting:
             gc.enable()
     gc.freeze()
-    chunks = tuple(values[i : i + size] for i in range(head_size, len(values), size))
-    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"))
-    futures = tuple(pool.submit(_apply_chunk, fn, chunk) for chunk in chunks)
-    return _Pending(fn, pool, head, chunks, futures, share)
+    return head
 
 
 def _collect(pending: _Pending) -> list[tuple[object, ...]]:
