@@ -116,7 +116,7 @@ def _encode_scalars(
     and the values behind the codes of the fields compared by similarity. The fields' values
     fetched in one statement and ranked in numpy (`_ranked`): a dictionary per field joined
     in SQL cost twice as much on er-dev's 20 thousand records."""
-    frame = con.execute(
+    frame: dict[str, Any] = con.execute(
         "SELECT "
         + ", ".join(f"{expression} AS {field}" for field, expression in _SCALARS.items())
         + " FROM er_features ORDER BY rid"
