@@ -126,19 +126,16 @@ _PERIOD = (
     r"|\bw (?:okresie|czasie) (?:letnim|wakacyjnym|zimowym|ferii\w*|swiat\w*)|\bwakacyjn\w*"
     r"|\bw wigili\w*|\bw sylwestr\w*"
 )
-# Hours "at that time" ("Przedszkole w tym czasie otwarte jest w godzinach 700-1600") after a
-# sentence that gave the period ("dyżur wakacyjny … będzie trwał od 1.08 do 31.08.2024 r.").
-_THAT_PERIOD = re.compile(r"\bw (?:tym|tych) (?:czasie|okresie|terminie|dniach|terminach)\b")
-_PERIOD_REACH = 3  # sentences back
-# A month in Roman numerals after its day: "24 XII, 31. XII - w godz. 8.00 – 12.00" (not "I",
-# "V" or "X" alone, which "1 i 2" and "5 x" would be).
+# A month in Roman numerals after its day, ending a date: "24 XII, 31. XII - w godz. 8.00 –
+# 12.00" (not "I", "V" or "X" alone, which "1 i 2" and "5 x" would be, nor a floor: "nr 12 II
+# piętro").
 _ROMAN_MONTH = r"ii|iii|iv|vi|vii|viii|ix|xi|xii"
 # Hours for given dates ("w dniu 2 maja", "w terminie od 1 lipca do 31 sierpnia"), not a
 # weekly schedule from a date on ("od 1 września przedszkole czynne będzie…").
 _DATE = re.compile(
     rf"\bw dniu\b|\bw dniach\b|\bdnia \d|\bw terminie\b"
     rf"|(?<!\bod )\b\d{{1,2}}\s?(?:{_MONTHS})\b|(?<!\bod )\b\d{{1,2}}\.\d{{2}}\.\d{{4}}\b"
-    rf"|{_PERIOD}|\b\d{{1,2}}\.?\s?(?:{_ROMAN_MONTH})\b"
+    rf"|{_PERIOD}|\b\d{{1,2}}\.?\s?(?:{_ROMAN_MONTH})(?=\s*(?:[,;–-]|\.?\s*\d{{4}}|$))"
 )
 _CALENDAR = re.compile(rf"\b\d{{1,2}}\s?(?:{_MONTHS})\b|\b\d{{1,2}}\.\d{{2}}\.\d{{2,4}}\b")
 # Neither weekly nor for a date: "w ostatni dzień każdego miesiąca".
@@ -183,11 +180,10 @@ _BREAK = re.compile(r"\bprzerw\w*\b")
 _CELL_MINUTES = re.compile(
     r"^\s*([01]?\d|2[0-4])(00|15|30|45)\s*[-–]\s*([01]?\d|2[0-4])(00|15|30|45)\s*$"
 )
-# "8⁰⁰–16⁰⁰" (superscripts fold to digits) and "od 730 do 1530" in a sentence about hours, also
-# at its end ("otwarte jest w godzinach 700-1600.").
+# "8⁰⁰–16⁰⁰" (superscripts fold to digits) and "od 730 do 1530" in a sentence about hours.
 _RUN_MINUTES = re.compile(
     r"(?<![\d.,:/+])([01]?\d|2[0-4])(00|15|30|45)(\s*(?:-|–|do)\s*)([01]?\d|2[0-4])(00|15|30|45)"
-    r"(?![\d,:]|\.\d)"
+    r"(?![\d.,:])"
 )
 # Minutes written as signs: "8°° - 16°°", "10ºº" (which folds to "10oo").
 _SIGN_MINUTES = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])\s?(?:°°|oo)(?![a-z0-9])")
@@ -496,11 +492,9 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
     carried: tuple[str, ...] | None = None  # days in a sentence of their own ("Poniedziałek")
     columns: tuple[str, ...] = ()  # a table's header of days
     label = ""  # a label of opening hours on a line of its own ("godziny i dni otwarcia:")
-    since_period = _PERIOD_REACH + 1  # sentences since one that gave a date or a period
     for written in sentences(text or ""):
         sentence, label = (f"{label} {written}", "") if label else (written, "")
         folded = _repair(fold(sentence).lower())
-        since_period = 0 if _DATE.search(folded) else since_period + 1
         if not _OPEN.search(folded) or not _ROUND_THE_CLOCK.search(folded):
             # "godziny i dni otwarcia:" over a line "24H": the label says the line is hours
             sentence, folded = written, _repair(fold(written).lower())
@@ -527,9 +521,7 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
             days_only = [item for item in items if item.kind == "days"]
             carried = days_only[-1].days if days_only and len(folded) < 60 else None
             continue
-        dated = _DATE.search(folded) is not None or (
-            since_period <= _PERIOD_REACH and _THAT_PERIOD.search(folded) is not None
-        )
+        dated = _DATE.search(folded) is not None
         event = _EVENT.search(folded) and (dated or _CALENDAR.search(folded))
         if event or _MONTHLY.search(folded):
             carried = None
