@@ -475,6 +475,23 @@ def test_a_list_of_causes_states_no_offer() -> None:
     assert _codes(text) == {"foster_care"}
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # tune b035: a practice's regulations say what they cover, not what is offered
+        (
+            "2. Regulamin dotyczy konsultacji bezpośrednio w gabinecie, domu Pacjenta, wybranym "
+            "przez Pacjenta miejscu spotkania, on-line lub drogą teleinformatyczną.",
+            set(),
+        ),
+        # a sentence about the regulations' subject, not the regulations, is still read
+        ("Zgodnie z regulaminem prowadzimy konsultacje psychologiczne.", {"psychological_support"}),
+    ],
+)
+def test_a_regulations_scope_states_no_offer(text: str, codes: set[str]) -> None:
+    assert _codes(text) == codes
+
+
 # --- ages ----------------------------------------------------------------------------------
 
 

@@ -59,15 +59,25 @@ _PEOPLE = re.compile(
     r"|przyjmuj|przeznaczon|adopt|kandydat|latk|latek|letni|ukonczy|ukonczon)"
 )
 _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # both bounds said of the people: "dzieci i młodzieży, które ukończyły 7 rok życia, a nie
+    # przekroczyły 16 lat"
+    (
+        re.compile(
+            rf"\b(?:[us]konczyl\w*|ukonczon\w*)\s{_N}\s?{_YEARS},?\s(?:a|i|oraz)\s"
+            rf"(?:nie przekroczyl\w*|nie ukonczyl\w*)\s{_N}\s?{_YEARS}"
+        ),
+        "min-max",
+    ),
     # "od urodzenia do 25-tego roku życia", "od urodzenia do ukończenia szkoły"
     (re.compile(rf"\bod (?:chwili )?urodzenia do (?:ukonczenia )?{_N}\s?{_YEARS}"), "0-max"),
     (re.compile(r"\bod (?:chwili )?urodzenia\b"), "0-"),
-    # "w wieku 14-18 lat", "w wieku od 7 do 14 lat", "między 15 a 24 rokiem życia",
+    # "w wieku 14-18 lat", "w wieku od 7 do 14 lat", "między 15 a 24 rokiem życia", "Dzieci od
+    # 0 – 1 roku",
     # "od ukończenia 2. roku życia do ukończenia 16. roku życia", "(7-8 lat)"
     (
         re.compile(
             rf"\b(?:w wieku|wieku)?\s?(?:od|miedzy)?\s?(?:ukonczenia )?{_N}\s?(?:(?:{_YEARS}|roku?\b)\s?)?"
-            rf"(?:-|–|do|a)\s?(?:ukonczenia )?{_N}\s?{_YEARS}"
+            rf"(?:-|–|do|a)\s?(?:ukonczenia )?{_N}\s?(?:{_YEARS}|roku\b)"
         ),
         "min-max",
     ),

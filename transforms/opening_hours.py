@@ -103,11 +103,39 @@ _MONTHS = (
     r"styczni\w*|lut\w*|marc\w*|kwietni\w*|maj[a]?|czerw\w*|lip\w*|sierpni\w*|wrzesni\w*"
     r"|pazdziernik\w*|listopad\w*|grudni\w*"
 )
+# Hours for a period of the year, not the weekly schedule: a month ("W lipcu … w godzinach",
+# "w miesiącach lipiec i sierpień"), a span of months ("od lipca do końca sierpnia") or a season
+# ("w okresie wakacji", "podczas ferii", "dyżur wakacyjny"). The gold dates such hours (its
+# `days` empty), as it does "w terminie od 01 lipca … do 31 sierpnia" (tune a001).
+_MONTH_IN = (
+    r"styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrzesniu|pazdzierniku"
+    r"|listopadzie|grudniu"
+)
+_MONTH_OF = (
+    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika"
+    r"|listopada|grudnia"
+)
+_MONTH_NAME = (
+    r"styczen|luty|marzec|kwiecien|maj|czerwiec|lipiec|sierpien|wrzesien|pazdziernik|listopad"
+    r"|grudzien"
+)
+_PERIOD = (
+    rf"\bw (?:{_MONTH_IN})\b|\bw miesiac\w* (?:{_MONTH_IN}|{_MONTH_NAME})\b"
+    rf"|\bod (?:poczatku )?(?:{_MONTH_OF}) do (?:konca )?(?:{_MONTH_OF})\b"
+    r"|\b(?:w|podczas|na) (?:okres\w* |czasie |trakcie )?(?:wakacj\w*|ferii|ferie)"
+    r"|\bw (?:okresie|czasie) (?:letnim|wakacyjnym|zimowym|ferii\w*|swiat\w*)|\bwakacyjn\w*"
+    r"|\bw wigili\w*|\bw sylwestr\w*"
+)
+# A month in Roman numerals after its day, ending a date: "24 XII, 31. XII - w godz. 8.00 –
+# 12.00" (not "I", "V" or "X" alone, which "1 i 2" and "5 x" would be, nor a floor: "nr 12 II
+# piętro").
+_ROMAN_MONTH = r"ii|iii|iv|vi|vii|viii|ix|xi|xii"
 # Hours for given dates ("w dniu 2 maja", "w terminie od 1 lipca do 31 sierpnia"), not a
 # weekly schedule from a date on ("od 1 września przedszkole czynne będzie…").
 _DATE = re.compile(
     rf"\bw dniu\b|\bw dniach\b|\bdnia \d|\bw terminie\b"
     rf"|(?<!\bod )\b\d{{1,2}}\s?(?:{_MONTHS})\b|(?<!\bod )\b\d{{1,2}}\.\d{{2}}\.\d{{4}}\b"
+    rf"|{_PERIOD}|\b\d{{1,2}}\.?\s?(?:{_ROMAN_MONTH})(?=\s*(?:[,;–-]|\.?\s*\d{{4}}|$))"
 )
 _CALENDAR = re.compile(rf"\b\d{{1,2}}\s?(?:{_MONTHS})\b|\b\d{{1,2}}\.\d{{2}}\.\d{{2,4}}\b")
 # Neither weekly nor for a date: "w ostatni dzień każdego miesiąca".
@@ -122,7 +150,7 @@ _TIME = re.compile(r"(2[0-4]|[01]?\d)[:.,]([0-5]\d)")
 # A bare hour in a range: "w godz. 7-15", "od 8 do 18", "15–18".
 _BARE = re.compile(r"(2[0-4]|[01]?\d)(?!\d)(?![:.,]\d)")
 # Days right before bare hours: "Poniedziałek: 10-18", "wtorek i czwartek 10-14".
-_DAYS_BEFORE = re.compile(rf"(?:{_DAY_WORD.pattern})\W{{0,3}}$")
+_DAYS_BEFORE = re.compile(rf"(?:{_DAY_WORD.pattern}|{_EVERY_DAY.pattern})\W{{0,3}}$")
 # Between the two times of a range; an hour may keep an ordinal's dot ("od 10. do 14.").
 _RANGE_GAP = re.compile(r"^\.?\s*(?:-|–|—|do|a|-\s*do)?\s*(?:godz\.?|godziny)?\s*$")
 _NOT_AN_HOUR_AFTER = re.compile(
@@ -157,6 +185,8 @@ _RUN_MINUTES = re.compile(
     r"(?<![\d.,:/+])([01]?\d|2[0-4])(00|15|30|45)(\s*(?:-|–|do)\s*)([01]?\d|2[0-4])(00|15|30|45)"
     r"(?![\d.,:])"
 )
+# Minutes written as signs: "8°° - 16°°", "10ºº" (which folds to "10oo").
+_SIGN_MINUTES = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])\s?(?:°°|oo)(?![a-z0-9])")
 _LABEL = re.compile(r"^\s*([^:\d]{3,60}?)\s*:\s")
 
 
@@ -168,10 +198,13 @@ class _Item:
     opens: str = ""
     closes: str = ""
     extends: bool = False  # "…, w czwartki do 17:00": the range before it, closing later
+    end: int = -1  # where days end in the text
 
 
 def _repair(folded: str) -> str:
-    """Put the lost superscript minutes back: "14 00" -> "14:00", "1700" -> "17:00"."""
+    """Put the lost superscript minutes back: "14 00" -> "14:00", "1700" -> "17:00",
+    "8°°" -> "8:00"."""
+    folded = _SIGN_MINUTES.sub(lambda m: f"{m[1]}:00", folded)
     if not _HOUR_CONTEXT.search(folded) and not _DAY_WORD.search(folded):
         return _CELL_MINUTES.sub(lambda m: f"{m[1]}:{m[2]} - {m[3]}:{m[4]}", folded)
     if re.search(r"\btel|\bfax|\+48", folded) is None:
@@ -205,14 +238,26 @@ def _day_items(folded: str, all_week: bool = False) -> list[_Item]:
                 break
             end = next_end
             index += 1
-        items.append(_Item(start, "days", tuple(DAYS[d] for d in sorted(days))))
+        items.append(_Item(start, "days", tuple(DAYS[d] for d in sorted(days)), end=end))
         index += 1
     for match in _EVERY_DAY.finditer(folded):
         # "codziennie 24h/dobę" is every day of the week; "codziennie 8-16" is office days.
         every = DAYS if all_week and match[0] == "codziennie" else WEEKDAYS
-        items.append(_Item(match.start(), "days", every))
-    items += [_Item(match.start(), "days", DAYS) for match in _WHOLE_WEEK.finditer(folded)]
-    return _without_excepted(folded, sorted(items, key=lambda item: item.start))
+        items.append(_Item(match.start(), "days", every, end=match.end()))
+    items += [
+        _Item(match.start(), "days", DAYS, end=match.end())
+        for match in _WHOLE_WEEK.finditer(folded)
+    ]
+    items = _without_excepted(folded, sorted(items, key=lambda item: item.start))
+    return [item for item in items if not _CLOSED_AFTER.match(folded, item.end)]
+
+
+# Days said to be closed: "czynne w godz. 8.00-16.00, sobota nieczynne", "w sobotę i w
+# niedzielę placówki będą nieczynne" (their hours are none, not the hours before them).
+_CLOSED_AFTER = re.compile(
+    r"\W*(?:[^\W\d]+\W+){0,3}?(?:nieczynn|zamkniet|wolne\b|dniem wolnym"
+    r"|dzien wolny|nie pracuj|brak dyzur)"
+)
 
 
 def _without_excepted(folded: str, items: list[_Item]) -> list[_Item]:

@@ -115,6 +115,12 @@ _NOT_AN_OFFER = {
     "a list of tags with counts": re.compile(
         r"[a-z]\s?\(\d{1,3}\)\s?[a-z][^()\d]{0,40}[a-z]\s?\(\d{1,3}\)"  # not "(063) 28 81"
     ),
+    # "4. Regulamin dotyczy konsultacji i usług udzielanych … on-line", "Niniejszy Regulamin
+    # określa zasady korzystania z usług": a document's scope, said of the document.
+    "a regulation's scope": re.compile(
+        r"^\W*(?:\d{1,2}[.)]\s*)?(?:niniejszy\s)?regulamin\w*\s(?:\w+\s)?(?:dotycz|okresl|reguluj"
+        r"|ma zastosowanie|obejmuj)"
+    ),
     "a line of a BIP page's change log": re.compile(
         r"\b(?:aktualizacja|dodanie|usuniecie) (?:danych|stanowiska|dokumentu|tresci)"
     ),
