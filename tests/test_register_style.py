@@ -75,13 +75,21 @@ def _row(name: str, county: str, **fields: str | None) -> RawRow:
          "Uniwersytet Trzeciego Wieku w Suchej Beskidzkiej"),
         ("Zagórzański Uniwersytet Trzeciego Wieku, Towarzystwo Ziemi Mszańskiej",
          "Zagórzański Uniwersytet Trzeciego Wieku"),
+        # utw_malopolskie.csv: the host in lower case in brackets after the seat (official8.csv:
+        # "Uniwersytet Trzeciego Wieku w Trzebini"; the seat's spelling is register_style's)
+        ("Uniwersytet Trzeciego Wieku w Trzebinii (trzebińskie centrum kultury)",
+         "Uniwersytet Trzeciego Wieku w Trzebinii"),
+        # html_fixtures/ngo/fundacja.pzm.pl.html (folded) footer: the association's national
+        # board is the association (official8.csv: "Polski Związek Motorowy"); "Motorowy" is
+        # no "-o" adjective stem either
+        ("Polski Zwiazek Motorowy - Zarzad Glowny", "Polski Zwiazek Motorowy"),
         # --- stay as written ---
         # ops_malopolskie_geo.csv: the powiat's note keeps two namesakes' keys apart (the name
         # shown drops it later, in register_style)
         ("Gminny Ośrodek Pomocy Społecznej w Bolesławiu (pow. olkuski)",
          "Gminny Ośrodek Pomocy Społecznej w Bolesławiu (pow. olkuski)"),
         # demo corpus (radomszczanski): a note in brackets may name a unit of the body, not
-        # remark on it; utw_malopolskie's "(trzebińskie centrum kultury)" stays with it
+        # remark on it
         ("Sąd Rejonowy w Radomsku (kuratorzy rodzinni)",
          "Sąd Rejonowy w Radomsku (kuratorzy rodzinni)"),
         # placowki_sds_dps_malopolskie.csv: a capitalised name in brackets is the unit's own
@@ -146,8 +154,11 @@ def _row(name: str, county: str, **fields: str | None) -> RawRow:
          "Sąd Rejonowy Lublin-Wschód w Lublinie z siedzibą w Świdniku"),
         # constructed (no such name in the data): a capital "W" before no place stays
         ("Stowarzyszenie Razem W Przyszłość", "Stowarzyszenie Razem W Przyszłość"),
-        # html_fixtures: fundacja.pzm.pl (folded) — "Motorowy" is no "-o" adjective stem
-        ("Polski Zwiazek Motorowy - Zarzad Glowny", "Polski Zwiazek Motorowy - Zarzad Glowny"),
+        # constructed: a unit after a dash that is no national board stays
+        ("Polski Związek Niewidomych - Okręg Mazowiecki",
+         "Polski Związek Niewidomych - Okręg Mazowiecki"),
+        # constructed: a board after a name that is no association's stays
+        ("Zespół Szkół - Zarząd Główny", "Zespół Szkół - Zarząd Główny"),
     ],
 )  # fmt: skip
 def test_register_clean(written: str, clean: str, gazetteer: Gazetteer) -> None:
@@ -510,17 +521,6 @@ def test_a_numbered_home_takes_its_seat_from_the_address(
             "Miejski Dom Pomocy Społecznej", id="owner-adjective-before-the-register-name",
         ),
         pytest.param(
-            # dps_wolne_miejsca_lodzkie and dps_frekwencja_podkarpackie write it so, without a
-            # seat; every official form with "dla …" in the four samples ends with its seat
-            # ("… dla Osób Przewlekle Psychicznie Chorych w Rzeszowie", official4.csv)
-            _row("Dom Pomocy Społecznej dla Osób Przewlekle Psychicznie Chorych", "10",
-                 type_raw="DPS", street_raw="Karsznice 62", postal_code_raw="99-122",
-                 locality_raw="Karsznice", powiat_raw="łęczycki"),
-            "Dom Pomocy Społecznej dla Osób Przewlekle Psychicznie Chorych w Karsznicach",
-            "styled_seat", "Dom Pomocy Społecznej dla Osób Przewlekle Psychicznie Chorych",
-            id="whom-it-is-for-after-the-register-name",
-        ),
-        pytest.param(
             # ops_slaskie.csv row 63; official4.csv: the list's seat clause is the register's
             _row("Ośrodek Pomocy Społecznej w Rudzińcu z siedzibą w Pławniowicach", "24",
                  type_raw="GOPS", street_raw="ul. Gliwicka 50", postal_code_raw="44-171",
@@ -553,7 +553,51 @@ def test_a_numbered_home_takes_its_seat_from_the_address(
             "Powiatowa Stacja Sanitarno-Epidemiologiczna w Piasecznie z siedzibą w Chylicach",
             "written", None, id="a-powiat-unit-in-a-village-of-its-powiat",
         ),
+        pytest.param(
+            # utw_malopolskie.csv (ul. Kościuszki 74, 32-540 Trzebinia): the host's note goes,
+            # then the seat's letter doubled (official8.csv: "… w Trzebini")
+            _row("Uniwersytet Trzeciego Wieku w Trzebinii (trzebińskie centrum kultury)", "12",
+                 type_raw="UTW", street_raw="ul. Kościuszki 74", postal_code_raw="32-540",
+                 locality_raw="Trzebinia", powiat_raw="chrzanowski"),
+            "Uniwersytet Trzeciego Wieku w Trzebini", "styled",
+            "Uniwersytet Trzeciego Wieku w Trzebinii (trzebińskie centrum kultury)",
+            id="host-note-and-a-letter-doubled",
+        ),
+        pytest.param(
+            # sady_adresy_mobberizer.csv id 361 (ul. Podwale 30, 50-040 Wrocław): the district's
+            # genitive a letter short; the Ministry's list (sady_hierarchia_wlasciwosc) and
+            # official7.csv write "dla Wrocławia-Krzyków"
+            _row("Sąd Rejonowy dla Wrocława-Krzyków we Wrocławiu", "PL",
+                 street_raw="ul. Podwale 30", postal_code_raw="50-040", locality_raw="Wrocław"),
+            "Sąd Rejonowy dla Wrocławia-Krzyków we Wrocławiu", "styled",
+            "Sąd Rejonowy dla Wrocława-Krzyków we Wrocławiu", id="district-genitive-a-letter-short",
+        ),
+        pytest.param(
+            # the same list: the genitive as the dictionary has it stays
+            _row("Sąd Rejonowy dla Krakowa-Podgórza w Krakowie", "PL",
+                 street_raw="ul. Przy Rondzie 7", postal_code_raw="31-547", locality_raw="Kraków"),
+            "Sąd Rejonowy dla Krakowa-Podgórza w Krakowie", "written", None,
+            id="district-genitive-known",
+        ),
         # --- stay as written ---
+        pytest.param(
+            # placowki_sds_dps_malopolskie.csv id 2001, 2002 (the Śląskie list) write whom the
+            # home is for and no seat, as the homes' own headings do (official7.csv,
+            # official8.csv); so do dps_wolne_miejsca_lodzkie and dps_frekwencja_podkarpackie
+            # (official5.csv: "Dom Pomocy Społecznej dla Dzieci", Iwonicz)
+            _row("Dom Pomocy Społecznej dla Osób Starszych", "24", type_raw="DPS",
+                 street_raw="ul. Żywiecka 15", postal_code_raw="43-300",
+                 locality_raw="Bielsko-Biała", powiat_raw="Bielsko-Biała"),
+            "Dom Pomocy Społecznej dla Osób Starszych", "written", None,
+            id="whom-it-is-for-after-the-register-name",
+        ),
+        pytest.param(
+            _row("Dom Pomocy Społecznej dla Przewlekle Chorych", "24", type_raw="DPS",
+                 street_raw="ul. Olimpijska 11", postal_code_raw="43-300",
+                 locality_raw="Bielsko-Biała", powiat_raw="Bielsko-Biała"),
+            "Dom Pomocy Społecznej dla Przewlekle Chorych", "written", None,
+            id="whom-it-is-for-chronically-ill",
+        ),
         pytest.param(
             _row("Klub Senior+", "12", type_raw="Klub Senior+", street_raw="ul. Kolejowa 11",
                  postal_code_raw="32-080", locality_raw="Zabierzów"),

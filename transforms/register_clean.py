@@ -36,6 +36,14 @@ Before the name is parsed (`register_clean`, on the text as written):
   Wyższa Szkoła Turystyki i Ekologii" -> "… w Suchej Beskidzkiej" (a list that joins what it
   runs to who runs it); a name that is itself an operator's ("Stowarzyszenie …, Fundacja …")
   keeps its words;
+- a host named in lower case in brackets after the seat goes: "Uniwersytet Trzeciego Wieku w
+  Trzebinii (trzebińskie centrum kultury)" -> "… w Trzebinii" (the list's remark on who runs
+  it; `register_style` then mends the seat's spelling). A note that names no institution stays
+  ("Sąd Rejonowy w Radomsku (kuratorzy rodzinni)": a unit of the court), as does a capitalised
+  one ("… w Krakowie (Nowa Huta)": the district);
+- an association's national board after its name is the association: "Polski Związek
+  Motorowy - Zarząd Główny" -> "Polski Związek Motorowy" (the board is its organ, not another
+  body; a regional unit, "Oddział …", "Okręg …", often is one, and stays);
 
 """
 
@@ -104,6 +112,19 @@ _OPERATOR_AFTER_COMMA = re.compile(
     + r"|Wyższa\s+Szkoła|Uczelnia)\b.*$"
 )
 _TYPE_NAME_KEYS = frozenset(fold_key(a.full) for a in ACRONYMS)
+# Nouns that name a host institution in a list's bracketed remark: the operators' kinds and
+# the institutions that host a programme ("(trzebińskie centrum kultury)").
+_HOST_NOUNS = frozenset(
+    fold_key(word)
+    for word in (*OPERATOR_HEADS, "Centrum", "Ośrodek", "Dom", "Biblioteka", "Szkoła", "Uczelnia")
+)
+_HOST_NOTE = re.compile(
+    r"^(?P<head>.+\s(?:w|we)\s+[" + CAPITAL + r"][\w-]*(?:\s+[" + CAPITAL + r"][\w-]*){0,2})"
+    r"\s*\((?P<note>[^()" + CAPITAL + r"]+)\)$"
+)
+_OPERATOR_KEYS = frozenset(fold_key(word) for word in OPERATOR_HEADS)
+# "Polski Związek Motorowy - Zarząd Główny": the association's national board after its name.
+_NATIONAL_BOARD = re.compile(r"^(?P<head>.+?)\s*[-–]\s*(?P<board>\S+\s+\S+)$")
 # What a branch is for, after its seat: "… Filia w Rożdżałach dla osób dorosłych …".
 _BRANCH_TAIL = re.compile(
     r"^(?P<head>.+?\s(?:[Ff]ilia|[Oo]ddział)\s+(?:w|we)\s+[" + CAPITAL + r"][\w-]*"
@@ -249,6 +270,31 @@ def _without_operator_after_comma(text: str) -> str:
     return head
 
 
+def _without_host_note(text: str) -> str:
+    """ "Uniwersytet Trzeciego Wieku w Trzebinii (trzebińskie centrum kultury)" -> "… w
+    Trzebinii": a lower-case note after the seat whose first or second word is a host's kind
+    (an adjective may come first); "(kuratorzy rodzinni)" names no institution and stays."""
+    match = _HOST_NOTE.match(text)
+    if match is None:
+        return text
+    words = fold_key(match.group("note")).split()
+    if not _HOST_NOUNS.intersection(words[:2]):
+        return text
+    return match.group("head")
+
+
+def _without_national_board(text: str) -> str:
+    """ "Polski Związek Motorowy - Zarząd Główny" (folded too) -> "Polski Związek Motorowy": an
+    association (an operator's kind among its words) and its national board."""
+    match = _NATIONAL_BOARD.match(text)
+    if match is None or fold_key(match.group("board")) != "zarzad glowny":
+        return text
+    head = match.group("head")
+    if not _OPERATOR_KEYS.intersection(fold_key(head).split()):
+        return text
+    return head
+
+
 def _without_seat_clause(text: str) -> str:
     """ "… w Świerklańcu zs. w Nakle Śląskim" -> "… w Świerklańcu", "Ośrodek Pomocy Społecznej
     Krzyżanowice zs. w Tworkowie" -> "… Krzyżanowice": the office's place after the name's
@@ -357,4 +403,6 @@ def register_clean(written: str, place_name: PlaceName | None = None) -> str:
     text = _without_operator_after_comma(text)
     text = _BRANCH_TAIL.sub(lambda m: m.group("head"), text)
     text = _without_seat_clause(text)
+    text = _without_host_note(text)
+    text = _without_national_board(text)
     return text if text != normalise_space(normalise_quotes(written)) else written

@@ -10,6 +10,10 @@ Once the address is resolved (`styled_seat`):
   Gorzowie Wielkopolskim", "w TORUNIU" -> "w Toruniu", "w Krynicy Zdrój" -> "w Krynicy-Zdroju",
   "w Chełmna" (the genitive) -> "w Chełmnie", a word no dictionary knows a letter away from
   the locative -> the locative ("w Ozorkwoie", "w Trzebinii", "w Przystaji");
+- a court's district after "dla" that names its own locality with a letter more, less or two
+  swapped, in a word no dictionary knows, is spelt as the locality's genitive: "Sąd Rejonowy
+  dla Wrocława-Krzyków we Wrocławiu" -> "… dla Wrocławia-Krzyków …" (the address list's slip;
+  the Ministry's list writes the genitive);
 - the locality's locative at the end without its preposition gets it: "Sąd Rejonowy Cieszynie"
   -> "Sąd Rejonowy w Cieszynie" (not a word that may be a genitive owner: "… Woli");
 - a powiat's unit (`POWIAT_UNITS`) whose seat names a place outside the powiat its address
@@ -33,13 +37,14 @@ and for public units named after their seat (`SEATED_TYPES`):
 - a type's bare register name followed by a locality of the institution's own gmina, without
   "w" ("Dom Pomocy Społecznej Wiśniowa Góra", gmina Andrespol) gets "w <locative>";
 - a name that is only its type's register name ("Dom Pomocy Społecznej", "Dzienny Dom
-  Senior+"), or that with one adjective before it ("Ekumeniczny Dom Pomocy Społecznej") or
-  whom it is for after it ("… dla Osób Starszych"), gets
+  Senior+"), or that with one adjective before it ("Ekumeniczny Dom Pomocy Społecznej"), gets
   "w <locative of its locality>", the programme's name quoted as its units'
   statutes write it ("Dzienny Dom „Senior+” w Brzesku"). Whether that name fits one
   institution only is for the warehouse to check (`records.name_form = 'styled_seat'`). A
   "Klub Senior+" is left as written: the voivodeship's list and the clubs' operators name it
-  so, without a seat;
+  so, without a seat. So is a register name with whom the home is for after it ("Dom Pomocy
+  Społecznej dla Osób Starszych"): the lists and the homes' own headings write it without a
+  seat, and it tells the home apart as it stands;
 - so does a register name with only a number after it ("Dom Pomocy Społecznej nr 1"): the
   home's own page writes "… nr 1 w Krośnie", the list leaves the seat out; the same check, a
   name another institution bears too stays as written. A home named by its patron only ("Dom
@@ -58,7 +63,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from transforms.locatives import locative_of, preposition_for
-from transforms.morphology import analyse_word
+from transforms.morphology import analyse_word, generate
 from transforms.names import NAME_PREPOSITIONS
 from transforms.places import Gazetteer
 from transforms.register_clean import CAPITAL, REGISTER_NAMES, PlaceName
@@ -161,6 +166,34 @@ def _misspelt(word: str, declined: str) -> bool:
     return _one_letter_apart(fold_key(word), fold_key(declined))
 
 
+_DISTRICT = re.compile(r"(?<=\sdla\s)(?P<word>[" + CAPITAL + r"][^\W\d_]+)(?=[\s-]|$)")
+
+
+def _genitive(locality: str) -> str | None:
+    """The singular genitive of a one-word locality ("Wrocław" -> "Wrocławia"), when the
+    dictionary gives one."""
+    if " " in locality or "-" in locality:
+        return None
+    for form, tag in generate(locality):
+        parts = tag.split(":")
+        if len(parts) > 2 and parts[1] == "sg" and "gen" in parts[2].split("."):
+            return form
+    return None
+
+
+def _respelt_district(name: str, locality: str) -> str | None:
+    """ "Sąd Rejonowy dla Wrocława-Krzyków we Wrocławiu" -> "… dla Wrocławia-Krzyków …": the
+    word after "dla", one no dictionary knows, a letter away from the genitive of the
+    institution's own locality, is that genitive."""
+    match = _DISTRICT.search(name)
+    if match is None:
+        return None
+    genitive = _genitive(locality)
+    if genitive is None or not _misspelt(match.group("word"), genitive):
+        return None
+    return f"{name[: match.start()]}{genitive}{name[match.end() :]}"
+
+
 def _respelt_seat(name: str, locality: str, place_name: PlaceName | None) -> str | None:
     """The final seat phrase spelt as the dictionary declines `locality`, when its words are that
     locality's: in the nominative, in capitals, abbreviated ("Wlkp."), or folded; a word that is
@@ -223,14 +256,10 @@ def _gmina_place_after_register_name(
 
 def _described_register_name(name: str) -> str | None:
     """A type's bare register name with an adjective in the nominative before it ("Ekumeniczny
-    Dom Pomocy Społecznej", "Miejski …") or whom it is for after it ("Dom Pomocy Społecznej dla
-    Osób Starszych"): they say whose or what kind the unit is, not which one, so the name needs
-    its seat as the bare register name does (the lists' names with both write the seat last).
-    None for anything else (a patron, a byname, a number: their seat is not taken)."""
+    Dom Pomocy Społecznej", "Miejski …"): it says whose or what kind the unit is, not which
+    one, so the name needs its seat as the bare register name does. None for anything else (a
+    patron, a byname, a number, whom it is for: their seat is not taken)."""
     first, _, rest = name.partition(" ")
-    head, dla, _whom = name.partition(" dla ")
-    if dla and re.fullmatch(r"[\w ,-]+", name) and fold_key(head) in REGISTER_NAMES:
-        return name
     register_name = REGISTER_NAMES.get(fold_key(rest)) if rest else None
     if register_name is None or not first[:1].isupper():
         return None
@@ -407,6 +436,12 @@ def styled_seat(
             spelling_only=spelling_only, gmina_place=gmina_place,
         )  # fmt: skip
         return styled or Styled(name, from_address=False)
+    if locality and (district := _respelt_district(name, locality)) is not None:
+        styled = styled_seat(
+            district, type_code, locality, gmina, place_name,
+            spelling_only=spelling_only, gmina_place=gmina_place, powiat_place=powiat_place,
+        )  # fmt: skip
+        return styled or Styled(district, from_address=False)
     if locality and (respelt := _respelt_seat(name, locality, place_name)) is not None:
         return Styled(respelt, from_address=False)
     if spelling_only:
