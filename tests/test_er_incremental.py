@@ -16,9 +16,11 @@ import pandas as pd
 import pytest
 from helpers import SHARED
 
+from transforms.er.blocking import RULES
 from transforms.er.cluster import assign_cluster_ids
 from transforms.er.decisions import Decision
 from transforms.er.incremental import has_state, resolve_incrementally, resolve_keeping_state
+from transforms.er.incremental_keys import BLOCKS_TEXT_SQL, KEYS_TEXT_SQL
 from transforms.er.resolve import Resolution
 from transforms.er.standalone import load_records_file
 
@@ -49,10 +51,10 @@ def _state_pairs(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
 KEPT = (
     (
         "keys",
-        "SELECT k.rule, s.record_id, k.key, k.refined, k.eff FROM er_state_keys k"
-        " JOIN er_state_records s USING (uid) ORDER BY ALL",
+        "SELECT k.rule, s.record_id, k.key, k.refined, k.eff"
+        f" FROM ({KEYS_TEXT_SQL}) k JOIN er_state_records s USING (uid) ORDER BY ALL",
     ),
-    ("blocks", "SELECT rule, level, key, n FROM er_state_blocks ORDER BY ALL"),
+    ("blocks", f"SELECT * FROM ({BLOCKS_TEXT_SQL}) ORDER BY ALL"),
     (
         "band",
         "SELECT x.record_id, y.record_id, b.* EXCLUDE (a, b) FROM er_state_band b"
@@ -69,6 +71,7 @@ KEPT = (
         'SELECT cluster_key, field, "values" FROM er_state_conflicts ORDER BY cluster_key, field',
     ),
 )
+KEY_IDS = "SELECT id, rule, key FROM er_state_key_ids ORDER BY id"
 # At least this many rows of each (a state left empty must not pass).
 KEPT_AT_LEAST = {"band": 500, "conflicts": 100}
 
@@ -99,6 +102,7 @@ def nights(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     incremental = duckdb.connect(str(folder / "state.duckdb"))
     load_records_file(incremental, folder / "first.parquet", "er_night_input")
     first_night = resolve_keeping_state(incremental, "er_night_input", decisions=decisions[:15])
+    first_key_ids = incremental.execute(KEY_IDS).fetchall()
     load_records_file(incremental, folder / "second.parquet", "er_night_input")
     second_night, changes = resolve_incrementally(
         incremental, "er_night_input", decisions=decisions
@@ -118,6 +122,8 @@ def nights(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         "rebuilt_kept": {name: full.execute(sql).fetchall() for name, sql in KEPT},
         "con": incremental,
         "decisions": decisions,
+        "first_key_ids": first_key_ids,
+        "key_ids": incremental.execute(KEY_IDS).fetchall(),
     }
 
 
@@ -150,6 +156,23 @@ def test_the_state_kept_equals_a_full_rebuild_s(nights: dict[str, object], kept:
     incremental = nights["incremental_kept"][kept]  # type: ignore[index]
     assert len(incremental) > KEPT_AT_LEAST.get(kept, 10_000)
     assert incremental == nights["rebuilt_kept"][kept]  # type: ignore[index]
+
+
+def test_the_night_numbers_only_its_new_key_texts(nights: dict[str, object]) -> None:
+    """The dictionary of key texts: a night keeps every id it had, gives each text it had
+    not seen one new id (its new phones, its names respelt), and never a second id to a
+    text it holds."""
+    first: list[tuple[int, int, str]] = nights["first_key_ids"]  # type: ignore[assignment]
+    tonight: list[tuple[int, int, str]] = nights["key_ids"]  # type: ignore[assignment]
+    assert tonight[: len(first)] == first
+    added = tonight[len(first) :]
+    assert len(added) > 67
+    assert [row[0] for row in added] == list(range(len(first), len(tonight)))
+    assert len({(rule, key) for _, rule, key in tonight}) == len(tonight)
+    phone = next(i for i, rule in enumerate(RULES) if rule.name == "phone")
+    phones = {key for _, rule, key in added if rule == phone}
+    assert phones, added[:20]
+    assert {"600100000", "600100066"} <= phones, sorted(phones)[:5]
 
 
 def test_institution_ids_are_those_of_a_full_rebuild(nights: dict[str, object]) -> None:

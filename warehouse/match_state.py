@@ -47,6 +47,7 @@ STATE_TABLES = (
     "er_state_pairs",
     "er_state_blocks",
     "er_state_keys",
+    "er_state_key_ids",
     "er_state_band",
     "er_state_conflicts",
     "er_state_decisions",

@@ -9,9 +9,10 @@ needs, as regular tables in the connection's database:
 - `er_state_pairs(a, b, probability, apart, agree)`: every candidate pair with its
   probability, whether the numbers differ (a veto) and whether a contact agrees
   (`model.contact_agreement`), `a` the record with the smaller record id;
-- `er_state_blocks(rule, level, key, n)`: the size of every block, before (`raw`) and after
-  (`eff`) dense blocks are re-keyed;
-- `er_state_keys(rule, uid, key, refined, eff)`: every rule's keys of every record
+- `er_state_blocks(level, key, n)`: the size of every block, before (`raw`) and after
+  (`eff`) dense blocks are re-keyed, by key id;
+- `er_state_keys(rule, uid, key, refined, eff)`: every rule's keys of every record, as ids
+  of `er_state_key_ids(id, rule, key)`, the dictionary of every rule's key texts
   (`incremental_keys`);
 - `er_state_band(a, b, probability, lv_<ladder>...)`: every pair of the review band with
   its ladders' levels (the evidence of its review case);
