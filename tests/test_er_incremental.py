@@ -12,6 +12,7 @@ import random
 from collections import defaultdict
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 from helpers import SHARED
@@ -21,6 +22,7 @@ from transforms.er.cluster import assign_cluster_ids
 from transforms.er.decisions import Decision
 from transforms.er.incremental import has_state, resolve_incrementally, resolve_keeping_state
 from transforms.er.incremental_keys import BLOCKS_TEXT_SQL, KEYS_TEXT_SQL
+from transforms.er.model import load_model
 from transforms.er.resolve import Resolution
 from transforms.er.standalone import load_records_file
 
@@ -173,6 +175,18 @@ def test_the_night_numbers_only_its_new_key_texts(nights: dict[str, object]) -> 
     phones = {key for _, rule, key in added if rule == phone}
     assert phones, added[:20]
     assert {"600100000", "600100066"} <= phones, sorted(phones)[:5]
+
+
+def test_the_pairs_that_join_are_counted_by_difference(nights: dict[str, object]) -> None:
+    """A night moves the count of the state's pairs that join (`er_state_counts`) by the
+    pairs it dropped and scored; it equals a count over a full rebuild's pairs."""
+    th = load_model().thresholds
+    rebuilt: list[tuple[str, str, float, bool, bool]] = nights["rebuilt_pairs"]  # type: ignore[assignment]
+    joining = int(
+        th.joins(np.array([p[2] for p in rebuilt]), np.array([p[4] for p in rebuilt])).sum()
+    )
+    assert joining > 1_000
+    assert nights["incremental"].pairs_matched == joining  # type: ignore[attr-defined]
 
 
 def test_institution_ids_are_those_of_a_full_rebuild(nights: dict[str, object]) -> None:

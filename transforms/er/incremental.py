@@ -18,6 +18,7 @@ needs, as regular tables in the connection's database:
   its ladders' levels (the evidence of its review case);
 - `er_state_conflicts(cluster_key, field, values)`: every cluster's conflicting phones and
   addresses (`review.conflicts_sql`), by the cluster's smallest record id;
+- `er_state_counts(matched)`: how many of `er_state_pairs` join (moved by difference);
 - `er_state_decisions`: the coordinators' decisions the clusters were made with.
 
 `resolve_incrementally` then matches only what the night touched: it finds the new, changed
@@ -187,6 +188,11 @@ def resolve_keeping_state(
         """
     )
     con.execute("DROP TABLE er_inc_kept_pairs")
+    th = model.thresholds
+    con.execute(
+        "CREATE OR REPLACE TABLE er_state_counts AS SELECT CAST(count(*) AS INTEGER) AS matched "
+        f"FROM er_state_pairs WHERE {th.joins_sql('probability', 'agree')}"
+    )
     con.execute(band_table_sql("er_state_band"))
     con.execute("INSERT INTO er_state_band SELECT * FROM er_inc_kept_pairs_band")
     con.execute("DROP TABLE er_inc_kept_pairs_band")
@@ -330,12 +336,12 @@ def _resolve_night(
     stats["blocking_s"] = round(time.perf_counter() - lap, 2)
 
     lap = time.perf_counter()
-    rescored = rescore(con, model)
+    rescored, matched = rescore(con, model)
     stats["scoring_s"] = round(time.perf_counter() - lap, 2)
 
     lap = time.perf_counter()
     region_to_recluster(con, model, decisions)
-    reclustered, refused, matched = recluster(con, model, decisions)
+    reclustered, refused = recluster(con, model, decisions)
     stats["clustering_s"] = round(time.perf_counter() - lap, 2)
 
     lap = time.perf_counter()

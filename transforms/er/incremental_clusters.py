@@ -107,20 +107,17 @@ def region_to_recluster(
 
 def recluster(
     con: duckdb.DuckDBPyConnection, model: PairModel, decisions: Sequence[Decision]
-) -> tuple[int, int, int]:
+) -> tuple[int, int]:
     """Cluster the region (`er_inc_region`) anew as a full run would and write its records'
     clusters (the uid of the cluster's smallest record id) and components (the smallest uid
     of the record's component of the match graph) into `er_state_records`. Returns the
-    records re-clustered, the joins refused in the region, and the pairs matched."""
+    records re-clustered and the joins refused in the region."""
     th = model.thresholds
     region = con.execute("SELECT uid, record_id FROM er_inc_region ORDER BY rid").fetchnumpy()
     uids = np.asarray(region["uid"], dtype=np.int64)
     m = len(uids)
-    matched = _count(
-        con, f"SELECT count(*) FROM er_state_pairs WHERE {th.joins_sql('probability', 'agree')}"
-    )
     if m == 0:
-        return 0, 0, matched
+        return 0, 0
     pairs = con.execute(
         f"""
         SELECT x.rid AS l, y.rid AS r, p.probability, p.apart, p.agree FROM er_state_pairs p
@@ -197,7 +194,7 @@ def recluster(
         """
     )
     con.unregister("er_inc_region_frame")
-    return m, result.refused, matched
+    return m, result.refused
 
 
 def clusters_of(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -272,8 +269,3 @@ def update_conflicts(con: duckdb.DuckDBPyConnection, limit: int = 100_000) -> li
         f"FROM ({conflicts_sql(members)})"
     )
     return read_conflicts(con, "er_state_conflicts", limit)
-
-
-def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
-    row = con.execute(sql).fetchone()
-    return int(row[0]) if row else 0

@@ -101,10 +101,12 @@ def _stat_moved_pairs(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def rescore(con: duckdb.DuckDBPyConnection, model: PairModel) -> int:
+def rescore(con: duckdb.DuckDBPyConnection, model: PairModel) -> tuple[int, int]:
     """Score `er_inc_to_score` (probability, the numbers' veto and whether a contact agrees)
     and write the state's pairs by difference: the rows of `er_inc_old_pairs` go, the scored
-    pairs come (`er_inc_scored`, kept for the region)."""
+    pairs come (`er_inc_scored`, kept for the region). Returns the pairs scored and the
+    state's pairs that join tonight, moved by difference in `er_state_counts` (last night's,
+    less the joins among the pairs that went, plus those among the pairs scored)."""
     pairs = con.execute("SELECT a, b FROM er_inc_to_score").fetchnumpy()
     left = np.asarray(pairs["a"], dtype=np.int32)
     right = np.asarray(pairs["b"], dtype=np.int32)
@@ -148,7 +150,15 @@ def rescore(con: duckdb.DuckDBPyConnection, model: PairModel) -> int:
     con.execute("INSERT INTO er_state_band SELECT * FROM er_inc_band_frame")
     con.unregister("er_inc_scored_frame")
     con.unregister("er_inc_band_frame")
-    return int(len(left))
+    joined = int(th.joins(probability, agree).sum())
+    row = con.execute(
+        f"""
+        UPDATE er_state_counts SET matched = matched + {joined} - (
+            SELECT count(*) FROM er_inc_old_pairs WHERE {th.joins_sql("probability", "agree")})
+        RETURNING matched
+        """
+    ).fetchone()
+    return int(len(left)), int(row[0]) if row else 0
 
 
 def levels_of(
