@@ -20,6 +20,7 @@ from helpers import SHARED
 from transforms.er.blocking import RULES
 from transforms.er.cluster import assign_cluster_ids
 from transforms.er.decisions import Decision
+from transforms.er.features import BARE_SQL
 from transforms.er.incremental import has_state, resolve_incrementally, resolve_keeping_state
 from transforms.er.incremental_keys import BLOCKS_TEXT_SQL, KEYS_TEXT_SQL
 from transforms.er.model import load_model
@@ -187,6 +188,21 @@ def test_the_pairs_that_join_are_counted_by_difference(nights: dict[str, object]
     )
     assert joining > 1_000
     assert nights["incremental"].pairs_matched == joining  # type: ignore[attr-defined]
+
+
+def test_the_kept_bare_flag_is_the_records_own(nights: dict[str, object]) -> None:
+    """Each kept record's `bare` flag (read by the night's clustering instead of its
+    contacts) is what `BARE_SQL` says of its features, for the night's new and changed
+    records as for the others, and some records are bare."""
+    con: duckdb.DuckDBPyConnection = nights["con"]  # type: ignore[assignment]
+    row = con.execute(
+        f"SELECT count(*) FILTER (bare IS DISTINCT FROM ({BARE_SQL})), count(*) FILTER (bare)"
+        " FROM er_state_records"
+    ).fetchone()
+    assert row is not None
+    wrong, bare = row
+    assert wrong == 0
+    assert bare > 100
 
 
 def test_institution_ids_are_those_of_a_full_rebuild(nights: dict[str, object]) -> None:

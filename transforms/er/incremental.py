@@ -4,8 +4,10 @@ A full run (`resolve_keeping_state`) leaves, besides its clusters, the state the
 needs, as regular tables in the connection's database:
 
 - `er_state_records`: every record's features (`er_features` without the run's `rid`), a
-  stable integer `uid`, the fingerprint of its input row, its match-graph component and its
-  cluster (the uid of its cluster's smallest record id);
+  stable integer `uid`, the fingerprint of its input row, whether it is bare
+  (`features.BARE_SQL`, read by the clustering: a night reads the flag, not the contacts, of
+  the records it re-clusters), its match-graph component and its cluster (the uid of its
+  cluster's smallest record id);
 - `er_state_pairs(a, b, probability, apart, agree)`: every candidate pair with its
   probability, whether the numbers differ (a veto) and whether a contact agrees
   (`model.contact_agreement`), `a` the record with the smaller record id;
@@ -62,7 +64,7 @@ import pandas as pd
 
 from transforms.er.cluster import components
 from transforms.er.decisions import Decision, decided_pairs
-from transforms.er.features import build_features_from_raw
+from transforms.er.features import BARE_SQL, build_features_from_raw
 from transforms.er.incremental_clusters import (
     clusters_of,
     recluster,
@@ -174,9 +176,9 @@ def resolve_keeping_state(
         keep_conflicts="er_inc_kept_conflicts",
     )
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE er_inc_next AS
-        SELECT CAST(f.rid AS INTEGER) AS uid, f.*, p.fingerprint
+        SELECT CAST(f.rid AS INTEGER) AS uid, f.*, p.fingerprint, {BARE_SQL} AS bare
         FROM er_features f JOIN er_inc_fingerprints p USING (record_id)
         """
     )
@@ -476,10 +478,10 @@ def _apply_night(
         "WHERE n.record_id = f.record_id"
     )
     con.execute(
-        """
+        f"""
         INSERT INTO er_state_records BY NAME
-        SELECT f.rid AS uid, f.* EXCLUDE (rid), n.fingerprint, f.rid AS cluster,
-               f.rid AS component
+        SELECT f.rid AS uid, f.* EXCLUDE (rid), n.fingerprint, {BARE_SQL} AS bare,
+               f.rid AS cluster, f.rid AS component
         FROM er_features f JOIN er_inc_night n ON n.uid = f.rid
         """
     )

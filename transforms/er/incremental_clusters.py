@@ -16,7 +16,6 @@ import pandas as pd
 
 from transforms.er.cluster import cluster_pairs, components
 from transforms.er.decisions import Decision
-from transforms.er.features import bare_records
 from transforms.er.ladders import LADDERS
 from transforms.er.model import PairModel
 from transforms.er.review import (
@@ -33,7 +32,7 @@ from transforms.er.scoring import BAND_LEVELS
 def region_to_recluster(
     con: duckdb.DuckDBPyConnection, model: PairModel, decisions: Sequence[Decision]
 ) -> None:
-    """`er_inc_region(rid, uid, record_id, ...)`: the records to re-cluster, in record id
+    """`er_inc_region(rid, uid, record_id, bare)`: the records to re-cluster, in record id
     order (`rid` from 0): whole old components of every record the night touched (new,
     changed or removed, ends of a pair whose part in clustering changed, ends of a decision
     that came or went) plus the new records. No join of the match graph leaves this region.
@@ -99,7 +98,7 @@ def region_to_recluster(
                     OR s.uid IN (SELECT uid FROM er_inc_dirty)
              )
         SELECT CAST(row_number() OVER (ORDER BY record_id) - 1 AS INTEGER) AS rid, uid,
-               record_id, postal, street, phones, emails, host, nip, regon
+               record_id, bare
         FROM region ORDER BY rid
         """
     )
@@ -113,7 +112,7 @@ def recluster(
     of the record's component of the match graph) into `er_state_records`. Returns the
     records re-clustered and the joins refused in the region."""
     th = model.thresholds
-    region = con.execute("SELECT uid, record_id FROM er_inc_region ORDER BY rid").fetchnumpy()
+    region = con.execute("SELECT uid, record_id, bare FROM er_inc_region ORDER BY rid").fetchnumpy()
     uids = np.asarray(region["uid"], dtype=np.int64)
     m = len(uids)
     if m == 0:
@@ -174,7 +173,7 @@ def recluster(
         ]
     )
     must = th.joins(strength, agree) & ~cannot
-    bare = bare_records(con, "er_inc_region")
+    bare = np.asarray(region["bare"], dtype=bool)
     result = cluster_pairs(m, left, right, strength, must, cannot, bare, agree=agree)
     groups = components(m, left[must], right[must])
     smallest = pd.Series(uids).groupby(groups).transform("min").to_numpy()

@@ -47,20 +47,26 @@ def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
         """
     )
     _stat_moved_pairs(con)
+    # A pair (a, b) of the new or stat-moved ones found by one integer `a << 32 | b` (a
+    # struct IN cost a third more).
+    code = "(CAST({t}.a AS BIGINT) << 32) | {t}.b"
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE er_inc_old_pairs AS
-        SELECT p.*,
-               p.a IN (SELECT uid FROM er_inc_gone) OR p.b IN (SELECT uid FROM er_inc_gone)
-               OR (p.a IN (SELECT uid FROM er_inc_regroup)
-                   AND p.b IN (SELECT uid FROM er_inc_regroup)) AS dropped,
-               p.a IN (SELECT uid FROM er_inc_removed) OR p.b IN (SELECT uid FROM er_inc_removed)
-               AS with_removed
-        FROM er_inc_near p
-        WHERE p.a IN (SELECT uid FROM er_inc_gone) OR p.b IN (SELECT uid FROM er_inc_gone)
-           OR (p.a IN (SELECT uid FROM er_inc_regroup) AND p.b IN (SELECT uid FROM er_inc_regroup))
-           OR (p.a, p.b) IN (SELECT (a, b) FROM er_inc_stat_pairs)
-           OR (p.a, p.b) IN (SELECT (a, b) FROM er_inc_fresh)
+        SELECT * EXCLUDE (scored_anew) FROM (
+            SELECT p.*,
+                   p.a IN (SELECT uid FROM er_inc_gone) OR p.b IN (SELECT uid FROM er_inc_gone)
+                   OR (p.a IN (SELECT uid FROM er_inc_regroup)
+                       AND p.b IN (SELECT uid FROM er_inc_regroup)) AS dropped,
+                   p.a IN (SELECT uid FROM er_inc_removed)
+                   OR p.b IN (SELECT uid FROM er_inc_removed) AS with_removed,
+                   {code.format(t="p")} IN (
+                       SELECT {code.format(t="s")} FROM er_inc_stat_pairs s
+                       UNION ALL SELECT {code.format(t="f")} FROM er_inc_fresh f
+                   ) AS scored_anew
+            FROM er_inc_near p
+        )
+        WHERE dropped OR scored_anew
         """
     )
     con.execute(
