@@ -117,19 +117,23 @@ def recluster(
     m = len(uids)
     if m == 0:
         return 0, 0
+    # The region's pairs in (l, r) order, and of them those that join, are refused or keep
+    # apart, picked here rather than by an SQL condition (the OR over every pair of the
+    # state cost more than the joins).
     pairs = con.execute(
-        f"""
+        """
         SELECT x.rid AS l, y.rid AS r, p.probability, p.apart, p.agree FROM er_state_pairs p
         JOIN er_inc_region x ON x.uid = p.a JOIN er_inc_region y ON y.uid = p.b
-        WHERE p.probability >= {th.review} OR p.probability < {th.cannot_link} OR p.apart
         ORDER BY l, r
         """
     ).fetchnumpy()
-    pl = np.asarray(pairs["l"], dtype=np.int32)
-    pr = np.asarray(pairs["r"], dtype=np.int32)
     prob = np.asarray(pairs["probability"], dtype=np.float64)
     apart = np.asarray(pairs["apart"], dtype=bool)
-    agrees = np.asarray(pairs["agree"], dtype=bool)
+    part = (prob >= th.review) | (prob < th.cannot_link) | apart
+    prob, apart = prob[part], apart[part]
+    pl = np.asarray(pairs["l"], dtype=np.int32)[part]
+    pr = np.asarray(pairs["r"], dtype=np.int32)[part]
+    agrees = np.asarray(pairs["agree"], dtype=bool)[part]
     # As `decisions.apply_decisions` and `cluster.cluster_judged` do, on the region only (a
     # later decision on a pair wins, as in `decisions.decided_pairs`).
     local = {str(r): i for i, r in enumerate(region["record_id"].tolist())}
