@@ -104,14 +104,17 @@ def save_keys(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         f"""
         CREATE OR REPLACE TABLE er_state_keys AS
-        WITH sized AS (
-            SELECT k.*, count(*) OVER (PARTITION BY k.rule, k.key) AS n, l.max_block
-            FROM er_inc_k k JOIN ({_RULE_LIMITS}) l USING (rule)
+        WITH ids AS (
+            SELECT k.rule, CAST(k.rid AS INTEGER) AS uid, ik.id AS key, ir.id AS refined
+            FROM er_inc_k k JOIN er_state_key_ids ik ON ik.rule = k.rule AND ik.key = k.key
+            LEFT JOIN er_state_key_ids ir ON ir.rule = k.rule AND ir.key = k.refined
+        ),
+        sized AS (
+            SELECT i.*, count(*) OVER (PARTITION BY i.key) AS n, l.max_block
+            FROM ids i JOIN ({_RULE_LIMITS}) l USING (rule)
         )
-        SELECT s.rule, CAST(s.rid AS INTEGER) AS uid, ik.id AS key, ir.id AS refined,
-               CASE WHEN s.n <= s.max_block THEN ik.id ELSE ir.id END AS eff
-        FROM sized s JOIN er_state_key_ids ik ON ik.rule = s.rule AND ik.key = s.key
-        LEFT JOIN er_state_key_ids ir ON ir.rule = s.rule AND ir.key = s.refined
+        SELECT rule, uid, key, refined, CASE WHEN n <= max_block THEN key ELSE refined END AS eff
+        FROM sized
         """
     )
     con.execute(
