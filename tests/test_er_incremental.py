@@ -69,6 +69,7 @@ KEPT = (
         "SELECT record_id, name_tf, name_areas, core_tf, crowd, email_areas FROM er_state_records"
         " ORDER BY 1",
     ),
+    ("place stems", "SELECT record_id, place_stems FROM er_state_records ORDER BY 1"),
     (
         "conflicts",
         'SELECT cluster_key, field, "values" FROM er_state_conflicts ORDER BY cluster_key, field',

@@ -282,14 +282,23 @@ _LISTS = ("phones", "phones7", "emails", "email_domains")
 _STATS = ("name_tf", "name_areas", "core_tf", "crowd", "email_areas")
 
 
-def codes_select_sql() -> str:
+_PLACES = "[place, locality, locality_alt]"
+# The stems of a record's places at their positions ('' for a missing one), joined as
+# `codes_select_sql` fetches them: the matcher's state keeps them with each record
+# (`incremental`), so that a night fetches them rather than stemming its records again.
+PLACE_STEMS_SQL = (
+    f"array_to_string(list_transform({_PLACES}, x -> coalesce(er_stem(x), '')), chr(31))"
+)
+
+
+def codes_select_sql(place_stems: str = PLACE_STEMS_SQL) -> str:
     """The select list (over rows of `er_features`' columns) that `codes_of_rows` encodes:
     the scalars as `encode_records` encodes them (but the postal district, which
     `codes_of_rows` reads from the postal code and phones: `district_sql`'s list lambda
     costs more than the rest of the row), the flags and counts, and the lists (and the places
-    with their stems) joined into one string each. Needs `STEM_MACRO`."""
+    with their stems) joined into one string each. `place_stems`: SQL of the stems
+    (`PLACE_STEMS_SQL`, or a column that holds them). Needs `STEM_MACRO`."""
     joined = [f"array_to_string({c}, chr(31)) AS {c}, list_count({c}) AS {c}_n" for c in _LISTS]
-    places = "[place, locality, locality_alt]"
     return ", ".join(
         [
             f"{expression} AS {field}"
@@ -300,9 +309,8 @@ def codes_select_sql() -> str:
         + list(_STATS)
         + joined
         + [  # the places and their stems at the same positions ('' for a missing one)
-            f"array_to_string(list_transform({places}, x -> coalesce(x, '')), chr(31)) AS places",
-            f"array_to_string(list_transform({places}, x -> coalesce(er_stem(x), '')), chr(31))"
-            " AS place_stems",
+            f"array_to_string(list_transform({_PLACES}, x -> coalesce(x, '')), chr(31)) AS places",
+            f"{place_stems} AS place_stems",
         ]
     )
 

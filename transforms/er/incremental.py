@@ -6,8 +6,9 @@ needs, as regular tables in the connection's database:
 - `er_state_records`: every record's features (`er_features` without the run's `rid`), a
   stable integer `uid`, the fingerprint of its input row, whether it is bare
   (`features.BARE_SQL`, read by the clustering: a night reads the flag, not the contacts, of
-  the records it re-clusters), its match-graph component and its cluster (the uid of its
-  cluster's smallest record id);
+  the records it re-clusters), its places' stems (`codes.PLACE_STEMS_SQL`, read when its
+  pairs are rescored), its match-graph component and its cluster (the uid of its cluster's
+  smallest record id);
 - `er_state_pairs(a, b, probability, apart, agree)`: every candidate pair with its
   probability, whether the numbers differ (a veto) and whether a contact agrees
   (`model.contact_agreement`), `a` the record with the smaller record id;
@@ -63,6 +64,7 @@ import numpy as np
 import pandas as pd
 
 from transforms.er.cluster import components
+from transforms.er.codes import PLACE_STEMS_SQL
 from transforms.er.decisions import Decision, decided_pairs
 from transforms.er.features import BARE_SQL, build_features_from_raw
 from transforms.er.incremental_clusters import (
@@ -178,7 +180,8 @@ def resolve_keeping_state(
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_next AS
-        SELECT CAST(f.rid AS INTEGER) AS uid, f.*, p.fingerprint, {BARE_SQL} AS bare
+        SELECT CAST(f.rid AS INTEGER) AS uid, f.*, p.fingerprint, {BARE_SQL} AS bare,
+               {PLACE_STEMS_SQL} AS place_stems
         FROM er_features f JOIN er_inc_fingerprints p USING (record_id)
         """
     )
@@ -481,6 +484,7 @@ def _apply_night(
         f"""
         INSERT INTO er_state_records BY NAME
         SELECT f.rid AS uid, f.* EXCLUDE (rid), n.fingerprint, {BARE_SQL} AS bare,
+               {PLACE_STEMS_SQL} AS place_stems,
                f.rid AS cluster, f.rid AS component
         FROM er_features f JOIN er_inc_night n ON n.uid = f.rid
         """

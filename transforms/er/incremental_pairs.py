@@ -20,7 +20,6 @@ from transforms.er.codes import codes_of_rows, codes_select_sql
 from transforms.er.incremental_keys import night_keys
 from transforms.er.ladders import LADDERS, compare
 from transforms.er.model import NUMBER_DIFFERENT, PairModel, contact_agreement
-from transforms.er.name_parts import STEM_MACRO
 from transforms.er.scoring import BAND_LEVELS
 from transforms.er.statistics import STATISTICS, stat_levels_sql
 
@@ -175,13 +174,13 @@ def levels_of(
     involved: str,
 ) -> dict[str, npt.NDArray[np.int8]] | None:
     """Ladder levels of pairs of uids, their records read from the state (the statistics are
-    tonight's, counted over every record) and encoded in one statement
-    (`codes.codes_of_rows`); `involved`: SQL of their uids."""
+    tonight's, counted over every record; the places' stems kept with each record) and
+    encoded in one statement (`codes.codes_of_rows`); `involved`: SQL of their uids."""
     if len(left) == 0:
         return None
-    con.execute(STEM_MACRO)
     rows = con.execute(
-        f"SELECT uid, {codes_select_sql()} FROM er_state_records WHERE uid IN ({involved})"
+        f"SELECT uid, {codes_select_sql(place_stems='place_stems')} FROM er_state_records "
+        f"WHERE uid IN ({involved})"
     ).fetchnumpy()
     order = np.asarray(rows["uid"], np.int64)
     codes = codes_of_rows(rows)
