@@ -33,13 +33,14 @@ def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     (`incremental_keys`)."""
     counts = night_keys(con)
     # The state's pairs with an end among the night's records, once (one pass over every
-    # pair); then each condition on those.
+    # pair); then each condition on those. A kept pair that a fresh one replaces has an end
+    # that changed (the other end of a new record's pair is not kept) or both regrouped.
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_inc_near AS
         WITH ends AS (
             SELECT uid FROM er_inc_gone UNION SELECT uid FROM er_inc_regroup
-            UNION SELECT uid FROM er_inc_stat_moved UNION SELECT a FROM er_inc_fresh
+            UNION SELECT uid FROM er_inc_stat_moved
         )
         SELECT * FROM er_state_pairs
         WHERE a IN (SELECT uid FROM ends) OR b IN (SELECT uid FROM ends)
