@@ -47,7 +47,8 @@ def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
         """
     )
     _stat_moved_pairs(con)
-    # A pair (a, b) of the new or stat-moved ones found by one integer `a << 32 | b` (a
+    # The kept pairs to replace: those dropped (a fresh pair that replaces a kept one is
+    # among them, see above) and the stat-moved ones, found by one integer `a << 32 | b` (a
     # struct IN cost a third more).
     code = "(CAST({t}.a AS BIGINT) << 32) | {t}.b"
     con.execute(
@@ -60,10 +61,8 @@ def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
                        AND p.b IN (SELECT uid FROM er_inc_regroup)) AS dropped,
                    p.a IN (SELECT uid FROM er_inc_removed)
                    OR p.b IN (SELECT uid FROM er_inc_removed) AS with_removed,
-                   {code.format(t="p")} IN (
-                       SELECT {code.format(t="s")} FROM er_inc_stat_pairs s
-                       UNION ALL SELECT {code.format(t="f")} FROM er_inc_fresh f
-                   ) AS scored_anew
+                   {code.format(t="p")} IN (SELECT {code.format(t="s")} FROM er_inc_stat_pairs s)
+                   AS scored_anew
             FROM er_inc_near p
         )
         WHERE dropped OR scored_anew
