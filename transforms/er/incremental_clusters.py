@@ -86,16 +86,18 @@ def region_to_recluster(
                  UNION SELECT uid FROM er_inc_dirty
                  UNION SELECT s.uid FROM er_state_records s JOIN decided_ends USING (record_id)
              ),
-             -- Old components: the touched records' (a changed record's from last night)
+             -- Old components: the touched records' (a changed record's from last night),
+             -- and the new and changed records, each its own component for now (their rows
+             -- came with component = uid; an old component labelled by a changed record's
+             -- uid is that record's own from last night, already among them)
              comps AS (
                  SELECT s.component FROM er_state_records s SEMI JOIN touched USING (uid)
                  WHERE s.uid NOT IN (SELECT uid FROM er_inc_dirty)
                  UNION SELECT component FROM er_inc_old
+                 UNION SELECT uid FROM er_inc_dirty
              ),
              region AS (
-                 SELECT s.* FROM er_state_records s
-                 WHERE s.component IN (SELECT component FROM comps)
-                    OR s.uid IN (SELECT uid FROM er_inc_dirty)
+                 SELECT s.* FROM er_state_records s SEMI JOIN comps USING (component)
              )
         SELECT CAST(row_number() OVER (ORDER BY record_id) - 1 AS INTEGER) AS rid, uid,
                record_id, bare
