@@ -328,7 +328,7 @@ def _factorized(
     """Codes of the values (-1 for None) and the values behind them (by first appearance:
     the ladders compare codes for equality only and look values up by code)."""
     codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
-    return codes.astype(np.int32), tuple(str(v) for v in uniques)
+    return codes.astype(np.int32), tuple(map(str, uniques.tolist()))
 
 
 def _split_items(

@@ -244,7 +244,7 @@ def review_cases(
         record_a, record_b = str(row[0]), str(row[1])
         if (record_a, record_b) in decided:
             continue
-        key = tuple(int(v) for v in row[4:])
+        key = tuple(map(int, row[4:]))
         if key not in explained:
             explained[key] = evidence_of(dict(zip(fields, key, strict=True)), explain)
         cases.append(PairCase(record_a, record_b, round(float(row[2]), 4), explained[key]))
