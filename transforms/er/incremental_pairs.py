@@ -82,7 +82,10 @@ def _stat_moved_pairs(con: duckdb.DuckDBPyConnection) -> None:
     """`er_inc_stat_pairs(a, b)`: the kept pairs of records whose counts moved to another
     bucket (`er_inc_stat_moved`, with last night's counts) whose statistics' levels moved
     with them (`statistics.stat_levels_sql`); the others keep their levels and score."""
-    counts = ", ".join(f"coalesce(m.{c}, n.{c}) AS {c}" for c in STATISTICS)
+    old = ", ".join(f"coalesce(m.{c}, n.{c}) AS old_{c}" for c in STATISTICS)
+    # Each record with tonight's counts and last night's side by side: a pair joins its two
+    # records once (joining the two versions apart cost twice the joins, each carrying the
+    # records' texts).
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_stat_pairs AS
@@ -90,18 +93,16 @@ def _stat_moved_pairs(con: duckdb.DuckDBPyConnection) -> None:
             SELECT a, b FROM er_inc_near
             WHERE a IN (SELECT uid FROM er_inc_stat_moved) OR b IN (SELECT uid FROM er_inc_stat_moved)
         ),
-        now AS (
-            SELECT uid, name_key, core, emails, {", ".join(STATISTICS)} FROM er_state_records
-            WHERE uid IN (SELECT a FROM touched UNION SELECT b FROM touched)
-        ),
-        was AS (
-            SELECT n.uid, n.name_key, n.core, n.emails, {counts}
-            FROM now n LEFT JOIN er_inc_stat_moved m USING (uid)
+        records AS (
+            SELECT n.*, {old}
+            FROM (
+                SELECT uid, name_key, core, emails, {", ".join(STATISTICS)} FROM er_state_records
+                WHERE uid IN (SELECT a FROM touched UNION SELECT b FROM touched)
+            ) n LEFT JOIN er_inc_stat_moved m USING (uid)
         )
         SELECT t.a, t.b FROM touched t
-        JOIN now x ON x.uid = t.a JOIN now y ON y.uid = t.b
-        JOIN was u ON u.uid = t.a JOIN was v ON v.uid = t.b
-        WHERE {stat_levels_sql("x", "y")} <> {stat_levels_sql("u", "v")}
+        JOIN records x ON x.uid = t.a JOIN records y ON y.uid = t.b
+        WHERE {stat_levels_sql("x", "y")} <> {stat_levels_sql("x", "y", prefix="old_")}
         """
     )
 
