@@ -119,6 +119,7 @@ def _round(
         RECORDS_COLUMNS,
         resolve_incrementally,
         resolve_keeping_state,
+        single_threaded,
     )
     from transforms.er.model import load_model
     from warehouse.db import open_warehouse, transaction
@@ -144,12 +145,13 @@ def _round(
                     columns=RECORDS_COLUMNS,
                 )
 
-            # As `warehouse.match_state.match_records` runs them: a night in one transaction.
+            # As `warehouse.match_state.match_records` runs them: a night in one transaction,
+            # on one DuckDB thread (committed before the connection's count is restored).
             cpu, wall, workers = time.process_time(), time.perf_counter(), _children_cpu()
             if full:
                 result = run()
             else:
-                with transaction(con):  # type: ignore[arg-type]
+                with single_threaded(con), transaction(con):  # type: ignore[arg-type]
                     result = run()
             cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
             workers = _children_cpu() - workers

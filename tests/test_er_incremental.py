@@ -12,13 +12,18 @@ import random
 from collections import defaultdict
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 from helpers import SHARED
 
+from transforms.er.blocking import RULES
 from transforms.er.cluster import assign_cluster_ids
 from transforms.er.decisions import Decision
+from transforms.er.features import BARE_SQL
 from transforms.er.incremental import has_state, resolve_incrementally, resolve_keeping_state
+from transforms.er.incremental_keys import BLOCKS_TEXT_SQL, KEYS_TEXT_SQL
+from transforms.er.model import load_model
 from transforms.er.resolve import Resolution
 from transforms.er.standalone import load_records_file
 
@@ -49,10 +54,10 @@ def _state_pairs(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
 KEPT = (
     (
         "keys",
-        "SELECT k.rule, s.record_id, k.key, k.refined, k.eff FROM er_state_keys k"
-        " JOIN er_state_records s USING (uid) ORDER BY ALL",
+        "SELECT k.rule, s.record_id, k.key, k.refined, k.eff"
+        f" FROM ({KEYS_TEXT_SQL}) k JOIN er_state_records s USING (uid) ORDER BY ALL",
     ),
-    ("blocks", "SELECT rule, level, key, n FROM er_state_blocks ORDER BY ALL"),
+    ("blocks", f"SELECT * FROM ({BLOCKS_TEXT_SQL}) ORDER BY ALL"),
     (
         "band",
         "SELECT x.record_id, y.record_id, b.* EXCLUDE (a, b) FROM er_state_band b"
@@ -64,11 +69,13 @@ KEPT = (
         "SELECT record_id, name_tf, name_areas, core_tf, crowd, email_areas FROM er_state_records"
         " ORDER BY 1",
     ),
+    ("place stems", "SELECT record_id, place_stems FROM er_state_records ORDER BY 1"),
     (
         "conflicts",
         'SELECT cluster_key, field, "values" FROM er_state_conflicts ORDER BY cluster_key, field',
     ),
 )
+KEY_IDS = "SELECT id, rule, key FROM er_state_key_ids ORDER BY id"
 # At least this many rows of each (a state left empty must not pass).
 KEPT_AT_LEAST = {"band": 500, "conflicts": 100}
 
@@ -99,6 +106,7 @@ def nights(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     incremental = duckdb.connect(str(folder / "state.duckdb"))
     load_records_file(incremental, folder / "first.parquet", "er_night_input")
     first_night = resolve_keeping_state(incremental, "er_night_input", decisions=decisions[:15])
+    first_key_ids = incremental.execute(KEY_IDS).fetchall()
     load_records_file(incremental, folder / "second.parquet", "er_night_input")
     second_night, changes = resolve_incrementally(
         incremental, "er_night_input", decisions=decisions
@@ -118,6 +126,8 @@ def nights(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         "rebuilt_kept": {name: full.execute(sql).fetchall() for name, sql in KEPT},
         "con": incremental,
         "decisions": decisions,
+        "first_key_ids": first_key_ids,
+        "key_ids": incremental.execute(KEY_IDS).fetchall(),
     }
 
 
@@ -150,6 +160,50 @@ def test_the_state_kept_equals_a_full_rebuild_s(nights: dict[str, object], kept:
     incremental = nights["incremental_kept"][kept]  # type: ignore[index]
     assert len(incremental) > KEPT_AT_LEAST.get(kept, 10_000)
     assert incremental == nights["rebuilt_kept"][kept]  # type: ignore[index]
+
+
+def test_the_night_numbers_only_its_new_key_texts(nights: dict[str, object]) -> None:
+    """The dictionary of key texts: a night keeps every id it had, gives each text it had
+    not seen one new id (its new phones, its names respelt), and never a second id to a
+    text it holds."""
+    first: list[tuple[int, int, str]] = nights["first_key_ids"]  # type: ignore[assignment]
+    tonight: list[tuple[int, int, str]] = nights["key_ids"]  # type: ignore[assignment]
+    assert tonight[: len(first)] == first
+    added = tonight[len(first) :]
+    assert len(added) > 67
+    assert [row[0] for row in added] == list(range(len(first), len(tonight)))
+    assert len({(rule, key) for _, rule, key in tonight}) == len(tonight)
+    phone = next(i for i, rule in enumerate(RULES) if rule.name == "phone")
+    phones = {key for _, rule, key in added if rule == phone}
+    assert phones, added[:20]
+    assert {"600100000", "600100066"} <= phones, sorted(phones)[:5]
+
+
+def test_the_pairs_that_join_are_counted_by_difference(nights: dict[str, object]) -> None:
+    """A night moves the count of the state's pairs that join (`er_state_counts`) by the
+    pairs it dropped and scored; it equals a count over a full rebuild's pairs."""
+    th = load_model().thresholds
+    rebuilt: list[tuple[str, str, float, bool, bool]] = nights["rebuilt_pairs"]  # type: ignore[assignment]
+    joining = int(
+        th.joins(np.array([p[2] for p in rebuilt]), np.array([p[4] for p in rebuilt])).sum()
+    )
+    assert joining > 1_000
+    assert nights["incremental"].pairs_matched == joining  # type: ignore[attr-defined]
+
+
+def test_the_kept_bare_flag_is_the_records_own(nights: dict[str, object]) -> None:
+    """Each kept record's `bare` flag (read by the night's clustering instead of its
+    contacts) is what `BARE_SQL` says of its features, for the night's new and changed
+    records as for the others, and some records are bare."""
+    con: duckdb.DuckDBPyConnection = nights["con"]  # type: ignore[assignment]
+    row = con.execute(
+        f"SELECT count(*) FILTER (bare IS DISTINCT FROM ({BARE_SQL})), count(*) FILTER (bare)"
+        " FROM er_state_records"
+    ).fetchone()
+    assert row is not None
+    wrong, bare = row
+    assert wrong == 0
+    assert bare > 100
 
 
 def test_institution_ids_are_those_of_a_full_rebuild(nights: dict[str, object]) -> None:

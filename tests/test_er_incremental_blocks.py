@@ -18,6 +18,7 @@ import pytest
 from helpers import SHARED
 
 from transforms.er.incremental import resolve_incrementally, resolve_keeping_state
+from transforms.er.incremental_keys import BLOCKS_TEXT_SQL, KEYS_TEXT_SQL
 from transforms.er.standalone import load_records_file
 
 ER_DEV = SHARED / "benchmarks" / "er-dev"
@@ -33,12 +34,10 @@ def _copies(record: pd.Series, prefix: str, n: int) -> pd.DataFrame:
 def _kept(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[object, ...]]]:
     return {
         "keys": con.execute(
-            "SELECT k.rule, s.record_id, k.key, k.refined, k.eff FROM er_state_keys k"
-            " JOIN er_state_records s USING (uid) ORDER BY ALL"
+            "SELECT k.rule, s.record_id, k.key, k.refined, k.eff"
+            f" FROM ({KEYS_TEXT_SQL}) k JOIN er_state_records s USING (uid) ORDER BY ALL"
         ).fetchall(),
-        "blocks": con.execute(
-            "SELECT rule, level, key, n FROM er_state_blocks ORDER BY ALL"
-        ).fetchall(),
+        "blocks": con.execute(f"SELECT * FROM ({BLOCKS_TEXT_SQL}) ORDER BY ALL").fetchall(),
         "pairs": con.execute(
             "SELECT x.record_id, y.record_id, p.probability, p.apart, p.agree"
             " FROM er_state_pairs p JOIN er_state_records x ON x.uid = p.a"
@@ -51,7 +50,7 @@ def _refined(con: duckdb.DuckDBPyConnection, prefix: str) -> int:
     """Kept keys of the records whose ids start with `prefix` blocked on another key than
     their raw one (refined, or none where the rule has no refinement)."""
     row = con.execute(
-        "SELECT count(*) FROM er_state_keys k JOIN er_state_records s USING (uid)"
+        f"SELECT count(*) FROM ({KEYS_TEXT_SQL}) k JOIN er_state_records s USING (uid)"
         " WHERE s.record_id LIKE ? AND k.eff IS DISTINCT FROM k.key",
         [f"{prefix}%"],
     ).fetchone()

@@ -47,8 +47,10 @@ STATE_TABLES = (
     "er_state_pairs",
     "er_state_blocks",
     "er_state_keys",
+    "er_state_key_ids",
     "er_state_band",
     "er_state_conflicts",
+    "er_state_counts",
     "er_state_decisions",
     "er_state_version",
 )

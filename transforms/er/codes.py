@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any
 
 import duckdb
@@ -271,14 +270,23 @@ _LISTS = ("phones", "phones7", "emails", "email_domains")
 _STATS = ("name_tf", "name_areas", "core_tf", "crowd", "email_areas")
 
 
-def codes_select_sql() -> str:
+_PLACES = "[place, locality, locality_alt]"
+# The stems of a record's places at their positions ('' for a missing one), joined as
+# `codes_select_sql` fetches them: the matcher's state keeps them with each record
+# (`incremental`), so that a night fetches them rather than stemming its records again.
+PLACE_STEMS_SQL = (
+    f"array_to_string(list_transform({_PLACES}, x -> coalesce(er_stem(x), '')), chr(31))"
+)
+
+
+def codes_select_sql(place_stems: str = PLACE_STEMS_SQL) -> str:
     """The select list (over rows of `er_features`' columns) that `codes_of_rows` encodes:
     the scalars as `encode_records` encodes them (but the postal district, which
     `codes_of_rows` reads from the postal code and phones: `district_sql`'s list lambda
     costs more than the rest of the row), the flags and counts, and the lists (and the places
-    with their stems) joined into one string each. Needs `STEM_MACRO`."""
+    with their stems) joined into one string each. `place_stems`: SQL of the stems
+    (`PLACE_STEMS_SQL`, or a column that holds them). Needs `STEM_MACRO`."""
     joined = [f"array_to_string({c}, chr(31)) AS {c}, list_count({c}) AS {c}_n" for c in _LISTS]
-    places = "[place, locality, locality_alt]"
     return ", ".join(
         [
             f"{expression} AS {field}"
@@ -289,9 +297,8 @@ def codes_select_sql() -> str:
         + list(_STATS)
         + joined
         + [  # the places and their stems at the same positions ('' for a missing one)
-            f"array_to_string(list_transform({places}, x -> coalesce(x, '')), chr(31)) AS places",
-            f"array_to_string(list_transform({places}, x -> coalesce(er_stem(x), '')), chr(31))"
-            " AS place_stems",
+            f"array_to_string(list_transform({_PLACES}, x -> coalesce(x, '')), chr(31)) AS places",
+            f"{place_stems} AS place_stems",
         ]
     )
 
@@ -309,21 +316,28 @@ def _factorized(
     """Codes of the values (-1 for None) and the values behind them (by first appearance:
     the ladders compare codes for equality only and look values up by code)."""
     codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
-    return codes.astype(np.int32), tuple(str(v) for v in uniques)
+    return codes.astype(np.int32), tuple(map(str, uniques.tolist()))
 
 
 def _split_items(
     column: npt.NDArray[np.object_], counts: Any
 ) -> tuple[npt.NDArray[np.int64], list[str]]:
     """Each row's values of a joined list column: (row, value) with the row repeated.
-    `counts`: each row's number of values (non-NULL; a value holding the separator would
-    split into more, and is refused rather than read as two)."""
-    parts = [v.split(_JOIN) if v else [] for v in _objects(column).tolist()]
-    lengths = np.fromiter((len(p) for p in parts), np.int64, len(parts))
-    if np.any(lengths > np.asarray(counts, dtype=np.int64)):
+    `counts`: each row's number of values (non-NULL; NULL for a NULL list). The rows with
+    values are joined into one string and split once (a split per row cost a night more
+    than the rest of the encoding); a value holding the separator would split into more
+    values than counted, and is refused rather than read as two."""
+    lengths = np.asarray(np.ma.filled(counts, 0), dtype=np.int64)
+    if lengths.ndim == 0:  # one count for every row
+        lengths = np.full(len(column), int(lengths), dtype=np.int64)
+    rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    if len(rows) == 0:
+        return rows, []
+    holding = np.flatnonzero(lengths > 0)
+    values = _JOIN.join(_objects(column)[holding].tolist()).split(_JOIN)
+    if len(values) != len(rows):
         raise ValueError("codes_of_rows: a list value holds the separator (U+001F)")
-    rows = np.repeat(np.arange(len(parts), dtype=np.int64), lengths)
-    return rows, list(chain.from_iterable(parts))
+    return rows, values
 
 
 def _distinct_items(
@@ -337,8 +351,9 @@ def _distinct_items(
 
 def _list_of_rows(n: int, columns: Mapping[str, Any], field: str) -> CodedList:
     rows, values = _split_items(columns[field], columns[f"{field}_n"])
-    kept = np.flatnonzero(np.array([v != "" for v in values], dtype=bool))
-    codes, uniques = _factorized([values[i] for i in kept.tolist()])
+    items = np.array(values, dtype=object)
+    kept = np.flatnonzero(items != "")
+    codes, uniques = _factorized(items[kept])
     r, c, _ = _distinct_items(rows[kept], codes.astype(np.int64), len(uniques))
     return _coded_list(n, r, c)
 
@@ -354,17 +369,21 @@ def codes_of_rows(columns: Mapping[str, Any]) -> RecordCodes:
     for field in _SCALARS:
         if field != "district":
             codes[field], values[field] = _factorized(_objects(columns[field]))
-    phones = [v.split(_JOIN) if v else [] for v in _objects(columns["phones"]).tolist()]
+    # The postal district, or where there is no postal code the phones' (read only there).
+    phones = _objects(columns["phones"]).tolist()
     district = [
-        code[:1] if code is not None else phone_district(numbers)
-        for code, numbers in zip(_objects(columns["postal"]).tolist(), phones, strict=True)
+        code[:1]
+        if code is not None
+        else phone_district(phones[i].split(_JOIN) if phones[i] else [])
+        for i, code in enumerate(_objects(columns["postal"]).tolist())
     ]
     codes["district"], _ = _factorized(district)
-    rows, items = _split_items(columns["places"], 3)
-    _, stems = _split_items(columns["place_stems"], 3)
-    kept = np.flatnonzero(np.array([v != "" for v in items], dtype=bool))
-    place_codes, place_values = _factorized([items[i] for i in kept.tolist()])
-    stem_codes, _ = _factorized([stems[i] for i in kept.tolist()])
+    rows, place_items = _split_items(columns["places"], 3)
+    items = np.array(place_items, dtype=object)
+    stems = np.array(_split_items(columns["place_stems"], 3)[1], dtype=object)
+    kept = np.flatnonzero(items != "")
+    place_codes, place_values = _factorized(items[kept])
+    stem_codes, _ = _factorized(stems[kept])
     place_rows, place, first = _distinct_items(
         rows[kept], place_codes.astype(np.int64), len(place_values)
     )

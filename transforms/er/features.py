@@ -598,17 +598,17 @@ def _drop_helpers(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"DROP TABLE IF EXISTS er_f_{name}")
 
 
+# A record that gives nothing but a name and a place (no postal code, street, phone, e-mail
+# address, website, NIP or REGON), as a mention in an article does: SQL over its features.
+BARE_SQL = (
+    "postal IS NULL AND street IS NULL AND coalesce(len(phones), 0) = 0"
+    " AND coalesce(len(emails), 0) = 0 AND host IS NULL AND nip IS NULL AND regon IS NULL"
+)
+
+
 def bare_records(
     con: duckdb.DuckDBPyConnection, table: str = "er_features"
 ) -> npt.NDArray[np.bool_]:
-    """`bare[rid]`: the record gives nothing but a name and a place (no postal code, street,
-    phone, e-mail address, website, NIP or REGON), as a mention in an article does."""
-    rows = con.execute(
-        f"""
-        SELECT postal IS NULL AND street IS NULL AND coalesce(len(phones), 0) = 0
-               AND coalesce(len(emails), 0) = 0 AND host IS NULL AND nip IS NULL
-               AND regon IS NULL AS bare
-        FROM {table} ORDER BY rid
-        """
-    ).fetchnumpy()
+    """`bare[rid]`: the record is bare (`BARE_SQL`)."""
+    rows = con.execute(f"SELECT {BARE_SQL} AS bare FROM {table} ORDER BY rid").fetchnumpy()
     return np.asarray(rows["bare"], dtype=bool)

@@ -4,19 +4,24 @@ A full run (`resolve_keeping_state`) leaves, besides its clusters, the state the
 needs, as regular tables in the connection's database:
 
 - `er_state_records`: every record's features (`er_features` without the run's `rid`), a
-  stable integer `uid`, the fingerprint of its input row, its match-graph component and its
-  cluster (the uid of its cluster's smallest record id);
+  stable integer `uid`, the fingerprint of its input row, whether it is bare
+  (`features.BARE_SQL`, read by the clustering: a night reads the flag, not the contacts, of
+  the records it re-clusters), its places' stems (`codes.PLACE_STEMS_SQL`, read when its
+  pairs are rescored), its match-graph component and its cluster (the uid of its cluster's
+  smallest record id);
 - `er_state_pairs(a, b, probability, apart, agree)`: every candidate pair with its
   probability, whether the numbers differ (a veto) and whether a contact agrees
   (`model.contact_agreement`), `a` the record with the smaller record id;
-- `er_state_blocks(rule, level, key, n)`: the size of every block, before (`raw`) and after
-  (`eff`) dense blocks are re-keyed;
-- `er_state_keys(rule, uid, key, refined, eff)`: every rule's keys of every record
+- `er_state_blocks(level, key, n)`: the size of every block, before (`raw`) and after
+  (`eff`) dense blocks are re-keyed, by key id;
+- `er_state_keys(rule, uid, key, refined, eff)`: every rule's keys of every record, as ids
+  of `er_state_key_ids(id, rule, key)`, the dictionary of every rule's key texts
   (`incremental_keys`);
 - `er_state_band(a, b, probability, lv_<ladder>...)`: every pair of the review band with
   its ladders' levels (the evidence of its review case);
 - `er_state_conflicts(cluster_key, field, values)`: every cluster's conflicting phones and
   addresses (`review.conflicts_sql`), by the cluster's smallest record id;
+- `er_state_counts(matched)`: how many of `er_state_pairs` join (moved by difference);
 - `er_state_decisions`: the coordinators' decisions the clusters were made with.
 
 `resolve_incrementally` then matches only what the night touched: it finds the new, changed
@@ -59,8 +64,9 @@ import numpy as np
 import pandas as pd
 
 from transforms.er.cluster import components
+from transforms.er.codes import PLACE_STEMS_SQL
 from transforms.er.decisions import Decision, decided_pairs
-from transforms.er.features import build_features_from_raw
+from transforms.er.features import BARE_SQL, build_features_from_raw
 from transforms.er.incremental_clusters import (
     clusters_of,
     recluster,
@@ -172,9 +178,10 @@ def resolve_keeping_state(
         keep_conflicts="er_inc_kept_conflicts",
     )
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE er_inc_next AS
-        SELECT CAST(f.rid AS INTEGER) AS uid, f.*, p.fingerprint
+        SELECT CAST(f.rid AS INTEGER) AS uid, f.*, p.fingerprint, {BARE_SQL} AS bare,
+               {PLACE_STEMS_SQL} AS place_stems
         FROM er_features f JOIN er_inc_fingerprints p USING (record_id)
         """
     )
@@ -186,6 +193,11 @@ def resolve_keeping_state(
         """
     )
     con.execute("DROP TABLE er_inc_kept_pairs")
+    th = model.thresholds
+    con.execute(
+        "CREATE OR REPLACE TABLE er_state_counts AS SELECT CAST(count(*) AS INTEGER) AS matched "
+        f"FROM er_state_pairs WHERE {th.joins_sql('probability', 'agree')}"
+    )
     con.execute(band_table_sql("er_state_band"))
     con.execute("INSERT INTO er_state_band SELECT * FROM er_inc_kept_pairs_band")
     con.execute("DROP TABLE er_inc_kept_pairs_band")
@@ -329,12 +341,12 @@ def _resolve_night(
     stats["blocking_s"] = round(time.perf_counter() - lap, 2)
 
     lap = time.perf_counter()
-    rescored = rescore(con, model)
+    rescored, matched = rescore(con, model)
     stats["scoring_s"] = round(time.perf_counter() - lap, 2)
 
     lap = time.perf_counter()
     region_to_recluster(con, model, decisions)
-    reclustered, refused, matched = recluster(con, model, decisions)
+    reclustered, refused = recluster(con, model, decisions)
     stats["clustering_s"] = round(time.perf_counter() - lap, 2)
 
     lap = time.perf_counter()
@@ -469,10 +481,11 @@ def _apply_night(
         "WHERE n.record_id = f.record_id"
     )
     con.execute(
-        """
+        f"""
         INSERT INTO er_state_records BY NAME
-        SELECT f.rid AS uid, f.* EXCLUDE (rid), n.fingerprint, f.rid AS cluster,
-               f.rid AS component
+        SELECT f.rid AS uid, f.* EXCLUDE (rid), n.fingerprint, {BARE_SQL} AS bare,
+               {PLACE_STEMS_SQL} AS place_stems,
+               f.rid AS cluster, f.rid AS component
         FROM er_features f JOIN er_inc_night n ON n.uid = f.rid
         """
     )

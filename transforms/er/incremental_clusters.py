@@ -16,7 +16,6 @@ import pandas as pd
 
 from transforms.er.cluster import cluster_pairs, components
 from transforms.er.decisions import Decision
-from transforms.er.features import bare_records
 from transforms.er.ladders import LADDERS
 from transforms.er.model import PairModel
 from transforms.er.review import (
@@ -33,7 +32,7 @@ from transforms.er.scoring import BAND_LEVELS
 def region_to_recluster(
     con: duckdb.DuckDBPyConnection, model: PairModel, decisions: Sequence[Decision]
 ) -> None:
-    """`er_inc_region(rid, uid, record_id, ...)`: the records to re-cluster, in record id
+    """`er_inc_region(rid, uid, record_id, bare)`: the records to re-cluster, in record id
     order (`rid` from 0): whole old components of every record the night touched (new,
     changed or removed, ends of a pair whose part in clustering changed, ends of a decision
     that came or went) plus the new records. No join of the match graph leaves this region.
@@ -87,19 +86,21 @@ def region_to_recluster(
                  UNION SELECT uid FROM er_inc_dirty
                  UNION SELECT s.uid FROM er_state_records s JOIN decided_ends USING (record_id)
              ),
-             -- Old components: the touched records' (a changed record's from last night)
+             -- Old components: the touched records' (a changed record's from last night),
+             -- and the new and changed records, each its own component for now (their rows
+             -- came with component = uid; an old component labelled by a changed record's
+             -- uid is that record's own from last night, already among them)
              comps AS (
                  SELECT s.component FROM er_state_records s SEMI JOIN touched USING (uid)
                  WHERE s.uid NOT IN (SELECT uid FROM er_inc_dirty)
                  UNION SELECT component FROM er_inc_old
+                 UNION SELECT uid FROM er_inc_dirty
              ),
              region AS (
-                 SELECT s.* FROM er_state_records s
-                 WHERE s.component IN (SELECT component FROM comps)
-                    OR s.uid IN (SELECT uid FROM er_inc_dirty)
+                 SELECT s.* FROM er_state_records s SEMI JOIN comps USING (component)
              )
         SELECT CAST(row_number() OVER (ORDER BY record_id) - 1 AS INTEGER) AS rid, uid,
-               record_id, postal, street, phones, emails, host, nip, regon
+               record_id, bare
         FROM region ORDER BY rid
         """
     )
@@ -107,33 +108,34 @@ def region_to_recluster(
 
 def recluster(
     con: duckdb.DuckDBPyConnection, model: PairModel, decisions: Sequence[Decision]
-) -> tuple[int, int, int]:
+) -> tuple[int, int]:
     """Cluster the region (`er_inc_region`) anew as a full run would and write its records'
     clusters (the uid of the cluster's smallest record id) and components (the smallest uid
     of the record's component of the match graph) into `er_state_records`. Returns the
-    records re-clustered, the joins refused in the region, and the pairs matched."""
+    records re-clustered and the joins refused in the region."""
     th = model.thresholds
-    region = con.execute("SELECT uid, record_id FROM er_inc_region ORDER BY rid").fetchnumpy()
+    region = con.execute("SELECT uid, record_id, bare FROM er_inc_region ORDER BY rid").fetchnumpy()
     uids = np.asarray(region["uid"], dtype=np.int64)
     m = len(uids)
-    matched = _count(
-        con, f"SELECT count(*) FROM er_state_pairs WHERE {th.joins_sql('probability', 'agree')}"
-    )
     if m == 0:
-        return 0, 0, matched
+        return 0, 0
+    # The region's pairs in (l, r) order, and of them those that join, are refused or keep
+    # apart, picked here rather than by an SQL condition (the OR over every pair of the
+    # state cost more than the joins).
     pairs = con.execute(
-        f"""
+        """
         SELECT x.rid AS l, y.rid AS r, p.probability, p.apart, p.agree FROM er_state_pairs p
         JOIN er_inc_region x ON x.uid = p.a JOIN er_inc_region y ON y.uid = p.b
-        WHERE p.probability >= {th.review} OR p.probability < {th.cannot_link} OR p.apart
         ORDER BY l, r
         """
     ).fetchnumpy()
-    pl = np.asarray(pairs["l"], dtype=np.int32)
-    pr = np.asarray(pairs["r"], dtype=np.int32)
     prob = np.asarray(pairs["probability"], dtype=np.float64)
     apart = np.asarray(pairs["apart"], dtype=bool)
-    agrees = np.asarray(pairs["agree"], dtype=bool)
+    part = (prob >= th.review) | (prob < th.cannot_link) | apart
+    prob, apart = prob[part], apart[part]
+    pl = np.asarray(pairs["l"], dtype=np.int32)[part]
+    pr = np.asarray(pairs["r"], dtype=np.int32)[part]
+    agrees = np.asarray(pairs["agree"], dtype=bool)[part]
     # As `decisions.apply_decisions` and `cluster.cluster_judged` do, on the region only (a
     # later decision on a pair wins, as in `decisions.decided_pairs`).
     local = {str(r): i for i, r in enumerate(region["record_id"].tolist())}
@@ -177,7 +179,7 @@ def recluster(
         ]
     )
     must = th.joins(strength, agree) & ~cannot
-    bare = bare_records(con, "er_inc_region")
+    bare = np.asarray(region["bare"], dtype=bool)
     result = cluster_pairs(m, left, right, strength, must, cannot, bare, agree=agree)
     groups = components(m, left[must], right[must])
     smallest = pd.Series(uids).groupby(groups).transform("min").to_numpy()
@@ -197,7 +199,7 @@ def recluster(
         """
     )
     con.unregister("er_inc_region_frame")
-    return m, result.refused, matched
+    return m, result.refused
 
 
 def clusters_of(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -242,7 +244,7 @@ def review_cases(
         record_a, record_b = str(row[0]), str(row[1])
         if (record_a, record_b) in decided:
             continue
-        key = tuple(int(v) for v in row[4:])
+        key = tuple(map(int, row[4:]))
         if key not in explained:
             explained[key] = evidence_of(dict(zip(fields, key, strict=True)), explain)
         cases.append(PairCase(record_a, record_b, round(float(row[2]), 4), explained[key]))
@@ -272,8 +274,3 @@ def update_conflicts(con: duckdb.DuckDBPyConnection, limit: int = 100_000) -> li
         f"FROM ({conflicts_sql(members)})"
     )
     return read_conflicts(con, "er_state_conflicts", limit)
-
-
-def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
-    row = con.execute(sql).fetchone()
-    return int(row[0]) if row else 0

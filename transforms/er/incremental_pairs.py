@@ -20,7 +20,6 @@ from transforms.er.codes import codes_of_rows, codes_select_sql
 from transforms.er.incremental_keys import night_keys
 from transforms.er.ladders import LADDERS, compare
 from transforms.er.model import NUMBER_DIFFERENT, PairModel, contact_agreement
-from transforms.er.name_parts import STEM_MACRO
 from transforms.er.scoring import BAND_LEVELS
 from transforms.er.statistics import STATISTICS, stat_levels_sql
 
@@ -34,33 +33,39 @@ def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     (`incremental_keys`)."""
     counts = night_keys(con)
     # The state's pairs with an end among the night's records, once (one pass over every
-    # pair); then each condition on those.
+    # pair); then each condition on those. A kept pair that a fresh one replaces has an end
+    # that changed (the other end of a new record's pair is not kept) or both regrouped.
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_inc_near AS
         WITH ends AS (
             SELECT uid FROM er_inc_gone UNION SELECT uid FROM er_inc_regroup
-            UNION SELECT uid FROM er_inc_stat_moved UNION SELECT a FROM er_inc_fresh
+            UNION SELECT uid FROM er_inc_stat_moved
         )
         SELECT * FROM er_state_pairs
         WHERE a IN (SELECT uid FROM ends) OR b IN (SELECT uid FROM ends)
         """
     )
     _stat_moved_pairs(con)
+    # The kept pairs to replace: those dropped (a fresh pair that replaces a kept one is
+    # among them, see above) and the stat-moved ones, found by one integer `a << 32 | b` (a
+    # struct IN cost a third more).
+    code = "(CAST({t}.a AS BIGINT) << 32) | {t}.b"
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE er_inc_old_pairs AS
-        SELECT p.*,
-               p.a IN (SELECT uid FROM er_inc_gone) OR p.b IN (SELECT uid FROM er_inc_gone)
-               OR (p.a IN (SELECT uid FROM er_inc_regroup)
-                   AND p.b IN (SELECT uid FROM er_inc_regroup)) AS dropped,
-               p.a IN (SELECT uid FROM er_inc_removed) OR p.b IN (SELECT uid FROM er_inc_removed)
-               AS with_removed
-        FROM er_inc_near p
-        WHERE p.a IN (SELECT uid FROM er_inc_gone) OR p.b IN (SELECT uid FROM er_inc_gone)
-           OR (p.a IN (SELECT uid FROM er_inc_regroup) AND p.b IN (SELECT uid FROM er_inc_regroup))
-           OR (p.a, p.b) IN (SELECT (a, b) FROM er_inc_stat_pairs)
-           OR (p.a, p.b) IN (SELECT (a, b) FROM er_inc_fresh)
+        SELECT * EXCLUDE (scored_anew) FROM (
+            SELECT p.*,
+                   p.a IN (SELECT uid FROM er_inc_gone) OR p.b IN (SELECT uid FROM er_inc_gone)
+                   OR (p.a IN (SELECT uid FROM er_inc_regroup)
+                       AND p.b IN (SELECT uid FROM er_inc_regroup)) AS dropped,
+                   p.a IN (SELECT uid FROM er_inc_removed)
+                   OR p.b IN (SELECT uid FROM er_inc_removed) AS with_removed,
+                   {code.format(t="p")} IN (SELECT {code.format(t="s")} FROM er_inc_stat_pairs s)
+                   AS scored_anew
+            FROM er_inc_near p
+        )
+        WHERE dropped OR scored_anew
         """
     )
     con.execute(
@@ -77,7 +82,10 @@ def _stat_moved_pairs(con: duckdb.DuckDBPyConnection) -> None:
     """`er_inc_stat_pairs(a, b)`: the kept pairs of records whose counts moved to another
     bucket (`er_inc_stat_moved`, with last night's counts) whose statistics' levels moved
     with them (`statistics.stat_levels_sql`); the others keep their levels and score."""
-    counts = ", ".join(f"coalesce(m.{c}, n.{c}) AS {c}" for c in STATISTICS)
+    old = ", ".join(f"coalesce(m.{c}, n.{c}) AS old_{c}" for c in STATISTICS)
+    # Each record with tonight's counts and last night's side by side: a pair joins its two
+    # records once (joining the two versions apart cost twice the joins, each carrying the
+    # records' texts).
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_stat_pairs AS
@@ -85,26 +93,26 @@ def _stat_moved_pairs(con: duckdb.DuckDBPyConnection) -> None:
             SELECT a, b FROM er_inc_near
             WHERE a IN (SELECT uid FROM er_inc_stat_moved) OR b IN (SELECT uid FROM er_inc_stat_moved)
         ),
-        now AS (
-            SELECT uid, name_key, core, emails, {", ".join(STATISTICS)} FROM er_state_records
-            WHERE uid IN (SELECT a FROM touched UNION SELECT b FROM touched)
-        ),
-        was AS (
-            SELECT n.uid, n.name_key, n.core, n.emails, {counts}
-            FROM now n LEFT JOIN er_inc_stat_moved m USING (uid)
+        records AS (
+            SELECT n.*, {old}
+            FROM (
+                SELECT uid, name_key, core, emails, {", ".join(STATISTICS)} FROM er_state_records
+                WHERE uid IN (SELECT a FROM touched UNION SELECT b FROM touched)
+            ) n LEFT JOIN er_inc_stat_moved m USING (uid)
         )
         SELECT t.a, t.b FROM touched t
-        JOIN now x ON x.uid = t.a JOIN now y ON y.uid = t.b
-        JOIN was u ON u.uid = t.a JOIN was v ON v.uid = t.b
-        WHERE {stat_levels_sql("x", "y")} <> {stat_levels_sql("u", "v")}
+        JOIN records x ON x.uid = t.a JOIN records y ON y.uid = t.b
+        WHERE {stat_levels_sql("x", "y")} <> {stat_levels_sql("x", "y", prefix="old_")}
         """
     )
 
 
-def rescore(con: duckdb.DuckDBPyConnection, model: PairModel) -> int:
+def rescore(con: duckdb.DuckDBPyConnection, model: PairModel) -> tuple[int, int]:
     """Score `er_inc_to_score` (probability, the numbers' veto and whether a contact agrees)
     and write the state's pairs by difference: the rows of `er_inc_old_pairs` go, the scored
-    pairs come (`er_inc_scored`, kept for the region)."""
+    pairs come (`er_inc_scored`, kept for the region). Returns the pairs scored and the
+    state's pairs that join tonight, moved by difference in `er_state_counts` (last night's,
+    less the joins among the pairs that went, plus those among the pairs scored)."""
     pairs = con.execute("SELECT a, b FROM er_inc_to_score").fetchnumpy()
     left = np.asarray(pairs["a"], dtype=np.int32)
     right = np.asarray(pairs["b"], dtype=np.int32)
@@ -148,7 +156,15 @@ def rescore(con: duckdb.DuckDBPyConnection, model: PairModel) -> int:
     con.execute("INSERT INTO er_state_band SELECT * FROM er_inc_band_frame")
     con.unregister("er_inc_scored_frame")
     con.unregister("er_inc_band_frame")
-    return int(len(left))
+    joined = int(th.joins(probability, agree).sum())
+    row = con.execute(
+        f"""
+        UPDATE er_state_counts SET matched = matched + {joined} - (
+            SELECT count(*) FROM er_inc_old_pairs WHERE {th.joins_sql("probability", "agree")})
+        RETURNING matched
+        """
+    ).fetchone()
+    return int(len(left)), int(row[0]) if row else 0
 
 
 def levels_of(
@@ -159,13 +175,13 @@ def levels_of(
     involved: str,
 ) -> dict[str, npt.NDArray[np.int8]] | None:
     """Ladder levels of pairs of uids, their records read from the state (the statistics are
-    tonight's, counted over every record) and encoded in one statement
-    (`codes.codes_of_rows`); `involved`: SQL of their uids."""
+    tonight's, counted over every record; the places' stems kept with each record) and
+    encoded in one statement (`codes.codes_of_rows`); `involved`: SQL of their uids."""
     if len(left) == 0:
         return None
-    con.execute(STEM_MACRO)
     rows = con.execute(
-        f"SELECT uid, {codes_select_sql()} FROM er_state_records WHERE uid IN ({involved})"
+        f"SELECT uid, {codes_select_sql(place_stems='place_stems')} FROM er_state_records "
+        f"WHERE uid IN ({involved})"
     ).fetchnumpy()
     order = np.asarray(rows["uid"], np.int64)
     codes = codes_of_rows(rows)

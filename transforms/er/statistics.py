@@ -56,23 +56,24 @@ def stat_buckets_sql(alias: str, prefix: str = "") -> str:
     )
 
 
-def stat_levels_sql(a: str, b: str) -> str:
+def stat_levels_sql(a: str, b: str, prefix: str = "") -> str:
     """SQL of what the statistics give the pair of records `a` and `b` (`a` the one of the
     smaller record id, `compare`'s left): each bucket only where its ladder reads it — the
     name key's count and areas where the name keys are equal (`_name_key`, `_name_spread`),
     the type phrase's count where the phrases are equal (`_core_tf`), the larger crowd where
     both are counted (`_crowd`), the mailbox's spread where a mailbox is common (`_email`);
     -1 elsewhere. A pair whose value did not move keeps every level when its records' counts
-    move to another bucket, so a night rescores only the pairs whose value moved."""
+    move to another bucket, so a night rescores only the pairs whose value moved. `prefix`:
+    of the counts' columns (`old_` for last night's kept beside tonight's)."""
     same_key = f"{a}.name_key = {b}.name_key"
     return (
-        f"[coalesce(CASE WHEN {same_key} THEN {_name_tf_bucket(a)} END, -1), "
-        f"coalesce(CASE WHEN {same_key} THEN {_name_areas_bucket(a)} END, -1), "
-        f"coalesce(CASE WHEN {a}.core = {b}.core THEN {_core_tf_bucket(a)} END, -1), "
-        f"CASE WHEN {a}.crowd > 0 AND {b}.crowd > 0 "
-        f"THEN greatest({_crowd_bucket(a)}, {_crowd_bucket(b)}) ELSE -1 END, "
+        f"[coalesce(CASE WHEN {same_key} THEN {_name_tf_bucket(a, prefix)} END, -1), "
+        f"coalesce(CASE WHEN {same_key} THEN {_name_areas_bucket(a, prefix)} END, -1), "
+        f"coalesce(CASE WHEN {a}.core = {b}.core THEN {_core_tf_bucket(a, prefix)} END, -1), "
+        f"CASE WHEN {a}.{prefix}crowd > 0 AND {b}.{prefix}crowd > 0 "
+        f"THEN greatest({_crowd_bucket(a, prefix)}, {_crowd_bucket(b, prefix)}) ELSE -1 END, "
         f"coalesce(CASE WHEN list_has_any({a}.emails, {b}.emails) "
-        f"THEN greatest({_email_areas_bucket(a)}, {_email_areas_bucket(b)}) END, -1)]"
+        f"THEN greatest({_email_areas_bucket(a, prefix)}, {_email_areas_bucket(b, prefix)}) END, -1)]"
     )
 
 
