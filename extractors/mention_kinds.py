@@ -57,7 +57,20 @@ def _folded(words: frozenset[str]) -> frozenset[str]:
 
 
 def _lemmas(tokens: list[Token]) -> set[str]:
-    return {key_lemma(part) for t in tokens if t.is_word for part in _parts(t.text)}
+    """The words' folded lemmas: the matching key's, and an adjective's own where the
+    dictionary reads the word as a noun too ("Centralne" is "centralny" as well as the noun
+    "centralne", which the key takes)."""
+    return {
+        lemma
+        for t in tokens
+        if t.is_word
+        for part in _parts(t.text)
+        for lemma in (key_lemma(part), *_adjective_lemmas(part))
+    }
+
+
+def _adjective_lemmas(word: str) -> set[str]:
+    return {fold(r.lemma).lower() for r in readings(word) if r.pos == "adj" and not r.proper}
 
 
 def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: bool) -> bool:
