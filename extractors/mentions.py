@@ -74,6 +74,7 @@ from extractors.mention_text import (
     Token,
     acronym_full,
     agrees,
+    gender_alias,
     head_lemma,
     head_readings,
     is_adjective,
@@ -117,6 +118,40 @@ _FUNCTION_WORDS = frozenset(
 _UNIT_WORDS = frozenset(
     {"delegatura", "oddzial", "filia", "siedziba", "wydzial", "sekcja", "dzial"}
 )
+# A school's sections named with it: "Szkoła Podstawowa nr 50 z Oddziałami Integracyjnymi",
+# "Przedszkole nr 3 z Oddziałem Żłobkowym" — "Oddział" and an adjective that agrees with it.
+_SECTION_WORDS = frozenset({"oddzial"})
+
+
+def _sections_named(tokens: list[Token], i: int) -> bool:
+    """Token i is a section word in the instrumental with a capitalised adjective that agrees
+    with it after it ("z Oddziałami Integracyjnymi"): the school's sections, part of its name;
+    not "z Delegaturą w Koszalinie", a second office."""
+    word = _word_at(tokens, i)
+    adjective = _word_at(tokens, i + 1)
+    if word is None or adjective is None or key_lemma(word.text) not in _SECTION_WORDS:
+        return False
+    if not adjective.capitalised or not is_adjective(adjective):
+        return False
+    nouns = {
+        (n, c, g)
+        for r in readings(word.text)
+        if r.pos == "subst" and "inst" in r.cases
+        for n in r.numbers
+        for c in r.cases
+        for g in r.genders
+    }
+    forms = {
+        (n, c, g)
+        for r in readings(adjective.text.rsplit("-", 1)[-1])
+        if r.pos == "adj"
+        for n in r.numbers
+        for c in r.cases
+        for g in r.genders
+    }
+    return any(c == "inst" and (n, c, g) in gender_alias(nouns) for n, c, g in forms)
+
+
 # "Sp. z o.o.", "S.A." after a company's name: its legal form, part of the name.
 _LEGAL_FORM = ("sp", ".", "z", "o", ".", "o", ".")
 
@@ -199,6 +234,8 @@ def place_end(tokens: list[Token], i: int) -> int:
             if river.capitalised and not head_readings(river):
                 k += 2  # "w Kostrzynie nad Odrą"
                 break
+        if k > j and not _locative_adjective(token):
+            break  # "Zarządu w Białymstoku Centralnego Biura": the next name's adjective
         if not place_word(token, first=k == j):
             # "w Białej Piskiej", "w Nowym Targu": a town whose name opens with an adjective
             following = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -213,6 +250,19 @@ def place_end(tokens: list[Token], i: int) -> int:
     if k > j and (second := second_place(tokens, k)) > k:
         k = second  # "w Nakle i Szubinie": one body seated in two towns
     return k if k > j else i
+
+
+_ADJECTIVE_CLASSES = ("adj", "pact", "ppas")
+
+
+def _locative_adjective(token: Token) -> bool:
+    """Whether a later word of a place after "w" may stand there: anything but a common
+    adjective that has no locative form ("w Ostrowcu Świętokrzyskim", "w Białej Podlaskiej";
+    not "w Białymstoku Centralnego", whose adjective opens the next name)."""
+    found = readings(token.text.rsplit("-", 1)[-1])
+    if any(r.proper or r.geographic or "loc" in r.cases for r in found):
+        return True
+    return not any(r.pos in _ADJECTIVE_CLASSES for r in found)
 
 
 def _patron(tokens: list[Token], i: int) -> int:
@@ -348,7 +398,7 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             and nxt
             and nxt.capitalised
             and not (token.lower == "z" and nxt.lower == "siedzibą")
-            and key_lemma(nxt.text) not in _UNIT_WORDS
+            and (key_lemma(nxt.text) not in _UNIT_WORDS or _sections_named(tokens, j + 1))
             and not _run_has_head(tokens, j + 1, lemma_of_head)
             and not person_starts(tokens, j + 1)
         ):
