@@ -95,6 +95,7 @@ from extractors.mention_words import (
     ORGAN_LEMMAS,
     PATRON_ABBREVIATIONS,
     PLACE_ABBREVIATIONS,
+    REGIONAL_UNIT_HEADS,
     SITE_WORDS,
 )
 from transforms.acronyms import acronym_token_key
@@ -392,13 +393,16 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             break
         if place_at is None and lemma_of_head in OWN_NAME_HEADS and from_town(tokens, j):
             break  # "Stowarzyszenie OPPEN … z Opola": where it comes from, not its name
+        if token.is_word and token.lower in ("z", "ze") and _sections_named(tokens, j + 1):
+            j += 3  # "Szkoła Podstawowa Nr 50 z Oddziałami Integracyjnymi"
+            continue
         if (
             token.is_word
             and token.lower in NAME_JOINERS
             and nxt
             and nxt.capitalised
             and not (token.lower == "z" and nxt.lower == "siedzibą")
-            and (key_lemma(nxt.text) not in _UNIT_WORDS or _sections_named(tokens, j + 1))
+            and key_lemma(nxt.text) not in _UNIT_WORDS
             and not _run_has_head(tokens, j + 1, lemma_of_head)
             and not person_starts(tokens, j + 1)
         ):
@@ -436,6 +440,7 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             if (
                 head_readings(token)
                 and not part_of_organisation(lemma_of_head, token)
+                and head_lemma(token) not in REGIONAL_UNIT_HEADS  # "… Dzieci Oddział w Tarnowie"
                 and any("nom" in r.cases for r in head_readings(token))
                 and not any("gen" in r.cases for r in head_readings(token))
             ):

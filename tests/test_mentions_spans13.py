@@ -77,3 +77,48 @@ def test_a_place_ends_where_its_locative_ends(
     found = {m.nominative for m in find_mentions(line)}
     assert expected <= found, found
     assert not absent & found, found
+
+
+# Type words the lexicon lacked: a "Dyrekcja" under an adjective is an office ("Regionalna
+# Dyrekcja Lasów Państwowych"), without one a body's management ("Dyrekcja Powiatowego
+# Szpitala …" names the hospital); an "Oddział" under a region's adjective is a body's regional
+# unit ("Podlaski Oddział Straży Granicznej"), and after a name it still names that body's part
+# ("… Towarzystwa Przyjaciół Dzieci Oddział w Tarnowie"), as before.
+TYPE_WORDS = [
+    pytest.param(
+        "st. bryg. Janusz Kondrat – Podlaski Komendant Wojewódzki Państwowej Straży Pożarnej,"
+        " Tadeusz Wilczyński – Dyrektor Regionalnej Dyrekcji Lasów Państwowych w Białymstoku,"
+        " insp. Piotr Szczepaniak",
+        {"Regionalna Dyrekcja Lasów Państwowych w Białymstoku"},
+        set(),
+        id="g034-a regional directorate",
+    ),
+    pytest.param(
+        "gen. bryg. SG Sławomir Klekotka – Komendant Podlaskiego Oddziału Straży Granicznej,"
+        " st. bryg. Janusz Kondrat",
+        {"Podlaski Oddział Straży Granicznej"},
+        {"Straż Graniczna"},
+        id="g034-a border guard's regional unit",
+    ),
+    pytest.param(
+        "Dyrekcja Powiatowego Szpitala Specjalistycznego w Stalowej Woli informuje, że w dniu"
+        " 2 maja 2023 r.",
+        {"Powiatowy Szpital Specjalistyczny w Stalowej Woli"},
+        {"Dyrekcja Powiatowego Szpitala Specjalistycznego w Stalowej Woli"},
+        id="guard-a026-a hospital's management names the hospital",
+    ),
+    pytest.param(
+        "Ośrodek Adopcyjny Towarzystwa Przyjaciół Dzieci Oddział w Tarnowie został stworzony na"
+        " bazie Ośrodka, który działał z krótką przerwą od 1992 roku.",
+        {"Ośrodek Adopcyjny Towarzystwa Przyjaciół Dzieci Oddział w Tarnowie"},
+        set(),
+        id="guard-a040-a unit's part after its name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "expected", "absent"), TYPE_WORDS)
+def test_type_words_under_their_adjectives(line: str, expected: set[str], absent: set[str]) -> None:
+    found = {m.nominative for m in find_mentions(line)}
+    assert expected <= found, found
+    assert not absent & found, found
