@@ -29,7 +29,7 @@ from transforms.text import normalise_space
 @dataclass(frozen=True, slots=True)
 class ServiceKind:
     """A service named by its kind: its first word's lemmas, and the lemmas the next word
-    must have (empty: the first word alone names it); the kind's name; the lemmas of which
+    must have (empty: the first word alone names it); the kind's name; other lemmas of which
     one in an owner's name makes the owner of this kind ("komenda" for the police)."""
 
     name: str
@@ -37,9 +37,15 @@ class ServiceKind:
     second: frozenset[str]
     owner_lemmas: frozenset[str]
 
+    def owns(self, lemmas: set[str]) -> bool:
+        """An owner's name of these word lemmas is of this kind: it has the kind's words
+        ("Straż Miejska": both; not "Urząd Miejski") or one of its other lemmas."""
+        named = bool(self.first & lemmas) and (not self.second or bool(self.second & lemmas))
+        return named or bool(self.owner_lemmas & lemmas)
+
 
 def _kind(name: str, first: set[str], second: set[str], owner: set[str]) -> ServiceKind:
-    return ServiceKind(name, frozenset(first), frozenset(second), frozenset(first | owner))
+    return ServiceKind(name, frozenset(first), frozenset(second), frozenset(owner))
 
 
 # Folded lemmas, as `key_lemma` gives them.
@@ -60,13 +66,13 @@ SERVICE_KINDS: tuple[ServiceKind, ...] = (
     _kind("Bank Żywności", {"bank"}, {"zywnosc"}, set()),
     _kind("Polski Czerwony Krzyż", {"pck"}, set(), {"czerwony", "krzyz"}),
     _kind("Polski Czerwony Krzyż", {"czerwony"}, {"krzyz"}, {"pck"}),
-    _kind("Biuro Paszportowe", {"biuro", "punkt"}, {"paszportowy"}, {"paszportowy", "wojewodzki"}),
-    _kind("Zarząd Dróg", {"zarzad"}, {"droga"}, {"droga"}),
+    _kind("Biuro Paszportowe", {"biuro", "punkt"}, {"paszportowy"}, {"wojewodzki"}),
+    _kind("Zarząd Dróg", {"zarzad"}, {"droga"}, set()),
     _kind(
         "Punkt Nieodpłatnej Pomocy Prawnej",
         {"nieodplatny"},
         {"pomoc", "porada", "poradnictwo"},
-        {"prawny"},
+        set(),
     ),
 )
 
@@ -106,6 +112,4 @@ def of_owners_kind(mention: Mention, owner_name: str) -> bool:
     Policji"; not on that of the "Ośrodek Pomocy Społecznej w Policach", whose town's name
     only begins like it)."""
     owner = {key_lemma(part) for part in re.split(r"[\s\-–]+", owner_name) if part}
-    return any(
-        kind.owner_lemmas & owner for kind in SERVICE_KINDS if kind.name == mention.nominative
-    )
+    return any(kind.owns(owner) for kind in SERVICE_KINDS if kind.name == mention.nominative)

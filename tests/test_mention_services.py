@@ -4,7 +4,7 @@ left to that service (`extractors.html_pages.owner_lines.other_kind_lines`, whic
 names with a regular expression of its own before).
 
 Each case quotes the lines of a fresh public page on a host the web corpus does not hold
-(its address in the case id), or of tune d017 (`tests/test_owner_other_kinds.py` keeps that
+(its address in the case id or docstring), or of tune d017 (`tests/test_owner_other_kinds.py` keeps that
 page's cases): a city's list of numbers for the homeless ("Policja: 32 269 85 10"), a shelter
 named by its kind before its number, the page of an OPS in a town whose name begins like the
 police's ("Ośrodek Pomocy Społecznej w Policach").
@@ -73,6 +73,14 @@ def test_a_town_that_begins_like_a_kind_is_no_owner_of_that_kind() -> None:
     police = find_services("Policja: 91 424 75 11")[0]
     assert not of_owners_kind(police, "Ośrodek Pomocy Społecznej w Policach")
     assert of_owners_kind(police, "Komenda Powiatowa Policji w Policach")
+
+
+def test_a_two_word_kind_needs_both_words_in_the_owners_name() -> None:
+    """czeladz.pl is the city's portal: its "Straż Miejska" line is the city guard's, though
+    the city's office is "Miejski" too."""
+    guard = find_services("- Straż Miejska: 32 763 79 64")[0]
+    assert not of_owners_kind(guard, "Urząd Miejski w Czeladzi")
+    assert of_owners_kind(guard, "Straż Miejska w Czeladzi")
 
 
 @pytest.mark.parametrize(
