@@ -19,6 +19,7 @@ from extractors.mention_text import (
 )
 from extractors.mention_words import (
     ACTIVITY_HEADS,
+    ADJECTIVE_HEADS,
     DIGITAL_ADJECTIVES,
     FUND_ADJECTIVES,
     INTERNAL_TEAM_HEADS,
@@ -31,7 +32,9 @@ from extractors.mention_words import (
     PLURAL_NAME_HEADS,
     PROJECT_WORDS,
     REGIONAL_ADJECTIVES,
+    REGIONAL_UNIT_HEADS,
     TERRITORY_NOUNS,
+    UNIT_REGION_ADJECTIVES,
     WEAK_HEADS,
 )
 from transforms.name_morphology import HEAD_LEMMAS, institution_vocabulary, key_lemma, readings
@@ -57,7 +60,24 @@ def _folded(words: frozenset[str]) -> frozenset[str]:
 
 
 def _lemmas(tokens: list[Token]) -> set[str]:
-    return {key_lemma(part) for t in tokens if t.is_word for part in _parts(t.text)}
+    """The words' folded lemmas: the matching key's, and an adjective's own where the
+    dictionary reads the word as a noun too ("Centralne" is "centralny" as well as the noun
+    "centralne", which the key takes)."""
+    return {
+        lemma
+        for t in tokens
+        if t.is_word
+        for part in _parts(t.text)
+        for lemma in (key_lemma(part), *_adjective_lemmas(part))
+    }
+
+
+def _adjective_lemmas_of(tokens: list[Token]) -> set[str]:
+    return {lemma for t in tokens if t.is_word for lemma in _adjective_lemmas(t.text)}
+
+
+def _adjective_lemmas(word: str) -> set[str]:
+    return {fold(r.lemma).lower() for r in readings(word) if r.pos == "adj" and not r.proper}
 
 
 def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: bool) -> bool:
@@ -104,8 +124,14 @@ def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: boo
         return not before & _folded(FUND_ADJECTIVES)
     if lemma in ORGAN_COMPLEMENTS:
         return not after & _folded(ORGAN_COMPLEMENTS[lemma])
-    if lemma in ORGANS_WITH_ADJECTIVE:
+    if lemma in ORGANS_WITH_ADJECTIVE or lemma in ADJECTIVE_HEADS:
         return head == start
+    if lemma in REGIONAL_UNIT_HEADS:
+        regions = _folded(REGIONAL_ADJECTIVES | UNIT_REGION_ADJECTIVES)
+        return not any(
+            word in regions or word.endswith(("ski", "cki", "dzki"))
+            for word in _adjective_lemmas_of(tokens[start:head])
+        )
     return False
 
 

@@ -21,8 +21,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from extractors.mention_phrases import place_end
 from extractors.mention_text import tokens_of
-from extractors.mentions import Mention, place_end
+from extractors.mentions import Mention
 from transforms.name_morphology import nominative
 
 # What joins two bodies that share one place: "i", "oraz".

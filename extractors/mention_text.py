@@ -341,7 +341,7 @@ def tokens_of(text: str, start: int, end: int) -> list[Token]:
     """Words and punctuation; a compound adjective or a double place name written with a
     spaced dash ("Terapeutyczno- Integracyjna", "Profilaktyczno – Wychowawcza", "Rucianem –
     Nidzie"), and a capitalised name broken after its hyphen ("Orlicz- Dreszera"), is one
-    word."""
+    word; two commas typed as a low opening quote (",,Feniks”") are that quote."""
     raw = [
         Token(m.group(0), start + m.start(), start + m.end(), m.group("word") is not None)
         for m in _TOKEN.finditer(text[start:end])
@@ -350,6 +350,12 @@ def tokens_of(text: str, start: int, end: int) -> list[Token]:
     i = 0
     while i < len(raw):
         token = raw[i]
+        if token.text == "," and i + 1 < len(raw) and raw[i + 1].text == ",":
+            if raw[i + 1].start == token.end and i + 2 < len(raw) and raw[i + 2].is_word:
+                # ",,Feniks”": two commas typed for the low opening quote
+                tokens.append(Token("„", token.start, raw[i + 1].end, False))
+                i += 2
+                continue
         while (
             i + 2 < len(raw)
             and token.is_word

@@ -51,6 +51,8 @@ BODY_LEMMAS: tuple[str, ...] = (
     "kuria",
     "sanktuarium",
     "duszpasterstwo",
+    "dyrekcja",
+    "oddział",
 )
 # Offices held by one person that act as a body: "decyzją Wojewody Mazowieckiego",
 # "rozporządzenie Ministra Zdrowia", "Burmistrz Zdzieszowic", "Rzecznik Praw Dziecka". Their
@@ -104,6 +106,17 @@ REGIONAL_ADJECTIVES = frozenset({"powiatowy", "gminny", "miejski", "wojewódzki"
 # Danych") unless an adjective makes it the office ("Główny Inspektor Sanitarny").
 ORGAN_COMPLEMENTS = {"kurator": frozenset({"oświata"})}
 ORGANS_WITH_ADJECTIVE = frozenset({"inspektor"})
+# Heads that name a body only with an adjective before them: a "Dyrekcja" is a board of
+# management ("Dyrekcja Szkoły") unless an adjective makes it the office ("Regionalna Dyrekcja
+# Lasów Państwowych", "Generalna Dyrekcja Dróg Krajowych i Autostrad").
+ADJECTIVE_HEADS = frozenset({"dyrekcja"})
+# Heads of a body's regional unit, one body only under a region's adjective ("Podlaski
+# Oddział Straży Granicznej", "Łódzki Oddział Wojewódzki Narodowego Funduszu Zdrowia",
+# "Terenowy Oddział …"); not a ward ("Dzienny Oddział Psychiatryczny", "Oddział Pediatrii").
+REGIONAL_UNIT_HEADS = frozenset({"oddział"})
+# Adjectives of a region beyond those of `REGIONAL_ADJECTIVES` and a region's own ("-ski",
+# "-cki", "-dzki": "Podlaski", "Łódzki").
+UNIT_REGION_ADJECTIVES = frozenset({"terenowy", "okręgowy", "rejonowy", "regionalny"})
 # A fund is a body only as a state fund ("Narodowy Fundusz Zdrowia", "Państwowy Fundusz
 # Rehabilitacji Osób Niepełnosprawnych"); "Europejski Fundusz Społeczny", "Fundusz Pracy" and
 # "Fundusz Alimentacyjny" are money, not an institution.

@@ -51,12 +51,19 @@ from dataclasses import dataclass
 
 from extractors.mention_kinds import OWN_NAME_HEADS, is_activity, is_generic
 from extractors.mention_kinds import kind_only as is_kind_only
+from extractors.mention_phrases import (
+    after_dot,
+    number_end,
+    patron_end,
+    place_end,
+    sections_named,
+    word_at,
+)
 from extractors.mention_spans import (
     OFFICER_OFFICES,
     after_saint,
     cut_at_the_end,
     from_town,
-    is_conjunction,
     is_descriptive,
     name_suffix_end,
     numbered_units,
@@ -64,7 +71,6 @@ from extractors.mention_spans import (
     part_of_organisation,
     purpose_noun,
     quoted_end,
-    second_place,
     stray_adjective,
     street_before,
     territory_end,
@@ -78,10 +84,8 @@ from extractors.mention_text import (
     head_readings,
     is_adjective,
     is_title,
-    is_verb,
     modifies_noun_before,
     person_starts,
-    place_word,
     rejoined_compounds,
     sentences,
     table_acronym,
@@ -92,8 +96,7 @@ from extractors.mention_words import (
     NAME_JOINERS,
     NATIONAL_ACRONYMS,
     ORGAN_LEMMAS,
-    PATRON_ABBREVIATIONS,
-    PLACE_ABBREVIATIONS,
+    REGIONAL_UNIT_HEADS,
     SITE_WORDS,
 )
 from transforms.acronyms import acronym_token_key
@@ -105,7 +108,6 @@ from transforms.name_morphology import (
 from transforms.text import fold, normalise_space
 
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|\d+[.)])\s+")
-_DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
 # An acronym cited as the author of a regulation or as a registry's code ("Rozporządzenie MEN
 # z dnia …", "Kod GUS"): a document or a number named, not the body as such.
 _CITED = re.compile(r"(?i)\b(?:rozporządzeni[a-ząęóśćżźłń]*|kod)\s+$")
@@ -149,109 +151,6 @@ class Mention:
 # ---------------------------------------------------------------------------------------------
 
 
-def _word_at(tokens: list[Token], i: int) -> Token | None:
-    return tokens[i] if 0 <= i < len(tokens) and tokens[i].is_word else None
-
-
-def _after_dot(tokens: list[Token], i: int) -> int:
-    """Index after token i and the full stop that may follow it ("ds.", "im.", "nr.")."""
-    if i + 1 < len(tokens) and tokens[i + 1].text == ".":
-        return i + 2
-    return i + 1
-
-
-_TERRITORY_PLACES = frozenset({"Gminie", "Powiecie"})
-
-
-def place_end(tokens: list[Token], i: int) -> int:
-    """End of a place phrase starting at token i ("w Skarżysku Kościelnym", "w Gminie
-    Siewierz"), or i."""
-    word = _word_at(tokens, i)
-    if word is None:
-        return i
-    j = i + 1
-    if word.lower == "z" and (nxt := _word_at(tokens, j)) and nxt.lower == "siedzibą":
-        word = _word_at(tokens, j + 1) or word
-        j += 2
-    if word.lower not in ("w", "we"):
-        return i
-    if (unit := _word_at(tokens, j)) and unit.text in _TERRITORY_PLACES:
-        after = _word_at(tokens, j + 1)
-        if after is None or not after.capitalised or head_readings(after):
-            return i
-        j += 1  # "w Gminie Siewierz", "w Powiecie Opolskim": the territory is the place
-    k = j
-    while k < len(tokens) and k - j < 3:
-        token = tokens[k]
-        if k > j and is_conjunction(token) and _after_dot(tokens, k) == k + 1:
-            break  # "w Warszawie lub Jego Zastępcy": "lub" is "Lubelski" only as "Lub."
-        if k > j and token.is_word and token.lower in PLACE_ABBREVIATIONS:
-            k = _after_dot(tokens, k)  # "w Gorzowie Wlkp."
-            break
-        geographic = any(r.geographic for r in readings(token.text.split("-")[0]))
-        if k > j and is_verb(token):
-            break  # "w Górznie Przyjmie na staż": a verb after the place is the sentence's
-        if (k > j or not geographic) and person_starts(tokens, k):
-            # "w Aleksandrowie Łódzkim" is a town, though "Aleksandrowie" is a name too; after
-            # the place's first word a first name starts a person ("w Piszu Anna Nowak")
-            break
-        if k > j and token.lower in ("nad", "pod") and (river := _word_at(tokens, k + 1)):
-            if river.capitalised and not head_readings(river):
-                k += 2  # "w Kostrzynie nad Odrą"
-                break
-        if not place_word(token, first=k == j):
-            # "w Białej Piskiej", "w Nowym Targu": a town whose name opens with an adjective
-            following = tokens[k + 1] if k + 1 < len(tokens) else None
-            if not (
-                k == j
-                and is_adjective(token)
-                and following is not None
-                and place_word(following, first=False)
-            ):
-                break
-        k += 1
-    if k > j and (second := second_place(tokens, k)) > k:
-        k = second  # "w Nakle i Szubinie": one body seated in two towns
-    return k if k > j else i
-
-
-def _patron(tokens: list[Token], i: int) -> int:
-    """End of "im. Jana Pawła II" (or a church's "p.w. Matki Bożej …", "pod wezwaniem …")
-    starting at token i, or i."""
-    word = _word_at(tokens, i)
-    written = "".join(t.text.lower() for t in tokens[i : i + 4])
-    if written.startswith("p.w.") or written.startswith("podwezwaniem"):
-        j = i + (4 if written.startswith("p.w.") else 2)
-    elif word is None or word.lower not in ("im", "imienia"):
-        return i
-    else:
-        j = _after_dot(tokens, i) if word.lower == "im" else i + 1
-    k = j
-    while k < len(tokens):
-        token = tokens[k]
-        if token.is_word and token.lower in PATRON_ABBREVIATIONS:  # "Ks.", "św.", "Św."
-            k = _after_dot(tokens, k)
-        elif token.capitalised:
-            k += 1
-        else:
-            break
-    return k if k > j else i
-
-
-def _number(tokens: list[Token], i: int) -> int:
-    """End of "nr 2" / "nr. 2" / "numer 2" starting at token i, or i."""
-    word = _word_at(tokens, i)
-    if word is None or word.lower not in ("nr", "numer"):
-        return i
-    j = _after_dot(tokens, i)
-    value = _word_at(tokens, j)
-    if value and (_DIGITS.match(value.text) or _ROMAN.match(value.text)):
-        if j + 1 < len(tokens) and tokens[j + 1].text == "/":
-            return i  # "Nr 96/2020": a document's number, not the institution's
-        return j + 1
-    return i
-
-
 def _run_has_head(tokens: list[Token], i: int, lemma_of_head: str = "") -> bool:
     k = i
     while k < len(tokens) and tokens[k].capitalised:
@@ -279,7 +178,7 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             continue
         if organ and token.is_word and len(token.text) == 1 and token.text.isupper():
             break  # "Marszałek J. Kowalski": an initial, the office is a person's title here
-        if not organ and ((end := _patron(tokens, j)) > j or (end := _number(tokens, j)) > j):
+        if not organ and ((end := patron_end(tokens, j)) > j or (end := number_end(tokens, j)) > j):
             j = end
             continue
         if place_at is None and not organ and (end := quoted_end(tokens, j)) > j:
@@ -290,7 +189,7 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
         if (end := name_suffix_end(tokens, j, organ=organ)) > j:
             j = end  # "Klub Senior+", "Szpital Na Wyspie", "Towarzystwo … – Oddział Powiatowy"
             continue
-        nxt = _word_at(tokens, j + 1)
+        nxt = word_at(tokens, j + 1)
         if token.is_word and token.lower == "i" and nxt and nxt.capitalised:
             if (
                 j == head + 1
@@ -316,15 +215,15 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
         if (
             token.is_word
             and token.lower in ("św", "bł")
-            and (after := _word_at(tokens, _after_dot(tokens, j)))
+            and (after := word_at(tokens, after_dot(tokens, j)))
             and after.capitalised
         ):
-            j = _after_dot(tokens, j)  # "Hospicjum św. Jana Bożego"
+            j = after_dot(tokens, j)  # "Hospicjum św. Jana Bożego"
             continue
         if token.is_word and token.lower == "ds":
-            after = _word_at(tokens, _after_dot(tokens, j))
+            after = word_at(tokens, after_dot(tokens, j))
             if after and after.capitalised:
-                j = _after_dot(tokens, j)
+                j = after_dot(tokens, j)
                 continue
             break
         if token.is_word and token.lower in ("do", "na", "dla") and nxt:
@@ -332,7 +231,7 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             if token.lower == "dla" and nxt.capitalised and not organ:
                 j += 1
                 continue
-            second = _word_at(tokens, j + 2)
+            second = word_at(tokens, j + 2)
             if nxt.lower in ("spraw", "rzecz") and second and second.capitalised:
                 j += 2
                 continue
@@ -342,6 +241,9 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             break
         if place_at is None and lemma_of_head in OWN_NAME_HEADS and from_town(tokens, j):
             break  # "Stowarzyszenie OPPEN … z Opola": where it comes from, not its name
+        if token.is_word and token.lower in ("z", "ze") and sections_named(tokens, j + 1):
+            j += 3  # "Szkoła Podstawowa Nr 50 z Oddziałami Integracyjnymi"
+            continue
         if (
             token.is_word
             and token.lower in NAME_JOINERS
@@ -355,7 +257,7 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             j += 1  # "… na rzecz Osób z Niepełnosprawnością Intelektualną"
             continue
         if token.is_word and _ROMAN.match(token.text) and len(token.text) <= 4:
-            after = _word_at(tokens, j + 1)
+            after = word_at(tokens, j + 1)
             if after is None or after.lower in ("w", "we"):
                 j += 1  # "Komisariat Policji IV w Białymstoku"
                 continue
@@ -374,7 +276,7 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             and not tokens[head].all_caps
             and lemma_of_head not in OWN_NAME_HEADS
             and any(r.first_name for r in readings(token.text.capitalize()))
-            and (after := _word_at(tokens, j + 1)) is not None
+            and (after := word_at(tokens, j + 1)) is not None
             and after.all_caps
         ):
             break  # "Burmistrz Gminy Lubomierz ADAM NOWAK"; not "Dom dla Dzieci NADZIEJA", a name
@@ -386,6 +288,7 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             if (
                 head_readings(token)
                 and not part_of_organisation(lemma_of_head, token)
+                and head_lemma(token) not in REGIONAL_UNIT_HEADS  # "… Dzieci Oddział w Tarnowie"
                 and any("nom" in r.cases for r in head_readings(token))
                 and not any("gen" in r.cases for r in head_readings(token))
             ):
@@ -446,7 +349,7 @@ def _officer(tokens: list[Token], i: int) -> int:
     if not token.capitalised or not token.lower.startswith(("komend", "prokur")):
         return i
     officer = fold(key_lemma(token.text))
-    if officer not in OFFICER_OFFICES or not (rank := _word_at(tokens, i + 1)):
+    if officer not in OFFICER_OFFICES or not (rank := word_at(tokens, i + 1)):
         return i
     if not rank.capitalised or not is_adjective(rank):
         return i
@@ -559,7 +462,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                 if (stop := place_end(tokens, i + 1)) > i + 1:
                     end, place_at = stop, i + 1
                 local = acronym not in NATIONAL_ACRONYMS  # after "ARiMR" a quote is a slogan
-                if (number := _number(tokens, end)) > end:
+                if (number := number_end(tokens, end)) > end:
                     numbered_at, end = end, number
                     if place_at is None and (stop := place_end(tokens, end)) > end:
                         end, place_at = stop, end  # "SP nr 1 w Elblągu": its number, its town
@@ -571,7 +474,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                     if (stop := place_end(tokens, end)) > end:
                         end, place_at = stop, end  # "ŚDS „Przystań” w Ostrowcu"
                     expanded = f"{acronym_full(acronym)} {_span_text(text, tokens, i + 1, end)}"
-                elif end == i + 1 and local and (patron := _patron(tokens, end)) > end:
+                elif end == i + 1 and local and (patron := patron_end(tokens, end)) > end:
                     end = patron  # "LO im. Armii Krajowej w Białobrzegach": named by its patron
                     if (stop := place_end(tokens, end)) > end:
                         end, place_at = stop, end

@@ -37,6 +37,7 @@ from extractors.html_pages.owner_name import join_compound_adjectives
 from extractors.html_pages.page_owner import PageOwner
 from extractors.html_pages.page_text import PageText
 from extractors.html_pages.site_host import FREE_MAIL
+from extractors.mention_services import find_services, of_owners_kind
 from extractors.mentions import find_mentions
 from transforms.diacritics import restore
 from transforms.name_morphology import readings
@@ -134,45 +135,28 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
     return foreign
 
 
-# Bodies a page names by their kind alone, in forms the mention finder does not read as an
-# institution ("Policja", "Caritas", "punkt nieodpłatnej pomocy prawnej", "Noclegownia"):
-# each kind (folded) with the stems of an owner's name that make it the owner's own (the
-# police's page is the police's, a court's its probation officers').
-_OTHER_KINDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (re.compile(r"\b(?:polic(?!eal)|dzielnicow)"), ("polic", "komend", "komisariat")),
-    (re.compile(r"\bstraz\w* (?:pozarn|miejsk|gminn)"), ("straz",)),
-    (re.compile(r"\b(?:sad|sadu|sadzie|sadem|kurator\w*)\b"), ("sad", "kurator")),
-    (re.compile(r"\bprokurat"), ("prokurat",)),
-    (re.compile(r"\bcaritas\b"), ("caritas",)),
-    (re.compile(r"\bsanepid"), ("sanepid", "sanitar")),
-    (re.compile(r"\bpogotow\w* (?:ratunkow|opiekuncz)"), ("pogotow",)),
-    (re.compile(r"\b(?:noclegown|schronisk|ogrzewaln|jadlodajn)"), ("noclegow", "schronisk")),
-    (re.compile(r"\bbank\w* zywnosci"), ("bank",)),
-    (re.compile(r"\b(?:pck|czerwon\w* krzyz)"), ("czerwon", "pck")),
-    (re.compile(r"\bnieodplatn\w* (?:pomoc|porad)"), ("nieodplatn", "prawn")),
-)
 _NUMBER_START = re.compile(r"\(?\+?\d[\d\s()./-]{6,}\d")
 
 
 def _names_other_kind(line: str, owner_name: str) -> bool:
     """Whether the words of `line` before its first number (the whole line when it has none)
-    name a body by a kind (`_OTHER_KINDS`) the owner's name is not of: "Policja – tel. 47 82
-    223 10" on an OPS's page, "Potrzebujesz nieodpłatnej pomocy prawnej - umów się na
-    poradę," before the legal-aid point's booking line."""
+    name a service by its kind (`extractors.mention_services.find_services`) the owner's name
+    is not of: "Policja – tel. 47 82 223 10" on an OPS's page, "Potrzebujesz nieodpłatnej
+    pomocy prawnej - umów się na poradę," before the legal-aid point's booking line."""
     number = _NUMBER_START.search(line)
-    before = fold_key(line[: number.start()] if number else line)
-    owner = fold_key(owner_name)
-    return any(
-        kind.search(before) and not any(stem in owner for stem in stems)
-        for kind, stems in _OTHER_KINDS
-    )
+    before = line[: number.start()] if number else line
+    return any(not of_owners_kind(service, owner_name) for service in find_services(before))
+
+
+_SERVICE_HEADING_WORDS = 3
 
 
 def other_kind_lines(lines: Sequence[str], owner: PageOwner) -> set[int]:
     """Indexes of the number lines that are a body's the page names by its kind alone
-    (`_names_other_kind`): the line naming it before its number, or the line that carries
-    on its sentence ("Potrzebujesz nieodpłatnej pomocy prawnej - umów się na poradę," /
-    "zadzwoń pod nr tel. 77 408 50 94"). Never a line naming the owner."""
+    (`_names_other_kind`): the line naming it before its number, the line that carries on
+    its sentence ("Potrzebujesz nieodpłatnej pomocy prawnej - umów się na poradę," /
+    "zadzwoń pod nr tel. 77 408 50 94"), or the number line under a heading that is the
+    service's name alone ("Policja:" / "tel. 47 862 12 00"). Never a line naming the owner."""
     found: set[int] = set()
     for index, line in enumerate(lines):
         if index in owner.lines or not _names_other_kind(line, owner.name):
@@ -180,7 +164,11 @@ def other_kind_lines(lines: Sequence[str], owner: PageOwner) -> set[int]:
         if _NUMBER_START.search(line):
             found.add(index)
         elif index + 1 < len(lines) and index + 1 not in owner.lines:
-            if _carries_on(line, lines[index + 1]):
+            following = lines[index + 1]
+            heading = len(line.strip(" :;,.–-").split()) <= _SERVICE_HEADING_WORDS
+            if _carries_on(line, following) or (
+                heading and _NUMBER_START.search(following) and not _bodies(following)
+            ):
                 found.add(index + 1)
     return found
 

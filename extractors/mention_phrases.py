@@ -1,0 +1,178 @@
+"""What a name carries after its head in Polish prose (`extractors.mentions`): its place
+phrase ("w Skarżysku Kościelnym", "w Gminie Siewierz", "w Kostrzynie nad Odrą"), its patron
+("im. Jana Pawła II", a church's "p.w. Matki Bożej"), its number ("nr 2") and a school's
+sections ("z Oddziałami Integracyjnymi"). Each reader takes the tokens of a sentence and the
+index where the phrase would start, and gives the index after it (or that index: none there).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.mention_spans import is_conjunction, second_place
+from extractors.mention_text import (
+    Token,
+    gender_alias,
+    head_readings,
+    is_adjective,
+    is_verb,
+    person_starts,
+    place_word,
+)
+from extractors.mention_words import PATRON_ABBREVIATIONS, PLACE_ABBREVIATIONS
+from transforms.name_morphology import key_lemma, readings
+
+_DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
+_ROMAN = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+
+
+def word_at(tokens: list[Token], i: int) -> Token | None:
+    return tokens[i] if 0 <= i < len(tokens) and tokens[i].is_word else None
+
+
+def after_dot(tokens: list[Token], i: int) -> int:
+    """Index after token i and the full stop that may follow it ("ds.", "im.", "nr.")."""
+    if i + 1 < len(tokens) and tokens[i + 1].text == ".":
+        return i + 2
+    return i + 1
+
+
+_TERRITORY_PLACES = frozenset({"Gminie", "Powiecie"})
+
+
+def place_end(tokens: list[Token], i: int) -> int:
+    """End of a place phrase starting at token i ("w Skarżysku Kościelnym", "w Gminie
+    Siewierz"), or i."""
+    word = word_at(tokens, i)
+    if word is None:
+        return i
+    j = i + 1
+    if word.lower == "z" and (nxt := word_at(tokens, j)) and nxt.lower == "siedzibą":
+        word = word_at(tokens, j + 1) or word
+        j += 2
+    if word.lower not in ("w", "we"):
+        return i
+    if (unit := word_at(tokens, j)) and unit.text in _TERRITORY_PLACES:
+        after = word_at(tokens, j + 1)
+        if after is None or not after.capitalised or head_readings(after):
+            return i
+        j += 1  # "w Gminie Siewierz", "w Powiecie Opolskim": the territory is the place
+    k = j
+    while k < len(tokens) and k - j < 3:
+        token = tokens[k]
+        if k > j and is_conjunction(token) and after_dot(tokens, k) == k + 1:
+            break  # "w Warszawie lub Jego Zastępcy": "lub" is "Lubelski" only as "Lub."
+        if k > j and token.is_word and token.lower in PLACE_ABBREVIATIONS:
+            k = after_dot(tokens, k)  # "w Gorzowie Wlkp."
+            break
+        geographic = any(r.geographic for r in readings(token.text.split("-")[0]))
+        if k > j and is_verb(token):
+            break  # "w Górznie Przyjmie na staż": a verb after the place is the sentence's
+        if (k > j or not geographic) and person_starts(tokens, k):
+            # "w Aleksandrowie Łódzkim" is a town, though "Aleksandrowie" is a name too; after
+            # the place's first word a first name starts a person ("w Piszu Anna Nowak")
+            break
+        if k > j and token.lower in ("nad", "pod") and (river := word_at(tokens, k + 1)):
+            if river.capitalised and not head_readings(river):
+                k += 2  # "w Kostrzynie nad Odrą"
+                break
+        if k > j and not _locative_adjective(token):
+            break  # "Zarządu w Białymstoku Centralnego Biura": the next name's adjective
+        if not place_word(token, first=k == j):
+            # "w Białej Piskiej", "w Nowym Targu": a town whose name opens with an adjective
+            following = tokens[k + 1] if k + 1 < len(tokens) else None
+            if not (
+                k == j
+                and is_adjective(token)
+                and following is not None
+                and place_word(following, first=False)
+            ):
+                break
+        k += 1
+    if k > j and (second := second_place(tokens, k)) > k:
+        k = second  # "w Nakle i Szubinie": one body seated in two towns
+    return k if k > j else i
+
+
+_ADJECTIVE_CLASSES = ("adj", "pact", "ppas")
+
+
+def _locative_adjective(token: Token) -> bool:
+    """Whether a later word of a place after "w" may stand there: anything but a common
+    adjective that has no locative form ("w Ostrowcu Świętokrzyskim", "w Białej Podlaskiej";
+    not "w Białymstoku Centralnego", whose adjective opens the next name)."""
+    found = readings(token.text.rsplit("-", 1)[-1])
+    if any(r.proper or r.geographic or "loc" in r.cases for r in found):
+        return True
+    return not any(r.pos in _ADJECTIVE_CLASSES for r in found)
+
+
+def patron_end(tokens: list[Token], i: int) -> int:
+    """End of "im. Jana Pawła II" (or a church's "p.w. Matki Bożej …", "pod wezwaniem …")
+    starting at token i, or i."""
+    word = word_at(tokens, i)
+    written = "".join(t.text.lower() for t in tokens[i : i + 4])
+    if written.startswith("p.w.") or written.startswith("podwezwaniem"):
+        j = i + (4 if written.startswith("p.w.") else 2)
+    elif word is None or word.lower not in ("im", "imienia"):
+        return i
+    else:
+        j = after_dot(tokens, i) if word.lower == "im" else i + 1
+    k = j
+    while k < len(tokens):
+        token = tokens[k]
+        if token.is_word and token.lower in PATRON_ABBREVIATIONS:  # "Ks.", "św.", "Św."
+            k = after_dot(tokens, k)
+        elif token.capitalised:
+            k += 1
+        else:
+            break
+    return k if k > j else i
+
+
+def number_end(tokens: list[Token], i: int) -> int:
+    """End of "nr 2" / "nr. 2" / "numer 2" starting at token i, or i."""
+    word = word_at(tokens, i)
+    if word is None or word.lower not in ("nr", "numer"):
+        return i
+    j = after_dot(tokens, i)
+    value = word_at(tokens, j)
+    if value and (_DIGITS.match(value.text) or _ROMAN.match(value.text)):
+        if j + 1 < len(tokens) and tokens[j + 1].text == "/":
+            return i  # "Nr 96/2020": a document's number, not the institution's
+        return j + 1
+    return i
+
+
+# A school's sections named with it: "Szkoła Podstawowa nr 50 z Oddziałami Integracyjnymi",
+# "Przedszkole nr 3 z Oddziałem Żłobkowym" — "Oddział" and an adjective that agrees with it.
+_SECTION_WORDS = frozenset({"oddzial"})
+
+
+def sections_named(tokens: list[Token], i: int) -> bool:
+    """Token i is a section word in the instrumental with a capitalised adjective that agrees
+    with it after it ("z Oddziałami Integracyjnymi"): the school's sections, part of its name;
+    not "z Delegaturą w Koszalinie", a second office."""
+    word = word_at(tokens, i)
+    adjective = word_at(tokens, i + 1)
+    if word is None or adjective is None or key_lemma(word.text) not in _SECTION_WORDS:
+        return False
+    if not adjective.capitalised or not is_adjective(adjective):
+        return False
+    nouns = {
+        (n, c, g)
+        for r in readings(word.text)
+        if r.pos == "subst" and "inst" in r.cases
+        for n in r.numbers
+        for c in r.cases
+        for g in r.genders
+    }
+    forms = {
+        (n, c, g)
+        for r in readings(adjective.text.rsplit("-", 1)[-1])
+        if r.pos == "adj"
+        for n in r.numbers
+        for c in r.cases
+        for g in r.genders
+    }
+    return any(c == "inst" and (n, c, g) in gender_alias(nouns) for n, c, g in forms)
