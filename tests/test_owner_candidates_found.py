@@ -5,14 +5,22 @@ document of the web corpus (`benchmarks/web_corpus`, the id in the case id) or f
 of `../shared/data`, quoted as `wsparcie extract` reads a plain page or a saved text file:
 
 - a town named after its river keeps it ("w Nakle nad Notecią", "w Krościenku nad Dunajcem":
-  the courts', sanepid's and OPS registers of `../shared/data`).
+  the courts', sanepid's and OPS registers of `../shared/data`);
+- a line the page goes on after is not cut off at its end: a name that ends with its patron
+  ends there, though the patron's surname is no word the dictionary knows ("Ognisko
+  Wychowawcze im. Matki Teresy Kierocińskiej", f035); the last line of a stored excerpt may
+  still stop mid-word;
+- kinds of body the type lexicon lacked: an "Ognisko Wychowawcze" (a day-support centre,
+  f035), an "Uzdrowisko" (a spa company whose ward a page presents, a062).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from extractors.html_pages.owner_candidates import names_in
+from extractors.html_pages.owner_candidates import names_in, whole_name
+from extractors.html_pages.page_owner import candidates_report, find_page_owner
+from extractors.html_pages.page_text import page_text_of_plain
 
 
 @pytest.mark.parametrize(
@@ -34,3 +42,56 @@ from extractors.html_pages.owner_candidates import names_in
 )
 def test_a_place_keeps_its_river(text: str, expected: str) -> None:
     assert [found.name for found in names_in(text, 0)][:1] == [expected]
+
+
+F035_TITLE = "Ognisko Wychowawcze im. Matki Teresy Kierocińskiej"
+
+
+@pytest.mark.parametrize(
+    ("complete", "expected"),
+    [(True, [F035_TITLE]), (False, [])],
+    ids=["a-line-the-page-goes-on-after", "the-last-line-of-an-excerpt"],
+)
+def test_a_name_ending_with_its_patron(complete: bool, expected: list[str]) -> None:
+    assert [found.name for found in names_in(F035_TITLE, 0, complete=complete)] == expected
+    assert whole_name(F035_TITLE, complete=complete) == (expected[0] if expected else None)
+
+
+F035 = (
+    f"{F035_TITLE}\n\n"
+    "Placówka wsparcia dziennego\n\n"
+    "Ognisko Wychowawcze jest placówką opiekuńczo-wychowawczą, do której uczęszczają dzieci w "
+    "wieku od 5 do 16 lat. Placówka działa przez cały rok, od poniedziałku do piątku w godz. od "
+    "13:00 do 17:00.\n\n"
+    "W czasie pobytu w Ognisku dzieci otrzymują codziennie ciepły posiłek.\n\n"
+    "Nasze działania są wspierane przez Centrum Usług Społecznych w Toruniu oraz Urząd Miasta "
+    "Torunia."
+)
+A062 = (
+    "Oddział Psychiatryczny Dzienny dla Dzieci i Młodzieży w Konstancinie-Jeziornie\n\n"
+    "Od 1 marca 2020 roku Uzdrowisko Konstancin-Zdrój SA rozszerzyło swoją działalność o nową "
+    "jednostkę medyczną - Oddział Psychiatryczny Dzienny dla Dzieci i Młodzieży.\n\n"
+    "Oddział Psychiatryczny Dzienny dla Dzieci i Młodzieży udziela świadczeń z zakresu opieki "
+    "dziennej psychiatrycznej."
+)
+A062_URL = "https://uzdrowisko-konstancin.pl/szpital-sue-ryder/oddzial-psychiatryczny-dzienny/"
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "name"),
+    [
+        (F035, "http://cp-caritas.pl/ognisko-wychowawcze.html", F035_TITLE),
+        (A062, A062_URL, "Uzdrowisko Konstancin-Zdrój SA"),
+    ],
+    ids=["f035-ognisko", "a062-uzdrowisko"],
+)
+def test_kinds_of_body_the_lexicon_lacked_are_candidates(text: str, url: str, name: str) -> None:
+    page = page_text_of_plain(text, url)
+    assert name in [candidate for candidate, _, _ in candidates_report(page)]
+
+
+def test_f035_the_day_centre_owns_its_page() -> None:
+    owner = find_page_owner(
+        page_text_of_plain(F035, "http://cp-caritas.pl/ognisko-wychowawcze.html")
+    )
+    assert owner is not None and owner.name == F035_TITLE
