@@ -12,6 +12,9 @@ of `../shared/data`, quoted as `wsparcie extract` reads a plain page or a saved 
   still stop mid-word;
 - kinds of body the type lexicon lacked: an "Ognisko Wychowawcze" (a day-support centre,
   f035), an "Uzdrowisko" (a spa company whose ward a page presents, a062);
+- a name over two lines whose second opens with its own name in straight single quotes, its
+  seat glued to what the page puts after it ("Stowarzyszenie Pomocy Dzieciom
+  Niepełnosprawnym" / "'Krok za krokiem'w ZamościuKRS: 0000057364", e047);
 - a territory named only as its portal's name ("Powiat Toruński" as the title and heading of a
   county portal's news, a033; "PORTAL MIASTA GDAŃSKA", e023) is no page's owner unless the
   text speaks for it (the accessibility formula of "Gmina Lubawka", b044).
@@ -21,7 +24,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.html_pages.owner_candidates import names_in, whole_name
+from extractors.html_pages.owner_candidates import headings, names_in, whole_name
 from extractors.html_pages.page_owner import candidates_report, find_page_owner
 from extractors.html_pages.page_text import page_text_of_plain
 
@@ -153,3 +156,26 @@ def test_a_territory_owns_a_page_only_when_its_text_speaks_for_it(
 ) -> None:
     found = find_page_owner(page_text_of_plain(text, url))
     assert (found.name if found else None) == owner
+
+
+E047 = (
+    "Stowarzyszenie Pomocy Dzieciom Niepełnosprawnym\n\n"
+    "'Krok za krokiem'w ZamościuKRS: 0000057364\n\n"
+    "CZCIONKA: Wersja Tekstowa:\n"
+    "30 milowych kroków na 30 lat Stowarzyszenia „Krok za krokiem”\n\n"
+    "Zapraszamy do podróży przez 30 lat „Krok za krokiem”!\n\n"
+    "15 listopada 2020 roku obchodzić będziemy Jubileusz XXX-lecia Stowarzyszenia. Przez 30 lat "
+    "pracy podjęliśmy wiele inicjatyw społecznych."
+)
+E047_URL = (
+    "http://spdn.pl/30_milowych_krokow_na_30_lat_Stowarzyszenia_%E2%80%9EKrok_za_krokiem%E2%80%9D"
+    ",a,699.html"
+)
+E047_NAME = "Stowarzyszenie Pomocy Dzieciom Niepełnosprawnym „Krok za krokiem” w Zamościu"
+
+
+def test_e047_a_name_over_two_lines_with_its_own_name_in_single_quotes() -> None:
+    page = page_text_of_plain(E047, E047_URL)
+    assert [name for name, _ in headings(page)][:1] == [E047_NAME]
+    owner = find_page_owner(page)
+    assert owner is not None and owner.name == E047_NAME

@@ -526,7 +526,8 @@ def headings(page: PageText) -> Iterator[tuple[str, int]]:
             index += 1
             continue
         joined, used = lines[index], index
-        for offset, following in enumerate(lines[index + 1 : index + 3], start=index + 1):
+        for offset, line in enumerate(lines[index + 1 : index + 3], start=index + 1):
+            following = _quoted_continuation(line)
             if not re.match(r"(?i)^(?:w|we|im\.|nr|[„\"“«])\s*\S", following.strip()):
                 break
             if len(following.split()) > 8:
@@ -537,6 +538,26 @@ def headings(page: PageText) -> Iterator[tuple[str, int]]:
             joined, name, used = f"{joined} {following}", longer, used + 1
         yield name, index
         index = used + 1
+
+
+# A line that goes on with the own name, in quotes of any kind, of a body the line before
+# names, then its seat and what the page glued after it: "'Krok za krokiem'w ZamościuKRS: …"
+# under "Stowarzyszenie Pomocy Dzieciom Niepełnosprawnym" (e047).
+_QUOTED_LINE = re.compile(
+    rf"^\s*['\"„“«]([^'\"”»„“\n]{{2,60}}?)['\"”»“]"
+    rf"(?:\s*((?:w|we)\s+[{_UPPER}][a-ząćęłńóśźż-]+(?:\s+[{_UPPER}][a-ząćęłńóśźż-]+)?))?"
+)
+
+
+def _quoted_continuation(line: str) -> str:
+    """A line that opens with a quoted own name, as the name's words alone: "'Krok za
+    krokiem'w ZamościuKRS: 0000057364" -> "„Krok za krokiem” w Zamościu"; any other line as
+    it is."""
+    match = _QUOTED_LINE.match(line)
+    if match is None:
+        return line
+    place = f" {match.group(2)}" if match.group(2) else ""
+    return f"„{normalise_space(match.group(1))}”{place}"
 
 
 # A line that carries on the name the line before ends with: its patron or its place
