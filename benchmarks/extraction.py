@@ -17,7 +17,7 @@ separated by "|"; names compare through `fold_key` (diacritics, case, punctuatio
 
 Beside them, the JSON gold (`benchmarks/extraction_scoring.py` says what is counted): the same
 96 pages with `tests/gold/fixtures/*.json` (gmina, faxes, mentions, stated services), and the
-web corpus of 510 recent pages (`benchmarks/web_corpus/`), each served as a plain page under
+web corpus of 560 recent pages (`benchmarks/web_corpus/`), each served as a plain page under
 its own URL, in its two halves: `tune` (rules are developed on it) and `test` (only measured).
 `--failures` counts where hours and ages fail, by kind, in every set
 (`benchmarks/condition_failures.py`; counts only, so the test half may be looked at so).

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/names_accuracy.py [--gazetteer-db PATH] [--list]
 
-The web corpus (benchmarks/web_corpus: 510 recent pages annotated blind, split by host into
+The web corpus (benchmarks/web_corpus: 560 recent pages annotated blind, split by host into
 `tune` and `test`) holds every institution's official name as the annotators read it, with its
 Polish letters, and the acronym forms the page also used ("PCPR w Poddębicach"). Neither the
 word list (transforms/name_vocabulary.tsv, derived from registries and TERYT) nor the rules
