@@ -149,7 +149,7 @@ _NOT_PLACE = frozenset(
 
 
 # A town named after its river or hill: "Nakło nad Notecią", "Kostrzyn nad Odrą", "Brzozów
-# pod Lasem"; the place ends with the river's name.
+# pod Lasem"); the place ends with the river's name.
 _RIVER_TAIL = re.compile(rf"^(?:nad|pod)\s+[{_UPPER}][\w-]+")
 
 
