@@ -1,11 +1,9 @@
 """How the page's own institution is found among its names (issue 12, round 13).
 
 Kinds of name the candidate reader did not read at all, or read cut short, each from a tune
-document of the web corpus (`benchmarks/web_corpus`, the id in the case id) or from a register
-of `../shared/data`, quoted as `wsparcie extract` reads a plain page or a saved text file:
+document of the web corpus (`benchmarks/web_corpus`, the id in the case id), quoted as
+`wsparcie extract` reads a plain page or a saved text file:
 
-- a town named after its river keeps it ("w Nakle nad Notecią", "w Krościenku nad Dunajcem":
-  the courts', sanepid's and OPS registers of `../shared/data`);
 - a line the page goes on after is not cut off at its end: a name that ends with its patron
   ends there, though the patron's surname is no word the dictionary knows ("Ognisko
   Wychowawcze im. Matki Teresy Kierocińskiej", f035); the last line of a stored excerpt may
@@ -31,28 +29,6 @@ import pytest
 from extractors.html_pages.owner_candidates import headings, names_in, whole_name
 from extractors.html_pages.page_owner import candidates_report, find_page_owner
 from extractors.html_pages.page_text import page_text_of_plain
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Sąd Rejonowy w Nakle nad Notecią informuje", "Sąd Rejonowy w Nakle nad Notecią"),
-        (
-            "Gminny Ośrodek Pomocy Społecznej w Krościenku nad Dunajcem",
-            "Gminny Ośrodek Pomocy Społecznej w Krościenku nad Dunajcem",
-        ),
-        (
-            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Nakle nad Notecią",
-            "Powiatowa Stacja Sanitarno-Epidemiologiczna w Nakle nad Notecią",
-        ),
-        # page furniture after a place is still no part of it
-        ("Sąd Rejonowy w Kętrzynie PDF Drukuj", "Sąd Rejonowy w Kętrzynie"),
-    ],
-    ids=["court-register", "ops-register", "psse-register", "furniture"],
-)
-def test_a_place_keeps_its_river(text: str, expected: str) -> None:
-    assert [found.name for found in names_in(text, 0)][:1] == [expected]
-
 
 F035_TITLE = "Ognisko Wychowawcze im. Matki Teresy Kierocińskiej"
 

@@ -148,15 +148,9 @@ _NOT_PLACE = frozenset(
 )  # fmt: skip
 
 
-# A town named after its river or hill: "Nakło nad Notecią", "Kostrzyn nad Odrą", "Brzozów
-# pod Lasem"); the place ends with the river's name.
-_RIVER_TAIL = re.compile(rf"^(?:nad|pod)\s+[{_UPPER}][\w-]+")
-
-
 def _trim_place_tail(name: str) -> str:
     """ "Sąd Rejonowy w Kętrzynie PDF Drukuj" -> "Sąd Rejonowy w Kętrzynie": a place is its
-    first word and at most two more title-case words ("w Ostrowcu Świętokrzyskim"), and the
-    river of a town named after it ("w Nakle nad Notecią")."""
+    first word and at most two more title-case words ("w Ostrowcu Świętokrzyskim")."""
     match = list(re.finditer(r"\s(?:w|we|W|WE)\s", name))
     if not match:
         return name
@@ -172,10 +166,6 @@ def _trim_place_tail(name: str) -> str:
         ):
             break
         kept.append(word)
-    # "w Nakle nad Notecią", "w Nowym Mieście nad Pilicą": the river is part of the place
-    river = _RIVER_TAIL.match(" ".join(place[len(kept) :]))
-    if river and fold_key(river.group(0).split()[-1]) not in _NOT_PLACE:
-        kept.append(river.group(0))
     return head + " ".join(kept)
 
 
