@@ -303,11 +303,9 @@ def _followed_by_contact(page: PageText, line: int, end: int) -> bool:
 
 
 # The postal line of an address: "46-220 Byczyna", "ul. Kluczborska 4A/4, 46-220 Byczyna,".
-_PLACE_WORD = r"[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:-[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?"
 _POSTAL_LOCALITY = re.compile(
-    rf"\b\d{{2}}\s?-\s?\d{{3}}\s+({_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})"
+    r"\b\d{2}\s?-\s?\d{3}\s+([A-ZĄĆĘŁŃÓŚŹŻ][\w-]*(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*){0,2})"
 )
-_NOT_LOCALITY = frozenset({"tel", "telefon", "fax", "faks", "email", "nip", "regon", "krs", "www"})
 
 
 def _address_locality(page: PageText, line: int, end: int) -> str | None:
@@ -317,9 +315,7 @@ def _address_locality(page: PageText, line: int, end: int) -> str | None:
     for text in (page.lines[line][end:], *page.lines[line + 1 : line + 4]):
         match = _POSTAL_LOCALITY.search(text)
         if match is not None:
-            words = match.group(1).split()
-            cut = next((i for i, w in enumerate(words) if fold_key(w) in _NOT_LOCALITY), None)
-            return " ".join(words[:cut])
+            return match.group(1)
     return None
 
 
