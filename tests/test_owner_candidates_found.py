@@ -13,10 +13,6 @@ document of the web corpus (`benchmarks/web_corpus`, the id in the case id), quo
 - a name over two lines whose second opens with its own name in straight single quotes, its
   seat glued to what the page puts after it ("Stowarzyszenie Pomocy Dzieciom
   Niepełnosprawnym" / "'Krok za krokiem'w ZamościuKRS: 0000057364", e047);
-- a type name over its own address block takes the seat the address gives ("Ośrodek Pomocy
-  Społecznej" / "ul. Kluczborska 4A/4, 46-220 Byczyna" is the "Ośrodek Pomocy Społecznej w
-  Byczynie", h001), as the annotation guide names such bodies; a name that tells its body
-  from others of its kind keeps its own;
 - a territory named only as its portal's name ("Powiat Toruński" as the title and heading of a
   county portal's news, a033; "PORTAL MIASTA GDAŃSKA", e023) is no page's owner unless the
   text speaks for it (the accessibility formula of "Gmina Lubawka", b044).
@@ -159,34 +155,3 @@ def test_e047_a_name_over_two_lines_with_its_own_name_in_single_quotes() -> None
     assert [name for name, _ in headings(page)][:1] == [E047_NAME]
     owner = find_page_owner(page)
     assert owner is not None and owner.name == E047_NAME
-
-
-H001 = (
-    "Przejdź do treści strony Przejdź do menu Przejdź do wyszukiwarki Przejdź do mapy biuletynu\n"
-    "Kontrast:\n"
-    "OPIEKA SPOŁECZNA\n\n"
-    "Ośrodek Pomocy Społecznej\n"
-    "ul. Kluczborska 4A/4, 46-220 Byczyna,\n"
-    "tel./fax. 77 402 41 91, kom. 791 675 222\n\n"
-    "NIP: 751-106-29-51\n\n"
-    "Dyrektor: Agnieszka Marcinkowska\n\n"
-    "Ośrodek zajmuje się pomocą społeczną określoną w ustawie o pomocy społecznej z 29 listopada "
-    "1990 r. z późniejszymi zmianami.\n"
-    "OPS obejmuje swą pomocą materialną lub doradczą osoby i rodziny, które znalazły się w "
-    "trudnej sytuacji życiowej."
-)
-H001_URL = "https://bip.byczyna.pl/1305/785/opieka-spoleczna.html"
-
-
-@pytest.mark.parametrize(
-    ("heading", "owner"),
-    [
-        ("Ośrodek Pomocy Społecznej", "Ośrodek Pomocy Społecznej w Byczynie"),
-        ("Fundacja Dzieciom „Zdążyć z Pomocą”", "Fundacja Dzieciom „Zdążyć z Pomocą”"),
-    ],
-    ids=["h001-type-name-takes-its-seat", "an-own-name-stays-as-it-is"],
-)
-def test_a_type_name_takes_the_seat_of_its_address(heading: str, owner: str) -> None:
-    text = H001.replace("Ośrodek Pomocy Społecznej\n", f"{heading}\n", 1)
-    found = find_page_owner(page_text_of_plain(text, H001_URL))
-    assert found is not None and found.name == owner

@@ -72,7 +72,6 @@ class OwnerCandidate:
     evidence: frozenset[str]
     lines: tuple[int, ...]
     spells_kind: bool  # the site's address spells what kind of body it is
-    address_place: str = ""  # the locality of the address that follows its name, if any
 
     def score(self, weights: OwnerWeights) -> int:
         return sum(weights.weights.get(item, 0) for item in self.evidence)

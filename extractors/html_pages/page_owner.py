@@ -102,7 +102,6 @@ from extractors.html_pages.owner_weights import (
 )
 from extractors.html_pages.page_text import PageText
 from extractors.html_pages.site_host import host_agreement, host_names_other_body
-from transforms.locatives import in_place
 from transforms.morphology import analyse_word
 from transforms.name_morphology import ROMAN_NUMERAL
 from transforms.names import normalise_name
@@ -129,7 +128,6 @@ class _Candidate:
     lines: list[int] = field(default_factory=list)
     evidence: set[str] = field(default_factory=set)
     count: int = 0
-    address_places: list[str] = field(default_factory=list)  # its contact lines' localities
 
 
 _ADDRESS_START = re.compile(
@@ -204,7 +202,6 @@ def _merge_shorter(candidates: dict[str, _Candidate]) -> list[_Candidate]:
             twin.evidence |= candidate.evidence
             twin.names += candidate.names
             twin.verbatim |= candidate.verbatim
-            twin.address_places += candidate.address_places
             continue
         hosts = [
             k
@@ -221,7 +218,6 @@ def _merge_shorter(candidates: dict[str, _Candidate]) -> list[_Candidate]:
         host.evidence |= candidate.evidence
         host.names = candidate.names + host.names
         host.verbatim |= candidate.verbatim
-        host.address_places += candidate.address_places
     return kept
 
 
@@ -302,23 +298,6 @@ def _followed_by_contact(page: PageText, line: int, end: int) -> bool:
     return any(_CONTACT_LINE.match(text) for text in following)
 
 
-# The postal line of an address: "46-220 Byczyna", "ul. Kluczborska 4A/4, 46-220 Byczyna,".
-_POSTAL_LOCALITY = re.compile(
-    r"\b\d{2}\s?-\s?\d{3}\s+([A-ZĄĆĘŁŃÓŚŹŻ][\w-]*(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*){0,2})"
-)
-
-
-def _address_locality(page: PageText, line: int, end: int) -> str | None:
-    """The locality of the address that follows a name (the rest of its line and the three
-    lines after it): "Ośrodek Pomocy Społecznej" / "ul. Kluczborska 4A/4, 46-220 Byczyna" ->
-    "Byczyna" (h001)."""
-    for text in (page.lines[line][end:], *page.lines[line + 1 : line + 4]):
-        match = _POSTAL_LOCALITY.search(text)
-        if match is not None:
-            return match.group(1)
-    return None
-
-
 def _observe(page: PageText) -> dict[str, _Candidate]:
     # "Poradnia Psychologiczno - Pedagogiczna": one compound adjective, not a name and a dash
     page = PageText(
@@ -330,9 +309,7 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
     candidates: dict[str, _Candidate] = {}
     written = "\n".join((page.title, *page.heads, *page.lines))
 
-    def add(
-        name: str, line: int, *evidence: str, in_nominative: bool = True, place: str | None = None
-    ) -> _Candidate | None:
+    def add(name: str, line: int, *evidence: str, in_nominative: bool = True) -> _Candidate | None:
         name = clean_name(name)  # "Copyright DPS LUBUCZEWO", "BIP - …"
         name = re.sub(r"\s(?:SP|Sp|sp)$", "", name)  # a legal form cut after "Sp."
         candidate = _group(candidates, name)
@@ -344,8 +321,6 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
         if line >= 0:
             candidate.lines.append(line)
         candidate.evidence.update(evidence)
-        if place:
-            candidate.address_places.append(place)
         return candidate
 
     for name, line in declared_names(page):
@@ -358,15 +333,12 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
         add(found.name, -1, "title mention", in_nominative=found.in_nominative)
     for name, line in headings(page):
         heading = ["heading"]
-        place = None
         if _followed_by_contact(page, line, len(page.lines[line])):
             heading.append("contact")
-            place = _address_locality(page, line, len(page.lines[line]))
-        add(name, line, *heading, place=place)
+        add(name, line, *heading)
     for index, line_text in enumerate(page.lines):
         for found in names_in(line_text, index, complete=index < len(page.lines) - 1):
             evidence: list[str] = []
-            place = None
             if index <= 2:
                 evidence.append("first")
             longer = name_over_two_lines(page, index, found)
@@ -374,10 +346,8 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
                 found = longer
                 if _followed_by_contact(page, index + 1, len(page.lines[index + 1])):
                     evidence.append("contact")
-                    place = _address_locality(page, index + 1, len(page.lines[index + 1]))
             elif _followed_by_contact(page, index, found.end):
                 evidence.append("contact")
-                place = _address_locality(page, index, found.end)
             elif _LOCATED_AT.match(line_text[found.end :]):
                 evidence.append("located")
             if signed(page, index):
@@ -390,9 +360,7 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
                     evidence.append("speaker")
                 elif nominative_written and not spokesman:
                     evidence.append("agent")
-            candidate = add(
-                found.name, index, *evidence, in_nominative=found.in_nominative, place=place
-            )
+            candidate = add(found.name, index, *evidence, in_nominative=found.in_nominative)
             if candidate is not None:
                 candidate.count += 1
     return candidates
@@ -567,7 +535,6 @@ def owner_choice(page: PageText) -> OwnerChoice:
                 evidence=frozenset(c.evidence),
                 lines=tuple(sorted(set(c.lines))),
                 spells_kind=address_spells_kind(name, page.url),
-                address_place=c.address_places[0] if c.address_places else "",
             )
             for c in _judged(page)
         ),
@@ -648,20 +615,7 @@ def owner_name(choice: OwnerChoice, candidate: OwnerCandidate) -> str:
     """The name a candidate of `choice` is given as the page's owner: its own, with the place
     the page gives its head noun where its name has none (`_place_of_its_head`)."""
     others = [c.name for c in choice.candidates if c is not candidate]
-    return _place_of_its_address(candidate) or _place_of_its_head(candidate.name, others)
-
-
-def _place_of_its_address(candidate: OwnerCandidate) -> str | None:
-    """A type name without its seat ("Ośrodek Pomocy Społecznej") over its own address block
-    ("ul. Kluczborska 4A/4, 46-220 Byczyna") with the seat the address gives, in the
-    locative: "Ośrodek Pomocy Społecznej w Byczynie" (h001), as such bodies are named."""
-    name = candidate.name
-    if not candidate.address_place or not generic(name) or DISTINGUISHING.search(name):
-        return None
-    if len(name.split()) < 2:
-        return None
-    place = in_place(candidate.address_place)
-    return f"{name} {place}" if place else None
+    return _place_of_its_head(candidate.name, others)
 
 
 _HEAD_AND_PLACE = re.compile(r"(\S+)(\s(?:w|we)\s[A-ZĄĆĘŁŃÓŚŹŻ].*)")
