@@ -37,9 +37,7 @@ with nothing that tells it from others of its kind ("Ośrodek Interwencji Kryzys
 explainers and guides write about) without the host's or the page's own voice (`generic`,
 -3), a unit of a body rather than a body ("Biuro Obsługi Interesantów", `unit`, -5), a
 one-person office whose decisions pages quote ("Prezydent Miasta Koszalina ogłasza …",
-`organ`, -3); a territory named only as its portal's name ("Powiat Toruński" as the title of a
-county portal's news) owns no page unless the text speaks for it (`portal_name_only`); the
-organ's voice ("speaker", "agent") goes to its office when the page names
+`organ`, -3); the organ's voice ("speaker", "agent") goes to its office when the page names
 the office with the same place ("Państwowy Powiatowy Inspektor Sanitarny w Chełmnie informuje"
 for the "Powiatowa Stacja Sanitarno-Epidemiologiczna w Chełmnie"). A page that reads as news (quotes with "– mówi", "Źródło:", photo credits, a byline) needs more
 (`min_score_article`): a news portal writes about institutions; it is not theirs.
@@ -568,31 +566,7 @@ def choose_owner(choice: OwnerChoice, weights: OwnerWeights = WEIGHTS) -> OwnerC
         needed = weights.min_score_article
     if score(best) < needed or score(best) - runner_up < weights.min_lead:
         return None
-    if portal_name_only(best):
-        return None
     return best
-
-
-# A local government named as its territory: "Powiat Toruński", "Miasto Gdańsk", "Gmina
-# Lubawka" (folded words); not its office ("Starostwo Powiatowe w …", "Urząd Gminy …").
-_TERRITORY = re.compile(r"^(?:powiat|gmina|miasto)\b")
-# What says a page is the body's own beyond its site's name: a formula, its contact lines,
-# its signature, its voice in a sentence, its head noun as the page's own.
-_SPOKEN_FOR = frozenset(
-    {"declared", "contact", "located", "signed", "speaker", "agent", "referred to"}
-)
-
-
-def portal_name_only(candidate: OwnerCandidate) -> bool:
-    """Whether the candidate is a territory named only as its portal's name (the title, a
-    heading, the address): a county's or a town's portal publishes news about everyone, and
-    the territory is no body a page belongs to unless its text says so (a formula: "Gmina
-    Lubawka zobowiązuje się zapewnić dostępność …", its contact block, its voice). The news
-    of "Powiat Toruński" (a033) and of "MIASTO GDAŃSKA" (e023) have no subject of their own;
-    an office the title names ("Starostwo Powiatowe w Kłobucku") is left to the weights."""
-    if not _TERRITORY.match(fold_key(candidate.name)):
-        return False
-    return not candidate.evidence & _SPOKEN_FOR
 
 
 @lru_cache(maxsize=64)
