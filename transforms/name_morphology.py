@@ -144,6 +144,8 @@ HEAD_LEMMAS: tuple[str, ...] = (
     "straż",
     "spółdzielnia",
     "komitet",
+    "ognisko",
+    "uzdrowisko",
 )
 
 # Modifiers common in institution names, beyond those in the acronym table, for the folded

@@ -185,16 +185,30 @@ _ORGANISATION_NOMINATIVE = {
 }
 
 
-def names_in(text: str, line: int) -> Iterator[Found]:
+def names_in(text: str, line: int, *, complete: bool = False) -> Iterator[Found]:
     """Every institution name in one line or title, in the nominative, extended; a phrase
     already in the nominative ("Hospicjum Świętego Jana Bożego działa") is kept as written.
     A body named inside another's name in the genitive ("Centrum Pracy Socjalnej Miejskiego
-    Ośrodka Pomocy Rodzinie w Gdańsku") is a name too."""
-    for mention in find_mentions(text):
+    Ośrodka Pomocy Rodzinie w Gdańsku") is a name too.
+
+    A `complete` text (a title, a line the page goes on after) is not cut off at its end: a
+    name it ends with in a patron ends there, though the patron's surname is no word the
+    dictionary knows ("Ognisko Wychowawcze im. Matki Teresy Kierocińskiej", f035); only the
+    last line of a stored excerpt may stop mid-word."""
+    read = f"{text}{_GOES_ON}" if complete and _PATRON_AT_END.search(text) else text
+    for mention in find_mentions(read):
+        if mention.end > len(text):
+            continue
         yield _found(text, line, mention.start, mention.end, mention.phrase, mention.nominative)
         inner = _inner_body(text, mention.start, mention.phrase)
         if inner is not None:
             yield _found(text, line, *inner)
+
+
+# What a text that goes on has after its end, for the phrase reader (`names_in`), when it
+# ends with a patron's name ("… im. Matki Teresy Kierocińskiej").
+_GOES_ON = " ."
+_PATRON_AT_END = re.compile(rf"(?:\bim\.|\bimienia)\s*(?:[\w.]+\s+){{0,4}}[{_UPPER}][\w-]+[\s.]*$")
 
 
 def _inner_body(text: str, start: int, phrase: str) -> tuple[int, int, str, str] | None:
@@ -314,7 +328,7 @@ _SAINT_END = re.compile(r"(?:Świętego|Świętej|Św\.|św\.|Błogosławionego|
 _SAINT_AFTER = re.compile(rf"^\s+[{_UPPER}][\w-]+(?:\s+[{_UPPER}][\w-]+){{0,2}}")
 
 
-def whole_name(text: str) -> str | None:
+def whole_name(text: str, *, complete: bool = False) -> str | None:
     """The institution name a short text (a title part, a heading) consists of ("Sąd Rejonowy
     w Kętrzynie", "STAROSTWO POWIATOWE W OLKUSZU", "Gmina Lubawka"), in the nominative; None
     when it says anything else ("WOLNE STANOWISKA PRACY w PUP", "Co się zajmuje Ośrodek
@@ -327,7 +341,7 @@ def whole_name(text: str) -> str | None:
     owner = site_owner(text)  # "Portal Orzeczeń Sądu Rejonowego w Bytowie"
     if owner is not None and name_score(owner) > 0:
         return owner
-    found = list(names_in(text, -1))
+    found = list(names_in(text, -1, complete=complete))
     if len(found) == 1 and found[0].start <= 2 and found[0].end >= len(text.rstrip(" .!")) - 2:
         return found[0].name
     if len(found) == 1 and found[0].end >= len(text.rstrip(" .!")) - 2 and found[0].start > 2:
@@ -341,7 +355,8 @@ def whole_name(text: str) -> str | None:
         return f"{found[0].name}{text[found[0].end :]}"  # "GOPS Kwidzyn", "PUP Słubice"
     half = len(text) // 2
     if found and text[:half].strip() == text[half:].strip():
-        return whole_name(text[:half])  # a logo text and a site name: the same name twice
+        # a logo text and a site name: the same name twice
+        return whole_name(text[:half], complete=True)
     if (
         not found
         and len(text.split()) >= 2
@@ -443,11 +458,14 @@ def sentence_start(text: str, start: int) -> bool:
 def declared_names(page: PageText) -> Iterator[tuple[str, int]]:
     """Names a formula declares the owner (see the module docstring), with their line."""
     for index, line in enumerate(page.lines):
+        complete = index < len(page.lines) - 1
         for pattern in _DECLARATIONS:
             match = pattern.search(line)
             if match is None:
                 continue
-            before = [f for f in names_in(line, index) if f.end <= match.start() + 1]
+            before = [
+                f for f in names_in(line, index, complete=complete) if f.end <= match.start() + 1
+            ]
             if before:
                 yield before[-1].name, index
             else:
@@ -455,7 +473,11 @@ def declared_names(page: PageText) -> Iterator[tuple[str, int]]:
                 if name:
                     yield name, index
         for match in _DECLARED_AFTER.finditer(line):
-            after = [f for f in names_in(line, index) if abs(f.start - match.end()) <= 2]
+            after = [
+                f
+                for f in names_in(line, index, complete=complete)
+                if abs(f.start - match.end()) <= 2
+            ]
             if after:
                 yield after[0].name, index
             else:
@@ -489,22 +511,43 @@ def headings(page: PageText) -> Iterator[tuple[str, int]]:
     lines = page.lines
     index = 0
     while index < len(lines):
-        name = whole_name(lines[index])
+        name = whole_name(lines[index], complete=index < len(lines) - 1)
         if name is None:
             index += 1
             continue
         joined, used = lines[index], index
-        for following in lines[index + 1 : index + 3]:
+        for offset, line in enumerate(lines[index + 1 : index + 3], start=index + 1):
+            following = _quoted_continuation(line)
             if not re.match(r"(?i)^(?:w|we|im\.|nr|[„\"“«])\s*\S", following.strip()):
                 break
             if len(following.split()) > 8:
                 break
-            longer = whole_name(f"{joined} {following}")
+            longer = whole_name(f"{joined} {following}", complete=offset < len(lines) - 1)
             if longer is None:
                 break
             joined, name, used = f"{joined} {following}", longer, used + 1
         yield name, index
         index = used + 1
+
+
+# A line that goes on with the own name, in quotes of any kind, of a body the line before
+# names, then its seat and what the page glued after it: "'Krok za krokiem'w ZamościuKRS: …"
+# under "Stowarzyszenie Pomocy Dzieciom Niepełnosprawnym" (e047).
+_QUOTED_LINE = re.compile(
+    rf"^\s*['\"„“«]([^'\"”»„“\n]{{2,60}}?)['\"”»“]"
+    rf"(?:\s*((?:w|we)\s+[{_UPPER}][a-ząćęłńóśźż-]+(?:\s+[{_UPPER}][a-ząćęłńóśźż-]+)?))?"
+)
+
+
+def _quoted_continuation(line: str) -> str:
+    """A line that opens with a quoted own name, as the name's words alone: "'Krok za
+    krokiem'w ZamościuKRS: 0000057364" -> "„Krok za krokiem” w Zamościu"; any other line as
+    it is."""
+    match = _QUOTED_LINE.match(line)
+    if match is None:
+        return line
+    place = f" {match.group(2)}" if match.group(2) else ""
+    return f"„{normalise_space(match.group(1))}”{place}"
 
 
 # A line that carries on the name the line before ends with: its patron or its place
@@ -526,7 +569,11 @@ def name_over_two_lines(page: PageText, index: int, found: Found) -> Found | Non
         return None  # "… GMINNEGO OŚRODKA KULTURY" / "W POSZCZEGÓLNYCH MIEJSCOWOŚCIACH" (f021)
     joined = f"{line} {following}"
     return next(
-        (f for f in names_in(joined, index) if f.start == found.start and f.end > len(line)),
+        (
+            f
+            for f in names_in(joined, index, complete=index + 2 < len(page.lines))
+            if f.start == found.start and f.end > len(line)
+        ),
         None,
     )
 

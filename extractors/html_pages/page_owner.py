@@ -324,10 +324,10 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
     for name, line in declared_names(page):
         add(name, line, "declared")
     for part in title_parts(page):
-        whole = whole_name(part)
+        whole = whole_name(part, complete=True)
         if whole is not None:
             add(whole, -1, "title")
-    for found in names_in(page.title, -1):
+    for found in names_in(page.title, -1, complete=True):
         add(found.name, -1, "title mention", in_nominative=found.in_nominative)
     for name, line in headings(page):
         heading = ["heading"]
@@ -335,7 +335,7 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
             heading.append("contact")
         add(name, line, *heading)
     for index, line_text in enumerate(page.lines):
-        for found in names_in(line_text, index):
+        for found in names_in(line_text, index, complete=index < len(page.lines) - 1):
             evidence: list[str] = []
             if index <= 2:
                 evidence.append("first")
