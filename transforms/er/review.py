@@ -69,17 +69,6 @@ def pair_cases(
     return cases
 
 
-def pair_case(
-    record_a: str,
-    record_b: str,
-    probability: float,
-    levels: Mapping[str, int],
-    explain: Callable[[Mapping[str, int]], list[tuple[str, str, float]]],
-) -> PairCase:
-    """The case of one pair (`record_a` < `record_b`) with its evidence."""
-    return PairCase(record_a, record_b, round(probability, 4), evidence_of(levels, explain))
-
-
 def evidence_of(
     levels: Mapping[str, int],
     explain: Callable[[Mapping[str, int]], list[tuple[str, str, float]]],
