@@ -187,6 +187,19 @@ def _one_code_fields(
     return fields
 
 
+def _counts_and_flags(columns: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of `RecordCodes` that hold a record's statistics (those of
+    `statistics.STATISTICS`, which imports the ladders that import this module) and flags, as
+    both encoders read them from their columns."""
+    fields: dict[str, Any] = {
+        name: np.asarray(columns[name], dtype=np.int32)
+        for name in ("name_tf", "name_areas", "core_tf", "crowd", "email_areas")
+    }
+    for name in ("renamed", "guessed", "generic"):
+        fields[name] = np.asarray(columns[name], dtype=bool)
+    return fields
+
+
 def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
     """Dictionary-encode `er_features` (rids 0..n-1) for `compare`."""
     row = con.execute("SELECT count(*), coalesce(max(rid), -1) FROM er_features").fetchone()
@@ -195,12 +208,10 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
         raise ValueError(f"er_features: rids must run 0..{n - 1}, the largest is {top}")
     con.execute(STEM_MACRO)
     codes, values = _encode_scalars(con)
-    flags = con.execute(
+    counts = con.execute(
         "SELECT coalesce(renamed, false) AS renamed, coalesce(guessed, false) AS guessed, "
-        "coalesce(generic, false) AS generic FROM er_features ORDER BY rid"
-    ).fetchnumpy()
-    stats = con.execute(
-        "SELECT name_tf, name_areas, core_tf, crowd, email_areas FROM er_features ORDER BY rid"
+        "coalesce(generic, false) AS generic, name_tf, name_areas, core_tf, crowd, email_areas "
+        "FROM er_features ORDER BY rid"
     ).fetchnumpy()
     # Places: the name's place phrase, the locality and its "k."/"gm." part; stems forgive
     # inflection ("dlutowo" / "dlutow"). Place and stem sit in the same column of a record.
@@ -240,14 +251,7 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
     stems = _coded_list(n, place_rids, np.asarray(frame["stem"], dtype=np.int64))
     return RecordCodes(
         **_one_code_fields(codes, values),
-        name_tf=np.asarray(stats["name_tf"], dtype=np.int32),
-        name_areas=np.asarray(stats["name_areas"], dtype=np.int32),
-        email_areas=np.asarray(stats["email_areas"], dtype=np.int32),
-        core_tf=np.asarray(stats["core_tf"], dtype=np.int32),
-        crowd=np.asarray(stats["crowd"], dtype=np.int32),
-        renamed=np.asarray(flags["renamed"], dtype=bool),
-        guessed=np.asarray(flags["guessed"], dtype=bool),
-        generic=np.asarray(flags["generic"], dtype=bool),
+        **_counts_and_flags(counts),
         phones=_encode_list(con, n, "phones"),
         phones7=_encode_list(con, n, "phones7"),
         emails=_encode_list(con, n, "emails"),
@@ -391,14 +395,7 @@ def codes_of_rows(columns: Mapping[str, Any]) -> RecordCodes:
     alike_code, _ = _factorized(alike_of)
     return RecordCodes(
         **_one_code_fields(codes, values),
-        name_tf=np.asarray(columns["name_tf"], dtype=np.int32),
-        name_areas=np.asarray(columns["name_areas"], dtype=np.int32),
-        email_areas=np.asarray(columns["email_areas"], dtype=np.int32),
-        core_tf=np.asarray(columns["core_tf"], dtype=np.int32),
-        crowd=np.asarray(columns["crowd"], dtype=np.int32),
-        renamed=np.asarray(columns["renamed"], dtype=bool),
-        guessed=np.asarray(columns["guessed"], dtype=bool),
-        generic=np.asarray(columns["generic"], dtype=bool),
+        **_counts_and_flags(columns),
         phones=_list_of_rows(n, columns, "phones"),
         phones7=_list_of_rows(n, columns, "phones7"),
         emails=_list_of_rows(n, columns, "emails"),
