@@ -101,7 +101,7 @@ def _codes(text: str) -> set[str]:
             "opieki dziennej psychiatrycznej, w tym diagnostyki, leczenia oraz rehabilitacji "
             "osób z zaburzeniami psychicznymi, a także działań edukacyjno-konsultacyjnych dla "
             "rodziców, opiekunów dziecka.",
-            {"psychiatry", "diagnosis", "rehabilitation", "health_care"},
+            {"psychiatry", "diagnosis", "rehabilitation"},
             id="a062-psychiatric-day-care-is-psychiatry",
         ),
         pytest.param(

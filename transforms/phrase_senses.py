@@ -10,7 +10,9 @@ material aid when given, board when priced ("wyżywienie w bursie, koszt 10 zł"
 a kind of unit, not rehabilitation offered; "pobyt stały" is a care home's stay, but a
 residence registered at an office in "mieszkańców zameldowanych na pobyt stały"; "opieka
 dzienna" is day care, but psychiatry in "opieki dziennej psychiatrycznej"; "doradztwo" is
-counselling, but a dietitian's trade in "doradztwa żywieniowego".
+counselling, but a dietitian's trade in "doradztwa żywieniowego"; "kształcenie" is education,
+but career guidance's subject in "wyborze kierunku kształcenia"; "leczenie" is health care,
+but addiction support or psychiatry in "leczenia uzależnień".
 
 `other_sense(tokens, match)` decides from the words around the phrase, by their Morfeusz
 lemmas, word classes and cases (never by a host, an institution or a listed sentence), and
@@ -275,6 +277,54 @@ def _social_workers_grade(tokens: Sequence[Token], match: Match) -> str | None:
     return None
 
 
+# What schooling is planned or chosen, not schooling given: "pomocy w wyborze kierunku
+# kształcenia i zawodu", "planowaniu kształcenia i kariery zawodowej", "zmieniono profil
+# kształcenia". The phrase is career guidance's subject (or a school's profile). Help "związanej
+# z wychowywaniem i kształceniem dzieci" is help on matters of schooling, not schooling either.
+_COURSE_NOUNS = frozenset({"kierunek", "planowanie", "profil"})
+_RELATED = frozenset({"związać", "związany"})
+
+
+def _course_of_schooling(tokens: Sequence[Token], match: Match) -> str | None:
+    if match.rule.code != "education" or not match.start:
+        return None
+    before = tokens[match.start - 1]
+    if _lemmas(before) & _COURSE_NOUNS and not _LIST_GAP.search(tokens[match.start].gap_before):
+        return "a course of schooling chosen or planned, not education"
+    if any(_lemmas(token) & _RELATED for token in tokens[max(0, match.start - 4) : match.start]):
+        return "the matter help is related to, not education"
+    return None
+
+
+# Treatment of addiction or of mental disorders is addiction support or psychiatry, not other
+# health care: "leczenia uzależnień", "Leczenie psychiatryczne i uzależnień", "leczeniu w
+# zakładzie lecznictwa odwykowego", "diagnostyki, leczenia oraz rehabilitacji osób z
+# zaburzeniami psychicznymi".
+_TREATED = frozenset(
+    {
+        "uzależnienie",
+        "alkoholizm",
+        "narkomania",
+        "odwykowy",
+        "psychiatryczny",
+        "psychiczny",
+        "psychiatria",
+    }
+)
+_TREATMENT_REACH = 6
+
+
+def _treatment_of_a_kind(tokens: Sequence[Token], match: Match) -> str | None:
+    if match.rule.code != "health_care" or not tokens[match.start].lemmas & {"leczenie", "leczyć"}:
+        return None
+    for token in tokens[match.end : match.end + _TREATMENT_REACH]:
+        if re.search(r"[;:•()]", token.gap_before):
+            break
+        if _lemmas(token) & _TREATED:
+            return "treatment of addiction or of mental disorders, not other health care"
+    return None
+
+
 def _among_rooms(tokens: Sequence[Token], match: Match) -> str | None:
     """ "znajdują się: dyżurka, szatnie, siłownia, świetlica, sanitariaty": a room."""
     listed = match.start > 0 and _LIST_GAP.search(tokens[match.start].gap_before)
@@ -351,6 +401,8 @@ def other_sense(tokens: Sequence[Token], match: Match) -> str | None:
         _psychiatric_care,
         _trade_advice,
         _social_workers_grade,
+        _course_of_schooling,
+        _treatment_of_a_kind,
         _among_rooms,
         _names_a_kind_of_unit,
     ):
