@@ -391,7 +391,7 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
         return True
     if (
         before
-        and before[-1] in _HOLDING_WORDS
+        and (before[-1] in _HOLDING_WORDS or before[-1].startswith("posiada"))
         and fold(tokens[match.start].text).lower().startswith("orzeczen")
     ):
         return True
@@ -534,6 +534,30 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str], set[str]]:
     )
 
 
+def _heading_noun(sentence: str) -> str | None:
+    """The service noun a list's heading ends with ("udzielana jest następująca pomoc:",
+    "Prowadzimy zajęcia:"), or None."""
+    if not sentence.rstrip().endswith(":"):
+        return None
+    tokens = tokenise(sentence, kind="description")
+    if tokens and tokens[-1].lemmas & _service_heads():
+        return tokens[-1].text
+    return None
+
+
+def _with_heading_noun(sentence: str, head: str | None) -> str:
+    """A list item that is an adjective of its heading's noun, read with the noun: after
+    "udzielana jest pomoc:", "• psychologiczna," states "pomoc psychologiczna" and "• prawna –
+    udzielanie porad…" states "pomoc prawna"."""
+    if head is None or not _LIST_ITEM.match(sentence):
+        return sentence
+    item = _LIST_ITEM.sub("", sentence, count=1)
+    words = item.split()
+    if not words or not _is_adjective(words[0].strip(",.;:–-")):
+        return sentence
+    return f"{head} {item}"
+
+
 def read_support(text: str | None, opening_hours: str | None = None) -> SupportStatements:
     """The support `text` states (services and target groups with their sentences, ages,
     fees, referral) and the schedules of `text` and of an `opening_hours` value. A guide or a
@@ -549,6 +573,7 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
     introduced_by_no_offer = False  # in a list after "zawieszam działalność:", "Wymagania:"
     consultation = announces_a_public_consultation(text)
     sessions_only: dict[str, bool] = {}  # stated only by "porada", "konsultacja" so far
+    head: str | None = None  # a service noun a heading ends with, over its list's items
     for written in sentences(text):
         # A link's file type run into its title: "DOCXUchwała nr 3252/24…", "PDFRejestr…".
         sentence = _FILE_TYPE.sub("", written)
@@ -564,7 +589,8 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
         if consultation and about_the_consultation(sentence):
             continue
         offered.append(sentence)
-        service_codes, group_codes, by_session = _codes_in(sentence)
+        service_codes, group_codes, by_session = _codes_in(_with_heading_noun(sentence, head))
+        head = _heading_noun(sentence) or (head if _LIST_ITEM.match(sentence) else None)
         for code in service_codes:
             if code not in by_session and sessions_only.get(code):  # its first real statement
                 services[code] = StatedCode(code, sentence)
