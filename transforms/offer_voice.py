@@ -78,6 +78,13 @@ _GENERAL = {
     # "Chcąc podjąć terapię na NFZ, niestety trzeba odczekać…": advice to a reader (not
     # "możesz skorzystać z bezpłatnej infolinii", which is how a helpline is offered).
     "advice to a reader": re.compile(r"\b(?:chcac|warto (?:wiedziec|pamietac|zwrocic uwage))\b"),
+    # "Świadczenia … są realizowane na trzech poziomach referencyjnych", "w każdym powiecie
+    # znajduje się I poziom referencyjny": the levels of the public system of care, which a
+    # guide describes for every unit at once (not one unit's level: "obiekt zapewniający
+    # stacjonarną opiekę psychiatryczną … na III poziomie referencyjnym").
+    "the levels of a system of care": re.compile(
+        r"\bpoziom(?:y|ow|ach|ami)? referencyjn(?:y|e|ych|ymi)\b"
+    ),
 }
 
 
