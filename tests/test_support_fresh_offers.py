@@ -5,7 +5,8 @@ citing its page's URL) and of the web corpus's tune half (the document id in the
 read through `transforms.support_statements.read_support`. The kinds: a list whose items are
 adjectives of the noun its heading ends with ("udzielana jest pomoc: • psychologiczna, •
 prawna"), schooling chosen or planned (career guidance's subject, not education), treatment of
-addiction or of mental disorders (not other health care), a certificate someone held, and the
+addiction or of mental disorders (not other health care), "terapeutyczny" qualifying a
+programme or an action (not a therapy offered), a certificate someone held, and the
 levels of the public system of care a guide describes. Lines where the same words do state the
 form are cases too. The test half is never read here.
 """
@@ -127,6 +128,36 @@ def _codes(text: str) -> set[str]:
             {"psychiatry", "rehabilitation"},
             set(),
             id="sdsdoruchow.pl-psychiatric-care-still-psychiatry",
+        ),
+        # --- "terapeutyczny" qualifying a programme or an action ----------------------------
+        pytest.param(
+            "W tym czasie realizowany jest program terapeutyczny oraz obowiązek szkolny.",
+            set(),
+            {"therapy"},
+            id="h014-a-therapeutic-programme",
+        ),
+        pytest.param(
+            "Specjalista (psycholog/pedagog/logopeda) zbiera wywiad rozwojowy/diagnostyczny w "
+            "celu zaplanowania działań diagnostycznych/terapeutycznych zgodnych z potrzebami "
+            "dziecka",
+            set(),
+            {"therapy"},
+            id="d034-therapeutic-actions-planned",
+        ),
+        pytest.param(
+            "W budynku poradni będziemy realizować stacjonarnie niektóre formy terapeutyczne – "
+            "logopedyczną, psychologiczną i pedagogiczną.",
+            set(),
+            {"therapy"},
+            id="h009-therapeutic-forms-of-named-kinds",
+        ),
+        pytest.param(
+            # https://www.radio.katowice.pl/zobacz,7751,Jubileusz-Centrum-Pomocy-Dziecku-Niepelnosprawnemu.html
+            "Od 1994 roku placówka niesie pomoc niepełnosprawnym dzieciom, prowadzi diagnostykę, "
+            "zajęcia terapeutyczne, rehabilitacyjne, wsparcie psychologiczne i pedagogiczne.",
+            {"therapy", "diagnosis", "rehabilitation", "psychological_support"},
+            set(),
+            id="radio.katowice.pl-therapeutic-classes-still-therapy",
         ),
         # --- a certificate someone held ----------------------------------------------------
         pytest.param(

@@ -12,7 +12,8 @@ residence registered at an office in "mieszkańców zameldowanych na pobyt stał
 dzienna" is day care, but psychiatry in "opieki dziennej psychiatrycznej"; "doradztwo" is
 counselling, but a dietitian's trade in "doradztwa żywieniowego"; "kształcenie" is education,
 but career guidance's subject in "wyborze kierunku kształcenia"; "leczenie" is health care,
-but addiction support or psychiatry in "leczenia uzależnień".
+but addiction support or psychiatry in "leczenia uzależnień"; "terapeutyczny" is therapy in
+"zajęcia terapeutyczne", a quality in "program terapeutyczny".
 
 `other_sense(tokens, match)` decides from the words around the phrase, by their Morfeusz
 lemmas, word classes and cases (never by a host, an institution or a listed sentence), and
@@ -325,6 +326,45 @@ def _treatment_of_a_kind(tokens: Sequence[Token], match: Match) -> str | None:
     return None
 
 
+# Nouns that "terapeutyczny" qualifies without naming a therapy offered: "programy
+# terapeutyczne", "działań diagnostycznych/terapeutycznych", "oddziaływań terapeutycznych",
+# "kontaktu terapeutycznego", "niektóre formy terapeutyczne – logopedyczną, psychologiczną".
+# "zajęcia terapeutyczne", "sesja terapeutyczna", "grupa terapeutyczna" stay therapy.
+_QUALIFIED_NOUNS = frozenset(
+    {
+        "program",
+        "działanie",
+        "oddziaływanie",
+        "forma",
+        "kontakt",
+        "proces",
+        "charakter",
+        "cel",
+        "plan",
+        "element",
+        "efekt",
+        "podejście",
+        "zespół",
+    }
+)
+
+
+def _therapeutic_quality(tokens: Sequence[Token], match: Match) -> str | None:
+    if match.rule.code != "therapy" or match.end - match.start != 1:
+        return None
+    if "terapeutyczny" not in _lemmas(tokens[match.start]):
+        return None
+    index = match.start - 1
+    while index >= 0 and (
+        tokens[index].text.lower() in _CONJUNCTIONS
+        or (_adjective(tokens[index]) and not _lemmas(tokens[index]) & _QUALIFIED_NOUNS)
+    ):
+        index -= 1
+    if index >= 0 and _lemmas(tokens[index]) & _QUALIFIED_NOUNS:
+        return "a quality of a programme or an action, not a therapy offered"
+    return None
+
+
 def _among_rooms(tokens: Sequence[Token], match: Match) -> str | None:
     """ "znajdują się: dyżurka, szatnie, siłownia, świetlica, sanitariaty": a room."""
     listed = match.start > 0 and _LIST_GAP.search(tokens[match.start].gap_before)
@@ -403,6 +443,7 @@ def other_sense(tokens: Sequence[Token], match: Match) -> str | None:
         _social_workers_grade,
         _course_of_schooling,
         _treatment_of_a_kind,
+        _therapeutic_quality,
         _among_rooms,
         _names_a_kind_of_unit,
     ):
