@@ -6,7 +6,7 @@ read through `transforms.support_statements.read_support`. The kinds: a list who
 adjectives of the noun its heading ends with ("udzielana jest pomoc: • psychologiczna, •
 prawna"), schooling chosen or planned (career guidance's subject, not education), treatment of
 addiction or of mental disorders (not other health care), "terapeutyczny" qualifying a
-programme or an action (not a therapy offered), a certificate someone held, and the
+programme or an action (not a therapy offered), and the
 levels of the public system of care a guide describes. Lines where the same words do state the
 form are cases too. The test half is never read here.
 """
@@ -158,15 +158,6 @@ def _codes(text: str) -> set[str]:
             {"therapy", "diagnosis", "rehabilitation", "psychological_support"},
             set(),
             id="radio.katowice.pl-therapeutic-classes-still-therapy",
-        ),
-        # --- a certificate someone held ----------------------------------------------------
-        pytest.param(
-            # https://sds.goleniow.pl/index.php/onas/statut/
-            "Najwięcej osób, bo aż 119 posiadało orzeczenie o umiarkowanym stopniu "
-            "niepełnosprawności na czas nieokreślony, z tego blisko połowę stanowiły kobiety.",
-            set(),
-            {"diagnosis"},
-            id="sds.goleniow.pl-a-certificate-held",
         ),
     ],
 )

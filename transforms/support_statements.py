@@ -391,7 +391,7 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
         return True
     if (
         before
-        and (before[-1] in _HOLDING_WORDS or before[-1].startswith("posiada"))
+        and before[-1] in _HOLDING_WORDS
         and fold(tokens[match.start].text).lower().startswith("orzeczen")
     ):
         return True
