@@ -81,8 +81,14 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "min-max",
     ),
-    # "od 3 miesięcy do 6 lat", "od 20. tygodnia życia do 3 lat"
-    (re.compile(rf"\bod\s(?:ukonczenia\s)?{_INFANT}\s?(?:-|–|do)\s?{_N}\s?{_YEARS}"), "0-max"),
+    # "od 3 miesięcy do 6 lat", "od 20. tygodnia życia do 3 lat", "od ukończenia 20. tygodnia
+    # życia do ukończenia 3. roku życia"
+    (
+        re.compile(
+            rf"\bod\s(?:ukonczenia\s)?{_INFANT}\s?(?:-|–|do)\s?(?:ukonczenia\s)?{_N}\s?{_YEARS}"
+        ),
+        "0-max",
+    ),
     # "od 20. tygodnia życia", "od ukończenia 20 tyg. życia"; "od 12 miesięcy" alone is how
     # long, not how old
     (re.compile(rf"\bod\s(?:ukonczenia\s)?{_INFANT}(?<=zycia)"), "0-"),
