@@ -18,6 +18,7 @@ from helpers import REPO  # tests/ helper module
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+from condition_failures import count_failures  # noqa: E402
 from extraction_scoring import Gold, Scores, score_document  # noqa: E402
 
 GOLD = Gold.read(REPO / "benchmarks" / "web_corpus" / "gold" / "b040.json")
@@ -92,3 +93,16 @@ def test_days_the_gold_states_are_still_compared() -> None:
     rows = [_row(*[(list(d), o, c) for d, o, c in stated]), _row((["Sa"], "06:30", "15:00"))]
     score_document(gold, rows, scores)
     assert scores.schedule_entries.fp == 1 and scores.schedules_exact.hit == 0
+
+
+def test_the_failure_counts_score_hours_the_same_way() -> None:
+    """`--failures` counts b040 read on weekdays as exact, with nothing missed or extra."""
+    counter: dict[str, int] = {}
+    rows = [
+        _row(
+            (WEEKDAYS, "06:30", "16:30"), (WEEKDAYS, "06:30", "08:10"), (WEEKDAYS, "14:30", "16:30")
+        )
+    ]
+    count_failures(GOLD.raw, rows, counter)
+    hours = {key: n for key, n in counter.items() if key.startswith("hours")}
+    assert hours == {"hours pages: exact": 1}
