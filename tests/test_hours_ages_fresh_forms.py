@@ -1,11 +1,13 @@
 """Hours and ages in the forms issue 17's remaining failures name, from real lines (issue #17).
 
 Each line is as its page writes it, found with the `pages` search on hosts outside the web
-corpus (claimed in the corpus staging list), but for one tune document named by id. What each
-line states was written down before the reader ran. Two rules are new here: tens of minutes
-as a superscript digit and a sign beside minutes written as signs ("12³º"), and an age range
+corpus (claimed in the corpus staging list), but for two tune documents named by id. What each
+line states was written down before the reader ran. Three rules are new here: tens of minutes
+as a superscript digit and a sign beside minutes written as signs ("12³º"); an age range
 from weeks of life to the completion of a year ("od ukończenia 20. tygodnia życia do
-ukończenia 3. roku życia"); the other cases are kinds the readers already take, kept so.
+ukończenia 3. roku życia"); no upper bound from a sentence saying that those below it need
+a parent's consent ("osobie poniżej 18. roku życia wymaga zgody jej przedstawiciela"); the
+other cases are kinds the readers already take, kept so.
 """
 
 from __future__ import annotations
@@ -108,6 +110,19 @@ def test_a_temperature_is_not_a_time() -> None:
             "Niepełnosprawni uczniowie otrzymają świadczenie do ukończenia 24. roku życia.",
             [(None, 24)],
             id="rp.pl-to-the-completion-of-the-24th-year",
+        ),
+        pytest.param(
+            "Przypomnijmy, iż na mocy obowiązujących obecnie przepisów udzielenie jakiegokolwiek "
+            "świadczenia zdrowotnego osobie poniżej 18. roku życia wymaga zgody jej przedstawiciela "
+            "ustawowego.",
+            [],
+            id="rp.pl-who-needs-a-parent-s-consent-is-not-whom-support-is-for",
+        ),
+        pytest.param(
+            "Mogą tu zgłaszać się – bez skierowania - rodzice dzieci oraz młodzież (osoby poniżej "
+            "18 r.ż. muszą posiadać zgodę opiekuna prawnego na korzystanie ze świadczeń)",
+            [],
+            id="c015-minors-need-a-guardian-s-consent",
         ),
         pytest.param(
             "Obejmuje opieką dzieci od klasy I do VIII.",
