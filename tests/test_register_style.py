@@ -244,6 +244,27 @@ def test_an_operator_s_note_after_a_bare_seat_goes_with_it(
 @pytest.mark.parametrize(
     ("name", "locality", "seated"),
     [
+        # placowki_sds_dps_malopolskie.csv id 16 ("Środowiskowy Dom Samopomocy  Kraków ""Vita""
+        # os. Młodości 8"); official9.csv and the city's BIP: "… „Vita” w Krakowie"
+        ("Środowiskowy Dom Samopomocy Kraków „Vita”", "Kraków",
+         Styled("Środowiskowy Dom Samopomocy „Vita” w Krakowie", from_address=False)),
+        # the place must be the institution's own: another town's name stays as written
+        ("Środowiskowy Dom Samopomocy Kraków „Vita”", "Tarnów", None),
+        # a head that is no type's bare register name stays ("… Samopomocy Kraków" is not)
+        ("Stowarzyszenie Kraków „Vita”", "Kraków", None),
+        # a byname already before its seat: nothing to move (sds_malopolskie's "Promyk")
+        ("Środowiskowy Dom Samopomocy „Promyk” w Nowym Targu", "Nowy Targ", None),
+    ],
+)  # fmt: skip
+def test_a_byname_after_a_bare_seat_comes_before_it(
+    name: str, locality: str, seated: Styled | None, gazetteer: Gazetteer
+) -> None:
+    assert styled_seat(name, "sds", locality, locality, gazetteer.place_name) == seated
+
+
+@pytest.mark.parametrize(
+    ("name", "locality", "seated"),
+    [
         # dps_podkarpackie row 21; official3.csv: the home's page "Domu Pomocy Społecznej nr 1
         # w Krośnie"
         ("Dom Pomocy Społecznej nr 1", "Krosno", "Dom Pomocy Społecznej nr 1 w Krośnie"),
