@@ -713,3 +713,47 @@ def test_the_town_a_powiat_is_named_after(
     powiat: str, seat: str | None, gazetteer: Gazetteer
 ) -> None:
     assert gazetteer.powiat_seat(powiat) == seat
+
+
+@pytest.mark.parametrize(
+    ("powiat", "gmina"),
+    [
+        ("0463", ("0463011", "Toruń")),
+        ("1465", ("1465011", "Warszawa")),  # its districts are parts of the city's gmina
+        ("1061", ("1061011", "Łódź")),  # so are Łódź's delegations
+        ("0408", None),  # lipnowski: a land powiat has many gminas
+    ],
+)
+def test_the_one_gmina_of_a_city_with_county_rights(
+    powiat: str, gmina: tuple[str, str] | None, gazetteer: Gazetteer
+) -> None:
+    found = gazetteer.city_gmina(powiat)
+    assert ((found.gmina_teryt, found.name) if found else None) == gmina
+
+
+@pytest.mark.parametrize(
+    ("row", "gmina"),
+    [
+        # the real catalogue's source www_poradnia_diecezja_torun_pl (county 0463): a page
+        # with no address, placed by its source's county, a city with county rights
+        pytest.param(
+            _row("Katolicki Ośrodek Psychologiczno-Pastoralny „Cyrenejczyk”", "0463",
+                 role="subject"),
+            "0463011", id="torun-page-without-address",
+        ),
+        pytest.param(
+            _row("Fundacja Młodzieżowej Przedsiębiorczości", "1465", role="subject"),
+            "1465011", id="warszawa-page-without-address",
+        ),
+        # dps_wolne_miejsca_kujawsko-pomorskie: a land powiat's two villages of the name, no
+        # address: no gmina is guessed
+        pytest.param(
+            _row("Dom Pomocy Społecznej w Nowej Wsi", "0408", powiat_raw="Lipnowski"),
+            None, id="land-powiat-namesakes",
+        ),
+    ],
+)  # fmt: skip
+def test_a_record_placed_only_in_a_city_s_powiat_has_its_gmina(
+    row: RawRow, gmina: str | None, gazetteer: Gazetteer
+) -> None:
+    assert normalise_record(row, gazetteer).gmina_teryt == gmina
