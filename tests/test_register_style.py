@@ -325,11 +325,20 @@ def test_a_numbered_home_takes_its_seat_from_the_address(
             "Środowiskowy Dom Samopomocy w Kalwarii Zebrzydowskiej", "styled",
             "Środowiskowy Dom Samopomocy - Kalwaria Zebrzydowska", id="sds-dash-seat",
         ),
+        # senior_plus_malopolskie: the list writes the programme's name unquoted, so do the
+        # own pages official2.csv, official5.csv (two) and official9.csv took
         pytest.param(
             _row("Dzienny Dom Senior+", "12", type_raw="Dzienny Dom Senior+",
                  street_raw="ul. Karolina 14 D", postal_code_raw="32-700", locality_raw="Bochnia"),
-            "Dzienny Dom „Senior+” w Bochni", "styled_seat", "Dzienny Dom Senior+",
+            "Dzienny Dom Senior+ w Bochni", "styled_seat", "Dzienny Dom Senior+",
             id="senior-day-home-seat-from-address",
+        ),
+        # a page that quotes the programme's name: the register name, unquoted
+        pytest.param(
+            _row("Dzienny Dom „Senior+”", "12", type_raw="Dzienny Dom Senior+",
+                 street_raw="Ostrusza 26", postal_code_raw="33-190", locality_raw="Ostrusza"),
+            "Dzienny Dom Senior+ w Ostruszy", "styled_seat", "Dzienny Dom „Senior+”",
+            id="senior-day-home-quoted",
         ),
         pytest.param(
             _row("Dom Pomocy Społecznej", "10", street_raw="ul. Łaska 42", postal_code_raw="98-220",

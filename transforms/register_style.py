@@ -40,8 +40,8 @@ and for public units named after their seat (`SEATED_TYPES`):
   "w" ("Dom Pomocy Społecznej Wiśniowa Góra", gmina Andrespol) gets "w <locative>";
 - a name that is only its type's register name ("Dom Pomocy Społecznej", "Dzienny Dom
   Senior+"), or that with one adjective before it ("Ekumeniczny Dom Pomocy Społecznej"), gets
-  "w <locative of its locality>", the programme's name quoted as its units'
-  statutes write it ("Dzienny Dom „Senior+” w Brzesku"). Whether that name fits one
+  "w <locative of its locality>", the programme's name unquoted as the voivode's list
+  writes it ("Dzienny Dom Senior+ w Ostruszy"). Whether that name fits one
   institution only is for the warehouse to check (`records.name_form = 'styled_seat'`). A
   "Klub Senior+" is left as written: the voivodeship's list and the clubs' operators name it
   so, without a seat. So is a register name with whom the home is for after it ("Dom Pomocy
@@ -72,7 +72,7 @@ from transforms.register_clean import CAPITAL, REGISTER_NAMES, PlaceName
 from transforms.text import fold_key
 
 # Types of public units whose register names carry their seat ("Gminny Ośrodek Pomocy
-# Społecznej w Spytkowicach", "Dzienny Dom „Senior+” w Brzesku"). Courts are left out: their
+# Społecznej w Spytkowicach", "Dzienny Dom Senior+ w Brzesku"). Courts are left out: their
 # names say "dla <district> w <seat>", never a bare seat.
 SEATED_TYPES = frozenset(
     {"ops", "cus", "pcpr", "sds", "dps", "pup", "ppp", "sosw", "sanepid", "senior_centre"}
