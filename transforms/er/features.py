@@ -370,22 +370,22 @@ def _build_name_table(
     """`er_f_names(value, <_NAME_COLS>)` of the distinct names of `table`; with
     `known_names`, only the names that table does not hold are parsed (`_names_to_parse`,
     `_keep_names`)."""
-    values = _names_to_parse(con, table, known_names)
+    known = known_names if known_names and _has_table(con, known_names) else None
+    values = _names_to_parse(con, table, known)
     _store(con, "er_f_names", _NAME_COLS, values, _parallel_map(_name_row, values))
-    _keep_names(con, table, known_names)
+    _keep_names(con, table, known_names, known is not None)
 
 
 def _names_to_parse(
     con: duckdb.DuckDBPyConnection, table: str, known_names: str | None
 ) -> list[str]:
     """The distinct names of `table` to parse: every one, or with `known_names` (a table of
-    names parsed before, `(value, <_NAME_COLS>)`, missing before the first) those it does
-    not hold. A name's parse depends on the name alone and on the parser's code, and a
+    names parsed before, `(value, <_NAME_COLS>)`) those it does not hold. A name's parse depends on the name alone and on the parser's code, and a
     matcher state is used only by the code that kept it (`warehouse.match_state`), so a name
     parsed before is parsed alike now: an incremental night parses only the names it has not
     seen, and a night whose names were all seen never loads the parser (Morfeusz and its
     tables, some 0.3 s of CPU in a fresh process)."""
-    if known_names is None or not _has_table(con, known_names):
+    if known_names is None:
         return _distinct(con, table, "name")
     return [
         row[0]
@@ -396,12 +396,14 @@ def _names_to_parse(
     ]
 
 
-def _keep_names(con: duckdb.DuckDBPyConnection, table: str, known_names: str | None) -> None:
-    """Add the names just parsed (`er_f_names`) to `known_names` (created when missing), and
-    make `er_f_names` every name of `table`, parsed now or before."""
+def _keep_names(
+    con: duckdb.DuckDBPyConnection, table: str, known_names: str | None, exists: bool
+) -> None:
+    """Add the names just parsed (`er_f_names`) to `known_names` (created unless it `exists`),
+    and make `er_f_names` every name of `table`, parsed now or before."""
     if known_names is None:
         return
-    if not _has_table(con, known_names):
+    if not exists:
         con.execute(f"CREATE TABLE {known_names} AS SELECT * FROM er_f_names")
         return
     con.execute(f"INSERT INTO {known_names} SELECT * FROM er_f_names")
@@ -480,7 +482,8 @@ def build_features_from_raw(
     the rest parsed and added to it (`_names_to_parse`)."""
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
-    names = _names_to_parse(con, table, known_names)
+    known = known_names if known_names and _has_table(con, known_names) else None
+    names = _names_to_parse(con, table, known)
     pending = _start_map(_name_row, names, _BACKGROUND_MIN)
     overlap = pending.share
     if overlap:
@@ -494,7 +497,7 @@ def build_features_from_raw(
         seconds["contacts_s"] = time.perf_counter() - clock - seconds["names_start_s"]
         clock = time.perf_counter()
     _store(con, "er_f_names", _NAME_COLS, names, _collect(pending))
-    _keep_names(con, table, known_names)
+    _keep_names(con, table, known_names, known is not None)
     seconds["names_s"] = time.perf_counter() - clock
     if not overlap:
         clock = time.perf_counter()

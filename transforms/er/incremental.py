@@ -325,6 +325,9 @@ def single_threaded(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     the transaction restores the count after it (`warehouse.match_state`)."""
     row = con.execute("SELECT current_setting('threads')").fetchone()
     threads = int(row[0]) if row else 1
+    if threads == 1:  # already (a caller's own `single_threaded`)
+        yield
+        return
     con.execute("SET threads = 1")
     try:
         yield
