@@ -37,6 +37,7 @@ from transforms.contacts import (
     parse_street,
     website_host,
 )
+from transforms.er.known_names import keep_names, names_to_parse
 from transforms.er.name_parts import (
     ALIKE_MACRO,
     ALIKE_PLACE_MACRO,
@@ -364,62 +365,6 @@ _NAME_COLS = (
 )
 
 
-def _build_name_table(
-    con: duckdb.DuckDBPyConnection, table: str, known_names: str | None = None
-) -> None:
-    """`er_f_names(value, <_NAME_COLS>)` of the distinct names of `table`; with
-    `known_names`, only the names that table does not hold are parsed (`_names_to_parse`,
-    `_keep_names`)."""
-    known = known_names if known_names and _has_table(con, known_names) else None
-    values = _names_to_parse(con, table, known)
-    _store(con, "er_f_names", _NAME_COLS, values, _parallel_map(_name_row, values))
-    _keep_names(con, table, known_names, known is not None)
-
-
-def _names_to_parse(
-    con: duckdb.DuckDBPyConnection, table: str, known_names: str | None
-) -> list[str]:
-    """The distinct names of `table` to parse: every one, or with `known_names` (a table of
-    names parsed before, `(value, <_NAME_COLS>)`) those it does not hold. A name's parse depends on the name alone and on the parser's code, and a
-    matcher state is used only by the code that kept it (`warehouse.match_state`), so a name
-    parsed before is parsed alike now: an incremental night parses only the names it has not
-    seen, and a night whose names were all seen never loads the parser (Morfeusz and its
-    tables, some 0.3 s of CPU in a fresh process)."""
-    if known_names is None:
-        return _distinct(con, table, "name")
-    return [
-        row[0]
-        for row in con.execute(
-            f"SELECT DISTINCT name FROM {table} WHERE name IS NOT NULL AND name <> '' "
-            f"AND name NOT IN (SELECT value FROM {known_names})"
-        ).fetchall()
-    ]
-
-
-def _keep_names(
-    con: duckdb.DuckDBPyConnection, table: str, known_names: str | None, exists: bool
-) -> None:
-    """Add the names just parsed (`er_f_names`) to `known_names` (created unless it `exists`),
-    and make `er_f_names` every name of `table`, parsed now or before."""
-    if known_names is None:
-        return
-    if not exists:
-        con.execute(f"CREATE TABLE {known_names} AS SELECT * FROM er_f_names")
-        return
-    con.execute(f"INSERT INTO {known_names} SELECT * FROM er_f_names")
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE er_f_names AS SELECT * FROM {known_names} "
-        f"WHERE value IN (SELECT name FROM {table})"
-    )
-
-
-def _has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
-    row = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary", [table]
-    ).fetchone()
-    return bool(row and row[0])
-
-
 def _contact_tables(con: duckdb.DuckDBPyConnection, table: str, parallel: bool) -> None:
     """`er_f_*` tables of every column but the name (places, addresses, contacts, ids); the
     costlier columns on every core when `parallel`."""
@@ -478,12 +423,10 @@ def build_features_from_raw(
     a third more wall time on er-scale/1m).
 
     Without `statistics` the counts are left at 0 (an incremental night recounts them over
-    every record; `_finish`). With `known_names`, names parsed before are looked up there and
-    the rest parsed and added to it (`_names_to_parse`)."""
+    every record; `_finish`); names `known_names` holds are not parsed again."""
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
-    known = known_names if known_names and _has_table(con, known_names) else None
-    names = _names_to_parse(con, table, known)
+    known, names = names_to_parse(con, table, known_names)
     pending = _start_map(_name_row, names, _BACKGROUND_MIN)
     overlap = pending.share
     if overlap:
@@ -497,7 +440,7 @@ def build_features_from_raw(
         seconds["contacts_s"] = time.perf_counter() - clock - seconds["names_start_s"]
         clock = time.perf_counter()
     _store(con, "er_f_names", _NAME_COLS, names, _collect(pending))
-    _keep_names(con, table, known_names, known is not None)
+    keep_names(con, table, known_names, known)
     seconds["names_s"] = time.perf_counter() - clock
     if not overlap:
         clock = time.perf_counter()
@@ -551,9 +494,10 @@ def build_features_from_records(
     known_names: str | None = None,
 ) -> int:
     """`er_features` from the nightly `records` staging table (already normalised); without
-    `statistics`, the counts left at 0 (`_finish`); with `known_names`, names parsed before
-    looked up there (`_names_to_parse`)."""
-    _build_name_table(con, table, known_names)
+    `statistics`, the counts left at 0 (`_finish`); names `known_names` holds not parsed."""
+    known, names = names_to_parse(con, table, known_names)
+    _store(con, "er_f_names", _NAME_COLS, names, _parallel_map(_name_row, names))
+    keep_names(con, table, known_names, known)
     _map_distinct(con, table, "locality", "er_f_loc", "loc VARCHAR, loc_alt VARCHAR", locality_keys)
 
     _map_distinct(

@@ -25,7 +25,7 @@ needs, as regular tables in the connection's database:
 - `er_state_counts(matched)`: how many of `er_state_pairs` join (moved by difference);
 - `er_state_decisions`: the coordinators' decisions the clusters were made with;
 - `er_state_names(value, <the name's parts>)`: every name parsed for the state, by its text
-  (`features._names_to_parse`): a night parses only the names it has not seen, so a night
+  (`known_names`): a night parses only the names it has not seen, so a night
   whose names were all seen never loads the name parser.
 
 `resolve_incrementally` then matches only what the night touched: it finds the new, changed
