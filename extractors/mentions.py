@@ -85,7 +85,9 @@ from extractors.mention_text import (
     is_adjective,
     is_title,
     modifies_noun_before,
+    named_body,
     person_starts,
+    plural_title,
     rejoined_compounds,
     sentences,
     table_acronym,
@@ -205,6 +207,14 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             continue
         if (
             token.text == ","
+            and nxt
+            and part_of_organisation(lemma_of_head, nxt)
+            and place_end(tokens, j + 2) > j + 2
+        ):
+            j += 1  # "Polskie Stowarzyszenie na Rzecz Osób …, Koło w Gryfinie": its local part
+            continue
+        if (
+            token.text == ","
             and lemma_of_head in ("ministerstwo", "minister")
             and nxt
             and nxt.capitalised
@@ -282,12 +292,13 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             break  # "Burmistrz Gminy Lubomierz ADAM NOWAK"; not "Dom dla Dzieci NADZIEJA", a name
         if (
             token.capitalised
-            and not is_title(token)
+            and (not is_title(token) or (j > head and plural_title(token)))
             and (not person_starts(tokens, j) or after_saint(tokens, j))
         ):
             if (
                 head_readings(token)
                 and not part_of_organisation(lemma_of_head, token)
+                and not (j == head + 1 and lemma_of_head in OWN_NAME_HEADS)
                 and head_lemma(token) not in REGIONAL_UNIT_HEADS  # "… Dzieci Oddział w Tarnowie"
                 and any("nom" in r.cases for r in head_readings(token))
                 and not any("gen" in r.cases for r in head_readings(token))
@@ -317,6 +328,13 @@ def _start(tokens: list[Token], head: int, floor: int) -> int:
         i += 1  # "Zarządzania Kryzysowego Łódzkiego Urzędu": "Kryzysowego" is the noun's
     if i - 1 >= floor and tokens[i - 1].is_word and _ROMAN.match(tokens[i - 1].text):
         i -= 1
+    if (
+        i == head
+        and i - 1 >= floor
+        and named_body(tokens[i - 1])
+        and any("gen" in r.cases for r in head_readings(tokens[head]))
+    ):
+        i -= 1  # "Caritas Diecezji Kieleckiej": the charity of the diocese, named by it
     quoted = i > 0 and tokens[i - 1].text in ("„", '"', "“", "«")
     while i < head and not quoted and is_descriptive(tokens[i]):
         i += 1  # "Nowe Centrum Pracy Socjalnej": the writer's word, not the name's
