@@ -154,15 +154,32 @@ class Mention:
 
 
 def _run_has_head(tokens: list[Token], i: int, lemma_of_head: str = "") -> bool:
+    """Whether the capitalised words from i hold a second body's head: a head noun, or an
+    acronym opening them ("i MOPS"); an acronym after other words is the name's own sign
+    ("Centrum Edukacji i Pracy Młodzieży OHP")."""
     k = i
     while k < len(tokens) and tokens[k].capitalised:
         if part_of_organisation(lemma_of_head, tokens[k]):
             k += 1
             continue
-        if head_readings(tokens[k]) or table_acronym(tokens[k]):
+        if head_readings(tokens[k]) or (k == i and table_acronym(tokens[k])):
             return True
         k += 1
     return False
+
+
+def _plural_genitive(token: Token) -> bool:
+    """A head noun that can only be a genitive plural ("Domów", "Szkół"): after "z" it says
+    whom a body serves or comes from ("Stowarzyszenie Pomocy Dzieciom z Domów Dziecka"), no
+    second body starts with it."""
+    found = head_readings(token)
+    return bool(found) and all(r.numbers == {"pl"} and "gen" in r.cases for r in found)
+
+
+def _capitalised_run(tokens: list[Token], head: int, j: int) -> bool:
+    """Every token after the head up to j is a capitalised word: "Fundacja Nowa Szkoła",
+    "Stowarzyszenie Klub Kibiców" — an NGO's own name, whatever nouns it holds."""
+    return all(t.capitalised for t in tokens[head + 1 : j])
 
 
 def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
@@ -261,7 +278,10 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             and nxt.capitalised
             and not (token.lower == "z" and nxt.lower == "siedzibą")
             and key_lemma(nxt.text) not in _UNIT_WORDS
-            and not _run_has_head(tokens, j + 1, lemma_of_head)
+            and (
+                not _run_has_head(tokens, j + 1, lemma_of_head)
+                or (token.lower in ("z", "ze") and _plural_genitive(nxt))
+            )
             and not person_starts(tokens, j + 1)
         ):
             j += 1  # "… na rzecz Osób z Niepełnosprawnością Intelektualną"
@@ -298,7 +318,7 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             if (
                 head_readings(token)
                 and not part_of_organisation(lemma_of_head, token)
-                and not (j == head + 1 and lemma_of_head in OWN_NAME_HEADS)
+                and not (lemma_of_head in OWN_NAME_HEADS and _capitalised_run(tokens, head, j))
                 and head_lemma(token) not in REGIONAL_UNIT_HEADS  # "… Dzieci Oddział w Tarnowie"
                 and any("nom" in r.cases for r in head_readings(token))
                 and not any("gen" in r.cases for r in head_readings(token))
