@@ -53,6 +53,7 @@ BODY_LEMMAS: tuple[str, ...] = (
     "duszpasterstwo",
     "dyrekcja",
     "oddział",
+    "cech",  # a craftsmen's guild: "Cech Rzemiosł Budowlanych i Różnych"
 )
 # Offices held by one person that act as a body: "decyzją Wojewody Mazowieckiego",
 # "rozporządzenie Ministra Zdrowia", "Burmistrz Zdzieszowic", "Rzecznik Praw Dziecka". Their
