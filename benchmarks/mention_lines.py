@@ -58,7 +58,13 @@ def _near(a: str, b: str) -> bool:
 
 
 def score(path: Path, *, verbose: bool = False) -> dict[str, int]:
-    counts = {"gold": 0, "read": 0, "missed, another span": 0, "missed, nothing near": 0, "extra": 0}
+    counts = {
+        "gold": 0,
+        "read": 0,
+        "missed, another span": 0,
+        "missed, nothing near": 0,
+        "extra": 0,
+    }
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip():
             continue

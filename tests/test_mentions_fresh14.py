@@ -81,7 +81,7 @@ READ_IN_FULL = [
         id="ohp.pl/?p=16698",
     ),
     pytest.param(
-        '16 września Stowarzyszenie Pomocy Dzieciom z Domów Dziecka i Rodzin Zastępczych'
+        "16 września Stowarzyszenie Pomocy Dzieciom z Domów Dziecka i Rodzin Zastępczych"
         ' "Wyspa Skarbów" we współpracy z Powiatowym Centrum Pomocy Rodzinie w Kutnie,'
         " zorganizowało imprezę integracyjną",
         'Stowarzyszenie Pomocy Dzieciom z Domów Dziecka i Rodzin Zastępczych "Wyspa Skarbów"',
