@@ -123,8 +123,6 @@ def patron_end(tokens: list[Token], i: int) -> int:
         token = tokens[k]
         if token.is_word and token.lower in PATRON_ABBREVIATIONS:  # "Ks.", "św.", "Św."
             k = after_dot(tokens, k)
-        elif token.capitalised and len(token.text) == 1 and token.text.isalpha():
-            k = after_dot(tokens, k)  # an initial: "im. H. Sienkiewicza"
         elif token.capitalised:
             k += 1
         else:
