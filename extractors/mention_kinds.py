@@ -20,7 +20,6 @@ from extractors.mention_text import (
 from extractors.mention_words import (
     ACTIVITY_HEADS,
     ADJECTIVE_HEADS,
-    BODY_COMPLEMENTS,
     DIGITAL_ADJECTIVES,
     FUND_ADJECTIVES,
     INTERNAL_TEAM_HEADS,
@@ -125,8 +124,6 @@ def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: boo
         return not before & _folded(FUND_ADJECTIVES)
     if lemma in ORGAN_COMPLEMENTS:
         return not after & _folded(ORGAN_COMPLEMENTS[lemma])
-    if lemma in BODY_COMPLEMENTS:  # "Lokalna Grupa Działania", not "Grupy Działania" alone
-        return head == start or not after & _folded(BODY_COMPLEMENTS[lemma])
     if lemma in ORGANS_WITH_ADJECTIVE or lemma in ADJECTIVE_HEADS:
         return head == start
     if lemma in REGIONAL_UNIT_HEADS:

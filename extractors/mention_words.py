@@ -54,7 +54,6 @@ BODY_LEMMAS: tuple[str, ...] = (
     "dyrekcja",
     "oddział",
     "cech",  # a craftsmen's guild: "Cech Rzemiosł Budowlanych i Różnych"
-    "grupa",  # only with the complement `BODY_COMPLEMENTS` gives it
 )
 # Offices held by one person that act as a body: "decyzją Wojewody Mazowieckiego",
 # "rozporządzenie Ministra Zdrowia", "Burmistrz Zdzieszowic", "Rzecznik Praw Dziecka". Their
@@ -121,11 +120,6 @@ REGIONAL_ADJECTIVES = frozenset(
 # court unless it is the "Kurator Oświaty"; an "Inspektor" a person's post ("Inspektor Ochrony
 # Danych") unless an adjective makes it the office ("Główny Inspektor Sanitarny").
 ORGAN_COMPLEMENTS = {"kurator": frozenset({"oświata"})}
-# Heads that name a body only with a particular complement: a "Grupa" is a class or a support
-# group ("Grupa Wsparcia", "Grupa Teatralna") unless it is a local action group of the EU's
-# rural programme ("Lokalna Grupa Działania „Wielkopolska Wschodnia”", "Lokalna Grupa
-# Rybacka"), a partnership of gminas and NGOs that funds and runs projects.
-BODY_COMPLEMENTS = {"grupa": frozenset({"działanie", "rybacki"})}
 ORGANS_WITH_ADJECTIVE = frozenset({"inspektor"})
 # Heads that name a body only with an adjective before them: a "Dyrekcja" is a board of
 # management ("Dyrekcja Szkoły") unless an adjective makes it the office ("Regionalna Dyrekcja
