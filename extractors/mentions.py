@@ -21,7 +21,10 @@ Warcie Powrót Generuj"). Acronyms of the table (`transforms.acronyms`) are ment
 ("MOPS-u w Bliżynie"; "DPS „Kalina”" written out before its own name, "SP nr 1 w Elblągu"
 before its number; "LO im. Armii Krajowej" named by its patron); an officer names the office he heads ("Komendanta Głównego Policji" ->
 "Komenda Główna Policji"); units numbered under one plural head are one mention each
-("Komisariatów Policji II i IV w Białymstoku"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
+("Komisariatów Policji II i IV w Białymstoku"). An NGO's name runs over all its capitalised
+words ("Stowarzyszenie Klub Kibiców Niepełnosprawnych", "Fundacja Nowa Szkoła") and its local
+part after a comma ("…, Koło w Gryfinie"); a word the dictionary knows as an institution's
+name opens the name of the body whose genitive follows ("Caritas Diecezji Kieleckiej"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
 "MOPS") is flagged `kind_only`: whether it names one institution the caller decides.
 
 What is deliberately NOT an institution:
