@@ -174,6 +174,18 @@ def modifies_noun_before(noun: Token, adjective: Token) -> bool:
     return bool(adjective_triples(words, adjective=True) & gender_alias(noun_triples))
 
 
+_NAMED_BODY_QUALIFIERS = frozenset({"nazwa_instytucji", "nazwa_organizacji"})
+
+
+def named_body(token: Token) -> bool:
+    """A word the dictionary knows as the name of one institution or organisation ("Caritas",
+    "Monar"): before a body's genitive it opens that body's name ("Caritas Diecezji
+    Kieleckiej" is the diocese's charity, not the diocese)."""
+    return token.capitalised and any(
+        _NAMED_BODY_QUALIFIERS & set(r.qualifiers) for r in readings(token.text)
+    )
+
+
 def table_acronym(token: Token) -> str | None:
     """The acronym a token spells ("MOPS", "MOPS-u", "PCPR-em", "NFZ-tu"): one of the table's
     kinds or of the national bodies, or None."""
@@ -197,6 +209,13 @@ def is_title(token: Token) -> bool:
     return token.is_word and (
         key_lemma(token.text) in PERSON_TITLES or fold(token.lower) in PERSON_TITLES
     )
+
+
+def plural_title(token: Token) -> bool:
+    """A title of people in the plural ("Kuratorów", "Dyrektorów"): after a body's head it says
+    whose body it is ("Krajowa Rada Kuratorów"), it titles no one person."""
+    found = [r for r in readings(token.text) if r.pos == "subst"]
+    return is_title(token) and bool(found) and all(r.numbers == {"pl"} for r in found)
 
 
 def person_starts(tokens: list[Token], i: int) -> bool:

@@ -53,6 +53,7 @@ BODY_LEMMAS: tuple[str, ...] = (
     "duszpasterstwo",
     "dyrekcja",
     "oddział",
+    "cech",  # a craftsmen's guild: "Cech Rzemiosł Budowlanych i Różnych"
 )
 # Offices held by one person that act as a body: "decyzją Wojewody Mazowieckiego",
 # "rozporządzenie Ministra Zdrowia", "Burmistrz Zdzieszowic", "Rzecznik Praw Dziecka". Their
@@ -92,15 +93,29 @@ NATIONAL_HEADS = frozenset({"organizacja", "zgromadzenie", "związek", "kasa", "
 TERRITORY_NOUNS = frozenset(
     {"powiat", "gmina", "miasto", "województwo", "minister", "rzeczpospolita"}
 )
-# Adjectives that make a body national ("Narodowy", "Główny", "Polski") or regional
-# ("Powiatowa Komisja …", with more words than the adjective and the head).
+# Adjectives that make a body national ("Narodowy", "Główny", "Polski", "Naczelna Rada
+# Adwokacka") or regional ("Powiatowa Komisja …", "Okręgowa Rada Adwokacka", with more words
+# than the adjective and the head).
 NATIONAL_ADJECTIVES = frozenset(
-    {"krajowy", "narodowy", "państwowy", "centralny", "główny", "europejski", "światowy", "polski"}
+    {
+        "krajowy",
+        "narodowy",
+        "państwowy",
+        "centralny",
+        "główny",
+        "naczelny",
+        "najwyższy",
+        "europejski",
+        "światowy",
+        "polski",
+    }
 )
 # Adjectives that make an office's name a service online ("Elektroniczny Urząd Podawczy",
 # "Cyfrowy Urząd", "Wirtualny Urząd"), not a body.
 DIGITAL_ADJECTIVES = frozenset({"elektroniczny", "cyfrowy", "wirtualny", "internetowy"})
-REGIONAL_ADJECTIVES = frozenset({"powiatowy", "gminny", "miejski", "wojewódzki", "regionalny"})
+REGIONAL_ADJECTIVES = frozenset(
+    {"powiatowy", "gminny", "miejski", "wojewódzki", "regionalny", "okręgowy"}
+)
 # Organs that are one body only with a particular complement: a "Kurator" is an officer of a
 # court unless it is the "Kurator Oświaty"; an "Inspektor" a person's post ("Inspektor Ochrony
 # Danych") unless an adjective makes it the office ("Główny Inspektor Sanitarny").

@@ -21,7 +21,10 @@ Warcie Powrót Generuj"). Acronyms of the table (`transforms.acronyms`) are ment
 ("MOPS-u w Bliżynie"; "DPS „Kalina”" written out before its own name, "SP nr 1 w Elblągu"
 before its number; "LO im. Armii Krajowej" named by its patron); an officer names the office he heads ("Komendanta Głównego Policji" ->
 "Komenda Główna Policji"); units numbered under one plural head are one mention each
-("Komisariatów Policji II i IV w Białymstoku"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
+("Komisariatów Policji II i IV w Białymstoku"). An NGO's name runs over all its capitalised
+words ("Stowarzyszenie Klub Kibiców Niepełnosprawnych", "Fundacja Nowa Szkoła") and its local
+part after a comma ("…, Koło w Gryfinie"); a word the dictionary knows as an institution's
+name opens the name of the body whose genitive follows ("Caritas Diecezji Kieleckiej"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
 "MOPS") is flagged `kind_only`: whether it names one institution the caller decides.
 
 What is deliberately NOT an institution:
@@ -85,7 +88,9 @@ from extractors.mention_text import (
     is_adjective,
     is_title,
     modifies_noun_before,
+    named_body,
     person_starts,
+    plural_title,
     rejoined_compounds,
     sentences,
     table_acronym,
@@ -152,15 +157,32 @@ class Mention:
 
 
 def _run_has_head(tokens: list[Token], i: int, lemma_of_head: str = "") -> bool:
+    """Whether the capitalised words from i hold a second body's head: a head noun, or an
+    acronym opening them ("i MOPS"); an acronym after other words is the name's own sign
+    ("Centrum Edukacji i Pracy Młodzieży OHP")."""
     k = i
     while k < len(tokens) and tokens[k].capitalised:
         if part_of_organisation(lemma_of_head, tokens[k]):
             k += 1
             continue
-        if head_readings(tokens[k]) or table_acronym(tokens[k]):
+        if head_readings(tokens[k]) or (k == i and table_acronym(tokens[k])):
             return True
         k += 1
     return False
+
+
+def _plural_genitive(token: Token) -> bool:
+    """A head noun that can only be a genitive plural ("Domów", "Szkół"): after "z" it says
+    whom a body serves or comes from ("Stowarzyszenie Pomocy Dzieciom z Domów Dziecka"), no
+    second body starts with it."""
+    found = head_readings(token)
+    return bool(found) and all(r.numbers == {"pl"} and "gen" in r.cases for r in found)
+
+
+def _capitalised_run(tokens: list[Token], head: int, j: int) -> bool:
+    """Every token after the head up to j is a capitalised word: "Fundacja Nowa Szkoła",
+    "Stowarzyszenie Klub Kibiców" — an NGO's own name, whatever nouns it holds."""
+    return all(t.capitalised for t in tokens[head + 1 : j])
 
 
 def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
@@ -202,6 +224,14 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             if _run_has_head(tokens, j + 1):
                 break
             j += 1
+            continue
+        if (
+            token.text == ","
+            and nxt
+            and part_of_organisation(lemma_of_head, nxt)
+            and place_end(tokens, j + 2) > j + 2
+        ):
+            j += 1  # "Polskie Stowarzyszenie na Rzecz Osób …, Koło w Gryfinie": its local part
             continue
         if (
             token.text == ","
@@ -251,7 +281,10 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             and nxt.capitalised
             and not (token.lower == "z" and nxt.lower == "siedzibą")
             and key_lemma(nxt.text) not in _UNIT_WORDS
-            and not _run_has_head(tokens, j + 1, lemma_of_head)
+            and (
+                not _run_has_head(tokens, j + 1, lemma_of_head)
+                or (token.lower in ("z", "ze") and _plural_genitive(nxt))
+            )
             and not person_starts(tokens, j + 1)
         ):
             j += 1  # "… na rzecz Osób z Niepełnosprawnością Intelektualną"
@@ -282,12 +315,13 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             break  # "Burmistrz Gminy Lubomierz ADAM NOWAK"; not "Dom dla Dzieci NADZIEJA", a name
         if (
             token.capitalised
-            and not is_title(token)
+            and (not is_title(token) or (j > head and plural_title(token)))
             and (not person_starts(tokens, j) or after_saint(tokens, j))
         ):
             if (
                 head_readings(token)
                 and not part_of_organisation(lemma_of_head, token)
+                and not (lemma_of_head in OWN_NAME_HEADS and _capitalised_run(tokens, head, j))
                 and head_lemma(token) not in REGIONAL_UNIT_HEADS  # "… Dzieci Oddział w Tarnowie"
                 and any("nom" in r.cases for r in head_readings(token))
                 and not any("gen" in r.cases for r in head_readings(token))
@@ -317,6 +351,13 @@ def _start(tokens: list[Token], head: int, floor: int) -> int:
         i += 1  # "Zarządzania Kryzysowego Łódzkiego Urzędu": "Kryzysowego" is the noun's
     if i - 1 >= floor and tokens[i - 1].is_word and _ROMAN.match(tokens[i - 1].text):
         i -= 1
+    if (
+        i == head
+        and i - 1 >= floor
+        and named_body(tokens[i - 1])
+        and any("gen" in r.cases for r in head_readings(tokens[head]))
+    ):
+        i -= 1  # "Caritas Diecezji Kieleckiej": the charity of the diocese, named by it
     quoted = i > 0 and tokens[i - 1].text in ("„", '"', "“", "«")
     while i < head and not quoted and is_descriptive(tokens[i]):
         i += 1  # "Nowe Centrum Pracy Socjalnej": the writer's word, not the name's
