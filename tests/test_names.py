@@ -447,6 +447,26 @@ def test_sp_zoz_alone_is_its_type() -> None:
         ),
         pytest.param("Sądu Rejonowego w Kole", "Sąd Rejonowy w Kole", id="still-inflected-sr"),
         pytest.param("Najwyższej Izby Kontroli", "Najwyższa Izba Kontroli", id="superlative-nik"),
+        # An adjective the known full names write as a complement of the noun after it stays
+        # in the genitive (https://skarzyski-utw.pl/zycie-studenckie/136-uroczysta-
+        # inauguracja-roku-akademickiego-2015-2016-na-utw).
+        pytest.param(
+            "Uniwersytetu Trzeciego Wieku w Skarżysku-Kamiennej",
+            "Uniwersytet Trzeciego Wieku w Skarżysku-Kamiennej",
+            id="complement-adjective-utw",
+        ),
+        pytest.param(
+            "Komendy Powiatowej Policji w Wyszkowie",
+            "Komenda Powiatowa Policji w Wyszkowie",
+            id="genitive-adjective-stays-the-heads",
+        ),
+        # A compound written with an en dash
+        # (https://archiwum.wyszkow.pl/index.php?cmd=zawartosc&opt=pokaz&id=633).
+        pytest.param(
+            "Poradni Psychologiczno–Pedagogicznej",
+            "Poradnia Psychologiczno–Pedagogiczna",
+            id="compound-en-dash",
+        ),
     ],
 )
 def test_nominative(phrase: str, expected: str) -> None:

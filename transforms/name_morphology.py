@@ -384,7 +384,9 @@ def _match_case(template: str, form: str) -> str:
 
 
 def _last_part(token: str) -> str:
-    return token.rsplit("-", 1)[-1]
+    """The inflected part of a compound: "Psychologiczno-Pedagogicznej" and, as pages also
+    write it, "Psychologiczno–Pedagogicznej" with an en dash."""
+    return token.replace("\u2013", "-").rsplit("-", 1)[-1]
 
 
 def _triples(reading: Reading) -> set[tuple[str, str, str]]:
@@ -397,6 +399,40 @@ def _adjective_readings(token: str) -> tuple[Reading, ...]:
 
 def _noun_readings(token: str) -> tuple[Reading, ...]:
     return tuple(r for r in readings(_last_part(token)) if r.pos in NOUN_POS and not r.proper)
+
+
+def _lemmas(found: tuple[Reading, ...]) -> set[str]:
+    return {fold(reading.lemma).lower() for reading in found}
+
+
+@lru_cache(maxsize=1)
+def _complement_pairs() -> frozenset[tuple[str, str]]:
+    """(adjective, noun) lemmas that the acronym table's full names write as a genitive
+    complement after the head: "Uniwersytet Trzeciego Wieku" gives (trzeci, wiek), while
+    "Komenda Powiatowa Policji" gives nothing (its adjective is the head's)."""
+    pairs: set[tuple[str, str]] = set()
+    for row in ACRONYMS:
+        tokens = normalise_space(row.full).split(" ")
+        for i in range(1, len(tokens) - 1):
+            adjectives = _adjective_readings(tokens[i])
+            if not adjectives or any("nom" in r.cases for r in adjectives):
+                continue
+            if _noun_readings(tokens[i + 1]) and _agreement(tokens, i, i + 1):
+                pairs.update(
+                    (adjective, noun)
+                    for adjective in _lemmas(adjectives)
+                    for noun in _lemmas(_noun_readings(tokens[i + 1]))
+                )
+    return frozenset(pairs)
+
+
+def _complement_pair(adjective: str, noun: str) -> bool:
+    pairs = _complement_pairs()
+    return any(
+        (a, n) in pairs
+        for a in _lemmas(_adjective_readings(adjective))
+        for n in _lemmas(_noun_readings(noun))
+    )
 
 
 def _agreement(tokens: list[str], start: int, head: int) -> set[tuple[str, str, str]]:
@@ -470,6 +506,10 @@ def nominative(phrase: str) -> str:
         for reading in found:
             allowed |= _triples(reading)
         if not allowed & state:
+            break
+        # "Uniwersytetu Trzeciego Wieku": an adjective that the known full names write as a
+        # complement of the noun after it stays with that noun, in the genitive.
+        if end + 1 < len(tokens) and _complement_pair(tokens[end], tokens[end + 1]):
             break
         state &= allowed
         agreeing.append(end)
