@@ -34,7 +34,7 @@ _TITLE_SEPARATORS = re.compile(r"\s+[-–—|:»/]+\s+|\s*[|»]\s*|\s*::\s*")
 BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)]|[a-z]\))\s+")
 # A quoted own name or a place after a type name that the phrase reader left out:
 # 'Dom Pomocy Społecznej “Zielony Taras” w Koszalinie', "… Społecznej w Aleksandrowie Łódzkim".
-_QUOTED_AFTER = re.compile(r"^\s*[„\"“«]\s*([^\"”»„“\n]{2,60}?)\s*[”\"»“]")
+_QUOTED_AFTER = re.compile(r"^\s*(?:[–—-]\s*)?[„\"“«]\s*([^\"”»„“\n]{2,60}?)\s*[”\"»“]")
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
 _PLACE_AFTER = re.compile(rf"^\s+(?:w|we|W|WE)\s+[{_UPPER}][\w-]+(?:\s+[{_UPPER}][\w-]+)?")
 _PATRON_AFTER = re.compile(
@@ -199,12 +199,17 @@ def names_in(text: str, line: int, *, complete: bool = False) -> Iterator[Found]
     for mention in find_mentions(read):
         if mention.end > len(text):
             continue
+        if _PATRON_BEFORE.search(text[: mention.start]):
+            continue  # "… im. Komisji Edukacji Narodowej": a school's patron, not a body
         yield _found(text, line, mention.start, mention.end, mention.phrase, mention.nominative)
         inner = _inner_body(text, mention.start, mention.phrase)
-        if inner is not None:
+        if inner is not None and not _PATRON_BEFORE.search(text[: inner[0]]):
             yield _found(text, line, *inner)
 
 
+# A name a patron's formula opens is the patron of the name before it ("Szkoła Podstawowa
+# im. Komisji Edukacji Narodowej w Zagórzanach", k017 of the fresh pages), not a body.
+_PATRON_BEFORE = re.compile(r"(?i)(?:\bim\.|\bimienia)\s*$")
 # What a text that goes on has after its end, for the phrase reader (`names_in`), when it
 # ends with a patron's name ("… im. Matki Teresy Kierocińskiej").
 _GOES_ON = " ."
@@ -336,8 +341,8 @@ def whole_name(text: str, *, complete: bool = False) -> str | None:
     text = clean_name(normalise_space(BULLET.sub("", text))).strip(" .:;,")
     if not text or len(text) > 160 or len(text.split()) > 16:
         return None
-    if fold_key(text) in GENERIC:
-        return None
+    if fold_key(text) in GENERIC or fold_key(text.split()[0]) in _POSSESSIVES:
+        return None  # "Nasz Dom": a page's heading about itself, no name (k011)
     owner = site_owner(text)  # "Portal Orzeczeń Sądu Rejonowego w Bytowie"
     if owner is not None and name_score(owner) > 0:
         return owner
@@ -367,6 +372,14 @@ def whole_name(text: str, *, complete: bool = False) -> str | None:
     ):
         return nominative(text)
     return None
+
+
+# A phrase a possessive opens speaks of a body; it does not name one ("Nasz Dom", "Nasza
+# Szkoła"): a name never opens with one.
+_POSSESSIVES = frozenset(
+    {"nasz", "nasza", "nasze", "naszego", "naszej", "naszym", "nasi", "wasz", "wasza",
+     "wasze", "moj", "moja", "moje"}
+)  # fmt: skip
 
 
 def _proper_word(word: str) -> bool:
@@ -410,6 +423,9 @@ def verb_after(text: str, end: int) -> str | None:
     an apposition in brackets is skipped ("Ośrodek Interwencji Kryzysowej w Kobylnicy (OIK)
     jest")."""
     rest = re.sub(r"^\s*\([^)]{0,40}\)", "", text[end:])
+    # a department between dashes: "Ośrodek Pomocy Społecznej w Miejskiej Górce - świadczenia
+    # rodzinne - uprzejmie informuje" (k083 of the fresh pages)
+    rest = re.sub(r"^\s+[–—-]\s+[^–—\-.!?]{2,40}?\s+[–—-]\s+", " ", rest)
     rest = _coordinated_rest(rest)
     match = re.match(r"^[\s,]*([^\W\d_]+)", rest)
     if match is None:
@@ -472,6 +488,12 @@ def declared_names(page: PageText) -> Iterator[tuple[str, int]]:
                 name = _declared_phrase(line[: match.start()], at_end=True)
                 if name:
                     yield name, index
+        yield from _self_defined(line, index, complete=complete)
+        year_line = _YEAR_AND_NAME.match(line) if index >= len(page.lines) - _FOOTER_LINES else None
+        if year_line:
+            name = whole_name(year_line.group(1), complete=complete)
+            if name:
+                yield name, index
         for match in _DECLARED_AFTER.finditer(line):
             after = [
                 f
@@ -484,6 +506,52 @@ def declared_names(page: PageText) -> Iterator[tuple[str, int]]:
                 name = _declared_phrase(line[match.end() :], at_end=False)
                 if name:
                     yield name, index
+
+
+# A footer's line of a year and a name, the copyright sign left out: "2024  Powiatowa Stacja
+# Sanitarno-Epidemiologiczna w Nowym Sączu" (k061 of the fresh pages), among a page's last lines.
+_YEAR_AND_NAME = re.compile(r"^\s*(?:20\d\d|19\d\d)(?:\s*[-–]\s*(?:20|19)\d\d)?\s+(\S.*)$")
+_FOOTER_LINES = 3
+# A statute's or a regulation's own definition of the body it is about: "Ośrodek Pomocy
+# Społecznej w Olkuszu zwany dalej „Ośrodkiem”" (k003 of the fresh pages), "… w Szkole
+# Podstawowej … w Zagórzanach zwanym dalej „szkołą”" (k017): the term it defines is the name's
+# own head noun (a contract's "zwanym dalej Wykonawcą" defines a role, not the body).
+_CALLED_HEREAFTER = re.compile(
+    r"(?i)^\s*,?\s*zwan\w*\s+(?:(?:dalej|w\s+dalszej\s+części(?:\s+\w+)?)\s*:?\s*[„\"“]?|[„\"“])"
+    r"\s*([^\W\d_]+)"
+)
+# "Stowarzyszenie nosi nazwę „…”", "Nazwa Stowarzyszenia brzmi: …" (k025, k026): the name after.
+_NAMED_AS = re.compile(
+    r"(?i)\b(?:nosi\s+nazwę|posiada\s+nazwę|działa\s+pod\s+nazwą|nazwa\s+\w+\s+brzmi)\s*:?\s*"
+)
+_QUOTED_NAME = re.compile(r"^[„\"“]\s*([^\"”„“\n]{4,160}?)\s*[”\"“]")
+
+
+def _self_defined(line: str, index: int, *, complete: bool) -> Iterator[tuple[str, int]]:
+    """Names a statute or a regulation defines as the body it is about (`_CALLED_HEREAFTER`,
+    `_NAMED_AS`)."""
+    found = list(names_in(line, index, complete=complete))
+    for name in found:
+        called = _CALLED_HEREAFTER.match(line[name.end :])
+        if called and _same_head(name.name, called.group(1)):
+            yield name.name, index
+    for match in _NAMED_AS.finditer(line):
+        quoted = _QUOTED_NAME.match(line[match.end() :])
+        if quoted and name_score(quoted.group(1)) > 0:
+            yield normalise_space(quoted.group(1)), index
+            continue
+        after = [f for f in found if abs(f.start - match.end()) <= 2]
+        if after:
+            yield after[0].name, index
+
+
+def _same_head(name: str, term: str) -> bool:
+    """Whether `term` ("Ośrodkiem", "szkołą") is a form of the name's head noun."""
+    head = next((word for word in name.split() if is_noun(word)), None)
+    if head is None:
+        return False
+    lemmas = {a.lemma.lower() for a in analyse_word(head) + analyse_word(head.lower())}
+    return any(a.lemma.lower() in lemmas for a in analyse_word(term.lower()) if a.pos == "subst")
 
 
 # A footer joins items with a middle dot or a bar: "© 2025 Arka Noego · Powiat skarżyski".

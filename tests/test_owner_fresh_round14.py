@@ -1,0 +1,144 @@
+"""The page's own institution on fresh pages read by eye (issue 12, round 14).
+
+Kinds of evidence the owner rules did not read, each from a fresh tuning page collected for
+this round (`benchmarks/owner_fresh`, the id in the case id, its address in `URLS`), quoted
+as `wsparcie extract` reads a plain page:
+
+- a name the patron's formula opens is the patron of the name before it, not a body
+  ("Szkoła Podstawowa im. Komisji Edukacji Narodowej w Zagórzanach", k017);
+- a phrase a possessive opens names no body ("Nasz Dom", the heading of a care home's page
+  about itself, k011);
+- a statute's or a regulation's definition of the body it is about declares it: "… zwany
+  dalej „Ośrodkiem”" when the defined term is the name's own head noun (k003, k017; a
+  contract's "zwaną dalej Wykonawcą" declares nothing), "Stowarzyszenie nosi nazwę „…”"
+  (k025), "Nazwa Stowarzyszenia brzmi: …" with its quoted own name after a dash (k026);
+- a footer's line of a year and a name, the copyright sign left out ("2024  Powiatowa Stacja
+  Sanitarno-Epidemiologiczna w Nowym Sączu", k061);
+- a department between dashes does not hide the verb a body announces with ("Ośrodek Pomocy
+  Społecznej w Miejskiej Górce - świadczenia rodzinne - uprzejmie informuje", k083).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.html_pages.owner_candidates import declared_names, names_in, verb_after, whole_name
+from extractors.html_pages.page_owner import find_page_owner
+from extractors.html_pages.page_text import page_text_of_plain
+
+URLS = {
+    "k003": "http://ops.olkusz.pl/regulamin/",
+    "k011": "http://www.dpswielkawies.pl/start/nasz-dom/",
+    "k017": "https://spzagorzany.pl/procedura-bezpieczenstwa-w-okresie-epidemii-covid-19-"
+    "obowiazujaca-od-dnia-21-maja-2020-r",
+    "k025": "https://www.doswiadczalna.pl/o-nas/statut",
+    "k026": "https://naszymdzieciom.org/statut-i-sprawozdania",
+    "k061": "https://nowysacz.psse.malopolska.pl/index.php/obszary-dzialan/uslugi-laboratoryjne/"
+    "352-wstrzymanie-przyjmowania-probek-do-badan",
+    "k083": "http://www.miejska-gorka.pl/Rodzina_500_.html",
+}
+
+K017_LINE = (
+    "1. Niniejsza procedura dotyczy nauczycieli, pracowników, rodziców oraz dzieci w Szkole "
+    "Podstawowej im. Komisji Edukacji Narodowej w Zagórzanach zwanym dalej „szkołą”."
+)
+K017_NAME = "Szkoła Podstawowa im. Komisji Edukacji Narodowej w Zagórzanach"
+
+
+def test_k017_a_patron_is_no_body() -> None:
+    assert [found.name for found in names_in(K017_LINE, 0, complete=True)] == [K017_NAME]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nasz Dom", None),
+        ("Nasza Szkoła", None),
+        ("Dom Pomocy Społecznej", "Dom Pomocy Społecznej"),
+    ],
+    ids=["k011-nasz-dom", "a-possessive-feminine", "a-name"],
+)
+def test_a_possessive_opens_no_name(text: str, expected: str | None) -> None:
+    assert whole_name(text, complete=True) == expected
+
+
+K003 = (
+    "REGULAMIN ORGANIZACYJNY OŚRODKA POMOCY SPOŁECZNEJ W OLKUSZU\n\n"
+    "  1. Ośrodek Pomocy Społecznej w Olkuszu zwany dalej „Ośrodkiem” jest jednostką "
+    "organizacyjną, wykonującą w imieniu Gminy Olkusz jej zadania własne."
+)
+K025 = (
+    "Stowarzyszenie na rzecz dzieci i młodzieży niepełnosprawnej ruchowo\n\n"
+    "§ 1\n\n"
+    "Stowarzyszenie nosi nazwę  „Stowarzyszenie Na Rzecz Dzieci i Młodzieży niepełnosprawnej "
+    "Ruchowo”  i jest dobrowolnym zrzeszeniem osób fizycznych i prawnych."
+)
+K026 = (
+    "STATUT STOWARZYSZENIA\n\n"
+    "§ 1\n"
+    "Nazwa Stowarzyszenia brzmi: Stowarzyszenie Rodziców i Opiekunów Dzieci Niepełnosprawnych "
+    "– „Naszym Dzieciom”, zwane dalej Stowarzyszeniem.\n\n"
+    "§ 2\n"
+    "Siedzibą Stowarzyszenia jest miasto Brzeziny."
+)
+K061 = (
+    "WSTRZYMANIE PRZYJMOWANIA PRÓBEK DO BADAŃ\n\n"
+    "Państwowy Powiatowy Inspektor Sanitarny informuje, iż w związku dniem wolnym przypadającym "
+    "na 1 listopada 2018 r. wstrzymane zostanie przyjmowanie próbek kału do badań\n\n"
+    "Wznowienie przyjmowania próbek do badań nastąpi\n\n"
+    "5 listopada 2018 r.\n\n"
+    "2024  Powiatowa Stacja Sanitarno-Epidemiologiczna w Nowym Sączu"
+)
+CONTRACT = (
+    "Umowa\n\n"
+    "Umowa zawarta pomiędzy Gminą Olkusz a Fundacją Dobry Start zwaną dalej Wykonawcą.\n\n"
+    "Koniec umowy."
+)
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "text", "declared"),
+    [
+        ("k003", K003, ["Ośrodek Pomocy Społecznej w Olkuszu"]),
+        ("k017", f"Procedura\n\n{K017_LINE}\n\nKoniec.", [K017_NAME]),
+        ("k025", K025, ["Stowarzyszenie Na Rzecz Dzieci i Młodzieży niepełnosprawnej Ruchowo"]),
+        (
+            "k026",
+            K026,
+            ["Stowarzyszenie Rodziców i Opiekunów Dzieci Niepełnosprawnych „Naszym Dzieciom”"],
+        ),
+        ("k061", K061, ["Powiatowa Stacja Sanitarno-Epidemiologiczna w Nowym Sączu"]),
+        ("k003", CONTRACT, []),
+    ],
+    ids=["k003-zwany-dalej", "k017-zwanym-dalej", "k025-nosi-nazwe", "k026-nazwa-brzmi",
+         "k061-year-and-name", "a-contract-defines-a-role"],
+)  # fmt: skip
+def test_formulas_that_declare_the_body(doc_id: str, text: str, declared: list[str]) -> None:
+    page = page_text_of_plain(text, URLS[doc_id])
+    assert sorted({name for name, _ in declared_names(page)}) == declared
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "text", "owner"),
+    [
+        ("k025", K025, "Stowarzyszenie Na Rzecz Dzieci i Młodzieży"),
+        ("k026", K026, "Stowarzyszenie Rodziców i Opiekunów Dzieci Niepełnosprawnych"),
+        ("k061", K061, "Powiatowa Stacja Sanitarno-Epidemiologiczna w Nowym Sączu"),
+    ],
+    ids=["k025", "k026", "k061"],
+)
+def test_the_declared_body_owns_its_page(doc_id: str, text: str, owner: str) -> None:
+    found = find_page_owner(page_text_of_plain(text, URLS[doc_id]))
+    assert found is not None and found.name.startswith(owner)
+
+
+K083_LINE = (
+    "Ośrodek Pomocy Społecznej w Miejskiej Górce - świadczenia rodzinne - uprzejmie informuje, "
+    "że możliwe jest pobieranie i składanie wniosku o przyznanie świadczenia wychowawczego"
+)
+
+
+def test_k083_a_department_between_dashes_before_the_verb() -> None:
+    end = len("Ośrodek Pomocy Społecznej w Miejskiej Górce")
+    assert verb_after(K083_LINE, end) == "uprzejmie"
+    assert verb_after("Ośrodek Pomocy Społecznej - dział kadr - budynek B", 25) is None
