@@ -15,7 +15,13 @@ as `wsparcie extract` reads a plain page:
 - a footer's line of a year and a name, the copyright sign left out ("2024  Powiatowa Stacja
   Sanitarno-Epidemiologiczna w Nowym Sączu", k061);
 - a department between dashes does not hide the verb a body announces with ("Ośrodek Pomocy
-  Społecznej w Miejskiej Górce - świadczenia rodzinne - uprzejmie informuje", k083).
+  Społecznej w Miejskiej Górce - świadczenia rodzinne - uprzejmie informuje", k083);
+- an organ's title after more adjectives than three is an organ's ("Zachodniopomorski
+  Państwowy Wojewódzki Inspektor Sanitarny w Szczecinie", k064);
+- a bare type name a page only titles and heads, with nothing it says for it, is what an
+  explainer writes about, not whose page it is ("Powiatowy Urząd Pracy" on a firm's blog,
+  k015; "Centrum Usług Społecznych" on a regional centre's page about the new kind of body,
+  k075).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.html_pages.owner_candidates import declared_names, names_in, verb_after, whole_name
+from extractors.html_pages.owner_signals import is_organ
 from extractors.html_pages.page_owner import find_page_owner
 from extractors.html_pages.page_text import page_text_of_plain
 
@@ -36,6 +43,8 @@ URLS = {
     "k061": "https://nowysacz.psse.malopolska.pl/index.php/obszary-dzialan/uslugi-laboratoryjne/"
     "352-wstrzymanie-przyjmowania-probek-do-badan",
     "k083": "http://www.miejska-gorka.pl/Rodzina_500_.html",
+    "k015": "https://napiszemywniosek.pl/wiedza/urzad-pracy/",
+    "k075": "https://rops-bialystok.pl/rops/?page_id=17857",
 }
 
 K017_LINE = (
@@ -142,3 +151,45 @@ def test_k083_a_department_between_dashes_before_the_verb() -> None:
     end = len("Ośrodek Pomocy Społecznej w Miejskiej Górce")
     assert verb_after(K083_LINE, end) == "uprzejmie"
     assert verb_after("Ośrodek Pomocy Społecznej - dział kadr - budynek B", 25) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "organ"),
+    [
+        ("Zachodniopomorski Państwowy Wojewódzki Inspektor Sanitarny w Szczecinie", True),
+        ("Państwowy Powiatowy Inspektor Sanitarny w Gryfinie", True),
+        ("Mazowiecki Wojewódzki Urząd Pracy w Warszawie", False),
+        ("Podlaski Urząd Wojewódzki", False),
+    ],
+    ids=["k064-four-adjectives", "k064-the-county-inspector", "an-office", "an-office-short"],
+)
+def test_an_organ_after_its_adjectives(name: str, organ: bool) -> None:
+    assert is_organ(name) is organ
+
+
+K015 = (
+    "Urząd Pracy – informacje, dotacje, programy wsparcia.\n\n"
+    "Zanim zajmiemy się detalami, zacznijmy od podstaw. Co to właściwie jest ten „urząd "
+    "pracy”? Urzędy pracy podlegają pod Ministerstwo Rodziny i Polityki Społecznej.\n\n"
+    "ZADANIA URZĘDÓW PRACY\n\n"
+    "Urzędy pracy są zróżnicowane i mogą działać na różnych poziomach administracyjnych. Warto "
+    "przyjrzeć się temu, co różni Wojewódzki Urząd Pracy od Powiatowego Urzędu Pracy.\n\n"
+    "Powiatowy Urząd Pracy\n\n"
+    " • Rejestracja Bezrobotnych: Proces zarejestrowania się osoby bezrobotnej w celu uzyskania "
+    "wsparcia na lokalnym poziomie."
+)
+K075 = (
+    "Centrum Usług Społecznych\n\n"
+    "Prezydent RP Andrzej Duda 23 sierpnia 2019 r. podpisał ustawę z dnia 19 lipca 2019 r. o "
+    "realizowaniu usług społecznych przez centrum usług społecznych.\n\n"
+    "Utworzenie centrum usług społecznych należy do zadań gminy i ma charakter fakultatywny.\n\n"
+    "Celem CUS nie jest konsolidacja świadczenia usług w jednej instytucji, ale integrowanie i "
+    "koordynowanie usług świadczonych przez różnych lokalnych usługodawców."
+)
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "text"), [("k015", K015), ("k075", K075)], ids=["k015-a-blog", "k075-a-guide"]
+)
+def test_a_bare_type_name_only_titled_owns_no_page(doc_id: str, text: str) -> None:
+    assert find_page_owner(page_text_of_plain(text, URLS[doc_id])) is None

@@ -37,7 +37,8 @@ with nothing that tells it from others of its kind ("Ośrodek Interwencji Kryzys
 explainers and guides write about) without the host's or the page's own voice (`generic`,
 -3), a unit of a body rather than a body ("Biuro Obsługi Interesantów", `unit`, -5), a
 one-person office whose decisions pages quote ("Prezydent Miasta Koszalina ogłasza …",
-`organ`, -3); the organ's voice ("speaker", "agent") goes to its office when the page names
+`organ`, -3); a bare type name the page only titles and heads, with nothing it says for it
+(`_SPOKEN_FOR`), is never the owner; the organ's voice ("speaker", "agent") goes to its office when the page names
 the office with the same place ("Państwowy Powiatowy Inspektor Sanitarny w Chełmnie informuje"
 for the "Powiatowa Stacja Sanitarno-Epidemiologiczna w Chełmnie"). A page that reads as news (quotes with "– mówi", "Źródło:", photo credits, a byline) needs more
 (`min_score_article`): a news portal writes about institutions; it is not theirs.
@@ -497,6 +498,12 @@ def host_backed(candidate: OwnerCandidate) -> bool:
     return bool(spelt) and bool(evidence & _PUT_FORWARD)
 
 
+# What a page says for a body beyond naming it in its title and headings: a bare type name
+# (`generic`) that has none of it is what an explainer or a guide writes about ("Powiatowy
+# Urząd Pracy" on a firm's blog about labour offices, k015; "Centrum Usług Społecznych" on a
+# regional centre's page about the new kind of body, k075 of the fresh pages), not whose
+# page it is.
+_SPOKEN_FOR = frozenset({"declared", "contact", "located", "signed", "speaker", "agent"})
 # How a page keeps a body before its reader: from its first lines, or again and again.
 _KEPT_IN_VIEW = frozenset({"first", "repeated", "repeated often"})
 
@@ -564,6 +571,8 @@ def choose_owner(choice: OwnerChoice, weights: OwnerWeights = WEIGHTS) -> OwnerC
         runner_up = max((score(c) for c in rivals if "organ" not in c.evidence), default=0)
     if choice.news_like and not best.evidence & {"declared", "contact", "host"}:
         needed = weights.min_score_article
+    if "generic" in best.evidence and not best.evidence & _SPOKEN_FOR:
+        return None  # a bare type name only titled and headed: an explainer's subject
     if score(best) < needed or score(best) - runner_up < weights.min_lead:
         return None
     return best
