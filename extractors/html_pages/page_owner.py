@@ -38,7 +38,9 @@ explainers and guides write about) without the host's or the page's own voice (`
 -3), a unit of a body rather than a body ("Biuro Obsługi Interesantów", `unit`, -5), a
 one-person office whose decisions pages quote ("Prezydent Miasta Koszalina ogłasza …",
 `organ`, -3); a bare type name the page only titles and heads, with nothing it says for it
-(`_SPOKEN_FOR`), is never the owner; the organ's voice ("speaker", "agent") goes to its office when the page names
+(`_SPOKEN_FOR`), is never the owner, nor is an organ (news relaying "Zachodniopomorski
+Państwowy Wojewódzki Inspektor Sanitarny w Szczecinie informuje …", k064 of the fresh pages,
+is no page of his); the organ's voice ("speaker", "agent") goes to its office when the page names
 the office with the same place ("Państwowy Powiatowy Inspektor Sanitarny w Chełmnie informuje"
 for the "Powiatowa Stacja Sanitarno-Epidemiologiczna w Chełmnie"). A page that reads as news (quotes with "– mówi", "Źródło:", photo credits, a byline) needs more
 (`min_score_article`): a news portal writes about institutions; it is not theirs.
@@ -573,6 +575,8 @@ def choose_owner(choice: OwnerChoice, weights: OwnerWeights = WEIGHTS) -> OwnerC
         needed = weights.min_score_article
     if "generic" in best.evidence and not best.evidence & _SPOKEN_FOR:
         return None  # a bare type name only titled and headed: an explainer's subject
+    if "organ" in best.evidence:
+        return None  # a one-person office owns no page: its office does (k064)
     if score(best) < needed or score(best) - runner_up < weights.min_lead:
         return None
     return best
