@@ -17,7 +17,8 @@ as `wsparcie extract` reads a plain page:
 - a department between dashes does not hide the verb a body announces with ("Ośrodek Pomocy
   Społecznej w Miejskiej Górce - świadczenia rodzinne - uprzejmie informuje", k083);
 - an organ's title after more adjectives than three is an organ's ("Zachodniopomorski
-  Państwowy Wojewódzki Inspektor Sanitarny w Szczecinie", k064);
+  Państwowy Wojewódzki Inspektor Sanitarny w Szczecinie", k064), and an organ owns no page (a
+  news page relaying his notice, k064);
 - a bare type name a page only titles and heads, with nothing it says for it, is what an
   explainer writes about, not whose page it is ("Powiatowy Urząd Pracy" on a firm's blog,
   k015; "Centrum Usług Społecznych" on a regional centre's page about the new kind of body,
@@ -45,6 +46,7 @@ URLS = {
     "k083": "http://www.miejska-gorka.pl/Rodzina_500_.html",
     "k015": "https://napiszemywniosek.pl/wiedza/urzad-pracy/",
     "k075": "https://rops-bialystok.pl/rops/?page_id=17857",
+    "k064": "https://www.chojna24.pl/2020/10/koronawiurs-w-gryfinskim-sanepidzie.html",
 }
 
 K017_LINE = (
@@ -193,3 +195,21 @@ K075 = (
 )
 def test_a_bare_type_name_only_titled_owns_no_page(doc_id: str, text: str) -> None:
     assert find_page_owner(page_text_of_plain(text, URLS[doc_id])) is None
+
+
+K064 = (
+    "Koronawiurs w gryfińskim sanepidzie\n\n"
+    "Zachodniopomorski Państwowy Wojewódzki Inspektor Sanitarny w Szczecinie informuje o "
+    "potwierdzonych przypadkach zakażenia SARS-CoV-2 u pracowników Powiatowej Stacji Sanitarno – "
+    "Epidemiologicznej w Gryfinie. W związku z powyższym osoby z kontaktu zostały objęte "
+    "kwarantanną.\n\n"
+    "Gryfiński odział sanepidu przez najbliższe dni nie będzie czynny. Zachodniopomorski "
+    "Państwowy Wojewódzki Inspektor Sanitarny w Szczecinie polecił Państwowemu Powiatowemu "
+    "Inspektorowi Sanitarnemu w Choszcznie realizację dodatkowych zadań.\n"
+    "Redakcja"
+)
+
+
+def test_k064_an_organ_owns_no_page() -> None:
+    page = page_text_of_plain(K064, URLS["k064"])
+    assert find_page_owner(page) is None
