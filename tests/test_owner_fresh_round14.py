@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.html_pages.owner_candidates import declared_names, names_in, verb_after, whole_name
+from extractors.html_pages.owner_candidates import names_in, verb_after, whole_name
+from extractors.html_pages.owner_declared import declared_names
 from extractors.html_pages.owner_signals import is_organ
 from extractors.html_pages.page_owner import find_page_owner
 from extractors.html_pages.page_text import page_text_of_plain

@@ -69,7 +69,6 @@ from functools import lru_cache
 
 from extractors.html_pages.owner_candidates import (
     SPEAKING,
-    declared_names,
     headings,
     name_over_two_lines,
     names_in,
@@ -78,6 +77,7 @@ from extractors.html_pages.owner_candidates import (
     verb_after,
     whole_name,
 )
+from extractors.html_pages.owner_declared import declared_names
 from extractors.html_pages.owner_name import clean_name, join_compound_adjectives
 from extractors.html_pages.owner_signals import (
     DISTINGUISHING,
@@ -90,9 +90,11 @@ from extractors.html_pages.owner_signals import (
     written_out,
 )
 from extractors.html_pages.owner_voice import (
+    OWN_VOICE,
     address_spells_kind,
     common_prefix,
     office_of_organ,
+    reads_as_news,
     signed,
 )
 from extractors.html_pages.owner_weights import (
@@ -153,28 +155,6 @@ _UNIT_HEADS = frozenset(
     {"biuro", "oddział", "oddzial", "wydział", "wydzial", "dział", "dzial", "referat", "sekcja",
      "kancelaria", "kasa", "sekretariat", "czytelnia"}
 )  # fmt: skip
-# A page that reads as news: quoted speech, sources, photo credits, bylines, ads.
-_NEWS_MARKERS = re.compile(
-    r"(?i)(?:[–—-]\s*(?:mówi|mowi|powiedział\w*|podkreśla\w*|dodaje|dodał\w*|wyjaśnia\w*|"
-    r"tłumaczy|przekazał\w*|zaznacza\w*|wskazuje|zauważa)\b|^źródło\s*:|\bźródło\s*:\s*\S|"
-    r"\bfot\.\s|\bfoto:|^reklama$|\bkomentarze\s*\(|/redakcja\b|^autor:|"
-    # a news page's furniture: "tekst i zdj. …" (b073), its comments ("0 komentarzy", "Dodaj
-    # komentarz", "View all comments": e038, e026)
-    r"\btekst\s+i\s+(?:zdj|fot)|\bzdj\.\s|^\d+\s+komentarz\w*$|^dodaj\s+komentarz\b|"
-    r"^view\s+all\s+comments$|"
-    # a page that calls itself an article, a post or a guide ("W tym artykule przyjrzymy
-    # się …", e035: a lawyer's blog quoting a court's name as a worked example)
-    r"\bw\s+(?:tym|niniejszym|dzisiejszym|poniższym|poprzednim)\s+"
-    r"(?:artykule|wpisie|poradniku|tekście|tekscie)\b)",
-    re.MULTILINE,
-)
-# The page's own voice: "nasza placówka", "zapraszamy", "informujemy".
-_OWN_VOICE = re.compile(
-    r"(?i)\b(?:nasz[aeiy]?|naszej|naszego|naszym|naszych|naszą|zapraszamy|informujemy|"
-    r"(?:do|u|z|dla|od)\s+nas|z\s+nami|"
-    r"przyjmujemy|prowadzimy|oferujemy|realizujemy|działamy|dzialamy|funkcjonujemy|"
-    r"zajmujemy\s+się|współpracujemy|wspolpracujemy)\b"
-)
 
 
 def _group(candidates: dict[str, _Candidate], name: str) -> _Candidate | None:
@@ -284,10 +264,6 @@ def _head_in_lemma_form(name: str) -> int:
     return 0
 
 
-def _news_like(page: PageText) -> bool:
-    return len(_NEWS_MARKERS.findall(page.text)) >= 1
-
-
 def _followed_by_contact(page: PageText, line: int, end: int) -> bool:
     rest = page.lines[line][end:]
     if _ADDRESS_START.match(rest):
@@ -371,7 +347,7 @@ def _judge(
     candidate: _Candidate, page: PageText, own_voice: bool, others: list[_Candidate]
 ) -> None:
     name = _best_name(candidate)
-    if _news_like(page):
+    if reads_as_news(page):
         candidate.evidence.discard("located")
     if candidate.count >= 4:
         candidate.evidence.add("repeated often")
@@ -460,7 +436,7 @@ def _inflected_inside(outer: str, inner: str) -> bool:
 
 def _judged(page: PageText) -> list[_Candidate]:
     candidates = _fold_units(_merge_shorter(_observe(page)))
-    own_voice = _OWN_VOICE.search(page.text) is not None
+    own_voice = OWN_VOICE.search(page.text) is not None
     for candidate in candidates:
         _judge(candidate, page, own_voice, candidates)
     _lend_organs_voice(candidates)
@@ -545,7 +521,7 @@ def owner_choice(page: PageText) -> OwnerChoice:
             )
             for c in _judged(page)
         ),
-        news_like=_news_like(page),
+        news_like=reads_as_news(page),
     )
 
 
