@@ -33,7 +33,11 @@ What is counted, per set of documents:
   are exactly the gold's, compared as (day, opens, closes) entries, one per weekday ("pn.–pt.
   8–16" is five entries, however a schedule groups its days; hours for dates, without days,
   are one entry); entries also as precision and recall over items (an entry on a page whose
-  gold states none is a false positive);
+  gold states none is a false positive). A gold entry whose days are empty (hours stated
+  without days, or for dates: "not stated") is matched on its times, whatever days the output
+  gives them: the output's entries with those times on days the gold does not list count as
+  that one entry. The rows "…, days as written" keep the earlier scoring, where such an entry
+  matched only an output schedule without days;
 - ages: the same for the set of (min, max) age ranges;
 - fees and referral: a document's single free/paid (needed/not needed) value, the first any
   row gives, counted as single values are;
@@ -138,6 +142,9 @@ class Scores:
     services_per_provider: Counts = field(default_factory=Counts)
     schedules_exact: Rate = field(default_factory=Rate)
     schedule_entries: Counts = field(default_factory=Counts)
+    # the same with every gold entry's days compared as written (before 2026-12-07)
+    schedules_exact_as_written: Rate = field(default_factory=Rate)
+    schedule_entries_as_written: Counts = field(default_factory=Counts)
     ages_exact: Rate = field(default_factory=Rate)
     age_entries: Counts = field(default_factory=Counts)
     fees: Counts = field(default_factory=Counts)
@@ -447,6 +454,21 @@ def _hour_entries(schedules: Iterable[Mapping[str, Any]]) -> set[tuple[str, str,
     }
 
 
+def _dayless_matched(
+    expected: set[tuple[str, str, str]], predicted: set[tuple[str, str, str]]
+) -> set[tuple[str, str, str]]:
+    """`predicted` with each entry the gold lacks, whose times are those of a gold entry
+    without days, read as that entry: days the gold does not state are not the output's error."""
+    dayless = {(opens, closes) for day, opens, closes in expected if not day}
+    matched = set()
+    for entry in predicted:
+        _day, opens, closes = entry
+        if entry not in expected and (opens, closes) in dayless:
+            entry = ("", opens, closes)
+        matched.add(entry)
+    return matched
+
+
 def _score_conditions(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:
     """Schedules, ages, fees and referral: what the page states about access."""
     expected_hours = _hour_entries(gold.raw.get("opening_hours") or ())
@@ -454,9 +476,16 @@ def _score_conditions(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:
     _score_items(
         gold.doc_id,
         expected_hours,
-        predicted_hours,
+        _dayless_matched(expected_hours, predicted_hours),
         scores.schedules_exact,
         scores.schedule_entries,
+    )
+    _score_items(
+        gold.doc_id,
+        expected_hours,
+        predicted_hours,
+        scores.schedules_exact_as_written,
+        scores.schedule_entries_as_written,
     )
     expected_ages = {(a.get("min"), a.get("max")) for a in gold.raw.get("ages") or ()}
     predicted_ages = {(a.get("min"), a.get("max")) for row in rows for a in row.get("ages") or ()}
@@ -667,6 +696,11 @@ def table(columns: Mapping[str, Scores], aims: Mapping[str, str]) -> list[str]:
     )
     add("schedules parsed exactly (pages stating hours)", (rate(x.schedules_exact) for x in s))
     add("schedule entries", (pr(x.schedule_entries) for x in s))
+    add(
+        "schedules parsed exactly, days as written",
+        (rate(x.schedules_exact_as_written) for x in s),
+    )
+    add("schedule entries, days as written", (pr(x.schedule_entries_as_written) for x in s))
     add("ages exactly (pages stating ages)", (rate(x.ages_exact) for x in s))
     add("age ranges", (pr(x.age_entries) for x in s))
     add("fees (free or paid)", (pr(x.fees) for x in s))

@@ -121,6 +121,14 @@ EXTRA = [
     _row("gok_blizyn", "subject", "Ośrodek Kultury w Bliżynie", "ul. Kościuszki 9", "26-120",
          "Bliżyn", "41 100 10 11"),
     _row("gok_blizyn", "mention", "Ośrodek Sportu i Kultury w Bliżynie", None, None, None),
+    # A house and one of its branches, rows of one list with one phone, joined by the matcher
+    # (placowki_sds_dps_malopolskie.csv ids 16 and 18: "Środowiskowy Dom Samopomocy Kraków
+    # ""Vita"" os. Młodości 8" and "… ""Vita"" filia al. Grottgera 3"), in a town of the demo's
+    # gazetteer: the house's name, not the branch's longer one.
+    _row("rejestr_sds", "row", "Środowiskowy Dom Samopomocy Bliżyn „Vita”", "ul. Kościuszki 21",
+         "26-120", "Bliżyn", "41 100 10 12"),
+    _row("rejestr_sds", "row", "Środowiskowy Dom Samopomocy Bliżyn „Vita” filia",
+         "ul. Kościuszki 21", "26-120", "Bliżyn", "41 100 10 12"),
 ]  # fmt: skip
 
 
@@ -366,3 +374,12 @@ def test_a_page_named_in_full_by_its_own_text(warehouse: duckdb.DuckDBPyConnecti
     }
     # "Sportu i" are no adjectives: the culture centre keeps its own title
     assert "Ośrodek Kultury w Bliżynie" in names
+
+
+def test_a_house_is_named_before_its_branch(warehouse: duckdb.DuckDBPyConnection) -> None:
+    names = set(_names(warehouse).values())
+    assert "Środowiskowy Dom Samopomocy „Vita” w Bliżynie" in names
+    assert "Środowiskowy Dom Samopomocy Bliżyn „Vita” filia" not in names
+    assert "Środowiskowy Dom Samopomocy Bliżyn „Vita” filia" in _alternates(
+        warehouse, "Środowiskowy Dom Samopomocy „Vita” w Bliżynie"
+    )

@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 from helpers import SHARED
 
+from transforms.er import features
 from transforms.er.blocking import RULES
 from transforms.er.cluster import assign_cluster_ids
 from transforms.er.decisions import Decision
@@ -66,9 +67,10 @@ KEPT = (
     ),
     (
         "statistics",
-        "SELECT record_id, name_tf, name_areas, core_tf, crowd, email_areas FROM er_state_records"
-        " ORDER BY 1",
+        "SELECT s.record_id, s.name_tf, s.name_areas, coalesce(c.n, 0), s.crowd, s.email_areas"
+        " FROM er_state_records s LEFT JOIN er_state_cores c USING (core) ORDER BY 1",
     ),
+    ("type phrase counts", "SELECT core, n FROM er_state_cores ORDER BY ALL"),
     ("place stems", "SELECT record_id, place_stems FROM er_state_records ORDER BY 1"),
     (
         "conflicts",
@@ -76,8 +78,15 @@ KEPT = (
     ),
 )
 KEY_IDS = "SELECT id, rule, key FROM er_state_key_ids ORDER BY id"
+NAMES = "SELECT * FROM er_state_names ORDER BY value"
 # At least this many rows of each (a state left empty must not pass).
-KEPT_AT_LEAST = {"band": 500, "conflicts": 100}
+KEPT_AT_LEAST = {"band": 500, "conflicts": 100, "type phrase counts": 100}
+
+
+def _names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The names of the records loaded (as `load_records_file` wrote them), none empty."""
+    rows = con.execute("SELECT DISTINCT name FROM er_night_input WHERE name <> ''").fetchall()
+    return {str(row[0]) for row in rows}
 
 
 @pytest.fixture(scope="module")
@@ -106,11 +115,18 @@ def nights(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     incremental = duckdb.connect(str(folder / "state.duckdb"))
     load_records_file(incremental, folder / "first.parquet", "er_night_input")
     first_night = resolve_keeping_state(incremental, "er_night_input", decisions=decisions[:15])
+    first_names = _names(incremental)
     first_key_ids = incremental.execute(KEY_IDS).fetchall()
     load_records_file(incremental, folder / "second.parquet", "er_night_input")
-    second_night, changes = resolve_incrementally(
-        incremental, "er_night_input", decisions=decisions
-    )
+    second_names = _names(incremental)
+    # The names the night parses (the parser itself runs; each name it is given is noted).
+    parsed: list[str] = []
+    parse = features._name_row
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(features, "_name_row", lambda raw: parsed.append(raw) or parse(raw))
+        second_night, changes = resolve_incrementally(
+            incremental, "er_night_input", decisions=decisions
+        )
 
     full = duckdb.connect()
     load_records_file(full, folder / "second.parquet", "er_night_input")
@@ -128,6 +144,11 @@ def nights(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         "decisions": decisions,
         "first_key_ids": first_key_ids,
         "key_ids": incremental.execute(KEY_IDS).fetchall(),
+        "parsed": parsed,
+        "first_names": first_names,
+        "second_names": second_names,
+        "incremental_names": incremental.execute(NAMES).fetchall(),
+        "rebuilt_names": full.execute(NAMES).fetchall(),
     }
 
 
@@ -177,6 +198,24 @@ def test_the_night_numbers_only_its_new_key_texts(nights: dict[str, object]) -> 
     phones = {key for _, rule, key in added if rule == phone}
     assert phones, added[:20]
     assert {"600100000", "600100066"} <= phones, sorted(phones)[:5]
+
+
+def test_the_night_parses_only_the_names_it_has_not_seen(nights: dict[str, object]) -> None:
+    """The kept names (`er_state_names`): a night parses the names no earlier night parsed
+    (the changed records' names respelt), not the others (the new records' names seen
+    before among other records', the changed records' kept names), and what it keeps for
+    every name of tonight is what a full rebuild parses; the names of records gone stay."""
+    parsed: list[str] = nights["parsed"]  # type: ignore[assignment]
+    first: set[str] = nights["first_names"]  # type: ignore[assignment]
+    second: set[str] = nights["second_names"]  # type: ignore[assignment]
+    unseen = second - first
+    assert len(unseen) > 50
+    assert sorted(parsed) == sorted(unseen)
+    kept: list[tuple[object, ...]] = nights["incremental_names"]  # type: ignore[assignment]
+    rebuilt: list[tuple[object, ...]] = nights["rebuilt_names"]  # type: ignore[assignment]
+    assert len(rebuilt) > 10_000
+    assert [row for row in kept if row[0] in second] == rebuilt
+    assert {row[0] for row in kept} == first | second
 
 
 def test_the_pairs_that_join_are_counted_by_difference(nights: dict[str, object]) -> None:

@@ -21,7 +21,12 @@ from transforms.er.codes import encode_records
 from transforms.er.features import build_features_from_raw
 from transforms.er.ladders import compare
 from transforms.er.standalone import load_records_file
-from transforms.er.statistics import stat_buckets_sql, stat_levels_sql
+from transforms.er.statistics import (
+    STATISTICS,
+    stat_buckets_sql,
+    stat_levels_moved_sql,
+    stat_levels_sql,
+)
 
 ER_DEV = SHARED / "benchmarks" / "er-dev"
 
@@ -59,6 +64,11 @@ def moved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     con.execute(
         f"CREATE TEMP TABLE buckets_before AS SELECT rid, {stat_buckets_sql('f')} AS b FROM er_features f"
     )
+    con.execute(
+        "CREATE TEMP TABLE counts_before AS SELECT rid, "
+        + ", ".join(f"{c} AS old_{c}" for c in STATISTICS)
+        + " FROM er_features"
+    )
     # Every other record's counts moved, across the buckets (rare/common names, small and
     # large crowds, phrases, shared mailboxes): as a night's neighbours would move them.
     con.execute(
@@ -78,7 +88,17 @@ def moved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
             f" WHERE {stat_buckets_sql('f')} <> b.b"
         ).fetchall()
     }
+    both = "(SELECT * FROM er_features JOIN counts_before USING (rid))"
+    listed_and_scalar = con.execute(
+        f"""
+        SELECT {stat_levels_sql("x", "y")} <> {stat_levels_sql("x", "y", prefix="old_")},
+               coalesce({stat_levels_moved_sql("x", "y")}, false)
+        FROM er_pairs p JOIN {both} x ON x.rid = p.l JOIN {both} y ON y.rid = p.r
+        ORDER BY p.l, p.r
+        """
+    ).fetchall()
     return {
+        "listed_and_scalar": listed_and_scalar,
         "pairs": pairs,
         "before": before,
         "after": after,
@@ -119,3 +139,13 @@ def test_the_filter_keeps_pairs_whose_levels_stayed(moved: dict[str, object]) ->
     assert touched.sum() > 1_000
     # Pairs of a record whose buckets moved, but whose levels need no rescoring.
     assert (touched & ~value_moved).sum() > 100
+
+
+def test_the_night_s_scalar_test_is_the_listed_one(moved: dict[str, object]) -> None:
+    """`stat_levels_moved_sql` (what a night filters the pairs near its moved records by)
+    says a pair's value moved exactly where `stat_levels_sql` differs between the counts
+    before and after."""
+    rows: list[tuple[bool, bool]] = moved["listed_and_scalar"]  # type: ignore[assignment]
+    assert sum(listed for listed, _ in rows) > 500
+    assert sum(not listed for listed, _ in rows) > 500
+    assert [i for i, (listed, scalar) in enumerate(rows) if listed != scalar] == []

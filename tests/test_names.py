@@ -198,6 +198,32 @@ def test_number_and_patron_stay_where_the_name_writes_them(raw: str, name: str) 
     assert parsed.key == normalise_name(name).key  # the key does not depend on the order
 
 
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        # education/rspo_export_sample_lo.csv, RSPO 22778: capitals, the patron's particle
+        # small as official9.csv (and the school) write it
+        pytest.param(
+            "XXXIV LICEUM OGÓLNOKSZTAŁCĄCE Z ODDZIAŁAMI DWUJĘZYCZNYMI IM. MIGUELA DE CERVANTESA",
+            "XXXIV Liceum Ogólnokształcące z Oddziałami Dwujęzycznymi im. Miguela de Cervantesa",
+            id="rspo-22778-de-in-the-patron",
+        ),
+        # a particle is small only between two words of a patron: not its first word, not
+        # outside a patron
+        pytest.param("SZKOŁA IM. DE GAULLE", "Szkoła im. De Gaulle", id="particle-first"),
+        pytest.param("FUNDACJA DE DOMO", "Fundacja De Domo", id="no-patron"),
+        # a name written in mixed case is the source's own writing and stays
+        pytest.param(
+            "Szkoła Podstawowa im. Jana Boduena De Courtenay",
+            "Szkoła Podstawowa im. Jana Boduena De Courtenay",
+            id="mixed-case-as-written",
+        ),
+    ],
+)
+def test_a_patrons_particle_from_capitals(raw: str, name: str) -> None:
+    assert normalise_name(raw).name == name
+
+
 def test_roman_numeral_of_a_liceum() -> None:
     parsed = normalise_name("II Liceum Ogólnokształcące im. Stefana Żeromskiego w Piszu")
     assert (parsed.number, parsed.acronym, parsed.patron) == ("II", "LO", "Stefana Żeromskiego")

@@ -244,6 +244,27 @@ def test_an_operator_s_note_after_a_bare_seat_goes_with_it(
 @pytest.mark.parametrize(
     ("name", "locality", "seated"),
     [
+        # placowki_sds_dps_malopolskie.csv id 16 ("Środowiskowy Dom Samopomocy  Kraków ""Vita""
+        # os. Młodości 8"); official9.csv and the city's BIP: "… „Vita” w Krakowie"
+        ("Środowiskowy Dom Samopomocy Kraków „Vita”", "Kraków",
+         Styled("Środowiskowy Dom Samopomocy „Vita” w Krakowie", from_address=False)),
+        # the place must be the institution's own: another town's name stays as written
+        ("Środowiskowy Dom Samopomocy Kraków „Vita”", "Tarnów", None),
+        # a head that is no type's bare register name stays ("… Samopomocy Kraków" is not)
+        ("Stowarzyszenie Kraków „Vita”", "Kraków", None),
+        # a byname already before its seat: nothing to move (sds_malopolskie's "Promyk")
+        ("Środowiskowy Dom Samopomocy „Promyk” w Nowym Targu", "Nowy Targ", None),
+    ],
+)  # fmt: skip
+def test_a_byname_after_a_bare_seat_comes_before_it(
+    name: str, locality: str, seated: Styled | None, gazetteer: Gazetteer
+) -> None:
+    assert styled_seat(name, "sds", locality, locality, gazetteer.place_name) == seated
+
+
+@pytest.mark.parametrize(
+    ("name", "locality", "seated"),
+    [
         # dps_podkarpackie row 21; official3.csv: the home's page "Domu Pomocy Społecznej nr 1
         # w Krośnie"
         ("Dom Pomocy Społecznej nr 1", "Krosno", "Dom Pomocy Społecznej nr 1 w Krośnie"),
@@ -304,11 +325,20 @@ def test_a_numbered_home_takes_its_seat_from_the_address(
             "Środowiskowy Dom Samopomocy w Kalwarii Zebrzydowskiej", "styled",
             "Środowiskowy Dom Samopomocy - Kalwaria Zebrzydowska", id="sds-dash-seat",
         ),
+        # senior_plus_malopolskie: the list writes the programme's name unquoted, so do the
+        # own pages official2.csv, official5.csv (two) and official9.csv took
         pytest.param(
             _row("Dzienny Dom Senior+", "12", type_raw="Dzienny Dom Senior+",
                  street_raw="ul. Karolina 14 D", postal_code_raw="32-700", locality_raw="Bochnia"),
-            "Dzienny Dom „Senior+” w Bochni", "styled_seat", "Dzienny Dom Senior+",
+            "Dzienny Dom Senior+ w Bochni", "styled_seat", "Dzienny Dom Senior+",
             id="senior-day-home-seat-from-address",
+        ),
+        # a page that quotes the programme's name: the register name, unquoted
+        pytest.param(
+            _row("Dzienny Dom „Senior+”", "12", type_raw="Dzienny Dom Senior+",
+                 street_raw="Ostrusza 26", postal_code_raw="33-190", locality_raw="Ostrusza"),
+            "Dzienny Dom Senior+ w Ostruszy", "styled_seat", "Dzienny Dom „Senior+”",
+            id="senior-day-home-quoted",
         ),
         pytest.param(
             _row("Dom Pomocy Społecznej", "10", street_raw="ul. Łaska 42", postal_code_raw="98-220",
@@ -692,3 +722,47 @@ def test_the_town_a_powiat_is_named_after(
     powiat: str, seat: str | None, gazetteer: Gazetteer
 ) -> None:
     assert gazetteer.powiat_seat(powiat) == seat
+
+
+@pytest.mark.parametrize(
+    ("powiat", "gmina"),
+    [
+        ("0463", ("0463011", "Toruń")),
+        ("1465", ("1465011", "Warszawa")),  # its districts are parts of the city's gmina
+        ("1061", ("1061011", "Łódź")),  # so are Łódź's delegations
+        ("0408", None),  # lipnowski: a land powiat has many gminas
+    ],
+)
+def test_the_one_gmina_of_a_city_with_county_rights(
+    powiat: str, gmina: tuple[str, str] | None, gazetteer: Gazetteer
+) -> None:
+    found = gazetteer.city_gmina(powiat)
+    assert ((found.gmina_teryt, found.name) if found else None) == gmina
+
+
+@pytest.mark.parametrize(
+    ("row", "gmina"),
+    [
+        # the real catalogue's source www_poradnia_diecezja_torun_pl (county 0463): a page
+        # with no address, placed by its source's county, a city with county rights
+        pytest.param(
+            _row("Katolicki Ośrodek Psychologiczno-Pastoralny „Cyrenejczyk”", "0463",
+                 role="subject"),
+            "0463011", id="torun-page-without-address",
+        ),
+        pytest.param(
+            _row("Fundacja Młodzieżowej Przedsiębiorczości", "1465", role="subject"),
+            "1465011", id="warszawa-page-without-address",
+        ),
+        # dps_wolne_miejsca_kujawsko-pomorskie: a land powiat's two villages of the name, no
+        # address: no gmina is guessed
+        pytest.param(
+            _row("Dom Pomocy Społecznej w Nowej Wsi", "0408", powiat_raw="Lipnowski"),
+            None, id="land-powiat-namesakes",
+        ),
+    ],
+)  # fmt: skip
+def test_a_record_placed_only_in_a_city_s_powiat_has_its_gmina(
+    row: RawRow, gmina: str | None, gazetteer: Gazetteer
+) -> None:
+    assert normalise_record(row, gazetteer).gmina_teryt == gmina

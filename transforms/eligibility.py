@@ -81,8 +81,14 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "min-max",
     ),
-    # "od 3 miesięcy do 6 lat", "od 20. tygodnia życia do 3 lat"
-    (re.compile(rf"\bod\s(?:ukonczenia\s)?{_INFANT}\s?(?:-|–|do)\s?{_N}\s?{_YEARS}"), "0-max"),
+    # "od 3 miesięcy do 6 lat", "od 20. tygodnia życia do 3 lat", "od ukończenia 20. tygodnia
+    # życia do ukończenia 3. roku życia"
+    (
+        re.compile(
+            rf"\bod\s(?:ukonczenia\s)?{_INFANT}\s?(?:-|–|do)\s?(?:ukonczenia\s)?{_N}\s?{_YEARS}"
+        ),
+        "0-max",
+    ),
     # "od 20. tygodnia życia", "od ukończenia 20 tyg. życia"; "od 12 miesięcy" alone is how
     # long, not how old
     (re.compile(rf"\bod\s(?:ukonczenia\s)?{_INFANT}(?<=zycia)"), "0-"),
@@ -188,6 +194,19 @@ def _ages_in(folded: str) -> list[tuple[float | None, float | None]]:
     return [(low, high) for _, low, high in sorted(found)]
 
 
+# A parent's consent a minor needs: "osoby poniżej 18 r.ż. muszą posiadać zgodę opiekuna
+# prawnego", "osobie poniżej 18. roku życia wymaga zgody jej przedstawiciela ustawowego". The
+# bound says who needs the consent, not whom the support is for.
+_CONSENT = re.compile(r"\bzgod\w*\s(?:\w+\s){0,2}?(?:rodzic|opiekun|przedstawiciel)")
+
+
+def _a_minor_s_consent(folded: str, high: float | None) -> bool:
+    """Whether `folded` says those below `high` years need a parent's consent."""
+    if high is None or not _CONSENT.search(folded):
+        return False
+    return re.search(rf"\bponizej\s{high:g}\b", folded) is not None
+
+
 def read_ages(sentences: Iterable[str]) -> tuple[AgeRange, ...]:
     """Every age range the sentences state for people served, in order, without repeats."""
     ranges: dict[tuple[float | None, float | None], AgeRange] = {}
@@ -201,6 +220,8 @@ def read_ages(sentences: Iterable[str]) -> tuple[AgeRange, ...]:
             folded = fold(with_digits(sentence)).lower()
         for low, high in _ages_in(folded):
             if (low, high) == (None, _ADULT_MIN) and "pelnolet" in folded:
+                continue
+            if low is None and _a_minor_s_consent(folded, high):
                 continue
             ranges.setdefault((low, high), AgeRange(low, high, sentence))
     return tuple(ranges.values())

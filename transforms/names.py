@@ -156,9 +156,16 @@ def _legal_form(written: str) -> str:
     return {"sa": "S.A.", "spk": "sp.k.", "spj": "sp.j.", "spp": "sp.p."}.get(compact, written)
 
 
-def _title_word(word: str, position: int) -> str:
+# A surname's particle, written small between a first name and the surname in a patron
+# ("im. Miguela de Cervantesa", "im. Jana Baudouina de Courtenay"), as RSPO's capitals do not.
+_NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "du", "del", "della", "der", "den"})
+
+
+def _title_word(word: str, position: int, after_patron: bool = False) -> str:
     lowered = word.lower()
     if position > 0 and lowered in _LOWER_WORDS:
+        return lowered
+    if after_patron and lowered in _NAME_PARTICLES:
         return lowered
     if acronym_token_key(word) in by_short() and len(word) <= 6 and lowered not in _LOWER_WORDS:
         return next(
@@ -177,9 +184,21 @@ def _capitalised_part(part: str) -> str:
 
 
 def _normalise_casing(text: str) -> str:
-    if text.isupper() or text.islower():
-        return " ".join(_title_word(word, i) for i, word in enumerate(text.split(" ")))
-    return text
+    """A name in capitals (or all small) written as a register writes it: "XXXIV LICEUM
+    OGÓLNOKSZTAŁCĄCE IM. MIGUELA DE CERVANTESA" -> "XXXIV Liceum Ogólnokształcące im. Miguela
+    de Cervantesa" (a particle small only inside a patron, between two of its words)."""
+    if not (text.isupper() or text.islower()):
+        return text
+    words = text.split(" ")
+    out: list[str] = []
+    for i, word in enumerate(words):
+        inside_patron = (
+            0 < i < len(words) - 1
+            and any(w.lower() in _PATRON_WORDS for w in words[: i - 1])
+            and words[i - 1].lower() not in _PATRON_WORDS
+        )
+        out.append(_title_word(word, i, inside_patron))
+    return " ".join(out)
 
 
 def _capitalised(token: str) -> bool:

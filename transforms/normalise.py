@@ -504,8 +504,7 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
         locality = _unplaced_locality(restored, resolution)
         simc = gmina = gmina_name = None
         status = resolution.status if resolution is not None else "unresolved"
-        method = None
-        powiat = None
+        method = powiat = None
         if resolution is not None and resolution.powiat_teryt:
             # namesakes that all lie in one powiat ("Ełk": the town and an osada nearby)
             powiat, method = resolution.powiat_teryt, resolution.method
@@ -514,6 +513,8 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
         elif county:
             powiat, method = county, "source_county"
         powiat_name = gazetteer.powiat_name(powiat) if gazetteer and powiat else None
+        if gazetteer and powiat and (city := gazetteer.city_gmina(powiat)):  # a city's one gmina
+            gmina, gmina_name = city.gmina_teryt, city.name
 
     seat_name = locality if status == "resolved" and simc else None  # a resolved locality
     if shown.form in ("acronym", "acronym_led", "written", "restored", "folded"):

@@ -187,6 +187,10 @@ _RUN_MINUTES = re.compile(
 )
 # Minutes written as signs: "8°° - 16°°", "10ºº" (which folds to "10oo").
 _SIGN_MINUTES = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])\s?(?:°°|oo)(?![a-z0-9])")
+# Tens of minutes as a superscript digit and a sign, beside hours written so: "11ºº – 12³º"
+# (folds to "11oo – 123o") is 11:00–12:30; only where the text writes minutes as signs, so a
+# temperature ("23°") stays one.
+_SIGN_TENS = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])([0-5])o(?![a-z0-9])")
 _LABEL = re.compile(r"^\s*([^:\d]{3,60}?)\s*:\s")
 
 
@@ -204,6 +208,8 @@ class _Item:
 def _repair(folded: str) -> str:
     """Put the lost superscript minutes back: "14 00" -> "14:00", "1700" -> "17:00",
     "8°°" -> "8:00"."""
+    if _SIGN_MINUTES.search(folded):
+        folded = _SIGN_TENS.sub(lambda m: f"{m[1]}:{m[2]}0", folded)
     folded = _SIGN_MINUTES.sub(lambda m: f"{m[1]}:00", folded)
     if not _HOUR_CONTEXT.search(folded) and not _DAY_WORD.search(folded):
         return _CELL_MINUTES.sub(lambda m: f"{m[1]}:{m[2]} - {m[3]}:{m[4]}", folded)

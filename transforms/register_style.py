@@ -33,13 +33,15 @@ and for public units named after their seat (`SEATED_TYPES`):
   "Środowiskowy Dom Samopomocy - Kalwaria Zebrzydowska") becomes "w <locative>", when the words
   are the name of the institution's own locality or gmina; a list's bracketed note after such a
   seat, the operator's byname, goes with it ("Środowiskowy Dom Samopomocy Jabłonka (Barka)" ->
-  "… w Jabłonce"; the form as written stays an alternate);
+  "… w Jabłonce"; the form as written stays an alternate); a quoted byname after such a seat
+  comes before it, as the register writes it ("Środowiskowy Dom Samopomocy Kraków „Vita”" ->
+  "… „Vita” w Krakowie");
 - a type's bare register name followed by a locality of the institution's own gmina, without
   "w" ("Dom Pomocy Społecznej Wiśniowa Góra", gmina Andrespol) gets "w <locative>";
 - a name that is only its type's register name ("Dom Pomocy Społecznej", "Dzienny Dom
   Senior+"), or that with one adjective before it ("Ekumeniczny Dom Pomocy Społecznej"), gets
-  "w <locative of its locality>", the programme's name quoted as its units'
-  statutes write it ("Dzienny Dom „Senior+” w Brzesku"). Whether that name fits one
+  "w <locative of its locality>", the programme's name unquoted as the voivode's list
+  writes it ("Dzienny Dom Senior+ w Ostruszy"). Whether that name fits one
   institution only is for the warehouse to check (`records.name_form = 'styled_seat'`). A
   "Klub Senior+" is left as written: the voivodeship's list and the clubs' operators name it
   so, without a seat. So is a register name with whom the home is for after it ("Dom Pomocy
@@ -70,7 +72,7 @@ from transforms.register_clean import CAPITAL, REGISTER_NAMES, PlaceName
 from transforms.text import fold_key
 
 # Types of public units whose register names carry their seat ("Gminny Ośrodek Pomocy
-# Społecznej w Spytkowicach", "Dzienny Dom „Senior+” w Brzesku"). Courts are left out: their
+# Społecznej w Spytkowicach", "Dzienny Dom Senior+ w Brzesku"). Courts are left out: their
 # names say "dla <district> w <seat>", never a bare seat.
 SEATED_TYPES = frozenset(
     {"ops", "cus", "pcpr", "sds", "dps", "pup", "ppp", "sosw", "sanepid", "senior_centre"}
@@ -283,6 +285,31 @@ def _numbered(name: str) -> tuple[str, str] | None:
     return register_name, match.group("number")
 
 
+_BYNAME_AT_END = re.compile(r"^(?P<before>[^„”]+?)\s+(?P<byname>„[^„”]+”)$")
+
+
+def _place_before_byname(
+    name: str, places: tuple[str, ...], place_name: PlaceName | None
+) -> str | None:
+    """ "Środowiskowy Dom Samopomocy Kraków „Vita”" -> "Środowiskowy Dom Samopomocy „Vita” w
+    Krakowie": a list's "<type> <place> „<byname>”", the type's bare register name, the place
+    the institution's own locality or gmina; the register writes the byname first, then the
+    seat ("Środowiskowy Dom Samopomocy „Promyk” w Nowym Targu")."""
+    match = _BYNAME_AT_END.match(name)
+    if match is None:
+        return None
+    words = match.group("before").split(" ")
+    for place in places:
+        size = len(place.split(" "))
+        if len(words) <= size or fold_key(" ".join(words[-size:])) != fold_key(place):
+            continue
+        register_name = REGISTER_NAMES.get(fold_key(" ".join(words[:-size])))
+        phrase = seat_phrase(place, place_name)
+        if register_name is not None and phrase is not None:
+            return f"{register_name} {match.group('byname')} {phrase}"
+    return None
+
+
 def _has_seat(name: str) -> bool:
     return re.search(r"(?:^|\s)(?:w|we)\s+[" + CAPITAL + "]", name) is not None
 
@@ -462,6 +489,8 @@ def styled_seat(
     if after is None and noted_operator is not None:
         # "Środowiskowy Dom Samopomocy Jabłonka (Barka)": the list's note of who runs it
         after = _seat_after_type(name[: noted_operator.start()], places, place_name)
+    if after is None:
+        after = _place_before_byname(name, places, place_name)
     if after is not None:
         return Styled(after, from_address=False)
     if gmina_place is not None:

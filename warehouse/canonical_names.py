@@ -8,7 +8,10 @@ saying so). `choose_names` picks one, in this order of preference:
 
 1. a registry's or office list's name as written, with its Polish letters (or put in register
    style: `transforms.register_style`);
-2. a full name over one that is, or opens with, an acronym; then a name over one whose words
+2. a full name over one that is, or opens with, an acronym; then a main's name over a
+   branch's that the matcher joined to it ("Środowiskowy Dom Samopomocy „Vita” w Krakowie"
+   over "… Kraków „Vita” filia", a list's row of one of its branches at another address; a
+   branch's name is no fuller form of its main's); then a name over one whose words
    it holds in order and more ("Powiatowy Środowiskowy Dom Samopomocy w Kętach" over "…
    Środowiskowy Dom Samopomocy w Kętach"), when a source wrote it so (not an inflected
    mention, not an acronym written out) — a page's text too, when it names the page's own
@@ -59,9 +62,19 @@ _FOLD_MACRO = """
 CREATE OR REPLACE TEMP MACRO name_fold(x) AS trim(regexp_replace(
     lower(strip_accents(replace(replace(x, 'ł', 'l'), 'Ł', 'L'))), '[^a-z0-9]+', ' ', 'g'))
 """
+# A branch's name ("Środowiskowy Dom Samopomocy Kraków „Vita” filia"), not a main's that has
+# a branch ("… w Bieczu z filią w Gorlicach"): with `x` the folded name padded with spaces.
+_BRANCH_NAME = "(contains({x}, ' filia ') AND NOT contains({x}, ' z filia '))"
+
+
+def _branch(name: str) -> str:
+    return _BRANCH_NAME.format(x=f"(' ' || name_fold({name}) || ' ')")
+
+
 _PREFERENCE = f"""
     official DESC,
     form IN ('acronym_led', 'acronym'),
+    {_branch("name")},
     in_fuller,
     form = 'folded',
     inflected,
@@ -234,13 +247,14 @@ def choose_names(
     # Środowiskowy Dom Samopomocy w Kętach" (the operator's page). Folded names are [a-z0-9 ],
     # so the pattern needs no escaping.
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE name_candidates AS
         SELECT c.*, EXISTS (
             SELECT 1 FROM name_candidates AS o
             WHERE o.institution_id = c.institution_id
               AND o.form IN ('written', 'styled', 'restored') AND NOT o.inflected
               AND length(name_fold(o.name)) > length(name_fold(c.name))
+              AND (NOT {_branch("o.name")} OR {_branch("c.name")})
               AND regexp_matches(' ' || name_fold(o.name) || ' ',
                                  ' ' || replace(name_fold(c.name), ' ', ' (?:.+ )?') || ' ')
         ) AS in_fuller

@@ -52,6 +52,8 @@ STATE_TABLES = (
     "er_state_conflicts",
     "er_state_counts",
     "er_state_decisions",
+    "er_state_names",
+    "er_state_cores",
     "er_state_version",
 )
 _TRANSFORMS = Path(transforms.__file__).resolve().parent

@@ -37,6 +37,7 @@ from transforms.contacts import (
     parse_street,
     website_host,
 )
+from transforms.er.known_names import keep_names, names_to_parse
 from transforms.er.name_parts import (
     ALIKE_MACRO,
     ALIKE_PLACE_MACRO,
@@ -364,10 +365,6 @@ _NAME_COLS = (
 )
 
 
-def _build_name_table(con: duckdb.DuckDBPyConnection, table: str) -> None:
-    _map_distinct(con, table, "name", "er_f_names", _NAME_COLS, _name_row, parallel=True)
-
-
 def _contact_tables(con: duckdb.DuckDBPyConnection, table: str, parallel: bool) -> None:
     """`er_f_*` tables of every column but the name (places, addresses, contacts, ids); the
     costlier columns on every core when `parallel`."""
@@ -411,6 +408,7 @@ def build_features_from_raw(
     timings: dict[str, float] | None = None,
     *,
     statistics: bool = True,
+    known_names: str | None = None,
 ) -> int:
     """`er_features` from a table of raw text columns (the standalone file layout).
     `timings`, when given, receives the seconds of the name parsing this process waited for
@@ -425,10 +423,10 @@ def build_features_from_raw(
     a third more wall time on er-scale/1m).
 
     Without `statistics` the counts are left at 0 (an incremental night recounts them over
-    every record; `_finish`)."""
+    every record; `_finish`); names `known_names` holds are not parsed again."""
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
-    names = _distinct(con, table, "name")
+    known, names = names_to_parse(con, table, known_names)
     pending = _start_map(_name_row, names, _BACKGROUND_MIN)
     overlap = pending.share
     if overlap:
@@ -442,6 +440,7 @@ def build_features_from_raw(
         seconds["contacts_s"] = time.perf_counter() - clock - seconds["names_start_s"]
         clock = time.perf_counter()
     _store(con, "er_f_names", _NAME_COLS, names, _collect(pending))
+    keep_names(con, table, known_names, known)
     seconds["names_s"] = time.perf_counter() - clock
     if not overlap:
         clock = time.perf_counter()
@@ -488,11 +487,17 @@ def build_features_from_raw(
 
 
 def build_features_from_records(
-    con: duckdb.DuckDBPyConnection, table: str = "records", *, statistics: bool = True
+    con: duckdb.DuckDBPyConnection,
+    table: str = "records",
+    *,
+    statistics: bool = True,
+    known_names: str | None = None,
 ) -> int:
     """`er_features` from the nightly `records` staging table (already normalised); without
-    `statistics`, the counts left at 0 (`_finish`)."""
-    _build_name_table(con, table)
+    `statistics`, the counts left at 0 (`_finish`); names `known_names` holds not parsed."""
+    known, names = names_to_parse(con, table, known_names)
+    _store(con, "er_f_names", _NAME_COLS, names, _parallel_map(_name_row, names))
+    keep_names(con, table, known_names, known)
     _map_distinct(con, table, "locality", "er_f_loc", "loc VARCHAR, loc_alt VARCHAR", locality_keys)
 
     _map_distinct(

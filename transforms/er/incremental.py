@@ -3,7 +3,8 @@
 A full run (`resolve_keeping_state`) leaves, besides its clusters, the state the next night
 needs, as regular tables in the connection's database:
 
-- `er_state_records`: every record's features (`er_features` without the run's `rid`), a
+- `er_state_records`: every record's features (`er_features` without the run's `rid` and the
+  type phrase's count, `core_tf`, kept per phrase in `er_state_cores(core, n)`), a
   stable integer `uid`, the fingerprint of its input row, whether it is bare
   (`features.BARE_SQL`, read by the clustering: a night reads the flag, not the contacts, of
   the records it re-clusters), its places' stems (`codes.PLACE_STEMS_SQL`, read when its
@@ -22,7 +23,10 @@ needs, as regular tables in the connection's database:
 - `er_state_conflicts(cluster_key, field, values)`: every cluster's conflicting phones and
   addresses (`review.conflicts_sql`), by the cluster's smallest record id;
 - `er_state_counts(matched)`: how many of `er_state_pairs` join (moved by difference);
-- `er_state_decisions`: the coordinators' decisions the clusters were made with.
+- `er_state_decisions`: the coordinators' decisions the clusters were made with;
+- `er_state_names(value, <the name's parts>)`: every name parsed for the state, by its text
+  (`known_names`): a night parses only the names it has not seen, so a night
+  whose names were all seen never loads the name parser.
 
 `resolve_incrementally` then matches only what the night touched: it finds the new, changed
 and removed records by fingerprint, parses and keys only the new and changed ones, recounts
@@ -79,15 +83,22 @@ from transforms.er.incremental_pairs import new_candidates, rescore
 from transforms.er.model import PairModel, load_model
 from transforms.er.resolve import Resolution, resolve_features
 from transforms.er.scoring import band_table_sql
-from transforms.er.statistics import update_statistics
+from transforms.er.statistics import core_counts_sql, update_statistics
 
 
 class Builder(Protocol):
     """Builds `er_features` from a table of records (`features.build_features_from_raw`,
-    `build_features_from_records`); without `statistics`, their counts left at 0."""
+    `build_features_from_records`); without `statistics`, their counts left at 0; with
+    `known_names`, the names that table holds parsed are not parsed again, and the others are
+    added to it."""
 
     def __call__(
-        self, con: duckdb.DuckDBPyConnection, table: str, *, statistics: bool = True
+        self,
+        con: duckdb.DuckDBPyConnection,
+        table: str,
+        *,
+        statistics: bool = True,
+        known_names: str | None = None,
     ) -> int: ...
 
 
@@ -169,7 +180,9 @@ def resolve_keeping_state(
     say otherwise) and keep the state."""
     model = model or load_model()
     _fingerprints(con, table, columns)
-    build(con, table)
+    # Every name parsed anew (the state's names are kept by the code that parsed them).
+    con.execute("DROP TABLE IF EXISTS er_state_names")
+    build(con, table, known_names="er_state_names")
     result = resolve_features(
         con,
         decisions=decisions,
@@ -193,6 +206,7 @@ def resolve_keeping_state(
         """
     )
     con.execute("DROP TABLE er_inc_kept_pairs")
+    con.execute(f"CREATE OR REPLACE TABLE er_state_cores AS {core_counts_sql('er_features')}")
     th = model.thresholds
     con.execute(
         "CREATE OR REPLACE TABLE er_state_counts AS SELECT CAST(count(*) AS INTEGER) AS matched "
@@ -256,7 +270,7 @@ def _save_records(
     con.execute(
         """
         CREATE OR REPLACE TABLE er_state_records AS
-        SELECT n.* EXCLUDE (rid), c.cluster, c.component
+        SELECT n.* EXCLUDE (rid, core_tf), c.cluster, c.component
         FROM er_inc_next n JOIN er_inc_state_frame c USING (uid)
         """
     )
@@ -311,6 +325,9 @@ def single_threaded(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     the transaction restores the count after it (`warehouse.match_state`)."""
     row = con.execute("SELECT current_setting('threads')").fetchone()
     threads = int(row[0]) if row else 1
+    if threads == 1:  # already (a caller's own `single_threaded`)
+        yield
+        return
     con.execute("SET threads = 1")
     try:
         yield
@@ -454,7 +471,7 @@ def _apply_night(
         WHERE n.status IN ('added', 'changed')
         """
     )
-    build(con, "er_inc_delta_input", statistics=False)
+    build(con, "er_inc_delta_input", statistics=False, known_names="er_state_names")
     con.execute(
         "CREATE OR REPLACE TEMP TABLE er_inc_dirty AS "
         "SELECT uid FROM er_inc_night WHERE status IN ('added', 'changed')"
@@ -483,7 +500,7 @@ def _apply_night(
     con.execute(
         f"""
         INSERT INTO er_state_records BY NAME
-        SELECT f.rid AS uid, f.* EXCLUDE (rid), n.fingerprint, {BARE_SQL} AS bare,
+        SELECT f.rid AS uid, f.* EXCLUDE (rid, core_tf), n.fingerprint, {BARE_SQL} AS bare,
                {PLACE_STEMS_SQL} AS place_stems,
                f.rid AS cluster, f.rid AS component
         FROM er_features f JOIN er_inc_night n ON n.uid = f.rid
@@ -492,5 +509,11 @@ def _apply_night(
     con.execute("DROP TABLE er_inc_delta_input")
     # The counts of the new and changed records' keys, and of those that changed or left.
     update_statistics(
-        con, "er_state_records", "uid", "er_inc_dirty", "er_inc_old", moved="er_inc_stat_moved"
+        con,
+        "er_state_records",
+        "uid",
+        "er_inc_dirty",
+        "er_inc_old",
+        cores="er_state_cores",
+        moved="er_inc_stat_moved",
     )

@@ -21,7 +21,14 @@ from transforms.er.incremental_keys import night_keys
 from transforms.er.ladders import LADDERS, compare
 from transforms.er.model import NUMBER_DIFFERENT, PairModel, contact_agreement
 from transforms.er.scoring import BAND_LEVELS
-from transforms.er.statistics import STATISTICS, stat_levels_sql
+from transforms.er.statistics import STATISTICS, stat_levels_moved_sql
+
+# The state's record rows (alias `s`) with their type phrase's count (`core_tf`, kept per
+# phrase: `statistics.ROW_STATISTICS`), as the ladders read a record.
+STATE_ROWS_SQL = (
+    "SELECT s.*, coalesce(c.n, 0) AS core_tf FROM er_state_records s "
+    "LEFT JOIN er_state_cores c ON c.core = s.core"
+)
 
 
 def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
@@ -96,13 +103,14 @@ def _stat_moved_pairs(con: duckdb.DuckDBPyConnection) -> None:
         records AS (
             SELECT n.*, {old}
             FROM (
-                SELECT uid, name_key, core, emails, {", ".join(STATISTICS)} FROM er_state_records
-                WHERE uid IN (SELECT a FROM touched UNION SELECT b FROM touched)
+                SELECT s.uid, s.name_key, s.core, s.emails, {", ".join(STATISTICS)}
+                FROM ({STATE_ROWS_SQL}) s
+                WHERE s.uid IN (SELECT a FROM touched UNION SELECT b FROM touched)
             ) n LEFT JOIN er_inc_stat_moved m USING (uid)
         )
         SELECT t.a, t.b FROM touched t
         JOIN records x ON x.uid = t.a JOIN records y ON y.uid = t.b
-        WHERE {stat_levels_sql("x", "y")} <> {stat_levels_sql("x", "y", prefix="old_")}
+        WHERE {stat_levels_moved_sql("x", "y")}
         """
     )
 
@@ -180,8 +188,8 @@ def levels_of(
     if len(left) == 0:
         return None
     rows = con.execute(
-        f"SELECT uid, {codes_select_sql(place_stems='place_stems')} FROM er_state_records "
-        f"WHERE uid IN ({involved})"
+        f"SELECT uid, {codes_select_sql(place_stems='place_stems')} FROM ("
+        f"{STATE_ROWS_SQL} WHERE s.uid IN ({involved}))"
     ).fetchnumpy()
     order = np.asarray(rows["uid"], np.int64)
     codes = codes_of_rows(rows)

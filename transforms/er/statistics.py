@@ -77,6 +77,30 @@ def stat_levels_sql(a: str, b: str, prefix: str = "") -> str:
     )
 
 
+def stat_levels_moved_sql(a: str, b: str, old: str = "old_") -> str:
+    """SQL of whether `stat_levels_sql` of the pair `a`, `b` differs between tonight's counts
+    and those with the prefix `old`, as scalar conditions: a list built and compared for every
+    pair near a night's moved records cost that statement most of its time. Each part moves
+    only where its ladder reads it (the same name key, the same type phrase, a common
+    mailbox), and the costlier test of each (the mailboxes) is made last."""
+    same_key = f"{a}.name_key = {b}.name_key"
+    crowd = "CASE WHEN {x}.{p}crowd > 0 AND {y}.{p}crowd > 0 THEN greatest({cx}, {cy}) ELSE -1 END"
+    crowd_now, crowd_old = (
+        crowd.format(x=a, y=b, p=p, cx=_crowd_bucket(a, p), cy=_crowd_bucket(b, p))
+        for p in ("", old)
+    )
+    email_now, email_old = (
+        f"greatest({_email_areas_bucket(a, p)}, {_email_areas_bucket(b, p)})" for p in ("", old)
+    )
+    return (
+        f"(({same_key}) AND (({_name_tf_bucket(a)}) <> ({_name_tf_bucket(a, old)}) "
+        f"OR ({_name_areas_bucket(a)}) <> ({_name_areas_bucket(a, old)}))) "
+        f"OR ({a}.core = {b}.core AND ({_core_tf_bucket(a)}) <> ({_core_tf_bucket(a, old)})) "
+        f"OR ({crowd_now}) <> ({crowd_old}) "
+        f"OR (({email_now}) <> ({email_old}) AND list_has_any({a}.emails, {b}.emails))"
+    )
+
+
 def statistics_sql(base: str) -> str:
     """A query of the rows of `base` (a table or CTE of feature rows with `crowd_place`,
     referred to more than once: materialise it) with the per-record counts over all of them
@@ -139,25 +163,46 @@ def statistics_sql(base: str) -> str:
         """
 
 
+# The counts a record's row keeps in the matcher's state; the type phrase's (`core_tf`) is kept
+# per phrase instead (`core_counts_sql`): a few phrases name most records, so a night's
+# records in and out move nearly every phrase's count, and kept per record it rewrote nearly
+# every row each night though the phrase's bucket rarely moves.
+ROW_STATISTICS = ("name_tf", "name_areas", "crowd", "email_areas")
+
+
+def core_counts_sql(base: str) -> str:
+    """A query of the records of `base` per type phrase (`core`, `n`), a record's `core_tf`
+    (`statistics_sql`; 0 for a record whose phrase is missing or empty, which is not
+    counted)."""
+    return (
+        f"SELECT core, CAST(count(*) AS INTEGER) AS n FROM {base} "
+        "WHERE core IS NOT NULL AND core <> '' GROUP BY core"
+    )
+
+
 def update_statistics(
     con: duckdb.DuckDBPyConnection,
     table: str,
     key: str,
     dirty: str,
     gone: str,
+    cores: str,
     moved: str | None = None,
 ) -> None:
     """Recount the statistics of `table` (tonight's records, keyed by `key`; those kept from
-    the state with last night's counts) in place, only where the night moved them: the keys
+    the state with last night's counts, `ROW_STATISTICS` per row) and of `cores` (the type
+    phrases' counts, `core_counts_sql`) in place, only where the night moved them: the keys
     (name key, type phrase, type and place) and e-mail addresses of the new and changed
     records (`dirty`: their `key`s, counts unset) and of the records that changed or left
-    (`gone`: their rows of last night), where they came or went in number. Each such key is
-    counted again over `table` (a small table per statistic, key -> count), and the rows
-    carrying it take its count where it moved; the others keep their counts, which no record
-    of the night can have moved. The result equals `statistics_sql` over `table`. With
-    `moved`, also leaves the table `moved(key, name_tf, name_areas, core_tf, crowd,
-    email_areas)`: the records not in `dirty` whose counts moved to another bucket of the
-    ladders (`stat_buckets_sql`), with their counts before the night."""
+    (`gone`: their rows of last night), where they came or went in number. Each such key of
+    a row's statistic is counted again over `table` (a small table per statistic, key ->
+    count), and the rows carrying it take its count where it moved; the others keep their
+    counts, which no record of the night can have moved. A type phrase's count is moved by
+    difference (a phrase no record holds any more goes). The result equals `statistics_sql`
+    over `table` (`core_tf`: the record's phrase's count in `cores`). With `moved`, also
+    leaves the table `moved(key, name_tf, name_areas, core_tf, crowd, email_areas)`: the
+    records not in `dirty` whose counts moved to another bucket of the ladders
+    (`stat_buckets_sql`), with their counts before the night."""
     # The night's moves: +1 for a new or changed record's row tonight, -1 for a changed or
     # gone record's row last night. A key (or key and postal area) whose moves add up to
     # nothing counts as it did (a record changed in its phone keeps its keys): only those
@@ -173,6 +218,19 @@ def update_statistics(
         SELECT name_key, core, type_code, {place}, left(postal, 2), emails, -1 FROM {gone}
         """
     )
+    # The type phrases whose count moved, last night's count and tonight's.
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE er_stat_cores AS
+        WITH moved AS (
+            SELECT core, sum(d) AS d FROM er_stat_moves WHERE core IS NOT NULL AND core <> ''
+            GROUP BY core HAVING sum(d) <> 0
+        )
+        SELECT m.core, coalesce(c.n, 0) AS old_core_tf,
+               CAST(coalesce(c.n, 0) + m.d AS INTEGER) AS core_tf
+        FROM moved m LEFT JOIN {cores} c USING (core)
+        """
+    )
     recounted = "(sum(d) <> 0 OR max(d) > 0)"  # moved in number, or a night's record has it
     # Each recounted key's count (a small table per statistic, key -> count), and then the
     # rows whose counts moved: their counts tonight (the recounted key's) and before. One
@@ -185,14 +243,6 @@ def update_statistics(
         SELECT name_key, CAST(count(*) AS INTEGER) AS name_tf,
                CAST(count(DISTINCT left(postal, 2)) AS INTEGER) AS name_areas
         FROM {table} WHERE name_key IN (SELECT name_key FROM keys) GROUP BY name_key
-        """
-    cores = f"""
-        WITH keys AS (
-            SELECT core FROM er_stat_moves WHERE core IS NOT NULL AND core <> ''
-            GROUP BY core HAVING {recounted}
-        )
-        SELECT core, CAST(count(*) AS INTEGER) AS core_tf
-        FROM {table} WHERE core IN (SELECT core FROM keys) GROUP BY core
         """
     crowds = f"""
         WITH keys AS (
@@ -226,46 +276,63 @@ def update_statistics(
         SELECT m.{key}, max(b.areas) AS email_areas
         FROM mine m JOIN boxes b USING (mailbox) GROUP BY 1
         """
-    new = ", ".join(f"s.{c}" for c in STATISTICS)
-    old = ", ".join(f"s.old_{c}" for c in STATISTICS)
+    new = ", ".join(f"s.{c}" for c in ROW_STATISTICS)
+    old = ", ".join(f"s.old_{c}" for c in ROW_STATISTICS)
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_stat_now AS
-        WITH er_stat_names AS ({names}), er_stat_cores AS ({cores}),
-             er_stat_crowds AS ({crowds}), er_stat_spread AS ({spread})
+        WITH er_stat_names AS ({names}), er_stat_crowds AS ({crowds}),
+             er_stat_spread AS ({spread})
         SELECT * FROM (
             SELECT t.{key}, coalesce(n.name_tf, t.name_tf) AS name_tf,
                    coalesce(n.name_areas, t.name_areas) AS name_areas,
-                   coalesce(o.core_tf, t.core_tf) AS core_tf, coalesce(c.crowd, t.crowd) AS crowd,
+                   coalesce(c.crowd, t.crowd) AS crowd,
                    coalesce(sp.email_areas, t.email_areas) AS email_areas,
-                   {", ".join(f"t.{c} AS old_{c}" for c in STATISTICS)}
+                   {", ".join(f"t.{c} AS old_{c}" for c in ROW_STATISTICS)}
             FROM {table} t
             LEFT JOIN er_stat_names n ON n.name_key = t.name_key
-            LEFT JOIN er_stat_cores o ON o.core = t.core
             LEFT JOIN er_stat_crowds c
                    ON c.type_code = t.type_code AND c.place_stem = t.crowd_place
             LEFT JOIN er_stat_spread sp ON sp.{key} = t.{key}
-            WHERE n.name_key IS NOT NULL OR o.core IS NOT NULL OR c.type_code IS NOT NULL
-               OR sp.{key} IS NOT NULL
+            WHERE n.name_key IS NOT NULL OR c.type_code IS NOT NULL OR sp.{key} IS NOT NULL
         ) s
         WHERE ({new}) <> ({old})
         """
     )
     if moved is not None:
+        # Rows whose buckets moved: by a row's count, or by its type phrase's (last night's
+        # phrase count is `cores`' before it moves).
+        def buckets(prefix: str = "") -> str:
+            return (
+                f"[{_name_tf_bucket('s', prefix)}, {_name_areas_bucket('s', prefix)}, "
+                f"{_crowd_bucket('s', prefix)}, {_email_areas_bucket('s', prefix)}]"
+            )
+
         con.execute(
             f"""
             CREATE OR REPLACE TEMP TABLE {moved} AS
-            SELECT s.{key}, {", ".join(f"s.old_{c} AS {c}" for c in STATISTICS)}
-            FROM er_stat_now s
-            WHERE {stat_buckets_sql("s")} <> {stat_buckets_sql("s", prefix="old_")}
-              AND s.{key} NOT IN (SELECT {key} FROM {dirty})
+            WITH rows AS (
+                SELECT {key} FROM er_stat_now s WHERE {buckets()} <> {buckets("old_")}
+                UNION
+                SELECT t.{key} FROM {table} t SEMI JOIN (
+                    SELECT core FROM er_stat_cores c
+                    WHERE {_core_tf_bucket("c", "old_")} <> {_core_tf_bucket("c")}
+                ) USING (core)
+            )
+            SELECT t.{key}, {", ".join(f"coalesce(s.old_{c}, t.{c}) AS {c}" for c in ROW_STATISTICS)},
+                   coalesce(k.n, 0) AS core_tf
+            FROM {table} t SEMI JOIN rows USING ({key})
+            LEFT JOIN er_stat_now s USING ({key}) LEFT JOIN {cores} k ON k.core = t.core
+            WHERE t.{key} NOT IN (SELECT {key} FROM {dirty})
             """
         )
     con.execute(
         f"""
-        UPDATE {table} AS t SET {", ".join(f"{c} = s.{c}" for c in STATISTICS)}
+        UPDATE {table} AS t SET {", ".join(f"{c} = s.{c}" for c in ROW_STATISTICS)}
         FROM er_stat_now s WHERE s.{key} = t.{key}
         """
     )
-    for name in ("er_stat_moves", "er_stat_now"):
+    con.execute(f"DELETE FROM {cores} WHERE core IN (SELECT core FROM er_stat_cores)")
+    con.execute(f"INSERT INTO {cores} SELECT core, core_tf FROM er_stat_cores WHERE core_tf > 0")
+    for name in ("er_stat_moves", "er_stat_cores", "er_stat_now"):
         con.execute(f"DROP TABLE {name}")

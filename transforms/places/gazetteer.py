@@ -46,6 +46,20 @@ class Gazetteer:
     def locality(self, simc: str) -> Locality | None:
         return self._ix.locality(simc)
 
+    def city_gmina(self, powiat_teryt: str) -> Gmina | None:
+        """The one gmina of a city with county rights ("0463" Toruń -> gmina Toruń, 0463011):
+        a record its source places only in such a powiat lies in that gmina. Warsaw's
+        districts and Łódź's delegations are parts of the city's gmina, not other gminas. None
+        for a land powiat."""
+        powiat = self._ix.powiats.get(powiat_teryt)
+        if powiat is None or not powiat.is_city:
+            return None
+        found = [
+            g for g in self._ix.gminas.values()
+            if g.powiat_teryt == powiat_teryt and g.kind == "miejska"
+        ]  # fmt: skip
+        return found[0] if len(found) == 1 else None
+
     def powiat_seat(self, powiat_teryt: str) -> str | None:
         """The town a land powiat is named after, its seat: "białobrzeski" -> Białobrzegi,
         "chełmski" -> Chełm (a city with county rights of its own). The towns of the powiat's
