@@ -4,7 +4,8 @@ own name, a patron, a place, a brand, a legal form), and where each stands — a
 declares the owner, a title part or a line that is the name and nothing else, the start of a
 sentence before a verb.
 
-`page_owner` weighs these into the page's owner; this module only reads them.
+`page_owner` weighs these into the page's owner; this module only reads them. The formulas
+that declare a page's owner are found by `owner_declared`.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ _TITLE_SEPARATORS = re.compile(r"\s+[-–—|:»/]+\s+|\s*[|»]\s*|\s*::\s*")
 BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)]|[a-z]\))\s+")
 # A quoted own name or a place after a type name that the phrase reader left out:
 # 'Dom Pomocy Społecznej “Zielony Taras” w Koszalinie', "… Społecznej w Aleksandrowie Łódzkim".
-_QUOTED_AFTER = re.compile(r"^\s*[„\"“«]\s*([^\"”»„“\n]{2,60}?)\s*[”\"»“]")
+_QUOTED_AFTER = re.compile(r"^\s*(?:[–—-]\s*)?[„\"“«]\s*([^\"”»„“\n]{2,60}?)\s*[”\"»“]")
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
 _PLACE_AFTER = re.compile(rf"^\s+(?:w|we|W|WE)\s+[{_UPPER}][\w-]+(?:\s+[{_UPPER}][\w-]+)?")
 _PATRON_AFTER = re.compile(
@@ -55,16 +56,6 @@ _SPOKESMAN = re.compile(
     r"(?i)^(?:(?:komunikat|zarządzenie|zarzadzenie|ogłoszenie|ogloszenie)\s+)?"
     r"(?:(?:dyrektor\w*|dyrekcj\w*|kierownik\w*|kierownictw\w*|prezes\w*|zarząd\w*|zarzad\w*|"
     r"komendant\w*|naczelnik\w*)(?:\s+i\s+\w+)?\s*)?$"
-)
-_DECLARATIONS = (
-    re.compile(r"(?i)\bzobowiązuje\s+się\s+zapewnić\s+dostępnoś"),
-    re.compile(r"(?i)\bzobowiazuje\s+sie\s+zapewnic\s+dostepnos"),
-)
-# The controller of the data a page collects is its owner; the "operator" of a site is as
-# often the firm that runs it ("Operatorem Serwisu jest Szkoła Języków Obcych FLOWER").
-_DECLARED_AFTER = re.compile(
-    r"(?i)(?:\badministratorem\b[^.\n]{0,90}?\bjest\b|"
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?)\s*:?\s*"
 )
 
 
@@ -199,12 +190,17 @@ def names_in(text: str, line: int, *, complete: bool = False) -> Iterator[Found]
     for mention in find_mentions(read):
         if mention.end > len(text):
             continue
+        if _PATRON_BEFORE.search(text[: mention.start]):
+            continue  # "… im. Komisji Edukacji Narodowej": a school's patron, not a body
         yield _found(text, line, mention.start, mention.end, mention.phrase, mention.nominative)
         inner = _inner_body(text, mention.start, mention.phrase)
-        if inner is not None:
+        if inner is not None and not _PATRON_BEFORE.search(text[: inner[0]]):
             yield _found(text, line, *inner)
 
 
+# A name a patron's formula opens is the patron of the name before it ("Szkoła Podstawowa
+# im. Komisji Edukacji Narodowej w Zagórzanach", k017 of the fresh pages), not a body.
+_PATRON_BEFORE = re.compile(r"(?i)(?:\bim\.|\bimienia)\s*$")
 # What a text that goes on has after its end, for the phrase reader (`names_in`), when it
 # ends with a patron's name ("… im. Matki Teresy Kierocińskiej").
 _GOES_ON = " ."
@@ -336,8 +332,8 @@ def whole_name(text: str, *, complete: bool = False) -> str | None:
     text = clean_name(normalise_space(BULLET.sub("", text))).strip(" .:;,")
     if not text or len(text) > 160 or len(text.split()) > 16:
         return None
-    if fold_key(text) in GENERIC:
-        return None
+    if fold_key(text) in GENERIC or fold_key(text.split()[0]) in _POSSESSIVES:
+        return None  # "Nasz Dom": a page's heading about itself, no name (k011)
     owner = site_owner(text)  # "Portal Orzeczeń Sądu Rejonowego w Bytowie"
     if owner is not None and name_score(owner) > 0:
         return owner
@@ -367,6 +363,14 @@ def whole_name(text: str, *, complete: bool = False) -> str | None:
     ):
         return nominative(text)
     return None
+
+
+# A phrase a possessive opens speaks of a body; it does not name one ("Nasz Dom", "Nasza
+# Szkoła"): a name never opens with one.
+_POSSESSIVES = frozenset(
+    {"nasz", "nasza", "nasze", "naszego", "naszej", "naszym", "nasi", "wasz", "wasza",
+     "wasze", "moj", "moja", "moje"}
+)  # fmt: skip
 
 
 def _proper_word(word: str) -> bool:
@@ -410,6 +414,9 @@ def verb_after(text: str, end: int) -> str | None:
     an apposition in brackets is skipped ("Ośrodek Interwencji Kryzysowej w Kobylnicy (OIK)
     jest")."""
     rest = re.sub(r"^\s*\([^)]{0,40}\)", "", text[end:])
+    # a department between dashes: "Ośrodek Pomocy Społecznej w Miejskiej Górce - świadczenia
+    # rodzinne - uprzejmie informuje" (k083 of the fresh pages)
+    rest = re.sub(r"^\s+[–—-]\s+[^–—\-.!?]{2,40}?\s+[–—-]\s+", " ", rest)
     rest = _coordinated_rest(rest)
     match = re.match(r"^[\s,]*([^\W\d_]+)", rest)
     if match is None:
@@ -453,56 +460,6 @@ def sentence_start(text: str, start: int) -> bool:
 
 
 # --- gathering --------------------------------------------------------------------------------
-
-
-def declared_names(page: PageText) -> Iterator[tuple[str, int]]:
-    """Names a formula declares the owner (see the module docstring), with their line."""
-    for index, line in enumerate(page.lines):
-        complete = index < len(page.lines) - 1
-        for pattern in _DECLARATIONS:
-            match = pattern.search(line)
-            if match is None:
-                continue
-            before = [
-                f for f in names_in(line, index, complete=complete) if f.end <= match.start() + 1
-            ]
-            if before:
-                yield before[-1].name, index
-            else:
-                name = _declared_phrase(line[: match.start()], at_end=True)
-                if name:
-                    yield name, index
-        for match in _DECLARED_AFTER.finditer(line):
-            after = [
-                f
-                for f in names_in(line, index, complete=complete)
-                if abs(f.start - match.end()) <= 2
-            ]
-            if after:
-                yield after[0].name, index
-            else:
-                name = _declared_phrase(line[match.end() :], at_end=False)
-                if name:
-                    yield name, index
-
-
-# A footer joins items with a middle dot or a bar: "© 2025 Arka Noego · Powiat skarżyski".
-_PHRASE_STOP = re.compile(
-    r"(?i),|\.\s|\(|\s[·|•]\s|\s(?:z\s+siedzibą|przy|ul\.|al\.|tel|e-?mail|NIP)\b"
-)
-
-
-def _declared_phrase(text: str, *, at_end: bool) -> str | None:
-    """A name the phrase reader does not know ("Gmina Lubawka", "Uzdrowisko Konstancin-Zdrój
-    SA") right before or after a formula, when it reads as a name."""
-    if at_end:
-        phrase = re.split(r"[.:;]\s|^", text.strip())[-1]
-    else:
-        phrase = _PHRASE_STOP.split(text, maxsplit=1)[0]
-    phrase = normalise_space(phrase).strip(" ,.:;")
-    if phrase and phrase[0].isupper() and name_score(phrase) > 0 and len(phrase.split()) <= 12:
-        return phrase
-    return None
 
 
 def headings(page: PageText) -> Iterator[tuple[str, int]]:

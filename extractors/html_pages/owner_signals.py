@@ -163,7 +163,21 @@ def is_organ(name: str) -> bool:
     if head is None:
         return False
     lemmas = {a.lemma.lower() for a in analyse_word(head) + analyse_word(head.lower())}
-    return bool(lemmas & _ORGANS)
+    return bool(lemmas & _ORGANS) or _organ_after_adjectives(name)
+
+
+def _organ_after_adjectives(name: str) -> bool:
+    """An organ's title after more adjectives than three ("Zachodniopomorski Państwowy
+    Wojewódzki Inspektor Sanitarny w Szczecinie", k064 of the fresh pages): the first word
+    that can only be a noun is the head; words that can also be adjectives are passed over."""
+    for word in PLACE_PART.sub("", name).split()[:6]:
+        readings = analyse_word(word) + analyse_word(word.lower())
+        nouns = {a.lemma.lower() for a in readings if a.pos == "subst"}
+        if nouns & _ORGANS:
+            return True
+        if nouns and not any(a.pos == "adj" for a in readings):
+            return False
+    return False
 
 
 _ORGANS = frozenset(ORGAN_LEMMAS)

@@ -1,5 +1,6 @@
 """Signals of whose page it is beyond where a name stands: who signs it, which office an
-organ speaks for, and whether the site's address spells what kind of body a name is.
+organ speaks for, whether the site's address spells what kind of body a name is, whether the
+page speaks in its own voice (`OWN_VOICE`) or reads as news (`reads_as_news`).
 
 `page_owner` weighs these with the rest of its evidence:
 
@@ -103,3 +104,33 @@ def address_spells_kind(name: str, url: str) -> bool:
     if number is None:
         return False
     return any(re.fullmatch(rf"[a-z]{{1,3}}{number.group(1)}", label) for label in host_labels(url))
+
+
+# A page that reads as news: quoted speech, sources, photo credits, bylines, ads.
+_NEWS_MARKERS = re.compile(
+    r"(?i)(?:[–—-]\s*(?:mówi|mowi|powiedział\w*|podkreśla\w*|dodaje|dodał\w*|wyjaśnia\w*|"
+    r"tłumaczy|przekazał\w*|zaznacza\w*|wskazuje|zauważa)\b|^źródło\s*:|\bźródło\s*:\s*\S|"
+    r"\bfot\.\s|\bfoto:|^reklama$|\bkomentarze\s*\(|/redakcja\b|^autor:|"
+    # a news page's furniture: "tekst i zdj. …" (b073), its comments ("0 komentarzy", "Dodaj
+    # komentarz", "View all comments": e038, e026)
+    r"\btekst\s+i\s+(?:zdj|fot)|\bzdj\.\s|^\d+\s+komentarz\w*$|^dodaj\s+komentarz\b|"
+    r"^view\s+all\s+comments$|"
+    # a page that calls itself an article, a post or a guide ("W tym artykule przyjrzymy
+    # się …", e035: a lawyer's blog quoting a court's name as a worked example)
+    r"\bw\s+(?:tym|niniejszym|dzisiejszym|poniższym|poprzednim)\s+"
+    r"(?:artykule|wpisie|poradniku|tekście|tekscie)\b)",
+    re.MULTILINE,
+)
+# The page's own voice: "nasza placówka", "zapraszamy", "informujemy".
+OWN_VOICE = re.compile(
+    r"(?i)\b(?:nasz[aeiy]?|naszej|naszego|naszym|naszych|naszą|zapraszamy|informujemy|"
+    r"(?:do|u|z|dla|od)\s+nas|z\s+nami|"
+    r"przyjmujemy|prowadzimy|oferujemy|realizujemy|działamy|dzialamy|funkcjonujemy|"
+    r"zajmujemy\s+się|współpracujemy|wspolpracujemy)\b"
+)
+
+
+def reads_as_news(page: PageText) -> bool:
+    """Whether the page reads as news (`_NEWS_MARKERS`): a news portal writes about
+    institutions; it is not theirs."""
+    return len(_NEWS_MARKERS.findall(page.text)) >= 1

@@ -37,7 +37,10 @@ with nothing that tells it from others of its kind ("Ośrodek Interwencji Kryzys
 explainers and guides write about) without the host's or the page's own voice (`generic`,
 -3), a unit of a body rather than a body ("Biuro Obsługi Interesantów", `unit`, -5), a
 one-person office whose decisions pages quote ("Prezydent Miasta Koszalina ogłasza …",
-`organ`, -3); the organ's voice ("speaker", "agent") goes to its office when the page names
+`organ`, -3); a bare type name the page only titles and heads, with nothing it says for it
+(`_SPOKEN_FOR`), is never the owner, nor is an organ (news relaying "Zachodniopomorski
+Państwowy Wojewódzki Inspektor Sanitarny w Szczecinie informuje …", k064 of the fresh pages,
+is no page of his); the organ's voice ("speaker", "agent") goes to its office when the page names
 the office with the same place ("Państwowy Powiatowy Inspektor Sanitarny w Chełmnie informuje"
 for the "Powiatowa Stacja Sanitarno-Epidemiologiczna w Chełmnie"). A page that reads as news (quotes with "– mówi", "Źródło:", photo credits, a byline) needs more
 (`min_score_article`): a news portal writes about institutions; it is not theirs.
@@ -66,7 +69,6 @@ from functools import lru_cache
 
 from extractors.html_pages.owner_candidates import (
     SPEAKING,
-    declared_names,
     headings,
     name_over_two_lines,
     names_in,
@@ -75,6 +77,7 @@ from extractors.html_pages.owner_candidates import (
     verb_after,
     whole_name,
 )
+from extractors.html_pages.owner_declared import declared_names
 from extractors.html_pages.owner_name import clean_name, join_compound_adjectives
 from extractors.html_pages.owner_signals import (
     DISTINGUISHING,
@@ -87,9 +90,11 @@ from extractors.html_pages.owner_signals import (
     written_out,
 )
 from extractors.html_pages.owner_voice import (
+    OWN_VOICE,
     address_spells_kind,
     common_prefix,
     office_of_organ,
+    reads_as_news,
     signed,
 )
 from extractors.html_pages.owner_weights import (
@@ -150,28 +155,6 @@ _UNIT_HEADS = frozenset(
     {"biuro", "oddział", "oddzial", "wydział", "wydzial", "dział", "dzial", "referat", "sekcja",
      "kancelaria", "kasa", "sekretariat", "czytelnia"}
 )  # fmt: skip
-# A page that reads as news: quoted speech, sources, photo credits, bylines, ads.
-_NEWS_MARKERS = re.compile(
-    r"(?i)(?:[–—-]\s*(?:mówi|mowi|powiedział\w*|podkreśla\w*|dodaje|dodał\w*|wyjaśnia\w*|"
-    r"tłumaczy|przekazał\w*|zaznacza\w*|wskazuje|zauważa)\b|^źródło\s*:|\bźródło\s*:\s*\S|"
-    r"\bfot\.\s|\bfoto:|^reklama$|\bkomentarze\s*\(|/redakcja\b|^autor:|"
-    # a news page's furniture: "tekst i zdj. …" (b073), its comments ("0 komentarzy", "Dodaj
-    # komentarz", "View all comments": e038, e026)
-    r"\btekst\s+i\s+(?:zdj|fot)|\bzdj\.\s|^\d+\s+komentarz\w*$|^dodaj\s+komentarz\b|"
-    r"^view\s+all\s+comments$|"
-    # a page that calls itself an article, a post or a guide ("W tym artykule przyjrzymy
-    # się …", e035: a lawyer's blog quoting a court's name as a worked example)
-    r"\bw\s+(?:tym|niniejszym|dzisiejszym|poniższym|poprzednim)\s+"
-    r"(?:artykule|wpisie|poradniku|tekście|tekscie)\b)",
-    re.MULTILINE,
-)
-# The page's own voice: "nasza placówka", "zapraszamy", "informujemy".
-_OWN_VOICE = re.compile(
-    r"(?i)\b(?:nasz[aeiy]?|naszej|naszego|naszym|naszych|naszą|zapraszamy|informujemy|"
-    r"(?:do|u|z|dla|od)\s+nas|z\s+nami|"
-    r"przyjmujemy|prowadzimy|oferujemy|realizujemy|działamy|dzialamy|funkcjonujemy|"
-    r"zajmujemy\s+się|współpracujemy|wspolpracujemy)\b"
-)
 
 
 def _group(candidates: dict[str, _Candidate], name: str) -> _Candidate | None:
@@ -281,10 +264,6 @@ def _head_in_lemma_form(name: str) -> int:
     return 0
 
 
-def _news_like(page: PageText) -> bool:
-    return len(_NEWS_MARKERS.findall(page.text)) >= 1
-
-
 def _followed_by_contact(page: PageText, line: int, end: int) -> bool:
     rest = page.lines[line][end:]
     if _ADDRESS_START.match(rest):
@@ -368,7 +347,7 @@ def _judge(
     candidate: _Candidate, page: PageText, own_voice: bool, others: list[_Candidate]
 ) -> None:
     name = _best_name(candidate)
-    if _news_like(page):
+    if reads_as_news(page):
         candidate.evidence.discard("located")
     if candidate.count >= 4:
         candidate.evidence.add("repeated often")
@@ -457,7 +436,7 @@ def _inflected_inside(outer: str, inner: str) -> bool:
 
 def _judged(page: PageText) -> list[_Candidate]:
     candidates = _fold_units(_merge_shorter(_observe(page)))
-    own_voice = _OWN_VOICE.search(page.text) is not None
+    own_voice = OWN_VOICE.search(page.text) is not None
     for candidate in candidates:
         _judge(candidate, page, own_voice, candidates)
     _lend_organs_voice(candidates)
@@ -497,6 +476,12 @@ def host_backed(candidate: OwnerCandidate) -> bool:
     return bool(spelt) and bool(evidence & _PUT_FORWARD)
 
 
+# What a page says for a body beyond naming it in its title and headings: a bare type name
+# (`generic`) that has none of it is what an explainer or a guide writes about ("Powiatowy
+# Urząd Pracy" on a firm's blog about labour offices, k015; "Centrum Usług Społecznych" on a
+# regional centre's page about the new kind of body, k075 of the fresh pages), not whose
+# page it is.
+_SPOKEN_FOR = frozenset({"declared", "contact", "located", "signed", "speaker", "agent"})
 # How a page keeps a body before its reader: from its first lines, or again and again.
 _KEPT_IN_VIEW = frozenset({"first", "repeated", "repeated often"})
 
@@ -536,7 +521,7 @@ def owner_choice(page: PageText) -> OwnerChoice:
             )
             for c in _judged(page)
         ),
-        news_like=_news_like(page),
+        news_like=reads_as_news(page),
     )
 
 
@@ -564,6 +549,10 @@ def choose_owner(choice: OwnerChoice, weights: OwnerWeights = WEIGHTS) -> OwnerC
         runner_up = max((score(c) for c in rivals if "organ" not in c.evidence), default=0)
     if choice.news_like and not best.evidence & {"declared", "contact", "host"}:
         needed = weights.min_score_article
+    if "generic" in best.evidence and not best.evidence & _SPOKEN_FOR:
+        return None  # a bare type name only titled and headed: an explainer's subject
+    if "organ" in best.evidence:
+        return None  # a one-person office owns no page: its office does (k064)
     if score(best) < needed or score(best) - runner_up < weights.min_lead:
         return None
     return best
