@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from benchmarks.extraction_scoring import dayless_matched
 from transforms.eligibility import read_ages
 from transforms.opening_hours import read_schedules
 from transforms.sentences import sentences
@@ -167,21 +168,21 @@ def _missed_schedule(schedule: Mapping[str, Any], counter: Counter) -> None:
         _add(counter, "hours missed: of them labelled by the gold")
 
 
+def _times(schedule: Mapping[str, Any]) -> tuple[str, str]:
+    return (str(schedule["opens"]), str(schedule["closes"]))
+
+
 def _extra_schedule(
     schedule: Mapping[str, Any], gold_hours: Sequence[Mapping[str, Any]], counter: Counter
 ) -> None:
-    times = (str(schedule["opens"]), str(schedule["closes"]))
+    times = _times(schedule)
     if not gold_hours:
         kind = "on a page whose gold states none"
-    elif any((str(g["opens"]), str(g["closes"])) == times for g in gold_hours):
+    elif any(_times(g) == times for g in gold_hours):
         kind = "the gold's times, other days"
     else:
         kind = "times the gold does not have"
     _add(counter, f"hours extra: {kind}")
-
-
-def _times(schedule: Mapping[str, Any]) -> tuple[str, str]:
-    return (str(schedule["opens"]), str(schedule["closes"]))
 
 
 def _hour_failures(gold: Mapping[str, Any], rows: Sequence[Row], counter: Counter) -> None:
@@ -189,14 +190,9 @@ def _hour_failures(gold: Mapping[str, Any], rows: Sequence[Row], counter: Counte
     on its times, whatever days the reader gives them."""
     gold_hours = list(gold.get("opening_hours") or ())
     read = [s for row in rows for s in row.get("schedules") or ()]
-    dayless = {_times(s) for s in gold_hours if not s.get("days")}
     expected = {entry for s in gold_hours for entry in _entries(s)}
-    predicted: set[tuple[str, str, str]] = set()
-    for schedule in read:
-        for entry in _entries(schedule):
-            if entry not in expected and _times(schedule) in dayless:
-                entry = ("", *_times(schedule))
-            predicted.add(entry)
+    predicted = dayless_matched(expected, {entry for s in read for entry in _entries(s)})
+    dayless = {(opens, closes) for day, opens, closes in expected if not day}
     if expected:
         _add(counter, f"hours pages: {_page_kind(expected, predicted)}")
     elif predicted:

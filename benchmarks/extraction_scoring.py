@@ -454,7 +454,7 @@ def _hour_entries(schedules: Iterable[Mapping[str, Any]]) -> set[tuple[str, str,
     }
 
 
-def _dayless_matched(
+def dayless_matched(
     expected: set[tuple[str, str, str]], predicted: set[tuple[str, str, str]]
 ) -> set[tuple[str, str, str]]:
     """`predicted` with each entry the gold lacks, whose times are those of a gold entry
@@ -476,7 +476,7 @@ def _score_conditions(gold: Gold, rows: Sequence[Row], scores: Scores) -> None:
     _score_items(
         gold.doc_id,
         expected_hours,
-        _dayless_matched(expected_hours, predicted_hours),
+        dayless_matched(expected_hours, predicted_hours),
         scores.schedules_exact,
         scores.schedule_entries,
     )
