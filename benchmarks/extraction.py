@@ -236,6 +236,21 @@ def _extract_quietly(target: str, **kwargs: Any) -> list[dict[str, Any]]:
         return []
 
 
+def extract_saved_text(
+    folder: Path, doc_id: str, text: str, url: str, gazetteer: Gazetteer, *, as_text: bool = False
+) -> list[dict[str, Any]]:
+    """The rows `wsparcie extract` gives for a corpus document's saved `text`, written into
+    `folder` and served as a plain page under its own `url` (with `as_text`, the text file
+    itself); none when it cannot be read."""
+    if as_text:
+        path = folder / f"{doc_id}.txt"
+        path.write_text(text, encoding="utf-8")
+    else:
+        path = folder / f"{doc_id}.html"
+        path.write_text(plain_page(text), encoding="utf-8")
+    return _extract_quietly(str(path), url=url, gazetteer=gazetteer)
+
+
 def run_fixtures_json(shared: Path, gazetteer: Gazetteer) -> Scores:
     """The 96 saved pages against their JSON gold, fetched as `https://<host>/` by replay."""
     scores = Scores()
@@ -287,13 +302,9 @@ def run_corpus(gazetteer: Gazetteer, split: str, *, as_text: bool = False) -> Sc
                 continue
             gold = Gold.read(CORPUS / "gold" / f"{row['id']}.json")
             text = (CORPUS / "documents" / f"{row['id']}.txt").read_text(encoding="utf-8")
-            if as_text:
-                path = Path(tmp) / f"{row['id']}.txt"
-                path.write_text(text, encoding="utf-8")
-            else:
-                path = Path(tmp) / f"{row['id']}.html"
-                path.write_text(plain_page(text), encoding="utf-8")
-            rows = _extract_quietly(str(path), url=row["url"], gazetteer=gazetteer)
+            rows = extract_saved_text(
+                Path(tmp), row["id"], text, row["url"], gazetteer, as_text=as_text
+            )
             score_document(gold, rows, scores)
             score_phone_errors(gold, rows, text, scores)
             score_mention_breakdown(gold, rows, text, row["category"], scores)

@@ -25,8 +25,7 @@ REPO = HERE.parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.extraction import _extract_quietly, national_gazetteer  # noqa: E402
-from benchmarks.extraction_scoring import plain_page  # noqa: E402
+from benchmarks.extraction import extract_saved_text, national_gazetteer  # noqa: E402
 from transforms.text import fold_key  # noqa: E402
 
 
@@ -56,13 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="wsparcie-fresh-") as tmp:
         for row in rows:
             text = (HERE / "documents" / f"{row['id']}.txt").read_text(encoding="utf-8")
-            if args.as_text:
-                path = Path(tmp) / f"{row['id']}.txt"
-                path.write_text(text, encoding="utf-8")
-            else:
-                path = Path(tmp) / f"{row['id']}.html"
-                path.write_text(plain_page(text), encoding="utf-8")
-            found = _extract_quietly(str(path), url=row["url"], gazetteer=gazetteer)
+            found = extract_saved_text(
+                Path(tmp), row["id"], text, row["url"], gazetteer, as_text=args.as_text
+            )
             subjects = [r for r in found if r.get("role") == "subject"]
             predicted = str(subjects[0].get("name") or "") if subjects else ""
             kind = verdict(row["judgement"], predicted)
