@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.eligibility import read_ages
+from transforms.eligibility import _CONSENT, read_ages
 from transforms.opening_hours import read_schedules
 from transforms.sentences import sentences
+from transforms.text import fold
 
 WEEKDAYS = "Mo Tu We Th Fr"
 
@@ -133,3 +134,28 @@ def test_a_temperature_is_not_a_time() -> None:
 )
 def test_ages(text: str, expected: list[tuple[float | None, float | None]]) -> None:
     assert [(a.min, a.max) for a in read_ages(sentences(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "consent"),
+    [
+        pytest.param(
+            "osoby poniżej 18 r.ż. muszą posiadać zgodę opiekuna prawnego",
+            True,
+            id="c015-the-noun-consent",
+        ),
+        pytest.param(
+            "osobie poniżej 18. roku życia wymaga zgody jej przedstawiciela ustawowego",
+            True,
+            id="rp.pl-consent-in-the-genitive",
+        ),
+        pytest.param(
+            "stosowanie przez uczniów osłony ust i nosa (zgodnie z wolą rodziców) w przestrzeni "
+            "wspólnej",
+            False,
+            id="spzagorzany.pl-in-accordance-with-is-no-consent",
+        ),
+    ],
+)
+def test_a_parent_s_consent_is_the_noun(text: str, consent: bool) -> None:
+    assert (_CONSENT.search(fold(text).lower()) is not None) is consent

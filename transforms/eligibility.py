@@ -196,8 +196,9 @@ def _ages_in(folded: str) -> list[tuple[float | None, float | None]]:
 
 # A parent's consent a minor needs: "osoby poniżej 18 r.ż. muszą posiadać zgodę opiekuna
 # prawnego", "osobie poniżej 18. roku życia wymaga zgody jej przedstawiciela ustawowego". The
-# bound says who needs the consent, not whom the support is for.
-_CONSENT = re.compile(r"\bzgod\w*\s(?:\w+\s){0,2}?(?:rodzic|opiekun|przedstawiciel)")
+# bound says who needs the consent, not whom the support is for. The noun only: "zgodnie z wolą
+# rodziców" (in accordance with) is no consent.
+_CONSENT = re.compile(r"\bzgod(?:a|y|zie|e)\s(?:\w+\s){0,2}?(?:rodzic|opiekun|przedstawiciel)")
 
 
 def _a_minor_s_consent(folded: str, high: float | None) -> bool:
