@@ -46,14 +46,19 @@ def _email_areas_bucket(alias: str, prefix: str = "") -> str:
     return f"CASE WHEN {alias}.{prefix}email_areas >= 2 THEN 2 ELSE 1 END"
 
 
-def stat_buckets_sql(alias: str, prefix: str = "") -> str:
-    """SQL of the buckets the ladders read a record's statistics in: a record whose buckets
-    did not move keeps its pairs' levels."""
-    return (
-        f"[{_name_tf_bucket(alias, prefix)}, {_name_areas_bucket(alias, prefix)}, "
-        f"{_crowd_bucket(alias, prefix)}, {_core_tf_bucket(alias, prefix)}, "
-        f"{_email_areas_bucket(alias, prefix)}]"
-    )
+_BUCKETS = {
+    "name_tf": _name_tf_bucket,
+    "name_areas": _name_areas_bucket,
+    "core_tf": _core_tf_bucket,
+    "crowd": _crowd_bucket,
+    "email_areas": _email_areas_bucket,
+}
+
+
+def stat_buckets_sql(alias: str, prefix: str = "", statistics: tuple[str, ...] = STATISTICS) -> str:
+    """SQL of the buckets the ladders read a record's `statistics` in (all of them unless
+    told): a record whose buckets did not move keeps its pairs' levels."""
+    return "[" + ", ".join(_BUCKETS[name](alias, prefix) for name in statistics) + "]"
 
 
 def stat_levels_sql(a: str, b: str, prefix: str = "") -> str:
@@ -302,17 +307,13 @@ def update_statistics(
     if moved is not None:
         # Rows whose buckets moved: by a row's count, or by its type phrase's (last night's
         # phrase count is `cores`' before it moves).
-        def buckets(prefix: str = "") -> str:
-            return (
-                f"[{_name_tf_bucket('s', prefix)}, {_name_areas_bucket('s', prefix)}, "
-                f"{_crowd_bucket('s', prefix)}, {_email_areas_bucket('s', prefix)}]"
-            )
-
+        now = stat_buckets_sql("s", statistics=ROW_STATISTICS)
+        before = stat_buckets_sql("s", "old_", statistics=ROW_STATISTICS)
         con.execute(
             f"""
             CREATE OR REPLACE TEMP TABLE {moved} AS
             WITH rows AS (
-                SELECT {key} FROM er_stat_now s WHERE {buckets()} <> {buckets("old_")}
+                SELECT {key} FROM er_stat_now s WHERE {now} <> {before}
                 UNION
                 SELECT t.{key} FROM {table} t SEMI JOIN (
                     SELECT core FROM er_stat_cores c
