@@ -51,14 +51,7 @@ class Gazetteer:
         a record its source places only in such a powiat lies in that gmina. Warsaw's
         districts and Łódź's delegations are parts of the city's gmina, not other gminas. None
         for a land powiat."""
-        powiat = self._ix.powiats.get(powiat_teryt)
-        if powiat is None or not powiat.is_city:
-            return None
-        found = [
-            g for g in self._ix.gminas.values()
-            if g.powiat_teryt == powiat_teryt and g.kind == "miejska"
-        ]  # fmt: skip
-        return found[0] if len(found) == 1 else None
+        return self._ix.city_gmina.get(powiat_teryt)
 
     def powiat_seat(self, powiat_teryt: str) -> str | None:
         """The town a land powiat is named after, its seat: "białobrzeski" -> Białobrzegi,

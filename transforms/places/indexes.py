@@ -43,6 +43,8 @@ class Indexes:
         self.gmina_by_key: dict[str, list[Gmina]] = defaultdict(list)
         self.powiats: dict[str, Powiat] = {}
         self.city_powiat_by_key: dict[str, list[Powiat]] = defaultdict(list)
+        # a city with county rights -> its one urban gmina (`Gazetteer.city_gmina`)
+        self.city_gmina: dict[str, Gmina] = {}
         self.voivodeships: dict[str, str] = {}
         self.postal: dict[str, list[PostalEntry]] = defaultdict(list)
         self.vocabulary: dict[str, set[str]] = defaultdict(set)
@@ -83,9 +85,15 @@ class Indexes:
             )
         for word, key in rows.words:
             ix.vocabulary[key or fold_key(word)].add(word)
+        urban: dict[str, list[Gmina]] = defaultdict(list)
+        for gmina in ix.gminas.values():
+            if gmina.kind == "miejska":
+                urban[gmina.powiat_teryt].append(gmina)
         for powiat in ix.powiats.values():
             if powiat.is_city:
                 ix.city_powiat_by_key[fold_key(powiat.name)].append(powiat)
+                if len(urban[powiat.powiat_teryt]) == 1:
+                    ix.city_gmina[powiat.powiat_teryt] = urban[powiat.powiat_teryt][0]
         ix._sorted_words = sorted(ix.vocabulary)
         return ix
 
