@@ -29,7 +29,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from extractors.mention_records import mention_records  # noqa: E402
-from flows.inspect import _raw_row  # noqa: E402
+from flows.inspect import raw_row  # noqa: E402
 from transforms.normalise import normalise_record  # noqa: E402
 from transforms.text import fold_key  # noqa: E402
 
@@ -42,7 +42,7 @@ def read_names(text: str) -> list[str]:
     for parsed in mention_records(text, article=True):
         try:
             record = normalise_record(
-                _raw_row(parsed, None, datetime(2026, 1, 1, tzinfo=UTC), "https://x.invalid/"),
+                raw_row(parsed, None, datetime(2026, 1, 1, tzinfo=UTC), "https://x.invalid/"),
                 None,
             )
         except ValueError:

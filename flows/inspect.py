@@ -167,9 +167,10 @@ def _check_url(target: str, url: str, target_url: str) -> None:
         raise ExtractOneError(f"{target}: --url gives a saved file its address; this is a URL")
 
 
-def _raw_row(
+def raw_row(
     parsed: ParsedInstitution, county: str | None, fetched_at: datetime, url: str
 ) -> RawRow:
+    """The raw row `wsparcie extract` normalises a parsed institution of a page as."""
     return RawRow(
         record_id=make_record_id("extract", parsed),
         source="extract",
@@ -388,7 +389,7 @@ def extract_one(
     rows = [page] if page is not None else []
     for item in parsed:
         try:
-            raw = _raw_row(item, county, fetched_at, document.final_url or document.url)
+            raw = raw_row(item, county, fetched_at, document.final_url or document.url)
             record = normalise_record(raw, places)
         except ValueError as exc:  # a name the normaliser cannot read: skip it, say so
             log.warning("%s: record %r skipped: %s", target, item.name_raw, exc)
