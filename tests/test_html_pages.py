@@ -257,6 +257,35 @@ def test_bip_dane_tile_holding_a_voivodeship_is_not_the_name() -> None:
     assert record.voivodeship_raw == "podkarpackie"
 
 
+@pytest.mark.parametrize(
+    ("file", "name"),
+    [
+        # the data block names the commune, the title, heading and footer the office
+        pytest.param("gmina/bip.dmosin.pl.html", "Urzad Gminy Dmosin", id="dmosin"),
+        pytest.param("gmina/bip.kochanowice.pl.html", "Urzad Gminy Kochanowice", id="kochanowice"),
+        pytest.param(
+            "gmina/bip.gmina.kowale.fr.pl.html", "Urzad Gminy Kowale Oleckie", id="kowale-oleckie"
+        ),
+        # the office in the heading only (the title names the commune), before "Biuletyn …"
+        pytest.param("gmina/bip.golancz.pl.html", "Urzad Miasta i Gminy Golancz", id="golancz"),
+        # "Gmina Gołuchów - Urząd Gminy w Gołuchowie": the office's seat in the locative
+        pytest.param("gmina/bip.goluchow.pl.html", "Urzad Gminy w Goluchowie", id="goluchow"),
+        # title, heading and block name the commune only: it stays
+        pytest.param("gmina/bip.czajkow-gmina.pl.html", "Gmina Czajkow", id="czajkow"),
+        pytest.param(
+            "gmina/bip.garbatkaletnisko.pl.html", "Gmina Garbatka-Letnisko", id="garbatka"
+        ),
+        # the office everywhere already
+        pytest.param("gmina/bip.harasiuki.pl.html", "Urzad Gminy Harasiuki", id="harasiuki"),
+    ],
+)
+def test_bip_dane_gmina_page_is_named_after_the_office_its_title_names(
+    file: str, name: str
+) -> None:
+    record = parse_bip_dane(_document(FIXTURES / file))[0]
+    assert record.name_raw == name
+
+
 # --- synthetic variants the fixtures do not show --------------------------------------------
 
 TABLE_PAGE = """<html><head><title>BIP - Dane</title></head><body><h1>Dane jednostki</h1>
