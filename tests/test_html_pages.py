@@ -17,6 +17,7 @@ import pytest
 from helpers import SHARED_DATA, make_document  # tests/ helper module
 
 from extractors.html_pages import parse_bip_dane, parse_contact_page
+from extractors.html_pages.bip_dane import office_in_title
 from extractors.records import Document, ExtractionError, ParsedInstitution
 from extractors.replay import ReplayFetcher
 from flows.inspect import extract_one
@@ -284,6 +285,29 @@ def test_bip_dane_gmina_page_is_named_after_the_office_its_title_names(
 ) -> None:
     record = parse_bip_dane(_document(FIXTURES / file))[0]
     assert record.name_raw == name
+
+
+@pytest.mark.parametrize(
+    ("name", "parts", "office"),
+    [
+        # bip.goluchow.pl's title parts: the office's seat in the locative
+        pytest.param(
+            "Gmina Goluchow",
+            ["Gmina Goluchow", "Urzad Gminy w Goluchowie"],
+            "Urzad Gminy w Goluchowie",
+            id="locative-seat",
+        ),
+        # the same commune beside another place's office: not its office
+        pytest.param(
+            "Gmina Goluchow", ["Gmina Goluchow", "Urzad Gminy w Pleszewie"], None, id="other-seat"
+        ),
+        pytest.param("Gmina Dmosin", ["Urzad Gminy Brzeziny"], None, id="other-place"),
+        # a name that is no commune keeps its own
+        pytest.param("Urzad Gminy Harasiuki", ["Urzad Gminy Harasiuki"], None, id="no-commune"),
+    ],
+)
+def test_office_in_title(name: str, parts: list[str], office: str | None) -> None:
+    assert office_in_title(name, parts) == office
 
 
 # --- synthetic variants the fixtures do not show --------------------------------------------
