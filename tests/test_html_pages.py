@@ -17,6 +17,7 @@ import pytest
 from helpers import SHARED_DATA, make_document  # tests/ helper module
 
 from extractors.html_pages import parse_bip_dane, parse_contact_page
+from extractors.html_pages.bip_dane import office_in_title
 from extractors.records import Document, ExtractionError, ParsedInstitution
 from extractors.replay import ReplayFetcher
 from flows.inspect import extract_one
@@ -255,6 +256,58 @@ def test_bip_dane_tile_holding_a_voivodeship_is_not_the_name() -> None:
     record = parse_bip_dane(_document(FIXTURES / "gmina/bip.harasiuki.pl.html"))[0]
     assert record.name_raw == "Urzad Gminy Harasiuki"
     assert record.voivodeship_raw == "podkarpackie"
+
+
+@pytest.mark.parametrize(
+    ("file", "name"),
+    [
+        # the data block names the commune, the title, heading and footer the office
+        pytest.param("gmina/bip.dmosin.pl.html", "Urzad Gminy Dmosin", id="dmosin"),
+        pytest.param("gmina/bip.kochanowice.pl.html", "Urzad Gminy Kochanowice", id="kochanowice"),
+        pytest.param(
+            "gmina/bip.gmina.kowale.fr.pl.html", "Urzad Gminy Kowale Oleckie", id="kowale-oleckie"
+        ),
+        # the office in the heading only (the title names the commune), before "Biuletyn …"
+        pytest.param("gmina/bip.golancz.pl.html", "Urzad Miasta i Gminy Golancz", id="golancz"),
+        # "Gmina Gołuchów - Urząd Gminy w Gołuchowie": the office's seat in the locative
+        pytest.param("gmina/bip.goluchow.pl.html", "Urzad Gminy w Goluchowie", id="goluchow"),
+        # title, heading and block name the commune only: it stays
+        pytest.param("gmina/bip.czajkow-gmina.pl.html", "Gmina Czajkow", id="czajkow"),
+        pytest.param(
+            "gmina/bip.garbatkaletnisko.pl.html", "Gmina Garbatka-Letnisko", id="garbatka"
+        ),
+        # the office everywhere already
+        pytest.param("gmina/bip.harasiuki.pl.html", "Urzad Gminy Harasiuki", id="harasiuki"),
+    ],
+)
+def test_bip_dane_gmina_page_is_named_after_the_office_its_title_names(
+    file: str, name: str
+) -> None:
+    record = parse_bip_dane(_document(FIXTURES / file))[0]
+    assert record.name_raw == name
+
+
+@pytest.mark.parametrize(
+    ("name", "parts", "office"),
+    [
+        # bip.goluchow.pl's title parts: the office's seat in the locative
+        pytest.param(
+            "Gmina Goluchow",
+            ["Gmina Goluchow", "Urzad Gminy w Goluchowie"],
+            "Urzad Gminy w Goluchowie",
+            id="locative-seat",
+        ),
+        # the same commune beside another place's office: not its office
+        pytest.param(
+            "Gmina Goluchow", ["Gmina Goluchow", "Urzad Gminy w Pleszewie"], None, id="other-seat"
+        ),
+        pytest.param("Gmina Dmosin", ["Urzad Gminy Brzeziny"], None, id="other-place"),
+        # a name that is no commune keeps its own
+        pytest.param("Urzad Gminy Harasiuki", ["Urzad Gminy Harasiuki"], None, id="no-commune"),
+    ],
+)
+def test_office_in_title(name: str, parts: list[str], office: str | None) -> None:
+    assert office_in_title(name, parts) == office
 
 
 # --- synthetic variants the fixtures do not show --------------------------------------------

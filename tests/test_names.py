@@ -316,10 +316,18 @@ def test_display_name_and_place(raw: str, name: str, place: str) -> None:
         ),
         pytest.param(
             "Centrum Terapii Nadzieja Sp. z o. o.",
-            "Centrum Terapii Nadzieja sp. z o.o.",
-            "sp. z o.o.",
+            "Centrum Terapii Nadzieja Sp. z o.o.",
+            "Sp. z o.o.",
             "centrum terapia nadzieja",
             id="sp-z-oo",
+        ),
+        pytest.param(
+            # health/szpitalglowno.pl.html's footer, in capitals and folded
+            "SZPITAL GLOWNO GRUPA ZDROWIE SP. Z O.O.",
+            "Szpital Glowno Grupa Zdrowie Sp. z o.o.",
+            "Sp. z o.o.",
+            "szpital glowny grupa zdrowie",
+            id="sp-z-oo-in-capitals",
         ),
     ],
 )

@@ -48,7 +48,7 @@ class InstitutionName:
     number: str | None  # "2", "II"
     patron: str | None  # "Jana Pawła II" (as written, not inflected)
     place_raw: str | None  # "w Skarżysku-Kamiennej" or a bare trailing "Skarżysko-Kamienna"
-    legal_form: str | None  # "SP ZOZ", "sp. z o.o."
+    legal_form: str | None  # "SP ZOZ", "Sp. z o.o."
 
 
 _OPEN_QUOTES = "„«‚"
@@ -149,10 +149,13 @@ _SPACE_INSIDE_QUOTES = re.compile(r"(„)\s+|\s+(”)")
 
 
 def _legal_form(written: str) -> str:
-    """The usual spelling of a company's legal form ("Sp. z o. o." -> "sp. z o.o.")."""
+    """The usual spelling of a company's legal form ("SP. Z O. O." -> "Sp. z o.o."). A limited
+    company is "Sp. z o.o." as the companies themselves write it (every one of the eight in
+    ../shared/data's pages, the web corpus's gold, and the names check's annotator for a page
+    in capitals); court texts write "sp. z o. o.", the code's abbreviation."""
     compact = fold(written).lower().replace(" ", "").replace(".", "")
     if compact.startswith("spzoo") or compact.startswith("spolkazograniczona"):
-        return "sp. z o.o."
+        return "Sp. z o.o."
     return {"sa": "S.A.", "spk": "sp.k.", "spj": "sp.j.", "spp": "sp.p."}.get(compact, written)
 
 
