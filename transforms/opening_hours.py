@@ -99,26 +99,33 @@ _OPEN = re.compile(
     r"\bczynn|\bdostepn|\botwart|\botwarci|\bdziala|\bdyzur|\bpracuj|\bcodziennie|calodobowo"
     rf"|:\s*calodobow|\bdzwoni|\bodbier|{_ROUND_THE_CLOCK_AFTER}"
 )
-_MONTHS = (
-    r"styczni\w*|lut\w*|marc\w*|kwietni\w*|maj[a]?|czerw\w*|lip\w*|sierpni\w*|wrzesni\w*"
-    r"|pazdziernik\w*|listopad\w*|grudni\w*"
+# The months, folded, as a page names them: (nominative, genitive, locative) — "lipiec", "od
+# 1 lipca", "w lipcu". Every month pattern below is made from this one table.
+_MONTH_FORMS = (
+    ("styczen", "stycznia", "styczniu"),
+    ("luty", "lutego", "lutym"),
+    ("marzec", "marca", "marcu"),
+    ("kwiecien", "kwietnia", "kwietniu"),
+    ("maj", "maja", "maju"),
+    ("czerwiec", "czerwca", "czerwcu"),
+    ("lipiec", "lipca", "lipcu"),
+    ("sierpien", "sierpnia", "sierpniu"),
+    ("wrzesien", "wrzesnia", "wrzesniu"),
+    ("pazdziernik", "pazdziernika", "pazdzierniku"),
+    ("listopad", "listopada", "listopadzie"),
+    ("grudzien", "grudnia", "grudniu"),
+)
+_MONTH_NAME = "|".join(name for name, _, _ in _MONTH_FORMS)
+_MONTH_OF = "|".join(of for _, of, _ in _MONTH_FORMS)
+_MONTH_IN = "|".join(in_ for _, _, in_ in _MONTH_FORMS)
+# Any form, the longest first: "12 maja", "2 lutego", "do 31 grudnia".
+_MONTHS = "|".join(
+    sorted({form for forms in _MONTH_FORMS for form in forms}, key=lambda f: (-len(f), f))
 )
 # Hours for a period of the year, not the weekly schedule: a month ("W lipcu … w godzinach",
 # "w miesiącach lipiec i sierpień"), a span of months ("od lipca do końca sierpnia") or a season
 # ("w okresie wakacji", "podczas ferii", "dyżur wakacyjny"). The gold dates such hours (its
 # `days` empty), as it does "w terminie od 01 lipca … do 31 sierpnia" (tune a001).
-_MONTH_IN = (
-    r"styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrzesniu|pazdzierniku"
-    r"|listopadzie|grudniu"
-)
-_MONTH_OF = (
-    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika"
-    r"|listopada|grudnia"
-)
-_MONTH_NAME = (
-    r"styczen|luty|marzec|kwiecien|maj|czerwiec|lipiec|sierpien|wrzesien|pazdziernik|listopad"
-    r"|grudzien"
-)
 _PERIOD = (
     rf"\bw (?:{_MONTH_IN})\b|\bw miesiac\w* (?:{_MONTH_IN}|{_MONTH_NAME})\b"
     rf"|\bod (?:poczatku )?(?:{_MONTH_OF}) do (?:konca )?(?:{_MONTH_OF})\b"
@@ -130,10 +137,11 @@ _PERIOD = (
 # 12.00" (not "I", "V" or "X" alone, which "1 i 2" and "5 x" would be, nor a floor: "nr 12 II
 # piętro").
 _ROMAN_MONTH = r"ii|iii|iv|vi|vii|viii|ix|xi|xii"
-# Hours for given dates ("w dniu 2 maja", "w terminie od 1 lipca do 31 sierpnia"), not a
-# weekly schedule from a date on ("od 1 września przedszkole czynne będzie…").
+# Hours for given dates ("w dniu 2 maja", "w terminie od 1 lipca do 31 sierpnia", "W tym dniu"
+# after the date's sentence), not a weekly schedule from a date on ("od 1 września przedszkole
+# czynne będzie…").
 _DATE = re.compile(
-    rf"\bw dniu\b|\bw dniach\b|\bdnia \d|\bw terminie\b"
+    rf"\bw dniu\b|\bw dniach\b|\bdnia \d|\bw terminie\b|\bw tym dniu\b"
     rf"|(?<!\bod )\b\d{{1,2}}\s?(?:{_MONTHS})\b|(?<!\bod )\b\d{{1,2}}\.\d{{2}}\.\d{{4}}\b"
     rf"|{_PERIOD}|\b\d{{1,2}}\.?\s?(?:{_ROMAN_MONTH})(?=\s*(?:[,;–-]|\.?\s*\d{{4}}|$))"
 )
@@ -153,8 +161,11 @@ _BARE = re.compile(r"(2[0-4]|[01]?\d)(?!\d)(?![:.,]\d)")
 _DAYS_BEFORE = re.compile(rf"(?:{_DAY_WORD.pattern}|{_EVERY_DAY.pattern})\W{{0,3}}$")
 # Between the two times of a range; an hour may keep an ordinal's dot ("od 10. do 14.").
 _RANGE_GAP = re.compile(r"^\.?\s*(?:-|–|—|do|a|-\s*do)?\s*(?:godz\.?|godziny)?\s*$")
+# A bare number followed by a month and a year, or by a year, is a date written with spaces
+# ("do wtorku, 9. 11. 2021 r."), not hours.
 _NOT_AN_HOUR_AFTER = re.compile(
     rf"^\s*(?:lat|rok|r\.|r\b|os[oó]b|osob|miejsc|godzin|minut|dni|tyg|zl|%|\.\d|,\d|-\d{{3}}"
+    rf"|\.\s*\d{{1,2}}\.\s*\d{{2,4}}\b|\.\s*(?:19|20)\d\d\b"
     rf"|{_MONTHS}|uczni|dzieci|klas)"
 )
 _NOT_AN_HOUR_BEFORE = re.compile(
@@ -187,10 +198,12 @@ _RUN_MINUTES = re.compile(
 )
 # Minutes written as signs: "8°° - 16°°", "10ºº" (which folds to "10oo").
 _SIGN_MINUTES = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])\s?(?:°°|oo)(?![a-z0-9])")
-# Tens of minutes as a superscript digit and a sign, beside hours written so: "11ºº – 12³º"
-# (folds to "11oo – 123o") is 11:00–12:30; only where the text writes minutes as signs, so a
-# temperature ("23°") stays one.
+# Tens of minutes as a superscript digit and a sign, in a range with a time written so:
+# "11ºº – 12³º" (folds to "11oo – 123o") is 11:00–12:30. Alone, "23º" is a temperature (it
+# folds to "23o", which would read as 2:30), and "23°" too.
 _SIGN_TENS = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])([0-5])o(?![a-z0-9])")
+_SIGN_TIME = r"(?:[01]?\d|2[0-4])(?:\s?(?:°°|oo)|[0-5]o)"
+_SIGN_RANGE = re.compile(rf"(?<![\d.,:]){_SIGN_TIME}\s*(?:-|–|—|do)\s*{_SIGN_TIME}(?![a-z0-9])")
 _LABEL = re.compile(r"^\s*([^:\d]{3,60}?)\s*:\s")
 
 
@@ -209,7 +222,9 @@ def _repair(folded: str) -> str:
     """Put the lost superscript minutes back: "14 00" -> "14:00", "1700" -> "17:00",
     "8°°" -> "8:00"."""
     if _SIGN_MINUTES.search(folded):
-        folded = _SIGN_TENS.sub(lambda m: f"{m[1]}:{m[2]}0", folded)
+        folded = _SIGN_RANGE.sub(
+            lambda r: _SIGN_TENS.sub(lambda m: f"{m[1]}:{m[2]}0", r[0]), folded
+        )
     folded = _SIGN_MINUTES.sub(lambda m: f"{m[1]}:00", folded)
     if not _HOUR_CONTEXT.search(folded) and not _DAY_WORD.search(folded):
         return _CELL_MINUTES.sub(lambda m: f"{m[1]}:{m[2]} - {m[3]}:{m[4]}", folded)
