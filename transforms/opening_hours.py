@@ -89,6 +89,21 @@ def _states_something(sentence: str) -> bool:
     )
 
 
+_PRESENT = frozenset({"fin", "bedzie", "imps", "pred"})
+
+
+def _reported_in_the_past(sentence: str) -> bool:
+    """Whether a sentence's verbs are all in the past tense: a report of hours that were kept
+    ("Dyżury trwały godzinę, od 16.00 do 17.00", a news item on councillors' duties ended),
+    not the hours that are."""
+    readings = [
+        {reading.pos for reading in analyse_word(word.lower())}
+        for word in re.findall(r"\w+", sentence)
+    ]
+    past = any("praet" in pos for pos in readings)
+    return past and not any(pos & _PRESENT for pos in readings)
+
+
 _ROUND_THE_CLOCK = re.compile(
     r"\bcalodobowo\b|\b24\s?h\b|\bcala dobe\b|\b24 godziny na dobe|\b24/7\b"
     rf"|:\s*calodobow\w*|\bcaloroczn\w* i calodobow|{_ROUND_THE_CLOCK_AFTER}"
@@ -544,7 +559,7 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
             continue
         dated = _DATE.search(folded) is not None
         event = _EVENT.search(folded) and (dated or _CALENDAR.search(folded))
-        if event or _MONTHLY.search(folded):
+        if event or _MONTHLY.search(folded) or _reported_in_the_past(sentence):
             carried = None
             continue
         if carried is not None and items[0].kind == "range":
