@@ -182,6 +182,13 @@ def test_a_page_of_its_own_hours_gives_them_alone(
             id="a-temperature-beside-hours-as-signs-stays-one",
         ),
         pytest.param(
+            "Punkt obsługiwany przez adwokatów, wskazanych przez Okręgową Radę Adwokacką i radców "
+            "prawnych wskazanych przez Radę Okręgowej Izby Radców Prawnych, czynny w poniedziałek "
+            "– piątek, od godz.11. do godz.15.",
+            [(WEEKDAYS, "11:00", "15:00")],
+            id="i044-bare-hours-right-after-godz",
+        ),
+        pytest.param(
             "Akcja odbędzie się 24 grudnia w godzinach 9.00-14.00.",
             [],
             id="eostroleka.pl-an-event-on-a-date",

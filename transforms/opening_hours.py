@@ -344,7 +344,13 @@ def _time_tokens(folded: str) -> list[tuple[int, int, str, bool]]:
         start, end = match.span()
         if any(s <= start < e for s, e in taken):
             continue
-        if start > 0 and (folded[start - 1].isdigit() or folded[start - 1] in ".,:/"):
+        # "od godz.11. do godz.15." (tune i044): the dot before is the abbreviation's
+        after_abbreviation = folded[max(0, start - 5) : start] == "godz."
+        if (
+            start > 0
+            and not after_abbreviation
+            and (folded[start - 1].isdigit() or folded[start - 1] in ".,:/")
+        ):
             continue
         if _NOT_AN_HOUR_AFTER.match(folded[end : end + 12]):
             continue
