@@ -480,13 +480,22 @@ def _extended(
     pairs: list[tuple[tuple[str, ...], _Item]],
 ) -> list[tuple[tuple[str, ...], _Item]]:
     """An extension's days leave the range it extends ("pn.-pt. 7:30-15:30, w czwartki do
-    17:00": Thursday is open until five, the other days until half past three)."""
+    17:00": Thursday is open until five, the other days until half past three). Days of their
+    own after the ranges' days take those ranges too, the last one closing later ("w godzinach
+    7.00- 9.00 lub 14.00- 15.00 od poniedziałku do czwartku, w piątki – do godziny 16.00":
+    Friday 7-9 and 14-16, tune a037)."""
     out: list[tuple[tuple[str, ...], _Item]] = []
     for days, item in pairs:
         if item.extends and out:
             last_days, last = out[-1]
             if set(days) < set(last_days):
                 out[-1] = (tuple(d for d in last_days if d not in days), last)
+            elif days and not set(days) & set(last_days):
+                out += [
+                    (days, earlier)
+                    for earlier_days, earlier in list(out)
+                    if earlier_days == last_days and earlier is not last and not earlier.extends
+                ]
         out.append((days, item))
     return out
 
