@@ -189,6 +189,28 @@ def test_a_page_of_its_own_hours_gives_them_alone(
             id="i044-bare-hours-right-after-godz",
         ),
         pytest.param(
+            "w godzinach 7.00- 9.00 lub 14.00- 15.00 od poniedziałku do czwartku, w piątki – do "
+            "godziny 16.00.",
+            [
+                (("Mo", "Tu", "We", "Th"), "07:00", "09:00"),
+                (("Fr",), "07:00", "09:00"),
+                (("Mo", "Tu", "We", "Th"), "14:00", "15:00"),
+                (("Fr",), "14:00", "16:00"),
+            ],
+            id="a037-friday-takes-both-ranges-the-last-closing-later",
+        ),
+        pytest.param(
+            "pn.-pt. 7:30-15:30, w czwartki do 17:00",
+            [(("Mo", "Tu", "We", "Fr"), "07:30", "15:30"), (("Th",), "07:30", "17:00")],
+            id="an-extension-within-the-days-still-leaves-them",
+        ),
+        pytest.param(
+            "Punkt Informacji dla Osób Uzależnionych od Alkoholu – poniedziałek-piątekoraz "
+            "Przemocy Domowej Dorosłych i Dzieci godz.8:00 - 15:00 pokój nr 12",
+            [(WEEKDAYS, "08:00", "15:00")],
+            id="c075-a-day-run-into-the-next-word",
+        ),
+        pytest.param(
             "Akcja odbędzie się 24 grudnia w godzinach 9.00-14.00.",
             [],
             id="eostroleka.pl-an-event-on-a-date",

@@ -233,9 +233,15 @@ class _Item:
     end: int = -1  # where days end in the text
 
 
+# A day run into the next word where a page's markup was dropped: "poniedziałek-piątekoraz
+# Przemocy Domowej … godz.8:00 - 15:00" (tune c075).
+_GLUED_DAY = re.compile(r"\b(poniedzialek|wtorek|sroda|czwartek|piatek|sobota|niedziela)(?=oraz\b)")
+
+
 def _repair(folded: str) -> str:
     """Put the lost superscript minutes back: "14 00" -> "14:00", "1700" -> "17:00",
-    "8°°" -> "8:00"."""
+    "8°°" -> "8:00"; part a day from the word it ran into."""
+    folded = _GLUED_DAY.sub(r"\1 ", folded)
     if _SIGN_MINUTES.search(folded):
         folded = _SIGN_RANGE.sub(
             lambda r: _SIGN_TENS.sub(lambda m: f"{m[1]}:{m[2]}0", r[0]), folded
