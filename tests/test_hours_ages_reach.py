@@ -211,6 +211,12 @@ def test_a_page_of_its_own_hours_gives_them_alone(
             id="c075-a-day-run-into-the-next-word",
         ),
         pytest.param(
+            "dlatego Ośrodek działa 24 godziny",
+            [(("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"), "00:00", "24:00")],
+            id="i019-open-24-hours-is-round-the-clock",
+        ),
+        pytest.param("Kurs trwa 24 godziny.", [], id="a-course-s-length-is-no-hours"),
+        pytest.param(
             "Akcja odbędzie się 24 grudnia w godzinach 9.00-14.00.",
             [],
             id="eostroleka.pl-an-event-on-a-date",

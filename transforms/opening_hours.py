@@ -104,9 +104,11 @@ def _reported_in_the_past(sentence: str) -> bool:
     return past and not any(pos & _PRESENT for pos in readings)
 
 
+# "Ośrodek działa 24 godziny" (tune i019): open for 24 hours is round the clock.
+_OPEN_24_HOURS = r"\b(?:dziala|czynn\w*|otwart\w*|pracuje|dostepn\w*) 24 godziny\b"
 _ROUND_THE_CLOCK = re.compile(
     r"\bcalodobowo\b|\b24\s?h\b|\bcala dobe\b|\b24 godziny na dobe|\b24/7\b"
-    rf"|:\s*calodobow\w*|\bcaloroczn\w* i calodobow|{_ROUND_THE_CLOCK_AFTER}"
+    rf"|:\s*calodobow\w*|\bcaloroczn\w* i calodobow|{_ROUND_THE_CLOCK_AFTER}|{_OPEN_24_HOURS}"
 )
 # Round the clock is opening hours when something is open or can be called ("można dzwonić
 # całą dobę"), not when someone is looked after ("młodzież przez całą dobę przebywa pod opieką").
