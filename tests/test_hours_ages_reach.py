@@ -282,3 +282,35 @@ def test_hours_reported_in_the_past(
     line: str, hours: list[tuple[tuple[str, ...], str, str]]
 ) -> None:
     assert [(s.days, s.opens, s.closes) for s in read_schedules(line)] == hours
+
+
+# A part of a preschool's day, said with no word of being open, is within the opening hours.
+@pytest.mark.parametrize(
+    ("line", "hours"),
+    [
+        pytest.param(
+            "Pora odpoczynku obejmuje godziny 13:00/13.30 – 15:00.",
+            [],
+            id="qbus-tomaszow.pl-the-rest-time",
+        ),
+        pytest.param(
+            "Realizacja podstawy programowej odbywa się w godzinach 8.00 do 13.00.",
+            [],
+            id="archiwum.pp1.kluczbork.pl-the-core-curriculum",
+        ),
+        pytest.param(
+            "W czasie od 16:30 do 18:00, w związku z małą ilością dzieci, tworzymy grupy zbiorcze.",
+            [],
+            id="przedszkole.wroclaw.pl-joined-groups",
+        ),
+        pytest.param(
+            "Przedszkole jest czynne od poniedziałku do piątku w godzinach 6:30 – 17:00.",
+            [(WEEKDAYS, "06:30", "17:00")],
+            id="qbus-tomaszow.pl-the-opening-hours-stay",
+        ),
+    ],
+)
+def test_a_part_of_the_day_is_not_opening_hours(
+    line: str, hours: list[tuple[tuple[str, ...], str, str]]
+) -> None:
+    assert [(s.days, s.opens, s.closes) for s in read_schedules(line)] == hours

@@ -202,6 +202,11 @@ _SPLIT_MINUTES = re.compile(r"(?<![\d:.,])([01]?\d|2[0-4]) (00|15|30|45)(?![\d:.
 _GLUED_MINUTES = re.compile(
     r"\b(od|do|godz\.)(\s*)([01]\d|2[0-4])(00|15|30|45)(?=\s*(?:do\b|-|–|$|,|\.|;|\s))"
 )
+# A part of a preschool's day, in a sentence that says nothing is open then: its rest ("Pora
+# odpoczynku obejmuje godziny 13:00/13.30 – 15:00"), its core curriculum ("Realizacja podstawy
+# programowej odbywa się w godzinach 8.00 do 13.00"), its joined groups ("W czasie od 16:30 do
+# 18:00 … tworzymy grupy zbiorcze"): hours within the opening hours, not opening hours.
+_DAY_PART = re.compile(r"podstaw\w* programow|\bodpoczyn|\blezakowan|\bgrup\w* (?:zbiorcz|laczon)")
 # A break within the hours ("przerwa 11.00 - 11.20") is not a time the place is open.
 _BREAK = re.compile(r"\bprzerw\w*\b")
 # A table cell holding only "700 - 1500".
@@ -551,6 +556,7 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
     carried: tuple[str, ...] | None = None  # days in a sentence of their own ("Poniedziałek")
     columns: tuple[str, ...] = ()  # a table's header of days
     label = ""  # a label of opening hours on a line of its own ("godziny i dni otwarcia:")
+    day_parts: set[tuple[tuple[str, ...], str, str]] = set()  # rest, core curriculum…
     for written in sentences(text or ""):
         sentence, label = (f"{label} {written}", "") if label else (written, "")
         folded = _repair(fold(sentence).lower())
@@ -588,12 +594,17 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
         if carried is not None and items[0].kind == "range":
             items.insert(0, _Item(-1, "days", carried))
         carried = None
+        part_of_the_day = _DAY_PART.search(folded) and not _OPEN.search(folded)
         for days, item in _pair(items, dated, all_week):
             key = (days, item.opens, item.closes)
+            if part_of_the_day and key not in schedules:
+                day_parts.add(key)
             schedules.setdefault(
                 key, Schedule(days, item.opens, item.closes, _what(sentence), sentence)
             )
-    return _without_timetables(tuple(schedules.values()))
+    # a part of the day is left out once a plan of the day has been told from opening hours
+    kept = _without_timetables(tuple(schedules.values()))
+    return tuple(s for s in kept if (s.days, s.opens, s.closes) not in day_parts)
 
 
 # A school's bell times or a timetable of sessions: many short ranges, none of them hours a
