@@ -217,6 +217,12 @@ def test_a_page_of_its_own_hours_gives_them_alone(
         ),
         pytest.param("Kurs trwa 24 godziny.", [], id="a-course-s-length-is-no-hours"),
         pytest.param(
+            "W okresie od lutego do czerwca w poniedziałki poprzedzające pracujące soboty "
+            "biblioteka będzie czynna w godzinach 8.30-14.30",
+            [(("Mo",), "08:30", "14:30")],
+            id="boguty-pianki.naszabiblioteka.com-mondays-before-working-saturdays",
+        ),
+        pytest.param(
             "Akcja odbędzie się 24 grudnia w godzinach 9.00-14.00.",
             [],
             id="eostroleka.pl-an-event-on-a-date",

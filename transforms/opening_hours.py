@@ -298,7 +298,18 @@ def _day_items(folded: str, all_week: bool = False) -> list[_Item]:
         for match in _WHOLE_WEEK.finditer(folded)
     ]
     items = _without_excepted(folded, sorted(items, key=lambda item: item.start))
-    return [item for item in items if not _CLOSED_AFTER.match(folded, item.end)]
+    return [
+        item
+        for item in items
+        if not _CLOSED_AFTER.match(folded, item.end)
+        and not _REFERRED_DAY.search(folded[max(0, item.start - 30) : item.start])
+    ]
+
+
+# Days that only point at the days meant: "w poniedziałki poprzedzające pracujące soboty
+# biblioteka będzie czynna w godzinach 8.30-14.30" is Monday's hours, not Saturday's
+# (boguty-pianki.naszabiblioteka.com).
+_REFERRED_DAY = re.compile(r"\bpoprzedzaj\w*\s+(?:[^\W\d]+\s+)?$")
 
 
 # Days said to be closed: "czynne w godz. 8.00-16.00, sobota nieczynne", "w sobotę i w
