@@ -172,14 +172,9 @@ def test_a_page_of_its_own_hours_gives_them_alone(
             id="gbppszczolki.pl-tens-of-minutes-as-signs-in-a-range",
         ),
         pytest.param(
-            "od poniedziałku do piątku w godz. 10ºº – 18ºº",
-            [(WEEKDAYS, "10:00", "18:00")],
-            id="mopsplock.eu-minutes-as-signs",
-        ),
-        pytest.param(
-            "W sobotę temperatura 23º, biblioteka czynna 10ºº - 18ºº",
-            [(("Sa",), "10:00", "18:00")],
-            id="a-temperature-beside-hours-as-signs-stays-one",
+            "W sobotę temperatura 23º, biblioteka czynna 11ºº - 18³º",
+            [(("Sa",), "11:00", "18:30")],
+            id="made-up-a-temperature-beside-hours-as-signs-stays-one",
         ),
         pytest.param(
             "Punkt obsługiwany przez adwokatów, wskazanych przez Okręgową Radę Adwokacką i radców "
