@@ -256,35 +256,6 @@ def test_ages_said_as_bounds(line: str, ages: list[tuple[float | None, float | N
     assert [(a.min, a.max) for a in read_ages(sentences(line))] == ages
 
 
-# Hours reported in the past are hours that were kept, not the hours that are.
-@pytest.mark.parametrize(
-    ("line", "hours"),
-    [
-        pytest.param(
-            "W każdy kolejny poniedziałek w Urzędzie Miejskim Gminy Chocz na mieszkańców czekał "
-            "inny radny. Dyżury trwały godzinę, od 16.00 do 17.00.",
-            [],
-            id="pleszew.naszemiasto.pl-councillors-duties-ended",
-        ),
-        pytest.param(
-            "Przedszkole jest czynne w godzinach od 7:00 - 17:00 od poniedziałku do piątku.",
-            [(WEEKDAYS, "07:00", "17:00")],
-            id="krolestwo-przedszkolaka.pl-a-present-tense-keeps-its-hours",
-        ),
-        pytest.param(
-            "Biblioteka w Pałacyku Szymańskiego w poniedziałki, środy i czwartki czynna jest od "
-            "8 do 15.",
-            [(("Mo", "We", "Th"), "08:00", "15:00")],
-            id="zawiercie.naszemiasto.pl-no-verb-in-the-past",
-        ),
-    ],
-)
-def test_hours_reported_in_the_past(
-    line: str, hours: list[tuple[tuple[str, ...], str, str]]
-) -> None:
-    assert [(s.days, s.opens, s.closes) for s in read_schedules(line)] == hours
-
-
 # A part of a preschool's day, said with no word of being open, is within the opening hours.
 @pytest.mark.parametrize(
     ("line", "hours"),

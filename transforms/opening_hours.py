@@ -89,21 +89,6 @@ def _states_something(sentence: str) -> bool:
     )
 
 
-_PRESENT = frozenset({"fin", "bedzie", "imps", "pred"})
-
-
-def _reported_in_the_past(sentence: str) -> bool:
-    """Whether a sentence's verbs are all in the past tense: a report of hours that were kept
-    ("Dyżury trwały godzinę, od 16.00 do 17.00", a news item on councillors' duties ended),
-    not the hours that are."""
-    readings = [
-        {reading.pos for reading in analyse_word(word.lower())}
-        for word in re.findall(r"\w+", sentence)
-    ]
-    past = any("praet" in pos for pos in readings)
-    return past and not any(pos & _PRESENT for pos in readings)
-
-
 # "Ośrodek działa 24 godziny" (tune i019): open for 24 hours is round the clock.
 _OPEN_24_HOURS = r"\b(?:dziala|czynn\w*|otwart\w*|pracuje|dostepn\w*) 24 godziny\b"
 _ROUND_THE_CLOCK = re.compile(
@@ -599,7 +584,7 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
             continue
         dated = _DATE.search(folded) is not None
         event = _EVENT.search(folded) and (dated or _CALENDAR.search(folded))
-        if event or _MONTHLY.search(folded) or _reported_in_the_past(sentence):
+        if event or _MONTHLY.search(folded):
             carried = None
             continue
         if carried is not None and items[0].kind == "range":
