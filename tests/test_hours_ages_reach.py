@@ -280,6 +280,12 @@ def test_ages_said_as_bounds(line: str, ages: list[tuple[float | None, float | N
             [(WEEKDAYS, "06:30", "17:00")],
             id="qbus-tomaszow.pl-the-opening-hours-stay",
         ),
+        pytest.param(
+            "Realizacja podstawy programowej odbywa się w godzinach 8.00 do 13.00. Sekretariat "
+            "czynny w godzinach 8.00 do 13.00.",
+            [(WEEKDAYS, "08:00", "13:00")],
+            id="made-up-the-same-hours-stated-as-opening-hours-stay",
+        ),
     ],
 )
 def test_a_part_of_the_day_is_not_opening_hours(

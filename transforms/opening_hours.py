@@ -595,6 +595,8 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
             key = (days, item.opens, item.closes)
             if part_of_the_day and key not in schedules:
                 day_parts.add(key)
+            elif not part_of_the_day:
+                day_parts.discard(key)  # stated as opening hours elsewhere too
             schedules.setdefault(
                 key, Schedule(days, item.opens, item.closes, _what(sentence), sentence)
             )
