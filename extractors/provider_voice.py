@@ -16,7 +16,13 @@ the same kinds of unit is how it speaks:
   czynny w godz. 8-15"), or its own activities at a time ("Zajęcia dla dzieci w wieku 3-12 lat
   odbywają się w godzinach 11ºº – 12³º");
 - it invites the ones it serves by their age ("Zapraszamy dzieci w wieku 4-6 lat",
-  "przyjmujemy dzieci od 1. roku życia").
+  "przyjmujemy dzieci od 1. roku życia");
+- it heads its own hours ("Godziny otwarcia" over its day lines, "Godziny pracy przedszkola:
+  od 6:00 do 16:30") or says its own units are open ("nasze biblioteki będą czynne …").
+
+The first three say what the unit offers (`offers_as_a_provider`); the others only when it is
+open and whom it takes (`gives_its_own_hours_or_ages`): such a page gives its hours and ages,
+not the offers of the bodies it names (`flows.inspect`).
 
 Singular units only: a page describing "ośrodki" or "centra" in general speaks for none, nor
 one saying when "urzędy" or "placówki" are open; a unit's hours count only in the present or
