@@ -10,9 +10,23 @@ the same kinds of unit is how it speaks:
 - a unit says what it does: "Ośrodek realizuje…", "Zespół orzekający wydaje opinię…",
   "OREW prowadzi…", "Interwencja kryzysowa w OPSiIK świadczona jest…";
 - it speaks of its own unit: "w naszej Poradni", "naszego Ośrodka";
-- it gives a specialist's hours: "Godziny pracy pedagoga:".
+- it gives a specialist's hours: "Godziny pracy pedagoga:";
+- it gives its own hours: a unit said to be open at a time ("świetlica jest czynna od 6:30 do
+  16:00", "Żłobek czynny jest od poniedziałku do piątku w godzinach od 6:00", "Sekretariat
+  czynny w godz. 8-15"), or its own activities at a time ("Zajęcia dla dzieci w wieku 3-12 lat
+  odbywają się w godzinach 11ºº – 12³º");
+- it invites the ones it serves by their age ("Zapraszamy dzieci w wieku 4-6 lat",
+  "przyjmujemy dzieci od 1. roku życia");
+- it heads its own hours ("Godziny otwarcia" over its day lines, "Godziny pracy przedszkola:
+  od 6:00 do 16:30") or says its own units are open ("nasze biblioteki będą czynne …").
 
-Singular units only: a page describing "ośrodki" or "centra" in general speaks for none.
+The first three say what the unit offers (`offers_as_a_provider`); the others only when it is
+open and whom it takes (`gives_its_own_hours_or_ages`): such a page gives its hours and ages,
+not the offers of the bodies it names (`flows.inspect`).
+
+Singular units only: a page describing "ośrodki" or "centra" in general speaks for none, nor
+one saying when "urzędy" or "placówki" are open; a unit's hours count only in the present or
+future tense with a time that follows ("była czynna" is a report).
 """
 
 from __future__ import annotations
@@ -30,13 +44,70 @@ _PROVIDES = (
     r"(?:świadcz\w*|realizuje|udziel\w*|prowadzi|zapewnia|oferuje|wydaje|przyjmuje|zaprasza|"
     r"organizuje)"
 )
-_VOICE = re.compile(
+# A unit that keeps hours, in the nominative singular, as a page names itself ("Świetlica jest
+# czynna", "Żłobek czynny jest", "Sekretariat czynny"), with up to eight words of its own
+# between it and what is said of it ("Świetlica szkolna dla dzieci z przedszkola jest czynna"),
+# none of them a past tense or a "nie" ("Świetlica była czynna" is a report).
+_OPEN_UNIT = (
+    r"(?:[Oo]środek|[Pp]lacówka|[Pp]oradnia|[Cc]entrum|[Śś]wietlica|[Pp]unkt|[Żż]łobek|"
+    r"[Pp]rzedszkole|[Ss]ekretariat|[Bb]iblioteka|[Kk]lub\s+(?:dziecięcy|malucha|młodzieżowy))"
+    r"(?:[ \t]+(?!(?:był\w*|nie)\b)[^\s.!?]+){0,8}?"
+)
+# Open, in the present or future: "jest czynna", "czynny jest", "będzie czynne", "pracuje",
+# "działa", "przyjmuje", "otwarta jest".
+_IS_OPEN = (
+    r"(?:(?:jest|będzie)\s+)?(?:czynn[aey]|otwart[aey])(?:\s+(?:jest|będzie))?"
+    r"|pracuje|działa|przyjmuje\s+(?:interesantów|klientów|dzieci)"
+)
+# A time of the day within the same sentence, which may run over a line ("od poniedziałku do
+# piątku" / "w godzinach – od 6:00", "w godz. 7.00"): "6:30", "8.00", "8-16", "od 8 do 15",
+# "11ºº".
+_A_TIME = (
+    r"(?:godz\.|[^.!?]){0,100}?"
+    r"(?:\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\b|\d{1,2}\s*[º°]"
+    r"|\bod\s+\d{1,2}\s+do\s+\d{1,2}\b)"
+)
+_OWN_HOURS = rf"\b{_OPEN_UNIT}[ \t\n]+(?:{_IS_OPEN})\b{_A_TIME}"
+# Its own units in the plural, open at a time: "nasze biblioteki będą czynne … (w godzinach
+# 8:00-16:00)".
+_OUR_UNITS_OPEN = rf"\b[Nn]asze\s+\w+\s+(?:są|będą)\s+(?:czynne|otwarte)\b{_A_TIME}"
+# A heading of its own hours over them: "Godziny otwarcia" / "PONIEDZIAŁEK 8:00 - 16:00",
+# "Godziny przyjęć interesantów:" / "poniedziałek godz. 7:30 - 11:00" (tune f019),
+# "Godziny pracy przedszkola: od 6:00 do 16:30" (a time within the next three lines).
+_HOURS_HEADING = (
+    r"(?im:^[ \t]*godziny[ \t]+(?:otwarcia|pracy|urzędowania|przyjęć)\b[^\n\d]{0,40}"
+    r"(?:\n[^\n]*){0,3}?[^\n]*?\b\d{1,2}[:.]\d{2}\b)"
+)
+# Its activities at a time: "Zajęcia (dla dzieci …) odbywają się w godzinach 16-19".
+_OWN_ACTIVITIES = rf"\b[Zz]ajęcia\b[^.!?\n]{{0,60}}?\bodbywają\s+się\b{_A_TIME}"
+# Those it serves invited by age: "Zapraszamy dzieci w wieku 4-6 lat", "przyjmujemy dzieci od".
+_INVITES_BY_AGE = (
+    r"\b(?:[Zz]apraszamy|[Pp]rzyjmujemy)\s+(?:\w+\s+){0,3}?(?:dzieci|młodzież|uczniów)\w*"
+    r"(?:\s+i\s+\w+)?\s+(?:w\s+wieku|od|do\s+lat|do\s+\d)"
+)
+# A unit that says what it offers.
+_OFFERS = re.compile(
     rf"\b(?:{_UNIT}|{_ACRONYM})\b[^.!?\n]{{0,60}}?\b{_PROVIDES}\b"
     rf"|\bnasz(?:a|ej|ego|ym|emu)\s+{_UNIT}\b"
     r"|(?i:\bgodziny\s+(?:pracy|przyjęć|dyżurów?)\s+(?:pedagog|psycholog|logoped|terapeut)\w*)"
 )
+# A unit that gives only when it is open and whom it takes by age.
+_OWN_HOURS_OR_AGES = re.compile(
+    rf"{_OWN_HOURS}|{_OUR_UNITS_OPEN}|{_HOURS_HEADING}|{_OWN_ACTIVITIES}|{_INVITES_BY_AGE}"
+)
+
+
+def offers_as_a_provider(text: str) -> bool:
+    """Whether `text` (a page's own text) says what its one unit does or offers."""
+    return _OFFERS.search(text) is not None
+
+
+def gives_its_own_hours_or_ages(text: str) -> bool:
+    """Whether `text` gives its own unit's hours, or whom it takes by age."""
+    return _OWN_HOURS_OR_AGES.search(text) is not None
 
 
 def speaks_for_a_provider(text: str) -> bool:
-    """Whether `text` (a page's own text) speaks for one unit that provides support."""
-    return _VOICE.search(text) is not None
+    """Whether `text` (a page's own text) speaks for one unit that provides support: it says
+    what the unit offers, or gives the unit's own hours or ages."""
+    return offers_as_a_provider(text) or gives_its_own_hours_or_ages(text)

@@ -13,7 +13,8 @@ do for the live page. An institution's page whose owner the text never names sti
 what it offers: it yields one row of role "page", without a name, holding those statements
 (a page about no institution yields no row at all). So does a page detection does not take
 for want of evidence, though not for looking like a business, when its text speaks for one
-unit (`extractors.provider_voice`). `format_jsonl` and `format_table` print the result; the
+unit (`extractors.provider_voice`): all it states when it says what the unit offers, its hours
+and ages alone when it only gives those. `format_jsonl` and `format_table` print the result; the
 table fits a 100-column terminal, one block per institution.
 """
 
@@ -39,7 +40,7 @@ from extractors.mention_records import add_page_mentions, page_mentions
 from extractors.options import check_option
 from extractors.page_text import page_text
 from extractors.parsers import get_parser, parser_names
-from extractors.provider_voice import speaks_for_a_provider
+from extractors.provider_voice import gives_its_own_hours_or_ages, offers_as_a_provider
 from extractors.records import Document, ExtractionError, ParsedInstitution, make_record_id
 from transforms.contacts import email_details, phone_details
 from transforms.normalise import NormalisedRecord, RawRow, normalise_record
@@ -276,11 +277,14 @@ def _statements_dict(
     }
 
 
-def page_row(document: Document) -> dict[str, Any] | None:
+def page_row(document: Document, *, hours_and_ages_only: bool = False) -> dict[str, Any] | None:
     """The row of an institution's page whose owner is never named: what the page states
     (services, target groups, ages, fees, referral, schedules) and its address; None when it
-    states nothing."""
+    states nothing. With `hours_and_ages_only`, the row of a page that gives only its own unit's
+    hours and ages: those alone (its forms of support, if any are named, may be other bodies')."""
     support = read_support(page_text(document))
+    if hours_and_ages_only:
+        support = SupportStatements(ages=support.ages, schedules=support.schedules)
     if not (
         support.services or support.ages or support.fees or support.referral or support.schedules
     ):
@@ -298,10 +302,18 @@ def page_row(document: Document) -> dict[str, Any] | None:
 def _unowned_statements(document: Document, detection: Detection) -> list[dict[str, Any]]:
     """The row of a page detection did not take for want of evidence (no institution named,
     no public host) that still states forms of support, hours or ages: those statements alone,
-    as a row of role "page" ([] for a business's page or a page stating nothing)."""
-    if detection.business or not speaks_for_a_provider(page_text(document) or ""):
+    as a row of role "page" ([] for a business's page or a page stating nothing). A page that
+    says what its unit offers gives all it states; one that only gives its unit's hours or
+    whom it takes by age gives those alone (`extractors.provider_voice`)."""
+    if detection.business:
         return []
-    page = page_row(document)
+    text = page_text(document) or ""
+    if offers_as_a_provider(text):
+        page = page_row(document)
+    elif gives_its_own_hours_or_ages(text):
+        page = page_row(document, hours_and_ages_only=True)
+    else:
+        return []
     return [page] if page is not None else []
 
 
@@ -380,9 +392,10 @@ def extract_one(
         if not any(item.role == "subject" for item in parsed):
             # a text whose owner is not named, read as a page detection does not take
             page = next(iter(_unowned_statements(document, detection)), None)
-            if page is not None:
-                # the page speaks for its unnamed unit: what it offers is that unit's, not
-                # the text about the institutions it names (as on an HTML page)
+            if page is not None and offers_as_a_provider(page_text(document) or ""):
+                # the page speaks for its unnamed unit's offer: what it offers is that unit's,
+                # not the text about the institutions it names (as on an HTML page); a page
+                # giving only its unit's hours or ages leaves the named bodies their offers
                 parsed = [dataclasses.replace(item, description_raw=None) for item in parsed]
     parsed = add_page_mentions(document, parsed, used)
     fetched_at = document.fetched_at or datetime.now(UTC)

@@ -211,3 +211,144 @@ def test_a_saved_text_of_an_unnamed_unit_gives_its_statements(tmp_path: Path) ->
     }
     hours = [(s["days"], s["opens"], s["closes"]) for s in page["schedules"]]
     assert hours[0] == (["Mo", "Tu", "We", "Th", "Fr"], "07:30", "20:00")
+
+
+# Pages that state their own hours or their offer's ages and name no institution detection
+# knows (issue #17): found with the `pages` search on hosts outside the web corpus, each line
+# as the page writes it. What each states was written down before the reader ran.
+@pytest.mark.parametrize(
+    ("line", "speaks"),
+    [
+        pytest.param(
+            "Obecnie, po zebraniu Państwa deklaracji, świetlica jest czynna od 6:30 do 16:00",
+            True,
+            id="oldsp1.pszow.pl-a-unit-s-own-hours",
+        ),
+        pytest.param(
+            "Żłobek czynny jest od poniedziałku do piątku\nw godzinach – od 6:00 do 16:30",
+            True,
+            id="zlobek-nazaret.pl-hours-over-two-lines",
+        ),
+        pytest.param(
+            "Zajęcia dla dzieci w wieku 3-12 lat odbywają się w godzinach 11ºº – 12³º.",
+            True,
+            id="gbppszczolki.pl-its-classes-at-a-time",
+        ),
+        pytest.param(
+            "Do naszego przedszkola zapraszamy dzieci w wieku od 2,5 do 6 lat.",
+            True,
+            id="kubusiowakraina.pl-invited-by-age",
+        ),
+        pytest.param(
+            "Do przedszkola przyjmujemy dzieci w wieku 2-5 lat.",
+            True,
+            id="miasteczkodzieci.pl-admitted-by-age",
+        ),
+        pytest.param(
+            "Przedszkole czynne jest w dni powszednie, od poniedziałku do piątku,\nw godzinach od "
+            "7:00 do 17:30.",
+            True,
+            id="przedszkole-jagodka.pl-open-on-weekdays",
+        ),
+        # Must not change: units in general, a gym, a report, no time.
+        pytest.param(
+            "Odpowiednie godziny otwarcia ośrodków opieki dziennej to między 7 rano a 5 po "
+            "południu.",
+            False,
+            id="wiesbaden.de-a-city-s-guide-to-its-day-care",
+        ),
+        pytest.param(
+            "1.7. Klub jest otwarty: 1.7.1. codziennie w godzinach poniedziałek – piątek 6-23",
+            False,
+            id="gymlublin.gymmanager.com.pl-a-gym-s-terms",
+        ),
+        pytest.param(
+            "W Polsce pedagodzy szkolni pracują nie więcej niż 22 godziny tygodniowo",
+            False,
+            id="zssio.com.pl-a-guide-to-a-counsellor-s-hours",
+        ),
+        pytest.param(
+            "Placówki nocnej i świątecznej opieki zdrowotnej są czynne w dni powszednie od godz. "
+            "18 do 8",
+            False,
+            id="units-in-the-plural-are-open",
+        ),
+        pytest.param("Świetlica była czynna od 7 do 15.", False, id="a-unit-was-open"),
+        pytest.param(
+            "Świetlica szkolna dostosowuje godziny pracy do aktualnych potrzeb rodziców",
+            False,
+            id="oldsp1.pszow.pl-hours-without-a-time",
+        ),
+    ],
+)
+def test_a_page_gives_its_own_hours_or_ages(line: str, speaks: bool) -> None:
+    assert speaks_for_a_provider(line) is speaks
+
+
+def _fresh_page(tmp_path: Path, title: str, *lines: str) -> Path:
+    body = "".join(f"<p>{escape(line)}</p>\n" for line in lines)
+    saved = tmp_path / "page.html"
+    saved.write_text(
+        f'<html lang="pl"><head><title>{escape(title)}</title></head><body>'
+        f"<h1>{escape(title)}</h1>{body}</body></html>",
+        encoding="utf-8",
+    )
+    return saved
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "lines", "schedule", "ages"),
+    [
+        pytest.param(
+            "http://oldsp1.pszow.pl/index.php/godziny-pracy",
+            "Godziny pracy",
+            [
+                "Świetlica szkolna dostosowuje godziny pracy do aktualnych potrzeb rodziców, na "
+                "dany rok szkolny.",
+                "Obecnie, po zebraniu Państwa deklaracji, świetlica jest czynna od 6:30 do 16:00",
+            ],
+            ("06:30", "16:00"),
+            [],
+            id="oldsp1.pszow.pl-a-school-day-room-s-hours",
+        ),
+        pytest.param(
+            "http://zlobek-nazaret.pl/organizacja-pracy/",
+            "Organizacja pracy",
+            [
+                "Żłobek czynny jest od poniedziałku do piątku",
+                "w godzinach – od 6:00 do 16:30",
+                "W żłobku funkcjonują trzy grupy dziecięce:",
+                "Grupa I – „Iskierki” – dzieci od 1 roku do 2 lat",
+                "Grupa II – „Promyczki” – dzieci w wieku od 2 do 3 lat",
+            ],
+            ("06:00", "16:30"),
+            [(1, 2), (2, 3)],
+            id="zlobek-nazaret.pl-a-nursery-s-hours-and-groups",
+        ),
+        pytest.param(
+            "http://gbppszczolki.pl/warsztaty-i-zajecia/",
+            "Warsztaty i zajęcia dla dzieci",
+            [
+                "W każdą sobotę w Bibliotece odbywają się zajęcia dla dzieci i młodzieży, podczas "
+                "których uczestnicy rysują, słuchają baśni, biorą udział w konkursach.",
+                "Zajęcia dla dzieci w wieku 3-12 lat odbywają się w godzinach 11ºº – 12³º.",
+            ],
+            None,
+            [(3, 12)],
+            id="gbppszczolki.pl-a-library-s-classes-for-children",
+        ),
+    ],
+)
+def test_a_page_of_its_own_hours_gives_a_row(
+    tmp_path: Path,
+    url: str,
+    title: str,
+    lines: list[str],
+    schedule: tuple[str, str] | None,
+    ages: list[tuple[int, int]],
+) -> None:
+    (page,) = extract_one(str(_fresh_page(tmp_path, title, *lines)), url=url)
+    assert page["role"] == "page" and page["name"] is None
+    if schedule is not None:
+        assert [(s["opens"], s["closes"]) for s in page["schedules"]] == [schedule]
+    assert [(a["min"], a["max"]) for a in page["ages"] or []] == ages

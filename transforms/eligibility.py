@@ -117,6 +117,8 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "min-",
     ),
+    # an upper bound said as such: "z górną granicą wieku 18 lat" (a youth club's rules)
+    (re.compile(rf"\bgorn\w* granic\w* wieku(?:\sto)?:?\s{_N}\s?{_YEARS}"), "-max"),
     # "od 3 roku życia", "osoby po 60. roku życia"
     (re.compile(rf"\b(?:od|po)\s{_N}\s?(?:roku? zycia|rok\w* zycia|r\.\s?z\.|rz\b)"), "min-"),
     (

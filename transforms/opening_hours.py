@@ -89,9 +89,11 @@ def _states_something(sentence: str) -> bool:
     )
 
 
+# "Ośrodek działa 24 godziny" (tune i019): open for 24 hours is round the clock.
+_OPEN_24_HOURS = r"\b(?:dziala|czynn\w*|otwart\w*|pracuje|dostepn\w*) 24 godziny\b"
 _ROUND_THE_CLOCK = re.compile(
     r"\bcalodobowo\b|\b24\s?h\b|\bcala dobe\b|\b24 godziny na dobe|\b24/7\b"
-    rf"|:\s*calodobow\w*|\bcaloroczn\w* i calodobow|{_ROUND_THE_CLOCK_AFTER}"
+    rf"|:\s*calodobow\w*|\bcaloroczn\w* i calodobow|{_ROUND_THE_CLOCK_AFTER}|{_OPEN_24_HOURS}"
 )
 # Round the clock is opening hours when something is open or can be called ("można dzwonić
 # całą dobę"), not when someone is looked after ("młodzież przez całą dobę przebywa pod opieką").
@@ -99,26 +101,33 @@ _OPEN = re.compile(
     r"\bczynn|\bdostepn|\botwart|\botwarci|\bdziala|\bdyzur|\bpracuj|\bcodziennie|calodobowo"
     rf"|:\s*calodobow|\bdzwoni|\bodbier|{_ROUND_THE_CLOCK_AFTER}"
 )
-_MONTHS = (
-    r"styczni\w*|lut\w*|marc\w*|kwietni\w*|maj[a]?|czerw\w*|lip\w*|sierpni\w*|wrzesni\w*"
-    r"|pazdziernik\w*|listopad\w*|grudni\w*"
+# The months, folded, as a page names them: (nominative, genitive, locative) — "lipiec", "od
+# 1 lipca", "w lipcu". Every month pattern below is made from this one table.
+_MONTH_FORMS = (
+    ("styczen", "stycznia", "styczniu"),
+    ("luty", "lutego", "lutym"),
+    ("marzec", "marca", "marcu"),
+    ("kwiecien", "kwietnia", "kwietniu"),
+    ("maj", "maja", "maju"),
+    ("czerwiec", "czerwca", "czerwcu"),
+    ("lipiec", "lipca", "lipcu"),
+    ("sierpien", "sierpnia", "sierpniu"),
+    ("wrzesien", "wrzesnia", "wrzesniu"),
+    ("pazdziernik", "pazdziernika", "pazdzierniku"),
+    ("listopad", "listopada", "listopadzie"),
+    ("grudzien", "grudnia", "grudniu"),
+)
+_MONTH_NAME = "|".join(name for name, _, _ in _MONTH_FORMS)
+_MONTH_OF = "|".join(of for _, of, _ in _MONTH_FORMS)
+_MONTH_IN = "|".join(in_ for _, _, in_ in _MONTH_FORMS)
+# Any form, the longest first: "12 maja", "2 lutego", "do 31 grudnia".
+_MONTHS = "|".join(
+    sorted({form for forms in _MONTH_FORMS for form in forms}, key=lambda f: (-len(f), f))
 )
 # Hours for a period of the year, not the weekly schedule: a month ("W lipcu … w godzinach",
 # "w miesiącach lipiec i sierpień"), a span of months ("od lipca do końca sierpnia") or a season
 # ("w okresie wakacji", "podczas ferii", "dyżur wakacyjny"). The gold dates such hours (its
 # `days` empty), as it does "w terminie od 01 lipca … do 31 sierpnia" (tune a001).
-_MONTH_IN = (
-    r"styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrzesniu|pazdzierniku"
-    r"|listopadzie|grudniu"
-)
-_MONTH_OF = (
-    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika"
-    r"|listopada|grudnia"
-)
-_MONTH_NAME = (
-    r"styczen|luty|marzec|kwiecien|maj|czerwiec|lipiec|sierpien|wrzesien|pazdziernik|listopad"
-    r"|grudzien"
-)
 _PERIOD = (
     rf"\bw (?:{_MONTH_IN})\b|\bw miesiac\w* (?:{_MONTH_IN}|{_MONTH_NAME})\b"
     rf"|\bod (?:poczatku )?(?:{_MONTH_OF}) do (?:konca )?(?:{_MONTH_OF})\b"
@@ -130,10 +139,11 @@ _PERIOD = (
 # 12.00" (not "I", "V" or "X" alone, which "1 i 2" and "5 x" would be, nor a floor: "nr 12 II
 # piętro").
 _ROMAN_MONTH = r"ii|iii|iv|vi|vii|viii|ix|xi|xii"
-# Hours for given dates ("w dniu 2 maja", "w terminie od 1 lipca do 31 sierpnia"), not a
-# weekly schedule from a date on ("od 1 września przedszkole czynne będzie…").
+# Hours for given dates ("w dniu 2 maja", "w terminie od 1 lipca do 31 sierpnia", "W tym dniu"
+# after the date's sentence), not a weekly schedule from a date on ("od 1 września przedszkole
+# czynne będzie…").
 _DATE = re.compile(
-    rf"\bw dniu\b|\bw dniach\b|\bdnia \d|\bw terminie\b"
+    rf"\bw dniu\b|\bw dniach\b|\bdnia \d|\bw terminie\b|\bw tym dniu\b"
     rf"|(?<!\bod )\b\d{{1,2}}\s?(?:{_MONTHS})\b|(?<!\bod )\b\d{{1,2}}\.\d{{2}}\.\d{{4}}\b"
     rf"|{_PERIOD}|\b\d{{1,2}}\.?\s?(?:{_ROMAN_MONTH})(?=\s*(?:[,;–-]|\.?\s*\d{{4}}|$))"
 )
@@ -153,8 +163,11 @@ _BARE = re.compile(r"(2[0-4]|[01]?\d)(?!\d)(?![:.,]\d)")
 _DAYS_BEFORE = re.compile(rf"(?:{_DAY_WORD.pattern}|{_EVERY_DAY.pattern})\W{{0,3}}$")
 # Between the two times of a range; an hour may keep an ordinal's dot ("od 10. do 14.").
 _RANGE_GAP = re.compile(r"^\.?\s*(?:-|–|—|do|a|-\s*do)?\s*(?:godz\.?|godziny)?\s*$")
+# A bare number followed by a month and a year, or by a year, is a date written with spaces
+# ("do wtorku, 9. 11. 2021 r."), not hours.
 _NOT_AN_HOUR_AFTER = re.compile(
     rf"^\s*(?:lat|rok|r\.|r\b|os[oó]b|osob|miejsc|godzin|minut|dni|tyg|zl|%|\.\d|,\d|-\d{{3}}"
+    rf"|\.\s*\d{{1,2}}\.\s*\d{{2,4}}\b|\.\s*(?:19|20)\d\d\b"
     rf"|{_MONTHS}|uczni|dzieci|klas)"
 )
 _NOT_AN_HOUR_BEFORE = re.compile(
@@ -174,6 +187,11 @@ _SPLIT_MINUTES = re.compile(r"(?<![\d:.,])([01]?\d|2[0-4]) (00|15|30|45)(?![\d:.
 _GLUED_MINUTES = re.compile(
     r"\b(od|do|godz\.)(\s*)([01]\d|2[0-4])(00|15|30|45)(?=\s*(?:do\b|-|–|$|,|\.|;|\s))"
 )
+# A part of a preschool's day, in a sentence that says nothing is open then: its rest ("Pora
+# odpoczynku obejmuje godziny 13:00/13.30 – 15:00"), its core curriculum ("Realizacja podstawy
+# programowej odbywa się w godzinach 8.00 do 13.00"), its joined groups ("W czasie od 16:30 do
+# 18:00 … tworzymy grupy zbiorcze"): hours within the opening hours, not opening hours.
+_DAY_PART = re.compile(r"podstaw\w* programow|\bodpoczyn|\blezakowan|\bgrup\w* (?:zbiorcz|laczon)")
 # A break within the hours ("przerwa 11.00 - 11.20") is not a time the place is open.
 _BREAK = re.compile(r"\bprzerw\w*\b")
 # A table cell holding only "700 - 1500".
@@ -187,10 +205,12 @@ _RUN_MINUTES = re.compile(
 )
 # Minutes written as signs: "8°° - 16°°", "10ºº" (which folds to "10oo").
 _SIGN_MINUTES = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])\s?(?:°°|oo)(?![a-z0-9])")
-# Tens of minutes as a superscript digit and a sign, beside hours written so: "11ºº – 12³º"
-# (folds to "11oo – 123o") is 11:00–12:30; only where the text writes minutes as signs, so a
-# temperature ("23°") stays one.
+# Tens of minutes as a superscript digit and a sign, in a range with a time written so:
+# "11ºº – 12³º" (folds to "11oo – 123o") is 11:00–12:30. Alone, "23º" is a temperature (it
+# folds to "23o", which would read as 2:30), and "23°" too.
 _SIGN_TENS = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])([0-5])o(?![a-z0-9])")
+_SIGN_TIME = r"(?:[01]?\d|2[0-4])(?:\s?(?:°°|oo)|[0-5]o)"
+_SIGN_RANGE = re.compile(rf"(?<![\d.,:]){_SIGN_TIME}\s*(?:-|–|—|do)\s*{_SIGN_TIME}(?![a-z0-9])")
 _LABEL = re.compile(r"^\s*([^:\d]{3,60}?)\s*:\s")
 
 
@@ -205,11 +225,19 @@ class _Item:
     end: int = -1  # where days end in the text
 
 
+# A day run into the next word where a page's markup was dropped: "poniedziałek-piątekoraz
+# Przemocy Domowej … godz.8:00 - 15:00" (tune c075).
+_GLUED_DAY = re.compile(r"\b(poniedzialek|wtorek|sroda|czwartek|piatek|sobota|niedziela)(?=oraz\b)")
+
+
 def _repair(folded: str) -> str:
     """Put the lost superscript minutes back: "14 00" -> "14:00", "1700" -> "17:00",
-    "8°°" -> "8:00"."""
+    "8°°" -> "8:00"; part a day from the word it ran into."""
+    folded = _GLUED_DAY.sub(r"\1 ", folded)
     if _SIGN_MINUTES.search(folded):
-        folded = _SIGN_TENS.sub(lambda m: f"{m[1]}:{m[2]}0", folded)
+        folded = _SIGN_RANGE.sub(
+            lambda r: _SIGN_TENS.sub(lambda m: f"{m[1]}:{m[2]}0", r[0]), folded
+        )
     folded = _SIGN_MINUTES.sub(lambda m: f"{m[1]}:00", folded)
     if not _HOUR_CONTEXT.search(folded) and not _DAY_WORD.search(folded):
         return _CELL_MINUTES.sub(lambda m: f"{m[1]}:{m[2]} - {m[3]}:{m[4]}", folded)
@@ -255,7 +283,18 @@ def _day_items(folded: str, all_week: bool = False) -> list[_Item]:
         for match in _WHOLE_WEEK.finditer(folded)
     ]
     items = _without_excepted(folded, sorted(items, key=lambda item: item.start))
-    return [item for item in items if not _CLOSED_AFTER.match(folded, item.end)]
+    return [
+        item
+        for item in items
+        if not _CLOSED_AFTER.match(folded, item.end)
+        and not _REFERRED_DAY.search(folded[max(0, item.start - 30) : item.start])
+    ]
+
+
+# Days that only point at the days meant: "w poniedziałki poprzedzające pracujące soboty
+# biblioteka będzie czynna w godzinach 8.30-14.30" is Monday's hours, not Saturday's
+# (boguty-pianki.naszabiblioteka.com).
+_REFERRED_DAY = re.compile(r"\bpoprzedzaj\w*\s+(?:[^\W\d]+\s+)?$")
 
 
 # Days said to be closed: "czynne w godz. 8.00-16.00, sobota nieczynne", "w sobotę i w
@@ -314,7 +353,13 @@ def _time_tokens(folded: str) -> list[tuple[int, int, str, bool]]:
         start, end = match.span()
         if any(s <= start < e for s, e in taken):
             continue
-        if start > 0 and (folded[start - 1].isdigit() or folded[start - 1] in ".,:/"):
+        # "od godz.11. do godz.15." (tune i044): the dot before is the abbreviation's
+        after_abbreviation = folded[max(0, start - 5) : start] == "godz."
+        if (
+            start > 0
+            and not after_abbreviation
+            and (folded[start - 1].isdigit() or folded[start - 1] in ".,:/")
+        ):
             continue
         if _NOT_AN_HOUR_AFTER.match(folded[end : end + 12]):
             continue
@@ -444,13 +489,22 @@ def _extended(
     pairs: list[tuple[tuple[str, ...], _Item]],
 ) -> list[tuple[tuple[str, ...], _Item]]:
     """An extension's days leave the range it extends ("pn.-pt. 7:30-15:30, w czwartki do
-    17:00": Thursday is open until five, the other days until half past three)."""
+    17:00": Thursday is open until five, the other days until half past three). Days of their
+    own after the ranges' days take those ranges too, the last one closing later ("w godzinach
+    7.00- 9.00 lub 14.00- 15.00 od poniedziałku do czwartku, w piątki – do godziny 16.00":
+    Friday 7-9 and 14-16, tune a037)."""
     out: list[tuple[tuple[str, ...], _Item]] = []
     for days, item in pairs:
         if item.extends and out:
             last_days, last = out[-1]
             if set(days) < set(last_days):
                 out[-1] = (tuple(d for d in last_days if d not in days), last)
+            elif days and not set(days) & set(last_days):
+                out += [
+                    (days, earlier)
+                    for earlier_days, earlier in list(out)
+                    if earlier_days == last_days and earlier is not last and not earlier.extends
+                ]
         out.append((days, item))
     return out
 
@@ -498,6 +552,7 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
     carried: tuple[str, ...] | None = None  # days in a sentence of their own ("Poniedziałek")
     columns: tuple[str, ...] = ()  # a table's header of days
     label = ""  # a label of opening hours on a line of its own ("godziny i dni otwarcia:")
+    day_parts: set[tuple[tuple[str, ...], str, str]] = set()  # rest, core curriculum…
     for written in sentences(text or ""):
         sentence, label = (f"{label} {written}", "") if label else (written, "")
         folded = _repair(fold(sentence).lower())
@@ -535,12 +590,19 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
         if carried is not None and items[0].kind == "range":
             items.insert(0, _Item(-1, "days", carried))
         carried = None
+        part_of_the_day = _DAY_PART.search(folded) and not _OPEN.search(folded)
         for days, item in _pair(items, dated, all_week):
             key = (days, item.opens, item.closes)
+            if part_of_the_day and key not in schedules:
+                day_parts.add(key)
+            elif not part_of_the_day:
+                day_parts.discard(key)  # stated as opening hours elsewhere too
             schedules.setdefault(
                 key, Schedule(days, item.opens, item.closes, _what(sentence), sentence)
             )
-    return _without_timetables(tuple(schedules.values()))
+    # a part of the day is left out once a plan of the day has been told from opening hours
+    kept = _without_timetables(tuple(schedules.values()))
+    return tuple(s for s in kept if (s.days, s.opens, s.closes) not in day_parts)
 
 
 # A school's bell times or a timetable of sessions: many short ranges, none of them hours a
