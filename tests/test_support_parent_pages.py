@@ -53,6 +53,54 @@ def _codes(text: str) -> set[str]:
             set(),
             id="tune-c099-help-to-people-in-a-crisis-stays",
         ),
+        # --- medical care in general on a page of rehabilitation or psychiatry -------------------
+        pytest.param(
+            # https://spor-t.pl/o-nas/osrodek-rehabilitacji-dziennej/
+            "W ośrodku rehabilitacji dziennej realizujemy świadczenia w zakresie rehabilitacja "
+            "dzieci z zaburzeniami wieku rozwojowego.\n"
+            "Rehabilitacja dzieci z zaburzeniami wieku rozwojowego polega na zindywidualizowanym "
+            "uczestnictwie każdego dziecka w rehabilitacji i obejmuje:\n"
+            " • porady lekarskie,\n"
+            " • świadczenia z zakresu fizjoterapii (ćwiczenia usprawniające, zabiegi "
+            "fizjoterapeutyczne),\n • świadczenia z zakresu logopedii.",
+            {"rehabilitation", "speech_therapy"},
+            {"health_care"},
+            id="spor-t.pl-doctors-advice-of-a-rehabilitation-centre",
+        ),
+        pytest.param(
+            # http://www.mcrd.pl/pododdzial-rehabilitacji-neurologicznej-dzieci.html
+            "Kierownik oddziału: dr n.med. Grażyna Spychałowicz - Brol - Specjalista Pediatrii i "
+            "Rehabilitacji Medycznej\n\nNa pododdziale są leczeni pacjenci w wieku od okresu "
+            "niemowlęcego do 18- go roku życia cierpiący na schorzenia ośrodkowego i obwodowego "
+            "układu nerwowego powodujące ograniczenia ruchowe.\n\nChorzy mogą korzystać z zajęć "
+            "w basenie i z innych form hydroterapii.\n\nW ramach terapii zajęciowej prowadzone "
+            "są zajęcia dogoterapeutyczne.",
+            {"rehabilitation"},
+            {"health_care"},
+            id="mcrd.pl-patients-treated-on-a-rehabilitation-ward",
+        ),
+        pytest.param(
+            "Oddział psychiatrii dziecięcej w Józefowie przeznaczony jest dla dzieci do 15 roku "
+            "życia. Celem oddziału jest postawienie diagnozy lekarskiej, włączenie leczenia "
+            "(farmakoterapii, zaplanowanie psychoterapii), diagnoza psychologiczna.",
+            {"psychiatry", "psychotherapy"},
+            {"health_care"},
+            id="tune-i012-treatment-on-a-child-psychiatry-ward",
+        ),
+        pytest.param(
+            "Fundacja od 1991 roku organizuje kompleksową pomoc osobom niepełnosprawnym: dzieciom, "
+            "młodzieży, dorosłym w zakresie diagnozy, leczenia i rehabilitacji.",
+            {"rehabilitation", "health_care"},
+            set(),
+            id="tune-a027-treatment-named-beside-rehabilitation-stays",
+        ),
+        pytest.param(
+            "Wszystkie dzieci leczone tego dnia w naszym Szpitalu otrzymały wspólny prezent w "
+            "postaci zabawek i pluszaków.",
+            {"health_care"},
+            set(),
+            id="tune-a092-treatment-on-a-page-of-no-rehabilitation-stays",
+        ),
     ],
 )
 def test_forms_on_parents_pages(text: str, present: set[str], absent: set[str]) -> None:

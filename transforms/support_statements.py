@@ -42,7 +42,13 @@ from transforms.offer_voice import (
 from transforms.opening_hours import Schedule, read_schedules
 from transforms.phrase_senses import other_sense
 from transforms.sentences import sentences
-from transforms.service_sessions import PAGE_SESSION_OF, bare_session, sessions_of_another
+from transforms.service_sessions import (
+    PAGE_CARE_OF,
+    bare_session,
+    general_care,
+    of_the_page_s_service,
+    sessions_of_another,
+)
 from transforms.taxonomy_reading import Match, Token, find_matches, tokenise
 from transforms.text import fold
 
@@ -497,9 +503,10 @@ def _counselling_on_law(tokens: Sequence[Token], match: Match, text: str) -> boo
     )
 
 
-def _codes_in(sentence: str) -> tuple[list[str], list[str], set[str]]:
-    """Service and target group codes a sentence states, in order of appearance, and the
-    service codes it states only by a bare session word ("porada", "konsultacja")."""
+def _codes_in(sentence: str) -> tuple[list[str], list[str], set[str], set[str]]:
+    """Service and target group codes a sentence states, in order of appearance, the service
+    codes it states only by a bare session word ("porada", "konsultacja") and those it states
+    only by a word of medical care in general ("leczenie", "świadczenia zdrowotne")."""
     # An address's words are not the page's words: "swietlica_ostroda@wp.pl", "/terapia-si".
     text = _LINK.sub(" ", unicodedata.normalize("NFC", sentence))
     # "poradnictwa m.in. psychologicznego": the aside does not part a noun from its adjective.
@@ -531,6 +538,8 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str], set[str]]:
         [m.rule.code for m in sorted(groups, key=lambda m: m.start)],
         {m.rule.code for m in services if bare_session(tokens, m)}
         - {m.rule.code for m in services if not bare_session(tokens, m)},
+        {m.rule.code for m in services if general_care(m)}
+        - {m.rule.code for m in services if not general_care(m)},
     )
 
 
@@ -573,6 +582,7 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
     introduced_by_no_offer = False  # in a list after "zawieszam działalność:", "Wymagania:"
     consultation = announces_a_public_consultation(text)
     sessions_only: dict[str, bool] = {}  # stated only by "porada", "konsultacja" so far
+    care_only: dict[str, bool] = {}  # stated only by "leczenie", "świadczenia zdrowotne" so far
     head: str | None = None  # a service noun a heading ends with, over its list's items
     for written in sentences(text):
         # A link's file type run into its title: "DOCXUchwała nr 3252/24…", "PDFRejestr…".
@@ -589,21 +599,23 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
         if consultation and about_the_consultation(sentence):
             continue
         offered.append(sentence)
-        service_codes, group_codes, by_session = _codes_in(_with_heading_noun(sentence, head))
+        service_codes, group_codes, by_session, by_care = _codes_in(
+            _with_heading_noun(sentence, head)
+        )
         head = _heading_noun(sentence) or (head if _LIST_ITEM.match(sentence) else None)
         for code in service_codes:
             if code not in by_session and sessions_only.get(code):  # its first real statement
                 services[code] = StatedCode(code, sentence)
             services.setdefault(code, StatedCode(code, sentence))
             sessions_only[code] = sessions_only.get(code, True) and code in by_session
+            # "w zakresie diagnozy, leczenia i rehabilitacji": treatment named beside the
+            # page's service is a service of its own
+            alone = code in by_care and not set(service_codes) & PAGE_CARE_OF
+            care_only[code] = care_only.get(code, True) and alone
         for code in group_codes:
             groups.setdefault(code, StatedCode(code, sentence))
-    # On a page of legal aid or health care, a "porada" or "konsultacja" no sentence says is
-    # of another kind is that service's session ("Udzielane porady są bezpłatne").
-    if set(services) & PAGE_SESSION_OF:
-        for code, only in sessions_only.items():
-            if only:
-                del services[code]
+    for code in of_the_page_s_service(set(services), sessions_only, care_only):
+        del services[code]
     order = {service.code: i for i, service in enumerate(taxonomy.SERVICES)}
     group_order = {group.code: i for i, group in enumerate(taxonomy.TARGET_GROUPS)}
     schedule_text = "\n".join(part for part in (opening_hours, text) if part)
