@@ -22,10 +22,10 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from transforms import taxonomy
 from transforms.eligibility import AgeRange, Fees, Referral, read_ages, read_fees, read_referral
+from transforms.list_headings import LIST_ITEM, heading_noun, service_heads, with_heading_noun
 from transforms.morphology import is_adjective as _is_adjective
 from transforms.morphology import is_verb as _is_verb
 from transforms.offer_voice import (
@@ -152,7 +152,6 @@ _NOT_AN_OFFER = {
 _ASIDE = re.compile(r"(?<=\w)\s+(?:m\.\s?in\.|między innymi)\s+(?=\w)")
 _LINK = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+")
 _FILE_TYPE = re.compile(r"^(?:PDF|DOCX?|XLSX?|ODT|ODS|RTF|ZIP)(?=[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż])")
-_LIST_ITEM = re.compile(r"^\s*(?:[•\-–*▪·]|\d{1,2}[.)]|[a-z][)])\s*")
 
 
 def not_an_offer(sentence: str) -> str | None:
@@ -194,22 +193,11 @@ _HOLDING_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _service_heads() -> frozenset[str]:
-    """First lemmas of two-word service patterns: the nouns adjectives can be shared by."""
-    return frozenset(
-        trigger[0]
-        for service in taxonomy.SERVICES
-        for trigger in service.triggers
-        if len(trigger) == 2 and taxonomy.GAP not in trigger
-    )
-
-
 def _coordinated(tokens: Sequence[Token]) -> Iterator[Match]:
     """Matches of a head noun with each adjective coordinated after it: in "poradnictwa
     psychologicznego, prawnego i socjalnego" the pairs (poradnictwo, prawny) and (poradnictwo,
     socjalny) are read as if written side by side. A match spans the head to the adjective."""
-    heads = _service_heads()
+    heads = service_heads()
     for index, token in enumerate(tokens):
         if not token.lemmas & heads:
             continue
@@ -543,30 +531,6 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str], set[str], set[str]]:
     )
 
 
-def _heading_noun(sentence: str) -> str | None:
-    """The service noun a list's heading ends with ("udzielana jest następująca pomoc:",
-    "Prowadzimy zajęcia:"), or None."""
-    if not sentence.rstrip().endswith(":"):
-        return None
-    tokens = tokenise(sentence, kind="description")
-    if tokens and tokens[-1].lemmas & _service_heads():
-        return tokens[-1].text
-    return None
-
-
-def _with_heading_noun(sentence: str, head: str | None) -> str:
-    """A list item that is an adjective of its heading's noun, read with the noun: after
-    "udzielana jest pomoc:", "• psychologiczna," states "pomoc psychologiczna" and "• prawna –
-    udzielanie porad…" states "pomoc prawna"."""
-    if head is None or not _LIST_ITEM.match(sentence):
-        return sentence
-    item = _LIST_ITEM.sub("", sentence, count=1)
-    words = item.split()
-    if not words or not _is_adjective(words[0].strip(",.;:–-")):
-        return sentence
-    return f"{head} {item}"
-
-
 def read_support(text: str | None, opening_hours: str | None = None) -> SupportStatements:
     """The support `text` states (services and target groups with their sentences, ages,
     fees, referral) and the schedules of `text` and of an `opening_hours` value. A guide or a
@@ -588,7 +552,7 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
         # A link's file type run into its title: "DOCXUchwała nr 3252/24…", "PDFRejestr…".
         sentence = _FILE_TYPE.sub("", written)
         every.append(sentence)
-        if introduced_by_no_offer and _LIST_ITEM.match(sentence):
+        if introduced_by_no_offer and LIST_ITEM.match(sentence):
             continue
         introduced_by_no_offer = False
         if not_an_offer(sentence):
@@ -600,9 +564,9 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
             continue
         offered.append(sentence)
         service_codes, group_codes, by_session, by_care = _codes_in(
-            _with_heading_noun(sentence, head)
+            with_heading_noun(sentence, head)
         )
-        head = _heading_noun(sentence) or (head if _LIST_ITEM.match(sentence) else None)
+        head = heading_noun(sentence) or (head if LIST_ITEM.match(sentence) else None)
         for code in service_codes:
             if code not in by_session and sessions_only.get(code):  # its first real statement
                 services[code] = StatedCode(code, sentence)
