@@ -70,6 +70,7 @@ _GENERAL_CARE = frozenset(
         ("leczyć",),
         ("świadczenie", "zdrowotny"),
         ("porada", "lekarski"),
+        ("konsultacja", "lekarski"),
         ("badanie", "lekarski"),
     }
 )

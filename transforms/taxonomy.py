@@ -1390,6 +1390,7 @@ SERVICES: tuple[Service, ...] = (
             "opieka pielęgniarski",
             "szczepienie",
             "porada lekarski",
+            "konsultacja lekarski",
             "badanie lekarski",
             "badanie w kierunek",
         ),
