@@ -347,6 +347,7 @@ _QUALIFIED_NOUNS = frozenset(
         "efekt",
         "podejście",
         "zespół",
+        "kadra",
     }
 )
 
