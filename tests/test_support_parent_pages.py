@@ -101,6 +101,60 @@ def _codes(text: str) -> set[str]:
             set(),
             id="tune-a092-treatment-on-a-page-of-no-rehabilitation-stays",
         ),
+        # --- who may ask for help; the topic of information; staff; a doctor's consultation ---
+        pytest.param(
+            # https://serwisy.gazetaprawna.pl/edukacja/artykuly/9873017,dostep-ucznia-do-pomocy-psychologiczno-pedagogicznej.html
+            "Kto może zgłosić potrzebę pomocy dla ucznia?\n\nW tym przypadku możliwości jest "
+            "bardzo wiele. Inicjatywa może pochodzić od rodziców, samego ucznia, nauczyciela, "
+            "wychowawcy, psychologa, pedagoga, poradni psychologiczno-pedagogicznej, a nawet "
+            "kuratora sądowego czy pracownika socjalnego.",
+            set(),
+            {"social_work", "probation_supervision"},
+            id="serwisy.gazetaprawna.pl-who-may-initiate-help",
+        ),
+        pytest.param(
+            # https://kampanianazdrowie.pl/pomoc/
+            "Dyżurujący w nim specjaliści udzielają pomocy osobom z problemem uzależnienia od "
+            "substancji psychoaktywnych, w tym od alkoholu, narkotyków, leków oraz ich bliskim. "
+            "Można tutaj uzyskać nie tylko wsparcie w kryzysowej sytuacji, ale też informacje na "
+            "temat leczenia, terapii i innych form pomocy.",
+            set(),
+            {"therapy", "health_care"},
+            id="kampanianazdrowie.pl-information-on-treatment-and-therapy",
+        ),
+        pytest.param(
+            "Pod numerem telefonu 800 165 320 osoby zainteresowane będą mogły uzyskać informacje "
+            "na temat miejsc noclegowych, jadłodajni oraz punktów udzielania pomocy rzeczowej, "
+            "finansowej, prawnej i medycznej na terenie całego województwa warmińsko-mazurskiego.",
+            set(),
+            {"material_aid", "financial_benefits", "legal_aid"},
+            id="tune-i048-information-on-places-of-help",
+        ),
+        pytest.param(
+            # http://wtzgorakalwaria.ksnaw.jdmsite.com/integracja/
+            "Rehabilitacja społeczna jest jedną z podstawowych funkcji Warsztatów Terapii "
+            "Zajęciowej. Placówki tego typu tworzą przestrzeń, w której uczestnicy nawiązują "
+            "kontakty pomiędzy sobą oraz z kadrą terapeutyczną.",
+            set(),
+            {"therapy"},
+            id="wtzgorakalwaria-therapeutic-staff-not-a-therapy",
+        ),
+        pytest.param(
+            # http://rehabilitacjadzieciecarawicz.pl/index.php?option=com_content&view=article&id=1&Itemid=103
+            "Po przedstawieniu ważnego skierowania ustalana jest w Rejestracji data konsultacji "
+            "lekarskiej.",
+            {"health_care"},
+            {"counselling"},
+            id="rehabilitacjadzieciecarawicz.pl-a-doctor-s-consultation",
+        ),
+        pytest.param(
+            "Przypominamy również, że w przypadku nagłego zachorowania lub pogorszenia stanu "
+            "zdrowia pacjenci wymagający konsultacji lekarskiej poza godzinami pracy lekarza "
+            "podstawowej opieki zdrowotnej",
+            {"health_care"},
+            {"counselling"},
+            id="tune-a026-a-doctor-s-consultation-is-health-care",
+        ),
     ],
 )
 def test_forms_on_parents_pages(text: str, present: set[str], absent: set[str]) -> None:

@@ -404,11 +404,18 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
         # The topic of information, not an offer: "informowanie o przesłankach ustanowienia
         # obrońcy", "udostępnianie informacji o możliwości … mediacji" (up to the next verb:
         # "informację o stanie bezrobocia…, poinformowała o naborze… na staże" offers them).
+        topic = (
+            2 if following == "o" else 3 if words[index + 1 : index + 3] == ["na", "temat"] else 0
+        )
         if (
             word.startswith(("informow", "informacj"))
-            and following == "o"
-            and not any(_is_verb(token.text) for token in tokens[index + 2 : match.start])
+            and topic
+            and not any(_is_verb(token.text) for token in tokens[index + topic : match.start])
         ):
+            return True
+        # Who may ask for help, as "na wniosek": "Inicjatywa może pochodzić od rodziców, …
+        # kuratora sądowego czy pracownika socjalnego", "organizowana z inicjatywy: ucznia, …".
+        if (word, following) in (("pochodzic", "od"), ("z", "inicjatywy")):
             return True
         if word == "na" and following.startswith(("wniosek", "wniosku", "prosb")):
             return True
