@@ -155,6 +155,28 @@ def _codes(text: str) -> set[str]:
             {"counselling"},
             id="tune-a026-a-doctor-s-consultation-is-health-care",
         ),
+        # --- language lessons are education --------------------------------------------------
+        pytest.param(
+            # http://mulczer.nazwa.pl/przedszkole/oferta/4/Jezyk-angielski
+            "Język angielski\n\nZajęcia z języka angielskiego odbywają się raz w tygodniu. "
+            "Dzieci poznają ten język dzięki specjalnie zaaranżowanym sytuacjom językowym.",
+            {"education"},
+            set(),
+            id="mulczer.nazwa.pl-english-lessons-of-a-kindergarten",
+        ),
+        pytest.param(
+            "Nauka języków angielskiego i niemieckiego to nasze priorytety",
+            {"education"},
+            set(),
+            id="tune-i033-learning-languages",
+        ),
+        pytest.param(
+            "Nad całością czuwa Tomasz Obiała, nauczyciel języka angielskiego z V LO, a "
+            "jednocześnie opiekun licealnego samorządu uczniowskiego",
+            set(),
+            {"education"},
+            id="tune-b062-a-teacher-of-english-is-no-lesson",
+        ),
     ],
 )
 def test_forms_on_parents_pages(text: str, present: set[str], absent: set[str]) -> None:

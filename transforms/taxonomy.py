@@ -1374,6 +1374,12 @@ SERVICES: tuple[Service, ...] = (
             "pomoc w nauka",
             "odrabiać lekcja",
             "wychowanie przedszkolny",
+            # language lessons ("Zajęcia z języka angielskiego", "Nauka języków"); a bare
+            # "język angielski" is as often a page's English version
+            "zajęcia z język",
+            "nauka język",
+            "lekcja język",
+            "kurs język",
         ),
     ),
     Service(
