@@ -177,6 +177,15 @@ def _codes(text: str) -> set[str]:
             {"education"},
             id="tune-b062-a-teacher-of-english-is-no-lesson",
         ),
+        # --- adjectives of art, music, dog and horse therapy --------------------------------
+        pytest.param(
+            # https://mikolaj.org.pl/aktualnosci/ministerstwo-spraw-zagranicznych-przyznalo-fundacji-swietego-mikolaja-dofinansowanie-w-ramach-programu-pomoc-pomoc-2024
+            "W poradni odbywać się będą grupowe warsztaty psychologiczne, indywidualne spotkania "
+            "z psychologiem, grupowe warsztaty arteterapeutyczne, wakacyjne półkolonie.",
+            {"therapy", "psychological_support", "leisure_activities"},
+            set(),
+            id="mikolaj.org.pl-art-therapy-workshops",
+        ),
     ],
 )
 def test_forms_on_parents_pages(text: str, present: set[str], absent: set[str]) -> None:

@@ -935,6 +935,12 @@ SERVICES: tuple[Service, ...] = (
             "biofeedback",
             # Morfeusz does not know "bajkoterapia": a stem.
             "bajkoterapi~",
+            # nor the adjectives of art, music, dog and horse therapy ("warsztaty
+            # arteterapeutyczne", "zajęcia dogoterapeutyczne")
+            "arteterapeutyczn~",
+            "muzykoterapeutyczn~",
+            "dogoterapeutyczn~",
+            "hipoterapeutyczn~",
             "trening umiejętność społeczny",
         ),
     ),
