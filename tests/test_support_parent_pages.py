@@ -186,6 +186,24 @@ def _codes(text: str) -> set[str]:
             set(),
             id="mikolaj.org.pl-art-therapy-workshops",
         ),
+        # --- who issues a referral, and the list of them ------------------------------------
+        pytest.param(
+            # http://rehabilitacjadzieciecarawicz.pl/index.php?option=com_content&view=article&id=1&Itemid=103
+            "Skierowanie na rehabilitację dzieci z zaburzeniami wieku rozwojowego jest "
+            "wystawiane przez lekarzy następujących oddziałów szpitalnych lub poradni "
+            "specjalistycznych:\n\n • neonatologicznej\n • rehabilitacyjnej\n"
+            " • lekarza podstawowej opieki zdrowotnej",
+            set(),
+            {"health_care"},
+            id="rehabilitacjadzieciecarawicz.pl-doctors-who-refer",
+        ),
+        pytest.param(
+            "Skierowanie powinno być wystawione przez lekarza udzielającego porad w ramach NFZ, "
+            "np. psychiatrę, pediatrę, lekarza podstawowej opieki zdrowotnej.",
+            set(),
+            {"health_care", "psychiatry"},
+            id="tune-h014-a-referral-issued-by-doctors",
+        ),
     ],
 )
 def test_forms_on_parents_pages(text: str, present: set[str], absent: set[str]) -> None:

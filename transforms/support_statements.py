@@ -139,6 +139,13 @@ _NOT_AN_OFFER = {
     # "Głównymi przyczynami umieszczania dzieci w rodzinnej pieczy zastępczej są:", "udziela
     # się … w szczególności z powodu:": what follows is a list of causes, not of offers.
     "a list of causes": re.compile(r"\b(?:przyczyn\w*|z powodu)\b[^.:]{0,80}:\s*$"),
+    # "Skierowanie powinno być wystawione przez lekarza … np. psychiatrę, pediatrę, lekarza
+    # podstawowej opieki zdrowotnej", "Skierowanie do Poradni … może wystawić: • Lekarz POZ":
+    # who refers, not what is offered (a list after it is of referrers too).
+    "who issues a referral": re.compile(
+        r"\bskierowani\w*\b[^.]{0,120}?\b(?:wystawi\w*|wystawian\w*|wydawan\w*)\b(?: \w+)? przez\b"
+        r"|\bskierowani\w*\b[^.]{0,80}?\b(?:moze|mog\w*) wystawi\w*"
+    ),
     # "Konsultacje społeczne Programu usług społecznych…": a consultation of the public on a
     # plan, not counselling.
     "a public consultation": re.compile(r"\bkonsultacj\w* spoleczn"),
