@@ -1,12 +1,13 @@
 """Stated forms of support on the fresh offer pages of `benchmarks/support_fresh/` (a tuning set).
 
-    .venv/bin/python benchmarks/support_fresh.py [--pairs]
+    .venv/bin/python benchmarks/support_fresh.py [--pairs] [--ids f076:f141]
 
 Each page is read whole by the statement reader, as the extraction benchmark's "reader" column
 reads a page (`flows.inspect.page_row`: the page text of a plain page, then `read_support`);
 every page is read, those about no institution too, since a crawl reads them all. The (page,
 code) pairs read are counted against `gold.csv`'s, pooled over providers as the extraction
-benchmark counts stated forms. `--pairs` lists each false pair with the sentence it was read
+benchmark counts stated forms. `--ids FIRST:LAST` keeps the pages whose ids lie in that range
+(support13's part is f001:f075, support14's f076:f141). `--pairs` lists each false pair with the sentence it was read
 from and each missed pair, for reading by kind; the set is for tuning, so its pairs may be read.
 """
 
@@ -41,7 +42,15 @@ class PageResult:
     read: tuple[StatedCode, ...]
 
 
-def read_pages(folder: Path = FRESH) -> list[PageResult]:
+def in_range(page: str, ids: str | None) -> bool:
+    """Whether a page id lies in an inclusive "first:last" range (every id when none is given)."""
+    if not ids:
+        return True
+    first, last = ids.split(":")
+    return first <= page <= last
+
+
+def read_pages(folder: Path = FRESH, ids: str | None = None) -> list[PageResult]:
     gold: dict[str, set[str]] = defaultdict(set)
     with (folder / "gold.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -49,6 +58,8 @@ def read_pages(folder: Path = FRESH) -> list[PageResult]:
     results = []
     with (folder / "index.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
+            if not in_range(row["id"], ids):
+                continue
             text = (folder / "documents" / f"{row['id']}.txt").read_text(encoding="utf-8")
             document = Document.from_bytes(
                 row["url"],
@@ -77,8 +88,9 @@ def counts(results: list[PageResult]) -> tuple[int, int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", action="store_true", help="list false and missed pairs")
+    parser.add_argument("--ids", help="an inclusive range of page ids, e.g. f076:f141")
     args = parser.parse_args()
-    results = read_pages()
+    results = read_pages(ids=args.ids)
     true, false, missed = counts(results)
     precision = 100 * true / (true + false) if true + false else 0.0
     recall = 100 * true / (true + missed) if true + missed else 0.0

@@ -13,7 +13,9 @@ dzienna" is day care, but psychiatry in "opieki dziennej psychiatrycznej"; "dora
 counselling, but a dietitian's trade in "doradztwa żywieniowego"; "kształcenie" is education,
 but career guidance's subject in "wyborze kierunku kształcenia"; "leczenie" is health care,
 but addiction support or psychiatry in "leczenia uzależnień"; "terapeutyczny" is therapy in
-"zajęcia terapeutyczne", a quality in "program terapeutyczny".
+"zajęcia terapeutyczne", a quality in "program terapeutyczny"; "sytuacja kryzysowa" is crisis
+intervention where help is given "w sytuacjach kryzysowych", a ground of need in "trudności
+wynikające z … sytuacji kryzysowych".
 
 `other_sense(tokens, match)` decides from the words around the phrase, by their Morfeusz
 lemmas, word classes and cases (never by a host, an institution or a listed sentence), and
@@ -345,6 +347,7 @@ _QUALIFIED_NOUNS = frozenset(
         "efekt",
         "podejście",
         "zespół",
+        "kadra",
     }
 )
 
@@ -362,6 +365,31 @@ def _therapeutic_quality(tokens: Sequence[Token], match: Match) -> str | None:
         index -= 1
     if index >= 0 and _lemmas(tokens[index]) & _QUALIFIED_NOUNS:
         return "a quality of a programme or an action, not a therapy offered"
+    return None
+
+
+# A crisis as a ground of need, not crisis intervention: the statute's grounds of psychological-
+# pedagogical help on every school's and counselling centre's page ("wynikających w
+# szczególności … z sytuacji kryzysowych lub traumatycznych"), "trudności wynikające np. z
+# niepełnosprawności, …, sytuacji kryzysowych". Help "w sytuacjach kryzysowych" stays read.
+_GROUND_VERBS = frozenset({"wynikać", "wynikający"})
+_HELP_WORDS = frozenset({"pomoc", "wsparcie", "interwencja", "działanie", "w", "we"})
+
+
+def _crisis_as_a_ground(tokens: Sequence[Token], match: Match) -> str | None:
+    if match.rule.code != "crisis_intervention" or "sytuacja" not in tokens[match.start].lemmas:
+        return None
+    after = tokens[match.end : match.end + 2]
+    if (
+        len(after) == 2
+        and after[0].text.lower() in ("lub", "i", "oraz")
+        and "traumatyczny" in _lemmas(after[1])
+    ):
+        return "a crisis or a trauma as a ground of need, not crisis intervention"
+    if any(_lemmas(token) & _HELP_WORDS for token in tokens[max(0, match.start - 2) : match.start]):
+        return None
+    if any(_lemmas(token) & _GROUND_VERBS for token in tokens[: match.start]):
+        return "a crisis as a ground of need, not crisis intervention"
     return None
 
 
@@ -444,6 +472,7 @@ def other_sense(tokens: Sequence[Token], match: Match) -> str | None:
         _course_of_schooling,
         _treatment_of_a_kind,
         _therapeutic_quality,
+        _crisis_as_a_ground,
         _among_rooms,
         _names_a_kind_of_unit,
     ):

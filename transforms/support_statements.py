@@ -22,10 +22,10 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from transforms import taxonomy
 from transforms.eligibility import AgeRange, Fees, Referral, read_ages, read_fees, read_referral
+from transforms.list_headings import LIST_ITEM, heading_noun, service_heads, with_heading_noun
 from transforms.morphology import is_adjective as _is_adjective
 from transforms.morphology import is_verb as _is_verb
 from transforms.offer_voice import (
@@ -42,7 +42,13 @@ from transforms.offer_voice import (
 from transforms.opening_hours import Schedule, read_schedules
 from transforms.phrase_senses import other_sense
 from transforms.sentences import sentences
-from transforms.service_sessions import PAGE_SESSION_OF, bare_session, sessions_of_another
+from transforms.service_sessions import (
+    PAGE_CARE_OF,
+    bare_session,
+    general_care,
+    of_the_page_s_service,
+    sessions_of_another,
+)
 from transforms.taxonomy_reading import Match, Token, find_matches, tokenise
 from transforms.text import fold
 
@@ -133,6 +139,13 @@ _NOT_AN_OFFER = {
     # "Głównymi przyczynami umieszczania dzieci w rodzinnej pieczy zastępczej są:", "udziela
     # się … w szczególności z powodu:": what follows is a list of causes, not of offers.
     "a list of causes": re.compile(r"\b(?:przyczyn\w*|z powodu)\b[^.:]{0,80}:\s*$"),
+    # "Skierowanie powinno być wystawione przez lekarza … np. psychiatrę, pediatrę, lekarza
+    # podstawowej opieki zdrowotnej", "Skierowanie do Poradni … może wystawić: • Lekarz POZ":
+    # who refers, not what is offered (a list after it is of referrers too).
+    "who issues a referral": re.compile(
+        r"\bskierowani\w*\b[^.]{0,120}?\b(?:wystawi\w*|wystawian\w*|wydawan\w*)\b(?: \w+)? przez\b"
+        r"|\bskierowani\w*\b[^.]{0,80}?\b(?:moze|mog\w*) wystawi\w*"
+    ),
     # "Konsultacje społeczne Programu usług społecznych…": a consultation of the public on a
     # plan, not counselling.
     "a public consultation": re.compile(r"\bkonsultacj\w* spoleczn"),
@@ -146,7 +159,6 @@ _NOT_AN_OFFER = {
 _ASIDE = re.compile(r"(?<=\w)\s+(?:m\.\s?in\.|między innymi)\s+(?=\w)")
 _LINK = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+")
 _FILE_TYPE = re.compile(r"^(?:PDF|DOCX?|XLSX?|ODT|ODS|RTF|ZIP)(?=[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż])")
-_LIST_ITEM = re.compile(r"^\s*(?:[•\-–*▪·]|\d{1,2}[.)]|[a-z][)])\s*")
 
 
 def not_an_offer(sentence: str) -> str | None:
@@ -188,22 +200,11 @@ _HOLDING_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _service_heads() -> frozenset[str]:
-    """First lemmas of two-word service patterns: the nouns adjectives can be shared by."""
-    return frozenset(
-        trigger[0]
-        for service in taxonomy.SERVICES
-        for trigger in service.triggers
-        if len(trigger) == 2 and taxonomy.GAP not in trigger
-    )
-
-
 def _coordinated(tokens: Sequence[Token]) -> Iterator[Match]:
     """Matches of a head noun with each adjective coordinated after it: in "poradnictwa
     psychologicznego, prawnego i socjalnego" the pairs (poradnictwo, prawny) and (poradnictwo,
     socjalny) are read as if written side by side. A match spans the head to the adjective."""
-    heads = _service_heads()
+    heads = service_heads()
     for index, token in enumerate(tokens):
         if not token.lemmas & heads:
             continue
@@ -410,11 +411,18 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
         # The topic of information, not an offer: "informowanie o przesłankach ustanowienia
         # obrońcy", "udostępnianie informacji o możliwości … mediacji" (up to the next verb:
         # "informację o stanie bezrobocia…, poinformowała o naborze… na staże" offers them).
+        topic = (
+            2 if following == "o" else 3 if words[index + 1 : index + 3] == ["na", "temat"] else 0
+        )
         if (
             word.startswith(("informow", "informacj"))
-            and following == "o"
-            and not any(_is_verb(token.text) for token in tokens[index + 2 : match.start])
+            and topic
+            and not any(_is_verb(token.text) for token in tokens[index + topic : match.start])
         ):
+            return True
+        # Who may ask for help, as "na wniosek": "Inicjatywa może pochodzić od rodziców, …
+        # kuratora sądowego czy pracownika socjalnego", "organizowana z inicjatywy: ucznia, …".
+        if (word, following) in (("pochodzic", "od"), ("z", "inicjatywy")):
             return True
         if word == "na" and following.startswith(("wniosek", "wniosku", "prosb")):
             return True
@@ -497,9 +505,10 @@ def _counselling_on_law(tokens: Sequence[Token], match: Match, text: str) -> boo
     )
 
 
-def _codes_in(sentence: str) -> tuple[list[str], list[str], set[str]]:
-    """Service and target group codes a sentence states, in order of appearance, and the
-    service codes it states only by a bare session word ("porada", "konsultacja")."""
+def _codes_in(sentence: str) -> tuple[list[str], list[str], set[str], set[str]]:
+    """Service and target group codes a sentence states, in order of appearance, the service
+    codes it states only by a bare session word ("porada", "konsultacja") and those it states
+    only by a word of medical care in general ("leczenie", "świadczenia zdrowotne")."""
     # An address's words are not the page's words: "swietlica_ostroda@wp.pl", "/terapia-si".
     text = _LINK.sub(" ", unicodedata.normalize("NFC", sentence))
     # "poradnictwa m.in. psychologicznego": the aside does not part a noun from its adjective.
@@ -531,31 +540,9 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str], set[str]]:
         [m.rule.code for m in sorted(groups, key=lambda m: m.start)],
         {m.rule.code for m in services if bare_session(tokens, m)}
         - {m.rule.code for m in services if not bare_session(tokens, m)},
+        {m.rule.code for m in services if general_care(m)}
+        - {m.rule.code for m in services if not general_care(m)},
     )
-
-
-def _heading_noun(sentence: str) -> str | None:
-    """The service noun a list's heading ends with ("udzielana jest następująca pomoc:",
-    "Prowadzimy zajęcia:"), or None."""
-    if not sentence.rstrip().endswith(":"):
-        return None
-    tokens = tokenise(sentence, kind="description")
-    if tokens and tokens[-1].lemmas & _service_heads():
-        return tokens[-1].text
-    return None
-
-
-def _with_heading_noun(sentence: str, head: str | None) -> str:
-    """A list item that is an adjective of its heading's noun, read with the noun: after
-    "udzielana jest pomoc:", "• psychologiczna," states "pomoc psychologiczna" and "• prawna –
-    udzielanie porad…" states "pomoc prawna"."""
-    if head is None or not _LIST_ITEM.match(sentence):
-        return sentence
-    item = _LIST_ITEM.sub("", sentence, count=1)
-    words = item.split()
-    if not words or not _is_adjective(words[0].strip(",.;:–-")):
-        return sentence
-    return f"{head} {item}"
 
 
 def read_support(text: str | None, opening_hours: str | None = None) -> SupportStatements:
@@ -573,12 +560,13 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
     introduced_by_no_offer = False  # in a list after "zawieszam działalność:", "Wymagania:"
     consultation = announces_a_public_consultation(text)
     sessions_only: dict[str, bool] = {}  # stated only by "porada", "konsultacja" so far
+    care_only: dict[str, bool] = {}  # stated only by "leczenie", "świadczenia zdrowotne" so far
     head: str | None = None  # a service noun a heading ends with, over its list's items
     for written in sentences(text):
         # A link's file type run into its title: "DOCXUchwała nr 3252/24…", "PDFRejestr…".
         sentence = _FILE_TYPE.sub("", written)
         every.append(sentence)
-        if introduced_by_no_offer and _LIST_ITEM.match(sentence):
+        if introduced_by_no_offer and LIST_ITEM.match(sentence):
             continue
         introduced_by_no_offer = False
         if not_an_offer(sentence):
@@ -589,21 +577,23 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
         if consultation and about_the_consultation(sentence):
             continue
         offered.append(sentence)
-        service_codes, group_codes, by_session = _codes_in(_with_heading_noun(sentence, head))
-        head = _heading_noun(sentence) or (head if _LIST_ITEM.match(sentence) else None)
+        service_codes, group_codes, by_session, by_care = _codes_in(
+            with_heading_noun(sentence, head)
+        )
+        head = heading_noun(sentence) or (head if LIST_ITEM.match(sentence) else None)
         for code in service_codes:
             if code not in by_session and sessions_only.get(code):  # its first real statement
                 services[code] = StatedCode(code, sentence)
             services.setdefault(code, StatedCode(code, sentence))
             sessions_only[code] = sessions_only.get(code, True) and code in by_session
+            # "w zakresie diagnozy, leczenia i rehabilitacji": treatment named beside the
+            # page's service is a service of its own
+            alone = code in by_care and not set(service_codes) & PAGE_CARE_OF
+            care_only[code] = care_only.get(code, True) and alone
         for code in group_codes:
             groups.setdefault(code, StatedCode(code, sentence))
-    # On a page of legal aid or health care, a "porada" or "konsultacja" no sentence says is
-    # of another kind is that service's session ("Udzielane porady są bezpłatne").
-    if set(services) & PAGE_SESSION_OF:
-        for code, only in sessions_only.items():
-            if only:
-                del services[code]
+    for code in of_the_page_s_service(set(services), sessions_only, care_only):
+        del services[code]
     order = {service.code: i for i, service in enumerate(taxonomy.SERVICES)}
     group_order = {group.code: i for i, group in enumerate(taxonomy.TARGET_GROUPS)}
     schedule_text = "\n".join(part for part in (opening_hours, text) if part)

@@ -935,6 +935,12 @@ SERVICES: tuple[Service, ...] = (
             "biofeedback",
             # Morfeusz does not know "bajkoterapia": a stem.
             "bajkoterapi~",
+            # nor the adjectives of art, music, dog and horse therapy ("warsztaty
+            # arteterapeutyczne", "zajęcia dogoterapeutyczne")
+            "arteterapeutyczn~",
+            "muzykoterapeutyczn~",
+            "dogoterapeutyczn~",
+            "hipoterapeutyczn~",
             "trening umiejętność społeczny",
         ),
     ),
@@ -1374,6 +1380,12 @@ SERVICES: tuple[Service, ...] = (
             "pomoc w nauka",
             "odrabiać lekcja",
             "wychowanie przedszkolny",
+            # language lessons ("Zajęcia z języka angielskiego", "Nauka języków"); a bare
+            # "język angielski" is as often a page's English version
+            "zajęcia z język",
+            "nauka język",
+            "lekcja język",
+            "kurs język",
         ),
     ),
     Service(
@@ -1390,6 +1402,7 @@ SERVICES: tuple[Service, ...] = (
             "opieka pielęgniarski",
             "szczepienie",
             "porada lekarski",
+            "konsultacja lekarski",
             "badanie lekarski",
             "badanie w kierunek",
         ),
