@@ -247,13 +247,36 @@ def _elsewhere(address: tuple[str, str, str], place: str | None) -> bool:
     """Whether a street address lies in another town than the one the owner's name places
     it in ("MOW w Puławach" and "Al. Ujazdowskie 11, 00-950 Warszawa", the ministry's
     committee it refers families to). A village's address may give its post town, so only
-    a street in a town that shares no word's beginning with the name's place counts."""
+    a street in a town that shares no word's beginning with the name's place counts; nor is
+    a street named like the place elsewhere: "ul. Polanowice 94, 46-220 Byczyna" is the
+    village of "CIS CISPOL w Polanowicach" under its post town."""
     street, _, locality = address
     if place is None or not _TOWN_STREET.match(street):
+        return False
+    if _street_named_like(street, place):
         return False
     words = [fold_key(w)[:3] for w in re.split(r"[\s-]+", place) if w[:1].isupper()]
     town = [fold_key(w)[:3] for w in re.split(r"[\s-]+", locality) if w]
     return bool(words) and bool(town) and not set(words) & set(town)
+
+
+_SAME_WORD_LETTERS = 5
+
+
+def _street_named_like(street: str, place: str) -> bool:
+    """Whether a street's name shares a word with a place's, by their first letters (the
+    place inflected: "Polanowice" and "w Polanowicach")."""
+    stems = {
+        fold_key(w)[:_SAME_WORD_LETTERS]
+        for w in re.split(r"[\s-]+", place)
+        if w[:1].isupper() and len(w) >= _SAME_WORD_LETTERS
+    }
+    named = _TOWN_STREET.sub("", street)
+    return any(
+        fold_key(w)[:_SAME_WORD_LETTERS] in stems
+        for w in re.findall(r"[^\W\d_]+", named)
+        if len(w) >= _SAME_WORD_LETTERS
+    )
 
 
 _CONTACT_LABEL = re.compile(r"(?i)^\W*(?:tel|telefon|fax|faks|e-?mail|email|www|kom)\b")
