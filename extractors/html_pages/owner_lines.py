@@ -111,6 +111,7 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
     } - _initials(owner.name)
     foreign: set[int] = set()
     governed_by: tuple[bool, int] | None = None  # (another body's block?, from line)
+    unbroken = False  # every line since that block's heading is a contact block's line
     sentence_of = -1  # the last line naming another body in a sentence
     for index, line in enumerate(page.lines):
         keys = [key for key in (name_key(m.nominative) for m in mentions[index]) if key]
@@ -123,16 +124,50 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
             continue
         if names_other:
             foreign.add(index)
-            if _is_heading(line):
-                governed_by = (True, index)  # another body's heading
+            following = page.lines[index + 1] if index + 1 < len(page.lines) else ""
+            if _is_heading(line) or _ADDRESS_LINE.match(following):
+                governed_by, unbroken = (True, index), True  # another body's block
             else:
                 sentence_of = index  # another body's sentence, which may go on
             continue
-        if governed_by is not None and governed_by[0] and index - governed_by[1] <= _BLOCK_LINES:
+        unbroken = unbroken and _block_line(line)
+        if (
+            governed_by is not None
+            and governed_by[0]
+            and (
+                index - governed_by[1] <= _BLOCK_LINES
+                or (unbroken and index - governed_by[1] <= _BLOCK_MAX_LINES)
+            )
+        ):
             foreign.add(index)
         elif sentence_of == index - 1 and _carries_on(page.lines[index - 1], line):
             foreign.add(index)
     return foreign
+
+
+# How far a block under another body's name reaches while its lines are a contact block's.
+_BLOCK_MAX_LINES = 12
+# "ul. Kochanowskiego 8A", "67-106 Otyń", "Niedoradz, ul. Kochanowskiego 8A": an address line
+_ADDRESS_LINE = re.compile(
+    r"(?i)^\W*(?:[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?,\s*)?"
+    r"(?:ul\.|ulica|al\.|aleja|pl\.|plac|os\.|\d{2}\s?-\s?\d{3}\b)"
+)
+_BLOCK_WORD = re.compile(
+    r"(?i)^\W*(?:tel|telefon\w*|fax|faks|e-?mail|www|kom|adres\w*|kontakt\w*|sekretariat\w*)\b"
+)
+
+
+def _block_line(line: str) -> bool:
+    """A line of a contact block: an address, a number, a mailbox, a contact label or a
+    "Label: value" line ("Biuro czynne: poniedziałek 7:00 – 17:00", "Powiatowy Lekarz
+    Weterynarii: …"). A bare label ("Główny księgowy" in a table of the owner's
+    departments under a unit's name) is none: it may be the owner's."""
+    if _ADDRESS_LINE.match(line) or _BLOCK_WORD.match(line) or "@" in line:
+        return True
+    if find_phone_entries(line) or _emergency_numbers(line):
+        return True
+    label, colon, _ = line.partition(":")
+    return bool(colon) and len(label.split()) <= _LEAD_IN_WORDS
 
 
 _NUMBER_START = re.compile(r"\(?\+?\d[\d\s()./-]{6,}\d")
