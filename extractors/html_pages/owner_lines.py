@@ -111,6 +111,7 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
     } - _initials(owner.name)
     foreign: set[int] = set()
     governed_by: tuple[bool, int] | None = None  # (another body's block?, from line)
+    unbroken = False  # every line since that block's heading is a contact block's line
     sentence_of = -1  # the last line naming another body in a sentence
     for index, line in enumerate(page.lines):
         keys = [key for key in (name_key(m.nominative) for m in mentions[index]) if key]
@@ -123,16 +124,50 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
             continue
         if names_other:
             foreign.add(index)
-            if _is_heading(line):
-                governed_by = (True, index)  # another body's heading
+            following = page.lines[index + 1] if index + 1 < len(page.lines) else ""
+            if _is_heading(line) or _ADDRESS_LINE.match(following):
+                governed_by, unbroken = (True, index), True  # another body's block
             else:
                 sentence_of = index  # another body's sentence, which may go on
             continue
-        if governed_by is not None and governed_by[0] and index - governed_by[1] <= _BLOCK_LINES:
+        unbroken = unbroken and _block_line(line)
+        if (
+            governed_by is not None
+            and governed_by[0]
+            and (
+                index - governed_by[1] <= _BLOCK_LINES
+                or (unbroken and index - governed_by[1] <= _BLOCK_MAX_LINES)
+            )
+        ):
             foreign.add(index)
         elif sentence_of == index - 1 and _carries_on(page.lines[index - 1], line):
             foreign.add(index)
     return foreign
+
+
+# How far a block under another body's name reaches while its lines are a contact block's.
+_BLOCK_MAX_LINES = 12
+# "ul. Kochanowskiego 8A", "67-106 Otyń", "Niedoradz, ul. Kochanowskiego 8A": an address line
+_ADDRESS_LINE = re.compile(
+    r"(?i)^\W*(?:[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?,\s*)?"
+    r"(?:ul\.|ulica|al\.|aleja|pl\.|plac|os\.|\d{2}\s?-\s?\d{3}\b)"
+)
+_BLOCK_WORD = re.compile(
+    r"(?i)^\W*(?:tel|telefon\w*|fax|faks|e-?mail|www|kom|adres\w*|kontakt\w*|sekretariat\w*)\b"
+)
+
+
+def _block_line(line: str) -> bool:
+    """A line of a contact block: an address, a number, a mailbox, a contact label or a
+    "Label: value" line ("Biuro czynne: poniedziałek 7:00 – 17:00", "Powiatowy Lekarz
+    Weterynarii: …"). A bare label ("Główny księgowy" in a table of the owner's
+    departments under a unit's name) is none: it may be the owner's."""
+    if _ADDRESS_LINE.match(line) or _BLOCK_WORD.match(line) or "@" in line:
+        return True
+    if find_phone_entries(line) or _emergency_numbers(line):
+        return True
+    label, colon, _ = line.partition(":")
+    return bool(colon) and len(label.split()) <= _LEAD_IN_WORDS
 
 
 _NUMBER_START = re.compile(r"\(?\+?\d[\d\s()./-]{6,}\d")
@@ -171,6 +206,66 @@ def other_kind_lines(lines: Sequence[str], owner: PageOwner) -> set[int]:
             ):
                 found.add(index + 1)
     return found
+
+
+# The national emergency and service short numbers (112, the 99x services, 986 city guards,
+# 987 crisis centres): "Pogotowie Ratunkowe – 999", "Policja: 997, 22 755-60-10".
+_EMERGENCY = re.compile(r"(?<!\d)(?:112|99[1-9]|98[67])(?!\d)")
+_EMERGENCY_BEFORE = re.compile(
+    r"(?i)(?:^|[–—:,(-]|\b(?:tel|telefon\w*|numer\w*|nr|alarmow\w*|lub|oraz|i)\.?)$"
+)
+_LIST_LABEL_WORDS = 8
+
+
+def _emergency_numbers(line: str) -> list[int]:
+    """Where a line gives an emergency short number as a number of its own: after a label,
+    a dash or a colon ("Straż Miejska – 986 oraz 32 47 85 290", "(tel. 997)"), not the tail
+    of a longer number ("tel. 883 104 999"), a house number ("ul. Kościuszki 112") or a room."""
+    found = []
+    for match in _EMERGENCY.finditer(line):
+        before = line[: match.start()].rstrip()
+        after = line[match.end() :].lstrip()
+        if re.match(r"[-–./]?\s*\d", after):
+            continue
+        if _EMERGENCY_BEFORE.search(before):
+            found.append(match.start())
+    return found
+
+
+def _list_line(line: str) -> bool:
+    """A line of a list of numbers: a short label, then a number (an emergency one too)."""
+    starts = _emergency_numbers(line)
+    entries = find_phone_entries(line)
+    if entries:
+        starts.append(line.find(entries[0].number))
+    starts = [s for s in starts if s >= 0]
+    if not starts:
+        return False
+    label = line[: min(starts)]
+    return len(re.findall(r"[^\W\d_]+", label)) <= _LIST_LABEL_WORDS
+
+
+def emergency_list_lines(lines: Sequence[str], owner: PageOwner) -> set[int]:
+    """Indexes of the lines of a list of emergency and service numbers: each line giving an
+    emergency short number, and every line of a run of number lines ("label – number") of
+    which two give one ("Pogotowie Ratunkowe – 999" … "Pogotowie Wodociągowe – 691523970"
+    … "Wspólny numer alarmowy – 112" on a gmina's page): the services the page lists, not
+    the owner. Never a line naming the owner."""
+    found = {i for i, line in enumerate(lines) if _emergency_numbers(line)}
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if index < len(lines) and _list_line(line):
+            run.append(index)
+            continue
+        if len(found.intersection(run)) >= 2:
+            found.update(run)
+        run = []
+    owner_key = name_key(owner.name)
+    return {
+        index
+        for index in found - set(owner.lines)
+        if not any(_same_body(key, owner_key) for key in _bodies(lines[index]))
+    }
 
 
 _ACRONYM = re.compile(r"\b[A-ZĄĆĘŁŃÓŚŹŻ]{3,6}\b")
@@ -247,13 +342,36 @@ def _elsewhere(address: tuple[str, str, str], place: str | None) -> bool:
     """Whether a street address lies in another town than the one the owner's name places
     it in ("MOW w Puławach" and "Al. Ujazdowskie 11, 00-950 Warszawa", the ministry's
     committee it refers families to). A village's address may give its post town, so only
-    a street in a town that shares no word's beginning with the name's place counts."""
+    a street in a town that shares no word's beginning with the name's place counts; nor is
+    a street named like the place elsewhere: "ul. Polanowice 94, 46-220 Byczyna" is the
+    village of "CIS CISPOL w Polanowicach" under its post town."""
     street, _, locality = address
     if place is None or not _TOWN_STREET.match(street):
+        return False
+    if _street_named_like(street, place):
         return False
     words = [fold_key(w)[:3] for w in re.split(r"[\s-]+", place) if w[:1].isupper()]
     town = [fold_key(w)[:3] for w in re.split(r"[\s-]+", locality) if w]
     return bool(words) and bool(town) and not set(words) & set(town)
+
+
+_SAME_WORD_LETTERS = 5
+
+
+def _street_named_like(street: str, place: str) -> bool:
+    """Whether a street's name shares a word with a place's, by their first letters (the
+    place inflected: "Polanowice" and "w Polanowicach")."""
+    stems = {
+        fold_key(w)[:_SAME_WORD_LETTERS]
+        for w in re.split(r"[\s-]+", place)
+        if w[:1].isupper() and len(w) >= _SAME_WORD_LETTERS
+    }
+    named = _TOWN_STREET.sub("", street)
+    return any(
+        fold_key(w)[:_SAME_WORD_LETTERS] in stems
+        for w in re.findall(r"[^\W\d_]+", named)
+        if len(w) >= _SAME_WORD_LETTERS
+    )
 
 
 _CONTACT_LABEL = re.compile(r"(?i)^\W*(?:tel|telefon|fax|faks|e-?mail|email|www|kom)\b")
@@ -344,6 +462,7 @@ def _owner_phones(
     owner_key = name_key(owner.name)
     elsewhere = other_street_lines(page.lines, own_street, set(owner.lines))
     elsewhere |= other_kind_lines(page.lines, owner)
+    elsewhere |= emergency_list_lines(page.lines, owner)
     phone_text = "\n".join(
         _owners_part(line, owner_key)
         for index, line in enumerate(page.lines)

@@ -1,0 +1,176 @@
+"""Whose numbers on a page of many bodies' contacts (issue 12, round 15).
+
+Fresh pages (`benchmarks/contacts_fresh`, read blind before the extractor ran) give the
+owner's numbers beside other bodies' in three general ways the owner-lines path
+(`extractors.html_pages.owner_lines`) got wrong, each case quoting the lines it needs from the
+real page under its own address:
+
+- **a list of emergency and service numbers** ("Pogotowie Ratunkowe – 999" … "Pogotowie
+  Wodociągowe – 691523970" … "Wspólny numer alarmowy – 112" on a gmina's page): the list's
+  lines are the services', whether or not the finder reads their names;
+- **another body's contact block reaching past four lines** (a county veterinary inspectorate's
+  heading, its address, hours, alarm line, mailbox, then "tel.: …" and "Fax.: …" six and seven
+  lines below it), and a block opened by a sentence naming another body followed by its
+  address ("… można uzyskać w Gminnym Ośrodku Pomocy Społecznej w Otyniu …" / "Niedoradz, ul.
+  Kochanowskiego 8A" / … / "Kontakt telefoniczny:" / "68-3559418");
+- **a village's address under its post town** ("46-220 Byczyna | ul. Polanowice 94 | tel.
+  +48774144621" for "CIS CISPOL w Polanowicach"): a street named like the owner's place is not
+  another town's address, so its number is the owner's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.contacts import find_phone_entries
+from extractors.html_pages.owner_lines import owner_contacts
+from extractors.html_pages.page_owner import PageOwner
+from extractors.html_pages.page_text import page_text_of_plain
+
+WIERZCHOSLAWICE_URL = (
+    "https://wierzchoslawice.pl/dla-mieszkanca/zarzadzanie-kryzysowe-i-obrona-cywilna/"
+)
+WIERZCHOSLAWICE = (
+    "Logo Biuletynu Informacji Publicznej Gminy Wierzchosławice\n"
+    "Zarządzanie kryzysowe i obrona cywilna\n"
+    "TELEFONY ALARMOWE:\n"
+    " • Pogotowie Ratunkowe – 999\n"
+    " • Straż Pożarna – 998\n"
+    " • Policja – 997\n"
+    " • Pogotowie Gazowe – 992\n"
+    " • Pogotowie Energetyczne – 991\n"
+    " • Pogotowie Wodociągowe – 691523970\n"
+    " • Wspólny numer alarmowy – 112\n"
+    "Urząd Gminy Wierzchosławice, tel. 14 679 60 05\n"
+)
+ROKIETNICA_URL = "https://rokietnica.pl/zarzadzanie-kryzysowe/"
+ROKIETNICA = (
+    "ZARZĄDZANIE KRYZYSOWE\n"
+    "WAŻNE TELEFONY:\n"
+    "Wójt:  61 89 60 634\n"
+    "POWIATOWY INSPEKTORAT WETERYNARII\n"
+    "ul. Grunwaldzka 250, 60-166 Poznań\n"
+    "Biuro czynne: poniedziałek 7:00 – 17:00; wtorek – piątek 7:00 – 15:00\n"
+    "Po godzinach urzędowania, w nagłych sprawach – telefon alarmowy:  733 830 390\n"
+    "Sekretariat: e-mail: sekretariat@piw.poznan.pl\n"
+    "tel.: 61 868 97 19, 61 868 93 47\n"
+    "Fax.: 61 868 01 99\n"
+)
+OTYN_URL = "http://www.otyn.pl/PL/3234/GKRPA/"
+OTYN = (
+    "Gminna Komisja ds. Profilaktyki i Rozwiązywania Problemów Alkoholowych w Otyniu\n"
+    "Kontakt\n"
+    "Dane teleadresowe:\n"
+    "Gminna Komisja ds. Profilaktyki i Rozwiazywania Problemów Alkoholowych w Otyniu\n"
+    "ul. Rynek 1\n"
+    "67-106 Otyń\n"
+    "tel. 68-3559417\n"
+    "Ponadto pomoc i niezbędne informacje można uzyskać w Gminnym Ośrodku Pomocy Społecznej"
+    "                       w Otyniu z siedzibą w Niedoradzu\n"
+    "Niedoradz, ul. Kochanowskiego 8A\n"
+    "67-106 Otyń \n"
+    "Kontakt telefoniczny: \n"
+    "68-3559418\n"
+)
+BYCZYNA_URL = "http://cispol.byczyna.pl/35/73/zasady-kierowania-do-cis.html"
+BYCZYNA = (
+    "Zasady kierowania do CIS\n"
+    "3. Dyrektor Centrum przyjmuje osobę skierowaną do Centrum po podpisaniu z nią "
+    "indywidualnego programu zatrudnienia socjalnego.\n"
+    "Centrum Integracji Społecznej CISPOL w Polanowicach\n"
+    "46-220 Byczyna | ul. Polanowice 94 | tel. +48774144621\n"
+    "Deklaracja dostępności\n"
+)
+
+
+def _numbers(text: str, url: str, owner: PageOwner) -> set[str]:
+    """The owner's numbers, each as the page writes it."""
+    page = page_text_of_plain(text, url)
+    contacts = owner_contacts(page, owner)
+    return {entry.number for raw in contacts.phones for entry in find_phone_entries(raw)}
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "owner", "kept", "left_out"),
+    [
+        pytest.param(
+            WIERZCHOSLAWICE,
+            WIERZCHOSLAWICE_URL,
+            PageOwner("Urząd Gminy Wierzchosławice", 5, (), (10,)),
+            ["14 679 60 05"],
+            ["691523970"],
+            id="wierzchoslawice-a-service-in-a-list-of-emergency-numbers",
+        ),
+        pytest.param(
+            WIERZCHOSLAWICE.replace(" • Policja – 997\n", "")
+            .replace(" • Pogotowie Ratunkowe – 999\n • Straż Pożarna – 998\n", "")
+            .replace(" • Pogotowie Gazowe – 992\n • Pogotowie Energetyczne – 991\n", ""),
+            WIERZCHOSLAWICE_URL,
+            PageOwner("Urząd Gminy Wierzchosławice", 5, (), (5,)),
+            ["14 679 60 05", "691523970"],
+            [],
+            id="wierzchoslawice-one-emergency-number-makes-no-list",
+        ),
+        pytest.param(
+            WIERZCHOSLAWICE,
+            WIERZCHOSLAWICE_URL,
+            PageOwner("Urząd Gminy Wierzchosławice", 5, (), ()),
+            ["14 679 60 05"],
+            ["691523970"],
+            id="wierzchoslawice-the-owner-named-after-the-list-is-no-service",
+        ),
+        pytest.param(
+            "Kontakt – tel. 883 104 999\nOśrodek Pomocy Społecznej w Bobowej\n",
+            "http://opsbobowa.pl/",
+            PageOwner("Ośrodek Pomocy Społecznej w Bobowej", 5, (), (1,)),
+            ["883 104 999"],
+            [],
+            id="a-number-ending-in-999-is-no-emergency-number",
+        ),
+        pytest.param(
+            ROKIETNICA,
+            ROKIETNICA_URL,
+            PageOwner("Urząd Gminy Rokietnica", 5, (), ()),
+            ["61 89 60 634"],
+            ["733 830 390", "61 868 97 19", "61 868 93 47", "61 868 01 99"],
+            id="rokietnica-another-bodys-contact-block-past-four-lines",
+        ),
+        pytest.param(
+            OTYN,
+            OTYN_URL,
+            PageOwner(
+                "Gminna Komisja ds. Profilaktyki i Rozwiązywania Problemów Alkoholowych w Otyniu",
+                5,
+                (),
+                (0, 3),
+            ),
+            ["68-3559417"],
+            ["68-3559418"],
+            id="otyn-a-sentence-naming-another-body-then-its-address",
+        ),
+        pytest.param(
+            BYCZYNA,
+            BYCZYNA_URL,
+            PageOwner("Centrum Integracji Społecznej CISPOL w Polanowicach", 5, (), (2,)),
+            ["+48774144621"],
+            [],
+            id="byczyna-a-village-street-under-its-post-town",
+        ),
+        pytest.param(
+            BYCZYNA.replace("ul. Polanowice 94", "ul. Opolska 94"),
+            BYCZYNA_URL,
+            PageOwner("Centrum Integracji Społecznej CISPOL w Polanowicach", 5, (), (2,)),
+            [],
+            ["+48774144621"],
+            id="byczyna-another-towns-street-stays-elsewhere",
+        ),
+    ],
+)
+def test_whose_numbers(
+    text: str, url: str, owner: PageOwner, kept: list[str], left_out: list[str]
+) -> None:
+    numbers = _numbers(text, url, owner)
+    for number in kept:
+        assert number in numbers
+    for number in left_out:
+        assert number not in numbers
