@@ -74,6 +74,8 @@ _CONTACT_LINE = re.compile(
     r"|e-?mail|poczta|www|strona|http|godziny|czynne|\d{2}\s?-\s?\d{3}\b|\+?\(?\d[\d ()-]{7,})"
 )
 _MAX_CONTACT_LINES = 4
+# A patron in a folded name: "… im sw edyty stein w lublincu" -> "sw edyty stein".
+_PATRON = re.compile(r"\bim (.+?)(?: w | we |$)")
 # First words that say a kind of unit belongs to a powiat or to a gmina / town.
 _POWIAT_WORDS = ("powiatowy", "powiatowa", "powiatowe", "powiatowego", "powiatowej")
 _GMINA_WORDS = ("gminny", "gminna", "gminne", "miejski", "miejska", "miejskie", "miejsko")
@@ -424,8 +426,10 @@ def _distinct(named: Sequence[_Named], owner: _Owner, known: set[str]) -> list[_
         # after "Powiatowy Środowiskowy Dom Samopomocy w Wiśniowej Górze") refers back to it
         anywhere = item.mention.kind_only
         if any(
-            other != key and (_part_of(key, other, anywhere=anywhere) or _fragment_of(key, other))
-            for other, _ in keyed
+            other != key
+            and (_part_of(key, other, anywhere=anywhere) or _fragment_of(key, other))
+            and not _own_patron(item.name_raw, other_item.name_raw)
+            for other, other_item in keyed
         ):
             continue
         if _office_named(item, key, [other for other, _item in keyed]):
@@ -433,6 +437,22 @@ def _distinct(named: Sequence[_Named], owner: _Owner, known: set[str]) -> list[_
         seen.add(key)
         kept.append(item)
     return kept
+
+
+def _patron(name: str) -> str:
+    """The patron a name gives after "im." ("zespol szkol im. sw. edyty stein w …" -> "sw
+    edyty stein"), folded, up to its place; "" when it names none."""
+    match = _PATRON.search(fold_key(name))
+    return match.group(1) if match else ""
+
+
+def _own_patron(short: str, long: str) -> bool:
+    """`short` has a patron `long` does not give: another school of the same kind in the same
+    town ("Zespół Szkół im. św. Edyty Stein w Lublińcu" beside "Zespół Szkół
+    Ogólnokształcąco-Technicznych w Lublińcu"), whose matching key, without its patron, only
+    looks like a shorter form of the other's."""
+    patron = _patron(short)
+    return bool(patron) and patron not in fold_key(long)
 
 
 def _office_named(item: _Named, key: str, keys: Sequence[str]) -> bool:
