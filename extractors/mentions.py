@@ -242,6 +242,9 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
         ):
             j += 1  # "Ministerstwo Rodziny, Pracy i Polityki Społecznej"
             continue
+        if token.text == "," and j > head + 1 and (end := _enumerated_domains(tokens, j)) > j:
+            j = end  # "Centrum Kultury, Sportu i Turystyki", "Ośrodek Sportu, Rekreacji i …"
+            continue
         if (
             token.is_word
             and token.lower in ("św", "bł")
@@ -333,6 +336,45 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             continue
         break
     return j, place_at
+
+
+def _genitive_noun(token: Token | None) -> bool:
+    """A capitalised common noun that can be a genitive and heads no institution ("Sportu",
+    "Turystyki"; not "Policji", "Ośrodka")."""
+    return (
+        token is not None
+        and token.capitalised
+        and not head_readings(token)
+        and not is_title(token)
+        and any(r.pos == "subst" and "gen" in r.cases for r in readings(token.text))
+    )
+
+
+def _enumerated_domains(tokens: list[Token], comma: int) -> int:
+    """End of the rest of an enumeration of the domains a body serves, from the comma after
+    its first ("Centrum Kultury, Sportu i Turystyki", "Komisja Oświaty, Wychowania, Kultury,
+    Sportu i Turystyki"): genitive nouns, each maybe with its adjective, parted by commas and
+    closed by "i" before the last; `comma` when the words after it are not such a run (a list
+    of bodies: "Urzędu Gminy, Ośrodka Pomocy …")."""
+    if not _genitive_noun(word_at(tokens, comma - 1)):
+        return comma
+    j = comma
+    for _ in range(6):
+        if tokens[j].text != "," and not (tokens[j].is_word and tokens[j].lower == "i"):
+            return comma
+        last = tokens[j].is_word
+        k = j + 1
+        if not _genitive_noun(word_at(tokens, k)):
+            return comma
+        k += 1
+        if (adjective := word_at(tokens, k)) and adjective.capitalised and is_adjective(adjective):
+            k += 1  # "… i Polityki Społecznej"
+        if last:
+            return k
+        if k >= len(tokens):
+            return comma
+        j = k
+    return comma
 
 
 def _start(tokens: list[Token], head: int, floor: int) -> int:
