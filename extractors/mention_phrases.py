@@ -20,7 +20,8 @@ from extractors.mention_text import (
     place_word,
 )
 from extractors.mention_words import PATRON_ABBREVIATIONS, PLACE_ABBREVIATIONS
-from transforms.name_morphology import key_lemma, readings
+from transforms.locatives import in_place
+from transforms.name_morphology import GEO_QUALIFIER, key_lemma, readings
 
 _DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
 _ROMAN = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
@@ -176,3 +177,26 @@ def sections_named(tokens: list[Token], i: int) -> bool:
         for g in r.genders
     }
     return any(c == "inst" and (n, c, g) in gender_alias(nouns) for n, c, g in forms)
+
+
+def town_after_acronym(tokens: list[Token], i: int) -> tuple[int, str | None]:
+    """A town named right after a unit's acronym, in the nominative, as lists and signatures
+    write a unit ("KPP Żagań", "GOPS Charsznica", "PUP Sucha Beskidzka"): the index after it
+    and its phrase in the locative ("w Żaganiu"); (i, None) when the words at i are no town
+    the dictionary knows (a person's name, a title, a common word)."""
+    first = word_at(tokens, i)
+    if first is None or not first.capitalised or person_starts(tokens, i):
+        return i, None
+    found = readings(first.text)
+    if any(r.first_name for r in found) or not any(
+        r.pos == "subst" and GEO_QUALIFIER in r.qualifiers and "nom" in r.cases for r in found
+    ):
+        return i, None
+    end = i + 1
+    if (second := word_at(tokens, end)) and second.capitalised and is_adjective(second):
+        end += 1  # "Sucha Beskidzka", "Kamienna Góra" is one word's adjective after it
+    name = " ".join(t.text for t in tokens[i:end])
+    locative = in_place(name)
+    if locative is None:
+        return i, None
+    return end, locative

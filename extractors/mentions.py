@@ -60,6 +60,7 @@ from extractors.mention_phrases import (
     patron_end,
     place_end,
     sections_named,
+    town_after_acronym,
     word_at,
 )
 from extractors.mention_spans import (
@@ -104,6 +105,7 @@ from extractors.mention_words import (
     REGIONAL_UNIT_HEADS,
     SITE_WORDS,
 )
+from transforms.acronym_expansion import SEATED
 from transforms.acronyms import acronym_token_key
 from transforms.name_morphology import (
     key_lemma,
@@ -557,7 +559,12 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                     if (stop := place_end(tokens, end)) > end:
                         end, place_at = stop, end  # "ŚDS „Przystań” w Ostrowcu"
                     expanded = f"{acronym_full(acronym)} {_span_text(text, tokens, i + 1, end)}"
-                elif end == i + 1 and local and (patron := patron_end(tokens, end)) > end:
+                elif end == i + 1 and local and acronym in SEATED:
+                    stop, town = town_after_acronym(tokens, end)
+                    if town is not None:  # "KPP Żagań": the unit of that town, written out
+                        end, place_at = stop, end
+                        expanded = f"{acronym_full(acronym)} {town}"
+                if end == i + 1 and local and (patron := patron_end(tokens, end)) > end:
                     end = patron  # "LO im. Armii Krajowej w Białobrzegach": named by its patron
                     if (stop := place_end(tokens, end)) > end:
                         end, place_at = stop, end
