@@ -73,6 +73,7 @@ from extractors.mention_spans import (
     numbered_units,
     office_name,
     part_of_organisation,
+    placed_units,
     purpose_noun,
     quoted_end,
     stray_adjective,
@@ -535,6 +536,23 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                             head=head_lemma(token),
                         )
                     )
+                # "Warsztatów Terapii Zajęciowej w Konarzewie i Otuszu": one mention per town
+                units, units_end = placed_units(tokens, start, i, place_at, end)
+                for unit, unit_place in units:
+                    mentions.append(
+                        Mention(
+                            phrase=unit,
+                            nominative=unit,
+                            sentence=normalise_space(_BULLET.sub("", written)),
+                            start=tokens[start].start,
+                            end=tokens[units_end - 1].end,
+                            place_raw=unit_place,
+                            head=head_lemma(token),
+                        )
+                    )
+                if units:
+                    floor = i = units_end
+                    continue
                 if is_generic(tokens, start, i, end, placed) or cut_at_the_end(text, tokens, end):
                     i += 1
                     continue
