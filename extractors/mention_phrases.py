@@ -126,6 +126,12 @@ def patron_end(tokens: list[Token], i: int) -> int:
             k = after_dot(tokens, k)
         elif token.capitalised:
             k += 1
+        elif (
+            _DIGITS.match(token.text)
+            and (after := word_at(tokens, k + 1)) is not None
+            and after.capitalised
+        ):
+            k += 1  # "im. 14 Pułku Powstańców Śląskich", "im. 1 Maja": a regiment, a date
         else:
             break
     return k if k > j else i
