@@ -187,22 +187,38 @@ def sections_named(tokens: list[Token], i: int) -> bool:
 
 def town_after_acronym(tokens: list[Token], i: int) -> tuple[int, str | None]:
     """A town named right after a unit's acronym, in the nominative, as lists and signatures
-    write a unit ("KPP Żagań", "GOPS Charsznica", "PUP Sucha Beskidzka"): the index after it
-    and its phrase in the locative ("w Żaganiu"); (i, None) when the words at i are no town
-    the dictionary knows (a person's name, a title, a common word)."""
+    write a unit ("KPP Żagań", "GOPS Charsznica", "PUP Sucha Beskidzka", "PUP Kamienna Góra",
+    "PUP Starogard Gd."): the index after it and its phrase in the locative ("w Żaganiu");
+    (i, None) when the words at i are no town the dictionary knows (a person's name, a title,
+    a common word) or are written in capitals (whose letters the dictionary cannot be trusted
+    on: "KAMIENNA GORA")."""
     first = word_at(tokens, i)
-    if first is None or not first.capitalised or person_starts(tokens, i):
+    if first is None or not first.capitalised or first.all_caps or person_starts(tokens, i):
         return i, None
     found = readings(first.text)
     if any(r.first_name for r in found) or not any(
         r.pos == "subst" and GEO_QUALIFIER in r.qualifiers and "nom" in r.cases for r in found
     ):
         return i, None
-    end = i + 1
-    if (second := word_at(tokens, end)) and second.capitalised and is_adjective(second):
-        end += 1  # "Sucha Beskidzka", "Kamienna Góra" is one word's adjective after it
-    name = " ".join(t.text for t in tokens[i:end])
-    locative = in_place(name)
+    words, end = [first.text], i + 1
+    second = word_at(tokens, end)
+    if second is not None and second.lower in PLACE_ABBREVIATIONS:
+        words.append(PLACE_ABBREVIATIONS[second.lower].capitalize())
+        end = after_dot(tokens, end)  # "Starogard Gd.": the town's adjective, shortened
+    elif (
+        second is not None
+        and second.capitalised
+        and not second.all_caps
+        and not head_readings(second)
+        and not any(r.first_name for r in readings(second.text))
+        and (
+            is_adjective(second)
+            or any(GEO_QUALIFIER in r.qualifiers for r in readings(second.text))
+        )
+    ):
+        words.append(second.text)  # "Sucha Beskidzka", "Kamienna Góra", "Nowy Sącz"
+        end += 1
+    locative = in_place(" ".join(words))
     if locative is None:
         return i, None
     return end, locative

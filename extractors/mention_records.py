@@ -48,12 +48,15 @@ from lxml import html as lxml_html
 
 from extractors.contacts import find_address, find_emails, find_phones, find_websites
 from extractors.mention_letters import with_polish_letters
+from extractors.mention_phrases import town_after_acronym
 from extractors.mention_places import at_address, shared_places
 from extractors.mention_spans import department_before, mayor_office_name, seatless_name
+from extractors.mention_text import acronym_full, tokens_of
 from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_LEMMAS, ORGAN_OFFICES
 from extractors.mentions import Mention, find_mentions
 from extractors.page_text import texts_about, without_more_link
 from extractors.records import Document, ParsedInstitution
+from transforms.acronym_expansion import SEATED
 from transforms.morphology import analyse_word
 from transforms.name_morphology import nominative
 from transforms.names import name_key, normalise_name
@@ -384,6 +387,10 @@ def _kept(
         if mention.kind_only and not mention.acronym and department_before(text, mention.start):
             continue  # "Wydział Rodzinny Sądu Rejonowego": a division of some court, no one body
         name, place = mention.phrase, _written_place(mention)
+        if (town := _town_after(text, mention)) is not None:
+            name, place = f"{acronym_full(mention.acronym or '')} {town}", town
+            kept.append(_Named(mention, name, place))  # "KPP Żagań": that town's unit
+            continue
         if mention.office:
             name = mention.nominative  # "Komendanta Głównego Policji" names the Komenda
         elif mention.acronym is not None and mention.acronym in NATIONAL_ACRONYMS:
@@ -406,6 +413,20 @@ def _kept(
         name, place = seatless_name(mayor_office_name(name, mention.head), mention.head, place)
         kept.append(_Named(mention, name, place))
     return kept
+
+
+def _town_after(text: str, mention: Mention) -> str | None:
+    """The town a seated unit's acronym alone is followed by, in the locative ("KPP Żagań" ->
+    "w Żaganiu"); None for any other mention. Read here, not by the phrase finder, whose
+    phrases also tell the owner's lines from other bodies' (a page of "GOPS Charsznica"
+    writes its own name so beside its numbers)."""
+    if not mention.kind_only or mention.acronym not in SEATED or not text:
+        return None
+    line_end = text.find("\n", mention.end)
+    stop = min(len(text), mention.end + 80, line_end if line_end >= 0 else len(text))
+    tokens = tokens_of(text, mention.end, stop)  # on the acronym's line only
+    end, town = town_after_acronym(tokens, 0)
+    return town if end > 0 else None
 
 
 def _distinct(named: Sequence[_Named], owner: _Owner, known: set[str]) -> list[_Named]:

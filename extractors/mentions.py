@@ -60,7 +60,6 @@ from extractors.mention_phrases import (
     patron_end,
     place_end,
     sections_named,
-    town_after_acronym,
     word_at,
 )
 from extractors.mention_spans import (
@@ -106,7 +105,6 @@ from extractors.mention_words import (
     REGIONAL_UNIT_HEADS,
     SITE_WORDS,
 )
-from transforms.acronym_expansion import SEATED
 from transforms.acronyms import acronym_token_key
 from transforms.name_morphology import (
     key_lemma,
@@ -127,6 +125,9 @@ _FUNCTION_WORDS = frozenset(
 _UNIT_WORDS = frozenset(
     {"delegatura", "oddzial", "filia", "siedziba", "wydzial", "sekcja", "dzial"}
 )
+# Heads of a part of a body (a council's committee): its domains
+# enumerated after a comma are read as before, the committee is its council's, no body.
+_INTERNAL_UNIT_HEADS = frozenset({"komisja"})
 # "Sp. z o.o.", "S.A." after a company's name: its legal form, part of the name.
 _LEGAL_FORM = ("sp", ".", "z", "o", ".", "o", ".")
 
@@ -245,7 +246,12 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
         ):
             j += 1  # "Ministerstwo Rodziny, Pracy i Polityki Społecznej"
             continue
-        if token.text == "," and j > head + 1 and (end := _enumerated_domains(tokens, j)) > j:
+        if (
+            token.text == ","
+            and j > head + 1
+            and lemma_of_head not in _INTERNAL_UNIT_HEADS
+            and (end := _enumerated_domains(tokens, j)) > j
+        ):
             j = end  # "Centrum Kultury, Sportu i Turystyki", "Ośrodek Sportu, Rekreacji i …"
             continue
         if (
@@ -577,12 +583,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                     if (stop := place_end(tokens, end)) > end:
                         end, place_at = stop, end  # "ŚDS „Przystań” w Ostrowcu"
                     expanded = f"{acronym_full(acronym)} {_span_text(text, tokens, i + 1, end)}"
-                elif end == i + 1 and local and acronym in SEATED:
-                    stop, town = town_after_acronym(tokens, end)
-                    if town is not None:  # "KPP Żagań": the unit of that town, written out
-                        end, place_at = stop, end
-                        expanded = f"{acronym_full(acronym)} {town}"
-                if end == i + 1 and local and (patron := patron_end(tokens, end)) > end:
+                elif end == i + 1 and local and (patron := patron_end(tokens, end)) > end:
                     end = patron  # "LO im. Armii Krajowej w Białobrzegach": named by its patron
                     if (stop := place_end(tokens, end)) > end:
                         end, place_at = stop, end
