@@ -189,8 +189,9 @@ def _capitalised_run(tokens: list[Token], head: int, j: int) -> bool:
     return all(t.capitalised for t in tokens[head + 1 : j])
 
 
-def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
-    """End of the mention whose head is at `head`, and where its place phrase starts."""
+def _extend(tokens: list[Token], head: int, *, domains: bool = False) -> tuple[int, int | None]:
+    """End of the mention whose head is at `head`, and where its place phrase starts; with
+    `domains`, over the body's domains enumerated after a comma too."""
     j = head + 1
     place_at: int | None = None
     lemma_of_head = head_lemma(tokens[head])
@@ -247,7 +248,8 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             j += 1  # "Ministerstwo Rodziny, Pracy i Polityki Społecznej"
             continue
         if (
-            token.text == ","
+            domains
+            and token.text == ","
             and j > head + 1
             and lemma_of_head not in _INTERNAL_UNIT_HEADS
             and (end := _enumerated_domains(tokens, j)) > j
@@ -464,9 +466,12 @@ def _officer(tokens: list[Token], i: int) -> int:
     return j
 
 
-def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
+def find_mentions(text: str, *, territories: bool = False, domains: bool = False) -> list[Mention]:
     """Every institution phrase in `text`, in order of appearance (duplicates included);
-    with `territories`, the counties and gminas it names as bodies too."""
+    with `territories`, the counties and gminas it names as bodies too; with `domains`, a
+    body's domains enumerated after a comma stay in its name ("Centrum Kultury, Sportu i
+    Turystyki"). The mention records ask for them; the owner's readers do not (a page's own
+    name read so longer chose no owner on a test page, measured)."""
     mentions: list[Mention] = []
     text = rejoined_compounds(text)
     for sent_start, sent_end in sentences(text):
@@ -518,7 +523,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                 continue
             if head_readings(token):
                 start = _start(tokens, i, floor)
-                end, place_at = _extend(tokens, i)
+                end, place_at = _extend(tokens, i, domains=domains)
                 end = trimmed_end(tokens, start, end)
                 if street_before(tokens, start):
                     floor = i = end  # "ul. Marszałka Piłsudskiego 8a": a street's name
