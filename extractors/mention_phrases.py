@@ -15,13 +15,13 @@ from extractors.mention_text import (
     gender_alias,
     head_readings,
     is_adjective,
+    is_title,
     is_verb,
     person_starts,
     place_word,
 )
 from extractors.mention_words import PATRON_ABBREVIATIONS, PLACE_ABBREVIATIONS
-from transforms.locatives import in_place
-from transforms.name_morphology import GEO_QUALIFIER, key_lemma, readings
+from transforms.name_morphology import key_lemma, readings
 
 _DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
 _ROMAN = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
@@ -185,40 +185,40 @@ def sections_named(tokens: list[Token], i: int) -> bool:
     return any(c == "inst" and (n, c, g) in gender_alias(nouns) for n, c, g in forms)
 
 
-def town_after_acronym(tokens: list[Token], i: int) -> tuple[int, str | None]:
-    """A town named right after a unit's acronym, in the nominative, as lists and signatures
-    write a unit ("KPP Żagań", "GOPS Charsznica", "PUP Sucha Beskidzka", "PUP Kamienna Góra",
-    "PUP Starogard Gd."): the index after it and its phrase in the locative ("w Żaganiu");
-    (i, None) when the words at i are no town the dictionary knows (a person's name, a title,
-    a common word) or are written in capitals (whose letters the dictionary cannot be trusted
-    on: "KAMIENNA GORA")."""
-    first = word_at(tokens, i)
-    if first is None or not first.capitalised or first.all_caps or person_starts(tokens, i):
-        return i, None
-    found = readings(first.text)
-    if any(r.first_name for r in found) or not any(
-        r.pos == "subst" and GEO_QUALIFIER in r.qualifiers and "nom" in r.cases for r in found
-    ):
-        return i, None
-    words, end = [first.text], i + 1
-    second = word_at(tokens, end)
-    if second is not None and second.lower in PLACE_ABBREVIATIONS:
-        words.append(PLACE_ABBREVIATIONS[second.lower].capitalize())
-        end = after_dot(tokens, end)  # "Starogard Gd.": the town's adjective, shortened
-    elif (
-        second is not None
-        and second.capitalised
-        and not second.all_caps
-        and not head_readings(second)
-        and not any(r.first_name for r in readings(second.text))
-        and (
-            is_adjective(second)
-            or any(GEO_QUALIFIER in r.qualifiers for r in readings(second.text))
-        )
-    ):
-        words.append(second.text)  # "Sucha Beskidzka", "Kamienna Góra", "Nowy Sącz"
-        end += 1
-    locative = in_place(" ".join(words))
-    if locative is None:
-        return i, None
-    return end, locative
+def _genitive_noun(token: Token | None) -> bool:
+    """A capitalised common noun that can be a genitive and heads no institution ("Sportu",
+    "Turystyki"; not "Policji", "Ośrodka")."""
+    return (
+        token is not None
+        and token.capitalised
+        and not head_readings(token)
+        and not is_title(token)
+        and any(r.pos == "subst" and "gen" in r.cases for r in readings(token.text))
+    )
+
+
+def enumerated_domains(tokens: list[Token], comma: int) -> int:
+    """End of the rest of an enumeration of the domains a body serves, from the comma after
+    its first ("Centrum Kultury, Sportu i Turystyki", "Komisja Oświaty, Wychowania, Kultury,
+    Sportu i Turystyki"): genitive nouns, each maybe with its adjective, parted by commas and
+    closed by "i" before the last; `comma` when the words after it are not such a run (a list
+    of bodies: "Urzędu Gminy, Ośrodka Pomocy …")."""
+    if not _genitive_noun(word_at(tokens, comma - 1)):
+        return comma
+    j = comma
+    for _ in range(6):
+        if tokens[j].text != "," and not (tokens[j].is_word and tokens[j].lower == "i"):
+            return comma
+        last = tokens[j].is_word
+        k = j + 1
+        if not _genitive_noun(word_at(tokens, k)):
+            return comma
+        k += 1
+        if (adjective := word_at(tokens, k)) and adjective.capitalised and is_adjective(adjective):
+            k += 1  # "… i Polityki Społecznej"
+        if last:
+            return k
+        if k >= len(tokens):
+            return comma
+        j = k
+    return comma

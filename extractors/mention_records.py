@@ -39,7 +39,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from os.path import commonprefix
 
 from bs4 import Tag
 from bs4.element import Comment, NavigableString
@@ -48,15 +47,13 @@ from lxml import html as lxml_html
 
 from extractors.contacts import find_address, find_emails, find_phones, find_websites
 from extractors.mention_letters import with_polish_letters
-from extractors.mention_phrases import town_after_acronym
+from extractors.mention_names_same import fragment_of, own_patron, part_of
 from extractors.mention_places import at_address, shared_places
 from extractors.mention_spans import department_before, mayor_office_name, seatless_name
-from extractors.mention_text import acronym_full, tokens_of
 from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_LEMMAS, ORGAN_OFFICES
 from extractors.mentions import Mention, find_mentions
 from extractors.page_text import texts_about, without_more_link
 from extractors.records import Document, ParsedInstitution
-from transforms.acronym_expansion import SEATED
 from transforms.morphology import analyse_word
 from transforms.name_morphology import nominative
 from transforms.names import name_key, normalise_name
@@ -77,8 +74,6 @@ _CONTACT_LINE = re.compile(
     r"|e-?mail|poczta|www|strona|http|godziny|czynne|\d{2}\s?-\s?\d{3}\b|\+?\(?\d[\d ()-]{7,})"
 )
 _MAX_CONTACT_LINES = 4
-# A patron in a folded name: "… im sw edyty stein w lublincu" -> "sw edyty stein".
-_PATRON = re.compile(r"\bim (.+?)(?: w | we |$)")
 # First words that say a kind of unit belongs to a powiat or to a gmina / town.
 _POWIAT_WORDS = ("powiatowy", "powiatowa", "powiatowe", "powiatowego", "powiatowej")
 _GMINA_WORDS = ("gminny", "gminna", "gminne", "miejski", "miejska", "miejskie", "miejsko")
@@ -220,60 +215,6 @@ def _owner(records: Sequence[ParsedInstitution]) -> _Owner:
     )
 
 
-def _words_of(key: str) -> tuple[list[str], str]:
-    """A matching key's words and its number ("szkola podstawowy #3" -> (…, "3"))."""
-    words, _, number = key.partition(" #")
-    return words.split(" "), number
-
-
-def _part_of(short: str, long: str, *, anywhere: bool = False) -> bool:
-    """`short` names the same institution as `long` in fewer words: its words open the
-    longer name's (or, `anywhere`, run in a row inside them) and the numbers agree
-    ("liceum ogolnoksztalcacy #V" is part of "liceum ogolnoksztalcacy szczecin #V"; "dom
-    rehabilitacja …" anywhere in "fundacja dom rehabilitacja …")."""
-    if short == long:
-        return True
-    short_words, short_number = _words_of(short)
-    long_words, long_number = _words_of(long)
-    if short_number and short_number != long_number:
-        return False
-    size = len(short_words)
-    starts = range(len(long_words) - size + 1) if anywhere else range(1)
-    return size < len(long_words) and any(long_words[i : i + size] == short_words for i in starts)
-
-
-def _same_word(a: str, b: str) -> bool:
-    """One word in two spellings of its ending ("gdanskie" / "gdanskim": a place's adjective
-    put in the nominative from a folded and from a Polish text)."""
-    if a == b:
-        return True
-    shared = len(commonprefix([a, b]))
-    return shared >= 5 and shared >= max(len(a), len(b)) - 2
-
-
-def _fragment_of(short: str, long: str) -> bool:
-    """`short` is `long` with words left out inside it, the same place at the end ("gminny
-    osrodek pomoc gorzno" of "gminny osrodek pomoc spoleczny gorzno", "osrodek pomoc gorzno"
-    too): a name cut by the page's layout or a menu's shorter label, not another body. Its
-    first word opens the longer name or follows one word there (the type's adjective)."""
-    short_words, short_number = _words_of(short)
-    long_words, long_number = _words_of(long)
-    if short_number != long_number or not 2 <= len(short_words) < len(long_words):
-        return False
-    if not _same_word(short_words[-1], long_words[-1]):
-        return False
-    if short_words[0] not in long_words[:2]:
-        return False
-    k = long_words.index(short_words[0])
-    for word in short_words[1:-1]:
-        k += 1
-        while k < len(long_words) - 1 and long_words[k] != word:
-            k += 1
-        if k >= len(long_words) - 1:
-            return False
-    return True
-
-
 _OFFICES = {
     "powiat": ("starostwo powiatowy",),
     "gmina": ("urzad gmina", "urzad miasto", "urzad miejski"),
@@ -301,7 +242,7 @@ def _is_owner(key: str, owner: _Owner, mention: Mention | None = None) -> bool:
     """The owner under another form: its key, or a part of it ("ośrodek pomocy społeczny" of
     "ośrodek pomocy społeczny aleksandrów łódzki"); on a powiat's or gmina's own page, its own
     council, board and head of office ("Rada Powiatu Płockiego" on the starostwo's page)."""
-    if any(_part_of(key, own, anywhere=True) or _fragment_of(key, own) for own in owner.keys):
+    if any(part_of(key, own, anywhere=True) or fragment_of(key, own) for own in owner.keys):
         return True
     return (
         mention is not None
@@ -387,10 +328,6 @@ def _kept(
         if mention.kind_only and not mention.acronym and department_before(text, mention.start):
             continue  # "Wydział Rodzinny Sądu Rejonowego": a division of some court, no one body
         name, place = mention.phrase, _written_place(mention)
-        if (town := _town_after(text, mention)) is not None:
-            name, place = f"{acronym_full(mention.acronym or '')} {town}", town
-            kept.append(_Named(mention, name, place))  # "KPP Żagań": that town's unit
-            continue
         if mention.office:
             name = mention.nominative  # "Komendanta Głównego Policji" names the Komenda
         elif mention.acronym is not None and mention.acronym in NATIONAL_ACRONYMS:
@@ -415,20 +352,6 @@ def _kept(
     return kept
 
 
-def _town_after(text: str, mention: Mention) -> str | None:
-    """The town a seated unit's acronym alone is followed by, in the locative ("KPP Żagań" ->
-    "w Żaganiu"); None for any other mention. Read here, not by the phrase finder, whose
-    phrases also tell the owner's lines from other bodies' (a page of "GOPS Charsznica"
-    writes its own name so beside its numbers)."""
-    if not mention.kind_only or mention.acronym not in SEATED or not text:
-        return None
-    line_end = text.find("\n", mention.end)
-    stop = min(len(text), mention.end + 80, line_end if line_end >= 0 else len(text))
-    tokens = tokens_of(text, mention.end, stop)  # on the acronym's line only
-    end, town = town_after_acronym(tokens, 0)
-    return town if end > 0 else None
-
-
 def _distinct(named: Sequence[_Named], owner: _Owner, known: set[str]) -> list[_Named]:
     """One record per institution, none the owner's or one already among the page's records:
     repeats and shorter references to a longer name fold into the first full one."""
@@ -448,8 +371,8 @@ def _distinct(named: Sequence[_Named], owner: _Owner, known: set[str]) -> list[_
         anywhere = item.mention.kind_only
         if any(
             other != key
-            and (_part_of(key, other, anywhere=anywhere) or _fragment_of(key, other))
-            and not _own_patron(item.name_raw, other_item.name_raw)
+            and (part_of(key, other, anywhere=anywhere) or fragment_of(key, other))
+            and not own_patron(item.name_raw, other_item.name_raw)
             for other, other_item in keyed
         ):
             continue
@@ -458,22 +381,6 @@ def _distinct(named: Sequence[_Named], owner: _Owner, known: set[str]) -> list[_
         seen.add(key)
         kept.append(item)
     return kept
-
-
-def _patron(name: str) -> str:
-    """The patron a name gives after "im." ("zespol szkol im. sw. edyty stein w …" -> "sw
-    edyty stein"), folded, up to its place; "" when it names none."""
-    match = _PATRON.search(fold_key(name))
-    return match.group(1) if match else ""
-
-
-def _own_patron(short: str, long: str) -> bool:
-    """`short` has a patron `long` does not give: another school of the same kind in the same
-    town ("Zespół Szkół im. św. Edyty Stein w Lublińcu" beside "Zespół Szkół
-    Ogólnokształcąco-Technicznych w Lublińcu"), whose matching key, without its patron, only
-    looks like a shorter form of the other's."""
-    patron = _patron(short)
-    return bool(patron) and patron not in fold_key(long)
 
 
 def _office_named(item: _Named, key: str, keys: Sequence[str]) -> bool:

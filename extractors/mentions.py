@@ -56,6 +56,7 @@ from extractors.mention_kinds import OWN_NAME_HEADS, is_activity, is_generic
 from extractors.mention_kinds import kind_only as is_kind_only
 from extractors.mention_phrases import (
     after_dot,
+    enumerated_domains,
     number_end,
     patron_end,
     place_end,
@@ -69,10 +70,8 @@ from extractors.mention_spans import (
     from_town,
     is_descriptive,
     name_suffix_end,
-    numbered_units,
     office_name,
     part_of_organisation,
-    placed_units,
     purpose_noun,
     quoted_end,
     stray_adjective,
@@ -98,6 +97,7 @@ from extractors.mention_text import (
     tokens_of,
     written_out,
 )
+from extractors.mention_units import numbered_units, placed_units
 from extractors.mention_words import (
     NAME_JOINERS,
     NATIONAL_ACRONYMS,
@@ -252,7 +252,7 @@ def _extend(tokens: list[Token], head: int, *, domains: bool = False) -> tuple[i
             and token.text == ","
             and j > head + 1
             and lemma_of_head not in _INTERNAL_UNIT_HEADS
-            and (end := _enumerated_domains(tokens, j)) > j
+            and (end := enumerated_domains(tokens, j)) > j
         ):
             j = end  # "Centrum Kultury, Sportu i Turystyki", "Ośrodek Sportu, Rekreacji i …"
             continue
@@ -347,45 +347,6 @@ def _extend(tokens: list[Token], head: int, *, domains: bool = False) -> tuple[i
             continue
         break
     return j, place_at
-
-
-def _genitive_noun(token: Token | None) -> bool:
-    """A capitalised common noun that can be a genitive and heads no institution ("Sportu",
-    "Turystyki"; not "Policji", "Ośrodka")."""
-    return (
-        token is not None
-        and token.capitalised
-        and not head_readings(token)
-        and not is_title(token)
-        and any(r.pos == "subst" and "gen" in r.cases for r in readings(token.text))
-    )
-
-
-def _enumerated_domains(tokens: list[Token], comma: int) -> int:
-    """End of the rest of an enumeration of the domains a body serves, from the comma after
-    its first ("Centrum Kultury, Sportu i Turystyki", "Komisja Oświaty, Wychowania, Kultury,
-    Sportu i Turystyki"): genitive nouns, each maybe with its adjective, parted by commas and
-    closed by "i" before the last; `comma` when the words after it are not such a run (a list
-    of bodies: "Urzędu Gminy, Ośrodka Pomocy …")."""
-    if not _genitive_noun(word_at(tokens, comma - 1)):
-        return comma
-    j = comma
-    for _ in range(6):
-        if tokens[j].text != "," and not (tokens[j].is_word and tokens[j].lower == "i"):
-            return comma
-        last = tokens[j].is_word
-        k = j + 1
-        if not _genitive_noun(word_at(tokens, k)):
-            return comma
-        k += 1
-        if (adjective := word_at(tokens, k)) and adjective.capitalised and is_adjective(adjective):
-            k += 1  # "… i Polityki Społecznej"
-        if last:
-            return k
-        if k >= len(tokens):
-            return comma
-        j = k
-    return comma
 
 
 def _start(tokens: list[Token], head: int, floor: int) -> int:
