@@ -1,7 +1,8 @@
 """What a name carries after its head in Polish prose (`extractors.mentions`): its place
 phrase ("w Skarżysku Kościelnym", "w Gminie Siewierz", "w Kostrzynie nad Odrą"), its patron
-("im. Jana Pawła II", a church's "p.w. Matki Bożej"), its number ("nr 2") and a school's
-sections ("z Oddziałami Integracyjnymi"). Each reader takes the tokens of a sentence and the
+("im. Jana Pawła II", "im. 14 Pułku …", a church's "p.w. Matki Bożej"), its number ("nr 2"),
+a school's sections ("z Oddziałami Integracyjnymi") and the domains a body serves enumerated
+after a comma ("Centrum Kultury, Sportu i Turystyki"). Each reader takes the tokens of a sentence and the
 index where the phrase would start, and gives the index after it (or that index: none there).
 """
 

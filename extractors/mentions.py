@@ -21,7 +21,10 @@ Warcie Powrót Generuj"). Acronyms of the table (`transforms.acronyms`) are ment
 ("MOPS-u w Bliżynie"; "DPS „Kalina”" written out before its own name, "SP nr 1 w Elblągu"
 before its number; "LO im. Armii Krajowej" named by its patron); an officer names the office he heads ("Komendanta Głównego Policji" ->
 "Komenda Główna Policji"); units numbered under one plural head are one mention each
-("Komisariatów Policji II i IV w Białymstoku"). An NGO's name runs over all its capitalised
+("Komisariatów Policji II i IV w Białymstoku"), and so are units under a plural head with
+two or more towns ("Warsztatów Terapii Zajęciowej w Konarzewie i Otuszu"); for the mention
+records a body's domains enumerated after a comma stay in its name ("Centrum Kultury, Sportu
+i Turystyki", `domains`). An NGO's name runs over all its capitalised
 words ("Stowarzyszenie Klub Kibiców Niepełnosprawnych", "Fundacja Nowa Szkoła") and its local
 part after a comma ("…, Koło w Gryfinie"); a word the dictionary knows as an institution's
 name opens the name of the body whose genitive follows ("Caritas Diecezji Kieleckiej"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
