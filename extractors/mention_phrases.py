@@ -1,7 +1,8 @@
 """What a name carries after its head in Polish prose (`extractors.mentions`): its place
 phrase ("w Skarżysku Kościelnym", "w Gminie Siewierz", "w Kostrzynie nad Odrą"), its patron
-("im. Jana Pawła II", a church's "p.w. Matki Bożej"), its number ("nr 2") and a school's
-sections ("z Oddziałami Integracyjnymi"). Each reader takes the tokens of a sentence and the
+("im. Jana Pawła II", "im. 14 Pułku …", a church's "p.w. Matki Bożej"), its number ("nr 2"),
+a school's sections ("z Oddziałami Integracyjnymi") and the domains a body serves enumerated
+after a comma ("Centrum Kultury, Sportu i Turystyki"). Each reader takes the tokens of a sentence and the
 index where the phrase would start, and gives the index after it (or that index: none there).
 """
 
@@ -15,6 +16,7 @@ from extractors.mention_text import (
     gender_alias,
     head_readings,
     is_adjective,
+    is_title,
     is_verb,
     person_starts,
     place_word,
@@ -125,6 +127,12 @@ def patron_end(tokens: list[Token], i: int) -> int:
             k = after_dot(tokens, k)
         elif token.capitalised:
             k += 1
+        elif (
+            _DIGITS.match(token.text)
+            and (after := word_at(tokens, k + 1)) is not None
+            and after.capitalised
+        ):
+            k += 1  # "im. 14 Pułku Powstańców Śląskich", "im. 1 Maja": a regiment, a date
         else:
             break
     return k if k > j else i
@@ -176,3 +184,42 @@ def sections_named(tokens: list[Token], i: int) -> bool:
         for g in r.genders
     }
     return any(c == "inst" and (n, c, g) in gender_alias(nouns) for n, c, g in forms)
+
+
+def _genitive_noun(token: Token | None) -> bool:
+    """A capitalised common noun that can be a genitive and heads no institution ("Sportu",
+    "Turystyki"; not "Policji", "Ośrodka")."""
+    return (
+        token is not None
+        and token.capitalised
+        and not head_readings(token)
+        and not is_title(token)
+        and any(r.pos == "subst" and "gen" in r.cases for r in readings(token.text))
+    )
+
+
+def enumerated_domains(tokens: list[Token], comma: int) -> int:
+    """End of the rest of an enumeration of the domains a body serves, from the comma after
+    its first ("Centrum Kultury, Sportu i Turystyki", "Komisja Oświaty, Wychowania, Kultury,
+    Sportu i Turystyki"): genitive nouns, each maybe with its adjective, parted by commas and
+    closed by "i" before the last; `comma` when the words after it are not such a run (a list
+    of bodies: "Urzędu Gminy, Ośrodka Pomocy …")."""
+    if not _genitive_noun(word_at(tokens, comma - 1)):
+        return comma
+    j = comma
+    for _ in range(6):
+        if tokens[j].text != "," and not (tokens[j].is_word and tokens[j].lower == "i"):
+            return comma
+        last = tokens[j].is_word
+        k = j + 1
+        if not _genitive_noun(word_at(tokens, k)):
+            return comma
+        k += 1
+        if (adjective := word_at(tokens, k)) and adjective.capitalised and is_adjective(adjective):
+            k += 1  # "… i Polityki Społecznej"
+        if last:
+            return k
+        if k >= len(tokens):
+            return comma
+        j = k
+    return comma

@@ -39,7 +39,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from os.path import commonprefix
 
 from bs4 import Tag
 from bs4.element import Comment, NavigableString
@@ -48,6 +47,7 @@ from lxml import html as lxml_html
 
 from extractors.contacts import find_address, find_emails, find_phones, find_websites
 from extractors.mention_letters import with_polish_letters
+from extractors.mention_names_same import fragment_of, own_patron, part_of
 from extractors.mention_places import at_address, shared_places
 from extractors.mention_spans import department_before, mayor_office_name, seatless_name
 from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_LEMMAS, ORGAN_OFFICES
@@ -215,60 +215,6 @@ def _owner(records: Sequence[ParsedInstitution]) -> _Owner:
     )
 
 
-def _words_of(key: str) -> tuple[list[str], str]:
-    """A matching key's words and its number ("szkola podstawowy #3" -> (…, "3"))."""
-    words, _, number = key.partition(" #")
-    return words.split(" "), number
-
-
-def _part_of(short: str, long: str, *, anywhere: bool = False) -> bool:
-    """`short` names the same institution as `long` in fewer words: its words open the
-    longer name's (or, `anywhere`, run in a row inside them) and the numbers agree
-    ("liceum ogolnoksztalcacy #V" is part of "liceum ogolnoksztalcacy szczecin #V"; "dom
-    rehabilitacja …" anywhere in "fundacja dom rehabilitacja …")."""
-    if short == long:
-        return True
-    short_words, short_number = _words_of(short)
-    long_words, long_number = _words_of(long)
-    if short_number and short_number != long_number:
-        return False
-    size = len(short_words)
-    starts = range(len(long_words) - size + 1) if anywhere else range(1)
-    return size < len(long_words) and any(long_words[i : i + size] == short_words for i in starts)
-
-
-def _same_word(a: str, b: str) -> bool:
-    """One word in two spellings of its ending ("gdanskie" / "gdanskim": a place's adjective
-    put in the nominative from a folded and from a Polish text)."""
-    if a == b:
-        return True
-    shared = len(commonprefix([a, b]))
-    return shared >= 5 and shared >= max(len(a), len(b)) - 2
-
-
-def _fragment_of(short: str, long: str) -> bool:
-    """`short` is `long` with words left out inside it, the same place at the end ("gminny
-    osrodek pomoc gorzno" of "gminny osrodek pomoc spoleczny gorzno", "osrodek pomoc gorzno"
-    too): a name cut by the page's layout or a menu's shorter label, not another body. Its
-    first word opens the longer name or follows one word there (the type's adjective)."""
-    short_words, short_number = _words_of(short)
-    long_words, long_number = _words_of(long)
-    if short_number != long_number or not 2 <= len(short_words) < len(long_words):
-        return False
-    if not _same_word(short_words[-1], long_words[-1]):
-        return False
-    if short_words[0] not in long_words[:2]:
-        return False
-    k = long_words.index(short_words[0])
-    for word in short_words[1:-1]:
-        k += 1
-        while k < len(long_words) - 1 and long_words[k] != word:
-            k += 1
-        if k >= len(long_words) - 1:
-            return False
-    return True
-
-
 _OFFICES = {
     "powiat": ("starostwo powiatowy",),
     "gmina": ("urzad gmina", "urzad miasto", "urzad miejski"),
@@ -296,7 +242,7 @@ def _is_owner(key: str, owner: _Owner, mention: Mention | None = None) -> bool:
     """The owner under another form: its key, or a part of it ("ośrodek pomocy społeczny" of
     "ośrodek pomocy społeczny aleksandrów łódzki"); on a powiat's or gmina's own page, its own
     council, board and head of office ("Rada Powiatu Płockiego" on the starostwo's page)."""
-    if any(_part_of(key, own, anywhere=True) or _fragment_of(key, own) for own in owner.keys):
+    if any(part_of(key, own, anywhere=True) or fragment_of(key, own) for own in owner.keys):
         return True
     return (
         mention is not None
@@ -424,8 +370,10 @@ def _distinct(named: Sequence[_Named], owner: _Owner, known: set[str]) -> list[_
         # after "Powiatowy Środowiskowy Dom Samopomocy w Wiśniowej Górze") refers back to it
         anywhere = item.mention.kind_only
         if any(
-            other != key and (_part_of(key, other, anywhere=anywhere) or _fragment_of(key, other))
-            for other, _ in keyed
+            other != key
+            and (part_of(key, other, anywhere=anywhere) or fragment_of(key, other))
+            and not own_patron(item.name_raw, other_item.name_raw)
+            for other, other_item in keyed
         ):
             continue
         if _office_named(item, key, [other for other, _item in keyed]):
@@ -508,7 +456,7 @@ def mention_records(
     # News names its own county or gmina as the frame it reports from ("Powiat Piski
     # reprezentował Wicestarosta"); an institution's page names one as its founder or partner
     # ("Organem prowadzącym jest Powiat Płocki").
-    found = shared_places(read, find_mentions(read, territories=not article))
+    found = shared_places(read, find_mentions(read, territories=not article, domains=True))
     mentions = [part for mention in found for part in _split_shared_head(mention)]
     owner = _with_office(owner, mentions)
     known_keys = {key for record in known if (key := name_key(record.name_raw))}

@@ -38,7 +38,6 @@ from extractors.mention_text import (
     gender_alias,
     head_readings,
     head_triples,
-    is_adjective,
     is_title,
     person_starts,
     place_word,
@@ -450,63 +449,6 @@ def stray_adjective(tokens: list[Token], head: int, j: int) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Several numbered units under one plural head
 # ---------------------------------------------------------------------------------------------
-
-_UNIT_NUMBER = re.compile(r"^(?:\d+[a-zA-Z]?|(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))$")
-
-
-def _singular(token: Token, gender: str) -> str | None:
-    """The word in the nominative singular of `gender` ("Komisariatów" -> "Komisariat",
-    "Podstawowych" -> "Podstawowa" for a feminine head), capitalised as written."""
-    for reading in readings(token.text):
-        if reading.pos not in ("subst", "adj") or reading.proper:
-            continue
-        for form, tag in generate(reading.lemma):
-            parts = tag.split(":")
-            if len(parts) < 4 or parts[0] != reading.pos or parts[1] != "sg":
-                continue
-            if "nom" not in parts[2].split(".") or gender not in parts[3].split("."):
-                continue
-            return form[:1].upper() + form[1:] if token.capitalised else form
-    return None
-
-
-def numbered_units(tokens: Sequence[Token], start: int, head: int, end: int) -> list[str]:
-    """The units a plural head names by their numbers, each as one name in the nominative
-    singular: "Komisariatów Policji II i IV w Białymstoku" -> "Komisariat Policji II w
-    Białymstoku", "Komisariat Policji IV w Białymstoku"; [] when the phrase is no such list."""
-    found = head_readings(tokens[head])
-    if not found or not all(r.numbers == frozenset({"pl"}) for r in found):
-        return []
-    numbers: list[int] = []
-    k = head + 1
-    while k < end and not _UNIT_NUMBER.match(tokens[k].text):
-        if not tokens[k].capitalised:
-            return []  # only the head's capitalised complement comes before the numbers
-        k += 1
-    first = k
-    while k < end:
-        if _UNIT_NUMBER.match(tokens[k].text):
-            numbers.append(k)
-            k += 1
-        elif tokens[k].text in (",", "i", "oraz") and numbers and k + 1 < end:
-            k += 1
-        else:
-            break
-    if len(numbers) < 2 or first == head + 1:
-        return []
-    if k < end and tokens[k].lower not in ("w", "we"):
-        return []  # after the numbers only the place the units share
-    gender = sorted(found[0].genders)[0]
-    words: list[str] = []
-    for i in range(start, first):
-        token = tokens[i]
-        own = i == head or (i < head or agrees(token, tokens[head])) and is_adjective(token)
-        singular = _singular(token, gender) if own else None
-        if own and singular is None:
-            return []
-        words.append(singular or token.text)
-    place = [t.text for t in tokens[k:end]]
-    return [" ".join([*words, tokens[n].text, *place]) for n in numbers]
 
 
 def quoted_end(tokens: list[Token], i: int) -> int:

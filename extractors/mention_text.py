@@ -206,8 +206,14 @@ def acronym_full(acronym: str) -> str:
 
 
 def is_title(token: Token) -> bool:
-    return token.is_word and (
-        key_lemma(token.text) in PERSON_TITLES or fold(token.lower) in PERSON_TITLES
+    """A title of a person ("Dyrektor", "Kierownika"), also where the dictionary reads the word
+    first as a participle ("Przewodniczącego", lemma "przewodniczyć", is the chairman too)."""
+    if not token.is_word:
+        return False
+    if key_lemma(token.text) in PERSON_TITLES or fold(token.lower) in PERSON_TITLES:
+        return True
+    return any(
+        r.pos == "subst" and fold(r.lemma.lower()) in PERSON_TITLES for r in readings(token.text)
     )
 
 

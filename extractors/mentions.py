@@ -21,7 +21,10 @@ Warcie Powrót Generuj"). Acronyms of the table (`transforms.acronyms`) are ment
 ("MOPS-u w Bliżynie"; "DPS „Kalina”" written out before its own name, "SP nr 1 w Elblągu"
 before its number; "LO im. Armii Krajowej" named by its patron); an officer names the office he heads ("Komendanta Głównego Policji" ->
 "Komenda Główna Policji"); units numbered under one plural head are one mention each
-("Komisariatów Policji II i IV w Białymstoku"). An NGO's name runs over all its capitalised
+("Komisariatów Policji II i IV w Białymstoku"), and so are units under a plural head with
+two or more towns ("Warsztatów Terapii Zajęciowej w Konarzewie i Otuszu"); for the mention
+records a body's domains enumerated after a comma stay in its name ("Centrum Kultury, Sportu
+i Turystyki", `domains`). An NGO's name runs over all its capitalised
 words ("Stowarzyszenie Klub Kibiców Niepełnosprawnych", "Fundacja Nowa Szkoła") and its local
 part after a comma ("…, Koło w Gryfinie"); a word the dictionary knows as an institution's
 name opens the name of the body whose genitive follows ("Caritas Diecezji Kieleckiej"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
@@ -56,6 +59,7 @@ from extractors.mention_kinds import OWN_NAME_HEADS, is_activity, is_generic
 from extractors.mention_kinds import kind_only as is_kind_only
 from extractors.mention_phrases import (
     after_dot,
+    enumerated_domains,
     number_end,
     patron_end,
     place_end,
@@ -69,7 +73,6 @@ from extractors.mention_spans import (
     from_town,
     is_descriptive,
     name_suffix_end,
-    numbered_units,
     office_name,
     part_of_organisation,
     purpose_noun,
@@ -97,6 +100,7 @@ from extractors.mention_text import (
     tokens_of,
     written_out,
 )
+from extractors.mention_units import numbered_units, placed_units
 from extractors.mention_words import (
     NAME_JOINERS,
     NATIONAL_ACRONYMS,
@@ -124,6 +128,9 @@ _FUNCTION_WORDS = frozenset(
 _UNIT_WORDS = frozenset(
     {"delegatura", "oddzial", "filia", "siedziba", "wydzial", "sekcja", "dzial"}
 )
+# Heads of a part of a body (a council's committee): its domains
+# enumerated after a comma are read as before, the committee is its council's, no body.
+_INTERNAL_UNIT_HEADS = frozenset({"komisja"})
 # "Sp. z o.o.", "S.A." after a company's name: its legal form, part of the name.
 _LEGAL_FORM = ("sp", ".", "z", "o", ".", "o", ".")
 
@@ -185,8 +192,9 @@ def _capitalised_run(tokens: list[Token], head: int, j: int) -> bool:
     return all(t.capitalised for t in tokens[head + 1 : j])
 
 
-def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
-    """End of the mention whose head is at `head`, and where its place phrase starts."""
+def _extend(tokens: list[Token], head: int, *, domains: bool = False) -> tuple[int, int | None]:
+    """End of the mention whose head is at `head`, and where its place phrase starts; with
+    `domains`, over the body's domains enumerated after a comma too."""
     j = head + 1
     place_at: int | None = None
     lemma_of_head = head_lemma(tokens[head])
@@ -241,6 +249,15 @@ def _extend(tokens: list[Token], head: int) -> tuple[int, int | None]:
             and not head_readings(nxt)
         ):
             j += 1  # "Ministerstwo Rodziny, Pracy i Polityki Społecznej"
+            continue
+        if (
+            domains
+            and token.text == ","
+            and j > head + 1
+            and lemma_of_head not in _INTERNAL_UNIT_HEADS
+            and (end := enumerated_domains(tokens, j)) > j
+        ):
+            j = end  # "Centrum Kultury, Sportu i Turystyki", "Ośrodek Sportu, Rekreacji i …"
             continue
         if (
             token.is_word
@@ -413,9 +430,12 @@ def _officer(tokens: list[Token], i: int) -> int:
     return j
 
 
-def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
+def find_mentions(text: str, *, territories: bool = False, domains: bool = False) -> list[Mention]:
     """Every institution phrase in `text`, in order of appearance (duplicates included);
-    with `territories`, the counties and gminas it names as bodies too."""
+    with `territories`, the counties and gminas it names as bodies too; with `domains`, a
+    body's domains enumerated after a comma stay in its name ("Centrum Kultury, Sportu i
+    Turystyki"). The mention records ask for them; the owner's readers do not (a page's own
+    name read so longer chose no owner on a test page, measured)."""
     mentions: list[Mention] = []
     text = rejoined_compounds(text)
     for sent_start, sent_end in sentences(text):
@@ -467,7 +487,7 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                 continue
             if head_readings(token):
                 start = _start(tokens, i, floor)
-                end, place_at = _extend(tokens, i)
+                end, place_at = _extend(tokens, i, domains=domains)
                 end = trimmed_end(tokens, start, end)
                 if street_before(tokens, start):
                     floor = i = end  # "ul. Marszałka Piłsudskiego 8a": a street's name
@@ -491,6 +511,23 @@ def find_mentions(text: str, *, territories: bool = False) -> list[Mention]:
                             head=head_lemma(token),
                         )
                     )
+                # "Warsztatów Terapii Zajęciowej w Konarzewie i Otuszu": one mention per town
+                units, units_end = placed_units(tokens, start, i, place_at, end)
+                for unit, unit_place in units:
+                    mentions.append(
+                        Mention(
+                            phrase=unit,
+                            nominative=unit,
+                            sentence=normalise_space(_BULLET.sub("", written)),
+                            start=tokens[start].start,
+                            end=tokens[units_end - 1].end,
+                            place_raw=unit_place,
+                            head=head_lemma(token),
+                        )
+                    )
+                if units:
+                    floor = i = units_end
+                    continue
                 if is_generic(tokens, start, i, end, placed) or cut_at_the_end(text, tokens, end):
                     i += 1
                     continue
