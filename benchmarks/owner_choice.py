@@ -712,10 +712,12 @@ def compare(tune: Sequence[Example], fixtures: Sequence[Example]) -> None:
             )
 
 
-def fresh_report(examples: Sequence[Example], *, with_test: bool) -> None:
+def fresh_report(examples: Sequence[Example], *, with_test: bool, with_cv: bool = False) -> None:
     """`fresh`: each fit counted on the fresh part it was not made with, then made on
     everything but the test half and counted on the tune half, the 96 pages and (with
-    `with_test`, counts only) the test half."""
+    `with_test`, counts only) the test half; with `with_cv`, also cross-validated on the
+    tune half by host (`FOLDS` folds, each fit made on the other folds, the 96 pages and
+    every fresh page)."""
     fresh = [e for e in examples if e.split == "fresh"]
     part_a, part_b = fresh_parts(examples)
     print(
@@ -729,6 +731,17 @@ def fresh_report(examples: Sequence[Example], *, with_test: bool) -> None:
         print(_row(f"{name}: fresh A, fitted with B", on_a))
         print(_row(f"{name}: both held-out parts", on_a + on_b))
     print()
+    if with_cv:
+        tune_half = [e for e in examples if e.split == "tune"]
+        others = [e for e in examples if e.split in ("fixtures", "fresh")]
+        print(HEADER)
+        for name, fit in FITS.items():
+            total = Outcome()
+            for fold in host_folds(tune_half):
+                rest = [e for e in tune_half if e.host not in fold]
+                total += outcome([e for e in tune_half if e.host in fold], fit([*rest, *others]))
+            print(_row(f"{name}: tune, {FOLDS}-fold CV by host", total))
+        print()
     everything = [e for e in examples if e.split in ("tune", "fixtures", "fresh")]
     tune = [e for e in examples if e.split == "tune"]
     fixtures = [e for e in examples if e.split == "fixtures"]
@@ -762,6 +775,7 @@ def main(argv: list[str] | None = None) -> int:
         "--misses", action="store_true", help="dump: only documents either gets wrong"
     )
     parser.add_argument("--test", action="store_true", help="fit: the test half's aggregates too")
+    parser.add_argument("--cv", action="store_true", help="fresh: tune-half cross-validation too")
     args = parser.parse_args(argv)
     if args.command == "collect":
         examples = collect(args.shared)
@@ -784,7 +798,7 @@ def main(argv: list[str] | None = None) -> int:
     tune = [e for e in examples if e.split == "tune"]
     fixtures = [e for e in examples if e.split == "fixtures"]
     if args.command == "fresh":
-        fresh_report(examples, with_test=args.test)
+        fresh_report(examples, with_test=args.test, with_cv=args.cv)
         return 0
     if args.command == "compare":
         compare(tune, fixtures)
