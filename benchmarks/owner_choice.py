@@ -396,6 +396,27 @@ def fit_steepest(
     return current
 
 
+def fit_drop(
+    examples: Sequence[Example], start: OwnerWeights = HAND_SET, *, min_gain: int = MIN_GAIN
+) -> OwnerWeights:
+    """Fewer features: the only move is to drop a signal (its weight set to 0), the one that
+    puts the most documents right first, while a drop puts `min_gain` more right; the bars
+    and every other weight stay as `start` has them."""
+    decided = [e for e in examples if e.decided and e.choice is not None]
+    current = start
+    while True:
+        now = outcome(decided, current).right
+        gains = [
+            (outcome(decided, _with(current, name, 0)).right - now, -index, name)
+            for index, name in enumerate(current.weights)
+            if current.weights[name] != 0
+        ]
+        best = max(gains, default=None)
+        if best is None or best[0] < min_gain:
+            return current
+        current = _with(current, best[2], 0)
+
+
 # The conditions under which `choose_owner` asks less or more of the best name, as features of
 # a candidate for the logistic fit: their fitted weights are the thresholds' differences.
 _CONDITIONS = ("host backed", "sole body", "news, not declared")
@@ -505,6 +526,8 @@ FITS: dict[str, Callable[[Sequence[Example]], OwnerWeights]] = {
     "steepest, min gain 2": lambda examples: fit_steepest(examples, min_gain=2),
     "steepest, min gain 3": lambda examples: fit_steepest(examples, min_gain=3),
     "steepest, min gain 4": lambda examples: fit_steepest(examples, min_gain=4),
+    "drop signals, min gain 2": lambda examples: fit_drop(examples, min_gain=2),
+    "drop signals, min gain 3": lambda examples: fit_drop(examples, min_gain=3),
     "bars only, min gain 2": lambda examples: fit_bars(examples, min_gain=2),
     "bars only, min gain 3": lambda examples: fit_bars(examples, min_gain=3),
     "logistic, L2 3, x2": lambda examples: fit_logit(examples, l2=3.0, scale=2.0, steps=800),
