@@ -1,13 +1,16 @@
 """The page owner's choice made inspectable, and its weights fitted (issue #12, round 12).
 
     .venv/bin/python benchmarks/owner_choice.py collect [--shared ../shared]
-    .venv/bin/python benchmarks/owner_choice.py dump tune|fixtures [--misses]
+    .venv/bin/python benchmarks/owner_choice.py dump tune|fixtures|fresh [--misses]
     .venv/bin/python benchmarks/owner_choice.py fit [--test]
+    .venv/bin/python benchmarks/owner_choice.py fresh [--test]
     .venv/bin/python benchmarks/owner_choice.py breakdown
     .venv/bin/python benchmarks/owner_choice.py compare
 
 `collect` runs `wsparcie extract` (`flows.inspect.extract_one`, as `benchmarks/extraction.py`
-does) on every document of the web corpus and on the 96 saved pages, and keeps, for each,
+does) on every document of the web corpus, on the 96 saved pages and on the fresh tuning pages
+of `benchmarks/owner_fresh` (their blind one-line judgement as the gold subject; a judgement
+its writer doubts, marked "?", is kept apart as the split `fresh?`), and keeps, for each,
 what `page_owner.owner_choice` saw: every owner candidate with its evidence (the signals
 before any weighing), whether the page reads as news, and the gold subject's names. It
 writes them to a cache (`--cache`), so that `dump` and `fit` need no extraction.
@@ -21,7 +24,11 @@ pages by a coordinate search over integer values (`fit_weights`), and cross-vali
 search on the tune half by host (5 folds). With `--test` it prints the test half's
 aggregates, hand-set against fitted (counts only). `breakdown` counts, per set, the kinds of
 error, where the gold subject ranks when missed and the signals of wrongly chosen names
-(counts only, the test half's too). `compare` runs the other fits tried, each cross-validated
+(counts only, the test half's too). `fresh` asks whether a fit generalises before the test
+half is looked at: the fresh pages are dealt by host into two parts (`fresh_parts`), each fit
+(`FITS`) is made on the tune half, the 96 pages and one part and counted on the other, both
+ways; with `--test`, the test half's aggregates under each fit made on everything but the
+test half. `compare` runs the other fits tried, each cross-validated
 the same way: the coordinate search from neutral starts (every weight ±1 or ±2 by its sign)
 and a conditional logistic regression (`fit_logit`); tune and the 96 pages only.
 
@@ -69,6 +76,7 @@ from transforms.names import name_key  # noqa: E402
 from transforms.text import fold_key  # noqa: E402
 
 CORPUS = REPO / "benchmarks" / "web_corpus"
+FRESH = REPO / "benchmarks" / "owner_fresh"
 GOLD_FIXTURES = REPO / "tests" / "gold" / "fixtures"
 DEFAULT_CACHE = Path(tempfile.gettempdir()) / "wsparcie-owner-choices.pickle"
 FOLDS = 5
@@ -189,6 +197,7 @@ def collect(shared: Path) -> list[Example]:
                     lambda p=path, u=url: extract_one(str(p), url=u, gazetteer=gazetteer),
                 )
             )
+        examples.extend(collect_fresh(Path(tmp), gazetteer))
     with ReplayFetcher(shared / "data" / "html_fixtures") as fetcher:
         for gold in read_gold(GOLD_FIXTURES):
             host = Path(gold.doc_id).stem
@@ -204,6 +213,53 @@ def collect(shared: Path) -> list[Example]:
                 )
             )
     return examples
+
+
+def fresh_gold(row: dict[str, str]) -> Gold:
+    """A fresh page's judgement as a gold: its names ("|" between the forms the judge accepts)
+    the subject's, none when the judgement is empty (or only "?")."""
+    names = [name.strip() for name in row["judgement"].lstrip("?").split("|") if name.strip()]
+    return Gold(
+        doc_id=row["id"],
+        url=row["url"],
+        kind=row["kind"],
+        subject={"names": names} if names else None,
+        mentions=(),
+        services=(),
+        raw={},
+    )
+
+
+def collect_fresh(folder: Path, gazetteer: Any) -> list[Example]:
+    """The fresh tuning pages read as the corpus is (`benchmarks/owner_fresh/run.py`: the text
+    served as a plain page under its own address): split `fresh`, or `fresh?` for a doubted
+    judgement."""
+    with (FRESH / "index.csv").open(encoding="utf-8", newline="") as handle:
+        index = list(csv.DictReader(handle))
+    examples = []
+    for row in index:
+        text = (FRESH / "documents" / f"{row['id']}.txt").read_text(encoding="utf-8")
+        path = folder / f"fresh-{row['id']}.html"
+        path.write_text(plain_page(text), encoding="utf-8")
+        split = "fresh?" if row["judgement"].startswith("?") else "fresh"
+        examples.append(
+            _example(
+                row["id"],
+                row["host"],
+                split,
+                fresh_gold(row),
+                lambda p=path, u=row["url"]: extract_one(str(p), url=u, gazetteer=gazetteer),
+            )
+        )
+    return examples
+
+
+def fresh_parts(examples: Sequence[Example]) -> tuple[set[str], set[str]]:
+    """The fresh pages' hosts dealt into two parts, A and B (a fixed shuffle): a fit made with
+    one part is counted on the other."""
+    hosts = sorted({e.host for e in examples if e.split == "fresh"})
+    random.Random(16).shuffle(hosts)
+    return set(hosts[0::2]), set(hosts[1::2])
 
 
 # ---------------------------------------------------------------------------- counting
@@ -307,6 +363,60 @@ def fit_weights(
     return current
 
 
+def fit_steepest(
+    examples: Sequence[Example],
+    start: OwnerWeights = HAND_SET,
+    *,
+    min_gain: int = MIN_GAIN,
+    steps: int = 12,
+) -> OwnerWeights:
+    """A steepest-ascent search: at each step every weight and every bar is tried at every
+    value of its range, and only the one move that puts the most documents right is made
+    (of equal gains, the value nearest zero, then the signal first in `HAND_SET`), when it
+    puts `min_gain` more right; repeated until no move gains that much. Unlike
+    `fit_weights`, no move depends on the order the signals are listed in."""
+    decided = [e for e in examples if e.decided and e.choice is not None]
+    current = start
+    names = [*start.weights, *THRESHOLD_RANGES]
+    for _ in range(steps):
+        now = outcome(decided, current).right
+        best: tuple[int, int, int] | None = None  # (gain, -|value|, -index)
+        best_move: tuple[str, int] | None = None
+        for index, name in enumerate(names):
+            for value in THRESHOLD_RANGES.get(name, WEIGHT_RANGE):
+                if value == _value(current, name):
+                    continue
+                gain = outcome(decided, _with(current, name, value)).right - now
+                key = (gain, -abs(value), -index)
+                if gain >= min_gain and (best is None or key > best):
+                    best, best_move = key, (name, value)
+        if best_move is None:
+            break
+        current = _with(current, *best_move)
+    return current
+
+
+def fit_drop(
+    examples: Sequence[Example], start: OwnerWeights = HAND_SET, *, min_gain: int = MIN_GAIN
+) -> OwnerWeights:
+    """Fewer features: the only move is to drop a signal (its weight set to 0), the one that
+    puts the most documents right first, while a drop puts `min_gain` more right; the bars
+    and every other weight stay as `start` has them."""
+    decided = [e for e in examples if e.decided and e.choice is not None]
+    current = start
+    while True:
+        now = outcome(decided, current).right
+        gains = [
+            (outcome(decided, _with(current, name, 0)).right - now, -index, name)
+            for index, name in enumerate(current.weights)
+            if current.weights[name] != 0
+        ]
+        best = max(gains, default=None)
+        if best is None or best[0] < min_gain:
+            return current
+        current = _with(current, best[2], 0)
+
+
 # The conditions under which `choose_owner` asks less or more of the best name, as features of
 # a candidate for the logistic fit: their fitted weights are the thresholds' differences.
 _CONDITIONS = ("host backed", "sole body", "news, not declared")
@@ -375,6 +485,72 @@ def fit_logit(
         min_score_sole=threshold - sole,
         min_lead=HAND_SET.min_lead,
     )
+
+
+def fit_bars(
+    examples: Sequence[Example], start: OwnerWeights = HAND_SET, *, min_gain: int = MIN_GAIN
+) -> OwnerWeights:
+    """Only the bars (`THRESHOLD_RANGES`) searched, every signal's weight kept as `start`
+    has it: five values where the full search has twenty-six."""
+    decided = [e for e in examples if e.decided and e.choice is not None]
+    current = start
+    for _ in range(6):
+        moved = False
+        for name in THRESHOLD_RANGES:
+            now = outcome(decided, current).right
+            best_value, best_right = _value(current, name), now
+            for value in THRESHOLD_RANGES[name]:
+                right = outcome(decided, _with(current, name, value)).right
+                closer = abs(value - _value(start, name)) < abs(best_value - _value(start, name))
+                better = right > best_right or (right == best_right and closer)
+                if better and right - now >= min_gain:
+                    best_value, best_right = value, right
+            if best_value != _value(current, name):
+                current = _with(current, name, best_value)
+                moved = True
+        if not moved:
+            break
+    return current
+
+
+def _no_fit(examples: Sequence[Example]) -> OwnerWeights:
+    return HAND_SET
+
+
+# The fits `fresh` compares, each a function of the documents it is made on.
+FITS: dict[str, Callable[[Sequence[Example]], OwnerWeights]] = {
+    "hand-set (no fit)": _no_fit,
+    "search, min gain 2": lambda examples: fit_weights(examples, min_gain=2),
+    "search, min gain 3": lambda examples: fit_weights(examples, min_gain=3),
+    "search, min gain 5": lambda examples: fit_weights(examples, min_gain=5),
+    "steepest, min gain 2": lambda examples: fit_steepest(examples, min_gain=2),
+    "steepest, min gain 3": lambda examples: fit_steepest(examples, min_gain=3),
+    "steepest, min gain 4": lambda examples: fit_steepest(examples, min_gain=4),
+    "drop signals, min gain 2": lambda examples: fit_drop(examples, min_gain=2),
+    "drop signals, min gain 3": lambda examples: fit_drop(examples, min_gain=3),
+    "bars only, min gain 2": lambda examples: fit_bars(examples, min_gain=2),
+    "bars only, min gain 3": lambda examples: fit_bars(examples, min_gain=3),
+    "logistic, L2 3, x2": lambda examples: fit_logit(examples, l2=3.0, scale=2.0, steps=800),
+}
+
+
+def fresh_check(
+    examples: Sequence[Example], fits: dict[str, Callable[[Sequence[Example]], OwnerWeights]]
+) -> list[tuple[str, Outcome, Outcome, OwnerWeights, OwnerWeights]]:
+    """Each fit made on the tune half, the 96 pages and one fresh part, counted on the other
+    part: (name, counted on B when fitted with A, counted on A when fitted with B, both
+    weights)."""
+    base = [e for e in examples if e.split in ("tune", "fixtures")]
+    fresh = [e for e in examples if e.split == "fresh"]
+    part_a, part_b = fresh_parts(examples)
+    on_a = [e for e in fresh if e.host in part_a]
+    on_b = [e for e in fresh if e.host in part_b]
+    rows = []
+    for name, fit in fits.items():
+        with_a = fit([*base, *on_a])
+        with_b = fit([*base, *on_b])
+        rows.append((name, outcome(on_b, with_a), outcome(on_a, with_b), with_a, with_b))
+    return rows
 
 
 def host_folds(examples: Sequence[Example], folds: int = FOLDS) -> list[set[str]]:
@@ -559,9 +735,62 @@ def compare(tune: Sequence[Example], fixtures: Sequence[Example]) -> None:
             )
 
 
+def fresh_report(examples: Sequence[Example], *, with_test: bool, with_cv: bool = False) -> None:
+    """`fresh`: each fit counted on the fresh part it was not made with, then made on
+    everything but the test half and counted on the tune half, the 96 pages and (with
+    `with_test`, counts only) the test half; with `with_cv`, also cross-validated on the
+    tune half by host (`FOLDS` folds, each fit made on the other folds, the 96 pages and
+    every fresh page)."""
+    fresh = [e for e in examples if e.split == "fresh"]
+    part_a, part_b = fresh_parts(examples)
+    print(
+        f"fresh pages: {len(fresh)} with a sure judgement on {len(part_a) + len(part_b)} hosts "
+        f"(part A {len(part_a)} hosts, part B {len(part_b)}); decided by the choice: "
+        f"{sum(e.decided for e in fresh)}\n"
+    )
+    print(HEADER)
+    for name, on_b, on_a, _, _ in fresh_check(examples, FITS):
+        print(_row(f"{name}: fresh B, fitted with A", on_b))
+        print(_row(f"{name}: fresh A, fitted with B", on_a))
+        print(_row(f"{name}: both held-out parts", on_a + on_b))
+    print()
+    if with_cv:
+        tune_half = [e for e in examples if e.split == "tune"]
+        others = [e for e in examples if e.split in ("fixtures", "fresh")]
+        print(HEADER)
+        for name, fit in FITS.items():
+            total = Outcome()
+            for fold in host_folds(tune_half):
+                rest = [e for e in tune_half if e.host not in fold]
+                total += outcome([e for e in tune_half if e.host in fold], fit([*rest, *others]))
+            print(_row(f"{name}: tune, {FOLDS}-fold CV by host", total))
+        print()
+    everything = [e for e in examples if e.split in ("tune", "fixtures", "fresh")]
+    tune = [e for e in examples if e.split == "tune"]
+    fixtures = [e for e in examples if e.split == "fixtures"]
+    doubtful = [e for e in examples if e.split == "fresh?"]
+    test = [e for e in examples if e.split == "test"]
+    print(HEADER)
+    for name, fit in FITS.items():
+        weights = fit(everything)
+        print(_row(f"{name}, fitted on all three: tune", outcome(tune, weights)))
+        print(_row(f"{name}, fitted on all three: 96 pages", outcome(fixtures, weights)))
+        print(_row(f"{name}, fitted on all three: fresh (in-sample)", outcome(fresh, weights)))
+        print(_row(f"{name}, fitted on all three: fresh, doubted", outcome(doubtful, weights)))
+        if with_test:
+            print(_row(f"{name}, fitted on all three: test (counts)", outcome(test, weights)))
+    print()
+    for name in ("search, min gain 3", "steepest, min gain 2", "steepest, min gain 3"):
+        print(f"{name}, fitted on all three:")
+        _weights_table(FITS[name](everything))
+        print()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("collect", "dump", "fit", "breakdown", "compare"))
+    parser.add_argument(
+        "command", choices=("collect", "dump", "fit", "fresh", "breakdown", "compare")
+    )
     parser.add_argument("split", nargs="?", default="tune")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
@@ -569,6 +798,7 @@ def main(argv: list[str] | None = None) -> int:
         "--misses", action="store_true", help="dump: only documents either gets wrong"
     )
     parser.add_argument("--test", action="store_true", help="fit: the test half's aggregates too")
+    parser.add_argument("--cv", action="store_true", help="fresh: tune-half cross-validation too")
     args = parser.parse_args(argv)
     if args.command == "collect":
         examples = collect(args.shared)
@@ -584,12 +814,15 @@ def main(argv: list[str] | None = None) -> int:
         _breakdown_table(
             {
                 split: breakdown([e for e in examples if e.split == split], WEIGHTS)
-                for split in ("fixtures", "tune", "test")
+                for split in ("fixtures", "tune", "fresh", "fresh?", "test")
             }
         )
         return 0
     tune = [e for e in examples if e.split == "tune"]
     fixtures = [e for e in examples if e.split == "fixtures"]
+    if args.command == "fresh":
+        fresh_report(examples, with_test=args.test, with_cv=args.cv)
+        return 0
     if args.command == "compare":
         compare(tune, fixtures)
         return 0
