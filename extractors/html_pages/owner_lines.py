@@ -36,6 +36,7 @@ from extractors.html_pages.owner_contacts import (
 from extractors.html_pages.owner_name import join_compound_adjectives
 from extractors.html_pages.page_owner import PageOwner
 from extractors.html_pages.page_text import PageText
+from extractors.html_pages.service_number_lines import emergency_numbers, service_list_lines
 from extractors.html_pages.site_host import FREE_MAIL
 from extractors.mention_services import find_services, of_owners_kind
 from extractors.mentions import find_mentions
@@ -164,7 +165,7 @@ def _block_line(line: str) -> bool:
     departments under a unit's name) is none: it may be the owner's."""
     if _ADDRESS_LINE.match(line) or _BLOCK_WORD.match(line) or "@" in line:
         return True
-    if find_phone_entries(line) or _emergency_numbers(line):
+    if find_phone_entries(line) or emergency_numbers(line):
         return True
     label, colon, _ = line.partition(":")
     return bool(colon) and len(label.split()) <= _LEAD_IN_WORDS
@@ -208,62 +209,14 @@ def other_kind_lines(lines: Sequence[str], owner: PageOwner) -> set[int]:
     return found
 
 
-# The national emergency and service short numbers (112, the 99x services, 986 city guards,
-# 987 crisis centres): "Pogotowie Ratunkowe – 999", "Policja: 997, 22 755-60-10".
-_EMERGENCY = re.compile(r"(?<!\d)(?:112|99[1-9]|98[67])(?!\d)")
-_EMERGENCY_BEFORE = re.compile(
-    r"(?i)(?:^|[–—:,(-]|\b(?:tel|telefon\w*|numer\w*|nr|alarmow\w*|lub|oraz|i)\.?)$"
-)
-_LIST_LABEL_WORDS = 8
-
-
-def _emergency_numbers(line: str) -> list[int]:
-    """Where a line gives an emergency short number as a number of its own: after a label,
-    a dash or a colon ("Straż Miejska – 986 oraz 32 47 85 290", "(tel. 997)"), not the tail
-    of a longer number ("tel. 883 104 999"), a house number ("ul. Kościuszki 112") or a room."""
-    found = []
-    for match in _EMERGENCY.finditer(line):
-        before = line[: match.start()].rstrip()
-        after = line[match.end() :].lstrip()
-        if re.match(r"[-–./]?\s*\d", after):
-            continue
-        if _EMERGENCY_BEFORE.search(before):
-            found.append(match.start())
-    return found
-
-
-def _list_line(line: str) -> bool:
-    """A line of a list of numbers: a short label, then a number (an emergency one too)."""
-    starts = _emergency_numbers(line)
-    entries = find_phone_entries(line)
-    if entries:
-        starts.append(line.find(entries[0].number))
-    starts = [s for s in starts if s >= 0]
-    if not starts:
-        return False
-    label = line[: min(starts)]
-    return len(re.findall(r"[^\W\d_]+", label)) <= _LIST_LABEL_WORDS
-
-
 def emergency_list_lines(lines: Sequence[str], owner: PageOwner) -> set[int]:
-    """Indexes of the lines of a list of emergency and service numbers: each line giving an
-    emergency short number, and every line of a run of number lines ("label – number") of
-    which two give one ("Pogotowie Ratunkowe – 999" … "Pogotowie Wodociągowe – 691523970"
-    … "Wspólny numer alarmowy – 112" on a gmina's page): the services the page lists, not
-    the owner. Never a line naming the owner."""
-    found = {i for i, line in enumerate(lines) if _emergency_numbers(line)}
-    run: list[int] = []
-    for index, line in enumerate([*lines, ""]):
-        if index < len(lines) and _list_line(line):
-            run.append(index)
-            continue
-        if len(found.intersection(run)) >= 2:
-            found.update(run)
-        run = []
+    """Indexes of the lines of a list of emergency and service numbers
+    (`service_number_lines.service_list_lines`), never a line naming the owner: the services
+    the page lists, not the owner."""
     owner_key = name_key(owner.name)
     return {
         index
-        for index in found - set(owner.lines)
+        for index in service_list_lines(lines) - set(owner.lines)
         if not any(_same_body(key, owner_key) for key in _bodies(lines[index]))
     }
 

@@ -1,0 +1,63 @@
+"""The lines of a list of emergency and service numbers on a page ("Pogotowie Ratunkowe – 999",
+"Policja: 997, 22 755-60-10", "Wspólny numer alarmowy – 112"): the services a gmina's or a
+centre's page lists beside its own number, which are not the page owner's lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractors.contacts import find_phone_entries
+
+# The national emergency and service short numbers (112, the 99x services, 986 city guards,
+# 987 crisis centres): "Pogotowie Ratunkowe – 999", "Policja: 997, 22 755-60-10".
+_EMERGENCY = re.compile(r"(?<!\d)(?:112|99[1-9]|98[67])(?!\d)")
+_EMERGENCY_BEFORE = re.compile(
+    r"(?i)(?:^|[–—:,(-]|\b(?:tel|telefon\w*|numer\w*|nr|alarmow\w*|lub|oraz|i)\.?)$"
+)
+_LIST_LABEL_WORDS = 8
+
+
+def emergency_numbers(line: str) -> list[int]:
+    """Where a line gives an emergency short number as a number of its own: after a label,
+    a dash or a colon ("Straż Miejska – 986 oraz 32 47 85 290", "(tel. 997)"), not the tail
+    of a longer number ("tel. 883 104 999"), a house number ("ul. Kościuszki 112") or a room."""
+    found = []
+    for match in _EMERGENCY.finditer(line):
+        before = line[: match.start()].rstrip()
+        after = line[match.end() :].lstrip()
+        if re.match(r"[-–./]?\s*\d", after):
+            continue
+        if _EMERGENCY_BEFORE.search(before):
+            found.append(match.start())
+    return found
+
+
+def _list_line(line: str) -> bool:
+    """A line of a list of numbers: a short label, then a number (an emergency one too)."""
+    starts = emergency_numbers(line)
+    entries = find_phone_entries(line)
+    if entries:
+        starts.append(line.find(entries[0].number))
+    starts = [s for s in starts if s >= 0]
+    if not starts:
+        return False
+    label = line[: min(starts)]
+    return len(re.findall(r"[^\W\d_]+", label)) <= _LIST_LABEL_WORDS
+
+
+def service_list_lines(lines: Sequence[str]) -> set[int]:
+    """Indexes of the lines of a list of emergency and service numbers: each line giving an
+    emergency short number, and every line of a run of number lines ("label – number") of
+    which two give one ("Pogotowie Ratunkowe – 999" … "Pogotowie Wodociągowe – 691523970"
+    … "Wspólny numer alarmowy – 112" on a gmina's page)."""
+    found = {i for i, line in enumerate(lines) if emergency_numbers(line)}
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if index < len(lines) and _list_line(line):
+            run.append(index)
+            continue
+        if len(found.intersection(run)) >= 2:
+            found.update(run)
+        run = []
+    return found
