@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.calendar_phrases import CALENDAR, DATE, MONTHLY, MONTHS
 from transforms.morphology import analyse_word
 from transforms.sentences import sentences
 from transforms.text import fold, normalise_space
@@ -101,55 +102,6 @@ _OPEN = re.compile(
     r"\bczynn|\bdostepn|\botwart|\botwarci|\bdziala|\bdyzur|\bpracuj|\bcodziennie|calodobowo"
     rf"|:\s*calodobow|\bdzwoni|\bodbier|{_ROUND_THE_CLOCK_AFTER}"
 )
-# The months, folded, as a page names them: (nominative, genitive, locative) — "lipiec", "od
-# 1 lipca", "w lipcu". Every month pattern below is made from this one table.
-_MONTH_FORMS = (
-    ("styczen", "stycznia", "styczniu"),
-    ("luty", "lutego", "lutym"),
-    ("marzec", "marca", "marcu"),
-    ("kwiecien", "kwietnia", "kwietniu"),
-    ("maj", "maja", "maju"),
-    ("czerwiec", "czerwca", "czerwcu"),
-    ("lipiec", "lipca", "lipcu"),
-    ("sierpien", "sierpnia", "sierpniu"),
-    ("wrzesien", "wrzesnia", "wrzesniu"),
-    ("pazdziernik", "pazdziernika", "pazdzierniku"),
-    ("listopad", "listopada", "listopadzie"),
-    ("grudzien", "grudnia", "grudniu"),
-)
-_MONTH_NAME = "|".join(name for name, _, _ in _MONTH_FORMS)
-_MONTH_OF = "|".join(of for _, of, _ in _MONTH_FORMS)
-_MONTH_IN = "|".join(in_ for _, _, in_ in _MONTH_FORMS)
-# Any form, the longest first: "12 maja", "2 lutego", "do 31 grudnia".
-_MONTHS = "|".join(
-    sorted({form for forms in _MONTH_FORMS for form in forms}, key=lambda f: (-len(f), f))
-)
-# Hours for a period of the year, not the weekly schedule: a month ("W lipcu … w godzinach",
-# "w miesiącach lipiec i sierpień"), a span of months ("od lipca do końca sierpnia") or a season
-# ("w okresie wakacji", "podczas ferii", "dyżur wakacyjny"). The gold dates such hours (its
-# `days` empty), as it does "w terminie od 01 lipca … do 31 sierpnia" (tune a001).
-_PERIOD = (
-    rf"\bw (?:{_MONTH_IN})\b|\bw miesiac\w* (?:{_MONTH_IN}|{_MONTH_NAME})\b"
-    rf"|\bod (?:poczatku )?(?:{_MONTH_OF}) do (?:konca )?(?:{_MONTH_OF})\b"
-    r"|\b(?:w|podczas|na) (?:okres\w* |czasie |trakcie )?(?:wakacj\w*|ferii|ferie)"
-    r"|\bw (?:okresie|czasie) (?:letnim|wakacyjnym|zimowym|ferii\w*|swiat\w*)|\bwakacyjn\w*"
-    r"|\bw wigili\w*|\bw sylwestr\w*"
-)
-# A month in Roman numerals after its day, ending a date: "24 XII, 31. XII - w godz. 8.00 –
-# 12.00" (not "I", "V" or "X" alone, which "1 i 2" and "5 x" would be, nor a floor: "nr 12 II
-# piętro").
-_ROMAN_MONTH = r"ii|iii|iv|vi|vii|viii|ix|xi|xii"
-# Hours for given dates ("w dniu 2 maja", "w terminie od 1 lipca do 31 sierpnia", "W tym dniu"
-# after the date's sentence), not a weekly schedule from a date on ("od 1 września przedszkole
-# czynne będzie…").
-_DATE = re.compile(
-    rf"\bw dniu\b|\bw dniach\b|\bdnia \d|\bw terminie\b|\bw tym dniu\b"
-    rf"|(?<!\bod )\b\d{{1,2}}\s?(?:{_MONTHS})\b|(?<!\bod )\b\d{{1,2}}\.\d{{2}}\.\d{{4}}\b"
-    rf"|{_PERIOD}|\b\d{{1,2}}\.?\s?(?:{_ROMAN_MONTH})(?=\s*(?:[,;–-]|\.?\s*\d{{4}}|$))"
-)
-_CALENDAR = re.compile(rf"\b\d{{1,2}}\s?(?:{_MONTHS})\b|\b\d{{1,2}}\.\d{{2}}\.\d{{2,4}}\b")
-# Neither weekly nor for a date: "w ostatni dzień każdego miesiąca".
-_MONTHLY = re.compile(r"\bdzien\w* (?:kazdego )?miesiaca")
 _EVENT = re.compile(
     r"\bodbedzie|\bodbeda\b|\bodbyl|\bzaprasza|\bspotkani|\bzebrani|\bsesj\w|\bkonkurs"
     r"|\bwydarzeni|\bpiknik|\bfestyn|\bfestiwal|\bwarsztat|\bkoncert|\buroczyst|\bmsza\b"
@@ -168,7 +120,7 @@ _RANGE_GAP = re.compile(r"^\.?\s*(?:-|–|—|do|a|-\s*do)?\s*(?:godz\.?|godziny
 _NOT_AN_HOUR_AFTER = re.compile(
     rf"^\s*(?:lat|rok|r\.|r\b|os[oó]b|osob|miejsc|godzin|minut|dni|tyg|zl|%|\.\d|,\d|-\d{{3}}"
     rf"|\.\s*\d{{1,2}}\.\s*\d{{2,4}}\b|\.\s*(?:19|20)\d\d\b"
-    rf"|{_MONTHS}|uczni|dzieci|klas)"
+    rf"|{MONTHS}|uczni|dzieci|klas)"
 )
 _NOT_AN_HOUR_BEFORE = re.compile(
     r"(?:\bnr|\bpok\.?|\bul\.?|\btel\.?|\bfax|\blok\.?|\bpokoj\w*|\bsala|\bpietro|\bbudynek"
@@ -582,9 +534,9 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
             days_only = [item for item in items if item.kind == "days"]
             carried = days_only[-1].days if days_only and len(folded) < 60 else None
             continue
-        dated = _DATE.search(folded) is not None
-        event = _EVENT.search(folded) and (dated or _CALENDAR.search(folded))
-        if event or _MONTHLY.search(folded):
+        dated = DATE.search(folded) is not None
+        event = _EVENT.search(folded) and (dated or CALENDAR.search(folded))
+        if event or MONTHLY.search(folded):
             carried = None
             continue
         if carried is not None and items[0].kind == "range":
