@@ -48,7 +48,10 @@ statistics are recounted there in place, only the pairs the night drops, adds or
 are deleted from and inserted into `er_state_pairs` and `er_state_band`, and only the
 re-clustered region's clusters and components are written. No table of every record is
 copied; what still reads every record is the fingerprint of tonight's input rows and the
-clusters returned (`Resolution.clusters`, every record's).
+clusters returned (`Resolution.clusters`, every record's). A night runs in one transaction
+(its caller's, or one of its own), and the kept rows it deletes or updates (records, pairs,
+keys, block sizes) are found by the row ids it read them with, which hold within it: a join
+by uid or key to find them scanned every row of the table again.
 
 Both take the columns a record's fingerprint is made of (`columns`): the standalone raw layout
 by default (`INPUT_COLUMNS`, plus `teryt` where the table has it); the nightly run passes the

@@ -37,8 +37,8 @@ def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     changed records fall in, those among records of blocks that crossed their size limit
     (re-derived), and the kept pairs of records whose statistics moved. `er_inc_old_pairs`:
     the state's pairs these replace or drop (with an end changed or gone, among regrouped
-    records, or scored anew), with their last scores. Only the night's records are keyed
-    (`incremental_keys`)."""
+    records, or scored anew), with their last scores and row ids (`row`, by which `rescore`
+    deletes them). Only the night's records are keyed (`incremental_keys`)."""
     counts = night_keys(con)
     # The state's pairs with an end among the night's records, once (one pass over every
     # pair); then each condition on those. A kept pair that a fresh one replaces has an end
