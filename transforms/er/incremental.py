@@ -497,9 +497,12 @@ def _apply_night(con: duckdb.DuckDBPyConnection, build: Builder) -> None:
         "SELECT unnest(input) FROM er_inc_night WHERE status IN ('added', 'changed')"
     )
     build(con, "er_inc_delta_input", statistics=False, known_names="er_state_names")
+    # The new and changed records, with what their statistics are counted by (as parsed
+    # now: the state's rows would be read among every record's).
     con.execute(
         "CREATE OR REPLACE TEMP TABLE er_inc_dirty AS "
-        "SELECT uid FROM er_inc_night WHERE status IN ('added', 'changed')"
+        "SELECT n.uid, f.name_key, f.core, f.type_code, f.crowd_place, f.postal, f.emails "
+        "FROM er_features f JOIN er_inc_night n USING (record_id)"
     )
     con.execute(
         "CREATE OR REPLACE TEMP TABLE er_inc_gone AS "
