@@ -48,7 +48,10 @@ statistics are recounted there in place, only the pairs the night drops, adds or
 are deleted from and inserted into `er_state_pairs` and `er_state_band`, and only the
 re-clustered region's clusters and components are written. No table of every record is
 copied; what still reads every record is the fingerprint of tonight's input rows and the
-clusters returned (`Resolution.clusters`, every record's).
+clusters returned (`Resolution.clusters`, every record's). A night runs in one transaction
+(its caller's, or one of its own), and the kept rows it deletes or updates (records, pairs,
+keys, block sizes) are found by the row ids it read them with, which hold within it: a join
+by uid or key to find them scanned every row of the table again.
 
 Both take the columns a record's fingerprint is made of (`columns`): the standalone raw layout
 by default (`INPUT_COLUMNS`, plus `teryt` where the table has it); the nightly run passes the
@@ -313,8 +316,29 @@ def resolve_incrementally(
     lower too, under load)."""
     if not has_state(con):
         raise ValueError("incremental matching: no matcher state here; run a full match first")
-    with single_threaded(con):
+    with single_threaded(con), _one_transaction(con):
         return _resolve_night(con, table, decisions, model, build, review_limit, columns)
+
+
+@contextmanager
+def _one_transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """The night in one transaction: the caller's (`warehouse.match_state` opens one, all or
+    nothing), or else one of its own. The night deletes and updates the state's rows by the
+    row ids it read them with, and a row id holds within a transaction (a checkpoint between
+    two statements may renumber the rows of a table)."""
+    # Two statements see one transaction id only inside a transaction (a BEGIN inside one
+    # fails, and the failure aborts the caller's transaction).
+    ids = [con.execute("SELECT current_transaction_id()").fetchone() for _ in range(2)]
+    if ids[0] == ids[1]:
+        yield
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 
 @contextmanager
@@ -350,7 +374,7 @@ def _resolve_night(
     clock = time.perf_counter()
     stats: dict[str, float] = {}
     counts = _classify(con, table, columns)
-    _apply_night(con, table, build, columns)
+    _apply_night(con, build)
     stats["features_s"] = round(time.perf_counter() - clock, 2)
 
     lap = time.perf_counter()
@@ -411,19 +435,24 @@ def _resolve_night(
 def _classify(
     con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str] | None
 ) -> dict[str, int]:
-    """`er_inc_night(record_id, uid, status, fingerprint)`: the records tonight added,
+    """`er_inc_night(record_id, uid, status, fingerprint, input)`: the records tonight added,
     changed or removed, by a hash of the columns features are made of (only tonight's rows
     are hashed; the state keeps last night's); added records get new uids after the largest
-    one. Returns the count of each, and of the records that stayed the same."""
+    one; `input`, a struct of an added or changed record's row as the features read it (the
+    row, or its `columns`), so that the night reads its input table once. Returns the count
+    of each, and of the records that stayed the same."""
+    row_sql = "t" if columns is None else "{" + ", ".join(f"'{c}': t.{c}" for c in columns) + "}"
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_night AS
         WITH tonight AS (
-            SELECT record_id, {_fingerprint_sql(con, table, columns)} AS fingerprint FROM {table}
+            SELECT t.record_id, {_fingerprint_sql(con, table, columns)} AS fingerprint,
+                   {row_sql} AS input
+            FROM {table} t
         ),
         joined AS (
             SELECT coalesce(f.record_id, s.record_id) AS record_id, s.uid AS old_uid,
-                   f.fingerprint,
+                   f.fingerprint, f.input,
                    CASE WHEN s.uid IS NULL THEN 'added'
                         WHEN f.record_id IS NULL THEN 'removed'
                         WHEN f.fingerprint <> s.fingerprint THEN 'changed'
@@ -434,7 +463,8 @@ def _classify(
         SELECT record_id, status, fingerprint,
                CAST(coalesce(old_uid, (SELECT coalesce(max(uid), -1) FROM er_state_records)
                     + row_number() OVER (PARTITION BY old_uid IS NULL ORDER BY record_id))
-                    AS INTEGER) AS uid
+                    AS INTEGER) AS uid,
+               CASE WHEN status <> 'removed' THEN input END AS input
         FROM joined WHERE status <> 'same'
         """
     )
@@ -451,9 +481,7 @@ def _classify(
     return {"added": added, "changed": changed, "removed": removed, "same": same}
 
 
-def _apply_night(
-    con: duckdb.DuckDBPyConnection, table: str, build: Builder, columns: Sequence[str] | None
-) -> None:
+def _apply_night(con: duckdb.DuckDBPyConnection, build: Builder) -> None:
     """Bring `er_state_records` to tonight: the rows of records changed or removed go (kept
     in `er_inc_old`, the columns of last night's rows the night reads), the new and changed
     records' features, parsed now, come (their cluster and component for now their own uid),
@@ -462,19 +490,19 @@ def _apply_night(
     `er_inc_dirty(uid)` (new and changed), `er_inc_gone(uid)` (changed and removed),
     `er_inc_removed(uid)` and `er_inc_stat_moved(uid, <counts>)` (unchanged records whose
     statistics moved to another bucket, with last night's counts)."""
-    # Only the columns the features are made of (the nightly `records` row is wide).
-    selected = "t.*" if columns is None else ", ".join(f"t.{c}" for c in columns)
+    # Their rows as `_classify` read them (only the columns the features are made of: the
+    # nightly `records` row is wide).
     con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE er_inc_delta_input AS
-        SELECT {selected} FROM {table} t JOIN er_inc_night n USING (record_id)
-        WHERE n.status IN ('added', 'changed')
-        """
+        "CREATE OR REPLACE TEMP TABLE er_inc_delta_input AS "
+        "SELECT unnest(input) FROM er_inc_night WHERE status IN ('added', 'changed')"
     )
     build(con, "er_inc_delta_input", statistics=False, known_names="er_state_names")
+    # The new and changed records, with what their statistics are counted by (as parsed
+    # now: the state's rows would be read among every record's).
     con.execute(
         "CREATE OR REPLACE TEMP TABLE er_inc_dirty AS "
-        "SELECT uid FROM er_inc_night WHERE status IN ('added', 'changed')"
+        "SELECT n.uid, f.name_key, f.core, f.type_code, f.crowd_place, f.postal, f.emails "
+        "FROM er_features f JOIN er_inc_night n USING (record_id)"
     )
     con.execute(
         "CREATE OR REPLACE TEMP TABLE er_inc_gone AS "
@@ -487,11 +515,11 @@ def _apply_night(
     # Of last night's rows, what the night reads: the component and record id (the region,
     # the conflicts) and what the statistics are counted by (the row is wide).
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE er_inc_old AS SELECT uid, record_id, component, name_key, "
-        "core, type_code, crowd_place, postal, emails FROM er_state_records "
+        "CREATE OR REPLACE TEMP TABLE er_inc_old AS SELECT rowid AS row, uid, record_id, "
+        "component, name_key, core, type_code, crowd_place, postal, emails FROM er_state_records "
         "WHERE uid IN (SELECT uid FROM er_inc_gone)"
     )
-    con.execute("DELETE FROM er_state_records WHERE uid IN (SELECT uid FROM er_inc_gone)")
+    con.execute("DELETE FROM er_state_records s USING er_inc_old o WHERE s.rowid = o.row")
     # The night's features keep their rows for the blocking keys (`night_keys`), in uids.
     con.execute(
         "UPDATE er_features AS f SET rid = n.uid FROM er_inc_night n "

@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping, Sequence
 
 import duckdb
 import numpy as np
-import pandas as pd
 
 from transforms.er.cluster import cluster_pairs, components
 from transforms.er.decisions import Decision
@@ -182,14 +181,15 @@ def recluster(
     bare = np.asarray(region["bare"], dtype=bool)
     result = cluster_pairs(m, left, right, strength, must, cannot, bare, agree=agree)
     groups = components(m, left[must], right[must])
-    smallest = pd.Series(uids).groupby(groups).transform("min").to_numpy()
-    frame = pd.DataFrame(
-        {
-            "uid": uids.astype(np.int32),
-            "cluster": uids[np.asarray(result.labels, dtype=np.int64)].astype(np.int32),
-            "component": smallest.astype(np.int32),
-        }
-    )
+    labels = np.asarray(groups, dtype=np.int64)
+    least = np.full(int(labels.max()) + 1, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(least, labels, uids)
+    smallest = least[labels]
+    frame = {
+        "uid": uids.astype(np.int32),
+        "cluster": uids[np.asarray(result.labels, dtype=np.int64)].astype(np.int32),
+        "component": smallest.astype(np.int32),
+    }
     con.register("er_inc_region_frame", frame)
     con.execute(
         """
@@ -203,14 +203,18 @@ def recluster(
 
 
 def clusters_of(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """Every record's cluster key (the smallest record id of its cluster), from the state."""
-    rows = con.execute(
-        """
-        SELECT s.record_id, c.record_id AS cluster_key
-        FROM er_state_records s JOIN er_state_records c ON c.uid = s.cluster
-        """
-    ).fetchnumpy()
-    return dict(zip(rows["record_id"].tolist(), rows["cluster_key"].tolist(), strict=True))
+    """Every record's cluster key (the smallest record id of its cluster), from the state: its
+    rows read once, a cluster's uid looked up among them by position (the state joined with
+    itself read every record id twice)."""
+    rows = con.execute("SELECT uid, record_id, cluster FROM er_state_records").fetchnumpy()
+    uids = np.asarray(rows["uid"], dtype=np.int64)
+    record_ids = np.asarray(rows["record_id"], dtype=object)
+    if len(uids) == 0:
+        return {}
+    position = np.empty(int(uids.max()) + 1, dtype=np.int64)
+    position[uids] = np.arange(len(uids))
+    keys = record_ids[position[np.asarray(rows["cluster"], dtype=np.int64)]]
+    return dict(zip(record_ids.tolist(), keys.tolist(), strict=True))
 
 
 def review_cases(

@@ -188,7 +188,7 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     con.execute("DROP TABLE er_features")
     # The kept keys of the records that changed or left.
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE er_inc_gkeys AS SELECT rule, uid, key, eff "
+        "CREATE OR REPLACE TEMP TABLE er_inc_gkeys AS SELECT rowid AS row, rule, uid, key, eff "
         "FROM er_state_keys WHERE uid IN (SELECT uid FROM er_inc_gone)"
     )
     # Raw blocks a record enters or leaves, with their sizes last night and tonight.
@@ -200,7 +200,7 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
             UNION ALL SELECT rule, key, -1 FROM er_inc_gkeys
         ),
         moved AS (SELECT rule, key, sum(d) AS d FROM moves GROUP BY rule, key)
-        SELECT m.rule, m.key, coalesce(b.n, 0) AS old_n,
+        SELECT m.rule, m.key, b.rowid AS row, coalesce(b.n, 0) AS old_n,
                CAST(coalesce(b.n, 0) + m.d AS INTEGER) AS new_n, l.max_block,
                (coalesce(b.n, 0) + m.d <= l.max_block) <> (coalesce(b.n, 0) <= l.max_block)
                AS crossed
@@ -214,11 +214,12 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
         """
         CREATE OR REPLACE TEMP TABLE er_inc_tkeys AS
         WITH rows AS (
-            SELECT k.rule, k.uid, k.key, k.refined, k.eff AS old_eff, false AS dirty
+            SELECT k.rowid AS row, k.rule, k.uid, k.key, k.refined, k.eff AS old_eff,
+                   false AS dirty
             FROM er_state_keys k SEMI JOIN (SELECT key FROM er_inc_raw_n WHERE crossed) t
                  USING (key)
             WHERE k.uid NOT IN (SELECT uid FROM er_inc_gone)
-            UNION ALL SELECT rule, uid, key, refined, NULL, true FROM er_inc_dkeys
+            UNION ALL SELECT NULL, rule, uid, key, refined, NULL, true FROM er_inc_dkeys
         )
         SELECT r.*, CASE WHEN t.new_n <= t.max_block THEN r.key ELSE r.refined END AS eff
         FROM rows r JOIN er_inc_raw_n t USING (key)
@@ -238,7 +239,7 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
         moved AS (
             SELECT rule, eff, sum(d) AS d, bool_or(dirty) AS dirty FROM moves GROUP BY rule, eff
         )
-        SELECT m.rule, m.eff, coalesce(b.n, 0) AS old_n,
+        SELECT m.rule, m.eff, b.rowid AS row, coalesce(b.n, 0) AS old_n,
                CAST(coalesce(b.n, 0) + m.d AS INTEGER) AS new_n, l.max_block, m.dirty
         FROM moved m JOIN er_inc_rules l USING (rule)
         LEFT JOIN er_state_blocks b ON b.level = 'eff' AND b.key = m.eff
@@ -332,11 +333,13 @@ def save_night_keys(con: duckdb.DuckDBPyConnection) -> None:
     """Write tonight's keys and block sizes into the state by difference: the keys of records
     that changed or left go, the new and changed records' keys come, keys whose block crossed
     its limit are updated; the sizes of the blocks whose size moved are replaced."""
-    con.execute("DELETE FROM er_state_keys WHERE uid IN (SELECT uid FROM er_inc_gone)")
+    # The kept rows are found by the row ids read with them (tonight's transaction: `incremental`
+    # runs a night in one), not by their uids and keys: a join by uid scanned every key.
+    con.execute("DELETE FROM er_state_keys k USING er_inc_gkeys g WHERE k.rowid = g.row")
     con.execute(
         """
         UPDATE er_state_keys AS k SET eff = t.eff FROM er_inc_tkeys t
-        WHERE NOT t.dirty AND t.uid = k.uid AND t.key = k.key AND t.eff IS DISTINCT FROM k.eff
+        WHERE NOT t.dirty AND t.row = k.rowid AND t.eff IS DISTINCT FROM t.old_eff
         """
     )
     con.execute(
@@ -345,17 +348,17 @@ def save_night_keys(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE er_inc_blocks_moved AS
-        SELECT 'raw' AS level, key, new_n FROM er_inc_raw_n WHERE new_n <> old_n
-        UNION ALL SELECT 'eff', eff, new_n FROM er_inc_eff_n WHERE new_n <> old_n
+        SELECT row, 'raw' AS level, key, new_n FROM er_inc_raw_n WHERE new_n <> old_n
+        UNION ALL SELECT row, 'eff', eff, new_n FROM er_inc_eff_n WHERE new_n <> old_n
         """
     )
     con.execute(
-        """
-        DELETE FROM er_state_blocks AS b USING er_inc_blocks_moved AS t
-        WHERE t.level = b.level AND t.key = b.key
-        """
+        "DELETE FROM er_state_blocks AS b USING er_inc_blocks_moved AS t WHERE b.rowid = t.row"
     )
-    con.execute("INSERT INTO er_state_blocks SELECT * FROM er_inc_blocks_moved WHERE new_n > 0")
+    con.execute(
+        "INSERT INTO er_state_blocks SELECT level, key, new_n FROM er_inc_blocks_moved "
+        "WHERE new_n > 0"
+    )
     for name in ("er_inc_gone", "er_inc_dkeys", "er_inc_gkeys", "er_inc_raw_n", "er_inc_tkeys",
                  "er_inc_eff_n", "er_inc_cur", "er_inc_blocks_moved"):  # fmt: skip
         con.execute(f"DROP TABLE IF EXISTS {name}")

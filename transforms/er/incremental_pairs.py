@@ -10,10 +10,11 @@ night drops, adds or scores anew are touched.
 
 from __future__ import annotations
 
+from typing import Any
+
 import duckdb
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from transforms.er.blocking import RuleCount
 from transforms.er.codes import codes_of_rows, codes_select_sql
@@ -36,8 +37,8 @@ def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     changed records fall in, those among records of blocks that crossed their size limit
     (re-derived), and the kept pairs of records whose statistics moved. `er_inc_old_pairs`:
     the state's pairs these replace or drop (with an end changed or gone, among regrouped
-    records, or scored anew), with their last scores. Only the night's records are keyed
-    (`incremental_keys`)."""
+    records, or scored anew), with their last scores and row ids (`row`, by which `rescore`
+    deletes them). Only the night's records are keyed (`incremental_keys`)."""
     counts = night_keys(con)
     # The state's pairs with an end among the night's records, once (one pass over every
     # pair); then each condition on those. A kept pair that a fresh one replaces has an end
@@ -49,7 +50,7 @@ def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
             SELECT uid FROM er_inc_gone UNION SELECT uid FROM er_inc_regroup
             UNION SELECT uid FROM er_inc_stat_moved
         )
-        SELECT * FROM er_state_pairs
+        SELECT rowid AS row, * FROM er_state_pairs
         WHERE a IN (SELECT uid FROM ends) OR b IN (SELECT uid FROM ends)
         """
     )
@@ -139,18 +140,24 @@ def rescore(con: duckdb.DuckDBPyConnection, model: PairModel) -> tuple[int, int]
         apart = levels["number"] == NUMBER_DIFFERENT
         agree = contact_agreement(levels)
         band = (probability >= th.review) & (probability < th.match)
-    frame = pd.DataFrame(
-        {"a": left, "b": right, "probability": probability, "apart": apart, "agree": agree}
-    )
-    band_frame = frame.loc[band, ["a", "b", "probability"]].copy()
+    # Registered as dicts of arrays: a pandas frame cost a night more to build and register,
+    # a column at a time, than the scoring itself.
+    scored = {"a": left, "b": right, "probability": probability, "apart": apart, "agree": agree}
+    band_rows: dict[str, npt.NDArray[Any]] = {
+        "a": left[band],
+        "b": right[band],
+        "probability": probability[band],
+    }
     for ladder, column in zip(LADDERS, BAND_LEVELS, strict=True):
-        band_frame[column] = levels[ladder.field][band] if levels is not None else []
-    con.register("er_inc_scored_frame", frame)
-    con.register("er_inc_band_frame", band_frame)
+        band_rows[column] = (
+            levels[ladder.field][band] if levels is not None else np.zeros(0, np.int8)
+        )
+    con.register("er_inc_scored_frame", scored)
+    con.register("er_inc_band_frame", band_rows)
     con.execute("CREATE OR REPLACE TEMP TABLE er_inc_scored AS SELECT * FROM er_inc_scored_frame")
     con.execute(
         """
-        DELETE FROM er_state_pairs p USING er_inc_old_pairs o WHERE p.a = o.a AND p.b = o.b
+        DELETE FROM er_state_pairs p USING er_inc_old_pairs o WHERE p.rowid = o.row
         """
     )
     con.execute(

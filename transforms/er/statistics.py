@@ -198,16 +198,16 @@ def update_statistics(
     the state with last night's counts, `ROW_STATISTICS` per row) and of `cores` (the type
     phrases' counts, `core_counts_sql`) in place, only where the night moved them: the keys
     (name key, type phrase, type and place) and e-mail addresses of the new and changed
-    records (`dirty`: their `key`s, counts unset) and of the records that changed or left
-    (`gone`: their rows of last night), where they came or went in number. Each such key of
-    a row's statistic is counted again over `table` (a small table per statistic, key ->
-    count), and the rows carrying it take its count where it moved; the others keep their
-    counts, which no record of the night can have moved. A type phrase's count is moved by
-    difference (a phrase no record holds any more goes). The result equals `statistics_sql`
-    over `table` (`core_tf`: the record's phrase's count in `cores`). With `moved`, also
-    leaves the table `moved(key, name_tf, name_areas, core_tf, crowd, email_areas)`: the
-    records not in `dirty` whose counts moved to another bucket of the ladders
-    (`stat_buckets_sql`), with their counts before the night."""
+    records (`dirty`: their `key`s and the columns counted by) and of the records that
+    changed or left (`gone`: their rows of last night), where they came or went in number.
+    Each such key of a row's statistic is counted again over `table` (a small table per
+    statistic, key -> count), and the rows carrying it take its count where it moved; the
+    others keep their counts, which no record of the night can have moved. A type phrase's
+    count is moved by difference (a phrase no record holds any more goes). The result equals
+    `statistics_sql` over `table` (`core_tf`: the record's phrase's count in `cores`). With
+    `moved`, also leaves the table `moved(key, name_tf, name_areas, core_tf, crowd,
+    email_areas)`: the records not in `dirty` whose counts moved to another bucket of the
+    ladders (`stat_buckets_sql`), with their counts before the night."""
     # The night's moves: +1 for a new or changed record's row tonight, -1 for a changed or
     # gone record's row last night. A key (or key and postal area) whose moves add up to
     # nothing counts as it did (a record changed in its phone keeps its keys): only those
@@ -218,7 +218,7 @@ def update_statistics(
         CREATE OR REPLACE TEMP TABLE er_stat_moves AS
         SELECT name_key, core, type_code, {place} AS place_stem, left(postal, 2) AS area,
                emails, 1 AS d
-        FROM {table} WHERE {key} IN (SELECT {key} FROM {dirty})
+        FROM {dirty}
         UNION ALL
         SELECT name_key, core, type_code, {place}, left(postal, 2), emails, -1 FROM {gone}
         """
