@@ -1,0 +1,160 @@
+"""The page's own name read whole, where the candidates cut it (issue 12, round 15).
+
+Kinds of name the candidate reader proposed without their seat or patron, each from a fresh
+tuning page sought where a page's own name is hard to read (`benchmarks/owner_fresh`, the id
+in the case id, its address in `URLS`) or a tune document of the web corpus (i015), quoted as
+`wsparcie extract` reads a plain page:
+
+- a "w" part that names no place is part of the name, and the seat still follows it
+  ("Specjalistyczny Ośrodek Wsparcia dla Ofiar Przemocy w Rodzinie w Wałbrzychu", m054);
+- a street between a name and its seat is left out, the seat is not ("Środowiskowy Dom
+  Samopomocy przy ul. Dąbrowskiego 15 w Zduńskiej Woli", m057);
+- a closing quote the page glued to the seat still ends the own name only ('“Dać
+  Szansę”w Wadowicach', i015);
+- a name read with its seat in one place and with its patron in another is one name with
+  both ("Młodzieżowy Ośrodek Wychowawczy im. Janusza Korczaka w Szczecinie", m025);
+- a seated kind named without its seat over its own address takes the address's seat, in
+  the locative ("Wojewódzki Urząd Pracy" / "25-561 Kielce, ul. Witosa 86", m018); a bare
+  village address gives its village, not its post office; foundations, associations, a
+  territory's office and names that have a place are left as they are.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.html_pages.owner_candidates import names_in
+from extractors.html_pages.owner_name import with_patron
+from extractors.html_pages.owner_seat import seated
+from extractors.html_pages.page_owner import find_page_owner
+from extractors.html_pages.page_text import page_text_of_plain
+from extractors.html_pages.text_page import parse_text_page
+from extractors.records import Document
+
+URLS = {
+    "m018": "http://wup.kielce.pl/ekonomia-spo%C5%82eczna/cis",
+    "m025": "https://mow-szczecin.edupage.org/about/?",
+    "m054": "https://sow.walbrzych.pl/o-nas/",
+    "m057": "http://sdszdunskawola.pl/o-nas/",
+    "i015": "https://jedenprocent.newsweek.pl/",
+}
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Specjalistyczny Ośrodek Wsparcia dla Ofiar Przemocy w Rodzinie w Wałbrzychu jest "
+            "jednym z 35 na terenie Polski, a drugim na terenie Dolnego Śląska.",
+            "Specjalistyczny Ośrodek Wsparcia dla Ofiar Przemocy w Rodzinie w Wałbrzychu",
+        ),
+        (
+            "Środowiskowy Dom Samopomocy przy ul. Dąbrowskiego 15 w Zduńskiej Woli jest "
+            "jednostką organizacyjną pomocy społecznej prowadzoną przez powiat zduńskowolski",
+            "Środowiskowy Dom Samopomocy w Zduńskiej Woli",
+        ),
+        (
+            "Stowarzyszenie Rodziców i Opiekunów Dzieci Niepełnosprawnych “Dać Szansę”w "
+            "Wadowicach",
+            "Stowarzyszenie Rodziców i Opiekunów Dzieci Niepełnosprawnych “Dać Szansę” w "
+            "Wadowicach",
+        ),
+        (
+            "Miejski Ośrodek Pomocy Społecznej w Krośnie w dniu 5 maja informuje",
+            "Miejski Ośrodek Pomocy Społecznej w Krośnie",
+        ),
+    ],
+    ids=["m054-w-rodzinie-then-the-seat", "m057-a-street-then-the-seat", "i015-glued-quote",
+         "a-place-is-a-place"],
+)  # fmt: skip
+def test_the_seat_after_what_the_name_holds(line: str, expected: str) -> None:
+    assert [found.name for found in names_in(line, 0, complete=True)] == [expected]
+
+
+M025 = (
+    "O ośrodku\n\n"
+    "Nasz Ośrodek powstał w 1974 roku na mocy orzeczenia wydanego przez Kuratorium Okręgu "
+    "Szkolnego w Szczecinie jako Państwowy Młodzieżowy Zakład Wychowawczy.\n"
+    "Obecnie w Młodzieżowym Ośrodek Wychowawczym w Szczecinie może przebywać 60 wychowanek.\n"
+    "Nasza Placówka funkcjonuje w trybie całodobowym przez wszystkie dni roku.\n"
+    "W Młodzieżowym Ośrodku Wychowawczym w Szczecinie funkcjonują 3 szkoły:\n"
+    "Kontakt\n"
+    " • Młodzieżowy Ośrodek Wychowawczy im. Janusza Korczaka\n"
+    "  ul. Kamienna 22\n"
+    "  71-883 Szczecin\n"
+    " • Sekretariat: 91 453 81 03"
+)
+
+
+def test_m025_the_seat_and_the_patron_of_one_name() -> None:
+    owner = find_page_owner(page_text_of_plain(M025, URLS["m025"]))
+    assert owner is not None
+    assert owner.name == "Młodzieżowy Ośrodek Wychowawczy im. Janusza Korczaka w Szczecinie"
+
+
+@pytest.mark.parametrize(
+    ("name", "others", "expected"),
+    [
+        (
+            "Szkoła Podstawowa nr 1 w Zielonej Górze",
+            ["Szkoła Podstawowa nr 1 im. Jana Pawła II"],
+            "Szkoła Podstawowa nr 1 im. Jana Pawła II w Zielonej Górze",
+        ),
+        (
+            "Szkoła Podstawowa nr 1 w Zielonej Górze",
+            ["Szkoła Podstawowa nr 2 im. Jana Pawła II"],
+            "Szkoła Podstawowa nr 1 w Zielonej Górze",
+        ),
+        ("Szkoła Podstawowa nr 1", ["Szkoła Podstawowa nr 1 im. Jana Pawła II"],
+         "Szkoła Podstawowa nr 1"),
+    ],
+    ids=["the-same-school", "another-school", "no-seat-to-put-it-before"],
+)  # fmt: skip
+def test_with_patron(name: str, others: list[str], expected: str) -> None:
+    assert with_patron(name, others) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "street", "locality", "expected"),
+    [
+        ("Wojewódzki Urząd Pracy", "ul. Witosa 86", "Kielce", "Wojewódzki Urząd Pracy w Kielcach"),
+        ("Ośrodek Pomocy Społecznej", "ul. Kluczborska 4A/4", "Byczyna",
+         "Ośrodek Pomocy Społecznej w Byczynie"),
+        ("Dom Pomocy Społecznej", "Nielestno 17", "Wleń", "Dom Pomocy Społecznej w Nielestnie"),
+        ("Gminna Biblioteka Publiczna", "ul. 1 Maja 63", "Jedwabno",
+         "Gminna Biblioteka Publiczna w Jedwabnie"),
+        ("Fundacja Mam serce", "ul. Długa 1", "Kraków", "Fundacja Mam serce"),
+        ("Urząd Gminy Zbuczyn", "ul. Jana Pawła II 1", "Zbuczyn", "Urząd Gminy Zbuczyn"),
+        ("Ośrodek Pomocy Społecznej w Myśliborzu", "ul. 1 Maja 19", "Myślibórz",
+         "Ośrodek Pomocy Społecznej w Myśliborzu"),
+        ("Dzienny Dom Senior+", "ul. Długa 1", "Kraków", "Dzienny Dom Senior+"),
+        ("MOPS", "ul. Długa 1", "Kraków", "MOPS"),
+        ("Ośrodek Pomocy Społecznej", None, None, "Ośrodek Pomocy Społecznej"),
+    ],
+    ids=["m018-kielce", "h001-byczyna", "a-village-not-its-post-office", "m051-jedwabno",
+         "a-foundation", "a-territorys-office", "a-name-with-its-place", "a-programme-brand",
+         "an-acronym", "no-address"],
+)  # fmt: skip
+def test_seated(name: str, street: str | None, locality: str | None, expected: str) -> None:
+    assert seated(name, street, locality) == expected
+
+
+M018 = (
+    "Wojewódzki Urząd Pracy\n"
+    "25-561 Kielce, ul. Witosa 86\n"
+    "tel. (41) 364-16-00\n"
+    "fax (41) 364-16-66\n"
+    "e-mail: wup@wup.kielce.pl\n"
+    "header icon bip\n\n"
+    "Centra Integrcji Społecznej\n\n"
+    "Celem działania Centrum Integracji Społecznej jest aktywizacja zawodowa i społeczna osób, "
+    "które znalazły się w trudnej sytuacji na rynku pracy."
+)
+
+
+def test_m018_a_text_pages_owner_takes_its_addresss_seat() -> None:
+    document = Document.from_bytes(
+        URLS["m018"], M018.encode("utf-8"), content_type="text/plain", charset="utf-8"
+    )
+    subject = parse_text_page(document)[0]
+    assert (subject.role, subject.name_raw) == ("subject", "Wojewódzki Urząd Pracy w Kielcach")
