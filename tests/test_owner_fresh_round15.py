@@ -10,7 +10,8 @@ in the case id, its address in `URLS`) or a tune document of the web corpus (i01
 - a street between a name and its seat is left out, the seat is not ("Środowiskowy Dom
   Samopomocy przy ul. Dąbrowskiego 15 w Zduńskiej Woli", m057);
 - a closing quote the page glued to the seat still ends the own name only ('“Dać
-  Szansę”w Wadowicach', i015);
+  Szansę”w Wadowicach', i015), and a "w" glued to the word before it is a word of its own
+  ("Psychologiczno-Pedagogicznaw Ostrowcu Świętokrzyskim", i001);
 - a name read with its seat in one place and with its patron in another is one name with
   both ("Młodzieżowy Ośrodek Wychowawczy im. Janusza Korczaka w Szczecinie", m025);
 - a seated kind named without its seat over its own address takes the address's seat, in
@@ -27,7 +28,7 @@ from extractors.html_pages.owner_candidates import names_in
 from extractors.html_pages.owner_name import with_patron
 from extractors.html_pages.owner_seat import seated
 from extractors.html_pages.page_owner import find_page_owner
-from extractors.html_pages.page_text import page_text_of_plain
+from extractors.html_pages.page_text import clean_line, page_text_of_plain
 from extractors.html_pages.text_page import parse_text_page
 from extractors.records import Document
 
@@ -36,7 +37,9 @@ URLS = {
     "m025": "https://mow-szczecin.edupage.org/about/?",
     "m054": "https://sow.walbrzych.pl/o-nas/",
     "m057": "http://sdszdunskawola.pl/o-nas/",
-    "i015": "https://jedenprocent.newsweek.pl/",
+    "i015": "http://jedenprocent.newsweek.pl/stowarzyszenie-rodzicow-i-op"
+    "iekunow-dzieci-niepelnosprawnych-dac-szansew-wadowicach",
+    "i001": "http://pp-p.ostrowiec.pl/misja-wizja-koncepcja/",
 }
 
 
@@ -69,6 +72,23 @@ URLS = {
 )  # fmt: skip
 def test_the_seat_after_what_the_name_holds(line: str, expected: str) -> None:
     assert [found.name for found in names_in(line, 0, complete=True)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Poradnia Psychologiczno-Pedagogicznaw Ostrowcu Świętokrzyskim",
+         "Poradnia Psychologiczno-Pedagogiczna w Ostrowcu Świętokrzyskim"),
+        ("Ośrodek Pomocy Rodzinyw Kielcach", "Ośrodek Pomocy Rodziny w Kielcach"),
+        ("Ośrodków Pomocy Społecznej", "Ośrodków Pomocy Społecznej"),
+        ("Krakow Airport", "Krakow Airport"),
+        ("poczta: biurow@example.pl Kontakt", "poczta: biurow@example.pl Kontakt"),
+    ],
+    ids=["i001-glued-w", "a-noun-before-it", "a-word-ending-in-w", "a-foreign-name",
+         "a-mailbox"],
+)  # fmt: skip
+def test_a_glued_w_apart(line: str, expected: str) -> None:
+    assert clean_line(line) == expected
 
 
 M025 = (
