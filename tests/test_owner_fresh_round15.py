@@ -148,12 +148,14 @@ def test_with_patron(name: str, others: list[str], expected: str) -> None:
         ("Ośrodek Pomocy Społecznej w Myśliborzu", "ul. 1 Maja 19", "Myślibórz",
          "Ośrodek Pomocy Społecznej w Myśliborzu"),
         ("Dzienny Dom Senior+", "ul. Długa 1", "Kraków", "Dzienny Dom Senior+"),
+        ("Centrum Logopedyczno-terapeutyczne „Dogadać się”", "Budy-Grzybek 1", "Grzybek",
+         "Centrum Logopedyczno-terapeutyczne „Dogadać się”"),
         ("MOPS", "ul. Długa 1", "Kraków", "MOPS"),
         ("Ośrodek Pomocy Społecznej", None, None, "Ośrodek Pomocy Społecznej"),
     ],
     ids=["m018-kielce", "h001-byczyna", "a-village-not-its-post-office", "m051-jedwabno",
          "a-foundation", "a-territorys-office", "a-name-with-its-place", "a-programme-brand",
-         "an-acronym", "no-address"],
+         "f027-a-quoted-brand", "an-acronym", "no-address"],
 )  # fmt: skip
 def test_seated(name: str, street: str | None, locality: str | None, expected: str) -> None:
     assert seated(name, street, locality) == expected

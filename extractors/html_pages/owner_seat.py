@@ -10,8 +10,8 @@ seat: the village of a bare village address ("Nielestno 17, 59-610 Wleń" is the
 Nielestno, not the post office Wleń), else the address's locality; in the locative as the
 dictionary gives it (`transforms.locatives.in_place`), never guessed.
 
-It leaves a name as it is when it already has a place ("… w Kielcach", "z siedzibą w …"),
-names its territory ("Urząd Gminy Zbuczyn", "Ośrodek Pomocy Społecznej Dzielnicy Bemowo"),
+It leaves a name as it is when it already has a place ("… w Kielcach", "z siedzibą w …") or
+its own quoted name (a brand), names its territory ("Urząd Gminy Zbuczyn", "Ośrodek Pomocy Społecznej Dzielnicy Bemowo"),
 holds the locality's name, or heads a kind that is not named by its seat (a foundation, an
 association, a company: "Fundacja Mam serce" has its seat in its register entry, not in its
 name).
@@ -70,6 +70,8 @@ def seated(name: str, street: str | None, locality: str | None) -> str:
         return name
     if "senior" in fold_key(name):  # "Dzienny Dom Senior+", named by its programme, bare
         return name
+    if re.search('[„"“”«»]', name):  # its own quoted name tells it apart already (a brand:
+        return name  # "Centrum Logopedyczno-terapeutyczne „Dogadać się”", tune f027)
     if not _seated_kind(name):
         return name
     phrase = in_place(seat)
