@@ -3,8 +3,8 @@
 - One direction of dependencies: `flows` → `warehouse` → `extractors`, `transforms`; the web
   apps (`review`, `api`) sit on `warehouse`, neither on the other nor on `flows`; `transforms`
   imports nothing else of the project; extractors use only the language layer of transforms
-  (text, morphology, acronyms, names, place names in the locative, the taxonomy tables and
-  their reading), and that layer imports nothing else of the project.
+  (text, morphology, acronyms, names, the taxonomy tables and their reading), and that layer
+  imports nothing else of the project.
 - Rooms of readable size: no module over about 600 lines, but data tables (an explicit list).
 - SQL runs in `warehouse/`, not in `transforms/`.
 
@@ -31,7 +31,6 @@ LANGUAGE_LAYER = frozenset(
         "transforms.taxonomy_reading",
         "transforms.diacritics",
         "transforms.name_vocabulary",
-        "transforms.locatives",
     }
 )
 PROJECT = ("flows", "warehouse", "extractors", "transforms", "review", "api")

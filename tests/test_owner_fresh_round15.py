@@ -13,11 +13,7 @@ in the case id, its address in `URLS`) or a tune document of the web corpus (i01
   Szansę”w Wadowicach', i015), and a "w" glued to the word before it is a word of its own
   ("Psychologiczno-Pedagogicznaw Ostrowcu Świętokrzyskim", i001);
 - a name read with its seat in one place and with its patron in another is one name with
-  both ("Młodzieżowy Ośrodek Wychowawczy im. Janusza Korczaka w Szczecinie", m025);
-- a seated kind named without its seat over its own address takes the address's seat, in
-  the locative ("Wojewódzki Urząd Pracy" / "25-561 Kielce, ul. Witosa 86", m018); a bare
-  village address gives its village, not its post office; foundations, associations, a
-  territory's office and names that have a place are left as they are.
+  both ("Młodzieżowy Ośrodek Wychowawczy im. Janusza Korczaka w Szczecinie", m025).
 """
 
 from __future__ import annotations
@@ -26,14 +22,10 @@ import pytest
 
 from extractors.html_pages.owner_candidates import names_in
 from extractors.html_pages.owner_name import with_patron
-from extractors.html_pages.owner_seat import seated
 from extractors.html_pages.page_owner import find_page_owner
 from extractors.html_pages.page_text import clean_line, page_text_of_plain
-from extractors.html_pages.text_page import parse_text_page
-from extractors.records import Document
 
 URLS = {
-    "m018": "http://wup.kielce.pl/ekonomia-spo%C5%82eczna/cis",
     "m025": "https://mow-szczecin.edupage.org/about/?",
     "m054": "https://sow.walbrzych.pl/o-nas/",
     "m057": "http://sdszdunskawola.pl/o-nas/",
@@ -132,51 +124,3 @@ def test_m025_the_seat_and_the_patron_of_one_name() -> None:
 )  # fmt: skip
 def test_with_patron(name: str, others: list[str], expected: str) -> None:
     assert with_patron(name, others) == expected
-
-
-@pytest.mark.parametrize(
-    ("name", "street", "locality", "expected"),
-    [
-        ("Wojewódzki Urząd Pracy", "ul. Witosa 86", "Kielce", "Wojewódzki Urząd Pracy w Kielcach"),
-        ("Ośrodek Pomocy Społecznej", "ul. Kluczborska 4A/4", "Byczyna",
-         "Ośrodek Pomocy Społecznej w Byczynie"),
-        ("Dom Pomocy Społecznej", "Nielestno 17", "Wleń", "Dom Pomocy Społecznej w Nielestnie"),
-        ("Gminna Biblioteka Publiczna", "ul. 1 Maja 63", "Jedwabno",
-         "Gminna Biblioteka Publiczna w Jedwabnie"),
-        ("Fundacja Mam serce", "ul. Długa 1", "Kraków", "Fundacja Mam serce"),
-        ("Urząd Gminy Zbuczyn", "ul. Jana Pawła II 1", "Zbuczyn", "Urząd Gminy Zbuczyn"),
-        ("Ośrodek Pomocy Społecznej w Myśliborzu", "ul. 1 Maja 19", "Myślibórz",
-         "Ośrodek Pomocy Społecznej w Myśliborzu"),
-        ("Dzienny Dom Senior+", "ul. Długa 1", "Kraków", "Dzienny Dom Senior+"),
-        ("Centrum Logopedyczno-terapeutyczne „Dogadać się”", "Budy-Grzybek 1", "Grzybek",
-         "Centrum Logopedyczno-terapeutyczne „Dogadać się”"),
-        ("MOPS", "ul. Długa 1", "Kraków", "MOPS"),
-        ("Ośrodek Pomocy Społecznej", None, None, "Ośrodek Pomocy Społecznej"),
-    ],
-    ids=["m018-kielce", "h001-byczyna", "a-village-not-its-post-office", "m051-jedwabno",
-         "a-foundation", "a-territorys-office", "a-name-with-its-place", "a-programme-brand",
-         "f027-a-quoted-brand", "an-acronym", "no-address"],
-)  # fmt: skip
-def test_seated(name: str, street: str | None, locality: str | None, expected: str) -> None:
-    assert seated(name, street, locality) == expected
-
-
-M018 = (
-    "Wojewódzki Urząd Pracy\n"
-    "25-561 Kielce, ul. Witosa 86\n"
-    "tel. (41) 364-16-00\n"
-    "fax (41) 364-16-66\n"
-    "e-mail: wup@wup.kielce.pl\n"
-    "header icon bip\n\n"
-    "Centra Integrcji Społecznej\n\n"
-    "Celem działania Centrum Integracji Społecznej jest aktywizacja zawodowa i społeczna osób, "
-    "które znalazły się w trudnej sytuacji na rynku pracy."
-)
-
-
-def test_m018_a_text_pages_owner_takes_its_addresss_seat() -> None:
-    document = Document.from_bytes(
-        URLS["m018"], M018.encode("utf-8"), content_type="text/plain", charset="utf-8"
-    )
-    subject = parse_text_page(document)[0]
-    assert (subject.role, subject.name_raw) == ("subject", "Wojewódzki Urząd Pracy w Kielcach")
