@@ -154,6 +154,8 @@ def _common_noun_part(name: str) -> bool:
         return False
     readings = [a for a in analyse_word(match.group(1)) if a.pos in ("subst", "depr", "adj")]
     return bool(readings) and not any(_GEOGRAPHIC & set(a.qualifiers) for a in readings)
+
+
 _WITH_PART_AFTER = re.compile(
     rf"^\s+(?:z|ze)\s+(?!siedzib)[{_UPPER}][\w-]+(?:\s+[{_UPPER}][\w-]+){{0,3}}"
 )
