@@ -86,15 +86,23 @@ def _extend(text: str, end: int, name: str) -> tuple[str, int]:
     if patron and " im." not in name:
         name = f"{name} {normalise_space(patron.group(0))}"
         end += patron.end()
-    if not _HAS_PLACE.search(name):
+    if not _HAS_PLACE.search(name) or _common_noun_part(name):
         part = _WITH_PART_AFTER.match(text[end:])
         if part:
             name = f"{name} {normalise_space(part.group(0))}"
             end += part.end()
+        street = _STREET_BEFORE_PLACE.match(text[end:])
+        if street:  # "Środowiskowy Dom Samopomocy przy ul. Dąbrowskiego 15 w Zduńskiej Woli"
+            end += street.end()
         place = _PLACE_AFTER.match(text[end:])
         if place and not _head_word(place.group(0).split()[-1]):
             name = f"{name} {normalise_space(place.group(0))}"
             end += place.end()
+            # "… Ofiar Przemocy w Rodzinie w Wałbrzychu": a common noun's "w" part, then the seat
+            seat = _PLACE_AFTER.match(text[end:]) if _common_noun_part(name) else None
+            if seat and not _head_word(seat.group(0).split()[-1]):
+                name = f"{name} {normalise_space(seat.group(0))}"
+                end += seat.end()
     legal = _LEGAL_FORM_AFTER.match(text[end:])
     if legal is None and re.search(r"\s(?:SP|Sp|sp)$", name):  # "… SP" + ". Z O.O."
         legal = re.match(r"(?i)^\.?\s*z\s*o\.\s*o\.?", text[end:])
@@ -122,10 +130,32 @@ def _trim_after_quote(name: str) -> str:
     tail = name[close + 1 :]
     if re.match(r"^\s+(?:w|we|W|im\.|nr|z\s+siedzibą)\s", tail) or _LEGAL_FORM_AFTER.match(tail):
         return name
+    if re.match(rf"^(?:w|we)\s+[{_UPPER}]", tail):  # '“Dać Szansę”w Wadowicach', glued by the page
+        return f"{name[: close + 1]} {tail}"
     return name[: close + 1]
 
 
 _HAS_PLACE = re.compile(r"\s(?:w|we|W|WE)\s")
+_LAST_PLACE_WORD = re.compile(r"\s(?:w|we|W|WE)\s+([\w-]+)[^\s]*$")
+_GEOGRAPHIC = frozenset({"nazwa_geograficzna", "człon_nazwy_geograficznej"})
+# A street before a seat: "przy ul. Dąbrowskiego 15", "przy ulicy Szkolnej 2a,".
+_STREET_BEFORE_PLACE = re.compile(
+    rf"^\s+przy\s+(?:ul\.|ulicy|al\.|alei|pl\.|placu|os\.|osiedlu)\s*"
+    rf"(?:[{_UPPER}0-9][\w.-]*\s+){{0,3}}?\d+[\w/]*,?(?=\s+(?:w|we)\s+[{_UPPER}])"
+)
+
+
+def _common_noun_part(name: str) -> bool:
+    """Whether a name ends with a "w …" part that names no place ("… Ofiar Przemocy w
+    Rodzinie", "… Osób w Kryzysie"): its word is a common noun the dictionary knows, never a
+    place's name, so the seat may still follow it."""
+    match = _LAST_PLACE_WORD.search(name)
+    if match is None:
+        return False
+    readings = [a for a in analyse_word(match.group(1)) if a.pos in ("subst", "depr", "adj")]
+    return bool(readings) and not any(_GEOGRAPHIC & set(a.qualifiers) for a in readings)
+
+
 _WITH_PART_AFTER = re.compile(
     rf"^\s+(?:z|ze)\s+(?!siedzib)[{_UPPER}][\w-]+(?:\s+[{_UPPER}][\w-]+){{0,3}}"
 )

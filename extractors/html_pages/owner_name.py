@@ -373,6 +373,26 @@ def completed_name(name: str, candidates: Iterable[str]) -> str:
     return best or name
 
 
+_SEAT_TAIL = re.compile(r"\s(?:w|we)\s[A-ZĄĆĘŁŃÓŚŹŻ][^\s„”\"]*(?:\s[A-ZĄĆĘŁŃÓŚŹŻ][^\s„”\"]*){0,2}$")
+_PATRON = re.compile(r"\s(?:im\.|imienia)\s")
+
+
+def with_patron(name: str, names: Iterable[str]) -> str:
+    """`name` with the patron another of its forms gives, before its seat: the page calls it
+    "Młodzieżowy Ośrodek Wychowawczy w Szczecinie" in its text and "Młodzieżowy Ośrodek
+    Wychowawczy im. Janusza Korczaka" in its contact block, the body's name being "… im.
+    Janusza Korczaka w Szczecinie" (fresh m025)."""
+    seat = _SEAT_TAIL.search(name)
+    if seat is None or _PATRON.search(name):
+        return name
+    head = name[: seat.start()]
+    for other in names:
+        patron = _PATRON.search(other)
+        if patron is not None and fold_key(other[: patron.start()]) == fold_key(head):
+            return f"{head}{_SEAT_TAIL.sub('', other[patron.start() :])}{seat.group(0)}"
+    return name
+
+
 # Word beginnings of the nouns that head Polish institution names, in any case ("Zakładu",
 # "Szkoła", "Urzędu"): a text holding one names an institution.
 _INSTITUTION_STEMS = (

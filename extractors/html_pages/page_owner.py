@@ -78,7 +78,7 @@ from extractors.html_pages.owner_candidates import (
     whole_name,
 )
 from extractors.html_pages.owner_declared import declared_names
-from extractors.html_pages.owner_name import clean_name, join_compound_adjectives
+from extractors.html_pages.owner_name import clean_name, join_compound_adjectives, with_patron
 from extractors.html_pages.owner_signals import (
     DISTINGUISHING,
     PLACE_PART,
@@ -251,7 +251,8 @@ def _best_name(candidate: _Candidate) -> str:
         return (key_words, _head_in_lemma_form(name), -acronyms, -caps, verbatim, len(name))
 
     clean = [item for item in candidate.names if item[1]] or candidate.names
-    return written_out(max(clean, key=completeness)[0])
+    best = max(clean, key=completeness)[0]
+    return written_out(with_patron(best, (name for name, _ in clean)))
 
 
 def _head_in_lemma_form(name: str) -> int:

@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup, Tag
 
 from extractors.html_pages.dom import attr_text, text_lines
 from extractors.page_text import without_more_link
+from transforms.morphology import analyse_word
 from transforms.text import normalise_space
 
 
@@ -57,6 +58,22 @@ _TAG = re.compile(r"<[^<>]{1,400}>")
 _LINK_VALUE = re.compile(r'(?i)<a\s[^<>]*?href\s*=\s*"(?:tel:([^"]+)|mailto:([^"?]+)[^"]*)"[^<>]*>')
 
 
+# A "w" the page glued to the word before it: "Poradnia Psychologiczno-Pedagogicznaw Ostrowcu
+# Świętokrzyskim" (tune i001).
+_GLUED_W = re.compile(r"(?<![\w@./-])((?:\w+-)*)(\w{4,})(we?)(?=\s+[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż])")
+
+
+def _unglued(match: re.Match[str]) -> str:
+    """The glued "w" apart, when the word with it is no word the dictionary knows and the word
+    without it is one."""
+    word, preposition = match.group(2), match.group(3)
+    if any(a.pos != "ign" for a in analyse_word(word + preposition)):
+        return match.group(0)
+    if not any(a.pos == "adj" or a.lemma.islower() for a in analyse_word(word)):
+        return match.group(0)  # "Krakow Airport": a name, not a word and a "w"
+    return f"{match.group(1)}{word} {preposition}"
+
+
 def clean_line(line: str) -> str:
     """A text line without skip links and markup, space-normalised ("" when nothing is left)."""
     if "<" in line and ">" in line:
@@ -65,6 +82,7 @@ def clean_line(line: str) -> str:
         )
         line = _TAG.sub(" ", line)
     line = normalise_space(without_more_link(_SKIP_LINK.sub(" ", line)))
+    line = _GLUED_W.sub(_unglued, line)
     words = line.split(" ")
     half = len(words) // 2
     if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:
