@@ -30,20 +30,20 @@ from warehouse.hsds_files import strict_schema
 OPENAPI_URN = "urn:hsds:openapi"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextmanager
 def serve(snapshot: Path) -> Iterator[str]:
     app = create_app(ApiSettings(snapshot=snapshot))
-    port = free_port()
+    # the socket is bound here and handed to the server, so no other process can take the
+    # port between choosing it and listening on it (seen when test processes run side by side)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = int(sock.getsockname()[1])
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     )
-    thread = threading.Thread(target=server.run, name=f"api-{port}", daemon=True)
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, name=f"api-{port}", daemon=True
+    )
     thread.start()
     deadline = time.monotonic() + 30
     while not server.started:
@@ -55,6 +55,7 @@ def serve(snapshot: Path) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+        sock.close()
         app.state.store.close()
 
 
