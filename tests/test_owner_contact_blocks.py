@@ -137,6 +137,17 @@ def _numbers(text: str, url: str, owner: PageOwner) -> set[str]:
             id="rokietnica-another-bodys-contact-block-past-four-lines",
         ),
         pytest.param(
+            ROKIETNICA
+            + "W sprawach zarządzania kryzysowego prosimy o kontakt z Urzędem Gminy Rokietnica:\n"
+            + "Sekretariat: e-mail: sekretariat@rokietnica.pl\n"
+            + "tel. 61 89 60 600\n",
+            ROKIETNICA_URL,
+            PageOwner("Urząd Gminy Rokietnica", 5, (), ()),
+            ["61 89 60 600"],
+            ["61 868 97 19"],
+            id="rokietnica-made-up-the-owner-named-after-the-block-ends-it",
+        ),
+        pytest.param(
             OTYN,
             OTYN_URL,
             PageOwner(

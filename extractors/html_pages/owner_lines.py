@@ -122,6 +122,7 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
         )
         if names_owner:
             governed_by = (False, index) if _is_heading(line) else governed_by
+            unbroken = False  # another body's block reaches no further than the owner's name
             continue
         if names_other:
             foreign.add(index)
