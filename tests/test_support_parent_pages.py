@@ -113,6 +113,26 @@ def _codes(text: str) -> set[str]:
             id="serwisy.gazetaprawna.pl-who-may-initiate-help",
         ),
         pytest.param(
+            # made up: the rule's own example, and what is done on one's initiative (offered)
+            "Pomoc psychologiczno-pedagogiczna jest organizowana z inicjatywy: ucznia, "
+            "rodziców, nauczyciela, pracownika socjalnego, kuratora sądowego.",
+            {"psychological_support"},
+            {"social_work", "probation_supervision"},
+            id="made-up-who-may-initiate-help-listed",
+        ),
+        pytest.param(
+            "Z inicjatywy Ośrodka prowadzone są zajęcia terapeutyczne dla dzieci.",
+            {"therapy"},
+            set(),
+            id="made-up-sessions-run-on-the-centre-s-initiative-are-offered",
+        ),
+        pytest.param(
+            "Z inicjatywy dyrektora w szkole działa grupa wsparcia dla rodziców.",
+            {"support_group"},
+            set(),
+            id="made-up-a-group-working-on-the-head-s-initiative-is-offered",
+        ),
+        pytest.param(
             # https://kampanianazdrowie.pl/pomoc/
             "Dyżurujący w nim specjaliści udzielają pomocy osobom z problemem uzależnienia od "
             "substancji psychoaktywnych, w tym od alkoholu, narkotyków, leków oraz ich bliskim. "
