@@ -176,6 +176,14 @@ def _numbers(text: str, url: str, owner: PageOwner) -> set[str]:
             ["+48774144621"],
             id="byczyna-another-towns-street-stays-elsewhere",
         ),
+        pytest.param(
+            BYCZYNA.replace("ul. Polanowice 94", "ul. Polanowicka 94"),
+            BYCZYNA_URL,
+            PageOwner("Centrum Integracji Społecznej CISPOL w Polanowicach", 5, (), (2,)),
+            [],
+            ["+48774144621"],
+            id="byczyna-a-street-named-after-the-place-in-another-town-stays-elsewhere",
+        ),
     ],
 )
 def test_whose_numbers(
