@@ -32,6 +32,12 @@ def _codes(text: str) -> set[str]:
             id="sprogalin.mosina.pl-crisis-or-trauma-a-ground",
         ),
         pytest.param(
+            "Ośrodek udziela pomocy osobom w sytuacjach kryzysowych i traumatycznych.",
+            {"crisis_intervention"},
+            set(),
+            id="made-up-help-in-crisis-and-traumatic-situations-stays",
+        ),
+        pytest.param(
             # https://serwisy.gazetaprawna.pl/edukacja/artykuly/9873017,dostep-ucznia-do-pomocy-psychologiczno-pedagogicznej.html
             "Uczeń ma prawo do pomocy. Jeśli ma trudności wynikające np. z niepełnosprawności, "
             "przewlekłej choroby, problemów emocjonalnych, specyficznych trudności w uczeniu się "
