@@ -32,12 +32,37 @@ def _singular(token: Token, gender: str) -> str | None:
     return None
 
 
+def _plural_head_gender(tokens: Sequence[Token], head: int) -> str | None:
+    """The gender of a head read only in the plural ("Komisariatów", "Warsztatów"), or None."""
+    found = head_readings(tokens[head])
+    if not found or not all(r.numbers == frozenset({"pl"}) for r in found):
+        return None
+    return sorted(found[0].genders)[0]
+
+
+def _in_the_singular(
+    tokens: Sequence[Token], start: int, head: int, stop: int, gender: str
+) -> list[str] | None:
+    """The words from `start` to `stop` with the head and its adjectives in the nominative
+    singular ("Warsztatów Terapii Zajęciowej" -> "Warsztat Terapii Zajęciowej"), or None when
+    one of them has no such form."""
+    words: list[str] = []
+    for i in range(start, stop):
+        token = tokens[i]
+        own = i == head or (i < head or agrees(token, tokens[head])) and is_adjective(token)
+        singular = _singular(token, gender) if own else None
+        if own and singular is None:
+            return None
+        words.append(singular or token.text)
+    return words
+
+
 def numbered_units(tokens: Sequence[Token], start: int, head: int, end: int) -> list[str]:
     """The units a plural head names by their numbers, each as one name in the nominative
     singular: "Komisariatów Policji II i IV w Białymstoku" -> "Komisariat Policji II w
     Białymstoku", "Komisariat Policji IV w Białymstoku"; [] when the phrase is no such list."""
-    found = head_readings(tokens[head])
-    if not found or not all(r.numbers == frozenset({"pl"}) for r in found):
+    gender = _plural_head_gender(tokens, head)
+    if gender is None:
         return []
     numbers: list[int] = []
     k = head + 1
@@ -58,15 +83,9 @@ def numbered_units(tokens: Sequence[Token], start: int, head: int, end: int) -> 
         return []
     if k < end and tokens[k].lower not in ("w", "we"):
         return []  # after the numbers only the place the units share
-    gender = sorted(found[0].genders)[0]
-    words: list[str] = []
-    for i in range(start, first):
-        token = tokens[i]
-        own = i == head or (i < head or agrees(token, tokens[head])) and is_adjective(token)
-        singular = _singular(token, gender) if own else None
-        if own and singular is None:
-            return []
-        words.append(singular or token.text)
+    words = _in_the_singular(tokens, start, head, first, gender)
+    if words is None:
+        return []
     place = [t.text for t in tokens[k:end]]
     return [" ".join([*words, tokens[n].text, *place]) for n in numbers]
 
@@ -89,8 +108,8 @@ def placed_units(
     not know may follow the place phrase: "Domów Pomocy Społecznej w Łagiewnikach i
     Zgórsku"); [] when the phrase is no such list (a singular head: one body in two towns is
     the writer's, not ours to split)."""
-    found = head_readings(tokens[head])
-    if not found or not all(r.numbers == frozenset({"pl"}) for r in found):
+    gender = _plural_head_gender(tokens, head)
+    if gender is None:
         return [], end
     if (
         place_at is None
@@ -117,15 +136,9 @@ def placed_units(
             return [], end
     if len(towns) < 2 or not all(towns):
         return [], end
-    gender = sorted(found[0].genders)[0]
-    words: list[str] = []
-    for i in range(start, place_at):
-        token = tokens[i]
-        own = i == head or (i < head or agrees(token, tokens[head])) and is_adjective(token)
-        singular = _singular(token, gender) if own else None
-        if own and singular is None:
-            return [], end
-        words.append(singular or token.text)
+    words = _in_the_singular(tokens, start, head, place_at, gender)
+    if words is None:
+        return [], end
     units = []
     for n, town in enumerate(towns):
         name = " ".join(town).replace(" - ", "-")

@@ -53,6 +53,7 @@ What is deliberately NOT an institution:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors.mention_kinds import OWN_NAME_HEADS, is_activity, is_generic
@@ -430,6 +431,26 @@ def _officer(tokens: list[Token], i: int) -> int:
     return j
 
 
+def _units(
+    found: Sequence[tuple[str, str]], written: str, start: int, end: int, head: str
+) -> list[Mention]:
+    """A mention of each unit a plural head names (`extractors.mention_units`): its name in the
+    nominative singular and its place, over the whole phrase."""
+    sentence = normalise_space(_BULLET.sub("", written))
+    return [
+        Mention(
+            phrase=name,
+            nominative=name,
+            sentence=sentence,
+            start=start,
+            end=end,
+            place_raw=place,
+            head=head,
+        )
+        for name, place in found
+    ]
+
+
 def find_mentions(text: str, *, territories: bool = False, domains: bool = False) -> list[Mention]:
     """Every institution phrase in `text`, in order of appearance (duplicates included);
     with `territories`, the counties and gminas it names as bodies too; with `domains`, a
@@ -499,32 +520,14 @@ def find_mentions(text: str, *, territories: bool = False, domains: bool = False
                 shared_place = (
                     _span_text(text, tokens, place_at, end) if place_at is not None else None
                 )
-                for unit in numbered_units(tokens, start, i, end) if shared_place else []:
-                    mentions.append(
-                        Mention(
-                            phrase=unit,
-                            nominative=unit,
-                            sentence=normalise_space(_BULLET.sub("", written)),
-                            start=tokens[start].start,
-                            end=tokens[end - 1].end,
-                            place_raw=shared_place,
-                            head=head_lemma(token),
-                        )
-                    )
+                head = head_lemma(token)
+                at = tokens[start].start
+                if shared_place:
+                    found = [(unit, shared_place) for unit in numbered_units(tokens, start, i, end)]
+                    mentions += _units(found, written, at, tokens[end - 1].end, head)
                 # "Warsztatów Terapii Zajęciowej w Konarzewie i Otuszu": one mention per town
                 units, units_end = placed_units(tokens, start, i, place_at, end)
-                for unit, unit_place in units:
-                    mentions.append(
-                        Mention(
-                            phrase=unit,
-                            nominative=unit,
-                            sentence=normalise_space(_BULLET.sub("", written)),
-                            start=tokens[start].start,
-                            end=tokens[units_end - 1].end,
-                            place_raw=unit_place,
-                            head=head_lemma(token),
-                        )
-                    )
+                mentions += _units(units, written, at, tokens[units_end - 1].end, head)
                 if units:
                     floor = i = units_end
                     continue

@@ -105,9 +105,3 @@ def offers_as_a_provider(text: str) -> bool:
 def gives_its_own_hours_or_ages(text: str) -> bool:
     """Whether `text` gives its own unit's hours, or whom it takes by age."""
     return _OWN_HOURS_OR_AGES.search(text) is not None
-
-
-def speaks_for_a_provider(text: str) -> bool:
-    """Whether `text` (a page's own text) speaks for one unit that provides support: it says
-    what the unit offers, or gives the unit's own hours or ages."""
-    return offers_as_a_provider(text) or gives_its_own_hours_or_ages(text)

@@ -11,11 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.provider_voice import (
-    gives_its_own_hours_or_ages,
-    offers_as_a_provider,
-    speaks_for_a_provider,
-)
+from extractors.provider_voice import gives_its_own_hours_or_ages, offers_as_a_provider
 from flows.inspect import extract_one
 from transforms.eligibility import read_ages
 from transforms.opening_hours import read_schedules
@@ -98,7 +94,6 @@ WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr")
 )
 def test_a_page_gives_its_own_hours_or_ages(text: str, own_hours_or_ages: bool) -> None:
     assert gives_its_own_hours_or_ages(text) is own_hours_or_ages
-    assert speaks_for_a_provider(text) is own_hours_or_ages
     assert not offers_as_a_provider(text)
 
 

@@ -26,6 +26,7 @@ from extractors.contacts import find_phone_entries
 from extractors.html_pages.owner_lines import owner_contacts
 from extractors.html_pages.page_owner import PageOwner
 from extractors.html_pages.page_text import page_text_of_plain
+from extractors.html_pages.service_number_lines import emergency_numbers
 
 WIERZCHOSLAWICE_URL = (
     "https://wierzchoslawice.pl/dla-mieszkanca/zarzadzanie-kryzysowe-i-obrona-cywilna/"
@@ -136,6 +137,17 @@ def _numbers(text: str, url: str, owner: PageOwner) -> set[str]:
             id="rokietnica-another-bodys-contact-block-past-four-lines",
         ),
         pytest.param(
+            ROKIETNICA
+            + "W sprawach zarządzania kryzysowego prosimy o kontakt z Urzędem Gminy Rokietnica:\n"
+            + "Sekretariat: e-mail: sekretariat@rokietnica.pl\n"
+            + "tel. 61 89 60 600\n",
+            ROKIETNICA_URL,
+            PageOwner("Urząd Gminy Rokietnica", 5, (), ()),
+            ["61 89 60 600"],
+            ["61 868 97 19"],
+            id="rokietnica-made-up-the-owner-named-after-the-block-ends-it",
+        ),
+        pytest.param(
             OTYN,
             OTYN_URL,
             PageOwner(
@@ -164,6 +176,14 @@ def _numbers(text: str, url: str, owner: PageOwner) -> set[str]:
             ["+48774144621"],
             id="byczyna-another-towns-street-stays-elsewhere",
         ),
+        pytest.param(
+            BYCZYNA.replace("ul. Polanowice 94", "ul. Polanowicka 94"),
+            BYCZYNA_URL,
+            PageOwner("Centrum Integracji Społecznej CISPOL w Polanowicach", 5, (), (2,)),
+            [],
+            ["+48774144621"],
+            id="byczyna-a-street-named-after-the-place-in-another-town-stays-elsewhere",
+        ),
     ],
 )
 def test_whose_numbers(
@@ -174,3 +194,35 @@ def test_whose_numbers(
         assert number in numbers
     for number in left_out:
         assert number not in numbers
+
+
+# A short number that is part of another number or names a room is no emergency number, so
+# its line stays the owner's: lines of ../shared/data (the html fixtures' data blocks and a
+# law's citation, a post office's address from other_institutions); the room is made up.
+@pytest.mark.parametrize(
+    ("line", "emergency"),
+    [
+        pytest.param("NIP:775-21-94-996", False, id="oswkutno-a-tax-number-s-last-group"),
+        pytest.param("NIP:598-14-89-999", False, id="szkolasmogory-a-tax-number-s-last-group"),
+        pytest.param("ul. Władysława Sikorskiego 2, 72-112 Stepnica", False, id="a-postal-code"),
+        pytest.param("(Dz. U. z 2001 r. Nr 112, poz. 1198)", False, id="a-law-journal-s-number"),
+        pytest.param("Sekretariat – pokój nr 112", False, id="made-up-a-room"),
+        pytest.param(" • Straż Pożarna – 998", True, id="wierzchoslawice-a-service"),
+        pytest.param("(tel. 997)", True, id="a-number-in-brackets"),
+    ],
+)
+def test_an_emergency_number_is_a_number_of_its_own(line: str, emergency: bool) -> None:
+    assert bool(emergency_numbers(line)) is emergency
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("ul. Władysława Sikorskiego 2, 72-112 Stepnica, tel. 91 418 80 00", id="post"),
+        pytest.param("Sekretariat, pokój nr 112, tel. 91 418 80 00", id="made-up-room"),
+    ],
+)
+def test_the_owner_s_number_beside_a_postal_code_or_a_room_stays_its_own(line: str) -> None:
+    owner = PageOwner("Gminny Ośrodek Pomocy Społecznej w Stepnicy", 5, (), (0,))
+    text = f"Gminny Ośrodek Pomocy Społecznej w Stepnicy\n{line}\n"
+    assert "91 418 80 00" in _numbers(text, "https://gops.stepnica.pl/kontakt", owner)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from helpers import REPO  # tests/ helper module
 
-from extractors.provider_voice import speaks_for_a_provider
+from extractors.provider_voice import gives_its_own_hours_or_ages, offers_as_a_provider
 from flows.inspect import extract_one
 
 CORPUS = REPO / "benchmarks" / "web_corpus"
@@ -80,8 +80,8 @@ CORPUS = REPO / "benchmarks" / "web_corpus"
         ),
     ],
 )
-def test_a_page_speaks_for_a_provider(line: str, speaks: bool) -> None:
-    assert speaks_for_a_provider(line) is speaks
+def test_a_page_says_what_its_unit_offers(line: str, speaks: bool) -> None:
+    assert offers_as_a_provider(line) is speaks
 
 
 def _url(doc_id: str) -> str:
@@ -282,7 +282,7 @@ def test_a_saved_text_of_an_unnamed_unit_gives_its_statements(tmp_path: Path) ->
     ],
 )
 def test_a_page_gives_its_own_hours_or_ages(line: str, speaks: bool) -> None:
-    assert speaks_for_a_provider(line) is speaks
+    assert gives_its_own_hours_or_ages(line) is speaks
 
 
 def _fresh_page(tmp_path: Path, title: str, *lines: str) -> Path:

@@ -32,6 +32,12 @@ def _codes(text: str) -> set[str]:
             id="sprogalin.mosina.pl-crisis-or-trauma-a-ground",
         ),
         pytest.param(
+            "Ośrodek udziela pomocy osobom w sytuacjach kryzysowych i traumatycznych.",
+            {"crisis_intervention"},
+            set(),
+            id="made-up-help-in-crisis-and-traumatic-situations-stays",
+        ),
+        pytest.param(
             # https://serwisy.gazetaprawna.pl/edukacja/artykuly/9873017,dostep-ucznia-do-pomocy-psychologiczno-pedagogicznej.html
             "Uczeń ma prawo do pomocy. Jeśli ma trudności wynikające np. z niepełnosprawności, "
             "przewlekłej choroby, problemów emocjonalnych, specyficznych trudności w uczeniu się "
@@ -111,6 +117,26 @@ def _codes(text: str) -> set[str]:
             set(),
             {"social_work", "probation_supervision"},
             id="serwisy.gazetaprawna.pl-who-may-initiate-help",
+        ),
+        pytest.param(
+            # made up: the rule's own example, and what is done on one's initiative (offered)
+            "Pomoc psychologiczno-pedagogiczna jest organizowana z inicjatywy: ucznia, "
+            "rodziców, nauczyciela, pracownika socjalnego, kuratora sądowego.",
+            {"psychological_support"},
+            {"social_work", "probation_supervision"},
+            id="made-up-who-may-initiate-help-listed",
+        ),
+        pytest.param(
+            "Z inicjatywy Ośrodka prowadzone są zajęcia terapeutyczne dla dzieci.",
+            {"therapy"},
+            set(),
+            id="made-up-sessions-run-on-the-centre-s-initiative-are-offered",
+        ),
+        pytest.param(
+            "Z inicjatywy dyrektora w szkole działa grupa wsparcia dla rodziców.",
+            {"support_group"},
+            set(),
+            id="made-up-a-group-working-on-the-head-s-initiative-is-offered",
         ),
         pytest.param(
             # https://kampanianazdrowie.pl/pomoc/

@@ -379,6 +379,8 @@ _HELP_WORDS = frozenset({"pomoc", "wsparcie", "interwencja", "działanie", "w", 
 def _crisis_as_a_ground(tokens: Sequence[Token], match: Match) -> str | None:
     if match.rule.code != "crisis_intervention" or "sytuacja" not in tokens[match.start].lemmas:
         return None
+    if any(_lemmas(token) & _HELP_WORDS for token in tokens[max(0, match.start - 2) : match.start]):
+        return None  # "pomocy osobom w sytuacjach kryzysowych i traumatycznych" is offered
     after = tokens[match.end : match.end + 2]
     if (
         len(after) == 2
@@ -386,8 +388,6 @@ def _crisis_as_a_ground(tokens: Sequence[Token], match: Match) -> str | None:
         and "traumatyczny" in _lemmas(after[1])
     ):
         return "a crisis or a trauma as a ground of need, not crisis intervention"
-    if any(_lemmas(token) & _HELP_WORDS for token in tokens[max(0, match.start - 2) : match.start]):
-        return None
     if any(_lemmas(token) & _GROUND_VERBS for token in tokens[: match.start]):
         return "a crisis as a ground of need, not crisis intervention"
     return None

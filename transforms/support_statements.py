@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from transforms import taxonomy
 from transforms.eligibility import AgeRange, Fees, Referral, read_ages, read_fees, read_referral
 from transforms.list_headings import LIST_ITEM, heading_noun, service_heads, with_heading_noun
+from transforms.morphology import VERB_CLASSES, analyse_word
 from transforms.morphology import is_adjective as _is_adjective
 from transforms.morphology import is_verb as _is_verb
 from transforms.offer_voice import (
@@ -421,8 +422,12 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
         ):
             return True
         # Who may ask for help, as "na wniosek": "Inicjatywa może pochodzić od rodziców, …
-        # kuratora sądowego czy pracownika socjalnego", "organizowana z inicjatywy: ucznia, …".
-        if (word, following) in (("pochodzic", "od"), ("z", "inicjatywy")):
+        # kuratora sądowego czy pracownika socjalnego", "organizowana z inicjatywy: ucznia, …";
+        # not what is done on one's initiative ("Z inicjatywy Ośrodka prowadzone są zajęcia…").
+        if (word, following) == ("pochodzic", "od") or (
+            (word, following) == ("z", "inicjatywy")
+            and not any(_may_be_a_predicate(t.text) for t in tokens[index + 2 : match.start])
+        ):
             return True
         if word == "na" and following.startswith(("wniosek", "wniosku", "prosb")):
             return True
@@ -503,6 +508,11 @@ def _counselling_on_law(tokens: Sequence[Token], match: Match, text: str) -> boo
         and "poradnictwo" in tokens[match.start].lemmas
         and _FREE_OF_CHARGE.search(fold(text).lower()) is None
     )
+
+
+def _may_be_a_predicate(word: str) -> bool:
+    """Whether some reading of `word` is a verb's or a participle's ("działa", "prowadzone")."""
+    return any(r.pos in VERB_CLASSES | {"ppas", "pact"} for r in analyse_word(word.lower()))
 
 
 def _codes_in(sentence: str) -> tuple[list[str], list[str], set[str], set[str]]:

@@ -122,6 +122,7 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
         )
         if names_owner:
             governed_by = (False, index) if _is_heading(line) else governed_by
+            unbroken = False  # another body's block reaches no further than the owner's name
             continue
         if names_other:
             foreign.add(index)
@@ -312,18 +313,21 @@ _SAME_WORD_LETTERS = 5
 
 
 def _street_named_like(street: str, place: str) -> bool:
-    """Whether a street's name shares a word with a place's, by their first letters (the
-    place inflected: "Polanowice" and "w Polanowicach")."""
-    stems = {
-        fold_key(w)[:_SAME_WORD_LETTERS]
+    """Whether a street is named by a place's word in the nominative: the place's inflected
+    word opens with all of the street's word but its ending's last letter ("ul. Polanowice"
+    and "w Polanowicach"), not with an adjective made of it ("ul. Polanowicka", "ul.
+    Krakowska" in another town, "w Krakowie")."""
+    words = [
+        fold_key(w)
         for w in re.split(r"[\s-]+", place)
         if w[:1].isupper() and len(w) >= _SAME_WORD_LETTERS
-    }
+    ]
     named = _TOWN_STREET.sub("", street)
     return any(
-        fold_key(w)[:_SAME_WORD_LETTERS] in stems
+        word.startswith(fold_key(w)[:-1])
         for w in re.findall(r"[^\W\d_]+", named)
         if len(w) >= _SAME_WORD_LETTERS
+        for word in words
     )
 
 

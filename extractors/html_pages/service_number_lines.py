@@ -15,20 +15,30 @@ _EMERGENCY = re.compile(r"(?<!\d)(?:112|99[1-9]|98[67])(?!\d)")
 _EMERGENCY_BEFORE = re.compile(
     r"(?i)(?:^|[–—:,(-]|\b(?:tel|telefon\w*|numer\w*|nr|alarmow\w*|lub|oraz|i)\.?)$"
 )
+# Where a short number is no number of its own: the last group of a longer number ("NIP:
+# 775-21-94-996", a postal code "72-112 Stepnica"), a room's, a house's or a law journal's
+# number ("pokój nr 112", "Pokój: 112", "Dz. U. Nr 112, poz. 1198", "Dz.U. z 2001 r. Nr 112").
+_NOT_ITS_OWN_BEFORE = re.compile(
+    r"(?i)(?:\d\s*[-–/]\s*"
+    r"|\b(?:pok|pokój|pokoj|pokoju|sala|sali|gab|gabinet|gabinetu|lok|lokal|lokalu|bud|budynek"
+    r"|budynku|piętro|pietro|domu|u)\.?\s*(?:(?:nr|numer)\.?\s*)?[:–-]?\s*"
+    r"|\b\d{4}\s?r\.,?\s*nr\.?\s*)$"
+)
 _LIST_LABEL_WORDS = 8
 
 
 def emergency_numbers(line: str) -> list[int]:
     """Where a line gives an emergency short number as a number of its own: after a label,
     a dash or a colon ("Straż Miejska – 986 oraz 32 47 85 290", "(tel. 997)"), not the tail
-    of a longer number ("tel. 883 104 999"), a house number ("ul. Kościuszki 112") or a room."""
+    of a longer number ("tel. 883 104 999", "NIP:775-21-94-996", "72-112 Stepnica"), a house
+    number ("ul. Kościuszki 112"), a room ("pokój nr 112") or a law journal's ("Dz.U. Nr 112")."""
     found = []
     for match in _EMERGENCY.finditer(line):
         before = line[: match.start()].rstrip()
         after = line[match.end() :].lstrip()
         if re.match(r"[-–./]?\s*\d", after):
             continue
-        if _EMERGENCY_BEFORE.search(before):
+        if _EMERGENCY_BEFORE.search(before) and not _NOT_ITS_OWN_BEFORE.search(before):
             found.append(match.start())
     return found
 
