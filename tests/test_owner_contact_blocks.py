@@ -23,6 +23,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.contacts import find_phone_entries
+from extractors.html_pages import owner_lines
 from extractors.html_pages.owner_lines import owner_contacts
 from extractors.html_pages.page_owner import PageOwner
 from extractors.html_pages.page_text import page_text_of_plain
@@ -226,3 +227,20 @@ def test_the_owner_s_number_beside_a_postal_code_or_a_room_stays_its_own(line: s
     owner = PageOwner("Gminny Ośrodek Pomocy Społecznej w Stepnicy", 5, (), (0,))
     text = f"Gminny Ośrodek Pomocy Społecznej w Stepnicy\n{line}\n"
     assert "91 418 80 00" in _numbers(text, "https://gops.stepnica.pl/kontakt", owner)
+
+
+# A street word opens an address line only as a word of its own: "Placówka …" or "Ulicami
+# miasta …" (made up) are no address, while "Plac Wolności 1" and "ul. Polna 3" are.
+@pytest.mark.parametrize(
+    ("line", "address"),
+    [
+        ("Placówka Wsparcia Dziennego prowadzi zajęcia", False),
+        ("Ulicami miasta przejdzie korowód", False),
+        ("Plac Wolności 1", True),
+        ("ul. Polna 3", True),
+        ("Osiedle Słoneczne 4", True),
+        ("26-110 Skarżysko-Kamienna", True),
+    ],
+)
+def test_a_street_word_opens_an_address_line_only_as_a_word(line: str, address: bool) -> None:
+    assert owner_lines._block_line(line) is address

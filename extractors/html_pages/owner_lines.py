@@ -152,7 +152,7 @@ _BLOCK_MAX_LINES = 12
 # "ul. Kochanowskiego 8A", "67-106 Otyń", "Niedoradz, ul. Kochanowskiego 8A": an address line
 _ADDRESS_LINE = re.compile(
     r"(?i)^\W*(?:[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?,\s*)?"
-    r"(?:ul\.|ulica|al\.|aleja|pl\.|plac|os\.|\d{2}\s?-\s?\d{3}\b)"
+    r"(?:ul\.|ulica\b|al\.|aleja\b|pl\.|plac\b|os\.|osiedle\b|\d{2}\s?-\s?\d{3}\b)"
 )
 _BLOCK_WORD = re.compile(
     r"(?i)^\W*(?:tel|telefon\w*|fax|faks|e-?mail|www|kom|adres\w*|kontakt\w*|sekretariat\w*)\b"
