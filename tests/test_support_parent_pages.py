@@ -48,6 +48,13 @@ def _codes(text: str) -> set[str]:
             id="serwisy.gazetaprawna.pl-crisis-among-difficulties",
         ),
         pytest.param(
+            "Zgodnie z zadaniami wynikającymi z ustawy Ośrodek zapewnia wsparcie osobom "
+            "doświadczającym sytuacji kryzysowych.",
+            {"crisis_intervention"},
+            set(),
+            id="made-up-help-after-a-ground-verb-of-another-clause-stays",
+        ),
+        pytest.param(
             "Zadania Ośrodka:\n • działania interwencyjne w sytuacjach kryzysowych,",
             {"crisis_intervention"},
             set(),

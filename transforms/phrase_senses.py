@@ -373,7 +373,9 @@ def _therapeutic_quality(tokens: Sequence[Token], match: Match) -> str | None:
 # szczególności … z sytuacji kryzysowych lub traumatycznych"), "trudności wynikające np. z
 # niepełnosprawności, …, sytuacji kryzysowych". Help "w sytuacjach kryzysowych" stays read.
 _GROUND_VERBS = frozenset({"wynikać", "wynikający"})
-_HELP_WORDS = frozenset({"pomoc", "wsparcie", "interwencja", "działanie", "w", "we"})
+_HELP_NOUNS = frozenset({"pomoc", "wsparcie", "interwencja", "działanie"})
+# help right before the crisis: "pomocy osobom w sytuacjach …", "wsparcie w kryzysie"
+_HELP_WORDS = _HELP_NOUNS | {"w", "we"}
 
 
 def _crisis_as_a_ground(tokens: Sequence[Token], match: Match) -> str | None:
@@ -388,7 +390,11 @@ def _crisis_as_a_ground(tokens: Sequence[Token], match: Match) -> str | None:
         and "traumatyczny" in _lemmas(after[1])
     ):
         return "a crisis or a trauma as a ground of need, not crisis intervention"
-    if any(_lemmas(token) & _GROUND_VERBS for token in tokens[: match.start]):
+    grounds = [i for i in range(match.start) if _lemmas(tokens[i]) & _GROUND_VERBS]
+    between = tokens[grounds[-1] + 1 : match.start] if grounds else []
+    if grounds and not any(_lemmas(token) & _HELP_NOUNS for token in between):
+        # "trudności wynikające np. z …, sytuacji kryzysowych"; not "… wynikające z ustawy,
+        # zapewnia wsparcie osobom doświadczającym sytuacji kryzysowych"
         return "a crisis as a ground of need, not crisis intervention"
     return None
 
