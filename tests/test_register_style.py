@@ -354,6 +354,21 @@ def test_a_numbered_home_takes_its_seat_from_the_address(
             "Dom Pomocy Społecznej w Rudzie Różanieckiej", "styled_seat", "Dom Pomocy Społecznej",
             id="dps-seat-noun-head",
         ),
+        # dps_lodzkie, dps_podkarpackie (official11.csv, official10.csv: "… w Przatówku", "… w
+        # Moszczanach"): villages Morfeusz does not know, a diminutive whose "e" falls out and a
+        # plural in "-any", inflected by their endings and read back by the gazetteer
+        pytest.param(
+            _row("Dom Pomocy Społecznej", "10", street_raw="Przatówek 1", postal_code_raw="98-240",
+                 locality_raw="Przatówek", gmina_raw="Szadek", powiat_raw="zduńskowolski"),
+            "Dom Pomocy Społecznej w Przatówku", "styled_seat", "Dom Pomocy Społecznej",
+            id="dps-seat-fleeting-e",
+        ),
+        pytest.param(
+            _row("Dom Pomocy Społecznej", "18", street_raw="Moszczany 1", postal_code_raw="37-543",
+                 locality_raw="Moszczany", gmina_raw="Radymno", powiat_raw="jarosławski"),
+            "Dom Pomocy Społecznej w Moszczanach", "styled_seat", "Dom Pomocy Społecznej",
+            id="dps-seat-plural-any",
+        ),
         pytest.param(
             # wykaz_sds_malopolska_2026: "Powiatowy Ośrodek Wsparcia / ŚDS Zbyszyce 12"
             _row("Powiatowy Ośrodek Wsparcia ŚDS", "12", type_raw="ŚDS",

@@ -95,6 +95,9 @@ _NOUN_ENDINGS = (
     ("sko", "sku"), ("cko", "cku"), ("ko", "ku"), ("owo", "owie"), ("ewo", "ewie"),
     ("ów", "owie"), ("ew", "ewie"), ("ice", "icach"), ("yce", "ycach"), ("no", "nie"),
     ("in", "inie"), ("yn", "ynie"), ("ino", "inie"), ("yno", "ynie"),
+    # a diminutive's "e" falls out ("Przatówek" -> "Przatówku"); a plural's "-y" takes "-ach"
+    # ("Moszczany" -> "Moszczanach", as "Kobylany" -> "Kobylanach")
+    ("ek", "ku"), ("any", "anach"),
 )  # fmt: skip
 
 

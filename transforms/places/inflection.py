@@ -112,8 +112,13 @@ def guess_forms(folded: str) -> set[str]:
         return {stem + "a", stem + "u", stem + "em", stem + "ie", stem + "ich", stem + "ym",
                 stem + "ego", _locative(stem)}  # fmt: skip
     # masculine ("Bliżyn": -a, -u, -em, -ie) or soft feminine ("Przystajń": -i)
-    return {folded + "a", folded + "u", folded + "em", folded + "owi", folded + "ie", folded + "i",
-            _locative(folded)[:-1] + "e" if _locative(folded).endswith("e") else folded + "ie"}  # fmt: skip
+    forms = {folded + "a", folded + "u", folded + "em", folded + "owi", folded + "ie", folded + "i",
+             _locative(folded)[:-1] + "e" if _locative(folded).endswith("e") else folded + "ie"}  # fmt: skip
+    if folded.endswith("ek") and len(folded) > 4:
+        # a diminutive's "e" falls out before an ending ("Przatówek" -> "Przatówku")
+        short = folded[:-2] + "k"
+        forms |= {short + "a", short + "u", short + "iem", short + "owi"}
+    return forms
 
 
 def adjective_forms(name: str) -> set[str]:
