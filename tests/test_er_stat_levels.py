@@ -20,9 +20,11 @@ from transforms.er.blocking import block
 from transforms.er.codes import encode_records
 from transforms.er.features import build_features_from_raw
 from transforms.er.ladders import compare
+from transforms.er.model import contact_agreement, load_model
 from transforms.er.standalone import load_records_file
 from transforms.er.statistics import (
     STATISTICS,
+    email_level_moved_sql,
     stat_buckets_sql,
     stat_levels_moved_sql,
     stat_levels_sql,
@@ -92,7 +94,8 @@ def moved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     listed_and_scalar = con.execute(
         f"""
         SELECT {stat_levels_sql("x", "y")} <> {stat_levels_sql("x", "y", prefix="old_")},
-               coalesce({stat_levels_moved_sql("x", "y")}, false)
+               coalesce({stat_levels_moved_sql("x", "y")}, false),
+               coalesce({email_level_moved_sql("x", "y")}, false)
         FROM er_pairs p JOIN {both} x ON x.rid = p.l JOIN {both} y ON y.rid = p.r
         ORDER BY p.l, p.r
         """
@@ -145,7 +148,35 @@ def test_the_night_s_scalar_test_is_the_listed_one(moved: dict[str, object]) -> 
     """`stat_levels_moved_sql` (what a night filters the pairs near its moved records by)
     says a pair's value moved exactly where `stat_levels_sql` differs between the counts
     before and after."""
-    rows: list[tuple[bool, bool]] = moved["listed_and_scalar"]  # type: ignore[assignment]
-    assert sum(listed for listed, _ in rows) > 500
-    assert sum(not listed for listed, _ in rows) > 500
-    assert [i for i, (listed, scalar) in enumerate(rows) if listed != scalar] == []
+    rows: list[tuple[bool, bool, bool]] = moved["listed_and_scalar"]  # type: ignore[assignment]
+    assert sum(listed for listed, _, _ in rows) > 500
+    assert sum(not listed for listed, _, _ in rows) > 500
+    assert [i for i, (listed, scalar, _) in enumerate(rows) if listed != scalar] == []
+
+
+def test_a_vetoed_pair_keeps_its_score_unless_its_mailboxes_moved(
+    moved: dict[str, object],
+) -> None:
+    """A night leaves a vetoed kept pair (probability exactly 0) unscored unless
+    `email_level_moved_sql` says its e-mail level moved: where it says not, the pair's
+    probability and contact agreement after the counts moved are those before."""
+    model = load_model()
+    before: dict[str, np.ndarray] = moved["before"]  # type: ignore[assignment]
+    after: dict[str, np.ndarray] = moved["after"]  # type: ignore[assignment]
+    rows: list[tuple[bool, bool, bool]] = moved["listed_and_scalar"]  # type: ignore[assignment]
+    p_before, p_after = model.probability(before), model.probability(after)
+    assert (p_before == 0).sum() > 500 and (p_before > 0).sum() > 500
+    email_moved = np.array([email for _, _, email in rows], dtype=bool)
+    listed = np.array([listed for listed, _, _ in rows], dtype=bool)
+    skipped = (p_before == 0) & listed & ~email_moved
+    # Most vetoed pairs whose statistics moved are left as they are (what the night gains).
+    assert skipped.sum() > 200
+    kept = np.flatnonzero(skipped)
+    assert (p_after[kept] == 0).all()
+    agree_before, agree_after = contact_agreement(before), contact_agreement(after)
+    assert (agree_before[kept] == agree_after[kept]).all()
+    assert (before["number"][kept] == after["number"][kept]).all()
+    # Where the mailboxes' part moved, a pair's contact agreement (a veto's exception) does
+    # move: such a vetoed pair must still be rescored.
+    assert (agree_before[email_moved] != agree_after[email_moved]).any()
+    assert (agree_before[~email_moved] == agree_after[~email_moved]).all()

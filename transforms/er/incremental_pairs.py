@@ -22,7 +22,7 @@ from transforms.er.incremental_keys import night_keys
 from transforms.er.ladders import LADDERS, compare
 from transforms.er.model import NUMBER_DIFFERENT, PairModel, contact_agreement
 from transforms.er.scoring import BAND_LEVELS
-from transforms.er.statistics import STATISTICS, stat_levels_moved_sql
+from transforms.er.statistics import STATISTICS, email_level_moved_sql, stat_levels_moved_sql
 
 # The state's record rows (alias `s`) with their type phrase's count (`core_tf`, kept per
 # phrase: `statistics.ROW_STATISTICS`), as the ladders read a record.
@@ -89,7 +89,13 @@ def new_candidates(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
 def _stat_moved_pairs(con: duckdb.DuckDBPyConnection) -> None:
     """`er_inc_stat_pairs(a, b)`: the kept pairs of records whose counts moved to another
     bucket (`er_inc_stat_moved`, with last night's counts) whose statistics' levels moved
-    with them (`statistics.stat_levels_sql`); the others keep their levels and score."""
+    with them (`statistics.stat_levels_sql`); the others keep their levels and score.
+
+    A vetoed pair (probability 0: only a veto gives exactly 0, the log-odds are clipped)
+    keeps its score unless its e-mail level moved (`statistics.email_level_moved_sql`): no
+    veto reads a count, and a veto's exception (a contact in common) and the pair's
+    agreement read none but the e-mail level's. On the national 1 % night 3,005 of the 3,410
+    stat-moved pairs were vetoed ones, rescored to the same 0."""
     old = ", ".join(f"coalesce(m.{c}, n.{c}) AS old_{c}" for c in STATISTICS)
     # Each record with tonight's counts and last night's side by side: a pair joins its two
     # records once (joining the two versions apart cost twice the joins, each carrying the
@@ -98,7 +104,7 @@ def _stat_moved_pairs(con: duckdb.DuckDBPyConnection) -> None:
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_stat_pairs AS
         WITH touched AS (
-            SELECT a, b FROM er_inc_near
+            SELECT a, b, probability FROM er_inc_near
             WHERE a IN (SELECT uid FROM er_inc_stat_moved) OR b IN (SELECT uid FROM er_inc_stat_moved)
         ),
         records AS (
@@ -111,7 +117,8 @@ def _stat_moved_pairs(con: duckdb.DuckDBPyConnection) -> None:
         )
         SELECT t.a, t.b FROM touched t
         JOIN records x ON x.uid = t.a JOIN records y ON y.uid = t.b
-        WHERE {stat_levels_moved_sql("x", "y")}
+        WHERE CASE WHEN t.probability = 0 THEN {email_level_moved_sql("x", "y")}
+                   ELSE {stat_levels_moved_sql("x", "y")} END
         """
     )
 

@@ -94,16 +94,25 @@ def stat_levels_moved_sql(a: str, b: str, old: str = "old_") -> str:
         crowd.format(x=a, y=b, p=p, cx=_crowd_bucket(a, p), cy=_crowd_bucket(b, p))
         for p in ("", old)
     )
-    email_now, email_old = (
-        f"greatest({_email_areas_bucket(a, p)}, {_email_areas_bucket(b, p)})" for p in ("", old)
-    )
     return (
         f"(({same_key}) AND (({_name_tf_bucket(a)}) <> ({_name_tf_bucket(a, old)}) "
         f"OR ({_name_areas_bucket(a)}) <> ({_name_areas_bucket(a, old)}))) "
         f"OR ({a}.core = {b}.core AND ({_core_tf_bucket(a)}) <> ({_core_tf_bucket(a, old)})) "
         f"OR ({crowd_now}) <> ({crowd_old}) "
-        f"OR (({email_now}) <> ({email_old}) AND list_has_any({a}.emails, {b}.emails))"
+        f"OR {email_level_moved_sql(a, b, old)}"
     )
+
+
+def email_level_moved_sql(a: str, b: str, old: str = "old_") -> str:
+    """SQL of whether the part of `stat_levels_sql` of the pair `a`, `b` that the e-mail
+    ladder reads (a common mailbox's spread) differs between tonight's counts and those with
+    the prefix `old`. It is the only statistic a contact's agreement, and so a veto's
+    exception (`model.PairModel.probability`), reads: a vetoed pair whose mailboxes' part
+    did not move stays vetoed, with the same agreement, whatever the other counts did."""
+    email_now, email_old = (
+        f"greatest({_email_areas_bucket(a, p)}, {_email_areas_bucket(b, p)})" for p in ("", old)
+    )
+    return f"(({email_now}) <> ({email_old}) AND list_has_any({a}.emails, {b}.emails))"
 
 
 def statistics_sql(base: str) -> str:
