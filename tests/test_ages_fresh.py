@@ -147,6 +147,30 @@ def test_ages_on_fresh_lines(line: str, ages: Ages) -> None:
             True,
             id="archiwumbipzlobek1.bialogard.info/index.php?id=210404",
         ),
+        pytest.param(
+            "Do przedszkola uczęszczają dzieci w wieku 3 – 6 lat.",
+            True,
+            id="przedszkolenwl.pl/przedszkole-nwl/o-przedszkolu-nowa-wies-leborska",
+        ),
+        pytest.param(
+            "Świetlica środowiskowa – socjoterapeutyczna jest specjalistyczną placówką "
+            "opiekuńczo – wychowawczą wsparcia dziennego dla dzieci i młodzieży w wieku 6-18 lat.",
+            True,
+            id="wspolnanadzieja.pl/nasi-podopieczni/swietlica-srodowiskowa",
+        ),
+        pytest.param(
+            "Ognisko Wychowawcze jest placówką opiekuńczo-wychowawczą, do której uczęszczają "
+            "dzieci w wieku od 5 do 16 lat.",
+            True,
+            id="tune f035",
+        ),
+        # placówki in the plural, a guide's: no one unit
+        pytest.param(
+            "Placówki wsparcia dziennego to element wsparcia i profilaktyki skierowanej na "
+            "rodzinę przeżywającą trudności w wypełnianiu funkcji opiekuńczo-wychowawczej.",
+            False,
+            id="placówki in the plural",
+        ),
         # a one-off event reported, a law's exception, a person's age: no unit's taking
         pytest.param(
             "Natomiast, drugie miało charakter otwarty i było adresowane do dzieci w wieku 4-8 "
