@@ -1,6 +1,6 @@
 """Opening hours and ages on the fresh pages of `benchmarks/hours_fresh/` (a tuning set).
 
-    .venv/bin/python benchmarks/hours_fresh.py [--pages]
+    .venv/bin/python benchmarks/hours_fresh.py [--pages] [--folder DIR] [--ages-only]
 
 Each page is read three ways: by `wsparcie extract` as a plain page (how the web corpus is
 served), by `wsparcie extract` as the text file itself (the text path), and by the statement
@@ -9,7 +9,9 @@ it). The schedules and age ranges read are compared with `gold.jsonl`'s as the e
 benchmark compares them (a gold entry without days matched on its times), and counted per
 page: exact, some missing, some extra, and pages whose gold states none where some were read.
 `--pages` lists each page that is not exact with what was missed and what was extra; the set
-is for tuning, so its pages may be read.
+is for tuning, so its pages may be read. `--folder` reads another set of the same layout
+(`benchmarks/ages_fresh/`, whose gold gives ages only: `--ages-only` leaves the hours out of
+the table and the listing).
 """
 
 from __future__ import annotations
@@ -189,9 +191,11 @@ def table(counts: Mapping[str, Counter[str]], pages: Sequence[FreshPage]) -> lis
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", action="store_true", help="list each page not read exactly")
+    parser.add_argument("--folder", type=Path, default=FRESH, help="a set of fresh pages")
+    parser.add_argument("--ages-only", action="store_true", help="score the ages alone")
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)
-    pages = read_pages()
+    pages = read_pages(args.folder)
     results: dict[str, list[Judged]] = {way: [] for way in WAYS}
     listing: list[str] = []
     with tempfile.TemporaryDirectory(prefix="wsparcie-hours-fresh-") as tmp:
@@ -199,19 +203,26 @@ def main(argv: list[str] | None = None) -> int:
             for way, rows in read_ways(page, Path(tmp)).items():
                 judged = judge(page, rows)
                 results[way].append(judged)
-                if args.pages and (
-                    judged.hours_missed
-                    or judged.hours_extra
-                    or judged.ages_missed
-                    or judged.ages_extra
-                ):
+                hours_differ = not args.ages_only and (judged.hours_missed or judged.hours_extra)
+                if args.pages and (hours_differ or judged.ages_missed or judged.ages_extra):
+                    hours = (
+                        ""
+                        if args.ages_only
+                        else f"hours {judged.hours_kind}: missed {sorted(judged.hours_missed)} "
+                        f"extra {sorted(judged.hours_extra)}; "
+                    )
                     listing.append(
-                        f"{page.page} [{way}] hours {judged.hours_kind}: missed "
-                        f"{sorted(judged.hours_missed)} extra {sorted(judged.hours_extra)}; "
+                        f"{page.page} [{way}] {hours}"
                         f"ages {judged.ages_kind}: missed {sorted(judged.ages_missed, key=str)} "
                         f"extra {sorted(judged.ages_extra, key=str)}"
                     )
-    print("\n".join(table(count(results), pages)))
+    counts = count(results)
+    if args.ages_only:
+        counts = {
+            way: Counter({k: v for k, v in c.items() if not k.startswith("hours")})
+            for way, c in counts.items()
+        }
+    print("\n".join(table(counts, pages)))
     if listing:
         print("\n" + "\n".join(listing))
     return 0

@@ -16,7 +16,11 @@ the same kinds of unit is how it speaks:
   czynny w godz. 8-15"), or its own activities at a time ("Zajęcia dla dzieci w wieku 3-12 lat
   odbywają się w godzinach 11ºº – 12³º");
 - it invites the ones it serves by their age ("Zapraszamy dzieci w wieku 4-6 lat",
-  "przyjmujemy dzieci od 1. roku życia");
+  "przyjmujemy dzieci od 1. roku życia"), or says whom it takes in the passive or of its care
+  ("przyjmowane są dzieci po 12 miesiącu życia", "Półkolonie są kierowane do dzieci w wieku
+  6-13 lat", "zapewnia opiekę nad dziećmi od ukończenia 18 miesiąca życia"), who comes to it
+  by age ("uczęszczają dzieci w wieku 3 – 6 lat") or what it is, by age ("jest placówką … dla
+  dzieci i młodzieży w wieku 6-18 lat");
 - it heads its own hours ("Godziny otwarcia" over its day lines, "Godziny pracy przedszkola:
   od 6:00 do 16:30") or says its own units are open ("nasze biblioteki będą czynne …").
 
@@ -85,6 +89,18 @@ _INVITES_BY_AGE = (
     r"\b(?:[Zz]apraszamy|[Pp]rzyjmujemy)\s+(?:\w+\s+){0,3}?(?:dzieci|młodzież|uczniów)\w*"
     r"(?:\s+i\s+\w+)?\s+(?:w\s+wieku|od|do\s+lat|do\s+\d)"
 )
+# Whom it takes, said in the passive or of its care: "Do grup żłobkowych przyjmowane są dzieci
+# po 12 miesiącu życia", "Półkolonie są kierowane do dzieci w wieku 6-13 lat", "Żłobek zapewnia
+# opiekę nad dziećmi od ukończenia 18 miesiąca życia".
+_TAKES_BY_AGE = (
+    r"\b(?:przyjmowan[eia]\s+(?:są|będą)|przyjmuje\s+się|(?:są\s+)?(?:kierowane|skierowane|"
+    r"przeznaczone)\s+(?:są\s+)?(?:do|dla)|opiekę\s+nad)\s+(?:\w+\s+){0,2}?"
+    r"(?:dzie(?:ci|ćmi)|młodzież|uczniów|osób)\w*(?:\s+i\s+\w+)?\s+(?:w\s+wieku|od|po|do\s+lat|do\s+\d)"
+    # who comes to it by age, and what it is for by age: "Do przedszkola uczęszczają dzieci w
+    # wieku 3 – 6 lat", "jest specjalistyczną placówką … dla dzieci i młodzieży w wieku 6-18 lat"
+    r"|\buczęszczają\s+(?:\w+\s+){0,2}?(?:dzieci|młodzież|uczniowie)\w*(?:\s+i\s+\w+)?\s+w\s+wieku"
+    r"|\b[Pp]lacówk[aą]\b[^.!?\n]{0,80}?\bdla\s+(?:dzieci|młodzieży|osób)(?:\s+i\s+\w+)?\s+w\s+wieku"
+)
 # A unit that says what it offers.
 _OFFERS = re.compile(
     rf"\b(?:{_UNIT}|{_ACRONYM})\b[^.!?\n]{{0,60}}?\b{_PROVIDES}\b"
@@ -94,6 +110,7 @@ _OFFERS = re.compile(
 # A unit that gives only when it is open and whom it takes by age.
 _OWN_HOURS_OR_AGES = re.compile(
     rf"{_OWN_HOURS}|{_OUR_UNITS_OPEN}|{_HOURS_HEADING}|{_OWN_ACTIVITIES}|{_INVITES_BY_AGE}"
+    rf"|{_TAKES_BY_AGE}"
 )
 
 

@@ -47,8 +47,16 @@ class Referral:
 
 # A number of years, "2,5" (a half) too; "18." and "18-go" are ordinals.
 _N = r"(\d{1,2}(?:[,.]5(?!\d))?)(?:\s?-?(?:go|tego|ego|ty|ym)|\.)?"
-# Months or weeks of life before a number of years: the range starts in the first year.
-_INFANT = r"(?:\d{1,2}\.?\s?(?:miesi\w*|m-c\w*|mies\.|tygodni\w*|tyg\.)(?:\s?zycia)?)"
+# Months or weeks of life (their number and unit captured): weeks and months below a year start
+# the range in the first year (0), whole and half years of months are years ("od 18 miesięcy" is
+# 1.5, "po 12 miesiącu życia" 1).
+_INFANT = r"(?:(\d{1,2})\.?\s?(miesi\w*|m-c\w*|mies\.|tygodni\w*|tyg\.)(?:\s?zycia)?)"
+# The end of the school year in which a child turns an age: "do końca roku szkolnego, w którym
+# dziecko kończy 3 rok życia" (a nursery's or preschool's statute)
+_SCHOOL_YEAR_END = (
+    rf"do (?:konca|zakonczenia) roku szkolnego,?[^.;]{{0,60}}?\bw ktorym (?:dziecko )?"
+    rf"(?:konczy|ukonczy) {_N}\s?(?:lat\w*|rok\w*(?: zycia)?)"
+)
 _YEARS = r"(?:lat[a]?\b|lat\w*|roku? zycia|r\.\s?z\.|rz\b|rok\w* zycia|r\. zycia)"
 _ADULT_MIN = 18
 _YEAR_WORD = re.compile(r"\b(?:lat|lata|rok\w*|r\.\s?z\.)")
@@ -56,6 +64,7 @@ _YEAR_WORD = re.compile(r"\b(?:lat|lata|rok\w*|r\.\s?z\.)")
 _PEOPLE = re.compile(
     r"\b(?:dzie(?:ci|ck)|mlodziez|osob|uczni|uczestnik|wychowan|pacjent|senior|chlop|dziewcz"
     r"|mieszkan|nastolat|przedszkol|zlob|maluch|bezrobotn|niemowl|klient|podopieczn|kobiet|mezczyzn|doros|pelnolet|uczeszcza"
+    r"|mlod(?:zi|ych|ym)\b"
     r"|przyjmuj|przeznaczon|adopt|kandydat|latk|latek|letni|ukonczy|ukonczon)"
 )
 _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -68,9 +77,22 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "min-max",
     ),
-    # "od urodzenia do 25-tego roku życia", "od urodzenia do ukończenia szkoły"
-    (re.compile(rf"\bod (?:chwili )?urodzenia do (?:ukonczenia )?{_N}\s?{_YEARS}"), "0-max"),
-    (re.compile(r"\bod (?:chwili )?urodzenia\b"), "0-"),
+    # "od urodzenia do 25-tego roku życia", "od urodzenia do ukończenia szkoły", "od momentu
+    # urodzenia"
+    (
+        re.compile(rf"\bod (?:chwili |momentu )?urodzenia do (?:ukonczenia )?{_N}\s?{_YEARS}"),
+        "0-max",
+    ),
+    (re.compile(r"\bod (?:chwili |momentu )?urodzenia\b"), "0-"),
+    # the school years in which a child turns its ages: "od początku roku szkolnego … w którym
+    # dziecko kończy 3 lata, do końca roku szkolnego … w którym dziecko kończy 7 lat"
+    (
+        re.compile(
+            rf"\bod poczatku roku szkolnego[^.;]{{0,80}}?\bw ktorym (?:dziecko )?(?:konczy|ukonczy)"
+            rf" {_N}\s?(?:lat\w*|rok\w*(?: zycia)?),?\s{_SCHOOL_YEAR_END}"
+        ),
+        "min-max",
+    ),
     # "w wieku 14-18 lat", "w wieku od 7 do 14 lat", "między 15 a 24 rokiem życia", "Dzieci od
     # 0 – 1 roku",
     # "od ukończenia 2. roku życia do ukończenia 16. roku życia", "(7-8 lat)"
@@ -82,16 +104,20 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "min-max",
     ),
     # "od 3 miesięcy do 6 lat", "od 20. tygodnia życia do 3 lat", "od ukończenia 20. tygodnia
-    # życia do ukończenia 3. roku życia"
+    # życia do ukończenia 3. roku życia", "po 12 miesiącu życia do 3 lat", "od 20 tygodnia życia
+    # do 1. roku", "od ukończenia 18 miesiąca życia do końca roku szkolnego, w którym dziecko
+    # kończy 3 rok życia"
     (
         re.compile(
-            rf"\bod\s(?:ukonczenia\s)?{_INFANT}\s?(?:-|–|do)\s?(?:ukonczenia\s)?{_N}\s?{_YEARS}"
+            rf"\b(?:od|po)\s(?:ukonczeni[au]\s)?{_INFANT}\s?(?:(?:-|–|do)\s?(?:ukonczenia\s)?{_N}"
+            rf"\s?(?:{_YEARS}|roku\b)|,?\s?{_SCHOOL_YEAR_END})"
         ),
-        "0-max",
+        "infant-max",
     ),
-    # "od 20. tygodnia życia", "od ukończenia 20 tyg. życia"; "od 12 miesięcy" alone is how
-    # long, not how old
-    (re.compile(rf"\bod\s(?:ukonczenia\s)?{_INFANT}(?<=zycia)"), "0-"),
+    # "od 20. tygodnia życia", "od ukończenia 20 tyg. życia", "w wieku od 18 miesięcy"; "od 12
+    # miesięcy" alone is how long, not how old
+    (re.compile(rf"\bod\s(?:ukonczenia\s)?{_INFANT}(?<=zycia)"), "infant-"),
+    (re.compile(rf"\bw wieku od\s{_INFANT}"), "infant-"),
     # "do 18 lat", "do ukończenia 16. roku życia", "poniżej 18 roku życia", "nie ukończyła 18 lat"
     (
         re.compile(
@@ -106,6 +132,13 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             rf"\b(?:powyzej|[us]konczyl\w*|ukonczon\w*|po ukonczeniu|w wieku od|w wieku powyzej)"
             rf"\s(?:juz\s)?{_N}\s?{_YEARS}"
+        ),
+        "min-",
+    ),
+    # a half year with no word of life: "dziecko, które ukończyło 2,5 roku"
+    (
+        re.compile(
+            rf"\b(?:[us]konczyl\w*|ukonczon\w*|po ukonczeniu|w wieku od)\s(?:juz\s)?{_N}\s?roku\b"
         ),
         "min-",
     ),
@@ -129,6 +162,13 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "min-",
     ),
     (re.compile(rf"\bw wieku\s{_N}\s?(?:\+|lat i wiecej|lat i powyzej|lat i starsz\w*)"), "min-"),
+    # the years before the upper number only: "od ukończenia przez nie 2,5 roku do lat 5"
+    (
+        re.compile(
+            rf"\bod (?:ukonczenia )?(?:przez nie\w* )?{_N}\s?(?:{_YEARS}|roku\b)\s?do lat {_N}"
+        ),
+        "min-max",
+    ),
     # the years before the number: "dzieci do lat 3", "od lat 7", "powyżej lat 60"
     (re.compile(rf"\b(?:w wieku )?(?:od )?lat {_N}\s?(?:-|–|do)\s?(?:lat )?{_N}"), "min-max"),
     (re.compile(rf"\b(?:do|ponizej) lat {_N}"), "-max"),
@@ -168,6 +208,26 @@ def _years(number: str) -> float:
     return int(value) if value.is_integer() else value
 
 
+def _infant_years(count: str, unit: str) -> float:
+    """Weeks, and months below a year, are the first year (0); whole and half years of months
+    are those years ("18 miesięcy" -> 1.5, "12 miesiąca" -> 1)."""
+    months = int(count)
+    if unit.startswith("t") or months < 12 or months % 6:
+        return 0
+    return _years(str(months / 12))
+
+
+# "1 roku i 6 miesięcy", "2 lata i 6 miesięcy": a half year in months
+_HALF_YEAR_IN_MONTHS = re.compile(r"\b(\d{1,2})\.?\s?(?:roku?|lat[a]?) i 6 miesi\w*")
+
+# A law's title naming the children it is about: "w sprawie … form opieki nad dziećmi w wieku do
+# lat 3", "ustawa o opiece nad dziećmi w wieku do lat 3". The bound is the act's, not whom the
+# page's unit takes.
+_LAW_TITLE_BEFORE = re.compile(
+    r"\b(?:ustaw\w*|rozporzadzeni\w*|w sprawie)\b[^()]{0,160}?\bopiek?\w* nad dziec\w* (?:w wieku )?$"
+)
+
+
 def _ages_in(folded: str) -> list[tuple[float | None, float | None]]:
     found: list[tuple[int, float | None, float | None]] = []
     taken: list[tuple[int, int]] = []
@@ -176,7 +236,15 @@ def _ages_in(folded: str) -> list[tuple[float | None, float | None]]:
             span = match.span()
             if any(start < span[1] and span[0] < end for start, end in taken):
                 continue
-            numbers = [_years(group) for group in match.groups() if group is not None]
+            if _LAW_TITLE_BEFORE.search(folded[: span[0]]):
+                continue
+            groups = [group for group in match.groups() if group is not None]
+            if shape.startswith("infant"):
+                infant = _infant_years(groups[0], groups[1])
+                groups = groups[2:]
+                shape = "min-max" if shape == "infant-max" else "min-"
+                groups.insert(0, str(infant))
+            numbers = [_years(group) for group in groups]
             low: float | None
             high: float | None
             if shape == "0-max":
@@ -218,9 +286,11 @@ def read_ages(sentences: Iterable[str]) -> tuple[AgeRange, ...]:
         # "Wiek: 7–12 lat", "grupa wiekowa 6-10 lat" say whose years these are too
         if not _PEOPLE.search(folded) and not re.search(r"\bwiek|zycia", folded):
             continue
-        if _YEAR_WORD.search(folded):
-            # "dzieci do trzech lat", "do ukończenia pierwszego roku życia"
+        if _YEAR_WORD.search(folded) or re.search(r"\bmiesi|\btygodni", folded):
+            # "dzieci do trzech lat", "do ukończenia pierwszego roku życia", "od osiemnastu
+            # miesięcy"
             folded = fold(with_digits(sentence)).lower()
+        folded = _HALF_YEAR_IN_MONTHS.sub(r"\1,5 roku", folded)
         for low, high in _ages_in(folded):
             if (low, high) == (None, _ADULT_MIN) and "pelnolet" in folded:
                 continue
