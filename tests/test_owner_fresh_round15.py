@@ -75,9 +75,20 @@ def test_the_seat_after_what_the_name_holds(line: str, expected: str) -> None:
         ("Ośrodków Pomocy Społecznej", "Ośrodków Pomocy Społecznej"),
         ("Krakow Airport", "Krakow Airport"),
         ("poczta: biurow@example.pl Kontakt", "poczta: biurow@example.pl Kontakt"),
+        ("1. Wojewódzki Ośrodek Adopcyjnyw Warszawie przy ul. Nowy Zjazd",
+         "1. Wojewódzki Ośrodek Adopcyjny w Warszawie przy ul. Nowy Zjazd"),
+        # pages written without diacritics (../shared/data/html_fixtures): "-ów" as "-ow", a
+        # word the dictionary does not know
+        ("Spis telefonow Starostwa Powiatowego w Elku",
+         "Spis telefonow Starostwa Powiatowego w Elku"),
+        ("Bezplatne szkolenia dla mieszkancow Gminy Gorzno",
+         "Bezplatne szkolenia dla mieszkancow Gminy Gorzno"),
+        ("Osrodek Szkolenia Kierowcow Celek", "Osrodek Szkolenia Kierowcow Celek"),
+        ("splyw Drawa", "splyw Drawa"),
     ],
     ids=["i001-glued-w", "a-noun-before-it", "a-word-ending-in-w", "a-foreign-name",
-         "a-mailbox"],
+         "a-mailbox", "e040-glued-w", "county-elk-ow-without-its-o", "gmina-gorzno-ow-unknown",
+         "negative-lokalnyhit-ow-a-vocative", "education-niemiensko-no-word"],
 )  # fmt: skip
 def test_a_glued_w_apart(line: str, expected: str) -> None:
     assert clean_line(line) == expected

@@ -134,6 +134,19 @@ def _codes(text: str) -> set[str]:
             id="made-up-who-may-initiate-help-listed",
         ),
         pytest.param(
+            # Rozporządzenie MEN z 9 sierpnia 2017 r. (Dz.U. 2017 poz. 1591), § 6 ust. 2, its
+            # numbered points run together: "lub" (also "lubić"'s imperative) and a participle
+            # qualifying a noun of the list are no predicate
+            "Pomoc psychologiczno-pedagogiczna w przedszkolu, szkole i placówce jest organizowana "
+            "z inicjatywy: ucznia, rodziców ucznia, dyrektora przedszkola, szkoły lub placówki, "
+            "nauczyciela, pracownika socjalnego, asystenta rodziny, kuratora sądowego, "
+            "organizacji pozarządowej, innej instytucji lub podmiotu działających na rzecz "
+            "rodziny, dzieci i młodzieży.",
+            set(),
+            {"social_work", "probation_supervision"},
+            id="regulation-who-may-initiate-help-joined-by-lub",
+        ),
+        pytest.param(
             "Z inicjatywy Ośrodka prowadzone są zajęcia terapeutyczne dla dzieci.",
             {"therapy"},
             set(),

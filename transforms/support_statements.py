@@ -511,8 +511,18 @@ def _counselling_on_law(tokens: Sequence[Token], match: Match, text: str) -> boo
 
 
 def _may_be_a_predicate(word: str) -> bool:
-    """Whether some reading of `word` is a verb's or a participle's ("działa", "prowadzone")."""
-    return any(r.pos in VERB_CLASSES | {"ppas", "pact"} for r in analyse_word(word.lower()))
+    """Whether `word` may be a clause's predicate: some reading of it is a verb's ("działa")
+    or a participle's in the nominative ("prowadzone"), and none a conjunction's ("lub", read
+    also as "lubić"'s imperative, joins a list of who may ask). A participle in another case
+    qualifies a noun of the list ("podmiotu działających na rzecz rodziny")."""
+    readings = analyse_word(word.lower())
+    if any(r.pos == "conj" for r in readings):
+        return False
+    return any(
+        r.pos in VERB_CLASSES
+        or (r.pos in ("ppas", "pact") and "nom" in r.tag.split(":")[2].split("."))
+        for r in readings
+    )
 
 
 def _codes_in(sentence: str) -> tuple[list[str], list[str], set[str], set[str]]:

@@ -65,12 +65,16 @@ _GLUED_W = re.compile(r"(?<![\w@./-])((?:\w+-)*)(\w{4,})(we?)(?=\s+[A-ZĄĆĘŁ�
 
 def _unglued(match: re.Match[str]) -> str:
     """The glued "w" apart, when the word with it is no word the dictionary knows and the word
-    without it is one."""
+    without it is one. A word ending in "ow" is a plural's "-ów" written without its "ó"
+    ("Spis telefonow Starostwa", "mieszkancow Gminy"), not a word and a "w"."""
     word, preposition = match.group(2), match.group(3)
     if any(a.pos != "ign" for a in analyse_word(word + preposition)):
         return match.group(0)
-    if not any(a.pos == "adj" or a.lemma.islower() for a in analyse_word(word)):
-        return match.group(0)  # "Krakow Airport": a name, not a word and a "w"
+    if preposition == "w" and word[-1] in "oO":
+        return match.group(0)
+    known = [a for a in analyse_word(word) if a.pos != "ign"]
+    if not any(a.pos == "adj" or a.lemma.islower() for a in known):
+        return match.group(0)  # "Krakow Airport", "splyw Drawa": a name, or no word at all
     return f"{match.group(1)}{word} {preposition}"
 
 

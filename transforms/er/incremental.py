@@ -487,9 +487,10 @@ def _apply_night(con: duckdb.DuckDBPyConnection, build: Builder) -> None:
     records' features, parsed now, come (their cluster and component for now their own uid),
     and the statistics are recounted where the night moved them. Leaves `er_features` (the
     new and changed records' features, `rid` their uid; its counts are not tonight's),
-    `er_inc_dirty(uid)` (new and changed), `er_inc_gone(uid)` (changed and removed),
-    `er_inc_removed(uid)` and `er_inc_stat_moved(uid, <counts>)` (unchanged records whose
-    statistics moved to another bucket, with last night's counts)."""
+    `er_inc_dirty(uid, <the columns statistics count by>)` (new and changed, as parsed now),
+    `er_inc_gone(uid)` (changed and removed), `er_inc_removed(uid)` and
+    `er_inc_stat_moved(uid, <counts>)` (unchanged records whose statistics moved to another
+    bucket, with last night's counts)."""
     # Their rows as `_classify` read them (only the columns the features are made of: the
     # nightly `records` row is wide).
     con.execute(
