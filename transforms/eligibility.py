@@ -53,6 +53,12 @@ _N = r"(\d{1,2}(?:[,.]5(?!\d))?)(?:\s?-?(?:go|tego|ego|ty|ym)|\.)?"
 _INFANT = r"(?:(\d{1,2})\.?\s?(miesi\w*|m-c\w*|mies\.|tygodni\w*|tyg\.)(?:\s?zycia)?)"
 # The end of the school year in which a child turns an age: "do końca roku szkolnego, w którym
 # dziecko kończy 3 rok życia" (a nursery's or preschool's statute)
+# A month or week as one end of a range in months: "6.", "18. miesiąca życia", "17-18 miesiąca"
+# (an approximate month: its later number), "20 tygodni"; the unit may be the other end's.
+_MONTHS_END = (
+    r"(?:\d{1,2}\s?-\s?)?(\d{1,2})\.?(?:\s?(miesi\w*|mies\.|m-c\w*|tygodni\w*|tyg\.)"
+    r"(?:\s?zycia)?)?"
+)
 _SCHOOL_YEAR_END = (
     rf"do (?:konca|zakonczenia) roku szkolnego,?[^.;]{{0,60}}?\bw ktorym (?:dziecko )?"
     rf"(?:konczy|ukonczy) {_N}\s?(?:lat\w*|rok\w*(?: zycia)?)"
@@ -65,6 +71,8 @@ _PEOPLE = re.compile(
     r"\b(?:dzie(?:ci|ck)|mlodziez|osob|uczni|uczestnik|wychowan|pacjent|senior|chlop|dziewcz"
     r"|mieszkan|nastolat|przedszkol|zlob|maluch|bezrobotn|niemowl|klient|podopieczn|kobiet|mezczyzn|doros|pelnolet|uczeszcza"
     r"|mlod(?:zi|ych|ym)\b"
+    # a nursery's groups by age: "Maluszki - od 5 miesiąca", "Starszaki - od 24 miesiąca do 3 lat"
+    r"|maluszk|starszak|sredniacz"
     r"|przyjmuj|przeznaczon|adopt|kandydat|latk|latek|letni|ukonczy|ukonczon)"
 )
 _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -113,6 +121,19 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             rf"\s?(?:{_YEARS}|roku\b)|,?\s?{_SCHOOL_YEAR_END})"
         ),
         "infant-max",
+    ),
+    # a range in months, both ends in months: "niemowlęta od 6. do 18. miesiąca życia", "w wieku
+    # od 12 do 36 miesięcy", "od 5 miesiąca do około 17-18 miesiąca", "grupa wiekowa I – 20
+    # tygodni do 12 miesięcy", "12 miesięcy + jeden dzień do 24 miesięcy". Said of an age, not
+    # how long: after "w wieku" or a group's age, to an ordinal month ("do 24 miesiąca") or
+    # with "życia" ("od 3 do 6 miesięcy" alone is how long)
+    (
+        re.compile(
+            rf"\b(?:w wieku (?:od )?|od |grup\w* wiekow\w* \w{{1,4}}\s?[-–]\s?)"
+            rf"{_MONTHS_END}(?:\s?\+\s?(?:jeden|1) dzien)?\s?(?:-|–|do)\s?(?:(?:ok\.|okolo)\s)?"
+            rf"{_MONTHS_END}"
+        ),
+        "months-months",
     ),
     # "od 20. tygodnia życia", "od ukończenia 20 tyg. życia", "w wieku od 18 miesięcy"; "od 12
     # miesięcy" alone is how long, not how old
@@ -209,12 +230,31 @@ def _years(number: str) -> float:
 
 
 def _infant_years(count: str, unit: str) -> float:
-    """Weeks, and months below a year, are the first year (0); whole and half years of months
-    are those years ("18 miesięcy" -> 1.5, "12 miesiąca" -> 1)."""
+    """Weeks, and months below a year, are the first year (0); months past a year are the half
+    year they fall in ("18 miesięcy" -> 1.5, "12 miesiąca" -> 1, "od 19 miesiąca" -> 1.5)."""
     months = int(count)
-    if unit.startswith("t") or months < 12 or months % 6:
+    if unit.startswith("t") or months < 12:
         return 0
-    return _years(str(months / 12))
+    return _years(str(months // 6 / 2))
+
+
+def _months_range(match: re.Match[str]) -> tuple[float, float] | None:
+    """Both ends of a range in months as years, or None when it says how long, not how old.
+
+    The lower end is the half year it falls in (weeks, and months below a year, are 0; "od 19
+    miesiąca" is 1.5), the upper end its months in years ("do 32 miesięcy" is 2.67)."""
+    low_count, low_unit, high_count, high_unit = match.groups()
+    if high_unit is None:
+        return None
+    said = match.group(0)
+    # "od 3 do 6 miesięcy" alone is how long; "od 6. do 18. miesiąca życia" how old
+    if said.startswith("od ") and not high_unit.startswith("miesiac") and "zycia" not in said:
+        return None
+    low = _infant_years(low_count, low_unit or high_unit)
+    high = _years(f"{int(high_count) / (52 if high_unit.startswith('t') else 12):.2f}".rstrip("0"))
+    if low >= high:
+        return None
+    return low, high
 
 
 # "1 roku i 6 miesięcy", "2 lata i 6 miesięcy": a half year in months
@@ -239,6 +279,12 @@ def _ages_in(folded: str) -> list[tuple[float | None, float | None]]:
             if _LAW_TITLE_BEFORE.search(folded[: span[0]]):
                 continue
             groups = [group for group in match.groups() if group is not None]
+            if shape == "months-months":
+                months = _months_range(match)
+                if months is not None:
+                    taken.append(span)
+                    found.append((span[0], *months))
+                continue
             if shape.startswith("infant"):
                 infant = _infant_years(groups[0], groups[1])
                 groups = groups[2:]
