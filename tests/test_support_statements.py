@@ -20,9 +20,10 @@ from extractors.page_text import texts_about
 from extractors.records import Document, ExtractionError
 from flows.inspect import extract_one, format_table
 from transforms.eligibility import read_ages, read_fees, read_referral
+from transforms.not_an_offer import not_an_offer
 from transforms.opening_hours import read_schedules
 from transforms.sentences import sentences
-from transforms.support_statements import not_an_offer, read_support
+from transforms.support_statements import read_support
 from warehouse.publish.snapshot import write_snapshot
 
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr")

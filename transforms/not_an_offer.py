@@ -1,0 +1,82 @@
+"""Sentences that name a form of support without offering it: a job advertisement, a list of
+causes, a question, a public consultation, who issues a referral … (`not_an_offer`, read by
+`transforms.support_statements` before it looks for the forms a sentence states)."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.text import fold
+
+# Sentences that name a form of support without offering it (matched on folded lower case).
+_NOT_AN_OFFER = {
+    "a job advertisement": re.compile(
+        r"\bzatrudni(?:my|c|\b)|\bnabor\w* (?:kandydat\w* )?na (?:\w+ )?stanowisk|\bwoln\w+ stanowisk"
+        r"|\bna stanowisko\b|\bposzukuj\w* (?:kandydat|osob|pracownik|specjalist)"
+        r"|\bogloszenie o naborze|\bkonkurs na stanowisk"
+    ),
+    "a law cited by its journal entry": re.compile(
+        r"\bdz\.\s?u\.|\bdziennik ustaw\b|\bm\.\s?p\.\s"
+    ),
+    "a suspended or cancelled activity": re.compile(
+        r"\bzawiesz|\bzawieszon|\bnie odbed|\bwstrzyman|\bnieczynn"
+        # "odwołane są spotkania…, porady prawne"; not "odwołanie od decyzji"
+        r"|\bodwolan(?:e|y|a|o)\b"
+    ),
+    "the title of a resolution or an order": re.compile(
+        r"\b(?:uchwal[aye]|zarzadzeni[ea]|obwieszczeni[ea]|postanowieni[ea]) nr\b"
+    ),
+    "the title of a form or a register": re.compile(
+        r"^\W*(?:wniosek|wnioski|formularz\w*|druk\w*|oswiadczeni\w*|rejestr(?:y|u|ze|em|ow)?"
+        r"|wykaz\w*|harmonogram\w*|regulamin\w*|sprawozdani\w*)\b"
+    ),
+    # "Program rozwoju pieczy zastępczej … 2026.docx (162,03KB)": a link to a file
+    "a link to a document": re.compile(
+        r"\.(?:docx?|pdf|xlsx?|odt|ods|rtf)\b|\(\s?\d+(?:[.,]\d+)?\s?[km]b\s?\)"
+    ),
+    # "Porady (11) prawo (2)", "sytuacje kryzysowe (5)kultura (7)…": a list of tags
+    "a list of tags with counts": re.compile(
+        r"[a-z]\s?\(\d{1,3}\)\s?[a-z][^()\d]{0,40}[a-z]\s?\(\d{1,3}\)"  # not "(063) 28 81"
+    ),
+    # "4. Regulamin dotyczy konsultacji i usług udzielanych … on-line", "Niniejszy Regulamin
+    # określa zasady korzystania z usług": a document's scope, said of the document.
+    "a regulation's scope": re.compile(
+        r"^\W*(?:\d{1,2}[.)]\s*)?(?:niniejszy\s)?regulamin\w*\s(?:\w+\s)?(?:dotycz|okresl|reguluj"
+        r"|ma zastosowanie|obejmuj)"
+    ),
+    "a line of a BIP page's change log": re.compile(
+        r"\b(?:aktualizacja|dodanie|usuniecie) (?:danych|stanowiska|dokumentu|tresci)"
+    ),
+    # "Dla kogo oddziały dziennego pobytu", "Czy potrzebujesz pomocy psychologa?": a heading
+    # or a question asks, it does not state.
+    "a question": re.compile(
+        r"^.{0,120}\?\s*$|^\W*(?:czy|jak|jaki\w*|kto|komu|gdzie|kiedy|ile|dlaczego|co to|dla kogo|do kogo)\b"
+        r"[^.!]*$"  # a heading; "Jak mówi dyrektor, …." is a sentence
+    ),
+    # "Głównymi przyczynami umieszczania dzieci w rodzinnej pieczy zastępczej są:", "udziela
+    # się … w szczególności z powodu:": what follows is a list of causes, not of offers.
+    "a list of causes": re.compile(r"\b(?:przyczyn\w*|z powodu)\b[^.:]{0,80}:\s*$"),
+    # "Skierowanie powinno być wystawione przez lekarza … np. psychiatrę, pediatrę, lekarza
+    # podstawowej opieki zdrowotnej", "Skierowanie do Poradni … może wystawić: • Lekarz POZ":
+    # who refers, not what is offered (a list after it is of referrers too).
+    "who issues a referral": re.compile(
+        r"\bskierowani\w*\b[^.]{0,120}?\b(?:wystawi\w*|wystawian\w*|wydawan\w*)\b(?: \w+)? przez\b"
+        r"|\bskierowani\w*\b[^.]{0,80}?\b(?:moze|mog\w*) wystawi\w*"
+    ),
+    # "Konsultacje społeczne Programu usług społecznych…": a consultation of the public on a
+    # plan, not counselling.
+    "a public consultation": re.compile(r"\bkonsultacj\w* spoleczn"),
+    "an event for professionals": re.compile(
+        r"\bkonferencj|\bwebinar|\bseminari|\bsympozj|\bszkoleni\w* dla (?:nauczyciel|pracownik"
+        r"|kadry|specjalist|dyrektor|pedagog)"
+    ),
+}
+
+
+def not_an_offer(sentence: str) -> str | None:
+    """Why a sentence names support without offering it, or None when it may state an offer."""
+    folded = fold(sentence).lower()
+    for reason, pattern in _NOT_AN_OFFER.items():
+        if pattern.search(folded):
+            return reason
+    return None
