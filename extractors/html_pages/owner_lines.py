@@ -121,7 +121,8 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
             others & set(_ACRONYM.findall(line))
         )
         if names_owner:
-            governed_by = (False, index) if _is_heading(line) else governed_by
+            if _is_heading(line) or _leads_in(line):
+                governed_by = (False, index)  # the owner's own block begins
             unbroken = False  # another body's block reaches no further than the owner's name
             continue
         if names_other:
@@ -145,6 +146,14 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
         elif sentence_of == index - 1 and _carries_on(page.lines[index - 1], line):
             foreign.add(index)
     return foreign
+
+
+def _leads_in(line: str) -> bool:
+    """Whether a line ends by introducing the lines below it ("W sprawach zarządzania
+    kryzysowego prosimy o kontakt z Urzędem Gminy Rokietnica:"): naming the owner so, it
+    opens the owner's lines, however long. A line naming the owner in a sentence under
+    another body's heading ("Świetlica … prowadzona przez Gminę X") opens nothing."""
+    return line.rstrip().endswith(":")
 
 
 # How far a block under another body's name reaches while its lines are a contact block's.
