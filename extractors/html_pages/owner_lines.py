@@ -41,7 +41,7 @@ from extractors.html_pages.site_host import FREE_MAIL
 from extractors.mention_services import find_services, of_owners_kind
 from extractors.mentions import find_mentions
 from transforms.diacritics import restore
-from transforms.name_morphology import readings
+from transforms.name_morphology import morfeusz_readings, place_lemma, readings
 from transforms.names import name_key, normalise_name
 from transforms.text import fold_key, normalise_space
 
@@ -322,22 +322,29 @@ _SAME_WORD_LETTERS = 5
 
 
 def _street_named_like(street: str, place: str) -> bool:
-    """Whether a street is named by a place's word in the nominative: the place's inflected
-    word opens with all of the street's word but its ending's last letter ("ul. Polanowice"
-    and "w Polanowicach"), not with an adjective made of it ("ul. Polanowicka", "ul.
-    Krakowska" in another town, "w Krakowie")."""
-    words = [
-        fold_key(w)
-        for w in re.split(r"[\s-]+", place)
-        if w[:1].isupper() and len(w) >= _SAME_WORD_LETTERS
-    ]
-    named = _TOWN_STREET.sub("", street)
-    return any(
-        word.startswith(fold_key(w)[:-1])
-        for w in re.findall(r"[^\W\d_]+", named)
-        if len(w) >= _SAME_WORD_LETTERS
-        for word in words
+    """Whether a street is named by the place itself, in the nominative: the street's name
+    is the place's every word's nominative ("ul. Polanowice 94" and "w Polanowicach"), not
+    an adjective made of it ("ul. Polanowicka", "ul. Krakowska" in another town, "w
+    Krakowie"), nor one word of a place of two ("ul. Zielona" and "w Zielonej Górze"), nor
+    another word of the same stem ("ul. Leśna" and "w Leśnicy"). A place word Morfeusz does
+    not know is compared by its beginning: it opens with all of the street's word but that
+    word's last letter."""
+    place_words = [w for w in re.split(r"[\s-]+", place) if w[:1].isupper()]
+    named = re.findall(r"[^\W\d_]+", _TOWN_STREET.sub("", street).split(",")[0])
+    if not place_words or len(named) != len(place_words):
+        return False
+    return all(
+        _names_place_word(fold_key(word), place_word)
+        for word, place_word in zip(named, place_words, strict=True)
     )
+
+
+def _names_place_word(word: str, place_word: str) -> bool:
+    """Whether a street's folded word is a place's word in the nominative (see
+    `_street_named_like`)."""
+    if morfeusz_readings(place_word) or morfeusz_readings(place_word.capitalize()):
+        return word == place_lemma(place_word, after_preposition=True)
+    return len(word) >= _SAME_WORD_LETTERS and fold_key(place_word).startswith(word[:-1])
 
 
 _CONTACT_LABEL = re.compile(r"(?i)^\W*(?:tel|telefon|fax|faks|e-?mail|email|www|kom)\b")
