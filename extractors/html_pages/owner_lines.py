@@ -149,10 +149,8 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
 
 
 def _leads_in(line: str) -> bool:
-    """Whether a line ends by introducing the lines below it ("W sprawach zarządzania
-    kryzysowego prosimy o kontakt z Urzędem Gminy Rokietnica:"): naming the owner so, it
-    opens the owner's lines, however long. A line naming the owner in a sentence under
-    another body's heading ("Świetlica … prowadzona przez Gminę X") opens nothing."""
+    """Whether a line introduces the lines below it ("… prosimy o kontakt z Urzędem Gminy
+    X:"), so naming the owner opens its lines; "prowadzona przez Gminę X" opens nothing."""
     return line.rstrip().endswith(":")
 
 
@@ -322,13 +320,10 @@ _SAME_WORD_LETTERS = 5
 
 
 def _street_named_like(street: str, place: str) -> bool:
-    """Whether a street is named by the place itself, in the nominative: the street's name
-    is the place's every word's nominative ("ul. Polanowice 94" and "w Polanowicach"), not
-    an adjective made of it ("ul. Polanowicka", "ul. Krakowska" in another town, "w
-    Krakowie"), nor one word of a place of two ("ul. Zielona" and "w Zielonej Górze"), nor
-    another word of the same stem ("ul. Leśna" and "w Leśnicy"). A place word Morfeusz does
-    not know is compared by its beginning: it opens with all of the street's word but that
-    word's last letter."""
+    """Whether a street's name is the place's every word in the nominative ("ul. Polanowice
+    94", "w Polanowicach"), not an adjective of it ("ul. Polanowicka"), one word of two ("ul.
+    Zielona", "w Zielonej Górze") nor a word of its stem ("ul. Leśna", "w Leśnicy"). A place
+    word Morfeusz does not know opens with all of the street's word but its last letter."""
     place_words = [w for w in re.split(r"[\s-]+", place) if w[:1].isupper()]
     named = re.findall(r"[^\W\d_]+", _TOWN_STREET.sub("", street).split(",")[0])
     if not place_words or len(named) != len(place_words):
