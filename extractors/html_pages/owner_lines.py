@@ -41,7 +41,7 @@ from extractors.html_pages.site_host import FREE_MAIL
 from extractors.mention_services import find_services, of_owners_kind
 from extractors.mentions import find_mentions
 from transforms.diacritics import restore
-from transforms.name_morphology import readings
+from transforms.name_morphology import morfeusz_readings, place_lemma, readings
 from transforms.names import name_key, normalise_name
 from transforms.text import fold_key, normalise_space
 
@@ -121,7 +121,8 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
             others & set(_ACRONYM.findall(line))
         )
         if names_owner:
-            governed_by = (False, index) if _is_heading(line) else governed_by
+            if _is_heading(line) or _leads_in(line):
+                governed_by = (False, index)  # the owner's own block begins
             unbroken = False  # another body's block reaches no further than the owner's name
             continue
         if names_other:
@@ -145,6 +146,12 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
         elif sentence_of == index - 1 and _carries_on(page.lines[index - 1], line):
             foreign.add(index)
     return foreign
+
+
+def _leads_in(line: str) -> bool:
+    """Whether a line introduces the lines below it ("… prosimy o kontakt z Urzędem Gminy
+    X:"), so naming the owner opens its lines; "prowadzona przez Gminę X" opens nothing."""
+    return line.rstrip().endswith(":")
 
 
 # How far a block under another body's name reaches while its lines are a contact block's.
@@ -313,22 +320,26 @@ _SAME_WORD_LETTERS = 5
 
 
 def _street_named_like(street: str, place: str) -> bool:
-    """Whether a street is named by a place's word in the nominative: the place's inflected
-    word opens with all of the street's word but its ending's last letter ("ul. Polanowice"
-    and "w Polanowicach"), not with an adjective made of it ("ul. Polanowicka", "ul.
-    Krakowska" in another town, "w Krakowie")."""
-    words = [
-        fold_key(w)
-        for w in re.split(r"[\s-]+", place)
-        if w[:1].isupper() and len(w) >= _SAME_WORD_LETTERS
-    ]
-    named = _TOWN_STREET.sub("", street)
-    return any(
-        word.startswith(fold_key(w)[:-1])
-        for w in re.findall(r"[^\W\d_]+", named)
-        if len(w) >= _SAME_WORD_LETTERS
-        for word in words
+    """Whether a street's name is the place's every word in the nominative ("ul. Polanowice
+    94", "w Polanowicach"), not an adjective of it ("ul. Polanowicka"), one word of two ("ul.
+    Zielona", "w Zielonej Górze") nor a word of its stem ("ul. Leśna", "w Leśnicy"). A place
+    word Morfeusz does not know opens with all of the street's word but its last letter."""
+    place_words = [w for w in re.split(r"[\s-]+", place) if w[:1].isupper()]
+    named = re.findall(r"[^\W\d_]+", _TOWN_STREET.sub("", street).split(",")[0])
+    if not place_words or len(named) != len(place_words):
+        return False
+    return all(
+        _names_place_word(fold_key(word), place_word)
+        for word, place_word in zip(named, place_words, strict=True)
     )
+
+
+def _names_place_word(word: str, place_word: str) -> bool:
+    """Whether a street's folded word is a place's word in the nominative (see
+    `_street_named_like`)."""
+    if morfeusz_readings(place_word) or morfeusz_readings(place_word.capitalize()):
+        return word == place_lemma(place_word, after_preposition=True)
+    return len(word) >= _SAME_WORD_LETTERS and fold_key(place_word).startswith(word[:-1])
 
 
 _CONTACT_LABEL = re.compile(r"(?i)^\W*(?:tel|telefon|fax|faks|e-?mail|email|www|kom)\b")

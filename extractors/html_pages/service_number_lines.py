@@ -17,11 +17,14 @@ _EMERGENCY_BEFORE = re.compile(
 )
 # Where a short number is no number of its own: the last group of a longer number ("NIP:
 # 775-21-94-996", a postal code "72-112 Stepnica"), a room's, a house's or a law journal's
-# number ("pokój nr 112", "Pokój: 112", "Dz. U. Nr 112, poz. 1198", "Dz.U. z 2001 r. Nr 112").
+# number ("pokój nr 112", "Pokój: 112", "nr domu 112", "Dz. U. Nr 112, poz. 1198", "Dz.U. z
+# 2001 r. Nr 112"). "Dom" is a house's number only with "nr"/"numer" beside it: "Pożar w
+# domu: 998" and "Przemoc w domu – 112" give the service's number.
 _NOT_ITS_OWN_BEFORE = re.compile(
     r"(?i)(?:\d\s*[-–/]\s*"
     r"|\b(?:pok|pokój|pokoj|pokoju|sala|sali|gab|gabinet|gabinetu|lok|lokal|lokalu|bud|budynek"
-    r"|budynku|piętro|pietro|domu|u)\.?\s*(?:(?:nr|numer)\.?\s*)?[:–-]?\s*"
+    r"|budynku|piętro|pietro|u)\.?\s*(?:(?:nr|numer)\.?\s*)?[:–-]?\s*"
+    r"|\b(?:nr|numer)\.?\s*domu\s*[:–-]?\s*|\bdomu\s*(?:nr|numer)\.?\s*[:–-]?\s*"
     r"|\b\d{4}\s?r\.,?\s*nr\.?\s*)$"
 )
 _LIST_LABEL_WORDS = 8
