@@ -339,19 +339,35 @@ def fit_weights(
     more right than the current value (so no value rests on one page), and of equal gains
     the one nearest zero (a signal no document needs drops out). Repeated until nothing
     moves."""
+    names = [*start.weights, *THRESHOLD_RANGES]
+    return _coordinate_search(
+        examples, start, names, rounds=rounds, min_gain=min_gain, cost=lambda _, v: abs(v)
+    )
+
+
+def _coordinate_search(
+    examples: Sequence[Example],
+    start: OwnerWeights,
+    names: Sequence[str],
+    *,
+    rounds: int,
+    min_gain: int,
+    cost: Callable[[str, int], int],
+) -> OwnerWeights:
+    """Each of `names` in turn set to the value, within its range, that puts the most documents
+    right, moved only for `min_gain` more; of equal gains the value of the least `cost`.
+    Repeated until nothing moves (at most `rounds` times)."""
     decided = [e for e in examples if e.decided and e.choice is not None]
     current = start
-    names = [*start.weights, *THRESHOLD_RANGES]
     for _ in range(rounds):
         moved = False
         for name in names:
             now = outcome(decided, current).right
-            options = THRESHOLD_RANGES.get(name, WEIGHT_RANGE)
             best_value, best_right = _value(current, name), now
-            for value in options:
+            for value in THRESHOLD_RANGES.get(name, WEIGHT_RANGE):
                 right = outcome(decided, _with(current, name, value)).right
                 better = right > best_right or (
-                    right == best_right and abs(value) < abs(best_value)
+                    right == best_right and cost(name, value) < cost(name, best_value)
                 )
                 if better and right - now >= min_gain:
                     best_value, best_right = value, right
@@ -491,26 +507,16 @@ def fit_bars(
     examples: Sequence[Example], start: OwnerWeights = HAND_SET, *, min_gain: int = MIN_GAIN
 ) -> OwnerWeights:
     """Only the bars (`THRESHOLD_RANGES`) searched, every signal's weight kept as `start`
-    has it: five values where the full search has twenty-six."""
-    decided = [e for e in examples if e.decided and e.choice is not None]
-    current = start
-    for _ in range(6):
-        moved = False
-        for name in THRESHOLD_RANGES:
-            now = outcome(decided, current).right
-            best_value, best_right = _value(current, name), now
-            for value in THRESHOLD_RANGES[name]:
-                right = outcome(decided, _with(current, name, value)).right
-                closer = abs(value - _value(start, name)) < abs(best_value - _value(start, name))
-                better = right > best_right or (right == best_right and closer)
-                if better and right - now >= min_gain:
-                    best_value, best_right = value, right
-            if best_value != _value(current, name):
-                current = _with(current, name, best_value)
-                moved = True
-        if not moved:
-            break
-    return current
+    has it: five values where the full search has twenty-six; of equal gains the value nearest
+    `start`'s."""
+    return _coordinate_search(
+        examples,
+        start,
+        list(THRESHOLD_RANGES),
+        rounds=6,
+        min_gain=min_gain,
+        cost=lambda name, v: abs(v - _value(start, name)),
+    )
 
 
 def _no_fit(examples: Sequence[Example]) -> OwnerWeights:
