@@ -30,6 +30,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.db import transaction
 from warehouse.gazetteer_files import (
     CsvFile,
     GazetteerLoadError,
@@ -101,7 +102,7 @@ def load_gazetteer(
         pna_file = prepare_file(pna, "PNA", workdir) if pna is not None else None
         try:
             sources = _stage(con, terc_file, simc_file, pna_file)
-            with _transaction(con):
+            with transaction(con):
                 for table in _PUBLIC_TABLES[:-1]:
                     con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM _gz_{table}")
                 _write_sources(con, sources)
@@ -467,17 +468,6 @@ def _build_postal_codes(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # --- finishing ---------------------------------------------------------------------------------
-
-
-@contextmanager
-def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    con.execute("BEGIN TRANSACTION")
-    try:
-        yield
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
 
 
 def _write_sources(con: duckdb.DuckDBPyConnection, sources: list[_SourceRow]) -> None:
