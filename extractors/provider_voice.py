@@ -15,12 +15,14 @@ the same kinds of unit is how it speaks:
   16:00", "Żłobek czynny jest od poniedziałku do piątku w godzinach od 6:00", "Sekretariat
   czynny w godz. 8-15"), or its own activities at a time ("Zajęcia dla dzieci w wieku 3-12 lat
   odbywają się w godzinach 11ºº – 12³º");
-- it invites the ones it serves by their age ("Zapraszamy dzieci w wieku 4-6 lat",
+- it invites the ones it serves by their age ("Zapraszamy dzieci w wieku 4-6 lat", "maluszki",
   "przyjmujemy dzieci od 1. roku życia"), or says whom it takes in the passive or of its care
   ("przyjmowane są dzieci po 12 miesiącu życia", "Półkolonie są kierowane do dzieci w wieku
   6-13 lat", "zapewnia opiekę nad dziećmi od ukończenia 18 miesiąca życia"), who comes to it
-  by age ("uczęszczają dzieci w wieku 3 – 6 lat") or what it is, by age ("jest placówką … dla
-  dzieci i młodzieży w wieku 6-18 lat");
+  by age ("uczęszczają dzieci w wieku 3 – 6 lat"), what it is, by age ("jest placówką … dla
+  dzieci i młodzieży w wieku 6-18 lat"), whom its work is for ("adresatami działań jest grupa
+  … dzieci i młodzieży w wieku od 4 do 18 lat") or its age groups there now ("działają trzy
+  grupy wiekowe:" over "- Maluszki - od 5 miesiąca …");
 - it heads its own hours ("Godziny otwarcia" over its day lines, "Godziny pracy przedszkola:
   od 6:00 do 16:30") or says its own units are open ("nasze biblioteki będą czynne …").
 
