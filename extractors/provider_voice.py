@@ -15,12 +15,14 @@ the same kinds of unit is how it speaks:
   16:00", "Żłobek czynny jest od poniedziałku do piątku w godzinach od 6:00", "Sekretariat
   czynny w godz. 8-15"), or its own activities at a time ("Zajęcia dla dzieci w wieku 3-12 lat
   odbywają się w godzinach 11ºº – 12³º");
-- it invites the ones it serves by their age ("Zapraszamy dzieci w wieku 4-6 lat",
+- it invites the ones it serves by their age ("Zapraszamy dzieci w wieku 4-6 lat", "maluszki",
   "przyjmujemy dzieci od 1. roku życia"), or says whom it takes in the passive or of its care
   ("przyjmowane są dzieci po 12 miesiącu życia", "Półkolonie są kierowane do dzieci w wieku
   6-13 lat", "zapewnia opiekę nad dziećmi od ukończenia 18 miesiąca życia"), who comes to it
-  by age ("uczęszczają dzieci w wieku 3 – 6 lat") or what it is, by age ("jest placówką … dla
-  dzieci i młodzieży w wieku 6-18 lat");
+  by age ("uczęszczają dzieci w wieku 3 – 6 lat"), what it is, by age ("jest placówką … dla
+  dzieci i młodzieży w wieku 6-18 lat"), whom its work is for ("adresatami działań jest grupa
+  … dzieci i młodzieży w wieku od 4 do 18 lat") or its age groups there now ("działają trzy
+  grupy wiekowe:" over "- Maluszki - od 5 miesiąca …");
 - it heads its own hours ("Godziny otwarcia" over its day lines, "Godziny pracy przedszkola:
   od 6:00 do 16:30") or says its own units are open ("nasze biblioteki będą czynne …").
 
@@ -86,7 +88,8 @@ _HOURS_HEADING = (
 _OWN_ACTIVITIES = rf"\b[Zz]ajęcia\b[^.!?\n]{{0,60}}?\bodbywają\s+się\b{_A_TIME}"
 # Those it serves invited by age: "Zapraszamy dzieci w wieku 4-6 lat", "przyjmujemy dzieci od".
 _INVITES_BY_AGE = (
-    r"\b(?:[Zz]apraszamy|[Pp]rzyjmujemy)\s+(?:\w+\s+){0,3}?(?:dzieci|młodzież|uczniów)\w*"
+    r"\b(?:[Zz]apraszamy|[Pp]rzyjmujemy)\s+(?:\w+\s+){0,3}?"
+    r"(?:dzieci|młodzież|uczniów|maluch|maluszk|najmłodsz)\w*"
     r"(?:\s+i\s+\w+)?\s+(?:w\s+wieku|od|do\s+lat|do\s+\d)"
 )
 # Whom it takes, said in the passive or of its care: "Do grup żłobkowych przyjmowane są dzieci
@@ -100,6 +103,18 @@ _TAKES_BY_AGE = (
     # wieku 3 – 6 lat", "jest specjalistyczną placówką … dla dzieci i młodzieży w wieku 6-18 lat"
     r"|\buczęszczają\s+(?:\w+\s+){0,2}?(?:dzieci|młodzież|uczniowie)\w*(?:\s+i\s+\w+)?\s+w\s+wieku"
     r"|\b[Pp]lacówk[aą]\b[^.!?\n]{0,80}?\bdla\s+(?:dzieci|młodzieży|osób)(?:\s+i\s+\w+)?\s+w\s+wieku"
+    # whom its work is for: "adresatami działań jest grupa ok. 60 dzieci i młodzieży w wieku od 4"
+    r"|\b[Aa]dresat(?:ami|em)\s+(?:naszych\s+)?(?:działań|zajęć|oferty)\s+(?:jest|są)\b"
+    r"(?:[^.!?\n]|\bok\.){0,60}?\bw\s+wieku\b"
+)
+# Its age groups, said to be there now, with a group's age after them: "W Niutku I, III, V
+# działają trzy grupy wiekowe:" / "- Maluszki - od 5 miesiąca", "funkcjonują 4 grupy dzieci:" /
+# "- Grupa I – dzieci najmłodsze – od 20 tygodnia życia", "W naszym żłobku istnieją dwie
+# grupy wiekowe – niemowlęta od 6. do 18. miesiąca życia" (a report, "działały", is not).
+_AGE_GROUPS = (
+    r"\b(?:działają|istnieją|funkcjonują|mamy|prowadzimy|podzielone\s+są\s+na)\s+"
+    r"(?:\w+\s+){0,4}?grup\w*\s+(?:wiekow\w*|dzieci)(?:[^.!?]|\d\.){0,80}?"
+    r"\bod\s+\d{1,2}\.?\s+(?:do\s+\d{1,2}\.?\s+)?(?:miesi|tygod|rok|lat)"
 )
 # A unit that says what it offers.
 _OFFERS = re.compile(
@@ -110,7 +125,7 @@ _OFFERS = re.compile(
 # A unit that gives only when it is open and whom it takes by age.
 _OWN_HOURS_OR_AGES = re.compile(
     rf"{_OWN_HOURS}|{_OUR_UNITS_OPEN}|{_HOURS_HEADING}|{_OWN_ACTIVITIES}|{_INVITES_BY_AGE}"
-    rf"|{_TAKES_BY_AGE}"
+    rf"|{_TAKES_BY_AGE}|{_AGE_GROUPS}"
 )
 
 
