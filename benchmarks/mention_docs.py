@@ -22,7 +22,9 @@ name by how (the first that applies):
 and each extra row by whether it is near a missed name (another span of it) or invented (a
 body the gold does not list). Each gold name also carries `tags`, how the text writes it
 (`inflected`, `line_break`, `list`, `quotes`, `acronym`, `function` …); the counts by tag say
-which ways of writing a name are read. A tuning set: the rules of round 15 were made from
+which ways of writing a name are read. The mention rows still led by an acronym (the normalise
+stage did not write them out: an acronym with several readings, a town the gazetteer does not
+know) are counted. A tuning set: the rules of round 15 were made from
 these documents, so they measure what was learned, not what generalises.
 """
 
@@ -44,6 +46,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.extraction import extract_saved_text, national_gazetteer  # noqa: E402
+from transforms.acronym_expansion import leading_acronym  # noqa: E402
 from transforms.places import Gazetteer  # noqa: E402
 from transforms.text import fold_key  # noqa: E402
 
@@ -62,6 +65,7 @@ class Tally:
     invented: int = 0
     tags_gold: Counter[str] = field(default_factory=Counter)
     tags_read: Counter[str] = field(default_factory=Counter)
+    as_written: int = 0  # mention rows still led by an acronym: not written out, and why
 
     def f1(self) -> tuple[float, float, float]:
         found = self.read + self.extra_near + self.invented
@@ -112,6 +116,7 @@ def score_document(
         for row in rows
         if row.get("role") == "mention"
     ]
+    tally.as_written += sum(leading_acronym(name) is not None for name in output)
     subjects = [row for row in rows if row.get("role") == "subject"]
     subject_key = fold_key(str(subjects[0].get("name") or "")) if subjects else ""
     matched: set[int] = set()
@@ -187,6 +192,10 @@ def report(tallies: dict[str, Tally]) -> list[str]:
         tags_gold.update(t.tags_gold)
         tags_read.update(t.tags_read)
     out.append("")
+    out.append(
+        "mention rows left led by an acronym (not written out): "
+        + ", ".join(f"{kind} {t.as_written}" for kind, t in sorted(tallies.items()))
+    )
     out.append(
         "read by how the name is written: "
         + ", ".join(f"{tag} {tags_read[tag]}/{n}" for tag, n in tags_gold.most_common())

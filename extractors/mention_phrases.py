@@ -1,7 +1,8 @@
 """What a name carries after its head in Polish prose (`extractors.mentions`): its place
 phrase ("w Skarżysku Kościelnym", "w Gminie Siewierz", "w Kostrzynie nad Odrą"), its patron
 ("im. Jana Pawła II", "im. 14 Pułku …", a church's "p.w. Matki Bożej"), its number ("nr 2"),
-a school's sections ("z Oddziałami Integracyjnymi") and the domains a body serves enumerated
+a school's sections ("z Oddziałami Integracyjnymi"), the town written after a seated unit's
+acronym ("KPP Żagań") and the domains a body serves enumerated
 after a comma ("Centrum Kultury, Sportu i Turystyki"). Each reader takes the tokens of a sentence and the
 index where the phrase would start, and gives the index after it (or that index: none there).
 """
@@ -22,7 +23,7 @@ from extractors.mention_text import (
     place_word,
 )
 from extractors.mention_words import PATRON_ABBREVIATIONS, PLACE_ABBREVIATIONS
-from transforms.name_morphology import key_lemma, readings
+from transforms.name_morphology import GEO_QUALIFIER, key_lemma, readings
 
 _DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
 _ROMAN = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
@@ -223,3 +224,23 @@ def enumerated_domains(tokens: list[Token], comma: int) -> int:
             return comma
         j = k
     return comma
+
+
+def town_after_acronym(tokens: list[Token], i: int) -> int:
+    """The index after a town named right after a seated unit's acronym in the nominative, as
+    lists and signatures write a unit ("KPP Żagań", "GOPS Charsznica", "PUP Sucha Beskidzka");
+    i when the words at i are no town the dictionary knows (a person's name, a common word).
+    The name stays as written: the normalise stage writes it out with the town in the
+    locative, where the gazetteer knows the town."""
+    first = word_at(tokens, i)
+    if first is None or not first.capitalised or person_starts(tokens, i):
+        return i
+    found = readings(first.text)
+    if any(r.first_name for r in found) or not any(
+        r.pos == "subst" and GEO_QUALIFIER in r.qualifiers and "nom" in r.cases for r in found
+    ):
+        return i
+    second = word_at(tokens, i + 1)
+    if second is not None and second.capitalised and is_adjective(second):
+        return i + 2  # "Sucha Beskidzka", "Kamienna Góra": a second word of the town
+    return i + 1

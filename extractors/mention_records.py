@@ -456,7 +456,9 @@ def mention_records(
     # News names its own county or gmina as the frame it reports from ("Powiat Piski
     # reprezentował Wicestarosta"); an institution's page names one as its founder or partner
     # ("Organem prowadzącym jest Powiat Płocki").
-    found = shared_places(read, find_mentions(read, territories=not article, domains=True))
+    found = shared_places(
+        read, find_mentions(read, territories=not article, domains=True, towns=True)
+    )
     mentions = [part for mention in found for part in _split_shared_head(mention)]
     owner = _with_office(owner, mentions)
     known_keys = {key for record in known if (key := name_key(record.name_raw))}

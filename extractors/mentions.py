@@ -65,6 +65,7 @@ from extractors.mention_phrases import (
     patron_end,
     place_end,
     sections_named,
+    town_after_acronym,
     word_at,
 )
 from extractors.mention_spans import (
@@ -109,7 +110,7 @@ from extractors.mention_words import (
     REGIONAL_UNIT_HEADS,
     SITE_WORDS,
 )
-from transforms.acronyms import acronym_token_key
+from transforms.acronyms import SEATED, acronym_token_key
 from transforms.name_morphology import (
     key_lemma,
     nominative,
@@ -451,12 +452,15 @@ def _units(
     ]
 
 
-def find_mentions(text: str, *, territories: bool = False, domains: bool = False) -> list[Mention]:
+def find_mentions(
+    text: str, *, territories: bool = False, domains: bool = False, towns: bool = False
+) -> list[Mention]:
     """Every institution phrase in `text`, in order of appearance (duplicates included);
     with `territories`, the counties and gminas it names as bodies too; with `domains`, a
     body's domains enumerated after a comma stay in its name ("Centrum Kultury, Sportu i
-    Turystyki"). The mention records ask for them; the owner's readers do not (a page's own
-    name read so longer chose no owner on a test page, measured)."""
+    Turystyki"); with `towns`, the town written after a seated unit's acronym ("KPP Żagań").
+    The mention records ask for them; the owner's readers do not (a page's own name read so
+    longer chose no owner on a test page; the towns cost the subject's phones, measured)."""
     mentions: list[Mention] = []
     text = rejoined_compounds(text)
     for sent_start, sent_end in sentences(text):
@@ -555,6 +559,11 @@ def find_mentions(text: str, *, territories: bool = False, domains: bool = False
                     if (stop := place_end(tokens, end)) > end:
                         end, place_at = stop, end  # "ŚDS „Przystań” w Ostrowcu"
                     expanded = f"{acronym_full(acronym)} {_span_text(text, tokens, i + 1, end)}"
+                elif (
+                    towns and end == i + 1 and acronym in SEATED
+                    and (stop := town_after_acronym(tokens, end)) > end
+                ):  # fmt: skip
+                    end, place_at = stop, end  # "KPP Żagań", as written (normalise expands)
                 elif end == i + 1 and local and (patron := patron_end(tokens, end)) > end:
                     end = patron  # "LO im. Armii Krajowej w Białobrzegach": named by its patron
                     if (stop := place_end(tokens, end)) > end:

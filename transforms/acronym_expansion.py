@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from transforms.acronyms import Acronym, acronym_token_key, by_short
+from transforms.acronyms import SEATED, Acronym, acronym_token_key, by_short
 from transforms.locatives import locative_of
 from transforms.text import fold_key, normalise_space
 
@@ -47,15 +47,8 @@ AMBIGUOUS = frozenset({"PPPP", "ZSP", "UM", "GOPR"})
 NOT_SEATED = frozenset(
     {"SP", "LO", "LKS", "UKS", "PCK", "ZUS", "KRUS", "PFRON", "OHP", "UG", "UMIG", "PSP"}
 )
-# Public units whose name is "<full form> w <seat>": a bare acronym of these may take the seat
-# from the address.
-SEATED = frozenset(
-    {
-        "MOPS", "MGOPS", "GOPS", "OPS", "MOPR", "CUS", "GCUS", "MCUS", "PCPR", "MCPR", "DPS",
-        "ŚDS", "OIK", "PPP", "MPPP", "SOSW", "MOS", "MOW", "PUP", "MUP", "KPP", "KMP", "SR",
-        "SO", "PSSE", "WSSE",
-    }
-)  # fmt: skip
+# Public units whose name is "<full form> w <seat>" (`transforms.acronyms.SEATED`): a bare
+# acronym of these may take the seat from the address.
 OPS_BY_GMINA_KIND = {
     "miejska": "Miejski Ośrodek Pomocy Społecznej",
     "dzielnica": "Miejski Ośrodek Pomocy Społecznej",

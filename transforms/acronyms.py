@@ -33,6 +33,17 @@ from types import MappingProxyType
 
 from transforms.text import fold
 
+# Public units whose name is "<full form> w <seat>" ("KPP" -> "Komenda Powiatowa Policji w
+# Żaganiu"): the mention reader keeps the town written after such an acronym ("KPP Żagań"), and
+# `transforms.acronym_expansion` writes the name out with the town or the address's seat.
+SEATED = frozenset(
+    {
+        "MOPS", "MGOPS", "GOPS", "OPS", "MOPR", "CUS", "GCUS", "MCUS", "PCPR", "MCPR", "DPS",
+        "ŚDS", "OIK", "PPP", "MPPP", "SOSW", "MOS", "MOW", "PUP", "MUP", "KPP", "KMP", "SR",
+        "SO", "PSSE", "WSSE",
+    }
+)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Acronym:

@@ -54,8 +54,7 @@ from collections.abc import Callable
 
 from rapidfuzz.distance import OSA
 
-from transforms.acronym_expansion import SEATED
-from transforms.acronyms import ACRONYMS, acronym_token_key
+from transforms.acronyms import ACRONYMS, SEATED, acronym_token_key
 from transforms.locatives import preposition_for
 from transforms.morphology import analyse_word
 from transforms.names import normalise_quotes
