@@ -237,11 +237,18 @@ def _extract_quietly(target: str, **kwargs: Any) -> list[dict[str, Any]]:
 
 
 def extract_saved_text(
-    folder: Path, doc_id: str, text: str, url: str, gazetteer: Gazetteer, *, as_text: bool = False
+    folder: Path,
+    doc_id: str,
+    text: str,
+    url: str,
+    gazetteer: Gazetteer | None,
+    *,
+    as_text: bool = False,
 ) -> list[dict[str, Any]]:
     """The rows `wsparcie extract` gives for a corpus document's saved `text`, written into
     `folder` and served as a plain page under its own `url` (with `as_text`, the text file
-    itself); none when it cannot be read."""
+    itself); none when it cannot be read. Without a gazetteer, as `wsparcie extract` runs
+    without `--db`."""
     if as_text:
         path = folder / f"{doc_id}.txt"
         path.write_text(text, encoding="utf-8")

@@ -32,9 +32,10 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from benchmarks.extraction import extract_saved_text  # noqa: E402
 from benchmarks.extraction_scoring import dayless_matched, plain_page  # noqa: E402
 from extractors.records import Document  # noqa: E402
-from flows.inspect import ExtractOneError, extract_one, page_row  # noqa: E402
+from flows.inspect import page_row  # noqa: E402
 
 FRESH = REPO / "benchmarks" / "hours_fresh"
 WAYS = ("pipeline, page", "pipeline, text", "reader")
@@ -92,12 +93,7 @@ def read_pages(folder: Path = FRESH) -> list[FreshPage]:
 
 
 def _pipeline(page: FreshPage, folder: Path, *, as_text: bool) -> list[dict[str, Any]]:
-    path = folder / f"{page.page}.{'txt' if as_text else 'html'}"
-    path.write_text(page.text if as_text else plain_page(page.text), encoding="utf-8")
-    try:
-        return extract_one(str(path), url=page.url)
-    except ExtractOneError:
-        return []
+    return extract_saved_text(folder, page.page, page.text, page.url, None, as_text=as_text)
 
 
 def _reader(page: FreshPage) -> list[dict[str, Any]]:
