@@ -40,28 +40,18 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.extraction import extract_saved_text, national_gazetteer  # noqa: E402
-from extractors.html_pages.owner_lines import owner_contacts  # noqa: E402
+from extractors.html_pages.owner_lines import number_key, owner_contacts  # noqa: E402
 from extractors.html_pages.page_owner import PageOwner  # noqa: E402
 from extractors.html_pages.page_text import page_text_of_plain  # noqa: E402
 from extractors.mentions import find_mentions  # noqa: E402
+from transforms.contacts import normalise_email  # noqa: E402
 from transforms.names import name_key  # noqa: E402
 from transforms.text import fold_key  # noqa: E402
 
-_EXTENSION = re.compile(r"(?i)\s*,?\s*(?:wewn?\.?|w\.)\s*\d.*$")
-
-
-def number_key(number: str) -> str:
-    """A number's last nine digits without its extension ("58 773 20 85 wew. 211" ->
-    "587732085")."""
-    return re.sub(r"\D", "", _EXTENSION.sub("", number))[-9:]
-
 
 def mailbox_key(address: str) -> str:
-    """A mailbox as a record keeps it: lower case, an obfuscated "@" ("ops (at) police.pl")
-    and dot written plainly, no spaces."""
-    key = re.sub(r"(?i)\s*[\[(]\s*(?:at|małpa|malpa)\s*[\])]\s*", "@", address.strip())
-    key = re.sub(r"(?i)\s*[\[(]\s*(?:dot|kropka)\s*[\])]\s*", ".", key)
-    return re.sub(r"\s+", "", key).lower()
+    """A mailbox as a record keeps it (`normalise_email`: lower case, de-obfuscated)."""
+    return normalise_email(address) or address.strip().lower()
 
 
 @dataclass(frozen=True, slots=True)

@@ -602,7 +602,7 @@ def not_office_lines(lines: Sequence[str]) -> set[int]:
 _EXTENSION_WORDS = re.compile(r"(?i)\s*,?\s*(?:wewn?\.?|w\.)\s*\d.*$")
 
 
-def _number_key(number: str) -> str:
+def number_key(number: str) -> str:
     """A number's last nine digits without its extension: the same line however written."""
     return re.sub(r"\D", "", _EXTENSION_WORDS.sub("", number))[-9:]
 
@@ -610,9 +610,9 @@ def _number_key(number: str) -> str:
 def add_named_owner_phones(fields: PageFields, page: PageText, name: str) -> None:
     """Add to a template page's record the numbers its own lines give its owner
     (`named_owner_phones`) that the record does not hold yet under another label."""
-    held = {_number_key(e.number) for phone in fields.phones for e in find_phone_entries(phone)}
+    held = {number_key(e.number) for phone in fields.phones for e in find_phone_entries(phone)}
     for raw in named_owner_phones(page, name, fields.values.get("street")):
-        numbers = [_number_key(e.number) for e in find_phone_entries(raw)]
+        numbers = [number_key(e.number) for e in find_phone_entries(raw)]
         if numbers and not set(numbers) & held:
             fields.add_phones([raw])
             held.update(numbers)
