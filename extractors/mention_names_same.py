@@ -3,18 +3,16 @@ folds the shorter into the longer): a name cut by the page's layout or a menu's 
 not another body; a name with a patron of its own is another school.
 
 Names compare by their matching keys (`transforms.names.name_key`: folded lemmas, a number
-after " #"), which leave a patron out; the patron is read from the names as written.
+after " #"), which leave a patron out; the patron is read from the names as written, as
+`normalise_name` splits it.
 """
 
 from __future__ import annotations
 
-import re
 from os.path import commonprefix
 
+from transforms.names import normalise_name
 from transforms.text import fold_key
-
-# A patron in a folded name: "… im sw edyty stein w lublincu" -> "sw edyty stein".
-_PATRON = re.compile(r"\bim (.+?)(?: w | we |$)")
 
 
 def _words_of(key: str) -> tuple[list[str], str]:
@@ -72,10 +70,9 @@ def fragment_of(short: str, long: str) -> bool:
 
 
 def _patron(name: str) -> str:
-    """The patron a name gives after "im." ("zespol szkol im. sw. edyty stein w …" -> "sw
-    edyty stein"), folded, up to its place; "" when it names none."""
-    match = _PATRON.search(fold_key(name))
-    return match.group(1) if match else ""
+    """The patron a name gives (`transforms.names.normalise_name`: "Zespół Szkół im. św. Edyty
+    Stein w …" -> "sw edyty stein"), folded; "" when it names none."""
+    return fold_key(normalise_name(name).patron or "")
 
 
 def own_patron(short: str, long: str) -> bool:
