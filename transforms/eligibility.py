@@ -51,14 +51,14 @@ _N = r"(\d{1,2}(?:[,.]5(?!\d))?)(?:\s?-?(?:go|tego|ego|ty|ym)|\.)?"
 # the range in the first year (0), whole and half years of months are years ("od 18 miesięcy" is
 # 1.5, "po 12 miesiącu życia" 1).
 _INFANT = r"(?:(\d{1,2})\.?\s?(miesi\w*|m-c\w*|mies\.|tygodni\w*|tyg\.)(?:\s?zycia)?)"
-# The end of the school year in which a child turns an age: "do końca roku szkolnego, w którym
-# dziecko kończy 3 rok życia" (a nursery's or preschool's statute)
 # A month or week as one end of a range in months: "6.", "18. miesiąca życia", "17-18 miesiąca"
 # (an approximate month: its later number), "20 tygodni"; the unit may be the other end's.
 _MONTHS_END = (
     r"(?:\d{1,2}\s?-\s?)?(\d{1,2})\.?(?:\s?(miesi\w*|mies\.|m-c\w*|tygodni\w*|tyg\.)"
     r"(?:\s?zycia)?)?"
 )
+# The end of the school year in which a child turns an age: "do końca roku szkolnego, w którym
+# dziecko kończy 3 rok życia" (a nursery's or preschool's statute)
 _SCHOOL_YEAR_END = (
     rf"do (?:konca|zakonczenia) roku szkolnego,?[^.;]{{0,60}}?\bw ktorym (?:dziecko )?"
     rf"(?:konczy|ukonczy) {_N}\s?(?:lat\w*|rok\w*(?: zycia)?)"
