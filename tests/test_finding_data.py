@@ -212,29 +212,36 @@ def _free_port() -> int:
 
 def test_review_serve_finds_the_warehouse(after_demo: tuple[dict[str, str], Path]) -> None:
     env, work = after_demo
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "review", "serve", "--port", str(port)],
-        cwd=work,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        response = None
-        while time.monotonic() < deadline and server.poll() is None:
-            try:
-                response = requests.get(f"http://127.0.0.1:{port}/logowanie", timeout=5)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.2)
-        assert response is not None, "the review app did not answer"
-        assert response.status_code == 200 and "Zaloguj" in response.text
-    finally:
-        server.terminate()
-        _out, err = server.communicate(timeout=30)
+    # A port found free may be taken before the app binds it: an app that exits before it
+    # answers is started again on another port.
+    for attempt in range(3):
+        port = _free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "flows.cli", "review", "serve", "--port", str(port)],
+            cwd=work,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            response = None
+            while time.monotonic() < deadline and server.poll() is None:
+                try:
+                    response = requests.get(f"http://127.0.0.1:{port}/logowanie", timeout=5)
+                    break
+                except requests.ConnectionError:
+                    time.sleep(0.2)
+            exited_early = response is None and server.poll() is not None
+            if not exited_early or attempt == 2:
+                assert response is not None, "the review app did not answer"
+                assert response.status_code == 200 and "Zaloguj" in response.text
+        finally:
+            server.terminate()
+            _out, err = server.communicate(timeout=30)
+        if not exited_early:
+            break
     assert err.splitlines()[0].startswith(
         f"warehouse: {work / 'demo' / 'directory.duckdb'} (last written by `wsparcie demo`"
     )

@@ -60,8 +60,6 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 @pytest.fixture(scope="module")
 def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     home = tmp_path_factory.mktemp("prefect-home")
-    port = free_port()
-    api = f"http://127.0.0.1:{port}/api"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env |= {
         "PREFECT_HOME": str(home),
@@ -69,21 +67,35 @@ def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[st
         "PREFECT_LOGGING_LEVEL": "WARNING",
         "DO_NOT_TRACK": "1",
     }
-    log = (home / "server.log").open("wb")
-    server = subprocess.Popen(
-        [str(PREFECT), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        wait_for(
-            "prefect server",
-            lambda: urllib.request.urlopen(f"{api}/health", timeout=2).status == 200,
-            180,
-            server,
+    # The port is free when chosen but not held: another process may take it before the server
+    # binds it. A server that exits before it is healthy is started again on another port.
+    for attempt in range(3):
+        port = free_port()
+        api = f"http://127.0.0.1:{port}/api"
+        log = (home / f"server{attempt}.log").open("wb")
+        server = subprocess.Popen(
+            [str(PREFECT), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
+        health = f"{api}/health"
+        try:
+            wait_for(
+                "prefect server",
+                lambda url=health: urllib.request.urlopen(url, timeout=2).status == 200,
+                180,
+                server,
+            )
+            break
+        except AssertionError:
+            exited_early = server.poll() is not None
+            stop(server)
+            log.close()
+            if attempt == 2 or not exited_early:
+                raise
+    try:
         yield env | {"PREFECT_API_URL": api}
     finally:
         stop(server)
