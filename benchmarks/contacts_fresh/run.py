@@ -254,7 +254,10 @@ def main(argv: list[str] | None = None) -> int:
             + ", ".join(f"{k} {totals[(what, k)]}" for k in theirs)
         )
     postal = ("read", "another code given", "missed", "missed, no subject row")
-    print("postal codes: the subject's " + ", ".join(f"{k} {totals[('postal codes', k)]}" for k in postal))
+    print(
+        "postal codes: the subject's "
+        + ", ".join(f"{k} {totals[('postal codes', k)]}" for k in postal)
+    )
     print(f"faxes read: {dict(fax_typed)}; unannotated numbers on the subject row: {unannotated}")
     print("\nby kind of line (values of numbers and mailboxes together):")
     for side in ("subject", "other"):

@@ -348,6 +348,8 @@ def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
         None,
     )
     if address is None:
+        address = _address_before_another(page.lines, foreign, owner_key, place)
+    if address is None:
         # only in the lines naming the owner: the sentence must be about the owner
         address = prose_address([page.lines[index] for index in owner.lines])
     text = "\n".join(own)
@@ -365,6 +367,28 @@ def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
         regon=next(iter(find_regon(text)), None),
         krs=next(iter(find_krs(text)), None),
     )
+
+
+def _address_before_another(
+    lines: Sequence[str], foreign: set[int], owner_key: str, place: str | None
+) -> tuple[str, str, str] | None:
+    """The owner's address on a line that names another body only after it, when no line
+    of the owner's gives one: "71-220 Bezrzecze, ul. Aloesowa 17, gmina Dobra, … - Nadzór
+    pedagogiczny nad przedszkolem sprawuje Zachodniopomorski Kurator Oświaty w Szczecinie"
+    in a kindergarten's statute. The line is another body's for its numbers; the address
+    written before that body is named is not that body's. A line under another body's
+    heading names no body itself, so it gives none."""
+    for index in sorted(foreign):
+        line = lines[index]
+        if not any(not _same_body(key, owner_key) for key in _bodies(line) if key):
+            continue
+        before = _owners_part(line, owner_key)
+        if before == line:
+            continue
+        for found in find_addresses(before):
+            if not elsewhere(found, place):
+                return found
+    return None
 
 
 def named_owner_phones(page: PageText, name: str, street: str | None) -> tuple[str, ...]:
