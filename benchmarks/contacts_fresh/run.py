@@ -207,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     by_line: Counter[tuple[str, str, str]] = Counter()  # (subject|other, line, verdict)
     fax_typed: Counter[str] = Counter()
     unannotated = 0
-    subjects = Counter()
+    subjects: Counter[str] = Counter()
     with tempfile.TemporaryDirectory(prefix="wsparcie-contacts-") as tmp:
         for row in index:
             text = (HERE / "documents" / f"{row['id']}.txt").read_text(encoding="utf-8")
