@@ -43,9 +43,12 @@ _PHONE_LABEL = re.compile(r"(?i)(?:tel|telefon\w*|fax|faks|kom|tel\./fax|central
 # "fax: 41 …" (a fax only, not a phone), but not "tel./fax", "tel. i fax", "telefon/faks".
 _FAX_LABEL = re.compile(r"(?i)\b(?:fax|faks|telefaks)\w*\.?\W{0,3}$")
 _PHONE_BEFORE_FAX = re.compile(r"(?i)\btel\w*\.?\s*(?:/|i|lub|,|\+)?\s*$")
-# The separator between numbers of one list ("(71) 38-42-041, 38-42-989"), where a 7-digit
+# The separator between numbers of one list ("(71) 38-42-041, 38-42-989", "58 684-83-71 lub
+# 686-41-67", after a range of lines "58 684-83-71 do 75 lub 686-41-67"), where a 7-digit
 # number shares the area code of the number before it.
-_LIST_SEPARATOR = re.compile(r"^\s*[,;]\s*$")
+_LIST_SEPARATOR = re.compile(
+    r"(?i)^\s*(?:do\s+\d{1,3}\s*)?(?:[,;]|,?\s*\b(?:lub|oraz|albo|i)\b)\s*$"
+)
 # "tel. (76) 74-63-400, fax: 74-63-401": a number of the same office under its own label,
 # written without the area code of the number just before it, which it shares.
 _LABELLED_SEPARATOR = re.compile(
@@ -93,10 +96,14 @@ _ADDRESS_PREFIXED = re.compile(
     rf"(?i:(?P<street>{_STREET_PREFIX}[ \t]*[^\n,;:|]{{1,60}}?[ \t]{_HOUSE_NUMBER}))"
     rf"[ \t]*[,;|]?[ \t]*\n?[ \t]*(?P<postal>{_POSTAL_IN_ADDRESS})[ \t,]+(?P<locality>{_LOCALITY})"
 )
+# An address label may stand before a bare address, at a line's start or in a sentence:
+# "Adres: Rynek 26, 32-410 Dobczyce", "… w budynku pod adresem: Kończewice 4, 82-213 Miłoradz".
+_ADDRESS_LABEL = r"(?i:\b(?:adres|siedziba)[^\W\d_]*(?:[ \t]+[^\W\d_]+){0,2}[ \t]*:[ \t]*)"
 # Villages have no street names ("Malechowo 21, 76-142 Malechowo"); accepted only directly
-# before a postal code and only when the words start with a capital letter.
+# before a postal code, at a line's start or after an address label, and only when the words
+# start with a capital letter.
 _ADDRESS_BARE = re.compile(
-    rf"(?m)^[ \t]*(?P<street>[{_UPPER}0-9][^\n,;:|()]{{1,50}}?[ \t]{_HOUSE_NUMBER})"
+    rf"(?m)(?:^[ \t]*|{_ADDRESS_LABEL})(?P<street>[{_UPPER}0-9][^\n,;:|()]{{1,50}}?[ \t]{_HOUSE_NUMBER})"
     rf"[ \t]*[,;|]?[ \t]*\n?[ \t]*(?P<postal>{_POSTAL_IN_ADDRESS})[ \t,]+(?P<locality>{_LOCALITY})"
 )
 # "58-200 Dzierżoniów ul. Miernicza 5": the postal line first, as letterheads and footers
@@ -348,7 +355,8 @@ def find_phone_entries(text: str) -> list[PhoneEntry]:
         if own_label_after:
             label = own_label_after  # "(94) 34 29 513 - Faks": its line's, not the list's
         elif entries and (not label or _LIST_SEPARATOR.match(gap) or _LIST_WORD.match(gap)):
-            if not label or not re.search(r"[^\W\d_]{3,}", _PHONE_WORDS.sub(" ", label)):
+            words = _PHONE_WORDS.sub(" ", _LIST_WORDS.sub(" ", label))
+            if not label or not re.search(r"[^\W\d_]{3,}", words):
                 label = entries[-1].label
         floor = end
         entries.append(PhoneEntry(number, label, fax_only))
@@ -356,6 +364,8 @@ def find_phone_entries(text: str) -> list[PhoneEntry]:
 
 
 _LIST_WORD = re.compile(r"(?i)^\s*(?:lub|i|oraz|albo|/)\s*$")
+# The words of a list between two numbers, which label neither: "lub", "do 75" (a range).
+_LIST_WORDS = re.compile(r"(?i)\b(?:lub|oraz|albo|do)\b")
 
 
 def _decode_cfemail(encoded: str) -> str | None:

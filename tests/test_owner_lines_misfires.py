@@ -8,7 +8,7 @@
 - **"w domu" before an emergency number** (`service_number_lines.emergency_numbers`): "Pożar
   w domu: 998", "Przemoc w domu – 112" give the service's number; only "nr domu 112" or
   "domu nr 112" is a house's;
-- **a street named like the owner's place** (`owner_lines._street_named_like`): the street
+- **a street named like the owner's place** (`owner_address.street_named_like`): the street
   is the place's own name only when it is the place's every word in the nominative ("ul.
   Polanowice" and "w Polanowicach"); "ul. Zielona" is not "w Zielonej Górze", nor "ul. Leśna"
   "w Leśnicy", so such an address in another town stays elsewhere.
@@ -29,7 +29,9 @@ from __future__ import annotations
 import pytest
 
 from extractors.contacts import find_phone_entries
-from extractors.html_pages.owner_lines import _elsewhere, _street_named_like, owner_contacts
+from extractors.html_pages.owner_address import elsewhere as _elsewhere
+from extractors.html_pages.owner_address import street_named_like as _street_named_like
+from extractors.html_pages.owner_lines import owner_contacts
 from extractors.html_pages.page_owner import PageOwner
 from extractors.html_pages.page_text import page_text_of_plain
 from extractors.html_pages.service_number_lines import emergency_numbers, service_list_lines

@@ -58,7 +58,7 @@ def mailbox_key(address: str) -> str:
 class GoldValue:
     doc_id: str
     value: str
-    type: str  # voice, fax, mobile, helpline, email
+    type: str  # voice, fax, mobile, helpline, email, postal (the subject's postal code)
     owner: str  # "subject" or another body's name
     line: str  # the kind of line the value stands on
 
@@ -67,7 +67,17 @@ class GoldValue:
         return self.type == "email"
 
     @property
+    def is_postal(self) -> bool:
+        return self.type == "postal"
+
+    @property
+    def what(self) -> str:
+        return "emails" if self.is_email else "postal codes" if self.is_postal else "numbers"
+
+    @property
     def key(self) -> str:
+        if self.is_postal:
+            return self.value.strip()
         return mailbox_key(self.value) if self.is_email else number_key(self.value)
 
 
@@ -80,6 +90,7 @@ class Found:
     name: str = ""
     subject_numbers: dict[str, set[str]] = field(default_factory=dict)
     subject_emails: set[str] = field(default_factory=set)
+    subject_postal: str = ""
     other_numbers: set[str] = field(default_factory=set)
     other_emails: set[str] = field(default_factory=set)
 
@@ -106,6 +117,7 @@ def found_in(rows: Iterable[Mapping[str, Any]]) -> Found:
             found.name = str(row.get("name") or "")
             found.subject_numbers = _row_numbers(row)
             found.subject_emails = emails
+            found.subject_postal = str(row.get("postal_code") or "")
             continue
         found.other_numbers |= set(_row_numbers(row))
         found.other_emails |= emails
@@ -131,6 +143,7 @@ def oracle_found(text: str, url: str, judged: str) -> Found:
         name=judged,
         subject_numbers=_row_numbers({"phones": [_raw_number(p) for p in contacts.phones]}),
         subject_emails={mailbox_key(e) for e in contacts.emails},
+        subject_postal=contacts.postal_code or "",
     )
 
 
@@ -142,7 +155,14 @@ def _raw_number(entry: str) -> str:
 
 def verdict(gold: GoldValue, found: Found) -> str:
     """read / missed / given to another body (the subject's values); given to the subject /
-    kept apart (another body's values)."""
+    kept apart (another body's values); a postal code is the subject's and read only when
+    the subject row gives it."""
+    if gold.is_postal:
+        if gold.key == found.subject_postal:
+            return "read"
+        if found.subject_postal:
+            return "another code given"
+        return "missed" if found.subject else "missed, no subject row"
     mine = found.subject_emails if gold.is_email else set(found.subject_numbers)
     others = found.other_emails if gold.is_email else found.other_numbers
     if gold.owner == "subject":
@@ -169,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--as-text", action="store_true", help="read each text file itself")
     parser.add_argument("--verbose", action="store_true", help="every value's verdict")
+    parser.add_argument("--ids", default="", help="only the pages whose id starts so (n, r)")
     parser.add_argument(
         "--oracle",
         action="store_true",
@@ -180,13 +201,13 @@ def main(argv: list[str] | None = None) -> int:
     shared = args.shared if args.shared.exists() else Path("/work/shared")
     gazetteer = national_gazetteer(shared)
     with (HERE / "index.csv").open(encoding="utf-8", newline="") as handle:
-        index = list(csv.DictReader(handle))
+        index = [row for row in csv.DictReader(handle) if row["id"].startswith(args.ids)]
     gold = read_gold()
     totals: Counter[tuple[str, str]] = Counter()  # (numbers|emails, verdict)
     by_line: Counter[tuple[str, str, str]] = Counter()  # (subject|other, line, verdict)
     fax_typed: Counter[str] = Counter()
     unannotated = 0
-    subjects = Counter()
+    subjects: Counter[str] = Counter()
     with tempfile.TemporaryDirectory(prefix="wsparcie-contacts-") as tmp:
         for row in index:
             text = (HERE / "documents" / f"{row['id']}.txt").read_text(encoding="utf-8")
@@ -206,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{row['id']} subject {found.name!r} | judged {row['subject']!r}")
             for value in values:
                 kind = verdict(value, found)
-                totals[("emails" if value.is_email else "numbers", kind)] += 1
+                totals[(value.what, kind)] += 1
                 side = "subject" if value.owner == "subject" else "other"
                 by_line[(side, value.line, kind)] += 1
                 if value.type == "fax" and kind == "read":
@@ -214,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
                     fax_typed["typed fax" if typed else "not typed fax"] += 1
                 if args.verbose and kind not in ("read", "kept apart"):
                     print(f"{row['id']} {kind:22} {value.type:8} {value.line:20} {value.value}")
-            named = {v.key for v in values if not v.is_email}
+            named = {v.key for v in values if v.what == "numbers"}
             extra = [k for k in found.subject_numbers if k not in named]
             unannotated += len(extra)
             if args.verbose and extra:
@@ -232,6 +253,11 @@ def main(argv: list[str] | None = None) -> int:
             + "; other bodies' "
             + ", ".join(f"{k} {totals[(what, k)]}" for k in theirs)
         )
+    postal = ("read", "another code given", "missed", "missed, no subject row")
+    print(
+        "postal codes: the subject's "
+        + ", ".join(f"{k} {totals[('postal codes', k)]}" for k in postal)
+    )
     print(f"faxes read: {dict(fax_typed)}; unannotated numbers on the subject row: {unannotated}")
     print("\nby kind of line (values of numbers and mailboxes together):")
     for side in ("subject", "other"):
