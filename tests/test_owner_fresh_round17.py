@@ -2,7 +2,7 @@
 round 17).
 
 Each case is quoted from a tune document of the web corpus (a062, h046) or a fresh tuning page
-of this round (`benchmarks/owner_fresh`, m082, m085), the id in the case id, its address in
+of this round (`benchmarks/owner_fresh`, m079, m082, m085), the id in the case id, its address in
 `URLS`, as `wsparcie extract` reads a plain page:
 
 - a culture centre's name that joins a library to it before the seat is one body's name
@@ -12,7 +12,9 @@ of this round (`benchmarks/owner_fresh`, m082, m085), the id in the case id, its
   that drops it ("Środowiskowy Dom Samopomocy  Starych Święcicach", h046) is no better for being
   written in the nominative;
 - a unit of a body (a ward) holds no page against the body the site's address spells in full
-  (the "Uzdrowisko Konstancin-Zdrój SA" on the page of its day ward, a062).
+  (the "Uzdrowisko Konstancin-Zdrój SA" on the page of its day ward, a062);
+- a name the text's last line ends with may be cut where a stored excerpt stops ("… w Dąbrowie
+  Górnicze", m079): another form of it the page writes whole is its name.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from extractors.html_pages.page_text import page_text_of_plain
 URLS = {
     "a062": "https://uzdrowisko-konstancin.pl/szpital-sue-ryder/oddzial-psychiatryczny-dzienny/",
     "h046": "http://sds.malawies.pl/index.php/o-nas/dzialalnosc/",
+    "m079": "http://poradnia.dabrowa.pl/postanowienia-ogólne",
     "m082": "https://gckibgowarczow.pl/o-nas",
     "m085": "https://gminaulez.eu/?page_id=2961",
 }
@@ -88,6 +91,16 @@ M082 = (
     "upowszechniania kultury."
 )
 
+M079 = (
+    "§1. Postanowienia ogólne\n\n"
+    "1.Poradnia jest publiczną placówką oświatową z siedzibą w Dąbrowie Górniczej przy ul.3 "
+    "Maja 22.\n\n"
+    "2.Organem prowadzącym Poradnię Psychologiczno – Pedagogiczną w Dąbrowie Górniczej jest "
+    "Miasto Dąbrowa Górnicza.\n\n"
+    "7.Korzystanie z pomocy udzielonej przez Poradnię jest dobrowolne i nieodpłatne.\n\n"
+    "11.Poradnia  używa tablicy: Poradnia Psychologiczno–Pedagogiczna w Dąbrowie Górnicze"
+)
+
 
 @pytest.mark.parametrize(
     ("doc_id", "text", "expected"),
@@ -95,9 +108,10 @@ M082 = (
         ("h046", H046, "Środowiskowy Dom Samopomocy w Starych Święcicach"),
         ("a062", A062, "Uzdrowisko Konstancin-Zdrój SA"),
         ("m082", M082, "Gminne Centrum Kultury i Biblioteka w Gowarczowie"),
+        ("m079", M079, "Poradnia Psychologiczno-Pedagogiczna w Dąbrowie Górniczej"),
     ],
     ids=["h046-the-form-with-its-seat", "a062-a-ward-on-its-body-s-site",
-         "m082-centre-and-library"],
+         "m082-centre-and-library", "m079-a-name-cut-by-the-excerpt-s-end"],
 )  # fmt: skip
 def test_the_page_s_own_institution(doc_id: str, text: str, expected: str) -> None:
     owner = find_page_owner(page_text_of_plain(text, URLS[doc_id]))

@@ -128,6 +128,7 @@ class _Candidate:
     key: str
     names: list[tuple[str, bool]] = field(default_factory=list)  # (name, read in nominative)
     verbatim: set[str] = field(default_factory=set)  # the names the page writes as they are
+    cut: set[str] = field(default_factory=set)  # names the text's end may have cut
     lines: list[int] = field(default_factory=list)
     evidence: set[str] = field(default_factory=set)
     count: int = 0
@@ -238,7 +239,7 @@ def _best_name(candidate: _Candidate) -> str:
     Psychologiczno-Pedagogiczna w Niemodlinie", not the "Poradnia Psychologiczno–Pedagogiczną
     …" read from "w Poradnię …", e003)."""
 
-    def completeness(item: tuple[str, bool]) -> tuple[int, int, int, int, int, bool, int]:
+    def completeness(item: tuple[str, bool]) -> tuple[int, int, int, int, int, bool, bool, int]:
         name = item[0]
         words = name.split()
         # a patron's "Jana Pawła II" is a numeral, not an acronym to write out
@@ -254,12 +255,16 @@ def _best_name(candidate: _Candidate) -> str:
         # it ("Środowiskowy Dom Samopomocy  Starych Święcicach" beside "… w Starych
         # Święcicach", h046) is no better for being written in the nominative
         seated = 1 if _SEAT_PREPOSITION.search(name) else 0
+        # of two alike, not the one the text's last line ends with: a stored excerpt may stop
+        # in its last word ("… w Dąbrowie Górnicze", m079)
+        whole = name not in candidate.cut
         return (
             key_words,
             _head_in_lemma_form(name),
             -acronyms,
             -caps,
             seated,
+            whole,
             verbatim,
             len(name),
         )
@@ -301,7 +306,9 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
     candidates: dict[str, _Candidate] = {}
     written = "\n".join((page.title, *page.heads, *page.lines))
 
-    def add(name: str, line: int, *evidence: str, in_nominative: bool = True) -> _Candidate | None:
+    def add(
+        name: str, line: int, *evidence: str, in_nominative: bool = True, cut: bool = False
+    ) -> _Candidate | None:
         name = clean_name(name)  # "Copyright DPS LUBUCZEWO", "BIP - …"
         name = re.sub(r"\s(?:SP|Sp|sp)$", "", name)  # a legal form cut after "Sp."
         candidate = _group(candidates, name)
@@ -310,6 +317,8 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
         candidate.names.append((name, in_nominative))
         if name in written:
             candidate.verbatim.add(name)
+        if cut:
+            candidate.cut.add(name)
         if line >= 0:
             candidate.lines.append(line)
         candidate.evidence.update(evidence)
@@ -352,7 +361,12 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
                     evidence.append("speaker")
                 elif nominative_written and not spokesman:
                     evidence.append("agent")
-            candidate = add(found.name, index, *evidence, in_nominative=found.in_nominative)
+            # a name the text's last line ends with may be cut where a stored excerpt stops
+            # ("… w Dąbrowie Górnicze", m079): of two alike, the other is its name (`_best_name`)
+            cut = index == len(page.lines) - 1 and found.end >= len(line_text.rstrip())
+            candidate = add(
+                found.name, index, *evidence, in_nominative=found.in_nominative, cut=cut
+            )
             if candidate is not None:
                 candidate.count += 1
     return candidates
