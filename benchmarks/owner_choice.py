@@ -61,7 +61,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.extraction_scoring import Gold, plain_page, read_gold  # noqa: E402
-from extractors.html_pages import page_owner  # noqa: E402
+from extractors.html_pages import owner_choose, page_owner  # noqa: E402
 from extractors.html_pages.owner_weights import (  # noqa: E402
     FITTED,
     HAND_SET,
@@ -442,8 +442,8 @@ def _conditions(choice: OwnerChoice, candidate: OwnerCandidate) -> list[float]:
     rivals = [c for c in choice.candidates if c is not candidate]
     news = choice.news_like
     return [
-        float(page_owner.host_backed(candidate) and not news),
-        float(page_owner.sole_body_of_its_site(candidate, rivals, HAND_SET) and not news),
+        float(owner_choose.host_backed(candidate) and not news),
+        float(owner_choose.sole_body_of_its_site(candidate, rivals, HAND_SET) and not news),
         float(news and not candidate.evidence & {"declared", "contact", "host"}),
     ]
 

@@ -82,6 +82,11 @@ def _extend(text: str, end: int, name: str) -> tuple[str, int]:
     if quoted and not re.search('[„"“”«»]', name):
         name = f"{name} „{normalise_space(quoted.group(1))}”"
         end += quoted.end()
+    culture = name.endswith(" Kultury") and not _HAS_PLACE.search(name)
+    joined = _JOINED_HEAD_AFTER.match(text[end:]) if culture else None
+    if joined:  # "Gminne Centrum Kultury i Biblioteka w Gowarczowie": one body, two heads
+        name = f"{name} {normalise_space(joined.group(0))}"
+        end += joined.end()
     patron = _PATRON_AFTER.match(text[end:])
     if patron and " im." not in name:
         name = f"{name} {normalise_space(patron.group(0))}"
@@ -113,6 +118,10 @@ def _extend(text: str, end: int, name: str) -> tuple[str, int]:
     return _trim_after_quote(_trim_place_tail(name)), end
 
 
+# A second head a culture centre's name joins to its first before the seat: "Gminny Ośrodek
+# Kultury i Biblioteka w Ułężu", "Gminne Centrum Kultury i Biblioteka w Gowarczowie" (m082
+# of the fresh pages): one institution, not a centre and a library.
+_JOINED_HEAD_AFTER = re.compile(rf"^\s+i\s+Biblioteka(?:\s+Publiczna)?(?=\s+(?:w|we)\s+[{_UPPER}])")
 # "Szpital Głowno Grupa Zdrowie Sp. z o.o.", "… SP ZOZ", "… S.A.": a legal form ends a name.
 _LEGAL_FORM_AFTER = re.compile(
     r"(?i)^\s*,?\s*(?:sp\.\s*z\s*o\.\s*o\.?|s\.\s*a\.|sp\.\s*k\.|sp\.\s*j\.|sp\s*zoz|spzoz)"
@@ -217,12 +226,17 @@ def names_in(text: str, line: int, *, complete: bool = False) -> Iterator[Found]
     dictionary knows ("Ognisko Wychowawcze im. Matki Teresy Kierocińskiej", f035); only the
     last line of a stored excerpt may stop mid-word."""
     read = f"{text}{_GOES_ON}" if complete and _PATRON_AT_END.search(text) else text
+    taken = (0, 0)  # what the last name took beyond its phrase (`_extend`)
     for mention in find_mentions(read):
         if mention.end > len(text):
             continue
         if _PATRON_BEFORE.search(text[: mention.start]):
             continue  # "… im. Komisji Edukacji Narodowej": a school's patron, not a body
-        yield _found(text, line, mention.start, mention.end, mention.phrase, mention.nominative)
+        if taken[0] <= mention.start < taken[1]:
+            continue  # "… Kultury i Biblioteka w Gowarczowie": the library is the name's
+        found = _found(text, line, mention.start, mention.end, mention.phrase, mention.nominative)
+        taken = (mention.end, found.end)
+        yield found
         inner = _inner_body(text, mention.start, mention.phrase)
         if inner is not None and not _PATRON_BEFORE.search(text[: inner[0]]):
             yield _found(text, line, *inner)

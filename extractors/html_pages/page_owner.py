@@ -77,6 +77,7 @@ from extractors.html_pages.owner_candidates import (
     verb_after,
     whole_name,
 )
+from extractors.html_pages.owner_choose import choose_owner
 from extractors.html_pages.owner_declared import declared_names
 from extractors.html_pages.owner_name import clean_name, join_compound_adjectives, with_patron
 from extractors.html_pages.owner_signals import (
@@ -101,7 +102,6 @@ from extractors.html_pages.owner_weights import (
     HAND_SET,
     OwnerCandidate,
     OwnerChoice,
-    OwnerWeights,
 )
 from extractors.html_pages.page_text import PageText
 from extractors.html_pages.site_host import host_agreement, host_names_other_body
@@ -128,6 +128,7 @@ class _Candidate:
     key: str
     names: list[tuple[str, bool]] = field(default_factory=list)  # (name, read in nominative)
     verbatim: set[str] = field(default_factory=set)  # the names the page writes as they are
+    cut: set[str] = field(default_factory=set)  # names the text's end may have cut
     lines: list[int] = field(default_factory=list)
     evidence: set[str] = field(default_factory=set)
     count: int = 0
@@ -149,6 +150,8 @@ _CONTACT_LINE = re.compile(
     r"(?i)^\W*(?:ul\.|ulica|al\.|aleja|pl\.|plac|os\.|adres|siedziba|\d{2}\s?-\s?\d{3}\s+\w|"
     r"tel|telefon|fax|faks|e-?mail|poczta|nip|regon|www|kontakt)"
 )
+# A seat after its preposition: "… w Starych Święcicach".
+_SEAT_PREPOSITION = re.compile(r"\s(?:w|we)\s+[A-ZĄĆĘŁŃÓŚŹŻ]")
 # Heads of a body's units, not of bodies: a page about a court's customer office is the
 # court's page.
 _UNIT_HEADS = frozenset(
@@ -236,7 +239,7 @@ def _best_name(candidate: _Candidate) -> str:
     Psychologiczno-Pedagogiczna w Niemodlinie", not the "Poradnia Psychologiczno–Pedagogiczną
     …" read from "w Poradnię …", e003)."""
 
-    def completeness(item: tuple[str, bool]) -> tuple[int, int, int, int, bool, int]:
+    def completeness(item: tuple[str, bool]) -> tuple[int, int, int, int, int, bool, bool, int]:
         name = item[0]
         words = name.split()
         # a patron's "Jana Pawła II" is a numeral, not an acronym to write out
@@ -248,7 +251,23 @@ def _best_name(candidate: _Candidate) -> str:
         caps = 1 if name.isupper() else 0
         key_words = len(normalise_name(name).key.split())
         verbatim = name in candidate.verbatim
-        return (key_words, _head_in_lemma_form(name), -acronyms, -caps, verbatim, len(name))
+        # of the same words, the form that puts its seat after "w": a page's slip that drops
+        # it ("Środowiskowy Dom Samopomocy  Starych Święcicach" beside "… w Starych
+        # Święcicach", h046) is no better for being written in the nominative
+        seated = 1 if _SEAT_PREPOSITION.search(name) else 0
+        # of two alike, not the one the text's last line ends with: a stored excerpt may stop
+        # in its last word ("… w Dąbrowie Górnicze", m079)
+        whole = name not in candidate.cut
+        return (
+            key_words,
+            _head_in_lemma_form(name),
+            -acronyms,
+            -caps,
+            seated,
+            whole,
+            verbatim,
+            len(name),
+        )
 
     clean = [item for item in candidate.names if item[1]] or candidate.names
     best = max(clean, key=completeness)[0]
@@ -287,7 +306,9 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
     candidates: dict[str, _Candidate] = {}
     written = "\n".join((page.title, *page.heads, *page.lines))
 
-    def add(name: str, line: int, *evidence: str, in_nominative: bool = True) -> _Candidate | None:
+    def add(
+        name: str, line: int, *evidence: str, in_nominative: bool = True, cut: bool = False
+    ) -> _Candidate | None:
         name = clean_name(name)  # "Copyright DPS LUBUCZEWO", "BIP - …"
         name = re.sub(r"\s(?:SP|Sp|sp)$", "", name)  # a legal form cut after "Sp."
         candidate = _group(candidates, name)
@@ -296,6 +317,8 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
         candidate.names.append((name, in_nominative))
         if name in written:
             candidate.verbatim.add(name)
+        if cut:
+            candidate.cut.add(name)
         if line >= 0:
             candidate.lines.append(line)
         candidate.evidence.update(evidence)
@@ -338,7 +361,12 @@ def _observe(page: PageText) -> dict[str, _Candidate]:
                     evidence.append("speaker")
                 elif nominative_written and not spokesman:
                     evidence.append("agent")
-            candidate = add(found.name, index, *evidence, in_nominative=found.in_nominative)
+            # a name the text's last line ends with may be cut where a stored excerpt stops
+            # ("… w Dąbrowie Górnicze", m079): of two alike, the other is its name (`_best_name`)
+            cut = index == len(page.lines) - 1 and found.end >= len(line_text.rstrip())
+            candidate = add(
+                found.name, index, *evidence, in_nominative=found.in_nominative, cut=cut
+            )
             if candidate is not None:
                 candidate.count += 1
     return candidates
@@ -460,54 +488,6 @@ def _lend_organs_voice(candidates: list[_Candidate]) -> None:
                 office.evidence |= voice
 
 
-# What a page does with a name to put it forward, beyond where and how often it stands.
-_PUT_FORWARD = frozenset(
-    {"agent", "speaker", "heading", "title", "declared", "contact", "located", "signed"}
-)
-
-
-def host_backed(candidate: OwnerCandidate) -> bool:
-    """Whether the site's address backs the name (`min_score_host` then suffices): it spells
-    the name in full, or in part when the page also puts the name forward itself; never for
-    a unit of a body (a hospital's ward on the hospital's site)."""
-    evidence = candidate.evidence
-    if "unit" in evidence:
-        return False
-    spelt = evidence & {"host", "host (weak)", "mail domain"}
-    return bool(spelt) and bool(evidence & _PUT_FORWARD)
-
-
-# What a page says for a body beyond naming it in its title and headings: a bare type name
-# (`generic`) that has none of it is what an explainer or a guide writes about ("Powiatowy
-# Urząd Pracy" on a firm's blog about labour offices, k015; "Centrum Usług Społecznych" on a
-# regional centre's page about the new kind of body, k075 of the fresh pages), not whose
-# page it is.
-_SPOKEN_FOR = frozenset({"declared", "contact", "located", "signed", "speaker", "agent"})
-# How a page keeps a body before its reader: from its first lines, or again and again.
-_KEPT_IN_VIEW = frozenset({"first", "repeated", "repeated often"})
-
-
-def sole_body_of_its_site(
-    best: OwnerCandidate, rivals: list[OwnerCandidate], weights: OwnerWeights
-) -> bool:
-    """Whether the page is a plain page of the body's own site that names no other body it
-    could belong to: the address spells what kind of body it is (its acronym, its kind word,
-    its own words, or its place with its number: "p7" and "koszalin" for "Przedszkole nr 7
-    w Koszalinie"; a place alone is a town's portal's too), the page names it from its first
-    lines or more than once, and nothing speaks for any other name (a rival the page gives
-    no evidence for, or a one-person office, owns no page). A small institution's site often
-    says whose it is only in its address and its running text; `min_score_sole` then
-    suffices."""
-    evidence = best.evidence
-    if "unit" in evidence or not evidence & {"host", "host (weak)"}:
-        return False
-    if not evidence & _KEPT_IN_VIEW:
-        return False
-    if not best.spells_kind:
-        return False
-    return all(rival.score(weights) <= 0 or "organ" in rival.evidence for rival in rivals)
-
-
 @lru_cache(maxsize=64)
 def owner_choice(page: PageText) -> OwnerChoice:
     """Every name the page gives with the evidence for it, before any weighing."""
@@ -526,45 +506,12 @@ def owner_choice(page: PageText) -> OwnerChoice:
     )
 
 
-def choose_owner(choice: OwnerChoice, weights: OwnerWeights = WEIGHTS) -> OwnerCandidate | None:
-    """The candidate the page speaks for under `weights`, or None when the page does not say
-    (see the module docstring for the evidence and how it is weighed)."""
-    if not choice.candidates:
-        return None
-
-    def score(candidate: OwnerCandidate) -> int:
-        return candidate.score(weights)
-
-    # of equal scores, the one the site's address spells; a rival the address contradicts
-    # ("other host") does not hold it back
-    ranked = sorted(choice.candidates, key=lambda c: (score(c), "host" in c.evidence), reverse=True)
-    best = ranked[0]
-    rivals = [c for c in ranked[1:] if not ("host" in best.evidence and "other host" in c.evidence)]
-    runner_up = score(rivals[0]) if rivals else 0
-    needed = weights.min_score
-    if host_backed(best) and not choice.news_like:
-        needed = weights.min_score_host
-    if sole_body_of_its_site(best, rivals, weights) and not choice.news_like:
-        needed = min(needed, weights.min_score_sole)
-        # a one-person office the page quotes is no rival for the page
-        runner_up = max((score(c) for c in rivals if "organ" not in c.evidence), default=0)
-    if choice.news_like and not best.evidence & {"declared", "contact", "host"}:
-        needed = weights.min_score_article
-    if "generic" in best.evidence and not best.evidence & _SPOKEN_FOR:
-        return None  # a bare type name only titled and headed: an explainer's subject
-    if "organ" in best.evidence:
-        return None  # a one-person office owns no page: its office does (k064)
-    if score(best) < needed or score(best) - runner_up < weights.min_lead:
-        return None
-    return best
-
-
 @lru_cache(maxsize=64)
 def find_page_owner(page: PageText) -> PageOwner | None:
     """The institution the page speaks for, or None when the page does not say (see the
     module docstring for the evidence and how it is weighed)."""
     choice = owner_choice(page)
-    best = choose_owner(choice)
+    best = choose_owner(choice, WEIGHTS)
     if best is None:
         return None
     return PageOwner(
