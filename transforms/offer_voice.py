@@ -208,11 +208,18 @@ def not_offered_here(
     return None
 
 
-# A text that is a guide, an article or a blog post about kinds of units.
+# A text that is a guide, an article or a blog post about kinds of units, or about a profession.
+_PROFESSIONS = r"(?:logoped|neurologoped|psycholog|psychoterapeut|terapeut|pedagog|fizjoterapeut|pracownik\w* socjaln|asystent\w* rodziny)"
 _GUIDE = re.compile(
     r"\b(?:w tym artykule|ten artykul|tym poradniku|przewodnik\w* po|poradnik dla"
     r"|dowiedz sie|wyobraz sobie|min(?:ut)? czytania|napisano przez|spis tresci"
     r"|czym sie zajmuje|czym (?:naprawde )?jest)\b"
+    # a profession's description or a job guide: "Charakterystyka zawodu", "Jak zostać
+    # logopedą?", "Słownik stanowisk › Psycholog", "Do zadań logopedy należy…"
+    rf"|\b(?:charakterystyka zawodu|opis stanowiska|slownik stanowisk|zawod rozwojowy"
+    rf"|wykonywani\w* zawodu|w (?:tym )?zawodzie|zawodzie tym"
+    rf"|jak zostac {_PROFESSIONS}|zawod\w* {_PROFESSIONS}|praca {_PROFESSIONS}\w* polega"
+    rf"|do (?:zadan|obowiazkow) {_PROFESSIONS}\w* nalezy)"
 )
 
 
