@@ -22,7 +22,10 @@ _NOT_AN_OFFER = {
     "a job's requirements": re.compile(
         r"\bwyksztalceni\w* (?:wyzsz|srednie|kierunkow)|\bstaz\w* pracy\b|\bze stanowiskiem\b"
         r"|\bwymagani\w* (?:niezbedn|dodatkow|konieczn|zwiazan)|\bkwalifikacj\w* w (?:\w+ )?kierunk"
-        r"|\bstudi\w* podyplomow"
+        r"|\bstudi\w* podyplomow|\bokreslenie (?:stanowisk|wymagan)"
+        # "asystentem rodziny może być osoba, która…": who may hold a post
+        r"|\b(?:asystent|pracownik|koordynator|terapeut|psycholog|pedagog|logoped)\w* (?:\w+ )?"
+        r"(?:moze|moga) byc osob"
     ),
     # "Piętrzą się problemy z dostępem do psychologów dziecięcych", "dostęp do takich terapii
     # jest ograniczony", "Psychologów brakuje": a shortage reported, not help offered.

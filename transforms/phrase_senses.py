@@ -328,7 +328,13 @@ _COMMUNITY = frozenset(
 
 
 def _needs_assessment(tokens: Sequence[Token], match: Match) -> str | None:
-    if match.rule.code != "diagnosis" or match.end >= len(tokens):
+    if match.rule.code != "diagnosis":
+        return None
+    # "dzieci ze zdiagnozowanymi całościowymi zaburzeniami rozwoju": a condition diagnosed
+    # before, whom an offer is for, not a diagnosis given
+    if fold(tokens[match.start].text).lower().startswith("zdiagnozowan"):
+        return "a condition diagnosed before, not a diagnosis given"
+    if match.end >= len(tokens):
         return None
     if not _lemmas(tokens[match.end]) & _ASSESSED:
         return None
