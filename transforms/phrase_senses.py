@@ -280,7 +280,6 @@ def _social_workers_grade(tokens: Sequence[Token], match: Match) -> str | None:
     return None
 
 
-
 # A length of service, not a traineeship: "co najmniej roczny staż pracy z dziećmi", "rodzinom
 # zastępczym z wieloletnim stażem" (a job's requirement, an award's reason). A traineeship
 # offered is "staże dla bezrobotnych", "organizujemy staże".
@@ -311,7 +310,8 @@ def _field_of_study(tokens: Sequence[Token], match: Match) -> str | None:
         return None
     window = tokens[max(0, match.start - 3) : match.start]
     if any(_lemmas(token) & _STUDY_NOUNS for token in window) and not any(
-        _LIST_GAP.search(token.gap_before) for token in tokens[max(0, match.start - 2) : match.start + 1]
+        _LIST_GAP.search(token.gap_before)
+        for token in tokens[max(0, match.start - 2) : match.start + 1]
     ):
         return "a field of study, not a service"
     return None
@@ -341,6 +341,7 @@ def _needs_assessment(tokens: Sequence[Token], match: Match) -> str | None:
     if any(_lemmas(token) & _COMMUNITY for token in tokens[match.end : match.end + 6]):
         return "an assessment of a community's needs, not a diagnosis"
     return None
+
 
 # What schooling is planned or chosen, not schooling given: "pomocy w wyborze kierunku
 # kształcenia i zawodu", "planowaniu kształcenia i kariery zawodowej", "zmieniono profil
