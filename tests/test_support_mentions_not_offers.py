@@ -123,6 +123,26 @@ _EGOSPODARKA = (
             id="made-up-traineeships-offered-stay",
         ),
         pytest.param(
+            # http://strzelecopolski.pl/artykul/nikt-nie-chce-pomagac
+            "Przede wszystkim musi posiadać wykształcenie wyższe na kierunku pedagogika, "
+            "psychologia, socjologia, nauki o rodzinie lub praca socjalna.",
+            set(),
+            {"social_work", "psychological_support"},
+            id="strzelecopolski.pl-a-degree-required",
+        ),
+        pytest.param(
+            "Koordynatorka ukończyła studia na kierunku praca socjalna.",
+            set(),
+            {"social_work"},
+            id="made-up-a-field-of-study",
+        ),
+        pytest.param(
+            "Prowadzimy pomoc w wyborze kierunku kształcenia oraz terapię pedagogiczną.",
+            {"career_guidance", "educational_therapy"},
+            set(),
+            id="made-up-another-item-after-a-course-of-schooling-stays",
+        ),
+        pytest.param(
             # http://www.cussrokowo.pl/p,69,cel-cus
             "3. Opracowywanie diagnozy potrzeb i potencjału wspólnoty samorządowej w zakresie "
             "usług społecznych.",

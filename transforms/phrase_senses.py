@@ -308,12 +308,16 @@ _STUDY_NOUNS = frozenset({"kierunek", "studia", "studium"})
 def _field_of_study(tokens: Sequence[Token], match: Match) -> str | None:
     if match.rule.code == "education":  # "kierunek kształcenia": `_course_of_schooling`
         return None
-    window = tokens[max(0, match.start - 3) : match.start]
-    if any(_lemmas(token) & _STUDY_NOUNS for token in window) and not any(
-        _LIST_GAP.search(token.gap_before)
-        for token in tokens[max(0, match.start - 2) : match.start + 1]
-    ):
-        return "a field of study, not a service"
+    for index in range(max(0, match.start - 3), match.start):
+        if not _lemmas(tokens[index]) & _STUDY_NOUNS:
+            continue
+        between = tokens[index + 1 : match.start + 1]
+        # "kierunku kształcenia oraz terapię pedagogiczną": another item, not the field
+        if not any(
+            _LIST_GAP.search(token.gap_before) or token.text.lower() in _CONJUNCTIONS
+            for token in between
+        ):
+            return "a field of study, not a service"
     return None
 
 
