@@ -234,7 +234,7 @@ _GUIDE = re.compile(
     # logopedą?", "Słownik stanowisk › Psycholog", "Do zadań logopedy należy…"
     rf"|\b(?:charakterystyka zawodu|opis stanowiska|slownik stanowisk|zawod rozwojowy"
     rf"|wykonywani\w* zawodu|w (?:tym )?zawodzie|zawodzie tym"
-    rf"|jak zostac {_PROFESSIONS}|zawod\w* {_PROFESSIONS}|praca {_PROFESSIONS}\w* polega"
+    rf"|jak zostac {_PROFESSIONS}|zawod(?:u|zie|em)? {_PROFESSIONS}|praca {_PROFESSIONS}\w* polega"
     rf"|do (?:zadan|obowiazkow) {_PROFESSIONS}\w* nalezy)"
 )
 
