@@ -15,6 +15,25 @@ _NOT_AN_OFFER = {
         r"|\bna stanowisko\b|\bposzukuj\w* (?:kandydat|osob|pracownik|specjalist)"
         r"|\bogloszenie o naborze|\bkonkurs na stanowisk"
     ),
+    # "wykształcenie wyższe na kierunku pedagogika, psychologia … lub praca socjalna",
+    # "Określenie wymagań związanych ze stanowiskiem", "Usługi asystenta mogą świadczyć: osoby
+    # posiadające … kwalifikacji w następujących kierunkach: …, psycholog, terapeuta": what a
+    # candidate must have, not what is offered.
+    "a job's requirements": re.compile(
+        r"\bwyksztalceni\w* (?:wyzsz|srednie|kierunkow)|\bstaz\w* pracy\b|\bze stanowiskiem\b"
+        r"|\bwymagani\w* (?:niezbedn|dodatkow|konieczn|zwiazan)|\bkwalifikacj\w* w (?:\w+ )?kierunk"
+        r"|\bstudi\w* podyplomow|\bokreslenie (?:stanowisk|wymagan)"
+        # "asystentem rodziny może być osoba, która…": who may hold a post
+        r"|\b(?:asystent|pracownik|koordynator|terapeut|psycholog|pedagog|logoped)\w* (?:\w+ )?"
+        r"(?:moze|moga) byc osob"
+    ),
+    # "Piętrzą się problemy z dostępem do psychologów dziecięcych", "dostęp do takich terapii
+    # jest ograniczony", "Psychologów brakuje": a shortage reported, not help offered.
+    "a shortage of help": re.compile(
+        r"\b(?:problem\w*|trudnosc\w*) z dostepem do\b|\bdostep\w* do [^.;]{0,40}\bjest ograniczon"
+        r"|\bbrakuje (?:\w+ )?(?:psycholog|psychiatr|logoped|specjalist|terapeut|kandydat)"
+        r"|\b(?:psycholog|psychiatr|logoped|specjalist|terapeut|kandydat)\w* (?:\w+ )?brakuje\b"
+    ),
     "a law cited by its journal entry": re.compile(
         r"\bdz\.\s?u\.|\bdziennik ustaw\b|\bm\.\s?p\.\s"
     ),

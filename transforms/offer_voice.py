@@ -153,6 +153,9 @@ _PROBLEM = ("problem", "trudnosc", "borykaj", "zmagaj", "znalazl")
 _BEFORE = ("zakonczon", "ukonczon", "zakonczeni", "ukonczeni")
 # What an examination is of: "badaniach psychologiczno-pedagogiczno – logopedycznych".
 _EXAMINATION = ("badan", "diagnoz", "opini")
+# Forms of having, negated before a service phrase: "nie będzie miał … psychologa".
+_HAVING = ("ma", "mial", "miec", "mamy", "maja", "posiada")
+_NO_NEED = ("potrzeb", "koniecznosc", "obowiazk", "wymog")
 # A condition of not using a service: "nie korzysta np. z ośrodka wsparcia, z placówki…".
 _NOT_USING = ("korzyst", "uczeszcz", "przebywa")
 # How far back, in words, a need or a condition reaches over a list ("wymaga pomocy
@@ -185,6 +188,19 @@ def not_offered_here(
         for offset, word in enumerate(near)
     ):
         return "a need, not an offer"
+    for index in range(max(clause, len(words) - 8), len(words) - 1):
+        if any(w in ("ale", "lecz", "jednak", "natomiast") for w in words[index:]):
+            continue
+        # "Bez nich nie będzie miał w szkole psychologa ani logopedy": help someone lacks, not
+        # help given ("nie ma potrzeby skierowania, psycholog przyjmuje…" is no lack of it)
+        after = [w for w in words[index + 1 : index + 4] if w not in ("bedzie", "beda", "jeszcze")]
+        if (
+            words[index] == "nie"
+            and after
+            and after[0].startswith(_HAVING)
+            and not any(w.startswith(_NO_NEED) for w in after[1:2])
+        ):
+            return "help someone does not have"
     if any(word.startswith(_PROBLEM) for word in words[max(clause, len(words) - 3) :]):
         return "a problem, not the help for it"
     if any(word.startswith(_BEFORE) for word in words[-3:]):
@@ -208,11 +224,18 @@ def not_offered_here(
     return None
 
 
-# A text that is a guide, an article or a blog post about kinds of units.
+# A text that is a guide, an article or a blog post about kinds of units, or about a profession.
+_PROFESSIONS = r"(?:logoped|neurologoped|psycholog|psychoterapeut|terapeut|pedagog|fizjoterapeut|pracownik\w* socjaln|asystent\w* rodziny)"
 _GUIDE = re.compile(
     r"\b(?:w tym artykule|ten artykul|tym poradniku|przewodnik\w* po|poradnik dla"
     r"|dowiedz sie|wyobraz sobie|min(?:ut)? czytania|napisano przez|spis tresci"
     r"|czym sie zajmuje|czym (?:naprawde )?jest)\b"
+    # a profession's description or a job guide: "Charakterystyka zawodu", "Jak zostać
+    # logopedą?", "Słownik stanowisk › Psycholog", "Do zadań logopedy należy…"
+    rf"|\b(?:charakterystyka zawodu|opis stanowiska|slownik stanowisk|zawod rozwojowy"
+    rf"|wykonywani\w* zawodu|w (?:tym )?zawodzie|zawodzie tym"
+    rf"|jak zostac {_PROFESSIONS}|zawod(?:u|zie|em)? {_PROFESSIONS}|praca {_PROFESSIONS}\w* polega"
+    rf"|do (?:zadan|obowiazkow) {_PROFESSIONS}\w* nalezy)"
 )
 
 

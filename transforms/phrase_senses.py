@@ -280,6 +280,73 @@ def _social_workers_grade(tokens: Sequence[Token], match: Match) -> str | None:
     return None
 
 
+# A length of service, not a traineeship: "co najmniej roczny staż pracy z dziećmi", "rodzinom
+# zastępczym z wieloletnim stażem" (a job's requirement, an award's reason). A traineeship
+# offered is "staże dla bezrobotnych", "organizujemy staże".
+_DURATION_LEMMAS = frozenset({"roczny", "miesięczny", "wieloletni", "długoletni", "kilkuletni"})
+
+
+def _length_of_service(tokens: Sequence[Token], match: Match) -> str | None:
+    if match.rule.code != "employment_services" or "staż" not in tokens[match.start].lemmas:
+        return None
+    after = tokens[match.end] if match.end < len(tokens) else None
+    if after is not None and "praca" in _lemmas(after):
+        return "a length of service, not a traineeship"
+    if match.start and any(
+        lemma in _DURATION_LEMMAS or lemma.endswith("letni")
+        for lemma in _lemmas(tokens[match.start - 1])
+    ):
+        return "a length of service, not a traineeship"
+    return None
+
+
+# A field of study, not a service: "wykształcenie wyższe na kierunku praca socjalna",
+# "ukończyła studia w zakresie pracy socjalnej" (a job's requirement or a person's degree).
+_STUDY_NOUNS = frozenset({"kierunek", "studia", "studium"})
+
+
+def _field_of_study(tokens: Sequence[Token], match: Match) -> str | None:
+    if match.rule.code == "education":  # "kierunek kształcenia": `_course_of_schooling`
+        return None
+    for index in range(max(0, match.start - 3), match.start):
+        if not _lemmas(tokens[index]) & _STUDY_NOUNS:
+            continue
+        between = tokens[index + 1 : match.start + 1]
+        # "kierunku kształcenia oraz terapię pedagogiczną": another item, not the field
+        if not any(
+            _LIST_GAP.search(token.gap_before) or token.text.lower() in _CONJUNCTIONS
+            for token in between
+        ):
+            return "a field of study, not a service"
+    return None
+
+
+# An assessment of a community's needs, not a diagnosis of a child: "Opracowywanie diagnozy
+# potrzeb i potencjału wspólnoty samorządowej", "z przeprowadzonej diagnozy potrzeb …
+# społeczności lokalnej", "diagnoza problemów społecznych gminy". A child's needs stay
+# diagnosis ("diagnozowanie poziomu rozwoju, potrzeb i możliwości dzieci").
+_ASSESSED = frozenset({"potrzeba", "problem", "zjawisko"})
+_COMMUNITY = frozenset(
+    {"wspólnota", "społeczność", "społeczny", "samorządowy", "lokalny", "mieszkaniec", "gmina"}
+)
+
+
+def _needs_assessment(tokens: Sequence[Token], match: Match) -> str | None:
+    if match.rule.code != "diagnosis":
+        return None
+    # "dzieci ze zdiagnozowanymi całościowymi zaburzeniami rozwoju": a condition diagnosed
+    # before, whom an offer is for, not a diagnosis given
+    if fold(tokens[match.start].text).lower().startswith("zdiagnozowan"):
+        return "a condition diagnosed before, not a diagnosis given"
+    if match.end >= len(tokens):
+        return None
+    if not _lemmas(tokens[match.end]) & _ASSESSED:
+        return None
+    if any(_lemmas(token) & _COMMUNITY for token in tokens[match.end : match.end + 6]):
+        return "an assessment of a community's needs, not a diagnosis"
+    return None
+
+
 # What schooling is planned or chosen, not schooling given: "pomocy w wyborze kierunku
 # kształcenia i zawodu", "planowaniu kształcenia i kariery zawodowej", "zmieniono profil
 # kształcenia". The phrase is career guidance's subject (or a school's profile). Help "związanej
@@ -476,6 +543,9 @@ def other_sense(tokens: Sequence[Token], match: Match) -> str | None:
         _trade_advice,
         _social_workers_grade,
         _course_of_schooling,
+        _length_of_service,
+        _field_of_study,
+        _needs_assessment,
         _treatment_of_a_kind,
         _therapeutic_quality,
         _crisis_as_a_ground,

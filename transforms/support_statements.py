@@ -340,7 +340,11 @@ def _skipped(tokens: Sequence[Token], match: Match, names: Sequence[tuple[int, i
         # obrońcy", "udostępnianie informacji o możliwości … mediacji" (up to the next verb:
         # "informację o stanie bezrobocia…, poinformowała o naborze… na staże" offers them).
         topic = (
-            2 if following == "o" else 3 if words[index + 1 : index + 3] == ["na", "temat"] else 0
+            2
+            if following == "o" or following.startswith("dotycz")  # "informacji dotyczących"
+            else 3
+            if words[index + 1 : index + 3] == ["na", "temat"]
+            else 0
         )
         if (
             word.startswith(("informow", "informacj"))
