@@ -440,7 +440,7 @@ def build_features_from_raw(
         seconds["contacts_s"] = time.perf_counter() - clock - seconds["names_start_s"]
         clock = time.perf_counter()
     _store(con, "er_f_names", _NAME_COLS, names, _collect(pending))
-    keep_names(con, table, known_names, known)
+    keep_names(con, table, known_names, known, parsed=True)
     seconds["names_s"] = time.perf_counter() - clock
     if not overlap:
         clock = time.perf_counter()
@@ -496,8 +496,9 @@ def build_features_from_records(
     """`er_features` from the nightly `records` staging table (already normalised); without
     `statistics`, the counts left at 0 (`_finish`); names `known_names` holds not parsed."""
     known, names = names_to_parse(con, table, known_names)
-    _store(con, "er_f_names", _NAME_COLS, names, _parallel_map(_name_row, names))
-    keep_names(con, table, known_names, known)
+    if names or not known:  # a night whose names were all seen stores none
+        _store(con, "er_f_names", _NAME_COLS, names, _parallel_map(_name_row, names))
+    keep_names(con, table, known_names, known, parsed=bool(names))
     _map_distinct(con, table, "locality", "er_f_loc", "loc VARCHAR, loc_alt VARCHAR", locality_keys)
 
     _map_distinct(
@@ -599,8 +600,8 @@ def _count(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def _drop_helpers(con: duckdb.DuckDBPyConnection) -> None:
-    for name in ("names", "loc", "postal", "street", "phone", "email", "web", "nip", "regon"):
-        con.execute(f"DROP TABLE IF EXISTS er_f_{name}")
+    helpers = ("names", "loc", "postal", "street", "phone", "email", "web", "nip", "regon")
+    con.execute("; ".join(f"DROP TABLE IF EXISTS er_f_{name}" for name in helpers))
 
 
 # A record that gives nothing but a name and a place (no postal code, street, phone, e-mail

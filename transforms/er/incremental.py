@@ -81,7 +81,7 @@ from transforms.er.incremental_clusters import (
     review_cases,
     update_conflicts,
 )
-from transforms.er.incremental_keys import save_keys, save_night_keys
+from transforms.er.incremental_keys import drop_tables, save_keys, save_night_keys
 from transforms.er.incremental_pairs import new_candidates, rescore
 from transforms.er.model import PairModel, load_model
 from transforms.er.resolve import Resolution, resolve_features
@@ -386,7 +386,8 @@ def _resolve_night(
     stats["scoring_s"] = round(time.perf_counter() - lap, 2)
 
     lap = time.perf_counter()
-    region_to_recluster(con, model, decisions)
+    decisions_moved = not _kept_decisions_equal(con, decisions)
+    region_to_recluster(con, model, decisions, decisions_moved)
     reclustered, refused = recluster(con, model, decisions)
     stats["clustering_s"] = round(time.perf_counter() - lap, 2)
 
@@ -402,12 +403,12 @@ def _resolve_night(
     stats["review_s"] = round(time.perf_counter() - lap, 2)
     lap = time.perf_counter()
     save_night_keys(con)
-    _save_decisions(con, decisions)
-    for name in ("er_inc_night", "er_inc_old", "er_inc_dirty", "er_inc_removed",
+    if decisions_moved:
+        _save_decisions(con, decisions)
+    drop_tables(con, ("er_inc_night", "er_inc_old", "er_inc_dirty", "er_inc_removed",
                  "er_inc_stat_moved", "er_inc_stat_pairs", "er_inc_fresh", "er_inc_old_pairs",
                  "er_inc_to_score", "er_inc_scored", "er_inc_near", "er_inc_regroup",
-                 "er_inc_region", "er_inc_decided_now"):  # fmt: skip
-        con.execute(f"DROP TABLE IF EXISTS {name}")
+                 "er_inc_region", "er_inc_decided_now"))  # fmt: skip
     stats["saving_s"] = round(time.perf_counter() - lap, 2)
     stats["total_s"] = round(time.perf_counter() - clock, 2)
     resolution = Resolution(
@@ -430,6 +431,16 @@ def _resolve_night(
         records_reclustered=reclustered,
     )
     return resolution, changes
+
+
+def _kept_decisions_equal(con: duckdb.DuckDBPyConnection, decisions: Sequence[Decision]) -> bool:
+    """Whether tonight's decisions are those the state was made with, in their order (one
+    read of the kept ones: a night with no decision moved neither writes them anew nor looks
+    for their ends)."""
+    kept = con.execute(
+        "SELECT record_a, record_b, verdict FROM er_state_decisions ORDER BY position"
+    ).fetchall()
+    return kept == [(d.record_a, d.record_b, d.verdict) for d in decisions]
 
 
 def _classify(

@@ -29,7 +29,10 @@ from transforms.er.scoring import BAND_LEVELS
 
 
 def region_to_recluster(
-    con: duckdb.DuckDBPyConnection, model: PairModel, decisions: Sequence[Decision]
+    con: duckdb.DuckDBPyConnection,
+    model: PairModel,
+    decisions: Sequence[Decision],
+    decisions_moved: bool = True,
 ) -> None:
     """`er_inc_region(rid, uid, record_id, bare)`: the records to re-cluster, in record id
     order (`rid` from 0): whole old components of every record the night touched (new,
@@ -41,7 +44,9 @@ def region_to_recluster(
     pair that came, went or moved without changing its part changes no cluster, except a
     join whose strength moved (the order of joins may change) or whose contacts came to agree
     or stopped agreeing (it is made in another phase). Only the pairs the night dropped or
-    scored (`er_inc_old_pairs`, `er_inc_scored`) can have moved."""
+    scored (`er_inc_old_pairs`, `er_inc_scored`) can have moved. Without `decisions_moved`
+    (tonight's decisions are the kept ones, in order: `kept_decisions_equal`) no decision's
+    ends are looked for, and the decisions are not written to a table to be compared."""
     th = model.thresholds
     part = (
         "CASE WHEN {t}.a IS NULL THEN 0 WHEN {t}.apart OR {t}.probability < "
@@ -49,15 +54,28 @@ def region_to_recluster(
         "THEN 1 ELSE 0 END"
     )
     part_n, part_o = part.format(t="n"), part.format(t="o")
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE er_inc_decided_now (record_a VARCHAR, record_b VARCHAR, "
-        "verdict VARCHAR, position INTEGER)"
-    )
-    if decisions:
-        con.executemany(
-            "INSERT INTO er_inc_decided_now VALUES (?, ?, ?, ?)",
-            [(d.record_a, d.record_b, d.verdict, i) for i, d in enumerate(decisions)],
+    decided_ends = "SELECT NULL::VARCHAR AS record_id WHERE false"
+    if decisions_moved:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE er_inc_decided_now (record_a VARCHAR, "
+            "record_b VARCHAR, verdict VARCHAR, position INTEGER)"
         )
+        if decisions:
+            con.executemany(
+                "INSERT INTO er_inc_decided_now VALUES (?, ?, ?, ?)",
+                [(d.record_a, d.record_b, d.verdict, i) for i, d in enumerate(decisions)],
+            )
+        decided_ends = """
+            WITH decisions_moved AS (
+                (SELECT record_a, record_b, verdict FROM er_inc_decided_now
+                 EXCEPT SELECT record_a, record_b, verdict FROM er_state_decisions)
+                UNION
+                (SELECT record_a, record_b, verdict FROM er_state_decisions
+                 EXCEPT SELECT record_a, record_b, verdict FROM er_inc_decided_now)
+            )
+            SELECT record_a AS record_id FROM decisions_moved
+            UNION SELECT record_b FROM decisions_moved
+            """
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_region AS
@@ -69,17 +87,7 @@ def region_to_recluster(
                     OR (({part_n}) = 1
                         AND (n.probability <> o.probability OR n.agree <> o.agree))
              ),
-             decisions_moved AS (
-                 (SELECT record_a, record_b, verdict FROM er_inc_decided_now
-                  EXCEPT SELECT record_a, record_b, verdict FROM er_state_decisions)
-                 UNION
-                 (SELECT record_a, record_b, verdict FROM er_state_decisions
-                  EXCEPT SELECT record_a, record_b, verdict FROM er_inc_decided_now)
-             ),
-             decided_ends AS (
-                 SELECT record_a AS record_id FROM decisions_moved
-                 UNION SELECT record_b FROM decisions_moved
-             ),
+             decided_ends AS ({decided_ends}),
              touched AS (
                  SELECT a AS uid FROM changed UNION SELECT b FROM changed
                  UNION SELECT uid FROM er_inc_dirty

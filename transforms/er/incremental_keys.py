@@ -49,6 +49,12 @@ BLOCKS_TEXT_SQL = f"""
 """
 
 
+def drop_tables(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> None:
+    """Drop these tables, where they exist, in one call (a night drops some thirty helper
+    tables: a call each cost more than dropping them)."""
+    con.execute("; ".join(f"DROP TABLE IF EXISTS {name}" for name in names))
+
+
 def _rule_keys(index: int, rule: BlockingRule) -> str:
     """A struct of the rule's position, a record's keys and what refines them (over `f`)."""
     refine = f"CAST(({rule.refine_sql}) AS VARCHAR)" if rule.refine_sql else "NULL::VARCHAR"
@@ -162,8 +168,7 @@ def _night_key_ids(con: duckdb.DuckDBPyConnection) -> None:
         LEFT JOIN er_inc_kid r ON r.rule = d.rule AND r.key = d.refined
         """
     )
-    con.execute("DROP TABLE er_inc_dtext")
-    con.execute("DROP TABLE er_inc_kid")
+    drop_tables(con, ("er_inc_dtext", "er_inc_kid"))
 
 
 def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
@@ -321,8 +326,7 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     proposed = dict(
         con.execute("SELECT rule, count(*) FROM er_inc_dirty_uid_pairs GROUP BY rule").fetchall()
     )
-    for name in ("er_inc_dirty_uid_pairs", "er_inc_regroup_uid_pairs"):
-        con.execute(f"DROP TABLE IF EXISTS {name}")
+    drop_tables(con, ("er_inc_dirty_uid_pairs", "er_inc_regroup_uid_pairs"))
     return tuple(
         RuleCount(rule.name, int(proposed.get(i, 0)), int(proposed.get(i, 0)), 0, 0, 0)
         for i, rule in enumerate(RULES)
@@ -359,6 +363,5 @@ def save_night_keys(con: duckdb.DuckDBPyConnection) -> None:
         "INSERT INTO er_state_blocks SELECT level, key, new_n FROM er_inc_blocks_moved "
         "WHERE new_n > 0"
     )
-    for name in ("er_inc_gone", "er_inc_dkeys", "er_inc_gkeys", "er_inc_raw_n", "er_inc_tkeys",
-                 "er_inc_eff_n", "er_inc_cur", "er_inc_blocks_moved"):  # fmt: skip
-        con.execute(f"DROP TABLE IF EXISTS {name}")
+    drop_tables(con, ("er_inc_gone", "er_inc_dkeys", "er_inc_gkeys", "er_inc_raw_n",
+                      "er_inc_tkeys", "er_inc_eff_n", "er_inc_cur", "er_inc_blocks_moved"))  # fmt: skip

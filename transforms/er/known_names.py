@@ -34,16 +34,23 @@ def names_to_parse(
 
 
 def keep_names(
-    con: duckdb.DuckDBPyConnection, table: str, known_names: str | None, exists: bool
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    known_names: str | None,
+    exists: bool,
+    parsed: bool = True,
 ) -> None:
     """Add the names just parsed (`er_f_names`) to `known_names` (created unless it
-    `exists`), and make `er_f_names` every name of `table`, parsed now or before."""
+    `exists`), and make `er_f_names` every name of `table`, parsed now or before. Without
+    `parsed` (every name of `table` was known: nothing was parsed, no `er_f_names` stored),
+    only the latter."""
     if known_names is None:
         return
     if not exists:
         con.execute(f"CREATE TABLE {known_names} AS SELECT * FROM er_f_names")
         return
-    con.execute(f"INSERT INTO {known_names} SELECT * FROM er_f_names")
+    if parsed:
+        con.execute(f"INSERT INTO {known_names} SELECT * FROM er_f_names")
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE er_f_names AS SELECT * FROM {known_names} "
         f"WHERE value IN (SELECT name FROM {table})"

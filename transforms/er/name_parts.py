@@ -467,7 +467,9 @@ CREATE OR REPLACE TEMP MACRO er_stem(x) AS
 """
 
 # `inflected_alike` in SQL (the name key's place): the same endings, longest first, then the
-# same softened consonants.
+# same softened consonants. The ending is cut once, inside a lambda: passed to `er_soften` as
+# it is, the macro would copy the regular expression into each of its sixteen uses of `v`
+# (each compiled when a statement is planned and run on every word).
 _ENDINGS_RE = "|".join(_PLACE_ENDINGS)
 ALIKE_MACRO = (
     """
@@ -479,9 +481,9 @@ CREATE OR REPLACE TEMP MACRO er_soften(v) AS
          WHEN ends_with(v, 'z') THEN left(v, length(v) - 1) || 'g'
          ELSE v END;
 CREATE OR REPLACE TEMP MACRO er_alike_word(w) AS
-    er_soften(regexp_replace(w, '^(.{3,}?)("""
+    list_transform([regexp_replace(w, '^(.{3,}?)("""
     + _ENDINGS_RE
-    + """)$', '\\1'));
+    + """)$', '\\1')], v -> er_soften(v))[1];
 """
 )
 ALIKE_PLACE_MACRO = """

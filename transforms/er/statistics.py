@@ -344,5 +344,4 @@ def update_statistics(
     )
     con.execute(f"DELETE FROM {cores} WHERE core IN (SELECT core FROM er_stat_cores)")
     con.execute(f"INSERT INTO {cores} SELECT core, core_tf FROM er_stat_cores WHERE core_tf > 0")
-    for name in ("er_stat_moves", "er_stat_cores", "er_stat_now"):
-        con.execute(f"DROP TABLE {name}")
+    con.execute("DROP TABLE er_stat_moves; DROP TABLE er_stat_cores; DROP TABLE er_stat_now")
