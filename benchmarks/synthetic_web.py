@@ -158,7 +158,11 @@ def read_postal_codes(pna: Path = PNA) -> dict[tuple[str, str], str]:
 
 
 def _locative_word(token: str) -> str | None:
-    for reading in analyse_word(token):
+    # A place's reading first: "Radom" is also a surname whose locative is "Radom", and the
+    # generator must write "w Radomiu" as the town's own pages do.
+    readings = analyse_word(token)
+    readings.sort(key=lambda r: "nazwa_geograficzna" not in r.qualifiers)
+    for reading in readings:
         parts = reading.tag.split(":")
         if parts[0] not in ("subst", "adj") or len(parts) < 4 or "nom" not in parts[2].split("."):
             continue
