@@ -208,6 +208,15 @@ def test_number_and_patron_stay_where_the_name_writes_them(raw: str, name: str) 
             "XXXIV Liceum Ogólnokształcące z Oddziałami Dwujęzycznymi im. Miguela de Cervantesa",
             id="rspo-22778-de-in-the-patron",
         ),
+        # education/rspo_export_sample_lo.csv, RSPO 23747: "IM." glued to the patron's rank,
+        # the rank small as the source abbreviates it
+        pytest.param(
+            "XIV LICEUM OGÓLNOKSZTAŁCĄCE IM.MJR HENRYKA SUCHARSKIEGO",
+            "XIV Liceum Ogólnokształcące im. mjr Henryka Sucharskiego",
+            id="rspo-23747-glued-rank",
+        ),
+        # constructed: a rank only right after "im." and before the patron's name
+        pytest.param("SZKOŁA PODSTAWOWA IM. MJR", "Szkoła Podstawowa im. Mjr", id="rank-last"),
         # a particle is small only between two words of a patron: not its first word, not
         # outside a patron
         pytest.param("SZKOŁA IM. DE GAULLE", "Szkoła im. De Gaulle", id="particle-first"),

@@ -39,8 +39,22 @@ def _row(name: str, county: str, **fields: str | None) -> RawRow:
         ("Powiatowa Stacja Sanitarno-Epidemiologiczna w Busku - Zdroju",
          "Powiatowa Stacja Sanitarno-Epidemiologiczna w Busku-Zdroju"),
         # utw_malopolskie.csv
+        # utw_malopolskie.csv: a bare locative gets its host's preposition; the list's rows
+        # that write one keep theirs
         ("Uniwersytet Trzeciego Wieku Uniwersytecie Papieskim Jana Pawła II, w Krakowie",
-         "Uniwersytet Trzeciego Wieku Uniwersytecie Papieskim Jana Pawła II w Krakowie"),
+         "Uniwersytet Trzeciego Wieku na Uniwersytecie Papieskim Jana Pawła II w Krakowie"),
+        ("Uniwersytet Trzeciego Wieku w Uniwersytecie Ekonomicznym",
+         "Uniwersytet Trzeciego Wieku w Uniwersytecie Ekonomicznym"),
+        # placowki_sds_dps_malopolskie.csv id 106, dps_frekwencja_podkarpackie: a saint's
+        # title small inside a name
+        ("Dom Pomocy Społecznej Św. Brata Alberta Chmielowskiego Caritas Diecezji Tarnowskiej "
+         "w Dąbrowie Tarnowskiej",
+         "Dom Pomocy Społecznej św. Brata Alberta Chmielowskiego Caritas Diecezji Tarnowskiej "
+         "w Dąbrowie Tarnowskiej"),
+        ("Dom Pomocy Społecznej im. Św. Ojca Pio", "Dom Pomocy Społecznej im. św. Ojca Pio"),
+        # constructed: the first word, and a name in capitals (the casing rule's), stay
+        ("Św. Łukasza Hospicjum", "Św. Łukasza Hospicjum"),
+        ("DOM POMOCY SPOŁECZNEJ IM. ŚW. OJCA PIO", "DOM POMOCY SPOŁECZNEJ IM. ŚW. OJCA PIO"),
         # sds_malopolskie_2026-05-04.xlsx: house numbers after the seat, a glued quote
         ("ŚDS w Cerekwi 48", "ŚDS w Cerekwi"),
         ("ŚDS w Radwanowicach 1a", "ŚDS w Radwanowicach"),

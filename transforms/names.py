@@ -164,11 +164,25 @@ def _legal_form(written: str) -> str:
 _NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "du", "del", "della", "der", "den"})
 
 
-def _title_word(word: str, position: int, after_patron: bool = False) -> str:
+# A patron's rank or title, written small before the name as the source abbreviates it ("im.
+# mjr Henryka Sucharskiego", "im. gen. Józefa Bema"): RSPO's capitals glue it to "IM."
+# ("IM.MJR HENRYKA …").
+_PATRON_RANKS = frozenset(
+    {"mjr", "mjr.", "płk", "płk.", "ppłk", "ppłk.", "gen.", "gen", "kpt.", "kpt", "por.",
+     "dr", "dr.", "prof.", "hm.", "kard.", "abp", "abp.", "bp", "bp."}
+)  # fmt: skip
+_GLUED_PATRON = re.compile(r"\b(IM|im)\.(?=[^\W\d_])")
+
+
+def _title_word(
+    word: str, position: int, after_patron: bool = False, rank_place: bool = False
+) -> str:
     lowered = word.lower()
     if position > 0 and lowered in _LOWER_WORDS:
         return lowered
     if after_patron and lowered in _NAME_PARTICLES:
+        return lowered
+    if rank_place and lowered in _PATRON_RANKS:
         return lowered
     if acronym_token_key(word) in by_short() and len(word) <= 6 and lowered not in _LOWER_WORDS:
         return next(
@@ -192,7 +206,7 @@ def _normalise_casing(text: str) -> str:
     de Cervantesa" (a particle small only inside a patron, between two of its words)."""
     if not (text.isupper() or text.islower()):
         return text
-    words = text.split(" ")
+    words = _GLUED_PATRON.sub(lambda m: m.group(1) + ". ", text).split(" ")
     out: list[str] = []
     for i, word in enumerate(words):
         inside_patron = (
@@ -200,7 +214,8 @@ def _normalise_casing(text: str) -> str:
             and any(w.lower() in _PATRON_WORDS for w in words[: i - 1])
             and words[i - 1].lower() not in _PATRON_WORDS
         )
-        out.append(_title_word(word, i, inside_patron))
+        rank_place = 0 < i < len(words) - 1 and words[i - 1].lower() in _PATRON_WORDS
+        out.append(_title_word(word, i, inside_patron, rank_place))
     return " ".join(out)
 
 

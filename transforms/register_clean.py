@@ -41,6 +41,15 @@ Before the name is parsed (`register_clean`, on the text as written):
   it; `register_style` then mends the seat's spelling). A note that names no institution stays
   ("Sąd Rejonowy w Radomsku (kuratorzy rodzinni)": a unit of the court), as does a capitalised
   one ("… w Krakowie (Nowa Huta)": the district);
+- a host's name in the locative with no preposition before it gets the one the host's noun
+  takes: "Uniwersytet Trzeciego Wieku Uniwersytecie Papieskim Jana Pawła II" -> "… na
+  Uniwersytecie Papieskim …" (a list's dropped word; a locative never stands bare, and a
+  university is "na" one); only a word the dictionary reads as a locative alone, after a
+  capitalised word, and only a noun of `_HOST_PREPOSITIONS`;
+- a saint's or a blessed's title inside a name is written small, as the registers write it:
+  "Dom Pomocy Społecznej im. Św. Ojca Pio" -> "… im. św. Ojca Pio" (ten of the thirteen
+  such names the blind checks annotated write "św."; the three "Św." are copies of one list's
+  or page's typing, and differ from the published names in other words too);
 - an association's national board after its name is the association: "Polski Związek
   Motorowy - Zarząd Główny" -> "Polski Związek Motorowy" (the board is its organ, not another
   body; a regional unit, "Oddział …", "Okręg …", often is one, and stays);
@@ -173,6 +182,40 @@ def _join_compounds(text: str) -> str:
             break
         text = joined
     return text
+
+
+# The preposition a host institution's noun takes in the locative ("na Uniwersytecie", "na
+# Politechnice"): a list that drops it writes a bare locative.
+_HOST_PREPOSITIONS = {"uniwersytet": "na", "politechnika": "na", "uczelnia": "na"}
+_SMALL_TITLES = frozenset({"św.", "bł.", "ks."})
+
+
+def _with_host_preposition(text: str) -> str:
+    """ "Uniwersytet Trzeciego Wieku Uniwersytecie Papieskim" -> "… na Uniwersytecie …"."""
+    words = text.split(" ")
+    for at in range(1, len(words)):
+        word, before = words[at], words[at - 1]
+        if not word[:1].isupper() or not before[:1].isupper():
+            continue
+        found = [a for a in analyse_word(word) if a.pos != "ign"]
+        lemmas = {a.lemma.lower() for a in found}
+        if (
+            len(lemmas) == 1
+            and (preposition := _HOST_PREPOSITIONS.get(lemmas.pop())) is not None
+            and all(a.pos == "subst" and a.cases <= {"loc", "voc"} for a in found)
+        ):
+            return " ".join([*words[:at], preposition, *words[at:]])
+    return text
+
+
+def _small_titles(text: str) -> str:
+    """ "Dom Pomocy Społecznej im. Św. Ojca Pio" -> "… im. św. Ojca Pio" (not a name's first
+    word, nor one in capitals)."""
+    words = text.split(" ")
+    return " ".join(
+        w.lower() if at > 0 and w.lower() in _SMALL_TITLES and w[1:].islower() else w
+        for at, w in enumerate(words)
+    )
 
 
 def reads_as_locative(word: str) -> bool:
@@ -395,6 +438,8 @@ def register_clean(written: str, place_name: PlaceName | None = None) -> str:
     text = _join_places(text, place_name)
     text = _COMMA_BEFORE_SEAT.sub(lambda m: " " + m.group("phrase"), text)
     text = _lower_preposition(text, place_name)
+    text = _with_host_preposition(text)
+    text = _small_titles(text)
     text = _we_before_consonants(text)
     text = _without_type_word_slip(text)
     text = _type_name_casing(text)
