@@ -91,6 +91,10 @@ def test_hours(text: str, expected: set[tuple[tuple[str, ...], str, str]]) -> No
             {(18, None)},
             id="wtzbiala.caritas.pl/index.php/o-warsztacie",
         ),
+        # made-up: plurals whose stem alternates (no real line found on the tune half or the
+        # fresh sets; their singulars were people words already)
+        pytest.param("Pacjenci powyżej 18 lat.", {(18, None)}, id="made-up: pacjenci"),
+        pytest.param("Uczestnicy od 16 lat.", {(16, None)}, id="made-up: uczestnicy"),
     ],
 )
 def test_ages(text: str, expected: set[tuple[float | None, float | None]]) -> None:
