@@ -64,6 +64,12 @@ def _hours(text: str) -> set[tuple[tuple[str, ...], str, str]]:
             set(),
             id="maluch.wloclawek.pl/maluch",
         ),
+        pytest.param(
+            "Placówka dostępna jest całodobowo (w godz. nocnych, soboty, niedziele i święta pod "
+            "interwencyjnym numerem telefonu 29 742 48 43) dla wszystkich osób.",
+            {(DAYS, "00:00", "24:00")},
+            id="tune i047: an aside after całodobowo",
+        ),
     ],
 )
 def test_hours(text: str, expected: set[tuple[tuple[str, ...], str, str]]) -> None:

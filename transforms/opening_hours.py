@@ -170,10 +170,23 @@ class _Item:
 _GLUED_DAY = re.compile(r"\b(poniedzialek|wtorek|sroda|czwartek|piatek|sobota|niedziela)(?=oraz\b)")
 
 
+# An aside in parentheses after "całodobowo" says how, not on which days: "Placówka dostępna jest
+# całodobowo (w godz. nocnych, soboty, niedziele i święta pod interwencyjnym numerem telefonu
+# …)" is open every day (tune i047). Left when it gives times of its own.
+_ROUND_THE_CLOCK_ASIDE = re.compile(r"(\bcalodobowo\s*)(\([^()]*\))")
+
+
+def _without_aside(match: re.Match[str]) -> str:
+    if re.search(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*[-–]\s*\d{1,2}\b", match[2]):
+        return match[0]
+    return match[1] + " " * len(match[2])
+
+
 def _repair(folded: str) -> str:
-    """Part a day from the word it ran into, and put the lost superscript minutes back
-    (`transforms.clock_repair`)."""
+    """Part a day from the word it ran into, blank an aside after "całodobowo", and put the
+    lost superscript minutes back (`transforms.clock_repair`)."""
     folded = _GLUED_DAY.sub(r"\1 ", folded)
+    folded = _ROUND_THE_CLOCK_ASIDE.sub(_without_aside, folded)
     return repair_minutes(folded, lambda text: _DAY_WORD.search(text) is not None)
 
 
