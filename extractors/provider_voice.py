@@ -51,26 +51,30 @@ _PROVIDES = (
     r"organizuje)"
 )
 # A unit that keeps hours, in the nominative singular, as a page names itself ("Świetlica jest
-# czynna", "Żłobek czynny jest", "Sekretariat czynny"), with up to eight words of its own
+# czynna", "Żłobek czynny jest", "Sekretariat czynny", "Ogrzewalnia czynna jest", "Filia nr 3
+# będzie czynna", "Klub ma działać"), with up to eight words of its own
 # between it and what is said of it ("Świetlica szkolna dla dzieci z przedszkola jest czynna"),
 # none of them a past tense or a "nie" ("Świetlica była czynna" is a report).
 _OPEN_UNIT = (
     r"(?:[Oo]środek|[Pp]lacówka|[Pp]oradnia|[Cc]entrum|[Śś]wietlica|[Pp]unkt|[Żż]łobek|"
-    r"[Pp]rzedszkole|[Ss]ekretariat|[Bb]iblioteka|[Kk]lub\s+(?:dziecięcy|malucha|młodzieżowy))"
+    r"[Pp]rzedszkole|[Ss]ekretariat|[Bb]iblioteka|[Kk]lub|"
+    r"[Oo]grzewalnia|[Nn]oclegownia|[Ss]chronisko|[Hh]ostel|[Łł]aźnia|[Jj]adłodajnia|[Ff]ilia|"
+    r"[Ww]arsztat)"
     r"(?:[ \t]+(?!(?:był\w*|nie)\b)[^\s.!?]+){0,8}?"
 )
 # Open, in the present or future: "jest czynna", "czynny jest", "będzie czynne", "pracuje",
 # "działa", "przyjmuje", "otwarta jest".
 _IS_OPEN = (
     r"(?:(?:jest|będzie)\s+)?(?:czynn[aey]|otwart[aey])(?:\s+(?:jest|będzie))?"
-    r"|pracuje|działa|przyjmuje\s+(?:interesantów|klientów|dzieci)"
+    r"|pracuje|działa|(?:ma|będzie)\s+działać|przyjmuje\s+(?:interesantów|klientów|dzieci)"
 )
 # A time of the day within the same sentence, which may run over a line ("od poniedziałku do
 # piątku" / "w godzinach – od 6:00", "w godz. 7.00"): "6:30", "8.00", "8-16", "od 8 do 15",
-# "11ºº".
+# "11ºº", "930 - 1230" (superscript minutes run into the hour; not years "2020 - 2021").
 _A_TIME = (
     r"(?:godz\.|[^.!?]){0,100}?"
     r"(?:\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\b|\d{1,2}\s*[º°]"
+    r"|\b(?!(?:19|20)\d\d\b)\d{1,2}[0-5][05]\s*[-–]\s*(?!(?:19|20)\d\d\b)\d{1,2}[0-5][05]\b"
     r"|\bod\s+\d{1,2}\s+do\s+\d{1,2}\b)"
 )
 _OWN_HOURS = rf"\b{_OPEN_UNIT}[ \t\n]+(?:{_IS_OPEN})\b{_A_TIME}"

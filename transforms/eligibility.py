@@ -68,8 +68,10 @@ _ADULT_MIN = 18
 _YEAR_WORD = re.compile(r"\b(?:lat|lata|rok\w*|r\.\s?z\.)")
 # Words that say the numbers are the ages of people served, not years of activity.
 _PEOPLE = re.compile(
-    r"\b(?:dzie(?:ci|ck)|mlodziez|osob|uczni|uczestnik|wychowan|pacjent|senior|chlop|dziewcz"
-    r"|mieszkan|nastolat|przedszkol|zlob|maluch|bezrobotn|niemowl|klient|podopieczn|kobiet|mezczyzn|doros|pelnolet|uczeszcza"
+    # the plural's alternated stem too: "pacjenci", "klienci", "uczestnicy", "studenci", "dziećmi"
+    r"\b(?:dzie(?:ci|ck|cm)|mlodziez|osob|uczni|uczestni[kc]|wychowan|pacjen[tc]|senior|chlop|dziewcz"
+    r"|studen[tc]|klien[tc]"
+    r"|mieszkan|nastolat|przedszkol|zlob|maluch|bezrobotn|niemowl|podopieczn|kobiet|mezczyzn|doros|pelnolet|uczeszcza"
     r"|mlod(?:zi|ych|ym)\b"
     # a nursery's groups by age: "Maluszki - od 5 miesiąca", "Starszaki - od 24 miesiąca do 3 lat"
     r"|maluszk|starszak|sredniacz"
@@ -177,7 +179,8 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b(?:od|po)\s{_N}\s?(?:roku? zycia|rok\w* zycia|r\.\s?z\.|rz\b)"), "min-"),
     (
         re.compile(
-            rf"\b(?:dzieci|dziecko|mlodziez\w*|osob\w*|uczni\w*|seniorow|seniorzy|uczestnik\w*)"
+            rf"\b(?:dzieci|dziecko|mlodziez\w*|osob\w*|uczni\w*|seniorow|seniorzy|uczestni[kc]\w*"
+            rf"|pacjen[tc]\w*|klien[tc]\w*|podopieczn\w*|wychowank\w*)"
             rf"\s(?:\w+\s)?od\s{_N}\s?lat"
         ),
         "min-",
@@ -324,6 +327,15 @@ def _a_minor_s_consent(folded: str, high: float | None) -> bool:
     return re.search(rf"\bponizej\s{high:g}\b", folded) is not None
 
 
+# An exception to whom a unit takes: "Istnieje możliwość przyjęcia do przedszkola dziecka, które
+# nie ukończyło 2,5 lat", "W wyjątkowych sytuacjach dzieciaki, które ukończyły 3 lata, mogą
+# zostać w żłobku". Its bound is where the exception lies, not an age range served.
+_EXCEPTION = re.compile(
+    r"\bistnieje mozliwosc|\bw wyjatkowych (?:sytuacjach|przypadkach)|\bwyjatkowo\b"
+    r"|\bw (?:szczegolnych|uzasadnionych|wyjatkowych) (?:przypadkach|sytuacjach)"
+)
+
+
 def read_ages(sentences: Iterable[str]) -> tuple[AgeRange, ...]:
     """Every age range the sentences state for people served, in order, without repeats."""
     ranges: dict[tuple[float | None, float | None], AgeRange] = {}
@@ -331,6 +343,8 @@ def read_ages(sentences: Iterable[str]) -> tuple[AgeRange, ...]:
         folded = fold(sentence).lower()
         # "Wiek: 7–12 lat", "grupa wiekowa 6-10 lat" say whose years these are too
         if not _PEOPLE.search(folded) and not re.search(r"\bwiek|zycia", folded):
+            continue
+        if _EXCEPTION.search(folded):
             continue
         if _YEAR_WORD.search(folded) or re.search(r"\bmiesi|\btygodni", folded):
             # "dzieci do trzech lat", "do ukończenia pierwszego roku życia", "od osiemnastu

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.calendar_phrases import CALENDAR, DATE, MONTHLY, MONTHS
+from transforms.clock_repair import repair_minutes
 from transforms.morphology import analyse_word
 from transforms.sentences import sentences
 from transforms.text import fold, normalise_space
@@ -58,6 +59,13 @@ _EVERY_DAY = re.compile(
 _WHOLE_WEEK = re.compile(
     r"\b(?:siedem|7) dni w tygodniu|\b(?:we |przez )?wszystkie dni (?:tygodnia|w tygodniu)"
     r"|\b(?:w ciagu|przez) cal\w* tygodni\w*"
+)
+# "codziennie, również w soboty i niedziele", "codziennie (w tym w święta)": every day of the
+# week, not an office's days.
+_WEEKEND_TOO = re.compile(
+    r"\bcodziennie\b[^.\d]{0,20}?\b(?:rowniez|takze|w tym|wlacznie z|lacznie z|nawet)\b"
+    r"[^.\d]{0,12}?\b(?:sobot|niedziel|weekend|swiet)\w*"
+    r"(?:\s*(?:i|oraz|,)\s*(?:w\s+)?(?:sobot|niedziel|swiet)\w*)*"
 )
 _ALL_WEEK = re.compile(
     r"\b(?:siedem|7) dni w tygodniu|\bprzez (?:cala|7) dob\w*|\bcalodobow(?:o|y|a|e)\b"
@@ -102,6 +110,9 @@ _OPEN = re.compile(
     r"\bczynn|\bdostepn|\botwart|\botwarci|\bdziala|\bdyzur|\bpracuj|\bcodziennie|calodobowo"
     rf"|:\s*calodobow|\bdzwoni|\bodbier|{_ROUND_THE_CLOCK_AFTER}"
 )
+# Taking people in round the clock is a time the place can be come to, as being open is:
+# "Przyjmowanie dzieci do Placówki odbywa się przez całą dobę".
+_ADMITS = re.compile(r"\bprzyjm\w*|\bprzyjec\w*")
 _EVENT = re.compile(
     r"\bodbedzie|\bodbeda\b|\bodbyl|\bzaprasza|\bspotkani|\bzebrani|\bsesj\w|\bkonkurs"
     r"|\bwydarzeni|\bpiknik|\bfestyn|\bfestiwal|\bwarsztat|\bkoncert|\buroczyst|\bmsza\b"
@@ -133,12 +144,6 @@ _BARE_FOLLOWER = re.compile(
     r"|tj|czyli|dyzur\w*|pon\w*|pn|wt\w*|sr\w*|czw\w*|pt|piat\w*|sob\w*|niedz\w*|nd|ndz"
     r"|rano|wieczor\w*|po poludniu)\b)"
 )
-_HOUR_CONTEXT = re.compile(r"\bgodz|\bgodzin|\bczynn|\bprzyjmuj|\bdyzur|\botwart|\bpracuj")
-# "od godz. 14 00 do 18 00" and "od 1700 do 1900": minutes that were a superscript.
-_SPLIT_MINUTES = re.compile(r"(?<![\d:.,])([01]?\d|2[0-4]) (00|15|30|45)(?![\d:.,])")
-_GLUED_MINUTES = re.compile(
-    r"\b(od|do|godz\.)(\s*)([01]\d|2[0-4])(00|15|30|45)(?=\s*(?:do\b|-|–|$|,|\.|;|\s))"
-)
 # A part of a preschool's day, in a sentence that says nothing is open then: its rest ("Pora
 # odpoczynku obejmuje godziny 13:00/13.30 – 15:00"), its core curriculum ("Realizacja podstawy
 # programowej odbywa się w godzinach 8.00 do 13.00"), its joined groups ("W czasie od 16:30 do
@@ -146,23 +151,6 @@ _GLUED_MINUTES = re.compile(
 _DAY_PART = re.compile(r"podstaw\w* programow|\bodpoczyn|\blezakowan|\bgrup\w* (?:zbiorcz|laczon)")
 # A break within the hours ("przerwa 11.00 - 11.20") is not a time the place is open.
 _BREAK = re.compile(r"\bprzerw\w*\b")
-# A table cell holding only "700 - 1500".
-_CELL_MINUTES = re.compile(
-    r"^\s*([01]?\d|2[0-4])(00|15|30|45)\s*[-–]\s*([01]?\d|2[0-4])(00|15|30|45)\s*$"
-)
-# "8⁰⁰–16⁰⁰" (superscripts fold to digits) and "od 730 do 1530" in a sentence about hours.
-_RUN_MINUTES = re.compile(
-    r"(?<![\d.,:/+])([01]?\d|2[0-4])(00|15|30|45)(\s*(?:-|–|do)\s*)([01]?\d|2[0-4])(00|15|30|45)"
-    r"(?![\d.,:])"
-)
-# Minutes written as signs: "8°° - 16°°", "10ºº" (which folds to "10oo").
-_SIGN_MINUTES = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])\s?(?:°°|oo)(?![a-z0-9])")
-# Tens of minutes as a superscript digit and a sign, in a range with a time written so:
-# "11ºº – 12³º" (folds to "11oo – 123o") is 11:00–12:30. Alone, "23º" is a temperature (it
-# folds to "23o", which would read as 2:30), and "23°" too.
-_SIGN_TENS = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])([0-5])o(?![a-z0-9])")
-_SIGN_TIME = r"(?:[01]?\d|2[0-4])(?:\s?(?:°°|oo)|[0-5]o)"
-_SIGN_RANGE = re.compile(rf"(?<![\d.,:]){_SIGN_TIME}\s*(?:-|–|—|do)\s*{_SIGN_TIME}(?![a-z0-9])")
 _LABEL = re.compile(r"^\s*([^:\d]{3,60}?)\s*:\s")
 
 
@@ -182,31 +170,34 @@ class _Item:
 _GLUED_DAY = re.compile(r"\b(poniedzialek|wtorek|sroda|czwartek|piatek|sobota|niedziela)(?=oraz\b)")
 
 
+# An aside in parentheses after "całodobowo" says how, not on which days: "Placówka dostępna jest
+# całodobowo (w godz. nocnych, soboty, niedziele i święta pod interwencyjnym numerem telefonu
+# …)" is open every day (tune i047). Left when it gives times of its own.
+_ROUND_THE_CLOCK_ASIDE = re.compile(r"(\bcalodobowo\s*)(\([^()]*\))")
+
+
+def _without_aside(match: re.Match[str]) -> str:
+    if re.search(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*[-–]\s*\d{1,2}\b", match[2]):
+        return match[0]
+    return match[1] + " " * len(match[2])
+
+
 def _repair(folded: str) -> str:
-    """Put the lost superscript minutes back: "14 00" -> "14:00", "1700" -> "17:00",
-    "8°°" -> "8:00"; part a day from the word it ran into."""
+    """Part a day from the word it ran into, blank an aside after "całodobowo", and put the
+    lost superscript minutes back (`transforms.clock_repair`)."""
     folded = _GLUED_DAY.sub(r"\1 ", folded)
-    if _SIGN_MINUTES.search(folded):
-        folded = _SIGN_RANGE.sub(
-            lambda r: _SIGN_TENS.sub(lambda m: f"{m[1]}:{m[2]}0", r[0]), folded
-        )
-    folded = _SIGN_MINUTES.sub(lambda m: f"{m[1]}:00", folded)
-    if not _HOUR_CONTEXT.search(folded) and not _DAY_WORD.search(folded):
-        return _CELL_MINUTES.sub(lambda m: f"{m[1]}:{m[2]} - {m[3]}:{m[4]}", folded)
-    if re.search(r"\btel|\bfax|\+48", folded) is None:
-        folded = _SPLIT_MINUTES.sub(lambda m: f"{m[1]}:{m[2]}".rjust(len(m[0])), folded)
-    if re.search(r"\btel|\bfax|\+48|\bzl\b|\brok|\blat\b", folded) is None:
-        folded = _RUN_MINUTES.sub(lambda m: f"{m[1]}:{m[2]}{m[3]}{m[4]}:{m[5]}", folded)
-    folded = _GLUED_MINUTES.sub(lambda m: f"{m[1]}{m[2]}{m[3]}:{m[4]}", folded)
-    return _CELL_MINUTES.sub(lambda m: f"{m[1]}:{m[2]} - {m[3]}:{m[4]}", folded)
+    folded = _ROUND_THE_CLOCK_ASIDE.sub(_without_aside, folded)
+    return repair_minutes(folded, lambda text: _DAY_WORD.search(text) is not None)
 
 
 def _day_items(folded: str, all_week: bool = False) -> list[_Item]:
     """Day specifications: single days, ranges ("pon.-pt.", "od wtorku do czwartku"), lists
     ("pn, wt. czw. pt"), "codziennie", "siedem dni w tygodniu"."""
+    weekend_too = [m.span() for m in _WEEKEND_TOO.finditer(folded)]
     words = [
         (m.start(), m.end(), next(i for i, g in enumerate(m.groups()) if g is not None))
         for m in _DAY_WORD.finditer(folded)
+        if not any(start <= m.start() < end for start, end in weekend_too)
     ]
     items: list[_Item] = []
     index = 0
@@ -229,6 +220,7 @@ def _day_items(folded: str, all_week: bool = False) -> list[_Item]:
     for match in _EVERY_DAY.finditer(folded):
         # "codziennie 24h/dobę" is every day of the week; "codziennie 8-16" is office days.
         every = DAYS if all_week and match[0] == "codziennie" else WEEKDAYS
+        every = DAYS if any(start == match.start() for start, _ in weekend_too) else every
         items.append(_Item(match.start(), "days", every, end=match.end()))
     items += [
         _Item(match.start(), "days", DAYS, end=match.end())
@@ -360,6 +352,11 @@ def _said_to_open_and_close(folded: str, start: int, end: int, next_start: int) 
     )
 
 
+# An amount right after a range: the range is what a price buys (a price list by hours of
+# stay), not when a place is open.
+_PRICE_AFTER = re.compile(r"\s*[-–:=]?\s*\d[\d ]*(?:[,.]\d{2})?\s?(?:zl|pln)\b")
+
+
 def _range_items(folded: str, sentence: str = "") -> list[_Item]:
     """Time ranges: two times joined by a dash, "do", "a" or nothing (cells run together); a
     bare hour counts only beside a full time or after "godz."/"od"."""
@@ -384,6 +381,9 @@ def _range_items(folded: str, sentence: str = "") -> list[_Item]:
             joined = _said_to_open_and_close(folded, start, end, next_start)
         # Nothing opens between midnight and five: such a "range" is two other numbers.
         plausible = opens == "00:00" or opens >= "05:00"
+        if joined and _PRICE_AFTER.match(folded, next_end):
+            index += 2  # "czesne od godz 6:30 do 14:00- 175,00zł": a price's hours of stay
+            continue
         if joined and opens != closes and plausible:
             items.append(_Item(start, "range", opens=opens, closes=closes))
             index += 2
@@ -392,7 +392,7 @@ def _range_items(folded: str, sentence: str = "") -> list[_Item]:
         index += 1
     if index == len(tokens) - 1:
         _add_extension(folded, tokens[index], items)
-    if _OPEN.search(folded):
+    if _OPEN.search(folded) or _ADMITS.search(folded):
         for match in _ROUND_THE_CLOCK.finditer(folded):
             items.append(_Item(match.start(), "range", opens="00:00", closes="24:00"))
     if not any(item.opens == "00:00" and item.closes == "24:00" for item in items):
@@ -514,8 +514,12 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
         if header := _header_days(folded):
             columns, carried = header, None
             continue
-        all_week = _ALL_WEEK.search(folded) is not None
-        ranges_and_days = _day_items(folded, all_week) + _range_items(folded, sentence)
+        all_week = _ALL_WEEK.search(folded) is not None or _WEEKEND_TOO.search(folded) is not None
+        range_items = _range_items(folded, sentence)
+        # "Ogrzewalnia czynna jest codziennie w godz. od 18:00 do 8:00": a place open overnight
+        # every day is open on every day of the week, not on an office's days.
+        overnight = any(r.closes < r.opens for r in range_items)
+        ranges_and_days = _day_items(folded, all_week or overnight) + range_items
         items = sorted(ranges_and_days, key=lambda i: i.start)
         ranges = [item for item in items if item.kind == "range"]
         if columns and len(ranges) == len(columns) and len(ranges) == len(items):
