@@ -1,0 +1,95 @@
+"""Round 17 of issue #12 (branch mentions18): names of other institutions in whole fresh
+documents (`benchmarks/mention_docs/`, `e01`–`e26`: public pages on hosts the web corpus does
+not hold; the document's id and address in each case id) that the mention records cut short,
+gave the wrong reading, or did not read. Each case gives the text as the page writes it and the
+names the records must give; the guards are what must not change.
+
+- every kind alone of a list whose commas lead to "i" / "oraz" and a placed body sits where that
+  body does ("…, Ośrodek Interwencji Kryzysowej, Powiatowe Centrum Pomocy Rodzinie, Poradnię …
+  oraz Komendę Powiatową Policji w Biłgoraju");
+- a patron may carry a first name's initial ("im. M. Rataja");
+- a school's Roman numeral before its acronym is the school's ("I LO w Stargardzie"), and "PSP"
+  before a number is a public primary school, not the fire service;
+- a place's later word is no noun outside the locative ("w Tarnobrzegu Porady pedagogiczne": a
+  table's next column).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.mention_lines import read_names
+
+READ = [
+    pytest.param(
+        "Wydarzenie zorganizowane zostało przez Starostę Powiatowego, Ośrodek Interwencji"
+        " Kryzysowej, Powiatowe Centrum Pomocy Rodzinie, Poradnię Psychologiczną Pedagogiczną"
+        " oraz Komendę Powiatową Policji w Biłgoraju.",
+        [
+            "Ośrodek Interwencji Kryzysowej w Biłgoraju",
+            "Powiatowe Centrum Pomocy Rodzinie w Biłgoraju",
+            "Komenda Powiatowa Policji w Biłgoraju",
+        ],
+        id="e09 bilgoraj.policja.gov.pl/lbg/informacje/aktualnosci/117897",
+    ),
+    pytest.param(
+        "Kolejki dzieci stały przy namiocie, gdzie uczennice Zespołu Szkół im. M. Rataja w"
+        " Gościnie zaplatały dzieciom warkoczyki.",
+        ["Zespół Szkół im. M. Rataja w Gościnie"],
+        id="e05 gops-goscino.pl/aktualnosci/240-piknik-rodzinny-od-juniora-do-seniora",
+    ),
+    pytest.param(
+        "Przy sklepie netto na ul. Piłsudskiego zbiórkę prowadzą sympatyczne uczennice I LO w"
+        " Stargardzie, fot. Emilia Chanczewska",
+        ["I Liceum Ogólnokształcące w Stargardzie"],
+        id="e12 stargard.news/w-stargardzie-jest-przedswiateczna-zbiorka-zywnosci",
+    ),
+    pytest.param(
+        "W programie festynu rodzinnego znalazły się m.in. występy dzieci z publicznych"
+        " przedszkoli nr 24 i 26 oraz PSP nr 19 w Kędzierzynie-Koźlu.",
+        ["Publiczna Szkoła Podstawowa nr 19 w Kędzierzynie-Koźlu"],
+        id="e16 lokalna24.pl/artykul/11566,festyn-na-osiedlu-powstancow-slaskich",
+    ),
+    pytest.param(
+        "1. Powiatowe Centrum Pomocy Rodzinie w Tarnobrzegu Porady pedagogiczne i psychologiczne"
+        " dla rodziców zastępczych 39 – 400 Tarnobrzeg",
+        ["Powiatowe Centrum Pomocy Rodzinie w Tarnobrzegu"],
+        id="e26 gminagorzyce.pl/mieszkaniec/nieodplatna-pomoc-prawna",
+    ),
+    pytest.param(
+        "Dyrektor Miejskiego Ośrodka Pomocy Społecznej w Stalowej Woli i Kierownik Ośrodka"
+        " Pomocy Społecznej w Nowej Wsi Ełckiej podpisali porozumienie.",
+        [
+            "Miejski Ośrodek Pomocy Społecznej w Stalowej Woli",
+            "Ośrodek Pomocy Społecznej w Nowej Wsi Ełckiej",
+        ],
+        id="guard-towns whose later word is a noun in the locative",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), READ)
+def test_the_records_give_each_name(text: str, names: list[str]) -> None:
+    read = read_names(text)
+    for name in names:
+        assert name in read
+
+
+NOT_READ = [
+    pytest.param(
+        "W programie festynu rodzinnego znalazły się m.in. występy dzieci z publicznych"
+        " przedszkoli nr 24 i 26 oraz PSP nr 19 w Kędzierzynie-Koźlu.",
+        "Państwowa Straż Pożarna",
+        id="e16 lokalna24.pl: a numbered PSP is no fire brigade",
+    ),
+    pytest.param(
+        "Na festynie byli strażacy z Komendy Powiatowej PSP w Opocznie oraz I LO.",
+        "I Liceum",
+        id="guard-a numbered school's acronym alone stays unread",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "part"), NOT_READ)
+def test_no_record_holds(text: str, part: str) -> None:
+    assert not any(part in name for name in read_names(text))
