@@ -11,7 +11,9 @@ names the records must give; the guards are what must not change.
 - a school's Roman numeral before its acronym is the school's ("I LO w Stargardzie"), and "PSP"
   before a number is a public primary school, not the fire service;
 - a place's later word is no noun outside the locative ("w Tarnobrzegu Porady pedagogiczne": a
-  table's next column).
+  table's next column);
+- a name without the type's compound adjective, in the same place, is the longer name's body
+  ("Ośrodka Pomocy Społecznej w Baranowie Sandomierskim" after "Miejsko – Gminny Ośrodek …").
 """
 
 from __future__ import annotations
@@ -93,3 +95,26 @@ NOT_READ = [
 @pytest.mark.parametrize(("text", "part"), NOT_READ)
 def test_no_record_holds(text: str, part: str) -> None:
     assert not any(part in name for name in read_names(text))
+
+
+def test_a_shorter_name_in_the_same_place_folds_into_the_longer() -> None:
+    """e26 gminagorzyce.pl/mieszkaniec/nieodplatna-pomoc-prawna: one body, one record."""
+    text = (
+        "4. Miejsko – Gminny Ośrodek Pomocy Społecznej w Baranowie Sandomierskim Pomoc osobom w"
+        " trudnej sytuacji życiowej.\nops@baranowsandomierski.pl Osoby korzystające z pomocy"
+        " Ośrodka Pomocy Społecznej w Baranowie Sandomierskim"
+    )
+    assert read_names(text) == [
+        "Miejsko-Gminny Ośrodek Pomocy Społecznej w Baranowie Sandomierskim"
+    ]
+
+
+def test_another_kind_in_the_same_place_stays_apart() -> None:
+    """Guard: a day-care home is not a fragment of the county's care home in the same town."""
+    text = (
+        "Dom Pomocy Społecznej w Kościanie i Powiatowy Środowiskowy Dom Samopomocy w Kościanie"
+        " zorganizowały piknik."
+    )
+    read = read_names(text)
+    assert "Dom Pomocy Społecznej w Kościanie" in read
+    assert "Powiatowy Środowiskowy Dom Samopomocy w Kościanie" in read
