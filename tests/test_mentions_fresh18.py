@@ -12,6 +12,8 @@ names the records must give; the guards are what must not change.
   before a number is a public primary school, not the fire service;
 - a place's later word is no noun outside the locative ("w Tarnobrzegu Porady pedagogiczne": a
   table's next column);
+- a food bank is a body with its place or patron ("Banku Żywności im. Jacka Kuronia w
+  Szczecinie", "Bankiem Żywności w Krakowie"); a bank alone, or an account's bank, is none;
 - a name without the type's compound adjective, in the same place, is the longer name's body
   ("Ośrodka Pomocy Społecznej w Baranowie Sandomierskim" after "Miejsko – Gminny Ośrodek …").
 """
@@ -70,6 +72,23 @@ READ = [
 ]
 
 
+READ += [
+    pytest.param(
+        "W piątek i w sobotę, 15-16 marca 2024 roku, pod stargardzkimi marketami prowadzona jest"
+        " zbiórka trwałych artykułów spożywczych, do Banku Żywności im. Jacka Kuronia w"
+        " Szczecinie.",
+        ["Bank Żywności im. Jacka Kuronia w Szczecinie"],
+        id="e12 stargard.news: a food bank with its patron and town",
+    ),
+    pytest.param(
+        "Akcja koordynowana przez Stowarzyszenie Dobroczynne „Res Sacra Miser” w porozumieniu z"
+        " Bankiem Żywności w Krakowie, cieszy się co roku ogromnym zainteresowaniem.",
+        ["Bank Żywności w Krakowie"],
+        id="e13 przeglad.olkuski.pl/podziel-si-witecznymi-zakupami",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "names"), READ)
 def test_the_records_give_each_name(text: str, names: list[str]) -> None:
     read = read_names(text)
@@ -88,6 +107,21 @@ NOT_READ = [
         "Na festynie byli strażacy z Komendy Powiatowej PSP w Opocznie oraz I LO.",
         "I Liceum",
         id="guard-a numbered school's acronym alone stays unread",
+    ),
+]
+
+
+NOT_READ += [
+    pytest.param(
+        "Dzieci uczęszczające na świetlicę biorą udział w wielu aktywnościach, takich jak zbiórki"
+        " żywności dla Banku Żywności, organizowanie własnych kiermaszy.",
+        "Bank",
+        id="f049 (tune): a food bank without its place is any of them",
+    ),
+    pytest.param(
+        "Wpłaty prosimy kierować na rachunek w Banku Spółdzielczym w Dzierżoniowie.",
+        "Bank",
+        id="guard-an account's bank is no mention",
     ),
 ]
 
