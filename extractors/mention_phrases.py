@@ -115,17 +115,6 @@ def _locative_adjective(token: Token) -> bool:
     return not any(r.pos in _ADJECTIVE_CLASSES for r in found)
 
 
-def _initial(tokens: list[Token], k: int) -> bool:
-    """A capital letter and its dot before a capitalised word ("M. Rataja", "J. Kochanowskiego")."""
-    token = tokens[k]
-    if not (token.is_word and len(token.text) == 1 and token.text.isupper()):
-        return False
-    if k + 1 >= len(tokens) or tokens[k + 1].text != ".":
-        return False
-    after = word_at(tokens, after_dot(tokens, k))
-    return after is not None and after.capitalised
-
-
 def patron_end(tokens: list[Token], i: int) -> int:
     """End of "im. Jana Pawła II" (or a church's "p.w. Matki Bożej …", "pod wezwaniem …")
     starting at token i, or i."""
@@ -142,8 +131,6 @@ def patron_end(tokens: list[Token], i: int) -> int:
         token = tokens[k]
         if token.is_word and token.lower in PATRON_ABBREVIATIONS:  # "Ks.", "św.", "Św."
             k = after_dot(tokens, k)
-        elif _initial(tokens, k):
-            k = after_dot(tokens, k)  # "im. M. Rataja": a first name's initial
         elif token.capitalised:
             k += 1
         elif (
