@@ -150,13 +150,13 @@ def score_document(
             lines.append(f"  invented: {key!r}")
 
 
-def run(gazetteer: Gazetteer, *, verbose: bool = False) -> dict[str, Tally]:
+def run(gazetteer: Gazetteer, *, verbose: bool = False, prefix: str = "") -> dict[str, Tally]:
     with (FOLDER / "index.csv").open(encoding="utf-8", newline="") as handle:
         index = {row["id"]: row for row in csv.DictReader(handle)}
     golds = [
         json.loads(line)
         for line in (FOLDER / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
+        if line.strip() and json.loads(line)["id"].startswith(prefix)
     ]
     tallies: dict[str, Tally] = {}
     with tempfile.TemporaryDirectory(prefix="wsparcie-mention-docs-") as tmp:
@@ -207,9 +207,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="print each document's errors")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument(
+        "--prefix", default="", help="only the documents whose id starts so (one round's: e)"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    tallies = run(national_gazetteer(args.shared), verbose=args.verbose)
+    tallies = run(national_gazetteer(args.shared), verbose=args.verbose, prefix=args.prefix)
     print("\n".join(report(tallies)))
     return 0
 

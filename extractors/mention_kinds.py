@@ -29,6 +29,7 @@ from extractors.mention_words import (
     ORGAN_COMPLEMENTS,
     ORGAN_LEMMAS,
     ORGANS_WITH_ADJECTIVE,
+    PLACED_HEADS,
     PLURAL_NAME_HEADS,
     PROJECT_WORDS,
     REGIONAL_ADJECTIVES,
@@ -122,6 +123,8 @@ def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: boo
         return not (national or regional or parted or after & _folded(TERRITORY_NOUNS))
     if lemma == "fundusz":
         return not before & _folded(FUND_ADJECTIVES)
+    if lemma in PLACED_HEADS and not placed and all(t.lower != "im" for t in tokens[head:end]):
+        return True
     if lemma in ORGAN_COMPLEMENTS:
         return not after & _folded(ORGAN_COMPLEMENTS[lemma])
     if lemma in ORGANS_WITH_ADJECTIVE or lemma in ADJECTIVE_HEADS:

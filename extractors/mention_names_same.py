@@ -50,14 +50,16 @@ def fragment_of(short: str, long: str) -> bool:
     """`short` is `long` with words left out inside it, the same place at the end ("gminny
     osrodek pomoc gorzno" of "gminny osrodek pomoc spoleczny gorzno", "osrodek pomoc gorzno"
     too): a name cut by the page's layout or a menu's shorter label, not another body. Its
-    first word opens the longer name or follows one word there (the type's adjective)."""
+    first word opens the longer name or follows the type's adjective there, one word or a
+    compound's two ("osrodek pomoc spoleczny baranow sandomierski" of "miejsko gminny osrodek
+    pomoc spoleczny baranow sandomierski")."""
     short_words, short_number = _words_of(short)
     long_words, long_number = _words_of(long)
     if short_number != long_number or not 2 <= len(short_words) < len(long_words):
         return False
     if not _same_word(short_words[-1], long_words[-1]):
         return False
-    if short_words[0] not in long_words[:2]:
+    if short_words[0] not in long_words[:3]:
         return False
     k = long_words.index(short_words[0])
     for word in short_words[1:-1]:

@@ -102,10 +102,15 @@ _ADJECTIVE_CLASSES = ("adj", "pact", "ppas")
 
 def _locative_adjective(token: Token) -> bool:
     """Whether a later word of a place after "w" may stand there: anything but a common
-    adjective that has no locative form ("w Ostrowcu Świętokrzyskim", "w Białej Podlaskiej";
-    not "w Białymstoku Centralnego", whose adjective opens the next name)."""
+    adjective or a noun that has no locative form ("w Ostrowcu Świętokrzyskim", "w
+    Białej Podlaskiej"; not "w Białymstoku Centralnego", whose adjective opens the next name,
+    nor "w Tarnobrzegu Porady", a table's next column)."""
     found = readings(token.text.rsplit("-", 1)[-1])
-    if any(r.proper or r.geographic or "loc" in r.cases for r in found):
+    if any(r.geographic or "loc" in r.cases for r in found):
+        return True
+    if found and all(r.pos in ("subst", "depr") for r in found):
+        return False  # "w Tarnobrzegu Porady …": a noun (or a surname) not in the locative
+    if any(r.proper for r in found):
         return True
     return not any(r.pos in _ADJECTIVE_CLASSES for r in found)
 

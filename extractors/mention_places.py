@@ -3,7 +3,9 @@
 
 Polish prose often writes a unit's seat once for two bodies or after what stands between:
 - two bodies joined by "i" / "oraz" share the second one's place ("Sądu Rejonowego i Sądu
-  Okręgowego w Piotrkowie Trybunalskim": both courts sit in Piotrków);
+  Okręgowego w Piotrkowie Trybunalskim": both courts sit in Piotrków), and so does every kind
+  of a list whose commas lead to them ("Ośrodek Interwencji Kryzysowej, Powiatowe Centrum
+  Pomocy Rodzinie, Poradnię … oraz Komendę Powiatową Policji w Biłgoraju");
 - a unit "przy ul. X 21A w Y" sits in Y ("budynku Centrum Usług Społecznych przy ulicy
   Młyńskiej 21A w Czerwionce-Leszczynach");
 - a unit written right before "w" / "przy" and a placed body's name is that body's unit, and
@@ -28,6 +30,8 @@ from transforms.name_morphology import nominative
 
 # What joins two bodies that share one place: "i", "oraz".
 _JOINED = re.compile(r"^\s+(?:i|oraz)\s+$")
+# What joins two items of a list before its last "i" / "oraz": a comma.
+_LISTED = re.compile(r"^\s*,\s+$")
 # What joins a unit to the body it sits in: "w", "we", "przy", nothing else between them.
 _HOSTED = re.compile(r"^\s+(w|we|przy)\s+$")
 # "przy" a street and its house number ("przy ulicy Młyńskiej 21A").
@@ -49,7 +53,7 @@ def shared_places(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if (host := _host_beside(text, mention, following)) is not None:
             out.append(host)
             continue
-        place = _place_beside(text, mention, following)
+        place = _place_beside(text, mention, following) or _list_place(text, mentions, index)
         if place is None:
             out.append(mention)
             continue
@@ -89,6 +93,31 @@ def _host_beside(text: str, mention: Mention, following: Mention | None) -> Ment
         place_raw=following.place_raw,
         kind_only=False,
     )
+
+
+def _alone(mention: Mention) -> bool:
+    return mention.kind_only and mention.acronym is None and not mention.place_raw
+
+
+def _list_place(text: str, mentions: Sequence[Mention], index: int) -> str | None:
+    """The place of a list's last body, for a kind alone that commas join to the kinds alone
+    before its "i" / "oraz" ("A, B, C oraz D w X": A and B sit in X as C and D do), or None.
+    Every item between must be a kind alone of the same sentence."""
+    mention = mentions[index]
+    if not _alone(mention):
+        return None
+    for k in range(index + 1, len(mentions)):
+        item, before = mentions[k], mentions[k - 1]
+        if item.sentence != mention.sentence:
+            return None
+        between = text[before.end : item.start]
+        if _LISTED.match(between) and _alone(item):
+            continue
+        if _JOINED.match(between) and k - 1 > index and _alone(before):
+            if item.place_raw and not item.kind_only and item.acronym is None:
+                return item.place_raw
+        return None
+    return None
 
 
 def _place_beside(text: str, mention: Mention, following: Mention | None) -> str | None:

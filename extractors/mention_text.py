@@ -24,7 +24,7 @@ from extractors.mention_words import (
     PERSON_TITLES,
     PLACE_ABBREVIATIONS,
 )
-from transforms.acronyms import acronym_token_key, by_short
+from transforms.acronyms import NUMBERED, acronym_token_key, by_short
 from transforms.morphology import generate
 from transforms.name_morphology import HEAD_LEMMAS, Reading, key_lemma, readings
 from transforms.text import fold
@@ -37,6 +37,9 @@ _INFLECTED_ACRONYM = re.compile(
 )
 _DASHES = "-–‑"
 _PLACE_ADJECTIVE_ENDING = re.compile(r"(?:sk|ck|dzk)(?:im|iej|ich|iem)$")
+
+
+_ROMAN = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,10 +202,23 @@ def table_acronym(token: Token) -> str | None:
     return row.short if row else None
 
 
-def acronym_full(acronym: str) -> str:
-    """The full name of an acronym `table_acronym` gives ("DPS" -> "Dom Pomocy Społecznej")."""
+def acronym_full(acronym: str, *, numbered: bool = False) -> str:
+    """The full name of an acronym `table_acronym` gives ("DPS" -> "Dom Pomocy Społecznej");
+    `numbered`, the name it has before a number ("PSP nr 19": a school, not the fire service)."""
+    if numbered and (full := NUMBERED.get(acronym_token_key(acronym))) is not None:
+        return full
     row = by_short().get(acronym_token_key(acronym))
     return row.full if row else NATIONAL_ACRONYMS.get(acronym, acronym)
+
+
+def school_numeral(tokens: list[Token], i: int, floor: int, acronym: str) -> bool:
+    """Whether the word before a school's acronym at i is the school's Roman numeral ("I LO w
+    Stargardzie", "IV LO"): schools are numbered so, other units are not."""
+    row = by_short().get(acronym_token_key(acronym))
+    if row is None or row.sector != "education" or i - 1 < floor:
+        return False
+    before = tokens[i - 1]
+    return before.is_word and _ROMAN.match(before.text) is not None
 
 
 def is_title(token: Token) -> bool:

@@ -54,6 +54,7 @@ BODY_LEMMAS: tuple[str, ...] = (
     "dyrekcja",
     "oddział",
     "cech",  # a craftsmen's guild: "Cech Rzemiosł Budowlanych i Różnych"
+    "bank",  # only a food bank (`ORGAN_COMPLEMENTS`): "Bank Żywności w Krakowie"
 )
 # Offices held by one person that act as a body: "decyzją Wojewody Mazowieckiego",
 # "rozporządzenie Ministra Zdrowia", "Burmistrz Zdzieszowic", "Rzecznik Praw Dziecka". Their
@@ -116,10 +117,14 @@ DIGITAL_ADJECTIVES = frozenset({"elektroniczny", "cyfrowy", "wirtualny", "intern
 REGIONAL_ADJECTIVES = frozenset(
     {"powiatowy", "gminny", "miejski", "wojewódzki", "regionalny", "okręgowy"}
 )
-# Organs that are one body only with a particular complement: a "Kurator" is an officer of a
-# court unless it is the "Kurator Oświaty"; an "Inspektor" a person's post ("Inspektor Ochrony
+# Organs and heads that are one body only with a particular complement: a "Kurator" is an
+# officer of a court unless it is the "Kurator Oświaty"; a "Bank" is a bank of an account line
+# unless it is a charity's "Bank Żywności"; an "Inspektor" a person's post ("Inspektor Ochrony
 # Danych") unless an adjective makes it the office ("Główny Inspektor Sanitarny").
-ORGAN_COMPLEMENTS = {"kurator": frozenset({"oświata"})}
+ORGAN_COMPLEMENTS = {"kurator": frozenset({"oświata"}), "bank": frozenset({"żywność"})}
+# Heads that name one body only with its place or patron: "Bank Żywności w Krakowie", "Bank
+# Żywności im. Jacka Kuronia w Szczecinie"; "dla Banku Żywności" alone is any of them.
+PLACED_HEADS = frozenset({"bank"})
 ORGANS_WITH_ADJECTIVE = frozenset({"inspektor"})
 # Heads that name a body only with an adjective before them: a "Dyrekcja" is a board of
 # management ("Dyrekcja Szkoły") unless an adjective makes it the office ("Regionalna Dyrekcja

@@ -97,6 +97,7 @@ from extractors.mention_text import (
     person_starts,
     plural_title,
     rejoined_compounds,
+    school_numeral,
     sentences,
     table_acronym,
     tokens_of,
@@ -553,7 +554,8 @@ def find_mentions(
                         end, place_at = stop, end  # "SP nr 1 w Elblągu": its number, its town
                     if local and numbered_at == i + 1:
                         # the kind written out before its number, as before a quoted name
-                        expanded = f"{acronym_full(acronym)} {_span_text(text, tokens, i + 1, end)}"
+                        full = acronym_full(acronym, numbered=True)
+                        expanded = f"{full} {_span_text(text, tokens, i + 1, end)}"
                 if end == i + 1 and local and (own := quoted_end(tokens, end)) > end:
                     end = own  # "DPS „Kalina”": the kind written out, its own name kept
                     if (stop := place_end(tokens, end)) > end:
@@ -574,6 +576,13 @@ def find_mentions(
                         and _ROMAN.match(tokens[i - 1].text)
                     ):
                         start = i - 1  # "II LO im. gen. Gustawa Orlicz-Dreszera"
+                if start == i < end - 1 and local and school_numeral(tokens, i, floor, acronym):
+                    start = i - 1  # "I LO w Stargardzie": the school's numeral, written out
+                    rest = (
+                        expanded
+                        or f"{acronym_full(acronym)} {_span_text(text, tokens, i + 1, end)}"
+                    )
+                    expanded = f"{tokens[i - 1].text} {rest}"
                 if len(acronym_token_key(acronym)) < 3 and end == i + 1:
                     i += 1
                     continue  # "SP", "SO" alone are too often something else

@@ -45,6 +45,11 @@ SEATED = frozenset(
 )  # fmt: skip
 
 
+# Acronyms read otherwise before a number ("PSP nr 19 w Kędzierzynie-Koźlu"): the fire service
+# numbers no unit so, a public primary school does.
+NUMBERED = MappingProxyType({"PSP": "Publiczna Szkoła Podstawowa"})
+
+
 @dataclass(frozen=True, slots=True)
 class Acronym:
     """One acronym: `short` as written by institutions, `full` in the nominative."""
