@@ -192,6 +192,12 @@ _EGOSPODARKA = (
             set(),
             id="made-up-a-lack-then-an-offer-stays",
         ),
+        pytest.param(
+            "Nie martw się, oferujemy pomoc psychologa i logopedy.",
+            {"psychological_support", "speech_therapy"},
+            set(),
+            id="made-up-a-word-opening-with-ma-is-no-having-stays",
+        ),
         # --- information about units, not an offer of their services -----------------------
         pytest.param(
             # http://www.teczoweprzedszkole.com/informacje-o-nas/
