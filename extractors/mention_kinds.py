@@ -9,7 +9,7 @@ import re
 
 from extractors.mention_spans import PART_WORDS
 from extractors.mention_text import (
-    ROMAN_NUMERAL,
+    SMALL_ROMAN_NUMERAL,
     Token,
     adjective_triples,
     agrees,
@@ -171,7 +171,7 @@ def _own_name(tokens: list[Token], start: int, head: int, end: int) -> bool:
             if token.text in ("„", "”", '"', "“", "«", "»", "+"):
                 return True
             continue
-        if _DIGITS.match(token.text) or ROMAN_NUMERAL.match(token.text):
+        if _DIGITS.match(token.text) or SMALL_ROMAN_NUMERAL.match(token.text):
             return True
         if token.lower in ("im", "imienia", "nr", "numer"):
             return True
@@ -199,7 +199,7 @@ def kind_only(tokens: list[Token], start: int, head: int, end: int, placed: bool
             if token.text in ("„", "”", '"', "“", "«", "»", "+"):
                 return False  # a quoted name of its own, a programme's sign ("Klub Senior+")
             continue
-        if _DIGITS.match(token.text) or ROMAN_NUMERAL.match(token.text):
+        if _DIGITS.match(token.text) or SMALL_ROMAN_NUMERAL.match(token.text):
             continue  # "Szkoła Podstawowa nr 3" is still a kind without its place
         lowered = token.lower
         if lowered in ("dla", "i", "na", "rzecz", "ds", "spraw", "do", "w", "we", "o", "z"):
