@@ -123,6 +123,12 @@ _EGOSPODARKA = (
             id="made-up-traineeships-offered-stay",
         ),
         pytest.param(
+            "Organizujemy letnie staże dla studentów i absolwentów.",
+            {"employment_services"},
+            set(),
+            id="made-up-summer-traineeships-are-no-years-of-service",
+        ),
+        pytest.param(
             # http://strzelecopolski.pl/artykul/nikt-nie-chce-pomagac
             "Przede wszystkim musi posiadać wykształcenie wyższe na kierunku pedagogika, "
             "psychologia, socjologia, nauki o rodzinie lub praca socjalna.",
