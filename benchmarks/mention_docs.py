@@ -153,10 +153,11 @@ def score_document(
 def run(gazetteer: Gazetteer, *, verbose: bool = False, prefix: str = "") -> dict[str, Tally]:
     with (FOLDER / "index.csv").open(encoding="utf-8", newline="") as handle:
         index = {row["id"]: row for row in csv.DictReader(handle)}
+    gold_lines = (FOLDER / "gold.jsonl").read_text(encoding="utf-8").splitlines()
     golds = [
-        json.loads(line)
-        for line in (FOLDER / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip() and json.loads(line)["id"].startswith(prefix)
+        gold
+        for gold in (json.loads(line) for line in gold_lines if line.strip())
+        if gold["id"].startswith(prefix)
     ]
     tallies: dict[str, Tally] = {}
     with tempfile.TemporaryDirectory(prefix="wsparcie-mention-docs-") as tmp:

@@ -62,6 +62,7 @@ if str(REPO) not in sys.path:
 
 from benchmarks.extraction_scoring import Gold, plain_page, read_gold  # noqa: E402
 from extractors.html_pages import owner_choose, page_owner  # noqa: E402
+from extractors.html_pages.owner_choose import choose_owner  # noqa: E402
 from extractors.html_pages.owner_weights import (  # noqa: E402
     FITTED,
     HAND_SET,
@@ -69,7 +70,7 @@ from extractors.html_pages.owner_weights import (  # noqa: E402
     OwnerChoice,
     OwnerWeights,
 )
-from extractors.html_pages.page_owner import WEIGHTS, choose_owner  # noqa: E402
+from extractors.html_pages.page_owner import WEIGHTS  # noqa: E402
 from extractors.replay import ReplayFetcher  # noqa: E402
 from flows.inspect import ExtractOneError, extract_one  # noqa: E402
 from transforms.names import name_key  # noqa: E402

@@ -9,6 +9,7 @@ import re
 
 from extractors.mention_spans import PART_WORDS
 from extractors.mention_text import (
+    SMALL_ROMAN_NUMERAL,
     Token,
     adjective_triples,
     agrees,
@@ -43,7 +44,6 @@ from transforms.text import fold
 
 _DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
 _DASH = re.compile("[-–]")
-_ROMAN = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 # Heads of the directory's public kinds, whose names are their kind and seat; an NGO's head
 # ("Stowarzyszenie", "Fundacja") comes with a name of its own.
 OWN_NAME_HEADS = frozenset(
@@ -171,7 +171,7 @@ def _own_name(tokens: list[Token], start: int, head: int, end: int) -> bool:
             if token.text in ("„", "”", '"', "“", "«", "»", "+"):
                 return True
             continue
-        if _DIGITS.match(token.text) or _ROMAN.match(token.text):
+        if _DIGITS.match(token.text) or SMALL_ROMAN_NUMERAL.match(token.text):
             return True
         if token.lower in ("im", "imienia", "nr", "numer"):
             return True
@@ -199,7 +199,7 @@ def kind_only(tokens: list[Token], start: int, head: int, end: int, placed: bool
             if token.text in ("„", "”", '"', "“", "«", "»", "+"):
                 return False  # a quoted name of its own, a programme's sign ("Klub Senior+")
             continue
-        if _DIGITS.match(token.text) or _ROMAN.match(token.text):
+        if _DIGITS.match(token.text) or SMALL_ROMAN_NUMERAL.match(token.text):
             continue  # "Szkoła Podstawowa nr 3" is still a kind without its place
         lowered = token.lower
         if lowered in ("dla", "i", "na", "rzecz", "ds", "spraw", "do", "w", "we", "o", "z"):

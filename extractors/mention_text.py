@@ -38,8 +38,9 @@ _INFLECTED_ACRONYM = re.compile(
 _DASHES = "-–‑"
 _PLACE_ADJECTIVE_ENDING = re.compile(r"(?:sk|ck|dzk)(?:im|iej|ich|iem)$")
 
-
-_ROMAN = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+# A Roman numeral up to XLIX, as schools and units are numbered ("II LO", "XIV Liceum"); not
+# `name_morphology.ROMAN_NUMERAL`, whose C, D and M would read "CD" or "C" in a text as numbers.
+SMALL_ROMAN_NUMERAL = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +219,7 @@ def school_numeral(tokens: list[Token], i: int, floor: int, acronym: str) -> boo
     if row is None or row.sector != "education" or i - 1 < floor:
         return False
     before = tokens[i - 1]
-    return before.is_word and _ROMAN.match(before.text) is not None
+    return before.is_word and SMALL_ROMAN_NUMERAL.match(before.text) is not None
 
 
 def is_title(token: Token) -> bool:

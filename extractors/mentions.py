@@ -85,6 +85,7 @@ from extractors.mention_spans import (
     trimmed_end,
 )
 from extractors.mention_text import (
+    SMALL_ROMAN_NUMERAL,
     Token,
     acronym_full,
     agrees,
@@ -123,7 +124,6 @@ _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|\d+[.)])\s+")
 # An acronym cited as the author of a regulation or as a registry's code ("Rozporządzenie MEN
 # z dnia …", "Kod GUS"): a document or a number named, not the body as such.
 _CITED = re.compile(r"(?i)\b(?:rozporządzeni[a-ząęóśćżźłń]*|kod)\s+$")
-_ROMAN = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _FUNCTION_WORDS = frozenset(
     {"w", "we", "z", "ze", "i", "do", "na", "dla", "o", "od", "oraz", "przy", "pod", "nad", "po"}
 )
@@ -309,7 +309,7 @@ def _extend(tokens: list[Token], head: int, *, domains: bool = False) -> tuple[i
         ):
             j += 1  # "… na rzecz Osób z Niepełnosprawnością Intelektualną"
             continue
-        if token.is_word and _ROMAN.match(token.text) and len(token.text) <= 4:
+        if token.is_word and SMALL_ROMAN_NUMERAL.match(token.text) and len(token.text) <= 4:
             after = word_at(tokens, j + 1)
             if after is None or after.lower in ("w", "we"):
                 j += 1  # "Komisariat Policji IV w Białymstoku"
@@ -369,7 +369,7 @@ def _start(tokens: list[Token], head: int, floor: int) -> int:
         i -= 1
     if i < head and i - 1 >= floor and modifies_noun_before(tokens[i - 1], tokens[i]):
         i += 1  # "Zarządzania Kryzysowego Łódzkiego Urzędu": "Kryzysowego" is the noun's
-    if i - 1 >= floor and tokens[i - 1].is_word and _ROMAN.match(tokens[i - 1].text):
+    if i - 1 >= floor and tokens[i - 1].is_word and SMALL_ROMAN_NUMERAL.match(tokens[i - 1].text):
         i -= 1
     if (
         i == head
@@ -573,7 +573,7 @@ def find_mentions(
                     if (
                         i - 1 >= floor
                         and tokens[i - 1].is_word
-                        and _ROMAN.match(tokens[i - 1].text)
+                        and SMALL_ROMAN_NUMERAL.match(tokens[i - 1].text)
                     ):
                         start = i - 1  # "II LO im. gen. Gustawa Orlicz-Dreszera"
                 if start == i < end - 1 and local and school_numeral(tokens, i, floor, acronym):

@@ -23,8 +23,9 @@ from pathlib import Path
 
 import pytest
 
+from extractors.html_pages.owner_choose import choose_owner
 from extractors.html_pages.owner_weights import FITTED, HAND_SET
-from extractors.html_pages.page_owner import WEIGHTS, choose_owner, find_page_owner, owner_choice
+from extractors.html_pages.page_owner import WEIGHTS, find_page_owner, owner_choice
 from extractors.html_pages.page_text import PageText, page_text_of_plain
 
 CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "web_corpus"

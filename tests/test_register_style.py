@@ -38,7 +38,6 @@ def _row(name: str, county: str, **fields: str | None) -> RawRow:
         # sanepid list
         ("Powiatowa Stacja Sanitarno-Epidemiologiczna w Busku - Zdroju",
          "Powiatowa Stacja Sanitarno-Epidemiologiczna w Busku-Zdroju"),
-        # utw_malopolskie.csv
         # utw_malopolskie.csv: a bare locative gets its host's preposition; the list's rows
         # that write one keep theirs
         ("Uniwersytet Trzeciego Wieku Uniwersytecie Papieskim Jana Pawła II, w Krakowie",

@@ -123,6 +123,12 @@ _EGOSPODARKA = (
             id="made-up-traineeships-offered-stay",
         ),
         pytest.param(
+            "Organizujemy letnie staże dla studentów i absolwentów.",
+            {"employment_services"},
+            set(),
+            id="made-up-summer-traineeships-are-no-years-of-service",
+        ),
+        pytest.param(
             # http://strzelecopolski.pl/artykul/nikt-nie-chce-pomagac
             "Przede wszystkim musi posiadać wykształcenie wyższe na kierunku pedagogika, "
             "psychologia, socjologia, nauki o rodzinie lub praca socjalna.",
@@ -191,6 +197,12 @@ _EGOSPODARKA = (
             {"speech_therapy"},
             set(),
             id="made-up-a-lack-then-an-offer-stays",
+        ),
+        pytest.param(
+            "Nie martw się, oferujemy pomoc psychologa i logopedy.",
+            {"psychological_support", "speech_therapy"},
+            set(),
+            id="made-up-a-word-opening-with-ma-is-no-having-stays",
         ),
         # --- information about units, not an offer of their services -----------------------
         pytest.param(

@@ -105,7 +105,8 @@ _RIVER_PREPOSITIONS = frozenset({"nad", "pod"})
 # A capitalised word after one of these is part of a proper name, not a bare seat: "Szpital Na
 # Wyspie", "Dom Pod Lipami" (a place names its seat with "w", or bare right after the type).
 NAME_PREPOSITIONS = frozenset({"na", "pod", "nad", "przy", "za", "przed", "u", "od", "do", "ku"})
-_SCHOOL_FORROMAN_NUMERAL = frozenset({"liceum", "lo", "zespół", "zespol"})
+# Schools a Roman numeral opens the name of: "XIV Liceum …", "II LO", "I Zespół Szkół".
+_SCHOOLS_AFTER_NUMERAL = frozenset({"liceum", "lo", "zespół", "zespol"})
 _DIGITS = re.compile(r"^(\d+[a-zA-Z]?)\.?$")
 
 
@@ -432,7 +433,7 @@ def normalise_name(
             i == 0
             and ROMAN_NUMERAL.match(token)
             and nxt
-            and fold(nxt).lower() in _SCHOOL_FORROMAN_NUMERAL | {"liceum"}
+            and fold(nxt).lower() in _SCHOOLS_AFTER_NUMERAL
         ):
             roman_prefix = token
             number = token

@@ -153,8 +153,10 @@ _PROBLEM = ("problem", "trudnosc", "borykaj", "zmagaj", "znalazl")
 _BEFORE = ("zakonczon", "ukonczon", "zakonczeni", "ukonczeni")
 # What an examination is of: "badaniach psychologiczno-pedagogiczno – logopedycznych".
 _EXAMINATION = ("badan", "diagnoz", "opini")
-# Forms of having, negated before a service phrase: "nie będzie miał … psychologa".
-_HAVING = ("ma", "mial", "miec", "mamy", "maja", "posiada")
+# Forms of having, negated before a service phrase: "nie będzie miał … psychologa". The
+# present's forms whole ("ma", "mają"): as a beginning, "ma" opens "martw się", "mało" too.
+_HAVING = frozenset({"ma", "mam", "masz", "mamy", "macie", "maja"})
+_HAVING_STEMS = ("majac", "mial", "miec", "posiada")  # "mający", "miała", "posiadają"
 _NO_NEED = ("potrzeb", "koniecznosc", "obowiazk", "wymog")
 # A condition of not using a service: "nie korzysta np. z ośrodka wsparcia, z placówki…".
 _NOT_USING = ("korzyst", "uczeszcz", "przebywa")
@@ -197,7 +199,7 @@ def not_offered_here(
         if (
             words[index] == "nie"
             and after
-            and after[0].startswith(_HAVING)
+            and (after[0] in _HAVING or after[0].startswith(_HAVING_STEMS))
             and not any(w.startswith(_NO_NEED) for w in after[1:2])
         ):
             return "help someone does not have"

@@ -284,6 +284,10 @@ def _social_workers_grade(tokens: Sequence[Token], match: Match) -> str | None:
 # zastępczym z wieloletnim stażem" (a job's requirement, an award's reason). A traineeship
 # offered is "staże dla bezrobotnych", "organizujemy staże".
 _DURATION_LEMMAS = frozenset({"roczny", "miesięczny", "wieloletni", "długoletni", "kilkuletni"})
+# "dwuletni", "pięcioletni": years of service; but "letni" alone is a summer's ("letnie staże"
+# are traineeships offered) and "nastoletni" a teenager's.
+_YEARS_ENDING = "letni"
+_NOT_YEARS = frozenset({"letni", "nastoletni"})
 
 
 def _length_of_service(tokens: Sequence[Token], match: Match) -> str | None:
@@ -293,7 +297,7 @@ def _length_of_service(tokens: Sequence[Token], match: Match) -> str | None:
     if after is not None and "praca" in _lemmas(after):
         return "a length of service, not a traineeship"
     if match.start and any(
-        lemma in _DURATION_LEMMAS or lemma.endswith("letni")
+        lemma in _DURATION_LEMMAS or (lemma.endswith(_YEARS_ENDING) and lemma not in _NOT_YEARS)
         for lemma in _lemmas(tokens[match.start - 1])
     ):
         return "a length of service, not a traineeship"

@@ -4,12 +4,7 @@ rival holds it back (see `page_owner` for the evidence and the weights)."""
 
 from __future__ import annotations
 
-from extractors.html_pages.owner_weights import (
-    HAND_SET,
-    OwnerCandidate,
-    OwnerChoice,
-    OwnerWeights,
-)
+from extractors.html_pages.owner_weights import OwnerCandidate, OwnerChoice, OwnerWeights
 
 # What a page does with a name to put it forward, beyond where and how often it stands.
 _PUT_FORWARD = frozenset(
@@ -59,9 +54,10 @@ def sole_body_of_its_site(
     return all(rival.score(weights) <= 0 or "organ" in rival.evidence for rival in rivals)
 
 
-def choose_owner(choice: OwnerChoice, weights: OwnerWeights = HAND_SET) -> OwnerCandidate | None:
-    """The candidate the page speaks for under `weights`, or None when the page does not say
-    (see the module docstring for the evidence and how it is weighed)."""
+def choose_owner(choice: OwnerChoice, weights: OwnerWeights) -> OwnerCandidate | None:
+    """The candidate the page speaks for under `weights` (`page_owner.WEIGHTS` in the
+    pipeline), or None when the page does not say (see `page_owner`'s docstring for the
+    evidence and how it is weighed)."""
     if not choice.candidates:
         return None
 

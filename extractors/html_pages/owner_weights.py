@@ -1,5 +1,5 @@
 """The weights of the page owner's signals and the bars a best name must reach
-(`page_owner.choose_owner`): set by hand, and fitted (`benchmarks/owner_choice.py`); and
+(`owner_choose.choose_owner`): set by hand, and fitted (`benchmarks/owner_choice.py`); and
 what they weigh, each candidate with its evidence (`OwnerChoice`)."""
 
 from __future__ import annotations

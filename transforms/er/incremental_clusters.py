@@ -45,8 +45,9 @@ def region_to_recluster(
     join whose strength moved (the order of joins may change) or whose contacts came to agree
     or stopped agreeing (it is made in another phase). Only the pairs the night dropped or
     scored (`er_inc_old_pairs`, `er_inc_scored`) can have moved. Without `decisions_moved`
-    (tonight's decisions are the kept ones, in order: `kept_decisions_equal`) no decision's
-    ends are looked for, and the decisions are not written to a table to be compared."""
+    (tonight's decisions are the kept ones, in order: `incremental._kept_decisions_equal`) no
+    decision's ends are looked for, and the decisions are not written to a table to be
+    compared."""
     th = model.thresholds
     part = (
         "CASE WHEN {t}.a IS NULL THEN 0 WHEN {t}.apart OR {t}.probability < "
