@@ -354,7 +354,7 @@ def find_phone_entries(text: str) -> list[PhoneEntry]:
         own_label_after = "" if label else _label_after(text, start, end)
         if own_label_after:
             label = own_label_after  # "(94) 34 29 513 - Faks": its line's, not the list's
-        elif entries and (not label or _LIST_SEPARATOR.match(gap) or _LIST_WORD.match(gap)):
+        elif entries and (not label or _LIST_SEPARATOR.match(gap) or gap.strip() == "/"):
             words = _PHONE_WORDS.sub(" ", _LIST_WORDS.sub(" ", label))
             if not label or not re.search(r"[^\W\d_]{3,}", words):
                 label = entries[-1].label
@@ -363,7 +363,6 @@ def find_phone_entries(text: str) -> list[PhoneEntry]:
     return list(dict.fromkeys(entries))
 
 
-_LIST_WORD = re.compile(r"(?i)^\s*(?:lub|i|oraz|albo|/)\s*$")
 # The words of a list between two numbers, which label neither: "lub", "do 75" (a range).
 _LIST_WORDS = re.compile(r"(?i)\b(?:lub|oraz|albo|do)\b")
 
