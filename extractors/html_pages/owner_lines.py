@@ -26,6 +26,7 @@ from extractors.contacts import (
     find_regon,
     find_websites,
 )
+from extractors.html_pages.department_tables import department_table_lines
 from extractors.html_pages.owner_address import (
     STREET_IN_LINE,
     elsewhere,
@@ -385,6 +386,7 @@ def _owner_phones(
 def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
     """The owner's address, numbers, mailboxes and identifiers from the page's own lines."""
     foreign = foreign_lines(page, owner) | elsewhere_blocks(page.lines, name_place(owner.name))
+    foreign -= department_table_lines(page.lines)  # a row naming a body is a department
     owner_key = name_key(owner.name)
     own = [
         _owners_part(line, owner_key)
@@ -467,6 +469,7 @@ def named_owner_phones(page: PageText, name: str, street: str | None) -> tuple[s
     )
     owner = PageOwner(name=name, score=0, evidence=("named by its template",), lines=lines)
     foreign = foreign_lines(page, owner) | elsewhere_blocks(page.lines, name_place(name))
+    foreign -= department_table_lines(page.lines)
     headed = dataclasses.replace(page, lines=headed_lines(page.lines))
     return _owner_phones(headed, owner, foreign | not_office_lines(page.lines), street)
 
