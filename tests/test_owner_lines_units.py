@@ -174,3 +174,26 @@ def test_whose_numbers(
 )  # fmt: skip
 def test_department_table_lines(lines: list[str], expected: set[int]) -> None:
     assert department_table_lines(lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param(
+            "GOPS Koneck, ul. Włodzimierza Lubańskiego 11 (czynny od poniedziałku do piątku"
+            " w godzinach 7:30 – 15:30) – 54-272-20-02",
+            ["54-272-20-02"],
+            id="n033-hours-in-brackets-then-the-number",
+        ),
+        pytest.param(
+            "(34) 378-51-01(02) – Centrum Zarządzania Kryzysowego w Częstochowie",
+            [],
+            id="s002-a-bracketed-range-makes-no-number",
+        ),
+        pytest.param("tel. (32) 222-24-21", ["(32) 222-24-21"], id="n010-an-area-code-in-brackets"),
+    ],
+)
+def test_a_number_after_hours_in_brackets(line: str, expected: list[str]) -> None:
+    """fresh n033 (https://koneck.eu/blog/2021/02/01/apel-do-mieszkancow/, a GOPS's appeal): the hours' last digits
+    ran into the number ("30) – 54-272-20-02", eleven digits), so the number was never read."""
+    assert [entry.number for entry in find_phone_entries(line)] == expected
