@@ -194,6 +194,7 @@ def test_department_table_lines(lines: list[str], expected: set[int]) -> None:
     ],
 )
 def test_a_number_after_hours_in_brackets(line: str, expected: list[str]) -> None:
-    """fresh n033 (https://koneck.eu/blog/2021/02/01/apel-do-mieszkancow/, a GOPS's appeal): the hours' last digits
-    ran into the number ("30) – 54-272-20-02", eleven digits), so the number was never read."""
+    """fresh n033 (https://koneck.eu/blog/2021/02/01/apel-do-mieszkancow/, a GOPS's
+    appeal): the hours' last digits ran into the number ("30) – 54-272-20-02", eleven
+    digits), so the number was never read."""
     assert [entry.number for entry in find_phone_entries(line)] == expected
