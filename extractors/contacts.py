@@ -296,6 +296,12 @@ def _phone_matches(text: str) -> list[tuple[str, int, int, bool]]:
             continue  # the tail of an identifier or of a number we already took
         if "/" in raw and _POSTAL_TAIL.search(raw) and _LOCALITY_NEXT.match(text[match.end() :]):
             continue  # "Karolewska 70/76 94-023 Łódź": a house number and a postal code
+        start = match.start()
+        tail = _tail_after_break(raw)
+        if tail is not None:
+            # "(… 7:30 – 15:30) – 54-272-20-02": the hour's digits ran into the number
+            start += match.group(0).find(tail)
+            raw = tail
         candidates = [raw]
         if _digit_count(raw) > 12 and not raw.startswith("+"):
             candidates = _split_glued_numbers(raw)
@@ -310,11 +316,27 @@ def _phone_matches(text: str) -> list[tuple[str, int, int, bool]]:
                 if extension:
                     candidate += extension.group(0).rstrip()
                     end += len(extension.group(0).rstrip())
-            found.append((candidate, match.start(), end, fax_only))
+            found.append((candidate, start, end, fax_only))
             previous_end = match.end()
             area_code = _AREA_CODE.match(candidate) if digits in (9, 11) else None
             area = area_code.group(1) if area_code else None
     return found
+
+
+# A break inside a run of digits and separators: a closing bracket, or a dash between spaces.
+_INNER_BREAK = re.compile(r"\)[ \t]*(?:[-–—][ \t]*)?|[ \t][-–—][ \t]")
+
+
+def _tail_after_break(raw: str) -> str | None:
+    """The number at the end of a run no number has the digits of, after a bracket or a
+    spaced dash inside it: "30) – 54-272-20-02" (an hour in brackets, then the number) gives
+    "54-272-20-02"; None when the run is a number or its tail is none."""
+    if _plausible_phone_digits(raw) or _digit_count(raw) > 12:
+        return None
+    tail = _INNER_BREAK.split(raw)[-1].strip()
+    if tail == raw or _digit_count(tail) != 9 or "(" in tail or ")" in tail:
+        return None
+    return tail
 
 
 def find_phones(text: str) -> list[str]:

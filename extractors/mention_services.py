@@ -56,7 +56,23 @@ SERVICE_KINDS: tuple[ServiceKind, ...] = (
     _kind("Prokuratura", {"prokuratura"}, set(), set()),
     _kind("Caritas", {"caritas"}, set(), set()),
     _kind("Sanepid", {"sanepid"}, set(), {"sanitarno", "sanitarny", "epidemiologiczny"}),
-    _kind("Pogotowie", {"pogotowie"}, {"ratunkowy", "opiekunczy"}, set()),
+    _kind(
+        "Pogotowie",
+        {"pogotowie"},
+        # the emergency, care and utilities' services ("POGOTOWIE WODNO-KANALIZACYJNE",
+        # "Pogotowie Energetyczne", "Pogotowie Gazowe" on a gmina's list of numbers)
+        {
+            "ratunkowy",
+            "opiekunczy",
+            "wodny",
+            "wodociagowy",
+            "kanalizacyjny",
+            "energetyczny",
+            "gazowy",
+            "cieplny",
+        },
+        set(),
+    ),
     _kind(
         "Noclegownia",
         {"noclegownia", "schronisko", "ogrzewalnia", "jadlodajnia", "hostel"},
@@ -77,6 +93,15 @@ SERVICE_KINDS: tuple[ServiceKind, ...] = (
 )
 
 
+def _lemmas(word: str) -> set[str]:
+    """A word's lemma, and for a compound adjective its first part's too ("WODNO-
+    KANALIZACYJNE": "wodny"), which Morfeusz does not read as one word."""
+    lemmas = {key_lemma(word)}
+    if "-" in word.strip("-"):
+        lemmas.add(key_lemma(word.split("-", 1)[0]))
+    return lemmas
+
+
 def find_services(text: str) -> list[Mention]:
     """Every service `text` names by its kind (`SERVICE_KINDS`), in order, as a `kind_only`
     mention whose nominative is the kind's name and whose head is its first lemma."""
@@ -86,9 +111,9 @@ def find_services(text: str) -> list[Mention]:
         sentence = normalise_space(text[start:end])
         for index, token in enumerate(tokens):
             lemma = key_lemma(token.text)
-            following = key_lemma(tokens[index + 1].text) if index + 1 < len(tokens) else ""
+            following = _lemmas(tokens[index + 1].text) if index + 1 < len(tokens) else set()
             for kind in SERVICE_KINDS:
-                if lemma not in kind.first or (kind.second and following not in kind.second):
+                if lemma not in kind.first or (kind.second and not following & kind.second):
                     continue
                 last = tokens[index + 1] if kind.second else token
                 found.append(

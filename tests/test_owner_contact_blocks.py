@@ -109,8 +109,10 @@ def _numbers(text: str, url: str, owner: PageOwner) -> set[str]:
             .replace(" • Pogotowie Gazowe – 992\n • Pogotowie Energetyczne – 991\n", ""),
             WIERZCHOSLAWICE_URL,
             PageOwner("Urząd Gminy Wierzchosławice", 5, (), (5,)),
-            ["14 679 60 05", "691523970"],
-            [],
+            # one emergency number makes no list; "Pogotowie Wodociągowe" names a service by
+            # its kind (contacts19), so its number is still the service's, by its label
+            ["14 679 60 05"],
+            ["691523970"],
             id="wierzchoslawice-one-emergency-number-makes-no-list",
         ),
         pytest.param(

@@ -26,6 +26,7 @@ from extractors.contacts import (
     find_regon,
     find_websites,
 )
+from extractors.html_pages.department_tables import department_table_lines
 from extractors.html_pages.owner_address import (
     STREET_IN_LINE,
     elsewhere,
@@ -74,11 +75,32 @@ class OwnerContacts:
 
 def _same_body(key: str, owner_key: str) -> bool:
     """ "PCPR" and "Powiatowe Centrum Pomocy Rodzinie w Poddębicach" are one body; a name
-    whose words all occur in the owner's name is the owner named shortly."""
+    whose words all occur in the owner's name is the owner named shortly. Not the body the
+    owner works at (`_host_words`): on the page of the "Ośrodek Interwencji Kryzysowej przy
+    Powiatowym Centrum Pomocy Rodzinie w Łańcucie", "PCPR w Łańcucie – sekretariat, tel. …"
+    is the PCPR's line."""
     if not key or not owner_key:
         return False
     owner_words = owner_key.split()
-    return all(word in owner_words for word in key.split())
+    words = key.split()
+    if not all(word in owner_words for word in words):
+        return False
+    host = _host_words(owner_words)
+    return not host or not all(word in host for word in words)
+
+
+# The word that joins a unit's name to the body it works at ("Punkt Konsultacyjny przy
+# Gminnym Ośrodku Pomocy Społecznej"), as `name_key` keeps it.
+_HOST_WORD = "przy"
+
+
+def _host_words(owner_words: Sequence[str]) -> list[str]:
+    """The words of the body an owner's name says it works at: those after "przy" ("Ośrodek
+    Interwencji Kryzysowej przy Powiatowym Centrum Pomocy Rodzinie w Łańcucie"), when a
+    name of its own stands before it; none for a name without "przy"."""
+    if _HOST_WORD not in owner_words[1:]:
+        return []
+    return list(owner_words[owner_words.index(_HOST_WORD, 1) + 1 :])
 
 
 def _bodies(line: str) -> list[str]:
@@ -117,7 +139,7 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
         for mention in found
         if not _same_body(name_key(mention.nominative), owner_key)
         for initials in _initials(mention.phrase)
-    } - _initials(owner.name)
+    } - _initials(_own_part(owner.name))
     foreign: set[int] = set()
     governed_by: tuple[bool, int] | None = None  # (another body's block?, from line)
     unbroken = False  # every line since that block's heading is a contact block's line
@@ -154,6 +176,14 @@ def foreign_lines(page: PageText, owner: PageOwner) -> set[int]:
         elif sentence_of == index - 1 and _carries_on(page.lines[index - 1], line):
             foreign.add(index)
     return foreign
+
+
+def _own_part(name: str) -> str:
+    """An owner's name without the body it works at ("Ośrodek Interwencji Kryzysowej" of
+    "… przy Powiatowym Centrum Pomocy Rodzinie w Łańcucie"): the host's initials ("PCPR")
+    name the host, not the owner."""
+    head = re.split(r"(?i)\s+przy\s+", name, maxsplit=1)[0]
+    return head if head.strip() else name
 
 
 def _leads_in(line: str) -> bool:
@@ -200,15 +230,16 @@ def _names_other_kind(line: str, owner_name: str) -> bool:
     return any(not of_owners_kind(service, owner_name) for service in find_services(before))
 
 
-_SERVICE_HEADING_WORDS = 3
+_SERVICE_HEADING_WORDS = 4
 
 
 def other_kind_lines(lines: Sequence[str], owner: PageOwner) -> set[int]:
     """Indexes of the number lines that are a body's the page names by its kind alone
     (`_names_other_kind`): the line naming it before its number, the line that carries on
     its sentence ("Potrzebujesz nieodpłatnej pomocy prawnej - umów się na poradę," /
-    "zadzwoń pod nr tel. 77 408 50 94"), or the number line under a heading that is the
-    service's name alone ("Policja:" / "tel. 47 862 12 00"). Never a line naming the owner."""
+    "zadzwoń pod nr tel. 77 408 50 94"), or the number lines under a heading that is the
+    service's name alone (`_under_service_heading`: "Policja:" / "tel. 47 862 12 00"). Never
+    a line naming the owner."""
     found: set[int] = set()
     for index, line in enumerate(lines):
         if index in owner.lines or not _names_other_kind(line, owner.name):
@@ -216,12 +247,33 @@ def other_kind_lines(lines: Sequence[str], owner: PageOwner) -> set[int]:
         if _NUMBER_START.search(line):
             found.add(index)
         elif index + 1 < len(lines) and index + 1 not in owner.lines:
-            following = lines[index + 1]
-            heading = len(line.strip(" :;,.–-").split()) <= _SERVICE_HEADING_WORDS
-            if _carries_on(line, following) or (
-                heading and _NUMBER_START.search(following) and not _bodies(following)
-            ):
+            if _carries_on(line, lines[index + 1]):
                 found.add(index + 1)
+            elif len(line.strip(" :;,.–-").split()) <= _SERVICE_HEADING_WORDS:
+                found |= _under_service_heading(lines, index, owner)
+    return found
+
+
+def _under_service_heading(lines: Sequence[str], heading: int, owner: PageOwner) -> set[int]:
+    """The number lines under a service's heading: the run of lines with a number right
+    below it, over one label line between ("POGOTOWIE WODNO-KANALIZACYJNE" / "Zgłaszanie
+    awarii wodociągowych i kanalizacyjnych:" / "502 664 658 całodobowo" / "61 81 45 351
+    całodobowo"), at most a block's few lines; a line naming the owner or any body ends it."""
+    found: set[int] = set()
+    index = heading + 1
+    label_line = (
+        index < len(lines) and not _NUMBER_START.search(lines[index]) and _block_line(lines[index])
+    )
+    index += 1 if label_line else 0
+    while (
+        index < len(lines)
+        and index - heading <= _BLOCK_LINES
+        and index not in owner.lines
+        and _NUMBER_START.search(lines[index])
+        and not _bodies(lines[index])
+    ):
+        found.add(index)
+        index += 1
     return found
 
 
@@ -290,11 +342,22 @@ def _owners_part(line: str, owner_key: str) -> str:
     zatwierdził wybór Szpitala X, ul. Szpitalna 11, 22-100 Chełm" the address is the
     hospital's, not the powiat's."""
     joined = join_compound_adjectives(line)
+    previous_end: int | None = None  # where the last mention naming the owner ends
     for mention in find_mentions(joined):
         key = name_key(mention.nominative)
-        if key and not _same_body(key, owner_key):
-            return joined[: mention.start]
+        if not key:
+            continue
+        if _same_body(key, owner_key):
+            previous_end = mention.end
+            continue
+        if previous_end is not None and _HOST_JOIN.fullmatch(joined[previous_end : mention.start]):
+            continue  # "Ośrodek … przy Powiatowym Centrum …": the owner's name as written
+        return joined[: mention.start]
     return line
+
+
+# The owner's name running on into the body it works at: "… Kryzysowej przy Powiatowym …"
+_HOST_JOIN = re.compile(r"(?i)\s+przy\s+")
 
 
 def _owner_phones(
@@ -323,6 +386,7 @@ def _owner_phones(
 def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
     """The owner's address, numbers, mailboxes and identifiers from the page's own lines."""
     foreign = foreign_lines(page, owner) | elsewhere_blocks(page.lines, name_place(owner.name))
+    foreign -= department_table_lines(page.lines)  # a row naming a body is a department
     owner_key = name_key(owner.name)
     own = [
         _owners_part(line, owner_key)
@@ -405,6 +469,7 @@ def named_owner_phones(page: PageText, name: str, street: str | None) -> tuple[s
     )
     owner = PageOwner(name=name, score=0, evidence=("named by its template",), lines=lines)
     foreign = foreign_lines(page, owner) | elsewhere_blocks(page.lines, name_place(name))
+    foreign -= department_table_lines(page.lines)
     headed = dataclasses.replace(page, lines=headed_lines(page.lines))
     return _owner_phones(headed, owner, foreign | not_office_lines(page.lines), street)
 
