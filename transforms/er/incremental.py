@@ -74,6 +74,7 @@ from transforms.er.cluster import components
 from transforms.er.codes import PLACE_STEMS_SQL
 from transforms.er.decisions import Decision, decided_pairs
 from transforms.er.features import BARE_SQL, build_features_from_raw
+from transforms.er.helper_tables import drop_tables
 from transforms.er.incremental_clusters import (
     clusters_of,
     recluster,
@@ -81,7 +82,7 @@ from transforms.er.incremental_clusters import (
     review_cases,
     update_conflicts,
 )
-from transforms.er.incremental_keys import drop_tables, save_keys, save_night_keys
+from transforms.er.incremental_keys import save_keys, save_night_keys
 from transforms.er.incremental_pairs import new_candidates, rescore
 from transforms.er.model import PairModel, load_model
 from transforms.er.resolve import Resolution, resolve_features

@@ -23,6 +23,7 @@ from __future__ import annotations
 import duckdb
 
 from transforms.er.blocking import RULES, BlockingRule, RuleCount
+from transforms.er.helper_tables import drop_tables
 from transforms.er.name_parts import STEM_MACRO
 
 _RULE_LIMITS = " UNION ALL ".join(
@@ -47,12 +48,6 @@ BLOCKS_TEXT_SQL = f"""
     FROM er_state_blocks b JOIN er_state_key_ids i ON i.id = b.key
     JOIN ({_RULE_NAMES}) r ON r.rule = i.rule
 """
-
-
-def drop_tables(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> None:
-    """Drop these tables, where they exist, in one call (a night drops some thirty helper
-    tables: a call each cost more than dropping them)."""
-    con.execute("; ".join(f"DROP TABLE IF EXISTS {name}" for name in names))
 
 
 def _rule_keys(index: int, rule: BlockingRule) -> str:
