@@ -74,7 +74,7 @@ from transforms.er.cluster import components
 from transforms.er.codes import PLACE_STEMS_SQL
 from transforms.er.decisions import Decision, decided_pairs
 from transforms.er.features import BARE_SQL, build_features_from_raw
-from transforms.er.helper_tables import drop_tables
+from transforms.er.helper_tables import drop_tables, table_exists
 from transforms.er.incremental_clusters import (
     clusters_of,
     recluster,
@@ -130,11 +130,7 @@ class NightChanges:
 
 
 def has_state(con: duckdb.DuckDBPyConnection) -> bool:
-    row = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'er_state_records' "
-        "AND NOT temporary"
-    ).fetchone()
-    return bool(row and row[0])
+    return table_exists(con, "er_state_records")
 
 
 def _check_table(table: str) -> None:
