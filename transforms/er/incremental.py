@@ -389,13 +389,14 @@ def _resolve_night(
     stats["clustering_s"] = round(time.perf_counter() - lap, 2)
 
     lap = time.perf_counter()
-    clusters = clusters_of(con)
+    state = clusters_of(con)
+    clusters = state.keys
     decided = {
         (min(d.record_a, d.record_b), max(d.record_a, d.record_b))
         for d in decisions
         if d.record_a in clusters and d.record_b in clusters
     }
-    cases = review_cases(con, review_limit, decided, model.explain)
+    cases = review_cases(con, state, review_limit, decided, model.explain)
     conflicts = update_conflicts(con)
     stats["review_s"] = round(time.perf_counter() - lap, 2)
     lap = time.perf_counter()
