@@ -57,6 +57,7 @@ SQL_IN_TRANSFORMS_FOR_NOW = frozenset(
         "transforms/er/blocking.py",
         "transforms/er/codes.py",
         "transforms/er/features.py",
+        "transforms/er/helper_tables.py",
         "transforms/er/incremental.py",
         "transforms/er/incremental_clusters.py",
         "transforms/er/incremental_keys.py",

@@ -37,6 +37,7 @@ from transforms.contacts import (
     parse_street,
     website_host,
 )
+from transforms.er.helper_tables import drop_tables
 from transforms.er.known_names import keep_names, names_to_parse
 from transforms.er.name_parts import (
     ALIKE_MACRO,
@@ -500,7 +501,6 @@ def build_features_from_records(
         _store(con, "er_f_names", _NAME_COLS, names, _parallel_map(_name_row, names))
     keep_names(con, table, known_names, known, parsed=bool(names))
     _map_distinct(con, table, "locality", "er_f_loc", "loc VARCHAR, loc_alt VARCHAR", locality_keys)
-
     _map_distinct(
         con,
         table,
@@ -601,7 +601,7 @@ def _count(con: duckdb.DuckDBPyConnection) -> int:
 
 def _drop_helpers(con: duckdb.DuckDBPyConnection) -> None:
     helpers = ("names", "loc", "postal", "street", "phone", "email", "web", "nip", "regon")
-    con.execute("; ".join(f"DROP TABLE IF EXISTS er_f_{name}" for name in helpers))
+    drop_tables(con, (f"er_f_{name}" for name in helpers))
 
 
 # A record that gives nothing but a name and a place (no postal code, street, phone, e-mail

@@ -74,6 +74,7 @@ from transforms.er.cluster import components
 from transforms.er.codes import PLACE_STEMS_SQL
 from transforms.er.decisions import Decision, decided_pairs
 from transforms.er.features import BARE_SQL, build_features_from_raw
+from transforms.er.helper_tables import drop_tables, table_exists
 from transforms.er.incremental_clusters import (
     clusters_of,
     recluster,
@@ -81,7 +82,7 @@ from transforms.er.incremental_clusters import (
     review_cases,
     update_conflicts,
 )
-from transforms.er.incremental_keys import drop_tables, save_keys, save_night_keys
+from transforms.er.incremental_keys import save_keys, save_night_keys
 from transforms.er.incremental_pairs import new_candidates, rescore
 from transforms.er.model import PairModel, load_model
 from transforms.er.resolve import Resolution, resolve_features
@@ -129,11 +130,7 @@ class NightChanges:
 
 
 def has_state(con: duckdb.DuckDBPyConnection) -> bool:
-    row = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'er_state_records' "
-        "AND NOT temporary"
-    ).fetchone()
-    return bool(row and row[0])
+    return table_exists(con, "er_state_records")
 
 
 def _check_table(table: str) -> None:
@@ -392,13 +389,14 @@ def _resolve_night(
     stats["clustering_s"] = round(time.perf_counter() - lap, 2)
 
     lap = time.perf_counter()
-    clusters = clusters_of(con)
+    state = clusters_of(con)
+    clusters = state.keys
     decided = {
         (min(d.record_a, d.record_b), max(d.record_a, d.record_b))
         for d in decisions
         if d.record_a in clusters and d.record_b in clusters
     }
-    cases = review_cases(con, review_limit, decided, model.explain)
+    cases = review_cases(con, state, review_limit, decided, model.explain)
     conflicts = update_conflicts(con)
     stats["review_s"] = round(time.perf_counter() - lap, 2)
     lap = time.perf_counter()
@@ -443,6 +441,9 @@ def _kept_decisions_equal(con: duckdb.DuckDBPyConnection, decisions: Sequence[De
     return kept == [(d.record_a, d.record_b, d.verdict) for d in decisions]
 
 
+_INPUT_PREFIX = "er_in_"  # of the input's columns carried through `_classify`'s join
+
+
 def _classify(
     con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str] | None
 ) -> dict[str, int]:
@@ -452,18 +453,25 @@ def _classify(
     one; `input`, a struct of an added or changed record's row as the features read it (the
     row, or its `columns`), so that the night reads its input table once. Returns the count
     of each, and of the records that stayed the same."""
-    row_sql = "t" if columns is None else "{" + ", ".join(f"'{c}': t.{c}" for c in columns) + "}"
+    # The row's struct is built after the join, for the rows that changed only: built for
+    # every row before it, it was carried through the join (~4 ms of ~34 on the national
+    # 1 % night, most of it for rows that stayed the same).
+    if columns is None:
+        carried, row_sql = "t", "f.t"
+    else:
+        carried = ", ".join(f"t.{c} AS {_INPUT_PREFIX}{c}" for c in columns)
+        row_sql = "{" + ", ".join(f"'{c}': f.{_INPUT_PREFIX}{c}" for c in columns) + "}"
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE er_inc_night AS
         WITH tonight AS (
             SELECT t.record_id, {_fingerprint_sql(con, table, columns)} AS fingerprint,
-                   {row_sql} AS input
+                   {carried}
             FROM {table} t
         ),
         joined AS (
-            SELECT coalesce(f.record_id, s.record_id) AS record_id, s.uid AS old_uid,
-                   f.fingerprint, f.input,
+            SELECT coalesce(f.record_id, s.record_id) AS night_record_id, s.uid AS old_uid,
+                   f.*,
                    CASE WHEN s.uid IS NULL THEN 'added'
                         WHEN f.record_id IS NULL THEN 'removed'
                         WHEN f.fingerprint <> s.fingerprint THEN 'changed'
@@ -471,12 +479,12 @@ def _classify(
             FROM tonight f FULL JOIN (SELECT record_id, uid, fingerprint FROM er_state_records) s
             USING (record_id)
         )
-        SELECT record_id, status, fingerprint,
+        SELECT night_record_id AS record_id, status, fingerprint,
                CAST(coalesce(old_uid, (SELECT coalesce(max(uid), -1) FROM er_state_records)
-                    + row_number() OVER (PARTITION BY old_uid IS NULL ORDER BY record_id))
+                    + row_number() OVER (PARTITION BY old_uid IS NULL ORDER BY night_record_id))
                     AS INTEGER) AS uid,
-               CASE WHEN status <> 'removed' THEN input END AS input
-        FROM joined WHERE status <> 'same'
+               CASE WHEN status <> 'removed' THEN {row_sql} END AS input
+        FROM joined f WHERE status <> 'same'
         """
     )
     row = con.execute(

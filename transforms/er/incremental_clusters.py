@@ -9,9 +9,11 @@ run's. Everything is in uids; a record's cluster and component are kept in
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 import duckdb
 import numpy as np
+import numpy.typing as npt
 
 from transforms.er.cluster import cluster_pairs, components
 from transforms.er.decisions import Decision
@@ -211,23 +213,37 @@ def recluster(
     return m, result.refused
 
 
-def clusters_of(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class StateClusters:
+    """Every record of the state, read once: by uid, its record id (None for a uid no record
+    holds) and the uid of its cluster's key; and every record id's cluster key."""
+
+    record_ids: npt.NDArray[np.object_]
+    cluster: npt.NDArray[np.int64]
+    keys: dict[str, str]
+
+
+def clusters_of(con: duckdb.DuckDBPyConnection) -> StateClusters:
     """Every record's cluster key (the smallest record id of its cluster), from the state: its
     rows read once, a cluster's uid looked up among them by position (the state joined with
     itself read every record id twice)."""
     rows = con.execute("SELECT uid, record_id, cluster FROM er_state_records").fetchnumpy()
     uids = np.asarray(rows["uid"], dtype=np.int64)
     record_ids = np.asarray(rows["record_id"], dtype=object)
-    if len(uids) == 0:
-        return {}
-    position = np.empty(int(uids.max()) + 1, dtype=np.int64)
-    position[uids] = np.arange(len(uids))
-    keys = record_ids[position[np.asarray(rows["cluster"], dtype=np.int64)]]
-    return dict(zip(record_ids.tolist(), keys.tolist(), strict=True))
+    size = int(uids.max()) + 1 if len(uids) else 0
+    by_uid = np.full(size, None, dtype=object)
+    by_uid[uids] = record_ids
+    cluster = np.full(size, -1, dtype=np.int64)
+    cluster[uids] = np.asarray(rows["cluster"], dtype=np.int64)
+    keys = by_uid[cluster[uids]] if len(uids) else record_ids
+    return StateClusters(
+        by_uid, cluster, dict(zip(record_ids.tolist(), keys.tolist(), strict=True))
+    )
 
 
 def review_cases(
     con: duckdb.DuckDBPyConnection,
+    state: StateClusters,
     limit: int,
     decided: set[tuple[str, str]],
     explain: Callable[[Mapping[str, int]], list[tuple[str, str, float]]],
@@ -235,32 +251,40 @@ def review_cases(
     """Cases of the review band's pairs in a full run's order (the first `limit`, as
     `scoring` keeps them) that ended in two clusters and that no coordinator decided on
     (`decided`: record id pairs, the smaller first). The band's levels are kept in the
-    state (`er_state_band`), so nothing is compared again."""
-    columns = ", ".join(f"b.{c}" for c in BAND_LEVELS)
-    rows = con.execute(
-        f"""
-        SELECT * FROM (
-            SELECT x.record_id AS record_a, y.record_id AS record_b, b.probability,
-                   x.cluster = y.cluster AS together, {columns}
-            FROM er_state_band b
-            JOIN er_state_records x ON x.uid = b.a JOIN er_state_records y ON y.uid = b.b
-            ORDER BY record_a, record_b LIMIT {int(limit)}
-        ) WHERE NOT together
-        ORDER BY record_a, record_b
-        """
-    ).fetchall()
+    state (`er_state_band`), so nothing is compared again; its pairs' record ids and
+    clusters are the state's as `clusters_of` read them (the band joined with the state's
+    records twice read every record twice)."""
+    columns = ", ".join(BAND_LEVELS)
+    band = con.execute(f"SELECT a, b, probability, {columns} FROM er_state_band").fetchnumpy()
+    ends = list(zip(band["a"].tolist(), band["b"].tolist(), strict=True))
+    size = len(state.record_ids)
+    # As the join did: a pair both of whose records are in the state.
+    kept = [
+        i
+        for i, (a, b) in enumerate(ends)
+        if a < size
+        and b < size
+        and state.record_ids[a] is not None
+        and state.record_ids[b] is not None
+    ]
+    record_a = {i: str(state.record_ids[ends[i][0]]) for i in kept}
+    record_b = {i: str(state.record_ids[ends[i][1]]) for i in kept}
+    # Record ids order as DuckDB orders them (Python's code points, its UTF-8 bytes).
+    order = sorted(kept, key=lambda i: (record_a[i], record_b[i]))[: int(limit)]
+    probability = np.asarray(band["probability"], dtype=np.float64).tolist()
+    levels = np.column_stack([np.asarray(band[c], dtype=np.int64) for c in BAND_LEVELS])
     fields = [ladder.field for ladder in LADDERS]
     # Many pairs share their levels: each combination is explained once.
     explained: dict[tuple[int, ...], tuple[Evidence, ...]] = {}
     cases = []
-    for row in rows:
-        record_a, record_b = str(row[0]), str(row[1])
-        if (record_a, record_b) in decided:
+    for i in order:
+        a, b = ends[i]
+        if state.cluster[a] == state.cluster[b] or (record_a[i], record_b[i]) in decided:
             continue
-        key = tuple(map(int, row[4:]))
+        key = tuple(levels[i].tolist())
         if key not in explained:
             explained[key] = evidence_of(dict(zip(fields, key, strict=True)), explain)
-        cases.append(PairCase(record_a, record_b, round(float(row[2]), 4), explained[key]))
+        cases.append(PairCase(record_a[i], record_b[i], round(probability[i], 4), explained[key]))
     return cases
 
 

@@ -23,11 +23,16 @@ from __future__ import annotations
 import duckdb
 
 from transforms.er.blocking import RULES, BlockingRule, RuleCount
+from transforms.er.helper_tables import drop_tables
 from transforms.er.name_parts import STEM_MACRO
 
-_RULE_LIMITS = " UNION ALL ".join(
-    f"SELECT CAST({i} AS TINYINT) AS rule, {rule.max_block} AS max_block"
-    for i, rule in enumerate(RULES)
+# Each rule's position and block limit, as a VALUES list (one node to plan: a view of a
+# UNION ALL of twelve SELECTs cost each of the three statements of a night that join it
+# 1-3 ms more of planning, and the view's own creation 1 ms).
+_RULE_LIMITS = (
+    "(VALUES "
+    + ", ".join(f"(CAST({i} AS TINYINT), {rule.max_block})" for i, rule in enumerate(RULES))
+    + ") AS l(rule, max_block)"
 )
 _RULE_NAMES = " UNION ALL ".join(
     f"SELECT CAST({i} AS TINYINT) AS rule, '{rule.name}' AS name" for i, rule in enumerate(RULES)
@@ -47,12 +52,6 @@ BLOCKS_TEXT_SQL = f"""
     FROM er_state_blocks b JOIN er_state_key_ids i ON i.id = b.key
     JOIN ({_RULE_NAMES}) r ON r.rule = i.rule
 """
-
-
-def drop_tables(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> None:
-    """Drop these tables, where they exist, in one call (a night drops some thirty helper
-    tables: a call each cost more than dropping them)."""
-    con.execute("; ".join(f"DROP TABLE IF EXISTS {name}" for name in names))
 
 
 def _rule_keys(index: int, rule: BlockingRule) -> str:
@@ -117,7 +116,7 @@ def save_keys(con: duckdb.DuckDBPyConnection) -> None:
         ),
         sized AS (
             SELECT i.*, count(*) OVER (PARTITION BY i.key) AS n, l.max_block
-            FROM ids i JOIN ({_RULE_LIMITS}) l USING (rule)
+            FROM ids i JOIN {_RULE_LIMITS} USING (rule)
         )
         SELECT rule, uid, key, refined, CASE WHEN n <= max_block THEN key ELSE refined END AS eff
         FROM sized
@@ -186,7 +185,6 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     changed or left, the records of raw blocks that crossed their limit (their blocked-on
     key moves), and the members of the blocked-on blocks the night's pairs come from. Keys
     are ids (a key's id tells its rule), so every read of the kept keys reads integers."""
-    con.execute(f"CREATE OR REPLACE TEMP VIEW er_inc_rules AS {_RULE_LIMITS}")
     # The night's records' features as the night parsed them (`rid` their uid): a copy from
     # the state's wide rows would read every record's.
     _night_key_ids(con)
@@ -198,7 +196,7 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     )
     # Raw blocks a record enters or leaves, with their sizes last night and tonight.
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE er_inc_raw_n AS
         WITH moves AS (
             SELECT rule, key, 1 AS d FROM er_inc_dkeys
@@ -209,7 +207,7 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
                CAST(coalesce(b.n, 0) + m.d AS INTEGER) AS new_n, l.max_block,
                (coalesce(b.n, 0) + m.d <= l.max_block) <> (coalesce(b.n, 0) <= l.max_block)
                AS crossed
-        FROM moved m JOIN er_inc_rules l USING (rule)
+        FROM moved m JOIN {_RULE_LIMITS} USING (rule)
         LEFT JOIN er_state_blocks b ON b.level = 'raw' AND b.key = m.key
         """
     )
@@ -233,7 +231,7 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     # Blocked-on keys whose blocks gain or lose a record, with both sizes, and whether a
     # new or changed record is in them tonight.
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE er_inc_eff_n AS
         WITH moves AS (
             SELECT rule, eff, 1 AS d, dirty FROM er_inc_tkeys WHERE eff IS NOT NULL
@@ -246,7 +244,7 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
         )
         SELECT m.rule, m.eff, b.rowid AS row, coalesce(b.n, 0) AS old_n,
                CAST(coalesce(b.n, 0) + m.d AS INTEGER) AS new_n, l.max_block, m.dirty
-        FROM moved m JOIN er_inc_rules l USING (rule)
+        FROM moved m JOIN {_RULE_LIMITS} USING (rule)
         LEFT JOIN er_state_blocks b ON b.level = 'eff' AND b.key = m.eff
         """
     )
@@ -289,7 +287,7 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
     )
     # Their pairs among themselves, from every rule's valid blocks.
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE er_inc_regroup_uid_pairs AS
         WITH mine AS (
             SELECT rule, uid, eff FROM er_inc_tkeys
@@ -301,7 +299,7 @@ def night_keys(con: duckdb.DuckDBPyConnection) -> tuple[RuleCount, ...]:
         ),
         sizes AS (
             SELECT m.eff, coalesce(t.new_n, b.n) AS n, l.max_block
-            FROM (SELECT DISTINCT rule, eff FROM mine) m JOIN er_inc_rules l USING (rule)
+            FROM (SELECT DISTINCT rule, eff FROM mine) m JOIN {_RULE_LIMITS} USING (rule)
             LEFT JOIN er_inc_eff_n t USING (eff)
             LEFT JOIN er_state_blocks b ON b.level = 'eff' AND b.key = m.eff
         )

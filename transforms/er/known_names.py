@@ -13,19 +13,15 @@ from __future__ import annotations
 
 import duckdb
 
+from transforms.er.helper_tables import table_exists
+
 
 def names_to_parse(
     con: duckdb.DuckDBPyConnection, table: str, known_names: str | None
 ) -> tuple[bool, list[str]]:
     """Whether the table `known_names` (`(value, <the name's parts>)`) exists, and the
     distinct non-empty names of `table` to parse: those it does not hold, or every one."""
-    exists = False
-    if known_names is not None:  # one catalog lookup (2-3 ms)
-        row = con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary",
-            [known_names],
-        ).fetchone()
-        exists = bool(row and row[0])
+    exists = known_names is not None and table_exists(con, known_names)
     unknown = f"AND name NOT IN (SELECT value FROM {known_names})" if exists else ""
     rows = con.execute(
         f"SELECT DISTINCT name FROM {table} WHERE name IS NOT NULL AND name <> '' {unknown}"

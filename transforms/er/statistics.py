@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import duckdb
 
+from transforms.er.helper_tables import drop_tables
 from transforms.er.ladders import CORE_TF_LEVELS, CROWD_LEVELS, TF_COMMON, TF_RARE
 
 STATISTICS = ("name_tf", "name_areas", "core_tf", "crowd", "email_areas")
@@ -344,4 +345,4 @@ def update_statistics(
     )
     con.execute(f"DELETE FROM {cores} WHERE core IN (SELECT core FROM er_stat_cores)")
     con.execute(f"INSERT INTO {cores} SELECT core, core_tf FROM er_stat_cores WHERE core_tf > 0")
-    con.execute("DROP TABLE er_stat_moves; DROP TABLE er_stat_cores; DROP TABLE er_stat_now")
+    drop_tables(con, ("er_stat_moves", "er_stat_cores", "er_stat_now"))
