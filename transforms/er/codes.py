@@ -16,8 +16,6 @@ import duckdb
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from transforms.er.name_parts import CONFLICT_GROUPS, STEM_MACRO, inflected_alike
 from transforms.er.phone_areas import district_sql, phone_district
@@ -269,8 +267,8 @@ def encode_records(con: duckdb.DuckDBPyConnection) -> RecordCodes:
 # Encoding a few thousand records fetched at once (an incremental night)
 # ---------------------------------------------------------------------------------------------
 
-# The places and their stems joined into one string each to be fetched: a control character
-# no normalised value holds.
+# A list's values joined into one string to be fetched (a list fetched into numpy is a
+# masked array per row): a control character no normalised value holds.
 _JOIN = "\x1f"
 _LISTS = ("phones", "phones7", "emails", "email_domains")
 _STATS = ("name_tf", "name_areas", "core_tf", "crowd", "email_areas")
@@ -289,9 +287,10 @@ def codes_select_sql(place_stems: str = PLACE_STEMS_SQL) -> str:
     """The select list (over rows of `er_features`' columns) that `codes_of_rows` encodes:
     the scalars as `encode_records` encodes them (but the postal district, which
     `codes_of_rows` reads from the postal code and phones: `district_sql`'s list lambda
-    costs more than the rest of the row), the flags and counts, the lists as they are, and
-    the places with their stems joined into one string each. `place_stems`: SQL of the stems
+    costs more than the rest of the row), the flags and counts, and the lists (and the places
+    with their stems) joined into one string each. `place_stems`: SQL of the stems
     (`PLACE_STEMS_SQL`, or a column that holds them). Needs `STEM_MACRO`."""
+    joined = [f"array_to_string({c}, chr(31)) AS {c}, list_count({c}) AS {c}_n" for c in _LISTS]
     return ", ".join(
         [
             f"{expression} AS {field}"
@@ -300,7 +299,7 @@ def codes_select_sql(place_stems: str = PLACE_STEMS_SQL) -> str:
         ]
         + [f"coalesce({flag}, false) AS {flag}" for flag in ("renamed", "guessed", "generic")]
         + list(_STATS)
-        + list(_LISTS)
+        + joined
         + [  # the places and their stems at the same positions ('' for a missing one)
             f"array_to_string(list_transform({_PLACES}, x -> coalesce(x, '')), chr(31)) AS places",
             f"{place_stems} AS place_stems",
@@ -324,27 +323,24 @@ def _factorized(
     return codes.astype(np.int32), tuple(map(str, uniques.tolist()))
 
 
-def _arrow_codes(column: pa.ChunkedArray) -> tuple[Codes, tuple[str, ...]]:
-    """`_factorized` of a fetched Arrow column, by Arrow's dictionary encoding: no Python
-    string is made but the distinct values."""
-    encoded = pc.dictionary_encode(column).combine_chunks()
-    codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-    return codes.astype(np.int32), tuple(map(str, encoded.dictionary.to_pylist()))
-
-
 def _split_items(
-    column: npt.NDArray[np.object_], width: int
+    column: npt.NDArray[np.object_], counts: Any
 ) -> tuple[npt.NDArray[np.int64], list[str]]:
-    """Each row's `width` values of a joined column (the places, their stems): (row, value)
-    with the row repeated. The rows are joined into one string and split once (a split per
-    row cost a night more than the rest of the encoding); a value holding the separator
-    would split into more values than there are, and is refused rather than read as two."""
-    rows = np.repeat(np.arange(len(column), dtype=np.int64), width)
+    """Each row's values of a joined list column: (row, value) with the row repeated.
+    `counts`: each row's number of values (non-NULL; NULL for a NULL list). The rows with
+    values are joined into one string and split once (a split per row cost a night more
+    than the rest of the encoding); a value holding the separator would split into more
+    values than counted, and is refused rather than read as two."""
+    lengths = np.asarray(np.ma.filled(counts, 0), dtype=np.int64)
+    if lengths.ndim == 0:  # one count for every row
+        lengths = np.full(len(column), int(lengths), dtype=np.int64)
+    rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
     if len(rows) == 0:
         return rows, []
-    values = _JOIN.join(column.tolist()).split(_JOIN)
+    holding = np.flatnonzero(lengths > 0)
+    values = _JOIN.join(_objects(column)[holding].tolist()).split(_JOIN)
     if len(values) != len(rows):
-        raise ValueError("codes_of_rows: a value holds the separator (U+001F)")
+        raise ValueError("codes_of_rows: a list value holds the separator (U+001F)")
     return rows, values
 
 
@@ -357,53 +353,38 @@ def _distinct_items(
     return rows[first], codes[first], first
 
 
-def _list_of_rows(n: int, column: pa.ChunkedArray) -> CodedList:
-    """A fetched list column (Arrow) as a `CodedList`: its non-empty values, coded."""
-    lists = column.combine_chunks()
-    values = pc.list_flatten(lists)
-    rows = np.asarray(pc.list_parent_indices(lists).to_numpy(), dtype=np.int64)
-    kept = pc.fill_null(pc.and_(pc.is_valid(values), pc.not_equal(values, "")), False)
-    encoded = pc.dictionary_encode(values.filter(kept))
-    codes = np.asarray(encoded.indices.to_numpy(), dtype=np.int64)
-    r, c, _ = _distinct_items(
-        rows[kept.to_numpy(zero_copy_only=False)], codes, len(encoded.dictionary)
-    )
+def _list_of_rows(n: int, columns: Mapping[str, Any], field: str) -> CodedList:
+    rows, values = _split_items(columns[field], columns[f"{field}_n"])
+    items = np.array(values, dtype=object)
+    kept = np.flatnonzero(items != "")
+    codes, uniques = _factorized(items[kept])
+    r, c, _ = _distinct_items(rows[kept], codes.astype(np.int64), len(uniques))
     return _coded_list(n, r, c)
 
 
-def _districts(table: pa.Table) -> list[str | None]:
-    """Each row's postal district: the postal code's first digit, or where there is no
-    postal code the phones' (`phone_district`, read only for those rows)."""
-    postal = table.column("postal")
-    district: list[str | None] = pc.utf8_slice_codeunits(postal, 0, 1).to_pylist()
-    missing = np.flatnonzero(pc.is_null(postal).to_numpy(zero_copy_only=False))
-    phones = table.column("phones").take(missing).to_pylist()
-    for row, numbers in zip(missing.tolist(), phones, strict=True):
-        district[row] = phone_district(numbers or [])
-    return district
-
-
-def codes_of_rows(table: pa.Table) -> RecordCodes:
-    """`RecordCodes` of fetched rows (`codes_select_sql`, fetched as an Arrow table, in the
-    order of their local rids): what `encode_records` gives up to a renumbering of codes,
-    which no ladder sees. A night encodes the few thousand records of the pairs it rescores
-    so, in one statement, instead of building their dictionaries in some twenty. Fetched
-    into numpy, every text of every row became a Python string (a third of the encoding's
-    time); Arrow's dictionary encoding makes only the distinct values."""
-    n = table.num_rows
+def codes_of_rows(columns: Mapping[str, Any]) -> RecordCodes:
+    """`RecordCodes` of fetched rows (`codes_select_sql`, in the order of their local rids):
+    what `encode_records` gives up to a renumbering of codes, which no ladder sees. A night
+    encodes the few thousand records of the pairs it rescores so, in one statement, instead
+    of building their dictionaries in some twenty."""
+    n = len(columns["name_key"])
     codes: dict[str, Codes] = {}
     values: dict[str, tuple[str, ...]] = {}
     for field in _SCALARS:
         if field != "district":
-            codes[field], values[field] = _arrow_codes(table.column(field))
-    codes["district"], _ = _factorized(_districts(table))
-    joined = {
-        name: np.asarray(table.column(name).to_numpy(zero_copy_only=False), dtype=object)
-        for name in ("places", "place_stems")
-    }
-    rows, place_items = _split_items(joined["places"], 3)
+            codes[field], values[field] = _factorized(_objects(columns[field]))
+    # The postal district, or where there is no postal code the phones' (read only there).
+    phones = _objects(columns["phones"]).tolist()
+    district = [
+        code[:1]
+        if code is not None
+        else phone_district(phones[i].split(_JOIN) if phones[i] else [])
+        for i, code in enumerate(_objects(columns["postal"]).tolist())
+    ]
+    codes["district"], _ = _factorized(district)
+    rows, place_items = _split_items(columns["places"], 3)
     items = np.array(place_items, dtype=object)
-    stems = np.array(_split_items(joined["place_stems"], 3)[1], dtype=object)
+    stems = np.array(_split_items(columns["place_stems"], 3)[1], dtype=object)
     kept = np.flatnonzero(items != "")
     place_codes, place_values = _factorized(items[kept])
     stem_codes, _ = _factorized(stems[kept])
@@ -412,16 +393,13 @@ def codes_of_rows(table: pa.Table) -> RecordCodes:
     )
     alike_of = [inflected_alike(v) or v for v in place_values]
     alike_code, _ = _factorized(alike_of)
-    counts = {
-        name: table.column(name).to_numpy() for name in (*_STATS, "renamed", "guessed", "generic")
-    }
     return RecordCodes(
         **_one_code_fields(codes, values),
-        **_counts_and_flags(counts),
-        phones=_list_of_rows(n, table.column("phones")),
-        phones7=_list_of_rows(n, table.column("phones7")),
-        emails=_list_of_rows(n, table.column("emails")),
-        email_domains=_list_of_rows(n, table.column("email_domains")),
+        **_counts_and_flags(columns),
+        phones=_list_of_rows(n, columns, "phones"),
+        phones7=_list_of_rows(n, columns, "phones7"),
+        emails=_list_of_rows(n, columns, "emails"),
+        email_domains=_list_of_rows(n, columns, "email_domains"),
         places=_coded_list(n, place_rows, place),
         place_stems=_coded_list(n, place_rows, stem_codes[first].astype(np.int64)),
         place_alike=_coded_list(

@@ -204,8 +204,8 @@ def levels_of(
     rows = con.execute(
         f"SELECT uid, {codes_select_sql(place_stems='place_stems')} FROM ("
         f"{STATE_ROWS_SQL} WHERE s.uid IN ({involved}))"
-    ).to_arrow_table()
-    order = np.asarray(rows.column("uid").to_numpy(), np.int64)
+    ).fetchnumpy()
+    order = np.asarray(rows["uid"], np.int64)
     codes = codes_of_rows(rows)
     # uid -> local rid (the row it was fetched in)
     by_uid = np.argsort(order)
