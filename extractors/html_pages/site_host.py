@@ -259,3 +259,30 @@ def _only_place(label: str, place: list[str]) -> bool:
     return any(
         label.startswith(_stem(word)) and len(label) - len(_stem(word)) <= 4 for word in place
     )
+
+
+# What a news outlet's host is made of: a medium's word before or after its place or title
+# ("radiopik", "gazetaolsztynska", "tygodnikpiski", "dziennikwschodni", "echogorzowa",
+# "gloswielkopolski", "expressilustrowany", "infoprzasnysz"; "tychynews", "nowytydzien",
+# "kolskiefakty", "kielceinfo", "oswiecimonline", "rzeszow24"; "naszemiasto", "wprost"; a
+# radio's ".fm").
+# Such a site reports on institutions; its pages are its publisher's, not theirs. A word
+# that also begins institutions' hosts stays out ("portal": "eduportal"; "tv": a host's
+# platform; "news" only at the end: "newsweek" hosts charities' profiles).
+_NEWS_OUTLET = re.compile(
+    r"^(?:radio|gazet|tygodnik|dziennik|express|ekspres|echo|glos|kurier|telewizj|tvn|nowiny"
+    r"|wiadomosci|info)[a-z0-9]"
+    r"|[a-z](?:news|radio|gazeta|tydzien|fakty|kurier|info|online)$"
+    r"|^[a-z]{4,}24$|^24[a-z]{4,}$"
+    r"|^(?:radio|naszemiasto|wprost|telewizja|online|nowiny|fm)$"
+)
+
+
+def news_outlet(url: str) -> bool:
+    """Whether the page's host is a news outlet's (`_NEWS_OUTLET`): a local portal's article
+    about a body's work (a PUP's, a GOPS's, a ŚDS's) is no page of that body."""
+    host = (urlsplit(url).hostname or "").lower()
+    labels = [label for label in host.split(".") if label not in _ANONYMOUS_LABELS]
+    parts = [part for label in labels for part in (label, *label.split("-")) if part]
+    # "przedszkole24": a body's number after its kind word, not a portal's "24"
+    return any(_NEWS_OUTLET.search(part) and not part.startswith(_KIND_STEMS) for part in parts)
