@@ -88,6 +88,7 @@ from extractors.html_pages.owner_signals import (
     mail_domain_spells,
     named_in_title,
     referred_to,
+    spoken_of_as_ours,
     written_out,
 )
 from extractors.html_pages.owner_voice import (
@@ -410,6 +411,8 @@ def _judge(
     )
     if referred:
         candidate.evidence.add("referred to")
+    if not _kind_shared(candidate, others) and spoken_of_as_ours(name, page):
+        candidate.evidence.add("ours")
     if generic(name) and not (strength or own_voice or referred):
         candidate.evidence.add("generic")
     head = fold_key(name).split()[:1]
