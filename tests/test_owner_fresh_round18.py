@@ -25,7 +25,7 @@ from extractors.html_pages.owner_signals import spoken_of_as_ours
 from extractors.html_pages.owner_weights import HAND_SET, OwnerCandidate, OwnerChoice
 from extractors.html_pages.page_owner import candidates_report, find_page_owner
 from extractors.html_pages.page_text import page_text_of_plain
-from extractors.html_pages.site_host import news_outlet
+from extractors.html_pages.site_host import host_agreement, news_outlet
 
 URLS = {
     "f006": "https://dglnews.pl/2022/06/13/w-mops-ie-powstala-grupa-wsparcia-dla-rodzicow/",
@@ -159,3 +159,18 @@ def test_a_bip_record_declares_its_publishing_body() -> None:
     report = candidates_report(page_text_of_plain(N025, URLS["n025"]))
     evidence = {name: set(signals) for name, _, signals in report}
     assert "declared" in evidence["Ośrodek Pomocy Społecznej w Polkowicach"]
+
+
+@pytest.mark.parametrize(
+    ("name", "host", "strength"),
+    [
+        ("Dom Dziecka „Dworek” w Przybysławicach", "ddprzybyslawice.pl", 2),  # a089
+        ("Centrum Administracyjnego Domu Dziecka w Przybysławicach", "ddprzybyslawice.pl", 1),
+        ("Szkoła Podstawowa w Rudce", "sprudka.pl", 2),  # n001's host, its school unnamed
+        ("Dom Dziecka w Przybysławicach", "przybyslawice.pl", 1),  # the place alone
+    ],
+)
+def test_initials_glued_to_the_place(name: str, host: str, strength: int) -> None:
+    """a089: a site's address of the name's two initials and its place ("dd" + "przybyslawice")
+    spells the body in full, as a longer acronym with its place does."""
+    assert host_agreement(name, f"https://{host}/art/1").strength == strength
