@@ -174,3 +174,18 @@ def test_initials_glued_to_the_place(name: str, host: str, strength: int) -> Non
     """a089: a site's address of the name's two initials and its place ("dd" + "przybyslawice")
     spells the body in full, as a longer acronym with its place does."""
     assert host_agreement(name, f"https://{host}/art/1").strength == strength
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "strength"),
+    [
+        # m008: a prosecutor's portal, "po" and the place
+        ("Prokuratura Okręgowa we Wrocławiu", "http://www.wroclaw.po.gov.pl/html/godziny", 2),
+        ("Sąd Rejonowy w Kętrzynie", "https://ketrzyn.sr.gov.pl/", 2),
+        ("Zespół Szkół w Kole", "https://zskolo.pl/", 2),
+        # two letters never end a label by chance: "zskolo" ends in the place, not in "lo"
+        ("Liceum Ogólnokształcące w Kole", "https://zskolo.pl/", 1),
+    ],
+)
+def test_two_letter_kinds_of_portals_and_schools(name: str, url: str, strength: int) -> None:
+    assert host_agreement(name, url).strength == strength

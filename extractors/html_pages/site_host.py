@@ -130,7 +130,10 @@ def _acronym_of(name: str) -> str | None:
     initials = "".join(
         part[0] for word in core.split() for part in word.split("-") if part[:1].isupper()
     )
-    return fold_key(initials).replace(" ", "") if len(initials) >= 3 else None
+    folded = fold_key(initials).replace(" ", "")
+    # two letters name a kind of body only as a portal's or a school's label does ("po" for a
+    # "Prokuratura Okręgowa", "zs" for a "Zespół Szkół"): `_EXTRA_ACRONYMS`
+    return folded if len(folded) >= 3 or folded in _EXTRA_ACRONYMS else None
 
 
 def _stem(word: str) -> str:
@@ -228,7 +231,9 @@ def _initials_before_place(name: str, labels: list[str]) -> bool:
 def _spells_acronym(label: str, acronym: str) -> bool:
     """ "mopsostrowiec" spells "mops"; "ops" (a site) and "mgops" (a name) are one kind of
     body, and "ppp" and "pppp" (Publiczna Poradnia Psychologiczno-Pedagogiczna) another."""
-    if label == acronym or label.startswith(acronym) or label.endswith(acronym):
+    if label == acronym or label.startswith(acronym):
+        return True
+    if len(acronym) >= 3 and label.endswith(acronym):  # "zskolo" ends in no "lo"
         return True
     return any(
         len(other) >= 3
