@@ -25,7 +25,7 @@ from extractors.html_pages.owner_signals import spoken_of_as_ours
 from extractors.html_pages.owner_weights import HAND_SET, OwnerCandidate, OwnerChoice
 from extractors.html_pages.page_owner import candidates_report, find_page_owner
 from extractors.html_pages.page_text import page_text_of_plain
-from extractors.html_pages.site_host import host_agreement, news_outlet
+from extractors.html_pages.site_host import host_agreement, host_names_other_body, news_outlet
 
 URLS = {
     "f006": "https://dglnews.pl/2022/06/13/w-mops-ie-powstala-grupa-wsparcia-dla-rodzicow/",
@@ -189,3 +189,22 @@ def test_initials_glued_to_the_place(name: str, host: str, strength: int) -> Non
 )
 def test_two_letter_kinds_of_portals_and_schools(name: str, url: str, strength: int) -> None:
     assert host_agreement(name, url).strength == strength
+
+
+N028 = (
+    "21 listopada obchodzony jest Dzień Pracownika Socjalnego. Z tej okazji Wójt Leon "
+    "Pawluczuk wraz z Panią Ireną Odzijewicz Sekretarzem Gminy oraz Panią Lubą Nowik Skarbnik "
+    "Gminy złożyli wszystkim pracownikom Gminnego Ośrodka Pomocy Społecznej w Orli serdeczne "
+    "życzenia i wyrazy uznania za zaangażowanie w wypełnianiu tak ważnej roli społecznej.\n\n"
+    "W Orli w Gminnym Ośrodku Pomocy Społecznej pracują ludzie, którzy nie tylko wykonują swoje "
+    "obowiązki służbowe, lecz także są wrażliwi duchowo na ludzkie nieszczęścia."
+)
+
+
+def test_a_gmina_portal_named_by_a_short_place() -> None:
+    """n028: "orla.pl" is the gmina's portal ("… w Orli": the place's stem "orli" is no prefix
+    of the host's "orla"); its page wishing the GOPS's workers well is no page of the GOPS."""
+    url = "https://orla.pl/aktualnosci/dzie%C5%84-pracownika-socjalnego"
+    assert host_names_other_body("Gminny Ośrodek Pomocy Społecznej w Orli", url)
+    assert not host_names_other_body("Urząd Gminy Orla", url)
+    assert find_page_owner(page_text_of_plain(N028, url)) is None

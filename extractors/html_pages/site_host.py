@@ -262,8 +262,13 @@ def host_names_other_body(name: str, url: str) -> bool:
     place = _place_words(name)
     labels = host_labels(url)
     local_office = fold_key(name).startswith(_LOCAL_OFFICES)
-    if agreement.place and not local_office and all(_only_place(label, place) for label in labels):
-        return True
+    lemmas = _place_lemmas(name)
+    if (
+        agreement.place
+        and not local_office
+        and all(_only_place(label, place) or label in lemmas for label in labels)
+    ):
+        return True  # "orla.pl" for "… w Orli": a short place's stem is no prefix of its lemma
     for label in labels:
         if any(_stem(word) in label for word in place):
             continue  # "ddprzybyslawice": letters glued to the name's place, not a body
