@@ -162,21 +162,6 @@ def test_a_bip_record_declares_its_publishing_body() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "host", "strength"),
-    [
-        ("Dom Dziecka „Dworek” w Przybysławicach", "ddprzybyslawice.pl", 2),  # a089
-        ("Centrum Administracyjnego Domu Dziecka w Przybysławicach", "ddprzybyslawice.pl", 1),
-        ("Szkoła Podstawowa w Rudce", "sprudka.pl", 2),  # n001's host, its school unnamed
-        ("Dom Dziecka w Przybysławicach", "przybyslawice.pl", 1),  # the place alone
-    ],
-)
-def test_initials_glued_to_the_place(name: str, host: str, strength: int) -> None:
-    """a089: a site's address of the name's two initials and its place ("dd" + "przybyslawice")
-    spells the body in full, as a longer acronym with its place does."""
-    assert host_agreement(name, f"https://{host}/art/1").strength == strength
-
-
-@pytest.mark.parametrize(
     ("name", "url", "strength"),
     [
         # m008: a prosecutor's portal, "po" and the place

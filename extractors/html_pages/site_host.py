@@ -198,7 +198,7 @@ def host_agreement(name: str, url: str) -> HostAgreement:
     place = any(_stem(word) in label for word in _place_words(name) for label in labels) or any(
         label == word or label.endswith(word) for word in _place_lemmas(name) for label in labels
     )
-    kind = by_acronym or (by_word and place) or _initials_before_place(name, labels)
+    kind = by_acronym or (by_word and place)
     own = _own_words(name)
     proper = bool(own) and (
         any(_stem(word) in label for word in own for label in labels) or "".join(own) in joined
@@ -207,25 +207,6 @@ def host_agreement(name: str, url: str) -> HostAgreement:
     glued = "".join(w for w in words[1:] if w not in ("w", "we"))
     proper = proper or (len(glued) >= 8 and glued in joined)
     return HostAgreement(kind, place, proper, kind_word=by_word)
-
-
-def _initials_before_place(name: str, labels: list[str]) -> bool:
-    """Whether a label is the name's initials glued to its place: "ddprzybyslawice" for "Dom
-    Dziecka „Dworek” w Przybysławicach", "zsgarwolin" for a "Zespół Szkół w Garwolinie" — two
-    letters too short to be an acronym alone, but not by chance before the name's own place."""
-    core = re.split(r"\s(?:w|we)\s", name)[0]
-    initials = fold_key(
-        "".join(part[0] for word in core.split() for part in word.split("-") if part[:1].isupper())
-    ).replace(" ", "")
-    if len(initials) < 2:
-        return False
-    places = [_stem(word) for word in _place_words(name)] + _place_lemmas(name)
-    return any(
-        label.startswith(initials) and label[len(initials) :].startswith(place)
-        for label in labels
-        for place in places
-        if place
-    )
 
 
 def _spells_acronym(label: str, acronym: str) -> bool:
