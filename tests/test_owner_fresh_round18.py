@@ -1,8 +1,9 @@
 """The page's own institution, rules of wide reach (issue 12, round 18).
 
 Each case is quoted from a tune document of the web corpus (f006, f017, h021, i002, i019, e026,
-e038, a020, a034, i015, b041) or a fresh tuning page of this round (`benchmarks/owner_fresh`,
-n025, n027, n005), the id in the case id, its address in `URLS` where the text is read:
+e038, a020, a034, i015, b041) or a fresh tuning page (`benchmarks/owner_fresh`, n005, n025,
+n027, n028 of this round, m008 of round 15), the id in the case id or beside it, its address
+in `URLS` or in the case where the text is read:
 
 - a news outlet's host ("dglnews.pl", "radiovictoria.pl", "kolskiefakty.pl", a radio's ".fm")
   says the page is a report about a body, not the body's page: only the publisher (a name the
@@ -13,7 +14,10 @@ n025, n027, n005), the id in the case id, its address in `URLS` where the text i
   ("Nasza Fundacja od początku swojego istnienia …") speaks for that body, not for a territory
   it lives in ("w naszej gminie");
 - a BIP page's record names the body that publishes it ("Podmiot udostępniający informację :
-  Ośrodek Pomocy Społecznej w Polkowicach").
+  Ośrodek Pomocy Społecznej w Polkowicach");
+- two initials that name a kind of body on portals' and schools' hosts ("po" in
+  "wroclaw.po.gov.pl") are the name's acronym, and only begin a label;
+- a host that is a short place's lemma ("orla.pl" for "… w Orli") is that place's portal.
 """
 
 from __future__ import annotations
