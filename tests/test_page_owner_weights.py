@@ -12,7 +12,9 @@ id), read whole as `wsparcie extract` reads a saved text file:
   Społecznej zaprasza …"), e026 (a news portal quoting "Sąd Rejonowy uprzejmie informuje …")
   and c023 (a gmina's portal: "Gminny Ośrodek Pomocy Społecznej w Świlczy informuje, że
   Ministerstwo …"): the gold has no subject; under the hand-set weights the body that
-  "informuje" is the owner, under the fitted ones no owner is given;
+  "informuje" is the owner, under the fitted ones no owner is given — but on f006 and e026
+  neither gives one since round 18: their hosts are news outlets' (`site_host.news_outlet`),
+  where only a publisher the address spells owns a page;
 - a035, a066, b063: a body's own page where it also "informuje": both weights give it.
 """
 
@@ -41,8 +43,8 @@ def _page(doc_id: str) -> PageText:
 @pytest.mark.parametrize(
     ("doc_id", "hand_set", "fitted"),
     [
-        pytest.param("f006", "Miejski Ośrodek Pomocy Społecznej w Głogowie", None, id="f006-news"),
-        pytest.param("e026", "Sąd Rejonowy", None, id="e026-news-quoting"),
+        pytest.param("f006", None, None, id="f006-news"),
+        pytest.param("e026", None, None, id="e026-news-quoting"),
         pytest.param(
             "c023", "Gminny Ośrodek Pomocy Społecznej w Świlczy", None, id="c023-gmina-portal"
         ),
@@ -76,7 +78,7 @@ def test_the_choice_under_each_set_of_weights(
     assert (by_fit.name if by_fit else None) == fitted
 
 
-@pytest.mark.parametrize("doc_id", ["f006", "c023", "a035"])
+@pytest.mark.parametrize("doc_id", ["b063", "c023", "a035"])
 def test_the_owner_found_is_the_choice_under_the_weights_in_use(doc_id: str) -> None:
     page = _page(doc_id)
     chosen = choose_owner(owner_choice(page), WEIGHTS)

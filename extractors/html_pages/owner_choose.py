@@ -5,11 +5,17 @@ rival holds it back (see `page_owner` for the evidence and the weights)."""
 from __future__ import annotations
 
 from extractors.html_pages.owner_weights import OwnerCandidate, OwnerChoice, OwnerWeights
+from extractors.html_pages.site_host import news_outlet
 
 # What a page does with a name to put it forward, beyond where and how often it stands.
 _PUT_FORWARD = frozenset(
     {"agent", "speaker", "heading", "title", "declared", "contact", "located", "signed"}
 )
+
+
+# What makes a name a news outlet's publisher rather than a body its report is about: the
+# site's address or a mailbox's domain spells it, or a formula declares it ("© 2024 …").
+_PUBLISHER = frozenset({"host", "mail domain", "declared"})
 
 
 def host_backed(candidate: OwnerCandidate) -> bool:
@@ -83,6 +89,8 @@ def choose_owner(choice: OwnerChoice, weights: OwnerWeights) -> OwnerCandidate |
         return None  # a bare type name only titled and headed: an explainer's subject
     if "organ" in best.evidence:
         return None  # a one-person office owns no page: its office does (k064)
+    if news_outlet(choice.url) and not best.evidence & _PUBLISHER:
+        return None  # a news outlet's report on a body: the page is its publisher's
     if score(best) < needed or score(best) - runner_up < weights.min_lead:
         return None
     return best

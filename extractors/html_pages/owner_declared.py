@@ -25,8 +25,12 @@ _DECLARATIONS = (
 )
 # The controller of the data a page collects is its owner; the "operator" of a site is as
 # often the firm that runs it ("Operatorem Serwisu jest Szkoła Języków Obcych FLOWER").
+# A BIP page's record names the body that publishes it: "Podmiot udostępniający informację :
+# Ośrodek Pomocy Społecznej w Polkowicach" (n025 of the fresh pages); the person who put it
+# on the page ("Udostępniający: Marcin May", k057) is no body.
 _DECLARED_AFTER = re.compile(
     r"(?i)(?:\badministratorem\b[^.\n]{0,90}?\bjest\b|"
+    r"\bpodmiot\s+udostępniający(?:\s+informacj[ęe])?\s*:|"
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?)\s*:?\s*"
 )
 

@@ -78,6 +78,33 @@ def referred_to(name: str, page: PageText) -> bool:
     return count >= 2
 
 
+def spoken_of_as_ours(name: str, page: PageText) -> bool:
+    """Whether the page calls the body by its head noun after "nasz" ("Nasza Fundacja od
+    początku swojego istnienia …", "w naszej Poradni", "naszego Ośrodka", "naszej szkoły"):
+    the page speaks of its own institution in the first person. A territory the page lives
+    in ("naszej gminy", "naszego powiatu") is no body's own word."""
+    head = next((w for w in written_out(name).split() if is_noun(w)), None)
+    if head is None:
+        return False
+    lemmas = {
+        a.lemma.lower() for a in analyse_word(head) + analyse_word(head.lower()) if a.pos == "subst"
+    } - _TERRITORIES
+    if not lemmas:
+        return False
+    for match in _OURS.finditer(page.text):
+        word = match.group(1)
+        if any(a.lemma.lower() in lemmas for a in analyse_word(word.lower()) if a.pos == "subst"):
+            return True
+    return False
+
+
+_OURS = re.compile(r"(?i)\bnasz(?:a|ej|ego|ym|ą|emu|e)?\s+([a-ząćęłńóśźż]{3,})\b")
+_TERRITORIES = frozenset(
+    {"gmina", "powiat", "miasto", "województwo", "region", "kraj", "państwo", "ojczyzna",
+     "dzielnica", "osiedle", "wieś", "sołectwo"}
+)  # fmt: skip
+
+
 _HERE_WORD = re.compile(r"(?i:\btut\.|\btutejsz\w*)\s+([A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]{2,})")
 
 

@@ -43,6 +43,7 @@ HAND_SET = OwnerWeights(
         "own voice": 1,
         "signed": 3,
         "referred to": 2,
+        "ours": 3,
         "other host": -3,
         "generic": -3,
         "unit": -5,

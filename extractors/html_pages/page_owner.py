@@ -30,7 +30,8 @@ by signals that hold on any Polish institution's site, whatever its markup, and 
   voice` (1: the page says "nasz", "zapraszamy") and `referred to` (2: the text calls it by
   its head noun alone, capitalised, as a page does its own institution: "Poradnia udziela
   pomocy", "do zadań Ośrodka należy", or once "tut. Sądu"; an acronym's head is its written-out
-  form's, "PP-P w Ciechanowie" and "do Poradni").
+  form's, "PP-P w Ciechanowie" and "do Poradni"); `ours` (3): the page calls it by its head
+  noun after "nasz-" ("Nasza Fundacja …", "w naszej Poradni"), no other name sharing it.
 
 Against a name: the host spells another kind of body (`other host`, -3), a bare type name
 with nothing that tells it from others of its kind ("Ośrodek Interwencji Kryzysowej", what
@@ -43,7 +44,9 @@ Państwowy Wojewódzki Inspektor Sanitarny w Szczecinie informuje …", k064 of 
 is no page of his); the organ's voice ("speaker", "agent") goes to its office when the page names
 the office with the same place ("Państwowy Powiatowy Inspektor Sanitarny w Chełmnie informuje"
 for the "Powiatowa Stacja Sanitarno-Epidemiologiczna w Chełmnie"). A page that reads as news (quotes with "– mówi", "Źródło:", photo credits, a byline) needs more
-(`min_score_article`): a news portal writes about institutions; it is not theirs.
+(`min_score_article`): a news portal writes about institutions; it is not theirs. On a news
+outlet's host (`site_host.news_outlet`: "radiopik.pl", "kolskiefakty.pl") only its publisher
+— a name the address or a mailbox spells, or a formula declares — owns a page.
 
 The owner is the best-scored name when it reaches `min_score` (`min_score_host` when the
 site's address spells the name and the page itself puts it forward — as the agent of a
@@ -88,6 +91,7 @@ from extractors.html_pages.owner_signals import (
     mail_domain_spells,
     named_in_title,
     referred_to,
+    spoken_of_as_ours,
     written_out,
 )
 from extractors.html_pages.owner_voice import (
@@ -410,6 +414,8 @@ def _judge(
     )
     if referred:
         candidate.evidence.add("referred to")
+    if not _kind_shared(candidate, others) and spoken_of_as_ours(name, page):
+        candidate.evidence.add("ours")
     if generic(name) and not (strength or own_voice or referred):
         candidate.evidence.add("generic")
     head = fold_key(name).split()[:1]

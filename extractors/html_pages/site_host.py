@@ -130,7 +130,10 @@ def _acronym_of(name: str) -> str | None:
     initials = "".join(
         part[0] for word in core.split() for part in word.split("-") if part[:1].isupper()
     )
-    return fold_key(initials).replace(" ", "") if len(initials) >= 3 else None
+    folded = fold_key(initials).replace(" ", "")
+    # two letters name a kind of body only as a portal's or a school's label does ("po" for a
+    # "Prokuratura Okręgowa", "zs" for a "Zespół Szkół"): `_EXTRA_ACRONYMS`
+    return folded if len(folded) >= 3 or folded in _EXTRA_ACRONYMS else None
 
 
 def _stem(word: str) -> str:
@@ -209,7 +212,9 @@ def host_agreement(name: str, url: str) -> HostAgreement:
 def _spells_acronym(label: str, acronym: str) -> bool:
     """ "mopsostrowiec" spells "mops"; "ops" (a site) and "mgops" (a name) are one kind of
     body, and "ppp" and "pppp" (Publiczna Poradnia Psychologiczno-Pedagogiczna) another."""
-    if label == acronym or label.startswith(acronym) or label.endswith(acronym):
+    if label == acronym or label.startswith(acronym):
+        return True
+    if len(acronym) >= 3 and label.endswith(acronym):  # "zskolo" ends in no "lo"
         return True
     return any(
         len(other) >= 3
@@ -238,8 +243,13 @@ def host_names_other_body(name: str, url: str) -> bool:
     place = _place_words(name)
     labels = host_labels(url)
     local_office = fold_key(name).startswith(_LOCAL_OFFICES)
-    if agreement.place and not local_office and all(_only_place(label, place) for label in labels):
-        return True
+    lemmas = _place_lemmas(name)
+    if (
+        agreement.place
+        and not local_office
+        and all(_only_place(label, place) or label in lemmas for label in labels)
+    ):
+        return True  # "orla.pl" for "… w Orli": a short place's stem is no prefix of its lemma
     for label in labels:
         if any(_stem(word) in label for word in place):
             continue  # "ddprzybyslawice": letters glued to the name's place, not a body
@@ -259,3 +269,30 @@ def _only_place(label: str, place: list[str]) -> bool:
     return any(
         label.startswith(_stem(word)) and len(label) - len(_stem(word)) <= 4 for word in place
     )
+
+
+# What a news outlet's host is made of: a medium's word before or after its place or title
+# ("radiopik", "gazetaolsztynska", "tygodnikpiski", "dziennikwschodni", "echogorzowa",
+# "gloswielkopolski", "expressilustrowany", "infoprzasnysz"; "tychynews", "nowytydzien",
+# "kolskiefakty", "kielceinfo", "oswiecimonline", "rzeszow24"; "naszemiasto", "wprost"; a
+# radio's ".fm").
+# Such a site reports on institutions; its pages are its publisher's, not theirs. A word
+# that also begins institutions' hosts stays out ("portal": "eduportal"; "tv": a host's
+# platform; "news" only at the end: "newsweek" hosts charities' profiles).
+_NEWS_OUTLET = re.compile(
+    r"^(?:radio|gazet|tygodnik|dziennik|express|ekspres|echo|glos|kurier|telewizj|tvn|nowiny"
+    r"|wiadomosci|info)[a-z0-9]"
+    r"|[a-z](?:news|radio|gazeta|tydzien|fakty|kurier|info|online)$"
+    r"|^[a-z]{4,}24$|^24[a-z]{4,}$"
+    r"|^(?:radio|naszemiasto|wprost|telewizja|online|nowiny|fm)$"
+)
+
+
+def news_outlet(url: str) -> bool:
+    """Whether the page's host is a news outlet's (`_NEWS_OUTLET`): a local portal's article
+    about a body's work (a PUP's, a GOPS's, a ŚDS's) is no page of that body."""
+    host = (urlsplit(url).hostname or "").lower()
+    labels = [label for label in host.split(".") if label not in _ANONYMOUS_LABELS]
+    parts = [part for label in labels for part in (label, *label.split("-")) if part]
+    # "przedszkole24": a body's number after its kind word, not a portal's "24"
+    return any(_NEWS_OUTLET.search(part) and not part.startswith(_KIND_STEMS) for part in parts)
