@@ -274,8 +274,8 @@ def _only_place(label: str, place: list[str]) -> bool:
 # What a news outlet's host is made of: a medium's word before or after its place or title
 # ("radiopik", "gazetaolsztynska", "tygodnikpiski", "dziennikwschodni", "echogorzowa",
 # "gloswielkopolski", "expressilustrowany", "infoprzasnysz"; "tychynews", "nowytydzien",
-# "kolskiefakty", "kielceinfo", "oswiecimonline", "rzeszow24"; "naszemiasto", "wprost"; a
-# radio's ".fm").
+# "kolskiefakty", "kielceinfo", "oswiecimonline", "rzeszow24"; a radio's ".fm"). Only a
+# medium's words: an outlet's brand that is no such word is not listed (no rule names a host).
 # Such a site reports on institutions; its pages are its publisher's, not theirs. A word
 # that also begins institutions' hosts stays out ("portal": "eduportal"; "tv": a host's
 # platform; "news" only at the end: "newsweek" hosts charities' profiles).
@@ -284,7 +284,7 @@ _NEWS_OUTLET = re.compile(
     r"|wiadomosci|info)[a-z0-9]"
     r"|[a-z](?:news|radio|gazeta|tydzien|fakty|kurier|info|online)$"
     r"|^[a-z]{4,}24$|^24[a-z]{4,}$"
-    r"|^(?:radio|naszemiasto|wprost|telewizja|online|nowiny|fm)$"
+    r"|^(?:radio|telewizja|online|nowiny|fm)$"
 )
 
 
