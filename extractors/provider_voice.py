@@ -52,14 +52,14 @@ _PROVIDES = (
 )
 # A unit that keeps hours, in the nominative singular, as a page names itself ("Świetlica jest
 # czynna", "Żłobek czynny jest", "Sekretariat czynny", "Ogrzewalnia czynna jest", "Filia nr 3
-# będzie czynna", "Klub ma działać"), with up to eight words of its own
+# będzie czynna", "Klub ma działać", "Gabinet pielęgniarki szkolnej czynny jest codziennie:"), with up to eight words of its own
 # between it and what is said of it ("Świetlica szkolna dla dzieci z przedszkola jest czynna"),
 # none of them a past tense or a "nie" ("Świetlica była czynna" is a report).
 _OPEN_UNIT = (
     r"(?:[Oo]środek|[Pp]lacówka|[Pp]oradnia|[Cc]entrum|[Śś]wietlica|[Pp]unkt|[Żż]łobek|"
     r"[Pp]rzedszkole|[Ss]ekretariat|[Bb]iblioteka|[Kk]lub|"
     r"[Oo]grzewalnia|[Nn]oclegownia|[Ss]chronisko|[Hh]ostel|[Łł]aźnia|[Jj]adłodajnia|[Ff]ilia|"
-    r"[Ww]arsztat)"
+    r"[Ww]arsztat|[Gg]abinet)"
     r"(?:[ \t]+(?!(?:był\w*|nie)\b)[^\s.!?]+){0,8}?"
 )
 # Open, in the present or future: "jest czynna", "czynny jest", "będzie czynne", "pracuje",

@@ -22,6 +22,14 @@ from dataclasses import dataclass
 from transforms.calendar_phrases import CALENDAR, DATE, MONTHLY, MONTHS
 from transforms.clock_repair import repair_minutes
 from transforms.morphology import analyse_word
+from transforms.not_opening_hours import (
+    AWAY_AFTER,
+    EVENT,
+    INTERRUPTION,
+    dates_an_event,
+    heads_an_event_list,
+    without_timetables,
+)
 from transforms.sentences import sentences
 from transforms.text import fold, normalise_space
 
@@ -113,11 +121,6 @@ _OPEN = re.compile(
 # Taking people in round the clock is a time the place can be come to, as being open is:
 # "Przyjmowanie dzieci do Placówki odbywa się przez całą dobę".
 _ADMITS = re.compile(r"\bprzyjm\w*|\bprzyjec\w*")
-_EVENT = re.compile(
-    r"\bodbedzie|\bodbeda\b|\bodbyl|\bzaprasza|\bspotkani|\bzebrani|\bsesj\w|\bkonkurs"
-    r"|\bwydarzeni|\bpiknik|\bfestyn|\bfestiwal|\bwarsztat|\bkoncert|\buroczyst|\bmsza\b"
-    r"|\bprzegla"
-)
 # A full time "7:30", "7.30", "7,30"; its minutes must not run into a date ("12.03.2024").
 _TIME = re.compile(r"(2[0-4]|[01]?\d)[:.,]([0-5]\d)")
 # A bare hour in a range: "w godz. 7-15", "od 8 do 18", "15–18".
@@ -166,8 +169,11 @@ class _Item:
 
 
 # A day run into the next word where a page's markup was dropped: "poniedziałek-piątekoraz
-# Przemocy Domowej … godz.8:00 - 15:00" (tune c075).
-_GLUED_DAY = re.compile(r"\b(poniedzialek|wtorek|sroda|czwartek|piatek|sobota|niedziela)(?=oraz\b)")
+# Przemocy Domowej … godz.8:00 - 15:00" (tune c075), or into its hours: "Wtorek13.00 – 17.00"
+# (sp17pabianice.edu.pl).
+_GLUED_DAY = re.compile(
+    r"\b(poniedzialek|wtorek|sroda|czwartek|piatek|sobota|niedziela)(?=oraz\b|\d)"
+)
 
 
 # An aside in parentheses after "całodobowo" says how, not on which days: "Placówka dostępna jest
@@ -384,6 +390,9 @@ def _range_items(folded: str, sentence: str = "") -> list[_Item]:
         if joined and _PRICE_AFTER.match(folded, next_end):
             index += 2  # "czesne od godz 6:30 do 14:00- 175,00zł": a price's hours of stay
             continue
+        if joined and AWAY_AFTER.match(folded, next_end):
+            index += 2  # "od 10.00 - 14.00 praca w terenie": hours away from the place
+            continue
         if joined and opens != closes and plausible:
             items.append(_Item(start, "range", opens=opens, closes=closes))
             index += 2
@@ -498,6 +507,10 @@ def _row_label(sentence: str) -> str:
     return normalise_space(label[1]).lower() if label else ""
 
 
+def _said_open(evidence: str) -> bool:
+    return _OPEN.search(fold(evidence).lower()) is not None
+
+
 def read_schedules(text: str | None) -> tuple[Schedule, ...]:
     """Every weekly schedule the text states, in order, without repeats."""
     schedules: dict[tuple[tuple[str, ...], str, str], Schedule] = {}
@@ -505,6 +518,8 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
     columns: tuple[str, ...] = ()  # a table's header of days
     label = ""  # a label of opening hours on a line of its own ("godziny i dni otwarcia:")
     day_parts: set[tuple[tuple[str, ...], str, str]] = set()  # rest, core curriculum…
+    interrupted = False  # after "nastąpi przerwa w dostawie wody", until something is open
+    events_listed = False  # under "Dni Otwarte odbędą się:", while its lines are dated
     for written in sentences(text or ""):
         sentence, label = (f"{label} {written}", "") if label else (written, "")
         folded = _repair(fold(sentence).lower())
@@ -531,7 +546,11 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
                 )
             continue
         columns = ()
+        interrupted = INTERRUPTION.search(folded) is not None or (
+            interrupted and not _OPEN.search(folded)
+        )
         if not any(item.kind == "range" for item in items):
+            events_listed = heads_an_event_list(folded)
             tail = _LABEL_TAIL.search(sentence)
             if tail and _OPEN.search(fold(tail[0]).lower()):
                 label = tail[0].strip()
@@ -539,8 +558,11 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
             carried = days_only[-1].days if days_only and len(folded) < 60 else None
             continue
         dated = DATE.search(folded) is not None
-        event = _EVENT.search(folded) and (dated or CALENDAR.search(folded))
-        if event or MONTHLY.search(folded):
+        event = EVENT.search(folded) and (
+            dated or CALENDAR.search(folded) or dates_an_event(folded)
+        )
+        events_listed = events_listed and (dated or CALENDAR.search(folded) is not None)
+        if event or events_listed or interrupted or MONTHLY.search(folded):
             carried = None
             continue
         if carried is not None and items[0].kind == "range":
@@ -557,54 +579,5 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
                 key, Schedule(days, item.opens, item.closes, _what(sentence), sentence)
             )
     # a part of the day is left out once a plan of the day has been told from opening hours
-    kept = _without_timetables(tuple(schedules.values()))
+    kept = without_timetables(tuple(schedules.values()), _said_open)
     return tuple(s for s in kept if (s.days, s.opens, s.closes) not in day_parts)
-
-
-# A school's bell times or a timetable of sessions: many short ranges, none of them hours a
-# place is open for.
-_SHORT_MINUTES = 50
-_TIMETABLE_SIZE = 4
-
-
-def _minutes(clock: str) -> int:
-    hours, minutes = clock.split(":")
-    return int(hours) * 60 + int(minutes)
-
-
-def _without_timetables(schedules: tuple[Schedule, ...]) -> tuple[Schedule, ...]:
-    def short(schedule: Schedule) -> bool:
-        return 0 < _minutes(schedule.closes) - _minutes(schedule.opens) <= _SHORT_MINUTES
-
-    if sum(short(s) for s in schedules) >= _TIMETABLE_SIZE:
-        schedules = tuple(s for s in schedules if not short(s))
-    return _without_day_plans(schedules)
-
-
-# A plan of the day ("8.30 – 9.00 Gimnastyka, 9.30 – 10.30 Ćwiczenia…, 12.30 – 13.30 Obiad"):
-# ranges for the same days, each opening about when the one before it closes. Opening hours
-# of one place on one day do not follow each other so; its breaks are longer than an hour or
-# written as "przerwa".
-_PLAN_SIZE = 3
-_PLAN_GAP = 60
-
-
-def _chained(before: Schedule, after: Schedule) -> bool:
-    gap = _minutes(after.opens) - _minutes(before.closes)
-    plan_items = not any(_OPEN.search(fold(s.evidence).lower()) for s in (before, after))
-    return plan_items and after.days == before.days and -_PLAN_GAP <= gap <= _PLAN_GAP
-
-
-def _without_day_plans(schedules: tuple[Schedule, ...]) -> tuple[Schedule, ...]:
-    """Without runs of three or more chained ranges, in the order the text gives them; a range
-    said to be when something is open ("Klub dziecięcy czynny od 14:00 do 18:00") is no item
-    of a plan."""
-    dropped: set[int] = set()
-    start = 0
-    for index in range(1, len(schedules) + 1):
-        if index < len(schedules) and _chained(schedules[index - 1], schedules[index]):
-            continue
-        if index - start >= _PLAN_SIZE:
-            dropped.update(range(start, index))
-        start = index
-    return tuple(s for index, s in enumerate(schedules) if index not in dropped)
