@@ -60,8 +60,10 @@ _DAY_WORD = re.compile(
 _EXCEPT = re.compile(r"(?:\boprocz|\bz wyjatkiem)\s*$")
 _DAY_JOIN = re.compile(r"^\s*(?:-|–|—|do|-\s*do)\s*$")
 _DAY_LIST = re.compile(r"^\s*(?:,|i|oraz|lub|,\s*i|/|\s)\s*$")
+# "każdego dnia" is "codziennie" said otherwise (tune j032).
 _EVERY_DAY = re.compile(
-    r"\b(?:codziennie|w dni robocze|dni robocze|w dni powszednie|dni powszednie|w dni robocze)\b"
+    r"\b(?:codziennie|kazdego dnia|w dni robocze|dni robocze|w dni powszednie|dni powszednie"
+    r"|w dni robocze)\b"
 )
 # Every day of the week said in words: "siedem dni w tygodniu", "we wszystkie dni tygodnia".
 _WHOLE_WEEK = re.compile(
@@ -71,7 +73,8 @@ _WHOLE_WEEK = re.compile(
 # "codziennie, również w soboty i niedziele", "codziennie (w tym w święta)": every day of the
 # week, not an office's days.
 _WEEKEND_TOO = re.compile(
-    r"\bcodziennie\b[^.\d]{0,20}?\b(?:rowniez|takze|w tym|wlacznie z|lacznie z|nawet)\b"
+    r"\b(?:codziennie|kazdego dnia)\b[^.\d]{0,20}?\b(?:rowniez|takze|w tym|wlacznie z|lacznie z"
+    r"|nawet)\b"
     r"[^.\d]{0,12}?\b(?:sobot|niedziel|weekend|swiet)\w*"
     r"(?:\s*(?:i|oraz|,)\s*(?:w\s+)?(?:sobot|niedziel|swiet)\w*)*"
 )
@@ -118,6 +121,10 @@ _OPEN = re.compile(
     r"\bczynn|\bdostepn|\botwart|\botwarci|\bdziala|\bdyzur|\bpracuj|\bcodziennie|calodobowo"
     rf"|:\s*calodobow|\bdzwoni|\bodbier|{_ROUND_THE_CLOCK_AFTER}"
 )
+# Round the clock denied ("dzielnicowi nie pełnią służby całodobowo", tune j010), or said of
+# alarm numbers ("Telefony Alarmowe, czynne całą dobę", tune f025): no one's hours.
+_DENIED = re.compile(r"\bnie (?:[^\W\d]+ ){0,3}$")
+_ALARM = re.compile(r"\balarmow\w*")
 # Taking people in round the clock is a time the place can be come to, as being open is:
 # "Przyjmowanie dzieci do Placówki odbywa się przez całą dobę".
 _ADMITS = re.compile(r"\bprzyjm\w*|\bprzyjec\w*")
@@ -225,7 +232,7 @@ def _day_items(folded: str, all_week: bool = False) -> list[_Item]:
         index += 1
     for match in _EVERY_DAY.finditer(folded):
         # "codziennie 24h/dobę" is every day of the week; "codziennie 8-16" is office days.
-        every = DAYS if all_week and match[0] == "codziennie" else WEEKDAYS
+        every = DAYS if all_week and match[0] in ("codziennie", "kazdego dnia") else WEEKDAYS
         every = DAYS if any(start == match.start() for start, _ in weekend_too) else every
         items.append(_Item(match.start(), "days", every, end=match.end()))
     items += [
@@ -358,9 +365,12 @@ def _said_to_open_and_close(folded: str, start: int, end: int, next_start: int) 
     )
 
 
-# An amount right after a range: the range is what a price buys (a price list by hours of
-# stay), not when a place is open.
-_PRICE_AFTER = re.compile(r"\s*[-–:=]?\s*\d[\d ]*(?:[,.]\d{2})?\s?(?:zl|pln)\b")
+# An amount right after a range, or a price said with it ("Happy hours od 8.00 do 14.00 – cena
+# 1 lekcji 110 zł", tune g036): the range is what a price buys (a price list by hours of stay),
+# not when a place is open.
+_PRICE_AFTER = re.compile(
+    r"\s*[-–:=]?\s*(?:(?:cena|koszt|oplata)\b[^.]{0,30}?)?\d[\d ]*(?:[,.]\d{2})?\s?(?:zl|pln)\b"
+)
 
 
 def _range_items(folded: str, sentence: str = "") -> list[_Item]:
@@ -401,9 +411,10 @@ def _range_items(folded: str, sentence: str = "") -> list[_Item]:
         index += 1
     if index == len(tokens) - 1:
         _add_extension(folded, tokens[index], items)
-    if _OPEN.search(folded) or _ADMITS.search(folded):
+    if (_OPEN.search(folded) or _ADMITS.search(folded)) and not _ALARM.search(folded):
         for match in _ROUND_THE_CLOCK.finditer(folded):
-            items.append(_Item(match.start(), "range", opens="00:00", closes="24:00"))
+            if not _DENIED.search(folded[max(0, match.start() - 40) : match.start()]):
+                items.append(_Item(match.start(), "range", opens="00:00", closes="24:00"))
     if not any(item.opens == "00:00" and item.closes == "24:00" for item in items):
         line = _ROUND_THE_CLOCK_BEFORE.search(folded)
         if line and _states_something(sentence):
