@@ -103,6 +103,10 @@ _TAKES_BY_AGE = (
     r"\b(?:przyjmowan[eia]\s+(?:są|będą)|przyjmuje\s+się|(?:są\s+)?(?:kierowane|skierowane|"
     r"przeznaczone)\s+(?:są\s+)?(?:do|dla)|opiekę\s+nad)\s+(?:\w+\s+){0,2}?"
     r"(?:dzie(?:ci|ćmi)|młodzież|uczniów|osób)\w*(?:\s+i\s+\w+)?\s+(?:w\s+wieku|od|po|do\s+lat|do\s+\d)"
+    # a unit that takes them, in the singular: "Oddział Dziecięcy liczy 28 łóżek i przyjmuje
+    # pacjentów do ukończenia 18 roku życia" (tune j040)
+    r"|\bprzyjmuje\s+(?:\w+\s+){0,2}?(?:dzieci|młodzież|uczniów|osoby|pacjentów|podopiecznych)"
+    r"(?:\s+i\s+\w+)?\s+(?:w\s+wieku|od\s+\d|po\s+\d|do\s+lat|do\s+\d|do\s+ukończenia)"
     # who comes to it by age, and what it is for by age: "Do przedszkola uczęszczają dzieci w
     # wieku 3 – 6 lat", "jest specjalistyczną placówką … dla dzieci i młodzieży w wieku 6-18 lat"
     r"|\buczęszczają\s+(?:\w+\s+){0,2}?(?:dzieci|młodzież|uczniowie)\w*(?:\s+i\s+\w+)?\s+w\s+wieku"

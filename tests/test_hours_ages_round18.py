@@ -6,7 +6,9 @@ one. What they pin: times that are not opening hours — an interruption of a su
 sentences after it, an event dated with no year, a list of events under its heading, hours
 away ("praca w terenie") —; a range with one end's minutes flattened ("7.00 – 1000"); a day
 glued to its hours ("Wtorek13.00 – 17.00"); ages "w wieku lat 70 i więcej" and "dzieci 5,
-6-letnie"; the voice of a school nurse's room.
+6-letnie", "od kilku miesięcy do 30 lat", "młodzież 13+"; "każdego dnia" as "codziennie"; round
+the clock denied or of alarm numbers; a price said with a range; the voice of a school nurse's
+room and of a ward that takes patients by age.
 """
 
 from __future__ import annotations
@@ -87,6 +89,31 @@ def _hours(text: str) -> set[tuple[tuple[str, ...], str, str]]:
             {(("Mo",), "08:00", "13:00"), (("Tu",), "13:00", "17:00")},
             id="sp17pabianice.edu.pl/opieka-medyczna",
         ),
+        pytest.param(
+            "każdego dnia również w soboty i niedziele w godzinach od 7.30 – 19.00",
+            {(("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"), "07:30", "19:00")},
+            id="tune j032: każdego dnia, the weekend said",
+        ),
+        pytest.param(
+            "Pamiętajmy, że dzielnicowi nie pełnią służby całodobowo.",
+            set(),
+            id="tune j010: round the clock denied",
+        ),
+        pytest.param(
+            " - Telefony Alarmowe, czynne całą dobę",
+            set(),
+            id="tune f025: alarm numbers",
+        ),
+        pytest.param(
+            "Happy hours od 8.00 do 14.00 – cena 1 lekcji 110 zł",
+            set(),
+            id="tune g036: a price said with the range",
+        ),
+        pytest.param(
+            "Ośrodek czynny jest całodobowo.",
+            {(("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"), "00:00", "24:00")},
+            id="made-up: round the clock not denied",
+        ),
     ],
 )
 def test_hours(text: str, expected: set[tuple[tuple[str, ...], str, str]]) -> None:
@@ -113,6 +140,17 @@ def test_hours(text: str, expected: set[tuple[tuple[str, ...], str, str]]) -> No
             id="p59.edu.gdansk.pl/grupa-iv-pszczolki",
         ),
         pytest.param(
+            "Opieką objęte są dzieci w wieku od kilku miesięcy do 30 lat z takimi schorzeniami "
+            "jak zespół Downa.",
+            {(0, 30)},
+            id="tune i015: od kilku miesięcy",
+        ),
+        pytest.param(
+            "Warsztaty dla młodzieży 13+ w każdą środę.",
+            {(13, None)},
+            id="made-up: a child word and a plus",
+        ),
+        pytest.param(
             "Zgodnie z założeniami statutowymi pierwszeństwo w przyjęciu mają dzieci 5-letnie "
             "odbywające roczne obowiązkowe przygotowanie przedszkolne.",
             set(),
@@ -132,6 +170,11 @@ def test_ages(text: str, expected: set[tuple[float | None, float | None]]) -> No
             "12.10",
             True,
             id="zeromski3lo.edu.pl/lo3/gabinet-pielegniarki",
+        ),
+        pytest.param(
+            "Oddział Dziecięcy liczy 28 łóżek i przyjmuje pacjentów do ukończenia 18 roku życia.",
+            True,
+            id="tune j040: a ward takes patients by age",
         ),
         pytest.param(
             "Gabinet był czynny w godzinach 8-12.",

@@ -94,6 +94,14 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "0-max",
     ),
     (re.compile(r"\bod (?:chwili |momentu )?urodzenia\b"), "0-"),
+    # "w wieku od kilku miesięcy do 30 lat" (tune i015): some months of life are the first year
+    (
+        re.compile(
+            rf"\bod kilk\w* (?:miesi\w*|tygodni\w*)(?: zycia)?\s?(?:-|–|do)\s?(?:ukonczenia\s)?"
+            rf"{_N}\s?(?:{_YEARS}|roku\b)"
+        ),
+        "0-max",
+    ),
     # the school years in which a child turns its ages: "od początku roku szkolnego … w którym
     # dziecko kończy 3 lata, do końca roku szkolnego … w którym dziecko kończy 7 lat"
     (
@@ -229,7 +237,8 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(rf"(?:(?<=zycia)|(?<=lat)),?\s(?:lub|albo)\sdo\s{_N}(?![\d:]|\s?(?:godz|zl|%))"),
         "-max",
     ),
-    # "bezrobotny 50+", "seniorzy 65+", "osoby 60+" (not "wolontariusze 60+")
+    # "bezrobotny 50+", "seniorzy 65+", "osoby 60+" (not "wolontariusze 60+"); "dzieci 6+",
+    # "młodzież 13+" (made-up: no fresh line states it)
     (
         re.compile(
             r"\b(?:bezrobotn|senior|osob|kobiet|mezczyzn|mieszkan|pacjent|uczestnik|doros)\w*"
@@ -237,6 +246,7 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "min-",
     ),
+    (re.compile(r"\b(?:dzieci|mlodziez\w*|nastolat\w*)\s\(?(\d{1,2})\s?\+(?!\d)"), "min-"),
 )
 
 
