@@ -48,6 +48,17 @@ def _hours(text: str) -> set[tuple[tuple[str, ...], str, str]]:
             id="rdc.pl/aktualnosci/warszawa/woda-przerwa-w-dostawie: the sentence after too",
         ),
         pytest.param(
+            "Przedszkole jest czynne od poniedziałku do piątku, z wyłączeniem dni ustawowo wolnych "
+            "od pracy, w godzinach 6.30 - 17.00.",
+            {(WEEKDAYS, "06:30", "17:00")},
+            id="made-up: 'z wyłączeniem' (excluding) is no interruption",
+        ),
+        pytest.param(
+            "Planowane wyłączenia prądu.\nPoniedziałek 8-16\nWtorek 8-16",
+            {(("Mo",), "08:00", "16:00"), (("Tu",), "08:00", "16:00")},
+            id="made-up: a line naming a day ends the interruption's sentences",
+        ),
+        pytest.param(
             "Przerwa w dostawie wody potrwa do południa. Biblioteka jest czynna od poniedziałku "
             "do piątku w godz. 8-16.",
             {(WEEKDAYS, "08:00", "16:00")},

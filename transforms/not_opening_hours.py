@@ -26,9 +26,11 @@ SHORT_DATE = re.compile(
 )
 # An interruption of a supply or a service: its hours are when nothing is to be had ("nastąpi
 # przerwa w dostawie wody", "wyłączenia czekają mieszkańców", "woda nie popłynie między godz.
-# 8:00 a 16:00", "zostaną pozbawieni dostępu do wody").
+# 8:00 a 16:00", "zostaną pozbawieni dostępu do wody"). Not "z wyłączeniem" (excluding: "od
+# poniedziałku do piątku z wyłączeniem świąt").
 INTERRUPTION = re.compile(
-    r"\bprzerw\w* w (?:dostaw|dostarcz|zasilan)\w*|\bwylaczeni\w*|\bwylaczon\w* (?:wod|prad|gaz)"
+    r"\bprzerw\w* w (?:dostaw|dostarcz|zasilan)\w*|(?<!\bz )\bwylaczen(?:ia|ie|\b)"
+    r"|\bwylaczon\w* (?:wod|prad|gaz)"
     r"|\bwstrzyma\w* (?:dostaw|wod)\w*|\bbez (?:wody|pradu|gazu|ogrzewania)\b"
     r"|\b(?:woda|wody|prad\w*|gaz\w*) nie (?:bedzie|poplynie|bed)\w*|\bpozbawien\w* (?:dostepu|wody|pradu)"
 )

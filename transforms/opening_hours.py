@@ -557,8 +557,12 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
                 )
             continue
         columns = ()
+        # the sentences after an interruption are its times too, until one says something is
+        # open or names a day
         interrupted = INTERRUPTION.search(folded) is not None or (
-            interrupted and not _OPEN.search(folded)
+            interrupted
+            and not _OPEN.search(folded)
+            and not any(item.kind == "days" for item in items)
         )
         if not any(item.kind == "range" for item in items):
             events_listed = heads_an_event_list(folded)
