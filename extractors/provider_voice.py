@@ -52,14 +52,14 @@ _PROVIDES = (
 )
 # A unit that keeps hours, in the nominative singular, as a page names itself ("Świetlica jest
 # czynna", "Żłobek czynny jest", "Sekretariat czynny", "Ogrzewalnia czynna jest", "Filia nr 3
-# będzie czynna", "Klub ma działać"), with up to eight words of its own
+# będzie czynna", "Klub ma działać", "Gabinet pielęgniarki szkolnej czynny jest codziennie:"), with up to eight words of its own
 # between it and what is said of it ("Świetlica szkolna dla dzieci z przedszkola jest czynna"),
 # none of them a past tense or a "nie" ("Świetlica była czynna" is a report).
 _OPEN_UNIT = (
     r"(?:[Oo]środek|[Pp]lacówka|[Pp]oradnia|[Cc]entrum|[Śś]wietlica|[Pp]unkt|[Żż]łobek|"
     r"[Pp]rzedszkole|[Ss]ekretariat|[Bb]iblioteka|[Kk]lub|"
     r"[Oo]grzewalnia|[Nn]oclegownia|[Ss]chronisko|[Hh]ostel|[Łł]aźnia|[Jj]adłodajnia|[Ff]ilia|"
-    r"[Ww]arsztat)"
+    r"[Ww]arsztat|[Gg]abinet)"
     r"(?:[ \t]+(?!(?:był\w*|nie)\b)[^\s.!?]+){0,8}?"
 )
 # Open, in the present or future: "jest czynna", "czynny jest", "będzie czynne", "pracuje",
@@ -103,6 +103,10 @@ _TAKES_BY_AGE = (
     r"\b(?:przyjmowan[eia]\s+(?:są|będą)|przyjmuje\s+się|(?:są\s+)?(?:kierowane|skierowane|"
     r"przeznaczone)\s+(?:są\s+)?(?:do|dla)|opiekę\s+nad)\s+(?:\w+\s+){0,2}?"
     r"(?:dzie(?:ci|ćmi)|młodzież|uczniów|osób)\w*(?:\s+i\s+\w+)?\s+(?:w\s+wieku|od|po|do\s+lat|do\s+\d)"
+    # a unit that takes them, in the singular: "Oddział Dziecięcy liczy 28 łóżek i przyjmuje
+    # pacjentów do ukończenia 18 roku życia" (tune j040)
+    r"|\bprzyjmuje\s+(?:\w+\s+){0,2}?(?:dzieci|młodzież|uczniów|osoby|pacjentów|podopiecznych)"
+    r"(?:\s+i\s+\w+)?\s+(?:w\s+wieku|od\s+\d|po\s+\d|do\s+lat|do\s+\d|do\s+ukończenia)"
     # who comes to it by age, and what it is for by age: "Do przedszkola uczęszczają dzieci w
     # wieku 3 – 6 lat", "jest specjalistyczną placówką … dla dzieci i młodzieży w wieku 6-18 lat"
     r"|\buczęszczają\s+(?:\w+\s+){0,2}?(?:dzieci|młodzież|uczniowie)\w*(?:\s+i\s+\w+)?\s+w\s+wieku"

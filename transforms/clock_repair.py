@@ -25,6 +25,14 @@ _RUN_MINUTES = re.compile(
     r"(?<![\d.,:/+])([01]?\d|2[0-4])(00|15|30|45)(\s*(?:-|–|do)\s*)([01]?\d|2[0-4])(00|15|30|45)"
     r"(?![\d.,:])"
 )
+# One end of a range flattened, the other written in full: "7.00 – 1000", "1000 - 14.00"
+# (podajdalej.mops-kkozle.pl).
+_HALF_RUN_END = re.compile(
+    r"((?<![\d.,:])(?:[01]?\d|2[0-4])[:.][0-5]\d\s*[-–]\s*)([01]?\d|2[0-4])(00|15|30|45)(?![\d.:])(?!,\d)"
+)
+_HALF_RUN_START = re.compile(
+    r"(?<![\d.,:/+])([01]?\d|2[0-4])(00|15|30|45)(\s*[-–]\s*(?:[01]?\d|2[0-4])[:.][0-5]\d(?![\d.:])(?!,\d))"
+)
 # Minutes written as signs: "8°° - 16°°", "10ºº" (which folds to "10oo").
 _SIGN_MINUTES = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])\s?(?:°°|oo)(?![a-z0-9])")
 # Tens of minutes as a superscript digit and a sign, in a range with a time written so:
@@ -50,5 +58,7 @@ def repair_minutes(folded: str, names_a_day: Callable[[str], bool]) -> str:
         folded = _SPLIT_MINUTES.sub(lambda m: f"{m[1]}:{m[2]}".rjust(len(m[0])), folded)
     if re.search(r"\btel|\bfax|\+48|\bzl\b|\brok|\blat\b", folded) is None:
         folded = _RUN_MINUTES.sub(lambda m: f"{m[1]}:{m[2]}{m[3]}{m[4]}:{m[5]}", folded)
+        folded = _HALF_RUN_END.sub(lambda m: f"{m[1]}{m[2]}:{m[3]}", folded)
+        folded = _HALF_RUN_START.sub(lambda m: f"{m[1]}:{m[2]}{m[3]}", folded)
     folded = _GLUED_MINUTES.sub(lambda m: f"{m[1]}{m[2]}{m[3]}:{m[4]}", folded)
     return _CELL_MINUTES.sub(lambda m: f"{m[1]}:{m[2]} - {m[3]}:{m[4]}", folded)

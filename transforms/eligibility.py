@@ -94,6 +94,14 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "0-max",
     ),
     (re.compile(r"\bod (?:chwili |momentu )?urodzenia\b"), "0-"),
+    # "w wieku od kilku miesięcy do 30 lat" (tune i015): some months of life are the first year
+    (
+        re.compile(
+            rf"\bod kilk\w* (?:miesi\w*|tygodni\w*)(?: zycia)?\s?(?:-|–|do)\s?(?:ukonczenia\s)?"
+            rf"{_N}\s?(?:{_YEARS}|roku\b)"
+        ),
+        "0-max",
+    ),
     # the school years in which a child turns its ages: "od początku roku szkolnego … w którym
     # dziecko kończy 3 lata, do końca roku szkolnego … w którym dziecko kończy 7 lat"
     (
@@ -185,7 +193,14 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "min-",
     ),
-    (re.compile(rf"\bw wieku\s{_N}\s?(?:\+|lat i wiecej|lat i powyzej|lat i starsz\w*)"), "min-"),
+    # "w wieku 65 lat i więcej", "w wieku lat 70 i więcej" (the years before the number)
+    (
+        re.compile(
+            rf"\bw wieku\s(?:lat\s)?{_N}\s?(?:\+|(?:lat\s)?i wiecej|(?:lat\s)?i powyzej"
+            rf"|lat i starsz\w*)"
+        ),
+        "min-",
+    ),
     # the years before the upper number only: "od ukończenia przez nie 2,5 roku do lat 5"
     (
         re.compile(
@@ -200,6 +215,13 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "w wieku 3-6", "dzieci 3–6-letnie", "dla 7-12 latków"
     (re.compile(rf"\bw wieku (?:od )?{_N}\s?(?:-|–|do)\s?{_N}(?!\s?(?:godz|:|\.\d))"), "min-max"),
     (re.compile(rf"\b{_N}\s?(?:-|–)\s?{_N}[\s-]?(?:letni|latk|latek)"), "min-max"),
+    # two years' ages as an adjective of the children: "Grupa IV „Pszczółki” to dzieci 5,
+    # 6-letnie" (p59.edu.gdansk.pl); one year's ("pierwszeństwo mają dzieci 5-letnie", "dzieci
+    # 6 letnie „0”") is a priority or a fee's group in the fresh sets' gold, no range
+    (
+        re.compile(rf"\b(?:dzieci|dzieck\w*|uczni\w*)\s{_N},\s?{_N}\s?(?:-|–)?\s?letni"),
+        "min-max",
+    ),
     # a bare range right after a child: "Opieka nad dzieckiem 0-3", "młodzież 13-18", ending
     # the phrase (not "dzieci 2-3 razy w tygodniu")
     (
@@ -215,7 +237,8 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(rf"(?:(?<=zycia)|(?<=lat)),?\s(?:lub|albo)\sdo\s{_N}(?![\d:]|\s?(?:godz|zl|%))"),
         "-max",
     ),
-    # "bezrobotny 50+", "seniorzy 65+", "osoby 60+" (not "wolontariusze 60+")
+    # "bezrobotny 50+", "seniorzy 65+", "osoby 60+" (not "wolontariusze 60+"); "dzieci 6+",
+    # "młodzież 13+" (made-up: no fresh line states it)
     (
         re.compile(
             r"\b(?:bezrobotn|senior|osob|kobiet|mezczyzn|mieszkan|pacjent|uczestnik|doros)\w*"
@@ -223,6 +246,7 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "min-",
     ),
+    (re.compile(r"\b(?:dzieci|mlodziez\w*|nastolat\w*)\s\(?(\d{1,2})\s?\+(?!\d)"), "min-"),
 )
 
 

@@ -22,6 +22,14 @@ from dataclasses import dataclass
 from transforms.calendar_phrases import CALENDAR, DATE, MONTHLY, MONTHS
 from transforms.clock_repair import repair_minutes
 from transforms.morphology import analyse_word
+from transforms.not_opening_hours import (
+    AWAY_AFTER,
+    EVENT,
+    INTERRUPTION,
+    dates_an_event,
+    heads_an_event_list,
+    without_timetables,
+)
 from transforms.sentences import sentences
 from transforms.text import fold, normalise_space
 
@@ -52,8 +60,10 @@ _DAY_WORD = re.compile(
 _EXCEPT = re.compile(r"(?:\boprocz|\bz wyjatkiem)\s*$")
 _DAY_JOIN = re.compile(r"^\s*(?:-|–|—|do|-\s*do)\s*$")
 _DAY_LIST = re.compile(r"^\s*(?:,|i|oraz|lub|,\s*i|/|\s)\s*$")
+# "każdego dnia" is "codziennie" said otherwise (tune j032).
 _EVERY_DAY = re.compile(
-    r"\b(?:codziennie|w dni robocze|dni robocze|w dni powszednie|dni powszednie|w dni robocze)\b"
+    r"\b(?:codziennie|kazdego dnia|w dni robocze|dni robocze|w dni powszednie|dni powszednie"
+    r"|w dni robocze)\b"
 )
 # Every day of the week said in words: "siedem dni w tygodniu", "we wszystkie dni tygodnia".
 _WHOLE_WEEK = re.compile(
@@ -63,7 +73,8 @@ _WHOLE_WEEK = re.compile(
 # "codziennie, również w soboty i niedziele", "codziennie (w tym w święta)": every day of the
 # week, not an office's days.
 _WEEKEND_TOO = re.compile(
-    r"\bcodziennie\b[^.\d]{0,20}?\b(?:rowniez|takze|w tym|wlacznie z|lacznie z|nawet)\b"
+    r"\b(?:codziennie|kazdego dnia)\b[^.\d]{0,20}?\b(?:rowniez|takze|w tym|wlacznie z|lacznie z"
+    r"|nawet)\b"
     r"[^.\d]{0,12}?\b(?:sobot|niedziel|weekend|swiet)\w*"
     r"(?:\s*(?:i|oraz|,)\s*(?:w\s+)?(?:sobot|niedziel|swiet)\w*)*"
 )
@@ -110,14 +121,13 @@ _OPEN = re.compile(
     r"\bczynn|\bdostepn|\botwart|\botwarci|\bdziala|\bdyzur|\bpracuj|\bcodziennie|calodobowo"
     rf"|:\s*calodobow|\bdzwoni|\bodbier|{_ROUND_THE_CLOCK_AFTER}"
 )
+# Round the clock denied ("dzielnicowi nie pełnią służby całodobowo", tune j010), or said of
+# alarm numbers ("Telefony Alarmowe, czynne całą dobę", tune f025): no one's hours.
+_DENIED = re.compile(r"\bnie (?:[^\W\d]+ ){0,3}$")
+_ALARM = re.compile(r"\balarmow\w*")
 # Taking people in round the clock is a time the place can be come to, as being open is:
 # "Przyjmowanie dzieci do Placówki odbywa się przez całą dobę".
 _ADMITS = re.compile(r"\bprzyjm\w*|\bprzyjec\w*")
-_EVENT = re.compile(
-    r"\bodbedzie|\bodbeda\b|\bodbyl|\bzaprasza|\bspotkani|\bzebrani|\bsesj\w|\bkonkurs"
-    r"|\bwydarzeni|\bpiknik|\bfestyn|\bfestiwal|\bwarsztat|\bkoncert|\buroczyst|\bmsza\b"
-    r"|\bprzegla"
-)
 # A full time "7:30", "7.30", "7,30"; its minutes must not run into a date ("12.03.2024").
 _TIME = re.compile(r"(2[0-4]|[01]?\d)[:.,]([0-5]\d)")
 # A bare hour in a range: "w godz. 7-15", "od 8 do 18", "15–18".
@@ -166,8 +176,11 @@ class _Item:
 
 
 # A day run into the next word where a page's markup was dropped: "poniedziałek-piątekoraz
-# Przemocy Domowej … godz.8:00 - 15:00" (tune c075).
-_GLUED_DAY = re.compile(r"\b(poniedzialek|wtorek|sroda|czwartek|piatek|sobota|niedziela)(?=oraz\b)")
+# Przemocy Domowej … godz.8:00 - 15:00" (tune c075), or into its hours: "Wtorek13.00 – 17.00"
+# (sp17pabianice.edu.pl).
+_GLUED_DAY = re.compile(
+    r"\b(poniedzialek|wtorek|sroda|czwartek|piatek|sobota|niedziela)(?=oraz\b|\d)"
+)
 
 
 # An aside in parentheses after "całodobowo" says how, not on which days: "Placówka dostępna jest
@@ -219,7 +232,7 @@ def _day_items(folded: str, all_week: bool = False) -> list[_Item]:
         index += 1
     for match in _EVERY_DAY.finditer(folded):
         # "codziennie 24h/dobę" is every day of the week; "codziennie 8-16" is office days.
-        every = DAYS if all_week and match[0] == "codziennie" else WEEKDAYS
+        every = DAYS if all_week and match[0] in ("codziennie", "kazdego dnia") else WEEKDAYS
         every = DAYS if any(start == match.start() for start, _ in weekend_too) else every
         items.append(_Item(match.start(), "days", every, end=match.end()))
     items += [
@@ -352,9 +365,12 @@ def _said_to_open_and_close(folded: str, start: int, end: int, next_start: int) 
     )
 
 
-# An amount right after a range: the range is what a price buys (a price list by hours of
-# stay), not when a place is open.
-_PRICE_AFTER = re.compile(r"\s*[-–:=]?\s*\d[\d ]*(?:[,.]\d{2})?\s?(?:zl|pln)\b")
+# An amount right after a range, or a price said with it ("Happy hours od 8.00 do 14.00 – cena
+# 1 lekcji 110 zł", tune g036): the range is what a price buys (a price list by hours of stay),
+# not when a place is open.
+_PRICE_AFTER = re.compile(
+    r"\s*[-–:=]?\s*(?:(?:cena|koszt|oplata)\b[^.]{0,30}?)?\d[\d ]*(?:[,.]\d{2})?\s?(?:zl|pln)\b"
+)
 
 
 def _range_items(folded: str, sentence: str = "") -> list[_Item]:
@@ -384,6 +400,9 @@ def _range_items(folded: str, sentence: str = "") -> list[_Item]:
         if joined and _PRICE_AFTER.match(folded, next_end):
             index += 2  # "czesne od godz 6:30 do 14:00- 175,00zł": a price's hours of stay
             continue
+        if joined and AWAY_AFTER.match(folded, next_end):
+            index += 2  # "od 10.00 - 14.00 praca w terenie": hours away from the place
+            continue
         if joined and opens != closes and plausible:
             items.append(_Item(start, "range", opens=opens, closes=closes))
             index += 2
@@ -392,9 +411,10 @@ def _range_items(folded: str, sentence: str = "") -> list[_Item]:
         index += 1
     if index == len(tokens) - 1:
         _add_extension(folded, tokens[index], items)
-    if _OPEN.search(folded) or _ADMITS.search(folded):
+    if (_OPEN.search(folded) or _ADMITS.search(folded)) and not _ALARM.search(folded):
         for match in _ROUND_THE_CLOCK.finditer(folded):
-            items.append(_Item(match.start(), "range", opens="00:00", closes="24:00"))
+            if not _DENIED.search(folded[max(0, match.start() - 40) : match.start()]):
+                items.append(_Item(match.start(), "range", opens="00:00", closes="24:00"))
     if not any(item.opens == "00:00" and item.closes == "24:00" for item in items):
         line = _ROUND_THE_CLOCK_BEFORE.search(folded)
         if line and _states_something(sentence):
@@ -498,6 +518,10 @@ def _row_label(sentence: str) -> str:
     return normalise_space(label[1]).lower() if label else ""
 
 
+def _said_open(evidence: str) -> bool:
+    return _OPEN.search(fold(evidence).lower()) is not None
+
+
 def read_schedules(text: str | None) -> tuple[Schedule, ...]:
     """Every weekly schedule the text states, in order, without repeats."""
     schedules: dict[tuple[tuple[str, ...], str, str], Schedule] = {}
@@ -505,6 +529,8 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
     columns: tuple[str, ...] = ()  # a table's header of days
     label = ""  # a label of opening hours on a line of its own ("godziny i dni otwarcia:")
     day_parts: set[tuple[tuple[str, ...], str, str]] = set()  # rest, core curriculum…
+    interrupted = False  # after "nastąpi przerwa w dostawie wody", until something is open
+    events_listed = False  # under "Dni Otwarte odbędą się:", while its lines are dated
     for written in sentences(text or ""):
         sentence, label = (f"{label} {written}", "") if label else (written, "")
         folded = _repair(fold(sentence).lower())
@@ -531,7 +557,15 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
                 )
             continue
         columns = ()
+        # the sentences after an interruption are its times too, until one says something is
+        # open or names a day
+        interrupted = INTERRUPTION.search(folded) is not None or (
+            interrupted
+            and not _OPEN.search(folded)
+            and not any(item.kind == "days" for item in items)
+        )
         if not any(item.kind == "range" for item in items):
+            events_listed = heads_an_event_list(folded)
             tail = _LABEL_TAIL.search(sentence)
             if tail and _OPEN.search(fold(tail[0]).lower()):
                 label = tail[0].strip()
@@ -539,8 +573,11 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
             carried = days_only[-1].days if days_only and len(folded) < 60 else None
             continue
         dated = DATE.search(folded) is not None
-        event = _EVENT.search(folded) and (dated or CALENDAR.search(folded))
-        if event or MONTHLY.search(folded):
+        event = EVENT.search(folded) and (
+            dated or CALENDAR.search(folded) or dates_an_event(folded)
+        )
+        events_listed = events_listed and (dated or CALENDAR.search(folded) is not None)
+        if event or events_listed or interrupted or MONTHLY.search(folded):
             carried = None
             continue
         if carried is not None and items[0].kind == "range":
@@ -557,54 +594,5 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
                 key, Schedule(days, item.opens, item.closes, _what(sentence), sentence)
             )
     # a part of the day is left out once a plan of the day has been told from opening hours
-    kept = _without_timetables(tuple(schedules.values()))
+    kept = without_timetables(tuple(schedules.values()), _said_open)
     return tuple(s for s in kept if (s.days, s.opens, s.closes) not in day_parts)
-
-
-# A school's bell times or a timetable of sessions: many short ranges, none of them hours a
-# place is open for.
-_SHORT_MINUTES = 50
-_TIMETABLE_SIZE = 4
-
-
-def _minutes(clock: str) -> int:
-    hours, minutes = clock.split(":")
-    return int(hours) * 60 + int(minutes)
-
-
-def _without_timetables(schedules: tuple[Schedule, ...]) -> tuple[Schedule, ...]:
-    def short(schedule: Schedule) -> bool:
-        return 0 < _minutes(schedule.closes) - _minutes(schedule.opens) <= _SHORT_MINUTES
-
-    if sum(short(s) for s in schedules) >= _TIMETABLE_SIZE:
-        schedules = tuple(s for s in schedules if not short(s))
-    return _without_day_plans(schedules)
-
-
-# A plan of the day ("8.30 – 9.00 Gimnastyka, 9.30 – 10.30 Ćwiczenia…, 12.30 – 13.30 Obiad"):
-# ranges for the same days, each opening about when the one before it closes. Opening hours
-# of one place on one day do not follow each other so; its breaks are longer than an hour or
-# written as "przerwa".
-_PLAN_SIZE = 3
-_PLAN_GAP = 60
-
-
-def _chained(before: Schedule, after: Schedule) -> bool:
-    gap = _minutes(after.opens) - _minutes(before.closes)
-    plan_items = not any(_OPEN.search(fold(s.evidence).lower()) for s in (before, after))
-    return plan_items and after.days == before.days and -_PLAN_GAP <= gap <= _PLAN_GAP
-
-
-def _without_day_plans(schedules: tuple[Schedule, ...]) -> tuple[Schedule, ...]:
-    """Without runs of three or more chained ranges, in the order the text gives them; a range
-    said to be when something is open ("Klub dziecięcy czynny od 14:00 do 18:00") is no item
-    of a plan."""
-    dropped: set[int] = set()
-    start = 0
-    for index in range(1, len(schedules) + 1):
-        if index < len(schedules) and _chained(schedules[index - 1], schedules[index]):
-            continue
-        if index - start >= _PLAN_SIZE:
-            dropped.update(range(start, index))
-        start = index
-    return tuple(s for index, s in enumerate(schedules) if index not in dropped)
