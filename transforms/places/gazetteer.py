@@ -78,6 +78,11 @@ class Gazetteer:
             return exact[0]
         return towns.pop() if len(towns) == 1 else None
 
+    def county_towns(self, powiat_teryt: str) -> tuple[str, ...]:
+        """The names of the towns (SIMC "miasto") that lie in a powiat, sorted."""
+        return tuple(sorted({loc.name for loc in self._ix.county_area(powiat_teryt)
+                             if loc.kind_code == TOWN_KIND}))  # fmt: skip
+
     def place_name(self, text: str) -> str | None:
         """The nominative name a place phrase stands for ("W BOLESLAWCU" -> "Bolesławiec"),
         when every locality it can mean bears the same name, even if they are namesakes in
