@@ -807,6 +807,13 @@ def test_a_record_placed_only_in_a_city_s_powiat_has_its_gmina(
             _row("Szpital Glowno Grupa Zdrowie Sp. z o.o.", "1020", role="subject"),
             "1020011", id="glowno-in-a-company-name",
         ),
+        # html_fixtures/health/szpitalglowno.pl.html read with no county, as `wsparcie
+        # extract` reads a page: no other locality of the country is named Głowno (the saved
+        # pages' gold gives its gmina)
+        pytest.param(
+            _row("Szpital Glowno Grupa Zdrowie Sp. z o.o.", "", role="subject"),
+            "1020011", id="glowno-without-a-county",
+        ),
         # --- no gmina guessed ---
         # bajkowakrainachmielnik_pl (county 2604): the quoted byname names no town of the
         # county, and the host's glued "chmielnik" is not read (transforms/places/hosts.py)
@@ -818,6 +825,17 @@ def test_a_record_placed_only_in_a_city_s_powiat_has_its_gmina(
         pytest.param(
             _row("Grupa Nowy Szpital", "0802", role="subject"),
             None, id="a-group-names-no-town",
+        ),
+        # constructed: a town's name villages bear too (Sława, powiat wschowski, and the
+        # villages Sława of two other powiats), read with no county
+        pytest.param(
+            _row("Szpital Sława Grupa Zdrowie Sp. z o.o.", "", role="subject"),
+            None, id="a-town-with-namesakes-without-a-county",
+        ),
+        # the same with its county: the town of powiat wschowski
+        pytest.param(
+            _row("Szpital Sława Grupa Zdrowie Sp. z o.o.", "0812", role="subject"),
+            "0812013", id="a-town-with-namesakes-in-its-county",
         ),
         # constructed from the same page: a town of another county is not read
         pytest.param(

@@ -395,8 +395,7 @@ def name_seat(
 ) -> str | None:
     """The place a record's name gives when it has no place phrase: a county portal's town
     (`county_office_seat`), or, for a record that gives no address at all (no locality,
-    postal code or street), the one town of its source's county its name spells
-    (`town_in_name`)."""
+    postal code or street), the town its name spells (`town_in_name`)."""
     if seat := county_office_seat(name, type_code, county, gazetteer):
         return seat
     return None if addressed else town_in_name(name, county, gazetteer)
@@ -406,15 +405,13 @@ _TOWN_WORDS = 3  # "Nowe Miasto Lubawskie"
 
 
 def town_in_name(name: str, county: str | None, gazetteer: Gazetteer | None) -> str | None:
-    """The town of the county `name` spells in the nominative among its words, as a company
-    or a site writes its town in its name without "w": "Szpital Głowno Grupa Zdrowie Sp. z
-    o.o." (powiat zgierski) -> "Głowno". Only towns (SIMC "miasto") of that one county, never
-    the name's first word ("Koło Gospodyń Wiejskich"), a word of institution names, a quoted
-    byname or a patron's words after "im."; None when no town or two are spelt."""
-    if gazetteer is None or not county:
-        return None
-    towns = {fold_key(town): town for town in gazetteer.county_towns(county)}
-    if not towns:
+    """The town `name` spells in the nominative among its words, as a company or a site writes
+    its town in its name without "w": "Szpital Głowno Grupa Zdrowie Sp. z o.o." -> "Głowno".
+    A town of the record's county, or, with no county, one no other locality of the country
+    is named after (`Gazetteer.town_named`). Never the name's first word ("Koło Gospodyń
+    Wiejskich"), a word of institution names, a quoted byname or a patron's words after
+    "im."; None when no town or two are spelt."""
+    if gazetteer is None:
         return None
     words: list[str] = []
     for token in name.split()[1:]:
@@ -434,7 +431,7 @@ def town_in_name(name: str, county: str | None, gazetteer: Gazetteer | None) -> 
                 for w in span
             ):
                 continue
-            if town := towns.get(fold_key(" ".join(span))):
+            if town := gazetteer.town_named(" ".join(span), county):
                 found.add(town)
     return found.pop() if len(found) == 1 else None
 
