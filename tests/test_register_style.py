@@ -710,12 +710,6 @@ def test_record_names_in_register_style(
             _row("Powiat chelmski", "0603", role="subject"),
             "Starostwo Powiatowe w Chełmie", id="chelm-from-the-powiat-name",
         ),
-        # the same page read with no county, as `wsparcie extract` reads it (the saved pages'
-        # gold: "Starostwo Powiatowe w Chełmie", gmina 0662011): the county from the title
-        pytest.param(
-            _row("Powiat chelmski", "", role="subject"),
-            "Starostwo Powiatowe w Chełmie", id="chelm-without-a-county",
-        ),
         # --- stay as written ---
         # html_fixtures/gmina (bip.kochanowice.pl): a gmina's page is the gmina's; official6
         # took "Gmina Czajków" as its page writes it, and the saved pages' gold accepts "Gmina
@@ -725,12 +719,6 @@ def test_record_names_in_register_style(
             _row("Gmina Kochanowice", "2407", role="subject", street_raw="Wolności 5",
                  postal_code_raw="42-713", locality_raw="Kochanowice"),
             "Gmina Kochanowice", id="a-gmina-stays",
-        ),
-        # constructed: with no county, an adjective two powiats share (grodziski, in
-        # mazowieckie and wielkopolskie) names no one county
-        pytest.param(
-            _row("Powiat Grodziski", "", role="subject"),
-            "Powiat Grodziski", id="two-powiats-of-the-name-stay",
         ),
         # constructed: another county's name is not this record's own office
         pytest.param(

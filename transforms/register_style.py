@@ -442,24 +442,12 @@ def county_office_seat(
     """The town a county portal titled "Powiat chełmski" sits in, from its source's county
     (`Gazetteer.powiat_seat`), to place a record that gives no address: its name becomes
     "Starostwo Powiatowe w Chełmie" (`county_office_name`), which the place then bears."""
-    if gazetteer is None or type_code != "county_office":
-        return None
-    county = county or portal_county(name, gazetteer)
-    if not county:
+    if gazetteer is None or not county or type_code != "county_office":
         return None
     powiat = gazetteer.powiat_name(county)
     if powiat is None or fold_key(name) != fold_key(f"powiat {powiat}"):
         return None
     return gazetteer.powiat_seat(county)
-
-
-def portal_county(name: str, gazetteer: Gazetteer) -> str | None:
-    """The powiat a portal titled "Powiat <adjective>" names, for a page read with no county
-    (`wsparcie extract`): "Powiat chełmski" -> 0603; None for another title or an adjective
-    two powiats share ("Powiat grodziski")."""
-    if not fold_key(name).startswith("powiat "):
-        return None
-    return gazetteer.resolve_powiat(name)
 
 
 def county_office(
@@ -476,9 +464,8 @@ def county_office(
     lies in Chełm, a county of its own."""
     county, powiat = counties
     seat = county_office_seat(name, type_code, county, gazetteer)
-    if seat is not None and gazetteer is not None:
-        county = county or portal_county(name, gazetteer)
-        powiat = gazetteer.powiat_name(county) if county else powiat
+    if seat is not None and gazetteer is not None and county:
+        powiat = gazetteer.powiat_name(county)
     return county_office_name(name, type_code, powiat, locality or seat, place_name)
 
 
