@@ -5,6 +5,8 @@ names that must stay as written."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from helpers import NationalGazetteer, raw_row  # tests/ helper module
 
@@ -794,3 +796,58 @@ def test_a_record_placed_only_in_a_city_s_powiat_has_its_gmina(
     row: RawRow, gmina: str | None, gazetteer: Gazetteer
 ) -> None:
     assert normalise_record(row, gazetteer).gmina_teryt == gmina
+
+
+@pytest.mark.parametrize(
+    ("row", "gmina"),
+    [
+        # the real catalogue's source szpitalglowno_pl (county 1020, zgierski): a company's
+        # home page with no address, its town in its name without "w"
+        pytest.param(
+            _row("Szpital Glowno Grupa Zdrowie Sp. z o.o.", "1020", role="subject"),
+            "1020011", id="glowno-in-a-company-name",
+        ),
+        # html_fixtures/health/szpitalglowno.pl.html read with no county, as `wsparcie
+        # extract` reads a page: no other locality of the country is named Głowno (the saved
+        # pages' gold gives its gmina)
+        pytest.param(
+            _row("Szpital Glowno Grupa Zdrowie Sp. z o.o.", "", role="subject"),
+            "1020011", id="glowno-without-a-county",
+        ),
+        # --- no gmina guessed ---
+        # bajkowakrainachmielnik_pl (county 2604): the quoted byname names no town of the
+        # county, and the host's glued "chmielnik" is not read (transforms/places/hosts.py)
+        pytest.param(
+            _row("Przedszkole „Bajkowa Kraina”", "2604", role="subject"),
+            None, id="a-byname-is-no-town",
+        ),
+        # krosno_nowyszpital_pl (county 0802): a group's site names no town
+        pytest.param(
+            _row("Grupa Nowy Szpital", "0802", role="subject"),
+            None, id="a-group-names-no-town",
+        ),
+        # constructed: a town's name villages bear too (Sława, powiat wschowski, and the
+        # villages Sława of two other powiats), read with no county
+        pytest.param(
+            _row("Szpital Sława Grupa Zdrowie Sp. z o.o.", "", role="subject"),
+            None, id="a-town-with-namesakes-without-a-county",
+        ),
+        # the same with its county: the town of powiat wschowski
+        pytest.param(
+            _row("Szpital Sława Grupa Zdrowie Sp. z o.o.", "0812", role="subject"),
+            "0812013", id="a-town-with-namesakes-in-its-county",
+        ),
+        # constructed from the same page: a town of another county is not read
+        pytest.param(
+            _row("Szpital Glowno Grupa Zdrowie Sp. z o.o.", "1001", role="subject"),
+            None, id="a-town-of-another-county",
+        ),
+    ],
+)  # fmt: skip
+def test_a_record_without_address_is_placed_by_the_town_its_name_spells(
+    row: RawRow, gmina: str | None, gazetteer: Gazetteer
+) -> None:
+    record = normalise_record(row, gazetteer)
+    assert record.gmina_teryt == gmina
+    # the place does not change the name: the town is already in it
+    assert record.name == normalise_record(replace(row, county=""), gazetteer).name

@@ -37,8 +37,9 @@ from transforms.locatives import respell_place
 from transforms.name_morphology import nominative
 from transforms.names import InstitutionName, normalise_name, site_owner
 from transforms.places import Gazetteer, PlaceResolution, Seat, nominative_place
+from transforms.places.results import one_gmina
 from transforms.register_clean import register_clean
-from transforms.register_style import county_office, county_office_seat, styled_seat
+from transforms.register_style import county_office, name_seat, styled_seat
 from transforms.support_statements import (
     AgeRange,
     Fees,
@@ -422,22 +423,6 @@ def resolve_record_place(
     return found
 
 
-def _one_gmina(resolution: PlaceResolution) -> PlaceResolution:
-    """Namesakes that all lie in one gmina (Warsaw's district Mokotów holds two SIMC
-    localities of that name): the gmina is known, and the locality's name when they share it."""
-    if resolution.status != "ambiguous" or resolution.gmina_teryt is None:
-        return resolution
-    names = {c.locality_name for c in resolution.candidates if c.locality_name}
-    if resolution.candidate_count != len(resolution.candidates) or len(names) > 1:
-        return resolution
-    return replace(
-        resolution,
-        status="resolved",
-        locality_name=names.pop() if names else None,
-        method=f"{resolution.method}_one_gmina",
-    )
-
-
 def _unplaced_locality(written: str | None, resolution: PlaceResolution | None) -> str | None:
     """The locality of a record the gazetteer did not place, in the nominative, never as
     inflected prose ("w Wysokiem Mazowieckiem"): the name every candidate bears when the
@@ -486,10 +471,13 @@ def normalise_record(row: RawRow, gazetteer: Gazetteer | None) -> NormalisedReco
     street = normalise_street(restore(row.street_raw).text) if row.street_raw else None
 
     seat = institution_seat(shown.name, kind.type_code)
-    name_place = name.place_raw or county_office_seat(shown.name, kind.type_code, county, gazetteer)
+    addressed = bool(row.locality_raw or row.postal_code_raw or row.street_raw)
+    name_place = name.place_raw or name_seat(
+        shown.name, kind.type_code, county, gazetteer, addressed
+    )
     resolution = resolve_record_place(row, gazetteer, name_place, seat) if gazetteer else None
     if resolution is not None:
-        resolution = _one_gmina(resolution)
+        resolution = one_gmina(resolution)
     if resolution is not None and resolution.status == "resolved":
         locality = resolution.locality_name
         simc, gmina, gmina_name = (

@@ -66,10 +66,11 @@ from rapidfuzz.distance import OSA
 
 from transforms.locatives import locative_of, preposition_for
 from transforms.morphology import analyse_word, generate
+from transforms.name_morphology import institution_vocabulary, key_lemma
 from transforms.names import NAME_PREPOSITIONS
 from transforms.places import Gazetteer
 from transforms.register_clean import CAPITAL, REGISTER_NAMES, PlaceName
-from transforms.text import fold_key
+from transforms.text import fold, fold_key
 
 # Types of public units whose register names carry their seat ("Gminny Ośrodek Pomocy
 # Społecznej w Spytkowicach", "Dzienny Dom Senior+ w Brzesku"). Courts are left out: their
@@ -383,6 +384,56 @@ def _locative_without_preposition(
         if "gen" in cases or "nom" in cases:
             return None
     return f"{' '.join(words[:-size])} {preposition} {declined}"
+
+
+def name_seat(
+    name: str,
+    type_code: str | None,
+    county: str | None,
+    gazetteer: Gazetteer | None,
+    addressed: bool,
+) -> str | None:
+    """The place a record's name gives when it has no place phrase: a county portal's town
+    (`county_office_seat`), or, for a record that gives no address at all (no locality,
+    postal code or street), the town its name spells (`town_in_name`)."""
+    if seat := county_office_seat(name, type_code, county, gazetteer):
+        return seat
+    return None if addressed else town_in_name(name, county, gazetteer)
+
+
+_TOWN_WORDS = 3  # "Nowe Miasto Lubawskie"
+
+
+def town_in_name(name: str, county: str | None, gazetteer: Gazetteer | None) -> str | None:
+    """The town `name` spells in the nominative among its words, as a company or a site writes
+    its town in its name without "w": "Szpital Głowno Grupa Zdrowie Sp. z o.o." -> "Głowno".
+    A town of the record's county, or, with no county, one no other locality of the country
+    is named after (`Gazetteer.town_named`). Never the name's first word ("Koło Gospodyń
+    Wiejskich"), a word of institution names, a quoted byname or a patron's words after
+    "im."; None when no town or two are spelt."""
+    if gazetteer is None:
+        return None
+    words: list[str] = []
+    for token in name.split()[1:]:
+        if token.lower().rstrip(".") == "im" or token.startswith(("„", '"', "(")):
+            break  # a patron's, a byname's or a note's words follow
+        words.append(token)
+    vocabulary = institution_vocabulary()
+    found: set[str] = set()
+    for begin in range(len(words)):
+        for size in range(1, _TOWN_WORDS + 1):
+            span = words[begin : begin + size]
+            if len(span) < size or not all(
+                w[:1].isupper()
+                and w.replace("-", "").isalpha()
+                and fold(w).lower() not in vocabulary
+                and key_lemma(w) not in vocabulary
+                for w in span
+            ):
+                continue
+            if town := gazetteer.town_named(" ".join(span), county):
+                found.add(town)
+    return found.pop() if len(found) == 1 else None
 
 
 def county_office_seat(

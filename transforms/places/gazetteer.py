@@ -78,6 +78,19 @@ class Gazetteer:
             return exact[0]
         return towns.pop() if len(towns) == 1 else None
 
+    def town_named(self, text: str, county: str | None = None) -> str | None:
+        """The town (SIMC "miasto") `text` spells in the nominative: the one town of that name
+        in the powiat `county`, or, with no county, a town no other locality of the country is
+        named after ("Głowno"; not "Dobra", two towns, nor "Ostrów", villages too). None else."""
+        found = self._ix.localities_for([fold_key(text)])
+        if county:
+            towns = {loc.name for loc in found
+                     if loc.kind_code == TOWN_KIND and loc.powiat_teryt == county}  # fmt: skip
+            return towns.pop() if len(towns) == 1 else None
+        if len(found) == 1 and found[0].kind_code == TOWN_KIND:
+            return found[0].name
+        return None
+
     def place_name(self, text: str) -> str | None:
         """The nominative name a place phrase stands for ("W BOLESLAWCU" -> "Bolesławiec"),
         when every locality it can mean bears the same name, even if they are namesakes in

@@ -7,6 +7,7 @@ and a set of candidates always carry the same fields whichever question was aske
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from transforms.places.indexes import Indexes
 from transforms.places.units import Gmina, Locality, PlaceCandidate, PlaceResolution
@@ -121,3 +122,19 @@ def candidate_of(resolution: PlaceResolution) -> PlaceCandidate:
         resolution.gmina_name, resolution.gmina_kind, resolution.powiat_teryt,
         resolution.powiat_name,
     )  # fmt: skip
+
+
+def one_gmina(resolution: PlaceResolution) -> PlaceResolution:
+    """Namesakes that all lie in one gmina (Warsaw's district Mokotów holds two SIMC
+    localities of that name): the gmina is known, and the locality's name when they share it."""
+    if resolution.status != "ambiguous" or resolution.gmina_teryt is None:
+        return resolution
+    names = {c.locality_name for c in resolution.candidates if c.locality_name}
+    if resolution.candidate_count != len(resolution.candidates) or len(names) > 1:
+        return resolution
+    return replace(
+        resolution,
+        status="resolved",
+        locality_name=names.pop() if names else None,
+        method=f"{resolution.method}_one_gmina",
+    )
