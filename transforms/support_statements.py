@@ -25,7 +25,13 @@ from dataclasses import dataclass
 
 from transforms import taxonomy
 from transforms.eligibility import AgeRange, Fees, Referral, read_ages, read_fees, read_referral
-from transforms.list_headings import LIST_ITEM, heading_noun, service_heads, with_heading_noun
+from transforms.list_headings import (
+    LIST_ITEM,
+    heading_noun,
+    menu_lines,
+    service_heads,
+    with_heading_noun,
+)
 from transforms.morphology import VERB_CLASSES, analyse_word
 from transforms.morphology import is_adjective as _is_adjective
 from transforms.morphology import is_verb as _is_verb
@@ -515,7 +521,10 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
     sessions_only: dict[str, bool] = {}  # stated only by "porada", "konsultacja" so far
     care_only: dict[str, bool] = {}  # stated only by "leczenie", "świadczenia zdrowotne" so far
     head: str | None = None  # a service noun a heading ends with, over its list's items
+    menu = menu_lines(text)
     for written in sentences(text):
+        if written.strip() in menu:
+            continue
         # A link's file type run into its title: "DOCXUchwała nr 3252/24…", "PDFRejestr…".
         sentence = _FILE_TYPE.sub("", written)
         every.append(sentence)
