@@ -1,7 +1,7 @@
 """Sentences that name forms of support for no one's offer (issue #17, forms19).
 
 Cases are real lines of `benchmarks/support_fresh/`'s round-18 part (s001–s039: an event's
-speakers, a guide's advice, a kind of unit defined, a site's menu, each case citing its page's
+speakers, a guide's advice, a kind of unit defined, each case citing its page's
 URL) and of the web corpus's tune half (the document id in the case id), read through
 `transforms.support_statements.read_support`. Lines where the same words do state the form are
 cases too ("made-up" when no real line was at hand). The test half is never read here.
@@ -11,24 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.list_headings import menu_lines
 from transforms.support_statements import read_support
 
 
 def _codes(text: str) -> set[str]:
     return set(read_support(text).service_codes)
-
-
-_MOPS_MENU = (
-    # http://mops.gniezno.pl/strona/index.php/strona-gowna-menug-34/rodzina-500
-    "Baner\n\nO Ośrodku\n▪ Kierownictwo\n▪ Struktura organizacyjna\n▪ Statut\n▪ Sprawozdania\n"
-    "▪ Dojazd\n▪ Aktualności\nPomoc Rodzinie\n▪ Działalność specjalistów\n▪ System poradnictwa\n"
-    "▪ Terminy przyjęć specjalist.\nPomoc Społeczna\n▪ Rodzaje pomocy\n▪ Zasady udzielania pomocy\n"
-    "▪ Rejony pracowników\n▪ Pomoc zimowa dla bezdomnych\nUsługi Opiekuńcze\n▪ Zakres pomocy\n"
-    "▪ Wymagane dokumenty\nSpecjalistyczne usługi opiekuńcze\nSUO\nŚwiadczenia Rodzinne\n"
-    "▪ Ważne informacje\n\n \n\nWypłaty świadczeń rodzinnych odbieranych\n\n"
-    "w kasie Banku Spółdzielczego od XI/2019\n\ndo X/2020 wg pierwszych liter nazwiska\n"
-)
 
 
 @pytest.mark.parametrize(
@@ -148,30 +135,9 @@ _MOPS_MENU = (
             set(),
             id="zpsw.glogow.org-a-unit-s-own-offer",
         ),
-        # --- a site's menu kept in a page's text --------------------------------------------
-        pytest.param(
-            _MOPS_MENU,
-            {"financial_benefits"},
-            {"counselling", "family_support", "home_care"},
-            id="mops.gniezno.pl-a-menu",
-        ),
-        pytest.param(
-            # made-up: an offer list's items have markers, lower case or commas
-            "Formy pomocy:\n• praca socjalna,\n• zasiłek stały,\n• zasiłek okresowy,\n"
-            "• pomoc rzeczowa,\n• usługi opiekuńcze,\n• poradnictwo specjalistyczne,\n",
-            {"social_work", "financial_benefits", "material_aid", "home_care", "counselling"},
-            set(),
-            id="made-up-an-offer-list",
-        ),
     ],
 )
 def test_forms_named_for_no_one(text: str, present: set[str], absent: set[str]) -> None:
     codes = _codes(text)
     assert present <= codes
     assert not absent & codes
-
-
-def test_a_menu_is_six_short_lines_or_more() -> None:
-    assert "System poradnictwa" in menu_lines(_MOPS_MENU)
-    assert "▪ System poradnictwa" in menu_lines(_MOPS_MENU)
-    assert menu_lines("Pomoc Rodzinie\nUsługi Opiekuńcze\nKontakt\n") == frozenset()

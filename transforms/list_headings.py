@@ -15,7 +15,7 @@ from transforms import taxonomy
 from transforms.morphology import is_adjective
 from transforms.taxonomy_reading import tokenise
 
-__all__ = ["LIST_ITEM", "heading_noun", "menu_lines", "service_heads", "with_heading_noun"]
+__all__ = ["LIST_ITEM", "heading_noun", "service_heads", "with_heading_noun"]
 
 # A list item's mark: "• ", "- ", "1. ", "a) ".
 LIST_ITEM = re.compile(r"^\s*(?:[•\-–*▪·]|\d{1,2}[.)]|[a-z][)])\s*")
@@ -54,33 +54,3 @@ def with_heading_noun(sentence: str, head: str | None) -> str:
     if not words or not is_adjective(words[0].strip(",.;:–-")):
         return sentence
     return f"{head} {item}"
-
-
-_MENU_WORDS = 3
-_MENU_RUN = 6
-
-
-def menu_lines(text: str) -> frozenset[str]:
-    """The lines of a site's menu that a page's text kept: a run of six lines or more, each of
-    at most three words, opening with a capital or "▪" and ending with no punctuation ("O
-    Ośrodku", "▪ System poradnictwa", "Usługi Opiekuńcze", "Dodatki Mieszkaniowe", …), blank
-    lines allowed between them. They name the site's pages, not what a page states; a list of
-    offers has markers, lower-case items or commas ("• praca socjalna,")."""
-    menu: set[str] = set()
-    run: list[str] = []
-    for line in [line.strip() for line in text.splitlines()] + ["."]:
-        if not line and run:
-            continue
-        if (
-            line
-            and len(line.split()) <= _MENU_WORDS
-            and (line[0].isupper() or line[0] == "▪")
-            and not line.endswith((",", ";", ":", "."))
-        ):
-            run.append(line)
-            continue
-        if len(run) >= _MENU_RUN:
-            menu.update(run)
-            menu.update(item.lstrip("▪ ").strip() for item in run)
-        run = []
-    return frozenset(menu)

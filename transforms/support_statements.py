@@ -28,7 +28,6 @@ from transforms.eligibility import AgeRange, Fees, Referral, read_ages, read_fee
 from transforms.list_headings import (
     LIST_ITEM,
     heading_noun,
-    menu_lines,
     service_heads,
     with_heading_noun,
 )
@@ -521,10 +520,7 @@ def read_support(text: str | None, opening_hours: str | None = None) -> SupportS
     sessions_only: dict[str, bool] = {}  # stated only by "porada", "konsultacja" so far
     care_only: dict[str, bool] = {}  # stated only by "leczenie", "świadczenia zdrowotne" so far
     head: str | None = None  # a service noun a heading ends with, over its list's items
-    menu = menu_lines(text)
     for written in sentences(text):
-        if written.strip() in menu:
-            continue
         # A link's file type run into its title: "DOCXUchwała nr 3252/24…", "PDFRejestr…".
         sentence = _FILE_TYPE.sub("", written)
         every.append(sentence)
