@@ -85,11 +85,27 @@ _NOT_AN_OFFER = {
     # "Konsultacje społeczne Programu usług społecznych…": a consultation of the public on a
     # plan, not counselling.
     "a public consultation": re.compile(r"\bkonsultacj\w* spoleczn"),
+    # "Prelegentkami były przedstawicielki powiatowych centrów pomocy rodzinie, … rodzin
+    # adopcyjnych", "Wydarzenie miało na celu … wsparcie rodzin zastępczych", "Spotkanie miało
+    # na celu wymianę doświadczeń … w przeciwdziałanie przemocy domowej": who spoke at an event
+    # and what it was for, not what anyone offers.
+    "an event reported": re.compile(
+        r"\bprelegen|\b(?:wydarzeni|spotkani|festyn|konferencj|uroczystos|imprez|piknik|obchod)\w* "
+        r"(?:\w+ ){0,2}mial\w* na celu"
+    ),
     "an event for professionals": re.compile(
         r"\bkonferencj|\bwebinar|\bseminari|\bsympozj|\bszkoleni\w* dla (?:nauczyciel|pracownik"
         r"|kadry|specjalist|dyrektor|pedagog)"
     ),
 }
+
+
+# The grounds on which help is given, as the statute lists them (folded stems).
+_GROUNDS = re.compile(
+    r"\b(?:ubostw|sieroctw|bezdomnosc|bezroboci|niepelnosprawnosc|chorob|przemoc|alkoholizm"
+    r"|narkomani|bezradnosc|wielodzietnosc|macierzynstw|handl\w* ludzmi|klesk|zdarzeni\w* losow"
+    r"|sytuacj\w* kryzysow)"
+)
 
 
 def not_an_offer(sentence: str) -> str | None:
@@ -99,3 +115,16 @@ def not_an_offer(sentence: str) -> str | None:
         if pattern.search(folded):
             return reason
     return None
+
+
+def grounds_listed(sentence: str) -> bool:
+    """Whether a sentence lists the grounds on which help is given ("trudna sytuacja życiowa
+    związana z: sieroctwem, bezdomnością, bezrobociem, …, przemocą", the statute's list): four
+    grounds or more."""
+    return len({m.group()[:6] for m in _GROUNDS.finditer(fold(sentence).lower())}) >= 4
+
+
+def names_a_ground(words: str) -> bool:
+    """Whether a phrase's own words name a ground for help ("przemocą", "alkoholizmu"), which
+    in a list of grounds is what someone suffers, not what is offered."""
+    return _GROUNDS.search(fold(words).lower()) is not None

@@ -85,6 +85,28 @@ _GENERAL = {
     "the levels of a system of care": re.compile(
         r"\bpoziom(?:y|ow|ach|ami)? referencyjn(?:y|e|ych|ymi)\b"
     ),
+    # "W województwie działa trzynaście ośrodków…", "na terenie całej Polski funkcjonuje ponad
+    # 1500 punktów darmowej pomocy", "coraz więcej miejsc, w których pacjenci mogą otrzymać…",
+    # "Punkty znajdują się w każdym powiecie": units counted across a region, not one unit.
+    "units counted across a region": re.compile(
+        r"\bw (?:calym kraju|calej polsce|kazdym powiecie|kazdej gminie)\b"
+        r"|\bna terenie (?:calego kraju|calej polski)\b"
+        r"|\b(?:dziala|dzialaja|funkcjonuje|funkcjonuja)\s+(?:juz\s+|obecnie\s+)?"
+        r"(?:ponad\s+|okolo\s+|blisko\s+)?(?:\d+|\w+(?:scie|dziesiat|set|dwa|trzy|cztery))\s+"
+        rf"(?:\w+\s+)?{_KINDS}"
+        rf"|\bcoraz wiecej (?:miejsc|{_KINDS})"
+    ),
+    # "Poradnie psychologiczno-pedagogiczne są bowiem szczególnym rodzajem placówek
+    # oświatowych, których rolą jest…": a kind of unit defined, as a guide or the law does.
+    "a kind of unit defined": re.compile(
+        r"\b(?:sa|jest) (?:bowiem )?(?:szczegolnym |specjalnym |podstawowym )?(?:rodzajem|typem) "
+        r"(?:placowek|placowki|instytucj|jednost)"
+    ),
+    # "Ważne jest m.in. właściwie dobrane do dziecka leczenie terapeutyczne, rehabilitacyjne…":
+    # what matters, said to a reader.
+    "advice to a reader on what matters": re.compile(
+        r"\b(?:wazne|istotne|najwazniejsze|kluczowe) jest\b"
+    ),
 }
 
 

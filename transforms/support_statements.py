@@ -25,11 +25,16 @@ from dataclasses import dataclass
 
 from transforms import taxonomy
 from transforms.eligibility import AgeRange, Fees, Referral, read_ages, read_fees, read_referral
-from transforms.list_headings import LIST_ITEM, heading_noun, service_heads, with_heading_noun
+from transforms.list_headings import (
+    LIST_ITEM,
+    heading_noun,
+    service_heads,
+    with_heading_noun,
+)
 from transforms.morphology import VERB_CLASSES, analyse_word
 from transforms.morphology import is_adjective as _is_adjective
 from transforms.morphology import is_verb as _is_verb
-from transforms.not_an_offer import not_an_offer
+from transforms.not_an_offer import grounds_listed, names_a_ground, not_an_offer
 from transforms.offer_voice import (
     STAFF_LEMMAS,
     STAFF_STEMS,
@@ -474,6 +479,8 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str], set[str], set[str]]:
         and not any(_PHRASE_BREAK.search(t.gap_before) for t in tokens[m.start + 1 : m.end])
     ]
     services += list(_coordinated(tokens))  # these span a list: "bytowe, opiekuńcze"
+    if grounds_listed(text):
+        services = [m for m in services if not names_a_ground(_text_of(tokens[m.start : m.end]))]
     services = sessions_of_another(
         [
             m
