@@ -10,7 +10,12 @@ Polish prose often writes a unit's seat once for two bodies or after what stands
   Młyńskiej 21A w Czerwionce-Leszczynach");
 - a unit written right before "w" / "przy" and a placed body's name is that body's unit, and
   is named by it ("Poradni Psychologiczno-Psychoterapeutycznej dla Dzieci i Młodzieży w
-  Wojewódzkim Szpitalu Psychiatrycznym w Gdańsku"): the host body stays a mention of its own.
+  Wojewódzkim Szpitalu Psychiatrycznym w Gdańsku"): the host body stays a mention of its own;
+- a unit written right before "przy" a body with a name of its own, or with a participle of
+  "działać" between ("Środowiskowy Dom Samopomocy przy Stowarzyszeniu Trzeźwości „Dom”",
+  "Warsztat Terapii Zajęciowej działający przy Towarzystwie … „Wszechnica Konecka”"), is named
+  by it, placed or not; the host stays a mention of its own, and a council's or committee's
+  "przy" is its body's (no unit).
 (A unit "przy" a placed body, "Ośrodek Interwencji Kryzysowej działa przy Powiatowym Centrum
 Pomocy Rodzinie w Kościanie", was measured too and left out: it added a false mention on the
 test half.) The place is added as written ("Sądu Rejonowego w Piotrkowie Trybunalskim"), and
@@ -34,6 +39,13 @@ _JOINED = re.compile(r"^\s+(?:i|oraz)\s+$")
 _LISTED = re.compile(r"^\s*,\s+$")
 # What joins a unit to the body it sits in: "w", "we", "przy", nothing else between them.
 _HOSTED = re.compile(r"^\s+(w|we|przy)\s+$")
+# Heads of a body's own organ or committee: "przy" its body it is part of it, no unit of its own.
+_NOT_HOSTED = frozenset({"komisja", "rada", "zespół", "zarząd"})
+# A unit run by a body it is "przy", said by a participle of "działać" ("Warsztat Terapii
+# Zajęciowej działający przy Towarzystwie …", "Uniwersytetu Trzeciego Wieku, działającego przy
+# Uniwersytecie Ekonomicznym …"); a finite verb ("Ośrodek … działa przy …") says it of a body
+# named before, measured apart and left out (see the module's note).
+_RUN_BY = re.compile(r"^\s*(?:,\s*)?działając(?:y|a|e|ego|ej|ym|ą)\s+(przy)\s+$")
 # "przy" a street and its house number ("przy ulicy Młyńskiej 21A").
 _PRZY_STREET = (
     r"\s+przy\s+(?:ul\.|ulicy|al\.|alei|pl\.|placu|os\.|osiedlu)\s*[^\n,;:()]{1,40}?\s\d+[a-zA-Z]?"
@@ -72,18 +84,25 @@ def shared_places(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 def _host_beside(text: str, mention: Mention, following: Mention | None) -> Mention | None:
     """A kind alone named by the placed body it sits in ("Poradnia … w Wojewódzkim Szpitalu
-    Psychiatrycznym w Gdańsku"), or None."""
-    if not mention.kind_only or mention.acronym is not None or mention.place_raw:
+    Psychiatrycznym w Gdańsku"), or a unit named by the body it is "przy" ("Środowiskowy Dom
+    Samopomocy przy Stowarzyszeniu Trzeźwości „Dom”", "Katolicki Ośrodek Adopcyjny przy
+    Caritas …"), or None."""
+    if mention.acronym is not None or mention.place_raw or mention.office or mention.territory:
         return None
     if following is None or following.sentence != mention.sentence:
         return None
-    if not following.place_raw or following.kind_only or following.acronym is not None:
+    if following.kind_only or following.acronym is not None:
         return None
     if following.office or following.territory:
         return None  # "Poradnia w Powiecie …", an officer: a place or a person, no host body
-    joiner = _HOSTED.match(text[mention.end : following.start])
+    between = text[mention.end : following.start]
+    joiner = _HOSTED.match(between) or _RUN_BY.match(between)
     if joiner is None:
         return None
+    if joiner.group(1) != "przy" and not (mention.kind_only and following.place_raw):
+        return None  # "w" a body: only a kind alone, only in a placed body
+    if joiner.group(1) == "przy" and mention.head in _NOT_HOSTED:
+        return None  # "Komisji … działającej przy Starostwie": the host's own committee
     host = f"{joiner.group(1)} {following.phrase}"
     return replace(
         mention,

@@ -47,7 +47,7 @@ from lxml import html as lxml_html
 
 from extractors.contacts import find_address, find_emails, find_phones, find_websites
 from extractors.mention_letters import with_polish_letters
-from extractors.mention_names_same import fragment_of, own_patron, part_of
+from extractors.mention_names_same import fragment_of, hosted_in, own_patron, part_of
 from extractors.mention_places import at_address, shared_places
 from extractors.mention_spans import department_before, mayor_office_name, seatless_name
 from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_LEMMAS, ORGAN_OFFICES
@@ -373,6 +373,7 @@ def _distinct(named: Sequence[_Named], owner: _Owner, known: set[str]) -> list[_
             other != key
             and (part_of(key, other, anywhere=anywhere) or fragment_of(key, other))
             and not own_patron(item.name_raw, other_item.name_raw)
+            and not hosted_in(key, other)
             for other, other_item in keyed
         ):
             continue
