@@ -351,6 +351,12 @@ SITE_WORDS = frozenset(
         "przyjac",
     }
 )
+# Legal acts a body passes, as the matching key folds them: written after a body's name they
+# end it ("Rada Powiatu Konińskiego Uchwałą Nr XXIII/186/2012 …", "Zarząd Powiatu Wyszkowskiego
+# Uchwałą Nr …"), the act and its number are no words of the name.
+ACT_WORDS = frozenset(
+    {"uchwala", "zarzadzenie", "rozporzadzenie", "postanowienie", "obwieszczenie", "decyzja"}
+)
 # Words of kinds of units beyond `transforms.name_morphology.institution_vocabulary()`: a name made only
 # of such words and a head ("Dzienny Dom Pomocy", "Zakład Karny", "Świetlica Terapeutyczna")
 # says what kind of unit it is, not which one.

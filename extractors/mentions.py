@@ -106,6 +106,7 @@ from extractors.mention_text import (
 )
 from extractors.mention_units import numbered_units, placed_units
 from extractors.mention_words import (
+    ACT_WORDS,
     NAME_JOINERS,
     NATIONAL_ACRONYMS,
     ORGAN_LEMMAS,
@@ -322,7 +323,7 @@ def _extend(tokens: list[Token], head: int, *, domains: bool = False) -> tuple[i
             continue
         if token.lower in _FUNCTION_WORDS:
             break  # "W", "I", "DO" of a text in capitals are not name words
-        if token.is_word and key_lemma(token.text) in SITE_WORDS:
+        if token.is_word and key_lemma(token.text) in SITE_WORDS | ACT_WORDS:
             break
         if (
             token.all_caps
