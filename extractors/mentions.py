@@ -27,7 +27,8 @@ records a body's domains enumerated after a comma stay in its name ("Centrum Kul
 i Turystyki", `domains`). An NGO's name runs over all its capitalised
 words ("Stowarzyszenie Klub Kibiców Niepełnosprawnych", "Fundacja Nowa Szkoła") and its local
 part after a comma ("…, Koło w Gryfinie"); a word the dictionary knows as an institution's
-name opens the name of the body whose genitive follows ("Caritas Diecezji Kieleckiej"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
+name opens the name of the body whose genitive follows ("Caritas Diecezji Kieleckiej"), and
+for the records the town or country after it ("Caritas Polska", "Caritas Kalisz"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
 "MOPS") is flagged `kind_only`: whether it names one institution the caller decides.
 
 What is deliberately NOT an institution:
@@ -60,6 +61,7 @@ from extractors.mention_kinds import OWN_NAME_HEADS, is_activity, is_generic
 from extractors.mention_kinds import kind_only as is_kind_only
 from extractors.mention_phrases import (
     after_dot,
+    after_named_body,
     enumerated_domains,
     number_end,
     patron_end,
@@ -588,6 +590,8 @@ def find_mentions(
                     i += 1
                     continue  # "SP", "SO" alone are too often something else
                 kind_only = end == i + 1
+            elif towns and named_body(token) and (stop := after_named_body(tokens, i)) > i + 1:
+                start, end, place_at = i, stop, None  # "Caritas Polska", "Caritas Kalisz"
             else:
                 i += 1
                 continue
