@@ -104,6 +104,7 @@ from extractors.mention_text import (
     sentences,
     table_acronym,
     tokens_of,
+    without_list_colons,
     written_out,
 )
 from extractors.mention_units import numbered_units, placed_units
@@ -466,7 +467,7 @@ def find_mentions(
     The mention records ask for them; the owner's readers do not (a page's own name read so
     longer chose no owner on a test page; the towns cost the subject's phones, measured)."""
     mentions: list[Mention] = []
-    text = rejoined_compounds(text)
+    text = without_list_colons(rejoined_compounds(text))
     for sent_start, sent_end in sentences(text):
         tokens = tokens_of(text, sent_start, sent_end)
         if not tokens:
