@@ -59,6 +59,7 @@ from dataclasses import dataclass
 
 from extractors.mention_kinds import OWN_NAME_HEADS, is_activity, is_generic
 from extractors.mention_kinds import kind_only as is_kind_only
+from extractors.mention_officers import officer_end
 from extractors.mention_phrases import (
     after_dot,
     after_named_body,
@@ -73,6 +74,7 @@ from extractors.mention_phrases import (
 from extractors.mention_spans import (
     OFFICER_OFFICES,
     after_saint,
+    board_of_acronym,
     cut_at_the_end,
     from_town,
     is_descriptive,
@@ -402,41 +404,6 @@ def token_text(text: str, tokens: list[Token], start: int, end: int) -> str:
     return out
 
 
-# Officers named by their office: "Komendanta Głównego Policji", "Zastępca Prokuratora
-# Okręgowego w Sieradzu" name the Komenda and the Prokuratura they head.
-_OFFICER_COMPLEMENTS = {"komendant": ("policja", "straz"), "prokurator": ()}
-
-
-def _officer(tokens: list[Token], i: int) -> int:
-    """End of "Komendanta Powiatowego Policji w Piszu" / "Prokuratora Rejonowego w Łomży"
-    starting at token i, or i."""
-    token = tokens[i]
-    if not token.capitalised or not token.lower.startswith(("komend", "prokur")):
-        return i
-    officer = fold(key_lemma(token.text))
-    if officer not in OFFICER_OFFICES or not (rank := word_at(tokens, i + 1)):
-        return i
-    if not rank.capitalised or not is_adjective(rank):
-        return i
-    j = i + 2
-    while j < len(tokens) and tokens[j].capitalised and not person_starts(tokens, j):
-        if (
-            head_readings(tokens[j])
-            or is_title(tokens[j])
-            or key_lemma(tokens[j].text) in SITE_WORDS
-        ):
-            break
-        j += 1
-    j = max(j, place_end(tokens, j))
-    words = {key_lemma(t.text) for t in tokens[i:j] if t.is_word}
-    needed = _OFFICER_COMPLEMENTS[officer]
-    if needed and not words & set(needed):
-        return i
-    if not needed and j == i + 2 and fold(rank.lower) not in ("krajowego", "krajowy"):
-        return i  # "Prokurator Rejonowy" without its place names no office
-    return j
-
-
 def _units(
     found: Sequence[tuple[str, str]], written: str, start: int, end: int, head: str
 ) -> list[Mention]:
@@ -480,7 +447,7 @@ def find_mentions(
             acronym = table_acronym(token)
             kind_only = activity = False
             expanded: str | None = None
-            if (stop := _officer(tokens, i)) > i:
+            if (stop := officer_end(tokens, i)) > i:
                 phrase = _span_text(text, tokens, i, stop)
                 officer = fold(key_lemma(token.text))
                 place_at = next(
@@ -515,7 +482,7 @@ def find_mentions(
                 )
                 floor = i = stop
                 continue
-            if head_readings(token):
+            if head_readings(token) and not board_of_acronym(tokens, i):
                 start = _start(tokens, i, floor)
                 end, place_at = _extend(tokens, i, domains=domains)
                 end = trimmed_end(tokens, start, end)
