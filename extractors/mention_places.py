@@ -15,7 +15,10 @@ Polish prose often writes a unit's seat once for two bodies or after what stands
   "działać" between ("Środowiskowy Dom Samopomocy przy Stowarzyszeniu Trzeźwości „Dom”",
   "Warsztat Terapii Zajęciowej działający przy Towarzystwie … „Wszechnica Konecka”"), is named
   by it, placed or not; the host stays a mention of its own, and a council's or committee's
-  "przy" is its body's (no unit).
+  "przy" is its body's (no unit);
+- in news, a seated unit's acronym or a county's or gmina's kind alone ("Dyrektor PUP",
+  "kierownik Gminnego Ośrodka Pomocy Społecznej") sits in the one town the text places its
+  bodies in (`one_town`, `local_unit_seat`), unless the text names that kind in full elsewhere.
 (A unit "przy" a placed body, "Ośrodek Interwencji Kryzysowej działa przy Powiatowym Centrum
 Pomocy Rodzinie w Kościanie", was measured too and left out: it added a false mention on the
 test half.) The place is added as written ("Sądu Rejonowego w Piotrkowie Trybunalskim"), and
@@ -28,10 +31,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from extractors.mention_names_same import part_of
 from extractors.mention_phrases import place_end
-from extractors.mention_text import tokens_of
+from extractors.mention_text import acronym_full, tokens_of
 from extractors.mentions import Mention
+from transforms.acronyms import SEATED
 from transforms.name_morphology import nominative
+from transforms.names import name_key
+from transforms.text import fold_key
 
 # What joins two bodies that share one place: "i", "oraz".
 _JOINED = re.compile(r"^\s+(?:i|oraz)\s+$")
@@ -161,3 +168,42 @@ def at_address(text: str, mention: Mention) -> bool:
     """A kind alone given its street and number right after it ("Dziennego Domu Pomocy
     Społecznej przy ul. Okrzei 25"): the one unit at that address, not the kind in general."""
     return mention.acronym is None and _AT_ADDRESS.match(text, mention.end) is not None
+
+
+# First words that say a kind of unit belongs to a powiat or to a gmina / town.
+POWIAT_WORDS = ("powiatowy", "powiatowa", "powiatowe", "powiatowego", "powiatowej")
+GMINA_WORDS = ("gminny", "gminna", "gminne", "miejski", "miejska", "miejskie", "miejsko")
+
+
+def one_town(mentions: Sequence[Mention]) -> str | None:
+    """The one town a text places its bodies in ("w Węgrowie" of "PCPR w Węgrowie", "OSP w
+    Węgrowie", "Parafii … w Węgrowie"), or None when it places them in none or in several."""
+    places = {
+        fold_key(m.place_raw): m.place_raw
+        for m in mentions
+        if m.place_raw
+        and not (m.kind_only or m.territory or m.office)
+        and m.place_raw.lower().startswith(("w ", "we "))
+    }
+    return next(iter(places.values())) if len(places) == 1 else None
+
+
+def local_unit_seat(mention: Mention, town: str | None, named: set[str]) -> str | None:
+    """The text's one town, for a kind alone of a unit every county or gmina has in its seat:
+    a seated unit's acronym ("Dyrektor PUP", "Naczelnik … KPP") or a kind the name says is a
+    county's or a gmina's ("kierownik Gminnego Ośrodka Pomocy Społecznej"); None otherwise, and
+    for a kind the text names in full elsewhere ("ŚDS" after "Środowiskowy Dom Samopomocy
+    „Przystań”": that one, referred back to)."""
+    if town is None:
+        return None
+    if mention.acronym is not None:
+        if mention.acronym not in SEATED:
+            return None
+        kind = name_key(acronym_full(mention.acronym))
+    elif mention.phrase.split(" ", 1)[0].lower().startswith(POWIAT_WORDS + GMINA_WORDS):
+        kind = name_key(mention.nominative)
+    else:
+        return None
+    if any(part_of(kind, other, anywhere=True) for other in named):
+        return None
+    return town
