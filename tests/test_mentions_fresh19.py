@@ -14,7 +14,8 @@ guards are what must not change.
 - a kind alone of a county's or gmina's unit, or a seated unit's acronym, takes the one town the
   text places its bodies in ("Dyrektor PUP" in Węgrów's news); a body's board followed by its
   acronym is the body ("Prezes Zarządu OSP w Węgrowie");
-- the nominative of "Koła" is "Koło" ("Szkolnego Koła Caritas").
+- the nominative of "Koła" is "Koło" ("Szkolnego Koła Caritas");
+- on a sanitary station's page its own inspector is the station, no mention.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.mention_lines import read_names
+from extractors.mention_records import mention_records
+from extractors.records import ParsedInstitution
 from transforms.name_morphology import nominative
 
 READ = [
@@ -183,3 +186,19 @@ def test_no_record_holds(text: str, part: str) -> None:
 )
 def test_the_nominative_of_a_circle(phrase: str, expected: str) -> None:
     assert nominative(phrase) == expected
+
+
+def test_a_sanitary_stations_inspector_is_the_station() -> None:
+    """g038, j035 (tune): on the page of a "Powiatowa Stacja Sanitarno-Epidemiologiczna" its
+    own inspector and the inspection it is a station of are the owner; the voivodeship's
+    inspector is another body (guard)."""
+    owner = ParsedInstitution(
+        name_raw="Powiatowa Stacja Sanitarno-Epidemiologiczna w Zawierciu", role="subject"
+    )
+    text = (
+        "Państwowy Powiatowy Inspektor Sanitarny w Zawierciu informuje o zadaniach Państwowej"
+        " Inspekcji Sanitarnej. Odwołania rozpatruje Państwowy Wojewódzki Inspektor Sanitarny"
+        " w Katowicach."
+    )
+    names = [record.name_raw for record in mention_records(text, [owner], article=False)]
+    assert names == ["Państwowy Wojewódzki Inspektor Sanitarny w Katowicach"]
