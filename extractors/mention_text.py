@@ -279,17 +279,6 @@ def rejoined_compounds(text: str) -> str:
     return _WRAPPED_COMPOUND.sub(join, text)
 
 
-# "w:" before a list of towns ("Oddziały Wojewódzkiego Ośrodka Adopcyjnego w: Ciechanowie,
-# Ostrołęce, Radomiu"): the colon only opens the list.
-_LIST_COLON = re.compile(r"(?<![^\W\d_])(?P<prep>[Ww]e?):(?=[ \t]+[A-ZĄĆĘŁŃÓŚŹŻ])")
-
-
-def without_list_colons(text: str) -> str:
-    """A text whose "w:" before a list of capitalised towns reads "w " (a space for the colon,
-    every offset kept), so that the list is a place phrase like any other."""
-    return _LIST_COLON.sub(lambda match: match.group("prep") + " ", text)
-
-
 def compound_prefix(word: str) -> bool:
     """The first part of a compound adjective ("Psychologiczno", "Terapeutyczno",
     "Opiekuńczo"): a word in -o whose -y/-i form is an adjective."""

@@ -106,7 +106,6 @@ from extractors.mention_text import (
     sentences,
     table_acronym,
     tokens_of,
-    without_list_colons,
     written_out,
 )
 from extractors.mention_units import numbered_units, placed_units
@@ -434,7 +433,7 @@ def find_mentions(
     The mention records ask for them; the owner's readers do not (a page's own name read so
     longer chose no owner on a test page; the towns cost the subject's phones, measured)."""
     mentions: list[Mention] = []
-    text = without_list_colons(rejoined_compounds(text))
+    text = rejoined_compounds(text)
     for sent_start, sent_end in sentences(text):
         tokens = tokens_of(text, sent_start, sent_end)
         if not tokens:
