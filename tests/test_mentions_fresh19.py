@@ -10,7 +10,6 @@ guards are what must not change.
 - a legal act after a body's name ends the name ("Rada Powiatu Konińskiego Uchwałą Nr …");
 - "Caritas" followed by the country, a town in the nominative or a diocese in lower case names
   one of its bodies; "Caritas" alone names none;
-- "w:" before a list of towns is a place phrase like "w";
 - a kind alone of a county's or gmina's unit, or a seated unit's acronym, takes the one town the
   text places its bodies in ("Dyrektor PUP" in Węgrów's news); a body's board followed by its
   acronym is the body ("Prezes Zarządu OSP w Węgrowie");
@@ -85,19 +84,6 @@ READ = [
         " 01- osoby mogą skorzystać z jadłodajni,",
         ["Caritas Leżajsk"],
         id="d023 (tune): Caritas and its town on a list of shelters",
-    ),
-    pytest.param(
-        "dostępne są strony Mazowieckiego Centrum Polityki Społecznej oraz Oddziały Wojewódzkiego"
-        " Ośrodka Adopcyjnego w: Ciechanowie, Ostrołęce, Radomiu, Siedlcach, Płocku – więcej"
-        " informacji dostępne jest w odrębnej zakładce.",
-        [
-            "Oddział Wojewódzkiego Ośrodka Adopcyjnego w Ciechanowie",
-            "Oddział Wojewódzkiego Ośrodka Adopcyjnego w Ostrołęce",
-            "Oddział Wojewódzkiego Ośrodka Adopcyjnego w Radomiu",
-            "Oddział Wojewódzkiego Ośrodka Adopcyjnego w Siedlcach",
-            "Oddział Wojewódzkiego Ośrodka Adopcyjnego w Płocku",
-        ],
-        id="e040 (tune): 'w:' before a list of towns",
     ),
     pytest.param(
         "W uroczystościach wzięli udział: Proboszcz Parafii p.w. Św. Ojca Pio w Węgrowie ks."
