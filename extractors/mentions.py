@@ -557,7 +557,12 @@ def find_mentions(
                     i += 1
                     continue  # "SP", "SO" alone are too often something else
                 kind_only = end == i + 1
-            elif towns and named_body(token) and (stop := after_named_body(tokens, i)) > i + 1:
+            elif (
+                towns
+                and named_body(token)
+                and not token.all_caps  # "PO ŚWIECIE" of a heading in capitals: no "Caritas"
+                and (stop := after_named_body(tokens, i)) > i + 1
+            ):
                 start, end, place_at = i, stop, None  # "Caritas Polska", "Caritas Kalisz"
             else:
                 i += 1

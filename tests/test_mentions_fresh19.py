@@ -145,6 +145,12 @@ NOT_READ = [
         id="guard f12: Caritas alone names no one body",
     ),
     pytest.param(
+        "WĘDRÓWKA PO ŚWIECIE PIENIĄDZA.",
+        "Świecie",
+        id="guard slaboslyszacyszczecin.superszkolna.pl (96 pages): 'PO' of a heading in"
+        " capitals is no organisation before a town",
+    ),
+    pytest.param(
         "Dyrektor PUP w Kielcach oraz Dyrektor MOPS w Radomiu spotkali się z kierownikiem"
         " Gminnego Ośrodka Pomocy Społecznej.",
         "Gminny Ośrodek Pomocy Społecznej w",
