@@ -71,6 +71,14 @@ def fragment_of(short: str, long: str) -> bool:
     return True
 
 
+def hosted_in(short: str, long: str) -> bool:
+    """`short` is the body the unit `long` is "przy" ("uniwersytet ekonomiczny krakow" of
+    "uniwersytet trzeci wiek przy uniwersytet ekonomiczny krakow"): its host, another
+    institution, though its words end the longer name."""
+    _unit, przy, host = long.partition(" przy ")
+    return bool(przy) and host == short
+
+
 def _patron(name: str) -> str:
     """The patron a name gives (`transforms.names.normalise_name`: "Zespół Szkół im. św. Edyty
     Stein w …" -> "sw edyty stein"), folded; "" when it names none."""

@@ -249,3 +249,32 @@ def town_after_acronym(tokens: list[Token], i: int) -> int:
     if second is not None and second.capitalised and is_adjective(second):
         return i + 2  # "Sucha Beskidzka", "Kamienna Góra": a second word of the town
     return i + 1
+
+
+# A church's diocese written in lower case after its charity ("Caritas diecezji tarnowskiej").
+_DIOCESE = frozenset({"diecezji", "archidiecezji"})
+
+
+def after_named_body(tokens: list[Token], i: int) -> int:
+    """The index after what follows a word the dictionary knows as one organisation's name
+    (`extractors.mention_text.named_body`: "Caritas") when it says which of its bodies is
+    meant: a town or country in the nominative ("Caritas Polska", "Caritas Kalisz"), or a
+    diocese in lower case ("Caritas diecezji tarnowskiej"); i + 1 when nothing does (the
+    word alone names no one body). A diocese written with capitals is a head of its own
+    (`extractors.mentions`)."""
+    if (end := town_after_acronym(tokens, i + 1)) > i + 1:
+        return end
+    country = word_at(tokens, i + 1)
+    if (
+        country is not None
+        and country.capitalised
+        and any(
+            r.lemma == "polski" and r.pos == "adj" and "nom" in r.cases
+            for r in readings(country.text)
+        )
+    ):
+        return i + 2  # "Caritas Polska": the national body
+    diocese, adjective = word_at(tokens, i + 1), word_at(tokens, i + 2)
+    if diocese is not None and diocese.text in _DIOCESE and adjective and is_adjective(adjective):
+        return i + 3
+    return i + 1

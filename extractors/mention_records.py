@@ -47,10 +47,23 @@ from lxml import html as lxml_html
 
 from extractors.contacts import find_address, find_emails, find_phones, find_websites
 from extractors.mention_letters import with_polish_letters
-from extractors.mention_names_same import fragment_of, own_patron, part_of
-from extractors.mention_places import at_address, shared_places
+from extractors.mention_names_same import fragment_of, hosted_in, own_patron, part_of
+from extractors.mention_places import (
+    GMINA_WORDS,
+    POWIAT_WORDS,
+    at_address,
+    local_unit_seat,
+    one_town,
+    shared_places,
+)
 from extractors.mention_spans import department_before, mayor_office_name, seatless_name
-from extractors.mention_words import NATIONAL_ACRONYMS, ORGAN_LEMMAS, ORGAN_OFFICES
+from extractors.mention_words import (
+    NATIONAL_ACRONYMS,
+    ORGAN_LEMMAS,
+    ORGAN_LEVEL_WORDS,
+    ORGAN_OFFICES,
+    OWNER_ORGANS,
+)
 from extractors.mentions import Mention, find_mentions
 from extractors.page_text import texts_about, without_more_link
 from extractors.records import Document, ParsedInstitution
@@ -74,9 +87,6 @@ _CONTACT_LINE = re.compile(
     r"|e-?mail|poczta|www|strona|http|godziny|czynne|\d{2}\s?-\s?\d{3}\b|\+?\(?\d[\d ()-]{7,})"
 )
 _MAX_CONTACT_LINES = 4
-# First words that say a kind of unit belongs to a powiat or to a gmina / town.
-_POWIAT_WORDS = ("powiatowy", "powiatowa", "powiatowe", "powiatowego", "powiatowej")
-_GMINA_WORDS = ("gminny", "gminna", "gminne", "miejski", "miejska", "miejskie", "miejsko")
 _ORGAN_HEADS = ("rad", "rada", "zarzad")  # the matching key's forms of "Rada", "Zarząd"
 _ORGAN_LEVELS = {"starosta": "powiat", "wójt": "gmina", "burmistrz": "gmina", "prezydent": "gmina"}
 # Names of offices whose page speaks for a powiat or a gmina.
@@ -244,11 +254,29 @@ def _is_owner(key: str, owner: _Owner, mention: Mention | None = None) -> bool:
     council, board and head of office ("Rada Powiatu Płockiego" on the starostwo's page)."""
     if any(part_of(key, own, anywhere=True) or fragment_of(key, own) for own in owner.keys):
         return True
+    if mention is not None and _owners_organ(key, mention.head, owner):
+        return True
     return (
         mention is not None
         and owner.level is not None
         and _organ_level(mention, key) == owner.level
     )
+
+
+def _owners_organ(key: str, head: str, owner: _Owner) -> bool:
+    """The organ heading the owner, or the service it belongs to (`OWNER_ORGANS`): "Państwowy
+    Powiatowy Inspektor Sanitarny w Zawierciu" on the page of the "Powiatowa Stacja
+    Sanitarno-Epidemiologiczna w Zawierciu" — at the owner's level, in its town or in none."""
+    words = key.split(" ")
+    for word, office in OWNER_ORGANS.get(head, ()):
+        if word not in words:
+            continue
+        place = key.split(f" {word}", 1)[1].strip()
+        for own in owner.keys:
+            levels = ORGAN_LEVEL_WORDS & set(words)
+            if office in own and levels <= set(own.split(" ")) and own.endswith(place):
+                return True
+    return False
 
 
 def _organ_level(mention: Mention, key: str) -> str | None:
@@ -296,9 +324,9 @@ def _seat_for(mention: Mention, owner: _Owner) -> str | None:
     if mention.kind_only and _list_item(mention):
         return owner.seat
     first = mention.phrase.split(" ", 1)[0].lower()
-    if owner.level == "powiat" and first.startswith(_POWIAT_WORDS):
+    if owner.level == "powiat" and first.startswith(POWIAT_WORDS):
         return owner.seat
-    if owner.level == "gmina" and first.startswith(_GMINA_WORDS):
+    if owner.level == "gmina" and first.startswith(GMINA_WORDS):
         return owner.seat
     return None
 
@@ -321,6 +349,8 @@ def _kept(
     unowned: bool = False,
 ) -> list[_Named]:
     placed = _placed_siblings(mentions)
+    town = one_town(mentions) if article else None
+    named = {name_key(m.nominative) for m in mentions if not m.kind_only}
     kept: list[_Named] = []
     for mention in mentions:
         if mention.activity and not article:
@@ -333,7 +363,9 @@ def _kept(
         elif mention.acronym is not None and mention.acronym in NATIONAL_ACRONYMS:
             name = NATIONAL_ACRONYMS[mention.acronym]
         elif mention.kind_only:
-            if article and (
+            if (seat := local_unit_seat(mention, town, named)) is not None:
+                name, place = f"{mention.phrase} {seat}", seat  # "Dyrektor PUP" in Węgrów's news
+            elif article and (
                 mention.sentence in placed or (mention.acronym is None and _list_item(mention))
             ):
                 pass  # one of the place's units, listed or named beside placed ones
@@ -373,6 +405,7 @@ def _distinct(named: Sequence[_Named], owner: _Owner, known: set[str]) -> list[_
             other != key
             and (part_of(key, other, anywhere=anywhere) or fragment_of(key, other))
             and not own_patron(item.name_raw, other_item.name_raw)
+            and not hosted_in(key, other)
             for other, other_item in keyed
         ):
             continue

@@ -119,6 +119,18 @@ def after_saint(tokens: Sequence[Token], j: int) -> bool:
     return k >= 0 and tokens[k].is_word and tokens[k].lower in SAINT_WORDS
 
 
+def board_of_acronym(tokens: Sequence[Token], i: int) -> bool:
+    """Token i is a body's board ("Zarząd", "Prezes Zarządu") followed by that body's acronym
+    ("Zarządu OSP w Węgrowie"): the body is the mention, read from its acronym, not its board."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        tokens[i].capitalised
+        and key_lemma(tokens[i].text) == "zarzad"
+        and after is not None
+        and table_acronym(after) is not None
+    )
+
+
 def legal_form_end(tokens: Sequence[Token], end: int) -> bool:
     """The tokens before `end` close with a company's legal form ("… Sp. z o. o.")."""
     lowered = [t.lower for t in tokens[:end]]

@@ -81,6 +81,16 @@ ORGAN_OFFICES: dict[str, tuple[str, ...]] = {
     "prezydent": ("urzad miasta", "urzad miejski", "urzad miasto"),
     "wójt": ("urzad gminy", "urzad gmina"),
 }
+# Organs and services whose office is an institution's own (head -> (a word of the organ's
+# matching key, a part of the office's key)): on a sanitary station's own page the "Państwowy
+# Powiatowy Inspektor Sanitarny w X" heads it and the "Państwowa Inspekcja Sanitarna" is the
+# service it is a station of — the owner under other names, not bodies of their own.
+OWNER_ORGANS: dict[str, tuple[tuple[str, str], ...]] = {
+    "inspektor": (("sanitarny", "stacja sanitarno epidemiologiczny"),),
+    "inspekcja": (("sanitarny", "stacja sanitarno epidemiologiczny"),),
+}
+# Words of an organ's level: an organ of another level than the owner's is another body.
+ORGAN_LEVEL_WORDS = frozenset({"powiatowy", "wojewodzki", "glowny", "graniczny"})
 # Heads that name a body only with a complement that places it or says whose it is: "Rada
 # Powiatu Opolskiego", "Powiatowa Komisja Bezpieczeństwa", "Zarząd Dróg Powiatowych w X" — not
 # "Rada Pedagogiczna", "Zarząd Stowarzyszenia", "Biuro Projektu", "Rada Miejska" alone.
@@ -350,6 +360,12 @@ SITE_WORDS = frozenset(
         "zalogowac",
         "przyjac",
     }
+)
+# Legal acts a body passes, as the matching key folds them: written after a body's name they
+# end it ("Rada Powiatu Konińskiego Uchwałą Nr XXIII/186/2012 …", "Zarząd Powiatu Wyszkowskiego
+# Uchwałą Nr …"), the act and its number are no words of the name.
+ACT_WORDS = frozenset(
+    {"uchwala", "zarzadzenie", "rozporzadzenie", "postanowienie", "obwieszczenie", "decyzja"}
 )
 # Words of kinds of units beyond `transforms.name_morphology.institution_vocabulary()`: a name made only
 # of such words and a head ("Dzienny Dom Pomocy", "Zakład Karny", "Świetlica Terapeutyczna")

@@ -27,7 +27,8 @@ records a body's domains enumerated after a comma stay in its name ("Centrum Kul
 i Turystyki", `domains`). An NGO's name runs over all its capitalised
 words ("Stowarzyszenie Klub Kibiców Niepełnosprawnych", "Fundacja Nowa Szkoła") and its local
 part after a comma ("…, Koło w Gryfinie"); a word the dictionary knows as an institution's
-name opens the name of the body whose genitive follows ("Caritas Diecezji Kieleckiej"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
+name opens the name of the body whose genitive follows ("Caritas Diecezji Kieleckiej"), and
+for the records the town or country after it ("Caritas Polska", "Caritas Kalisz"). A phrase that is a public unit's kind alone ("Sąd Rejonowy",
 "MOPS") is flagged `kind_only`: whether it names one institution the caller decides.
 
 What is deliberately NOT an institution:
@@ -58,8 +59,10 @@ from dataclasses import dataclass
 
 from extractors.mention_kinds import OWN_NAME_HEADS, is_activity, is_generic
 from extractors.mention_kinds import kind_only as is_kind_only
+from extractors.mention_officers import officer_end
 from extractors.mention_phrases import (
     after_dot,
+    after_named_body,
     enumerated_domains,
     number_end,
     patron_end,
@@ -71,6 +74,7 @@ from extractors.mention_phrases import (
 from extractors.mention_spans import (
     OFFICER_OFFICES,
     after_saint,
+    board_of_acronym,
     cut_at_the_end,
     from_town,
     is_descriptive,
@@ -106,6 +110,7 @@ from extractors.mention_text import (
 )
 from extractors.mention_units import numbered_units, placed_units
 from extractors.mention_words import (
+    ACT_WORDS,
     NAME_JOINERS,
     NATIONAL_ACRONYMS,
     ORGAN_LEMMAS,
@@ -322,7 +327,7 @@ def _extend(tokens: list[Token], head: int, *, domains: bool = False) -> tuple[i
             continue
         if token.lower in _FUNCTION_WORDS:
             break  # "W", "I", "DO" of a text in capitals are not name words
-        if token.is_word and key_lemma(token.text) in SITE_WORDS:
+        if token.is_word and key_lemma(token.text) in SITE_WORDS | ACT_WORDS:
             break
         if (
             token.all_caps
@@ -398,41 +403,6 @@ def token_text(text: str, tokens: list[Token], start: int, end: int) -> str:
     return out
 
 
-# Officers named by their office: "Komendanta Głównego Policji", "Zastępca Prokuratora
-# Okręgowego w Sieradzu" name the Komenda and the Prokuratura they head.
-_OFFICER_COMPLEMENTS = {"komendant": ("policja", "straz"), "prokurator": ()}
-
-
-def _officer(tokens: list[Token], i: int) -> int:
-    """End of "Komendanta Powiatowego Policji w Piszu" / "Prokuratora Rejonowego w Łomży"
-    starting at token i, or i."""
-    token = tokens[i]
-    if not token.capitalised or not token.lower.startswith(("komend", "prokur")):
-        return i
-    officer = fold(key_lemma(token.text))
-    if officer not in OFFICER_OFFICES or not (rank := word_at(tokens, i + 1)):
-        return i
-    if not rank.capitalised or not is_adjective(rank):
-        return i
-    j = i + 2
-    while j < len(tokens) and tokens[j].capitalised and not person_starts(tokens, j):
-        if (
-            head_readings(tokens[j])
-            or is_title(tokens[j])
-            or key_lemma(tokens[j].text) in SITE_WORDS
-        ):
-            break
-        j += 1
-    j = max(j, place_end(tokens, j))
-    words = {key_lemma(t.text) for t in tokens[i:j] if t.is_word}
-    needed = _OFFICER_COMPLEMENTS[officer]
-    if needed and not words & set(needed):
-        return i
-    if not needed and j == i + 2 and fold(rank.lower) not in ("krajowego", "krajowy"):
-        return i  # "Prokurator Rejonowy" without its place names no office
-    return j
-
-
 def _units(
     found: Sequence[tuple[str, str]], written: str, start: int, end: int, head: str
 ) -> list[Mention]:
@@ -476,7 +446,7 @@ def find_mentions(
             acronym = table_acronym(token)
             kind_only = activity = False
             expanded: str | None = None
-            if (stop := _officer(tokens, i)) > i:
+            if (stop := officer_end(tokens, i)) > i:
                 phrase = _span_text(text, tokens, i, stop)
                 officer = fold(key_lemma(token.text))
                 place_at = next(
@@ -511,7 +481,7 @@ def find_mentions(
                 )
                 floor = i = stop
                 continue
-            if head_readings(token):
+            if head_readings(token) and not board_of_acronym(tokens, i):
                 start = _start(tokens, i, floor)
                 end, place_at = _extend(tokens, i, domains=domains)
                 end = trimmed_end(tokens, start, end)
@@ -587,6 +557,13 @@ def find_mentions(
                     i += 1
                     continue  # "SP", "SO" alone are too often something else
                 kind_only = end == i + 1
+            elif (
+                towns
+                and named_body(token)
+                and not token.all_caps  # "PO ŚWIECIE" of a heading in capitals: no "Caritas"
+                and (stop := after_named_body(tokens, i)) > i + 1
+            ):
+                start, end, place_at = i, stop, None  # "Caritas Polska", "Caritas Kalisz"
             else:
                 i += 1
                 continue

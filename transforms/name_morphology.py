@@ -522,9 +522,22 @@ def nominative(phrase: str) -> str:
         state = singular
     if any(case == "nom" for _n, case, _g in state):
         return " ".join(tokens)
+    # Of two genders the head reads in, the one of its likelier lemma ("Koła": "koło", not the
+    # rare "kół" a stake; `_rank`), so "Szkolnego Koła Caritas" is "Szkolne Koło Caritas".
+    heads = _noun_readings(tokens[head])
+
+    def likelier(gender: str) -> tuple[int, int, int, str]:
+        ranks = [_rank(r) for r in heads if gender in r.genders]
+        return min(ranks) if ranks else (9, 9, 9, "")
+
     number, _case, gender = min(
         state,
-        key=lambda t: (t[0] != "sg", _CASE_ORDER.index(t[1]) if t[1] in _CASE_ORDER else 9, t[2]),
+        key=lambda t: (
+            t[0] != "sg",
+            _CASE_ORDER.index(t[1]) if t[1] in _CASE_ORDER else 9,
+            likelier(t[2]),
+            t[2],
+        ),
     )
 
     replacements: dict[int, str] = {}
