@@ -89,31 +89,39 @@ SLOW_TESTS = {
     "test_canonical_names.py::test_the_review_app_asks_for_the_full_name": "passwords",
 }
 
-# The modules that take longest, heaviest first (from `pytest --durations`: whole nightly runs,
-# the CLI's demo in a subprocess, a served deployment, the real catalogue replayed). The workers
-# are handed these first, so that neither starts one near the end while the other sits idle:
-# pyproject.toml runs xdist with `--no-loadscope-reorder`, which keeps the collection's order of
-# modules, and the collection puts these first (xdist's own order puts the modules with the most
-# tests first, and these have few, so they came last). Every entry must name a module here.
+# The modules that take longest, heaviest first (each module's summed test times in a whole run:
+# whole nightly runs, the CLI in subprocesses, a served deployment, the real catalogue and the
+# saved pages replayed, logins at the scrypt cost). The workers are handed these first, so that
+# neither starts one near the end while the other sits idle: pyproject.toml runs xdist with
+# `--no-loadscope-reorder`, which keeps the collection's order of modules, and the collection
+# puts these first (xdist's own order puts the modules with the most tests first, and most of
+# these have few, so they came last). Every entry must name a module here.
 HEAVY_FIRST = (
+    "test_api.py",
+    "test_html_pages.py",
+    "test_real_catalogue.py",
     "test_crash.py",
     "test_finding_data.py",
-    "test_api.py",
-    "test_real_catalogue.py",
     "test_nightly.py",
     "test_serve.py",
-    "test_dask.py",
     "test_nightly_match.py",
-    "test_api_snapshots.py",
-    "test_review_browser.py",
-    "test_security_publish.py",
-    "test_crawl_nightly.py",
-    "test_er_incremental.py",
     "test_faults.py",
-    "test_incremental.py",
+    "test_review_browser.py",
+    "test_review_app.py",
+    "test_security_review.py",
+    "test_dask.py",
+    "test_er_incremental.py",
+    "test_api_snapshots.py",
     "test_publish.py",
-    "test_demo_golden.py",
+    "test_security_publish.py",
+    "test_detect.py",
+    "test_crawl_nightly.py",
+    "test_security_files.py",
     "test_gazetteer.py",
+    "test_incremental.py",
+    "test_places.py",
+    "test_hsds.py",
+    "test_demo_golden.py",
 )
 
 
