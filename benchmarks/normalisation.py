@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import sys
 import time
 import unicodedata
@@ -421,15 +422,18 @@ def registry_place_cases(data: Path, units: Units) -> list[PlaceCase]:
     return cases
 
 
-def page_place_cases(data: Path, gold: Path = GOLD_PLACES) -> list[PlaceCase]:
-    """Saved home pages parsed as the nightly run would, with the hand-annotated truth.
+def page_place_cases(
+    data: Path, gold: Path = GOLD_PLACES, *, limit: int | None = None
+) -> list[PlaceCase]:
+    """Saved home pages parsed as the nightly run would, with the hand-annotated truth; `limit`
+    parses only the first N pages of the gold file (parsing every page is most of a smoke run).
 
     A page's own gmina / powiat / voivodeship fields are passed as evidence: the truth is the
     annotator's, not the page's.
     """
     cases: list[PlaceCase] = []
     with gold.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
+        for row in itertools.islice(csv.DictReader(handle), limit):
             path = data / "html_fixtures" / row["file"]
             document = read_document(path, "text/html")
             records: list[ParsedInstitution] = []
@@ -918,7 +922,7 @@ def run(
 ) -> tuple[list[Row], list[PlaceOutcome], list[NameOutcome], list[ContactTally]]:
     """Every measurement; `limit` keeps the first N records of each place dataset and the first
     N name pairs of each list and N contact sources (for a quick smoke run)."""
-    cases = registry_place_cases(data, reference.units) + page_place_cases(data)
+    cases = registry_place_cases(data, reference.units) + page_place_cases(data, limit=limit)
     if limit is not None:
         kept: Counter[str] = Counter()
         sliced = []

@@ -89,6 +89,41 @@ SLOW_TESTS = {
     "test_canonical_names.py::test_the_review_app_asks_for_the_full_name": "passwords",
 }
 
+# The modules that take longest, heaviest first (each module's summed test times in a whole run:
+# whole nightly runs, the CLI in subprocesses, a served deployment, the real catalogue and the
+# saved pages replayed, logins at the scrypt cost). The workers are handed these first, so that
+# neither starts one near the end while the other sits idle: pyproject.toml runs xdist with
+# `--no-loadscope-reorder`, which keeps the collection's order of modules, and the collection
+# puts these first (xdist's own order puts the modules with the most tests first, and most of
+# these have few, so they came last). Every entry must name a module here.
+HEAVY_FIRST = (
+    "test_api.py",
+    "test_html_pages.py",
+    "test_real_catalogue.py",
+    "test_crash.py",
+    "test_finding_data.py",
+    "test_nightly.py",
+    "test_serve.py",
+    "test_nightly_match.py",
+    "test_faults.py",
+    "test_review_browser.py",
+    "test_review_app.py",
+    "test_security_review.py",
+    "test_dask.py",
+    "test_er_incremental.py",
+    "test_api_snapshots.py",
+    "test_publish.py",
+    "test_security_publish.py",
+    "test_detect.py",
+    "test_crawl_nightly.py",
+    "test_security_files.py",
+    "test_gazetteer.py",
+    "test_incremental.py",
+    "test_places.py",
+    "test_hsds.py",
+    "test_demo_golden.py",
+)
+
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
@@ -186,6 +221,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if reasons:
             item.add_marker("slow")
         helpers.MARKERS[item.nodeid] = frozenset(m.name for m in item.iter_markers())
+    missing = [name for name in HEAVY_FIRST if not (Path(__file__).parent / name).is_file()]
+    if missing:
+        raise pytest.UsageError(
+            "tests/conftest.py HEAVY_FIRST names modules that do not exist (renamed?): "
+            + ", ".join(missing)
+        )
+    rank = {name: place for place, name in enumerate(HEAVY_FIRST)}
+    # a stable sort: the other modules, and the tests within each module, keep their order
+    items.sort(key=lambda item: rank.get(Path(item.nodeid.partition("::")[0]).name, len(rank)))
     if any("::" in arg for arg in config.args):
         return  # single tests asked for: the other entries of their modules were not collected
     collected = {Path(item.nodeid.partition("::")[0]).name for item in items}
