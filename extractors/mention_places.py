@@ -16,9 +16,9 @@ Polish prose often writes a unit's seat once for two bodies or after what stands
   "Warsztat Terapii Zajęciowej działający przy Towarzystwie … „Wszechnica Konecka”"), is named
   by it, placed or not; the host stays a mention of its own, and a council's or committee's
   "przy" is its body's (no unit);
-- in news, a seated unit's acronym or a county's or gmina's kind alone ("Dyrektor PUP",
-  "kierownik Gminnego Ośrodka Pomocy Społecznej") sits in the one town the text places its
-  bodies in (`one_town`, `local_unit_seat`), unless the text names that kind in full elsewhere.
+- in news, a seated unit's acronym alone ("Dyrektor PUP", "Naczelnik … KPP") sits in the one
+  town the text places its bodies in (`one_town`, `local_unit_seat`), unless the text names
+  that kind in full elsewhere; a kind written in full stays as written.
 (A unit "przy" a placed body, "Ośrodek Interwencji Kryzysowej działa przy Powiatowym Centrum
 Pomocy Rodzinie w Kościanie", was measured too and left out: it added a false mention on the
 test half.) The place is added as written ("Sądu Rejonowego w Piotrkowie Trybunalskim"), and
@@ -189,9 +189,8 @@ def one_town(mentions: Sequence[Mention]) -> str | None:
 
 
 def local_unit_seat(mention: Mention, town: str | None, named: set[str]) -> str | None:
-    """The text's one town, for a kind alone of a unit every county or gmina has in its seat:
-    a seated unit's acronym ("Dyrektor PUP", "Naczelnik … KPP") or a kind the name says is a
-    county's or a gmina's ("kierownik Gminnego Ośrodka Pomocy Społecznej"); None otherwise, and
+    """The text's one town, for a seated unit's acronym alone ("Dyrektor PUP", "Naczelnik …
+    KPP"), a unit every county or gmina has in its seat; None otherwise, and
     for a kind the text names in full elsewhere ("ŚDS" after "Środowiskowy Dom Samopomocy
     „Przystań”": that one, referred back to)."""
     if town is None:
@@ -200,9 +199,9 @@ def local_unit_seat(mention: Mention, town: str | None, named: set[str]) -> str 
         if mention.acronym not in SEATED:
             return None
         kind = name_key(acronym_full(mention.acronym))
-    elif mention.phrase.split(" ", 1)[0].lower().startswith(POWIAT_WORDS + GMINA_WORDS):
-        kind = name_key(mention.nominative)
     else:
+        # a kind written in full ("Powiatowe Centrum Pomocy Rodzinie") is a name as the text
+        # writes it, and the seeds' gold keeps it so; only an acronym alone is no name
         return None
     if any(part_of(kind, other, anywhere=True) for other in named):
         return None

@@ -97,13 +97,6 @@ READ = [
         ],
         id="f13 powiatwegrowski.pl/aktualnosci/wiadomosci-dnia/…5614",
     ),
-    pytest.param(
-        "Spotkanie otworzyła Maria Busłowska – Dyrektor Gminnego Ośrodka Kultury w Turośni"
-        " Kościelnej. Gości przywitała Marlena Banel – kierownik Gminnego Ośrodka Pomocy"
-        " Społecznej.",
-        ["Gminny Ośrodek Pomocy Społecznej w Turośni Kościelnej"],
-        id="f24 turosnkoscielna.pl/pl/aktualnosci/gminny-dzien-seniora.html",
-    ),
 ]
 
 
