@@ -22,6 +22,10 @@ from typing import Any
 
 import duckdb
 
+from extractors.contacts import find_phone_entries
+from extractors.html_pages.owner_lines import owner_contacts
+from extractors.html_pages.page_owner import PageOwner
+from extractors.html_pages.page_text import page_text_of_plain
 from extractors.records import Document
 from transforms.normalise import RawRow
 from warehouse.gazetteer import GazetteerCounts
@@ -300,3 +304,10 @@ def er_pair_levels(a: tuple[str | None, ...], b: tuple[str | None, ...]) -> Any:
     con.execute("ALTER TABLE er_input ADD COLUMN regon VARCHAR")
     build_features_from_raw(con, "er_input")
     return compare(encode_records(con), np.array([0], np.int32), np.array([1], np.int32))
+
+
+def owner_numbers(text: str, url: str, owner: PageOwner) -> set[str]:
+    """The numbers a plain page gives its owner, each as the page writes it."""
+    page = page_text_of_plain(text, url)
+    contacts = owner_contacts(page, owner)
+    return {entry.number for raw in contacts.phones for entry in find_phone_entries(raw)}

@@ -21,12 +21,10 @@ real page under its own address:
 from __future__ import annotations
 
 import pytest
+from helpers import owner_numbers  # tests/ helper module
 
-from extractors.contacts import find_phone_entries
 from extractors.html_pages import owner_lines
-from extractors.html_pages.owner_lines import owner_contacts
 from extractors.html_pages.page_owner import PageOwner
-from extractors.html_pages.page_text import page_text_of_plain
 from extractors.html_pages.service_number_lines import emergency_numbers
 
 WIERZCHOSLAWICE_URL = (
@@ -83,13 +81,6 @@ BYCZYNA = (
     "46-220 Byczyna | ul. Polanowice 94 | tel. +48774144621\n"
     "Deklaracja dostępności\n"
 )
-
-
-def _numbers(text: str, url: str, owner: PageOwner) -> set[str]:
-    """The owner's numbers, each as the page writes it."""
-    page = page_text_of_plain(text, url)
-    contacts = owner_contacts(page, owner)
-    return {entry.number for raw in contacts.phones for entry in find_phone_entries(raw)}
 
 
 @pytest.mark.parametrize(
@@ -192,7 +183,7 @@ def _numbers(text: str, url: str, owner: PageOwner) -> set[str]:
 def test_whose_numbers(
     text: str, url: str, owner: PageOwner, kept: list[str], left_out: list[str]
 ) -> None:
-    numbers = _numbers(text, url, owner)
+    numbers = owner_numbers(text, url, owner)
     for number in kept:
         assert number in numbers
     for number in left_out:
@@ -228,7 +219,7 @@ def test_an_emergency_number_is_a_number_of_its_own(line: str, emergency: bool) 
 def test_the_owner_s_number_beside_a_postal_code_or_a_room_stays_its_own(line: str) -> None:
     owner = PageOwner("Gminny Ośrodek Pomocy Społecznej w Stepnicy", 5, (), (0,))
     text = f"Gminny Ośrodek Pomocy Społecznej w Stepnicy\n{line}\n"
-    assert "91 418 80 00" in _numbers(text, "https://gops.stepnica.pl/kontakt", owner)
+    assert "91 418 80 00" in owner_numbers(text, "https://gops.stepnica.pl/kontakt", owner)
 
 
 # A street word opens an address line only as a word of its own: "Placówka …" or "Ulicami

@@ -25,12 +25,11 @@ Each case quotes the lines it needs from a real page under its own address:
 from __future__ import annotations
 
 import pytest
+from helpers import owner_numbers  # tests/ helper module
 
 from extractors.contacts import find_phone_entries
 from extractors.html_pages.department_tables import department_table_lines
-from extractors.html_pages.owner_lines import owner_contacts
 from extractors.html_pages.page_owner import PageOwner
-from extractors.html_pages.page_text import page_text_of_plain
 
 BIELSK_URL = (
     "http://www.pcprbielskpodlaski.pl/niepelnosprawnosc/asystent-osobisty-osoby-"
@@ -89,13 +88,6 @@ MYSLOWICE_OWNER = (
 )
 
 
-def _numbers(text: str, url: str, owner: PageOwner) -> set[str]:
-    """The owner's numbers, each as the page writes it."""
-    page = page_text_of_plain(text, url)
-    contacts = owner_contacts(page, owner)
-    return {entry.number for raw in contacts.phones for entry in find_phone_entries(raw)}
-
-
 @pytest.mark.parametrize(
     ("text", "url", "owner", "kept", "left_out"),
     [
@@ -149,7 +141,7 @@ def _numbers(text: str, url: str, owner: PageOwner) -> set[str]:
 def test_whose_numbers(
     text: str, url: str, owner: PageOwner, kept: list[str], left_out: list[str]
 ) -> None:
-    numbers = _numbers(text, url, owner)
+    numbers = owner_numbers(text, url, owner)
     for number in kept:
         assert number in numbers
     for number in left_out:
