@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractors.mention_text import Token, agrees, head_readings, is_adjective
+from extractors.mention_text import Token, agrees, head_readings, is_adjective, person_starts
+from transforms.locatives import in_place
 from transforms.morphology import generate
 from transforms.name_morphology import readings
 from transforms.text import fold
@@ -146,3 +147,43 @@ def placed_units(
         place = f"{preposition} {name}"
         units.append((" ".join([*words, place]), place))
     return units, end
+
+
+def bracketed_units(
+    tokens: Sequence[Token], start: int, head: int, end: int
+) -> tuple[list[tuple[str, str]], int]:
+    """The units a plural head names by its towns in brackets, each town in the nominative
+    as a directory would list it: "Domach Pomocy Społecznej (Uhowo, Choroszcz, Czerewki)" ->
+    ("Dom Pomocy Społecznej w Uhowie", "w Uhowie"), …, and the end past the closing bracket;
+    [] when the phrase is no such list: a singular head, fewer than two towns, a word in the
+    brackets that is not capitalised, a person's name, or a town whose locative the dictionary
+    does not give without a guess ("(ul. Kwiatowa 2)", "(PCPR)", "(od 1 stycznia)", "(Jan
+    Kowalski)" are no towns)."""
+    gender = _plural_head_gender(tokens, head)
+    if gender is None or end >= len(tokens) or tokens[end].text != "(":
+        return [], end
+    towns: list[list[str]] = [[]]
+    k = end + 1
+    while k < len(tokens) and tokens[k].text != ")":
+        token = tokens[k]
+        if token.text == "," or (token.is_word and token.lower in ("i", "oraz")):
+            towns.append([])
+        elif person_starts(list(tokens), k):
+            return [], end  # "(Jan Kowalski, Anna Nowak)": the units' heads, not towns
+        elif token.text == "-" or (token.capitalised and not token.all_caps):
+            towns[-1].append(token.text)
+        else:
+            return [], end
+        k += 1
+    if k >= len(tokens) or len(towns) < 2 or not all(towns):
+        return [], end
+    words = _in_the_singular(tokens, start, head, end, gender)
+    if words is None:
+        return [], end
+    units = []
+    for town in towns:
+        place = in_place(" ".join(town).replace(" - ", "-"))
+        if place is None:
+            return [], end
+        units.append((" ".join([*words, place]), place))
+    return units, k + 1

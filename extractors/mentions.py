@@ -108,7 +108,7 @@ from extractors.mention_text import (
     tokens_of,
     written_out,
 )
-from extractors.mention_units import numbered_units, placed_units
+from extractors.mention_units import bracketed_units, numbered_units, placed_units
 from extractors.mention_words import (
     ACT_WORDS,
     NAME_JOINERS,
@@ -502,6 +502,9 @@ def find_mentions(
                     mentions += _units(found, written, at, tokens[end - 1].end, head)
                 # "Warsztatów Terapii Zajęciowej w Konarzewie i Otuszu": one mention per town
                 units, units_end = placed_units(tokens, start, i, place_at, end)
+                if not units and place_at is None:
+                    # "Domach Pomocy Społecznej (Uhowo, Choroszcz)": one mention per town
+                    units, units_end = bracketed_units(tokens, start, i, end)
                 mentions += _units(units, written, at, tokens[units_end - 1].end, head)
                 if units:
                     floor = i = units_end
