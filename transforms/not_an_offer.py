@@ -103,6 +103,13 @@ _NOT_AN_OFFER = {
         r"\b(?!chcia|chcie|prosil)\w+(?:li|ly)by(?:smy|scie)\b|\b(?!chcia|prosil)\w+la?bym\b"
         r"|\bby(?:smy|scie|m)\b"
     ),
+    # "W Skład Zespołu Interdyscyplinarnego … wchodzą przedstawiciele:" over "• gminnej komisji
+    # rozwiązywania problemów alkoholowych;", "• kuratorzy sądowi"; "Zmiany dotknęły m.in.
+    # przedstawicieli służb i podmiotów … tj. m.in. … pracowników socjalnych, asystentów
+    # rodziny": the bodies whose representatives sit on a team, not what anyone offers.
+    "representatives of other bodies listed": re.compile(
+        r"\bprzedstawiciel\w*\b[^.]{0,120}(?::\s*$|\btj\.|\bm\.\s?in\.)"
+    ),
     "an event for professionals": re.compile(
         r"\bkonferencj|\bwebinar|\bseminari|\bsympozj|\bszkoleni\w* dla (?:nauczyciel|pracownik"
         r"|kadry|specjalist|dyrektor|pedagog)"
