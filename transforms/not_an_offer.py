@@ -110,6 +110,13 @@ _NOT_AN_OFFER = {
     "representatives of other bodies listed": re.compile(
         r"\bprzedstawiciel\w*\b[^.]{0,120}(?::\s*$|\btj\.|\bm\.\s?in\.)"
     ),
+    # "W dniu 22 czerwca 2023 r. zaczęły obowiązywać nowe przepisy dotyczące przeciwdziałania
+    # przemocy domowej", "Najważniejsze zmiany:" over a list of what the law changed: news of
+    # the law, not what anyone offers.
+    "a change of the law reported": re.compile(
+        r"\bnowe przepisy\b|\bnowelizacj|\bzmian\w* (?:w )?(?:przepis|ustaw)"
+        r"|\b(?:zaczel\w*|zaczn\w*) obowiazywac|^\W*(?:najwazniejsze |glowne |nowe )?zmiany\s*:\s*$"
+    ),
     "an event for professionals": re.compile(
         r"\bkonferencj|\bwebinar|\bseminari|\bsympozj|\bszkoleni\w* dla (?:nauczyciel|pracownik"
         r"|kadry|specjalist|dyrektor|pedagog)"
