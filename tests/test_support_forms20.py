@@ -1,9 +1,9 @@
 """Sentences that name forms of support for no one's offer (issue #17, forms20).
 
-Cases are real lines of `benchmarks/support_fresh/`'s round-18 part (s016–s019: a commission's
-and an interdisciplinary team's pages, each case citing its page's URL) and of the web corpus's
-tune half (the document id in the case id), read through
-`transforms.support_statements.read_support`. Lines where the same words do state the form are
+Cases are real lines of `benchmarks/support_fresh/`'s round-18 and round-19 parts (s016–s019: a
+commission's and an interdisciplinary team's pages; t001: a poradnia's notice; each case citing
+its page's URL) and of the web corpus's tune half (the document id in the case id), read
+through `transforms.support_statements.read_support`. Lines where the same words do state the form are
 cases too ("made-up" when no real line was at hand). The test half is never read here.
 """
 
@@ -54,8 +54,7 @@ def _codes(text: str) -> set[str]:
         ),
         pytest.param(
             # made-up: the unit's own diagnosis, and a referral as a document
-            "Poradnia prowadzi diagnozę psychologiczną dzieci na podstawie skierowania do "
-            "poradni.",
+            "Poradnia prowadzi diagnozę psychologiczną dzieci na podstawie skierowania do poradni.",
             {"diagnosis"},
             set(),
             id="made-up-own-diagnosis",
@@ -102,6 +101,23 @@ def _codes(text: str) -> set[str]:
             {"domestic_violence"},
             set(),
             id="made-up-the-team-s-own-work",
+        ),
+        # --- one form named with its kind of therapy -------------------------------------------
+        pytest.param(
+            # https://dwunastka.ovh/informacja-ppp-nr-2/
+            "Poradnia Psychologiczno-Pedagogiczna nr 2\ninformuje, iż wnioski złożone w latach "
+            "2017-2019 o objęcie dziecka indywidualną terapią integracji sensorycznej wymagają "
+            "uaktualnienia.",
+            {"sensory_integration"},
+            {"therapy"},
+            id="dwunastka.ovh-sensory-integration-therapy",
+        ),
+        pytest.param(
+            # made-up: two forms, each named
+            "Prowadzimy terapię integracji sensorycznej oraz terapię ręki.",
+            {"sensory_integration", "therapy"},
+            set(),
+            id="made-up-si-and-hand-therapy",
         ),
     ],
 )
