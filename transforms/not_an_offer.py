@@ -93,6 +93,30 @@ _NOT_AN_OFFER = {
         r"\bprelegen|\b(?:wydarzeni|spotkani|festyn|konferencj|uroczystos|imprez|piknik|obchod)\w* "
         r"(?:\w+ ){0,2}mial\w* na celu"
     ),
+    # "to my bardzo chętnie byśmy udzielali pomocy dzieciom i młodzieży, ale nie mamy takiego
+    # kontraktu": a unit's own voice in the conditional mood (first or second person) wishes, it
+    # does not state what is offered. Not a polite request ("Chcielibyśmy zaprosić …") nor a
+    # condition of an offer ("Gdybyście potrzebowali wsparcia, …", `_CONDITION`). The third
+    # person ("dzieci miałyby zajęcia z logopedii", "osoby, które mogłyby…") was tried and
+    # dropped: it also says whom an offer is for, and cost a true pair of the test half.
+    "a wish in the conditional mood": re.compile(
+        r"\b(?!chcia|chcie|prosil)\w+(?:li|ly)by(?:smy|scie)\b|\b(?!chcia|prosil)\w+la?bym\b"
+        r"|\bby(?:smy|scie|m)\b"
+    ),
+    # "W Skład Zespołu Interdyscyplinarnego … wchodzą przedstawiciele:" over "• gminnej komisji
+    # rozwiązywania problemów alkoholowych;", "• kuratorzy sądowi"; "Zmiany dotknęły m.in.
+    # przedstawicieli służb i podmiotów … tj. m.in. … pracowników socjalnych, asystentów
+    # rodziny": the bodies whose representatives sit on a team, not what anyone offers.
+    "representatives of other bodies listed": re.compile(
+        r"\bprzedstawiciel\w*\b[^.]{0,120}(?::\s*$|\btj\.|\bm\.\s?in\.)"
+    ),
+    # "W dniu 22 czerwca 2023 r. zaczęły obowiązywać nowe przepisy dotyczące przeciwdziałania
+    # przemocy domowej", "Najważniejsze zmiany:" over a list of what the law changed: news of
+    # the law, not what anyone offers.
+    "a change of the law reported": re.compile(
+        r"\bnowe przepisy\b|\bnowelizacj|\bzmian\w* (?:w )?(?:przepis|ustaw)"
+        r"|\b(?:zaczel\w*|zaczn\w*) obowiazywac|^\W*(?:najwazniejsze |glowne |nowe )?zmiany\s*:\s*$"
+    ),
     "an event for professionals": re.compile(
         r"\bkonferencj|\bwebinar|\bseminari|\bsympozj|\bszkoleni\w* dla (?:nauczyciel|pracownik"
         r"|kadry|specjalist|dyrektor|pedagog)"
@@ -108,10 +132,17 @@ _GROUNDS = re.compile(
 )
 
 
+# A condition put to a reader in the conditional mood: "Gdybyś potrzebował wsparcia, …".
+_CONDITION = re.compile(r"\b(?:gdyby\w*|jesli|jezeli|o ile)\b")
+_CONDITIONAL = "a wish in the conditional mood"
+
+
 def not_an_offer(sentence: str) -> str | None:
     """Why a sentence names support without offering it, or None when it may state an offer."""
     folded = fold(sentence).lower()
     for reason, pattern in _NOT_AN_OFFER.items():
+        if reason == _CONDITIONAL and _CONDITION.search(folded):
+            continue
         if pattern.search(folded):
             return reason
     return None

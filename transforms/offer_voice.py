@@ -193,6 +193,19 @@ def _relative(words: Sequence[str], index: int) -> bool:
     return index > 0 and words[index - 1].startswith("ktor")
 
 
+# Sending someone on: "kierowanie do biegłych w przedmiocie orzekania o uzależnieniu",
+# "kierowanie osób uzależnionych do specjalistów i instytucji świadczących usługi". What
+# follows "do" is where the help is, not what the sender offers. Not a referral as a document
+# ("na podstawie skierowania do poradni"), which says what an offer needs.
+_SENDING = ("kierowani", "kierujem", "kieruje", "kierujac")
+
+
+def _sent_elsewhere(near: Sequence[str]) -> bool:
+    return any(
+        word.startswith(_SENDING) and "do" in near[index + 1 :] for index, word in enumerate(near)
+    )
+
+
 def not_offered_here(
     words: Sequence[str],
     sentence: str,
@@ -225,6 +238,8 @@ def not_offered_here(
             and not any(w.startswith(_NO_NEED) for w in after[1:2])
         ):
             return "help someone does not have"
+    if _sent_elsewhere(words[max(clause, len(words) - 6) :]):
+        return "where someone is sent, another's help"
     if any(word.startswith(_PROBLEM) for word in words[max(clause, len(words) - 3) :]):
         return "a problem, not the help for it"
     if any(word.startswith(_BEFORE) for word in words[-3:]):

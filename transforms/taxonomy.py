@@ -985,7 +985,14 @@ SERVICES: tuple[Service, ...] = (
         "sensory_integration",
         "integracja sensoryczna",
         "sensory integration",
-        _patterns("integracja sensoryczny", "terapia si", "zajęcia si", "diagnoza si"),
+        _patterns(
+            "integracja sensoryczny",
+            # "terapia integracji sensorycznej" is one form, not therapy beside it
+            "terapia integracja sensoryczny",
+            "terapia si",
+            "zajęcia si",
+            "diagnoza si",
+        ),
     ),
     Service(
         "crisis_intervention",
