@@ -135,6 +135,14 @@ class Scores:
     email_reach: Rate = field(default_factory=Rate)
     phones: Counts = field(default_factory=Counts)
     fax_typed: Rate = field(default_factory=Rate)
+    # the issue's "phones with their kind and label", "personal mailboxes kept out": of the
+    # subject's numbers read right, those gold types mobile / helpline and those gold labels,
+    # how many the output types and labels alike; of the gold's personal mailboxes the
+    # output gives the subject, how many it flags personal
+    mobile_typed: Rate = field(default_factory=Rate)
+    helpline_typed: Rate = field(default_factory=Rate)
+    label_agreed: Rate = field(default_factory=Rate)
+    personal_flagged: Rate = field(default_factory=Rate)
     mentions_article: Counts = field(default_factory=Counts)
     mentions_page: Counts = field(default_factory=Counts)
     services: Counts = field(default_factory=Counts)
@@ -207,6 +215,69 @@ def _predicted_phones(row: Row | None) -> dict[str, set[str]]:
     for number in row.get("faxes") or ():
         out.setdefault(str(number), set()).add("fax")
     return out
+
+
+def _phone_labels(entity: Mapping[str, Any] | None, key: str) -> dict[str, str]:
+    """number -> label in lower case ("" when none), from a gold entity (`phones`) or an
+    output row (`phone_details`)."""
+    out: dict[str, str] = {}
+    for phone in (entity or {}).get(key) or ():
+        label = " ".join(str(phone.get("label") or "").lower().split()).strip(" .:")
+        if label and not out.get(str(phone["number"])):
+            out[str(phone["number"])] = label
+    return out
+
+
+def _labels_agree(expected: str, predicted: str) -> bool:
+    """A gold label and an output label agree when one is the other or starts it
+    ("sekretariat" / "sekretariat szkoły")."""
+    return bool(predicted) and (expected.startswith(predicted) or predicted.startswith(expected))
+
+
+def _score_phone_types(
+    doc_id: str,
+    found: set[str],
+    expected: Mapping[str, set[str]],
+    predicted: Mapping[str, set[str]],
+    labels: tuple[Mapping[str, str], Mapping[str, str]],
+    scores: Scores,
+) -> None:
+    for kind, rate in (("mobile", scores.mobile_typed), ("helpline", scores.helpline_typed)):
+        for number in sorted(found):
+            if kind in expected[number]:
+                rate.total += 1
+                if kind in predicted[number]:
+                    rate.hit += 1
+                else:
+                    rate.misses.append(f"{doc_id}: {number}")
+    expected_labels, predicted_labels = labels
+    for number in sorted(found & set(expected_labels)):
+        scores.label_agreed.total += 1
+        predicted_label = predicted_labels.get(number, "")
+        if _labels_agree(expected_labels[number], predicted_label):
+            scores.label_agreed.hit += 1
+        else:
+            scores.label_agreed.misses.append(
+                f"{doc_id}: {number} {expected_labels[number]!r} -> {predicted_label!r}"
+            )
+
+
+def _score_personal_mailboxes(
+    doc_id: str, entity: Mapping[str, Any] | None, row: Row | None, scores: Scores
+) -> None:
+    personal = {
+        str(e["address"]).lower() for e in (entity or {}).get("emails") or () if e.get("personal")
+    }
+    given = {
+        str(e["address"]).lower(): bool(e.get("personal"))
+        for e in (row or {}).get("email_details") or ()
+    }
+    for address in sorted(personal & set(given)):
+        scores.personal_flagged.total += 1
+        if given[address]:
+            scores.personal_flagged.hit += 1
+        else:
+            scores.personal_flagged.misses.append(f"{doc_id}: {address}")
 
 
 def _office_emails(entity: Mapping[str, Any] | None) -> set[str]:
@@ -294,6 +365,15 @@ def _score_subject(gold: Gold, row: Row | None, scores: Scores) -> None:
                 scores.fax_typed.hit += 1
             else:
                 scores.fax_typed.misses.append(f"{gold.doc_id}: {number}")
+    _score_phone_types(
+        gold.doc_id,
+        found,
+        expected_phones,
+        predicted_phones,
+        (_phone_labels(subject, "phones"), _phone_labels(row, "phone_details")),
+        scores,
+    )
+    _score_personal_mailboxes(gold.doc_id, subject, row, scores)
     expected_emails = _office_emails(subject)
     if expected_emails:
         scores.email_reach.total += 1
@@ -677,6 +757,10 @@ def table(columns: Mapping[str, Scores], aims: Mapping[str, str]) -> list[str]:
     add("reachable by a correct e-mail", (rate(x.email_reach) for x in s))
     add("phones (every number of the subject)", (pr(x.phones) for x in s))
     add("fax numbers typed as fax", (rate(x.fax_typed) for x in s))
+    add("mobile numbers typed as mobile", (rate(x.mobile_typed) for x in s))
+    add("helplines typed as helpline", (rate(x.helpline_typed) for x in s))
+    add("phone labels as the gold's", (rate(x.label_agreed) for x in s))
+    add("personal mailboxes flagged personal", (rate(x.personal_flagged) for x in s))
     add(
         "mentions in articles",
         (prf(x.mentions_article) for x in s),
