@@ -74,6 +74,9 @@ SLOW_TESTS = {
     "test_finding_data.py::test_extract_places_a_saved_page_with_no_db": "subprocess",
     "test_finding_data.py::test_extract_gives_localities_in_the_nominative": "subprocess",
     "test_gazetteer.py::test_cli_update_says_what_it_replaced": "subprocess",
+    # the golden comparison, on the output of `wsparcie demo` from scratch (a whole demo run)
+    "test_nightly.py::test_the_demo_publishes_the_expected_institutions": "subprocess",
+    "test_nightly.py::test_every_known_difference_still_happens": "subprocess",
     # faults that take their time: timeouts, a slow drip, a zip bomb unpacked to its cap
     "test_faults.py": "faults",
     "test_fetch.py::test_timeout_is_retried_then_fails": "faults",
@@ -121,7 +124,6 @@ HEAVY_FIRST = (
     "test_incremental.py",
     "test_places.py",
     "test_hsds.py",
-    "test_demo_golden.py",
 )
 
 

@@ -229,16 +229,14 @@ def test_a_stated_service_is_served_with_its_evidence_ages_and_hours(
     published = csv_rows(demo, "services.csv")
     stated = [s for s in published if s["minimum_age"] and "podana w źródle: „" in s["description"]]
     assert stated, "the demo's offer pages state ages"
+    hours: list[dict[str, Any]] = []
     for row in stated:
         served = valid_item(hsds, "/services/{id}", get(demo, f"/services/{row['id']}"))
         assert served["description"] == row["description"]
         assert served["minimum_age"] == int(row["minimum_age"]), "a JSON number"
-    hours = [
-        schedule
-        for row in stated
-        for sal in get(demo, f"/services/{row['id']}").json().get("service_at_locations", [])
-        for schedule in sal["location"].get("schedules", [])
-    ]
+        # the hours from the same validated response (it was fetched a second time before)
+        for sal in served.get("service_at_locations", []):
+            hours += sal["location"].get("schedules", [])
     assert hours and all(h["freq"] == "WEEKLY" and h["opens_at"] < h["closes_at"] for h in hours)
     default = next(
         s for s in published if "usługa domyślna dla typu instytucji" in s["description"]

@@ -1,9 +1,11 @@
 """The golden end-to-end test: `wsparcie demo` publishes the institutions `demo/expected.md` lists.
 
-The demo runs once, through the CLI's own code in this process, on the session's Prefect
-server; its published `dane/instytucje.csv` is compared with the table "Institutions" of
+The demo's published `dane/instytucje.csv` is compared with the table "Institutions" of
 `demo/expected.md`, row by row: canonical name, type, powiat, gmina, locality, postal code and
-the sources that name the institution.
+the sources that name the institution. The two comparisons (`check_publishes_expected` and
+`check_known_differences_still_happen`) run in tests/test_nightly.py on the output of its
+`wsparcie demo` from scratch in a subprocess, so that one demo run serves both (a second whole
+demo run here published the same files); this module checks expected.md itself.
 
 `demo/expected.md` is the one place to change when the demo changes (a new source, a new
 institution): the table and the list of sources (with their kinds) are read from it. Where the
@@ -16,16 +18,12 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
-import pytest
 import yaml
 from helpers import REPO  # tests/ helper module
-
-from flows.cli import main
 
 EXPECTED = REPO / "demo" / "expected.md"
 
@@ -152,14 +150,6 @@ def published_institutions(out: Path) -> list[Institution]:
         ]
 
 
-@pytest.fixture(scope="module")
-def demo(prefect_harness: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """`wsparcie demo --out <tmp>`, run by the CLI's own code in this process."""
-    out = tmp_path_factory.mktemp("golden") / "demo"
-    assert main(["demo", "--out", str(out)]) == 0
-    yield out
-
-
 def naming_sources(out: Path) -> dict[str, set[str]]:
     """Per published name, the sources that only name the institution among others (a page's
     mentions of other bodies, not an article's): expected.md lists the sources that describe an
@@ -216,7 +206,9 @@ def differences(out: Path) -> tuple[list[tuple[str, str, str, str]], list[str]]:
     return found, extras
 
 
-def test_the_demo_publishes_the_expected_institutions(demo: Path) -> None:
+def check_publishes_expected(demo: Path) -> None:
+    """The demo published in `demo` publishes the institutions of expected.md (up to the
+    listed differences); called by tests/test_nightly.py."""
     found, extras = differences(demo)
     known = {(k.id, k.field, k.expected, k.published) for k in KNOWN_DIFFERENCES}
     unexplained = [d for d in found if d not in known]
@@ -227,8 +219,9 @@ def test_the_demo_publishes_the_expected_institutions(demo: Path) -> None:
     assert [e for e in extras if e not in KNOWN_EXTRAS] == [], "published, not in expected.md"
 
 
-def test_every_known_difference_still_happens(demo: Path) -> None:
-    """A listed difference that the pipeline no longer makes is taken off the list."""
+def check_known_differences_still_happen(demo: Path) -> None:
+    """A listed difference that the pipeline no longer makes is taken off the list; called by
+    tests/test_nightly.py."""
     found, extras = differences(demo)
     gone = [k for k in KNOWN_DIFFERENCES if (k.id, k.field, k.expected, k.published) not in found]
     assert gone == [], "no longer differs: remove from KNOWN_DIFFERENCES"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import test_demo_golden as golden  # tests/: the golden tables and their comparison
 import yaml
 
 from flows.demo import DEMO_DIR, SAMPLE_NOTICE, serve_directory
@@ -233,25 +234,55 @@ def test_publication_has_county_and_sector_files(
     assert not list(two_nights[0].glob(".directory-snapshot.*")), "no staging snapshot left"
 
 
-def test_demo_command_from_scratch_is_quiet_and_deterministic(
-    two_nights: tuple[Path, RunSummary, RunSummary, dict[str, str]], tmp_path: Path
-) -> None:
-    """`wsparcie demo` as a newcomer runs it: no traceback, no warnings, same ids and files."""
+@pytest.fixture(scope="module")
+def demo_from_scratch(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """`wsparcie demo` as a newcomer runs it, once for the module: the run and its folder."""
+    out = tmp_path_factory.mktemp("from-scratch") / "demo"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     done = subprocess.run(
-        [sys.executable, "-m", "flows.cli", "demo", "--out", str(tmp_path / "demo")],
+        [sys.executable, "-m", "flows.cli", "demo", "--out", str(out)],
         capture_output=True,
         text=True,
         env=env,
         timeout=300,
         check=False,
     )
+    return done, out
+
+
+def test_demo_command_from_scratch_is_quiet_and_deterministic(
+    two_nights: tuple[Path, RunSummary, RunSummary, dict[str, str]],
+    demo_from_scratch: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    """No traceback, no warnings, the same ids and files as the nights in this process."""
+    done, out = demo_from_scratch
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Traceback" not in done.stderr and "Warning" not in done.stderr, done.stderr
     assert "institutions:" in done.stdout and "DEMO" in done.stdout
-    with duckdb.connect(str(tmp_path / "demo" / "directory.duckdb"), read_only=True) as con:
+    with duckdb.connect(str(out / "directory.duckdb"), read_only=True) as con:
         ids = dict(
             con.execute("SELECT record_id, institution_id FROM institution_records").fetchall()
         )
     assert ids == two_nights[3]
-    assert tree(two_nights[0] / "dane") == tree(tmp_path / "demo" / "dane")
+    assert tree(two_nights[0] / "dane") == tree(out / "dane")
+
+
+# The golden comparison with demo/expected.md (tests/test_demo_golden.py) on the same run.
+
+
+def test_the_demo_publishes_the_expected_institutions(
+    demo_from_scratch: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    done, out = demo_from_scratch
+    assert done.returncode == 0, done.stdout + done.stderr
+    golden.check_publishes_expected(out)
+
+
+def test_every_known_difference_still_happens(
+    demo_from_scratch: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    done, out = demo_from_scratch
+    assert done.returncode == 0, done.stdout + done.stderr
+    golden.check_known_differences_still_happen(out)
