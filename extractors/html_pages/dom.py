@@ -162,18 +162,37 @@ def text_lines(tag: Tag, skip: Tag | None = None, *, as_rendered: bool = False) 
         if isinstance(node, NavigableString):
             if not isinstance(node, Comment):
                 text = str(node)
-                if as_rendered and node.find_parent("pre") is None:
-                    text = text.replace("\n", " ")
-                if as_rendered and text.strip():
-                    parent = node.find_parent(_BLOCK)
-                    if parent is not block:
-                        pieces.append("\n")
-                    block = parent
+                if as_rendered:
+                    parent, in_pre = _block_and_pre(node)
+                    if not in_pre:
+                        text = text.replace("\n", " ")
+                    if text.strip():
+                        if parent is not block:
+                            pieces.append("\n")
+                        block = parent
                 pieces.append(text)
         elif isinstance(node, Tag) and node.name in _BLOCK:
             pieces.append("\n")
     text = "".join(pieces)
     return [line for line in (normalise_space(part) for part in text.split("\n")) if line]
+
+
+def _block_and_pre(node: NavigableString) -> tuple[Tag | None, bool]:
+    """The nearest block element around `node`, and whether a <pre> holds it: one walk up
+    the tree instead of two `find_parent` searches per piece of text."""
+    block: Tag | None = None
+    in_pre = False
+    parent = node.parent
+    while parent is not None:
+        name = parent.name
+        if block is None and name in _BLOCK:
+            block = parent
+        if name == "pre":
+            in_pre = True
+        if in_pre and block is not None:
+            break
+        parent = parent.parent
+    return block, in_pre
 
 
 def inside(node: Any, ancestor: Tag) -> bool:
