@@ -1,7 +1,7 @@
 """Times a copy of a page mangled, put back before opening hours are read.
 
 Superscript minutes lost on the way ("od godz. 14 00 do 18 00", "od 1700 do 1900", "8⁰⁰–16⁰⁰",
-a table cell "700 - 1500"), minutes written as signs ("8°° - 16°°", "10ºº", "11ºº – 12³º").
+a table cell "700 - 1500"), minutes written as signs ("8°° - 16°°", "10ºº", "11ºº – 12³º", "9.oo").
 Used by `transforms.opening_hours` on folded, lower-case text.
 """
 
@@ -33,8 +33,11 @@ _HALF_RUN_END = re.compile(
 _HALF_RUN_START = re.compile(
     r"(?<![\d.,:/+])([01]?\d|2[0-4])(00|15|30|45)(\s*[-–]\s*(?:[01]?\d|2[0-4])[:.][0-5]\d(?![\d.:])(?!,\d))"
 )
-# Minutes written as signs: "8°° - 16°°", "10ºº" (which folds to "10oo").
-_SIGN_MINUTES = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])\s?(?:°°|oo)(?![a-z0-9])")
+# Minutes written as signs: "8°° - 16°°", "10ºº" (which folds to "10oo"), and zeros typed as
+# the letter o after the hour's dot or colon: "od 9.oo do 18.oo" (wok.walbrzych.pl, fresh w001).
+_SIGN_MINUTES = re.compile(
+    r"(?<![\d.,:])([01]?\d|2[0-4])(?:\s?(?:°°|oo)|[.:](?:°°|oo))(?![a-z0-9])"
+)
 # Tens of minutes as a superscript digit and a sign, in a range with a time written so:
 # "11ºº – 12³º" (folds to "11oo – 123o") is 11:00–12:30. Alone, "23º" is a temperature (it
 # folds to "23o", which would read as 2:30), and "23°" too.
