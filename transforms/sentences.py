@@ -17,7 +17,7 @@ from transforms.text import normalise_space
 # Abbreviations whose dot does not end a sentence ("ul. Słoneczna", "m.in. psycholog").
 _ABBREVIATIONS = frozenset(
     """ul al pl os nr tel tel./fax fax godz im św sw ds dz u r ok tj np in m.in pok lok
-    dr mgr prof inż inz hab art ust pkt poz zł zl tzw pn pon wt śr sr czw pt sob niedz nd
+    dr mgr prof inż inz hab art ust pkt poz zł zl tzw pn pon wt śr sr czw pt sob sb niedz nd ndz
     ks o.o sp gm pow woj jw ww wg min max lit rozdz tys mln ob p.o""".split()
 )
 # ... and where a copy lost the space: "w godz. 8:00 – 10:00.W przypadku gdy…".
