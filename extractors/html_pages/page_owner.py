@@ -108,11 +108,7 @@ from extractors.html_pages.owner_weights import (
     OwnerChoice,
 )
 from extractors.html_pages.page_text import PageText
-from extractors.html_pages.site_host import (
-    host_agreement,
-    host_names_other_body,
-    kind_word_leads_host,
-)
+from extractors.html_pages.site_host import host_agreement, host_names_other_body
 from transforms.morphology import analyse_word
 from transforms.name_morphology import ROMAN_NUMERAL
 from transforms.names import normalise_name
@@ -392,12 +388,7 @@ def _judge(
         candidate.evidence.add("repeated")
     agreement = host_agreement(name, page.url)
     strength = agreement.strength
-    if (
-        strength == 0
-        and agreement.kind_word
-        and not _kind_shared(candidate, others)
-        and kind_word_leads_host(name, page.url)
-    ):
+    if strength == 0 and agreement.kind_word and not _kind_shared(candidate, others):
         strength = 1  # "poradniap-p.pl" and the one Poradnia the page names
     if strength == 2:
         candidate.evidence.add("host")

@@ -316,21 +316,3 @@ def news_outlet(url: str) -> bool:
     parts = [part for label in labels for part in (label, *label.split("-")) if part]
     # "przedszkole24": a body's number after its kind word, not a portal's "24"
     return any(_NEWS_OUTLET.search(part) and not part.startswith(_KIND_STEMS) for part in parts)
-
-
-def kind_word_leads_host(name: str, url: str) -> bool:
-    """Whether the host's first label holds the name's kind word ("poradniap-p.pl" for the
-    one Poradnia a page names): the site is then one body of that kind's. A kind word behind
-    a first label the name does not share is a platform's, whose first label names which of
-    its bodies owns the site ("pszczyna.policja.gov.pl", "mazowiecka.policja.gov.pl": a city's
-    or a region's police headquarters, not the "Komenda Główna Policji" or the regional
-    headquarters its news quotes)."""
-    labels = host_labels(url)
-    if not labels:
-        return False
-    first = labels[0]
-    return any(
-        word.startswith(stem) and stem in first
-        for word in fold_key(name).split()
-        for stem in _KIND_STEMS
-    )
