@@ -1,7 +1,8 @@
 """Is there a subject at all: what the site's address lends a name (issue 12, round 19).
 
-Each case is read from a tune document of the web corpus (g034), with its address, or is a
-host of the kinds the rule must keep:
+Each case is read from a tune document of the web corpus (g034) or a fresh tuning page
+(`benchmarks/owner_fresh`, m089), with its address, or is a host of the kinds the rule must
+keep:
 
 - two initials ("po", "zs", "sp") spell a label only alone, with a number, or before the
   name's place; a word that begins with them ("podlaska") spells no "Prokuratura Okręgowa".
@@ -35,6 +36,10 @@ URLS = {
         ("Zespół Szkół nr 1 w Kole", "https://zs1kolo.pl/", True),
         ("Szkoła Podstawowa nr 3 w Kole", "https://sp3.kolo.pl/", True),
         ("Szkoła Podstawowa w Kole", "https://spokojna.pl/", False),
+        # m089 (fresh, judged blind: no subject): a school in Łężany on the contest another
+        # school organised
+        ("Szkoła Podstawowa w Zalesiu", "https://splezany.pl/node/2588", False),
+        ("Szkoła Podstawowa w Łężanach", "https://splezany.pl/node/2588", True),
     ],
 )
 def test_two_initials_spell_a_label_only_alone_or_before_the_place(
