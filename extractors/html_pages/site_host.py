@@ -181,7 +181,10 @@ def host_agreement(name: str, url: str) -> HostAgreement:
     joined = "".join(labels)
     acronym = _acronym_of(name)
     words = fold_key(name).split()
-    by_acronym = bool(acronym) and any(_spells_acronym(label, acronym or "") for label in labels)
+    by_acronym = bool(acronym) and any(
+        _spells_acronym(label, acronym or "") and _two_letters_fit(label, acronym or "", name)
+        for label in labels
+    )
     # a kind word alone ("policja", "szpital") is every such body's: it agrees with the name
     # only together with its place
     # "powiat" and "gmin" in a host name the local government, not every "Powiatowy …" or
@@ -207,6 +210,23 @@ def host_agreement(name: str, url: str) -> HostAgreement:
     glued = "".join(w for w in words[1:] if w not in ("w", "we"))
     proper = proper or (len(glued) >= 8 and glued in joined)
     return HostAgreement(kind, place, proper, kind_word=by_word)
+
+
+def _two_letters_fit(label: str, acronym: str, name: str) -> bool:
+    """Whether a two-letter acronym ("po", "zs") is this label's: the label is the acronym
+    alone or with its number ("wroclaw.po.gov.pl", "sp3") or the acronym before the name's
+    place ("zskolo" for a "Zespół Szkół w Kole", "zs1kolo"); a word that merely begins with the two letters ("podlaska" of
+    "podlaska.policja.gov.pl") spells no "Prokuratura Okręgowa"."""
+    if len(acronym) != 2 or label == acronym:
+        return True
+    if not label.startswith(acronym):
+        return True  # spelt by a longer acronym it ends in (`_spells_acronym`)
+    rest = label[len(acronym) :].lstrip("0123456789")
+    if not rest:
+        return True  # the acronym and its number ("sp3", "zs1")
+    # the place's first letters: its inflected form and the host's nominative differ after
+    # them ("kole" and "kolo", "bialymstoku" and "bialystok")
+    return any(rest.startswith(word[:3]) for word in _place_words(name) + _place_lemmas(name))
 
 
 def _spells_acronym(label: str, acronym: str) -> bool:
