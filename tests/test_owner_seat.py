@@ -103,6 +103,9 @@ def test_the_seat_the_page_writes_after_the_same_name(
             "Szczecin",
             "Poradnia Psychologiczno-Pedagogiczna nr 4 w Szczecinie",
         ),
+        # m024 (agromech.zbuczyn.pl): a gmina office named with its gmina needs no seat
+        ("Urząd Gminy Zbuczyn", "Zbuczyn", "Urząd Gminy Zbuczyn"),
+        ("Dom Pomocy Społecznej Caritas", "Łódź", "Dom Pomocy Społecznej Caritas"),
         # near cases: a seat already, an NGO's name, a quoted own word, no address
         ("Dom Pomocy Społecznej w Lubuczewie", "Słupsk", "Dom Pomocy Społecznej w Lubuczewie"),
         ("Stowarzyszenie Przedszkole", "Łódź", "Stowarzyszenie Przedszkole"),

@@ -142,14 +142,18 @@ _ADJECTIVE = re.compile(r"\w+(?<!ni)(?:y|e|i|o|na|ka|wa|ta|la)")
 
 def _takes_a_seat(name: str) -> bool:
     """A name of a kind told apart by its seat, its type at its head: at most two adjectives
-    before it ("Gminna", "Miejsko-Gminny", "Niepubliczne"), no noun ("Fundacja …")."""
+    before it ("Gminna", "Miejsko-Gminny", "Niepubliczne"), no noun ("Fundacja …"), and no
+    place or own word after it ("Urząd Gminy Zbuczyn" names its gmina already)."""
     words = fold_key(name).split()
+    written = name.split()
     for start in range(min(3, len(words))):
         if start and not _ADJECTIVE.fullmatch(words[start - 1]):
             return False
         rest = " ".join(words[start:])
-        if any(rest == kind or rest.startswith(kind + " ") for kind in _SEAT_KINDS):
-            return True
+        kind = next((k for k in _SEAT_KINDS if rest == k or rest.startswith(k + " ")), None)
+        if kind is not None:
+            after = written[start + len(kind.split()) :] if len(words) == len(written) else []
+            return not (after and after[0][:1].isupper())
     return False
 
 
