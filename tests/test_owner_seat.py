@@ -93,15 +93,12 @@ def test_the_seat_the_page_writes_after_the_same_name(
         ("Wojewódzki Urząd Pracy", "Kielce", "Wojewódzki Urząd Pracy w Kielcach"),
         # m051 (jedwabno.pl): "12-122 Jedwabno"
         ("Gminna Biblioteka Publiczna", "Jedwabno", "Gminna Biblioteka Publiczna w Jedwabnie"),
+        # tune g041 (psoni-lodz.pl, its gold "Środowiskowy Dom Samopomocy w Łodzi"): the
+        # units' address lines "Karolewska 70/76 94-023 Łódź"
         (
-            "Miejsko-Gminny Ośrodek Pomocy Społecznej",
+            "Środowiskowy Dom Samopomocy",
             "Łódź",
-            "Miejsko-Gminny Ośrodek Pomocy Społecznej w Łodzi",
-        ),
-        (
-            "Poradnia Psychologiczno-Pedagogiczna nr 4",
-            "Szczecin",
-            "Poradnia Psychologiczno-Pedagogiczna nr 4 w Szczecinie",
+            "Środowiskowy Dom Samopomocy w Łodzi",
         ),
         # m024 (agromech.zbuczyn.pl): a gmina office named with its gmina needs no seat
         ("Urząd Gminy Zbuczyn", "Zbuczyn", "Urząd Gminy Zbuczyn"),
