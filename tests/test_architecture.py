@@ -31,6 +31,7 @@ LANGUAGE_LAYER = frozenset(
         "transforms.taxonomy_reading",
         "transforms.diacritics",
         "transforms.name_vocabulary",
+        "transforms.locatives",
     }
 )
 PROJECT = ("flows", "warehouse", "extractors", "transforms", "review", "api")

@@ -83,6 +83,7 @@ from extractors.html_pages.owner_candidates import (
 from extractors.html_pages.owner_choose import choose_owner
 from extractors.html_pages.owner_declared import declared_names
 from extractors.html_pages.owner_name import clean_name, join_compound_adjectives, with_patron
+from extractors.html_pages.owner_seat import with_its_seat
 from extractors.html_pages.owner_signals import (
     DISTINGUISHING,
     PLACE_PART,
@@ -521,7 +522,7 @@ def find_page_owner(page: PageText) -> PageOwner | None:
     if best is None:
         return None
     return PageOwner(
-        name=owner_name(choice, best),
+        name=with_its_seat(owner_name(choice, best), page.lines),
         score=best.score(WEIGHTS),
         evidence=tuple(sorted(best.evidence)),
         lines=best.lines,
