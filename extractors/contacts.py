@@ -255,6 +255,33 @@ def _label_after(text: str, start: int, end: int) -> str:
     return normalise_space(match.group(1)).strip(" ,;|•")
 
 
+# "081 852 60 32 (świadczenia wychowawcze)": a number's label in brackets right after it — a
+# few words, no digits (not "(wew. 12)", "(8:00-15:00)"), not the hours or room it is open in.
+_LABEL_IN_BRACKETS = re.compile(r"^[ \t]*\([ \t]*([^\W\d_][^()\d\n@]{0,80}?)[ \t]*\)")
+_NOT_A_LABEL_IN_BRACKETS = re.compile(
+    r"(?i)^(?:czynn\w*|w\s+godz\w*|godz\w*|pok\w*|wew\w*|pon\w*|od\s|do\s|w\s+dni\w*|"
+    r"płatn\w*|bezpłatn\w*|koszt\w*|opłat\w*|całodob\w*|dawniej|dawny|stary|nowy|nieczynn\w*)"
+)
+_MAX_LABEL_IN_BRACKETS_WORDS = 6
+
+
+def _label_in_brackets(text: str, end: int) -> tuple[str, int]:
+    """The label a number's brackets right after it give ("(sekretariat)", "(świadczenia
+    wychowawcze)") and where the brackets end; ("", end) when none follow or they hold an
+    extension, hours, a room or a price rather than whose line it is."""
+    match = _LABEL_IN_BRACKETS.match(text[end:])
+    if match is None:
+        return "", end
+    words = normalise_space(match.group(1))
+    if (
+        len(words.split()) > _MAX_LABEL_IN_BRACKETS_WORDS
+        or _NOT_A_LABEL_IN_BRACKETS.match(words)
+        or not re.search(r"[^\W\d_]{3,}", _PHONE_WORDS.sub(" ", words))
+    ):
+        return "", end
+    return words, end + match.end()
+
+
 _FAX_WORD = re.compile(r"(?i)\b(?:fax|faks|telefaks)")
 _PHONE_WORDS = re.compile(
     r"(?i)\b(?:tel|telefon\w*|fax|faks\w*|telefaks|kom|komórk\w*|gsm|nr|numer\w*)\b\.?"
@@ -373,6 +400,11 @@ def find_phone_entries(text: str) -> list[PhoneEntry]:
     for number, start, end, fax_only in _phone_matches(text):
         gap = text[floor:start]
         label = _label_before(text, start, floor)
+        in_brackets, floor = _label_in_brackets(text, end)
+        if in_brackets and not re.search(r"[^\W\d_]{3,}", _PHONE_WORDS.sub(" ", label)):
+            # "tel. 081 852 60 32 (świadczenia wychowawcze)": the brackets name the line; the
+            # phone words before it still type it ("fax 81 … (sekretariat)")
+            label = f"{in_brackets} {label}".strip()
         own_label_after = "" if label else _label_after(text, start, end)
         if own_label_after:
             label = own_label_after  # "(94) 34 29 513 - Faks": its line's, not the list's
@@ -380,7 +412,6 @@ def find_phone_entries(text: str) -> list[PhoneEntry]:
             words = _PHONE_WORDS.sub(" ", _LIST_WORDS.sub(" ", label))
             if not label or not re.search(r"[^\W\d_]{3,}", words):
                 label = entries[-1].label
-        floor = end
         entries.append(PhoneEntry(number, label, fax_only))
     return list(dict.fromkeys(entries))
 
