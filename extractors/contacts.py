@@ -217,6 +217,9 @@ class PhoneEntry:
 # Where a label starts: the line's beginning, or the end of a clause or list item before it.
 _LABEL_START = re.compile(r"(?:^|[\n|•;]|[.!?]\s|\s[-–—]\s|\)\s)")
 _MAX_LABEL_CHARS = 80
+# "Inspektorzy ds. obsługi PFRON": the dot of a short abbreviation ("ds.", "ul.", "pok.") is
+# no clause's end; the label runs on over it.
+_ABBREVIATION_DOT = re.compile(r"(?:^|[\s(])[a-ząćęłńóśźż]{1,3}\.\s+$")
 
 
 def _label_before(text: str, start: int, floor: int) -> str:
@@ -225,7 +228,11 @@ def _label_before(text: str, start: int, floor: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     begin = max(line_start, floor, start - _MAX_LABEL_CHARS)
     before = text[begin:start]
-    starts = [m.end() for m in _LABEL_START.finditer(before) if m.end() < len(before)]
+    starts = [
+        m.end()
+        for m in _LABEL_START.finditer(before)
+        if m.end() < len(before) and not _ABBREVIATION_DOT.search(before[: m.end()])
+    ]
     # the label keeps the words after the last clause break, unless that leaves nothing
     # but a phone word ("Sekretariat - tel.")
     for cut in reversed(starts):
