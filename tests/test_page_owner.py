@@ -325,12 +325,14 @@ CONTACTS = [
         # the same layout outside a table: the heading above an unlabelled number
         "https://www.poddebicki.pl/asp/powiatowe-centrum-pomocy-rodzinie,53,,1",
         "Powiatowe Centrum Pomocy Rodzinie w Poddębicach\n99-200 Poddębice, ul. Łęczycka 16"
-        "\ntel. 43 678 40 40\nDział świadczeń\ntel. 43 678 40 41",
+        "\ntel. 43 678 40 40\nDział świadczeń\ntel. 43 678 40 41\n"
+        "e-mail: pcpr@poddebicki.pl\ntel. 43 678 40 42",  # b044's layout: a mailbox above
         [
             ("+48436784040", ("voice",), ""),  # the address above is no label
             ("+48436784041", ("voice",), "dział świadczeń"),
+            ("+48436784042", ("voice",), ""),
         ],
-        [],
+        ["pcpr@poddebicki.pl"],
         id="a-heading-above-labels-and-an-address-above-does-not",
     ),
 ]

@@ -1,5 +1,5 @@
 """A number's label in brackets after it (issue 12, "phones with their label"), from tune
-documents of the web corpus (`benchmarks/web_corpus/documents/`).
+documents of the web corpus (`benchmarks/web_corpus/documents/`); and no mailbox as a label.
 
 f028 (an MOPS's notice, https://www.mops-lubartow.pl/aktualnosci/2894/…) lists its lines as
 "081 855 44 50 (sekretariat)," one a line; the reader took only the words before a number,
@@ -75,3 +75,24 @@ def test_a_fax_labelled_in_brackets_stays_a_fax() -> None:
         entry.raw for entry in find_phone_entries("fax 41 123 45 67 (sekretariat)")
     )
     assert [detail.kinds for detail in details] == [("fax",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            # b050 (a court's notice): the team's mailbox before its number is whose address
+            "kuratorzy.karni@zgierz.sr.gov.pl  ; tel.  42 715-76-60",
+            [("+48427157660", "")],
+            id="b050-a-mailbox-before-the-number-is-no-label",
+        ),
+        pytest.param(
+            "Biuro Obsługi Interesantów: www.zgierz.sr.gov.pl, tel. 42 715-75-00",
+            [("+48427157500", "")],
+            id="nor-a-web-address",
+        ),
+    ],
+)
+def test_no_address_as_a_label(text: str, expected: list[tuple[str, str]]) -> None:
+    details = phone_details(entry.raw for entry in find_phone_entries(text))
+    assert [(detail.number, detail.label) for detail in details] == expected

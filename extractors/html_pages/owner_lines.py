@@ -529,6 +529,8 @@ def line_headings(lines: Sequence[str], departments: Set[int] = frozenset()) -> 
             continue
         if re.search(r"\d", re.sub(r"\([^)]*\)", " ", lines[above])):
             continue  # "99-200 Poddębice", "9.00 – 15.00": an address or hours, no label
+        if re.search(r"(?i)@|\bwww\.|https?:", lines[above]):
+            continue  # "e-mail: mazur.pawel@lubawka.eu": a mailbox, no label
         heading = normalise_space(re.sub(r"\([^)]*\)|\d", " ", lines[above])).strip(" ,;–-")
         words = heading.split()
         if (
