@@ -217,6 +217,9 @@ class PhoneEntry:
 # Where a label starts: the line's beginning, or the end of a clause or list item before it.
 _LABEL_START = re.compile(r"(?:^|[\n|•;]|[.!?]\s|\s[-–—]\s|\)\s)")
 _MAX_LABEL_CHARS = 80
+# "Inspektorzy ds. obsługi PFRON": the dot of a short abbreviation ("ds.", "ul.", "pok.") is
+# no clause's end; the label runs on over it.
+_ABBREVIATION_DOT = re.compile(r"(?:^|[\s(])[a-ząćęłńóśźż]{1,3}\.\s+$")
 
 
 def _label_before(text: str, start: int, floor: int) -> str:
@@ -225,7 +228,11 @@ def _label_before(text: str, start: int, floor: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     begin = max(line_start, floor, start - _MAX_LABEL_CHARS)
     before = text[begin:start]
-    starts = [m.end() for m in _LABEL_START.finditer(before) if m.end() < len(before)]
+    starts = [
+        m.end()
+        for m in _LABEL_START.finditer(before)
+        if m.end() < len(before) and not _ABBREVIATION_DOT.search(before[: m.end()])
+    ]
     # the label keeps the words after the last clause break, unless that leaves nothing
     # but a phone word ("Sekretariat - tel.")
     for cut in reversed(starts):
@@ -253,6 +260,33 @@ def _label_after(text: str, start: int, end: int) -> str:
     if match is None or len(match.group(1).split()) > _MAX_LABEL_AFTER_WORDS:
         return ""
     return normalise_space(match.group(1)).strip(" ,;|•")
+
+
+# "081 852 60 32 (świadczenia wychowawcze)": a number's label in brackets right after it — a
+# few words, no digits (not "(wew. 12)", "(8:00-15:00)"), not the hours or room it is open in.
+_LABEL_IN_BRACKETS = re.compile(r"^[ \t]*\([ \t]*([^\W\d_][^()\d\n@]{0,80}?)[ \t]*\)")
+_NOT_A_LABEL_IN_BRACKETS = re.compile(
+    r"(?i)^(?:czynn\w*|w\s+godz\w*|godz\w*|pok\w*|wew\w*|pon\w*|od\s|do\s|w\s+dni\w*|"
+    r"płatn\w*|bezpłatn\w*|koszt\w*|opłat\w*|całodob\w*|dawniej|dawny|stary|nowy|nieczynn\w*)"
+)
+_MAX_LABEL_IN_BRACKETS_WORDS = 6
+
+
+def _label_in_brackets(text: str, end: int) -> tuple[str, int]:
+    """The label a number's brackets right after it give ("(sekretariat)", "(świadczenia
+    wychowawcze)") and where the brackets end; ("", end) when none follow or they hold an
+    extension, hours, a room or a price rather than whose line it is."""
+    match = _LABEL_IN_BRACKETS.match(text[end:])
+    if match is None:
+        return "", end
+    words = normalise_space(match.group(1))
+    if (
+        len(words.split()) > _MAX_LABEL_IN_BRACKETS_WORDS
+        or _NOT_A_LABEL_IN_BRACKETS.match(words)
+        or not re.search(r"[^\W\d_]{3,}", _PHONE_WORDS.sub(" ", words))
+    ):
+        return "", end
+    return words, end + match.end()
 
 
 _FAX_WORD = re.compile(r"(?i)\b(?:fax|faks|telefaks)")
@@ -373,6 +407,11 @@ def find_phone_entries(text: str) -> list[PhoneEntry]:
     for number, start, end, fax_only in _phone_matches(text):
         gap = text[floor:start]
         label = _label_before(text, start, floor)
+        in_brackets, floor = _label_in_brackets(text, end)
+        if in_brackets and not re.search(r"[^\W\d_]{3,}", _PHONE_WORDS.sub(" ", label)):
+            # "tel. 081 852 60 32 (świadczenia wychowawcze)": the brackets name the line; the
+            # phone words before it still type it ("fax 81 … (sekretariat)")
+            label = f"{in_brackets} {label}".strip()
         own_label_after = "" if label else _label_after(text, start, end)
         if own_label_after:
             label = own_label_after  # "(94) 34 29 513 - Faks": its line's, not the list's
@@ -380,7 +419,6 @@ def find_phone_entries(text: str) -> list[PhoneEntry]:
             words = _PHONE_WORDS.sub(" ", _LIST_WORDS.sub(" ", label))
             if not label or not re.search(r"[^\W\d_]{3,}", words):
                 label = entries[-1].label
-        floor = end
         entries.append(PhoneEntry(number, label, fax_only))
     return list(dict.fromkeys(entries))
 

@@ -458,7 +458,9 @@ def test_parse_street(raw: str, street: Street | None, formatted: str | None) ->
     ("text", "expected"),
     [
         pytest.param("tel.: 34/ 35 94 008 (pomoc społeczna, usługi opiekuńcze)",
-                     ["tel.: 34/ 35 94 008"], id="c061-area-code-slash-number"),
+                     # the departments in brackets after the number are its label
+                     ["pomoc społeczna, usługi opiekuńcze tel.: 34/ 35 94 008"],
+                     id="c061-area-code-slash-number"),
         pytest.param("Asystent Rodziny - tel. 515 512 727", ["Asystent Rodziny - tel. 515 512 727"],
                      id="c061-label-before-the-number"),
         pytest.param("tel. 48 375 66 31\nfax. 48 375 73 53",

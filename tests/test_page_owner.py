@@ -10,6 +10,8 @@ mailboxes.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extractors.html_pages.owner_candidates import whole_name
@@ -265,7 +267,7 @@ CONTACTS = [
         "Śląski, ul. Wojska Polskiego 15\ntel.: 34/ 35 94 008 (pomoc społeczna, usługi "
         "opiekuńcze)\nAsystent Rodziny - tel. 515 512 727\ne-mail: opsgorzow@op.pl",
         [
-            ("+48343594008", ("voice",), ""),
+            ("+48343594008", ("voice",), "pomoc społeczna usługi opiekuńcze"),  # in brackets
             ("+48515512727", ("voice", "mobile"), "asystent rodziny"),
         ],
         ["opsgorzow@op.pl"],
@@ -319,7 +321,48 @@ CONTACTS = [
         ["spolkusz@sp.olkusz.pl"],
         id="b058-another-body-s-number-under-its-heading-is-left-out",
     ),
+    pytest.param(
+        # the same layout outside a table: the heading above an unlabelled number
+        "https://www.poddebicki.pl/asp/powiatowe-centrum-pomocy-rodzinie,53,,1",
+        "Powiatowe Centrum Pomocy Rodzinie w Poddębicach\n99-200 Poddębice, ul. Łęczycka 16"
+        "\ntel. 43 678 40 40\nDział świadczeń\ntel. 43 678 40 41\n"
+        "e-mail: pcpr@poddebicki.pl\ntel. 43 678 40 42",  # b044's layout: a mailbox above
+        [
+            ("+48436784040", ("voice",), ""),  # the address above is no label
+            ("+48436784041", ("voice",), "dział świadczeń"),
+            ("+48436784042", ("voice",), ""),
+        ],
+        ["pcpr@poddebicki.pl"],
+        id="a-heading-above-labels-and-an-address-above-does-not",
+    ),
 ]
+
+
+def test_a_department_table_labels_each_number_with_its_row() -> None:
+    """Tune g001 of the web corpus (a PCPR's BIP table of its departments, each cell a
+    line): the row's first cell labels its number, a team named like a body too, and an
+    abbreviation's dot ("ds.") does not cut the label (round 19, contacts20b)."""
+    document = Path(__file__).parents[1] / "benchmarks/web_corpus/documents/g001.txt"
+    url = (
+        "http://www.pcprbielskpodlaski.pl/niepelnosprawnosc/asystent-osobisty-osoby-"
+        "niepelnosprawnej/2023/itemlist/category/51-administracyjne"
+    )
+    phones, _ = _contacts(url, document.read_text(encoding="utf-8"))
+    labels = {number: label for number, _, label in phones}
+    assert {number: labels.get(number) for number in G001_LABELS} == G001_LABELS
+
+
+G001_LABELS = {
+    "+48858332677": "zespół do spraw orzekania o niepełnosprawności",
+    "+48858699903": "inspektorzy ds. obsługi pfron",
+    "+48858699906": "główny księgowy",
+    "+48858699901": "specjalista pracy socjalnej",
+    "+48858331082": "rodzinna piecza zastępcza",
+    "+48858332675": "koordynatorzy rodzinnej pieczy zastępczej",
+    "+48858699905": "specjalista pracy z rodziną",
+    "+48858699902": "psycholog",
+    "+48858332676": "sekretariat",
+}
 
 
 @pytest.mark.parametrize(("url", "text", "phones", "emails"), CONTACTS)

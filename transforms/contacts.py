@@ -170,6 +170,7 @@ _NUMBER_WORDS_IN_LABEL = re.compile(
     r"numerami|fax|faks|faksu|telefaks|kom|gsm|kontakt|kontaktowy|pod|i|oraz|lub)\.*"
 )
 _MAX_LABEL_WORDS = 6
+_ADDRESS_IN_LABEL = re.compile(r"(?i)@|\bwww\.|https?:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +185,11 @@ class PhoneDetail:
 
 def _label_of(words: str) -> str:
     """ "Asystent Rodziny - tel." -> "asystent rodziny", "Telefon dyżurny:" -> "telefon
-    dyżurny"; a label of number words only ("tel./fax.:") or a sentence is ""."""
+    dyżurny"; a label of number words only ("tel./fax.:"), a sentence or one holding a
+    mailbox or a web address ("boi@zgierz.sr.gov.pl ; tel.": whose address, not whose line) is
+    ""."""
+    if _ADDRESS_IN_LABEL.search(words):
+        return ""
     words = re.sub(r"\.(?=\w)", ". ", words)  # "tel.kom." -> "tel. kom."
     tokens = normalise_space(re.sub(r"[/:()\-–—•|,;]+", " ", words)).split()
     while tokens and _NUMBER_WORDS_IN_LABEL.fullmatch(tokens[-1]):

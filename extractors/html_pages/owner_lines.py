@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from extractors.contacts import (
@@ -361,19 +361,31 @@ _HOST_JOIN = re.compile(r"(?i)\s+przy\s+")
 
 
 def _owner_phones(
-    page: PageText, owner: PageOwner, foreign: set[int], own_street: str | None
+    page: PageText,
+    owner: PageOwner,
+    foreign: set[int],
+    own_street: str | None,
+    headings: Mapping[int, str] | None = None,
 ) -> tuple[str, ...]:
     """Every number of the owner's lines ("label number" entries): the lines that are not
     `foreign`, nor give another street before their number, each up to the first other body
-    it names; national toll-free lines left out."""
+    it names; national toll-free lines left out. A line in `headings` (`line_headings`)
+    gets its heading as its numbers' label once it is cut to the owner's part, so a
+    department named like a body ("Zespół do Spraw Orzekania …") labels its number and
+    does not cut it off."""
     owner_key = name_key(owner.name)
     elsewhere = other_street_lines(page.lines, own_street, set(owner.lines))
     elsewhere |= other_kind_lines(page.lines, owner)
     elsewhere |= emergency_list_lines(page.lines, owner)
-    phone_text = "\n".join(
-        _owners_part(line, owner_key)
+    headings = headings or {}
+    parts = (
+        (index, _owners_part(line, owner_key))
         for index, line in enumerate(page.lines)
         if index not in foreign and index not in elsewhere
+    )
+    phone_text = "\n".join(
+        f"{headings[index]} – {part}" if index in headings and part.strip() else part
+        for index, part in parts
     )
     phones: list[str] = []
     for entry in find_phone_entries(phone_text):
@@ -386,7 +398,8 @@ def _owner_phones(
 def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
     """The owner's address, numbers, mailboxes and identifiers from the page's own lines."""
     foreign = foreign_lines(page, owner) | elsewhere_blocks(page.lines, name_place(owner.name))
-    foreign -= department_table_lines(page.lines)  # a row naming a body is a department
+    departments = department_table_lines(page.lines)
+    foreign -= departments  # a row naming a body is a department
     owner_key = name_key(owner.name)
     own = [
         _owners_part(line, owner_key)
@@ -424,7 +437,9 @@ def owner_contacts(page: PageText, owner: PageOwner) -> OwnerContacts:
         street=address[0] if address else None,
         postal_code=(address[1] or None) if address else None,
         locality=address[2] if address else None,
-        phones=_owner_phones(page, owner, foreign, own_street),
+        phones=_owner_phones(
+            page, owner, foreign, own_street, line_headings(page.lines, departments)
+        ),
         emails=tuple(_own_mailboxes(find_emails(text), page.url)),
         websites=tuple(find_websites(text)),
         nip=next(iter(find_nip(text)), None),
@@ -489,10 +504,21 @@ def _unlabelled(line: str) -> bool:
 def headed_lines(lines: Sequence[str]) -> tuple[str, ...]:
     """The lines with the heading above an unlabelled number line put before it as its
     label: "Wydział Organizacyjny (pok. 20 i 21)" / "tel. (46) 815 92 58" gives "Wydział
-    Organizacyjny – tel. (46) 815 92 58" (a room in brackets left out). The heading is the
-    nearest line above with no number, of a few words, not a sentence nor a person's or an
-    institution's name, reached over unlabelled number lines only."""
+    Organizacyjny – tel. (46) 815 92 58" (a room in brackets left out); see `line_headings`."""
     out = list(lines)
+    for index, heading in line_headings(lines).items():
+        out[index] = f"{heading} – {lines[index]}"
+    return tuple(out)
+
+
+def line_headings(lines: Sequence[str], departments: Set[int] = frozenset()) -> dict[int, str]:
+    """The heading of each unlabelled number line (its index -> the heading): the nearest
+    line above with no number, of a few words, not a sentence nor a person's or an
+    institution's name, reached over unlabelled number lines only. A row of a department
+    table (`departments`, `department_table_lines`) heads its number even when it reads as
+    a body's name: "Zespół do Spraw Orzekania o Niepełnosprawności" / "85 8332677" is a
+    PCPR's own team (tune g001)."""
+    out: dict[int, str] = {}
     for index, line in enumerate(lines):
         if not _unlabelled(line):
             continue
@@ -501,6 +527,10 @@ def headed_lines(lines: Sequence[str]) -> tuple[str, ...]:
             above -= 1
         if above < 0 or index - above > _HEADING_REACH or find_phone_entries(lines[above]):
             continue
+        if re.search(r"\d", re.sub(r"\([^)]*\)", " ", lines[above])):
+            continue  # "99-200 Poddębice", "9.00 – 15.00": an address or hours, no label
+        if re.search(r"(?i)@|\bwww\.|https?:", lines[above]):
+            continue  # "e-mail: mazur.pawel@lubawka.eu": a mailbox, no label
         heading = normalise_space(re.sub(r"\([^)]*\)|\d", " ", lines[above])).strip(" ,;–-")
         words = heading.split()
         if (
@@ -508,11 +538,14 @@ def headed_lines(lines: Sequence[str]) -> tuple[str, ...]:
             or len(words) > _HEADING_MAX_WORDS
             or heading.endswith((".", ":", "!", "?"))
             or person_name(heading)
-            or find_mentions(join_compound_adjectives(heading))  # a body's name, not a label
+            or (
+                above not in departments
+                and find_mentions(join_compound_adjectives(heading))  # a body's, no label
+            )
         ):
             continue
-        out[index] = f"{heading} – {line}"
-    return tuple(out)
+        out[index] = heading
+    return out
 
 
 _IDENTIFIER_LABEL = re.compile(r"(?i)^\W*(?:NIP|REGON|KRS|PESEL|nr\s+konta|konto|rachunek)\W*$")
