@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from helpers import REPO  # tests/ helper module
 
-sys.path.insert(0, str(REPO / "benchmarks"))
+# appended, not first: benchmarks/api.py must not hide the api/ package from other modules
+sys.path.append(str(REPO / "benchmarks"))
 
 import normalisation as bench  # noqa: E402
 
