@@ -205,7 +205,15 @@ def _normalise_casing(text: str) -> str:
     """A name in capitals (or all small) written as a register writes it: "XXXIV LICEUM
     OGÓLNOKSZTAŁCĄCE IM. MIGUELA DE CERVANTESA" -> "XXXIV Liceum Ogólnokształcące im. Miguela
     de Cervantesa" (a particle small only inside a patron, between two of its words)."""
-    if not (text.isupper() or text.islower()):
+    seated = _SEAT_AFTER_CAPITALS.fullmatch(text)
+    if (
+        seated is not None
+        and not seated["seat"].isupper()
+        and _capitals_but_small_words(seated["head"])
+    ):
+        # "GMINNA BIBLIOTEKA PUBLICZNA w Bieniowie": a heading in capitals, its seat as written
+        return f"{_normalise_casing(seated['head'])} {seated['seat']}"
+    if not (text.isupper() or text.islower() or _capitals_but_small_words(text)):
         return text
     words = _GLUED_PATRON.sub(lambda m: m.group(1) + ". ", text).split(" ")
     out: list[str] = []
@@ -218,6 +226,31 @@ def _normalise_casing(text: str) -> str:
         rank_place = 0 < i < len(words) - 1 and words[i - 1].lower() in _PATRON_WORDS
         out.append(_title_word(word, i, inside_patron, rank_place))
     return " ".join(out)
+
+
+# A name in capitals with its seat written after it in small letters and capitals as usual.
+_SEAT_AFTER_CAPITALS = re.compile(
+    r"(?P<head>.+)"
+    r" (?P<seat>we? [A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:[ -][A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?)"
+)
+
+
+def _capitals_but_small_words(text: str) -> bool:
+    """A name in capitals whose small words alone were written small ("GMINNA BIBLIOTEKA
+    PUBLICZNA w Bieniowie" is not: its place is not in capitals; "MIEJSKI OŚRODEK POMOCY
+    SPOŁECZNEJ w LUBINIE" is), as a page's heading in capitals joined to a seat in small
+    letters, or a register that keeps "w", "i", "nr" small, writes it: every other word in
+    capitals, at least two of them and one a word, not an acronym ("ABC DEF" stays)."""
+    words = [
+        word
+        for word in text.split()
+        if word.lower() not in _LOWER_WORDS and any(ch.isalpha() for ch in word)
+    ]
+    return (
+        len(words) >= 2
+        and all(word.isupper() for word in words)
+        and any(sum(ch.isalpha() for ch in word) >= 5 for word in words)
+    )
 
 
 def _capitalised(token: str) -> bool:
