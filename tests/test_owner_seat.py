@@ -1,5 +1,6 @@
 """The owner's name with its seat (issue #12, round 19): from the same name written in full
-elsewhere on the page, and from the locality of the body's own address.
+elsewhere on the page. (A seat from the body's own address is normalisation's work:
+`transforms.register_style.styled_seat`, checked against the gazetteer.)
 
 Cases from fresh pages judged blind (`benchmarks/owner_fresh/`, their URLs in its
 `index.csv`), with near cases that must stay as they are beside them.
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.html_pages.owner_seat import with_its_seat, with_seat_of_its_address
+from extractors.html_pages.owner_seat import with_its_seat
 from extractors.html_pages.page_owner import find_page_owner
 from extractors.html_pages.page_text import page_text_of_plain
 from extractors.html_pages.text_page import owner_record
@@ -87,46 +88,10 @@ def test_the_seat_the_page_writes_after_the_same_name(
 
 
 @pytest.mark.parametrize(
-    ("name", "locality", "expected"),
-    [
-        # m018 (wup.kielce.pl): "25-561 Kielce, ul. Witosa 86"
-        ("Wojewódzki Urząd Pracy", "Kielce", "Wojewódzki Urząd Pracy w Kielcach"),
-        # m051 (jedwabno.pl): "12-122 Jedwabno"
-        ("Gminna Biblioteka Publiczna", "Jedwabno", "Gminna Biblioteka Publiczna w Jedwabnie"),
-        # tune g041 (psoni-lodz.pl, its gold "Środowiskowy Dom Samopomocy w Łodzi"): the
-        # units' address lines "Karolewska 70/76 94-023 Łódź"
-        (
-            "Środowiskowy Dom Samopomocy",
-            "Łódź",
-            "Środowiskowy Dom Samopomocy w Łodzi",
-        ),
-        # m024 (agromech.zbuczyn.pl): a gmina office named with its gmina needs no seat
-        ("Urząd Gminy Zbuczyn", "Zbuczyn", "Urząd Gminy Zbuczyn"),
-        ("Dom Pomocy Społecznej Caritas", "Łódź", "Dom Pomocy Społecznej Caritas"),
-        # near cases: a seat already, an NGO's name, a quoted own word, no address
-        ("Dom Pomocy Społecznej w Lubuczewie", "Słupsk", "Dom Pomocy Społecznej w Lubuczewie"),
-        ("Stowarzyszenie Przedszkole", "Łódź", "Stowarzyszenie Przedszkole"),
-        ("Fundacja Szkoła Podstawowa", "Łódź", "Fundacja Szkoła Podstawowa"),
-        ("Przedszkole „Bajkowa Kraina”", "Łódź", "Przedszkole „Bajkowa Kraina”"),
-        (
-            "Polskie Stowarzyszenie Terapeutów Integracji Sensorycznej",
-            "Warszawa",
-            "Polskie Stowarzyszenie Terapeutów Integracji Sensorycznej",
-        ),
-        ("Wojewódzki Urząd Pracy", None, "Wojewódzki Urząd Pracy"),
-    ],
-)
-def test_the_seat_of_its_address(name: str, locality: str | None, expected: str) -> None:
-    assert with_seat_of_its_address(name, locality) == expected
-
-
-@pytest.mark.parametrize(
     ("doc_id", "expected"),
     [
         ("l041", "Specjalny Ośrodek Szkolno-Wychowawczy nr 2 im. dra Janusza Korczaka w Przemyślu"),
-        ("m018", "Wojewódzki Urząd Pracy w Kielcach"),
         ("m044", "Gminny Ośrodek Kultury w Wildze"),
-        ("m051", "Gminna Biblioteka Publiczna w Jedwabnie"),
         # k011: a DPS's own page that gives no address and no seat keeps its bare name
         ("k011", "Dom Pomocy Społecznej"),
     ],

@@ -22,7 +22,6 @@ import re
 from collections.abc import Sequence
 
 from extractors.html_pages.owner_signals import DISTINGUISHING
-from transforms.locatives import locative_of
 from transforms.text import fold_key
 
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
@@ -99,75 +98,3 @@ def with_its_seat(name: str, lines: Sequence[str]) -> str:
     if len(seats) != 1:
         return name
     return f"{name} {tails[seats.pop()]}"
-
-
-# Kinds of body a directory names with their seat (benchmarks/web_corpus/ANNOTATION.md: OPS,
-# CUS, PCPR, PUP, PPP, courts, police, PSSE, starostwo, urząd gminy, schools, DPS), and the
-# other public units of a place (ŚDS, OIK, libraries, culture centres, nurseries): a type name
-# shared by hundreds of bodies, told apart only by its seat.
-_SEAT_KINDS = (
-    "osrodek pomocy spolecznej",
-    "centrum uslug spolecznych",
-    "centrum pomocy rodzinie",
-    "urzad pracy",
-    "poradnia psychologiczno pedagogiczna",
-    "sad rejonowy",
-    "sad okregowy",
-    "komenda powiatowa policji",
-    "komenda miejska policji",
-    "stacja sanitarno epidemiologiczna",
-    "starostwo powiatowe",
-    "urzad gminy",
-    "urzad miasta",
-    "urzad miejski",
-    "prokuratura rejonowa",
-    "szkola podstawowa",
-    "zespol szkol",
-    "liceum ogolnoksztalcace",
-    "przedszkole",
-    "dom pomocy spolecznej",
-    "srodowiskowy dom samopomocy",
-    "osrodek interwencji kryzysowej",
-    "osrodek szkolno wychowawczy",
-    "biblioteka publiczna",
-    "osrodek kultury",
-    "centrum kultury",
-    "zlobek",
-)
-
-
-# a folded adjective: gminny, gminna, gminne, miejsko, wojewodzki, powiatowa, niepubliczne
-_ADJECTIVE = re.compile(r"\w+(?<!ni)(?:y|e|i|o|na|ka|wa|ta|la)")
-
-
-def _takes_a_seat(name: str) -> bool:
-    """A name of a kind told apart by its seat, its type at its head: at most two adjectives
-    before it ("Gminna", "Miejsko-Gminny", "Niepubliczne"), no noun ("Fundacja …"), and no
-    place or own word after it ("Urząd Gminy Zbuczyn" names its gmina already)."""
-    words = fold_key(name).split()
-    written = name.split()
-    for start in range(min(3, len(words))):
-        if start and not _ADJECTIVE.fullmatch(words[start - 1]):
-            return False
-        rest = " ".join(words[start:])
-        kind = next((k for k in _SEAT_KINDS if rest == k or rest.startswith(k + " ")), None)
-        if kind is not None:
-            after = written[start + len(kind.split()) :] if len(words) == len(written) else []
-            return not (after and after[0][:1].isupper())
-    return False
-
-
-def with_seat_of_its_address(name: str, locality: str | None) -> str:
-    """A name of a kind named with its seat (`_SEAT_KINDS`) but written without one, with "w"
-    and the locative of the locality of the body's own address ("Wojewódzki Urząd Pracy" and
-    "25-561 Kielce, ul. Witosa 86": "Wojewódzki Urząd Pracy w Kielcach"), as a directory and
-    the corpus's annotation name it; a name with a seat, a quoted own word or a place the
-    dictionary cannot decline stays as it is."""
-    if not locality or re.search(r"[„\"“«]|\b(?:w|we|W|z siedzibą)\s", name + " "):
-        return name
-    if not _takes_a_seat(name):
-        return name
-    found = locative_of(" ".join(locality.split()))
-    if found is None or found.guessed:
-        return name
-    return f"{name} {found.phrase}"

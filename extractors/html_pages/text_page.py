@@ -22,7 +22,6 @@ from extractors.articles import parse_article
 from extractors.context import ParseContext
 from extractors.fields import RecordFields
 from extractors.html_pages.owner_lines import owner_contacts
-from extractors.html_pages.owner_seat import with_seat_of_its_address
 from extractors.html_pages.page_owner import PageOwner, find_page_owner
 from extractors.html_pages.page_text import PageText, page_text_of_plain
 from extractors.page_text import described
@@ -50,7 +49,7 @@ def owner_record(
     fields.add_phones(contacts.phones)
     fields.add_emails(contacts.emails)
     fields.add_websites(contacts.websites)
-    return fields.to_record(with_seat_of_its_address(owner.name, contacts.locality), "subject")
+    return fields.to_record(owner.name, "subject")
 
 
 def parse_text_page(
