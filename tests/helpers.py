@@ -311,3 +311,14 @@ def owner_numbers(text: str, url: str, owner: PageOwner) -> set[str]:
     page = page_text_of_plain(text, url)
     contacts = owner_contacts(page, owner)
     return {entry.number for raw in contacts.phones for entry in find_phone_entries(raw)}
+
+
+def assert_owner_numbers(
+    text: str, url: str, owner: PageOwner, kept: list[str], left_out: list[str]
+) -> None:
+    """The plain page gives its owner every number of `kept` and none of `left_out`."""
+    numbers = owner_numbers(text, url, owner)
+    for number in kept:
+        assert number in numbers
+    for number in left_out:
+        assert number not in numbers

@@ -21,7 +21,7 @@ real page under its own address:
 from __future__ import annotations
 
 import pytest
-from helpers import owner_numbers  # tests/ helper module
+from helpers import assert_owner_numbers, owner_numbers  # tests/ helper module
 
 from extractors.html_pages import owner_lines
 from extractors.html_pages.page_owner import PageOwner
@@ -183,11 +183,7 @@ BYCZYNA = (
 def test_whose_numbers(
     text: str, url: str, owner: PageOwner, kept: list[str], left_out: list[str]
 ) -> None:
-    numbers = owner_numbers(text, url, owner)
-    for number in kept:
-        assert number in numbers
-    for number in left_out:
-        assert number not in numbers
+    assert_owner_numbers(text, url, owner, kept, left_out)
 
 
 # A short number that is part of another number or names a room is no emergency number, so

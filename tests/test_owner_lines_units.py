@@ -25,7 +25,7 @@ Each case quotes the lines it needs from a real page under its own address:
 from __future__ import annotations
 
 import pytest
-from helpers import owner_numbers  # tests/ helper module
+from helpers import assert_owner_numbers  # tests/ helper module
 
 from extractors.contacts import find_phone_entries
 from extractors.html_pages.department_tables import department_table_lines
@@ -141,11 +141,7 @@ MYSLOWICE_OWNER = (
 def test_whose_numbers(
     text: str, url: str, owner: PageOwner, kept: list[str], left_out: list[str]
 ) -> None:
-    numbers = owner_numbers(text, url, owner)
-    for number in kept:
-        assert number in numbers
-    for number in left_out:
-        assert number not in numbers
+    assert_owner_numbers(text, url, owner, kept, left_out)
 
 
 @pytest.mark.parametrize(
