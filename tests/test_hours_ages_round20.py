@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import pytest
 
+from transforms.eligibility import read_ages
 from transforms.opening_hours import WEEKDAYS, read_schedules
+from transforms.sentences import sentences
 
 
 def _hours(text: str) -> set[tuple[tuple[str, ...], str, str]]:
@@ -54,3 +56,30 @@ def _hours(text: str) -> set[tuple[tuple[str, ...], str, str]]:
 )
 def test_hours(text: str, expected: set[tuple[tuple[str, ...], str, str]]) -> None:
     assert _hours(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "  • Starszaki - dzieci w wieku od 2 lat do zakończenia roku szkolnego, w którym "
+            "dziecko ukończy 3 rok życia lub w przypadku gdy niemożliwe lub utrudnione jest "
+            "objęcie dziecka wychowaniem przedszkolnym – 4 roku życia.",
+            {(2, 3)},
+            id="y005 zlobek10.pl/index.php/grupy: the school year's end as the upper bound",
+        ),
+        pytest.param(
+            "Przyjmujemy dzieci od 1 roku życia do końca roku szkolnego w którym dziecko "
+            "ukończy 3 lata.",
+            {(1, 3)},
+            id="made-up: 'do końca roku szkolnego' and 'roku życia' at the start",
+        ),
+        pytest.param(
+            "  • Maluszki - dzieci w wieku od 20 tygodnia życia do 2 lat,",
+            {(0, 2)},
+            id="y005 zlobek10.pl: the younger group, weeks as the first year",
+        ),
+    ],
+)
+def test_ages(text: str, expected: set[tuple[float | None, float | None]]) -> None:
+    assert {(age.min, age.max) for age in read_ages(sentences(text))} == expected
