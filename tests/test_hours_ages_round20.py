@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.provider_voice import gives_its_own_hours_or_ages
 from transforms.eligibility import read_ages
 from transforms.opening_hours import WEEKDAYS, read_schedules
 from transforms.sentences import sentences
@@ -83,3 +84,41 @@ def test_hours(text: str, expected: set[tuple[tuple[str, ...], str, str]]) -> No
 )
 def test_ages(text: str, expected: set[tuple[float | None, float | None]]) -> None:
     assert {(age.min, age.max) for age in read_ages(sentences(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks"),
+    [
+        pytest.param(
+            "informujemy, że we wszystkich Oddziałach codziennie w godz. 7.00-15.00 dyżurują "
+            "psycholodzy i pedagodzy, którzy udzielają informacji o dalszej procedurze",
+            True,
+            id="r027 k-poa.torun.pl/2020/04/09/komunikat: staff on duty at a time",
+        ),
+        pytest.param(
+            "W celu uzyskania porady należy zgłosić się do pracownika socjalnego obsługującego "
+            "rejon właściwy ze względu na miejsce zamieszkania zainteresowanego od poniedziałku "
+            "do piątku w godzinach od 8 do 10, a w sprawach pilnych od poniedziałku do piątku w "
+            "godzinach od 7.30 do 15.30.",
+            True,
+            id="r009 mopr.slupsk.pl/6-praca-socjalna: where and when to come",
+        ),
+        pytest.param(
+            "Nieobecności należy zgłaszać do godziny 8.00",
+            False,
+            id="n018 (hours_fresh): a deadline to report an absence",
+        ),
+        pytest.param(
+            "Odpisy poniedziałkowe należy zgłosić najpóźniej w piątek do godziny 9:00.",
+            False,
+            id="n019 (hours_fresh): a deadline, not coming in person",
+        ),
+        pytest.param(
+            "Radni dyżurowali w biurze rady w poniedziałki od 16 do 17.",
+            False,
+            id="made-up: duties reported in the past",
+        ),
+    ],
+)
+def test_voice(text: str, speaks: bool) -> None:
+    assert gives_its_own_hours_or_ages(text) is speaks
