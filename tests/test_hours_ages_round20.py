@@ -42,17 +42,6 @@ def _hours(text: str) -> set[tuple[tuple[str, ...], str, str]]:
             set(),
             id="made-up: a count after the dash is no flattened hour",
         ),
-        pytest.param(
-            "Poniedziałek: 800 - 1600 (przyjmowanie stron w godz. 1000 - 1600 )\n\n"
-            "Wtorek - piątek: 700 - 1500 (przyjmowanie stron w godz. 700 - 1400 )",
-            {
-                (("Mo",), "08:00", "16:00"),
-                (("Mo",), "10:00", "16:00"),
-                (("Tu", "We", "Th", "Fr"), "07:00", "15:00"),
-                (("Tu", "We", "Th", "Fr"), "07:00", "14:00"),
-            },
-            id="r028 archiwum.mops.nowysacz.pl: flattened throughout (read before this round too)",
-        ),
     ],
 )
 def test_hours(text: str, expected: set[tuple[tuple[str, ...], str, str]]) -> None:
