@@ -90,6 +90,19 @@ _HOURS_HEADING = (
 )
 # Its activities at a time: "Zajęcia (dla dzieci …) odbywają się w godzinach 16-19".
 _OWN_ACTIVITIES = rf"\b[Zz]ajęcia\b[^.!?\n]{{0,60}}?\bodbywają\s+się\b{_A_TIME}"
+# Its staff on duty at a time, in the present: "we wszystkich Oddziałach codziennie w godz.
+# 7.00-15.00 dyżurują psycholodzy i pedagodzy" (fresh r027), "psycholog dyżuruje we wtorki w
+# godz. 15-18".
+_CLOCK = r"(?:\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\b)"
+_ON_DUTY = rf"\bdyżuruj[eą]\b{_A_TIME}|{_CLOCK}[^.!?\n]{{0,40}}?\bdyżuruj[eą]\b"
+# Where and when to come in person, said to the reader: "należy zgłosić się do pracownika
+# socjalnego obsługującego rejon … od poniedziałku do piątku w godzinach od 8 do 10" (fresh
+# r009); not a deadline to report something ("Nieobecności należy zgłaszać do godziny 8.00").
+_COME_AT = (
+    r"\b(?:[Nn]ależy|[Mm]ożna|[Pp]rosimy)\s+(?:się\s+zgł(?:osić|aszać)|zgł(?:osić|aszać)\s+się)\b"
+    r"[^.!?]{0,160}?(?:\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\b"
+    r"|\bod\s+\d{1,2}\s+do\s+\d{1,2}\b)"
+)
 # Those it serves invited by age: "Zapraszamy dzieci w wieku 4-6 lat", "przyjmujemy dzieci od".
 _INVITES_BY_AGE = (
     r"\b(?:[Zz]apraszamy|[Pp]rzyjmujemy)\s+(?:\w+\s+){0,3}?"
@@ -133,7 +146,7 @@ _OFFERS = re.compile(
 # A unit that gives only when it is open and whom it takes by age.
 _OWN_HOURS_OR_AGES = re.compile(
     rf"{_OWN_HOURS}|{_OUR_UNITS_OPEN}|{_HOURS_HEADING}|{_OWN_ACTIVITIES}|{_INVITES_BY_AGE}"
-    rf"|{_TAKES_BY_AGE}|{_AGE_GROUPS}"
+    rf"|{_TAKES_BY_AGE}|{_AGE_GROUPS}|{_ON_DUTY}|{_COME_AT}"
 )
 
 

@@ -30,6 +30,12 @@ _RUN_MINUTES = re.compile(
 _HALF_RUN_END = re.compile(
     r"((?<![\d.,:])(?:[01]?\d|2[0-4])[:.][0-5]\d\s*[-–]\s*)([01]?\d|2[0-4])(00|15|30|45)(?![\d.:])(?!,\d)"
 )
+# A bare hour after "od" and a flattened one after the dash: "od 8 – 1800" (fresh r013), the
+# end's minutes a superscript; followed by nothing that counts ("od 5 - 1000 osób").
+_BARE_TO_RUN_END = re.compile(
+    r"(\bod\s*(?:[01]?\d|2[0-4])\s*[-–]\s*)([01]?\d|2[0-4])(00|15|30|45)"
+    r"(?=\s*(?:$|[^\w\s]|godz|h\b))"
+)
 _HALF_RUN_START = re.compile(
     r"(?<![\d.,:/+])([01]?\d|2[0-4])(00|15|30|45)(\s*[-–]\s*(?:[01]?\d|2[0-4])[:.][0-5]\d(?![\d.:])(?!,\d))"
 )
@@ -62,6 +68,7 @@ def repair_minutes(folded: str, names_a_day: Callable[[str], bool]) -> str:
     if re.search(r"\btel|\bfax|\+48|\bzl\b|\brok|\blat\b", folded) is None:
         folded = _RUN_MINUTES.sub(lambda m: f"{m[1]}:{m[2]}{m[3]}{m[4]}:{m[5]}", folded)
         folded = _HALF_RUN_END.sub(lambda m: f"{m[1]}{m[2]}:{m[3]}", folded)
+        folded = _BARE_TO_RUN_END.sub(lambda m: f"{m[1]}{m[2]}:{m[3]}", folded)
         folded = _HALF_RUN_START.sub(lambda m: f"{m[1]}:{m[2]}{m[3]}", folded)
     folded = _GLUED_MINUTES.sub(lambda m: f"{m[1]}{m[2]}{m[3]}:{m[4]}", folded)
     return _CELL_MINUTES.sub(lambda m: f"{m[1]}:{m[2]} - {m[3]}:{m[4]}", folded)

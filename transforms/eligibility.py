@@ -111,6 +111,13 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "min-max",
     ),
+    # a year's age to the end of the school year in which a child turns another: "dzieci w wieku
+    # od 2 lat do zakończenia roku szkolnego, w którym dziecko ukończy 3 rok życia" (a nursery's
+    # older group, fresh y005)
+    (
+        re.compile(rf"\bod\s(?:ukonczenia\s)?{_N}\s?(?:{_YEARS}|roku\b),?\s{_SCHOOL_YEAR_END}"),
+        "min-max",
+    ),
     # "w wieku 14-18 lat", "w wieku od 7 do 14 lat", "między 15 a 24 rokiem życia", "Dzieci od
     # 0 – 1 roku",
     # "od ukończenia 2. roku życia do ukończenia 16. roku życia", "(7-8 lat)"
