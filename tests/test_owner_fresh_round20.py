@@ -8,7 +8,11 @@ blind before the extractor read it), the id in the case id, its address in `URLS
   "Rada Miejska w Kole") is an organ, as a one-person office is: it resolves, its office keeps
   the site, and it owns no page; a board of another kind ("Zarząd Dróg Powiatowych",
   "Zarząd Stowarzyszenia"), a school's council and a party's county board are no organs of a
-  territory.
+  territory;
+- the voice of such a council goes to the office that serves it, in its territory: the
+  "Zarząd Powiatu Krośnieńskiego ogłasza …" for the "Starostwo Powiatowe w Krośnie
+  Odrzańskim" (e039, a tune document), as "Starosta Toruński" speaks for his starostwo; a
+  town's council is not the county's office in the same town.
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ from __future__ import annotations
 import pytest
 
 from extractors.html_pages.owner_signals import is_organ
+from extractors.html_pages.owner_voice import office_of_organ
 from extractors.html_pages.page_owner import find_page_owner
 from extractors.html_pages.page_text import page_text_of_plain
+from transforms.names import normalise_name
 
 URLS = {
     "n061": "https://powiatskarzyski.pl/powiat/aktualnosci/"
@@ -70,3 +76,26 @@ def test_n061_a_county_s_board_owns_no_page_of_its_portal() -> None:
     spells is the county's organ, and the DPS is no page of the county's site."""
     owner = find_page_owner(page_text_of_plain(N061, URLS["n061"]))
     assert owner is None
+
+
+@pytest.mark.parametrize(
+    ("organ", "office", "served"),
+    [
+        ("Zarząd Powiatu Krośnieńskiego", "Starostwo Powiatowe w Krośnie Odrzańskim", True),
+        ("Rada Powiatu Krośnieńskiego", "Starostwo Powiatowe w Krośnie Odrzańskim", True),
+        ("Zarząd Powiatu Krośnieńskiego", "Starostwo Powiatowe w Gubinie", False),
+        ("Zarząd Powiatu Skarżyskiego", "Starostwo Powiatowe w Skarżysku-Kamiennej", True),
+        ("Rada Gminy Dygowo", "Urząd Gminy Dygowo", True),
+        ("Rada Miejska w Kole", "Urząd Miejski w Kole", True),
+        ("Rada Miejska w Kole", "Starostwo Powiatowe w Kole", False),
+        ("Starosta Toruński", "Starostwo Powiatowe w Toruniu", True),
+    ],
+    ids=["e039-the-board", "e039-the-council", "e039-another-county-s-office",
+         "n061-the-board", "n062-a-gmina-s-council", "a-town-s-council", "not-the-county-s",
+         "a-one-person-organ"],
+)  # fmt: skip
+def test_a_council_speaks_for_the_office_of_its_territory(
+    organ: str, office: str, served: bool
+) -> None:
+    organ_key, office_key = normalise_name(organ).key, normalise_name(office).key
+    assert office_of_organ(organ, organ_key, office, office_key) is served
