@@ -185,12 +185,32 @@ def named_in_title(name: str, page: PageText) -> bool:
 
 def is_organ(name: str) -> bool:
     """Whether the name is a one-person office's ("Prezydent Miasta Koszalina", "Starosta
-    Toruński"): a page quotes what the organ decides; its owner is the office or a unit."""
+    Toruński") or a territory's council or board (`_council_of_territory`): a page quotes
+    what the organ decides; its owner is the office or a unit."""
     head = next((w for w in name.split()[:3] if is_noun(w)), None)
     if head is None:
         return False
     lemmas = {a.lemma.lower() for a in analyse_word(head) + analyse_word(head.lower())}
-    return bool(lemmas & _ORGANS) or _organ_after_adjectives(name)
+    return bool(lemmas & _ORGANS) or _organ_after_adjectives(name) or _council_of_territory(name)
+
+
+# The collegial organs of a gmina, a powiat or a voivodeship, named by the territory after
+# them ("Zarząd Powiatu Skarżyskiego", "Rada Gminy Dygowo", "Sejmik Województwa Śląskiego")
+# or by its adjective ("Rada Miejska w Kole"): they meet and resolve; the office that serves
+# them (the starostwo, the urząd) keeps the site. "Zarząd Dróg Powiatowych", "Rada
+# Pedagogiczna" and "Zarząd Stowarzyszenia" are not.
+_COUNCIL_HEADS = frozenset({"rada", "zarzad", "sejmik"})
+_COUNCIL_OF = frozenset({"powiat", "gmina", "miasto", "wojewodztwo", "dzielnica"})
+_COUNCIL_ADJECTIVES = frozenset({"miejski", "gminny", "powiatowy", "wojewodzki"})
+
+
+def _council_of_territory(name: str) -> bool:
+    words = fold_key(name).split()
+    if len(words) < 2 or words[0] not in _COUNCIL_HEADS:
+        return False
+    second = key_lemma(name.split()[1])
+    unplaced = PLACE_PART.sub("", name).split()
+    return second in _COUNCIL_OF or (second in _COUNCIL_ADJECTIVES and len(unplaced) == 2)
 
 
 def _organ_after_adjectives(name: str) -> bool:

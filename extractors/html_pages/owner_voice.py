@@ -7,7 +7,9 @@ page speaks in its own voice (`OWN_VOICE`) or reads as news (`reads_as_news`).
 - `signed`: a notice its head signs is the body's own ("Maciej Gazda" / "Dyrektor MOPR");
 - `office_of_organ`: a one-person organ speaks for its office ("Państwowy Powiatowy Inspektor
   Sanitarny w Chełmnie informuje" for the "Powiatowa Stacja Sanitarno-Epidemiologiczna w
-  Chełmnie", "Wójt Gminy Dmosin" for the "Urząd Gminy Dmosin");
+  Chełmnie", "Wójt Gminy Dmosin" for the "Urząd Gminy Dmosin"), and a territory's council
+  or board for its territory's office ("Zarząd Powiatu Krośnieńskiego ogłasza" for the
+  "Starostwo Powiatowe w Krośnie Odrzańskim");
 - `address_spells_kind`: the address spells the body's acronym, its kind word, its own words,
   or its place with its number ("p7" and "koszalin" for "Przedszkole nr 7 w Koszalinie"); a
   place alone is as much a town's portal's.
@@ -64,6 +66,43 @@ def _organ_lemma(name: str) -> str | None:
     return None
 
 
+# The office that serves a territory's council or board, by the territory's word after it
+# ("Zarząd Powiatu Krośnieńskiego" and the "Starostwo Powiatowe w Krośnie Odrzańskim", "Rada
+# Gminy Dygowo" and the "Urząd Gminy Dygowo", "Rada Miejska w Kole" and the "Urząd Miejski w
+# Kole"), as folded words of the office's name.
+_COUNCIL_OFFICES: dict[str, tuple[str, ...]] = {
+    "powiat": ("starostwo",),
+    "gmina": ("urzad gminy", "urzad gmina"),
+    "miasto": ("urzad miasta", "urzad miejski", "urzad miasto"),
+    "miejski": ("urzad miasta", "urzad miejski", "urzad miasto"),
+    "województwo": ("urzad marszalkowski",),
+}
+_COUNCIL_HEADS = frozenset({"rada", "zarząd", "sejmik"})
+
+
+def _council_s_office(organ: str) -> tuple[str, ...] | None:
+    words = organ.split()
+    if len(words) < 2:
+        return None
+    heads = {a.lemma.split(":")[0].lower() for a in analyse_word(words[0]) if a.pos == "subst"}
+    if not heads & _COUNCIL_HEADS:
+        return None
+    territories = {a.lemma.split(":")[0].lower() for a in analyse_word(words[1].lower())}
+    return next((_COUNCIL_OFFICES[t] for t in sorted(territories) if t in _COUNCIL_OFFICES), None)
+
+
+def _same_territory(council_key: str, office_key: str) -> bool:
+    """Whether a council's territory is the office's place: the county's adjective and the
+    seat ("krosnienskie" and "krosna odrzanski"), or one place."""
+    place = council_key.split()[-1:]
+    if not place:
+        return False
+    return any(
+        common_prefix(place[0], word) >= max(4, min(len(place[0]), len(word)) - 2)
+        for word in office_key.split()[-2:]
+    )
+
+
 def common_prefix(a: str, b: str) -> int:
     """How many letters `a` and `b` share from the start."""
     length = 0
@@ -84,7 +123,13 @@ def _same_place(a: str, b: str) -> bool:
 
 def office_of_organ(organ: str, organ_key: str, office: str, office_key: str) -> bool:
     """Whether `office` (a name and its key) is the office the organ `organ` heads: an office
-    of the organ's kind with the same place."""
+    of the organ's kind with the same place; for a territory's council or board, the office
+    of that territory (`_council_s_office`)."""
+    council = _council_s_office(organ)
+    if council is not None:
+        written = fold_key(office)
+        of_kind = any(words in written or words in office_key for words in council)
+        return of_kind and _same_territory(organ_key, office_key)
     lemma = _organ_lemma(organ)
     if lemma is None:
         return False
