@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import socket
 import struct
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -31,6 +32,12 @@ from transforms.normalise import RawRow
 from warehouse.gazetteer import GazetteerCounts
 
 REPO = Path(__file__).resolve().parents[1]
+# Test modules import the benchmarks' scoring code as `benchmarks.<module>`. The repository root
+# is put on the path here, once, because conftest imports this module before any test module
+# is collected: otherwise such an import works only when another module on the same worker
+# happened to put it there first. Appended, so that installed packages keep their precedence.
+if str(REPO) not in sys.path:
+    sys.path.append(str(REPO))
 SHARED = REPO.parent / "shared"
 SHARED_DATA = SHARED / "data"
 

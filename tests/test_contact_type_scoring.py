@@ -11,15 +11,12 @@ jolanta.szewczyk@…); the rows are written as `wsparcie extract` prints them.
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import pytest
 from helpers import REPO  # tests/ helper module
 
-sys.path.insert(0, str(REPO))
-
-from benchmarks.extraction_scoring import Gold, Scores, score_document  # noqa: E402
+from benchmarks.extraction_scoring import Gold, Scores, score_document
 
 GOLD = REPO / "benchmarks" / "web_corpus" / "gold"
 

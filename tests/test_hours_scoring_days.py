@@ -10,16 +10,13 @@ hours read without days.
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import pytest
 from helpers import REPO  # tests/ helper module
 
-sys.path.insert(0, str(REPO))
-
-from benchmarks.condition_failures import count_failures  # noqa: E402
-from benchmarks.extraction_scoring import Gold, Scores, score_document  # noqa: E402
+from benchmarks.condition_failures import count_failures
+from benchmarks.extraction_scoring import Gold, Scores, score_document
 
 GOLD = Gold.read(REPO / "benchmarks" / "web_corpus" / "gold" / "b040.json")
 WEEKDAYS = ["Mo", "Tu", "We", "Th", "Fr"]

@@ -4,17 +4,13 @@ naming a document."""
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import pytest
-from helpers import REPO  # tests/ helper module
 
-# the benchmarks are scripts run from the repository's root, not an installed package
-sys.path.insert(0, str(REPO))
-
-from benchmarks.extraction_scoring import Gold, Scores  # noqa: E402
-from benchmarks.mention_breakdown import MENTION_ERROR_KINDS, score_mention_breakdown  # noqa: E402
+# the benchmarks are scripts, not an installed package: helpers.py puts the repository on the path
+from benchmarks.extraction_scoring import Gold, Scores
+from benchmarks.mention_breakdown import MENTION_ERROR_KINDS, score_mention_breakdown
 
 TEXT = (
     "Uczniowie Szkoły Podstawowej nr 1 w Elblągu odwiedzili Sąd Rejonowy. "
