@@ -93,6 +93,14 @@ _NOT_AN_OFFER = {
         r"\bprelegen|\b(?:wydarzeni|spotkani|festyn|konferencj|uroczystos|imprez|piknik|obchod)\w* "
         r"(?:\w+ ){0,2}mial\w* na celu"
     ),
+    # "Na festynie na dzieci czekało mnóstwo atrakcji", "Tak bawiły się dzieci … na pikniku
+    # zorganizowanym przez pracowników socjalnych MOPS-u", "Piknik nie służy tylko wspólnej
+    # zabawie i integracji środowiska rodzin zastępczych": a festival's or a picnic's course
+    # and purpose, a day out, not a form of support anyone offers.
+    "a festival or a picnic reported": re.compile(
+        r"\b(?:na|podczas|w czasie|w trakcie) (?:\w+ )?(?:festyn|piknik)\w*"
+        r"|\b(?:festyn|piknik)\w* (?:\w+ )?(?:nie )?sluz"
+    ),
     # "to my bardzo chętnie byśmy udzielali pomocy dzieciom i młodzieży, ale nie mamy takiego
     # kontraktu": a unit's own voice in the conditional mood (first or second person) wishes, it
     # does not state what is offered. Not a polite request ("Chcielibyśmy zaprosić …") nor a
