@@ -46,7 +46,10 @@ _NOT_AN_OFFER = {
         r"\b(?:uchwal[aye]|zarzadzeni[ea]|obwieszczeni[ea]|postanowieni[ea]) nr\b"
     ),
     "the title of a form or a register": re.compile(
-        r"^\W*(?:wniosek|wnioski|formularz\w*|druk\w*|oswiadczeni\w*|rejestr(?:y|u|ze|em|ow)?"
+        # (after a list's number: "5. Rejestr miejsc, w których gmina udziela tymczasowego
+        # schronienia…", "6. Rejestr poradnictwa specjalistycznego")
+        r"^\W*(?:\d{1,2}[.)]\s*)?(?:wniosek|wnioski|formularz\w*|druk\w*|oswiadczeni\w*"
+        r"|rejestr(?:y|u|ze|em|ow)?"
         r"|wykaz\w*|harmonogram\w*|regulamin\w*|sprawozdani\w*)\b"
     ),
     # "Program rozwoju pieczy zastępczej … 2026.docx (162,03KB)": a link to a file
