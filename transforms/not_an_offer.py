@@ -78,6 +78,10 @@ _NOT_AN_OFFER = {
     # "Głównymi przyczynami umieszczania dzieci w rodzinnej pieczy zastępczej są:", "udziela
     # się … w szczególności z powodu:": what follows is a list of causes, not of offers.
     "a list of causes": re.compile(r"\b(?:przyczyn\w*|z powodu)\b[^.:]{0,80}:\s*$"),
+    # "Dokumenty konieczne do wydania decyzji:" over "– rodzinny wywiad środowiskowy
+    # przeprowadzony przez pracownika socjalnego", "– aktualna decyzja … zasiłku stałego": what
+    # follows is a list of documents someone brings, not of offers.
+    "a list of documents required": re.compile(r"\bdokument\w*\b[^.:]{0,80}:\s*$"),
     # "Skierowanie powinno być wystawione przez lekarza … np. psychiatrę, pediatrę, lekarza
     # podstawowej opieki zdrowotnej", "Skierowanie do Poradni … może wystawić: • Lekarz POZ":
     # who refers, not what is offered (a list after it is of referrers too).
