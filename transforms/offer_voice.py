@@ -302,6 +302,9 @@ _PROFESSIONS = r"(?:logoped|neurologoped|psycholog|psychoterapeut|terapeut|pedag
 _GUIDE = re.compile(
     r"\b(?:w tym artykule|ten artykul|tym poradniku|przewodnik\w* po|poradnik dla"
     r"|dowiedz sie|wyobraz sobie|min(?:ut)? czytania|napisano przez|spis tresci"
+    # a parent addressed about their child, as a guide does: "Jeśli podejrzewasz, że Twoje
+    # dziecko ma kłopoty natury psychologicznej, poszukaj wsparcia"; "Gdzie można się zgłosić?"
+    r"|jesli podejrzewasz|twoj(?:e|ego|emu|im) dziec\w*|gdzie mozna sie zglosic"
     r"|czym sie zajmuje|czym (?:naprawde )?jest)\b"
     # a profession's description or a job guide: "Charakterystyka zawodu", "Jak zostać
     # logopedą?", "Słownik stanowisk › Psycholog", "Do zadań logopedy należy…"
