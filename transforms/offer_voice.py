@@ -101,6 +101,9 @@ _GENERAL = {
     "a kind of unit defined": re.compile(
         r"\b(?:sa|jest) (?:bowiem )?(?:szczegolnym |specjalnym |podstawowym )?(?:rodzajem|typem) "
         r"(?:placowek|placowki|instytucj|jednost)"
+        # "Świetlica to placówka opiekuńczo-wychowawcza, której celem jest…": a definition (not
+        # "Jest to jedyna placówka stacjonarnej opieki paliatywnej we Wrocławiu", a unit of itself)
+        r"|^\W*(?!jest |sa )\w+ to (?:\w+ )?(?:placowka|instytucja|jednostka)\b"
     ),
     # "Publiczne poradnie psychologiczno-pedagogiczne … udzielają dzieciom … pomocy",
     # "Placówki wsparcia dziennego zapewniają wychowankom wszechstronne wsparcie": a kind of
@@ -305,6 +308,9 @@ _GUIDE = re.compile(
     # a parent addressed about their child, as a guide does: "Jeśli podejrzewasz, że Twoje
     # dziecko ma kłopoty natury psychologicznej, poszukaj wsparcia"; "Gdzie można się zgłosić?"
     r"|jesli podejrzewasz|twoj(?:e|ego|emu|im) dziec\w*|gdzie mozna sie zglosic"
+    # an encyclopaedia's or a guide's headings: "Rodzaje świetlic:", "Kiedy dziecko może
+    # otrzymać pomoc psychologiczno-pedagogiczną?"
+    r"|\brodzaje \w+:|\bkiedy (?:dziecko|uczen) moze"
     r"|czym sie zajmuje|czym (?:naprawde )?jest)\b"
     # a profession's description or a job guide: "Charakterystyka zawodu", "Jak zostać
     # logopedą?", "Słownik stanowisk › Psycholog", "Do zadań logopedy należy…"
