@@ -42,6 +42,14 @@ _NOT_AN_OFFER = {
         # "odwołane są spotkania…, porady prawne"; not "odwołanie od decyzji"
         r"|\bodwolan(?:e|y|a|o)\b"
     ),
+    # "Tytuł projektu: „RODZINNA PRZESTRZEŃ ROZWOJU – rozwój usług wsparcia rodzin…”",
+    # "… realizowany jest w ramach Działania 8.8 Wsparcie rodziny i pieczy zastępczej (typ
+    # projektu 1 a-b) Priorytetu VIII…": a project's title and the funding measure it is
+    # financed from name support, as a programme's name does, without giving it.
+    "a project's title or its funding measure": re.compile(
+        r"^\W*(?:tytul|nazwa) (?:projektu|programu|zadania)\b"
+        r"|\bw ramach (?:poddzialania|dzialania|priorytetu|osi priorytetowej) \d"
+    ),
     "the title of a resolution or an order": re.compile(
         r"\b(?:uchwal[aye]|zarzadzeni[ea]|obwieszczeni[ea]|postanowieni[ea]) nr\b"
     ),
