@@ -42,11 +42,22 @@ _NOT_AN_OFFER = {
         # "odwołane są spotkania…, porady prawne"; not "odwołanie od decyzji"
         r"|\bodwolan(?:e|y|a|o)\b"
     ),
+    # "Tytuł projektu: „RODZINNA PRZESTRZEŃ ROZWOJU – rozwój usług wsparcia rodzin…”",
+    # "… realizowany jest w ramach Działania 8.8 Wsparcie rodziny i pieczy zastępczej (typ
+    # projektu 1 a-b) Priorytetu VIII…": a project's title and the funding measure it is
+    # financed from name support, as a programme's name does, without giving it.
+    "a project's title or its funding measure": re.compile(
+        r"^\W*(?:tytul|nazwa) (?:projektu|programu|zadania)\b"
+        r"|\bw ramach (?:poddzialania|dzialania|priorytetu|osi priorytetowej) \d"
+    ),
     "the title of a resolution or an order": re.compile(
         r"\b(?:uchwal[aye]|zarzadzeni[ea]|obwieszczeni[ea]|postanowieni[ea]) nr\b"
     ),
     "the title of a form or a register": re.compile(
-        r"^\W*(?:wniosek|wnioski|formularz\w*|druk\w*|oswiadczeni\w*|rejestr(?:y|u|ze|em|ow)?"
+        # (after a list's number: "5. Rejestr miejsc, w których gmina udziela tymczasowego
+        # schronienia…", "6. Rejestr poradnictwa specjalistycznego")
+        r"^\W*(?:\d{1,2}[.)]\s*)?(?:wniosek|wnioski|formularz\w*|druk\w*|oswiadczeni\w*"
+        r"|rejestr(?:y|u|ze|em|ow)?"
         r"|wykaz\w*|harmonogram\w*|regulamin\w*|sprawozdani\w*)\b"
     ),
     # "Program rozwoju pieczy zastępczej … 2026.docx (162,03KB)": a link to a file
@@ -75,6 +86,10 @@ _NOT_AN_OFFER = {
     # "Głównymi przyczynami umieszczania dzieci w rodzinnej pieczy zastępczej są:", "udziela
     # się … w szczególności z powodu:": what follows is a list of causes, not of offers.
     "a list of causes": re.compile(r"\b(?:przyczyn\w*|z powodu)\b[^.:]{0,80}:\s*$"),
+    # "Dokumenty konieczne do wydania decyzji:" over "– rodzinny wywiad środowiskowy
+    # przeprowadzony przez pracownika socjalnego", "– aktualna decyzja … zasiłku stałego": what
+    # follows is a list of documents someone brings, not of offers.
+    "a list of documents required": re.compile(r"\bdokument\w*\b[^.:]{0,80}:\s*$"),
     # "Skierowanie powinno być wystawione przez lekarza … np. psychiatrę, pediatrę, lekarza
     # podstawowej opieki zdrowotnej", "Skierowanie do Poradni … może wystawić: • Lekarz POZ":
     # who refers, not what is offered (a list after it is of referrers too).
@@ -92,6 +107,14 @@ _NOT_AN_OFFER = {
     "an event reported": re.compile(
         r"\bprelegen|\b(?:wydarzeni|spotkani|festyn|konferencj|uroczystos|imprez|piknik|obchod)\w* "
         r"(?:\w+ ){0,2}mial\w* na celu"
+    ),
+    # "Na festynie na dzieci czekało mnóstwo atrakcji", "Tak bawiły się dzieci … na pikniku
+    # zorganizowanym przez pracowników socjalnych MOPS-u", "Piknik nie służy tylko wspólnej
+    # zabawie i integracji środowiska rodzin zastępczych": a festival's or a picnic's course
+    # and purpose, a day out, not a form of support anyone offers.
+    "a festival or a picnic reported": re.compile(
+        r"\b(?:na|podczas|w czasie|w trakcie) (?:\w+ )?(?:festyn|piknik)\w*"
+        r"|\b(?:festyn|piknik)\w* (?:\w+ )?(?:nie )?sluz"
     ),
     # "to my bardzo chętnie byśmy udzielali pomocy dzieciom i młodzieży, ale nie mamy takiego
     # kontraktu": a unit's own voice in the conditional mood (first or second person) wishes, it

@@ -101,6 +101,20 @@ _GENERAL = {
     "a kind of unit defined": re.compile(
         r"\b(?:sa|jest) (?:bowiem )?(?:szczegolnym |specjalnym |podstawowym )?(?:rodzajem|typem) "
         r"(?:placowek|placowki|instytucj|jednost)"
+        # "Świetlica to placówka opiekuńczo-wychowawcza, której celem jest…": a definition (not
+        # "Jest to jedyna placówka stacjonarnej opieki paliatywnej we Wrocławiu", a unit of itself)
+        r"|^\W*(?!jest |sa )\w+ to (?:\w+ )?(?:placowka|instytucja|jednostka)\b"
+    ),
+    # "Publiczne poradnie psychologiczno-pedagogiczne … udzielają dzieciom … pomocy",
+    # "Placówki wsparcia dziennego zapewniają wychowankom wszechstronne wsparcie": a kind of
+    # unit in the plural as the subject says what every such unit does, as the law or a guide
+    # does, not what one institution offers (its own voice, "nasze placówki", wins). Not
+    # "Centra prowadzą poradnie zdrowia psychicznego", which a mental health centre's page (c016)
+    # says of the network it is one of.
+    "what a kind of unit does, in the plural": re.compile(
+        r"^\W*(?:\w+ ){0,2}(?:placowki|poradnie|osrodki|instytucje|jednostki|punkty"
+        r"|swietlice|kluby|domy|zespoly)\b[^.;:]{0,100}?\b(?:zapewniaja|udzielaja|prowadza"
+        r"|oferuja|organizuja|realizuja|swiadcza|obejmuja|pomagaja|wspieraja)\b"
     ),
     # "Ważne jest m.in. właściwie dobrane do dziecka leczenie terapeutyczne, rehabilitacyjne…":
     # what matters, said to a reader.
@@ -206,6 +220,27 @@ def _sent_elsewhere(near: Sequence[str]) -> bool:
     )
 
 
+# Access to help improved in general, a plan's or a statute's aim: "zwiększanie dostępności
+# pomocy terapeutycznej i rehabilitacyjnej dla osób uzależnionych", "wzrost jakości i
+# dostępności usług wsparcia rodziny oraz pieczy zastępczej". The help is named as what should
+# be easier to reach, not as what the speaker gives; whom it is for ("dla osób uzależnionych")
+# still says whom. Not "ułatwienie dostępu do pomocy psychologicznej", which a project page
+# says of the help it gives itself.
+_MORE = ("zwieksz", "wzrost", "popraw", "poszerz", "rozszerz")
+_ACCESS = ("dostep",)  # "dostęp", "dostępu", "dostępności"
+_FOR_WHOM = frozenset({"dla", "poprzez", "przez"})
+
+
+def _access_improved(words: Sequence[str]) -> bool:
+    for index in range(len(words) - 1, 0, -1):
+        word = words[index]
+        if word in _FOR_WHOM:
+            return False
+        if word.startswith(_ACCESS):
+            return any(w.startswith(_MORE) for w in words[max(0, index - 4) : index])
+    return False
+
+
 def not_offered_here(
     words: Sequence[str],
     sentence: str,
@@ -240,6 +275,8 @@ def not_offered_here(
             return "help someone does not have"
     if _sent_elsewhere(words[max(clause, len(words) - 6) :]):
         return "where someone is sent, another's help"
+    if _access_improved(words[max(clause, len(words) - 12) :]):
+        return "access to help improved in general"
     if any(word.startswith(_PROBLEM) for word in words[max(clause, len(words) - 3) :]):
         return "a problem, not the help for it"
     if any(word.startswith(_BEFORE) for word in words[-3:]):
@@ -268,6 +305,12 @@ _PROFESSIONS = r"(?:logoped|neurologoped|psycholog|psychoterapeut|terapeut|pedag
 _GUIDE = re.compile(
     r"\b(?:w tym artykule|ten artykul|tym poradniku|przewodnik\w* po|poradnik dla"
     r"|dowiedz sie|wyobraz sobie|min(?:ut)? czytania|napisano przez|spis tresci"
+    # a parent addressed about their child, as a guide does: "Jeśli podejrzewasz, że Twoje
+    # dziecko ma kłopoty natury psychologicznej, poszukaj wsparcia"; "Gdzie można się zgłosić?"
+    r"|jesli podejrzewasz|twoj(?:e|ego|emu|im) dziec\w*|gdzie mozna sie zglosic"
+    # an encyclopaedia's or a guide's headings: "Rodzaje świetlic:", "Kiedy dziecko może
+    # otrzymać pomoc psychologiczno-pedagogiczną?"
+    r"|\brodzaje \w+:|\bkiedy (?:dziecko|uczen) moze"
     r"|czym sie zajmuje|czym (?:naprawde )?jest)\b"
     # a profession's description or a job guide: "Charakterystyka zawodu", "Jak zostać
     # logopedą?", "Słownik stanowisk › Psycholog", "Do zadań logopedy należy…"

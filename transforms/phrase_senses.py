@@ -329,7 +329,10 @@ def _field_of_study(tokens: Sequence[Token], match: Match) -> str | None:
 # potrzeb i potencjału wspólnoty samorządowej", "z przeprowadzonej diagnozy potrzeb …
 # społeczności lokalnej", "diagnoza problemów społecznych gminy". A child's needs stay
 # diagnosis ("diagnozowanie poziomu rozwoju, potrzeb i możliwości dzieci").
-_ASSESSED = frozenset({"potrzeba", "problem", "zjawisko"})
+_ASSESSED = frozenset({"potrzeba", "problem", "zjawisko", "trudność"})
+_SITUATION = frozenset({"sytuacja", "przyczyna"})
+_PROBLEMS = frozenset({"problem", "trudność"})
+_FAMILY = frozenset({"rodzina", "środowiskowy"})
 _COMMUNITY = frozenset(
     {"wspólnota", "społeczność", "społeczny", "samorządowy", "lokalny", "mieszkaniec", "gmina"}
 )
@@ -344,10 +347,22 @@ def _needs_assessment(tokens: Sequence[Token], match: Match) -> str | None:
         return "a condition diagnosed before, not a diagnosis given"
     if match.end >= len(tokens):
         return None
-    if not _lemmas(tokens[match.end]) & _ASSESSED:
+    following = _lemmas(tokens[match.end])
+    # "diagnoza sytuacji, rozmowa i szukanie rozwiązań", "diagnostykę przyczyn, które wpływają
+    # na skuteczność pomocy rodzinom": a situation or its causes assessed, not a person
+    # diagnosed (which a diagnosis of a child, an adult or a disorder is).
+    # ("diagnozowanie indywidualnych sytuacji uczniów": an adjective may stand between)
+    if any(_lemmas(token) & _SITUATION for token in tokens[match.end : match.end + 2]):
+        return "an assessment of a situation, not a diagnosis"
+    if not following & _ASSESSED:
         return None
-    if any(_lemmas(token) & _COMMUNITY for token in tokens[match.end : match.end + 6]):
+    near = tokens[match.end : match.end + 6]
+    if any(_lemmas(token) & _COMMUNITY for token in near):
         return "an assessment of a community's needs, not a diagnosis"
+    # "diagnozowanie problemów rodziny poprzez … wywiad środowiskowy": a family's problems
+    # assessed by a social worker or a family assistant, social work's first step
+    if following & _PROBLEMS and any(_lemmas(token) & _FAMILY for token in near[1:3]):
+        return "an assessment of a family's problems, not a diagnosis"
     return None
 
 
