@@ -297,6 +297,8 @@ def place_word(token: Token, first: bool) -> bool:
     Powrót", "w Czasach Epidemii")."""
     if not token.capitalised or head_readings(token) or is_title(token):
         return False
+    if table_acronym(token) is not None:
+        return False  # "Rady Rodziców w ZS nr 2": a unit in a school, no place
     parts = token.text.split("-")
     found = readings(parts[0]) + readings(parts[-1])
     if not found:
@@ -357,6 +359,8 @@ def _double_place(first: Token, second: Token) -> bool:
         return False
     if any(r.first_name for r in readings(second.text)):
         return False  # "Sejmiku Województwa Łódzkiego – Iwona Koperska"
+    if second.text.isupper() and len(second.text) > 1 and not first.text.isupper():
+        return False  # "Sądu Rejonowego w Oławie – SSR Sylwia …": a title's acronym follows
     places = [r for r in readings(first.text.rsplit("-", 1)[-1]) if r.geographic]
     names = [r for r in readings(second.text) if r.geographic or r.proper]
     if not places or (readings(second.text) and not names):
