@@ -15,7 +15,9 @@ what must not change.
   a judge's title);
 - a word the dictionary knows as the first part of a place's name, though also as a surname,
   opens a place when a place's adjective follows ("w Środzie Śląskiej");
-- an acronym of the table is no place ("Rady Rodziców w ZS nr 2": a council in a school).
+- an acronym of the table is no place ("Rady Rodziców w ZS nr 2": a council in a school);
+- in news, a kind alone in brackets after a person's name is the one institution the person
+  works in ("Anna Buksińska (Zespół Szkół Ogólnokształcących)").
 """
 
 from __future__ import annotations
@@ -76,6 +78,19 @@ READ = [
         id="g04 kurekmazurski.pl/nagrody-dla-nauczycieli: a school's acronym, no place",
     ),
     pytest.param(
+        "Natomiast za osiągnięcia w pracy dydaktycznej i wychowawczej nagrody Starosty otrzymało"
+        " dziewięciu nauczycieli: Elżbieta Bartoszewicz (Zespół Szkół Technicznych), Danuta"
+        " Kaszlej (II Liceum Ogólnokształcące), Jarosław Kwiecień (Dyrektor Zespołu Placówek"
+        " Młodzieżowych), Jan Przystał (Augustowskie Centrum Edukacyjne).",
+        [
+            "Zespół Szkół Technicznych",
+            "II Liceum Ogólnokształcące",
+            "Zespół Placówek Młodzieżowych",
+            "Augustowskie Centrum Edukacyjne",
+        ],
+        id="g01 augustow.org/2021/dzien-nauczyciela: each teacher's school in brackets",
+    ),
+    pytest.param(
         "Sąd Rejonowy w Kędzierzynie – Koźlu",
         ["Sąd Rejonowy w Kędzierzynie-Koźlu"],
         id="guard: a double place written with a spaced dash",
@@ -102,6 +117,11 @@ NOT_READ = [
         " Rodzinnego i Nieletnich Sądu Rejonowego w Oławie – SSR Sylwia Jastrzębska.",
         "SSR",
         id="g16 pcpr.wroclaw.pl/132-konferencja: the title is no part of the town",
+    ),
+    pytest.param(
+        "Nagrody trafiły do nauczycieli szkół (Zespół Szkół Technicznych) i przedszkoli.",
+        "Zespół Szkół Technicznych",
+        id="guard: a kind in brackets after no person's name names no one school",
     ),
     pytest.param(
         "Uczniowie odwiedzili Szkołę Podstawową i Gminną Bibliotekę Publiczną w Dębicy.",
