@@ -152,7 +152,11 @@ def agrees(adjective: Token, head: Token) -> bool:
     words = readings(adjective.text.rsplit("-", 1)[-1])
     if not words:
         return True  # unknown to the dictionary (a folded or rare word): no evidence against
-    return bool(adjective_triples(words, adjective=True) & head_triples(head))
+    # not in the vocative, a case no name in prose stands in: "Terenowy" (nominative) does
+    # not agree with "Związku" (genitive) through their shared vocative ("Zarząd Terenowy
+    # Niezależnego … Związku …")
+    shared = adjective_triples(words, adjective=True) & head_triples(head)
+    return any(case != "voc" for _number, case, _gender in shared)
 
 
 def gender_alias(triples: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:

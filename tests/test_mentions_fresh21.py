@@ -15,6 +15,8 @@ what must not change.
   a judge's title);
 - a word the dictionary knows as the first part of a place's name, though also as a surname,
   opens a place when a place's adjective follows ("w Środzie Śląskiej");
+- an adjective agrees with a head in a case other than the vocative ("Zarząd Terenowy
+  Niezależnego … Związku": "Terenowy" is not the union's);
 - an acronym of the table is no place ("Rady Rodziców w ZS nr 2": a council in a school);
 - in news, a kind alone in brackets after a person's name is the one institution the person
   works in ("Anna Buksińska (Zespół Szkół Ogólnokształcących)").
@@ -117,6 +119,12 @@ NOT_READ = [
         " Rodzinnego i Nieletnich Sądu Rejonowego w Oławie – SSR Sylwia Jastrzębska.",
         "SSR",
         id="g16 pcpr.wroclaw.pl/132-konferencja: the title is no part of the town",
+    ),
+    pytest.param(
+        "Organizatorem festynu był Zarząd Terenowy Niezależnego Samorządowego Związku Zawodowego"
+        " Policjantów oraz Komenda Powiatowa Policji w Środzie Śląskiej.",
+        "Terenowy",
+        id="g14 echosredzkie.pl/wiadomosc/25254: a nominative adjective is not the genitive's",
     ),
     pytest.param(
         "Nagrody trafiły do nauczycieli szkół (Zespół Szkół Technicznych) i przedszkoli.",
