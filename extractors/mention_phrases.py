@@ -86,7 +86,7 @@ def place_end(tokens: list[Token], i: int) -> int:
             following = tokens[k + 1] if k + 1 < len(tokens) else None
             if not (
                 k == j
-                and is_adjective(token)
+                and (is_adjective(token) or _place_member(token))
                 and following is not None
                 and place_word(following, first=False)
             ):
@@ -98,6 +98,12 @@ def place_end(tokens: list[Token], i: int) -> int:
 
 
 _ADJECTIVE_CLASSES = ("adj", "pact", "ppas")
+
+
+def _place_member(token: Token) -> bool:
+    """The dictionary knows the word as the first part of a place's name, though also as a
+    surname ("Środzie" of "w Środzie Śląskiej"): a place when a place's adjective follows."""
+    return any("człon_nazwy_geograficznej" in r.qualifiers for r in readings(token.text))
 
 
 def _locative_adjective(token: Token) -> bool:
@@ -133,6 +139,15 @@ def patron_end(tokens: list[Token], i: int) -> int:
             k = after_dot(tokens, k)
         elif token.capitalised:
             k += 1
+        elif (
+            token.text == "."
+            and k > j
+            and len(tokens[k - 1].text) == 1
+            and tokens[k - 1].text.isupper()
+            and (after := word_at(tokens, k + 1)) is not None
+            and after.capitalised
+        ):
+            k += 1  # "im. T. Kościuszki", "im. M. Kopernika": the patron's initial
         elif (
             _DIGITS.match(token.text)
             and (after := word_at(tokens, k + 1)) is not None

@@ -56,7 +56,12 @@ from extractors.mention_places import (
     one_town,
     shared_places,
 )
-from extractors.mention_spans import department_before, mayor_office_name, seatless_name
+from extractors.mention_spans import (
+    department_before,
+    mayor_office_name,
+    seatless_name,
+    workplace_in_brackets,
+)
 from extractors.mention_words import (
     NATIONAL_ACRONYMS,
     ORGAN_LEMMAS,
@@ -373,6 +378,12 @@ def _kept(
                 pass  # an item of a list of units on a page of no named owner
             elif article and at_address(text, mention):
                 pass  # one unit at one address (on a page, more often the owner's own address)
+            elif (
+                article
+                and mention.acronym is None
+                and workplace_in_brackets(text, mention.start, mention.end)
+            ):
+                pass  # "Anna Buksińska (Zespół Szkół Ogólnokształcących)": her school
             elif not article and (seat := _seat_for(mention, owner)) is not None:
                 name, place = f"{mention.phrase} {seat}", seat
             else:

@@ -286,6 +286,25 @@ def department_before(text: str, start: int) -> bool:
     return _DEPARTMENT_BEFORE.search(before) is not None
 
 
+_UP = "A-ZĄĆĘŁŃÓŚŹŻ"
+_LOW = "a-ząćęłńóśźż"
+# A person's first name and surname, an opening bracket, maybe a title inside it:
+# "Elżbieta Bartoszewicz (", "Jarosław Kwiecień (Dyrektor ".
+_PERSON_BRACKET = re.compile(
+    rf"[{_UP}][{_LOW}]+ [{_UP}][{_LOW}]+(?:[ -][{_UP}][{_LOW}]+)? \((?:[{_UP}][{_LOW}]+ )?$"
+)
+
+
+def workplace_in_brackets(text: str, start: int, end: int) -> bool:
+    """The phrase from `start` to `end` stands alone in brackets after a person's name
+    ("Anna Buksińska (Zespół Szkół Ogólnokształcących)", "Jarosław Kwiecień (Dyrektor Zespołu
+    Placówek Młodzieżowych)"): the one institution the person works in, named by its kind as
+    the article's readers know it."""
+    if not text[end : end + 2].lstrip().startswith(")"):
+        return False
+    return _PERSON_BRACKET.search(text, max(0, start - 80), start) is not None
+
+
 # Words of a part of an organisation a dash joins to its name: "Towarzystwo Przyjaciół
 # Dzieci – Oddział Powiatowy", "Zgromadzenie Sióstr … – Prowincja Krakowska".
 _PART_WORDS = frozenset(
@@ -485,6 +504,24 @@ def cut_at_the_end(text: str, tokens: list[Token], end: int) -> bool:
 _TRAILING_ABBREVIATION = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:-?[a-ząęóśćżźłń]{1,3})$")
 
 
+def _roman_one(tokens: list[Token], start: int, i: int) -> bool:
+    """Token i is a capital "I" that numbers what precedes it: a unit's number ("Nr I") or a
+    ruler in a patron's name ("im. Mieszka I"); in prose "i" (and) is written in lower case."""
+    if tokens[i].text != "I" or i - 1 <= start:
+        return False
+    before = tokens[i - 2] if tokens[i - 1].text == "." else tokens[i - 1]
+    if before.lower in ("nr", "numer"):
+        return True
+    patron = next(
+        (k for k in range(i - 1, start - 1, -1) if tokens[k].lower in ("im", "imienia")), None
+    )
+    return (
+        patron is not None
+        and before.capitalised
+        and all(t.capitalised or t.text == "." for t in tokens[patron + 1 : i])
+    )  # not "im. Jana Pawła II w Olsztynie I …", a place between
+
+
 def trimmed_end(tokens: list[Token], start: int, end: int) -> int:
     """End of a name with what cannot end one cut off: punctuation, a joiner ("i", "w"),
     an inflected abbreviation ("… Województwa Warmińsko-Mazurskiego FOSa")."""
@@ -499,6 +536,8 @@ def trimmed_end(tokens: list[Token], start: int, end: int) -> int:
         ):
             end -= 1
         elif last.is_word and last.lower in ("i", "ds", "w", "we", "z", "do", "na", "dla"):
+            if _roman_one(tokens, start, end - 1):
+                break  # "Zespole Szkół Nr I", "im. Mieszka I": the numeral one, not "and"
             end -= 1
         elif last.is_word and last.lower in NAME_JOINERS:
             end -= 1

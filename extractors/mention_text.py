@@ -152,7 +152,11 @@ def agrees(adjective: Token, head: Token) -> bool:
     words = readings(adjective.text.rsplit("-", 1)[-1])
     if not words:
         return True  # unknown to the dictionary (a folded or rare word): no evidence against
-    return bool(adjective_triples(words, adjective=True) & head_triples(head))
+    # not in the vocative, a case no name in prose stands in: "Terenowy" (nominative) does
+    # not agree with "Związku" (genitive) through their shared vocative ("Zarząd Terenowy
+    # Niezależnego … Związku …")
+    shared = adjective_triples(words, adjective=True) & head_triples(head)
+    return any(case != "voc" for _number, case, _gender in shared)
 
 
 def gender_alias(triples: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
@@ -297,6 +301,8 @@ def place_word(token: Token, first: bool) -> bool:
     Powrót", "w Czasach Epidemii")."""
     if not token.capitalised or head_readings(token) or is_title(token):
         return False
+    if table_acronym(token) is not None:
+        return False  # "Rady Rodziców w ZS nr 2": a unit in a school, no place
     parts = token.text.split("-")
     found = readings(parts[0]) + readings(parts[-1])
     if not found:
@@ -357,6 +363,8 @@ def _double_place(first: Token, second: Token) -> bool:
         return False
     if any(r.first_name for r in readings(second.text)):
         return False  # "Sejmiku Województwa Łódzkiego – Iwona Koperska"
+    if second.text.isupper() and len(second.text) > 1 and not first.text.isupper():
+        return False  # "Sądu Rejonowego w Oławie – SSR Sylwia …": a title's acronym follows
     places = [r for r in readings(first.text.rsplit("-", 1)[-1]) if r.geographic]
     names = [r for r in readings(second.text) if r.geographic or r.proper]
     if not places or (readings(second.text) and not names):

@@ -360,6 +360,20 @@ def _extend(tokens: list[Token], head: int, *, domains: bool = False) -> tuple[i
     return j, place_at
 
 
+def _coordinated_adjective(tokens: list[Token], i: int, head: int, floor: int) -> bool:
+    """Tokens i-2, i-1 are a capitalised adjective that agrees with the head and "i", opening
+    the name ("Miejska i Powiatowa Biblioteka Publiczna", "Miejskiego i Gminnego Ośrodka"); not
+    an adjective that closes the name before ("Szkoła Podstawowa i Gminna Biblioteka")."""
+    if i - 2 < floor or tokens[i - 1].text != "i":
+        return False
+    first = tokens[i - 2]
+    if not (first.capitalised and is_adjective(first) and not is_title(first)):
+        return False
+    if not agrees(first, tokens[head]):
+        return False
+    return i - 3 < 0 or not tokens[i - 3].capitalised or is_title(tokens[i - 3])
+
+
 def _start(tokens: list[Token], head: int, floor: int) -> int:
     """First token of the mention: capitalised adjectives before the head that agree with it,
     and a roman numeral before a school ("II Liceum")."""
@@ -374,6 +388,8 @@ def _start(tokens: list[Token], head: int, floor: int) -> int:
         i -= 1
     if i < head and i - 1 >= floor and modifies_noun_before(tokens[i - 1], tokens[i]):
         i += 1  # "Zarządzania Kryzysowego Łódzkiego Urzędu": "Kryzysowego" is the noun's
+    elif i < head and _coordinated_adjective(tokens, i, head, floor):
+        i -= 2  # "Miejska i Powiatowa Biblioteka Publiczna": two adjectives share the head
     if i - 1 >= floor and tokens[i - 1].is_word and SMALL_ROMAN_NUMERAL.match(tokens[i - 1].text):
         i -= 1
     if (
@@ -523,6 +539,8 @@ def find_mentions(
                 local = acronym not in NATIONAL_ACRONYMS  # after "ARiMR" a quote is a slogan
                 if (number := number_end(tokens, end)) > end:
                     numbered_at, end = end, number
+                    if place_at is None and (patron := patron_end(tokens, end)) > end:
+                        end = patron  # "ZS nr 3 im. M. Kopernika": its number, its patron
                     if place_at is None and (stop := place_end(tokens, end)) > end:
                         end, place_at = stop, end  # "SP nr 1 w Elblągu": its number, its town
                     if local and numbered_at == i + 1:

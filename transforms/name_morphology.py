@@ -467,6 +467,11 @@ def nominative(phrase: str) -> str:
     tokens = normalise_space(phrase).split(" ")
     if not tokens or tokens == [""]:
         return ""
+    if len(tokens) > 3 and tokens[1] == "i" and _adjective_readings(tokens[0]):
+        # "Miejskiej i Powiatowej Biblioteki …": the first adjective agrees with the same head
+        rest = nominative(" ".join(tokens[2:]))
+        first = nominative(" ".join([tokens[0], *tokens[3:]])).split(" ")[0]
+        return f"{first} i {rest}"
     start = 0
     while start < len(tokens) and _is_numeral(tokens[start]):
         start += 1
