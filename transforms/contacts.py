@@ -170,7 +170,28 @@ _NUMBER_WORDS_IN_LABEL = re.compile(
     r"numerami|fax|faks|faksu|telefaks|kom|gsm|kontakt|kontaktowy|pod|i|oraz|lub)\.*"
 )
 _MAX_LABEL_WORDS = 6
+# Prepositions left at a label's end when the words after them were cut ("w środy tel.").
+_LAST_WORD_NOT_LABEL = frozenset({"w", "we", "z", "ze", "od", "do", "na", "pod", "przy"})
+# A token of number words only, however joined: "tel./fax.", "tel/fax", "tel.kom".
+_NUMBER_WORDS_TOKEN = re.compile(
+    rf"(?i)(?:{_NUMBER_WORDS_IN_LABEL.pattern.removeprefix('(?i)')})(?:[./]+"
+    rf"(?:{_NUMBER_WORDS_IN_LABEL.pattern.removeprefix('(?i)')}))*"
+)
 _ADDRESS_IN_LABEL = re.compile(r"(?i)@|\bwww\.|https?:")
+# A postal address before a number says where, not whose line: the label ends where it starts
+# ("Filia przy ul. Szkolnej 3, tel." is "filia"; "24-100 Puławy, ul. Eustachiewicza 3, tel."
+# has none, fresh t005).
+_STREET_IN_LABEL = re.compile(
+    r"(?i)(?<![\d-])\d{2}-\d{3}(?![\d-])|\b(?:ul|al|pl|os)\.\s*[^\W\d_]|\bulic[ay]\b"
+)
+# Where a label's words turn to when its line is open: "Sekretariat czynny w godzinach 8.00 –
+# 18.00, tel. …" is the secretariat's line (tune h009); a label that starts so is none.
+_HOURS_IN_LABEL = re.compile(
+    r"(?i)\b(?:czynn\w*|otwart\w*|w\s+godz\w*|godz\w*\.?|w\s+dni\w*|"
+    r"od\s+(?:pon|wt|śr|czw|pt|pi)\w*|poniedział\w+|wtor\w+|środ[aęy]|środzie|czwart\w+|"
+    r"piąt\w+|sobot[aęy]|niedziel[aęi]?)\b"
+    r"|\b\d{1,2}[.:]\d{2}\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,11 +211,18 @@ def _label_of(words: str) -> str:
     ""."""
     if _ADDRESS_IN_LABEL.search(words):
         return ""
+    words = _HOURS_IN_LABEL.split(words, maxsplit=1)[0]
+    words = _STREET_IN_LABEL.split(words, maxsplit=1)[0]
     words = re.sub(r"\.(?=\w)", ". ", words)  # "tel.kom." -> "tel. kom."
-    tokens = normalise_space(re.sub(r"[/:()\-–—•|,;]+", " ", words)).split()
-    while tokens and _NUMBER_WORDS_IN_LABEL.fullmatch(tokens[-1]):
+    # a dash or a slash between spaces, or at a word's edge, separates; inside a word it is
+    # the word's own, as written: "informacyjno-komunikacyjnej", "d/s" (tune b043, g001)
+    words = re.sub(r"(?:^|\s)[/\-–—]+|[/\-–—]+(?=\s|$)|[:()–—•|,;]+", " ", words)
+    tokens = normalise_space(words).split()
+    while tokens and (
+        _NUMBER_WORDS_TOKEN.fullmatch(tokens[-1]) or tokens[-1].lower() in _LAST_WORD_NOT_LABEL
+    ):
         tokens.pop()
-    if all(_NUMBER_WORDS_IN_LABEL.fullmatch(token) for token in tokens):
+    if all(_NUMBER_WORDS_TOKEN.fullmatch(token) for token in tokens):
         return ""
     return "" if len(tokens) > _MAX_LABEL_WORDS else " ".join(tokens).lower().strip(" .")
 
