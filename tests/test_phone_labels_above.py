@@ -5,7 +5,8 @@
 Pages put a unit's or a person's role on a line of its own and the number a few lines under
 it, with the person's name, "kontakt:", the hours or the address between; the number's own
 line says only "tel.", so the number went unlabelled. On the number's own line, the words
-before it may run on into the hours it is open or its street, which are no part of a label.
+before it may run on into the hours it is open or its street, which are no part of a label,
+or be a sentence, whose label is the role or office it names ("ze Starostą zadzwoń na").
 """
 
 from __future__ import annotations
@@ -113,6 +114,34 @@ def test_the_heading_above_a_block(lines: tuple[str, ...], expected: dict[int, s
         ),
         pytest.param("Asystent Rodziny - tel. 515 512 727", "asystent rodziny", id="c061-a-dash"),
         pytest.param("tel./fax.: 043 678 40 40", "", id="a001-number-words-only"),
+        pytest.param(
+            "Gdy chcesz spotkać się ze Starostą zadzwoń na numer 34 310 95 00.",
+            "starosta",
+            id="b056-a-sentence-gives-the-role-it-names",
+        ),
+        pytest.param(
+            "Natomiast dostępny jest dla Państwa kontakt z Panią psycholog Agnieszką"
+            " Kik-Głowacz pod nr tel. 601 938 288",
+            "psycholog",
+            id="d002-a-role-before-a-persons-name",
+        ),
+        pytest.param(
+            "lub w innych formach pomocy osobiście w sekretariacie poradni lub telefonicznie"
+            " pod numerem (87) 643 36 21.",
+            "sekretariat",
+            id="b068-an-office-in-the-locative",
+        ),
+        pytest.param(
+            "Szczegółowe informacje udzielane są także pod numerem telefonu: 89 642-97-75",
+            "",
+            id="a072-a-sentence-naming-no-role-is-no-label",
+        ),
+        pytest.param(
+            "(należy uprzedzić co najmniej 3 dni wcześniej telefonicznie Intendenta na numer"
+            " telefonu 695 - 694 - 894).",
+            "intendent",
+            id="fresh-t010-a-role-in-the-accusative",
+        ),
     ],
 )
 def test_where_a_label_ends(entry: str, label: str) -> None:

@@ -170,6 +170,18 @@ _NUMBER_WORDS_IN_LABEL = re.compile(
     r"numerami|fax|faks|faksu|telefaks|kom|gsm|kontakt|kontaktowy|pod|i|oraz|lub)\.*"
 )
 _MAX_LABEL_WORDS = 6
+# A label that is a sentence ("Gdy chcesz spotkać się ze starostą zadzwoń na", "szczegółowe
+# informacje udzielane są także") is the role or office it names before the number, in the
+# nominative, or none: a word every reading of which is a verb form makes it a sentence.
+_VERB_FORMS = frozenset({"fin", "inf", "impt", "praet", "pcon", "pant", "imps", "bedzie", "pred"})
+_ROLES = frozenset(
+    {
+        "sekretariat", "dyrektor", "wicedyrektor", "kierownik", "psycholog", "pedagog",
+        "logopeda", "terapeuta", "intendent", "księgowość", "kasa", "kadry", "rejestracja",
+        "recepcja", "starosta", "wójt", "burmistrz", "sekretarz", "skarbnik", "prezes",
+        "koordynator", "asystent", "pielęgniarka",
+    }
+)  # fmt: skip
 # Prepositions left at a label's end when the words after them were cut ("w środy tel.").
 _LAST_WORD_NOT_LABEL = frozenset({"w", "we", "z", "ze", "od", "do", "na", "pod", "przy"})
 # A token of number words only, however joined: "tel./fax.", "tel/fax", "tel.kom".
@@ -224,7 +236,27 @@ def _label_of(words: str) -> str:
         tokens.pop()
     if all(_NUMBER_WORDS_TOKEN.fullmatch(token) for token in tokens):
         return ""
-    return "" if len(tokens) > _MAX_LABEL_WORDS else " ".join(tokens).lower().strip(" .")
+    if any(_only_verb(token) for token in tokens):
+        return _role_in(tokens)
+    if len(tokens) > _MAX_LABEL_WORDS:
+        return _role_in(tokens)  # a sentence too, or a list of words: only a role it names
+    return " ".join(tokens).lower().strip(" .")
+
+
+def _only_verb(token: str) -> bool:
+    """Whether every reading of `token` is a verb form ("zadzwoń", "jest", "dzwoniąc")."""
+    found = readings(token.strip(".,"))
+    return bool(found) and all(reading.pos in _VERB_FORMS for reading in found)
+
+
+def _role_in(tokens: list[str]) -> str:
+    """The last role or office a sentence names, in the nominative: "… w sekretariacie poradni
+    lub telefonicznie pod numerem" -> "sekretariat" (tune b068); "" when it names none."""
+    for token in reversed(tokens):
+        for reading in readings(token.strip(".,")):
+            if reading.pos == "subst" and reading.lemma.lower() in _ROLES:
+                return reading.lemma.lower()
+    return ""
 
 
 def _first_number_at(entry: str) -> int | None:
