@@ -70,6 +70,14 @@ from transforms.contacts import phone_details
         ),
         pytest.param(
             (
+                "Biuro Obsługi Interesantów przy ulicy Andersa 34, skrzydło A budynku, parter.",
+                "tel. 94 31 70 221, 94 34 28 628",
+            ),
+            {1: "Biuro Obsługi Interesantów"},
+            id="g008-a-unit-then-where-it-is",
+        ),
+        pytest.param(
+            (
                 "Artykuł",
                 "Uprzejmie informujemy, iż zgodnie z Zarządzeniem Dyrektora PCPR w Poddębicach,"
                 " w terminie od 01 lipca 2025 roku do 31 sierpnia 2025 roku Powiatowe Centrum"
@@ -114,6 +122,12 @@ def test_the_heading_above_a_block(lines: tuple[str, ...], expected: dict[int, s
         ),
         pytest.param("Asystent Rodziny - tel. 515 512 727", "asystent rodziny", id="c061-a-dash"),
         pytest.param("tel./fax.: 043 678 40 40", "", id="a001-number-words-only"),
+        pytest.param("• faksem: 43 8271014", "", id="e025-by-fax-is-no-label"),
+        pytest.param(
+            "✔ kontakt telefoniczny pod nr: 24/2537847",
+            "",
+            id="h022-a-mark-is-no-label",
+        ),
         pytest.param(
             "Gdy chcesz spotkać się ze Starostą zadzwoń na numer 34 310 95 00.",
             "starosta",

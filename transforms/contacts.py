@@ -167,7 +167,7 @@ _HELPLINE_LABEL = re.compile(
 # Words that only say "a number follows": they type a number but are not its label.
 _NUMBER_WORDS_IN_LABEL = re.compile(
     r"(?i)(?:tel|telefon|telefony|telefonu|telefonem|telefoniczny|nr|numer|numery|numerem|"
-    r"numerami|fax|faks|faksu|telefaks|kom|gsm|kontakt|kontaktowy|pod|i|oraz|lub)\.*"
+    r"numerami|fax|faks|faksu|faksem|telefaks|kom|gsm|kontakt|kontaktowy|pod|i|oraz|lub)\.*"
 )
 _MAX_LABEL_WORDS = 6
 # A label that is a sentence ("Gdy chcesz spotkać się ze starostą zadzwoń na", "szczegółowe
@@ -224,7 +224,7 @@ def _label_of(words: str) -> str:
     if _ADDRESS_IN_LABEL.search(words):
         return ""
     words = _HOURS_IN_LABEL.split(words, maxsplit=1)[0]
-    words = _STREET_IN_LABEL.split(words, maxsplit=1)[0]
+    words = before_street(words)
     words = re.sub(r"\.(?=\w)", ". ", words)  # "tel.kom." -> "tel. kom."
     # a dash or a slash between spaces, or at a word's edge, separates; inside a word it is
     # the word's own, as written: "informacyjno-komunikacyjnej", "d/s" (tune b043, g001)
@@ -236,11 +236,20 @@ def _label_of(words: str) -> str:
         tokens.pop()
     if all(_NUMBER_WORDS_TOKEN.fullmatch(token) for token in tokens):
         return ""
+    if not re.search(r"[^\W\d_]{2,}", " ".join(tokens)):
+        return ""  # "✔", "•": a mark, no words
     if any(_only_verb(token) for token in tokens):
         return _role_in(tokens)
     if len(tokens) > _MAX_LABEL_WORDS:
         return _role_in(tokens)  # a sentence too, or a list of words: only a role it names
     return " ".join(tokens).lower().strip(" .")
+
+
+def before_street(text: str) -> str:
+    """`text` up to the postal address it gives, if any: "Biuro Obsługi Interesantów przy
+    ulicy Andersa 34, skrzydło A" -> "Biuro Obsługi Interesantów przy " (tune g008); a label
+    or a heading names a unit before it says where the unit is."""
+    return _STREET_IN_LABEL.split(text, maxsplit=1)[0]
 
 
 def _only_verb(token: str) -> bool:

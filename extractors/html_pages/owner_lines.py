@@ -49,6 +49,7 @@ from extractors.html_pages.service_number_lines import emergency_numbers, servic
 from extractors.html_pages.site_host import FREE_MAIL
 from extractors.mention_services import find_services, of_owners_kind
 from extractors.mentions import find_mentions
+from transforms.contacts import before_street
 from transforms.diacritics import restore
 from transforms.name_morphology import readings
 from transforms.names import name_key
@@ -547,11 +548,15 @@ def line_headings(lines: Sequence[str], departments: Set[int] = frozenset()) -> 
             continue
         if passed_block and not lines[above].lstrip()[:1].isupper():
             continue  # "dla osób mających problemy z poruszaniem się": a description, no label
-        if re.search(r"\d", re.sub(r"\([^)]*\)", " ", lines[above])):
-            continue  # "99-200 Poddębice", "9.00 – 15.00": an address or hours, no label
-        if re.search(r"(?i)@|\bwww\.|https?:", lines[above]):
+        # "Biuro Obsługi Interesantów przy ulicy Andersa 34, …": the unit, then where it is
+        # (tune g008); a line that is only an address leaves nothing
+        candidate = before_street(lines[above])
+        if re.search(r"\d", re.sub(r"\([^)]*\)", " ", candidate)):
+            continue  # "9.00 – 15.00": hours, no label
+        if re.search(r"(?i)@|\bwww\.|https?:", candidate):
             continue  # "e-mail: mazur.pawel@lubawka.eu": a mailbox, no label
-        heading = normalise_space(re.sub(r"\([^)]*\)|\d", " ", lines[above])).strip(" ,;–-")
+        heading = normalise_space(re.sub(r"\([^)]*\)|\d", " ", candidate)).strip(" ,;–-")
+        heading = re.sub(r"(?i)\s+przy$", "", heading)  # "… Interesantów przy" + street
         # "informacyjno - komunikacyjnej": one compound word, not a label's end (tune b043)
         heading = join_compound_adjectives(heading)
         words = heading.split()
