@@ -415,7 +415,11 @@ def find_phone_entries(text: str) -> list[PhoneEntry]:
         own_label_after = "" if label else _label_after(text, start, end)
         if own_label_after:
             label = own_label_after  # "(94) 34 29 513 - Faks": its line's, not the list's
-        elif entries and (not label or _LIST_SEPARATOR.match(gap) or gap.strip() == "/"):
+        elif entries and (
+            (not label and not _words_between(gap))
+            or _LIST_SEPARATOR.match(gap)
+            or gap.strip() == "/"
+        ):
             words = _PHONE_WORDS.sub(" ", _LIST_WORDS.sub(" ", label))
             if not label or not re.search(r"[^\W\d_]{3,}", words):
                 label = entries[-1].label
@@ -425,6 +429,14 @@ def find_phone_entries(text: str) -> list[PhoneEntry]:
 
 # The words of a list between two numbers, which label neither: "lub", "do 75" (a range).
 _LIST_WORDS = re.compile(r"(?i)\b(?:lub|oraz|albo|do)\b")
+
+
+def _words_between(gap: str) -> bool:
+    """Whether the text between two numbers says more than phone and list words: an
+    unlabelled number after an address, hours or a heading of its own does not share the
+    label of a number lines above it ("42 689 90 60" / "Karolewska 70/76 94-023 Łódź" / "ŚDS
+    Oddział" / … / "42 630 29 68", tune g041)."""
+    return re.search(r"[^\W\d_]{3,}", _PHONE_WORDS.sub(" ", _LIST_WORDS.sub(" ", gap))) is not None
 
 
 def _decode_cfemail(encoded: str) -> str | None:

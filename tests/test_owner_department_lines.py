@@ -198,8 +198,8 @@ def test_the_saved_pages_give_their_department_numbers(
         ),
         pytest.param(
             ("Kontakt", "Skarbnik", "Grazyna Boroda", "87 621-83-24"),
-            ("Kontakt", "Skarbnik", "Grazyna Boroda", "87 621-83-24"),
-            id="powiat-elk-a-persons-name-is-no-label",
+            ("Kontakt", "Skarbnik", "Grazyna Boroda", "Skarbnik – 87 621-83-24"),
+            id="powiat-elk-the-role-above-a-persons-name-labels-the-number",
         ),
         pytest.param(
             ("Chirurgii Ogólnej 0-23 673 05 53 gabinet 134",),

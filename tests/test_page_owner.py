@@ -294,9 +294,10 @@ CONTACTS = [
         "osbługi petenta.\nGodziny urzędowania:\nponiedziałek – piątek od 7:30 – 18:00\n"
         "tel. 77 40 74 321, 77 40 74 323, 77 40 74 336",
         [
-            ("+48774074321", ("voice",), ""),
-            ("+48774074323", ("voice",), ""),
-            ("+48774074336", ("voice",), ""),
+            # the department's heading, over its address and hours, labels them (round 20)
+            ("+48774074321", ("voice",), "wydział komunikacji i transportu"),
+            ("+48774074323", ("voice",), "wydział komunikacji i transportu"),
+            ("+48774074336", ("voice",), "wydział komunikacji i transportu"),
         ],
         [],
         id="b082-a-department-s-numbers-are-the-office-s",

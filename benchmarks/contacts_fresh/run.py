@@ -89,6 +89,7 @@ class Found:
     subject: bool = False
     name: str = ""
     subject_numbers: dict[str, set[str]] = field(default_factory=dict)
+    subject_labels: dict[str, str] = field(default_factory=dict)  # number key -> its label
     subject_emails: set[str] = field(default_factory=set)
     subject_postal: str = ""
     other_numbers: set[str] = field(default_factory=set)
@@ -116,6 +117,10 @@ def found_in(rows: Iterable[Mapping[str, Any]]) -> Found:
             found.subject = True
             found.name = str(row.get("name") or "")
             found.subject_numbers = _row_numbers(row)
+            found.subject_labels = {
+                number_key(str(d["number"])): str(d.get("label") or "")
+                for d in row.get("phone_details") or ()
+            }
             found.subject_emails = emails
             found.subject_postal = str(row.get("postal_code") or "")
             continue
@@ -174,6 +179,26 @@ def verdict(gold: GoldValue, found: Found) -> str:
     return "given to the subject" if gold.key in mine else "kept apart"
 
 
+def read_labels() -> dict[tuple[str, str], str]:
+    """(page id, number key) -> the label `labels.csv` gives the subject's number ("" for
+    none): annotated from round 20 on (ids t…), blind, as `benchmarks/web_corpus/ANNOTATION.md`
+    asks ("sekretariat", "dyrektor", "dział świadczeń rodzinnych")."""
+    path = HERE / "labels.csv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {
+            (row["id"], number_key(row["value"])): row["label"].strip().lower()
+            for row in csv.DictReader(handle)
+        }
+
+
+def labels_agree(expected: str, predicted: str) -> bool:
+    """As `benchmarks/extraction.py` scores labels: one is the other or starts it."""
+    predicted = predicted.strip().lower()
+    return bool(predicted) and (expected.startswith(predicted) or predicted.startswith(expected))
+
+
 def read_gold() -> dict[str, list[GoldValue]]:
     gold: dict[str, list[GoldValue]] = defaultdict(list)
     with (HERE / "gold.csv").open(encoding="utf-8", newline="") as handle:
@@ -203,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     with (HERE / "index.csv").open(encoding="utf-8", newline="") as handle:
         index = [row for row in csv.DictReader(handle) if row["id"].startswith(args.ids)]
     gold = read_gold()
+    gold_labels = read_labels()
+    label_counts: Counter[str] = Counter()
     totals: Counter[tuple[str, str]] = Counter()  # (numbers|emails, verdict)
     by_line: Counter[tuple[str, str, str]] = Counter()  # (subject|other, line, verdict)
     fax_typed: Counter[str] = Counter()
@@ -235,6 +262,17 @@ def main(argv: list[str] | None = None) -> int:
                     fax_typed["typed fax" if typed else "not typed fax"] += 1
                 if args.verbose and kind not in ("read", "kept apart"):
                     print(f"{row['id']} {kind:22} {value.type:8} {value.line:20} {value.value}")
+            for (page_id, key), expected in gold_labels.items():
+                if page_id != row["id"] or key not in found.subject_numbers:
+                    continue
+                predicted = found.subject_labels.get(key, "")
+                if expected:
+                    kind = "agree" if labels_agree(expected, predicted) else "disagree"
+                else:
+                    kind = "given where none" if predicted else "none, none"
+                label_counts[kind] += 1
+                if args.verbose and kind in ("disagree", "given where none"):
+                    print(f"{row['id']} label {kind}: {expected!r} -> {predicted!r}")
             named = {v.key for v in values if v.what == "numbers"}
             extra = [k for k in found.subject_numbers if k not in named]
             unannotated += len(extra)
@@ -259,6 +297,10 @@ def main(argv: list[str] | None = None) -> int:
         + ", ".join(f"{k} {totals[('postal codes', k)]}" for k in postal)
     )
     print(f"faxes read: {dict(fax_typed)}; unannotated numbers on the subject row: {unannotated}")
+    print(
+        "labels of the subject's numbers read (labels.csv, round 20 on): "
+        + ", ".join(f"{k} {label_counts[k]}" for k in ("agree", "disagree", "given where none"))
+    )
     print("\nby kind of line (values of numbers and mailboxes together):")
     for side in ("subject", "other"):
         lines = sorted({line for s, line, _ in by_line if s == side})

@@ -49,6 +49,7 @@ from extractors.html_pages.service_number_lines import emergency_numbers, servic
 from extractors.html_pages.site_host import FREE_MAIL
 from extractors.mention_services import find_services, of_owners_kind
 from extractors.mentions import find_mentions
+from transforms.contacts import before_street
 from transforms.diacritics import restore
 from transforms.name_morphology import readings
 from transforms.names import name_key
@@ -492,7 +493,17 @@ def named_owner_phones(page: PageText, name: str, street: str | None) -> tuple[s
 _LABEL_WORD = re.compile(r"[^\W\d_]{3,}")
 _NUMBER_WORDS = re.compile(r"(?i)\b(?:tel|telefon\w*|fax|faks\w*|kom|nr|numer\w*|wew\w*)\b\.?")
 _HEADING_MAX_WORDS = 8
-_HEADING_REACH = 3
+_HEADING_REACH = 4
+# Lines a heading may stand over before its number line, which label nothing themselves: the
+# hours ("9.00 – 15.00", "poniedziałek – piątek od 7:30 – 18:00"), an address or a room
+# ("Karolewska 70/76 94-023 Łódź", "…, ul. Kilińskiego 1, parter", "parter, pok. 24"), a
+# lead-in of a few words before a colon ("kontakt:", "Godziny urzędowania:") and a line of
+# punctuation (".").
+_CLOCK_TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\b")
+_ADDRESS_OR_ROOM = re.compile(r"(?i)\b\d{2}-\d{3}\b|\b(?:ul|al|pl|os|pok)\.\s*\S|\bpok[oó]j\b")
+_LEAD_IN = re.compile(r"^[^\W\d_][^\d:]{0,40}:$")
+_LEAD_IN_MAX_WORDS = 3
+_UNDER_HEADING_MAX_WORDS = 15
 
 
 def _unlabelled(line: str) -> bool:
@@ -514,7 +525,10 @@ def headed_lines(lines: Sequence[str]) -> tuple[str, ...]:
 def line_headings(lines: Sequence[str], departments: Set[int] = frozenset()) -> dict[int, str]:
     """The heading of each unlabelled number line (its index -> the heading): the nearest
     line above with no number, of a few words, not a sentence nor a person's or an
-    institution's name, reached over unlabelled number lines only. A row of a department
+    institution's name, reached over unlabelled number lines and the lines a block puts
+    between its heading and its number (`_under_heading`): "Koordynator ds. dostępności
+    architektonicznej" / "Alina Ławicka" / "kontakt:" / "telefon 564726334" (tune b043),
+    "Siedziba główna" / "." / "9.00 – 15.00" / "42 689 90 60" (tune g041). A row of a department
     table (`departments`, `department_table_lines`) heads its number even when it reads as
     a body's name: "Zespół do Spraw Orzekania o Niepełnosprawności" / "85 8332677" is a
     PCPR's own team (tune g001)."""
@@ -523,15 +537,28 @@ def line_headings(lines: Sequence[str], departments: Set[int] = frozenset()) -> 
         if not _unlabelled(line):
             continue
         above = index - 1
-        while above >= 0 and index - above <= _HEADING_REACH and _unlabelled(lines[above]):
+        passed_block = False  # whether the walk passed lines of the block other than numbers
+        while above >= 0 and index - above <= _HEADING_REACH:
+            if _under_heading(lines[above]):
+                passed_block = True
+            elif not _unlabelled(lines[above]):
+                break
             above -= 1
         if above < 0 or index - above > _HEADING_REACH or find_phone_entries(lines[above]):
             continue
-        if re.search(r"\d", re.sub(r"\([^)]*\)", " ", lines[above])):
-            continue  # "99-200 Poddębice", "9.00 – 15.00": an address or hours, no label
-        if re.search(r"(?i)@|\bwww\.|https?:", lines[above]):
+        if passed_block and not lines[above].lstrip()[:1].isupper():
+            continue  # "dla osób mających problemy z poruszaniem się": a description, no label
+        # "Biuro Obsługi Interesantów przy ulicy Andersa 34, …": the unit, then where it is
+        # (tune g008); a line that is only an address leaves nothing
+        candidate = before_street(lines[above])
+        if re.search(r"\d", re.sub(r"\([^)]*\)", " ", candidate)):
+            continue  # "9.00 – 15.00": hours, no label
+        if re.search(r"(?i)@|\bwww\.|https?:", candidate):
             continue  # "e-mail: mazur.pawel@lubawka.eu": a mailbox, no label
-        heading = normalise_space(re.sub(r"\([^)]*\)|\d", " ", lines[above])).strip(" ,;–-")
+        heading = normalise_space(re.sub(r"\([^)]*\)|\d", " ", candidate)).strip(" ,;–-")
+        heading = re.sub(r"(?i)\s+przy$", "", heading)  # "… Interesantów przy" + street
+        # "informacyjno - komunikacyjnej": one compound word, not a label's end (tune b043)
+        heading = join_compound_adjectives(heading)
         words = heading.split()
         if (
             not words
@@ -546,6 +573,26 @@ def line_headings(lines: Sequence[str], departments: Set[int] = frozenset()) -> 
             continue
         out[index] = heading
     return out
+
+
+def _under_heading(line: str) -> bool:
+    """Whether `line` may stand between a heading and its number line without labelling the
+    number: a person's name (the heading is the person's role or office), the hours, an
+    address or a room, a short lead-in before a colon, punctuation only."""
+    if (
+        len(line.split()) > _UNDER_HEADING_MAX_WORDS  # a sentence, not a line of a block
+        or find_phone_entries(line)
+        or re.search(r"(?i)@|\bwww\.|https?:", line)
+    ):
+        return False
+    if not re.search(r"[^\W\d_]", line):
+        return True
+    if _LEAD_IN.match(line.strip()):
+        return len(line.split()) <= _LEAD_IN_MAX_WORDS
+    unbracketed = re.sub(r"\([^)]*\)", " ", line)  # "Wydział … (pok. 20)" is a heading
+    return bool(
+        person_name(line) or _CLOCK_TIME.search(line) or _ADDRESS_OR_ROOM.search(unbracketed)
+    )
 
 
 _IDENTIFIER_LABEL = re.compile(r"(?i)^\W*(?:NIP|REGON|KRS|PESEL|nr\s+konta|konto|rachunek)\W*$")
