@@ -162,6 +162,9 @@ def _distinct(con: duckdb.DuckDBPyConnection, table: str, column: str) -> list[s
     ]
 
 
+_PARAMETERS_MAX = 1_000  # values `_store` passes as query parameters, below a frame
+
+
 def _store(
     con: duckdb.DuckDBPyConnection,
     out_table: str,
@@ -171,14 +174,29 @@ def _store(
 ) -> None:
     """`out_table(value, <out_columns>)` from the values and what was computed for them."""
     names = [c.split()[0] for c in out_columns.split(",")]
+    types = [c.split()[1] for c in out_columns.split(",")]
     columns = list(zip(*results, strict=True)) if results else [()] * len(names)
+    if len(values) < _PARAMETERS_MAX:
+        # A night's few values as list parameters, unnested side by side: a registered frame
+        # cost 3.5 ms of CPU for 30 values (DuckDB analyses its object columns), parameters
+        # 0.6 ms (300 values: 6.0 against 2.4 ms); they cost ~3 us a value, so many values
+        # (a full match's: 3,000 values 8 against 13 ms) go as a frame.
+        unnested = ", ".join(
+            f"unnest(CAST(${i + 2} AS {t}[])) AS {n}"
+            for i, (n, t) in enumerate(zip(names, types, strict=True))
+        )
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {out_table} AS "
+            f"SELECT unnest(CAST($1 AS VARCHAR[])) AS value, {unnested}",
+            [list(values), *(list(column) for column in columns)],
+        )
+        return
     frame = pd.DataFrame(
         {"value": _object_array(values)}
         | {name: _object_array(column) for name, column in zip(names, columns, strict=True)},
         copy=False,
     )
     con.register("er_f_frame", frame)
-    types = [c.split()[1] for c in out_columns.split(",")]
     casts = ", ".join(f"CAST({n} AS {t}) AS {n}" for n, t in zip(names, types, strict=True))
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {out_table} AS SELECT value, {casts} FROM er_f_frame"
