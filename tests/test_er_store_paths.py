@@ -1,4 +1,4 @@
-"""`features._store` keeps a map of distinct values two ways: a night's few values as list
+"""`stored_maps.store_map` keeps a map of distinct values two ways: a night's few values as list
 parameters, a full match's many as a registered frame. Both must make the same table, row
 for row and type for type: the night's features are compared with the state's, which a full
 match made. Checked on er-dev's streets (real values, some without a house number) as the
@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 from helpers import SHARED
 
-from transforms.er.features import _PARAMETERS_MAX, _store, _street_row
+from transforms.er.features import _street_row
+from transforms.er.stored_maps import PARAMETERS_MAX, store_map
 
 ER_DEV = SHARED / "benchmarks" / "er-dev"
 COLUMNS = "street VARCHAR, house VARCHAR, numbered BOOLEAN"
@@ -31,11 +32,11 @@ def _row(value: str) -> tuple[object, ...]:
 
 
 def test_parameters_and_frame_make_the_same_table(streets: list[str]) -> None:
-    assert len(streets) > _PARAMETERS_MAX  # the frame's path is taken for all of them
-    few = streets[: _PARAMETERS_MAX // 2]
+    assert len(streets) > PARAMETERS_MAX  # the frame's path is taken for all of them
+    few = streets[: PARAMETERS_MAX // 2]
     con = duckdb.connect()
-    _store(con, "by_frame", COLUMNS, streets, [_row(v) for v in streets])
-    _store(con, "by_parameters", COLUMNS, few, [_row(v) for v in few])
+    store_map(con, "by_frame", COLUMNS, streets, [_row(v) for v in streets])
+    store_map(con, "by_parameters", COLUMNS, few, [_row(v) for v in few])
     types = [con.execute(f"DESCRIBE {t}").fetchall() for t in ("by_frame", "by_parameters")]
     assert types[0] == types[1]
     got = con.execute("SELECT * FROM by_parameters ORDER BY value").fetchall()
@@ -51,7 +52,7 @@ def test_parameters_and_frame_make_the_same_table(streets: list[str]) -> None:
 
 def test_no_values_make_an_empty_table() -> None:
     con = duckdb.connect()
-    _store(con, "empty", COLUMNS, [], [])
+    store_map(con, "empty", COLUMNS, [], [])
     assert con.execute("SELECT count(*) FROM empty").fetchone() == (0,)
     assert [r[1] for r in con.execute("DESCRIBE empty").fetchall()] == [
         "VARCHAR", "VARCHAR", "VARCHAR", "BOOLEAN",
