@@ -70,6 +70,7 @@ SQL_IN_TRANSFORMS_FOR_NOW = frozenset(
         "transforms/er/scoring.py",
         "transforms/er/standalone.py",
         "transforms/er/statistics.py",
+        "transforms/er/stored_maps.py",
     }
 )
 SQL_CALLS = frozenset({"execute", "executemany", "sql"})

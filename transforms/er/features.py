@@ -21,14 +21,13 @@ import multiprocessing as mp
 import os
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 import duckdb
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from transforms.contacts import (
     normalise_emails,
@@ -49,6 +48,7 @@ from transforms.er.name_parts import (
     type_of_core,
 )
 from transforms.er.statistics import STATISTICS, statistics_sql
+from transforms.er.stored_maps import store_map
 from transforms.text import fold_key
 
 # Free-mail and hosting domains shared by unrelated institutions: an e-mail domain or a
@@ -162,38 +162,6 @@ def _distinct(con: duckdb.DuckDBPyConnection, table: str, column: str) -> list[s
     ]
 
 
-def _store(
-    con: duckdb.DuckDBPyConnection,
-    out_table: str,
-    out_columns: str,
-    values: list[str],
-    results: list[tuple[object, ...]],
-) -> None:
-    """`out_table(value, <out_columns>)` from the values and what was computed for them."""
-    names = [c.split()[0] for c in out_columns.split(",")]
-    columns = list(zip(*results, strict=True)) if results else [()] * len(names)
-    frame = pd.DataFrame(
-        {"value": _object_array(values)}
-        | {name: _object_array(column) for name, column in zip(names, columns, strict=True)},
-        copy=False,
-    )
-    con.register("er_f_frame", frame)
-    types = [c.split()[1] for c in out_columns.split(",")]
-    casts = ", ".join(f"CAST({n} AS {t}) AS {n}" for n, t in zip(names, types, strict=True))
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {out_table} AS SELECT value, {casts} FROM er_f_frame"
-    )
-    con.unregister("er_f_frame")
-
-
-def _object_array(values: Sequence[object]) -> npt.NDArray[np.object_]:
-    """The values as an object array, as they are (a list into `pd.Series(dtype=object)`
-    costs twice as much)."""
-    out = np.empty(len(values), dtype=object)
-    out[:] = values
-    return out
-
-
 def _map_distinct(
     con: duckdb.DuckDBPyConnection,
     table: str,
@@ -207,7 +175,7 @@ def _map_distinct(
     """Apply `fn` once per distinct non-empty value of `column`, into `out_table(value, ...)`."""
     values = _distinct(con, table, column)
     results = _parallel_map(fn, values) if parallel else [fn(value) for value in values]
-    _store(con, out_table, out_columns, values, results)
+    store_map(con, out_table, out_columns, values, results)
 
 
 _PARALLEL_MIN = 20_000  # distinct values worth splitting over every core
@@ -440,7 +408,7 @@ def build_features_from_raw(
             raise
         seconds["contacts_s"] = time.perf_counter() - clock - seconds["names_start_s"]
         clock = time.perf_counter()
-    _store(con, "er_f_names", _NAME_COLS, names, _collect(pending))
+    store_map(con, "er_f_names", _NAME_COLS, names, _collect(pending))
     keep_names(con, table, known_names, known, parsed=True)
     seconds["names_s"] = time.perf_counter() - clock
     if not overlap:
@@ -498,7 +466,7 @@ def build_features_from_records(
     `statistics`, the counts left at 0 (`_finish`); names `known_names` holds not parsed."""
     known, names = names_to_parse(con, table, known_names)
     if names or not known:  # a night whose names were all seen stores none
-        _store(con, "er_f_names", _NAME_COLS, names, _parallel_map(_name_row, names))
+        store_map(con, "er_f_names", _NAME_COLS, names, _parallel_map(_name_row, names))
     keep_names(con, table, known_names, known, parsed=bool(names))
     _map_distinct(con, table, "locality", "er_f_loc", "loc VARCHAR, loc_alt VARCHAR", locality_keys)
     _map_distinct(
