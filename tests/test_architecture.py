@@ -32,6 +32,7 @@ LANGUAGE_LAYER = frozenset(
         "transforms.diacritics",
         "transforms.name_vocabulary",
         "transforms.locatives",
+        "transforms.phone_labels",
     }
 )
 PROJECT = ("flows", "warehouse", "extractors", "transforms", "review", "api")

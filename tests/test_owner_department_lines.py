@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.html_pages.owner_lines import headed_lines, named_owner_phones, person_name
+from extractors.html_pages.line_headings import headed_lines, person_name
+from extractors.html_pages.owner_lines import named_owner_phones
 from extractors.html_pages.page_text import PageText
 from extractors.replay import ReplayFetcher
 from flows.inspect import extract_one

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.contacts import find_phone_entries
-from extractors.html_pages.owner_lines import line_headings
+from extractors.html_pages.line_headings import line_headings
 from transforms.contacts import phone_details
 
 
