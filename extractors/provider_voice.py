@@ -103,19 +103,25 @@ _COME_AT = (
     r"[^.!?]{0,160}?(?:\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\b"
     r"|\bod\s+\d{1,2}\s+do\s+\d{1,2}\b)"
 )
-# Those it serves invited by age: "Zapraszamy dzieci w wieku 4-6 lat", "przyjmujemy dzieci od".
+# Those it serves invited by age: "Zapraszamy dzieci w wieku 4-6 lat", "przyjmujemy dzieci od",
+# and by the age they have reached: "Przyjmujemy dzieci, które ukończyły pierwszy rok życia"
+# (fresh w009).
 _INVITES_BY_AGE = (
     r"\b(?:[Zz]apraszamy|[Pp]rzyjmujemy)\s+(?:\w+\s+){0,3}?"
     r"(?:dzieci|młodzież|uczniów|maluch|maluszk|najmłodsz)\w*"
-    r"(?:\s+i\s+\w+)?\s+(?:w\s+wieku|od|do\s+lat|do\s+\d)"
+    r"(?:\s+i\s+\w+)?(?:\s+(?:w\s+wieku|od|do\s+lat|do\s+\d)"
+    r"|,?\s+(?:które|którzy)\s+(?:już\s+)?(?:ukończył|skończył)\w*\s+(?:\d|\w+\s+(?:rok|lat|miesi)))"
 )
 # Whom it takes, said in the passive or of its care: "Do grup żłobkowych przyjmowane są dzieci
 # po 12 miesiącu życia", "Półkolonie są kierowane do dzieci w wieku 6-13 lat", "Żłobek zapewnia
 # opiekę nad dziećmi od ukończenia 18 miesiąca życia".
 _TAKES_BY_AGE = (
-    r"\b(?:przyjmowan[eia]\s+(?:są|będą)|przyjmuje\s+się|(?:są\s+)?(?:kierowane|skierowane|"
-    r"przeznaczone)\s+(?:są\s+)?(?:do|dla)|opiekę\s+nad)\s+(?:\w+\s+){0,2}?"
-    r"(?:dzie(?:ci|ćmi)|młodzież|uczniów|osób)\w*(?:\s+i\s+\w+)?\s+(?:w\s+wieku|od|po|do\s+lat|do\s+\d)"
+    # and in the singular, of an offer: "Oferta … skierowana jest przede wszystkim do osób wieku
+    # 50+" (fresh w008, the page's "w" lost)
+    r"\b(?:przyjmowan[eia]\s+(?:są|będą)|przyjmuje\s+się|(?:są\s+|jest\s+)?(?:kierowan[ea]|"
+    r"skierowan[ea]|przeznaczon[ea])\s+(?:są\s+|jest\s+)?(?:przede\s+wszystkim\s+)?(?:do|dla)"
+    r"|opiekę\s+nad)\s+(?:\w+\s+){0,2}?(?:dzie(?:ci|ćmi)|młodzież|uczniów|osób)\w*(?:\s+i\s+\w+)?"
+    r"\s+(?:(?:w\s+)?wieku|od|po|do\s+lat|do\s+\d)"
     # a unit that takes them, in the singular: "Oddział Dziecięcy liczy 28 łóżek i przyjmuje
     # pacjentów do ukończenia 18 roku życia" (tune j040)
     r"|\bprzyjmuje\s+(?:\w+\s+){0,2}?(?:dzieci|młodzież|uczniów|osoby|pacjentów|podopiecznych)"

@@ -65,6 +65,9 @@ _SCHOOL_YEAR_END = (
 )
 _YEARS = r"(?:lat[a]?\b|lat\w*|roku? zycia|r\.\s?z\.|rz\b|rok\w* zycia|r\. zycia)"
 _ADULT_MIN = 18
+# Birth, or the first days, weeks or months of life, as a lower bound of 0.
+# (`with_digits` has made "pierwszych" a 1 where the sentence has years in words.)
+_BIRTH = r"(?:(?:chwili |momentu )?urodzenia\b|(?:pierwszych|1) (?:dni|tygodni|miesiecy) zycia\b)"
 _YEAR_WORD = re.compile(r"\b(?:lat|lata|rok\w*|r\.\s?z\.)")
 # Words that say the numbers are the ages of people served, not years of activity.
 _PEOPLE = re.compile(
@@ -78,6 +81,23 @@ _PEOPLE = re.compile(
     r"|przyjmuj|przeznaczon|adopt|kandydat|latk|latek|letni|ukonczy|ukonczon)"
 )
 _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # weeks or months reached and a year not yet: "dzieci, które ukończyły co najmniej 20 tygodni
+    # i nie ukończyły 3 roku życia" (tune k006)
+    (
+        re.compile(
+            rf"\b[us]konczyl\w*\s(?:co najmniej\s|minimum\s)?{_INFANT},?\s(?:a|i|oraz)\s"
+            rf"(?:nie przekroczyl\w*|nie ukonczyl\w*)\s{_N}\s?{_YEARS}"
+        ),
+        "infant-max",
+    ),
+    # a year's age to coming of age: "od 10 roku życia do pełnoletniości" (tune k050)
+    (
+        re.compile(
+            rf"\bod\s(?:ukonczenia\s)?{_N}\s?(?:{_YEARS}|roku\b)\s?do\s(?:osiagniecia\s|uzyskania\s)?"
+            r"pelnolet\w*"
+        ),
+        "min-adult",
+    ),
     # both bounds said of the people: "dzieci i młodzieży, które ukończyły 7 rok życia, a nie
     # przekroczyły 16 lat"
     (
@@ -89,11 +109,13 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "od urodzenia do 25-tego roku życia", "od urodzenia do ukończenia szkoły", "od momentu
     # urodzenia"
+    # and from the first days of life: "Przyjmujemy dzieci od pierwszych dni życia do ukończenia
+    # 24 lat" (tune k015)
     (
-        re.compile(rf"\bod (?:chwili |momentu )?urodzenia do (?:ukonczenia )?{_N}\s?{_YEARS}"),
+        re.compile(rf"\bod {_BIRTH} do (?:ukonczenia )?{_N}\s?{_YEARS}"),
         "0-max",
     ),
-    (re.compile(r"\bod (?:chwili |momentu )?urodzenia\b"), "0-"),
+    (re.compile(rf"\bod {_BIRTH}"), "0-"),
     # "w wieku od kilku miesięcy do 30 lat" (tune i015): some months of life are the first year
     (
         re.compile(
@@ -173,10 +195,12 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "min-",
     ),
-    # a half year with no word of life: "dziecko, które ukończyło 2,5 roku"
+    # a half year with no word of life: "dziecko, które ukończyło 2,5 roku", "Do żłobka
+    # przyjmujemy dzieci najwcześniej od 1,5 roku" (fresh w012)
     (
         re.compile(
             rf"\b(?:[us]konczyl\w*|ukonczon\w*|po ukonczeniu|w wieku od)\s(?:juz\s)?{_N}\s?roku\b"
+            r"|\bod\s(\d{1,2}[,.]5)\s?roku\b"
         ),
         "min-",
     ),
@@ -203,7 +227,7 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "w wieku 65 lat i więcej", "w wieku lat 70 i więcej" (the years before the number)
     (
         re.compile(
-            rf"\bw wieku\s(?:lat\s)?{_N}\s?(?:\+|(?:lat\s)?i wiecej|(?:lat\s)?i powyzej"
+            rf"\b(?:w )?wieku\s(?:lat\s)?{_N}\s?(?:\+|(?:lat\s)?i wiecej|(?:lat\s)?i powyzej"
             rf"|lat i starsz\w*)"
         ),
         "min-",
@@ -302,7 +326,8 @@ _LAW_TITLE_BEFORE = re.compile(
 )
 
 
-def _ages_in(folded: str) -> list[tuple[float | None, float | None]]:
+def _ages_in(folded: str) -> list[tuple[int, float | None, float | None]]:
+    """(where, low, high) for every age range in `folded`, in order."""
     found: list[tuple[int, float | None, float | None]] = []
     taken: list[tuple[int, int]] = []
     for pattern, shape in _AGE_PATTERNS:
@@ -337,11 +362,13 @@ def _ages_in(folded: str) -> list[tuple[float | None, float | None]]:
                     continue
             elif shape == "-max":
                 low, high = None, numbers[0]
+            elif shape == "min-adult":
+                low, high = numbers[0], _ADULT_MIN
             else:
                 low, high = numbers[0], None
             taken.append(span)
             found.append((span[0], low, high))
-    return [(low, high) for _, low, high in sorted(found)]
+    return sorted(found)
 
 
 # A parent's consent a minor needs: "osoby poniżej 18 r.ż. muszą posiadać zgodę opiekuna
@@ -360,7 +387,9 @@ def _a_minor_s_consent(folded: str, high: float | None) -> bool:
 
 # An exception to whom a unit takes: "Istnieje możliwość przyjęcia do przedszkola dziecka, które
 # nie ukończyło 2,5 lat", "W wyjątkowych sytuacjach dzieciaki, które ukończyły 3 lata, mogą
-# zostać w żłobku". Its bound is where the exception lies, not an age range served.
+# zostać w żłobku". Its bound is where the exception lies, not an age range served; the ranges
+# before it in the sentence are the rule it excepts from ("dla 48 wychowanków w wieku od 3 do 16
+# lat (w uzasadnionych przypadkach mogą być przyjmowane dzieci do 18 roku życia …)", tune k029).
 _EXCEPTION = re.compile(
     r"\bistnieje mozliwosc|\bw wyjatkowych (?:sytuacjach|przypadkach)|\bwyjatkowo\b"
     r"|\bw (?:szczegolnych|uzasadnionych|wyjatkowych) (?:przypadkach|sytuacjach)"
@@ -375,14 +404,15 @@ def read_ages(sentences: Iterable[str]) -> tuple[AgeRange, ...]:
         # "Wiek: 7–12 lat", "grupa wiekowa 6-10 lat" say whose years these are too
         if not _PEOPLE.search(folded) and not re.search(r"\bwiek|zycia", folded):
             continue
-        if _EXCEPTION.search(folded):
-            continue
         if _YEAR_WORD.search(folded) or re.search(r"\bmiesi|\btygodni", folded):
             # "dzieci do trzech lat", "do ukończenia pierwszego roku życia", "od osiemnastu
             # miesięcy"
             folded = fold(with_digits(sentence)).lower()
         folded = _HALF_YEAR_IN_MONTHS.sub(r"\1,5 roku", folded)
-        for low, high in _ages_in(folded):
+        exception = _EXCEPTION.search(folded)
+        for where, low, high in _ages_in(folded):
+            if exception is not None and where >= exception.start():
+                continue
             if (low, high) == (None, _ADULT_MIN) and "pelnolet" in folded:
                 continue
             if low is None and _a_minor_s_consent(folded, high):

@@ -53,8 +53,17 @@ class Schedule:
 _DAY_WORD = re.compile(
     r"\b(?:(poniedzial(?:ek|ku|ki|kach|kami|kow)|pon|pn|pnd)|(wtor(?:ek|ku|ki|kach|kami|kow)|wt)"
     r"|(srod(?:a|e|y|zie|ach|ami)?|sr)|(czwart(?:ek|ku|ki|kach|kami|kow)|czw|cz)"
-    r"|(pi[ae]t(?:ek|ku|ki|kach|kami|kow)|piat|pt|pia)|(sobot(?:a|e|y|cie|ach|ami)?|sobocie|sob|so)"
+    r"|(pi[ae]t(?:ek|ku|ki|kach|kami|kow)|piat|pt|pia)|(sobot(?:a|e|y|cie|ach|ami)?|sobocie|sob|sb|so)"
     r"|(niedziel(?:a|e|i|ach|ami)?|niedz|nd|ndz))\b\.?"
+)
+# Saturday and Sunday said at once: "w weekendy 10-14", "w weekend w godz. 10-14", and the days
+# free from work ("w dni wolne od pracy w godz. 9-13", "w soboty, niedziele i dni ustawowo wolne
+# od pracy"). The days free from work are Sundays and holidays by law and Saturdays for offices;
+# of the days of a week they are Saturday and Sunday, not the office days before them. One
+# weekend ("w najbliższy weekend", "weekend majowy") is a date, not a day of every week.
+_WEEKEND = (
+    r"(?<!najblizszy )(?<!kolejny )(?<!przyszly )(?<!ostatni )(?<!dlugi )(?<!ten )"
+    r"\bweekend(?:y|ach|ami|u|zie)?\b(?! majow)|\bdni (?:ustawowo )?wolne od pracy\b"
 )
 # Days left out of the days before them: "codziennie (oprócz piątków)", "z wyjątkiem sobót".
 _EXCEPT = re.compile(r"(?:\boprocz|\bz wyjatkiem)\s*$")
@@ -68,7 +77,7 @@ _EVERY_DAY = re.compile(
 # Every day of the week said in words: "siedem dni w tygodniu", "we wszystkie dni tygodnia".
 _WHOLE_WEEK = re.compile(
     r"\b(?:siedem|7) dni w tygodniu|\b(?:we |przez )?wszystkie dni (?:tygodnia|w tygodniu)"
-    r"|\b(?:w ciagu|przez) cal\w* tygodni\w*"
+    r"|\b(?:w ciagu|przez) cal\w* tygodni\w*|\b(?:przez )?caly tydzien\b"
 )
 # "codziennie, również w soboty i niedziele", "codziennie (w tym w święta)": every day of the
 # week, not an office's days.
@@ -133,7 +142,9 @@ _TIME = re.compile(r"(2[0-4]|[01]?\d)[:.,]([0-5]\d)")
 # A bare hour in a range: "w godz. 7-15", "od 8 do 18", "15–18".
 _BARE = re.compile(r"(2[0-4]|[01]?\d)(?!\d)(?![:.,]\d)")
 # Days right before bare hours: "Poniedziałek: 10-18", "wtorek i czwartek 10-14".
-_DAYS_BEFORE = re.compile(rf"(?:{_DAY_WORD.pattern}|{_EVERY_DAY.pattern})\W{{0,3}}$")
+_DAYS_BEFORE = re.compile(
+    rf"(?:{_DAY_WORD.pattern}|{_EVERY_DAY.pattern}|{_WEEKEND}|{_WHOLE_WEEK.pattern})\W{{0,3}}$"
+)
 # Between the two times of a range; an hour may keep an ordinal's dot ("od 10. do 14.").
 _RANGE_GAP = re.compile(r"^\.?\s*(?:-|–|—|do|a|-\s*do)?\s*(?:godz\.?|godziny)?\s*$")
 # A bare number followed by a month and a year, or by a year, is a date written with spaces
@@ -207,23 +218,26 @@ def _day_items(folded: str, all_week: bool = False) -> list[_Item]:
     """Day specifications: single days, ranges ("pon.-pt.", "od wtorku do czwartku"), lists
     ("pn, wt. czw. pt"), "codziennie", "siedem dni w tygodniu"."""
     weekend_too = [m.span() for m in _WEEKEND_TOO.finditer(folded)]
-    words = [
-        (m.start(), m.end(), next(i for i, g in enumerate(m.groups()) if g is not None))
-        for m in _DAY_WORD.finditer(folded)
-        if not any(start <= m.start() < end for start, end in weekend_too)
-    ]
+    words = sorted(
+        [
+            (m.start(), m.end(), (next(i for i, g in enumerate(m.groups()) if g is not None),))
+            for m in _DAY_WORD.finditer(folded)
+        ]
+        + [(m.start(), m.end(), (5, 6)) for m in re.finditer(_WEEKEND, folded)]
+    )
+    words = [w for w in words if not any(start <= w[0] < end for start, end in weekend_too)]
     items: list[_Item] = []
     index = 0
     while index < len(words):
-        start, end, day = words[index]
-        days = [day]
+        start, end, first = words[index]
+        days = list(first)
         while index + 1 < len(words):
-            next_start, next_end, next_day = words[index + 1]
+            next_start, next_end, following = words[index + 1]
             gap = folded[end:next_start]
-            if _DAY_JOIN.match(gap) and next_day > days[-1]:
-                days += list(range(days[-1] + 1, next_day + 1))
-            elif _DAY_LIST.match(gap) and next_day not in days:
-                days.append(next_day)
+            if _DAY_JOIN.match(gap) and len(following) == 1 and following[0] > days[-1]:
+                days += list(range(days[-1] + 1, following[0] + 1))
+            elif _DAY_LIST.match(gap) and not set(following) <= set(days):
+                days += [day for day in following if day not in days]
             else:
                 break
             end = next_end
@@ -391,7 +405,7 @@ def _range_items(folded: str, sentence: str = "") -> list[_Item]:
             joined = (
                 re.search(r"(?:godz\.?|godzin\w*|\bod)\s*$", before) is not None
                 or re.match(r"\s*(?:godz|h\b)", folded[next_end : next_end + 6]) is not None
-                or _DAYS_BEFORE.search(before) is not None
+                or _DAYS_BEFORE.search(folded[max(0, start - 40) : start]) is not None
             )
         if not joined and full and next_full:
             joined = _said_to_open_and_close(folded, start, end, next_start)
@@ -429,7 +443,20 @@ def _pair(items: list[_Item], dated: bool, all_week: bool) -> list[tuple[tuple[s
     """Days for each range: the days written before it; else the days written right after it
     when those have no hours of their own ("w godzinach 7-9 od poniedziałku do czwartku");
     else the weekdays not given other hours in the sentence ("od 8:00 do 15:00, w poniedziałki
-    od 8.00 do 18.00": Tuesday to Friday), or none when the sentence gives a date."""
+    od 8.00 do 18.00": Tuesday to Friday), or none when the sentence gives a date. Where every
+    run of ranges is followed by its days ("od godz. 18:00 do 8:00 w dni robocze oraz całodobowo
+    w dni ustawowo wolne od pracy", tune a026), each run takes the days after it."""
+    kinds = "".join("r" if item.kind == "range" else "d" for item in items)
+    if re.fullmatch(r"(?:r+d){2,}", kinds):
+        after: list[tuple[tuple[str, ...], _Item]] = []
+        waiting: list[_Item] = []
+        for item in items:
+            if item.kind == "range":
+                waiting.append(item)
+            else:
+                after += [(item.days, r) for r in waiting]
+                waiting = []
+        return after
     pairs: list[tuple[tuple[str, ...], _Item]] = []
     current: tuple[str, ...] | None = None
     pending: list[_Item] = []
