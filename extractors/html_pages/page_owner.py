@@ -89,10 +89,12 @@ from extractors.html_pages.owner_signals import (
     PLACE_PART,
     generic,
     is_organ,
+    kind_in_plural,
     mail_domain_spells,
     named_in_title,
     referred_to,
     spoken_of_as_ours,
+    trades_under_a_person,
     written_out,
 )
 from extractors.html_pages.owner_voice import (
@@ -417,8 +419,17 @@ def _judge(
         candidate.evidence.add("referred to")
     if not _kind_shared(candidate, others) and spoken_of_as_ours(name, page):
         candidate.evidence.add("ours")
-    if generic(name) and not (strength or own_voice or referred):
+    # a bare type name, or one the page also writes in the plural (the kind a guide is about)
+    plural_kind = (
+        not strength
+        and not PLACE_PART.search(name)
+        and not DISTINGUISHING.search(name)
+        and kind_in_plural(name, page)
+    )
+    if (generic(name) and not (strength or own_voice or referred)) or plural_kind:
         candidate.evidence.add("generic")
+    if trades_under_a_person(name, page):
+        candidate.evidence.add("person's firm")
     head = fold_key(name).split()[:1]
     if head and head[0] in _UNIT_HEADS:
         candidate.evidence.add("unit")
