@@ -14,6 +14,9 @@
 - a type name the page also writes in the plural ("Ośrodki Adopcyjne rozmieszczone we
   wszystkich 16 województwach", i042, a guide to adoption centres) is the kind the page is
   about, whatever the guide's own voice ("nasza Aplikacja").
+- an encyclopedia's entry, its sections with a wiki's edit links ("Urzędy pracy w
+  Polsce[edytuj | edytuj kod]", h043, pictures captioned with two labour offices), reads as an
+  article: its captions do not make it an office's page.
 """
 
 from __future__ import annotations
@@ -87,6 +90,23 @@ I042 = (
     "adoptować dziecko mogą wybrać dowolny Ośrodek Adopcyjny na terenie całego kraju."
 )
 I042_URL = "https://narodziny-milosci.pl/osrodki-adopcyjne-w-polsce/"
+# h043, the first lines of an encyclopedia's entry on labour offices
+H043 = (
+    "Urząd pracy\n\n"
+    "Z Wikipedii, wolnej encyklopedii\n"
+    "Powiatowy Urząd Pracy w Krasnymstawie\n"
+    "Wojewódzki Urząd Pracy w Toruniu\n\n"
+    "Urząd pracyinstytucja zajmująca się badaniem i analizowaniem rynku pracy, udzielaniem "
+    "informacji osobom bezrobotnym oraz zajmująca się pośrednictwem zawodowym dla osób "
+    "poszukujących pracy.\n\n"
+    "Urzędy pracy w Polsce[edytuj | edytuj kod]\n\n"
+    "Urzędy pracy w Polsce są organami administracji samorządowej i działają na szczeblu "
+    "wojewódzkim i powiatowym[1].\n\n"
+    "Rejestracja osoby bezrobotnej w urzędzie pracy[edytuj | edytuj kod]\n\n"
+    "Rejestracja osoby bezrobotnej w Powiatowym Urzędzie Pracy wiąże się z dostępem danej "
+    "osoby do szeregu świadczeń."
+)
+H043_URL = "https://pl.wikipedia.org/wiki/Urz%C4%85d_pracy"
 
 
 @pytest.mark.parametrize(
@@ -97,6 +117,7 @@ I042_URL = "https://narodziny-milosci.pl/osrodki-adopcyjne-w-polsce/"
                      id="e035-a-post"),
         pytest.param(D011, D011_URL, id="d011-a-dietitian's-one-person-firm"),
         pytest.param(I042, I042_URL, id="i042-a-guide-to-a-kind-of-body"),
+        pytest.param(H043, H043_URL, id="h043-an-encyclopedia's-entry"),
     ],
 )  # fmt: skip
 def test_a_page_about_no_institution(text: str, url: str) -> None:
