@@ -89,6 +89,8 @@ def choose_owner(choice: OwnerChoice, weights: OwnerWeights) -> OwnerCandidate |
         return None  # a bare type name only titled and headed: an explainer's subject
     if "organ" in best.evidence:
         return None  # a one-person office owns no page: its office does (k064)
+    if "person's firm" in best.evidence:
+        return None  # a sole trader's firm is a trade, not a body of the directory (d011)
     if news_outlet(choice.url) and not best.evidence & _PUBLISHER:
         return None  # a news outlet's report on a body: the page is its publisher's
     if score(best) < needed or score(best) - runner_up < weights.min_lead:

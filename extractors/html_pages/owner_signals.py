@@ -18,8 +18,10 @@ from extractors.html_pages.site_host import FREE_MAIL, host_agreement
 from extractors.mention_words import ORGAN_LEMMAS
 from transforms.acronyms import acronym_token_key, by_short, shared_full
 from transforms.morphology import analyse_word
-from transforms.name_morphology import institution_vocabulary, key_lemma
+from transforms.name_morphology import institution_vocabulary, key_lemma, readings
 from transforms.names import normalise_name
+from transforms.support_statements import read_support
+from transforms.taxonomy_reading import name_type
 from transforms.text import fold_key
 
 # What tells one body from others of its kind: quotes, a place, a patron, a number.
@@ -129,6 +131,60 @@ def generic(name: str) -> bool:
             if fold_key(key_lemma(part)) not in vocabulary and fold_key(part) not in _KIND_WORDS:
                 return False
     return True
+
+
+_WORD_PAIR = re.compile(r"([^\W\d_]+)(?=\s+([^\W\d_]+))")
+
+
+def kind_in_plural(name: str, page: PageText) -> bool:
+    """Whether the page writes the name in the plural: its head noun in a form that can only
+    be plural, followed by the next word of the name in any form ("Ośrodki Adopcyjne
+    rozmieszczone we wszystkich 16 województwach", "Ośrodków Adopcyjnych" beside "Ośrodek
+    Adopcyjny", i042). A guide or an explainer writes about a kind of body; a name it also
+    writes in the singular is the kind, not the page's owner."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    head_lemmas = {r.lemma.lower() for r in readings(words[0]) if r.pos == "subst"}
+    next_lemmas = {r.lemma.lower() for r in readings(words[1])}
+    if not head_lemmas or not next_lemmas:
+        return False
+    for first, second in _WORD_PAIR.findall(page.text):
+        nouns = [r for r in readings(first) if r.pos == "subst" and r.lemma.lower() in head_lemmas]
+        if not nouns or any(r.numbers != {"pl"} for r in nouns):
+            continue
+        if {r.lemma.lower() for r in readings(second)} & next_lemmas:
+            return True
+    return False
+
+
+_UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
+_TWO_WORDS_AFTER = (
+    rf"[ \t]+([{_UPPER}][^\W\d_]+)[ \t]+([{_UPPER}][^\W\d_]+(?:-[{_UPPER}][^\W\d_]+)?)"
+)
+
+
+def trades_under_a_person(name: str, page: PageText) -> bool:
+    """Whether the page writes the name followed by a person's first name and surname in the
+    nominative ("Usługodawca – Poradnia Dietetyczna Oliwia Samoraj z siedzibą w Odolionie",
+    d011): the firm of a natural person, which the law makes bear its owner's name (art. 43⁴
+    of the Civil Code), and whose name names neither a kind of body the directory holds nor a
+    form of support: a trade, not a provider of support (a private kindergarten "Przedszkole
+    STOKROTKA – Maria Szeszuła", m074, or a "Centrum Logopedyczno-terapeutyczne „Dogadać się”
+    Katarzyna Czechowicz-Gołaszewska", f027, stays one). A patron follows "im." and a
+    foundation bears its founder's name in the genitive ("Fundacja Anny Dymnej"): neither
+    counts."""
+    if len(name.split()) < 2 or name_type(name) is not None or read_support(name).services:
+        return False
+    pattern = re.compile(re.escape(name) + _TWO_WORDS_AFTER)
+    for match in pattern.finditer(page.text):
+        first, surname = match.groups()
+        surname_readings = readings(surname)
+        if any(r.first_name and "nom" in r.cases for r in readings(first)) and (
+            not surname_readings or any(r.proper for r in surname_readings)
+        ):
+            return True
+    return False
 
 
 def mail_domain_spells(name: str, page: PageText) -> bool:

@@ -163,7 +163,10 @@ _NEWS_MARKERS = re.compile(
     # a page that calls itself an article, a post or a guide ("W tym artykule przyjrzymy
     # się …", e035: a lawyer's blog quoting a court's name as a worked example)
     r"\bw\s+(?:tym|niniejszym|dzisiejszym|poniższym|poprzednim)\s+"
-    r"(?:artykule|wpisie|poradniku|tekście|tekscie)\b)",
+    r"(?:artykule|wpisie|poradniku|tekście|tekscie)\b|"
+    # an encyclopedia's entry: a wiki's section edit link ("Struktura organizacyjna[edytuj |
+    # edytuj kod]", h043: an entry on labour offices, its pictures captioned with two)
+    r"\[edytuj(?:\s*\|\s*edytuj\s+kod)?\])",
     re.MULTILINE,
 )
 # The page's own voice: "nasza placówka", "zapraszamy", "informujemy".

@@ -89,10 +89,12 @@ from extractors.html_pages.owner_signals import (
     PLACE_PART,
     generic,
     is_organ,
+    kind_in_plural,
     mail_domain_spells,
     named_in_title,
     referred_to,
     spoken_of_as_ours,
+    trades_under_a_person,
     written_out,
 )
 from extractors.html_pages.owner_voice import (
@@ -195,8 +197,11 @@ def _merge_shorter(candidates: dict[str, _Candidate]) -> list[_Candidate]:
         hosts = [
             k
             for k in kept
-            if _subsequence(candidate.key, k.key)
-            and (k.key.split()[0] == words[0] or _adjectives_before(words, k.key.split()))
+            if (
+                _subsequence(candidate.key, k.key)
+                and (k.key.split()[0] == words[0] or _adjectives_before(words, k.key.split()))
+            )
+            or _written_within(candidate, k)
         ]
         if not hosts:
             kept.append(candidate)
@@ -208,6 +213,24 @@ def _merge_shorter(candidates: dict[str, _Candidate]) -> list[_Candidate]:
         host.names = candidate.names + host.names
         host.verbatim |= candidate.verbatim
     return kept
+
+
+def _written_within(short: _Candidate, long: _Candidate) -> bool:
+    """Whether a name of `short`, folded word for word, stands in order within a name of
+    `long` that begins with the same word: one name written in capitals and in title case
+    ("Fundacja Dobro Wraca MG" and "Fundacja „Fundacja DOBRO WRACA MG” z siedzibą w Tychach",
+    m021 of the fresh pages), whose keys the lemmatiser reads apart ("wracac", "wraca")."""
+    for short_name, _ in short.names:
+        short_words = fold_key(short_name).split()
+        for long_name, _ in long.names:
+            long_words = fold_key(long_name).split()
+            if (
+                len(short_words) >= 2
+                and long_words[:1] == short_words[:1]
+                and _subsequence(" ".join(short_words), " ".join(long_words))
+            ):
+                return True
+    return False
 
 
 def _same_words(a: list[str], b: list[str]) -> bool:
@@ -417,8 +440,17 @@ def _judge(
         candidate.evidence.add("referred to")
     if not _kind_shared(candidate, others) and spoken_of_as_ours(name, page):
         candidate.evidence.add("ours")
-    if generic(name) and not (strength or own_voice or referred):
+    # a bare type name, or one the page also writes in the plural (the kind a guide is about)
+    plural_kind = (
+        not strength
+        and not PLACE_PART.search(name)
+        and not DISTINGUISHING.search(name)
+        and kind_in_plural(name, page)
+    )
+    if (generic(name) and not (strength or own_voice or referred)) or plural_kind:
         candidate.evidence.add("generic")
+    if trades_under_a_person(name, page):
+        candidate.evidence.add("person's firm")
     head = fold_key(name).split()[:1]
     if head and head[0] in _UNIT_HEADS:
         candidate.evidence.add("unit")
