@@ -32,6 +32,17 @@ from transforms.not_opening_hours import (
 )
 from transforms.sentences import sentences
 from transforms.text import fold, normalise_space
+from transforms.week_days import (
+    ALL_WEEK,
+    DAY_JOIN,
+    DAY_LIST,
+    DAY_WORD,
+    EVERY_DAY,
+    EXCEPT,
+    WEEKEND,
+    WEEKEND_TOO,
+    WHOLE_WEEK,
+)
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 WEEKDAYS = DAYS[:5]
@@ -49,48 +60,6 @@ class Schedule:
     evidence: str
 
 
-# Folded day words: full names in any case, and the usual abbreviations.
-_DAY_WORD = re.compile(
-    r"\b(?:(poniedzial(?:ek|ku|ki|kach|kami|kow)|pon|pn|pnd)|(wtor(?:ek|ku|ki|kach|kami|kow)|wt)"
-    r"|(srod(?:a|e|y|zie|ach|ami)?|sr)|(czwart(?:ek|ku|ki|kach|kami|kow)|czw|cz)"
-    r"|(pi[ae]t(?:ek|ku|ki|kach|kami|kow)|piat|pt|pia)|(sobot(?:a|e|y|cie|ach|ami)?|sobocie|sob|sb|so)"
-    r"|(niedziel(?:a|e|i|ach|ami)?|niedz|nd|ndz))\b\.?"
-)
-# Saturday and Sunday said at once: "w weekendy 10-14", "w weekend w godz. 10-14", and the days
-# free from work ("w dni wolne od pracy w godz. 9-13", "w soboty, niedziele i dni ustawowo wolne
-# od pracy"). The days free from work are Sundays and holidays by law and Saturdays for offices;
-# of the days of a week they are Saturday and Sunday, not the office days before them. One
-# weekend ("w najbliższy weekend", "weekend majowy") is a date, not a day of every week.
-_WEEKEND = (
-    r"(?<!najblizszy )(?<!kolejny )(?<!przyszly )(?<!ostatni )(?<!dlugi )(?<!ten )"
-    r"\bweekend(?:y|ach|ami|u|zie)?\b(?! majow)|\bdni (?:ustawowo )?wolne od pracy\b"
-)
-# Days left out of the days before them: "codziennie (oprócz piątków)", "z wyjątkiem sobót".
-_EXCEPT = re.compile(r"(?:\boprocz|\bz wyjatkiem)\s*$")
-_DAY_JOIN = re.compile(r"^\s*(?:-|–|—|do|-\s*do)\s*$")
-_DAY_LIST = re.compile(r"^\s*(?:,|i|oraz|lub|,\s*i|/|\s)\s*$")
-# "każdego dnia" is "codziennie" said otherwise (tune j032).
-_EVERY_DAY = re.compile(
-    r"\b(?:codziennie|kazdego dnia|w dni robocze|dni robocze|w dni powszednie|dni powszednie"
-    r"|w dni robocze)\b"
-)
-# Every day of the week said in words: "siedem dni w tygodniu", "we wszystkie dni tygodnia".
-_WHOLE_WEEK = re.compile(
-    r"\b(?:siedem|7) dni w tygodniu|\b(?:we |przez )?wszystkie dni (?:tygodnia|w tygodniu)"
-    r"|\b(?:w ciagu|przez) cal\w* tygodni\w*|\b(?:przez )?caly tydzien\b"
-)
-# "codziennie, również w soboty i niedziele", "codziennie (w tym w święta)": every day of the
-# week, not an office's days.
-_WEEKEND_TOO = re.compile(
-    r"\b(?:codziennie|kazdego dnia)\b[^.\d]{0,20}?\b(?:rowniez|takze|w tym|wlacznie z|lacznie z"
-    r"|nawet)\b"
-    r"[^.\d]{0,12}?\b(?:sobot|niedziel|weekend|swiet)\w*"
-    r"(?:\s*(?:i|oraz|,)\s*(?:w\s+)?(?:sobot|niedziel|swiet)\w*)*"
-)
-_ALL_WEEK = re.compile(
-    r"\b(?:siedem|7) dni w tygodniu|\bprzez (?:cala|7) dob\w*|\bcalodobow(?:o|y|a|e)\b"
-    r"|\b24\s?h\b|\b24 godziny na dobe|\b24/7\b|\bcala dobe\b"
-)
 # One line to call, or one duty, said to be round the clock by its adjective: "dyżur
 # całodobowy", "prowadzi działalność całodobową", and before its noun in a sentence that says
 # something of it ("darmowy i całodobowy numer telefonu zaufania to linia Rzecznika"); a label
@@ -143,7 +112,7 @@ _TIME = re.compile(r"(2[0-4]|[01]?\d)[:.,]([0-5]\d)")
 _BARE = re.compile(r"(2[0-4]|[01]?\d)(?!\d)(?![:.,]\d)")
 # Days right before bare hours: "Poniedziałek: 10-18", "wtorek i czwartek 10-14".
 _DAYS_BEFORE = re.compile(
-    rf"(?:{_DAY_WORD.pattern}|{_EVERY_DAY.pattern}|{_WEEKEND}|{_WHOLE_WEEK.pattern})\W{{0,3}}$"
+    rf"(?:{DAY_WORD.pattern}|{EVERY_DAY.pattern}|{WEEKEND}|{WHOLE_WEEK.pattern})\W{{0,3}}$"
 )
 # Between the two times of a range; an hour may keep an ordinal's dot ("od 10. do 14.").
 _RANGE_GAP = re.compile(r"^\.?\s*(?:-|–|—|do|a|-\s*do)?\s*(?:godz\.?|godziny)?\s*$")
@@ -211,19 +180,19 @@ def _repair(folded: str) -> str:
     lost superscript minutes back (`transforms.clock_repair`)."""
     folded = _GLUED_DAY.sub(r"\1 ", folded)
     folded = _ROUND_THE_CLOCK_ASIDE.sub(_without_aside, folded)
-    return repair_minutes(folded, lambda text: _DAY_WORD.search(text) is not None)
+    return repair_minutes(folded, lambda text: DAY_WORD.search(text) is not None)
 
 
 def _day_items(folded: str, all_week: bool = False) -> list[_Item]:
     """Day specifications: single days, ranges ("pon.-pt.", "od wtorku do czwartku"), lists
     ("pn, wt. czw. pt"), "codziennie", "siedem dni w tygodniu"."""
-    weekend_too = [m.span() for m in _WEEKEND_TOO.finditer(folded)]
+    weekend_too = [m.span() for m in WEEKEND_TOO.finditer(folded)]
     words = sorted(
         [
             (m.start(), m.end(), (next(i for i, g in enumerate(m.groups()) if g is not None),))
-            for m in _DAY_WORD.finditer(folded)
+            for m in DAY_WORD.finditer(folded)
         ]
-        + [(m.start(), m.end(), (5, 6)) for m in re.finditer(_WEEKEND, folded)]
+        + [(m.start(), m.end(), (5, 6)) for m in re.finditer(WEEKEND, folded)]
     )
     words = [w for w in words if not any(start <= w[0] < end for start, end in weekend_too)]
     items: list[_Item] = []
@@ -234,9 +203,9 @@ def _day_items(folded: str, all_week: bool = False) -> list[_Item]:
         while index + 1 < len(words):
             next_start, next_end, following = words[index + 1]
             gap = folded[end:next_start]
-            if _DAY_JOIN.match(gap) and len(following) == 1 and following[0] > days[-1]:
+            if DAY_JOIN.match(gap) and len(following) == 1 and following[0] > days[-1]:
                 days += list(range(days[-1] + 1, following[0] + 1))
-            elif _DAY_LIST.match(gap) and not set(following) <= set(days):
+            elif DAY_LIST.match(gap) and not set(following) <= set(days):
                 days += [day for day in following if day not in days]
             else:
                 break
@@ -244,14 +213,13 @@ def _day_items(folded: str, all_week: bool = False) -> list[_Item]:
             index += 1
         items.append(_Item(start, "days", tuple(DAYS[d] for d in sorted(days)), end=end))
         index += 1
-    for match in _EVERY_DAY.finditer(folded):
+    for match in EVERY_DAY.finditer(folded):
         # "codziennie 24h/dobę" is every day of the week; "codziennie 8-16" is office days.
         every = DAYS if all_week and match[0] in ("codziennie", "kazdego dnia") else WEEKDAYS
         every = DAYS if any(start == match.start() for start, _ in weekend_too) else every
         items.append(_Item(match.start(), "days", every, end=match.end()))
     items += [
-        _Item(match.start(), "days", DAYS, end=match.end())
-        for match in _WHOLE_WEEK.finditer(folded)
+        _Item(match.start(), "days", DAYS, end=match.end()) for match in WHOLE_WEEK.finditer(folded)
     ]
     items = _without_excepted(folded, sorted(items, key=lambda item: item.start))
     return [
@@ -280,7 +248,7 @@ def _without_excepted(folded: str, items: list[_Item]) -> list[_Item]:
     """Days after "oprócz"/"z wyjątkiem" are taken out of the days written before them."""
     out: list[_Item] = []
     for item in items:
-        if out and _EXCEPT.search(folded[max(0, item.start - 16) : item.start].rstrip(" (")):
+        if out and EXCEPT.search(folded[max(0, item.start - 16) : item.start].rstrip(" (")):
             kept = tuple(day for day in out[-1].days if day not in item.days)
             if kept:
                 out[-1] = _Item(out[-1].start, "days", kept)
@@ -345,7 +313,7 @@ def _time_tokens(folded: str) -> list[tuple[int, int, str, bool]]:
 
 
 _UNTIL = re.compile(r"\bdo\s*(?:godz\.?|godziny)?\s*$")
-_DAYS_THEN_UNTIL = re.compile(rf"(?:{_DAY_WORD.pattern})[^\d]{{0,20}}$")
+_DAYS_THEN_UNTIL = re.compile(rf"(?:{DAY_WORD.pattern})[^\d]{{0,20}}$")
 
 
 def _add_extension(folded: str, token: tuple[int, int, str, bool], items: list[_Item]) -> None:
@@ -510,7 +478,7 @@ def _extended(
 
 def _what(line: str) -> str:
     label = _LABEL.match(line)
-    if label and not _DAY_WORD.match(fold(label[1]).lower()):
+    if label and not DAY_WORD.match(fold(label[1]).lower()):
         return normalise_space(label[1]).lower()
     return ""
 
@@ -567,7 +535,7 @@ def read_schedules(text: str | None) -> tuple[Schedule, ...]:
         if header := _header_days(folded):
             columns, carried = header, None
             continue
-        all_week = _ALL_WEEK.search(folded) is not None or _WEEKEND_TOO.search(folded) is not None
+        all_week = ALL_WEEK.search(folded) is not None or WEEKEND_TOO.search(folded) is not None
         range_items = _range_items(folded, sentence)
         # "Ogrzewalnia czynna jest codziennie w godz. od 18:00 do 8:00": a place open overnight
         # every day is open on every day of the week, not on an office's days.

@@ -395,6 +395,13 @@ def type_candidates(
     ]
 
 
+def name_services(name: str) -> frozenset[str]:
+    """The services of the taxonomy a name's own words name ("Centrum Logopedyczno-terapeutyczne"
+    names speech therapy), whatever its type; empty when it names none."""
+    tokens = tokenise(unicodedata.normalize("NFC", name), kind="name")
+    return frozenset(m.rule.code for m in find_matches(tokens) if m.rule.kind == "service")
+
+
 def name_type(name: str) -> tuple[str, str] | None:
     """The institution type a name alone is headed by, with the words that say so, as
     `classify(name)` reads it; None when no type of the taxonomy is named."""

@@ -20,8 +20,7 @@ from transforms.acronyms import acronym_token_key, by_short, shared_full
 from transforms.morphology import analyse_word
 from transforms.name_morphology import institution_vocabulary, key_lemma, readings
 from transforms.names import normalise_name
-from transforms.support_statements import read_support
-from transforms.taxonomy_reading import name_type
+from transforms.taxonomy_reading import name_services, name_type
 from transforms.text import fold_key
 
 # What tells one body from others of its kind: quotes, a place, a patron, a number.
@@ -174,7 +173,7 @@ def trades_under_a_person(name: str, page: PageText) -> bool:
     Katarzyna Czechowicz-Gołaszewska", f027, stays one). A patron follows "im." and a
     foundation bears its founder's name in the genitive ("Fundacja Anny Dymnej"): neither
     counts."""
-    if len(name.split()) < 2 or name_type(name) is not None or read_support(name).services:
+    if len(name.split()) < 2 or name_type(name) is not None or name_services(name):
         return False
     pattern = re.compile(re.escape(name) + _TWO_WORDS_AFTER)
     for match in pattern.finditer(page.text):
