@@ -63,6 +63,20 @@ PROSTKI = (
     " bezzwłocznie powiadom stację sanitarno-epidemiologiczną w Ełku: 603 058 000 lub"
     " 87 621 77 50 lub Infolinia krajowa: 800 190 590, gdzie udzielą dalszych wskazówek.\n"
 )
+# contacts_fresh n018 (round 15), a GKRPA's page: a shared-cost 801 line under "Telefony
+# Zaufania" is a national helpline's, as the toll-free 800 line above it.
+OTYN_URL = "http://www.otyn.pl/PL/3234/GKRPA/"
+OTYN = (
+    "Gminna Komisja ds. Profilaktyki i Rozwiązywania Problemów Alkoholowych w Otyniu\n"
+    "tel. 68-3559417\n"
+    "Telefony Zaufania\n"
+    "Narkomania\n"
+    "800 199 990\n"
+    "czynny codziennie\n"
+    "w godz. 16-21\n"
+    "Uzależnienia behawioralne\n"
+    "801 889 880\n"
+)
 STAWIGUDA_URL = "http://old.stawiguda.pl/182/alarmowanie-ostrzeganie"
 STAWIGUDA = (
     "Oficjalny serwis\n"
@@ -162,6 +176,19 @@ def test_a_two_word_kind_needs_both_words_in_the_owners_name() -> None:
             [],
             ["585 79 10"],
             id="v005-a-state-agency-heading-its-number",
+        ),
+        pytest.param(
+            OTYN,
+            OTYN_URL,
+            PageOwner(
+                "Gminna Komisja ds. Profilaktyki i Rozwiązywania Problemów Alkoholowych w Otyniu",
+                5,
+                (),
+                (0,),
+            ),
+            ["68-3559417"],
+            ["800 199 990", "801 889 880"],
+            id="n018-a-shared-cost-line-is-a-national-helplines",
         ),
     ],
 )
