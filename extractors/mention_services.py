@@ -56,6 +56,15 @@ SERVICE_KINDS: tuple[ServiceKind, ...] = (
     _kind("Prokuratura", {"prokuratura"}, set(), set()),
     _kind("Caritas", {"caritas"}, set(), set()),
     _kind("Sanepid", {"sanepid"}, set(), {"sanitarno", "sanitarny", "epidemiologiczny"}),
+    # the sanepid by its common noun in a sentence ("powiadom stację sanitarno-
+    # epidemiologiczną w Ełku: 603 058 000", contacts_fresh v001)
+    _kind("Sanepid", {"stacja"}, {"sanitarno"}, {"sanepid", "sanitarny", "epidemiologiczny"}),
+    # a state agency ("Agencja Bezpieczeństwa Wewnętrznego" / "(22) 585 79 10" on a gmina's
+    # page of alarm numbers, contacts_fresh v005) and a firm ("Przedsiębiorstwo Usług
+    # Komunalnych Sp. z o.o.: 87 611 20 78" on a gmina's list of its bodies' numbers, v001):
+    # never a unit of an office, a school or a social-service body
+    _kind("Agencja", {"agencja"}, set(), set()),
+    _kind("Przedsiębiorstwo", {"przedsiebiorstwo"}, set(), set()),
     _kind(
         "Pogotowie",
         {"pogotowie"},

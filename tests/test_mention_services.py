@@ -45,6 +45,46 @@ POLICE = (
     "tel. 91 42 43 840 lub 91 42 43 862\n"
     "Policja: 91 424 75 11\n"
 )
+# Round 20b (branch numbers21): contacts_fresh v001 and v005, blind pages of other bodies'
+# numbers beside a gmina's own.
+PROSTKI_URL = (
+    "http://prostki.pl/wiadomosci/1/wiadomosc/170000/"
+    "komunikat_wojta_gminy_prostki_z_dnia_16032020_r"
+)
+PROSTKI = (
+    "3. Kontakt z Urzędem Gminy i jednostkami gminnymi należy ograniczyć do minimum. Wizyta"
+    " musi być poprzedzona kontaktem telefonicznym:\n"
+    "- Urząd Gminy:\n"
+    "• Wójt, sekretarz i sekretariat: 87 611 20 12\n"
+    "- Gminny Ośrodek Pomocy Społecznej: 87 611 28 68\n"
+    "- Przedsiębiorstwo Usług Komunalnych Sp. z o.o.: 87 611 20 78\n"
+    "4. Jeśli w ciągu ostatnich 14 dni byłeś w miejscu gdzie występuje koronawirus i"
+    " zaobserwowałeś u siebie objawy: GORĄCZKA, KASZEL, DUSZNOŚĆ I PROBLEMY Z ODDYCHANIEM"
+    " bezzwłocznie powiadom stację sanitarno-epidemiologiczną w Ełku: 603 058 000 lub"
+    " 87 621 77 50 lub Infolinia krajowa: 800 190 590, gdzie udzielą dalszych wskazówek.\n"
+)
+# contacts_fresh n018 (round 15), a GKRPA's page: a shared-cost 801 line under "Telefony
+# Zaufania" is a national helpline's, as the toll-free 800 line above it.
+OTYN_URL = "http://www.otyn.pl/PL/3234/GKRPA/"
+OTYN = (
+    "Gminna Komisja ds. Profilaktyki i Rozwiązywania Problemów Alkoholowych w Otyniu\n"
+    "tel. 68-3559417\n"
+    "Telefony Zaufania\n"
+    "Narkomania\n"
+    "800 199 990\n"
+    "czynny codziennie\n"
+    "w godz. 16-21\n"
+    "Uzależnienia behawioralne\n"
+    "801 889 880\n"
+)
+STAWIGUDA_URL = "http://old.stawiguda.pl/182/alarmowanie-ostrzeganie"
+STAWIGUDA = (
+    "Oficjalny serwis\n"
+    "Gminy Stawiguda\n"
+    "Stopnie alarmowe\n"
+    " Agencja Bezpieczeństwa Wewnętrznego\n"
+    "(22) 585 79 10\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -63,6 +103,17 @@ POLICE = (
             id="d017-free-legal-aid-in-lower-case",
         ),
         pytest.param("Kierunki policealne – tel. 77 408 50 94", [], id="guard-post-secondary"),
+        pytest.param(
+            "bezzwłocznie powiadom stację sanitarno-epidemiologiczną w Ełku: 603 058 000",
+            ["Sanepid"],
+            id="v001-the-sanepid-by-its-common-noun",
+        ),
+        pytest.param(
+            "- Przedsiębiorstwo Usług Komunalnych Sp. z o.o.: 87 611 20 78",
+            ["Przedsiębiorstwo"],
+            id="v001-a-firm",
+        ),
+        pytest.param(" Agencja Bezpieczeństwa Wewnętrznego", ["Agencja"], id="v005-a-state-agency"),
     ],
 )
 def test_services_named_by_their_kind(line: str, expected: list[str]) -> None:
@@ -109,6 +160,35 @@ def test_a_two_word_kind_needs_both_words_in_the_owners_name() -> None:
             ["91 42 43 840"],
             ["91 424 75 11"],
             id="police-the-owners-town-is-no-police",
+        ),
+        pytest.param(
+            PROSTKI,
+            PROSTKI_URL,
+            PageOwner("Urząd Gminy Prostki", 5, (), (0, 1)),
+            ["87 611 20 12"],
+            ["87 611 20 78", "603 058 000", "87 621 77 50"],
+            id="v001-a-firm-and-the-sanepid-beside-the-gminas-own-line",
+        ),
+        pytest.param(
+            STAWIGUDA,
+            STAWIGUDA_URL,
+            PageOwner("Urząd Gminy Stawiguda", 5, (), (1,)),
+            [],
+            ["585 79 10"],
+            id="v005-a-state-agency-heading-its-number",
+        ),
+        pytest.param(
+            OTYN,
+            OTYN_URL,
+            PageOwner(
+                "Gminna Komisja ds. Profilaktyki i Rozwiązywania Problemów Alkoholowych w Otyniu",
+                5,
+                (),
+                (0,),
+            ),
+            ["68-3559417"],
+            ["800 199 990", "801 889 880"],
+            id="n018-a-shared-cost-line-is-a-national-helplines",
         ),
     ],
 )

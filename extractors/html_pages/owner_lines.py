@@ -326,9 +326,9 @@ def _own_mailboxes(emails: list[str], url: str) -> list[str]:
     return [e for e in emails if e in own or e.rsplit("@", 1)[-1].lower() in FREE_MAIL]
 
 
-# Toll-free 800 and 116 lines on a local body's page are national services it points to
-# ("Niebieska Linia 800 120 002", "telefon zaufania 116 111"), not its own numbers.
-_NATIONAL_LINE = re.compile(r"(?:^|\D)(?:\+?48[\s-]?)?(?:800|116)[\s-]?\d")
+# Toll-free 800, shared-cost 801 and 116 lines on a local body's page are national services
+# it points to ("Niebieska Linia 800 120 002", "116 111", "801 889 880"), not its own numbers.
+_NATIONAL_LINE = re.compile(r"(?:^|\D)(?:\+?48[\s-]?)?(?:80[01]|116)[\s-]?\d")
 
 
 def _national_line(entry: str) -> bool:
