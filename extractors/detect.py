@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -248,6 +249,14 @@ def _kind_of_page(soup: BeautifulSoup, folded: str) -> Kind:
 
 def detect_page(document: Document) -> Detection:
     """Whether `document` is about a public institution, and the parser family that fits it."""
+    return _detected(document)
+
+
+# `wsparcie extract` and the crawl detect a page, then its parser asks again
+# (`owner_name.about_an_institution`): the last few documents' detections are kept (a
+# Detection is frozen; the document, its bytes and addresses, is the key).
+@lru_cache(maxsize=8)
+def _detected(document: Document) -> Detection:
     if _is_spreadsheet(document):
         return Detection(True, "spreadsheet", ("spreadsheet content",))
     content_type = document.content_type or ""

@@ -56,6 +56,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.mention_kinds import OWN_NAME_HEADS, is_activity, is_generic
 from extractors.mention_kinds import kind_only as is_kind_only
@@ -439,9 +440,10 @@ def _units(
     ]
 
 
-def find_mentions(
+@lru_cache(maxsize=4096)
+def _find_mentions(
     text: str, *, territories: bool = False, domains: bool = False, towns: bool = False
-) -> list[Mention]:
+) -> tuple[Mention, ...]:
     """Every institution phrase in `text`, in order of appearance (duplicates included);
     with `territories`, the counties and gminas it names as bodies too; with `domains`, a
     body's domains enumerated after a comma stay in its name ("Centrum Kultury, Sportu i
@@ -607,4 +609,13 @@ def find_mentions(
                 )
             )
             floor = i = end
-    return mentions
+    return tuple(mentions)
+
+
+def find_mentions(
+    text: str, *, territories: bool = False, domains: bool = False, towns: bool = False
+) -> list[Mention]:
+    """`_find_mentions`, a new list for each caller. The owner's readers ask about the same
+    lines many times (a line alone, joined with its neighbours, once per candidate): a text's
+    mentions are kept, frozen, and read again."""
+    return list(_find_mentions(text, territories=territories, domains=domains, towns=towns))

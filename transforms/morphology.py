@@ -49,12 +49,18 @@ def analyser() -> morfeusz2.Morfeusz:
 def analyse_word(word: str) -> list[Analysis]:
     """All readings of one word without hyphens (split "Skarżysku-Kamiennej" first); an
     unknown word gives one reading tagged "ign"."""
-    readings: list[Analysis] = []
-    for _start, _end, (form, lemma, tag, names, quals) in analyser().analyse(word):
-        if form != word:
-            continue
-        readings.append(Analysis(form, lemma.split(":", 1)[0], tag, tuple(names) + tuple(quals)))
-    return readings
+    return list(_readings(word))
+
+
+# A page's common words are asked about hundreds of times (every sentence's "w", "i", "oraz"):
+# their readings are kept, as a tuple of frozen readings that no caller can change.
+@lru_cache(maxsize=65_536)
+def _readings(word: str) -> tuple[Analysis, ...]:
+    return tuple(
+        Analysis(form, lemma.split(":", 1)[0], tag, tuple(names) + tuple(quals))
+        for _start, _end, (form, lemma, tag, names, quals) in analyser().analyse(word)
+        if form == word
+    )
 
 
 def generate(lemma: str) -> list[tuple[str, str]]:

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms import taxonomy
 from transforms.eligibility import AgeRange, Fees, Referral, read_ages, read_fees, read_referral
@@ -503,6 +504,9 @@ def _codes_in(sentence: str) -> tuple[list[str], list[str], set[str], set[str]]:
     )
 
 
+# Every record of a page reads the page's text (`transforms.normalise`), and `wsparcie extract`
+# its page row too: the last texts' statements are kept (frozen, so shared safely).
+@lru_cache(maxsize=256)
 def read_support(text: str | None, opening_hours: str | None = None) -> SupportStatements:
     """The support `text` states (services and target groups with their sentences, ages,
     fees, referral) and the schedules of `text` and of an `opening_hours` value. A guide or a

@@ -15,10 +15,24 @@ def normalise_space(text: str) -> str:
     return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
+class _FoldTable(dict[int, str]):
+    """`fold` one character at a time, each character folded when first met. Folding a text
+    is folding each of its characters: NFKD decomposes every character on its own, and its
+    canonical reordering moves only combining marks, which `fold` drops."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFKD", chr(code).translate(_FOLD_EXTRA))
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Strip Polish diacritics: "Skarżysko-Kamienna" -> "Skarzysko-Kamienna", "Łódź" -> "Lodz"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return text.translate(_FOLD_TABLE)
 
 
 def fold_key(text: str) -> str:

@@ -75,11 +75,13 @@ _NOISE_ATTR = re.compile(
 # More than this share of control characters: the bytes were decoded with the wrong codec
 # (UTF-16 without a byte-order mark read as UTF-8, a binary file served as text/html).
 _MAX_CONTROL_SHARE = 0.01
+# Control characters other than tab, line feed, form feed and carriage return; and U+FFFD.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 
 
 def _check_decoded(document: Document) -> None:
     text = document.text
-    controls = sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f"))
+    controls = len(_CONTROL.findall(text))
     if text and controls / len(text) > _MAX_CONTROL_SHARE:
         raise ExtractionError(
             f"{document.url}: unexpected encoding: decoded as {document.charset or 'utf-8'} "
