@@ -339,21 +339,18 @@ def _words(text: str) -> list[str]:
 
 
 def _key_words(tokens: Iterable[str]) -> list[str]:
+    """Every word's lemma, quoted or not: one body's name is written in quotes and without
+    them ("Fundacja „Dobro Wraca MG”", "Fundacja Dobro Wraca MG"). "w"/"we" tell no two bodies
+    apart and are no key word (alone Morfeusz reads "w" as "wiek"; "W GMINIE X" in capitals
+    is a place phrase where "w gminie X" is not)."""
     out: list[str] = []
-    in_quotes = False
     for token in tokens:
-        opens, closes = token.startswith("„"), token.endswith("”")
         for word in re.findall(r"[^\W_]+", token):
-            if word.lower() == "ds":
+            lowered = word.lower()
+            if lowered == "ds":
                 out.extend(("do", "sprawa"))
-            elif in_quotes or opens:
-                out.append(fold(word).lower())  # a quoted proper name is never inflected
-            else:
+            elif lowered not in _PLACE_PREPOSITIONS:
                 out.append(key_lemma(word))
-        if opens and not closes:
-            in_quotes = True
-        elif closes:
-            in_quotes = False
     return out
 
 
@@ -390,6 +387,15 @@ _BRACKETED_SHORT_FORM = re.compile(
 )
 
 
+def _short_form(match: re.Match[str], text: str) -> str:
+    """A bracketed short form is dropped; in a name in capitals only a known acronym is one
+    ("ŚRODOWISKOWY DOM SAMOPOMOCY BIECZ (NADZIEJA)" keeps "Nadzieja")."""
+    written = match.group(0)
+    if text.isupper() and acronym_token_key(written.strip(" ()")) not in by_short():
+        return written
+    return " "
+
+
 @lru_cache(maxsize=200_000)
 def normalise_name(
     raw: str, place_name: Callable[[str], str | None] | None = None
@@ -409,7 +415,7 @@ def normalise_name(
 
     # "Miejsko-Gminny Ośrodek Pomocy Społecznej w Piszu (M-GOPS)": the bracketed short form
     # repeats the name; it is recognised from the full form anyway.
-    text = normalise_space(_BRACKETED_SHORT_FORM.sub(" ", text))
+    text = normalise_space(_BRACKETED_SHORT_FORM.sub(lambda m: _short_form(m, text), text))
 
     legal_form: str | None = None
     tail = _LEGAL_TAIL.search(text)
@@ -492,6 +498,7 @@ def normalise_name(
                 and _capitalised(tokens[j])
                 and tokens[j].lower() not in (_PATRON_WORDS | _NUMBER_WORDS)
                 and not (j > i + 1 and _begins_name_part(tokens[j]))
+                and not tokens[j].startswith("(")  # "w Bolesławiu (pow. dąbrowski)"
             ):
                 j += 1
             # "w Nakle nad Notecią", "w Gródku nad Dunajcem": the river belongs to the place.
@@ -550,7 +557,8 @@ def normalise_name(
         acronym = "SP ZOZ"
 
     after_preposition = bool(place) and not place_bare
-    place_words = _words(" ".join(place[1:] if after_preposition else place))
+    # a quote is no letter of a place ("„Uniwersytet Trzeciego Wieku w Andrychowie”")
+    place_words = _words(_ANY_QUOTE.sub("", " ".join(place[1:] if after_preposition else place)))
     place_key = [place_lemma(w, after_preposition) for w in place_words]
     canonical = place_name(" ".join(place)) if place_name is not None and place else None
     if canonical:

@@ -201,7 +201,6 @@ def _merge_shorter(candidates: dict[str, _Candidate]) -> list[_Candidate]:
                 _subsequence(candidate.key, k.key)
                 and (k.key.split()[0] == words[0] or _adjectives_before(words, k.key.split()))
             )
-            or _written_within(candidate, k)
         ]
         if not hosts:
             kept.append(candidate)
@@ -213,24 +212,6 @@ def _merge_shorter(candidates: dict[str, _Candidate]) -> list[_Candidate]:
         host.names = candidate.names + host.names
         host.verbatim |= candidate.verbatim
     return kept
-
-
-def _written_within(short: _Candidate, long: _Candidate) -> bool:
-    """Whether a name of `short`, folded word for word, stands in order within a name of
-    `long` that begins with the same word: one name written in capitals and in title case
-    ("Fundacja Dobro Wraca MG" and "Fundacja „Fundacja DOBRO WRACA MG” z siedzibą w Tychach",
-    m021 of the fresh pages), whose keys the lemmatiser reads apart ("wracac", "wraca")."""
-    for short_name, _ in short.names:
-        short_words = fold_key(short_name).split()
-        for long_name, _ in long.names:
-            long_words = fold_key(long_name).split()
-            if (
-                len(short_words) >= 2
-                and long_words[:1] == short_words[:1]
-                and _subsequence(" ".join(short_words), " ".join(long_words))
-            ):
-                return True
-    return False
 
 
 def _same_words(a: list[str], b: list[str]) -> bool:
