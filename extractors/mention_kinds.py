@@ -13,6 +13,7 @@ from extractors.mention_text import (
     Token,
     adjective_triples,
     agrees,
+    gender_alias,
     head_lemma,
     head_readings,
     head_triples,
@@ -54,6 +55,29 @@ OWN_NAME_HEADS = frozenset(
 def _parts(word: str) -> list[str]:
     """A compound's parts, joined by a hyphen or an en dash ("Psychologiczno–Pedagogiczna")."""
     return _DASH.split(word)
+
+
+def lower_compound_adjective(tokens: list[Token], j: int) -> bool:
+    """Token j is a compound adjective in lower case ("południowo–wschodnich") that agrees
+    with the capitalised noun before it: part of an NGO's own name ("Stowarzyszenie Miłośników
+    Kresów południowo–wschodnich"), written as in prose."""
+    token = tokens[j]
+    parts = _parts(token.text)
+    if not token.is_word or not token.text.islower() or len(parts) != 2:
+        return False
+    noun = tokens[j - 1]
+    if not parts[0].endswith("o") or not noun.capitalised:
+        return False
+    adjective = adjective_triples(readings(parts[1]), adjective=True)
+    nouns = {
+        (n, c, g)
+        for r in readings(noun.text)
+        if r.pos in ("subst", "depr")
+        for n in r.numbers
+        for c in r.cases
+        for g in r.genders
+    }
+    return bool(adjective & gender_alias(nouns))
 
 
 def _folded(words: frozenset[str]) -> frozenset[str]:

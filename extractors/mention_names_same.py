@@ -11,13 +11,18 @@ from __future__ import annotations
 
 from os.path import commonprefix
 
+from transforms.name_morphology import ROMAN_NUMERAL, roman_value
 from transforms.names import normalise_name
 from transforms.text import fold_key
 
 
 def _words_of(key: str) -> tuple[list[str], str]:
-    """A matching key's words and its number ("szkola podstawowy #3" -> (…, "3"))."""
+    """A matching key's words and its number ("szkola podstawowy #3" -> (…, "3")), a roman
+    numeral as its digits: "Zespół Szkół Nr I" and "Zespół Szkół Nr 1 w Miechowie" are one
+    school ("zespol szkola #I" -> (…, "1"))."""
     words, _, number = key.partition(" #")
+    if ROMAN_NUMERAL.match(number):
+        number = str(roman_value(number))
     return words.split(" "), number
 
 

@@ -22,8 +22,8 @@ from extractors.mention_text import (
     person_starts,
     place_word,
 )
-from extractors.mention_words import PATRON_ABBREVIATIONS, PLACE_ABBREVIATIONS
-from transforms.name_morphology import GEO_QUALIFIER, key_lemma, readings
+from extractors.mention_words import ACTIVITY_HEADS, PATRON_ABBREVIATIONS, PLACE_ABBREVIATIONS
+from transforms.name_morphology import GEO_QUALIFIER, key_lemma, morfeusz_readings, readings
 
 _DIGITS = re.compile(r"^\d+[a-zA-Z]?$")
 _ROMAN = re.compile(r"^(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
@@ -60,6 +60,9 @@ def place_end(tokens: list[Token], i: int) -> int:
         if after is None or not after.capitalised or head_readings(after):
             return i
         j += 1  # "w Gminie Siewierz", "w Powiecie Opolskim": the territory is the place
+    if _town_named_as_head(tokens, j):
+        k = j + 1
+        return max(k, second_place(tokens, k))
     k = j
     while k < len(tokens) and k - j < 3:
         token = tokens[k]
@@ -98,6 +101,27 @@ def place_end(tokens: list[Token], i: int) -> int:
 
 
 _ADJECTIVE_CLASSES = ("adj", "pact", "ppas")
+
+
+def _town_named_as_head(tokens: list[Token], j: int) -> bool:
+    """A capitalised word after "w" that names a group meeting inside a body ("koło", a
+    circle: `ACTIVITY_HEADS`), which never seats a body without a name of its own, and that
+    the dictionary also knows as a place in the locative singular ("Kole" of Koło), is the
+    seat when no word of a name follows it ("Noclegownia w Kole, ul. Sosnowa 1"; not "w Kole
+    Gospodyń"). Words of units a body can sit in, though also village names ("w Szpitalu",
+    "w Oddziale", "w Żłobku"), stay what they are."""
+    token = word_at(tokens, j)
+    if token is None or not any(r.lemma in ACTIVITY_HEADS for r in head_readings(token)):
+        return False
+    if not any(
+        r.geographic and "loc" in r.cases and "sg" in r.numbers
+        for r in morfeusz_readings(token.text)
+    ):
+        return False
+    following = tokens[j + 1] if j + 1 < len(tokens) else None
+    if following is None:
+        return True
+    return not following.capitalised and following.lower not in ("nr", "im", "p", "pw")
 
 
 def _place_member(token: Token) -> bool:

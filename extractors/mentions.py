@@ -58,7 +58,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.mention_kinds import OWN_NAME_HEADS, is_activity, is_generic
+from extractors.mention_kinds import (
+    OWN_NAME_HEADS,
+    is_activity,
+    is_generic,
+    lower_compound_adjective,
+)
 from extractors.mention_kinds import kind_only as is_kind_only
 from extractors.mention_officers import officer_end
 from extractors.mention_phrases import (
@@ -311,6 +316,9 @@ def _extend(tokens: list[Token], head: int, *, domains: bool = False) -> tuple[i
             and not person_starts(tokens, j + 1)
         ):
             j += 1  # "… na rzecz Osób z Niepełnosprawnością Intelektualną"
+            continue
+        if lemma_of_head in OWN_NAME_HEADS and j > head + 1 and lower_compound_adjective(tokens, j):
+            j += 1  # "Stowarzyszenie Miłośników Kresów południowo–wschodnich"
             continue
         if token.is_word and SMALL_ROMAN_NUMERAL.match(token.text) and len(token.text) <= 4:
             after = word_at(tokens, j + 1)

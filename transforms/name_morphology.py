@@ -349,6 +349,16 @@ ROMAN_NUMERAL = re.compile(
     r"^(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$"
 )
 _NUMERIC = re.compile(r"^\d+[a-zA-Z]?\.?$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a roman numeral in capitals ("IV" -> 4, "XII" -> 12)."""
+    values = [_ROMAN_VALUES[ch] for ch in numeral]
+    return sum(
+        -value if i + 1 < len(values) and values[i + 1] > value else value
+        for i, value in enumerate(values)
+    )
 
 
 def _is_numeral(token: str) -> bool:

@@ -29,13 +29,13 @@ from transforms.name_morphology import (
     key_lemma,
     place_lemma,
     readings,
+    roman_value,
 )
 from transforms.text import fold
 
 _TOKEN = re.compile(r"[„”\"“«»]|[^\W_]+\.?", re.UNICODE)
 _QUOTE_CHARS = frozenset('„”"“«»')
 _INFLECTED_ACRONYM = re.compile(r"^(?P<base>[A-ZĄĆĘŁŃÓŚŹŻ]{2,})-?(?:[a-ząćęłńóśźż]{1,3})?$")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
 _NUMBER_WORDS = frozenset({"nr", "nr.", "numer"})
 _PATRON_WORDS = frozenset({"im.", "im", "imienia"})
@@ -92,14 +92,6 @@ class NameParts:
     # The quoted name of an association or club ("„Iskra”" -> "iskra"): its identity among
     # the many of one type and place.
     proper: str | None = None
-
-
-def _roman_to_int(token: str) -> int:
-    total = 0
-    values = [_ROMAN_VALUES[ch] for ch in token]
-    for i, value in enumerate(values):
-        total += -value if i + 1 < len(values) and values[i + 1] > value else value
-    return total
 
 
 @lru_cache(maxsize=100_000)
@@ -304,7 +296,7 @@ def parse_name(raw: str) -> NameParts:
         if lower in _NUMBER_WORDS and i < len(words):
             nxt = words[i].rstrip(".")
             if nxt.isdigit() or _ROMAN.match(nxt.upper()):
-                number = nxt.lstrip("0") if nxt.isdigit() else str(_roman_to_int(nxt.upper()))
+                number = nxt.lstrip("0") if nxt.isdigit() else str(roman_value(nxt.upper()))
                 i += 1
                 if (
                     i < len(words)
@@ -317,7 +309,7 @@ def parse_name(raw: str) -> NameParts:
             number = bare.lstrip("0") or "0"
             continue
         if mode == "core" and not core and number is None and _ROMAN.match(word):
-            number = str(_roman_to_int(word))  # "II Liceum": a leading roman numeral
+            number = str(roman_value(word))  # "II Liceum": a leading roman numeral
             continue
         if lower in _PATRON_WORDS:
             mode = "patron"
