@@ -1,0 +1,159 @@
+"""Pages on a unit's own site that never name the unit (issue #17, round 20c, branch voice22).
+
+Detection takes no page whose text names no institution and whose host is no public one, and
+the provider's voice (`extractors.provider_voice`) misses a school's notice of its day room's
+hours ("szkoła zapewnia opiekę świetlicy w godz. 6.30 do 16.00") or a preschool's page of a
+group ("to dzieci 5, 6-letnie"). Their sites' hosts say whose they are: a unit's kind glued to
+its name ("bibliotekiwarszawy", "poradnia-nowa") or a school's acronym with its number
+("sp1prudnik", "p59"), so the hours and ages such a page gives are that unit's
+(`extractors.html_pages.site_host.host_names_a_unit`). News of another body's programme, on a
+news site or a town's portal, stays nobody's.
+
+Cases are lines of fresh pages (`benchmarks/hours_fresh/`, `benchmarks/ages_fresh/`: the id and
+host in the case id, gold written blind before any run) and of the web corpus's tune half.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.html_pages.site_host import host_names_a_unit
+from flows.inspect import extract_one
+
+
+@pytest.mark.parametrize(
+    ("url", "names_a_unit"),
+    [
+        pytest.param(
+            "http://sp1prudnik.wodip.opole.pl/index.php/using-joomla/410-22",
+            True,
+            id="h009 a school's acronym, number and town",
+        ),
+        pytest.param(
+            "http://www.sp1kaszow.pl/2019/04/30/ogloszenie-16/", True, id="h011 sp1 and its place"
+        ),
+        pytest.param("https://bibliotekiwarszawy.pl/?p=20035", True, id="t006 the kind glued"),
+        pytest.param(
+            "https://bip-pp54.opole.pl/index.php/menu-podmiotowe/dzieci",
+            True,
+            id="k002 a public preschool's number beside bip",
+        ),
+        pytest.param(
+            "https://p59.edu.gdansk.pl/pl/page/o-przedszkolu-8/grupy/grupa-iv-pszczolki",
+            True,
+            id="k004 a preschool's number alone",
+        ),
+        pytest.param(
+            "http://poradnia-nowa.pl/oferta/wczesne-wspomaganie-rozwoju-dziecka/",
+            True,
+            id="k010 the kind before its own word",
+        ),
+        pytest.param(
+            "https://tupoznan.pl/seniorzy-w-akcji-wracaja-zapisy-startuja-8-stycznia/",
+            False,
+            id="w013 a city portal's news",
+        ),
+        pytest.param(
+            "https://gs24.pl/szczecin-przygotowal-dla-bezdomnych/ar/c1-18021539",
+            False,
+            id="t022 a news outlet",
+        ),
+        pytest.param("https://pluznica.pl/artykul/79/2127/", False, id="t028 a gmina's portal"),
+        pytest.param("https://podrugie.pl/hostel/", False, id="y006 a foundation's own word"),
+        pytest.param(
+            "https://edukacja.um.warszawa.pl/Poradnie-psychologiczno-pedagogiczne",
+            False,
+            id="a008 a city office's guide",
+        ),
+        pytest.param("https://ls-szkola.pl/cennik/", False, id="tune g036 a language school"),
+        pytest.param("https://przedszkole24.pl/", True, id="made-up a preschool's number"),
+        pytest.param("https://szkolenia-bhp.pl/", False, id="made-up training, no school"),
+    ],
+)
+def test_a_host_names_a_serving_unit(url: str, names_a_unit: bool) -> None:
+    assert host_names_a_unit(url) is names_a_unit
+
+
+# The lines of each page as saved, the hours and ages the page gives as its unit's.
+_H009 = [
+    "14 października 2022 r. zgodnie z art. 74 Karty Nauczyciela",
+    "jest dniem wolnym od zajęć dydaktyczno-wychowawczych. W tym dniu szkoła zapewnia opiekę "
+    "świetlicy w godz. 6.30 do 16.00 wyłącznie dla uczniów klas 1-3, którzy są zapisani do "
+    "świetlicy.",
+]
+_K004 = [
+    "Grupa IV „Pszczółki”",
+    "to dzieci 5, 6-letnie, mają zapewnioną możliwość wspólnej zabawy w bezpiecznych i "
+    "przyjaznych warunkach, dostosowanych do ich potrzeb rozwojowych.",
+]
+_T006 = [
+    "31 grudnia (czwartek) 2020 r. wszystkie biblioteki czynne będą od 10.00 do 15.00.",
+]
+
+
+def _save(tmp_path: Path, lines: list[str], suffix: str) -> Path:
+    saved = tmp_path / f"page{suffix}"
+    if suffix == ".txt":
+        saved.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        body = "".join(f"<p>{line}</p>" for line in lines)
+        saved.write_text(
+            f'<html lang="pl"><head><title>{lines[0]}</title></head><body>{body}</body></html>',
+            encoding="utf-8",
+        )
+    return saved
+
+
+@pytest.mark.parametrize(
+    ("url", "lines", "hours", "ages"),
+    [
+        pytest.param(
+            "http://sp1prudnik.wodip.opole.pl/index.php/using-joomla/410-22",
+            _H009,
+            [("06:30", "16:00")],
+            [],
+            id="h009 a school's day room on a day off",
+        ),
+        pytest.param(
+            "https://bibliotekiwarszawy.pl/?p=20035",
+            _T006,
+            [("10:00", "15:00")],
+            [],
+            id="t006 a city's libraries on New Year's Eve",
+        ),
+        pytest.param(
+            "https://p59.edu.gdansk.pl/pl/page/o-przedszkolu-8/grupy/grupa-iv-pszczolki",
+            _K004,
+            [],
+            [(5, 6)],
+            id="k004 a preschool's group",
+        ),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".html", ".txt"])
+def test_a_unit_s_own_site_gives_its_hours_and_ages(
+    tmp_path: Path,
+    url: str,
+    lines: list[str],
+    hours: list[tuple[str, str]],
+    ages: list[tuple[float, float]],
+    suffix: str,
+) -> None:
+    (page,) = extract_one(str(_save(tmp_path, lines, suffix)), url=url)
+    assert page["role"] == "page" and page["name"] is None
+    assert [(s["opens"], s["closes"]) for s in page["schedules"]] == hours
+    assert [(a["min"], a["max"]) for a in page["ages"]] == ages
+    assert page["services_stated"] == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        pytest.param("https://gs24.pl/szkola-zapewnia-opieke/ar/c1-1", id="made-up a news outlet"),
+        pytest.param("https://pluznica.pl/artykul/79/2127/", id="made-up a gmina's portal"),
+    ],
+)
+def test_the_same_notice_elsewhere_stays_nobody_s(tmp_path: Path, url: str) -> None:
+    assert extract_one(str(_save(tmp_path, _H009, ".html")), url=url) == []
