@@ -7,7 +7,10 @@ group ("to dzieci 5, 6-letnie"). Their sites' hosts say whose they are: a unit's
 its name ("bibliotekiwarszawy", "poradnia-nowa") or a school's acronym with its number
 ("sp1prudnik", "p59"), so the hours and ages such a page gives are that unit's
 (`extractors.html_pages.site_host.host_names_a_unit`). News of another body's programme, on a
-news site or a town's portal, stays nobody's.
+news site or a town's portal, stays nobody's. A page with no such host is its unit's when it
+says whom it serves by age in the first person plural ("wprowadziliśmy … młodym ludziom (18-25
+lat)") or invites them to its activities ("Zapraszamy dzieci i młodzież do korzystania z
+zajęć"), and not when it quotes someone in news ("… zapraszamy w czwartki … – mówi X").
 
 Cases are lines of fresh pages (`benchmarks/hours_fresh/`, `benchmarks/ages_fresh/`: the id and
 host in the case id, gold written blind before any run) and of the web corpus's tune half.
@@ -20,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from extractors.html_pages.site_host import host_names_a_unit
+from extractors.provider_voice import gives_its_own_hours_or_ages
 from flows.inspect import extract_one
 
 
@@ -157,3 +161,62 @@ def test_a_unit_s_own_site_gives_its_hours_and_ages(
 )
 def test_the_same_notice_elsewhere_stays_nobody_s(tmp_path: Path, url: str) -> None:
     assert extract_one(str(_save(tmp_path, _H009, ".html")), url=url) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks"),
+    [
+        pytest.param(
+            "Dlatego wprowadziliśmy nową formę zakwaterowania, alternatywną wobec schroniska czy "
+            "noclegowni, pozwalającą młodym ludziom (18-25 lat) rozpocząć dorosłe działania i "
+            "pokonać życiowe trudności.",
+            True,
+            id="y006 podrugie.pl/hostel: whom it serves, in the first person plural",
+        ),
+        pytest.param(
+            "Informujemy, że ruszają zajęcia świetlicowe w świetlicach wiejskich na terenie gminy. "
+            "Zapraszamy dzieci i młodzież do korzystania z zajęć.",
+            True,
+            id="t028 pluznica.pl: its day rooms' activities, to be timed by its timetable",
+        ),
+        pytest.param(
+            "– Pływalnia „Foka” będzie dostępna dla seniorów w środy w godz. 9:00-10:00, do "
+            "„Nowej Fali” zapraszamy w czwartki od 11:30 do 12:30, a do „Delfina” w piątki "
+            "między 11:00 a 12:00 – mówi Grażyna Orzechowska – Mikulska, zastępczyni "
+            "burmistrza Woli.",
+            False,
+            id="w014 4free.waw.pl: an official quoted in news",
+        ),
+        pytest.param(
+            "Przygotowaliśmy zajęcia dla dzieci w wieku 6-12 lat – mówi dyrektorka.",
+            False,
+            id="made-up: a first person plural quoted in news",
+        ),
+        pytest.param(
+            "Programy dla dzieci w wieku 7-12 lat finansuje miasto.",
+            False,
+            id="made-up: a noun ending as a verb does",
+        ),
+        pytest.param(
+            "Zapraszamy rodziców na zebranie w dniu 12 września.",
+            False,
+            id="made-up: parents invited to a meeting",
+        ),
+    ],
+)
+def test_a_page_speaks_for_its_unit_in_the_first_person_plural(text: str, speaks: bool) -> None:
+    assert gives_its_own_hours_or_ages(text) is speaks
+
+
+@pytest.mark.parametrize("suffix", [".html", ".txt"])
+def test_a_foundation_s_hostel_gives_its_ages(tmp_path: Path, suffix: str) -> None:
+    lines = [
+        "Hostel",
+        "Dlatego wprowadziliśmy nową formę zakwaterowania, alternatywną wobec schroniska czy "
+        "noclegowni, pozwalającą młodym ludziom (18-25 lat) rozpocząć dorosłe działania i "
+        "pokonać życiowe trudności.",
+    ]
+    url = "https://podrugie.pl/hostel/"
+    (page,) = extract_one(str(_save(tmp_path, lines, suffix)), url=url)
+    assert [(a["min"], a["max"]) for a in page["ages"]] == [(18, 25)]
+    assert page["services_stated"] == []
