@@ -220,3 +220,37 @@ def test_a_foundation_s_hostel_gives_its_ages(tmp_path: Path, suffix: str) -> No
     (page,) = extract_one(str(_save(tmp_path, lines, suffix)), url=url)
     assert [(a["min"], a["max"]) for a in page["ages"]] == [(18, 25)]
     assert page["services_stated"] == []
+
+
+# A text file is not judged by its host at detection: its hours and ages are still its site's
+# unit's when the host is a public body's, as they are for the same page saved as HTML.
+_A031 = (
+    "Z mieszkaniach treningowego mogą skorzystać wychowankowie pieczy zastępczej w wieku do 30 "
+    "roku życia i osoby bezdomne w wieku do 30 roku życia."
+)
+_K008 = (
+    "Strategicznym celem programu jest zapewnienie usługi wsparcia seniorów w wieku lat 70 i "
+    "więcej, którzy w obowiązującym stanie epidemii zdecydują się na pozostanie w domu."
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "line", "ages"),
+    [
+        pytest.param(
+            "https://bip.cus-zyrardow.pl/?menu=19", _A031, [(None, 30)], id="a031 a BIP host"
+        ),
+        pytest.param(
+            "http://gops.ugtarnow.pro-linuxpl.com/index.php/2020/12/11/solidarnosciowy-korpus",
+            _K008,
+            [(70, None)],
+            id="k008 a GOPS's host",
+        ),
+        pytest.param("https://tvn24.pl/polska/mieszkania", _A031, [], id="made-up a news host"),
+    ],
+)
+def test_a_text_on_a_public_body_s_site_gives_its_ages(
+    tmp_path: Path, url: str, line: str, ages: list[tuple[float | None, float | None]]
+) -> None:
+    rows = extract_one(str(_save(tmp_path, [line], ".txt")), url=url)
+    assert [(a["min"], a["max"]) for row in rows for a in row["ages"] or ()] == ages
