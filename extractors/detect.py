@@ -229,6 +229,13 @@ def _host_signal(url: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def host_evidence(url: str) -> str | None:
+    """What the host says of a public unit's site (a public or BIP host, or one naming a kind of
+    public unit), or None: a plain-text page's only evidence of whose it is."""
+    strong, weak = _host_signal(url)
+    return strong or weak
+
+
 def _kind_of_page(soup: BeautifulSoup, folded: str) -> Kind:
     if _DANE.search(folded) or sum(f"{label}:" in folded for label in _DATA_LABELS) >= 3:
         return "bip_dane"

@@ -24,7 +24,11 @@ the same kinds of unit is how it speaks:
   … dzieci i młodzieży w wieku od 4 do 18 lat") or its age groups there now ("działają trzy
   grupy wiekowe:" over "- Maluszki - od 5 miesiąca …");
 - it heads its own hours ("Godziny otwarcia" over its day lines, "Godziny pracy przedszkola:
-  od 6:00 do 16:30") or says its own units are open ("nasze biblioteki będą czynne …").
+  od 6:00 do 16:30") or says its own units are open ("nasze biblioteki będą czynne …");
+- it says whom it serves by age in the first person plural ("wprowadziliśmy … formę
+  zakwaterowania, … pozwalającą młodym ludziom (18-25 lat)"), unless news quotes it ("… –
+  mówi X"), or invites them to its activities ("Zapraszamy dzieci i młodzież do korzystania z
+  zajęć", over its timetable).
 
 The first three say what the unit offers (`offers_as_a_provider`); the others only when it is
 open and whom it takes (`gives_its_own_hours_or_ages`): such a page gives its hours and ages,
@@ -143,6 +147,25 @@ _AGE_GROUPS = (
     r"(?:\w+\s+){0,4}?grup\w*\s+(?:wiekow\w*|dzieci)(?:[^.!?]|\d\.){0,80}?"
     r"\bod\s+\d{1,2}\.?\s+(?:do\s+\d{1,2}\.?\s+)?(?:miesi|tygod|rok|lat)"
 )
+# Those it serves by age, in a sentence it says in the first person plural: "Dlatego
+# wprowadziliśmy nową formę zakwaterowania, …, pozwalającą młodym ludziom (18-25 lat)" (fresh
+# y006), "Prowadzimy zajęcia dla dzieci w wieku 7-12 lat"; the verb a past "-liśmy/-łyśmy" or
+# "jesteśmy", or one of a unit's own verbs in the present ("programy", "problemy" end as
+# verbs do). Not a quotation in news: "… zapraszamy w czwartki … – mówi X" (fresh w014).
+_WE_SERVE_BY_AGE = (
+    r"(?:\b\w{2,}(?:li|ły)śmy|\bjesteśmy|\b(?:[Oo]ferujemy|[Pp]rowadzimy|[Zz]apewniamy|"
+    r"[Uu]dzielamy|[Oo]rganizujemy|[Rr]ealizujemy|[Pp]omagamy|[Ww]spieramy|[Oo]bejmujemy|"
+    r"[Ww]ynajmujemy|[Ss]kierujemy))\b"
+    r"[^.!?\n]{0,120}?(?:\(\s*\d{1,2}\s*[-–]\s*\d{1,2}\s+lat\b|\bw\s+wieku\s+(?:od\s+)?\d)"
+    r"(?![^.!?\n]*[–—-]\s*(?:mówi|dodaje|podkreśla|wyjaśnia|tłumaczy|zaznacza|zapowiada)\b)"
+)
+# Those it serves invited to its activities, which its hours then time: "Informujemy, że
+# ruszają zajęcia świetlicowe … Zapraszamy dzieci i młodzież do korzystania z zajęć." over the
+# day rooms' timetable (fresh t028).
+_INVITES_TO_ACTIVITIES = (
+    r"\b[Zz]apraszamy\s+(?:\w+\s+){0,2}?(?:dzieci|młodzież|uczniów|seniorów|mieszkańców)\w*"
+    r"(?:\s+i\s+\w+)?\s+(?:do\s+korzystania\s+z|na\s+zajęcia|do\s+udziału\s+w\s+zajęciach)"
+)
 # A unit that says what it offers.
 _OFFERS = re.compile(
     rf"\b(?:{_UNIT}|{_ACRONYM})\b[^.!?\n]{{0,60}}?\b{_PROVIDES}\b"
@@ -152,7 +175,8 @@ _OFFERS = re.compile(
 # A unit that gives only when it is open and whom it takes by age.
 _OWN_HOURS_OR_AGES = re.compile(
     rf"{_OWN_HOURS}|{_OUR_UNITS_OPEN}|{_HOURS_HEADING}|{_OWN_ACTIVITIES}|{_INVITES_BY_AGE}"
-    rf"|{_TAKES_BY_AGE}|{_AGE_GROUPS}|{_ON_DUTY}|{_COME_AT}"
+    rf"|{_TAKES_BY_AGE}|{_AGE_GROUPS}|{_ON_DUTY}|{_COME_AT}|{_WE_SERVE_BY_AGE}"
+    rf"|{_INVITES_TO_ACTIVITIES}"
 )
 
 

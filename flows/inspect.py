@@ -34,8 +34,9 @@ from urllib.parse import urlsplit
 import duckdb
 
 from extractors.context import ParseContext
-from extractors.detect import Detection, Kind, detect_page
+from extractors.detect import Detection, Kind, detect_page, host_evidence
 from extractors.fetch import Fetcher, FetchError
+from extractors.html_pages.site_host import host_names_a_unit
 from extractors.mention_records import add_page_mentions, page_mentions
 from extractors.options import check_option
 from extractors.page_text import page_text
@@ -304,17 +305,25 @@ def _unowned_statements(document: Document, detection: Detection) -> list[dict[s
     no public host) that still states forms of support, hours or ages: those statements alone,
     as a row of role "page" ([] for a business's page or a page stating nothing). A page that
     says what its unit offers gives all it states; one that only gives its unit's hours or
-    whom it takes by age gives those alone (`extractors.provider_voice`)."""
+    whom it takes by age gives those alone (`extractors.provider_voice`), and so does a page on
+    a unit's own site by its host: a serving unit's by its kind ("sp1prudnik",
+    "bibliotekiwarszawy", `host_names_a_unit`) or, for a plain text, which detection does not
+    judge by its host, a public body's ("bip.…", "gops.…", `host_evidence`). The hours and ages
+    its own site gives are that unit's, though the page never names it."""
     if detection.business:
         return []
     text = page_text(document) or ""
     if offers_as_a_provider(text):
         page = page_row(document)
-    elif gives_its_own_hours_or_ages(text):
+    elif gives_its_own_hours_or_ages(text) or _on_a_unit_s_site(document.final_url):
         page = page_row(document, hours_and_ages_only=True)
     else:
         return []
     return [page] if page is not None else []
+
+
+def _on_a_unit_s_site(url: str) -> bool:
+    return host_names_a_unit(url) or host_evidence(url) is not None
 
 
 def extract_one(

@@ -308,6 +308,28 @@ _NEWS_OUTLET = re.compile(
 )
 
 
+# Host words of units that serve people in person, as a site's host spells its own kind glued
+# to its name or place ("przedszkolesloneczko", "bibliotekiwarszawy", "poradnia-nowa"), and a
+# school's or preschool's acronym with its number ("sp1prudnik", "pp54", "p59", "zs2"). Not a
+# local government's word ("gmina", "powiat", "urzad": its portal relays other bodies'
+# notices), nor "szkola" alone (language, dance and driving schools: "ls-szkola", tune g036),
+# nor a word that begins other things ("szkolenia", a holiday "osrodek").
+_SERVING_KIND = re.compile(
+    r"^(?:przedszkol|zlob(?:ek|ka)|poradni|swietlic|bibliotek|przychodni|hospicj)"
+)
+_NUMBERED_SCHOOL = re.compile(r"^(?:sp|psp|zs|zsp|pp|p|pm|mp|lo)\d{1,3}(?:[a-z]{3,})?$")
+
+
+def host_names_a_unit(url: str) -> bool:
+    """Whether the page's host is a serving unit's own site by its kind (`_SERVING_KIND`,
+    `_NUMBERED_SCHOOL`), not a news outlet's."""
+    if news_outlet(url):
+        return False
+    return any(
+        _SERVING_KIND.match(label) or _NUMBERED_SCHOOL.match(label) for label in host_labels(url)
+    )
+
+
 def news_outlet(url: str) -> bool:
     """Whether the page's host is a news outlet's (`_NEWS_OUTLET`): a local portal's article
     about a body's work (a PUP's, a GOPS's, a ŚDS's) is no page of that body."""
