@@ -329,3 +329,13 @@ def assert_owner_numbers(
         assert number in numbers
     for number in left_out:
         assert number not in numbers
+
+
+def assert_names_read(text: str, names: list[str]) -> None:
+    """The mention records of `text` (as the benchmark's line reader reads a line) give every
+    name of `names`, each as written there."""
+    from benchmarks.mention_lines import read_names  # a benchmark script, imported when used
+
+    read = read_names(text)
+    missing = [name for name in names if name not in read]
+    assert not missing, f"not read: {missing}; read: {read}"

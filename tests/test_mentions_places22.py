@@ -14,6 +14,7 @@ in each case id, the guards what must not change.
 from __future__ import annotations
 
 import pytest
+from helpers import assert_names_read
 
 from benchmarks.mention_lines import read_names
 from extractors.mention_names_same import part_of
@@ -47,9 +48,7 @@ READ = [
 
 @pytest.mark.parametrize(("text", "names"), READ)
 def test_the_records_give_each_name(text: str, names: list[str]) -> None:
-    read = read_names(text)
-    for name in names:
-        assert name in read
+    assert_names_read(text, names)
 
 
 NOT_READ = [
