@@ -1,0 +1,66 @@
+"""A section heading is not the page owner's name (issue #12, round 20d).
+
+"Organizacja" heads a body's name ("Światowa Organizacja Zdrowia") and a section of a body's
+page on how the body is organised ("Organizacja Urzędu Gminy"). Opening a phrase right before
+another body's head in the genitive singular, it names the section: the phrase is no body, and
+the body it names in the genitive is read on its own (`extractors.mention_kinds.is_generic`).
+Each case is a line of a fresh tuning page, quoted as the page writes it (the set and id in the
+case id).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.html_pages.owner_candidates import whole_name
+from extractors.html_pages.page_owner import candidates_report
+from extractors.html_pages.page_text import page_text_of_plain
+from extractors.mentions import find_mentions
+
+SECTIONS = [
+    # the section heading of a gmina office's BIP page; the office is in the genitive
+    pytest.param("Organizacja Urzędu Gminy", None, ["Urząd Gminy"], id="owner_fresh-n059"),
+    # a section heading of a police office's page with no body's head after it
+    pytest.param("Organizacja Biura", None, [], id="owner_fresh-l070"),
+    # an adjective before the genitive head: the body's name opens at the adjective, as before
+    pytest.param(
+        "Organizacja Specjalnego Ośrodka Szkolno – Wychowawczego w Ostrołęce",
+        None,
+        ["Specjalny Ośrodek Szkolno-Wychowawczy w Ostrołęce"],
+        id="contacts_fresh-n009",
+    ),
+    # a body whose head is "Organizacja": a national adjective opens it, its complement is none
+    pytest.param(
+        "a według Światowej Organizacji Zdrowia (WHO) autyzm występuje u 1 na 100 dzieci",
+        None,
+        ["Światowa Organizacja Zdrowia", "WHO"],
+        id="mention_docs-d15",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "heading_name", "mentions"), SECTIONS)
+def test_a_section_heading_names_no_body(
+    line: str, heading_name: str | None, mentions: list[str]
+) -> None:
+    assert whole_name(line, complete=True) == heading_name
+    assert [m.nominative for m in find_mentions(line)] == mentions
+
+
+# owner_fresh n059 (http://www.wizajny.biuletyn.net/?bip=2&cid=1015&id=212), its header and
+# the opening of its main text
+N059 = (
+    "Herb podmiotu Biuletyn Informacji Publicznej Samorząd Gminy Wiżajny\n"
+    "Menu góra\n"
+    "Strona startowa Informacje Urząd Gminy Organizacja Urzędu Gminy\n\n"
+    "Treść główna\n\n"
+    "Organizacja Urzędu Gminy\n\n"
+    "ZARZĄDZENIE NR 15/03 Wójta Gminy Wiżajny z dnia 22 maja 2003 roku w sprawie nadania "
+    "Regulaminu Organizacyjnego Urzędu Gminy Wiżajny\n"
+)
+
+
+def test_n059_the_section_heading_is_no_candidate() -> None:
+    page = page_text_of_plain(N059, "http://www.wizajny.biuletyn.net/?bip=2&cid=1015&id=212")
+    names = [candidate for candidate, _, _ in candidates_report(page)]
+    assert names and "Organizacja Urzędu Gminy" not in names
