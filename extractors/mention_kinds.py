@@ -36,6 +36,7 @@ from extractors.mention_words import (
     PROJECT_WORDS,
     REGIONAL_ADJECTIVES,
     REGIONAL_UNIT_HEADS,
+    SECTION_HEADS,
     TERRITORY_NOUNS,
     UNIT_REGION_ADJECTIVES,
     WEAK_HEADS,
@@ -141,6 +142,8 @@ def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: boo
         owned = bool(after & _folded(TERRITORY_NOUNS)) or "ds" in after
         owned = owned or bool(after & _folded(frozenset(ORGAN_LEMMAS)))  # "Biuro Rzecznika …"
         return not (placed or owned or national or regional)
+    if lemma in SECTION_HEADS and start == head and _body_in_genitive(tokens[head + 1 : end]):
+        return True  # "Organizacja Urzędu Gminy": a section of the office's page (fresh n059)
     if lemma in NATIONAL_HEADS:
         regional = any(t.capitalised for t in tokens[start:head])
         parted = bool(after & PART_WORDS)  # "Zgromadzenie Sióstr … – Prowincja Krakowska"
@@ -160,6 +163,15 @@ def is_generic(tokens: list[Token], start: int, head: int, end: int, placed: boo
             for word in _adjective_lemmas_of(tokens[start:head])
         )
     return False
+
+
+def _body_in_genitive(tokens: list[Token]) -> bool:
+    """The first of `tokens` is another body's head in the genitive singular ("Urzędu",
+    "Ośrodka"), not its own complement ("Pracy", "Zdrowia")."""
+    return bool(tokens) and any(
+        "sg" in r.numbers and "gen" in r.cases and r.lemma not in SECTION_HEADS
+        for r in head_readings(tokens[0])
+    )
 
 
 def _numbers(tokens: list[Token], start: int, head: int) -> set[str]:

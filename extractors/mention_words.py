@@ -99,6 +99,11 @@ WEAK_HEADS = frozenset({"rada", "zarząd", "komisja", "biuro", "samorząd"})
 # "Państwowa Agencja Rozwiązywania Problemów Alkoholowych"): "Agencja Reklamy X", "Organizacja
 # Pracy", "Walne Zgromadzenie", "Kasa Zapomogowa" are not.
 NATIONAL_HEADS = frozenset({"organizacja", "zgromadzenie", "związek", "kasa", "agencja"})
+# Heads that name a body's arrangement as well as a body: "Organizacja Urzędu Gminy" heads the
+# section of an office's page on how the office is organised (fresh n059), as "Struktura …",
+# "Regulamin …" do; "Światowa Organizacja Zdrowia" is a body. Opening a phrase, right before
+# another body's head in the genitive singular, such a head names a section of that body's page.
+SECTION_HEADS = frozenset({"organizacja"})
 # Genitive complements that say whose a weak head is: "Rada Powiatu …", "Zarząd Województwa
 # …", "Rada Ministrów", "Sejm Rzeczypospolitej".
 TERRITORY_NOUNS = frozenset(

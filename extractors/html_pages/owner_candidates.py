@@ -386,6 +386,8 @@ def whole_name(text: str, *, complete: bool = False) -> str | None:
         return found[0].name
     if len(found) == 1 and found[0].end >= len(text.rstrip(" .!")) - 2 and found[0].start > 2:
         before = text[: found[0].start].split()
+        if len(before) == 1 and fold_key(before[0]) in _SECTION_WORDS:
+            return found[0].name  # "Organizacja Urzędu Gminy": the section of the office's page
         if len(before) <= 3 and all(_proper_word(word) for word in before):
             return f"{text[: found[0].start]}{found[0].name}"  # "S.C. Raczyńscy Specjalistyczna …"
     acronym_led = (
@@ -407,6 +409,12 @@ def whole_name(text: str, *, complete: bool = False) -> str | None:
     ):
         return nominative(text)
     return None
+
+
+# Words of a heading that names a section of a body's page, the body in the genitive after it.
+_SECTION_WORDS = frozenset(
+    {"organizacja", "struktura", "regulamin", "statut", "historia", "kierownictwo", "zadania"}
+)
 
 
 # A phrase a possessive opens speaks of a body; it does not name one ("Nasz Dom", "Nasza
