@@ -55,6 +55,14 @@ N008 = (
     "tel. (56) 4988181\n"
 )
 
+A035_URL = "https://mopsostrowiec.pl/deinstytucjonalizacja-2/"
+A035 = (
+    "Miejski Ośrodek Pomocy Społecznej w Ostrowcu Świętokrzyskim\n"
+    " • prowadzenie działań informacyjnych na terenie miasta, współpraca z służbami: Strażą "
+    "Miejską, Policją.\n"
+    "Kontakt – tel. 883 104 999\n"
+)
+
 
 @pytest.mark.parametrize(
     ("text", "url", "owner", "kept", "left_out"),
@@ -101,6 +109,14 @@ N008 = (
             ["4988181"],
             [],
             id="n008-a-body-named-as-the-place-leaves-the-number-the-owners",
+        ),
+        pytest.param(
+            A035,
+            A035_URL,
+            PageOwner("Miejski Ośrodek Pomocy Społecznej w Ostrowcu Świętokrzyskim", 5, (), (0,)),
+            ["883 104 999"],
+            [],
+            id="a035-bodies-worked-with-leave-the-streetworkers-number-the-owners",
         ),
     ],
 )

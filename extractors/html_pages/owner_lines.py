@@ -316,8 +316,11 @@ def below_other_body_lines(lines: Sequence[str], owner: PageOwner) -> set[int]:
 
 def _as_subject(mention: Mention) -> bool:
     """Whether a body is named in the nominative, as a sentence's subject ("Podlaski Urząd
-    Wojewódzki uruchomił …"), not as a place or one of many ("w budynku Urzędu …")."""
-    return fold_key(mention.phrase) == fold_key(mention.nominative)
+    Wojewódzki uruchomił …"), not as a place or one of many ("w budynku Urzędu …", "z
+    służbami: Strażą Miejską, Policją"), letters as written ("Policją" is no "Policja"). An
+    acronym ("Inspektorzy ds. obsługi PFRON") is never inflected, so it tells no case."""
+    phrase = mention.phrase.strip()
+    return not phrase.isupper() and phrase.casefold() == mention.nominative.strip().casefold()
 
 
 def _bare_label(line: str) -> bool:
