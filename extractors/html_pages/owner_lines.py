@@ -49,7 +49,7 @@ from extractors.html_pages.page_text import PageText
 from extractors.html_pages.service_number_lines import emergency_numbers, service_list_lines
 from extractors.html_pages.site_host import FREE_MAIL
 from extractors.mention_services import find_services, of_owners_kind
-from extractors.mentions import find_mentions
+from extractors.mentions import Mention, find_mentions
 from transforms.names import name_key
 from transforms.text import fold_key
 
@@ -276,6 +276,63 @@ def _under_service_heading(lines: Sequence[str], heading: int, owner: PageOwner)
     return found
 
 
+def below_other_body_lines(lines: Sequence[str], owner: PageOwner) -> set[int]:
+    """Indexes of the number lines right below a sentence whose subject is another body: a
+    line naming, in the nominative, an institution (`find_mentions`, `find_services`) that is
+    not the owner, naming neither the owner nor a number, then a line whose number names no
+    body, over at most one bare label between ("Główny Inspektorat Sanitarny uruchomił
+    automatyczne powiadomienia …" / "Nr telefonu" / "+48 22 10 43 705 to numer, z którego
+    …"). A body named in another case is where or among whom ("… pozostają w budynku Urzędu
+    Miasta i Gminy" / "tel. (56) 4988181" is the owner's), and a heading's block is
+    `foreign_lines`'."""
+    owner_key = name_key(owner.name)
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if index in owner.lines or _NUMBER_START.search(line) or _is_heading(line):
+            continue
+        joined = join_compound_adjectives(line)
+        named = find_mentions(joined) + [
+            s for s in find_services(line) if not of_owners_kind(s, owner.name)
+        ]
+        if any(_same_body(name_key(m.nominative), owner_key) for m in named):
+            continue
+        if not any(
+            _as_subject(m) and not _same_body(name_key(m.nominative), owner_key) for m in named
+        ):
+            continue
+        below = index + 1
+        if below + 1 < len(lines) and _bare_label(lines[below]):
+            below += 1
+        if (
+            below < len(lines)
+            and below not in owner.lines
+            and _NUMBER_START.search(lines[below])
+            and not _bodies(lines[below])
+            and not find_services(lines[below])
+        ):
+            found.add(below)
+    return found
+
+
+def _as_subject(mention: Mention) -> bool:
+    """Whether a body is named in the nominative, as a sentence's subject ("Podlaski Urząd
+    Wojewódzki uruchomił …"), not as a place or one of many ("w budynku Urzędu …", "z
+    służbami: Strażą Miejską, Policją"), letters as written ("Policją" is no "Policja"). An
+    acronym ("Inspektorzy ds. obsługi PFRON") is never inflected, so it tells no case."""
+    phrase = mention.phrase.strip()
+    return not phrase.isupper() and phrase.casefold() == mention.nominative.strip().casefold()
+
+
+def _bare_label(line: str) -> bool:
+    """A short line with no number and no body that labels the line below ("Nr telefonu",
+    "Kontakt:")."""
+    return (
+        len(line.split()) <= _SERVICE_HEADING_WORDS
+        and not _NUMBER_START.search(line)
+        and not _bodies(line)
+    )
+
+
 def emergency_list_lines(lines: Sequence[str], owner: PageOwner) -> set[int]:
     """Indexes of the lines of a list of emergency and service numbers
     (`service_number_lines.service_list_lines`), never a line naming the owner: the services
@@ -376,6 +433,7 @@ def _owner_phones(
     elsewhere = other_street_lines(page.lines, own_street, set(owner.lines))
     elsewhere |= other_kind_lines(page.lines, owner)
     elsewhere |= emergency_list_lines(page.lines, owner)
+    elsewhere |= below_other_body_lines(page.lines, owner)
     headings = headings or {}
     parts = (
         (index, _owners_part(line, owner_key))
