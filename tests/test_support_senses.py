@@ -6,7 +6,7 @@ id in the case id), read through `transforms.support_statements.read_support`. T
 decided from the words around the phrase (`transforms.phrase_senses`): food sampled, a
 vaccination card, board with a price, things a pupil brings, a room among rooms, a compound
 adjective naming a kind of unit, a residence registered at an office, care said to be
-psychiatric, advice in a trade, a social worker's grade. Lines where the same words do name support are cases too. The test half is never
+psychiatric, advice in a trade, a social worker's grade, foster families named as a group. Lines where the same words do name support are cases too. The test half is never
 read here (the bip.bialowieza.pl line is from `../shared/data`'s saved pages).
 """
 
@@ -129,7 +129,36 @@ def _codes(text: str) -> set[str]:
             set(),
             id="g001-a-social-workers-grade-is-a-post",
         ),
+        pytest.param(
+            "Naszym głównym działaniem objęte są przede wszystkim osoby niepełnosprawne, "
+            "rodziny zastępcze, dzieci i młodzież jak i ludzie w podeszłym wieku",
+            set(),
+            id="l026-foster-families-served-are-a-group",
+        ),
+        pytest.param(
+            "• Rodziny wielodzietne, rodziny zastępcze, rodziny korzystające z PO PŻ",
+            set(),
+            id="r003-fresh-foster-families-in-a-list-of-groups",
+        ),
+        pytest.param(
+            "Grupa wsparcia dla rodzin zastępczych",
+            {"support_group", "family_support"},
+            id="f131-fresh-foster-families-as-recipients",
+        ),
         # --- the same words naming support: still read ------------------------------------
+        pytest.param(
+            "w Powiatowym Centrum Pomocy Rodzinie w Lęborku rusza bezpłatne szkolenie "
+            "kandydatów na rodziny zastępcze, które będą funkcjonować na terenie powiatu "
+            "lęborskiego",
+            {"foster_care"},
+            id="d024-foster-families-being-made-are-foster-care",
+        ),
+        pytest.param(
+            "Nabór nowych rodzin zastępczych jest kluczowym zadaniem mającym na celu tworzenie "
+            "miejsc dla dzieci",
+            {"foster_care"},
+            id="d024-recruiting-foster-families-is-foster-care",
+        ),
         pytest.param(
             "• organizacją grup wsparcia oraz grup edukacyjno- terapeutycznych dla mieszkańców "
             "hostelu,",

@@ -427,7 +427,7 @@ def _complement_pairs() -> frozenset[tuple[str, str]]:
             adjectives = _adjective_readings(tokens[i])
             if not adjectives or any("nom" in r.cases for r in adjectives):
                 continue
-            if _noun_readings(tokens[i + 1]) and _agreement(tokens, i, i + 1):
+            if _noun_readings(tokens[i + 1]) and agreement(tokens, i, i + 1):
                 pairs.update(
                     (adjective, noun)
                     for adjective in _lemmas(adjectives)
@@ -445,7 +445,7 @@ def _complement_pair(adjective: str, noun: str) -> bool:
     )
 
 
-def _agreement(tokens: list[str], start: int, head: int) -> set[tuple[str, str, str]]:
+def agreement(tokens: list[str], start: int, head: int) -> set[tuple[str, str, str]]:
     """(number, case, gender) readings shared by the noun at `head` and every word from
     `start` before it read as an adjective; empty when they cannot agree."""
     if head >= len(tokens):
@@ -501,8 +501,8 @@ def nominative(phrase: str) -> str:
     head = -1
     state: set[tuple[str, str, str]] = set()
     for i in range(start, len(tokens)):
-        here = _agreement(tokens, start, i)
-        if here and _adjective_readings(tokens[i]) and _agreement(tokens, start, i + 1):
+        here = agreement(tokens, start, i)
+        if here and _adjective_readings(tokens[i]) and agreement(tokens, start, i + 1):
             here = set()
         if here:
             head, state = i, here

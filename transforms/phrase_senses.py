@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from transforms.foster_families import foster_families_as_a_group
 from transforms.morphology import Analysis, analyse_word
 from transforms.taxonomy_reading import Match, Token
 from transforms.text import fold
@@ -570,6 +571,7 @@ def other_sense(tokens: Sequence[Token], match: Match) -> str | None:
         _crisis_as_a_ground,
         _among_rooms,
         _names_a_kind_of_unit,
+        foster_families_as_a_group,
     ):
         reason = reading(tokens, match)
         if reason:
