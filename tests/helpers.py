@@ -339,3 +339,14 @@ def assert_names_read(text: str, names: list[str]) -> None:
     read = read_names(text)
     missing = [name for name in names if name not in read]
     assert not missing, f"not read: {missing}; read: {read}"
+
+
+def assert_phones_hold(
+    phones: tuple[str, ...] | list[str], kept: list[str], left_out: list[str]
+) -> None:
+    """Every number of `kept` stands inside one of `phones` (a record's raw phone strings, each
+    with its label) and none of `left_out` does."""
+    for number in kept:
+        assert any(number in phone for phone in phones), (number, phones)
+    for number in left_out:
+        assert not any(number in phone for phone in phones), (number, phones)

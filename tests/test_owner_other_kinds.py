@@ -14,6 +14,7 @@ lines it needs from the real document, under its own address.
 from __future__ import annotations
 
 import pytest
+from helpers import assert_phones_hold
 
 from extractors.html_pages.owner_lines import owner_contacts
 from extractors.html_pages.page_owner import PageOwner, find_page_owner
@@ -101,10 +102,7 @@ def test_a_body_named_by_its_kind(
 ) -> None:
     page = page_text_of_plain(text, D017_URL)
     phones = owner_contacts(page, owner).phones
-    for number in kept:
-        assert any(number in phone for phone in phones), (number, phones)
-    for number in left_out:
-        assert not any(number in phone for phone in phones), (number, phones)
+    assert_phones_hold(phones, kept, left_out)
 
 
 def test_d023_a_shelter_named_by_its_kind_on_the_owners_street() -> None:
